@@ -1,0 +1,56 @@
+"""The checks engine (SPEC §3): pure Python, one module per step.
+
+``run_checks(project)`` returns every finding, sorted by step then severity. Each
+module exposes ``check_<step>(project) -> list[Finding]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from wizard.core.checks import (
+    clauses,
+    criteria,
+    evaluation,
+    market,
+    problem,
+    project,
+    scenarios,
+    scope,
+    tco,
+    text,
+    vendors,
+)
+from wizard.core.checks.base import Finding, Severity, finding
+from wizard.core.model import Project
+from wizard.core.steps import Step
+
+CHECKS: list[Callable[[Project], list[Finding]]] = [
+    project.check_project,
+    problem.check_problem,
+    scope.check_scope,
+    market.check_market,
+    criteria.check_criteria,
+    scenarios.check_scenarios,
+    evaluation.check_evaluation,
+    tco.check_tco,
+    clauses.check_clauses,
+    vendors.check_vendors,
+    text.check_text,
+]
+
+
+def run_checks(project: Project) -> list[Finding]:
+    """Every finding of every step, by step, then severity, then code."""
+    found: list[Finding] = []
+    for check in CHECKS:
+        found.extend(check(project))
+    return sorted(found, key=lambda f: (f.step, f.severity.rank, f.code, f.field))
+
+
+def findings_for(project: Project, step: Step) -> list[Finding]:
+    """The findings shown on one step's page."""
+    return [f for f in run_checks(project) if f.step == step]
+
+
+__all__ = ["Finding", "Severity", "finding", "run_checks", "findings_for", "CHECKS"]

@@ -1,0 +1,72 @@
+"""Findings: what a check returns (SPEC §3).
+
+A finding has a stable ``code`` (``P-SOLUTION`` …), a ``severity``, an English message
+id translated on demand (``message(lang)``), the ``field`` it points at (a model address:
+``"problem.statement"``, ``"criteria:3.text"``), and the guide ``principle`` it comes
+from (also a message id). Findings inform; they never block the user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from wizard.core.i18n import tr
+from wizard.core.model import Project
+from wizard.core.steps import Step, step_of_field
+
+
+class Severity(str, Enum):
+    """How serious a finding is; ordered error > warning > info."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One result of a check. ``params`` fill the message's ``{placeholders}``."""
+
+    code: str
+    severity: Severity
+    text: str
+    field: str
+    principle: str = ""
+    params: tuple[tuple[str, str], ...] = field(default=())
+
+    def message(self, lang: str) -> str:
+        """The message in ``lang`` ("fr" or "en")."""
+        return tr(self.text, lang, **dict(self.params))
+
+    def principle_text(self, lang: str) -> str:
+        """The guide principle in ``lang`` ('' when none)."""
+        return tr(self.principle, lang) if self.principle else ""
+
+    @property
+    def step(self) -> Step:
+        """The step whose page shows this finding."""
+        return step_of_field(self.field)
+
+    def is_justified(self, project: Project) -> bool:
+        """Whether the user marked this finding justified with a written reason."""
+        return any(
+            j.code == self.code and j.field == self.field and j.reason.strip()
+            for j in project.justifications
+        )
+
+
+def finding(
+    code: str,
+    severity: Severity,
+    text: str,
+    field: str,
+    principle: str = "",
+    **params: object,
+) -> Finding:
+    """Build a :class:`Finding`; ``params`` are stringified for the message."""
+    return Finding(code, severity, text, field, principle, tuple((k, str(v)) for k, v in params.items()))

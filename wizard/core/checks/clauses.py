@@ -1,0 +1,11 @@
+"""Checks of the clauses step (SPEC §2, §3)."""
+
+from __future__ import annotations
+
+from wizard.core.checks.base import Finding
+from wizard.core.model import Project
+
+
+def check_clauses(project: Project) -> list[Finding]:
+    """Findings of the clauses step."""
+    return []

@@ -1,0 +1,124 @@
+"""Convert model values to and from their stored forms (SQLite columns and JSON).
+
+The annotations of the model's dataclasses decide everything: ``str``, ``int``,
+``bool``, ``Decimal`` (kept as its exact decimal string) and ``list[int]`` (a JSON
+array). Values that do not fit raise :class:`CodecError` with the field's name, so a
+hand-edited or foreign JSON file gets a clear message instead of a wrong project.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Any, get_type_hints
+
+from wizard.core import model
+
+
+class CodecError(ValueError):
+    """A stored value does not fit its field; ``field`` names it."""
+
+    def __init__(self, field: str, value: object) -> None:
+        super().__init__(f"{field}: unexpected value {value!r}")
+        self.field = field
+        self.value = value
+
+
+@lru_cache(maxsize=None)
+def field_types(cls: type) -> dict[str, Any]:
+    """Attribute name → annotated type for a model dataclass (ClassVars excluded)."""
+    hints = get_type_hints(cls, vars(model))
+    return {f.name: hints[f.name] for f in fields(cls)}
+
+
+def python_value(value: object, kind: Any, name: str) -> object:
+    """A stored (SQLite or JSON) ``value`` as the Python value of type ``kind``."""
+    try:
+        if kind is bool:
+            if isinstance(value, bool):
+                return value
+            if isinstance(value, int) and value in (0, 1):
+                return bool(value)
+            raise CodecError(name, value)
+        if kind is int:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise CodecError(name, value)
+            return value
+        if kind is Decimal:
+            if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+                raise CodecError(name, value)
+            number = Decimal(str(value))
+            if not number.is_finite():
+                raise CodecError(name, value)
+            return number
+        if kind is str:
+            if not isinstance(value, str):
+                raise CodecError(name, value)
+            return value
+        # list[int]
+        items = json.loads(value) if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(
+            isinstance(i, int) and not isinstance(i, bool) for i in items
+        ):
+            raise CodecError(name, value)
+        return list(items)
+    except (InvalidOperation, json.JSONDecodeError) as exc:
+        raise CodecError(name, value) from exc
+
+
+def sqlite_value(value: object, kind: Any) -> object:
+    """The SQLite column value for a Python model value."""
+    if kind is bool:
+        return 1 if value else 0
+    if kind is Decimal:
+        return str(value)
+    if kind in (int, str):
+        return value
+    return json.dumps(value)
+
+
+def json_value(value: object, kind: Any) -> object:
+    """The JSON value for a Python model value (Decimal as an exact string)."""
+    if kind is Decimal:
+        return str(value)
+    if kind in (int, str, bool):
+        return value
+    return list(value)  # type: ignore[call-overload]
+
+
+def column_type(kind: Any) -> type:
+    """The sqlite-utils column type for a model type."""
+    if kind in (int, bool):
+        return int
+    return str
+
+
+def to_row(obj: object) -> dict[str, object]:
+    """A whole SQLite row for an entity or section (every column, CASES K3)."""
+    return {
+        name: sqlite_value(getattr(obj, name), kind)
+        for name, kind in field_types(type(obj)).items()
+    }
+
+
+def to_json(obj: object) -> dict[str, object]:
+    """A JSON object for an entity or section."""
+    return {
+        name: json_value(getattr(obj, name), kind)
+        for name, kind in field_types(type(obj)).items()
+    }
+
+
+def from_mapping(cls: type, data: dict[str, Any], where: str) -> Any:
+    """Build ``cls`` from a row or JSON object; unknown keys are ignored, missing
+    keys take their defaults. Raises :class:`CodecError` naming ``where.<field>``."""
+    if not isinstance(data, dict):
+        raise CodecError(where, data)
+    kwargs = {
+        name: python_value(data[name], kind, f"{where}.{name}")
+        for name, kind in field_types(cls).items()
+        if name in data and data[name] is not None
+    }
+    return cls(**kwargs)

@@ -1,0 +1,25 @@
+"""The bundled example projects (SPEC §9), stored as project JSON in
+``resources/examples/NAME.json``."""
+
+from __future__ import annotations
+
+from wizard.core import jsonio
+from wizard.core.model import Project
+from wizard.core.paths import resource_path
+
+
+class UnknownExample(KeyError):
+    """No bundled example has that name."""
+
+
+def example_names() -> list[str]:
+    """The names of the bundled examples, sorted (e.g. ``emergency-perimeter``)."""
+    return sorted(p.stem for p in resource_path("examples").glob("*.json"))
+
+
+def load_example(name: str) -> Project:
+    """The bundled example ``name``. Raises :class:`UnknownExample`."""
+    path = resource_path("examples", f"{name}.json")
+    if not path.is_file():
+        raise UnknownExample(name)
+    return jsonio.load_file(path)
