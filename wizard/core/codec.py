@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import fields
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import cache
 from typing import Any, get_type_hints
 
 from wizard.core import model
@@ -26,7 +26,7 @@ class CodecError(ValueError):
         self.value = value
 
 
-@lru_cache(maxsize=None)
+@cache
 def field_types(cls: type) -> dict[str, Any]:
     """Attribute name → annotated type for a model dataclass (ClassVars excluded)."""
     hints = get_type_hints(cls, vars(model))

@@ -6,6 +6,7 @@ on Windows), so it vanishes when the process dies: no stale lock after a crash.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -44,8 +45,6 @@ class FileLock:
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
-        try:
+        with contextlib.suppress(OSError):
             self.lock_path.unlink(missing_ok=True)
-        except OSError:
-            pass
         os.close(fd)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import locale
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel.messages.pofile import read_po
@@ -33,7 +33,7 @@ def N_(text: str) -> str:  # noqa: N802 - gettext convention
     return text
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(lang: str) -> dict[str, str]:
     """msgid → translation for ``lang`` (empty for English, the source language)."""
     if lang == "en":
