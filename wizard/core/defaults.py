@@ -1,0 +1,81 @@
+"""Default content of a new project: business units, the governance checklist and the
+publication plan (SPEC §2.2, §2.9). Labels are English msgids; translate with
+``i18n.tr``. Keys are stable: they are stored in project files."""
+
+from __future__ import annotations
+
+from wizard.core.i18n import N_, tr
+from wizard.core.model import (
+    BusinessUnit,
+    GovernanceAnswer,
+    Project,
+    PublicationItem,
+)
+
+BUSINESS_UNITS: tuple[str, ...] = (
+    N_("Police"),
+    N_("Fire"),
+    N_("Public works"),
+    N_("Emergency management"),
+    N_("Paramedic services (partner)"),
+    N_("Finance"),
+    N_("Human resources"),
+    N_("Clerk's office"),
+    N_("Urban planning"),
+    N_("Recreation and culture"),
+    N_("Water"),
+    N_("Transportation"),
+    N_("Communications"),
+    N_("Information technology"),
+)
+"""SPEC §2.2's default list of a town's business units (editable per project)."""
+
+GOVERNANCE_ITEMS: dict[str, str] = {
+    "it_sole_authority": N_(
+        "The IT directorate alone authorizes IT acquisitions, public safety systems included."
+    ),
+    "only_it_procurement_meet_vendors": N_(
+        "Only IT and procurement staff meet vendors, and only designated staff."
+    ),
+    "town_consults_citizens": N_("The town alone consults its citizens; vendors do not."),
+    "data_belongs_to_citizens": N_(
+        "Data produced by the town and its vendors belongs to the town's citizens."
+    ),
+    "neutral_analyses": N_(
+        "Decisions rest on a neutral market scan, a total cost of ownership and a security analysis."
+    ),
+}
+"""Governance checklist key → statement (guide: centralized IT acquisition governance)."""
+
+PUBLICATION_ITEMS: dict[str, str] = {
+    "tender": N_("The tender"),
+    "bids_and_bidders": N_("Bids received and the bidders"),
+    "winner": N_("The winning bidder"),
+    "contract": N_("The contract"),
+    "contract_performance": N_("Contract performance"),
+    "unit_prices": N_("Unit prices"),
+    "risk_analyses": N_("Risk analyses"),
+    "spending": N_("Spending over time"),
+    "vendor_meetings": N_("Meetings with vendors"),
+}
+"""Publication plan key → what is published (guide: transparency practices)."""
+
+
+def new_project(lang: str = "fr") -> Project:
+    """A new project with the default units, checklist and publication plan in ``lang``.
+
+    The tender language and binding version follow ``lang`` ("fr" or "en").
+    """
+    project = Project()
+    project.info.tender_languages = lang
+    project.info.binding_language = lang
+    project.business_units = [
+        BusinessUnit(id=i, name=tr(name, lang)) for i, name in enumerate(BUSINESS_UNITS, 1)
+    ]
+    project.governance = [
+        GovernanceAnswer(id=i, key=key) for i, key in enumerate(GOVERNANCE_ITEMS, 1)
+    ]
+    project.publication_items = [
+        PublicationItem(id=i, key=key) for i, key in enumerate(PUBLICATION_ITEMS, 1)
+    ]
+    return project
