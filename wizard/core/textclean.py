@@ -1,0 +1,62 @@
+"""Text hygiene before any document is built (SPEC §4, §10; CASES K1).
+
+python-docx raises ``ValueError`` as soon as XML-illegal text is *assigned* to a run,
+so every user string goes through :func:`clean_text` on its way into a document, and
+:func:`dirty_fields` tells the checks which fields held such characters (finding
+``T-CONTROL-CHARS``).
+
+XML 1.0 forbids: C0 controls except tab, newline and carriage return (U+0000–U+0008,
+U+000B, U+000C, U+000E–U+001F), the non-characters U+FFFE and U+FFFF, and surrogate
+code points (U+D800–U+DFFF), which a Python ``str`` can only hold unpaired.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields, is_dataclass
+from typing import Any
+
+from wizard.core.model import ENTITIES, SECTIONS, Project
+
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without XML-illegal code points (see module doc); other text unchanged."""
+    return _ILLEGAL.sub("", text)
+
+
+def is_clean(text: str) -> bool:
+    """Whether ``text`` holds no XML-illegal code point."""
+    return _ILLEGAL.search(text) is None
+
+
+def _str_fields(obj: Any) -> list[tuple[str, str]]:
+    if not is_dataclass(obj):
+        return []
+    found = []
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        if isinstance(value, str):
+            found.append((f.name, value))
+    return found
+
+
+def dirty_fields(project: Project) -> list[tuple[str, str]]:
+    """Every text field holding XML-illegal characters, as ``(field address, value)``.
+
+    Addresses follow the model: ``"problem.statement"``, ``"criteria:3.text"``. Every
+    ``str`` attribute of every section and entity is walked (derived from the
+    dataclasses, so new fields are covered), in model order.
+    """
+    dirty: list[tuple[str, str]] = []
+    for section in SECTIONS:
+        for name, value in _str_fields(getattr(project, section)):
+            if not is_clean(value):
+                dirty.append((f"{section}.{name}", value))
+    for kind in ENTITIES:
+        for row in project.rows(kind):
+            for name, value in _str_fields(row):
+                if not is_clean(value):
+                    dirty.append((f"{kind}:{row.id}.{name}", value))
+    return dirty
