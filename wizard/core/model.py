@@ -115,6 +115,7 @@ class Publication:
     notify_scanned_vendors: bool = True
     translation_notes: str = ""
     open_data_url: str = ""
+    ocid_prefix: str = ""  # the town's OCDS prefix ("ocds-a1b2c3"); '' = placeholder
 
 
 @dataclass
