@@ -1,0 +1,90 @@
+"""What the open-data exports share: their language and privacy by default (SPEC §4).
+
+Language: the tender's language; for a bilingual tender, the legally binding one
+(OCDS 1.1 carries one ``language`` per release). See :func:`export_language`.
+
+The project holds people's names: the responsible officer, the authors of the tender,
+the jury, the technical committee, the designated staff and the town staff recorded in
+the vendor register. Unless ``project.export.include_personal_names`` is set, the
+open-data exports (OCDS package, CSV files) leave out the fields that hold them, and
+:class:`Scrubber` replaces any of these names found inside other published text (a
+register subject such as "Call with Hélène Roy") by a neutral mark, in the export
+language. Organizations (the town, the vendors) are not people and are kept.
+
+Every published string also loses XML-illegal code points (``textclean.clean_text``,
+CASES K1), so a lone surrogate can never make the UTF-8 encoding fail.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from wizard.core.i18n import N_, tr
+from wizard.core.model import Project
+from wizard.core.textclean import clean_text
+
+WITHHELD = N_("[name withheld]")
+_MIN_LENGTH = 2
+
+
+def export_language(project: Project) -> str:
+    """The export language ("fr" or "en"): the tender's, or the binding one if both."""
+    info = project.info
+    lang = info.binding_language if info.tender_languages == "both" else info.tender_languages
+    return lang if lang in ("fr", "en") else "fr"
+
+
+def personal_names(project: Project) -> list[str]:
+    """Every person's name held by the project, trimmed, without duplicates, longest
+    first (so "Marie-Ève Tremblay" is replaced before "Tremblay")."""
+    names = [project.info.officer_name]
+    for kind in ("authors", "jury", "committee", "designated_staff"):
+        names.extend(row.name for row in project.rows(kind))
+    names.extend(row.staff_name for row in project.vendor_exchanges)
+    unique = {" ".join(name.split()) for name in names}
+    return sorted((n for n in unique if len(n) >= _MIN_LENGTH), key=lambda n: (-len(n), n))
+
+
+def _pattern(names: list[str]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    alternatives = [r"\s+".join(re.escape(part) for part in name.split()) for name in names]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+class Scrubber:
+    """Cleans every string bound for open data.
+
+    ``Scrubber(project, lang)`` withholds personal names unless the project opted in;
+    :meth:`text` cleans one string, :meth:`data` a whole JSON-like structure (keys are
+    left alone).
+    """
+
+    def __init__(self, project: Project, lang: str) -> None:
+        self.include_names = project.export.include_personal_names
+        names = [] if self.include_names else personal_names(project)
+        self._pattern = _pattern([unicodedata.normalize("NFC", n) for n in names])
+        self._mark = tr(WITHHELD, lang)
+
+    def text(self, value: str) -> str:
+        """``value`` cleaned (NFC, no illegal code points), names withheld."""
+        value = unicodedata.normalize("NFC", clean_text(value))
+        if self._pattern is None:
+            return value
+        return self._pattern.sub(self._mark, value)
+
+    def person(self, name: str) -> str:
+        """A person's name for a field that holds only a name: '' unless opted in."""
+        return self.text(name) if self.include_names else ""
+
+    def data(self, value: Any) -> Any:
+        """A copy of ``value`` (dicts, lists, strings, numbers) with every string cleaned."""
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, dict):
+            return {key: self.data(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [self.data(item) for item in value]
+        return value
