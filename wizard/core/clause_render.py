@@ -1,0 +1,165 @@
+"""Rendering clause bodies safely (SPEC §2.8, §10; CASES K9, K10, K11).
+
+* :func:`environment`: a ``SandboxedEnvironment`` with ``StrictUndefined``, no globals
+  (no ``cycler``, ``range`` …), ``trim_blocks`` and ``lstrip_blocks`` so a ``{% for %}``
+  line leaves one line per item, and no autoescape (the output is plain text; the DOCX
+  writer escapes it).
+* :func:`clause_context`: the minimal context a clause sees (names in :data:`VARIABLES`).
+  A missing value is the visible placeholder :data:`PLACEHOLDER`, never an empty gap.
+* :func:`render_source`: body → text; raises :class:`ClauseRenderError` naming the clause
+  and the variable.
+* :func:`split_paragraphs`: text → ``[(level, text)]``: each non-blank line is a level-2
+  paragraph (1.1); a line starting with ``- `` is a level-3 item (1.1.1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from typing import Any
+
+from babel.dates import format_date as babel_format_date
+from jinja2 import StrictUndefined, Template, TemplateError, UndefinedError
+from jinja2.exceptions import SecurityError, TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment
+
+from wizard.core.model import Project
+from wizard.core.provinces import PROVINCES
+from wizard.core.textclean import clean_text
+
+PLACEHOLDER = "[À COMPLÉTER / TO BE COMPLETED]"
+"""Shown in the tender where project data is missing (CASES K10)."""
+
+VARIABLES: tuple[str, ...] = (
+    "organization", "title", "reference", "province", "province_of", "province_in",
+    "court", "privacy_law", "privacy_note", "closing_date", "contract_start",
+    "personal_information", "mission_critical", "vendor_hosting", "custom_code",
+    "excluded_vendors", "bilingual", "binding_version", "open_data_url",
+)  # fmt: skip
+"""Every name a clause may use."""
+
+
+class ClauseRenderError(Exception):
+    """A clause that cannot be rendered. ``variable`` is the offending name ('' if none)."""
+
+    def __init__(self, clause_id: str, variable: str, detail: str) -> None:
+        super().__init__(f"clause {clause_id}: {detail}")
+        self.clause_id = clause_id
+        self.variable = variable
+        self.detail = detail
+
+
+@cache
+def environment() -> SandboxedEnvironment:
+    """The one sandboxed Jinja environment for clauses (see module doc)."""
+    env = SandboxedEnvironment(
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+        keep_trailing_newline=False,
+    )
+    env.globals.clear()
+    return env
+
+
+@cache
+def _compile(source: str) -> Template:
+    return environment().from_string(source)
+
+
+_NAMED = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'|attribute '([^']+)'")
+
+
+def _variable_of(exc: Exception) -> str:
+    match = _NAMED.search(str(exc))
+    return next((g for g in match.groups() if g), "") if match else ""
+
+
+def render_source(source: str, context: dict[str, Any], clause_id: str) -> str:
+    """Render a clause body with ``context``. Raises :class:`ClauseRenderError`.
+
+    The error names the clause and the variable; it never carries values from outside
+    the context (K9: ``cycler.__init__.__globals__`` is refused by the sandbox).
+    """
+    try:
+        return clean_text(_compile(source).render(context))
+    except TemplateSyntaxError as exc:
+        raise ClauseRenderError(clause_id, "", f"syntax error line {exc.lineno}: {exc.message}") from None
+    except (UndefinedError, SecurityError) as exc:
+        variable = _variable_of(exc)
+        raise ClauseRenderError(clause_id, variable, f"unknown or forbidden name {variable!r}") from None
+    except (TemplateError, TypeError, ValueError, ArithmeticError) as exc:
+        raise ClauseRenderError(clause_id, "", f"{type(exc).__name__}: {exc}") from None
+
+
+def format_date(iso: str, lang: str) -> str:
+    """An ISO date as a long date in ``lang`` ("15 mars 2026", "March 15, 2026").
+
+    An empty date gives :data:`PLACEHOLDER`; an unreadable one is shown as typed.
+    """
+    text = clean_text(iso).strip()
+    if not text:
+        return PLACEHOLDER
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        return text
+    return babel_format_date(day, format="long", locale="fr_CA" if lang == "fr" else "en_CA")
+
+
+def _value(text: str) -> str:
+    """User text for a clause: clean, on one line, or the placeholder when empty."""
+    one_line = " ".join(clean_text(text).split())
+    return one_line or PLACEHOLDER
+
+
+def _binding_version(project: Project, lang: str) -> str:
+    langs = project.info.tender_languages
+    binding = project.info.binding_language if langs == "both" else langs
+    french = binding == "fr"
+    if lang == "fr":
+        return "la version française" if french else "la version anglaise"
+    return "the French version" if french else "the English version"
+
+
+def clause_context(project: Project, lang: str, excluded: list[str]) -> dict[str, Any]:
+    """The context of every clause for ``project`` in ``lang`` (keys: :data:`VARIABLES`)."""
+    info, scope = project.info, project.scope
+    prov = PROVINCES.get(info.province.strip().upper())
+    return {
+        "organization": _value(info.organization),
+        "title": _value(info.title),
+        "reference": _value(info.reference),
+        "province": prov.name(lang) if prov else PLACEHOLDER,
+        "province_of": prov.name_of(lang) if prov else PLACEHOLDER,
+        "province_in": prov.name_in(lang) if prov else PLACEHOLDER,
+        "court": prov.court(lang) if prov else PLACEHOLDER,
+        "privacy_law": prov.privacy_law(lang) if prov else PLACEHOLDER,
+        "privacy_note": prov.privacy_note(lang) if prov else "",
+        "closing_date": format_date(info.closing_date, lang),
+        "contract_start": format_date(info.contract_start, lang),
+        "personal_information": scope.personal_information,
+        "mission_critical": scope.mission_critical,
+        "vendor_hosting": scope.vendor_hosting,
+        "custom_code": scope.custom_code,
+        "excluded_vendors": [_value(v) for v in excluded],
+        "bilingual": info.tender_languages == "both",
+        "binding_version": _binding_version(project, lang),
+        "open_data_url": " ".join(clean_text(project.publication.open_data_url).split()),
+    }
+
+
+def split_paragraphs(text: str) -> list[tuple[int, str]]:
+    """Rendered clause text → ``[(level, paragraph)]`` (2 = 1.1, 3 = 1.1.1 for ``- `` lines)."""
+    paragraphs: list[tuple[int, str]] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("- "):
+            paragraphs.append((3, stripped[2:].strip()))
+        else:
+            paragraphs.append((2, stripped))
+    return paragraphs
