@@ -1,0 +1,208 @@
+"""Brand, product and vendor name detector (SPEC §3.1).
+
+Guide principle: fairness to vendors — describe the need, not the product. A brand in
+a problem statement, a criterion or a scenario steers the tender towards one vendor.
+
+The bundled list is ``resources/brands/brands.json``:
+
+* ``entries``: names always flagged, each with its aliases ("Microsoft 365", "M365",
+  "O365", "MS Office" …);
+* ``contextual``: product names that are also common words ("Teams", "Word", "Edge",
+  "Windows", "Office" …), flagged only right after a context word ("MS Teams",
+  "Microsoft Word");
+* ``standards``: standards and formats (WCAG, SAML 2.0, OpenID Connect, ISO/IEC 27001,
+  CSV …). They are never flagged and shield the words inside them.
+
+Matching works on word tokens: whole words only; case, accents and internal capitals
+ignored (``CityWorks`` = ``Cityworks``); French elision understood (``d'Esri``,
+``l’ArcGIS``); words may be joined or split by a space, hyphen, slash or dot
+("Office365" = "Office 365"). Nothing inside a URL, an e-mail address or a domain
+name is flagged. The index is built once; a 5,000-character text takes well under
+2 ms (``tests/benchmark_brands.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from wizard.core.paths import resource_path
+
+_TOKEN = re.compile(r"\w+")
+_SEPARATOR = re.compile(r"[ \t\u00a0\u202f\-‐‑–/.&]{1,3}")
+_DOMAIN = re.compile(
+    r"[\w-]+(?:\.[\w-]+)*\.(?:com|ca|org|net|io|gov|gouv|gc|qc|on|bc|ab|info|biz|app|cloud|dev|fr|us|eu|co)\b",
+    re.IGNORECASE,
+)
+_SPACE = re.compile(r"\s")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A brand found in a text: the words as written, their span, the canonical name."""
+
+    name: str
+    start: int
+    end: int
+    canonical: str
+
+
+@dataclass(frozen=True)
+class _Alias:
+    tokens: tuple[str, ...]
+    canonical: str | None  # None: a standard, consumed but never reported
+
+
+def fold(word: str) -> str:
+    """``word`` lower-cased, without accents (``"Vidéotron"`` → ``"videotron"``)."""
+    word = word.lower()
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _tokens(phrase: str) -> tuple[str, ...]:
+    return tuple(fold(t) for t in _TOKEN.findall(phrase))
+
+
+def _index(aliases: Iterable[_Alias]) -> dict[str, list[_Alias]]:
+    """First token → aliases, longest first. Multi-word aliases are also indexed joined."""
+    index: dict[str, list[_Alias]] = {}
+    for alias in aliases:
+        if not alias.tokens:
+            continue
+        index.setdefault(alias.tokens[0], []).append(alias)
+        if len(alias.tokens) > 1:
+            joined = _Alias(("".join(alias.tokens),), alias.canonical)
+            index.setdefault(joined.tokens[0], []).append(joined)
+    for candidates in index.values():
+        candidates.sort(key=lambda a: (-len(a.tokens), a.canonical is None))
+    return index
+
+
+def load_list() -> dict[str, Any]:
+    """The bundled list as read from ``resources/brands/brands.json``.
+
+    Raises ``OSError`` or ``ValueError`` when the resource is missing or malformed.
+    """
+    with open(resource_path("brands", "brands.json"), encoding="utf-8") as handle:
+        data: dict[str, Any] = json.load(handle)
+    return data
+
+
+def _bundled_aliases() -> list[_Alias]:
+    data = load_list()
+    aliases: list[_Alias] = []
+    for entry in data["entries"]:
+        for phrase in [entry["name"], *entry.get("aliases", [])]:
+            aliases.append(_Alias(_tokens(phrase), entry["name"]))
+    for entry in data.get("contextual", []):
+        for context in entry["context"]:
+            for word in entry["words"]:
+                aliases.append(_Alias(_tokens(f"{context} {word}"), entry["name"]))
+    for phrase in data.get("standards", []):
+        aliases.append(_Alias(_tokens(phrase), None))
+    return aliases
+
+
+@cache
+def _bundled_index() -> dict[str, list[_Alias]]:
+    return _index(_bundled_aliases())
+
+
+@lru_cache(maxsize=32)
+def _extra_index(names: tuple[str, ...]) -> dict[str, list[_Alias]]:
+    return _index(_Alias(_tokens(n), n.strip()) for n in names if n.strip())
+
+
+def brand_names() -> list[str]:
+    """Every canonical name of the bundled list, sorted (for the UI and the docs)."""
+    data = load_list()
+    names = {e["name"] for e in data["entries"]} | {e["name"] for e in data.get("contextual", [])}
+    return sorted(names, key=str.casefold)
+
+
+def _chunk(text: str, pos: int) -> tuple[int, int]:
+    """The whitespace-delimited run of characters around ``pos``."""
+    start = pos
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    found = _SPACE.search(text, pos)
+    return start, found.start() if found else len(text)
+
+
+def _in_address(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in a URL, an e-mail address or a domain name."""
+    start, end = _chunk(text, pos)
+    chunk = text[start:end]
+    if "@" in chunk or "://" in chunk or chunk.lower().startswith("www."):
+        return True
+    return any(a <= pos - start < b for a, b in (m.span() for m in _DOMAIN.finditer(chunk)))
+
+
+def _match_at(
+    tokens: list[re.Match[str]], folded: list[str], i: int, text: str, candidates: list[_Alias]
+) -> tuple[_Alias, int] | None:
+    """The longest alias starting at token ``i``, with the index of its last token."""
+    for alias in candidates:
+        n = len(alias.tokens)
+        if i + n > len(tokens):
+            continue
+        ok = True
+        for k in range(1, n):
+            if folded[i + k] != alias.tokens[k] or not _SEPARATOR.fullmatch(
+                text, tokens[i + k - 1].end(), tokens[i + k].start()
+            ):
+                ok = False
+                break
+        if ok:
+            return alias, i + n - 1
+    return None
+
+
+def detect_brands(text: str, extra: Iterable[Any] = ()) -> list[Match]:
+    """Brand, product and vendor names in ``text``, in order of appearance.
+
+    ``extra`` holds more names (strings, or ``model.ExtraBrand`` rows with a ``name``)
+    added per project. Standards are never returned. Never raises on any ``str``.
+    """
+    if not text:
+        return []
+    extra_names = tuple(sorted({getattr(e, "name", e) for e in extra if getattr(e, "name", e)}))
+    indexes = [_bundled_index()] + ([_extra_index(extra_names)] if extra_names else [])
+    tokens = list(_TOKEN.finditer(text))
+    folded = [fold(t.group()) for t in tokens]
+    found: list[Match] = []
+    i = 0
+    while i < len(tokens):
+        best: tuple[_Alias, int] | None = None
+        for index in indexes:
+            candidates = index.get(folded[i])
+            hit = _match_at(tokens, folded, i, text, candidates) if candidates else None
+            if hit and (best is None or hit[1] > best[1]):
+                best = hit
+        if best is None:
+            i += 1
+            continue
+        alias, last = best
+        start, end = tokens[i].start(), tokens[last].end()
+        if alias.canonical is not None and not (
+            _in_address(text, start) or _in_address(text, end - 1)
+        ):
+            found.append(Match(text[start:end], start, end, alias.canonical))
+        i = last + 1
+    return found
+
+
+def brand_list(text: str, extra: Iterable[Any] = ()) -> list[str]:
+    """The distinct names as written in ``text`` (for messages), in order."""
+    seen: dict[str, None] = {}
+    for match in detect_brands(text, extra):
+        seen.setdefault(match.name, None)
+    return list(seen)
