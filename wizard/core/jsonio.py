@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from wizard.core import codec
+from wizard.core.migrations import FOREIGN_KEYS
 from wizard.core.model import ENTITIES, SECTIONS, Project
 
 FORMAT = "open-procurement-wizard"
@@ -63,9 +64,21 @@ def from_dict(data: Any) -> Project:
             if len(set(ids)) != len(ids):
                 raise codec.CodecError(f"{kind}.id", "duplicate id")
             setattr(project, kind, built)
+        _check_links(project)
     except codec.CodecError as exc:
         raise ProjectJsonError(str(exc)) from exc
     return project
+
+
+def _check_links(project: Project) -> None:
+    """Raise :class:`codec.CodecError` for a row pointing at a missing parent row
+    (a matrix cell without its solution, a cost line without its option)."""
+    for kind, links in FOREIGN_KEYS.items():
+        for column, parent in links:
+            ids = {row.id for row in project.rows(parent)}
+            for i, row in enumerate(project.rows(kind)):
+                if getattr(row, column) not in ids:
+                    raise codec.CodecError(f"{kind}[{i}].{column}", getattr(row, column))
 
 
 def loads(text: str) -> Project:

@@ -177,6 +177,7 @@ class ProjectFile:
         path = Path(path)
         tmp = path.with_name(f".{path.name}.creating")
         tmp.unlink(missing_ok=True)
+        conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(str(tmp))
             db = sqlite_utils.Database(conn, execute_plugins=False)
@@ -190,8 +191,12 @@ class ProjectFile:
                 _write_all(db, project or Project())
             conn.close()
             tmp.replace(path)
-        except BaseException:
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()
             tmp.unlink(missing_ok=True)
+            if isinstance(exc, sqlite3.Error):  # e.g. no such folder, a dangling link
+                raise ProjectFileError(path, str(exc)) from exc
             raise
         return cls.open(path)
 
