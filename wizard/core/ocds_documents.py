@@ -35,6 +35,11 @@ Document = dict[str, Any]
 _LANGUAGE_NAMES = {"fr": N_("French"), "en": N_("English")}
 
 
+def _list_sep(lang: str) -> str:
+    """The separator of a list of items that may hold commas (French spaces its ';')."""
+    return " ; " if lang == "fr" else "; "
+
+
 def _doc(code: str, title: str, description: str, lang: str) -> Document:
     return {"id": code, "documentType": code, "title": title, "description": description, "language": lang}
 
@@ -97,7 +102,7 @@ def _risks(project: Project, lang: str) -> Document | None:
     text = tr(
         N_("Risks identified and the contract provisions that answer them: {risks}."),
         lang,
-        risks="; ".join(risks),
+        risks=_list_sep(lang).join(risks),
     )
     return _doc("riskProvisions", tr(N_("Risk analysis"), lang), text, lang)
 
@@ -164,7 +169,7 @@ def _conflicts(project: Project, lang: str) -> Document | None:
     text = tr(
         N_("Vendors excluded from this tender because they took part in drafting it: {vendors}."),
         lang,
-        vendors="; ".join(vendors),
+        vendors=_list_sep(lang).join(vendors).rstrip("."),
     )
     return _doc("conflictOfInterest", tr(N_("Excluded vendors"), lang), text, lang)
 

@@ -34,6 +34,7 @@ from wizard.core.ocds_documents import criteria_summary, planning_documents, ten
 from wizard.core.ocds_milestones import milestones, release_datetime, to_datetime
 from wizard.core.ocds_schema import is_uri
 from wizard.core.opendata_common import Scrubber, export_language
+from wizard.core.textclean import clean_text
 
 OCDS_VERSION = "1.1"  # the package's major.minor; the schemas are 1.1.5
 PLACEHOLDER_PREFIX = "ocds-xxxxxx"
@@ -54,7 +55,7 @@ def ocid(project: Project) -> str:
 
 def _buyer(project: Project, lang: str, scrub: Scrubber) -> dict[str, Any]:
     info = project.info
-    name = info.organization.strip() or tr(N_("Organization not named"), lang)
+    name = clean_text(info.organization).strip() or tr(N_("Organization not named"), lang)
     party: dict[str, Any] = {
         "id": f"CA-{_slug(info.province, 'XX')}-{_slug(info.organization, 'buyer')}",
         "name": name,
@@ -167,7 +168,7 @@ def build_package(project: Project) -> dict[str, Any]:
         "publisher": {"name": release["buyer"]["name"]},
         "releases": [release],
     }
-    scrubbed: dict[str, Any] = Scrubber(project, release["language"]).data(_compact(package))
+    scrubbed: dict[str, Any] = _compact(Scrubber(project, release["language"]).data(package))
     return scrubbed
 
 

@@ -28,6 +28,27 @@ from wizard.core.textclean import clean_text
 WITHHELD = N_("[name withheld]")
 _MIN_LENGTH = 2
 
+CODE_KEYS = frozenset(
+    {
+        "awardCriteria",
+        "documentType",
+        "initiationType",
+        "language",
+        "mainProcurementCategory",
+        "procurementMethod",
+        "roles",
+        "status",
+        "submissionMethod",
+        "tag",
+        "type",
+        "uri",
+        "url",
+        "version",
+    }
+)
+"""JSON keys whose values are codes or addresses, never scrubbed (a person named "Open"
+must not turn ``procurementMethod`` into an invalid code)."""
+
 
 def export_language(project: Project) -> str:
     """The export language ("fr" or "en"): the tender's, or the binding one if both."""
@@ -80,11 +101,12 @@ class Scrubber:
         return self.text(name) if self.include_names else ""
 
     def data(self, value: Any) -> Any:
-        """A copy of ``value`` (dicts, lists, strings, numbers) with every string cleaned."""
+        """A copy of ``value`` (dicts, lists, strings, numbers) with every string cleaned,
+        except the values of :data:`CODE_KEYS` (codes and addresses)."""
         if isinstance(value, str):
             return self.text(value)
         if isinstance(value, dict):
-            return {key: self.data(item) for key, item in value.items()}
+            return {key: item if key in CODE_KEYS else self.data(item) for key, item in value.items()}
         if isinstance(value, list):
             return [self.data(item) for item in value]
         return value
