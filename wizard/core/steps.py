@@ -94,6 +94,8 @@ def next_step(step: Step) -> Step | None:
 def completion(project: Project, step: Step) -> bool:
     """Whether a step holds its main inputs (shown in the step list; never blocks)."""
     p = project
+    if step == Step.REVIEW:
+        return all(completion(p, s) for s in Step if s != Step.REVIEW)
     done = {
         Step.PROJECT: bool(p.info.organization and p.info.province and p.info.title),
         Step.PROBLEM: bool(p.problem.request_as_received.strip() and p.problem.statement.strip()),
@@ -105,6 +107,5 @@ def completion(project: Project, step: Step) -> bool:
         Step.TCO: bool(p.tco_options and p.cost_lines),
         Step.CLAUSES: True,
         Step.VENDORS: bool(p.designated_staff),
-        Step.REVIEW: all(completion(p, s) for s in Step if s != Step.REVIEW),
     }
     return done[step]
