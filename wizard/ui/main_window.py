@@ -1,0 +1,228 @@
+"""The main window: menus and toolbar, the step list beside the wizard, or the welcome
+screen when no project is open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QStackedWidget, QToolBar
+
+from wizard.core.i18n import N_, _, ui_language
+from wizard.core.store import ProjectFile
+from wizard.ui import project_actions as act
+from wizard.ui import recent, settings
+from wizard.ui.context import ProjectContext
+from wizard.ui.language import apply_language
+from wizard.ui.tender_wizard import TenderWizard
+from wizard.ui.views import PreviewWindow, preview_available
+from wizard.ui.widgets.step_list import StepList
+from wizard.ui.widgets.texts import Texts
+from wizard.ui.widgets.welcome import Welcome
+
+ACTIONS: list[tuple[str, str, QKeySequence.StandardKey | None]] = [
+    ("new", N_("&New project…"), QKeySequence.StandardKey.New),
+    ("example", N_("New from an &example…"), None),
+    ("open", N_("&Open…"), QKeySequence.StandardKey.Open),
+    ("save_as", N_("Save &as…"), QKeySequence.StandardKey.SaveAs),
+    ("export", N_("&Export…"), None),
+    ("preview", N_("&Preview of the tender"), None),
+    ("history", N_("&History of changes"), None),
+    ("close", N_("&Close the project"), QKeySequence.StandardKey.Close),
+    ("quit", N_("&Quit"), QKeySequence.StandardKey.Quit),
+]
+PROJECT_ACTIONS = ("save_as", "export", "preview", "history", "close")
+
+
+class MainWindow(QMainWindow):
+    """The application window. ``open_path``/``set_project`` load a project."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ctx: ProjectContext | None = None
+        self.wizard: TenderWizard | None = None
+        self.preview: PreviewWindow | None = None
+        self.texts = Texts()
+        self.stack = QStackedWidget()
+        self.welcome = Welcome(self.texts)
+        self.welcome.new_clicked.connect(lambda: act.new_project(self))
+        self.welcome.example_clicked.connect(lambda: act.new_from_example(self))
+        self.welcome.open_clicked.connect(lambda: act.open_project(self))
+        self.welcome.recent_chosen.connect(self.open_path)
+        self.stack.addWidget(self.welcome)
+        self.setCentralWidget(self.stack)
+        self.status = QLabel()
+        self.statusBar().addWidget(self.status, 1)
+        self._build_actions()
+        self._update_title()
+        geometry = settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 720)
+
+    # -- menus -----------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        handlers: dict[str, Callable[[], object]] = {
+            "new": lambda: act.new_project(self),
+            "example": lambda: act.new_from_example(self),
+            "open": lambda: act.open_project(self),
+            "save_as": lambda: act.save_as(self),
+            "export": lambda: act.export(self),
+            "preview": lambda: act.show_preview(self),
+            "history": lambda: act.show_history(self),
+            "close": self.close_project,
+            "quit": self.close,
+        }
+        self.actions_by_name: dict[str, QAction] = {}
+        file_menu = self.menuBar().addMenu("")
+        self.texts.add(file_menu.setTitle, N_("&File"))
+        self.recent_menu = QMenu(self)
+        self.texts.add(self.recent_menu.setTitle, N_("Recent projects"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        for name, text, shortcut in ACTIONS:
+            action = QAction(self)
+            self.texts.add(action.setText, text)
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(handlers[name])
+            self.actions_by_name[name] = action
+            if name in ("save_as", "close", "quit"):
+                file_menu.addSeparator()
+            file_menu.addAction(action)
+            if name == "open":
+                file_menu.addMenu(self.recent_menu)
+        language_menu = self.menuBar().addMenu("")
+        self.texts.add(language_menu.setTitle, N_("&Language"))
+        group = QActionGroup(self)
+        for lang, name in (("fr", "Français"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(lang == ui_language())
+            action.triggered.connect(lambda _c=False, lang=lang: self.set_language(lang))
+            group.addAction(action)
+            language_menu.addAction(action)
+            self.actions_by_name[f"lang_{lang}"] = action
+        toolbar = QToolBar()
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for name in ("new", "open", "save_as", "preview", "export"):
+            toolbar.addAction(self.actions_by_name[name])
+        self.addToolBar(toolbar)
+        self._enable_actions()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in recent.recent_files():
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(_("(none)")).setEnabled(False)
+
+    def _enable_actions(self) -> None:
+        for name in PROJECT_ACTIONS:
+            self.actions_by_name[name].setEnabled(self.ctx is not None)
+        if not preview_available():
+            self.actions_by_name["preview"].setEnabled(False)
+        if self.ctx is not None and self.ctx.read_only:
+            self.actions_by_name["save_as"].setEnabled(True)
+
+    # -- project ---------------------------------------------------------------------
+
+    def open_path(self, path: Path) -> bool:
+        """Open a project file; errors are shown, never raised. ``True`` when opened."""
+        pf = act.open_file(self, Path(path))
+        if pf is None:
+            return False
+        self.set_project(pf)
+        return True
+
+    def set_project(self, pf: ProjectFile) -> None:
+        """Show ``pf`` in a new wizard (closing the current project first)."""
+        self.close_project()
+        self.ctx = ProjectContext(pf, self)
+        self.ctx.window = self
+        self.wizard = TenderWizard(self.ctx)
+        self.wizard.export_requested.connect(lambda: act.export(self))
+        self.steps = StepList()
+        self.steps.step_clicked.connect(self._go_to)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.steps)
+        splitter.addWidget(self.wizard)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.stack.addWidget(splitter)
+        self.stack.setCurrentWidget(splitter)
+        self.ctx.changed.connect(self._refresh_steps)
+        self.wizard.currentIdChanged.connect(lambda _id: self._refresh_steps())
+        if self.isVisible() and self.wizard.currentId() < 0:
+            self.wizard.restart()
+        self._refresh_steps()
+        recent.add_recent(pf.path)
+        self._update_title()
+        self._enable_actions()
+        for warning in pf.warnings:
+            self.status.setText(_(warning))
+
+    def _go_to(self, step: int) -> None:
+        if self.wizard is not None:
+            from wizard.core.steps import Step
+
+            self.wizard.go_to(Step(step))
+
+    def _refresh_steps(self) -> None:
+        if self.ctx is not None and self.wizard is not None:
+            self.steps.refresh(self.ctx, self.wizard.currentId())
+
+    def close_project(self) -> None:
+        """Save pending edits and close the current project (back to the welcome)."""
+        if self.ctx is None:
+            return
+        if self.preview is not None:
+            self.preview.close()
+            self.preview = None
+        self.ctx.close()
+        container = self.stack.widget(1)
+        self.stack.setCurrentWidget(self.welcome)
+        if container is not None:
+            self.stack.removeWidget(container)
+            container.deleteLater()
+        self.ctx, self.wizard = None, None
+        self.welcome.refresh()
+        self._update_title()
+        self._enable_actions()
+
+    def _update_title(self) -> None:
+        title = _("Open Procurement Wizard")
+        if self.ctx is not None:
+            title = f"{self.ctx.pf.path.name} — {title}"
+            if self.ctx.read_only:
+                title += " — " + _("read-only")
+        self.setWindowTitle(title)
+        if self.ctx is not None:
+            state = _("Read-only: changes are not saved.") if self.ctx.read_only else _("Every change is saved at once.")
+            self.status.setText(f"{self.ctx.pf.path} — {state}")
+        else:
+            self.status.setText("")
+
+    # -- language ---------------------------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        """Switch the whole interface (our strings and Qt's) to ``lang``, live."""
+        if self.ctx is not None:
+            self.ctx.flush()
+        apply_language(lang)
+        settings.set_language(lang)
+        self.actions_by_name[f"lang_{lang}"].setChecked(True)
+        self.texts.apply()
+        if self.wizard is not None:
+            self.wizard.retranslate()
+            self._refresh_steps()
+        if self.preview is not None:
+            self.preview.refresh()
+        self._update_title()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings.set_geometry(self.saveGeometry())
+        self.close_project()
+        super().closeEvent(event)

@@ -1,0 +1,198 @@
+"""What every step page shares (STYLE.md "Page contract").
+
+``initializePage()`` loads from the model; each edit is saved through the
+:class:`~wizard.ui.context.ProjectContext` and refreshes the findings;
+``validatePage()`` flushes pending text; ``cleanupPage()`` does nothing, so Back never
+loses anything (K2); ``nextId()`` is pure; ``isComplete()`` never blocks. The side
+panel holds the step's "why" text (with the guide principle) and its live findings.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from wizard.core.steps import TITLES, Step, next_step
+from wizard.ui.context import ProjectContext
+from wizard.ui.widgets.fields import FieldBinder
+from wizard.ui.widgets.findings_panel import FindingsPanel
+from wizard.ui.widgets.table_editor import Column, EntityTable
+from wizard.ui.widgets.texts import Texts
+
+
+class StepPage(QWizardPage):
+    """Base of the eleven pages; subclasses set STEP and HELP and fill :meth:`build`."""
+
+    STEP: Step = Step.PROJECT
+    HELP: str = ""
+    focus_requested = Signal(str)
+
+    def __init__(self, ctx: ProjectContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.texts = Texts()
+        self.binder = FieldBinder(ctx, self.texts)
+        self.tables: dict[str, EntityTable] = {}
+        self.texts.add(self.setTitle, TITLES[self.STEP])
+        self.setObjectName(f"page-{self.STEP.name.lower()}")
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        self.scroll.setWidget(body)
+        splitter.addWidget(self.scroll)
+        splitter.addWidget(self._side_panel())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(splitter)
+        self.build()
+        self.body.addStretch(1)
+        ctx.changed.connect(self._model_changed)
+
+    def _side_panel(self) -> QWidget:
+        side = QWidget()
+        layout = QVBoxLayout(side)
+        layout.setContentsMargins(6, 0, 0, 0)
+        heading = QLabel()
+        heading.setStyleSheet("font-weight: bold")
+        self.texts.add(heading.setText, "Why this step")
+        self.help_label = QLabel()
+        self.help_label.setObjectName("help")
+        self.help_label.setWordWrap(True)
+        self.help_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if self.HELP:
+            self.texts.add(self.help_label.setText, self.HELP)
+        self.findings = FindingsPanel(self.ctx, None if self.STEP == Step.REVIEW else self.STEP, self.texts)
+        self.findings.focus_field.connect(self.focus_requested)
+        layout.addWidget(heading)
+        layout.addWidget(self.help_label)
+        layout.addWidget(self.findings, 1)
+        side.setMinimumWidth(side.fontMetrics().averageCharWidth() * 28)
+        return side
+
+    # -- building helpers -----------------------------------------------------------
+
+    def build(self) -> None:
+        """Add the page's editors to ``self.body`` (subclasses)."""
+
+    def group(self, title: str) -> QFormLayout:
+        """A titled group on the page; returns its form layout."""
+        box = QGroupBox()
+        self.texts.add(box.setTitle, title)
+        form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.body.addWidget(box)
+        return form
+
+    def row(self, form: QFormLayout, text: str, widget: QWidget | None = None) -> QLabel:
+        """A labelled row (or a full-width note when ``widget`` is None)."""
+        label = QLabel()
+        label.setWordWrap(True)
+        self.texts.add(label.setText, text)
+        if widget is None:
+            form.addRow(label)
+        else:
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        return label
+
+    def table(self, form: QFormLayout | None, kind: str, columns: list[Column], **options: Any) -> EntityTable:
+        """An entity table in ``form`` (or directly on the page)."""
+        editor = EntityTable(self.ctx, kind, columns, self.texts, **options)
+        self.tables[kind] = editor
+        if form is None:
+            self.body.addWidget(editor)
+        else:
+            form.addRow(editor)
+        return editor
+
+    def note(self, form: QFormLayout, text: str) -> QLabel:
+        label = self.row(form, text)
+        label.setStyleSheet("color: palette(dark)")
+        return label
+
+    # -- page contract ---------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        """Show the model on this page."""
+        self.binder.load()
+        self.binder.set_read_only(self.ctx.read_only)
+        for editor in self.tables.values():
+            editor.reload()
+        self.load_extra()
+        self.findings.refresh()
+
+    def load_extra(self) -> None:
+        """Subclasses: load what is not a plain field or table."""
+
+    def cleanupPage(self) -> None:
+        """Do nothing: Back keeps every value on screen and in the file (K2)."""
+
+    def validatePage(self) -> bool:
+        self.ctx.flush()
+        return True
+
+    def isComplete(self) -> bool:
+        return True  # findings inform, they never block
+
+    def nextId(self) -> int:
+        following = next_step(self.STEP)
+        return -1 if following is None else int(following)
+
+    def retranslate(self) -> None:
+        """Show the page in the new interface language."""
+        self.texts.apply()
+        self.binder.retranslate()
+        for editor in self.tables.values():
+            editor.reload()
+        self.load_extra()
+        self.findings.refresh()
+
+    def _model_changed(self) -> None:
+        if self.isVisible():
+            self.findings.refresh()
+            self.model_changed()
+
+    def model_changed(self) -> None:
+        """Subclasses: update computed values after an edit."""
+
+    # -- findings → fields --------------------------------------------------------------
+
+    def focus_field(self, address: str) -> bool:
+        """Focus the editor of a field address; ``False`` when it is not on this page."""
+        widget = self.binder.widgets.get(address)
+        if widget is not None:
+            self.scroll.ensureWidgetVisible(widget)
+            widget.setFocus()
+            return True
+        head, _sep, attr = address.partition(".")
+        kind, _sep, row_id = head.partition(":")
+        editor = self.tables.get(kind)
+        if editor is None:
+            return False
+        self.scroll.ensureWidgetVisible(editor)
+        if row_id.isdigit():
+            return editor.focus_row(int(row_id), attr or None)
+        editor.table.setFocus()
+        return True

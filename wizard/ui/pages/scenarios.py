@@ -1,0 +1,97 @@
+"""§2.5 Test scenarios (instead of demos) and the technical committee."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPlainTextEdit
+
+from wizard.core.i18n import N_
+from wizard.core.steps import Step
+from wizard.ui.pages.base import StepPage
+from wizard.ui.widgets.link_list import LinkList
+from wizard.ui.widgets.table_editor import Column
+
+DETAIL_FIELDS = (
+    ("context", N_("Context")),
+    ("steps", N_("Steps")),
+    ("expected_result", N_("Expected result")),
+    ("evidence", N_("Evidence asked (access to the software, test environment)")),
+)
+
+
+class ScenariosPage(StepPage):
+    STEP = Step.SCENARIOS
+    HELP = N_(
+        "Replace sales demos by test scenarios the bidders run on their own software, "
+        "under the eyes of a technical committee that confirms or refutes their claims. "
+        "Each mandatory criterion should be verified by a scenario or another means; a "
+        "scenario that checks no criterion proves nothing."
+    )
+
+    def build(self) -> None:
+        form = self.group(N_("Scenarios"))
+        table = self.table(form, "scenarios", [Column("title", N_("Title"), stretch=True)], lines=4)
+        table.current_changed.connect(lambda _id: self.load_detail())
+        self.details: dict[str, QPlainTextEdit] = {}
+        form = self.group(N_("Selected scenario"))
+        for name, title in DETAIL_FIELDS:
+            edit = QPlainTextEdit()
+            edit.setTabChangesFocus(True)
+            edit.setObjectName(f"scenario.{name}")
+            edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
+            edit.textChanged.connect(lambda n=name, e=edit: self._detail_edited(n, e.toPlainText()))
+            self.details[name] = edit
+            self.row(form, title, edit)
+        self.links = LinkList()
+        self.links.setObjectName("scenario.criterion_ids")
+        self.links.links_changed.connect(self._links_edited)
+        self.row(form, N_("Criteria verified"), self.links)
+        form = self.group(N_("Technical committee"))
+        self.table(
+            form,
+            "committee",
+            [Column("name", N_("Name"), stretch=True), Column("role", N_("Role"), stretch=True)],
+            lines=3,
+        )
+
+    def _current(self) -> object | None:
+        row_id = self.tables["scenarios"].current_id()
+        return None if row_id is None else self.ctx.project.find("scenarios", row_id)
+
+    def load_extra(self) -> None:
+        table = self.tables["scenarios"]
+        if table.current_id() is None and table.row_ids():
+            table.focus_row(table.row_ids()[0], None, focus=False)
+        self.load_detail()
+
+    def load_detail(self) -> None:
+        self.ctx.flush()
+        scenario = self._current()
+        editable = scenario is not None and not self.ctx.read_only
+        for name, edit in self.details.items():
+            edit.blockSignals(True)
+            edit.setPlainText(getattr(scenario, name) if scenario is not None else "")
+            edit.blockSignals(False)
+            edit.setReadOnly(not editable)
+        options = [(c.id, c.text or "…") for c in self.ctx.project.criteria]
+        selected = scenario.criterion_ids if scenario is not None else []  # type: ignore[attr-defined]
+        self.links.show_links(options, selected, editable)
+
+    def _detail_edited(self, name: str, text: str) -> None:
+        row_id = self.tables["scenarios"].current_id()
+        if row_id is not None:
+            self.ctx.update_row_later("scenarios", row_id, name, text)
+
+    def _links_edited(self, ids: list[int]) -> None:
+        row_id = self.tables["scenarios"].current_id()
+        if row_id is not None:
+            self.ctx.update_row("scenarios", row_id, criterion_ids=ids)
+
+    def focus_field(self, address: str) -> bool:
+        head, _sep, attr = address.partition(".")
+        kind, _sep, row_id = head.partition(":")
+        if kind == "scenarios" and row_id.isdigit() and attr in self.details:
+            self.tables["scenarios"].focus_row(int(row_id), None)
+            self.scroll.ensureWidgetVisible(self.details[attr])
+            self.details[attr].setFocus()
+            return True
+        return super().focus_field(address)

@@ -1,0 +1,148 @@
+"""What the File menu does: new, new from an example, open, save as, export, history,
+preview. Each handler takes the main window; every dialog goes through
+:mod:`wizard.ui.dialogs`, and every failure becomes a clear message."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wizard.core import defaults
+from wizard.core.examples import example_names, load_example
+from wizard.core.i18n import _, ui_language
+from wizard.core.model import Project
+from wizard.core.store import LockedFile, ProjectFile, ProjectFileError, ReadOnlyFile
+from wizard.ui import dialogs
+from wizard.ui.views import PreviewWindow, history_dialog
+
+if TYPE_CHECKING:
+    from wizard.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def file_error_message(exc: ProjectFileError) -> str:
+    """The error in the interface language, with the file name (no traceback)."""
+    return _(type(exc).reason) + f"\n{exc.path}"
+
+
+def open_file(window: MainWindow, path: Path, read_only: bool = False) -> ProjectFile | None:
+    """Open ``path``; a locked or read-only file may be opened for reading only."""
+    try:
+        return ProjectFile.open(path, read_only=read_only)
+    except (LockedFile, ReadOnlyFile) as exc:
+        if not read_only and dialogs.ask_read_only(window, file_error_message(exc)):
+            return open_file(window, path, read_only=True)
+    except ProjectFileError as exc:
+        dialogs.show_error(window, file_error_message(exc))
+    except OSError as exc:
+        dialogs.show_error(window, _("The file could not be read:") + f"\n{path}\n{exc.strerror or exc}")
+    return None
+
+
+def _create(window: MainWindow, path: Path, project: Project) -> None:
+    if window.ctx is not None and path.resolve() == window.ctx.pf.path.resolve():
+        dialogs.show_error(window, _("This project is open; choose another name."))
+        return
+    try:
+        pf = ProjectFile.create(path, project)
+    except (ProjectFileError, OSError) as exc:
+        dialogs.show_error(window, _("The project could not be created:") + f"\n{path}\n{exc}")
+        return
+    window.set_project(pf)
+
+
+def new_project(window: MainWindow) -> None:
+    """A new project from scratch, in a file the user names (Cancel: nothing happens)."""
+    path = dialogs.ask_save_path(window, _("New project"), ".tender", _("new-project") + ".tender")
+    if path is not None:
+        _create(window, path, defaults.new_project(ui_language()))
+
+
+def new_from_example(window: MainWindow) -> None:
+    """A new project copied from a bundled example (SPEC §9)."""
+    names = example_names()
+    if not names:
+        dialogs.show_error(window, _("No example is installed."))
+        return
+    index = dialogs.ask_choice(window, _("New from an example"), _("Example"), names)
+    if index is None:
+        return
+    path = dialogs.ask_save_path(window, _("New project"), ".tender", names[index] + ".tender")
+    if path is None:
+        return
+    try:
+        project = load_example(names[index])
+    except Exception as exc:  # a damaged example file
+        dialogs.show_error(window, _("The example could not be read:") + f"\n{exc}")
+        return
+    _create(window, path, project)
+
+
+def open_project(window: MainWindow) -> None:
+    path = dialogs.ask_open_path(window, _("Open a project"))
+    if path is not None:
+        window.open_path(path)
+
+
+def save_as(window: MainWindow) -> None:
+    """Copy the project to a new file (SQLite backup) and continue in the copy."""
+    if window.ctx is None:
+        return
+    window.ctx.flush()
+    current = window.ctx.pf.path
+    path = dialogs.ask_save_path(window, _("Save the project as"), ".tender", current.stem + "-2.tender")
+    if path is None:
+        return
+    if path.resolve() == current.resolve():
+        return
+    try:
+        window.ctx.pf.save_as(path)
+    except (OSError, ProjectFileError) as exc:
+        dialogs.show_error(window, _("The copy could not be written:") + f"\n{path}\n{exc}")
+        return
+    window.open_path(path)
+
+
+def export(window: MainWindow) -> list[Path]:
+    """Write every output of SPEC §4 into a folder the user chooses."""
+    if window.ctx is None:
+        return []
+    window.ctx.flush()
+    try:
+        export_all = importlib.import_module("wizard.core.export").export_all
+    except (ImportError, AttributeError):
+        dialogs.show_error(window, _("Export is not available in this version."))
+        return []
+    folder = dialogs.ask_folder(window, _("Export to folder"))
+    if folder is None:
+        return []
+    try:
+        paths = list(export_all(window.ctx.project, folder))
+    except Exception as exc:  # any failure: a message, never a traceback
+        log.warning("export failed", exc_info=True)
+        dialogs.show_error(window, _("The export failed:") + f"\n{exc}")
+        return []
+    dialogs.show_info(window, _("{count} file(s) written in {folder}.", count=len(paths), folder=folder))
+    return paths
+
+
+def show_history(window: MainWindow) -> None:
+    if window.ctx is not None:
+        window.ctx.flush()
+        dialogs.run_dialog(history_dialog(window, window.ctx.pf.history()))
+
+
+def show_preview(window: MainWindow) -> PreviewWindow | None:
+    """Open (or raise) the live preview of the tender."""
+    if window.ctx is None:
+        return None
+    window.ctx.flush()
+    if window.preview is None or window.preview.ctx is not window.ctx:
+        window.preview = PreviewWindow(window.ctx, window)
+    window.preview.show()
+    window.preview.refresh()
+    window.preview.raise_()
+    return window.preview

@@ -1,0 +1,88 @@
+"""Secondary windows: the project history (journal) and the tender preview."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.core.i18n import _, ui_language
+from wizard.ui.context import ProjectContext
+
+log = logging.getLogger(__name__)
+
+
+def history_dialog(parent: QWidget | None, entries: list[dict[str, Any]]) -> QDialog:
+    """A table of journal entries (newest first): when, field, old → new."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(_("Project history"))
+    table = QTableWidget(len(entries), 4)
+    table.setObjectName("history")
+    table.setHorizontalHeaderLabels([_("When (UTC)"), _("Field"), _("Before"), _("After")])
+    table.verticalHeader().setVisible(False)
+    for r, entry in enumerate(entries):
+        for c, key in enumerate(("at", "field", "old", "new")):
+            text = str(entry.get(key, ""))
+            item = QTableWidgetItem(text[:200])
+            item.setToolTip(text[:2000])
+            table.setItem(r, c, item)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.resizeColumnsToContents()
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(table)
+    layout.addWidget(buttons)
+    dialog.resize(dialog.fontMetrics().averageCharWidth() * 110, dialog.fontMetrics().lineSpacing() * 30)
+    return dialog
+
+
+def preview_available() -> bool:
+    try:
+        importlib.import_module("wizard.core.preview")
+    except ImportError:
+        return False
+    return True
+
+
+class PreviewWindow(QDialog):
+    """The tender as HTML, refreshed after each edit (non-modal)."""
+
+    def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("preview")
+        self.browser.setOpenLinks(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        ctx.changed.connect(self.refresh)
+        self.resize(self.fontMetrics().averageCharWidth() * 100, self.fontMetrics().lineSpacing() * 35)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.setWindowTitle(_("Preview of the tender"))
+        if not self.isVisible() and self.browser.toPlainText():
+            return
+        project = self.ctx.project
+        lang = project.info.binding_language or ui_language()
+        try:
+            preview = importlib.import_module("wizard.core.preview")
+            html = preview.preview_html(project, lang)
+        except Exception as exc:  # a preview error must not break editing
+            log.warning("preview failed", exc_info=True)
+            html = "<p>" + _("The preview could not be built:") + f" {exc}</p>"
+        bar = self.browser.verticalScrollBar().value()
+        self.browser.setHtml(html)
+        self.browser.verticalScrollBar().setValue(bar)

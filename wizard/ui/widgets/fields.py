@@ -1,0 +1,157 @@
+"""Editors bound to one field of a model section (``"problem.statement"``).
+
+:class:`FieldBinder` builds the widget, loads it from the model (:meth:`load`) and
+saves every edit through the :class:`~wizard.ui.context.ProjectContext` (text after a
+short pause, choices at once). ``widgets`` maps each field address to its editor, so
+a finding can focus it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+from wizard.ui.context import ProjectContext
+from wizard.ui.labels import label
+from wizard.ui.widgets.texts import Texts
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DECIMAL_PATTERN = r"^-?\d{0,12}([.,]\d{0,6})?$"
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """``"1 234,50"`` → ``Decimal("1234.50")``; ``None`` when not a number."""
+    cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+class FieldBinder:
+    """Editors of section fields for one page."""
+
+    def __init__(self, ctx: ProjectContext, texts: Texts) -> None:
+        self.ctx = ctx
+        self.texts = texts
+        self.widgets: dict[str, QWidget] = {}
+        self._loaders: list[Callable[[], None]] = []
+        self._relabel: list[Callable[[], None]] = []
+
+    def _value(self, section: str, name: str) -> Any:
+        return getattr(getattr(self.ctx.project, section), name)
+
+    def _register(self, section: str, name: str, widget: QWidget, load: Callable[[], None]) -> None:
+        widget.setObjectName(f"{section}.{name}")
+        self.widgets[f"{section}.{name}"] = widget
+        self._loaders.append(load)
+
+    def line(self, section: str, name: str, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit()
+        if placeholder:
+            self.texts.add(edit.setPlaceholderText, placeholder)
+        edit.textChanged.connect(lambda text: self.ctx.set_field_later(section, name, text))
+        self._register(section, name, edit, lambda: edit.setText(self._value(section, name)))
+        return edit
+
+    def text(self, section: str, name: str, lines: int = 4) -> QPlainTextEdit:
+        edit = QPlainTextEdit()
+        edit.setTabChangesFocus(True)
+        edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
+        edit.textChanged.connect(lambda: self.ctx.set_field_later(section, name, edit.toPlainText()))
+        self._register(section, name, edit, lambda: edit.setPlainText(self._value(section, name)))
+        return edit
+
+    def date(self, section: str, name: str) -> QLineEdit:
+        """An ISO date ``YYYY-MM-DD``; saved only when empty or complete and valid."""
+        edit = QLineEdit()
+        self.texts.add(edit.setPlaceholderText, "YYYY-MM-DD")
+        edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"^[0-9]{0,4}(-[0-9]{0,2}){0,2}$")))
+
+        def changed(text: str) -> None:
+            if not text or _DATE.match(text):
+                self.ctx.set_field_later(section, name, text)
+
+        edit.textChanged.connect(changed)
+        self._register(section, name, edit, lambda: edit.setText(self._value(section, name)))
+        return edit
+
+    def check(self, section: str, name: str, text: str) -> QCheckBox:
+        box = QCheckBox()
+        self.texts.add(box.setText, text)
+        box.toggled.connect(lambda on: self.ctx.set_field(section, name, on))
+        self._register(section, name, box, lambda: box.setChecked(self._value(section, name)))
+        return box
+
+    def combo(self, section: str, name: str, values: Sequence[str]) -> QComboBox:
+        """A choice among stored ``values``, shown with their translated labels."""
+        box = QComboBox()
+        for value in values:
+            box.addItem(label(value), value)
+
+        def load() -> None:
+            current = self._value(section, name)
+            if box.findData(current) < 0:
+                box.addItem(label(current), current)
+            box.setCurrentIndex(box.findData(current))
+
+        def relabel() -> None:
+            for i in range(box.count()):
+                box.setItemText(i, label(box.itemData(i)))
+
+        box.currentIndexChanged.connect(lambda i: self.ctx.set_field(section, name, box.itemData(i)))
+        self._register(section, name, box, load)
+        self._relabel.append(relabel)
+        return box
+
+    def spin(self, section: str, name: str, low: int, high: int, suffix: str = "") -> QSpinBox:
+        box = QSpinBox()
+        box.setRange(low, high)
+        if suffix:
+            box.setSuffix(suffix)
+        box.valueChanged.connect(lambda v: self.ctx.set_field_later(section, name, v))
+        self._register(section, name, box, lambda: box.setValue(self._value(section, name)))
+        return box
+
+    def decimal(self, section: str, name: str) -> QLineEdit:
+        """A decimal number (%, CAD); "7,5" and "7.5" both accepted."""
+        edit = QLineEdit()
+        edit.setValidator(QRegularExpressionValidator(QRegularExpression(DECIMAL_PATTERN)))
+
+        def changed(text: str) -> None:
+            value = parse_decimal(text)
+            if value is not None:
+                self.ctx.set_field_later(section, name, value)
+
+        edit.textChanged.connect(changed)
+        self._register(section, name, edit, lambda: edit.setText(str(self._value(section, name))))
+        return edit
+
+    def load(self) -> None:
+        """Show the model's values (no save is triggered)."""
+        for widget in self.widgets.values():
+            widget.blockSignals(True)
+        try:
+            for loader in self._loaders:
+                loader()
+        finally:
+            for widget in self.widgets.values():
+                widget.blockSignals(False)
+
+    def retranslate(self) -> None:
+        for relabel in self._relabel:
+            relabel()
+
+    def set_read_only(self, read_only: bool) -> None:
+        for widget in self.widgets.values():
+            if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+                widget.setReadOnly(read_only)
+            else:
+                widget.setEnabled(not read_only)

@@ -1,0 +1,110 @@
+"""The live findings of a step (or of all steps, on the review page), SPEC §2 and §3.
+
+Clicking a finding asks to focus the field it points at (:attr:`FindingsPanel.focus_field`);
+"Mark justified…" asks a written reason and keeps it in the project
+(``justifications``), which the decision record lists.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from wizard.core.checks import Finding
+from wizard.core.i18n import N_, _, ui_language
+from wizard.core.steps import Step
+from wizard.ui.context import ProjectContext
+from wizard.ui.widgets.texts import Texts
+
+SEVERITY_LABELS = {"error": N_("Error"), "warning": N_("Warning"), "info": N_("Info")}
+SEVERITY_MARKS = {"error": "\u26d4", "warning": "\u26a0", "info": "\u2139"}
+FINDING_ROLE = Qt.ItemDataRole.UserRole
+
+
+def finding_text(f: Finding, justified: bool) -> str:
+    """One line: mark, severity, message, and "(justified)" when it is."""
+    text = f"{SEVERITY_MARKS.get(f.severity.value, '')} {_(SEVERITY_LABELS[f.severity.value])}: "
+    text += f.message(ui_language())
+    return text + (" " + _("(justified)") if justified else "")
+
+
+class FindingsPanel(QWidget):
+    """Findings of ``step`` (all steps when ``None``), refreshed by :meth:`refresh`."""
+
+    focus_field = Signal(str)
+
+    def __init__(self, ctx: ProjectContext, step: Step | None, texts: Texts) -> None:
+        super().__init__()
+        self.ctx, self.step = ctx, step
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel()
+        texts.add(self.title.setText, "Findings")
+        self.title.setStyleSheet("font-weight: bold")
+        self.list = QListWidget()
+        self.list.setObjectName("findings")
+        self.list.setWordWrap(True)
+        self.list.itemClicked.connect(self._clicked)
+        self.list.currentItemChanged.connect(lambda *_a: self._show_principle())
+        self.principle = QLabel()
+        self.principle.setWordWrap(True)
+        self.principle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.justify_button = QPushButton()
+        texts.add(self.justify_button.setText, "Mark justified…")
+        self.justify_button.clicked.connect(self.justify_current)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.principle)
+        layout.addWidget(self.justify_button)
+
+    def findings(self) -> list[Finding]:
+        found = self.ctx.findings()
+        return [f for f in found if f.step == self.step] if self.step is not None else list(found)
+
+    def refresh(self) -> None:
+        """Show the current findings (keeps the selection when it still exists)."""
+        current = self.current()
+        self.list.clear()
+        project = self.ctx.project
+        for f in self.findings():
+            item = QListWidgetItem(finding_text(f, f.is_justified(project)))
+            item.setData(FINDING_ROLE, f)
+            item.setToolTip(f.principle_text(ui_language()))
+            self.list.addItem(item)
+            if f == current:
+                self.list.setCurrentItem(item)
+        if not self.list.count():
+            empty = QListWidgetItem(_("No findings for now."))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(empty)
+        self._show_principle()
+
+    def current(self) -> Finding | None:
+        item = self.list.currentItem()
+        data = item.data(FINDING_ROLE) if item is not None else None
+        return data if isinstance(data, Finding) else None
+
+    def _show_principle(self) -> None:
+        f = self.current()
+        text = f.principle_text(ui_language()) if f else ""
+        self.principle.setText(_("Guide principle: {text}", text=text) if text else "")
+        self.justify_button.setEnabled(f is not None and not self.ctx.read_only)
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        f = item.data(FINDING_ROLE)
+        if isinstance(f, Finding):
+            self.focus_field.emit(f.field)
+
+    def justify_current(self) -> None:
+        """Ask a reason and record the selected finding as justified."""
+        from wizard.ui import dialogs
+
+        f = self.current()
+        if f is None or self.ctx.read_only:
+            return
+        reason = dialogs.ask_text(
+            self, _("Mark justified"), _("Why is this finding justified? The reason goes in the decision record.")
+        )
+        if reason is None:
+            return
+        self.ctx.add_row("justifications", code=f.code, field=f.field, reason=reason)

@@ -1,0 +1,335 @@
+"""A table editor for one entity list of the model (``criteria``, ``cost_lines`` …).
+
+Columns come from the entity dataclass: ``str`` → text, ``bool`` → check box,
+a field with a ``ClassVar`` choice tuple → combo box with translated labels, ``int``
+→ spin box, ``Decimal`` → validated number. Each edited row is saved whole through
+the store (``update_row`` → ``save_row``, CASES K3); Add and Delete buttons create and
+remove rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QStyledItemDelegate,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.core import codec
+from wizard.core.model import ENTITIES
+from wizard.ui.context import ProjectContext
+from wizard.ui.labels import choices_of, label
+from wizard.ui.widgets.fields import DECIMAL_PATTERN, parse_decimal
+from wizard.ui.widgets.texts import Texts
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+VALUE_ROLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass
+class Column:
+    """One column: the entity attribute ``name`` under the header msgid ``title``.
+
+    ``choices`` overrides the ClassVar choices (e.g. the TCO options of a cost line):
+    it returns ``(value, shown text)`` pairs. ``display`` makes a read-only column
+    computed from the row (e.g. the governance statement of a key).
+    """
+
+    name: str
+    title: str
+    choices: Callable[[], list[tuple[Any, str]]] | None = None
+    display: Callable[[Any], str] | None = None
+    stretch: bool = False
+    low: int = 0
+    high: int = 1_000_000
+
+
+class _Delegate(QStyledItemDelegate):
+    def __init__(self, table: EntityTable) -> None:
+        super().__init__(table)
+        self.owner = table
+
+    def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:
+        column = self.owner.columns[index.column()]
+        choices = self.owner.choices(column)
+        kind = self.owner.kind_of(column)
+        if choices is not None:
+            box = QComboBox(parent)
+            for value, text in choices:
+                box.addItem(text, value)
+            return box
+        if kind is int:
+            spin = QSpinBox(parent)
+            spin.setRange(column.low, column.high)
+            return spin
+        editor = QLineEdit(parent)
+        if kind is Decimal:
+            editor.setValidator(QRegularExpressionValidator(QRegularExpression(DECIMAL_PATTERN), editor))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(VALUE_ROLE))))
+        elif isinstance(editor, QSpinBox):
+            editor.setValue(int(index.data(Qt.ItemDataRole.EditRole) or 0))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), VALUE_ROLE)
+        elif isinstance(editor, QSpinBox):
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+
+class EntityTable(QWidget):
+    """Editable table of the entity list ``kind``; ``rows_changed`` after each save."""
+
+    rows_changed = Signal()
+    current_changed = Signal(object)  # the current row's id, or None
+
+    def __init__(
+        self,
+        ctx: ProjectContext,
+        kind: str,
+        columns: list[Column],
+        texts: Texts,
+        add_defaults: Callable[[], dict[str, Any] | None] | None = None,
+        row_filter: Callable[[Any], bool] | None = None,
+        can_add: bool = True,
+        lines: int = 6,
+    ) -> None:
+        super().__init__()
+        self.ctx, self.kind, self.columns, self.texts = ctx, kind, columns, texts
+        self.add_defaults, self.row_filter = add_defaults, row_filter
+        self._types = codec.field_types(ENTITIES[kind])
+        self._loading = False
+        self.table = QTableWidget(0, len(columns))
+        self.table.setObjectName(f"table:{kind}")
+        self.table.setItemDelegate(_Delegate(self))
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.setMinimumHeight(self.table.fontMetrics().lineSpacing() * (lines + 2))
+        header = self.table.horizontalHeader()
+        for i, column in enumerate(columns):
+            mode = QHeaderView.ResizeMode.Stretch if column.stretch else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(i, mode)
+        self.texts.add(lambda _t: self._set_headers(), "")
+        self.table.itemChanged.connect(self._item_changed)
+        self.table.currentCellChanged.connect(lambda *_a: self.current_changed.emit(self.current_id()))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton()
+        self.delete_button = QPushButton()
+        texts.add(self.add_button.setText, "Add")
+        texts.add(self.delete_button.setText, "Delete")
+        self.add_button.clicked.connect(self.add_row)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.add_button.setVisible(can_add)
+        self.delete_button.setVisible(can_add)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+    # -- columns ----------------------------------------------------------------
+
+    def _set_headers(self) -> None:
+        from wizard.core.i18n import _
+
+        self.table.setHorizontalHeaderLabels([_(c.title) for c in self.columns])
+        if self.isVisible() or self.table.rowCount():
+            self.reload()
+
+    def kind_of(self, column: Column) -> Any:
+        return str if column.display else self._types[column.name]
+
+    def choices(self, column: Column) -> list[tuple[Any, str]] | None:
+        if column.choices is not None:
+            return column.choices()
+        values = choices_of(ENTITIES[self.kind], column.name)
+        return [(v, label(v)) for v in values] if values is not None else None
+
+    def rows(self) -> list[Any]:
+        rows = self.ctx.project.rows(self.kind)
+        return [r for r in rows if self.row_filter(r)] if self.row_filter else list(rows)
+
+    # -- loading ----------------------------------------------------------------
+
+    def _item(self, row: Any, column: Column) -> QTableWidgetItem:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        editable = not self.ctx.read_only and column.display is None
+        kind = self.kind_of(column)
+        item = QTableWidgetItem()
+        item.setData(ID_ROLE, row.id)
+        if column.display is not None:
+            item.setText(column.display(row))
+            item.setToolTip(item.text())
+        elif kind is bool:
+            item.setCheckState(Qt.CheckState.Checked if getattr(row, column.name) else Qt.CheckState.Unchecked)
+            flags |= Qt.ItemFlag.ItemIsUserCheckable if editable else Qt.ItemFlag.NoItemFlags
+            editable = False
+        else:
+            value = getattr(row, column.name)
+            choices = self.choices(column)
+            if choices is not None:
+                item.setData(VALUE_ROLE, value)
+                item.setText(dict(choices).get(value, str(value)))
+            elif kind is int:
+                item.setData(Qt.ItemDataRole.EditRole, value)
+            else:
+                item.setText(str(value))
+        if editable:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        item.setFlags(flags)
+        return item
+
+    def reload(self) -> None:
+        """Show the model's rows again (keeps the current row when it still exists)."""
+        current = self.current_id()
+        self._loading = True
+        try:
+            rows = self.rows()
+            self.table.setRowCount(len(rows))
+            for r, row in enumerate(rows):
+                for c, column in enumerate(self.columns):
+                    self.table.setItem(r, c, self._item(row, column))
+        finally:
+            self._loading = False
+        self.table.resizeRowsToContents()
+        self.add_button.setEnabled(not self.ctx.read_only)
+        self.delete_button.setEnabled(not self.ctx.read_only)
+        if current is not None:
+            self.focus_row(current, None, focus=False)
+
+    # -- editing ----------------------------------------------------------------
+
+    def _value(self, item: QTableWidgetItem, column: Column) -> Any:
+        kind = self.kind_of(column)
+        if kind is bool:
+            return item.checkState() == Qt.CheckState.Checked
+        if self.choices(column) is not None:
+            return item.data(VALUE_ROLE)
+        if kind is int:
+            return int(item.data(Qt.ItemDataRole.EditRole) or 0)
+        if kind is Decimal:
+            return parse_decimal(item.text())
+        return item.text()
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if self._loading:
+            return
+        column = self.columns[item.column()]
+        if column.display is not None:
+            return
+        row_id = item.data(ID_ROLE)
+        value = self._value(item, column)
+        if value is None or value == getattr(self.ctx.project.find(self.kind, row_id), column.name, None):
+            self._refresh_item(item, row_id, column)
+            return
+        self.ctx.update_row(self.kind, row_id, **{column.name: value})
+        self._refresh_item(item, row_id, column)
+        self.rows_changed.emit()
+
+    def _refresh_item(self, item: QTableWidgetItem, row_id: int, column: Column) -> None:
+        row = self.ctx.project.find(self.kind, row_id)
+        if row is None:
+            return
+        fresh = self._item(row, column)
+        self._loading = True
+        try:
+            if self.kind_of(column) is int:
+                item.setData(Qt.ItemDataRole.EditRole, fresh.data(Qt.ItemDataRole.EditRole))
+            elif self.kind_of(column) is not bool:
+                item.setText(fresh.text())
+            item.setData(VALUE_ROLE, fresh.data(VALUE_ROLE))
+        finally:
+            self._loading = False
+
+    def set_value(self, row_id: int, name: str, value: Any) -> None:
+        """Edit one cell as the user would (used by tests and by code paths)."""
+        r = self.row_ids().index(row_id)
+        c = [col.name for col in self.columns].index(name)
+        item = self.table.item(r, c)
+        kind = self.kind_of(self.columns[c])
+        if kind is bool:
+            item.setCheckState(Qt.CheckState.Checked if value else Qt.CheckState.Unchecked)
+        elif self.choices(self.columns[c]) is not None:
+            item.setData(VALUE_ROLE, value)
+        elif kind is int:
+            item.setData(Qt.ItemDataRole.EditRole, value)
+        else:
+            item.setText(str(value))
+
+    def add_row(self) -> Any:
+        """Create a row (with ``add_defaults()``), select it and start editing it."""
+        if self.ctx.read_only:
+            return None
+        defaults = self.add_defaults() if self.add_defaults else {}
+        if defaults is None:
+            return None
+        row = self.ctx.add_row(self.kind, **defaults)
+        self.reload()
+        if row is not None:
+            self.focus_row(row.id, None)
+            self.rows_changed.emit()
+        return row
+
+    def delete_selected(self) -> None:
+        from wizard.core.i18n import _
+        from wizard.ui import dialogs
+
+        ids = sorted({self.table.item(i.row(), 0).data(ID_ROLE) for i in self.table.selectedIndexes()})
+        if not ids or self.ctx.read_only:
+            return
+        if not dialogs.ask_yes_no(self, _("Delete the selected rows ({count})?", count=len(ids))):
+            return
+        for row_id in ids:
+            self.ctx.delete_row(self.kind, row_id)
+        self.reload()
+        self.rows_changed.emit()
+
+    # -- navigation -------------------------------------------------------------
+
+    def row_ids(self) -> list[int]:
+        return [self.table.item(r, 0).data(ID_ROLE) for r in range(self.table.rowCount())]
+
+    def current_id(self) -> int | None:
+        r = self.table.currentRow()
+        if r < 0 or self.table.item(r, 0) is None:
+            return None
+        return self.table.item(r, 0).data(ID_ROLE)
+
+    def focus_row(self, row_id: int, name: str | None, focus: bool = True) -> bool:
+        """Select the cell of row ``row_id`` and column ``name`` (first column if none)."""
+        ids = self.row_ids()
+        if row_id not in ids:
+            return False
+        names = [c.name for c in self.columns]
+        c = names.index(name) if name in names else 0
+        self.table.setCurrentCell(ids.index(row_id), c)
+        self.table.scrollToItem(self.table.item(ids.index(row_id), c))
+        if focus:
+            self.table.setFocus()
+        return True
