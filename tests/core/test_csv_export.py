@@ -77,6 +77,15 @@ def test_register_has_no_personal_name_by_default():
     assert "rencontre avec [nom retiré] et [nom retiré]" in text
 
 
+def test_names_typed_without_accents_are_withheld_too():
+    project = rich_project()
+    project.vendor_exchanges[
+        0
+    ].subject = "Appel de HELENE  Berube-Gagnon, puis de Zoe Cote; Zoëlle Côtés reste."
+    rows = vendor_register_rows(project)
+    assert rows[2][5] == "Appel de [nom retiré], puis de [nom retiré]; Zoëlle Côtés reste."
+
+
 def test_register_staff_names_when_opted_in():
     project = rich_project()
     project.export.include_personal_names = True

@@ -8,8 +8,9 @@ the jury, the technical committee, the designated staff and the town staff recor
 the vendor register. Unless ``project.export.include_personal_names`` is set, the
 open-data exports (OCDS package, CSV files) leave out the fields that hold them, and
 :class:`Scrubber` replaces any of these names found inside other published text (a
-register subject such as "Call with Hélène Roy") by a neutral mark, in the export
-language. Organizations (the town, the vendors) are not people and are kept.
+register subject such as "Call with Helene Roy": accents and case are ignored) by a
+neutral mark, in the export language. Organizations (the town, the vendors) are not
+people and are kept.
 
 Every published string also loses XML-illegal code points (``textclean.clean_text``,
 CASES K1), so a lone surrogate can never make the UTF-8 encoding fail.
@@ -68,11 +69,39 @@ def personal_names(project: Project) -> list[str]:
     return sorted((n for n in unique if len(n) >= _MIN_LENGTH), key=lambda n: (-len(n), n))
 
 
+def _fold(char: str) -> str:
+    return unicodedata.normalize("NFKD", char)[0].casefold()
+
+
+def _variants() -> dict[str, str]:
+    """Base letter → every Latin letter that folds to it ("e" → "eéèêëEÉÈÊË…")."""
+    table: dict[str, str] = {}
+    for code in range(0x41, 0x250):
+        char = chr(code)
+        if char.isalpha():
+            table[_fold(char)] = table.get(_fold(char), "") + char
+    return table
+
+
+_VARIANTS = _variants()
+
+
+def _name_regex(name: str) -> str:
+    """``name`` as a regex: accents and case ignored, any run of spaces matches."""
+    parts = []
+    for part in name.split():
+        chars = (
+            f"[{re.escape(_VARIANTS[_fold(c)])}]" if _fold(c) in _VARIANTS else re.escape(c) for c in part
+        )
+        parts.append("".join(chars))
+    return r"\s+".join(parts)
+
+
 def _pattern(names: list[str]) -> re.Pattern[str] | None:
     if not names:
         return None
-    alternatives = [r"\s+".join(re.escape(part) for part in name.split()) for name in names]
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    alternatives = "|".join(_name_regex(name) for name in names)
+    return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)", re.IGNORECASE)
 
 
 class Scrubber:
