@@ -134,7 +134,13 @@ def test_add_update_and_journal_per_attribute(project_file):
     project_file.close()
     with ProjectFile.open(project_file.path) as pf:
         assert pf.project.criteria == [
-            Criterion(id=1, text="Conforme aux WCAG 2.1 AA", category="accessibility", kind="optional", feature_ids=[2])
+            Criterion(
+                id=1,
+                text="Conforme aux WCAG 2.1 AA",
+                category="accessibility",
+                kind="optional",
+                feature_ids=[2],
+            )
         ]
 
 
@@ -152,13 +158,34 @@ def test_two_row_batch_never_nulls_a_column(project_file):
     """K3: two rows changed in different columns keep every other column."""
     project_file.add_row("tco_options", name="Sur place")
     project_file.add_row("cost_lines", option_id=1, label="Licences", amount=Decimal("120000"), payer="TI")
-    project_file.add_row("cost_lines", option_id=1, label="Abonnement", amount=Decimal("20000"), recurring=True, payer="Finances")
+    project_file.add_row(
+        "cost_lines",
+        option_id=1,
+        label="Abonnement",
+        amount=Decimal("20000"),
+        recurring=True,
+        payer="Finances",
+    )
     batch = [(1, {"escalation_pct": Decimal("2")}), (2, {"label": "Abonnement annuel"})]
     for row_id, changes in batch:
         project_file.update_row("cost_lines", row_id, **changes)
     expected = [
-        CostLine(id=1, option_id=1, label="Licences", amount=Decimal("120000"), payer="TI", escalation_pct=Decimal("2")),
-        CostLine(id=2, option_id=1, label="Abonnement annuel", amount=Decimal("20000"), recurring=True, payer="Finances"),
+        CostLine(
+            id=1,
+            option_id=1,
+            label="Licences",
+            amount=Decimal("120000"),
+            payer="TI",
+            escalation_pct=Decimal("2"),
+        ),
+        CostLine(
+            id=2,
+            option_id=1,
+            label="Abonnement annuel",
+            amount=Decimal("20000"),
+            recurring=True,
+            payer="Finances",
+        ),
     ]
     db = sqlite_utils.Database(_raw(project_file.path))
     stored = list(db["cost_lines"].rows_where(order_by="id"))
@@ -338,8 +365,14 @@ def test_read_only_file_as_unprivileged_user():
         try:
             result = subprocess.run(
                 [sys.executable, "-c", _AS_NOBODY, str(path)],
-                capture_output=True, text=True, user=65534, group=65534, cwd=folder,
-                env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60, check=False,
+                capture_output=True,
+                text=True,
+                user=65534,
+                group=65534,
+                cwd=folder,
+                env={**os.environ, "PYTHONPATH": str(ROOT)},
+                timeout=60,
+                check=False,
             )
         except (PermissionError, OSError) as exc:
             pytest.skip(f"cannot run as nobody here: {exc}")

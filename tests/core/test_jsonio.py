@@ -1,0 +1,128 @@
+"""Project as JSON (SPEC §4): dump → load → dump is identical; bad JSON gets a message
+naming the field and never a half-built project."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from wizard.core import jsonio
+from wizard.core.examples import example_names, load_example
+from wizard.core.model import CostLine, Criterion, Project, Support, TcoOption
+from wizard.core.paths import resource_path
+from wizard.core.store import ProjectFile
+
+EXAMPLES = ["emergency-perimeter", "office-suite", "training"]
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_file_is_in_canonical_form(name):
+    """The stored file is exactly what ``dumps`` writes, so every model field is in it."""
+    text = resource_path("examples", f"{name}.json").read_text(encoding="utf-8")
+    assert jsonio.dumps(jsonio.loads(text)) == text, (
+        f"{name}.json is stale: regenerate it with "
+        f'python -c "from wizard.core import jsonio, examples; '
+        f"print(jsonio.dumps(examples.load_example('{name}')), end='')\" > resources/examples/{name}.json"
+    )
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_dump_load_dump_through_the_project_file(name, tmp_path):
+    project = load_example(name)
+    first = jsonio.dumps(project)
+    ProjectFile.create(tmp_path / "x.tender", project).close()
+    with ProjectFile.open(tmp_path / "x.tender", read_only=True) as pf:
+        assert jsonio.dumps(pf.project) == first
+        assert pf.project == project
+
+
+def test_example_names_are_the_three_bundled_cases():
+    assert example_names() == EXAMPLES
+
+
+def test_dump_keeps_accents_decimals_and_key_order():
+    project = Project()
+    project.info.organization = "Ville de Saint-Aurèle"
+    project.tco_options = [TcoOption(id=1, name="Sur place")]
+    project.cost_lines = [CostLine(id=1, option_id=1, amount=Decimal("120000.50"))]
+    text = jsonio.dumps(project)
+    assert '"organization": "Ville de Saint-Aurèle"' in text
+    assert '"amount": "120000.50"' in text
+    data = json.loads(text)
+    assert list(data)[:4] == ["format", "version", "info", "problem"]
+    assert data["format"] == "open-procurement-wizard" and data["version"] == 1
+
+
+def test_missing_keys_take_defaults_and_unknown_keys_are_ignored():
+    text = json.dumps(
+        {"format": "open-procurement-wizard", "version": 1, "info": {"title": "T", "colour": "red"}}
+    )
+    project = jsonio.loads(text)
+    assert project.info.title == "T" and project.info.tender_languages == "fr"
+    assert project.criteria == []
+
+
+def _doc(**sections):
+    return json.dumps({"format": "open-procurement-wizard", "version": 1, **sections})
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("{not json", "invalid JSON"),
+        ('["a list"]', "not an Open Procurement Wizard project"),
+        (json.dumps({"format": "other", "version": 1}), "not an Open Procurement Wizard project"),
+        (json.dumps({"format": "open-procurement-wizard", "version": 99}), "newer version"),
+        (json.dumps({"format": "open-procurement-wizard", "version": "1"}), "newer version"),
+        (_doc(info={"province": 5}), "info.province"),
+        (_doc(scope={"mission_critical": "yes"}), "scope.mission_critical"),
+        (_doc(tco={"horizon_years": 5.5}), "tco.horizon_years"),
+        (_doc(tco={"discount_rate_pct": "sept"}), "tco.discount_rate_pct"),
+        (_doc(tco={"discount_rate_pct": "NaN"}), "tco.discount_rate_pct"),
+        (_doc(problem=["not", "an", "object"]), "problem"),
+        (_doc(criteria={"id": 1}), "criteria"),
+        (_doc(criteria=[{"id": 1}, "text"]), "criteria[1]"),
+        (_doc(criteria=[{"id": 1, "feature_ids": [1, "2"]}]), "criteria[0].feature_ids"),
+        (_doc(criteria=[{"id": 1}, {"id": 1}]), "criteria.id"),
+        (_doc(cost_lines=[{"id": 1, "option_id": 7}]), "cost_lines[0].option_id"),
+        (
+            _doc(solutions=[{"id": 1}], support=[{"id": 1, "solution_id": 1, "feature_id": 3}]),
+            "support[0].feature_id",
+        ),
+    ],
+)
+def test_bad_json_names_the_problem(text, named):
+    with pytest.raises(jsonio.ProjectJsonError) as info:
+        jsonio.loads(text)
+    assert named in str(info.value)
+
+
+def test_load_file_not_utf8(tmp_path):
+    path = tmp_path / "latin1.json"
+    path.write_bytes(
+        json.dumps(
+            {"format": "open-procurement-wizard", "version": 1, "info": {"title": "Côté"}}, ensure_ascii=False
+        ).encode("latin-1")
+    )
+    with pytest.raises(jsonio.ProjectJsonError, match="UTF-8"):
+        jsonio.load_file(path)
+
+
+def test_links_that_exist_load():
+    project = Project()
+    project.criteria = [
+        Criterion(id=2, feature_ids=[9])
+    ]  # criteria links are checked by the checks, not here
+    project.support = []
+    text = jsonio.dumps(project)
+    assert jsonio.loads(text).criteria[0].feature_ids == [9]
+
+
+def test_support_cells_round_trip():
+    example = load_example("emergency-perimeter")
+    levels = {(c.solution_id, c.feature_id): c.level for c in example.support}
+    again = jsonio.loads(jsonio.dumps(example))
+    assert {(c.solution_id, c.feature_id): c.level for c in again.support} == levels
+    assert isinstance(again.support[0], Support)
