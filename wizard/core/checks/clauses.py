@@ -1,11 +1,108 @@
-"""Checks of the clauses step (SPEC §2, §3)."""
+"""Checks of the contract clauses step (SPEC §2.8; CASES K9, K10).
+
+* ``K-REQUIRED`` (error): a family the project needs (governing law, precedence, data
+  ownership, IP, language; privacy, hosting, continuity, excluded vendors when their
+  condition holds) has no clause left in the tender.
+* ``K-REMOVED`` (warning): a recommended clause was removed; the message gives why it
+  matters.
+* ``K-RENDER`` (error): a clause (usually an edited one) cannot be rendered; the message
+  names the clause and the variable.
+* ``K-PLACEHOLDER`` (warning): project data the tender prints is missing (closing date,
+  organization …); the tender shows ``[À COMPLÉTER / TO BE COMPLETED]`` instead.
+"""
 
 from __future__ import annotations
 
-from wizard.core.checks.base import Finding
+from wizard.core import clauses
+from wizard.core.checks.base import Finding, Severity, finding
+from wizard.core.clause_families import FAMILIES
+from wizard.core.clause_render import clause_context, render_source
+from wizard.core.i18n import N_
 from wizard.core.model import Project
+
+PRINCIPLE = N_(
+    "Guide, procurement: keep local law, the town's data and the code it pays for under "
+    "its control, and have the town's lawyers write the final clauses."
+)
+
+_MISSING = {
+    "info.organization": N_("The organization's name is missing: the tender shows a placeholder."),
+    "info.province": N_("The province or territory is missing: the governing law clause shows a placeholder."),
+    "info.title": N_("The tender title is missing: the tender shows a placeholder."),
+    "info.reference": N_("The reference number is missing: the tender shows a placeholder."),
+    "info.closing_date": N_("The closing date is missing: the tender shows a placeholder."),
+}
+
+
+def _choice_field(project: Project, clause_id: str, attribute: str = "included") -> str:
+    choice = clauses.choice_for(project, clause_id)
+    return f"clause_choices:{choice.id}.{attribute}" if choice else "clause_choices"
+
+
+def _families(project: Project) -> list[Finding]:
+    holds = clauses.conditions(project)
+    kept = {c.family for c in clauses.included_clauses(project)}
+    found = []
+    for key, family in FAMILIES.items():
+        if family.required_when is None or not holds.get(family.required_when) or key in kept:
+            continue
+        removed = next((c.id for c in clauses.applicable(project) if c.family == key), "")
+        field = _choice_field(project, removed) if removed else "clause_choices"
+        found.append(finding("K-REQUIRED", Severity.ERROR, family.removed, field, PRINCIPLE))
+    for item in clauses.applicable(project):
+        if item.status == "recommended" and not clauses.is_included(project, item):
+            family = FAMILIES[item.family]
+            if family.required_when is None or item.family in kept:
+                found.append(
+                    finding(
+                        "K-REMOVED", Severity.WARNING, family.removed,
+                        _choice_field(project, item.id), PRINCIPLE,
+                    )
+                )  # fmt: skip
+    return found
+
+
+def _languages(project: Project) -> tuple[str, ...]:
+    langs = project.info.tender_languages
+    return ("fr", "en") if langs == "both" else ((langs,) if langs in ("fr", "en") else ("fr",))
+
+
+def _render_errors(project: Project) -> list[Finding]:
+    found = []
+    excluded = clauses.excluded_vendor_names(project)
+    for lang in _languages(project):
+        context = clause_context(project, lang, excluded)
+        for item in clauses.included_clauses(project):
+            try:
+                render_source(clauses.clause_source(project, item, lang), context, item.id)
+            except clauses.ClauseRenderError as exc:
+                edited = clauses.is_edited(project, item.id, lang)
+                field = _choice_field(project, item.id, f"custom_{lang}") if edited else "clause_choices"
+                if exc.variable:
+                    message = N_(
+                        "The clause “{clause}” cannot be produced: it uses “{variable}”, which is "
+                        "unknown or forbidden. Check its edited text."
+                    )
+                else:
+                    message = N_("The clause “{clause}” cannot be produced ({detail}). Check its edited text.")
+                found.append(
+                    finding(
+                        "K-RENDER", Severity.ERROR, message, field, PRINCIPLE,
+                        clause=item.id, variable=exc.variable, detail=exc.detail,
+                    )
+                )  # fmt: skip
+    return found
+
+
+def _placeholders(project: Project) -> list[Finding]:
+    found = []
+    for address, message in _MISSING.items():
+        value = getattr(project.info, address.split(".", 1)[1])
+        if not value.strip():
+            found.append(finding("K-PLACEHOLDER", Severity.WARNING, message, address, PRINCIPLE))
+    return found
 
 
 def check_clauses(project: Project) -> list[Finding]:
-    """Findings of the clauses step."""
-    return []
+    """K-REQUIRED, K-REMOVED, K-RENDER and K-PLACEHOLDER findings (see module doc)."""
+    return _families(project) + _render_errors(project) + _placeholders(project)

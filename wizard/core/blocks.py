@@ -1,0 +1,104 @@
+"""Document blocks: what the tender is made of, before any file format (SPEC §4).
+
+``render.py`` builds a :class:`TenderDocument` from the model; ``docx_export.py`` turns
+its blocks into Word, ``preview.py`` into HTML. Every text here is already clean
+(``textclean.clean_text``) and in one language. URLs inside paragraph text become
+clickable links in both outputs (:func:`split_links`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section heading; ``level`` 1–3 maps to Word's Heading 1–3."""
+
+    level: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Body text. ``style`` is a Word built-in style name ("Normal", "Title",
+    "Subtitle", "List Bullet", "Quote" …). ``label`` is an optional bold lead-in."""
+
+    text: str
+    style: str = "Normal"
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class ClauseHeading:
+    """A contract clause title, numbered 1, 2, 3 … by the multilevel list."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class ClauseParagraph:
+    """A paragraph of a clause: ``level`` 2 is numbered 1.1, level 3 is 1.1.1."""
+
+    text: str
+    level: int = 2
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table. ``header`` rows repeat on every page; ``widths`` are in cm per column."""
+
+    header: list[list[str]]
+    rows: list[list[str]]
+    widths: list[float] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """Start a new page."""
+
+
+@dataclass(frozen=True)
+class Toc:
+    """A table of contents (a Word field, refreshed on open); ``note`` tells other
+    editors how to refresh it."""
+
+    note: str
+
+
+Block = Heading | Paragraph | ClauseHeading | ClauseParagraph | Table | PageBreak | Toc
+
+
+@dataclass
+class TenderDocument:
+    """A whole tender in one language: metadata for the file, and its blocks."""
+
+    lang: str
+    title: str
+    organization: str
+    reference: str
+    header: str
+    footer_page: str  # "Page {page} of {pages}" in the document's language
+    blocks: list[Block] = field(default_factory=list)
+
+
+_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]]")
+
+
+def split_links(text: str) -> list[tuple[str, str]]:
+    """``text`` cut into ``(piece, url)`` parts; ``url`` is '' for plain text.
+
+    ``"See https://x.ca/a?b=1&c=2."`` → ``[("See ", ""), ("https://x.ca/a?b=1&c=2",
+    "https://x.ca/a?b=1&c=2"), (".", "")]``.
+    """
+    parts: list[tuple[str, str]] = []
+    position = 0
+    for match in _URL.finditer(text):
+        if match.start() > position:
+            parts.append((text[position : match.start()], ""))
+        parts.append((match.group(0), match.group(0)))
+        position = match.end()
+    if position < len(text):
+        parts.append((text[position:], ""))
+    return parts

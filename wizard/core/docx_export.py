@@ -1,0 +1,190 @@
+"""Tender blocks → a Word document with python-docx (SPEC §4; CASES K4–K8).
+
+Real built-in styles (Title, Subtitle, Heading 1–3, List Bullet, List Number, Quote),
+clause numbering 1 / 1.1 / 1.1.1 from one multilevel list, a TOC field refreshed on
+open (``w:updateFields``), the reference number in the header, "page X of Y" in the
+footer, tables built row by row with ``add_row().cells`` (never ``table.cell(i, j)``,
+which is quadratic) with repeating header rows, clickable links, document properties
+(title, organization as author, language) and the text language (fr-CA / en-CA).
+
+* ``build_docx(doc: TenderDocument) -> docx.Document``
+* ``tender_bytes(project, lang) -> bytes``
+* ``write_tender(project, lang, path) -> Path`` — atomic (``atomic.py``); raises ``OSError``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from wizard.core import docx_xml
+from wizard.core.atomic import write_bytes_atomic
+from wizard.core.blocks import (
+    Block,
+    ClauseHeading,
+    ClauseParagraph,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Table,
+    TenderDocument,
+    Toc,
+    split_links,
+)
+from wizard.core.i18n import tr
+from wizard.core.model import Project
+from wizard.core.render import tender_document
+
+LANGUAGE_TAGS = {"fr": "fr-CA", "en": "en-CA"}
+
+
+def _add_text(paragraph: Any, text: str) -> None:
+    for piece, url in split_links(text):
+        if url:
+            docx_xml.add_hyperlink(paragraph, piece, url)
+        else:
+            paragraph.add_run(piece)
+
+
+def _style(document: Any, name: str) -> str:
+    try:
+        document.styles[name]
+    except KeyError:
+        return "Normal"
+    return name
+
+
+def _paragraph(document: Any, block: Paragraph) -> None:
+    paragraph = document.add_paragraph(style=_style(document, block.style))
+    if block.label:
+        paragraph.add_run(block.label + " ").bold = True
+    _add_text(paragraph, block.text)
+
+
+def _table(document: Any, block: Table) -> None:
+    columns = max((len(r) for r in block.header + block.rows), default=1)
+    table = document.add_table(rows=0, cols=columns)
+    table.style = _style(document, "Table Grid")
+    table.autofit = False
+    for index, width in enumerate(block.widths[:columns]):
+        table.columns[index].width = Cm(width)
+    for values in block.header:
+        row = table.add_row()
+        docx_xml.repeat_header(row)
+        for cell, value in zip(row.cells, values, strict=False):
+            cell.paragraphs[0].add_run(value).bold = True
+            docx_xml.shade(cell, "D9E2F3")
+    bold_first = not block.header  # a key/value table: labels in bold
+    for values in block.rows:
+        cells = table.add_row().cells
+        for index, (cell, value) in enumerate(zip(cells, values, strict=False)):
+            run = cell.paragraphs[0].add_run(value)
+            run.bold = bold_first and index == 0
+    document.add_paragraph()
+
+
+def _toc(document: Any, block: Toc, lang: str) -> None:
+    paragraph = document.add_paragraph()
+    placeholder = tr("Right-click and choose “Update field” to show the table of contents.", lang)
+    docx_xml.add_field(paragraph, 'TOC \\o "1-3" \\h \\z \\u', placeholder)
+    note = document.add_paragraph()
+    note.add_run(block.note).italic = True
+
+
+def _block(document: Any, block: Block, num_id: int, lang: str) -> None:
+    if isinstance(block, Heading):
+        document.add_heading(block.text, level=min(max(block.level, 1), 3))
+    elif isinstance(block, Paragraph):
+        _paragraph(document, block)
+    elif isinstance(block, ClauseHeading):
+        paragraph = document.add_paragraph(block.text, style="Heading 2")
+        docx_xml.set_numbering(paragraph, num_id, 0)
+    elif isinstance(block, ClauseParagraph):
+        style = "List Number" if block.level <= 2 else "List Number 2"
+        paragraph = document.add_paragraph(style=style)
+        _add_text(paragraph, block.text)
+        docx_xml.set_numbering(paragraph, num_id, 1 if block.level <= 2 else 2)
+    elif isinstance(block, Table):
+        _table(document, block)
+    elif isinstance(block, PageBreak):
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    elif isinstance(block, Toc):
+        _toc(document, block, lang)
+
+
+def _header_footer(document: Any, doc: TenderDocument) -> None:
+    section = document.sections[0]
+    for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
+        setattr(section, side, Cm(2.5))
+    header = section.header.paragraphs[0]
+    header.text = doc.header
+    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    before, _, rest = doc.footer_page.partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    footer.add_run(before)
+    docx_xml.add_field(footer, "PAGE", "1")
+    footer.add_run(middle)
+    docx_xml.add_field(footer, "NUMPAGES", "1")
+    footer.add_run(after)
+
+
+def _properties(document: Any, doc: TenderDocument) -> None:
+    props = document.core_properties
+    props.title = doc.title
+    props.author = doc.organization
+    props.last_modified_by = doc.organization
+    props.subject = doc.header
+    props.language = LANGUAGE_TAGS[doc.lang]
+    props.keywords = doc.reference
+    props.comments = ""
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    props.created = now
+    props.modified = now
+    props.revision = 1
+    package = document.part.package
+    for r_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:  # python-docx's sample thumbnail: not our document
+            del package.rels[r_id]
+
+
+def build_docx(doc: TenderDocument) -> Any:
+    """A python-docx ``Document`` holding ``doc``'s blocks (see module doc)."""
+    document = docx.Document()
+    document.styles["Normal"].font.size = Pt(11)
+    docx_xml.set_language(document, LANGUAGE_TAGS[doc.lang])
+    docx_xml.set_update_fields(document.settings)
+    num_id = docx_xml.add_clause_numbering(document)
+    _header_footer(document, doc)
+    _properties(document, doc)
+    body = document.element.body
+    for paragraph in list(body.iterchildren(qn("w:p"))):
+        body.remove(paragraph)  # the template's empty first paragraph
+    for block in doc.blocks:
+        _block(document, block, num_id, doc.lang)
+    return document
+
+
+def tender_bytes(project: Project, lang: str) -> bytes:
+    """The tender in ``lang`` as DOCX bytes. Raises ``ValueError`` for another ``lang``."""
+    buffer = io.BytesIO()
+    build_docx(tender_document(project, lang)).save(buffer)
+    return buffer.getvalue()
+
+
+def write_tender(project: Project, lang: str, path: Path) -> Path:
+    """Write the tender in ``lang`` to ``path`` atomically; returns ``path``.
+
+    Raises ``ValueError`` for an unsupported ``lang`` and ``OSError`` when the folder is
+    not writable (the previous file, if any, is left as it was).
+    """
+    return write_bytes_atomic(Path(path), tender_bytes(project, lang))

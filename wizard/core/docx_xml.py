@@ -1,0 +1,167 @@
+"""Low-level WordprocessingML pieces python-docx has no API for (SPEC §4; CASES K5, K6).
+
+Fields (PAGE, NUMPAGES, TOC), ``w:updateFields`` in ``settings.xml``, a multilevel
+numbering definition (1 / 1.1 / 1.1.1), paragraph numbering, repeating table header
+rows, cell shading, external hyperlinks and the document language. Text always goes
+through ``w:t`` elements set by lxml, which escapes ``&`` and ``<`` (K8).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+CLAUSE_NUM_ID = 90
+"""numId (and abstractNumId) of the clause numbering list."""
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+# settings.xml children that must come after w:updateFields (ECMA-376 CT_Settings order).
+_AFTER_UPDATE_FIELDS = {
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+    "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+    "decimalSymbol", "listSeparator",
+}  # fmt: skip
+
+
+def _run(child: Any) -> Any:
+    run = OxmlElement("w:r")
+    run.append(child)
+    return run
+
+
+def _text_element(text: str) -> Any:
+    t = OxmlElement("w:t")
+    t.text = text
+    t.set(qn("xml:space"), "preserve")
+    return t
+
+
+def add_field(paragraph: Any, instruction: str, placeholder: str) -> None:
+    """Append a complex field (``PAGE``, ``NUMPAGES``, ``TOC …``) showing ``placeholder``
+    until the reader updates fields."""
+    p = paragraph._p
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    begin.set(qn("w:dirty"), "true")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    for element in (_run(begin), _run(instr), _run(separate), _run(_text_element(placeholder)), _run(end)):
+        p.append(element)
+
+
+def set_update_fields(settings: Any) -> None:
+    """Ask Word to refresh every field (the TOC) when the file opens (K5)."""
+    element = settings.element
+    for old in element.findall(qn("w:updateFields")):
+        element.remove(old)
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    for child in element:
+        if isinstance(child.tag, str) and child.tag.split("}")[-1] in _AFTER_UPDATE_FIELDS:
+            child.addprevious(update)
+            return
+    element.append(update)
+
+
+def _level(ilvl: int, text: str, indent: int, hanging: int, bold: bool) -> str:
+    rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:ind w:left="{indent}" w:hanging="{hanging}"/></w:pPr>{rpr}</w:lvl>'
+    )
+
+
+def add_clause_numbering(document: Any) -> int:
+    """Add the multilevel list 1 / 1.1 / 1.1.1 to ``numbering.xml``; returns its numId."""
+    numbering = document.part.numbering_part.element
+    levels = _level(0, "%1", 567, 567, True) + _level(1, "%1.%2", 709, 709, False)
+    levels += _level(2, "%1.%2.%3", 1418, 709, False)
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{CLAUSE_NUM_ID}">'
+        f'<w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>'
+    )
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{CLAUSE_NUM_ID}">'
+            f'<w:abstractNumId w:val="{CLAUSE_NUM_ID}"/></w:num>'
+        )
+    )
+    return CLAUSE_NUM_ID
+
+
+def set_numbering(paragraph: Any, num_id: int, ilvl: int) -> None:
+    """Number ``paragraph`` with list ``num_id`` at level ``ilvl`` (0-based)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    numpr = parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
+    )
+    existing = ppr.find(qn("w:numPr"))
+    if existing is not None:
+        ppr.remove(existing)
+    style = ppr.find(qn("w:pStyle"))
+    if style is not None:
+        style.addnext(numpr)
+    else:
+        ppr.insert(0, numpr)
+
+
+def repeat_header(row: Any) -> None:
+    """Mark a table row as a header row repeated on each page (``w:tblHeader``)."""
+    trpr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    trpr.append(header)
+
+
+def shade(cell: Any, fill: str) -> None:
+    """Fill a table cell with the hex colour ``fill`` (e.g. "D9E2F3")."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    tcpr.append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'))
+
+
+def add_hyperlink(paragraph: Any, text: str, url: str) -> None:
+    """Append a clickable external link (K6): the URL goes in the relationships part,
+    escaped by the package writer; ``text`` is the visible run."""
+    r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), r_id)
+    run = OxmlElement("w:r")
+    rpr = parse_xml(f'<w:rPr {nsdecls("w")}><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr>')
+    run.append(rpr)
+    run.append(_text_element(text))
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def set_language(document: Any, tag: str) -> None:
+    """Set the proofing language of the whole text (``fr-CA`` / ``en-CA``)."""
+    rpr = document.styles.element.find(f"{{{_W}}}docDefaults/{{{_W}}}rPrDefault/{{{_W}}}rPr")
+    if rpr is None:
+        return
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), tag)
+    lang.set(qn("w:eastAsia"), tag)
+    lang.set(qn("w:bidi"), "ar-SA")
+    theme_lang = document.settings.element.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), tag)

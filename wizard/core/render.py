@@ -1,0 +1,199 @@
+"""The tender as document blocks, built from the model (SPEC §4; CASES K1, K10).
+
+``tender_document(project, lang) -> TenderDocument`` ("fr" or "en"): cover page, table
+of contents, key dates, the need (problem statement and context), scope, criteria and
+pass threshold, evaluation method, test scenarios (instead of demonstrations), the
+numbered contract clauses, the excluded-vendors addendum and the binding-language
+statement. Fixed labels go through ``i18n.tr`` (French in ``document.po``); user text
+through ``textclean.clean_text``; missing data shows ``[À COMPLÉTER / TO BE COMPLETED]``.
+Raises nothing for bad data: a clause that fails to render shows a placeholder (K-RENDER).
+"""
+
+from __future__ import annotations
+
+from wizard.core import clauses
+from wizard.core.blocks import (
+    Block,
+    ClauseHeading,
+    ClauseParagraph,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Table,
+    TenderDocument,
+    Toc,
+)
+from wizard.core.clause_render import PLACEHOLDER, format_date
+from wizard.core.i18n import N_, tr
+from wizard.core.model import Project
+from wizard.core.provinces import PROVINCES
+from wizard.core.render_criteria import criteria_blocks, criterion_numbers, evaluation_blocks
+from wizard.core.textclean import clean_text
+
+ROLE_LABELS = {
+    "affected": N_("affected"),
+    "beneficiary": N_("beneficiary"),
+    "consulted": N_("consulted"),
+}
+
+
+def _text(value: str) -> str:
+    """User text on one line, clean, or the placeholder."""
+    return " ".join(clean_text(value).split()) or PLACEHOLDER
+
+
+def _paragraphs(value: str, style: str = "Normal") -> list[Paragraph]:
+    """Multi-line user text → one paragraph per non-blank line (placeholder if empty)."""
+    lines = [" ".join(line.split()) for line in clean_text(value).splitlines()]
+    return [Paragraph(line, style) for line in lines if line] or [Paragraph(PLACEHOLDER, style)]
+
+
+def _cover(project: Project, lang: str) -> list[Block]:
+    info = project.info
+    prov = PROVINCES.get(info.province.strip().upper())
+    officer = ", ".join(x for x in (_text(info.officer_name), " ".join(info.officer_title.split())) if x)
+    rows = [
+        [tr("Reference number", lang), _text(info.reference)],
+        [tr("Closing date", lang), format_date(info.closing_date, lang)],
+        [tr("Province or territory", lang), prov.name(lang) if prov else PLACEHOLDER],
+        [tr("Sole contact for bidders", lang), clean_text(officer)],
+    ]
+    return [
+        Paragraph(_text(info.organization), "Subtitle"),
+        Paragraph(_text(info.title), "Title"),
+        Paragraph(tr("Call for tenders", lang), "Subtitle"),
+        Table([], rows, [6.0, 10.0]),
+        PageBreak(),
+        Paragraph(tr("Table of contents", lang), "TOC Heading"),
+        Toc(tr("This table of contents is a field. Word updates it when the document opens; in another editor, update the fields (for example, select all and press F9) after any change.", lang)),
+        PageBreak(),
+    ]  # fmt: skip
+
+
+def _dates(project: Project, lang: str) -> list[Block]:
+    info = project.info
+    rows = [
+        [tr("Publication of the call for tenders", lang), format_date(info.publication_date, lang)],
+        [tr("Deadline for questions", lang), format_date(info.questions_deadline, lang)],
+        [tr("Closing date for tenders", lang), format_date(info.closing_date, lang)],
+        [tr("Planned award", lang), format_date(info.award_date, lang)],
+        [tr("Planned start of the contract", lang), format_date(info.contract_start, lang)],
+    ]
+    return [Heading(1, tr("Key dates", lang)), Table([[tr("Step", lang), tr("Date", lang)]], rows, [10.0, 6.0])]
+
+
+def _need(project: Project, lang: str) -> list[Block]:
+    blocks: list[Block] = [
+        Heading(1, tr("The need", lang)),
+        Paragraph(tr("This call for tenders seeks a solution to the need below. It describes what the town must be able to do, not a product: bidders are free to propose any solution that meets the criteria.", lang)),
+        Heading(2, tr("Problem statement", lang)),
+        *_paragraphs(project.problem.statement, "Quote"),
+    ]  # fmt: skip
+    if project.problem.context.strip():
+        blocks += [Heading(2, tr("Context", lang)), *_paragraphs(project.problem.context)]
+    return blocks
+
+
+def _scope(project: Project, lang: str) -> list[Block]:
+    blocks: list[Block] = [Heading(1, tr("Scope", lang))]
+    units = [u for u in project.business_units if u.role in ROLE_LABELS]
+    if units:
+        blocks.append(Paragraph(tr("The following units of the town are concerned by this need:", lang)))
+        for unit in units:
+            role = tr(ROLE_LABELS[unit.role], lang)
+            blocks.append(Paragraph(f"{_text(unit.name)} ({role})", "List Bullet"))
+    if project.partners:
+        blocks.append(Paragraph(tr("External partners:", lang)))
+        blocks += [Paragraph(_text(p.name), "List Bullet") for p in project.partners]
+    if project.scope.mission_critical:
+        blocks.append(Paragraph(tr("The system is mission-critical: availability, recovery and security requirements are reinforced accordingly.", lang)))  # fmt: skip
+    if project.scope.personal_information:
+        blocks.append(Paragraph(tr("The system will process personal information: the privacy obligations of the contract apply in full.", lang)))  # fmt: skip
+    return blocks
+
+
+def _scenarios(project: Project, lang: str) -> list[Block]:
+    blocks: list[Block] = [
+        Heading(1, tr("Test scenarios", lang)),
+        Paragraph(tr("The town neither requests nor accepts product demonstrations outside this process. The technical committee verifies bidders' claims through the scenarios below, using access to the software or a test environment supplied by the bidder.", lang)),
+    ]  # fmt: skip
+    numbers = criterion_numbers(project, lang)
+    for index, scenario in enumerate(project.scenarios, start=1):
+        blocks.append(Heading(2, tr("Scenario {number}: {title}", lang, number=index, title=_text(scenario.title))))
+        for label, value in (
+            (N_("Context:"), scenario.context),
+            (N_("Steps:"), scenario.steps),
+            (N_("Expected result:"), scenario.expected_result),
+            (N_("Evidence requested:"), scenario.evidence),
+        ):
+            lines = _paragraphs(value)
+            blocks.append(Paragraph(lines[0].text, label=tr(label, lang)))
+            blocks.extend(lines[1:])
+        linked = ", ".join(numbers[i] for i in scenario.criterion_ids if i in numbers)
+        blocks.append(Paragraph(linked or PLACEHOLDER, label=tr("Criteria verified:", lang)))
+    if not project.scenarios:
+        blocks.append(Paragraph(PLACEHOLDER))
+    return blocks
+
+
+def _clauses(project: Project, lang: str) -> list[Block]:
+    organization = _text(project.info.organization)
+    blocks: list[Block] = [
+        Heading(1, tr("Contract clauses", lang)),
+        Paragraph(tr("In the clauses below, “Town” means {organization}; “Contractor” means the successful bidder; “Contract” means the contract awarded following this call for tenders.", lang, organization=organization)),
+    ]  # fmt: skip
+    for rendered in clauses.render_clauses(project, lang):
+        blocks.append(ClauseHeading(rendered.title))
+        blocks += [ClauseParagraph(text, level) for level, text in rendered.paragraphs]
+    return blocks
+
+
+def _addendum(project: Project, lang: str) -> list[Block]:
+    names = clauses.excluded_vendor_names(project)
+    if not names:
+        return []
+    return [
+        Heading(1, tr("Addendum: excluded suppliers", lang)),
+        Paragraph(tr("The suppliers below took part in preparing this call for tenders, or supplied material used for it. To preserve fair competition, they may not submit a tender, alone, through a related person or as a subcontractor.", lang)),
+        *[Paragraph(_text(name), "List Bullet") for name in names],
+    ]  # fmt: skip
+
+
+_LANGUAGE_STATEMENTS = {
+    ("both", "fr"): N_("This call for tenders is published in French and in English. The French version is legally binding and prevails in case of discrepancy."),
+    ("both", "en"): N_("This call for tenders is published in French and in English. The English version is legally binding and prevails in case of discrepancy."),
+    ("fr", "fr"): N_("This call for tenders is published in French only; this version is legally binding."),
+    ("en", "en"): N_("This call for tenders is published in English only; this version is legally binding."),
+}  # fmt: skip
+
+
+def _language(project: Project, lang: str) -> list[Block]:
+    info = project.info
+    langs = info.tender_languages if info.tender_languages in ("fr", "en", "both") else lang
+    binding = info.binding_language if langs == "both" else langs
+    statement = _LANGUAGE_STATEMENTS.get((langs, binding), _LANGUAGE_STATEMENTS[("both", "fr")])
+    return [Heading(1, tr("Language of the call for tenders", lang)), Paragraph(tr(statement, lang))]
+
+
+def tender_blocks(project: Project, lang: str) -> list[Block]:
+    """Every block of the tender in ``lang``, in document order."""
+    blocks: list[Block] = []
+    for part in (_cover, _dates, _need, _scope, criteria_blocks, evaluation_blocks, _scenarios, _clauses, _addendum, _language):  # fmt: skip
+        blocks.extend(part(project, lang))
+    return blocks
+
+
+def tender_document(project: Project, lang: str) -> TenderDocument:
+    """The whole tender in ``lang`` ("fr" or "en"). Raises ``ValueError`` for another ``lang``."""
+    if lang not in ("fr", "en"):
+        raise ValueError(f"unsupported tender language: {lang!r}")
+    reference = _text(project.info.reference)
+    return TenderDocument(
+        lang=lang,
+        title=_text(project.info.title),
+        organization=_text(project.info.organization),
+        reference=reference,
+        header=tr("Call for tenders {reference}", lang, reference=reference),
+        footer_page=tr("Page {page} of {pages}", lang),
+        blocks=tender_blocks(project, lang),
+    )

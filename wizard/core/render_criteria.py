@@ -1,0 +1,135 @@
+"""The criteria and evaluation sections of the tender (SPEC §2.4, §2.6; CASES K12).
+
+Mandatory criteria are pass/fail; each optional criterion is worth exactly one point
+(guide: simple scoring, no complex grids). The pass threshold is a whole percentage and
+the points needed are computed in integers: ``ceil(threshold × optional / 100)``, so 42
+of 60 at 70 % passes.
+"""
+
+from __future__ import annotations
+
+from wizard.core.blocks import Block, Heading, Paragraph, Table
+from wizard.core.clause_render import PLACEHOLDER
+from wizard.core.i18n import N_, tr
+from wizard.core.model import Criterion, Project
+from wizard.core.textclean import clean_text
+
+CATEGORY_LABELS = {
+    "functional": N_("Functional"),
+    "technical": N_("Technical"),
+    "security": N_("Security"),
+    "privacy": N_("Privacy"),
+    "accessibility": N_("Accessibility"),
+    "interoperability": N_("Interoperability"),
+    "service": N_("Service"),
+}
+VERIFICATION_LABELS = {
+    "document": N_("Document"),
+    "scenario": N_("Test scenario"),
+    "software_access": N_("Access to the software"),
+}
+
+
+def points_needed(threshold_pct: int, optional_count: int) -> int:
+    """Optional points a tender needs: ``ceil(threshold_pct × optional_count / 100)``.
+
+    Integers only (K12): ``points_needed(70, 60) == 42``; ``points_needed(70, 3) == 3``.
+    """
+    return -(-threshold_pct * optional_count // 100)
+
+
+def criterion_numbers(project: Project, lang: str) -> dict[int, str]:
+    """Criterion id → its label in the tender ("M-1", "OPT-2"; "OBL-1", "OPT-2" in French)."""
+    numbers: dict[int, str] = {}
+    counters = {"mandatory": 0, "optional": 0}
+    prefixes = {"mandatory": tr("M", lang), "optional": tr("OPT", lang)}
+    for criterion in project.criteria:
+        kind = criterion.kind if criterion.kind in counters else "mandatory"
+        counters[kind] += 1
+        numbers[criterion.id] = f"{prefixes[kind]}-{counters[kind]}"
+    return numbers
+
+
+def _criteria_table(items: list[Criterion], numbers: dict[int, str], lang: str) -> Table:
+    header = [[tr("No.", lang), tr("Criterion", lang), tr("Category", lang), tr("Verification", lang)]]
+    rows = [
+        [
+            numbers[c.id],
+            clean_text(c.text).strip() or PLACEHOLDER,
+            tr(CATEGORY_LABELS.get(c.category, c.category), lang),
+            tr(VERIFICATION_LABELS.get(c.verification, c.verification), lang),
+        ]
+        for c in items
+    ]
+    return Table(header, rows, [1.6, 9.4, 2.8, 3.2])
+
+
+def criteria_blocks(project: Project, lang: str) -> list[Block]:
+    """Heading, rules, mandatory and optional tables, and the pass threshold."""
+    numbers = criterion_numbers(project, lang)
+    mandatory = [c for c in project.criteria if c.kind != "optional"]
+    optional = [c for c in project.criteria if c.kind == "optional"]
+    blocks: list[Block] = [
+        Heading(1, tr("Evaluation criteria", lang)),
+        Paragraph(tr("Mandatory criteria are eliminatory: a tender that does not meet every one of them is rejected. Each optional criterion met is worth exactly one point.", lang)),
+        Paragraph(tr("Criteria describe needs and recognized standards; where a trade name appears, it is followed by the words “or equivalent”.", lang)),
+        Heading(2, tr("Mandatory criteria", lang)),
+    ]  # fmt: skip
+    if mandatory:
+        blocks.append(_criteria_table(mandatory, numbers, lang))
+    else:
+        blocks.append(Paragraph(tr("This tender has no mandatory criteria.", lang)))
+    blocks.append(Heading(2, tr("Optional criteria", lang)))
+    if optional:
+        blocks.append(_criteria_table(optional, numbers, lang))
+    else:
+        blocks.append(Paragraph(tr("This tender has no optional criteria.", lang)))
+    blocks.append(Heading(2, tr("Pass threshold", lang)))
+    pct = project.criteria_settings.pass_threshold_pct
+    needed = points_needed(pct, len(optional))
+    blocks.append(
+        Paragraph(
+            tr(
+                "To be retained, a tender must meet every mandatory criterion and at least {pct} % of the optional criteria, that is {needed} points out of {total}.",
+                lang, pct=pct, needed=needed, total=len(optional),
+            )
+        )
+    )  # fmt: skip
+    return blocks
+
+
+def _quebec_blocks(project: Project, lang: str) -> list[Block]:
+    grid = [[clean_text(i.label).strip() or PLACEHOLDER, str(i.points)] for i in project.quality_grid]
+    blocks: list[Block] = [
+        Heading(2, tr("Weighted evaluation system (Québec)", lang)),
+        Paragraph(tr("A selection committee of at least three members scores the quality of each tender without knowing its price, against the criteria below, none of which is worth more than 30 points out of 100.", lang)),
+    ]  # fmt: skip
+    if grid:
+        total = sum(i.points for i in project.quality_grid)
+        blocks.append(Table([[tr("Quality criterion", lang), tr("Points", lang)]], grid + [[tr("Total", lang), str(total)]], [12.0, 4.0]))
+    blocks.append(Paragraph(tr("Only the price envelopes of tenders with an interim quality score of at least 70 points are opened. The final score of each of these tenders is (interim score + 50) × 10,000 ÷ price; the contract goes to the highest final score.", lang)))  # fmt: skip
+    return blocks
+
+
+def evaluation_blocks(project: Project, lang: str) -> list[Block]:
+    """Evaluation method: weights, pass/fail rule, tie-break, Québec system, paid pilot."""
+    ev = project.evaluation
+    blocks: list[Block] = [
+        Heading(1, tr("Evaluation method", lang)),
+        Paragraph(tr("Each tender is first checked against the mandatory criteria, on a pass/fail basis. Tenders that meet them all and reach the pass threshold are then scored out of 100 points:", lang)),
+        Paragraph(tr("Quality: {points} points, in proportion to the optional criteria met;", lang, points=ev.quality_weight), "List Bullet"),
+        Paragraph(tr("Price: {points} points; the lowest price receives every point and each other price a share in proportion to the lowest.", lang, points=ev.price_weight), "List Bullet"),
+        Paragraph(tr("Claims are verified by the technical committee through the test scenarios; the selection committee does not include any author of this tender.", lang)),
+        Paragraph(clean_text(ev.tie_break).strip() or PLACEHOLDER, label=tr("Tie-break rule:", lang)),
+    ]  # fmt: skip
+    if ev.quebec_weighted:
+        blocks.extend(_quebec_blocks(project, lang))
+    if ev.pilot_enabled:
+        titles = {s.id: clean_text(s.title).strip() for s in project.scenarios}
+        names = ", ".join(titles.get(i) or str(i) for i in ev.pilot_scenario_ids) or PLACEHOLDER
+        blocks.append(Heading(2, tr("Paid pilot project", lang)))
+        blocks.append(Paragraph(clean_text(ev.pilot_description).strip() or PLACEHOLDER))
+        blocks.append(
+            Paragraph(tr("The award of the full contract is conditional on the pilot meeting these scenarios: {names}.", lang, names=names))
+        )  # fmt: skip
+    return blocks
