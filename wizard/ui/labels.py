@@ -18,8 +18,8 @@ BINDING_LANGUAGES: tuple[str, ...] = ("fr", "en")
 
 VALUE_LABELS: dict[str, str] = {
     "": N_("(not set)"),
-    "fr": N_("French"),
-    "en": N_("English"),
+    "fr": N_("French (FR)"),
+    "en": N_("English (EN)"),
     "both": N_("French and English"),
     # business unit roles
     "affected": N_("Affected"),

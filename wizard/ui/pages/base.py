@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
     QWizardPage,
 )
 
+from wizard.core.i18n import N_
 from wizard.core.steps import TITLES, Step, next_step
 from wizard.ui.context import ProjectContext
 from wizard.ui.widgets.fields import FieldBinder
@@ -58,6 +60,8 @@ class StepPage(QWizardPage):
         splitter.addWidget(self._side_panel())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([3000, 1200])
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         splitter.setChildrenCollapsible(False)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -72,7 +76,7 @@ class StepPage(QWizardPage):
         layout.setContentsMargins(6, 0, 0, 0)
         heading = QLabel()
         heading.setStyleSheet("font-weight: bold")
-        self.texts.add(heading.setText, "Why this step")
+        self.texts.add(heading.setText, N_("Why this step"))
         self.help_label = QLabel()
         self.help_label.setObjectName("help")
         self.help_label.setWordWrap(True)

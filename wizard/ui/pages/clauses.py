@@ -65,7 +65,7 @@ class ClausesPage(StepPage):
         self.text.textChanged.connect(self._edited)
         form.addRow(self.text)
         self.revert = QPushButton()
-        self.texts.add(self.revert.setText, "Revert to the library text")
+        self.texts.add(self.revert.setText, N_("Revert to the library text"))
         self.revert.clicked.connect(self._revert)
         form.addRow(self.revert)
         self._loading = False

@@ -44,7 +44,7 @@ class ReviewPage(StepPage):
         form.addRow(self.binder.check("export", "include_personal_names", N_("Include personal names in the open data")))
         self.export_button = QPushButton()
         self.export_button.setObjectName("export")
-        self.texts.add(self.export_button.setText, "Export the tender, decision record and open data…")
+        self.texts.add(self.export_button.setText, N_("Export the tender, decision record and open data…"))
         self.export_button.clicked.connect(self.export_requested)
         form.addRow(self.export_button)
         self.findings.hide()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
+from wizard.core.i18n import N_
 from wizard.ui.context import ProjectContext
 from wizard.ui.labels import label
 from wizard.ui.widgets.texts import Texts
@@ -72,7 +73,7 @@ class FieldBinder:
     def date(self, section: str, name: str) -> QLineEdit:
         """An ISO date ``YYYY-MM-DD``; saved only when empty or complete and valid."""
         edit = QLineEdit()
-        self.texts.add(edit.setPlaceholderText, "YYYY-MM-DD")
+        self.texts.add(edit.setPlaceholderText, N_("YYYY-MM-DD"))
         edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"^[0-9]{0,4}(-[0-9]{0,2}){0,2}$")))
 
         def changed(text: str) -> None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core import codec
+from wizard.core.i18n import N_, _
 from wizard.core.model import ENTITIES
 from wizard.ui.context import ProjectContext
 from wizard.ui.labels import choices_of, label
@@ -142,8 +143,8 @@ class EntityTable(QWidget):
         buttons = QHBoxLayout()
         self.add_button = QPushButton()
         self.delete_button = QPushButton()
-        texts.add(self.add_button.setText, "Add")
-        texts.add(self.delete_button.setText, "Delete")
+        texts.add(self.add_button.setText, N_("Add"))
+        texts.add(self.delete_button.setText, N_("Delete"))
         self.add_button.clicked.connect(self.add_row)
         self.delete_button.clicked.connect(self.delete_selected)
         self.add_button.setVisible(can_add)
@@ -156,7 +157,6 @@ class EntityTable(QWidget):
     # -- columns ----------------------------------------------------------------
 
     def _set_headers(self) -> None:
-        from wizard.core.i18n import _
 
         self.table.setHorizontalHeaderLabels([_(c.title) for c in self.columns])
         if self.isVisible() or self.table.rowCount():
@@ -297,7 +297,6 @@ class EntityTable(QWidget):
         return row
 
     def delete_selected(self) -> None:
-        from wizard.core.i18n import _
         from wizard.ui import dialogs
 
         ids = sorted({self.table.item(i.row(), 0).data(ID_ROLE) for i in self.table.selectedIndexes()})

@@ -33,7 +33,7 @@ class Welcome(QWidget):
         layout = QVBoxLayout(self)
         title = QLabel()
         title.setStyleSheet("font-size: 16pt; font-weight: bold")
-        texts.add(title.setText, "Open Procurement Wizard")
+        texts.add(title.setText, N_("Open Procurement Wizard"))
         intro = QLabel()
         intro.setWordWrap(True)
         texts.add(
@@ -56,7 +56,7 @@ class Welcome(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         recent_title = QLabel()
-        texts.add(recent_title.setText, "Recent projects")
+        texts.add(recent_title.setText, N_("Recent projects"))
         self.recent = QListWidget()
         self.recent.itemActivated.connect(lambda item: self.recent_chosen.emit(item.data(PATH_ROLE)))
         for widget in (title, intro):
