@@ -147,11 +147,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     from wizard.core.export import export_all
 
     out = Path(args.out)
+    project = _read(args.file)  # first, so a bad file leaves no empty folder behind
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise CliError(f"{out}: {exc.strerror}") from None
-    project = _read(args.file)
     for path in export_all(project, out, lang=args.lang):
         print(path)
     return 0
@@ -191,4 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # noqa: BLE001 - a user never sees a traceback (SPEC §5)
+        detail = " ".join(str(exc).split()) or type(exc).__name__
+        print(f"main.py: internal error ({type(exc).__name__}): {detail}", file=sys.stderr)
     return 2
