@@ -83,7 +83,7 @@ def _gst(**others: str) -> dict[str, Decimal]:
 def _general(of_fr: str, possessive_en: str) -> tuple[str, str]:
     """Statute text kept general where the statute binding a town is not settled here."""
     return (
-        f"la législation {of_fr} sur l'accès à l'information et la protection des "
+        f"la législation {of_fr} sur l’accès à l’information et la protection des "
         "renseignements personnels applicable à la Ville",
         f"{possessive_en} access to information and protection of privacy legislation "
         "applicable to the Town",
@@ -96,9 +96,9 @@ def _hst(rate: str) -> dict[str, Decimal]:
 
 _ALL = (
     Province(
-        "AB", "Alberta", "Alberta", "de l'Alberta", "en Alberta", False,
-        "Cour du Banc du Roi de l'Alberta", "Court of King's Bench of Alberta",
-        *_general("de l'Alberta", "Alberta's"),
+        "AB", "Alberta", "Alberta", "de l’Alberta", "en Alberta", False,
+        "Cour du Banc du Roi de l’Alberta", "Court of King's Bench of Alberta",
+        *_general("de l’Alberta", "Alberta's"),
         taxes=_gst(),
     ),
     Province(
@@ -106,7 +106,7 @@ _ALL = (
         "Cour suprême de la Colombie-Britannique", "Supreme Court of British Columbia",
         "la Freedom of Information and Protection of Privacy Act (Colombie-Britannique)",
         "the Freedom of Information and Protection of Privacy Act (British Columbia)",
-        "Toute communication ou conservation de renseignements personnels à l'extérieur du Canada "
+        "Toute communication ou conservation de renseignements personnels à l’extérieur du Canada "
         "doit respecter les conditions que cette loi impose aux organismes publics.",
         "Any disclosure or storage of personal information outside Canada must meet the conditions "
         "that this Act sets for public bodies.",
@@ -115,14 +115,14 @@ _ALL = (
     Province(
         "MB", "Manitoba", "Manitoba", "du Manitoba", "au Manitoba", False,
         "Cour du Banc du Roi du Manitoba", "Court of King's Bench of Manitoba",
-        "la Loi sur l'accès à l'information et la protection de la vie privée (Manitoba)",
+        "la Loi sur l’accès à l’information et la protection de la vie privée (Manitoba)",
         "The Freedom of Information and Protection of Privacy Act (Manitoba)",
         taxes=_gst(PST="7"),
     ),
     Province(
         "NB", "Nouveau-Brunswick", "New Brunswick", "du Nouveau-Brunswick", "au Nouveau-Brunswick", False,
         "Cour du Banc du Roi du Nouveau-Brunswick", "Court of King's Bench of New Brunswick",
-        "la Loi sur le droit à l'information et la protection de la vie privée (Nouveau-Brunswick)",
+        "la Loi sur le droit à l’information et la protection de la vie privée (Nouveau-Brunswick)",
         "the Right to Information and Protection of Privacy Act (New Brunswick)",
         taxes=_hst("15"),
     ),
@@ -130,14 +130,14 @@ _ALL = (
         "NL", "Terre-Neuve-et-Labrador", "Newfoundland and Labrador", "de Terre-Neuve-et-Labrador", "à Terre-Neuve-et-Labrador",
         False,
         "Cour suprême de Terre-Neuve-et-Labrador", "Supreme Court of Newfoundland and Labrador",
-        "l'Access to Information and Protection of Privacy Act, 2015 (Terre-Neuve-et-Labrador)",
+        "l’Access to Information and Protection of Privacy Act, 2015 (Terre-Neuve-et-Labrador)",
         "the Access to Information and Protection of Privacy Act, 2015 (Newfoundland and Labrador)",
         taxes=_hst("15"),
     ),
     Province(
         "NS", "Nouvelle-Écosse", "Nova Scotia", "de la Nouvelle-Écosse", "en Nouvelle-Écosse", False,
         "Cour suprême de la Nouvelle-Écosse", "Supreme Court of Nova Scotia",
-        "la législation de la Nouvelle-Écosse sur l'accès à l'information et la protection de la "
+        "la législation de la Nouvelle-Écosse sur l’accès à l’information et la protection de la "
         "vie privée applicable aux municipalités, y compris la Personal Information International "
         "Disclosure Protection Act",
         "Nova Scotia's access to information and protection of privacy legislation for "
@@ -165,27 +165,27 @@ _ALL = (
         taxes=_gst(),
     ),
     Province(
-        "ON", "Ontario", "Ontario", "de l'Ontario", "en Ontario", False,
-        "Cour supérieure de justice de l'Ontario", "Ontario Superior Court of Justice",
-        "la Loi sur l'accès à l'information municipale et la protection de la vie privée (Ontario)",
+        "ON", "Ontario", "Ontario", "de l’Ontario", "en Ontario", False,
+        "Cour supérieure de justice de l’Ontario", "Ontario Superior Court of Justice",
+        "la Loi sur l’accès à l’information municipale et la protection de la vie privée (Ontario)",
         "the Municipal Freedom of Information and Protection of Privacy Act (Ontario)",
         taxes=_hst("13"),
     ),
     Province(
-        "PE", "Île-du-Prince-Édouard", "Prince Edward Island", "de l'Île-du-Prince-Édouard", "à l'Île-du-Prince-Édouard", False,
-        "Cour suprême de l'Île-du-Prince-Édouard", "Supreme Court of Prince Edward Island",
-        *_general("de l'Île-du-Prince-Édouard", "Prince Edward Island's"),
+        "PE", "Île-du-Prince-Édouard", "Prince Edward Island", "de l’Île-du-Prince-Édouard", "à l’Île-du-Prince-Édouard", False,
+        "Cour suprême de l’Île-du-Prince-Édouard", "Supreme Court of Prince Edward Island",
+        *_general("de l’Île-du-Prince-Édouard", "Prince Edward Island's"),
         taxes=_hst("15"),
     ),
     Province(
         "QC", "Québec", "Quebec", "du Québec", "au Québec", False,
         "Cour supérieure du Québec", "Superior Court of Québec",
-        "la Loi sur l'accès aux documents des organismes publics et sur la protection des "
+        "la Loi sur l’accès aux documents des organismes publics et sur la protection des "
         "renseignements personnels (RLRQ, c. A-2.1)",
         "the Act respecting access to documents held by public bodies and the protection of "
         "personal information (CQLR, c. A-2.1)",
-        "Avant de communiquer des renseignements personnels à l'extérieur du Québec, la Ville "
-        "procède à une évaluation des facteurs relatifs à la vie privée, comme l'exige cette loi.",
+        "Avant de communiquer des renseignements personnels à l’extérieur du Québec, la Ville "
+        "procède à une évaluation des facteurs relatifs à la vie privée, comme l’exige cette loi.",
         "Before personal information is communicated outside Québec, the Town carries out a "
         "privacy impact assessment, as that Act requires.",
         taxes=_gst(QST="9.975"),
