@@ -72,7 +72,7 @@ class ProjectContext(QObject):
         log.warning("save failed: %s", exc)
         dialogs.show_error(self.window, _("The change could not be saved:") + f"\n{exc}")
 
-    def _do(self, call: Any, *args: Any, **kwargs: Any) -> Any:
+    def _do(self, call: Any, /, *args: Any, **kwargs: Any) -> Any:
         if self.read_only:
             return None
         try:
@@ -113,10 +113,10 @@ class ProjectContext(QObject):
             if self.project.find(kind, row_id) is not None:
                 self._do(self.pf.update_row, kind, row_id, **{name: value})
 
-    def add_row(self, kind: str, **values: Any) -> Any:
+    def add_row(self, kind: str, /, **values: Any) -> Any:
         return self._do(self.pf.add_row, kind, **values)
 
-    def update_row(self, kind: str, row_id: int, **changes: Any) -> Any:
+    def update_row(self, kind: str, row_id: int, /, **changes: Any) -> Any:
         return self._do(self.pf.update_row, kind, row_id, **changes)
 
     def delete_row(self, kind: str, row_id: int) -> None:

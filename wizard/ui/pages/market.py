@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+from typing import Any
+
 from PySide6.QtWidgets import QLabel
 
 from wizard.core.i18n import N_, _
@@ -10,15 +13,26 @@ from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.matrix import SupportMatrix
 from wizard.ui.widgets.table_editor import Column
 
+log = logging.getLogger(__name__)
 
-def _feature_share(project: object) -> list[tuple[str, int]]:
-    """(feature name, % of scanned solutions supporting it) — a local fallback."""
-    solutions = project.solutions  # type: ignore[attr-defined]
-    shares = []
-    for feature in project.features:  # type: ignore[attr-defined]
-        yes = sum(1 for s in solutions if project.support_level(s.id, feature.id) == "yes")  # type: ignore[attr-defined]
-        shares.append((feature.name, 100 * yes // len(solutions) if solutions else 0))
-    return shares
+
+def summary_text(project: Any) -> str:
+    """Common features, differentiators and under-performing solutions (core market)."""
+    from wizard.core import market
+
+    summary = market.summarize(project)
+    names = {f.id: f.name or "…" for f in project.features}
+    solutions = {s.id: s.name or "…" for s in project.solutions}
+    return _(
+        "{solutions} solution(s) scanned. Common features (≥ {threshold} %), candidate mandatory "
+        "criteria: {common}. Differentiators, candidate optional criteria: {other}. "
+        "Under-performing solutions: {weak}.",
+        solutions=summary.solutions,
+        threshold=project.market.common_threshold_pct,
+        common=", ".join(names[i] for i in summary.common if i in names) or "—",
+        other=", ".join(names[i] for i in summary.differentiators if i in names) or "—",
+        weak=", ".join(solutions[i] for i in summary.underperforming if i in solutions) or "—",
+    )
 
 
 class MarketPage(StepPage):
@@ -76,18 +90,11 @@ class MarketPage(StepPage):
         self.load_summary()
 
     def load_summary(self) -> None:
-        project = self.ctx.project
-        threshold = project.market.common_threshold_pct
-        shares = _feature_share(project)
-        common = [name for name, pct in shares if pct >= threshold]
-        self.summary.setText(
-            _(
-                "{solutions} solution(s) scanned; common features (≥ {threshold} %): {common}.",
-                solutions=len(project.solutions),
-                threshold=threshold,
-                common=", ".join(common) or "—",
-            )
-        )
+        try:
+            self.summary.setText(summary_text(self.ctx.project))
+        except Exception:  # a faulty computation must not break editing
+            log.warning("market summary failed", exc_info=True)
+            self.summary.setText("")
 
     def model_changed(self) -> None:
         self.load_summary()

@@ -88,12 +88,11 @@ def totals_text(project: Any) -> str:
     try:
         tco = importlib.import_module("wizard.core.tco")
         lines = []
-        for option in project.tco_options:
-            result = tco.option_totals(project, option.id)
+        for result in tco.compute_tco(project):
             lines.append(
                 _(
                     "{option}: {nominal} $ in total, net present value {npv} $",
-                    option=option.name or "…",
+                    option=result.name or "…",
                     nominal=f"{result.nominal:,.2f}",
                     npv=f"{result.npv:,.2f}",
                 )
