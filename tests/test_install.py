@@ -1,0 +1,80 @@
+"""``pip install .`` ships the templates and resources (SPEC §7), not only an editable
+checkout: build the wheel, look inside, and import the app from it in another folder.
+
+Slow (about 10-30 s: pip fetches the build backend, hatchling, from the package index
+when it is not installed). Set ``OPW_SKIP_INSTALL_TEST=1`` to leave it out of a quick run.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.skipif(
+    os.environ.get("OPW_SKIP_INSTALL_TEST") == "1", reason="OPW_SKIP_INSTALL_TEST=1"
+)
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(out), str(ROOT)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (built,) = out.glob("open_procurement_wizard-*.whl")
+    return built
+
+
+def test_wheel_contains_code_templates_and_resources(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for required in (
+        "wizard/cli.py",
+        "wizard/core/store.py",
+        "wizard/_data/resources/examples/emergency-perimeter.json",
+        "wizard/_data/resources/examples/office-suite.json",
+        "wizard/_data/resources/examples/training.json",
+        "wizard/_data/resources/locale/fr/LC_MESSAGES/core.po",
+    ):
+        assert required in names, required
+    templates = [n for n in names if n.startswith("wizard/_data/templates/clauses/")]
+    assert any(n.startswith("wizard/_data/templates/clauses/fr/") for n in templates)
+    assert any(n.startswith("wizard/_data/templates/clauses/en/") for n in templates)
+    assert not [n for n in names if n.startswith("tests/") or "__pycache__" in n]
+
+
+def test_installed_package_finds_its_data_outside_the_checkout(wheel, tmp_path):
+    target = tmp_path / "site"
+    install = [sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(target), str(wheel)]
+    result = subprocess.run(install, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    code = (
+        "import wizard\n"
+        "from wizard.core.examples import example_names, load_example\n"
+        "from wizard.core.i18n import tr\n"
+        "from wizard.core.paths import template_path\n"
+        "print(wizard.__file__)\n"
+        "print(','.join(example_names()))\n"
+        "print(load_example('emergency-perimeter').info.organization)\n"
+        "print(tr('Market scan', 'fr'))\n"
+        "print(len(list(template_path('clauses', 'fr').iterdir())) > 0)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(target), "PYTHONSAFEPATH": "1"}
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0].startswith(str(target))
+    assert lines[1:] == [
+        "emergency-perimeter,office-suite,training",
+        "Ville de Saint-Aurèle",
+        "Veille de marché",
+        "True",
+    ]
