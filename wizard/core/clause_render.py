@@ -1,9 +1,11 @@
 """Rendering clause bodies safely (SPEC §2.8, §10; CASES K9, K10, K11).
 
 * :func:`environment`: a ``SandboxedEnvironment`` with ``StrictUndefined``, no globals
-  (no ``cycler``, ``range`` …), ``trim_blocks`` and ``lstrip_blocks`` so a ``{% for %}``
-  line leaves one line per item, and no autoescape (the output is plain text; the DOCX
-  writer escapes it).
+  (no ``cycler``, ``range`` …) and no autoescape (the output is plain text; the DOCX
+  writer escapes it). ``trim_blocks`` is deliberately *off* (K11): with it, a line that
+  ends with ``{% endif %}`` loses its newline and glues the next item onto it. A line
+  holding only a block tag leaves a blank line instead, and blank lines never make a
+  paragraph (:func:`split_paragraphs`), so every item stays one paragraph.
 * :func:`clause_context`: the minimal context a clause sees (names in :data:`VARIABLES`).
   A missing value is the visible placeholder :data:`PLACEHOLDER`, never an empty gap.
 * :func:`render_source`: body → text; raises :class:`ClauseRenderError` naming the clause
@@ -55,7 +57,7 @@ def environment() -> SandboxedEnvironment:
     """The one sandboxed Jinja environment for clauses (see module doc)."""
     env = SandboxedEnvironment(
         undefined=StrictUndefined,
-        trim_blocks=True,
+        trim_blocks=False,  # K11: see the module doc
         lstrip_blocks=True,
         autoescape=False,
         keep_trailing_newline=False,

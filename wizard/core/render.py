@@ -164,6 +164,8 @@ _LANGUAGE_STATEMENTS = {
     ("both", "en"): N_("This call for tenders is published in French and in English. The English version is legally binding and prevails in case of discrepancy."),
     ("fr", "fr"): N_("This call for tenders is published in French only; this version is legally binding."),
     ("en", "en"): N_("This call for tenders is published in English only; this version is legally binding."),
+    ("translation", "fr"): N_("This translation is provided for information only; the French version of this call for tenders is legally binding."),
+    ("translation", "en"): N_("This translation is provided for information only; the English version of this call for tenders is legally binding."),
 }  # fmt: skip
 
 
@@ -171,6 +173,8 @@ def _language(project: Project, lang: str) -> list[Block]:
     info = project.info
     langs = info.tender_languages if info.tender_languages in ("fr", "en", "both") else lang
     binding = info.binding_language if langs == "both" else langs
+    if langs in ("fr", "en") and langs != lang:
+        langs = "translation"
     statement = _LANGUAGE_STATEMENTS.get((langs, binding), _LANGUAGE_STATEMENTS[("both", "fr")])
     return [Heading(1, tr("Language of the call for tenders", lang)), Paragraph(tr(statement, lang))]
 

@@ -1,0 +1,187 @@
+"""The clause library (SPEC §2.8; CASES K9, K10, K11): catalogue, choices, rendering, checks."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from tender_sample import tender_project
+
+from wizard.core import clauses
+from wizard.core.checks.clauses import check_clauses
+from wizard.core.clause_families import FAMILIES
+from wizard.core.clause_render import PLACEHOLDER, VARIABLES, clause_context, render_source
+from wizard.core.clauses import ClauseFormatError, parse_clause, validate_metadata
+from wizard.core.model import ClauseChoice, Project
+
+
+def test_catalogue_covers_every_family_in_both_languages():
+    catalogue = clauses.catalogue()
+    assert len(catalogue) == 20
+    assert {c.family for c in catalogue.values()} == set(FAMILIES)
+    for item in catalogue.values():
+        assert item.titles["fr"] and item.titles["en"] and item.titles["fr"] != item.titles["en"]
+        assert item.bodies["fr"].strip() and item.bodies["en"].strip()
+
+
+@pytest.mark.parametrize("clause_id", sorted(clauses.catalogue()))
+def test_both_languages_use_the_same_variables(clause_id):
+    item = clauses.clause(clause_id)
+    fr = clauses.required_variables(item.bodies["fr"])
+    en = clauses.required_variables(item.bodies["en"])
+    assert fr == en
+    assert fr <= set(VARIABLES)
+
+
+def test_metadata_schema_check():
+    metadata, body = parse_clause("---\nid: x\nfamily: nope\nstatus: maybe\n---\nText\n", "fr/x.j2")
+    assert body == "Text\n"
+    assert validate_metadata(metadata, "fr/x.j2") == [
+        "fr/x.j2: missing key 'title'",
+        "fr/x.j2: missing key 'condition'",
+        "fr/x.j2: missing key 'order'",
+        "fr/x.j2: family 'nope' is not one of " + ", ".join(FAMILIES),
+        "fr/x.j2: status 'maybe' is not one of required, recommended, optional",
+    ]
+    with pytest.raises(ClauseFormatError, match="front matter"):
+        parse_clause("no front matter", "en/y.j2")
+
+
+def test_applicability_follows_project_flags():
+    p = Project()
+    ids = [c.id for c in clauses.applicable(p)]
+    assert "governing-law" in ids and "privacy" not in ids and "data-hosting-canada" not in ids
+    assert "excluded-vendors" not in ids and "critical-systems" not in ids
+    p = tender_project()
+    p.scope.mission_critical = True
+    ids = [c.id for c in clauses.applicable(p)]
+    assert {"privacy", "data-hosting-canada", "excluded-vendors", "critical-systems"} <= set(ids)
+    assert "public-code" not in ids  # no custom code in the sample
+
+
+def test_optional_clauses_are_out_until_toggled():
+    p = tender_project()
+    kept = [c.id for c in clauses.included_clauses(p)]
+    assert "source-code-escrow" not in kept and "audit-rights" not in kept
+    p.clause_choices = [ClauseChoice(1, "source-code-escrow", True), ClauseChoice(2, "dispute-resolution", False)]
+    kept = [c.id for c in clauses.included_clauses(p)]
+    assert "source-code-escrow" in kept and "dispute-resolution" not in kept
+
+
+def test_golden_governing_law_fr_and_en():
+    p = tender_project(province="ON")
+    fr = clauses.render_clause(p, clauses.clause("governing-law"), "fr")
+    en = clauses.render_clause(p, clauses.clause("governing-law"), "en")
+    assert fr.title == "Droit applicable et tribunaux compétents"
+    assert fr.paragraphs[0] == (
+        2,
+        "Le Contrat est régi et interprété selon les lois de l’Ontario et les lois fédérales du Canada "
+        "qui s’y appliquent, à l’exclusion de toute règle de conflit de lois qui renverrait à un autre droit.",
+    )
+    assert fr.paragraphs[2][1].endswith("un arbitrage tenu ailleurs qu’en Ontario.")
+    assert "devant la Cour supérieure de justice de l’Ontario, dans le district" in fr.paragraphs[1][1]
+    assert en.title == "Governing law and jurisdiction"
+    assert en.paragraphs[1] == (
+        2,
+        "The parties submit to the exclusive jurisdiction of the courts of Ontario. Any proceeding within "
+        "the jurisdiction of a superior court is brought before the Ontario Superior Court of Justice, in "
+        "the judicial district where the Town is located where the rules of procedure so permit.",
+    )
+    assert len(fr.paragraphs) == len(en.paragraphs) == 4
+
+
+def test_golden_excluded_vendors_one_paragraph_per_vendor():
+    """K11: a {% for %} loop under trim_blocks gives one paragraph per item."""
+    p = tender_project()
+    p.vendor_exchanges[1].helped_drafting = True
+    fr = clauses.render_clause(p, clauses.clause("excluded-vendors"), "fr").paragraphs
+    en = clauses.render_clause(p, clauses.clause("excluded-vendors"), "en").paragraphs
+    assert fr[1:] == [
+        (3, "Johnson & Johnson"),
+        (3, "Neutral Vendor Inc."),
+        (2, "Une soumission présentée en contravention du présent article est rejetée."),
+    ]
+    assert en[0][1].endswith("directly, through a related person or as a subcontractor:")
+    assert en[1:] == [
+        (3, "Johnson & Johnson"),
+        (3, "Neutral Vendor Inc."),
+        (2, "A tender submitted in breach of this article is rejected."),
+    ]
+
+
+def test_edited_loop_with_endif_keeps_one_paragraph_per_item():
+    """K11: the line of the loop ends with {% endif %}."""
+    p = tender_project()
+    p.vendor_exchanges[1].helped_drafting = True
+    body = "Exclus :\n{% for v in excluded_vendors %}\n- {{ v }}{% if v == 'Johnson & Johnson' %} (modèle){% endif %}\n{% endfor %}\nFin.\n"
+    p.clause_choices = [ClauseChoice(1, "excluded-vendors", True, custom_fr=body)]
+    rendered = clauses.render_clause(p, clauses.clause("excluded-vendors"), "fr").paragraphs
+    assert rendered == [(2, "Exclus :"), (3, "Johnson & Johnson (modèle)"), (3, "Neutral Vendor Inc."), (2, "Fin.")]
+    assert clauses.is_edited(p, "excluded-vendors", "fr") and not clauses.is_edited(p, "excluded-vendors", "en")
+    diff = clauses.clause_diff(p, "excluded-vendors", "fr")
+    assert diff.startswith("--- library\n+++ project\n") and "+Exclus :" in diff
+
+
+def test_k9_sandbox_refuses_environment_access():
+    p = tender_project()
+    os.environ["OPW_SECRET_FOR_TEST"] = "s3cr3t-value"
+    p.clause_choices = [ClauseChoice(1, "precedence", True, custom_en="{{ cycler.__init__.__globals__.os.environ }}")]
+    with pytest.raises(clauses.ClauseRenderError) as caught:
+        clauses.render_clause(p, clauses.clause("precedence"), "en")
+    assert caught.value.clause_id == "precedence"
+    assert caught.value.variable == "__init__"
+    assert "s3cr3t-value" not in str(caught.value)
+    # even with a name that exists, dunder attributes are refused by the sandbox
+    with pytest.raises(clauses.ClauseRenderError) as caught:
+        render_source("{{ organization.__class__.__mro__ }}", {"organization": "x"}, "precedence")
+    assert caught.value.variable == "__class__"
+
+
+def test_k9_export_shows_placeholder_and_check_names_clause():
+    p = tender_project(lang="en")
+    p.clause_choices = [ClauseChoice(4, "precedence", True, custom_en="{{ cycler.__init__.__globals__.os.environ }}")]
+    rendered = {r.id: r for r in clauses.render_clauses(p, "en")}
+    assert rendered["precedence"].error is not None
+    assert rendered["precedence"].paragraphs[0][1].startswith(PLACEHOLDER)
+    found = [f for f in check_clauses(p) if f.code == "K-RENDER"]
+    assert [(f.field, f.severity.value) for f in found] == [("clause_choices:4.custom_en", "error")]
+    assert "“precedence”" in found[0].message("en") and "“__init__”" in found[0].message("en")
+    assert "«\u00a0precedence\u00a0»" in found[0].message("fr") and "inconnu ou interdit" in found[0].message("fr")
+
+
+def test_k10_missing_closing_date_is_a_visible_placeholder():
+    p = tender_project()
+    p.info.closing_date = ""
+    p.info.province = ""
+    context = clause_context(p, "fr", [])
+    assert context["closing_date"] == "[À COMPLÉTER / TO BE COMPLETED]"
+    assert context["court"] == PLACEHOLDER
+    text = clauses.render_clause(p, clauses.clause("governing-law"), "fr").paragraphs[0][1]
+    assert f"selon les lois {PLACEHOLDER} et les lois fédérales" in text
+    found = {(f.code, f.field) for f in check_clauses(p)}
+    assert ("K-PLACEHOLDER", "info.closing_date") in found and ("K-PLACEHOLDER", "info.province") in found
+
+
+def test_k_required_and_k_removed():
+    p = tender_project()
+    assert [f.code for f in check_clauses(p)] == []
+    p.clause_choices = [
+        ClauseChoice(1, "governing-law", False),
+        ClauseChoice(2, "exit-reversibility", False),
+        ClauseChoice(3, "privacy", False),
+    ]
+    found = [(f.code, f.severity.value, f.field) for f in check_clauses(p)]
+    assert found == [
+        ("K-REQUIRED", "error", "clause_choices:1.included"),
+        ("K-REQUIRED", "error", "clause_choices:3.included"),
+        ("K-REMOVED", "warning", "clause_choices:2.included"),
+    ]
+    removed = next(f for f in check_clauses(p) if f.code == "K-REMOVED")
+    assert "locked in" in removed.message("en") and "captive" in removed.message("fr")
+
+
+def test_privacy_clause_names_the_provincial_statute():
+    p = tender_project(province="NS")
+    en = clauses.render_clause(p, clauses.clause("privacy"), "en").paragraphs
+    assert "Personal Information International Disclosure Protection Act" in en[0][1]
+    assert any("stored and accessed only in Canada" in text for _, text in en)

@@ -1,0 +1,73 @@
+"""Text hygiene (CASES K1): XML-illegal code points stripped, dirty fields named."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+import pytest
+
+from wizard.core.checks import run_checks
+from wizard.core.checks.text import check_text
+from wizard.core.model import ENTITIES, SECTIONS, Criterion, Project, VendorExchange
+from wizard.core.textclean import clean_text, dirty_fields, is_clean
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Réseau\x0bsans fil", "Réseausans fil"),
+        ("ACME\x00", "ACME"),
+        ("a\uffffb\ufffec", "abc"),
+        ("lone \ud800 surrogate", "lone  surrogate"),
+        ("tab\tnew\nline\rcr", "tab\tnew\nline\rcr"),
+        ("شركة المثال & R&D < 2 s 😀", "شركة المثال & R&D < 2 s 😀"),
+    ],
+)
+def test_clean_text(raw, clean):
+    assert clean_text(raw) == clean
+    assert is_clean(clean_text(raw))
+
+
+def test_dirty_fields_name_each_field():
+    p = Project()
+    p.problem.statement = "Besoin \ud800 urgent"
+    p.criteria = [Criterion(3, "Réseau\x0bsans fil"), Criterion(4, "propre")]
+    p.vendor_exchanges = [VendorExchange(7, vendor="ACME\x00")]
+    assert dirty_fields(p) == [
+        ("problem.statement", "Besoin \ud800 urgent"),
+        ("criteria:3.text", "Réseau\x0bsans fil"),
+        ("vendor_exchanges:7.vendor", "ACME\x00"),
+    ]
+    found = check_text(p)
+    assert [(f.code, f.field, f.severity.value) for f in found] == [
+        ("T-CONTROL-CHARS", "problem.statement", "warning"),
+        ("T-CONTROL-CHARS", "criteria:3.text", "warning"),
+        ("T-CONTROL-CHARS", "vendor_exchanges:7.vendor", "warning"),
+    ]
+    assert "contrôle" in found[0].message("fr")
+    assert {f.field for f in run_checks(p) if f.code == "T-CONTROL-CHARS"} == {
+        "problem.statement", "criteria:3.text", "vendor_exchanges:7.vendor",
+    }  # fmt: skip
+
+
+def test_every_text_field_of_the_model_is_walked():
+    p = Project()
+    expected = []
+    for section, cls in SECTIONS.items():
+        for f in fields(cls):
+            if f.type in ("str", str):
+                setattr(getattr(p, section), f.name, "x\x01")
+                expected.append(f"{section}.{f.name}")
+    for kind, cls in ENTITIES.items():
+        row = cls(id=5)
+        for f in fields(cls):
+            if f.type in ("str", str):
+                setattr(row, f.name, "\ufffe")
+                expected.append(f"{kind}:5.{f.name}")
+        p.rows(kind).append(row)
+    assert [address for address, _ in dirty_fields(p)] == expected
+    assert len(expected) > 60
+
+
+def test_clean_project_has_no_finding():
+    assert check_text(Project()) == []
