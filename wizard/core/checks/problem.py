@@ -1,11 +1,152 @@
-"""Checks of the problem step (SPEC §2, §3)."""
+"""Checks of the problem definition (SPEC §2.1).
+
+Guide principle: before talking to vendors, define the problem to solve — a need the
+town must meet, or a question it must evaluate — never a product to buy.
+
+Codes (all on ``problem.statement``):
+
+* ``P-SOLUTION`` (error): an acquisition verb aimed at a product, brand, vendor or
+  solution type ("buy a system", "migrer vers Microsoft 365"). After an evaluation
+  frame ("evaluate the feasibility of migrating to a cloud suite") a solution *type*
+  is accepted; a brand never is.
+* ``P-INCUMBENT`` (info): a brand named only as the current system ("our 20-year-old
+  X can no longer …"). A separate code, so it can be justified on its own: describe
+  the needs, not the incumbent, and keep the name out of the criteria.
+* ``P-BYPASS`` (error): wording that avoids open competition.
+* ``P-PRESUME`` (warning): presumes the best or cheapest solution, or licence-only costs.
+* ``P-NEED`` (info): no need verb ("I need to", "j'ai besoin de", "evaluate the
+  benefits and feasibility of").
+* ``P-SCOPE`` (warning): the statement names one unit while fewer than two units are
+  involved in the scope step: the need is probably organizational — widen the scope.
+* ``P-MISSING`` (info): no statement yet.
+"""
 
 from __future__ import annotations
 
-from wizard.core.checks.base import Finding
+import re
+
+from wizard.core import brands
+from wizard.core.checks import principles
+from wizard.core.checks.base import Finding, Severity, finding
+from wizard.core.checks.problem_terms import (
+    ACQUIRE,
+    BYPASS,
+    EVALUATION_FRAME,
+    NEED,
+    PRESUME,
+    SOLUTION,
+    UNITS,
+)
+from wizard.core.checks.restate import guess_language, suggest_restatement
+from wizard.core.checks.wording import any_match, fold, sentence_bounds
+from wizard.core.i18n import N_
 from wizard.core.model import Project
+
+FIELD = "problem.statement"
+_WINDOW = re.compile(r"(?:\W*\w+){1,8}")
+_INVOLVED = ("affected", "beneficiary")
+
+__all__ = ["check_problem", "guess_language", "solution_targets", "suggest_restatement"]
+
+
+def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], list[str]]:
+    """(targets, incumbents) in a statement.
+
+    ``targets``: the words an acquisition verb aims at (a brand or a solution type);
+    ``incumbents``: brands named without being aimed at (the current system).
+    """
+    folded = fold(statement)
+    found = brands.detect_brands(statement, extra)  # type: ignore[arg-type]
+    targets: list[str] = []
+    aimed: set[int] = set()
+    for verb in ACQUIRE.finditer(folded):
+        start, stop = sentence_bounds(folded, verb.start())
+        window = _WINDOW.match(folded, verb.end(), stop)
+        if not window:
+            continue
+        hit = [m for m in found if window.start() <= m.start < window.end()]
+        if hit:
+            aimed.update(m.start for m in hit)
+            targets.append(statement[verb.start():hit[-1].end])
+            continue
+        noun = SOLUTION.search(folded, window.start(), window.end())
+        framed = EVALUATION_FRAME.search(folded, start, verb.start())
+        if noun and not framed:
+            targets.append(statement[verb.start():noun.end()])
+    incumbents = [m.name for m in found if m.start not in aimed]
+    return targets, list(dict.fromkeys(incumbents))
+
+
+def _involved_units(project: Project) -> int:
+    return sum(1 for unit in project.business_units if unit.role in _INVOLVED)
+
+
+def _scope_finding(project: Project, folded: str) -> Finding | None:
+    named = [key for key, pattern in UNITS.items() if pattern.search(folded)]
+    if len(named) != 1 or _involved_units(project) >= 2:
+        return None
+    return finding(
+        "P-SCOPE",
+        Severity.WARNING,
+        N_("The statement speaks for one unit only. Ask which other units share this need "
+           "(scope step): it is often organizational."),
+        FIELD,
+        principles.SCOPE,
+    )
 
 
 def check_problem(project: Project) -> list[Finding]:
-    """Findings of the problem step."""
-    return []
+    """Findings of the problem step; see the module docstring for the codes."""
+    statement = project.problem.statement
+    if not statement.strip():
+        return [finding("P-MISSING", Severity.INFO,
+                        N_("Write the problem statement: what the town needs to be able to do."),
+                        FIELD, principles.NEED)]
+    folded = fold(statement)
+    found: list[Finding] = []
+    targets, incumbents = solution_targets(statement, project.extra_brands)
+    if targets:
+        found.append(finding(
+            "P-SOLUTION", Severity.ERROR,
+            N_("The statement targets a solution instead of a need: \u201c{target}\u201d. "
+               "Say what the town must be able to do; for example: {suggestion}"),
+            FIELD, principles.NEED, target=targets[0],
+            suggestion=suggest_restatement(
+                statement, guess_language(statement, project.info.binding_language)
+            ),
+        ))
+    if incumbents:
+        found.append(finding(
+            "P-INCUMBENT", Severity.INFO,
+            N_("The statement names {brands}. Describe the needs, not the current system, "
+               "and keep this name out of the criteria."),
+            FIELD, principles.FAIRNESS, brands=", ".join(incumbents),
+        ))
+    bypass = any_match(BYPASS, folded)
+    if bypass:
+        found.append(finding(
+            "P-BYPASS", Severity.ERROR,
+            N_("The statement avoids open competition (\u201c{words}\u201d). Every vendor "
+               "must get the chance to bid."),
+            FIELD, principles.COMPETITION, words=statement[bypass.start():bypass.end()],
+        ))
+    presume = any_match(PRESUME, folded)
+    if presume:
+        found.append(finding(
+            "P-PRESUME", Severity.WARNING,
+            N_("The statement presumes the answer (\u201c{words}\u201d): that a solution is the "
+               "best or the cheapest, or that only licences cost. The market scan and the "
+               "total cost of ownership will tell."),
+            FIELD, principles.TCO, words=statement[presume.start():presume.end()],
+        ))
+    if not any_match(NEED, folded):
+        found.append(finding(
+            "P-NEED", Severity.INFO,
+            N_("State the need with a need verb: \u201cWe need to be able to \u2026\u201d or "
+               "\u201cI need to evaluate the benefits and feasibility of \u2026\u201d."),
+            FIELD, principles.NEED,
+        ))
+    scope = _scope_finding(project, folded)
+    if scope:
+        found.append(scope)
+    return found

@@ -1,11 +1,92 @@
-"""Checks of the project step (SPEC §2, §3)."""
+"""Checks of the project step (SPEC §2.0).
+
+Guide principle: a complete tender states every party, date and rule. A missing
+closing date is a warning the export also lists (CASES K10: never a silent blank in a
+legal text).
+
+Codes: ``PR-ORGANIZATION``, ``PR-TITLE``, ``PR-CLOSING-DATE`` (warnings), ``PR-PROVINCE``
+(warning: missing; error: not one of the 13 codes), ``PR-BINDING-LANGUAGE`` (error: the
+binding version is not a tender language), ``PR-DATE`` (error: not ``YYYY-MM-DD``),
+``PR-DATE-ORDER`` (warning), ``PR-AUTHORS`` (info: no author, so the jury conflict
+rule cannot be checked).
+"""
 
 from __future__ import annotations
 
-from wizard.core.checks.base import Finding
+import datetime as dt
+
+from wizard.core import provinces
+from wizard.core.checks import principles
+from wizard.core.checks.base import Finding, Severity, finding
+from wizard.core.i18n import N_
 from wizard.core.model import Project
+
+_DATES = ("publication_date", "questions_deadline", "closing_date", "award_date", "contract_start")
+_ORDER = (("publication_date", "closing_date"), ("questions_deadline", "closing_date"),
+          ("closing_date", "award_date"), ("award_date", "contract_start"))
+
+
+def _parse(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
+def _missing(project: Project) -> list[Finding]:
+    info = project.info
+    rules = (
+        ("PR-ORGANIZATION", info.organization, N_("Enter the organization (town) issuing the tender.")),
+        ("PR-TITLE", info.title, N_("Enter the tender's title.")),
+        ("PR-PROVINCE", info.province, N_("Choose the province or territory: it sets the governing law, the courts and the taxes.")),
+        ("PR-CLOSING-DATE", info.closing_date, N_("The closing date is not set: the tender will show a placeholder to complete.")),
+    )
+    field_of = {"PR-ORGANIZATION": "organization", "PR-TITLE": "title",
+                "PR-PROVINCE": "province", "PR-CLOSING-DATE": "closing_date"}
+    return [
+        finding(code, Severity.WARNING, text, f"info.{field_of[code]}", principles.COMPLETE)
+        for code, value, text in rules if not value.strip()
+    ]
+
+
+def _dates(project: Project) -> list[Finding]:
+    found: list[Finding] = []
+    parsed: dict[str, dt.date] = {}
+    for name in _DATES:
+        value = getattr(project.info, name)
+        if not value.strip():
+            continue
+        date = _parse(value)
+        if date is None:
+            found.append(finding("PR-DATE", Severity.ERROR,
+                                 N_("\u201c{value}\u201d is not a date (expected YYYY-MM-DD)."),
+                                 f"info.{name}", principles.COMPLETE, value=value))
+        else:
+            parsed[name] = date
+    for first, second in _ORDER:
+        if first in parsed and second in parsed and parsed[first] > parsed[second]:
+            found.append(finding("PR-DATE-ORDER", Severity.WARNING,
+                                 N_("This date comes after a later step of the calendar ({other})."),
+                                 f"info.{first}", principles.COMPLETE, other=parsed[second].isoformat()))
+    return found
 
 
 def check_project(project: Project) -> list[Finding]:
-    """Findings of the project step."""
-    return []
+    """Findings of the project step; see the module docstring for the codes."""
+    info = project.info
+    found = _missing(project)
+    if info.province.strip() and info.province.strip().upper() not in provinces.PROVINCES:
+        found.append(finding("PR-PROVINCE", Severity.ERROR,
+                             N_("\u201c{value}\u201d is not a Canadian province or territory code."),
+                             "info.province", principles.COMPLETE, value=info.province))
+    languages = ("fr", "en") if info.tender_languages == "both" else (info.tender_languages,)
+    if info.binding_language not in languages:
+        found.append(finding("PR-BINDING-LANGUAGE", Severity.ERROR,
+                             N_("The legally binding version must be in a language of the tender."),
+                             "info.binding_language", principles.LANGUAGE))
+    found.extend(_dates(project))
+    if not any(a.name.strip() for a in project.authors):
+        found.append(finding("PR-AUTHORS", Severity.INFO,
+                             N_("List the tender's authors: none of them may sit on the jury."),
+                             "authors", principles.CONFLICT))
+    return found

@@ -1,0 +1,123 @@
+"""Text-level checks of one criterion (SPEC §2.4): brands, pass/fail wording, duplicates.
+
+Used by :mod:`wizard.core.checks.criteria` and by ``lint --field criterion``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from wizard.core import brands
+from wizard.core.checks import principles
+from wizard.core.checks.base import Finding, Severity, finding
+from wizard.core.checks.wording import fold, words
+from wizard.core.i18n import N_
+from wizard.core.model import Criterion, Project
+
+EQUIVALENT = words(r"or (?:an? )?equivalent|or equal|ou (?:l'|un |une )?equivalent\w*")
+""""or equivalent" / "ou l'équivalent": required beside a justified brand (CFTA, CETA)."""
+
+VAGUE = words(
+    r"as (?:many|much|few|little|soon|quickly|fast) as possible|user[- ]friendly|if possible"
+    r"|where possible|whenever possible|ideally|preferably|etc|and so on"
+    r"|le plus (?:possible|rapidement|vite)|autant que possible|(?:le )?moins possible"
+    r"|convivia\w*|si possible|dans la mesure du possible|idealement|de preference"
+)
+"""Wording that can never be answered "meets / does not meet"."""
+
+QUALITATIVE = words(
+    r"easy|easily|intuitive\w*|modern|flexible|robust|fast|quick\w*|efficient\w*|adequate\w*"
+    r"|sufficient\w*|appropriate\w*|state[- ]of[- ]the[- ]art|seamless\w*|high[- ]quality"
+    r"|facile\w*|intuiti\w*|moderne|robuste|rapide\w*|performant\w*|efficace\w*|adequat\w*"
+    r"|suffisant\w*|approprie\w*|de pointe|de qualite"
+)
+"""Qualitative words: pass/fail only when a measurable value (a number) goes with them."""
+
+_TOKEN = re.compile(r"\w+")
+_STOP = frozenset(
+    ["the", "and", "for", "with", "all", "any", "its", "their", "must", "shall", "should", "will", "can", "able", "system", "solution", "les", "des", "une", "pour", "avec", "doit", "doivent", "peut", "son", "ses", "leur", "par", "sur", "dans", "est", "sont", "aux", "qui", "que", "systeme"]
+)
+_SIMILAR = (4, 5)  # Jaccard similarity ≥ 4/5 = near-duplicate
+
+
+def brand_findings(criterion: Criterion, project: Project, extra: Iterable[Any] = ()) -> list[Finding]:
+    """C-BRAND (error) and, once justified, C-EQUIVALENT (error without "or equivalent")."""
+    names = brands.brand_list(criterion.text, extra)
+    if not names:
+        return []
+    field = f"criteria:{criterion.id}.text"
+    found = [finding(
+        "C-BRAND", Severity.ERROR,
+        N_("Brand or product name in a criterion: {brands}. Describe the function or the "
+           "standard instead; \u201cor equivalent\u201d does not make it fair."),
+        field, principles.FAIRNESS, brands=", ".join(names))]
+    justified = found[0].is_justified(project)
+    if justified and not EQUIVALENT.search(fold(criterion.text)):
+        found.append(finding(
+            "C-EQUIVALENT", Severity.ERROR,
+            N_("A justified brand name must be followed by \u201cor equivalent\u201d, as the trade "
+               "agreements require."),
+            field, principles.FAIRNESS))
+    return found
+
+
+def binary_findings(criterion: Criterion) -> list[Finding]:
+    """C-NOT-BINARY (warning) for a mandatory criterion that cannot be answered yes/no."""
+    if criterion.kind != "mandatory":
+        return []
+    folded = fold(criterion.text)
+    vague = VAGUE.search(folded)
+    if not vague and not any(ch.isdigit() for ch in folded):
+        vague = QUALITATIVE.search(folded)
+    if not vague:
+        return []
+    return [finding(
+        "C-NOT-BINARY", Severity.WARNING,
+        N_("\u201c{words}\u201d cannot be answered \u201cmeets / does not meet\u201d. State a "
+           "measurable requirement, or make it an optional criterion."),
+        f"criteria:{criterion.id}.text", principles.BINARY,
+        words=criterion.text[vague.start():vague.end()])]
+
+
+def _token_set(text: str) -> frozenset[str]:
+    tokens = (t.rstrip("s") if len(t) > 3 else t for t in _TOKEN.findall(fold(text)))
+    return frozenset(t for t in tokens if (len(t) > 2 or t.isdigit()) and t not in _STOP)
+
+
+def near_duplicates(criteria: list[Criterion]) -> list[tuple[Criterion, Criterion]]:
+    """(later, earlier) pairs of criteria whose word sets are ≥ 80 % alike (Jaccard).
+
+    Prefix filtering on rare words keeps it near-linear on 300 criteria.
+    """
+    sets = [(c, s) for c in criteria if (s := _token_set(c.text))]
+    freq = Counter(t for _, s in sets for t in s)
+    index: dict[str, list[int]] = {}
+    pairs: list[tuple[Criterion, Criterion]] = []
+    num, den = _SIMILAR
+    for i, (criterion, tokens) in enumerate(sets):
+        ordered = sorted(tokens, key=lambda t: (freq[t], t))
+        prefix = len(ordered) - (num * len(ordered) + den - 1) // den + 1
+        candidates: set[int] = set()
+        for token in ordered[:prefix]:
+            candidates.update(index.setdefault(token, []))
+            index[token].append(i)
+        for j in sorted(candidates):
+            other = sets[j][1]
+            if den * len(tokens & other) >= num * len(tokens | other):
+                pairs.append((criterion, sets[j][0]))
+                break
+    return pairs
+
+
+def duplicate_findings(criteria: list[Criterion]) -> list[Finding]:
+    """C-DUPLICATE (info) on the later criterion of each near-duplicate pair."""
+    return [
+        finding("C-DUPLICATE", Severity.INFO,
+                N_("This criterion nearly repeats criterion {other}: merge them or make the "
+                   "difference clear."),
+                f"criteria:{later.id}.text", principles.FEW_MANDATORY, other=earlier.id)
+        for later, earlier in near_duplicates(criteria)
+    ]

@@ -1,0 +1,35 @@
+"""Findings for one text outside any project (SPEC §5: ``main.py lint``).
+
+``lint_text(field, text, lang)`` puts ``text`` in a throw-away project — as the problem
+statement, a mandatory criterion or a scenario's steps — runs every check and keeps the
+findings that point at that text. Project-level findings (too many mandatory criteria,
+an unlinked scenario …) are left out: they say nothing about the sentence.
+"""
+
+from __future__ import annotations
+
+from wizard.core.checks import run_checks
+from wizard.core.checks.base import Finding
+from wizard.core.defaults import new_project
+from wizard.core.model import Criterion, Scenario
+
+FIELDS = {"problem": "problem.statement", "criterion": "criteria:1.text", "scenario": "scenarios:1.steps"}
+
+
+def lint_text(field: str, text: str, lang: str = "en") -> list[Finding]:
+    """Findings about ``text`` used as ``field`` ("problem", "criterion" or "scenario").
+
+    ``lang`` ("fr" or "en") sets the throw-away project's tender language. Raises
+    ``ValueError`` for another field.
+    """
+    if field not in FIELDS:
+        raise ValueError(f"unknown field {field!r}; choose one of: {', '.join(FIELDS)}")
+    project = new_project(lang if lang in ("fr", "en") else "en")
+    if field == "problem":
+        project.problem.statement = text
+    elif field == "criterion":
+        project.criteria.append(Criterion(id=1, text=text, kind="mandatory"))
+    else:
+        project.scenarios.append(Scenario(id=1, steps=text))
+    address = FIELDS[field]
+    return [f for f in run_checks(project) if f.field == address]

@@ -1,0 +1,136 @@
+"""French and English wording the problem-definition checks look for (SPEC §2.1).
+
+Every pattern runs on :func:`wizard.core.checks.wording.fold` text: lower case, no
+accents, straight apostrophes. Keep them whole-word and bilingual.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wizard.core.checks.wording import words
+
+_W = r"[\w'-]+"  # one word, elisions included ("d'appel")
+
+ACQUIRE = words(
+    # English
+    r"buy|buys|buying|bought|purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|procur(?:e|es|ed|ing)"
+    r"|install(?:s|ed|ing)?|implement(?:s|ed|ing)?|deploy(?:s|ed|ing)?|replac(?:e|es|ed|ing)"
+    r"|upgrad(?:e|es|ed|ing)(?: to)?|renew(?:s|ed|ing)?|subscrib(?:e|es|ed|ing) to"
+    r"|licen[cs](?:e|es|ed|ing)|adopt(?:s|ed|ing)?|roll(?:s|ed|ing)? out|get|obtain"
+    r"|(?:migrat(?:e|es|ed|ing)|switch(?:es|ed|ing)?|mov(?:e|es|ed|ing)|transition(?:s|ed|ing)?) to"
+    r"|standardi[sz](?:e|es|ed|ing) on"
+    # French
+    r"|achet\w*|achat|achats|acquer\w*|acquisition|acquiert|s'?equiper|se procurer|procurer"
+    r"|install(?:er|e|ons|ez|ent|ation)|implant(?:er|ons|ation)|deploy(?:er|ons|ez)|deploiement"
+    r"|remplac(?:er|e|ons|ez|ement)|renouvel(?:er|ons|lement)|s'abonner a|abonnement a"
+    r"|adopt(?:er|ons|ez)|(?:se )?doter (?:de|d'|des|du)|obtenir|mettre en place"
+    r"|mise en place (?:de|d'|des|du)"
+    r"|(?:migr(?:er|ons|ez|ation)|bascul(?:er|ons|ement)) (?:vers|a|au|aux)"
+    r"|(?:faire )?pass(?:er|e|ons|ez|ent|age) (?:a|au|aux|vers)|faire passer"
+)
+"""An acquisition verb (buy, install, migrate to … / acheter, installer, migrer vers …)."""
+
+SOLUTION = words(
+    r"software|softwares|systems?|solutions?|platforms?|applications?|apps?|tools?|suites?"
+    r"|licen[cs]es?|subscriptions?|products?|modules?|erp|crm|gis|saas|versions?|packages?"
+    r"|programs?|programmes?|portals?|databases?|cloud|hardware|devices?|servers?|tablets?"
+    r"|cameras?|radios?|drones?|kiosks?|sensors?"
+    r"|logiciels?|systemes?|plateformes?|outils?|abonnements?|produits?|progiciels?|pgi|sig"
+    r"|portails?|bases? de donnees|infonuagique|nuage|equipements?|materiels?|serveurs?"
+    r"|tablettes?|appareils?|capteurs?|bornes?|postes? de travail"
+)
+"""A solution type (software, system, platform … / logiciel, système, plateforme …)."""
+
+EVALUATION_FRAME = words(
+    r"evaluat\w*|assess\w*|feasibility|whether|explor\w*|compar\w*|stud(?:y|ies)"
+    r"|evaluer|evaluation|faisabilite|opportunite|explorer|comparer|etudier|etude"
+)
+"""Before the verb, a frame that turns it into a question to study, not a decision."""
+
+BYPASS = (
+    re.compile(
+        rf"\bwithout (?:{_W} ){{0,4}}?(?:tender\w*|bid\w*|call for (?:tenders|bids|proposals)"
+        r"|competition|competitive \w+|rfp|rfq|procurement process|going to (?:tender|market))\b"
+    ),
+    words(r"(?:sole|single)[- ]sourc\w*|no[- ]bid|direct (?:award|contract)\w*|piggyback\w*"),
+    re.compile(
+        rf"\b(?:waiv\w*|skip\w*|bypass\w*|avoid\w*|circumvent\w*|sidestep\w*|forg?o(?:ing)?|dispens\w* with)"
+        rf" (?:{_W} ){{0,3}}?(?:tender\w*|bid\w*|competition|competitive|rfp|procurement process|call for)"
+    ),
+    re.compile(
+        rf"\b(?:through|via|under|using) (?:{_W} ){{0,5}}?(?:agreement|deal|standing offer|arrangement)"
+        rf" (?:{_W} ){{0,6}}?(?:instead of|rather than|without|to (?:skip|avoid|bypass)) (?:{_W} )?"
+        r"(?:tender\w*|bid\w*|competition)"
+    ),
+    re.compile(
+        rf"\bsans (?:{_W} ){{0,5}}?(?:d')?(?:appels? d'offres|concurrence|mise en concurrence"
+        r"|soumissions?|processus d'approvisionnement)"
+    ),
+    words(r"(?:de )?gre a gre|fournisseur unique|source unique|octroi direct|attribution directe"),
+    re.compile(
+        rf"\b(?:evit\w*|contourn\w*|court-circuit\w*|passer outre|se soustraire|renonc\w* a|derog\w* a)"
+        rf" (?:{_W} ){{0,3}}?(?:d')?(?:appels? d'offres|(?:la )?concurrence|processus)"
+    ),
+    re.compile(r"\b(?:dispense|exemption|derogation)s? (?:\w+ ){0,2}?(?:d')?appels? d'offres"),
+)
+"""Wording that avoids open competition (P-BYPASS)."""
+
+PRESUME = (
+    words(
+        r"low[- ]cost|cheap(?:er|est)?|inexpensive|(?:less|least) expensive|lower[- ]cost"
+        r"|costs? less|saves? money|the best (?:solution|product|system|option|choice|tool)"
+        r"|best[- ]in[- ]class|free of charge|costs? nothing|no cost"
+        r"|only (?:the )?licen[cs]es?|licen[cs]e (?:cost|fee)s? only"
+        r"|only (?:costs?|pay) (?:for )?(?:the )?licen[cs]es?"
+    ),
+    words(
+        r"faible cout|bas cout|a moindre cout|peu couteu\w*|(?:le |la )?moins ch[eè]re?s?"
+        r"|moins couteu\w*|bon marche|la meilleure (?:solution|option|offre)"
+        r"|le meilleur (?:produit|systeme|choix|outil)|ne coute rien|sans frais"
+        r"|(?:seulement|uniquement|que) (?:la |les |des |de )?licences?"
+        r"|cout des licences seulement|gratuit\w*"
+    ),
+)
+"""Wording that presumes the solution is the best or cheapest, or costs only licences."""
+
+NEED = (
+    words(
+        r"(?:need|needs|needed) (?:to|a way|for)|must be able|(?:be|is|are) able to|feasibility"
+        r"|(?:evaluat|assess)(?:e|es|ing)? (?:the )?(?:benefits|options|feasibility|needs)"
+        r"|we (?:must|have to)|i have to|requires? the ability"
+    ),
+    words(
+        r"(?:ai|avons|a|ont|avez|aurons|aura|aurait) besoin (?:de|d'|des|du)|besoin de pouvoir"
+        r"|(?:dois|doit|devons|devez|doivent|devrait|devrions|faut) (?:\w+ )?pouvoir"
+        r"|etre en mesure (?:de|d')|evaluer les (?:avantages|besoins|options)|faisabilite"
+    ),
+)
+"""A need verb (P-NEED: its absence is reported)."""
+
+UNITS: dict[str, re.Pattern[str]] = {
+    "police": words(r"police\w*|policiers?"),
+    "fire": words(
+        r"fire (?:department|dept|services?|hall|rescue)|firefight\w*|fire ?fighters?"
+        r"|incendies?|pompiers?"
+    ),
+    "public_works": words(r"public works|travaux publics"),
+    "emergency": words(r"emergency management|securite civile|mesures d'urgence"),
+    "paramedic": words(r"paramedic\w*|ambulanc\w*"),
+    "finance": words(
+        r"finance (?:department|dept|division|team|office)|treasury|finances|tresorerie"
+    ),
+    "hr": words(r"human resources|ressources humaines"),
+    "clerk": words(r"clerk'?s?(?: office)?|greffe|greffier\w*"),
+    "planning": words(r"urban planning|planning (?:department|dept|division)|urbanisme"),
+    "recreation": words(r"recreation|loisirs"),
+    "water": words(
+        r"water (?:department|utility|services?|division|treatment)"
+        r"|(?:service|usine|traitement) (?:de l'|des )eaux?"
+    ),
+    "transport": words(r"transit|transportation (?:department|services?)|transports? en commun"),
+    "communications": words(
+        r"communications (?:department|team|office)|(?:service|direction) des communications"
+    ),
+}
+"""Business units a statement may name (IT excluded: its scope is the whole town)."""

@@ -1,0 +1,98 @@
+"""A suggested restatement of a problem statement as a need (SPEC §2.1).
+
+Guide principle: "I need to evaluate the benefits and feasibility of …" turns a request
+for a product into a question the market scan and the TCO can answer. The suggestion
+is a starting point the user edits; it never replaces their text by itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wizard.core import brands
+from wizard.core.checks.problem_terms import ACQUIRE, BYPASS, NEED, SOLUTION
+from wizard.core.checks.wording import any_match, fold
+
+_PURPOSE = {
+    "en": re.compile(r"\b(?:in order to|so as to|so that we can|to) (?=\w)"),
+    "fr": re.compile(r"\b(?:pour|afin de|afin d'|dans le but de|dans le but d') ?(?=\w)"),
+}
+_CLAUSE_END = re.compile(r"[,.;:!?\n]|\b(?:because|since|as|puisque|parce|car|lorsque|quand)\b")
+_NOUN_END = re.compile(
+    r"[,.;:!?\n]|\b(?:to|for|from|with|because|and|or|in|on|by|while|that|which|who"
+    r"|pour|afin|avec|depuis|puisque|car|qui|et|ou|en|sur|par|dans|pendant)\b"
+)
+_TRAILING = re.compile(r"(?:\s+(?:de|du|des|la|le|les|l'|d'|the|of|a|an|un|une))+\s*$", re.IGNORECASE)
+_MAX_WORDS = 9
+_POSSESSIVE = {
+    "en": ((r"\b(?:its|their|his|her)\b", "our"),),
+    "fr": ((r"\b(?:ses|leurs)\b", "nos"), (r"\b(?:son|sa|leur)\b", "notre")),
+}
+_TEMPLATE = {
+    "en": "I need to evaluate the benefits and feasibility of {what}",
+    "fr": "J'ai besoin d'évaluer les avantages et la faisabilité {what}",
+}
+_FORMS = {
+    "en": {"purpose": "ways to {what}", "use": "using {what}", "replace": "replacing {what}", "none": "\u2026"},
+    "fr": {"purpose": "{de}{what}", "use": "d'utiliser {what}", "replace": "de remplacer {what}", "none": "de \u2026"},
+}
+_FR_WORDS = re.compile(r"\b(?:le|la|les|des|du|de|et|un|une|nous|notre|nos|pour|avec|est|sont|j'ai|qui|dans|sur|ville)\b")
+_EN_WORDS = re.compile(r"\b(?:the|and|of|to|a|an|we|our|for|with|is|are|i|who|in|on|town|city)\b")
+
+
+def guess_language(text: str, default: str = "en") -> str:
+    """"fr" or "en": the language whose common words are more frequent in ``text``."""
+    folded = fold(text)
+    fr, en = len(_FR_WORDS.findall(folded)), len(_EN_WORDS.findall(folded))
+    if fr == en:
+        return default if default in _TEMPLATE else "en"
+    return "fr" if fr > en else "en"
+
+
+def _clean(fragment: str, lang: str) -> str:
+    fragment = fragment.strip(" \t\n,.;:")
+    for pattern, repl in _POSSESSIVE[lang]:
+        fragment = re.sub(pattern, repl, fragment)
+    return _TRAILING.sub("", fragment)
+
+
+def _purpose(statement: str, folded: str, lang: str, start: int) -> str:
+    found = _PURPOSE[lang].search(folded, start)
+    if not found:
+        return ""
+    end = _CLAUSE_END.search(folded, found.end())
+    purpose = _clean(statement[found.end(): end.start() if end else len(statement)], lang)
+    return "" if any_match(BYPASS, fold(purpose)) else purpose
+
+
+def _object(statement: str, folded: str, lang: str, verb: re.Match[str]) -> str:
+    end = _NOUN_END.search(folded, verb.end())
+    phrase = statement[verb.end(): end.start() if end else len(statement)]
+    if brands.detect_brands(phrase) or not SOLUTION.search(fold(phrase)):
+        return ""
+    return _clean(" ".join(phrase.split()[:_MAX_WORDS]), lang)
+
+
+def suggest_restatement(statement: str, lang: str) -> str:
+    """A need-shaped rewording of ``statement`` in ``lang`` ("fr" or "en").
+
+    From a purpose clause ("… to reduce labour costs") it suggests evaluating ways to
+    reach that purpose; from a solution type ("buy an e-learning software") it suggests
+    evaluating its use; otherwise the bare template ending in "…". A statement that
+    already states a need and targets no product is returned unchanged.
+    """
+    lang = lang if lang in _TEMPLATE else "en"
+    folded = fold(statement)
+    verb = ACQUIRE.search(folded)
+    if statement.strip() and any_match(NEED, folded) and not verb:
+        return statement.strip()
+    forms = _FORMS[lang]
+    purpose = _purpose(statement, folded, lang, verb.end() if verb else 0)
+    if purpose:
+        de = "d'" if fold(purpose[:1]) in "aeiouyh" else "de "
+        return _TEMPLATE[lang].format(what=forms["purpose"].format(what=purpose, de=de)) + "."
+    target = _object(statement, folded, lang, verb) if verb else ""
+    if target:
+        form = "replace" if verb and verb.group().startswith(("replac", "remplac")) else "use"
+        return _TEMPLATE[lang].format(what=forms[form].format(what=target)) + "."
+    return _TEMPLATE[lang].format(what=forms["none"])
