@@ -41,6 +41,8 @@ def window(qtbot):
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()
+    win.activateWindow()
+    qtbot.waitExposed(win)
     yield win
     win.close_project()
 

@@ -156,3 +156,14 @@ def test_isComplete_never_blocks_next(open_window):
         assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
         _next(wizard)
     assert wizard.currentId() == Step.REVIEW
+
+
+def test_wizard_buttons_visible_in_a_1366x768_window_k15(open_window):
+    open_window.resize(1366, 768)
+    wizard = open_window.wizard
+    for step in Step:
+        wizard.go_to(step)
+        button = wizard.button(QWizard.WizardButton.NextButton if step != Step.REVIEW else QWizard.WizardButton.BackButton)
+        assert button.isVisible()
+        corner = button.mapTo(open_window, button.rect().bottomRight())
+        assert corner.x() <= open_window.width() and corner.y() <= open_window.height(), step

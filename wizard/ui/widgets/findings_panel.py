@@ -87,7 +87,7 @@ class FindingsPanel(QWidget):
     def _show_principle(self) -> None:
         f = self.current()
         text = f.principle_text(ui_language()) if f else ""
-        self.principle.setText(_("Guide principle: {text}", text=text) if text else "")
+        self.principle.setText(_("Guide principle: {principle}", principle=text) if text else "")
         self.justify_button.setEnabled(f is not None and not self.ctx.read_only)
 
     def _clicked(self, item: QListWidgetItem) -> None:

@@ -1,0 +1,81 @@
+"""Opening, creating and saving files from the UI: clear messages, Cancel does nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QTableWidget
+
+from wizard.core.store import ProjectFile
+from wizard.ui import dialogs
+
+
+def test_ask_save_path_cancel_returns_none(monkeypatch):
+    monkeypatch.undo()  # the real wrapper, with a fake Qt dialog
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
+    assert dialogs.ask_save_path(None, "t", ".docx") is None
+
+
+def test_ask_save_path_adds_missing_extension_to_accented_path(monkeypatch, tmp_path):
+    monkeypatch.undo()
+    typed = str(tmp_path / "Hélène" / "Documents" / "appel")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (typed, "")))
+    assert dialogs.ask_save_path(None, "t", ".docx") == Path(typed + ".docx")
+    assert dialogs.with_suffix_added("x.DOCX", ".docx") == Path("x.DOCX")
+    assert dialogs.with_suffix_added("a.b", ".tender") == Path("a.b.tender")
+
+
+def test_new_project_cancel_does_nothing_k16(window, monkeypatch, tmp_path):
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: None)
+    window.actions_by_name["new"].trigger()
+    assert window.ctx is None
+    assert list(tmp_path.glob("*.tender")) == []
+
+
+def test_non_project_file_shows_a_clear_error(window, errors, tmp_path):
+    path = tmp_path / "notes.tender"
+    path.write_text("not a project", encoding="utf-8")
+    assert window.open_path(path) is False
+    assert errors == [
+        "This file is not an Open Procurement Wizard project.\n" + str(path)
+    ]
+    assert "Traceback" not in errors[0]
+    assert window.ctx is None
+    assert path.read_text(encoding="utf-8") == "not a project"
+
+
+def test_locked_file_opens_read_only_when_accepted(window, monkeypatch, tmp_path):
+    path = tmp_path / "shared.tender"
+    other = ProjectFile.create(path)
+    try:
+        asked = []
+        monkeypatch.setattr(dialogs, "ask_read_only", lambda parent, message: asked.append(message) or True)
+        assert window.open_path(path) is True
+        assert asked and "already open" in asked[0]
+        assert window.ctx.read_only
+        page = window.wizard.currentPage()
+        assert page.binder.widgets["info.organization"].isReadOnly()
+        assert not page.tables["authors"].add_button.isEnabled()
+    finally:
+        window.close_project()
+        other.close()
+
+
+def test_save_as_continues_in_the_copy(open_window, monkeypatch, tmp_path):
+    page = open_window.wizard.currentPage()
+    page.binder.widgets["info.organization"].setText("Town of Example")
+    target = tmp_path / "copy.tender"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: target)
+    open_window.actions_by_name["save_as"].trigger()
+    assert open_window.ctx.pf.path == target
+    assert open_window.ctx.project.info.organization == "Town of Example"
+
+
+def test_history_lists_the_journal(open_window, monkeypatch):
+    open_window.wizard.currentPage().binder.widgets["info.title"].setText("Map")
+    shown = []
+    monkeypatch.setattr(dialogs, "run_dialog", lambda dialog: shown.append(dialog) or 0)
+    open_window.actions_by_name["history"].trigger()
+    table = shown[0].findChild(QTableWidget, "history")
+    fields = [table.item(r, 1).text() for r in range(table.rowCount())]
+    assert "info.title" in fields

@@ -1,0 +1,91 @@
+"""Live findings beside each page: they follow edits, point at fields, can be justified."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from wizard.core.steps import Step
+from wizard.ui import dialogs
+from wizard.ui.widgets.findings_panel import FINDING_ROLE
+
+
+def _codes(panel):
+    items = [panel.list.item(i) for i in range(panel.list.count())]
+    return [item.data(FINDING_ROLE).code for item in items if item.data(FINDING_ROLE) is not None]
+
+
+def test_problem_findings_follow_the_statement_and_focus_it(open_window):
+    wizard = open_window.wizard
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    page = wizard.currentPage()
+    statement = page.binder.widgets["problem.statement"]
+    statement.setPlainText("Buy product X without a tender")
+    open_window.ctx.flush()
+    assert {"P-BYPASS", "P-SOLUTION"} <= set(_codes(page.findings))
+    row = _codes(page.findings).index("P-BYPASS")
+    item = page.findings.list.item(row)
+    page.findings.list.setCurrentItem(item)
+    page.findings.list.itemClicked.emit(item)
+    assert open_window.focusWidget() is statement
+    assert page.findings.principle.text() != "" or item.data(FINDING_ROLE).principle == ""
+    statement.setPlainText("We must be able to set an emergency perimeter.")
+    open_window.ctx.flush()
+    assert "P-BYPASS" not in _codes(page.findings)
+
+
+def test_mark_justified_keeps_the_reason(open_window, monkeypatch):
+    wizard = open_window.wizard
+    wizard.go_to(Step.PROBLEM)
+    page = wizard.currentPage()
+    page.binder.widgets["problem.statement"].setPlainText("Buy product X")
+    open_window.ctx.flush()
+    row = _codes(page.findings).index("P-SOLUTION")
+    page.findings.list.setCurrentRow(row)
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a: "Compatibility with installed radios")
+    page.findings.justify_button.click()
+    [justification] = open_window.ctx.project.justifications
+    assert (justification.code, justification.field) == ("P-SOLUTION", "problem.statement")
+    assert justification.reason == "Compatibility with installed radios"
+    assert "(justified)" in page.findings.list.item(row).text()
+
+
+def test_step_list_shows_counts_and_jumps(open_window):
+    steps = open_window.steps
+    assert steps.count() == len(Step)
+    item = steps.item(int(Step.CRITERIA))
+    assert "Criteria" in item.text()
+    steps.itemClicked.emit(item)
+    assert open_window.wizard.currentId() == Step.CRITERIA
+    assert steps.currentRow() == int(Step.CRITERIA)
+
+
+def test_scenario_details_and_links_are_saved(open_window):
+    wizard = open_window.wizard
+    wizard.go_to(Step.CRITERIA)
+    criterion = wizard.currentPage().tables["criteria"].add_row()
+    wizard.go_to(Step.SCENARIOS)
+    page = wizard.currentPage()
+    scenario = page.tables["scenarios"].add_row()
+    page.tables["scenarios"].set_value(scenario.id, "title", "Set a perimeter")
+    page.details["steps"].setPlainText("1. Draw a zone")
+    page.links.set_checked(criterion.id, True)
+    open_window.ctx.flush()
+    saved = open_window.ctx.project.find("scenarios", scenario.id)
+    assert (saved.title, saved.steps, saved.criterion_ids) == ("Set a perimeter", "1. Draw a zone", [criterion.id])
+
+
+def test_optional_clause_toggle_is_saved(open_window):
+    wizard = open_window.wizard
+    wizard.go_to(Step.CLAUSES)
+    page = wizard.currentPage()
+    assert page.list.rowCount() > 0
+    rows = range(page.list.rowCount())
+    checkable = [r for r in rows if page.list.item(r, 0).flags() & Qt.ItemFlag.ItemIsUserCheckable]
+    assert checkable, "some clause can be toggled"
+    item = page.list.item(checkable[0], 0)
+    clause_id = item.data(Qt.ItemDataRole.UserRole)
+    was = item.checkState() == Qt.CheckState.Checked
+    item.setCheckState(Qt.CheckState.Unchecked if was else Qt.CheckState.Checked)
+    [choice] = [c for c in open_window.ctx.project.clause_choices if c.clause_id == clause_id]
+    assert choice.included is (not was)
