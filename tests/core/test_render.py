@@ -1,0 +1,120 @@
+"""The tender as blocks, and its HTML preview (SPEC §4; CASES K10, K12)."""
+
+from __future__ import annotations
+
+import pytest
+from tender_sample import MANDATORY, OPTIONAL, STATEMENT, URL, tender_project
+
+from wizard.core.blocks import ClauseHeading, ClauseParagraph, Heading, Paragraph, Table, Toc, split_links
+from wizard.core.clause_render import PLACEHOLDER
+from wizard.core.i18n import tr
+from wizard.core.model import Criterion
+from wizard.core.preview import preview_html
+from wizard.core.render import tender_document
+from wizard.core.render_criteria import points_needed
+
+
+def _texts(doc):
+    out = []
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            out += [cell for row in block.header + block.rows for cell in row]
+        elif hasattr(block, "text"):
+            out.append(getattr(block, "label", "") + " " + block.text if getattr(block, "label", "") else block.text)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("pct", "optional", "needed"),
+    [(70, 60, 42), (70, 10, 7), (70, 3, 3), (75, 6, 5), (100, 7, 7), (70, 0, 0), (71, 100, 71)],
+)
+def test_points_needed_in_integers(pct, optional, needed):
+    """K12: 42 of 60 at 70 % passes; never a float sum of 100/60 per point."""
+    assert points_needed(pct, optional) == needed
+
+
+def test_threshold_sentence_with_60_optional_criteria():
+    p = tender_project()
+    p.criteria = [Criterion(i, f"Critère optionnel {i}", kind="optional") for i in range(1, 61)]
+    texts = _texts(tender_document(p, "fr"))
+    assert any("au moins 70\u00a0% des critères optionnels, soit 42 points sur 60." in t for t in texts)
+    texts = _texts(tender_document(p, "en"))
+    assert any("at least 70 % of the optional criteria, that is 42 points out of 60." in t for t in texts)
+
+
+def test_french_tender_sections_and_content():
+    doc = tender_document(tender_project(), "fr")
+    headings = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
+    assert headings == [
+        "Calendrier", "Le besoin", "Portée", "Critères d’évaluation", "Méthode d’évaluation",
+        tr("Test scenarios", "fr"), "Clauses du contrat", "Addenda\u00a0: fournisseurs exclus",
+        "Langue de l’appel d’offres",
+    ]  # fmt: skip
+    texts = _texts(doc)
+    assert STATEMENT in texts
+    assert all(c in texts for c in MANDATORY + OPTIONAL)
+    assert [t for t in texts if t in ("OBL-1", "OBL-2", "OBL-3", "OPT-1")] == ["OBL-1", "OBL-2", "OBL-3", "OPT-1"]
+    assert doc.header == "Appel d’offres SE-TI-2027-004" and doc.footer_page == "Page {page} de {pages}"
+    assert sum(isinstance(b, Toc) for b in doc.blocks) == 1
+    clause_titles = [b.text for b in doc.blocks if isinstance(b, ClauseHeading)]
+    assert clause_titles[0] == "Droit applicable et tribunaux compétents"
+    assert "Protection des renseignements personnels" in clause_titles
+    assert any(isinstance(b, ClauseParagraph) and b.level == 3 and b.text == "Johnson & Johnson" for b in doc.blocks)
+    assert "Service de police (touché)" in texts and "Finances (not_concerned)" not in " ".join(texts)
+    assert any("La version française" in t or "publié en français seulement" in t for t in texts)
+
+
+def test_english_tender_has_no_french_labels():
+    doc = tender_document(tender_project(lang="en"), "en")
+    headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert "Evaluation criteria" in headings and "Contract clauses" in headings
+    assert not any(h in headings for h in ("Calendrier", "Portée", "Critères d’évaluation"))
+    texts = _texts(doc)
+    assert "This call for tenders is published in English only; this version is legally binding." in texts
+
+
+def test_k10_missing_closing_date_shows_placeholder_not_a_gap():
+    p = tender_project()
+    p.info.closing_date = ""
+    doc = tender_document(p, "fr")
+    cover = next(b for b in doc.blocks if isinstance(b, Table))
+    assert ["Date de clôture", PLACEHOLDER] in cover.rows
+    joined = "\n".join(_texts(doc))
+    assert "Date de clôture : ." not in joined and "Date de clôture\u00a0: ." not in joined
+
+
+def test_k1_control_characters_never_reach_blocks():
+    p = tender_project()
+    p.criteria[0].text = "Réseau\x0bsans fil"
+    p.problem.statement = "Besoin \ud800\uffff urgent"
+    p.vendor_exchanges[0].vendor = "ACME\x00"
+    texts = _texts(tender_document(p, "fr"))
+    assert "Réseausans fil" in texts and "Besoin urgent" in texts and "ACME" in texts
+    assert not any(ch in t for t in texts for ch in "\x00\x0b\ud800\uffff")
+
+
+def test_split_links_keeps_ampersand_and_trailing_period():
+    assert split_links(f"Données : {URL}.") == [("Données : ", ""), (URL, URL), (".", "")]
+
+
+def test_preview_html_escapes_and_numbers_clauses():
+    p = tender_project()
+    p.criteria[1].text = "Temps de réponse < 2 s <script>"
+    html = preview_html(p, "fr")
+    assert "Temps de réponse &lt; 2 s &lt;script&gt;" in html and "<script>" not in html
+    assert "<h3>1 Droit applicable et tribunaux compétents</h3>" in html
+    assert '<p class="l2">1.1 Le Contrat est régi' in html
+    assert "Johnson &amp; Johnson" in html
+    assert f'<a href="{URL.replace("&", "&amp;")}">' in html
+    assert html.startswith('<!DOCTYPE html><html lang="fr-CA">')
+
+
+def test_unsupported_language_raises():
+    with pytest.raises(ValueError):
+        tender_document(tender_project(), "de")
+
+
+def test_scenarios_list_linked_criteria():
+    doc = tender_document(tender_project(), "en")
+    verified = [b for b in doc.blocks if isinstance(b, Paragraph) and b.label == "Criteria verified:"]
+    assert [b.text for b in verified] == ["M-1, OPT-1"]
