@@ -53,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
 
     apply_language("en")
     window = MainWindow()
-    window.resize(1366, 768)
+    scale = float(args.scale or 1)
+    window.resize(int(1366 / scale), int(768 / scale))  # a 1366×768 screen at this scale (K15)
     window.show()
     window.set_project(ProjectFile.create(tmp / "example.tender", _project()))
     out = Path(args.out)

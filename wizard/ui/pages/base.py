@@ -85,9 +85,13 @@ class StepPage(QWizardPage):
             self.texts.add(self.help_label.setText, self.HELP)
         self.findings = FindingsPanel(self.ctx, None if self.STEP == Step.REVIEW else self.STEP, self.texts)
         self.findings.focus_field.connect(self.focus_requested)
+        help_scroll = QScrollArea()
+        help_scroll.setWidgetResizable(True)
+        help_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        help_scroll.setWidget(self.help_label)
         layout.addWidget(heading)
-        layout.addWidget(self.help_label)
-        layout.addWidget(self.findings, 1)
+        layout.addWidget(help_scroll, 1)
+        layout.addWidget(self.findings, 2)
         side.setMinimumWidth(side.fontMetrics().averageCharWidth() * 28)
         return side
 

@@ -23,8 +23,8 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole
 
 def finding_text(f: Finding, justified: bool) -> str:
     """One line: mark, severity, message, and "(justified)" when it is."""
-    text = f"{SEVERITY_MARKS.get(f.severity.value, '')} {_(SEVERITY_LABELS[f.severity.value])}: "
-    text += f.message(ui_language())
+    severity = f"{SEVERITY_MARKS.get(f.severity.value, '')} {_(SEVERITY_LABELS[f.severity.value])}"
+    text = _("{severity}: {message}", severity=severity, message=f.message(ui_language()))
     return text + (" " + _("(justified)") if justified else "")
 
 

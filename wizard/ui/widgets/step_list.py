@@ -42,5 +42,4 @@ class StepList(QListWidget):
                     self.setCurrentItem(item)
         finally:
             self.blockSignals(False)
-        width = max((self.fontMetrics().horizontalAdvance(self.item(i).text()) for i in range(self.count())), default=0)
-        self.setMinimumWidth(min(width + self.fontMetrics().averageCharWidth() * 4, self.fontMetrics().averageCharWidth() * 40))
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 16)
