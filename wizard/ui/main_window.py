@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.wizard)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([self.fontMetrics().averageCharWidth() * 30, self.width()])
+        splitter.setSizes([self.fontMetrics().averageCharWidth() * 38, self.width()])
         self.stack.addWidget(splitter)
         self.stack.setCurrentWidget(splitter)
         self.ctx.changed.connect(self._refresh_steps)

@@ -80,6 +80,7 @@ class StepPage(QWizardPage):
         self.help_label = QLabel()
         self.help_label.setObjectName("help")
         self.help_label.setWordWrap(True)
+        self.help_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.help_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if self.HELP:
             self.texts.add(self.help_label.setText, self.HELP)
