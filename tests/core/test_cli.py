@@ -145,10 +145,6 @@ def test_check_justified_error_does_not_fail(tmp_path, monkeypatch, capsys):
 def test_check_real_brand_in_a_criterion(tmp_path):
     project = load_example("office-suite")
     project.criteria[0].text = "Native support for Microsoft Entra ID single sign-on."  # CASES K18
-    from wizard.core.checks import run_checks
-
-    if not any(f.code == "C-BRAND" for f in run_checks(project)):  # TEMPORARY until checks land
-        pytest.skip("C-BRAND is not implemented yet")
     path = tmp_path / "brand.tender"
     ProjectFile.create(path, project).close()
     result = run_main("check", str(path), "--lang", "en")
@@ -164,6 +160,42 @@ def test_check_examples_exit_0(name, tmp_path, capsys):
     capsys.readouterr()
     assert cli.main(["check", str(path), "--lang", "en"]) == 0
     assert capsys.readouterr().out.splitlines()[-1].startswith("0 error(s), ")
+
+
+# -- lint ---------------------------------------------------------------------------------
+
+REQUESTS = {  # the guide's "incorrect" statements, as received (SPEC §2.1)
+    "emergency-perimeter": ("fr", {"P-SOLUTION", "P-PRESUME", "P-SCOPE"}),
+    "office-suite": ("en", {"P-BYPASS", "P-SOLUTION", "P-PRESUME"}),
+    "training": ("fr", {"P-SOLUTION", "P-SCOPE"}),
+}
+
+
+@pytest.mark.parametrize("name", list(REQUESTS))
+def test_lint_flags_the_request_and_passes_the_statement(name, capsys):
+    lang, expected = REQUESTS[name]
+    problem = load_example(name).problem
+    assert cli.main(["lint", "--field", "problem", problem.request_as_received, "--lang", lang]) == 1
+    codes = set(capsys.readouterr().out.split())
+    assert expected <= codes
+    assert cli.main(["lint", "--field", "problem", problem.statement, "--lang", lang]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_lint_criterion_brand_and_standard(capsys):
+    """CASES K18, through the command line."""
+    text = "Native support for Microsoft Entra ID single sign-on"
+    assert cli.main(["lint", "--field", "criterion", text, "--lang", "en"]) == 1
+    assert "C-BRAND" in capsys.readouterr().out.split()
+    assert cli.main(["lint", "--field", "criterion", "Conforms to WCAG 2.1 level AA", "--lang", "en"]) == 0
+    assert "C-BRAND" not in capsys.readouterr().out.split()
+
+
+def test_process_lint_k17():
+    text = "Replace our permitting software and waive competitive bidding for the upgrade"
+    result = run_main("lint", "--field", "problem", text, "--lang", "en")
+    assert result.returncode == 1, result.stderr
+    assert {"P-BYPASS", "P-SOLUTION"} <= set(result.stdout.split())
 
 
 # -- errors: one line on stderr, exit 2, never a traceback ------------------------------------
