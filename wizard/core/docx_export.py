@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
@@ -39,11 +40,11 @@ from wizard.core.blocks import (
     Toc,
     split_links,
 )
-from wizard.core.i18n import tr
 from wizard.core.model import Project
 from wizard.core.render import tender_document
 
 LANGUAGE_TAGS = {"fr": "fr-CA", "en": "en-CA"}
+TABLE_FONT = Pt(9.5)
 
 
 def _add_text(paragraph: Any, text: str) -> None:
@@ -80,26 +81,63 @@ def _table(document: Any, block: Table) -> None:
         row = table.add_row()
         docx_xml.repeat_header(row)
         for cell, value in zip(row.cells, values, strict=False):
-            cell.paragraphs[0].add_run(value).bold = True
+            _cell_text(cell, value, bold=True)
             docx_xml.shade(cell, "D9E2F3")
     bold_first = not block.header  # a key/value table: labels in bold
     for values in block.rows:
-        cells = table.add_row().cells
+        row = table.add_row()
+        docx_xml.keep_row_together(row)
+        cells = row.cells
         for index, (cell, value) in enumerate(zip(cells, values, strict=False)):
-            run = cell.paragraphs[0].add_run(value)
-            run.bold = bold_first and index == 0
+            _cell_text(cell, value, bold=bold_first and index == 0)
     document.add_paragraph()
 
 
-def _toc(document: Any, block: Toc, lang: str) -> None:
-    paragraph = document.add_paragraph()
-    placeholder = tr("Right-click and choose “Update field” to show the table of contents.", lang)
-    docx_xml.add_field(paragraph, 'TOC \\o "1-3" \\h \\z \\u', placeholder)
+def _cell_text(cell: Any, value: str, bold: bool) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.paragraph_format.space_after = Pt(0)
+    run = paragraph.add_run(value)
+    run.font.size = TABLE_FONT
+    if bold:
+        run.bold = True
+
+
+def toc_entries(blocks: list[Block]) -> list[tuple[int, str]]:
+    """``[(level, text)]`` of the headings a TOC field lists (clause numbers included)."""
+    entries: list[tuple[int, str]] = []
+    clause = 0
+    for block in blocks:
+        if isinstance(block, Heading) and block.level <= 2:
+            entries.append((block.level, block.text))
+        elif isinstance(block, ClauseHeading):
+            clause += 1
+            entries.append((2, f"{clause} {block.text}"))
+    return entries
+
+
+def _toc_style(document: Any, level: int) -> str:
+    name = f"TOC {level}"
+    try:
+        document.styles[name]
+    except KeyError:
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = document.styles["Normal"]
+        style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+        style.paragraph_format.space_after = Pt(2)
+    return name
+
+
+def _toc(document: Any, block: Toc, entries: list[tuple[int, str]]) -> None:
+    """The TOC field, pre-filled with the headings (without page numbers) so that a
+    reader that does not update fields still sees the plan; Word refreshes it (K5)."""
+    entries = entries or [(1, "")]
+    paragraphs = [document.add_paragraph(style=_toc_style(document, level)) for level, _ in entries]
+    docx_xml.add_multi_paragraph_field(paragraphs, 'TOC \\o "1-3" \\h \\z \\u', [t for _, t in entries])
     note = document.add_paragraph()
     note.add_run(block.note).italic = True
 
 
-def _block(document: Any, block: Block, num_id: int, lang: str) -> None:
+def _block(document: Any, block: Block, num_id: int, toc: list[tuple[int, str]]) -> None:
     if isinstance(block, Heading):
         document.add_heading(block.text, level=min(max(block.level, 1), 3))
     elif isinstance(block, Paragraph):
@@ -110,6 +148,8 @@ def _block(document: Any, block: Block, num_id: int, lang: str) -> None:
     elif isinstance(block, ClauseParagraph):
         style = "List Number" if block.level <= 2 else "List Number 2"
         paragraph = document.add_paragraph(style=style)
+        paragraph.paragraph_format.space_before = Pt(0)
+        paragraph.paragraph_format.space_after = Pt(4)
         _add_text(paragraph, block.text)
         docx_xml.set_numbering(paragraph, num_id, 1 if block.level <= 2 else 2)
     elif isinstance(block, Table):
@@ -117,7 +157,7 @@ def _block(document: Any, block: Block, num_id: int, lang: str) -> None:
     elif isinstance(block, PageBreak):
         document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     elif isinstance(block, Toc):
-        _toc(document, block, lang)
+        _toc(document, block, toc)
 
 
 def _header_footer(document: Any, doc: TenderDocument) -> None:
@@ -169,8 +209,9 @@ def build_docx(doc: TenderDocument) -> Any:
     body = document.element.body
     for paragraph in list(body.iterchildren(qn("w:p"))):
         body.remove(paragraph)  # the template's empty first paragraph
+    toc = toc_entries(doc.blocks)
     for block in doc.blocks:
-        _block(document, block, num_id, doc.lang)
+        _block(document, block, num_id, toc)
     return document
 
 

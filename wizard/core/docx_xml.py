@@ -42,6 +42,28 @@ def _text_element(text: str) -> Any:
     return t
 
 
+def _fld_char(kind: str) -> Any:
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    return char
+
+
+def add_multi_paragraph_field(paragraphs: list[Any], instruction: str, entries: list[str]) -> None:
+    """A field whose cached result spans ``paragraphs`` (a TOC): the field begins in the
+    first paragraph, each paragraph shows its entry, and the field ends in the last one."""
+    begin = _fld_char("begin")
+    begin.set(qn("w:dirty"), "true")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    first = paragraphs[0]._p
+    for element in (_run(begin), _run(instr), _run(_fld_char("separate"))):
+        first.append(element)
+    for paragraph, entry in zip(paragraphs, entries, strict=True):
+        paragraph._p.append(_run(_text_element(entry)))
+    paragraphs[-1]._p.append(_run(_fld_char("end")))
+
+
 def add_field(paragraph: Any, instruction: str, placeholder: str) -> None:
     """Append a complex field (``PAGE``, ``NUMPAGES``, ``TOC …``) showing ``placeholder``
     until the reader updates fields."""
@@ -87,7 +109,7 @@ def add_clause_numbering(document: Any) -> int:
     """Add the multilevel list 1 / 1.1 / 1.1.1 to ``numbering.xml``; returns its numId."""
     numbering = document.part.numbering_part.element
     levels = _level(0, "%1", 567, 567, True) + _level(1, "%1.%2", 709, 709, False)
-    levels += _level(2, "%1.%2.%3", 1418, 709, False)
+    levels += _level(2, "%1.%2.%3", 1758, 1049, False)  # room for "10.2.1"
     abstract = parse_xml(
         f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{CLAUSE_NUM_ID}">'
         f'<w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>'
@@ -128,6 +150,11 @@ def repeat_header(row: Any) -> None:
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     trpr.append(header)
+
+
+def keep_row_together(row: Any) -> None:
+    """Forbid a page break inside a table row (``w:cantSplit``)."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def shade(cell: Any, fill: str) -> None:

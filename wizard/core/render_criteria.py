@@ -61,7 +61,7 @@ def _criteria_table(items: list[Criterion], numbers: dict[int, str], lang: str) 
         ]
         for c in items
     ]
-    return Table(header, rows, [1.6, 9.4, 2.8, 3.2])
+    return Table(header, rows, [1.8, 8.4, 3.2, 3.0])
 
 
 def criteria_blocks(project: Project, lang: str) -> list[Block]:
