@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,9 +19,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     Raises whatever the body raises (the temporary file is removed) or ``OSError``.
     """
     target = Path(target)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    tmp = _new_temporary(target)
     try:
         yield tmp
         with open(tmp, "rb+") as handle:
@@ -29,6 +28,28 @@ def atomic_path(target: Path) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _new_temporary(target: Path) -> Path:
+    """An empty file beside ``target`` with the permissions the result should have:
+    the target's own mode if it exists, else the usual mode for a new file (0o666 less
+    the umask; ``mkstemp``'s 0o600 would hide an export from colleagues)."""
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mode = None
+    for _attempt in range(100):
+        tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        if mode is not None:
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, mode | stat.S_IWUSR)
+        return tmp
+    raise FileExistsError(f"no free temporary name beside {target}")
 
 
 def write_bytes_atomic(target: Path, data: bytes) -> Path:

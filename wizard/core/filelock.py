@@ -24,7 +24,8 @@ class FileLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        """Take the lock. Raises :class:`LockBusy` when another process has it."""
+        """Take the lock. Raises :class:`LockBusy` when another process has it, and
+        ``OSError`` when the lock file cannot be created (a read-only folder)."""
         fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             if sys.platform == "win32":  # pragma: no cover - Windows only
@@ -38,7 +39,20 @@ class FileLock:
         except OSError as exc:
             os.close(fd)
             raise LockBusy(str(self.lock_path)) from exc
+        if not self._still_linked(fd):  # the holder removed it between our open and lock
+            os.close(fd)
+            raise LockBusy(str(self.lock_path))
         self._fd = fd
+
+    def _still_linked(self, fd: int) -> bool:
+        """Whether ``fd`` is still the file at ``lock_path`` (a released lock is
+        unlinked; locking the orphan would let a third opener in beside us)."""
+        if sys.platform == "win32":  # pragma: no cover - Windows cannot unlink an open file
+            return True
+        try:
+            return os.stat(self.lock_path).st_ino == os.fstat(fd).st_ino
+        except OSError:
+            return False
 
     def release(self) -> None:
         """Drop the lock and remove the sidecar file."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import shutil
 import sqlite3
 import urllib.parse
@@ -87,6 +88,14 @@ class MissingFile(ProjectFileError):
     reason = N_("This project file does not exist.")
 
 
+class MigrationFailed(ProjectFileError):
+    reason = N_("This project could not be brought up to date; it was left as it was, with a backup copy beside it.")
+
+
+class WriteFailed(ProjectFileError):
+    reason = N_("This change could not be saved; the project file keeps its last saved state.")
+
+
 _SYNCED_MARKERS = ("onedrive", "dropbox", "icloud", "google drive", "googledrive", "box sync")
 
 
@@ -118,16 +127,63 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     return conn
 
 
-def _probe(path: Path) -> int:
-    """Validate an existing file without changing it; returns its schema version."""
+def _read_header(path: Path) -> bytes:
+    """The file's first 100 bytes (SQLite's header); refuses what is not our format.
+
+    ``application_id`` is read from the raw header (offset 68), so a foreign SQLite
+    file is refused before SQLite ever opens it (nothing can roll it back or touch it).
+    """
     if not path.exists():
         raise MissingFile(path)
     if path.is_dir():
         raise NotAProjectFile(path)
     with open(path, "rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
+        header = handle.read(100)
+    if not header.startswith(SQLITE_HEADER):
         raise NotAProjectFile(path)
+    if len(header) < 100:
+        raise CorruptFile(path, "truncated header")
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        raise NotAProjectFile(path)
+    return header
+
+
+def _recover(path: Path) -> None:
+    """A writer died in the middle of a transaction and left a hot journal: let SQLite
+    restore the last committed state. Needs write access to the file and its folder;
+    elsewhere nothing is touched and :class:`CorruptFile` says how to recover."""
+    if not _writable(path):
+        raise CorruptFile(path, "interrupted edit; copy the file and its -journal to a writable folder")
+    try:
+        conn = _connect(path, read_only=False)
+        try:
+            conn.execute("PRAGMA quick_check").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise CorruptFile(path, f"interrupted edit cannot be rolled back here: {exc}") from exc
+
+
+def _probe(path: Path) -> int:
+    """Validate an existing file without changing it; returns its schema version.
+
+    The one change allowed is SQLite's own recovery of an edit interrupted by a crash
+    (a hot ``-journal`` beside the file), which restores the last committed state.
+    """
+    _read_header(path)
+    try:
+        return _probe_sqlite(path)
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorname", "") != "SQLITE_READONLY_ROLLBACK":
+            raise CorruptFile(path, str(exc)) from exc
+    _recover(path)
+    try:
+        return _probe_sqlite(path)
+    except sqlite3.Error as exc:
+        raise CorruptFile(path, str(exc)) from exc
+
+
+def _probe_sqlite(path: Path) -> int:
     try:
         conn = _connect(path, read_only=True)
     except sqlite3.Error as exc:
@@ -142,6 +198,10 @@ def _probe(path: Path) -> int:
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
             raise CorruptFile(path, check)
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
+            raise
+        raise CorruptFile(path, str(exc)) from exc
     except sqlite3.DatabaseError as exc:
         raise CorruptFile(path, str(exc)) from exc
     finally:
@@ -220,6 +280,8 @@ class ProjectFile:
             lock.acquire()
         except LockBusy as exc:
             raise LockedFile(path) from exc
+        except OSError as exc:  # the folder is read-only: no lock, no journal possible
+            raise ReadOnlyFile(path, str(exc)) from exc
         try:
             if version < SCHEMA_VERSION:
                 _migrate(path, version)
@@ -292,8 +354,11 @@ class ProjectFile:
     def _write(self) -> Iterator[None]:
         if self.read_only:
             raise ReadOnlyFile(self.path)
-        with self.db.atomic():
-            yield
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.Error as exc:  # disk full, folder gone, busy past the timeout …
+            raise WriteFailed(self.path, str(exc)) from exc
 
     def _journal(self, field: str, old: object, new: object) -> None:
         self.db["journal"].insert(
@@ -411,6 +476,9 @@ def _write_all(db: sqlite_utils.Database, project: Project) -> None:
 
 
 def _writable(path: Path) -> bool:
+    """The file can be written and its folder can hold SQLite's ``-journal``."""
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        return False
     try:
         with open(path, "r+b"):
             return True
@@ -419,10 +487,14 @@ def _writable(path: Path) -> bool:
 
 
 def _migrate(path: Path, version: int) -> None:
-    """Bring ``path`` from ``version`` to the current schema, after a backup copy."""
+    """Bring ``path`` from ``version`` to the current schema, after a backup copy
+    ``NAME.v<version>.bak`` beside it, outside any transaction, foreign keys off while
+    tables change, then ``foreign_key_check`` and ``integrity_check``. Any failure puts
+    the original bytes back (copy, then rename) and raises :class:`MigrationFailed`."""
     backup = path.with_name(f"{path.name}.v{version}.bak")
     shutil.copy2(path, backup)
     conn = _connect(path, read_only=False)
+    conn.execute("PRAGMA foreign_keys=OFF")  # table rebuilds must not cascade; checked below
     db = sqlite_utils.Database(conn, execute_plugins=False)
     try:
         for target in range(version + 1, SCHEMA_VERSION + 1):
@@ -432,9 +504,13 @@ def _migrate(path: Path, version: int) -> None:
         problems = db.execute("PRAGMA foreign_key_check").fetchall()
         integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
         if problems or integrity != "ok":
-            raise CorruptFile(path, f"after migration: {problems or integrity}")
-    except BaseException:
+            raise MigrationFailed(path, f"after migration: {problems or integrity}")
+    except BaseException as exc:
         conn.close()
-        shutil.copy2(backup, path)
+        restoring = path.with_name(f".{path.name}.restoring")
+        shutil.copy2(backup, restoring)  # copy, then rename: a crash here loses nothing
+        os.replace(restoring, path)
+        if isinstance(exc, Exception) and not isinstance(exc, ProjectFileError):
+            raise MigrationFailed(path, f"{type(exc).__name__}: {exc}") from exc
         raise
     conn.close()
