@@ -143,7 +143,8 @@ def _in_address(text: str, pos: int) -> bool:
     chunk = text[start:end]
     if "@" in chunk or "://" in chunk or chunk.lower().startswith("www."):
         return True
-    return any(a <= pos - start < b for a, b in (m.span() for m in _DOMAIN.finditer(chunk)))
+    domain = _DOMAIN.search(chunk)  # a domain name and the path after it
+    return domain is not None and domain.start() <= pos - start
 
 
 def _match_at(

@@ -21,9 +21,10 @@ EQUIVALENT = words(r"or (?:an? )?equivalent|or equal|ou (?:l'|un |une )?equivale
 """"or equivalent" / "ou l'équivalent": required beside a justified brand (CFTA, CETA)."""
 
 VAGUE = words(
-    r"as (?:many|much|few|little|soon|quickly|fast) as possible|user[- ]friendly|if possible"
+    r"as (?:many|much|few|little|soon|quickly|fast)(?: [\w'-]+){0,4} as possible|user[- ]friendly|if possible"
     r"|where possible|whenever possible|ideally|preferably|etc|and so on"
-    r"|le plus (?:possible|rapidement|vite)|autant que possible|(?:le )?moins possible"
+    r"|le plus (?:possible|rapidement|vite)|(?:autant|le plus|le moins)(?: de)?(?: [\w'-]+){0,4} que possible"
+    r"|(?:le plus|le moins) d(?:e |')(?:[\w'-]+ ){0,4}possibles?|autant que possible|(?:le )?moins possible"
     r"|convivia\w*|si possible|dans la mesure du possible|idealement|de preference"
 )
 """Wording that can never be answered "meets / does not meet"."""
@@ -83,8 +84,9 @@ def binary_findings(criterion: Criterion) -> list[Finding]:
 
 
 def _token_set(text: str) -> frozenset[str]:
-    tokens = (t.rstrip("s") if len(t) > 3 else t for t in _TOKEN.findall(fold(text)))
-    return frozenset(t for t in tokens if (len(t) > 2 or t.isdigit()) and t not in _STOP)
+    """Content words of ``text``, cut to 6 letters: a crude stem ("exported" = "exports")."""
+    tokens = _TOKEN.findall(fold(text))
+    return frozenset(t[:6] for t in tokens if (len(t) > 2 or t.isdigit()) and t not in _STOP)
 
 
 def near_duplicates(criteria: list[Criterion]) -> list[tuple[Criterion, Criterion]]:

@@ -1,0 +1,141 @@
+"""The brand detector (SPEC §3.1; CASES K18, K19)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wizard.core.brands import brand_names, detect_brands, load_list
+from wizard.core.model import ExtraBrand
+
+
+def canon(text, extra=()):
+    return [m.canonical for m in detect_brands(text, extra)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ESRI", "Esri"),
+        ("Esri", "Esri"),
+        ("les couches d'Esri", "Esri"),
+        ("les couches d’Esri", "Esri"),
+        ("l'ArcGIS de la Ville", "ArcGIS"),
+        ("CityWorks", "Cityworks"),
+        ("MS Office", "Microsoft 365"),
+        ("Office 365", "Microsoft 365"),
+        ("Office365", "Microsoft 365"),
+        ("O365", "Microsoft 365"),
+        ("M365", "Microsoft 365"),
+        ("VIDEOTRON", "Vidéotron"),
+        ("Vidéotron", "Vidéotron"),
+        ("Hyper V", "Hyper-V"),
+        ("AccèsCité Territoire", "AccèsCité"),
+        ("Amanda", "AMANDA"),
+        ("PerfectMind", "PerfectMind"),
+        ("Accela", "Accela"),
+        ("Google Workspace", "Google Workspace"),
+        ("AWS", "Amazon Web Services"),
+        ("Azure", "Microsoft Azure"),
+        ("Okta", "Okta"),
+        ("Laserfiche", "Laserfiche"),
+    ],
+)
+def test_spellings_are_detected(text, expected):
+    assert canon(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SAML 2.0",
+        "OpenID Connect",
+        "OGC API – Features",
+        "ISO/IEC 27001",
+        "OpenAPI 3",
+        "Conforms to WCAG 2.1 level AA",
+        "CSV, JSON, PDF, XML, GeoJSON, Office Open XML",
+        "OAuth 2.0 and LDAP",
+    ],
+)
+def test_standards_are_never_flagged(text):
+    assert detect_brands(text) == []
+
+
+def test_span_and_name_as_written():
+    text = "Native support for Microsoft Entra ID single sign-on"
+    (match,) = detect_brands(text)
+    assert (match.name, match.canonical) == ("Microsoft Entra ID", "Microsoft Entra ID")
+    assert text[match.start:match.end] == "Microsoft Entra ID"
+
+
+@pytest.mark.parametrize("word", ["Teams", "Word", "Edge", "Windows", "Office", "Access", "Excel", "Outlook"])
+def test_ambiguous_words_need_a_brand_context(word):
+    assert detect_brands(f"The {word} of the town") == []
+    assert canon(f"Microsoft {word}") and canon(f"MS {word}")
+
+
+def test_whole_words_only():
+    assert detect_brands("Esriland and Oracles and sapling") == []
+
+
+def test_nothing_inside_urls_or_email_addresses():
+    text = "See https://www.esri.com/arcgis, www.laserfiche.com, oracle.ca or write to sales@cityworks.com."
+    assert detect_brands(text) == []
+
+
+def test_extra_brands_from_the_project():
+    text = "Our SuperPermis 3 and Cityworks"
+    assert canon(text) == ["Cityworks"]
+    assert canon(text, [ExtraBrand(id=1, name="SuperPermis")]) == ["SuperPermis", "Cityworks"]
+    assert canon(text, ["superpermis"]) == ["superpermis", "Cityworks"]
+
+
+def test_bundled_list_is_large_and_consistent():
+    data = load_list()
+    assert len(data["entries"]) >= 150
+    names = [e["name"] for e in data["entries"]]
+    assert len(names) == len(set(names))
+    assert {"Microsoft", "Esri", "Tyler Technologies", "Cisco", "Okta"} <= set(brand_names())
+
+
+def test_every_bundled_name_detects_itself():
+    for entry in load_list()["entries"]:
+        for phrase in [entry["name"], *entry["aliases"]]:
+            if "." in phrase and not phrase.endswith("."):
+                continue  # domain-like aliases (Salesforce.com) are addresses
+            assert detect_brands(phrase), phrase
+
+
+URL_PARTS = st.sampled_from(["esri", "arcgis", "microsoft", "office365", "cityworks", "x", "okta"])
+
+
+@st.composite
+def addresses(draw):
+    host = ".".join(draw(st.lists(URL_PARTS, min_size=1, max_size=3)))
+    path = "/".join(draw(st.lists(URL_PARTS, max_size=3)))
+    kind = draw(st.sampled_from(["https://", "http://", "www.", "mail", ""]))
+    if kind == "mail":
+        return f"{draw(URL_PARTS)}@{host}.ca"
+    tld = draw(st.sampled_from([".com", ".ca", ".org"]))
+    return f"{kind}{host}{tld}/{path}"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300), st.text(max_size=300))
+def test_never_crashes_on_any_text(before, after):
+    for text in (before, before + " Esri " + after):
+        for match in detect_brands(text):
+            assert 0 <= match.start < match.end <= len(text)
+            assert text[match.start:match.end] == match.name
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80), addresses(), st.text(max_size=80))
+def test_never_flags_inside_an_address(before, address, after):
+    text = f"{before} {address} {after}"
+    start = len(before) + 1
+    end = start + len(address)
+    for match in detect_brands(text):
+        assert match.end <= start or match.start >= end, (match, address)

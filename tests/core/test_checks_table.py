@@ -1,0 +1,128 @@
+"""Table of problem statements, criteria and scenarios in French and English with the
+exact finding codes each must produce (SPEC §2.1, §2.4, §2.5; CASES K17–K19; the guide's
+three worked examples)."""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.core.checks.lint import lint_text
+
+# The guide's worked examples (Open North, "Définir le problème correctement").
+GUIDE_1_WRONG = (
+    "Le service de police demande à la direction des TI d'acheter le système de production "
+    "de cartes d'identités de la police provinciale en invoquant un besoin urgent et son faible coût."
+)
+GUIDE_1_RIGHT = (
+    "Lors d'une situation d'urgence, j'ai besoin de sécuriser un périmètre à plusieurs niveaux "
+    "ET de savoir en temps réel où sont les répondants."
+)
+GUIDE_2_WRONG = (
+    "Le service des TI décide de faire passer sa suite bureautique installée sur les postes de "
+    "travail à sa version infonuagique. En effet le centre de services partagés provincial a "
+    "conclu une entente qui leur permet d'acheter cette version sans passer par un processus "
+    "d'appel d'offres public, ce qui permettrait une transition plus rapide."
+)
+GUIDE_2_RIGHT = (
+    "J'ai besoin d'évaluer les avantages et la faisabilité d'utiliser une suite bureautique infonuagique."
+)
+GUIDE_3_WRONG = (
+    "Le service des incendies demande au service des TI d'acheter un logiciel de formation en "
+    "ligne pour réduire ses coûts de main-d'oeuvre, puisque chaque fois qu'un pompier part en "
+    "formation, il est remplacé par un autre rémunéré à temps et demi."
+)
+GUIDE_3_RIGHT = "J'ai besoin d'évaluer les avantages et la faisabilité de réduire mes coûts de formation."
+
+PROBLEMS = [
+    (GUIDE_1_WRONG, {"P-SOLUTION", "P-PRESUME", "P-NEED", "P-SCOPE"}),
+    (GUIDE_1_RIGHT, set()),
+    (GUIDE_2_WRONG, {"P-SOLUTION", "P-BYPASS", "P-NEED"}),
+    (GUIDE_2_RIGHT, set()),
+    (GUIDE_3_WRONG, {"P-SOLUTION", "P-NEED", "P-SCOPE"}),
+    (GUIDE_3_RIGHT, set()),
+    # K17
+    ("Replace our permitting software and waive competitive bidding for the upgrade",
+     {"P-BYPASS", "P-SOLUTION", "P-NEED"}),
+    ("Buy Microsoft 365 for all staff.", {"P-SOLUTION", "P-NEED"}),
+    ("ACHETER Microsoft 365 POUR TOUT LE PERSONNEL.", {"P-SOLUTION", "P-NEED"}),
+    ("Nous voulons migrer vers ArcGIS Online.", {"P-SOLUTION", "P-NEED"}),
+    ("We want to switch to Google Workspace, the cheapest option.", {"P-SOLUTION", "P-PRESUME", "P-NEED"}),
+    ("Acquérir un progiciel de gestion intégré de gré à gré.", {"P-SOLUTION", "P-BYPASS", "P-NEED"}),
+    ("Purchase the licences sole-source from the current vendor.", {"P-SOLUTION", "P-BYPASS", "P-NEED"}),
+    ("We need to buy a new dispatch system without a tender.", {"P-SOLUTION", "P-BYPASS"}),
+    ("Installer une nouvelle plateforme infonuagique, seulement la licence à payer.",
+     {"P-SOLUTION", "P-PRESUME", "P-NEED"}),
+    ("Our 20-year-old Cityworks can no longer keep up; we need to track work orders from the field.",
+     {"P-INCUMBENT"}),
+    ("Notre vieux système AMANDA ne suffit plus : nous devons pouvoir délivrer les permis en ligne.",
+     {"P-INCUMBENT"}),
+    ("We need to evaluate the feasibility of migrating to a cloud office suite.", set()),
+    ("We need to evaluate the feasibility of migrating to Microsoft 365.", {"P-SOLUTION"}),
+    ("We must be able to issue building permits online and track inspections.", set()),
+    ("Nous devons pouvoir suivre les bons de travail sur le terrain.", set()),
+    ("Il nous faut quelque chose pour les permis.", {"P-NEED"}),
+    ("The fire department wants e-learning to cut overtime.", {"P-NEED", "P-SCOPE"}),
+    ("The police, fire and public works departments need to share a common map.", set()),
+    ("J’ai besoin d’évaluer les avantages de passer à un logiciel moins cher.", {"P-PRESUME"}),
+    ("", {"P-MISSING"}),
+]
+
+CRITERIA = [
+    # K18
+    ("Native support for Microsoft Entra ID single sign-on", {"C-BRAND"}),
+    ("Conforms to WCAG 2.1 level AA", set()),
+    # K19 spellings
+    ("Compatible with ESRI", {"C-BRAND"}),
+    ("Intégration aux services d'Esri", {"C-BRAND"}),
+    ("Synchronisation avec CityWorks", {"C-BRAND"}),
+    ("Documents open in MS Office", {"C-BRAND"}),
+    ("Mail through Office 365 or equivalent", {"C-BRAND"}),
+    ("Single sign-on with SAML 2.0 or OpenID Connect", set()),
+    ("Publishes layers through OGC API – Features", set()),
+    ("The hosting provider is certified ISO/IEC 27001", set()),
+    ("The API is described in OpenAPI 3", set()),
+    ("Exports every table to CSV, JSON and PDF/A", set()),
+    ("L’authentification unique passe par l’annuaire Entra ID ou l'équivalent", {"C-BRAND"}),
+    ("Works in Teams and in Word documents", set()),
+    ("Meetings run in MS Teams", {"C-BRAND"}),
+    ("Interface conviviale pour les citoyens", {"C-NOT-BINARY"}),
+    ("Supports as many file formats as possible", {"C-NOT-BINARY"}),
+    ("User-friendly mobile app for inspectors", {"C-NOT-BINARY"}),
+    ("Le plus possible de rapports standards", {"C-NOT-BINARY"}),
+    ("Pages load quickly", {"C-NOT-BINARY"}),
+    ("Pages load in less than 2 seconds on a 10 Mbit/s link", set()),
+    ("Fast ArcGIS map display", {"C-BRAND", "C-NOT-BINARY"}),
+    ("Les données sont hébergées au Canada", set()),
+    ("Data can be exported in an open format at any time, at no cost", set()),
+    ("See https://www.esri.com/arcgis or write to info@laserfiche.com", set()),
+]
+
+SCENARIOS = [
+    ("Log in with Okta, open a permit file and attach a PDF.", {"S-BRAND"}),
+    ("Se connecter, ouvrir un dossier de permis et y joindre un PDF.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PROBLEMS)
+def test_problem_statement_codes(text, expected):
+    assert {f.code for f in lint_text("problem", text, "fr")} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), CRITERIA)
+def test_criterion_codes(text, expected):
+    assert {f.code for f in lint_text("criterion", text, "en")} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), SCENARIOS)
+def test_scenario_codes(text, expected):
+    assert {f.code for f in lint_text("scenario", text, "en")} == expected
+
+
+def test_table_is_large_and_bilingual():
+    assert len(PROBLEMS) + len(CRITERIA) + len(SCENARIOS) >= 40
+    assert sum(1 for _, codes in PROBLEMS + CRITERIA if not codes) >= 10
+
+
+@pytest.mark.parametrize("text", [GUIDE_1_RIGHT, GUIDE_2_RIGHT, GUIDE_3_RIGHT])
+def test_guide_correct_statements_raise_no_error_or_warning(text):
+    assert [f for f in lint_text("problem", text, "fr") if f.severity.value != "info"] == []

@@ -1,0 +1,55 @@
+"""``lint_text`` and ``python main.py lint`` (SPEC §5)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wizard.core.checks.lint import lint_text
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "main.py", "lint", *args], cwd=ROOT,
+                          capture_output=True, text=True, check=False)
+
+
+def test_cli_prints_one_code_per_line_and_exits_1_on_errors():
+    result = run("--field", "problem", "Replace our permitting software and waive competitive bidding for the upgrade")
+    assert result.returncode == 1
+    assert sorted(result.stdout.split()) == ["P-BYPASS", "P-NEED", "P-SOLUTION"]
+    assert result.stderr == ""
+
+
+def test_cli_clean_criterion_exits_0():
+    result = run("--field", "criterion", "--lang", "fr", "Conforme aux WCAG 2.1 niveau AA")
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_cli_brand_in_criterion():
+    result = run("--field", "criterion", "Native support for Microsoft Entra ID single sign-on")
+    assert (result.returncode, result.stdout.split()) == (1, ["C-BRAND"])
+
+
+def test_lint_keeps_only_findings_about_the_text():
+    # a lone mandatory criterion would be "too many mandatory" in a project: not reported here
+    assert lint_text("criterion", "Data hosted in Canada", "en") == []
+    (f,) = lint_text("scenario", "Open ArcGIS Pro and draw a polygon", "fr")
+    assert (f.code, f.field) == ("S-BRAND", "scenarios:1.steps")
+
+
+def test_lint_rejects_an_unknown_field():
+    with pytest.raises(ValueError, match="unknown field"):
+        lint_text("clause", "x", "en")
+
+
+def test_problem_messages_follow_the_language():
+    (f,) = [f for f in lint_text("problem", "Acheter un logiciel de formation pour réduire les coûts.", "fr")
+            if f.code == "P-SOLUTION"]
+    assert f.message("fr").startswith("L'énoncé cible une solution plutôt qu'un besoin : « Acheter un logiciel »")
+    assert f.message("fr").endswith("J'ai besoin d'évaluer les avantages et la faisabilité de réduire les coûts.")
+    assert f.principle_text("en") == "Define the problem first: a need to meet, not a product to buy."
