@@ -291,3 +291,60 @@ def test_process_help():
     assert result.returncode == 0
     for command in cli.COMMANDS:
         assert command in result.stdout
+
+
+# -- export, and the README's own commands ---------------------------------------------------
+
+
+def test_export_writes_every_output(example_file, tmp_path, capsys):
+    out = tmp_path / "out" / "nested"
+    capsys.readouterr()
+    assert cli.main(["export", str(example_file), "--out", str(out), "--lang", "both"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    names = {Path(line).name for line in printed}
+    assert {"tender-fr.docx", "tender-en.docx", "ocds-release-package.json", "criteria.csv"} <= names
+    assert all(Path(line).is_file() and Path(line).parent == out for line in printed)
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary file left
+
+
+def test_export_bad_language(example_file, tmp_path, capsys):
+    assert cli.main(["export", str(example_file), "--out", str(tmp_path / "o"), "--lang", "de"]) == 2
+    assert "invalid choice" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
+def test_readme_quick_start_commands(tmp_path):
+    """The README's main job, as a user types it (from the folder of the project)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = (
+        "python main.py new --example emergency-perimeter demo.tender && "
+        "python main.py export demo.tender --out out/"
+    )
+    assert command in readme
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    main_py = str(ROOT / "main.py")
+    for args in (
+        ["new", "--example", "emergency-perimeter", "demo.tender"],
+        ["export", "demo.tender", "--out", "out/"],
+    ):
+        result = subprocess.run(
+            [sys.executable, main_py, *args],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+        assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "tender-fr.docx").is_file()
+
+
+def test_readme_documents_every_command_and_the_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in cli.COMMANDS:
+        assert f"python main.py {command}" in readme, command
+    assert 'pip install ".[test]" && python -m pytest -q' in readme
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert ci.rstrip().splitlines()[-1] == "python -m pytest -q"
+    for code in ("`0`", "`1`", "`2`"):
+        assert code in readme
