@@ -65,11 +65,17 @@ def _optional_exporters() -> list[Exporter]:
         function = getattr(module, function_name, None)
         if function is None:
             continue
-        if len(inspect.signature(function).parameters) >= 3:
-            found.append(function)
-        else:
-            found.append(lambda p, d, _langs, f=function: list(f(p, d)))
+        found.append(function if len(inspect.signature(function).parameters) >= 3 else _two_arguments(function))
     return found
+
+
+def _two_arguments(function: Callable[[Project, Path], list[Path]]) -> Exporter:
+    """Adapt an exporter that takes ``(project, out_dir)`` (no languages)."""
+
+    def exporter(project: Project, out_dir: Path, _langs: list[str]) -> list[Path]:
+        return list(function(project, out_dir))
+
+    return exporter
 
 
 def export_all(project: Project, out_dir: Path, lang: str | None = None) -> list[Path]:
