@@ -202,8 +202,14 @@ def detect_brands(text: str, extra: Iterable[Any] = ()) -> list[Match]:
 
 
 def brand_list(text: str, extra: Iterable[Any] = ()) -> list[str]:
-    """The distinct names as written in ``text`` (for messages), in order."""
-    seen: dict[str, None] = {}
-    for match in detect_brands(text, extra):
-        seen.setdefault(match.name, None)
-    return list(seen)
+    """The distinct names as written in ``text`` (for messages), in order.
+
+    Cached on the text and the extra names: the checks call it on every keystroke.
+    """
+    names = tuple(sorted({str(getattr(e, "name", e)) for e in extra}))
+    return list(_brand_list(text, names))
+
+
+@lru_cache(maxsize=4096)
+def _brand_list(text: str, extra: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.name for m in detect_brands(text, extra)))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from wizard.core import brands
@@ -92,24 +93,35 @@ def _token_set(text: str) -> frozenset[str]:
 def near_duplicates(criteria: list[Criterion]) -> list[tuple[Criterion, Criterion]]:
     """(later, earlier) pairs of criteria whose word sets are ≥ 80 % alike (Jaccard).
 
-    Prefix filtering on rare words keeps it near-linear on 300 criteria.
+    Prefix filtering on rare words keeps it near-linear on 300 criteria; the result is
+    cached on the texts, so edits elsewhere in the project cost nothing here.
     """
-    sets = [(c, s) for c in criteria if (s := _token_set(c.text))]
+    by_id = {c.id: c for c in criteria}
+    pairs = _near_duplicate_ids(tuple((c.id, c.text) for c in criteria))
+    return [(by_id[later], by_id[earlier]) for later, earlier in pairs]
+
+
+@lru_cache(maxsize=8)
+def _near_duplicate_ids(texts: tuple[tuple[int, str], ...]) -> list[tuple[int, int]]:
+    sets = [(cid, s) for cid, text in texts if (s := _token_set(text))]
     freq = Counter(t for _, s in sets for t in s)
     index: dict[str, list[int]] = {}
-    pairs: list[tuple[Criterion, Criterion]] = []
+    pairs: list[tuple[int, int]] = []
     num, den = _SIMILAR
-    for i, (criterion, tokens) in enumerate(sets):
+    for i, (cid, tokens) in enumerate(sets):
         ordered = sorted(tokens, key=lambda t: (freq[t], t))
         prefix = len(ordered) - (num * len(ordered) + den - 1) // den + 1
         candidates: set[int] = set()
         for token in ordered[:prefix]:
             candidates.update(index.setdefault(token, []))
             index[token].append(i)
+        size = len(tokens)
         for j in sorted(candidates):
             other = sets[j][1]
+            if den * min(size, len(other)) < num * max(size, len(other)):
+                continue  # sizes too far apart to be alike
             if den * len(tokens & other) >= num * len(tokens | other):
-                pairs.append((criterion, sets[j][0]))
+                pairs.append((cid, sets[j][0]))
                 break
     return pairs
 

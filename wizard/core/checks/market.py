@@ -51,9 +51,9 @@ def check_market(project: Project, index: market.SupportIndex | None = None) -> 
     if solutions and project.features:
         summary = market.summarize(project, index)
         for sid in summary.underperforming:
-            s = project.find("solutions", sid)
+            row = project.find("solutions", sid)
             found.append(finding("M-UNDERPERFORMING", Severity.INFO,
                                  N_("{name} supports fewer than {pct} % of the common features."),
                                  f"solutions:{sid}.name", principles.NEUTRAL_SCAN,
-                                 name=s.name if s else sid, pct=project.market.underperforming_pct))
+                                 name=row.name if row else sid, pct=project.market.underperforming_pct))
     return found
