@@ -22,6 +22,7 @@ from typing import NoReturn
 
 from wizard.core import jsonio
 from wizard.core.i18n import system_language, tr
+from wizard.core.model import Project
 from wizard.core.store import ProjectFileError
 
 COMMANDS = ("export", "check", "new", "dump", "load", "lint")
@@ -100,7 +101,7 @@ def cmd_load(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read(path: str) -> jsonio.Project:
+def _read(path: str) -> Project:
     from wizard.core.store import ProjectFile
 
     with ProjectFile.open(path, read_only=True) as pf:
