@@ -8,7 +8,8 @@ from (also a message id). Findings inform; they never block the user.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from enum import Enum
 
 from wizard.core.i18n import tr
@@ -37,7 +38,7 @@ class Finding:
     text: str
     field: str
     principle: str = ""
-    params: tuple[tuple[str, str], ...] = field(default=())
+    params: tuple[tuple[str, str], ...] = dc_field(default=())
 
     def message(self, lang: str) -> str:
         """The message in ``lang`` ("fr" or "en")."""
