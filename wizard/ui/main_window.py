@@ -3,24 +3,46 @@ screen when no project is open."""
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QStackedWidget, QToolBar
 
 from wizard.core.i18n import N_, _, ui_language
-from wizard.core.store import ProjectFile
-from wizard.ui import project_actions as act
 from wizard.ui import recent, settings
-from wizard.ui.context import ProjectContext
 from wizard.ui.language import apply_language
-from wizard.ui.tender_wizard import TenderWizard
-from wizard.ui.views import PreviewWindow, preview_available
-from wizard.ui.widgets.step_list import StepList
 from wizard.ui.widgets.texts import Texts
 from wizard.ui.widgets.welcome import Welcome
+
+if TYPE_CHECKING:
+    from wizard.core.store import ProjectFile
+    from wizard.ui.context import ProjectContext
+    from wizard.ui.tender_wizard import TenderWizard
+    from wizard.ui.views import PreviewWindow
+
+
+class _Lazy:
+    """A module imported on first use: the welcome screen shows without loading the
+    project file, checks, pages and exporters (SPEC §8, start-up time)."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(importlib.import_module(self._name), attr)
+
+
+act = _Lazy("wizard.ui.project_actions")
+
+
+def preview_available() -> bool:
+    """Whether the tender preview module is installed (found without importing it)."""
+    return importlib.util.find_spec("wizard.core.preview") is not None
 
 ACTIONS: list[tuple[str, str, QKeySequence.StandardKey | None]] = [
     ("new", N_("&New project…"), QKeySequence.StandardKey.New),
@@ -139,6 +161,10 @@ class MainWindow(QMainWindow):
 
     def set_project(self, pf: ProjectFile) -> None:
         """Show ``pf`` in a new wizard (closing the current project first)."""
+        from wizard.ui.context import ProjectContext
+        from wizard.ui.tender_wizard import TenderWizard
+        from wizard.ui.widgets.step_list import StepList
+
         self.close_project()
         self.ctx = ProjectContext(pf, self)
         self.ctx.window = self
