@@ -58,7 +58,8 @@ def _all_clean(rows: list[Any]) -> bool:
     non-text value in a text attribute), so the caller walks the rows one by one."""
     if not rows:
         return True
-    getter = _text_getter(type(rows[0]))
+    cls: Any = type(rows[0])
+    getter = _text_getter(cls)
     if getter is None:
         return False
     try:
