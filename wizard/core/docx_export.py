@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -123,8 +124,26 @@ def _copy_row(table: Any, model_row: Any, values: list[str]) -> None:
     times faster on tables of thousands of cells."""
     row = copy.deepcopy(model_row)
     for run, value in zip(row.iter(qn("w:r")), values, strict=True):
-        run.text = value
+        _set_run_text(run, value)
     table._tbl.append(row)
+
+
+_PLAIN_BREAKS = re.compile("[\t\r\n]")
+
+
+def _set_run_text(run: Any, value: str) -> None:
+    """``run.text = value`` with the same XML as python-docx, skipping its
+    character-by-character loop when the run holds one ``w:t`` and ``value`` has no
+    tab or line break (python-docx turns those into ``w:tab`` / ``w:br``)."""
+    content = [child for child in run if child.tag != qn("w:rPr")]
+    if value and len(content) == 1 and content[0].tag == qn("w:t") and not _PLAIN_BREAKS.search(value):
+        content[0].text = value
+        if len(value.strip()) < len(value):
+            content[0].set(qn("xml:space"), "preserve")
+        else:
+            content[0].attrib.pop(qn("xml:space"), None)
+        return
+    run.text = value
 
 
 def _cell_text(cell: Any, value: str, bold: bool) -> None:
