@@ -1,0 +1,350 @@
+"""The SPEC §8 performance figures on the generated "large" project.
+
+Run with plain Python from the repository root::
+
+    python tests/benchmark.py            # every figure (about a minute on 2 cores)
+    python tests/benchmark.py --quick    # fewer runs
+    python tests/benchmark.py --seed 3   # another large project
+
+For each figure it prints the median of several runs, the target, the ratio
+(median / target; ≤ 1.00 is within target) and ✓ or ✗. The project comes from
+``tests/largegen.py`` (300 criteria, 60 scenarios, 50 solutions × 200 features,
+40 clause texts, 200 register entries, 10-year TCO for 3 options), saved to a
+temporary ``.tender`` file.
+
+* *export*: the tenders (French and English) and the decision record, written to a
+  fresh folder; the full ``export_all`` (with open data) is shown for information;
+* *open*: ``ProjectFile.open`` on the saved file (checks, reading every row);
+* *autosaved edit*: one ``set_field`` / one ``update_row``, each committed with its
+  journal entry;
+* *all checks*: ``run_checks`` right after an edit (a section field, then a
+  criterion's text, which invalidates the caches kept on criteria texts);
+* *brand detection*: ``detect_brands`` on 5,000 characters (a different text each run);
+* *app start*: wall time of a process, from launch to the first paint of the first
+  page (``QT_QPA_PLATFORM=offscreen``): a bare ``QWizard`` vs the app's welcome
+  screen; the app opening the large project is shown for information;
+* *peak memory*: the maximum resident set size of a process that opens the project
+  and runs ``export_all`` (``ru_maxrss``).
+
+Timings are not asserted anywhere in the test suite: machines differ.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import inspect
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
+
+from benchmark_brands import SAMPLE  # noqa: E402
+from largegen import large_project  # noqa: E402
+
+from wizard.core.brands import detect_brands  # noqa: E402
+from wizard.core.checks import run_checks  # noqa: E402
+from wizard.core.export import export_all, export_tenders, tender_languages  # noqa: E402
+from wizard.core.model import Project  # noqa: E402
+from wizard.core.store import ProjectFile  # noqa: E402
+
+MS = 1e-3
+
+
+@dataclass
+class Figure:
+    """One line of the report; ``target`` in the unit of ``median`` (None: information)."""
+
+    name: str
+    median: float
+    target: float | None
+    unit: str  # "s", "ms", "MB" or "×"
+    note: str = ""
+
+    def line(self) -> str:
+        value = _show(self.median, self.unit)
+        if self.target is None:
+            return f"  {self.name:<44} {value:>10}   {'(info)':>10}  {'':>5}     {self.note}".rstrip()
+        ratio = self.median / self.target
+        mark = "✓" if ratio <= 1 else "✗"
+        target = "≤ " + _show(self.target, self.unit)
+        return f"{mark} {self.name:<44} {value:>10}   {target:>10}  {ratio:5.2f}     {self.note}".rstrip()
+
+
+def _show(value: float, unit: str) -> str:
+    if unit == "s":
+        return f"{value:.3f} s"
+    if unit == "ms":
+        return f"{value:.2f} ms"
+    if unit == "MB":
+        return f"{value:.0f} MB"
+    return f"{value:.2f} ×"
+
+
+def median_of(runs: int, action: Callable[[int], Any], before: Callable[[int], Any] | None = None) -> float:
+    """Median wall time in seconds of ``action(i)`` over ``runs`` runs (``before(i)`` untimed)."""
+    times = []
+    for i in range(runs):
+        if before is not None:
+            before(i)
+        start = time.perf_counter()
+        action(i)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+# -- export -----------------------------------------------------------------------
+
+
+def record_exporter() -> Callable[[Project, Path, list[str]], Any] | None:
+    """The decision record exporter (``wizard.core.record_export.export``) if installed."""
+    try:
+        module = importlib.import_module("wizard.core.record_export")
+    except ModuleNotFoundError as exc:
+        if exc.name == "wizard.core.record_export":
+            return None
+        raise
+    function = getattr(module, "export", None)
+    if function is None:
+        return None
+    if len(inspect.signature(function).parameters) >= 3:
+        return function  # type: ignore[no-any-return]
+    return lambda project, out_dir, _langs: function(project, out_dir)
+
+
+def export_figures(project: Project, work: Path, runs: int) -> list[Figure]:
+    langs = tender_languages(project)
+    record = record_exporter()
+    out = [work]
+
+    def fresh(i: int) -> None:
+        out[0] = work / f"export-{len(list(work.glob('export-*')))}"
+        out[0].mkdir()
+
+    def tender_and_record(_i: int) -> None:
+        export_tenders(project, out[0], langs)
+        if record is not None:
+            record(project, out[0], langs)
+
+    fresh(0)
+    tender_and_record(0)  # warm-up: templates, styles, clause library
+    what = "tenders FR+EN + decision record" if record else "tenders FR+EN (no decision record yet)"
+    main = median_of(runs, tender_and_record, fresh)
+    every = median_of(runs, lambda _i: export_all(project, out[0]), fresh)
+    return [
+        Figure(f"export: {what}", main, 1.5, "s"),
+        Figure("export_all (every §4 output, information)", every, None, "s"),
+    ]
+
+# -- the project file -------------------------------------------------------------
+
+
+def file_figures(path: Path, runs: int) -> list[Figure]:
+    def open_close(_i: int) -> None:
+        ProjectFile.open(path).close()
+
+    open_close(0)
+    figures = [Figure("open project", median_of(runs, open_close), 0.3, "s")]
+    pf = ProjectFile.open(path)
+    try:
+        base = pf.project.problem.context
+        field = median_of(10 * runs, lambda i: pf.set_field("problem", "context", f"{base} ({i})"))
+        criterion = pf.project.criteria[len(pf.project.criteria) // 2]
+        row = median_of(10 * runs, lambda i: pf.update_row("criteria", criterion.id, text=f"{criterion.text} ({i})"))
+        figures.append(Figure("autosaved edit: a section field", field / MS, 5, "ms"))
+        figures.append(Figure("autosaved edit: a criterion row", row / MS, 5, "ms"))
+    finally:
+        pf.close()
+    return figures
+
+
+# -- checks and brands ------------------------------------------------------------
+
+
+def check_figures(project: Project, runs: int) -> list[Figure]:
+    run_checks(project)  # warm-up: brand index, regexes
+    base = project.problem.context
+    criterion = project.criteria[len(project.criteria) // 2]
+    index = project.criteria.index(criterion)
+
+    def edit_field(i: int) -> None:
+        project.problem.context = f"{base} ({i})"
+
+    def edit_criterion(i: int) -> None:
+        project.criteria[index] = replace(criterion, text=f"{criterion.text} ({i})")
+
+    after_field = median_of(runs, lambda _i: run_checks(project), edit_field)
+    after_criterion = median_of(runs, lambda _i: run_checks(project), edit_criterion)
+    count = len(run_checks(project))
+    return [
+        Figure("all checks after a field edit", after_field / MS, 20, "ms", f"{count} findings"),
+        Figure("all checks after a criterion edit", after_criterion / MS, 20, "ms"),
+    ]
+
+
+def brand_figure(runs: int) -> Figure:
+    long = SAMPLE * (10_000 // len(SAMPLE) + 2)
+    texts = [long[i % len(SAMPLE) :][:5000] for i in range(runs)]  # a different text each run
+    detect_brands(texts[0])
+    found = len(detect_brands(texts[0]))
+    median = median_of(runs, lambda i: detect_brands(texts[i]))
+    return Figure("brand detection, 5,000 characters", median / MS, 2, "ms", f"{found} matches")
+
+
+# -- processes: app start, peak memory ---------------------------------------------
+
+_START_CHILD = r"""
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWizard, QWizardPage
+app = QApplication.instance() or QApplication(["benchmark"])
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and (isinstance(obj, QWizardPage) or type(obj).__name__ == "Welcome"):
+            app.removeEventFilter(self)
+            QTimer.singleShot(0, app.quit)
+        return False
+
+watcher = FirstPaint()
+app.installEventFilter(watcher)
+if sys.argv[1] == "bare":
+    wizard = QWizard()
+    page = QWizardPage()
+    page.setTitle("Step 1")
+    QVBoxLayout(page).addWidget(QLabel("A first page"))
+    wizard.addPage(page)
+    wizard.show()
+    sys.exit(app.exec())
+sys.path.insert(0, sys.argv[2])
+from wizard.ui.app import run_app
+sys.exit(run_app(sys.argv[3:]))
+"""
+
+_MEMORY_CHILD = r"""
+import json, resource, sys, tempfile
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from wizard.core.export import export_all
+from wizard.core.store import ProjectFile
+pf = ProjectFile.open(sys.argv[2], read_only=True)
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+with tempfile.TemporaryDirectory() as out:
+    written = export_all(pf.project, Path(out))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"before_kb": before, "peak_kb": peak, "files": len(written)}))
+"""
+
+
+def _child_env(work: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(work / "config"), PYTHONDONTWRITEBYTECODE="1")
+    env.pop("OPW_LANGUAGE", None)
+    return env
+
+
+def _process_seconds(args: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True, timeout=120)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"{args[:3]} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return elapsed
+
+
+def start_figures(path: Path, work: Path, runs: int) -> list[Figure]:
+    env = _child_env(work)
+    kinds = {
+        "bare": ["-c", _START_CHILD, "bare"],
+        "welcome": ["-c", _START_CHILD, "app", str(ROOT)],
+        "project": ["-c", _START_CHILD, "app", str(ROOT), str(path)],
+    }
+    for args in kinds.values():  # warm the OS file cache once
+        _process_seconds(args, env)
+    times: dict[str, list[float]] = {kind: [] for kind in kinds}
+    for _ in range(runs):  # interleaved, so a busy moment hurts all three alike
+        for kind, args in kinds.items():
+            times[kind].append(_process_seconds(args, env))
+    bare, welcome, project = (statistics.median(times[k]) for k in kinds)
+    return [
+        Figure("app start to first page (welcome screen)", welcome / bare, 1.5, "×",
+               f"app {welcome:.3f} s, bare QWizard {bare:.3f} s"),
+        Figure("app start with the large project (information)", project / bare, None, "×",
+               f"app {project:.3f} s, first wizard page"),
+    ]
+
+
+def memory_figures(path: Path, runs: int) -> list[Figure]:
+    peaks, befores = [], []
+    for _ in range(runs):
+        done = subprocess.run([sys.executable, "-c", _MEMORY_CHILD, str(ROOT), str(path)],
+                              capture_output=True, text=True, timeout=300, check=True)
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        peaks.append(result["peak_kb"] / 1024)
+        befores.append(result["before_kb"] / 1024)
+    return [Figure("peak memory during export_all (RSS)", statistics.median(peaks), 300, "MB",
+                   f"{statistics.median(befores):.0f} MB after opening the project")]
+
+
+# -- main -------------------------------------------------------------------------
+
+
+def describe(project: Project) -> str:
+    edited = sum(bool(c.custom_fr.strip()) + bool(c.custom_en.strip()) for c in project.clause_choices)
+    return (f"{len(project.criteria)} criteria, {len(project.scenarios)} scenarios, "
+            f"{len(project.solutions)} solutions × {len(project.features)} features "
+            f"({len(project.support)} cells), {edited} clause texts, "
+            f"{len(project.vendor_exchanges)} register entries, {project.tco.horizon_years}-year TCO "
+            f"for {len(project.tco_options)} options")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seed", type=int, default=8, help="seed of the large project (default 8)")
+    parser.add_argument("--quick", action="store_true", help="fewer runs (less stable medians)")
+    args = parser.parse_args(argv)
+    runs = 3 if args.quick else 7
+    project = large_project(args.seed)
+    print(f"SPEC §8 benchmark — Python {platform.python_version()}, {os.cpu_count()} CPU(s), "
+          f"{platform.system()} {platform.machine()}")
+    print(f"Large project (seed {args.seed}): {describe(project)}")
+    print(f"Medians of {runs} runs (edits: {10 * runs}; brand detection: {30 * runs}).\n")
+    print(f"  {'figure':<44} {'median':>10}   {'target':>10}  {'ratio':>5}")
+    figures: list[Figure] = []
+    with tempfile.TemporaryDirectory(prefix="opw-bench-") as tmp:
+        work = Path(tmp)
+        path = work / "large.tender"
+        ProjectFile.create(path, project).close()
+        with ProjectFile.open(path, read_only=True) as pf:
+            saved = pf.project
+        steps: list[Callable[[], list[Figure]]] = [
+            lambda: export_figures(saved, work, runs),
+            lambda: memory_figures(path, max(3, runs // 2)),
+            lambda: file_figures(path, runs),
+            lambda: check_figures(saved, 3 * runs),
+            lambda: [brand_figure(30 * runs)],
+            lambda: start_figures(path, work, runs),
+        ]
+        for step in steps:
+            for figure in step():
+                figures.append(figure)
+                print(figure.line(), flush=True)
+    missed = [f.name for f in figures if f.target is not None and f.median > f.target]
+    print()
+    print("All figures within target." if not missed else f"Missed target: {', '.join(missed)}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
