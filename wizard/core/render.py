@@ -2,7 +2,8 @@
 
 ``tender_document(project, lang) -> TenderDocument`` ("fr" or "en"): cover page, table
 of contents, key dates, the need (problem statement and context), scope, criteria and
-pass threshold, evaluation method, test scenarios (instead of demonstrations), the
+pass threshold, evaluation method, test scenarios (instead of demonstrations) with the
+criteria-to-scenario traceability matrix, the
 numbered contract clauses, the excluded-vendors addendum and the binding-language
 statement. Fixed labels go through ``i18n.tr`` (French in ``document.po``); user text
 through ``textclean.clean_text``; missing data shows ``[À COMPLÉTER / TO BE COMPLETED]``.
@@ -27,7 +28,12 @@ from wizard.core.clause_render import PLACEHOLDER, format_date
 from wizard.core.i18n import N_, tr
 from wizard.core.model import Project
 from wizard.core.provinces import PROVINCES
-from wizard.core.render_criteria import criteria_blocks, criterion_numbers, evaluation_blocks
+from wizard.core.render_criteria import (
+    criteria_blocks,
+    criterion_numbers,
+    evaluation_blocks,
+    traceability_blocks,
+)
 from wizard.core.textclean import clean_text
 
 ROLE_LABELS = {
@@ -133,7 +139,7 @@ def _scenarios(project: Project, lang: str) -> list[Block]:
         blocks.append(Paragraph(linked or PLACEHOLDER, label=tr("Criteria verified:", lang)))
     if not project.scenarios:
         blocks.append(Paragraph(PLACEHOLDER))
-    return blocks
+    return blocks + traceability_blocks(project, lang)
 
 
 def _clauses(project: Project, lang: str) -> list[Block]:

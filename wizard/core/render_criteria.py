@@ -30,12 +30,22 @@ VERIFICATION_LABELS = {
 }
 
 
+TEXT_WIDTH_CM = 16.0
+"""Widest table the tender allows: the text width of an A4 or Letter page with 2.5 cm
+margins (Letter gives 16.59 cm, A4 16.0 cm), so no table runs off the page."""
+
+MATRIX_MAX_SCENARIOS = 6
+"""Up to this many scenarios the traceability table has one column per scenario; past
+it, one column lists the scenarios of each criterion (the page is too narrow)."""
+
+
 def points_needed(threshold_pct: int, optional_count: int) -> int:
     """Optional points a tender needs: ``ceil(threshold_pct × optional_count / 100)``.
 
     Integers only (K12): ``points_needed(70, 60) == 42``; ``points_needed(70, 3) == 3``.
+    Out-of-range thresholds are clamped to 0–100 % (C-THRESHOLD reports them).
     """
-    return -(-threshold_pct * optional_count // 100)
+    return -(-min(max(threshold_pct, 0), 100) * max(optional_count, 0) // 100)
 
 
 def criterion_numbers(project: Project, lang: str) -> dict[int, str]:
@@ -61,7 +71,7 @@ def _criteria_table(items: list[Criterion], numbers: dict[int, str], lang: str) 
         ]
         for c in items
     ]
-    return Table(header, rows, [1.8, 8.4, 3.2, 3.0])
+    return Table(header, rows, [1.8, 8.0, 3.2, 3.0])  # = TEXT_WIDTH_CM
 
 
 def criteria_blocks(project: Project, lang: str) -> list[Block]:
@@ -106,19 +116,42 @@ def _quebec_blocks(project: Project, lang: str) -> list[Block]:
     ]  # fmt: skip
     if grid:
         total = sum(i.points for i in project.quality_grid)
-        blocks.append(Table([[tr("Quality criterion", lang), tr("Points", lang)]], grid + [[tr("Total", lang), str(total)]], [12.0, 4.0]))
+        blocks.append(Table([[tr("Quality criterion", lang), tr("Points", lang)]], grid + [[tr("Total", lang), str(total)]], [12.0, 4.0], right=(1,)))
     blocks.append(Paragraph(tr("Only the price envelopes of tenders with an interim quality score of at least 70 points are opened. The final score of each of these tenders is (interim score + 50) × 10,000 ÷ price; the contract goes to the highest final score.", lang)))  # fmt: skip
+    blocks.append(Paragraph(tr("For example, an interim score of 80 with a price of 100,000 $ gives (80 + 50) × 10,000 ÷ 100,000 = 13.0; an interim score of 70 with a price of 120,000 $ gives 10.0.", lang)))  # fmt: skip
     return blocks
 
 
+def _weights_blocks(project: Project, lang: str) -> list[Block]:
+    """The pass/fail rule, the threshold and, outside Québec's system, the two weights."""
+    ev = project.evaluation
+    optional = sum(1 for c in project.criteria if c.kind == "optional")
+    pct = project.criteria_settings.pass_threshold_pct
+    threshold = Paragraph(
+        tr("Pass threshold: at least {needed} of the {total} optional criteria ({pct} %).", lang,
+           needed=points_needed(pct, optional), total=optional, pct=pct),
+        "List Bullet",
+    )  # fmt: skip
+    if ev.quebec_weighted:
+        return [
+            Paragraph(tr("Each tender is first checked against the mandatory criteria, on a pass/fail basis. Tenders that meet them all and reach the pass threshold are then evaluated with the weighted system described below.", lang)),
+            threshold,
+        ]  # fmt: skip
+    return [
+        Paragraph(tr("Each tender is first checked against the mandatory criteria, on a pass/fail basis. Tenders that meet them all and reach the pass threshold are then scored out of 100 points:", lang)),
+        threshold,
+        Paragraph(tr("Quality: {points} points, in proportion to the optional criteria met;", lang, points=ev.quality_weight), "List Bullet"),
+        Paragraph(tr("Price: {points} points; the lowest price receives every point and each other price a share in proportion to the lowest.", lang, points=ev.price_weight), "List Bullet"),
+    ]  # fmt: skip
+
+
 def evaluation_blocks(project: Project, lang: str) -> list[Block]:
-    """Evaluation method: weights, pass/fail rule, tie-break, Québec system, paid pilot."""
+    """Evaluation method: pass/fail rule, threshold and points needed, every weight (or
+    Québec's weighted system and its formula), tie-break rule, paid pilot."""
     ev = project.evaluation
     blocks: list[Block] = [
         Heading(1, tr("Evaluation method", lang)),
-        Paragraph(tr("Each tender is first checked against the mandatory criteria, on a pass/fail basis. Tenders that meet them all and reach the pass threshold are then scored out of 100 points:", lang)),
-        Paragraph(tr("Quality: {points} points, in proportion to the optional criteria met;", lang, points=ev.quality_weight), "List Bullet"),
-        Paragraph(tr("Price: {points} points; the lowest price receives every point and each other price a share in proportion to the lowest.", lang, points=ev.price_weight), "List Bullet"),
+        *_weights_blocks(project, lang),
         Paragraph(tr("Claims are verified by the technical committee through the test scenarios; the selection committee does not include any author of this tender.", lang)),
         Paragraph(clean_text(ev.tie_break).strip() or PLACEHOLDER, label=tr("Tie-break rule:", lang)),
     ]  # fmt: skip
@@ -133,3 +166,46 @@ def evaluation_blocks(project: Project, lang: str) -> list[Block]:
             Paragraph(tr("The award of the full contract is conditional on the pilot meeting these scenarios: {names}.", lang, names=names))
         )  # fmt: skip
     return blocks
+
+
+def scenario_label(number: int) -> str:
+    """The short id of the ``number``-th scenario in the tender: "S-1", "S-2" …"""
+    return f"S-{number}"
+
+
+def _verification(criterion: Criterion, covered: bool, lang: str) -> str:
+    if criterion.verification == "scenario" and not covered:
+        return PLACEHOLDER  # S-COVER: a scenario is still to be written
+    return tr(VERIFICATION_LABELS.get(criterion.verification, criterion.verification), lang)
+
+
+def traceability_table(project: Project, lang: str) -> Table:
+    """Criteria (rows) × scenarios: an "X" where a scenario verifies a criterion, and
+    each criterion's means of verification. Past :data:`MATRIX_MAX_SCENARIOS`
+    scenarios, one column lists them ("S-1, S-3"). Widths total ≤ :data:`TEXT_WIDTH_CM`."""
+    numbers = criterion_numbers(project, lang)
+    scenarios = [(scenario_label(n), set(s.criterion_ids)) for n, s in enumerate(project.scenarios, start=1)]
+    matrix = len(scenarios) <= MATRIX_MAX_SCENARIOS
+    rows = []
+    for c in project.criteria:
+        marks = [label for label, ids in scenarios if c.id in ids]
+        text = clean_text(c.text).strip() or PLACEHOLDER
+        cells = ["X" if c.id in ids else "" for _label, ids in scenarios] if matrix else [", ".join(marks) or "\u2014"]
+        rows.append([numbers[c.id], text, *cells, _verification(c, bool(marks), lang)])
+    head = [tr("No.", lang), tr("Criterion", lang)]
+    if matrix:
+        header = [[*head, *[label for label, _ids in scenarios], tr("Verification", lang)]]
+        widths = [1.8, TEXT_WIDTH_CM - 1.8 - 3.0 - 1.2 * len(scenarios), *[1.2] * len(scenarios), 3.0]
+        return Table(header, rows, widths)
+    return Table([[*head, tr("Scenarios", lang), tr("Verification", lang)]], rows, [1.8, 7.6, 3.6, 3.0])
+
+
+def traceability_blocks(project: Project, lang: str) -> list[Block]:
+    """The traceability matrix section (nothing when the tender has no criteria)."""
+    if not project.criteria:
+        return []
+    return [
+        Heading(2, tr("Traceability of criteria to scenarios", lang)),
+        Paragraph(tr("For each criterion, the table shows the test scenarios that verify it (S-1 is scenario 1, and so on) and its means of verification.", lang)),
+        traceability_table(project, lang),
+    ]  # fmt: skip

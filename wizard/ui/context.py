@@ -122,6 +122,13 @@ class ProjectContext(QObject):
     def delete_row(self, kind: str, row_id: int) -> None:
         self._do(self.pf.delete_row, kind, row_id)
 
+    def apply(self, call: Any, /, *args: Any, **kwargs: Any) -> Any:
+        """Run a core function that edits many rows at once, all or nothing (a CSV
+        import, drafted criteria): pending text is saved first, a failure is shown,
+        ``changed`` fires after success. Returns its result, or ``None`` on failure."""
+        self.flush()
+        return self._do(call, *args, **kwargs)
+
     def close(self) -> None:
         """Flush and close the file (releases the lock)."""
         self.flush()

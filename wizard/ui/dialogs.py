@@ -31,7 +31,8 @@ def with_suffix_added(path: str | Path, suffix: str) -> Path:
 
 
 def _filter(suffix: str) -> str:
-    names = {".tender": _("Tender projects"), ".docx": _("Word documents"), ".json": _("JSON files")}
+    names = {".tender": _("Tender projects"), ".docx": _("Word documents"), ".json": _("JSON files"),
+             ".csv": _("CSV files")}
     return f"{names.get(suffix, suffix)} (*{suffix})"
 
 

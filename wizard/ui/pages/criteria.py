@@ -1,18 +1,26 @@
-"""§2.4 Criteria: mandatory (pass/fail) and optional (one point each), pass threshold."""
+"""§2.4 Criteria: mandatory (pass/fail) and optional (one point each), pass threshold.
+
+Each criterion is linked to the features and standards it requires; the page shows
+the scanned solutions meeting each one and, live, how many meet every mandatory
+criterion (C-TARGET, C-COMPLIANT). One click drafts criteria from the market scan.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+import logging
+from typing import Any
 
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from wizard.core import drafting, market
+from wizard.core.evaluation import points_needed
 from wizard.core.i18n import N_, _
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage
+from wizard.ui.widgets.link_list import LinkList
 from wizard.ui.widgets.table_editor import Column
 
-
-def points_needed(threshold_pct: int, optional_count: int) -> int:
-    """ceil(threshold % × optional criteria), in integers (K12: 70 % of 60 = 42)."""
-    return (threshold_pct * optional_count + 99) // 100
+log = logging.getLogger(__name__)
 
 
 class CriteriaPage(StepPage):
@@ -26,8 +34,10 @@ class CriteriaPage(StepPage):
     )
 
     def build(self) -> None:
+        self._index: market.SupportIndex | None = None
+        self._links_key: tuple[Any, ...] = ()
         form = self.group(N_("Criteria"))
-        self.table(
+        table = self.table(
             form,
             "criteria",
             [
@@ -35,10 +45,25 @@ class CriteriaPage(StepPage):
                 Column("category", N_("Category")),
                 Column("kind", N_("Kind")),
                 Column("verification", N_("Verification")),
+                Column("feature_ids", N_("Scanned solutions meeting it"), display=self.meeting_text),
             ],
             lines=10,
         )
-        self.tables["criteria"].rows_changed.connect(self.load_extra)
+        table.rows_changed.connect(self.load_extra)
+        table.current_changed.connect(lambda _id: self.load_links())
+        form.addRow(self._draft_row())
+        self.compliant = QLabel()
+        self.compliant.setObjectName("criteria.compliant")
+        self.compliant.setWordWrap(True)
+        form.addRow(self.compliant)
+        form = self.group(N_("Selected criterion: the features and standards it requires"))
+        self.links = LinkList(4)
+        self.links.setObjectName("criterion.feature_ids")
+        self.links.links_changed.connect(self._links_edited)
+        form.addRow(self.links)
+        self.meeting = QLabel()
+        self.meeting.setWordWrap(True)
+        form.addRow(self.meeting)
         form = self.group(N_("Pass threshold for optional criteria"))
         self.row(form, N_("Threshold"), self.binder.spin("criteria_settings", "pass_threshold_pct", 0, 100, " %"))
         self.summary = QLabel()
@@ -47,19 +72,130 @@ class CriteriaPage(StepPage):
         form = self.group(N_("Other brand names to detect"))
         self.table(form, "extra_brands", [Column("name", N_("Brand, product or vendor"), stretch=True)], lines=2)
 
+    def _draft_row(self) -> QWidget:
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.draft_button = QPushButton()
+        self.texts.add(self.draft_button.setText, N_("Draft criteria from the market scan"))
+        self.texts.add(self.draft_button.setToolTip, N_("Common features become mandatory criteria, differentiators optional ones. Features already linked to a criterion are skipped."))  # fmt: skip
+        self.draft_button.clicked.connect(self.draft)
+        self.draft_status = QLabel()
+        self.draft_status.setWordWrap(True)
+        layout.addWidget(self.draft_button)
+        layout.addWidget(self.draft_status, 1)
+        return box
+
+    # -- computed values ----------------------------------------------------------------
+
+    def index(self) -> market.SupportIndex:
+        if self._index is None:
+            self._index = market.SupportIndex(self.ctx.project)
+        return self._index
+
+    def meeting_ids(self, criterion: Any) -> set[int] | None:
+        """The solutions meeting ``criterion``; ``None`` when it is linked to no feature."""
+        known = self.index().yes
+        if not any(fid in known for fid in criterion.feature_ids):
+            return None
+        return market.criterion_solutions(criterion, self.index())
+
+    def meeting_text(self, criterion: Any) -> str:
+        ids = self.meeting_ids(criterion)
+        if ids is None:
+            return _("not linked to the scan")
+        names = market.solution_names(self.ctx.project, ids)
+        return f"{len(ids)}: {names}" if ids else "0"
+
+    def compliant_text(self) -> str:
+        project = self.ctx.project
+        if not market.linked_mandatory(project):
+            return _("No mandatory criterion is linked to the scan yet: link each one to the features it requires.")
+        ids = market.compliant_solutions(project, self.index())
+        return _(
+            "{count} of {total} scanned solution(s) meet every mandatory criterion: {names}.",
+            count=len(ids), total=len(project.solutions), names=market.solution_names(project, ids) or "—",
+        )  # fmt: skip
+
     def load_extra(self) -> None:
-        criteria = self.ctx.project.criteria
-        optional = sum(1 for c in criteria if c.kind == "optional")
-        mandatory = sum(1 for c in criteria if c.kind == "mandatory")
-        needed = points_needed(self.ctx.project.criteria_settings.pass_threshold_pct, optional)
-        self.summary.setText(
-            _(
-                "{mandatory} mandatory and {optional} optional criteria; a bid needs {needed} point(s) to pass.",
-                mandatory=mandatory,
-                optional=optional,
-                needed=needed,
-            )
-        )
+        self._index = None
+        project = self.ctx.project
+        optional = sum(1 for c in project.criteria if c.kind == "optional")
+        mandatory = sum(1 for c in project.criteria if c.kind == "mandatory")
+        pct = min(max(project.criteria_settings.pass_threshold_pct, 0), 100)
+        self.summary.setText(_(
+            "{mandatory} mandatory and {optional} optional criteria; a bid needs {needed} point(s) to pass.",
+            mandatory=mandatory, optional=optional, needed=points_needed(pct, optional),
+        ))  # fmt: skip
+        self.compliant.setText(self.compliant_text())
+        self.draft_button.setEnabled(not self.ctx.read_only)
+        self._refresh_meeting_column()
+        self.load_links()
+
+    def _refresh_meeting_column(self) -> None:
+        table = self.tables["criteria"]
+        column = [c.name for c in table.columns].index("feature_ids")
+        for r, row_id in enumerate(table.row_ids()):
+            criterion = self.ctx.project.find("criteria", row_id)
+            item = table.table.item(r, column)
+            if criterion is not None and item is not None:
+                item.setText(self.meeting_text(criterion))
+                item.setToolTip(item.text())
+
+    def load_links(self) -> None:
+        row_id = self.tables["criteria"].current_id()
+        criterion = None if row_id is None else self.ctx.project.find("criteria", row_id)
+        options = [(f.id, f.name or "…") for f in self.ctx.project.features]
+        selected = criterion.feature_ids if criterion is not None else []
+        key = (row_id, tuple(options), self.ctx.read_only)
+        if key != self._links_key or set(self.links.checked_ids()) != set(selected):
+            # (never rebuilt while its own tick is being saved: the ticks then match)
+            self._links_key = key
+            self.links.show_links(options, selected, criterion is not None and not self.ctx.read_only)
+        if criterion is None:
+            self.meeting.setText(_("Select a criterion to link it to the features and standards it requires."))
+        else:
+            self.meeting.setText(_("Scanned solutions meeting it:") + " " + self.meeting_text(criterion))
 
     def model_changed(self) -> None:
         self.load_extra()
+
+    # -- edits --------------------------------------------------------------------------
+
+    def _links_edited(self, ids: list[int]) -> None:
+        row_id = self.tables["criteria"].current_id()
+        if row_id is not None:
+            self.ctx.update_row("criteria", row_id, feature_ids=ids)
+
+    def focus_field(self, address: str) -> bool:
+        """A finding on a criterion's features selects the row and focuses its links."""
+        head, _sep, attr = address.partition(".")
+        kind, _sep, row_id = head.partition(":")
+        if kind == "criteria" and row_id.isdigit() and attr == "feature_ids":
+            self.tables["criteria"].focus_row(int(row_id), attr, focus=False)
+            self.load_links()
+            self.scroll.ensureWidgetVisible(self.links)
+            self.links.setFocus()
+            return True
+        return super().focus_field(address)
+
+    def draft(self) -> None:
+        """Add draft criteria from the common features and the differentiators."""
+        project = self.ctx.project
+        try:
+            drafts = drafting.draft_criteria(project, drafting.criteria_language(project))
+        except Exception:  # a faulty computation must not break editing
+            log.warning("drafting failed", exc_info=True)
+            drafts = []
+        if not drafts:
+            self.draft_status.setText(_("Nothing to draft: every common feature and differentiator is already linked to a criterion."))  # fmt: skip
+            return
+        saved = self.ctx.apply(drafting.add_drafts, self.ctx.pf, drafts)
+        self.tables["criteria"].reload()
+        self.load_extra()
+        if saved:
+            mandatory = sum(1 for c in saved if c.kind == "mandatory")
+            self.draft_status.setText(_(
+                "{mandatory} mandatory and {optional} optional draft criteria added: reword them and check the findings.",
+                mandatory=mandatory, optional=len(saved) - mandatory,
+            ))  # fmt: skip

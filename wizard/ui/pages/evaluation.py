@@ -1,12 +1,41 @@
-"""§2.6 Evaluation and award: weights, tie-break, Québec mode, jury, optional pilot."""
+"""§2.6 Evaluation and award: weights, tie-break, Québec mode, jury, optional pilot.
+
+The Québec weighted system shows its grid's total live, its rules (findings E-QC-*)
+and its formula, with a small calculator of the final score.
+"""
 
 from __future__ import annotations
 
-from wizard.core.i18n import N_
+from decimal import Decimal
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from wizard.core.evaluation import QUEBEC_MIN_INTERIM, quebec_score
+from wizard.core.i18n import N_, _, ui_language
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage
+from wizard.ui.widgets.fields import parse_decimal
 from wizard.ui.widgets.link_list import LinkList
 from wizard.ui.widgets.table_editor import Column
+
+
+def quebec_result(interim_text: str, price_text: str) -> str:
+    """The calculator's answer for the typed interim score (out of 100) and price (CAD)."""
+    interim, price = parse_decimal(interim_text), parse_decimal(price_text)
+    if interim is None or price is None:
+        return _("Type an interim score and a price to see the final score.")
+    try:
+        score = quebec_score(interim, price)
+    except ValueError:
+        return _("The interim score must be between 0 and 100 and the price above 0.")
+    if score is None:
+        return _("Interim score below {minimum}: the price envelope stays closed.", minimum=QUEBEC_MIN_INTERIM)
+    shown = f"{score.quantize(Decimal('0.01')).normalize():f}"
+    if "." not in shown:
+        shown += ".0"
+    if ui_language() == "fr":
+        shown = shown.replace(".", ",")
+    return _("Final score: {score}", score=shown)
 
 
 class EvaluationPage(StepPage):
@@ -24,16 +53,11 @@ class EvaluationPage(StepPage):
         self.row(form, N_("Quality"), b.spin("evaluation", "quality_weight", 0, 100))
         self.row(form, N_("Price"), b.spin("evaluation", "price_weight", 0, 100))
         self.row(form, N_("Tie-break rule"), b.text("evaluation", "tie_break", 2))
-        form = self.group(N_("Québec weighted system (professional services)"))
-        form.addRow(b.check("evaluation", "quebec_weighted", N_("Use the weighted quality system")))
-        self.note(form, N_("At least 4 quality criteria, none above 30 points; prices are opened only for an interim score of 70 or more."))
-        self.table(
-            form,
-            "quality_grid",
-            [Column("label", N_("Quality criterion"), stretch=True), Column("points", N_("Points"), high=100)],
-            lines=3,
-        )
+        self._quebec_group()
         form = self.group(N_("Selection jury"))
+        self.authors = QLabel()
+        self.authors.setWordWrap(True)
+        form.addRow(self.authors)
         self.table(
             form,
             "jury",
@@ -55,7 +79,55 @@ class EvaluationPage(StepPage):
         )
         self.row(form, N_("Scenarios the pilot must pass"), self.pilot_links)
 
+    def _quebec_group(self) -> None:
+        form = self.group(N_("Québec weighted system (professional services)"))
+        form.addRow(self.binder.check("evaluation", "quebec_weighted", N_("Use the weighted quality system")))
+        self.note(form, N_("At least 4 quality criteria, none above 30 points; prices are opened only for an interim score of 70 or more."))
+        grid = self.table(
+            form,
+            "quality_grid",
+            [Column("label", N_("Quality criterion"), stretch=True), Column("points", N_("Points"), high=100)],
+            lines=3,
+        )
+        grid.rows_changed.connect(self.load_extra)
+        self.grid_total = QLabel()
+        self.grid_total.setObjectName("quality_grid.total")
+        form.addRow(self.grid_total)
+        self.note(form, N_("A selection committee of at least 3 members scores quality without seeing the prices. "
+                           "Final score = (interim score + 50) × 10,000 ÷ price: the highest wins."))  # fmt: skip
+        calculator = QWidget()
+        layout = QHBoxLayout(calculator)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.interim, self.price = QLineEdit(), QLineEdit()
+        self.interim.setObjectName("quebec.interim")
+        self.price.setObjectName("quebec.price")
+        self.texts.add(self.interim.setPlaceholderText, N_("Interim score (out of 100)"))
+        self.texts.add(self.price.setPlaceholderText, N_("Price (CAD)"))
+        self.result = QLabel()
+        self.result.setObjectName("quebec.result")
+        for edit in (self.interim, self.price):
+            edit.textChanged.connect(self._calculate)
+            layout.addWidget(edit)
+        layout.addWidget(self.result, 1)
+        self.row(form, N_("Try the formula"), calculator)
+
+    def _calculate(self) -> None:
+        self.result.setText(quebec_result(self.interim.text(), self.price.text()))
+
     def load_extra(self) -> None:
         project = self.ctx.project
         options = [(s.id, s.title or "…") for s in project.scenarios]
         self.pilot_links.show_links(options, project.evaluation.pilot_scenario_ids, not self.ctx.read_only)
+        self.model_changed()
+        self._calculate()
+
+    def model_changed(self) -> None:
+        project = self.ctx.project
+        total = sum(item.points for item in project.quality_grid)
+        self.grid_total.setText(_("Total: {total} points out of 100, {count} quality criteria.",
+                                  total=total, count=len(project.quality_grid)))  # fmt: skip
+        names = ", ".join(a.name for a in project.authors if a.name.strip())
+        self.authors.setText(
+            _("Authors of the tender, who may not sit on the jury: {names}.", names=names) if names
+            else _("Name the authors of the tender on the Project page: they may not sit on the jury.")
+        )  # fmt: skip

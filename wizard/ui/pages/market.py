@@ -1,14 +1,18 @@
-"""§2.3 Market scan (neutral): solutions, features and standards, the support matrix."""
+"""§2.3 Market scan (neutral): solutions, features and standards, the support matrix,
+its CSV import and export (towns share their scans)."""
 
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from wizard.core.i18n import N_, _
+from wizard.core import matrix_csv
+from wizard.core.atomic import write_bytes_atomic
+from wizard.core.i18n import N_, _, ui_language
 from wizard.core.steps import Step
+from wizard.ui import dialogs
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.matrix import SupportMatrix
 from wizard.ui.widgets.table_editor import Column
@@ -33,6 +37,15 @@ def summary_text(project: Any) -> str:
         other=", ".join(names[i] for i in summary.differentiators if i in names) or "—",
         weak=", ".join(solutions[i] for i in summary.underperforming if i in solutions) or "—",
     )
+
+
+def import_message(summary: matrix_csv.ImportSummary) -> str:
+    return _(
+        "Matrix imported: {solutions} new solution(s), {features} new feature(s) or standard(s), "
+        "{updated} solution(s) updated, {cells} cell(s) changed.",
+        solutions=summary.new_solutions, features=summary.new_features,
+        updated=summary.updated_solutions, cells=summary.changed_cells,
+    )  # fmt: skip
 
 
 class MarketPage(StepPage):
@@ -72,10 +85,13 @@ class MarketPage(StepPage):
             lines=5,
         )
         form = self.group(N_("Who supports what"))
-        self.note(form, N_("Double-click a cell to choose yes, partial, no or unknown."))
+        self.note(form, N_("Click a cell to change it: unknown, yes, partial, no. Keys: Y or O yes, P partial, "
+                           "N no, U unknown. Common features are in bold."))  # fmt: skip
         self.matrix = SupportMatrix(self.ctx)
         form.addRow(self.matrix)
+        form.addRow(self._csv_buttons())
         self.summary = QLabel()
+        self.summary.setObjectName("market.summary")
         self.summary.setWordWrap(True)
         form.addRow(self.summary)
         form = self.group(N_("Thresholds"))
@@ -85,8 +101,23 @@ class MarketPage(StepPage):
             self.tables[kind].rows_changed.connect(self.matrix.reload)
         self.matrix.cell_saved.connect(self.load_summary)
 
+    def _csv_buttons(self) -> QWidget:
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.import_button, self.export_button = QPushButton(), QPushButton()
+        self.texts.add(self.import_button.setText, N_("Import the matrix (CSV)…"))
+        self.texts.add(self.export_button.setText, N_("Export the matrix (CSV)…"))
+        self.import_button.clicked.connect(self.import_csv)
+        self.export_button.clicked.connect(self.export_csv)
+        layout.addWidget(self.import_button)
+        layout.addWidget(self.export_button)
+        layout.addStretch(1)
+        return box
+
     def load_extra(self) -> None:
         self.matrix.reload()
+        self.import_button.setEnabled(not self.ctx.read_only)
         self.load_summary()
 
     def load_summary(self) -> None:
@@ -98,3 +129,36 @@ class MarketPage(StepPage):
 
     def model_changed(self) -> None:
         self.load_summary()
+
+    # -- CSV ----------------------------------------------------------------------------
+
+    def export_csv(self) -> None:
+        """Write the matrix to a CSV file the user names (Cancel: nothing)."""
+        name = (self.ctx.pf.path.stem or _("market-scan")) + "-" + _("matrix") + ".csv"
+        path = dialogs.ask_save_path(self, _("Export the matrix (CSV)"), ".csv", name)
+        if path is None:
+            return
+        try:
+            write_bytes_atomic(path, matrix_csv.export_matrix(self.ctx.project))
+        except OSError as exc:
+            dialogs.show_error(self, _("The file could not be written:") + f"\n{path}\n{exc.strerror or exc}")
+            return
+        dialogs.show_info(self, _("Matrix exported to {path}.", path=str(path)))
+
+    def import_csv(self) -> None:
+        """Merge a CSV matrix into the scan: all of it, or nothing with a clear message."""
+        path = dialogs.ask_open_path(self, _("Import the matrix (CSV)"), ".csv")
+        if path is None:
+            return
+        try:
+            table = matrix_csv.parse_matrix(path.read_bytes())
+        except OSError as exc:
+            dialogs.show_error(self, _("The file could not be read:") + f"\n{path}\n{exc.strerror or exc}")
+            return
+        except matrix_csv.MatrixCsvError as exc:
+            dialogs.show_error(self, _("Nothing was imported.") + "\n" + exc.message(ui_language()))
+            return
+        summary = self.ctx.apply(matrix_csv.merge_table, self.ctx.pf, table)
+        self.load()
+        if summary is not None:
+            dialogs.show_info(self, import_message(summary))

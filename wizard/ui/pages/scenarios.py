@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPlainTextEdit
 
-from wizard.core.i18n import N_
+from wizard.core.i18n import N_, ui_language
+from wizard.core.render_criteria import criterion_numbers
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.link_list import LinkList
@@ -72,7 +73,8 @@ class ScenariosPage(StepPage):
             edit.setPlainText(getattr(scenario, name) if scenario is not None else "")
             edit.blockSignals(False)
             edit.setReadOnly(not editable)
-        options = [(c.id, c.text or "…") for c in self.ctx.project.criteria]
+        numbers = criterion_numbers(self.ctx.project, ui_language())
+        options = [(c.id, f"{numbers[c.id]} — {c.text or '…'}") for c in self.ctx.project.criteria]
         selected = scenario.criterion_ids if scenario is not None else []  # type: ignore[attr-defined]
         self.links.show_links(options, selected, editable)
 
