@@ -56,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("load", help="create a project file from JSON")
     p.add_argument("json_file")
     p.add_argument("file")
-    p = sub.add_parser("lint", help="finding codes for one text")
+    p = sub.add_parser("lint", help="finding codes for one text, with the names detected")
     p.add_argument("--field", required=True, choices=("problem", "criterion", "scenario"))
     p.add_argument("text")
     p.add_argument("--lang", choices=("fr", "en"))
@@ -135,12 +135,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_lint(args: argparse.Namespace) -> int:
     from wizard.core.checks.base import Severity
-    from wizard.core.checks.lint import lint_text
+    from wizard.core.checks.lint import lint_line, lint_text
 
     lang = args.lang or system_language()
     found = lint_text(args.field, args.text, lang)
     for f in found:
-        print(f.code)
+        print(lint_line(f))
     return 1 if any(f.severity == Severity.ERROR for f in found) else 0
 
 

@@ -30,9 +30,21 @@ def test_cli_clean_criterion_exits_0():
     assert (result.returncode, result.stdout) == (0, "")
 
 
-def test_cli_brand_in_criterion():
+def test_cli_brand_in_criterion_prints_the_name():
     result = run("--field", "criterion", "Native support for Microsoft Entra ID single sign-on")
-    assert (result.returncode, result.stdout.split()) == (1, ["C-BRAND"])
+    assert (result.returncode, result.stdout) == (1, "C-BRAND  Microsoft Entra ID\n")
+
+
+def test_cli_prints_every_detected_name_as_written():
+    result = run("--field", "criterion", "--lang", "fr", "Compatible avec les couches d'ESRI et MS Office")
+    assert result.stdout.splitlines() == ["C-BRAND  ESRI, MS Office"]
+
+
+def test_cli_problem_names_the_targeted_brand_and_the_incumbent():
+    result = run("--field", "problem", "Buy Microsoft 365 for all staff.")
+    assert sorted(result.stdout.splitlines()) == ["P-NEED", "P-SOLUTION  Microsoft 365"]
+    result = run("--field", "problem", "Our old Cityworks can no longer cope; we need to track work orders.")
+    assert (result.returncode, result.stdout) == (0, "P-INCUMBENT  Cityworks\n")
 
 
 def test_lint_keeps_only_findings_about_the_text():

@@ -47,7 +47,8 @@ def test_french_tender_sections_and_content():
     headings = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
     assert headings == [
         "Calendrier", "Le besoin", "Portée", "Critères d’évaluation", "Méthode d’évaluation",
-        tr("Test scenarios", "fr"), "Clauses du contrat", "Addenda\u00a0: fournisseurs exclus",
+        tr("Test scenarios", "fr"), "Publication et transparence", "Clauses du contrat",
+        "Addenda\u00a0: fournisseurs exclus",
         "Langue de l’appel d’offres",
     ]  # fmt: skip
     texts = _texts(doc)

@@ -32,8 +32,10 @@ from wizard.core.render_criteria import (
     criteria_blocks,
     criterion_numbers,
     evaluation_blocks,
+    scenario_label,
     traceability_blocks,
 )
+from wizard.core.render_publication import publication_blocks
 from wizard.core.textclean import clean_text
 
 ROLE_LABELS = {
@@ -125,7 +127,7 @@ def _scenarios(project: Project, lang: str) -> list[Block]:
     ]  # fmt: skip
     numbers = criterion_numbers(project, lang)
     for index, scenario in enumerate(project.scenarios, start=1):
-        blocks.append(Heading(2, tr("Scenario {number}: {title}", lang, number=index, title=_text(scenario.title))))
+        blocks.append(Heading(2, tr("Scenario {number}: {title}", lang, number=scenario_label(index), title=_text(scenario.title))))
         for label, value in (
             (N_("Context:"), scenario.context),
             (N_("Steps:"), scenario.steps),
@@ -188,7 +190,7 @@ def _language(project: Project, lang: str) -> list[Block]:
 def tender_blocks(project: Project, lang: str) -> list[Block]:
     """Every block of the tender in ``lang``, in document order."""
     blocks: list[Block] = []
-    for part in (_cover, _dates, _need, _scope, criteria_blocks, evaluation_blocks, _scenarios, _clauses, _addendum, _language):  # fmt: skip
+    for part in (_cover, _dates, _need, _scope, criteria_blocks, evaluation_blocks, _scenarios, publication_blocks, _clauses, _addendum, _language):  # fmt: skip
         blocks.extend(part(project, lang))
     return blocks
 

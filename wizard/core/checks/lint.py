@@ -4,10 +4,13 @@
 statement, a mandatory criterion or a scenario's steps — runs every check and keeps the
 findings that point at that text. Project-level findings (too many mandatory criteria,
 an unlinked scenario …) are left out: they say nothing about the sentence.
+``lint_line(finding)`` is the line the command prints: the code, then the brand,
+product or vendor names it detected (``"C-BRAND  Microsoft Entra ID"``).
 """
 
 from __future__ import annotations
 
+from wizard.core import brands
 from wizard.core.checks import run_checks
 from wizard.core.checks.base import Finding
 from wizard.core.defaults import new_project
@@ -33,3 +36,23 @@ def lint_text(field: str, text: str, lang: str = "en") -> list[Finding]:
         project.scenarios.append(Scenario(id=1, steps=text))
     address = FIELDS[field]
     return [f for f in run_checks(project) if f.field == address]
+
+
+def detected_names(f: Finding) -> list[str]:
+    """The brand, product or vendor names a finding is about, as written ([] if none).
+
+    C-BRAND, S-BRAND and P-INCUMBENT carry them in their ``brands`` parameter; P-SOLUTION
+    when its target is a brand ("buy Microsoft 365"), not a solution type.
+    """
+    params = dict(f.params)
+    if "brands" in params:
+        return [name for name in params["brands"].split(", ") if name]
+    if f.code == "P-SOLUTION":
+        return brands.brand_list(params.get("target", ""))
+    return []
+
+
+def lint_line(f: Finding) -> str:
+    """``"CODE"``, or ``"CODE  Name, Other name"`` when the finding detected names."""
+    names = detected_names(f)
+    return f"{f.code}  {', '.join(names)}" if names else f.code

@@ -10,17 +10,21 @@ from __future__ import annotations
 import re
 
 from wizard.core import brands
-from wizard.core.checks.problem_terms import ACQUIRE, BYPASS, NEED, SOLUTION
+from wizard.core.checks.problem_terms import ACQUIRE, BYPASS, NEED, PRESUME, SOLUTION
 from wizard.core.checks.wording import any_match, fold
 
 _PURPOSE = {
     "en": re.compile(r"\b(?:in order to|so as to|so that we can|to) (?=\w)"),
-    "fr": re.compile(r"\b(?:pour|afin de|afin d'|dans le but de|dans le but d') ?(?=\w)"),
+    # "pour" + an infinitive is a purpose; "pour tout le personnel" is not
+    "fr": re.compile(
+        r"\b(?:pour|afin de|afin d'|dans le but de|dans le but d') ?"
+        r"(?=(?:s'|se |les |le |la |l'|en |y )?\w+(?:er|ir|re|oir)\b)"
+    ),
 }
 _CLAUSE_END = re.compile(r"[,.;:!?\n]|\b(?:because|since|as|puisque|parce|car|lorsque|quand)\b")
 _NOUN_END = re.compile(
     r"[,.;:!?\n]|\b(?:to|for|from|with|because|and|or|in|on|by|while|that|which|who"
-    r"|pour|afin|avec|depuis|puisque|car|qui|et|ou|en|sur|par|dans|pendant)\b"
+    r"|without|pour|afin|avec|depuis|puisque|car|qui|et|ou|en|sur|par|dans|pendant|sans)\b"
 )
 _TRAILING = re.compile(r"(?:\s+(?:de|du|des|la|le|les|l'|d'|the|of|a|an|un|une))+\s*$", re.IGNORECASE)
 _MAX_WORDS = 9
@@ -68,6 +72,9 @@ def _purpose(statement: str, folded: str, lang: str, start: int) -> str:
 def _object(statement: str, folded: str, lang: str, verb: re.Match[str]) -> str:
     end = _NOUN_END.search(folded, verb.end())
     phrase = statement[verb.end(): end.start() if end else len(statement)]
+    judged = any_match(BYPASS, fold(phrase)) or any_match(PRESUME, fold(phrase))
+    if judged:  # "un progiciel de gré à gré", "a system without a tender": keep the thing only
+        phrase = phrase[: judged.start()]
     if brands.detect_brands(phrase) or not SOLUTION.search(fold(phrase)):
         return ""
     return _clean(" ".join(phrase.split()[:_MAX_WORDS]), lang)
