@@ -20,8 +20,6 @@ import os
 from functools import cache
 from pathlib import Path
 
-from babel.messages.pofile import read_po
-
 from wizard.core.paths import resource_path
 
 LANGUAGES = ("fr", "en")
@@ -38,6 +36,8 @@ def catalogue(lang: str) -> dict[str, str]:
     """msgid → translation for ``lang`` (empty for English, the source language)."""
     if lang == "en":
         return {}
+    from babel.messages.pofile import read_po  # not at import: an English start skips Babel (§8)
+
     folder = resource_path("locale") / lang / "LC_MESSAGES"
     messages: dict[str, str] = {}
     for po_file in sorted(Path(folder).glob("*.po")):
