@@ -52,6 +52,17 @@ class Table:
     header: list[list[str]]
     rows: list[list[str]]
     widths: list[float] = field(default_factory=list)
+    right: tuple[int, ...] = ()  # indexes of right-aligned (numeric) columns
+
+
+@dataclass(frozen=True)
+class Image:
+    """A PNG picture, ``width`` in cm, centred; ``caption`` goes below it and is the
+    picture's alternative text (accessibility)."""
+
+    png: bytes
+    width: float = 16.0
+    caption: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,7 +78,7 @@ class Toc:
     note: str
 
 
-Block = Heading | Paragraph | ClauseHeading | ClauseParagraph | Table | PageBreak | Toc
+Block = Heading | Paragraph | ClauseHeading | ClauseParagraph | Table | Image | PageBreak | Toc
 
 
 @dataclass

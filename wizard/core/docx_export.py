@@ -35,6 +35,7 @@ from wizard.core.blocks import (
     ClauseHeading,
     ClauseParagraph,
     Heading,
+    Image,
     PageBreak,
     Paragraph,
     Table,
@@ -99,8 +100,8 @@ def _table(document: Any, block: Table) -> None:
     for values in block.header:
         row = table.add_row()
         docx_xml.repeat_header(row)
-        for cell, value in zip(row.cells, values, strict=False):
-            _cell_text(cell, value, bold=True)
+        for index, (cell, value) in enumerate(zip(row.cells, values, strict=False)):
+            _cell_text(cell, value, bold=True, right=index in block.right)
             docx_xml.shade(cell, "D9E2F3")
     bold_first = not block.header  # a key/value table: labels in bold
     model_row = None  # the first full row; later full rows are copies of it (SPEC §8)
@@ -112,7 +113,7 @@ def _table(document: Any, block: Table) -> None:
         docx_xml.keep_row_together(row)
         cells = row.cells
         for index, (cell, value) in enumerate(zip(cells, values, strict=False)):
-            _cell_text(cell, value, bold=bold_first and index == 0)
+            _cell_text(cell, value, bold=bold_first and index == 0, right=index in block.right)
         if len(values) == columns:
             model_row = row._tr
     document.add_paragraph()
@@ -146,13 +147,27 @@ def _set_run_text(run: Any, value: str) -> None:
     run.text = value
 
 
-def _cell_text(cell: Any, value: str, bold: bool) -> None:
+def _cell_text(cell: Any, value: str, bold: bool, right: bool = False) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.space_after = Pt(0)
+    if right:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     run = paragraph.add_run(value)
     run.font.size = TABLE_FONT
     if bold:
         run.bold = True
+
+
+def _image(document: Any, block: Image) -> None:
+    """The picture, centred, kept with its caption; the caption is also its alt text."""
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.keep_with_next = bool(block.caption)
+    inline = paragraph.add_run().add_picture(io.BytesIO(block.png), width=Cm(block.width))
+    inline._inline.docPr.set("descr", block.caption)
+    if block.caption:
+        caption = styled_paragraph(document, "Caption", block.caption)
+        caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
 def toc_entries(blocks: list[Block]) -> list[tuple[int, str]]:
@@ -207,6 +222,8 @@ def _block(document: Any, block: Block, num_id: int, toc: list[tuple[int, str]])
         docx_xml.set_numbering(paragraph, num_id, 1 if block.level <= 2 else 2)
     elif isinstance(block, Table):
         _table(document, block)
+    elif isinstance(block, Image):
+        _image(document, block)
     elif isinstance(block, PageBreak):
         document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     elif isinstance(block, Toc):

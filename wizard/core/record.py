@@ -1,0 +1,231 @@
+"""The decision record for council, as document blocks (SPEC §4, §2.10).
+
+``record_document(project, lang, chart_png=b"") -> TenderDocument`` ("fr" or "en"):
+cover, summary, the problem as received and as defined, scope and governance, the
+market scan and its matrix, a criteria summary, the total cost of ownership (tables and
+the chart ``chart_png``), risks (mission-critical, personal information), the findings
+(those marked justified with their reasons, and those still open), the scorecard of the
+guide's practices and the vendor exchange register. The same blocks feed the DOCX
+(``record_export``). Raises ``ValueError`` for another ``lang``.
+
+Guide principle: decisions rest on a correct problem definition, a neutral market scan,
+a TCO and a risk analysis, and they are documented so they can be published.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from wizard.core import market
+from wizard.core.blocks import Block, Heading, PageBreak, Paragraph, Table, TenderDocument, Toc
+from wizard.core.checks import run_checks
+from wizard.core.clause_render import PLACEHOLDER
+from wizard.core.defaults import GOVERNANCE_ITEMS
+from wizard.core.i18n import N_, tr
+from wizard.core.model import Project
+from wizard.core.provinces import PROVINCES
+from wizard.core.record_sections import (
+    findings_blocks,
+    register_blocks,
+    risks_blocks,
+    scorecard_blocks,
+    tco_blocks,
+)
+from wizard.core.record_tco import one_line
+from wizard.core.render_criteria import CATEGORY_LABELS, points_needed
+from wizard.core.textclean import clean_text
+
+LABELS = {
+    "affected": N_("Affected"), "beneficiary": N_("Beneficiary"), "consulted": N_("Consulted"),
+    "yes": N_("Yes"), "no": N_("No"), "": N_("(not answered)"),
+    "proprietary": N_("Proprietary"), "open_source": N_("Open source"),
+    "on_premises": N_("On premises"), "cloud": N_("Cloud / SaaS"), "hybrid": N_("Hybrid"),
+    "public_documentation": N_("Public documentation"), "source_repository": N_("Source repository"),
+    "public_tender": N_("Another public tender"), "peer_town": N_("Another town"),
+    "demo": N_("Vendor demo"), "vendor_meeting": N_("Vendor meeting"),
+}  # fmt: skip
+LEVEL_MARKS = {"yes": "✓", "partial": "½", "no": "✗", "unknown": "?"}
+PROPERTY_LIMIT = 200  # Word's document properties hold at most 255 characters
+MATRIX_COLUMNS = 8  # solutions per matrix table, so a wide scan stays readable on paper
+
+
+def label(value: str, lang: str) -> str:
+    """A stored choice value in words in ``lang`` (the value itself when unknown)."""
+    msgid = LABELS.get(value)
+    return tr(msgid, lang) if msgid is not None else value
+
+
+def _text(value: str) -> str:
+    return one_line(value) or PLACEHOLDER
+
+
+def _paragraphs(value: str, style: str = "Normal") -> list[Paragraph]:
+    lines = [" ".join(line.split()) for line in clean_text(value).splitlines()]
+    return [Paragraph(line, style) for line in lines if line] or [Paragraph(PLACEHOLDER, style)]
+
+
+def _cover(project: Project, lang: str) -> list[Block]:
+    info = project.info
+    prov = PROVINCES.get(info.province.strip().upper())
+    officer = ", ".join(x for x in (one_line(info.officer_name), one_line(info.officer_title)) if x)
+    rows = [
+        [tr("Reference number", lang), _text(info.reference)],
+        [tr("Province or territory", lang), prov.name(lang) if prov else PLACEHOLDER],
+        [tr("Responsible officer", lang), officer or PLACEHOLDER],
+        [tr("Authors", lang), "; ".join(", ".join(x for x in (one_line(a.name), one_line(a.role)) if x)
+                                        for a in project.authors) or PLACEHOLDER],
+    ]  # fmt: skip
+    return [
+        Paragraph(_text(info.organization), "Subtitle"),
+        Paragraph(_text(info.title), "Title"),
+        Paragraph(tr("Decision record for council", lang), "Subtitle"),
+        Table([], rows, [6.0, 10.0]),
+        Paragraph(tr("This record explains how the need was defined, which solutions the market offers, what each option costs over its life, which risks were weighed and which of the guide's practices the project follows. Every figure comes from the project file.", lang)),
+        PageBreak(),
+        Paragraph(tr("Table of contents", lang), "TOC Heading"),
+        Toc(tr("This table of contents is a field. Word updates it when the document opens; in another editor, update the fields (for example, select all and press F9) after any change.", lang)),
+        PageBreak(),
+    ]  # fmt: skip
+
+
+def _problem(project: Project, lang: str) -> list[Block]:
+    problem = project.problem
+    blocks: list[Block] = [
+        Heading(1, tr("Problem definition", lang)),
+        Paragraph(tr("A tender starts from a need the town must meet, not from a product to buy. The request as received is kept beside the problem as defined, so council sees how it was restated.", lang)),
+        Heading(2, tr("The request as received", lang)),
+        *_paragraphs(problem.request_as_received, "Quote"),
+        Paragraph(_text(problem.requesting_unit), label=tr("Requesting unit:", lang)),
+        Heading(2, tr("The problem as defined", lang)),
+        *_paragraphs(problem.statement, "Quote"),
+    ]  # fmt: skip
+    if problem.context.strip():
+        blocks += [Heading(2, tr("Context", lang)), *_paragraphs(problem.context)]
+    if problem.urgent:
+        blocks += [Heading(2, tr("Urgency", lang)), *_paragraphs(problem.urgency_justification)]
+    return blocks
+
+
+def _scope(project: Project, lang: str) -> list[Block]:
+    units = [u for u in project.business_units if u.role in ("affected", "beneficiary", "consulted")]
+    blocks: list[Block] = [Heading(1, tr("Scope", lang)), Heading(2, tr("Units of the town", lang))]
+    if units:
+        rows = [[_text(u.name), label(u.role, lang), one_line(u.notes)] for u in units]
+        blocks.append(Table([[tr("Unit", lang), tr("Role", lang), tr("Notes", lang)]], rows, [5.0, 3.0, 8.0]))
+    else:
+        blocks.append(Paragraph(PLACEHOLDER))
+    if project.partners:
+        blocks.append(Heading(2, tr("External partners", lang)))
+        blocks += [Paragraph(" — ".join(x for x in (_text(p.name), one_line(p.notes)) if x), "List Bullet")
+                   for p in project.partners]
+    rows = [[tr(GOVERNANCE_ITEMS.get(g.key, g.key), lang), label(g.answer, lang), one_line(g.notes)]
+            for g in project.governance]
+    if rows:
+        blocks += [Heading(2, tr("Governance", lang)),
+                   Table([[tr("Statement", lang), tr("Answer", lang), tr("Notes", lang)]], rows, [8.0, 2.5, 5.5])]
+    return blocks
+
+
+def _matrix_tables(project: Project, lang: str) -> list[Block]:
+    features = project.features
+    blocks: list[Block] = []
+    for start in range(0, len(project.solutions), MATRIX_COLUMNS):
+        chunk = project.solutions[start : start + MATRIX_COLUMNS]
+        header = [tr("Feature or standard", lang), *(_text(s.name) for s in chunk)]
+        rows = [[_text(f.name), *(LEVEL_MARKS.get(project.support_level(s.id, f.id), "?") for s in chunk)]
+                for f in features]
+        width = min(2.5, 10.0 / len(chunk))
+        blocks.append(Table([header], rows, [16.0 - width * len(chunk)] + [width] * len(chunk)))
+    return blocks
+
+
+def _market(project: Project, lang: str) -> list[Block]:
+    summary = market.summarize(project)
+    rows = [[_text(s.name), _text(s.vendor), label(s.licence, lang), label(s.delivery, lang),
+             label("yes" if s.hosting_in_canada else "no", lang), label(s.source, lang)] for s in project.solutions]
+    header = [tr("Solution", lang), tr("Vendor", lang), tr("Licence", lang), tr("Delivery", lang),
+              tr("Hosted in Canada", lang), tr("Source", lang)]
+    names = {f.id: _text(f.name) for f in project.features}
+    blocks: list[Block] = [
+        PageBreak(),
+        Heading(1, tr("Market scan", lang)),
+        Paragraph(tr("{count} solution(s) were scanned from public sources; a feature supported by at least {threshold} % of them is common and can become a mandatory criterion.", lang, count=summary.solutions, threshold=project.market.common_threshold_pct)),
+        Table([header], rows, [3.2, 3.2, 2.4, 2.4, 2.0, 2.8]) if rows else Paragraph(PLACEHOLDER),
+        Heading(2, tr("Matrix of features and standards", lang)),
+        Paragraph(tr("✓ supported, ½ partly, ✗ not supported, ? unknown.", lang), "Normal"),
+        *_matrix_tables(project, lang),
+        Paragraph(", ".join(names[i] for i in summary.common) or "—", label=tr("Common features:", lang)),
+        Paragraph(", ".join(names[i] for i in summary.differentiators) or "—", label=tr("Differentiators:", lang)),
+        Paragraph(market.solution_names(project, summary.underperforming) or "—", label=tr("Under-performing solutions:", lang)),
+    ]  # fmt: skip
+    return blocks
+
+
+def _criteria(project: Project, lang: str) -> list[Block]:
+    index = market.SupportIndex(project)
+    mandatory = [c for c in project.criteria if c.kind == "mandatory"]
+    optional = [c for c in project.criteria if c.kind != "mandatory"]
+    rows = []
+    for key, msgid in CATEGORY_LABELS.items():
+        m = sum(1 for c in mandatory if c.category == key)
+        o = sum(1 for c in optional if c.category == key)
+        if m or o:
+            rows.append([tr(msgid, lang), str(m), str(o)])
+    threshold = project.criteria_settings.pass_threshold_pct
+    compliant = market.compliant_solutions(project, index)
+    met = [[str(n), _text(c.text), str(len(market.criterion_solutions(c, index)))] for n, c in enumerate(mandatory, 1)]
+    ev = project.evaluation
+    return [
+        Heading(1, tr("Criteria", lang)),
+        Table([[tr("Category", lang), tr("Mandatory", lang), tr("Optional", lang)]], rows, [8.0, 4.0, 4.0], right=(1, 2)),
+        Paragraph(tr("Pass threshold: {threshold} % of the {count} optional criteria, that is {points} point(s).", lang, threshold=threshold, count=len(optional), points=points_needed(threshold, len(optional)))),
+        Paragraph(tr("Weights: quality {quality} points, price {price} points.", lang, quality=ev.quality_weight, price=ev.price_weight)),
+        Paragraph(market.solution_names(project, compliant) or "—", label=tr("Scanned solutions meeting every mandatory criterion:", lang)),
+        Heading(2, tr("Mandatory criteria and the scanned solutions that meet them", lang)),
+        Table([[tr("No.", lang), tr("Criterion", lang), tr("Solutions", lang)]], met, [1.2, 12.3, 2.5], right=(2,)) if met else Paragraph(PLACEHOLDER),
+    ]  # fmt: skip
+
+
+def _clean(block: Block) -> Block:
+    """``block`` with every text passed through ``clean_text`` (finding messages and
+    computed lists quote user text too: never an invalid DOCX)."""
+    if isinstance(block, Paragraph):
+        return replace(block, text=clean_text(block.text), label=clean_text(block.label))
+    if isinstance(block, Heading):
+        return replace(block, text=clean_text(block.text))
+    if isinstance(block, Table):
+        return replace(block, header=[[clean_text(c) for c in row] for row in block.header],
+                       rows=[[clean_text(c) for c in row] for row in block.rows])
+    return block
+
+
+def record_blocks(project: Project, lang: str, chart_png: bytes = b"") -> list[Block]:
+    """Every block of the decision record in ``lang``, in document order, clean text."""
+    found = run_checks(project)
+    blocks: list[Block] = []
+    for part in (_cover, _problem, _scope, _market, _criteria):
+        blocks.extend(part(project, lang))
+    blocks += [PageBreak(), *tco_blocks(project, lang, chart_png), *risks_blocks(project, lang)]
+    blocks += [PageBreak(), *findings_blocks(project, lang, found)]
+    blocks += [PageBreak(), *scorecard_blocks(project, lang, found)]
+    blocks += [PageBreak(), *register_blocks(project, lang)]
+    return [_clean(block) for block in blocks]
+
+
+def record_document(project: Project, lang: str, chart_png: bytes = b"") -> TenderDocument:
+    """The whole decision record in ``lang``; ``chart_png`` is the TCO chart (none if empty).
+
+    Raises ``ValueError`` for a ``lang`` other than "fr" or "en".
+    """
+    if lang not in ("fr", "en"):
+        raise ValueError(f"unsupported language: {lang!r}")
+    reference = _text(project.info.reference)[:PROPERTY_LIMIT]
+    return TenderDocument(
+        lang=lang,
+        title=tr("Decision record: {title}", lang, title=_text(project.info.title))[:PROPERTY_LIMIT],
+        organization=_text(project.info.organization)[:PROPERTY_LIMIT],
+        reference=reference,
+        header=tr("Decision record {reference}", lang, reference=reference),
+        footer_page=tr("Page {page} of {pages}", lang),
+        blocks=record_blocks(project, lang, chart_png),
+    )
