@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -185,6 +186,13 @@ class StepPage(QWizardPage):
 
     def model_changed(self) -> None:
         """Subclasses: update computed values after an edit."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Edits made on other pages while this one was hidden change its findings too
+        (e.g. units marked in the scope clear P-SCOPE): show them current."""
+        super().showEvent(event)
+        self.findings.refresh()
+        self.model_changed()
 
     # -- findings → fields --------------------------------------------------------------
 
