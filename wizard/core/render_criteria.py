@@ -206,6 +206,6 @@ def traceability_blocks(project: Project, lang: str) -> list[Block]:
         return []
     return [
         Heading(2, tr("Traceability of criteria to scenarios", lang)),
-        Paragraph(tr("For each criterion, the table shows the test scenarios that verify it (S-1 is scenario 1, and so on) and its means of verification.", lang)),
+        Paragraph(tr("For each criterion, the table shows the test scenarios above that verify it (S-1, S-2 …) and its means of verification.", lang)),
         traceability_table(project, lang),
     ]  # fmt: skip
