@@ -72,3 +72,28 @@ def test_quebec_score_vectors(interim, price, expected):
 def test_quebec_score_rejects_bad_input(interim, price):
     with pytest.raises(ValueError):
         quebec_score(interim, price)
+
+
+@pytest.mark.parametrize(
+    ("points", "expected"),
+    [
+        ([31, 23, 23, 23], ["E-QC-MAX"]),  # one criterion above 30: rejected
+        ([30, 30, 40], ["E-QC-CRITERIA", "E-QC-MAX"]),
+        ([30, 30, 30], ["E-QC-CRITERIA", "E-QC-TOTAL"]),  # fewer than 4: rejected
+        ([30, 30, 20, 20], []),
+        ([25, 25, 25, 15, 10], []),
+    ],
+)
+def test_quebec_grid_rejected_above_30_points_or_below_4_criteria(points, expected):
+    p = base()
+    p.evaluation.quebec_weighted = True
+    p.quality_grid = [QualityGridItem(id=i, label=f"Q{i}", points=pts) for i, pts in enumerate(points, 1)]
+    assert codes(p) == expected
+    p.evaluation.quebec_weighted = False  # the rules bind only in Québec's weighted mode
+    assert codes(p) == []
+
+
+def test_quebec_scores_shown_to_one_decimal():
+    assert f"{quebec_score(80, 100000):.1f}" == "13.0"
+    assert f"{quebec_score(70, 120000):.1f}" == "10.0"
+    assert quebec_score(D("69.9"), 120000) is None
