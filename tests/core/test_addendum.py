@@ -1,0 +1,98 @@
+"""A vendor recorded as having helped draft is excluded, and the exported tender DOCX
+says so (SPEC §2.9 V-DRAFTING, §4 excluded vendors addendum); the tender's "Publication
+and transparency" section carries the diffusion of §2.9. Read back with python-docx."""
+
+from __future__ import annotations
+
+import pytest
+from docx import Document
+
+from wizard.core.defaults import new_project
+from wizard.core.docx_export import write_tender
+from wizard.core.examples import load_example
+from wizard.core.model import Project, VendorExchange
+
+HEADINGS = {"fr": "Addenda\u00a0: fournisseurs exclus", "en": "Addendum: excluded suppliers"}
+
+
+def project_with_register(lang: str) -> Project:
+    p = new_project(lang)
+    p.info.title = "Emergency perimeter"
+    p.info.tender_languages = lang
+    p.vendor_exchanges = [
+        VendorExchange(id=1, vendor="Globex Corp.", subject="Public webinar"),
+        VendorExchange(id=2, vendor="Identicarte Systèmes inc.", subject="Supplied a draft requirements list",
+                       helped_drafting=True),
+        VendorExchange(id=3, vendor="  Identicarte   Systèmes inc. ", helped_drafting=True),
+    ]
+    return p
+
+
+def docx_paragraphs(p: Project, lang: str, tmp_path) -> list[tuple[str, str]]:
+    """(style name, text) of every paragraph of the exported tender in ``lang``."""
+    path = write_tender(p, lang, tmp_path / f"tender-{lang}.docx")
+    return [(par.style.name, par.text) for par in Document(str(path)).paragraphs]
+
+
+def section(paragraphs: list[tuple[str, str]], heading: str) -> list[tuple[str, str]]:
+    """The paragraphs under the level-1 ``heading``, up to the next level-1 heading."""
+    start = paragraphs.index(("Heading 1", heading)) + 1  # not its line in the table of contents
+    end = next((i for i in range(start, len(paragraphs)) if paragraphs[i][0] == "Heading 1"), len(paragraphs))
+    return paragraphs[start:end]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_addendum_names_the_vendor_who_helped_draft(lang, tmp_path):
+    paragraphs = docx_paragraphs(project_with_register(lang), lang, tmp_path)
+    addendum = section(paragraphs, HEADINGS[lang])
+    listed = [text for style, text in addendum if style == "List Bullet"]
+    assert listed == ["Identicarte Systèmes inc."]  # once, spaces tidied; Globex is not excluded
+    assert "Globex" not in " ".join(text for _s, text in addendum)
+    # the exclusion clause of the contract names it too
+    body = "\n".join(text for _s, text in paragraphs)
+    assert body.count("Identicarte Systèmes inc.") >= 2
+
+
+def test_no_addendum_without_a_drafting_vendor(tmp_path):
+    p = project_with_register("en")
+    for exchange in p.vendor_exchanges:
+        exchange.helped_drafting = False
+    texts = [text for _s, text in docx_paragraphs(p, "en", tmp_path)]
+    assert HEADINGS["en"] not in texts
+    assert not any("Identicarte" in t for t in texts)
+
+
+@pytest.mark.parametrize(("name", "lang"), [("emergency-perimeter", "fr"), ("office-suite", "en"), ("training", "fr")])
+def test_each_example_tender_names_its_excluded_vendor_in_the_addendum(name, lang, tmp_path):
+    p = load_example(name)
+    drafting = [e.vendor for e in p.vendor_exchanges if e.helped_drafting]
+    assert len(set(drafting)) == 1
+    addendum = section(docx_paragraphs(p, lang, tmp_path), HEADINGS[lang])
+    assert [text for style, text in addendum if style == "List Bullet"] == [drafting[0]]
+
+
+def test_publication_section_states_the_diffusion(tmp_path):
+    p = load_example("office-suite")
+    pub = p.publication
+    paragraphs = docx_paragraphs(p, "en", tmp_path)
+    texts = [text for _s, text in section(paragraphs, "Publication and transparency")]
+    assert f"This call for tenders is published on {pub.provincial_platform}." in texts
+    assert any(pub.free_platforms in t for t in texts)
+    assert any("suppliers found in its market scan" in t for t in texts)
+    assert any(pub.translation_notes in t for t in texts)
+    assert f"Open data about this procurement: {pub.open_data_url}" in texts
+    document = Document(str(tmp_path / "tender-en.docx"))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Information")
+    planned = [i for i in p.publication_items if i.planned]
+    assert len(table.rows) == len(planned) + 1
+    first = planned[0]
+    assert table.rows[1].cells[0].text == "The tender" and table.rows[1].cells[2].text == first.place
+
+
+def test_publication_section_in_french_without_data(tmp_path):
+    p = new_project("fr")
+    p.publication.notify_scanned_vendors = False
+    for item in p.publication_items:
+        item.planned = False
+    texts = [text for _s, text in section(docx_paragraphs(p, "fr", tmp_path), "Publication et transparence")]
+    assert texts == ["Le présent appel d’offres est publié sur [À COMPLÉTER / TO BE COMPLETED]."]
