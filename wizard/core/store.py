@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import sqlite3
 import urllib.parse
@@ -378,6 +379,8 @@ class ProjectFile:
         target = getattr(self.project, section)
         old = codec.json_value(getattr(target, name), kind)
         new_value = codec.python_value(codec.json_value(value, kind), kind, f"{section}.{name}")
+        if kind is str:
+            new_value = _storable_text(new_value)  # type: ignore[arg-type]
         new = codec.json_value(new_value, kind)
         if old == new:
             return
@@ -400,6 +403,7 @@ class ProjectFile:
         """Insert or replace the whole row ``row`` (matched by id) in list ``kind``."""
         if not isinstance(row, ENTITIES[kind]):
             raise TypeError(f"{kind} expects {ENTITIES[kind].__name__}")
+        row = _storable(row)
         rows = self.project.rows(kind)
         index = next((i for i, r in enumerate(rows) if r.id == row.id), None)
         old = codec.to_json(rows[index]) if index is not None else None
@@ -457,13 +461,35 @@ class ProjectFile:
             self.db["fields"].delete_where()
             _write_all(self.db, project)
             self._journal("project", None, "replaced")
-        self.project = project
+        self.project = self._read_project()  # what the file holds (see _storable_text)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _storable_text(text: str) -> str:
+    """``text`` as UTF-8 can hold it: surrogate pairs joined, lone surrogates dropped
+    (SQLite would raise ``UnicodeEncodeError``; documents drop them too, K1)."""
+    if not _SURROGATES.search(text):
+        return text
+    joined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
+    return _SURROGATES.sub("", joined)
+
+
+def _storable(obj: Any) -> Any:
+    """A section or entity with :func:`_storable_text` applied (``obj`` itself if clean)."""
+    changes = {
+        name: _storable_text(value)
+        for name, kind in codec.field_types(type(obj)).items()
+        if kind is str and _SURROGATES.search(value := getattr(obj, name))
+    }
+    return replace(obj, **changes) if changes else obj
 
 
 def _write_all(db: sqlite_utils.Database, project: Project) -> None:
     rows = []
     for name, cls in SECTIONS.items():
-        section = getattr(project, name)
+        section = _storable(getattr(project, name))
         for attr, kind in codec.field_types(cls).items():
             value = codec.json_value(getattr(section, attr), kind)
             rows.append({"key": f"{name}.{attr}", "value": json.dumps(value, ensure_ascii=False)})
@@ -472,7 +498,7 @@ def _write_all(db: sqlite_utils.Database, project: Project) -> None:
     for kind in ENTITIES:
         entities = project.rows(kind)
         if entities:
-            db[kind].insert_all([codec.to_row(r) for r in entities], pk="id", replace=True)
+            db[kind].insert_all([codec.to_row(_storable(r)) for r in entities], pk="id", replace=True)
 
 
 def _writable(path: Path) -> bool:
