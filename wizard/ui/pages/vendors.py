@@ -1,15 +1,40 @@
 """§2.9 Vendor relations and transparency: exchange register, designated staff,
-publication plan and diffusion."""
+publication plan and diffusion.
+
+The register table shows one line per exchange (date, vendor, staff, channel, subject);
+the selected exchange's other fields and its warning signs (demo, NDA, helped draft,
+RFI) are edited below it, so the table stays readable on a 1366×768 screen. The vendors
+excluded for helping draft (V-DRAFTING) are listed live: the tender's addendum names them.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
+
+from wizard.core.checks.vendors import excluded_vendors
 from wizard.core.defaults import PUBLICATION_ITEMS
 from wizard.core.i18n import N_, _
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.table_editor import Column
+
+DETAIL_TEXTS = (
+    ("staff_role", N_("Staff role")),
+    ("documents", N_("Documents exchanged")),
+)
+DETAIL_FLAGS = (
+    ("initiated_by_vendor", N_("The vendor initiated the exchange")),
+    ("routed_to_cio", N_("Sent to the CIO")),
+    ("publishable", N_("Publishable")),
+    ("demo", N_("A demo was asked for or accepted (outside the tender)")),
+    ("nda_signed", N_("A non-disclosure agreement was signed")),
+    ("helped_drafting", N_("The vendor helped draft the tender or supplied a template")),
+    ("rfi", N_("A request for information (RFI) was sent")),
+)
 
 
 def publication_label(row: Any) -> str:
@@ -27,29 +52,26 @@ class VendorsPage(StepPage):
     )
 
     def build(self) -> None:
-        b = self.binder
         form = self.group(N_("Register of exchanges with vendors"))
-        self.table(
+        table = self.table(
             form,
             "vendor_exchanges",
             [
                 Column("date", N_("Date")),
                 Column("vendor", N_("Vendor")),
                 Column("staff_name", N_("Town staff")),
-                Column("staff_role", N_("Staff role")),
                 Column("channel", N_("Channel")),
-                Column("initiated_by_vendor", N_("Vendor initiated")),
                 Column("subject", N_("Subject"), stretch=True),
-                Column("documents", N_("Documents")),
-                Column("routed_to_cio", N_("Sent to the CIO")),
-                Column("publishable", N_("Publishable")),
-                Column("demo", N_("Demo")),
-                Column("nda_signed", N_("NDA signed")),
-                Column("helped_drafting", N_("Helped draft")),
-                Column("rfi", N_("RFI")),
             ],
-            lines=4,
+            lines=5,
         )
+        table.current_changed.connect(lambda _id: self.load_detail())
+        table.rows_changed.connect(self._show_excluded)
+        self.excluded = QLabel()
+        self.excluded.setObjectName("vendors.excluded")
+        self.excluded.setWordWrap(True)
+        form.addRow(self.excluded)
+        self._build_detail()
         form = self.group(N_("Staff designated to speak with vendors"))
         self.table(
             form,
@@ -57,7 +79,29 @@ class VendorsPage(StepPage):
             [Column("name", N_("Name"), stretch=True), Column("role", N_("Role"), stretch=True)],
             lines=2,
         )
+        self._build_publication()
+
+    def _build_detail(self) -> None:
+        form = self.group(N_("Selected exchange"))
+        self.details: dict[str, QWidget] = {}
+        for name, title in DETAIL_TEXTS:
+            edit = QLineEdit()
+            edit.setObjectName(f"exchange.{name}")
+            edit.textChanged.connect(lambda text, n=name: self._detail_edited(n, text))
+            self.details[name] = edit
+            self.row(form, title, edit)
+        for name, title in DETAIL_FLAGS:
+            box = QCheckBox()
+            box.setObjectName(f"exchange.{name}")
+            self.texts.add(box.setText, title)
+            box.toggled.connect(lambda on, n=name: self._flag_edited(n, on))
+            self.details[name] = box
+            form.addRow(box)
+
+    def _build_publication(self) -> None:
+        b = self.binder
         form = self.group(N_("Publication plan"))
+        self.note(form, N_("What the town will publish, when and where (planned date YYYY-MM-DD)."))
         self.table(
             form,
             "publication_items",
@@ -68,7 +112,7 @@ class VendorsPage(StepPage):
                 Column("place", N_("Where"), stretch=True),
             ],
             can_add=False,
-            lines=9,
+            lines=16,
         )
         form = self.group(N_("Diffusion of the tender"))
         self.row(form, N_("Provincial platform"), b.line("publication", "provincial_platform"))
@@ -76,3 +120,66 @@ class VendorsPage(StepPage):
         form.addRow(b.check("publication", "notify_scanned_vendors", N_("Notify the vendors found in the market scan")))
         self.row(form, N_("Translation and binding version"), b.line("publication", "translation_notes"))
         self.row(form, N_("Open data portal address"), b.line("publication", "open_data_url"))
+
+    # -- the selected exchange ----------------------------------------------------------
+
+    def _current(self) -> Any | None:
+        row_id = self.tables["vendor_exchanges"].current_id()
+        return None if row_id is None else self.ctx.project.find("vendor_exchanges", row_id)
+
+    def load_extra(self) -> None:
+        table = self.tables["vendor_exchanges"]
+        if table.current_id() is None and table.row_ids():
+            table.focus_row(table.row_ids()[0], None, focus=False)
+        self.load_detail()
+
+    def load_detail(self) -> None:
+        """Show the selected exchange's details (empty and disabled when none)."""
+        self.ctx.flush()
+        exchange = self._current()
+        editable = exchange is not None and not self.ctx.read_only
+        for name, widget in self.details.items():
+            widget.blockSignals(True)
+            if isinstance(widget, QLineEdit):
+                widget.setText(getattr(exchange, name) if exchange is not None else "")
+                widget.setReadOnly(not editable)
+                widget.setEnabled(exchange is not None)
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(bool(getattr(exchange, name)) if exchange is not None else False)
+                widget.setEnabled(editable)
+            widget.blockSignals(False)
+        self._show_excluded()
+
+    def _show_excluded(self) -> None:
+        names = excluded_vendors(self.ctx.project)
+        text = _("Excluded from this tender (named in its addendum): {names}", names=", ".join(names))
+        self.excluded.setText(text if names else "")
+        self.excluded.setVisible(bool(names))
+
+    def _detail_edited(self, name: str, text: str) -> None:
+        row_id = self.tables["vendor_exchanges"].current_id()
+        if row_id is not None:
+            self.ctx.update_row_later("vendor_exchanges", row_id, name, text)
+
+    def _flag_edited(self, name: str, on: bool) -> None:
+        row_id = self.tables["vendor_exchanges"].current_id()
+        if row_id is not None:
+            self.ctx.update_row("vendor_exchanges", row_id, **{name: on})
+
+    def model_changed(self) -> None:
+        self._show_excluded()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # row heights once the columns have their real widths (long subjects wrap)
+        QTimer.singleShot(0, self.tables["vendor_exchanges"].table.resizeRowsToContents)
+
+    def focus_field(self, address: str) -> bool:
+        head, _sep, attr = address.partition(".")
+        kind, _sep, row_id = head.partition(":")
+        if kind == "vendor_exchanges" and row_id.isdigit() and attr in self.details:
+            self.tables["vendor_exchanges"].focus_row(int(row_id), None)
+            self.scroll.ensureWidgetVisible(self.details[attr])
+            self.details[attr].setFocus()
+            return True
+        return super().focus_field(address)
