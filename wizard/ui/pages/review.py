@@ -1,17 +1,21 @@
 """§2.10 Review and export: findings of every step by severity, completion per step,
-and the export of the tender, decision record and open data."""
+the scorecard of the guide's practices (core ``scorecard``), and the export of the
+tender, decision record and open data."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QPushButton, QTreeWidget, QTreeWidgetItem
 
+from wizard.core.checks.base import Finding
 from wizard.core.i18n import N_, _, ui_language
+from wizard.core.scorecard import FAMILIES, scorecard
 from wizard.core.steps import TITLES, Step, completion
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.findings_panel import SEVERITY_LABELS
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole
+STATUS_MARKS = {"ok": "\u2714", "attention": "\u26a0", "problem": "\u26d4", "not_applicable": "\u2013"}
 
 
 class ReviewPage(StepPage):
@@ -40,6 +44,14 @@ class ReviewPage(StepPage):
         self.tree.setMinimumHeight(self.tree.fontMetrics().lineSpacing() * 12)
         self.tree.itemClicked.connect(self._clicked)
         form.addRow(self.tree)
+        form = self.group(N_("Scorecard of the guide's practices"))
+        self.scorecard = QTreeWidget()
+        self.scorecard.setObjectName("review-scorecard")
+        self.scorecard.setColumnCount(3)
+        self.scorecard.setWordWrap(True)
+        self.scorecard.setMinimumHeight(self.scorecard.fontMetrics().lineSpacing() * 16)
+        self.scorecard.itemClicked.connect(self._clicked)
+        form.addRow(self.scorecard)
         form = self.group(N_("Export"))
         form.addRow(self.binder.check("export", "include_personal_names", N_("Include personal names in the open data")))
         self.export_button = QPushButton()
@@ -71,6 +83,26 @@ class ReviewPage(StepPage):
                 child.setData(0, FIELD_ROLE, f.field)
                 child.setToolTip(0, f.principle_text(ui_language()))
             top.setExpanded(True)
+        self._load_scorecard(found)
+
+    def _load_scorecard(self, found: list[Finding]) -> None:
+        lang = ui_language()
+        practices = scorecard(self.ctx.project, found)
+        self.scorecard.clear()
+        self.scorecard.setHeaderLabels([_("Practice"), _("Status"), _("What the project does")])
+        for family, title in FAMILIES.items():
+            group = [p for p in practices if p.family == family]
+            problems = sum(1 for p in group if p.status in ("attention", "problem"))
+            top = QTreeWidgetItem(self.scorecard, [_(title), _("{count} to review", count=problems) if problems else ""])
+            for practice in group:
+                mark = STATUS_MARKS.get(practice.status, "")
+                child = QTreeWidgetItem(top, [_(practice.title), f"{mark} {practice.status_text(lang)}".strip(),
+                                              practice.action_text(lang)])
+                child.setToolTip(2, practice.action_text(lang))
+                child.setData(0, FIELD_ROLE, practice.field)
+            top.setExpanded(True)
+        self.scorecard.setColumnWidth(0, self.scorecard.fontMetrics().averageCharWidth() * 38)
+        self.scorecard.setColumnWidth(1, self.scorecard.fontMetrics().averageCharWidth() * 16)
 
     def _clicked(self, item: QTreeWidgetItem) -> None:
         address = item.data(0, FIELD_ROLE)

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
+from html import escape
 from typing import Any
 
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel
 
-from wizard.core.i18n import N_, _
+from wizard.core import record_tco, tco
+from wizard.core.blocks import Table
+from wizard.core.chart import cumulative_chart_png
+from wizard.core.i18n import N_, _, tr, ui_language
+from wizard.core.model import Project
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.table_editor import Column
 
 log = logging.getLogger(__name__)
+CHART_DELAY_MS = 300  # redraw the chart once typing pauses
 
 
 class TcoPage(StepPage):
@@ -22,8 +29,11 @@ class TcoPage(StepPage):
         "Compare whole costs over the life of the system, not licence prices: "
         "implementation, migration, training, hosting, support, staff time, security "
         "reviews and the cost of leaving (data extraction, migration out, running two "
-        "systems at once). Costs are in CAD before taxes; later years are discounted to "
-        "today's dollars."
+        "systems at once). Costs are in CAD before taxes; sales taxes are shown apart. "
+        "Later years are discounted to today's dollars at the end of each year; year 0 is "
+        "not discounted. The default rate, 7 % a year, is the real discount rate the "
+        "Treasury Board of Canada Secretariat's Canadian Cost-Benefit Analysis Guide "
+        "recommends; use your town's rate if its finance department sets one."
     )
 
     def build(self) -> None:
@@ -58,10 +68,25 @@ class TcoPage(StepPage):
             lines=6,
         )
         options.rows_changed.connect(self.tables["cost_lines"].reload)
+        form = self.group(N_("Results"))
         self.totals = QLabel()
         self.totals.setObjectName("tco-totals")
         self.totals.setWordWrap(True)
+        self.totals.setTextFormat(Qt.TextFormat.RichText)
         form.addRow(self.totals)
+        self.chart = QLabel()
+        self.chart.setObjectName("tco-chart")
+        self.chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        form.addRow(self.chart)
+        self.breakdown = QLabel()
+        self.breakdown.setObjectName("tco-breakdown")
+        self.breakdown.setTextFormat(Qt.TextFormat.RichText)
+        form.addRow(self.breakdown)
+        self.chart_png = b""
+        self._chart_timer = QTimer(self)
+        self._chart_timer.setSingleShot(True)
+        self._chart_timer.setInterval(CHART_DELAY_MS)
+        self._chart_timer.timeout.connect(self.refresh_chart)
 
     def _option_choices(self) -> list[tuple[Any, str]]:
         return [(o.id, o.name or "…") for o in self.ctx.project.tco_options]
@@ -77,27 +102,50 @@ class TcoPage(StepPage):
         return {"option_id": current if current is not None else options[0].id}
 
     def load_extra(self) -> None:
-        self.totals.setText(totals_text(self.ctx.project))
+        self.totals.setText(totals_html(self.ctx.project, ui_language()))
+        self.breakdown.setText(totals_html(self.ctx.project, ui_language(), breakdown=True))
+        self._chart_timer.start()
 
     def model_changed(self) -> None:
         self.load_extra()
 
+    def refresh_chart(self) -> None:
+        """Draw the cumulative cost chart (matplotlib, in the core) into its label."""
+        if not self.isVisible():
+            return  # drawn when the page is shown (initializePage → load_extra)
+        try:
+            png = cumulative_chart_png(self.ctx.project, ui_language(), width_cm=15.0, dpi=96)
+        except Exception:  # a chart must never take the page down
+            log.exception("TCO chart failed")
+            return
+        if png == self.chart_png:
+            return
+        pixmap = QPixmap()
+        pixmap.loadFromData(png, "PNG")
+        self.chart_png = png
+        self.chart.setPixmap(pixmap)
 
-def totals_text(project: Any) -> str:
-    """One line per option with its nominal total and NPV, when ``wizard.core.tco`` exists."""
-    try:
-        tco = importlib.import_module("wizard.core.tco")
-        lines = []
-        for result in tco.compute_tco(project):
-            lines.append(
-                _(
-                    "{option}: {nominal} $ in total, net present value {npv} $",
-                    option=result.name or "…",
-                    nominal=f"{result.nominal:,.2f}",
-                    npv=f"{result.npv:,.2f}",
-                )
-            )
-        return "\n".join(lines)
-    except Exception:  # the TCO module is optional while it is being written
-        log.debug("TCO totals unavailable", exc_info=True)
+
+def _html_table(table: Table) -> str:
+    def cells(row: list[str], tag: str) -> str:
+        return "".join(
+            f'<{tag} align="{"right" if i in table.right else "left"}">{escape(value)}</{tag}>'
+            for i, value in enumerate(row)
+        )
+
+    head = "".join(f"<tr>{cells(row, 'th')}</tr>" for row in table.header)
+    body = "".join(f"<tr>{cells(row, 'td')}</tr>" for row in table.rows)
+    return f'<table border="1" cellspacing="0" cellpadding="3">{head}{body}</table>'
+
+
+def totals_html(project: Project, lang: str, breakdown: bool = False) -> str:
+    """The TCO results as HTML in ``lang``: totals per option (nominal, NPV, taxes apart),
+    or with ``breakdown`` the totals by category and by payer; '' when there is no option."""
+    results = tco.compute_tco(project)
+    if not results:
         return ""
+    parts = [
+        (N_("Cost by category"), record_tco.breakdown_table(results, lang, "category")),
+        (N_("Cost by budget that pays"), record_tco.breakdown_table(results, lang, "payer")),
+    ] if breakdown else [(N_("Totals by option (CAD)"), record_tco.totals_table(project, results, lang))]
+    return "".join(f"<p><b>{escape(tr(title, lang))}</b></p>{_html_table(table)}" for title, table in parts)
