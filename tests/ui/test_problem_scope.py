@@ -111,9 +111,9 @@ def _fill_scope(window):
     page.tables["governance"].set_value(answer.id, "notes", "The police still meets vendors")
     b = page.binder.widgets
     b["scope.mission_critical"].setChecked(True)
-    b["scope.mission_critical_notes"].setText("Used during 911 calls")
+    b["scope.mission_critical_notes"].setPlainText("Used during 911 calls")
     b["scope.personal_information"].setChecked(True)
-    b["scope.personal_information_notes"].setText("Names and positions of responders")
+    b["scope.personal_information_notes"].setPlainText("Names and positions of responders")
     b["scope.vendor_hosting"].setChecked(True)
     b["scope.custom_code"].setChecked(True)
     window.ctx.flush()
@@ -155,7 +155,7 @@ def test_scope_is_stored_reloaded_and_used_downstream(open_window, tmp_path):
     open_window.wizard.go_to(Step.SCOPE)
     page = open_window.wizard.currentPage()
     assert page.binder.widgets["scope.mission_critical"].isChecked()
-    assert page.binder.widgets["scope.personal_information_notes"].text() == "Names and positions of responders"
+    assert page.binder.widgets["scope.personal_information_notes"].toPlainText() == "Names and positions of responders"
     table = page.tables["business_units"].table
     assert table.item(0, 1).text() == "Affected" and table.item(0, 2).text() == "Initial request; outer perimeter"
     assert page.tables["partners"].table.item(0, 0).text() == "Regional 911 centre"

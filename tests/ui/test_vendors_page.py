@@ -94,9 +94,9 @@ def test_publication_plan_and_diffusion_are_saved_and_reloaded(open_window):
     plan.set_value(meetings.id, "planned", False)
     b = page.binder.widgets
     b["publication.provincial_platform"].setText("SEAO")
-    b["publication.free_platforms"].setText("Town website; CanadaBuys")
+    b["publication.free_platforms"].setPlainText("Town website; CanadaBuys")
     b["publication.notify_scanned_vendors"].setChecked(False)
-    b["publication.translation_notes"].setText("French only; the French version binds")
+    b["publication.translation_notes"].setPlainText("French only; the French version binds")
     b["publication.open_data_url"].setText("https://data.example.ca/tenders")
     open_window.ctx.flush()
     path = open_window.ctx.pf.path

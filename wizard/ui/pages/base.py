@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -33,6 +34,13 @@ from wizard.ui.widgets.fields import FieldBinder
 from wizard.ui.widgets.findings_panel import FindingsPanel
 from wizard.ui.widgets.table_editor import Column, EntityTable
 from wizard.ui.widgets.texts import Texts
+
+
+def short_text(edit: QPlainTextEdit, lines: int = 3) -> QPlainTextEdit:
+    """Keep a notes box a few lines tall (a QPlainTextEdit asks ~12 lines by default);
+    longer text scrolls inside it."""
+    edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * lines + 14)
+    return edit
 
 
 class StepPage(QWizardPage):

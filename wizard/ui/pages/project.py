@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QComboBox, QLabel
+
 from wizard.core.i18n import N_
 from wizard.core.steps import Step
 from wizard.ui.labels import BINDING_LANGUAGES, PROVINCES, TENDER_LANGUAGES
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.table_editor import Column
+
+
+def fit(box: QComboBox) -> QComboBox:
+    """Follow the width of the labels in the interface language (French ones are longer)."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    return box
 
 
 class ProjectPage(StepPage):
@@ -22,14 +30,14 @@ class ProjectPage(StepPage):
         b = self.binder
         form = self.group(N_("Organization"))
         self.row(form, N_("Town or organization"), b.line("info", "organization"))
-        self.row(form, N_("Province or territory"), b.combo("info", "province", ("", *PROVINCES)))
+        self.row(form, N_("Province or territory"), fit(b.combo("info", "province", ("", *PROVINCES))))
         self.row(form, N_("Responsible officer (IT director)"), b.line("info", "officer_name"))
         self.row(form, N_("Officer's title"), b.line("info", "officer_title"))
         form = self.group(N_("Tender"))
         self.row(form, N_("Tender title"), b.line("info", "title"))
         self.row(form, N_("Reference number"), b.line("info", "reference"))
-        self.row(form, N_("Tender language(s)"), b.combo("info", "tender_languages", TENDER_LANGUAGES))
-        self.row(form, N_("Legally binding version"), b.combo("info", "binding_language", BINDING_LANGUAGES))
+        self.row(form, N_("Tender language(s)"), fit(b.combo("info", "tender_languages", TENDER_LANGUAGES)))
+        self.row(form, N_("Legally binding version"), fit(b.combo("info", "binding_language", BINDING_LANGUAGES)))
         form = self.group(N_("Key dates"))
         self.row(form, N_("Publication"), b.date("info", "publication_date"))
         self.row(form, N_("Deadline for questions"), b.date("info", "questions_deadline"))
@@ -44,3 +52,6 @@ class ProjectPage(StepPage):
             [Column("name", N_("Name"), stretch=True), Column("role", N_("Role"), stretch=True)],
             lines=3,
         )
+        for label in self.findChildren(QLabel):  # short labels: a wrapped one was cut in half
+            if label.buddy() is not None:
+                label.setWordWrap(False)

@@ -7,7 +7,7 @@ from typing import Any
 from wizard.core.defaults import GOVERNANCE_ITEMS
 from wizard.core.i18n import N_, _
 from wizard.core.steps import Step
-from wizard.ui.pages.base import StepPage
+from wizard.ui.pages.base import StepPage, short_text
 from wizard.ui.widgets.table_editor import Column
 
 
@@ -38,7 +38,7 @@ class ScopePage(StepPage):
                 Column("role", N_("Role in this need")),
                 Column("notes", N_("Notes"), stretch=True),
             ],
-            lines=8,
+            lines=24,
         )
         form = self.group(N_("External partners"))
         self.table(
@@ -57,12 +57,12 @@ class ScopePage(StepPage):
                 Column("notes", N_("Notes"), stretch=True),
             ],
             can_add=False,
-            lines=5,
+            lines=14,
         )
         form = self.group(N_("Risks and data"))
         form.addRow(b.check("scope", "mission_critical", N_("Mission-critical system (911, dispatch, traffic, plants, sensors…)")))
-        self.row(form, N_("Notes"), b.line("scope", "mission_critical_notes"))
+        self.row(form, N_("Notes"), short_text(b.text("scope", "mission_critical_notes", 2)))
         form.addRow(b.check("scope", "personal_information", N_("Personal information is processed")))
-        self.row(form, N_("Notes"), b.line("scope", "personal_information_notes"))
+        self.row(form, N_("Notes"), short_text(b.text("scope", "personal_information_notes", 2)))
         form.addRow(b.check("scope", "vendor_hosting", N_("The vendor hosts the town's data (cloud / SaaS)")))
         form.addRow(b.check("scope", "custom_code", N_("Custom code or APIs are delivered")))

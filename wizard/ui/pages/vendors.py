@@ -19,7 +19,7 @@ from wizard.core.checks.vendors import excluded_vendors
 from wizard.core.defaults import PUBLICATION_ITEMS
 from wizard.core.i18n import N_, _
 from wizard.core.steps import Step
-from wizard.ui.pages.base import StepPage
+from wizard.ui.pages.base import StepPage, short_text
 from wizard.ui.widgets.table_editor import Column
 
 DETAIL_TEXTS = (
@@ -63,7 +63,7 @@ class VendorsPage(StepPage):
                 Column("channel", N_("Channel")),
                 Column("subject", N_("Subject"), stretch=True),
             ],
-            lines=5,
+            lines=8,
         )
         table.current_changed.connect(lambda _id: self.load_detail())
         table.rows_changed.connect(self._show_excluded)
@@ -112,13 +112,13 @@ class VendorsPage(StepPage):
                 Column("place", N_("Where"), stretch=True),
             ],
             can_add=False,
-            lines=16,
+            lines=22,
         )
         form = self.group(N_("Diffusion of the tender"))
         self.row(form, N_("Provincial platform"), b.line("publication", "provincial_platform"))
-        self.row(form, N_("Free specialised platforms"), b.line("publication", "free_platforms"))
+        self.row(form, N_("Free specialised platforms"), short_text(b.text("publication", "free_platforms", 2)))
         form.addRow(b.check("publication", "notify_scanned_vendors", N_("Notify the vendors found in the market scan")))
-        self.row(form, N_("Translation and binding version"), b.line("publication", "translation_notes"))
+        self.row(form, N_("Translation and binding version"), short_text(b.text("publication", "translation_notes", 2)))
         self.row(form, N_("Open data portal address"), b.line("publication", "open_data_url"))
 
     # -- the selected exchange ----------------------------------------------------------
