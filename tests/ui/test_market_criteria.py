@@ -64,7 +64,8 @@ def test_one_matrix_click_makes_c_target_appear_and_a_key_makes_it_vanish(scan_w
     assert "C-TARGET" in _codes(criteria.findings)
     table = criteria.tables["criteria"]
     column = [c.name for c in table.columns].index("feature_ids")
-    assert table.table.item(0, column).text() == "2: Alpha, Beta"
+    assert table.table.item(0, column).text() == "2 / 3"
+    assert table.table.item(0, column).toolTip() == "2 — Alpha, Beta"
     assert criteria.compliant.text() == "2 of 3 scanned solution(s) meet every mandatory criterion: Alpha, Beta."
 
     wizard.go_to(Step.MARKET)
@@ -75,7 +76,8 @@ def test_one_matrix_click_makes_c_target_appear_and_a_key_makes_it_vanish(scan_w
     assert "C-TARGET" not in [f.code for f in scan_window.ctx.findings()]
     wizard.go_to(Step.CRITERIA)
     assert "C-TARGET" not in _codes(criteria.findings)
-    assert table.table.item(0, column).text() == "3: Alpha, Beta, Gamma"
+    assert table.table.item(0, column).text() == "3 / 3"
+    assert table.table.item(0, column).toolTip() == "3 — Alpha, Beta, Gamma"
     with ProjectFile.open(scan_window.ctx.pf.path, read_only=True) as pf:
         assert pf.project.support_level(3, 1) == "yes"
 
@@ -102,7 +104,7 @@ def test_linking_a_feature_updates_the_solutions_meeting_the_criterion(scan_wind
     assert page.links.checked_ids() == [1]
     page.links.set_checked(2, True)  # now requires the map too: Alpha only
     assert scan_window.ctx.project.find("criteria", 1).feature_ids == [1, 2]
-    assert page.meeting.text() == "Scanned solutions meeting it: 1: Alpha"
+    assert page.meeting.text() == "Scanned solutions meeting it: 1 — Alpha"
     [target] = [f for f in _findings(page.findings) if f.code == "C-TARGET"]
     assert target.severity.value == "error" and target.field == "criteria:1.feature_ids"
     assert "C-COMPLIANT" in _codes(page.findings)

@@ -42,10 +42,10 @@ class CriteriaPage(StepPage):
             "criteria",
             [
                 Column("text", N_("Criterion"), stretch=True),
-                Column("category", N_("Category")),
+                Column("category", N_("Category"), width=16),
                 Column("kind", N_("Kind")),
                 Column("verification", N_("Verification")),
-                Column("feature_ids", N_("Scanned solutions meeting it"), display=self.meeting_text),
+                Column("feature_ids", N_("Solutions meeting it"), display=self.meeting_count, width=19),
             ],
             lines=10,
         )
@@ -100,12 +100,17 @@ class CriteriaPage(StepPage):
             return None
         return market.criterion_solutions(criterion, self.index())
 
+    def meeting_count(self, criterion: Any) -> str:
+        """The table cell: "2 / 5" (its tooltip names them), or "—" when not linked."""
+        ids = self.meeting_ids(criterion)
+        return "—" if ids is None else f"{len(ids)} / {len(self.ctx.project.solutions)}"
+
     def meeting_text(self, criterion: Any) -> str:
         ids = self.meeting_ids(criterion)
         if ids is None:
             return _("not linked to the scan")
         names = market.solution_names(self.ctx.project, ids)
-        return f"{len(ids)}: {names}" if ids else "0"
+        return f"{len(ids)} — {names}" if ids else "0"
 
     def compliant_text(self) -> str:
         project = self.ctx.project
@@ -139,8 +144,8 @@ class CriteriaPage(StepPage):
             criterion = self.ctx.project.find("criteria", row_id)
             item = table.table.item(r, column)
             if criterion is not None and item is not None:
-                item.setText(self.meeting_text(criterion))
-                item.setToolTip(item.text())
+                item.setText(self.meeting_count(criterion))
+                item.setToolTip(self.meeting_text(criterion))
 
     def load_links(self) -> None:
         row_id = self.tables["criteria"].current_id()

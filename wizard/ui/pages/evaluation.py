@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from wizard.core.evaluation import QUEBEC_MIN_INTERIM, quebec_score
 from wizard.core.i18n import N_, _, ui_language
@@ -38,6 +38,12 @@ def quebec_result(interim_text: str, price_text: str) -> str:
     return _("Final score: {score}", score=shown)
 
 
+def compact(edit: QPlainTextEdit, lines: int = 5) -> QPlainTextEdit:
+    """``edit`` at most ``lines`` lines tall (Qt's default hint is 192 px; it scrolls)."""
+    edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
+    return edit
+
+
 class EvaluationPage(StepPage):
     STEP = Step.EVALUATION
     HELP = N_(
@@ -52,7 +58,7 @@ class EvaluationPage(StepPage):
         form = self.group(N_("Weights (points out of 100)"))
         self.row(form, N_("Quality"), b.spin("evaluation", "quality_weight", 0, 100))
         self.row(form, N_("Price"), b.spin("evaluation", "price_weight", 0, 100))
-        self.row(form, N_("Tie-break rule"), b.text("evaluation", "tie_break", 2))
+        self.row(form, N_("Tie-break rule"), compact(b.text("evaluation", "tie_break", 2)))
         self._quebec_group()
         form = self.group(N_("Selection jury"))
         self.authors = QLabel()
@@ -71,7 +77,7 @@ class EvaluationPage(StepPage):
         )
         form = self.group(N_("Paid pilot"))
         form.addRow(b.check("evaluation", "pilot_enabled", N_("Award the full contract only after a successful pilot")))
-        self.row(form, N_("Pilot description"), b.text("evaluation", "pilot_description", 2))
+        self.row(form, N_("Pilot description"), compact(b.text("evaluation", "pilot_description", 2)))
         self.pilot_links = LinkList(3)
         self.pilot_links.setObjectName("evaluation.pilot_scenario_ids")
         self.pilot_links.links_changed.connect(

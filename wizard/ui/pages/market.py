@@ -63,13 +63,13 @@ class MarketPage(StepPage):
             form,
             "solutions",
             [
-                Column("name", N_("Solution"), stretch=True),
-                Column("vendor", N_("Vendor")),
+                Column("name", N_("Solution"), width=24),
+                Column("vendor", N_("Vendor"), width=22),
                 Column("licence", N_("Licence")),
                 Column("delivery", N_("Delivery")),
                 Column("hosting_in_canada", N_("Hosting in Canada")),
                 Column("source", N_("Information source")),
-                Column("notes", N_("Notes"), stretch=True),
+                Column("notes", N_("Notes"), width=40),
             ],
             lines=5,
         )

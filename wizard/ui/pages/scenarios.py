@@ -39,6 +39,7 @@ class ScenariosPage(StepPage):
             edit.setTabChangesFocus(True)
             edit.setObjectName(f"scenario.{name}")
             edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
+            edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * 7 + 12)  # not Qt's 192 px hint
             edit.textChanged.connect(lambda n=name, e=edit: self._detail_edited(n, e.toPlainText()))
             self.details[name] = edit
             self.row(form, title, edit)

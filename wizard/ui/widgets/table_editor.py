@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QModelIndex, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,6 +59,7 @@ class Column:
     stretch: bool = False
     low: int = 0
     high: int = 1_000_000
+    width: int = 0  # initial width in average characters, user-resizable (0: stretch or contents)
 
 
 class _Delegate(QStyledItemDelegate):
@@ -133,7 +134,14 @@ class EntityTable(QWidget):
         header = self.table.horizontalHeader()
         for i, column in enumerate(columns):
             mode = QHeaderView.ResizeMode.Stretch if column.stretch else QHeaderView.ResizeMode.ResizeToContents
+            if column.width:
+                mode = QHeaderView.ResizeMode.Interactive
+                header.resizeSection(i, self.table.fontMetrics().averageCharWidth() * column.width)
             header.setSectionResizeMode(i, mode)
+        self._fit_rows = QTimer(self)  # rows re-measured once after columns change width
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_a: self._fit_rows.start())
         self.texts.add(lambda _t: self._set_headers(), "")
         self.table.itemChanged.connect(self._item_changed)
         self.table.currentCellChanged.connect(lambda *_a: self.current_changed.emit(self.current_id()))
