@@ -17,7 +17,7 @@ from dataclasses import fields
 from pathlib import Path
 
 import docx
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from wizard.core import codec, jsonio, model
@@ -146,8 +146,9 @@ def exercise(project: model.Project, folder: Path) -> None:
 
 
 @settings(
-    max_examples=12,
+    max_examples=10,
     deadline=None,
+    phases=[Phase.explicit, Phase.generate],  # no shrinking of megabyte projects: the traceback names the field
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
 )
