@@ -12,6 +12,7 @@ CAD before taxes (``tco.compute_tco``); they become floats only to be drawn.
 from __future__ import annotations
 
 import io
+import warnings
 from typing import Any
 
 from wizard.core import tco
@@ -50,8 +51,8 @@ def _draw(axes: Any, project: Project, lang: str) -> None:
     axes.set_xlabel(tr("Year", lang))
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: money(value, lang, cents=False)))
-    top = max((float(r.nominal) for r in results), default=0.0)
-    axes.set_ylim(bottom=min(0.0, *(float(v) for r in results for v in r.cumulative)), top=max(1.0, top * 1.08))
+    values = [float(v) for r in results for v in r.cumulative]
+    axes.set_ylim(bottom=min([0.0, *values]) * 1.08, top=max([1.0, *values]) * 1.08)
     axes.set_xlim(left=-0.3, right=max(1, tco.horizon_of(project)) + 0.3)
     axes.grid(True, color="#dddddd")
     axes.spines[["top", "right"]].set_visible(False)
@@ -73,8 +74,9 @@ def cumulative_chart_png(project: Project, lang: str, *, width_cm: float = 16.0,
     from matplotlib.figure import Figure
 
     width_in = width_cm / 2.54
-    with rc_context({"text.parse_math": False, "font.family": "DejaVu Sans", "font.size": 9,
+    with warnings.catch_warnings(), rc_context({"text.parse_math": False, "font.family": "DejaVu Sans", "font.size": 9,
                      "svg.hashsalt": "tco", "axes.titleweight": "bold"}):
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")  # emoji in a name: a box
         figure = Figure(figsize=(width_in, width_in * 0.6), dpi=dpi, layout="constrained")
         FigureCanvasAgg(figure)
         _draw(figure.add_subplot(), project, lang)

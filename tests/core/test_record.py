@@ -1,0 +1,144 @@
+"""The decision record for council (SPEC §4): what it holds, in French and English, as
+a valid DOCX with the TCO chart, for every bundled example; converted by LibreOffice."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+from decimal import Decimal as D  # noqa: N817
+from pathlib import Path
+
+import docx
+import pytest
+
+from wizard.core import tco
+from wizard.core.blocks import Heading, Image, Paragraph, Table
+from wizard.core.examples import example_names, load_example
+from wizard.core.export import export_all
+from wizard.core.model import CostLine, Justification, TcoOption, VendorExchange
+from wizard.core.record import record_document
+from wizard.core.record_export import export, record_bytes
+from wizard.core.record_tco import money
+
+LANG_OF = {"emergency-perimeter": "fr", "office-suite": "en", "training": "fr"}
+
+
+def _texts(blocks) -> str:
+    parts = []
+    for block in blocks:
+        if isinstance(block, (Heading, Paragraph)):
+            parts.append(getattr(block, "label", "") + " " + block.text)
+        elif isinstance(block, Table):
+            parts += [" | ".join(row) for row in block.header + block.rows]
+    return "\n".join(parts)
+
+
+def _docx_text(data: bytes) -> str:
+    document = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts += [" | ".join(c.text for c in row.cells) for row in table.rows]
+    return "\n".join(parts)
+
+
+def test_sections_in_english():
+    p = load_example("office-suite")
+    doc = record_document(p, "en", b"png")
+    headings = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
+    assert headings == ["Problem definition", "Scope", "Market scan", "Criteria", "Total cost of ownership", "Risks",
+                        "Findings", "The guide's practices", "Vendor exchange register"]
+    text = _texts(doc.blocks)
+    assert p.problem.request_as_received.split("\n")[0].strip()[:60] in text
+    assert p.problem.statement.split("\n")[0].strip()[:60] in text
+    assert "Findings marked justified" in text
+    reason = p.justifications[0].reason
+    assert " ".join(reason.split())[:50] in text
+    assert "Maritime IT Solutions Ltd." in text  # the register and the excluded vendor
+    assert doc.header == f"Decision record {p.info.reference}"
+    (image,) = [b for b in doc.blocks if isinstance(b, Image)]
+    assert image.png == b"png" and image.caption == "Cumulative cost by option, in CAD before taxes"
+
+
+def test_tco_figures_and_taxes_apart_in_french():
+    p = load_example("emergency-perimeter")
+    text = _texts(record_document(p, "fr").blocks)
+    for result in tco.compute_tco(p):
+        assert money(result.nominal, "fr") in text and money(result.npv, "fr") in text
+    assert "Taxes de vente (TPS 5\u00a0% + TVQ 9,975\u00a0%)" in text
+    assert "Coût total de possession" in text and "Secrétariat du Conseil du Trésor" in text
+    assert "Personal" not in text and "Findings" not in text  # no English left in the French record
+
+
+def test_record_docx_holds_chart_and_tables():
+    p = load_example("training")
+    data = record_bytes(p, "fr")
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        media = [n for n in package.namelist() if n.startswith("word/media/") and n.endswith(".png")]
+    assert len(media) == 1
+    document = docx.Document(io.BytesIO(data))
+    assert document.core_properties.title.startswith("Dossier de décision : ")
+    assert document.core_properties.language == "fr-CA"
+    text = _docx_text(data)
+    (first, second) = tco.compute_tco(p)
+    assert money(first.nominal, "fr") in text and money(second.npv, "fr") in text
+    assert "Dossier de décision" in document.sections[0].header.paragraphs[0].text
+
+
+def test_export_all_writes_one_record_per_language(tmp_path):
+    p = load_example("office-suite")
+    written = export_all(p, tmp_path, "both")
+    names = {path.name for path in written}
+    assert {"decision-record-fr.docx", "decision-record-en.docx"} <= names
+    assert "Dossier de décision pour le conseil" in _docx_text((tmp_path / "decision-record-fr.docx").read_bytes())
+
+
+def test_without_options_no_chart(tmp_path):
+    p = load_example("office-suite")
+    p.tco_options, p.cost_lines = [], []
+    (path,) = export(p, tmp_path / "new", ["en"])
+    with zipfile.ZipFile(path) as package:
+        assert not [n for n in package.namelist() if n.startswith("word/media/")]
+    assert "[À COMPLÉTER / TO BE COMPLETED]" in _docx_text(path.read_bytes())
+
+
+def test_odd_text_gives_a_valid_record():
+    p = load_example("office-suite")
+    odd = "ACME\x00 \ud800 \u202eevil\u202c 👩\u200d👩\u200d👧 <b>R&D</b> {{ x }} " + "x" * 300
+    p.info.title = odd
+    p.info.reference = odd
+    p.tco_options.append(TcoOption(id=9, name=odd))
+    p.cost_lines.append(CostLine(id=99, option_id=9, category="licences", amount=D("10"), payer=odd))
+    p.vendor_exchanges.append(VendorExchange(id=99, vendor=odd, subject=odd, staff_name=odd))
+    p.justifications.append(Justification(id=99, code="T-NO-EXIT", field="tco_options:9.name", reason=odd))
+    for lang in ("fr", "en"):
+        text = _docx_text(record_bytes(p, lang))
+        assert "ACME \u202eevil" in text and "<b>R&D</b>" in text
+
+
+@pytest.mark.parametrize("name", example_names())
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) and pdftotext are needed")
+def test_every_example_record_converts_in_libreoffice(name, tmp_path):
+    p = load_example(name)
+    lang = LANG_OF.get(name, "fr")
+    (path,) = export(p, tmp_path, [lang])
+    with zipfile.ZipFile(path) as package:
+        assert any(n.startswith("word/media/") and n.endswith(".png") for n in package.namelist())
+    profile = (tmp_path / "lo-profile").resolve().as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=180)
+    pdf = tmp_path / (path.stem + ".pdf")
+    out = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, timeout=60)
+    text = " ".join(out.stdout.decode("utf-8").replace("\u00a0", " ").split())
+    for result in tco.compute_tco(p):
+        assert money(result.nominal, lang).replace("\u00a0", " ") in text
+        assert money(result.npv, lang).replace("\u00a0", " ") in text
+    caption = "Coût cumulé par option" if lang == "fr" else "Cumulative cost by option"
+    assert caption in text
+    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, timeout=60)
+    if images.returncode == 0:
+        assert len(images.stdout.strip().splitlines()) >= 3  # header, rule, at least the chart
+    assert Path(pdf).stat().st_size > 20_000
