@@ -124,25 +124,26 @@ def _copy_row(table: Any, model_row: Any, values: list[str]) -> None:
     ``values`` as its texts: the same XML as building the row cell by cell, several
     times faster on tables of thousands of cells."""
     row = copy.deepcopy(model_row)
-    for run, value in zip(row.iter(qn("w:r")), values, strict=True):
+    for run, value in zip(row.iter(_W_R), values, strict=True):
         _set_run_text(run, value)
     table._tbl.append(row)
 
 
 _PLAIN_BREAKS = re.compile("[\t\r\n]")
+_W_R, _W_RPR, _W_T, _XML_SPACE = qn("w:r"), qn("w:rPr"), qn("w:t"), qn("xml:space")
 
 
 def _set_run_text(run: Any, value: str) -> None:
     """``run.text = value`` with the same XML as python-docx, skipping its
     character-by-character loop when the run holds one ``w:t`` and ``value`` has no
     tab or line break (python-docx turns those into ``w:tab`` / ``w:br``)."""
-    content = [child for child in run if child.tag != qn("w:rPr")]
-    if value and len(content) == 1 and content[0].tag == qn("w:t") and not _PLAIN_BREAKS.search(value):
+    content = [child for child in run if child.tag != _W_RPR]
+    if value and len(content) == 1 and content[0].tag == _W_T and not _PLAIN_BREAKS.search(value):
         content[0].text = value
         if len(value.strip()) < len(value):
-            content[0].set(qn("xml:space"), "preserve")
+            content[0].set(_XML_SPACE, "preserve")
         else:
-            content[0].attrib.pop(qn("xml:space"), None)
+            content[0].attrib.pop(_XML_SPACE, None)
         return
     run.text = value
 
