@@ -4,6 +4,8 @@ having helped draft shows as excluded and its finding points at the right box.""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from wizard.core.steps import Step
 from wizard.core.store import ProjectFile
 from wizard.ui.widgets.findings_panel import FINDING_ROLE
@@ -122,11 +124,16 @@ def test_publication_plan_and_diffusion_are_saved_and_reloaded(open_window):
     assert page.tables["publication_items"].table.item(row, 3).text() == "Open data portal"
 
 
-def test_french_labels_on_the_vendors_page(open_window):
+def test_french_labels_on_the_vendors_page(open_window, qtbot):
     open_window.actions_by_name["lang_fr"].trigger()
     page = _vendors_page(open_window)
-    _add_exchange(page, "Initech", "")
-    page.details["helped_drafting"].setChecked(True)
-    assert page.details["helped_drafting"].text() == "Le fournisseur a aidé à rédiger l'appel d'offres ou a fourni un modèle"
+    row = _add_exchange(page, "Initech", "")
+    label = page.flag_labels["exchange.helped_drafting"]
+    page.scroll.ensureWidgetVisible(label)
+    qtbot.mouseClick(label, Qt.MouseButton.LeftButton)  # the wrapped label toggles its box
+    assert page.details["helped_drafting"].isChecked()
+    assert open_window.ctx.project.find("vendor_exchanges", row.id).helped_drafting
+    assert page.details["helped_drafting"].accessibleName() == label.text()
+    assert page.flag_labels["exchange.helped_drafting"].text() == "Le fournisseur a aidé à rédiger l'appel d'offres ou a fourni un modèle"
     assert page.excluded.text() == "Exclus de cet appel d'offres (nommés dans son addenda) : Initech"
     assert page.tables["publication_items"].table.item(0, 0).text() == "L'appel d'offres"

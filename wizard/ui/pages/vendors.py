@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from wizard.core.checks.vendors import excluded_vendors
 from wizard.core.defaults import PUBLICATION_ITEMS
@@ -42,6 +42,17 @@ def publication_label(row: Any) -> str:
     return _(msgid) if msgid else row.key
 
 
+class ClickLabel(QLabel):
+    """A label that says when it is clicked (to toggle the check box it describes)."""
+
+    clicked = Signal()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+
+
 class VendorsPage(StepPage):
     STEP = Step.VENDORS
     HELP = N_(
@@ -66,6 +77,12 @@ class VendorsPage(StepPage):
             lines=8,
         )
         table.current_changed.connect(lambda _id: self.load_detail())
+        # row heights follow the column widths (long subjects wrap), once resizing settles
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(50)
+        self._fit_rows.timeout.connect(table.table.resizeRowsToContents)
+        table.table.horizontalHeader().sectionResized.connect(lambda *_a: self._fit_rows_later())
         table.rows_changed.connect(self._show_excluded)
         self.excluded = QLabel()
         self.excluded.setObjectName("vendors.excluded")
@@ -84,6 +101,7 @@ class VendorsPage(StepPage):
     def _build_detail(self) -> None:
         form = self.group(N_("Selected exchange"))
         self.details: dict[str, QWidget] = {}
+        self.flag_labels: dict[str, QLabel] = {}
         for name, title in DETAIL_TEXTS:
             edit = QLineEdit()
             edit.setObjectName(f"exchange.{name}")
@@ -93,10 +111,25 @@ class VendorsPage(StepPage):
         for name, title in DETAIL_FLAGS:
             box = QCheckBox()
             box.setObjectName(f"exchange.{name}")
-            self.texts.add(box.setText, title)
             box.toggled.connect(lambda on, n=name: self._flag_edited(n, on))
             self.details[name] = box
-            form.addRow(box)
+            form.addRow(self._wrapped(box, title))
+
+    def _wrapped(self, box: QCheckBox, title: str) -> QWidget:
+        """A check box whose label wraps (long French labels would widen the page)."""
+        label = ClickLabel()
+        label.setWordWrap(True)
+        label.setBuddy(box)
+        label.clicked.connect(lambda: box.isEnabled() and box.toggle())
+        self.texts.add(label.setText, title)
+        self.texts.add(box.setAccessibleName, title)
+        self.flag_labels[box.objectName()] = label
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(label, 1)
+        return row
 
     def _build_publication(self) -> None:
         b = self.binder
@@ -169,10 +202,8 @@ class VendorsPage(StepPage):
     def model_changed(self) -> None:
         self._show_excluded()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        # row heights once the columns have their real widths (long subjects wrap)
-        QTimer.singleShot(0, self.tables["vendor_exchanges"].table.resizeRowsToContents)
+    def _fit_rows_later(self) -> None:
+        self._fit_rows.start()
 
     def focus_field(self, address: str) -> bool:
         head, _sep, attr = address.partition(".")
