@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, 
 from wizard.core.checks.restate import guess_language, suggest_restatement
 from wizard.core.i18n import N_, ui_language
 from wizard.core.steps import Step
-from wizard.ui.pages.base import StepPage
+from wizard.ui.pages.base import StepPage, short_text
 
 SUGGEST_FOR = {"P-SOLUTION", "P-BYPASS", "P-PRESUME", "P-NEED"}
 """Finding codes on the statement that call for a suggested restatement."""
@@ -36,7 +36,7 @@ class ProblemPage(StepPage):
     def build(self) -> None:
         b = self.binder
         form = self.group(N_("The request as received"))
-        self.row(form, N_("Request, word for word"), b.text("problem", "request_as_received", 3))
+        self.row(form, N_("Request, word for word"), short_text(b.text("problem", "request_as_received", 3), 5))
         self.row(form, N_("Requesting unit"), b.line("problem", "requesting_unit"))
         form = self.group(N_("The need"))
         self.note(form, N_("Describe what the town needs to be able to do, without naming a product or vendor."))
@@ -46,7 +46,7 @@ class ProblemPage(StepPage):
         self.row(form, N_("Context"), b.text("problem", "context", 4))
         form = self.group(N_("Urgency"))
         form.addRow(b.check("problem", "urgent", N_("This need is urgent")))
-        self.row(form, N_("Why it is urgent"), b.text("problem", "urgency_justification", 3))
+        self.row(form, N_("Why it is urgent"), short_text(b.text("problem", "urgency_justification", 3), 5))
 
     def _suggestion_widget(self) -> QWidget:
         box = QWidget()
