@@ -128,11 +128,12 @@ def _scope(project: Project, lang: str) -> list[Block]:
 
 def _matrix_tables(project: Project, lang: str) -> list[Block]:
     features = project.features
+    levels = {(cell.solution_id, cell.feature_id): cell.level for cell in project.support}
     blocks: list[Block] = []
     for start in range(0, len(project.solutions), MATRIX_COLUMNS):
         chunk = project.solutions[start : start + MATRIX_COLUMNS]
         header = [tr("Feature or standard", lang), *(_text(s.name) for s in chunk)]
-        rows = [[_text(f.name), *(LEVEL_MARKS.get(project.support_level(s.id, f.id), "?") for s in chunk)]
+        rows = [[_text(f.name), *(LEVEL_MARKS.get(levels.get((s.id, f.id), "unknown"), "?") for s in chunk)]
                 for f in features]
         width = min(2.5, 10.0 / len(chunk))
         blocks.append(Table([header], rows, [16.0 - width * len(chunk)] + [width] * len(chunk)))
@@ -205,7 +206,7 @@ def record_blocks(project: Project, lang: str, chart_png: bytes = b"") -> list[B
     blocks: list[Block] = []
     for part in (_cover, _problem, _scope, _market, _criteria):
         blocks.extend(part(project, lang))
-    blocks += [PageBreak(), *tco_blocks(project, lang, chart_png), *risks_blocks(project, lang)]
+    blocks += [PageBreak(), *tco_blocks(project, lang, chart_png), *risks_blocks(project, lang, found)]
     blocks += [PageBreak(), *findings_blocks(project, lang, found)]
     blocks += [PageBreak(), *scorecard_blocks(project, lang, found)]
     blocks += [PageBreak(), *register_blocks(project, lang)]

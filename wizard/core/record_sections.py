@@ -69,7 +69,7 @@ def tco_blocks(project: Project, lang: str, chart_png: bytes = b"") -> list[Bloc
     return blocks
 
 
-def risks_blocks(project: Project, lang: str) -> list[Block]:
+def risks_blocks(project: Project, lang: str, found: list[Finding] | None = None) -> list[Block]:
     """The scope's risk flags with their notes, and what the tender does about them."""
     scope = project.scope
     rows = [
@@ -78,7 +78,7 @@ def risks_blocks(project: Project, lang: str) -> list[Block]:
         [tr("Data hosted by the vendor", lang), _yes_no(scope.vendor_hosting, lang), ""],
         [tr("Custom code or APIs delivered", lang), _yes_no(scope.custom_code, lang), ""],
     ]  # fmt: skip
-    practices = [p for p in scorecard.scorecard(project) if p.family == "high_risk"]
+    practices = [p for p in scorecard.scorecard(project, found) if p.family == "high_risk"]
     return [
         Heading(1, tr("Risks", lang)),
         Table([[tr("Risk", lang), tr("Applies", lang), tr("Notes", lang)]], rows, [5.5, 2.0, 8.5]),
@@ -108,14 +108,14 @@ def findings_blocks(project: Project, lang: str, found: list[Finding]) -> list[B
                        if j.code == f.code and j.field == f.field and j.reason.strip()]
             rows.append([*_finding_row(f, lang), " ".join(reasons)])
         header = [tr("Code", lang), tr("Step", lang), tr("Finding", lang), tr("Reason", lang)]
-        blocks.append(Table([header], rows, [2.6, 2.6, 5.4, 5.4]))
+        blocks.append(Table([header], rows, [3.4, 2.6, 5.0, 5.0]))
     else:
         blocks.append(Paragraph(tr("No finding is marked justified.", lang)))
     blocks.append(Heading(2, tr("Findings still open", lang)))
     if open_:
         rows = [[tr(SEVERITIES[f.severity.value], lang), *_finding_row(f, lang)] for f in open_]
         header = [tr("Severity", lang), tr("Code", lang), tr("Step", lang), tr("Finding", lang)]
-        blocks.append(Table([header], rows, [2.4, 2.8, 3.0, 7.8]))
+        blocks.append(Table([header], rows, [3.1, 3.3, 2.8, 6.8]))
     else:
         blocks.append(Paragraph(tr("No open finding.", lang)))
     return blocks
@@ -154,15 +154,15 @@ def register_blocks(project: Project, lang: str) -> list[Block]:
         staff = ", ".join(x for x in (one_line(e.staff_name), one_line(e.staff_role)) if x)
         channel = tr(CHANNELS[e.channel], lang) if e.channel in CHANNELS else one_line(e.channel)
         rows.append([one_line(e.date) or PLACEHOLDER, one_line(e.vendor) or PLACEHOLDER, staff or PLACEHOLDER,
-                     channel, _subject(e, lang), _yes_no(e.routed_to_cio, lang), _yes_no(e.publishable, lang)])
-    header = [tr("Date", lang), tr("Vendor", lang), tr("Town staff", lang), tr("Channel", lang), tr("Subject", lang),
-              tr("CIO", lang), tr("Public", lang)]
+                     channel, _subject(e, lang), f"{_yes_no(e.routed_to_cio, lang)} / {_yes_no(e.publishable, lang)}"])
+    header = [tr("Date", lang), tr("Vendor", lang), tr("Town staff", lang), tr("Channel used", lang), tr("Subject", lang),
+              tr("CIO / public", lang)]
     blocks: list[Block] = [
         Heading(1, tr("Vendor exchange register", lang)),
-        Paragraph(tr("Every exchange with a vendor during the project. CIO: the exchange was routed to the chief information officer. Public: it can be published.", lang)),
+        Paragraph(tr("Every exchange with a vendor during the project. CIO / public: whether the exchange was routed to the chief information officer, and whether it can be published.", lang)),
     ]  # fmt: skip
     if rows:
-        blocks.append(Table([header], rows, [2.2, 2.5, 2.7, 1.9, 4.5, 1.1, 1.1]))
+        blocks.append(Table([header], rows, [2.1, 2.6, 3.0, 2.0, 4.4, 1.9]))
     else:
         blocks.append(Paragraph(tr("No exchange with a vendor was recorded.", lang)))
     staff = ", ".join(x for x in (" ".join(x for x in (one_line(s.name), f"({one_line(s.role)})" if s.role.strip() else "") if x)
