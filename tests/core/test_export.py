@@ -72,3 +72,15 @@ def test_bundled_examples_export(tmp_path, name):
     text = "\n".join(p.text for p in document.paragraphs)
     assert " ".join(project.problem.statement.split()) in text
     assert project.info.reference in document.sections[0].header.paragraphs[0].text
+
+
+def test_junk_tender_language_in_a_received_file_falls_back_and_is_reported(tmp_path):
+    from wizard.core.checks import run_checks
+
+    project = tender_project()
+    project.info.tender_languages = "klingon"
+    project.info.binding_language = "en"
+    assert tender_languages(project) == ["en"]
+    paths = export_all(project, tmp_path)
+    assert tmp_path / "tender-en.docx" in paths
+    assert "PR-LANGUAGES" in {f.code for f in run_checks(project)}

@@ -52,10 +52,35 @@ class ClauseRenderError(Exception):
         self.detail = detail
 
 
+MAX_POWER = 64
+"""Largest exponent an edited clause may use: ``9 ** (9 ** 9)`` would never end."""
+
+MAX_TEXT = 100_000
+"""Longest string or sequence a clause operation may build (``'x' * 10**8`` refused)."""
+
+
+class ClauseSandbox(SandboxedEnvironment):
+    """Jinja's sandbox, with ``**`` and ``*`` bounded so an edited clause in a received
+    project file cannot freeze the app or fill its memory (CASES K9, SPEC §10)."""
+
+    intercepted_binops = frozenset({"**", "*"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**":
+            if isinstance(right, (int, float)) and abs(right) > MAX_POWER:
+                raise SecurityError(f"exponent {right} is larger than {MAX_POWER}")
+            return left**right
+        if isinstance(left, (str, list, tuple)) or isinstance(right, (str, list, tuple)):
+            sequence, count = (left, right) if isinstance(left, (str, list, tuple)) else (right, left)
+            if isinstance(count, int) and len(sequence) * count > MAX_TEXT:
+                raise SecurityError(f"result longer than {MAX_TEXT}")
+        return left * right
+
+
 @cache
 def environment() -> SandboxedEnvironment:
     """The one sandboxed Jinja environment for clauses (see module doc)."""
-    env = SandboxedEnvironment(
+    env = ClauseSandbox(
         undefined=StrictUndefined,
         trim_blocks=False,  # K11: see the module doc
         lstrip_blocks=True,

@@ -251,12 +251,13 @@ def _header_footer(document: Any, doc: TenderDocument) -> None:
 
 def _properties(document: Any, doc: TenderDocument) -> None:
     props = document.core_properties
-    props.title = doc.title
-    props.author = doc.organization
-    props.last_modified_by = doc.organization
-    props.subject = doc.header
+    # OPC core properties hold at most 255 characters (python-docx raises beyond).
+    props.title = doc.title[:255]
+    props.author = doc.organization[:255]
+    props.last_modified_by = doc.organization[:255]
+    props.subject = doc.header[:255]
     props.language = LANGUAGE_TAGS[doc.lang]
-    props.keywords = doc.reference
+    props.keywords = doc.reference[:255]
     props.comments = ""
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
     props.created = now

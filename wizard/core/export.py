@@ -20,6 +20,7 @@ from pathlib import Path
 
 from wizard.core.docx_export import write_tender
 from wizard.core.model import Project
+from wizard.core.textclean import clean_project
 
 Exporter = Callable[[Project, Path, list[str]], list[Path]]
 
@@ -36,12 +37,18 @@ def tender_languages(project: Project, lang: str | None = None) -> list[str]:
 
     "both" → ``["fr", "en"]``. Raises ``ValueError`` for anything else than fr/en/both.
     """
-    choice = (lang or project.info.tender_languages or "fr").strip().lower()
-    if choice == "both":
-        return ["fr", "en"]
-    if choice in ("fr", "en"):
-        return [choice]
-    raise ValueError(f"unsupported tender language: {choice!r} (fr, en or both)")
+    if lang is not None:
+        choice = lang.strip().lower()
+        if choice not in ("fr", "en", "both"):
+            raise ValueError(f"unsupported tender language: {choice!r} (fr, en or both)")
+    else:
+        # A received file may hold anything here: fall back to the binding version,
+        # then French (check PR-LANGUAGES reports the bad value).
+        choice = project.info.tender_languages.strip().lower()
+        if choice not in ("fr", "en", "both"):
+            binding = project.info.binding_language.strip().lower()
+            choice = binding if binding in ("fr", "en") else "fr"
+    return ["fr", "en"] if choice == "both" else [choice]
 
 
 def export_tenders(project: Project, out_dir: Path, langs: list[str]) -> list[Path]:
@@ -83,7 +90,9 @@ def export_all(project: Project, out_dir: Path, lang: str | None = None) -> list
 
     Raises ``ValueError`` for an unsupported ``lang`` and ``OSError`` when the folder
     cannot be written. Already-written files stay valid if a later exporter fails.
+    Text fields are cleaned of XML-illegal characters once, here (CASES K1).
     """
+    project = clean_project(project)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     langs = tender_languages(project, lang)

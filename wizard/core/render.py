@@ -36,7 +36,7 @@ from wizard.core.render_criteria import (
     traceability_blocks,
 )
 from wizard.core.render_publication import publication_blocks
-from wizard.core.textclean import clean_text
+from wizard.core.textclean import clean_project, clean_text
 
 ROLE_LABELS = {
     "affected": N_("affected"),
@@ -199,6 +199,7 @@ def tender_document(project: Project, lang: str) -> TenderDocument:
     """The whole tender in ``lang`` ("fr" or "en"). Raises ``ValueError`` for another ``lang``."""
     if lang not in ("fr", "en"):
         raise ValueError(f"unsupported tender language: {lang!r}")
+    project = clean_project(project)  # K1: text hygiene once, before any block is built
     reference = _text(project.info.reference)
     return TenderDocument(
         lang=lang,

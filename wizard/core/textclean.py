@@ -12,6 +12,7 @@ code points (U+D800–U+DFFF), which a Python ``str`` can only hold unpaired.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import fields, is_dataclass
 from functools import cache
@@ -88,3 +89,26 @@ def dirty_fields(project: Project) -> list[tuple[str, str]]:
                 if not is_clean(value):
                     dirty.append((f"{kind}:{row.id}.{name}", value))
     return dirty
+
+
+def clean_project(project: Project) -> Project:
+    """``project`` itself when every text is clean (the usual case), else a deep copy
+    whose every text field went through :func:`clean_text`.
+
+    Called once where a document is built from the model (``export.export_all``,
+    ``render.tender_document``, the decision record), so no builder has to remember it.
+    """
+    dirty = dirty_fields(project)
+    if not dirty:
+        return project
+    cleaned = copy.deepcopy(project)
+    for section in SECTIONS:
+        obj = getattr(cleaned, section)
+        for name, value in _str_fields(obj):
+            setattr(obj, name, clean_text(value))
+    for kind in ENTITIES:
+        for row in cleaned.rows(kind):
+            for name, value in _str_fields(row):
+                if not is_clean(value):
+                    setattr(row, name, clean_text(value))
+    return cleaned

@@ -79,6 +79,10 @@ def check_project(project: Project) -> list[Finding]:
         found.append(finding("PR-PROVINCE", Severity.ERROR,
                              N_("\u201c{value}\u201d is not a Canadian province or territory code."),
                              "info.province", principles.COMPLETE, value=info.province))
+    if info.tender_languages not in ("fr", "en", "both"):
+        found.append(finding("PR-LANGUAGES", Severity.ERROR,
+                             N_("The tender languages must be French, English or both."),
+                             "info.tender_languages", principles.LANGUAGE))
     languages = ("fr", "en") if info.tender_languages == "both" else (info.tender_languages,)
     if info.binding_language not in languages:
         found.append(finding("PR-BINDING-LANGUAGE", Severity.ERROR,
