@@ -86,7 +86,7 @@ class MarketPage(StepPage):
         )
         form = self.group(N_("Who supports what"))
         self.note(form, N_("Click a cell to change it: unknown, yes, partial, no. Keys: Y or O yes, P partial, "
-                           "N no, U unknown. Common features are in bold."))  # fmt: skip
+                           "N no, U unknown. Common features are in bold, under-performing solutions in italics."))  # fmt: skip
         self.matrix = SupportMatrix(self.ctx)
         form.addRow(self.matrix)
         form.addRow(self._csv_buttons())

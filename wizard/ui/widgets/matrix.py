@@ -4,8 +4,9 @@ cell yes / partial / no / unknown (SPEC §2.3). A cell is saved as a ``support``
 A :class:`QAbstractTableModel` over a dictionary built once per reload, so 50 solutions
 × 200 features (10,000 cells) show at once (SPEC §8) instead of 10,000 item objects.
 A click cycles a cell (unknown → yes → partial → no → unknown); the keyboard sets it
-directly (Y/O yes, P partial, N no, U/I/? unknown; Space cycles). Headers show each
-feature's support in the scan; common features are in bold.
+directly (Y/O yes, P partial, N no, U/I/? unknown; Space cycles). Header tooltips show
+each feature's support in the scan; common features are in bold, under-performing
+solutions in italics.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ class SupportModel(QAbstractTableModel):
         self._black = QBrush(QColor("#000000"))
         self._bold = QFont()
         self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
 
     def reload(self) -> None:
         """Read the project again (solutions, features, cells, labels)."""
@@ -94,14 +97,17 @@ class SupportModel(QAbstractTableModel):
             return row.name or "…"
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._header_tip(row, horizontal)
-        if role == Qt.ItemDataRole.FontRole and horizontal and self.summary and row.id in self.summary.common:
-            return self._bold
+        if role == Qt.ItemDataRole.FontRole and self.summary is not None:
+            if horizontal and row.id in self.summary.common:
+                return self._bold
+            if not horizontal and row.id in self.summary.underperforming:
+                return self._italic
         return None
 
     def _header_tip(self, row: Any, horizontal: bool) -> str:
         summary = self.summary
         if summary is None:
-            return row.name
+            return str(row.name)
         if horizontal:
             count = summary.supported.get(row.id, 0)
             text = _("{name}: supported by {count} of {total} solution(s).", name=row.name or "…",
@@ -109,7 +115,7 @@ class SupportModel(QAbstractTableModel):
             return text + (" " + _("Common feature.") if row.id in summary.common else "")
         if row.id in summary.underperforming:
             return _("{name}: under-performing solution.", name=row.name or "…")
-        return row.name
+        return str(row.name)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -133,6 +139,7 @@ class SupportModel(QAbstractTableModel):
         self.summary = market.summarize(self.ctx.project)
         self.dataChanged.emit(index, index)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self.features) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(0, len(self.solutions) - 1))
         return True
 
 
