@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from dataclasses import fields
 from decimal import Decimal, InvalidOperation
-from functools import cache
 from typing import Any, get_type_hints
 
 from wizard.core import model
@@ -26,11 +25,17 @@ class CodecError(ValueError):
         self.value = value
 
 
-@cache
+_FIELD_TYPES: dict[type, dict[str, Any]] = {}
+
+
 def field_types(cls: type) -> dict[str, Any]:
     """Attribute name → annotated type for a model dataclass (ClassVars excluded)."""
+    known = _FIELD_TYPES.get(cls)
+    if known is not None:
+        return known
     hints = get_type_hints(cls, vars(model))
-    return {f.name: hints[f.name] for f in fields(cls)}
+    found = _FIELD_TYPES[cls] = {f.name: hints[f.name] for f in fields(cls)}
+    return found
 
 
 def python_value(value: object, kind: Any, name: str) -> object:

@@ -30,28 +30,28 @@ def _create_entity_table(db: sqlite_utils.Database, kind: str) -> None:
     cls = ENTITIES[kind]
     columns = {name: codec.column_type(t) for name, t in codec.field_types(cls).items()}
     fks = [(col, parent, "id") for col, parent in FOREIGN_KEYS.get(kind, [])]
-    db[kind].create(columns, pk="id", foreign_keys=fks, not_null={"id"})  # type: ignore[union-attr]
+    db.table(kind).create(columns, pk="id", foreign_keys=fks, not_null={"id"})
 
 
 def add_missing_columns(db: sqlite_utils.Database) -> None:
     """Add the model's new fields as columns with their defaults (additive changes)."""
     for kind, cls in ENTITIES.items():
-        table = db[kind]
-        existing = set(table.columns_dict)  # type: ignore[union-attr]
+        table = db.table(kind)
+        existing = set(table.columns_dict)
         defaults = codec.to_row(cls())
         for name, kind_type in codec.field_types(cls).items():
             if name not in existing:
-                table.add_column(  # type: ignore[union-attr]
+                table.add_column(
                     name, codec.column_type(kind_type), not_null_default=defaults[name]
                 )
 
 
 def _v1(db: sqlite_utils.Database) -> None:
     """Schema 1: one key/value table for sections, one table per entity, the journal."""
-    db["fields"].create({"key": str, "value": str}, pk="key")  # type: ignore[union-attr]
+    db.table("fields").create({"key": str, "value": str}, pk="key")
     for kind in ENTITIES:
         _create_entity_table(db, kind)
-    db["journal"].create(  # type: ignore[union-attr]
+    db.table("journal").create(
         {"id": int, "at": str, "field": str, "old": str, "new": str}, pk="id"
     )
 

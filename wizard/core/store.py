@@ -330,7 +330,7 @@ class ProjectFile:
     def _read_project(self) -> Project:
         project = Project()
         try:
-            values = {row["key"]: row["value"] for row in self.db["fields"].rows}
+            values = {row["key"]: row["value"] for row in self.db.table("fields").rows}
             for name, cls in SECTIONS.items():
                 data = {
                     attr: json.loads(values[f"{name}.{attr}"])
@@ -339,7 +339,7 @@ class ProjectFile:
                 }
                 setattr(project, name, codec.from_mapping(cls, data, name))
             for kind, cls in ENTITIES.items():
-                rows = self.db[kind].rows_where(order_by="rowid")
+                rows = self.db.table(kind).rows_where(order_by="rowid")
                 setattr(project, kind, [codec.from_mapping(cls, r, kind) for r in rows])
         except (sqlite3.DatabaseError, codec.CodecError, json.JSONDecodeError) as exc:
             raise CorruptFile(self.path, str(exc)) from exc
@@ -347,7 +347,7 @@ class ProjectFile:
 
     def history(self, limit: int = 500) -> list[dict[str, Any]]:
         """The newest ``limit`` journal entries, newest first: ``at, field, old, new``."""
-        return list(self.db["journal"].rows_where(order_by="id desc", limit=limit))
+        return list(self.db.table("journal").rows_where(order_by="id desc", limit=limit))
 
     # -- writing -----------------------------------------------------------------
 
@@ -362,7 +362,7 @@ class ProjectFile:
             raise WriteFailed(self.path, str(exc)) from exc
 
     def _journal(self, field: str, old: object, new: object) -> None:
-        self.db["journal"].insert(
+        self.db.table("journal").insert(
             {
                 "at": _now(),
                 "field": field,
@@ -385,7 +385,7 @@ class ProjectFile:
         if old == new:
             return
         with self._write():
-            self.db["fields"].upsert(
+            self.db.table("fields").upsert(
                 {"key": f"{section}.{name}", "value": json.dumps(new, ensure_ascii=False)},
                 pk="key",
             )
@@ -411,7 +411,7 @@ class ProjectFile:
         if old == new:
             return
         with self._write():
-            self.db[kind].upsert(codec.to_row(row), pk="id")
+            self.db.table(kind).upsert(codec.to_row(row), pk="id")
             if old is None:
                 self._journal(f"{kind}:{row.id}", None, new)
             else:
@@ -441,9 +441,9 @@ class ProjectFile:
         with self._write():
             for child, column in _CHILDREN.get(kind, []):
                 for dep in [r for r in self.project.rows(child) if getattr(r, column) == row_id]:
-                    self.db[child].delete(dep.id)
+                    self.db.table(child).delete(dep.id)
                     self._journal(f"{child}:{dep.id}", codec.to_json(dep), None)
-            self.db[kind].delete(row_id)
+            self.db.table(kind).delete(row_id)
             self._journal(f"{kind}:{row_id}", codec.to_json(victim), None)
         for child, column in _CHILDREN.get(kind, []):
             setattr(
@@ -457,8 +457,8 @@ class ProjectFile:
         """Replace everything in the file by ``project`` (one transaction, journaled)."""
         with self._write():
             for kind in ENTITIES:
-                self.db[kind].delete_where()
-            self.db["fields"].delete_where()
+                self.db.table(kind).delete_where()
+            self.db.table("fields").delete_where()
             _write_all(self.db, project)
             self._journal("project", None, "replaced")
         self.project = self._read_project()  # what the file holds (see _storable_text)
@@ -493,12 +493,12 @@ def _write_all(db: sqlite_utils.Database, project: Project) -> None:
         for attr, kind in codec.field_types(cls).items():
             value = codec.json_value(getattr(section, attr), kind)
             rows.append({"key": f"{name}.{attr}", "value": json.dumps(value, ensure_ascii=False)})
-    db["fields"].insert_all(rows, pk="key", replace=True)
+    db.table("fields").insert_all(rows, pk="key", replace=True)
     # Parents first so foreign keys hold.
     for kind in ENTITIES:
         entities = project.rows(kind)
         if entities:
-            db[kind].insert_all([codec.to_row(_storable(r)) for r in entities], pk="id", replace=True)
+            db.table(kind).insert_all([codec.to_row(_storable(r)) for r in entities], pk="id", replace=True)
 
 
 def _writable(path: Path) -> bool:
