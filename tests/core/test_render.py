@@ -119,4 +119,4 @@ def test_unsupported_language_raises():
 def test_scenarios_list_linked_criteria():
     doc = tender_document(tender_project(), "en")
     verified = [b for b in doc.blocks if isinstance(b, Paragraph) and b.label == "Criteria verified:"]
-    assert [b.text for b in verified] == ["M-1, OPT-1"]
+    assert [b.text for b in verified] == ["M-1, O-1"]

@@ -62,9 +62,9 @@ def test_criteria_tables_have_ids_and_repeating_header_rows(exported):
     lang, document = exported
     number, criterion, category = HEADERS[lang]
     mandatory, optional = _table(document, number, category)
-    prefix = {"fr": "OBL", "en": "M"}[lang]
+    prefix, optional_prefix = {"fr": ("OBL", "OPT"), "en": ("M", "O")}[lang]
     assert [r[0] for r in _rows(mandatory)] == [number, *[f"{prefix}-{i}" for i in range(1, 5)]]
-    assert [r[0] for r in _rows(optional)] == [number, *[f"OPT-{i}" for i in range(1, 11)]]
+    assert [r[0] for r in _rows(optional)] == [number, *[f"{optional_prefix}-{i}" for i in range(1, 11)]]
     assert _rows(mandatory)[4][1] == "Les données sont hébergées au Canada."
     for table in (mandatory, optional):
         rows = table._tbl.findall(qn("w:tr"))
@@ -95,7 +95,7 @@ def test_traceability_matrix_marks_each_scenario(exported):
     verification = {"fr": "Vérification", "en": "Verification"}[lang]
     assert rows[0] == [number, criterion, "S-1", "S-2", "S-3", verification]
     marks = {r[0]: r[2:5] for r in rows[1:]}
-    m, o = {"fr": "OBL", "en": "M"}[lang], "OPT"
+    m, o = {"fr": ("OBL", "OPT"), "en": ("M", "O")}[lang]
     assert marks[f"{m}-1"] == ["X", "", ""] and marks[f"{m}-2"] == ["", "X", ""] and marks[f"{m}-3"] == ["", "", "X"]
     assert marks[f"{o}-1"] == ["X", "", ""] and marks[f"{m}-4"] == ["", "", ""] and marks[f"{o}-2"] == ["", "", ""]
     verifications = {r[0]: r[-1] for r in rows[1:]}
@@ -112,8 +112,8 @@ def test_many_scenarios_are_listed_per_criterion():
     document = _document(project(scenarios=9), "en")
     (matrix,) = _table(document, "No.", "Scenarios")
     rows = {r[0]: r for r in _rows(matrix)}
-    assert rows["M-1"][2] == "S-1" and rows["OPT-1"][2] == "S-1, S-4" and rows["OPT-5"][2] == "S-9"
-    assert rows["M-4"][2] == "S-7" and rows["OPT-6"][2] == "\u2014"
+    assert rows["M-1"][2] == "S-1" and rows["O-1"][2] == "S-1, S-4" and rows["O-5"][2] == "S-9"
+    assert rows["M-4"][2] == "S-7" and rows["O-6"][2] == "\u2014"
     assert rows["No."] == ["No.", "Criterion", "Scenarios", "Verification"]
 
 

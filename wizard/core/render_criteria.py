@@ -49,10 +49,10 @@ def points_needed(threshold_pct: int, optional_count: int) -> int:
 
 
 def criterion_numbers(project: Project, lang: str) -> dict[int, str]:
-    """Criterion id → its label in the tender ("M-1", "OPT-2"; "OBL-1", "OPT-2" in French)."""
+    """Criterion id → its label in the tender ("M-1", "O-2"; "OBL-1", "OPT-2" in French)."""
     numbers: dict[int, str] = {}
     counters = {"mandatory": 0, "optional": 0}
-    prefixes = {"mandatory": tr("M", lang), "optional": tr("OPT", lang)}
+    prefixes = {"mandatory": tr("M", lang), "optional": tr("O", lang)}
     for criterion in project.criteria:
         kind = criterion.kind if criterion.kind in counters else "mandatory"
         counters[kind] += 1
