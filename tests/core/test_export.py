@@ -43,9 +43,15 @@ def test_exporters_list_is_extensible(tmp_path, monkeypatch):
         return [path]
 
     monkeypatch.setattr(export, "EXPORTERS", [*export.EXPORTERS, extra])
-    monkeypatch.setattr(export, "OPTIONAL_EXPORTERS", (("wizard.core.no_such_module", "export"),))
     written = export_all(tender_project(), tmp_path, "fr")
-    assert [p.name for p in written] == ["tender-fr.docx", "extra-fr.txt"]
+    assert [p.name for p in written] == [
+        "tender-fr.docx",
+        "decision-record-fr.docx",
+        "ocds-release-package.json",
+        "vendor-register.csv",
+        "criteria.csv",
+        "extra-fr.txt",
+    ]
     assert (tmp_path / "extra-fr.txt").read_text(encoding="utf-8") == "SE-TI-2027-004"
 
 

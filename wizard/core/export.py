@@ -1,20 +1,17 @@
 """Every output of SPEC §4 into one folder (§2.10, §5 ``main.py export``).
 
 ``export_all(project, out_dir, lang=None) -> list[Path]`` writes the tender(s) —
-``tender-fr.docx`` and/or ``tender-en.docx`` — then runs the other exporters that are
-installed. ``lang`` is "fr", "en", "both", or ``None`` for the project's
+``tender-fr.docx`` and/or ``tender-en.docx`` — then the decision record(s) and the open
+data. ``lang`` is "fr", "en", "both", or ``None`` for the project's
 ``info.tender_languages``. Each file is written atomically (``atomic.py``).
 
 Exporters are functions ``(project, out_dir, langs) -> list[Path]`` listed in
-:data:`EXPORTERS`. Modules written later plug in without editing this file: when one of
-:data:`OPTIONAL_EXPORTERS` can be imported, its function is called (the decision record
-in ``record_export``, open data — OCDS package and CSVs — in ``opendata``).
+:data:`EXPORTERS`: the tender(s), the decision record(s) (``record_export``) and the
+open data — OCDS package and CSVs (``opendata``).
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,13 +20,6 @@ from wizard.core.model import Project
 from wizard.core.textclean import clean_project
 
 Exporter = Callable[[Project, Path, list[str]], list[Path]]
-
-OPTIONAL_EXPORTERS: tuple[tuple[str, str], ...] = (
-    ("wizard.core.record_export", "export"),
-    ("wizard.core.opendata", "write_open_data"),
-)
-"""(module, function) pairs called when the module exists. The function takes
-``(project, out_dir)`` or ``(project, out_dir, langs)`` and returns the written paths."""
 
 
 def tender_languages(project: Project, lang: str | None = None) -> list[str]:
@@ -56,33 +46,22 @@ def export_tenders(project: Project, out_dir: Path, langs: list[str]) -> list[Pa
     return [write_tender(project, lang, Path(out_dir) / f"tender-{lang}.docx") for lang in langs]
 
 
-EXPORTERS: list[Exporter] = [export_tenders]
-"""Exporters always run, in order. Append to add one."""
+def export_records(project: Project, out_dir: Path, langs: list[str]) -> list[Path]:
+    """Write ``decision-record-<lang>.docx`` for each language (``record_export``)."""
+    from wizard.core import record_export  # matplotlib is imported only when exporting
+
+    return record_export.export(project, out_dir, langs)
 
 
-def _optional_exporters() -> list[Exporter]:
-    found: list[Exporter] = []
-    for module_name, function_name in OPTIONAL_EXPORTERS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
-        function = getattr(module, function_name, None)
-        if function is None:
-            continue
-        found.append(function if len(inspect.signature(function).parameters) >= 3 else _two_arguments(function))
-    return found
+def export_open_data(project: Project, out_dir: Path, _langs: list[str]) -> list[Path]:
+    """Write the OCDS release package and the CSVs (``opendata``)."""
+    from wizard.core.opendata import write_open_data
+
+    return write_open_data(project, out_dir)
 
 
-def _two_arguments(function: Callable[[Project, Path], list[Path]]) -> Exporter:
-    """Adapt an exporter that takes ``(project, out_dir)`` (no languages)."""
-
-    def exporter(project: Project, out_dir: Path, _langs: list[str]) -> list[Path]:
-        return list(function(project, out_dir))
-
-    return exporter
+EXPORTERS: list[Exporter] = [export_tenders, export_records, export_open_data]
+"""Every exporter, in order: ``(project, out_dir, langs) -> written paths``."""
 
 
 def export_all(project: Project, out_dir: Path, lang: str | None = None) -> list[Path]:
@@ -97,6 +76,6 @@ def export_all(project: Project, out_dir: Path, lang: str | None = None) -> list
     out_dir.mkdir(parents=True, exist_ok=True)
     langs = tender_languages(project, lang)
     written: list[Path] = []
-    for exporter in EXPORTERS + _optional_exporters():
+    for exporter in EXPORTERS:
         written.extend(exporter(project, out_dir, langs))
     return written
