@@ -179,14 +179,19 @@ def clause_context(project: Project, lang: str, excluded: list[str]) -> dict[str
 
 
 def split_paragraphs(text: str) -> list[tuple[int, str]]:
-    """Rendered clause text → ``[(level, paragraph)]`` (2 = 1.1, 3 = 1.1.1 for ``- `` lines)."""
+    """Rendered clause text → ``[(level, paragraph)]`` (2 = 1.1, 3 = 1.1.1 for ``- `` lines).
+
+    An item before any paragraph (an edited clause that starts with ``- ``) becomes a
+    paragraph: a number "1.0.1" would mean nothing in a contract.
+    """
     paragraphs: list[tuple[int, str]] = []
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped:
             continue
-        if stripped.startswith("- "):
-            paragraphs.append((3, stripped[2:].strip()))
+        item = stripped[2:].strip() if stripped.startswith("- ") else ""
+        if item:
+            paragraphs.append((3 if paragraphs else 2, item))
         else:
             paragraphs.append((2, stripped))
     return paragraphs

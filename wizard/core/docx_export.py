@@ -185,11 +185,10 @@ def toc_entries(blocks: list[Block]) -> list[tuple[int, str]]:
 
 
 def _toc_style(document: Any, level: int) -> str:
-    name = f"TOC {level}"
-    try:
-        document.styles[name]
-    except KeyError:
-        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    """Word's built-in "toc N" style (the one a TOC update applies), added if missing."""
+    name = f"toc {level}"
+    style = docx_xml.builtin_style(document, name)
+    if style.base_style is None:
         style.base_style = document.styles["Normal"]
         style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
         style.paragraph_format.space_after = Pt(2)
@@ -231,22 +230,43 @@ def _block(document: Any, block: Block, num_id: int, toc: list[tuple[int, str]])
         _toc(document, block, toc)
 
 
+def _has_cover(blocks: list[Block]) -> bool:
+    """Whether the document opens with a cover page (a Title before the first page break)."""
+    for block in blocks:
+        if isinstance(block, PageBreak):
+            return False
+        if isinstance(block, Paragraph) and block.style == "Title":
+            return True
+    return False
+
+
 def _header_footer(document: Any, doc: TenderDocument) -> None:
-    section = document.sections[0]
-    for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
-        setattr(section, side, Cm(2.5))
-    header = section.header.paragraphs[0]
-    header.text = doc.header
-    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    before, _, rest = doc.footer_page.partition("{page}")
-    middle, _, after = rest.partition("{pages}")
-    footer.add_run(before)
-    docx_xml.add_field(footer, "PAGE", "1")
-    footer.add_run(middle)
-    docx_xml.add_field(footer, "NUMPAGES", "1")
-    footer.add_run(after)
+    """Every section gets its own header (the reference number) and footer ("page X of
+    Y"), never one inherited from the previous section. A cover page is a different
+    first page with an empty header and footer, as a printed tender's cover would be: it
+    shows the reference number in its own table."""
+    for section in document.sections:
+        for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
+            setattr(section, side, Cm(2.5))
+        section.header.is_linked_to_previous = False
+        section.footer.is_linked_to_previous = False
+        header = section.header.paragraphs[0]
+        header.text = doc.header
+        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        footer = section.footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        before, _, rest = doc.footer_page.partition("{page}")
+        middle, _, after = rest.partition("{pages}")
+        footer.add_run(before)
+        docx_xml.add_field(footer, "PAGE", "1")
+        footer.add_run(middle)
+        docx_xml.add_field(footer, "NUMPAGES", "1")
+        footer.add_run(after)
+    first = document.sections[0]
+    if _has_cover(doc.blocks):
+        first.different_first_page_header_footer = True
+        first.first_page_header.is_linked_to_previous = False
+        first.first_page_footer.is_linked_to_previous = False
 
 
 def _properties(document: Any, doc: TenderDocument) -> None:
@@ -263,6 +283,7 @@ def _properties(document: Any, doc: TenderDocument) -> None:
     props.created = now
     props.modified = now
     props.revision = 1
+    docx_xml.set_app_properties(document, doc.organization, "Open Procurement Wizard")
     package = document.part.package
     for r_id, rel in list(package.rels.items()):
         if rel.reltype == RT.THUMBNAIL:  # python-docx's sample thumbnail: not our document
@@ -276,7 +297,6 @@ def build_docx(doc: TenderDocument) -> Any:
     docx_xml.set_language(document, LANGUAGE_TAGS[doc.lang])
     docx_xml.set_update_fields(document.settings)
     num_id = docx_xml.add_clause_numbering(document)
-    _header_footer(document, doc)
     _properties(document, doc)
     body = document.element.body
     for paragraph in list(body.iterchildren(qn("w:p"))):
@@ -284,6 +304,7 @@ def build_docx(doc: TenderDocument) -> Any:
     toc = toc_entries(doc.blocks)
     for block in doc.blocks:
         _block(document, block, num_id, toc)
+    _header_footer(document, doc)  # after the blocks: every section gets one
     return document
 
 

@@ -8,16 +8,20 @@ through ``w:t`` elements set by lxml, which escapes ``&`` and ``<`` (K8).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from lxml import etree
 
 CLAUSE_NUM_ID = 90
 """numId (and abstractNumId) of the clause numbering list."""
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_EP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 
 # settings.xml children that must come after w:updateFields (ECMA-376 CT_Settings order).
 _AFTER_UPDATE_FIELDS = {
@@ -98,15 +102,24 @@ def set_update_fields(settings: Any) -> None:
 
 def _level(ilvl: int, text: str, indent: int, hanging: int, bold: bool) -> str:
     rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    # Level n restarts after each paragraph of level n-1 (1.1 after "2", 2.1.1 after "2.1");
+    # said explicitly (w:lvlRestart is 1-based) so no editor falls back to continuing.
+    restart = f'<w:lvlRestart w:val="{ilvl}"/>' if ilvl else ""
     return (
-        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>{restart}'
         f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
         f'<w:pPr><w:ind w:left="{indent}" w:hanging="{hanging}"/></w:pPr>{rpr}</w:lvl>'
     )
 
 
 def add_clause_numbering(document: Any) -> int:
-    """Add the multilevel list 1 / 1.1 / 1.1.1 to ``numbering.xml``; returns its numId."""
+    """Add the multilevel list 1 / 1.1 / 1.1.1 to ``numbering.xml``; returns its numId.
+
+    One ``w:abstractNum`` (``multilevel``, levels 0–2 with lvlText ``%1``, ``%1.%2``,
+    ``%1.%2.%3``, each lower level restarting after the level above) and one ``w:num``
+    whose ``w:startOverride`` makes the clauses of every document start at 1, even when
+    a lawyer pastes them into another document that already uses this list.
+    """
     numbering = document.part.numbering_part.element
     levels = _level(0, "%1", 567, 567, True) + _level(1, "%1.%2", 709, 709, False)
     levels += _level(2, "%1.%2.%3", 1758, 1049, False)  # room for "10.2.1"
@@ -122,7 +135,8 @@ def add_clause_numbering(document: Any) -> int:
     numbering.append(
         parse_xml(
             f'<w:num {nsdecls("w")} w:numId="{CLAUSE_NUM_ID}">'
-            f'<w:abstractNumId w:val="{CLAUSE_NUM_ID}"/></w:num>'
+            f'<w:abstractNumId w:val="{CLAUSE_NUM_ID}"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
         )
     )
     return CLAUSE_NUM_ID
@@ -177,11 +191,7 @@ def add_hyperlink(paragraph: Any, text: str, url: str) -> None:
     paragraph._p.append(link)
 
 
-def set_language(document: Any, tag: str) -> None:
-    """Set the proofing language of the whole text (``fr-CA`` / ``en-CA``)."""
-    rpr = document.styles.element.find(f"{{{_W}}}docDefaults/{{{_W}}}rPrDefault/{{{_W}}}rPr")
-    if rpr is None:
-        return
+def _set_lang(rpr: Any, tag: str) -> None:
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
@@ -189,6 +199,57 @@ def set_language(document: Any, tag: str) -> None:
     lang.set(qn("w:val"), tag)
     lang.set(qn("w:eastAsia"), tag)
     lang.set(qn("w:bidi"), "ar-SA")
+
+
+def set_language(document: Any, tag: str) -> None:
+    """Set the proofing language of the whole text (``fr-CA`` / ``en-CA``) so that
+    Word's spelling and grammar checker uses the right dictionary.
+
+    The default run properties and the Normal style carry ``tag``; any other language a
+    template style declared (python-docx's template says ``en-US``) is replaced, in
+    ``styles.xml`` and in Word 2010's ``stylesWithEffects.xml``; the theme's font
+    language follows.
+    """
+    styles = document.styles.element
+    rpr = styles.find(f"{{{_W}}}docDefaults/{{{_W}}}rPrDefault/{{{_W}}}rPr")
+    if rpr is not None:
+        _set_lang(rpr, tag)
+    for lang in styles.iter(qn("w:lang")):
+        if lang.get(qn("w:val")):
+            lang.set(qn("w:val"), tag)
+    normal = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    if normal is not None:
+        _set_lang(normal.element.get_or_add_rPr(), tag)
     theme_lang = document.settings.element.find(qn("w:themeFontLang"))
     if theme_lang is not None:
         theme_lang.set(qn("w:val"), tag)
+    for part in document.part.package.iter_parts():
+        if str(part.partname).endswith("/stylesWithEffects.xml"):
+            part._blob = re.sub(
+                rb'(<w:lang\b[^>]*\bw:val=")[^"]*"', b"\\g<1>" + tag.encode() + b'"', part.blob
+            )
+
+
+def set_app_properties(document: Any, company: str, application: str) -> None:
+    """Fill ``docProps/app.xml``: ``Company`` (the organization, shown by Word's
+    document properties) and ``Application`` (python-docx's template claims a Mac Word)."""
+    for part in document.part.package.iter_parts():
+        if str(part.partname) != "/docProps/app.xml":
+            continue
+        root = etree.fromstring(part.blob)
+        for name, value in (("Company", company), ("Application", application)):
+            element = root.find(f"{{{_EP}}}{name}")
+            if element is None:
+                element = etree.SubElement(root, f"{{{_EP}}}{name}")
+            element.text = value
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def builtin_style(document: Any, name: str, style_type: Any = None) -> Any:
+    """The style Word knows by the built-in ``name`` ("toc 1", "Hyperlink" …): found by
+    that name, else added under it (not as a custom style), so Word applies its own
+    definition and a TOC update uses it. Never looked up by a style id."""
+    try:
+        return document.styles[name]
+    except KeyError:
+        return document.styles.add_style(name, style_type or WD_STYLE_TYPE.PARAGRAPH, builtin=True)
