@@ -2,7 +2,8 @@
 
 Source strings are English. French lives in ``resources/locale/fr/LC_MESSAGES/*.po``
 (several domains: ``core.po``, ``checks.po``, ``ui.po`` … all merged), read with Babel
-at first use, so there is no compiled file to fall out of date.
+at first use, so there is no compiled file to fall out of date (the merged result is
+cached per user, stamped with a hash of the ``.po`` files: ``i18n_cache.py``).
 
 * ``N_("text")`` marks a string for extraction without translating it.
 * ``tr("text", lang, **params)`` translates into ``lang`` ("fr" or "en") and formats
@@ -20,6 +21,7 @@ import os
 from functools import cache
 from pathlib import Path
 
+from wizard.core import i18n_cache
 from wizard.core.paths import resource_path
 
 LANGUAGES = ("fr", "en")
@@ -36,15 +38,20 @@ def catalogue(lang: str) -> dict[str, str]:
     """msgid → translation for ``lang`` (empty for English, the source language)."""
     if lang == "en":
         return {}
-    from babel.messages.pofile import read_po  # not at import: an English start skips Babel (§8)
+    po_files = sorted(Path(resource_path("locale") / lang / "LC_MESSAGES").glob("*.po"))
+    built_from = i18n_cache.stamp(po_files)
+    cached = i18n_cache.load(lang, built_from)  # a start without Babel (SPEC §8)
+    if cached is not None:
+        return cached
+    from babel.messages.pofile import read_po  # not at import: an English start skips Babel
 
-    folder = resource_path("locale") / lang / "LC_MESSAGES"
     messages: dict[str, str] = {}
-    for po_file in sorted(Path(folder).glob("*.po")):
+    for po_file in po_files:
         with open(po_file, "rb") as handle:
             for message in read_po(handle, locale=lang):
                 if message.id and message.string and not message.fuzzy:
                     messages[str(message.id)] = str(message.string)
+    i18n_cache.save(lang, built_from, messages)
     return messages
 
 
