@@ -79,13 +79,13 @@ def test_optional_clause_toggle_is_saved(open_window):
     wizard = open_window.wizard
     wizard.go_to(Step.CLAUSES)
     page = wizard.currentPage()
-    assert page.list.rowCount() > 0
-    rows = range(page.list.rowCount())
-    checkable = [r for r in rows if page.list.item(r, 0).flags() & Qt.ItemFlag.ItemIsUserCheckable]
+    items = page.clause_items()  # the clause tree, grouped by family
+    assert items
+    checkable = [i for i in items.values() if i.flags() & Qt.ItemFlag.ItemIsUserCheckable]
     assert checkable, "some clause can be toggled"
-    item = page.list.item(checkable[0], 0)
-    clause_id = item.data(Qt.ItemDataRole.UserRole)
-    was = item.checkState() == Qt.CheckState.Checked
-    item.setCheckState(Qt.CheckState.Unchecked if was else Qt.CheckState.Checked)
+    item = checkable[0]
+    clause_id = item.data(0, Qt.ItemDataRole.UserRole)
+    was = item.checkState(0) == Qt.CheckState.Checked
+    item.setCheckState(0, Qt.CheckState.Unchecked if was else Qt.CheckState.Checked)
     [choice] = [c for c in open_window.ctx.project.clause_choices if c.clause_id == clause_id]
     assert choice.included is (not was)

@@ -1,7 +1,13 @@
-"""§2.8 Contract clauses: the library's clauses for this project, toggles and edits.
+"""§2.8 Contract clauses: browse the library by family, choose, edit, compare, revert.
 
-Each clause can be left out (optional ones) or rewritten for this project; the library
-itself is never modified, and "Revert" goes back to its text.
+The tree lists every library clause under its family, with its status (required,
+recommended, optional, or not applicable to this project and why), whether the tender
+keeps it and whether this project edited it. Only optional and recommended clauses can
+be left out; leaving out a recommended one shows why it matters (K-REMOVED). The clause
+editor below (:class:`~wizard.ui.widgets.clause_editor.ClauseEditor`) previews the
+selected clause in the tender language(s), edits its French and English text for this
+project (saved after a short pause), shows the diff against the library and reverts
+to it. The library files are never modified.
 """
 
 from __future__ import annotations
@@ -10,15 +16,29 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem
 
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage
+from wizard.ui.widgets.clause_editor import ClauseEditor
 
 log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole
-STATUS_LABELS = {"required": N_("Required"), "recommended": N_("Recommended"), "optional": N_("Optional")}
+STATUS_LABELS = {
+    "required": N_("Required clause"),
+    "recommended": N_("Recommended clause"),
+    "optional": N_("Optional clause"),
+}
+CONDITION_LABELS = {
+    "always": N_("Applies to every tender."),
+    "personal_information": N_("Applies when the system processes personal information."),
+    "mission_critical": N_("Applies when the system is mission-critical."),
+    "vendor_hosting": N_("Applies when the vendor hosts the town's data."),
+    "custom_code": N_("Applies when code or APIs are developed for the town."),
+    "excluded_vendors": N_("Applies when a vendor helped draft the tender."),
+}
 
 
 def _library() -> Any:
@@ -44,75 +64,149 @@ class ClausesPage(StepPage):
 
     def build(self) -> None:
         form = self.group(N_("Clauses for this project"))
-        self.list = QTableWidget(0, 4)
-        self.list.setObjectName("clauses")
-        self.list.verticalHeader().setVisible(False)
-        self.list.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * 12)
-        header = self.list.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.list.itemChanged.connect(self._toggled)
-        self.list.currentCellChanged.connect(lambda *_a: self.load_text())
-        form.addRow(self.list)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("clauses")
+        self.tree.setColumnCount(3)
+        self.tree.setMinimumHeight(self.tree.fontMetrics().lineSpacing() * 14)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.tree.itemChanged.connect(self._toggled)
+        self.tree.currentItemChanged.connect(lambda *_a: self._selected())
+        form.addRow(self.tree)
         self.missing = QLabel()
         self.missing.setWordWrap(True)
         form.addRow(self.missing)
-        form = self.group(N_("Text of the selected clause (tender language)"))
-        self.text = QPlainTextEdit()
-        self.text.setObjectName("clause-text")
-        self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 8)
-        self.text.textChanged.connect(self._edited)
-        form.addRow(self.text)
-        self.revert = QPushButton()
-        self.texts.add(self.revert.setText, N_("Revert to the library text"))
-        self.revert.clicked.connect(self._revert)
-        form.addRow(self.revert)
+        self.warning = QLabel()
+        self.warning.setObjectName("clause-warning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #8a5300")
+        form.addRow(self.warning)
+        form = self.group(N_("Selected clause"))
+        self.editor = ClauseEditor(self.texts)
+        self.editor.edited.connect(self._edited)
+        self.editor.revert_requested.connect(self._revert)
+        form.addRow(self.editor)
         self._loading = False
 
-    def _lang(self) -> str:
-        tender = self.ctx.project.info.tender_languages
-        return tender if tender in ("fr", "en") else ui_language()
+    # -- the tree ---------------------------------------------------------------------
 
     def load_extra(self) -> None:
         lib = _library()
         self.missing.setText("" if lib else _("The clause library could not be read."))
-        self.list.setHorizontalHeaderLabels([_("Included"), _("Clause"), _("Family"), _("Status")])
+        self.missing.setVisible(lib is None)
+        self.tree.setHeaderLabels([_("Clause"), _("Status"), _("Edited")])
         if lib is None:
+            self.tree.clear()
+            self.editor.load(self.ctx.project, None, True)
             return
+        selected = self.current_clause_id()
         self._loading = True
         try:
-            project, lang = self.ctx.project, ui_language()
-            items = lib.applicable(project)
-            self.list.setRowCount(len(items))
-            for r, clause in enumerate(items):
-                check = QTableWidgetItem()
-                check.setData(ID_ROLE, clause.id)
-                flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                if not self.ctx.read_only and clause.status != "required":
-                    flags |= Qt.ItemFlag.ItemIsUserCheckable
-                check.setFlags(flags)
-                included = lib.is_included(project, clause)
-                check.setCheckState(Qt.CheckState.Checked if included else Qt.CheckState.Unchecked)
-                edited = " ✎" if lib.is_edited(project, clause.id, self._lang()) else ""
-                family = lib.FAMILIES.get(clause.family)
-                texts = [clause.title(lang) + edited, _(family.title) if family else clause.family]
-                texts.append(_(STATUS_LABELS.get(clause.status, clause.status)))
-                self.list.setItem(r, 0, check)
-                for c, text in enumerate(texts, 1):
-                    item = QTableWidgetItem(text)
-                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                    self.list.setItem(r, c, item)
+            self.tree.clear()
+            for key, family in lib.FAMILIES.items():
+                members = [c for c in lib.catalogue().values() if c.family == key]
+                if not members:
+                    continue
+                top = QTreeWidgetItem([_(family.title)])
+                font = QFont(top.font(0))
+                font.setBold(True)
+                top.setFont(0, font)
+                top.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                for clause in members:
+                    child = QTreeWidgetItem()
+                    child.setData(0, ID_ROLE, clause.id)
+                    top.addChild(child)
+                self.tree.addTopLevelItem(top)
+                top.setExpanded(True)
         finally:
             self._loading = False
-        if self.list.currentRow() < 0 and self.list.rowCount():
-            self.list.setCurrentCell(0, 1)
-        self.load_text()
+        self._update_items()
+        self.select_clause(selected or next(iter(lib.catalogue())))
+
+    def _applicable_ids(self, lib: Any) -> tuple[str, ...]:
+        return tuple(c.id for c in lib.applicable(self.ctx.project))
+
+    def clause_items(self) -> dict[str, QTreeWidgetItem]:
+        """Clause id → its tree item."""
+        found = {}
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            for j in range(top.childCount()):
+                found[top.child(j).data(0, ID_ROLE)] = top.child(j)
+        return found
+
+    def _update_items(self) -> None:
+        """Titles, status, inclusion and edit marks from the model (no rebuild)."""
+        lib, project = _library(), self.ctx.project
+        if lib is None:
+            return
+        applicable, lang = set(self._applicable_ids(lib)), ui_language()
+        grey = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        self._loading = True
+        try:
+            for clause_id, item in self.clause_items().items():
+                clause = lib.clause(clause_id)
+                item.setText(0, clause.title(lang))
+                item.setToolTip(0, _(CONDITION_LABELS.get(clause.condition, "")))
+                flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                if clause_id in applicable:
+                    item.setText(1, _(STATUS_LABELS[clause.status]))
+                    if not self.ctx.read_only and clause.status != "required":
+                        flags |= Qt.ItemFlag.ItemIsUserCheckable
+                    included = lib.is_included(project, clause)
+                    item.setCheckState(0, Qt.CheckState.Checked if included else Qt.CheckState.Unchecked)
+                    item.setData(0, Qt.ItemDataRole.ForegroundRole, None)
+                else:
+                    item.setText(1, _("Not applicable to this project"))
+                    item.setData(0, Qt.ItemDataRole.CheckStateRole, None)
+                    item.setForeground(0, grey)
+                item.setToolTip(1, item.toolTip(0))
+                item.setFlags(flags)
+                edited = [x.upper() for x in ("fr", "en") if lib.is_edited(project, clause_id, x)]
+                item.setText(2, "✎ " + ", ".join(edited) if edited else "")
+        finally:
+            self._loading = False
 
     def current_clause_id(self) -> str | None:
-        r = self.list.currentRow()
-        item = self.list.item(r, 0) if r >= 0 else None
-        return item.data(ID_ROLE) if item is not None else None
+        item = self.tree.currentItem()
+        return item.data(0, ID_ROLE) if item is not None else None
+
+    def select_clause(self, clause_id: str) -> None:
+        """Select ``clause_id`` in the tree (its text goes to the editor)."""
+        item = self.clause_items().get(clause_id)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+            self.tree.scrollToItem(item)
+        self._selected()
+
+    def _selected(self) -> None:
+        if self._loading:
+            return
+        self.editor.load(self.ctx.project, self.current_clause_id(), self.ctx.read_only)
+        self._update_warning()
+
+    def _update_warning(self) -> None:
+        lib, clause_id = _library(), self.current_clause_id()
+        text = ""
+        if lib is not None and clause_id is not None:
+            clause = lib.clause(clause_id)
+            left_out = clause.id in self._applicable_ids(lib) and not lib.is_included(
+                self.ctx.project, clause
+            )
+            if left_out and clause.status == "recommended":
+                text = _(lib.FAMILIES[clause.family].removed)
+        self.warning.setText(text)
+        self.warning.setVisible(bool(text))
+
+    def model_changed(self) -> None:
+        self._update_items()
+        self.editor.refresh(self.ctx.project)
+        self._update_warning()
+
+    # -- edits ------------------------------------------------------------------------
 
     def _choice(self, clause_id: str) -> Any:
         return next((c for c in self.ctx.project.clause_choices if c.clause_id == clause_id), None)
@@ -128,36 +222,80 @@ class ClausesPage(StepPage):
             self.ctx.update_row("clause_choices", choice.id, **changes)
 
     def set_included(self, clause_id: str, included: bool) -> None:
-        """Toggle one clause as the user would."""
+        """Keep or leave out one clause, as ticking its box does."""
         self._save_choice(clause_id, included=included)
-        self.load_extra()
+        self._update_items()
+        self._update_warning()
+        self.editor.refresh(self.ctx.project)
 
-    def _toggled(self, item: QTableWidgetItem) -> None:
-        if self._loading or item.column() != 0:
+    def _toggled(self, item: QTreeWidgetItem, column: int) -> None:
+        clause_id = item.data(0, ID_ROLE)
+        if self._loading or column != 0 or clause_id is None:
             return
-        self.set_included(item.data(ID_ROLE), item.checkState() == Qt.CheckState.Checked)
-
-    def load_text(self) -> None:
-        lib, clause_id = _library(), self.current_clause_id()
-        text = ""
-        if lib is not None and clause_id is not None:
-            text = lib.clause_source(self.ctx.project, lib.clause(clause_id), self._lang())
-        self._loading = True
-        self.text.setPlainText(text)
-        self.text.setReadOnly(self.ctx.read_only or clause_id is None)
-        self._loading = False
-
-    def _edited(self) -> None:
-        lib, clause_id = _library(), self.current_clause_id()
-        if self._loading or lib is None or clause_id is None:
+        if not item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
             return
-        lang = self._lang()
-        text = self.text.toPlainText()
+        included = item.checkState(0) == Qt.CheckState.Checked
+        lib = _library()
+        if lib is not None and included != lib.is_included(self.ctx.project, lib.clause(clause_id)):
+            self.set_included(clause_id, included)
+
+    def _edited(self, lang: str, text: str) -> None:
+        """Save this project's text of the clause (after a pause); '' = the library's."""
+        lib, clause_id = _library(), self.editor.clause_id
+        if lib is None or clause_id is None or self.ctx.read_only:
+            return
         same = text.strip() == lib.clause(clause_id).bodies[lang].strip()
-        self._save_choice(clause_id, **{f"custom_{lang}": "" if same else text})
+        value = "" if same else text
+        choice = self._choice(clause_id)
+        if choice is None:
+            if value:
+                self._save_choice(clause_id, **{f"custom_{lang}": value})
+        else:
+            self.ctx.update_row_later("clause_choices", choice.id, f"custom_{lang}", value)
+        self._check_now(lib, clause_id, lang, value or lib.clause(clause_id).bodies[lang])
+
+    def _check_now(self, lib: Any, clause_id: str, lang: str, source: str) -> None:
+        """K-RENDER while typing, before the save: name the clause and the variable."""
+        from wizard.core.clause_render import clause_context, render_source
+        from wizard.ui.widgets.clause_editor import render_error
+
+        context = clause_context(self.ctx.project, lang, lib.excluded_vendor_names(self.ctx.project))
+        try:
+            render_source(source, context, clause_id)
+        except lib.ClauseRenderError as exc:
+            self.editor.error.setText(render_error(lib.clause(clause_id), exc))
+            self.editor.error.setVisible(True)
+            return
+        self.editor.error.setText("")
+        self.editor.error.setVisible(False)
 
     def _revert(self) -> None:
-        clause_id = self.current_clause_id()
-        if clause_id is not None and self._choice(clause_id) is not None:
-            self._save_choice(clause_id, **{f"custom_{self._lang()}": ""})
-        self.load_extra()
+        """Back to the library text in both languages."""
+        clause_id = self.editor.clause_id
+        if clause_id is None or self.ctx.read_only:
+            return
+        self.ctx.flush()
+        if self._choice(clause_id) is not None:
+            self._save_choice(clause_id, custom_fr="", custom_en="")
+        self.editor.load(self.ctx.project, clause_id, self.ctx.read_only)
+        self._update_items()
+
+    # -- findings → fields --------------------------------------------------------------
+
+    def focus_field(self, address: str) -> bool:
+        """``clause_choices:<id>.<attribute>``: select that clause; for an edited text
+        (``custom_fr`` / ``custom_en``) open its editor. ``clause_choices``: the tree."""
+        head, _sep, attribute = address.partition(".")
+        kind, _sep, row_id = head.partition(":")
+        if kind != "clause_choices":
+            return super().focus_field(address)
+        choice = self.ctx.project.find("clause_choices", int(row_id)) if row_id.isdigit() else None
+        if choice is not None:
+            self.select_clause(choice.clause_id)
+        self.scroll.ensureWidgetVisible(self.tree)
+        if choice is not None and attribute.startswith("custom_"):
+            self.scroll.ensureWidgetVisible(self.editor)
+            self.editor.show_language(attribute.removeprefix("custom_"))
+        else:
+            self.tree.setFocus()
+        return True

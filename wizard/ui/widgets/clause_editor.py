@@ -1,0 +1,227 @@
+"""One contract clause for this project: preview, text per language, diff, revert (§2.8).
+
+:class:`ClauseEditor` shows the selected clause in tabs:
+
+* *Preview* — the clause rendered in the tender language(s), numbered as in the tender
+  (1, 1.1, 1.1.1), from the same core functions as the DOCX;
+* *French text* / *English text* — the project's Jinja text of the clause (the library
+  text until edited); typing emits :attr:`ClauseEditor.edited` ``(lang, text)``;
+* *Changes from the library* — a read-only unified diff (``clauses.clause_diff``).
+
+A text that cannot be rendered shows the K-RENDER message at once, naming the clause
+and the variable. *Revert* emits :attr:`ClauseEditor.revert_requested`. The widget
+never writes: the page saves through the project context.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.core import clauses
+from wizard.core.i18n import N_, _, ui_language
+from wizard.core.model import Project
+from wizard.ui.widgets.texts import Texts
+
+LANGS = ("fr", "en")
+TAB_TITLES = {"fr": N_("French text"), "en": N_("English text")}
+RENDER_NAMED = N_(
+    "The clause “{clause}” cannot be produced: it uses “{variable}”, which is unknown or "
+    "forbidden. Check its edited text."
+)
+RENDER_OTHER = N_("The clause “{clause}” cannot be produced ({detail}). Check its edited text.")
+
+
+def tender_langs(project: Project) -> list[str]:
+    """The languages the tender is written in ("both" → fr, en; junk → fr)."""
+    langs = project.info.tender_languages.strip().lower()
+    return list(LANGS) if langs == "both" else [langs if langs in LANGS else "fr"]
+
+
+def render_error(item: clauses.Clause, exc: clauses.ClauseRenderError) -> str:
+    """The K-RENDER message for ``item`` in the interface language."""
+    if exc.variable:
+        return _(RENDER_NAMED, clause=item.title(ui_language()), variable=exc.variable)
+    return _(RENDER_OTHER, clause=item.title(ui_language()), detail=exc.detail)
+
+
+def clause_number(project: Project, clause_id: str) -> int | None:
+    """The clause's number in the tender (1-based), ``None`` when it is left out."""
+    ids = [c.id for c in clauses.included_clauses(project)]
+    return ids.index(clause_id) + 1 if clause_id in ids else None
+
+
+def preview_html(project: Project, item: clauses.Clause, langs: list[str]) -> tuple[str, list[str]]:
+    """(HTML of the clause in each of ``langs``, K-RENDER messages) for the preview tab."""
+    number = clause_number(project, item.id)
+    parts, errors = [], []
+    for lang in langs:
+        head = f"{number} " if number is not None else ""
+        title = f"<h3>{head}{escape(item.title(lang))}</h3>"
+        try:
+            rendered = clauses.render_clause(project, item, lang)
+        except clauses.ClauseRenderError as exc:
+            errors.append(render_error(item, exc))
+            parts.append(title + f'<p style="color:#b00020">{escape(clauses.PLACEHOLDER)}</p>')
+            continue
+        counters, body = [0, 0], []
+        for level, text in rendered.paragraphs:
+            if level <= 2:
+                counters = [counters[0] + 1, 0]
+                label, margin = f"{counters[0]}", 1.5
+            else:
+                counters[1] += 1
+                label, margin = f"{counters[0]}.{counters[1]}", 3.0
+            prefix = f"{number}.{label}" if number is not None else label
+            body.append(f'<p style="margin-left:{margin}em">{prefix} {escape(text)}</p>')
+        parts.append(title + "".join(body))
+    html = "<hr>".join(parts)
+    if number is None:
+        note = _("This clause is not in the tender.")
+        html = f"<p><i>{escape(note)}</i></p>{html}"
+    return html, errors
+
+
+def diff_html(project: Project, clause_id: str) -> str:
+    """The edits of ``clause_id`` against the library, per language, as coloured lines."""
+    blocks = []
+    for lang in LANGS:
+        diff = clauses.clause_diff(project, clause_id, lang)
+        if not diff:
+            continue
+        lines = []
+        for line in diff.splitlines()[2:]:  # the '--- library' / '+++ project' file lines
+            if line.startswith("@@"):
+                lines.append('<span style="color:#555555">…</span>')
+                continue
+            style = {"+": "color:#1b5e20", "-": "color:#b00020;text-decoration:line-through"}.get(
+                line[:1], ""
+            )
+            lines.append(f'<span style="{style}">{escape(line)}</span>' if style else escape(line))
+        body = "\n".join(lines)
+        blocks.append(f'<h4>{escape(_(TAB_TITLES[lang]))}</h4><pre style="white-space:pre-wrap">{body}</pre>')
+    same = _("Same text as the library in both languages.")
+    return "".join(blocks) or f"<p>{escape(same)}</p>"
+
+
+class ClauseEditor(QWidget):
+    """Preview, editors (FR, EN), diff and Revert of one clause (see module doc)."""
+
+    edited = Signal(str, str)
+    revert_requested = Signal()
+
+    def __init__(self, texts: Texts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.clause_id: str | None = None
+        self._loading = False
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("clause-tabs")
+        self.preview = QTextBrowser()
+        self.preview.setObjectName("clause-preview")
+        self.tabs.addTab(self.preview, "")
+        self.editors: dict[str, QPlainTextEdit] = {}
+        for lang in LANGS:
+            editor = QPlainTextEdit()
+            editor.setObjectName(f"clause-text-{lang}")
+            editor.textChanged.connect(lambda lang=lang: self._typed(lang))
+            self.editors[lang] = editor
+            self.tabs.addTab(editor, "")
+        self.diff = QTextBrowser()
+        self.diff.setObjectName("clause-diff")
+        self.tabs.addTab(self.diff, "")
+        for index, title in enumerate(
+            (N_("Preview"), TAB_TITLES["fr"], TAB_TITLES["en"], N_("Changes from the library"))
+        ):
+            texts.add(lambda text, i=index: self.tabs.setTabText(i, text), title)
+        self.error = QLabel()
+        self.error.setObjectName("clause-error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.revert = QPushButton()
+        self.revert.setObjectName("clause-revert")
+        texts.add(self.revert.setText, N_("Revert to the library text"))
+        self.revert.clicked.connect(self.revert_requested)
+        row = QHBoxLayout()
+        row.addWidget(self.state, 1)
+        row.addWidget(self.revert)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(row)
+        lines = self.fontMetrics().lineSpacing()
+        self.tabs.setMinimumHeight(lines * 14)
+
+    def _typed(self, lang: str) -> None:
+        if not self._loading and self.clause_id is not None:
+            self.edited.emit(lang, self.editors[lang].toPlainText())
+
+    def load(self, project: Project, clause_id: str | None, read_only: bool) -> None:
+        """Show ``clause_id`` (``None``: nothing selected) from ``project``."""
+        self.clause_id = clause_id
+        self._loading = True
+        try:
+            for lang, editor in self.editors.items():
+                text = ""
+                if clause_id is not None:
+                    text = clauses.clause_source(project, clauses.clause(clause_id), lang)
+                if editor.toPlainText() != text:
+                    editor.setPlainText(text)
+                editor.setReadOnly(read_only or clause_id is None)
+        finally:
+            self._loading = False
+        self.revert.setEnabled(not read_only and clause_id is not None)
+        self.refresh(project)
+
+    def refresh(self, project: Project) -> None:
+        """Update the preview, the diff, the error and the state after an edit (the
+        editors keep their cursor)."""
+        if self.clause_id is None:
+            self.preview.setHtml("")
+            self.diff.setHtml("")
+            self.error.setText("")
+            self.state.setText("")
+            return
+        item = clauses.clause(self.clause_id)
+        html, errors = preview_html(project, item, tender_langs(project))
+        self._set_html(self.preview, html)
+        self._set_html(self.diff, diff_html(project, self.clause_id))
+        self.error.setText("\n".join(dict.fromkeys(errors)))
+        self.error.setVisible(bool(errors))
+        edited = [lang.upper() for lang in LANGS if clauses.is_edited(project, self.clause_id, lang)]
+        if edited:
+            self.state.setText(
+                _(
+                    "Edited for this project ({languages}); the library is unchanged.",
+                    languages=", ".join(edited),
+                )
+            )
+        else:
+            self.state.setText(_("Library text."))
+
+    @staticmethod
+    def _set_html(browser: Any, html: str) -> None:
+        bar = browser.verticalScrollBar().value()
+        browser.setHtml(html)
+        browser.verticalScrollBar().setValue(bar)
+
+    def show_language(self, lang: str) -> None:
+        """Bring the editor of ``lang`` forward and focus it."""
+        editor = self.editors.get(lang)
+        if editor is not None:
+            self.tabs.setCurrentWidget(editor)
+            editor.setFocus()
