@@ -16,12 +16,10 @@ The tender's language is a project setting, separate from the interface language
 
 from __future__ import annotations
 
-import locale
 import os
 from functools import cache
 from pathlib import Path
 
-from wizard.core import i18n_cache
 from wizard.core.paths import resource_path
 
 LANGUAGES = ("fr", "en")
@@ -38,6 +36,8 @@ def catalogue(lang: str) -> dict[str, str]:
     """msgid → translation for ``lang`` (empty for English, the source language)."""
     if lang == "en":
         return {}
+    from wizard.core import i18n_cache  # imports kept out of an English start (SPEC §8)
+
     po_files = sorted(Path(resource_path("locale") / lang / "LC_MESSAGES").glob("*.po"))
     built_from = i18n_cache.stamp(po_files)
     cached = i18n_cache.load(lang, built_from)  # a start without Babel (SPEC §8)
@@ -94,6 +94,8 @@ def system_language() -> str:
         value = os.environ.get(var, "")
         if value:
             return "fr" if value.lower().startswith("fr") else "en"
+    import locale
+
     code = locale.getlocale()[0] or ""
     return "fr" if code.lower().startswith("fr") else "en"
 

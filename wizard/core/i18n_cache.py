@@ -21,8 +21,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from wizard.core.atomic import write_bytes_atomic
-
 FORMAT = 1
 APP_FOLDER = "open-procurement-wizard"
 
@@ -77,6 +75,8 @@ def save(lang: str, built_from: list[Any], messages: dict[str, str]) -> bool:
     folder = cache_folder()
     if folder is None:
         return False
+    from wizard.core.atomic import write_bytes_atomic  # only when the cache is (re)built
+
     text = json.dumps({"stamp": built_from, "messages": messages}, ensure_ascii=False)
     try:
         folder.mkdir(parents=True, exist_ok=True)

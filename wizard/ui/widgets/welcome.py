@@ -32,7 +32,10 @@ class Welcome(QWidget):
         super().__init__()
         layout = QVBoxLayout(self)
         title = QLabel()
-        title.setStyleSheet("font-size: 16pt; font-weight: bold")
+        font = title.font()  # a font, not a style sheet: a style sheet slows the first paint
+        font.setPointSize(16)
+        font.setBold(True)
+        title.setFont(font)
         texts.add(title.setText, N_("Open Procurement Wizard"))
         intro = QLabel()
         intro.setWordWrap(True)
