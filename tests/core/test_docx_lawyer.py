@@ -245,3 +245,30 @@ def test_preview_follows_an_edit_and_numbers_like_the_docx():
     document = docx.Document(io.BytesIO(tender_bytes(project, "en")))
     assert ("2.1", "Our own precedence text.") in _numbers(document)
     assert ("2.1.1", "first item") in _numbers(document)
+
+
+def test_k8_a_clause_mentioning_r_and_d_round_trips():
+    project = tender_project(lang="en")
+    text = 'R&D costs < 5 % & "quoted" <b>not markup</b> for {{ organization }}.'
+    project.clause_choices = [ClauseChoice(1, "precedence", True, custom_en=text)]
+    data = tender_bytes(project, "en")
+    document = docx.Document(io.BytesIO(data))
+    expected = 'R&D costs < 5 % & "quoted" <b>not markup</b> for Ville de Saint-Exemple.'
+    assert ("2.1", expected) in _numbers(document)
+    assert "R&amp;D costs &lt; 5 %" in _parts(data)["word/document.xml"]
+    assert (
+        "2.1 R&amp;D costs &lt; 5 % &amp; &quot;quoted&quot; &lt;b&gt;not markup&lt;/b&gt;"
+        in preview_html(project, "en")
+    )
+
+
+def test_k10_export_without_closing_date_shows_the_bilingual_placeholder():
+    project = tender_project()
+    project.info.closing_date = ""
+    document = docx.Document(io.BytesIO(tender_bytes(project, "fr")))
+    cover = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}
+    assert cover["Date de clôture"] == "[À COMPLÉTER / TO BE COMPLETED]"
+    texts = [p.text for p in document.paragraphs] + [
+        c.text for t in document.tables for r in t.rows for c in r.cells
+    ]
+    assert not any(t.rstrip().endswith(": .") or t.rstrip().endswith(" : .") for t in texts)
