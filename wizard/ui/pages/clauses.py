@@ -131,11 +131,11 @@ class ClausesPage(StepPage):
 
     def clause_items(self) -> dict[str, QTreeWidgetItem]:
         """Clause id → its tree item."""
-        found = {}
+        found: dict[str, QTreeWidgetItem] = {}
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
-            for j in range(top.childCount()):
-                found[top.child(j).data(0, ID_ROLE)] = top.child(j)
+            children = [top.child(j) for j in range(top.childCount())] if top is not None else []
+            found.update({child.data(0, ID_ROLE): child for child in children if child is not None})
         return found
 
     def _update_items(self) -> None:

@@ -15,6 +15,7 @@ never writes: the page saves through the project context.
 
 from __future__ import annotations
 
+import functools
 from html import escape
 from typing import Any
 
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core import clauses
+from wizard.core.clause_render import PLACEHOLDER
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.model import Project
 from wizard.ui.widgets.texts import Texts
@@ -74,7 +76,7 @@ def preview_html(project: Project, item: clauses.Clause, langs: list[str]) -> tu
             rendered = clauses.render_clause(project, item, lang)
         except clauses.ClauseRenderError as exc:
             errors.append(render_error(item, exc))
-            parts.append(title + f'<p style="color:#b00020">{escape(clauses.PLACEHOLDER)}</p>')
+            parts.append(title + f'<p style="color:#b00020">{escape(PLACEHOLDER)}</p>')
             continue
         counters, body = [0, 0], []
         for level, text in rendered.paragraphs:
@@ -141,10 +143,9 @@ class ClauseEditor(QWidget):
         self.diff = QTextBrowser()
         self.diff.setObjectName("clause-diff")
         self.tabs.addTab(self.diff, "")
-        for index, title in enumerate(
-            (N_("Preview"), TAB_TITLES["fr"], TAB_TITLES["en"], N_("Changes from the library"))
-        ):
-            texts.add(lambda text, i=index: self.tabs.setTabText(i, text), title)
+        titles = (N_("Preview"), TAB_TITLES["fr"], TAB_TITLES["en"], N_("Changes from the library"))
+        for index, title in enumerate(titles):
+            texts.add(functools.partial(self._set_tab_text, index), title)
         self.error = QLabel()
         self.error.setObjectName("clause-error")
         self.error.setWordWrap(True)
@@ -165,6 +166,9 @@ class ClauseEditor(QWidget):
         layout.addLayout(row)
         lines = self.fontMetrics().lineSpacing()
         self.tabs.setMinimumHeight(lines * 14)
+
+    def _set_tab_text(self, index: int, text: str) -> None:
+        self.tabs.setTabText(index, text)
 
     def _typed(self, lang: str) -> None:
         if not self._loading and self.clause_id is not None:
