@@ -153,3 +153,19 @@ def test_every_finding_of_the_engine_is_translated(lang):
         assert "{" not in message, (f.code, message)
         if lang == "fr" and f.code[:2] in {"P-", "C-", "M-", "E-", "T-", "V-", "S-", "SC", "PR"}:
             assert message != f.message("en"), f.code
+
+
+def test_quebec_tender_with_an_english_binding_version_is_flagged():
+    from wizard.core.checks.project import check_project
+    from wizard.core.model import Project
+
+    project = Project()
+    project.info.province = "QC"
+    project.info.tender_languages = "both"
+    project.info.binding_language = "en"
+    assert "PR-QC-FRENCH" in {f.code for f in check_project(project)}
+    project.info.binding_language = "fr"
+    assert "PR-QC-FRENCH" not in {f.code for f in check_project(project)}
+    project.info.province = "ON"
+    project.info.binding_language = "en"
+    assert "PR-QC-FRENCH" not in {f.code for f in check_project(project)}

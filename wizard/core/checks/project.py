@@ -88,6 +88,10 @@ def check_project(project: Project) -> list[Finding]:
         found.append(finding("PR-BINDING-LANGUAGE", Severity.ERROR,
                              N_("The legally binding version must be in a language of the tender."),
                              "info.binding_language", principles.LANGUAGE))
+    if info.province.strip().upper() == "QC" and info.binding_language == "en":
+        found.append(finding("PR-QC-FRENCH", Severity.WARNING,
+                             N_("In Québec, a public body's contracts and tenders are drawn up in French: make the French version binding."),
+                             "info.binding_language", principles.LANGUAGE))
     found.extend(_dates(project))
     if not any(a.name.strip() for a in project.authors):
         found.append(finding("PR-AUTHORS", Severity.INFO,
