@@ -60,6 +60,21 @@ def export_open_data(project: Project, out_dir: Path, _langs: list[str]) -> list
     return write_open_data(project, out_dir)
 
 
+def planned_outputs(project: Project, out_dir: Path, lang: str | None = None) -> list[Path]:
+    """The paths :func:`export_all` would write, in the same order, writing nothing:
+    tender(s), decision record(s), OCDS package, vendor register and criteria CSVs.
+
+    For the "files already exist; replace them?" question before an export. Raises
+    ``ValueError`` for an unsupported ``lang``.
+    """
+    from wizard.core.opendata import CRITERIA_FILE, OCDS_FILE, REGISTER_FILE
+
+    out_dir = Path(out_dir)
+    langs = tender_languages(project, lang)
+    names = [f"tender-{x}.docx" for x in langs] + [f"decision-record-{x}.docx" for x in langs]
+    return [out_dir / name for name in [*names, OCDS_FILE, REGISTER_FILE, CRITERIA_FILE]]
+
+
 EXPORTERS: list[Exporter] = [export_tenders, export_records, export_open_data]
 """Every exporter, in order: ``(project, out_dir, langs) -> written paths``."""
 
