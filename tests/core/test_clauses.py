@@ -8,6 +8,7 @@ import pytest
 from tender_sample import tender_project
 
 from wizard.core import clauses
+from wizard.core.checks import run_checks
 from wizard.core.checks.clauses import check_clauses
 from wizard.core.clause_families import FAMILIES
 from wizard.core.clause_render import PLACEHOLDER, VARIABLES, clause_context, render_source
@@ -158,8 +159,11 @@ def test_k10_missing_closing_date_is_a_visible_placeholder():
     assert context["court"] == PLACEHOLDER
     text = clauses.render_clause(p, clauses.clause("governing-law"), "fr").paragraphs[0][1]
     assert f"selon les lois {PLACEHOLDER} et les lois fédérales" in text
-    found = {(f.code, f.field) for f in check_clauses(p)}
-    assert ("K-PLACEHOLDER", "info.closing_date") in found and ("K-PLACEHOLDER", "info.province") in found
+    found = {(f.code, f.field) for f in run_checks(p)}  # one finding per blank (PR-… names it)
+    assert ("PR-CLOSING-DATE", "info.closing_date") in found and ("PR-PROVINCE", "info.province") in found
+    assert not {f for f in found if f[0] == "K-PLACEHOLDER" and f[1] in ("info.closing_date", "info.province")}
+    p.info.reference = ""
+    assert ("K-PLACEHOLDER", "info.reference") in {(f.code, f.field) for f in check_clauses(p)}
 
 
 def test_k_required_and_k_removed():

@@ -53,4 +53,26 @@ def findings_for(project: Project, step: Step) -> list[Finding]:
     return [f for f in run_checks(project) if f.step == step]
 
 
-__all__ = ["Finding", "Severity", "finding", "run_checks", "findings_for", "CHECKS"]
+def open_findings(project: Project, found: list[Finding]) -> list[Finding]:
+    """The findings of ``found`` not marked justified (with a written reason): what
+    still needs the user's attention, and what counts in the step list and totals."""
+    return [f for f in found if not f.is_justified(project)]
+
+
+def justified_findings(project: Project, found: list[Finding]) -> list[Finding]:
+    """The findings of ``found`` the user marked justified (shown apart, never counted)."""
+    return [f for f in found if f.is_justified(project)]
+
+
+def severity_counts(found: list[Finding]) -> dict[Severity, int]:
+    """How many findings of each severity: ``{ERROR: 1, WARNING: 0, INFO: 2}`` (every key)."""
+    counts = dict.fromkeys(Severity, 0)
+    for f in found:
+        counts[f.severity] += 1
+    return counts
+
+
+__all__ = [
+    "Finding", "Severity", "finding", "run_checks", "findings_for", "CHECKS",
+    "open_findings", "justified_findings", "severity_counts",
+]

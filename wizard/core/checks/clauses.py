@@ -8,13 +8,15 @@
 * ``K-RENDER`` (error): a clause (usually an edited one) cannot be rendered; the message
   names the clause and the variable.
 * ``K-PLACEHOLDER`` (warning): project data the tender prints is missing (closing date,
-  organization …); the tender shows ``[À COMPLÉTER / TO BE COMPLETED]`` instead.
+  organization …); the tender shows ``[À COMPLÉTER / TO BE COMPLETED]`` instead. Only for
+  a field the project step does not already report (``PR-…``): one finding per blank.
 """
 
 from __future__ import annotations
 
 from wizard.core import clauses
 from wizard.core.checks.base import Finding, Severity, finding
+from wizard.core.checks.project import check_project
 from wizard.core.clause_families import FAMILIES
 from wizard.core.clause_render import clause_context, render_source
 from wizard.core.i18n import N_
@@ -95,10 +97,11 @@ def _render_errors(project: Project) -> list[Finding]:
 
 
 def _placeholders(project: Project) -> list[Finding]:
+    reported = {f.field for f in check_project(project)}  # PR-… already names the blank
     found = []
     for address, message in _MISSING.items():
         value = getattr(project.info, address.split(".", 1)[1])
-        if not value.strip():
+        if not value.strip() and address not in reported:
             found.append(finding("K-PLACEHOLDER", Severity.WARNING, message, address, PRINCIPLE))
     return found
 
