@@ -55,7 +55,16 @@ def _add_text(paragraph: Any, text: str) -> None:
         if url:
             docx_xml.add_hyperlink(paragraph, piece, url)
         else:
-            paragraph.add_run(piece)
+            _add_run(paragraph, piece)
+
+
+def _add_run(paragraph: Any, text: str) -> None:
+    """``paragraph.add_run(text)``: same XML, without python-docx's character-by-character
+    loop when ``text`` has no tab or line break (``CT_R.add_t`` keeps its spaces)."""
+    if text and not _PLAIN_BREAKS.search(text):
+        paragraph._p.add_r().add_t(text)
+    else:
+        paragraph.add_run(text)
 
 
 def _style(document: Any, name: str) -> str:
@@ -93,7 +102,7 @@ def _paragraph(document: Any, block: Paragraph) -> None:
 def _table(document: Any, block: Table) -> None:
     columns = max((len(r) for r in block.header + block.rows), default=1)
     table = document.add_table(rows=0, cols=columns)
-    table.style = _style(document, "Table Grid")
+    table._tbl.tblStyle_val = _table_style_id(document, _style(document, "Table Grid"))
     table.autofit = False
     for index, width in enumerate(block.widths[:columns]):
         table.columns[index].width = Cm(width)
@@ -146,6 +155,15 @@ def _set_run_text(run: Any, value: str) -> None:
             content[0].attrib.pop(_XML_SPACE, None)
         return
     run.text = value
+
+
+def _table_style_id(document: Any, name: str) -> str | None:
+    """``table.style = name`` resolves the name and scans every style each time; this
+    asks python-docx once per document and name (``None``: the default table style)."""
+    cache: dict[str, str | None] = document.__dict__.setdefault("_opw_table_style_ids", {})
+    if name not in cache:
+        cache[name] = document.part.get_style_id(name, WD_STYLE_TYPE.TABLE)
+    return cache[name]
 
 
 def _cell_text(cell: Any, value: str, bold: bool, right: bool = False) -> None:
