@@ -68,11 +68,16 @@ def _add_run(paragraph: Any, text: str) -> None:
 
 
 def _style(document: Any, name: str) -> str:
-    try:
-        document.styles[name]
-    except KeyError:
-        return "Normal"
-    return name
+    """``name`` if the document has that style, else "Normal" (asked once per name)."""
+    known: dict[str, str] = document.__dict__.setdefault("_opw_style_names", {})
+    if name not in known:
+        try:
+            document.styles[name]
+        except KeyError:
+            known[name] = "Normal"
+        else:
+            known[name] = name
+    return known[name]
 
 
 def styled_paragraph(document: Any, style: str, text: str = "") -> Any:
