@@ -12,9 +12,10 @@ example (sections, governance, people, publication plan):
 * 200 vendor register entries;
 * a 10-year TCO for 3 options (12 cost lines each, recurring with escalation).
 
-Texts are plausible bilingual procurement sentences with a few brand names, so the
-checks and the brand detector do real work. Used by ``tests/benchmark.py`` and
-``tests/core/test_largegen.py``; not shipped with the app.
+Texts are plausible, varied procurement sentences (criteria in English, the edited
+clauses in both languages) with a few brand names, so the checks and the brand detector
+do real work. Used by ``tests/benchmark.py`` and ``tests/core/test_largegen.py``; not
+shipped with the app.
 """
 
 from __future__ import annotations
