@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWizard
 from wizard.core.steps import Step
 from wizard.ui import dialogs
 from wizard.ui.widgets.findings_panel import FINDING_ROLE
+from wizard.ui.widgets.step_list import STATE_ROLE, step_state
 
 
 def _codes(panel):
@@ -47,7 +48,14 @@ def test_mark_justified_keeps_the_reason(open_window, monkeypatch):
     [justification] = open_window.ctx.project.justifications
     assert (justification.code, justification.field) == ("P-SOLUTION", "problem.statement")
     assert justification.reason == "Compatibility with installed radios"
-    assert "(justified)" in page.findings.list.item(row).text()
+    # listed apart, after the open findings, and no longer counted
+    last = page.findings.list.item(page.findings.list.count() - 1)
+    assert last.data(FINDING_ROLE).code == "P-SOLUTION" and last.text().endswith("(justified)")
+    state = step_state(open_window.ctx.project, open_window.ctx.findings(), Step.PROBLEM)
+    assert state.justified == 1
+    assert f"({state.open})" in open_window.steps.item(int(Step.PROBLEM)).text()
+    counted = [f for f in open_window.ctx.findings() if f.step == Step.PROBLEM]
+    assert state.open == len(counted) - 1
 
 
 def test_step_list_shows_counts_and_jumps(open_window):
@@ -58,6 +66,47 @@ def test_step_list_shows_counts_and_jumps(open_window):
     steps.itemClicked.emit(item)
     assert open_window.wizard.currentId() == Step.CRITERIA
     assert steps.currentRow() == int(Step.CRITERIA)
+
+
+def _kinds(window):
+    return [window.steps.item(i).data(STATE_ROLE) for i in range(window.steps.count())]
+
+
+def test_step_mark_means_complete_and_clean(open_window, monkeypatch):
+    """A check mark only for a complete step without open error or warning (item 11)."""
+    project = open_window.ctx.project
+    steps = open_window.steps
+    assert all(not steps.item(i).icon().isNull() for i in range(steps.count()))
+    assert _kinds(open_window)[Step.PROJECT] == "warning"  # empty organization, title …
+    assert _kinds(open_window)[Step.CLAUSES] == "done"  # complete by default, nothing open
+    assert _kinds(open_window)[Step.CRITERIA] == "todo"  # no criterion yet, nothing open
+    wizard = open_window.wizard
+    wizard.go_to(Step.PROBLEM)
+    page = wizard.currentPage()
+    page.binder.widgets["problem.request_as_received"].setPlainText("IT asks for a tool.")
+    page.binder.widgets["problem.statement"].setPlainText("Buy Microsoft 365")
+    open_window.ctx.flush()
+    assert _kinds(open_window)[Step.PROBLEM] == "error"  # complete, but P-SOLUTION is open
+    errors = [f for f in open_window.ctx.findings() if f.step == Step.PROBLEM and f.severity.value == "error"]
+    for f in errors:
+        open_window.ctx.add_row("justifications", code=f.code, field=f.field, reason="Radios already installed")
+    state = step_state(project, open_window.ctx.findings(), Step.PROBLEM)
+    assert state.errors == 0 and state.justified == len(errors)
+    assert _kinds(open_window)[Step.PROBLEM] == state.kind != "error"
+    assert "Marked justified: " in steps.item(int(Step.PROBLEM)).toolTip()
+
+
+def test_french_step_list_is_wide_enough(open_window, qtbot):
+    """Item 10: "10. Relations avec les fournisseurs (2)" fits, no horizontal scroll bar."""
+    open_window.actions_by_name["lang_fr"].trigger()
+    steps = open_window.steps
+    qtbot.wait(10)
+    metrics = steps.fontMetrics()
+    for i in range(steps.count()):
+        text = steps.item(i).text() + " (99)"
+        assert metrics.horizontalAdvance(text) + steps.iconSize().width() < steps.viewport().width(), text
+    assert "Relations avec les fournisseurs" in steps.item(int(Step.VENDORS)).text()
+    assert steps.horizontalScrollBar().isHidden() or not steps.horizontalScrollBar().isVisible()
 
 
 def test_scenario_details_and_links_are_saved(open_window):

@@ -10,13 +10,21 @@ from wizard.core import clauses
 from wizard.core.render import tender_document
 from wizard.core.steps import Step
 from wizard.core.store import ProjectFile
-from wizard.ui.widgets.findings_panel import FINDING_ROLE
+from wizard.ui.widgets.findings_panel import FINDING_ROLE, ICON_ROLE
 
 
 def _shown(panel):
     """(code, text) of every finding listed in a findings panel."""
     items = [panel.list.item(i) for i in range(panel.list.count())]
     return [(i.data(FINDING_ROLE).code, i.text()) for i in items if i.data(FINDING_ROLE) is not None]
+
+
+def _icons(panel):
+    """code → icon kind of every finding listed, each icon a real (non-empty) one."""
+    items = [panel.list.item(i) for i in range(panel.list.count())]
+    shown = [i for i in items if i.data(FINDING_ROLE) is not None]
+    assert all(not i.icon().isNull() for i in shown)
+    return {i.data(FINDING_ROLE).code: i.data(ICON_ROLE) for i in shown}
 
 
 def _problem_page(window, qtbot):
@@ -33,7 +41,8 @@ def test_typing_a_brand_shows_the_finding_and_restating_removes_it(open_window, 
     # the edit is saved after a short pause, then the panel follows (no explicit flush)
     qtbot.waitUntil(lambda: "P-SOLUTION" in dict(_shown(page.findings)), timeout=3000)
     shown = dict(_shown(page.findings))
-    assert "Microsoft 365" in shown["P-SOLUTION"] and shown["P-SOLUTION"].startswith("\u26d4 Error:")
+    assert "Microsoft 365" in shown["P-SOLUTION"] and shown["P-SOLUTION"].startswith("Error:")
+    assert _icons(page.findings)["P-SOLUTION"] == "error"  # a style icon, not a font glyph
     assert open_window.ctx.project.problem.statement == "Buy Microsoft 365 for every town employee."
     # clicking the finding focuses the statement
     row = [code for code, _text in _shown(page.findings)].index("P-SOLUTION")
@@ -54,7 +63,7 @@ def test_french_brand_with_elision_is_found_live(open_window, qtbot):
     statement.setPlainText("Nous voulons migrer vers l'ArcGIS Online d'Esri.")
     open_window.ctx.flush()
     shown = dict(_shown(page.findings))
-    assert shown["P-SOLUTION"].startswith("\u26d4 Erreur\u00a0:") or shown["P-SOLUTION"].startswith("\u26d4 Erreur :")
+    assert shown["P-SOLUTION"].startswith(("Erreur\u00a0:", "Erreur :"))
     assert "ArcGIS Online" in shown["P-SOLUTION"]
 
 

@@ -5,17 +5,20 @@ tender, decision record and open data."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QPushButton, QTreeWidget, QTreeWidgetItem
 
-from wizard.core.checks.base import Finding
+from wizard.core.checks import Finding, justified_findings, open_findings
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.scorecard import FAMILIES, scorecard
-from wizard.core.steps import TITLES, Step, completion
+from wizard.core.steps import TITLES, Step
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.findings_panel import SEVERITY_LABELS
+from wizard.ui.widgets.icons import STATUS_ICONS, icon
+from wizard.ui.widgets.step_list import step_state
+from wizard.ui.widgets.wrap import wrap_lines
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole
-STATUS_MARKS = {"ok": "\u2714", "attention": "\u26a0", "problem": "\u26d4", "not_applicable": "\u2013"}
 
 
 class ReviewPage(StepPage):
@@ -33,14 +36,14 @@ class ReviewPage(StepPage):
         self.steps = QTreeWidget()
         self.steps.setObjectName("review-steps")
         self.steps.setRootIsDecorated(False)
-        self.steps.setColumnCount(3)
+        self.steps.setColumnCount(4)
         self.steps.setMinimumHeight(self.steps.fontMetrics().lineSpacing() * 13)
         form.addRow(self.steps)
         form = self.group(N_("Findings by severity"))
         self.tree = QTreeWidget()
         self.tree.setObjectName("review-findings")
         self.tree.setHeaderHidden(True)
-        self.tree.setWordWrap(True)
+        wrap_lines(self.tree)
         self.tree.setMinimumHeight(self.tree.fontMetrics().lineSpacing() * 12)
         self.tree.itemClicked.connect(self._clicked)
         form.addRow(self.tree)
@@ -48,7 +51,7 @@ class ReviewPage(StepPage):
         self.scorecard = QTreeWidget()
         self.scorecard.setObjectName("review-scorecard")
         self.scorecard.setColumnCount(3)
-        self.scorecard.setWordWrap(True)
+        wrap_lines(self.scorecard)
         self.scorecard.setMinimumHeight(self.scorecard.fontMetrics().lineSpacing() * 16)
         self.scorecard.itemClicked.connect(self._clicked)
         form.addRow(self.scorecard)
@@ -63,27 +66,46 @@ class ReviewPage(StepPage):
 
     def load_extra(self) -> None:
         project, found = self.ctx.project, self.ctx.findings()
+        self._load_steps(found)
+        self.tree.clear()
+        still = open_findings(project, found)
+        for severity in ("error", "warning", "info"):
+            group = [f for f in still if f.severity.value == severity]
+            top = QTreeWidgetItem(self.tree, [f"{_(SEVERITY_LABELS[severity])} ({len(group)})"])
+            top.setIcon(0, icon(severity))
+            self._add_findings(top, group)
+        justified = justified_findings(project, found)
+        if justified:
+            top = QTreeWidgetItem(self.tree, [_("Marked justified ({count})", count=len(justified))])
+            self._add_findings(top, justified, greyed=True)
+        self._load_scorecard(found)
+
+    def _load_steps(self, found: list[Finding]) -> None:
+        project = self.ctx.project
         self.steps.clear()
-        self.steps.setHeaderLabels([_("Step"), _("Done"), _("Findings")])
+        self.steps.setHeaderLabels([_("Step"), _("Done"), _("Open findings"), _("Justified")])
         for step in Step:
             if step == Step.REVIEW:
                 continue
-            count = sum(1 for f in found if f.step == step)
-            done = "✓" if completion(project, step) else "—"
-            QTreeWidgetItem(self.steps, [_(TITLES[step]), done, str(count)])
-        for column in range(3):
+            state = step_state(project, found, step)
+            row = [_(TITLES[step]), _("Yes") if state.done else _("No"), str(state.open), str(state.justified)]
+            item = QTreeWidgetItem(self.steps, row)
+            item.setIcon(0, icon(state.kind))
+            item.setToolTip(0, state.summary())
+        for column in range(4):
             self.steps.resizeColumnToContents(column)
-        self.tree.clear()
-        for severity in ("error", "warning", "info"):
-            group = [f for f in found if f.severity.value == severity]
-            top = QTreeWidgetItem(self.tree, [f"{_(SEVERITY_LABELS[severity])} ({len(group)})"])
-            for f in group:
-                mark = " " + _("(justified)") if f.is_justified(project) else ""
-                child = QTreeWidgetItem(top, [f"{_(TITLES[f.step])} — {f.message(ui_language())}{mark}"])
-                child.setData(0, FIELD_ROLE, f.field)
-                child.setToolTip(0, f.principle_text(ui_language()))
-            top.setExpanded(True)
-        self._load_scorecard(found)
+
+    def _add_findings(self, top: QTreeWidgetItem, group: list[Finding], greyed: bool = False) -> None:
+        lang = ui_language()
+        for f in group:
+            child = QTreeWidgetItem(top, [f"{_(TITLES[f.step])} — {f.message(lang)}"])
+            child.setIcon(0, icon(f.severity.value))
+            child.setData(0, FIELD_ROLE, f.field)
+            principle = f.principle_text(lang)
+            child.setToolTip(0, f.message(lang) + ("\n\n" + principle if principle else ""))
+            if greyed:
+                child.setForeground(0, self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        top.setExpanded(True)
 
     def _load_scorecard(self, found: list[Finding]) -> None:
         lang = ui_language()
@@ -95,9 +117,9 @@ class ReviewPage(StepPage):
             problems = sum(1 for p in group if p.status in ("attention", "problem"))
             top = QTreeWidgetItem(self.scorecard, [_(title), _("{count} to review", count=problems) if problems else ""])
             for practice in group:
-                mark = STATUS_MARKS.get(practice.status, "")
-                child = QTreeWidgetItem(top, [_(practice.title), f"{mark} {practice.status_text(lang)}".strip(),
-                                              practice.action_text(lang)])
+                child = QTreeWidgetItem(top, [_(practice.title), practice.status_text(lang), practice.action_text(lang)])
+                child.setIcon(1, icon(STATUS_ICONS.get(practice.status, "none")))
+                child.setToolTip(0, _(practice.title))
                 child.setToolTip(2, practice.action_text(lang))
                 child.setData(0, FIELD_ROLE, practice.field)
             top.setExpanded(True)

@@ -2,30 +2,46 @@
 
 Clicking a finding asks to focus the field it points at (:attr:`FindingsPanel.focus_field`);
 "Mark justified…" asks a written reason and keeps it in the project
-(``justifications``), which the decision record lists.
+(``justifications``), which the decision record lists. Justified findings are listed
+after the open ones, greyed.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from wizard.core.checks import Finding
+from wizard.core.checks import Finding, justified_findings, open_findings
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.steps import Step
 from wizard.ui.context import ProjectContext
+from wizard.ui.widgets.icons import icon
 from wizard.ui.widgets.texts import Texts
 
 SEVERITY_LABELS = {"error": N_("Error"), "warning": N_("Warning"), "info": N_("Info")}
-SEVERITY_MARKS = {"error": "\u26d4", "warning": "\u26a0", "info": "\u2139"}
 FINDING_ROLE = Qt.ItemDataRole.UserRole
+ICON_ROLE = Qt.ItemDataRole.UserRole + 1  # the icon kind shown ("error", "warning", "info")
 
 
 def finding_text(f: Finding, justified: bool) -> str:
-    """One line: mark, severity, message, and "(justified)" when it is."""
-    severity = f"{SEVERITY_MARKS.get(f.severity.value, '')} {_(SEVERITY_LABELS[f.severity.value])}"
+    """One line: severity, message, and "(justified)" when it is. The severity icon
+    (:func:`finding_item`) comes from the style, never from a font glyph."""
+    severity = _(SEVERITY_LABELS[f.severity.value])
     text = _("{severity}: {message}", severity=severity, message=f.message(ui_language()))
     return text + (" " + _("(justified)") if justified else "")
+
+
+def finding_item(f: Finding, justified: bool) -> QListWidgetItem:
+    """A list item for ``f``: severity icon, text, guide principle as tooltip; a
+    justified finding is greyed."""
+    item = QListWidgetItem(icon(f.severity.value), finding_text(f, justified))
+    item.setData(FINDING_ROLE, f)
+    item.setData(ICON_ROLE, f.severity.value)
+    item.setToolTip(f.principle_text(ui_language()))
+    if justified:
+        item.setForeground(QPalette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+    return item
 
 
 class FindingsPanel(QWidget):
@@ -66,10 +82,11 @@ class FindingsPanel(QWidget):
         current = self.current()
         self.list.clear()
         project = self.ctx.project
-        for f in self.findings():
-            item = QListWidgetItem(finding_text(f, f.is_justified(project)))
-            item.setData(FINDING_ROLE, f)
-            item.setToolTip(f.principle_text(ui_language()))
+        found = self.findings()
+        shown = [(f, False) for f in open_findings(project, found)]
+        shown += [(f, True) for f in justified_findings(project, found)]  # apart, at the end
+        for f, justified in shown:
+            item = finding_item(f, justified)
             self.list.addItem(item)
             if f == current:
                 self.list.setCurrentItem(item)

@@ -1,24 +1,79 @@
-"""The list of steps beside the pages: completion mark and findings count per step;
-clicking a step goes there (SPEC §2)."""
+"""The list of steps beside the pages (SPEC §2): a state icon, the number, the title and
+the count of open findings per step; clicking a step goes there.
+
+The icon means something (fresh-eyes report, item 11): an error icon when the step has
+an open error, a warning icon for open warnings, a check mark only when the step is
+complete with neither, a grey ring when its main inputs are still missing. Findings
+marked justified are not counted. The list is as wide as its longest translated line,
+so no title or count is cut and no horizontal scroll bar appears (item 10).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem
+from dataclasses import dataclass
 
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle
+
+from wizard.core.checks import Finding, Severity, justified_findings, open_findings, severity_counts
 from wizard.core.i18n import _
+from wizard.core.model import Project
 from wizard.core.steps import TITLES, Step, completion
 from wizard.ui.context import ProjectContext
+from wizard.ui.widgets.icons import icon
 
 STEP_ROLE = Qt.ItemDataRole.UserRole
+STATE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def step_text(ctx: ProjectContext, step: Step) -> str:
-    """"✓ 2. Scope (3)": done mark, number, title, findings count."""
-    count = sum(1 for f in ctx.findings() if f.step == step)
-    mark = "✓" if completion(ctx.project, step) else "○"
-    text = f"{mark} {int(step) + 1}. {_(TITLES[step])}"
-    return text + (f" ({count})" if count else "")
+@dataclass(frozen=True)
+class StepState:
+    """A step's completion and its findings: open ones by severity, justified apart."""
+
+    done: bool
+    errors: int
+    warnings: int
+    infos: int
+    justified: int
+
+    @property
+    def open(self) -> int:
+        return self.errors + self.warnings + self.infos
+
+    @property
+    def kind(self) -> str:
+        """The icon kind: "error", "warning", "done" or "todo"."""
+        if self.errors:
+            return "error"
+        if self.warnings:
+            return "warning"
+        return "done" if self.done else "todo"
+
+    def summary(self) -> str:
+        """"Complete. Open findings: 1 error(s), 2 warning(s), 0 info; 1 justified." """
+        head = _("Complete.") if self.done else _("Main inputs still missing.")
+        body = _(
+            "Open findings: {errors} error(s), {warnings} warning(s), {infos} information.",
+            errors=self.errors, warnings=self.warnings, infos=self.infos,
+        )  # fmt: skip
+        tail = " " + _("Marked justified: {count}.", count=self.justified) if self.justified else ""
+        return f"{head} {body}{tail}"
+
+
+def step_state(project: Project, found: list[Finding], step: Step) -> StepState:
+    """The state of ``step`` from every finding of the project."""
+    mine = [f for f in found if f.step == step]
+    counts = severity_counts(open_findings(project, mine))
+    return StepState(
+        completion(project, step), counts[Severity.ERROR], counts[Severity.WARNING],
+        counts[Severity.INFO], len(justified_findings(project, mine)),
+    )  # fmt: skip
+
+
+def step_text(step: Step, state: StepState | None = None) -> str:
+    """"2. Scope (3)": number, title, and the count of open findings."""
+    text = f"{int(step) + 1}. {_(TITLES[step])}"
+    return text + (f" ({state.open})" if state is not None and state.open else "")
 
 
 class StepList(QListWidget):
@@ -27,19 +82,35 @@ class StepList(QListWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("steps")
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        small = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        self.setIconSize(QSize(small, small))
         self.itemClicked.connect(lambda item: self.step_clicked.emit(item.data(STEP_ROLE)))
 
     def refresh(self, ctx: ProjectContext, current: int) -> None:
+        """Show every step's state; ``current`` is selected."""
+        found, project = ctx.findings(), ctx.project
         self.blockSignals(True)
         try:
             self.clear()
             for step in Step:
-                item = QListWidgetItem(step_text(ctx, step))
+                state = step_state(project, found, step)
+                item = QListWidgetItem(icon(state.kind), step_text(step, state))
                 item.setData(STEP_ROLE, int(step))
-                item.setToolTip(_("Findings: {count}", count=sum(1 for f in ctx.findings() if f.step == step)))
+                item.setData(STATE_ROLE, state.kind)
+                item.setToolTip(state.summary())
                 self.addItem(item)
                 if int(step) == current:
                     self.setCurrentItem(item)
         finally:
             self.blockSignals(False)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 16)
+        self.setMinimumWidth(self.needed_width())
+
+    def needed_width(self) -> int:
+        """The width that shows the longest title with a two-digit count, icon included."""
+        metrics = self.fontMetrics()
+        longest = max(metrics.horizontalAdvance(f"{int(s) + 1}. {_(TITLES[s])} (99)") for s in Step)
+        side = max(self.iconSize().width(), metrics.height())
+        frame = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+        return longest + side + 6 * self.spacing() + frame + metrics.averageCharWidth() * 3
