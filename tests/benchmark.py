@@ -377,19 +377,27 @@ def main(argv: list[str] | None = None) -> int:
         ProjectFile.create(path, project).close()
         with ProjectFile.open(path, read_only=True) as pf:
             saved = pf.project
-        steps: list[Callable[[], list[Figure]]] = [
-            lambda: export_figures(saved, work, runs),
-            lambda: memory_figures(path, max(3, runs // 2)),
-            lambda: file_figures(path, runs),
-            lambda: check_figures(saved, 3 * runs),
-            lambda: [brand_figure(30 * runs)],
-            lambda: start_figures(path, work, runs),
+        steps: list[tuple[str, Callable[[], list[Figure]]]] = [
+            ("export", lambda: export_figures(saved, work, runs)),
+            ("peak memory", lambda: memory_figures(path, max(3, runs // 2))),
+            ("project file", lambda: file_figures(path, runs)),
+            ("checks", lambda: check_figures(saved, 3 * runs)),
+            ("brand detection", lambda: [brand_figure(30 * runs)]),
+            ("app start", lambda: start_figures(path, work, runs)),
         ]
-        for step in steps:
-            for figure in step():
+        failed = []
+        for name, step in steps:
+            try:
+                found = step()
+            except Exception as exc:  # noqa: BLE001 - report and go on with the other figures
+                failed.append(name)
+                last = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+                print(f"✗ {name}: could not be measured ({last})", flush=True)
+                continue
+            for figure in found:
                 figures.append(figure)
                 print(figure.line(), flush=True)
-    missed = [f.name for f in figures if f.target is not None and f.median > f.target]
+    missed = [f.name for f in figures if f.target is not None and f.median > f.target] + failed
     print()
     print("All figures within target." if not missed else f"Missed target: {', '.join(missed)}.")
     return 0
