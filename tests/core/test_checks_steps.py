@@ -34,7 +34,8 @@ def test_project_missing_fields_and_binding_language():
     p.info.binding_language = "en"
     assert codes(check_project(p)) == [
         ("PR-AUTHORS", "info"), ("PR-BINDING-LANGUAGE", "error"), ("PR-CLOSING-DATE", "warning"),
-        ("PR-ORGANIZATION", "warning"), ("PR-PROVINCE", "warning"), ("PR-TITLE", "warning"),
+        ("PR-CLOSING-TIME", "warning"), ("PR-CONTACT-EMAIL", "warning"), ("PR-ORGANIZATION", "warning"),
+        ("PR-PROVINCE", "warning"), ("PR-SUBMISSION", "warning"), ("PR-TITLE", "warning"),
     ]
     closing = [f for f in check_project(p) if f.code == "PR-CLOSING-DATE"][0]
     assert closing.field == "info.closing_date"
@@ -45,7 +46,8 @@ def test_project_complete_and_dates():
     p.info.organization, p.info.province, p.info.title = "Town of Esterel", "QC", "Permits"
     p.info.tender_languages, p.info.binding_language = "both", "fr"
     p.authors = [Author(id=1, name="Ana")]
-    p.info.closing_date = "2026-05-01"
+    p.info.closing_date, p.info.closing_time = "2026-05-01", "14:00"
+    p.info.submission_method, p.info.contact_email = "On the provincial platform only.", "tenders@esterel.example.ca"
     assert check_project(p) == []
     p.info.publication_date = "2026-06-01"
     p.info.award_date = "01/07/2026"

@@ -156,7 +156,8 @@ def test_tender_fields():
     assert tender["mainProcurementCategory"] == "services"
     assert tender["awardCriteria"] == "ratedCriteria"
     assert tender["submissionMethod"] == ["electronicSubmission"]
-    assert tender["tenderPeriod"] == {"startDate": "2025-03-03T00:00:00Z", "endDate": "2025-04-01T00:00:00Z"}
+    # no closing time: the end of the closing day in Québec (daylight time on 1 April)
+    assert tender["tenderPeriod"] == {"startDate": "2025-03-03T00:00:00Z", "endDate": "2025-04-01T23:59:59-04:00"}
     assert tender["enquiryPeriod"] == {"endDate": "2025-03-17T00:00:00Z"}
     assert "1 critères obligatoires" in tender["awardCriteriaDetails"]
     assert "au moins 2 points sur 2 (70 %)" in tender["awardCriteriaDetails"]
@@ -177,7 +178,7 @@ def test_milestones_from_key_dates():
     assert [(m["code"], m["dueDate"], m["type"]) for m in milestones] == [
         ("publication", "2025-03-03T00:00:00Z", "engagement"),
         ("questions", "2025-03-17T00:00:00Z", "engagement"),
-        ("closing", "2025-04-01T00:00:00Z", "assessment"),
+        ("closing", "2025-04-01T23:59:59-04:00", "assessment"),
         ("award", "2025-05-05T00:00:00Z", "approval"),
         ("contractStart", "2025-06-02T00:00:00Z", "delivery"),
     ]

@@ -46,7 +46,7 @@ def test_french_tender_sections_and_content():
     doc = tender_document(tender_project(), "fr")
     headings = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
     assert headings == [
-        "Calendrier", "Le besoin", "Portée", "Critères d’évaluation", "Méthode d’évaluation",
+        "Calendrier", "Dépôt des soumissions", "Le besoin", "Portée", "Critères d’évaluation", "Méthode d’évaluation",
         tr("Test scenarios", "fr"), "Publication et transparence", "Clauses du contrat",
         "Addenda\u00a0: fournisseurs exclus",
         "Langue de l’appel d’offres",

@@ -38,9 +38,15 @@ class ProjectInfo:
     binding_language: str = "fr"  # "fr" | "en"
     officer_name: str = ""
     officer_title: str = ""
+    contact_email: str = ""  # the officer is the bidders' single point of contact
+    contact_phone: str = ""
+    contact_address: str = ""  # postal address, one line per address line
     publication_date: str = ""
     questions_deadline: str = ""
     closing_date: str = ""
+    closing_time: str = ""  # "HH:MM", 24 h, local time in time_zone
+    time_zone: str = ""  # IANA zone ("America/Toronto"); '' = the province's (timezones.py)
+    submission_method: str = ""  # how and where bids are submitted
     award_date: str = ""
     contract_start: str = ""
 

@@ -30,8 +30,9 @@ from typing import Any
 from wizard.core import provinces
 from wizard.core.i18n import N_, tr
 from wizard.core.model import Project
+from wizard.core.ocds_contact import contact_point
 from wizard.core.ocds_documents import criteria_summary, planning_documents, tender_documents
-from wizard.core.ocds_milestones import milestones, release_datetime, to_datetime
+from wizard.core.ocds_milestones import closing_due, milestones, release_datetime, to_datetime
 from wizard.core.ocds_schema import is_uri
 from wizard.core.opendata_common import Scrubber, export_language
 from wizard.core.textclean import clean_text
@@ -64,9 +65,9 @@ def _buyer(project: Project, lang: str, scrub: Scrubber) -> dict[str, Any]:
     }
     if info.province in provinces.PROVINCES:
         party["address"]["region"] = provinces.province(info.province).name(lang)
-    contact = scrub.person(info.officer_name) or info.officer_title.strip()
+    contact = contact_point(project, scrub)
     if contact:
-        party["contactPoint"] = {"name": contact}
+        party["contactPoint"] = contact
     return party
 
 
@@ -88,7 +89,7 @@ def _periods(project: Project) -> dict[str, Any]:
     periods = {
         "tenderPeriod": {
             "startDate": to_datetime(info.publication_date),
-            "endDate": to_datetime(info.closing_date),
+            "endDate": closing_due(info),
         },
         "enquiryPeriod": {"endDate": to_datetime(info.questions_deadline)},
         "awardPeriod": {"endDate": to_datetime(info.award_date)},
@@ -113,7 +114,7 @@ def _tender(project: Project, lang: str, buyer: dict[str, Any], scrub: Scrubber)
         "awardCriteria": _award_criteria(project),
         "awardCriteriaDetails": criteria_summary(project, lang),
         "submissionMethod": ["electronicSubmission"],
-        "submissionMethodDetails": project.publication.provincial_platform,
+        "submissionMethodDetails": project.info.submission_method or project.publication.provincial_platform,
         **_periods(project),
         "documents": documents,
         "milestones": milestones(project, lang),

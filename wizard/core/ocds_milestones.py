@@ -1,10 +1,17 @@
 """OCDS dates and milestones from the project's key dates (SPEC §2.0, §4).
 
-Dates in the project are calendar days (``YYYY-MM-DD``) without an hour or a time
-zone. OCDS wants RFC 3339 date-times, so each day is exported as that day at
+Most dates in the project are calendar days (``YYYY-MM-DD``) without an hour or a time
+zone. OCDS wants RFC 3339 date-times, so each such day is exported as that day at
 00:00 UTC (``2025-03-14T00:00:00Z``): the calendar day reads the same to any consumer
-that takes the date part; the hour of the closing is stated in the tender document. A
-value that is not a real calendar day is left out rather than guessed.
+that takes the date part. A value that is not a real calendar day is left out rather
+than guessed.
+
+The bid deadline is the exception (:func:`closing_due`): it is a moment, stated in the
+tender with its hour and zone, so ``tenderPeriod.endDate`` and the ``closing``
+milestone carry that local time with the zone's real UTC offset on that day
+(``2027-03-08T14:00:00-05:00``; ``timezones.closing_datetime``). Without an hour, the
+end of the closing day in local time (``T23:59:59-05:00``), never earlier than the
+tender says; without any zone (no province, no ``time_zone``), the calendar-day form.
 
 The *release date* must not depend on the clock, so that exporting the same project
 twice gives the same file: it is the publication date of the tender; failing that, the
@@ -19,7 +26,8 @@ from datetime import date
 from typing import Any
 
 from wizard.core.i18n import N_, tr
-from wizard.core.model import Project
+from wizard.core.model import Project, ProjectInfo
+from wizard.core.timezones import closing_datetime
 
 FALLBACK_DAY = "2000-01-01"
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -52,6 +60,13 @@ def to_datetime(value: str) -> str | None:
     return f"{day}T00:00:00Z" if day else None
 
 
+def closing_due(info: ProjectInfo) -> str | None:
+    """The bid deadline as RFC 3339 with its UTC offset (see module doc); ``None`` for an
+    invalid closing day."""
+    moment = closing_datetime(info)
+    return moment.isoformat() if moment else to_datetime(info.closing_date)
+
+
 def _project_days(project: Project) -> list[str]:
     values = [getattr(project.info, attr) for attr, *_ in KEY_DATES]
     values += [row.date for row in project.vendor_exchanges]
@@ -69,7 +84,7 @@ def milestones(project: Project, lang: str) -> list[dict[str, Any]]:
     """One ``scheduled`` OCDS milestone per key date that is set, in wizard order."""
     found = []
     for attr, code, kind, title in KEY_DATES:
-        due = to_datetime(getattr(project.info, attr))
+        due = closing_due(project.info) if attr == "closing_date" else to_datetime(getattr(project.info, attr))
         if due:
             found.append(
                 {

@@ -36,6 +36,7 @@ from wizard.core.render_criteria import (
     traceability_blocks,
 )
 from wizard.core.render_publication import publication_blocks
+from wizard.core.render_submission import format_deadline, submission_blocks
 from wizard.core.textclean import clean_project, clean_text
 
 ROLE_LABELS = {
@@ -59,10 +60,10 @@ def _paragraphs(value: str, style: str = "Normal") -> list[Paragraph]:
 def _cover(project: Project, lang: str) -> list[Block]:
     info = project.info
     prov = PROVINCES.get(info.province.strip().upper())
-    officer = ", ".join(x for x in (_text(info.officer_name), " ".join(info.officer_title.split())) if x)
+    officer = ", ".join(x for x in (_text(info.officer_name), " ".join(info.officer_title.split()), " ".join(info.contact_email.split())) if x)
     rows = [
         [tr("Reference number", lang), _text(info.reference)],
-        [tr("Closing date", lang), format_date(info.closing_date, lang)],
+        [tr("Closing date", lang), format_deadline(info, lang)],
         [tr("Province or territory", lang), prov.name(lang) if prov else PLACEHOLDER],
         [tr("Sole contact for bidders", lang), clean_text(officer)],
     ]
@@ -83,7 +84,7 @@ def _dates(project: Project, lang: str) -> list[Block]:
     rows = [
         [tr("Publication of the call for tenders", lang), format_date(info.publication_date, lang)],
         [tr("Deadline for questions", lang), format_date(info.questions_deadline, lang)],
-        [tr("Closing date for tenders", lang), format_date(info.closing_date, lang)],
+        [tr("Closing date for tenders", lang), format_deadline(info, lang)],
         [tr("Planned award", lang), format_date(info.award_date, lang)],
         [tr("Planned start of the contract", lang), format_date(info.contract_start, lang)],
     ]
@@ -190,7 +191,7 @@ def _language(project: Project, lang: str) -> list[Block]:
 def tender_blocks(project: Project, lang: str) -> list[Block]:
     """Every block of the tender in ``lang``, in document order."""
     blocks: list[Block] = []
-    for part in (_cover, _dates, _need, _scope, criteria_blocks, evaluation_blocks, _scenarios, publication_blocks, _clauses, _addendum, _language):  # fmt: skip
+    for part in (_cover, _dates, submission_blocks, _need, _scope, criteria_blocks, evaluation_blocks, _scenarios, publication_blocks, _clauses, _addendum, _language):  # fmt: skip
         blocks.extend(part(project, lang))
     return blocks
 

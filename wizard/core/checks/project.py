@@ -8,7 +8,9 @@ Codes: ``PR-ORGANIZATION``, ``PR-TITLE``, ``PR-CLOSING-DATE`` (warnings), ``PR-P
 (warning: missing; error: not one of the 13 codes), ``PR-BINDING-LANGUAGE`` (error: the
 binding version is not a tender language), ``PR-DATE`` (error: not ``YYYY-MM-DD``),
 ``PR-DATE-ORDER`` (warning), ``PR-AUTHORS`` (info: no author, so the jury conflict
-rule cannot be checked).
+rule cannot be checked). Closing time, time zone, submission and contact:
+``checks/logistics.py`` (``PR-CLOSING-TIME``, ``PR-SUBMISSION``, ``PR-CONTACT-EMAIL``,
+``PR-TIME``, ``PR-TIME-ZONE``, ``PR-EMAIL``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import datetime as dt
 from wizard.core import provinces
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
+from wizard.core.checks.logistics import check_logistics
 from wizard.core.i18n import N_
 from wizard.core.model import Project
 
@@ -93,6 +96,7 @@ def check_project(project: Project) -> list[Finding]:
                              N_("In Québec, a public body's contracts and tenders are drawn up in French: make the French version binding."),
                              "info.binding_language", principles.LANGUAGE))
     found.extend(_dates(project))
+    found.extend(check_logistics(project))
     if not any(a.name.strip() for a in project.authors):
         found.append(finding("PR-AUTHORS", Severity.INFO,
                              N_("List the tender's authors: none of them may sit on the jury."),

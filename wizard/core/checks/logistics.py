@@ -1,0 +1,59 @@
+"""Checks of the bid logistics on the project step (SPEC §2.0): closing time and time
+zone, how bids are submitted, and the single point of contact.
+
+Guide principle: a complete tender (every date and rule stated). A bidder must know to
+the minute when and where a bid is due and whom to write to; the tender shows
+``[À COMPLÉTER / TO BE COMPLETED]`` where one of them is missing (CASES K10).
+
+Codes: ``PR-CLOSING-TIME``, ``PR-SUBMISSION``, ``PR-CONTACT-EMAIL`` (warnings: missing),
+``PR-TIME`` (error: the closing time is not ``HH:MM`` on a 24-hour clock, e.g.
+``"25:00"``), ``PR-TIME-ZONE`` (error: not a known IANA zone such as
+``"America/Toronto"``), ``PR-EMAIL`` (error: the contact e-mail is not one address).
+"""
+
+from __future__ import annotations
+
+from wizard.core.checks import principles
+from wizard.core.checks.base import Finding, Severity, finding
+from wizard.core.i18n import N_
+from wizard.core.model import Project
+from wizard.core.ocds_contact import is_valid_email
+from wizard.core.timezones import parse_time, tzinfo
+
+
+def _missing(project: Project) -> list[Finding]:
+    info = project.info
+    rules = (
+        ("PR-CLOSING-TIME", "closing_time", info.closing_time,
+         N_("The closing time is not set: bidders must know the hour their bid is due. The tender will show a placeholder.")),
+        ("PR-SUBMISSION", "submission_method", info.submission_method,
+         N_("Say how and where bids are submitted (for example, on the provincial platform only). The tender will show a placeholder.")),
+        ("PR-CONTACT-EMAIL", "contact_email", info.contact_email,
+         N_("Enter the e-mail address of the single point of contact: bidders send every question there. The tender will show a placeholder.")),
+    )  # fmt: skip
+    return [
+        finding(code, Severity.WARNING, text, f"info.{name}", principles.COMPLETE)
+        for code, name, value, text in rules
+        if not value.strip()
+    ]
+
+
+def check_logistics(project: Project) -> list[Finding]:
+    """Findings on the closing time, time zone, submission method and contact e-mail."""
+    info = project.info
+    found = _missing(project)
+    if info.closing_time.strip() and parse_time(info.closing_time) is None:
+        found.append(finding("PR-TIME", Severity.ERROR,
+                             N_("\u201c{value}\u201d is not a time (expected HH:MM, 24-hour clock, e.g. 14:00)."),
+                             "info.closing_time", principles.COMPLETE, value=info.closing_time.strip()))  # fmt: skip
+    zone = info.time_zone.strip()
+    if zone and tzinfo(zone) is None:
+        found.append(finding("PR-TIME-ZONE", Severity.ERROR,
+                             N_("\u201c{value}\u201d is not a known time zone (expected a name such as America/Toronto)."),
+                             "info.time_zone", principles.COMPLETE, value=zone))  # fmt: skip
+    email = info.contact_email.strip()
+    if email and not is_valid_email(email):
+        found.append(finding("PR-EMAIL", Severity.ERROR,
+                             N_("\u201c{value}\u201d is not an e-mail address (expected name@domain.ca)."),
+                             "info.contact_email", principles.COMPLETE, value=email))  # fmt: skip
+    return found

@@ -1,0 +1,137 @@
+"""The tender's deadline as a local time: time zones of the provinces (SPEC §2.0, §4).
+
+A tender closes at a time of day in the town's local time ("8 March 2027, 2:00 p.m.
+Eastern Time"). The project holds the closing day (``ProjectInfo.closing_date``,
+``YYYY-MM-DD``), the hour (``closing_time``, ``HH:MM`` 24 h) and an IANA time zone
+(``time_zone``, e.g. ``"America/Toronto"``). When the zone is empty, the province's
+default zone applies (:data:`DEFAULT_ZONES`): some provinces span several zones
+(Ontario west of 90° W, Labrador, parts of Québec and Nunavut), so a town outside its
+province's main zone sets ``time_zone`` itself.
+
+Offsets come from Python's ``zoneinfo`` (the IANA database, daylight saving time
+included). Where that database is missing (Windows without the ``tzdata`` package),
+:data:`STANDARD_OFFSETS` gives each default zone's *standard-time* offset instead:
+daylight saving time is then ignored, so a summer deadline would be one hour off in
+the open data (the tender text, which states the local time, stays right).
+
+Functions: :func:`zone_of`, :func:`parse_time`, :func:`tzinfo`,
+:func:`closing_datetime`, :func:`zone_label`. None of them raises for bad input: they
+return ``None`` or ``''``; the project checks report bad values (``PR-TIME``,
+``PR-TIME-ZONE``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from functools import cache
+
+from babel.dates import get_timezone_name
+
+from wizard.core.model import ProjectInfo
+
+DEFAULT_ZONES: dict[str, str] = {
+    "QC": "America/Toronto",  # Montréal and Québec City keep Eastern Time
+    "ON": "America/Toronto",
+    "NS": "America/Halifax",
+    "NB": "America/Moncton",
+    "NL": "America/St_Johns",
+    "PE": "America/Halifax",
+    "MB": "America/Winnipeg",
+    "SK": "America/Regina",
+    "AB": "America/Edmonton",
+    "BC": "America/Vancouver",
+    "YT": "America/Whitehorse",
+    "NT": "America/Yellowknife",
+    "NU": "America/Iqaluit",
+}
+"""Province or territory code → the IANA zone of its capital or main city."""
+
+ZONES: tuple[str, ...] = tuple(dict.fromkeys(DEFAULT_ZONES.values()))
+"""The distinct default zones (11), east to west as listed above."""
+
+STANDARD_OFFSETS: dict[str, dt.timedelta] = {
+    "America/St_Johns": dt.timedelta(hours=-3, minutes=-30),
+    "America/Halifax": dt.timedelta(hours=-4),
+    "America/Moncton": dt.timedelta(hours=-4),
+    "America/Toronto": dt.timedelta(hours=-5),
+    "America/Iqaluit": dt.timedelta(hours=-5),
+    "America/Winnipeg": dt.timedelta(hours=-6),
+    "America/Regina": dt.timedelta(hours=-6),  # no daylight saving time
+    "America/Edmonton": dt.timedelta(hours=-7),
+    "America/Yellowknife": dt.timedelta(hours=-7),
+    "America/Whitehorse": dt.timedelta(hours=-7),  # permanent since 2020
+    "America/Vancouver": dt.timedelta(hours=-8),
+}
+"""Standard-time UTC offsets, used only when ``zoneinfo`` cannot find a zone."""
+
+_LABELS: dict[str, tuple[str, str]] = {
+    # CLDR has no generic name for these two: Yukon keeps UTC-7 all year since 2020,
+    # Saskatchewan stays on Central Standard Time.
+    "America/Whitehorse": ("heure du Yukon", "Yukon Time"),
+    "America/Regina": ("heure normale du Centre", "Central Standard Time"),
+    "UTC": ("temps universel coordonné (UTC)", "Coordinated Universal Time (UTC)"),
+}
+
+_TIME = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+
+
+def zone_of(info: ProjectInfo) -> str:
+    """The project's IANA zone: ``time_zone`` when set, else the province's default,
+    else ``''`` (no province)."""
+    return info.time_zone.strip() or DEFAULT_ZONES.get(info.province.strip().upper(), "")
+
+
+def parse_time(text: str) -> dt.time | None:
+    """``"14:00"`` or ``"9:30"`` (24 h) → a ``time``; ``None`` for anything else
+    (``"25:00"``, ``"2 pm"``, ``''``)."""
+    match = _TIME.fullmatch(text.strip())
+    return dt.time(int(match[1]), int(match[2])) if match else None
+
+
+@cache
+def tzinfo(zone: str) -> dt.tzinfo | None:
+    """The ``tzinfo`` of an IANA ``zone``; the fixed standard offset of
+    :data:`STANDARD_OFFSETS` when the IANA database lacks it; ``None`` when unknown."""
+    try:
+        return zoneinfo.ZoneInfo(zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        offset = STANDARD_OFFSETS.get(zone)
+        return dt.timezone(offset, zone) if offset is not None else None
+
+
+def closing_datetime(info: ProjectInfo) -> dt.datetime | None:
+    """The bid deadline as an aware ``datetime`` in the project's zone.
+
+    Without a valid ``closing_time``, the end of the closing day (23:59:59 local): a
+    consumer of the open data is never told that bids close earlier than the tender
+    says. ``None`` when the closing date is not a real day or no zone is known.
+    """
+    try:
+        day = dt.date.fromisoformat(info.closing_date.strip())
+    except ValueError:
+        return None
+    zone = tzinfo(zone_of(info))
+    if zone is None:
+        return None
+    time = parse_time(info.closing_time) or dt.time(23, 59, 59)
+    return dt.datetime.combine(day, time, tzinfo=zone)
+
+
+def zone_label(zone: str, lang: str) -> str:
+    """A reader's name for ``zone`` in ``lang``: "heure de l’Est", "Eastern Time"
+    (CLDR generic names through Babel); the zone id itself when Babel has no name;
+    ``''`` for an empty zone."""
+    zone = zone.strip()
+    if not zone:
+        return ""
+    if zone in _LABELS:
+        return _LABELS[zone][0 if lang == "fr" else 1]
+    tz = tzinfo(zone)
+    if tz is None:
+        return zone
+    try:
+        return str(get_timezone_name(tz, width="long", locale="fr_CA" if lang == "fr" else "en_CA"))
+    except (LookupError, ValueError):
+        return zone
