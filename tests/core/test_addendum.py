@@ -12,7 +12,7 @@ from wizard.core.docx_export import write_tender
 from wizard.core.examples import load_example
 from wizard.core.model import Project, VendorExchange
 
-HEADINGS = {"fr": "Addenda\u00a0: fournisseurs exclus", "en": "Addendum: excluded suppliers"}
+HEADINGS = {"fr": "Annexe\u00a0: fournisseurs exclus", "en": "Appendix: excluded suppliers"}
 
 
 def project_with_register(lang: str) -> Project:
@@ -48,9 +48,13 @@ def test_addendum_names_the_vendor_who_helped_draft(lang, tmp_path):
     listed = [text for style, text in addendum if style == "List Bullet"]
     assert listed == ["Identicarte Systèmes inc."]  # once, spaces tidied; Globex is not excluded
     assert "Globex" not in " ".join(text for _s, text in addendum)
-    # the exclusion clause of the contract names it too
+    # the exclusion clause of the contract states the rule and points to the annex: the
+    # names are listed once, in the annex
     body = "\n".join(text for _s, text in paragraphs)
-    assert body.count("Identicarte Systèmes inc.") >= 2
+    assert body.count("Identicarte Systèmes inc.") == 1
+    clause = {"fr": "Les entreprises nommées à l’annexe « Fournisseurs exclus »",
+              "en": "The businesses named in the appendix “Excluded suppliers”"}[lang]
+    assert any(text.startswith(clause) for style, text in paragraphs if style == "List Number")
 
 
 def test_no_addendum_without_a_drafting_vendor(tmp_path):
@@ -76,10 +80,10 @@ def test_publication_section_states_the_diffusion(tmp_path):
     pub = p.publication
     paragraphs = docx_paragraphs(p, "en", tmp_path)
     texts = [text for _s, text in section(paragraphs, "Publication and transparency")]
-    assert f"This call for tenders is published on {pub.provincial_platform}." in texts
+    assert f"This call for tenders is published on the following platform: {pub.provincial_platform}." in texts
     assert any(pub.free_platforms in t for t in texts)
     assert any("suppliers found in its market scan" in t for t in texts)
-    assert any(pub.translation_notes in t for t in texts)
+    assert any(pub.translation_notes in t for t in texts)  # typed in English: kept in the English tender
     assert f"Open data about this procurement: {pub.open_data_url}" in texts
     document = Document(str(tmp_path / "tender-en.docx"))
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "Information")
@@ -95,4 +99,16 @@ def test_publication_section_in_french_without_data(tmp_path):
     for item in p.publication_items:
         item.planned = False
     texts = [text for _s, text in section(docx_paragraphs(p, "fr", tmp_path), "Publication et transparence")]
-    assert texts == ["Le présent appel d’offres est publié sur [À COMPLÉTER / TO BE COMPLETED]."]
+    assert texts == ["Le présent appel d’offres est publié sur la plateforme suivante\u00a0: [À COMPLÉTER / TO BE COMPLETED]."]
+
+
+def test_translation_notes_stay_out_of_the_other_language_tender(tmp_path):
+    """The notes are typed text (here French): the English tender of the same export does
+    not carry a French sentence among its English ones."""
+    p = load_example("emergency-perimeter")
+    notes = " ".join(p.publication.translation_notes.split())
+    assert notes
+    french = [t for _s, t in section(docx_paragraphs(p, "fr", tmp_path), "Publication et transparence")]
+    english = [t for _s, t in section(docx_paragraphs(p, "en", tmp_path), "Publication and transparency")]
+    assert any(notes in t for t in french)
+    assert not any(notes in t for t in english)

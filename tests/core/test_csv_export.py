@@ -108,7 +108,7 @@ def test_criteria_rows_in_french():
             "Scénarios d’essai",
         ],
         [
-            "1",
+            "OBL-1",  # the tender's id, not the row id in the file
             "Obligatoire",
             "Technique",
             "Temps de réponse < 2 s pour 95 % des requêtes",
@@ -117,7 +117,7 @@ def test_criteria_rows_in_french():
             "Déposer une demande, « étape par étape »",
         ],
         [
-            "2",
+            "OPT-1",
             "Facultatif",
             "Accessibilité",
             "Conforme aux WCAG 2.1, niveau AA",
@@ -126,7 +126,7 @@ def test_criteria_rows_in_french():
             "",
         ],
         [
-            "3",
+            "OPT-2",
             "Facultatif",
             "Fonctionnel",
             '=HYPERLINK("http://x.invalid","Cliquez")',

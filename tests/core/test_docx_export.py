@@ -64,8 +64,9 @@ def test_built_in_styles_and_clause_numbering(fr_docx):
     assert clause.style.name == "Heading 2"
     numpr = clause._p.pPr.find(qn("w:numPr"))
     assert numpr.find(qn("w:numId")).get(qn("w:val")) == "90" and numpr.find(qn("w:ilvl")).get(qn("w:val")) == "0"
-    vendor = next(p for p in document.paragraphs if p.text == "Johnson & Johnson" and p.style.name == "List Number 2")
-    assert vendor._p.pPr.find(qn("w:numPr")).find(qn("w:ilvl")).get(qn("w:val")) == "2"
+    item = next(p for p in document.paragraphs if p.text.startswith("l’intégralité des données de la Ville")
+                and p.style.name == "List Number 2")  # an item of the exit clause: 1.1.1
+    assert item._p.pPr.find(qn("w:numPr")).find(qn("w:ilvl")).get(qn("w:val")) == "2"
 
 
 def test_criteria_tables_repeat_their_header_row(fr_docx):

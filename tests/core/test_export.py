@@ -59,7 +59,7 @@ def test_a_failed_write_keeps_the_previous_tender(tmp_path, monkeypatch):
     export_all(tender_project(), tmp_path, "fr")
     before = (tmp_path / "tender-fr.docx").read_bytes()
 
-    def broken(project, lang):
+    def broken(*_args):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr("wizard.core.docx_export.tender_bytes", broken)

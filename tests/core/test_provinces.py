@@ -17,7 +17,7 @@ def test_thirteen_provinces_and_territories():
 @pytest.mark.parametrize(
     ("code", "court_fr", "court_en"),
     [
-        ("QC", "Cour supérieure du Québec", "Superior Court of Québec"),
+        ("QC", "Cour supérieure du Québec", "Superior Court of Quebec"),
         ("ON", "Cour supérieure de justice de l’Ontario", "Ontario Superior Court of Justice"),
         ("BC", "Cour suprême de la Colombie-Britannique", "Supreme Court of British Columbia"),
         ("NU", "Cour de justice du Nunavut", "Nunavut Court of Justice"),

@@ -4,6 +4,7 @@ a valid DOCX with the TCO chart, for every bundled example; converted by LibreOf
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import zipfile
@@ -12,15 +13,19 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 
 from wizard.core import tco
 from wizard.core.blocks import Heading, Image, Paragraph, Table
+from wizard.core.docx_export import tender_bytes
 from wizard.core.examples import example_names, load_example
 from wizard.core.export import export_all
+from wizard.core.i18n import tr
 from wizard.core.model import CostLine, Justification, TcoOption, VendorExchange
 from wizard.core.record import record_document
 from wizard.core.record_export import export, record_bytes
 from wizard.core.record_tco import money
+from wizard.core.table_layout import min_widths
 
 LANG_OF = {"emergency-perimeter": "fr", "office-suite": "en", "training": "fr"}
 
@@ -43,6 +48,80 @@ def _docx_text(data: bytes) -> str:
     return "\n".join(parts)
 
 
+def _empty_pages(pdf: Path) -> list[int]:
+    """Pages whose only text is the running header and the "page X of Y" footer."""
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, timeout=60).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    empty = []
+    for page in range(1, pages + 1):
+        out = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                             capture_output=True, text=True, timeout=60).stdout
+        body = [line for line in out.splitlines() if line.strip() and not re.fullmatch(
+            r"\s*(Page \d+ (of|de) \d+|(Decision record|Dossier de décision) .*)\s*", line)]
+        if not body:
+            empty.append(page)
+    return empty
+
+
+def _cut_words(docx_path: Path, pdf: Path) -> list[str]:
+    """Words of the record's tables (up to 20 characters) that the PDF shows cut in two;
+    a lower-case word may wrap after its hyphen ("by-|law"), a code ("M-UNDERPERFORMING",
+    "OBL-1") may not."""
+    lines = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, timeout=60).stdout
+    words = set(re.findall(r"\S+", lines))
+    # "by-|law": a line may end at a hyphen, which pdftotext then drops ("bylaw")
+    joined = set(re.findall(r"\S+", lines.replace("-", "")))
+    document = docx.Document(str(docx_path))
+    cells = {c.text for t in document.tables for row in t.rows for c in row.cells}
+    wanted = {w.strip(".,;:()") for text in cells for w in text.split()}
+    return sorted(w for w in wanted if 3 < len(w) <= 20
+                  and not (any(w in x for x in words) or (re.search(r"[a-zà-ÿ]-", w) and any(w.replace("-", "") in x for x in joined))))
+
+
+def _page_break_paragraphs(document) -> list[int]:
+    """Indexes of body paragraphs that hold only a page break (the old way, which left an
+    empty page after a table filling a page) and of empty paragraphs followed by one."""
+    paragraphs = document.paragraphs
+    found = []
+    for index, paragraph in enumerate(paragraphs):
+        breaks = paragraph._p.findall(".//" + qn("w:br"))
+        if breaks and not paragraph.text.strip():
+            found.append(index)
+            if index and not paragraphs[index - 1].text.strip() and not paragraphs[index - 1]._p.findall(".//" + qn("w:br")):
+                found.append(index - 1)
+    return found
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_new_pages_start_with_their_heading_not_with_a_break_paragraph(name, tmp_path):
+    """Item 1 of the fresh-eyes report: the record's sections start a new page through
+    the heading's own "page break before", never a paragraph holding only a break."""
+    p = load_example(name)
+    for lang in ("fr", "en"):
+        record = docx.Document(io.BytesIO(record_bytes(p, lang)))
+        assert _page_break_paragraphs(record) == []
+        starts = [par.text for par in record.paragraphs if par.paragraph_format.page_break_before]
+        assert tr("Market scan", lang) in starts and tr("Findings", lang) in starts
+        assert tr("Vendor exchange register", lang) in starts
+        tender = docx.Document(io.BytesIO(tender_bytes(p, lang)))
+        assert _page_break_paragraphs(tender) == []
+
+
+def test_tables_give_every_word_room_in_the_record():
+    """Columns hold their longest word: codes and the matrix's solution names are whole."""
+    p = load_example("emergency-perimeter")
+    document = docx.Document(io.BytesIO(record_bytes(p, "fr")))
+    for table in document.tables:
+        for column, cells in enumerate(zip(*[[c.text for c in row.cells] for row in table.rows], strict=True)):
+            width = table.columns[column].width.cm
+            needed = max(min_widths([cells[0]], 9.5, bold=True), min_widths(list(cells[1:]), 9.5))
+            assert width + 0.01 >= needed, (cells[0], width, needed)
+    matrices = [t for t in document.tables if t.rows[0].cells[0].text == "Fonctionnalité ou norme"]
+    assert len(matrices) == 2 and [len(t.columns) for t in matrices] == [4, 3]  # 5 solutions: 3 + 2
+    codes = [t for t in document.tables if t.rows[0].cells[1].text == "Code"]
+    assert any("M-UNDERPERFORMING" in c.text for t in codes for c in t.columns[1].cells)
+
+
 def test_sections_in_english():
     p = load_example("office-suite")
     doc = record_document(p, "en", b"png")
@@ -58,7 +137,7 @@ def test_sections_in_english():
     assert "Maritime IT Solutions Ltd." in text  # the register and the excluded vendor
     assert doc.header == f"Decision record {p.info.reference}"
     (image,) = [b for b in doc.blocks if isinstance(b, Image)]
-    assert image.png == b"png" and image.caption == "Cumulative cost by option, in CAD before taxes"
+    assert image.png == b"png" and image.caption.startswith("Each point adds up an option's costs from year 0")
 
 
 def test_tco_figures_and_taxes_apart_in_french():
@@ -136,8 +215,10 @@ def test_every_example_record_converts_in_libreoffice(name, tmp_path):
     for result in tco.compute_tco(p):
         assert money(result.nominal, lang).replace("\u00a0", " ") in text
         assert money(result.npv, lang).replace("\u00a0", " ") in text
-    caption = "Coût cumulé par option" if lang == "fr" else "Cumulative cost by option"
+    caption = "Chaque point cumule les coûts" if lang == "fr" else "Each point adds up"
     assert caption in text
+    assert _empty_pages(pdf) == []  # a table filling a page is not followed by a blank page
+    assert _cut_words(path, pdf) == []  # no table word split across two lines
     images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, timeout=60)
     if images.returncode == 0:
         assert len(images.stdout.strip().splitlines()) >= 3  # header, rule, at least the chart

@@ -120,19 +120,19 @@ def test_many_scenarios_are_listed_per_criterion():
 EVALUATION = {
     "en": [
         "Each tender is first checked against the mandatory criteria, on a pass/fail basis.",
-        "Pass threshold: at least 8 of the 10 optional criteria (75 %).",
+        "Pass threshold: at least 8 of the 10 optional criteria (75%).",
         "Quality: 65 points, in proportion to the optional criteria met;",
         "Price: 35 points; the lowest price receives every point",
         "Tie-break rule: Tirage au sort devant témoins.",
-        "at least 75 % of the optional criteria, that is 8 points out of 10.",
+        "at least 75% of the optional criteria, that is 8 points out of 10.",
     ],
     "fr": [
         "selon la règle «\u00a0conforme ou non conforme\u00a0»",
-        "Seuil de passage\u00a0: au moins 8 des 10 critères optionnels (75\u00a0%).",
-        "Qualité\u00a0: 65 points, en proportion des critères optionnels satisfaits;",
+        "Seuil de passage\u00a0: au moins 8 des 10 critères facultatifs (75\u00a0%).",
+        "Qualité\u00a0: 65 points, en proportion des critères facultatifs satisfaits;",
         "Prix\u00a0: 35 points;",
         "Règle de départage\u00a0: Tirage au sort devant témoins.",
-        "au moins 75\u00a0% des critères optionnels, soit 8 points sur 10.",
+        "au moins 75\u00a0% des critères facultatifs, soit 8 points sur 10.",
     ],
 }
 

@@ -195,3 +195,46 @@ def split_paragraphs(text: str) -> list[tuple[int, str]]:
         else:
             paragraphs.append((2, stripped))
     return paragraphs
+
+
+_FR_TYPES = {"ville": "la", "municipalité": "la", "cité": "la", "paroisse": "la", "régie": "la",
+             "village": "le", "canton": "le", "gouvernement": "le"}  # fmt: skip
+_EN_TYPES = ("town", "city", "municipality", "village", "district", "county", "township", "region",
+             "regional municipality", "resort municipality", "municipal district", "hamlet", "corporation")  # fmt: skip
+
+
+def town_name(organization: str, lang: str) -> str:
+    """The organization as it reads after "means" in the definitions: "la Ville de
+    Saint-Aurèle" for "Ville de Saint-Aurèle" or "Saint-Aurèle"; "the Town of Truro" for
+    "Town of Truro" or "Truro". A name that already starts with an article gets it in
+    lower case ("La Tuque" stays a name: only "La Ville de …" is lowered). Any other
+    name (a regional body, an official name in the other language) is left as typed.
+    """
+    name = " ".join(organization.split())
+    if not name or name == PLACEHOLDER:
+        return name or PLACEHOLDER
+    words = name.split()
+    first = words[0].casefold()
+    if lang == "fr":
+        if first in _FR_TYPES and len(words) > 1:
+            return f"{_FR_TYPES[first]} {name}"
+        if first in ("la", "le") and len(words) > 2 and words[1].casefold() in _FR_TYPES:
+            return f"{first} {' '.join(words[1:])}"
+        if _bare_place(name):
+            return f"la Ville {'d’' if name[0] in 'AEIOUYÂÉÈÎÔaeiouy' else 'de '}{name}"
+        return name
+    lowered = name.casefold()
+    if any(lowered.startswith(f"{kind} of ") for kind in _EN_TYPES) or lowered.endswith(
+            (" municipality", " county", " district", " township")):
+        return f"the {name}"
+    if first == "the" and len(words) > 1:
+        return f"the {' '.join(words[1:])}"
+    return f"the Town of {name}" if _bare_place(name) else name
+
+
+def _bare_place(name: str) -> bool:
+    """A place name alone ("Saint-Aurèle", "Truro", "Val-des-Sources"): one or two
+    capitalized words, no institution word."""
+    words = name.split()
+    return len(words) <= 2 and all(w[:1].isupper() for w in words) and not any(
+        w.casefold() in _FR_TYPES or w.casefold() in _EN_TYPES or w.casefold() in ("mrc", "of", "de") for w in words)

@@ -32,6 +32,7 @@ import io
 from wizard.core.i18n import N_, tr
 from wizard.core.model import Criterion, Project, VendorExchange
 from wizard.core.opendata_common import Scrubber, export_language
+from wizard.core.render_criteria import criterion_numbers
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -134,11 +135,11 @@ CRITERIA_COLUMNS = (
 )
 
 
-def _criterion_row(project: Project, criterion: Criterion, lang: str) -> list[str]:
+def _criterion_row(project: Project, criterion: Criterion, lang: str, numbers: dict[int, str]) -> list[str]:
     features = [f.name for i in criterion.feature_ids if (f := project.find("features", i))]
     scenarios = [s.title for s in project.scenarios if criterion.id in s.criterion_ids]
     return [
-        str(criterion.id),
+        numbers[criterion.id],
         label(criterion.kind, lang),
         label(criterion.category, lang),
         criterion.text,
@@ -149,11 +150,13 @@ def _criterion_row(project: Project, criterion: Criterion, lang: str) -> list[st
 
 
 def criteria_rows(project: Project) -> list[list[str]]:
-    """Header + one row per criterion, in the project's order (mandatory and optional)."""
+    """Header + one row per criterion, in the project's order (mandatory and optional);
+    the first column is the criterion's id in the tender ("OBL-1", "OPT-2" / "M-1", "O-2")."""
     lang = export_language(project)
     scrub = Scrubber(project, lang)
     rows = [[tr(title, lang) for title in CRITERIA_COLUMNS]]
-    rows += [_criterion_row(project, c, lang) for c in project.criteria]
+    numbers = criterion_numbers(project, lang)  # the tender's ids (OBL-1 / M-1 …)
+    rows += [_criterion_row(project, c, lang, numbers) for c in project.criteria]
     return [[scrub.text(cell) for cell in row] for row in rows]
 
 

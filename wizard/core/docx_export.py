@@ -45,9 +45,12 @@ from wizard.core.blocks import (
 )
 from wizard.core.model import Project
 from wizard.core.render import tender_document
+from wizard.core.table_layout import column_widths
 
 LANGUAGE_TAGS = {"fr": "fr-CA", "en": "en-CA"}
 TABLE_FONT = Pt(9.5)
+TEXT_WIDTH_CM = 16.0  # the text width of an A4 or Letter page with 2.5 cm margins
+BODY_FONT = "Calibri"  # sans serif everywhere, tables included (LibreOffice: Carlito or DejaVu Sans)
 
 
 def _add_text(paragraph: Any, text: str) -> None:
@@ -109,7 +112,8 @@ def _table(document: Any, block: Table) -> None:
     table = document.add_table(rows=0, cols=columns)
     table._tbl.tblStyle_val = _table_style_id(document, _style(document, "Table Grid"))
     table.autofit = False
-    for index, width in enumerate(block.widths[:columns]):
+    total = min(sum(block.widths), TEXT_WIDTH_CM) if block.widths else TEXT_WIDTH_CM
+    for index, width in enumerate(column_widths(block.header, block.rows, total, TABLE_FONT.pt)):
         table.columns[index].width = Cm(width)
     for values in block.header:
         row = table.add_row()
@@ -145,6 +149,7 @@ def _copy_row(table: Any, model_row: Any, values: list[str]) -> None:
 
 _PLAIN_BREAKS = re.compile("[\t\r\n]")
 _W_R, _W_RPR, _W_T, _XML_SPACE = qn("w:r"), qn("w:rPr"), qn("w:t"), qn("xml:space")
+_W_P, _W_SECTPR = qn("w:p"), qn("w:sectPr")
 
 
 def _set_run_text(run: Any, value: str) -> None:
@@ -247,10 +252,35 @@ def _block(document: Any, block: Block, num_id: int, toc: list[tuple[int, str]])
         _table(document, block)
     elif isinstance(block, Image):
         _image(document, block)
-    elif isinstance(block, PageBreak):
-        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     elif isinstance(block, Toc):
         _toc(document, block, toc)
+
+
+def _content_count(body: Any) -> int:
+    """How many blocks (paragraphs, tables) the body holds, its final ``w:sectPr`` apart."""
+    return len(body) - (1 if len(body) and body[-1].tag == _W_SECTPR else 0)
+
+
+def _break_before(document: Any, body: Any, index: int) -> None:
+    """Start a new page at the body's ``index``-th block: the page break is a property
+    of that block's paragraph (``w:pageBreakBefore``), never a paragraph of its own, so
+    a table that fills a page is not followed by an empty page. The blank spacer
+    paragraph after a table, just before the break, goes too. A table gets a break
+    paragraph before it (a table has no such property)."""
+    if index > 0 and _is_blank(body[index - 1]):
+        body.remove(body[index - 1])
+        index -= 1
+    element = body[index]
+    if element.tag == _W_P:
+        element.get_or_add_pPr().pageBreakBefore_val = True
+        return
+    paragraph = document.add_paragraph()
+    paragraph.add_run().add_break(WD_BREAK.PAGE)
+    element.addprevious(paragraph._p)
+
+
+def _is_blank(element: Any) -> bool:
+    return element.tag == _W_P and not any(True for _ in element.iter(_W_R)) and element.pPr is None
 
 
 def _has_cover(blocks: list[Block]) -> bool:
@@ -318,6 +348,7 @@ def build_docx(doc: TenderDocument) -> Any:
     document = docx.Document()
     document.styles["Normal"].font.size = Pt(11)
     docx_xml.set_language(document, LANGUAGE_TAGS[doc.lang])
+    docx_xml.set_body_font(document, BODY_FONT)
     docx_xml.set_update_fields(document.settings)
     num_id = docx_xml.add_clause_numbering(document)
     _properties(document, doc)
@@ -325,23 +356,34 @@ def build_docx(doc: TenderDocument) -> Any:
     for paragraph in list(body.iterchildren(qn("w:p"))):
         body.remove(paragraph)  # the template's empty first paragraph
     toc = toc_entries(doc.blocks)
+    page_break = False
     for block in doc.blocks:
+        if isinstance(block, PageBreak):
+            page_break = True
+            continue
+        start = _content_count(body)
         _block(document, block, num_id, toc)
+        if page_break and _content_count(body) > start:
+            _break_before(document, body, start)
+            page_break = False
     _header_footer(document, doc)  # after the blocks: every section gets one
     return document
 
 
-def tender_bytes(project: Project, lang: str) -> bytes:
-    """The tender in ``lang`` as DOCX bytes. Raises ``ValueError`` for another ``lang``."""
+def tender_bytes(project: Project, lang: str, languages: list[str] | None = None) -> bytes:
+    """The tender in ``lang`` as DOCX bytes. Raises ``ValueError`` for another ``lang``.
+
+    ``languages``: every language exported together (the language clause follows them;
+    ``render.tender_document``)."""
     buffer = io.BytesIO()
-    build_docx(tender_document(project, lang)).save(buffer)
+    build_docx(tender_document(project, lang, languages)).save(buffer)
     return buffer.getvalue()
 
 
-def write_tender(project: Project, lang: str, path: Path) -> Path:
+def write_tender(project: Project, lang: str, path: Path, languages: list[str] | None = None) -> Path:
     """Write the tender in ``lang`` to ``path`` atomically; returns ``path``.
 
     Raises ``ValueError`` for an unsupported ``lang`` and ``OSError`` when the folder is
     not writable (the previous file, if any, is left as it was).
     """
-    return write_bytes_atomic(Path(path), tender_bytes(project, lang))
+    return write_bytes_atomic(Path(path), tender_bytes(project, lang, languages))

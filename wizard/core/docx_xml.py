@@ -253,3 +253,20 @@ def builtin_style(document: Any, name: str, style_type: Any = None) -> Any:
         return document.styles[name]
     except KeyError:
         return document.styles.add_style(name, style_type or WD_STYLE_TYPE.PARAGRAPH, builtin=True)
+
+
+def set_body_font(document: Any, name: str) -> None:
+    """Use the font ``name`` for all text that does not name its own (body, tables,
+    lists): python-docx's template takes the theme's body font, Cambria, a serif that
+    LibreOffice replaces with a serif, so tables looked unlike the sans-serif headings.
+    Headings keep the theme's heading font (Calibri)."""
+    rpr = document.styles.element.find(f"{{{_W}}}docDefaults/{{{_W}}}rPrDefault/{{{_W}}}rPr")
+    if rpr is None:
+        return
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for kind in ("ascii", "hAnsi", "cs"):
+        fonts.attrib.pop(qn(f"w:{kind}Theme" if kind != "cs" else "w:cstheme"), None)
+        fonts.set(qn(f"w:{kind}"), name)

@@ -43,7 +43,7 @@ def tender_languages(project: Project, lang: str | None = None) -> list[str]:
 
 def export_tenders(project: Project, out_dir: Path, langs: list[str]) -> list[Path]:
     """Write ``tender-<lang>.docx`` for each language; returns the paths."""
-    return [write_tender(project, lang, Path(out_dir) / f"tender-{lang}.docx") for lang in langs]
+    return [write_tender(project, lang, Path(out_dir) / f"tender-{lang}.docx", langs) for lang in langs]
 
 
 def export_records(project: Project, out_dir: Path, langs: list[str]) -> list[Path]:

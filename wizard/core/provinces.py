@@ -179,14 +179,14 @@ _ALL = (
     ),
     Province(
         "QC", "Québec", "Quebec", "du Québec", "au Québec", False,
-        "Cour supérieure du Québec", "Superior Court of Québec",
+        "Cour supérieure du Québec", "Superior Court of Quebec",
         "la Loi sur l’accès aux documents des organismes publics et sur la protection des "
         "renseignements personnels (RLRQ, c. A-2.1)",
         "the Act respecting access to documents held by public bodies and the protection of "
         "personal information (CQLR, c. A-2.1)",
         "Avant de communiquer des renseignements personnels à l’extérieur du Québec, la Ville "
         "procède à une évaluation des facteurs relatifs à la vie privée, comme l’exige cette loi.",
-        "Before personal information is communicated outside Québec, the Town carries out a "
+        "Before personal information is communicated outside Quebec, the Town carries out a "
         "privacy impact assessment, as that Act requires.",
         taxes=_gst(QST="9.975"),
     ),

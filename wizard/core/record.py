@@ -22,7 +22,7 @@ from wizard.core.checks import run_checks
 from wizard.core.clause_render import PLACEHOLDER
 from wizard.core.defaults import GOVERNANCE_ITEMS
 from wizard.core.i18n import N_, tr
-from wizard.core.model import Project
+from wizard.core.model import Project, Solution
 from wizard.core.provinces import PROVINCES
 from wizard.core.record_sections import (
     findings_blocks,
@@ -32,7 +32,8 @@ from wizard.core.record_sections import (
     tco_blocks,
 )
 from wizard.core.record_tco import one_line
-from wizard.core.render_criteria import CATEGORY_LABELS, points_needed
+from wizard.core.render_criteria import CATEGORY_LABELS, TEXT_WIDTH_CM, criterion_numbers, points_needed
+from wizard.core.table_layout import min_widths
 from wizard.core.textclean import clean_text
 
 LABELS = {
@@ -46,7 +47,8 @@ LABELS = {
 }  # fmt: skip
 LEVEL_MARKS = {"yes": "✓", "partial": "½", "no": "✗", "unknown": "?"}
 PROPERTY_LIMIT = 200  # Word's document properties hold at most 255 characters
-MATRIX_COLUMNS = 8  # solutions per matrix table, so a wide scan stays readable on paper
+MATRIX_COLUMNS = 8  # at most this many solutions per matrix table, so a wide scan stays readable on paper
+TABLE_PT = 9.5  # the table font size of the DOCX (docx_export.TABLE_FONT)
 
 
 def label(value: str, lang: str) -> str:
@@ -126,32 +128,48 @@ def _scope(project: Project, lang: str) -> list[Block]:
     return blocks
 
 
+def _matrix_chunks(project: Project, lang: str, first: str) -> list[list[Solution]]:
+    """The solutions cut into groups that fit the page beside the feature column: each
+    solution column at least as wide as the longest word of its name (never cut)."""
+    names = [_text(f.name) for f in project.features]
+    budget = TEXT_WIDTH_CM - max(min_widths([first], TABLE_PT, bold=True), min(min_widths(names, TABLE_PT), 5.0))
+    widths = [max(min_widths([_text(s.name)], TABLE_PT, bold=True), 1.2) for s in project.solutions]
+    chunks: list[list[int]] = [[]]
+    for index, width in enumerate(widths):
+        if chunks[-1] and (sum(widths[i] for i in chunks[-1]) + width > budget or len(chunks[-1]) >= MATRIX_COLUMNS):
+            chunks.append([])
+        chunks[-1].append(index)
+    size = -(-len(widths) // len(chunks))  # the same groups, evened out when they still fit
+    even = [list(range(start, min(start + size, len(widths)))) for start in range(0, len(widths), size or 1)]
+    if len(even) == len(chunks) and all(sum(widths[i] for i in c) <= budget for c in even):
+        chunks = even
+    return [[project.solutions[i] for i in c] for c in chunks if c]
+
+
 def _matrix_tables(project: Project, lang: str) -> list[Block]:
-    features = project.features
     levels = {(cell.solution_id, cell.feature_id): cell.level for cell in project.support}
+    first = tr("Feature or standard", lang)
     blocks: list[Block] = []
-    for start in range(0, len(project.solutions), MATRIX_COLUMNS):
-        chunk = project.solutions[start : start + MATRIX_COLUMNS]
-        header = [tr("Feature or standard", lang), *(_text(s.name) for s in chunk)]
+    for chunk in _matrix_chunks(project, lang, first):
+        header = [first, *(_text(s.name) for s in chunk)]
         rows = [[_text(f.name), *(LEVEL_MARKS.get(levels.get((s.id, f.id), "unknown"), "?") for s in chunk)]
-                for f in features]
-        width = min(2.5, 10.0 / len(chunk))
-        blocks.append(Table([header], rows, [16.0 - width * len(chunk)] + [width] * len(chunk)))
+                for f in project.features]
+        blocks.append(Table([header], rows, [TEXT_WIDTH_CM]))
     return blocks
 
 
 def _market(project: Project, lang: str) -> list[Block]:
     summary = market.summarize(project)
-    rows = [[_text(s.name), _text(s.vendor), label(s.licence, lang), label(s.delivery, lang),
+    rows = [[_text(s.name), _text(s.vendor), f"{label(s.licence, lang)}\n{label(s.delivery, lang)}",
              label("yes" if s.hosting_in_canada else "no", lang), label(s.source, lang)] for s in project.solutions]
-    header = [tr("Solution", lang), tr("Vendor", lang), tr("Licence", lang), tr("Delivery", lang),
+    header = [tr("Solution", lang), tr("Vendor", lang), tr("Licence and delivery", lang),
               tr("Hosted in Canada", lang), tr("Source", lang)]
     names = {f.id: _text(f.name) for f in project.features}
     blocks: list[Block] = [
         PageBreak(),
         Heading(1, tr("Market scan", lang)),
-        Paragraph(tr("{count} solution(s) were scanned from public sources; a feature supported by at least {threshold} % of them is common and can become a mandatory criterion.", lang, count=summary.solutions, threshold=project.market.common_threshold_pct)),
-        Table([header], rows, [3.2, 3.2, 2.4, 2.4, 2.0, 2.8]) if rows else Paragraph(PLACEHOLDER),
+        Paragraph(tr("Solutions scanned from public sources: {count}. A feature that at least {threshold}% of them support is common and can become a mandatory criterion.", lang, count=summary.solutions, threshold=project.market.common_threshold_pct)),
+        Table([header], rows, [TEXT_WIDTH_CM]) if rows else Paragraph(PLACEHOLDER),
         Heading(2, tr("Matrix of features and standards", lang)),
         Paragraph(tr("✓ supported, ½ partly, ✗ not supported, ? unknown.", lang), "Normal"),
         *_matrix_tables(project, lang),
@@ -164,8 +182,8 @@ def _market(project: Project, lang: str) -> list[Block]:
 
 def _criteria(project: Project, lang: str) -> list[Block]:
     index = market.SupportIndex(project)
-    mandatory = [c for c in project.criteria if c.kind == "mandatory"]
-    optional = [c for c in project.criteria if c.kind != "mandatory"]
+    mandatory = [c for c in project.criteria if c.kind != "optional"]  # as the tender counts them
+    optional = [c for c in project.criteria if c.kind == "optional"]
     rows = []
     for key, msgid in CATEGORY_LABELS.items():
         m = sum(1 for c in mandatory if c.category == key)
@@ -174,16 +192,17 @@ def _criteria(project: Project, lang: str) -> list[Block]:
             rows.append([tr(msgid, lang), str(m), str(o)])
     threshold = project.criteria_settings.pass_threshold_pct
     compliant = market.compliant_solutions(project, index)
-    met = [[str(n), _text(c.text), str(len(market.criterion_solutions(c, index)))] for n, c in enumerate(mandatory, 1)]
+    numbers = criterion_numbers(project, lang)  # the tender's ids: OBL-1 / M-1 …
+    met = [[numbers[c.id], _text(c.text), str(len(market.criterion_solutions(c, index)))] for c in mandatory]
     ev = project.evaluation
     return [
         Heading(1, tr("Criteria", lang)),
         Table([[tr("Category", lang), tr("Mandatory", lang), tr("Optional", lang)]], rows, [8.0, 4.0, 4.0], right=(1, 2)),
-        Paragraph(tr("Pass threshold: {threshold} % of the {count} optional criteria, that is {points} point(s).", lang, threshold=threshold, count=len(optional), points=points_needed(threshold, len(optional)))),
+        Paragraph(tr("Pass threshold: {threshold}% of the optional criteria. Optional criteria: {count}; points needed: {points}.", lang, threshold=threshold, count=len(optional), points=points_needed(threshold, len(optional)))),
         Paragraph(tr("Weights: quality {quality} points, price {price} points.", lang, quality=ev.quality_weight, price=ev.price_weight)),
         Paragraph(market.solution_names(project, compliant) or "—", label=tr("Scanned solutions meeting every mandatory criterion:", lang)),
         Heading(2, tr("Mandatory criteria and the scanned solutions that meet them", lang)),
-        Table([[tr("No.", lang), tr("Criterion", lang), tr("Solutions", lang)]], met, [1.2, 12.3, 2.5], right=(2,)) if met else Paragraph(PLACEHOLDER),
+        Table([[tr("No.", lang), tr("Criterion", lang), tr("Solutions", lang)]], met, [TEXT_WIDTH_CM], right=(2,)) if met else Paragraph(PLACEHOLDER),
     ]  # fmt: skip
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from wizard.core import clauses, scorecard, tco
 from wizard.core.blocks import Block, Heading, Image, Paragraph, Table
 from wizard.core.checks.base import Finding
-from wizard.core.clause_render import PLACEHOLDER
+from wizard.core.clause_render import PLACEHOLDER, format_date
 from wizard.core.i18n import N_, tr
 from wizard.core.model import Project, VendorExchange
 from wizard.core.provinces import PROVINCES
@@ -59,7 +59,7 @@ def tco_blocks(project: Project, lang: str, chart_png: bytes = b"") -> list[Bloc
     if project.tco.include_taxes and prov and prov.taxes:
         blocks.append(Paragraph(tr("Sales taxes are computed on the nominal total at the rates in force {where} and shown apart from the pre-tax figures; the town may recover part of them through the rebates public bodies are entitled to.", lang, where=prov.name_in(lang))))  # fmt: skip
     if chart_png:
-        blocks.append(Image(chart_png, 16.0, tr("Cumulative cost by option, in CAD before taxes", lang)))
+        blocks.append(Image(chart_png, 16.0, tr("Each point adds up an option's costs from year 0 to that year; the last point is its nominal total.", lang)))
     blocks += [
         Heading(2, tr("Cost per year", lang)), years_table(results, lang),
         Heading(2, tr("Cumulative cost", lang)), years_table(results, lang, cumulative=True),
@@ -98,7 +98,7 @@ def findings_blocks(project: Project, lang: str, found: list[Finding]) -> list[B
     blocks: list[Block] = [
         Heading(1, tr("Findings", lang)),
         Paragraph(tr("The wizard checks the project against the guide. A finding never blocks the project; it is either corrected, or marked justified with a written reason, listed below.", lang)),
-        Paragraph(tr("Still open: {errors} error(s), {warnings} warning(s), {infos} for information. Marked justified: {justified}.", lang, errors=count["error"], warnings=count["warning"], infos=count["info"], justified=len(justified))),
+        Paragraph(tr("Findings still open: errors {errors}, warnings {warnings}, for information {infos}. Marked justified: {justified}.", lang, errors=count["error"], warnings=count["warning"], infos=count["info"], justified=len(justified))),
         Heading(2, tr("Findings marked justified", lang)),
     ]  # fmt: skip
     if justified:
@@ -127,7 +127,7 @@ def scorecard_blocks(project: Project, lang: str, found: list[Finding]) -> list[
     totals = scorecard.counts(practices)
     blocks: list[Block] = [
         Heading(1, tr("The guide's practices", lang)),
-        Paragraph(tr("{ok} practice(s) in place, {attention} to watch, {problem} to fix, {na} not applicable.", lang, ok=totals["ok"], attention=totals["attention"], problem=totals["problem"], na=totals["not_applicable"])),
+        Paragraph(tr("Practices in place: {ok}; to watch: {attention}; to fix: {problem}; not applicable: {na}.", lang, ok=totals["ok"], attention=totals["attention"], problem=totals["problem"], na=totals["not_applicable"])),
     ]  # fmt: skip
     for family, title in scorecard.FAMILIES.items():
         rows = [[tr(p.title, lang), p.status_text(lang), p.action_text(lang)] for p in practices if p.family == family]
@@ -153,16 +153,18 @@ def register_blocks(project: Project, lang: str) -> list[Block]:
     for e in project.vendor_exchanges:
         staff = ", ".join(x for x in (one_line(e.staff_name), one_line(e.staff_role)) if x)
         channel = tr(CHANNELS[e.channel], lang) if e.channel in CHANNELS else one_line(e.channel)
-        rows.append([one_line(e.date) or PLACEHOLDER, one_line(e.vendor) or PLACEHOLDER, staff or PLACEHOLDER,
-                     channel, _subject(e, lang), f"{_yes_no(e.routed_to_cio, lang)} / {_yes_no(e.publishable, lang)}"])
-    header = [tr("Date", lang), tr("Vendor", lang), tr("Town staff", lang), tr("Channel used", lang), tr("Subject", lang),
+        when = format_date(e.date, lang) if e.date.strip() else PLACEHOLDER
+        rows.append(["\n".join(x for x in (when, channel) if x), one_line(e.vendor) or PLACEHOLDER,
+                     staff or PLACEHOLDER, _subject(e, lang),
+                     f"{_yes_no(e.routed_to_cio, lang)} / {_yes_no(e.publishable, lang)}"])
+    header = [tr("Date and channel", lang), tr("Vendor", lang), tr("Town staff", lang), tr("Subject", lang),
               tr("CIO / public", lang)]
     blocks: list[Block] = [
         Heading(1, tr("Vendor exchange register", lang)),
         Paragraph(tr("Every exchange with a vendor during the project. CIO / public: whether the exchange was routed to the chief information officer, and whether it can be published.", lang)),
     ]  # fmt: skip
     if rows:
-        blocks.append(Table([header], rows, [2.1, 2.6, 3.0, 2.0, 4.4, 1.9]))
+        blocks.append(Table([header], rows, [16.0]))
     else:
         blocks.append(Paragraph(tr("No exchange with a vendor was recorded.", lang)))
     staff = ", ".join(x for x in (" ".join(x for x in (one_line(s.name), f"({one_line(s.role)})" if s.role.strip() else "") if x)

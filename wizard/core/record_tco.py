@@ -47,7 +47,7 @@ TAX_NAMES: dict[str, str] = {"GST": N_("GST"), "HST": N_("HST"), "PST": N_("PST"
 """Sales tax code → its abbreviation msgid (TPS, TVH, TVP, TVQ in French)."""
 
 DISCOUNT_RATE_SOURCE = N_(
-    "The default discount rate, 7 % a year, is the real rate recommended by the Treasury "
+    "The default discount rate, 7% a year, is the real rate recommended by the Treasury "
     "Board of Canada Secretariat's Canadian Cost-Benefit Analysis Guide; use your town's "
     "own rate if its finance department sets one."
 )

@@ -12,6 +12,8 @@ Raises nothing for bad data: a clause that fails to render shows a placeholder (
 
 from __future__ import annotations
 
+import re
+
 from wizard.core import clauses
 from wizard.core.blocks import (
     Block,
@@ -24,8 +26,9 @@ from wizard.core.blocks import (
     TenderDocument,
     Toc,
 )
-from wizard.core.clause_render import PLACEHOLDER, format_date
+from wizard.core.clause_render import PLACEHOLDER, format_date, town_name
 from wizard.core.i18n import N_, tr
+from wizard.core.languages import published_project
 from wizard.core.model import Project
 from wizard.core.provinces import PROVINCES
 from wizard.core.render_criteria import (
@@ -110,7 +113,7 @@ def _scope(project: Project, lang: str) -> list[Block]:
         blocks.append(Paragraph(tr("The following units of the town are concerned by this need:", lang)))
         for unit in units:
             role = tr(ROLE_LABELS[unit.role], lang)
-            blocks.append(Paragraph(f"{_text(unit.name)} ({role})", "List Bullet"))
+            blocks.append(Paragraph(f"{_text(unit.name)} — {role}", "List Bullet"))
     if project.partners:
         blocks.append(Paragraph(tr("External partners:", lang)))
         blocks += [Paragraph(_text(p.name), "List Bullet") for p in project.partners]
@@ -135,9 +138,7 @@ def _scenarios(project: Project, lang: str) -> list[Block]:
             (N_("Expected result:"), scenario.expected_result),
             (N_("Evidence requested:"), scenario.evidence),
         ):
-            lines = _paragraphs(value)
-            blocks.append(Paragraph(lines[0].text, label=tr(label, lang)))
-            blocks.extend(lines[1:])
+            blocks.extend(_labelled(tr(label, lang), value, numbered=label == "Steps:"))
         linked = ", ".join(numbers[i] for i in scenario.criterion_ids if i in numbers)
         blocks.append(Paragraph(linked or PLACEHOLDER, label=tr("Criteria verified:", lang)))
     if not project.scenarios:
@@ -145,11 +146,26 @@ def _scenarios(project: Project, lang: str) -> list[Block]:
     return blocks + traceability_blocks(project, lang)
 
 
+_STEP_NUMBER = re.compile(r"^\s*(?:\d+\s*[.)-]|[-•*–])\s*")
+
+
+def _labelled(label: str, value: str, numbered: bool = False) -> list[Paragraph]:
+    """A labelled field: one line on the label's line; several lines under the label,
+    one paragraph each, numbered 1., 2., 3. when ``numbered`` (scenario steps: a number
+    or bullet the user typed is replaced, never doubled)."""
+    lines = [line.text for line in _paragraphs(value)]
+    if len(lines) == 1:
+        return [Paragraph(lines[0], label=label)]
+    if numbered:
+        lines = [f"{n}. {_STEP_NUMBER.sub('', line, count=1)}" for n, line in enumerate(lines, 1)]
+    return [Paragraph("", label=label), *(Paragraph(line) for line in lines)]
+
+
 def _clauses(project: Project, lang: str) -> list[Block]:
     organization = _text(project.info.organization)
     blocks: list[Block] = [
         Heading(1, tr("Contract clauses", lang)),
-        Paragraph(tr("In the clauses below, “Town” means {organization}; “Contractor” means the successful bidder; “Contract” means the contract awarded following this call for tenders.", lang, organization=organization)),
+        Paragraph(tr("In the clauses below, “Town” means {organization}; “Contractor” means the successful bidder; “Contract” means the contract awarded following this call for tenders.", lang, organization=town_name(organization, lang))),
     ]  # fmt: skip
     for rendered in clauses.render_clauses(project, lang):
         blocks.append(ClauseHeading(rendered.title))
@@ -162,45 +178,30 @@ def _addendum(project: Project, lang: str) -> list[Block]:
     if not names:
         return []
     return [
-        Heading(1, tr("Addendum: excluded suppliers", lang)),
-        Paragraph(tr("The suppliers below took part in preparing this call for tenders, or supplied material used for it. To preserve fair competition, they may not submit a tender, alone, through a related person or as a subcontractor.", lang)),
+        Heading(1, tr("Appendix: excluded suppliers", lang)),
+        Paragraph(tr("The businesses below are excluded under the contract clause on suppliers who took part in the preparation of this call for tenders:", lang)),
         *[Paragraph(_text(name), "List Bullet") for name in names],
     ]  # fmt: skip
-
-
-_LANGUAGE_STATEMENTS = {
-    ("both", "fr"): N_("This call for tenders is published in French and in English. The French version is legally binding and prevails in case of discrepancy."),
-    ("both", "en"): N_("This call for tenders is published in French and in English. The English version is legally binding and prevails in case of discrepancy."),
-    ("fr", "fr"): N_("This call for tenders is published in French only; this version is legally binding."),
-    ("en", "en"): N_("This call for tenders is published in English only; this version is legally binding."),
-    ("translation", "fr"): N_("This translation is provided for information only; the French version of this call for tenders is legally binding."),
-    ("translation", "en"): N_("This translation is provided for information only; the English version of this call for tenders is legally binding."),
-}  # fmt: skip
-
-
-def _language(project: Project, lang: str) -> list[Block]:
-    info = project.info
-    langs = info.tender_languages if info.tender_languages in ("fr", "en", "both") else lang
-    binding = info.binding_language if langs == "both" else langs
-    if langs in ("fr", "en") and langs != lang:
-        langs = "translation"
-    statement = _LANGUAGE_STATEMENTS.get((langs, binding), _LANGUAGE_STATEMENTS[("both", "fr")])
-    return [Heading(1, tr("Language of the call for tenders", lang)), Paragraph(tr(statement, lang))]
 
 
 def tender_blocks(project: Project, lang: str) -> list[Block]:
     """Every block of the tender in ``lang``, in document order."""
     blocks: list[Block] = []
-    for part in (_cover, _dates, submission_blocks, _need, _scope, criteria_blocks, evaluation_blocks, _scenarios, publication_blocks, _clauses, _addendum, _language):  # fmt: skip
+    for part in (_cover, _dates, submission_blocks, _need, _scope, criteria_blocks, evaluation_blocks, _scenarios, publication_blocks, _clauses, _addendum):  # fmt: skip
         blocks.extend(part(project, lang))
     return blocks
 
 
-def tender_document(project: Project, lang: str) -> TenderDocument:
-    """The whole tender in ``lang`` ("fr" or "en"). Raises ``ValueError`` for another ``lang``."""
+def tender_document(project: Project, lang: str, languages: list[str] | None = None) -> TenderDocument:
+    """The whole tender in ``lang`` ("fr" or "en"). Raises ``ValueError`` for another ``lang``.
+
+    ``languages`` are all the languages exported together (default: ``[lang]``): the
+    language clause says the tender is published in French and English as soon as both
+    are exported, whatever the project's own setting (``languages.published_project``).
+    """
     if lang not in ("fr", "en"):
         raise ValueError(f"unsupported tender language: {lang!r}")
-    project = clean_project(project)  # K1: text hygiene once, before any block is built
+    project = published_project(clean_project(project), [lang, *(languages or [])])  # K1: hygiene once
     reference = _text(project.info.reference)
     return TenderDocument(
         lang=lang,

@@ -100,7 +100,7 @@ def criteria_blocks(project: Project, lang: str) -> list[Block]:
     blocks.append(
         Paragraph(
             tr(
-                "To be retained, a tender must meet every mandatory criterion and at least {pct} % of the optional criteria, that is {needed} points out of {total}.",
+                "To be retained, a tender must meet every mandatory criterion and at least {pct}% of the optional criteria, that is {needed} points out of {total}.",
                 lang, pct=pct, needed=needed, total=len(optional),
             )
         )
@@ -111,14 +111,14 @@ def criteria_blocks(project: Project, lang: str) -> list[Block]:
 def _quebec_blocks(project: Project, lang: str) -> list[Block]:
     grid = [[clean_text(i.label).strip() or PLACEHOLDER, str(i.points)] for i in project.quality_grid]
     blocks: list[Block] = [
-        Heading(2, tr("Weighted evaluation system (Québec)", lang)),
+        Heading(2, tr("Weighted evaluation system (Quebec)", lang)),
         Paragraph(tr("A selection committee of at least three members scores the quality of each tender without knowing its price, against the criteria below, none of which is worth more than 30 points out of 100.", lang)),
     ]  # fmt: skip
     if grid:
         total = sum(i.points for i in project.quality_grid)
         blocks.append(Table([[tr("Quality criterion", lang), tr("Points", lang)]], grid + [[tr("Total", lang), str(total)]], [12.0, 4.0], right=(1,)))
     blocks.append(Paragraph(tr("Only the price envelopes of tenders with an interim quality score of at least 70 points are opened. The final score of each of these tenders is (interim score + 50) × 10,000 ÷ price; the contract goes to the highest final score.", lang)))  # fmt: skip
-    blocks.append(Paragraph(tr("For example, an interim score of 80 with a price of 100,000 $ gives (80 + 50) × 10,000 ÷ 100,000 = 13.0; an interim score of 70 with a price of 120,000 $ gives 10.0.", lang)))  # fmt: skip
+    blocks.append(Paragraph(tr("For example, an interim score of 80 with a price of $100,000 gives (80 + 50) × 10,000 ÷ 100,000 = 13.0; an interim score of 70 with a price of $120,000 gives 10.0.", lang)))  # fmt: skip
     return blocks
 
 
@@ -128,7 +128,7 @@ def _weights_blocks(project: Project, lang: str) -> list[Block]:
     optional = sum(1 for c in project.criteria if c.kind == "optional")
     pct = project.criteria_settings.pass_threshold_pct
     threshold = Paragraph(
-        tr("Pass threshold: at least {needed} of the {total} optional criteria ({pct} %).", lang,
+        tr("Pass threshold: at least {needed} of the {total} optional criteria ({pct}%).", lang,
            needed=points_needed(pct, optional), total=optional, pct=pct),
         "List Bullet",
     )  # fmt: skip

@@ -2,7 +2,8 @@
 
 ``publication_blocks(project, lang) -> list[Block]`` ("fr" or "en"): where the call for
 tenders is published (the provincial platform, the free specialised platforms), the
-notice sent to the suppliers found in the market scan, the translation note, and what
+notice sent to the suppliers found in the market scan, the translation note (user text:
+only in the document of the language it was typed in, ``languages.typed_language``), and what
 the town commits to publish afterwards (the planned items of the publication plan, with
 their date and place) and where its open data is.
 
@@ -18,6 +19,7 @@ from wizard.core.blocks import Block, Heading, Paragraph, Table
 from wizard.core.clause_render import PLACEHOLDER, format_date
 from wizard.core.defaults import PUBLICATION_ITEMS
 from wizard.core.i18n import tr
+from wizard.core.languages import typed_language
 from wizard.core.model import Project
 from wizard.core.textclean import clean_text
 
@@ -30,7 +32,7 @@ def _diffusion(project: Project, lang: str) -> list[Block]:
     pub = project.publication
     platform = _one_line(pub.provincial_platform) or PLACEHOLDER
     blocks: list[Block] = [
-        Paragraph(tr("This call for tenders is published on {platform}.", lang, platform=platform)),
+        Paragraph(tr("This call for tenders is published on the following platform: {platform}.", lang, platform=platform)),
     ]
     if _one_line(pub.free_platforms):
         blocks.append(Paragraph(tr("It is also announced, at no cost to suppliers, on: {platforms}.",
@@ -40,7 +42,7 @@ def _diffusion(project: Project, lang: str) -> list[Block]:
             "The town also tells the suppliers found in its market scan that this call for tenders "
             "is open. That notice only points to the published documents: every supplier has the "
             "same information.", lang)))
-    if _one_line(pub.translation_notes):
+    if _one_line(pub.translation_notes) and lang == typed_language(project):  # typed text: its own language only
         blocks.append(Paragraph(_one_line(pub.translation_notes), label=tr("Translation:", lang)))
     return blocks
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from wizard.core import clauses, market
 from wizard.core.checks import run_checks
 from wizard.core.checks.base import Finding
+from wizard.core.clause_render import format_date
 from wizard.core.i18n import N_, tr
 from wizard.core.model import Project
 
@@ -59,8 +60,11 @@ class Practice:
     field: str = ""
 
     def action_text(self, lang: str) -> str:
-        """What the project does, in ``lang``."""
-        return tr(self.action, lang, **dict(self.params))
+        """What the project does, in ``lang`` (a ``date`` parameter as a long date)."""
+        params = dict(self.params)
+        if "date" in params:
+            params["date"] = format_date(params["date"], lang)
+        return tr(self.action, lang, **params)
 
     def status_text(self, lang: str) -> str:
         """The status label in ``lang`` ("Avoided" for a forbidden practice kept out)."""
@@ -91,7 +95,7 @@ def _fairness(c: _Context) -> Practice:
     count = c.count("V-DEMO", "V-UNDESIGNATED", "V-NOT-ROUTED", "M-SOURCE", "V-RFI")
     if count:
         return _p("fairness", "recommended", title, "attention",
-                  N_("{count} exchange(s) or source(s) to review: demos, undesignated staff, not routed to the CIO, or information from vendors."),
+                  N_("Exchanges or sources to review: {count} (demos, undesignated staff, not routed to the CIO, or information from vendors)."),
                   "vendor_exchanges", count=count)  # fmt: skip
     return _p("fairness", "recommended", title, "ok",
               N_("The market scan relies on public sources and every vendor exchange goes through designated staff."))
@@ -105,7 +109,7 @@ def _compliant(c: _Context) -> Practice:
     count = len(market.compliant_solutions(c.project))
     status = "ok" if count >= 3 else "attention" if count == 2 else "problem"
     return _p("compliant", "recommended", title, status,
-              N_("{count} scanned solution(s) meet every mandatory criterion."), "criteria", count=count)
+              N_("Scanned solutions that meet every mandatory criterion: {count}."), "criteria", count=count)
 
 
 def _governance(c: _Context) -> Practice:
@@ -148,7 +152,7 @@ def _scenarios(c: _Context) -> Practice:
                   N_("No test scenario: bidders' claims cannot be verified."), "scenarios")
     status = "attention" if c.count("S-COVER", "S-ORPHAN") else "ok"
     return _p("scenarios", "recommended", title, status,
-              N_("{count} scenario(s) let the technical committee verify the bidders' claims."), "scenarios", count=count)
+              N_("Scenarios with which the technical committee verifies the bidders' claims: {count}."), "scenarios", count=count)
 
 
 def _pilot(c: _Context) -> Practice:
@@ -182,7 +186,7 @@ def _clause_practice(c: _Context, family: str, title: str) -> Practice:
         return _p(key, "recommended", title, "problem", N_("This clause is not in the tender."), "clause_choices")
     if family == "exit" and c.count("T-NO-EXIT"):
         return _p(key, "recommended", title, "attention",
-                  N_("The exit clause is in the tender, but {count} option(s) of the TCO have no exit costs."),
+                  N_("The exit clause is in the tender, but TCO options without exit costs remain: {count}."),
                   "tco_options", count=c.count("T-NO-EXIT"))
     return _p(key, "recommended", title, "ok", N_("The tender holds this clause."))
 
@@ -203,14 +207,14 @@ def forbidden(c: _Context) -> list[Practice]:
     found = [
         _p("direct_targeting", "forbidden", N_("Naming a vendor or product (direct targeting)"),
            "problem" if brands else "ok",
-           N_("{count} brand or vendor name(s) left in the criteria or scenarios.") if brands
+           N_("Brand or vendor names left in the criteria or scenarios: {count}.") if brands
            else N_("No brand or vendor name left in the criteria or scenarios."), "criteria", count=brands),
         _p("indirect_targeting", "forbidden", N_("Indirect targeting through the criteria"),
            "problem" if any(f.severity.value == "error" for f in targets) else "attention" if targets else "ok",
-           N_("{count} mandatory criterion finding(s) leave too few solutions in the race.") if targets
+           N_("Findings on mandatory criteria that leave too few solutions in the race: {count}.") if targets
            else N_("The mandatory criteria leave several scanned solutions in the race."), "criteria", count=len(targets)),
         _p("nda", "forbidden", N_("Non-disclosure agreements"), "problem" if nda else "ok",
-           N_("{count} NDA(s) signed with a vendor.") if nda else N_("No NDA signed with a vendor."),
+           N_("Non-disclosure agreements signed with a vendor: {count}.") if nda else N_("No NDA signed with a vendor."),
            "vendor_exchanges", count=nda),
     ]  # fmt: skip
     for key, title in (("vendor_template", N_("Tender templates supplied by a vendor")),
@@ -294,12 +298,12 @@ def transparency(c: _Context) -> list[Practice]:
     found += [
         _p("designated_staff", "transparency", N_("Only designated IT and procurement staff meet vendors"),
            "attention" if staff else "ok",
-           N_("{count} exchange(s) with staff who are not designated.") if staff
-           else N_("{count} designated staff member(s); every exchange in the register is with them."),
+           N_("Exchanges with staff who are not designated: {count}.") if staff
+           else N_("Designated staff members: {count}; every exchange in the register is with them."),
            "designated_staff", count=staff or len(c.project.designated_staff)),
         _p("routed_to_cio", "transparency", N_("Vendor requests are routed to the CIO"),
            "attention" if routed else "ok",
-           N_("{count} exchange(s) not routed to the CIO.") if routed
+           N_("Exchanges not routed to the CIO: {count}.") if routed
            else N_("Every exchange in the register was routed to the CIO."), "vendor_exchanges", count=routed),
     ]  # fmt: skip
     return found

@@ -1,0 +1,146 @@
+"""Which language the user's texts are in, and which languages a tender is published in.
+
+The app translates its own fixed text (headings, rules, clauses) into French and
+English, but the texts the user typed (need, criteria, scenarios …) exist in one
+language only. An export in another language keeps them as typed: the CLI and the app
+warn about it (:func:`untranslated_languages`), and the tender's language statements
+follow the languages actually exported (:func:`published_project`).
+
+* ``typed_language(project) -> str``: "fr" or "en".
+* ``untranslated_languages(project, langs) -> list[str]``: the languages of ``langs``
+  whose documents will hold texts typed in another language ([] when nothing is typed).
+* ``published_project(project, langs) -> Project``: ``project`` with its tender
+  languages widened to the exported ones (``langs`` of the same export).
+
+Guide principle (transparency): every supplier reads the same call for tenders, and it
+says which version is legally binding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from wizard.core.model import Project
+
+_WORDS = re.compile(r"[a-zàâçéèêëîïôûùüÿœ']+")
+_FRENCH = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "des",
+        "du",
+        "un",
+        "une",
+        "est",
+        "et",
+        "pour",
+        "avec",
+        "dans",
+        "sur",
+        "au",
+        "aux",
+        "par",
+        "qui",
+        "que",
+        "ne",
+        "pas",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "nous",
+        "doit",
+        "être",
+        "chaque",
+        "sont",
+        "ou",
+        "à",
+        "l'",
+    ]
+)
+_ENGLISH = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "is",
+        "and",
+        "for",
+        "with",
+        "in",
+        "on",
+        "of",
+        "to",
+        "by",
+        "which",
+        "that",
+        "not",
+        "its",
+        "their",
+        "we",
+        "must",
+        "be",
+        "each",
+        "are",
+        "or",
+        "at",
+        "from",
+        "this",
+    ]
+)
+
+
+def _setting(project: Project) -> str:
+    """The language the project says it is written in: its single tender language, or
+    the binding version of a bilingual tender; French for a junk value."""
+    info = project.info
+    langs = info.tender_languages.strip().lower()
+    if langs in ("fr", "en"):
+        return langs
+    binding = info.binding_language.strip().lower()
+    return binding if binding in ("fr", "en") else "fr"
+
+
+def _typed_texts(project: Project) -> list[str]:
+    texts = [project.problem.statement, project.problem.context, project.problem.request_as_received]
+    texts += [c.text for c in project.criteria]
+    texts += [f"{s.title} {s.context} {s.steps} {s.expected_result}" for s in project.scenarios]
+    return [t for t in texts if t.strip()]
+
+
+def typed_language(project: Project) -> str:
+    """ "fr" or "en": the language of the need, criteria and scenarios, told from their
+    most common short words; the project's own language setting when they say nothing."""
+    french = english = 0
+    for text in _typed_texts(project):
+        for word in _WORDS.findall(text.lower().replace("’", "'")):
+            french += word in _FRENCH
+            english += word in _ENGLISH
+    if french + english >= 5 and max(french, english) >= 2 * min(french, english):
+        return "fr" if french > english else "en"
+    return _setting(project)
+
+
+def untranslated_languages(project: Project, langs: list[str]) -> list[str]:
+    """The languages of ``langs`` ("fr"/"en") whose documents keep texts typed in
+    another language: ``["en"]`` for a French project exported in both languages,
+    ``[]`` when the user has typed nothing yet."""
+    if not _typed_texts(project):
+        return []
+    typed = typed_language(project)
+    return [lang for lang in langs if lang != typed]
+
+
+def published_project(project: Project, langs: list[str]) -> Project:
+    """``project`` as published when ``langs`` are exported together: a French-only
+    project exported in French and English is a bilingual tender whose French version
+    (its own) is binding, so no document of that export says "one language only".
+    ``project`` itself when ``langs`` add nothing."""
+    own = project.info.tender_languages.strip().lower()
+    current = {"fr", "en"} if own == "both" else {_setting(project)}
+    if set(langs) <= current:
+        return project
+    binding = project.info.binding_language if own == "both" else _setting(project)
+    return replace(project, info=replace(project.info, tender_languages="both", binding_language=binding))
