@@ -5,15 +5,16 @@ statement, a mandatory criterion or a scenario's steps — runs every check and 
 findings that point at that text. Project-level findings (too many mandatory criteria,
 an unlinked scenario …) are left out: they say nothing about the sentence.
 ``lint_line(finding)`` is the line the command prints: the code, then the brand,
-product or vendor names it detected (``"C-BRAND  Microsoft Entra ID"``).
+product or vendor names it detected (``"C-BRAND  Microsoft Entra ID"``);
+``explain_line(finding, lang)`` adds the severity and the message (``lint --explain``).
 """
 
 from __future__ import annotations
 
-from wizard.core import brands
-from wizard.core.checks import run_checks
+from wizard.core import brands, checks
 from wizard.core.checks.base import Finding
 from wizard.core.defaults import new_project
+from wizard.core.i18n import N_, tr
 from wizard.core.model import Criterion, Scenario
 
 FIELDS = {"problem": "problem.statement", "criterion": "criteria:1.text", "scenario": "scenarios:1.steps"}
@@ -35,7 +36,7 @@ def lint_text(field: str, text: str, lang: str = "en") -> list[Finding]:
     else:
         project.scenarios.append(Scenario(id=1, steps=text))
     address = FIELDS[field]
-    return [f for f in run_checks(project) if f.field == address]
+    return [f for f in checks.run_checks(project) if f.field == address]
 
 
 def detected_names(f: Finding) -> list[str]:
@@ -56,3 +57,14 @@ def lint_line(f: Finding) -> str:
     """``"CODE"``, or ``"CODE  Name, Other name"`` when the finding detected names."""
     names = detected_names(f)
     return f"{f.code}  {', '.join(names)}" if names else f.code
+
+
+SEVERITY_WORDS = {"error": N_("ERROR"), "warning": N_("WARNING"), "info": N_("INFO")}
+"""Severity value → the upper-case word printed by ``check`` and ``lint --explain``."""
+
+
+def explain_line(f: Finding, lang: str) -> str:
+    """:func:`lint_line`, then ``"  (SEVERITY) message"`` in ``lang`` ("fr" or "en"):
+    ``"P-NEED  (INFO) State the need …"``. The first word stays the code."""
+    severity = tr(SEVERITY_WORDS[f.severity.value], lang)
+    return f"{lint_line(f)}  ({severity}) {f.message(lang)}"

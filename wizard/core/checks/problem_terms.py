@@ -105,6 +105,14 @@ NEED = (
         r"|(?:dois|doit|devons|devez|doivent|devrait|devrions|faut) (?:\w+ )?pouvoir"
         r"|etre en mesure (?:de|d')|evaluer les (?:avantages|besoins|options)|faisabilite"
     ),
+    # "nous devons réduire …", "il faut réduire …": a modal then a verb in the infinitive
+    # ("il nous faut quelque chose" has no verb: still no need stated)
+    re.compile(
+        r"\b(?:je dois|nous devons|on doit|vous devez|il (?:nous |me |leur )?faut)"
+        r" (?:(?:absolument|mieux|aussi|encore|d'abord|rapidement) )?"
+        r"(?:(?:nous|vous|me|se|le|la|les|en|y) |[mstl]')?"
+        r"(?!(?:notre|votre|autre|entre|contre|quatre|leur)\b)[a-z]+(?:er|ir|re|oir)\b"
+    ),
 )
 """A need verb (P-NEED: its absence is reported)."""
 

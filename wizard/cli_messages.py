@@ -1,0 +1,65 @@
+"""The command line's messages (SPEC §5, §6).
+
+One rule for every line the command line writes:
+
+* errors and warnings go to stderr as ONE bilingual line, "French / English", like the
+  project-file errors (:func:`wizard.core.i18n.bilingual`), followed by the path in
+  parentheses when there is one: ``Ce fichier existe déjà… / This file already exists… (out.json)``;
+* results (findings, lint codes, written paths) go to stdout in ``--lang`` or, without
+  it, in the system language (:func:`wizard.core.i18n.system_language`).
+
+argparse's own usage errors are recognized and reworded the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from wizard.core.i18n import N_, bilingual, tr
+
+JUSTIFIED = N_("(justified)")
+
+
+class CliError(Exception):
+    """A one-line bilingual error for stderr; exit code 2.
+
+    ``text`` is an English message id (French in ``core.po``), ``params`` fill its
+    ``{placeholders}``; ``path``, when given, is shown in parentheses after the message.
+    """
+
+    def __init__(self, text: str, path: str | Path | None = None, **params: object) -> None:
+        line = bilingual(text, **params)
+        super().__init__(f"{line} ({path})" if path is not None else line)
+
+
+def severity_word(severity: str, lang: str) -> str:
+    """``"ERROR"``/``"ERREUR"`` … for a severity value ("error", "warning", "info"), the
+    word ``check`` and ``lint --explain`` print."""
+    from wizard.core.checks.lint import SEVERITY_WORDS
+
+    return tr(SEVERITY_WORDS.get(severity, severity), lang)
+
+
+# argparse's English messages (Python 3.10–3.13) → our message id and its parameters.
+_USAGE: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"the following arguments are required: (?P<names>.+)"),
+     N_("Missing argument: {names}. Try {help}.")),
+    (re.compile(r"argument (?P<option>\S+): invalid choice: '?(?P<value>[^']*)'? \(choose from (?P<choices>.+)\)"),
+     N_("{option}: {value} is not a choice; choose one of: {choices}.")),
+    (re.compile(r"argument (?P<option>\S+): expected one argument"),
+     N_("{option} needs a value. Try {help}.")),
+    (re.compile(r"unrecognized arguments: (?P<names>.+)"),
+     N_("Unknown argument: {names}. Try {help}.")),
+]
+
+
+def usage_error(prog: str, message: str) -> CliError:
+    """argparse's ``message`` for the command ``prog`` ("main.py export") as a :class:`CliError`."""
+    help_hint = f"{prog} --help"
+    for pattern, text in _USAGE:
+        found = pattern.fullmatch(message.strip())
+        if found:
+            params = {k: v.replace("'", "") for k, v in found.groupdict().items()}
+            return CliError(text, help=help_hint, **params)
+    return CliError(N_("Invalid arguments ({detail}). Try {help}."), detail=message, help=help_hint)
