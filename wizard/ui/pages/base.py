@@ -69,7 +69,7 @@ class StepPage(QWizardPage):
         splitter.addWidget(self._side_panel())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([3000, 1200])
+        splitter.setSizes([3000, 1000])
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         splitter.setChildrenCollapsible(False)
         outer = QHBoxLayout(self)

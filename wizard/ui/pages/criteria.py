@@ -45,9 +45,10 @@ class CriteriaPage(StepPage):
                 Column("category", N_("Category"), width=16),
                 Column("kind", N_("Kind")),
                 Column("verification", N_("Verification")),
-                Column("feature_ids", N_("Solutions meeting it"), display=self.meeting_count, width=19),
+                Column("feature_ids", N_("Solutions meeting it"), display=self.meeting_count, width=12),
             ],
             lines=10,
+            rows=6,
         )
         table.rows_changed.connect(self.load_extra)
         table.current_changed.connect(lambda _id: self.load_links())

@@ -63,15 +63,16 @@ class MarketPage(StepPage):
             form,
             "solutions",
             [
-                Column("name", N_("Solution"), width=24),
-                Column("vendor", N_("Vendor"), width=22),
+                Column("name", N_("Solution"), width=18),
+                Column("vendor", N_("Vendor"), width=18),
                 Column("licence", N_("Licence")),
                 Column("delivery", N_("Delivery")),
-                Column("hosting_in_canada", N_("Hosting in Canada")),
-                Column("source", N_("Information source")),
-                Column("notes", N_("Notes"), width=40),
+                Column("hosting_in_canada", N_("In Canada"), tip=N_("Hosting in Canada")),
+                Column("source", N_("Source"), tip=N_("Information source"), width=18),
+                Column("notes", N_("Notes"), stretch=True, min_chars=24),
             ],
             lines=5,
+            rows=5,
         )
         form = self.group(N_("Features and standards"))
         self.table(
@@ -83,6 +84,7 @@ class MarketPage(StepPage):
                 Column("description", N_("Description"), stretch=True),
             ],
             lines=5,
+            rows=6,
         )
         form = self.group(N_("Who supports what"))
         self.note(form, N_("Click a cell to change it: unknown, yes, partial, no. Keys: Y or O yes, P partial, "

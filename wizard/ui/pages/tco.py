@@ -54,18 +54,19 @@ class TcoPage(StepPage):
             form,
             "cost_lines",
             [
-                Column("option_id", N_("Option"), choices=self._option_choices),
-                Column("category", N_("Category")),
-                Column("label", N_("Description"), stretch=True),
-                Column("year", N_("First year"), high=15),
-                Column("amount", N_("Amount")),
-                Column("recurring", N_("Yearly")),
-                Column("end_year", N_("Last year"), high=15),
-                Column("escalation_pct", N_("Increase %")),
-                Column("payer", N_("Paid by")),
+                Column("option_id", N_("Option"), choices=self._option_choices, width=16),
+                Column("category", N_("Category"), width=16),
+                Column("label", N_("Description"), stretch=True, min_chars=24),
+                Column("year", N_("From"), high=15, tip=N_("First year paid (0 = at acquisition)")),
+                Column("amount", N_("Amount"), tip=N_("Amount in CAD before taxes")),
+                Column("recurring", N_("Yearly"), tip=N_("Paid every year from the first to the last year")),
+                Column("end_year", N_("To"), high=15, tip=N_("Last year paid (0 = to the horizon)")),
+                Column("escalation_pct", N_("+ %/yr"), tip=N_("Yearly increase, in %")),
+                Column("payer", N_("Paid by"), width=14),
             ],
             add_defaults=self._new_line,
             lines=6,
+            rows=6,
         )
         options.rows_changed.connect(self.tables["cost_lines"].reload)
         form = self.group(N_("Results"))

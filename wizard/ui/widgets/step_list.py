@@ -108,9 +108,10 @@ class StepList(QListWidget):
         self.setMinimumWidth(self.needed_width())
 
     def needed_width(self) -> int:
-        """The width that shows the longest title with a two-digit count, icon included."""
+        """The width that shows the longest title with a two-digit count, icon included
+        (and room for a vertical scroll bar when the window is short)."""
         metrics = self.fontMetrics()
         longest = max(metrics.horizontalAdvance(f"{int(s) + 1}. {_(TITLES[s])} (99)") for s in Step)
         side = max(self.iconSize().width(), metrics.height())
-        frame = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
-        return longest + side + 6 * self.spacing() + frame + metrics.averageCharWidth() * 3
+        bar = self.verticalScrollBar().sizeHint().width() if self.verticalScrollBar().isVisible() else 0
+        return longest + side + 2 * self.frameWidth() + bar + metrics.averageCharWidth() * 2

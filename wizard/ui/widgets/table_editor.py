@@ -5,6 +5,10 @@ a field with a ``ClassVar`` choice tuple → combo box with translated labels, `
 → spin box, ``Decimal`` → validated number. Each edited row is saved whole through
 the store (``update_row`` → ``save_row``, CASES K3); Add and Delete buttons create and
 remove rows.
+
+Widths and heights follow :mod:`~wizard.ui.widgets.table_sizing`: headers whole,
+description columns with real width, and with ``rows`` a table tall enough to show
+that many rows without scrolling inside the page.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from wizard.core.i18n import N_, _
 from wizard.core.model import ENTITIES
 from wizard.ui.context import ProjectContext
 from wizard.ui.labels import choices_of, label
+from wizard.ui.widgets import table_sizing
 from wizard.ui.widgets.fields import DECIMAL_PATTERN, parse_decimal
 from wizard.ui.widgets.texts import Texts
 
@@ -59,7 +64,10 @@ class Column:
     stretch: bool = False
     low: int = 0
     high: int = 1_000_000
-    width: int = 0  # initial width in average characters, user-resizable (0: stretch or contents)
+    width: int = 0  # widest it starts, in average characters (0: table_sizing.DEFAULT_CAP)
+    tip: str = ""  # msgid of the header's tooltip (the full name of a short header)
+    min_chars: int = 22  # a stretching column keeps at least this width when space is short
+
 
 
 class _Delegate(QStyledItemDelegate):
@@ -118,6 +126,7 @@ class EntityTable(QWidget):
         row_filter: Callable[[Any], bool] | None = None,
         can_add: bool = True,
         lines: int = 6,
+        rows: int = 0,
     ) -> None:
         super().__init__()
         self.ctx, self.kind, self.columns, self.texts = ctx, kind, columns, texts
@@ -130,17 +139,17 @@ class EntityTable(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
-        self.table.setMinimumHeight(self.table.fontMetrics().lineSpacing() * (lines + 2))
+        self.base_height = self.table.fontMetrics().lineSpacing() * (lines + 2)
+        self.rows_shown = rows
+        self.table.setMinimumHeight(self.base_height)
         header = self.table.horizontalHeader()
         for i, column in enumerate(columns):
-            mode = QHeaderView.ResizeMode.Stretch if column.stretch else QHeaderView.ResizeMode.ResizeToContents
-            if column.width:
-                mode = QHeaderView.ResizeMode.Interactive
-                header.resizeSection(i, self.table.fontMetrics().averageCharWidth() * column.width)
-            header.setSectionResizeMode(i, mode)
+            stretch = QHeaderView.ResizeMode.Stretch
+            header.setSectionResizeMode(i, stretch if column.stretch else QHeaderView.ResizeMode.Interactive)
+        self._fitted_width = -1
         self._fit_rows = QTimer(self)  # rows re-measured once after columns change width
         self._fit_rows.setSingleShot(True)
-        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        self._fit_rows.timeout.connect(self._refit_rows)
         header.sectionResized.connect(lambda *_a: self._fit_rows.start())
         self.texts.add(lambda _t: self._set_headers(), "")
         self.table.itemChanged.connect(self._item_changed)
@@ -165,10 +174,37 @@ class EntityTable(QWidget):
     # -- columns ----------------------------------------------------------------
 
     def _set_headers(self) -> None:
-
-        self.table.setHorizontalHeaderLabels([_(c.title) for c in self.columns])
+        for i, column in enumerate(self.columns):
+            head = QTableWidgetItem(_(column.title))
+            head.setToolTip(_(column.tip or column.title))
+            self.table.setHorizontalHeaderItem(i, head)
+        self._fitted_width = -1  # new language, new header widths
         if self.isVisible() or self.table.rowCount():
             self.reload()
+
+    def fit_columns(self) -> None:
+        """Size the non-stretching columns (see the module doc); user-resizable after."""
+        table_sizing.fit_columns(self)
+        self._fitted_width = self.table.viewport().width()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fit_rows.start()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self._fit_rows.start()
+
+    def _refit_rows(self) -> None:
+        """After a width change: columns (when the table's width changed), then row
+        heights, then the table's height."""
+        if self.table.viewport().width() != self._fitted_width and self.isVisible():
+            self.fit_columns()
+        self.table.resizeRowsToContents()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        table_sizing.fit_height(self)
 
     def kind_of(self, column: Column) -> Any:
         return str if column.display else self._types[column.name]
@@ -208,6 +244,8 @@ class EntityTable(QWidget):
                 item.setData(Qt.ItemDataRole.EditRole, value)
             else:
                 item.setText(str(value))
+        if len(item.text()) > 12:  # a narrow column wraps or cuts it: the tooltip shows it whole
+            item.setToolTip(item.text())
         if editable:
             flags |= Qt.ItemFlag.ItemIsEditable
         item.setFlags(flags)
@@ -226,6 +264,7 @@ class EntityTable(QWidget):
         finally:
             self._loading = False
         self.table.resizeRowsToContents()
+        self._fit_height()
         self.add_button.setEnabled(not self.ctx.read_only)
         self.delete_button.setEnabled(not self.ctx.read_only)
         if current is not None:

@@ -1,0 +1,79 @@
+"""Column widths and table heights of an :class:`~wizard.ui.widgets.table_editor.EntityTable`
+(fresh-eyes report, item 9: clipped headers, a 50-pixel description column, a table
+showing three rows inside a scrolling page).
+
+* Every header is shown whole.
+* A non-stretching column is as wide as its content, up to ``Column.width`` average
+  characters (:data:`DEFAULT_CAP` when 0); with no row yet, its longest choice.
+* When the table is too narrow, those columns give width back, in proportion to what
+  they hold above their header's width, so that each stretching column (a description)
+  keeps ``Column.min_chars`` characters. Texts wrap; cell tooltips show them whole.
+* With ``rows``, the table is tall enough to show that many rows as wrapped (at most
+  30 lines), so the page scrolls instead of the table.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from wizard.ui.widgets.table_editor import Column, EntityTable
+
+DEFAULT_CAP = 30
+"""Widest a non-stretching column starts, in average characters."""
+MAX_LINES = 30
+"""Tallest a table grows to show its rows, in text lines."""
+
+
+def content_width(editor: EntityTable, i: int, column: Column) -> int:
+    """The width column ``i`` would like, in pixels: its widest cell or, with no row, its
+    longest choice (a check box or a number: 0, so its header decides)."""
+    table = editor.table
+    if table.rowCount():
+        return table.sizeHintForColumn(i)
+    metrics = table.fontMetrics()
+    choices = editor.choices(column)
+    if choices:
+        return max(metrics.horizontalAdvance(text) for _v, text in choices) + 2 * metrics.averageCharWidth()
+    return column.width * metrics.averageCharWidth() if editor.kind_of(column) is str else 0
+
+
+def fit_columns(editor: EntityTable) -> None:
+    """Resize the non-stretching columns of ``editor`` to the table's present width."""
+    table = editor.table
+    header = table.horizontalHeader()
+    available = table.viewport().width()
+    if available <= 0:
+        return
+    char = table.fontMetrics().averageCharWidth()
+    heads: dict[int, int] = {}
+    wants: dict[int, int] = {}
+    for i, column in enumerate(editor.columns):
+        if column.stretch:
+            continue
+        heads[i] = header.sectionSizeHint(i)
+        cap = (column.width or DEFAULT_CAP) * char
+        wants[i] = max(heads[i], min(content_width(editor, i, column), cap))
+    keep = sum(max(header.sectionSizeHint(i), c.min_chars * char) for i, c in enumerate(editor.columns) if c.stretch)
+    excess = sum(wants.values()) + keep - available
+    slack = sum(wants[i] - heads[i] for i in wants)
+    for i in wants:
+        if excess > 0 and slack > 0:
+            wants[i] -= (wants[i] - heads[i]) * min(excess, slack) // slack
+        header.resizeSection(i, wants[i])
+
+
+def fit_height(editor: EntityTable) -> None:
+    """Make ``editor`` tall enough for its first ``rows_shown`` rows (never less than
+    the ``lines`` it asked; nothing when ``rows_shown`` is 0)."""
+    if not editor.rows_shown:
+        return
+    table = editor.table
+    count = table.rowCount()
+    line = table.fontMetrics().lineSpacing()
+    shown = sum(table.rowHeight(r) for r in range(min(count, editor.rows_shown)))
+    shown += max(0, editor.rows_shown - count) * (line + 8)
+    bar = table.horizontalScrollBar()
+    extra = table.horizontalHeader().height() + 2 * table.frameWidth()
+    extra += bar.sizeHint().height() if bar.isVisible() else 0
+    table.setMinimumHeight(max(editor.base_height, min(shown + extra, line * MAX_LINES)))
