@@ -4,25 +4,62 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QTableWidget
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QTableWidget
 
 from wizard.core.store import ProjectFile
 from wizard.ui import dialogs
+from wizard.ui.language import apply_language
 
 
 def test_ask_save_path_cancel_returns_none(monkeypatch):
-    monkeypatch.undo()  # the real wrapper, with a fake Qt dialog
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
+    monkeypatch.undo()  # the real wrapper, with a fake run of the Qt dialog
+    monkeypatch.setattr(dialogs, "exec_file_dialog", lambda dialog: None)
     assert dialogs.ask_save_path(None, "t", ".docx") is None
 
 
 def test_ask_save_path_adds_missing_extension_to_accented_path(monkeypatch, tmp_path):
     monkeypatch.undo()
     typed = str(tmp_path / "Hélène" / "Documents" / "appel")
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (typed, "")))
-    assert dialogs.ask_save_path(None, "t", ".docx") == Path(typed + ".docx")
+    seen = []
+    monkeypatch.setattr(dialogs, "exec_file_dialog", lambda dialog: seen.append(dialog) or typed)
+    assert dialogs.ask_save_path(None, "t", ".docx", "tender.docx") == Path(typed + ".docx")
+    assert seen[0].acceptMode() == QFileDialog.AcceptMode.AcceptSave
     assert dialogs.with_suffix_added("x.DOCX", ".docx") == Path("x.DOCX")
     assert dialogs.with_suffix_added("a.b", ".tender") == Path("a.b.tender")
+
+
+def test_dialogs_open_in_an_existing_folder(monkeypatch, tmp_path):
+    """Item 15: never a missing "Documents" folder; the home folder instead."""
+    missing = tmp_path / "Documents"
+    monkeypatch.setattr(QStandardPaths, "writableLocation", staticmethod(lambda kind: str(missing)))
+    assert dialogs.documents_folder() == Path.home()
+    missing.mkdir()
+    assert dialogs.documents_folder() == missing
+    monkeypatch.undo()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", staticmethod(lambda kind: str(missing)))
+    seen = []
+    monkeypatch.setattr(dialogs, "exec_file_dialog", lambda dialog: seen.append(dialog) or None)
+    assert dialogs.ask_folder(None, "Export") is None
+    assert Path(seen[0].directory().absolutePath()) == missing
+    assert seen[0].fileMode() == QFileDialog.FileMode.Directory
+
+
+def test_french_file_dialog_is_all_french(qapp):
+    """Item 15: Qt's catalogue lacks "&Look in:" and "Files of &type:"; ours fills in."""
+    apply_language("fr")
+    dialog = dialogs.file_dialog(None, "Exporter", Path.home(), "Documents Word (*.docx)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.show()
+    try:
+        labels = [label.text() for label in dialog.findChildren(QLabel)]
+        assert "&Voir dans\u00a0:" in labels and "Fichiers de &type\u00a0:" in labels
+        assert not [text for text in labels if "Look in" in text or "Files of" in text]
+        assert dialog.width() >= dialog.fontMetrics().averageCharWidth() * 120
+    finally:
+        dialog.close()
+    apply_language("en")
+    assert QApplication.translate("QFileDialog", "&Look in:") == "&Look in:"
 
 
 def test_new_project_cancel_does_nothing_k16(window, monkeypatch, tmp_path):

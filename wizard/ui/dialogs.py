@@ -16,9 +16,10 @@ from wizard.core.i18n import _
 
 
 def documents_folder() -> Path:
-    """The user's documents folder (the default place of new projects, SPEC §1)."""
+    """The user's documents folder (the default place of new projects, SPEC §1) when it
+    exists, else the home folder: a dialog never opens on a missing folder."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder else Path.home()
+    return Path(folder) if folder and Path(folder).is_dir() else Path.home()
 
 
 def with_suffix_added(path: str | Path, suffix: str) -> Path:
@@ -36,11 +37,27 @@ def _filter(suffix: str) -> str:
     return f"{names.get(suffix, suffix)} (*{suffix})"
 
 
+def file_dialog(parent: QWidget | None, title: str, start: Path, name_filter: str = "") -> QFileDialog:
+    """A file dialog opening in ``start``, large enough for its "Last modified" column
+    (Qt's default size cuts the French "Dernière modification")."""
+    dialog = QFileDialog(parent, title, str(start), name_filter)
+    metrics = dialog.fontMetrics()
+    dialog.resize(max(dialog.width(), metrics.averageCharWidth() * 120), max(dialog.height(), metrics.lineSpacing() * 30))
+    return dialog
+
+
+def exec_file_dialog(dialog: QFileDialog) -> str | None:
+    """Show ``dialog``; the first chosen path, or ``None`` when cancelled."""
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    return dialog.selectedFiles()[0]
+
+
 def ask_open_path(parent: QWidget | None, title: str, suffix: str = ".tender") -> Path | None:
     """A file to open, or ``None`` when cancelled."""
-    name, _selected = QFileDialog.getOpenFileName(
-        parent, title, str(documents_folder()), _filter(suffix) + ";;" + _("All files") + " (*)"
-    )
+    dialog = file_dialog(parent, title, documents_folder(), _filter(suffix) + ";;" + _("All files") + " (*)")
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    name = exec_file_dialog(dialog)
     return Path(name) if name else None
 
 
@@ -49,18 +66,23 @@ def ask_save_path(
 ) -> Path | None:
     """A file to write, with ``suffix`` added when missing; ``None`` when cancelled (K16).
 
-    The dialog opens in the user's documents folder; accented paths are kept as typed.
+    The dialog opens in the user's documents folder (home when there is none); accented
+    paths are kept as typed.
     """
-    start = documents_folder() / default_name if default_name else documents_folder()
-    name, _selected = QFileDialog.getSaveFileName(parent, title, str(start), _filter(suffix))
-    if not name:
-        return None
-    return with_suffix_added(name, suffix)
+    dialog = file_dialog(parent, title, documents_folder(), _filter(suffix))
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    if default_name:
+        dialog.selectFile(default_name)
+    name = exec_file_dialog(dialog)
+    return with_suffix_added(name, suffix) if name else None
 
 
 def ask_folder(parent: QWidget | None, title: str) -> Path | None:
     """A folder (e.g. for exports), or ``None`` when cancelled."""
-    name = QFileDialog.getExistingDirectory(parent, title, str(documents_folder()))
+    dialog = file_dialog(parent, title, documents_folder())
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    name = exec_file_dialog(dialog)
     return Path(name) if name else None
 
 
