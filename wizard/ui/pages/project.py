@@ -1,14 +1,23 @@
-"""§2.0 Project: who buys, the tender's identity, its languages, officer, authors, dates."""
+"""§2.0 Project: who buys, the tender's identity, its languages, officer, authors, dates,
+and the bid logistics (closing time and time zone, how bids are submitted, the single
+point of contact's e-mail, telephone and address). French labels of the logistics
+fields: ``logistics.po``."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 
-from wizard.core.i18n import N_
+from wizard.core.i18n import N_, _, ui_language
 from wizard.core.steps import Step
+from wizard.core.timezones import DEFAULT_ZONES, ZONES, zone_label
 from wizard.ui.labels import BINDING_LANGUAGES, PROVINCES, TENDER_LANGUAGES
-from wizard.ui.pages.base import StepPage
+from wizard.ui.pages.base import StepPage, short_text
 from wizard.ui.widgets.table_editor import Column
+
+TIME_PATTERN = r"^[0-9]{0,2}(:[0-9]{0,2})?$"
+"""What the closing-time box lets through while typing; ``PR-TIME`` judges the result."""
 
 
 def fit(box: QComboBox) -> QComboBox:
@@ -42,8 +51,12 @@ class ProjectPage(StepPage):
         self.row(form, N_("Publication"), b.date("info", "publication_date"))
         self.row(form, N_("Deadline for questions"), b.date("info", "questions_deadline"))
         self.row(form, N_("Closing date"), b.date("info", "closing_date"))
+        self.row(form, N_("Closing time (24 h)"), self._time_edit())
+        self.zone_box = fit(b.combo("info", "time_zone", ("", *ZONES)))
+        self.row(form, N_("Time zone"), self.zone_box)
         self.row(form, N_("Award"), b.date("info", "award_date"))
         self.row(form, N_("Contract start"), b.date("info", "contract_start"))
+        self._logistics()
         form = self.group(N_("Authors of the tender"))
         self.note(form, N_("An author may not sit on the selection jury."))
         self.table(
@@ -55,3 +68,39 @@ class ProjectPage(StepPage):
         for label in self.findChildren(QLabel):  # short labels: a wrapped one was cut in half
             if label.buddy() is not None:
                 label.setWordWrap(False)
+
+    def _time_edit(self) -> QLineEdit:
+        edit = self.binder.line("info", "closing_time", N_("HH:MM"))
+        edit.setValidator(QRegularExpressionValidator(QRegularExpression(TIME_PATTERN), edit))
+        edit.setMaxLength(5)
+        edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("00:00") * 3)
+        return edit
+
+    def _logistics(self) -> None:
+        b = self.binder
+        form = self.group(N_("Submission of bids and contact"))
+        self.note(form, N_("The responsible officer is the bidders' single point of contact."))
+        self.row(form, N_("How and where bids are submitted"), short_text(b.text("info", "submission_method", 2), 3))
+        self.row(form, N_("Contact e-mail"), b.line("info", "contact_email", N_("e.g. tenders@town.ca")))
+        self.row(form, N_("Contact telephone"), b.line("info", "contact_phone"))
+        self.row(form, N_("Postal address"), short_text(b.text("info", "contact_address", 3), 4))
+
+    def load_extra(self) -> None:
+        self._label_zones()
+
+    def model_changed(self) -> None:
+        self._label_zones()  # the default zone follows the province
+
+    def _label_zones(self) -> None:
+        """Zones shown as "heure de l’Est (America/Toronto)"; the empty choice names the
+        province's default zone."""
+        lang = ui_language()
+        default = DEFAULT_ZONES.get(self.ctx.project.info.province.strip().upper(), "")
+        for i in range(self.zone_box.count()):
+            zone = self.zone_box.itemData(i)
+            if zone:
+                self.zone_box.setItemText(i, f"{zone_label(zone, lang)} ({zone})")
+            elif default:
+                self.zone_box.setItemText(i, _("Province's zone: {zone}", zone=zone_label(default, lang)))
+            else:
+                self.zone_box.setItemText(i, _("Province's zone"))

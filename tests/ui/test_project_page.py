@@ -1,0 +1,87 @@
+"""The Project page's bid logistics: closing time, time zone, submission of bids and the
+single point of contact are typed, kept through Next/Back, saved in the file and shown
+with their findings (fresh-eyes report item 3)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWizard
+from test_walkthrough import type_text
+
+from wizard.core.checks import findings_for
+from wizard.core.steps import Step
+from wizard.core.store import ProjectFile
+
+VALUES = {
+    "info.closing_time": "14:00",
+    "info.contact_email": "appels-offres@saint-aurele.example.ca",
+    "info.contact_phone": "418 555-0142",
+}
+METHOD = "Sur le SEAO seulement."
+ADDRESS = "250, rue Principale\nSaint-Aurèle (Québec)"
+
+
+def _click(wizard, which):
+    wizard.button(which).click()
+
+
+def test_logistics_typed_kept_through_next_back_and_reopen(open_window, qtbot):
+    window = open_window
+    path = window.ctx.pf.path
+    wizard = window.wizard
+    page = wizard.currentPage()
+    w = page.binder.widgets
+    w["info.province"].setCurrentIndex(w["info.province"].findData("NS"))
+    for address, text in VALUES.items():
+        type_text(qtbot, w[address], text)
+    type_text(qtbot, w["info.submission_method"], METHOD)
+    type_text(qtbot, w["info.contact_address"], ADDRESS)
+    zone = w["info.time_zone"]
+    assert zone.itemText(0) == "Province's zone: Atlantic Time"
+    zone.setCurrentIndex(zone.findData("America/Toronto"))
+    assert zone.currentText() == "Eastern Time (America/Toronto)"
+
+    _click(wizard, QWizard.WizardButton.NextButton)
+    assert wizard.currentId() == Step.PROBLEM
+    _click(wizard, QWizard.WizardButton.BackButton)
+    w = wizard.currentPage().binder.widgets
+    assert [w[a].text() for a in VALUES] == list(VALUES.values())
+    assert w["info.submission_method"].toPlainText() == METHOD
+    assert w["info.contact_address"].toPlainText() == ADDRESS
+    assert w["info.time_zone"].currentData() == "America/Toronto"
+
+    window.close_project()
+    with ProjectFile.open(path) as pf:
+        info = pf.project.info
+        assert (info.closing_time, info.time_zone, info.submission_method) == ("14:00", "America/Toronto", METHOD)
+        assert (info.contact_email, info.contact_phone, info.contact_address) == (
+            VALUES["info.contact_email"], VALUES["info.contact_phone"], ADDRESS,
+        )  # fmt: skip
+    assert window.open_path(path)
+    w = window.wizard.currentPage().binder.widgets
+    assert w["info.closing_time"].text() == "14:00" and w["info.time_zone"].currentData() == "America/Toronto"
+    assert w["info.contact_address"].toPlainText() == ADDRESS
+
+
+def test_time_box_refuses_letters_and_a_bad_time_is_an_error(open_window, qtbot):
+    page = open_window.wizard.currentPage()
+    edit = page.binder.widgets["info.closing_time"]
+    type_text(qtbot, edit, "2pm")
+    assert edit.text() == "2"  # the validator lets only digits and one colon through
+    edit.clear()
+    type_text(qtbot, edit, "25:00")
+    open_window.ctx.flush()
+    assert open_window.ctx.project.info.closing_time == "25:00"  # kept as typed, never lost
+    codes = {f.code for f in findings_for(open_window.ctx.project, Step.PROJECT)}
+    assert "PR-TIME" in codes and "PR-CLOSING-TIME" not in codes
+
+
+def test_french_labels(open_window, qtbot):
+    open_window.set_language("fr")
+    page = open_window.wizard.currentPage()
+    page.ctx.set_field("info", "province", "QC")
+    page.load()
+    zone = page.binder.widgets["info.time_zone"]
+    assert zone.itemText(0) == "Fuseau de la province\u00a0: heure de l’Est"
+    assert zone.itemText(zone.findData("America/Halifax")) == "heure de l’Atlantique (America/Halifax)"
+    texts = {lbl.text() for lbl in page.findChildren(type(page.help_label))}
+    assert {"Heure de clôture (24 h)", "Fuseau horaire", "Courriel de la personne-ressource", "Adresse postale"} <= texts
