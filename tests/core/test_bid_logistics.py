@@ -220,3 +220,27 @@ def test_invalid_time_zone_and_email_are_errors():
     assert found["PR-TIME-ZONE"].severity.value == "error"
     assert found["PR-TIME"].message("fr") == "« 25:00 » n'est pas une heure (format attendu : HH:MM sur 24 heures, p. ex. 14:00)."
     assert "PR-CLOSING-TIME" not in found
+
+
+def test_a_file_without_the_new_keys_opens_and_saves_them_without_migration(tmp_path):
+    """Section fields live in the key/value ``fields`` table: a file written before these
+    fields existed lacks their keys, reads them as defaults and stores them on edit."""
+    import sqlite3
+
+    from wizard.core.migrations import SCHEMA_VERSION
+    from wizard.core.store import ProjectFile
+
+    path = tmp_path / "old.tender"
+    ProjectFile.create(path, load_example("training")).close()
+    with sqlite3.connect(path) as db:
+        db.execute("DELETE FROM fields WHERE key IN ('info.closing_time', 'info.time_zone', 'info.contact_email')")
+    db.close()
+    with ProjectFile.open(path) as pf:
+        assert (pf.project.info.closing_time, pf.project.info.contact_email) == ("", "")
+        assert pf.project.info.closing_date == "2027-04-02"
+        pf.set_field("info", "closing_time", "10:30")
+    with ProjectFile.open(path) as pf:
+        assert pf.project.info.closing_time == "10:30"
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    db.close()

@@ -1,7 +1,8 @@
 """Schema versions of the project file (``PRAGMA user_version``).
 
-Rules: an applied migration is never edited; a new field in the model comes with a new
-schema version whose migration calls :func:`add_missing_columns`. Migrations run
+Rules: an applied migration is never edited; a new field of an *entity* comes with a new
+schema version whose migration calls :func:`add_missing_columns`. A new field of a
+*section* needs none: a key missing from ``fields`` reads as the field's default. Migrations run
 outside any open transaction, after a backup copy (see ``store.py``), and each runs in
 its own ``db.atomic()`` block with the version bump, so a failure leaves the file at
 its previous version.
