@@ -114,5 +114,7 @@ def test_history_lists_the_journal(open_window, monkeypatch):
     monkeypatch.setattr(dialogs, "run_dialog", lambda dialog: shown.append(dialog) or 0)
     open_window.actions_by_name["history"].trigger()
     table = shown[0].findChild(QTableWidget, "history")
-    fields = [table.item(r, 1).text() for r in range(table.rowCount())]
-    assert "info.title" in fields
+    rows = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
+    assert ["Project › Tender title", "", "Map"] in [row[1:] for row in rows]
+    assert not any('"' in cell for row in rows for cell in row)  # values without JSON quotes
+    assert all("T" not in row[0] and "+00:00" not in row[0] for row in rows)  # a local, written time

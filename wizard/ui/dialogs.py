@@ -114,11 +114,22 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
 
 
 def ask_choice(parent: QWidget | None, title: str, label: str, items: list[str]) -> int | None:
-    """The index of the chosen item, or ``None`` when cancelled."""
+    """The index of the chosen item, or ``None`` when cancelled. Items are listed (not
+    in a drop-down), so an item may hold two lines (a title, then details)."""
     if not items:
         return None
-    text, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
-    return items.index(text) if ok and text in items else None
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setOption(QInputDialog.InputDialogOption.UseListViewForComboBoxItems, True)
+    dialog.setComboBoxItems(items)
+    dialog.setTextValue(items[0])
+    metrics = dialog.fontMetrics()
+    dialog.resize(metrics.averageCharWidth() * 90, metrics.lineSpacing() * (3 * len(items) + 8))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    text = dialog.textValue()
+    return items.index(text) if text in items else None
 
 
 def run_dialog(dialog: QDialog) -> int:

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from wizard.core import defaults
 from wizard.core.examples import example_names, load_example
-from wizard.core.i18n import _, ui_language
+from wizard.core.i18n import N_, _, ui_language
 from wizard.core.model import Project
 from wizard.core.store import LockedFile, ProjectFile, ProjectFileError, ReadOnlyFile
-from wizard.ui import dialogs
+from wizard.ui import dialogs, field_labels
 from wizard.ui.views import PreviewWindow, history_dialog
 
 if TYPE_CHECKING:
@@ -61,24 +61,38 @@ def new_project(window: MainWindow) -> None:
         _create(window, path, defaults.new_project(ui_language()))
 
 
+EXAMPLE_LANGUAGES = {"fr": N_("tender in French"), "en": N_("tender in English"),
+                     "both": N_("tender in French and English")}
+
+
+def example_label(project: Project) -> str:
+    """How the example chooser shows an example: its title, then its town and the
+    tender's language in the interface language (fresh-eyes report, item 16)."""
+    info = project.info
+    language = EXAMPLE_LANGUAGES.get(info.tender_languages)
+    where = f"{info.organization} — {_(language)}" if language else info.organization
+    return f"{info.title}\n{where}"
+
+
 def new_from_example(window: MainWindow) -> None:
-    """A new project copied from a bundled example (SPEC §9)."""
-    names = example_names()
-    if not names:
+    """A new project copied from a bundled example (SPEC §9), chosen by its title."""
+    examples: list[tuple[str, Project]] = []
+    for name in example_names():
+        try:
+            examples.append((name, load_example(name)))
+        except Exception:  # a damaged example file is left out of the list
+            log.warning("example %s could not be read", name, exc_info=True)
+    if not examples:
         dialogs.show_error(window, _("No example is installed."))
         return
-    index = dialogs.ask_choice(window, _("New from an example"), _("Example"), names)
+    labels = [example_label(project) for _name, project in examples]
+    index = dialogs.ask_choice(window, _("New from an example"), _("Example"), labels)
     if index is None:
         return
-    path = dialogs.ask_save_path(window, _("New project"), ".tender", names[index] + ".tender")
-    if path is None:
-        return
-    try:
-        project = load_example(names[index])
-    except Exception as exc:  # a damaged example file
-        dialogs.show_error(window, _("The example could not be read:") + f"\n{exc}")
-        return
-    _create(window, path, project)
+    name, project = examples[index]
+    path = dialogs.ask_save_path(window, _("New project"), ".tender", name + ".tender")
+    if path is not None:
+        _create(window, path, project)
 
 
 def open_project(window: MainWindow) -> None:
@@ -106,8 +120,29 @@ def save_as(window: MainWindow) -> None:
     window.open_path(path)
 
 
+def existing_outputs(project: Project, folder: Path) -> list[Path]:
+    """The files an export into ``folder`` would replace (core ``planned_outputs``)."""
+    from wizard.core.export import planned_outputs
+
+    return [path for path in planned_outputs(project, folder) if path.exists()]
+
+
+def confirm_replace(window: MainWindow, project: Project, folder: Path) -> bool:
+    """``True`` when nothing would be replaced, or the user agrees to replace the
+    existing files (a DOCX the lawyers edited is never lost silently)."""
+    existing = existing_outputs(project, folder)
+    if not existing:
+        return True
+    names = "\n".join(path.name for path in existing)
+    return dialogs.ask_yes_no(
+        window, _("Replace {count} existing file(s) in {folder}?", count=len(existing), folder=str(folder))
+        + "\n\n" + names,
+    )  # fmt: skip
+
+
 def export(window: MainWindow) -> list[Path]:
-    """Write every output of SPEC §4 into a folder the user chooses."""
+    """Write every output of SPEC §4 into a folder the user chooses; existing files are
+    replaced only when the user says so (No: nothing is written)."""
     if window.ctx is None:
         return []
     window.ctx.flush()
@@ -119,8 +154,11 @@ def export(window: MainWindow) -> list[Path]:
     folder = dialogs.ask_folder(window, _("Export to folder"))
     if folder is None:
         return []
+    project = window.ctx.project
     try:
-        paths = list(export_all(window.ctx.project, folder))
+        if not confirm_replace(window, project, folder):
+            return []
+        paths = list(export_all(project, folder))
     except Exception as exc:  # any failure: a message, never a traceback
         log.warning("export failed", exc_info=True)
         dialogs.show_error(window, _("The export failed:") + f"\n{exc}")
@@ -132,7 +170,9 @@ def export(window: MainWindow) -> list[Path]:
 def show_history(window: MainWindow) -> None:
     if window.ctx is not None:
         window.ctx.flush()
-        dialogs.run_dialog(history_dialog(window, window.ctx.pf.history()))
+        pages = window.wizard.step_pages if window.wizard is not None else {}
+        labels = field_labels.page_labels(pages)
+        dialogs.run_dialog(history_dialog(window, window.ctx.pf.history(), window.ctx.project, labels))
 
 
 def show_preview(window: MainWindow) -> PreviewWindow | None:

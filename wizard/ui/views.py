@@ -18,33 +18,49 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.i18n import _, ui_language
+from wizard.core.model import Project
+from wizard.ui import field_labels
 from wizard.ui.context import ProjectContext
 
 log = logging.getLogger(__name__)
 
 
-def history_dialog(parent: QWidget | None, entries: list[dict[str, Any]]) -> QDialog:
-    """A table of journal entries (newest first): when, field, old → new."""
+def history_dialog(
+    parent: QWidget | None, entries: list[dict[str, Any]], project: Project, labels: dict[str, str]
+) -> QDialog:
+    """A table of journal entries (newest first): when (local time), what (step and
+    field label, ``labels`` from :func:`field_labels.page_labels`), before → after."""
     dialog = QDialog(parent)
     dialog.setWindowTitle(_("Project history"))
     table = QTableWidget(len(entries), 4)
     table.setObjectName("history")
-    table.setHorizontalHeaderLabels([_("When (UTC)"), _("Field"), _("Before"), _("After")])
+    table.setHorizontalHeaderLabels([_("When"), _("What"), _("Before"), _("After")])
     table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)
     for r, entry in enumerate(entries):
-        for c, key in enumerate(("at", "field", "old", "new")):
-            text = str(entry.get(key, ""))
-            item = QTableWidgetItem(text[:200])
-            item.setToolTip(text[:2000])
+        address = str(entry.get("field", ""))
+        cells = [
+            (field_labels.when_text(str(entry.get("at", ""))), str(entry.get("at", ""))),
+            (field_labels.describe(address, project, labels), address),
+            *((field_labels.value_text(str(entry.get(key) or "")), "") for key in ("old", "new")),
+        ]
+        for c, (text, detail) in enumerate(cells):
+            item = QTableWidgetItem(field_labels.shorten(text))
+            item.setToolTip((text[:2000] + (f"\n({detail})" if detail else "")).strip())
             table.setItem(r, c, item)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.resizeColumnsToContents()
+    char = table.fontMetrics().averageCharWidth()
+    for column, most in ((1, 60), (2, 40), (3, 40)):
+        header.resizeSection(column, min(header.sectionSize(column), char * most))
+    header.setStretchLastSection(True)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
     layout.addWidget(table)
     layout.addWidget(buttons)
-    dialog.resize(dialog.fontMetrics().averageCharWidth() * 110, dialog.fontMetrics().lineSpacing() * 30)
+    dialog.resize(dialog.fontMetrics().averageCharWidth() * 150, dialog.fontMetrics().lineSpacing() * 30)
     return dialog
 
 

@@ -1,0 +1,108 @@
+"""File menu actions seen by a new user (fresh-eyes report): examples chosen by their
+title, an export that never replaces files silently, a readable history."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QTableWidget
+
+from wizard.core.examples import example_names, load_example
+from wizard.core.store import ProjectFile
+from wizard.ui import dialogs, field_labels, project_actions
+
+
+def test_example_chooser_shows_title_town_and_language(window, monkeypatch, tmp_path):
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_choice", lambda parent, title, label, items: asked.append(items) or 0)
+    target = tmp_path / "mine.tender"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: target)
+    window.actions_by_name["lang_fr"].trigger()
+    window.actions_by_name["example"].trigger()
+    [items] = asked
+    assert len(items) == len(example_names())
+    perimeter = load_example("emergency-perimeter")
+    expected = f"{perimeter.info.title}\nVille de Saint-Aurèle — appel d'offres en français"
+    assert expected in items
+    assert "emergency-perimeter" not in "".join(items)
+    office = next(item for item in items if "Cobequid" in item)
+    assert office.endswith("Town of Cobequid Harbour — appel d'offres en anglais")
+    first = example_names()[0]
+    assert window.ctx.pf.path == target
+    assert window.ctx.project.info.title == load_example(first).info.title
+
+
+@pytest.fixture
+def example_open(window, tmp_path):
+    window.set_project(ProjectFile.create(tmp_path / "ex.tender", load_example("office-suite")))
+    return window
+
+
+def _export_into(window, monkeypatch, folder, answer):
+    questions, infos = [], []
+    monkeypatch.setattr(dialogs, "ask_folder", lambda parent, title: folder)
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, message: questions.append(message) or answer)
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, message: infos.append(message))
+    return project_actions.export(window), questions, infos
+
+
+def test_export_never_replaces_files_silently(example_open, monkeypatch, tmp_path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    edited = folder / "tender-en.docx"
+    edited.write_bytes(b"edited by the lawyers")
+    written, questions, infos = _export_into(example_open, monkeypatch, folder, answer=False)
+    assert written == [] and infos == []
+    assert edited.read_bytes() == b"edited by the lawyers"
+    assert sorted(p.name for p in folder.iterdir()) == ["tender-en.docx"]  # No: nothing written
+    assert questions[0].startswith(f"Replace 1 existing file(s) in {folder}?")
+    assert questions[0].endswith("tender-en.docx")
+    written, questions, infos = _export_into(example_open, monkeypatch, folder, answer=True)
+    assert edited in written and edited.read_bytes()[:2] == b"PK"  # replaced by a real DOCX
+    assert len(questions) == 1 and infos
+
+
+def test_export_into_an_empty_folder_asks_nothing(example_open, monkeypatch, tmp_path):
+    folder = tmp_path / "fresh"
+    written, questions, _infos = _export_into(example_open, monkeypatch, folder, answer=False)
+    assert questions == []
+    assert {p.name for p in written} >= {"tender-en.docx", "decision-record-en.docx"}
+
+
+def test_history_names_fields_and_rows_in_french(example_open, monkeypatch):
+    window = example_open
+    window.actions_by_name["lang_fr"].trigger()
+    project = window.ctx.project
+    criterion = project.criteria[0]
+    window.ctx.update_row("criteria", criterion.id, kind="optional")
+    window.ctx.set_field("info", "province", "NB")
+    shown = []
+    monkeypatch.setattr(dialogs, "run_dialog", lambda dialog: shown.append(dialog) or 0)
+    window.actions_by_name["history"].trigger()
+    table = shown[0].findChild(QTableWidget, "history")
+    rows = [[table.item(r, c).text() for c in range(4)] for r in range(2)]
+    assert rows[0][1:] == ["Projet › Province ou territoire", "Nouvelle-Écosse", "Nouveau-Brunswick"]
+    name = field_labels.row_name(criterion)
+    assert rows[1][1] == f"Critères › Critères “{name}” › Type"
+    assert rows[1][2:] == ["Obligatoire", "Facultatif"]
+    assert table.item(1, 1).toolTip().endswith(f"(criteria:{criterion.id}.kind)")
+    assert table.horizontalHeaderItem(0).text() == "Quand"
+
+
+def test_history_values_and_times_are_plain():
+    assert field_labels.value_text('"Ville de Saint-Aurèle"') == "Ville de Saint-Aurèle"
+    assert field_labels.value_text("true") == "Yes" and field_labels.value_text("") == ""
+    assert field_labels.value_text('{"id": 3, "name": "OpenResponder"}') == "OpenResponder"
+    long = '"' + "mot " * 60 + '"'
+    assert len(field_labels.shorten(field_labels.value_text(long))) == field_labels.VALUE_CHARS
+    assert field_labels.when_text("not a time") == "not a time"
+    text = field_labels.when_text("2026-11-29T08:57:00+00:00")
+    assert "2026" in text and "T08" not in text and "+00:00" not in text
+
+
+def test_page_labels_cover_every_bound_field(open_window):
+    labels = field_labels.page_labels(open_window.wizard.step_pages)
+    for page in open_window.wizard.step_pages.values():
+        for address in page.binder.widgets:
+            assert labels.get(address), address
+    assert labels["info.title"] == "Tender title"
+    assert labels["cost_lines.label"] == "Description" and labels["criteria"] == "Criteria"

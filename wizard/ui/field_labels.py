@@ -1,0 +1,145 @@
+"""Human names of field addresses, for the project history (fresh-eyes report: "raw
+field addresses, JSON-quoted values, UTC ISO times").
+
+The names come from the pages themselves, so they are the labels the user sees, in the
+interface language: a bound field's label (or its check box text), a table's group title
+and column titles, a detail form's labels. The few things no page labels are in
+:data:`EXTRA`. ``"criteria:3.text"`` becomes "Criteria › Criteria “The solution
+shows…” › Criterion".
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from babel.dates import format_datetime
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget
+
+from wizard.core.i18n import N_, _, ui_language
+from wizard.core.model import Project
+from wizard.core.steps import TITLES, Step, step_of_field
+from wizard.ui.labels import label
+
+if TYPE_CHECKING:
+    from wizard.ui.pages.base import StepPage
+
+EXTRA: dict[str, str] = {
+    "clause_choices": N_("Clause"),
+    "clause_choices.included": N_("Included in the tender"),
+    "clause_choices.custom_fr": N_("Edited French text"),
+    "clause_choices.custom_en": N_("Edited English text"),
+    "justifications": N_("Finding marked justified"),
+    "justifications.reason": N_("Reason"),
+    "support": N_("Who supports what"),
+    "support.level": N_("Support"),
+    "scenarios.criterion_ids": N_("Criteria verified"),
+    "evaluation.pilot_scenario_ids": N_("Scenarios of the pilot"),
+}
+"""Addresses no page labels → msgid."""
+DETAIL_KINDS = {Step.SCENARIOS: "scenarios", Step.VENDORS: "vendor_exchanges"}
+"""Pages whose ``details`` form edits the selected row of this entity list."""
+NAME_ATTRIBUTES = ("name", "title", "text", "label", "question", "clause_id", "vendor", "code")
+VALUE_CHARS = 80
+
+
+def _plain(text: str) -> str:
+    return text.replace("&", "").strip().rstrip(":").strip()
+
+
+def widget_label(page: QWidget, widget: QWidget) -> str:
+    """The text the user reads beside ``widget``: its label (buddy), its own text (a
+    check box), or the title of its group; '' when none."""
+    if isinstance(widget, QAbstractButton) and widget.text():
+        return _plain(widget.text())
+    for candidate in page.findChildren(QLabel):
+        if candidate.buddy() is widget and candidate.text():
+            return _plain(candidate.text())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not page:
+        if isinstance(parent, QGroupBox) and parent.title():
+            return _plain(parent.title())
+        parent = parent.parentWidget()
+    return ""
+
+
+def page_labels(pages: dict[Step, StepPage]) -> dict[str, str]:
+    """``"info.title"`` / ``"criteria"`` / ``"criteria.text"`` → the label shown."""
+    labels = {address: _(msgid) for address, msgid in EXTRA.items()}
+    for step, page in pages.items():
+        for address, widget in page.binder.widgets.items():
+            labels[address] = widget_label(page, widget) or labels.get(address, "")
+        for kind, editor in page.tables.items():
+            labels[kind] = widget_label(page, editor) or _(TITLES[step])
+            for column in editor.columns:
+                labels[f"{kind}.{column.name}"] = _(column.title)
+        details = getattr(page, "details", None)
+        if step in DETAIL_KINDS and isinstance(details, dict):
+            for name, widget in details.items():
+                labels[f"{DETAIL_KINDS[step]}.{name}"] = widget_label(page, widget)
+    return {address: text for address, text in labels.items() if text}
+
+
+def row_name(row: Any) -> str:
+    """A short name of an entity row (its name, title, text …), '' when it has none."""
+    for attribute in NAME_ATTRIBUTES:
+        value = row.get(attribute) if isinstance(row, dict) else getattr(row, attribute, None)
+        if isinstance(value, str) and value.strip():
+            return shorten(value.strip(), 40)
+    return ""
+
+
+def shorten(text: str, limit: int = VALUE_CHARS) -> str:
+    """``text`` on one line, cut at ``limit`` characters with "…"."""
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1].rstrip() + "…"
+
+
+def describe(address: str, project: Project, labels: dict[str, str]) -> str:
+    """"Step › field" for a section field, "Step › list “row” › column" for a row."""
+    step = _(TITLES[step_of_field(address)])
+    head, _dot, attribute = address.partition(".")
+    kind, _colon, row_id = head.partition(":")
+    if not row_id:
+        return f"{step} › {labels.get(address, address)}"
+    row = project.find(kind, int(row_id)) if row_id.isdigit() else None
+    name = row_name(row) if row is not None else ""
+    where = f"{labels.get(kind, kind)} “{name}”" if name else f"{labels.get(kind, kind)} #{row_id}"
+    parts = [step, where] + ([labels.get(f"{kind}.{attribute}", attribute)] if attribute else [])
+    return " › ".join(parts)
+
+
+def value_text(raw: str) -> str:
+    """A journal value (JSON) as the user typed or chose it: no quotes, choices by their
+    label, Yes/No, a whole row by its name; the raw text when it is not JSON."""
+    if not raw:
+        return ""
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return raw
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, dict):
+        return row_name(value) or _("(row)")
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if value is None:
+        return ""
+    if isinstance(value, str) and value:
+        return label(value)  # a stored choice ("optional", "NB") by its label; text as is
+    return str(value)
+
+
+def when_text(iso: str) -> str:
+    """A journal time (UTC ISO 8601) in local time, written for the interface language:
+    "29 nov. 2026, 03 h 57" / "Nov 29, 2026, 3:57 AM"; the raw text when unreadable."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    locale = "fr_CA" if ui_language() == "fr" else "en_CA"
+    return format_datetime(moment.replace(tzinfo=None), format="medium", locale=locale)
