@@ -158,8 +158,9 @@ def evaluation_blocks(project: Project, lang: str) -> list[Block]:
     if ev.quebec_weighted:
         blocks.extend(_quebec_blocks(project, lang))
     if ev.pilot_enabled:
-        titles = {s.id: clean_text(s.title).strip() for s in project.scenarios}
-        names = ", ".join(titles.get(i) or str(i) for i in ev.pilot_scenario_ids) or PLACEHOLDER
+        titles = {s.id: f"{scenario_label(n)} {' '.join(clean_text(s.title).split())}".strip()
+                  for n, s in enumerate(project.scenarios, start=1)}  # "S-1 Title", as in the scenarios section
+        names = ", ".join(titles[i] for i in ev.pilot_scenario_ids if i in titles) or PLACEHOLDER
         blocks.append(Heading(2, tr("Paid pilot project", lang)))
         blocks.append(Paragraph(clean_text(ev.pilot_description).strip() or PLACEHOLDER))
         blocks.append(

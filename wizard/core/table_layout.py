@@ -101,14 +101,31 @@ _BOLD = _table(
 _OTHER = 700  # any other character (CJK and emoji are wider, but rare in a tender)
 
 
-@lru_cache(maxsize=8192)
-def _em(text: str, bold: bool = False) -> tuple[float, float]:
-    """(whole text, longest word) in thousandths of an em."""
-    advance = _BOLD if bold else _ADVANCE
-    widest = 0
-    for word in text.split():
-        widest = max(widest, sum(advance.get(c, _OTHER) for c in word))
-    return sum(advance.get(c, _OTHER) for c in text), widest
+_WORD_CACHE: tuple[dict[str, int], dict[str, int]] = ({}, {})
+
+
+def _word(word: str, bold: bool) -> int:
+    """Width of one word in thousandths of an em (cached: tables repeat their words)."""
+    cache = _WORD_CACHE[bold]
+    width = cache.get(word)
+    if width is None:
+        advance = _BOLD if bold else _ADVANCE
+        width = cache[word] = sum(advance.get(c, _OTHER) for c in word)
+        if len(cache) > 50_000:
+            cache.clear()
+    return width
+
+
+@lru_cache(maxsize=16384)
+def _em(text: str, bold: bool = False) -> tuple[int, int]:
+    """(whole text on one line, longest word) in thousandths of an em (cached per cell:
+    the second language of an export repeats the user's texts)."""
+    words = text.split()
+    if not words:
+        return 0, 0
+    widths = [_word(w, bold) for w in words]
+    space = _BOLD[" "] if bold else _ADVANCE[" "]
+    return sum(widths) + space * (len(widths) - 1), max(widths)
 
 
 def text_width(text: str, font_pt: float, bold: bool = False) -> float:
