@@ -85,3 +85,15 @@ def test_french_labels(open_window, qtbot):
     assert zone.itemText(zone.findData("America/Halifax")) == "heure de l’Atlantique (America/Halifax)"
     texts = {lbl.text() for lbl in page.findChildren(type(page.help_label))}
     assert {"Heure de clôture (24 h)", "Fuseau horaire", "Courriel de la personne-ressource", "Adresse postale"} <= texts
+
+
+def test_a_zone_from_the_file_outside_the_list_is_kept_and_shown(open_window):
+    ctx = open_window.ctx
+    ctx.set_field("info", "time_zone", "Mars/Olympus")
+    page = open_window.wizard.currentPage()
+    page.load()
+    zone = page.binder.widgets["info.time_zone"]
+    assert zone.currentData() == "Mars/Olympus" and zone.currentText() == "Mars/Olympus"
+    assert zone.count() == 1 + 11 + 1
+    codes = {f.code for f in findings_for(ctx.project, Step.PROJECT)}
+    assert "PR-TIME-ZONE" in codes

@@ -99,7 +99,8 @@ class ProjectPage(StepPage):
         for i in range(self.zone_box.count()):
             zone = self.zone_box.itemData(i)
             if zone:
-                self.zone_box.setItemText(i, f"{zone_label(zone, lang)} ({zone})")
+                name = zone_label(zone, lang)
+                self.zone_box.setItemText(i, zone if name == zone else f"{name} ({zone})")
             elif default:
                 self.zone_box.setItemText(i, _("Province's zone: {zone}", zone=zone_label(default, lang)))
             else:
