@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QTableWidget
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QTableWidget, QTreeView
 
 from wizard.core.store import ProjectFile
 from wizard.ui import dialogs
@@ -56,6 +56,9 @@ def test_french_file_dialog_is_all_french(qapp):
         assert "&Voir dans\u00a0:" in labels and "Fichiers de &type\u00a0:" in labels
         assert not [text for text in labels if "Look in" in text or "Files of" in text]
         assert dialog.width() >= dialog.fontMetrics().averageCharWidth() * 120
+        header = dialog.findChild(QTreeView).header()
+        assert header.model().headerData(3, Qt.Orientation.Horizontal) == "Dernière modification"
+        assert header.sectionSize(3) >= header.sectionSizeHint(3)  # the header is not cut
     finally:
         dialog.close()
     apply_language("en")

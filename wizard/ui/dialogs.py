@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QTreeView, QWidget
 
 from wizard.core.i18n import _
 
@@ -42,7 +42,11 @@ def file_dialog(parent: QWidget | None, title: str, start: Path, name_filter: st
     (Qt's default size cuts the French "Dernière modification")."""
     dialog = QFileDialog(parent, title, str(start), name_filter)
     metrics = dialog.fontMetrics()
-    dialog.resize(max(dialog.width(), metrics.averageCharWidth() * 120), max(dialog.height(), metrics.lineSpacing() * 30))
+    dialog.resize(max(dialog.width(), metrics.averageCharWidth() * 130), max(dialog.height(), metrics.lineSpacing() * 30))
+    for view in dialog.findChildren(QTreeView):  # Qt's own dialog (not a native one)
+        header = view.header()
+        for column in range(header.count()):
+            header.resizeSection(column, max(header.sectionSize(column), header.sectionSizeHint(column)))
     return dialog
 
 
