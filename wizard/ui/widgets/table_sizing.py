@@ -8,6 +8,7 @@ showing three rows inside a scrolling page).
 * When the table is too narrow, those columns give width back, in proportion to what
   they hold above their header's width, so that each stretching column (a description)
   keeps ``Column.min_chars`` characters. Texts wrap; cell tooltips show them whole.
+  When even that does not fit (a large scale factor), the table scrolls sideways.
 * With ``rows``, the table is tall enough to show that many rows as wrapped (at most
   30 lines), so the page scrolls instead of the table.
 """
@@ -15,6 +16,8 @@ showing three rows inside a scrolling page).
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QHeaderView
 
 if TYPE_CHECKING:
     from wizard.ui.widgets.table_editor import Column, EntityTable
@@ -54,13 +57,20 @@ def fit_columns(editor: EntityTable) -> None:
         heads[i] = header.sectionSizeHint(i)
         cap = (column.width or DEFAULT_CAP) * char
         wants[i] = max(heads[i], min(content_width(editor, i, column), cap))
-    keep = sum(max(header.sectionSizeHint(i), c.min_chars * char) for i, c in enumerate(editor.columns) if c.stretch)
-    excess = sum(wants.values()) + keep - available
+    keeps = {i: max(header.sectionSizeHint(i), c.min_chars * char) for i, c in enumerate(editor.columns) if c.stretch}
+    excess = sum(wants.values()) + sum(keeps.values()) - available
     slack = sum(wants[i] - heads[i] for i in wants)
+    # Too narrow even with every column at its header (a large scale factor): nothing
+    # is squeezed, the stretching columns keep their minimum and the table scrolls sideways.
+    overflow = excess > slack
     for i in wants:
-        if excess > 0 and slack > 0:
-            wants[i] -= (wants[i] - heads[i]) * min(excess, slack) // slack
+        if 0 < excess <= slack:
+            wants[i] -= (wants[i] - heads[i]) * excess // slack
         header.resizeSection(i, wants[i])
+    for i in keeps:
+        header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive if overflow else QHeaderView.ResizeMode.Stretch)
+        if overflow:
+            header.resizeSection(i, keeps[i])
 
 
 def fit_height(editor: EntityTable) -> None:
