@@ -55,10 +55,21 @@ class TenderWizard(QWizard):
             page.retranslate()
 
     def go_to(self, step: Step) -> None:
-        """Show ``step`` (pending text is saved first; nothing is lost, K2)."""
+        """Show ``step`` (pending text is saved first; nothing is lost, K2).
+
+        QWizard.setCurrentId() may only move *forward* or back to the page just before
+        in its history: a backward jump anywhere else corrupts the history and a later
+        move crashes the process (Qt 6.11 and 6.12). So backward jumps walk back one
+        visited page at a time, then move forward to ``step`` if it was never visited.
+        """
         self.ctx.flush()
-        if self.currentId() != int(step):
-            self.setCurrentId(int(step))
+        target = int(step)
+        if self.currentId() < 0:
+            return
+        while self.currentId() > target and len(self.visitedIds()) > 1:
+            self.back()
+        if self.currentId() != target:
+            self.setCurrentId(target)
 
     def focus_field(self, address: str) -> None:
         """Go to the step that owns ``address`` and focus its editor."""
