@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from wizard.core import market as market_index
 from wizard.core.checks import (
     clauses,
     criteria,
@@ -43,8 +44,12 @@ CHECKS: list[Callable[[Project], list[Finding]]] = [
 def run_checks(project: Project) -> list[Finding]:
     """Every finding of every step, by step, then severity, then code."""
     found: list[Finding] = []
+    index = market_index.SupportIndex(project)  # the matrix indexed once per run
     for check in CHECKS:
-        found.extend(check(project))
+        if check in (market.check_market, criteria.check_criteria):
+            found.extend(check(project, index))
+        else:
+            found.extend(check(project))
     return sorted(found, key=lambda f: (f.step, f.severity.rank, f.code, f.field))
 
 

@@ -84,6 +84,7 @@ def binary_findings(criterion: Criterion) -> list[Finding]:
         words=criterion.text[vague.start():vague.end()])]
 
 
+@lru_cache(maxsize=4096)
 def _token_set(text: str) -> frozenset[str]:
     """Content words of ``text``, cut to 6 letters: a crude stem ("exported" = "exports")."""
     tokens = _TOKEN.findall(fold(text))
@@ -120,7 +121,8 @@ def _near_duplicate_ids(texts: tuple[tuple[int, str], ...]) -> list[tuple[int, i
             other = sets[j][1]
             if den * min(size, len(other)) < num * max(size, len(other)):
                 continue  # sizes too far apart to be alike
-            if den * len(tokens & other) >= num * len(tokens | other):
+            common = len(tokens & other)  # |A ∪ B| = |A| + |B| − |A ∩ B|
+            if den * common >= num * (size + len(other) - common):
                 pairs.append((cid, sets[j][0]))
                 break
     return pairs
