@@ -135,5 +135,5 @@ def test_french_labels_on_the_vendors_page(open_window, qtbot):
     assert open_window.ctx.project.find("vendor_exchanges", row.id).helped_drafting
     assert page.details["helped_drafting"].accessibleName() == label.text()
     assert page.flag_labels["exchange.helped_drafting"].text() == "Le fournisseur a aidé à rédiger l'appel d'offres ou a fourni un modèle"
-    assert page.excluded.text() == "Exclus de cet appel d'offres (nommés dans son addenda) : Initech"
+    assert page.excluded.text() == "Exclus de cet appel d'offres (nommés dans son annexe) : Initech"
     assert page.tables["publication_items"].table.item(0, 0).text() == "L'appel d'offres"

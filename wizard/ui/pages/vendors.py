@@ -4,7 +4,7 @@ publication plan and diffusion.
 The register table shows one line per exchange (date, vendor, staff, channel, subject);
 the selected exchange's other fields and its warning signs (demo, NDA, helped draft,
 RFI) are edited below it, so the table stays readable on a 1366×768 screen. The vendors
-excluded for helping draft (V-DRAFTING) are listed live: the tender's addendum names them.
+excluded for helping draft (V-DRAFTING) are listed live: the tender's appendix names them.
 """
 
 from __future__ import annotations
@@ -185,7 +185,7 @@ class VendorsPage(StepPage):
 
     def _show_excluded(self) -> None:
         names = excluded_vendors(self.ctx.project)
-        text = _("Excluded from this tender (named in its addendum): {names}", names=", ".join(names))
+        text = _("Excluded from this tender (named in its appendix): {names}", names=", ".join(names))
         self.excluded.setText(text if names else "")
         self.excluded.setVisible(bool(names))
 
