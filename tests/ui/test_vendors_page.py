@@ -56,7 +56,7 @@ def test_register_details_and_checks(open_window):
         "Police chief", "Template (PDF)", True, True)
     assert "V-DRAFTING" in _codes(page) and "V-NOT-ROUTED" not in _codes(page)
     assert page.excluded.isVisible()
-    assert page.excluded.text() == "Excluded from this tender (named in its addendum): Identicarte Systèmes inc."
+    assert page.excluded.text() == "Excluded from this tender (named in its appendix): Identicarte Systèmes inc."
     # each other warning sign gives its finding, and unchecking removes it
     for name, code in (("demo", "V-DEMO"), ("nda_signed", "V-NDA"), ("rfi", "V-RFI")):
         page.details[name].setChecked(True)
