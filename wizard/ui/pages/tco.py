@@ -31,7 +31,7 @@ class TcoPage(StepPage):
         "reviews and the cost of leaving (data extraction, migration out, running two "
         "systems at once). Costs are in CAD before taxes; sales taxes are shown apart. "
         "Later years are discounted to today's dollars at the end of each year; year 0 is "
-        "not discounted. The default rate, 7 % a year, is the real discount rate the "
+        "not discounted. The default rate, 7% a year, is the real discount rate the "
         "Treasury Board of Canada Secretariat's Canadian Cost-Benefit Analysis Guide "
         "recommends; use your town's rate if its finance department sets one."
     )
