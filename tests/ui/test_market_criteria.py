@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 
 from wizard.core.defaults import new_project
 from wizard.core.model import Criterion, Feature, Solution, Support
@@ -160,7 +158,9 @@ def test_csv_export_then_import_of_a_bad_and_a_good_file(scan_window, tmp_path, 
     assert page.tables["solutions"].table.rowCount() == 4
 
 
-def test_matrix_of_50_solutions_by_200_features_shows_fast(window, tmp_path, qtbot):
+def test_matrix_of_50_solutions_by_200_features_is_a_table_model(window, tmp_path, qtbot):
+    """50 × 200 cells are served by one table model, not 10,000 widgets (timings: the
+    SPEC §8 benchmark, never an assertion here)."""
     p = new_project("en")
     p.solutions = [Solution(id=i, name=f"Solution {i}") for i in range(1, 51)]
     p.features = [Feature(id=i, name=f"Feature number {i}") for i in range(1, 201)]
@@ -171,16 +171,12 @@ def test_matrix_of_50_solutions_by_200_features_shows_fast(window, tmp_path, qtb
     window.wizard.go_to(Step.MARKET)
     matrix = window.wizard.currentPage().matrix
     QApplication.processEvents()
-    start = time.perf_counter()
     matrix.reload()
     matrix.viewport().repaint()
     QApplication.processEvents()
-    elapsed = time.perf_counter() - start
-    assert elapsed < 0.5, f"building the 50 × 200 matrix took {elapsed:.3f} s"
     assert matrix.model().rowCount() == 50 and matrix.model().columnCount() == 200
-    start = time.perf_counter()
+    assert matrix.findChildren(QComboBox) == []  # no editor widget per cell
     _click(qtbot, matrix, 50, 200)
-    assert time.perf_counter() - start < 0.5
     assert window.ctx.project.support_level(50, 200) == "unknown"  # it was "no"
 
 
