@@ -30,6 +30,7 @@ import csv
 import io
 
 from wizard.core.i18n import N_, tr
+from wizard.core.labels import value_label
 from wizard.core.model import Criterion, Project, VendorExchange
 from wizard.core.opendata_common import Scrubber, export_language
 from wizard.core.render_criteria import criterion_numbers
@@ -37,36 +38,11 @@ from wizard.core.render_criteria import criterion_numbers
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-LABELS: dict[str, str] = {
-    # criterion kinds and categories
-    "mandatory": N_("Mandatory"),
-    "optional": N_("Optional"),
-    "functional": N_("Functional"),
-    "technical": N_("Technical"),
-    "security": N_("Security"),
-    "privacy": N_("Privacy"),
-    "accessibility": N_("Accessibility"),
-    "interoperability": N_("Interoperability"),
-    "service": N_("Service"),
-    # verifications
-    "document": N_("Document"),
-    "scenario": N_("Test scenario"),
-    "software_access": N_("Access to the software"),
-    # register channels
-    "email": N_("Email"),
-    "phone": N_("Phone"),
-    "meeting": N_("Meeting"),
-    "video": N_("Video call"),
-    "event": N_("Event"),
-    "letter": N_("Letter"),
-    "other": N_("Other"),
-}
-"""Model code → English label (msgid) for coded values."""
 
 
 def label(code: str, lang: str) -> str:
     """The label of a coded value in ``lang``; an unknown code is kept as is."""
-    return tr(LABELS[code], lang) if code in LABELS else code
+    return value_label(code, lang)
 
 
 def _yes_no(value: bool, lang: str) -> str:

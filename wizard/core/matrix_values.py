@@ -12,20 +12,16 @@ import unicodedata
 from functools import cache
 from typing import Any
 
-from wizard.core.i18n import N_, tr
+from wizard.core.i18n import tr
+from wizard.core.labels import labels_of
 from wizard.core.model import Solution, Support
 
 SOLUTION_COLUMNS = ("solution", "vendor", "licence", "delivery", "hosting_in_canada", "source")
 """The solution columns of the file, in export order (the first is the name)."""
 
-LABELS = {
-    "yes": N_("Yes"), "partial": N_("Partial"), "no": N_("No"), "unknown": N_("Unknown"),
-    "proprietary": N_("Proprietary"), "open_source": N_("Open source"),
-    "on_premises": N_("On premises"), "cloud": N_("Cloud / SaaS"), "hybrid": N_("Hybrid"),
-    "public_documentation": N_("Public documentation"), "source_repository": N_("Source repository"),
-    "public_tender": N_("Another public tender"), "peer_town": N_("Another town"),
-    "demo": N_("Vendor demo"), "vendor_meeting": N_("Vendor meeting"),
-}  # fmt: skip
+LABELS = labels_of(
+    Support.LEVELS + Solution.LICENCES + Solution.DELIVERIES + Solution.SOURCES
+)
 """Model code → the label msgid the app shows (French in ``ui.po``)."""
 
 ALIASES = {

@@ -22,6 +22,7 @@ from wizard.core.checks import run_checks
 from wizard.core.clause_render import PLACEHOLDER
 from wizard.core.defaults import GOVERNANCE_ITEMS
 from wizard.core.i18n import N_, tr
+from wizard.core.labels import value_label
 from wizard.core.model import Project, Solution
 from wizard.core.provinces import PROVINCES
 from wizard.core.record_sections import (
@@ -36,15 +37,6 @@ from wizard.core.render_criteria import CATEGORY_LABELS, TEXT_WIDTH_CM, criterio
 from wizard.core.table_layout import min_widths
 from wizard.core.textclean import clean_text
 
-LABELS = {
-    "affected": N_("Affected"), "beneficiary": N_("Beneficiary"), "consulted": N_("Consulted"),
-    "yes": N_("Yes"), "no": N_("No"), "": N_("(not answered)"),
-    "proprietary": N_("Proprietary"), "open_source": N_("Open source"),
-    "on_premises": N_("On premises"), "cloud": N_("Cloud / SaaS"), "hybrid": N_("Hybrid"),
-    "public_documentation": N_("Public documentation"), "source_repository": N_("Source repository"),
-    "public_tender": N_("Another public tender"), "peer_town": N_("Another town"),
-    "demo": N_("Vendor demo"), "vendor_meeting": N_("Vendor meeting"),
-}  # fmt: skip
 LEVEL_MARKS = {"yes": "✓", "partial": "½", "no": "✗", "unknown": "?"}
 PROPERTY_LIMIT = 200  # Word's document properties hold at most 255 characters
 MATRIX_COLUMNS = 8  # at most this many solutions per matrix table, so a wide scan stays readable on paper
@@ -53,8 +45,7 @@ TABLE_PT = 9.5  # the table font size of the DOCX (docx_export.TABLE_FONT)
 
 def label(value: str, lang: str) -> str:
     """A stored choice value in words in ``lang`` (the value itself when unknown)."""
-    msgid = LABELS.get(value)
-    return tr(msgid, lang) if msgid is not None else value
+    return tr(N_("(not answered)"), lang) if value == "" else value_label(value, lang)
 
 
 def _text(value: str) -> str:

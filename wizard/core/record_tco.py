@@ -20,6 +20,7 @@ from babel.numbers import format_currency, format_decimal
 from wizard.core import provinces, tco
 from wizard.core.blocks import Table
 from wizard.core.i18n import N_, tr
+from wizard.core.labels import labels_of
 from wizard.core.model import CostLine, Project
 from wizard.core.tco import OptionTco
 from wizard.core.textclean import clean_text
@@ -27,20 +28,7 @@ from wizard.core.textclean import clean_text
 LOCALES = {"fr": "fr_CA", "en": "en_CA"}
 _WHOLE = {"fr": "#,##0\u00a0¤", "en": "¤#,##0"}
 
-CATEGORY_LABELS: dict[str, str] = {
-    "licences": N_("Acquisition and licences"),
-    "implementation": N_("Implementation"),
-    "migration_in": N_("Migration in"),
-    "training": N_("Training"),
-    "hosting": N_("Hosting and infrastructure"),
-    "support": N_("Support and maintenance"),
-    "subscriptions": N_("Subscriptions"),
-    "staff_time": N_("Internal staff time"),
-    "security_privacy": N_("Security and privacy assessments"),
-    "exit_extraction": N_("Exit: data extraction"),
-    "exit_migration": N_("Exit: migration out"),
-    "exit_dual_running": N_("Exit: dual running"),
-}
+CATEGORY_LABELS: dict[str, str] = labels_of(CostLine.CATEGORIES)
 """Cost line category (``CostLine.CATEGORIES``) → its label msgid."""
 
 TAX_NAMES: dict[str, str] = {"GST": N_("GST"), "HST": N_("HST"), "PST": N_("PST"), "QST": N_("QST")}

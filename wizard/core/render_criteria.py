@@ -10,24 +10,13 @@ from __future__ import annotations
 
 from wizard.core.blocks import Block, Heading, Paragraph, Table
 from wizard.core.clause_render import PLACEHOLDER
-from wizard.core.i18n import N_, tr
+from wizard.core.i18n import tr
+from wizard.core.labels import labels_of
 from wizard.core.model import Criterion, Project
 from wizard.core.textclean import clean_text
 
-CATEGORY_LABELS = {
-    "functional": N_("Functional"),
-    "technical": N_("Technical"),
-    "security": N_("Security"),
-    "privacy": N_("Privacy"),
-    "accessibility": N_("Accessibility"),
-    "interoperability": N_("Interoperability"),
-    "service": N_("Service"),
-}
-VERIFICATION_LABELS = {
-    "document": N_("Document"),
-    "scenario": N_("Test scenario"),
-    "software_access": N_("Access to the software"),
-}
+CATEGORY_LABELS = labels_of(Criterion.CATEGORIES)
+VERIFICATION_LABELS = labels_of(Criterion.VERIFICATIONS)
 
 
 TEXT_WIDTH_CM = 16.0
