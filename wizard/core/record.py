@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from wizard.core import market
-from wizard.core.blocks import Block, Heading, PageBreak, Paragraph, Table, TenderDocument, Toc
+from wizard.core.blocks import Block, Heading, PageBreak, Paragraph, Table, TenderDocument
 from wizard.core.checks import run_checks
 from wizard.core.clause_render import PLACEHOLDER
 from wizard.core.defaults import GOVERNANCE_ITEMS
@@ -33,6 +33,7 @@ from wizard.core.record_sections import (
     tco_blocks,
 )
 from wizard.core.record_tco import one_line
+from wizard.core.render import contents_blocks
 from wizard.core.render_criteria import CATEGORY_LABELS, TEXT_WIDTH_CM, criterion_numbers, points_needed
 from wizard.core.table_layout import min_widths
 from wizard.core.textclean import clean_text
@@ -75,10 +76,8 @@ def _cover(project: Project, lang: str) -> list[Block]:
         Table([], rows, [6.0, 10.0]),
         Paragraph(tr("This record explains how the need was defined, which solutions the market offers, what each option costs over its life, which risks were weighed and which of the guide's practices the project follows. Every figure comes from the project file.", lang)),
         PageBreak(),
-        Paragraph(tr("Table of contents", lang), "TOC Heading"),
-        Toc(tr("This table of contents is a field. Word updates it when the document opens; in another editor, update the fields (for example, select all and press F9) after any change.", lang)),
-        PageBreak(),
-    ]  # fmt: skip
+        *contents_blocks(lang),
+    ]
 
 
 def _problem(project: Project, lang: str) -> list[Block]:

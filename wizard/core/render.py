@@ -60,6 +60,13 @@ def _paragraphs(value: str, style: str = "Normal") -> list[Paragraph]:
     return [Paragraph(line, style) for line in lines if line] or [Paragraph(PLACEHOLDER, style)]
 
 
+def contents_blocks(lang: str) -> list[Block]:
+    """The table-of-contents page: a Word field updated when the document opens (K5),
+    with a note for other editors. Shared by the tender and the decision record."""
+    note = tr("This table of contents is a field. Word updates it when the document opens; in another editor, update the fields (for example, select all and press F9) after any change.", lang)  # fmt: skip
+    return [Paragraph(tr("Table of contents", lang), "TOC Heading"), Toc(note), PageBreak()]
+
+
 def _cover(project: Project, lang: str) -> list[Block]:
     info = project.info
     prov = PROVINCES.get(info.province.strip().upper())
@@ -76,10 +83,8 @@ def _cover(project: Project, lang: str) -> list[Block]:
         Paragraph(tr("Call for tenders", lang), "Subtitle"),
         Table([], rows, [6.0, 10.0]),
         PageBreak(),
-        Paragraph(tr("Table of contents", lang), "TOC Heading"),
-        Toc(tr("This table of contents is a field. Word updates it when the document opens; in another editor, update the fields (for example, select all and press F9) after any change.", lang)),
-        PageBreak(),
-    ]  # fmt: skip
+        *contents_blocks(lang),
+    ]
 
 
 def _dates(project: Project, lang: str) -> list[Block]:
