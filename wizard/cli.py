@@ -17,6 +17,7 @@ never a traceback. The sub-commands are in :mod:`wizard.cli_commands`.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -88,7 +89,17 @@ def _opens_the_app(argv: list[str]) -> bool:
     raise CliError(N_("Unknown command or file: {word}. Try main.py --help."), word=word)
 
 
+def _no_display() -> bool:
+    """True on Linux/BSD without X11 or Wayland and no Qt platform chosen: Qt would
+    abort with several lines of its own (exit 134) instead of our one-line error."""
+    if sys.platform.startswith(("win", "darwin")) or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _run_app(argv: Sequence[str]) -> int:
+    if _no_display():
+        raise CliError(N_("No display to show the app on; the command line works without one (try --help)."))
     from wizard.ui.app import run_app
 
     return run_app(list(argv))

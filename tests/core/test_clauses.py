@@ -185,3 +185,18 @@ def test_privacy_clause_names_the_provincial_statute():
     en = clauses.render_clause(p, clauses.clause("privacy"), "en").paragraphs
     assert "Personal Information International Disclosure Protection Act" in en[0][1]
     assert any("stored and accessed only in Canada" in text for _, text in en)
+
+
+@pytest.mark.parametrize(
+    ("iso", "lang", "expected"),
+    [
+        ("2027-02-01", "fr", "1er février 2027"),
+        ("2027-02-11", "fr", "11 février 2027"),
+        ("2027-02-21", "fr", "21 février 2027"),
+        ("2027-02-01", "en", "February 1, 2027"),
+    ],
+)
+def test_french_dates_write_the_first_of_the_month_as_an_ordinal(iso, lang, expected):
+    from wizard.core.clause_render import format_date
+
+    assert format_date(iso, lang) == expected

@@ -567,3 +567,19 @@ def test_every_command_line_message_is_in_french():
     ]
     assert len(ids) >= 25
     assert [text for text in ids if text not in catalogue] == []
+
+
+def test_the_app_without_a_display_is_one_line_and_exit_2(tmp_path):
+    """On Linux with neither X11 nor Wayland, Qt would abort (exit 134) with its own lines."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    project = tmp_path / "demo.tender"
+    assert cli.main(["new", "--example", "training", str(project)]) == 0
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), str(project)],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "Aucun écran pour afficher l'application; la ligne de commande fonctionne sans écran (essayez --help)."
+        " / No display to show the app on; the command line works without one (try --help)."
+    ]

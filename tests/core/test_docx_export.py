@@ -51,7 +51,7 @@ def test_header_reference_and_footer_page_x_of_y(fr_docx):
     assert section.header.paragraphs[0].text == "Appel d’offres SE-TI-2027-004"
     footer_xml = next(v for k, v in parts.items() if k.startswith("word/footer"))
     assert " PAGE " in footer_xml and " NUMPAGES " in footer_xml
-    assert section.footer.paragraphs[0].text == "Page 1 de 1"  # field placeholders until updated
+    assert section.footer.paragraphs[0].text == "Page 1 sur 1"  # field placeholders until updated
 
 
 def test_built_in_styles_and_clause_numbering(fr_docx):

@@ -151,7 +151,7 @@ def test_a_header_and_footer_on_every_section_and_a_bare_cover(fr):
         assert section.header.paragraphs[0].text == "Appel d’offres SE-TI-2027-004"
         footer = section.footer._element.xml
         assert " PAGE " in footer and " NUMPAGES " in footer
-        assert section.footer.paragraphs[0].text == "Page 1 de 1"  # cached until Word updates
+        assert section.footer.paragraphs[0].text == "Page 1 sur 1"  # cached until Word updates
     first = document.sections[0]
     assert first.different_first_page_header_footer  # the cover: w:titlePg
     assert (

@@ -132,7 +132,7 @@ def test_french_tender_converts_with_its_content(pdfs):
     assert "Le Contrat est régi et interprété selon les lois du Québec" in text
     assert "Cour supérieure du Québec" in text
     assert "1.1 Le Contrat est régi" in text  # real clause numbering
-    assert "Page 2 de" in text
+    assert "Page 2 sur" in text
 
 
 @pytest.mark.parametrize("name", example_names())

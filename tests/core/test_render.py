@@ -55,7 +55,7 @@ def test_french_tender_sections_and_content():
     assert all(c in texts for c in MANDATORY + OPTIONAL)
     ids = [t for t in texts if t in ("OBL-1", "OBL-2", "OBL-3", "OPT-1")]
     assert ids[:4] == ["OBL-1", "OBL-2", "OBL-3", "OPT-1"]  # the criteria tables, then the traceability matrix
-    assert doc.header == "Appel d’offres SE-TI-2027-004" and doc.footer_page == "Page {page} de {pages}"
+    assert doc.header == "Appel d’offres SE-TI-2027-004" and doc.footer_page == "Page {page} sur {pages}"
     assert sum(isinstance(b, Toc) for b in doc.blocks) == 1
     clause_titles = [b.text for b in doc.blocks if isinstance(b, ClauseHeading)]
     assert clause_titles[0] == "Droit applicable et tribunaux compétents"

@@ -122,7 +122,8 @@ def render_source(source: str, context: dict[str, Any], clause_id: str) -> str:
 
 
 def format_date(iso: str, lang: str) -> str:
-    """An ISO date as a long date in ``lang`` ("15 mars 2026", "March 15, 2026").
+    """An ISO date as a long date in ``lang`` ("15 mars 2026", "1er mars 2026",
+    "March 15, 2026"): French writes the first day of a month as an ordinal.
 
     An empty date gives :data:`PLACEHOLDER`; an unreadable one is shown as typed.
     """
@@ -133,7 +134,10 @@ def format_date(iso: str, lang: str) -> str:
         day = dt.date.fromisoformat(text)
     except ValueError:
         return text
-    return babel_format_date(day, format="long", locale="fr_CA" if lang == "fr" else "en_CA")
+    text = babel_format_date(day, format="long", locale="fr_CA" if lang == "fr" else "en_CA")
+    if lang == "fr" and day.day == 1 and text.startswith("1 "):
+        text = "1er " + text[2:]
+    return text
 
 
 def _value(text: str) -> str:
