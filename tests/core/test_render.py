@@ -116,6 +116,18 @@ def test_unsupported_language_raises():
 
 
 def test_scenarios_list_linked_criteria():
-    doc = tender_document(tender_project(), "en")
+    doc = tender_document(tender_project(lang="en"), "en")
     verified = [b for b in doc.blocks if isinstance(b, Paragraph) and b.label == "Criteria verified:"]
     assert [b.text for b in verified] == ["M-1, O-1"]
+
+
+def test_a_bilingual_tender_numbers_criteria_alike_in_both_versions():
+    """Bidders answering in either language cite the binding version's numbers."""
+    from wizard.core.render_criteria import criterion_numbers
+
+    project = tender_project(lang="both")  # binding version: French
+    assert criterion_numbers(project, "en") == criterion_numbers(project, "fr")
+    assert list(criterion_numbers(project, "en").values())[:2] == ["OBL-1", "OBL-2"]
+    english = tender_project(lang="en")
+    english.info.binding_language = "en"
+    assert list(criterion_numbers(english, "en").values())[:2] == ["M-1", "M-2"]

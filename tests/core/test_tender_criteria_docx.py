@@ -21,8 +21,10 @@ from wizard.core.model import Criterion, QualityGridItem, Scenario
 TWIPS_PER_CM = 1440 / 2.54
 
 
-def project(scenarios: int = 3):
-    p = tender_project()
+def project(scenarios: int = 3, lang: str = "fr"):
+    """A tender written in ``lang`` (its binding version), so it numbers criteria in ``lang``."""
+    p = tender_project(lang=lang)
+    p.info.binding_language = lang
     p.criteria += [Criterion(7, "Les données sont hébergées au Canada.", kind="mandatory", verification="document")]
     p.criteria += [Criterion(i, f"Critère optionnel numéro {i}", kind="optional") for i in range(8, 15)]  # 10 optional
     p.scenarios = [Scenario(n, f"Scénario numéro {n}", criterion_ids=[1, 4] if n == 1 else [n]) for n in range(1, scenarios + 1)]
@@ -52,7 +54,7 @@ def _table(document, first_header: str, third: str | None = None):
 
 @pytest.fixture(scope="module", params=["fr", "en"])
 def exported(request):
-    return request.param, _document(project(), request.param)
+    return request.param, _document(project(lang=request.param), request.param)
 
 
 HEADERS = {"fr": ("N°", "Critère", "Catégorie"), "en": ("No.", "Criterion", "Category")}
@@ -109,7 +111,7 @@ def test_traceability_matrix_marks_each_scenario(exported):
 
 
 def test_many_scenarios_are_listed_per_criterion():
-    document = _document(project(scenarios=9), "en")
+    document = _document(project(scenarios=9, lang="en"), "en")
     (matrix,) = _table(document, "No.", "Scenarios")
     rows = {r[0]: r for r in _rows(matrix)}
     assert rows["M-1"][2] == "S-1" and rows["O-1"][2] == "S-1, S-4" and rows["O-5"][2] == "S-9"

@@ -38,9 +38,17 @@ def points_needed(threshold_pct: int, optional_count: int) -> int:
 
 
 def criterion_numbers(project: Project, lang: str) -> dict[int, str]:
-    """Criterion id → its label in the tender ("M-1", "O-2"; "OBL-1", "OPT-2" in French)."""
+    """Criterion id → its label in the tender ("M-1", "O-2"; "OBL-1", "OPT-2" in French).
+
+    A tender published in both languages numbers its criteria the same way in both
+    versions, with the binding version's prefixes, so bidders answering in either
+    language cite the same numbers.
+    """
     numbers: dict[int, str] = {}
     counters = {"mandatory": 0, "optional": 0}
+    binding = project.info.binding_language
+    if project.info.tender_languages == "both" and binding in ("fr", "en"):
+        lang = binding
     prefixes = {"mandatory": tr("M", lang), "optional": tr("O", lang)}
     for criterion in project.criteria:
         kind = criterion.kind if criterion.kind in counters else "mandatory"
