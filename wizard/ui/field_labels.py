@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from babel.dates import format_datetime
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget
 
+from wizard.core.addresses import parse_address
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.model import Project
 from wizard.core.steps import TITLES, Step, step_of_field
@@ -38,8 +39,6 @@ EXTRA: dict[str, str] = {
     "evaluation.pilot_scenario_ids": N_("Scenarios of the pilot"),
 }
 """Addresses no page labels → msgid."""
-DETAIL_KINDS = {Step.SCENARIOS: "scenarios", Step.VENDORS: "vendor_exchanges"}
-"""Pages whose ``details`` form edits the selected row of this entity list."""
 NAME_ATTRIBUTES = ("name", "title", "text", "label", "question", "clause_id", "vendor", "code")
 VALUE_CHARS = 80
 
@@ -74,10 +73,8 @@ def page_labels(pages: dict[Step, StepPage]) -> dict[str, str]:
             labels[kind] = widget_label(page, editor) or _(TITLES[step])
             for column in editor.columns:
                 labels[f"{kind}.{column.name}"] = _(column.title)
-        details = getattr(page, "details", None)
-        if step in DETAIL_KINDS and isinstance(details, dict):
-            for name, widget in details.items():
-                labels[f"{DETAIL_KINDS[step]}.{name}"] = widget_label(page, widget)
+        for name, widget in page.details.items():  # the selected row's form (StepPage.DETAIL_KIND)
+            labels[f"{page.DETAIL_KIND}.{name}"] = widget_label(page, widget)
     return {address: text for address, text in labels.items() if text}
 
 
@@ -99,13 +96,12 @@ def shorten(text: str, limit: int = VALUE_CHARS) -> str:
 def describe(address: str, project: Project, labels: dict[str, str]) -> str:
     """"Step › field" for a section field, "Step › list “row” › column" for a row."""
     step = _(TITLES[step_of_field(address)])
-    head, _dot, attribute = address.partition(".")
-    kind, _colon, row_id = head.partition(":")
-    if not row_id:
+    kind, row, attribute = parse_address(address)
+    if not row:
         return f"{step} › {labels.get(address, address)}"
-    row = project.find(kind, int(row_id)) if row_id.isdigit() else None
-    name = row_name(row) if row is not None else ""
-    where = f"{labels.get(kind, kind)} “{name}”" if name else f"{labels.get(kind, kind)} #{row_id}"
+    found = project.find(kind, int(row)) if row.isdigit() else None
+    name = row_name(found) if found is not None else ""
+    where = f"{labels.get(kind, kind)} “{name}”" if name else f"{labels.get(kind, kind)} #{row}"
     parts = [step, where] + ([labels.get(f"{kind}.{attribute}", attribute)] if attribute else [])
     return " › ".join(parts)
 

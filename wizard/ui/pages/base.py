@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from wizard.core.addresses import parse_address
 from wizard.core.i18n import N_
 from wizard.core.steps import TITLES, Step, next_step
 from wizard.ui.context import ProjectContext
@@ -48,6 +49,8 @@ class StepPage(QWizardPage):
 
     STEP: Step = Step.PROJECT
     HELP: str = ""
+    DETAIL_KIND: str = ""
+    """The entity list whose selected row the page's ``details`` form edits ('' when none)."""
     focus_requested = Signal(str)
 
     def __init__(self, ctx: ProjectContext) -> None:
@@ -56,6 +59,7 @@ class StepPage(QWizardPage):
         self.texts = Texts()
         self.binder = FieldBinder(ctx, self.texts)
         self.tables: dict[str, EntityTable] = {}
+        self.details: dict[str, Any] = {}  # attribute → its editor in the detail form
         self.texts.add(self.setTitle, TITLES[self.STEP])
         self.setObjectName(f"page-{self.STEP.name.lower()}")
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -211,13 +215,18 @@ class StepPage(QWizardPage):
             self.scroll.ensureWidgetVisible(widget)
             widget.setFocus()
             return True
-        head, _sep, attr = address.partition(".")
-        kind, _sep, row_id = head.partition(":")
-        editor = self.tables.get(kind)
+        where = parse_address(address)
+        detail = self.details.get(where.attribute) if where.kind == self.DETAIL_KIND else None
+        if detail is not None and where.row_id is not None:  # selects the row, focuses its editor
+            self.tables[where.kind].focus_row(where.row_id, None)
+            self.scroll.ensureWidgetVisible(detail)
+            detail.setFocus()
+            return True
+        editor = self.tables.get(where.kind)
         if editor is None:
             return False
         self.scroll.ensureWidgetVisible(editor)
-        if row_id.isdigit():
-            return editor.focus_row(int(row_id), attr or None)
+        if where.row_id is not None:
+            return editor.focus_row(where.row_id, where.attribute or None)
         editor.table.setFocus()
         return True

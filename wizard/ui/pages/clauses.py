@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem
 
+from wizard.core.addresses import parse_address
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage
@@ -285,17 +286,16 @@ class ClausesPage(StepPage):
     def focus_field(self, address: str) -> bool:
         """``clause_choices:<id>.<attribute>``: select that clause; for an edited text
         (``custom_fr`` / ``custom_en``) open its editor. ``clause_choices``: the tree."""
-        head, _sep, attribute = address.partition(".")
-        kind, _sep, row_id = head.partition(":")
-        if kind != "clause_choices":
+        where = parse_address(address)
+        if where.kind != "clause_choices":
             return super().focus_field(address)
-        choice = self.ctx.project.find("clause_choices", int(row_id)) if row_id.isdigit() else None
+        choice = self.ctx.project.find("clause_choices", where.row_id) if where.row_id is not None else None
         if choice is not None:
             self.select_clause(choice.clause_id)
         self.scroll.ensureWidgetVisible(self.tree)
-        if choice is not None and attribute.startswith("custom_"):
+        if choice is not None and where.attribute.startswith("custom_"):
             self.scroll.ensureWidgetVisible(self.editor)
-            self.editor.show_language(attribute.removeprefix("custom_"))
+            self.editor.show_language(where.attribute.removeprefix("custom_"))
         else:
             self.tree.setFocus()
         return True

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from wizard.core import drafting, market
+from wizard.core.addresses import parse_address
 from wizard.core.evaluation import points_needed
 from wizard.core.i18n import N_, _
 from wizard.core.steps import Step
@@ -175,10 +176,9 @@ class CriteriaPage(StepPage):
 
     def focus_field(self, address: str) -> bool:
         """A finding on a criterion's features selects the row and focuses its links."""
-        head, _sep, attr = address.partition(".")
-        kind, _sep, row_id = head.partition(":")
-        if kind == "criteria" and row_id.isdigit() and attr == "feature_ids":
-            self.tables["criteria"].focus_row(int(row_id), attr, focus=False)
+        where = parse_address(address)
+        if where.kind == "criteria" and where.row_id is not None and where.attribute == "feature_ids":
+            self.tables["criteria"].focus_row(where.row_id, where.attribute, focus=False)
             self.load_links()
             self.scroll.ensureWidgetVisible(self.links)
             self.links.setFocus()

@@ -21,6 +21,7 @@ DETAIL_FIELDS = (
 
 class ScenariosPage(StepPage):
     STEP = Step.SCENARIOS
+    DETAIL_KIND = "scenarios"
     HELP = N_(
         "Replace sales demos by test scenarios the bidders run on their own software, "
         "under the eyes of a technical committee that confirms or refutes their claims. "
@@ -32,7 +33,6 @@ class ScenariosPage(StepPage):
         form = self.group(N_("Scenarios"))
         table = self.table(form, "scenarios", [Column("title", N_("Title"), stretch=True)], lines=4)
         table.current_changed.connect(lambda _id: self.load_detail())
-        self.details: dict[str, QPlainTextEdit] = {}
         form = self.group(N_("Selected scenario"))
         for name, title in DETAIL_FIELDS:
             edit = QPlainTextEdit()
@@ -88,13 +88,3 @@ class ScenariosPage(StepPage):
         row_id = self.tables["scenarios"].current_id()
         if row_id is not None:
             self.ctx.update_row("scenarios", row_id, criterion_ids=ids)
-
-    def focus_field(self, address: str) -> bool:
-        head, _sep, attr = address.partition(".")
-        kind, _sep, row_id = head.partition(":")
-        if kind == "scenarios" and row_id.isdigit() and attr in self.details:
-            self.tables["scenarios"].focus_row(int(row_id), None)
-            self.scroll.ensureWidgetVisible(self.details[attr])
-            self.details[attr].setFocus()
-            return True
-        return super().focus_field(address)

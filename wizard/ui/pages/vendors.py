@@ -55,6 +55,7 @@ class ClickLabel(QLabel):
 
 class VendorsPage(StepPage):
     STEP = Step.VENDORS
+    DETAIL_KIND = "vendor_exchanges"
     HELP = N_(
         "Every exchange with a vendor is written down and can be published. Only "
         "designated IT and procurement staff talk to vendors. No confidentiality "
@@ -100,7 +101,6 @@ class VendorsPage(StepPage):
 
     def _build_detail(self) -> None:
         form = self.group(N_("Selected exchange"))
-        self.details: dict[str, QWidget] = {}
         self.flag_labels: dict[str, QLabel] = {}
         for name, title in DETAIL_TEXTS:
             edit = QLineEdit()
@@ -204,13 +204,3 @@ class VendorsPage(StepPage):
 
     def _fit_rows_later(self) -> None:
         self._fit_rows.start()
-
-    def focus_field(self, address: str) -> bool:
-        head, _sep, attr = address.partition(".")
-        kind, _sep, row_id = head.partition(":")
-        if kind == "vendor_exchanges" and row_id.isdigit() and attr in self.details:
-            self.tables["vendor_exchanges"].focus_row(int(row_id), None)
-            self.scroll.ensureWidgetVisible(self.details[attr])
-            self.details[attr].setFocus()
-            return True
-        return super().focus_field(address)
