@@ -101,7 +101,6 @@ class MarketPage(StepPage):
         self.row(form, N_("Under-performing solution: supports less than"), self.binder.spin("market", "underperforming_pct", 1, 100, " %"))
         for kind in ("solutions", "features"):
             self.tables[kind].rows_changed.connect(self.matrix.reload)
-        self.matrix.cell_saved.connect(self.load_summary)
 
     def _csv_buttons(self) -> QWidget:
         box = QWidget()

@@ -84,6 +84,7 @@ class TcoPage(StepPage):
         self.breakdown.setTextFormat(Qt.TextFormat.RichText)
         form.addRow(self.breakdown)
         self.chart_png = b""
+        self._chart_key: tuple[Any, ...] | None = None  # what the shown chart was drawn from
         self._chart_timer = QTimer(self)
         self._chart_timer.setSingleShot(True)
         self._chart_timer.setInterval(CHART_DELAY_MS)
@@ -103,9 +104,12 @@ class TcoPage(StepPage):
         return {"option_id": current if current is not None else options[0].id}
 
     def load_extra(self) -> None:
-        self.totals.setText(totals_html(self.ctx.project, ui_language()))
-        self.breakdown.setText(totals_html(self.ctx.project, ui_language(), breakdown=True))
-        self._chart_timer.start()
+        project, lang = self.ctx.project, ui_language()
+        results = tco.compute_tco(project)
+        self.totals.setText(totals_html(project, lang, results=results))
+        self.breakdown.setText(totals_html(project, lang, breakdown=True, results=results))
+        if chart_inputs(project, lang, results) != self._chart_key:
+            self._chart_timer.start()  # an edit that changes no line of the chart redraws nothing
 
     def model_changed(self) -> None:
         self.load_extra()
@@ -114,11 +118,16 @@ class TcoPage(StepPage):
         """Draw the cumulative cost chart (matplotlib, in the core) into its label."""
         if not self.isVisible():
             return  # drawn when the page is shown (initializePage → load_extra)
+        project, lang = self.ctx.project, ui_language()
+        key = chart_inputs(project, lang, tco.compute_tco(project))
+        if key == self._chart_key:
+            return
         try:
-            png = cumulative_chart_png(self.ctx.project, ui_language(), width_cm=15.0, dpi=96)
+            png = cumulative_chart_png(project, lang, width_cm=15.0, dpi=96)
         except Exception:  # a chart must never take the page down
             log.exception("TCO chart failed")
             return
+        self._chart_key = key
         if png == self.chart_png:
             return
         pixmap = QPixmap()
@@ -139,10 +148,21 @@ def _html_table(table: Table) -> str:
     return f'<table border="1" cellspacing="0" cellpadding="3">{head}{body}</table>'
 
 
-def totals_html(project: Project, lang: str, breakdown: bool = False) -> str:
+def chart_inputs(project: Project, lang: str, results: list[tco.OptionTco]) -> tuple[Any, ...]:
+    """Everything :func:`~wizard.core.chart.cumulative_chart_png` draws: the language,
+    the horizon and each option's name and cumulative costs (``results`` of
+    ``tco.compute_tco(project)``). Equal inputs give the same picture."""
+    return lang, tco.horizon_of(project), tuple((r.name, tuple(r.cumulative)) for r in results)
+
+
+def totals_html(
+    project: Project, lang: str, breakdown: bool = False, results: list[tco.OptionTco] | None = None
+) -> str:
     """The TCO results as HTML in ``lang``: totals per option (nominal, NPV, taxes apart),
-    or with ``breakdown`` the totals by category and by payer; '' when there is no option."""
-    results = tco.compute_tco(project)
+    or with ``breakdown`` the totals by category and by payer; '' when there is no option.
+    ``results`` are ``tco.compute_tco(project)`` when the caller already has them."""
+    if results is None:
+        results = tco.compute_tco(project)
     if not results:
         return ""
     parts = [
