@@ -64,14 +64,6 @@ def history_dialog(
     return dialog
 
 
-def preview_available() -> bool:
-    try:
-        importlib.import_module("wizard.core.preview")
-    except ImportError:
-        return False
-    return True
-
-
 class PreviewWindow(QDialog):
     """The tender as HTML, refreshed after each edit (non-modal)."""
 

@@ -14,12 +14,13 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton,
 
 from wizard.core.checks import Finding, justified_findings, open_findings
 from wizard.core.i18n import N_, _, ui_language
+from wizard.core.record_sections import SEVERITIES
 from wizard.core.steps import Step
 from wizard.ui.context import ProjectContext
 from wizard.ui.widgets.icons import icon
 from wizard.ui.widgets.texts import Texts
 
-SEVERITY_LABELS = {"error": N_("Error"), "warning": N_("Warning"), "info": N_("Info")}
+SEVERITY_LABELS = SEVERITIES  # "error" → msgid, as the decision record names them
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 ICON_ROLE = Qt.ItemDataRole.UserRole + 1  # the icon kind shown ("error", "warning", "info")
 
