@@ -96,6 +96,12 @@ def test_drafting_vendor_is_excluded_once_in_register_order():
     assert excluded_vendors(project()) == []
 
 
+def test_the_page_names_the_excluded_vendors_as_the_appendix_does():
+    p = project(helped_drafting=True)
+    p.vendor_exchanges.append(VendorExchange(id=2, vendor="  ACME   inc. ", helped_drafting=True))
+    assert excluded_vendors(p) == excluded_vendor_names(p) == ["Acme inc."]
+
+
 def test_a_justified_drafting_finding_still_excludes_the_vendor():
     p = project(helped_drafting=True)
     p.justifications = [Justification(id=1, code="V-DRAFTING", field="vendor_exchanges:1.helped_drafting",

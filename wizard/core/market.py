@@ -82,7 +82,8 @@ def summarize(project: Project, index: SupportIndex | None = None) -> MarketSumm
     share = {fid: Fraction(count, n) if n else Fraction(0) for fid, count in supported.items()}
     order = [f.id for f in project.features]
     common = [f for f in order if n and supported[f] * 100 >= threshold * n]
-    differentiators = [f for f in order if supported[f] > 0 and f not in set(common)]
+    common_set = set(common)
+    differentiators = [f for f in order if supported[f] > 0 and f not in common_set]
     unsupported = [f for f in order if supported[f] == 0]
     return MarketSummary(
         solutions=n,

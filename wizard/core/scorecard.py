@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wizard.core import clauses, market
-from wizard.core.checks import run_checks
+from wizard.core.checks import open_findings, run_checks
 from wizard.core.checks.base import Finding
 from wizard.core.clause_render import format_date
 from wizard.core.i18n import N_, tr
@@ -78,8 +78,7 @@ class _Context:
 
     def __init__(self, project: Project, found: list[Finding]) -> None:
         self.project = project
-        self.open = [f for f in found if not f.is_justified(project)]
-        self.justified = [f for f in found if f.is_justified(project)]
+        self.open = open_findings(project, found)
         self.families = {c.family for c in clauses.included_clauses(project)}
 
     def count(self, *codes: str) -> int:

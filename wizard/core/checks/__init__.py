@@ -7,6 +7,7 @@ module exposes ``check_<step>(project) -> list[Finding]``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from wizard.core import market as market_index
 from wizard.core.checks import (
@@ -26,30 +27,29 @@ from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.model import Project
 from wizard.core.steps import Step
 
-CHECKS: list[Callable[[Project], list[Finding]]] = [
-    project.check_project,
-    problem.check_problem,
-    scope.check_scope,
-    market.check_market,
-    criteria.check_criteria,
-    scenarios.check_scenarios,
-    evaluation.check_evaluation,
-    tco.check_tco,
-    clauses.check_clauses,
-    vendors.check_vendors,
-    text.check_text,
-]
+
+def _checks(index: market_index.SupportIndex) -> list[Callable[[Project], list[Finding]]]:
+    """Every step's check in wizard order; the two that read the market matrix share
+    ``index``, so the matrix is indexed once per run."""
+    return [
+        project.check_project,
+        problem.check_problem,
+        scope.check_scope,
+        partial(market.check_market, index=index),
+        partial(criteria.check_criteria, index=index),
+        scenarios.check_scenarios,
+        evaluation.check_evaluation,
+        tco.check_tco,
+        clauses.check_clauses,
+        vendors.check_vendors,
+        text.check_text,
+    ]
 
 
 def run_checks(project: Project) -> list[Finding]:
     """Every finding of every step, by step, then severity, then code."""
-    found: list[Finding] = []
-    index = market_index.SupportIndex(project)  # the matrix indexed once per run
-    for check in CHECKS:
-        if check in (market.check_market, criteria.check_criteria):
-            found.extend(check(project, index))
-        else:
-            found.extend(check(project))
+    index = market_index.SupportIndex(project)
+    found = [f for check in _checks(index) for f in check(project)]
     return sorted(found, key=lambda f: (f.step, f.severity.rank, f.code, f.field))
 
 
@@ -78,6 +78,6 @@ def severity_counts(found: list[Finding]) -> dict[Severity, int]:
 
 
 __all__ = [
-    "Finding", "Severity", "finding", "run_checks", "findings_for", "CHECKS",
+    "Finding", "Severity", "finding", "run_checks", "findings_for",
     "open_findings", "justified_findings", "severity_counts",
 ]

@@ -8,10 +8,12 @@ from (also a message id). Findings inform; they never block the user.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from enum import Enum
 
+from wizard.core.checks import principles
 from wizard.core.i18n import tr
 from wizard.core.model import Project
 from wizard.core.steps import Step, step_of_field
@@ -71,3 +73,25 @@ def finding(
 ) -> Finding:
     """Build a :class:`Finding`; ``params`` are stringified for the message."""
     return Finding(code, severity, text, field, principle, tuple((k, str(v)) for k, v in params.items()))
+
+
+def blank_info_findings(project: Project, rules: Iterable[tuple[str, str, str]]) -> list[Finding]:
+    """A warning for each ``(code, info attribute, message)`` of ``rules`` whose
+    ``project.info`` attribute is blank."""
+    return [
+        finding(code, Severity.WARNING, text, f"info.{name}", principles.COMPLETE)
+        for code, name, text in rules
+        if not getattr(project.info, name).strip()
+    ]
+
+
+def brand_finding(code: str, severity: Severity, text: str, field: str, names: Iterable[str]) -> Finding:
+    """A finding about the brand, product or vendor ``names`` of a text (principle:
+    fairness). Its ``brands`` parameter lists them for the message; :func:`brands_of`
+    reads them back."""
+    return finding(code, severity, text, field, principles.FAIRNESS, brands=", ".join(names))
+
+
+def brands_of(f: Finding) -> list[str]:
+    """The names a :func:`brand_finding` is about ([] for any other finding)."""
+    return [name for name in dict(f.params).get("brands", "").split(", ") if name]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from wizard.core import clauses
 from wizard.core.checks.base import Finding, Severity, finding
-from wizard.core.checks.project import check_project
+from wizard.core.checks.project import REPORTED_WHEN_BLANK
 from wizard.core.clause_families import FAMILIES
 from wizard.core.clause_render import clause_context, render_source
 from wizard.core.i18n import N_
@@ -97,11 +97,11 @@ def _render_errors(project: Project) -> list[Finding]:
 
 
 def _placeholders(project: Project) -> list[Finding]:
-    reported = {f.field for f in check_project(project)}  # PR-… already names the blank
     found = []
     for address, message in _MISSING.items():
-        value = getattr(project.info, address.split(".", 1)[1])
-        if not value.strip() and address not in reported:
+        if address in REPORTED_WHEN_BLANK:  # PR-… already names the blank
+            continue
+        if not getattr(project.info, address.split(".", 1)[1]).strip():
             found.append(finding("K-PLACEHOLDER", Severity.WARNING, message, address, PRINCIPLE))
     return found
 

@@ -98,9 +98,8 @@ def check_criteria(project: Project, index: market.SupportIndex | None = None) -
     """Findings of the criteria step; see the module docstring for the codes."""
     index = index or market.SupportIndex(project)
     found: list[Finding] = []
-    extra = tuple(b.name for b in project.extra_brands)
     for c in project.criteria:
-        found.extend(brand_findings(c, project, extra))
+        found.extend(brand_findings(c, project))
         found.extend(binary_findings(c))
     found.extend(duplicate_findings(project.criteria))
     found.extend(_target(project, index))

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
 
 from wizard.core import brands
 from wizard.core.checks import principles
-from wizard.core.checks.base import Finding, Severity, finding
+from wizard.core.checks.base import Finding, Severity, brand_finding, finding
 from wizard.core.checks.wording import fold, words
 from wizard.core.i18n import N_
 from wizard.core.model import Criterion, Project
@@ -45,17 +43,18 @@ _STOP = frozenset(
 _SIMILAR = (4, 5)  # Jaccard similarity ≥ 4/5 = near-duplicate
 
 
-def brand_findings(criterion: Criterion, project: Project, extra: Iterable[Any] = ()) -> list[Finding]:
-    """C-BRAND (error) and, once justified, C-EQUIVALENT (error without "or equivalent")."""
-    names = brands.brand_list(criterion.text, extra)
+def brand_findings(criterion: Criterion, project: Project) -> list[Finding]:
+    """C-BRAND (error) and, once justified, C-EQUIVALENT (error without "or equivalent");
+    the project's own brand names count too."""
+    names = brands.brand_list(criterion.text, project.extra_brands)
     if not names:
         return []
     field = f"criteria:{criterion.id}.text"
-    found = [finding(
+    found = [brand_finding(
         "C-BRAND", Severity.ERROR,
         N_("Brand or product name in a criterion: {brands}. Describe the function or the "
            "standard instead; \u201cor equivalent\u201d does not make it fair."),
-        field, principles.FAIRNESS, brands=", ".join(names))]
+        field, names)]
     justified = found[0].is_justified(project)
     if justified and not EQUIVALENT.search(fold(criterion.text)):
         found.append(finding(

@@ -12,7 +12,7 @@ product or vendor names it detected (``"C-BRAND  Microsoft Entra ID"``);
 from __future__ import annotations
 
 from wizard.core import brands, checks
-from wizard.core.checks.base import Finding
+from wizard.core.checks.base import Finding, brands_of
 from wizard.core.defaults import new_project
 from wizard.core.i18n import N_, tr
 from wizard.core.model import Criterion, Scenario
@@ -45,12 +45,9 @@ def detected_names(f: Finding) -> list[str]:
     C-BRAND, S-BRAND and P-INCUMBENT carry them in their ``brands`` parameter; P-SOLUTION
     when its target is a brand ("buy Microsoft 365"), not a solution type.
     """
-    params = dict(f.params)
-    if "brands" in params:
-        return [name for name in params["brands"].split(", ") if name]
     if f.code == "P-SOLUTION":
-        return brands.brand_list(params.get("target", ""))
-    return []
+        return brands.brand_list(dict(f.params).get("target", ""))
+    return brands_of(f)
 
 
 def lint_line(f: Finding) -> str:

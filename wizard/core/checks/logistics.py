@@ -14,34 +14,30 @@ Codes: ``PR-CLOSING-TIME``, ``PR-SUBMISSION``, ``PR-CONTACT-EMAIL`` (warnings: m
 from __future__ import annotations
 
 from wizard.core.checks import principles
-from wizard.core.checks.base import Finding, Severity, finding
+from wizard.core.checks.base import Finding, Severity, blank_info_findings, finding
 from wizard.core.i18n import N_
 from wizard.core.model import Project
 from wizard.core.ocds_contact import is_valid_email
 from wizard.core.timezones import parse_time, tzinfo
 
+_REQUIRED = (
+    ("PR-CLOSING-TIME", "closing_time",
+     N_("The closing time is not set: bidders must know the hour their bid is due. The tender will show a placeholder.")),
+    ("PR-SUBMISSION", "submission_method",
+     N_("Say how and where bids are submitted (for example, on the provincial platform only). The tender will show a placeholder.")),
+    ("PR-CONTACT-EMAIL", "contact_email",
+     N_("Enter the e-mail address of the single point of contact: bidders send every question there. The tender will show a placeholder.")),
+)  # fmt: skip
+"""(code, ``info`` attribute, message): a warning when the attribute is blank."""
 
-def _missing(project: Project) -> list[Finding]:
-    info = project.info
-    rules = (
-        ("PR-CLOSING-TIME", "closing_time", info.closing_time,
-         N_("The closing time is not set: bidders must know the hour their bid is due. The tender will show a placeholder.")),
-        ("PR-SUBMISSION", "submission_method", info.submission_method,
-         N_("Say how and where bids are submitted (for example, on the provincial platform only). The tender will show a placeholder.")),
-        ("PR-CONTACT-EMAIL", "contact_email", info.contact_email,
-         N_("Enter the e-mail address of the single point of contact: bidders send every question there. The tender will show a placeholder.")),
-    )  # fmt: skip
-    return [
-        finding(code, Severity.WARNING, text, f"info.{name}", principles.COMPLETE)
-        for code, name, value, text in rules
-        if not value.strip()
-    ]
+REPORTED_WHEN_BLANK = frozenset(f"info.{name}" for _code, name, _text in _REQUIRED)
+"""The ``info`` fields reported here when blank."""
 
 
 def check_logistics(project: Project) -> list[Finding]:
     """Findings on the closing time, time zone, submission method and contact e-mail."""
     info = project.info
-    found = _missing(project)
+    found = blank_info_findings(project, _REQUIRED)
     if info.closing_time.strip() and parse_time(info.closing_time) is None:
         found.append(finding("PR-TIME", Severity.ERROR,
                              N_("\u201c{value}\u201d is not a time (expected HH:MM, 24-hour clock, e.g. 14:00)."),

@@ -27,7 +27,7 @@ import re
 
 from wizard.core import brands
 from wizard.core.checks import principles
-from wizard.core.checks.base import Finding, Severity, finding
+from wizard.core.checks.base import Finding, Severity, brand_finding, finding
 from wizard.core.checks.problem_terms import (
     ACQUIRE,
     BYPASS,
@@ -116,11 +116,11 @@ def check_problem(project: Project) -> list[Finding]:
             ),
         ))
     if incumbents:
-        found.append(finding(
+        found.append(brand_finding(
             "P-INCUMBENT", Severity.INFO,
             N_("The statement names {brands}. Describe the needs, not the current system, "
                "and keep this name out of the criteria."),
-            FIELD, principles.FAIRNESS, brands=", ".join(incumbents),
+            FIELD, incumbents,
         ))
     bypass = any_match(BYPASS, folded)
     if bypass:

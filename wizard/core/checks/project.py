@@ -18,9 +18,8 @@ from __future__ import annotations
 import datetime as dt
 
 from wizard.core import provinces
-from wizard.core.checks import principles
-from wizard.core.checks.base import Finding, Severity, finding
-from wizard.core.checks.logistics import check_logistics
+from wizard.core.checks import logistics, principles
+from wizard.core.checks.base import Finding, Severity, blank_info_findings, finding
 from wizard.core.i18n import N_
 from wizard.core.model import Project
 
@@ -36,20 +35,16 @@ def _parse(value: str) -> dt.date | None:
         return None
 
 
-def _missing(project: Project) -> list[Finding]:
-    info = project.info
-    rules = (
-        ("PR-ORGANIZATION", info.organization, N_("Enter the organization (town) issuing the tender.")),
-        ("PR-TITLE", info.title, N_("Enter the tender's title.")),
-        ("PR-PROVINCE", info.province, N_("Choose the province or territory: it sets the governing law, the courts and the taxes.")),
-        ("PR-CLOSING-DATE", info.closing_date, N_("The closing date is not set: the tender will show a placeholder to complete.")),
-    )
-    field_of = {"PR-ORGANIZATION": "organization", "PR-TITLE": "title",
-                "PR-PROVINCE": "province", "PR-CLOSING-DATE": "closing_date"}
-    return [
-        finding(code, Severity.WARNING, text, f"info.{field_of[code]}", principles.COMPLETE)
-        for code, value, text in rules if not value.strip()
-    ]
+_REQUIRED = (
+    ("PR-ORGANIZATION", "organization", N_("Enter the organization (town) issuing the tender.")),
+    ("PR-TITLE", "title", N_("Enter the tender's title.")),
+    ("PR-PROVINCE", "province", N_("Choose the province or territory: it sets the governing law, the courts and the taxes.")),
+    ("PR-CLOSING-DATE", "closing_date", N_("The closing date is not set: the tender will show a placeholder to complete.")),
+)  # fmt: skip
+"""(code, ``info`` attribute, message): a warning when the attribute is blank."""
+
+REPORTED_WHEN_BLANK = frozenset(f"info.{name}" for _code, name, _text in _REQUIRED) | logistics.REPORTED_WHEN_BLANK
+"""The ``info`` fields this step always reports when blank (other steps need not)."""
 
 
 def _dates(project: Project) -> list[Finding]:
@@ -77,7 +72,7 @@ def _dates(project: Project) -> list[Finding]:
 def check_project(project: Project) -> list[Finding]:
     """Findings of the project step; see the module docstring for the codes."""
     info = project.info
-    found = _missing(project)
+    found = blank_info_findings(project, _REQUIRED)
     if info.province.strip() and info.province.strip().upper() not in provinces.PROVINCES:
         found.append(finding("PR-PROVINCE", Severity.ERROR,
                              N_("\u201c{value}\u201d is not a Canadian province or territory code."),
@@ -96,7 +91,7 @@ def check_project(project: Project) -> list[Finding]:
                              N_("In Québec, a public body's contracts and tenders are drawn up in French: make the French version binding."),
                              "info.binding_language", principles.LANGUAGE))
     found.extend(_dates(project))
-    found.extend(check_logistics(project))
+    found.extend(logistics.check_logistics(project))
     if not any(a.name.strip() for a in project.authors):
         found.append(finding("PR-AUTHORS", Severity.INFO,
                              N_("List the tender's authors: none of them may sit on the jury."),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from wizard.core import brands
 from wizard.core.checks import principles
-from wizard.core.checks.base import Finding, Severity, finding
+from wizard.core.checks.base import Finding, Severity, brand_finding, finding
 from wizard.core.i18n import N_
 from wizard.core.model import Project
 
@@ -38,20 +38,18 @@ def check_scenarios(project: Project) -> list[Finding]:
     """Findings of the scenarios step; see the module docstring for the codes."""
     found = _cover(project)
     criteria_ids = {c.id for c in project.criteria}
-    extra = tuple(b.name for b in project.extra_brands)
     for s in project.scenarios:
         if not any(cid in criteria_ids for cid in s.criterion_ids):
             found.append(finding("S-ORPHAN", Severity.WARNING,
                                  N_("This scenario tests no criterion: link it to the criteria it verifies."),
                                  f"scenarios:{s.id}.criterion_ids", principles.SCENARIOS))
         for name in TEXT_FIELDS:
-            names = brands.brand_list(getattr(s, name), extra)
+            names = brands.brand_list(getattr(s, name), project.extra_brands)
             if names:
-                found.append(finding("S-BRAND", Severity.WARNING,
-                                     N_("Brand or product name in a scenario: {brands}. Describe the "
-                                        "task, not a product (unless it is the current system to migrate from)."),
-                                     f"scenarios:{s.id}.{name}", principles.FAIRNESS,
-                                     brands=", ".join(names)))
+                found.append(brand_finding("S-BRAND", Severity.WARNING,
+                                           N_("Brand or product name in a scenario: {brands}. Describe the "
+                                              "task, not a product (unless it is the current system to migrate from)."),
+                                           f"scenarios:{s.id}.{name}", names))
     if project.scenarios and not any(m.name.strip() for m in project.committee):
         found.append(finding("S-COMMITTEE", Severity.INFO,
                              N_("Name the technical committee members who will run the scenarios."),

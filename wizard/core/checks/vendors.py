@@ -10,6 +10,7 @@ instead of a neutral market scan), ``V-NOT-ROUTED`` (info: not routed to the CIO
 
 from __future__ import annotations
 
+from wizard.core import clauses
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.checks.evaluation import person_key
@@ -35,10 +36,9 @@ _FLAGS = (
 
 
 def excluded_vendors(project: Project) -> list[str]:
-    """Vendors excluded for helping draft the tender (V-DRAFTING), in register order."""
-    return list(dict.fromkeys(
-        e.vendor.strip() for e in project.vendor_exchanges if e.helped_drafting and e.vendor.strip()
-    ))
+    """Vendors excluded for helping draft the tender (V-DRAFTING), in register order:
+    the names the tender's appendix lists (:func:`clauses.excluded_vendor_names`)."""
+    return clauses.excluded_vendor_names(project)
 
 
 def _row(e: VendorExchange, designated: set[str]) -> list[Finding]:
