@@ -25,8 +25,8 @@ from typing import NoReturn
 
 from wizard import __version__
 from wizard.cli_messages import CliError, usage_error
+from wizard.core.fileformat import SUFFIX, ProjectFileError  # not store: no sqlite-utils at start (SPEC §8)
 from wizard.core.i18n import N_, bilingual
-from wizard.core.store import ProjectFileError
 
 COMMANDS = ("export", "check", "new", "dump", "load", "lint")
 
@@ -84,7 +84,7 @@ def _opens_the_app(argv: list[str]) -> bool:
     path = Path(word)
     if len(argv) == 1 and path.is_dir():
         raise CliError(N_("This is a folder, not a project file."), path)
-    if len(argv) == 1 and (path.is_file() or path.suffix.lower() == ".tender"):
+    if len(argv) == 1 and (path.is_file() or path.suffix.lower() == SUFFIX):
         return True
     raise CliError(N_("Unknown command or file: {word}. Try main.py --help."), word=word)
 

@@ -18,7 +18,13 @@ from wizard.core.steps import TITLES, Step
 
 ROOT = Path(__file__).resolve().parents[2]
 PO_FILES = sorted(resource_path("locale").glob("*/LC_MESSAGES/*.po"))
-CORE_SOURCES = ["wizard/core/store.py", "wizard/core/defaults.py", "wizard/core/steps.py", "wizard/cli.py"]
+CORE_SOURCES = [
+    "wizard/core/store.py",
+    "wizard/core/fileformat.py",
+    "wizard/core/defaults.py",
+    "wizard/core/steps.py",
+    "wizard/cli.py",
+]
 
 
 def _read(path: Path):

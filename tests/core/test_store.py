@@ -407,6 +407,14 @@ def test_save_as_copies_everything_with_the_backup_api(project_file, tmp_path):
         assert [h["field"] for h in copy.history()] == ["authors:1", "info.organization"]
 
 
+def test_save_as_into_a_missing_folder_is_an_os_error_and_leaves_nothing(project_file, tmp_path):
+    """The UI reports ``OSError`` and :class:`ProjectFileError`; nothing else may escape."""
+    with pytest.raises((OSError, ProjectFileError)):
+        project_file.save_as(tmp_path / "absent" / "copie.tender")
+    assert not (tmp_path / "absent").exists()
+    project_file.set_field("info", "title", "still writable")
+
+
 @pytest.mark.parametrize(
     ("path", "count"),
     [

@@ -14,7 +14,8 @@ Layout (schema 1, see ``migrations.py`` and the README):
 busy timeout. A sidecar lock (``.NAME.lock``, an OS lock) keeps one writer at a time.
 
 Every error a user can meet is a :class:`ProjectFileError` with a bilingual message;
-the file's bytes are never changed by a refused open.
+the file's bytes are never changed by a refused open. The checks made before opening
+(:func:`~wizard.core.fileformat.probe`) and the errors are in :mod:`wizard.core.fileformat`.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ import os
 import re
 import shutil
 import sqlite3
-import urllib.parse
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -35,179 +35,56 @@ from typing import Any
 import sqlite_utils
 
 from wizard.core import codec
+from wizard.core.atomic import atomic_path
+from wizard.core.fileformat import (
+    APPLICATION_ID,
+    BUSY_TIMEOUT_MS,
+    SUFFIX,
+    CorruptFile,
+    LockedFile,
+    MigrationFailed,
+    MissingFile,
+    NewerVersionFile,
+    NotAProjectFile,
+    ProjectFileError,
+    ReadOnlyFile,
+    WriteFailed,
+    connect,
+    location_warnings,
+    probe,
+    writable,
+)
 from wizard.core.filelock import FileLock, LockBusy
-from wizard.core.i18n import N_, bilingual
-from wizard.core.migrations import MIGRATIONS, SCHEMA_VERSION
+from wizard.core.migrations import FOREIGN_KEYS, MIGRATIONS, SCHEMA_VERSION
 from wizard.core.model import ENTITIES, SECTIONS, Project
 
-APPLICATION_ID = 0x4F505754  # "OPWT"
-SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
-SUFFIX = ".tender"
-
-# Deleting a parent row deletes its children (model and file alike).
-_CHILDREN: dict[str, list[tuple[str, str]]] = {
-    "solutions": [("support", "solution_id")],
-    "features": [("support", "feature_id")],
-    "tco_options": [("cost_lines", "option_id")],
-}
-
-
-class ProjectFileError(Exception):
-    """A project file cannot be opened or written; ``str(exc)`` is bilingual."""
-
-    reason = N_("This project file cannot be used.")
-
-    def __init__(self, path: str | Path, detail: str = "") -> None:
-        self.path = Path(path)
-        self.detail = detail
-        message = bilingual(self.reason) + f" ({self.path.name})"
-        super().__init__(message + (f": {detail}" if detail else ""))
-
-
-class NotAProjectFile(ProjectFileError):
-    reason = N_("This file is not an Open Procurement Wizard project.")
-
-
-class NewerVersionFile(ProjectFileError):
-    reason = N_("This project was saved by a newer version of the app; update the app to open it.")
-
-
-class CorruptFile(ProjectFileError):
-    reason = N_("This project file is damaged or truncated; it was left untouched.")
-
-
-class LockedFile(ProjectFileError):
-    reason = N_("This project is already open in another window or by another user.")
-
-
-class ReadOnlyFile(ProjectFileError):
-    reason = N_("This project file is read-only; it was opened for reading only.")
-
-
-class MissingFile(ProjectFileError):
-    reason = N_("This project file does not exist.")
-
-
-class MigrationFailed(ProjectFileError):
-    reason = N_("This project could not be brought up to date; it was left as it was, with a backup copy beside it.")
-
-
-class WriteFailed(ProjectFileError):
-    reason = N_("This change could not be saved; the project file keeps its last saved state.")
-
-
-_SYNCED_MARKERS = ("onedrive", "dropbox", "icloud", "google drive", "googledrive", "box sync")
-
-
-def location_warnings(path: str | Path) -> list[str]:
-    """Message ids for a risky location: a synced folder or a network share (K13)."""
-    text = str(path).replace("\\", "/").lower()
-    warnings = []
-    if any(marker in text for marker in _SYNCED_MARKERS):
-        warnings.append(
-            N_("This project is in a synchronized folder; close it on one computer before opening it on another.")
-        )
-    if text.startswith("//") or text.startswith("smb:") or text.startswith("/mnt/smb"):
-        warnings.append(
-            N_("This project is on a network share; keep a local copy and avoid opening it from two computers.")
-        )
-    return warnings
+__all__ = [  # the errors and markers of :mod:`wizard.core.fileformat` are part of this API
+    "APPLICATION_ID",
+    "BUSY_TIMEOUT_MS",
+    "SUFFIX",
+    "CorruptFile",
+    "LockedFile",
+    "MigrationFailed",
+    "MissingFile",
+    "NewerVersionFile",
+    "NotAProjectFile",
+    "ProjectFile",
+    "ProjectFileError",
+    "ReadOnlyFile",
+    "WriteFailed",
+    "location_warnings",
+]
 
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
-    uri = "file:" + urllib.parse.quote(str(path.resolve())) + ("?mode=ro" if read_only else "?mode=rw")
-    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    conn.execute("PRAGMA trusted_schema=OFF")
-    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA foreign_keys=ON")
-    return conn
-
-
-def _read_header(path: Path) -> bytes:
-    """The file's first 100 bytes (SQLite's header); refuses what is not our format.
-
-    ``application_id`` is read from the raw header (offset 68), so a foreign SQLite
-    file is refused before SQLite ever opens it (nothing can roll it back or touch it).
-    """
-    if not path.exists():
-        raise MissingFile(path)
-    if path.is_dir():
-        raise NotAProjectFile(path)
-    with open(path, "rb") as handle:
-        header = handle.read(100)
-    if not header.startswith(SQLITE_HEADER):
-        raise NotAProjectFile(path)
-    if len(header) < 100:
-        raise CorruptFile(path, "truncated header")
-    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise NotAProjectFile(path)
-    return header
-
-
-def _recover(path: Path) -> None:
-    """A writer died in the middle of a transaction and left a hot journal: let SQLite
-    restore the last committed state. Needs write access to the file and its folder;
-    elsewhere nothing is touched and :class:`CorruptFile` says how to recover."""
-    if not _writable(path):
-        raise CorruptFile(path, "interrupted edit; copy the file and its -journal to a writable folder")
-    try:
-        conn = _connect(path, read_only=False)
-        try:
-            conn.execute("PRAGMA quick_check").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        raise CorruptFile(path, f"interrupted edit cannot be rolled back here: {exc}") from exc
-
-
-def _probe(path: Path) -> int:
-    """Validate an existing file without changing it; returns its schema version.
-
-    The one change allowed is SQLite's own recovery of an edit interrupted by a crash
-    (a hot ``-journal`` beside the file), which restores the last committed state.
-    """
-    _read_header(path)
-    try:
-        return _probe_sqlite(path)
-    except sqlite3.OperationalError as exc:
-        if getattr(exc, "sqlite_errorname", "") != "SQLITE_READONLY_ROLLBACK":
-            raise CorruptFile(path, str(exc)) from exc
-    _recover(path)
-    try:
-        return _probe_sqlite(path)
-    except sqlite3.Error as exc:
-        raise CorruptFile(path, str(exc)) from exc
-
-
-def _probe_sqlite(path: Path) -> int:
-    try:
-        conn = _connect(path, read_only=True)
-    except sqlite3.Error as exc:
-        raise CorruptFile(path, str(exc)) from exc
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if app_id != APPLICATION_ID:
-            raise NotAProjectFile(path)
-        if version > SCHEMA_VERSION:
-            raise NewerVersionFile(path, f"schema {version} > {SCHEMA_VERSION}")
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise CorruptFile(path, check)
-    except sqlite3.OperationalError as exc:
-        if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
-            raise
-        raise CorruptFile(path, str(exc)) from exc
-    except sqlite3.DatabaseError as exc:
-        raise CorruptFile(path, str(exc)) from exc
-    finally:
-        conn.close()
-    return int(version)
+def _children(kind: str) -> list[tuple[str, str]]:
+    """``(child table, column)`` for each link of ``migrations.FOREIGN_KEYS`` that points
+    at ``kind``: deleting a row of ``kind`` deletes those rows (model and file alike)."""
+    return [(child, column) for child, links in FOREIGN_KEYS.items() for column, parent in links
+            if parent == kind]
 
 
 class ProjectFile:
@@ -236,29 +113,20 @@ class ProjectFile:
         leaves nothing behind. Raises :class:`ProjectFileError` or ``OSError``.
         """
         path = Path(path)
-        tmp = path.with_name(f".{path.name}.creating")
-        tmp.unlink(missing_ok=True)
-        conn: sqlite3.Connection | None = None
         try:
-            conn = sqlite3.connect(str(tmp))
-            db = sqlite_utils.Database(conn, execute_plugins=False)
-            db.execute("PRAGMA journal_mode=DELETE")
-            db.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            for version in sorted(MIGRATIONS):
-                with db.atomic():
-                    MIGRATIONS[version](db)
-                    db.execute(f"PRAGMA user_version={version}")
-            with db.atomic():
-                _write_all(db, project or Project())
-            conn.close()
-            tmp.replace(path)
-        except BaseException as exc:
-            if conn is not None:
-                conn.close()
-            tmp.unlink(missing_ok=True)
-            if isinstance(exc, sqlite3.Error):  # e.g. no such folder, a dangling link
-                raise ProjectFileError(path, str(exc)) from exc
-            raise
+            with atomic_path(path) as tmp:
+                conn = sqlite3.connect(str(tmp))
+                try:
+                    db = sqlite_utils.Database(conn, execute_plugins=False)
+                    db.execute("PRAGMA journal_mode=DELETE")
+                    db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                    _upgrade(db, 0)
+                    with db.atomic():
+                        _write_all(db, project or Project())
+                finally:
+                    conn.close()
+        except sqlite3.Error as exc:  # e.g. a dangling link
+            raise ProjectFileError(path, str(exc)) from exc
         return cls.open(path)
 
     @classmethod
@@ -271,10 +139,10 @@ class ProjectFile:
         caller may retry read-only). Older schemas are migrated after a backup copy.
         """
         path = Path(path)
-        version = _probe(path)
+        version = probe(path, SCHEMA_VERSION)
         if read_only:
-            return cls(path, _connect(path, read_only=True), True, None)
-        if not _writable(path):
+            return cls(path, connect(path, read_only=True), True, None)
+        if not writable(path):
             raise ReadOnlyFile(path)
         lock = FileLock(path)
         try:
@@ -286,7 +154,7 @@ class ProjectFile:
         try:
             if version < SCHEMA_VERSION:
                 _migrate(path, version)
-            conn = _connect(path, read_only=False)
+            conn = connect(path, read_only=False)
             conn.execute("PRAGMA journal_mode=DELETE")
             return cls(path, conn, False, lock)
         except sqlite3.Error as exc:
@@ -311,18 +179,19 @@ class ProjectFile:
         self.close()
 
     def save_as(self, target: str | Path) -> Path:
-        """Copy the project to ``target`` with SQLite's backup API (atomic rename)."""
+        """Copy the project to ``target`` with SQLite's backup API (atomic rename).
+        Raises :class:`ProjectFileError` or ``OSError``."""
         target = Path(target)
-        tmp = target.with_name(f".{target.name}.saving")
         try:
-            dest = sqlite3.connect(str(tmp))
-            with dest:
-                self.db.conn.backup(dest)
-            dest.close()
-            tmp.replace(target)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+            with atomic_path(target) as tmp:
+                dest = sqlite3.connect(str(tmp))
+                try:
+                    with dest:
+                        self.db.conn.backup(dest)
+                finally:
+                    dest.close()
+        except sqlite3.Error as exc:  # disk full …
+            raise ProjectFileError(target, str(exc)) from exc
         return target
 
     # -- reading -----------------------------------------------------------------
@@ -439,13 +308,13 @@ class ProjectFile:
         if victim is None:
             return
         with self._write():
-            for child, column in _CHILDREN.get(kind, []):
+            for child, column in _children(kind):
                 for dep in [r for r in self.project.rows(child) if getattr(r, column) == row_id]:
                     self.db.table(child).delete(dep.id)
                     self._journal(f"{child}:{dep.id}", codec.to_json(dep), None)
             self.db.table(kind).delete(row_id)
             self._journal(f"{kind}:{row_id}", codec.to_json(victim), None)
-        for child, column in _CHILDREN.get(kind, []):
+        for child, column in _children(kind):
             setattr(
                 self.project,
                 child,
@@ -501,15 +370,13 @@ def _write_all(db: sqlite_utils.Database, project: Project) -> None:
             db.table(kind).insert_all([codec.to_row(_storable(r)) for r in entities], pk="id", replace=True)
 
 
-def _writable(path: Path) -> bool:
-    """The file can be written and its folder can hold SQLite's ``-journal``."""
-    if not os.access(path.parent, os.W_OK | os.X_OK):
-        return False
-    try:
-        with open(path, "r+b"):
-            return True
-    except OSError:
-        return False
+def _upgrade(db: sqlite_utils.Database, version: int) -> None:
+    """Run the migrations from ``version`` up to :data:`SCHEMA_VERSION`, each in its own
+    transaction with its version bump (0: a new file)."""
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        with db.atomic():
+            MIGRATIONS[target](db)
+            db.execute(f"PRAGMA user_version={target}")
 
 
 def _migrate(path: Path, version: int) -> None:
@@ -519,14 +386,11 @@ def _migrate(path: Path, version: int) -> None:
     the original bytes back (copy, then rename) and raises :class:`MigrationFailed`."""
     backup = path.with_name(f"{path.name}.v{version}.bak")
     shutil.copy2(path, backup)
-    conn = _connect(path, read_only=False)
+    conn = connect(path, read_only=False)
     conn.execute("PRAGMA foreign_keys=OFF")  # table rebuilds must not cascade; checked below
     db = sqlite_utils.Database(conn, execute_plugins=False)
     try:
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            with db.atomic():
-                MIGRATIONS[target](db)
-                db.execute(f"PRAGMA user_version={target}")
+        _upgrade(db, version)
         problems = db.execute("PRAGMA foreign_key_check").fetchall()
         integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
         if problems or integrity != "ok":
