@@ -142,18 +142,10 @@ def _export_folder(path: str) -> Path:
     return out
 
 
-def untranslated_languages(project: Project, langs: list[str]) -> list[str]:
-    """The languages of ``langs`` that are not among the project's tender languages:
-    their documents keep the typed texts in the language they were typed in."""
-    from wizard.core.export import tender_languages
-
-    typed = tender_languages(project, None)
-    return [lang for lang in langs if lang not in typed]
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     """Write every output into ``--out``; refuse if one exists there, unless ``--force``."""
     from wizard.core.export import export_all, planned_outputs, tender_languages
+    from wizard.core.languages import untranslated_languages
 
     out = _export_folder(args.out)
     project = _read(args.file)  # first, so a bad file leaves no empty folder behind

@@ -414,6 +414,24 @@ def test_export_in_another_language_warns_that_typed_text_stays(example_file, tm
     assert "tender-en.docx, decision-record-en.docx before" in capsys.readouterr().err
 
 
+def test_export_of_a_bilingual_project_typed_in_french_warns_for_english(example_file, tmp_path, capsys):
+    """The warning follows the language the texts are typed in (``languages``), not the
+    tender language setting: "both" does not translate the need or the criteria."""
+    with ProjectFile.open(example_file) as pf:
+        pf.set_field("info", "tender_languages", "both")
+    capsys.readouterr()
+    assert cli.main(["export", str(example_file), "--out", str(tmp_path / "both")]) == 0
+    assert "tender-en.docx, decision-record-en.docx before" in capsys.readouterr().err
+
+
+def test_the_command_line_starts_without_sqlite_utils():
+    """``python main.py`` (the app too) goes through ``wizard.cli``: the project file
+    store and sqlite-utils load only when a command needs them (SPEC §8)."""
+    code = "import sys, wizard.cli; print(sorted({'sqlite_utils', 'wizard.core.store'} & set(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stdout.strip()) == (0, "[]"), result.stderr
+
+
 # -- dump --out, folders where files are expected, --version ---------------------------------
 
 
