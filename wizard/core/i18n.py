@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from pathlib import Path
 
 from wizard.core.paths import resource_path
 
@@ -38,7 +37,7 @@ def catalogue(lang: str) -> dict[str, str]:
         return {}
     from wizard.core import i18n_cache  # imports kept out of an English start (SPEC §8)
 
-    po_files = sorted(Path(resource_path("locale") / lang / "LC_MESSAGES").glob("*.po"))
+    po_files = sorted(resource_path("locale", lang, "LC_MESSAGES").glob("*.po"))
     built_from = i18n_cache.stamp(po_files)
     cached = i18n_cache.load(lang, built_from)  # a start without Babel (SPEC §8)
     if cached is not None:
