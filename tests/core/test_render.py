@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 from tender_sample import MANDATORY, OPTIONAL, STATEMENT, URL, tender_project
 
-from wizard.core.blocks import ClauseHeading, Heading, Paragraph, Table, Toc, split_links
+from wizard.core.blocks import (
+    ClauseHeading,
+    ClauseParagraph,
+    Heading,
+    Paragraph,
+    Table,
+    Toc,
+    clause_numbers,
+    split_links,
+)
 from wizard.core.clause_render import PLACEHOLDER
 from wizard.core.i18n import tr
 from wizard.core.model import Criterion
@@ -131,3 +140,9 @@ def test_a_bilingual_tender_numbers_criteria_alike_in_both_versions():
     english = tender_project(lang="en")
     english.info.binding_language = "en"
     assert list(criterion_numbers(english, "en").values())[:2] == ["M-1", "M-2"]
+
+
+def test_clause_numbers_follow_the_multilevel_list():
+    blocks = [Heading(1, "Clauses"), ClauseHeading("A"), ClauseParagraph("a"), ClauseParagraph("i", 3),
+              ClauseParagraph("ii", 3), ClauseParagraph("b"), ClauseHeading("B"), ClauseParagraph("a")]
+    assert clause_numbers(blocks) == ["", "1", "1.1", "1.1.1", "1.1.2", "1.2", "2", "2.1"]

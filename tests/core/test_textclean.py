@@ -9,7 +9,7 @@ import pytest
 from wizard.core.checks import run_checks
 from wizard.core.checks.text import check_text
 from wizard.core.model import ENTITIES, SECTIONS, Criterion, Project, VendorExchange
-from wizard.core.textclean import clean_text, dirty_fields, is_clean
+from wizard.core.textclean import clean_text, dirty_fields, is_clean, one_line
 
 
 @pytest.mark.parametrize(
@@ -26,6 +26,19 @@ from wizard.core.textclean import clean_text, dirty_fields, is_clean
 def test_clean_text(raw, clean):
     assert clean_text(raw) == clean
     assert is_clean(clean_text(raw))
+
+
+@pytest.mark.parametrize(
+    ("raw", "separator", "line"),
+    [
+        ("  Ville\n de   Truro \t", " ", "Ville de Truro"),
+        ("Réseau\x0bsans fil", " ", "Réseausans fil"),  # cleaned before splitting: no line break
+        ("12 rue Principale\n\n  Truro NS ", ", ", "12 rue Principale, Truro NS"),
+        (" \n\t", ", ", ""),
+    ],
+)
+def test_one_line(raw, separator, line):
+    assert one_line(raw, separator) == line
 
 
 def test_dirty_fields_name_each_field():

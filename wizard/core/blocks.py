@@ -94,6 +94,27 @@ class TenderDocument:
     blocks: list[Block] = field(default_factory=list)
 
 
+def clause_numbers(blocks: list[Block]) -> list[str]:
+    """The number of each block as Word's multilevel list shows it: "1" for the first
+    :class:`ClauseHeading`, "1.1" and "1.1.1" for its level 2 and 3 paragraphs, "" for
+    any other block. Shared by the HTML preview and the DOCX table of contents."""
+    numbers: list[str] = []
+    clause = paragraph = item = 0
+    for block in blocks:
+        if isinstance(block, ClauseHeading):
+            clause, paragraph, item = clause + 1, 0, 0
+            numbers.append(str(clause))
+        elif isinstance(block, ClauseParagraph) and block.level <= 2:
+            paragraph, item = paragraph + 1, 0
+            numbers.append(f"{clause}.{paragraph}")
+        elif isinstance(block, ClauseParagraph):
+            item += 1
+            numbers.append(f"{clause}.{paragraph}.{item}")
+        else:
+            numbers.append("")
+    return numbers
+
+
 _URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]]")
 
 

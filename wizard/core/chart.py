@@ -18,7 +18,7 @@ from typing import Any
 from wizard.core import tco
 from wizard.core.i18n import tr
 from wizard.core.model import Project
-from wizard.core.record_tco import money, one_line
+from wizard.core.record_tco import money, option_name
 
 # Colour-blind-safe colours (Okabe–Ito) and distinct markers, so options stay apart in grey.
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
@@ -27,7 +27,7 @@ MAX_LABEL = 60
 
 
 def _label(name: str, number: int, lang: str) -> str:
-    text = one_line(name) or tr("Option {number}", lang, number=number)
+    text = option_name(name, number, lang)
     return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
 
 

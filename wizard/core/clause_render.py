@@ -28,7 +28,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from wizard.core.model import Project
 from wizard.core.provinces import PROVINCES
-from wizard.core.textclean import clean_text
+from wizard.core.textclean import clean_text, one_line
 
 PLACEHOLDER = "[À COMPLÉTER / TO BE COMPLETED]"
 """Shown in the tender where project data is missing (CASES K10)."""
@@ -142,8 +142,7 @@ def format_date(iso: str, lang: str) -> str:
 
 def _value(text: str) -> str:
     """User text for a clause: clean, on one line, or the placeholder when empty."""
-    one_line = " ".join(clean_text(text).split())
-    return one_line or PLACEHOLDER
+    return one_line(text) or PLACEHOLDER
 
 
 def _binding_version(project: Project, lang: str) -> str:
@@ -178,7 +177,7 @@ def clause_context(project: Project, lang: str, excluded: list[str]) -> dict[str
         "excluded_vendors": [_value(v) for v in excluded],
         "bilingual": info.tender_languages == "both",
         "binding_version": _binding_version(project, lang),
-        "open_data_url": " ".join(clean_text(project.publication.open_data_url).split()),
+        "open_data_url": one_line(project.publication.open_data_url),
     }
 
 

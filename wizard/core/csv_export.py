@@ -39,12 +39,6 @@ BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-
-def label(code: str, lang: str) -> str:
-    """The label of a coded value in ``lang``; an unknown code is kept as is."""
-    return value_label(code, lang)
-
-
 def _yes_no(value: bool, lang: str) -> str:
     return tr(N_("Yes"), lang) if value else tr(N_("No"), lang)
 
@@ -84,7 +78,7 @@ REGISTER_COLUMNS = (
 def _register_row(entry: VendorExchange, lang: str, scrub: Scrubber) -> list[str]:
     flags = (entry.demo, entry.nda_signed, entry.helped_drafting, entry.rfi)
     row = [entry.date, entry.vendor, scrub.person(entry.staff_name), entry.staff_role]
-    row += [label(entry.channel, lang), _yes_no(entry.initiated_by_vendor, lang)]
+    row += [value_label(entry.channel, lang), _yes_no(entry.initiated_by_vendor, lang)]
     row += [entry.subject, entry.documents, _yes_no(entry.routed_to_cio, lang)]
     return row + [_yes_no(flag, lang) for flag in flags]
 
@@ -111,16 +105,17 @@ CRITERIA_COLUMNS = (
 )
 
 
-def _criterion_row(project: Project, criterion: Criterion, lang: str, numbers: dict[int, str]) -> list[str]:
-    features = [f.name for i in criterion.feature_ids if (f := project.find("features", i))]
+def _criterion_row(project: Project, criterion: Criterion, lang: str, numbers: dict[int, str],
+                   features: dict[int, str]) -> list[str]:
+    names = [features[i] for i in criterion.feature_ids if i in features]
     scenarios = [s.title for s in project.scenarios if criterion.id in s.criterion_ids]
     return [
         numbers[criterion.id],
-        label(criterion.kind, lang),
-        label(criterion.category, lang),
+        value_label(criterion.kind, lang),
+        value_label(criterion.category, lang),
         criterion.text,
-        label(criterion.verification, lang),
-        "; ".join(features),
+        value_label(criterion.verification, lang),
+        "; ".join(names),
         "; ".join(scenarios),
     ]
 
@@ -132,7 +127,8 @@ def criteria_rows(project: Project) -> list[list[str]]:
     scrub = Scrubber(project, lang)
     rows = [[tr(title, lang) for title in CRITERIA_COLUMNS]]
     numbers = criterion_numbers(project, lang)  # the tender's ids (OBL-1 / M-1 …)
-    rows += [_criterion_row(project, c, lang, numbers) for c in project.criteria]
+    features = {f.id: f.name for f in reversed(project.features)}  # the first of a duplicate id, as project.find
+    rows += [_criterion_row(project, c, lang, numbers, features) for c in project.criteria]
     return [[scrub.text(cell) for cell in row] for row in rows]
 
 

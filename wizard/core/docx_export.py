@@ -41,15 +41,15 @@ from wizard.core.blocks import (
     Table,
     TenderDocument,
     Toc,
+    clause_numbers,
     split_links,
 )
 from wizard.core.model import Project
 from wizard.core.render import tender_document
-from wizard.core.table_layout import column_widths
+from wizard.core.table_layout import TABLE_FONT_PT, TEXT_WIDTH_CM, column_widths
 
 LANGUAGE_TAGS = {"fr": "fr-CA", "en": "en-CA"}
-TABLE_FONT = Pt(9.5)
-TEXT_WIDTH_CM = 16.0  # the text width of an A4 or Letter page with 2.5 cm margins
+TABLE_FONT = Pt(TABLE_FONT_PT)
 BODY_FONT = "Calibri"  # sans serif everywhere, tables included (LibreOffice: Carlito or DejaVu Sans)
 
 
@@ -202,13 +202,11 @@ def _image(document: Any, block: Image) -> None:
 def toc_entries(blocks: list[Block]) -> list[tuple[int, str]]:
     """``[(level, text)]`` of the headings a TOC field lists (clause numbers included)."""
     entries: list[tuple[int, str]] = []
-    clause = 0
-    for block in blocks:
+    for block, number in zip(blocks, clause_numbers(blocks), strict=True):
         if isinstance(block, Heading) and block.level <= 2:
             entries.append((block.level, block.text))
         elif isinstance(block, ClauseHeading):
-            clause += 1
-            entries.append((2, f"{clause} {block.text}"))
+            entries.append((2, f"{number} {block.text}"))
     return entries
 
 

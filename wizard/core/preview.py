@@ -19,6 +19,7 @@ from wizard.core.blocks import (
     Table,
     TenderDocument,
     Toc,
+    clause_numbers,
     split_links,
 )
 from wizard.core.model import Project
@@ -57,24 +58,17 @@ def _paragraph(block: Paragraph) -> str:
     return f"<p{attribute}>{label}{_inline(block.text)}</p>"
 
 
-def _html_block(block: Block, numbers: list[int]) -> str:
+def _html_block(block: Block, number: str) -> str:
     if isinstance(block, Heading):
         level = min(max(block.level, 1), 3) + 1
         return f"<h{level}>{escape(block.text)}</h{level}>"
     if isinstance(block, Paragraph):
         return _paragraph(block)
     if isinstance(block, ClauseHeading):
-        numbers[:] = [numbers[0] + 1, 0, 0]
-        return f"<h3>{numbers[0]} {escape(block.text)}</h3>"
+        return f"<h3>{number} {escape(block.text)}</h3>"
     if isinstance(block, ClauseParagraph):
-        if block.level <= 2:
-            numbers[1:] = [numbers[1] + 1, 0]
-            label = f"{numbers[0]}.{numbers[1]}"
-        else:
-            numbers[2] += 1
-            label = f"{numbers[0]}.{numbers[1]}.{numbers[2]}"
         css = "l2" if block.level <= 2 else "l3"
-        return f'<p class="{css}">{label} {_inline(block.text)}</p>'
+        return f'<p class="{css}">{number} {_inline(block.text)}</p>'
     if isinstance(block, Table):
         return _table(block)
     if isinstance(block, PageBreak):
@@ -86,8 +80,8 @@ def _html_block(block: Block, numbers: list[int]) -> str:
 
 def document_html(doc: TenderDocument) -> str:
     """``doc`` as a standalone HTML page."""
-    numbers = [0, 0, 0]
-    body = "\n".join(_html_block(block, numbers) for block in doc.blocks)
+    numbers = clause_numbers(doc.blocks)
+    body = "\n".join(_html_block(block, number) for block, number in zip(doc.blocks, numbers, strict=True))
     return (
         f'<!DOCTYPE html><html lang="{doc.lang}-CA"><head><meta charset="utf-8">'
         f"<title>{escape(doc.title)}</title><style>{_STYLE}</style></head>"

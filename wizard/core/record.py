@@ -32,16 +32,14 @@ from wizard.core.record_sections import (
     scorecard_blocks,
     tco_blocks,
 )
-from wizard.core.record_tco import one_line
-from wizard.core.render import contents_blocks
-from wizard.core.render_criteria import CATEGORY_LABELS, TEXT_WIDTH_CM, criterion_numbers, points_needed
-from wizard.core.table_layout import min_widths
-from wizard.core.textclean import clean_text
+from wizard.core.render import contents_blocks, user_paragraphs, user_text
+from wizard.core.render_criteria import CATEGORY_LABELS, criterion_numbers, points_needed
+from wizard.core.table_layout import TABLE_FONT_PT, TEXT_WIDTH_CM, min_widths
+from wizard.core.textclean import clean_text, one_line
 
 LEVEL_MARKS = {"yes": "✓", "partial": "½", "no": "✗", "unknown": "?"}
 PROPERTY_LIMIT = 200  # Word's document properties hold at most 255 characters
 MATRIX_COLUMNS = 8  # at most this many solutions per matrix table, so a wide scan stays readable on paper
-TABLE_PT = 9.5  # the table font size of the DOCX (docx_export.TABLE_FONT)
 
 
 def label(value: str, lang: str) -> str:
@@ -49,29 +47,20 @@ def label(value: str, lang: str) -> str:
     return tr(N_("(not answered)"), lang) if value == "" else value_label(value, lang)
 
 
-def _text(value: str) -> str:
-    return one_line(value) or PLACEHOLDER
-
-
-def _paragraphs(value: str, style: str = "Normal") -> list[Paragraph]:
-    lines = [" ".join(line.split()) for line in clean_text(value).splitlines()]
-    return [Paragraph(line, style) for line in lines if line] or [Paragraph(PLACEHOLDER, style)]
-
-
 def _cover(project: Project, lang: str) -> list[Block]:
     info = project.info
     prov = PROVINCES.get(info.province.strip().upper())
     officer = ", ".join(x for x in (one_line(info.officer_name), one_line(info.officer_title)) if x)
     rows = [
-        [tr("Reference number", lang), _text(info.reference)],
+        [tr("Reference number", lang), user_text(info.reference)],
         [tr("Province or territory", lang), prov.name(lang) if prov else PLACEHOLDER],
         [tr("Responsible officer", lang), officer or PLACEHOLDER],
         [tr("Authors", lang), "; ".join(", ".join(x for x in (one_line(a.name), one_line(a.role)) if x)
                                         for a in project.authors) or PLACEHOLDER],
     ]  # fmt: skip
     return [
-        Paragraph(_text(info.organization), "Subtitle"),
-        Paragraph(_text(info.title), "Title"),
+        Paragraph(user_text(info.organization), "Subtitle"),
+        Paragraph(user_text(info.title), "Title"),
         Paragraph(tr("Decision record for council", lang), "Subtitle"),
         Table([], rows, [6.0, 10.0]),
         Paragraph(tr("This record explains how the need was defined, which solutions the market offers, what each option costs over its life, which risks were weighed and which of the guide's practices the project follows. Every figure comes from the project file.", lang)),
@@ -86,15 +75,15 @@ def _problem(project: Project, lang: str) -> list[Block]:
         Heading(1, tr("Problem definition", lang)),
         Paragraph(tr("A tender starts from a need the town must meet, not from a product to buy. The request as received is kept beside the problem as defined, so council sees how it was restated.", lang)),
         Heading(2, tr("The request as received", lang)),
-        *_paragraphs(problem.request_as_received, "Quote"),
-        Paragraph(_text(problem.requesting_unit), label=tr("Requesting unit:", lang)),
+        *user_paragraphs(problem.request_as_received, "Quote"),
+        Paragraph(user_text(problem.requesting_unit), label=tr("Requesting unit:", lang)),
         Heading(2, tr("The problem as defined", lang)),
-        *_paragraphs(problem.statement, "Quote"),
+        *user_paragraphs(problem.statement, "Quote"),
     ]  # fmt: skip
     if problem.context.strip():
-        blocks += [Heading(2, tr("Context", lang)), *_paragraphs(problem.context)]
+        blocks += [Heading(2, tr("Context", lang)), *user_paragraphs(problem.context)]
     if problem.urgent:
-        blocks += [Heading(2, tr("Urgency", lang)), *_paragraphs(problem.urgency_justification)]
+        blocks += [Heading(2, tr("Urgency", lang)), *user_paragraphs(problem.urgency_justification)]
     return blocks
 
 
@@ -102,13 +91,13 @@ def _scope(project: Project, lang: str) -> list[Block]:
     units = [u for u in project.business_units if u.role in ("affected", "beneficiary", "consulted")]
     blocks: list[Block] = [Heading(1, tr("Scope", lang)), Heading(2, tr("Units of the town", lang))]
     if units:
-        rows = [[_text(u.name), label(u.role, lang), one_line(u.notes)] for u in units]
+        rows = [[user_text(u.name), label(u.role, lang), one_line(u.notes)] for u in units]
         blocks.append(Table([[tr("Unit", lang), tr("Role", lang), tr("Notes", lang)]], rows, [5.0, 3.0, 8.0]))
     else:
         blocks.append(Paragraph(PLACEHOLDER))
     if project.partners:
         blocks.append(Heading(2, tr("External partners", lang)))
-        blocks += [Paragraph(" — ".join(x for x in (_text(p.name), one_line(p.notes)) if x), "List Bullet")
+        blocks += [Paragraph(" — ".join(x for x in (user_text(p.name), one_line(p.notes)) if x), "List Bullet")
                    for p in project.partners]
     rows = [[tr(GOVERNANCE_ITEMS.get(g.key, g.key), lang), label(g.answer, lang), one_line(g.notes)]
             for g in project.governance]
@@ -121,9 +110,9 @@ def _scope(project: Project, lang: str) -> list[Block]:
 def _matrix_chunks(project: Project, lang: str, first: str) -> list[list[Solution]]:
     """The solutions cut into groups that fit the page beside the feature column: each
     solution column at least as wide as the longest word of its name (never cut)."""
-    names = [_text(f.name) for f in project.features]
-    budget = TEXT_WIDTH_CM - max(min_widths([first], TABLE_PT, bold=True), min(min_widths(names, TABLE_PT), 5.0))
-    widths = [max(min_widths([_text(s.name)], TABLE_PT, bold=True), 1.2) for s in project.solutions]
+    names = [user_text(f.name) for f in project.features]
+    budget = TEXT_WIDTH_CM - max(min_widths([first], TABLE_FONT_PT, bold=True), min(min_widths(names, TABLE_FONT_PT), 5.0))
+    widths = [max(min_widths([user_text(s.name)], TABLE_FONT_PT, bold=True), 1.2) for s in project.solutions]
     chunks: list[list[int]] = [[]]
     for index, width in enumerate(widths):
         if chunks[-1] and (sum(widths[i] for i in chunks[-1]) + width > budget or len(chunks[-1]) >= MATRIX_COLUMNS):
@@ -141,8 +130,8 @@ def _matrix_tables(project: Project, lang: str) -> list[Block]:
     first = tr("Feature or standard", lang)
     blocks: list[Block] = []
     for chunk in _matrix_chunks(project, lang, first):
-        header = [first, *(_text(s.name) for s in chunk)]
-        rows = [[_text(f.name), *(LEVEL_MARKS.get(levels.get((s.id, f.id), "unknown"), "?") for s in chunk)]
+        header = [first, *(user_text(s.name) for s in chunk)]
+        rows = [[user_text(f.name), *(LEVEL_MARKS.get(levels.get((s.id, f.id), "unknown"), "?") for s in chunk)]
                 for f in project.features]
         blocks.append(Table([header], rows, [TEXT_WIDTH_CM]))
     return blocks
@@ -150,11 +139,11 @@ def _matrix_tables(project: Project, lang: str) -> list[Block]:
 
 def _market(project: Project, lang: str) -> list[Block]:
     summary = market.summarize(project)
-    rows = [[_text(s.name), _text(s.vendor), f"{label(s.licence, lang)}\n{label(s.delivery, lang)}",
+    rows = [[user_text(s.name), user_text(s.vendor), f"{label(s.licence, lang)}\n{label(s.delivery, lang)}",
              label("yes" if s.hosting_in_canada else "no", lang), label(s.source, lang)] for s in project.solutions]
     header = [tr("Solution", lang), tr("Vendor", lang), tr("Licence and delivery", lang),
               tr("Hosted in Canada", lang), tr("Source", lang)]
-    names = {f.id: _text(f.name) for f in project.features}
+    names = {f.id: user_text(f.name) for f in project.features}
     blocks: list[Block] = [
         PageBreak(),
         Heading(1, tr("Market scan", lang)),
@@ -183,7 +172,7 @@ def _criteria(project: Project, lang: str) -> list[Block]:
     threshold = project.criteria_settings.pass_threshold_pct
     compliant = market.compliant_solutions(project, index)
     numbers = criterion_numbers(project, lang)  # the tender's ids: OBL-1 / M-1 …
-    met = [[numbers[c.id], _text(c.text), str(len(market.criterion_solutions(c, index)))] for c in mandatory]
+    met = [[numbers[c.id], user_text(c.text), str(len(market.criterion_solutions(c, index)))] for c in mandatory]
     ev = project.evaluation
     return [
         Heading(1, tr("Criteria", lang)),
@@ -229,11 +218,11 @@ def record_document(project: Project, lang: str, chart_png: bytes = b"") -> Tend
     """
     if lang not in ("fr", "en"):
         raise ValueError(f"unsupported language: {lang!r}")
-    reference = _text(project.info.reference)[:PROPERTY_LIMIT]
+    reference = user_text(project.info.reference)[:PROPERTY_LIMIT]
     return TenderDocument(
         lang=lang,
-        title=tr("Decision record: {title}", lang, title=_text(project.info.title))[:PROPERTY_LIMIT],
-        organization=_text(project.info.organization)[:PROPERTY_LIMIT],
+        title=tr("Decision record: {title}", lang, title=user_text(project.info.title))[:PROPERTY_LIMIT],
+        organization=user_text(project.info.organization)[:PROPERTY_LIMIT],
         reference=reference,
         header=tr("Decision record {reference}", lang, reference=reference),
         footer_page=tr("Page {page} of {pages}", lang),

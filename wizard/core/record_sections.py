@@ -18,12 +18,12 @@ from wizard.core.record_tco import (
     DISCOUNT_RATE_SOURCE,
     breakdown_table,
     money,
-    one_line,
     settings_rows,
     totals_table,
     years_table,
 )
 from wizard.core.steps import TITLES
+from wizard.core.textclean import one_line
 
 SEVERITIES = {"error": N_("Error"), "warning": N_("Warning"), "info": N_("Info")}
 CHANNELS = {

@@ -23,7 +23,7 @@ from wizard.core.i18n import N_, tr
 from wizard.core.labels import labels_of
 from wizard.core.model import CostLine, Project
 from wizard.core.tco import OptionTco
-from wizard.core.textclean import clean_text
+from wizard.core.textclean import one_line
 
 LOCALES = {"fr": "fr_CA", "en": "en_CA"}
 _WHOLE = {"fr": "#,##0\u00a0¤", "en": "¤#,##0"}
@@ -70,13 +70,13 @@ def tax_summary(project: Project, lang: str) -> str:
                       for name, rate in tco.tax_rates(project.info.province))
 
 
+def option_name(name: str, number: int, lang: str) -> str:
+    """An option's name on one line, or "Option <number>" when it has none (tables, chart)."""
+    return one_line(name) or tr("Option {number}", lang, number=number)
+
+
 def _names(results: list[OptionTco], lang: str) -> list[str]:
-    return [one_line(r.name) or tr("Option {number}", lang, number=i) for i, r in enumerate(results, 1)]
-
-
-def one_line(text: str) -> str:
-    """User text cleaned (no XML-illegal characters) and folded onto one line."""
-    return " ".join(clean_text(text).split())
+    return [option_name(r.name, i, lang) for i, r in enumerate(results, 1)]
 
 
 def totals_table(project: Project, results: list[OptionTco], lang: str) -> Table:

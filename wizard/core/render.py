@@ -5,8 +5,9 @@ of contents, key dates, the need (problem statement and context), scope, criteri
 pass threshold, evaluation method, test scenarios (instead of demonstrations) with the
 criteria-to-scenario traceability matrix, the
 numbered contract clauses, the excluded-vendors addendum and the binding-language
-statement. Fixed labels go through ``i18n.tr`` (French in ``document.po``); user text
-through ``textclean.clean_text``; missing data shows ``[À COMPLÉTER / TO BE COMPLETED]``.
+statement. Fixed labels go through ``i18n.tr`` (French in ``document.po``); user text is
+cleaned once (``textclean.clean_project``, in :func:`tender_document`) and folded by
+:func:`user_text`; missing data shows ``[À COMPLÉTER / TO BE COMPLETED]``.
 Raises nothing for bad data: a clause that fails to render shows a placeholder (K-RENDER).
 """
 
@@ -40,7 +41,7 @@ from wizard.core.render_criteria import (
 )
 from wizard.core.render_publication import publication_blocks
 from wizard.core.render_submission import format_deadline, submission_blocks
-from wizard.core.textclean import clean_project, clean_text
+from wizard.core.textclean import clean_project, clean_text, one_line
 
 ROLE_LABELS = {
     "affected": N_("affected"),
@@ -49,13 +50,14 @@ ROLE_LABELS = {
 }
 
 
-def _text(value: str) -> str:
-    """User text on one line, clean, or the placeholder."""
-    return " ".join(clean_text(value).split()) or PLACEHOLDER
+def user_text(value: str) -> str:
+    """User text on one line, clean, or the placeholder. Shared with the decision record."""
+    return one_line(value) or PLACEHOLDER
 
 
-def _paragraphs(value: str, style: str = "Normal") -> list[Paragraph]:
-    """Multi-line user text → one paragraph per non-blank line (placeholder if empty)."""
+def user_paragraphs(value: str, style: str = "Normal") -> list[Paragraph]:
+    """Multi-line user text → one clean paragraph per non-blank line (the placeholder if
+    empty). Shared with the decision record."""
     lines = [" ".join(line.split()) for line in clean_text(value).splitlines()]
     return [Paragraph(line, style) for line in lines if line] or [Paragraph(PLACEHOLDER, style)]
 
@@ -70,16 +72,16 @@ def contents_blocks(lang: str) -> list[Block]:
 def _cover(project: Project, lang: str) -> list[Block]:
     info = project.info
     prov = PROVINCES.get(info.province.strip().upper())
-    officer = ", ".join(x for x in (_text(info.officer_name), " ".join(info.officer_title.split()), " ".join(info.contact_email.split())) if x)
+    officer = ", ".join(x for x in (user_text(info.officer_name), one_line(info.officer_title), one_line(info.contact_email)) if x)
     rows = [
-        [tr("Reference number", lang), _text(info.reference)],
+        [tr("Reference number", lang), user_text(info.reference)],
         [tr("Closing date", lang), format_deadline(info, lang)],
         [tr("Province or territory", lang), prov.name(lang) if prov else PLACEHOLDER],
-        [tr("Sole contact for bidders", lang), clean_text(officer)],
+        [tr("Sole contact for bidders", lang), officer],
     ]
     return [
-        Paragraph(_text(info.organization), "Subtitle"),
-        Paragraph(_text(info.title), "Title"),
+        Paragraph(user_text(info.organization), "Subtitle"),
+        Paragraph(user_text(info.title), "Title"),
         Paragraph(tr("Call for tenders", lang), "Subtitle"),
         Table([], rows, [6.0, 10.0]),
         PageBreak(),
@@ -104,10 +106,10 @@ def _need(project: Project, lang: str) -> list[Block]:
         Heading(1, tr("The need", lang)),
         Paragraph(tr("This call for tenders seeks a solution to the need below. It describes what the town must be able to do, not a product: bidders are free to propose any solution that meets the criteria.", lang)),
         Heading(2, tr("Problem statement", lang)),
-        *_paragraphs(project.problem.statement, "Quote"),
+        *user_paragraphs(project.problem.statement, "Quote"),
     ]  # fmt: skip
     if project.problem.context.strip():
-        blocks += [Heading(2, tr("Context", lang)), *_paragraphs(project.problem.context)]
+        blocks += [Heading(2, tr("Context", lang)), *user_paragraphs(project.problem.context)]
     return blocks
 
 
@@ -118,10 +120,10 @@ def _scope(project: Project, lang: str) -> list[Block]:
         blocks.append(Paragraph(tr("The following units of the town are concerned by this need:", lang)))
         for unit in units:
             role = tr(ROLE_LABELS[unit.role], lang)
-            blocks.append(Paragraph(f"{_text(unit.name)} — {role}", "List Bullet"))
+            blocks.append(Paragraph(f"{user_text(unit.name)} — {role}", "List Bullet"))
     if project.partners:
         blocks.append(Paragraph(tr("External partners:", lang)))
-        blocks += [Paragraph(_text(p.name), "List Bullet") for p in project.partners]
+        blocks += [Paragraph(user_text(p.name), "List Bullet") for p in project.partners]
     if project.scope.mission_critical:
         blocks.append(Paragraph(tr("The system is mission-critical: availability, recovery and security requirements are reinforced accordingly.", lang)))  # fmt: skip
     if project.scope.personal_information:
@@ -136,7 +138,7 @@ def _scenarios(project: Project, lang: str) -> list[Block]:
     ]  # fmt: skip
     numbers = criterion_numbers(project, lang)
     for index, scenario in enumerate(project.scenarios, start=1):
-        blocks.append(Heading(2, tr("Scenario {number}: {title}", lang, number=scenario_label(index), title=_text(scenario.title))))
+        blocks.append(Heading(2, tr("Scenario {number}: {title}", lang, number=scenario_label(index), title=user_text(scenario.title))))
         for label, value in (
             (N_("Context:"), scenario.context),
             (N_("Steps:"), scenario.steps),
@@ -158,7 +160,7 @@ def _labelled(label: str, value: str, numbered: bool = False) -> list[Paragraph]
     """A labelled field: one line on the label's line; several lines under the label,
     one paragraph each, numbered 1., 2., 3. when ``numbered`` (scenario steps: a number
     or bullet the user typed is replaced, never doubled)."""
-    lines = [line.text for line in _paragraphs(value)]
+    lines = [line.text for line in user_paragraphs(value)]
     if len(lines) == 1:
         return [Paragraph(lines[0], label=label)]
     if numbered:
@@ -167,7 +169,7 @@ def _labelled(label: str, value: str, numbered: bool = False) -> list[Paragraph]
 
 
 def _clauses(project: Project, lang: str) -> list[Block]:
-    organization = _text(project.info.organization)
+    organization = user_text(project.info.organization)
     blocks: list[Block] = [
         Heading(1, tr("Contract clauses", lang)),
         Paragraph(tr("In the clauses below, “Town” means {organization}; “Contractor” means the successful bidder; “Contract” means the contract awarded following this call for tenders.", lang, organization=town_name(organization, lang))),
@@ -185,7 +187,7 @@ def _addendum(project: Project, lang: str) -> list[Block]:
     return [
         Heading(1, tr("Appendix: excluded suppliers", lang)),
         Paragraph(tr("The businesses below are excluded under the contract clause on suppliers who took part in the preparation of this call for tenders:", lang)),
-        *[Paragraph(_text(name), "List Bullet") for name in names],
+        *[Paragraph(user_text(name), "List Bullet") for name in names],
     ]  # fmt: skip
 
 
@@ -207,11 +209,11 @@ def tender_document(project: Project, lang: str, languages: list[str] | None = N
     if lang not in ("fr", "en"):
         raise ValueError(f"unsupported tender language: {lang!r}")
     project = published_project(clean_project(project), [lang, *(languages or [])])  # K1: hygiene once
-    reference = _text(project.info.reference)
+    reference = user_text(project.info.reference)
     return TenderDocument(
         lang=lang,
-        title=_text(project.info.title),
-        organization=_text(project.info.organization),
+        title=user_text(project.info.title),
+        organization=user_text(project.info.organization),
         reference=reference,
         header=tr("Call for tenders {reference}", lang, reference=reference),
         footer_page=tr("Page {page} of {pages}", lang),

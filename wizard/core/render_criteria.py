@@ -4,24 +4,25 @@ Mandatory criteria are pass/fail; each optional criterion is worth exactly one p
 (guide: simple scoring, no complex grids). The pass threshold is a whole percentage and
 the points needed are computed in integers: ``ceil(threshold × optional / 100)``, so 42
 of 60 at 70 % passes.
+
+Every builder here is called through ``render.tender_document``, which cleans the
+project once (``textclean.clean_project``): user text needs no ``clean_text`` here.
 """
 
 from __future__ import annotations
 
+from wizard.core import evaluation
 from wizard.core.blocks import Block, Heading, Paragraph, Table
 from wizard.core.clause_render import PLACEHOLDER
 from wizard.core.i18n import tr
 from wizard.core.labels import labels_of
 from wizard.core.model import Criterion, Project
-from wizard.core.textclean import clean_text
+from wizard.core.table_layout import TEXT_WIDTH_CM
+from wizard.core.textclean import one_line
 
 CATEGORY_LABELS = labels_of(Criterion.CATEGORIES)
 VERIFICATION_LABELS = labels_of(Criterion.VERIFICATIONS)
 
-
-TEXT_WIDTH_CM = 16.0
-"""Widest table the tender allows: the text width of an A4 or Letter page with 2.5 cm
-margins (Letter gives 16.59 cm, A4 16.0 cm), so no table runs off the page."""
 
 MATRIX_MAX_SCENARIOS = 6
 """Up to this many scenarios the traceability table has one column per scenario; past
@@ -29,12 +30,11 @@ it, one column lists the scenarios of each criterion (the page is too narrow).""
 
 
 def points_needed(threshold_pct: int, optional_count: int) -> int:
-    """Optional points a tender needs: ``ceil(threshold_pct × optional_count / 100)``.
-
-    Integers only (K12): ``points_needed(70, 60) == 42``; ``points_needed(70, 3) == 3``.
-    Out-of-range thresholds are clamped to 0–100 % (C-THRESHOLD reports them).
+    """:func:`evaluation.points_needed` for a document: never raises, an out-of-range
+    threshold is clamped to 0–100 % (C-THRESHOLD reports it), so a bad project file still
+    renders. ``points_needed(70, 60) == 42``; ``points_needed(70, 3) == 3``.
     """
-    return -(-min(max(threshold_pct, 0), 100) * max(optional_count, 0) // 100)
+    return evaluation.points_needed(min(max(threshold_pct, 0), 100), max(optional_count, 0))
 
 
 def criterion_numbers(project: Project, lang: str) -> dict[int, str]:
@@ -62,7 +62,7 @@ def _criteria_table(items: list[Criterion], numbers: dict[int, str], lang: str) 
     rows = [
         [
             numbers[c.id],
-            clean_text(c.text).strip() or PLACEHOLDER,
+            c.text.strip() or PLACEHOLDER,
             tr(CATEGORY_LABELS.get(c.category, c.category), lang),
             tr(VERIFICATION_LABELS.get(c.verification, c.verification), lang),
         ]
@@ -106,7 +106,7 @@ def criteria_blocks(project: Project, lang: str) -> list[Block]:
 
 
 def _quebec_blocks(project: Project, lang: str) -> list[Block]:
-    grid = [[clean_text(i.label).strip() or PLACEHOLDER, str(i.points)] for i in project.quality_grid]
+    grid = [[i.label.strip() or PLACEHOLDER, str(i.points)] for i in project.quality_grid]
     blocks: list[Block] = [
         Heading(2, tr("Weighted evaluation system (Quebec)", lang)),
         Paragraph(tr("A selection committee of at least three members scores the quality of each tender without knowing its price, against the criteria below, none of which is worth more than 30 points out of 100.", lang)),
@@ -150,16 +150,16 @@ def evaluation_blocks(project: Project, lang: str) -> list[Block]:
         Heading(1, tr("Evaluation method", lang)),
         *_weights_blocks(project, lang),
         Paragraph(tr("Claims are verified by the technical committee through the test scenarios; the selection committee does not include any author of this tender.", lang)),
-        Paragraph(clean_text(ev.tie_break).strip() or PLACEHOLDER, label=tr("Tie-break rule:", lang)),
+        Paragraph(ev.tie_break.strip() or PLACEHOLDER, label=tr("Tie-break rule:", lang)),
     ]  # fmt: skip
     if ev.quebec_weighted:
         blocks.extend(_quebec_blocks(project, lang))
     if ev.pilot_enabled:
-        titles = {s.id: f"{scenario_label(n)} {' '.join(clean_text(s.title).split())}".strip()
+        titles = {s.id: f"{scenario_label(n)} {one_line(s.title)}".strip()
                   for n, s in enumerate(project.scenarios, start=1)}  # "S-1 Title", as in the scenarios section
         names = ", ".join(titles[i] for i in ev.pilot_scenario_ids if i in titles) or PLACEHOLDER
         blocks.append(Heading(2, tr("Paid pilot project", lang)))
-        blocks.append(Paragraph(clean_text(ev.pilot_description).strip() or PLACEHOLDER))
+        blocks.append(Paragraph(ev.pilot_description.strip() or PLACEHOLDER))
         blocks.append(
             Paragraph(tr("The award of the full contract is conditional on the pilot meeting these scenarios: {names}.", lang, names=names))
         )  # fmt: skip
@@ -187,7 +187,7 @@ def traceability_table(project: Project, lang: str) -> Table:
     rows = []
     for c in project.criteria:
         marks = [label for label, ids in scenarios if c.id in ids]
-        text = clean_text(c.text).strip() or PLACEHOLDER
+        text = c.text.strip() or PLACEHOLDER
         cells = ["X" if c.id in ids else "" for _label, ids in scenarios] if matrix else [", ".join(marks) or "\u2014"]
         rows.append([numbers[c.id], text, *cells, _verification(c, bool(marks), lang)])
     head = [tr("No.", lang), tr("Criterion", lang)]

@@ -21,29 +21,25 @@ from wizard.core.defaults import PUBLICATION_ITEMS
 from wizard.core.i18n import tr
 from wizard.core.languages import typed_language
 from wizard.core.model import Project
-from wizard.core.textclean import clean_text
-
-
-def _one_line(value: str) -> str:
-    return " ".join(clean_text(value).split())
+from wizard.core.textclean import one_line
 
 
 def _diffusion(project: Project, lang: str) -> list[Block]:
     pub = project.publication
-    platform = _one_line(pub.provincial_platform) or PLACEHOLDER
+    platform = one_line(pub.provincial_platform) or PLACEHOLDER
     blocks: list[Block] = [
         Paragraph(tr("This call for tenders is published on the following platform: {platform}.", lang, platform=platform)),
     ]
-    if _one_line(pub.free_platforms):
+    if one_line(pub.free_platforms):
         blocks.append(Paragraph(tr("It is also announced, at no cost to suppliers, on: {platforms}.",
-                                   lang, platforms=_one_line(pub.free_platforms))))
+                                   lang, platforms=one_line(pub.free_platforms))))
     if pub.notify_scanned_vendors:
         blocks.append(Paragraph(tr(
             "The town also tells the suppliers found in its market scan that this call for tenders "
             "is open. That notice only points to the published documents: every supplier has the "
             "same information.", lang)))
-    if _one_line(pub.translation_notes) and lang == typed_language(project):  # typed text: its own language only
-        blocks.append(Paragraph(_one_line(pub.translation_notes), label=tr("Translation:", lang)))
+    if one_line(pub.translation_notes) and lang == typed_language(project):  # typed text: its own language only
+        blocks.append(Paragraph(one_line(pub.translation_notes), label=tr("Translation:", lang)))
     return blocks
 
 
@@ -52,8 +48,8 @@ def _plan(project: Project, lang: str) -> list[Block]:
     if not items:
         return []
     rows = [
-        [tr(PUBLICATION_ITEMS[i.key], lang) if i.key in PUBLICATION_ITEMS else _one_line(i.key),
-         format_date(i.planned_date, lang), _one_line(i.place) or PLACEHOLDER]
+        [tr(PUBLICATION_ITEMS[i.key], lang) if i.key in PUBLICATION_ITEMS else one_line(i.key),
+         format_date(i.planned_date, lang), one_line(i.place) or PLACEHOLDER]
         for i in items
     ]
     return [
@@ -67,7 +63,7 @@ def publication_blocks(project: Project, lang: str) -> list[Block]:
     blocks: list[Block] = [Heading(1, tr("Publication and transparency", lang))]
     blocks += _diffusion(project, lang)
     blocks += _plan(project, lang)
-    url = _one_line(project.publication.open_data_url)
+    url = one_line(project.publication.open_data_url)
     if url:
         blocks.append(Paragraph(tr("Open data about this procurement: {url}", lang, url=url)))
     return blocks

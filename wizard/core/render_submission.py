@@ -22,20 +22,14 @@ from wizard.core.blocks import Block, Heading, Paragraph, Table
 from wizard.core.clause_render import PLACEHOLDER, format_date
 from wizard.core.i18n import tr
 from wizard.core.model import Project, ProjectInfo
-from wizard.core.textclean import clean_text
+from wizard.core.textclean import one_line
 from wizard.core.timezones import parse_time, zone_label, zone_of
-
-
-def _one_line(value: str, separator: str = " ") -> str:
-    """User text on one line: lines joined by ``separator``, runs of spaces collapsed."""
-    lines = (" ".join(line.split()) for line in clean_text(value).splitlines())
-    return separator.join(line for line in lines if line)
 
 
 def _time(info: ProjectInfo, lang: str) -> str:
     time = parse_time(info.closing_time)
     if time is None:
-        return _one_line(info.closing_time) or PLACEHOLDER
+        return one_line(info.closing_time) or PLACEHOLDER
     text = str(format_time(time, format="short", locale="fr_CA" if lang == "fr" else "en_CA"))
     return text.replace("\u202f", "\u00a0")  # CLDR's narrow space: missing from some fonts
 
@@ -58,20 +52,20 @@ def contact_rows(info: ProjectInfo, lang: str) -> list[list[str]]:
     """``[label, value]`` rows of the single point of contact: name, position, e-mail,
     then telephone and postal address when set."""
     rows = [
-        [tr("Name", lang), _one_line(info.officer_name) or PLACEHOLDER],
-        [tr("Position", lang), _one_line(info.officer_title) or PLACEHOLDER],
-        [tr("E-mail", lang), _one_line(info.contact_email) or PLACEHOLDER],
+        [tr("Name", lang), one_line(info.officer_name) or PLACEHOLDER],
+        [tr("Position", lang), one_line(info.officer_title) or PLACEHOLDER],
+        [tr("E-mail", lang), one_line(info.contact_email) or PLACEHOLDER],
     ]
     for label, value in (("Telephone", info.contact_phone), ("Postal address", info.contact_address)):
-        if _one_line(value):
-            rows.append([tr(label, lang), _one_line(value, ", ")])
+        if one_line(value):
+            rows.append([tr(label, lang), one_line(value, ", ")])
     return rows
 
 
 def submission_blocks(project: Project, lang: str) -> list[Block]:
     """The "Submission of bids" section of the tender in ``lang``."""
     info = project.info
-    method = _one_line(info.submission_method)
+    method = one_line(info.submission_method)
     return [
         Heading(1, tr("Submission of bids", lang)),
         Paragraph(method or PLACEHOLDER, label=tr("How and where to submit:", lang)),

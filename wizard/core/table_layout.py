@@ -20,6 +20,13 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+TEXT_WIDTH_CM = 16.0
+"""Widest table a document allows: the text width of an A4 or Letter page with 2.5 cm
+margins (Letter gives 16.59 cm, A4 16.0 cm), so no table runs off the page."""
+
+TABLE_FONT_PT = 9.5
+"""The font size of table text in the DOCX (``docx_export.TABLE_FONT``)."""
+
 CM_PER_PT = 2.54 / 72
 CELL_PADDING_CM = 0.5
 """Left and right cell margins of Word's "Table Grid" style (108 twips each), borders
@@ -146,7 +153,7 @@ def _column(header: list[list[str]], rows: list[list[str]], index: int) -> tuple
 
 
 def column_widths(
-    header: list[list[str]], rows: list[list[str]], total: float = 16.0, font_pt: float = 9.5
+    header: list[list[str]], rows: list[list[str]], total: float = TEXT_WIDTH_CM, font_pt: float = TABLE_FONT_PT
 ) -> list[float]:
     """Widths in cm, one per column, summing to ``total`` (at most; rounded down).
 

@@ -30,6 +30,15 @@ def clean_text(text: str) -> str:
     return _ILLEGAL.sub("", text)
 
 
+def one_line(text: str, separator: str = " ") -> str:
+    """User text cleaned (:func:`clean_text`) and on one line: its lines, runs of
+    spaces collapsed, joined by ``separator`` ("" when there is no text)."""
+    text = clean_text(text)  # before splitting: \x0b, \x0c, \x1c… are line breaks to ``splitlines``
+    if separator == " ":
+        return " ".join(text.split())
+    return separator.join(line for line in (" ".join(part.split()) for part in text.splitlines()) if line)
+
+
 def is_clean(text: str) -> bool:
     """Whether ``text`` holds no XML-illegal code point."""
     return _ILLEGAL.search(text) is None
@@ -95,8 +104,10 @@ def clean_project(project: Project) -> Project:
     """``project`` itself when every text is clean (the usual case), else a deep copy
     whose every text field went through :func:`clean_text`.
 
-    Called once where a document is built from the model (``export.export_all``,
-    ``render.tender_document``, the decision record), so no builder has to remember it.
+    Called once where documents are built from the model (``export.export_all``,
+    ``render.tender_document``), so no tender builder has to remember it. The decision
+    record cleans its blocks instead (``record.record_blocks``: finding messages may
+    quote a clause file's text), and the open data its strings (``opendata_common``).
     """
     dirty = dirty_fields(project)
     if not dirty:
