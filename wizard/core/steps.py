@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from wizard.core.addresses import parse_address
 from wizard.core.i18n import N_
 from wizard.core.model import Project
 
@@ -82,8 +83,7 @@ def step_of_field(field: str) -> Step:
 
     Unknown addresses belong to :attr:`Step.REVIEW`.
     """
-    head = field.split(".", 1)[0].split(":", 1)[0]
-    return _OWNER.get(head, Step.REVIEW)
+    return _OWNER.get(parse_address(field).kind, Step.REVIEW)
 
 
 def next_step(step: Step) -> Step | None:

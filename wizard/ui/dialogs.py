@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QTreeView, QWidget
 
+from wizard.core.fileformat import SUFFIX
 from wizard.core.i18n import _
 
 
@@ -57,7 +58,7 @@ def exec_file_dialog(dialog: QFileDialog) -> str | None:
     return dialog.selectedFiles()[0]
 
 
-def ask_open_path(parent: QWidget | None, title: str, suffix: str = ".tender") -> Path | None:
+def ask_open_path(parent: QWidget | None, title: str, suffix: str = SUFFIX) -> Path | None:
     """A file to open, or ``None`` when cancelled."""
     dialog = file_dialog(parent, title, documents_folder(), _filter(suffix) + ";;" + _("All files") + " (*)")
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
@@ -66,7 +67,7 @@ def ask_open_path(parent: QWidget | None, title: str, suffix: str = ".tender") -
 
 
 def ask_save_path(
-    parent: QWidget | None, title: str, suffix: str = ".tender", default_name: str = ""
+    parent: QWidget | None, title: str, suffix: str = SUFFIX, default_name: str = ""
 ) -> Path | None:
     """A file to write, with ``suffix`` added when missing; ``None`` when cancelled (K16).
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from wizard.core import defaults
 from wizard.core.examples import example_names, load_example
+from wizard.core.fileformat import SUFFIX
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.model import Project
 from wizard.core.store import LockedFile, ProjectFile, ProjectFileError, ReadOnlyFile
@@ -56,7 +57,7 @@ def _create(window: MainWindow, path: Path, project: Project) -> None:
 
 def new_project(window: MainWindow) -> None:
     """A new project from scratch, in a file the user names (Cancel: nothing happens)."""
-    path = dialogs.ask_save_path(window, _("New project"), ".tender", _("new-project") + ".tender")
+    path = dialogs.ask_save_path(window, _("New project"), SUFFIX, _("new-project") + SUFFIX)
     if path is not None:
         _create(window, path, defaults.new_project(ui_language()))
 
@@ -90,7 +91,7 @@ def new_from_example(window: MainWindow) -> None:
     if index is None:
         return
     name, project = examples[index]
-    path = dialogs.ask_save_path(window, _("New project"), ".tender", name + ".tender")
+    path = dialogs.ask_save_path(window, _("New project"), SUFFIX, name + SUFFIX)
     if path is not None:
         _create(window, path, project)
 
@@ -107,7 +108,7 @@ def save_as(window: MainWindow) -> None:
         return
     window.ctx.flush()
     current = window.ctx.pf.path
-    path = dialogs.ask_save_path(window, _("Save the project as"), ".tender", current.stem + "-2.tender")
+    path = dialogs.ask_save_path(window, _("Save the project as"), SUFFIX, current.stem + "-2" + SUFFIX)
     if path is None:
         return
     if path.resolve() == current.resolve():
