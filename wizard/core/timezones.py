@@ -77,10 +77,15 @@ _LABELS: dict[str, tuple[str, str]] = {
 _TIME = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 
 
+def province_zone(province: str) -> str:
+    """The default IANA zone of a province or territory code ('' when unknown)."""
+    return DEFAULT_ZONES.get(province.strip().upper(), "")
+
+
 def zone_of(info: ProjectInfo) -> str:
     """The project's IANA zone: ``time_zone`` when set, else the province's default,
     else ``''`` (no province)."""
-    return info.time_zone.strip() or DEFAULT_ZONES.get(info.province.strip().upper(), "")
+    return info.time_zone.strip() or province_zone(info.province)
 
 
 def parse_time(text: str) -> dt.time | None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.steps import Step
-from wizard.core.timezones import DEFAULT_ZONES, ZONES, zone_label
+from wizard.core.timezones import ZONES, province_zone, zone_label
 from wizard.ui.labels import BINDING_LANGUAGES, PROVINCES, TENDER_LANGUAGES
 from wizard.ui.pages.base import StepPage, short_text
 from wizard.ui.widgets.table_editor import Column
@@ -95,7 +95,7 @@ class ProjectPage(StepPage):
         """Zones shown as "heure de l’Est (America/Toronto)"; the empty choice names the
         province's default zone."""
         lang = ui_language()
-        default = DEFAULT_ZONES.get(self.ctx.project.info.province.strip().upper(), "")
+        default = province_zone(self.ctx.project.info.province)
         for i in range(self.zone_box.count()):
             zone = self.zone_box.itemData(i)
             if zone:
