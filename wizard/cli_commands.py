@@ -144,13 +144,12 @@ def _export_folder(path: str) -> Path:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write every output into ``--out``; refuse if one exists there, unless ``--force``."""
-    from wizard.core.export import export_all, planned_outputs, tender_languages
+    from wizard.core.export import existing_outputs, export_all, tender_languages
     from wizard.core.languages import untranslated_languages
 
     out = _export_folder(args.out)
     project = _read(args.file)  # first, so a bad file leaves no empty folder behind
-    planned = planned_outputs(project, out, args.lang)
-    existing = [p for p in planned if p.exists()]
+    existing = existing_outputs(project, out, args.lang)
     if existing and not args.force:
         raise CliError(
             N_("This folder already holds {count} of the files to write, such as {first}; "
@@ -163,11 +162,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise CliError(N_("This folder cannot be created: {detail}"), out, detail=exc.strerror) from None
-    for path in export_all(project, out, lang=args.lang):
+    written = export_all(project, out, lang=args.lang)
+    for path in written:
         print(path)
     others = untranslated_languages(project, tender_languages(project, args.lang))
     if others:
-        names = ", ".join(p.name for p in planned if any(p.name.endswith(f"-{x}.docx") for x in others))
+        names = ", ".join(p.name for p in written if any(p.name.endswith(f"-{x}.docx") for x in others))
         print(bilingual(N_("Texts typed in the project (need, criteria, scenarios …) stay in the language "
                            "they were typed in; have them translated in {files} before publishing."), files=names), file=sys.stderr)
     return 0

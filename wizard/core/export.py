@@ -75,6 +75,12 @@ def planned_outputs(project: Project, out_dir: Path, lang: str | None = None) ->
     return [out_dir / name for name in [*names, OCDS_FILE, REGISTER_FILE, CRITERIA_FILE]]
 
 
+def existing_outputs(project: Project, out_dir: Path, lang: str | None = None) -> list[Path]:
+    """The files an export into ``out_dir`` would replace (those of :func:`planned_outputs`
+    that already exist): never overwrite a document the lawyers may have edited unasked."""
+    return [path for path in planned_outputs(project, out_dir, lang) if path.exists()]
+
+
 EXPORTERS: list[Exporter] = [export_tenders, export_records, export_open_data]
 """Every exporter, in order: ``(project, out_dir, langs) -> written paths``."""
 

@@ -156,10 +156,10 @@ def _criteria(project: Project, lang: str) -> Document | None:
 
 
 def excluded_vendors(project: Project) -> list[str]:
-    """Vendors that helped draft the tender (V-DRAFTING), sorted, without duplicates."""
-    return sorted(
-        {e.vendor.strip() for e in project.vendor_exchanges if e.helped_drafting and e.vendor.strip()}
-    )
+    """Vendors that helped draft the tender (V-DRAFTING), named as in the tender's appendix."""
+    from wizard.core.clauses import excluded_vendor_names
+
+    return excluded_vendor_names(project)
 
 
 def _conflicts(project: Project, lang: str) -> Document | None:

@@ -121,16 +121,11 @@ def save_as(window: MainWindow) -> None:
     window.open_path(path)
 
 
-def existing_outputs(project: Project, folder: Path) -> list[Path]:
-    """The files an export into ``folder`` would replace (core ``planned_outputs``)."""
-    from wizard.core.export import planned_outputs
-
-    return [path for path in planned_outputs(project, folder) if path.exists()]
-
-
 def confirm_replace(window: MainWindow, project: Project, folder: Path) -> bool:
     """``True`` when nothing would be replaced, or the user agrees to replace the
     existing files (a DOCX the lawyers edited is never lost silently)."""
+    from wizard.core.export import existing_outputs
+
     existing = existing_outputs(project, folder)
     if not existing:
         return True

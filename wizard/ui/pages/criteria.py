@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from wizard.core import drafting, market
 from wizard.core.addresses import parse_address
-from wizard.core.evaluation import points_needed
 from wizard.core.i18n import N_, _
+from wizard.core.render_criteria import points_needed
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.link_list import LinkList
@@ -129,10 +129,9 @@ class CriteriaPage(StepPage):
         project = self.ctx.project
         optional = sum(1 for c in project.criteria if c.kind == "optional")
         mandatory = sum(1 for c in project.criteria if c.kind == "mandatory")
-        pct = min(max(project.criteria_settings.pass_threshold_pct, 0), 100)
         self.summary.setText(_(
             "{mandatory} mandatory and {optional} optional criteria; a bid needs {needed} point(s) to pass.",
-            mandatory=mandatory, optional=optional, needed=points_needed(pct, optional),
+            mandatory=mandatory, optional=optional, needed=points_needed(project.criteria_settings.pass_threshold_pct, optional),
         ))  # fmt: skip
         self.compliant.setText(self.compliant_text())
         self.draft_button.setEnabled(not self.ctx.read_only)
