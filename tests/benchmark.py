@@ -184,7 +184,9 @@ def file_figures(path: Path, runs: int) -> list[Figure]:
         base = pf.project.problem.context
         field = median_of(10 * runs, lambda i: pf.set_field("problem", "context", f"{base} ({i})"))
         criterion = pf.project.criteria[len(pf.project.criteria) // 2]
-        row = median_of(10 * runs, lambda i: pf.update_row("criteria", criterion.id, text=f"{criterion.text} ({i})"))
+        row = median_of(
+            10 * runs, lambda i: pf.update_row("criteria", criterion.id, text=f"{criterion.text} ({i})")
+        )
         figures.append(timed("autosaved edit: a section field", field, 5, "ms"))
         figures.append(timed("autosaved edit: a criterion row", row, 5, "ms"))
     finally:
@@ -289,7 +291,9 @@ print(json.dumps({"before_kb": before, "peak_kb": peak_kb(), "files": len(writte
 
 def _child_env(work: Path) -> dict[str, str]:
     env = dict(os.environ)
-    env.update(QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(work / "config"), XDG_CACHE_HOME=str(work / "cache"))
+    env.update(
+        QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(work / "config"), XDG_CACHE_HOME=str(work / "cache")
+    )
     # Bytecode cached as an installed app has it (pip compiles at install), kept out of
     # the working tree.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -325,25 +329,52 @@ def start_figures(path: Path, work: Path, runs: int) -> list[Figure]:
             times[kind].append(_seconds_to_first_paint(args, child_env))
     bare, welcome, welcome_fr, project = (statistics.median(times[k]) for k in kinds)
     return [
-        Figure("app start to first page (welcome, English)", welcome / bare, 1.5, "×",
-               f"app {welcome:.3f} s, bare QWizard {bare:.3f} s"),
-        Figure("app start to first page (welcome, French)", welcome_fr / bare, 1.5, "×",
-               f"app {welcome_fr:.3f} s"),
-        Figure("app start with the large project (information)", project / bare, None, "×",
-               f"app {project:.3f} s to the first wizard page"),
+        Figure(
+            "app start to first page (welcome, English)",
+            welcome / bare,
+            1.5,
+            "×",
+            f"app {welcome:.3f} s, bare QWizard {bare:.3f} s",
+        ),
+        Figure(
+            "app start to first page (welcome, French)",
+            welcome_fr / bare,
+            1.5,
+            "×",
+            f"app {welcome_fr:.3f} s",
+        ),
+        Figure(
+            "app start with the large project (information)",
+            project / bare,
+            None,
+            "×",
+            f"app {project:.3f} s to the first wizard page",
+        ),
     ]
 
 
 def memory_figures(path: Path, runs: int) -> list[Figure]:
     peaks, befores = [], []
     for _ in range(runs):
-        done = subprocess.run([sys.executable, "-c", _MEMORY_CHILD, str(ROOT), str(path)],
-                              capture_output=True, text=True, timeout=300, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", _MEMORY_CHILD, str(ROOT), str(path)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=True,
+        )
         result = json.loads(done.stdout.strip().splitlines()[-1])
         peaks.append(result["peak_kb"] / 1024)
         befores.append(result["before_kb"] / 1024)
-    return [Figure("peak memory during export_all (RSS)", statistics.median(peaks), 300, "MB",
-                   f"{statistics.median(befores):.0f} MB after opening the project")]
+    return [
+        Figure(
+            "peak memory during export_all (RSS)",
+            statistics.median(peaks),
+            300,
+            "MB",
+            f"{statistics.median(befores):.0f} MB after opening the project",
+        )
+    ]
 
 
 # -- main -------------------------------------------------------------------------
@@ -351,11 +382,13 @@ def memory_figures(path: Path, runs: int) -> list[Figure]:
 
 def describe(project: Project) -> str:
     edited = sum(bool(c.custom_fr.strip()) + bool(c.custom_en.strip()) for c in project.clause_choices)
-    return (f"{len(project.criteria)} criteria, {len(project.scenarios)} scenarios, "
-            f"{len(project.solutions)} solutions × {len(project.features)} features "
-            f"({len(project.support)} cells), {edited} clause texts, "
-            f"{len(project.vendor_exchanges)} register entries, {project.tco.horizon_years}-year TCO "
-            f"for {len(project.tco_options)} options")
+    return (
+        f"{len(project.criteria)} criteria, {len(project.scenarios)} scenarios, "
+        f"{len(project.solutions)} solutions × {len(project.features)} features "
+        f"({len(project.support)} cells), {edited} clause texts, "
+        f"{len(project.vendor_exchanges)} register entries, {project.tco.horizon_years}-year TCO "
+        f"for {len(project.tco_options)} options"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -365,8 +398,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     runs = 3 if args.quick else 7
     project = large_project(args.seed)
-    print(f"SPEC §8 benchmark — Python {platform.python_version()}, {os.cpu_count()} CPU(s), "
-          f"{platform.system()} {platform.machine()}")
+    print(
+        f"SPEC §8 benchmark — Python {platform.python_version()}, {os.cpu_count()} CPU(s), "
+        f"{platform.system()} {platform.machine()}"
+    )
     print(f"Large project (seed {args.seed}): {describe(project)}")
     print(f"Medians of {runs} runs (edits: {10 * runs}; checks: {3 * runs}; brand detection: {30 * runs}).\n")
     print(f"  {'figure':<46} {'median':>10}   {'target':>10}  {'ratio':>5}")

@@ -33,8 +33,10 @@ def main() -> None:
         detect_brands(text)
         times.append(time.perf_counter() - start)
     found = len(detect_brands(text))
-    print(f"detect_brands on {len(text)} characters: median {statistics.median(times) * 1000:.3f} ms "
-          f"({found} matches; target ≤ 2 ms)")
+    print(
+        f"detect_brands on {len(text)} characters: median {statistics.median(times) * 1000:.3f} ms "
+        f"({found} matches; target ≤ 2 ms)"
+    )
 
 
 if __name__ == "__main__":

@@ -54,7 +54,18 @@ COUNTS = {
 
 HORIZON_YEARS = 10
 
-_VERBS = ("export", "import", "archive", "publish", "sign", "search", "share", "audit", "restore", "translate")
+_VERBS = (
+    "export",
+    "import",
+    "archive",
+    "publish",
+    "sign",
+    "search",
+    "share",
+    "audit",
+    "restore",
+    "translate",
+)
 _OBJECTS = (
     "council minutes",
     "building permits",
@@ -67,7 +78,17 @@ _OBJECTS = (
     "road inspection logs",
     "fire hydrant records",
 )
-_FORMATS = ("OpenDocument", "CSV", "GeoJSON", "PDF/A", "JSON", "XML", "iCalendar", "WMS", "OGC API – Features")
+_FORMATS = (
+    "OpenDocument",
+    "CSV",
+    "GeoJSON",
+    "PDF/A",
+    "JSON",
+    "XML",
+    "iCalendar",
+    "WMS",
+    "OGC API – Features",
+)
 _QUALITIES = (
     "within 5 seconds for 50 users at once",
     "without loss of accents (UTF-8)",
@@ -100,7 +121,15 @@ _CONDITIONS = (
     "while another user edits the same record",
     "for records older than ten years",
 )
-_STANDARDS = ("ISO/IEC 27001", "WCAG 2.1 AA", "OGC WFS 2.0", "SAML 2.0", "OpenID Connect", "ISO 19115", "TLS 1.3")
+_STANDARDS = (
+    "ISO/IEC 27001",
+    "WCAG 2.1 AA",
+    "OGC WFS 2.0",
+    "SAML 2.0",
+    "OpenID Connect",
+    "ISO 19115",
+    "TLS 1.3",
+)
 _BRANDS = ("Office 365", "ArcGIS", "Cityworks", "SharePoint", "Oracle")
 _VENDORS = (
     "Maritime IT Solutions Ltd.",
@@ -121,7 +150,9 @@ def _features(rng: random.Random) -> list[Feature]:
     for i in range(1, COUNTS["features"] + 1):
         if i % 5 == 0:
             name = f"{rng.choice(_STANDARDS)} conformance ({i})"
-            rows.append(Feature(i, name, "standard", f"Conforms to {name} as published by its standards body."))
+            rows.append(
+                Feature(i, name, "standard", f"Conforms to {name} as published by its standards body.")
+            )
         else:
             verb, obj = rng.choice(_VERBS), rng.choice(_OBJECTS)
             rows.append(Feature(i, f"{verb.capitalize()} {obj} ({i})", "feature", f"Staff can {verb} {obj}."))
@@ -191,7 +222,8 @@ def _scenarios(rng: random.Random) -> list[Scenario]:
                 title=f"Scenario {i}: a clerk handles {obj}",
                 context=f"On a busy Monday, three employees work on {obj} at the same time.",
                 steps="\n".join(
-                    f"{n}. The user {rng.choice(_VERBS)}s {obj} in {rng.choice(_FORMATS)}." for n in range(1, 6)
+                    f"{n}. The user {rng.choice(_VERBS)}s {obj} in {rng.choice(_FORMATS)}."
+                    for n in range(1, 6)
                 ),
                 expected_result=f"The {obj} are complete, readable and traced in the audit log.",
                 criterion_ids=list(range(5 * (i - 1) + 1, 5 * i + 1)),
@@ -230,7 +262,9 @@ def _tco(rng: random.Random) -> tuple[list[TcoOption], list[CostLine]]:
     options = [
         TcoOption(1, "Stay on premises", "Renew licences and servers in the Town Hall server room."),
         TcoOption(2, "Vendor-hosted service", "A subscription hosted in Canada by the vendor."),
-        TcoOption(3, "Open-source, hosted by a co-op", "Open-source software run by a municipal co-operative."),
+        TcoOption(
+            3, "Open-source, hosted by a co-op", "Open-source software run by a municipal co-operative."
+        ),
     ]
     lines, next_id = [], 1
     for option in options:

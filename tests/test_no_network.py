@@ -13,10 +13,26 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 NETWORK_MODULES = {
-    "socket", "ssl", "http", "urllib.request", "urllib3", "requests", "httpx", "aiohttp",
-    "ftplib", "smtplib", "poplib", "imaplib", "telnetlib", "xmlrpc", "socketserver",
-    "asyncio", "PySide6.QtNetwork", "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets",
-}  # fmt: skip
+    "socket",
+    "ssl",
+    "http",
+    "urllib.request",
+    "urllib3",
+    "requests",
+    "httpx",
+    "aiohttp",
+    "ftplib",
+    "smtplib",
+    "poplib",
+    "imaplib",
+    "telnetlib",
+    "xmlrpc",
+    "socketserver",
+    "asyncio",
+    "PySide6.QtNetwork",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets",
+}
 
 
 def _forget(attempts: list[str], start: int) -> list[str]:

@@ -69,8 +69,14 @@ def _parser() -> argparse.ArgumentParser:
 def _handlers() -> dict[str, Callable[[argparse.Namespace], int]]:
     from wizard import cli_commands as c
 
-    return {"export": c.cmd_export, "check": c.cmd_check, "new": c.cmd_new,
-            "dump": c.cmd_dump, "load": c.cmd_load, "lint": c.cmd_lint}
+    return {
+        "export": c.cmd_export,
+        "check": c.cmd_check,
+        "new": c.cmd_new,
+        "dump": c.cmd_dump,
+        "load": c.cmd_load,
+        "lint": c.cmd_lint,
+    }
 
 
 def _opens_the_app(argv: list[str]) -> bool:
@@ -125,13 +131,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
         detail = exc.strerror or str(exc)
-        print(bilingual(N_("This file or folder cannot be used: {detail}"), detail=detail) + where,
-              file=sys.stderr)
+        print(
+            bilingual(N_("This file or folder cannot be used: {detail}"), detail=detail) + where,
+            file=sys.stderr,
+        )
     except KeyboardInterrupt:
         print(bilingual(N_("Interrupted.")), file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - a user never sees a traceback (SPEC §5)
         detail = " ".join(str(exc).split()) or type(exc).__name__
-        print(bilingual(N_("Unexpected error ({kind}): {detail}"), kind=type(exc).__name__, detail=detail),
-              file=sys.stderr)
+        print(
+            bilingual(N_("Unexpected error ({kind}): {detail}"), kind=type(exc).__name__, detail=detail),
+            file=sys.stderr,
+        )
     return 2

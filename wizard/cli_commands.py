@@ -152,8 +152,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     existing = existing_outputs(project, out, args.lang)
     if existing and not args.force:
         raise CliError(
-            N_("This folder already holds {count} of the files to write, such as {first}; "
-               "add --force to replace them."),
+            N_(
+                "This folder already holds {count} of the files to write, such as {first}; "
+                "add --force to replace them."
+            ),
             out,
             count=len(existing),
             first=existing[0].name,
@@ -168,6 +170,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     others = untranslated_languages(project, tender_languages(project, args.lang))
     if others:
         names = ", ".join(p.name for p in written if any(p.name.endswith(f"-{x}.docx") for x in others))
-        print(bilingual(N_("Texts typed in the project (need, criteria, scenarios …) stay in the language "
-                           "they were typed in; have them translated in {files} before publishing."), files=names), file=sys.stderr)
+        print(
+            bilingual(
+                N_(
+                    "Texts typed in the project (need, criteria, scenarios …) stay in the language "
+                    "they were typed in; have them translated in {files} before publishing."
+                ),
+                files=names,
+            ),
+            file=sys.stderr,
+        )
     return 0

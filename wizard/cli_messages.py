@@ -43,14 +43,21 @@ def severity_word(severity: str, lang: str) -> str:
 
 # argparse's English messages (Python 3.10–3.13) → our message id and its parameters.
 _USAGE: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"the following arguments are required: (?P<names>.+)"),
-     N_("Missing argument: {names}. Try {help}.")),
-    (re.compile(r"argument (?P<option>\S+): invalid choice: '?(?P<value>[^']*)'? \(choose from (?P<choices>.+)\)"),
-     N_("{option}: {value} is not a choice; choose one of: {choices}.")),
-    (re.compile(r"argument (?P<option>\S+): expected one argument"),
-     N_("{option} needs a value. Try {help}.")),
-    (re.compile(r"unrecognized arguments: (?P<names>.+)"),
-     N_("Unknown argument: {names}. Try {help}.")),
+    (
+        re.compile(r"the following arguments are required: (?P<names>.+)"),
+        N_("Missing argument: {names}. Try {help}."),
+    ),
+    (
+        re.compile(
+            r"argument (?P<option>\S+): invalid choice: '?(?P<value>[^']*)'? \(choose from (?P<choices>.+)\)"
+        ),
+        N_("{option}: {value} is not a choice; choose one of: {choices}."),
+    ),
+    (
+        re.compile(r"argument (?P<option>\S+): expected one argument"),
+        N_("{option} needs a value. Try {help}."),
+    ),
+    (re.compile(r"unrecognized arguments: (?P<names>.+)"), N_("Unknown argument: {names}. Try {help}.")),
 ]
 
 

@@ -46,7 +46,10 @@ def tender_project(lang: str = "fr", province: str = "QC") -> Project:
     p.problem.context = "Incendie de l'entrepôt de la rue des Forges.\nListes papier et radio."
     p.scope.personal_information = True
     p.scope.vendor_hosting = True
-    p.business_units = [BusinessUnit(1, "Service de police", "affected"), BusinessUnit(2, "Finances", "not_concerned")]
+    p.business_units = [
+        BusinessUnit(1, "Service de police", "affected"),
+        BusinessUnit(2, "Finances", "not_concerned"),
+    ]
     p.partners = [Partner(1, "Centre 911 régional")]
     p.criteria = [Criterion(i + 1, text, kind="mandatory") for i, text in enumerate(MANDATORY)]
     p.criteria += [
@@ -54,8 +57,16 @@ def tender_project(lang: str = "fr", province: str = "QC") -> Project:
         for i, text in enumerate(OPTIONAL)
     ]
     p.scenarios = [
-        Scenario(1, "Suivre les pompiers", "Incendie d'un entrepôt.", "1. Ouvrir l'intervention.\n2. Déplacer 16 terminaux.", "Positions affichées en moins de 10 s.", [1, 4], "Environnement de test.")
-    ]  # fmt: skip
+        Scenario(
+            1,
+            "Suivre les pompiers",
+            "Incendie d'un entrepôt.",
+            "1. Ouvrir l'intervention.\n2. Déplacer 16 terminaux.",
+            "Positions affichées en moins de 10 s.",
+            [1, 4],
+            "Environnement de test.",
+        )
+    ]
     p.vendor_exchanges = [
         VendorExchange(1, "2026-09-22", "Johnson & Johnson", helped_drafting=True),
         VendorExchange(2, "2026-10-01", "Neutral Vendor Inc."),

@@ -21,8 +21,12 @@ def project_with_register(lang: str) -> Project:
     p.info.tender_languages = lang
     p.vendor_exchanges = [
         VendorExchange(id=1, vendor="Globex Corp.", subject="Public webinar"),
-        VendorExchange(id=2, vendor="Identicarte Systèmes inc.", subject="Supplied a draft requirements list",
-                       helped_drafting=True),
+        VendorExchange(
+            id=2,
+            vendor="Identicarte Systèmes inc.",
+            subject="Supplied a draft requirements list",
+            helped_drafting=True,
+        ),
         VendorExchange(id=3, vendor="  Identicarte   Systèmes inc. ", helped_drafting=True),
     ]
     return p
@@ -52,8 +56,10 @@ def test_addendum_names_the_vendor_who_helped_draft(lang, tmp_path):
     # names are listed once, in the annex
     body = "\n".join(text for _s, text in paragraphs)
     assert body.count("Identicarte Systèmes inc.") == 1
-    clause = {"fr": "Les entreprises nommées à l’annexe « Fournisseurs exclus »",
-              "en": "The businesses named in the appendix “Excluded suppliers”"}[lang]
+    clause = {
+        "fr": "Les entreprises nommées à l’annexe « Fournisseurs exclus »",
+        "en": "The businesses named in the appendix “Excluded suppliers”",
+    }[lang]
     assert any(text.startswith(clause) for style, text in paragraphs if style == "List Number")
 
 
@@ -66,7 +72,9 @@ def test_no_addendum_without_a_drafting_vendor(tmp_path):
     assert not any("Identicarte" in t for t in texts)
 
 
-@pytest.mark.parametrize(("name", "lang"), [("emergency-perimeter", "fr"), ("office-suite", "en"), ("training", "fr")])
+@pytest.mark.parametrize(
+    ("name", "lang"), [("emergency-perimeter", "fr"), ("office-suite", "en"), ("training", "fr")]
+)
 def test_each_example_tender_names_its_excluded_vendor_in_the_addendum(name, lang, tmp_path):
     p = load_example(name)
     drafting = [e.vendor for e in p.vendor_exchanges if e.helped_drafting]
@@ -80,7 +88,9 @@ def test_publication_section_states_the_diffusion(tmp_path):
     pub = p.publication
     paragraphs = docx_paragraphs(p, "en", tmp_path)
     texts = [text for _s, text in section(paragraphs, "Publication and transparency")]
-    assert f"This call for tenders is published on the following platform: {pub.provincial_platform}." in texts
+    assert (
+        f"This call for tenders is published on the following platform: {pub.provincial_platform}." in texts
+    )
     assert any(pub.free_platforms in t for t in texts)
     assert any("suppliers found in its market scan" in t for t in texts)
     assert any(pub.translation_notes in t for t in texts)  # typed in English: kept in the English tender
@@ -99,7 +109,9 @@ def test_publication_section_in_french_without_data(tmp_path):
     for item in p.publication_items:
         item.planned = False
     texts = [text for _s, text in section(docx_paragraphs(p, "fr", tmp_path), "Publication et transparence")]
-    assert texts == ["Le présent appel d’offres est publié sur la plateforme suivante\u00a0: [À COMPLÉTER / TO BE COMPLETED]."]
+    assert texts == [
+        "Le présent appel d’offres est publié sur la plateforme suivante\u00a0: [À COMPLÉTER / TO BE COMPLETED]."
+    ]
 
 
 def test_translation_notes_stay_out_of_the_other_language_tender(tmp_path):

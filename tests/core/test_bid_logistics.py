@@ -51,9 +51,19 @@ def test_every_province_has_a_default_zone_known_to_zoneinfo():
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("14:00", dt.time(14)), ("9:30", dt.time(9, 30)), (" 23:59 ", dt.time(23, 59)), ("00:00", dt.time(0)),
-     ("25:00", None), ("24:00", None), ("14:60", None), ("2 pm", None), ("14h00", None), ("", None)],
-)  # fmt: skip
+    [
+        ("14:00", dt.time(14)),
+        ("9:30", dt.time(9, 30)),
+        (" 23:59 ", dt.time(23, 59)),
+        ("00:00", dt.time(0)),
+        ("25:00", None),
+        ("24:00", None),
+        ("14:60", None),
+        ("2 pm", None),
+        ("14h00", None),
+        ("", None),
+    ],
+)
 def test_parse_time(text, expected):
     assert timezones.parse_time(text) == expected
 
@@ -104,7 +114,9 @@ def test_deadline_in_the_tender_in_both_languages():
     assert format_deadline(info, "en") == "March 8, 2027, 2:00\u00a0p.m. Eastern Time"
     info.province, info.closing_time = "YT", "09:30"
     assert format_deadline(info, "en") == "March 8, 2027, 9:30\u00a0a.m. Yukon Time"
-    assert format_deadline(info, "fr") == "8 mars 2027, 09 h 30 (heure du Yukon)"  # CLDR fr_CA: two-digit hour
+    assert (
+        format_deadline(info, "fr") == "8 mars 2027, 09 h 30 (heure du Yukon)"
+    )  # CLDR fr_CA: two-digit hour
 
 
 def test_k10_missing_time_zone_or_date_shows_the_placeholder():
@@ -124,7 +136,10 @@ def test_french_tender_docx_states_deadline_submission_and_contact():
     assert "Par voie électronique sur le SEAO (www.seao.gouv.qc.ca) seulement." in text
     assert "Les soumissions en retard sont refusées" in text
     assert "appels-offres@saint-aurele.example.ca" in text and "418 555-0142, poste 2210" in text
-    assert "Hôtel de ville de Saint-Aurèle, Direction des technologies de l'information, 250, rue Principale" in text
+    assert (
+        "Hôtel de ville de Saint-Aurèle, Direction des technologies de l'information, 250, rue Principale"
+        in text
+    )
     assert "jusqu’au 22 février 2027" in text
 
 
@@ -132,7 +147,10 @@ def test_english_tender_docx_states_deadline_submission_and_contact():
     text = _docx_text(load_example("office-suite"), "en")
     assert "February 19, 2027, 2:00\u00a0p.m. Atlantic Time" in text
     assert "Submission of bids" in text and "Single point of contact" in text
-    assert "Late bids are refused" in text and "Nova Scotia Procurement Portal (procurement.novascotia.ca)" in text
+    assert (
+        "Late bids are refused" in text
+        and "Nova Scotia Procurement Portal (procurement.novascotia.ca)" in text
+    )
     assert "daniel.macisaac@cobequidharbour.example.ca" in text and "902 555-0187" in text
     assert "Submission of bids" not in _docx_text(load_example("office-suite"), "fr")
 
@@ -181,10 +199,19 @@ def test_ocds_contact_point_withholds_a_persons_address_unless_opted_in():
 
 @pytest.mark.parametrize(
     ("email", "role"),
-    [("appels-offres@ville.ca", True), ("approvisionnement@ville.ca", True), ("procurement@town.ca", True),
-     ("info.ti@ville.ca", True), ("daniel.macisaac@town.ca", False), ("dmacisaac@town.ca", False),
-     ("achats.macisaac@town.ca", False), ("jdoe@town.ca", False), ("appels-offres", False), ("", False)],
-)  # fmt: skip
+    [
+        ("appels-offres@ville.ca", True),
+        ("approvisionnement@ville.ca", True),
+        ("procurement@town.ca", True),
+        ("info.ti@ville.ca", True),
+        ("daniel.macisaac@town.ca", False),
+        ("dmacisaac@town.ca", False),
+        ("achats.macisaac@town.ca", False),
+        ("jdoe@town.ca", False),
+        ("appels-offres", False),
+        ("", False),
+    ],
+)
 def test_role_mailbox_rule(email, role):
     project = load_example("office-suite")  # officer: Daniel MacIsaac
     assert is_role_email(project, email) is role
@@ -197,7 +224,9 @@ def _codes(project: Project) -> dict[str, str]:
 def test_examples_have_no_logistics_findings():
     for name in ("emergency-perimeter", "office-suite", "training"):
         codes = _codes(load_example(name))
-        assert not {"PR-CLOSING-TIME", "PR-SUBMISSION", "PR-CONTACT-EMAIL", "PR-TIME", "PR-EMAIL"} & set(codes)
+        assert not {"PR-CLOSING-TIME", "PR-SUBMISSION", "PR-CONTACT-EMAIL", "PR-TIME", "PR-EMAIL"} & set(
+            codes
+        )
 
 
 def test_missing_logistics_are_warnings():
@@ -218,7 +247,10 @@ def test_invalid_time_zone_and_email_are_errors():
     assert found["PR-TIME"].severity.value == "error" and found["PR-TIME"].field == "info.closing_time"
     assert found["PR-EMAIL"].severity.value == "error" and found["PR-EMAIL"].field == "info.contact_email"
     assert found["PR-TIME-ZONE"].severity.value == "error"
-    assert found["PR-TIME"].message("fr") == "« 25:00 » n'est pas une heure (format attendu : HH:MM sur 24 heures, p. ex. 14:00)."
+    assert (
+        found["PR-TIME"].message("fr")
+        == "« 25:00 » n'est pas une heure (format attendu : HH:MM sur 24 heures, p. ex. 14:00)."
+    )
     assert "PR-CLOSING-TIME" not in found
 
 
@@ -233,7 +265,9 @@ def test_a_file_without_the_new_keys_opens_and_saves_them_without_migration(tmp_
     path = tmp_path / "old.tender"
     ProjectFile.create(path, load_example("training")).close()
     with sqlite3.connect(path) as db:
-        db.execute("DELETE FROM fields WHERE key IN ('info.closing_time', 'info.time_zone', 'info.contact_email')")
+        db.execute(
+            "DELETE FROM fields WHERE key IN ('info.closing_time', 'info.time_zone', 'info.contact_email')"
+        )
     db.close()
     with ProjectFile.open(path) as pf:
         assert (pf.project.info.closing_time, pf.project.info.contact_email) == ("", "")

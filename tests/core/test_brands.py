@@ -67,7 +67,7 @@ def test_span_and_name_as_written():
     text = "Native support for Microsoft Entra ID single sign-on"
     (match,) = detect_brands(text)
     assert (match.name, match.canonical) == ("Microsoft Entra ID", "Microsoft Entra ID")
-    assert text[match.start:match.end] == "Microsoft Entra ID"
+    assert text[match.start : match.end] == "Microsoft Entra ID"
 
 
 @pytest.mark.parametrize("word", ["Teams", "Word", "Edge", "Windows", "Office", "Access", "Excel", "Outlook"])
@@ -128,7 +128,7 @@ def test_never_crashes_on_any_text(before, after):
     for text in (before, before + " Esri " + after):
         for match in detect_brands(text):
             assert 0 <= match.start < match.end <= len(text)
-            assert text[match.start:match.end] == match.name
+            assert text[match.start : match.end] == match.name
 
 
 @settings(max_examples=200, deadline=None)

@@ -49,15 +49,20 @@ def test_k1_from_the_file_to_every_export(tmp_path):
     project.solutions[0].vendor = "ACME\x00"
     ProjectFile.create(tmp_path / "k1.tender", project).close()
     with ProjectFile.open(tmp_path / "k1.tender") as pf:
-        pf.set_field("problem", "statement", "Besoin\uffff\ufffe \ud800urgent de savoir où sont les intervenants")
+        pf.set_field(
+            "problem", "statement", "Besoin\uffff\ufffe \ud800urgent de savoir où sont les intervenants"
+        )
         # the file keeps what was typed (a finding tells the user); only lone surrogates,
         # which UTF-8 cannot hold, are dropped by the store
         assert pf.project.criteria[0].text == "Réseau\x0bsans fil"
         assert pf.project.problem.statement == "Besoin\uffff\ufffe urgent de savoir où sont les intervenants"
         work = copy.deepcopy(pf.project)
     flagged = {f.field for f in run_checks(work) if f.code == "T-CONTROL-CHARS"}
-    assert {f"criteria:{work.criteria[0].id}.text", f"solutions:{work.solutions[0].id}.vendor",
-            "problem.statement"} <= flagged  # fmt: skip
+    assert {
+        f"criteria:{work.criteria[0].id}.text",
+        f"solutions:{work.solutions[0].id}.vendor",
+        "problem.statement",
+    } <= flagged
     written = export_all(work, tmp_path / "out", lang="both")
     docs = [p for p in written if p.suffix == ".docx"]
     assert len(docs) >= 2

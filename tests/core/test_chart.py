@@ -31,7 +31,10 @@ def test_same_project_same_bytes():
 
 def test_size_follows_width_and_dpi():
     project = load_example("training")
-    assert _size(cumulative_chart_png(project, "fr", width_cm=16.0, dpi=150)) == (944, 566)  # 16 cm = 6.30 in × 150 dpi, height 60 %
+    assert _size(cumulative_chart_png(project, "fr", width_cm=16.0, dpi=150)) == (
+        944,
+        566,
+    )  # 16 cm = 6.30 in × 150 dpi, height 60 %
     assert _size(cumulative_chart_png(project, "fr", width_cm=10.16, dpi=100)) == (400, 240)
 
 
@@ -46,13 +49,21 @@ def test_odd_data_still_draws():
     project = Project()
     assert cumulative_chart_png(project, "fr").startswith(PNG)  # no option: a note, not a crash
     project.tco.horizon_years = 1
-    project.tco_options = [TcoOption(id=1, name="$x$ \\frac{1}{2} \x00 " + "long " * 40), TcoOption(id=2, name="")]
-    project.cost_lines = [CostLine(id=1, option_id=1, amount=D("-5000")), CostLine(id=2, option_id=2, amount=D("1e12"))]
+    project.tco_options = [
+        TcoOption(id=1, name="$x$ \\frac{1}{2} \x00 " + "long " * 40),
+        TcoOption(id=2, name=""),
+    ]
+    project.cost_lines = [
+        CostLine(id=1, option_id=1, amount=D("-5000")),
+        CostLine(id=2, option_id=2, amount=D("1e12")),
+    ]
     assert cumulative_chart_png(project, "en").startswith(PNG)
 
 
 def test_core_import_does_not_load_matplotlib():
-    code = ("import sys, wizard.core.chart, wizard.core.record_export, wizard.core.scorecard; "
-            "print('matplotlib' in sys.modules)")
+    code = (
+        "import sys, wizard.core.chart, wizard.core.record_export, wizard.core.scorecard; "
+        "print('matplotlib' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert out.stdout.strip() == "False"

@@ -32,7 +32,10 @@ def test_target_error_names_the_single_complying_solution():
 
 def test_target_warning_at_two_solutions_names_both():
     p = scan(MATRIX)
-    p.criteria = [Criterion(id=1, text="F3 partial counts as no", feature_ids=[3]), Criterion(id=2, feature_ids=[4])]
+    p.criteria = [
+        Criterion(id=1, text="F3 partial counts as no", feature_ids=[3]),
+        Criterion(id=2, feature_ids=[4]),
+    ]
     p.support[6].level = "yes"  # Beta now supports feature 3: Alpha and Beta
     found = {f.field: f for f in only(p, "C-TARGET")}
     assert found["criteria:1.feature_ids"].severity.value == "warning"
@@ -85,7 +88,10 @@ def test_compliant_warning_with_two_solutions():
 
 def test_too_many_mandatory():
     p = scan(MATRIX)
-    p.criteria = [Criterion(id=i, text=f"Requirement number {i} about topic {i * 7}", kind="optional") for i in range(1, 31)]
+    p.criteria = [
+        Criterion(id=i, text=f"Requirement number {i} about topic {i * 7}", kind="optional")
+        for i in range(1, 31)
+    ]
     for c in p.criteria[:11]:
         c.kind = "mandatory"
     assert "C-TOO-MANY-MANDATORY" in codes(p)  # 11 > 10
@@ -146,12 +152,17 @@ def test_near_duplicates_are_reported_on_the_later_criterion():
         Criterion(id=3, text="All data is exported in open formats by the system", kind="optional"),
     ]
     (f,) = only(p, "C-DUPLICATE")
-    assert f.field == "criteria:3.text" and f.message("en").endswith("criterion 1: merge them or make the difference clear.")
+    assert f.field == "criteria:3.text" and f.message("en").endswith(
+        "criterion 1: merge them or make the difference clear."
+    )
 
 
 def test_messages_have_french_translations():
     p = scan(MATRIX, features=5)
-    p.criteria = [Criterion(id=1, text="Fast Esri maps", feature_ids=[5]), Criterion(id=2, text="Fast Esri maps")]
+    p.criteria = [
+        Criterion(id=1, text="Fast Esri maps", feature_ids=[5]),
+        Criterion(id=2, text="Fast Esri maps"),
+    ]
     p.criteria_settings.pass_threshold_pct = 50
     for f in check_criteria(p):
         assert f.message("fr") != f.message("en"), f.code

@@ -19,7 +19,10 @@ def base() -> Project:
     p = Project()
     p.evaluation.tie_break = "Lowest price"
     p.authors = [Author(id=1, name="Hélène Tremblay", role="IT director")]
-    p.jury = [JuryMember(id=i, name=n, declaration_signed=True) for i, n in enumerate(["Ana Roy", "Luc Bo", "Kim Li"], 1)]
+    p.jury = [
+        JuryMember(id=i, name=n, declaration_signed=True)
+        for i, n in enumerate(["Ana Roy", "Luc Bo", "Kim Li"], 1)
+    ]
     return p
 
 
@@ -27,7 +30,9 @@ def test_clean_evaluation():
     assert codes(base()) == []
 
 
-@pytest.mark.parametrize("name", ["Hélène Tremblay", "helene tremblay", "HÉLÈNE  TREMBLAY", "Helene-Tremblay"])
+@pytest.mark.parametrize(
+    "name", ["Hélène Tremblay", "helene tremblay", "HÉLÈNE  TREMBLAY", "Helene-Tremblay"]
+)
 def test_jury_author_is_an_error(name):
     p = base()
     p.jury.append(JuryMember(id=4, name=name, declaration_signed=True))
@@ -52,7 +57,10 @@ def test_no_jury_tie_break_and_pilot():
 def test_quebec_rules():
     p = base()
     p.evaluation.quebec_weighted = True
-    p.quality_grid = [QualityGridItem(id=1, label="Experience", points=40), QualityGridItem(id=2, label="Plan", points=30)]
+    p.quality_grid = [
+        QualityGridItem(id=1, label="Experience", points=40),
+        QualityGridItem(id=2, label="Plan", points=30),
+    ]
     p.jury = p.jury[:2]
     assert codes(p) == ["E-QC-COMMITTEE", "E-QC-CRITERIA", "E-QC-MAX", "E-QC-TOTAL"]
     p.quality_grid = [QualityGridItem(id=i, points=pts) for i, pts in enumerate([30, 30, 20, 20], 1)]

@@ -22,9 +22,12 @@ def project() -> Project:
 def test_cover_names_each_uncovered_mandatory_criterion():
     found = check_scenarios(project())
     assert [(f.code, f.field, f.message("en")) for f in found] == [
-        ("S-COVER", "scenarios",
-         "Mandatory criterion 3 is to be verified by a scenario, but no scenario covers it: "
-         "add one, or choose another verification."),
+        (
+            "S-COVER",
+            "scenarios",
+            "Mandatory criterion 3 is to be verified by a scenario, but no scenario covers it: "
+            "add one, or choose another verification.",
+        ),
     ]
 
 

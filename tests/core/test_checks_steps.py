@@ -31,9 +31,15 @@ def test_project_missing_fields_and_binding_language():
     p = new_project("fr")
     p.info.binding_language = "en"
     assert codes(check_project(p)) == [
-        ("PR-AUTHORS", "info"), ("PR-BINDING-LANGUAGE", "error"), ("PR-CLOSING-DATE", "warning"),
-        ("PR-CLOSING-TIME", "warning"), ("PR-CONTACT-EMAIL", "warning"), ("PR-ORGANIZATION", "warning"),
-        ("PR-PROVINCE", "warning"), ("PR-SUBMISSION", "warning"), ("PR-TITLE", "warning"),
+        ("PR-AUTHORS", "info"),
+        ("PR-BINDING-LANGUAGE", "error"),
+        ("PR-CLOSING-DATE", "warning"),
+        ("PR-CLOSING-TIME", "warning"),
+        ("PR-CONTACT-EMAIL", "warning"),
+        ("PR-ORGANIZATION", "warning"),
+        ("PR-PROVINCE", "warning"),
+        ("PR-SUBMISSION", "warning"),
+        ("PR-TITLE", "warning"),
     ]
     closing = [f for f in check_project(p) if f.code == "PR-CLOSING-DATE"][0]
     assert closing.field == "info.closing_date"
@@ -45,12 +51,19 @@ def test_project_complete_and_dates():
     p.info.tender_languages, p.info.binding_language = "both", "fr"
     p.authors = [Author(id=1, name="Ana")]
     p.info.closing_date, p.info.closing_time = "2026-05-01", "14:00"
-    p.info.submission_method, p.info.contact_email = "On the provincial platform only.", "tenders@esterel.example.ca"
+    p.info.submission_method, p.info.contact_email = (
+        "On the provincial platform only.",
+        "tenders@esterel.example.ca",
+    )
     assert check_project(p) == []
     p.info.publication_date = "2026-06-01"
     p.info.award_date = "01/07/2026"
     p.info.province = "XX"
-    assert codes(check_project(p)) == [("PR-DATE", "error"), ("PR-DATE-ORDER", "warning"), ("PR-PROVINCE", "error")]
+    assert codes(check_project(p)) == [
+        ("PR-DATE", "error"),
+        ("PR-DATE-ORDER", "warning"),
+        ("PR-PROVINCE", "error"),
+    ]
 
 
 def test_scope_flags_and_governance():
@@ -60,8 +73,12 @@ def test_scope_flags_and_governance():
     p.governance[0].answer = "no"
     p.governance[1].answer = "yes"
     found = check_scope(p)
-    assert codes(found) == [("SC-GOVERNANCE", "warning"), ("SC-MISSION-CRITICAL", "warning"),
-                            ("SC-PERSONAL-INFO", "info"), ("SC-UNITS", "info")]
+    assert codes(found) == [
+        ("SC-GOVERNANCE", "warning"),
+        ("SC-MISSION-CRITICAL", "warning"),
+        ("SC-PERSONAL-INFO", "info"),
+        ("SC-UNITS", "info"),
+    ]
     assert [f.field for f in found if f.code == "SC-GOVERNANCE"] == ["governance:1.answer"]
     p.business_units[0].role = "affected"
     assert "SC-UNITS" not in {f.code for f in check_scope(p)}
@@ -70,9 +87,13 @@ def test_scope_flags_and_governance():
 def test_market_checks():
     p = Project()
     p.solutions = [Solution(id=1, name="A", source="demo"), Solution(id=2, name="B", source="vendor_meeting")]
-    assert codes(check_market(p)) == [("M-FEW", "warning"), ("M-NO-FEATURES", "info"),
-                                      ("M-NO-OPEN-SOURCE", "warning"), ("M-SOURCE", "warning"),
-                                      ("M-SOURCE", "warning")]
+    assert codes(check_market(p)) == [
+        ("M-FEW", "warning"),
+        ("M-NO-FEATURES", "info"),
+        ("M-NO-OPEN-SOURCE", "warning"),
+        ("M-SOURCE", "warning"),
+        ("M-SOURCE", "warning"),
+    ]
     p.solutions.append(Solution(id=3, name="C", licence="open_source"))
     p.solutions[0].source = p.solutions[1].source = "public_documentation"
     p.features = [Feature(id=1), Feature(id=2)]
@@ -85,7 +106,9 @@ def test_market_checks():
     p.market.underperforming_pct = 60  # A and C support 1 of 2 = 50 % < 60 %
     found = check_market(p)
     assert [(f.code, f.field) for f in found] == [
-        ("M-UNDERPERFORMING", "solutions:1.name"), ("M-UNDERPERFORMING", "solutions:3.name")]
+        ("M-UNDERPERFORMING", "solutions:1.name"),
+        ("M-UNDERPERFORMING", "solutions:3.name"),
+    ]
     assert found[0].message("fr") == "A offre moins de 60 % des fonctionnalités communes."
 
 
@@ -118,13 +141,29 @@ def large_project() -> Project:
     levels = ("yes", "yes", "partial", "no")
     p.support = [
         Support(id=s * 1000 + f, solution_id=s, feature_id=f, level=levels[(s * f) % 4])
-        for s in range(1, 51) for f in range(1, 201)
+        for s in range(1, 51)
+        for f in range(1, 201)
     ]
-    words = ["permit", "inspection", "map", "layer", "export", "report", "invoice", "asset", "sensor", "alert"]
+    words = [
+        "permit",
+        "inspection",
+        "map",
+        "layer",
+        "export",
+        "report",
+        "invoice",
+        "asset",
+        "sensor",
+        "alert",
+    ]
     p.criteria = [
-        Criterion(id=i, text=f"The solution can {words[i % 10]} the {words[(i * 3) % 10]} data set {i} "
-                             f"with Esri and standard {i % 7}",
-                  kind="mandatory" if i % 5 == 0 else "optional", feature_ids=[i % 200 + 1, (i * 7) % 200 + 1])
+        Criterion(
+            id=i,
+            text=f"The solution can {words[i % 10]} the {words[(i * 3) % 10]} data set {i} "
+            f"with Esri and standard {i % 7}",
+            kind="mandatory" if i % 5 == 0 else "optional",
+            feature_ids=[i % 200 + 1, (i * 7) % 200 + 1],
+        )
         for i in range(1, 301)
     ]
     return p

@@ -41,8 +41,10 @@ PROBLEMS = [
     (GUIDE_3_WRONG, {"P-SOLUTION", "P-NEED", "P-SCOPE"}),
     (GUIDE_3_RIGHT, set()),
     # K17
-    ("Replace our permitting software and waive competitive bidding for the upgrade",
-     {"P-BYPASS", "P-SOLUTION", "P-NEED"}),
+    (
+        "Replace our permitting software and waive competitive bidding for the upgrade",
+        {"P-BYPASS", "P-SOLUTION", "P-NEED"},
+    ),
     ("Buy Microsoft 365 for all staff.", {"P-SOLUTION", "P-NEED"}),
     ("ACHETER Microsoft 365 POUR TOUT LE PERSONNEL.", {"P-SOLUTION", "P-NEED"}),
     ("Nous voulons migrer vers ArcGIS Online.", {"P-SOLUTION", "P-NEED"}),
@@ -50,12 +52,18 @@ PROBLEMS = [
     ("Acquérir un progiciel de gestion intégré de gré à gré.", {"P-SOLUTION", "P-BYPASS", "P-NEED"}),
     ("Purchase the licences sole-source from the current vendor.", {"P-SOLUTION", "P-BYPASS", "P-NEED"}),
     ("We need to buy a new dispatch system without a tender.", {"P-SOLUTION", "P-BYPASS"}),
-    ("Installer une nouvelle plateforme infonuagique, seulement la licence à payer.",
-     {"P-SOLUTION", "P-PRESUME", "P-NEED"}),
-    ("Our 20-year-old Cityworks can no longer keep up; we need to track work orders from the field.",
-     {"P-INCUMBENT"}),
-    ("Notre vieux système AMANDA ne suffit plus : nous devons pouvoir délivrer les permis en ligne.",
-     {"P-INCUMBENT"}),
+    (
+        "Installer une nouvelle plateforme infonuagique, seulement la licence à payer.",
+        {"P-SOLUTION", "P-PRESUME", "P-NEED"},
+    ),
+    (
+        "Our 20-year-old Cityworks can no longer keep up; we need to track work orders from the field.",
+        {"P-INCUMBENT"},
+    ),
+    (
+        "Notre vieux système AMANDA ne suffit plus : nous devons pouvoir délivrer les permis en ligne.",
+        {"P-INCUMBENT"},
+    ),
     ("We need to evaluate the feasibility of migrating to a cloud office suite.", set()),
     ("We need to evaluate the feasibility of migrating to Microsoft 365.", {"P-SOLUTION"}),
     ("We must be able to issue building permits online and track inspections.", set()),
@@ -166,21 +174,42 @@ def test_bundled_example_request_and_statement(name, expected):
 
 
 RESTATEMENTS = [
-    (GUIDE_3_WRONG, "fr",
-     "J'ai besoin d'évaluer les avantages et la faisabilité de réduire nos coûts de main-d'oeuvre."),
-    ("Replace our permitting software and waive competitive bidding for the upgrade", "en",
-     "I need to evaluate the benefits and feasibility of replacing our permitting software."),
-    ("The fire department wants e-learning to cut overtime.", "en",
-     "I need to evaluate the benefits and feasibility of ways to cut overtime."),
-    ("Acquérir un progiciel de gestion intégré de gré à gré.", "fr",
-     "J'ai besoin d'évaluer les avantages et la faisabilité d'utiliser un progiciel de gestion intégré."),
-    ("We need to buy a new dispatch system without a tender.", "en",
-     "I need to evaluate the benefits and feasibility of using a new dispatch system."),
+    (
+        GUIDE_3_WRONG,
+        "fr",
+        "J'ai besoin d'évaluer les avantages et la faisabilité de réduire nos coûts de main-d'oeuvre.",
+    ),
+    (
+        "Replace our permitting software and waive competitive bidding for the upgrade",
+        "en",
+        "I need to evaluate the benefits and feasibility of replacing our permitting software.",
+    ),
+    (
+        "The fire department wants e-learning to cut overtime.",
+        "en",
+        "I need to evaluate the benefits and feasibility of ways to cut overtime.",
+    ),
+    (
+        "Acquérir un progiciel de gestion intégré de gré à gré.",
+        "fr",
+        "J'ai besoin d'évaluer les avantages et la faisabilité d'utiliser un progiciel de gestion intégré.",
+    ),
+    (
+        "We need to buy a new dispatch system without a tender.",
+        "en",
+        "I need to evaluate the benefits and feasibility of using a new dispatch system.",
+    ),
     # "pour" + a noun is a beneficiary, not a purpose; a brand is never carried over
-    ("ACHETER Microsoft 365 POUR TOUT LE PERSONNEL.", "fr",
-     "J'ai besoin d'évaluer les avantages et la faisabilité de \u2026"),
-    ("Acheter des tablettes pour les pompiers afin de réduire la paperasse.", "fr",
-     "J'ai besoin d'évaluer les avantages et la faisabilité de réduire la paperasse."),
+    (
+        "ACHETER Microsoft 365 POUR TOUT LE PERSONNEL.",
+        "fr",
+        "J'ai besoin d'évaluer les avantages et la faisabilité de \u2026",
+    ),
+    (
+        "Acheter des tablettes pour les pompiers afin de réduire la paperasse.",
+        "fr",
+        "J'ai besoin d'évaluer les avantages et la faisabilité de réduire la paperasse.",
+    ),
     (GUIDE_1_RIGHT, "fr", GUIDE_1_RIGHT),  # already a need: unchanged
 ]
 

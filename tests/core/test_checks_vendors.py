@@ -85,10 +85,16 @@ def test_nda_is_the_only_error_and_is_seen_by_run_checks():
 def test_drafting_vendor_is_excluded_once_in_register_order():
     p = project(helped_drafting=True)
     p.vendor_exchanges += [
-        VendorExchange(id=2, vendor="Initech", staff_name="Geneviève Tremblay", routed_to_cio=True,
-                       helped_drafting=True),
-        VendorExchange(id=3, vendor="Acme inc.", staff_name="Geneviève Tremblay", routed_to_cio=True,
-                       helped_drafting=True),
+        VendorExchange(
+            id=2, vendor="Initech", staff_name="Geneviève Tremblay", routed_to_cio=True, helped_drafting=True
+        ),
+        VendorExchange(
+            id=3,
+            vendor="Acme inc.",
+            staff_name="Geneviève Tremblay",
+            routed_to_cio=True,
+            helped_drafting=True,
+        ),
         VendorExchange(id=4, vendor="Globex", staff_name="Geneviève Tremblay", routed_to_cio=True),
     ]
     assert excluded_vendors(p) == ["Acme inc.", "Initech"]
@@ -104,8 +110,14 @@ def test_the_page_names_the_excluded_vendors_as_the_appendix_does():
 
 def test_a_justified_drafting_finding_still_excludes_the_vendor():
     p = project(helped_drafting=True)
-    p.justifications = [Justification(id=1, code="V-DRAFTING", field="vendor_exchanges:1.helped_drafting",
-                                      reason="Template from a public tender of another town")]
+    p.justifications = [
+        Justification(
+            id=1,
+            code="V-DRAFTING",
+            field="vendor_exchanges:1.helped_drafting",
+            reason="Template from a public tender of another town",
+        )
+    ]
     (f,) = check_vendors(p)
     assert f.is_justified(p)
     assert excluded_vendor_names(p) == ["Acme inc."]

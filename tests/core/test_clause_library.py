@@ -39,11 +39,24 @@ def _project(province: str = "QC", on: tuple[str, ...] = FLAGS, languages: str =
 
 def test_every_family_of_the_spec_has_a_clause_in_both_languages():
     spec_families = {
-        "governing_law", "precedence", "disputes", "privacy", "hosting", "data_ownership",
-        "intellectual_property", "public_code", "integrity", "exit", "excluded_vendors",
-        "transparency", "performance", "security_incidents", "subcontractors", "accessibility",
+        "governing_law",
+        "precedence",
+        "disputes",
+        "privacy",
+        "hosting",
+        "data_ownership",
+        "intellectual_property",
+        "public_code",
+        "integrity",
+        "exit",
+        "excluded_vendors",
+        "transparency",
+        "performance",
+        "security_incidents",
+        "subcontractors",
+        "accessibility",
         "language",
-    }  # fmt: skip
+    }
     library = clauses.catalogue().values()
     assert spec_families <= {c.family for c in library} == set(FAMILIES)
     for item in library:
@@ -107,9 +120,13 @@ def test_nova_scotia_keeps_personal_information_in_canada_in_both_languages():
 
 @pytest.mark.parametrize(
     ("flag", "clause_id"),
-    [("personal_information", "privacy"), ("mission_critical", "critical-systems"),
-     ("vendor_hosting", "data-hosting-canada"), ("custom_code", "public-code")],
-)  # fmt: skip
+    [
+        ("personal_information", "privacy"),
+        ("mission_critical", "critical-systems"),
+        ("vendor_hosting", "data-hosting-canada"),
+        ("custom_code", "public-code"),
+    ],
+)
 def test_inclusion_follows_the_project(flag, clause_id):
     without = _project(on=tuple(f for f in FLAGS if f != flag))
     assert clause_id not in [c.id for c in clauses.included_clauses(without)]
@@ -126,8 +143,14 @@ def test_golden_mission_critical_hosting_and_incident_notice():
     hosting = clauses.clause("data-hosting-canada")
     fr = clauses.render_clause(critical, hosting, "fr").paragraphs
     en = clauses.render_clause(critical, hosting, "en").paragraphs
-    assert fr[2] == (2, "Le système étant essentiel, les données sont répliquées en continu dans au moins deux centres de données situés au Canada et suffisamment éloignés l’un de l’autre pour qu’un même sinistre ne puisse les toucher tous deux.")  # fmt: skip
-    assert en[2] == (2, "As the system is mission-critical, the data is continuously replicated in at least two data centres located in Canada and far enough apart that a single disaster cannot affect both.")  # fmt: skip
+    assert fr[2] == (
+        2,
+        "Le système étant essentiel, les données sont répliquées en continu dans au moins deux centres de données situés au Canada et suffisamment éloignés l’un de l’autre pour qu’un même sinistre ne puisse les toucher tous deux.",
+    )
+    assert en[2] == (
+        2,
+        "As the system is mission-critical, the data is continuously replicated in at least two data centres located in Canada and far enough apart that a single disaster cannot affect both.",
+    )
     assert len(clauses.render_clause(plain, hosting, "fr").paragraphs) == len(fr) - 1 == 4
     incident = clauses.clause("security-incident")
     assert "dans les quatre (4) heures" in clauses.render_clause(critical, incident, "fr").paragraphs[0][1]

@@ -64,7 +64,10 @@ def test_optional_clauses_are_out_until_toggled():
     p = tender_project()
     kept = [c.id for c in clauses.included_clauses(p)]
     assert "source-code-escrow" not in kept and "audit-rights" not in kept
-    p.clause_choices = [ClauseChoice(1, "source-code-escrow", True), ClauseChoice(2, "dispute-resolution", False)]
+    p.clause_choices = [
+        ClauseChoice(1, "source-code-escrow", True),
+        ClauseChoice(2, "dispute-resolution", False),
+    ]
     kept = [c.id for c in clauses.included_clauses(p)]
     assert "source-code-escrow" in kept and "dispute-resolution" not in kept
 
@@ -99,8 +102,12 @@ def test_golden_excluded_vendors_states_the_rule_and_points_to_the_annex():
     fr = clauses.render_clause(p, clauses.clause("excluded-vendors"), "fr").paragraphs
     en = clauses.render_clause(p, clauses.clause("excluded-vendors"), "en").paragraphs
     assert [level for level, _t in fr] == [level for level, _t in en] == [2, 2]
-    assert fr[0][1].startswith("Les entreprises nommées à l’annexe « Fournisseurs exclus » du présent appel d’offres")
-    assert en[0][1].startswith("The businesses named in the appendix “Excluded suppliers” of this call for tenders")
+    assert fr[0][1].startswith(
+        "Les entreprises nommées à l’annexe « Fournisseurs exclus » du présent appel d’offres"
+    )
+    assert en[0][1].startswith(
+        "The businesses named in the appendix “Excluded suppliers” of this call for tenders"
+    )
     assert "Johnson" not in fr[0][1] + en[0][1]
     assert fr[1] == (2, "Une soumission présentée en contravention du présent article est rejetée.")
     assert en[1] == (2, "A tender submitted in breach of this article is rejected.")
@@ -113,8 +120,15 @@ def test_edited_loop_with_endif_keeps_one_paragraph_per_item():
     body = "Exclus :\n{% for v in excluded_vendors %}\n- {{ v }}{% if v == 'Johnson & Johnson' %} (modèle){% endif %}\n{% endfor %}\nFin.\n"
     p.clause_choices = [ClauseChoice(1, "excluded-vendors", True, custom_fr=body)]
     rendered = clauses.render_clause(p, clauses.clause("excluded-vendors"), "fr").paragraphs
-    assert rendered == [(2, "Exclus :"), (3, "Johnson & Johnson (modèle)"), (3, "Neutral Vendor Inc."), (2, "Fin.")]
-    assert clauses.is_edited(p, "excluded-vendors", "fr") and not clauses.is_edited(p, "excluded-vendors", "en")
+    assert rendered == [
+        (2, "Exclus :"),
+        (3, "Johnson & Johnson (modèle)"),
+        (3, "Neutral Vendor Inc."),
+        (2, "Fin."),
+    ]
+    assert clauses.is_edited(p, "excluded-vendors", "fr") and not clauses.is_edited(
+        p, "excluded-vendors", "en"
+    )
     diff = clauses.clause_diff(p, "excluded-vendors", "fr")
     assert diff.startswith("--- library\n+++ project\n") and "+Exclus :" in diff
 
@@ -122,7 +136,9 @@ def test_edited_loop_with_endif_keeps_one_paragraph_per_item():
 def test_k9_sandbox_refuses_environment_access():
     p = tender_project()
     os.environ["OPW_SECRET_FOR_TEST"] = "s3cr3t-value"
-    p.clause_choices = [ClauseChoice(1, "precedence", True, custom_en="{{ cycler.__init__.__globals__.os.environ }}")]
+    p.clause_choices = [
+        ClauseChoice(1, "precedence", True, custom_en="{{ cycler.__init__.__globals__.os.environ }}")
+    ]
     with pytest.raises(clauses.ClauseRenderError) as caught:
         clauses.render_clause(p, clauses.clause("precedence"), "en")
     assert caught.value.clause_id == "precedence"
@@ -136,14 +152,18 @@ def test_k9_sandbox_refuses_environment_access():
 
 def test_k9_export_shows_placeholder_and_check_names_clause():
     p = tender_project(lang="en")
-    p.clause_choices = [ClauseChoice(4, "precedence", True, custom_en="{{ cycler.__init__.__globals__.os.environ }}")]
+    p.clause_choices = [
+        ClauseChoice(4, "precedence", True, custom_en="{{ cycler.__init__.__globals__.os.environ }}")
+    ]
     rendered = {r.id: r for r in clauses.render_clauses(p, "en")}
     assert rendered["precedence"].error is not None
     assert rendered["precedence"].paragraphs[0][1].startswith(PLACEHOLDER)
     found = [f for f in check_clauses(p) if f.code == "K-RENDER"]
     assert [(f.field, f.severity.value) for f in found] == [("clause_choices:4.custom_en", "error")]
     assert "“precedence”" in found[0].message("en") and "“__init__”" in found[0].message("en")
-    assert "«\u00a0precedence\u00a0»" in found[0].message("fr") and "inconnu ou interdit" in found[0].message("fr")
+    assert "«\u00a0precedence\u00a0»" in found[0].message("fr") and "inconnu ou interdit" in found[0].message(
+        "fr"
+    )
 
 
 def test_k10_missing_closing_date_is_a_visible_placeholder():
@@ -157,7 +177,9 @@ def test_k10_missing_closing_date_is_a_visible_placeholder():
     assert f"selon les lois {PLACEHOLDER} et les lois fédérales" in text
     found = {(f.code, f.field) for f in run_checks(p)}  # one finding per blank (PR-… names it)
     assert ("PR-CLOSING-DATE", "info.closing_date") in found and ("PR-PROVINCE", "info.province") in found
-    assert not {f for f in found if f[0] == "K-PLACEHOLDER" and f[1] in ("info.closing_date", "info.province")}
+    assert not {
+        f for f in found if f[0] == "K-PLACEHOLDER" and f[1] in ("info.closing_date", "info.province")
+    }
     p.info.reference = ""
     assert ("K-PLACEHOLDER", "info.reference") in {(f.code, f.field) for f in check_clauses(p)}
 

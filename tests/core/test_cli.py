@@ -401,7 +401,8 @@ def test_export_in_another_language_warns_that_typed_text_stays(example_file, tm
     assert cli.main(["export", str(example_file), "--out", str(tmp_path / "en"), "--lang", "en"]) == 0
     captured = capsys.readouterr()
     assert [Path(line).name for line in captured.out.splitlines()][:2] == [
-        "tender-en.docx", "decision-record-en.docx"
+        "tender-en.docx",
+        "decision-record-en.docx",
     ]
     (line,) = captured.err.splitlines()
     french, english = line.split(" / ")
@@ -428,7 +429,9 @@ def test_the_command_line_starts_without_sqlite_utils():
     """``python main.py`` (the app too) goes through ``wizard.cli``: the project file
     store and sqlite-utils load only when a command needs them (SPEC §8)."""
     code = "import sys, wizard.cli; print(sorted({'sqlite_utils', 'wizard.core.store'} & set(sys.modules)))"
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert (result.returncode, result.stdout.strip()) == (0, "[]"), result.stderr
 
 
@@ -471,7 +474,9 @@ def test_version(capsys):
     assert capsys.readouterr().out == f"Open Procurement Wizard {wizard.__version__}\n"
     result = run_main("--version")
     assert (result.returncode, result.stdout, result.stderr) == (
-        0, f"Open Procurement Wizard {wizard.__version__}\n", ""
+        0,
+        f"Open Procurement Wizard {wizard.__version__}\n",
+        "",
     )
 
 
@@ -504,7 +509,13 @@ def test_process_unknown_word_does_not_start_qt(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     result = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "frobnicate"],
-        capture_output=True, text=True, encoding="utf-8", cwd=tmp_path, env=env, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+        check=False,
     )
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.splitlines() == [
@@ -540,7 +551,9 @@ def test_check_and_lint_follow_the_system_language(locale, total, example_file, 
     assert total in capsys.readouterr().out.splitlines()[-1]
     assert cli.main(["lint", "--field", "problem", "Il nous faut quelque chose.", "--explain"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("P-NEED  (INFO) " + ("Formulez le besoin" if locale.startswith("fr") else "State the need"))
+    assert out.startswith(
+        "P-NEED  (INFO) " + ("Formulez le besoin" if locale.startswith("fr") else "State the need")
+    )
 
 
 def test_lint_explain_keeps_the_code_first(capsys):
@@ -574,7 +587,12 @@ def test_every_command_line_message_is_in_french():
     from wizard.core import i18n
 
     catalogue = i18n.catalogue("fr")
-    sources = ["wizard/cli.py", "wizard/cli_messages.py", "wizard/cli_commands.py", "wizard/core/checks/lint.py"]
+    sources = [
+        "wizard/cli.py",
+        "wizard/cli_messages.py",
+        "wizard/cli_commands.py",
+        "wizard/core/checks/lint.py",
+    ]
     ids = [
         text
         for source in sources
@@ -594,7 +612,11 @@ def test_the_app_without_a_display_is_one_line_and_exit_2(tmp_path):
     assert cli.main(["new", "--example", "training", str(project)]) == 0
     result = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), str(project)],
-        capture_output=True, text=True, env=env, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [

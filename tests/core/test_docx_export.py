@@ -57,15 +57,29 @@ def test_header_reference_and_footer_page_x_of_y(fr_docx):
 def test_built_in_styles_and_clause_numbering(fr_docx):
     _data, document, parts = fr_docx
     styles = {p.style.name for p in document.paragraphs}
-    assert {"Title", "Subtitle", "Heading 1", "Heading 2", "List Number", "List Number 2", "List Bullet"} <= styles
+    assert {
+        "Title",
+        "Subtitle",
+        "Heading 1",
+        "Heading 2",
+        "List Number",
+        "List Number 2",
+        "List Bullet",
+    } <= styles
     numbering = parts["word/numbering.xml"]
     assert 'w:abstractNumId="90"' in numbering and "%1.%2.%3" in numbering and '"%1.%2"' in numbering
     clause = next(p for p in document.paragraphs if p.text == "Droit applicable et tribunaux compétents")
     assert clause.style.name == "Heading 2"
     numpr = clause._p.pPr.find(qn("w:numPr"))
-    assert numpr.find(qn("w:numId")).get(qn("w:val")) == "90" and numpr.find(qn("w:ilvl")).get(qn("w:val")) == "0"
-    item = next(p for p in document.paragraphs if p.text.startswith("l’intégralité des données de la Ville")
-                and p.style.name == "List Number 2")  # an item of the exit clause: 1.1.1
+    assert (
+        numpr.find(qn("w:numId")).get(qn("w:val")) == "90"
+        and numpr.find(qn("w:ilvl")).get(qn("w:val")) == "0"
+    )
+    item = next(
+        p
+        for p in document.paragraphs
+        if p.text.startswith("l’intégralité des données de la Ville") and p.style.name == "List Number 2"
+    )  # an item of the exit clause: 1.1.1
     assert item._p.pPr.find(qn("w:numPr")).find(qn("w:ilvl")).get(qn("w:val")) == "2"
 
 
@@ -104,7 +118,12 @@ def test_k7_k8_text_round_trips_exactly():
     p.problem.statement = "Besoin de R&D <urgent> & « autre »"
     document = docx.Document(io.BytesIO(tender_bytes(p, "fr")))
     texts = _all_text(document)
-    for expected in ("Temps de réponse < 2 s", "شركة المثال", "Johnson & Johnson", "Besoin de R&D <urgent> & « autre »"):
+    for expected in (
+        "Temps de réponse < 2 s",
+        "شركة المثال",
+        "Johnson & Johnson",
+        "Besoin de R&D <urgent> & « autre »",
+    ):
         assert expected in texts
 
 
@@ -125,7 +144,15 @@ def test_problem_statement_is_in_the_document(fr_docx):
 
 def test_k4_large_table_is_built_row_by_row(monkeypatch):
     rows = [[str(i), f"Fournisseur {i} & fils", "courriel", "2026-01-01"] for i in range(400)]
-    doc = TenderDocument("fr", "T", "O", "R", "H", "Page {page} de {pages}", [Table([["N", "F", "C", "D"]], rows, [2, 8, 3, 3])])
+    doc = TenderDocument(
+        "fr",
+        "T",
+        "O",
+        "R",
+        "H",
+        "Page {page} de {pages}",
+        [Table([["N", "F", "C", "D"]], rows, [2, 8, 3, 3])],
+    )
 
     def quadratic(*args, **kwargs):
         raise AssertionError("table.cell(i, j) scans the whole table on each call (CASES K4)")

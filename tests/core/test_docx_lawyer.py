@@ -30,9 +30,22 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 # Word's own names of its built-in styles (styles.xml w:name), never style ids.
 BUILT_IN = {
-    "Normal", "Title", "Subtitle", "heading 1", "heading 2", "heading 3", "List Number",
-    "List Number 2", "List Bullet", "Quote", "Caption", "TOC Heading", "toc 1", "toc 2", "toc 3",
-}  # fmt: skip
+    "Normal",
+    "Title",
+    "Subtitle",
+    "heading 1",
+    "heading 2",
+    "heading 3",
+    "List Number",
+    "List Number 2",
+    "List Bullet",
+    "Quote",
+    "Caption",
+    "TOC Heading",
+    "toc 1",
+    "toc 2",
+    "toc 3",
+}
 
 
 def _parts(data: bytes) -> dict[str, str]:
@@ -225,8 +238,11 @@ def test_both_languages_are_two_lawyer_ready_files(tmp_path, name):
         assert numbers[0][0] == "1" and numbers[1][0] == "1.1"
         count = len(clauses.render_clauses(project, lang))
         assert [n for n, _t in numbers if "." not in n] == [str(i) for i in range(1, count + 1)]
-        statements[lang] = next(p.text for p in document.paragraphs  # the language clause, said once
-                                if p.style.name == "List Number" and ("two versions" in p.text or "deux versions" in p.text))
+        statements[lang] = next(
+            p.text
+            for p in document.paragraphs  # the language clause, said once
+            if p.style.name == "List Number" and ("two versions" in p.text or "deux versions" in p.text)
+        )
         assert "in one language only" not in statements[lang] and "une seule langue" not in statements[lang]
     binding = project.info.binding_language
     assert ("French version" if binding == "fr" else "English version") in statements["en"]

@@ -40,17 +40,25 @@ def test_common_features_become_mandatory_and_differentiators_optional():
 def test_drafts_name_no_brand_and_raise_no_brand_finding():
     p = scanned()
     drafts = drafting.draft_criteria(p, "fr")
-    assert drafts[2].text == "La solution offre cette fonctionnalité\u00a0: Export layers to [décrire la fonction sans la marque]."
+    assert (
+        drafts[2].text
+        == "La solution offre cette fonctionnalité\u00a0: Export layers to [décrire la fonction sans la marque]."
+    )
     assert drafts[3].text.endswith("Shown like [décrire la fonction sans la marque] does")
-    p.criteria = [Criterion(id=i, **{k: getattr(d, k) for k in ("text", "kind", "feature_ids", "category")})
-                  for i, d in enumerate(drafts, 1)]  # fmt: skip
+    p.criteria = [
+        Criterion(id=i, **{k: getattr(d, k) for k in ("text", "kind", "feature_ids", "category")})
+        for i, d in enumerate(drafts, 1)
+    ]
     codes = {f.code for f in check_criteria(p)}
     assert not codes & {"C-BRAND", "C-TARGET", "C-COMPLIANT", "C-NOT-BINARY"}, codes
 
 
 def test_features_already_linked_are_skipped():
     p = scanned()
-    p.criteria = [Criterion(id=1, text="Online permits", feature_ids=[1]), Criterion(id=2, kind="optional", feature_ids=[4])]
+    p.criteria = [
+        Criterion(id=1, text="Online permits", feature_ids=[1]),
+        Criterion(id=2, kind="optional", feature_ids=[4]),
+    ]
     assert [d.feature_ids for d in drafting.draft_criteria(p, "en")] == [[2], [3]]
     p.criteria.append(Criterion(id=3, feature_ids=[2, 3]))
     assert drafting.draft_criteria(p, "en") == []
@@ -60,11 +68,17 @@ def test_thresholds_move_features_between_kinds():
     p = scanned()
     p.market.common_threshold_pct = 100  # only F1 is common now
     assert [(d.kind, d.feature_ids) for d in drafting.draft_criteria(p, "en")] == [
-        ("mandatory", [1]), ("optional", [2]), ("optional", [3]), ("optional", [4]),
-    ]  # fmt: skip
+        ("mandatory", [1]),
+        ("optional", [2]),
+        ("optional", [3]),
+        ("optional", [4]),
+    ]
 
 
-@pytest.mark.parametrize(("languages", "binding", "expected"), [("fr", "en", "fr"), ("en", "fr", "en"), ("both", "en", "en"), ("both", "fr", "fr")])
+@pytest.mark.parametrize(
+    ("languages", "binding", "expected"),
+    [("fr", "en", "fr"), ("en", "fr", "en"), ("both", "en", "en"), ("both", "fr", "fr")],
+)
 def test_criteria_language(languages, binding, expected):
     p = Project()
     p.info.tender_languages, p.info.binding_language = languages, binding
@@ -80,8 +94,11 @@ def test_add_drafts_saves_them_with_new_ids(tmp_path):
         assert [c.id for c in saved] == [8, 9, 10]
     with ProjectFile.open(path) as pf:
         assert [(c.id, c.kind, c.feature_ids) for c in pf.project.criteria] == [
-            (7, "mandatory", [1]), (8, "mandatory", [2]), (9, "optional", [3]), (10, "optional", [4]),
-        ]  # fmt: skip
+            (7, "mandatory", [1]),
+            (8, "mandatory", [2]),
+            (9, "optional", [3]),
+            (10, "optional", [4]),
+        ]
 
 
 def test_add_drafts_is_all_or_nothing(tmp_path):

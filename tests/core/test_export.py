@@ -13,7 +13,13 @@ from wizard.core.export import export_all, tender_languages
 
 @pytest.mark.parametrize(
     ("setting", "lang", "expected"),
-    [("fr", None, ["fr"]), ("en", None, ["en"]), ("both", None, ["fr", "en"]), ("fr", "both", ["fr", "en"]), ("both", "en", ["en"])],
+    [
+        ("fr", None, ["fr"]),
+        ("en", None, ["en"]),
+        ("both", None, ["fr", "en"]),
+        ("fr", "both", ["fr", "en"]),
+        ("both", "en", ["en"]),
+    ],
 )
 def test_tender_languages(setting, lang, expected):
     p = tender_project(lang=setting)

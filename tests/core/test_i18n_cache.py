@@ -45,7 +45,9 @@ def _no_babel(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pofile, "read_po", refuse)
 
 
-def test_first_read_writes_the_cache_second_skips_babel(locale: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_first_read_writes_the_cache_second_skips_babel(
+    locale: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     built = i18n.catalogue("fr")
     assert built == _from_po(locale)
     title = built["Open Procurement Wizard"]
@@ -53,7 +55,9 @@ def test_first_read_writes_the_cache_second_skips_babel(locale: Path, tmp_path: 
     saved = json.loads((tmp_path / "cache" / "messages-fr.json").read_text(encoding="utf-8"))
     assert saved["messages"] == built
     assert saved["stamp"][0] == i18n_cache.FORMAT
-    assert [name for name, _digest in saved["stamp"][1:]] == sorted(p.name for p in (locale / "fr" / "LC_MESSAGES").glob("*.po"))
+    assert [name for name, _digest in saved["stamp"][1:]] == sorted(
+        p.name for p in (locale / "fr" / "LC_MESSAGES").glob("*.po")
+    )
     i18n.catalogue.cache_clear()
     _no_babel(monkeypatch)
     assert i18n.catalogue("fr") == built
@@ -66,12 +70,16 @@ def test_an_edited_po_file_rebuilds_the_cache(locale: Path) -> None:
     text = ui_po.read_text(encoding="utf-8")
     entry = f'msgid "Open Procurement Wizard"\nmsgstr "{title}"'
     assert entry in text
-    ui_po.write_text(text.replace(entry, 'msgid "Open Procurement Wizard"\nmsgstr "Assistant ouvert"'), encoding="utf-8")
+    ui_po.write_text(
+        text.replace(entry, 'msgid "Open Procurement Wizard"\nmsgstr "Assistant ouvert"'), encoding="utf-8"
+    )
     i18n.catalogue.cache_clear()
     assert i18n.tr("Open Procurement Wizard", "fr") == "Assistant ouvert"
 
 
-@pytest.mark.parametrize("content", ["not json", "[1, 2]", '{"stamp": [1], "messages": {}}', '{"messages": {"a": 3}}'])
+@pytest.mark.parametrize(
+    "content", ["not json", "[1, 2]", '{"stamp": [1], "messages": {}}', '{"messages": {"a": 3}}']
+)
 def test_damaged_or_foreign_cache_is_ignored_and_replaced(locale: Path, tmp_path: Path, content: str) -> None:
     (tmp_path / "cache").mkdir()
     (tmp_path / "cache" / "messages-fr.json").write_text(content, encoding="utf-8")
@@ -89,7 +97,9 @@ def test_cache_tampered_with_a_valid_stamp_is_used_only_if_well_formed(locale: P
     assert i18n.tr("Open Procurement Wizard", "fr") == title
 
 
-def test_unwritable_or_missing_cache_folder_still_translates(locale: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unwritable_or_missing_cache_folder_still_translates(
+    locale: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "cache").write_text("a file where the folder should be", encoding="utf-8")
     assert i18n.catalogue("fr") == _from_po(locale)
     assert not i18n_cache.save("fr", [i18n_cache.FORMAT], {"a": "b"})

@@ -13,7 +13,9 @@ from wizard.core.render import tender_document
 from wizard.core.table_layout import column_widths, min_widths, text_width
 
 
-@pytest.mark.parametrize(("name", "typed"), [("emergency-perimeter", "fr"), ("office-suite", "en"), ("training", "fr")])
+@pytest.mark.parametrize(
+    ("name", "typed"), [("emergency-perimeter", "fr"), ("office-suite", "en"), ("training", "fr")]
+)
 def test_typed_language_of_the_examples(name, typed):
     project = load_example(name)
     assert typed_language(project) == typed
@@ -46,16 +48,23 @@ def test_both_exported_makes_a_bilingual_tender_binding_in_the_projects_language
     assert sum("publié en une seule langue" in t for t in alone) == 1
 
 
-@pytest.mark.parametrize(("organization", "fr", "en"), [
-    ("Ville de Saint-Aurèle", "la Ville de Saint-Aurèle", "Ville de Saint-Aurèle"),
-    ("Saint-Aurèle", "la Ville de Saint-Aurèle", "the Town of Saint-Aurèle"),
-    ("Municipalité de Sainte-Anne", "la Municipalité de Sainte-Anne", "Municipalité de Sainte-Anne"),
-    ("Town of Cobequid Harbour", "Town of Cobequid Harbour", "the Town of Cobequid Harbour"),
-    ("Amqui", "la Ville d’Amqui", "the Town of Amqui"),
-    ("La Ville de Québec", "la Ville de Québec", "La Ville de Québec"),
-    ("MRC de Memphrémagog", "MRC de Memphrémagog", "MRC de Memphrémagog"),
-    ("Halifax Regional Municipality", "Halifax Regional Municipality", "the Halifax Regional Municipality"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("organization", "fr", "en"),
+    [
+        ("Ville de Saint-Aurèle", "la Ville de Saint-Aurèle", "Ville de Saint-Aurèle"),
+        ("Saint-Aurèle", "la Ville de Saint-Aurèle", "the Town of Saint-Aurèle"),
+        ("Municipalité de Sainte-Anne", "la Municipalité de Sainte-Anne", "Municipalité de Sainte-Anne"),
+        ("Town of Cobequid Harbour", "Town of Cobequid Harbour", "the Town of Cobequid Harbour"),
+        ("Amqui", "la Ville d’Amqui", "the Town of Amqui"),
+        ("La Ville de Québec", "la Ville de Québec", "La Ville de Québec"),
+        ("MRC de Memphrémagog", "MRC de Memphrémagog", "MRC de Memphrémagog"),
+        (
+            "Halifax Regional Municipality",
+            "Halifax Regional Municipality",
+            "the Halifax Regional Municipality",
+        ),
+    ],
+)
 def test_town_name_in_the_definitions(organization, fr, en):
     assert town_name(organization, "fr") == fr
     assert town_name(organization, "en") == en
@@ -75,14 +84,21 @@ def test_columns_hold_their_longest_word():
     assert widths[0] >= text_width("M-UNDERPERFORMING", 9.5) and widths[1] > widths[0]
     assert min_widths(["Propriétaire"], 9.5) > text_width("Propriétaire", 9.5)  # padding included
     short = column_widths([["A", "B"]], [["x", "y"]], 16.0)
-    assert sum(short) == pytest.approx(16.0, abs=0.02) and abs(short[0] - short[1]) < 0.1  # short content: even
+    assert (
+        sum(short) == pytest.approx(16.0, abs=0.02) and abs(short[0] - short[1]) < 0.1
+    )  # short content: even
 
 
 def test_scenario_steps_each_on_its_own_numbered_line():
     project = load_example("emergency-perimeter")
-    project.scenarios[0].steps = "1) Le commandant ouvre l’intervention.\n- Seize terminaux se déplacent.\nTrois terminaux perdent le réseau."
+    project.scenarios[
+        0
+    ].steps = "1) Le commandant ouvre l’intervention.\n- Seize terminaux se déplacent.\nTrois terminaux perdent le réseau."
     blocks = tender_document(project, "fr").blocks
     texts = [(getattr(b, "label", ""), getattr(b, "text", "")) for b in blocks]
     start = texts.index(("Étapes\u00a0:", ""))
     assert [t for _l, t in texts[start + 1 : start + 4]] == [
-        "1. Le commandant ouvre l’intervention.", "2. Seize terminaux se déplacent.", "3. Trois terminaux perdent le réseau."]
+        "1. Le commandant ouvre l’intervention.",
+        "2. Seize terminaux se déplacent.",
+        "3. Trois terminaux perdent le réseau.",
+    ]

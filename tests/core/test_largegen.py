@@ -103,7 +103,9 @@ def _table_xml(block: Table) -> bytes:
 
 def test_copied_rows_are_the_xml_python_docx_writes(monkeypatch: pytest.MonkeyPatch) -> None:
     values = ["plain", " leading", "trailing ", "tab\there", "line\nbreak", "", "a\r\nb", "  ", "é & <b>"]
-    rows = [["model", "", " spaced"]] + [[values[(3 * i + j) % len(values)] for j in range(3)] for i in range(12)]
+    rows = [["model", "", " spaced"]] + [
+        [values[(3 * i + j) % len(values)] for j in range(3)] for i in range(12)
+    ]
     rows.append(["short row"])
     block = Table([["One", "Two", "Three"]], rows, [3.0, 3.0, 3.0])
     fast = _table_xml(block)

@@ -49,10 +49,20 @@ def pdfs(tmp_path_factory) -> dict[tuple[str, str], Path]:
     docs = [write_tender(_project(name), lang, work / f"{name}-{lang}.docx") for name, lang in CASES]
     profile = (work / "lo-profile").resolve().as_uri()
     subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(work), *map(str, docs)],
-        check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work),
+            *map(str, docs),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     found = {case: work / f"{case[0]}-{case[1]}.pdf" for case in CASES}
     missing = [p.name for p in found.values() if not p.is_file()]
     assert missing == []

@@ -14,12 +14,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "main.py", "lint", *args], cwd=ROOT,
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "main.py", "lint", *args], cwd=ROOT, capture_output=True, text=True, check=False
+    )
 
 
 def test_cli_prints_one_code_per_line_and_exits_1_on_errors():
-    result = run("--field", "problem", "Replace our permitting software and waive competitive bidding for the upgrade")
+    result = run(
+        "--field", "problem", "Replace our permitting software and waive competitive bidding for the upgrade"
+    )
     assert result.returncode == 1
     assert sorted(result.stdout.split()) == ["P-BYPASS", "P-NEED", "P-SOLUTION"]
     assert result.stderr == ""
@@ -60,8 +63,15 @@ def test_lint_rejects_an_unknown_field():
 
 
 def test_problem_messages_follow_the_language():
-    (f,) = [f for f in lint_text("problem", "Acheter un logiciel de formation pour réduire les coûts.", "fr")
-            if f.code == "P-SOLUTION"]
-    assert f.message("fr").startswith("L'énoncé cible une solution plutôt qu'un besoin : « Acheter un logiciel »")
-    assert f.message("fr").endswith("J'ai besoin d'évaluer les avantages et la faisabilité de réduire les coûts.")
+    (f,) = [
+        f
+        for f in lint_text("problem", "Acheter un logiciel de formation pour réduire les coûts.", "fr")
+        if f.code == "P-SOLUTION"
+    ]
+    assert f.message("fr").startswith(
+        "L'énoncé cible une solution plutôt qu'un besoin : « Acheter un logiciel »"
+    )
+    assert f.message("fr").endswith(
+        "J'ai besoin d'évaluer les avantages et la faisabilité de réduire les coûts."
+    )
     assert f.principle_text("en") == "Define the problem first: a need to meet, not a product to buy."

@@ -13,15 +13,26 @@ from wizard.core.store import ProjectFile, ReadOnlyFile
 def _levels(project):
     names = {s.id: s.name for s in project.solutions}
     features = {f.id: f.name for f in project.features}
-    return {(names[c.solution_id], features[c.feature_id]): c.level for c in project.support if c.level != "unknown"}
+    return {
+        (names[c.solution_id], features[c.feature_id]): c.level
+        for c in project.support
+        if c.level != "unknown"
+    }
 
 
 def shared_scan():
     p = scan(MATRIX)
     p.features[2].kind = "standard"
     p.features[2].name = "WCAG 2.1 AA"
-    p.solutions[0] = Solution(id=1, name="Alpha", vendor="Johnson & Johnson", licence="open_source",
-                              delivery="cloud", hosting_in_canada=True, source="source_repository")  # fmt: skip
+    p.solutions[0] = Solution(
+        id=1,
+        name="Alpha",
+        vendor="Johnson & Johnson",
+        licence="open_source",
+        delivery="cloud",
+        hosting_in_canada=True,
+        source="source_repository",
+    )
     p.solutions[1].name = "=Bêta, «libre»"  # formula start, comma and accents
     return p
 
@@ -31,9 +42,14 @@ def test_export_is_utf8_with_bom_crlf_and_guards_formulas():
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
     lines = text.split("\r\n")
-    assert lines[0] == "solution,vendor,licence,delivery,hosting_in_canada,source,feature:F1,feature:F2,standard:WCAG 2.1 AA,feature:F4"
+    assert (
+        lines[0]
+        == "solution,vendor,licence,delivery,hosting_in_canada,source,feature:F1,feature:F2,standard:WCAG 2.1 AA,feature:F4"
+    )
     assert lines[1] == "Alpha,Johnson & Johnson,open_source,cloud,yes,source_repository,yes,yes,yes,no"
-    assert lines[2].startswith("\"'=Bêta, «libre»\",,proprietary,on_premises,no,public_documentation,yes,yes,partial,no")
+    assert lines[2].startswith(
+        '"\'=Bêta, «libre»",,proprietary,on_premises,no,public_documentation,yes,yes,partial,no'
+    )
     assert lines[4].endswith("yes,no,unknown,unknown")  # Delta: no cell for feature 4 → unknown
 
 
@@ -41,13 +57,24 @@ def test_round_trip_into_an_empty_project(tmp_path):
     original = shared_scan()
     with ProjectFile.create(tmp_path / "b.tender") as pf:
         summary = matrix_csv.import_matrix(pf, matrix_csv.export_matrix(original))
-        assert summary == matrix_csv.ImportSummary(new_solutions=4, new_features=4, updated_solutions=0, changed_cells=14)
+        assert summary == matrix_csv.ImportSummary(
+            new_solutions=4, new_features=4, updated_solutions=0, changed_cells=14
+        )
     with ProjectFile.open(tmp_path / "b.tender") as pf:
         p = pf.project
         assert [s.name for s in p.solutions] == ["Alpha", "=Bêta, «libre»", "Gamma", "Delta"]
-        assert (p.solutions[0].vendor, p.solutions[0].licence, p.solutions[0].delivery) == ("Johnson & Johnson", "open_source", "cloud")
+        assert (p.solutions[0].vendor, p.solutions[0].licence, p.solutions[0].delivery) == (
+            "Johnson & Johnson",
+            "open_source",
+            "cloud",
+        )
         assert p.solutions[0].hosting_in_canada and p.solutions[0].source == "source_repository"
-        assert [(f.name, f.kind) for f in p.features] == [("F1", "feature"), ("F2", "feature"), ("WCAG 2.1 AA", "standard"), ("F4", "feature")]
+        assert [(f.name, f.kind) for f in p.features] == [
+            ("F1", "feature"),
+            ("F2", "feature"),
+            ("WCAG 2.1 AA", "standard"),
+            ("F4", "feature"),
+        ]
         assert _levels(p) == _levels(original)
 
 
@@ -59,7 +86,9 @@ def test_import_merges_by_name_and_keeps_what_the_file_leaves_empty(tmp_path):
             "Epsilon;Epsilon Coop;Partiel;Inconnu;\n"
         ).encode("cp1252")  # a French Excel: semicolons, Windows-1252
         summary = matrix_csv.import_matrix(pf, data)
-        assert summary == matrix_csv.ImportSummary(new_solutions=1, new_features=1, updated_solutions=0, changed_cells=3)
+        assert summary == matrix_csv.ImportSummary(
+            new_solutions=1, new_features=1, updated_solutions=0, changed_cells=3
+        )
         p = pf.project
         assert [f.name for f in p.features][-1] == "Signature électronique"
         assert p.support_level(1, 1) == "no" and p.support_level(1, 3) == "yes"  # empty cell: unchanged
@@ -76,7 +105,10 @@ BAD_FILES = [
     (b"solution,F1,f1\nA,yes,no\n", "The feature “f1” appears twice in the header."),
     (b"solution,F1\nA,yes\na,no\n", "The solution “a” appears twice."),
     (b"solution,F1\nA,maybe\n", "Line 2, column “F1”: “maybe” is not an accepted value."),
-    (b"solution,licence,F1\nA,shareware,yes\n", "Line 2, column “licence”: “shareware” is not an accepted value."),
+    (
+        b"solution,licence,F1\nA,shareware,yes\n",
+        "Line 2, column “licence”: “shareware” is not an accepted value.",
+    ),
     (b"solution,F1\nA,yes,no\n", "Line 2 has more cells than the header."),
     (b"solution,F1\n,yes\n", "Line 2 has no solution name."),
     (b"solution,feature:\nA,yes\n", "Column 2 has no feature name."),

@@ -157,7 +157,10 @@ def test_tender_fields():
     assert tender["awardCriteria"] == "ratedCriteria"
     assert tender["submissionMethod"] == ["electronicSubmission"]
     # no closing time: the end of the closing day in Québec (daylight time on 1 April)
-    assert tender["tenderPeriod"] == {"startDate": "2025-03-03T00:00:00Z", "endDate": "2025-04-01T23:59:59-04:00"}
+    assert tender["tenderPeriod"] == {
+        "startDate": "2025-03-03T00:00:00Z",
+        "endDate": "2025-04-01T23:59:59-04:00",
+    }
     assert tender["enquiryPeriod"] == {"endDate": "2025-03-17T00:00:00Z"}
     assert "1 critères obligatoires" in tender["awardCriteriaDetails"]
     assert "au moins 2 points sur 2 (70 %)" in tender["awardCriteriaDetails"]

@@ -30,7 +30,9 @@ def test_superior_courts(code, court_fr, court_en):
 
 def test_privacy_statutes():
     assert "Loi sur l’accès aux documents des organismes publics" in province("QC").privacy_law("fr")
-    assert "Municipal Freedom of Information and Protection of Privacy Act" in province("ON").privacy_law("en")
+    assert "Municipal Freedom of Information and Protection of Privacy Act" in province("ON").privacy_law(
+        "en"
+    )
     assert "stored and accessed only in Canada" in province("NS").privacy_note("en")
     assert "Personal Information International Disclosure Protection Act" in province("NS").privacy_law("en")
     assert province("ON").privacy_note("fr") == ""

@@ -23,7 +23,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 def _section(title: str) -> str:
     start = README.index(f"\n## {title}\n")
     end = README.find("\n## ", start + 1)
-    return README[start:end if end != -1 else None]
+    return README[start : end if end != -1 else None]
 
 
 def _shell_blocks(text: str) -> list[str]:
@@ -49,7 +49,12 @@ def test_quick_start_commands_run_as_written(tmp_path):
     for command in commands:
         result = subprocess.run(
             [sys.executable, str(ROOT / "main.py"), *command[2:]],
-            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=180, check=False,
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
         )
         assert result.returncode == 0, result.stderr
         assert result.stderr == ""

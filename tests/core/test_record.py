@@ -54,10 +54,20 @@ def _empty_pages(pdf: Path) -> list[int]:
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     empty = []
     for page in range(1, pages + 1):
-        out = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
-                             capture_output=True, text=True, timeout=60).stdout
-        body = [line for line in out.splitlines() if line.strip() and not re.fullmatch(
-            r"\s*(Page \d+ (of|de) \d+|(Decision record|Dossier de décision) .*)\s*", line)]
+        out = subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        ).stdout
+        body = [
+            line
+            for line in out.splitlines()
+            if line.strip()
+            and not re.fullmatch(
+                r"\s*(Page \d+ (of|de) \d+|(Decision record|Dossier de décision) .*)\s*", line
+            )
+        ]
         if not body:
             empty.append(page)
     return empty
@@ -74,8 +84,15 @@ def _cut_words(docx_path: Path, pdf: Path) -> list[str]:
     document = docx.Document(str(docx_path))
     cells = {c.text for t in document.tables for row in t.rows for c in row.cells}
     wanted = {w.strip(".,;:()") for text in cells for w in text.split()}
-    return sorted(w for w in wanted if 3 < len(w) <= 20
-                  and not (any(w in x for x in words) or (re.search(r"[a-zà-ÿ]-", w) and any(w.replace("-", "") in x for x in joined))))
+    return sorted(
+        w
+        for w in wanted
+        if 3 < len(w) <= 20
+        and not (
+            any(w in x for x in words)
+            or (re.search(r"[a-zà-ÿ]-", w) and any(w.replace("-", "") in x for x in joined))
+        )
+    )
 
 
 def _page_break_paragraphs(document) -> list[int]:
@@ -87,7 +104,11 @@ def _page_break_paragraphs(document) -> list[int]:
         breaks = paragraph._p.findall(".//" + qn("w:br"))
         if breaks and not paragraph.text.strip():
             found.append(index)
-            if index and not paragraphs[index - 1].text.strip() and not paragraphs[index - 1]._p.findall(".//" + qn("w:br")):
+            if (
+                index
+                and not paragraphs[index - 1].text.strip()
+                and not paragraphs[index - 1]._p.findall(".//" + qn("w:br"))
+            ):
                 found.append(index - 1)
     return found
 
@@ -112,7 +133,9 @@ def test_tables_give_every_word_room_in_the_record():
     p = load_example("emergency-perimeter")
     document = docx.Document(io.BytesIO(record_bytes(p, "fr")))
     for table in document.tables:
-        for column, cells in enumerate(zip(*[[c.text for c in row.cells] for row in table.rows], strict=True)):
+        for column, cells in enumerate(
+            zip(*[[c.text for c in row.cells] for row in table.rows], strict=True)
+        ):
             width = table.columns[column].width.cm
             needed = max(min_widths([cells[0]], 9.5, bold=True), min_widths(list(cells[1:]), 9.5))
             assert width + 0.01 >= needed, (cells[0], width, needed)
@@ -126,8 +149,17 @@ def test_sections_in_english():
     p = load_example("office-suite")
     doc = record_document(p, "en", b"png")
     headings = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
-    assert headings == ["Problem definition", "Scope", "Market scan", "Criteria", "Total cost of ownership", "Risks",
-                        "Findings", "The guide's practices", "Vendor exchange register"]
+    assert headings == [
+        "Problem definition",
+        "Scope",
+        "Market scan",
+        "Criteria",
+        "Total cost of ownership",
+        "Risks",
+        "Findings",
+        "The guide's practices",
+        "Vendor exchange register",
+    ]
     text = _texts(doc.blocks)
     assert p.problem.request_as_received.split("\n")[0].strip()[:60] in text
     assert p.problem.statement.split("\n")[0].strip()[:60] in text
@@ -137,7 +169,9 @@ def test_sections_in_english():
     assert "Maritime IT Solutions Ltd." in text  # the register and the excluded vendor
     assert doc.header == f"Decision record {p.info.reference}"
     (image,) = [b for b in doc.blocks if isinstance(b, Image)]
-    assert image.png == b"png" and image.caption.startswith("Each point adds up an option's costs from year 0")
+    assert image.png == b"png" and image.caption.startswith(
+        "Each point adds up an option's costs from year 0"
+    )
 
 
 def test_tco_figures_and_taxes_apart_in_french():
@@ -170,7 +204,9 @@ def test_export_all_writes_one_record_per_language(tmp_path):
     written = export_all(p, tmp_path, "both")
     names = {path.name for path in written}
     assert {"decision-record-fr.docx", "decision-record-en.docx"} <= names
-    assert "Dossier de décision pour le conseil" in _docx_text((tmp_path / "decision-record-fr.docx").read_bytes())
+    assert "Dossier de décision pour le conseil" in _docx_text(
+        (tmp_path / "decision-record-fr.docx").read_bytes()
+    )
 
 
 def test_without_options_no_chart(tmp_path):
@@ -198,8 +234,10 @@ def test_odd_text_gives_a_valid_record():
 
 @pytest.mark.parametrize("name", example_names())
 @pytest.mark.libreoffice
-@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-                    reason="LibreOffice (soffice) and pdftotext are needed")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice (soffice) and pdftotext are needed",
+)
 def test_every_example_record_converts_in_libreoffice(name, tmp_path):
     p = load_example(name)
     lang = LANG_OF.get(name, "fr")
@@ -207,8 +245,21 @@ def test_every_example_record_converts_in_libreoffice(name, tmp_path):
     with zipfile.ZipFile(path) as package:
         assert any(n.startswith("word/media/") and n.endswith(".png") for n in package.namelist())
     profile = (tmp_path / "lo-profile").resolve().as_uri()
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pdf = tmp_path / (path.stem + ".pdf")
     out = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, timeout=60)
     text = " ".join(out.stdout.decode("utf-8").replace("\u00a0", " ").split())

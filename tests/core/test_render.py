@@ -29,7 +29,9 @@ def _texts(doc):
         if isinstance(block, Table):
             out += [cell for row in block.header + block.rows for cell in row]
         elif hasattr(block, "text"):
-            out.append(getattr(block, "label", "") + " " + block.text if getattr(block, "label", "") else block.text)
+            out.append(
+                getattr(block, "label", "") + " " + block.text if getattr(block, "label", "") else block.text
+            )
     return out
 
 
@@ -55,21 +57,36 @@ def test_french_tender_sections_and_content():
     doc = tender_document(tender_project(), "fr")
     headings = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
     assert headings == [
-        "Calendrier", "Dépôt des soumissions", "Le besoin", "Portée", "Critères d’évaluation", "Méthode d’évaluation",
-        tr("Test scenarios", "fr"), "Publication et transparence", "Clauses du contrat",
+        "Calendrier",
+        "Dépôt des soumissions",
+        "Le besoin",
+        "Portée",
+        "Critères d’évaluation",
+        "Méthode d’évaluation",
+        tr("Test scenarios", "fr"),
+        "Publication et transparence",
+        "Clauses du contrat",
         "Annexe\u00a0: fournisseurs exclus",
-    ]  # fmt: skip  (the language and binding version: clause 20 only, said once)
+    ]  # the language and binding version: clause 20 only, said once
     texts = _texts(doc)
     assert STATEMENT in texts
     assert all(c in texts for c in MANDATORY + OPTIONAL)
     ids = [t for t in texts if t in ("OBL-1", "OBL-2", "OBL-3", "OPT-1")]
-    assert ids[:4] == ["OBL-1", "OBL-2", "OBL-3", "OPT-1"]  # the criteria tables, then the traceability matrix
+    assert ids[:4] == [
+        "OBL-1",
+        "OBL-2",
+        "OBL-3",
+        "OPT-1",
+    ]  # the criteria tables, then the traceability matrix
     assert doc.header == "Appel d’offres SE-TI-2027-004" and doc.footer_page == "Page {page} sur {pages}"
     assert sum(isinstance(b, Toc) for b in doc.blocks) == 1
     clause_titles = [b.text for b in doc.blocks if isinstance(b, ClauseHeading)]
     assert clause_titles[0] == "Droit applicable et tribunaux compétents"
     assert "Protection des renseignements personnels" in clause_titles
-    assert any(isinstance(b, Paragraph) and b.style == "List Bullet" and b.text == "Johnson & Johnson" for b in doc.blocks)
+    assert any(
+        isinstance(b, Paragraph) and b.style == "List Bullet" and b.text == "Johnson & Johnson"
+        for b in doc.blocks
+    )
     assert "Service de police — touché" in texts and "not_concerned" not in " ".join(texts)
     assert sum("la version française fait foi" in t for t in texts) == 1
 
@@ -143,6 +160,14 @@ def test_a_bilingual_tender_numbers_criteria_alike_in_both_versions():
 
 
 def test_clause_numbers_follow_the_multilevel_list():
-    blocks = [Heading(1, "Clauses"), ClauseHeading("A"), ClauseParagraph("a"), ClauseParagraph("i", 3),
-              ClauseParagraph("ii", 3), ClauseParagraph("b"), ClauseHeading("B"), ClauseParagraph("a")]
+    blocks = [
+        Heading(1, "Clauses"),
+        ClauseHeading("A"),
+        ClauseParagraph("a"),
+        ClauseParagraph("i", 3),
+        ClauseParagraph("ii", 3),
+        ClauseParagraph("b"),
+        ClauseHeading("B"),
+        ClauseParagraph("a"),
+    ]
     assert clause_numbers(blocks) == ["", "1", "1.1", "1.1.1", "1.1.2", "1.2", "2", "2.1"]

@@ -25,38 +25,56 @@ def test_four_families_and_the_guide_lists():
     keys = [p.key for p in practices]
     assert len(keys) == len(set(keys))
     per_family = {f: [p.key for p in practices if p.family == f] for f in FAMILIES}
-    assert per_family["forbidden"] == ["direct_targeting", "indirect_targeting", "nda", "vendor_template",
-                                       "vendor_drafting"]
+    assert per_family["forbidden"] == [
+        "direct_targeting",
+        "indirect_targeting",
+        "nda",
+        "vendor_template",
+        "vendor_drafting",
+    ]
     assert per_family["high_risk"] == ["mission_critical", "personal_information"]
-    assert "publish_unit_prices" in per_family["transparency"] and "routed_to_cio" in per_family["transparency"]
+    assert (
+        "publish_unit_prices" in per_family["transparency"] and "routed_to_cio" in per_family["transparency"]
+    )
     assert {"quality", "scenarios", "pilot", "public_code", "clause_exit", "clause_governing_law"} <= set(
-        per_family["recommended"])
+        per_family["recommended"]
+    )
 
 
 def test_office_suite_as_bundled():
     s = _by_key(load_example("office-suite"))
     assert s["nda"].status == "ok" and s["nda"].status_text("fr") == "Évitée"
     assert s["vendor_drafting"].status == "attention"
-    assert s["vendor_drafting"].action_text("en") == "Excluded from the tender, as it states: Maritime IT Solutions Ltd."
+    assert (
+        s["vendor_drafting"].action_text("en")
+        == "Excluded from the tender, as it states: Maritime IT Solutions Ltd."
+    )
     assert s["mission_critical"].status == "not_applicable"
     assert s["personal_information"].status == "attention"  # hosted by the vendor, in Canada
     assert s["quality"].action_text("fr") == "La qualité compte pour 70 points et le prix pour 30 points."
     assert s["publish_tender"].action_text("en") == (
-        "Planned for January 18, 2027: Nova Scotia Procurement Portal and Town website.")  # as the tender writes dates
+        "Planned for January 18, 2027: Nova Scotia Procurement Portal and Town website."
+    )  # as the tender writes dates
     assert counts(list(s.values()))["problem"] == 0
 
 
 def test_bad_practices_are_flagged():
     p = load_example("office-suite")
     p.evaluation.quality_weight, p.evaluation.price_weight = 30, 70
-    p.vendor_exchanges.append(VendorExchange(id=99, vendor="Acme", nda_signed=True, routed_to_cio=True,
-                                             staff_name=p.designated_staff[0].name))
+    p.vendor_exchanges.append(
+        VendorExchange(
+            id=99, vendor="Acme", nda_signed=True, routed_to_cio=True, staff_name=p.designated_staff[0].name
+        )
+    )
     p.publication_items[5].planned = False  # unit prices
     p.clause_choices.append(ClauseChoice(id=99, clause_id="exit-reversibility", included=False))
     p.criteria[0].text = "Compatible with Microsoft Office 365"
     s = _by_key(p)
     assert s["quality"].status == "problem"
-    assert s["nda"].status == "problem" and s["nda"].action_text("en") == "Non-disclosure agreements signed with a vendor: 1."
+    assert (
+        s["nda"].status == "problem"
+        and s["nda"].action_text("en") == "Non-disclosure agreements signed with a vendor: 1."
+    )
     assert s["publish_unit_prices"].status == "problem"
     assert s["clause_exit"].status == "problem"
     assert s["direct_targeting"].status == "problem" and s["direct_targeting"].field == "criteria"
@@ -67,8 +85,11 @@ def test_a_justified_finding_counts_as_handled():
     p.criteria[0].text = "Compatible with Microsoft Office 365 or equivalent"
     brand = next(f for f in run_checks(p) if f.code == "C-BRAND")
     assert _by_key(p)["direct_targeting"].status == "problem"
-    p.justifications.append(Justification(id=9, code=brand.code, field=brand.field,
-                                          reason="Macros already installed in 40 workstations."))
+    p.justifications.append(
+        Justification(
+            id=9, code=brand.code, field=brand.field, reason="Macros already installed in 40 workstations."
+        )
+    )
     assert _by_key(p)["direct_targeting"].status == "ok"
 
 
@@ -89,6 +110,11 @@ def test_every_example_scores_without_problem():
 
 def test_every_scorecard_text_is_in_french():
     catalogue = i18n.catalogue("fr")
-    texts = [m for _l, m, _c, _x in extract_from_file("python", ROOT / "wizard/core/scorecard.py", keywords={"N_": None})]
+    texts = [
+        m
+        for _l, m, _c, _x in extract_from_file(
+            "python", ROOT / "wizard/core/scorecard.py", keywords={"N_": None}
+        )
+    ]
     assert len(texts) > 60
     assert [t for t in texts if t not in catalogue] == []

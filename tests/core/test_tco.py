@@ -19,7 +19,9 @@ def k20() -> Project:
     p.tco_options = [TcoOption(id=1, name="Cloud")]
     p.cost_lines = [
         CostLine(id=1, option_id=1, category="implementation", year=0, amount=D("120000"), payer="IT"),
-        CostLine(id=2, option_id=1, category="subscriptions", year=1, amount=D("20000"), recurring=True, payer="IT"),
+        CostLine(
+            id=2, option_id=1, category="subscriptions", year=1, amount=D("20000"), recurring=True, payer="IT"
+        ),
     ]
     return p
 
@@ -44,8 +46,17 @@ def test_escalation_end_year_and_discounting():
     p.tco.discount_rate_pct = D("5")
     p.tco_options = [TcoOption(id=1, name="On premises"), TcoOption(id=2, name="Cloud")]
     p.cost_lines = [
-        CostLine(id=1, option_id=1, category="support", year=1, amount=D("1000"), recurring=True,
-                 end_year=3, escalation_pct=D("10"), payer="Finance"),
+        CostLine(
+            id=1,
+            option_id=1,
+            category="support",
+            year=1,
+            amount=D("1000"),
+            recurring=True,
+            end_year=3,
+            escalation_pct=D("10"),
+            payer="Finance",
+        ),
         CostLine(id=2, option_id=1, category="exit_migration", year=4, amount=D("500"), payer="IT"),
         CostLine(id=3, option_id=1, category="training", year=9, amount=D("999")),  # after the horizon
         CostLine(id=4, option_id=2, category="licences", year=0, amount=D("10")),
@@ -58,8 +69,11 @@ def test_escalation_end_year_and_discounting():
     assert result.by_category == {"support": D("3310"), "exit_migration": D("500"), "training": D(0)}
     assert result.by_payer == {"Finance": D("3310"), "IT": D("500"), "": D(0)}
     found = {(f.code, f.field) for f in check_tco(p)}
-    assert found == {("T-LINE-YEAR", "cost_lines:3.year"), ("T-NO-EXIT", "tco_options:2.name"),
-                     ("T-LICENCE-ONLY", "tco_options:2.name")}
+    assert found == {
+        ("T-LINE-YEAR", "cost_lines:3.year"),
+        ("T-NO-EXIT", "tco_options:2.name"),
+        ("T-LICENCE-ONLY", "tco_options:2.name"),
+    }
 
 
 def test_money_stays_decimal():
@@ -69,9 +83,11 @@ def test_money_stays_decimal():
 
 @pytest.mark.parametrize(
     ("province", "expected"),
-    [("ON", [("HST", D("13"), D("28600"))]),
-     ("QC", [("GST", D("5"), D("11000")), ("QST", D("9.975"), D("21945"))]),
-     ("", [])],
+    [
+        ("ON", [("HST", D("13"), D("28600"))]),
+        ("QC", [("GST", D("5"), D("11000")), ("QST", D("9.975"), D("21945"))]),
+        ("", []),
+    ],
 )
 def test_taxes_are_shown_apart_by_province(province, expected):
     assert tco.taxes(D("220000"), province) == expected

@@ -27,7 +27,9 @@ def k20() -> Project:
     p.tco_options = [TcoOption(id=1, name="Proprietary suite"), TcoOption(id=2, name="Open source")]
     p.cost_lines = [
         CostLine(id=1, option_id=1, category="licences", year=0, amount=D("120000"), payer="IT"),
-        CostLine(id=2, option_id=1, category="licences", year=1, amount=D("20000"), recurring=True, payer="IT"),
+        CostLine(
+            id=2, option_id=1, category="licences", year=1, amount=D("20000"), recurring=True, payer="IT"
+        ),
         CostLine(id=3, option_id=2, category="implementation", year=0, amount=D("80000"), payer="IT"),
         CostLine(id=4, option_id=2, category="exit_migration", year=5, amount=D("10000"), payer="IT"),
     ]
@@ -48,8 +50,15 @@ def test_k20_nominal_npv_no_exit():
 def test_k20_tables_show_taxes_apart():
     p = k20()
     table = totals_table(p, tco.compute_tco(p), "en")
-    assert table.header == [["Option", "Nominal total before taxes", "Net present value", "Sales taxes (HST 13%)",
-                             "Total with taxes"]]
+    assert table.header == [
+        [
+            "Option",
+            "Nominal total before taxes",
+            "Net present value",
+            "Sales taxes (HST 13%)",
+            "Total with taxes",
+        ]
+    ]
     assert table.rows[0] == ["Proprietary suite", "$220,000.00", "$202,003.95", "$28,600.00", "$248,600.00"]
     p.tco.include_taxes = False
     assert totals_table(p, tco.compute_tco(p), "en").header[0][-1] == "Net present value"
@@ -64,10 +73,27 @@ def handmade() -> Project:
     p.tco_options = [TcoOption(id=7, name="On premises")]
     p.cost_lines = [
         CostLine(id=1, option_id=7, category="licences", year=0, amount=D("50000"), payer="IT"),
-        CostLine(id=2, option_id=7, category="support", year=1, amount=D("8000"), recurring=True,
-                 escalation_pct=D("10"), payer="IT"),
-        CostLine(id=3, option_id=7, category="staff_time", year=2, amount=D("3000.50"), recurring=True,
-                 end_year=4, escalation_pct=D("2.5"), payer="Finance"),
+        CostLine(
+            id=2,
+            option_id=7,
+            category="support",
+            year=1,
+            amount=D("8000"),
+            recurring=True,
+            escalation_pct=D("10"),
+            payer="IT",
+        ),
+        CostLine(
+            id=3,
+            option_id=7,
+            category="staff_time",
+            year=2,
+            amount=D("3000.50"),
+            recurring=True,
+            end_year=4,
+            escalation_pct=D("2.5"),
+            payer="Finance",
+        ),
         CostLine(id=4, option_id=7, category="exit_dual_running", year=6, amount=D("12000"), payer=""),
         CostLine(id=5, option_id=7, category="training", year=8, amount=D("999")),
     ]

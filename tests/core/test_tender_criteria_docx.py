@@ -25,9 +25,16 @@ def project(scenarios: int = 3, lang: str = "fr"):
     """A tender written in ``lang`` (its binding version), so it numbers criteria in ``lang``."""
     p = tender_project(lang=lang)
     p.info.binding_language = lang
-    p.criteria += [Criterion(7, "Les données sont hébergées au Canada.", kind="mandatory", verification="document")]
-    p.criteria += [Criterion(i, f"Critère optionnel numéro {i}", kind="optional") for i in range(8, 15)]  # 10 optional
-    p.scenarios = [Scenario(n, f"Scénario numéro {n}", criterion_ids=[1, 4] if n == 1 else [n]) for n in range(1, scenarios + 1)]
+    p.criteria += [
+        Criterion(7, "Les données sont hébergées au Canada.", kind="mandatory", verification="document")
+    ]
+    p.criteria += [
+        Criterion(i, f"Critère optionnel numéro {i}", kind="optional") for i in range(8, 15)
+    ]  # 10 optional
+    p.scenarios = [
+        Scenario(n, f"Scénario numéro {n}", criterion_ids=[1, 4] if n == 1 else [n])
+        for n in range(1, scenarios + 1)
+    ]
     p.evaluation.quality_weight, p.evaluation.price_weight = 65, 35
     p.criteria_settings.pass_threshold_pct = 75
     return p
@@ -47,8 +54,13 @@ def _text_width_twips(document) -> int:
 
 
 def _table(document, first_header: str, third: str | None = None):
-    found = [t for t in document.tables if t.rows and t.rows[0].cells[0].text == first_header
-             and (third is None or t.rows[0].cells[2].text == third)]  # fmt: skip
+    found = [
+        t
+        for t in document.tables
+        if t.rows
+        and t.rows[0].cells[0].text == first_header
+        and (third is None or t.rows[0].cells[2].text == third)
+    ]
     return found
 
 
@@ -72,7 +84,10 @@ def test_criteria_tables_have_ids_and_repeating_header_rows(exported):
         rows = table._tbl.findall(qn("w:tr"))
         header = rows[0].find(qn("w:trPr")).find(qn("w:tblHeader"))
         assert header is not None and header.get(qn("w:val"), "true") in ("true", "1")
-        assert all(r.find(qn("w:trPr")) is None or r.find(qn("w:trPr")).find(qn("w:tblHeader")) is None for r in rows[1:])
+        assert all(
+            r.find(qn("w:trPr")) is None or r.find(qn("w:trPr")).find(qn("w:tblHeader")) is None
+            for r in rows[1:]
+        )
 
 
 def test_every_table_fits_the_text_width(exported):
@@ -85,7 +100,9 @@ def test_every_table_fits_the_text_width(exported):
         assert sum(grid) <= width, _rows(table)[0]
         assert sum(grid) <= 16.0 * TWIPS_PER_CM + 1  # A4 too, if a lawyer changes the paper
         for row in table._tbl.findall(qn("w:tr")):
-            cells = [int(tc.find(qn("w:tcPr")).find(qn("w:tcW")).get(qn("w:w"))) for tc in row.findall(qn("w:tc"))]
+            cells = [
+                int(tc.find(qn("w:tcPr")).find(qn("w:tcW")).get(qn("w:w"))) for tc in row.findall(qn("w:tc"))
+            ]
             assert sum(cells) <= width
 
 
@@ -98,8 +115,16 @@ def test_traceability_matrix_marks_each_scenario(exported):
     assert rows[0] == [number, criterion, "S-1", "S-2", "S-3", verification]
     marks = {r[0]: r[2:5] for r in rows[1:]}
     m, o = {"fr": ("OBL", "OPT"), "en": ("M", "O")}[lang]
-    assert marks[f"{m}-1"] == ["X", "", ""] and marks[f"{m}-2"] == ["", "X", ""] and marks[f"{m}-3"] == ["", "", "X"]
-    assert marks[f"{o}-1"] == ["X", "", ""] and marks[f"{m}-4"] == ["", "", ""] and marks[f"{o}-2"] == ["", "", ""]
+    assert (
+        marks[f"{m}-1"] == ["X", "", ""]
+        and marks[f"{m}-2"] == ["", "X", ""]
+        and marks[f"{m}-3"] == ["", "", "X"]
+    )
+    assert (
+        marks[f"{o}-1"] == ["X", "", ""]
+        and marks[f"{m}-4"] == ["", "", ""]
+        and marks[f"{o}-2"] == ["", "", ""]
+    )
     verifications = {r[0]: r[-1] for r in rows[1:]}
     assert verifications[f"{m}-4"] == "Document"  # hosted in Canada: verified by a document
     assert verifications[f"{o}-2"] == "[À COMPLÉTER / TO BE COMPLETED]"  # a scenario is still to be written
@@ -150,8 +175,22 @@ def test_evaluation_text_in_both_languages(exported):
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", ["(interim score + 50) × 10,000 ÷ price", "= 13.0", "evaluated with the weighted system described below"]),
-        ("fr", ["(pointage intérimaire + 50) × 10\u00a0000 ÷ prix", "= 13,0", "évaluées selon le système de pondération"]),
+        (
+            "en",
+            [
+                "(interim score + 50) × 10,000 ÷ price",
+                "= 13.0",
+                "evaluated with the weighted system described below",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "(pointage intérimaire + 50) × 10\u00a0000 ÷ prix",
+                "= 13,0",
+                "évaluées selon le système de pondération",
+            ],
+        ),
     ],
 )
 def test_quebec_weighted_system_in_the_tender(lang, expected):

@@ -59,8 +59,10 @@ def test_dirty_fields_name_each_field():
     ]
     assert "contrôle" in found[0].message("fr")
     assert {f.field for f in run_checks(p) if f.code == "T-CONTROL-CHARS"} == {
-        "problem.statement", "criteria:3.text", "vendor_exchanges:7.vendor",
-    }  # fmt: skip
+        "problem.statement",
+        "criteria:3.text",
+        "vendor_exchanges:7.vendor",
+    }
 
 
 def test_every_text_field_of_the_model_is_walked():

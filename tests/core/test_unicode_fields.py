@@ -148,9 +148,16 @@ def exercise(project: model.Project, folder: Path) -> None:
 @settings(
     max_examples=10,
     deadline=None,
-    phases=[Phase.explicit, Phase.generate],  # no shrinking of megabyte projects: the traceback names the field
+    phases=[
+        Phase.explicit,
+        Phase.generate,
+    ],  # no shrinking of megabyte projects: the traceback names the field
     database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
 )
 @given(project=projects())
 def test_any_unicode_in_every_field(project, tmp_path_factory):

@@ -18,8 +18,18 @@ def ui_sandbox(tmp_path, qapp, monkeypatch):
     def unexpected(*args, **kwargs):
         raise AssertionError(f"unexpected dialog: {args[1:] if len(args) > 1 else args}")
 
-    for name in ("ask_open_path", "ask_save_path", "ask_folder", "show_error", "show_info",
-                 "ask_yes_no", "ask_read_only", "ask_text", "ask_choice", "run_dialog"):
+    for name in (
+        "ask_open_path",
+        "ask_save_path",
+        "ask_folder",
+        "show_error",
+        "show_info",
+        "ask_yes_no",
+        "ask_read_only",
+        "ask_text",
+        "ask_choice",
+        "run_dialog",
+    ):
         monkeypatch.setattr(dialogs, name, unexpected)
     yield
     apply_language("en")

@@ -76,9 +76,7 @@ def test_non_project_file_shows_a_clear_error(window, errors, tmp_path):
     path = tmp_path / "notes.tender"
     path.write_text("not a project", encoding="utf-8")
     assert window.open_path(path) is False
-    assert errors == [
-        "This file is not an Open Procurement Wizard project.\n" + str(path)
-    ]
+    assert errors == ["This file is not an Open Procurement Wizard project.\n" + str(path)]
     assert "Traceback" not in errors[0]
     assert window.ctx is None
     assert path.read_text(encoding="utf-8") == "not a project"

@@ -89,7 +89,9 @@ def test_step_mark_means_complete_and_clean(open_window, monkeypatch):
     assert _kinds(open_window)[Step.PROBLEM] == "error"  # complete, but P-SOLUTION is open
     errors = [f for f in open_window.ctx.findings() if f.step == Step.PROBLEM and f.severity.value == "error"]
     for f in errors:
-        open_window.ctx.add_row("justifications", code=f.code, field=f.field, reason="Radios already installed")
+        open_window.ctx.add_row(
+            "justifications", code=f.code, field=f.field, reason="Radios already installed"
+        )
     state = step_state(project, open_window.ctx.findings(), Step.PROBLEM)
     assert state.errors == 0 and state.justified == len(errors)
     assert _kinds(open_window)[Step.PROBLEM] == state.kind != "error"
@@ -121,7 +123,11 @@ def test_scenario_details_and_links_are_saved(open_window):
     page.links.set_checked(criterion.id, True)
     open_window.ctx.flush()
     saved = open_window.ctx.project.find("scenarios", scenario.id)
-    assert (saved.title, saved.steps, saved.criterion_ids) == ("Set a perimeter", "1. Draw a zone", [criterion.id])
+    assert (saved.title, saved.steps, saved.criterion_ids) == (
+        "Set a perimeter",
+        "1. Draw a zone",
+        [criterion.id],
+    )
 
 
 def test_optional_clause_toggle_is_saved(open_window):

@@ -38,7 +38,9 @@ def test_switch_to_french_translates_buttons_pages_and_tables(open_window):
 def _ui_msgids() -> list[str]:
     found = []
     for path in sorted(UI.rglob("*.py")):
-        for _line, msg, _comments, _context in extract_from_file("python", str(path), keywords={"_": None, "N_": None}):
+        for _line, msg, _comments, _context in extract_from_file(
+            "python", str(path), keywords={"_": None, "N_": None}
+        ):
             found.append(msg[0] if isinstance(msg, tuple) else msg)
     return found
 

@@ -10,8 +10,13 @@ from wizard.core.examples import load_example
 from wizard.core.steps import Step
 from wizard.core.store import ProjectFile
 
-TABLES = [(Step.MARKET, "solutions"), (Step.MARKET, "features"), (Step.CRITERIA, "criteria"),
-          (Step.TCO, "cost_lines"), (Step.TCO, "tco_options")]
+TABLES = [
+    (Step.MARKET, "solutions"),
+    (Step.MARKET, "features"),
+    (Step.CRITERIA, "criteria"),
+    (Step.TCO, "cost_lines"),
+    (Step.TCO, "tco_options"),
+]
 
 
 @pytest.fixture

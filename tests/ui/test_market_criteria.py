@@ -26,7 +26,10 @@ def _codes(panel):
 def scanned_project():
     """Three solutions all supporting F1; a mandatory criterion requires F1."""
     p = new_project("en")
-    p.solutions = [Solution(id=i, name=n, licence="open_source" if i == 1 else "proprietary") for i, n in enumerate(["Alpha", "Beta", "Gamma"], 1)]
+    p.solutions = [
+        Solution(id=i, name=n, licence="open_source" if i == 1 else "proprietary")
+        for i, n in enumerate(["Alpha", "Beta", "Gamma"], 1)
+    ]
     p.features = [Feature(id=1, name="Online permits"), Feature(id=2, name="Map of permits")]
     p.support = [Support(id=i, solution_id=i, feature_id=1, level="yes") for i in (1, 2, 3)]
     p.support.append(Support(id=4, solution_id=1, feature_id=2, level="yes"))
@@ -64,7 +67,9 @@ def test_one_matrix_click_makes_c_target_appear_and_a_key_makes_it_vanish(scan_w
     column = [c.name for c in table.columns].index("feature_ids")
     assert table.table.item(0, column).text() == "2 / 3"
     assert table.table.item(0, column).toolTip() == "2 — Alpha, Beta"
-    assert criteria.compliant.text() == "2 of 3 scanned solution(s) meet every mandatory criterion: Alpha, Beta."
+    assert (
+        criteria.compliant.text() == "2 of 3 scanned solution(s) meet every mandatory criterion: Alpha, Beta."
+    )
 
     wizard.go_to(Step.MARKET)
     rect = market.matrix.cell_rect(3, 1)
@@ -145,11 +150,16 @@ def test_csv_export_then_import_of_a_bad_and_a_good_file(scan_window, tmp_path, 
     bad.write_bytes(b"solution,Online permits,New thing\nDelta,yes,yes\nAlpha,no,perhaps\n")
     monkeypatch.setattr(dialogs, "ask_open_path", lambda *a, **k: bad)
     page.import_button.click()
-    assert errors == ["Nothing was imported.\nLine 3, column “New thing”: “perhaps” is not an accepted value."]
+    assert errors == [
+        "Nothing was imported.\nLine 3, column “New thing”: “perhaps” is not an accepted value."
+    ]
     assert [s.name for s in scan_window.ctx.project.solutions] == ["Alpha", "Beta", "Gamma"]
 
     good = tmp_path / "good.csv"
-    good.write_text("solution;licence;Online permits;standard:WCAG 2.1\nDelta;Logiciel libre;Oui;Partiel\n", encoding="utf-8")
+    good.write_text(
+        "solution;licence;Online permits;standard:WCAG 2.1\nDelta;Logiciel libre;Oui;Partiel\n",
+        encoding="utf-8",
+    )
     monkeypatch.setattr(dialogs, "ask_open_path", lambda *a, **k: good)
     page.import_button.click()
     assert [s.name for s in scan_window.ctx.project.solutions] == ["Alpha", "Beta", "Gamma", "Delta"]
@@ -165,8 +175,11 @@ def test_matrix_of_50_solutions_by_200_features_is_a_table_model(window, tmp_pat
     p.solutions = [Solution(id=i, name=f"Solution {i}") for i in range(1, 51)]
     p.features = [Feature(id=i, name=f"Feature number {i}") for i in range(1, 201)]
     levels = ("yes", "partial", "no", "unknown")
-    p.support = [Support(id=(s - 1) * 200 + f, solution_id=s, feature_id=f, level=levels[(s + f) % 4])
-                 for s in range(1, 51) for f in range(1, 201)]  # fmt: skip
+    p.support = [
+        Support(id=(s - 1) * 200 + f, solution_id=s, feature_id=f, level=levels[(s + f) % 4])
+        for s in range(1, 51)
+        for f in range(1, 201)
+    ]
     window.set_project(ProjectFile.create(tmp_path / "big.tender", p))
     window.wizard.go_to(Step.MARKET)
     matrix = window.wizard.currentPage().matrix
@@ -225,5 +238,8 @@ def test_pages_in_french(scan_window):
     assert market.matrix.model().data(market.matrix.model().index(0, 0)) == "Oui"
     wizard.go_to(Step.CRITERIA)
     criteria = wizard.currentPage()
-    assert criteria.compliant.text() == "3 des 3 solution(s) recensée(s) satisfont à tous les critères obligatoires\u00a0: Alpha, Beta, Gamma."
+    assert (
+        criteria.compliant.text()
+        == "3 des 3 solution(s) recensée(s) satisfont à tous les critères obligatoires\u00a0: Alpha, Beta, Gamma."
+    )
     assert criteria.draft_button.text() == "Ébaucher des critères à partir de la veille"

@@ -53,7 +53,9 @@ def test_typing_a_brand_shows_the_finding_and_restating_removes_it(open_window, 
     qtbot.keyClicks(statement, "We need to evaluate the benefits and feasibility of a cloud office suite.")
     qtbot.waitUntil(lambda: "P-SOLUTION" not in dict(_shown(page.findings)), timeout=3000)
     assert _shown(page.findings) == []
-    assert not any("Microsoft" in page.findings.list.item(i).text() for i in range(page.findings.list.count()))
+    assert not any(
+        "Microsoft" in page.findings.list.item(i).text() for i in range(page.findings.list.count())
+    )
     assert page.suggestion_row.isHidden()
 
 
@@ -100,7 +102,10 @@ def test_suggestion_follows_the_statement_language_and_leaves_a_blank(open_windo
     qtbot.keyClicks(statement, "partager les couches entre les services")
     open_window.ctx.flush()
     problem = open_window.ctx.project.problem
-    assert problem.statement == "J'ai besoin d'évaluer les avantages et la faisabilité de partager les couches entre les services"
+    assert (
+        problem.statement
+        == "J'ai besoin d'évaluer les avantages et la faisabilité de partager les couches entre les services"
+    )
     assert problem.request_as_received == "Migrer vers ArcGIS"  # an existing request is not overwritten
 
 
@@ -149,7 +154,10 @@ def test_scope_is_stored_reloaded_and_used_downstream(open_window, tmp_path):
         assert (saved_answer.answer, saved_answer.notes) == ("no", "The police still meets vendors")
         s = p.scope
         assert (s.mission_critical, s.mission_critical_notes) == (True, "Used during 911 calls")
-        assert (s.personal_information, s.personal_information_notes) == (True, "Names and positions of responders")
+        assert (s.personal_information, s.personal_information_notes) == (
+            True,
+            "Names and positions of responders",
+        )
         assert s.vendor_hosting and s.custom_code
         # later steps and clauses use the flags
         conditions = clauses.conditions(p)
@@ -164,12 +172,21 @@ def test_scope_is_stored_reloaded_and_used_downstream(open_window, tmp_path):
     open_window.wizard.go_to(Step.SCOPE)
     page = open_window.wizard.currentPage()
     assert page.binder.widgets["scope.mission_critical"].isChecked()
-    assert page.binder.widgets["scope.personal_information_notes"].toPlainText() == "Names and positions of responders"
+    assert (
+        page.binder.widgets["scope.personal_information_notes"].toPlainText()
+        == "Names and positions of responders"
+    )
     table = page.tables["business_units"].table
-    assert table.item(0, 1).text() == "Affected" and table.item(0, 2).text() == "Initial request; outer perimeter"
+    assert (
+        table.item(0, 1).text() == "Affected"
+        and table.item(0, 2).text() == "Initial request; outer perimeter"
+    )
     assert page.tables["partners"].table.item(0, 0).text() == "Regional 911 centre"
     governance = page.tables["governance"].table
-    assert governance.item(1, 1).text() == "No" and governance.item(1, 2).text() == "The police still meets vendors"
+    assert (
+        governance.item(1, 1).text() == "No"
+        and governance.item(1, 2).text() == "The police still meets vendors"
+    )
     assert governance.item(1, 0).flags() & Qt.ItemFlag.ItemIsEditable == Qt.ItemFlag.NoItemFlags
 
 

@@ -52,10 +52,16 @@ def test_logistics_typed_kept_through_next_back_and_reopen(open_window, qtbot):
     window.close_project()
     with ProjectFile.open(path) as pf:
         info = pf.project.info
-        assert (info.closing_time, info.time_zone, info.submission_method) == ("14:00", "America/Toronto", METHOD)
+        assert (info.closing_time, info.time_zone, info.submission_method) == (
+            "14:00",
+            "America/Toronto",
+            METHOD,
+        )
         assert (info.contact_email, info.contact_phone, info.contact_address) == (
-            VALUES["info.contact_email"], VALUES["info.contact_phone"], ADDRESS,
-        )  # fmt: skip
+            VALUES["info.contact_email"],
+            VALUES["info.contact_phone"],
+            ADDRESS,
+        )
     assert window.open_path(path)
     w = window.wizard.currentPage().binder.widgets
     assert w["info.closing_time"].text() == "14:00" and w["info.time_zone"].currentData() == "America/Toronto"
@@ -84,7 +90,12 @@ def test_french_labels(open_window, qtbot):
     assert zone.itemText(0) == "Fuseau de la province\u00a0: heure de l’Est"
     assert zone.itemText(zone.findData("America/Halifax")) == "heure de l’Atlantique (America/Halifax)"
     texts = {lbl.text() for lbl in page.findChildren(type(page.help_label))}
-    assert {"Heure de clôture (24 h)", "Fuseau horaire", "Courriel de la personne-ressource", "Adresse postale"} <= texts
+    assert {
+        "Heure de clôture (24 h)",
+        "Fuseau horaire",
+        "Courriel de la personne-ressource",
+        "Adresse postale",
+    } <= texts
 
 
 def test_a_zone_from_the_file_outside_the_list_is_kept_and_shown(open_window):

@@ -21,7 +21,9 @@ def _tco_page(qtbot, window):
     window.wizard.go_to(Step.TCO)
     page = window.wizard.currentPage()
     assert page.STEP == Step.TCO
-    qtbot.waitUntil(lambda: page.chart.pixmap() is not None and not page.chart.pixmap().isNull(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: page.chart.pixmap() is not None and not page.chart.pixmap().isNull(), timeout=5000
+    )
     return page
 
 
@@ -57,14 +59,21 @@ def test_review_page_shows_the_scorecard(window, qtbot, tmp_path):
     page = window.wizard.currentPage()
     tree = page.scorecard
     families = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
-    assert families == ["Recommended practices", "Forbidden or unethical practices", "High-risk practices",
-                        "Transparency practices"]
+    assert families == [
+        "Recommended practices",
+        "Forbidden or unethical practices",
+        "High-risk practices",
+        "Transparency practices",
+    ]
     forbidden = tree.topLevelItem(1)
     rows = {forbidden.child(i).text(0): forbidden.child(i).text(1) for i in range(forbidden.childCount())}
     assert rows["Non-disclosure agreements"].endswith("Avoided")
     assert rows["Vendor help in drafting the tender"].endswith("To watch")
-    item = next(forbidden.child(i) for i in range(forbidden.childCount())
-                if forbidden.child(i).text(0) == "Vendor help in drafting the tender")
+    item = next(
+        forbidden.child(i)
+        for i in range(forbidden.childCount())
+        if forbidden.child(i).text(0) == "Vendor help in drafting the tender"
+    )
     focused = []
     page.focus_requested.connect(focused.append)
     page._clicked(item)

@@ -51,12 +51,22 @@ def test_register_details_and_checks(open_window):
     open_window.ctx.flush()
     saved = open_window.ctx.project.find("vendor_exchanges", row.id)
     assert (saved.vendor, saved.staff_name, saved.channel, saved.date) == (
-        "Identicarte Systèmes inc.", "Luc Bergeron", "meeting", "2026-09-08")
+        "Identicarte Systèmes inc.",
+        "Luc Bergeron",
+        "meeting",
+        "2026-09-08",
+    )
     assert (saved.staff_role, saved.documents, saved.routed_to_cio, saved.helped_drafting) == (
-        "Police chief", "Template (PDF)", True, True)
+        "Police chief",
+        "Template (PDF)",
+        True,
+        True,
+    )
     assert "V-DRAFTING" in _codes(page) and "V-NOT-ROUTED" not in _codes(page)
     assert page.excluded.isVisible()
-    assert page.excluded.text() == "Excluded from this tender (named in its appendix): Identicarte Systèmes inc."
+    assert (
+        page.excluded.text() == "Excluded from this tender (named in its appendix): Identicarte Systèmes inc."
+    )
     # each other warning sign gives its finding, and unchecking removes it
     for name, code in (("demo", "V-DEMO"), ("nda_signed", "V-NDA"), ("rfi", "V-RFI")):
         page.details[name].setChecked(True)
@@ -111,7 +121,10 @@ def test_publication_plan_and_diffusion_are_saved_and_reloaded(open_window):
         assert p.find("publication_items", meetings.id).planned is False
         pub = p.publication
         assert (pub.provincial_platform, pub.free_platforms, pub.notify_scanned_vendors) == (
-            "SEAO", "Town website; CanadaBuys", False)
+            "SEAO",
+            "Town website; CanadaBuys",
+            False,
+        )
         assert pub.translation_notes == "French only; the French version binds"
         assert pub.open_data_url == "https://data.example.ca/tenders"
     finally:
@@ -134,6 +147,9 @@ def test_french_labels_on_the_vendors_page(open_window, qtbot):
     assert page.details["helped_drafting"].isChecked()
     assert open_window.ctx.project.find("vendor_exchanges", row.id).helped_drafting
     assert page.details["helped_drafting"].accessibleName() == label.text()
-    assert page.flag_labels["exchange.helped_drafting"].text() == "Le fournisseur a aidé à rédiger l'appel d'offres ou a fourni un modèle"
+    assert (
+        page.flag_labels["exchange.helped_drafting"].text()
+        == "Le fournisseur a aidé à rédiger l'appel d'offres ou a fourni un modèle"
+    )
     assert page.excluded.text() == "Exclus de cet appel d'offres (nommés dans son annexe) : Initech"
     assert page.tables["publication_items"].table.item(0, 0).text() == "L'appel d'offres"

@@ -46,7 +46,9 @@ def _fill_project_page(qtbot, page):
 def test_new_project_from_scratch_keeps_every_value(window, qtbot, tmp_path, monkeypatch):
     folder = tmp_path / "Hélène" / "Documents"
     folder.mkdir(parents=True)
-    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: dialogs.with_suffix_added(folder / "périmètre", ".tender"))
+    monkeypatch.setattr(
+        dialogs, "ask_save_path", lambda *a, **k: dialogs.with_suffix_added(folder / "périmètre", ".tender")
+    )
     window.actions_by_name["new"].trigger()
     path = folder / "périmètre.tender"
     assert window.ctx is not None and window.ctx.pf.path == path
@@ -67,7 +69,10 @@ def test_new_project_from_scratch_keeps_every_value(window, qtbot, tmp_path, mon
     police = scope.tables["business_units"].row_ids()[0]
     scope.tables["business_units"].set_value(police, "role", "affected")
     _back(wizard)
-    assert wizard.currentPage().binder.widgets["problem.statement"].toPlainText() == "Nous devons pouvoir établir un périmètre."
+    assert (
+        wizard.currentPage().binder.widgets["problem.statement"].toPlainText()
+        == "Nous devons pouvoir établir un périmètre."
+    )
     _next(wizard)
     _next(wizard)
 
@@ -114,7 +119,11 @@ def test_new_project_from_scratch_keeps_every_value(window, qtbot, tmp_path, mon
 
     with ProjectFile.open(path) as pf:
         p = pf.project
-        assert (p.info.organization, p.info.province, p.info.title) == ("Ville de Sainte-Hélène", "QC", "Périmètre d'urgence")
+        assert (p.info.organization, p.info.province, p.info.title) == (
+            "Ville de Sainte-Hélène",
+            "QC",
+            "Périmètre d'urgence",
+        )
         assert p.info.closing_date == "2026-03-31"
         assert [a.name for a in p.authors] == ["Marie Tremblay"]
         assert p.problem.request_as_received == "Acheter le système X"
@@ -163,7 +172,9 @@ def test_wizard_buttons_visible_in_a_1366x768_window_k15(open_window):
     wizard = open_window.wizard
     for step in Step:
         wizard.go_to(step)
-        button = wizard.button(QWizard.WizardButton.NextButton if step != Step.REVIEW else QWizard.WizardButton.BackButton)
+        button = wizard.button(
+            QWizard.WizardButton.NextButton if step != Step.REVIEW else QWizard.WizardButton.BackButton
+        )
         assert button.isVisible()
         corner = button.mapTo(open_window, button.rect().bottomRight())
         assert corner.x() <= open_window.width() and corner.y() <= open_window.height(), step

@@ -193,9 +193,7 @@ def detect_brands(text: str, extra: Iterable[Any] = ()) -> list[Match]:
             continue
         alias, last = best
         start, end = tokens[i].start(), tokens[last].end()
-        if alias.canonical is not None and not (
-            _in_address(text, start) or _in_address(text, end - 1)
-        ):
+        if alias.canonical is not None and not (_in_address(text, start) or _in_address(text, end - 1)):
             found.append(Match(text[start:end], start, end, alias.canonical))
         i = last + 1
     return found

@@ -45,8 +45,14 @@ def _draw(axes: Any, project: Project, lang: str) -> None:
             linewidth=2,
         )
     if not results:
-        axes.text(0.5, 0.5, tr("No option to compare yet.", lang), ha="center", va="center",
-                  transform=axes.transAxes)
+        axes.text(
+            0.5,
+            0.5,
+            tr("No option to compare yet.", lang),
+            ha="center",
+            va="center",
+            transform=axes.transAxes,
+        )
     axes.set_title(tr("Cumulative cost by option (CAD, before taxes)", lang))
     axes.set_xlabel(tr("Year", lang))
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -74,8 +80,18 @@ def cumulative_chart_png(project: Project, lang: str, *, width_cm: float = 16.0,
     from matplotlib.figure import Figure
 
     width_in = width_cm / 2.54
-    with warnings.catch_warnings(), rc_context({"text.parse_math": False, "font.family": "DejaVu Sans", "font.size": 9,
-                     "svg.hashsalt": "tco", "axes.titleweight": "bold"}):
+    with (
+        warnings.catch_warnings(),
+        rc_context(
+            {
+                "text.parse_math": False,
+                "font.family": "DejaVu Sans",
+                "font.size": 9,
+                "svg.hashsalt": "tco",
+                "axes.titleweight": "bold",
+            }
+        ),
+    ):
         warnings.filterwarnings("ignore", message="Glyph .* missing from font")  # emoji in a name: a box
         figure = Figure(figsize=(width_in, width_in * 0.6), dpi=dpi, layout="constrained")
         FigureCanvasAgg(figure)

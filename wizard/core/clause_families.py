@@ -39,102 +39,135 @@ class Family:
 FAMILIES: dict[str, Family] = {
     "governing_law": Family(
         N_("Governing law and courts"),
-        N_("The governing law clause is missing: vendors' licences often send disputes to the "
-           "courts of the vendor's country. Keep the laws and courts of the town's province."),
+        N_(
+            "The governing law clause is missing: vendors' licences often send disputes to the "
+            "courts of the vendor's country. Keep the laws and courts of the town's province."
+        ),
         "always",
     ),
     "precedence": Family(
         N_("Precedence of the contract"),
-        N_("The precedence clause is missing: without it, the vendor's licence terms could "
-           "override the contract in a dispute."),
+        N_(
+            "The precedence clause is missing: without it, the vendor's licence terms could "
+            "override the contract in a dispute."
+        ),
         "always",
     ),
     "disputes": Family(
         N_("Dispute resolution"),
-        N_("The dispute resolution clause was removed: say how disputes on deployment, "
-           "resources and performance are settled before they reach the courts."),
+        N_(
+            "The dispute resolution clause was removed: say how disputes on deployment, "
+            "resources and performance are settled before they reach the courts."
+        ),
     ),
     "privacy": Family(
         N_("Personal information"),
-        N_("The project processes personal information, but the privacy clause is missing. "
-           "Keep it, and prefer keeping personal information in the town's own systems."),
+        N_(
+            "The project processes personal information, but the privacy clause is missing. "
+            "Keep it, and prefer keeping personal information in the town's own systems."
+        ),
         "personal_information",
     ),
     "hosting": Family(
         N_("Data hosted in Canada"),
-        N_("The vendor hosts the town's data, but the clause keeping the data, backups and "
-           "redundancy in Canada is missing."),
+        N_(
+            "The vendor hosts the town's data, but the clause keeping the data, backups and "
+            "redundancy in Canada is missing."
+        ),
         "vendor_hosting",
     ),
     "data_ownership": Family(
         N_("Data ownership"),
-        N_("The data ownership clause is missing: the town's data must remain its exclusive "
-           "property, never accessed, sold or shared without the IT directorate's written consent."),
+        N_(
+            "The data ownership clause is missing: the town's data must remain its exclusive "
+            "property, never accessed, sold or shared without the IT directorate's written consent."
+        ),
         "always",
     ),
     "intellectual_property": Family(
         N_("Intellectual property"),
-        N_("The intellectual property clause is missing: the vendor must warrant its rights, "
-           "and the deliverables must belong to the town."),
+        N_(
+            "The intellectual property clause is missing: the vendor must warrant its rights, "
+            "and the deliverables must belong to the town."
+        ),
         "always",
     ),
     "public_code": Family(
         N_("Public money, public code"),
-        N_("The public code clause was removed: code paid for by the town should belong to it "
-           "and be publishable under a free licence, which fosters interoperability and local "
-           "suppliers and avoids lock-in."),
+        N_(
+            "The public code clause was removed: code paid for by the town should belong to it "
+            "and be publishable under a free licence, which fosters interoperability and local "
+            "suppliers and avoids lock-in."
+        ),
     ),
     "integrity": Family(
         N_("Integrity and conflicts of interest"),
-        N_("The anti-corruption and conflict of interest clause was removed: the guide "
-           "recommends basic integrity clauses in every tender."),
+        N_(
+            "The anti-corruption and conflict of interest clause was removed: the guide "
+            "recommends basic integrity clauses in every tender."
+        ),
     ),
     "exit": Family(
         N_("Exit and reversibility"),
-        N_("The exit clause was removed: without open-format data return, transition help and "
-           "declared exit costs, the town may be locked in."),
+        N_(
+            "The exit clause was removed: without open-format data return, transition help and "
+            "declared exit costs, the town may be locked in."
+        ),
     ),
     "excluded_vendors": Family(
         N_("Excluded vendors"),
-        N_("A vendor helped draft the tender, but the clause excluding it is missing: the "
-           "tender must say so explicitly."),
+        N_(
+            "A vendor helped draft the tender, but the clause excluding it is missing: the "
+            "tender must say so explicitly."
+        ),
         "excluded_vendors",
     ),
     "transparency": Family(
         N_("No non-disclosure agreements; publication"),
-        N_("The transparency clause was removed: publishing the contract, its prices and its "
-           "performance is the first safeguard against corruption, and NDAs prevent it."),
+        N_(
+            "The transparency clause was removed: publishing the contract, its prices and its "
+            "performance is the first safeguard against corruption, and NDAs prevent it."
+        ),
     ),
     "performance": Family(
         N_("Performance reporting"),
-        N_("The performance reporting clause was removed: without regular reports the town "
-           "cannot evaluate or publish the vendor's performance."),
+        N_(
+            "The performance reporting clause was removed: without regular reports the town "
+            "cannot evaluate or publish the vendor's performance."
+        ),
     ),
     "security_incidents": Family(
         N_("Security incidents"),
-        N_("The security incident clause was removed: the town must learn of an incident "
-           "quickly to protect its citizens and meet its legal duties."),
+        N_(
+            "The security incident clause was removed: the town must learn of an incident "
+            "quickly to protect its citizens and meet its legal duties."
+        ),
     ),
     "continuity": Family(
         N_("Mission-critical continuity"),
-        N_("The system is mission-critical, but the continuity clause (round-the-clock support, "
-           "tested recovery plan, no remote shutdown) is missing."),
+        N_(
+            "The system is mission-critical, but the continuity clause (round-the-clock support, "
+            "tested recovery plan, no remote shutdown) is missing."
+        ),
         "mission_critical",
     ),
     "subcontractors": Family(
         N_("Subcontractors"),
-        N_("The subcontracting clause was removed: subcontractors and cloud providers must be "
-           "bound by the same obligations as the vendor."),
+        N_(
+            "The subcontracting clause was removed: subcontractors and cloud providers must be "
+            "bound by the same obligations as the vendor."
+        ),
     ),
     "accessibility": Family(
         N_("Accessibility"),
-        N_("The accessibility clause was removed: services to the public and staff should meet "
-           "WCAG 2.1 level AA."),
+        N_(
+            "The accessibility clause was removed: services to the public and staff should meet "
+            "WCAG 2.1 level AA."
+        ),
     ),
     "language": Family(
         N_("Language and binding version"),
-        N_("The language clause is missing: the tender must say which language version is "
-           "legally binding."),
+        N_("The language clause is missing: the tender must say which language version is legally binding."),
         "always",
     ),
 }

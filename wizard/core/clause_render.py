@@ -34,11 +34,26 @@ PLACEHOLDER = "[À COMPLÉTER / TO BE COMPLETED]"
 """Shown in the tender where project data is missing (CASES K10)."""
 
 VARIABLES: tuple[str, ...] = (
-    "organization", "title", "reference", "province", "province_of", "province_in",
-    "court", "privacy_law", "privacy_note", "closing_date", "contract_start",
-    "personal_information", "mission_critical", "vendor_hosting", "custom_code",
-    "excluded_vendors", "bilingual", "binding_version", "open_data_url",
-)  # fmt: skip
+    "organization",
+    "title",
+    "reference",
+    "province",
+    "province_of",
+    "province_in",
+    "court",
+    "privacy_law",
+    "privacy_note",
+    "closing_date",
+    "contract_start",
+    "personal_information",
+    "mission_critical",
+    "vendor_hosting",
+    "custom_code",
+    "excluded_vendors",
+    "bilingual",
+    "binding_version",
+    "open_data_url",
+)
 """Every name a clause may use."""
 
 
@@ -200,10 +215,31 @@ def split_paragraphs(text: str) -> list[tuple[int, str]]:
     return paragraphs
 
 
-_FR_TYPES = {"ville": "la", "municipalité": "la", "cité": "la", "paroisse": "la", "régie": "la",
-             "village": "le", "canton": "le", "gouvernement": "le"}  # fmt: skip
-_EN_TYPES = ("town", "city", "municipality", "village", "district", "county", "township", "region",
-             "regional municipality", "resort municipality", "municipal district", "hamlet", "corporation")  # fmt: skip
+_FR_TYPES = {
+    "ville": "la",
+    "municipalité": "la",
+    "cité": "la",
+    "paroisse": "la",
+    "régie": "la",
+    "village": "le",
+    "canton": "le",
+    "gouvernement": "le",
+}
+_EN_TYPES = (
+    "town",
+    "city",
+    "municipality",
+    "village",
+    "district",
+    "county",
+    "township",
+    "region",
+    "regional municipality",
+    "resort municipality",
+    "municipal district",
+    "hamlet",
+    "corporation",
+)
 
 
 def town_name(organization: str, lang: str) -> str:
@@ -228,7 +264,8 @@ def town_name(organization: str, lang: str) -> str:
         return name
     lowered = name.casefold()
     if any(lowered.startswith(f"{kind} of ") for kind in _EN_TYPES) or lowered.endswith(
-            (" municipality", " county", " district", " township")):
+        (" municipality", " county", " district", " township")
+    ):
         return f"the {name}"
     if first == "the" and len(words) > 1:
         return f"the {' '.join(words[1:])}"
@@ -239,5 +276,11 @@ def _bare_place(name: str) -> bool:
     """A place name alone ("Saint-Aurèle", "Truro", "Val-des-Sources"): one or two
     capitalized words, no institution word."""
     words = name.split()
-    return len(words) <= 2 and all(w[:1].isupper() for w in words) and not any(
-        w.casefold() in _FR_TYPES or w.casefold() in _EN_TYPES or w.casefold() in ("mrc", "of", "de") for w in words)
+    return (
+        len(words) <= 2
+        and all(w[:1].isupper() for w in words)
+        and not any(
+            w.casefold() in _FR_TYPES or w.casefold() in _EN_TYPES or w.casefold() in ("mrc", "of", "de")
+            for w in words
+        )
+    )

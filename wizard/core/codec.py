@@ -102,18 +102,12 @@ def column_type(kind: Any) -> type:
 
 def to_row(obj: object) -> dict[str, object]:
     """A whole SQLite row for an entity or section (every column, CASES K3)."""
-    return {
-        name: sqlite_value(getattr(obj, name), kind)
-        for name, kind in field_types(type(obj)).items()
-    }
+    return {name: sqlite_value(getattr(obj, name), kind) for name, kind in field_types(type(obj)).items()}
 
 
 def to_json(obj: object) -> dict[str, object]:
     """A JSON object for an entity or section."""
-    return {
-        name: json_value(getattr(obj, name), kind)
-        for name, kind in field_types(type(obj)).items()
-    }
+    return {name: json_value(getattr(obj, name), kind) for name, kind in field_types(type(obj)).items()}
 
 
 def from_mapping(cls: type, data: dict[str, Any], where: str) -> Any:

@@ -105,8 +105,9 @@ CRITERIA_COLUMNS = (
 )
 
 
-def _criterion_row(project: Project, criterion: Criterion, lang: str, numbers: dict[int, str],
-                   features: dict[int, str]) -> list[str]:
+def _criterion_row(
+    project: Project, criterion: Criterion, lang: str, numbers: dict[int, str], features: dict[int, str]
+) -> list[str]:
     names = [features[i] for i in criterion.feature_ids if i in features]
     scenarios = [s.title for s in project.scenarios if criterion.id in s.criterion_ids]
     return [
@@ -127,7 +128,9 @@ def criteria_rows(project: Project) -> list[list[str]]:
     scrub = Scrubber(project, lang)
     rows = [[tr(title, lang) for title in CRITERIA_COLUMNS]]
     numbers = criterion_numbers(project, lang)  # the tender's ids (OBL-1 / M-1 …)
-    features = {f.id: f.name for f in reversed(project.features)}  # the first of a duplicate id, as project.find
+    features = {
+        f.id: f.name for f in reversed(project.features)
+    }  # the first of a duplicate id, as project.find
     rows += [_criterion_row(project, c, lang, numbers, features) for c in project.criteria]
     return [[scrub.text(cell) for cell in row] for row in rows]
 

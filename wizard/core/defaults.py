@@ -72,10 +72,6 @@ def new_project(lang: str = "fr") -> Project:
     project.business_units = [
         BusinessUnit(id=i, name=tr(name, lang)) for i, name in enumerate(BUSINESS_UNITS, 1)
     ]
-    project.governance = [
-        GovernanceAnswer(id=i, key=key) for i, key in enumerate(GOVERNANCE_ITEMS, 1)
-    ]
-    project.publication_items = [
-        PublicationItem(id=i, key=key) for i, key in enumerate(PUBLICATION_ITEMS, 1)
-    ]
+    project.governance = [GovernanceAnswer(id=i, key=key) for i, key in enumerate(GOVERNANCE_ITEMS, 1)]
+    project.publication_items = [PublicationItem(id=i, key=key) for i, key in enumerate(PUBLICATION_ITEMS, 1)]
     return project

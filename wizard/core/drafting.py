@@ -30,9 +30,22 @@ BRAND_GAP = N_("[describe the function without the brand]")
 CATEGORY_WORDS = (
     ("accessibility", ("wcag", "accessib", "en 301 549", "aoda")),
     ("privacy", ("privacy", "confidentialit", "renseignements personnels", "personal information", "gdpr")),
-    ("security", ("secur", "sécur", "iso/iec 27001", "27001", "soc 2", "chiffr", "encrypt", "mfa",
-                  "authentification", "authentication")),
-)  # fmt: skip
+    (
+        "security",
+        (
+            "secur",
+            "sécur",
+            "iso/iec 27001",
+            "27001",
+            "soc 2",
+            "chiffr",
+            "encrypt",
+            "mfa",
+            "authentification",
+            "authentication",
+        ),
+    ),
+)
 """A few words that put a draft in a category other than functional/interoperability."""
 
 
@@ -91,7 +104,9 @@ def draft_criteria(project: Project, lang: str) -> list[Criterion]:
     features = {f.id: f for f in project.features}
     extra = tuple(b.name for b in project.extra_brands)
     drafts = [_draft(features[fid], "mandatory", extra, lang) for fid in summary.common if fid not in linked]
-    drafts += [_draft(features[fid], "optional", extra, lang) for fid in summary.differentiators if fid not in linked]
+    drafts += [
+        _draft(features[fid], "optional", extra, lang) for fid in summary.differentiators if fid not in linked
+    ]
     return drafts
 
 
@@ -101,6 +116,9 @@ def add_drafts(pf: ProjectFile, drafts: list[Criterion]) -> list[Criterion]:
     saved: list[Criterion] = []
     with batch(pf, ("criteria",)):
         for draft in drafts:
-            values = {name: getattr(draft, name) for name in ("text", "category", "kind", "feature_ids", "verification")}
+            values = {
+                name: getattr(draft, name)
+                for name in ("text", "category", "kind", "feature_ids", "verification")
+            }
             saved.append(pf.add_row("criteria", **values))
     return saved

@@ -64,7 +64,9 @@ class MissingFile(ProjectFileError):
 
 
 class MigrationFailed(ProjectFileError):
-    reason = N_("This project could not be brought up to date; it was left as it was, with a backup copy beside it.")
+    reason = N_(
+        "This project could not be brought up to date; it was left as it was, with a backup copy beside it."
+    )
 
 
 class WriteFailed(ProjectFileError):
@@ -80,11 +82,15 @@ def location_warnings(path: str | Path) -> list[str]:
     warnings = []
     if any(marker in text for marker in _SYNCED_MARKERS):
         warnings.append(
-            N_("This project is in a synchronized folder; close it on one computer before opening it on another.")
+            N_(
+                "This project is in a synchronized folder; close it on one computer before opening it on another."
+            )
         )
     if text.startswith("//") or text.startswith("smb:") or text.startswith("/mnt/smb"):
         warnings.append(
-            N_("This project is on a network share; keep a local copy and avoid opening it from two computers.")
+            N_(
+                "This project is on a network share; keep a local copy and avoid opening it from two computers."
+            )
         )
     return warnings
 

@@ -117,8 +117,7 @@ def linked_mandatory(project: Project) -> list[Criterion]:
     """Mandatory criteria linked to at least one known feature (checkable on the scan)."""
     known = {f.id for f in project.features}
     return [
-        c for c in project.criteria
-        if c.kind == "mandatory" and any(fid in known for fid in c.feature_ids)
+        c for c in project.criteria if c.kind == "mandatory" and any(fid in known for fid in c.feature_ids)
     ]
 
 

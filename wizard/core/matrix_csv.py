@@ -44,8 +44,13 @@ from wizard.core.model import Project, Solution, Support
 from wizard.core.store import ProjectFile
 
 MAX_BYTES = 5_000_000
-KIND_PREFIXES = {"feature": "feature", "fonction": "feature", "fonctionnalite": "feature",
-                 "standard": "standard", "norme": "standard"}  # fmt: skip
+KIND_PREFIXES = {
+    "feature": "feature",
+    "fonction": "feature",
+    "fonctionnalite": "feature",
+    "standard": "standard",
+    "norme": "standard",
+}
 
 
 class MatrixCsvError(ValueError):
@@ -105,8 +110,10 @@ def export_matrix(project: Project) -> bytes:
     """The matrix of ``project`` as CSV bytes (UTF-8 with BOM); see the module doc."""
     features = project.features
     names = _unique([f.name.strip() or f"#{f.id}" for f in features])
-    header = list(SOLUTION_COLUMNS) + [f"{f.kind if f.kind in KIND_PREFIXES else 'feature'}:{n}"
-                                       for f, n in zip(features, names, strict=True)]
+    header = list(SOLUTION_COLUMNS) + [
+        f"{f.kind if f.kind in KIND_PREFIXES else 'feature'}:{n}"
+        for f, n in zip(features, names, strict=True)
+    ]
     levels = {(c.solution_id, c.feature_id): c.level for c in project.support}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -141,8 +148,9 @@ def _records(text: str) -> list[list[str]]:
     try:
         records = list(reader)
     except csv.Error as exc:  # an unclosed quote, a quote inside an unquoted cell …
-        raise MatrixCsvError(N_("This CSV file is malformed near line {line} (check the quotes)."),
-                             line=reader.line_num) from exc
+        raise MatrixCsvError(
+            N_("This CSV file is malformed near line {line} (check the quotes)."), line=reader.line_num
+        ) from exc
     return [[_unguard(cell).strip() for cell in r] for r in records if any(cell.strip() for cell in r)]
 
 
@@ -174,8 +182,13 @@ def _header(header: list[str]) -> tuple[dict[int, str], list[tuple[int, str, str
     return solution_columns, features
 
 
-def _row(record: list[str], line: int, header: list[str], solution_columns: dict[int, str],
-         features: list[tuple[int, str, str | None]]) -> ScanRow:  # fmt: skip
+def _row(
+    record: list[str],
+    line: int,
+    header: list[str],
+    solution_columns: dict[int, str],
+    features: list[tuple[int, str, str | None]],
+) -> ScanRow:
     if len(record) > len(header):
         raise MatrixCsvError(N_("Line {line} has more cells than the header."), line=line)
     record = record + [""] * (len(header) - len(record))
@@ -195,8 +208,12 @@ def _row(record: list[str], line: int, header: list[str], solution_columns: dict
 def _value(attribute: str, text: str, line: int, column: str) -> Any:
     value = parse_value(attribute, text)
     if value is None:
-        raise MatrixCsvError(N_("Line {line}, column “{column}”: “{value}” is not an accepted value."),
-                             line=line, column=column, value=text[:40])
+        raise MatrixCsvError(
+            N_("Line {line}, column “{column}”: “{value}” is not an accepted value."),
+            line=line,
+            column=column,
+            value=text[:40],
+        )
     return value
 
 
@@ -273,7 +290,9 @@ def merge_table(pf: ProjectFile, table: ScanTable) -> ImportSummary:
                 if cell is None and level == "unknown":
                     continue  # no cell already means unknown
                 if cell is None:
-                    pf.add_row("support", solution_id=solution.id, feature_id=feature_ids[position], level=level)
+                    pf.add_row(
+                        "support", solution_id=solution.id, feature_id=feature_ids[position], level=level
+                    )
                 elif cell.level != level:
                     pf.save_row("support", replace(cell, level=level))
                 else:

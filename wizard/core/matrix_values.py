@@ -19,22 +19,43 @@ from wizard.core.model import Solution, Support
 SOLUTION_COLUMNS = ("solution", "vendor", "licence", "delivery", "hosting_in_canada", "source")
 """The solution columns of the file, in export order (the first is the name)."""
 
-LABELS = labels_of(
-    Support.LEVELS + Solution.LICENCES + Solution.DELIVERIES + Solution.SOURCES
-)
+LABELS = labels_of(Support.LEVELS + Solution.LICENCES + Solution.DELIVERIES + Solution.SOURCES)
 """Model code → the label msgid the app shows (French in ``ui.po``)."""
 
 ALIASES = {
-    "y": "yes", "oui": "yes", "o": "yes", "x": "yes", "true": "yes", "1": "yes",
-    "p": "partial", "partielle": "partial", "partiellement": "partial",
-    "n": "no", "non": "no", "false": "no", "0": "no",
-    "inconnu": "unknown", "inconnue": "unknown", "?": "unknown", "na": "unknown", "n_a": "unknown",
-    "proprietaire": "proprietary", "libre": "open_source", "open_source": "open_source",
-    "code_source_ouvert": "open_source", "logiciel_libre": "open_source",
-    "on_premise": "on_premises", "sur_place": "on_premises", "cloud": "cloud", "saas": "cloud",
-    "infonuagique": "cloud", "nuage": "cloud", "hybride": "hybrid",
-    "vendor_demo": "demo", "demonstration": "demo",
-}  # fmt: skip
+    "y": "yes",
+    "oui": "yes",
+    "o": "yes",
+    "x": "yes",
+    "true": "yes",
+    "1": "yes",
+    "p": "partial",
+    "partielle": "partial",
+    "partiellement": "partial",
+    "n": "no",
+    "non": "no",
+    "false": "no",
+    "0": "no",
+    "inconnu": "unknown",
+    "inconnue": "unknown",
+    "?": "unknown",
+    "na": "unknown",
+    "n_a": "unknown",
+    "proprietaire": "proprietary",
+    "libre": "open_source",
+    "open_source": "open_source",
+    "code_source_ouvert": "open_source",
+    "logiciel_libre": "open_source",
+    "on_premise": "on_premises",
+    "sur_place": "on_premises",
+    "cloud": "cloud",
+    "saas": "cloud",
+    "infonuagique": "cloud",
+    "nuage": "cloud",
+    "hybride": "hybrid",
+    "vendor_demo": "demo",
+    "demonstration": "demo",
+}
 
 CHOICES: dict[str, tuple[str, ...]] = {
     "level": Support.LEVELS,

@@ -42,9 +42,7 @@ def add_missing_columns(db: sqlite_utils.Database) -> None:
         defaults = codec.to_row(cls())
         for name, kind_type in codec.field_types(cls).items():
             if name not in existing:
-                table.add_column(
-                    name, codec.column_type(kind_type), not_null_default=defaults[name]
-                )
+                table.add_column(name, codec.column_type(kind_type), not_null_default=defaults[name])
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -52,9 +50,7 @@ def _v1(db: sqlite_utils.Database) -> None:
     db.table("fields").create({"key": str, "value": str}, pk="key")
     for kind in ENTITIES:
         _create_entity_table(db, kind)
-    db.table("journal").create(
-        {"id": int, "at": str, "field": str, "old": str, "new": str}, pk="id"
-    )
+    db.table("journal").create({"id": int, "at": str, "field": str, "old": str, "new": str}, pk="id")
 
 
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1}

@@ -29,13 +29,38 @@ from wizard.core.opendata_common import Scrubber, personal_names
 
 ROLE_WORDS = frozenset(
     {
-        "achat", "achats", "acquisition", "acquisitions", "admin", "appel", "appels",
-        "appelsdoffres", "approvisionnement", "approvisionnements", "ao", "bids", "bid",
-        "clerk", "contact", "contrat", "contrats", "greffe", "info", "information",
-        "offres", "procurement", "purchasing", "reception", "soumission", "soumissions",
-        "tender", "tenders", "ti", "it",
+        "achat",
+        "achats",
+        "acquisition",
+        "acquisitions",
+        "admin",
+        "appel",
+        "appels",
+        "appelsdoffres",
+        "approvisionnement",
+        "approvisionnements",
+        "ao",
+        "bids",
+        "bid",
+        "clerk",
+        "contact",
+        "contrat",
+        "contrats",
+        "greffe",
+        "info",
+        "information",
+        "offres",
+        "procurement",
+        "purchasing",
+        "reception",
+        "soumission",
+        "soumissions",
+        "tender",
+        "tenders",
+        "ti",
+        "it",
     }
-)  # fmt: skip
+)
 """Words that mark a mailbox of a role or service rather than of a person."""
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")

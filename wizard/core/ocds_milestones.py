@@ -84,7 +84,9 @@ def milestones(project: Project, lang: str) -> list[dict[str, Any]]:
     """One ``scheduled`` OCDS milestone per key date that is set, in wizard order."""
     found = []
     for attr, code, kind, title in KEY_DATES:
-        due = closing_due(project.info) if attr == "closing_date" else to_datetime(getattr(project.info, attr))
+        due = (
+            closing_due(project.info) if attr == "closing_date" else to_datetime(getattr(project.info, attr))
+        )
         if due:
             found.append(
                 {

@@ -85,7 +85,7 @@ def document_html(doc: TenderDocument) -> str:
     return (
         f'<!DOCTYPE html><html lang="{doc.lang}-CA"><head><meta charset="utf-8">'
         f"<title>{escape(doc.title)}</title><style>{_STYLE}</style></head>"
-        f"<body><p class=\"note\">{escape(doc.header)}</p>\n{body}\n</body></html>"
+        f'<body><p class="note">{escape(doc.header)}</p>\n{body}\n</body></html>'
     )
 
 

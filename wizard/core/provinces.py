@@ -49,11 +49,11 @@ class Province:
         return self.name_fr if lang == "fr" else self.name_en
 
     def name_in(self, lang: str) -> str:
-        """"in <name>" in ``lang``: "au Québec", "in the Northwest Territories"."""
+        """ "in <name>" in ``lang``: "au Québec", "in the Northwest Territories"."""
         return self.in_fr if lang == "fr" else f"in {self.name_with_article_en}"
 
     def name_of(self, lang: str) -> str:
-        """"of <name>" in ``lang``: "du Québec", "of the Northwest Territories"."""
+        """ "of <name>" in ``lang``: "du Québec", "of the Northwest Territories"."""
         return self.of_fr if lang == "fr" else f"of {self.name_with_article_en}"
 
     @property
@@ -85,8 +85,7 @@ def _general(of_fr: str, possessive_en: str) -> tuple[str, str]:
     return (
         f"la législation {of_fr} sur l’accès à l’information et la protection des "
         "renseignements personnels applicable à la Ville",
-        f"{possessive_en} access to information and protection of privacy legislation "
-        "applicable to the Town",
+        f"{possessive_en} access to information and protection of privacy legislation applicable to the Town",
     )
 
 
@@ -96,14 +95,26 @@ def _hst(rate: str) -> dict[str, Decimal]:
 
 _ALL = (
     Province(
-        "AB", "Alberta", "Alberta", "de l’Alberta", "en Alberta", False,
-        "Cour du Banc du Roi de l’Alberta", "Court of King's Bench of Alberta",
+        "AB",
+        "Alberta",
+        "Alberta",
+        "de l’Alberta",
+        "en Alberta",
+        False,
+        "Cour du Banc du Roi de l’Alberta",
+        "Court of King's Bench of Alberta",
         *_general("de l’Alberta", "Alberta's"),
         taxes=_gst(),
     ),
     Province(
-        "BC", "Colombie-Britannique", "British Columbia", "de la Colombie-Britannique", "en Colombie-Britannique", False,
-        "Cour suprême de la Colombie-Britannique", "Supreme Court of British Columbia",
+        "BC",
+        "Colombie-Britannique",
+        "British Columbia",
+        "de la Colombie-Britannique",
+        "en Colombie-Britannique",
+        False,
+        "Cour suprême de la Colombie-Britannique",
+        "Supreme Court of British Columbia",
         "la Freedom of Information and Protection of Privacy Act (Colombie-Britannique)",
         "the Freedom of Information and Protection of Privacy Act (British Columbia)",
         "Toute communication ou conservation de renseignements personnels à l’extérieur du Canada "
@@ -113,30 +124,53 @@ _ALL = (
         taxes=_gst(PST="7"),
     ),
     Province(
-        "MB", "Manitoba", "Manitoba", "du Manitoba", "au Manitoba", False,
-        "Cour du Banc du Roi du Manitoba", "Court of King's Bench of Manitoba",
+        "MB",
+        "Manitoba",
+        "Manitoba",
+        "du Manitoba",
+        "au Manitoba",
+        False,
+        "Cour du Banc du Roi du Manitoba",
+        "Court of King's Bench of Manitoba",
         "la Loi sur l’accès à l’information et la protection de la vie privée (Manitoba)",
         "The Freedom of Information and Protection of Privacy Act (Manitoba)",
         taxes=_gst(PST="7"),
     ),
     Province(
-        "NB", "Nouveau-Brunswick", "New Brunswick", "du Nouveau-Brunswick", "au Nouveau-Brunswick", False,
-        "Cour du Banc du Roi du Nouveau-Brunswick", "Court of King's Bench of New Brunswick",
+        "NB",
+        "Nouveau-Brunswick",
+        "New Brunswick",
+        "du Nouveau-Brunswick",
+        "au Nouveau-Brunswick",
+        False,
+        "Cour du Banc du Roi du Nouveau-Brunswick",
+        "Court of King's Bench of New Brunswick",
         "la Loi sur le droit à l’information et la protection de la vie privée (Nouveau-Brunswick)",
         "the Right to Information and Protection of Privacy Act (New Brunswick)",
         taxes=_hst("15"),
     ),
     Province(
-        "NL", "Terre-Neuve-et-Labrador", "Newfoundland and Labrador", "de Terre-Neuve-et-Labrador", "à Terre-Neuve-et-Labrador",
+        "NL",
+        "Terre-Neuve-et-Labrador",
+        "Newfoundland and Labrador",
+        "de Terre-Neuve-et-Labrador",
+        "à Terre-Neuve-et-Labrador",
         False,
-        "Cour suprême de Terre-Neuve-et-Labrador", "Supreme Court of Newfoundland and Labrador",
+        "Cour suprême de Terre-Neuve-et-Labrador",
+        "Supreme Court of Newfoundland and Labrador",
         "l’Access to Information and Protection of Privacy Act, 2015 (Terre-Neuve-et-Labrador)",
         "the Access to Information and Protection of Privacy Act, 2015 (Newfoundland and Labrador)",
         taxes=_hst("15"),
     ),
     Province(
-        "NS", "Nouvelle-Écosse", "Nova Scotia", "de la Nouvelle-Écosse", "en Nouvelle-Écosse", False,
-        "Cour suprême de la Nouvelle-Écosse", "Supreme Court of Nova Scotia",
+        "NS",
+        "Nouvelle-Écosse",
+        "Nova Scotia",
+        "de la Nouvelle-Écosse",
+        "en Nouvelle-Écosse",
+        False,
+        "Cour suprême de la Nouvelle-Écosse",
+        "Supreme Court of Nova Scotia",
         "la législation de la Nouvelle-Écosse sur l’accès à l’information et la protection de la "
         "vie privée applicable aux municipalités, y compris la Personal Information International "
         "Disclosure Protection Act",
@@ -152,34 +186,63 @@ _ALL = (
         taxes=_hst("14"),
     ),
     Province(
-        "NT", "Territoires du Nord-Ouest", "Northwest Territories", "des Territoires du Nord-Ouest", "aux Territoires du Nord-Ouest",
+        "NT",
+        "Territoires du Nord-Ouest",
+        "Northwest Territories",
+        "des Territoires du Nord-Ouest",
+        "aux Territoires du Nord-Ouest",
         True,
-        "Cour suprême des Territoires du Nord-Ouest", "Supreme Court of the Northwest Territories",
+        "Cour suprême des Territoires du Nord-Ouest",
+        "Supreme Court of the Northwest Territories",
         *_general("des Territoires du Nord-Ouest", "the Northwest Territories'"),
         taxes=_gst(),
     ),
     Province(
-        "NU", "Nunavut", "Nunavut", "du Nunavut", "au Nunavut", True,
-        "Cour de justice du Nunavut", "Nunavut Court of Justice",
+        "NU",
+        "Nunavut",
+        "Nunavut",
+        "du Nunavut",
+        "au Nunavut",
+        True,
+        "Cour de justice du Nunavut",
+        "Nunavut Court of Justice",
         *_general("du Nunavut", "Nunavut's"),
         taxes=_gst(),
     ),
     Province(
-        "ON", "Ontario", "Ontario", "de l’Ontario", "en Ontario", False,
-        "Cour supérieure de justice de l’Ontario", "Ontario Superior Court of Justice",
+        "ON",
+        "Ontario",
+        "Ontario",
+        "de l’Ontario",
+        "en Ontario",
+        False,
+        "Cour supérieure de justice de l’Ontario",
+        "Ontario Superior Court of Justice",
         "la Loi sur l’accès à l’information municipale et la protection de la vie privée (Ontario)",
         "the Municipal Freedom of Information and Protection of Privacy Act (Ontario)",
         taxes=_hst("13"),
     ),
     Province(
-        "PE", "Île-du-Prince-Édouard", "Prince Edward Island", "de l’Île-du-Prince-Édouard", "à l’Île-du-Prince-Édouard", False,
-        "Cour suprême de l’Île-du-Prince-Édouard", "Supreme Court of Prince Edward Island",
+        "PE",
+        "Île-du-Prince-Édouard",
+        "Prince Edward Island",
+        "de l’Île-du-Prince-Édouard",
+        "à l’Île-du-Prince-Édouard",
+        False,
+        "Cour suprême de l’Île-du-Prince-Édouard",
+        "Supreme Court of Prince Edward Island",
         *_general("de l’Île-du-Prince-Édouard", "Prince Edward Island's"),
         taxes=_hst("15"),
     ),
     Province(
-        "QC", "Québec", "Quebec", "du Québec", "au Québec", False,
-        "Cour supérieure du Québec", "Superior Court of Quebec",
+        "QC",
+        "Québec",
+        "Quebec",
+        "du Québec",
+        "au Québec",
+        False,
+        "Cour supérieure du Québec",
+        "Superior Court of Quebec",
         "la Loi sur l’accès aux documents des organismes publics et sur la protection des "
         "renseignements personnels (RLRQ, c. A-2.1)",
         "the Act respecting access to documents held by public bodies and the protection of "
@@ -191,15 +254,27 @@ _ALL = (
         taxes=_gst(QST="9.975"),
     ),
     Province(
-        "SK", "Saskatchewan", "Saskatchewan", "de la Saskatchewan", "en Saskatchewan", False,
-        "Cour du Banc du Roi de la Saskatchewan", "Court of King's Bench for Saskatchewan",
+        "SK",
+        "Saskatchewan",
+        "Saskatchewan",
+        "de la Saskatchewan",
+        "en Saskatchewan",
+        False,
+        "Cour du Banc du Roi de la Saskatchewan",
+        "Court of King's Bench for Saskatchewan",
         "la Local Authority Freedom of Information and Protection of Privacy Act (Saskatchewan)",
         "The Local Authority Freedom of Information and Protection of Privacy Act (Saskatchewan)",
         taxes=_gst(PST="6"),
     ),
     Province(
-        "YT", "Yukon", "Yukon", "du Yukon", "au Yukon", True,
-        "Cour suprême du Yukon", "Supreme Court of Yukon",
+        "YT",
+        "Yukon",
+        "Yukon",
+        "du Yukon",
+        "au Yukon",
+        True,
+        "Cour suprême du Yukon",
+        "Supreme Court of Yukon",
         *_general("du Yukon", "Yukon's"),
         taxes=_gst(),
     ),

@@ -55,15 +55,25 @@ def _cover(project: Project, lang: str) -> list[Block]:
         [tr("Reference number", lang), user_text(info.reference)],
         [tr("Province or territory", lang), prov.name(lang) if prov else PLACEHOLDER],
         [tr("Responsible officer", lang), officer or PLACEHOLDER],
-        [tr("Authors", lang), "; ".join(", ".join(x for x in (one_line(a.name), one_line(a.role)) if x)
-                                        for a in project.authors) or PLACEHOLDER],
-    ]  # fmt: skip
+        [
+            tr("Authors", lang),
+            "; ".join(
+                ", ".join(x for x in (one_line(a.name), one_line(a.role)) if x) for a in project.authors
+            )
+            or PLACEHOLDER,
+        ],
+    ]
     return [
         Paragraph(user_text(info.organization), "Subtitle"),
         Paragraph(user_text(info.title), "Title"),
         Paragraph(tr("Decision record for council", lang), "Subtitle"),
         Table([], rows, [6.0, 10.0]),
-        Paragraph(tr("This record explains how the need was defined, which solutions the market offers, what each option costs over its life, which risks were weighed and which of the guide's practices the project follows. Every figure comes from the project file.", lang)),
+        Paragraph(
+            tr(
+                "This record explains how the need was defined, which solutions the market offers, what each option costs over its life, which risks were weighed and which of the guide's practices the project follows. Every figure comes from the project file.",
+                lang,
+            )
+        ),
         PageBreak(),
         *contents_blocks(lang),
     ]
@@ -73,13 +83,18 @@ def _problem(project: Project, lang: str) -> list[Block]:
     problem = project.problem
     blocks: list[Block] = [
         Heading(1, tr("Problem definition", lang)),
-        Paragraph(tr("A tender starts from a need the town must meet, not from a product to buy. The request as received is kept beside the problem as defined, so council sees how it was restated.", lang)),
+        Paragraph(
+            tr(
+                "A tender starts from a need the town must meet, not from a product to buy. The request as received is kept beside the problem as defined, so council sees how it was restated.",
+                lang,
+            )
+        ),
         Heading(2, tr("The request as received", lang)),
         *user_paragraphs(problem.request_as_received, "Quote"),
         Paragraph(user_text(problem.requesting_unit), label=tr("Requesting unit:", lang)),
         Heading(2, tr("The problem as defined", lang)),
         *user_paragraphs(problem.statement, "Quote"),
-    ]  # fmt: skip
+    ]
     if problem.context.strip():
         blocks += [Heading(2, tr("Context", lang)), *user_paragraphs(problem.context)]
     if problem.urgent:
@@ -97,13 +112,19 @@ def _scope(project: Project, lang: str) -> list[Block]:
         blocks.append(Paragraph(PLACEHOLDER))
     if project.partners:
         blocks.append(Heading(2, tr("External partners", lang)))
-        blocks += [Paragraph(" — ".join(x for x in (user_text(p.name), one_line(p.notes)) if x), "List Bullet")
-                   for p in project.partners]
-    rows = [[tr(GOVERNANCE_ITEMS.get(g.key, g.key), lang), label(g.answer, lang), one_line(g.notes)]
-            for g in project.governance]
+        blocks += [
+            Paragraph(" — ".join(x for x in (user_text(p.name), one_line(p.notes)) if x), "List Bullet")
+            for p in project.partners
+        ]
+    rows = [
+        [tr(GOVERNANCE_ITEMS.get(g.key, g.key), lang), label(g.answer, lang), one_line(g.notes)]
+        for g in project.governance
+    ]
     if rows:
-        blocks += [Heading(2, tr("Governance", lang)),
-                   Table([[tr("Statement", lang), tr("Answer", lang), tr("Notes", lang)]], rows, [8.0, 2.5, 5.5])]
+        blocks += [
+            Heading(2, tr("Governance", lang)),
+            Table([[tr("Statement", lang), tr("Answer", lang), tr("Notes", lang)]], rows, [8.0, 2.5, 5.5]),
+        ]
     return blocks
 
 
@@ -111,11 +132,15 @@ def _matrix_chunks(project: Project, lang: str, first: str) -> list[list[Solutio
     """The solutions cut into groups that fit the page beside the feature column: each
     solution column at least as wide as the longest word of its name (never cut)."""
     names = [user_text(f.name) for f in project.features]
-    budget = TEXT_WIDTH_CM - max(min_widths([first], TABLE_FONT_PT, bold=True), min(min_widths(names, TABLE_FONT_PT), 5.0))
+    budget = TEXT_WIDTH_CM - max(
+        min_widths([first], TABLE_FONT_PT, bold=True), min(min_widths(names, TABLE_FONT_PT), 5.0)
+    )
     widths = [max(min_widths([user_text(s.name)], TABLE_FONT_PT, bold=True), 1.2) for s in project.solutions]
     chunks: list[list[int]] = [[]]
     for index, width in enumerate(widths):
-        if chunks[-1] and (sum(widths[i] for i in chunks[-1]) + width > budget or len(chunks[-1]) >= MATRIX_COLUMNS):
+        if chunks[-1] and (
+            sum(widths[i] for i in chunks[-1]) + width > budget or len(chunks[-1]) >= MATRIX_COLUMNS
+        ):
             chunks.append([])
         chunks[-1].append(index)
     size = -(-len(widths) // len(chunks))  # the same groups, evened out when they still fit
@@ -131,31 +156,58 @@ def _matrix_tables(project: Project, lang: str) -> list[Block]:
     blocks: list[Block] = []
     for chunk in _matrix_chunks(project, lang, first):
         header = [first, *(user_text(s.name) for s in chunk)]
-        rows = [[user_text(f.name), *(LEVEL_MARKS.get(levels.get((s.id, f.id), "unknown"), "?") for s in chunk)]
-                for f in project.features]
+        rows = [
+            [user_text(f.name), *(LEVEL_MARKS.get(levels.get((s.id, f.id), "unknown"), "?") for s in chunk)]
+            for f in project.features
+        ]
         blocks.append(Table([header], rows, [TEXT_WIDTH_CM]))
     return blocks
 
 
 def _market(project: Project, lang: str) -> list[Block]:
     summary = market.summarize(project)
-    rows = [[user_text(s.name), user_text(s.vendor), f"{label(s.licence, lang)}\n{label(s.delivery, lang)}",
-             label("yes" if s.hosting_in_canada else "no", lang), label(s.source, lang)] for s in project.solutions]
-    header = [tr("Solution", lang), tr("Vendor", lang), tr("Licence and delivery", lang),
-              tr("Hosted in Canada", lang), tr("Source", lang)]
+    rows = [
+        [
+            user_text(s.name),
+            user_text(s.vendor),
+            f"{label(s.licence, lang)}\n{label(s.delivery, lang)}",
+            label("yes" if s.hosting_in_canada else "no", lang),
+            label(s.source, lang),
+        ]
+        for s in project.solutions
+    ]
+    header = [
+        tr("Solution", lang),
+        tr("Vendor", lang),
+        tr("Licence and delivery", lang),
+        tr("Hosted in Canada", lang),
+        tr("Source", lang),
+    ]
     names = {f.id: user_text(f.name) for f in project.features}
     blocks: list[Block] = [
         PageBreak(),
         Heading(1, tr("Market scan", lang)),
-        Paragraph(tr("Solutions scanned from public sources: {count}. A feature that at least {threshold}% of them support is common and can become a mandatory criterion.", lang, count=summary.solutions, threshold=project.market.common_threshold_pct)),
+        Paragraph(
+            tr(
+                "Solutions scanned from public sources: {count}. A feature that at least {threshold}% of them support is common and can become a mandatory criterion.",
+                lang,
+                count=summary.solutions,
+                threshold=project.market.common_threshold_pct,
+            )
+        ),
         Table([header], rows, [TEXT_WIDTH_CM]) if rows else Paragraph(PLACEHOLDER),
         Heading(2, tr("Matrix of features and standards", lang)),
         Paragraph(tr("✓ supported, ½ partly, ✗ not supported, ? unknown.", lang), "Normal"),
         *_matrix_tables(project, lang),
         Paragraph(", ".join(names[i] for i in summary.common) or "—", label=tr("Common features:", lang)),
-        Paragraph(", ".join(names[i] for i in summary.differentiators) or "—", label=tr("Differentiators:", lang)),
-        Paragraph(market.solution_names(project, summary.underperforming) or "—", label=tr("Under-performing solutions:", lang)),
-    ]  # fmt: skip
+        Paragraph(
+            ", ".join(names[i] for i in summary.differentiators) or "—", label=tr("Differentiators:", lang)
+        ),
+        Paragraph(
+            market.solution_names(project, summary.underperforming) or "—",
+            label=tr("Under-performing solutions:", lang),
+        ),
+    ]
     return blocks
 
 
@@ -172,17 +224,49 @@ def _criteria(project: Project, lang: str) -> list[Block]:
     threshold = project.criteria_settings.pass_threshold_pct
     compliant = market.compliant_solutions(project, index)
     numbers = criterion_numbers(project, lang)  # the tender's ids: OBL-1 / M-1 …
-    met = [[numbers[c.id], user_text(c.text), str(len(market.criterion_solutions(c, index)))] for c in mandatory]
+    met = [
+        [numbers[c.id], user_text(c.text), str(len(market.criterion_solutions(c, index)))] for c in mandatory
+    ]
     ev = project.evaluation
     return [
         Heading(1, tr("Criteria", lang)),
-        Table([[tr("Category", lang), tr("Mandatory", lang), tr("Optional", lang)]], rows, [8.0, 4.0, 4.0], right=(1, 2)),
-        Paragraph(tr("Pass threshold: {threshold}% of the optional criteria. Optional criteria: {count}; points needed: {points}.", lang, threshold=threshold, count=len(optional), points=points_needed(threshold, len(optional)))),
-        Paragraph(tr("Weights: quality {quality} points, price {price} points.", lang, quality=ev.quality_weight, price=ev.price_weight)),
-        Paragraph(market.solution_names(project, compliant) or "—", label=tr("Scanned solutions meeting every mandatory criterion:", lang)),
+        Table(
+            [[tr("Category", lang), tr("Mandatory", lang), tr("Optional", lang)]],
+            rows,
+            [8.0, 4.0, 4.0],
+            right=(1, 2),
+        ),
+        Paragraph(
+            tr(
+                "Pass threshold: {threshold}% of the optional criteria. Optional criteria: {count}; points needed: {points}.",
+                lang,
+                threshold=threshold,
+                count=len(optional),
+                points=points_needed(threshold, len(optional)),
+            )
+        ),
+        Paragraph(
+            tr(
+                "Weights: quality {quality} points, price {price} points.",
+                lang,
+                quality=ev.quality_weight,
+                price=ev.price_weight,
+            )
+        ),
+        Paragraph(
+            market.solution_names(project, compliant) or "—",
+            label=tr("Scanned solutions meeting every mandatory criterion:", lang),
+        ),
         Heading(2, tr("Mandatory criteria and the scanned solutions that meet them", lang)),
-        Table([[tr("No.", lang), tr("Criterion", lang), tr("Solutions", lang)]], met, [TEXT_WIDTH_CM], right=(2,)) if met else Paragraph(PLACEHOLDER),
-    ]  # fmt: skip
+        Table(
+            [[tr("No.", lang), tr("Criterion", lang), tr("Solutions", lang)]],
+            met,
+            [TEXT_WIDTH_CM],
+            right=(2,),
+        )
+        if met
+        else Paragraph(PLACEHOLDER),
+    ]
 
 
 def _clean(block: Block) -> Block:
@@ -193,8 +277,11 @@ def _clean(block: Block) -> Block:
     if isinstance(block, Heading):
         return replace(block, text=clean_text(block.text))
     if isinstance(block, Table):
-        return replace(block, header=[[clean_text(c) for c in row] for row in block.header],
-                       rows=[[clean_text(c) for c in row] for row in block.rows])
+        return replace(
+            block,
+            header=[[clean_text(c) for c in row] for row in block.header],
+            rows=[[clean_text(c) for c in row] for row in block.rows],
+        )
     return block
 
 

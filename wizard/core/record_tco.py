@@ -48,8 +48,11 @@ def money(amount: Decimal, lang: str, cents: bool = True) -> str:
     locale = LOCALES.get(lang, "en_CA")
     if cents:
         return str(format_currency(value, "CAD", locale=locale))
-    return str(format_currency(value, "CAD", format=_WHOLE.get(lang, _WHOLE["en"]), locale=locale,
-                               currency_digits=False))
+    return str(
+        format_currency(
+            value, "CAD", format=_WHOLE.get(lang, _WHOLE["en"]), locale=locale, currency_digits=False
+        )
+    )
 
 
 def percent(rate: Decimal, lang: str) -> str:
@@ -66,8 +69,10 @@ def category_label(category: str, lang: str) -> str:
 
 def tax_summary(project: Project, lang: str) -> str:
     """'GST 5 % + QST 9,975 %' for the project's province ('' when none is set)."""
-    return " + ".join(f"{tr(TAX_NAMES.get(name, name), lang)} {percent(rate, lang)}"
-                      for name, rate in tco.tax_rates(project.info.province))
+    return " + ".join(
+        f"{tr(TAX_NAMES.get(name, name), lang)} {percent(rate, lang)}"
+        for name, rate in tco.tax_rates(project.info.province)
+    )
 
 
 def option_name(name: str, number: int, lang: str) -> str:
@@ -85,12 +90,17 @@ def totals_table(project: Project, results: list[OptionTco], lang: str) -> Table
     header = [tr("Option", lang), tr("Nominal total before taxes", lang), tr("Net present value", lang)]
     with_taxes = project.tco.include_taxes and bool(tco.tax_rates(project.info.province))
     if with_taxes:
-        header += [tr("Sales taxes ({taxes})", lang, taxes=tax_summary(project, lang)), tr("Total with taxes", lang)]
+        header += [
+            tr("Sales taxes ({taxes})", lang, taxes=tax_summary(project, lang)),
+            tr("Total with taxes", lang),
+        ]
     rows = []
     for name, result in zip(_names(results, lang), results, strict=True):
         row = [name, money(result.nominal, lang), money(result.npv, lang)]
         if with_taxes:
-            tax = sum((amount for _n, _r, amount in tco.taxes(result.nominal, project.info.province)), Decimal(0))
+            tax = sum(
+                (amount for _n, _r, amount in tco.taxes(result.nominal, project.info.province)), Decimal(0)
+            )
             row += [money(tax, lang), money(result.nominal + tax, lang)]
         rows.append(row)
     widths = [4.0, 3.0, 3.0, 3.0, 3.0] if with_taxes else [7.0, 4.5, 4.5]
@@ -123,10 +133,17 @@ def breakdown_table(results: list[OptionTco], lang: str, by: str) -> Table:
         keys = sorted({k for p in parts for k, v in p.items() if v}, key=lambda k: (k == "", k.casefold()))
         labels = [one_line(k) or tr("(payer not stated)", lang) for k in keys]
         first = tr("Paid by", lang)
-    rows = [[label, *(money(p.get(key, Decimal(0)), lang) for p in parts)] for key, label in zip(keys, labels, strict=True)]
+    rows = [
+        [label, *(money(p.get(key, Decimal(0)), lang) for p in parts)]
+        for key, label in zip(keys, labels, strict=True)
+    ]
     width = 10.0 / max(1, len(results))
-    return Table([[first, *_names(results, lang)]], rows, [6.0] + [width] * len(results),
-                 right=tuple(range(1, len(results) + 1)))
+    return Table(
+        [[first, *_names(results, lang)]],
+        rows,
+        [6.0] + [width] * len(results),
+        right=tuple(range(1, len(results) + 1)),
+    )
 
 
 def settings_rows(project: Project, lang: str) -> list[list[str]]:
@@ -134,7 +151,22 @@ def settings_rows(project: Project, lang: str) -> list[list[str]]:
     prov = provinces.PROVINCES.get(project.info.province.strip().upper())
     taxes = tax_summary(project, lang) or tr("none", lang)
     return [
-        [tr("Horizon", lang), tr("{years} years (year 0 is the acquisition)", lang, years=tco.horizon_of(project))],
-        [tr("Discount rate", lang), tr("{rate} a year; year 0 is not discounted, later years are discounted at year end", lang, rate=percent(project.tco.discount_rate_pct, lang))],
-        [tr("Sales taxes", lang), tr("{province}: {taxes}", lang, province=prov.name(lang), taxes=taxes) if prov else tr("province not set", lang)],
-    ]  # fmt: skip
+        [
+            tr("Horizon", lang),
+            tr("{years} years (year 0 is the acquisition)", lang, years=tco.horizon_of(project)),
+        ],
+        [
+            tr("Discount rate", lang),
+            tr(
+                "{rate} a year; year 0 is not discounted, later years are discounted at year end",
+                lang,
+                rate=percent(project.tco.discount_rate_pct, lang),
+            ),
+        ],
+        [
+            tr("Sales taxes", lang),
+            tr("{province}: {taxes}", lang, province=prov.name(lang), taxes=taxes)
+            if prov
+            else tr("province not set", lang),
+        ],
+    ]

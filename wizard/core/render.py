@@ -65,14 +65,21 @@ def user_paragraphs(value: str, style: str = "Normal") -> list[Paragraph]:
 def contents_blocks(lang: str) -> list[Block]:
     """The table-of-contents page: a Word field updated when the document opens (K5),
     with a note for other editors. Shared by the tender and the decision record."""
-    note = tr("This table of contents is a field. Word updates it when the document opens; in another editor, update the fields (for example, select all and press F9) after any change.", lang)  # fmt: skip
+    note = tr(
+        "This table of contents is a field. Word updates it when the document opens; in another editor, update the fields (for example, select all and press F9) after any change.",
+        lang,
+    )
     return [Paragraph(tr("Table of contents", lang), "TOC Heading"), Toc(note), PageBreak()]
 
 
 def _cover(project: Project, lang: str) -> list[Block]:
     info = project.info
     prov = PROVINCES.get(info.province.strip().upper())
-    officer = ", ".join(x for x in (user_text(info.officer_name), one_line(info.officer_title), one_line(info.contact_email)) if x)
+    officer = ", ".join(
+        x
+        for x in (user_text(info.officer_name), one_line(info.officer_title), one_line(info.contact_email))
+        if x
+    )
     rows = [
         [tr("Reference number", lang), user_text(info.reference)],
         [tr("Closing date", lang), format_deadline(info, lang)],
@@ -98,16 +105,24 @@ def _dates(project: Project, lang: str) -> list[Block]:
         [tr("Planned award", lang), format_date(info.award_date, lang)],
         [tr("Planned start of the contract", lang), format_date(info.contract_start, lang)],
     ]
-    return [Heading(1, tr("Key dates", lang)), Table([[tr("Step", lang), tr("Date", lang)]], rows, [10.0, 6.0])]
+    return [
+        Heading(1, tr("Key dates", lang)),
+        Table([[tr("Step", lang), tr("Date", lang)]], rows, [10.0, 6.0]),
+    ]
 
 
 def _need(project: Project, lang: str) -> list[Block]:
     blocks: list[Block] = [
         Heading(1, tr("The need", lang)),
-        Paragraph(tr("This call for tenders seeks a solution to the need below. It describes what the town must be able to do, not a product: bidders are free to propose any solution that meets the criteria.", lang)),
+        Paragraph(
+            tr(
+                "This call for tenders seeks a solution to the need below. It describes what the town must be able to do, not a product: bidders are free to propose any solution that meets the criteria.",
+                lang,
+            )
+        ),
         Heading(2, tr("Problem statement", lang)),
         *user_paragraphs(project.problem.statement, "Quote"),
-    ]  # fmt: skip
+    ]
     if project.problem.context.strip():
         blocks += [Heading(2, tr("Context", lang)), *user_paragraphs(project.problem.context)]
     return blocks
@@ -125,20 +140,49 @@ def _scope(project: Project, lang: str) -> list[Block]:
         blocks.append(Paragraph(tr("External partners:", lang)))
         blocks += [Paragraph(user_text(p.name), "List Bullet") for p in project.partners]
     if project.scope.mission_critical:
-        blocks.append(Paragraph(tr("The system is mission-critical: availability, recovery and security requirements are reinforced accordingly.", lang)))  # fmt: skip
+        blocks.append(
+            Paragraph(
+                tr(
+                    "The system is mission-critical: availability, recovery and security requirements are reinforced accordingly.",
+                    lang,
+                )
+            )
+        )
     if project.scope.personal_information:
-        blocks.append(Paragraph(tr("The system will process personal information: the privacy obligations of the contract apply in full.", lang)))  # fmt: skip
+        blocks.append(
+            Paragraph(
+                tr(
+                    "The system will process personal information: the privacy obligations of the contract apply in full.",
+                    lang,
+                )
+            )
+        )
     return blocks
 
 
 def _scenarios(project: Project, lang: str) -> list[Block]:
     blocks: list[Block] = [
         Heading(1, tr("Test scenarios", lang)),
-        Paragraph(tr("The town neither requests nor accepts product demonstrations outside this process. The technical committee verifies bidders' claims through the scenarios below, using access to the software or a test environment supplied by the bidder.", lang)),
-    ]  # fmt: skip
+        Paragraph(
+            tr(
+                "The town neither requests nor accepts product demonstrations outside this process. The technical committee verifies bidders' claims through the scenarios below, using access to the software or a test environment supplied by the bidder.",
+                lang,
+            )
+        ),
+    ]
     numbers = criterion_numbers(project, lang)
     for index, scenario in enumerate(project.scenarios, start=1):
-        blocks.append(Heading(2, tr("Scenario {number}: {title}", lang, number=scenario_label(index), title=user_text(scenario.title))))
+        blocks.append(
+            Heading(
+                2,
+                tr(
+                    "Scenario {number}: {title}",
+                    lang,
+                    number=scenario_label(index),
+                    title=user_text(scenario.title),
+                ),
+            )
+        )
         for label, value in (
             (N_("Context:"), scenario.context),
             (N_("Steps:"), scenario.steps),
@@ -172,8 +216,14 @@ def _clauses(project: Project, lang: str) -> list[Block]:
     organization = user_text(project.info.organization)
     blocks: list[Block] = [
         Heading(1, tr("Contract clauses", lang)),
-        Paragraph(tr("In the clauses below, “Town” means {organization}; “Contractor” means the successful bidder; “Contract” means the contract awarded following this call for tenders.", lang, organization=town_name(organization, lang))),
-    ]  # fmt: skip
+        Paragraph(
+            tr(
+                "In the clauses below, “Town” means {organization}; “Contractor” means the successful bidder; “Contract” means the contract awarded following this call for tenders.",
+                lang,
+                organization=town_name(organization, lang),
+            )
+        ),
+    ]
     for rendered in clauses.render_clauses(project, lang):
         blocks.append(ClauseHeading(rendered.title))
         blocks += [ClauseParagraph(text, level) for level, text in rendered.paragraphs]
@@ -186,15 +236,32 @@ def _addendum(project: Project, lang: str) -> list[Block]:
         return []
     return [
         Heading(1, tr("Appendix: excluded suppliers", lang)),
-        Paragraph(tr("The businesses below are excluded under the contract clause on suppliers who took part in the preparation of this call for tenders:", lang)),
+        Paragraph(
+            tr(
+                "The businesses below are excluded under the contract clause on suppliers who took part in the preparation of this call for tenders:",
+                lang,
+            )
+        ),
         *[Paragraph(user_text(name), "List Bullet") for name in names],
-    ]  # fmt: skip
+    ]
 
 
 def tender_blocks(project: Project, lang: str) -> list[Block]:
     """Every block of the tender in ``lang``, in document order."""
     blocks: list[Block] = []
-    for part in (_cover, _dates, submission_blocks, _need, _scope, criteria_blocks, evaluation_blocks, _scenarios, publication_blocks, _clauses, _addendum):  # fmt: skip
+    for part in (
+        _cover,
+        _dates,
+        submission_blocks,
+        _need,
+        _scope,
+        criteria_blocks,
+        evaluation_blocks,
+        _scenarios,
+        publication_blocks,
+        _clauses,
+        _addendum,
+    ):
         blocks.extend(part(project, lang))
     return blocks
 

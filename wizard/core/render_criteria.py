@@ -78,10 +78,20 @@ def criteria_blocks(project: Project, lang: str) -> list[Block]:
     optional = [c for c in project.criteria if c.kind == "optional"]
     blocks: list[Block] = [
         Heading(1, tr("Evaluation criteria", lang)),
-        Paragraph(tr("Mandatory criteria are eliminatory: a tender that does not meet every one of them is rejected. Each optional criterion met is worth exactly one point.", lang)),
-        Paragraph(tr("Criteria describe needs and recognized standards; where a trade name appears, it is followed by the words “or equivalent”.", lang)),
+        Paragraph(
+            tr(
+                "Mandatory criteria are eliminatory: a tender that does not meet every one of them is rejected. Each optional criterion met is worth exactly one point.",
+                lang,
+            )
+        ),
+        Paragraph(
+            tr(
+                "Criteria describe needs and recognized standards; where a trade name appears, it is followed by the words “or equivalent”.",
+                lang,
+            )
+        ),
         Heading(2, tr("Mandatory criteria", lang)),
-    ]  # fmt: skip
+    ]
     if mandatory:
         blocks.append(_criteria_table(mandatory, numbers, lang))
     else:
@@ -98,10 +108,13 @@ def criteria_blocks(project: Project, lang: str) -> list[Block]:
         Paragraph(
             tr(
                 "To be retained, a tender must meet every mandatory criterion and at least {pct}% of the optional criteria, that is {needed} points out of {total}.",
-                lang, pct=pct, needed=needed, total=len(optional),
+                lang,
+                pct=pct,
+                needed=needed,
+                total=len(optional),
             )
         )
-    )  # fmt: skip
+    )
     return blocks
 
 
@@ -109,13 +122,39 @@ def _quebec_blocks(project: Project, lang: str) -> list[Block]:
     grid = [[i.label.strip() or PLACEHOLDER, str(i.points)] for i in project.quality_grid]
     blocks: list[Block] = [
         Heading(2, tr("Weighted evaluation system (Quebec)", lang)),
-        Paragraph(tr("A selection committee of at least three members scores the quality of each tender without knowing its price, against the criteria below, none of which is worth more than 30 points out of 100.", lang)),
-    ]  # fmt: skip
+        Paragraph(
+            tr(
+                "A selection committee of at least three members scores the quality of each tender without knowing its price, against the criteria below, none of which is worth more than 30 points out of 100.",
+                lang,
+            )
+        ),
+    ]
     if grid:
         total = sum(i.points for i in project.quality_grid)
-        blocks.append(Table([[tr("Quality criterion", lang), tr("Points", lang)]], grid + [[tr("Total", lang), str(total)]], [12.0, 4.0], right=(1,)))
-    blocks.append(Paragraph(tr("Only the price envelopes of tenders with an interim quality score of at least 70 points are opened. The final score of each of these tenders is (interim score + 50) × 10,000 ÷ price; the contract goes to the highest final score.", lang)))  # fmt: skip
-    blocks.append(Paragraph(tr("For example, an interim score of 80 with a price of $100,000 gives (80 + 50) × 10,000 ÷ 100,000 = 13.0; an interim score of 70 with a price of $120,000 gives 10.0.", lang)))  # fmt: skip
+        blocks.append(
+            Table(
+                [[tr("Quality criterion", lang), tr("Points", lang)]],
+                grid + [[tr("Total", lang), str(total)]],
+                [12.0, 4.0],
+                right=(1,),
+            )
+        )
+    blocks.append(
+        Paragraph(
+            tr(
+                "Only the price envelopes of tenders with an interim quality score of at least 70 points are opened. The final score of each of these tenders is (interim score + 50) × 10,000 ÷ price; the contract goes to the highest final score.",
+                lang,
+            )
+        )
+    )
+    blocks.append(
+        Paragraph(
+            tr(
+                "For example, an interim score of 80 with a price of $100,000 gives (80 + 50) × 10,000 ÷ 100,000 = 13.0; an interim score of 70 with a price of $120,000 gives 10.0.",
+                lang,
+            )
+        )
+    )
     return blocks
 
 
@@ -125,21 +164,50 @@ def _weights_blocks(project: Project, lang: str) -> list[Block]:
     optional = sum(1 for c in project.criteria if c.kind == "optional")
     pct = project.criteria_settings.pass_threshold_pct
     threshold = Paragraph(
-        tr("Pass threshold: at least {needed} of the {total} optional criteria ({pct}%).", lang,
-           needed=points_needed(pct, optional), total=optional, pct=pct),
+        tr(
+            "Pass threshold: at least {needed} of the {total} optional criteria ({pct}%).",
+            lang,
+            needed=points_needed(pct, optional),
+            total=optional,
+            pct=pct,
+        ),
         "List Bullet",
-    )  # fmt: skip
+    )
     if ev.quebec_weighted:
         return [
-            Paragraph(tr("Each tender is first checked against the mandatory criteria, on a pass/fail basis. Tenders that meet them all and reach the pass threshold are then evaluated with the weighted system described below.", lang)),
+            Paragraph(
+                tr(
+                    "Each tender is first checked against the mandatory criteria, on a pass/fail basis. Tenders that meet them all and reach the pass threshold are then evaluated with the weighted system described below.",
+                    lang,
+                )
+            ),
             threshold,
-        ]  # fmt: skip
+        ]
     return [
-        Paragraph(tr("Each tender is first checked against the mandatory criteria, on a pass/fail basis. Tenders that meet them all and reach the pass threshold are then scored out of 100 points:", lang)),
+        Paragraph(
+            tr(
+                "Each tender is first checked against the mandatory criteria, on a pass/fail basis. Tenders that meet them all and reach the pass threshold are then scored out of 100 points:",
+                lang,
+            )
+        ),
         threshold,
-        Paragraph(tr("Quality: {points} points, in proportion to the optional criteria met;", lang, points=ev.quality_weight), "List Bullet"),
-        Paragraph(tr("Price: {points} points; the lowest price receives every point and each other price a share in proportion to the lowest.", lang, points=ev.price_weight), "List Bullet"),
-    ]  # fmt: skip
+        Paragraph(
+            tr(
+                "Quality: {points} points, in proportion to the optional criteria met;",
+                lang,
+                points=ev.quality_weight,
+            ),
+            "List Bullet",
+        ),
+        Paragraph(
+            tr(
+                "Price: {points} points; the lowest price receives every point and each other price a share in proportion to the lowest.",
+                lang,
+                points=ev.price_weight,
+            ),
+            "List Bullet",
+        ),
+    ]
 
 
 def evaluation_blocks(project: Project, lang: str) -> list[Block]:
@@ -149,20 +217,33 @@ def evaluation_blocks(project: Project, lang: str) -> list[Block]:
     blocks: list[Block] = [
         Heading(1, tr("Evaluation method", lang)),
         *_weights_blocks(project, lang),
-        Paragraph(tr("Claims are verified by the technical committee through the test scenarios; the selection committee does not include any author of this tender.", lang)),
+        Paragraph(
+            tr(
+                "Claims are verified by the technical committee through the test scenarios; the selection committee does not include any author of this tender.",
+                lang,
+            )
+        ),
         Paragraph(ev.tie_break.strip() or PLACEHOLDER, label=tr("Tie-break rule:", lang)),
-    ]  # fmt: skip
+    ]
     if ev.quebec_weighted:
         blocks.extend(_quebec_blocks(project, lang))
     if ev.pilot_enabled:
-        titles = {s.id: f"{scenario_label(n)} {one_line(s.title)}".strip()
-                  for n, s in enumerate(project.scenarios, start=1)}  # "S-1 Title", as in the scenarios section
+        titles = {
+            s.id: f"{scenario_label(n)} {one_line(s.title)}".strip()
+            for n, s in enumerate(project.scenarios, start=1)
+        }  # "S-1 Title", as in the scenarios section
         names = ", ".join(titles[i] for i in ev.pilot_scenario_ids if i in titles) or PLACEHOLDER
         blocks.append(Heading(2, tr("Paid pilot project", lang)))
         blocks.append(Paragraph(ev.pilot_description.strip() or PLACEHOLDER))
         blocks.append(
-            Paragraph(tr("The award of the full contract is conditional on the pilot meeting these scenarios: {names}.", lang, names=names))
-        )  # fmt: skip
+            Paragraph(
+                tr(
+                    "The award of the full contract is conditional on the pilot meeting these scenarios: {names}.",
+                    lang,
+                    names=names,
+                )
+            )
+        )
     return blocks
 
 
@@ -188,7 +269,11 @@ def traceability_table(project: Project, lang: str) -> Table:
     for c in project.criteria:
         marks = [label for label, ids in scenarios if c.id in ids]
         text = c.text.strip() or PLACEHOLDER
-        cells = ["X" if c.id in ids else "" for _label, ids in scenarios] if matrix else [", ".join(marks) or "\u2014"]
+        cells = (
+            ["X" if c.id in ids else "" for _label, ids in scenarios]
+            if matrix
+            else [", ".join(marks) or "\u2014"]
+        )
         rows.append([numbers[c.id], text, *cells, _verification(c, bool(marks), lang)])
     head = [tr("No.", lang), tr("Criterion", lang)]
     if matrix:
@@ -204,6 +289,11 @@ def traceability_blocks(project: Project, lang: str) -> list[Block]:
         return []
     return [
         Heading(2, tr("Traceability of criteria to scenarios", lang)),
-        Paragraph(tr("For each criterion, the table shows the test scenarios above that verify it (S-1, S-2 …) and its means of verification.", lang)),
+        Paragraph(
+            tr(
+                "For each criterion, the table shows the test scenarios above that verify it (S-1, S-2 …) and its means of verification.",
+                lang,
+            )
+        ),
         traceability_table(project, lang),
-    ]  # fmt: skip
+    ]

@@ -28,17 +28,38 @@ def _diffusion(project: Project, lang: str) -> list[Block]:
     pub = project.publication
     platform = one_line(pub.provincial_platform) or PLACEHOLDER
     blocks: list[Block] = [
-        Paragraph(tr("This call for tenders is published on the following platform: {platform}.", lang, platform=platform)),
+        Paragraph(
+            tr(
+                "This call for tenders is published on the following platform: {platform}.",
+                lang,
+                platform=platform,
+            )
+        ),
     ]
     if one_line(pub.free_platforms):
-        blocks.append(Paragraph(tr("It is also announced, at no cost to suppliers, on: {platforms}.",
-                                   lang, platforms=one_line(pub.free_platforms))))
+        blocks.append(
+            Paragraph(
+                tr(
+                    "It is also announced, at no cost to suppliers, on: {platforms}.",
+                    lang,
+                    platforms=one_line(pub.free_platforms),
+                )
+            )
+        )
     if pub.notify_scanned_vendors:
-        blocks.append(Paragraph(tr(
-            "The town also tells the suppliers found in its market scan that this call for tenders "
-            "is open. That notice only points to the published documents: every supplier has the "
-            "same information.", lang)))
-    if one_line(pub.translation_notes) and lang == typed_language(project):  # typed text: its own language only
+        blocks.append(
+            Paragraph(
+                tr(
+                    "The town also tells the suppliers found in its market scan that this call for tenders "
+                    "is open. That notice only points to the published documents: every supplier has the "
+                    "same information.",
+                    lang,
+                )
+            )
+        )
+    if one_line(pub.translation_notes) and lang == typed_language(
+        project
+    ):  # typed text: its own language only
         blocks.append(Paragraph(one_line(pub.translation_notes), label=tr("Translation:", lang)))
     return blocks
 
@@ -48,13 +69,18 @@ def _plan(project: Project, lang: str) -> list[Block]:
     if not items:
         return []
     rows = [
-        [tr(PUBLICATION_ITEMS[i.key], lang) if i.key in PUBLICATION_ITEMS else one_line(i.key),
-         format_date(i.planned_date, lang), one_line(i.place) or PLACEHOLDER]
+        [
+            tr(PUBLICATION_ITEMS[i.key], lang) if i.key in PUBLICATION_ITEMS else one_line(i.key),
+            format_date(i.planned_date, lang),
+            one_line(i.place) or PLACEHOLDER,
+        ]
         for i in items
     ]
     return [
         Paragraph(tr("The town will publish the following information about this procurement:", lang)),
-        Table([[tr("Information", lang), tr("Planned date", lang), tr("Where", lang)]], rows, [6.0, 4.0, 6.0]),
+        Table(
+            [[tr("Information", lang), tr("Planned date", lang), tr("Where", lang)]], rows, [6.0, 4.0, 6.0]
+        ),
     ]
 
 

@@ -70,8 +70,19 @@ def submission_blocks(project: Project, lang: str) -> list[Block]:
         Heading(1, tr("Submission of bids", lang)),
         Paragraph(method or PLACEHOLDER, label=tr("How and where to submit:", lang)),
         Paragraph(format_deadline(info, lang), label=tr("Deadline for bids:", lang)),
-        Paragraph(tr("Late bids are refused: a bid received after this deadline is neither opened nor evaluated. The time of receipt recorded where the bid is submitted is authoritative.", lang)),
+        Paragraph(
+            tr(
+                "Late bids are refused: a bid received after this deadline is neither opened nor evaluated. The time of receipt recorded where the bid is submitted is authoritative.",
+                lang,
+            )
+        ),
         Heading(2, tr("Single point of contact", lang)),
-        Paragraph(tr("From the publication of this call for tenders until the award, bidders address every question and communication about it, in writing, only to the person below. They do not contact any other member of the town's staff or council about it. Questions are accepted until {deadline}; every answer is sent to all bidders in an addendum.", lang, deadline=format_date(info.questions_deadline, lang))),
+        Paragraph(
+            tr(
+                "From the publication of this call for tenders until the award, bidders address every question and communication about it, in writing, only to the person below. They do not contact any other member of the town's staff or council about it. Questions are accepted until {deadline}; every answer is sent to all bidders in an addendum.",
+                lang,
+                deadline=format_date(info.questions_deadline, lang),
+            )
+        ),
         Table([], contact_rows(info, lang), [6.0, 10.0]),
-    ]  # fmt: skip
+    ]

@@ -83,8 +83,9 @@ def _now() -> str:
 def _children(kind: str) -> list[tuple[str, str]]:
     """``(child table, column)`` for each link of ``migrations.FOREIGN_KEYS`` that points
     at ``kind``: deleting a row of ``kind`` deletes those rows (model and file alike)."""
-    return [(child, column) for child, links in FOREIGN_KEYS.items() for column, parent in links
-            if parent == kind]
+    return [
+        (child, column) for child, links in FOREIGN_KEYS.items() for column, parent in links if parent == kind
+    ]
 
 
 class ProjectFile:

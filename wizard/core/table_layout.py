@@ -153,7 +153,10 @@ def _column(header: list[list[str]], rows: list[list[str]], index: int) -> tuple
 
 
 def column_widths(
-    header: list[list[str]], rows: list[list[str]], total: float = TEXT_WIDTH_CM, font_pt: float = TABLE_FONT_PT
+    header: list[list[str]],
+    rows: list[list[str]],
+    total: float = TEXT_WIDTH_CM,
+    font_pt: float = TABLE_FONT_PT,
 ) -> list[float]:
     """Widths in cm, one per column, summing to ``total`` (at most; rounded down).
 

@@ -29,6 +29,7 @@ EXIT_CATEGORIES = frozenset({"exit_extraction", "exit_migration", "exit_dual_run
 LICENCE_CATEGORIES = frozenset({"licences", "subscriptions"})
 MAX_HORIZON = 15
 
+
 @dataclass(frozen=True)
 class OptionTco:
     """One option's TCO. ``years[y]`` and ``cumulative[y]`` for y = 0…horizon, CAD."""

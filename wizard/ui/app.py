@@ -23,7 +23,8 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
     from wizard.ui import dialogs
 
     dialogs.show_error(
-        QApplication.activeWindow(), _("Something went wrong; your work is saved.") + f"\n{kind.__name__}: {exc}"
+        QApplication.activeWindow(),
+        _("Something went wrong; your work is saved.") + f"\n{kind.__name__}: {exc}",
     )
 
 

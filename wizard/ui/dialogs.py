@@ -33,8 +33,12 @@ def with_suffix_added(path: str | Path, suffix: str) -> Path:
 
 
 def _filter(suffix: str) -> str:
-    names = {".tender": _("Tender projects"), ".docx": _("Word documents"), ".json": _("JSON files"),
-             ".csv": _("CSV files")}
+    names = {
+        ".tender": _("Tender projects"),
+        ".docx": _("Word documents"),
+        ".json": _("JSON files"),
+        ".csv": _("CSV files"),
+    }
     return f"{names.get(suffix, suffix)} (*{suffix})"
 
 
@@ -43,7 +47,10 @@ def file_dialog(parent: QWidget | None, title: str, start: Path, name_filter: st
     (Qt's default size cuts the French "Dernière modification")."""
     dialog = QFileDialog(parent, title, str(start), name_filter)
     metrics = dialog.fontMetrics()
-    dialog.resize(max(dialog.width(), metrics.averageCharWidth() * 130), max(dialog.height(), metrics.lineSpacing() * 30))
+    dialog.resize(
+        max(dialog.width(), metrics.averageCharWidth() * 130),
+        max(dialog.height(), metrics.lineSpacing() * 30),
+    )
     for view in dialog.findChildren(QTreeView):  # Qt's own dialog (not a native one)
         header = view.header()
         for column in range(header.count()):

@@ -94,7 +94,7 @@ def shorten(text: str, limit: int = VALUE_CHARS) -> str:
 
 
 def describe(address: str, project: Project, labels: dict[str, str]) -> str:
-    """"Step › field" for a section field, "Step › list “row” › column" for a row."""
+    """ "Step › field" for a section field, "Step › list “row” › column" for a row."""
     step = _(TITLES[step_of_field(address)])
     kind, row, attribute = parse_address(address)
     if not row:

@@ -18,8 +18,6 @@ TENDER_LANGUAGES: tuple[str, ...] = ("fr", "en", "both")
 BINDING_LANGUAGES: tuple[str, ...] = ("fr", "en")
 
 
-
-
 def label(value: str) -> str:
     """The label of a stored choice value in the interface language (the value itself
     when it has no label, e.g. a code written by a newer version)."""

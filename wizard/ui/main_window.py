@@ -44,6 +44,7 @@ def preview_available() -> bool:
     """Whether the tender preview module is installed (found without importing it)."""
     return importlib.util.find_spec("wizard.core.preview") is not None
 
+
 ACTIONS: list[tuple[str, str, QKeySequence.StandardKey | None]] = [
     ("new", N_("&New project…"), QKeySequence.StandardKey.New),
     ("example", N_("New from an &example…"), None),
@@ -227,7 +228,11 @@ class MainWindow(QMainWindow):
                 title += " — " + _("read-only")
         self.setWindowTitle(title)
         if self.ctx is not None:
-            state = _("Read-only: changes are not saved.") if self.ctx.read_only else _("Every change is saved at once.")
+            state = (
+                _("Read-only: changes are not saved.")
+                if self.ctx.read_only
+                else _("Every change is saved at once.")
+            )
             self.status.setText(f"{self.ctx.pf.path} — {state}")
         else:
             self.status.setText("")

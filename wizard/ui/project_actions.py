@@ -62,8 +62,11 @@ def new_project(window: MainWindow) -> None:
         _create(window, path, defaults.new_project(ui_language()))
 
 
-EXAMPLE_LANGUAGES = {"fr": N_("tender in French"), "en": N_("tender in English"),
-                     "both": N_("tender in French and English")}
+EXAMPLE_LANGUAGES = {
+    "fr": N_("tender in French"),
+    "en": N_("tender in English"),
+    "both": N_("tender in French and English"),
+}
 
 
 def example_label(project: Project) -> str:
@@ -131,9 +134,11 @@ def confirm_replace(window: MainWindow, project: Project, folder: Path) -> bool:
         return True
     names = "\n".join(path.name for path in existing)
     return dialogs.ask_yes_no(
-        window, _("Replace {count} existing file(s) in {folder}?", count=len(existing), folder=str(folder))
-        + "\n\n" + names,
-    )  # fmt: skip
+        window,
+        _("Replace {count} existing file(s) in {folder}?", count=len(existing), folder=str(folder))
+        + "\n\n"
+        + names,
+    )
 
 
 def export(window: MainWindow) -> list[Path]:

@@ -78,6 +78,12 @@ def severity_counts(found: list[Finding]) -> dict[Severity, int]:
 
 
 __all__ = [
-    "Finding", "Severity", "finding", "run_checks", "findings_for",
-    "open_findings", "justified_findings", "severity_counts",
+    "Finding",
+    "Severity",
+    "finding",
+    "run_checks",
+    "findings_for",
+    "open_findings",
+    "justified_findings",
+    "severity_counts",
 ]

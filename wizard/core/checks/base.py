@@ -58,8 +58,7 @@ class Finding:
     def is_justified(self, project: Project) -> bool:
         """Whether the user marked this finding justified with a written reason."""
         return any(
-            j.code == self.code and j.field == self.field and j.reason.strip()
-            for j in project.justifications
+            j.code == self.code and j.field == self.field and j.reason.strip() for j in project.justifications
         )
 
 

@@ -29,7 +29,9 @@ PRINCIPLE = N_(
 
 _MISSING = {
     "info.organization": N_("The organization's name is missing: the tender shows a placeholder."),
-    "info.province": N_("The province or territory is missing: the governing law clause shows a placeholder."),
+    "info.province": N_(
+        "The province or territory is missing: the governing law clause shows a placeholder."
+    ),
     "info.title": N_("The tender title is missing: the tender shows a placeholder."),
     "info.reference": N_("The reference number is missing: the tender shows a placeholder."),
     "info.closing_date": N_("The closing date is missing: the tender shows a placeholder."),
@@ -57,10 +59,13 @@ def _families(project: Project) -> list[Finding]:
             if family.required_when is None or item.family in kept:
                 found.append(
                     finding(
-                        "K-REMOVED", Severity.WARNING, family.removed,
-                        _choice_field(project, item.id), PRINCIPLE,
+                        "K-REMOVED",
+                        Severity.WARNING,
+                        family.removed,
+                        _choice_field(project, item.id),
+                        PRINCIPLE,
                     )
-                )  # fmt: skip
+                )
     return found
 
 
@@ -86,13 +91,21 @@ def _render_errors(project: Project) -> list[Finding]:
                         "unknown or forbidden. Check its edited text."
                     )
                 else:
-                    message = N_("The clause “{clause}” cannot be produced ({detail}). Check its edited text.")
+                    message = N_(
+                        "The clause “{clause}” cannot be produced ({detail}). Check its edited text."
+                    )
                 found.append(
                     finding(
-                        "K-RENDER", Severity.ERROR, message, field, PRINCIPLE,
-                        clause=item.id, variable=exc.variable, detail=exc.detail,
+                        "K-RENDER",
+                        Severity.ERROR,
+                        message,
+                        field,
+                        PRINCIPLE,
+                        clause=item.id,
+                        variable=exc.variable,
+                        detail=exc.detail,
                     )
-                )  # fmt: skip
+                )
     return found
 
 

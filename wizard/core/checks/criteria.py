@@ -38,23 +38,44 @@ def _target(project: Project, index: market.SupportIndex) -> list[Finding]:
             continue
         field = f"criteria:{c.id}.feature_ids"
         if not any(fid in known for fid in c.feature_ids):
-            found.append(finding("C-UNLINKED", Severity.INFO,
-                                 N_("Link this mandatory criterion to the features it requires, so "
-                                    "the scan can show which solutions meet it."),
-                                 field, principles.TARGETING))
+            found.append(
+                finding(
+                    "C-UNLINKED",
+                    Severity.INFO,
+                    N_(
+                        "Link this mandatory criterion to the features it requires, so "
+                        "the scan can show which solutions meet it."
+                    ),
+                    field,
+                    principles.TARGETING,
+                )
+            )
             continue
         meeting = market.criterion_solutions(c, index)
         if len(meeting) > 2:
             continue
         if meeting:
-            text = N_("Only {count} scanned solution(s) meet this mandatory criterion: {names}. "
-                      "It may target them indirectly.")
+            text = N_(
+                "Only {count} scanned solution(s) meet this mandatory criterion: {names}. "
+                "It may target them indirectly."
+            )
         else:
-            text = N_("No scanned solution meets this mandatory criterion: it could exclude "
-                      "the whole market or target a product left out of the scan.")
+            text = N_(
+                "No scanned solution meets this mandatory criterion: it could exclude "
+                "the whole market or target a product left out of the scan."
+            )
         severity = Severity.WARNING if len(meeting) == 2 else Severity.ERROR
-        found.append(finding("C-TARGET", severity, text, field, principles.TARGETING,
-                             count=len(meeting), names=market.solution_names(project, meeting)))
+        found.append(
+            finding(
+                "C-TARGET",
+                severity,
+                text,
+                field,
+                principles.TARGETING,
+                count=len(meeting),
+                names=market.solution_names(project, meeting),
+            )
+        )
     return found
 
 
@@ -65,11 +86,20 @@ def _compliant(project: Project, index: market.SupportIndex) -> list[Finding]:
     if len(ids) >= 3:
         return []
     severity = Severity.ERROR if len(ids) < 2 else Severity.WARNING
-    return [finding("C-COMPLIANT", severity,
-                    N_("{count} scanned solution(s) meet every mandatory criterion ({names}). "
-                       "Keep at least 3 in the race: relax or remove a mandatory criterion."),
-                    "criteria", principles.TARGETING,
-                    count=len(ids), names=market.solution_names(project, ids) or "\u2014")]
+    return [
+        finding(
+            "C-COMPLIANT",
+            severity,
+            N_(
+                "{count} scanned solution(s) meet every mandatory criterion ({names}). "
+                "Keep at least 3 in the race: relax or remove a mandatory criterion."
+            ),
+            "criteria",
+            principles.TARGETING,
+            count=len(ids),
+            names=market.solution_names(project, ids) or "\u2014",
+        )
+    ]
 
 
 def _balance(project: Project) -> list[Finding]:
@@ -77,20 +107,43 @@ def _balance(project: Project) -> list[Finding]:
     total = len(project.criteria)
     mandatory = sum(1 for c in project.criteria if c.kind == "mandatory")
     if mandatory > MAX_MANDATORY or mandatory * 100 > MAX_MANDATORY_PCT * total:
-        found.append(finding("C-TOO-MANY-MANDATORY", Severity.WARNING,
-                             N_("{mandatory} mandatory criteria out of {total}: keep at most 10, "
-                                "and at most 40 % of all criteria. Each one can exclude a bidder."),
-                             "criteria", principles.FEW_MANDATORY, mandatory=mandatory, total=total))
+        found.append(
+            finding(
+                "C-TOO-MANY-MANDATORY",
+                Severity.WARNING,
+                N_(
+                    "{mandatory} mandatory criteria out of {total}: keep at most 10, "
+                    "and at most 40 % of all criteria. Each one can exclude a bidder."
+                ),
+                "criteria",
+                principles.FEW_MANDATORY,
+                mandatory=mandatory,
+                total=total,
+            )
+        )
     pct = project.criteria_settings.pass_threshold_pct
     field = "criteria_settings.pass_threshold_pct"
     if not 0 <= pct <= 100:
-        found.append(finding("C-THRESHOLD", Severity.ERROR,
-                             N_("The pass threshold must be between 0 and 100 %."),
-                             field, principles.THRESHOLD))
+        found.append(
+            finding(
+                "C-THRESHOLD",
+                Severity.ERROR,
+                N_("The pass threshold must be between 0 and 100 %."),
+                field,
+                principles.THRESHOLD,
+            )
+        )
     elif pct < MIN_THRESHOLD_PCT:
-        found.append(finding("C-THRESHOLD", Severity.WARNING,
-                             N_("A pass threshold of {pct} % is below the 70 % the guide recommends."),
-                             field, principles.THRESHOLD, pct=pct))
+        found.append(
+            finding(
+                "C-THRESHOLD",
+                Severity.WARNING,
+                N_("A pass threshold of {pct} % is below the 70 % the guide recommends."),
+                field,
+                principles.THRESHOLD,
+                pct=pct,
+            )
+        )
     return found
 
 

@@ -38,7 +38,44 @@ QUALITATIVE = words(
 
 _TOKEN = re.compile(r"\w+")
 _STOP = frozenset(
-    ["the", "and", "for", "with", "all", "any", "its", "their", "must", "shall", "should", "will", "can", "able", "system", "solution", "les", "des", "une", "pour", "avec", "doit", "doivent", "peut", "son", "ses", "leur", "par", "sur", "dans", "est", "sont", "aux", "qui", "que", "systeme"]
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "all",
+        "any",
+        "its",
+        "their",
+        "must",
+        "shall",
+        "should",
+        "will",
+        "can",
+        "able",
+        "system",
+        "solution",
+        "les",
+        "des",
+        "une",
+        "pour",
+        "avec",
+        "doit",
+        "doivent",
+        "peut",
+        "son",
+        "ses",
+        "leur",
+        "par",
+        "sur",
+        "dans",
+        "est",
+        "sont",
+        "aux",
+        "qui",
+        "que",
+        "systeme",
+    ]
 )
 _SIMILAR = (4, 5)  # Jaccard similarity ≥ 4/5 = near-duplicate
 
@@ -50,18 +87,32 @@ def brand_findings(criterion: Criterion, project: Project) -> list[Finding]:
     if not names:
         return []
     field = f"criteria:{criterion.id}.text"
-    found = [brand_finding(
-        "C-BRAND", Severity.ERROR,
-        N_("Brand or product name in a criterion: {brands}. Describe the function or the "
-           "standard instead; \u201cor equivalent\u201d does not make it fair."),
-        field, names)]
+    found = [
+        brand_finding(
+            "C-BRAND",
+            Severity.ERROR,
+            N_(
+                "Brand or product name in a criterion: {brands}. Describe the function or the "
+                "standard instead; \u201cor equivalent\u201d does not make it fair."
+            ),
+            field,
+            names,
+        )
+    ]
     justified = found[0].is_justified(project)
     if justified and not EQUIVALENT.search(fold(criterion.text)):
-        found.append(finding(
-            "C-EQUIVALENT", Severity.ERROR,
-            N_("A justified brand name must be followed by \u201cor equivalent\u201d, as the trade "
-               "agreements require."),
-            field, principles.FAIRNESS))
+        found.append(
+            finding(
+                "C-EQUIVALENT",
+                Severity.ERROR,
+                N_(
+                    "A justified brand name must be followed by \u201cor equivalent\u201d, as the trade "
+                    "agreements require."
+                ),
+                field,
+                principles.FAIRNESS,
+            )
+        )
     return found
 
 
@@ -75,12 +126,19 @@ def binary_findings(criterion: Criterion) -> list[Finding]:
         vague = QUALITATIVE.search(folded)
     if not vague:
         return []
-    return [finding(
-        "C-NOT-BINARY", Severity.WARNING,
-        N_("\u201c{words}\u201d cannot be answered \u201cmeets / does not meet\u201d. State a "
-           "measurable requirement, or make it an optional criterion."),
-        f"criteria:{criterion.id}.text", principles.BINARY,
-        words=criterion.text[vague.start():vague.end()])]
+    return [
+        finding(
+            "C-NOT-BINARY",
+            Severity.WARNING,
+            N_(
+                "\u201c{words}\u201d cannot be answered \u201cmeets / does not meet\u201d. State a "
+                "measurable requirement, or make it an optional criterion."
+            ),
+            f"criteria:{criterion.id}.text",
+            principles.BINARY,
+            words=criterion.text[vague.start() : vague.end()],
+        )
+    ]
 
 
 @lru_cache(maxsize=4096)
@@ -130,9 +188,13 @@ def _near_duplicate_ids(texts: tuple[tuple[int, str], ...]) -> list[tuple[int, i
 def duplicate_findings(criteria: list[Criterion]) -> list[Finding]:
     """C-DUPLICATE (info) on the later criterion of each near-duplicate pair."""
     return [
-        finding("C-DUPLICATE", Severity.INFO,
-                N_("This criterion nearly repeats criterion {other}: merge them or make the "
-                   "difference clear."),
-                f"criteria:{later.id}.text", principles.FEW_MANDATORY, other=earlier.id)
+        finding(
+            "C-DUPLICATE",
+            Severity.INFO,
+            N_("This criterion nearly repeats criterion {other}: merge them or make the difference clear."),
+            f"criteria:{later.id}.text",
+            principles.FEW_MANDATORY,
+            other=earlier.id,
+        )
         for later, earlier in near_duplicates(criteria)
     ]

@@ -30,41 +30,86 @@ def _weights(project: Project) -> list[Finding]:
     ev = project.evaluation
     found: list[Finding] = []
     if ev.quality_weight + ev.price_weight != 100:
-        found.append(finding("E-WEIGHTS", Severity.ERROR,
-                             N_("Quality ({quality}) and price ({price}) must add up to 100."),
-                             "evaluation.quality_weight", principles.QUALITY,
-                             quality=ev.quality_weight, price=ev.price_weight))
+        found.append(
+            finding(
+                "E-WEIGHTS",
+                Severity.ERROR,
+                N_("Quality ({quality}) and price ({price}) must add up to 100."),
+                "evaluation.quality_weight",
+                principles.QUALITY,
+                quality=ev.quality_weight,
+                price=ev.price_weight,
+            )
+        )
     if ev.quality_weight < ev.price_weight:
-        found.append(finding("E-QUALITY", Severity.WARNING,
-                             N_("Price weighs more than quality: the guide favours quality."),
-                             "evaluation.quality_weight", principles.QUALITY))
+        found.append(
+            finding(
+                "E-QUALITY",
+                Severity.WARNING,
+                N_("Price weighs more than quality: the guide favours quality."),
+                "evaluation.quality_weight",
+                principles.QUALITY,
+            )
+        )
     if not ev.tie_break.strip():
-        found.append(finding("E-TIE-BREAK", Severity.INFO,
-                             N_("State the tie-break rule: the tender must say it."),
-                             "evaluation.tie_break", principles.COMPLETE))
+        found.append(
+            finding(
+                "E-TIE-BREAK",
+                Severity.INFO,
+                N_("State the tie-break rule: the tender must say it."),
+                "evaluation.tie_break",
+                principles.COMPLETE,
+            )
+        )
     if ev.pilot_enabled and not ev.pilot_scenario_ids:
-        found.append(finding("E-PILOT", Severity.WARNING,
-                             N_("Name the scenarios the pilot must meet before the full award."),
-                             "evaluation.pilot_scenario_ids", principles.HIGH_RISK))
+        found.append(
+            finding(
+                "E-PILOT",
+                Severity.WARNING,
+                N_("Name the scenarios the pilot must meet before the full award."),
+                "evaluation.pilot_scenario_ids",
+                principles.HIGH_RISK,
+            )
+        )
     return found
 
 
 def _jury(project: Project) -> list[Finding]:
     if not project.jury:
-        return [finding("E-NO-JURY", Severity.INFO, N_("Name the members of the selection jury."),
-                        "jury", principles.CONFLICT)]
+        return [
+            finding(
+                "E-NO-JURY",
+                Severity.INFO,
+                N_("Name the members of the selection jury."),
+                "jury",
+                principles.CONFLICT,
+            )
+        ]
     authors = {person_key(a.name) for a in project.authors if a.name.strip()}
     found: list[Finding] = []
     for member in project.jury:
         if member.name.strip() and person_key(member.name) in authors:
-            found.append(finding("E-JURY-AUTHOR", Severity.ERROR,
-                                 N_("{name} wrote the tender and may not sit on the jury."),
-                                 f"jury:{member.id}.name", principles.CONFLICT, name=member.name))
+            found.append(
+                finding(
+                    "E-JURY-AUTHOR",
+                    Severity.ERROR,
+                    N_("{name} wrote the tender and may not sit on the jury."),
+                    f"jury:{member.id}.name",
+                    principles.CONFLICT,
+                    name=member.name,
+                )
+            )
         if not member.declaration_signed:
-            found.append(finding("E-DECLARATION", Severity.WARNING,
-                                 N_("{name} has not signed a conflict-of-interest declaration."),
-                                 f"jury:{member.id}.declaration_signed", principles.CONFLICT,
-                                 name=member.name))
+            found.append(
+                finding(
+                    "E-DECLARATION",
+                    Severity.WARNING,
+                    N_("{name} has not signed a conflict-of-interest declaration."),
+                    f"jury:{member.id}.declaration_signed",
+                    principles.CONFLICT,
+                    name=member.name,
+                )
+            )
     return found
 
 
@@ -74,23 +119,49 @@ def _quebec(project: Project) -> list[Finding]:
     grid = project.quality_grid
     found: list[Finding] = []
     if len(grid) < rules.QUEBEC_MIN_CRITERIA:
-        found.append(finding("E-QC-CRITERIA", Severity.ERROR,
-                             N_("Québec's weighted system needs at least 4 quality criteria besides price."),
-                             "quality_grid", principles.QUALITY))
+        found.append(
+            finding(
+                "E-QC-CRITERIA",
+                Severity.ERROR,
+                N_("Québec's weighted system needs at least 4 quality criteria besides price."),
+                "quality_grid",
+                principles.QUALITY,
+            )
+        )
     for item in grid:
         if item.points > rules.QUEBEC_MAX_POINTS:
-            found.append(finding("E-QC-MAX", Severity.ERROR,
-                                 N_("No quality criterion may weigh more than 30 points out of 100."),
-                                 f"quality_grid:{item.id}.points", principles.QUALITY))
+            found.append(
+                finding(
+                    "E-QC-MAX",
+                    Severity.ERROR,
+                    N_("No quality criterion may weigh more than 30 points out of 100."),
+                    f"quality_grid:{item.id}.points",
+                    principles.QUALITY,
+                )
+            )
     if grid and sum(i.points for i in grid) != 100:
-        found.append(finding("E-QC-TOTAL", Severity.ERROR,
-                             N_("The quality criteria's points must add up to 100."),
-                             "quality_grid", principles.QUALITY))
+        found.append(
+            finding(
+                "E-QC-TOTAL",
+                Severity.ERROR,
+                N_("The quality criteria's points must add up to 100."),
+                "quality_grid",
+                principles.QUALITY,
+            )
+        )
     if len(project.jury) < rules.QUEBEC_MIN_COMMITTEE:
-        found.append(finding("E-QC-COMMITTEE", Severity.ERROR,
-                             N_("Québec's weighted system needs a selection committee of at least 3 "
-                                "members, who score without seeing the prices."),
-                             "jury", principles.CONFLICT))
+        found.append(
+            finding(
+                "E-QC-COMMITTEE",
+                Severity.ERROR,
+                N_(
+                    "Québec's weighted system needs a selection committee of at least 3 "
+                    "members, who score without seeing the prices."
+                ),
+                "jury",
+                principles.CONFLICT,
+            )
+        )
     return found
 
 

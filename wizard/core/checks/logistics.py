@@ -21,13 +21,28 @@ from wizard.core.ocds_contact import is_valid_email
 from wizard.core.timezones import parse_time, tzinfo
 
 _REQUIRED = (
-    ("PR-CLOSING-TIME", "closing_time",
-     N_("The closing time is not set: bidders must know the hour their bid is due. The tender will show a placeholder.")),
-    ("PR-SUBMISSION", "submission_method",
-     N_("Say how and where bids are submitted (for example, on the provincial platform only). The tender will show a placeholder.")),
-    ("PR-CONTACT-EMAIL", "contact_email",
-     N_("Enter the e-mail address of the single point of contact: bidders send every question there. The tender will show a placeholder.")),
-)  # fmt: skip
+    (
+        "PR-CLOSING-TIME",
+        "closing_time",
+        N_(
+            "The closing time is not set: bidders must know the hour their bid is due. The tender will show a placeholder."
+        ),
+    ),
+    (
+        "PR-SUBMISSION",
+        "submission_method",
+        N_(
+            "Say how and where bids are submitted (for example, on the provincial platform only). The tender will show a placeholder."
+        ),
+    ),
+    (
+        "PR-CONTACT-EMAIL",
+        "contact_email",
+        N_(
+            "Enter the e-mail address of the single point of contact: bidders send every question there. The tender will show a placeholder."
+        ),
+    ),
+)
 """(code, ``info`` attribute, message): a warning when the attribute is blank."""
 
 REPORTED_WHEN_BLANK = frozenset(f"info.{name}" for _code, name, _text in _REQUIRED)
@@ -39,17 +54,38 @@ def check_logistics(project: Project) -> list[Finding]:
     info = project.info
     found = blank_info_findings(project, _REQUIRED)
     if info.closing_time.strip() and parse_time(info.closing_time) is None:
-        found.append(finding("PR-TIME", Severity.ERROR,
-                             N_("\u201c{value}\u201d is not a time (expected HH:MM, 24-hour clock, e.g. 14:00)."),
-                             "info.closing_time", principles.COMPLETE, value=info.closing_time.strip()))  # fmt: skip
+        found.append(
+            finding(
+                "PR-TIME",
+                Severity.ERROR,
+                N_("\u201c{value}\u201d is not a time (expected HH:MM, 24-hour clock, e.g. 14:00)."),
+                "info.closing_time",
+                principles.COMPLETE,
+                value=info.closing_time.strip(),
+            )
+        )
     zone = info.time_zone.strip()
     if zone and tzinfo(zone) is None:
-        found.append(finding("PR-TIME-ZONE", Severity.ERROR,
-                             N_("\u201c{value}\u201d is not a known time zone (expected a name such as America/Toronto)."),
-                             "info.time_zone", principles.COMPLETE, value=zone))  # fmt: skip
+        found.append(
+            finding(
+                "PR-TIME-ZONE",
+                Severity.ERROR,
+                N_("\u201c{value}\u201d is not a known time zone (expected a name such as America/Toronto)."),
+                "info.time_zone",
+                principles.COMPLETE,
+                value=zone,
+            )
+        )
     email = info.contact_email.strip()
     if email and not is_valid_email(email):
-        found.append(finding("PR-EMAIL", Severity.ERROR,
-                             N_("\u201c{value}\u201d is not an e-mail address (expected name@domain.ca)."),
-                             "info.contact_email", principles.COMPLETE, value=email))  # fmt: skip
+        found.append(
+            finding(
+                "PR-EMAIL",
+                Severity.ERROR,
+                N_("\u201c{value}\u201d is not an e-mail address (expected name@domain.ca)."),
+                "info.contact_email",
+                principles.COMPLETE,
+                value=email,
+            )
+        )
     return found

@@ -20,9 +20,15 @@ def _settings(project: Project) -> list[Finding]:
     found = []
     for name in ("common_threshold_pct", "underperforming_pct"):
         if not 1 <= getattr(project.market, name) <= 100:
-            found.append(finding("M-SETTINGS", Severity.ERROR,
-                                 N_("A threshold must be between 1 and 100 %."),
-                                 f"market.{name}", principles.NEUTRAL_SCAN))
+            found.append(
+                finding(
+                    "M-SETTINGS",
+                    Severity.ERROR,
+                    N_("A threshold must be between 1 and 100 %."),
+                    f"market.{name}",
+                    principles.NEUTRAL_SCAN,
+                )
+            )
     return found
 
 
@@ -31,29 +37,64 @@ def check_market(project: Project, index: market.SupportIndex | None = None) -> 
     solutions = project.solutions
     found = _settings(project)
     if len(solutions) < 3:
-        found.append(finding("M-FEW", Severity.WARNING,
-                             N_("Only {count} solution(s) scanned: scan at least 3 to know the market."),
-                             "solutions", principles.NEUTRAL_SCAN, count=len(solutions)))
+        found.append(
+            finding(
+                "M-FEW",
+                Severity.WARNING,
+                N_("Only {count} solution(s) scanned: scan at least 3 to know the market."),
+                "solutions",
+                principles.NEUTRAL_SCAN,
+                count=len(solutions),
+            )
+        )
     if solutions and not any(s.licence == "open_source" for s in solutions):
-        found.append(finding("M-NO-OPEN-SOURCE", Severity.WARNING,
-                             N_("No open source solution in the scan: look for some."),
-                             "solutions", principles.OPEN_SOURCE))
+        found.append(
+            finding(
+                "M-NO-OPEN-SOURCE",
+                Severity.WARNING,
+                N_("No open source solution in the scan: look for some."),
+                "solutions",
+                principles.OPEN_SOURCE,
+            )
+        )
     for s in solutions:
         if s.source in ("demo", "vendor_meeting"):
-            found.append(finding("M-SOURCE", Severity.WARNING,
-                                 N_("{name}: known from a demo or a vendor meeting. Check it against "
-                                    "public documentation or the source code."),
-                                 f"solutions:{s.id}.source", principles.NEUTRAL_SCAN, name=s.name))
+            found.append(
+                finding(
+                    "M-SOURCE",
+                    Severity.WARNING,
+                    N_(
+                        "{name}: known from a demo or a vendor meeting. Check it against "
+                        "public documentation or the source code."
+                    ),
+                    f"solutions:{s.id}.source",
+                    principles.NEUTRAL_SCAN,
+                    name=s.name,
+                )
+            )
     if solutions and not project.features:
-        found.append(finding("M-NO-FEATURES", Severity.INFO,
-                             N_("List the features and standards to compare the solutions."),
-                             "features", principles.NEUTRAL_SCAN))
+        found.append(
+            finding(
+                "M-NO-FEATURES",
+                Severity.INFO,
+                N_("List the features and standards to compare the solutions."),
+                "features",
+                principles.NEUTRAL_SCAN,
+            )
+        )
     if solutions and project.features:
         summary = market.summarize(project, index)
         for sid in summary.underperforming:
             row = project.find("solutions", sid)
-            found.append(finding("M-UNDERPERFORMING", Severity.INFO,
-                                 N_("{name} supports fewer than {pct} % of the common features."),
-                                 f"solutions:{sid}.name", principles.NEUTRAL_SCAN,
-                                 name=row.name if row else sid, pct=project.market.underperforming_pct))
+            found.append(
+                finding(
+                    "M-UNDERPERFORMING",
+                    Severity.INFO,
+                    N_("{name} supports fewer than {pct} % of the common features."),
+                    f"solutions:{sid}.name",
+                    principles.NEUTRAL_SCAN,
+                    name=row.name if row else sid,
+                    pct=project.market.underperforming_pct,
+                )
+            )
     return found

@@ -13,7 +13,9 @@ FAIRNESS = N_("Fairness to vendors: describe the need, not the product.")
 COMPETITION = N_("Open competition: every vendor gets the chance to bid.")
 TCO = N_("Total cost of ownership: count acquisition, operation and exit, not only licences.")
 SCOPE = N_("Widen the scope: ask which other units of the town share the need.")
-NEUTRAL_SCAN = N_("A neutral market scan relies on public documentation and source code, not on demos or sales meetings.")
+NEUTRAL_SCAN = N_(
+    "A neutral market scan relies on public documentation and source code, not on demos or sales meetings."
+)
 OPEN_SOURCE = N_("Compare every licence model, open source included.")
 BINARY = N_("Mandatory criteria are pass/fail: each one is answered 'meets' or 'does not meet'.")
 TARGETING = N_("No indirect targeting: the mandatory criteria must leave several solutions in the race.")
@@ -22,7 +24,9 @@ THRESHOLD = N_("A pass threshold of at least 70 % of the optional criteria.")
 SCENARIOS = N_("Test scenarios instead of demos: the technical committee verifies the bidders' claims.")
 QUALITY = N_("Quality comes before price.")
 CONFLICT = N_("No conflict of interest: those who wrote the tender do not judge the bids.")
-TRANSPARENCY = N_("Transparency: every exchange with a vendor is recorded, routed to the CIO and publishable.")
+TRANSPARENCY = N_(
+    "Transparency: every exchange with a vendor is recorded, routed to the CIO and publishable."
+)
 NO_NDA = N_("No non-disclosure agreements: public procurement stays public.")
 DRAFTING = N_("A vendor who helped write the tender may not bid on it.")
 GOVERNANCE = N_("Central IT governance: the IT directorate alone authorizes IT acquisitions.")

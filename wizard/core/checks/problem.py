@@ -67,12 +67,12 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
         hit = [m for m in found if window.start() <= m.start < window.end()]
         if hit:
             aimed.update(m.start for m in hit)
-            targets.append(statement[verb.start():hit[-1].end])
+            targets.append(statement[verb.start() : hit[-1].end])
             continue
         noun = SOLUTION.search(folded, window.start(), window.end())
         framed = EVALUATION_FRAME.search(folded, start, verb.start())
         if noun and not framed:
-            targets.append(statement[verb.start():noun.end()])
+            targets.append(statement[verb.start() : noun.end()])
     incumbents = [m.name for m in found if m.start not in aimed]
     return targets, list(dict.fromkeys(incumbents))
 
@@ -88,8 +88,10 @@ def _scope_finding(project: Project, folded: str) -> Finding | None:
     return finding(
         "P-SCOPE",
         Severity.WARNING,
-        N_("The statement speaks for one unit only. Ask which other units share this need "
-           "(scope step): it is often organizational."),
+        N_(
+            "The statement speaks for one unit only. Ask which other units share this need "
+            "(scope step): it is often organizational."
+        ),
         FIELD,
         principles.SCOPE,
     )
@@ -99,53 +101,92 @@ def check_problem(project: Project) -> list[Finding]:
     """Findings of the problem step; see the module docstring for the codes."""
     statement = project.problem.statement
     if not statement.strip():
-        return [finding("P-MISSING", Severity.INFO,
-                        N_("Write the problem statement: what the town needs to be able to do."),
-                        FIELD, principles.NEED)]
+        return [
+            finding(
+                "P-MISSING",
+                Severity.INFO,
+                N_("Write the problem statement: what the town needs to be able to do."),
+                FIELD,
+                principles.NEED,
+            )
+        ]
     folded = fold(statement)
     found: list[Finding] = []
     targets, incumbents = solution_targets(statement, project.extra_brands)
     if targets:
-        found.append(finding(
-            "P-SOLUTION", Severity.ERROR,
-            N_("The statement targets a solution instead of a need: \u201c{target}\u201d. "
-               "Say what the town must be able to do; for example: {suggestion}"),
-            FIELD, principles.NEED, target=targets[0],
-            suggestion=suggest_restatement(
-                statement, guess_language(statement, project.info.binding_language)
-            ),
-        ))
+        found.append(
+            finding(
+                "P-SOLUTION",
+                Severity.ERROR,
+                N_(
+                    "The statement targets a solution instead of a need: \u201c{target}\u201d. "
+                    "Say what the town must be able to do; for example: {suggestion}"
+                ),
+                FIELD,
+                principles.NEED,
+                target=targets[0],
+                suggestion=suggest_restatement(
+                    statement, guess_language(statement, project.info.binding_language)
+                ),
+            )
+        )
     if incumbents:
-        found.append(brand_finding(
-            "P-INCUMBENT", Severity.INFO,
-            N_("The statement names {brands}. Describe the needs, not the current system, "
-               "and keep this name out of the criteria."),
-            FIELD, incumbents,
-        ))
+        found.append(
+            brand_finding(
+                "P-INCUMBENT",
+                Severity.INFO,
+                N_(
+                    "The statement names {brands}. Describe the needs, not the current system, "
+                    "and keep this name out of the criteria."
+                ),
+                FIELD,
+                incumbents,
+            )
+        )
     bypass = any_match(BYPASS, folded)
     if bypass:
-        found.append(finding(
-            "P-BYPASS", Severity.ERROR,
-            N_("The statement avoids open competition (\u201c{words}\u201d). Every vendor "
-               "must get the chance to bid."),
-            FIELD, principles.COMPETITION, words=statement[bypass.start():bypass.end()],
-        ))
+        found.append(
+            finding(
+                "P-BYPASS",
+                Severity.ERROR,
+                N_(
+                    "The statement avoids open competition (\u201c{words}\u201d). Every vendor "
+                    "must get the chance to bid."
+                ),
+                FIELD,
+                principles.COMPETITION,
+                words=statement[bypass.start() : bypass.end()],
+            )
+        )
     presume = any_match(PRESUME, folded)
     if presume:
-        found.append(finding(
-            "P-PRESUME", Severity.WARNING,
-            N_("The statement presumes the answer (\u201c{words}\u201d): that a solution is the "
-               "best or the cheapest, or that only licences cost. The market scan and the "
-               "total cost of ownership will tell."),
-            FIELD, principles.TCO, words=statement[presume.start():presume.end()],
-        ))
+        found.append(
+            finding(
+                "P-PRESUME",
+                Severity.WARNING,
+                N_(
+                    "The statement presumes the answer (\u201c{words}\u201d): that a solution is the "
+                    "best or the cheapest, or that only licences cost. The market scan and the "
+                    "total cost of ownership will tell."
+                ),
+                FIELD,
+                principles.TCO,
+                words=statement[presume.start() : presume.end()],
+            )
+        )
     if not any_match(NEED, folded):
-        found.append(finding(
-            "P-NEED", Severity.INFO,
-            N_("State the need with a need verb: \u201cWe need to be able to \u2026\u201d or "
-               "\u201cI need to evaluate the benefits and feasibility of \u2026\u201d."),
-            FIELD, principles.NEED,
-        ))
+        found.append(
+            finding(
+                "P-NEED",
+                Severity.INFO,
+                N_(
+                    "State the need with a need verb: \u201cWe need to be able to \u2026\u201d or "
+                    "\u201cI need to evaluate the benefits and feasibility of \u2026\u201d."
+                ),
+                FIELD,
+                principles.NEED,
+            )
+        )
     scope = _scope_finding(project, folded)
     if scope:
         found.append(scope)

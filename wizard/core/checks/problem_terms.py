@@ -125,9 +125,7 @@ UNITS: dict[str, re.Pattern[str]] = {
     "public_works": words(r"public works|travaux publics"),
     "emergency": words(r"emergency management|securite civile|mesures d'urgence"),
     "paramedic": words(r"paramedic\w*|ambulanc\w*"),
-    "finance": words(
-        r"finance (?:department|dept|division|team|office)|treasury|finances|tresorerie"
-    ),
+    "finance": words(r"finance (?:department|dept|division|team|office)|treasury|finances|tresorerie"),
     "hr": words(r"human resources|ressources humaines"),
     "clerk": words(r"clerk'?s?(?: office)?|greffe|greffier\w*"),
     "planning": words(r"urban planning|planning (?:department|dept|division)|urbanisme"),

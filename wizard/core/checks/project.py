@@ -24,8 +24,12 @@ from wizard.core.i18n import N_
 from wizard.core.model import Project
 
 _DATES = ("publication_date", "questions_deadline", "closing_date", "award_date", "contract_start")
-_ORDER = (("publication_date", "closing_date"), ("questions_deadline", "closing_date"),
-          ("closing_date", "award_date"), ("award_date", "contract_start"))
+_ORDER = (
+    ("publication_date", "closing_date"),
+    ("questions_deadline", "closing_date"),
+    ("closing_date", "award_date"),
+    ("award_date", "contract_start"),
+)
 
 
 def _parse(value: str) -> dt.date | None:
@@ -38,12 +42,22 @@ def _parse(value: str) -> dt.date | None:
 _REQUIRED = (
     ("PR-ORGANIZATION", "organization", N_("Enter the organization (town) issuing the tender.")),
     ("PR-TITLE", "title", N_("Enter the tender's title.")),
-    ("PR-PROVINCE", "province", N_("Choose the province or territory: it sets the governing law, the courts and the taxes.")),
-    ("PR-CLOSING-DATE", "closing_date", N_("The closing date is not set: the tender will show a placeholder to complete.")),
-)  # fmt: skip
+    (
+        "PR-PROVINCE",
+        "province",
+        N_("Choose the province or territory: it sets the governing law, the courts and the taxes."),
+    ),
+    (
+        "PR-CLOSING-DATE",
+        "closing_date",
+        N_("The closing date is not set: the tender will show a placeholder to complete."),
+    ),
+)
 """(code, ``info`` attribute, message): a warning when the attribute is blank."""
 
-REPORTED_WHEN_BLANK = frozenset(f"info.{name}" for _code, name, _text in _REQUIRED) | logistics.REPORTED_WHEN_BLANK
+REPORTED_WHEN_BLANK = (
+    frozenset(f"info.{name}" for _code, name, _text in _REQUIRED) | logistics.REPORTED_WHEN_BLANK
+)
 """The ``info`` fields this step always reports when blank (other steps need not)."""
 
 
@@ -56,16 +70,30 @@ def _dates(project: Project) -> list[Finding]:
             continue
         date = _parse(value)
         if date is None:
-            found.append(finding("PR-DATE", Severity.ERROR,
-                                 N_("\u201c{value}\u201d is not a date (expected YYYY-MM-DD)."),
-                                 f"info.{name}", principles.COMPLETE, value=value))
+            found.append(
+                finding(
+                    "PR-DATE",
+                    Severity.ERROR,
+                    N_("\u201c{value}\u201d is not a date (expected YYYY-MM-DD)."),
+                    f"info.{name}",
+                    principles.COMPLETE,
+                    value=value,
+                )
+            )
         else:
             parsed[name] = date
     for first, second in _ORDER:
         if first in parsed and second in parsed and parsed[first] > parsed[second]:
-            found.append(finding("PR-DATE-ORDER", Severity.WARNING,
-                                 N_("This date comes after a later step of the calendar ({other})."),
-                                 f"info.{first}", principles.COMPLETE, other=parsed[second].isoformat()))
+            found.append(
+                finding(
+                    "PR-DATE-ORDER",
+                    Severity.WARNING,
+                    N_("This date comes after a later step of the calendar ({other})."),
+                    f"info.{first}",
+                    principles.COMPLETE,
+                    other=parsed[second].isoformat(),
+                )
+            )
     return found
 
 
@@ -74,26 +102,59 @@ def check_project(project: Project) -> list[Finding]:
     info = project.info
     found = blank_info_findings(project, _REQUIRED)
     if info.province.strip() and info.province.strip().upper() not in provinces.PROVINCES:
-        found.append(finding("PR-PROVINCE", Severity.ERROR,
-                             N_("\u201c{value}\u201d is not a Canadian province or territory code."),
-                             "info.province", principles.COMPLETE, value=info.province))
+        found.append(
+            finding(
+                "PR-PROVINCE",
+                Severity.ERROR,
+                N_("\u201c{value}\u201d is not a Canadian province or territory code."),
+                "info.province",
+                principles.COMPLETE,
+                value=info.province,
+            )
+        )
     if info.tender_languages not in ("fr", "en", "both"):
-        found.append(finding("PR-LANGUAGES", Severity.ERROR,
-                             N_("The tender languages must be French, English or both."),
-                             "info.tender_languages", principles.LANGUAGE))
+        found.append(
+            finding(
+                "PR-LANGUAGES",
+                Severity.ERROR,
+                N_("The tender languages must be French, English or both."),
+                "info.tender_languages",
+                principles.LANGUAGE,
+            )
+        )
     languages = ("fr", "en") if info.tender_languages == "both" else (info.tender_languages,)
     if info.binding_language not in languages:
-        found.append(finding("PR-BINDING-LANGUAGE", Severity.ERROR,
-                             N_("The legally binding version must be in a language of the tender."),
-                             "info.binding_language", principles.LANGUAGE))
+        found.append(
+            finding(
+                "PR-BINDING-LANGUAGE",
+                Severity.ERROR,
+                N_("The legally binding version must be in a language of the tender."),
+                "info.binding_language",
+                principles.LANGUAGE,
+            )
+        )
     if info.province.strip().upper() == "QC" and info.binding_language == "en":
-        found.append(finding("PR-QC-FRENCH", Severity.WARNING,
-                             N_("In Québec, a public body's contracts and tenders are drawn up in French: make the French version binding."),
-                             "info.binding_language", principles.LANGUAGE))
+        found.append(
+            finding(
+                "PR-QC-FRENCH",
+                Severity.WARNING,
+                N_(
+                    "In Québec, a public body's contracts and tenders are drawn up in French: make the French version binding."
+                ),
+                "info.binding_language",
+                principles.LANGUAGE,
+            )
+        )
     found.extend(_dates(project))
     found.extend(logistics.check_logistics(project))
     if not any(a.name.strip() for a in project.authors):
-        found.append(finding("PR-AUTHORS", Severity.INFO,
-                             N_("List the tender's authors: none of them may sit on the jury."),
-                             "authors", principles.CONFLICT))
+        found.append(
+            finding(
+                "PR-AUTHORS",
+                Severity.INFO,
+                N_("List the tender's authors: none of them may sit on the jury."),
+                "authors",
+                principles.CONFLICT,
+            )
+        )
     return found

@@ -37,15 +37,27 @@ _TEMPLATE = {
     "fr": "J'ai besoin d'évaluer les avantages et la faisabilité {what}",
 }
 _FORMS = {
-    "en": {"purpose": "ways to {what}", "use": "using {what}", "replace": "replacing {what}", "none": "\u2026"},
-    "fr": {"purpose": "{de}{what}", "use": "d'utiliser {what}", "replace": "de remplacer {what}", "none": "de \u2026"},
+    "en": {
+        "purpose": "ways to {what}",
+        "use": "using {what}",
+        "replace": "replacing {what}",
+        "none": "\u2026",
+    },
+    "fr": {
+        "purpose": "{de}{what}",
+        "use": "d'utiliser {what}",
+        "replace": "de remplacer {what}",
+        "none": "de \u2026",
+    },
 }
-_FR_WORDS = re.compile(r"\b(?:le|la|les|des|du|de|et|un|une|nous|notre|nos|pour|avec|est|sont|j'ai|qui|dans|sur|ville)\b")
+_FR_WORDS = re.compile(
+    r"\b(?:le|la|les|des|du|de|et|un|une|nous|notre|nos|pour|avec|est|sont|j'ai|qui|dans|sur|ville)\b"
+)
 _EN_WORDS = re.compile(r"\b(?:the|and|of|to|a|an|we|our|for|with|is|are|i|who|in|on|town|city)\b")
 
 
 def guess_language(text: str, default: str = "en") -> str:
-    """"fr" or "en": the language whose common words are more frequent in ``text``."""
+    """ "fr" or "en": the language whose common words are more frequent in ``text``."""
     folded = fold(text)
     fr, en = len(_FR_WORDS.findall(folded)), len(_EN_WORDS.findall(folded))
     if fr == en:
@@ -65,13 +77,13 @@ def _purpose(statement: str, folded: str, lang: str, start: int) -> str:
     if not found:
         return ""
     end = _CLAUSE_END.search(folded, found.end())
-    purpose = _clean(statement[found.end(): end.start() if end else len(statement)], lang)
+    purpose = _clean(statement[found.end() : end.start() if end else len(statement)], lang)
     return "" if any_match(BYPASS, fold(purpose)) else purpose
 
 
 def _object(statement: str, folded: str, lang: str, verb: re.Match[str]) -> str:
     end = _NOUN_END.search(folded, verb.end())
-    phrase = statement[verb.end(): end.start() if end else len(statement)]
+    phrase = statement[verb.end() : end.start() if end else len(statement)]
     judged = any_match(BYPASS, fold(phrase)) or any_match(PRESUME, fold(phrase))
     if judged:  # "un progiciel de gré à gré", "a system without a tender": keep the thing only
         phrase = phrase[: judged.start()]

@@ -25,10 +25,17 @@ TEXT_FIELDS = ("title", "context", "steps", "expected_result", "evidence")
 def _cover(project: Project) -> list[Finding]:
     covered = {cid for s in project.scenarios for cid in s.criterion_ids}
     return [
-        finding("S-COVER", Severity.WARNING,
-                N_("Mandatory criterion {id} is to be verified by a scenario, but no scenario "
-                   "covers it: add one, or choose another verification."),
-                "scenarios", principles.SCENARIOS, id=c.id)
+        finding(
+            "S-COVER",
+            Severity.WARNING,
+            N_(
+                "Mandatory criterion {id} is to be verified by a scenario, but no scenario "
+                "covers it: add one, or choose another verification."
+            ),
+            "scenarios",
+            principles.SCENARIOS,
+            id=c.id,
+        )
         for c in project.criteria
         if c.kind == "mandatory" and c.verification == "scenario" and c.id not in covered
     ]
@@ -40,18 +47,38 @@ def check_scenarios(project: Project) -> list[Finding]:
     criteria_ids = {c.id for c in project.criteria}
     for s in project.scenarios:
         if not any(cid in criteria_ids for cid in s.criterion_ids):
-            found.append(finding("S-ORPHAN", Severity.WARNING,
-                                 N_("This scenario tests no criterion: link it to the criteria it verifies."),
-                                 f"scenarios:{s.id}.criterion_ids", principles.SCENARIOS))
+            found.append(
+                finding(
+                    "S-ORPHAN",
+                    Severity.WARNING,
+                    N_("This scenario tests no criterion: link it to the criteria it verifies."),
+                    f"scenarios:{s.id}.criterion_ids",
+                    principles.SCENARIOS,
+                )
+            )
         for name in TEXT_FIELDS:
             names = brands.brand_list(getattr(s, name), project.extra_brands)
             if names:
-                found.append(brand_finding("S-BRAND", Severity.WARNING,
-                                           N_("Brand or product name in a scenario: {brands}. Describe the "
-                                              "task, not a product (unless it is the current system to migrate from)."),
-                                           f"scenarios:{s.id}.{name}", names))
+                found.append(
+                    brand_finding(
+                        "S-BRAND",
+                        Severity.WARNING,
+                        N_(
+                            "Brand or product name in a scenario: {brands}. Describe the "
+                            "task, not a product (unless it is the current system to migrate from)."
+                        ),
+                        f"scenarios:{s.id}.{name}",
+                        names,
+                    )
+                )
     if project.scenarios and not any(m.name.strip() for m in project.committee):
-        found.append(finding("S-COMMITTEE", Severity.INFO,
-                             N_("Name the technical committee members who will run the scenarios."),
-                             "committee", principles.SCENARIOS))
+        found.append(
+            finding(
+                "S-COMMITTEE",
+                Severity.INFO,
+                N_("Name the technical committee members who will run the scenarios."),
+                "committee",
+                principles.SCENARIOS,
+            )
+        )
     return found

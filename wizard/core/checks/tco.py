@@ -24,17 +24,36 @@ from wizard.core.model import CostLine, Project
 def _settings(project: Project) -> list[Finding]:
     found: list[Finding] = []
     if not 1 <= project.tco.horizon_years <= tco.MAX_HORIZON:
-        found.append(finding("T-HORIZON", Severity.ERROR,
-                             N_("The horizon must be between 1 and 15 years."),
-                             "tco.horizon_years", principles.TCO))
+        found.append(
+            finding(
+                "T-HORIZON",
+                Severity.ERROR,
+                N_("The horizon must be between 1 and 15 years."),
+                "tco.horizon_years",
+                principles.TCO,
+            )
+        )
     if not Decimal(0) <= project.tco.discount_rate_pct <= Decimal(25):
-        found.append(finding("T-RATE", Severity.WARNING,
-                             N_("A discount rate of {rate} % is unusual; check it and its source."),
-                             "tco.discount_rate_pct", principles.TCO, rate=project.tco.discount_rate_pct))
+        found.append(
+            finding(
+                "T-RATE",
+                Severity.WARNING,
+                N_("A discount rate of {rate} % is unusual; check it and its source."),
+                "tco.discount_rate_pct",
+                principles.TCO,
+                rate=project.tco.discount_rate_pct,
+            )
+        )
     if len(project.tco_options) < 2:
-        found.append(finding("T-OPTIONS", Severity.INFO,
-                             N_("Compare at least two options (e.g. on premises and cloud)."),
-                             "tco_options", principles.TCO))
+        found.append(
+            finding(
+                "T-OPTIONS",
+                Severity.INFO,
+                N_("Compare at least two options (e.g. on premises and cloud)."),
+                "tco_options",
+                principles.TCO,
+            )
+        )
     return found
 
 
@@ -44,17 +63,36 @@ def _lines(project: Project) -> list[Finding]:
     horizon = project.tco.horizon_years
     for line in project.cost_lines:
         if line.option_id not in options:
-            found.append(finding("T-LINE-OPTION", Severity.WARNING,
-                                 N_("This cost line belongs to no option."),
-                                 f"cost_lines:{line.id}.option_id", principles.TCO))
+            found.append(
+                finding(
+                    "T-LINE-OPTION",
+                    Severity.WARNING,
+                    N_("This cost line belongs to no option."),
+                    f"cost_lines:{line.id}.option_id",
+                    principles.TCO,
+                )
+            )
         if line.year > horizon:
-            found.append(finding("T-LINE-YEAR", Severity.INFO,
-                                 N_("This cost starts after the horizon ({horizon} years) and is not counted."),
-                                 f"cost_lines:{line.id}.year", principles.TCO, horizon=horizon))
+            found.append(
+                finding(
+                    "T-LINE-YEAR",
+                    Severity.INFO,
+                    N_("This cost starts after the horizon ({horizon} years) and is not counted."),
+                    f"cost_lines:{line.id}.year",
+                    principles.TCO,
+                    horizon=horizon,
+                )
+            )
         if line.amount < 0:
-            found.append(finding("T-NEGATIVE", Severity.WARNING,
-                                 N_("A negative amount: enter savings as a separate option instead."),
-                                 f"cost_lines:{line.id}.amount", principles.TCO))
+            found.append(
+                finding(
+                    "T-NEGATIVE",
+                    Severity.WARNING,
+                    N_("A negative amount: enter savings as a separate option instead."),
+                    f"cost_lines:{line.id}.amount",
+                    principles.TCO,
+                )
+            )
     return found
 
 
@@ -68,17 +106,40 @@ def check_tco(project: Project) -> list[Finding]:
         field = f"tco_options:{option.id}.name"
         categories = {line.category for line in by_option[option.id]}
         if not categories:
-            found.append(finding("T-EMPTY", Severity.INFO, N_("{name}: no cost line yet."),
-                                 field, principles.TCO, name=option.name))
+            found.append(
+                finding(
+                    "T-EMPTY",
+                    Severity.INFO,
+                    N_("{name}: no cost line yet."),
+                    field,
+                    principles.TCO,
+                    name=option.name,
+                )
+            )
             continue
         if not categories & tco.EXIT_CATEGORIES:
-            found.append(finding("T-NO-EXIT", Severity.WARNING,
-                                 N_("{name}: no exit costs. Add data extraction, migration out and "
-                                    "dual running."),
-                                 field, principles.EXIT, name=option.name))
+            found.append(
+                finding(
+                    "T-NO-EXIT",
+                    Severity.WARNING,
+                    N_("{name}: no exit costs. Add data extraction, migration out and dual running."),
+                    field,
+                    principles.EXIT,
+                    name=option.name,
+                )
+            )
         if categories <= tco.LICENCE_CATEGORIES:
-            found.append(finding("T-LICENCE-ONLY", Severity.WARNING,
-                                 N_("{name}: only licence costs. Add implementation, training, "
-                                    "hosting, support, staff time and exit."),
-                                 field, principles.TCO, name=option.name))
+            found.append(
+                finding(
+                    "T-LICENCE-ONLY",
+                    Severity.WARNING,
+                    N_(
+                        "{name}: only licence costs. Add implementation, training, "
+                        "hosting, support, staff time and exit."
+                    ),
+                    field,
+                    principles.TCO,
+                    name=option.name,
+                )
+            )
     return found

@@ -18,20 +18,40 @@ from wizard.core.i18n import N_
 from wizard.core.model import Project, VendorExchange
 
 _FLAGS = (
-    ("demo", "V-DEMO", Severity.WARNING,
-     N_("{vendor}: a demo outside the tender. Use test scenarios within the tender instead."),
-     principles.SCENARIOS),
-    ("nda_signed", "V-NDA", Severity.ERROR,
-     N_("{vendor}: a non-disclosure agreement was signed. Public procurement must stay public."),
-     principles.NO_NDA),
-    ("helped_drafting", "V-DRAFTING", Severity.WARNING,
-     N_("{vendor} helped draft the tender or supplied a template: it is excluded from this tender, "
-        "and the tender says so."),
-     principles.DRAFTING),
-    ("rfi", "V-RFI", Severity.INFO,
-     N_("{vendor}: a request for information. A neutral market scan of public sources tells "
-        "you more without favouring anyone."),
-     principles.NEUTRAL_SCAN),
+    (
+        "demo",
+        "V-DEMO",
+        Severity.WARNING,
+        N_("{vendor}: a demo outside the tender. Use test scenarios within the tender instead."),
+        principles.SCENARIOS,
+    ),
+    (
+        "nda_signed",
+        "V-NDA",
+        Severity.ERROR,
+        N_("{vendor}: a non-disclosure agreement was signed. Public procurement must stay public."),
+        principles.NO_NDA,
+    ),
+    (
+        "helped_drafting",
+        "V-DRAFTING",
+        Severity.WARNING,
+        N_(
+            "{vendor} helped draft the tender or supplied a template: it is excluded from this tender, "
+            "and the tender says so."
+        ),
+        principles.DRAFTING,
+    ),
+    (
+        "rfi",
+        "V-RFI",
+        Severity.INFO,
+        N_(
+            "{vendor}: a request for information. A neutral market scan of public sources tells "
+            "you more without favouring anyone."
+        ),
+        principles.NEUTRAL_SCAN,
+    ),
 )
 
 
@@ -44,18 +64,38 @@ def excluded_vendors(project: Project) -> list[str]:
 def _row(e: VendorExchange, designated: set[str]) -> list[Finding]:
     found: list[Finding] = []
     if e.staff_name.strip() and person_key(e.staff_name) not in designated:
-        found.append(finding("V-UNDESIGNATED", Severity.WARNING,
-                             N_("{name} is not designated to speak with vendors."),
-                             f"vendor_exchanges:{e.id}.staff_name", principles.TRANSPARENCY,
-                             name=e.staff_name))
+        found.append(
+            finding(
+                "V-UNDESIGNATED",
+                Severity.WARNING,
+                N_("{name} is not designated to speak with vendors."),
+                f"vendor_exchanges:{e.id}.staff_name",
+                principles.TRANSPARENCY,
+                name=e.staff_name,
+            )
+        )
     for attribute, code, severity, text, principle in _FLAGS:
         if getattr(e, attribute):
-            found.append(finding(code, severity, text, f"vendor_exchanges:{e.id}.{attribute}",
-                                 principle, vendor=e.vendor or "?"))
+            found.append(
+                finding(
+                    code,
+                    severity,
+                    text,
+                    f"vendor_exchanges:{e.id}.{attribute}",
+                    principle,
+                    vendor=e.vendor or "?",
+                )
+            )
     if not e.routed_to_cio:
-        found.append(finding("V-NOT-ROUTED", Severity.INFO,
-                             N_("Route this exchange to the CIO."),
-                             f"vendor_exchanges:{e.id}.routed_to_cio", principles.TRANSPARENCY))
+        found.append(
+            finding(
+                "V-NOT-ROUTED",
+                Severity.INFO,
+                N_("Route this exchange to the CIO."),
+                f"vendor_exchanges:{e.id}.routed_to_cio",
+                principles.TRANSPARENCY,
+            )
+        )
     return found
 
 
@@ -66,7 +106,13 @@ def check_vendors(project: Project) -> list[Finding]:
     for exchange in project.vendor_exchanges:
         found.extend(_row(exchange, designated))
     if project.vendor_exchanges and not designated:
-        found.append(finding("V-NO-STAFF", Severity.INFO,
-                             N_("Designate the staff allowed to speak with vendors (IT and procurement)."),
-                             "designated_staff", principles.TRANSPARENCY))
+        found.append(
+            finding(
+                "V-NO-STAFF",
+                Severity.INFO,
+                N_("Designate the staff allowed to speak with vendors (IT and procurement)."),
+                "designated_staff",
+                principles.TRANSPARENCY,
+            )
+        )
     return found

@@ -136,7 +136,9 @@ class StepPage(QWizardPage):
             form.addRow(label, widget)
         return label
 
-    def table(self, form: QFormLayout | None, kind: str, columns: list[Column], **options: Any) -> EntityTable:
+    def table(
+        self, form: QFormLayout | None, kind: str, columns: list[Column], **options: Any
+    ) -> EntityTable:
         """An entity table in ``form`` (or directly on the page)."""
         editor = EntityTable(self.ctx, kind, columns, self.texts, **options)
         self.tables[kind] = editor

@@ -67,12 +67,16 @@ class CriteriaPage(StepPage):
         self.meeting.setWordWrap(True)
         form.addRow(self.meeting)
         form = self.group(N_("Pass threshold for optional criteria"))
-        self.row(form, N_("Threshold"), self.binder.spin("criteria_settings", "pass_threshold_pct", 0, 100, " %"))
+        self.row(
+            form, N_("Threshold"), self.binder.spin("criteria_settings", "pass_threshold_pct", 0, 100, " %")
+        )
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         form.addRow(self.summary)
         form = self.group(N_("Other brand names to detect"))
-        self.table(form, "extra_brands", [Column("name", N_("Brand, product or vendor"), stretch=True)], lines=2)
+        self.table(
+            form, "extra_brands", [Column("name", N_("Brand, product or vendor"), stretch=True)], lines=2
+        )
 
     def _draft_row(self) -> QWidget:
         box = QWidget()
@@ -80,7 +84,12 @@ class CriteriaPage(StepPage):
         layout.setContentsMargins(0, 0, 0, 0)
         self.draft_button = QPushButton()
         self.texts.add(self.draft_button.setText, N_("Draft criteria from the market scan"))
-        self.texts.add(self.draft_button.setToolTip, N_("Common features become mandatory criteria, differentiators optional ones. Features already linked to a criterion are skipped."))  # fmt: skip
+        self.texts.add(
+            self.draft_button.setToolTip,
+            N_(
+                "Common features become mandatory criteria, differentiators optional ones. Features already linked to a criterion are skipped."
+            ),
+        )
         self.draft_button.clicked.connect(self.draft)
         self.draft_status = QLabel()
         self.draft_status.setWordWrap(True)
@@ -117,22 +126,30 @@ class CriteriaPage(StepPage):
     def compliant_text(self) -> str:
         project = self.ctx.project
         if not market.linked_mandatory(project):
-            return _("No mandatory criterion is linked to the scan yet: link each one to the features it requires.")
+            return _(
+                "No mandatory criterion is linked to the scan yet: link each one to the features it requires."
+            )
         ids = market.compliant_solutions(project, self.index())
         return _(
             "{count} of {total} scanned solution(s) meet every mandatory criterion: {names}.",
-            count=len(ids), total=len(project.solutions), names=market.solution_names(project, ids) or "—",
-        )  # fmt: skip
+            count=len(ids),
+            total=len(project.solutions),
+            names=market.solution_names(project, ids) or "—",
+        )
 
     def load_extra(self) -> None:
         self._index = None
         project = self.ctx.project
         optional = sum(1 for c in project.criteria if c.kind == "optional")
         mandatory = sum(1 for c in project.criteria if c.kind == "mandatory")
-        self.summary.setText(_(
-            "{mandatory} mandatory and {optional} optional criteria; a bid needs {needed} point(s) to pass.",
-            mandatory=mandatory, optional=optional, needed=points_needed(project.criteria_settings.pass_threshold_pct, optional),
-        ))  # fmt: skip
+        self.summary.setText(
+            _(
+                "{mandatory} mandatory and {optional} optional criteria; a bid needs {needed} point(s) to pass.",
+                mandatory=mandatory,
+                optional=optional,
+                needed=points_needed(project.criteria_settings.pass_threshold_pct, optional),
+            )
+        )
         self.compliant.setText(self.compliant_text())
         self.draft_button.setEnabled(not self.ctx.read_only)
         self._refresh_meeting_column()
@@ -159,7 +176,9 @@ class CriteriaPage(StepPage):
             self._links_key = key
             self.links.show_links(options, selected, criterion is not None and not self.ctx.read_only)
         if criterion is None:
-            self.meeting.setText(_("Select a criterion to link it to the features and standards it requires."))
+            self.meeting.setText(
+                _("Select a criterion to link it to the features and standards it requires.")
+            )
         else:
             self.meeting.setText(_("Scanned solutions meeting it:") + " " + self.meeting_text(criterion))
 
@@ -193,14 +212,21 @@ class CriteriaPage(StepPage):
             log.warning("drafting failed", exc_info=True)
             drafts = []
         if not drafts:
-            self.draft_status.setText(_("Nothing to draft: every common feature and differentiator is already linked to a criterion."))  # fmt: skip
+            self.draft_status.setText(
+                _(
+                    "Nothing to draft: every common feature and differentiator is already linked to a criterion."
+                )
+            )
             return
         saved = self.ctx.apply(drafting.add_drafts, self.ctx.pf, drafts)
         self.tables["criteria"].reload()
         self.load_extra()
         if saved:
             mandatory = sum(1 for c in saved if c.kind == "mandatory")
-            self.draft_status.setText(_(
-                "{mandatory} mandatory and {optional} optional draft criteria added: reword them and check the findings.",
-                mandatory=mandatory, optional=len(saved) - mandatory,
-            ))  # fmt: skip
+            self.draft_status.setText(
+                _(
+                    "{mandatory} mandatory and {optional} optional draft criteria added: reword them and check the findings.",
+                    mandatory=mandatory,
+                    optional=len(saved) - mandatory,
+                )
+            )

@@ -29,7 +29,9 @@ def quebec_result(interim_text: str, price_text: str) -> str:
     except ValueError:
         return _("The interim score must be between 0 and 100 and the price above 0.")
     if score is None:
-        return _("Interim score below {minimum}: the price envelope stays closed.", minimum=QUEBEC_MIN_INTERIM)
+        return _(
+            "Interim score below {minimum}: the price envelope stays closed.", minimum=QUEBEC_MIN_INTERIM
+        )
     shown = f"{score.quantize(Decimal('0.01')).normalize():f}"
     if "." not in shown:
         shown += ".0"
@@ -76,7 +78,11 @@ class EvaluationPage(StepPage):
             lines=3,
         )
         form = self.group(N_("Paid pilot"))
-        form.addRow(b.check("evaluation", "pilot_enabled", N_("Award the full contract only after a successful pilot")))
+        form.addRow(
+            b.check(
+                "evaluation", "pilot_enabled", N_("Award the full contract only after a successful pilot")
+            )
+        )
         self.row(form, N_("Pilot description"), compact(b.text("evaluation", "pilot_description", 2)))
         self.pilot_links = LinkList(3)
         self.pilot_links.setObjectName("evaluation.pilot_scenario_ids")
@@ -88,19 +94,32 @@ class EvaluationPage(StepPage):
     def _quebec_group(self) -> None:
         form = self.group(N_("Québec weighted system (professional services)"))
         form.addRow(self.binder.check("evaluation", "quebec_weighted", N_("Use the weighted quality system")))
-        self.note(form, N_("At least 4 quality criteria, none above 30 points; prices are opened only for an interim score of 70 or more."))
+        self.note(
+            form,
+            N_(
+                "At least 4 quality criteria, none above 30 points; prices are opened only for an interim score of 70 or more."
+            ),
+        )
         grid = self.table(
             form,
             "quality_grid",
-            [Column("label", N_("Quality criterion"), stretch=True), Column("points", N_("Points"), high=100)],
+            [
+                Column("label", N_("Quality criterion"), stretch=True),
+                Column("points", N_("Points"), high=100),
+            ],
             lines=3,
         )
         grid.rows_changed.connect(self.load_extra)
         self.grid_total = QLabel()
         self.grid_total.setObjectName("quality_grid.total")
         form.addRow(self.grid_total)
-        self.note(form, N_("A selection committee of at least 3 members scores quality without seeing the prices. "
-                           "Final score = (interim score + 50) × 10,000 ÷ price: the highest wins."))  # fmt: skip
+        self.note(
+            form,
+            N_(
+                "A selection committee of at least 3 members scores quality without seeing the prices. "
+                "Final score = (interim score + 50) × 10,000 ÷ price: the highest wins."
+            ),
+        )
         calculator = QWidget()
         layout = QHBoxLayout(calculator)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -130,10 +149,16 @@ class EvaluationPage(StepPage):
     def model_changed(self) -> None:
         project = self.ctx.project
         total = sum(item.points for item in project.quality_grid)
-        self.grid_total.setText(_("Total: {total} points out of 100, {count} quality criteria.",
-                                  total=total, count=len(project.quality_grid)))  # fmt: skip
+        self.grid_total.setText(
+            _(
+                "Total: {total} points out of 100, {count} quality criteria.",
+                total=total,
+                count=len(project.quality_grid),
+            )
+        )
         names = ", ".join(a.name for a in project.authors if a.name.strip())
         self.authors.setText(
-            _("Authors of the tender, who may not sit on the jury: {names}.", names=names) if names
+            _("Authors of the tender, who may not sit on the jury: {names}.", names=names)
+            if names
             else _("Name the authors of the tender on the Project page: they may not sit on the jury.")
-        )  # fmt: skip
+        )

@@ -43,9 +43,11 @@ def import_message(summary: matrix_csv.ImportSummary) -> str:
     return _(
         "Matrix imported: {solutions} new solution(s), {features} new feature(s) or standard(s), "
         "{updated} solution(s) updated, {cells} cell(s) changed.",
-        solutions=summary.new_solutions, features=summary.new_features,
-        updated=summary.updated_solutions, cells=summary.changed_cells,
-    )  # fmt: skip
+        solutions=summary.new_solutions,
+        features=summary.new_features,
+        updated=summary.updated_solutions,
+        cells=summary.changed_cells,
+    )
 
 
 class MarketPage(StepPage):
@@ -87,8 +89,13 @@ class MarketPage(StepPage):
             rows=6,
         )
         form = self.group(N_("Who supports what"))
-        self.note(form, N_("Click a cell to change it: unknown, yes, partial, no. Keys: Y or O yes, P partial, "
-                           "N no, U unknown. Common features are in bold, under-performing solutions in italics."))  # fmt: skip
+        self.note(
+            form,
+            N_(
+                "Click a cell to change it: unknown, yes, partial, no. Keys: Y or O yes, P partial, "
+                "N no, U unknown. Common features are in bold, under-performing solutions in italics."
+            ),
+        )
         self.matrix = SupportMatrix(self.ctx)
         form.addRow(self.matrix)
         form.addRow(self._csv_buttons())
@@ -97,8 +104,16 @@ class MarketPage(StepPage):
         self.summary.setWordWrap(True)
         form.addRow(self.summary)
         form = self.group(N_("Thresholds"))
-        self.row(form, N_("Common feature: supported by at least"), self.binder.spin("market", "common_threshold_pct", 1, 100, " %"))
-        self.row(form, N_("Under-performing solution: supports less than"), self.binder.spin("market", "underperforming_pct", 1, 100, " %"))
+        self.row(
+            form,
+            N_("Common feature: supported by at least"),
+            self.binder.spin("market", "common_threshold_pct", 1, 100, " %"),
+        )
+        self.row(
+            form,
+            N_("Under-performing solution: supports less than"),
+            self.binder.spin("market", "underperforming_pct", 1, 100, " %"),
+        )
         for kind in ("solutions", "features"):
             self.tables[kind].rows_changed.connect(self.matrix.reload)
 

@@ -26,7 +26,7 @@ ELLIPSIS = "\u2026"
 class ProblemPage(StepPage):
     STEP = Step.PROBLEM
     HELP = N_(
-        "Start from the need, not from a product. A request such as \"buy product X\" "
+        'Start from the need, not from a product. A request such as "buy product X" '
         "already chooses the answer and shuts out other suppliers. Write what the town "
         "must be able to do (or to evaluate), for whom and why now. The guide's first "
         "principle: define the problem before looking at solutions, and keep open "
@@ -36,10 +36,14 @@ class ProblemPage(StepPage):
     def build(self) -> None:
         b = self.binder
         form = self.group(N_("The request as received"))
-        self.row(form, N_("Request, word for word"), short_text(b.text("problem", "request_as_received", 3), 5))
+        self.row(
+            form, N_("Request, word for word"), short_text(b.text("problem", "request_as_received", 3), 5)
+        )
         self.row(form, N_("Requesting unit"), b.line("problem", "requesting_unit"))
         form = self.group(N_("The need"))
-        self.note(form, N_("Describe what the town needs to be able to do, without naming a product or vendor."))
+        self.note(
+            form, N_("Describe what the town needs to be able to do, without naming a product or vendor.")
+        )
         self.row(form, N_("Problem statement"), b.text("problem", "statement", 5))
         self.suggestion_row = self._suggestion_widget()
         self.suggestion_label = self.row(form, N_("Suggested restatement"), self.suggestion_row)
@@ -63,8 +67,10 @@ class ProblemPage(StepPage):
         self.texts.add(self.use_suggestion.setText, N_("Use this wording"))
         self.texts.add(
             self.use_suggestion.setToolTip,
-            N_("Replaces the statement (Ctrl+Z undoes it). The old wording is kept as the request "
-               "received when that field is empty."),
+            N_(
+                "Replaces the statement (Ctrl+Z undoes it). The old wording is kept as the request "
+                "received when that field is empty."
+            ),
         )
         self.use_suggestion.clicked.connect(self.apply_suggestion)
         buttons.addWidget(self.use_suggestion)

@@ -46,7 +46,9 @@ class ProjectPage(StepPage):
         self.row(form, N_("Tender title"), b.line("info", "title"))
         self.row(form, N_("Reference number"), b.line("info", "reference"))
         self.row(form, N_("Tender language(s)"), fit(b.combo("info", "tender_languages", TENDER_LANGUAGES)))
-        self.row(form, N_("Legally binding version"), fit(b.combo("info", "binding_language", BINDING_LANGUAGES)))
+        self.row(
+            form, N_("Legally binding version"), fit(b.combo("info", "binding_language", BINDING_LANGUAGES))
+        )
         form = self.group(N_("Key dates"))
         self.row(form, N_("Publication"), b.date("info", "publication_date"))
         self.row(form, N_("Deadline for questions"), b.date("info", "questions_deadline"))
@@ -80,7 +82,11 @@ class ProjectPage(StepPage):
         b = self.binder
         form = self.group(N_("Submission of bids and contact"))
         self.note(form, N_("The responsible officer is the bidders' single point of contact."))
-        self.row(form, N_("How and where bids are submitted"), short_text(b.text("info", "submission_method", 2), 3))
+        self.row(
+            form,
+            N_("How and where bids are submitted"),
+            short_text(b.text("info", "submission_method", 2), 3),
+        )
         self.row(form, N_("Contact e-mail"), b.line("info", "contact_email", N_("e.g. tenders@town.ca")))
         self.row(form, N_("Contact telephone"), b.line("info", "contact_phone"))
         self.row(form, N_("Postal address"), short_text(b.text("info", "contact_address", 3), 4))

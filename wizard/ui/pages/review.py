@@ -56,7 +56,11 @@ class ReviewPage(StepPage):
         self.scorecard.itemClicked.connect(self._clicked)
         form.addRow(self.scorecard)
         form = self.group(N_("Export"))
-        form.addRow(self.binder.check("export", "include_personal_names", N_("Include personal names in the open data")))
+        form.addRow(
+            self.binder.check(
+                "export", "include_personal_names", N_("Include personal names in the open data")
+            )
+        )
         self.export_button = QPushButton()
         self.export_button.setObjectName("export")
         self.texts.add(self.export_button.setText, N_("Export the tender, decision record and open data…"))
@@ -88,7 +92,12 @@ class ReviewPage(StepPage):
             if step == Step.REVIEW:
                 continue
             state = step_state(project, found, step)
-            row = [_(TITLES[step]), _("Yes") if state.done else _("No"), str(state.open), str(state.justified)]
+            row = [
+                _(TITLES[step]),
+                _("Yes") if state.done else _("No"),
+                str(state.open),
+                str(state.justified),
+            ]
             item = QTreeWidgetItem(self.steps, row)
             item.setIcon(0, icon(state.kind))
             item.setToolTip(0, state.summary())
@@ -104,7 +113,9 @@ class ReviewPage(StepPage):
             principle = f.principle_text(lang)
             child.setToolTip(0, f.message(lang) + ("\n\n" + principle if principle else ""))
             if greyed:
-                child.setForeground(0, self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+                child.setForeground(
+                    0, self.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+                )
         top.setExpanded(True)
 
     def _load_scorecard(self, found: list[Finding]) -> None:
@@ -115,9 +126,13 @@ class ReviewPage(StepPage):
         for family, title in FAMILIES.items():
             group = [p for p in practices if p.family == family]
             problems = sum(1 for p in group if p.status in ("attention", "problem"))
-            top = QTreeWidgetItem(self.scorecard, [_(title), _("{count} to review", count=problems) if problems else ""])
+            top = QTreeWidgetItem(
+                self.scorecard, [_(title), _("{count} to review", count=problems) if problems else ""]
+            )
             for practice in group:
-                child = QTreeWidgetItem(top, [_(practice.title), practice.status_text(lang), practice.action_text(lang)])
+                child = QTreeWidgetItem(
+                    top, [_(practice.title), practice.status_text(lang), practice.action_text(lang)]
+                )
                 child.setIcon(1, icon(STATUS_ICONS.get(practice.status, "none")))
                 child.setToolTip(0, _(practice.title))
                 child.setToolTip(2, practice.action_text(lang))

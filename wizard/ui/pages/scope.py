@@ -60,7 +60,13 @@ class ScopePage(StepPage):
             lines=14,
         )
         form = self.group(N_("Risks and data"))
-        form.addRow(b.check("scope", "mission_critical", N_("Mission-critical system (911, dispatch, traffic, plants, sensors…)")))
+        form.addRow(
+            b.check(
+                "scope",
+                "mission_critical",
+                N_("Mission-critical system (911, dispatch, traffic, plants, sensors…)"),
+            )
+        )
         self.row(form, N_("Notes"), short_text(b.text("scope", "mission_critical_notes", 2)))
         form.addRow(b.check("scope", "personal_information", N_("Personal information is processed")))
         self.row(form, N_("Notes"), short_text(b.text("scope", "personal_information_notes", 2)))

@@ -46,7 +46,10 @@ class TcoPage(StepPage):
         options = self.table(
             form,
             "tco_options",
-            [Column("name", N_("Option"), stretch=True), Column("description", N_("Description"), stretch=True)],
+            [
+                Column("name", N_("Option"), stretch=True),
+                Column("description", N_("Description"), stretch=True),
+            ],
             lines=3,
         )
         form = self.group(N_("Cost lines (CAD, before taxes)"))
@@ -165,8 +168,12 @@ def totals_html(
         results = tco.compute_tco(project)
     if not results:
         return ""
-    parts = [
-        (N_("Cost by category"), record_tco.breakdown_table(results, lang, "category")),
-        (N_("Cost by budget that pays"), record_tco.breakdown_table(results, lang, "payer")),
-    ] if breakdown else [(N_("Totals by option (CAD)"), record_tco.totals_table(project, results, lang))]
+    parts = (
+        [
+            (N_("Cost by category"), record_tco.breakdown_table(results, lang, "category")),
+            (N_("Cost by budget that pays"), record_tco.breakdown_table(results, lang, "payer")),
+        ]
+        if breakdown
+        else [(N_("Totals by option (CAD)"), record_tco.totals_table(project, results, lang))]
+    )
     return "".join(f"<p><b>{escape(tr(title, lang))}</b></p>{_html_table(table)}" for title, table in parts)

@@ -149,9 +149,19 @@ class VendorsPage(StepPage):
         )
         form = self.group(N_("Diffusion of the tender"))
         self.row(form, N_("Provincial platform"), b.line("publication", "provincial_platform"))
-        self.row(form, N_("Free specialised platforms"), short_text(b.text("publication", "free_platforms", 2)))
-        form.addRow(b.check("publication", "notify_scanned_vendors", N_("Notify the vendors found in the market scan")))
-        self.row(form, N_("Translation and binding version"), short_text(b.text("publication", "translation_notes", 2)))
+        self.row(
+            form, N_("Free specialised platforms"), short_text(b.text("publication", "free_platforms", 2))
+        )
+        form.addRow(
+            b.check(
+                "publication", "notify_scanned_vendors", N_("Notify the vendors found in the market scan")
+            )
+        )
+        self.row(
+            form,
+            N_("Translation and binding version"),
+            short_text(b.text("publication", "translation_notes", 2)),
+        )
         self.row(form, N_("Open data portal address"), b.line("publication", "open_data_url"))
 
     # -- the selected exchange ----------------------------------------------------------

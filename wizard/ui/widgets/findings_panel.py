@@ -121,7 +121,9 @@ class FindingsPanel(QWidget):
         if f is None or self.ctx.read_only:
             return
         reason = dialogs.ask_text(
-            self, _("Mark justified"), _("Why is this finding justified? The reason goes in the decision record.")
+            self,
+            _("Mark justified"),
+            _("Why is this finding justified? The reason goes in the decision record."),
         )
         if reason is None:
             return

@@ -87,7 +87,9 @@ class SupportModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         rows = self.features if horizontal else self.solutions
         if not 0 <= section < len(rows):
@@ -110,8 +112,12 @@ class SupportModel(QAbstractTableModel):
             return str(row.name)
         if horizontal:
             count = summary.supported.get(row.id, 0)
-            text = _("{name}: supported by {count} of {total} solution(s).", name=row.name or "…",
-                     count=count, total=summary.solutions)  # fmt: skip
+            text = _(
+                "{name}: supported by {count} of {total} solution(s).",
+                name=row.name or "…",
+                count=count,
+                total=summary.solutions,
+            )
             return text + (" " + _("Common feature.") if row.id in summary.common else "")
         if row.id in summary.underperforming:
             return _("{name}: under-performing solution.", name=row.name or "…")

@@ -50,12 +50,14 @@ class StepState:
         return "done" if self.done else "todo"
 
     def summary(self) -> str:
-        """"Complete. Open findings: 1 error(s), 2 warning(s), 0 info; 1 justified." """
+        """ "Complete. Open findings: 1 error(s), 2 warning(s), 0 info; 1 justified." """
         head = _("Complete.") if self.done else _("Main inputs still missing.")
         body = _(
             "Open findings: {errors} error(s), {warnings} warning(s), {infos} information.",
-            errors=self.errors, warnings=self.warnings, infos=self.infos,
-        )  # fmt: skip
+            errors=self.errors,
+            warnings=self.warnings,
+            infos=self.infos,
+        )
         tail = " " + _("Marked justified: {count}.", count=self.justified) if self.justified else ""
         return f"{head} {body}{tail}"
 
@@ -65,13 +67,16 @@ def step_state(project: Project, found: list[Finding], step: Step) -> StepState:
     mine = [f for f in found if f.step == step]
     counts = severity_counts(open_findings(project, mine))
     return StepState(
-        completion(project, step), counts[Severity.ERROR], counts[Severity.WARNING],
-        counts[Severity.INFO], len(justified_findings(project, mine)),
-    )  # fmt: skip
+        completion(project, step),
+        counts[Severity.ERROR],
+        counts[Severity.WARNING],
+        counts[Severity.INFO],
+        len(justified_findings(project, mine)),
+    )
 
 
 def step_text(step: Step, state: StepState | None = None) -> str:
-    """"2. Scope (3)": number, title, and the count of open findings."""
+    """ "2. Scope (3)": number, title, and the count of open findings."""
     text = f"{int(step) + 1}. {_(TITLES[step])}"
     return text + (f" ({state.open})" if state is not None and state.open else "")
 

@@ -69,7 +69,6 @@ class Column:
     min_chars: int = 22  # a stretching column keeps at least this width when space is short
 
 
-
 class _Delegate(QStyledItemDelegate):
     def __init__(self, table: EntityTable) -> None:
         super().__init__(table)
@@ -231,7 +230,9 @@ class EntityTable(QWidget):
             item.setText(column.display(row))
             item.setToolTip(item.text())
         elif kind is bool:
-            item.setCheckState(Qt.CheckState.Checked if getattr(row, column.name) else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if getattr(row, column.name) else Qt.CheckState.Unchecked
+            )
             flags |= Qt.ItemFlag.ItemIsUserCheckable if editable else Qt.ItemFlag.NoItemFlags
             editable = False
         else:

@@ -57,7 +57,11 @@ def fit_columns(editor: EntityTable) -> None:
         heads[i] = header.sectionSizeHint(i)
         cap = (column.width or DEFAULT_CAP) * char
         wants[i] = max(heads[i], min(content_width(editor, i, column), cap))
-    keeps = {i: max(header.sectionSizeHint(i), c.min_chars * char) for i, c in enumerate(editor.columns) if c.stretch}
+    keeps = {
+        i: max(header.sectionSizeHint(i), c.min_chars * char)
+        for i, c in enumerate(editor.columns)
+        if c.stretch
+    }
     excess = sum(wants.values()) + sum(keeps.values()) - available
     slack = sum(wants[i] - heads[i] for i in wants)
     # Too narrow even with every column at its header (a large scale factor): nothing
@@ -68,7 +72,9 @@ def fit_columns(editor: EntityTable) -> None:
             wants[i] -= (wants[i] - heads[i]) * excess // slack
         header.resizeSection(i, wants[i])
     for i in keeps:
-        header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive if overflow else QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(
+            i, QHeaderView.ResizeMode.Interactive if overflow else QHeaderView.ResizeMode.Stretch
+        )
         if overflow:
             header.resizeSection(i, keeps[i])
 
