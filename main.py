@@ -1,5 +1,5 @@
 """Open Procurement Wizard: ``python main.py`` starts the app; sub-commands are in
-``wizard/cli.py`` (``python main.py --help``)."""
+``wizard/cli/__init__.py`` (``python main.py --help``)."""
 
 import sys
 

@@ -56,11 +56,11 @@ sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 from benchmark_brands import SAMPLE  # noqa: E402
 from largegen import large_project  # noqa: E402
 
-from wizard.core.brands import detect_brands  # noqa: E402
 from wizard.core.checks import run_checks  # noqa: E402
+from wizard.core.domain.brands import detect_brands  # noqa: E402
 from wizard.core.export import export_all, export_tenders  # noqa: E402
 from wizard.core.model import Project  # noqa: E402
-from wizard.core.store import ProjectFile  # noqa: E402
+from wizard.core.project_file.store import ProjectFile  # noqa: E402
 
 
 @dataclass
@@ -126,11 +126,11 @@ def timed(name: str, timing: Timing, target: float | None, unit: str, note: str 
 
 
 def record_exporter() -> Callable[[Project, Path, list[str]], Any] | None:
-    """The decision record exporter (``wizard.core.record_export.export``) if installed."""
+    """The decision record exporter (``wizard.core.documents.record_export.export``) if installed."""
     try:
-        module = importlib.import_module("wizard.core.record_export")
+        module = importlib.import_module("wizard.core.documents.record_export")
     except ModuleNotFoundError as exc:
-        if exc.name == "wizard.core.record_export":
+        if exc.name == "wizard.core.documents.record_export":
             return None
         raise
     function = getattr(module, "export", None)
@@ -280,7 +280,7 @@ def peak_kb():
 
 sys.path.insert(0, sys.argv[1])
 from wizard.core.export import export_all
-from wizard.core.store import ProjectFile
+from wizard.core.project_file.store import ProjectFile
 pf = ProjectFile.open(sys.argv[2], read_only=True)
 before = peak_kb()
 with tempfile.TemporaryDirectory() as out:

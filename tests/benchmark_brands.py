@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from wizard.core.brands import detect_brands  # noqa: E402
+from wizard.core.domain.brands import detect_brands  # noqa: E402
 
 SAMPLE = (
     "La solution doit permettre l'authentification unique (SAML 2.0 ou OpenID Connect) "

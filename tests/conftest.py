@@ -19,7 +19,7 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 import pytest  # noqa: E402
 
 from wizard.core.model import Project  # noqa: E402
-from wizard.core.store import ProjectFile  # noqa: E402
+from wizard.core.project_file.store import ProjectFile  # noqa: E402
 
 # -- network guard ------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ import random
 from dataclasses import replace
 from decimal import Decimal
 
-from wizard.core.clauses import catalogue
+from wizard.core.clauses.library import catalogue
 from wizard.core.examples import load_example
 from wizard.core.model import (
     ClauseChoice,

@@ -45,8 +45,8 @@ def wheel(tmp_path_factory) -> Path:
 def test_wheel_contains_code_templates_and_resources(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for required in (
-        "wizard/cli.py",
-        "wizard/core/store.py",
+        "wizard/cli/__init__.py",
+        "wizard/core/project_file/store.py",
         "wizard/_data/resources/examples/emergency-perimeter.json",
         "wizard/_data/resources/examples/office-suite.json",
         "wizard/_data/resources/examples/training.json",

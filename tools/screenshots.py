@@ -20,8 +20,8 @@ sys.path.insert(0, str(ROOT))
 
 
 def _project():  # noqa: ANN202 - a model Project
-    from wizard.core.defaults import new_project
     from wizard.core.examples import example_names, load_example
+    from wizard.core.model.defaults import new_project
 
     if "emergency-perimeter" in example_names():
         return load_example("emergency-perimeter")
@@ -46,8 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="opw-shots-"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
     app = QApplication([sys.argv[0]])
+    from wizard.core.project_file.store import ProjectFile
     from wizard.core.steps import Step
-    from wizard.core.store import ProjectFile
     from wizard.ui.language import apply_language
     from wizard.ui.main_window import MainWindow
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 from docx import Document
 
-from wizard.core.defaults import new_project
-from wizard.core.docx_export import write_tender
+from wizard.core.documents.docx.writer import write_tender
 from wizard.core.examples import load_example
 from wizard.core.model import Project, VendorExchange
+from wizard.core.model.defaults import new_project
 
 HEADINGS = {"fr": "Annexe\u00a0: fournisseurs exclus", "en": "Appendix: excluded suppliers"}
 

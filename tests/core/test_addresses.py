@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wizard.core.addresses import parse_address
+from wizard.core.domain.addresses import parse_address
 
 
 @pytest.mark.parametrize(

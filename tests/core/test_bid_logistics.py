@@ -11,17 +11,17 @@ import zoneinfo
 import docx
 import pytest
 
-from wizard.core import timezones
 from wizard.core.checks import run_checks
-from wizard.core.clause_render import PLACEHOLDER
-from wizard.core.docx_export import tender_bytes
+from wizard.core.clauses.render import PLACEHOLDER
+from wizard.core.documents.docx.writer import tender_bytes
+from wizard.core.documents.tender_submission import format_deadline
+from wizard.core.domain import timezones
+from wizard.core.domain.provinces import PROVINCES
 from wizard.core.examples import load_example
 from wizard.core.model import Project, ProjectInfo
-from wizard.core.ocds_contact import is_role_email
-from wizard.core.ocds_export import build_package
-from wizard.core.ocds_schema import validation_errors
-from wizard.core.provinces import PROVINCES
-from wizard.core.render_submission import format_deadline
+from wizard.core.opendata.contact import is_role_email
+from wizard.core.opendata.release import build_package
+from wizard.core.opendata.schema import validation_errors
 
 
 def _release(project: Project) -> dict:
@@ -259,8 +259,8 @@ def test_a_file_without_the_new_keys_opens_and_saves_them_without_migration(tmp_
     fields existed lacks their keys, reads them as defaults and stores them on edit."""
     import sqlite3
 
-    from wizard.core.migrations import SCHEMA_VERSION
-    from wizard.core.store import ProjectFile
+    from wizard.core.project_file.migrations import SCHEMA_VERSION
+    from wizard.core.project_file.store import ProjectFile
 
     path = tmp_path / "old.tender"
     ProjectFile.create(path, load_example("training")).close()

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wizard.core.brands import brand_names, detect_brands, load_list
+from wizard.core.domain.brands import brand_names, detect_brands, load_list
 from wizard.core.model import ExtraBrand
 
 

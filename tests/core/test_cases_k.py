@@ -22,13 +22,14 @@ import docx
 import pytest
 import sqlite_utils
 
-from wizard.core import codec, model
+from wizard.core import model
 from wizard.core.checks import run_checks
 from wizard.core.examples import load_example
 from wizard.core.export import export_all
 from wizard.core.i18n import tr
-from wizard.core.migrations import FOREIGN_KEYS
-from wizard.core.store import BUSY_TIMEOUT_MS, ProjectFile
+from wizard.core.project_file import codec
+from wizard.core.project_file.migrations import FOREIGN_KEYS
+from wizard.core.project_file.store import BUSY_TIMEOUT_MS, ProjectFile
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -129,7 +130,7 @@ def test_k3_no_save_ever_sends_a_partial_row(project_file, monkeypatch):
 
 _RENDER = """
 import sys
-from wizard.core.clause_render import ClauseRenderError, render_source
+from wizard.core.clauses.render import ClauseRenderError, render_source
 try:
     text = render_source(sys.argv[1], {"organization": "Ville"}, "precedence")
     print("rendered", len(text))
@@ -199,7 +200,7 @@ def test_k13_a_wal_file_from_elsewhere_is_switched_to_rollback_journal(tmp_path)
 
 
 def test_k13_network_share_warning_in_both_languages():
-    from wizard.core.store import location_warnings
+    from wizard.core.project_file.store import location_warnings
 
     [message] = location_warnings("\\\\serveur-ville\\partage\\TI\\ao.tender")
     assert "network" in tr(message, "en") and "réseau" in tr(message, "fr")

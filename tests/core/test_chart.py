@@ -8,7 +8,7 @@ import subprocess
 import sys
 from decimal import Decimal as D  # noqa: N817
 
-from wizard.core.chart import cumulative_chart_png
+from wizard.core.documents.chart import cumulative_chart_png
 from wizard.core.examples import load_example
 from wizard.core.model import CostLine, Project, TcoOption
 
@@ -62,7 +62,7 @@ def test_odd_data_still_draws():
 
 def test_core_import_does_not_load_matplotlib():
     code = (
-        "import sys, wizard.core.chart, wizard.core.record_export, wizard.core.scorecard; "
+        "import sys, wizard.core.documents.chart, wizard.core.documents.record_export, wizard.core.domain.scorecard; "
         "print('matplotlib' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)

@@ -6,7 +6,7 @@ import pytest
 
 from tests.core.test_market import MATRIX, scan
 from wizard.core.checks.criteria import check_criteria
-from wizard.core.evaluation import passes_threshold, points_needed
+from wizard.core.domain.evaluation import passes_threshold, points_needed
 from wizard.core.model import Criterion, Justification
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal as D  # noqa: N817
 import pytest
 
 from wizard.core.checks.evaluation import check_evaluation
-from wizard.core.evaluation import quebec_score
+from wizard.core.domain.evaluation import quebec_score
 from wizard.core.model import Author, JuryMember, Project, QualityGridItem
 
 

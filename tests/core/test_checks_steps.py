@@ -10,7 +10,6 @@ from wizard.core.checks.market import check_market
 from wizard.core.checks.project import check_project
 from wizard.core.checks.scope import check_scope
 from wizard.core.checks.vendors import check_vendors, excluded_vendors
-from wizard.core.defaults import new_project
 from wizard.core.model import (
     Author,
     Criterion,
@@ -21,6 +20,7 @@ from wizard.core.model import (
     Support,
     VendorExchange,
 )
+from wizard.core.model.defaults import new_project
 
 
 def codes(found):

@@ -7,7 +7,7 @@ import pytest
 
 from wizard.core.checks import run_checks
 from wizard.core.checks.vendors import check_vendors, excluded_vendors
-from wizard.core.clauses import excluded_vendor_names
+from wizard.core.clauses.library import excluded_vendor_names
 from wizard.core.model import DesignatedStaff, Justification, Project, VendorExchange
 
 

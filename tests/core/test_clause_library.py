@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from tender_sample import tender_project
 
-from wizard.core import clauses
-from wizard.core.clause_families import CONDITIONS, FAMILIES
-from wizard.core.clause_render import PLACEHOLDER
-from wizard.core.provinces import CODES, PROVINCES
+from wizard.core.clauses import library as clauses
+from wizard.core.clauses.families import CONDITIONS, FAMILIES
+from wizard.core.clauses.render import PLACEHOLDER
+from wizard.core.domain.provinces import CODES, PROVINCES
 
 ROOT = Path(__file__).resolve().parents[2]
 FLAGS = ("personal_information", "mission_critical", "vendor_hosting", "custom_code")

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from wizard import cli
-from wizard.core import jsonio
 from wizard.core.checks.base import Severity, finding
 from wizard.core.examples import load_example
 from wizard.core.model import Justification
-from wizard.core.store import ProjectFile
+from wizard.core.project_file import jsonio
+from wizard.core.project_file.store import ProjectFile
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -428,7 +428,7 @@ def test_export_of_a_bilingual_project_typed_in_french_warns_for_english(example
 def test_the_command_line_starts_without_sqlite_utils():
     """``python main.py`` (the app too) goes through ``wizard.cli``: the project file
     store and sqlite-utils load only when a command needs them (SPEC §8)."""
-    code = "import sys, wizard.cli; print(sorted({'sqlite_utils', 'wizard.core.store'} & set(sys.modules)))"
+    code = "import sys, wizard.cli; print(sorted({'sqlite_utils', 'wizard.core.project_file.store'} & set(sys.modules)))"
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
     )
@@ -588,9 +588,9 @@ def test_every_command_line_message_is_in_french():
 
     catalogue = i18n.catalogue("fr")
     sources = [
-        "wizard/cli.py",
-        "wizard/cli_messages.py",
-        "wizard/cli_commands.py",
+        "wizard/cli/__init__.py",
+        "wizard/cli/messages.py",
+        "wizard/cli/commands.py",
         "wizard/core/checks/lint.py",
     ]
     ids = [

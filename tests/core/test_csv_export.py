@@ -8,7 +8,8 @@ import io
 
 from opendata_sample import PEOPLE, rich_project
 
-from wizard.core.csv_export import (
+from wizard.core.model import Project
+from wizard.core.opendata.csv_export import (
     criteria_csv,
     criteria_rows,
     safe_cell,
@@ -16,7 +17,6 @@ from wizard.core.csv_export import (
     vendor_register_csv,
     vendor_register_rows,
 )
-from wizard.core.model import Project
 
 
 def parse(data: bytes) -> list[list[str]]:

@@ -11,8 +11,8 @@ import pytest
 from docx.oxml.ns import qn
 from tender_sample import MANDATORY, STATEMENT, URL, tender_project
 
-from wizard.core.blocks import Table, TenderDocument
-from wizard.core.docx_export import build_docx, tender_bytes, write_tender
+from wizard.core.documents.blocks import Table, TenderDocument
+from wizard.core.documents.docx.writer import build_docx, tender_bytes, write_tender
 from wizard.core.model import VendorExchange
 
 

@@ -17,13 +17,13 @@ import pytest
 from docx.oxml.ns import qn
 from tender_sample import tender_project
 
-from wizard.core import clauses
-from wizard.core.blocks import Paragraph, TenderDocument
-from wizard.core.docx_export import build_docx, tender_bytes
+from wizard.core.clauses import library as clauses
+from wizard.core.documents.blocks import Paragraph, TenderDocument
+from wizard.core.documents.docx.writer import build_docx, tender_bytes
+from wizard.core.documents.html import preview_html
 from wizard.core.examples import example_names, load_example
 from wizard.core.export import export_all
 from wizard.core.model import ClauseChoice
-from wizard.core.preview import preview_html
 
 ROOT = Path(__file__).resolve().parents[2]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -135,7 +135,12 @@ def test_clause_headings_use_heading_2_found_by_name(fr):
 
 
 def test_no_hard_coded_style_id_in_the_writer():
-    for module in ("docx_export.py", "docx_xml.py", "render.py", "blocks.py"):
+    for module in (
+        "documents/docx/writer.py",
+        "documents/docx/xml.py",
+        "documents/tender.py",
+        "documents/blocks.py",
+    ):
         source = (ROOT / "wizard" / "core" / module).read_text(encoding="utf-8")
         found = re.findall(
             r"[\"'](Heading\d|ListNumber\d?|ListBullet|TOC\d|TOCHeading|Subtitle\d)[\"']", source

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from tests.core.test_market import MATRIX, scan
-from wizard.core import drafting
 from wizard.core.checks.criteria import check_criteria
+from wizard.core.domain import drafting
 from wizard.core.model import Criterion, ExtraBrand, Feature, Project
-from wizard.core.store import ProjectFile, ReadOnlyFile
+from wizard.core.project_file.store import ProjectFile, ReadOnlyFile
 
 
 def scanned() -> Project:

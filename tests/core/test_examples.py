@@ -8,10 +8,9 @@ from datetime import date
 
 import pytest
 
-from wizard.core import market, tco
-from wizard.core.brands import detect_brands
-from wizard.core.clauses import catalogue, excluded_vendor_names
-from wizard.core.defaults import GOVERNANCE_ITEMS, PUBLICATION_ITEMS
+from wizard.core.clauses.library import catalogue, excluded_vendor_names
+from wizard.core.domain import market, tco
+from wizard.core.domain.brands import detect_brands
 from wizard.core.examples import UnknownExample, load_example
 from wizard.core.model import (
     BusinessUnit,
@@ -23,6 +22,7 @@ from wizard.core.model import (
     Support,
     VendorExchange,
 )
+from wizard.core.model.defaults import GOVERNANCE_ITEMS, PUBLICATION_ITEMS
 
 PROVINCES = {"AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"}
 EXAMPLES = {"emergency-perimeter": "fr", "office-suite": "en", "training": "fr"}
@@ -206,7 +206,7 @@ def test_office_suite_tco_figures():
 
 
 def test_open_data_of_every_example_is_valid(example):
-    from wizard.core.opendata import open_data_files
+    from wizard.core.opendata.outputs import open_data_files
 
     _name, p = example
     files = open_data_files(p)  # validated against the OCDS 1.1.5 schema inside

@@ -68,7 +68,7 @@ def test_a_failed_write_keeps_the_previous_tender(tmp_path, monkeypatch):
     def broken(*_args):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("wizard.core.docx_export.tender_bytes", broken)
+    monkeypatch.setattr("wizard.core.documents.docx.writer.tender_bytes", broken)
     with pytest.raises(RuntimeError):
         export_all(tender_project(), tmp_path, "fr")
     assert (tmp_path / "tender-fr.docx").read_bytes() == before

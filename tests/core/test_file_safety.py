@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from wizard.core import atomic
 from wizard.core.model import Project
-from wizard.core.store import (
+from wizard.core.project_file import atomic
+from wizard.core.project_file.store import (
     CorruptFile,
     LockedFile,
     NotAProjectFile,
@@ -207,7 +207,7 @@ def test_read_only_folder_refuses_writing_clearly_and_opens_for_reading(tmp_path
 
 _WRITER = """
 import sys
-from wizard.core.store import ProjectFile
+from wizard.core.project_file.store import ProjectFile
 pf = ProjectFile.open(sys.argv[1])
 pf.set_field("problem", "statement", "écrit par la première fenêtre")
 print("ready", flush=True)
@@ -302,7 +302,7 @@ def test_export_files_get_normal_permissions(tmp_path):
 _INTERRUPTED = """
 import sys, time
 from pathlib import Path
-from wizard.core.atomic import atomic_path
+from wizard.core.project_file.atomic import atomic_path
 with atomic_path(Path(sys.argv[1])) as tmp:
     with open(tmp, "wb") as handle:
         handle.write(b"half of the new tender")

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import Counter
 
 from wizard.core.checks import Severity, justified_findings, open_findings, run_checks, severity_counts
-from wizard.core.defaults import new_project
 from wizard.core.model import Justification, Project
+from wizard.core.model.defaults import new_project
 
 
 def test_empty_project_names_each_info_field_once():

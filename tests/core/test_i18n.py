@@ -12,18 +12,18 @@ from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po
 
 from wizard.core import i18n
-from wizard.core.defaults import BUSINESS_UNITS, GOVERNANCE_ITEMS, PUBLICATION_ITEMS, new_project
+from wizard.core.model.defaults import BUSINESS_UNITS, GOVERNANCE_ITEMS, PUBLICATION_ITEMS, new_project
 from wizard.core.paths import resource_path
 from wizard.core.steps import TITLES, Step
 
 ROOT = Path(__file__).resolve().parents[2]
 PO_FILES = sorted(resource_path("locale").glob("*/LC_MESSAGES/*.po"))
 CORE_SOURCES = [
-    "wizard/core/store.py",
-    "wizard/core/fileformat.py",
-    "wizard/core/defaults.py",
+    "wizard/core/project_file/store.py",
+    "wizard/core/project_file/fileformat.py",
+    "wizard/core/model/defaults.py",
     "wizard/core/steps.py",
-    "wizard/cli.py",
+    "wizard/cli/__init__.py",
 ]
 
 

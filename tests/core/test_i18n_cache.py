@@ -1,4 +1,4 @@
-"""The cache of merged catalogues (``wizard/core/i18n_cache.py``): same messages as the
+"""The cache of merged catalogues (``wizard/core/i18n/po_cache.py``): same messages as the
 ``.po`` files, rebuilt when one changes, never in the way when it cannot work."""
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from babel.messages import pofile
 
-from wizard.core import i18n, i18n_cache
+from wizard.core import i18n
+from wizard.core.i18n import po_cache as i18n_cache
 from wizard.core.paths import resource_path
 
 

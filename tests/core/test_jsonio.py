@@ -8,11 +8,11 @@ from decimal import Decimal
 
 import pytest
 
-from wizard.core import jsonio
 from wizard.core.examples import example_names, load_example
 from wizard.core.model import CostLine, Criterion, Project, Support, TcoOption
 from wizard.core.paths import resource_path
-from wizard.core.store import ProjectFile
+from wizard.core.project_file import jsonio
+from wizard.core.project_file.store import ProjectFile
 
 EXAMPLES = ["emergency-perimeter", "office-suite", "training"]
 

@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from wizard.core.store import ProjectFile
+from wizard.core.project_file.store import ProjectFile
 
 ROOT = Path(__file__).resolve().parents[2]
 
 _EDITOR = """
 import sys
-from wizard.core.store import ProjectFile
+from wizard.core.project_file.store import ProjectFile
 path, start = sys.argv[1], int(sys.argv[2])
 pf = ProjectFile.open(path)
 for n in range(start, start + 100000):

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from wizard.core.clause_render import town_name
-from wizard.core.defaults import new_project
+from wizard.core.clauses.render import town_name
+from wizard.core.documents.table_layout import column_widths, min_widths, text_width
+from wizard.core.documents.tender import tender_document
 from wizard.core.examples import load_example
-from wizard.core.languages import published_project, typed_language, untranslated_languages
-from wizard.core.render import tender_document
-from wizard.core.table_layout import column_widths, min_widths, text_width
+from wizard.core.i18n.languages import published_project, typed_language, untranslated_languages
+from wizard.core.model.defaults import new_project
 
 
 @pytest.mark.parametrize(

@@ -12,13 +12,13 @@ import pytest
 from largegen import COUNTS, HORIZON_YEARS, large_project
 from lxml import etree
 
-from wizard.core import docx_export
-from wizard.core.blocks import Table
 from wizard.core.checks import run_checks
-from wizard.core.clauses import catalogue, included_clauses
+from wizard.core.clauses.library import catalogue, included_clauses
+from wizard.core.documents.blocks import Table
+from wizard.core.documents.docx import writer as docx_export
 from wizard.core.export import export_all
 from wizard.core.model import Project
-from wizard.core.store import ProjectFile
+from wizard.core.project_file.store import ProjectFile
 
 
 @pytest.fixture(scope="module")

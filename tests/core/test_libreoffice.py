@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 from tender_sample import MANDATORY, STATEMENT, tender_project
 
-from wizard.core import clauses
-from wizard.core.docx_export import write_tender
+from wizard.core.clauses import library as clauses
+from wizard.core.documents.docx.writer import write_tender
 from wizard.core.examples import example_names, load_example
 from wizard.core.i18n import tr
 from wizard.core.textclean import clean_project

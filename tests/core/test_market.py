@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from wizard.core import market
+from wizard.core.domain import market
 from wizard.core.model import Criterion, Feature, Project, Solution, Support
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.core.test_market import MATRIX, scan
-from wizard.core import matrix_csv
+from wizard.core.domain import matrix_csv
 from wizard.core.model import Solution
-from wizard.core.store import ProjectFile, ReadOnlyFile
+from wizard.core.project_file.store import ProjectFile, ReadOnlyFile
 
 
 def _levels(project):

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from wizard.core import migrations, store
 from wizard.core.model import Criterion, Feature, Project, Solution, Support
-from wizard.core.store import MigrationFailed, ProjectFile
+from wizard.core.project_file import migrations, store
+from wizard.core.project_file.store import MigrationFailed, ProjectFile
 
 
 def _older_file(path: Path) -> Path:

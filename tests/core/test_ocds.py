@@ -12,14 +12,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from opendata_sample import OFFICER, PEOPLE, rich_project
 
-from wizard.core import ocds_schema
-from wizard.core.defaults import new_project
 from wizard.core.examples import example_names, load_example
 from wizard.core.model import Project
-from wizard.core.ocds_export import PLACEHOLDER_PREFIX, build_package, ocid, package_json
-from wizard.core.ocds_milestones import FALLBACK_DAY, release_datetime
-from wizard.core.ocds_schema import codelist, codelist_errors, schema_errors, validation_errors
-from wizard.core.opendata import OpenDataError, write_open_data
+from wizard.core.model.defaults import new_project
+from wizard.core.opendata import schema as ocds_schema
+from wizard.core.opendata.milestones import FALLBACK_DAY, release_datetime
+from wizard.core.opendata.outputs import OpenDataError, write_open_data
+from wizard.core.opendata.release import PLACEHOLDER_PREFIX, build_package, ocid, package_json
+from wizard.core.opendata.schema import codelist, codelist_errors, schema_errors, validation_errors
 
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "reference" / "ocds-samples"
 
@@ -316,7 +316,7 @@ def test_write_open_data_files(tmp_path):
 
 
 def test_invalid_package_writes_nothing(tmp_path, monkeypatch):
-    import wizard.core.opendata as opendata
+    import wizard.core.opendata.outputs as opendata
 
     monkeypatch.setattr(opendata, "build_package", lambda project: {"releases": []})
     with pytest.raises(OpenDataError) as caught:

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from wizard.core.provinces import CODES, PROVINCES, province, sales_taxes, total_tax_pct
+from wizard.core.domain.provinces import CODES, PROVINCES, province, sales_taxes, total_tax_pct
 
 
 def test_thirteen_provinces_and_territories():

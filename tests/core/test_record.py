@@ -15,17 +15,17 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from wizard.core import tco
-from wizard.core.blocks import Heading, Image, Paragraph, Table
-from wizard.core.docx_export import tender_bytes
+from wizard.core.documents.blocks import Heading, Image, Paragraph, Table
+from wizard.core.documents.docx.writer import tender_bytes
+from wizard.core.documents.record import record_document
+from wizard.core.documents.record_export import export, record_bytes
+from wizard.core.documents.record_tco import money
+from wizard.core.documents.table_layout import min_widths
+from wizard.core.domain import tco
 from wizard.core.examples import example_names, load_example
 from wizard.core.export import export_all
 from wizard.core.i18n import tr
 from wizard.core.model import CostLine, Justification, TcoOption, VendorExchange
-from wizard.core.record import record_document
-from wizard.core.record_export import export, record_bytes
-from wizard.core.record_tco import money
-from wizard.core.table_layout import min_widths
 
 LANG_OF = {"emergency-perimeter": "fr", "office-suite": "en", "training": "fr"}
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from tender_sample import MANDATORY, OPTIONAL, STATEMENT, URL, tender_project
 
-from wizard.core.blocks import (
+from wizard.core.clauses.render import PLACEHOLDER
+from wizard.core.documents.blocks import (
     ClauseHeading,
     ClauseParagraph,
     Heading,
@@ -15,12 +16,11 @@ from wizard.core.blocks import (
     clause_numbers,
     split_links,
 )
-from wizard.core.clause_render import PLACEHOLDER
+from wizard.core.documents.html import preview_html
+from wizard.core.documents.tender import tender_document
+from wizard.core.documents.tender_criteria import points_needed
 from wizard.core.i18n import tr
 from wizard.core.model import Criterion
-from wizard.core.preview import preview_html
-from wizard.core.render import tender_document
-from wizard.core.render_criteria import points_needed
 
 
 def _texts(doc):
@@ -149,7 +149,7 @@ def test_scenarios_list_linked_criteria():
 
 def test_a_bilingual_tender_numbers_criteria_alike_in_both_versions():
     """Bidders answering in either language cite the binding version's numbers."""
-    from wizard.core.render_criteria import criterion_numbers
+    from wizard.core.documents.tender_criteria import criterion_numbers
 
     project = tender_project(lang="both")  # binding version: French
     assert criterion_numbers(project, "en") == criterion_numbers(project, "fr")

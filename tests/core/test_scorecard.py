@@ -9,9 +9,9 @@ from babel.messages.extract import extract_from_file
 
 from wizard.core import i18n
 from wizard.core.checks import run_checks
+from wizard.core.domain.scorecard import FAMILIES, counts, scorecard
 from wizard.core.examples import example_names, load_example
 from wizard.core.model import ClauseChoice, Justification, VendorExchange
-from wizard.core.scorecard import FAMILIES, counts, scorecard
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -113,7 +113,7 @@ def test_every_scorecard_text_is_in_french():
     texts = [
         m
         for _l, m, _c, _x in extract_from_file(
-            "python", ROOT / "wizard/core/scorecard.py", keywords={"N_": None}
+            "python", ROOT / "wizard/core/domain/scorecard.py", keywords={"N_": None}
         )
     ]
     assert len(texts) > 60

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from wizard.core import codec
-from wizard.core.codec import CodecError
-from wizard.core.migrations import SCHEMA_VERSION
 from wizard.core.model import CostLine, Criterion, Project, Solution
-from wizard.core.store import (
+from wizard.core.project_file import codec
+from wizard.core.project_file.codec import CodecError
+from wizard.core.project_file.migrations import SCHEMA_VERSION
+from wizard.core.project_file.store import (
     APPLICATION_ID,
     CorruptFile,
     LockedFile,
@@ -339,7 +339,7 @@ def test_read_only_file_is_refused_for_writing(tmp_path):
 
 _AS_NOBODY = """
 import sys
-from wizard.core.store import ProjectFile, ReadOnlyFile
+from wizard.core.project_file.store import ProjectFile, ReadOnlyFile
 path = sys.argv[1]
 try:
     ProjectFile.open(path)

@@ -6,8 +6,8 @@ from decimal import Decimal as D  # noqa: N817
 
 import pytest
 
-from wizard.core import tco
 from wizard.core.checks.tco import check_tco
+from wizard.core.domain import tco
 from wizard.core.model import CostLine, Project, TcoOption
 
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 from decimal import Decimal as D  # noqa: N817
 from fractions import Fraction as F  # noqa: N817
 
-from wizard.core import tco
 from wizard.core.checks.tco import check_tco
+from wizard.core.documents.record_tco import breakdown_table, money, totals_table, years_table
+from wizard.core.domain import tco
 from wizard.core.model import CostLine, Project, TcoOption
-from wizard.core.record_tco import breakdown_table, money, totals_table, years_table
 
 
 def _cents(value: F) -> D:

@@ -20,11 +20,12 @@ import docx
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from wizard.core import codec, jsonio, model
+from wizard.core import model
 from wizard.core.checks import run_checks
 from wizard.core.export import export_all
-from wizard.core.migrations import FOREIGN_KEYS
-from wizard.core.store import ProjectFile
+from wizard.core.project_file import codec, jsonio
+from wizard.core.project_file.migrations import FOREIGN_KEYS
+from wizard.core.project_file.store import ProjectFile
 from wizard.core.textclean import dirty_fields
 
 LONG = ("Réseau sans fil 🙂 شركة المثال " * 4000)[:100_000]

@@ -60,8 +60,8 @@ def window(qtbot):
 @pytest.fixture
 def open_window(window, tmp_path):
     """The main window with a new, empty project (defaults in English) open."""
-    from wizard.core.defaults import new_project
-    from wizard.core.store import ProjectFile
+    from wizard.core.model.defaults import new_project
+    from wizard.core.project_file.store import ProjectFile
 
     window.set_project(ProjectFile.create(tmp_path / "p.tender", new_project("en")))
     return window

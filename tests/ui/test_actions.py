@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtWidgets import QTableWidget
 
 from wizard.core.examples import example_names, load_example
-from wizard.core.store import ProjectFile
+from wizard.core.project_file.store import ProjectFile
 from wizard.ui import dialogs, field_labels, project_actions
 
 

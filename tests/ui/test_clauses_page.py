@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from wizard.core import clauses
+from wizard.core.clauses import library as clauses
 from wizard.core.examples import load_example
+from wizard.core.project_file.store import ProjectFile
 from wizard.core.steps import Step
-from wizard.core.store import ProjectFile
 from wizard.ui.language import apply_language
 
 

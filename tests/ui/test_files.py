@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QTableWidget, QTreeView
 
-from wizard.core.store import ProjectFile
+from wizard.core.project_file.store import ProjectFile
 from wizard.ui import dialogs
 from wizard.ui.language import apply_language
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from wizard.core.examples import load_example
+from wizard.core.project_file.store import ProjectFile
 from wizard.core.steps import Step
-from wizard.core.store import ProjectFile
 
 TABLES = [
     (Step.MARKET, "solutions"),

@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 
-from wizard.core.defaults import new_project
 from wizard.core.model import Criterion, Feature, Solution, Support
+from wizard.core.model.defaults import new_project
+from wizard.core.project_file.store import ProjectFile
 from wizard.core.steps import Step
-from wizard.core.store import ProjectFile
 from wizard.ui import dialogs
 from wizard.ui.widgets.findings_panel import FINDING_ROLE
 

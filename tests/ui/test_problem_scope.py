@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from wizard.core import clauses
-from wizard.core.render import tender_document
+from wizard.core.clauses import library as clauses
+from wizard.core.documents.tender import tender_document
+from wizard.core.project_file.store import ProjectFile
 from wizard.core.steps import Step
-from wizard.core.store import ProjectFile
 from wizard.ui.widgets.findings_panel import FINDING_ROLE, ICON_ROLE
 
 

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QWizard
 from test_walkthrough import type_text
 
 from wizard.core.checks import findings_for
+from wizard.core.project_file.store import ProjectFile
 from wizard.core.steps import Step
-from wizard.core.store import ProjectFile
 
 VALUES = {
     "info.closing_time": "14:00",

@@ -8,8 +8,8 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
+from wizard.core.project_file.store import ProjectFile
 from wizard.core.steps import Step
-from wizard.core.store import ProjectFile
 from wizard.ui import dialogs
 
 

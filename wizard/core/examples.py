@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from wizard.core import jsonio
 from wizard.core.model import Project
 from wizard.core.paths import resource_path
+from wizard.core.project_file import jsonio
 
 
 class UnknownExample(KeyError):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from wizard.core.docx_export import write_tender
+from wizard.core.documents.docx.writer import write_tender
 from wizard.core.model import Project
 from wizard.core.textclean import clean_project
 
@@ -48,14 +48,14 @@ def export_tenders(project: Project, out_dir: Path, langs: list[str]) -> list[Pa
 
 def export_records(project: Project, out_dir: Path, langs: list[str]) -> list[Path]:
     """Write ``decision-record-<lang>.docx`` for each language (``record_export``)."""
-    from wizard.core import record_export  # matplotlib is imported only when exporting
+    from wizard.core.documents import record_export  # matplotlib is imported only when exporting
 
     return record_export.export(project, out_dir, langs)
 
 
 def export_open_data(project: Project, out_dir: Path, _langs: list[str]) -> list[Path]:
     """Write the OCDS release package and the CSVs (``opendata``)."""
-    from wizard.core.opendata import write_open_data
+    from wizard.core.opendata.outputs import write_open_data
 
     return write_open_data(project, out_dir)
 
@@ -67,7 +67,7 @@ def planned_outputs(project: Project, out_dir: Path, lang: str | None = None) ->
     For the "files already exist; replace them?" question before an export. Raises
     ``ValueError`` for an unsupported ``lang``.
     """
-    from wizard.core.opendata import CRITERIA_FILE, OCDS_FILE, REGISTER_FILE
+    from wizard.core.opendata.outputs import CRITERIA_FILE, OCDS_FILE, REGISTER_FILE
 
     out_dir = Path(out_dir)
     langs = tender_languages(project, lang)

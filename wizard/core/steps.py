@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from wizard.core.addresses import parse_address
+from wizard.core.domain.addresses import parse_address
 from wizard.core.i18n import N_
 from wizard.core.model import Project
 

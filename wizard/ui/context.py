@@ -1,6 +1,6 @@
 """The open project as the UI sees it: every edit goes through here to the store.
 
-:class:`ProjectContext` wraps one :class:`~wizard.core.store.ProjectFile`. Edits are
+:class:`ProjectContext` wraps one :class:`~wizard.core.project_file.store.ProjectFile`. Edits are
 written at once (text edits after a short pause, :data:`DEBOUNCE_MS`; :meth:`flush`
 writes them now), then :attr:`changed` is emitted so findings and the step list
 follow. A write that fails shows a clear message and never a traceback.
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from wizard.core.checks import Finding, run_checks
 from wizard.core.i18n import _
 from wizard.core.model import Project
-from wizard.core.store import ProjectFile
+from wizard.core.project_file.store import ProjectFile
 
 DEBOUNCE_MS = 300
 log = logging.getLogger(__name__)

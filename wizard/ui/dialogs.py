@@ -12,8 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QTreeView, QWidget
 
-from wizard.core.fileformat import SUFFIX
 from wizard.core.i18n import _
+from wizard.core.project_file.fileformat import SUFFIX
 
 
 def documents_folder() -> Path:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from babel.dates import format_datetime
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget
 
-from wizard.core.addresses import parse_address
+from wizard.core.domain.addresses import parse_address
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.model import Project
 from wizard.core.steps import TITLES, Step, step_of_field

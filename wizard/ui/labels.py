@@ -7,9 +7,9 @@ French in ``resources/locale/fr/LC_MESSAGES/ui.po``.
 
 from __future__ import annotations
 
-from wizard.core import provinces as _provinces
+from wizard.core.domain import provinces as _provinces
 from wizard.core.i18n import _, ui_language
-from wizard.core.labels import VALUE_LABELS
+from wizard.core.i18n.labels import VALUE_LABELS
 
 PROVINCES: tuple[str, ...] = tuple(_provinces.PROVINCES)
 """The 13 provinces and territories (two-letter codes)."""

@@ -20,7 +20,7 @@ from wizard.ui.widgets.texts import Texts
 from wizard.ui.widgets.welcome import Welcome
 
 if TYPE_CHECKING:
-    from wizard.core.store import ProjectFile
+    from wizard.core.project_file.store import ProjectFile
     from wizard.ui.context import ProjectContext
     from wizard.ui.tender_wizard import TenderWizard
     from wizard.ui.views import PreviewWindow
@@ -42,7 +42,7 @@ act = _Lazy("wizard.ui.project_actions")
 
 def preview_available() -> bool:
     """Whether the tender preview module is installed (found without importing it)."""
-    return importlib.util.find_spec("wizard.core.preview") is not None
+    return importlib.util.find_spec("wizard.core.documents.html") is not None
 
 
 ACTIONS: list[tuple[str, str, QKeySequence.StandardKey | None]] = [

@@ -9,12 +9,11 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wizard.core import defaults
 from wizard.core.examples import example_names, load_example
-from wizard.core.fileformat import SUFFIX
 from wizard.core.i18n import N_, _, ui_language
-from wizard.core.model import Project
-from wizard.core.store import LockedFile, ProjectFile, ProjectFileError, ReadOnlyFile
+from wizard.core.model import Project, defaults
+from wizard.core.project_file.fileformat import SUFFIX
+from wizard.core.project_file.store import LockedFile, ProjectFile, ProjectFileError, ReadOnlyFile
 from wizard.ui import dialogs, field_labels
 from wizard.ui.views import PreviewWindow, history_dialog
 

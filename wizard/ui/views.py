@@ -86,7 +86,7 @@ class PreviewWindow(QDialog):
         project = self.ctx.project
         lang = project.info.binding_language or ui_language()
         try:
-            preview = importlib.import_module("wizard.core.preview")
+            preview = importlib.import_module("wizard.core.documents.html")
             html = preview.preview_html(project, lang)
         except Exception as exc:  # a preview error must not break editing
             log.warning("preview failed", exc_info=True)

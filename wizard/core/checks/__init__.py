@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from wizard.core import market as market_index
 from wizard.core.checks import (
     clauses,
     criteria,
@@ -24,6 +23,7 @@ from wizard.core.checks import (
     vendors,
 )
 from wizard.core.checks.base import Finding, Severity, finding
+from wizard.core.domain import market as market_index
 from wizard.core.model import Project
 from wizard.core.steps import Step
 

@@ -14,11 +14,11 @@
 
 from __future__ import annotations
 
-from wizard.core import clauses
 from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.checks.project import REPORTED_WHEN_BLANK
-from wizard.core.clause_families import FAMILIES
-from wizard.core.clause_render import clause_context, render_source
+from wizard.core.clauses import library as clauses
+from wizard.core.clauses.families import FAMILIES
+from wizard.core.clauses.render import clause_context, render_source
 from wizard.core.i18n import N_
 from wizard.core.model import Project
 

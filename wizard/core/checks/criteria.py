@@ -6,7 +6,7 @@ Codes:
   it. Once justified, ``C-EQUIVALENT`` (error) until the text carries "or equivalent".
 * ``C-TARGET``: a mandatory criterion met by fewer than 2 scanned solutions → error,
   by exactly 2 → warning; the message names them. A criterion's solutions are those
-  supporting ALL its linked features (``yes`` cells; see :mod:`wizard.core.market`).
+  supporting ALL its linked features (``yes`` cells; see :mod:`wizard.core.domain.market`).
 * ``C-UNLINKED`` (info): a mandatory criterion linked to no feature, so not checkable.
 * ``C-COMPLIANT``: solutions meeting every mandatory criterion: < 2 → error, < 3 → warning.
 * ``C-TOO-MANY-MANDATORY`` (warning): more than 10 mandatory, or more than 40 % of all.
@@ -16,10 +16,10 @@ Codes:
 
 from __future__ import annotations
 
-from wizard.core import market
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.checks.criteria_text import binary_findings, brand_findings, duplicate_findings
+from wizard.core.domain import market
 from wizard.core.i18n import N_
 from wizard.core.model import Project
 

@@ -9,10 +9,10 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from wizard.core import brands
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, brand_finding, finding
 from wizard.core.checks.wording import fold, words
+from wizard.core.domain import brands
 from wizard.core.i18n import N_
 from wizard.core.model import Criterion, Project
 

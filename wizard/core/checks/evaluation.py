@@ -1,5 +1,5 @@
 """Checks of the evaluation and award step (SPEC §2.6); arithmetic in
-:mod:`wizard.core.evaluation`.
+:mod:`wizard.core.domain.evaluation`.
 
 Codes: ``E-QUALITY`` (warning: quality weighs less than price), ``E-WEIGHTS`` (error:
 weights do not add up to 100), ``E-JURY-AUTHOR`` (error: an author of the tender sits on
@@ -13,10 +13,10 @@ all errors.
 
 from __future__ import annotations
 
-from wizard.core import evaluation as rules
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.checks.wording import fold
+from wizard.core.domain import evaluation as rules
 from wizard.core.i18n import N_
 from wizard.core.model import Project
 

@@ -11,11 +11,12 @@ product or vendor names it detected (``"C-BRAND  Microsoft Entra ID"``);
 
 from __future__ import annotations
 
-from wizard.core import brands, checks
+from wizard.core import checks
 from wizard.core.checks.base import Finding, brands_of
-from wizard.core.defaults import new_project
+from wizard.core.domain import brands
 from wizard.core.i18n import N_, tr
 from wizard.core.model import Criterion, Scenario
+from wizard.core.model.defaults import new_project
 
 FIELDS = {"problem": "problem.statement", "criterion": "criteria:1.text", "scenario": "scenarios:1.steps"}
 

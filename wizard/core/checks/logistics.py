@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, blank_info_findings, finding
+from wizard.core.domain.timezones import parse_time, tzinfo
 from wizard.core.i18n import N_
 from wizard.core.model import Project
-from wizard.core.ocds_contact import is_valid_email
-from wizard.core.timezones import parse_time, tzinfo
+from wizard.core.opendata.contact import is_valid_email
 
 _REQUIRED = (
     (

@@ -1,4 +1,4 @@
-"""Checks of the market scan (SPEC §2.3); computations in :mod:`wizard.core.market`.
+"""Checks of the market scan (SPEC §2.3); computations in :mod:`wizard.core.domain.market`.
 
 Codes: ``M-FEW`` (warning: fewer than 3 solutions scanned), ``M-NO-OPEN-SOURCE``
 (warning: none is open source), ``M-SOURCE`` (warning per solution known only from a
@@ -9,9 +9,9 @@ demo or a vendor meeting), ``M-NO-FEATURES`` (info: solutions but no feature),
 
 from __future__ import annotations
 
-from wizard.core import market
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
+from wizard.core.domain import market
 from wizard.core.i18n import N_
 from wizard.core.model import Project
 

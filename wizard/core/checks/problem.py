@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 
-from wizard.core import brands
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, brand_finding, finding
 from wizard.core.checks.problem_terms import (
@@ -39,6 +38,7 @@ from wizard.core.checks.problem_terms import (
 )
 from wizard.core.checks.restate import guess_language, suggest_restatement
 from wizard.core.checks.wording import any_match, fold, sentence_bounds
+from wizard.core.domain import brands
 from wizard.core.i18n import N_
 from wizard.core.model import Project
 

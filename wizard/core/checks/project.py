@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from wizard.core import provinces
 from wizard.core.checks import logistics, principles
 from wizard.core.checks.base import Finding, Severity, blank_info_findings, finding
+from wizard.core.domain import provinces
 from wizard.core.i18n import N_
 from wizard.core.model import Project
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from wizard.core import brands
 from wizard.core.checks.problem_terms import ACQUIRE, BYPASS, NEED, PRESUME, SOLUTION
 from wizard.core.checks.wording import any_match, fold
+from wizard.core.domain import brands
 
 _PURPOSE = {
     "en": re.compile(r"\b(?:in order to|so as to|so that we can|to) (?=\w)"),

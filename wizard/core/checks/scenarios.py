@@ -13,9 +13,9 @@ scenarios but no technical committee member).
 
 from __future__ import annotations
 
-from wizard.core import brands
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, brand_finding, finding
+from wizard.core.domain import brands
 from wizard.core.i18n import N_
 from wizard.core.model import Project
 

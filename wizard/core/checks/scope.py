@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
-from wizard.core.defaults import GOVERNANCE_ITEMS
 from wizard.core.i18n import N_
 from wizard.core.model import Project
+from wizard.core.model.defaults import GOVERNANCE_ITEMS
 
 
 def check_scope(project: Project) -> list[Finding]:

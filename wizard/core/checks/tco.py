@@ -1,4 +1,4 @@
-"""Checks of the total cost of ownership (SPEC §2.7); arithmetic in :mod:`wizard.core.tco`.
+"""Checks of the total cost of ownership (SPEC §2.7); arithmetic in :mod:`wizard.core.domain.tco`.
 
 Codes: ``T-NO-EXIT`` (warning per option without exit costs: data extraction,
 migration out, dual running), ``T-LICENCE-ONLY`` (warning per option costed with
@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from wizard.core import tco
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
+from wizard.core.domain import tco
 from wizard.core.i18n import N_
 from wizard.core.model import CostLine, Project
 

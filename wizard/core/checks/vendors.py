@@ -10,10 +10,10 @@ instead of a neutral market scan), ``V-NOT-ROUTED`` (info: not routed to the CIO
 
 from __future__ import annotations
 
-from wizard.core import clauses
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.checks.evaluation import person_key
+from wizard.core.clauses import library as clauses
 from wizard.core.i18n import N_
 from wizard.core.model import Project, VendorExchange
 

@@ -3,7 +3,7 @@
 ``fold(text)`` returns a string of the *same length* as ``text``: lower case, accents
 removed, typographic apostrophes turned into ``'``. Patterns are written in plain ASCII
 against it, and a match's span is valid in the original text (so it can be compared
-with :func:`wizard.core.brands.detect_brands` spans).
+with :func:`wizard.core.domain.brands.detect_brands` spans).
 """
 
 from __future__ import annotations

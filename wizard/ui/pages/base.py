@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from wizard.core.addresses import parse_address
+from wizard.core.domain.addresses import parse_address
 from wizard.core.i18n import N_
 from wizard.core.steps import TITLES, Step, next_step
 from wizard.ui.context import ProjectContext

@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem
 
-from wizard.core.addresses import parse_address
+from wizard.core.domain.addresses import parse_address
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage
@@ -44,7 +44,7 @@ CONDITION_LABELS = {
 
 def _library() -> Any:
     try:
-        from wizard.core import clauses
+        from wizard.core.clauses import library as clauses
 
         clauses.catalogue()
         return clauses
@@ -257,7 +257,7 @@ class ClausesPage(StepPage):
 
     def _check_now(self, lib: Any, clause_id: str, lang: str, source: str) -> None:
         """K-RENDER while typing, before the save: name the clause and the variable."""
-        from wizard.core.clause_render import clause_context, render_source
+        from wizard.core.clauses.render import clause_context, render_source
         from wizard.ui.widgets.clause_editor import render_error
 
         context = clause_context(self.ctx.project, lang, lib.excluded_vendor_names(self.ctx.project))

@@ -12,10 +12,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from wizard.core import drafting, market
-from wizard.core.addresses import parse_address
+from wizard.core.documents.tender_criteria import points_needed
+from wizard.core.domain import drafting, market
+from wizard.core.domain.addresses import parse_address
 from wizard.core.i18n import N_, _
-from wizard.core.render_criteria import points_needed
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.link_list import LinkList

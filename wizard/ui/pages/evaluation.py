@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from wizard.core.evaluation import QUEBEC_MIN_INTERIM, quebec_score
+from wizard.core.domain.evaluation import QUEBEC_MIN_INTERIM, quebec_score
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage

@@ -8,9 +8,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from wizard.core import matrix_csv
-from wizard.core.atomic import write_bytes_atomic
+from wizard.core.domain import matrix_csv
 from wizard.core.i18n import N_, _, ui_language
+from wizard.core.project_file.atomic import write_bytes_atomic
 from wizard.core.steps import Step
 from wizard.ui import dialogs
 from wizard.ui.pages.base import StepPage
@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 def summary_text(project: Any) -> str:
     """Common features, differentiators and under-performing solutions (core market)."""
-    from wizard.core import market
+    from wizard.core.domain import market
 
     summary = market.summarize(project)
     names = {f.id: f.name or "…" for f in project.features}

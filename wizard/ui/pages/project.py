@@ -9,9 +9,9 @@ from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 
+from wizard.core.domain.timezones import ZONES, province_zone, zone_label
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.steps import Step
-from wizard.core.timezones import ZONES, province_zone, zone_label
 from wizard.ui.labels import BINDING_LANGUAGES, PROVINCES, TENDER_LANGUAGES
 from wizard.ui.pages.base import StepPage, short_text
 from wizard.ui.widgets.table_editor import Column

@@ -9,8 +9,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QPushButton, QTreeWidget, QTreeWidgetItem
 
 from wizard.core.checks import Finding, justified_findings, open_findings
+from wizard.core.domain.scorecard import FAMILIES, scorecard
 from wizard.core.i18n import N_, _, ui_language
-from wizard.core.scorecard import FAMILIES, scorecard
 from wizard.core.steps import TITLES, Step
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.findings_panel import SEVERITY_LABELS

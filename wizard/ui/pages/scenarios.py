@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPlainTextEdit
 
+from wizard.core.documents.tender_criteria import criterion_numbers
 from wizard.core.i18n import N_, ui_language
-from wizard.core.render_criteria import criterion_numbers
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.link_list import LinkList

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from wizard.core.defaults import GOVERNANCE_ITEMS
 from wizard.core.i18n import N_, _
+from wizard.core.model.defaults import GOVERNANCE_ITEMS
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage, short_text
 from wizard.ui.widgets.table_editor import Column

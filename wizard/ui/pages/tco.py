@@ -10,9 +10,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel
 
-from wizard.core import record_tco, tco
-from wizard.core.blocks import Table
-from wizard.core.chart import cumulative_chart_png
+from wizard.core.documents import record_tco
+from wizard.core.documents.blocks import Table
+from wizard.core.documents.chart import cumulative_chart_png
+from wizard.core.domain import tco
 from wizard.core.i18n import N_, _, tr, ui_language
 from wizard.core.model import Project
 from wizard.core.steps import Step
@@ -152,7 +153,7 @@ def _html_table(table: Table) -> str:
 
 
 def chart_inputs(project: Project, lang: str, results: list[tco.OptionTco]) -> tuple[Any, ...]:
-    """Everything :func:`~wizard.core.chart.cumulative_chart_png` draws: the language,
+    """Everything :func:`~wizard.core.documents.chart.cumulative_chart_png` draws: the language,
     the horizon and each option's name and cumulative costs (``results`` of
     ``tco.compute_tco(project)``). Equal inputs give the same picture."""
     return lang, tco.horizon_of(project), tuple((r.name, tuple(r.cumulative)) for r in results)

@@ -16,8 +16,8 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from wizard.core.checks.vendors import excluded_vendors
-from wizard.core.defaults import PUBLICATION_ITEMS
 from wizard.core.i18n import N_, _
+from wizard.core.model.defaults import PUBLICATION_ITEMS
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage, short_text
 from wizard.ui.widgets.table_editor import Column

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core import clauses
-from wizard.core.clause_render import PLACEHOLDER
+from wizard.core.clauses import library as clauses
+from wizard.core.clauses.render import PLACEHOLDER
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.model import Project
 from wizard.ui.widgets.texts import Texts

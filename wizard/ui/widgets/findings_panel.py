@@ -13,8 +13,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from wizard.core.checks import Finding, justified_findings, open_findings
+from wizard.core.documents.record_sections import SEVERITIES
 from wizard.core.i18n import N_, _, ui_language
-from wizard.core.record_sections import SEVERITIES
 from wizard.core.steps import Step
 from wizard.ui.context import ProjectContext
 from wizard.ui.widgets.icons import icon

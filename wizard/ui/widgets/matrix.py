@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from wizard.core import market
+from wizard.core.domain import market
 from wizard.core.i18n import _
 from wizard.core.model import Support
 from wizard.ui.context import ProjectContext

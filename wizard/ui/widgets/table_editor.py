@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core import codec
 from wizard.core.i18n import N_, _
 from wizard.core.model import ENTITIES
+from wizard.core.project_file import codec
 from wizard.ui.context import ProjectContext
 from wizard.ui.labels import choices_of, label
 from wizard.ui.widgets import table_sizing

@@ -1,0 +1,150 @@
+"""The command line (SPEC §5): the same core code as the app.
+
+    python main.py [FILE.tender]                       the app (opens FILE if given)
+    python main.py export FILE.tender --out DIR [--lang fr|en|both] [--force]
+    python main.py check FILE.tender [--lang fr|en]    findings; exit 1 on any error
+    python main.py new --example NAME FILE.tender
+    python main.py dump FILE.tender [--out FILE.json [--force]]
+    python main.py load FILE.json FILE.tender
+    python main.py lint --field problem|criterion|scenario "TEXT" [--lang fr|en] [--explain]
+    python main.py --version | --help
+
+Exit codes: 0 done, 1 findings of severity error (``check``, ``lint``), 2 bad argument
+or unusable file. Errors are one bilingual line on stderr (:mod:`wizard.cli.messages`),
+never a traceback. The sub-commands are in :mod:`wizard.cli.commands`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from wizard import __version__
+from wizard.cli.messages import CliError, usage_error
+from wizard.core.i18n import N_, bilingual
+from wizard.core.project_file.fileformat import (  # not store: no sqlite-utils at start (SPEC §8)
+    SUFFIX,
+    ProjectFileError,
+)
+
+COMMANDS = ("export", "check", "new", "dump", "load", "lint")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise usage_error(self.prog, message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="main.py", description="Open Procurement Wizard")
+    parser.add_argument("--version", action="version", version=f"Open Procurement Wizard {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, required=True, metavar="COMMAND")
+    p = sub.add_parser("export", help="write the tender(s), decision record, OCDS and CSVs")
+    p.add_argument("file")
+    p.add_argument("--out", required=True, help="the folder to write into")
+    p.add_argument("--lang", choices=("fr", "en", "both"), help="default: the project's tender language(s)")
+    p.add_argument("--force", action="store_true", help="replace files already in the folder")
+    p = sub.add_parser("check", help="print findings; exit 1 on errors")
+    p.add_argument("file")
+    p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
+    p = sub.add_parser("new", help="create a project file from a bundled example")
+    p.add_argument("--example", required=True)
+    p.add_argument("file")
+    p = sub.add_parser("dump", help="print the project as JSON")
+    p.add_argument("file")
+    p.add_argument("--out", help="write the JSON into this file instead")
+    p.add_argument("--force", action="store_true", help="replace the --out file if it exists")
+    p = sub.add_parser("load", help="create a project file from JSON")
+    p.add_argument("json_file")
+    p.add_argument("file")
+    p = sub.add_parser("lint", help="finding codes for one text, with the names detected")
+    p.add_argument("--field", required=True, choices=("problem", "criterion", "scenario"))
+    p.add_argument("text")
+    p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
+    p.add_argument("-v", "--explain", action="store_true", help="add each finding's severity and message")
+    return parser
+
+
+def _handlers() -> dict[str, Callable[[argparse.Namespace], int]]:
+    from wizard.cli import commands as c
+
+    return {
+        "export": c.cmd_export,
+        "check": c.cmd_check,
+        "new": c.cmd_new,
+        "dump": c.cmd_dump,
+        "load": c.cmd_load,
+        "lint": c.cmd_lint,
+    }
+
+
+def _opens_the_app(argv: list[str]) -> bool:
+    """No argument, or one that names a project to open (an existing file or a
+    ``*.tender`` path). Raises :class:`CliError` for any other word."""
+    if not argv:
+        return True
+    word = argv[0]
+    if word in COMMANDS or word.startswith("-"):
+        return False
+    path = Path(word)
+    if len(argv) == 1 and path.is_dir():
+        raise CliError(N_("This is a folder, not a project file."), path)
+    if len(argv) == 1 and (path.is_file() or path.suffix.lower() == SUFFIX):
+        return True
+    raise CliError(N_("Unknown command or file: {word}. Try main.py --help."), word=word)
+
+
+def _no_display() -> bool:
+    """True on Linux/BSD without X11 or Wayland and no Qt platform chosen: Qt would
+    abort with several lines of its own (exit 134) instead of our one-line error."""
+    if sys.platform.startswith(("win", "darwin")) or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _run_app(argv: Sequence[str]) -> int:
+    if _no_display():
+        raise CliError(N_("No display to show the app on; the command line works without one (try --help)."))
+    from wizard.ui.app import run_app
+
+    return run_app(list(argv))
+
+
+def _dispatch(argv: list[str]) -> int:
+    if _opens_the_app(argv):
+        return _run_app(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version
+        return exc.code if isinstance(exc.code, int) else 0
+    return _handlers()[args.command](args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: returns the process exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _dispatch(argv)
+    except (CliError, ProjectFileError) as exc:
+        print(str(exc), file=sys.stderr)
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        detail = exc.strerror or str(exc)
+        print(
+            bilingual(N_("This file or folder cannot be used: {detail}"), detail=detail) + where,
+            file=sys.stderr,
+        )
+    except KeyboardInterrupt:
+        print(bilingual(N_("Interrupted.")), file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - a user never sees a traceback (SPEC §5)
+        detail = " ".join(str(exc).split()) or type(exc).__name__
+        print(
+            bilingual(N_("Unexpected error ({kind}): {detail}"), kind=type(exc).__name__, detail=detail),
+            file=sys.stderr,
+        )
+    return 2

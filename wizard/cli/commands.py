@@ -1,0 +1,183 @@
+"""The sub-commands of ``python main.py`` (SPEC §5); the parser is in :mod:`wizard.cli`.
+
+Each ``cmd_*(args) -> int`` returns the exit code and raises
+:class:`wizard.cli.messages.CliError` (exit 2) for bad input; project-file errors come
+from :mod:`wizard.core.project_file.store`. Nothing here overwrites a file unless ``--force`` says so
+(``export``, ``dump``); ``new`` and ``load`` never do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from wizard.cli.messages import JUSTIFIED, CliError, severity_word
+from wizard.core.i18n import N_, bilingual, system_language, tr
+from wizard.core.model import Project
+from wizard.core.project_file import jsonio
+
+
+def _project_path(path: str) -> Path:
+    """``path`` as a project file to read; a folder gets a clear message."""
+    target = Path(path)
+    if target.is_dir():
+        raise CliError(N_("This is a folder, not a project file."), target)
+    return target
+
+
+def _read(path: str) -> Project:
+    from wizard.core.project_file.store import ProjectFile
+
+    with ProjectFile.open(_project_path(path), read_only=True) as pf:
+        return pf.project
+
+
+def _new_target(path: str) -> Path:
+    target = Path(path)
+    if target.is_dir():
+        raise CliError(N_("This is a folder, not a file name."), target)
+    if target.exists():
+        raise CliError(N_("This file already exists; choose another name."), target)
+    if not target.parent.is_dir():
+        raise CliError(N_("This folder does not exist."), target.parent)
+    return target
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Create ``args.file`` from the bundled example ``args.example``."""
+    from wizard.core.examples import UnknownExample, example_names, load_example
+    from wizard.core.project_file.store import ProjectFile
+
+    try:
+        project = load_example(args.example)
+    except UnknownExample:
+        raise CliError(
+            N_("Unknown example {name}; choose one of: {names}."),
+            name=args.example,
+            names=", ".join(example_names()),
+        ) from None
+    ProjectFile.create(_new_target(args.file), project).close()
+    print(args.file)
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    """Create ``args.file`` from the JSON file ``args.json_file``."""
+    from wizard.core.project_file.store import ProjectFile
+
+    source = Path(args.json_file)
+    if source.is_dir():
+        raise CliError(N_("This is a folder, not a JSON file."), source)
+    try:
+        project = jsonio.load_file(source)
+    except FileNotFoundError:
+        raise CliError(N_("This file does not exist."), source) from None
+    except jsonio.ProjectJsonError as exc:
+        raise CliError(N_("This JSON file cannot be loaded: {detail}"), source, detail=exc) from None
+    ProjectFile.create(_new_target(args.file), project).close()
+    print(args.file)
+    return 0
+
+
+def cmd_dump(args: argparse.Namespace) -> int:
+    """The project as JSON on stdout, or into ``--out`` (refused if it exists, unless ``--force``)."""
+    text = jsonio.dumps(_read(args.file))
+    if not args.out:
+        sys.stdout.write(text)
+        return 0
+    from wizard.core.project_file.atomic import write_text_atomic
+
+    target = Path(args.out)
+    if target.is_dir():
+        raise CliError(N_("This is a folder, not a file name."), target)
+    if target.exists() and not args.force:
+        raise CliError(N_("This file already exists; add --force to replace it."), target)
+    write_text_atomic(target, text)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Every finding, ``SEVERITY CODE FIELD: message``, then the totals; exit 1 on an
+    error that is not justified. Words in ``--lang`` or the system language."""
+    from wizard.core.checks import Severity, run_checks
+
+    lang = args.lang or system_language()
+    project = _read(args.file)
+    found = run_checks(project)
+    width = max(len(severity_word(s.value, lang)) for s in Severity)
+    justified = 0
+    for f in found:
+        mark = ""
+        if f.is_justified(project):
+            justified += 1
+            mark = " " + tr(JUSTIFIED, lang)
+        word = severity_word(f.severity.value, lang)
+        print(f"{word:{width}} {f.code:22} {f.field}: {f.message(lang)}{mark}")
+    errors = [f for f in found if f.severity == Severity.ERROR and not f.is_justified(project)]
+    total = tr("{errors} error(s), {total} finding(s)", lang, errors=len(errors), total=len(found))
+    if justified:
+        total += " " + tr("({justified} justified)", lang, justified=justified)
+    print(total)
+    return 1 if errors else 0
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    """One line per finding: the code, the names detected, and with ``--explain`` the
+    severity and the message in ``--lang`` (default: the system language)."""
+    from wizard.core.checks.base import Severity
+    from wizard.core.checks.lint import explain_line, lint_line, lint_text
+
+    lang = args.lang or system_language()
+    found = lint_text(args.field, args.text, lang)
+    for f in found:
+        print(explain_line(f, lang) if args.explain else lint_line(f))
+    return 1 if any(f.severity == Severity.ERROR for f in found) else 0
+
+
+def _export_folder(path: str) -> Path:
+    out = Path(path)
+    if out.exists() and not out.is_dir():
+        raise CliError(N_("This is a file, not a folder."), out)
+    return out
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write every output into ``--out``; refuse if one exists there, unless ``--force``."""
+    from wizard.core.export import existing_outputs, export_all, tender_languages
+    from wizard.core.i18n.languages import untranslated_languages
+
+    out = _export_folder(args.out)
+    project = _read(args.file)  # first, so a bad file leaves no empty folder behind
+    existing = existing_outputs(project, out, args.lang)
+    if existing and not args.force:
+        raise CliError(
+            N_(
+                "This folder already holds {count} of the files to write, such as {first}; "
+                "add --force to replace them."
+            ),
+            out,
+            count=len(existing),
+            first=existing[0].name,
+        )
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CliError(N_("This folder cannot be created: {detail}"), out, detail=exc.strerror) from None
+    written = export_all(project, out, lang=args.lang)
+    for path in written:
+        print(path)
+    others = untranslated_languages(project, tender_languages(project, args.lang))
+    if others:
+        names = ", ".join(p.name for p in written if any(p.name.endswith(f"-{x}.docx") for x in others))
+        print(
+            bilingual(
+                N_(
+                    "Texts typed in the project (need, criteria, scenarios …) stay in the language "
+                    "they were typed in; have them translated in {files} before publishing."
+                ),
+                files=names,
+            ),
+            file=sys.stderr,
+        )
+    return 0

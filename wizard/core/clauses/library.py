@@ -1,0 +1,295 @@
+"""The contract clause library (SPEC §2.8): catalogue, applicability, project choices.
+
+Each clause lives in ``templates/clauses/<lang>/<id>.j2``: a front matter between two
+``---`` lines (``key: value`` per line), then a Jinja body. Keys (all required):
+
+* ``id`` — the file name without ``.j2``; ``family`` — a key of :data:`FAMILIES`;
+* ``title`` — the heading in that language; ``order`` — an integer, sorting the tender;
+* ``status`` — ``required`` | ``recommended`` | ``optional``;
+* ``condition`` — ``always`` or a project flag of :data:`CONDITIONS`.
+
+In the body, each non-blank line is one paragraph of the clause (numbered 1.1, 1.2 …);
+a line starting with ``- `` is a sub-item (1.1.1). Bodies render in Jinja's sandbox with
+``StrictUndefined`` (:mod:`wizard.core.clauses.render`).
+
+A project's :class:`~wizard.core.model.ClauseChoice` toggles a clause (``included``) or
+replaces its body per language (``custom_fr`` / ``custom_en``; '' = the library text).
+The library files are never modified.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import cache
+
+from jinja2 import meta
+
+from wizard.core.clauses.families import CONDITIONS, FAMILIES, STATUSES
+from wizard.core.clauses.render import (
+    PLACEHOLDER,
+    ClauseRenderError,
+    clause_context,
+    environment,
+    render_source,
+    split_paragraphs,
+)
+from wizard.core.model import ClauseChoice, Project
+from wizard.core.paths import template_path
+
+__all__ = [
+    "CONDITIONS",
+    "FAMILIES",
+    "STATUSES",
+    "Clause",
+    "ClauseFormatError",
+    "ClauseRenderError",
+    "catalogue",
+    "clause",
+    "conditions",
+    "applicable",
+    "choice_for",
+    "is_included",
+    "is_edited",
+    "clause_source",
+    "clause_diff",
+    "required_variables",
+    "included_clauses",
+    "render_source",
+    "RenderedClause",
+    "render_clause",
+    "render_clauses",
+    "excluded_vendor_names",
+]
+
+_KEYS = ("id", "family", "title", "status", "condition", "order")
+
+
+class ClauseFormatError(ValueError):
+    """A clause file whose front matter is missing, malformed or invalid."""
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One library clause in both languages. ``titles`` / ``bodies``: lang → text."""
+
+    id: str
+    family: str
+    status: str
+    condition: str
+    order: int
+    titles: dict[str, str]
+    bodies: dict[str, str]
+
+    def title(self, lang: str) -> str:
+        """The clause heading in ``lang``."""
+        return self.titles[lang]
+
+
+def parse_clause(text: str, origin: str = "<clause>") -> tuple[dict[str, str], str]:
+    """Split a clause file into (front matter dict, Jinja body).
+
+    Raises :class:`ClauseFormatError` naming ``origin`` when the front matter is absent
+    or a line is not ``key: value``.
+    """
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---" or "---" not in (s.strip() for s in lines[1:]):
+        raise ClauseFormatError(f"{origin}: the file must start with a '---' front matter block")
+    end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    metadata: dict[str, str] = {}
+    for line in lines[1:end]:
+        if not line.strip():
+            continue
+        key, sep, value = line.partition(":")
+        if not sep:
+            raise ClauseFormatError(f"{origin}: front matter line is not 'key: value': {line!r}")
+        metadata[key.strip()] = value.strip()
+    return metadata, "\n".join(lines[end + 1 :]).strip("\n") + "\n"
+
+
+def validate_metadata(metadata: dict[str, str], origin: str = "<clause>") -> list[str]:
+    """Problems with a clause's front matter (empty when valid), each naming ``origin``."""
+    problems = [f"{origin}: missing key {key!r}" for key in _KEYS if not metadata.get(key)]
+    checks = (
+        ("family", FAMILIES),
+        ("status", STATUSES),
+        ("condition", CONDITIONS),
+    )
+    for key, allowed in checks:
+        value = metadata.get(key)
+        if value and value not in allowed:
+            problems.append(f"{origin}: {key} {value!r} is not one of {', '.join(allowed)}")
+    if metadata.get("order") and not metadata["order"].isdigit():
+        problems.append(f"{origin}: order {metadata['order']!r} is not a whole number")
+    unknown = set(metadata) - set(_KEYS)
+    problems.extend(f"{origin}: unknown key {key!r}" for key in sorted(unknown))
+    return problems
+
+
+def _read(lang: str, clause_id: str) -> tuple[dict[str, str], str]:
+    path = template_path("clauses", lang, f"{clause_id}.j2")
+    metadata, body = parse_clause(path.read_text(encoding="utf-8"), f"{lang}/{path.name}")
+    problems = validate_metadata(metadata, f"{lang}/{path.name}")
+    if metadata.get("id") != clause_id:
+        problems.append(f"{lang}/{path.name}: id {metadata.get('id')!r} differs from the file name")
+    if problems:
+        raise ClauseFormatError("; ".join(problems))
+    return metadata, body
+
+
+@cache
+def catalogue() -> dict[str, Clause]:
+    """Every library clause, id → :class:`Clause`, sorted by ``order``.
+
+    Raises :class:`ClauseFormatError` when a clause lacks a language or its metadata is
+    invalid or differs between languages (the library ships with the app: a broken
+    library is a programming error, and the tests load it).
+    """
+    ids = sorted(p.stem for p in template_path("clauses", "fr").glob("*.j2"))
+    ids_en = sorted(p.stem for p in template_path("clauses", "en").glob("*.j2"))
+    if ids != ids_en:
+        raise ClauseFormatError(f"clauses differ between fr and en: {sorted(set(ids) ^ set(ids_en))}")
+    clauses = []
+    for clause_id in ids:
+        (meta_fr, body_fr), (meta_en, body_en) = _read("fr", clause_id), _read("en", clause_id)
+        for key in ("family", "status", "condition", "order"):
+            if meta_fr[key] != meta_en[key]:
+                raise ClauseFormatError(f"{clause_id}: {key} differs between fr and en")
+        clauses.append(
+            Clause(
+                clause_id,
+                meta_fr["family"],
+                meta_fr["status"],
+                meta_fr["condition"],
+                int(meta_fr["order"]),
+                {"fr": meta_fr["title"], "en": meta_en["title"]},
+                {"fr": body_fr, "en": body_en},
+            )
+        )
+    return {c.id: c for c in sorted(clauses, key=lambda c: (c.order, c.id))}
+
+
+def clause(clause_id: str) -> Clause:
+    """The library clause ``clause_id``. Raises ``KeyError``."""
+    return catalogue()[clause_id]
+
+
+def excluded_vendor_names(project: Project) -> list[str]:
+    """Vendors that helped draft the tender (V-DRAFTING), in register order, deduplicated."""
+    names: list[str] = []
+    for exchange in project.vendor_exchanges:
+        name = " ".join(exchange.vendor.split())
+        if exchange.helped_drafting and name and name.casefold() not in {n.casefold() for n in names}:
+            names.append(name)
+    return names
+
+
+def conditions(project: Project) -> dict[str, bool]:
+    """Condition name → whether it holds for ``project`` (``always`` is always true)."""
+    scope = project.scope
+    return {
+        "always": True,
+        "personal_information": scope.personal_information,
+        "mission_critical": scope.mission_critical,
+        "vendor_hosting": scope.vendor_hosting,
+        "custom_code": scope.custom_code,
+        "excluded_vendors": bool(excluded_vendor_names(project)),
+    }
+
+
+def applicable(project: Project) -> list[Clause]:
+    """The library clauses whose condition holds for ``project``, in tender order."""
+    holds = conditions(project)
+    return [c for c in catalogue().values() if holds.get(c.condition, False)]
+
+
+def choice_for(project: Project, clause_id: str) -> ClauseChoice | None:
+    """The project's choice row for ``clause_id``, or ``None`` (library defaults)."""
+    return next((c for c in project.clause_choices if c.clause_id == clause_id), None)
+
+
+def is_included(project: Project, item: Clause) -> bool:
+    """Whether ``item`` is in the tender: the choice if any, else required/recommended."""
+    choice = choice_for(project, item.id)
+    return choice.included if choice is not None else item.status != "optional"
+
+
+def included_clauses(project: Project) -> list[Clause]:
+    """The applicable clauses the project keeps, in tender order."""
+    return [c for c in applicable(project) if is_included(project, c)]
+
+
+def is_edited(project: Project, clause_id: str, lang: str) -> bool:
+    """Whether the project replaced the library text of ``clause_id`` in ``lang``."""
+    choice = choice_for(project, clause_id)
+    return bool(choice and getattr(choice, f"custom_{lang}").strip())
+
+
+def clause_source(project: Project, item: Clause, lang: str) -> str:
+    """The Jinja body used for ``item`` in ``lang``: the project's edit, else the library."""
+    choice = choice_for(project, item.id)
+    custom = getattr(choice, f"custom_{lang}") if choice is not None else ""
+    return custom if custom.strip() else item.bodies[lang]
+
+
+def clause_diff(project: Project, clause_id: str, lang: str) -> str:
+    """A unified diff from the library text to the project's edit ('' when not edited)."""
+    if not is_edited(project, clause_id, lang):
+        return ""
+    library = clause(clause_id).bodies[lang]
+    edited = clause_source(project, clause(clause_id), lang)
+    return "".join(
+        difflib.unified_diff(
+            library.splitlines(keepends=True),
+            (edited.rstrip("\n") + "\n").splitlines(keepends=True),
+            fromfile="library",
+            tofile="project",
+        )
+    )
+
+
+def required_variables(source: str) -> set[str]:
+    """The context variables a clause body uses (``jinja2.meta``).
+
+    Raises :class:`ClauseRenderError` (clause ``"?"``) on a syntax error.
+    """
+    try:
+        return set(meta.find_undeclared_variables(environment().parse(source)))
+    except Exception as exc:  # TemplateSyntaxError and friends
+        raise ClauseRenderError("?", "", str(exc)) from None
+
+
+@dataclass(frozen=True)
+class RenderedClause:
+    """A clause ready for the tender: title and ``[(level, text)]`` paragraphs.
+
+    ``error`` is set when the clause failed to render; its paragraphs then hold one
+    visible placeholder instead of the text (the export still completes).
+    """
+
+    id: str
+    title: str
+    paragraphs: list[tuple[int, str]]
+    error: ClauseRenderError | None = None
+
+
+def render_clause(project: Project, item: Clause, lang: str) -> RenderedClause:
+    """Render one clause for ``project`` in ``lang``. Raises :class:`ClauseRenderError`."""
+    context = clause_context(project, lang, excluded_vendor_names(project))
+    text = render_source(clause_source(project, item, lang), context, item.id)
+    return RenderedClause(item.id, item.title(lang), split_paragraphs(text))
+
+
+def render_clauses(project: Project, lang: str) -> list[RenderedClause]:
+    """Every clause the tender keeps, rendered in ``lang``; never raises (see ``error``)."""
+    context = clause_context(project, lang, excluded_vendor_names(project))
+    rendered = []
+    for item in included_clauses(project):
+        try:
+            text = render_source(clause_source(project, item, lang), context, item.id)
+            rendered.append(RenderedClause(item.id, item.title(lang), split_paragraphs(text)))
+        except ClauseRenderError as exc:
+            rendered.append(
+                RenderedClause(item.id, item.title(lang), [(2, f"{PLACEHOLDER} ({exc.detail})")], exc)
+            )
+    return rendered

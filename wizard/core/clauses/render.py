@@ -1,0 +1,286 @@
+"""Rendering clause bodies safely (SPEC §2.8, §10; CASES K9, K10, K11).
+
+* :func:`environment`: a ``SandboxedEnvironment`` with ``StrictUndefined``, no globals
+  (no ``cycler``, ``range`` …) and no autoescape (the output is plain text; the DOCX
+  writer escapes it). ``trim_blocks`` is deliberately *off* (K11): with it, a line that
+  ends with ``{% endif %}`` loses its newline and glues the next item onto it. A line
+  holding only a block tag leaves a blank line instead, and blank lines never make a
+  paragraph (:func:`split_paragraphs`), so every item stays one paragraph.
+* :func:`clause_context`: the minimal context a clause sees (names in :data:`VARIABLES`).
+  A missing value is the visible placeholder :data:`PLACEHOLDER`, never an empty gap.
+* :func:`render_source`: body → text; raises :class:`ClauseRenderError` naming the clause
+  and the variable.
+* :func:`split_paragraphs`: text → ``[(level, text)]``: each non-blank line is a level-2
+  paragraph (1.1); a line starting with ``- `` is a level-3 item (1.1.1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from typing import Any
+
+from babel.dates import format_date as babel_format_date
+from jinja2 import StrictUndefined, Template, TemplateError, UndefinedError
+from jinja2.exceptions import SecurityError, TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment
+
+from wizard.core.domain.provinces import PROVINCES
+from wizard.core.model import Project
+from wizard.core.textclean import clean_text, one_line
+
+PLACEHOLDER = "[À COMPLÉTER / TO BE COMPLETED]"
+"""Shown in the tender where project data is missing (CASES K10)."""
+
+VARIABLES: tuple[str, ...] = (
+    "organization",
+    "title",
+    "reference",
+    "province",
+    "province_of",
+    "province_in",
+    "court",
+    "privacy_law",
+    "privacy_note",
+    "closing_date",
+    "contract_start",
+    "personal_information",
+    "mission_critical",
+    "vendor_hosting",
+    "custom_code",
+    "excluded_vendors",
+    "bilingual",
+    "binding_version",
+    "open_data_url",
+)
+"""Every name a clause may use."""
+
+
+class ClauseRenderError(Exception):
+    """A clause that cannot be rendered. ``variable`` is the offending name ('' if none)."""
+
+    def __init__(self, clause_id: str, variable: str, detail: str) -> None:
+        super().__init__(f"clause {clause_id}: {detail}")
+        self.clause_id = clause_id
+        self.variable = variable
+        self.detail = detail
+
+
+MAX_POWER = 64
+"""Largest exponent an edited clause may use: ``9 ** (9 ** 9)`` would never end."""
+
+MAX_TEXT = 100_000
+"""Longest string or sequence a clause operation may build (``'x' * 10**8`` refused)."""
+
+
+class ClauseSandbox(SandboxedEnvironment):
+    """Jinja's sandbox, with ``**`` and ``*`` bounded so an edited clause in a received
+    project file cannot freeze the app or fill its memory (CASES K9, SPEC §10)."""
+
+    intercepted_binops = frozenset({"**", "*"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**":
+            if isinstance(right, (int, float)) and abs(right) > MAX_POWER:
+                raise SecurityError(f"exponent {right} is larger than {MAX_POWER}")
+            return left**right
+        if isinstance(left, (str, list, tuple)) or isinstance(right, (str, list, tuple)):
+            sequence, count = (left, right) if isinstance(left, (str, list, tuple)) else (right, left)
+            if isinstance(count, int) and len(sequence) * count > MAX_TEXT:
+                raise SecurityError(f"result longer than {MAX_TEXT}")
+        return left * right
+
+
+@cache
+def environment() -> SandboxedEnvironment:
+    """The one sandboxed Jinja environment for clauses (see module doc)."""
+    env = ClauseSandbox(
+        undefined=StrictUndefined,
+        trim_blocks=False,  # K11: see the module doc
+        lstrip_blocks=True,
+        autoescape=False,
+        keep_trailing_newline=False,
+    )
+    env.globals.clear()
+    return env
+
+
+@cache
+def _compile(source: str) -> Template:
+    return environment().from_string(source)
+
+
+_NAMED = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'|attribute '([^']+)'")
+
+
+def _variable_of(exc: Exception) -> str:
+    match = _NAMED.search(str(exc))
+    return next((g for g in match.groups() if g), "") if match else ""
+
+
+def render_source(source: str, context: dict[str, Any], clause_id: str) -> str:
+    """Render a clause body with ``context``. Raises :class:`ClauseRenderError`.
+
+    The error names the clause and the variable; it never carries values from outside
+    the context (K9: ``cycler.__init__.__globals__`` is refused by the sandbox).
+    """
+    try:
+        return clean_text(_compile(source).render(context))
+    except TemplateSyntaxError as exc:
+        raise ClauseRenderError(clause_id, "", f"syntax error line {exc.lineno}: {exc.message}") from None
+    except (UndefinedError, SecurityError) as exc:
+        variable = _variable_of(exc)
+        raise ClauseRenderError(clause_id, variable, f"unknown or forbidden name {variable!r}") from None
+    except (TemplateError, TypeError, ValueError, ArithmeticError) as exc:
+        raise ClauseRenderError(clause_id, "", f"{type(exc).__name__}: {exc}") from None
+
+
+def format_date(iso: str, lang: str) -> str:
+    """An ISO date as a long date in ``lang`` ("15 mars 2026", "1er mars 2026",
+    "March 15, 2026"): French writes the first day of a month as an ordinal.
+
+    An empty date gives :data:`PLACEHOLDER`; an unreadable one is shown as typed.
+    """
+    text = clean_text(iso).strip()
+    if not text:
+        return PLACEHOLDER
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        return text
+    text = babel_format_date(day, format="long", locale="fr_CA" if lang == "fr" else "en_CA")
+    if lang == "fr" and day.day == 1 and text.startswith("1 "):
+        text = "1er " + text[2:]
+    return text
+
+
+def _value(text: str) -> str:
+    """User text for a clause: clean, on one line, or the placeholder when empty."""
+    return one_line(text) or PLACEHOLDER
+
+
+def _binding_version(project: Project, lang: str) -> str:
+    langs = project.info.tender_languages
+    binding = project.info.binding_language if langs == "both" else langs
+    french = binding == "fr"
+    if lang == "fr":
+        return "la version française" if french else "la version anglaise"
+    return "the French version" if french else "the English version"
+
+
+def clause_context(project: Project, lang: str, excluded: list[str]) -> dict[str, Any]:
+    """The context of every clause for ``project`` in ``lang`` (keys: :data:`VARIABLES`)."""
+    info, scope = project.info, project.scope
+    prov = PROVINCES.get(info.province.strip().upper())
+    return {
+        "organization": _value(info.organization),
+        "title": _value(info.title),
+        "reference": _value(info.reference),
+        "province": prov.name(lang) if prov else PLACEHOLDER,
+        "province_of": prov.name_of(lang) if prov else PLACEHOLDER,
+        "province_in": prov.name_in(lang) if prov else PLACEHOLDER,
+        "court": prov.court(lang) if prov else PLACEHOLDER,
+        "privacy_law": prov.privacy_law(lang) if prov else PLACEHOLDER,
+        "privacy_note": prov.privacy_note(lang) if prov else "",
+        "closing_date": format_date(info.closing_date, lang),
+        "contract_start": format_date(info.contract_start, lang),
+        "personal_information": scope.personal_information,
+        "mission_critical": scope.mission_critical,
+        "vendor_hosting": scope.vendor_hosting,
+        "custom_code": scope.custom_code,
+        "excluded_vendors": [_value(v) for v in excluded],
+        "bilingual": info.tender_languages == "both",
+        "binding_version": _binding_version(project, lang),
+        "open_data_url": one_line(project.publication.open_data_url),
+    }
+
+
+def split_paragraphs(text: str) -> list[tuple[int, str]]:
+    """Rendered clause text → ``[(level, paragraph)]`` (2 = 1.1, 3 = 1.1.1 for ``- `` lines).
+
+    An item before any paragraph (an edited clause that starts with ``- ``) becomes a
+    paragraph: a number "1.0.1" would mean nothing in a contract.
+    """
+    paragraphs: list[tuple[int, str]] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        item = stripped[2:].strip() if stripped.startswith("- ") else ""
+        if item:
+            paragraphs.append((3 if paragraphs else 2, item))
+        else:
+            paragraphs.append((2, stripped))
+    return paragraphs
+
+
+_FR_TYPES = {
+    "ville": "la",
+    "municipalité": "la",
+    "cité": "la",
+    "paroisse": "la",
+    "régie": "la",
+    "village": "le",
+    "canton": "le",
+    "gouvernement": "le",
+}
+_EN_TYPES = (
+    "town",
+    "city",
+    "municipality",
+    "village",
+    "district",
+    "county",
+    "township",
+    "region",
+    "regional municipality",
+    "resort municipality",
+    "municipal district",
+    "hamlet",
+    "corporation",
+)
+
+
+def town_name(organization: str, lang: str) -> str:
+    """The organization as it reads after "means" in the definitions: "la Ville de
+    Saint-Aurèle" for "Ville de Saint-Aurèle" or "Saint-Aurèle"; "the Town of Truro" for
+    "Town of Truro" or "Truro". A name that already starts with an article gets it in
+    lower case ("La Tuque" stays a name: only "La Ville de …" is lowered). Any other
+    name (a regional body, an official name in the other language) is left as typed.
+    """
+    name = " ".join(organization.split())
+    if not name or name == PLACEHOLDER:
+        return name or PLACEHOLDER
+    words = name.split()
+    first = words[0].casefold()
+    if lang == "fr":
+        if first in _FR_TYPES and len(words) > 1:
+            return f"{_FR_TYPES[first]} {name}"
+        if first in ("la", "le") and len(words) > 2 and words[1].casefold() in _FR_TYPES:
+            return f"{first} {' '.join(words[1:])}"
+        if _bare_place(name):
+            return f"la Ville {'d’' if name[0] in 'AEIOUYÂÉÈÎÔaeiouy' else 'de '}{name}"
+        return name
+    lowered = name.casefold()
+    if any(lowered.startswith(f"{kind} of ") for kind in _EN_TYPES) or lowered.endswith(
+        (" municipality", " county", " district", " township")
+    ):
+        return f"the {name}"
+    if first == "the" and len(words) > 1:
+        return f"the {' '.join(words[1:])}"
+    return f"the Town of {name}" if _bare_place(name) else name
+
+
+def _bare_place(name: str) -> bool:
+    """A place name alone ("Saint-Aurèle", "Truro", "Val-des-Sources"): one or two
+    capitalized words, no institution word."""
+    words = name.split()
+    return (
+        len(words) <= 2
+        and all(w[:1].isupper() for w in words)
+        and not any(
+            w.casefold() in _FR_TYPES or w.casefold() in _EN_TYPES or w.casefold() in ("mrc", "of", "de")
+            for w in words
+        )
+    )

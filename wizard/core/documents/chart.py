@@ -1,0 +1,101 @@
+"""The TCO chart: cumulative cost by option over the horizon (SPEC §2.7), as PNG bytes.
+
+Shown on the TCO page and in the decision record. Drawn with matplotlib's Agg canvas
+on a bare ``Figure`` (no pyplot state, no Qt), imported lazily inside the function
+because importing matplotlib is slow and the core is imported at app start.
+
+``cumulative_chart_png(project, lang, *, width_cm=16.0, dpi=150) -> bytes``: the same
+project gives the same bytes (no timestamp or software version in the file). Amounts are
+CAD before taxes (``tco.compute_tco``); they become floats only to be drawn.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from typing import Any
+
+from wizard.core.documents.record_tco import money, option_name
+from wizard.core.domain import tco
+from wizard.core.i18n import tr
+from wizard.core.model import Project
+
+# Colour-blind-safe colours (Okabe–Ito) and distinct markers, so options stay apart in grey.
+COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+MAX_LABEL = 60
+
+
+def _label(name: str, number: int, lang: str) -> str:
+    text = option_name(name, number, lang)
+    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
+
+
+def _draw(axes: Any, project: Project, lang: str) -> None:
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    results = tco.compute_tco(project)
+    for index, result in enumerate(results):
+        axes.plot(
+            range(len(result.cumulative)),
+            [float(v) for v in result.cumulative],
+            label=_label(result.name, index + 1, lang),
+            color=COLOURS[index % len(COLOURS)],
+            marker=MARKERS[index % len(MARKERS)],
+            linewidth=2,
+        )
+    if not results:
+        axes.text(
+            0.5,
+            0.5,
+            tr("No option to compare yet.", lang),
+            ha="center",
+            va="center",
+            transform=axes.transAxes,
+        )
+    axes.set_title(tr("Cumulative cost by option (CAD, before taxes)", lang))
+    axes.set_xlabel(tr("Year", lang))
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: money(value, lang, cents=False)))
+    values = [float(v) for r in results for v in r.cumulative]
+    axes.set_ylim(bottom=min([0.0, *values]) * 1.08, top=max([1.0, *values]) * 1.08)
+    axes.set_xlim(left=-0.3, right=max(1, tco.horizon_of(project)) + 0.3)
+    axes.grid(True, color="#dddddd")
+    axes.spines[["top", "right"]].set_visible(False)
+    if results:
+        labels = [line.get_label() for line in axes.get_lines()]
+        columns = len(labels) if sum(len(x) + 6 for x in labels) <= 90 else 1
+        axes.figure.legend(loc="outside lower center", ncol=columns, frameon=False)
+
+
+def cumulative_chart_png(project: Project, lang: str, *, width_cm: float = 16.0, dpi: int = 150) -> bytes:
+    """The chart of cumulative cost per option, year 0…horizon, as PNG bytes.
+
+    ``lang`` ("fr"/"en") sets the labels and the money format; ``width_cm`` and ``dpi``
+    set the picture size (the height is 60 % of the width). Option names are drawn as
+    plain text (``$`` does not start mathematics). Raises nothing for odd data.
+    """
+    from matplotlib import rc_context
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    width_in = width_cm / 2.54
+    with (
+        warnings.catch_warnings(),
+        rc_context(
+            {
+                "text.parse_math": False,
+                "font.family": "DejaVu Sans",
+                "font.size": 9,
+                "svg.hashsalt": "tco",
+                "axes.titleweight": "bold",
+            }
+        ),
+    ):
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")  # emoji in a name: a box
+        figure = Figure(figsize=(width_in, width_in * 0.6), dpi=dpi, layout="constrained")
+        FigureCanvasAgg(figure)
+        _draw(figure.add_subplot(), project, lang)
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    return buffer.getvalue()

@@ -1,0 +1,94 @@
+"""An HTML preview of the tender, from the same blocks as the DOCX (SPEC §2).
+
+``preview_html(project, lang) -> str``: a small standalone HTML page (all text escaped;
+links clickable; clauses numbered 1 / 1.1 / 1.1.1 as in Word) that a Qt text view can
+show. No scripts, no external resources.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from wizard.core.documents.blocks import (
+    Block,
+    ClauseHeading,
+    ClauseParagraph,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Table,
+    TenderDocument,
+    Toc,
+    clause_numbers,
+    split_links,
+)
+from wizard.core.documents.tender import tender_document
+from wizard.core.model import Project
+
+_STYLE = (
+    "body{font-family:sans-serif;max-width:50em;margin:auto;line-height:1.4}"
+    "h1.title{font-size:1.8em}table{border-collapse:collapse;margin:.5em 0}"
+    "td,th{border:1px solid #888;padding:3px 6px;vertical-align:top}th{background:#d9e2f3}"
+    "p.quote{font-style:italic;margin-left:2em}p.l3{margin-left:3em}p.l2{margin-left:1.5em}"
+    "p.note{font-style:italic;color:#555}hr{border:0;border-top:1px dashed #aaa}"
+)
+
+
+def _inline(text: str) -> str:
+    return "".join(
+        f'<a href="{escape(url)}">{escape(piece)}</a>' if url else escape(piece)
+        for piece, url in split_links(text)
+    )
+
+
+def _table(block: Table) -> str:
+    head = "".join("<tr>" + "".join(f"<th>{escape(c)}</th>" for c in row) + "</tr>" for row in block.header)
+    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in block.rows)
+    return f"<table><thead>{head}</thead><tbody>{body}</tbody></table>"
+
+
+def _paragraph(block: Paragraph) -> str:
+    label = f"<b>{escape(block.label)}</b> " if block.label else ""
+    if block.style == "Title":
+        return f'<h1 class="title">{_inline(block.text)}</h1>'
+    if block.style == "List Bullet":
+        return f"<ul><li>{label}{_inline(block.text)}</li></ul>"
+    css = {"Quote": "quote", "Subtitle": "subtitle", "TOC Heading": "subtitle"}.get(block.style, "")
+    attribute = f' class="{css}"' if css else ""
+    return f"<p{attribute}>{label}{_inline(block.text)}</p>"
+
+
+def _html_block(block: Block, number: str) -> str:
+    if isinstance(block, Heading):
+        level = min(max(block.level, 1), 3) + 1
+        return f"<h{level}>{escape(block.text)}</h{level}>"
+    if isinstance(block, Paragraph):
+        return _paragraph(block)
+    if isinstance(block, ClauseHeading):
+        return f"<h3>{number} {escape(block.text)}</h3>"
+    if isinstance(block, ClauseParagraph):
+        css = "l2" if block.level <= 2 else "l3"
+        return f'<p class="{css}">{number} {_inline(block.text)}</p>'
+    if isinstance(block, Table):
+        return _table(block)
+    if isinstance(block, PageBreak):
+        return "<hr>"
+    if isinstance(block, Toc):
+        return f'<p class="note">{escape(block.note)}</p>'
+    return ""
+
+
+def document_html(doc: TenderDocument) -> str:
+    """``doc`` as a standalone HTML page."""
+    numbers = clause_numbers(doc.blocks)
+    body = "\n".join(_html_block(block, number) for block, number in zip(doc.blocks, numbers, strict=True))
+    return (
+        f'<!DOCTYPE html><html lang="{doc.lang}-CA"><head><meta charset="utf-8">'
+        f"<title>{escape(doc.title)}</title><style>{_STYLE}</style></head>"
+        f'<body><p class="note">{escape(doc.header)}</p>\n{body}\n</body></html>'
+    )
+
+
+def preview_html(project: Project, lang: str) -> str:
+    """The tender in ``lang`` ("fr" or "en") as HTML. Raises ``ValueError`` for another lang."""
+    return document_html(tender_document(project, lang))

@@ -1,0 +1,288 @@
+"""The tender as document blocks, built from the model (SPEC §4; CASES K1, K10).
+
+``tender_document(project, lang) -> TenderDocument`` ("fr" or "en"): cover page, table
+of contents, key dates, the need (problem statement and context), scope, criteria and
+pass threshold, evaluation method, test scenarios (instead of demonstrations) with the
+criteria-to-scenario traceability matrix, the
+numbered contract clauses, the excluded-vendors addendum and the binding-language
+statement. Fixed labels go through ``i18n.tr`` (French in ``document.po``); user text is
+cleaned once (``textclean.clean_project``, in :func:`tender_document`) and folded by
+:func:`user_text`; missing data shows ``[À COMPLÉTER / TO BE COMPLETED]``.
+Raises nothing for bad data: a clause that fails to render shows a placeholder (K-RENDER).
+"""
+
+from __future__ import annotations
+
+import re
+
+from wizard.core.clauses import library as clauses
+from wizard.core.clauses.render import PLACEHOLDER, format_date, town_name
+from wizard.core.documents.blocks import (
+    Block,
+    ClauseHeading,
+    ClauseParagraph,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Table,
+    TenderDocument,
+    Toc,
+)
+from wizard.core.documents.tender_criteria import (
+    criteria_blocks,
+    criterion_numbers,
+    evaluation_blocks,
+    scenario_label,
+    traceability_blocks,
+)
+from wizard.core.documents.tender_publication import publication_blocks
+from wizard.core.documents.tender_submission import format_deadline, submission_blocks
+from wizard.core.domain.provinces import PROVINCES
+from wizard.core.i18n import N_, tr
+from wizard.core.i18n.languages import published_project
+from wizard.core.model import Project
+from wizard.core.textclean import clean_project, clean_text, one_line
+
+ROLE_LABELS = {
+    "affected": N_("affected"),
+    "beneficiary": N_("beneficiary"),
+    "consulted": N_("consulted"),
+}
+
+
+def user_text(value: str) -> str:
+    """User text on one line, clean, or the placeholder. Shared with the decision record."""
+    return one_line(value) or PLACEHOLDER
+
+
+def user_paragraphs(value: str, style: str = "Normal") -> list[Paragraph]:
+    """Multi-line user text → one clean paragraph per non-blank line (the placeholder if
+    empty). Shared with the decision record."""
+    lines = [" ".join(line.split()) for line in clean_text(value).splitlines()]
+    return [Paragraph(line, style) for line in lines if line] or [Paragraph(PLACEHOLDER, style)]
+
+
+def contents_blocks(lang: str) -> list[Block]:
+    """The table-of-contents page: a Word field updated when the document opens (K5),
+    with a note for other editors. Shared by the tender and the decision record."""
+    note = tr(
+        "This table of contents is a field. Word updates it when the document opens; in another editor, update the fields (for example, select all and press F9) after any change.",
+        lang,
+    )
+    return [Paragraph(tr("Table of contents", lang), "TOC Heading"), Toc(note), PageBreak()]
+
+
+def _cover(project: Project, lang: str) -> list[Block]:
+    info = project.info
+    prov = PROVINCES.get(info.province.strip().upper())
+    officer = ", ".join(
+        x
+        for x in (user_text(info.officer_name), one_line(info.officer_title), one_line(info.contact_email))
+        if x
+    )
+    rows = [
+        [tr("Reference number", lang), user_text(info.reference)],
+        [tr("Closing date", lang), format_deadline(info, lang)],
+        [tr("Province or territory", lang), prov.name(lang) if prov else PLACEHOLDER],
+        [tr("Sole contact for bidders", lang), officer],
+    ]
+    return [
+        Paragraph(user_text(info.organization), "Subtitle"),
+        Paragraph(user_text(info.title), "Title"),
+        Paragraph(tr("Call for tenders", lang), "Subtitle"),
+        Table([], rows, [6.0, 10.0]),
+        PageBreak(),
+        *contents_blocks(lang),
+    ]
+
+
+def _dates(project: Project, lang: str) -> list[Block]:
+    info = project.info
+    rows = [
+        [tr("Publication of the call for tenders", lang), format_date(info.publication_date, lang)],
+        [tr("Deadline for questions", lang), format_date(info.questions_deadline, lang)],
+        [tr("Closing date for tenders", lang), format_deadline(info, lang)],
+        [tr("Planned award", lang), format_date(info.award_date, lang)],
+        [tr("Planned start of the contract", lang), format_date(info.contract_start, lang)],
+    ]
+    return [
+        Heading(1, tr("Key dates", lang)),
+        Table([[tr("Step", lang), tr("Date", lang)]], rows, [10.0, 6.0]),
+    ]
+
+
+def _need(project: Project, lang: str) -> list[Block]:
+    blocks: list[Block] = [
+        Heading(1, tr("The need", lang)),
+        Paragraph(
+            tr(
+                "This call for tenders seeks a solution to the need below. It describes what the town must be able to do, not a product: bidders are free to propose any solution that meets the criteria.",
+                lang,
+            )
+        ),
+        Heading(2, tr("Problem statement", lang)),
+        *user_paragraphs(project.problem.statement, "Quote"),
+    ]
+    if project.problem.context.strip():
+        blocks += [Heading(2, tr("Context", lang)), *user_paragraphs(project.problem.context)]
+    return blocks
+
+
+def _scope(project: Project, lang: str) -> list[Block]:
+    blocks: list[Block] = [Heading(1, tr("Scope", lang))]
+    units = [u for u in project.business_units if u.role in ROLE_LABELS]
+    if units:
+        blocks.append(Paragraph(tr("The following units of the town are concerned by this need:", lang)))
+        for unit in units:
+            role = tr(ROLE_LABELS[unit.role], lang)
+            blocks.append(Paragraph(f"{user_text(unit.name)} — {role}", "List Bullet"))
+    if project.partners:
+        blocks.append(Paragraph(tr("External partners:", lang)))
+        blocks += [Paragraph(user_text(p.name), "List Bullet") for p in project.partners]
+    if project.scope.mission_critical:
+        blocks.append(
+            Paragraph(
+                tr(
+                    "The system is mission-critical: availability, recovery and security requirements are reinforced accordingly.",
+                    lang,
+                )
+            )
+        )
+    if project.scope.personal_information:
+        blocks.append(
+            Paragraph(
+                tr(
+                    "The system will process personal information: the privacy obligations of the contract apply in full.",
+                    lang,
+                )
+            )
+        )
+    return blocks
+
+
+def _scenarios(project: Project, lang: str) -> list[Block]:
+    blocks: list[Block] = [
+        Heading(1, tr("Test scenarios", lang)),
+        Paragraph(
+            tr(
+                "The town neither requests nor accepts product demonstrations outside this process. The technical committee verifies bidders' claims through the scenarios below, using access to the software or a test environment supplied by the bidder.",
+                lang,
+            )
+        ),
+    ]
+    numbers = criterion_numbers(project, lang)
+    for index, scenario in enumerate(project.scenarios, start=1):
+        blocks.append(
+            Heading(
+                2,
+                tr(
+                    "Scenario {number}: {title}",
+                    lang,
+                    number=scenario_label(index),
+                    title=user_text(scenario.title),
+                ),
+            )
+        )
+        for label, value in (
+            (N_("Context:"), scenario.context),
+            (N_("Steps:"), scenario.steps),
+            (N_("Expected result:"), scenario.expected_result),
+            (N_("Evidence requested:"), scenario.evidence),
+        ):
+            blocks.extend(_labelled(tr(label, lang), value, numbered=label == "Steps:"))
+        linked = ", ".join(numbers[i] for i in scenario.criterion_ids if i in numbers)
+        blocks.append(Paragraph(linked or PLACEHOLDER, label=tr("Criteria verified:", lang)))
+    if not project.scenarios:
+        blocks.append(Paragraph(PLACEHOLDER))
+    return blocks + traceability_blocks(project, lang)
+
+
+_STEP_NUMBER = re.compile(r"^\s*(?:\d+\s*[.)-]|[-•*–])\s*")
+
+
+def _labelled(label: str, value: str, numbered: bool = False) -> list[Paragraph]:
+    """A labelled field: one line on the label's line; several lines under the label,
+    one paragraph each, numbered 1., 2., 3. when ``numbered`` (scenario steps: a number
+    or bullet the user typed is replaced, never doubled)."""
+    lines = [line.text for line in user_paragraphs(value)]
+    if len(lines) == 1:
+        return [Paragraph(lines[0], label=label)]
+    if numbered:
+        lines = [f"{n}. {_STEP_NUMBER.sub('', line, count=1)}" for n, line in enumerate(lines, 1)]
+    return [Paragraph("", label=label), *(Paragraph(line) for line in lines)]
+
+
+def _clauses(project: Project, lang: str) -> list[Block]:
+    organization = user_text(project.info.organization)
+    blocks: list[Block] = [
+        Heading(1, tr("Contract clauses", lang)),
+        Paragraph(
+            tr(
+                "In the clauses below, “Town” means {organization}; “Contractor” means the successful bidder; “Contract” means the contract awarded following this call for tenders.",
+                lang,
+                organization=town_name(organization, lang),
+            )
+        ),
+    ]
+    for rendered in clauses.render_clauses(project, lang):
+        blocks.append(ClauseHeading(rendered.title))
+        blocks += [ClauseParagraph(text, level) for level, text in rendered.paragraphs]
+    return blocks
+
+
+def _addendum(project: Project, lang: str) -> list[Block]:
+    names = clauses.excluded_vendor_names(project)
+    if not names:
+        return []
+    return [
+        Heading(1, tr("Appendix: excluded suppliers", lang)),
+        Paragraph(
+            tr(
+                "The businesses below are excluded under the contract clause on suppliers who took part in the preparation of this call for tenders:",
+                lang,
+            )
+        ),
+        *[Paragraph(user_text(name), "List Bullet") for name in names],
+    ]
+
+
+def tender_blocks(project: Project, lang: str) -> list[Block]:
+    """Every block of the tender in ``lang``, in document order."""
+    blocks: list[Block] = []
+    for part in (
+        _cover,
+        _dates,
+        submission_blocks,
+        _need,
+        _scope,
+        criteria_blocks,
+        evaluation_blocks,
+        _scenarios,
+        publication_blocks,
+        _clauses,
+        _addendum,
+    ):
+        blocks.extend(part(project, lang))
+    return blocks
+
+
+def tender_document(project: Project, lang: str, languages: list[str] | None = None) -> TenderDocument:
+    """The whole tender in ``lang`` ("fr" or "en"). Raises ``ValueError`` for another ``lang``.
+
+    ``languages`` are all the languages exported together (default: ``[lang]``): the
+    language clause says the tender is published in French and English as soon as both
+    are exported, whatever the project's own setting (``languages.published_project``).
+    """
+    if lang not in ("fr", "en"):
+        raise ValueError(f"unsupported tender language: {lang!r}")
+    project = published_project(clean_project(project), [lang, *(languages or [])])  # K1: hygiene once
+    reference = user_text(project.info.reference)
+    return TenderDocument(
+        lang=lang,
+        title=user_text(project.info.title),
+        organization=user_text(project.info.organization),
+        reference=reference,
+        header=tr("Call for tenders {reference}", lang, reference=reference),
+        footer_page=tr("Page {page} of {pages}", lang),
+        blocks=tender_blocks(project, lang),
+    )

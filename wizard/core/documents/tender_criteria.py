@@ -1,0 +1,299 @@
+"""The criteria and evaluation sections of the tender (SPEC §2.4, §2.6; CASES K12).
+
+Mandatory criteria are pass/fail; each optional criterion is worth exactly one point
+(guide: simple scoring, no complex grids). The pass threshold is a whole percentage and
+the points needed are computed in integers: ``ceil(threshold × optional / 100)``, so 42
+of 60 at 70 % passes.
+
+Every builder here is called through ``render.tender_document``, which cleans the
+project once (``textclean.clean_project``): user text needs no ``clean_text`` here.
+"""
+
+from __future__ import annotations
+
+from wizard.core.clauses.render import PLACEHOLDER
+from wizard.core.documents.blocks import Block, Heading, Paragraph, Table
+from wizard.core.documents.table_layout import TEXT_WIDTH_CM
+from wizard.core.domain import evaluation
+from wizard.core.i18n import tr
+from wizard.core.i18n.labels import labels_of
+from wizard.core.model import Criterion, Project
+from wizard.core.textclean import one_line
+
+CATEGORY_LABELS = labels_of(Criterion.CATEGORIES)
+VERIFICATION_LABELS = labels_of(Criterion.VERIFICATIONS)
+
+
+MATRIX_MAX_SCENARIOS = 6
+"""Up to this many scenarios the traceability table has one column per scenario; past
+it, one column lists the scenarios of each criterion (the page is too narrow)."""
+
+
+def points_needed(threshold_pct: int, optional_count: int) -> int:
+    """:func:`evaluation.points_needed` for a document: never raises, an out-of-range
+    threshold is clamped to 0–100 % (C-THRESHOLD reports it), so a bad project file still
+    renders. ``points_needed(70, 60) == 42``; ``points_needed(70, 3) == 3``.
+    """
+    return evaluation.points_needed(min(max(threshold_pct, 0), 100), max(optional_count, 0))
+
+
+def criterion_numbers(project: Project, lang: str) -> dict[int, str]:
+    """Criterion id → its label in the tender ("M-1", "O-2"; "OBL-1", "OPT-2" in French).
+
+    A tender published in both languages numbers its criteria the same way in both
+    versions, with the binding version's prefixes, so bidders answering in either
+    language cite the same numbers.
+    """
+    numbers: dict[int, str] = {}
+    counters = {"mandatory": 0, "optional": 0}
+    binding = project.info.binding_language
+    if project.info.tender_languages == "both" and binding in ("fr", "en"):
+        lang = binding
+    prefixes = {"mandatory": tr("M", lang), "optional": tr("O", lang)}
+    for criterion in project.criteria:
+        kind = criterion.kind if criterion.kind in counters else "mandatory"
+        counters[kind] += 1
+        numbers[criterion.id] = f"{prefixes[kind]}-{counters[kind]}"
+    return numbers
+
+
+def _criteria_table(items: list[Criterion], numbers: dict[int, str], lang: str) -> Table:
+    header = [[tr("No.", lang), tr("Criterion", lang), tr("Category", lang), tr("Verification", lang)]]
+    rows = [
+        [
+            numbers[c.id],
+            c.text.strip() or PLACEHOLDER,
+            tr(CATEGORY_LABELS.get(c.category, c.category), lang),
+            tr(VERIFICATION_LABELS.get(c.verification, c.verification), lang),
+        ]
+        for c in items
+    ]
+    return Table(header, rows, [1.8, 8.0, 3.2, 3.0])  # = TEXT_WIDTH_CM
+
+
+def criteria_blocks(project: Project, lang: str) -> list[Block]:
+    """Heading, rules, mandatory and optional tables, and the pass threshold."""
+    numbers = criterion_numbers(project, lang)
+    mandatory = [c for c in project.criteria if c.kind != "optional"]
+    optional = [c for c in project.criteria if c.kind == "optional"]
+    blocks: list[Block] = [
+        Heading(1, tr("Evaluation criteria", lang)),
+        Paragraph(
+            tr(
+                "Mandatory criteria are eliminatory: a tender that does not meet every one of them is rejected. Each optional criterion met is worth exactly one point.",
+                lang,
+            )
+        ),
+        Paragraph(
+            tr(
+                "Criteria describe needs and recognized standards; where a trade name appears, it is followed by the words “or equivalent”.",
+                lang,
+            )
+        ),
+        Heading(2, tr("Mandatory criteria", lang)),
+    ]
+    if mandatory:
+        blocks.append(_criteria_table(mandatory, numbers, lang))
+    else:
+        blocks.append(Paragraph(tr("This tender has no mandatory criteria.", lang)))
+    blocks.append(Heading(2, tr("Optional criteria", lang)))
+    if optional:
+        blocks.append(_criteria_table(optional, numbers, lang))
+    else:
+        blocks.append(Paragraph(tr("This tender has no optional criteria.", lang)))
+    blocks.append(Heading(2, tr("Pass threshold", lang)))
+    pct = project.criteria_settings.pass_threshold_pct
+    needed = points_needed(pct, len(optional))
+    blocks.append(
+        Paragraph(
+            tr(
+                "To be retained, a tender must meet every mandatory criterion and at least {pct}% of the optional criteria, that is {needed} points out of {total}.",
+                lang,
+                pct=pct,
+                needed=needed,
+                total=len(optional),
+            )
+        )
+    )
+    return blocks
+
+
+def _quebec_blocks(project: Project, lang: str) -> list[Block]:
+    grid = [[i.label.strip() or PLACEHOLDER, str(i.points)] for i in project.quality_grid]
+    blocks: list[Block] = [
+        Heading(2, tr("Weighted evaluation system (Quebec)", lang)),
+        Paragraph(
+            tr(
+                "A selection committee of at least three members scores the quality of each tender without knowing its price, against the criteria below, none of which is worth more than 30 points out of 100.",
+                lang,
+            )
+        ),
+    ]
+    if grid:
+        total = sum(i.points for i in project.quality_grid)
+        blocks.append(
+            Table(
+                [[tr("Quality criterion", lang), tr("Points", lang)]],
+                grid + [[tr("Total", lang), str(total)]],
+                [12.0, 4.0],
+                right=(1,),
+            )
+        )
+    blocks.append(
+        Paragraph(
+            tr(
+                "Only the price envelopes of tenders with an interim quality score of at least 70 points are opened. The final score of each of these tenders is (interim score + 50) × 10,000 ÷ price; the contract goes to the highest final score.",
+                lang,
+            )
+        )
+    )
+    blocks.append(
+        Paragraph(
+            tr(
+                "For example, an interim score of 80 with a price of $100,000 gives (80 + 50) × 10,000 ÷ 100,000 = 13.0; an interim score of 70 with a price of $120,000 gives 10.0.",
+                lang,
+            )
+        )
+    )
+    return blocks
+
+
+def _weights_blocks(project: Project, lang: str) -> list[Block]:
+    """The pass/fail rule, the threshold and, outside Québec's system, the two weights."""
+    ev = project.evaluation
+    optional = sum(1 for c in project.criteria if c.kind == "optional")
+    pct = project.criteria_settings.pass_threshold_pct
+    threshold = Paragraph(
+        tr(
+            "Pass threshold: at least {needed} of the {total} optional criteria ({pct}%).",
+            lang,
+            needed=points_needed(pct, optional),
+            total=optional,
+            pct=pct,
+        ),
+        "List Bullet",
+    )
+    if ev.quebec_weighted:
+        return [
+            Paragraph(
+                tr(
+                    "Each tender is first checked against the mandatory criteria, on a pass/fail basis. Tenders that meet them all and reach the pass threshold are then evaluated with the weighted system described below.",
+                    lang,
+                )
+            ),
+            threshold,
+        ]
+    return [
+        Paragraph(
+            tr(
+                "Each tender is first checked against the mandatory criteria, on a pass/fail basis. Tenders that meet them all and reach the pass threshold are then scored out of 100 points:",
+                lang,
+            )
+        ),
+        threshold,
+        Paragraph(
+            tr(
+                "Quality: {points} points, in proportion to the optional criteria met;",
+                lang,
+                points=ev.quality_weight,
+            ),
+            "List Bullet",
+        ),
+        Paragraph(
+            tr(
+                "Price: {points} points; the lowest price receives every point and each other price a share in proportion to the lowest.",
+                lang,
+                points=ev.price_weight,
+            ),
+            "List Bullet",
+        ),
+    ]
+
+
+def evaluation_blocks(project: Project, lang: str) -> list[Block]:
+    """Evaluation method: pass/fail rule, threshold and points needed, every weight (or
+    Québec's weighted system and its formula), tie-break rule, paid pilot."""
+    ev = project.evaluation
+    blocks: list[Block] = [
+        Heading(1, tr("Evaluation method", lang)),
+        *_weights_blocks(project, lang),
+        Paragraph(
+            tr(
+                "Claims are verified by the technical committee through the test scenarios; the selection committee does not include any author of this tender.",
+                lang,
+            )
+        ),
+        Paragraph(ev.tie_break.strip() or PLACEHOLDER, label=tr("Tie-break rule:", lang)),
+    ]
+    if ev.quebec_weighted:
+        blocks.extend(_quebec_blocks(project, lang))
+    if ev.pilot_enabled:
+        titles = {
+            s.id: f"{scenario_label(n)} {one_line(s.title)}".strip()
+            for n, s in enumerate(project.scenarios, start=1)
+        }  # "S-1 Title", as in the scenarios section
+        names = ", ".join(titles[i] for i in ev.pilot_scenario_ids if i in titles) or PLACEHOLDER
+        blocks.append(Heading(2, tr("Paid pilot project", lang)))
+        blocks.append(Paragraph(ev.pilot_description.strip() or PLACEHOLDER))
+        blocks.append(
+            Paragraph(
+                tr(
+                    "The award of the full contract is conditional on the pilot meeting these scenarios: {names}.",
+                    lang,
+                    names=names,
+                )
+            )
+        )
+    return blocks
+
+
+def scenario_label(number: int) -> str:
+    """The short id of the ``number``-th scenario in the tender: "S-1", "S-2" …"""
+    return f"S-{number}"
+
+
+def _verification(criterion: Criterion, covered: bool, lang: str) -> str:
+    if criterion.verification == "scenario" and not covered:
+        return PLACEHOLDER  # S-COVER: a scenario is still to be written
+    return tr(VERIFICATION_LABELS.get(criterion.verification, criterion.verification), lang)
+
+
+def traceability_table(project: Project, lang: str) -> Table:
+    """Criteria (rows) × scenarios: an "X" where a scenario verifies a criterion, and
+    each criterion's means of verification. Past :data:`MATRIX_MAX_SCENARIOS`
+    scenarios, one column lists them ("S-1, S-3"). Widths total ≤ :data:`TEXT_WIDTH_CM`."""
+    numbers = criterion_numbers(project, lang)
+    scenarios = [(scenario_label(n), set(s.criterion_ids)) for n, s in enumerate(project.scenarios, start=1)]
+    matrix = len(scenarios) <= MATRIX_MAX_SCENARIOS
+    rows = []
+    for c in project.criteria:
+        marks = [label for label, ids in scenarios if c.id in ids]
+        text = c.text.strip() or PLACEHOLDER
+        cells = (
+            ["X" if c.id in ids else "" for _label, ids in scenarios]
+            if matrix
+            else [", ".join(marks) or "\u2014"]
+        )
+        rows.append([numbers[c.id], text, *cells, _verification(c, bool(marks), lang)])
+    head = [tr("No.", lang), tr("Criterion", lang)]
+    if matrix:
+        header = [[*head, *[label for label, _ids in scenarios], tr("Verification", lang)]]
+        widths = [1.8, TEXT_WIDTH_CM - 1.8 - 3.0 - 1.2 * len(scenarios), *[1.2] * len(scenarios), 3.0]
+        return Table(header, rows, widths)
+    return Table([[*head, tr("Scenarios", lang), tr("Verification", lang)]], rows, [1.8, 7.6, 3.6, 3.0])
+
+
+def traceability_blocks(project: Project, lang: str) -> list[Block]:
+    """The traceability matrix section (nothing when the tender has no criteria)."""
+    if not project.criteria:
+        return []
+    return [
+        Heading(2, tr("Traceability of criteria to scenarios", lang)),
+        Paragraph(
+            tr(
+                "For each criterion, the table shows the test scenarios above that verify it (S-1, S-2 …) and its means of verification.",
+                lang,
+            )
+        ),
+        traceability_table(project, lang),
+    ]

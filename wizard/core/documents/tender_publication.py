@@ -1,0 +1,95 @@
+"""The tender's "Publication and transparency" section (SPEC §2.9, §4).
+
+``publication_blocks(project, lang) -> list[Block]`` ("fr" or "en"): where the call for
+tenders is published (the provincial platform, the free specialised platforms), the
+notice sent to the suppliers found in the market scan, the translation note (user text:
+only in the document of the language it was typed in, ``languages.typed_language``), and what
+the town commits to publish afterwards (the planned items of the publication plan, with
+their date and place) and where its open data is.
+
+Guide principle: transparency — publish widely so every supplier can bid, and publish
+the bids, the winner, the contract and its performance so citizens can follow the money.
+Empty fields are left out; with nothing planned and nothing filled, the section still
+says where the tender is published, as a placeholder to complete.
+"""
+
+from __future__ import annotations
+
+from wizard.core.clauses.render import PLACEHOLDER, format_date
+from wizard.core.documents.blocks import Block, Heading, Paragraph, Table
+from wizard.core.i18n import tr
+from wizard.core.i18n.languages import typed_language
+from wizard.core.model import Project
+from wizard.core.model.defaults import PUBLICATION_ITEMS
+from wizard.core.textclean import one_line
+
+
+def _diffusion(project: Project, lang: str) -> list[Block]:
+    pub = project.publication
+    platform = one_line(pub.provincial_platform) or PLACEHOLDER
+    blocks: list[Block] = [
+        Paragraph(
+            tr(
+                "This call for tenders is published on the following platform: {platform}.",
+                lang,
+                platform=platform,
+            )
+        ),
+    ]
+    if one_line(pub.free_platforms):
+        blocks.append(
+            Paragraph(
+                tr(
+                    "It is also announced, at no cost to suppliers, on: {platforms}.",
+                    lang,
+                    platforms=one_line(pub.free_platforms),
+                )
+            )
+        )
+    if pub.notify_scanned_vendors:
+        blocks.append(
+            Paragraph(
+                tr(
+                    "The town also tells the suppliers found in its market scan that this call for tenders "
+                    "is open. That notice only points to the published documents: every supplier has the "
+                    "same information.",
+                    lang,
+                )
+            )
+        )
+    if one_line(pub.translation_notes) and lang == typed_language(
+        project
+    ):  # typed text: its own language only
+        blocks.append(Paragraph(one_line(pub.translation_notes), label=tr("Translation:", lang)))
+    return blocks
+
+
+def _plan(project: Project, lang: str) -> list[Block]:
+    items = [i for i in project.publication_items if i.planned]
+    if not items:
+        return []
+    rows = [
+        [
+            tr(PUBLICATION_ITEMS[i.key], lang) if i.key in PUBLICATION_ITEMS else one_line(i.key),
+            format_date(i.planned_date, lang),
+            one_line(i.place) or PLACEHOLDER,
+        ]
+        for i in items
+    ]
+    return [
+        Paragraph(tr("The town will publish the following information about this procurement:", lang)),
+        Table(
+            [[tr("Information", lang), tr("Planned date", lang), tr("Where", lang)]], rows, [6.0, 4.0, 6.0]
+        ),
+    ]
+
+
+def publication_blocks(project: Project, lang: str) -> list[Block]:
+    """The "Publication and transparency" section of the tender in ``lang``."""
+    blocks: list[Block] = [Heading(1, tr("Publication and transparency", lang))]
+    blocks += _diffusion(project, lang)
+    blocks += _plan(project, lang)
+    url = one_line(project.publication.open_data_url)
+    if url:
+        blocks.append(Paragraph(tr("Open data about this procurement: {url}", lang, url=url)))
+    return blocks

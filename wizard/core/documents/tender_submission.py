@@ -1,0 +1,88 @@
+"""The tender's deadline, "Submission of bids" section and single point of contact (SPEC §2.0, §4).
+
+* :func:`format_deadline` — the closing date with its time and time zone, as the tender
+  prints it: "8 mars 2027, 14 h 00 (heure de l’Est)", "March 8, 2027, 2:00 p.m. Eastern
+  Time" (Babel formats the time; ``timezones.zone_label`` names the zone).
+* :func:`submission_blocks` — how and where bids are submitted, the deadline again, the
+  rule that late bids are refused, and the contact block (name, position, e-mail,
+  telephone, postal address) of the one person bidders may write to.
+
+Guide principles: a complete tender (every date and rule stated, so no bidder can be
+treated differently) and equal treatment (bidders speak to one designated person, and
+every answer goes to all of them). Missing data shows ``[À COMPLÉTER / TO BE COMPLETED]``
+(CASES K10) for the date, the time, the submission method and the e-mail; an empty
+telephone or address is left out (an e-mail is enough for a written-only contact).
+"""
+
+from __future__ import annotations
+
+from babel.dates import format_time
+
+from wizard.core.clauses.render import PLACEHOLDER, format_date
+from wizard.core.documents.blocks import Block, Heading, Paragraph, Table
+from wizard.core.domain.timezones import parse_time, zone_label, zone_of
+from wizard.core.i18n import tr
+from wizard.core.model import Project, ProjectInfo
+from wizard.core.textclean import one_line
+
+
+def _time(info: ProjectInfo, lang: str) -> str:
+    time = parse_time(info.closing_time)
+    if time is None:
+        return one_line(info.closing_time) or PLACEHOLDER
+    text = str(format_time(time, format="short", locale="fr_CA" if lang == "fr" else "en_CA"))
+    return text.replace("\u202f", "\u00a0")  # CLDR's narrow space: missing from some fonts
+
+
+def format_deadline(info: ProjectInfo, lang: str) -> str:
+    """The bid deadline in ``lang`` ("fr" or "en"), see the module doc.
+
+    No closing date → :data:`PLACEHOLDER` alone. No time → the placeholder in its place;
+    no zone (no province, no ``time_zone``) → the placeholder in the zone's place; an
+    unreadable time is shown as typed (``PR-TIME`` reports it).
+    """
+    date = format_date(info.closing_date, lang)
+    if date == PLACEHOLDER:
+        return PLACEHOLDER
+    zone = zone_label(zone_of(info), lang) or PLACEHOLDER
+    return tr("{date}, {time} {zone}", lang, date=date, time=_time(info, lang), zone=zone)
+
+
+def contact_rows(info: ProjectInfo, lang: str) -> list[list[str]]:
+    """``[label, value]`` rows of the single point of contact: name, position, e-mail,
+    then telephone and postal address when set."""
+    rows = [
+        [tr("Name", lang), one_line(info.officer_name) or PLACEHOLDER],
+        [tr("Position", lang), one_line(info.officer_title) or PLACEHOLDER],
+        [tr("E-mail", lang), one_line(info.contact_email) or PLACEHOLDER],
+    ]
+    for label, value in (("Telephone", info.contact_phone), ("Postal address", info.contact_address)):
+        if one_line(value):
+            rows.append([tr(label, lang), one_line(value, ", ")])
+    return rows
+
+
+def submission_blocks(project: Project, lang: str) -> list[Block]:
+    """The "Submission of bids" section of the tender in ``lang``."""
+    info = project.info
+    method = one_line(info.submission_method)
+    return [
+        Heading(1, tr("Submission of bids", lang)),
+        Paragraph(method or PLACEHOLDER, label=tr("How and where to submit:", lang)),
+        Paragraph(format_deadline(info, lang), label=tr("Deadline for bids:", lang)),
+        Paragraph(
+            tr(
+                "Late bids are refused: a bid received after this deadline is neither opened nor evaluated. The time of receipt recorded where the bid is submitted is authoritative.",
+                lang,
+            )
+        ),
+        Heading(2, tr("Single point of contact", lang)),
+        Paragraph(
+            tr(
+                "From the publication of this call for tenders until the award, bidders address every question and communication about it, in writing, only to the person below. They do not contact any other member of the town's staff or council about it. Questions are accepted until {deadline}; every answer is sent to all bidders in an addendum.",
+                lang,
+                deadline=format_date(info.questions_deadline, lang),
+            )
+        ),
+        Table([], contact_rows(info, lang), [6.0, 10.0]),
+    ]

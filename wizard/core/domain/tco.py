@@ -1,0 +1,120 @@
+"""Total cost of ownership (SPEC §2.7): pure ``Decimal`` arithmetic.
+
+Guide principle: count what it costs to acquire, deploy, maintain *and leave* a
+solution over several years, not only the licences (ECPAR's definition of TCO).
+
+Formula
+-------
+* Years run from 0 (acquisition) to the horizon ``N`` (``project.tco.horizon_years``).
+* A one-off line costs ``amount`` in its ``year`` (ignored past the horizon).
+* A recurring line costs ``amount × (1 + escalation/100)^(y − year)`` every year ``y``
+  from ``year`` to ``end_year`` (0 = the horizon).
+* Nominal total = Σ years. NPV = Σ cost(y) / (1 + rate/100)^y, end-of-year
+  discounting: year 0 is not discounted (``rate`` = ``project.tco.discount_rate_pct``).
+* Amounts are CAD before taxes; taxes (rates from :mod:`wizard.core.domain.provinces`) are
+  shown apart (:func:`taxes`). Round to the
+  cent only for display.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from wizard.core.domain import provinces
+from wizard.core.model import CostLine, Project
+
+EXIT_CATEGORIES = frozenset({"exit_extraction", "exit_migration", "exit_dual_running"})
+LICENCE_CATEGORIES = frozenset({"licences", "subscriptions"})
+MAX_HORIZON = 15
+
+
+@dataclass(frozen=True)
+class OptionTco:
+    """One option's TCO. ``years[y]`` and ``cumulative[y]`` for y = 0…horizon, CAD."""
+
+    option_id: int
+    name: str
+    years: list[Decimal]
+    cumulative: list[Decimal]
+    nominal: Decimal
+    npv: Decimal
+    by_category: dict[str, Decimal]
+    by_payer: dict[str, Decimal]
+
+
+def line_costs(line: CostLine, horizon: int) -> list[Decimal]:
+    """What ``line`` costs in each year 0…``horizon`` (CAD, before taxes)."""
+    costs = [Decimal(0)] * (horizon + 1)
+    if line.year < 0 or line.year > horizon:
+        return costs
+    if not line.recurring:
+        costs[line.year] = Decimal(line.amount)
+        return costs
+    last = horizon if line.end_year <= 0 else min(line.end_year, horizon)
+    growth = 1 + Decimal(line.escalation_pct) / 100
+    for y in range(line.year, last + 1):
+        costs[y] = Decimal(line.amount) * growth ** (y - line.year)
+    return costs
+
+
+def npv(years: list[Decimal], rate_pct: Decimal) -> Decimal:
+    """Net present value of yearly costs; year 0 undiscounted, end-of-year discounting."""
+    factor = 1 + Decimal(rate_pct) / 100
+    return sum((cost / factor**y for y, cost in enumerate(years)), Decimal(0))
+
+
+def horizon_of(project: Project) -> int:
+    """The horizon in years, clamped to 1–15."""
+    return max(1, min(MAX_HORIZON, project.tco.horizon_years))
+
+
+def option_tco(project: Project, option_id: int) -> OptionTco:
+    """The TCO of one option (lines with another ``option_id`` are ignored)."""
+    horizon = horizon_of(project)
+    years = [Decimal(0)] * (horizon + 1)
+    by_category: dict[str, Decimal] = defaultdict(Decimal)
+    by_payer: dict[str, Decimal] = defaultdict(Decimal)
+    for line in project.cost_lines:
+        if line.option_id != option_id:
+            continue
+        costs = line_costs(line, horizon)
+        total = sum(costs, Decimal(0))
+        years = [a + b for a, b in zip(years, costs, strict=True)]
+        by_category[line.category] += total
+        by_payer[line.payer.strip()] += total
+    cumulative, running = [], Decimal(0)
+    for cost in years:
+        running += cost
+        cumulative.append(running)
+    option = project.find("tco_options", option_id)
+    return OptionTco(
+        option_id=option_id,
+        name=option.name if option else "",
+        years=years,
+        cumulative=cumulative,
+        nominal=running,
+        npv=npv(years, project.tco.discount_rate_pct),
+        by_category=dict(by_category),
+        by_payer=dict(by_payer),
+    )
+
+
+def compute_tco(project: Project) -> list[OptionTco]:
+    """The TCO of every option, in the order of ``project.tco_options``."""
+    return [option_tco(project, option.id) for option in project.tco_options]
+
+
+def tax_rates(province: str) -> tuple[tuple[str, Decimal], ...]:
+    """(tax name, rate in %) pairs for a province or territory code, from
+    :mod:`wizard.core.domain.provinces` (GST, HST, PST, QST); an unknown or empty code → none."""
+    try:
+        return tuple(provinces.sales_taxes(province).items())
+    except KeyError:
+        return ()
+
+
+def taxes(amount: Decimal, province: str) -> list[tuple[str, Decimal, Decimal]]:
+    """(tax name, rate %, tax amount in CAD) on a pre-tax ``amount``, shown apart."""
+    return [(name, rate, amount * rate / 100) for name, rate in tax_rates(province)]

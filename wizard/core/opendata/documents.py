@@ -1,0 +1,202 @@
+"""The documents of the OCDS release, with their ``documentType`` (SPEC §4).
+
+Mapping (codes of the open ``documentType`` codelist):
+
+==============================  =======================  ==========
+project part                    documentType             section
+==============================  =======================  ==========
+problem definition              ``needsAssessment``      planning
+market scan                     ``marketStudies``        planning
+total cost of ownership         ``feasibilityStudy``     planning
+risks (scope flags)             ``riskProvisions``       planning
+tender document                 ``biddingDocuments``     tender
+criteria                        ``evaluationCriteria``   tender
+excluded vendors                ``conflictOfInterest``   tender
+exit plan                       ``contractArrangements`` tender
+==============================  =======================  ==========
+
+A document is listed only when the project holds its content (e.g. no
+``marketStudies`` before any solution is scanned); the tender itself is always listed.
+Titles and descriptions are written in the release language and summarise the
+project with counts; they never name a person.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from babel.numbers import format_decimal
+
+from wizard.core.i18n import N_, tr
+from wizard.core.model import Project
+
+Document = dict[str, Any]
+
+_LANGUAGE_NAMES = {"fr": N_("French"), "en": N_("English")}
+
+
+def _list_sep(lang: str) -> str:
+    """The separator of a list of items that may hold commas (French spaces its ';')."""
+    return " ; " if lang == "fr" else "; "
+
+
+def _doc(code: str, title: str, description: str, lang: str) -> Document:
+    return {"id": code, "documentType": code, "title": title, "description": description, "language": lang}
+
+
+def _needs(project: Project, lang: str) -> Document | None:
+    if not project.problem.statement.strip():
+        return None
+    units = [u.name for u in project.business_units if u.role in ("affected", "beneficiary")]
+    text = tr(
+        N_("The need as defined by the town, its context, and the units concerned: {units}."),
+        lang,
+        units=", ".join(units) or "—",
+    )
+    return _doc("needsAssessment", tr(N_("Problem definition"), lang), text, lang)
+
+
+def _market(project: Project, lang: str) -> Document | None:
+    if not project.solutions:
+        return None
+    text = tr(
+        N_(
+            "Neutral market scan of {solutions} solutions ({open} open source) against "
+            "{features} features and standards, from public sources."
+        ),
+        lang,
+        solutions=len(project.solutions),
+        open=sum(s.licence == "open_source" for s in project.solutions),
+        features=len(project.features),
+    )
+    return _doc("marketStudies", tr(N_("Market scan"), lang), text, lang)
+
+
+def _tco(project: Project, lang: str) -> Document | None:
+    if not project.tco_options:
+        return None
+    text = tr(
+        N_(
+            "Total cost of ownership of {count} options ({names}) over {years} years, with "
+            "the net present value at {rate} % per year."
+        ),
+        lang,
+        count=len(project.tco_options),
+        names=", ".join(o.name for o in project.tco_options),
+        years=project.tco.horizon_years,
+        rate=format_decimal(project.tco.discount_rate_pct, locale=f"{lang}_CA"),
+    )
+    return _doc("feasibilityStudy", tr(N_("Total cost of ownership"), lang), text, lang)
+
+
+def _risks(project: Project, lang: str) -> Document | None:
+    scope = project.scope
+    flags = [
+        (scope.mission_critical, N_("mission-critical system")),
+        (scope.personal_information, N_("personal information processed")),
+        (scope.vendor_hosting, N_("data hosted by the vendor")),
+    ]
+    risks = [tr(label, lang) for on, label in flags if on]
+    if not risks:
+        return None
+    text = tr(
+        N_("Risks identified and the contract provisions that answer them: {risks}."),
+        lang,
+        risks=_list_sep(lang).join(risks),
+    )
+    return _doc("riskProvisions", tr(N_("Risk analysis"), lang), text, lang)
+
+
+def _tender(project: Project, lang: str) -> Document:
+    info = project.info
+    codes = ["fr", "en"] if info.tender_languages == "both" else [info.tender_languages]
+    text = tr(
+        N_("Tender document {reference}, in {languages}; the {binding} version is legally binding.")
+        if info.reference.strip()
+        else N_("Tender document in {languages}; the {binding} version is legally binding."),
+        lang,
+        reference=info.reference.strip(),
+        languages=", ".join(tr(_LANGUAGE_NAMES.get(c, c), lang) for c in codes),
+        binding=tr(_LANGUAGE_NAMES.get(info.binding_language, info.binding_language), lang),
+    )
+    return _doc("biddingDocuments", tr(N_("Tender document"), lang), text, lang)
+
+
+def pass_points(project: Project) -> tuple[int, int]:
+    """(points needed, optional criteria): ceil(threshold % × optional) in integers."""
+    optional = sum(c.kind == "optional" for c in project.criteria)
+    return (project.criteria_settings.pass_threshold_pct * optional + 99) // 100, optional
+
+
+def criteria_summary(project: Project, lang: str) -> str:
+    """The evaluation method in one sentence, in ``lang`` (also ``awardCriteriaDetails``)."""
+    needed, optional = pass_points(project)
+    return tr(
+        N_(
+            "{mandatory} mandatory criteria (pass/fail) and {optional} optional criteria (one "
+            "point each); a bid passes with at least {needed} of {optional} points "
+            "({pct} %). Weights: quality {quality}, price {price}."
+        ),
+        lang,
+        mandatory=sum(c.kind == "mandatory" for c in project.criteria),
+        optional=optional,
+        needed=needed,
+        pct=project.criteria_settings.pass_threshold_pct,
+        quality=project.evaluation.quality_weight,
+        price=project.evaluation.price_weight,
+    )
+
+
+def _criteria(project: Project, lang: str) -> Document | None:
+    if not project.criteria:
+        return None
+    return _doc(
+        "evaluationCriteria", tr(N_("Evaluation criteria"), lang), criteria_summary(project, lang), lang
+    )
+
+
+def excluded_vendors(project: Project) -> list[str]:
+    """Vendors that helped draft the tender (V-DRAFTING), named as in the tender's appendix."""
+    from wizard.core.clauses.library import excluded_vendor_names
+
+    return excluded_vendor_names(project)
+
+
+def _conflicts(project: Project, lang: str) -> Document | None:
+    vendors = excluded_vendors(project)
+    if not vendors:
+        return None
+    text = tr(
+        N_("Vendors excluded from this tender because they took part in drafting it: {vendors}."),
+        lang,
+        vendors=_list_sep(lang).join(vendors).rstrip("."),
+    )
+    return _doc("conflictOfInterest", tr(N_("Excluded vendors"), lang), text, lang)
+
+
+def _exit_plan(project: Project, lang: str) -> Document | None:
+    exit_lines = [c for c in project.cost_lines if c.category.startswith("exit_")]
+    dropped = any(not c.included and "exit" in c.clause_id for c in project.clause_choices)
+    if dropped and not exit_lines:
+        return None
+    text = tr(
+        N_(
+            "Exit and reversibility: data returned in open formats, help with the "
+            "transition, and {count} exit cost lines budgeted."
+        ),
+        lang,
+        count=len(exit_lines),
+    )
+    return _doc("contractArrangements", tr(N_("Exit plan"), lang), text, lang)
+
+
+def planning_documents(project: Project, lang: str) -> list[Document]:
+    """needsAssessment, marketStudies, feasibilityStudy, riskProvisions (when present)."""
+    builders = (_needs, _market, _tco, _risks)
+    return [doc for build in builders if (doc := build(project, lang))]
+
+
+def tender_documents(project: Project, lang: str) -> list[Document]:
+    """biddingDocuments (always), evaluationCriteria, conflictOfInterest, contractArrangements."""
+    builders = (_criteria, _conflicts, _exit_plan)
+    return [_tender(project, lang)] + [doc for build in builders if (doc := build(project, lang))]

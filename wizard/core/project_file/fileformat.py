@@ -1,0 +1,199 @@
+"""The project file before it is opened (SPEC §1): is it ours, is it whole, can it be
+written — without changing its bytes.
+
+* :func:`probe` reads the raw header (SQLite's magic string, ``PRAGMA application_id`` =
+  :data:`APPLICATION_ID`), then ``user_version`` and ``quick_check`` over a read-only
+  connection; the one change allowed is SQLite's own recovery of an edit interrupted by
+  a crash (a hot ``-journal`` beside the file).
+* :func:`connect` opens with ``trusted_schema=OFF``, foreign keys on and a busy timeout.
+* Every error a user can meet is a :class:`ProjectFileError` with a bilingual message.
+
+Kept free of sqlite-utils, so the command line can name these errors without loading
+it (SPEC §8, start-up time). :mod:`wizard.core.project_file.store` opens, migrates and writes.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import urllib.parse
+from pathlib import Path
+
+from wizard.core.i18n import N_, bilingual
+
+APPLICATION_ID = 0x4F505754  # "OPWT"
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+SUFFIX = ".tender"
+
+
+class ProjectFileError(Exception):
+    """A project file cannot be opened or written; ``str(exc)`` is bilingual."""
+
+    reason = N_("This project file cannot be used.")
+
+    def __init__(self, path: str | Path, detail: str = "") -> None:
+        self.path = Path(path)
+        self.detail = detail
+        message = bilingual(self.reason) + f" ({self.path.name})"
+        super().__init__(message + (f": {detail}" if detail else ""))
+
+
+class NotAProjectFile(ProjectFileError):
+    reason = N_("This file is not an Open Procurement Wizard project.")
+
+
+class NewerVersionFile(ProjectFileError):
+    reason = N_("This project was saved by a newer version of the app; update the app to open it.")
+
+
+class CorruptFile(ProjectFileError):
+    reason = N_("This project file is damaged or truncated; it was left untouched.")
+
+
+class LockedFile(ProjectFileError):
+    reason = N_("This project is already open in another window or by another user.")
+
+
+class ReadOnlyFile(ProjectFileError):
+    reason = N_("This project file is read-only; it was opened for reading only.")
+
+
+class MissingFile(ProjectFileError):
+    reason = N_("This project file does not exist.")
+
+
+class MigrationFailed(ProjectFileError):
+    reason = N_(
+        "This project could not be brought up to date; it was left as it was, with a backup copy beside it."
+    )
+
+
+class WriteFailed(ProjectFileError):
+    reason = N_("This change could not be saved; the project file keeps its last saved state.")
+
+
+_SYNCED_MARKERS = ("onedrive", "dropbox", "icloud", "google drive", "googledrive", "box sync")
+
+
+def location_warnings(path: str | Path) -> list[str]:
+    """Message ids for a risky location: a synced folder or a network share (K13)."""
+    text = str(path).replace("\\", "/").lower()
+    warnings = []
+    if any(marker in text for marker in _SYNCED_MARKERS):
+        warnings.append(
+            N_(
+                "This project is in a synchronized folder; close it on one computer before opening it on another."
+            )
+        )
+    if text.startswith("//") or text.startswith("smb:") or text.startswith("/mnt/smb"):
+        warnings.append(
+            N_(
+                "This project is on a network share; keep a local copy and avoid opening it from two computers."
+            )
+        )
+    return warnings
+
+
+def connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    """A connection to the existing file ``path`` (``mode=ro`` or ``mode=rw``)."""
+    uri = "file:" + urllib.parse.quote(str(path.resolve())) + ("?mode=ro" if read_only else "?mode=rw")
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute("PRAGMA trusted_schema=OFF")
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys=ON")
+    return conn
+
+
+def writable(path: Path) -> bool:
+    """The file can be written and its folder can hold SQLite's ``-journal``."""
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        return False
+    try:
+        with open(path, "r+b"):
+            return True
+    except OSError:
+        return False
+
+
+def probe(path: Path, newest: int) -> int:
+    """Validate an existing file without changing it; returns its schema version.
+
+    Raises :class:`MissingFile`, :class:`NotAProjectFile`, :class:`NewerVersionFile`
+    (a version above ``newest``) or :class:`CorruptFile`. The one change allowed is
+    SQLite's own recovery of an edit interrupted by a crash, which restores the last
+    committed state.
+    """
+    _check_header(path)
+    try:
+        return _probe_sqlite(path, newest)
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorname", "") != "SQLITE_READONLY_ROLLBACK":
+            raise CorruptFile(path, str(exc)) from exc
+    _recover(path)
+    try:
+        return _probe_sqlite(path, newest)
+    except sqlite3.Error as exc:
+        raise CorruptFile(path, str(exc)) from exc
+
+
+def _check_header(path: Path) -> None:
+    """Refuse what is not our format from the file's first 100 bytes (SQLite's header).
+
+    ``application_id`` is read from the raw header (offset 68), so a foreign SQLite
+    file is refused before SQLite ever opens it (nothing can roll it back or touch it).
+    """
+    if not path.exists():
+        raise MissingFile(path)
+    if path.is_dir():
+        raise NotAProjectFile(path)
+    with open(path, "rb") as handle:
+        header = handle.read(100)
+    if not header.startswith(SQLITE_HEADER):
+        raise NotAProjectFile(path)
+    if len(header) < 100:
+        raise CorruptFile(path, "truncated header")
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        raise NotAProjectFile(path)
+
+
+def _recover(path: Path) -> None:
+    """A writer died in the middle of a transaction and left a hot journal: let SQLite
+    restore the last committed state. Needs write access to the file and its folder;
+    elsewhere nothing is touched and :class:`CorruptFile` says how to recover."""
+    if not writable(path):
+        raise CorruptFile(path, "interrupted edit; copy the file and its -journal to a writable folder")
+    try:
+        conn = connect(path, read_only=False)
+        try:
+            conn.execute("PRAGMA quick_check").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise CorruptFile(path, f"interrupted edit cannot be rolled back here: {exc}") from exc
+
+
+def _probe_sqlite(path: Path, newest: int) -> int:
+    try:
+        conn = connect(path, read_only=True)
+    except sqlite3.Error as exc:
+        raise CorruptFile(path, str(exc)) from exc
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise NotAProjectFile(path)
+        if version > newest:
+            raise NewerVersionFile(path, f"schema {version} > {newest}")
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise CorruptFile(path, check)
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
+            raise
+        raise CorruptFile(path, str(exc)) from exc
+    except sqlite3.DatabaseError as exc:
+        raise CorruptFile(path, str(exc)) from exc
+    finally:
+        conn.close()
+    return int(version)

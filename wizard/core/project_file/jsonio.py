@@ -1,0 +1,99 @@
+"""The project as readable JSON (SPEC §4 "Project as JSON"; the bundled examples).
+
+Shape::
+
+    {"format": "open-procurement-wizard", "version": 1,
+     "info": {...}, "problem": {...}, ...,          # one object per section
+     "criteria": [{...}, ...], ...}                 # one array per entity list
+
+``dump`` → ``load`` → ``dump`` gives identical text. Loading validates every value
+against the model and raises :class:`ProjectJsonError` with a message naming the
+field, never a half-built project.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from wizard.core.model import ENTITIES, SECTIONS, Project
+from wizard.core.project_file import codec
+from wizard.core.project_file.migrations import FOREIGN_KEYS
+
+FORMAT = "open-procurement-wizard"
+VERSION = 1
+
+
+class ProjectJsonError(ValueError):
+    """The JSON is not a project this version can read; the message says why."""
+
+
+def to_dict(project: Project) -> dict[str, Any]:
+    """The whole project as JSON-ready data."""
+    data: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    for name in SECTIONS:
+        data[name] = codec.to_json(getattr(project, name))
+    for kind in ENTITIES:
+        data[kind] = [codec.to_json(row) for row in project.rows(kind)]
+    return data
+
+
+def dumps(project: Project) -> str:
+    """The project as indented JSON text (UTF-8, accents kept, stable key order)."""
+    return json.dumps(to_dict(project), ensure_ascii=False, indent=2) + "\n"
+
+
+def from_dict(data: Any) -> Project:
+    """A project from JSON data. Raises :class:`ProjectJsonError`."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ProjectJsonError("not an Open Procurement Wizard project")
+    if not isinstance(data.get("version"), int) or data["version"] > VERSION:
+        raise ProjectJsonError("made by a newer version of the app")
+    try:
+        project = Project()
+        for name, cls in SECTIONS.items():
+            if name in data:
+                setattr(project, name, codec.from_mapping(cls, data[name], name))
+        for kind, cls in ENTITIES.items():
+            rows = data.get(kind, [])
+            if not isinstance(rows, list):
+                raise codec.CodecError(kind, rows)
+            built = [codec.from_mapping(cls, row, f"{kind}[{i}]") for i, row in enumerate(rows)]
+            ids = [row.id for row in built]
+            if len(set(ids)) != len(ids):
+                raise codec.CodecError(f"{kind}.id", "duplicate id")
+            setattr(project, kind, built)
+        _check_links(project)
+    except codec.CodecError as exc:
+        raise ProjectJsonError(str(exc)) from exc
+    return project
+
+
+def _check_links(project: Project) -> None:
+    """Raise :class:`codec.CodecError` for a row pointing at a missing parent row
+    (a matrix cell without its solution, a cost line without its option)."""
+    for kind, links in FOREIGN_KEYS.items():
+        for column, parent in links:
+            ids = {row.id for row in project.rows(parent)}
+            for i, row in enumerate(project.rows(kind)):
+                if getattr(row, column) not in ids:
+                    raise codec.CodecError(f"{kind}[{i}].{column}", getattr(row, column))
+
+
+def loads(text: str) -> Project:
+    """A project from JSON text. Raises :class:`ProjectJsonError`."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ProjectJsonError(f"invalid JSON: {exc}") from exc
+    return from_dict(data)
+
+
+def load_file(path: str | Path) -> Project:
+    """A project from a JSON file. Raises :class:`ProjectJsonError` or ``OSError``."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProjectJsonError("the file is not UTF-8 text") from exc
+    return loads(text)

@@ -1,0 +1,407 @@
+"""The project file (SPEC §1): one SQLite file per project, read and written with
+sqlite-utils, every edit committed at once with its journal entry.
+
+Layout (schema 1, see ``migrations.py`` and the README):
+
+* ``fields(key, value)`` — one row per section attribute, ``key`` = ``"problem.statement"``,
+  ``value`` = the JSON of the value;
+* one table per entity list of the model (``criteria``, ``cost_lines`` …), whole rows;
+* ``journal(id, at, field, old, new)`` — every change, oldest first.
+
+``PRAGMA application_id`` = :data:`APPLICATION_ID` identifies the format and
+``PRAGMA user_version`` is the schema version. Files are opened with
+``trusted_schema=OFF``, no extensions and no plugins, in rollback-journal mode with a
+busy timeout. A sidecar lock (``.NAME.lock``, an OS lock) keeps one writer at a time.
+
+Every error a user can meet is a :class:`ProjectFileError` with a bilingual message;
+the file's bytes are never changed by a refused open. The checks made before opening
+(:func:`~wizard.core.project_file.fileformat.probe`) and the errors are in :mod:`wizard.core.project_file.fileformat`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from wizard.core.model import ENTITIES, SECTIONS, Project
+from wizard.core.project_file import codec
+from wizard.core.project_file.atomic import atomic_path
+from wizard.core.project_file.fileformat import (
+    APPLICATION_ID,
+    BUSY_TIMEOUT_MS,
+    SUFFIX,
+    CorruptFile,
+    LockedFile,
+    MigrationFailed,
+    MissingFile,
+    NewerVersionFile,
+    NotAProjectFile,
+    ProjectFileError,
+    ReadOnlyFile,
+    WriteFailed,
+    connect,
+    location_warnings,
+    probe,
+    writable,
+)
+from wizard.core.project_file.lock import FileLock, LockBusy
+from wizard.core.project_file.migrations import FOREIGN_KEYS, MIGRATIONS, SCHEMA_VERSION
+
+__all__ = [  # the errors and markers of :mod:`wizard.core.project_file.fileformat` are part of this API
+    "APPLICATION_ID",
+    "BUSY_TIMEOUT_MS",
+    "SUFFIX",
+    "CorruptFile",
+    "LockedFile",
+    "MigrationFailed",
+    "MissingFile",
+    "NewerVersionFile",
+    "NotAProjectFile",
+    "ProjectFile",
+    "ProjectFileError",
+    "ReadOnlyFile",
+    "WriteFailed",
+    "location_warnings",
+]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _children(kind: str) -> list[tuple[str, str]]:
+    """``(child table, column)`` for each link of ``migrations.FOREIGN_KEYS`` that points
+    at ``kind``: deleting a row of ``kind`` deletes those rows (model and file alike)."""
+    return [
+        (child, column) for child, links in FOREIGN_KEYS.items() for column, parent in links if parent == kind
+    ]
+
+
+class ProjectFile:
+    """An open ``.tender`` file and the project it holds (``self.project``).
+
+    Edit only through :meth:`set_field`, :meth:`add_row`, :meth:`save_row` and
+    :meth:`delete_row`: each updates the model, writes the whole row and a journal
+    entry in one transaction, and commits.
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool, lock: FileLock | None):
+        self.path = path
+        self.read_only = read_only
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        self._lock = lock
+        self.warnings = location_warnings(path)
+        self.project = self._read_project()
+
+    # -- opening -----------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | Path, project: Project | None = None) -> ProjectFile:
+        """Write ``project`` (or an empty one) to a new file at ``path``.
+
+        The file is built beside the target and renamed into place, so a failure
+        leaves nothing behind. Raises :class:`ProjectFileError` or ``OSError``.
+        """
+        path = Path(path)
+        try:
+            with atomic_path(path) as tmp:
+                conn = sqlite3.connect(str(tmp))
+                try:
+                    db = sqlite_utils.Database(conn, execute_plugins=False)
+                    db.execute("PRAGMA journal_mode=DELETE")
+                    db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                    _upgrade(db, 0)
+                    with db.atomic():
+                        _write_all(db, project or Project())
+                finally:
+                    conn.close()
+        except sqlite3.Error as exc:  # e.g. a dangling link
+            raise ProjectFileError(path, str(exc)) from exc
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: str | Path, read_only: bool = False) -> ProjectFile:
+        """Open an existing project file.
+
+        Raises :class:`MissingFile`, :class:`NotAProjectFile`, :class:`NewerVersionFile`,
+        :class:`CorruptFile`, :class:`LockedFile` (another writer has it; retry with
+        ``read_only=True``) or :class:`ReadOnlyFile` (the file cannot be written; the
+        caller may retry read-only). Older schemas are migrated after a backup copy.
+        """
+        path = Path(path)
+        version = probe(path, SCHEMA_VERSION)
+        if read_only:
+            return cls(path, connect(path, read_only=True), True, None)
+        if not writable(path):
+            raise ReadOnlyFile(path)
+        lock = FileLock(path)
+        try:
+            lock.acquire()
+        except LockBusy as exc:
+            raise LockedFile(path) from exc
+        except OSError as exc:  # the folder is read-only: no lock, no journal possible
+            raise ReadOnlyFile(path, str(exc)) from exc
+        try:
+            if version < SCHEMA_VERSION:
+                _migrate(path, version)
+            conn = connect(path, read_only=False)
+            conn.execute("PRAGMA journal_mode=DELETE")
+            return cls(path, conn, False, lock)
+        except sqlite3.Error as exc:
+            lock.release()
+            raise CorruptFile(path, str(exc)) from exc
+        except BaseException:
+            lock.release()
+            raise
+
+    def close(self) -> None:
+        """Close the connection and release the lock."""
+        with contextlib.suppress(sqlite3.Error):
+            self.db.conn.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> ProjectFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def save_as(self, target: str | Path) -> Path:
+        """Copy the project to ``target`` with SQLite's backup API (atomic rename).
+        Raises :class:`ProjectFileError` or ``OSError``."""
+        target = Path(target)
+        try:
+            with atomic_path(target) as tmp:
+                dest = sqlite3.connect(str(tmp))
+                try:
+                    with dest:
+                        self.db.conn.backup(dest)
+                finally:
+                    dest.close()
+        except sqlite3.Error as exc:  # disk full …
+            raise ProjectFileError(target, str(exc)) from exc
+        return target
+
+    # -- reading -----------------------------------------------------------------
+
+    def _read_project(self) -> Project:
+        project = Project()
+        try:
+            values = {row["key"]: row["value"] for row in self.db.table("fields").rows}
+            for name, cls in SECTIONS.items():
+                data = {
+                    attr: json.loads(values[f"{name}.{attr}"])
+                    for attr in codec.field_types(cls)
+                    if f"{name}.{attr}" in values
+                }
+                setattr(project, name, codec.from_mapping(cls, data, name))
+            for kind, cls in ENTITIES.items():
+                rows = self.db.table(kind).rows_where(order_by="rowid")
+                setattr(project, kind, [codec.from_mapping(cls, r, kind) for r in rows])
+        except (sqlite3.DatabaseError, codec.CodecError, json.JSONDecodeError) as exc:
+            raise CorruptFile(self.path, str(exc)) from exc
+        return project
+
+    def history(self, limit: int = 500) -> list[dict[str, Any]]:
+        """The newest ``limit`` journal entries, newest first: ``at, field, old, new``."""
+        return list(self.db.table("journal").rows_where(order_by="id desc", limit=limit))
+
+    # -- writing -----------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[None]:
+        if self.read_only:
+            raise ReadOnlyFile(self.path)
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.Error as exc:  # disk full, folder gone, busy past the timeout …
+            raise WriteFailed(self.path, str(exc)) from exc
+
+    def _journal(self, field: str, old: object, new: object) -> None:
+        self.db.table("journal").insert(
+            {
+                "at": _now(),
+                "field": field,
+                "old": "" if old is None else json.dumps(old, ensure_ascii=False),
+                "new": "" if new is None else json.dumps(new, ensure_ascii=False),
+            }
+        )
+
+    def set_field(self, section: str, name: str, value: object) -> None:
+        """Set ``project.<section>.<name>`` and save it. Raises ``KeyError`` for an
+        unknown field, :class:`codec.CodecError` for a value of the wrong type."""
+        cls = SECTIONS[section]
+        kind = codec.field_types(cls)[name]
+        target = getattr(self.project, section)
+        old = codec.json_value(getattr(target, name), kind)
+        new_value = codec.python_value(codec.json_value(value, kind), kind, f"{section}.{name}")
+        if kind is str:
+            new_value = _storable_text(new_value)  # type: ignore[arg-type]
+        new = codec.json_value(new_value, kind)
+        if old == new:
+            return
+        with self._write():
+            self.db.table("fields").upsert(
+                {"key": f"{section}.{name}", "value": json.dumps(new, ensure_ascii=False)},
+                pk="key",
+            )
+            self._journal(f"{section}.{name}", old, new)
+        setattr(target, name, new_value)
+
+    def add_row(self, kind: str, /, **values: Any) -> Any:
+        """Create an entity of ``kind`` with the next free id, save it and return it."""
+        row = ENTITIES[kind](**values)
+        row = replace(row, id=self.project.next_id(kind))
+        self.save_row(kind, row)
+        return row
+
+    def save_row(self, kind: str, row: Any) -> None:
+        """Insert or replace the whole row ``row`` (matched by id) in list ``kind``."""
+        if not isinstance(row, ENTITIES[kind]):
+            raise TypeError(f"{kind} expects {ENTITIES[kind].__name__}")
+        row = _storable(row)
+        rows = self.project.rows(kind)
+        index = next((i for i, r in enumerate(rows) if r.id == row.id), None)
+        old = codec.to_json(rows[index]) if index is not None else None
+        new = codec.to_json(row)
+        if old == new:
+            return
+        with self._write():
+            self.db.table(kind).upsert(codec.to_row(row), pk="id")
+            if old is None:
+                self._journal(f"{kind}:{row.id}", None, new)
+            else:
+                for name, value in new.items():
+                    if old[name] != value:
+                        self._journal(f"{kind}:{row.id}.{name}", old[name], value)
+        if index is None:
+            rows.append(row)
+        else:
+            rows[index] = row
+
+    def update_row(self, kind: str, row_id: int, /, **changes: Any) -> Any:
+        """Change some attributes of one entity (the whole row is saved)."""
+        current = self.project.find(kind, row_id)
+        if current is None:
+            raise KeyError(f"{kind}:{row_id}")
+        updated = replace(current, **changes)
+        self.save_row(kind, updated)
+        return updated
+
+    def delete_row(self, kind: str, row_id: int) -> None:
+        """Delete one entity and the rows that depend on it (matrix cells, cost lines)."""
+        rows = self.project.rows(kind)
+        victim = self.project.find(kind, row_id)
+        if victim is None:
+            return
+        with self._write():
+            for child, column in _children(kind):
+                for dep in [r for r in self.project.rows(child) if getattr(r, column) == row_id]:
+                    self.db.table(child).delete(dep.id)
+                    self._journal(f"{child}:{dep.id}", codec.to_json(dep), None)
+            self.db.table(kind).delete(row_id)
+            self._journal(f"{kind}:{row_id}", codec.to_json(victim), None)
+        for child, column in _children(kind):
+            setattr(
+                self.project,
+                child,
+                [r for r in self.project.rows(child) if getattr(r, column) != row_id],
+            )
+        rows.remove(victim)
+
+    def replace_project(self, project: Project) -> None:
+        """Replace everything in the file by ``project`` (one transaction, journaled)."""
+        with self._write():
+            for kind in ENTITIES:
+                self.db.table(kind).delete_where()
+            self.db.table("fields").delete_where()
+            _write_all(self.db, project)
+            self._journal("project", None, "replaced")
+        self.project = self._read_project()  # what the file holds (see _storable_text)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _storable_text(text: str) -> str:
+    """``text`` as UTF-8 can hold it: surrogate pairs joined, lone surrogates dropped
+    (SQLite would raise ``UnicodeEncodeError``; documents drop them too, K1)."""
+    if not _SURROGATES.search(text):
+        return text
+    joined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
+    return _SURROGATES.sub("", joined)
+
+
+def _storable(obj: Any) -> Any:
+    """A section or entity with :func:`_storable_text` applied (``obj`` itself if clean)."""
+    changes = {
+        name: _storable_text(value)
+        for name, kind in codec.field_types(type(obj)).items()
+        if kind is str and _SURROGATES.search(value := getattr(obj, name))
+    }
+    return replace(obj, **changes) if changes else obj
+
+
+def _write_all(db: sqlite_utils.Database, project: Project) -> None:
+    rows = []
+    for name, cls in SECTIONS.items():
+        section = _storable(getattr(project, name))
+        for attr, kind in codec.field_types(cls).items():
+            value = codec.json_value(getattr(section, attr), kind)
+            rows.append({"key": f"{name}.{attr}", "value": json.dumps(value, ensure_ascii=False)})
+    db.table("fields").insert_all(rows, pk="key", replace=True)
+    # Parents first so foreign keys hold.
+    for kind in ENTITIES:
+        entities = project.rows(kind)
+        if entities:
+            db.table(kind).insert_all([codec.to_row(_storable(r)) for r in entities], pk="id", replace=True)
+
+
+def _upgrade(db: sqlite_utils.Database, version: int) -> None:
+    """Run the migrations from ``version`` up to :data:`SCHEMA_VERSION`, each in its own
+    transaction with its version bump (0: a new file)."""
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        with db.atomic():
+            MIGRATIONS[target](db)
+            db.execute(f"PRAGMA user_version={target}")
+
+
+def _migrate(path: Path, version: int) -> None:
+    """Bring ``path`` from ``version`` to the current schema, after a backup copy
+    ``NAME.v<version>.bak`` beside it, outside any transaction, foreign keys off while
+    tables change, then ``foreign_key_check`` and ``integrity_check``. Any failure puts
+    the original bytes back (copy, then rename) and raises :class:`MigrationFailed`."""
+    backup = path.with_name(f"{path.name}.v{version}.bak")
+    shutil.copy2(path, backup)
+    conn = connect(path, read_only=False)
+    conn.execute("PRAGMA foreign_keys=OFF")  # table rebuilds must not cascade; checked below
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    try:
+        _upgrade(db, version)
+        problems = db.execute("PRAGMA foreign_key_check").fetchall()
+        integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
+        if problems or integrity != "ok":
+            raise MigrationFailed(path, f"after migration: {problems or integrity}")
+    except BaseException as exc:
+        conn.close()
+        restoring = path.with_name(f".{path.name}.restoring")
+        shutil.copy2(backup, restoring)  # copy, then rename: a crash here loses nothing
+        os.replace(restoring, path)
+        if isinstance(exc, Exception) and not isinstance(exc, ProjectFileError):
+            raise MigrationFailed(path, f"{type(exc).__name__}: {exc}") from exc
+        raise
+    conn.close()
