@@ -13,8 +13,6 @@ from dataclasses import fields
 from decimal import Decimal, InvalidOperation
 from typing import Any, get_type_hints
 
-from wizard.core import model
-
 
 class CodecError(ValueError):
     """A stored value does not fit its field; ``field`` names it."""
@@ -33,7 +31,7 @@ def field_types(cls: type) -> dict[str, Any]:
     known = _FIELD_TYPES.get(cls)
     if known is not None:
         return known
-    hints = get_type_hints(cls, vars(model))
+    hints = get_type_hints(cls)
     found = _FIELD_TYPES[cls] = {f.name: hints[f.name] for f in fields(cls)}
     return found
 

@@ -1,0 +1,1 @@
+"""The DOCX writer: turns document blocks into a Word file (it sees only blocks)."""

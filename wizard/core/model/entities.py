@@ -1,0 +1,290 @@
+"""The entities of a project, kept in lists (``Project.criteria`` …).
+
+Each has an integer ``id`` unique within its list and is saved as one whole row,
+addressed as ``"<list>:<id>.<attribute>"``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import ClassVar
+
+
+@dataclass
+class Author:
+    """A person who wrote the tender (§2.0); may not sit on the jury (E-JURY-AUTHOR)."""
+
+    id: int = 0
+    name: str = ""
+    role: str = ""
+
+
+@dataclass
+class BusinessUnit:
+    """§2.2 A unit of the town and its role in this need."""
+
+    ROLES: ClassVar[tuple[str, ...]] = (
+        "affected",
+        "beneficiary",
+        "consulted",
+        "not_concerned",
+    )
+    id: int = 0
+    name: str = ""
+    role: str = "not_concerned"
+    notes: str = ""
+
+
+@dataclass
+class Partner:
+    """§2.2 An external partner (paramedics, regional police, a neighbouring town…)."""
+
+    id: int = 0
+    name: str = ""
+    notes: str = ""
+
+
+@dataclass
+class GovernanceAnswer:
+    """§2.2 One item of the governance checklist; ``key`` is a governance.ITEMS key."""
+
+    ANSWERS: ClassVar[tuple[str, ...]] = ("", "yes", "no")
+    id: int = 0
+    key: str = ""
+    answer: str = ""
+    notes: str = ""
+
+
+@dataclass
+class Solution:
+    """§2.3 A solution found by the neutral market scan."""
+
+    LICENCES: ClassVar[tuple[str, ...]] = ("proprietary", "open_source")
+    DELIVERIES: ClassVar[tuple[str, ...]] = ("on_premises", "cloud", "hybrid")
+    SOURCES: ClassVar[tuple[str, ...]] = (
+        "public_documentation",
+        "source_repository",
+        "public_tender",
+        "peer_town",
+        "demo",
+        "vendor_meeting",
+    )
+    id: int = 0
+    name: str = ""
+    vendor: str = ""
+    licence: str = "proprietary"
+    delivery: str = "on_premises"
+    hosting_in_canada: bool = False
+    source: str = "public_documentation"
+    notes: str = ""
+
+
+@dataclass
+class Feature:
+    """§2.3 A functional capability or a standard (ISO/IEC, OGC, W3C/WCAG, IETF…)."""
+
+    KINDS: ClassVar[tuple[str, ...]] = ("feature", "standard")
+    id: int = 0
+    name: str = ""
+    kind: str = "feature"
+    description: str = ""
+
+
+@dataclass
+class Support:
+    """§2.3 One cell of the matrix solution × feature."""
+
+    LEVELS: ClassVar[tuple[str, ...]] = ("yes", "partial", "no", "unknown")
+    id: int = 0
+    solution_id: int = 0
+    feature_id: int = 0
+    level: str = "unknown"
+
+
+@dataclass
+class Criterion:
+    """§2.4 A mandatory (pass/fail) or optional (exactly 1 point) criterion."""
+
+    CATEGORIES: ClassVar[tuple[str, ...]] = (
+        "functional",
+        "technical",
+        "security",
+        "privacy",
+        "accessibility",
+        "interoperability",
+        "service",
+    )
+    KINDS: ClassVar[tuple[str, ...]] = ("mandatory", "optional")
+    VERIFICATIONS: ClassVar[tuple[str, ...]] = ("document", "scenario", "software_access")
+    id: int = 0
+    text: str = ""
+    category: str = "functional"
+    kind: str = "mandatory"
+    feature_ids: list[int] = field(default_factory=list)
+    verification: str = "scenario"
+
+
+@dataclass
+class Scenario:
+    """§2.5 A test scenario, verified by the technical committee instead of a demo."""
+
+    id: int = 0
+    title: str = ""
+    context: str = ""
+    steps: str = ""
+    expected_result: str = ""
+    criterion_ids: list[int] = field(default_factory=list)
+    evidence: str = ""
+
+
+@dataclass
+class CommitteeMember:
+    """§2.5 A member of the technical committee."""
+
+    id: int = 0
+    name: str = ""
+    role: str = ""
+
+
+@dataclass
+class JuryMember:
+    """§2.6 A member of the selection jury, with their conflict-of-interest declaration."""
+
+    id: int = 0
+    name: str = ""
+    role: str = ""
+    declaration_signed: bool = False
+    conflict_notes: str = ""
+
+
+@dataclass
+class QualityGridItem:
+    """§2.6 Québec weighted system: one quality criterion and its points out of 100."""
+
+    id: int = 0
+    label: str = ""
+    points: int = 0
+
+
+@dataclass
+class TcoOption:
+    """§2.7 An option compared by total cost of ownership (e.g. on premises vs cloud)."""
+
+    id: int = 0
+    name: str = ""
+    description: str = ""
+
+
+@dataclass
+class CostLine:
+    """§2.7 A cost line of an option, in CAD before taxes.
+
+    ``year`` is the first year it is paid (0 = at acquisition). When ``recurring``, it
+    is paid every year from ``year`` to ``end_year`` (0 = to the horizon), growing by
+    ``escalation_pct`` % per year.
+    """
+
+    CATEGORIES: ClassVar[tuple[str, ...]] = (
+        "licences",
+        "implementation",
+        "migration_in",
+        "training",
+        "hosting",
+        "support",
+        "subscriptions",
+        "staff_time",
+        "security_privacy",
+        "exit_extraction",
+        "exit_migration",
+        "exit_dual_running",
+    )
+    id: int = 0
+    option_id: int = 0
+    category: str = "licences"
+    label: str = ""
+    year: int = 0
+    amount: Decimal = Decimal("0")
+    recurring: bool = False
+    end_year: int = 0
+    escalation_pct: Decimal = Decimal("0")
+    payer: str = ""
+
+
+@dataclass
+class ClauseChoice:
+    """§2.8 A project's decision about one library clause: toggled or edited."""
+
+    id: int = 0
+    clause_id: str = ""
+    included: bool = True
+    custom_fr: str = ""  # '' = the library text
+    custom_en: str = ""
+
+
+@dataclass
+class VendorExchange:
+    """§2.9 One exchange with a vendor, as recorded in the register."""
+
+    CHANNELS: ClassVar[tuple[str, ...]] = (
+        "email",
+        "phone",
+        "meeting",
+        "video",
+        "event",
+        "letter",
+        "other",
+    )
+    id: int = 0
+    date: str = ""
+    vendor: str = ""
+    staff_name: str = ""
+    staff_role: str = ""
+    channel: str = "email"
+    initiated_by_vendor: bool = False
+    subject: str = ""
+    documents: str = ""
+    routed_to_cio: bool = False
+    publishable: bool = True
+    demo: bool = False
+    nda_signed: bool = False
+    helped_drafting: bool = False
+    rfi: bool = False
+
+
+@dataclass
+class DesignatedStaff:
+    """§2.9 Staff allowed to speak with vendors (IT and procurement only)."""
+
+    id: int = 0
+    name: str = ""
+    role: str = ""
+
+
+@dataclass
+class PublicationItem:
+    """§2.9 One item of the publication plan; ``key`` is a publication.ITEMS key."""
+
+    id: int = 0
+    key: str = ""
+    planned: bool = True
+    planned_date: str = ""
+    place: str = ""
+
+
+@dataclass
+class Justification:
+    """A finding marked justified, with the written reason (listed in the record)."""
+
+    id: int = 0
+    code: str = ""
+    field: str = ""
+    reason: str = ""
+
+
+@dataclass
+class ExtraBrand:
+    """A brand, product or vendor name added by the user to the detector (§3.1)."""
+
+    id: int = 0
+    name: str = ""

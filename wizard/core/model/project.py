@@ -1,0 +1,149 @@
+"""The whole project: its sections, its entity lists, and the tables that name them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from wizard.core.model.entities import (
+    Author,
+    BusinessUnit,
+    ClauseChoice,
+    CommitteeMember,
+    CostLine,
+    Criterion,
+    DesignatedStaff,
+    ExtraBrand,
+    Feature,
+    GovernanceAnswer,
+    JuryMember,
+    Justification,
+    Partner,
+    PublicationItem,
+    QualityGridItem,
+    Scenario,
+    Solution,
+    Support,
+    TcoOption,
+    VendorExchange,
+)
+from wizard.core.model.sections import (
+    CriteriaSettings,
+    Evaluation,
+    ExportSettings,
+    MarketSettings,
+    Problem,
+    ProjectInfo,
+    Publication,
+    Scope,
+    TcoSettings,
+)
+
+# --- The project -----------------------------------------------------------------
+
+SECTIONS: dict[str, type] = {
+    "info": ProjectInfo,
+    "problem": Problem,
+    "scope": Scope,
+    "market": MarketSettings,
+    "criteria_settings": CriteriaSettings,
+    "evaluation": Evaluation,
+    "tco": TcoSettings,
+    "publication": Publication,
+    "export": ExportSettings,
+}
+"""Section attribute of :class:`Project` → its dataclass."""
+
+ENTITIES: dict[str, type] = {
+    "authors": Author,
+    "business_units": BusinessUnit,
+    "partners": Partner,
+    "governance": GovernanceAnswer,
+    "solutions": Solution,
+    "features": Feature,
+    "support": Support,
+    "criteria": Criterion,
+    "scenarios": Scenario,
+    "committee": CommitteeMember,
+    "jury": JuryMember,
+    "quality_grid": QualityGridItem,
+    "tco_options": TcoOption,
+    "cost_lines": CostLine,
+    "clause_choices": ClauseChoice,
+    "vendor_exchanges": VendorExchange,
+    "designated_staff": DesignatedStaff,
+    "publication_items": PublicationItem,
+    "justifications": Justification,
+    "extra_brands": ExtraBrand,
+}
+"""List attribute of :class:`Project` → its entity dataclass (also the table name)."""
+
+
+@dataclass
+class Project:
+    """A whole procurement project, as held in one ``.tender`` file."""
+
+    info: ProjectInfo = field(default_factory=ProjectInfo)
+    problem: Problem = field(default_factory=Problem)
+    scope: Scope = field(default_factory=Scope)
+    market: MarketSettings = field(default_factory=MarketSettings)
+    criteria_settings: CriteriaSettings = field(default_factory=CriteriaSettings)
+    evaluation: Evaluation = field(default_factory=Evaluation)
+    tco: TcoSettings = field(default_factory=TcoSettings)
+    publication: Publication = field(default_factory=Publication)
+    export: ExportSettings = field(default_factory=ExportSettings)
+    authors: list[Author] = field(default_factory=list)
+    business_units: list[BusinessUnit] = field(default_factory=list)
+    partners: list[Partner] = field(default_factory=list)
+    governance: list[GovernanceAnswer] = field(default_factory=list)
+    solutions: list[Solution] = field(default_factory=list)
+    features: list[Feature] = field(default_factory=list)
+    support: list[Support] = field(default_factory=list)
+    criteria: list[Criterion] = field(default_factory=list)
+    scenarios: list[Scenario] = field(default_factory=list)
+    committee: list[CommitteeMember] = field(default_factory=list)
+    jury: list[JuryMember] = field(default_factory=list)
+    quality_grid: list[QualityGridItem] = field(default_factory=list)
+    tco_options: list[TcoOption] = field(default_factory=list)
+    cost_lines: list[CostLine] = field(default_factory=list)
+    clause_choices: list[ClauseChoice] = field(default_factory=list)
+    vendor_exchanges: list[VendorExchange] = field(default_factory=list)
+    designated_staff: list[DesignatedStaff] = field(default_factory=list)
+    publication_items: list[PublicationItem] = field(default_factory=list)
+    justifications: list[Justification] = field(default_factory=list)
+    extra_brands: list[ExtraBrand] = field(default_factory=list)
+
+    # -- helpers ---------------------------------------------------------------
+
+    def rows(self, kind: str) -> list[Any]:
+        """The list of entities of ``kind`` (a key of :data:`ENTITIES`).
+
+        Raises ``KeyError`` for an unknown kind.
+        """
+        if kind not in ENTITIES:
+            raise KeyError(kind)
+        rows: list[Any] = getattr(self, kind)
+        return rows
+
+    def find(self, kind: str, row_id: int) -> Any | None:
+        """The entity of ``kind`` with ``id == row_id``, or ``None``."""
+        for row in self.rows(kind):
+            if row.id == row_id:
+                return row
+        return None
+
+    def next_id(self, kind: str) -> int:
+        """The next free id in the list ``kind`` (1 for an empty list)."""
+        return max((row.id for row in self.rows(kind)), default=0) + 1
+
+    def support_level(self, solution_id: int, feature_id: int) -> str:
+        """The matrix cell for a solution and a feature ('unknown' when not set)."""
+        for cell in self.support:
+            if cell.solution_id == solution_id and cell.feature_id == feature_id:
+                return cell.level
+        return "unknown"
+
+
+def field_names(cls: type) -> list[str]:
+    """The attribute names of a section or entity dataclass, in declaration order."""
+    return [f.name for f in fields(cls)]

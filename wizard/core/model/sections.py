@@ -1,0 +1,114 @@
+"""The sections of a project: one instance of each per project (``Project.info`` …).
+
+Each attribute is one autosaved field, addressed as ``"<section>.<attribute>"``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass
+class ProjectInfo:
+    """§2.0 Project. Dates are ISO ``YYYY-MM-DD`` strings ('' when not set)."""
+
+    organization: str = ""
+    province: str = ""  # two-letter code, see provinces.PROVINCES
+    title: str = ""
+    reference: str = ""
+    tender_languages: str = "fr"  # "fr" | "en" | "both"
+    binding_language: str = "fr"  # "fr" | "en"
+    officer_name: str = ""
+    officer_title: str = ""
+    contact_email: str = ""  # the officer is the bidders' single point of contact
+    contact_phone: str = ""
+    contact_address: str = ""  # postal address, one line per address line
+    publication_date: str = ""
+    questions_deadline: str = ""
+    closing_date: str = ""
+    closing_time: str = ""  # "HH:MM", 24 h, local time in time_zone
+    time_zone: str = ""  # IANA zone ("America/Toronto"); '' = the province's (timezones.py)
+    submission_method: str = ""  # how and where bids are submitted
+    award_date: str = ""
+    contract_start: str = ""
+
+
+@dataclass
+class Problem:
+    """§2.1 Problem definition: the request as received and the need as defined."""
+
+    request_as_received: str = ""
+    requesting_unit: str = ""
+    statement: str = ""
+    context: str = ""
+    urgent: bool = False
+    urgency_justification: str = ""
+
+
+@dataclass
+class Scope:
+    """§2.2 Scope flags that later steps and clauses use."""
+
+    mission_critical: bool = False
+    mission_critical_notes: str = ""
+    personal_information: bool = False
+    personal_information_notes: str = ""
+    vendor_hosting: bool = False  # the vendor hosts the town's data (SaaS / cloud)
+    custom_code: bool = False  # custom development or APIs are delivered
+
+
+@dataclass
+class MarketSettings:
+    """§2.3 thresholds, in % of scanned solutions / of common features."""
+
+    common_threshold_pct: int = 75
+    underperforming_pct: int = 50
+
+
+@dataclass
+class CriteriaSettings:
+    """§2.4: pass threshold for optional criteria, in % (the guide: at least 70 %)."""
+
+    pass_threshold_pct: int = 70
+
+
+@dataclass
+class Evaluation:
+    """§2.6 Evaluation and award. Weights are points out of 100."""
+
+    quality_weight: int = 70
+    price_weight: int = 30
+    tie_break: str = ""
+    quebec_weighted: bool = False
+    pilot_enabled: bool = False
+    pilot_description: str = ""
+    pilot_scenario_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class TcoSettings:
+    """§2.7 horizon in years (1–15) and real discount rate in % per year."""
+
+    horizon_years: int = 5
+    discount_rate_pct: Decimal = Decimal("7")
+    include_taxes: bool = True
+
+
+@dataclass
+class Publication:
+    """§2.9 diffusion of the tender."""
+
+    provincial_platform: str = ""
+    free_platforms: str = ""
+    notify_scanned_vendors: bool = True
+    translation_notes: str = ""
+    open_data_url: str = ""
+    ocid_prefix: str = ""  # the town's OCDS prefix ("ocds-a1b2c3"); '' = placeholder
+
+
+@dataclass
+class ExportSettings:
+    """§4 export options. Personal names stay out of open data unless opted in."""
+
+    include_personal_names: bool = False
