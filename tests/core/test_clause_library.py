@@ -14,8 +14,8 @@ from tender_sample import tender_project
 
 from wizard.core.clauses import library as clauses
 from wizard.core.clauses.families import CONDITIONS, FAMILIES
-from wizard.core.clauses.render import PLACEHOLDER
 from wizard.core.domain.provinces import CODES, PROVINCES
+from wizard.core.i18n.formats import PLACEHOLDER
 
 ROOT = Path(__file__).resolve().parents[2]
 FLAGS = ("personal_information", "mission_critical", "vendor_hosting", "custom_code")

@@ -12,7 +12,8 @@ from wizard.core.checks.clauses import check_clauses
 from wizard.core.clauses import library as clauses
 from wizard.core.clauses.families import FAMILIES
 from wizard.core.clauses.library import ClauseFormatError, parse_clause, validate_metadata
-from wizard.core.clauses.render import PLACEHOLDER, VARIABLES, clause_context, render_source
+from wizard.core.clauses.render import VARIABLES, clause_context, render_source
+from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.model import ClauseChoice, Project
 
 
@@ -219,6 +220,6 @@ def test_privacy_clause_names_the_provincial_statute():
     ],
 )
 def test_french_dates_write_the_first_of_the_month_as_an_ordinal(iso, lang, expected):
-    from wizard.core.clauses.render import format_date
+    from wizard.core.i18n.formats import format_date
 
     assert format_date(iso, lang) == expected

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from wizard.core.clauses.render import town_name
 from wizard.core.documents.table_layout import column_widths, min_widths, text_width
 from wizard.core.documents.tender import tender_document
 from wizard.core.examples import load_example
+from wizard.core.i18n.formats import town_name
 from wizard.core.i18n.languages import published_project, typed_language, untranslated_languages
 from wizard.core.model.defaults import new_project
 

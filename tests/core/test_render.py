@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from tender_sample import MANDATORY, OPTIONAL, STATEMENT, URL, tender_project
 
-from wizard.core.clauses.render import PLACEHOLDER
 from wizard.core.documents.blocks import (
     ClauseHeading,
     ClauseParagraph,
@@ -20,6 +19,7 @@ from wizard.core.documents.html import preview_html
 from wizard.core.documents.tender import tender_document
 from wizard.core.documents.tender_criteria import points_needed
 from wizard.core.i18n import tr
+from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.model import Criterion
 
 

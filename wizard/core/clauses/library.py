@@ -27,13 +27,13 @@ from jinja2 import meta
 
 from wizard.core.clauses.families import CONDITIONS, FAMILIES, STATUSES
 from wizard.core.clauses.render import (
-    PLACEHOLDER,
     ClauseRenderError,
     clause_context,
     environment,
     render_source,
     split_paragraphs,
 )
+from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.model import ClauseChoice, Project
 from wizard.core.paths import template_path
 

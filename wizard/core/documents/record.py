@@ -17,7 +17,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from wizard.core.checks import run_checks
-from wizard.core.clauses.render import PLACEHOLDER
 from wizard.core.documents.blocks import Block, Heading, PageBreak, Paragraph, Table, TenderDocument
 from wizard.core.documents.record_sections import (
     findings_blocks,
@@ -32,6 +31,7 @@ from wizard.core.documents.tender_criteria import CATEGORY_LABELS, criterion_num
 from wizard.core.domain import market
 from wizard.core.domain.provinces import PROVINCES
 from wizard.core.i18n import N_, tr
+from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.i18n.labels import value_label
 from wizard.core.model import Project, Solution
 from wizard.core.model.defaults import GOVERNANCE_ITEMS

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from wizard.core.checks.base import Finding
 from wizard.core.clauses import library as clauses
-from wizard.core.clauses.render import PLACEHOLDER, format_date
 from wizard.core.documents.blocks import Block, Heading, Image, Paragraph, Table
 from wizard.core.documents.record_tco import (
     DISCOUNT_RATE_SOURCE,
@@ -22,6 +21,7 @@ from wizard.core.documents.record_tco import (
 from wizard.core.domain import scorecard, tco
 from wizard.core.domain.provinces import PROVINCES
 from wizard.core.i18n import N_, tr
+from wizard.core.i18n.formats import PLACEHOLDER, format_date
 from wizard.core.model import Project, VendorExchange
 from wizard.core.steps import TITLES
 from wizard.core.textclean import one_line

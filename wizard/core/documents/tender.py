@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 
 from wizard.core.clauses import library as clauses
-from wizard.core.clauses.render import PLACEHOLDER, format_date, town_name
 from wizard.core.documents.blocks import (
     Block,
     ClauseHeading,
@@ -39,6 +38,7 @@ from wizard.core.documents.tender_publication import publication_blocks
 from wizard.core.documents.tender_submission import format_deadline, submission_blocks
 from wizard.core.domain.provinces import PROVINCES
 from wizard.core.i18n import N_, tr
+from wizard.core.i18n.formats import PLACEHOLDER, format_date, town_name
 from wizard.core.i18n.languages import published_project
 from wizard.core.model import Project
 from wizard.core.textclean import clean_project, clean_text, one_line

@@ -11,11 +11,11 @@ project once (``textclean.clean_project``): user text needs no ``clean_text`` he
 
 from __future__ import annotations
 
-from wizard.core.clauses.render import PLACEHOLDER
 from wizard.core.documents.blocks import Block, Heading, Paragraph, Table
 from wizard.core.documents.table_layout import TEXT_WIDTH_CM
 from wizard.core.domain import evaluation
 from wizard.core.i18n import tr
+from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.i18n.labels import labels_of
 from wizard.core.model import Criterion, Project
 from wizard.core.textclean import one_line

@@ -15,9 +15,9 @@ says where the tender is published, as a placeholder to complete.
 
 from __future__ import annotations
 
-from wizard.core.clauses.render import PLACEHOLDER, format_date
 from wizard.core.documents.blocks import Block, Heading, Paragraph, Table
 from wizard.core.i18n import tr
+from wizard.core.i18n.formats import PLACEHOLDER, format_date
 from wizard.core.i18n.languages import typed_language
 from wizard.core.model import Project
 from wizard.core.model.defaults import PUBLICATION_ITEMS

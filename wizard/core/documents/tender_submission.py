@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from babel.dates import format_time
 
-from wizard.core.clauses.render import PLACEHOLDER, format_date
 from wizard.core.documents.blocks import Block, Heading, Paragraph, Table
 from wizard.core.domain.timezones import parse_time, zone_label, zone_of
 from wizard.core.i18n import tr
+from wizard.core.i18n.formats import PLACEHOLDER, format_date
 from wizard.core.model import Project, ProjectInfo
 from wizard.core.textclean import one_line
 

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from wizard.core.checks import open_findings, run_checks
 from wizard.core.checks.base import Finding
 from wizard.core.clauses import library as clauses
-from wizard.core.clauses.render import format_date
 from wizard.core.domain import market
 from wizard.core.i18n import N_, tr
+from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
 
 FAMILIES: dict[str, str] = {

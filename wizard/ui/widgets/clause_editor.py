@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.clauses import library as clauses
-from wizard.core.clauses.render import PLACEHOLDER
 from wizard.core.i18n import N_, _, ui_language
+from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.model import Project
 from wizard.ui.widgets.texts import Texts
 

@@ -1,0 +1,108 @@
+"""How the documents write project values in each language.
+
+* :data:`PLACEHOLDER`: the visible mark left where project data is missing.
+* :func:`format_date`: an ISO date as a long date ("1er mars 2026", "March 1, 2026").
+* :func:`town_name`: the organization as it reads in the definitions ("la Ville de …",
+  "the Town of …").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date as babel_format_date
+
+from wizard.core.textclean import clean_text
+
+PLACEHOLDER = "[À COMPLÉTER / TO BE COMPLETED]"
+"""Shown in the tender where project data is missing (CASES K10)."""
+
+
+def format_date(iso: str, lang: str) -> str:
+    """An ISO date as a long date in ``lang`` ("15 mars 2026", "1er mars 2026",
+    "March 15, 2026"): French writes the first day of a month as an ordinal.
+
+    An empty date gives :data:`PLACEHOLDER`; an unreadable one is shown as typed.
+    """
+    text = clean_text(iso).strip()
+    if not text:
+        return PLACEHOLDER
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        return text
+    text = babel_format_date(day, format="long", locale="fr_CA" if lang == "fr" else "en_CA")
+    if lang == "fr" and day.day == 1 and text.startswith("1 "):
+        text = "1er " + text[2:]
+    return text
+
+
+_FR_TYPES = {
+    "ville": "la",
+    "municipalité": "la",
+    "cité": "la",
+    "paroisse": "la",
+    "régie": "la",
+    "village": "le",
+    "canton": "le",
+    "gouvernement": "le",
+}
+_EN_TYPES = (
+    "town",
+    "city",
+    "municipality",
+    "village",
+    "district",
+    "county",
+    "township",
+    "region",
+    "regional municipality",
+    "resort municipality",
+    "municipal district",
+    "hamlet",
+    "corporation",
+)
+
+
+def town_name(organization: str, lang: str) -> str:
+    """The organization as it reads after "means" in the definitions: "la Ville de
+    Saint-Aurèle" for "Ville de Saint-Aurèle" or "Saint-Aurèle"; "the Town of Truro" for
+    "Town of Truro" or "Truro". A name that already starts with an article gets it in
+    lower case ("La Tuque" stays a name: only "La Ville de …" is lowered). Any other
+    name (a regional body, an official name in the other language) is left as typed.
+    """
+    name = " ".join(organization.split())
+    if not name or name == PLACEHOLDER:
+        return name or PLACEHOLDER
+    words = name.split()
+    first = words[0].casefold()
+    if lang == "fr":
+        if first in _FR_TYPES and len(words) > 1:
+            return f"{_FR_TYPES[first]} {name}"
+        if first in ("la", "le") and len(words) > 2 and words[1].casefold() in _FR_TYPES:
+            return f"{first} {' '.join(words[1:])}"
+        if _bare_place(name):
+            return f"la Ville {'d’' if name[0] in 'AEIOUYÂÉÈÎÔaeiouy' else 'de '}{name}"
+        return name
+    lowered = name.casefold()
+    if any(lowered.startswith(f"{kind} of ") for kind in _EN_TYPES) or lowered.endswith(
+        (" municipality", " county", " district", " township")
+    ):
+        return f"the {name}"
+    if first == "the" and len(words) > 1:
+        return f"the {' '.join(words[1:])}"
+    return f"the Town of {name}" if _bare_place(name) else name
+
+
+def _bare_place(name: str) -> bool:
+    """A place name alone ("Saint-Aurèle", "Truro", "Val-des-Sources"): one or two
+    capitalized words, no institution word."""
+    words = name.split()
+    return (
+        len(words) <= 2
+        and all(w[:1].isupper() for w in words)
+        and not any(
+            w.casefold() in _FR_TYPES or w.casefold() in _EN_TYPES or w.casefold() in ("mrc", "of", "de")
+            for w in words
+        )
+    )
