@@ -35,8 +35,6 @@ Timings are not asserted anywhere in the test suite: machines differ.
 from __future__ import annotations
 
 import argparse
-import importlib
-import inspect
 import json
 import os
 import platform
@@ -58,9 +56,10 @@ from largegen import large_project  # noqa: E402
 
 from wizard.core.checks import run_checks  # noqa: E402
 from wizard.core.domain.brands import detect_brands  # noqa: E402
-from wizard.core.export import export_all, export_tenders  # noqa: E402
+from wizard.core.export import export_all, record_files, tender_files, write_files  # noqa: E402
 from wizard.core.model import Project  # noqa: E402
 from wizard.core.project_file.store import ProjectFile  # noqa: E402
+from wizard.core.textclean import clean_project  # noqa: E402
 
 
 @dataclass
@@ -125,25 +124,9 @@ def timed(name: str, timing: Timing, target: float | None, unit: str, note: str 
 # -- export -----------------------------------------------------------------------
 
 
-def record_exporter() -> Callable[[Project, Path, list[str]], Any] | None:
-    """The decision record exporter (``wizard.core.documents.record_export.export``) if installed."""
-    try:
-        module = importlib.import_module("wizard.core.documents.record_export")
-    except ModuleNotFoundError as exc:
-        if exc.name == "wizard.core.documents.record_export":
-            return None
-        raise
-    function = getattr(module, "export", None)
-    if function is None:
-        return None
-    if len(inspect.signature(function).parameters) >= 3:
-        return function  # type: ignore[no-any-return]
-    return lambda project, out_dir, _langs: function(project, out_dir)
-
-
 def export_figures(project: Project, work: Path, runs: int) -> list[Figure]:
-    record = record_exporter()
     out = [work]
+    clean = clean_project(project)
 
     def fresh(_i: int) -> None:
         out[0] = work / f"export-{len(list(work.glob('export-*')))}"
@@ -151,22 +134,20 @@ def export_figures(project: Project, work: Path, runs: int) -> list[Figure]:
 
     def tender_and_record(langs: list[str]) -> Callable[[int], None]:
         def run(_i: int) -> None:
-            export_tenders(project, out[0], langs)
-            if record is not None:
-                record(project, out[0], langs)
+            write_files({**tender_files(clean, langs), **record_files(clean, langs)}, out[0])
 
         return run
 
     fresh(0)
     tender_and_record(["fr", "en"])(0)  # warm-up: templates, styles, clause library, fonts
-    what = "tender + decision record" if record else "tender (no record yet)"
+    what = "tender + decision record"
     one = median_of(runs, tender_and_record(["fr"]), fresh)
     both = median_of(runs, tender_and_record(["fr", "en"]), fresh)
     every = median_of(runs, lambda _i: export_all(project, out[0]), fresh)
     return [
         timed(f"export: {what}, FR", one, 1.5, "s"),
         timed(f"export: {what}, FR + EN", both, 1.5, "s", "the large project's setting"),
-        timed("export_all (every §4 output, information)", every, None, "s"),
+        timed("export_all (every output, information)", every, None, "s"),
     ]
 
 

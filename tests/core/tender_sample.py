@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from wizard.core.model import (
     BusinessUnit,
     Criterion,
@@ -74,3 +76,13 @@ def tender_project(lang: str = "fr", province: str = "QC") -> Project:
     p.publication.open_data_url = URL
     p.evaluation.tie_break = "Tirage au sort devant témoins."
     return p
+
+
+def write_tender(project: Project, lang: str, path: Path) -> Path:
+    """Write the tender in ``lang`` to ``path`` as the export does: the project's text
+    cleaned once, the DOCX built in memory, then written atomically."""
+    from wizard.core.export import tender_bytes, write_files
+    from wizard.core.textclean import clean_project
+
+    (written,) = write_files({path.name: tender_bytes(clean_project(project), lang)}, path.parent)
+    return written

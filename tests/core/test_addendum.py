@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 from docx import Document
+from tender_sample import write_tender
 
-from wizard.core.documents.docx.writer import write_tender
 from wizard.core.examples import load_example
 from wizard.core.model import Project, VendorExchange
 from wizard.core.model.defaults import new_project

@@ -12,11 +12,11 @@ import docx
 import pytest
 
 from wizard.core.checks import run_checks
-from wizard.core.documents.docx.writer import tender_bytes
 from wizard.core.documents.tender_submission import format_deadline
 from wizard.core.domain import timezones
 from wizard.core.domain.provinces import PROVINCES
 from wizard.core.examples import load_example
+from wizard.core.export import tender_bytes
 from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.model import Project, ProjectInfo
 from wizard.core.opendata.contact import is_role_email

@@ -62,7 +62,7 @@ def test_odd_data_still_draws():
 
 def test_core_import_does_not_load_matplotlib():
     code = (
-        "import sys, wizard.core.documents.chart, wizard.core.documents.record_export, wizard.core.domain.scorecard; "
+        "import sys, wizard.core.documents.chart, wizard.core.export, wizard.core.domain.scorecard; "
         "print('matplotlib' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)

@@ -11,8 +11,9 @@ import pytest
 from docx.oxml.ns import qn
 from tender_sample import MANDATORY, STATEMENT, URL, tender_project
 
-from wizard.core.documents.blocks import Table, TenderDocument
-from wizard.core.documents.docx.writer import build_docx, tender_bytes, write_tender
+from wizard.core.documents.blocks import Document, Table
+from wizard.core.documents.docx.writer import build_docx
+from wizard.core.export import export_all, tender_bytes
 from wizard.core.model import VendorExchange
 
 
@@ -132,10 +133,10 @@ def test_k1_export_completes_with_control_characters(tmp_path):
     p.criteria[0].text = "Réseau\x0bsans fil"
     p.vendor_exchanges[0].vendor = "ACME\x00"
     p.problem.statement = "Besoin\uffff\ufffe \ud800urgent"
-    path = write_tender(p, "fr", tmp_path / "tender-fr.docx")
-    texts = _all_text(docx.Document(str(path)))
+    written = export_all(p, tmp_path, "fr")  # the export cleans the project's text once
+    texts = _all_text(docx.Document(str(tmp_path / "tender-fr.docx")))
     assert "Réseausans fil" in texts and "ACME" in texts and "Besoin urgent" in texts
-    assert [f.name for f in tmp_path.iterdir()] == ["tender-fr.docx"]  # no temporary file left
+    assert sorted(f.name for f in tmp_path.iterdir()) == sorted(p.name for p in written)  # no temp file
 
 
 def test_problem_statement_is_in_the_document(fr_docx):
@@ -144,7 +145,7 @@ def test_problem_statement_is_in_the_document(fr_docx):
 
 def test_k4_large_table_is_built_row_by_row(monkeypatch):
     rows = [[str(i), f"Fournisseur {i} & fils", "courriel", "2026-01-01"] for i in range(400)]
-    doc = TenderDocument(
+    doc = Document(
         "fr",
         "T",
         "O",

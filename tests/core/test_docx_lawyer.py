@@ -18,11 +18,11 @@ from docx.oxml.ns import qn
 from tender_sample import tender_project
 
 from wizard.core.clauses import library as clauses
-from wizard.core.documents.blocks import Paragraph, TenderDocument
-from wizard.core.documents.docx.writer import build_docx, tender_bytes
+from wizard.core.documents.blocks import Document, Paragraph
+from wizard.core.documents.docx.writer import build_docx
 from wizard.core.documents.html import preview_html
 from wizard.core.examples import example_names, load_example
-from wizard.core.export import export_all
+from wizard.core.export import export_all, tender_bytes
 from wizard.core.model import ClauseChoice
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -179,7 +179,7 @@ def test_a_header_and_footer_on_every_section_and_a_bare_cover(fr):
 
 
 def test_a_document_without_cover_keeps_its_header_on_page_one():
-    doc = TenderDocument("en", "T", "O", "R", "Header R", "Page {page} of {pages}", [Paragraph("Body")])
+    doc = Document("en", "T", "O", "R", "Header R", "Page {page} of {pages}", [Paragraph("Body")])
     section = build_docx(doc).sections[0]
     assert not section.different_first_page_header_footer
     assert section.header.paragraphs[0].text == "Header R"

@@ -42,13 +42,11 @@ def test_both_languages_write_two_tenders(tmp_path):
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.endswith(".tmp")]
 
 
-def test_exporters_list_is_extensible(tmp_path, monkeypatch):
-    def extra(project, out_dir, langs):
-        path = out_dir / f"extra-{'-'.join(langs)}.txt"
-        path.write_text(project.info.reference, encoding="utf-8")
-        return [path]
+def test_builders_list_is_extensible(tmp_path, monkeypatch):
+    def extra(project, langs):
+        return {f"extra-{'-'.join(langs)}.txt": project.info.reference.encode("utf-8")}
 
-    monkeypatch.setattr(export, "EXPORTERS", [*export.EXPORTERS, extra])
+    monkeypatch.setattr(export, "BUILDERS", [*export.BUILDERS, extra])
     written = export_all(tender_project(), tmp_path, "fr")
     assert [p.name for p in written] == [
         "tender-fr.docx",
@@ -68,7 +66,7 @@ def test_a_failed_write_keeps_the_previous_tender(tmp_path, monkeypatch):
     def broken(*_args):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("wizard.core.documents.docx.writer.tender_bytes", broken)
+    monkeypatch.setattr("wizard.core.export.tender_bytes", broken)
     with pytest.raises(RuntimeError):
         export_all(tender_project(), tmp_path, "fr")
     assert (tmp_path / "tender-fr.docx").read_bytes() == before

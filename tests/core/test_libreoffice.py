@@ -18,10 +18,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from tender_sample import MANDATORY, STATEMENT, tender_project
+from tender_sample import MANDATORY, STATEMENT, tender_project, write_tender
 
 from wizard.core.clauses import library as clauses
-from wizard.core.documents.docx.writer import write_tender
 from wizard.core.examples import example_names, load_example
 from wizard.core.i18n import tr
 from wizard.core.textclean import clean_project

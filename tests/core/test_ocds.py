@@ -13,13 +13,15 @@ from hypothesis import strategies as st
 from opendata_sample import OFFICER, PEOPLE, rich_project
 
 from wizard.core.examples import example_names, load_example
+from wizard.core.export import open_data_files, write_files
 from wizard.core.model import Project
 from wizard.core.model.defaults import new_project
 from wizard.core.opendata import schema as ocds_schema
 from wizard.core.opendata.milestones import FALLBACK_DAY, release_datetime
-from wizard.core.opendata.outputs import OpenDataError, write_open_data
+from wizard.core.opendata.outputs import OpenDataError
 from wizard.core.opendata.release import PLACEHOLDER_PREFIX, build_package, ocid, package_json
 from wizard.core.opendata.schema import codelist, codelist_errors, schema_errors, validation_errors
+from wizard.core.textclean import clean_project
 
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "reference" / "ocds-samples"
 
@@ -246,6 +248,11 @@ def test_quality_only_award():
     project = rich_project()
     project.evaluation.quality_weight, project.evaluation.price_weight = 100, 0
     assert release_of(project)["tender"]["awardCriteria"] == "qualityOnly"
+
+
+def write_open_data(project: Project, folder: Path) -> list[Path]:
+    """The open-data files written as ``export_all`` writes them (text cleaned once)."""
+    return write_files(open_data_files(clean_project(project), []), folder)
 
 
 # --- privacy ------------------------------------------------------------------------

@@ -16,18 +16,22 @@ import pytest
 from docx.oxml.ns import qn
 
 from wizard.core.documents.blocks import Heading, Image, Paragraph, Table
-from wizard.core.documents.docx.writer import tender_bytes
 from wizard.core.documents.record import record_document
-from wizard.core.documents.record_export import export, record_bytes
 from wizard.core.documents.record_tco import money
 from wizard.core.documents.table_layout import min_widths
 from wizard.core.domain import tco
 from wizard.core.examples import example_names, load_example
-from wizard.core.export import export_all
+from wizard.core.export import export_all, record_bytes, record_files, tender_bytes, write_files
 from wizard.core.i18n import tr
-from wizard.core.model import CostLine, Justification, TcoOption, VendorExchange
+from wizard.core.model import CostLine, Justification, Project, TcoOption, VendorExchange
+from wizard.core.textclean import clean_project
 
 LANG_OF = {"emergency-perimeter": "fr", "office-suite": "en", "training": "fr"}
+
+
+def export(project: Project, folder: Path, langs: list[str]) -> list[Path]:
+    """The decision records written as ``export_all`` writes them (text cleaned once)."""
+    return write_files(record_files(clean_project(project), langs), folder)
 
 
 def _texts(blocks) -> str:
@@ -228,7 +232,7 @@ def test_odd_text_gives_a_valid_record():
     p.vendor_exchanges.append(VendorExchange(id=99, vendor=odd, subject=odd, staff_name=odd))
     p.justifications.append(Justification(id=99, code="T-NO-EXIT", field="tco_options:9.name", reason=odd))
     for lang in ("fr", "en"):
-        text = _docx_text(record_bytes(p, lang))
+        text = _docx_text(record_bytes(clean_project(p), lang))
         assert "ACME \u202eevil" in text and "<b>R&D</b>" in text
 
 

@@ -110,14 +110,14 @@ def test_k10_missing_closing_date_shows_placeholder_not_a_gap():
     assert "Date de clôture : ." not in joined and "Date de clôture\u00a0: ." not in joined
 
 
-def test_k1_control_characters_never_reach_blocks():
+def test_k1_control_characters_never_reach_the_preview():
     p = tender_project()
     p.criteria[0].text = "Réseau\x0bsans fil"
     p.problem.statement = "Besoin \ud800\uffff urgent"
     p.vendor_exchanges[0].vendor = "ACME\x00"
-    texts = _texts(tender_document(p, "fr"))
-    assert "Réseausans fil" in texts and "Besoin urgent" in texts and "ACME" in texts
-    assert not any(ch in t for t in texts for ch in "\x00\x0b\ud800\uffff")
+    html = preview_html(p, "fr")  # the preview cleans the project's text once
+    assert "Réseausans fil" in html and "Besoin urgent" in html and "ACME" in html
+    assert not any(ch in html for ch in "\x00\x0b\ud800\uffff")
 
 
 def test_split_links_keeps_ampersand_and_trailing_period():

@@ -15,7 +15,7 @@ import pytest
 from docx.oxml.ns import qn
 from tender_sample import tender_project
 
-from wizard.core.documents.docx.writer import tender_bytes
+from wizard.core.export import tender_bytes
 from wizard.core.model import Criterion, QualityGridItem, Scenario
 
 TWIPS_PER_CM = 1440 / 2.54

@@ -1,13 +1,15 @@
-"""Every output of SPEC §4 into one folder (§2.10, §5 ``main.py export``).
+"""Every output file, and the one place that writes them.
 
-``export_all(project, out_dir, lang=None) -> list[Path]`` writes the tender(s) —
-``tender-fr.docx`` and/or ``tender-en.docx`` — then the decision record(s) and the open
-data. ``lang`` is "fr", "en", "both", or ``None`` for the project's
-``info.tender_languages``. Each file is written atomically (``atomic.py``).
+``export_all(project, out_dir, lang=None) -> list[Path]`` writes, into ``out_dir``, the
+tender(s) ``tender-<lang>.docx``, the decision record(s) ``decision-record-<lang>.docx``
+and the open data (OCDS release package, vendor register and criteria CSVs). ``lang`` is
+"fr", "en", "both", or ``None`` for the project's ``info.tender_languages``.
 
-Exporters are functions ``(project, out_dir, langs) -> list[Path]`` listed in
-:data:`EXPORTERS`: the tender(s), the decision record(s) (``record_export``) and the
-open data — OCDS package and CSVs (``opendata``).
+The project's text is cleaned of XML-illegal characters once, here
+(``textclean.clean_project``); the builders in ``documents/`` and ``opendata/`` take it
+clean. Every file is built in memory first, so a failing builder writes nothing; each
+is then written atomically (``project_file/atomic.py``), so an interrupted write leaves
+the previous file as it was.
 """
 
 from __future__ import annotations
@@ -15,11 +17,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from wizard.core.documents.docx.writer import write_tender
+from wizard.core.documents.docx.writer import docx_bytes
+from wizard.core.documents.tender import tender_document
 from wizard.core.model import Project
+from wizard.core.project_file.atomic import write_bytes_atomic
 from wizard.core.textclean import clean_project
 
-Exporter = Callable[[Project, Path, list[str]], list[Path]]
+Builder = Callable[[Project, list[str]], dict[str, bytes]]
+"""``(clean project, languages) -> {file name: content}`` for one kind of output."""
 
 
 def tender_languages(project: Project, lang: str | None = None) -> list[str]:
@@ -41,23 +46,74 @@ def tender_languages(project: Project, lang: str | None = None) -> list[str]:
     return ["fr", "en"] if choice == "both" else [choice]
 
 
-def export_tenders(project: Project, out_dir: Path, langs: list[str]) -> list[Path]:
-    """Write ``tender-<lang>.docx`` for each language; returns the paths."""
-    return [write_tender(project, lang, Path(out_dir) / f"tender-{lang}.docx", langs) for lang in langs]
+def tender_file(lang: str) -> str:
+    """``tender-fr.docx`` or ``tender-en.docx``."""
+    return f"tender-{lang}.docx"
 
 
-def export_records(project: Project, out_dir: Path, langs: list[str]) -> list[Path]:
-    """Write ``decision-record-<lang>.docx`` for each language (``record_export``)."""
-    from wizard.core.documents import record_export  # matplotlib is imported only when exporting
-
-    return record_export.export(project, out_dir, langs)
+def record_file(lang: str) -> str:
+    """``decision-record-fr.docx`` or ``decision-record-en.docx``."""
+    return f"decision-record-{lang}.docx"
 
 
-def export_open_data(project: Project, out_dir: Path, _langs: list[str]) -> list[Path]:
-    """Write the OCDS release package and the CSVs (``opendata``)."""
-    from wizard.core.opendata.outputs import write_open_data
+def tender_bytes(project: Project, lang: str, languages: list[str] | None = None) -> bytes:
+    """The tender in ``lang`` as DOCX bytes, from a clean project. Raises ``ValueError``
+    for a ``lang`` other than "fr"/"en". ``languages``: every language exported together
+    (the language clause follows them)."""
+    return docx_bytes(tender_document(project, lang, languages))
 
-    return write_open_data(project, out_dir)
+
+def record_bytes(project: Project, lang: str) -> bytes:
+    """The decision record in ``lang`` as DOCX bytes (with the TCO chart when there are
+    options), from a clean project. Raises ``ValueError`` for another ``lang``."""
+    from wizard.core.documents.chart import cumulative_chart_png  # matplotlib only when exporting
+    from wizard.core.documents.record import record_document
+
+    if lang not in ("fr", "en"):
+        raise ValueError(f"unsupported language: {lang!r}")
+    chart = cumulative_chart_png(project, lang) if project.tco_options else b""
+    return docx_bytes(record_document(project, lang, chart))
+
+
+def tender_files(project: Project, langs: list[str]) -> dict[str, bytes]:
+    """``tender-<lang>.docx`` for each language."""
+    return {tender_file(lang): tender_bytes(project, lang, langs) for lang in langs}
+
+
+def record_files(project: Project, langs: list[str]) -> dict[str, bytes]:
+    """``decision-record-<lang>.docx`` for each language."""
+    return {record_file(lang): record_bytes(project, lang) for lang in langs}
+
+
+def open_data_files(project: Project, _langs: list[str]) -> dict[str, bytes]:
+    """The OCDS release package and the CSVs. Raises ``opendata.outputs.OpenDataError``."""
+    from wizard.core.opendata.outputs import open_data_files as build
+
+    return build(project)
+
+
+BUILDERS: list[Builder] = [tender_files, record_files, open_data_files]
+"""Every kind of output, in the order the files are listed and written."""
+
+
+def output_files(project: Project, lang: str | None = None) -> dict[str, bytes]:
+    """``{file name: content}`` of every output, built in memory from ``project`` (its
+    text cleaned once here). Raises ``ValueError`` for an unsupported ``lang``."""
+    langs = tender_languages(project, lang)
+    project = clean_project(project)
+    files: dict[str, bytes] = {}
+    for build in BUILDERS:
+        files.update(build(project, langs))
+    return files
+
+
+def write_files(files: dict[str, bytes], out_dir: Path) -> list[Path]:
+    """Write each file into ``out_dir`` (created if missing), atomically, in order;
+    returns the paths. Raises ``OSError`` when the folder cannot be written (the files
+    already written stay valid; the one being written keeps its previous content)."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return [write_bytes_atomic(out_dir / name, data) for name, data in files.items()]
 
 
 def planned_outputs(project: Project, out_dir: Path, lang: str | None = None) -> list[Path]:
@@ -71,7 +127,7 @@ def planned_outputs(project: Project, out_dir: Path, lang: str | None = None) ->
 
     out_dir = Path(out_dir)
     langs = tender_languages(project, lang)
-    names = [f"tender-{x}.docx" for x in langs] + [f"decision-record-{x}.docx" for x in langs]
+    names = [tender_file(x) for x in langs] + [record_file(x) for x in langs]
     return [out_dir / name for name in [*names, OCDS_FILE, REGISTER_FILE, CRITERIA_FILE]]
 
 
@@ -81,22 +137,11 @@ def existing_outputs(project: Project, out_dir: Path, lang: str | None = None) -
     return [path for path in planned_outputs(project, out_dir, lang) if path.exists()]
 
 
-EXPORTERS: list[Exporter] = [export_tenders, export_records, export_open_data]
-"""Every exporter, in order: ``(project, out_dir, langs) -> written paths``."""
-
-
 def export_all(project: Project, out_dir: Path, lang: str | None = None) -> list[Path]:
     """Write every output into ``out_dir`` (created if missing); returns the paths written.
 
-    Raises ``ValueError`` for an unsupported ``lang`` and ``OSError`` when the folder
-    cannot be written. Already-written files stay valid if a later exporter fails.
-    Text fields are cleaned of XML-illegal characters once, here (CASES K1).
+    Raises ``ValueError`` for an unsupported ``lang`` (nothing written),
+    ``opendata.outputs.OpenDataError`` when the OCDS package is invalid (nothing written)
+    and ``OSError`` when the folder cannot be written.
     """
-    project = clean_project(project)
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    langs = tender_languages(project, lang)
-    written: list[Path] = []
-    for exporter in EXPORTERS:
-        written.extend(exporter(project, out_dir, langs))
-    return written
+    return write_files(output_files(project, lang), out_dir)

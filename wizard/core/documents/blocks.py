@@ -1,8 +1,8 @@
 """Document blocks: what the tender is made of, before any file format (SPEC §4).
 
-``render.py`` builds a :class:`TenderDocument` from the model; ``docx_export.py`` turns
-its blocks into Word, ``preview.py`` into HTML. Every text here is already clean
-(``textclean.clean_text``) and in one language. URLs inside paragraph text become
+``tender.py`` and ``record.py`` build a :class:`Document` from the model;
+``docx/writer.py`` turns its blocks into Word, ``html.py`` into HTML. Every text here is already clean
+(the export cleans the project once: ``textclean.clean_project``) and in one language. URLs inside paragraph text become
 clickable links in both outputs (:func:`split_links`).
 """
 
@@ -82,8 +82,10 @@ Block = Heading | Paragraph | ClauseHeading | ClauseParagraph | Table | Image | 
 
 
 @dataclass
-class TenderDocument:
-    """A whole tender in one language: metadata for the file, and its blocks."""
+class Document:
+    """A whole document (the tender, the decision record) in one language: metadata for
+    the file — ``title``, ``organization``, ``reference``, the page ``header`` and the
+    ``footer_page`` pattern — and its blocks in order."""
 
     lang: str
     title: str

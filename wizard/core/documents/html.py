@@ -13,17 +13,18 @@ from wizard.core.documents.blocks import (
     Block,
     ClauseHeading,
     ClauseParagraph,
+    Document,
     Heading,
     PageBreak,
     Paragraph,
     Table,
-    TenderDocument,
     Toc,
     clause_numbers,
     split_links,
 )
 from wizard.core.documents.tender import tender_document
 from wizard.core.model import Project
+from wizard.core.textclean import clean_project
 
 _STYLE = (
     "body{font-family:sans-serif;max-width:50em;margin:auto;line-height:1.4}"
@@ -78,7 +79,7 @@ def _html_block(block: Block, number: str) -> str:
     return ""
 
 
-def document_html(doc: TenderDocument) -> str:
+def document_html(doc: Document) -> str:
     """``doc`` as a standalone HTML page."""
     numbers = clause_numbers(doc.blocks)
     body = "\n".join(_html_block(block, number) for block, number in zip(doc.blocks, numbers, strict=True))
@@ -90,5 +91,8 @@ def document_html(doc: TenderDocument) -> str:
 
 
 def preview_html(project: Project, lang: str) -> str:
-    """The tender in ``lang`` ("fr" or "en") as HTML. Raises ``ValueError`` for another lang."""
-    return document_html(tender_document(project, lang))
+    """The tender in ``lang`` ("fr" or "en") as HTML. Raises ``ValueError`` for another lang.
+
+    The project's text is cleaned once here, as :func:`wizard.core.export.export_all` does
+    for the files."""
+    return document_html(tender_document(clean_project(project), lang))

@@ -1,12 +1,12 @@
 """The decision record for council, as document blocks (SPEC §4, §2.10).
 
-``record_document(project, lang, chart_png=b"") -> TenderDocument`` ("fr" or "en"):
+``record_document(project, lang, chart_png=b"") -> Document`` ("fr" or "en"):
 cover, summary, the problem as received and as defined, scope and governance, the
 market scan and its matrix, a criteria summary, the total cost of ownership (tables and
 the chart ``chart_png``), risks (mission-critical, personal information), the findings
 (those marked justified with their reasons, and those still open), the scorecard of the
 guide's practices and the vendor exchange register. The same blocks feed the DOCX
-(``record_export``). Raises ``ValueError`` for another ``lang``.
+(``export.record_bytes``). Raises ``ValueError`` for another ``lang``.
 
 Guide principle: decisions rest on a correct problem definition, a neutral market scan,
 a TCO and a risk analysis, and they are documented so they can be published.
@@ -14,10 +14,8 @@ a TCO and a risk analysis, and they are documented so they can be published.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from wizard.core.checks import run_checks
-from wizard.core.documents.blocks import Block, Heading, PageBreak, Paragraph, Table, TenderDocument
+from wizard.core.documents.blocks import Block, Document, Heading, PageBreak, Paragraph, Table
 from wizard.core.documents.record_sections import (
     findings_blocks,
     register_blocks,
@@ -35,7 +33,7 @@ from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.i18n.labels import value_label
 from wizard.core.model import Project, Solution
 from wizard.core.model.defaults import GOVERNANCE_ITEMS
-from wizard.core.textclean import clean_text, one_line
+from wizard.core.textclean import one_line
 
 LEVEL_MARKS = {"yes": "✓", "partial": "½", "no": "✗", "unknown": "?"}
 PROPERTY_LIMIT = 200  # Word's document properties hold at most 255 characters
@@ -269,24 +267,8 @@ def _criteria(project: Project, lang: str) -> list[Block]:
     ]
 
 
-def _clean(block: Block) -> Block:
-    """``block`` with every text passed through ``clean_text`` (finding messages and
-    computed lists quote user text too: never an invalid DOCX)."""
-    if isinstance(block, Paragraph):
-        return replace(block, text=clean_text(block.text), label=clean_text(block.label))
-    if isinstance(block, Heading):
-        return replace(block, text=clean_text(block.text))
-    if isinstance(block, Table):
-        return replace(
-            block,
-            header=[[clean_text(c) for c in row] for row in block.header],
-            rows=[[clean_text(c) for c in row] for row in block.rows],
-        )
-    return block
-
-
 def record_blocks(project: Project, lang: str, chart_png: bytes = b"") -> list[Block]:
-    """Every block of the decision record in ``lang``, in document order, clean text."""
+    """Every block of the decision record in ``lang``, in document order."""
     found = run_checks(project)
     blocks: list[Block] = []
     for part in (_cover, _problem, _scope, _market, _criteria):
@@ -295,10 +277,10 @@ def record_blocks(project: Project, lang: str, chart_png: bytes = b"") -> list[B
     blocks += [PageBreak(), *findings_blocks(project, lang, found)]
     blocks += [PageBreak(), *scorecard_blocks(project, lang, found)]
     blocks += [PageBreak(), *register_blocks(project, lang)]
-    return [_clean(block) for block in blocks]
+    return blocks
 
 
-def record_document(project: Project, lang: str, chart_png: bytes = b"") -> TenderDocument:
+def record_document(project: Project, lang: str, chart_png: bytes = b"") -> Document:
     """The whole decision record in ``lang``; ``chart_png`` is the TCO chart (none if empty).
 
     Raises ``ValueError`` for a ``lang`` other than "fr" or "en".
@@ -306,7 +288,7 @@ def record_document(project: Project, lang: str, chart_png: bytes = b"") -> Tend
     if lang not in ("fr", "en"):
         raise ValueError(f"unsupported language: {lang!r}")
     reference = user_text(project.info.reference)[:PROPERTY_LIMIT]
-    return TenderDocument(
+    return Document(
         lang=lang,
         title=tr("Decision record: {title}", lang, title=user_text(project.info.title))[:PROPERTY_LIMIT],
         organization=user_text(project.info.organization)[:PROPERTY_LIMIT],

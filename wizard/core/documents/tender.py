@@ -1,13 +1,13 @@
 """The tender as document blocks, built from the model (SPEC §4; CASES K1, K10).
 
-``tender_document(project, lang) -> TenderDocument`` ("fr" or "en"): cover page, table
+``tender_document(project, lang) -> Document`` ("fr" or "en"): cover page, table
 of contents, key dates, the need (problem statement and context), scope, criteria and
 pass threshold, evaluation method, test scenarios (instead of demonstrations) with the
 criteria-to-scenario traceability matrix, the
 numbered contract clauses, the excluded-vendors addendum and the binding-language
-statement. Fixed labels go through ``i18n.tr`` (French in ``document.po``); user text is
-cleaned once (``textclean.clean_project``, in :func:`tender_document`) and folded by
-:func:`user_text`; missing data shows ``[À COMPLÉTER / TO BE COMPLETED]``.
+statement. Fixed labels go through ``i18n.tr`` (French in ``document.po``); user text
+comes cleaned (``textclean.clean_project``, once per export in ``export.py`` and once per
+preview in ``html.py``) and is folded by :func:`user_text`; missing data shows ``[À COMPLÉTER / TO BE COMPLETED]``.
 Raises nothing for bad data: a clause that fails to render shows a placeholder (K-RENDER).
 """
 
@@ -20,11 +20,11 @@ from wizard.core.documents.blocks import (
     Block,
     ClauseHeading,
     ClauseParagraph,
+    Document,
     Heading,
     PageBreak,
     Paragraph,
     Table,
-    TenderDocument,
     Toc,
 )
 from wizard.core.documents.tender_criteria import (
@@ -41,7 +41,7 @@ from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date, town_name
 from wizard.core.i18n.languages import published_project
 from wizard.core.model import Project
-from wizard.core.textclean import clean_project, clean_text, one_line
+from wizard.core.textclean import one_line
 
 ROLE_LABELS = {
     "affected": N_("affected"),
@@ -58,7 +58,7 @@ def user_text(value: str) -> str:
 def user_paragraphs(value: str, style: str = "Normal") -> list[Paragraph]:
     """Multi-line user text → one clean paragraph per non-blank line (the placeholder if
     empty). Shared with the decision record."""
-    lines = [" ".join(line.split()) for line in clean_text(value).splitlines()]
+    lines = [" ".join(line.split()) for line in value.splitlines()]
     return [Paragraph(line, style) for line in lines if line] or [Paragraph(PLACEHOLDER, style)]
 
 
@@ -266,7 +266,7 @@ def tender_blocks(project: Project, lang: str) -> list[Block]:
     return blocks
 
 
-def tender_document(project: Project, lang: str, languages: list[str] | None = None) -> TenderDocument:
+def tender_document(project: Project, lang: str, languages: list[str] | None = None) -> Document:
     """The whole tender in ``lang`` ("fr" or "en"). Raises ``ValueError`` for another ``lang``.
 
     ``languages`` are all the languages exported together (default: ``[lang]``): the
@@ -275,9 +275,9 @@ def tender_document(project: Project, lang: str, languages: list[str] | None = N
     """
     if lang not in ("fr", "en"):
         raise ValueError(f"unsupported tender language: {lang!r}")
-    project = published_project(clean_project(project), [lang, *(languages or [])])  # K1: hygiene once
+    project = published_project(project, [lang, *(languages or [])])
     reference = user_text(project.info.reference)
-    return TenderDocument(
+    return Document(
         lang=lang,
         title=user_text(project.info.title),
         organization=user_text(project.info.organization),

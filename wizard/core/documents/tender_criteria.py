@@ -6,7 +6,8 @@ the points needed are computed in integers: ``ceil(threshold × optional / 100)`
 of 60 at 70 % passes.
 
 Every builder here is called through ``render.tender_document``, which cleans the
-project once (``textclean.clean_project``): user text needs no ``clean_text`` here.
+project once (``textclean.clean_project``, by the export or the preview): user text
+needs no ``clean_text`` here.
 """
 
 from __future__ import annotations

@@ -12,8 +12,9 @@ register subject such as "Call with Helene Roy": accents and case are ignored) b
 neutral mark, in the export language. Organizations (the town, the vendors) are not
 people and are kept.
 
-Every published string also loses XML-illegal code points (``textclean.clean_text``,
-CASES K1), so a lone surrogate can never make the UTF-8 encoding fail.
+Every published string is in Unicode normal form C. The project's text was cleaned of
+XML-illegal code points (lone surrogates included) once, by the export that builds these
+files (:func:`wizard.core.export.export_all`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from typing import Any
 
 from wizard.core.i18n import N_, tr
 from wizard.core.model import Project
-from wizard.core.textclean import clean_text
 
 WITHHELD = N_("[name withheld]")
 _MIN_LENGTH = 2
@@ -119,8 +119,8 @@ class Scrubber:
         self._mark = tr(WITHHELD, lang)
 
     def text(self, value: str) -> str:
-        """``value`` cleaned (NFC, no illegal code points), names withheld."""
-        value = unicodedata.normalize("NFC", clean_text(value))
+        """``value`` in NFC, names withheld."""
+        value = unicodedata.normalize("NFC", value)
         if self._pattern is None:
             return value
         return self._pattern.sub(self._mark, value)

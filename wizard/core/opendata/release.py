@@ -35,7 +35,6 @@ from wizard.core.opendata.contact import contact_point
 from wizard.core.opendata.documents import criteria_summary, planning_documents, tender_documents
 from wizard.core.opendata.milestones import closing_due, milestones, release_datetime, to_datetime
 from wizard.core.opendata.schema import is_uri
-from wizard.core.textclean import clean_text
 
 OCDS_VERSION = "1.1"  # the package's major.minor; the schemas are 1.1.5
 PLACEHOLDER_PREFIX = "ocds-xxxxxx"
@@ -56,7 +55,7 @@ def ocid(project: Project) -> str:
 
 def _buyer(project: Project, lang: str, scrub: Scrubber) -> dict[str, Any]:
     info = project.info
-    name = clean_text(info.organization).strip() or tr(N_("Organization not named"), lang)
+    name = info.organization.strip() or tr(N_("Organization not named"), lang)
     party: dict[str, Any] = {
         "id": f"CA-{_slug(info.province, 'XX')}-{_slug(info.organization, 'buyer')}",
         "name": name,

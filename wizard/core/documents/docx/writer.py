@@ -7,9 +7,11 @@ footer, tables built row by row with ``add_row().cells`` (never ``table.cell(i, 
 which is quadratic) with repeating header rows, clickable links, document properties
 (title, organization as author, language) and the text language (fr-CA / en-CA).
 
-* ``build_docx(doc: TenderDocument) -> docx.Document``
-* ``tender_bytes(project, lang) -> bytes``
-* ``write_tender(project, lang, path) -> Path`` — atomic (``atomic.py``); raises ``OSError``.
+* ``build_docx(doc: Document) -> docx.Document``
+* ``docx_bytes(doc: Document) -> bytes``
+
+The writer sees only blocks: which document it writes, and in which language, is decided
+by the builders (``documents/tender.py``, ``documents/record.py``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ import copy
 import datetime as dt
 import io
 import re
-from pathlib import Path
 from typing import Any
 
 import docx
@@ -32,21 +33,18 @@ from wizard.core.documents.blocks import (
     Block,
     ClauseHeading,
     ClauseParagraph,
+    Document,
     Heading,
     Image,
     PageBreak,
     Paragraph,
     Table,
-    TenderDocument,
     Toc,
     clause_numbers,
     split_links,
 )
 from wizard.core.documents.docx import xml as docx_xml
 from wizard.core.documents.table_layout import TABLE_FONT_PT, TEXT_WIDTH_CM, column_widths
-from wizard.core.documents.tender import tender_document
-from wizard.core.model import Project
-from wizard.core.project_file.atomic import write_bytes_atomic
 
 LANGUAGE_TAGS = {"fr": "fr-CA", "en": "en-CA"}
 TABLE_FONT = Pt(TABLE_FONT_PT)
@@ -291,7 +289,7 @@ def _has_cover(blocks: list[Block]) -> bool:
     return False
 
 
-def _header_footer(document: Any, doc: TenderDocument) -> None:
+def _header_footer(document: Any, doc: Document) -> None:
     """Every section gets its own header (the reference number) and footer ("page X of
     Y"), never one inherited from the previous section. A cover page is a different
     first page with an empty header and footer, as a printed tender's cover would be: it
@@ -320,7 +318,7 @@ def _header_footer(document: Any, doc: TenderDocument) -> None:
         first.first_page_footer.is_linked_to_previous = False
 
 
-def _properties(document: Any, doc: TenderDocument) -> None:
+def _properties(document: Any, doc: Document) -> None:
     props = document.core_properties
     # OPC core properties hold at most 255 characters (python-docx raises beyond).
     props.title = doc.title[:255]
@@ -341,7 +339,7 @@ def _properties(document: Any, doc: TenderDocument) -> None:
             del package.rels[r_id]
 
 
-def build_docx(doc: TenderDocument) -> Any:
+def build_docx(doc: Document) -> Any:
     """A python-docx ``Document`` holding ``doc``'s blocks (see module doc)."""
     document = docx.Document()
     document.styles["Normal"].font.size = Pt(11)
@@ -368,20 +366,8 @@ def build_docx(doc: TenderDocument) -> Any:
     return document
 
 
-def tender_bytes(project: Project, lang: str, languages: list[str] | None = None) -> bytes:
-    """The tender in ``lang`` as DOCX bytes. Raises ``ValueError`` for another ``lang``.
-
-    ``languages``: every language exported together (the language clause follows them;
-    ``render.tender_document``)."""
+def docx_bytes(doc: Document) -> bytes:
+    """``doc`` as the bytes of a ``.docx`` file."""
     buffer = io.BytesIO()
-    build_docx(tender_document(project, lang, languages)).save(buffer)
+    build_docx(doc).save(buffer)
     return buffer.getvalue()
-
-
-def write_tender(project: Project, lang: str, path: Path, languages: list[str] | None = None) -> Path:
-    """Write the tender in ``lang`` to ``path`` atomically; returns ``path``.
-
-    Raises ``ValueError`` for an unsupported ``lang`` and ``OSError`` when the folder is
-    not writable (the previous file, if any, is left as it was).
-    """
-    return write_bytes_atomic(Path(path), tender_bytes(project, lang, languages))
