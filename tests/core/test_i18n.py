@@ -14,7 +14,7 @@ from babel.messages.pofile import read_po
 from wizard.core import i18n
 from wizard.core.model.defaults import BUSINESS_UNITS, GOVERNANCE_ITEMS, PUBLICATION_ITEMS, new_project
 from wizard.core.paths import resource_path
-from wizard.core.steps import TITLES, Step
+from wizard.core.steps import STEPS, Step
 
 ROOT = Path(__file__).resolve().parents[2]
 PO_FILES = sorted(resource_path("locale").glob("*/LC_MESSAGES/*.po"))
@@ -87,7 +87,7 @@ def test_every_core_message_is_translated():
 
 
 def test_defaults_and_step_titles_in_french():
-    assert i18n.tr(TITLES[Step.TCO], "fr") == "Coût total de possession"
+    assert i18n.tr(STEPS[Step.TCO].title, "fr") == "Coût total de possession"
     assert i18n.tr(BUSINESS_UNITS[1], "fr") == "Service de sécurité incendie"
     assert all(i18n.tr(text, "fr") != text for text in GOVERNANCE_ITEMS.values())
     assert all(i18n.tr(text, "fr") != text for text in PUBLICATION_ITEMS.values())

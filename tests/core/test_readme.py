@@ -14,7 +14,7 @@ import pytest
 
 from wizard import cli
 from wizard.core.i18n import tr
-from wizard.core.steps import TITLES, Step
+from wizard.core.steps import STEPS, Step
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -66,7 +66,7 @@ def test_quick_start_commands_run_as_written(tmp_path):
 def test_steps_are_numbered_like_the_app():
     rows = re.findall(r"^\| (\d+) \| ([^|]+) \|", _section("The steps"), re.M)
     assert [(int(n), title.strip()) for n, title in rows] == [
-        (step.value + 1, tr(TITLES[step], "en")) for step in Step
+        (step.value + 1, tr(STEPS[step].title, "en")) for step in Step
     ]
 
 

@@ -30,3 +30,11 @@ def test_back_after_a_jump_goes_to_a_visited_step(open_window):
     assert wizard.currentId() == int(Step.PROJECT)
     wizard.button(QWizard.WizardButton.NextButton).click()
     assert wizard.currentId() == int(Step.PROBLEM)
+
+
+def test_one_page_class_per_step_in_wizard_order():
+    from wizard.core.steps import Step
+    from wizard.ui.pages import PAGES
+
+    assert list(PAGES) == list(Step)
+    assert [page.STEP for page in PAGES.values()] == list(Step)

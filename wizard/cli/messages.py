@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from wizard.core.i18n import N_, bilingual, tr
+from wizard.core.i18n import N_, bilingual
 
 JUSTIFIED = N_("(justified)")
 
@@ -36,9 +36,9 @@ class CliError(Exception):
 def severity_word(severity: str, lang: str) -> str:
     """``"ERROR"``/``"ERREUR"`` … for a severity value ("error", "warning", "info"), the
     word ``check`` and ``lint --explain`` print."""
-    from wizard.core.checks.lint import SEVERITY_WORDS
+    from wizard.core.i18n.labels import severity_word as word
 
-    return tr(SEVERITY_WORDS.get(severity, severity), lang)
+    return word(severity, lang)
 
 
 # argparse's English messages (Python 3.10–3.13) → our message id and its parameters.

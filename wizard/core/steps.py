@@ -6,6 +6,8 @@ in the UI stay cheap and never do work (STYLE.md: avoid QgisModelBaker's ``next_
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import IntEnum
 
 from wizard.core.domain.addresses import parse_address
@@ -29,53 +31,80 @@ class Step(IntEnum):
     REVIEW = 10
 
 
-TITLES: dict[Step, str] = {
-    Step.PROJECT: N_("Project"),
-    Step.PROBLEM: N_("Problem definition"),
-    Step.SCOPE: N_("Scope"),
-    Step.MARKET: N_("Market scan"),
-    Step.CRITERIA: N_("Criteria"),
-    Step.SCENARIOS: N_("Test scenarios"),
-    Step.EVALUATION: N_("Evaluation and award"),
-    Step.TCO: N_("Total cost of ownership"),
-    Step.CLAUSES: N_("Contract clauses"),
-    Step.VENDORS: N_("Vendor relations"),
-    Step.REVIEW: N_("Review and export"),
-}
-"""Step → its title (an English msgid; translate with ``i18n.tr``)."""
+@dataclass(frozen=True)
+class StepFacts:
+    """What the core knows of one step.
 
-# Which step owns a model field: section name or entity list → step.
-_OWNER: dict[str, Step] = {
-    "info": Step.PROJECT,
-    "authors": Step.PROJECT,
-    "problem": Step.PROBLEM,
-    "scope": Step.SCOPE,
-    "business_units": Step.SCOPE,
-    "partners": Step.SCOPE,
-    "governance": Step.SCOPE,
-    "market": Step.MARKET,
-    "solutions": Step.MARKET,
-    "features": Step.MARKET,
-    "support": Step.MARKET,
-    "criteria_settings": Step.CRITERIA,
-    "criteria": Step.CRITERIA,
-    "extra_brands": Step.CRITERIA,
-    "scenarios": Step.SCENARIOS,
-    "committee": Step.SCENARIOS,
-    "evaluation": Step.EVALUATION,
-    "jury": Step.EVALUATION,
-    "quality_grid": Step.EVALUATION,
-    "tco": Step.TCO,
-    "tco_options": Step.TCO,
-    "cost_lines": Step.TCO,
-    "clause_choices": Step.CLAUSES,
-    "vendor_exchanges": Step.VENDORS,
-    "designated_staff": Step.VENDORS,
-    "publication": Step.VENDORS,
-    "publication_items": Step.VENDORS,
-    "justifications": Step.REVIEW,
-    "export": Step.REVIEW,
+    ``title``: an English msgid (translate with ``i18n.tr``); ``owns``: the model's
+    sections and entity lists whose fields the step edits (findings on them show on its
+    page); ``done``: whether the project holds the step's main inputs (shown in the step
+    list; never blocks)."""
+
+    title: str
+    owns: tuple[str, ...]
+    done: Callable[[Project], bool]
+
+
+def _evaluation_done(p: Project) -> bool:
+    return bool(p.jury) and p.evaluation.quality_weight + p.evaluation.price_weight == 100
+
+
+STEPS: dict[Step, StepFacts] = {
+    Step.PROJECT: StepFacts(
+        N_("Project"),
+        ("info", "authors"),
+        lambda p: bool(p.info.organization and p.info.province and p.info.title),
+    ),
+    Step.PROBLEM: StepFacts(
+        N_("Problem definition"),
+        ("problem",),
+        lambda p: bool(p.problem.request_as_received.strip() and p.problem.statement.strip()),
+    ),
+    Step.SCOPE: StepFacts(
+        N_("Scope"),
+        ("scope", "business_units", "partners", "governance"),
+        lambda p: any(u.role != "not_concerned" for u in p.business_units),
+    ),
+    Step.MARKET: StepFacts(
+        N_("Market scan"),
+        ("market", "solutions", "features", "support"),
+        lambda p: bool(p.solutions and p.features),
+    ),
+    Step.CRITERIA: StepFacts(
+        N_("Criteria"),
+        ("criteria_settings", "criteria", "extra_brands"),
+        lambda p: any(c.kind == "mandatory" for c in p.criteria),
+    ),
+    Step.SCENARIOS: StepFacts(N_("Test scenarios"), ("scenarios", "committee"), lambda p: bool(p.scenarios)),
+    Step.EVALUATION: StepFacts(
+        N_("Evaluation and award"), ("evaluation", "jury", "quality_grid"), _evaluation_done
+    ),
+    Step.TCO: StepFacts(
+        N_("Total cost of ownership"),
+        ("tco", "tco_options", "cost_lines"),
+        lambda p: bool(p.tco_options and p.cost_lines),
+    ),
+    Step.CLAUSES: StepFacts(N_("Contract clauses"), ("clause_choices",), lambda p: True),
+    Step.VENDORS: StepFacts(
+        N_("Vendor relations"),
+        ("vendor_exchanges", "designated_staff", "publication", "publication_items"),
+        lambda p: bool(p.designated_staff),
+    ),
+    Step.REVIEW: StepFacts(
+        N_("Review and export"),
+        ("justifications", "export"),
+        lambda p: all(STEPS[s].done(p) for s in Step if s != Step.REVIEW),
+    ),
 }
+"""Every step's facts, in wizard order: the one table the app, the checks and the
+documents read (a test proves it covers every step and owns every field once)."""
+
+_OWNER: dict[str, Step] = {kind: step for step, facts in STEPS.items() for kind in facts.owns}
+
+
+def title(step: Step) -> str:
+    """The step's title, an English msgid ("Problem definition")."""
+    return STEPS[step].title
 
 
 def step_of_field(field: str) -> Step:
@@ -93,19 +122,4 @@ def next_step(step: Step) -> Step | None:
 
 def completion(project: Project, step: Step) -> bool:
     """Whether a step holds its main inputs (shown in the step list; never blocks)."""
-    p = project
-    if step == Step.REVIEW:
-        return all(completion(p, s) for s in Step if s != Step.REVIEW)
-    done = {
-        Step.PROJECT: bool(p.info.organization and p.info.province and p.info.title),
-        Step.PROBLEM: bool(p.problem.request_as_received.strip() and p.problem.statement.strip()),
-        Step.SCOPE: any(u.role != "not_concerned" for u in p.business_units),
-        Step.MARKET: bool(p.solutions and p.features),
-        Step.CRITERIA: any(c.kind == "mandatory" for c in p.criteria),
-        Step.SCENARIOS: bool(p.scenarios),
-        Step.EVALUATION: bool(p.jury) and p.evaluation.quality_weight + p.evaluation.price_weight == 100,
-        Step.TCO: bool(p.tco_options and p.cost_lines),
-        Step.CLAUSES: True,
-        Step.VENDORS: bool(p.designated_staff),
-    }
-    return done[step]
+    return STEPS[step].done(project)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget
 from wizard.core.domain.addresses import parse_address
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.model import Project
-from wizard.core.steps import TITLES, Step, step_of_field
+from wizard.core.steps import STEPS, Step, step_of_field
 from wizard.ui.labels import label
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def page_labels(pages: dict[Step, StepPage]) -> dict[str, str]:
         for address, widget in page.binder.widgets.items():
             labels[address] = widget_label(page, widget) or labels.get(address, "")
         for kind, editor in page.tables.items():
-            labels[kind] = widget_label(page, editor) or _(TITLES[step])
+            labels[kind] = widget_label(page, editor) or _(STEPS[step].title)
             for column in editor.columns:
                 labels[f"{kind}.{column.name}"] = _(column.title)
         for name, widget in page.details.items():  # the selected row's form (StepPage.DETAIL_KIND)
@@ -95,7 +95,7 @@ def shorten(text: str, limit: int = VALUE_CHARS) -> str:
 
 def describe(address: str, project: Project, labels: dict[str, str]) -> str:
     """ "Step › field" for a section field, "Step › list “row” › column" for a row."""
-    step = _(TITLES[step_of_field(address)])
+    step = _(STEPS[step_of_field(address)].title)
     kind, row, attribute = parse_address(address)
     if not row:
         return f"{step} › {labels.get(address, address)}"

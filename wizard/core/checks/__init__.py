@@ -7,7 +7,6 @@ module exposes ``check_<step>(project) -> list[Finding]``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 
 from wizard.core.checks import (
     clauses,
@@ -27,29 +26,29 @@ from wizard.core.domain import market as market_index
 from wizard.core.model import Project
 from wizard.core.steps import Step
 
-
-def _checks(index: market_index.SupportIndex) -> list[Callable[[Project], list[Finding]]]:
-    """Every step's check in wizard order; the two that read the market matrix share
-    ``index``, so the matrix is indexed once per run."""
-    return [
-        project.check_project,
-        problem.check_problem,
-        scope.check_scope,
-        partial(market.check_market, index=index),
-        partial(criteria.check_criteria, index=index),
-        scenarios.check_scenarios,
-        evaluation.check_evaluation,
-        tco.check_tco,
-        clauses.check_clauses,
-        vendors.check_vendors,
-        text.check_text,
-    ]
+CHECKS: dict[Step, Callable[[Project, market_index.SupportIndex], list[Finding]]] = {
+    Step.PROJECT: lambda p, _index: project.check_project(p),
+    Step.PROBLEM: lambda p, _index: problem.check_problem(p),
+    Step.SCOPE: lambda p, _index: scope.check_scope(p),
+    Step.MARKET: lambda p, index: market.check_market(p, index=index),
+    Step.CRITERIA: lambda p, index: criteria.check_criteria(p, index=index),
+    Step.SCENARIOS: lambda p, _index: scenarios.check_scenarios(p),
+    Step.EVALUATION: lambda p, _index: evaluation.check_evaluation(p),
+    Step.TCO: lambda p, _index: tco.check_tco(p),
+    Step.CLAUSES: lambda p, _index: clauses.check_clauses(p),
+    Step.VENDORS: lambda p, _index: vendors.check_vendors(p),
+    Step.REVIEW: lambda p, _index: text.check_text(p),
+}
+"""Step → its checks ``(project, matrix index) -> findings``. The two that read the
+market matrix share the index, so the matrix is indexed once per run. The review step
+runs the checks that read every step's text (``text.py``); each finding's own step is
+the step that owns its field."""
 
 
 def run_checks(project: Project) -> list[Finding]:
     """Every finding of every step, by step, then severity, then code."""
     index = market_index.SupportIndex(project)
-    found = [f for check in _checks(index) for f in check(project)]
+    found = [f for check in CHECKS.values() for f in check(project, index)]
     return sorted(found, key=lambda f: (f.step, f.severity.rank, f.code, f.field))
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from wizard.core import checks
 from wizard.core.checks.base import Finding, brands_of
 from wizard.core.domain import brands
-from wizard.core.i18n import N_, tr
+from wizard.core.i18n.labels import severity_word
 from wizard.core.model import Criterion, Scenario
 from wizard.core.model.defaults import new_project
 
@@ -57,12 +57,8 @@ def lint_line(f: Finding) -> str:
     return f"{f.code}  {', '.join(names)}" if names else f.code
 
 
-SEVERITY_WORDS = {"error": N_("ERROR"), "warning": N_("WARNING"), "info": N_("INFO")}
-"""Severity value → the upper-case word printed by ``check`` and ``lint --explain``."""
-
-
 def explain_line(f: Finding, lang: str) -> str:
     """:func:`lint_line`, then ``"  (SEVERITY) message"`` in ``lang`` ("fr" or "en"):
     ``"P-NEED  (INFO) State the need …"``. The first word stays the code."""
-    severity = tr(SEVERITY_WORDS[f.severity.value], lang)
+    severity = severity_word(f.severity.value, lang)
     return f"{lint_line(f)}  ({severity}) {f.message(lang)}"

@@ -22,20 +22,10 @@ from wizard.core.domain import scorecard, tco
 from wizard.core.domain.provinces import PROVINCES
 from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date
+from wizard.core.i18n.labels import SEVERITY_LABELS, severity_label, value_label
 from wizard.core.model import Project, VendorExchange
-from wizard.core.steps import TITLES
+from wizard.core.steps import STEPS
 from wizard.core.textclean import one_line
-
-SEVERITIES = {"error": N_("Error"), "warning": N_("Warning"), "info": N_("Info")}
-CHANNELS = {
-    "email": N_("Email"),
-    "phone": N_("Phone"),
-    "meeting": N_("Meeting"),
-    "video": N_("Video call"),
-    "event": N_("Event"),
-    "letter": N_("Letter"),
-    "other": N_("Other"),
-}
 
 
 def _yes_no(value: bool, lang: str) -> str:
@@ -143,14 +133,14 @@ def risks_blocks(project: Project, lang: str, found: list[Finding] | None = None
 
 
 def _finding_row(f: Finding, lang: str) -> list[str]:
-    return [f.code, tr(TITLES[f.step], lang), f.message(lang)]
+    return [f.code, tr(STEPS[f.step].title, lang), f.message(lang)]
 
 
 def findings_blocks(project: Project, lang: str, found: list[Finding]) -> list[Block]:
     """Findings marked justified with their reasons, then those still open, by severity."""
     justified = [f for f in found if f.is_justified(project)]
     open_ = [f for f in found if not f.is_justified(project)]
-    count = {s: sum(1 for f in open_ if f.severity.value == s) for s in SEVERITIES}
+    count = {s: sum(1 for f in open_ if f.severity.value == s) for s in SEVERITY_LABELS}
     blocks: list[Block] = [
         Heading(1, tr("Findings", lang)),
         Paragraph(
@@ -186,7 +176,7 @@ def findings_blocks(project: Project, lang: str, found: list[Finding]) -> list[B
         blocks.append(Paragraph(tr("No finding is marked justified.", lang)))
     blocks.append(Heading(2, tr("Findings still open", lang)))
     if open_:
-        rows = [[tr(SEVERITIES[f.severity.value], lang), *_finding_row(f, lang)] for f in open_]
+        rows = [[severity_label(f.severity.value, lang), *_finding_row(f, lang)] for f in open_]
         header = [tr("Severity", lang), tr("Code", lang), tr("Step", lang), tr("Finding", lang)]
         blocks.append(Table([header], rows, [3.1, 3.3, 2.8, 6.8]))
     else:
@@ -242,7 +232,9 @@ def register_blocks(project: Project, lang: str) -> list[Block]:
     rows = []
     for e in project.vendor_exchanges:
         staff = ", ".join(x for x in (one_line(e.staff_name), one_line(e.staff_role)) if x)
-        channel = tr(CHANNELS[e.channel], lang) if e.channel in CHANNELS else one_line(e.channel)
+        channel = (
+            value_label(e.channel, lang) if e.channel in VendorExchange.CHANNELS else one_line(e.channel)
+        )
         when = format_date(e.date, lang) if e.date.strip() else PLACEHOLDER
         rows.append(
             [

@@ -84,6 +84,27 @@ def value_label(value: str, lang: str) -> str:
     return tr(msgid, lang) if msgid is not None else value
 
 
+SEVERITY_LABELS: dict[str, tuple[str, str]] = {
+    "error": (N_("Error"), N_("ERROR")),
+    "warning": (N_("Warning"), N_("WARNING")),
+    "info": (N_("Info"), N_("INFO")),
+}
+"""Finding severity value → (its label for the app and the documents, the upper-case
+word ``check`` and ``lint --explain`` print), both msgids."""
+
+
+def severity_label(severity: str, lang: str) -> str:
+    """ "Error", "Erreur" … for a severity value ("error", "warning", "info")."""
+    pair = SEVERITY_LABELS.get(severity)
+    return tr(pair[0], lang) if pair else severity
+
+
+def severity_word(severity: str, lang: str) -> str:
+    """ "ERROR", "ERREUR" … for a severity value, as the command line prints it."""
+    pair = SEVERITY_LABELS.get(severity)
+    return tr(pair[1], lang) if pair else severity
+
+
 def labels_of(values: tuple[str, ...]) -> dict[str, str]:
     """``value → msgid`` for a choice tuple of the model (e.g. ``Criterion.CATEGORIES``)."""
     return {value: VALUE_LABELS[value] for value in values}

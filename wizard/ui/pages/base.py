@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.domain.addresses import parse_address
 from wizard.core.i18n import N_
-from wizard.core.steps import TITLES, Step, next_step
+from wizard.core.steps import STEPS, Step, next_step
 from wizard.ui.context import ProjectContext
 from wizard.ui.widgets.fields import FieldBinder
 from wizard.ui.widgets.findings_panel import FindingsPanel
@@ -60,7 +60,7 @@ class StepPage(QWizardPage):
         self.binder = FieldBinder(ctx, self.texts)
         self.tables: dict[str, EntityTable] = {}
         self.details: dict[str, Any] = {}  # attribute → its editor in the detail form
-        self.texts.add(self.setTitle, TITLES[self.STEP])
+        self.texts.add(self.setTitle, STEPS[self.STEP].title)
         self.setObjectName(f"page-{self.STEP.name.lower()}")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.scroll = QScrollArea()

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QPushButton, QTreeWidget, QTreeWidgetItem
 from wizard.core.checks import Finding, justified_findings, open_findings
 from wizard.core.domain.scorecard import FAMILIES, scorecard
 from wizard.core.i18n import N_, _, ui_language
-from wizard.core.steps import TITLES, Step
+from wizard.core.i18n.labels import severity_label
+from wizard.core.steps import STEPS, Step
 from wizard.ui.pages.base import StepPage
-from wizard.ui.widgets.findings_panel import SEVERITY_LABELS
 from wizard.ui.widgets.icons import STATUS_ICONS, icon
 from wizard.ui.widgets.step_list import step_state
 from wizard.ui.widgets.wrap import wrap_lines
@@ -75,7 +75,7 @@ class ReviewPage(StepPage):
         still = open_findings(project, found)
         for severity in ("error", "warning", "info"):
             group = [f for f in still if f.severity.value == severity]
-            top = QTreeWidgetItem(self.tree, [f"{_(SEVERITY_LABELS[severity])} ({len(group)})"])
+            top = QTreeWidgetItem(self.tree, [f"{severity_label(severity, ui_language())} ({len(group)})"])
             top.setIcon(0, icon(severity))
             self._add_findings(top, group)
         justified = justified_findings(project, found)
@@ -93,7 +93,7 @@ class ReviewPage(StepPage):
                 continue
             state = step_state(project, found, step)
             row = [
-                _(TITLES[step]),
+                _(STEPS[step].title),
                 _("Yes") if state.done else _("No"),
                 str(state.open),
                 str(state.justified),
@@ -107,7 +107,7 @@ class ReviewPage(StepPage):
     def _add_findings(self, top: QTreeWidgetItem, group: list[Finding], greyed: bool = False) -> None:
         lang = ui_language()
         for f in group:
-            child = QTreeWidgetItem(top, [f"{_(TITLES[f.step])} — {f.message(lang)}"])
+            child = QTreeWidgetItem(top, [f"{_(STEPS[f.step].title)} — {f.message(lang)}"])
             child.setIcon(0, icon(f.severity.value))
             child.setData(0, FIELD_ROLE, f.field)
             principle = f.principle_text(lang)

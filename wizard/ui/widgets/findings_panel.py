@@ -13,14 +13,13 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from wizard.core.checks import Finding, justified_findings, open_findings
-from wizard.core.documents.record_sections import SEVERITIES
 from wizard.core.i18n import N_, _, ui_language
+from wizard.core.i18n.labels import severity_label
 from wizard.core.steps import Step
 from wizard.ui.context import ProjectContext
 from wizard.ui.widgets.icons import icon
 from wizard.ui.widgets.texts import Texts
 
-SEVERITY_LABELS = SEVERITIES  # "error" → msgid, as the decision record names them
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 ICON_ROLE = Qt.ItemDataRole.UserRole + 1  # the icon kind shown ("error", "warning", "info")
 
@@ -28,7 +27,7 @@ ICON_ROLE = Qt.ItemDataRole.UserRole + 1  # the icon kind shown ("error", "warni
 def finding_text(f: Finding, justified: bool) -> str:
     """One line: severity, message, and "(justified)" when it is. The severity icon
     (:func:`finding_item`) comes from the style, never from a font glyph."""
-    severity = _(SEVERITY_LABELS[f.severity.value])
+    severity = severity_label(f.severity.value, ui_language())
     text = _("{severity}: {message}", severity=severity, message=f.message(ui_language()))
     return text + (" " + _("(justified)") if justified else "")
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle
 from wizard.core.checks import Finding, Severity, justified_findings, open_findings, severity_counts
 from wizard.core.i18n import _
 from wizard.core.model import Project
-from wizard.core.steps import TITLES, Step, completion
+from wizard.core.steps import STEPS, Step, completion
 from wizard.ui.context import ProjectContext
 from wizard.ui.widgets.icons import icon
 
@@ -77,7 +77,7 @@ def step_state(project: Project, found: list[Finding], step: Step) -> StepState:
 
 def step_text(step: Step, state: StepState | None = None) -> str:
     """ "2. Scope (3)": number, title, and the count of open findings."""
-    text = f"{int(step) + 1}. {_(TITLES[step])}"
+    text = f"{int(step) + 1}. {_(STEPS[step].title)}"
     return text + (f" ({state.open})" if state is not None and state.open else "")
 
 
@@ -116,7 +116,7 @@ class StepList(QListWidget):
         """The width that shows the longest title with a two-digit count, icon included
         (and room for a vertical scroll bar when the window is short)."""
         metrics = self.fontMetrics()
-        longest = max(metrics.horizontalAdvance(f"{int(s) + 1}. {_(TITLES[s])} (99)") for s in Step)
+        longest = max(metrics.horizontalAdvance(f"{int(s) + 1}. {_(STEPS[s].title)} (99)") for s in Step)
         side = max(self.iconSize().width(), metrics.height())
         bar = self.verticalScrollBar().sizeHint().width() if self.verticalScrollBar().isVisible() else 0
         return longest + side + 2 * self.frameWidth() + bar + metrics.averageCharWidth() * 2
