@@ -8,13 +8,12 @@ import io
 
 from opendata_sample import PEOPLE, rich_project
 
+from wizard.core.csv_cells import safe_cell, to_csv
 from wizard.core.export import output_files
 from wizard.core.model import Project
 from wizard.core.opendata.csv_export import (
     criteria_csv,
     criteria_rows,
-    safe_cell,
-    to_csv,
     vendor_register_csv,
     vendor_register_rows,
 )

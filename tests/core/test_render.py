@@ -17,7 +17,7 @@ from wizard.core.documents.blocks import (
 )
 from wizard.core.documents.html import preview_html
 from wizard.core.documents.tender import tender_document
-from wizard.core.documents.tender_criteria import points_needed
+from wizard.core.domain.evaluation import points_needed_clamped as points_needed
 from wizard.core.i18n import tr
 from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.model import Criterion
@@ -149,7 +149,7 @@ def test_scenarios_list_linked_criteria():
 
 def test_a_bilingual_tender_numbers_criteria_alike_in_both_versions():
     """Bidders answering in either language cite the binding version's numbers."""
-    from wizard.core.documents.tender_criteria import criterion_numbers
+    from wizard.core.domain.numbering import criterion_numbers
 
     project = tender_project(lang="both")  # binding version: French
     assert criterion_numbers(project, "en") == criterion_numbers(project, "fr")

@@ -25,8 +25,10 @@ from wizard.core.documents.record_sections import (
 )
 from wizard.core.documents.table_layout import TABLE_FONT_PT, TEXT_WIDTH_CM, min_widths
 from wizard.core.documents.tender import contents_blocks, user_paragraphs, user_text
-from wizard.core.documents.tender_criteria import CATEGORY_LABELS, criterion_numbers, points_needed
+from wizard.core.documents.tender_criteria import CATEGORY_LABELS
 from wizard.core.domain import market
+from wizard.core.domain.evaluation import points_needed_clamped
+from wizard.core.domain.numbering import criterion_numbers
 from wizard.core.domain.provinces import PROVINCES
 from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import PLACEHOLDER
@@ -240,7 +242,7 @@ def _criteria(project: Project, lang: str) -> list[Block]:
                 lang,
                 threshold=threshold,
                 count=len(optional),
-                points=points_needed(threshold, len(optional)),
+                points=points_needed_clamped(threshold, len(optional)),
             )
         ),
         Paragraph(

@@ -29,13 +29,12 @@ from wizard.core.documents.blocks import (
 )
 from wizard.core.documents.tender_criteria import (
     criteria_blocks,
-    criterion_numbers,
     evaluation_blocks,
-    scenario_label,
     traceability_blocks,
 )
 from wizard.core.documents.tender_publication import publication_blocks
 from wizard.core.documents.tender_submission import format_deadline, submission_blocks
+from wizard.core.domain.numbering import criterion_numbers, scenario_label
 from wizard.core.domain.provinces import PROVINCES
 from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date, town_name

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from wizard.core.documents.blocks import Block, Heading, Paragraph, Table
 from wizard.core.documents.table_layout import TEXT_WIDTH_CM
-from wizard.core.domain import evaluation
+from wizard.core.domain.evaluation import points_needed_clamped
+from wizard.core.domain.numbering import criterion_numbers, scenario_label
 from wizard.core.i18n import tr
 from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.i18n.labels import labels_of
@@ -28,34 +29,6 @@ VERIFICATION_LABELS = labels_of(Criterion.VERIFICATIONS)
 MATRIX_MAX_SCENARIOS = 6
 """Up to this many scenarios the traceability table has one column per scenario; past
 it, one column lists the scenarios of each criterion (the page is too narrow)."""
-
-
-def points_needed(threshold_pct: int, optional_count: int) -> int:
-    """:func:`evaluation.points_needed` for a document: never raises, an out-of-range
-    threshold is clamped to 0–100 % (C-THRESHOLD reports it), so a bad project file still
-    renders. ``points_needed(70, 60) == 42``; ``points_needed(70, 3) == 3``.
-    """
-    return evaluation.points_needed(min(max(threshold_pct, 0), 100), max(optional_count, 0))
-
-
-def criterion_numbers(project: Project, lang: str) -> dict[int, str]:
-    """Criterion id → its label in the tender ("M-1", "O-2"; "OBL-1", "OPT-2" in French).
-
-    A tender published in both languages numbers its criteria the same way in both
-    versions, with the binding version's prefixes, so bidders answering in either
-    language cite the same numbers.
-    """
-    numbers: dict[int, str] = {}
-    counters = {"mandatory": 0, "optional": 0}
-    binding = project.info.binding_language
-    if project.info.tender_languages == "both" and binding in ("fr", "en"):
-        lang = binding
-    prefixes = {"mandatory": tr("M", lang), "optional": tr("O", lang)}
-    for criterion in project.criteria:
-        kind = criterion.kind if criterion.kind in counters else "mandatory"
-        counters[kind] += 1
-        numbers[criterion.id] = f"{prefixes[kind]}-{counters[kind]}"
-    return numbers
 
 
 def _criteria_table(items: list[Criterion], numbers: dict[int, str], lang: str) -> Table:
@@ -104,7 +77,7 @@ def criteria_blocks(project: Project, lang: str) -> list[Block]:
         blocks.append(Paragraph(tr("This tender has no optional criteria.", lang)))
     blocks.append(Heading(2, tr("Pass threshold", lang)))
     pct = project.criteria_settings.pass_threshold_pct
-    needed = points_needed(pct, len(optional))
+    needed = points_needed_clamped(pct, len(optional))
     blocks.append(
         Paragraph(
             tr(
@@ -168,7 +141,7 @@ def _weights_blocks(project: Project, lang: str) -> list[Block]:
         tr(
             "Pass threshold: at least {needed} of the {total} optional criteria ({pct}%).",
             lang,
-            needed=points_needed(pct, optional),
+            needed=points_needed_clamped(pct, optional),
             total=optional,
             pct=pct,
         ),
@@ -246,11 +219,6 @@ def evaluation_blocks(project: Project, lang: str) -> list[Block]:
             )
         )
     return blocks
-
-
-def scenario_label(number: int) -> str:
-    """The short id of the ``number``-th scenario in the tender: "S-1", "S-2" …"""
-    return f"S-{number}"
 
 
 def _verification(criterion: Criterion, covered: bool, lang: str) -> str:

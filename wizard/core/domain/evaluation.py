@@ -50,3 +50,11 @@ def quebec_score(interim: Decimal | int | str, price: Decimal | int | str) -> De
     if interim_d < QUEBEC_MIN_INTERIM:
         return None
     return (interim_d + 50) * 10000 / price_d
+
+
+def points_needed_clamped(threshold_pct: int, optional_count: int) -> int:
+    """:func:`points_needed` for a document or a screen: never raises, an out-of-range
+    threshold is clamped to 0–100 % (C-THRESHOLD reports it), so a bad project file still
+    renders. ``points_needed_clamped(70, 60) == 42``; ``points_needed_clamped(170, 3) == 3``.
+    """
+    return points_needed(min(max(threshold_pct, 0), 100), max(optional_count, 0))

@@ -36,10 +36,10 @@ import io
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from wizard.core.csv_cells import BOM, safe_cell
 from wizard.core.domain.matrix_values import SOLUTION_COLUMNS, key_of, parse_value
 from wizard.core.i18n import N_, tr
 from wizard.core.model import Project, Solution, Support
-from wizard.core.opendata.csv_export import BOM, safe_cell
 from wizard.core.project_file.batch import batch
 from wizard.core.project_file.store import ProjectFile
 
@@ -155,7 +155,7 @@ def _records(text: str) -> list[list[str]]:
 
 
 def _unguard(cell: str) -> str:
-    """Undo :func:`csv_export.safe_cell`'s apostrophe before a formula start."""
+    """Undo :func:`csv_cells.safe_cell`'s apostrophe before a formula start."""
     return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@") else cell
 
 

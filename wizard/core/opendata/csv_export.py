@@ -26,35 +26,16 @@ exported; staff names only when the project opts in to personal names.
 
 from __future__ import annotations
 
-import csv
-import io
-
-from wizard.core.documents.tender_criteria import criterion_numbers
+from wizard.core.csv_cells import to_csv
+from wizard.core.domain.numbering import criterion_numbers
 from wizard.core.i18n import N_, tr
 from wizard.core.i18n.labels import value_label
 from wizard.core.model import Criterion, Project, VendorExchange
 from wizard.core.opendata.common import Scrubber, export_language
 
-BOM = "\ufeff"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
 
 def _yes_no(value: bool, lang: str) -> str:
     return tr(N_("Yes"), lang) if value else tr(N_("No"), lang)
-
-
-def safe_cell(value: str) -> str:
-    """``value`` with line breaks as LF and a leading apostrophe before a formula start."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
-def to_csv(rows: list[list[str]]) -> bytes:
-    """Rows as CSV bytes: UTF-8 with BOM, comma, CRLF, minimal quoting (see module doc)."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerows([safe_cell(cell) for cell in row] for row in rows)
-    return (BOM + buffer.getvalue()).encode("utf-8")
 
 
 REGISTER_COLUMNS = (

@@ -12,9 +12,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from wizard.core.documents.tender_criteria import points_needed
 from wizard.core.domain import drafting, market
 from wizard.core.domain.addresses import parse_address
+from wizard.core.domain.evaluation import points_needed_clamped
 from wizard.core.i18n import N_, _
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage
@@ -147,7 +147,7 @@ class CriteriaPage(StepPage):
                 "{mandatory} mandatory and {optional} optional criteria; a bid needs {needed} point(s) to pass.",
                 mandatory=mandatory,
                 optional=optional,
-                needed=points_needed(project.criteria_settings.pass_threshold_pct, optional),
+                needed=points_needed_clamped(project.criteria_settings.pass_threshold_pct, optional),
             )
         )
         self.compliant.setText(self.compliant_text())

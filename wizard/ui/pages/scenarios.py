@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPlainTextEdit
 
-from wizard.core.documents.tender_criteria import criterion_numbers
+from wizard.core.domain.numbering import criterion_numbers
 from wizard.core.i18n import N_, ui_language
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage
