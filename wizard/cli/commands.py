@@ -82,18 +82,18 @@ def cmd_load(args: argparse.Namespace) -> int:
 
 def cmd_dump(args: argparse.Namespace) -> int:
     """The project as JSON on stdout, or into ``--out`` (refused if it exists, unless ``--force``)."""
-    text = jsonio.dumps(_read(args.file))
+    project = _read(args.file)
     if not args.out:
-        sys.stdout.write(text)
+        sys.stdout.write(jsonio.dumps(project))
         return 0
-    from wizard.core.project_file.atomic import write_text_atomic
+    from wizard.core.export import export_json
 
     target = Path(args.out)
     if target.is_dir():
         raise CliError(N_("This is a folder, not a file name."), target)
     if target.exists() and not args.force:
         raise CliError(N_("This file already exists; add --force to replace it."), target)
-    write_text_atomic(target, text)
+    export_json(project, target)
     return 0
 
 

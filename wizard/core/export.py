@@ -9,7 +9,8 @@ The project's text is cleaned of XML-illegal characters once, here
 (``textclean.clean_project``); the builders in ``documents/`` and ``opendata/`` take it
 clean. Every file is built in memory first, so a failing builder writes nothing; each
 is then written atomically (``project_file/atomic.py``), so an interrupted write leaves
-the previous file as it was.
+the previous file as it was. The market matrix as CSV (:func:`export_matrix_csv`) and the
+project as JSON (:func:`export_json`) are written here too.
 """
 
 from __future__ import annotations
@@ -145,3 +146,20 @@ def export_all(project: Project, out_dir: Path, lang: str | None = None) -> list
     and ``OSError`` when the folder cannot be written.
     """
     return write_files(output_files(project, lang), out_dir)
+
+
+def export_matrix_csv(project: Project, path: Path) -> Path:
+    """Write the market scan's support matrix as CSV to ``path`` atomically (the format
+    the matrix import reads back: ``domain/matrix_csv.py``); returns ``path``. Raises
+    ``OSError`` when it cannot be written (a previous file stays as it was)."""
+    from wizard.core.domain.matrix_csv import export_matrix
+
+    return write_bytes_atomic(Path(path), export_matrix(project))
+
+
+def export_json(project: Project, path: Path) -> Path:
+    """Write the whole project as JSON to ``path`` atomically (``project_file/jsonio.py``);
+    returns ``path``. Raises ``OSError`` when it cannot be written."""
+    from wizard.core.project_file.jsonio import dumps
+
+    return write_bytes_atomic(Path(path), dumps(project).encode("utf-8"))

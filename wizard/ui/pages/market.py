@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from wizard.core.domain import matrix_csv
+from wizard.core.export import export_matrix_csv
 from wizard.core.i18n import N_, _, ui_language
-from wizard.core.project_file.atomic import write_bytes_atomic
 from wizard.core.steps import Step
 from wizard.ui import dialogs
 from wizard.ui.pages.base import StepPage
@@ -155,7 +155,7 @@ class MarketPage(StepPage):
         if path is None:
             return
         try:
-            write_bytes_atomic(path, matrix_csv.export_matrix(self.ctx.project))
+            export_matrix_csv(self.ctx.project, path)
         except OSError as exc:
             dialogs.show_error(self, _("The file could not be written:") + f"\n{path}\n{exc.strerror or exc}")
             return
