@@ -3,8 +3,9 @@ transaction, foreign keys off while tables change, then ``foreign_key_check`` an
 ``integrity_check``; a failed migration leaves the original bytes.
 
 There is only schema 1 today, so each test makes a "schema 2" (and 3) by patching
-``MIGRATIONS`` and ``SCHEMA_VERSION``, the way a new model field will arrive: an older
-file lacks the new column and :func:`migrations.add_missing_columns` adds it."""
+``SCHEMAS``, ``MIGRATIONS`` and ``SCHEMA_VERSION``, the way a new model field will
+arrive: the older schema lacks the new column, the newer one has it, and the migration
+adds it with explicit SQL."""
 
 from __future__ import annotations
 
@@ -15,12 +16,26 @@ import pytest
 import sqlite_utils
 
 from wizard.core.model import Criterion, Feature, Project, Solution, Support
-from wizard.core.project_file import migrations, store
+from wizard.core.project_file import migrations, schemas, store
 from wizard.core.project_file.store import MigrationFailed, ProjectFile
+
+ADD_VERIFICATION = "ALTER TABLE criteria ADD COLUMN verification TEXT NOT NULL DEFAULT 'scenario'"
+"""The migration that brings the older schema's criteria table to the current model."""
+
+
+NEWER_SCHEMA = schemas.SCHEMA_V1.replace(
+    '"verification" TEXT', "\"verification\" TEXT NOT NULL DEFAULT 'scenario'"
+)
+"""The frozen schema that migration adds: schema 1 with the new column as it adds it."""
+
+
+def add_verification(db) -> None:
+    db.execute(ADD_VERIFICATION)
 
 
 def _older_file(path: Path) -> Path:
-    """A schema-1 file written before ``Criterion.verification`` existed."""
+    """A schema-1 file written before ``Criterion.verification`` existed (its frozen
+    schema made to match: the schema 1 of this test has no such column)."""
     project = Project()
     project.info.organization = "Municipalité de Val-des-Cèdres"
     project.solutions = [Solution(id=1, name="Solution A"), Solution(id=2, name="Solution B")]
@@ -35,9 +50,23 @@ def _older_file(path: Path) -> Path:
     return path
 
 
+def _older_schema() -> str:
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(schemas.SCHEMA_V1)
+    sqlite_utils.Database(conn)["criteria"].transform(drop={"verification"})
+    sql = (
+        ";\n".join(row[0] for row in conn.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"))
+        + ";\n"
+    )
+    conn.close()
+    return sql
+
+
 def _use_schema(monkeypatch, steps: dict) -> None:
+    monkeypatch.setitem(schemas.SCHEMAS, 1, _older_schema())
     for version, step in steps.items():
         monkeypatch.setitem(migrations.MIGRATIONS, version, step)
+        monkeypatch.setitem(schemas.SCHEMAS, version, NEWER_SCHEMA)
     latest = max(migrations.MIGRATIONS)
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", latest)
     monkeypatch.setattr(store, "SCHEMA_VERSION", latest)
@@ -65,7 +94,7 @@ def test_migration_backs_up_then_adds_the_new_column(tmp_path, monkeypatch):
         backup = path.with_name("ao.tender.v1.bak")
         seen["backup at start"] = backup.read_bytes() == original
         seen["foreign keys"] = db.execute("PRAGMA foreign_keys").fetchone()[0]
-        migrations.add_missing_columns(db)
+        add_verification(db)
 
     _use_schema(monkeypatch, {2: v2})
     with ProjectFile.open(path) as pf:
@@ -89,7 +118,7 @@ def test_migration_that_raises_midway_leaves_the_original_bytes(tmp_path, monkey
     original = path.read_bytes()
 
     def v2(db):
-        migrations.add_missing_columns(db)
+        add_verification(db)
         db["criteria"].delete_where()
         raise RuntimeError("bug in migration 2")
 
@@ -112,7 +141,7 @@ def test_two_steps_second_fails_nothing_of_the_first_stays(tmp_path, monkeypatch
         db["journal"].insert({"at": "now", "field": "x", "old": "", "new": ""})
         raise ValueError("bad data in v3")
 
-    _use_schema(monkeypatch, {2: migrations.add_missing_columns, 3: v3})
+    _use_schema(monkeypatch, {2: add_verification, 3: v3})
     with pytest.raises(MigrationFailed):
         ProjectFile.open(path)
     assert path.read_bytes() == original
@@ -126,7 +155,7 @@ def test_migration_that_breaks_a_link_is_undone(tmp_path, monkeypatch):
     original = path.read_bytes()
 
     def v2(db):
-        migrations.add_missing_columns(db)
+        add_verification(db)
         db["solutions"].delete(1)  # support:1 still points at it
 
     _use_schema(monkeypatch, {2: v2})
@@ -141,7 +170,7 @@ def test_parent_table_rebuilt_with_links_kept(tmp_path, monkeypatch):
     path = _older_file(tmp_path / "ao.tender")
 
     def v2(db):
-        migrations.add_missing_columns(db)
+        add_verification(db)
         db["solutions"].transform(column_order=("id", "vendor", "name"))
 
     _use_schema(monkeypatch, {2: v2})
@@ -154,18 +183,22 @@ def test_parent_table_rebuilt_with_links_kept(tmp_path, monkeypatch):
 def test_read_only_view_of_an_older_file_does_not_migrate(tmp_path, monkeypatch):
     path = _older_file(tmp_path / "ao.tender")
     original = path.read_bytes()
-    _use_schema(monkeypatch, {2: migrations.add_missing_columns})
+    _use_schema(monkeypatch, {2: add_verification})
     with ProjectFile.open(path, read_only=True) as pf:
         assert pf.project.criteria[0].text == "Conforme aux WCAG 2.1 AA"
     assert path.read_bytes() == original
     assert [p.name for p in tmp_path.iterdir()] == ["ao.tender"]
 
 
-def test_add_missing_columns_is_idempotent_and_keeps_rows(tmp_path):
+def test_migration_whose_result_is_not_the_frozen_schema_is_undone(tmp_path, monkeypatch):
     path = _older_file(tmp_path / "ao.tender")
-    db = sqlite_utils.Database(path)
-    migrations.add_missing_columns(db)
-    migrations.add_missing_columns(db)
-    assert list(db["criteria"].rows)[0]["verification"] == Criterion().verification
-    assert list(db["criteria"].rows)[0]["text"] == "Conforme aux WCAG 2.1 AA"
-    db.conn.close()
+    original = path.read_bytes()
+
+    def v2(db):
+        db.execute("ALTER TABLE criteria ADD COLUMN verificaton TEXT")  # misspelt
+
+    _use_schema(monkeypatch, {2: v2})
+    with pytest.raises(MigrationFailed) as info:
+        ProjectFile.open(path)
+    assert "missing column verification" in str(info.value)
+    assert path.read_bytes() == original

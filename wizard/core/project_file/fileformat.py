@@ -5,6 +5,9 @@ written — without changing its bytes.
   :data:`APPLICATION_ID`), then ``user_version`` and ``quick_check`` over a read-only
   connection; the one change allowed is SQLite's own recovery of an edit interrupted by
   a crash (a hot ``-journal`` beside the file).
+* :func:`probe` also compares the file's schema with the frozen schema of its version
+  (``schemas.py``): a missing or unknown table or column, a trigger, a view or an extra
+  index is refused (:class:`SchemaMismatch`), so nothing in the file can run on an edit.
 * :func:`connect` opens with ``trusted_schema=OFF``, foreign keys on and a busy timeout.
 * Every error a user can meet is a :class:`ProjectFileError` with a bilingual message.
 
@@ -20,6 +23,7 @@ import urllib.parse
 from pathlib import Path
 
 from wizard.core.i18n import N_, bilingual
+from wizard.core.project_file import schemas
 
 APPLICATION_ID = 0x4F505754  # "OPWT"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -49,6 +53,12 @@ class NewerVersionFile(ProjectFileError):
 
 class CorruptFile(ProjectFileError):
     reason = N_("This project file is damaged or truncated; it was left untouched.")
+
+
+class SchemaMismatch(ProjectFileError):
+    reason = N_(
+        "This project file does not have the structure its version promises (another program may have changed it); it was left untouched."
+    )
 
 
 class LockedFile(ProjectFileError):
@@ -173,6 +183,15 @@ def _recover(path: Path) -> None:
         raise CorruptFile(path, f"interrupted edit cannot be rolled back here: {exc}") from exc
 
 
+def _check_schema(path: Path, conn: sqlite3.Connection, version: int) -> None:
+    """Refuse a file whose tables, columns, links, indexes, triggers or views are not
+    exactly those of its version's frozen schema (``schemas.py``), naming what differs."""
+    found = schemas.differences(schemas.shape_of(conn), schemas.expected_shape(version))
+    if found:
+        more = f" (+{len(found) - 3})" if len(found) > 3 else ""
+        raise SchemaMismatch(path, "; ".join(found[:3]) + more)
+
+
 def _probe_sqlite(path: Path, newest: int) -> int:
     try:
         conn = connect(path, read_only=True)
@@ -188,6 +207,7 @@ def _probe_sqlite(path: Path, newest: int) -> int:
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
             raise CorruptFile(path, check)
+        _check_schema(path, conn, version)
     except sqlite3.OperationalError as exc:
         if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
             raise

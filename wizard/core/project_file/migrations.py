@@ -1,8 +1,10 @@
 """Schema versions of the project file (``PRAGMA user_version``).
 
-Rules: an applied migration is never edited; a new field of an *entity* comes with a new
-schema version whose migration calls :func:`add_missing_columns`. A new field of a
-*section* needs none: a key missing from ``fields`` reads as the field's default. Migrations run
+Rules: an applied migration is never edited. A new field of an *entity* comes with a new
+schema version: its frozen schema in ``schemas.py`` and a migration here that turns the
+previous schema into it with explicit SQL (``ALTER TABLE … ADD COLUMN … DEFAULT …``),
+never derived from the live model. A new field of a *section* needs none: a key missing
+from ``fields`` reads as the field's default. Migrations run
 outside any open transaction, after a backup copy (see ``store.py``), and each runs in
 its own ``db.atomic()`` block with the version bump, so a failure leaves the file at
 its previous version.
@@ -14,8 +16,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from wizard.core.model import ENTITIES
-from wizard.core.project_file import codec
+from wizard.core.project_file.schemas import SCHEMA_V1
 
 SCHEMA_VERSION = 1
 
@@ -27,30 +28,18 @@ FOREIGN_KEYS: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def _create_entity_table(db: sqlite_utils.Database, kind: str) -> None:
-    cls = ENTITIES[kind]
-    columns = {name: codec.column_type(t) for name, t in codec.field_types(cls).items()}
-    fks = [(col, parent, "id") for col, parent in FOREIGN_KEYS.get(kind, [])]
-    db.table(kind).create(columns, pk="id", foreign_keys=fks, not_null={"id"})
-
-
-def add_missing_columns(db: sqlite_utils.Database) -> None:
-    """Add the model's new fields as columns with their defaults (additive changes)."""
-    for kind, cls in ENTITIES.items():
-        table = db.table(kind)
-        existing = set(table.columns_dict)
-        defaults = codec.to_row(cls())
-        for name, kind_type in codec.field_types(cls).items():
-            if name not in existing:
-                table.add_column(name, codec.column_type(kind_type), not_null_default=defaults[name])
+def statements(sql: str) -> list[str]:
+    """The SQL statements of a script such as a frozen schema, one per item (a
+    migration runs them one by one inside its transaction; ``executescript`` would
+    commit it)."""
+    return [part.strip() for part in sql.split(";\n") if part.strip()]
 
 
 def _v1(db: sqlite_utils.Database) -> None:
-    """Schema 1: one key/value table for sections, one table per entity, the journal."""
-    db.table("fields").create({"key": str, "value": str}, pk="key")
-    for kind in ENTITIES:
-        _create_entity_table(db, kind)
-    db.table("journal").create({"id": int, "at": str, "field": str, "old": str, "new": str}, pk="id")
+    """Schema 1: one key/value table for sections, one table per entity, the journal
+    (``schemas.SCHEMA_V1``, frozen)."""
+    for statement in statements(SCHEMA_V1):
+        db.execute(statement)
 
 
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1}

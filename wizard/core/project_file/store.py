@@ -35,7 +35,7 @@ from typing import Any
 import sqlite_utils
 
 from wizard.core.model import ENTITIES, SECTIONS, Project
-from wizard.core.project_file import codec
+from wizard.core.project_file import codec, schemas
 from wizard.core.project_file.atomic import atomic_path
 from wizard.core.project_file.fileformat import (
     APPLICATION_ID,
@@ -49,6 +49,7 @@ from wizard.core.project_file.fileformat import (
     NotAProjectFile,
     ProjectFileError,
     ReadOnlyFile,
+    SchemaMismatch,
     WriteFailed,
     connect,
     location_warnings,
@@ -71,6 +72,7 @@ __all__ = [  # the errors and markers of :mod:`wizard.core.project_file.fileform
     "ProjectFile",
     "ProjectFileError",
     "ReadOnlyFile",
+    "SchemaMismatch",
     "WriteFailed",
     "location_warnings",
 ]
@@ -396,6 +398,9 @@ def _migrate(path: Path, version: int) -> None:
         integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
         if problems or integrity != "ok":
             raise MigrationFailed(path, f"after migration: {problems or integrity}")
+        unlike = schemas.differences(schemas.shape_of(conn), schemas.expected_shape(SCHEMA_VERSION))
+        if unlike:
+            raise MigrationFailed(path, f"after migration, schema {SCHEMA_VERSION}: {'; '.join(unlike[:3])}")
     except BaseException as exc:
         conn.close()
         restoring = path.with_name(f".{path.name}.restoring")

@@ -1,0 +1,115 @@
+"""The file format is a promise: files of every earlier version open, and a file whose
+schema is not its version's frozen schema is refused, byte for byte untouched.
+
+``tests/data/v1/`` holds the three bundled examples as created by the first release
+(commit c9501fb, schema 1), each with the JSON its ``dump`` printed then. A later
+version adds its own folder, made by the commit that introduces it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from wizard.core.model import ENTITIES
+from wizard.core.project_file import codec, jsonio, schemas
+from wizard.core.project_file.migrations import SCHEMA_VERSION
+from wizard.core.project_file.store import ProjectFile, SchemaMismatch
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+STORED = sorted(DATA.glob("v*/*.tender"))
+
+
+def test_stored_files_cover_every_example_of_version_1():
+    assert [p.name for p in STORED if p.parent.name == "v1"] == [
+        "emergency-perimeter.tender",
+        "office-suite.tender",
+        "training.tender",
+    ]
+
+
+@pytest.mark.parametrize("stored", STORED, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_stored_file_opens_migrates_and_keeps_every_value(tmp_path, stored):
+    path = tmp_path / stored.name
+    shutil.copy2(stored, path)
+    then = json.loads(stored.with_suffix(".json").read_text(encoding="utf-8"))
+    with ProjectFile.open(path) as pf:
+        now = json.loads(jsonio.dumps(pf.project))
+    assert then["format"] == now["format"]
+    for section, values in then.items():
+        if not isinstance(values, (dict, list)):
+            continue
+        if isinstance(values, dict):
+            for name, value in values.items():
+                assert now[section][name] == value, f"{section}.{name}"
+        else:
+            assert len(now[section]) == len(values), section
+            for old, new in zip(values, now[section], strict=True):
+                for name, value in old.items():
+                    assert new[name] == value, f"{section}:{old['id']}.{name}"
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert schemas.differences(schemas.shape_of(conn), schemas.expected_shape(SCHEMA_VERSION)) == []
+    finally:
+        conn.close()
+
+
+def test_a_new_file_has_the_frozen_schema(tmp_path):
+    ProjectFile.create(tmp_path / "new.tender").close()
+    conn = sqlite3.connect(tmp_path / "new.tender")
+    try:
+        assert schemas.differences(schemas.shape_of(conn), schemas.expected_shape(SCHEMA_VERSION)) == []
+    finally:
+        conn.close()
+
+
+def test_the_model_matches_the_latest_schema():
+    """A model field without a migration (or the reverse) fails here, not in a town."""
+    shape = schemas.expected_shape(SCHEMA_VERSION)
+    for kind, cls in ENTITIES.items():
+        columns = {c[0]: c[1] for c in shape.tables[kind]}
+        wanted = {name: codec.column_type(t).__name__ for name, t in codec.field_types(cls).items()}
+        sql_type = {"str": "TEXT", "int": "INTEGER", "float": "FLOAT"}
+        assert {n: sql_type.get(t, t.upper()) for n, t in wanted.items()} == columns, kind
+
+
+def _damaged(tmp_path: Path, sql: str) -> Path:
+    path = tmp_path / "received.tender"
+    shutil.copy2(DATA / "v1" / "training.tender", path)
+    conn = sqlite3.connect(path)
+    conn.executescript(sql)
+    conn.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("sql", "named"),
+    [
+        ("ALTER TABLE criteria DROP COLUMN verification", "missing column verification"),
+        ("ALTER TABLE criteria ADD COLUMN score INTEGER", "unexpected column score"),
+        ("CREATE TABLE notes (id INTEGER PRIMARY KEY)", "unexpected table notes"),
+        ("DROP TABLE extra_brands", "missing table extra_brands"),
+        (
+            "CREATE TRIGGER wipe AFTER UPDATE ON fields BEGIN DELETE FROM criteria; END",
+            "unexpected trigger wipe",
+        ),
+        ("CREATE VIEW everything AS SELECT * FROM criteria", "unexpected view everything"),
+        ("CREATE INDEX by_text ON criteria(text)", "unexpected index by_text"),
+    ],
+)
+def test_a_file_unlike_its_version_is_refused_untouched(tmp_path, sql, named):
+    path = _damaged(tmp_path, sql)
+    before = path.read_bytes()
+    for read_only in (False, True):
+        with pytest.raises(SchemaMismatch) as caught:
+            ProjectFile.open(path, read_only=read_only)
+        message = str(caught.value)
+        assert named in message and "received.tender" in message
+        assert "structure" in message and "n’a pas la structure" in message
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["received.tender"]

@@ -1,0 +1,282 @@
+"""The frozen schema of each version of the project file (``PRAGMA user_version``).
+
+Each version's schema is written here once, as the SQL that creates it, and never
+changes afterwards: a file that says it is at version N must have exactly the tables,
+columns, foreign keys and indexes of ``SCHEMAS[N]`` — no trigger, no view, nothing
+else — or it is refused before anything reads or writes it (a file changed by another
+program, or a crafted one). Migration N (``migrations.py``) must turn a file of schema
+N-1 into one of schema N; a test proves it on the stored files of every earlier version
+(``tests/data/v1/`` …). How to add a version: ``docs/file-format.md``.
+
+The comparison is structural (:func:`shape_of`): SQLite keeps a table's ``CREATE``
+statement as typed, and ``ALTER TABLE … ADD COLUMN`` edits it, so the text of two equal
+schemas may differ while their columns do not.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from functools import cache
+
+SCHEMA_V1 = """
+CREATE TABLE "fields" (
+   "key" TEXT PRIMARY KEY,
+   "value" TEXT
+);
+
+CREATE TABLE "authors" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "name" TEXT,
+   "role" TEXT
+);
+
+CREATE TABLE "business_units" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "name" TEXT,
+   "role" TEXT,
+   "notes" TEXT
+);
+
+CREATE TABLE "partners" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "name" TEXT,
+   "notes" TEXT
+);
+
+CREATE TABLE "governance" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "key" TEXT,
+   "answer" TEXT,
+   "notes" TEXT
+);
+
+CREATE TABLE "solutions" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "name" TEXT,
+   "vendor" TEXT,
+   "licence" TEXT,
+   "delivery" TEXT,
+   "hosting_in_canada" INTEGER,
+   "source" TEXT,
+   "notes" TEXT
+);
+
+CREATE TABLE "features" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "name" TEXT,
+   "kind" TEXT,
+   "description" TEXT
+);
+
+CREATE TABLE "support" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "solution_id" INTEGER REFERENCES "solutions"("id"),
+   "feature_id" INTEGER REFERENCES "features"("id"),
+   "level" TEXT
+);
+
+CREATE TABLE "criteria" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "text" TEXT,
+   "category" TEXT,
+   "kind" TEXT,
+   "feature_ids" TEXT,
+   "verification" TEXT
+);
+
+CREATE TABLE "scenarios" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "title" TEXT,
+   "context" TEXT,
+   "steps" TEXT,
+   "expected_result" TEXT,
+   "criterion_ids" TEXT,
+   "evidence" TEXT
+);
+
+CREATE TABLE "committee" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "name" TEXT,
+   "role" TEXT
+);
+
+CREATE TABLE "jury" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "name" TEXT,
+   "role" TEXT,
+   "declaration_signed" INTEGER,
+   "conflict_notes" TEXT
+);
+
+CREATE TABLE "quality_grid" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "label" TEXT,
+   "points" INTEGER
+);
+
+CREATE TABLE "tco_options" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "name" TEXT,
+   "description" TEXT
+);
+
+CREATE TABLE "cost_lines" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "option_id" INTEGER REFERENCES "tco_options"("id"),
+   "category" TEXT,
+   "label" TEXT,
+   "year" INTEGER,
+   "amount" TEXT,
+   "recurring" INTEGER,
+   "end_year" INTEGER,
+   "escalation_pct" TEXT,
+   "payer" TEXT
+);
+
+CREATE TABLE "clause_choices" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "clause_id" TEXT,
+   "included" INTEGER,
+   "custom_fr" TEXT,
+   "custom_en" TEXT
+);
+
+CREATE TABLE "vendor_exchanges" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "date" TEXT,
+   "vendor" TEXT,
+   "staff_name" TEXT,
+   "staff_role" TEXT,
+   "channel" TEXT,
+   "initiated_by_vendor" INTEGER,
+   "subject" TEXT,
+   "documents" TEXT,
+   "routed_to_cio" INTEGER,
+   "publishable" INTEGER,
+   "demo" INTEGER,
+   "nda_signed" INTEGER,
+   "helped_drafting" INTEGER,
+   "rfi" INTEGER
+);
+
+CREATE TABLE "designated_staff" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "name" TEXT,
+   "role" TEXT
+);
+
+CREATE TABLE "publication_items" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "key" TEXT,
+   "planned" INTEGER,
+   "planned_date" TEXT,
+   "place" TEXT
+);
+
+CREATE TABLE "justifications" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "code" TEXT,
+   "field" TEXT,
+   "reason" TEXT
+);
+
+CREATE TABLE "extra_brands" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "name" TEXT
+);
+
+CREATE TABLE "journal" (
+   "id" INTEGER PRIMARY KEY,
+   "at" TEXT,
+   "field" TEXT,
+   "old" TEXT,
+   "new" TEXT
+);
+"""
+"""Version 1, as the first release (commit c9501fb) created it: the ``fields`` key/value
+table for the sections, one table per entity list, and the ``journal`` of edits."""
+
+SCHEMAS: dict[int, str] = {0: "", 1: SCHEMA_V1}
+"""Schema version → the SQL that creates it (0: an empty file, before version 1)."""
+
+Column = tuple[str, str, int, str | None, int]
+"""One column as ``PRAGMA table_xinfo`` reports it: name, declared type, not null,
+default value (SQL text or None), position in the primary key (0: not in it)."""
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a schema is made of, in a form two files can be compared by.
+
+    ``tables``: table → its columns; ``foreign_keys``: table → its links
+    ``(column, parent table, parent column)``; ``others``: every index, trigger and view
+    that SQLite did not create by itself, as ``(type, name) → SQL``."""
+
+    tables: dict[str, frozenset[Column]]
+    foreign_keys: dict[str, frozenset[tuple[str, str, str]]]
+    others: dict[tuple[str, str], str]
+
+
+def shape_of(conn: sqlite3.Connection) -> Shape:
+    """The :class:`Shape` of the database behind ``conn`` (read only; runs no trigger)."""
+    tables: dict[str, frozenset[Column]] = {}
+    links: dict[str, frozenset[tuple[str, str, str]]] = {}
+    others: dict[tuple[str, str], str] = {}
+    rows = conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+    for kind, name, sql in rows:
+        if name.startswith("sqlite_"):  # SQLite's own (autoindexes, statistics)
+            continue
+        if kind != "table":
+            others[(kind, name)] = " ".join(str(sql).split())
+            continue
+        columns = conn.execute(
+            'SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_xinfo(?)', (name,)
+        ).fetchall()
+        tables[name] = frozenset((c[0], c[1].upper(), c[2], c[3], c[4]) for c in columns)
+        fks = conn.execute('SELECT "from", "table", "to" FROM pragma_foreign_key_list(?)', (name,)).fetchall()
+        links[name] = frozenset((f[0], f[1], f[2]) for f in fks)
+    return Shape(tables, links, others)
+
+
+def expected_shape(version: int) -> Shape:
+    """The :class:`Shape` of ``SCHEMAS[version]``. Raises ``KeyError`` for an unknown one."""
+    return _shape_of_sql(SCHEMAS[version])
+
+
+@cache
+def _shape_of_sql(sql: str) -> Shape:
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.executescript(sql)
+        return shape_of(conn)
+    finally:
+        conn.close()
+
+
+def differences(actual: Shape, expected: Shape) -> list[str]:
+    """What ``actual`` has that ``expected`` lacks, or the reverse, one line each
+    ("unexpected trigger wipe", "table criteria: missing column verification" …); empty
+    when the two are the same."""
+    found: list[str] = []
+    for name in sorted(expected.tables.keys() - actual.tables.keys()):
+        found.append(f"missing table {name}")
+    for name in sorted(actual.tables.keys() - expected.tables.keys()):
+        found.append(f"unexpected table {name}")
+    for name in sorted(actual.tables.keys() & expected.tables.keys()):
+        have, want = actual.tables[name], expected.tables[name]
+        have_names, want_names = {c[0] for c in have}, {c[0] for c in want}
+        found += [f"table {name}: missing column {c}" for c in sorted(want_names - have_names)]
+        found += [f"table {name}: unexpected column {c}" for c in sorted(have_names - want_names)]
+        changed = {c[0] for c in have ^ want} & have_names & want_names
+        found += [f"table {name}: column {c} differs" for c in sorted(changed)]
+        if actual.foreign_keys.get(name, frozenset()) != expected.foreign_keys.get(name, frozenset()):
+            found.append(f"table {name}: links differ")
+    for kind, name in sorted(actual.others.keys() - expected.others.keys()):
+        found.append(f"unexpected {kind} {name}")
+    for kind, name in sorted(expected.others.keys() - actual.others.keys()):
+        found.append(f"missing {kind} {name}")
+    for key in sorted(actual.others.keys() & expected.others.keys()):
+        if actual.others[key] != expected.others[key]:
+            found.append(f"{key[0]} {key[1]} differs")
+    return found
