@@ -233,6 +233,14 @@ class ProjectFile:
         except sqlite3.Error as exc:  # disk full, folder gone, busy past the timeout …
             raise WriteFailed(self.path, str(exc)) from exc
 
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run the edits of the ``with`` body as one: all saved, or none (SQLite rolls
+        them back; the caller restores what it changed in memory). Raises
+        :class:`ReadOnlyFile` or :class:`WriteFailed`."""
+        with self._write():
+            yield
+
     def _journal(self, field: str, old: object, new: object) -> None:
         self.db.table("journal").insert(
             {

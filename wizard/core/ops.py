@@ -1,0 +1,206 @@
+"""Everything a user can do to a project, as typed keyword-only operations.
+
+The app and the command line change a project only through these functions: each one
+is one transaction with its journal entries (the store's), so undo and the history can
+hang on this layer, and no screen re-implements a rule of the core.
+
+* Sections: :func:`edit_section` saves the attributes of a section object that differ
+  from the project's (``replace(project.problem, statement="…")``: mypy checks the
+  names through ``dataclasses.replace``).
+* Entities: :func:`add` (the next free id), :func:`save` (a whole row), :func:`delete`
+  (with the rows that depend on it: matrix cells, cost lines).
+* The market matrix: :func:`set_support`; its CSV: :func:`import_matrix`; drafting
+  criteria from the scan: :func:`draft_criteria`.
+* Clauses: :func:`set_clause_included`, :func:`set_clause_text`, :func:`revert_clause`.
+* Findings: :func:`justify_finding`.
+
+Every operation raises the store's ``ReadOnlyFile`` (a read-only view) or
+``WriteFailed`` (nothing saved), and ``codec.CodecError`` for a value of the wrong type.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, TypeVar
+
+from wizard.core.model import ENTITIES, SECTIONS, ClauseChoice, Criterion, Justification, Support
+from wizard.core.project_file.store import ProjectFile
+
+Row = TypeVar("Row")
+Section = TypeVar("Section")
+
+_KIND_OF: dict[type, str] = {cls: kind for kind, cls in ENTITIES.items()}
+_SECTION_OF: dict[type, str] = {cls: name for name, cls in SECTIONS.items()}
+
+
+def kind_of(row_type: type) -> str:
+    """The entity list of a row type (``Criterion`` → ``"criteria"``). Raises
+    ``TypeError`` for a type that is not an entity of the model."""
+    try:
+        return _KIND_OF[row_type]
+    except KeyError:
+        raise TypeError(f"{row_type.__name__} is not an entity of the project") from None
+
+
+# -- sections --------------------------------------------------------------------
+
+
+def edit_section(pf: ProjectFile, section: Section) -> None:
+    """Save every attribute of ``section`` that differs from the project's section of
+    the same type, all in one transaction (one journal entry per changed field)."""
+    name = _SECTION_OF.get(type(section))
+    if name is None:
+        raise TypeError(f"{type(section).__name__} is not a section of the project")
+    current = getattr(pf.project, name)
+    changed = [
+        f.name for f in dataclasses.fields(current) if getattr(current, f.name) != getattr(section, f.name)
+    ]
+    if not changed:
+        return
+    before = dataclasses.replace(current)
+    try:
+        with pf.transaction():
+            for attribute in changed:
+                pf.set_field(name, attribute, getattr(section, attribute))
+    except BaseException:
+        setattr(pf.project, name, before)  # the file rolled back: so does the screen
+        raise
+
+
+# -- entities --------------------------------------------------------------------
+
+
+def add(pf: ProjectFile, row: Row) -> Row:
+    """Save ``row`` as a new entity with the next free id of its list; returns the saved
+    row (its ``id`` set)."""
+    kind = kind_of(type(row))
+    saved: Row = dataclasses.replace(row, id=pf.project.next_id(kind))  # type: ignore[type-var]
+    pf.save_row(kind, saved)
+    return saved
+
+
+def save(pf: ProjectFile, row: Row) -> Row:
+    """Save the whole ``row`` over the entity with its id (a new one if there is none);
+    returns it. A row equal to the saved one writes nothing."""
+    pf.save_row(kind_of(type(row)), row)
+    return row
+
+
+def delete(pf: ProjectFile, row: Any) -> None:
+    """Delete ``row`` (matched by type and id) and the rows that depend on it: a
+    solution's or a feature's matrix cells, an option's cost lines."""
+    pf.delete_row(kind_of(type(row)), row.id)
+
+
+# -- the market matrix -----------------------------------------------------------
+
+
+def set_support(pf: ProjectFile, *, solution_id: int, feature_id: int, level: str) -> Support:
+    """Set the matrix cell of a solution and a feature to ``level`` (one of
+    ``Support.LEVELS``), creating the cell if the matrix has none yet; returns it.
+    Raises ``ValueError`` for another level or an unknown solution or feature."""
+    if level not in Support.LEVELS:
+        raise ValueError(f"unknown support level: {level!r}")
+    if pf.project.find("solutions", solution_id) is None or pf.project.find("features", feature_id) is None:
+        raise ValueError(f"no solution {solution_id} or no feature {feature_id}")
+    cell = next(
+        (c for c in pf.project.support if c.solution_id == solution_id and c.feature_id == feature_id),
+        None,
+    )
+    if cell is None:
+        return add(pf, Support(solution_id=solution_id, feature_id=feature_id, level=level))
+    return save(pf, dataclasses.replace(cell, level=level))
+
+
+def import_matrix(pf: ProjectFile, *, data: bytes) -> Any:
+    """Merge a matrix CSV file's solutions, features and cells into the project, all or
+    nothing (``domain/matrix_csv.py``); returns its ``ImportSummary``. Raises its
+    ``MatrixCsvError`` for a file it cannot read (nothing changed)."""
+    from wizard.core.domain import matrix_csv
+
+    return matrix_csv.import_matrix(pf, data)
+
+
+def draft_criteria(pf: ProjectFile, *, lang: str) -> list[Criterion]:
+    """Draft criteria from the market scan (common features mandatory, differentiators
+    optional, brand names neutralised; ``domain/drafting.py``) and save them, all or
+    none; returns the saved criteria (empty when there is nothing left to draft)."""
+    from wizard.core.domain import drafting
+
+    return drafting.add_drafts(pf, drafting.draft_criteria(pf.project, lang))
+
+
+# -- clauses ---------------------------------------------------------------------
+
+
+def _clause_choice(pf: ProjectFile, clause_id: str) -> ClauseChoice:
+    """The project's choice row for ``clause_id``; a new one (not yet saved) with the
+    library's default inclusion when there is none. Raises ``KeyError`` for a clause
+    that is not in the library."""
+    from wizard.core.clauses import library
+
+    clause = library.clause(clause_id)
+    choice = library.choice_for(pf.project, clause_id)
+    if choice is not None:
+        return choice
+    return ClauseChoice(clause_id=clause_id, included=clause.status != "optional")
+
+
+def _save_choice(pf: ProjectFile, choice: ClauseChoice) -> ClauseChoice:
+    return save(pf, choice) if choice.id else add(pf, choice)
+
+
+def set_clause_included(pf: ProjectFile, *, clause_id: str, included: bool) -> ClauseChoice:
+    """Keep (``True``) or leave out one library clause of the tender; returns the
+    project's choice for it. Raises ``KeyError`` for a clause not in the library."""
+    return _save_choice(pf, dataclasses.replace(_clause_choice(pf, clause_id), included=included))
+
+
+def set_clause_text(pf: ProjectFile, *, clause_id: str, lang: str, text: str) -> ClauseChoice | None:
+    """Save this project's own text of a clause in ``lang`` ("fr" or "en"). A text equal
+    to the library's (blanks around it aside) is saved as '' — the library's text — so
+    a later library correction still reaches the project. Returns the choice, or
+    ``None`` when nothing needed saving (no choice yet, library text). Raises
+    ``KeyError`` for a clause not in the library, ``ValueError`` for another ``lang``."""
+    from wizard.core.clauses import library
+
+    if lang not in ("fr", "en"):
+        raise ValueError(f"unsupported language: {lang!r}")
+    same = text.strip() == library.clause(clause_id).bodies[lang].strip()
+    value = "" if same else text
+    choice = _clause_choice(pf, clause_id)
+    if not choice.id and not value:
+        return None
+    if lang == "fr":
+        return _save_choice(pf, dataclasses.replace(choice, custom_fr=value))
+    return _save_choice(pf, dataclasses.replace(choice, custom_en=value))
+
+
+def revert_clause(pf: ProjectFile, *, clause_id: str) -> None:
+    """Back to the library's text of a clause in both languages (its inclusion kept)."""
+    from wizard.core.clauses import library
+
+    choice = library.choice_for(pf.project, clause_id)
+    if choice is not None:
+        save(pf, dataclasses.replace(choice, custom_fr="", custom_en=""))
+
+
+# -- findings --------------------------------------------------------------------
+
+
+def justify_finding(pf: ProjectFile, *, code: str, field: str, reason: str) -> Justification:
+    """Record the finding ``code`` on ``field`` as justified, with the written reason
+    that goes into the decision record; a finding already justified gets the new reason
+    (never two justifications of one finding). Raises ``ValueError`` for a blank
+    reason: a justification without a reason would hide a finding unexplained."""
+    if not reason.strip():
+        raise ValueError("a justification needs a reason")
+    existing = next((j for j in pf.project.justifications if j.code == code and j.field == field), None)
+    if existing is not None:
+        return save(pf, dataclasses.replace(existing, reason=reason))
+    return add(pf, Justification(code=code, field=field, reason=reason))
+
+
+def replace_project(pf: ProjectFile, *, project: Any) -> None:
+    """Replace everything in the file by ``project`` (one transaction, journaled)."""
+    pf.replace_project(project)
