@@ -13,6 +13,7 @@ import pytest
 from wizard.core.checks import catalogue, run_checks
 from wizard.core.checks.base import Severity
 from wizard.core.examples import example_names, load_example
+from wizard.core.i18n import tr
 from wizard.core.model import (
     Author,
     ClauseChoice,
@@ -98,6 +99,16 @@ def test_entries_read_through_tables_loops_and_helpers(code, steps, severities, 
     assert tuple(s.value for s in entry.severities) == severities
     assert principle in [name for name, _text in entry.principles]
     assert field in entry.fields
+
+
+def test_every_message_and_principle_has_a_french_translation():
+    untranslated = [
+        (entry.code, text)
+        for entry in ENTRIES.values()
+        for text in (*entry.messages, *(t for _name, t in entry.principles))
+        if tr(text, "fr") == text
+    ]
+    assert untranslated == []
 
 
 def test_computed_messages_are_named_by_their_expression():
