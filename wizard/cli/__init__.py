@@ -1,4 +1,4 @@
-"""The command line (SPEC §5): the same core code as the app.
+"""The command line (README.md, "Command line"): the same core code as the app.
 
     python main.py [FILE.tender]                       the app (opens FILE if given)
     python main.py export FILE.tender --out DIR [--lang fr|en|both] [--force]
@@ -26,7 +26,7 @@ from typing import NoReturn
 from wizard import __version__
 from wizard.cli.messages import CliError, usage_error
 from wizard.core.i18n import N_, bilingual
-from wizard.core.project_file.fileformat import (  # not store: no sqlite-utils at start (SPEC §8)
+from wizard.core.project_file.fileformat import (  # not store: no sqlite-utils at start
     SUFFIX,
     ProjectFileError,
 )
@@ -141,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(bilingual(N_("Interrupted.")), file=sys.stderr)
         return 130
-    except Exception as exc:  # noqa: BLE001 - a user never sees a traceback (SPEC §5)
+    except Exception as exc:  # noqa: BLE001 - a user never sees a traceback
         detail = " ".join(str(exc).split()) or type(exc).__name__
         print(
             bilingual(N_("Unexpected error ({kind}): {detail}"), kind=type(exc).__name__, detail=detail),

@@ -1,4 +1,4 @@
-"""The sub-commands of ``python main.py`` (SPEC §5); the parser is in :mod:`wizard.cli`.
+"""The sub-commands of ``python main.py``; the parser is in :mod:`wizard.cli`.
 
 Each ``cmd_*(args) -> int`` returns the exit code and raises
 :class:`wizard.cli.messages.CliError` (exit 2) for bad input; project-file errors come

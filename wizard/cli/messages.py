@@ -1,4 +1,4 @@
-"""The command line's messages (SPEC §5, §6).
+"""The command line's messages.
 
 One rule for every line the command line writes:
 

@@ -1,4 +1,4 @@
-"""The bundled example projects (SPEC §9), stored as project JSON in
+"""The bundled example projects (README.md, "Bundled examples"), stored as project JSON in
 ``resources/examples/NAME.json``."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
-"""The wizard's steps in order (SPEC §2.0–§2.10) and pure helpers about them.
+"""The wizard's steps in order and pure helpers about them.
 
 Every function here is a pure function of the model, so ``nextId()`` and the step list
-in the UI stay cheap and never do work (STYLE.md: avoid QgisModelBaker's ``next_id``).
+in the UI stay cheap and never do work (docs/ui-pages.md: Qt calls ``nextId()`` often).
 """
 
 from __future__ import annotations

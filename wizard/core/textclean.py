@@ -1,4 +1,4 @@
-"""Text hygiene before any document is built (SPEC §4, §10; CASES K1).
+"""Text hygiene before any document is built (docs/documents.md; docs/cases.md K1).
 
 python-docx raises ``ValueError`` as soon as XML-illegal text is *assigned* to a run,
 so every user string goes through :func:`clean_text` on its way into a document, and
@@ -91,7 +91,7 @@ def dirty_fields(project: Project) -> list[tuple[str, str]]:
             if not is_clean(value):
                 dirty.append((f"{section}.{name}", value))
     for kind in ENTITIES:
-        if _all_clean(project.rows(kind)):  # the usual case, fast on 10,000 rows (SPEC §8)
+        if _all_clean(project.rows(kind)):  # the usual case, fast on 10,000 rows
             continue
         for row in project.rows(kind):
             for name, value in _str_fields(row):

@@ -17,7 +17,7 @@ from wizard.core.project_file.fileformat import SUFFIX
 
 
 def documents_folder() -> Path:
-    """The user's documents folder (the default place of new projects, SPEC §1) when it
+    """The user's documents folder (the default place of new projects) when it
     exists, else the home folder: a dialog never opens on a missing folder."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(folder) if folder and Path(folder).is_dir() else Path.home()

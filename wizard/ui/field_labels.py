@@ -1,5 +1,5 @@
-"""Human names of field addresses, for the project history (fresh-eyes report: "raw
-field addresses, JSON-quoted values, UTC ISO times").
+"""Human names of field addresses, for the project history, instead of raw field
+addresses, JSON-quoted values and UTC ISO times.
 
 The names come from the pages themselves, so they are the labels the user sees, in the
 interface language: a bound field's label (or its check box text), a table's group title

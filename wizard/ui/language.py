@@ -1,11 +1,11 @@
-"""The interface language (SPEC §6): French or English, following the system locale at
+"""The interface language: French or English, following the system locale at
 first start, switchable live. Qt's own texts (QWizard buttons, file dialogs) use Qt's
-catalogue ``qtbase_fr.qm`` shipped with PySide6 (STYLE.md, QWizard fact 5), installed
+catalogue ``qtbase_fr.qm`` shipped with PySide6 (docs/ui-pages.md, QWizard fact 5), installed
 before any dialog is made and kept alive here.
 
 Qt 6 renamed two labels of its file dialog ("&Look in:", "Files of &type:") and its
 French catalogue still has only the old ones: :class:`QtSupplement` gives those from our
-own catalogue (``ui.po``), so no French dialog shows English (fresh-eyes report, item 15).
+own catalogue (``ui.po``), so no French dialog shows English.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 class _Lazy:
     """A module imported on first use: the welcome screen shows without loading the
-    project file, checks, pages and exporters (SPEC §8, start-up time)."""
+    project file, checks, pages and exporters (start-up time)."""
 
     def __init__(self, name: str) -> None:
         self._name = name

@@ -70,7 +70,7 @@ EXAMPLE_LANGUAGES = {
 
 def example_label(project: Project) -> str:
     """How the example chooser shows an example: its title, then its town and the
-    tender's language in the interface language (fresh-eyes report, item 16)."""
+    tender's language in the interface language."""
     info = project.info
     language = EXAMPLE_LANGUAGES.get(info.tender_languages)
     where = f"{info.organization} — {_(language)}" if language else info.organization
@@ -78,7 +78,7 @@ def example_label(project: Project) -> str:
 
 
 def new_from_example(window: MainWindow) -> None:
-    """A new project copied from a bundled example (SPEC §9), chosen by its title."""
+    """A new project copied from a bundled example, chosen by its title."""
     examples: list[tuple[str, Project]] = []
     for name in example_names():
         try:
@@ -141,7 +141,7 @@ def confirm_replace(window: MainWindow, project: Project, folder: Path) -> bool:
 
 
 def export(window: MainWindow) -> list[Path]:
-    """Write every output of SPEC §4 into a folder the user chooses; existing files are
+    """Write every output (``export.export_all``) into a folder the user chooses; existing files are
     replaced only when the user says so (No: nothing is written)."""
     if window.ctx is None:
         return []

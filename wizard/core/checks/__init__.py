@@ -1,4 +1,4 @@
-"""The checks engine (SPEC §3): pure Python, one module per step.
+"""The checks engine (docs/checks.md): pure Python, one module per step.
 
 ``run_checks(project)`` returns every finding, sorted by step then severity. Each
 module exposes ``check_<step>(project) -> list[Finding]``.

@@ -1,4 +1,4 @@
-"""Findings: what a check returns (SPEC §3).
+"""Findings: what a check returns (docs/checks.md).
 
 A finding has a stable ``code`` (``P-SOLUTION`` …), a ``severity``, an English message
 id translated on demand (``message(lang)``), the ``field`` it points at (a model address:

@@ -1,4 +1,4 @@
-"""Checks of the contract clauses step (SPEC §2.8; CASES K9, K10).
+"""Checks of the contract clauses step (docs/clauses.md; docs/cases.md K9, K10).
 
 * ``K-REQUIRED`` (error): a family the project needs (governing law, precedence, data
   ownership, IP, language; privacy, hosting, continuity, excluded vendors when their

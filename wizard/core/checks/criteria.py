@@ -1,4 +1,4 @@
-"""Checks of the criteria step (SPEC §2.4); text rules in :mod:`.criteria_text`.
+"""Checks of the criteria step; text rules in :mod:`.criteria_text`.
 
 Codes:
 

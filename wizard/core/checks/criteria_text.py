@@ -1,4 +1,4 @@
-"""Text-level checks of one criterion (SPEC §2.4): brands, pass/fail wording, duplicates.
+"""Text-level checks of one criterion: brands, pass/fail wording, duplicates.
 
 Used by :mod:`wizard.core.checks.criteria` and by ``lint --field criterion``.
 """

@@ -1,4 +1,4 @@
-"""Checks of the evaluation and award step (SPEC §2.6); arithmetic in
+"""Checks of the evaluation and award step; arithmetic in
 :mod:`wizard.core.domain.evaluation`.
 
 Codes: ``E-QUALITY`` (warning: quality weighs less than price), ``E-WEIGHTS`` (error:

@@ -1,4 +1,4 @@
-"""Findings for one text outside any project (SPEC §5: ``main.py lint``).
+"""Findings for one text outside any project (``main.py lint``).
 
 ``lint_text(field, text, lang)`` puts ``text`` in a throw-away project — as the problem
 statement, a mandatory criterion or a scenario's steps — runs every check and keeps the

@@ -1,9 +1,9 @@
-"""Checks of the bid logistics on the project step (SPEC §2.0): closing time and time
+"""Checks of the bid logistics on the project step: closing time and time
 zone, how bids are submitted, and the single point of contact.
 
 Guide principle: a complete tender (every date and rule stated). A bidder must know to
 the minute when and where a bid is due and whom to write to; the tender shows
-``[À COMPLÉTER / TO BE COMPLETED]`` where one of them is missing (CASES K10).
+``[À COMPLÉTER / TO BE COMPLETED]`` where one of them is missing (docs/cases.md K10).
 
 Codes: ``PR-CLOSING-TIME``, ``PR-SUBMISSION``, ``PR-CONTACT-EMAIL`` (warnings: missing),
 ``PR-TIME`` (error: the closing time is not ``HH:MM`` on a 24-hour clock, e.g.

@@ -1,4 +1,4 @@
-"""Checks of the market scan (SPEC §2.3); computations in :mod:`wizard.core.domain.market`.
+"""Checks of the market scan; computations in :mod:`wizard.core.domain.market`.
 
 Codes: ``M-FEW`` (warning: fewer than 3 solutions scanned), ``M-NO-OPEN-SOURCE``
 (warning: none is open source), ``M-SOURCE`` (warning per solution known only from a

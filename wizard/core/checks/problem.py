@@ -1,4 +1,4 @@
-"""Checks of the problem definition (SPEC §2.1).
+"""Checks of the problem definition.
 
 Guide principle: before talking to vendors, define the problem to solve — a need the
 town must meet, or a question it must evaluate — never a product to buy.

@@ -1,4 +1,4 @@
-"""French and English wording the problem-definition checks look for (SPEC §2.1).
+"""French and English wording the problem-definition checks look for.
 
 Every pattern runs on :func:`wizard.core.checks.wording.fold` text: lower case, no
 accents, straight apostrophes. Keep them whole-word and bilingual.

@@ -1,7 +1,7 @@
-"""Checks of the project step (SPEC §2.0).
+"""Checks of the project step.
 
 Guide principle: a complete tender states every party, date and rule. A missing
-closing date is a warning the export also lists (CASES K10: never a silent blank in a
+closing date is a warning the export also lists (docs/cases.md K10: never a silent blank in a
 legal text).
 
 Codes: ``PR-ORGANIZATION``, ``PR-TITLE``, ``PR-CLOSING-DATE`` (warnings), ``PR-PROVINCE``

@@ -1,4 +1,4 @@
-"""A suggested restatement of a problem statement as a need (SPEC §2.1).
+"""A suggested restatement of a problem statement as a need.
 
 Guide principle: "I need to evaluate the benefits and feasibility of …" turns a request
 for a product into a question the market scan and the TCO can answer. The suggestion

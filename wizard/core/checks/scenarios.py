@@ -1,4 +1,4 @@
-"""Checks of the test scenarios (SPEC §2.5).
+"""Checks of the test scenarios.
 
 Guide principle: test scenarios instead of demos; the technical committee verifies
 the bidders' claims and reports to the jury.

@@ -1,4 +1,4 @@
-"""Checks of the scope step (SPEC §2.2).
+"""Checks of the scope step.
 
 Codes: ``SC-MISSION-CRITICAL`` (warning: a high-risk system — stronger clauses, a
 pilot, a security analysis), ``SC-PERSONAL-INFO`` (info: privacy clauses are added;

@@ -1,4 +1,4 @@
-"""Checks of the total cost of ownership (SPEC §2.7); arithmetic in :mod:`wizard.core.domain.tco`.
+"""Checks of the total cost of ownership (docs/tco.md); arithmetic in :mod:`wizard.core.domain.tco`.
 
 Codes: ``T-NO-EXIT`` (warning per option without exit costs: data extraction,
 migration out, dual running), ``T-LICENCE-ONLY`` (warning per option costed with

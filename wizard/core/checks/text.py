@@ -1,4 +1,4 @@
-"""Text hygiene checks (SPEC §4, §10; CASES K1).
+"""Text hygiene checks (docs/documents.md, "Text clean-up"; docs/cases.md K1).
 
 ``T-CONTROL-CHARS`` (warning): a field holds characters that are illegal in a Word
 document (control characters, U+FFFE/U+FFFF, lone surrogates), usually pasted from

@@ -1,4 +1,4 @@
-"""Checks of vendor relations and transparency (SPEC §2.9).
+"""Checks of vendor relations and transparency.
 
 Codes (on the register row): ``V-UNDESIGNATED`` (warning: staff not in the designated
 list; names compared without case or accents), ``V-DEMO`` (warning: a demo outside the

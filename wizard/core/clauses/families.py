@@ -1,4 +1,4 @@
-"""Clause families of SPEC §2.8, with the reason each one matters (guide: contracts).
+"""Clause families (docs/clauses.md), with the reason each one matters (guide: contracts).
 
 ``FAMILIES``: family key → :class:`Family`. ``required_when`` names the condition
 (see :data:`CONDITIONS`) under which the tender must keep a clause of that family

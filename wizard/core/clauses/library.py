@@ -1,4 +1,4 @@
-"""The contract clause library (SPEC §2.8): catalogue, applicability, project choices.
+"""The contract clause library (docs/clauses.md): catalogue, applicability, project choices.
 
 Each clause lives in ``templates/clauses/<lang>/<id>.j2``: a front matter between two
 ``---`` lines (``key: value`` per line), then a Jinja body. Keys (all required):

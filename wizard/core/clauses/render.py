@@ -1,4 +1,4 @@
-"""Rendering clause bodies safely (SPEC §2.8, §10; CASES K9, K10, K11).
+"""Rendering clause bodies safely (docs/clauses.md; docs/cases.md K9, K10, K11).
 
 * :func:`environment`: a ``SandboxedEnvironment`` with ``StrictUndefined``, no globals
   (no ``cycler``, ``range`` …) and no autoescape (the output is plain text; the DOCX
@@ -74,7 +74,7 @@ MAX_TEXT = 100_000
 
 class ClauseSandbox(SandboxedEnvironment):
     """Jinja's sandbox, with ``**`` and ``*`` bounded so an edited clause in a received
-    project file cannot freeze the app or fill its memory (CASES K9, SPEC §10)."""
+    project file cannot freeze the app or fill its memory (docs/cases.md K9, K25)."""
 
     intercepted_binops = frozenset({"**", "*"})
 

@@ -1,4 +1,4 @@
-"""Document blocks: what the tender is made of, before any file format (SPEC §4).
+"""Document blocks: what the tender is made of, before any file format (docs/documents.md).
 
 ``tender.py`` and ``record.py`` build a :class:`Document` from the model;
 ``docx/writer.py`` turns its blocks into Word, ``html.py`` into HTML. Every text here is already clean

@@ -1,4 +1,4 @@
-"""The TCO chart: cumulative cost by option over the horizon (SPEC §2.7), as PNG bytes.
+"""The TCO chart: cumulative cost by option over the horizon (docs/tco.md), as PNG bytes.
 
 Shown on the TCO page and in the decision record. Drawn with matplotlib's Agg canvas
 on a bare ``Figure`` (no pyplot state, no Qt), imported lazily inside the function

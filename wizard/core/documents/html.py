@@ -1,4 +1,4 @@
-"""An HTML preview of the tender, from the same blocks as the DOCX (SPEC §2).
+"""An HTML preview of the tender, from the same blocks as the DOCX (docs/documents.md).
 
 ``preview_html(project, lang) -> str``: a small standalone HTML page (all text escaped;
 links clickable; clauses numbered 1 / 1.1 / 1.1.1 as in Word) that a Qt text view can

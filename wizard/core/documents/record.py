@@ -1,4 +1,4 @@
-"""The decision record for council, as document blocks (SPEC §4, §2.10).
+"""The decision record for council, as document blocks (docs/documents.md).
 
 ``record_document(project, lang, chart_png=b"") -> Document`` ("fr" or "en"):
 cover, summary, the problem as received and as defined, scope and governance, the

@@ -1,4 +1,4 @@
-"""Sections of the decision record after the criteria (SPEC §4): total cost of
+"""Sections of the decision record after the criteria: total cost of
 ownership, risks, findings, the guide's practices and the vendor exchange register.
 
 Each function returns document blocks in ``lang`` ("fr" or "en"); ``record.py`` puts

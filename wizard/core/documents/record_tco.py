@@ -1,4 +1,4 @@
-"""The total cost of ownership as tables (SPEC §2.7), shared by the decision record and
+"""The total cost of ownership as tables (docs/tco.md), shared by the decision record and
 the TCO page, so the app and the document show the same figures.
 
 Guide principle: compare whole costs over the life of the system — acquisition,

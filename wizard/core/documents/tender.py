@@ -1,4 +1,4 @@
-"""The tender as document blocks, built from the model (SPEC §4; CASES K1, K10).
+"""The tender as document blocks, built from the model (docs/documents.md; docs/cases.md K1, K10).
 
 ``tender_document(project, lang) -> Document`` ("fr" or "en"): cover page, table
 of contents, key dates, the need (problem statement and context), scope, criteria and

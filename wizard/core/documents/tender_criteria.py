@@ -1,4 +1,4 @@
-"""The criteria and evaluation sections of the tender (SPEC §2.4, §2.6; CASES K12).
+"""The criteria and evaluation sections of the tender (docs/cases.md K12).
 
 Mandatory criteria are pass/fail; each optional criterion is worth exactly one point
 (guide: simple scoring, no complex grids). The pass threshold is a whole percentage and

@@ -1,4 +1,4 @@
-"""The tender's "Publication and transparency" section (SPEC §2.9, §4).
+"""The tender's "Publication and transparency" section.
 
 ``publication_blocks(project, lang) -> list[Block]`` ("fr" or "en"): where the call for
 tenders is published (the provincial platform, the free specialised platforms), the

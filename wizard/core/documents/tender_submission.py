@@ -1,4 +1,4 @@
-"""The tender's deadline, "Submission of bids" section and single point of contact (SPEC §2.0, §4).
+"""The tender's deadline, "Submission of bids" section and single point of contact.
 
 * :func:`format_deadline` — the closing date with its time and time zone, as the tender
   prints it: "8 mars 2027, 14 h 00 (heure de l’Est)", "March 8, 2027, 2:00 p.m. Eastern
@@ -10,7 +10,7 @@
 Guide principles: a complete tender (every date and rule stated, so no bidder can be
 treated differently) and equal treatment (bidders speak to one designated person, and
 every answer goes to all of them). Missing data shows ``[À COMPLÉTER / TO BE COMPLETED]``
-(CASES K10) for the date, the time, the submission method and the e-mail; an empty
+(docs/cases.md K10) for the date, the time, the submission method and the e-mail; an empty
 telephone or address is left out (an e-mail is enough for a written-only contact).
 """
 

@@ -1,4 +1,4 @@
-"""Brand, product and vendor name detector (SPEC §3.1).
+"""Brand, product and vendor name detector (docs/cases.md K18, K19).
 
 Guide principle: fairness to vendors — describe the need, not the product. A brand in
 a problem statement, a criterion or a scenario steers the tender towards one vendor.

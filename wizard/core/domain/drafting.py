@@ -1,4 +1,4 @@
-"""Draft criteria from the market scan in one click (SPEC §2.4).
+"""Draft criteria from the market scan in one click.
 
 Guide principle: criteria come from the market, not from one product. Features most
 scanned solutions share (*common features*, :func:`market.summarize`) become draft

@@ -1,6 +1,6 @@
-"""Evaluation arithmetic (SPEC §2.4, §2.6): pass threshold and Québec's weighted score.
+"""Evaluation arithmetic: pass threshold and Québec's weighted score.
 
-Everything is exact: integers and ``Decimal``, never a float sum (CASES K12: 42 of 60
+Everything is exact: integers and ``Decimal``, never a float sum (docs/cases.md K12: 42 of 60
 optional criteria at 70 % pass; adding 100/60 per point in floats gives 69.999… and
 wrongly fails).
 """

@@ -1,4 +1,4 @@
-"""Market scan computations (SPEC §2.3, §2.4): pure functions of the project.
+"""Market scan computations: pure functions of the project.
 
 Guide principle: a neutral market scan compares the features and international
 standards the solutions have in common, so the tender lets the main players bid.

@@ -1,4 +1,4 @@
-"""CSV export and import of the market-scan matrix (SPEC §2.3: towns share their scans).
+"""CSV export and import of the market-scan matrix (towns share their scans).
 
 Guide principle: a neutral market scan, shared between towns, so each one need not
 start from scratch.

@@ -1,4 +1,4 @@
-"""Values of a market-matrix CSV file (SPEC §2.3) read the way people type them.
+"""Values of a market-matrix CSV file read the way people type them.
 
 A cell may hold the stored code (``open_source``, ``partial``), or the label the app
 shows in English or French ("Open source", "Logiciel libre", "Partiel"), in any case,

@@ -1,8 +1,8 @@
 """Canada's 13 provinces and territories: names, courts, privacy statutes, sales taxes.
 
-Used by the governing-law, courts and privacy clauses (SPEC §2.8; guide: "primauté du
+Used by the governing-law, courts and privacy clauses (docs/clauses.md; guide: "primauté du
 droit local" — disputes heard by the courts of the town's province, not the vendor's
-country) and by the TCO's tax lines (§2.7).
+country) and by the TCO's tax lines (docs/tco.md).
 
 * ``PROVINCES``: code (``"QC"`` …) → :class:`Province`.
 * ``province(code)``: the :class:`Province`; raises ``KeyError`` for an unknown code.

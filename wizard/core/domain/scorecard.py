@@ -1,4 +1,4 @@
-"""The scorecard of the guide's practices (SPEC §2.10), computed from the model and
+"""The scorecard of the guide's practices, computed from the model and
 its findings, shown on the review page and in the decision record.
 
 Open North's guide sorts practices in four families: *recommended* (fairness, compliant

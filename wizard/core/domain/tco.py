@@ -1,4 +1,4 @@
-"""Total cost of ownership (SPEC §2.7): pure ``Decimal`` arithmetic.
+"""Total cost of ownership (docs/tco.md): pure ``Decimal`` arithmetic.
 
 Guide principle: count what it costs to acquire, deploy, maintain *and leave* a
 solution over several years, not only the licences (ECPAR's definition of TCO).

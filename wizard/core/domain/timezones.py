@@ -1,4 +1,4 @@
-"""The tender's deadline as a local time: time zones of the provinces (SPEC §2.0, §4).
+"""The tender's deadline as a local time: time zones of the provinces.
 
 A tender closes at a time of day in the town's local time ("8 March 2027, 2:00 p.m.
 Eastern Time"). The project holds the closing day (``ProjectInfo.closing_date``,

@@ -35,11 +35,11 @@ def catalogue(lang: str) -> dict[str, str]:
     """msgid → translation for ``lang`` (empty for English, the source language)."""
     if lang == "en":
         return {}
-    from wizard.core.i18n import po_cache as i18n_cache  # imports kept out of an English start (SPEC §8)
+    from wizard.core.i18n import po_cache as i18n_cache  # imports kept out of an English start
 
     po_files = sorted(resource_path("locale", lang, "LC_MESSAGES").glob("*.po"))
     built_from = i18n_cache.stamp(po_files)
-    cached = i18n_cache.load(lang, built_from)  # a start without Babel (SPEC §8)
+    cached = i18n_cache.load(lang, built_from)  # a start without Babel (start-up time)
     if cached is not None:
         return cached
     from babel.messages.pofile import read_po  # not at import: an English start skips Babel
@@ -88,7 +88,7 @@ def _(text: str, **params: object) -> str:
 
 
 def system_language() -> str:
-    """'fr' when the system locale is French, else 'en' (SPEC §6)."""
+    """'fr' when the system locale is French, else 'en'."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(var, "")
         if value:

@@ -15,7 +15,7 @@ from babel.dates import format_date as babel_format_date
 from wizard.core.textclean import clean_text
 
 PLACEHOLDER = "[À COMPLÉTER / TO BE COMPLETED]"
-"""Shown in the tender where project data is missing (CASES K10)."""
+"""Shown in the tender where project data is missing (docs/cases.md K10)."""
 
 
 def format_date(iso: str, lang: str) -> str:

@@ -1,4 +1,4 @@
-"""A cache of merged translation catalogues, so a French start skips Babel (SPEC §6, §8).
+"""A cache of merged translation catalogues, so a French start skips Babel (start-up time).
 
 Reading the French ``.po`` files with Babel costs about 40 ms at every start (importing
 Babel, then parsing). :func:`wizard.core.i18n.catalogue` keeps the merged

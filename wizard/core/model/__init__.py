@@ -1,4 +1,4 @@
-"""The procurement project: every entity of SPEC §2.0–§2.9 as plain dataclasses.
+"""The procurement project: every entity of the wizard's steps as plain dataclasses.
 
 The model is the single source of truth. The project file (``project_file/store.py``),
 the JSON dump (``project_file/jsonio.py``), the checks and every export read it; the UI
@@ -12,7 +12,7 @@ Shapes
   ``Project.problem`` …). Each attribute is one autosaved field, addressed as
   ``"<section>.<attribute>"`` (e.g. ``"problem.statement"``).
 * *Entities* are dataclasses kept in lists (``Project.criteria`` …). Each has an
-  integer ``id`` unique within its list and is saved as one whole row (CASES K3),
+  integer ``id`` unique within its list and is saved as one whole row (docs/cases.md K3),
   addressed as ``"<list>:<id>.<attribute>"`` (e.g. ``"criteria:3.text"``).
 * Field types are limited to ``str``, ``int``, ``bool``, ``Decimal`` (money in CAD and
   percentages) and ``list[int]`` (links to other entities' ids); the store and the JSON

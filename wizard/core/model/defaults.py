@@ -1,5 +1,5 @@
 """Default content of a new project: business units, the governance checklist and the
-publication plan (SPEC §2.2, §2.9). Labels are English msgids; translate with
+publication plan. Labels are English msgids; translate with
 ``i18n.tr``. Keys are stable: they are stored in project files."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ BUSINESS_UNITS: tuple[str, ...] = (
     N_("Communications"),
     N_("Information technology"),
 )
-"""SPEC §2.2's default list of a town's business units (editable per project)."""
+"""The default list of a town's business units (editable per project)."""
 
 GOVERNANCE_ITEMS: dict[str, str] = {
     "it_sole_authority": N_(

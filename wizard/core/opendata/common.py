@@ -1,4 +1,4 @@
-"""What the open-data exports share: their language and privacy by default (SPEC §4).
+"""What the open-data exports share: their language and privacy by default (docs/documents.md).
 
 Language: the tender's language; for a bilingual tender, the legally binding one
 (OCDS 1.1 carries one ``language`` per release). See :func:`export_language`.

@@ -1,4 +1,4 @@
-"""The buyer's contact point in the OCDS release (SPEC §4 "Open data"; OCDS ``ContactPoint``).
+"""The buyer's contact point in the OCDS release (OCDS ``ContactPoint``).
 
 The tender names one person as the bidders' single point of contact. Open data follows
 the privacy rule of ``opendata_common``: a person's name is published only when the

@@ -1,4 +1,4 @@
-"""CSV open data: the vendor register (§2.9) and the criteria (§2.4) (SPEC §4).
+"""CSV open data: the vendor register and the criteria (docs/documents.md, "Open data").
 
 File format, chosen so that Excel (Windows, macOS) and LibreOffice Calc open the file
 correctly, accents included:

@@ -1,4 +1,4 @@
-"""The documents of the OCDS release, with their ``documentType`` (SPEC §4).
+"""The documents of the OCDS release, with their ``documentType``.
 
 Mapping (codes of the open ``documentType`` codelist):
 

@@ -1,4 +1,4 @@
-"""OCDS dates and milestones from the project's key dates (SPEC §2.0, §4).
+"""OCDS dates and milestones from the project's key dates.
 
 Most dates in the project are calendar days (``YYYY-MM-DD``) without an hour or a time
 zone. OCDS wants RFC 3339 date-times, so each such day is exported as that day at

@@ -1,4 +1,4 @@
-"""The open data of a project, as files (SPEC §4 "Open data"; §2.10 export).
+"""The open data of a project, as files (docs/documents.md, "Open data").
 
 :func:`open_data_files` builds, in memory (``export.py`` writes them):
 

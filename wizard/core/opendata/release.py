@@ -1,4 +1,4 @@
-"""The project as an OCDS 1.1.5 release package (SPEC §4 "Open data").
+"""The project as an OCDS 1.1.5 release package (docs/documents.md, "Open data").
 
 One release (tag ``planning`` while the tender has no publication date, ``tender``
 once it has one) with the buyer in ``parties``, ``planning`` (rationale and the

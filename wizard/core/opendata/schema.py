@@ -1,4 +1,4 @@
-"""Offline validation of OCDS 1.1.5 release packages (SPEC §4 "Open data").
+"""Offline validation of OCDS 1.1.5 release packages.
 
 The release-package schema ``$ref``s the release schema by its URL
 (``https://standard.open-contracting.org/schema/1__1__5/release-schema.json``). Both

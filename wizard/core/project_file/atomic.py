@@ -1,4 +1,4 @@
-"""Atomic file writes (SPEC §10): write a temporary file beside the target, flush it to
+"""Atomic file writes: write a temporary file beside the target, flush it to
 disk, then rename it over the target. A failed or interrupted write leaves the previous
 file as it was and no half-written file behind."""
 

@@ -1,8 +1,8 @@
-"""Several edits of a project file as one: all saved, or none (SPEC §1, §2.3, §2.4).
+"""Several edits of a project file as one: all saved, or none (docs/file-format.md).
 
 A CSV import of the market matrix or the drafting of criteria from the scan changes
 many rows. Each row still goes through :class:`~wizard.core.project_file.store.ProjectFile`
-(whole rows, one journal entry per change, CASES K3), but inside one outer transaction:
+(whole rows, one journal entry per change, docs/cases.md K3), but inside one outer transaction:
 if any write fails, SQLite rolls every one back and the in-memory project gets its
 lists back, so the file and the screen never hold half an import.
 """

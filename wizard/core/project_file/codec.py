@@ -99,7 +99,7 @@ def column_type(kind: Any) -> type:
 
 
 def to_row(obj: object) -> dict[str, object]:
-    """A whole SQLite row for an entity or section (every column, CASES K3)."""
+    """A whole SQLite row for an entity or section (every column, docs/cases.md K3)."""
     return {name: sqlite_value(getattr(obj, name), kind) for name, kind in field_types(type(obj)).items()}
 
 

@@ -1,4 +1,4 @@
-"""The project file before it is opened (SPEC §1): is it ours, is it whole, can it be
+"""The project file before it is opened (docs/file-format.md): is it ours, is it whole, can it be
 written — without changing its bytes.
 
 * :func:`probe` reads the raw header (SQLite's magic string, ``PRAGMA application_id`` =
@@ -12,7 +12,7 @@ written — without changing its bytes.
 * Every error a user can meet is a :class:`ProjectFileError` with a bilingual message.
 
 Kept free of sqlite-utils, so the command line can name these errors without loading
-it (SPEC §8, start-up time). :mod:`wizard.core.project_file.store` opens, migrates and writes.
+it (start-up time). :mod:`wizard.core.project_file.store` opens, migrates and writes.
 """
 
 from __future__ import annotations

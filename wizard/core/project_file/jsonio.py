@@ -1,4 +1,4 @@
-"""The project as readable JSON (SPEC §4 "Project as JSON"; the bundled examples).
+"""The project as readable JSON (docs/file-format.md; the bundled examples).
 
 Shape::
 

@@ -1,4 +1,4 @@
-"""The project file (SPEC §1): one SQLite file per project, read and written with
+"""The project file (docs/file-format.md): one SQLite file per project, read and written with
 sqlite-utils, every edit committed at once with its journal entry.
 
 Layout (schema 1, see ``migrations.py`` and the README):

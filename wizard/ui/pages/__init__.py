@@ -1,4 +1,4 @@
-"""One QWizardPage subclass per step (SPEC §2.0–§2.10), in wizard order."""
+"""One QWizardPage subclass per step (docs/ui-pages.md), in wizard order."""
 
 from __future__ import annotations
 

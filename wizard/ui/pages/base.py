@@ -1,4 +1,4 @@
-"""What every step page shares (STYLE.md "Page contract").
+"""What every step page shares (docs/ui-pages.md, "The page contract").
 
 ``initializePage()`` loads from the model; each edit is saved through the
 :class:`~wizard.ui.context.ProjectContext` and refreshes the findings;

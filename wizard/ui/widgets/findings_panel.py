@@ -1,4 +1,4 @@
-"""The live findings of a step (or of all steps, on the review page), SPEC §2 and §3.
+"""The live findings of a step (or of all steps, on the review page; docs/checks.md).
 
 Clicking a finding asks to focus the field it points at (:attr:`FindingsPanel.focus_field`);
 "Mark justified…" asks a written reason and keeps it in the project

@@ -1,5 +1,5 @@
-"""Severity and status icons that never depend on a font having a glyph (fresh-eyes
-report, item 7: "⛔" showed as an empty box).
+"""Severity and status icons that never depend on a font having a glyph (an emoji such
+as "⛔" shows as an empty box where the font lacks it).
 
 Errors, warnings and information use the style's own message-box icons
 (``QStyle.StandardPixmap``); a finished step the style's "apply" check mark; a step

@@ -1,8 +1,8 @@
 """The market-scan matrix: solutions (rows) × features and standards (columns), each
-cell yes / partial / no / unknown (SPEC §2.3). A cell is saved as a ``support`` row.
+cell yes / partial / no / unknown. A cell is saved as a ``support`` row.
 
 A :class:`QAbstractTableModel` over a dictionary built once per reload, so 50 solutions
-× 200 features (10,000 cells) show at once (SPEC §8) instead of 10,000 item objects.
+× 200 features (10,000 cells) show at once instead of 10,000 item objects.
 A click cycles a cell (unknown → yes → partial → no → unknown); the keyboard sets it
 directly (Y/O yes, P partial, N no, U/I/? unknown; Space cycles). Header tooltips show
 each feature's support in the scan; common features are in bold, under-performing

@@ -1,11 +1,11 @@
-"""The list of steps beside the pages (SPEC §2): a state icon, the number, the title and
+"""The list of steps beside the pages: a state icon, the number, the title and
 the count of open findings per step; clicking a step goes there.
 
-The icon means something (fresh-eyes report, item 11): an error icon when the step has
+The icon means something: an error icon when the step has
 an open error, a warning icon for open warnings, a check mark only when the step is
 complete with neither, a grey ring when its main inputs are still missing. Findings
 marked justified are not counted. The list is as wide as its longest translated line,
-so no title or count is cut and no horizontal scroll bar appears (item 10).
+so no title or count is cut and no horizontal scroll bar appears.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Columns come from the entity dataclass: ``str`` → text, ``bool`` → check box,
 a field with a ``ClassVar`` choice tuple → combo box with translated labels, ``int``
 → spin box, ``Decimal`` → validated number. Each edited row is saved whole through
-the store (``update_row`` → ``save_row``, CASES K3); Add and Delete buttons create and
+the store (``update_row`` → ``save_row``, docs/cases.md K3); Add and Delete buttons create and
 remove rows.
 
 Widths and heights follow :mod:`~wizard.ui.widgets.table_sizing`: headers whole,

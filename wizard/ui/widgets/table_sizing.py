@@ -1,6 +1,6 @@
-"""Column widths and table heights of an :class:`~wizard.ui.widgets.table_editor.EntityTable`
-(fresh-eyes report, item 9: clipped headers, a 50-pixel description column, a table
-showing three rows inside a scrolling page).
+"""Column widths and table heights of an :class:`~wizard.ui.widgets.table_editor.EntityTable`,
+so that no header is clipped, no description column is left 50 pixels wide and no table
+shows only three rows inside a scrolling page.
 
 * Every header is shown whole.
 * A non-stretching column is as wide as its content, up to ``Column.width`` average

@@ -1,5 +1,5 @@
 """Tree views whose long texts wrap on several lines instead of being cut with "…"
-(fresh-eyes report, item 11: review findings).
+(the findings on the review page).
 
 ``QTreeView`` measures a wrapped row with the whole column width, while it paints the
 first column narrower (indentation, icon): the row gets one line and the rest of the

@@ -1,4 +1,4 @@
-"""Tender blocks → a Word document with python-docx (SPEC §4; CASES K4–K8).
+"""Tender blocks → a Word document with python-docx (docs/documents.md; docs/cases.md K4–K8).
 
 Real built-in styles (Title, Subtitle, Heading 1–3, List Bullet, List Number, Quote),
 clause numbering 1 / 1.1 / 1.1.1 from one multilevel list, a TOC field refreshed on
@@ -86,7 +86,7 @@ def styled_paragraph(document: Any, style: str, text: str = "") -> Any:
     name, "Normal" when the document lacks it), looked up once per document.
 
     python-docx resolves a style name on every assignment by scanning all the styles
-    twice, which made large exports (SPEC §8) spend most of their time there.
+    twice, which made large exports (``tests/benchmark.py``) spend most of their time there.
     """
     cache: dict[str, str | None] = document.__dict__.setdefault("_opw_style_ids", {})
     if style not in cache:
@@ -120,7 +120,7 @@ def _table(document: Any, block: Table) -> None:
             _cell_text(cell, value, bold=True, right=index in block.right)
             docx_xml.shade(cell, "D9E2F3")
     bold_first = not block.header  # a key/value table: labels in bold
-    model_row = None  # the first full row; later full rows are copies of it (SPEC §8)
+    model_row = None  # the first full row; later full rows are copies of it (export time)
     for values in block.rows:
         if model_row is not None and len(values) == columns:
             _copy_row(table, model_row, values)

@@ -1,4 +1,4 @@
-"""Low-level WordprocessingML pieces python-docx has no API for (SPEC §4; CASES K5, K6).
+"""Low-level WordprocessingML pieces python-docx has no API for (docs/cases.md K5, K6).
 
 Fields (PAGE, NUMPAGES, TOC), ``w:updateFields`` in ``settings.xml``, a multilevel
 numbering definition (1 / 1.1 / 1.1.1), paragraph numbering, repeating table header
