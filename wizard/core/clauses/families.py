@@ -23,8 +23,8 @@ CONDITIONS: tuple[str, ...] = (
     "custom_code",
     "excluded_vendors",
 )
-"""Inclusion conditions a clause may declare: project flags (§2.2) and the presence of
-vendors who helped draft the tender (§2.9)."""
+"""Inclusion conditions a clause may declare: project flags of the scope step and the
+presence of vendors who helped draft the tender (vendor register)."""
 
 
 @dataclass(frozen=True)

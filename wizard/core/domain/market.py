@@ -10,7 +10,7 @@ and a missing cell count as no support. Shares are compared in integers
 (``yes × 100 ≥ threshold × solutions``), never in floats.
 
 The matrix is indexed once per call (:class:`SupportIndex`), so a 50 × 200 matrix
-and 300 criteria stay far below the 20 ms budget of every check together (§8).
+and 300 criteria stay far below the 20 ms budget of every check together (``tests/benchmark.py``).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from typing import ClassVar
 
 @dataclass
 class Author:
-    """A person who wrote the tender (§2.0); may not sit on the jury (E-JURY-AUTHOR)."""
+    """A person who wrote the tender; may not sit on the jury (E-JURY-AUTHOR)."""
 
     id: int = 0
     name: str = ""
@@ -22,7 +22,7 @@ class Author:
 
 @dataclass
 class BusinessUnit:
-    """§2.2 A unit of the town and its role in this need."""
+    """A unit of the town and its role in this need."""
 
     ROLES: ClassVar[tuple[str, ...]] = (
         "affected",
@@ -38,7 +38,7 @@ class BusinessUnit:
 
 @dataclass
 class Partner:
-    """§2.2 An external partner (paramedics, regional police, a neighbouring town…)."""
+    """An external partner (paramedics, regional police, a neighbouring town…)."""
 
     id: int = 0
     name: str = ""
@@ -47,7 +47,7 @@ class Partner:
 
 @dataclass
 class GovernanceAnswer:
-    """§2.2 One item of the governance checklist; ``key`` is a governance.ITEMS key."""
+    """One item of the governance checklist; ``key`` is a governance.ITEMS key."""
 
     ANSWERS: ClassVar[tuple[str, ...]] = ("", "yes", "no")
     id: int = 0
@@ -58,7 +58,7 @@ class GovernanceAnswer:
 
 @dataclass
 class Solution:
-    """§2.3 A solution found by the neutral market scan."""
+    """A solution found by the neutral market scan."""
 
     LICENCES: ClassVar[tuple[str, ...]] = ("proprietary", "open_source")
     DELIVERIES: ClassVar[tuple[str, ...]] = ("on_premises", "cloud", "hybrid")
@@ -82,7 +82,7 @@ class Solution:
 
 @dataclass
 class Feature:
-    """§2.3 A functional capability or a standard (ISO/IEC, OGC, W3C/WCAG, IETF…)."""
+    """A functional capability or a standard (ISO/IEC, OGC, W3C/WCAG, IETF…)."""
 
     KINDS: ClassVar[tuple[str, ...]] = ("feature", "standard")
     id: int = 0
@@ -93,7 +93,7 @@ class Feature:
 
 @dataclass
 class Support:
-    """§2.3 One cell of the matrix solution × feature."""
+    """One cell of the matrix solution × feature."""
 
     LEVELS: ClassVar[tuple[str, ...]] = ("yes", "partial", "no", "unknown")
     id: int = 0
@@ -104,7 +104,7 @@ class Support:
 
 @dataclass
 class Criterion:
-    """§2.4 A mandatory (pass/fail) or optional (exactly 1 point) criterion."""
+    """A mandatory (pass/fail) or optional (exactly 1 point) criterion."""
 
     CATEGORIES: ClassVar[tuple[str, ...]] = (
         "functional",
@@ -127,7 +127,7 @@ class Criterion:
 
 @dataclass
 class Scenario:
-    """§2.5 A test scenario, verified by the technical committee instead of a demo."""
+    """A test scenario, verified by the technical committee instead of a demo."""
 
     id: int = 0
     title: str = ""
@@ -140,7 +140,7 @@ class Scenario:
 
 @dataclass
 class CommitteeMember:
-    """§2.5 A member of the technical committee."""
+    """A member of the technical committee (test scenarios step)."""
 
     id: int = 0
     name: str = ""
@@ -149,7 +149,7 @@ class CommitteeMember:
 
 @dataclass
 class JuryMember:
-    """§2.6 A member of the selection jury, with their conflict-of-interest declaration."""
+    """A member of the selection jury, with their conflict-of-interest declaration."""
 
     id: int = 0
     name: str = ""
@@ -160,7 +160,7 @@ class JuryMember:
 
 @dataclass
 class QualityGridItem:
-    """§2.6 Québec weighted system: one quality criterion and its points out of 100."""
+    """Québec weighted system: one quality criterion and its points out of 100."""
 
     id: int = 0
     label: str = ""
@@ -169,7 +169,7 @@ class QualityGridItem:
 
 @dataclass
 class TcoOption:
-    """§2.7 An option compared by total cost of ownership (e.g. on premises vs cloud)."""
+    """An option compared by total cost of ownership (e.g. on premises vs cloud)."""
 
     id: int = 0
     name: str = ""
@@ -178,7 +178,7 @@ class TcoOption:
 
 @dataclass
 class CostLine:
-    """§2.7 A cost line of an option, in CAD before taxes.
+    """A cost line of an option, in CAD before taxes.
 
     ``year`` is the first year it is paid (0 = at acquisition). When ``recurring``, it
     is paid every year from ``year`` to ``end_year`` (0 = to the horizon), growing by
@@ -213,7 +213,7 @@ class CostLine:
 
 @dataclass
 class ClauseChoice:
-    """§2.8 A project's decision about one library clause: toggled or edited."""
+    """A project's decision about one library clause: toggled or edited."""
 
     id: int = 0
     clause_id: str = ""
@@ -224,7 +224,7 @@ class ClauseChoice:
 
 @dataclass
 class VendorExchange:
-    """§2.9 One exchange with a vendor, as recorded in the register."""
+    """One exchange with a vendor, as recorded in the register."""
 
     CHANNELS: ClassVar[tuple[str, ...]] = (
         "email",
@@ -254,7 +254,7 @@ class VendorExchange:
 
 @dataclass
 class DesignatedStaff:
-    """§2.9 Staff allowed to speak with vendors (IT and procurement only)."""
+    """Staff allowed to speak with vendors (IT and procurement only)."""
 
     id: int = 0
     name: str = ""
@@ -263,7 +263,7 @@ class DesignatedStaff:
 
 @dataclass
 class PublicationItem:
-    """§2.9 One item of the publication plan; ``key`` is a publication.ITEMS key."""
+    """One item of the publication plan; ``key`` is a publication.ITEMS key."""
 
     id: int = 0
     key: str = ""
@@ -284,7 +284,7 @@ class Justification:
 
 @dataclass
 class ExtraBrand:
-    """A brand, product or vendor name added by the user to the detector (§3.1)."""
+    """A brand, product or vendor name added by the user to the detector."""
 
     id: int = 0
     name: str = ""

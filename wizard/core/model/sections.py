@@ -11,7 +11,7 @@ from decimal import Decimal
 
 @dataclass
 class ProjectInfo:
-    """§2.0 Project. Dates are ISO ``YYYY-MM-DD`` strings ('' when not set)."""
+    """The Project step. Dates are ISO ``YYYY-MM-DD`` strings ('' when not set)."""
 
     organization: str = ""
     province: str = ""  # two-letter code, see provinces.PROVINCES
@@ -36,7 +36,7 @@ class ProjectInfo:
 
 @dataclass
 class Problem:
-    """§2.1 Problem definition: the request as received and the need as defined."""
+    """Problem definition: the request as received and the need as defined."""
 
     request_as_received: str = ""
     requesting_unit: str = ""
@@ -48,7 +48,7 @@ class Problem:
 
 @dataclass
 class Scope:
-    """§2.2 Scope flags that later steps and clauses use."""
+    """Scope flags that later steps and clauses use."""
 
     mission_critical: bool = False
     mission_critical_notes: str = ""
@@ -60,7 +60,7 @@ class Scope:
 
 @dataclass
 class MarketSettings:
-    """§2.3 thresholds, in % of scanned solutions / of common features."""
+    """Market scan thresholds, in % of scanned solutions / of common features."""
 
     common_threshold_pct: int = 75
     underperforming_pct: int = 50
@@ -68,14 +68,14 @@ class MarketSettings:
 
 @dataclass
 class CriteriaSettings:
-    """§2.4: pass threshold for optional criteria, in % (the guide: at least 70 %)."""
+    """Criteria: the pass threshold for optional criteria, in % (the guide: at least 70 %)."""
 
     pass_threshold_pct: int = 70
 
 
 @dataclass
 class Evaluation:
-    """§2.6 Evaluation and award. Weights are points out of 100."""
+    """Evaluation and award. Weights are points out of 100."""
 
     quality_weight: int = 70
     price_weight: int = 30
@@ -88,7 +88,7 @@ class Evaluation:
 
 @dataclass
 class TcoSettings:
-    """§2.7 horizon in years (1–15) and real discount rate in % per year."""
+    """TCO horizon in years (1–15) and real discount rate in % per year (docs/tco.md)."""
 
     horizon_years: int = 5
     discount_rate_pct: Decimal = Decimal("7")
@@ -97,7 +97,7 @@ class TcoSettings:
 
 @dataclass
 class Publication:
-    """§2.9 diffusion of the tender."""
+    """Diffusion of the tender (vendor relations step)."""
 
     provincial_platform: str = ""
     free_platforms: str = ""
@@ -109,6 +109,6 @@ class Publication:
 
 @dataclass
 class ExportSettings:
-    """§4 export options. Personal names stay out of open data unless opted in."""
+    """Export options. Personal names stay out of open data unless opted in."""
 
     include_personal_names: bool = False

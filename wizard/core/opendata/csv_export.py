@@ -17,7 +17,7 @@ correctly, accents included:
   line break are quoted, quotes doubled ("Johnson & Johnson" needs none).
 * Formula injection guard: a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or
   a CR would be run as a formula by a spreadsheet, so it gets a leading apostrophe
-  (OWASP "CSV injection"); a project file from another town is untrusted input (§10).
+  (OWASP "CSV injection"); a project file from another town is untrusted input.
 
 Headers and coded values (kind, category, channel, yes/no) are in the export language
 (``opendata_common.export_language``). Only register entries marked *publishable* are

@@ -1,4 +1,4 @@
-"""§2.8 Contract clauses: browse the library by family, choose, edit, compare, revert.
+"""Contract clauses: browse the library by family, choose, edit, compare, revert.
 
 The tree lists every library clause under its family, with its status (required,
 recommended, optional, or not applicable to this project and why), whether the tender

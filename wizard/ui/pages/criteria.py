@@ -1,4 +1,4 @@
-"""§2.4 Criteria: mandatory (pass/fail) and optional (one point each), pass threshold.
+"""Criteria: mandatory (pass/fail) and optional (one point each), pass threshold.
 
 Each criterion is linked to the features and standards it requires; the page shows
 the scanned solutions meeting each one and, live, how many meet every mandatory

@@ -1,4 +1,4 @@
-"""§2.6 Evaluation and award: weights, tie-break, Québec mode, jury, optional pilot.
+"""Evaluation and award: weights, tie-break, Québec mode, jury, optional pilot.
 
 The Québec weighted system shows its grid's total live, its rules (findings E-QC-*)
 and its formula, with a small calculator of the final score.

@@ -1,4 +1,4 @@
-"""§2.3 Market scan (neutral): solutions, features and standards, the support matrix,
+"""Market scan (neutral): solutions, features and standards, the support matrix,
 its CSV import and export (towns share their scans)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""§2.1 Problem definition: the request as received and the need as defined.
+"""Problem definition: the request as received and the need as defined.
 
 Under the statement, a *suggested restatement* (``checks.restate``) appears while the
 statement targets a solution, avoids competition, presumes the answer or lacks a need

@@ -1,4 +1,4 @@
-"""§2.0 Project: who buys, the tender's identity, its languages, officer, authors, dates,
+"""Project: who buys, the tender's identity, its languages, officer, authors, dates,
 and the bid logistics (closing time and time zone, how bids are submitted, the single
 point of contact's e-mail, telephone and address). French labels of the logistics
 fields: ``logistics.po``."""

@@ -1,4 +1,4 @@
-"""§2.10 Review and export: findings of every step by severity, completion per step,
+"""Review and export: findings of every step by severity, completion per step,
 the scorecard of the guide's practices (core ``scorecard``), and the export of the
 tender, decision record and open data."""
 

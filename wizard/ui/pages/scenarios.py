@@ -1,4 +1,4 @@
-"""§2.5 Test scenarios (instead of demos) and the technical committee."""
+"""Test scenarios (instead of demos) and the technical committee."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""§2.2 Scope widening: business units, partners, governance checklist, risk flags."""
+"""Scope widening: business units, partners, governance checklist, risk flags."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""§2.7 Total cost of ownership: options, cost lines, horizon, discount rate, totals."""
+"""Total cost of ownership: options, cost lines, horizon, discount rate, totals."""
 
 from __future__ import annotations
 

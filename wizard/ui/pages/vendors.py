@@ -1,4 +1,4 @@
-"""§2.9 Vendor relations and transparency: exchange register, designated staff,
+"""Vendor relations and transparency: exchange register, designated staff,
 publication plan and diffusion.
 
 The register table shows one line per exchange (date, vendor, staff, channel, subject);

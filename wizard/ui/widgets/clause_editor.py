@@ -1,4 +1,4 @@
-"""One contract clause for this project: preview, text per language, diff, revert (§2.8).
+"""One contract clause for this project: preview, text per language, diff, revert (docs/clauses.md).
 
 :class:`ClauseEditor` shows the selected clause in tabs:
 
