@@ -1,4 +1,4 @@
-"""The SPEC §8 performance figures on the generated "large" project.
+"""The performance figures (README.md, "Performance benchmark") on the generated "large" project.
 
 Run with plain Python from the repository root::
 
@@ -380,7 +380,7 @@ def main(argv: list[str] | None = None) -> int:
     runs = 3 if args.quick else 7
     project = large_project(args.seed)
     print(
-        f"SPEC §8 benchmark — Python {platform.python_version()}, {os.cpu_count()} CPU(s), "
+        f"Performance benchmark — Python {platform.python_version()}, {os.cpu_count()} CPU(s), "
         f"{platform.system()} {platform.machine()}"
     )
     print(f"Large project (seed {args.seed}): {describe(project)}")

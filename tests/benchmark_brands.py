@@ -1,4 +1,4 @@
-"""Benchmark of the brand detector (SPEC §8: ≤ 2 ms on 5,000 characters).
+"""Benchmark of the brand detector (target: ≤ 2 ms on 5,000 characters).
 
 A plain script, not a test: ``python tests/benchmark_brands.py`` prints the median time
 of ``detect_brands`` on a realistic 5,000-character bilingual text.

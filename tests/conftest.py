@@ -1,6 +1,6 @@
 """Shared fixtures. Qt runs offscreen; no test touches the network.
 
-The network guard (SPEC §10 "no network access anywhere") is installed when this file
+The network guard (the app never uses the network) is installed when this file
 is imported, so it covers collection, imports and every test of the session: creating
 an ``AF_INET``/``AF_INET6`` socket, connecting or binding to a non-Unix address, or
 resolving a non-local host name raises :class:`NetworkAccessError` and is recorded in

@@ -1,4 +1,5 @@
-"""The "large" project of SPEC §8, generated from a seed (same seed → same project).
+"""The "large" project of the performance targets (README.md, "Performance benchmark"),
+generated from a seed (same seed → same project).
 
 ``large_project(seed=8) -> Project`` builds, on top of the bundled ``office-suite``
 example (sections, governance, people, publication plan):
@@ -50,7 +51,7 @@ COUNTS = {
     "vendor_exchanges": 200,
     "tco_options": 3,
 }
-"""What the generator makes (SPEC §8); ``clause_texts`` = edited clause bodies (fr + en)."""
+"""What the generator makes; ``clause_texts`` = edited clause bodies (fr + en)."""
 
 HORIZON_YEARS = 10
 
@@ -303,7 +304,7 @@ def _clause_choices() -> list[ClauseChoice]:
 
 
 def large_project(seed: int = 8) -> Project:
-    """The SPEC §8 "large" project; the same ``seed`` always gives the same project."""
+    """The "large" project; the same ``seed`` always gives the same project."""
     rng = random.Random(seed)
     project = load_example("office-suite")
     project.info.tender_languages = "both"

@@ -1,4 +1,4 @@
-"""The core never imports Qt (STYLE.md): outputs are testable without a screen."""
+"""The core never imports Qt (docs/README.md): outputs are testable without a screen."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``pip install .`` ships the templates and resources (SPEC §7), not only an editable
+"""``pip install .`` ships the templates and resources (README.md, "Layout"), not only an editable
 checkout: build the wheel, look inside, and import the app from it in another folder.
 
 Slow (about 10-30 s: pip fetches the build backend, hatchling, from the package index

@@ -1,4 +1,4 @@
-"""No network, ever (SPEC §0, §10): the session-wide guard of ``conftest.py`` really
+"""No network, ever: the session-wide guard of ``conftest.py`` really
 blocks and records sockets, and the app's code imports no network module."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """A realistic project for the open-data tests: accents, `Johnson & Johnson`, an Arabic
-vendor name (CASES K7, K8), control characters (K1), and people's names in every place
+vendor name (docs/cases.md K7, K8), control characters (K1), and people's names in every place
 the model holds them, plus one inside a free-text register subject."""
 
 from __future__ import annotations

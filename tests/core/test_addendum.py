@@ -1,6 +1,6 @@
 """A vendor recorded as having helped draft is excluded, and the exported tender DOCX
-says so (SPEC §2.9 V-DRAFTING, §4 excluded vendors addendum); the tender's "Publication
-and transparency" section carries the diffusion of §2.9. Read back with python-docx."""
+says so (V-DRAFTING, the excluded vendors appendix); the tender's "Publication and
+transparency" section carries the diffusion of the tender. Read back with python-docx."""
 
 from __future__ import annotations
 

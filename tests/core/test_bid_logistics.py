@@ -1,5 +1,5 @@
-"""Closing time and zone, submission of bids and the single point of contact (fresh-eyes
-report item 3): the tender states them, the OCDS deadline carries the zone's real
+"""Closing time and zone, submission of bids and the single point of contact: the
+tender states them, the OCDS deadline carries the zone's real
 offset, the open data follows the privacy rule, and the checks report gaps."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The brand detector (SPEC §3.1; CASES K18, K19)."""
+"""The brand detector (docs/cases.md K18, K19)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""CASES K1, K3, K9, K13, K14 through the project file and the whole export — the parts
+"""docs/cases.md K1, K3, K9, K13, K14 through the project file and the whole export — the parts
 not already covered elsewhere:
 
 * K1 unit tests: ``test_textclean.py`` (clean_text, dirty_fields, T-CONTROL-CHARS) and
@@ -145,7 +145,7 @@ except ClauseRenderError as exc:
     ids=["power", "repeat-literal", "repeat-variable"],
 )
 def test_k9_a_clause_from_another_town_cannot_hang_or_flood(body):
-    """A project file received from another town is untrusted (SPEC §1, §10). The
+    """A project file received from another town is untrusted (docs/cases.md K25). The
     sandbox blocks attributes but not arithmetic: ``9 ** (9 ** 9)`` runs for minutes,
     and repeating a string makes a 100 MB "clause". Both must be refused quickly with an
     error naming the clause. (Run in a child process so a hang cannot stall the suite.)"""

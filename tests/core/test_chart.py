@@ -1,4 +1,4 @@
-"""The TCO chart (SPEC §2.7): a deterministic PNG of cumulative cost by option, drawn
+"""The TCO chart (docs/tco.md): a deterministic PNG of cumulative cost by option, drawn
 without Qt, with matplotlib imported only when a chart is drawn."""
 
 from __future__ import annotations

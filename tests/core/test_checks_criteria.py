@@ -1,4 +1,4 @@
-"""Criteria checks (SPEC §2.4; CASES K12)."""
+"""Criteria checks (docs/cases.md K12)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Evaluation and award checks and Québec's weighted score (SPEC §2.6)."""
+"""Evaluation and award checks and Québec's weighted score."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Test scenario checks (SPEC §2.5)."""
+"""Test scenario checks."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Project, scope, market and vendor checks (SPEC §2.0, §2.2, §2.3, §2.9) and the
-whole engine on a large project (§8)."""
+"""Project, scope, market and vendor checks and the whole engine on a large project
+(``tests/largegen.py``)."""
 
 from __future__ import annotations
 
@@ -170,7 +170,7 @@ def large_project() -> Project:
 
 
 def test_all_checks_run_on_a_large_project():
-    """Every criterion's brand is found (timings: the SPEC §8 benchmark, not a test)."""
+    """Every criterion's brand is found (timings: ``tests/benchmark.py``, not a test)."""
     p = large_project()
     found = run_checks(p)
     assert sum(1 for f in found if f.code == "C-BRAND") == 300

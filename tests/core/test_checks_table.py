@@ -1,5 +1,5 @@
 """Table of problem statements, criteria and scenarios in French and English with the
-exact finding codes each must produce (SPEC §2.1, §2.4, §2.5; CASES K17–K19; the guide's
+exact finding codes each must produce (docs/cases.md K17–K19; the guide's
 three worked examples)."""
 
 from __future__ import annotations
@@ -154,7 +154,7 @@ def test_guide_correct_statements_raise_no_error_or_warning(text):
     assert [f for f in lint_text("problem", text, "fr") if f.severity.value != "info"] == []
 
 
-# The bundled examples (SPEC §9): the request as received is flagged with its exact codes,
+# The bundled examples: the request as received is flagged with its exact codes,
 # the statement as defined passes.
 EXAMPLE_REQUESTS = {
     "emergency-perimeter": {"P-SOLUTION", "P-PRESUME", "P-NEED", "P-SCOPE"},

@@ -1,4 +1,4 @@
-"""Each V-check of SPEC §2.9 on a minimal project that triggers exactly it, and on its
+"""Each V-check of the vendors step on a minimal project that triggers exactly it, and on its
 twin that does not."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The clause library as a whole (SPEC §2.8; CASES K10, K11): every family in both
+"""The clause library as a whole (docs/clauses.md; docs/cases.md K10, K11): every family in both
 languages with the same variables and the same paragraph structure, for every province
 and territory and every combination of project flags; province-aware law, courts and
 privacy rules; inclusion following the project; text in our own words."""

@@ -1,4 +1,4 @@
-"""The clause library (SPEC §2.8; CASES K9, K10, K11): catalogue, choices, rendering, checks."""
+"""The clause library (docs/clauses.md; docs/cases.md K9, K10, K11): catalogue, choices, rendering, checks."""
 
 from __future__ import annotations
 

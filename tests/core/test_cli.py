@@ -1,4 +1,4 @@
-"""The command line (SPEC §5), in-process through ``wizard.cli.main`` and as a real
+"""The command line (README.md, "Command line"), in-process through ``wizard.cli.main`` and as a real
 ``python main.py`` process: exit codes, output, and one clear line on any error."""
 
 from __future__ import annotations
@@ -144,7 +144,7 @@ def test_check_justified_error_does_not_fail(tmp_path, monkeypatch, capsys):
 
 def test_check_real_brand_in_a_criterion(tmp_path):
     project = load_example("office-suite")
-    project.criteria[0].text = "Native support for Microsoft Entra ID single sign-on."  # CASES K18
+    project.criteria[0].text = "Native support for Microsoft Entra ID single sign-on."  # docs/cases.md K18
     path = tmp_path / "brand.tender"
     ProjectFile.create(path, project).close()
     result = run_main("check", str(path), "--lang", "en")
@@ -164,7 +164,7 @@ def test_check_examples_exit_0(name, tmp_path, capsys):
 
 # -- lint ---------------------------------------------------------------------------------
 
-REQUESTS = {  # the guide's "incorrect" statements, as received (SPEC §2.1)
+REQUESTS = {  # the guide's "incorrect" statements, as received
     "emergency-perimeter": ("fr", {"P-SOLUTION", "P-PRESUME", "P-SCOPE"}),
     "office-suite": ("en", {"P-BYPASS", "P-SOLUTION", "P-PRESUME"}),
     "training": ("fr", {"P-SOLUTION", "P-SCOPE"}),
@@ -183,7 +183,7 @@ def test_lint_flags_the_request_and_passes_the_statement(name, capsys):
 
 
 def test_lint_criterion_brand_and_standard(capsys):
-    """CASES K18, through the command line."""
+    """docs/cases.md K18, through the command line."""
     text = "Native support for Microsoft Entra ID single sign-on"
     assert cli.main(["lint", "--field", "criterion", text, "--lang", "en"]) == 1
     assert "C-BRAND" in capsys.readouterr().out.split()
@@ -427,7 +427,7 @@ def test_export_of_a_bilingual_project_typed_in_french_warns_for_english(example
 
 def test_the_command_line_starts_without_sqlite_utils():
     """``python main.py`` (the app too) goes through ``wizard.cli``: the project file
-    store and sqlite-utils load only when a command needs them (SPEC §8)."""
+    store and sqlite-utils load only when a command needs them (start-up time)."""
     code = "import sys, wizard.cli; print(sorted({'sqlite_utils', 'wizard.core.project_file.store'} & set(sys.modules)))"
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False

@@ -1,4 +1,4 @@
-"""CSV open data (SPEC §4): the vendor register and the criteria, in the format Excel and
+"""CSV open data (docs/documents.md, "Open data"): the vendor register and the criteria, in the format Excel and
 LibreOffice open with accents intact (UTF-8 with BOM, comma, CRLF, RFC 4180 quoting)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The tender DOCX (SPEC §4; CASES K1, K4–K8): styles, numbering, fields, tables, links, text."""
+"""The tender DOCX (docs/documents.md; docs/cases.md K1, K4–K8): styles, numbering, fields, tables, links, text."""
 
 from __future__ import annotations
 
@@ -156,7 +156,7 @@ def test_k4_large_table_is_built_row_by_row(monkeypatch):
     )
 
     def quadratic(*args, **kwargs):
-        raise AssertionError("table.cell(i, j) scans the whole table on each call (CASES K4)")
+        raise AssertionError("table.cell(i, j) scans the whole table on each call (docs/cases.md K4)")
 
     monkeypatch.setattr(docx.table.Table, "cell", quadratic)
     document = build_docx(doc)

@@ -1,4 +1,4 @@
-"""The tender DOCX as the town's lawyers receive it (SPEC §4; CASES K5, K6), read from
+"""The tender DOCX as the town's lawyers receive it (docs/cases.md K5, K6), read from
 its XML: the three-level clause numbering and its restarts, ``updateFields``, a header
 and a footer on every section (the cover being a deliberate different first page),
 PAGE and NUMPAGES fields, repeating header rows and fitted tables, the text language

@@ -1,5 +1,5 @@
 """One click turns common features into draft mandatory criteria and differentiators
-into optional ones (SPEC §2.4)."""
+into optional ones."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The bundled examples (SPEC §9): the guide's three worked cases as complete, valid,
+"""The bundled examples (README.md, "Bundled examples"): the guide's three worked cases as complete, valid,
 consistent projects that the checks and every export accept."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""export_all (SPEC §4, §5): tenders per language, atomic writes, other exporters plugged in."""
+"""export_all (docs/documents.md): tenders per language, atomic writes, other exporters plugged in."""
 
 from __future__ import annotations
 

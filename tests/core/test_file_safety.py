@@ -1,4 +1,4 @@
-"""Never lose a tender (SPEC §1, §10): faults of the project file that
+"""Never lose a tender (docs/file-format.md): faults of the project file that
 ``test_store.py`` does not already cover — a damaged page, a crash in the middle of an
 edit (hot journal), read-only files and folders even as root, a second process holding
 the file, a write that fails — and atomic exports. Every refused file is compared byte

@@ -1,5 +1,5 @@
-"""One finding per blank field (fresh-eyes report, item 8), and counts that leave out
-the findings marked justified (item 11)."""
+"""One finding per blank field, and counts that leave out the findings marked
+justified."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def test_empty_project_names_each_info_field_once():
         assert max(per_field.values()) == 1, per_field
         codes = {f.field: f.code for f in found if f.field.startswith("info.")}
         assert codes["info.closing_date"] == "PR-CLOSING-DATE"
-        assert codes["info.reference"] == "K-PLACEHOLDER"  # K10: the export still lists it
+        assert codes["info.reference"] == "K-PLACEHOLDER"  # docs/cases.md K10: the export still lists it
 
 
 def test_justified_findings_are_apart_and_not_counted():

@@ -1,4 +1,4 @@
-"""Translations (SPEC §6): every catalogue parses with Babel, is complete and keeps its
+"""Translations (README.md, "Translations"): every catalogue parses with Babel, is complete and keeps its
 placeholders; the core's own messages are all in French."""
 
 from __future__ import annotations

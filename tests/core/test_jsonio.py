@@ -1,4 +1,4 @@
-"""Project as JSON (SPEC §4): dump → load → dump is identical; bad JSON gets a message
+"""Project as JSON (docs/file-format.md): dump → load → dump is identical; bad JSON gets a message
 naming the field and never a half-built project."""
 
 from __future__ import annotations

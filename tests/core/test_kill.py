@@ -1,5 +1,5 @@
-"""Autosave survives a crash (SPEC §1: "no data loss when the app or the machine
-dies"). A child process edits a project through the store's save path and prints
+"""Autosave survives a crash: no data loss when the app or the machine dies
+(docs/file-format.md). A child process edits a project through the store's save path and prints
 "committed N" after each edit returns; the parent kills it with SIGKILL at a random
 point, reopens the file and checks that every reported edit is there and that SQLite
 finds the file sound. Three rounds on the same file: the lock of a dead writer never

@@ -1,5 +1,5 @@
-"""Languages of the documents (fresh-eyes report item 4), the town's name in the
-definitions and content-based table widths (item 2)."""
+"""Languages of the documents, the town's name in the definitions and content-based
+table widths."""
 
 from __future__ import annotations
 

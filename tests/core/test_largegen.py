@@ -1,4 +1,4 @@
-"""The SPEC §8 "large" project generator (``tests/largegen.py``): counts, seeds, a
+"""The "large" project generator (``tests/largegen.py``): counts, seeds, a
 full export, and the fast table-row copy of the DOCX writer it motivated. No timings:
 ``python tests/benchmark.py`` prints those."""
 

@@ -1,4 +1,4 @@
-"""The tenders open in LibreOffice and convert to PDF with their content (SPEC §4).
+"""The tenders open in LibreOffice and convert to PDF with their content.
 
 Every bundled example is exported in French AND in English (the English tender of a
 French example is a translation for information: still a whole tender), plus the

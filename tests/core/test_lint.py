@@ -1,4 +1,4 @@
-"""``lint_text`` and ``python main.py lint`` (SPEC §5)."""
+"""``lint_text`` and ``python main.py lint``."""
 
 from __future__ import annotations
 

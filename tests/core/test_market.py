@@ -1,4 +1,4 @@
-"""Market scan computations (SPEC §2.3): shares, common features, differentiators."""
+"""Market scan computations: shares, common features, differentiators."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""CSV export and import of the market matrix (SPEC §2.3: towns share their scans)."""
+"""CSV export and import of the market matrix (towns share their scans)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Migrations of the project file (SPEC §1): a backup copy first, outside any
+"""Migrations of the project file (docs/file-format.md): a backup copy first, outside any
 transaction, foreign keys off while tables change, then ``foreign_key_check`` and
 ``integrity_check``; a failed migration leaves the original bytes.
 

@@ -1,4 +1,4 @@
-"""Provinces and territories: names, courts, privacy statutes, sales taxes (SPEC §2.0, §2.7)."""
+"""Provinces and territories: names, courts, privacy statutes, sales taxes."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The decision record for council (SPEC §4): what it holds, in French and English, as
+"""The decision record for council (docs/documents.md): what it holds, in French and English, as
 a valid DOCX with the TCO chart, for every bundled example; converted by LibreOffice."""
 
 from __future__ import annotations
@@ -119,7 +119,7 @@ def _page_break_paragraphs(document) -> list[int]:
 
 @pytest.mark.parametrize("name", example_names())
 def test_new_pages_start_with_their_heading_not_with_a_break_paragraph(name, tmp_path):
-    """Item 1 of the fresh-eyes report: the record's sections start a new page through
+    """The record's sections start a new page through
     the heading's own "page break before", never a paragraph holding only a break."""
     p = load_example(name)
     for lang in ("fr", "en"):

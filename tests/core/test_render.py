@@ -1,4 +1,4 @@
-"""The tender as blocks, and its HTML preview (SPEC §4; CASES K10, K12)."""
+"""The tender as blocks, and its HTML preview (docs/documents.md; docs/cases.md K10, K12)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The scorecard of the guide's practices (SPEC §2.10): four families, each practice
+"""The scorecard of the guide's practices: four families, each practice
 with a status and what the project does, computed from the model and its findings."""
 
 from __future__ import annotations

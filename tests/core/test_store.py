@@ -1,5 +1,6 @@
-"""The project file (SPEC §1): autosave with a journal, whole rows (K3), one writer at a
-time (K13), and refused files left byte for byte as they were (§10)."""
+"""The project file (docs/file-format.md): autosave with a journal, whole rows
+(docs/cases.md K3), one writer at a time (K13), and refused files left byte for byte as
+they were."""
 
 from __future__ import annotations
 

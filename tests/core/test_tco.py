@@ -1,4 +1,4 @@
-"""Total cost of ownership (SPEC §2.7; CASES K20)."""
+"""Total cost of ownership (docs/tco.md; docs/cases.md K20)."""
 
 from __future__ import annotations
 

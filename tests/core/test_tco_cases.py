@@ -1,4 +1,4 @@
-"""TCO field cases (SPEC §2.7): CASES K20 and a handmade case with escalation and
+"""TCO field cases (docs/tco.md): docs/cases.md K20 and a handmade case with escalation and
 discounting, with figures computed here independently (exact fractions, not Decimal),
 and the tables the record and the TCO page show."""
 
@@ -20,7 +20,7 @@ def _cents(value: F) -> D:
 
 
 def k20() -> Project:
-    """CASES K20: 120,000 $ in year 0, a yearly 20,000 $ licence for years 1–5, no exit."""
+    """docs/cases.md K20: 120,000 $ in year 0, a yearly 20,000 $ licence for years 1–5, no exit."""
     p = Project()
     p.info.province = "ON"
     p.tco.discount_rate_pct = D("7")

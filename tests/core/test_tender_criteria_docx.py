@@ -1,4 +1,4 @@
-"""Criteria, evaluation method and scenarios in the exported tender DOCX (SPEC §2.4–§2.6, §4).
+"""Criteria, evaluation method and scenarios in the exported tender DOCX.
 
 Read back from the Word file: criteria tables with ids and a repeating header row
 (``w:tblHeader``), column widths that fit the page's text width, the criteria-to-scenario

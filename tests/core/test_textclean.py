@@ -1,4 +1,4 @@
-"""Text hygiene (CASES K1): XML-illegal code points stripped, dirty fields named."""
+"""Text hygiene (docs/cases.md K1): XML-illegal code points stripped, dirty fields named."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Any Unicode in any field (SPEC §10, CASES K1, K7, K8): control characters, lone
+"""Any Unicode in any field (docs/cases.md K1, K7, K8): control characters, lone
 surrogates, U+FFFE/U+FFFF, right-to-left text and overrides, emoji sequences, combining
 marks, markup-looking text and 100,000-character strings.
 

@@ -1,4 +1,4 @@
-"""File menu actions seen by a new user (fresh-eyes report): examples chosen by their
+"""File menu actions seen by a new user: examples chosen by their
 title, an export that never replaces files silently, a readable history."""
 
 from __future__ import annotations

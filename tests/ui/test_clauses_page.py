@@ -1,4 +1,4 @@
-"""The clauses page (SPEC §2.8): browse by family, toggle, edit per project with a diff
+"""The clauses page (docs/clauses.md): browse by family, toggle, edit per project with a diff
 against the library, revert, K-REMOVED and K-RENDER shown live, French labels."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""SPEC §6: the whole interface in French or English, switchable live, Qt's buttons too."""
+"""The whole interface in French or English, switchable live, Qt's buttons too."""
 
 from __future__ import annotations
 

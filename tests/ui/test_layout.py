@@ -1,5 +1,5 @@
-"""Nothing clipped at 1366×768, in French (longer) and English (fresh-eyes report, items
-9 and 10): whole headers, a description column with real width, tables tall enough to
+"""Nothing clipped at 1366×768, in French (longer) and English (docs/cases.md K15):
+whole headers, a description column with real width, tables tall enough to
 show their rows, the review findings wrapped instead of cut."""
 
 from __future__ import annotations

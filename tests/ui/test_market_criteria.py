@@ -1,4 +1,4 @@
-"""Market scan, criteria and evaluation pages (SPEC §2.3, §2.4, §2.6) driven as a user would."""
+"""Market scan, criteria and evaluation pages driven as a user would."""
 
 from __future__ import annotations
 
@@ -169,8 +169,8 @@ def test_csv_export_then_import_of_a_bad_and_a_good_file(scan_window, tmp_path, 
 
 
 def test_matrix_of_50_solutions_by_200_features_is_a_table_model(window, tmp_path, qtbot):
-    """50 × 200 cells are served by one table model, not 10,000 widgets (timings: the
-    SPEC §8 benchmark, never an assertion here)."""
+    """50 × 200 cells are served by one table model, not 10,000 widgets (timings:
+    ``tests/benchmark.py``, never an assertion here)."""
     p = new_project("en")
     p.solutions = [Solution(id=i, name=f"Solution {i}") for i in range(1, 51)]
     p.features = [Feature(id=i, name=f"Feature number {i}") for i in range(1, 201)]

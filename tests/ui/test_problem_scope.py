@@ -1,4 +1,4 @@
-"""Problem and scope pages (SPEC §2.1, §2.2): live brand finding as the user types, the
+"""Problem and scope pages: live brand finding as the user types, the
 suggested restatement, and every scope field stored, reloaded and used downstream."""
 
 from __future__ import annotations

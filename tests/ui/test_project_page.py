@@ -1,6 +1,6 @@
 """The Project page's bid logistics: closing time, time zone, submission of bids and the
 single point of contact are typed, kept through Next/Back, saved in the file and shown
-with their findings (fresh-eyes report item 3)."""
+with their findings."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""The TCO page (SPEC §2.7): editing a cost line changes the totals and the chart; the
-review page shows the scorecard of the guide's practices (§2.10)."""
+"""The TCO page (docs/tco.md): editing a cost line changes the totals and the chart; the
+review page shows the scorecard of the guide's practices."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Vendors page (SPEC §2.9): the register and the selected exchange's details, the
+"""Vendors page: the register and the selected exchange's details, the
 designated staff, the publication plan and the diffusion, all saved; a vendor marked as
 having helped draft shows as excluded and its finding points at the right box."""
 
