@@ -51,6 +51,7 @@ def test_wheel_contains_code_templates_and_resources(wheel):
         "wizard/_data/resources/examples/office-suite.json",
         "wizard/_data/resources/examples/training.json",
         "wizard/_data/resources/locale/fr/LC_MESSAGES/core.po",
+        "wizard/_data/resources/legal/provinces.json",
     ):
         assert required in names, required
     templates = [n for n in names if n.startswith("wizard/_data/templates/clauses/")]
@@ -84,6 +85,8 @@ def test_installed_package_finds_its_data_outside_the_checkout(wheel, tmp_path):
         "print(load_example('emergency-perimeter').info.organization)\n"
         "print(tr('Market scan', 'fr'))\n"
         "print(len(list(template_path('clauses', 'fr').iterdir())) > 0)\n"
+        "from wizard.core.domain.provinces import province\n"
+        "print(province('QC').court('en'))\n"
     )
     env = {**os.environ, "PYTHONPATH": str(target), "PYTHONSAFEPATH": "1"}
     run = subprocess.run(
@@ -103,4 +106,5 @@ def test_installed_package_finds_its_data_outside_the_checkout(wheel, tmp_path):
         "Ville de Saint-Aurèle",
         "Veille de marché",
         "True",
+        "Superior Court of Quebec",
     ]

@@ -4,30 +4,90 @@ Used by the governing-law, courts and privacy clauses (docs/clauses.md; guide: "
 droit local" — disputes heard by the courts of the town's province, not the vendor's
 country) and by the TCO's tax lines (docs/tco.md).
 
+The facts live in ``resources/legal/provinces.json`` (format: ``resources/legal/README.md``):
+each fact has its value (French and English when it is text), the provision or official
+page it comes from, the date it was checked and whether it is confirmed. This module
+reads and validates the file once, at import; a missing or malformed file raises
+:class:`LegalDataError` naming every problem.
+
 * ``PROVINCES``: code (``"QC"`` …) → :class:`Province`.
 * ``province(code)``: the :class:`Province`; raises ``KeyError`` for an unknown code.
 * ``sales_taxes(code)``: tax name → rate in % (``Decimal``), e.g. ``{"GST": 5, "QST": 9.975}``.
 * ``total_tax_pct(code)``: the combined rate in %.
+* ``Province.sources``: fact key (``"court"``, ``"taxes.QST"`` …) → :class:`Source`.
 
-Tax rates are those in force in 2025 (Nova Scotia's HST fell to 14 % on 1 April 2025).
 Statute names are the public-sector privacy laws that bind a *municipality*; where the
-statute differs by body or was recently replaced, the text stays general on purpose:
-the town's lawyers confirm it.
+statute differs by body, was recently replaced or may not reach the town, the text stays
+general on purpose and the fact is marked unconfirmed: the town's lawyers confirm it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from wizard.core.paths import resource_path
+
+FORMAT = 1
+"""The version of ``provinces.json`` this module reads."""
+
+EXPECTED_CODES = ("AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT")
+"""The 13 two-letter codes the file must hold, no more, no fewer."""
+
+TEXT_FACTS = ("name", "name_of", "name_in", "court", "privacy_law")
+"""Facts every province has, in French and English."""
+
+OPTIONAL_TEXT_FACTS = ("privacy_note",)
+"""Facts a province may have, in French and English (absent: '')."""
+
+TAX_NAMES = ("GST", "HST", "PST", "QST")
+"""The sales taxes a province's ``taxes`` may list."""
+
+_FACT_KEYS = frozenset({"fr", "en", "value", "source", "checked", "confirmed", "note"})
+_PROVINCE_KEYS = frozenset({*TEXT_FACTS, *OPTIONAL_TEXT_FACTS, "territory", "taxes"})
+_TOP_KEYS = frozenset({"format", "about", "provinces"})
+
+
+class LegalDataError(ValueError):
+    """``provinces.json`` is missing, is not JSON or breaks the format; the message lists
+    every problem, one a line, each with the path of the fact at fault."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One fact as the data file gives it, with where it comes from.
+
+    ``fr`` / ``en`` hold a textual fact; ``value`` any other fact, as written ("13", "true").
+    ``source`` names the provision or official page; ``checked`` is the day someone
+    checked it; ``confirmed`` is False when counsel must still confirm it.
+    """
+
+    key: str
+    source: str
+    checked: dt.date
+    confirmed: bool = True
+    fr: str = ""
+    en: str = ""
+    value: str = ""
+    note: str = ""
+
+    def text(self, lang: str) -> str:
+        """The textual value in ``lang`` ("fr" or "en")."""
+        return self.fr if lang == "fr" else self.en
 
 
 @dataclass(frozen=True)
 class Province:
     """One province or territory. ``*_fr`` / ``*_en`` are ready to print in a clause.
 
-    ``of_fr`` / ``in_fr`` are the French name with its preposition ("du Québec", "au Québec").
+    ``of_fr`` / ``in_fr`` are the French name with its preposition ("du Québec", "au Québec");
+    ``of_en`` / ``in_en`` the English ("of the Northwest Territories").
     ``privacy_note_*`` is a province-specific rule on personal information ('' if none).
     ``taxes`` maps a tax name (GST, HST, PST, QST) to its rate in %.
+    ``sources`` maps each fact's key to its :class:`Source`.
     """
 
     code: str
@@ -43,6 +103,9 @@ class Province:
     privacy_note_fr: str = ""
     privacy_note_en: str = ""
     taxes: dict[str, Decimal] = field(default_factory=dict)
+    of_en: str = ""
+    in_en: str = ""
+    sources: dict[str, Source] = field(default_factory=dict, compare=False, repr=False)
 
     def name(self, lang: str) -> str:
         """The name in ``lang`` ("fr" or "en")."""
@@ -50,16 +113,16 @@ class Province:
 
     def name_in(self, lang: str) -> str:
         """ "in <name>" in ``lang``: "au Québec", "in the Northwest Territories"."""
-        return self.in_fr if lang == "fr" else f"in {self.name_with_article_en}"
+        return self.in_fr if lang == "fr" else self.in_en
 
     def name_of(self, lang: str) -> str:
         """ "of <name>" in ``lang``: "du Québec", "of the Northwest Territories"."""
-        return self.of_fr if lang == "fr" else f"of {self.name_with_article_en}"
+        return self.of_fr if lang == "fr" else self.of_en
 
     @property
     def name_with_article_en(self) -> str:
         """The English name as used in a sentence ("the Northwest Territories")."""
-        return f"the {self.name_en}" if self.code == "NT" else self.name_en
+        return self.in_en.removeprefix("in ")
 
     def court(self, lang: str) -> str:
         """The superior court of first instance, in ``lang``."""
@@ -73,214 +136,237 @@ class Province:
         """A province-specific rule on personal information, in ``lang`` ('' if none)."""
         return self.privacy_note_fr if lang == "fr" else self.privacy_note_en
 
-
-def _gst(**others: str) -> dict[str, Decimal]:
-    taxes = {"GST": Decimal("5")}
-    taxes.update({name: Decimal(rate) for name, rate in others.items()})
-    return taxes
+    def unconfirmed(self) -> list[Source]:
+        """The facts counsel must still confirm (texts first, then territory and taxes)."""
+        return [s for s in self.sources.values() if not s.confirmed]
 
 
-def _general(of_fr: str, possessive_en: str) -> tuple[str, str]:
-    """Statute text kept general where the statute binding a town is not settled here."""
-    return (
-        f"la législation {of_fr} sur l’accès à l’information et la protection des "
-        "renseignements personnels applicable à la Ville",
-        f"{possessive_en} access to information and protection of privacy legislation applicable to the Town",
+class _Problems:
+    """Collects validation problems so that one error names them all."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, path: str, problem: str) -> None:
+        self.lines.append(f"{path}: {problem}")
+
+
+def _fact(raw: object, path: str, problems: _Problems) -> Source | None:
+    """The common part of a fact: an object with a non-empty ``source``, an ISO
+    ``checked`` date and, if present, a boolean ``confirmed`` and a string ``note``."""
+    if not isinstance(raw, dict):
+        problems.add(path, "must be an object with its value, 'source' and 'checked'")
+        return None
+    for key in sorted(set(raw) - _FACT_KEYS):
+        problems.add(path, f"unknown key {key!r} (a fact has {', '.join(sorted(_FACT_KEYS))})")
+    source = raw.get("source")
+    if not isinstance(source, str) or not source.strip():
+        problems.add(path, "'source' must name the provision or official page (a non-empty string)")
+        source = ""
+    checked_raw = raw.get("checked")
+    checked: dt.date | None = None
+    if isinstance(checked_raw, str) and len(checked_raw) == 10:
+        try:
+            checked = dt.date.fromisoformat(checked_raw)
+        except ValueError:
+            checked = None
+    if checked is None:
+        problems.add(path, f"'checked' must be the date it was checked, YYYY-MM-DD (got {checked_raw!r})")
+    confirmed = raw.get("confirmed", True)
+    if not isinstance(confirmed, bool):
+        problems.add(path, f"'confirmed' must be true or false (got {confirmed!r})")
+        confirmed = False
+    note = raw.get("note", "")
+    if not isinstance(note, str):
+        problems.add(path, "'note' must be a string")
+        note = ""
+    if checked is None:
+        return None
+    return Source(path.split(".", 2)[-1], source, checked, confirmed, note=note)
+
+
+def _text_fact(raw: object, path: str, problems: _Problems) -> Source | None:
+    base = _fact(raw, path, problems)
+    if not isinstance(raw, dict):
+        return None
+    texts: dict[str, str] = {}
+    for lang in ("fr", "en"):
+        value = raw.get(lang)
+        if not isinstance(value, str) or not value.strip():
+            problems.add(path, f"{lang!r} must be the text in {'French' if lang == 'fr' else 'English'}")
+        else:
+            texts[lang] = value
+    if "value" in raw:
+        problems.add(path, "a textual fact has 'fr' and 'en', not 'value'")
+    if base is None or len(texts) != 2:
+        return None
+    return Source(
+        base.key, base.source, base.checked, base.confirmed, texts["fr"], texts["en"], note=base.note
     )
 
 
-def _hst(rate: str) -> dict[str, Decimal]:
-    return {"HST": Decimal(rate)}
+def _value_fact(raw: object, path: str, problems: _Problems) -> tuple[Source, object] | None:
+    base = _fact(raw, path, problems)
+    if not isinstance(raw, dict):
+        return None
+    if "value" not in raw:
+        problems.add(path, "must have a 'value'")
+        return None
+    value = raw["value"]
+    if base is None:
+        return None
+    shown = json.dumps(value) if isinstance(value, bool) else str(value)
+    return Source(base.key, base.source, base.checked, base.confirmed, value=shown, note=base.note), value
 
 
-_ALL = (
-    Province(
-        "AB",
-        "Alberta",
-        "Alberta",
-        "de l’Alberta",
-        "en Alberta",
-        False,
-        "Cour du Banc du Roi de l’Alberta",
-        "Court of King's Bench of Alberta",
-        *_general("de l’Alberta", "Alberta's"),
-        taxes=_gst(),
-    ),
-    Province(
-        "BC",
-        "Colombie-Britannique",
-        "British Columbia",
-        "de la Colombie-Britannique",
-        "en Colombie-Britannique",
-        False,
-        "Cour suprême de la Colombie-Britannique",
-        "Supreme Court of British Columbia",
-        "la Freedom of Information and Protection of Privacy Act (Colombie-Britannique)",
-        "the Freedom of Information and Protection of Privacy Act (British Columbia)",
-        "Toute communication ou conservation de renseignements personnels à l’extérieur du Canada "
-        "doit respecter les conditions que cette loi impose aux organismes publics.",
-        "Any disclosure or storage of personal information outside Canada must meet the conditions "
-        "that this Act sets for public bodies.",
-        taxes=_gst(PST="7"),
-    ),
-    Province(
-        "MB",
-        "Manitoba",
-        "Manitoba",
-        "du Manitoba",
-        "au Manitoba",
-        False,
-        "Cour du Banc du Roi du Manitoba",
-        "Court of King's Bench of Manitoba",
-        "la Loi sur l’accès à l’information et la protection de la vie privée (Manitoba)",
-        "The Freedom of Information and Protection of Privacy Act (Manitoba)",
-        taxes=_gst(PST="7"),
-    ),
-    Province(
-        "NB",
-        "Nouveau-Brunswick",
-        "New Brunswick",
-        "du Nouveau-Brunswick",
-        "au Nouveau-Brunswick",
-        False,
-        "Cour du Banc du Roi du Nouveau-Brunswick",
-        "Court of King's Bench of New Brunswick",
-        "la Loi sur le droit à l’information et la protection de la vie privée (Nouveau-Brunswick)",
-        "the Right to Information and Protection of Privacy Act (New Brunswick)",
-        taxes=_hst("15"),
-    ),
-    Province(
-        "NL",
-        "Terre-Neuve-et-Labrador",
-        "Newfoundland and Labrador",
-        "de Terre-Neuve-et-Labrador",
-        "à Terre-Neuve-et-Labrador",
-        False,
-        "Cour suprême de Terre-Neuve-et-Labrador",
-        "Supreme Court of Newfoundland and Labrador",
-        "l’Access to Information and Protection of Privacy Act, 2015 (Terre-Neuve-et-Labrador)",
-        "the Access to Information and Protection of Privacy Act, 2015 (Newfoundland and Labrador)",
-        taxes=_hst("15"),
-    ),
-    Province(
-        "NS",
-        "Nouvelle-Écosse",
-        "Nova Scotia",
-        "de la Nouvelle-Écosse",
-        "en Nouvelle-Écosse",
-        False,
-        "Cour suprême de la Nouvelle-Écosse",
-        "Supreme Court of Nova Scotia",
-        "la législation de la Nouvelle-Écosse sur l’accès à l’information et la protection de la "
-        "vie privée applicable aux municipalités, y compris la Personal Information International "
-        "Disclosure Protection Act",
-        "Nova Scotia's access to information and protection of privacy legislation for "
-        "municipalities, including the Personal Information International Disclosure Protection Act",
-        "En vertu de la Personal Information International Disclosure Protection Act, les "
-        "renseignements personnels détenus par un organisme public, ou par son fournisseur de "
-        "services, sont conservés et consultés uniquement au Canada, sauf les exceptions prévues "
-        "par cette loi.",
-        "Under the Personal Information International Disclosure Protection Act, personal "
-        "information held by a public body, or by its service provider, is stored and accessed "
-        "only in Canada, save for the exceptions that Act allows.",
-        taxes=_hst("14"),
-    ),
-    Province(
-        "NT",
-        "Territoires du Nord-Ouest",
-        "Northwest Territories",
-        "des Territoires du Nord-Ouest",
-        "aux Territoires du Nord-Ouest",
-        True,
-        "Cour suprême des Territoires du Nord-Ouest",
-        "Supreme Court of the Northwest Territories",
-        *_general("des Territoires du Nord-Ouest", "the Northwest Territories'"),
-        taxes=_gst(),
-    ),
-    Province(
-        "NU",
-        "Nunavut",
-        "Nunavut",
-        "du Nunavut",
-        "au Nunavut",
-        True,
-        "Cour de justice du Nunavut",
-        "Nunavut Court of Justice",
-        *_general("du Nunavut", "Nunavut's"),
-        taxes=_gst(),
-    ),
-    Province(
-        "ON",
-        "Ontario",
-        "Ontario",
-        "de l’Ontario",
-        "en Ontario",
-        False,
-        "Cour supérieure de justice de l’Ontario",
-        "Ontario Superior Court of Justice",
-        "la Loi sur l’accès à l’information municipale et la protection de la vie privée (Ontario)",
-        "the Municipal Freedom of Information and Protection of Privacy Act (Ontario)",
-        taxes=_hst("13"),
-    ),
-    Province(
-        "PE",
-        "Île-du-Prince-Édouard",
-        "Prince Edward Island",
-        "de l’Île-du-Prince-Édouard",
-        "à l’Île-du-Prince-Édouard",
-        False,
-        "Cour suprême de l’Île-du-Prince-Édouard",
-        "Supreme Court of Prince Edward Island",
-        *_general("de l’Île-du-Prince-Édouard", "Prince Edward Island's"),
-        taxes=_hst("15"),
-    ),
-    Province(
-        "QC",
-        "Québec",
-        "Quebec",
-        "du Québec",
-        "au Québec",
-        False,
-        "Cour supérieure du Québec",
-        "Superior Court of Quebec",
-        "la Loi sur l’accès aux documents des organismes publics et sur la protection des "
-        "renseignements personnels (RLRQ, c. A-2.1)",
-        "the Act respecting access to documents held by public bodies and the protection of "
-        "personal information (CQLR, c. A-2.1)",
-        "Avant de communiquer des renseignements personnels à l’extérieur du Québec, la Ville "
-        "procède à une évaluation des facteurs relatifs à la vie privée, comme l’exige cette loi.",
-        "Before personal information is communicated outside Quebec, the Town carries out a "
-        "privacy impact assessment, as that Act requires.",
-        taxes=_gst(QST="9.975"),
-    ),
-    Province(
-        "SK",
-        "Saskatchewan",
-        "Saskatchewan",
-        "de la Saskatchewan",
-        "en Saskatchewan",
-        False,
-        "Cour du Banc du Roi de la Saskatchewan",
-        "Court of King's Bench for Saskatchewan",
-        "la Local Authority Freedom of Information and Protection of Privacy Act (Saskatchewan)",
-        "The Local Authority Freedom of Information and Protection of Privacy Act (Saskatchewan)",
-        taxes=_gst(PST="6"),
-    ),
-    Province(
-        "YT",
-        "Yukon",
-        "Yukon",
-        "du Yukon",
-        "au Yukon",
-        True,
-        "Cour suprême du Yukon",
-        "Supreme Court of Yukon",
-        *_general("du Yukon", "Yukon's"),
-        taxes=_gst(),
-    ),
-)
+def _rate(raw: object, path: str, problems: _Problems) -> tuple[Source, Decimal] | None:
+    found = _value_fact(raw, path, problems)
+    if found is None:
+        return None
+    source, value = found
+    if not isinstance(value, str):
+        problems.add(path, f"'value' must be the rate in % as a string, e.g. \"9.975\" (got {value!r})")
+        return None
+    try:
+        rate = Decimal(value)
+    except InvalidOperation:
+        rate = Decimal("NaN")
+    if not rate.is_finite() or not Decimal(0) < rate < Decimal(100):
+        problems.add(path, f"'value' must be a decimal rate in %, between 0 and 100 (got {value!r})")
+        return None
+    return source, rate
 
-PROVINCES: dict[str, Province] = {p.code: p for p in _ALL}
+
+def _province(code: str, raw: object, problems: _Problems) -> Province | None:
+    where = f"provinces.{code}"
+    start = len(problems.lines)
+    if not isinstance(raw, dict):
+        problems.add(where, "must be an object of facts")
+        return None
+    for key in sorted(set(raw) - _PROVINCE_KEYS):
+        problems.add(where, f"unknown fact {key!r} (known: {', '.join(sorted(_PROVINCE_KEYS))})")
+    sources: dict[str, Source] = {}
+    texts: dict[str, Source] = {}
+    for key in (*TEXT_FACTS, *OPTIONAL_TEXT_FACTS):
+        if key not in raw:
+            if key in TEXT_FACTS:
+                problems.add(where, f"the fact {key!r} is missing")
+            continue
+        text = _text_fact(raw[key], f"{where}.{key}", problems)
+        if text is not None:
+            texts[key] = text
+    territory: bool | None = None
+    if "territory" not in raw:
+        problems.add(where, "the fact 'territory' is missing")
+    else:
+        found = _value_fact(raw["territory"], f"{where}.territory", problems)
+        if found is not None:
+            if isinstance(found[1], bool):
+                territory = found[1]
+                sources["territory"] = found[0]
+            else:
+                problems.add(f"{where}.territory", f"'value' must be true or false (got {found[1]!r})")
+    taxes: dict[str, Decimal] = {}
+    raw_taxes = raw.get("taxes")
+    if not isinstance(raw_taxes, dict) or not raw_taxes:
+        problems.add(where, "'taxes' must be an object of one or more sales taxes (GST, HST, PST, QST)")
+    else:
+        for name, fact in raw_taxes.items():
+            if name not in TAX_NAMES:
+                problems.add(f"{where}.taxes", f"unknown tax {name!r} (known: {', '.join(TAX_NAMES)})")
+                continue
+            rated = _rate(fact, f"{where}.taxes.{name}", problems)
+            if rated is not None:
+                sources[f"taxes.{name}"] = rated[0]
+                taxes[name] = rated[1]
+    name = texts.get("name")
+    for key, word in (("name_of", "of"), ("name_in", "in")):
+        phrase = texts.get(key)
+        if name and phrase and phrase.en not in (f"{word} {name.en}", f"{word} the {name.en}"):
+            problems.add(
+                f"{where}.{key}",
+                f"'en' must be {word!r} + the English name, with 'the' if needed (got {phrase.en!r})",
+            )
+    name_of, name_in = texts.get("name_of"), texts.get("name_in")
+    if name_of and name_in and name_of.en.removeprefix("of ") != name_in.en.removeprefix("in "):
+        problems.add(where, "'name_of' and 'name_in' must use the same English name")
+    if len(problems.lines) > start or territory is None:
+        return None
+    sources = {**{k: texts[k] for k in (*TEXT_FACTS, *OPTIONAL_TEXT_FACTS) if k in texts}, **sources}
+    note = texts.get("privacy_note")
+    return Province(
+        code,
+        texts["name"].fr,
+        texts["name"].en,
+        texts["name_of"].fr,
+        texts["name_in"].fr,
+        territory,
+        texts["court"].fr,
+        texts["court"].en,
+        texts["privacy_law"].fr,
+        texts["privacy_law"].en,
+        note.fr if note else "",
+        note.en if note else "",
+        taxes=taxes,
+        of_en=texts["name_of"].en,
+        in_en=texts["name_in"].en,
+        sources=sources,
+    )
+
+
+def parse(data: object, where: str = "provinces.json") -> dict[str, Province]:
+    """The provinces of an already decoded ``provinces.json``, in the order of
+    :data:`EXPECTED_CODES`. Raises :class:`LegalDataError` listing every problem."""
+    problems = _Problems()
+    provinces: dict[str, Province] = {}
+    if not isinstance(data, dict):
+        problems.add("(top)", "must be an object with 'format' and 'provinces'")
+    else:
+        for key in sorted(set(data) - _TOP_KEYS):
+            problems.add("(top)", f"unknown key {key!r} (known: {', '.join(sorted(_TOP_KEYS))})")
+        if data.get("format") != FORMAT or isinstance(data.get("format"), bool):
+            problems.add(
+                "format", f"must be {FORMAT} (got {data.get('format')!r}); this app reads format {FORMAT}"
+            )
+        raw = data.get("provinces")
+        if not isinstance(raw, dict):
+            problems.add("provinces", "must be an object: two-letter code → facts")
+        else:
+            for code in EXPECTED_CODES:
+                if code not in raw:
+                    problems.add("provinces", f"the province or territory {code!r} is missing")
+            for code in sorted(set(raw) - set(EXPECTED_CODES)):
+                problems.add("provinces", f"{code!r} is not a Canadian province or territory code")
+            for code in EXPECTED_CODES:
+                if code in raw:
+                    found = _province(code, raw[code], problems)
+                    if found is not None:
+                        provinces[code] = found
+    if problems.lines:
+        raise LegalDataError(f"{where} is not valid:\n" + "\n".join(f"  {line}" for line in problems.lines))
+    return provinces
+
+
+def data_path() -> Path:
+    """Where the bundled ``provinces.json`` is (from a checkout or an install)."""
+    return resource_path("legal", "provinces.json")
+
+
+def load(path: Path | None = None) -> dict[str, Province]:
+    """Read and validate ``provinces.json`` (the bundled one by default).
+
+    Raises :class:`LegalDataError` when it is missing, not JSON or malformed."""
+    path = path or data_path()
+    try:
+        data: object = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise LegalDataError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    except ValueError as exc:
+        raise LegalDataError(f"{path}: is not valid JSON ({exc})") from exc
+    return parse(data, str(path))
+
+
+PROVINCES: dict[str, Province] = load()
 """Two-letter code → :class:`Province`, in alphabetical order of code."""
 
 CODES: tuple[str, ...] = tuple(PROVINCES)
