@@ -85,7 +85,7 @@ def test_screenshot_of_the_tco_page(window, qtbot, tmp_path):
     import os
 
     page = _tco_page(qtbot, _open_example(window, tmp_path, "emergency-perimeter"))
-    page.scroll.ensureWidgetVisible(page.chart)
+    page.scroll_area.ensureWidgetVisible(page.chart)
     qtbot.wait(50)
     assert page.chart.pixmap().width() > 400
     if os.environ.get("OPW_SHOTS"):

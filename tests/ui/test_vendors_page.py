@@ -142,7 +142,7 @@ def test_french_labels_on_the_vendors_page(open_window, qtbot):
     page = _vendors_page(open_window)
     row = _add_exchange(page, "Initech", "")
     label = page.flag_labels["exchange.helped_drafting"]
-    page.scroll.ensureWidgetVisible(label)
+    page.scroll_area.ensureWidgetVisible(label)
     qtbot.mouseClick(label, Qt.MouseButton.LeftButton)  # the wrapped label toggles its box
     assert page.details["helped_drafting"].isChecked()
     assert open_window.ctx.project.find("vendor_exchanges", row.id).helped_drafting

@@ -13,9 +13,14 @@ _KEY = "recent_files"
 def recent_files() -> list[Path]:
     """The recent project files that still exist, newest first."""
     value = settings.store().value(_KEY, [])
-    if isinstance(value, str):
-        value = [value]
-    paths = [Path(v) for v in (value or []) if isinstance(v, str) and v]
+    values: list[object]
+    if isinstance(value, str):  # QSettings reads a one-item list back as a lone string
+        values = [value]
+    elif isinstance(value, list | tuple):
+        values = list(value)
+    else:
+        values = []
+    paths = [Path(v) for v in values if isinstance(v, str) and v]
     return [p for p in paths if p.is_file()]
 
 

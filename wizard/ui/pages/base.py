@@ -63,13 +63,13 @@ class StepPage(QWizardPage):
         self.texts.add(self.setTitle, STEPS[self.STEP].title)
         self.setObjectName(f"page-{self.STEP.name.lower()}")
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
         self.body = QVBoxLayout(body)
-        self.scroll.setWidget(body)
-        splitter.addWidget(self.scroll)
+        self.scroll_area.setWidget(body)
+        splitter.addWidget(self.scroll_area)
         splitter.addWidget(self._side_panel())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -214,20 +214,20 @@ class StepPage(QWizardPage):
         """Focus the editor of a field address; ``False`` when it is not on this page."""
         widget = self.binder.widgets.get(address)
         if widget is not None:
-            self.scroll.ensureWidgetVisible(widget)
+            self.scroll_area.ensureWidgetVisible(widget)
             widget.setFocus()
             return True
         where = parse_address(address)
         detail = self.details.get(where.attribute) if where.kind == self.DETAIL_KIND else None
         if detail is not None and where.row_id is not None:  # selects the row, focuses its editor
             self.tables[where.kind].focus_row(where.row_id, None)
-            self.scroll.ensureWidgetVisible(detail)
+            self.scroll_area.ensureWidgetVisible(detail)
             detail.setFocus()
             return True
         editor = self.tables.get(where.kind)
         if editor is None:
             return False
-        self.scroll.ensureWidgetVisible(editor)
+        self.scroll_area.ensureWidgetVisible(editor)
         if where.row_id is not None:
             return editor.focus_row(where.row_id, where.attribute or None)
         editor.table.setFocus()

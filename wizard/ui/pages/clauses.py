@@ -292,9 +292,9 @@ class ClausesPage(StepPage):
         choice = self.ctx.project.find("clause_choices", where.row_id) if where.row_id is not None else None
         if choice is not None:
             self.select_clause(choice.clause_id)
-        self.scroll.ensureWidgetVisible(self.tree)
+        self.scroll_area.ensureWidgetVisible(self.tree)
         if choice is not None and where.attribute.startswith("custom_"):
-            self.scroll.ensureWidgetVisible(self.editor)
+            self.scroll_area.ensureWidgetVisible(self.editor)
             self.editor.show_language(where.attribute.removeprefix("custom_"))
         else:
             self.tree.setFocus()

@@ -198,7 +198,7 @@ class CriteriaPage(StepPage):
         if where.kind == "criteria" and where.row_id is not None and where.attribute == "feature_ids":
             self.tables["criteria"].focus_row(where.row_id, where.attribute, focus=False)
             self.load_links()
-            self.scroll.ensureWidgetVisible(self.links)
+            self.scroll_area.ensureWidgetVisible(self.links)
             self.links.setFocus()
             return True
         return super().focus_field(address)

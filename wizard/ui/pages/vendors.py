@@ -120,7 +120,12 @@ class VendorsPage(StepPage):
         label = ClickLabel()
         label.setWordWrap(True)
         label.setBuddy(box)
-        label.clicked.connect(lambda: box.isEnabled() and box.toggle())
+
+        def toggle_if_enabled() -> None:
+            if box.isEnabled():
+                box.toggle()
+
+        label.clicked.connect(toggle_if_enabled)
         self.texts.add(label.setText, title)
         self.texts.add(box.setAccessibleName, title)
         self.flag_labels[box.objectName()] = label

@@ -18,7 +18,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRegularExpression,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +37,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -74,7 +83,9 @@ class _Delegate(QStyledItemDelegate):
         super().__init__(table)
         self.owner = table
 
-    def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
         column = self.owner.columns[index.column()]
         choices = self.owner.choices(column)
         kind = self.owner.kind_of(column)
@@ -92,7 +103,7 @@ class _Delegate(QStyledItemDelegate):
             editor.setValidator(QRegularExpressionValidator(QRegularExpression(DECIMAL_PATTERN), editor))
         return editor
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(index.data(VALUE_ROLE))))
         elif isinstance(editor, QSpinBox):
@@ -100,7 +111,9 @@ class _Delegate(QStyledItemDelegate):
         else:
             super().setEditorData(editor, index)
 
-    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
+    def setModelData(
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), VALUE_ROLE)
         elif isinstance(editor, QSpinBox):
@@ -319,7 +332,7 @@ class EntityTable(QWidget):
         """Edit one cell as the user would (used by tests and by code paths)."""
         r = self.row_ids().index(row_id)
         c = [col.name for col in self.columns].index(name)
-        item = self.table.item(r, c)
+        item = self.cell(r, c)
         kind = self.kind_of(self.columns[c])
         if kind is bool:
             item.setCheckState(Qt.CheckState.Checked if value else Qt.CheckState.Unchecked)
@@ -347,7 +360,7 @@ class EntityTable(QWidget):
     def delete_selected(self) -> None:
         from wizard.ui import dialogs
 
-        ids = sorted({self.table.item(i.row(), 0).data(ID_ROLE) for i in self.table.selectedIndexes()})
+        ids = sorted({self.cell(i.row(), 0).data(ID_ROLE) for i in self.table.selectedIndexes()})
         if not ids or self.ctx.read_only:
             return
         if not dialogs.ask_yes_no(self, _("Delete the selected rows ({count})?", count=len(ids))):
@@ -360,13 +373,22 @@ class EntityTable(QWidget):
     # -- navigation -------------------------------------------------------------
 
     def row_ids(self) -> list[int]:
-        return [self.table.item(r, 0).data(ID_ROLE) for r in range(self.table.rowCount())]
+        return [self.cell(r, 0).data(ID_ROLE) for r in range(self.table.rowCount())]
+
+    def cell(self, r: int, c: int) -> QTableWidgetItem:
+        """The item of a cell: every cell of a loaded row has one."""
+        item = self.table.item(r, c)
+        if item is None:
+            raise LookupError(f"{self.kind}: no item at row {r}, column {c}")
+        return item
 
     def current_id(self) -> int | None:
         r = self.table.currentRow()
-        if r < 0 or self.table.item(r, 0) is None:
+        item = self.table.item(r, 0) if r >= 0 else None
+        if item is None:
             return None
-        return self.table.item(r, 0).data(ID_ROLE)
+        row_id: int = item.data(ID_ROLE)
+        return row_id
 
     def focus_row(self, row_id: int, name: str | None, focus: bool = True) -> bool:
         """Select the cell of row ``row_id`` and column ``name`` (first column if none)."""
@@ -376,7 +398,7 @@ class EntityTable(QWidget):
         names = [c.name for c in self.columns]
         c = names.index(name) if name in names else 0
         self.table.setCurrentCell(ids.index(row_id), c)
-        self.table.scrollToItem(self.table.item(ids.index(row_id), c))
+        self.table.scrollToItem(self.cell(ids.index(row_id), c))
         if focus:
             self.table.setFocus()
         return True
