@@ -480,6 +480,32 @@ def test_version(capsys):
     )
 
 
+def test_python_m_wizard_is_the_same_command_line():
+    """``python -m wizard …`` runs ``wizard.cli.main`` as ``python main.py …`` does."""
+    import wizard
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+
+    def run(*args: str) -> tuple[int, str, str]:
+        result = subprocess.run(
+            [sys.executable, "-m", "wizard", *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            timeout=120,
+            check=False,
+        )
+        return result.returncode, result.stdout, result.stderr
+
+    assert run("--version") == (0, f"Open Procurement Wizard {wizard.__version__}\n", "")
+    code, out, err = run("exprot")
+    as_main = run_main("exprot")
+    assert (code, out, err) == (as_main.returncode, as_main.stdout, as_main.stderr)
+    assert code == 2 and out == "" and err.count("\n") == 1
+
+
 # -- which single argument starts the app ------------------------------------------------------
 
 

@@ -1,0 +1,9 @@
+"""``python -m wizard …`` is ``python main.py …``: the app or a sub-command
+(``python -m wizard --help``)."""
+
+import sys
+
+from wizard.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
