@@ -2,7 +2,8 @@
 checkout: build the wheel, look inside, and import the app from it in another folder.
 
 Slow (about 10-30 s: pip fetches the build backend, hatchling, from the package index
-when it is not installed). Set ``OPW_SKIP_INSTALL_TEST=1`` to leave it out of a quick run.
+when it is not installed): marked ``slow``. Set ``OPW_SKIP_INSTALL_TEST=1`` to leave it out
+of a full run too.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-pytestmark = pytest.mark.skipif(
-    os.environ.get("OPW_SKIP_INSTALL_TEST") == "1", reason="OPW_SKIP_INSTALL_TEST=1"
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(os.environ.get("OPW_SKIP_INSTALL_TEST") == "1", reason="OPW_SKIP_INSTALL_TEST=1"),
+]
 
 
 @pytest.fixture(scope="module")

@@ -122,6 +122,7 @@ def addresses(draw):
     return f"{kind}{host}{tld}/{path}"
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300), st.text(max_size=300))
 def test_never_crashes_on_any_text(before, after):
@@ -131,6 +132,7 @@ def test_never_crashes_on_any_text(before, after):
             assert text[match.start : match.end] == match.name
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=80), addresses(), st.text(max_size=80))
 def test_never_flags_inside_an_address(before, address, after):

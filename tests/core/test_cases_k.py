@@ -44,6 +44,7 @@ def _docx_text(path: Path) -> str:
 # -- K1: pasted control characters, saved, reopened, checked and exported ------------------
 
 
+@pytest.mark.slow
 def test_k1_from_the_file_to_every_export(tmp_path):
     project = load_example("emergency-perimeter")
     project.criteria[0] = model.Criterion(**{**vars(project.criteria[0]), "text": "Réseau\x0bsans fil"})
@@ -139,6 +140,7 @@ except ClauseRenderError as exc:
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "body",
     ["{{ 9 ** (9 ** 9) }}", "{{ 'x' * 100000000 }}", "{{ organization * 50000000 }}"],

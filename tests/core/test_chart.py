@@ -8,6 +8,8 @@ import subprocess
 import sys
 from decimal import Decimal as D  # noqa: N817
 
+import pytest
+
 from wizard.core.documents.chart import cumulative_chart_png
 from wizard.core.examples import load_example
 from wizard.core.model import CostLine, Project, TcoOption
@@ -60,6 +62,7 @@ def test_odd_data_still_draws():
     assert cumulative_chart_png(project, "en").startswith(PNG)
 
 
+@pytest.mark.slow
 def test_core_import_does_not_load_matplotlib():
     code = (
         "import sys, wizard.core.documents.chart, wizard.core.export, wizard.core.domain.scorecard; "

@@ -142,6 +142,7 @@ def test_check_justified_error_does_not_fail(tmp_path, monkeypatch, capsys):
     assert "(justified)" in out and out.splitlines()[-1] == "0 error(s), 1 finding(s) (1 justified)"
 
 
+@pytest.mark.slow
 def test_check_real_brand_in_a_criterion(tmp_path):
     project = load_example("office-suite")
     project.criteria[0].text = "Native support for Microsoft Entra ID single sign-on."  # docs/cases.md K18
@@ -191,6 +192,7 @@ def test_lint_criterion_brand_and_standard(capsys):
     assert "C-BRAND" not in capsys.readouterr().out.split()
 
 
+@pytest.mark.slow
 def test_process_lint_k17():
     text = "Replace our permitting software and waive competitive bidding for the upgrade"
     result = run_main("lint", "--field", "problem", text, "--lang", "en")
@@ -262,6 +264,7 @@ def test_new_into_a_missing_folder(tmp_path, capsys):
 # -- as a real process ----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_process_new_dump_load_dump(tmp_path):
     demo = tmp_path / "démo été.tender"  # accented path (K16)
     result = run_main("new", "--example", "office-suite", str(demo))
@@ -274,6 +277,7 @@ def test_process_new_dump_load_dump(tmp_path):
     assert run_main("dump", str(tmp_path / "copy.tender")).stdout == dumped.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [
@@ -301,6 +305,7 @@ def test_process_errors_are_one_line_exit_2(args, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_process_help():
     result = run_main("--help")
     assert result.returncode == 0
@@ -311,6 +316,7 @@ def test_process_help():
 # -- export ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_export_writes_every_output(example_file, tmp_path, capsys):
     out = tmp_path / "out" / "nested"
     capsys.readouterr()
@@ -328,6 +334,7 @@ def test_export_bad_language(example_file, tmp_path, capsys):
     assert not (tmp_path / "o").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", [None, "fr", "en", "both"])
 def test_planned_outputs_are_exactly_what_export_writes(lang, tmp_path):
     from wizard.core.export import export_all, planned_outputs
@@ -347,6 +354,7 @@ def test_planned_outputs_are_exactly_what_export_writes(lang, tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_export_never_overwrites_without_force(example_file, tmp_path, capsys):
     out = tmp_path / "out"
     assert cli.main(["export", str(example_file), "--out", str(out)]) == 0
@@ -394,6 +402,7 @@ def test_export_into_a_file_says_so(example_file, tmp_path, capsys):
     assert notes.read_text(encoding="utf-8") == "keep"
 
 
+@pytest.mark.slow
 def test_export_in_another_language_warns_that_typed_text_stays(example_file, tmp_path, capsys):
     capsys.readouterr()
     assert cli.main(["export", str(example_file), "--out", str(tmp_path / "fr")]) == 0
@@ -415,6 +424,7 @@ def test_export_in_another_language_warns_that_typed_text_stays(example_file, tm
     assert "tender-en.docx, decision-record-en.docx before" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_export_of_a_bilingual_project_typed_in_french_warns_for_english(example_file, tmp_path, capsys):
     """The warning follows the language the texts are typed in (``languages``), not the
     tender language setting: "both" does not translate the need or the criteria."""
@@ -425,6 +435,7 @@ def test_export_of_a_bilingual_project_typed_in_french_warns_for_english(example
     assert "tender-en.docx, decision-record-en.docx before" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_the_command_line_starts_without_sqlite_utils():
     """``python main.py`` (the app too) goes through ``wizard.cli``: the project file
     store and sqlite-utils load only when a command needs them (start-up time)."""
@@ -463,6 +474,7 @@ def test_a_folder_given_as_the_project(command, tmp_path, capsys, monkeypatch):
     assert not (tmp_path / "elsewhere").exists()
 
 
+@pytest.mark.slow
 def test_version(capsys):
     import tomllib
 
@@ -480,6 +492,7 @@ def test_version(capsys):
     )
 
 
+@pytest.mark.slow
 def test_python_m_wizard_is_the_same_command_line():
     """``python -m wizard …`` runs ``wizard.cli.main`` as ``python main.py …`` does."""
     import wizard
@@ -531,6 +544,7 @@ def test_a_project_path_starts_the_app_and_a_word_does_not(tmp_path, monkeypatch
     ]
 
 
+@pytest.mark.slow
 def test_process_unknown_word_does_not_start_qt(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     result = subprocess.run(
@@ -631,6 +645,7 @@ def test_every_command_line_message_is_in_french():
     assert [text for text in ids if text not in catalogue] == []
 
 
+@pytest.mark.slow
 def test_the_app_without_a_display_is_one_line_and_exit_2(tmp_path):
     """On Linux with neither X11 nor Wayland, Qt would abort (exit 134) with its own lines."""
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}

@@ -70,6 +70,7 @@ def cases() -> list[tuple[str, str]]:
     return [(name, lang) for name in example_names() for lang in LANGS]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "lang"), cases())
 def test_documents_match_stored_text(name: str, lang: str) -> None:
     texts = example_texts(name, lang)

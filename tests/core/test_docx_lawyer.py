@@ -228,6 +228,7 @@ def test_core_and_app_properties(fr):
     assert "<Application>Open Procurement Wizard</Application>" in parts["docProps/app.xml"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", example_names())
 def test_both_languages_are_two_lawyer_ready_files(tmp_path, name):
     project = load_example(name)

@@ -72,6 +72,7 @@ def test_a_failed_write_keeps_the_previous_tender(tmp_path, monkeypatch):
     assert (tmp_path / "tender-fr.docx").read_bytes() == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", example_names())
 def test_bundled_examples_export(tmp_path, name):
     project = load_example(name)

@@ -218,6 +218,7 @@ sys.stdin.readline()
 """
 
 
+@pytest.mark.slow
 def test_second_process_is_locked_out_and_its_read_only_view_follows_the_writer(tmp_path):
     path = _new(tmp_path / "shared.tender")
     child = subprocess.Popen(
@@ -312,6 +313,7 @@ with atomic_path(Path(sys.argv[1])) as tmp:
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_export_killed_mid_write_leaves_the_previous_file(tmp_path):
     target = tmp_path / "tender-en.docx"

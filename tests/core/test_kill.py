@@ -21,6 +21,8 @@ from wizard.core.project_file.store import ProjectFile
 
 ROOT = Path(__file__).resolve().parents[2]
 
+pytestmark = pytest.mark.slow
+
 _EDITOR = """
 import sys
 from wizard.core.project_file.store import ProjectFile

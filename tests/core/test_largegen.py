@@ -79,6 +79,7 @@ def _text(path: Path) -> str:
     return "\n".join([p.text for p in document.paragraphs] + list(cells))
 
 
+@pytest.mark.slow
 def test_saves_and_exports_everything(project: Project, tmp_path: Path) -> None:
     with ProjectFile.create(tmp_path / "large.tender", project) as pf:
         saved = pf.project

@@ -26,6 +26,7 @@ from wizard.core.i18n import tr
 from wizard.core.textclean import clean_project
 
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.libreoffice,
     pytest.mark.skipif(
         shutil.which("soffice") is None or shutil.which("pdftotext") is None,

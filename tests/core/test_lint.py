@@ -19,6 +19,7 @@ def run(*args):
     )
 
 
+@pytest.mark.slow
 def test_cli_prints_one_code_per_line_and_exits_1_on_errors():
     result = run(
         "--field", "problem", "Replace our permitting software and waive competitive bidding for the upgrade"
@@ -28,21 +29,25 @@ def test_cli_prints_one_code_per_line_and_exits_1_on_errors():
     assert result.stderr == ""
 
 
+@pytest.mark.slow
 def test_cli_clean_criterion_exits_0():
     result = run("--field", "criterion", "--lang", "fr", "Conforme aux WCAG 2.1 niveau AA")
     assert (result.returncode, result.stdout) == (0, "")
 
 
+@pytest.mark.slow
 def test_cli_brand_in_criterion_prints_the_name():
     result = run("--field", "criterion", "Native support for Microsoft Entra ID single sign-on")
     assert (result.returncode, result.stdout) == (1, "C-BRAND  Microsoft Entra ID\n")
 
 
+@pytest.mark.slow
 def test_cli_prints_every_detected_name_as_written():
     result = run("--field", "criterion", "--lang", "fr", "Compatible avec les couches d'ESRI et MS Office")
     assert result.stdout.splitlines() == ["C-BRAND  ESRI, MS Office"]
 
 
+@pytest.mark.slow
 def test_cli_problem_names_the_targeted_brand_and_the_incumbent():
     result = run("--field", "problem", "Buy Microsoft 365 for all staff.")
     assert sorted(result.stdout.splitlines()) == ["P-NEED", "P-SOLUTION  Microsoft 365"]

@@ -337,6 +337,7 @@ text = st.text(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(title=text, org=text, statement=text, vendor=text, reference=text, name=text)
 def test_any_unicode_gives_a_valid_package(title, org, statement, vendor, reference, name):

@@ -39,6 +39,7 @@ def test_quick_start_sets_up_with_python3_venv():
         assert words in quick
 
 
+@pytest.mark.slow
 def test_quick_start_commands_run_as_written(tmp_path):
     """Every ``python main.py`` command of the quick start, from a fresh folder, in order;
     the files the README says ``out/`` holds are exactly the ones written."""

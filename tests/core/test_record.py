@@ -117,6 +117,7 @@ def _page_break_paragraphs(document) -> list[int]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", example_names())
 def test_new_pages_start_with_their_heading_not_with_a_break_paragraph(name, tmp_path):
     """The record's sections start a new page through
@@ -203,6 +204,7 @@ def test_record_docx_holds_chart_and_tables():
     assert "Dossier de décision" in document.sections[0].header.paragraphs[0].text
 
 
+@pytest.mark.slow
 def test_export_all_writes_one_record_per_language(tmp_path):
     p = load_example("office-suite")
     written = export_all(p, tmp_path, "both")
@@ -222,6 +224,7 @@ def test_without_options_no_chart(tmp_path):
     assert "[À COMPLÉTER / TO BE COMPLETED]" in _docx_text(path.read_bytes())
 
 
+@pytest.mark.slow
 def test_odd_text_gives_a_valid_record():
     p = load_example("office-suite")
     odd = "ACME\x00 \ud800 \u202eevil\u202c 👩\u200d👩\u200d👧 <b>R&D</b> {{ x }} " + "x" * 300
@@ -236,6 +239,7 @@ def test_odd_text_gives_a_valid_record():
         assert "ACME \u202eevil" in text and "<b>R&D</b>" in text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", example_names())
 @pytest.mark.libreoffice
 @pytest.mark.skipif(

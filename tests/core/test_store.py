@@ -351,6 +351,7 @@ with ProjectFile.open(path, read_only=True) as pf:
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="runs only as root")
 def test_read_only_file_as_unprivileged_user():
     """As root, drop to 'nobody' so that file permissions apply (CI runs as root)."""

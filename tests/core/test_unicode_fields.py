@@ -17,6 +17,7 @@ from dataclasses import fields
 from pathlib import Path
 
 import docx
+import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +28,8 @@ from wizard.core.project_file import codec, jsonio
 from wizard.core.project_file.migrations import FOREIGN_KEYS
 from wizard.core.project_file.store import ProjectFile
 from wizard.core.textclean import dirty_fields
+
+pytestmark = pytest.mark.slow  # hypothesis: many whole projects through every export
 
 LONG = ("Réseau sans fil 🙂 شركة المثال " * 4000)[:100_000]
 SPECIAL = [

@@ -45,6 +45,7 @@ def _export_into(window, monkeypatch, folder, answer):
     return project_actions.export(window), questions, infos
 
 
+@pytest.mark.slow
 def test_export_never_replaces_files_silently(example_open, monkeypatch, tmp_path):
     folder = tmp_path / "out"
     folder.mkdir()
@@ -61,6 +62,7 @@ def test_export_never_replaces_files_silently(example_open, monkeypatch, tmp_pat
     assert len(questions) == 1 and infos
 
 
+@pytest.mark.slow
 def test_export_into_an_empty_folder_asks_nothing(example_open, monkeypatch, tmp_path):
     folder = tmp_path / "fresh"
     written, questions, _infos = _export_into(example_open, monkeypatch, folder, answer=False)

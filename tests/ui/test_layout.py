@@ -33,6 +33,7 @@ def _show(window, qtbot, step, lang):
     return page
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_headers_are_whole_and_descriptions_wide(example_window, qtbot, lang):
     for step, kind in TABLES:

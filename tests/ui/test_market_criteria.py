@@ -168,6 +168,7 @@ def test_csv_export_then_import_of_a_bad_and_a_good_file(scan_window, tmp_path, 
     assert page.tables["solutions"].table.rowCount() == 4
 
 
+@pytest.mark.slow
 def test_matrix_of_50_solutions_by_200_features_is_a_table_model(window, tmp_path, qtbot):
     """50 × 200 cells are served by one table model, not 10,000 widgets (timings:
     ``tests/benchmark.py``, never an assertion here)."""

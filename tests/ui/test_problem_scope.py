@@ -3,6 +3,7 @@ suggested restatement, and every scope field stored, reloaded and used downstrea
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
@@ -34,6 +35,7 @@ def _problem_page(window, qtbot):
     return page, page.binder.widgets["problem.statement"]
 
 
+@pytest.mark.slow
 def test_typing_a_brand_shows_the_finding_and_restating_removes_it(open_window, qtbot):
     page, statement = _problem_page(open_window, qtbot)
     statement.setFocus()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from wizard.core.documents import chart
 from wizard.core.examples import load_example
 from wizard.core.project_file.store import ProjectFile
@@ -27,6 +29,7 @@ def _tco_page(qtbot, window):
     return page
 
 
+@pytest.mark.slow
 def test_editing_a_cost_line_changes_totals_and_chart(window, qtbot, tmp_path):
     page = _tco_page(qtbot, _open_example(window, tmp_path))
     before_text, before_png = page.totals.text(), page.chart_png
@@ -43,6 +46,7 @@ def test_editing_a_cost_line_changes_totals_and_chart(window, qtbot, tmp_path):
         assert pf.project.find("cost_lines", line.id).amount == line.amount + Decimal(100000)
 
 
+@pytest.mark.slow
 def test_tco_page_in_french(window, qtbot, tmp_path):
     page = _tco_page(qtbot, _open_example(window, tmp_path, "training"))
     apply_language("fr")
@@ -80,6 +84,7 @@ def test_review_page_shows_the_scorecard(window, qtbot, tmp_path):
     assert focused == ["vendor_exchanges"]
 
 
+@pytest.mark.slow
 def test_screenshot_of_the_tco_page(window, qtbot, tmp_path):
     """Not a check of pixels: saves the page for a human look when OPW_SHOTS is set."""
     import os

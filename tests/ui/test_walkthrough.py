@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
@@ -43,6 +44,7 @@ def _fill_project_page(qtbot, page):
     authors.set_value(authors.row_ids()[0], "name", "Marie Tremblay")
 
 
+@pytest.mark.slow
 def test_new_project_from_scratch_keeps_every_value(window, qtbot, tmp_path, monkeypatch):
     folder = tmp_path / "Hélène" / "Documents"
     folder.mkdir(parents=True)
