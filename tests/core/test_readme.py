@@ -123,3 +123,29 @@ def test_readme_documents_every_command_and_the_test_command():
     assert ci.rstrip().splitlines()[-1] == "python -m pytest -q"
     for code in ("`0`", "`1`", "`2`"):
         assert code in _section("Command line")
+
+
+def test_development_section_names_the_checks_ci_runs():
+    """The Development section's commands are the ones ``.ci/run`` runs (format in
+    check mode), and its quick loop uses the registered ``slow`` marker."""
+    section = _section("Development")
+    (commands,) = _shell_blocks(section)
+    lines = [line.split("#")[0].strip() for line in commands.splitlines()]
+    assert lines == [
+        'python -m pytest -q -m "not slow"',
+        "python -m pytest -q",
+        "ruff format .",
+        "ruff check .",
+        "mypy wizard",
+    ]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    ci_lines = [line.split("||")[0].strip() for line in ci.splitlines()]
+    for check in ("ruff format --check .", "ruff check .", "mypy wizard", "python -m pytest -q"):
+        assert check in ci_lines, check
+        assert f"`{check}`" in section or check in lines, check
+    assert "`bash .ci/run`" in section and "72 characters" in section
+    import tomllib
+
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    markers = pyproject["tool"]["pytest"]["ini_options"]["markers"]
+    assert any(marker.startswith("slow:") for marker in markers)
