@@ -4,6 +4,7 @@ testable without a screen; the UI uses only the core's public names."""
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -141,3 +142,26 @@ def test_the_private_name_finder_sees_imports_and_attributes():
     # in wizard/ui/__init__.py, ".." is wizard and "." is wizard.ui
     assert private_core_uses("from ..core import _x\n", "wizard.ui", True) == [(1, "wizard.core._x")]
     assert private_core_uses("from .core import _x\n", "wizard.ui", True) == []
+
+
+def test_the_ui_changes_the_project_only_through_core_operations():
+    """The UI's project context runs operations of ``wizard.core.ops``: none of its
+    methods takes a kind or section name, and no UI module writes a row by kind string
+    or calls the store's writing methods."""
+    import inspect
+
+    from wizard.ui.context import ProjectContext
+
+    for name, method in inspect.getmembers(ProjectContext, inspect.isfunction):
+        if name.startswith("_"):
+            continue
+        params = set(inspect.signature(method).parameters)
+        assert not params & {"kind", "section", "name", "row_id"}, name
+    writes = re.compile(r"\.(add_row|update_row|delete_row|save_row|set_field|replace_project)(_later)?\(")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "wizard" / "ui").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if writes.search(line)
+    ]
+    assert offenders == []

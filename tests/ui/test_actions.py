@@ -3,10 +3,14 @@ title, an export that never replaces files silently, a readable history."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtWidgets import QTableWidget
 
+from wizard.core import ops
 from wizard.core.examples import example_names, load_example
+from wizard.core.model import Criterion
 from wizard.core.project_file.store import ProjectFile
 from wizard.ui import dialogs, field_labels, project_actions
 
@@ -75,8 +79,8 @@ def test_history_names_fields_and_rows_in_french(example_open, monkeypatch):
     window.actions_by_name["lang_fr"].trigger()
     project = window.ctx.project
     criterion = project.criteria[0]
-    window.ctx.update_row("criteria", criterion.id, kind="optional")
-    window.ctx.set_field("info", "province", "NB")
+    window.ctx.do(ops.update, Criterion, criterion.id, kind="optional")
+    window.ctx.do(ops.edit_section, replace(project.info, province="NB"))
     shown = []
     monkeypatch.setattr(dialogs, "run_dialog", lambda dialog: shown.append(dialog) or 0)
     window.actions_by_name["history"].trigger()

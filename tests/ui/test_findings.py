@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
+from wizard.core import ops
 from wizard.core.steps import Step
 from wizard.ui import dialogs
 from wizard.ui.widgets.findings_panel import FINDING_ROLE
@@ -89,9 +90,7 @@ def test_step_mark_means_complete_and_clean(open_window, monkeypatch):
     assert _kinds(open_window)[Step.PROBLEM] == "error"  # complete, but P-SOLUTION is open
     errors = [f for f in open_window.ctx.findings() if f.step == Step.PROBLEM and f.severity.value == "error"]
     for f in errors:
-        open_window.ctx.add_row(
-            "justifications", code=f.code, field=f.field, reason="Radios already installed"
-        )
+        open_window.ctx.do(ops.justify_finding, code=f.code, field=f.field, reason="Radios already installed")
     state = step_state(project, open_window.ctx.findings(), Step.PROBLEM)
     assert state.errors == 0 and state.justified == len(errors)
     assert _kinds(open_window)[Step.PROBLEM] == state.kind != "error"

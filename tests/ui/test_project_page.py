@@ -4,9 +4,12 @@ with their findings."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QWizard
 from test_walkthrough import type_text
 
+from wizard.core import ops
 from wizard.core.checks import findings_for
 from wizard.core.project_file.store import ProjectFile
 from wizard.core.steps import Step
@@ -84,7 +87,7 @@ def test_time_box_refuses_letters_and_a_bad_time_is_an_error(open_window, qtbot)
 def test_french_labels(open_window, qtbot):
     open_window.set_language("fr")
     page = open_window.wizard.currentPage()
-    page.ctx.set_field("info", "province", "QC")
+    page.ctx.do(ops.edit_section, replace(page.ctx.project.info, province="QC"))
     page.load()
     zone = page.binder.widgets["info.time_zone"]
     assert zone.itemText(0) == "Fuseau de la province\u00a0: heure de l’Est"
@@ -100,7 +103,7 @@ def test_french_labels(open_window, qtbot):
 
 def test_a_zone_from_the_file_outside_the_list_is_kept_and_shown(open_window):
     ctx = open_window.ctx
-    ctx.set_field("info", "time_zone", "Mars/Olympus")
+    ctx.do(ops.edit_section, replace(ctx.project.info, time_zone="Mars/Olympus"))
     page = open_window.wizard.currentPage()
     page.load()
     zone = page.binder.widgets["info.time_zone"]

@@ -7,10 +7,12 @@ hang on this layer, and no screen re-implements a rule of the core.
 * Sections: :func:`edit_section` saves the attributes of a section object that differ
   from the project's (``replace(project.problem, statement="…")``: mypy checks the
   names through ``dataclasses.replace``).
-* Entities: :func:`add` (the next free id), :func:`save` (a whole row), :func:`delete`
-  (with the rows that depend on it: matrix cells, cost lines).
-* The market matrix: :func:`set_support`; its CSV: :func:`import_matrix`; drafting
-  criteria from the scan: :func:`draft_criteria`.
+* Entities: :func:`add` (the next free id), :func:`save` (a whole row), :func:`update`
+  (some attributes of a row found by type and id), :func:`delete` (with the rows that
+  depend on it: matrix cells, cost lines).
+* The market matrix: :func:`set_support`; its CSV: :func:`import_matrix`,
+  :func:`merge_matrix`; criteria drafted from the scan: :func:`draft_criteria`,
+  :func:`add_criteria`.
 * Clauses: :func:`set_clause_included`, :func:`set_clause_text`, :func:`revert_clause`.
 * Findings: :func:`justify_finding`.
 
@@ -45,7 +47,7 @@ def kind_of(row_type: type) -> str:
 # -- sections --------------------------------------------------------------------
 
 
-def edit_section(pf: ProjectFile, section: Section) -> None:
+def edit_section(pf: ProjectFile, section: Section, /) -> None:
     """Save every attribute of ``section`` that differs from the project's section of
     the same type, all in one transaction (one journal entry per changed field)."""
     name = _SECTION_OF.get(type(section))
@@ -70,7 +72,7 @@ def edit_section(pf: ProjectFile, section: Section) -> None:
 # -- entities --------------------------------------------------------------------
 
 
-def add(pf: ProjectFile, row: Row) -> Row:
+def add(pf: ProjectFile, row: Row, /) -> Row:
     """Save ``row`` as a new entity with the next free id of its list; returns the saved
     row (its ``id`` set)."""
     kind = kind_of(type(row))
@@ -79,14 +81,25 @@ def add(pf: ProjectFile, row: Row) -> Row:
     return saved
 
 
-def save(pf: ProjectFile, row: Row) -> Row:
+def save(pf: ProjectFile, row: Row, /) -> Row:
     """Save the whole ``row`` over the entity with its id (a new one if there is none);
     returns it. A row equal to the saved one writes nothing."""
     pf.save_row(kind_of(type(row)), row)
     return row
 
 
-def delete(pf: ProjectFile, row: Any) -> None:
+def update(pf: ProjectFile, row_type: type[Row], row_id: int, /, **changes: Any) -> Row | None:
+    """Change some attributes of the entity of ``row_type`` whose id is ``row_id`` (the
+    whole row is saved); returns the saved row, or ``None`` when there is no such row
+    any more (deleted while an edit was pending). Raises ``TypeError`` for an unknown
+    attribute."""
+    current = pf.project.find(kind_of(row_type), row_id)
+    if current is None:
+        return None
+    return save(pf, dataclasses.replace(current, **changes))
+
+
+def delete(pf: ProjectFile, row: Any, /) -> None:
     """Delete ``row`` (matched by type and id) and the rows that depend on it: a
     solution's or a feature's matrix cells, an option's cost lines."""
     pf.delete_row(kind_of(type(row)), row.id)
@@ -95,7 +108,7 @@ def delete(pf: ProjectFile, row: Any) -> None:
 # -- the market matrix -----------------------------------------------------------
 
 
-def set_support(pf: ProjectFile, *, solution_id: int, feature_id: int, level: str) -> Support:
+def set_support(pf: ProjectFile, /, *, solution_id: int, feature_id: int, level: str) -> Support:
     """Set the matrix cell of a solution and a feature to ``level`` (one of
     ``Support.LEVELS``), creating the cell if the matrix has none yet; returns it.
     Raises ``ValueError`` for another level or an unknown solution or feature."""
@@ -112,7 +125,7 @@ def set_support(pf: ProjectFile, *, solution_id: int, feature_id: int, level: st
     return save(pf, dataclasses.replace(cell, level=level))
 
 
-def import_matrix(pf: ProjectFile, *, data: bytes) -> Any:
+def import_matrix(pf: ProjectFile, /, *, data: bytes) -> Any:
     """Merge a matrix CSV file's solutions, features and cells into the project, all or
     nothing (``domain/matrix_csv.py``); returns its ``ImportSummary``. Raises its
     ``MatrixCsvError`` for a file it cannot read (nothing changed)."""
@@ -121,13 +134,29 @@ def import_matrix(pf: ProjectFile, *, data: bytes) -> Any:
     return matrix_csv.import_matrix(pf, data)
 
 
-def draft_criteria(pf: ProjectFile, *, lang: str) -> list[Criterion]:
-    """Draft criteria from the market scan (common features mandatory, differentiators
-    optional, brand names neutralised; ``domain/drafting.py``) and save them, all or
-    none; returns the saved criteria (empty when there is nothing left to draft)."""
+def merge_matrix(pf: ProjectFile, /, *, table: Any) -> Any:
+    """Merge a parsed matrix CSV (``matrix_csv.parse_matrix``) into the project, all or
+    nothing; returns its ``ImportSummary``."""
+    from wizard.core.domain import matrix_csv
+
+    return matrix_csv.merge_table(pf, table)
+
+
+def add_criteria(pf: ProjectFile, /, *, drafts: list[Criterion]) -> list[Criterion]:
+    """Save draft criteria (``domain/drafting.py``: common features mandatory,
+    differentiators optional, brand names neutralised) with the next free ids, all or
+    none; returns the saved criteria."""
     from wizard.core.domain import drafting
 
-    return drafting.add_drafts(pf, drafting.draft_criteria(pf.project, lang))
+    return drafting.add_drafts(pf, drafts)
+
+
+def draft_criteria(pf: ProjectFile, /, *, lang: str) -> list[Criterion]:
+    """Draft criteria from the market scan and save them, all or none; returns the saved
+    criteria (empty when there is nothing left to draft)."""
+    from wizard.core.domain import drafting
+
+    return add_criteria(pf, drafts=drafting.draft_criteria(pf.project, lang))
 
 
 # -- clauses ---------------------------------------------------------------------
@@ -150,13 +179,13 @@ def _save_choice(pf: ProjectFile, choice: ClauseChoice) -> ClauseChoice:
     return save(pf, choice) if choice.id else add(pf, choice)
 
 
-def set_clause_included(pf: ProjectFile, *, clause_id: str, included: bool) -> ClauseChoice:
+def set_clause_included(pf: ProjectFile, /, *, clause_id: str, included: bool) -> ClauseChoice:
     """Keep (``True``) or leave out one library clause of the tender; returns the
     project's choice for it. Raises ``KeyError`` for a clause not in the library."""
     return _save_choice(pf, dataclasses.replace(_clause_choice(pf, clause_id), included=included))
 
 
-def set_clause_text(pf: ProjectFile, *, clause_id: str, lang: str, text: str) -> ClauseChoice | None:
+def set_clause_text(pf: ProjectFile, /, *, clause_id: str, lang: str, text: str) -> ClauseChoice | None:
     """Save this project's own text of a clause in ``lang`` ("fr" or "en"). A text equal
     to the library's (blanks around it aside) is saved as '' — the library's text — so
     a later library correction still reaches the project. Returns the choice, or
@@ -176,7 +205,7 @@ def set_clause_text(pf: ProjectFile, *, clause_id: str, lang: str, text: str) ->
     return _save_choice(pf, dataclasses.replace(choice, custom_en=value))
 
 
-def revert_clause(pf: ProjectFile, *, clause_id: str) -> None:
+def revert_clause(pf: ProjectFile, /, *, clause_id: str) -> None:
     """Back to the library's text of a clause in both languages (its inclusion kept)."""
     from wizard.core.clauses import library
 
@@ -188,7 +217,7 @@ def revert_clause(pf: ProjectFile, *, clause_id: str) -> None:
 # -- findings --------------------------------------------------------------------
 
 
-def justify_finding(pf: ProjectFile, *, code: str, field: str, reason: str) -> Justification:
+def justify_finding(pf: ProjectFile, /, *, code: str, field: str, reason: str) -> Justification:
     """Record the finding ``code`` on ``field`` as justified, with the written reason
     that goes into the decision record; a finding already justified gets the new reason
     (never two justifications of one finding). Raises ``ValueError`` for a blank
@@ -201,6 +230,6 @@ def justify_finding(pf: ProjectFile, *, code: str, field: str, reason: str) -> J
     return add(pf, Justification(code=code, field=field, reason=reason))
 
 
-def replace_project(pf: ProjectFile, *, project: Any) -> None:
+def replace_project(pf: ProjectFile, /, *, project: Any) -> None:
     """Replace everything in the file by ``project`` (one transaction, journaled)."""
     pf.replace_project(project)

@@ -1,15 +1,19 @@
-"""The open project as the UI sees it: every edit goes through here to the store.
+"""The open project as the UI sees it: every edit is a core operation run from here.
 
-:class:`ProjectContext` wraps one :class:`~wizard.core.project_file.store.ProjectFile`. Edits are
-written at once (text edits after a short pause, :data:`DEBOUNCE_MS`; :meth:`flush`
-writes them now), then :attr:`changed` is emitted so findings and the step list
-follow. A write that fails shows a clear message and never a traceback.
+:class:`ProjectContext` wraps one :class:`~wizard.core.project_file.store.ProjectFile`.
+The UI changes the project only by running an operation of :mod:`wizard.core.ops`
+through :meth:`~ProjectContext.do` (now) or :meth:`~ProjectContext.do_later` (text
+edits, after a short pause, :data:`DEBOUNCE_MS`; :meth:`~ProjectContext.flush` runs them
+now); then :attr:`changed` is emitted so findings and the step list follow. A write
+that fails shows a clear message and never a traceback.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Callable, Hashable
+from functools import partial
+from typing import Concatenate, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
@@ -20,6 +24,8 @@ from wizard.core.model import Project
 from wizard.core.project_file.store import ProjectFile
 
 DEBOUNCE_MS = 300
+P = ParamSpec("P")
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
@@ -32,8 +38,7 @@ class ProjectContext(QObject):
         super().__init__(parent)
         self.pf = pf
         self.window: QWidget | None = None  # parent of error messages
-        self._pending: dict[tuple[str, str], Any] = {}
-        self._pending_rows: dict[tuple[str, int, str], Any] = {}
+        self._pending: dict[Hashable, Callable[[], object]] = {}
         self._findings: list[Finding] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -72,62 +77,46 @@ class ProjectContext(QObject):
         log.warning("save failed: %s", exc)
         dialogs.show_error(self.window, _("The change could not be saved:") + f"\n{exc}")
 
-    def _do(self, call: Any, /, *args: Any, **kwargs: Any) -> Any:
+    def do(
+        self, op: Callable[Concatenate[ProjectFile, P], T], /, *args: P.args, **kwargs: P.kwargs
+    ) -> T | None:
+        """Run the core operation ``op(pf, *args, **kwargs)`` (``wizard.core.ops``) now:
+        a failure is shown in a message and returns ``None``; ``changed`` fires after a
+        success. A read-only view does nothing."""
+        return self._run(partial(op, self.pf, *args, **kwargs))
+
+    def _run(self, call: Callable[[], T]) -> T | None:
         if self.read_only:
             return None
         try:
-            result = call(*args, **kwargs)
-        except Exception as exc:  # OSError, sqlite3.Error, ProjectFileError, CodecError
+            result = call()
+        except Exception as exc:  # OSError, sqlite3.Error, ProjectFileError, CodecError, ValueError
             self._report(exc)
             return None
         self.changed.emit()
         return result
 
-    def set_field(self, section: str, name: str, value: Any) -> None:
-        """Save ``project.<section>.<name>`` now."""
-        self._pending.pop((section, name), None)
-        self._do(self.pf.set_field, section, name, value)
-
-    def set_field_later(self, section: str, name: str, value: Any) -> None:
-        """Save a text field after a short pause (typing); :meth:`flush` saves now."""
+    def do_later(
+        self,
+        key: Hashable,
+        op: Callable[Concatenate[ProjectFile, P], object],
+        /,
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> None:
+        """Run a core operation after a short pause (typing); a later edit with the same
+        ``key`` replaces it, and :meth:`flush` runs every pending one now, in order."""
         if self.read_only:
             return
-        self._pending[(section, name)] = value
-        self._timer.start()
-
-    def update_row_later(self, kind: str, row_id: int, name: str, value: Any) -> None:
-        """Save one attribute of a row after a short pause (typing in a detail form)."""
-        if self.read_only:
-            return
-        self._pending_rows[(kind, row_id, name)] = value
+        self._pending[key] = partial(op, self.pf, *args, **kwargs)
         self._timer.start()
 
     def flush(self) -> None:
-        """Write every pending text edit now."""
+        """Run every pending edit now."""
         self._timer.stop()
         pending, self._pending = self._pending, {}
-        rows, self._pending_rows = self._pending_rows, {}
-        for (section, name), value in pending.items():
-            self._do(self.pf.set_field, section, name, value)
-        for (kind, row_id, name), value in rows.items():
-            if self.project.find(kind, row_id) is not None:
-                self._do(self.pf.update_row, kind, row_id, **{name: value})
-
-    def add_row(self, kind: str, /, **values: Any) -> Any:
-        return self._do(self.pf.add_row, kind, **values)
-
-    def update_row(self, kind: str, row_id: int, /, **changes: Any) -> Any:
-        return self._do(self.pf.update_row, kind, row_id, **changes)
-
-    def delete_row(self, kind: str, row_id: int) -> None:
-        self._do(self.pf.delete_row, kind, row_id)
-
-    def apply(self, call: Any, /, *args: Any, **kwargs: Any) -> Any:
-        """Run a core function that edits many rows at once, all or nothing (a CSV
-        import, drafted criteria): pending text is saved first, a failure is shown,
-        ``changed`` fires after success. Returns its result, or ``None`` on failure."""
-        self.flush()
-        return self._do(call, *args, **kwargs)
+        for call in pending.values():
+            self._run(call)
 
     def close(self) -> None:
         """Flush and close the file (releases the lock)."""

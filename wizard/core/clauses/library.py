@@ -280,6 +280,18 @@ def render_clause(project: Project, item: Clause, lang: str) -> RenderedClause:
     return RenderedClause(item.id, item.title(lang), split_paragraphs(text))
 
 
+def render_problem(project: Project, clause_id: str, lang: str, source: str) -> ClauseRenderError | None:
+    """Why ``source`` (a clause body being edited) cannot render for ``project`` in
+    ``lang``, naming the clause and the variable; ``None`` when it renders. What the
+    K-RENDER check reports after the save, told while the user types."""
+    context = clause_context(project, lang, excluded_vendor_names(project))
+    try:
+        render_source(source, context, clause_id)
+    except ClauseRenderError as exc:
+        return exc
+    return None
+
+
 def render_clauses(project: Project, lang: str) -> list[RenderedClause]:
     """Every clause the tender keeps, rendered in ``lang``; never raises (see ``error``)."""
     context = clause_context(project, lang, excluded_vendor_names(project))

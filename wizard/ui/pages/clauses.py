@@ -19,11 +19,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem
 
+from wizard.core import ops
 from wizard.core.domain.addresses import parse_address
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage
-from wizard.ui.widgets.clause_editor import ClauseEditor
+from wizard.ui.widgets.clause_editor import ClauseEditor, render_error
 
 log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -209,22 +210,9 @@ class ClausesPage(StepPage):
 
     # -- edits ------------------------------------------------------------------------
 
-    def _choice(self, clause_id: str) -> Any:
-        return next((c for c in self.ctx.project.clause_choices if c.clause_id == clause_id), None)
-
-    def _save_choice(self, clause_id: str, **changes: Any) -> None:
-        choice = self._choice(clause_id)
-        if choice is None:
-            lib = _library()
-            default = lib.clause(clause_id).status != "optional" if lib else True
-            values = {"clause_id": clause_id, "included": default} | changes
-            self.ctx.add_row("clause_choices", **values)
-        else:
-            self.ctx.update_row("clause_choices", choice.id, **changes)
-
     def set_included(self, clause_id: str, included: bool) -> None:
         """Keep or leave out one clause, as ticking its box does."""
-        self._save_choice(clause_id, included=included)
+        self.ctx.do(ops.set_clause_included, clause_id=clause_id, included=included)
         self._update_items()
         self._update_warning()
         self.editor.refresh(self.ctx.project)
@@ -241,34 +229,18 @@ class ClausesPage(StepPage):
             self.set_included(clause_id, included)
 
     def _edited(self, lang: str, text: str) -> None:
-        """Save this project's text of the clause (after a pause); '' = the library's."""
+        """Save this project's text of the clause (after a pause; the library's text is
+        saved as '' by the core) and tell at once whether it renders."""
         lib, clause_id = _library(), self.editor.clause_id
         if lib is None or clause_id is None or self.ctx.read_only:
             return
-        same = text.strip() == lib.clause(clause_id).bodies[lang].strip()
-        value = "" if same else text
-        choice = self._choice(clause_id)
-        if choice is None:
-            if value:
-                self._save_choice(clause_id, **{f"custom_{lang}": value})
-        else:
-            self.ctx.update_row_later("clause_choices", choice.id, f"custom_{lang}", value)
-        self._check_now(lib, clause_id, lang, value or lib.clause(clause_id).bodies[lang])
-
-    def _check_now(self, lib: Any, clause_id: str, lang: str, source: str) -> None:
-        """K-RENDER while typing, before the save: name the clause and the variable."""
-        from wizard.core.clauses.render import clause_context, render_source
-        from wizard.ui.widgets.clause_editor import render_error
-
-        context = clause_context(self.ctx.project, lang, lib.excluded_vendor_names(self.ctx.project))
-        try:
-            render_source(source, context, clause_id)
-        except lib.ClauseRenderError as exc:
-            self.editor.error.setText(render_error(lib.clause(clause_id), exc))
-            self.editor.error.setVisible(True)
-            return
-        self.editor.error.setText("")
-        self.editor.error.setVisible(False)
+        self.ctx.do_later(
+            ("clause", clause_id, lang), ops.set_clause_text, clause_id=clause_id, lang=lang, text=text
+        )
+        source = text if text.strip() else lib.clause(clause_id).bodies[lang]
+        problem = lib.render_problem(self.ctx.project, clause_id, lang, source)
+        self.editor.error.setText(render_error(lib.clause(clause_id), problem) if problem else "")
+        self.editor.error.setVisible(problem is not None)
 
     def _revert(self) -> None:
         """Back to the library text in both languages."""
@@ -276,8 +248,7 @@ class ClausesPage(StepPage):
         if clause_id is None or self.ctx.read_only:
             return
         self.ctx.flush()
-        if self._choice(clause_id) is not None:
-            self._save_choice(clause_id, custom_fr="", custom_en="")
+        self.ctx.do(ops.revert_clause, clause_id=clause_id)
         self.editor.load(self.ctx.project, clause_id, self.ctx.read_only)
         self._update_items()
 

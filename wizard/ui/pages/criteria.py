@@ -12,10 +12,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from wizard.core import ops
 from wizard.core.domain import drafting, market
 from wizard.core.domain.addresses import parse_address
 from wizard.core.domain.evaluation import points_needed_clamped
 from wizard.core.i18n import N_, _
+from wizard.core.model import Criterion
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.link_list import LinkList
@@ -190,7 +192,7 @@ class CriteriaPage(StepPage):
     def _links_edited(self, ids: list[int]) -> None:
         row_id = self.tables["criteria"].current_id()
         if row_id is not None:
-            self.ctx.update_row("criteria", row_id, feature_ids=ids)
+            self.ctx.do(ops.update, Criterion, row_id, feature_ids=ids)
 
     def focus_field(self, address: str) -> bool:
         """A finding on a criterion's features selects the row and focuses its links."""
@@ -218,7 +220,8 @@ class CriteriaPage(StepPage):
                 )
             )
             return
-        saved = self.ctx.apply(drafting.add_drafts, self.ctx.pf, drafts)
+        self.ctx.flush()
+        saved = self.ctx.do(ops.add_criteria, drafts=drafts)
         self.tables["criteria"].reload()
         self.load_extra()
         if saved:

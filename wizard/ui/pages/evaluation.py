@@ -6,10 +6,12 @@ and its formula, with a small calculator of the final score.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from wizard.core import ops
 from wizard.core.domain.evaluation import QUEBEC_MIN_INTERIM, quebec_score
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.steps import Step
@@ -87,7 +89,9 @@ class EvaluationPage(StepPage):
         self.pilot_links = LinkList(3)
         self.pilot_links.setObjectName("evaluation.pilot_scenario_ids")
         self.pilot_links.links_changed.connect(
-            lambda ids: self.ctx.set_field("evaluation", "pilot_scenario_ids", ids)
+            lambda ids: self.ctx.do(
+                ops.edit_section, replace(self.ctx.project.evaluation, pilot_scenario_ids=ids)
+            )
         )
         self.row(form, N_("Scenarios the pilot must pass"), self.pilot_links)
 

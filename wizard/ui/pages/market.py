@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from wizard.core import ops
 from wizard.core.domain import matrix_csv
 from wizard.core.export import export_matrix_csv
 from wizard.core.i18n import N_, _, ui_language
@@ -174,7 +175,8 @@ class MarketPage(StepPage):
         except matrix_csv.MatrixCsvError as exc:
             dialogs.show_error(self, _("Nothing was imported.") + "\n" + exc.message(ui_language()))
             return
-        summary = self.ctx.apply(matrix_csv.merge_table, self.ctx.pf, table)
+        self.ctx.flush()
+        summary = self.ctx.do(ops.merge_matrix, table=table)
         self.load()
         if summary is not None:
             dialogs.show_info(self, import_message(summary))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPlainTextEdit
 
+from wizard.core import ops
 from wizard.core.domain.numbering import criterion_numbers
 from wizard.core.i18n import N_, ui_language
+from wizard.core.model import Scenario
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.link_list import LinkList
@@ -82,9 +84,9 @@ class ScenariosPage(StepPage):
     def _detail_edited(self, name: str, text: str) -> None:
         row_id = self.tables["scenarios"].current_id()
         if row_id is not None:
-            self.ctx.update_row_later("scenarios", row_id, name, text)
+            self.ctx.do_later(("scenarios", row_id, name), ops.update, Scenario, row_id, **{name: text})
 
     def _links_edited(self, ids: list[int]) -> None:
         row_id = self.tables["scenarios"].current_id()
         if row_id is not None:
-            self.ctx.update_row("scenarios", row_id, criterion_ids=ids)
+            self.ctx.do(ops.update, Scenario, row_id, criterion_ids=ids)

@@ -15,8 +15,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from wizard.core import ops
 from wizard.core.checks.vendors import excluded_vendors
 from wizard.core.i18n import N_, _
+from wizard.core.model import VendorExchange
 from wizard.core.model.defaults import PUBLICATION_ITEMS
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage, short_text
@@ -207,12 +209,14 @@ class VendorsPage(StepPage):
     def _detail_edited(self, name: str, text: str) -> None:
         row_id = self.tables["vendor_exchanges"].current_id()
         if row_id is not None:
-            self.ctx.update_row_later("vendor_exchanges", row_id, name, text)
+            self.ctx.do_later(
+                ("vendor_exchanges", row_id, name), ops.update, VendorExchange, row_id, **{name: text}
+            )
 
     def _flag_edited(self, name: str, on: bool) -> None:
         row_id = self.tables["vendor_exchanges"].current_id()
         if row_id is not None:
-            self.ctx.update_row("vendor_exchanges", row_id, **{name: on})
+            self.ctx.do(ops.update, VendorExchange, row_id, **{name: on})
 
     def model_changed(self) -> None:
         self._show_excluded()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -17,7 +18,9 @@ from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
+from wizard.core import ops
 from wizard.core.i18n import N_
+from wizard.core.project_file.store import ProjectFile
 from wizard.ui.context import ProjectContext
 from wizard.ui.labels import label
 from wizard.ui.widgets.texts import Texts
@@ -36,6 +39,12 @@ def parse_decimal(text: str) -> Decimal | None:
     return value if value.is_finite() else None
 
 
+def _set_field(pf: ProjectFile, section: str, name: str, value: Any) -> None:
+    """``ops.edit_section`` with one attribute changed, built when the edit runs (a
+    pending edit must not carry a stale copy of the other fields of the section)."""
+    ops.edit_section(pf, replace(getattr(pf.project, section), **{name: value}))
+
+
 class FieldBinder:
     """Editors of section fields for one page."""
 
@@ -45,6 +54,14 @@ class FieldBinder:
         self.widgets: dict[str, QWidget] = {}
         self._loaders: list[Callable[[], None]] = []
         self._relabel: list[Callable[[], None]] = []
+
+    def _set(self, section: str, name: str, value: Any) -> None:
+        """Save one field of a section now (a core operation on the section object)."""
+        self.ctx.do(_set_field, section, name, value)
+
+    def _set_later(self, section: str, name: str, value: Any) -> None:
+        """Save one field of a section after a short pause (typing)."""
+        self.ctx.do_later((section, name), _set_field, section, name, value)
 
     def _value(self, section: str, name: str) -> Any:
         return getattr(getattr(self.ctx.project, section), name)
@@ -58,7 +75,7 @@ class FieldBinder:
         edit = QLineEdit()
         if placeholder:
             self.texts.add(edit.setPlaceholderText, placeholder)
-        edit.textChanged.connect(lambda text: self.ctx.set_field_later(section, name, text))
+        edit.textChanged.connect(lambda text: self._set_later(section, name, text))
         self._register(section, name, edit, lambda: edit.setText(self._value(section, name)))
         return edit
 
@@ -66,7 +83,7 @@ class FieldBinder:
         edit = QPlainTextEdit()
         edit.setTabChangesFocus(True)
         edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
-        edit.textChanged.connect(lambda: self.ctx.set_field_later(section, name, edit.toPlainText()))
+        edit.textChanged.connect(lambda: self._set_later(section, name, edit.toPlainText()))
         self._register(section, name, edit, lambda: edit.setPlainText(self._value(section, name)))
         return edit
 
@@ -78,7 +95,7 @@ class FieldBinder:
 
         def changed(text: str) -> None:
             if not text or _DATE.match(text):
-                self.ctx.set_field_later(section, name, text)
+                self._set_later(section, name, text)
 
         edit.textChanged.connect(changed)
         self._register(section, name, edit, lambda: edit.setText(self._value(section, name)))
@@ -87,7 +104,7 @@ class FieldBinder:
     def check(self, section: str, name: str, text: str) -> QCheckBox:
         box = QCheckBox()
         self.texts.add(box.setText, text)
-        box.toggled.connect(lambda on: self.ctx.set_field(section, name, on))
+        box.toggled.connect(lambda on: self._set(section, name, on))
         self._register(section, name, box, lambda: box.setChecked(self._value(section, name)))
         return box
 
@@ -107,7 +124,7 @@ class FieldBinder:
             for i in range(box.count()):
                 box.setItemText(i, label(box.itemData(i)))
 
-        box.currentIndexChanged.connect(lambda i: self.ctx.set_field(section, name, box.itemData(i)))
+        box.currentIndexChanged.connect(lambda i: self._set(section, name, box.itemData(i)))
         self._register(section, name, box, load)
         self._relabel.append(relabel)
         return box
@@ -117,7 +134,7 @@ class FieldBinder:
         box.setRange(low, high)
         if suffix:
             box.setSuffix(suffix)
-        box.valueChanged.connect(lambda v: self.ctx.set_field_later(section, name, v))
+        box.valueChanged.connect(lambda v: self._set_later(section, name, v))
         self._register(section, name, box, lambda: box.setValue(self._value(section, name)))
         return box
 
@@ -129,7 +146,7 @@ class FieldBinder:
         def changed(text: str) -> None:
             value = parse_decimal(text)
             if value is not None:
-                self.ctx.set_field_later(section, name, value)
+                self._set_later(section, name, value)
 
         edit.textChanged.connect(changed)
         self._register(section, name, edit, lambda: edit.setText(str(self._value(section, name))))

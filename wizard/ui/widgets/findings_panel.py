@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
+from wizard.core import ops
 from wizard.core.checks import Finding, justified_findings, open_findings
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.i18n.labels import severity_label
@@ -126,4 +127,4 @@ class FindingsPanel(QWidget):
         )
         if reason is None:
             return
-        self.ctx.add_row("justifications", code=f.code, field=f.field, reason=reason)
+        self.ctx.do(ops.justify_finding, code=f.code, field=f.field, reason=reason)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from wizard.core import ops
 from wizard.core.domain import market
 from wizard.core.i18n import _
 from wizard.core.model import Support
@@ -135,10 +136,7 @@ class SupportModel(QAbstractTableModel):
         cell = self.cells.get((solution_id, feature_id))
         if cell is not None and cell.level == value:
             return False
-        if cell is None:
-            saved = self.ctx.add_row("support", solution_id=solution_id, feature_id=feature_id, level=value)
-        else:
-            saved = self.ctx.update_row("support", cell.id, level=value)
+        saved = self.ctx.do(ops.set_support, solution_id=solution_id, feature_id=feature_id, level=value)
         if saved is None:
             return False  # the context has shown why
         self.cells[(solution_id, feature_id)] = saved

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core import ops
 from wizard.core.i18n import N_, _
 from wizard.core.model import ENTITIES
 from wizard.core.project_file import codec
@@ -309,7 +310,7 @@ class EntityTable(QWidget):
         if value is None or value == getattr(self.ctx.project.find(self.kind, row_id), column.name, None):
             self._refresh_item(item, row_id, column)
             return
-        self.ctx.update_row(self.kind, row_id, **{column.name: value})
+        self.ctx.do(ops.update, ENTITIES[self.kind], row_id, **{column.name: value})
         self._refresh_item(item, row_id, column)
         self.rows_changed.emit()
 
@@ -350,7 +351,7 @@ class EntityTable(QWidget):
         defaults = self.add_defaults() if self.add_defaults else {}
         if defaults is None:
             return None
-        row = self.ctx.add_row(self.kind, **defaults)
+        row = self.ctx.do(ops.add, ENTITIES[self.kind](**defaults))
         self.reload()
         if row is not None:
             self.focus_row(row.id, None)
@@ -366,7 +367,9 @@ class EntityTable(QWidget):
         if not dialogs.ask_yes_no(self, _("Delete the selected rows ({count})?", count=len(ids))):
             return
         for row_id in ids:
-            self.ctx.delete_row(self.kind, row_id)
+            victim = self.ctx.project.find(self.kind, row_id)
+            if victim is not None:
+                self.ctx.do(ops.delete, victim)
         self.reload()
         self.rows_changed.emit()
 
