@@ -259,13 +259,13 @@ def test_preview_follows_an_edit_and_numbers_like_the_docx():
     project = tender_project(lang="en")
     before = preview_html(project, "en")
     assert "<h3>1 Governing law and jurisdiction</h3>" in before
-    assert '<p class="l2">1.1 The Contract is governed' in before
+    assert '<p class="l2" style="margin-left:1.5em">1.1 The Contract is governed' in before
     project.clause_choices = [
         ClauseChoice(1, "precedence", True, custom_en="Our own precedence text.\n- first item")
     ]
     after = preview_html(project, "en")
-    assert '<p class="l2">2.1 Our own precedence text.</p>' in after
-    assert '<p class="l3">2.1.1 first item</p>' in after
+    assert '<p class="l2" style="margin-left:1.5em">2.1 Our own precedence text.</p>' in after
+    assert '<p class="l3" style="margin-left:3.0em">2.1.1 first item</p>' in after
     document = docx.Document(io.BytesIO(tender_bytes(project, "en")))
     assert ("2.1", "Our own precedence text.") in _numbers(document)
     assert ("2.1.1", "first item") in _numbers(document)

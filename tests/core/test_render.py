@@ -130,7 +130,7 @@ def test_preview_html_escapes_and_numbers_clauses():
     html = preview_html(p, "fr")
     assert "Temps de réponse &lt; 2 s &lt;script&gt;" in html and "<script>" not in html
     assert "<h3>1 Droit applicable et tribunaux compétents</h3>" in html
-    assert '<p class="l2">1.1 Le Contrat est régi' in html
+    assert '<p class="l2" style="margin-left:1.5em">1.1 Le Contrat est régi' in html
     assert "Johnson &amp; Johnson" in html
     assert f'<a href="{URL.replace("&", "&amp;")}">' in html
     assert html.startswith('<!DOCTYPE html><html lang="fr-CA">')
@@ -171,3 +171,22 @@ def test_clause_numbers_follow_the_multilevel_list():
         ClauseParagraph("a"),
     ]
     assert clause_numbers(blocks) == ["", "1", "1.1", "1.1.1", "1.1.2", "1.2", "2", "2.1"]
+
+
+def test_one_clause_is_previewed_with_its_tender_number():
+    from wizard.core.documents.html import clause_html
+
+    html = clause_html("Titre", [(2, "Premier"), (3, "Sous-point"), (2, "Second")], 4)
+    assert "<h3>4 Titre</h3>" in html
+    assert ">4.1 Premier</p>" in html and ">4.1.1 Sous-point</p>" in html and ">4.2 Second</p>" in html
+    unnumbered = clause_html("Titre", [(2, "Premier")], None)
+    assert "<h3>Titre</h3>" in unnumbered and ">Premier</p>" in unnumbered
+
+
+def test_a_table_keeps_numeric_columns_right_aligned():
+    from wizard.core.documents.blocks import Table
+    from wizard.core.documents.html import table_html
+
+    html = table_html(Table([["Option", "Total"]], [["A & B", "1 000"]], right=(1,)))
+    assert '<th align="left">Option</th><th align="right">Total</th>' in html
+    assert '<td align="left">A &amp; B</td><td align="right">1 000</td>' in html

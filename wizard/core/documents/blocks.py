@@ -96,12 +96,13 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
 
 
-def clause_numbers(blocks: list[Block]) -> list[str]:
+def clause_numbers(blocks: list[Block], first: int = 1) -> list[str]:
     """The number of each block as Word's multilevel list shows it: "1" for the first
-    :class:`ClauseHeading`, "1.1" and "1.1.1" for its level 2 and 3 paragraphs, "" for
-    any other block. Shared by the HTML preview and the DOCX table of contents."""
+    :class:`ClauseHeading` (``first`` when a preview shows one clause of the tender),
+    "1.1" and "1.1.1" for its level 2 and 3 paragraphs, "" for any other block. Shared
+    by the HTML preview and the DOCX table of contents."""
     numbers: list[str] = []
-    clause = paragraph = item = 0
+    clause, paragraph, item = first - 1, 0, 0
     for block in blocks:
         if isinstance(block, ClauseHeading):
             clause, paragraph, item = clause + 1, 0, 0

@@ -42,10 +42,53 @@ def _inline(text: str) -> str:
     )
 
 
-def _table(block: Table) -> str:
-    head = "".join("<tr>" + "".join(f"<th>{escape(c)}</th>" for c in row) + "</tr>" for row in block.header)
-    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in block.rows)
-    return f"<table><thead>{head}</thead><tbody>{body}</tbody></table>"
+def table_html(block: Table) -> str:
+    """A table block as HTML: header rows in ``th``, numeric columns aligned right, and
+    the border attributes Qt's rich text reads (a label has no style sheet)."""
+
+    def cells(row: list[str], tag: str) -> str:
+        return "".join(
+            f'<{tag} align="{"right" if i in block.right else "left"}">{escape(value)}</{tag}>'
+            for i, value in enumerate(row)
+        )
+
+    head = "".join(f"<tr>{cells(row, 'th')}</tr>" for row in block.header)
+    body = "".join(f"<tr>{cells(row, 'td')}</tr>" for row in block.rows)
+    return f'<table border="1" cellspacing="0" cellpadding="3"><thead>{head}</thead><tbody>{body}</tbody></table>'
+
+
+def blocks_html(blocks: list[Block], first_clause: int = 1) -> str:
+    """Blocks as HTML, clauses numbered as in Word (``first_clause``: the number of the
+    first clause heading among them)."""
+    numbers = clause_numbers(blocks, first_clause)
+    return "\n".join(_html_block(block, number) for block, number in zip(blocks, numbers, strict=True))
+
+
+def clause_html(title: str, paragraphs: list[tuple[int, str]], number: int | None) -> str:
+    """One clause as HTML: its title and ``[(level, text)]`` paragraphs, numbered as the
+    tender numbers them when it is clause ``number`` of the tender, unnumbered when it
+    is not in the tender (``None``)."""
+    blocks: list[Block] = [
+        ClauseHeading(title),
+        *(ClauseParagraph(text, level) for level, text in paragraphs),
+    ]
+    if number is not None:
+        return blocks_html(blocks, number)
+    return "\n".join(_html_block(block, "") for block in blocks)
+
+
+def diff_html(diff: str) -> str:
+    """A unified diff (``clauses.clause_diff``) as coloured lines: additions green,
+    deletions red and struck through, hunk headers as "…"; the two file lines dropped."""
+    lines = []
+    for line in diff.splitlines()[2:]:
+        if line.startswith("@@"):
+            lines.append('<span style="color:#555555">…</span>')
+            continue
+        style = {"+": "color:#1b5e20", "-": "color:#b00020;text-decoration:line-through"}.get(line[:1], "")
+        lines.append(f'<span style="{style}">{escape(line)}</span>' if style else escape(line))
+    body = "\n".join(lines)
+    return f'<pre style="white-space:pre-wrap">{body}</pre>'
 
 
 def _paragraph(block: Paragraph) -> str:
@@ -65,13 +108,14 @@ def _html_block(block: Block, number: str) -> str:
         return f"<h{level}>{escape(block.text)}</h{level}>"
     if isinstance(block, Paragraph):
         return _paragraph(block)
+    prefix = f"{number} " if number else ""
     if isinstance(block, ClauseHeading):
-        return f"<h3>{number} {escape(block.text)}</h3>"
+        return f"<h3>{prefix}{escape(block.text)}</h3>"
     if isinstance(block, ClauseParagraph):
-        css = "l2" if block.level <= 2 else "l3"
-        return f'<p class="{css}">{number} {_inline(block.text)}</p>'
+        css, margin = ("l2", 1.5) if block.level <= 2 else ("l3", 3.0)
+        return f'<p class="{css}" style="margin-left:{margin}em">{prefix}{_inline(block.text)}</p>'
     if isinstance(block, Table):
-        return _table(block)
+        return table_html(block)
     if isinstance(block, PageBreak):
         return "<hr>"
     if isinstance(block, Toc):
@@ -81,8 +125,7 @@ def _html_block(block: Block, number: str) -> str:
 
 def document_html(doc: Document) -> str:
     """``doc`` as a standalone HTML page."""
-    numbers = clause_numbers(doc.blocks)
-    body = "\n".join(_html_block(block, number) for block, number in zip(doc.blocks, numbers, strict=True))
+    body = blocks_html(doc.blocks)
     return (
         f'<!DOCTYPE html><html lang="{doc.lang}-CA"><head><meta charset="utf-8">'
         f"<title>{escape(doc.title)}</title><style>{_STYLE}</style></head>"

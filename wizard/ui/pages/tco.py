@@ -11,8 +11,8 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel
 
 from wizard.core.documents import record_tco
-from wizard.core.documents.blocks import Table
 from wizard.core.documents.chart import cumulative_chart_png
+from wizard.core.documents.html import table_html
 from wizard.core.domain import tco
 from wizard.core.i18n import N_, _, tr, ui_language
 from wizard.core.model import Project
@@ -140,18 +140,6 @@ class TcoPage(StepPage):
         self.chart.setPixmap(pixmap)
 
 
-def _html_table(table: Table) -> str:
-    def cells(row: list[str], tag: str) -> str:
-        return "".join(
-            f'<{tag} align="{"right" if i in table.right else "left"}">{escape(value)}</{tag}>'
-            for i, value in enumerate(row)
-        )
-
-    head = "".join(f"<tr>{cells(row, 'th')}</tr>" for row in table.header)
-    body = "".join(f"<tr>{cells(row, 'td')}</tr>" for row in table.rows)
-    return f'<table border="1" cellspacing="0" cellpadding="3">{head}{body}</table>'
-
-
 def chart_inputs(project: Project, lang: str, results: list[tco.OptionTco]) -> tuple[Any, ...]:
     """Everything :func:`~wizard.core.documents.chart.cumulative_chart_png` draws: the language,
     the horizon and each option's name and cumulative costs (``results`` of
@@ -177,4 +165,4 @@ def totals_html(
         if breakdown
         else [(N_("Totals by option (CAD)"), record_tco.totals_table(project, results, lang))]
     )
-    return "".join(f"<p><b>{escape(tr(title, lang))}</b></p>{_html_table(table)}" for title, table in parts)
+    return "".join(f"<p><b>{escape(tr(title, lang))}</b></p>{table_html(table)}" for title, table in parts)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.clauses import library as clauses
+from wizard.core.documents import html
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.model import Project
@@ -66,34 +67,24 @@ def clause_number(project: Project, clause_id: str) -> int | None:
 
 
 def preview_html(project: Project, item: clauses.Clause, langs: list[str]) -> tuple[str, list[str]]:
-    """(HTML of the clause in each of ``langs``, K-RENDER messages) for the preview tab."""
+    """(HTML of the clause in each of ``langs``, K-RENDER messages) for the preview tab,
+    numbered as in the tender (``documents/html.py`` renders it)."""
     number = clause_number(project, item.id)
     parts, errors = [], []
     for lang in langs:
-        head = f"{number} " if number is not None else ""
-        title = f"<h3>{head}{escape(item.title(lang))}</h3>"
         try:
             rendered = clauses.render_clause(project, item, lang)
         except clauses.ClauseRenderError as exc:
             errors.append(render_error(item, exc))
-            parts.append(title + f'<p style="color:#b00020">{escape(PLACEHOLDER)}</p>')
+            failed = f'<p style="color:#b00020">{escape(PLACEHOLDER)}</p>'
+            parts.append(html.clause_html(item.title(lang), [], number) + failed)
             continue
-        counters, body = [0, 0], []
-        for level, text in rendered.paragraphs:
-            if level <= 2:
-                counters = [counters[0] + 1, 0]
-                label, margin = f"{counters[0]}", 1.5
-            else:
-                counters[1] += 1
-                label, margin = f"{counters[0]}.{counters[1]}", 3.0
-            prefix = f"{number}.{label}" if number is not None else label
-            body.append(f'<p style="margin-left:{margin}em">{prefix} {escape(text)}</p>')
-        parts.append(title + "".join(body))
-    html = "<hr>".join(parts)
+        parts.append(html.clause_html(rendered.title, rendered.paragraphs, number))
+    joined = "<hr>".join(parts)
     if number is None:
         note = _("This clause is not in the tender.")
-        html = f"<p><i>{escape(note)}</i></p>{html}"
-    return html, errors
+        joined = f"<p><i>{escape(note)}</i></p>{joined}"
+    return joined, errors
 
 
 def diff_html(project: Project, clause_id: str) -> str:
@@ -101,19 +92,8 @@ def diff_html(project: Project, clause_id: str) -> str:
     blocks = []
     for lang in LANGS:
         diff = clauses.clause_diff(project, clause_id, lang)
-        if not diff:
-            continue
-        lines = []
-        for line in diff.splitlines()[2:]:  # the '--- library' / '+++ project' file lines
-            if line.startswith("@@"):
-                lines.append('<span style="color:#555555">…</span>')
-                continue
-            style = {"+": "color:#1b5e20", "-": "color:#b00020;text-decoration:line-through"}.get(
-                line[:1], ""
-            )
-            lines.append(f'<span style="{style}">{escape(line)}</span>' if style else escape(line))
-        body = "\n".join(lines)
-        blocks.append(f'<h4>{escape(_(TAB_TITLES[lang]))}</h4><pre style="white-space:pre-wrap">{body}</pre>')
+        if diff:
+            blocks.append(f"<h4>{escape(_(TAB_TITLES[lang]))}</h4>{html.diff_html(diff)}")
     same = _("Same text as the library in both languages.")
     return "".join(blocks) or f"<p>{escape(same)}</p>"
 
