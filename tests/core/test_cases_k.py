@@ -211,6 +211,7 @@ def test_k13_network_share_warning_in_both_languages():
 # -- K14: export on a worker thread from a copy of the model --------------------------------------
 
 
+@pytest.mark.slow
 def test_k14_export_on_a_worker_thread_uses_a_copy_not_the_connection(project_file, tmp_path):
     project_file.replace_project(load_example("training"))
     snapshot = copy.deepcopy(project_file.project)
