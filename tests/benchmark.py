@@ -23,9 +23,10 @@ temporary ``.tender`` file.
   criterion's text, which invalidates the caches kept on criteria texts);
 * *brand detection*: ``detect_brands`` on 5,000 characters (a different text each run);
 * *app start*: from launching a process to the first paint of its first page
-  (``QT_QPA_PLATFORM=offscreen``, bytecode and translation cache built by a first
-  start): a bare ``QWizard`` vs the app's welcome screen, in English and in French; the
-  app opening the large project is shown for information;
+  (``QT_QPA_PLATFORM=offscreen``, bytecode built by a first start; a French start
+  compiles the translations, as every French run from a source checkout does): a bare
+  ``QWizard`` vs the app's welcome screen, in English and in French; the app opening the
+  large project is shown for information;
 * *peak memory*: the peak resident set size (``VmHWM``) of a process that opens the
   project and runs ``export_all``.
 

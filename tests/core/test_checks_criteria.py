@@ -25,7 +25,7 @@ def test_target_error_names_the_single_complying_solution():
     assert f.severity.value == "error"
     assert f.field == "criteria:7.feature_ids"
     assert f.message("en") == (
-        "Only 1 scanned solution(s) meet this mandatory criterion: Alpha. It may target them indirectly."
+        "Only 1 scanned solution meets this mandatory criterion: Alpha. It may target it indirectly."
     )
     assert "Alpha" in f.message("fr") and "critère obligatoire" in f.message("fr")
 
@@ -75,7 +75,8 @@ def test_compliant_count(features, severity, count):
         assert found == []
     else:
         assert [f.severity.value for f in found] == [severity]
-        assert found[0].message("en").startswith(f"{count} scanned solution(s)")
+        noun = "solution meets" if count == 1 else "solutions meet"
+        assert found[0].message("en").startswith(f"{count} scanned {noun} every mandatory criterion")
 
 
 def test_compliant_warning_with_two_solutions():

@@ -1,5 +1,6 @@
-"""Translations (README.md, "Translations"): every catalogue parses with Babel, is complete and keeps its
-placeholders; the core's own messages are all in French."""
+"""Translations (README.md, "Translations"): every catalogue parses with Babel, declares
+French plural forms, is complete and keeps its placeholders; every message the code
+marks is in French."""
 
 from __future__ import annotations
 
@@ -8,23 +9,16 @@ import string
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po
+from po_messages import ROOT, code_ids, french_ids
 
 from wizard.core import i18n
 from wizard.core.model.defaults import BUSINESS_UNITS, GOVERNANCE_ITEMS, PUBLICATION_ITEMS, new_project
 from wizard.core.paths import resource_path
 from wizard.core.steps import STEPS, Step
 
-ROOT = Path(__file__).resolve().parents[2]
 PO_FILES = sorted(resource_path("locale").glob("*/LC_MESSAGES/*.po"))
-CORE_SOURCES = [
-    "wizard/core/project_file/store.py",
-    "wizard/core/project_file/fileformat.py",
-    "wizard/core/model/defaults.py",
-    "wizard/core/steps.py",
-    "wizard/cli/__init__.py",
-]
+PLURAL_FORMS = {"fr": "nplurals=2; plural=(n > 1);"}  # French: 0 and 1 are singular
 
 
 def _read(path: Path):
@@ -44,14 +38,21 @@ def test_there_are_catalogues():
 def test_catalogue_is_clean(path):
     raw = path.read_text(encoding="utf-8")
     assert re.search(r'"Content-Type: text/plain; charset=UTF-8\\n"', raw, re.IGNORECASE)
+    plural_forms = PLURAL_FORMS[path.parts[-3]]
+    assert f'"Plural-Forms: {plural_forms}\\n"' in raw  # in the file: Babel's default for fr differs
     catalogue = _read(path)
+    assert catalogue.plural_forms == plural_forms
     messages = [m for m in catalogue if m.id]
     assert messages, "empty catalogue"
     for message in messages:
-        assert isinstance(message.id, str), f"{path.name}: plural forms are not used: {message.id}"
         assert not message.fuzzy, f"{path.name}: fuzzy: {message.id!r}"
-        assert message.string.strip(), f"{path.name}: untranslated: {message.id!r}"
-        assert _placeholders(message.id) == _placeholders(message.string), f"{path.name}: {message.id!r}"
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        forms = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert len(forms) == (catalogue.num_plurals if message.pluralizable else 1), message.id
+        for form in forms:
+            assert form.strip(), f"{path.name}: untranslated: {message.id!r}"
+            assert _placeholders(form) == _placeholders(ids[0]), f"{path.name}: {message.id!r}"
+        assert _placeholders(ids[-1]) == _placeholders(ids[0]), f"{path.name}: {message.id!r}"
     ids = [m.id for m in messages]
     assert len(ids) == len(set(ids))
 
@@ -74,16 +75,13 @@ def test_a_message_has_one_french_translation_across_domains():
             seen[message.id] = (path.name, message.string)
 
 
-def test_every_core_message_is_translated():
-    catalogue = i18n.catalogue("fr")
-    missing = []
-    for source in CORE_SOURCES:
-        for _line, text, _comments, _context in extract_from_file(
-            "python", ROOT / source, keywords={"N_": None, "tr": (1,)}
-        ):
-            if isinstance(text, str) and text not in catalogue:
-                missing.append(f"{source}: {text}")
-    assert missing == []
+def test_every_message_the_code_marks_is_translated():
+    """``N_``, ``tr``, ``_`` and the plural ``ntr``, ``n_``, ``Plural`` in every module."""
+    sources = sorted(p.relative_to(ROOT) for p in (ROOT / "wizard").rglob("*.py") if "_data" not in p.parts)
+    marked = code_ids(sources)
+    assert any(isinstance(m, tuple) for m in marked) and len(marked) > 900
+    french = french_ids()
+    assert [m for m in marked if m not in french] == []
 
 
 def test_defaults_and_step_titles_in_french():
@@ -97,11 +95,10 @@ def test_defaults_and_step_titles_in_french():
 
 
 def test_tr_formats_and_falls_back():
-    assert i18n.tr("{errors} error(s), {total} finding(s)", "fr", errors=2, total=5) == (
-        "2 erreur(s), 5 constat(s)"
-    )
+    text = "Unknown example {name}; choose one of: {names}."
+    assert i18n.tr(text, "fr", name="x", names="a, b") == "Exemple inconnu : x; choisissez parmi : a, b."
     assert i18n.tr("Never translated {x}", "fr", x=1) == "Never translated 1"
-    assert i18n.tr("{errors} error(s), {total} finding(s)", "fr") == "{errors} erreur(s), {total} constat(s)"
+    assert i18n.tr(text, "fr", name="x") == "Exemple inconnu : {name}; choisissez parmi : {names}."
     assert i18n.tr("Project", "de") == "Project"
 
 

@@ -139,7 +139,7 @@ def test_documents_map_to_the_spec_types():
     assert docs["conflictOfInterest"]["description"].endswith(": شركة المثال.")
     assert "3 solutions (dont 1 à code source ouvert)" in docs["marketStudies"]["description"]
     assert "2 options (Infonuagique, Sur place) sur 5 ans" in docs["feasibilityStudy"]["description"]
-    assert "1 lignes de coûts de sortie" in docs["contractArrangements"]["description"]
+    assert "et 1 ligne de coûts de sortie prévue au budget." in docs["contractArrangements"]["description"]
 
 
 def test_documents_only_when_the_project_holds_them():
@@ -164,7 +164,7 @@ def test_tender_fields():
         "endDate": "2025-04-01T23:59:59-04:00",
     }
     assert tender["enquiryPeriod"] == {"endDate": "2025-03-17T00:00:00Z"}
-    assert "1 critères obligatoires" in tender["awardCriteriaDetails"]
+    assert tender["awardCriteriaDetails"].startswith("1 critère obligatoire (conforme ou non conforme) et 2 ")
     assert "au moins 2 points sur 2 (70 %)" in tender["awardCriteriaDetails"]
 
 

@@ -59,7 +59,7 @@ def test_export_never_replaces_files_silently(example_open, monkeypatch, tmp_pat
     assert written == [] and infos == []
     assert edited.read_bytes() == b"edited by the lawyers"
     assert sorted(p.name for p in folder.iterdir()) == ["tender-en.docx"]  # No: nothing written
-    assert questions[0].startswith(f"Replace 1 existing file(s) in {folder}?")
+    assert questions[0].startswith(f"Replace 1 existing file in {folder}?")
     assert questions[0].endswith("tender-en.docx")
     written, questions, infos = _export_into(example_open, monkeypatch, folder, answer=True)
     assert edited in written and edited.read_bytes()[:2] == b"PK"  # replaced by a real DOCX

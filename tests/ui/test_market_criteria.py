@@ -68,7 +68,7 @@ def test_one_matrix_click_makes_c_target_appear_and_a_key_makes_it_vanish(scan_w
     assert table.table.item(0, column).text() == "2 / 3"
     assert table.table.item(0, column).toolTip() == "2 — Alpha, Beta"
     assert (
-        criteria.compliant.text() == "2 of 3 scanned solution(s) meet every mandatory criterion: Alpha, Beta."
+        criteria.compliant.text() == "2 of 3 scanned solutions meet every mandatory criterion: Alpha, Beta."
     )
 
     wizard.go_to(Step.MARKET)
@@ -96,7 +96,7 @@ def test_clicks_cycle_through_the_levels_and_save_each(scan_window, qtbot):
     assert seen == ["yes", "partial", "no", "unknown"]
     assert sum(1 for c in scan_window.ctx.project.support if (c.solution_id, c.feature_id) == (2, 2)) == 1
     summary = wizard.currentPage().summary.text()
-    assert summary.startswith("3 solution(s) scanned.") and "Online permits" in summary
+    assert summary.startswith("3 solutions scanned.") and "Online permits" in summary
 
 
 def test_linking_a_feature_updates_the_solutions_meeting_the_criterion(scan_window):
@@ -126,7 +126,9 @@ def test_draft_button_turns_the_scan_into_criteria(window, tmp_path):
     assert [(c.kind, c.feature_ids) for c in criteria] == [("mandatory", [1]), ("optional", [2])]
     assert criteria[0].text == "The solution offers this capability: Online permits."
     assert page.tables["criteria"].table.rowCount() == 2
-    assert page.draft_status.text().startswith("1 mandatory and 1 optional draft criteria added")
+    assert page.draft_status.text().startswith(
+        "Drafts added: 1 mandatory criterion and 1 optional criterion; reword them"
+    )
     page.draft_button.click()
     assert len(window.ctx.project.criteria) == 2
     assert page.draft_status.text().startswith("Nothing to draft")
@@ -164,7 +166,7 @@ def test_csv_export_then_import_of_a_bad_and_a_good_file(scan_window, tmp_path, 
     page.import_button.click()
     assert [s.name for s in scan_window.ctx.project.solutions] == ["Alpha", "Beta", "Gamma", "Delta"]
     assert page.matrix.model().rowCount() == 4 and page.matrix.model().columnCount() == 3
-    assert shown[-1].startswith("Matrix imported: 1 new solution(s), 1 new feature(s) or standard(s)")
+    assert shown[-1].startswith("Matrix imported: 1 new solution, 1 new feature or standard, ")
     assert page.tables["solutions"].table.rowCount() == 4
 
 
@@ -241,6 +243,6 @@ def test_pages_in_french(scan_window):
     criteria = wizard.currentPage()
     assert (
         criteria.compliant.text()
-        == "3 des 3 solution(s) recensée(s) satisfont à tous les critères obligatoires\u00a0: Alpha, Beta, Gamma."
+        == "3 des 3 solutions recensées satisfont à tous les critères obligatoires\u00a0: Alpha, Beta, Gamma."
     )
     assert criteria.draft_button.text() == "Ébaucher des critères à partir de la veille"

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from wizard.cli.messages import JUSTIFIED, CliError, severity_word
-from wizard.core.i18n import N_, bilingual, system_language, tr
+from wizard.core.i18n import N_, Plural, bilingual, counts, ntr, system_language, tr
 from wizard.core.model import Project
 from wizard.core.project_file import jsonio
 
@@ -115,9 +115,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         word = severity_word(f.severity.value, lang)
         print(f"{word:{width}} {f.code:22} {f.field}: {f.message(lang)}{mark}")
     errors = [f for f in found if f.severity == Severity.ERROR and not f.is_justified(project)]
-    total = tr("{errors} error(s), {total} finding(s)", lang, errors=len(errors), total=len(found))
+    total = (
+        tr(counts.errors(len(errors)), lang)
+        + ", "
+        + ntr("{count} finding", "{count} findings", len(found), lang)
+    )
     if justified:
-        total += " " + tr("({justified} justified)", lang, justified=justified)
+        total += " " + ntr("({count} justified)", "({count} justified)", justified, lang)
     print(total)
     return 1 if errors else 0
 
@@ -152,12 +156,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     existing = existing_outputs(project, out, args.lang)
     if existing and not args.force:
         raise CliError(
-            N_(
+            Plural(
+                "This folder already holds {count} of the files to write, {first}; "
+                "add --force to replace it.",
                 "This folder already holds {count} of the files to write, such as {first}; "
-                "add --force to replace them."
+                "add --force to replace them.",
+                len(existing),
             ),
             out,
-            count=len(existing),
             first=existing[0].name,
         )
     try:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from wizard.core.i18n import N_, bilingual
+from wizard.core.i18n import N_, Plural, bilingual
 
 JUSTIFIED = N_("(justified)")
 
@@ -24,11 +24,12 @@ JUSTIFIED = N_("(justified)")
 class CliError(Exception):
     """A one-line bilingual error for stderr; exit code 2.
 
-    ``text`` is an English message id (French in ``core.po``), ``params`` fill its
-    ``{placeholders}``; ``path``, when given, is shown in parentheses after the message.
+    ``text`` is an English message id or a :class:`Plural` (French in ``core.po``),
+    ``params`` fill its ``{placeholders}``; ``path``, when given, is shown in parentheses
+    after the message.
     """
 
-    def __init__(self, text: str, path: str | Path | None = None, **params: object) -> None:
+    def __init__(self, text: str | Plural, path: str | Path | None = None, **params: object) -> None:
         line = bilingual(text, **params)
         super().__init__(f"{line} ({path})" if path is not None else line)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wizard.core.examples import example_names, load_example
-from wizard.core.i18n import N_, _, ui_language
+from wizard.core.i18n import N_, _, n_, ui_language
 from wizard.core.model import Project, defaults
 from wizard.core.project_file.fileformat import SUFFIX
 from wizard.core.project_file.store import LockedFile, ProjectFile, ProjectFileError, ReadOnlyFile
@@ -134,7 +134,12 @@ def confirm_replace(window: MainWindow, project: Project, folder: Path) -> bool:
     names = "\n".join(path.name for path in existing)
     return dialogs.ask_yes_no(
         window,
-        _("Replace {count} existing file(s) in {folder}?", count=len(existing), folder=str(folder))
+        n_(
+            "Replace {count} existing file in {folder}?",
+            "Replace {count} existing files in {folder}?",
+            len(existing),
+            folder=str(folder),
+        )
         + "\n\n"
         + names,
     )
@@ -163,7 +168,15 @@ def export(window: MainWindow) -> list[Path]:
         log.warning("export failed", exc_info=True)
         dialogs.show_error(window, _("The export failed:") + f"\n{exc}")
         return []
-    dialogs.show_info(window, _("{count} file(s) written in {folder}.", count=len(paths), folder=folder))
+    dialogs.show_info(
+        window,
+        n_(
+            "{count} file written in {folder}.",
+            "{count} files written in {folder}.",
+            len(paths),
+            folder=folder,
+        ),
+    )
     return paths
 
 

@@ -14,7 +14,7 @@ from dataclasses import field as dc_field
 from enum import Enum
 
 from wizard.core.checks import principles
-from wizard.core.i18n import tr
+from wizard.core.i18n import Plural, tr
 from wizard.core.model import Project
 from wizard.core.steps import Step, step_of_field
 
@@ -37,14 +37,19 @@ class Finding:
 
     code: str
     severity: Severity
-    text: str
+    text: str | Plural
     field: str
     principle: str = ""
-    params: tuple[tuple[str, str], ...] = dc_field(default=())
+    params: tuple[tuple[str, str | Plural], ...] = dc_field(default=())
 
     def message(self, lang: str) -> str:
         """The message in ``lang`` ("fr" or "en")."""
         return tr(self.text, lang, **dict(self.params))
+
+    def param(self, name: str) -> str:
+        """The text parameter ``name`` of the message ('' when absent)."""
+        value = dict(self.params).get(name, "")
+        return value if isinstance(value, str) else ""
 
     def principle_text(self, lang: str) -> str:
         """The guide principle in ``lang`` ('' when none)."""
@@ -65,13 +70,21 @@ class Finding:
 def finding(
     code: str,
     severity: Severity,
-    text: str,
+    text: str | Plural,
     field: str,
     principle: str = "",
     **params: object,
 ) -> Finding:
-    """Build a :class:`Finding`; ``params`` are stringified for the message."""
-    return Finding(code, severity, text, field, principle, tuple((k, str(v)) for k, v in params.items()))
+    """Build a :class:`Finding`; ``params`` are stringified for the message (a
+    :class:`Plural` is kept, to be said in the message's language)."""
+    return Finding(
+        code,
+        severity,
+        text,
+        field,
+        principle,
+        tuple((k, v if isinstance(v, Plural) else str(v)) for k, v in params.items()),
+    )
 
 
 def blank_info_findings(project: Project, rules: Iterable[tuple[str, str, str]]) -> list[Finding]:
@@ -93,4 +106,4 @@ def brand_finding(code: str, severity: Severity, text: str, field: str, names: I
 
 def brands_of(f: Finding) -> list[str]:
     """The names a :func:`brand_finding` is about ([] for any other finding)."""
-    return [name for name in dict(f.params).get("brands", "").split(", ") if name]
+    return [name for name in f.param("brands").split(", ") if name]

@@ -32,7 +32,8 @@ class CodeEntry:
 
     ``steps`` is empty when the field is only known at run time (the finding then shows
     on the step that owns its field); ``computed`` holds the expressions of messages
-    made at run time; ``principles`` are ``(name, English msgid)`` pairs such as
+    made at run time; ``messages`` holds ``(singular, plural)`` for a plural message;
+    ``principles`` are ``(name, English msgid)`` pairs such as
     ``("NEED", "Define the problem first: …")``; ``modules`` are the check modules
     whose code emits it (``"criteria_text.py"``).
     """
@@ -40,7 +41,7 @@ class CodeEntry:
     code: str
     steps: tuple[Step, ...]
     severities: tuple[Severity, ...]
-    messages: tuple[str, ...]
+    messages: tuple[str | tuple[str, str], ...]
     computed: tuple[str, ...]
     fields: tuple[str, ...]
     principles: tuple[tuple[str, str], ...]
@@ -84,13 +85,20 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _message(message: str | tuple[str, str]) -> str:
+    if isinstance(message, str):
+        return _cell(message)
+    singular, plural = message
+    return f"{_cell(singular)} (plural: {_cell(plural)})"
+
+
 def _row(e: CodeEntry) -> str:
     fields = [f"`{f}`" for f in e.fields if f] + (["any text field"] if "" in e.fields else [])
     cells = [
         f"`{e.code}`",
         ", ".join(title(s) for s in e.steps) or "the field's step",
         " or ".join(s.value for s in e.severities),
-        "<br>".join([*map(_cell, e.messages), *(f"(computed: `{c}`)" for c in e.computed)]),
+        "<br>".join([*map(_message, e.messages), *(f"(computed: `{c}`)" for c in e.computed)]),
         ", ".join(fields),
         ", ".join(f"`{name}`" for name, _text in e.principles),
         ", ".join(f"`checks/{m}`" for m in e.modules),

@@ -20,7 +20,7 @@ from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.checks.criteria_text import binary_findings, brand_findings, duplicate_findings
 from wizard.core.domain import market
-from wizard.core.i18n import N_
+from wizard.core.i18n import N_, Plural
 from wizard.core.model import Project
 
 MAX_MANDATORY = 10
@@ -54,10 +54,14 @@ def _target(project: Project, index: market.SupportIndex) -> list[Finding]:
         meeting = market.criterion_solutions(c, index)
         if len(meeting) > 2:
             continue
+        text: str | Plural
         if meeting:
-            text = N_(
-                "Only {count} scanned solution(s) meet this mandatory criterion: {names}. "
-                "It may target them indirectly."
+            text = Plural(
+                "Only {count} scanned solution meets this mandatory criterion: {names}. "
+                "It may target it indirectly.",
+                "Only {count} scanned solutions meet this mandatory criterion: {names}. "
+                "It may target them indirectly.",
+                len(meeting),
             )
         else:
             text = N_(
@@ -72,7 +76,6 @@ def _target(project: Project, index: market.SupportIndex) -> list[Finding]:
                 text,
                 field,
                 principles.TARGETING,
-                count=len(meeting),
                 names=market.solution_names(project, meeting),
             )
         )
@@ -90,13 +93,15 @@ def _compliant(project: Project, index: market.SupportIndex) -> list[Finding]:
         finding(
             "C-COMPLIANT",
             severity,
-            N_(
-                "{count} scanned solution(s) meet every mandatory criterion ({names}). "
-                "Keep at least 3 in the race: relax or remove a mandatory criterion."
+            Plural(
+                "{count} scanned solution meets every mandatory criterion ({names}). "
+                "Keep at least 3 in the race: relax or remove a mandatory criterion.",
+                "{count} scanned solutions meet every mandatory criterion ({names}). "
+                "Keep at least 3 in the race: relax or remove a mandatory criterion.",
+                len(ids),
             ),
             "criteria",
             principles.TARGETING,
-            count=len(ids),
             names=market.solution_names(project, ids) or "\u2014",
         )
     ]
@@ -111,13 +116,15 @@ def _balance(project: Project) -> list[Finding]:
             finding(
                 "C-TOO-MANY-MANDATORY",
                 Severity.WARNING,
-                N_(
-                    "{mandatory} mandatory criteria out of {total}: keep at most 10, "
-                    "and at most 40 % of all criteria. Each one can exclude a bidder."
+                Plural(
+                    "{count} mandatory criterion out of {total}: keep at most 10, "
+                    "and at most 40 % of all criteria. Each one can exclude a bidder.",
+                    "{count} mandatory criteria out of {total}: keep at most 10, "
+                    "and at most 40 % of all criteria. Each one can exclude a bidder.",
+                    mandatory,
                 ),
                 "criteria",
                 principles.FEW_MANDATORY,
-                mandatory=mandatory,
                 total=total,
             )
         )

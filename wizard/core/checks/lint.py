@@ -47,7 +47,7 @@ def detected_names(f: Finding) -> list[str]:
     when its target is a brand ("buy Microsoft 365"), not a solution type.
     """
     if f.code == "P-SOLUTION":
-        return brands.brand_list(dict(f.params).get("target", ""))
+        return brands.brand_list(f.param("target"))
     return brands_of(f)
 
 

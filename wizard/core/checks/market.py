@@ -12,7 +12,7 @@ from __future__ import annotations
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.domain import market
-from wizard.core.i18n import N_
+from wizard.core.i18n import N_, Plural
 from wizard.core.model import Project
 
 
@@ -41,10 +41,13 @@ def check_market(project: Project, index: market.SupportIndex | None = None) -> 
             finding(
                 "M-FEW",
                 Severity.WARNING,
-                N_("Only {count} solution(s) scanned: scan at least 3 to know the market."),
+                Plural(
+                    "Only {count} solution scanned: scan at least 3 to know the market.",
+                    "Only {count} solutions scanned: scan at least 3 to know the market.",
+                    len(solutions),
+                ),
                 "solutions",
                 principles.NEUTRAL_SCAN,
-                count=len(solutions),
             )
         )
     if solutions and not any(s.licence == "open_source" for s in solutions):

@@ -9,7 +9,8 @@ loop walks (``vendors._FLAGS``, ``project._REQUIRED``, ``clauses._MISSING``).
 such function calls), follows the calls down to ``Finding(...)``, binds parameters and
 loop variables on the way, and collects per code what it can carry. Nothing is run.
 
-What the source tells: string constants, f-strings, ``N_("…")``, ``Severity.X``,
+What the source tells: string constants, f-strings, ``N_("…")``, ``Plural("…", "…", n)``
+(its two forms, as the pair ``(singular, plural)``), ``Severity.X``,
 ``a if c else b``, names (parameters, locals, module-level constants, also imported from
 another module of the checks), ``module.CONSTANT``, the ``return`` values of a function
 of the checks, and loops over a literal table or a dict's ``.items()``. Anything else
@@ -36,6 +37,7 @@ _PACKAGE = Path(__file__).resolve().parent
 _PREFIX = "wizard.core.checks"
 _SKIPPED = ("catalogue", "sites")  # they read the checks; they make no finding
 _N = ("wizard.core.i18n", "N_")
+_PLURAL = ("wizard.core.i18n", "Plural")
 _MAX_DEPTH = 12  # calls and names followed before giving up
 _MAX_FRAMES = 512  # loop-item combinations kept per call
 _T = TypeVar("_T")
@@ -152,7 +154,7 @@ class _Binding:
 
 @dataclass(frozen=True)
 class _Value:
-    value: str | Severity | None  # None: only known at run time
+    value: str | tuple[str, str] | Severity | None  # None: only known at run time
     source: str  # the constant it came from, or the expression's text
 
 
@@ -208,10 +210,14 @@ def _eval(expr: ast.expr, frame: _Frame, depth: int = 0) -> list[_Value]:
 
 
 def _eval_call(call: ast.Call, frame: _Frame, depth: int) -> list[_Value]:
-    """``N_("…")`` is its text; a call to a function of the checks is the union of its
-    ``return`` values, its parameters bound to the call's arguments."""
+    """``N_("…")`` is its text, ``Plural("…", "…", n)`` the pair of its forms; a call to
+    a function of the checks is the union of its ``return`` values, its parameters bound
+    to the call's arguments."""
     if isinstance(call.func, ast.Name) and frame.module.imports.get(call.func.id) == _N:
         return _eval(call.args[0], frame, depth + 1) if call.args else []
+    if isinstance(call.func, ast.Name) and frame.module.imports.get(call.func.id) == _PLURAL:
+        forms = [a.value for a in call.args[:2] if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+        return [_Value((forms[0], forms[1]), "")] if len(forms) == 2 else []
     symbol = _symbol(call.func, frame.module)
     function = symbol[0].functions.get(symbol[1]) if symbol else None
     if symbol is None or function is None:
@@ -362,13 +368,14 @@ def _makers() -> frozenset[tuple[str, str]]:
 @dataclass
 class CodeSites:
     """What the places that emit one code can give it. ``messages`` are English msgids
-    and ``computed`` the text of message expressions only known at run time;
+    (``(singular, plural)`` for a plural message) and ``computed`` the text of message
+    expressions only known at run time;
     ``fields`` are address templates (``"criteria:{id}.text"``; '' when only known at
     run time); ``principles`` are ``(name, msgid)`` pairs (``("NEED", "Define …")``);
     ``modules`` the check modules that emit it (``"criteria_text.py"``)."""
 
     severities: set[Severity] = field(default_factory=set)
-    messages: list[str] = field(default_factory=list)
+    messages: list[str | tuple[str, str]] = field(default_factory=list)
     computed: list[str] = field(default_factory=list)
     fields: list[str] = field(default_factory=list)
     principles: list[tuple[str, str]] = field(default_factory=list)
@@ -426,7 +433,10 @@ class Sites:
             got = self.codes.setdefault(code.value, CodeSites())
             got.severities.update(v.value for v in values("severity") if isinstance(v.value, Severity))
             for v in values("text"):
-                _add(got.messages if isinstance(v.value, str) else got.computed, v.value or v.source)
+                if isinstance(v.value, (str, tuple)):
+                    _add(got.messages, v.value)
+                else:
+                    _add(got.computed, v.source)
             for v in values("field"):
                 _add(got.fields, v.value if isinstance(v.value, str) else "")
             for v in values("principle"):

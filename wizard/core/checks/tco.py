@@ -17,7 +17,7 @@ from decimal import Decimal
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.domain import tco
-from wizard.core.i18n import N_
+from wizard.core.i18n import N_, Plural
 from wizard.core.model import CostLine, Project
 
 
@@ -77,10 +77,13 @@ def _lines(project: Project) -> list[Finding]:
                 finding(
                     "T-LINE-YEAR",
                     Severity.INFO,
-                    N_("This cost starts after the horizon ({horizon} years) and is not counted."),
+                    Plural(
+                        "This cost starts after the horizon ({count} year) and is not counted.",
+                        "This cost starts after the horizon ({count} years) and is not counted.",
+                        horizon,
+                    ),
                     f"cost_lines:{line.id}.year",
                     principles.TCO,
-                    horizon=horizon,
                 )
             )
         if line.amount < 0:

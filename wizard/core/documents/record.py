@@ -30,7 +30,7 @@ from wizard.core.domain import market
 from wizard.core.domain.evaluation import points_needed_clamped
 from wizard.core.domain.numbering import criterion_numbers
 from wizard.core.domain.provinces import PROVINCES
-from wizard.core.i18n import N_, tr
+from wizard.core.i18n import N_, counts, tr
 from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.i18n.labels import value_label
 from wizard.core.model import Project, Solution
@@ -247,10 +247,10 @@ def _criteria(project: Project, lang: str) -> list[Block]:
         ),
         Paragraph(
             tr(
-                "Weights: quality {quality} points, price {price} points.",
+                "Weights: quality {quality}, price {price}.",
                 lang,
-                quality=ev.quality_weight,
-                price=ev.price_weight,
+                quality=counts.points(ev.quality_weight),
+                price=counts.points(ev.price_weight),
             )
         ),
         Paragraph(

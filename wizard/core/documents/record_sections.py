@@ -20,7 +20,7 @@ from wizard.core.documents.record_tco import (
 )
 from wizard.core.domain import scorecard, tco
 from wizard.core.domain.provinces import PROVINCES
-from wizard.core.i18n import N_, tr
+from wizard.core.i18n import N_, ntr, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date
 from wizard.core.i18n.labels import SEVERITY_LABELS, severity_label, value_label
 from wizard.core.model import Project, VendorExchange
@@ -60,10 +60,11 @@ def tco_blocks(project: Project, lang: str, chart_png: bytes = b"") -> list[Bloc
         Heading(2, tr("Totals by option", lang)),
         totals_table(project, results, lang),
         Paragraph(
-            tr(
-                "Over {years} years, the lowest net present value is that of “{option}”: {npv}.",
+            ntr(
+                "Over {count} year, the lowest net present value is that of “{option}”: {npv}.",
+                "Over {count} years, the lowest net present value is that of “{option}”: {npv}.",
+                tco.horizon_of(project),
                 lang,
-                years=tco.horizon_of(project),
                 option=one_line(best.name),
                 npv=money(best.npv, lang),
             )

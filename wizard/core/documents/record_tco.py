@@ -20,7 +20,7 @@ from babel.numbers import format_currency, format_decimal
 from wizard.core.documents.blocks import Table
 from wizard.core.domain import provinces, tco
 from wizard.core.domain.tco import OptionTco
-from wizard.core.i18n import N_, tr
+from wizard.core.i18n import N_, ntr, tr
 from wizard.core.i18n.labels import labels_of
 from wizard.core.model import CostLine, Project
 from wizard.core.textclean import one_line
@@ -153,7 +153,12 @@ def settings_rows(project: Project, lang: str) -> list[list[str]]:
     return [
         [
             tr("Horizon", lang),
-            tr("{years} years (year 0 is the acquisition)", lang, years=tco.horizon_of(project)),
+            ntr(
+                "{count} year (year 0 is the acquisition)",
+                "{count} years (year 0 is the acquisition)",
+                tco.horizon_of(project),
+                lang,
+            ),
         ],
         [
             tr("Discount rate", lang),

@@ -16,7 +16,7 @@ from wizard.core.documents.blocks import Block, Heading, Paragraph, Table
 from wizard.core.documents.table_layout import TEXT_WIDTH_CM
 from wizard.core.domain.evaluation import points_needed_clamped
 from wizard.core.domain.numbering import criterion_numbers, scenario_label
-from wizard.core.i18n import tr
+from wizard.core.i18n import ntr, tr
 from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.i18n.labels import labels_of
 from wizard.core.model import Criterion, Project
@@ -80,8 +80,10 @@ def criteria_blocks(project: Project, lang: str) -> list[Block]:
     needed = points_needed_clamped(pct, len(optional))
     blocks.append(
         Paragraph(
-            tr(
+            ntr(
+                "To be retained, a tender must meet every mandatory criterion and at least {pct}% of the optional criteria, that is {needed} point out of {total}.",
                 "To be retained, a tender must meet every mandatory criterion and at least {pct}% of the optional criteria, that is {needed} points out of {total}.",
+                needed,
                 lang,
                 pct=pct,
                 needed=needed,
@@ -138,8 +140,10 @@ def _weights_blocks(project: Project, lang: str) -> list[Block]:
     optional = sum(1 for c in project.criteria if c.kind == "optional")
     pct = project.criteria_settings.pass_threshold_pct
     threshold = Paragraph(
-        tr(
+        ntr(
+            "Pass threshold: at least {needed} of the {total} optional criterion ({pct}%).",
             "Pass threshold: at least {needed} of the {total} optional criteria ({pct}%).",
+            optional,
             lang,
             needed=points_needed_clamped(pct, optional),
             total=optional,
@@ -166,18 +170,20 @@ def _weights_blocks(project: Project, lang: str) -> list[Block]:
         ),
         threshold,
         Paragraph(
-            tr(
-                "Quality: {points} points, in proportion to the optional criteria met;",
+            ntr(
+                "Quality: {count} point, in proportion to the optional criteria met;",
+                "Quality: {count} points, in proportion to the optional criteria met;",
+                ev.quality_weight,
                 lang,
-                points=ev.quality_weight,
             ),
             "List Bullet",
         ),
         Paragraph(
-            tr(
-                "Price: {points} points; the lowest price receives every point and each other price a share in proportion to the lowest.",
+            ntr(
+                "Price: {count} point; the lowest price receives every point and each other price a share in proportion to the lowest.",
+                "Price: {count} points; the lowest price receives every point and each other price a share in proportion to the lowest.",
+                ev.price_weight,
                 lang,
-                points=ev.price_weight,
             ),
             "List Bullet",
         ),

@@ -25,7 +25,8 @@ from wizard.core.checks import open_findings, run_checks
 from wizard.core.checks.base import Finding
 from wizard.core.clauses import library as clauses
 from wizard.core.domain import market
-from wizard.core.i18n import N_, tr
+from wizard.core.i18n import N_, Plural, tr
+from wizard.core.i18n.counts import points
 from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
 
@@ -57,14 +58,15 @@ class Practice:
     title: str
     status: str
     action: str
-    params: tuple[tuple[str, str], ...] = ()
+    params: tuple[tuple[str, str | Plural], ...] = ()
     field: str = ""
 
     def action_text(self, lang: str) -> str:
         """What the project does, in ``lang`` (a ``date`` parameter as a long date)."""
         params = dict(self.params)
-        if "date" in params:
-            params["date"] = format_date(params["date"], lang)
+        date = params.get("date")
+        if isinstance(date, str):
+            params["date"] = format_date(date, lang)
         return tr(self.action, lang, **params)
 
     def status_text(self, lang: str) -> str:
@@ -89,7 +91,8 @@ class _Context:
 def _p(
     key: str, family: str, title: str, status: str, action: str, field: str = "", **params: object
 ) -> Practice:
-    return Practice(key, family, title, status, action, tuple((k, str(v)) for k, v in params.items()), field)
+    kept = tuple((k, v if isinstance(v, Plural) else str(v)) for k, v in params.items())
+    return Practice(key, family, title, status, action, kept, field)
 
 
 def _fairness(c: _Context) -> Practice:
@@ -205,10 +208,10 @@ def _quality(c: _Context) -> Practice:
         "recommended",
         N_("Evaluation on quality"),
         status,
-        N_("Quality weighs {quality} points and price {price} points."),
+        N_("Quality weighs {quality} and price {price}."),
         "evaluation.quality_weight",
-        quality=ev.quality_weight,
-        price=ev.price_weight,
+        quality=points(ev.quality_weight),
+        price=points(ev.price_weight),
     )
 
 

@@ -1,22 +1,35 @@
 """One gettext catalogue for the whole app (core messages, findings, UI, tender labels).
 
 Source strings are English. French lives in ``resources/locale/fr/LC_MESSAGES/*.po``
-(several domains: ``core.po``, ``checks.po``, ``ui.po`` … all merged), read with Babel
-at first use, so there is no compiled file to fall out of date (the merged result is
-cached per user, stamped with a hash of the ``.po`` files: ``i18n_cache.py``).
+(several domains: ``core.po``, ``checks.po``, ``ui.po`` … merged into one catalogue).
+At the first French message, Babel compiles them into a ``.mo`` catalogue in memory
+(:mod:`wizard.core.i18n.compile`), read by the standard ``gettext.GNUTranslations``:
+there is no compiled file to fall out of date. English is the source language: an
+English run reads no catalogue and never imports Babel.
 
 * ``N_("text")`` marks a string for extraction without translating it.
 * ``tr("text", lang, **params)`` translates into ``lang`` ("fr" or "en") and formats
   ``{name}`` placeholders with ``params``.
-* ``_("text", **params)`` translates into the interface language
-  (:func:`set_ui_language`); the UI uses it.
+* ``ntr("{count} file", "{count} files", n, lang, **params)`` picks the form for ``n``
+  by the catalogue's ``Plural-Forms`` (French: 0 and 1 are singular; English: only 1);
+  ``{count}`` is ``n`` unless ``params`` give it.
+* ``Plural("{count} point", "{count} points", n)`` is a counted message kept for later
+  (a finding's message, a parameter): ``tr`` translates it like ``ntr``, and translates
+  a parameter that is one in the language of the message it fills.
+* ``_("text", **params)`` and ``n_(singular, plural, n, **params)`` translate into the
+  interface language (:func:`set_ui_language`); the UI uses them.
 
-The tender's language is a project setting, separate from the interface language.
+Extraction keywords: ``N_``, ``tr``, ``_`` (one message); ``ntr``, ``n_``, ``Plural``
+(singular and plural: ``(1, 2)``). The tender's language is a project setting, separate
+from the interface language.
 """
 
 from __future__ import annotations
 
+import gettext
+import io
 import os
+from dataclasses import dataclass
 from functools import cache
 
 from wizard.core.paths import resource_path
@@ -30,43 +43,56 @@ def N_(text: str) -> str:  # noqa: N802 - gettext convention
     return text
 
 
+@dataclass(frozen=True)
+class Plural:
+    """A message counting ``n`` things, translated later: the English ``singular`` and
+    ``plural`` message ids (both in the catalogue as one plural entry) and ``n``."""
+
+    singular: str
+    plural: str
+    n: int
+
+
 @cache
-def catalogue(lang: str) -> dict[str, str]:
-    """msgid → translation for ``lang`` (empty for English, the source language)."""
-    if lang == "en":
-        return {}
-    from wizard.core.i18n import po_cache as i18n_cache  # imports kept out of an English start
+def catalogue(lang: str) -> gettext.NullTranslations:
+    """The translations into ``lang``: for French, the ``.po`` files compiled with Babel
+    (once per process); for English or an unknown language, none (the source text, with
+    English plurals). Raises ``OSError``/``ValueError`` when a ``.po`` file cannot be
+    read or parsed."""
+    if lang == "en" or lang not in LANGUAGES:
+        return gettext.NullTranslations()
+    from wizard.core.i18n.compile import compile_po  # Babel: not part of an English start
 
     po_files = sorted(resource_path("locale", lang, "LC_MESSAGES").glob("*.po"))
-    built_from = i18n_cache.stamp(po_files)
-    cached = i18n_cache.load(lang, built_from)  # a start without Babel (start-up time)
-    if cached is not None:
-        return cached
-    from babel.messages.pofile import read_po  # not at import: an English start skips Babel
-
-    messages: dict[str, str] = {}
-    for po_file in po_files:
-        with open(po_file, "rb") as handle:
-            for message in read_po(handle, locale=lang):
-                if message.id and message.string and not message.fuzzy:
-                    messages[str(message.id)] = str(message.string)
-    i18n_cache.save(lang, built_from, messages)
-    return messages
+    return gettext.GNUTranslations(io.BytesIO(compile_po(po_files)))
 
 
-def tr(text: str, lang: str, **params: object) -> str:
+def tr(text: str | Plural, lang: str, **params: object) -> str:
     """``text`` translated into ``lang`` ("fr" or "en"), with ``{name}`` filled in.
 
     An untranslated message falls back to the English source; a missing parameter
-    leaves its placeholder visible rather than raising.
+    leaves its placeholder visible rather than raising. A :class:`Plural` ``text`` is
+    translated as :func:`ntr` does.
     """
-    translated = catalogue(lang).get(text, text) if lang in LANGUAGES else text
+    if isinstance(text, Plural):
+        return ntr(text.singular, text.plural, text.n, lang, **params)
+    return _format(catalogue(lang).gettext(text), lang, params)
+
+
+def ntr(singular: str, plural: str, n: int, lang: str, **params: object) -> str:
+    """The form of ``singular``/``plural`` for ``n`` in ``lang``, with ``{name}`` filled
+    in (``{count}`` is ``n`` unless ``params`` give it). Untranslated: English rules."""
+    return _format(catalogue(lang).ngettext(singular, plural, n), lang, {"count": n, **params})
+
+
+def _format(text: str, lang: str, params: dict[str, object]) -> str:
     if not params:
-        return translated
+        return text
+    values = {k: tr(v, lang) if isinstance(v, Plural) else v for k, v in params.items()}
     try:
-        return translated.format(**params)
+        return text.format(**values)
     except (KeyError, IndexError, ValueError):
-        return translated
+        return text
 
 
 def set_ui_language(lang: str) -> None:
@@ -87,6 +113,11 @@ def _(text: str, **params: object) -> str:
     return tr(text, _ui_language, **params)
 
 
+def n_(singular: str, plural: str, n: int, **params: object) -> str:
+    """The form of ``singular``/``plural`` for ``n`` in the interface language."""
+    return ntr(singular, plural, n, _ui_language, **params)
+
+
 def system_language() -> str:
     """'fr' when the system locale is French, else 'en'."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
@@ -99,6 +130,6 @@ def system_language() -> str:
     return "fr" if code.lower().startswith("fr") else "en"
 
 
-def bilingual(text: str, **params: object) -> str:
+def bilingual(text: str | Plural, **params: object) -> str:
     """'French / English' for messages that must reach any user (file errors, CLI)."""
     return f"{tr(text, 'fr', **params)} / {tr(text, 'en', **params)}"

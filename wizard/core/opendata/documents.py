@@ -27,7 +27,7 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
-from wizard.core.i18n import N_, tr
+from wizard.core.i18n import N_, counts, ntr, tr
 from wizard.core.model import Project
 
 Document = dict[str, Any]
@@ -59,15 +59,17 @@ def _needs(project: Project, lang: str) -> Document | None:
 def _market(project: Project, lang: str) -> Document | None:
     if not project.solutions:
         return None
-    text = tr(
-        N_(
-            "Neutral market scan of {solutions} solutions ({open} open source) against "
-            "{features} features and standards, from public sources."
-        ),
+    text = ntr(
+        "Neutral market scan of {count} solution ({open} open source) against {features}, "
+        "from public sources.",
+        "Neutral market scan of {count} solutions ({open} open source) against {features}, "
+        "from public sources.",
+        len(project.solutions),
         lang,
-        solutions=len(project.solutions),
         open=sum(s.licence == "open_source" for s in project.solutions),
-        features=len(project.features),
+        features=ntr(
+            "{count} feature or standard", "{count} features and standards", len(project.features), lang
+        ),
     )
     return _doc("marketStudies", tr(N_("Market scan"), lang), text, lang)
 
@@ -75,15 +77,15 @@ def _market(project: Project, lang: str) -> Document | None:
 def _tco(project: Project, lang: str) -> Document | None:
     if not project.tco_options:
         return None
-    text = tr(
-        N_(
-            "Total cost of ownership of {count} options ({names}) over {years} years, with "
-            "the net present value at {rate} % per year."
-        ),
+    text = ntr(
+        "Total cost of ownership of {count} option ({names}) over {years}, with the net "
+        "present value at {rate} % per year.",
+        "Total cost of ownership of {count} options ({names}) over {years}, with the net "
+        "present value at {rate} % per year.",
+        len(project.tco_options),
         lang,
-        count=len(project.tco_options),
         names=", ".join(o.name for o in project.tco_options),
-        years=project.tco.horizon_years,
+        years=ntr("{count} year", "{count} years", project.tco.horizon_years, lang),
         rate=format_decimal(project.tco.discount_rate_pct, locale=f"{lang}_CA"),
     )
     return _doc("feasibilityStudy", tr(N_("Total cost of ownership"), lang), text, lang)
@@ -131,16 +133,17 @@ def pass_points(project: Project) -> tuple[int, int]:
 def criteria_summary(project: Project, lang: str) -> str:
     """The evaluation method in one sentence, in ``lang`` (also ``awardCriteriaDetails``)."""
     needed, optional = pass_points(project)
-    return tr(
-        N_(
-            "{mandatory} mandatory criteria (pass/fail) and {optional} optional criteria (one "
-            "point each); a bid passes with at least {needed} of {optional} points "
-            "({pct} %). Weights: quality {quality}, price {price}."
-        ),
+    return ntr(
+        "{mandatory} (pass/fail) and {optional} (one point each); a bid passes with at "
+        "least {needed} of {total} points ({pct} %). Weights: quality {quality}, price {price}.",
+        "{mandatory} (pass/fail) and {optional} (one point each); a bid passes with at "
+        "least {needed} of {total} points ({pct} %). Weights: quality {quality}, price {price}.",
+        needed,  # the French noun follows it: "au moins 1 point sur 3"
         lang,
-        mandatory=sum(c.kind == "mandatory" for c in project.criteria),
-        optional=optional,
+        mandatory=counts.mandatory_criteria(sum(c.kind == "mandatory" for c in project.criteria)),
+        optional=counts.optional_criteria(optional),
         needed=needed,
+        total=optional,
         pct=project.criteria_settings.pass_threshold_pct,
         quality=project.evaluation.quality_weight,
         price=project.evaluation.price_weight,
@@ -179,13 +182,13 @@ def _exit_plan(project: Project, lang: str) -> Document | None:
     dropped = any(not c.included and "exit" in c.clause_id for c in project.clause_choices)
     if dropped and not exit_lines:
         return None
-    text = tr(
-        N_(
-            "Exit and reversibility: data returned in open formats, help with the "
-            "transition, and {count} exit cost lines budgeted."
-        ),
+    text = ntr(
+        "Exit and reversibility: data returned in open formats, help with the "
+        "transition, and {count} exit cost line budgeted.",
+        "Exit and reversibility: data returned in open formats, help with the "
+        "transition, and {count} exit cost lines budgeted.",
+        len(exit_lines),
         lang,
-        count=len(exit_lines),
     )
     return _doc("contractArrangements", tr(N_("Exit plan"), lang), text, lang)
 

@@ -16,7 +16,7 @@ from wizard.core import ops
 from wizard.core.domain import drafting, market
 from wizard.core.domain.addresses import parse_address
 from wizard.core.domain.evaluation import points_needed_clamped
-from wizard.core.i18n import N_, _
+from wizard.core.i18n import N_, _, counts, n_
 from wizard.core.model import Criterion
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage
@@ -132,9 +132,10 @@ class CriteriaPage(StepPage):
                 "No mandatory criterion is linked to the scan yet: link each one to the features it requires."
             )
         ids = market.compliant_solutions(project, self.index())
-        return _(
-            "{count} of {total} scanned solution(s) meet every mandatory criterion: {names}.",
-            count=len(ids),
+        return n_(
+            "{count} of {total} scanned solutions meets every mandatory criterion: {names}.",
+            "{count} of {total} scanned solutions meet every mandatory criterion: {names}.",
+            len(ids),
             total=len(project.solutions),
             names=market.solution_names(project, ids) or "—",
         )
@@ -146,10 +147,12 @@ class CriteriaPage(StepPage):
         mandatory = sum(1 for c in project.criteria if c.kind == "mandatory")
         self.summary.setText(
             _(
-                "{mandatory} mandatory and {optional} optional criteria; a bid needs {needed} point(s) to pass.",
-                mandatory=mandatory,
-                optional=optional,
-                needed=points_needed_clamped(project.criteria_settings.pass_threshold_pct, optional),
+                "{mandatory} and {optional}; a bid needs {needed} to pass.",
+                mandatory=counts.mandatory_criteria(mandatory),
+                optional=counts.optional_criteria(optional),
+                needed=counts.points(
+                    points_needed_clamped(project.criteria_settings.pass_threshold_pct, optional)
+                ),
             )
         )
         self.compliant.setText(self.compliant_text())
@@ -228,8 +231,8 @@ class CriteriaPage(StepPage):
             mandatory = sum(1 for c in saved if c.kind == "mandatory")
             self.draft_status.setText(
                 _(
-                    "{mandatory} mandatory and {optional} optional draft criteria added: reword them and check the findings.",
-                    mandatory=mandatory,
-                    optional=len(saved) - mandatory,
+                    "Drafts added: {mandatory} and {optional}; reword them and check the findings.",
+                    mandatory=counts.mandatory_criteria(mandatory),
+                    optional=counts.optional_criteria(len(saved) - mandatory),
                 )
             )

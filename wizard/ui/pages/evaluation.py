@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QW
 
 from wizard.core import ops
 from wizard.core.domain.evaluation import QUEBEC_MIN_INTERIM, quebec_score
-from wizard.core.i18n import N_, _, ui_language
+from wizard.core.i18n import N_, _, counts, n_, ui_language
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.fields import parse_decimal
@@ -154,10 +154,11 @@ class EvaluationPage(StepPage):
         project = self.ctx.project
         total = sum(item.points for item in project.quality_grid)
         self.grid_total.setText(
-            _(
-                "Total: {total} points out of 100, {count} quality criteria.",
-                total=total,
-                count=len(project.quality_grid),
+            n_(
+                "Total: {total} out of 100, {count} quality criterion.",
+                "Total: {total} out of 100, {count} quality criteria.",
+                len(project.quality_grid),
+                total=counts.points(total),
             )
         )
         names = ", ".join(a.name for a in project.authors if a.name.strip())

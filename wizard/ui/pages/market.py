@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from wizard.core import ops
 from wizard.core.domain import matrix_csv
 from wizard.core.export import export_matrix_csv
-from wizard.core.i18n import N_, _, ui_language
+from wizard.core.i18n import N_, Plural, _, n_, ui_language
 from wizard.core.steps import Step
 from wizard.ui import dialogs
 from wizard.ui.pages.base import StepPage
@@ -28,11 +28,14 @@ def summary_text(project: Any) -> str:
     summary = market.summarize(project)
     names = {f.id: f.name or "…" for f in project.features}
     solutions = {s.id: s.name or "…" for s in project.solutions}
-    return _(
-        "{solutions} solution(s) scanned. Common features (≥ {threshold} %), candidate mandatory "
+    return n_(
+        "{count} solution scanned. Common features (≥ {threshold} %), candidate mandatory "
         "criteria: {common}. Differentiators, candidate optional criteria: {other}. "
         "Under-performing solutions: {weak}.",
-        solutions=summary.solutions,
+        "{count} solutions scanned. Common features (≥ {threshold} %), candidate mandatory "
+        "criteria: {common}. Differentiators, candidate optional criteria: {other}. "
+        "Under-performing solutions: {weak}.",
+        summary.solutions,
         threshold=project.market.common_threshold_pct,
         common=", ".join(names[i] for i in summary.common if i in names) or "—",
         other=", ".join(names[i] for i in summary.differentiators if i in names) or "—",
@@ -42,12 +45,13 @@ def summary_text(project: Any) -> str:
 
 def import_message(summary: matrix_csv.ImportSummary) -> str:
     return _(
-        "Matrix imported: {solutions} new solution(s), {features} new feature(s) or standard(s), "
-        "{updated} solution(s) updated, {cells} cell(s) changed.",
-        solutions=summary.new_solutions,
-        features=summary.new_features,
-        updated=summary.updated_solutions,
-        cells=summary.changed_cells,
+        "Matrix imported: {solutions}, {features}, {updated}, {cells}.",
+        solutions=Plural("{count} new solution", "{count} new solutions", summary.new_solutions),
+        features=Plural(
+            "{count} new feature or standard", "{count} new features or standards", summary.new_features
+        ),
+        updated=Plural("{count} solution updated", "{count} solutions updated", summary.updated_solutions),
+        cells=Plural("{count} cell changed", "{count} cells changed", summary.changed_cells),
     )
 
 

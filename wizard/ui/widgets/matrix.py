@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from wizard.core import ops
 from wizard.core.domain import market
-from wizard.core.i18n import _
+from wizard.core.i18n import _, n_
 from wizard.core.model import Support
 from wizard.ui.context import ProjectContext
 from wizard.ui.labels import label
@@ -113,10 +113,11 @@ class SupportModel(QAbstractTableModel):
             return str(row.name)
         if horizontal:
             count = summary.supported.get(row.id, 0)
-            text = _(
-                "{name}: supported by {count} of {total} solution(s).",
+            text = n_(
+                "{name}: supported by {count} solution out of {total}.",
+                "{name}: supported by {count} solutions out of {total}.",
+                count,
                 name=row.name or "…",
-                count=count,
                 total=summary.solutions,
             )
             return text + (" " + _("Common feature.") if row.id in summary.common else "")

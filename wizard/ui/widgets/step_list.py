@@ -16,7 +16,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle
 
 from wizard.core.checks import Finding, Severity, justified_findings, open_findings, severity_counts
-from wizard.core.i18n import _
+from wizard.core.i18n import Plural, _, counts
 from wizard.core.model import Project
 from wizard.core.steps import STEPS, Step, completion
 from wizard.ui.context import ProjectContext
@@ -50,13 +50,13 @@ class StepState:
         return "done" if self.done else "todo"
 
     def summary(self) -> str:
-        """ "Complete. Open findings: 1 error(s), 2 warning(s), 0 info; 1 justified." """
+        """ "Complete. Open findings: 1 error, 2 warnings, 0 information. Marked justified: 1." """
         head = _("Complete.") if self.done else _("Main inputs still missing.")
         body = _(
-            "Open findings: {errors} error(s), {warnings} warning(s), {infos} information.",
-            errors=self.errors,
-            warnings=self.warnings,
-            infos=self.infos,
+            "Open findings: {errors}, {warnings}, {infos}.",
+            errors=counts.errors(self.errors),
+            warnings=Plural("{count} warning", "{count} warnings", self.warnings),
+            infos=Plural("{count} information", "{count} information", self.infos),
         )
         tail = " " + _("Marked justified: {count}.", count=self.justified) if self.justified else ""
         return f"{head} {body}{tail}"

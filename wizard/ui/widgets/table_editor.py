@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core import ops
-from wizard.core.i18n import N_, _
+from wizard.core.i18n import N_, _, n_
 from wizard.core.model import ENTITIES
 from wizard.core.project_file import codec
 from wizard.ui.context import ProjectContext
@@ -364,7 +364,9 @@ class EntityTable(QWidget):
         ids = sorted({self.cell(i.row(), 0).data(ID_ROLE) for i in self.table.selectedIndexes()})
         if not ids or self.ctx.read_only:
             return
-        if not dialogs.ask_yes_no(self, _("Delete the selected rows ({count})?", count=len(ids))):
+        if not dialogs.ask_yes_no(
+            self, n_("Delete {count} selected row?", "Delete {count} selected rows?", len(ids))
+        ):
             return
         for row_id in ids:
             victim = self.ctx.project.find(self.kind, row_id)
