@@ -1,9 +1,9 @@
 """``pip install .`` ships the templates and resources (README.md, "Layout"), not only an editable
 checkout: build the wheel, look inside, and import the app from it in another folder.
 
-Slow (about 10-30 s: pip fetches the build backend, hatchling, from the package index
-when it is not installed): marked ``slow``. Set ``OPW_SKIP_INSTALL_TEST=1`` to leave it out
-of a full run too.
+Slow (about 10-30 s: pip fetches the build requirements, hatchling and Babel, from the
+package index when they are not installed): marked ``slow``. Set ``OPW_SKIP_INSTALL_TEST=1``
+to leave it out of a full run too.
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ def test_wheel_contains_code_templates_and_resources(wheel):
         "wizard/_data/resources/examples/office-suite.json",
         "wizard/_data/resources/examples/training.json",
         "wizard/_data/resources/locale/fr/LC_MESSAGES/core.po",
+        "wizard/_data/resources/locale/fr/LC_MESSAGES/wizard.mo",  # hatch_build.py
         "wizard/_data/resources/legal/provinces.json",
     ):
         assert required in names, required
@@ -78,14 +79,16 @@ def test_installed_package_finds_its_data_outside_the_checkout(wheel, tmp_path):
     result = subprocess.run(install, capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr
     code = (
-        "import wizard\n"
+        "import sys, wizard\n"
         "from wizard.core.examples import example_names, load_example\n"
-        "from wizard.core.i18n import tr\n"
+        "from wizard.core.i18n import ntr, tr\n"
         "from wizard.core.paths import template_path\n"
         "print(wizard.__file__)\n"
         "print(','.join(example_names()))\n"
         "print(load_example('emergency-perimeter').info.organization)\n"
         "print(tr('Market scan', 'fr'))\n"
+        "print(ntr('{count} point', '{count} points', 0, 'fr'), ntr('{count} year', '{count} years', 2, 'fr'))\n"
+        "print('babel.messages.pofile' in sys.modules)\n"  # the wheel's .mo, no .po to compile
         "print(len(list(template_path('clauses', 'fr').iterdir())) > 0)\n"
         "from wizard.core.domain.provinces import province\n"
         "print(province('QC').court('en'))\n"
@@ -107,6 +110,8 @@ def test_installed_package_finds_its_data_outside_the_checkout(wheel, tmp_path):
         "emergency-perimeter,office-suite,training",
         "Ville de Saint-Aurèle",
         "Veille de marché",
+        "0 point 2 ans",
+        "False",
         "True",
         "Superior Court of Quebec",
     ]

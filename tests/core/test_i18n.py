@@ -34,6 +34,11 @@ def test_there_are_catalogues():
     assert resource_path("locale", "fr", "LC_MESSAGES", "core.po") in PO_FILES
 
 
+def test_a_checkout_holds_no_compiled_catalogue():
+    """Only a wheel ships ``wizard.mo`` (hatch_build.py): one here would hide .po edits."""
+    assert list((ROOT / "resources" / "locale").rglob("*.mo")) == []
+
+
 @pytest.mark.parametrize("path", PO_FILES, ids=lambda p: p.name)
 def test_catalogue_is_clean(path):
     raw = path.read_text(encoding="utf-8")

@@ -2,10 +2,12 @@
 
 Source strings are English. French lives in ``resources/locale/fr/LC_MESSAGES/*.po``
 (several domains: ``core.po``, ``checks.po``, ``ui.po`` … merged into one catalogue).
-At the first French message, Babel compiles them into a ``.mo`` catalogue in memory
-(:mod:`wizard.core.i18n.compile`), read by the standard ``gettext.GNUTranslations``:
-there is no compiled file to fall out of date. English is the source language: an
-English run reads no catalogue and never imports Babel.
+They are read by the standard ``gettext.GNUTranslations`` from one ``.mo`` catalogue:
+an installed wheel ships it, compiled by its build (``hatch_build.py``); from a source
+checkout, Babel compiles it in memory at the first French message
+(:mod:`wizard.core.i18n.compile`), so there is no build step and no compiled file to
+fall out of date. English is the source language: an English run reads no catalogue and
+never imports Babel.
 
 * ``N_("text")`` marks a string for extraction without translating it.
 * ``tr("text", lang, **params)`` translates into ``lang`` ("fr" or "en") and formats
@@ -35,6 +37,8 @@ from functools import cache
 from wizard.core.paths import resource_path
 
 LANGUAGES = ("fr", "en")
+COMPILED = "wizard.mo"
+"""The compiled catalogue a wheel ships beside the ``.po`` files (never in a checkout)."""
 _ui_language = "en"
 
 
@@ -55,16 +59,20 @@ class Plural:
 
 @cache
 def catalogue(lang: str) -> gettext.NullTranslations:
-    """The translations into ``lang``: for French, the ``.po`` files compiled with Babel
-    (once per process); for English or an unknown language, none (the source text, with
-    English plurals). Raises ``OSError``/``ValueError`` when a ``.po`` file cannot be
-    read or parsed."""
+    """The translations into ``lang``: for French, the wheel's compiled catalogue, or the
+    ``.po`` files compiled with Babel (once per process); for English or an unknown
+    language, none (the source text, with English plurals). Raises ``OSError`` or
+    ``ValueError`` when a catalogue cannot be read or parsed."""
     if lang == "en" or lang not in LANGUAGES:
         return gettext.NullTranslations()
+    folder = resource_path("locale", lang, "LC_MESSAGES")
+    compiled = folder / COMPILED
+    if compiled.is_file():  # an installed wheel: compiled by its build (hatch_build.py)
+        with open(compiled, "rb") as handle:
+            return gettext.GNUTranslations(handle)
     from wizard.core.i18n.compile import compile_po  # Babel: not part of an English start
 
-    po_files = sorted(resource_path("locale", lang, "LC_MESSAGES").glob("*.po"))
-    return gettext.GNUTranslations(io.BytesIO(compile_po(po_files)))
+    return gettext.GNUTranslations(io.BytesIO(compile_po(sorted(folder.glob("*.po")))))
 
 
 def tr(text: str | Plural, lang: str, **params: object) -> str:
