@@ -10,12 +10,14 @@ from __future__ import annotations
 from wizard.core.domain import provinces as _provinces
 from wizard.core.i18n import _, ui_language
 from wizard.core.i18n.labels import VALUE_LABELS
+from wizard.core.model import ProjectInfo
+from wizard.core.model.choices import choices_of
 
-PROVINCES: tuple[str, ...] = tuple(_provinces.PROVINCES)
-"""The 13 provinces and territories (two-letter codes)."""
+PROVINCES: tuple[str, ...] = choices_of(ProjectInfo, "province") or ()
+"""'' (not set) and the 13 provinces and territories (two-letter codes)."""
 
-TENDER_LANGUAGES: tuple[str, ...] = ("fr", "en", "both")
-BINDING_LANGUAGES: tuple[str, ...] = ("fr", "en")
+TENDER_LANGUAGES: tuple[str, ...] = choices_of(ProjectInfo, "tender_languages") or ()
+BINDING_LANGUAGES: tuple[str, ...] = choices_of(ProjectInfo, "binding_language") or ()
 
 
 def label(value: str) -> str:
@@ -25,14 +27,3 @@ def label(value: str) -> str:
         return _provinces.PROVINCES[value].name(ui_language())
     msgid = VALUE_LABELS.get(value)
     return _(msgid) if msgid is not None else value
-
-
-def choices_of(cls: type, name: str) -> tuple[str, ...] | None:
-    """The ``ClassVar`` choice tuple of field ``name`` of a model dataclass, if any.
-
-    ``role`` → ``ROLES``, ``category`` → ``CATEGORIES``, ``delivery`` → ``DELIVERIES``.
-    """
-    upper = name.upper()
-    plural = upper[:-1] + "IES" if upper.endswith("Y") else upper + "S"
-    value = getattr(cls, plural, None)
-    return value if isinstance(value, tuple) else None

@@ -22,6 +22,7 @@ from wizard.core.checks.base import Finding, Severity, blank_info_findings, find
 from wizard.core.domain import provinces
 from wizard.core.i18n import N_
 from wizard.core.model import Project
+from wizard.core.model.choices import LANGUAGES, TENDER_LANGUAGES
 
 _DATES = ("publication_date", "questions_deadline", "closing_date", "award_date", "contract_start")
 _ORDER = (
@@ -112,7 +113,9 @@ def check_project(project: Project) -> list[Finding]:
                 value=info.province,
             )
         )
-    if info.tender_languages not in ("fr", "en", "both"):
+    # The stored values themselves (a received file keeps a bad one as it is); the
+    # exports read them through i18n.languages, which falls back.
+    if info.tender_languages not in TENDER_LANGUAGES:
         found.append(
             finding(
                 "PR-LANGUAGES",
@@ -122,7 +125,7 @@ def check_project(project: Project) -> list[Finding]:
                 principles.LANGUAGE,
             )
         )
-    languages = ("fr", "en") if info.tender_languages == "both" else (info.tender_languages,)
+    languages = LANGUAGES if info.tender_languages == "both" else (info.tender_languages,)
     if info.binding_language not in languages:
         found.append(
             finding(

@@ -125,7 +125,7 @@ def breakdown_table(results: list[OptionTco], lang: str, by: str) -> Table:
     pays (``by="payer"``), one column per option; rows that are zero everywhere are left out."""
     parts = [r.by_category if by == "category" else r.by_payer for r in results]
     if by == "category":
-        keys = [c for c in CostLine.CATEGORIES if any(p.get(c) for p in parts)]
+        keys: list[str] = [c for c in CostLine.CATEGORIES if any(p.get(c) for p in parts)]
         keys += sorted({k for p in parts for k, v in p.items() if v and k not in keys})
         labels = [category_label(k, lang) for k in keys]
         first = tr("Category", lang)

@@ -21,13 +21,14 @@ from __future__ import annotations
 from wizard.core.domain import brands, market
 from wizard.core.i18n import N_, tr
 from wizard.core.model import Criterion, Feature, Project
+from wizard.core.model.choices import CriterionCategory, CriterionKind
 from wizard.core.project_file.batch import batch
 from wizard.core.project_file.store import ProjectFile
 from wizard.core.textclean import clean_text
 
 BRAND_GAP = N_("[describe the function without the brand]")
 
-CATEGORY_WORDS = (
+CATEGORY_WORDS: tuple[tuple[CriterionCategory, tuple[str, ...]], ...] = (
     ("accessibility", ("wcag", "accessib", "en 301 549", "aoda")),
     ("privacy", ("privacy", "confidentialit", "renseignements personnels", "personal information", "gdpr")),
     (
@@ -57,7 +58,7 @@ def neutral_text(text: str, extra: tuple[str, ...], lang: str) -> str:
     return text
 
 
-def category_of(feature: Feature) -> str:
+def category_of(feature: Feature) -> CriterionCategory:
     """The criterion category a feature suggests (a standard defaults to interoperability)."""
     words = f"{feature.name} {feature.description}".lower()
     for category, hints in CATEGORY_WORDS:
@@ -76,7 +77,7 @@ def _text(feature: Feature, extra: tuple[str, ...], lang: str) -> str:
     return f"{text} {description}" if description else text
 
 
-def _draft(feature: Feature, kind: str, extra: tuple[str, ...], lang: str) -> Criterion:
+def _draft(feature: Feature, kind: CriterionKind, extra: tuple[str, ...], lang: str) -> Criterion:
     return Criterion(
         id=0,
         text=_text(feature, extra, lang),

@@ -40,11 +40,12 @@ from wizard.core.csv_cells import BOM, safe_cell
 from wizard.core.domain.matrix_values import SOLUTION_COLUMNS, key_of, parse_value
 from wizard.core.i18n import N_, tr
 from wizard.core.model import Project, Solution, Support
+from wizard.core.model.choices import FeatureKind, SupportLevel
 from wizard.core.project_file.batch import batch
 from wizard.core.project_file.store import ProjectFile
 
 MAX_BYTES = 5_000_000
-KIND_PREFIXES = {
+KIND_PREFIXES: dict[str, FeatureKind] = {
     "feature": "feature",
     "fonction": "feature",
     "fonctionnalite": "feature",
@@ -71,14 +72,14 @@ class ScanRow:
 
     name: str
     values: dict[str, Any] = field(default_factory=dict)
-    levels: dict[int, str] = field(default_factory=dict)
+    levels: dict[int, SupportLevel] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class ScanTable:
     """A parsed file: features as ``(name, kind)`` (kind ``None`` when not stated)."""
 
-    features: list[tuple[str, str | None]]
+    features: list[tuple[str, FeatureKind | None]]
     rows: list[ScanRow]
 
 
@@ -159,12 +160,12 @@ def _unguard(cell: str) -> str:
     return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@") else cell
 
 
-def _header(header: list[str]) -> tuple[dict[int, str], list[tuple[int, str, str | None]]]:
+def _header(header: list[str]) -> tuple[dict[int, str], list[tuple[int, str, FeatureKind | None]]]:
     """Solution columns (index → attribute) and feature columns (index, name, kind)."""
     if not header or key_of(header[0]) not in ("solution", "solutions"):
         raise MatrixCsvError(N_("The first column of a market matrix must be “solution”."))
     solution_columns: dict[int, str] = {0: "name"}
-    features: list[tuple[int, str, str | None]] = []
+    features: list[tuple[int, str, FeatureKind | None]] = []
     seen: set[str] = set()
     for index, title in enumerate(header[1:], start=1):
         if key_of(title) in SOLUTION_COLUMNS[1:]:
@@ -187,7 +188,7 @@ def _row(
     line: int,
     header: list[str],
     solution_columns: dict[int, str],
-    features: list[tuple[int, str, str | None]],
+    features: list[tuple[int, str, FeatureKind | None]],
 ) -> ScanRow:
     if len(record) > len(header):
         raise MatrixCsvError(N_("Line {line} has more cells than the header."), line=line)

@@ -22,6 +22,7 @@ import re
 from dataclasses import replace
 
 from wizard.core.model import Project
+from wizard.core.model.choices import LANGUAGES, Language, parse_choice
 
 _WORDS = re.compile(r"[a-zàâçéèêëîïôûùüÿœ']+")
 _FRENCH = frozenset(
@@ -92,15 +93,14 @@ _ENGLISH = frozenset(
 )
 
 
-def _setting(project: Project) -> str:
+def _setting(project: Project) -> Language:
     """The language the project says it is written in: its single tender language, or
     the binding version of a bilingual tender; French for a junk value."""
     info = project.info
     langs = info.tender_languages.strip().lower()
     if langs in ("fr", "en"):
-        return langs
-    binding = info.binding_language.strip().lower()
-    return binding if binding in ("fr", "en") else "fr"
+        return parse_choice(langs, LANGUAGES, "fr")
+    return parse_choice(info.binding_language.strip().lower(), LANGUAGES, "fr")
 
 
 def _typed_texts(project: Project) -> list[str]:
@@ -110,7 +110,7 @@ def _typed_texts(project: Project) -> list[str]:
     return [t for t in texts if t.strip()]
 
 
-def typed_language(project: Project) -> str:
+def typed_language(project: Project) -> Language:
     """ "fr" or "en": the language of the need, criteria and scenarios, told from their
     most common short words; the project's own language setting when they say nothing."""
     french = english = 0

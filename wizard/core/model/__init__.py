@@ -16,9 +16,11 @@ Shapes
   addressed as ``"<list>:<id>.<attribute>"`` (e.g. ``"criteria:3.text"``).
 * Field types are limited to ``str``, ``int``, ``bool``, ``Decimal`` (money in CAD and
   percentages) and ``list[int]`` (links to other entities' ids); the store and the JSON
-  dump derive their columns from these annotations.
+  dump derive their columns from these annotations. A closed set of values is a
+  ``Literal`` of strings (``choices.py``: ``CriterionKind`` …), stored as a ``str``.
 """
 
+from wizard.core.model import choices
 from wizard.core.model.entities import (
     Author,
     BusinessUnit,
@@ -87,5 +89,6 @@ __all__ = [
     "TcoOption",
     "TcoSettings",
     "VendorExchange",
+    "choices",
     "field_names",
 ]

@@ -11,6 +11,7 @@ from wizard.core.model import (
     Project,
     PublicationItem,
 )
+from wizard.core.model.choices import LANGUAGES, parse_choice
 
 BUSINESS_UNITS: tuple[str, ...] = (
     N_("Police"),
@@ -64,8 +65,10 @@ PUBLICATION_ITEMS: dict[str, str] = {
 def new_project(lang: str = "fr") -> Project:
     """A new project with the default units, checklist and publication plan in ``lang``.
 
-    The tender language and binding version follow ``lang`` ("fr" or "en").
+    The tender language and binding version follow ``lang`` ("fr" or "en"; French for
+    anything else).
     """
+    lang = parse_choice(lang, LANGUAGES, "fr")
     project = Project()
     project.info.tender_languages = lang
     project.info.binding_language = lang

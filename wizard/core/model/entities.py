@@ -10,6 +10,22 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import ClassVar
 
+from wizard.core.model import choices
+from wizard.core.model.choices import (
+    Answer,
+    Channel,
+    CostCategory,
+    CriterionCategory,
+    CriterionKind,
+    Delivery,
+    FeatureKind,
+    Licence,
+    Role,
+    SolutionSource,
+    SupportLevel,
+    Verification,
+)
+
 
 @dataclass
 class Author:
@@ -24,15 +40,10 @@ class Author:
 class BusinessUnit:
     """A unit of the town and its role in this need."""
 
-    ROLES: ClassVar[tuple[str, ...]] = (
-        "affected",
-        "beneficiary",
-        "consulted",
-        "not_concerned",
-    )
+    ROLES: ClassVar[tuple[Role, ...]] = choices.ROLES
     id: int = 0
     name: str = ""
-    role: str = "not_concerned"
+    role: Role = "not_concerned"
     notes: str = ""
 
 
@@ -49,10 +60,10 @@ class Partner:
 class GovernanceAnswer:
     """One item of the governance checklist; ``key`` is a governance.ITEMS key."""
 
-    ANSWERS: ClassVar[tuple[str, ...]] = ("", "yes", "no")
+    ANSWERS: ClassVar[tuple[Answer, ...]] = choices.ANSWERS
     id: int = 0
     key: str = ""
-    answer: str = ""
+    answer: Answer = ""
     notes: str = ""
 
 
@@ -60,23 +71,16 @@ class GovernanceAnswer:
 class Solution:
     """A solution found by the neutral market scan."""
 
-    LICENCES: ClassVar[tuple[str, ...]] = ("proprietary", "open_source")
-    DELIVERIES: ClassVar[tuple[str, ...]] = ("on_premises", "cloud", "hybrid")
-    SOURCES: ClassVar[tuple[str, ...]] = (
-        "public_documentation",
-        "source_repository",
-        "public_tender",
-        "peer_town",
-        "demo",
-        "vendor_meeting",
-    )
+    LICENCES: ClassVar[tuple[Licence, ...]] = choices.LICENCES
+    DELIVERIES: ClassVar[tuple[Delivery, ...]] = choices.DELIVERIES
+    SOURCES: ClassVar[tuple[SolutionSource, ...]] = choices.SOLUTION_SOURCES
     id: int = 0
     name: str = ""
     vendor: str = ""
-    licence: str = "proprietary"
-    delivery: str = "on_premises"
+    licence: Licence = "proprietary"
+    delivery: Delivery = "on_premises"
     hosting_in_canada: bool = False
-    source: str = "public_documentation"
+    source: SolutionSource = "public_documentation"
     notes: str = ""
 
 
@@ -84,10 +88,10 @@ class Solution:
 class Feature:
     """A functional capability or a standard (ISO/IEC, OGC, W3C/WCAG, IETF…)."""
 
-    KINDS: ClassVar[tuple[str, ...]] = ("feature", "standard")
+    KINDS: ClassVar[tuple[FeatureKind, ...]] = choices.FEATURE_KINDS
     id: int = 0
     name: str = ""
-    kind: str = "feature"
+    kind: FeatureKind = "feature"
     description: str = ""
 
 
@@ -95,34 +99,26 @@ class Feature:
 class Support:
     """One cell of the matrix solution × feature."""
 
-    LEVELS: ClassVar[tuple[str, ...]] = ("yes", "partial", "no", "unknown")
+    LEVELS: ClassVar[tuple[SupportLevel, ...]] = choices.SUPPORT_LEVELS
     id: int = 0
     solution_id: int = 0
     feature_id: int = 0
-    level: str = "unknown"
+    level: SupportLevel = "unknown"
 
 
 @dataclass
 class Criterion:
     """A mandatory (pass/fail) or optional (exactly 1 point) criterion."""
 
-    CATEGORIES: ClassVar[tuple[str, ...]] = (
-        "functional",
-        "technical",
-        "security",
-        "privacy",
-        "accessibility",
-        "interoperability",
-        "service",
-    )
-    KINDS: ClassVar[tuple[str, ...]] = ("mandatory", "optional")
-    VERIFICATIONS: ClassVar[tuple[str, ...]] = ("document", "scenario", "software_access")
+    CATEGORIES: ClassVar[tuple[CriterionCategory, ...]] = choices.CRITERION_CATEGORIES
+    KINDS: ClassVar[tuple[CriterionKind, ...]] = choices.CRITERION_KINDS
+    VERIFICATIONS: ClassVar[tuple[Verification, ...]] = choices.VERIFICATIONS
     id: int = 0
     text: str = ""
-    category: str = "functional"
-    kind: str = "mandatory"
+    category: CriterionCategory = "functional"
+    kind: CriterionKind = "mandatory"
     feature_ids: list[int] = field(default_factory=list)
-    verification: str = "scenario"
+    verification: Verification = "scenario"
 
 
 @dataclass
@@ -185,23 +181,10 @@ class CostLine:
     ``escalation_pct`` % per year.
     """
 
-    CATEGORIES: ClassVar[tuple[str, ...]] = (
-        "licences",
-        "implementation",
-        "migration_in",
-        "training",
-        "hosting",
-        "support",
-        "subscriptions",
-        "staff_time",
-        "security_privacy",
-        "exit_extraction",
-        "exit_migration",
-        "exit_dual_running",
-    )
+    CATEGORIES: ClassVar[tuple[CostCategory, ...]] = choices.COST_CATEGORIES
     id: int = 0
     option_id: int = 0
-    category: str = "licences"
+    category: CostCategory = "licences"
     label: str = ""
     year: int = 0
     amount: Decimal = Decimal("0")
@@ -226,21 +209,13 @@ class ClauseChoice:
 class VendorExchange:
     """One exchange with a vendor, as recorded in the register."""
 
-    CHANNELS: ClassVar[tuple[str, ...]] = (
-        "email",
-        "phone",
-        "meeting",
-        "video",
-        "event",
-        "letter",
-        "other",
-    )
+    CHANNELS: ClassVar[tuple[Channel, ...]] = choices.CHANNELS
     id: int = 0
     date: str = ""
     vendor: str = ""
     staff_name: str = ""
     staff_role: str = ""
-    channel: str = "email"
+    channel: Channel = "email"
     initiated_by_vendor: bool = False
     subject: str = ""
     documents: str = ""

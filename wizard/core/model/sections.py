@@ -8,17 +8,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from wizard.core.model.choices import Language, Province, TenderLanguages
+
 
 @dataclass
 class ProjectInfo:
     """The Project step. Dates are ISO ``YYYY-MM-DD`` strings ('' when not set)."""
 
     organization: str = ""
-    province: str = ""  # two-letter code, see provinces.PROVINCES
+    province: Province = ""  # two-letter code, see domain/provinces.py
     title: str = ""
     reference: str = ""
-    tender_languages: str = "fr"  # "fr" | "en" | "both"
-    binding_language: str = "fr"  # "fr" | "en"
+    tender_languages: TenderLanguages = "fr"  # read it with i18n.languages.tender_languages
+    binding_language: Language = "fr"  # read it with i18n.languages.binding_language
     officer_name: str = ""
     officer_title: str = ""
     contact_email: str = ""  # the officer is the bidders' single point of contact

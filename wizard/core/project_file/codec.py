@@ -4,6 +4,11 @@ The annotations of the model's dataclasses decide everything: ``str``, ``int``,
 ``bool``, ``Decimal`` (kept as its exact decimal string) and ``list[int]`` (a JSON
 array). Values that do not fit raise :class:`CodecError` with the field's name, so a
 hand-edited or foreign JSON file gets a clear message instead of a wrong project.
+
+A choice (a ``Literal`` of strings, ``model/choices.py``) is stored as its string. A
+string outside the set is kept as stored, never replaced: nothing is lost, ``dump`` →
+``load`` → ``dump`` stays identical, and the checks report it (docs/file-format.md,
+"Choice values"). Any other type for a choice raises :class:`CodecError` like a ``str``.
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ import json
 from dataclasses import fields
 from decimal import Decimal, InvalidOperation
 from typing import Any, get_type_hints
+
+from wizard.core.model.choices import literal_values
 
 
 class CodecError(ValueError):
@@ -27,13 +34,20 @@ _FIELD_TYPES: dict[type, dict[str, Any]] = {}
 
 
 def field_types(cls: type) -> dict[str, Any]:
-    """Attribute name → annotated type for a model dataclass (ClassVars excluded)."""
+    """Attribute name → stored type for a model dataclass (ClassVars excluded): its
+    annotation, with ``str`` for a choice (:func:`stored_type`)."""
     known = _FIELD_TYPES.get(cls)
     if known is not None:
         return known
     hints = get_type_hints(cls)
-    found = _FIELD_TYPES[cls] = {f.name: hints[f.name] for f in fields(cls)}
+    found = _FIELD_TYPES[cls] = {f.name: stored_type(hints[f.name]) for f in fields(cls)}
     return found
+
+
+def stored_type(kind: Any) -> Any:
+    """The type a value of annotation ``kind`` is stored as: ``str`` for a choice
+    (a ``Literal`` of strings), ``kind`` itself otherwise."""
+    return str if literal_values(kind) is not None else kind
 
 
 def python_value(value: object, kind: Any, name: str) -> object:

@@ -39,7 +39,7 @@ class ProjectPage(StepPage):
         b = self.binder
         form = self.group(N_("Organization"))
         self.row(form, N_("Town or organization"), b.line("info", "organization"))
-        self.row(form, N_("Province or territory"), fit(b.combo("info", "province", ("", *PROVINCES))))
+        self.row(form, N_("Province or territory"), fit(b.combo("info", "province", PROVINCES)))
         self.row(form, N_("Responsible officer (IT director)"), b.line("info", "officer_name"))
         self.row(form, N_("Officer's title"), b.line("info", "officer_title"))
         form = self.group(N_("Tender"))

@@ -47,9 +47,10 @@ from PySide6.QtWidgets import (
 from wizard.core import ops
 from wizard.core.i18n import N_, _, n_
 from wizard.core.model import ENTITIES
+from wizard.core.model.choices import choices_of
 from wizard.core.project_file import codec
 from wizard.ui.context import ProjectContext
-from wizard.ui.labels import choices_of, label
+from wizard.ui.labels import label
 from wizard.ui.widgets import table_sizing
 from wizard.ui.widgets.fields import DECIMAL_PATTERN, parse_decimal
 from wizard.ui.widgets.texts import Texts

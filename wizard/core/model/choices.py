@@ -1,0 +1,165 @@
+"""The closed sets of values the model stores, as ``Literal`` types.
+
+Each set is a ``Literal`` alias of the stored strings, so a value in a file, in the
+JSON dump and in memory is the same plain string, and mypy rejects a misspelt one where
+the code writes it (``criterion.kind = "mandatry"``). The tuple beside each alias lists
+its values in display order (``typing.get_args``); the model's ``ClassVar`` tuples
+(``Criterion.KINDS`` …) are these tuples.
+
+A value read from a file outside its set (a hand-edited JSON file, a file written by a
+newer version) is kept as stored: nothing is lost and a round trip gives the same file;
+the checks report the ones that matter (PR-PROVINCE, PR-LANGUAGES,
+PR-BINDING-LANGUAGE), labels show the raw value, and the tender languages are read
+through :mod:`wizard.core.i18n.languages` with one fallback (docs/file-format.md,
+"Choice values").
+
+:func:`choices_of` gives the set of a model field from its annotation; the UI builds
+its combo boxes from it and the tests check every bundled example against it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints
+
+# --- Project step -----------------------------------------------------------------
+
+Language = Literal["fr", "en"]
+"""A language a document is written in; also the legally binding version."""
+LANGUAGES: tuple[Language, ...] = get_args(Language)
+
+TenderLanguages = Literal["fr", "en", "both"]
+"""The language(s) a tender is published in ("both": French and English)."""
+TENDER_LANGUAGES: tuple[TenderLanguages, ...] = get_args(TenderLanguages)
+
+ProvinceCode = Literal["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]
+"""The 13 provinces and territories (``domain/provinces.py`` holds their names and laws)."""
+PROVINCE_CODES: tuple[ProvinceCode, ...] = get_args(ProvinceCode)
+
+Province = Literal["", ProvinceCode]
+"""A province or territory code, or '' (not set yet)."""
+PROVINCES: tuple[Province, ...] = get_args(Province)
+
+# --- Scope --------------------------------------------------------------------------
+
+Role = Literal["affected", "beneficiary", "consulted", "not_concerned"]
+"""The role of a business unit in the need."""
+ROLES: tuple[Role, ...] = get_args(Role)
+
+Answer = Literal["", "yes", "no"]
+"""An answer of the governance checklist ('' = not answered)."""
+ANSWERS: tuple[Answer, ...] = get_args(Answer)
+
+# --- Market scan --------------------------------------------------------------------
+
+Licence = Literal["proprietary", "open_source"]
+LICENCES: tuple[Licence, ...] = get_args(Licence)
+
+Delivery = Literal["on_premises", "cloud", "hybrid"]
+DELIVERIES: tuple[Delivery, ...] = get_args(Delivery)
+
+SolutionSource = Literal[
+    "public_documentation",
+    "source_repository",
+    "public_tender",
+    "peer_town",
+    "demo",
+    "vendor_meeting",
+]
+"""Where the market scan found a solution."""
+SOLUTION_SOURCES: tuple[SolutionSource, ...] = get_args(SolutionSource)
+
+FeatureKind = Literal["feature", "standard"]
+FEATURE_KINDS: tuple[FeatureKind, ...] = get_args(FeatureKind)
+
+SupportLevel = Literal["yes", "partial", "no", "unknown"]
+"""One cell of the market matrix."""
+SUPPORT_LEVELS: tuple[SupportLevel, ...] = get_args(SupportLevel)
+
+# --- Criteria -----------------------------------------------------------------------
+
+CriterionCategory = Literal[
+    "functional",
+    "technical",
+    "security",
+    "privacy",
+    "accessibility",
+    "interoperability",
+    "service",
+]
+CRITERION_CATEGORIES: tuple[CriterionCategory, ...] = get_args(CriterionCategory)
+
+CriterionKind = Literal["mandatory", "optional"]
+"""Mandatory (pass/fail) or optional (exactly 1 point)."""
+CRITERION_KINDS: tuple[CriterionKind, ...] = get_args(CriterionKind)
+
+Verification = Literal["document", "scenario", "software_access"]
+"""How the committee verifies a criterion."""
+VERIFICATIONS: tuple[Verification, ...] = get_args(Verification)
+
+# --- Total cost of ownership ---------------------------------------------------------
+
+CostCategory = Literal[
+    "licences",
+    "implementation",
+    "migration_in",
+    "training",
+    "hosting",
+    "support",
+    "subscriptions",
+    "staff_time",
+    "security_privacy",
+    "exit_extraction",
+    "exit_migration",
+    "exit_dual_running",
+]
+COST_CATEGORIES: tuple[CostCategory, ...] = get_args(CostCategory)
+
+# --- Vendor relations ---------------------------------------------------------------
+
+Channel = Literal["email", "phone", "meeting", "video", "event", "letter", "other"]
+"""How an exchange with a vendor took place."""
+CHANNELS: tuple[Channel, ...] = get_args(Channel)
+
+
+# --- Reading the sets from the model's annotations ------------------------------------
+
+
+def literal_values(kind: Any) -> tuple[str, ...] | None:
+    """The values of a ``Literal`` annotation of strings, ``None`` for any other type."""
+    if get_origin(kind) is not Literal:
+        return None
+    values = get_args(kind)
+    return values if all(isinstance(v, str) for v in values) else None
+
+
+def choices_of(cls: type, name: str) -> tuple[str, ...] | None:
+    """The values of field ``name`` of a model dataclass when it is a choice, else
+    ``None`` (``choices_of(Criterion, "kind") == ("mandatory", "optional")``)."""
+    return choice_fields(cls).get(name)
+
+
+_CHOICE_FIELDS: dict[type, dict[str, tuple[str, ...]]] = {}
+
+
+def choice_fields(cls: type) -> dict[str, tuple[str, ...]]:
+    """Field name → its values, for every choice field of a model dataclass."""
+    known = _CHOICE_FIELDS.get(cls)
+    if known is None:
+        hints = get_type_hints(cls)
+        known = _CHOICE_FIELDS[cls] = {
+            f.name: values for f in fields(cls) if (values := literal_values(hints[f.name])) is not None
+        }
+    return known
+
+
+Choice = TypeVar("Choice", bound=str)
+
+
+def parse_choice(value: str, values: tuple[Choice, ...], default: Choice) -> Choice:
+    """``value`` as a member of ``values`` (an exact match), else ``default``:
+    ``parse_choice(lang, LANGUAGES, "fr")`` is a :data:`Language`."""
+    for known in values:
+        if known == value:
+            return known
+    return default
