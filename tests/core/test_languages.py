@@ -102,3 +102,71 @@ def test_scenario_steps_each_on_its_own_numbered_line():
         "2. Seize terminaux se déplacent.",
         "3. Trois terminaux perdent le réseau.",
     ]
+
+
+# -- the one reading of the tender languages (issue #13) -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("setting", "binding", "languages", "bound"),
+    [
+        ("fr", "fr", ["fr"], "fr"),
+        ("en", "en", ["en"], "en"),
+        ("both", "fr", ["fr", "en"], "fr"),
+        ("both", "en", ["fr", "en"], "en"),
+        # a one-language tender is binding in its own language (PR-BINDING-LANGUAGE)
+        ("fr", "en", ["fr"], "fr"),
+        ("en", "junk", ["en"], "en"),
+        # values outside the sets, kept from a received file (PR-LANGUAGES)
+        ("both", "junk", ["fr", "en"], "fr"),
+        ("klingon", "en", ["en"], "en"),
+        ("klingon", "junk", ["fr"], "fr"),
+        (" FR", "", ["fr"], "fr"),
+        ("EN", "EN", ["fr"], "fr"),
+    ],
+)
+def test_one_rule_for_the_tender_languages(setting, binding, languages, bound):
+    from wizard.core.clauses.render import clause_context
+    from wizard.core.domain.drafting import criteria_language
+    from wizard.core.export import tender_languages as export_languages
+    from wizard.core.i18n.languages import binding_language, is_bilingual, tender_languages
+    from wizard.core.opendata.common import export_language
+
+    project = new_project("fr")
+    project.info.tender_languages, project.info.binding_language = setting, binding
+    assert tender_languages(project) == languages
+    assert binding_language(project) == bound
+    assert is_bilingual(project) == (len(languages) == 2)
+    # every reader follows it
+    assert export_languages(project) == languages
+    assert criteria_language(project) == bound == export_language(project)
+    context = clause_context(project, "en", [])
+    assert context["bilingual"] == (len(languages) == 2)
+    assert context["binding_version"] == {"fr": "the French version", "en": "the English version"}[bound]
+
+
+def test_only_the_language_module_reads_the_language_settings():
+    """Every other module reads ``info.tender_languages`` and ``info.binding_language``
+    through ``i18n.languages`` (the checks of the stored values and the UI fields that
+    edit them excepted), so a bad value has one fallback everywhere."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "wizard"
+    allowed = {
+        "core/i18n/languages.py",  # the one reading
+        "core/checks/project.py",  # PR-LANGUAGES, PR-BINDING-LANGUAGE check the stored values
+        "core/model/defaults.py",  # a new project sets them
+        "core/model/sections.py",  # the fields
+        "ui/pages/project.py",  # the fields that edit them
+        "ui/project_actions.py",  # the label of a bundled example's stored setting
+    }
+    readers = sorted(
+        path.relative_to(root).as_posix()
+        for path in root.rglob("*.py")
+        if path.relative_to(root).as_posix() not in allowed
+        and (
+            "info.tender_languages" in (text := path.read_text(encoding="utf-8"))
+            or "info.binding_language" in text
+        )
+    )
+    assert readers == []

@@ -3,7 +3,7 @@
 ``export_all(project, out_dir, lang=None) -> list[Path]`` writes, into ``out_dir``, the
 tender(s) ``tender-<lang>.docx``, the decision record(s) ``decision-record-<lang>.docx``
 and the open data (OCDS release package, vendor register and criteria CSVs). ``lang`` is
-"fr", "en", "both", or ``None`` for the project's ``info.tender_languages``.
+"fr", "en", "both", or ``None`` for the project's own setting (``i18n.languages.tender_languages``).
 
 The project's text is cleaned of XML-illegal characters once, here
 (``textclean.clean_project``); the builders in ``documents/`` and ``opendata/`` take it
@@ -20,7 +20,9 @@ from pathlib import Path
 
 from wizard.core.documents.docx.writer import docx_bytes
 from wizard.core.documents.tender import tender_document
+from wizard.core.i18n import languages
 from wizard.core.model import Project
+from wizard.core.model.choices import LANGUAGES
 from wizard.core.project_file.atomic import write_bytes_atomic
 from wizard.core.textclean import clean_project
 
@@ -29,22 +31,20 @@ Builder = Callable[[Project, list[str]], dict[str, bytes]]
 
 
 def tender_languages(project: Project, lang: str | None = None) -> list[str]:
-    """The tender languages to write: ``lang`` if given, else the project's setting.
+    """The tender languages to write: ``lang`` if given, else the project's setting
+    (``i18n.languages.tender_languages``, with its one fallback for a bad stored value,
+    which check PR-LANGUAGES reports).
 
-    "both" → ``["fr", "en"]``. Raises ``ValueError`` for anything else than fr/en/both.
+    "both" → ``["fr", "en"]``. Raises ``ValueError`` for a ``lang`` other than fr/en/both.
     """
-    if lang is not None:
-        choice = lang.strip().lower()
-        if choice not in ("fr", "en", "both"):
-            raise ValueError(f"unsupported tender language: {choice!r} (fr, en or both)")
-    else:
-        # A received file may hold anything here: fall back to the binding version,
-        # then French (check PR-LANGUAGES reports the bad value).
-        choice = project.info.tender_languages.strip().lower()
-        if choice not in ("fr", "en", "both"):
-            binding = project.info.binding_language.strip().lower()
-            choice = binding if binding in ("fr", "en") else "fr"
-    return ["fr", "en"] if choice == "both" else [choice]
+    if lang is None:
+        return list(languages.tender_languages(project))
+    choice = lang.strip().lower()
+    if choice == "both":
+        return list(LANGUAGES)
+    if choice in LANGUAGES:
+        return [choice]
+    raise ValueError(f"unsupported tender language: {choice!r} (fr, en or both)")
 
 
 def tender_file(lang: str) -> str:

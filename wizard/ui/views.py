@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.i18n import _, ui_language
+from wizard.core.i18n import _
+from wizard.core.i18n.languages import binding_language
 from wizard.core.model import Project
 from wizard.ui import field_labels
 from wizard.ui.context import ProjectContext
@@ -84,7 +85,7 @@ class PreviewWindow(QDialog):
         if not self.isVisible() and self.browser.toPlainText():
             return
         project = self.ctx.project
-        lang = project.info.binding_language or ui_language()
+        lang = binding_language(project)
         try:
             preview = importlib.import_module("wizard.core.documents.html")
             html = preview.preview_html(project, lang)

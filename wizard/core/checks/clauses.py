@@ -20,6 +20,7 @@ from wizard.core.clauses import library as clauses
 from wizard.core.clauses.families import FAMILIES
 from wizard.core.clauses.render import clause_context, render_source
 from wizard.core.i18n import N_
+from wizard.core.i18n.languages import tender_languages
 from wizard.core.model import Project
 
 PRINCIPLE = N_(
@@ -69,15 +70,10 @@ def _families(project: Project) -> list[Finding]:
     return found
 
 
-def _languages(project: Project) -> tuple[str, ...]:
-    langs = project.info.tender_languages
-    return ("fr", "en") if langs == "both" else ((langs,) if langs in ("fr", "en") else ("fr",))
-
-
 def _render_errors(project: Project) -> list[Finding]:
     found = []
     excluded = clauses.excluded_vendor_names(project)
-    for lang in _languages(project):
+    for lang in tender_languages(project):
         context = clause_context(project, lang, excluded)
         for item in clauses.included_clauses(project):
             try:

@@ -40,6 +40,7 @@ from wizard.core.checks.restate import guess_language, suggest_restatement
 from wizard.core.checks.wording import any_match, fold, sentence_bounds
 from wizard.core.domain import brands
 from wizard.core.i18n import N_
+from wizard.core.i18n.languages import binding_language
 from wizard.core.model import Project
 
 FIELD = "problem.statement"
@@ -126,7 +127,7 @@ def check_problem(project: Project) -> list[Finding]:
                 principles.NEED,
                 target=targets[0],
                 suggestion=suggest_restatement(
-                    statement, guess_language(statement, project.info.binding_language)
+                    statement, guess_language(statement, binding_language(project))
                 ),
             )
         )

@@ -28,6 +28,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from wizard.core.domain.provinces import PROVINCES
 from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date
+from wizard.core.i18n.languages import binding_language, is_bilingual
 from wizard.core.model import Project
 from wizard.core.textclean import clean_text, one_line
 
@@ -140,9 +141,7 @@ def _value(text: str) -> str:
 
 
 def _binding_version(project: Project, lang: str) -> str:
-    langs = project.info.tender_languages
-    binding = project.info.binding_language if langs == "both" else langs
-    if binding == "fr":
+    if binding_language(project) == "fr":
         return tr(N_("the French version"), lang)
     return tr(N_("the English version"), lang)
 
@@ -168,7 +167,7 @@ def clause_context(project: Project, lang: str, excluded: list[str]) -> dict[str
         "vendor_hosting": scope.vendor_hosting,
         "custom_code": scope.custom_code,
         "excluded_vendors": [_value(v) for v in excluded],
-        "bilingual": info.tender_languages == "both",
+        "bilingual": is_bilingual(project),
         "binding_version": _binding_version(project, lang),
         "open_data_url": one_line(project.publication.open_data_url),
     }

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 from wizard.core.domain import brands, market
 from wizard.core.i18n import N_, tr
+from wizard.core.i18n.languages import binding_language
 from wizard.core.model import Criterion, Feature, Project
-from wizard.core.model.choices import CriterionCategory, CriterionKind
+from wizard.core.model.choices import CriterionCategory, CriterionKind, Language
 from wizard.core.project_file.batch import batch
 from wizard.core.project_file.store import ProjectFile
 from wizard.core.textclean import clean_text
@@ -88,12 +89,9 @@ def _draft(feature: Feature, kind: CriterionKind, extra: tuple[str, ...], lang: 
     )
 
 
-def criteria_language(project: Project) -> str:
+def criteria_language(project: Project) -> Language:
     """The language criteria are written in: the tender's, or its binding one when both."""
-    info = project.info
-    if info.tender_languages == "both":
-        return info.binding_language if info.binding_language in ("fr", "en") else "fr"
-    return info.tender_languages if info.tender_languages in ("fr", "en") else "fr"
+    return binding_language(project)
 
 
 def draft_criteria(project: Project, lang: str) -> list[Criterion]:

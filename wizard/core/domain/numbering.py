@@ -5,6 +5,7 @@ numbers, so a bidder, the jury and a council member all cite the same ones."""
 from __future__ import annotations
 
 from wizard.core.i18n import tr
+from wizard.core.i18n.languages import binding_language, is_bilingual
 from wizard.core.model import Project
 
 
@@ -17,9 +18,8 @@ def criterion_numbers(project: Project, lang: str) -> dict[int, str]:
     """
     numbers: dict[int, str] = {}
     counters = {"mandatory": 0, "optional": 0}
-    binding = project.info.binding_language
-    if project.info.tender_languages == "both" and binding in ("fr", "en"):
-        lang = binding
+    if is_bilingual(project):
+        lang = binding_language(project)
     prefixes = {"mandatory": tr("M", lang), "optional": tr("O", lang)}
     for criterion in project.criteria:
         kind = criterion.kind if criterion.kind in counters else "mandatory"

@@ -1,4 +1,18 @@
-"""Which language the user's texts are in, and which languages a tender is published in.
+"""Which languages a tender is published in, and which language the user's texts are in.
+
+The project's settings ``info.tender_languages`` ("fr", "en", "both") and
+``info.binding_language`` ("fr", "en") are read here and nowhere else, with one rule
+for a value outside its set (a hand-edited or foreign file keeps it as stored, and the
+checks PR-LANGUAGES and PR-BINDING-LANGUAGE report it):
+
+* ``tender_languages(project) -> list[Language]``: "both" → ``["fr", "en"]``, "fr" or
+  "en" → that one; anything else → the one language of :func:`binding_language`.
+* ``binding_language(project) -> Language``: the legally binding version. A one-language
+  tender's own language (whatever ``binding_language`` says); for a bilingual tender,
+  or when the tender languages are unknown, ``binding_language`` when it is "fr" or
+  "en", else French.
+
+Values are compared exactly, as the checks compare them (" FR" is not "fr").
 
 The app translates its own fixed text (headings, rules, clauses) into French and
 English, but the texts the user typed (need, criteria, scenarios …) exist in one
@@ -6,7 +20,7 @@ language only. An export in another language keeps them as typed: the CLI and th
 warn about it (:func:`untranslated_languages`), and the tender's language statements
 follow the languages actually exported (:func:`published_project`).
 
-* ``typed_language(project) -> str``: "fr" or "en".
+* ``typed_language(project) -> Language``: "fr" or "en".
 * ``untranslated_languages(project, langs) -> list[str]``: the languages of ``langs``
   whose documents will hold texts typed in another language ([] when nothing is typed).
 * ``published_project(project, langs) -> Project``: ``project`` with its tender
@@ -22,7 +36,7 @@ import re
 from dataclasses import replace
 
 from wizard.core.model import Project
-from wizard.core.model.choices import LANGUAGES, Language, parse_choice
+from wizard.core.model.choices import LANGUAGES, Language
 
 _WORDS = re.compile(r"[a-zàâçéèêëîïôûùüÿœ']+")
 _FRENCH = frozenset(
@@ -93,14 +107,27 @@ _ENGLISH = frozenset(
 )
 
 
-def _setting(project: Project) -> Language:
-    """The language the project says it is written in: its single tender language, or
-    the binding version of a bilingual tender; French for a junk value."""
+def binding_language(project: Project) -> Language:
+    """The legally binding version of the tender (module docstring: the one rule)."""
     info = project.info
-    langs = info.tender_languages.strip().lower()
-    if langs in ("fr", "en"):
-        return parse_choice(langs, LANGUAGES, "fr")
-    return parse_choice(info.binding_language.strip().lower(), LANGUAGES, "fr")
+    if info.tender_languages in LANGUAGES:
+        return info.tender_languages
+    if info.binding_language in LANGUAGES:
+        return info.binding_language
+    return "fr"
+
+
+def tender_languages(project: Project) -> list[Language]:
+    """The languages the tender is published in, in order: ``["fr", "en"]`` for a
+    bilingual tender, else the one of :func:`binding_language` (module docstring)."""
+    if project.info.tender_languages == "both":
+        return list(LANGUAGES)
+    return [binding_language(project)]
+
+
+def is_bilingual(project: Project) -> bool:
+    """Whether the tender is published in French and English."""
+    return len(tender_languages(project)) > 1
 
 
 def _typed_texts(project: Project) -> list[str]:
@@ -120,7 +147,7 @@ def typed_language(project: Project) -> Language:
             english += word in _ENGLISH
     if french + english >= 5 and max(french, english) >= 2 * min(french, english):
         return "fr" if french > english else "en"
-    return _setting(project)
+    return binding_language(project)
 
 
 def untranslated_languages(project: Project, langs: list[str]) -> list[str]:
@@ -138,9 +165,7 @@ def published_project(project: Project, langs: list[str]) -> Project:
     project exported in French and English is a bilingual tender whose French version
     (its own) is binding, so no document of that export says "one language only".
     ``project`` itself when ``langs`` add nothing."""
-    own = project.info.tender_languages.strip().lower()
-    current = {"fr", "en"} if own == "both" else {_setting(project)}
-    if set(langs) <= current:
+    if set(langs) <= set(tender_languages(project)):
         return project
-    binding = project.info.binding_language if own == "both" else _setting(project)
+    binding = binding_language(project)
     return replace(project, info=replace(project.info, tender_languages="both", binding_language=binding))

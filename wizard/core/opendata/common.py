@@ -24,6 +24,7 @@ import unicodedata
 from typing import Any
 
 from wizard.core.i18n import N_, tr
+from wizard.core.i18n.languages import binding_language
 from wizard.core.model import Project
 
 WITHHELD = N_("[name withheld]")
@@ -52,10 +53,9 @@ must not turn ``procurementMethod`` into an invalid code)."""
 
 
 def export_language(project: Project) -> str:
-    """The export language ("fr" or "en"): the tender's, or the binding one if both."""
-    info = project.info
-    lang = info.binding_language if info.tender_languages == "both" else info.tender_languages
-    return lang if lang in ("fr", "en") else "fr"
+    """The export language ("fr" or "en"): the tender's, or the binding one if both
+    (``i18n.languages.binding_language``)."""
+    return binding_language(project)
 
 
 def personal_names(project: Project) -> list[str]:

@@ -28,6 +28,7 @@ from typing import Any
 from babel.numbers import format_decimal
 
 from wizard.core.i18n import N_, counts, ntr, tr
+from wizard.core.i18n.languages import binding_language, tender_languages
 from wizard.core.model import Project
 
 Document = dict[str, Any]
@@ -111,15 +112,15 @@ def _risks(project: Project, lang: str) -> Document | None:
 
 def _tender(project: Project, lang: str) -> Document:
     info = project.info
-    codes = ["fr", "en"] if info.tender_languages == "both" else [info.tender_languages]
+    codes = tender_languages(project)
     text = tr(
         N_("Tender document {reference}, in {languages}; the {binding} version is legally binding.")
         if info.reference.strip()
         else N_("Tender document in {languages}; the {binding} version is legally binding."),
         lang,
         reference=info.reference.strip(),
-        languages=", ".join(tr(_LANGUAGE_NAMES.get(c, c), lang) for c in codes),
-        binding=tr(_LANGUAGE_NAMES.get(info.binding_language, info.binding_language), lang),
+        languages=", ".join(tr(_LANGUAGE_NAMES[c], lang) for c in codes),
+        binding=tr(_LANGUAGE_NAMES[binding_language(project)], lang),
     )
     return _doc("biddingDocuments", tr(N_("Tender document"), lang), text, lang)
 

@@ -35,6 +35,7 @@ from wizard.core.clauses import library as clauses
 from wizard.core.documents import html
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.i18n.formats import PLACEHOLDER
+from wizard.core.i18n.languages import tender_languages
 from wizard.core.model import Project
 from wizard.ui.widgets.texts import Texts
 
@@ -45,12 +46,6 @@ RENDER_NAMED = N_(
     "forbidden. Check its edited text."
 )
 RENDER_OTHER = N_("The clause “{clause}” cannot be produced ({detail}). Check its edited text.")
-
-
-def tender_langs(project: Project) -> list[str]:
-    """The languages the tender is written in ("both" → fr, en; junk → fr)."""
-    langs = project.info.tender_languages.strip().lower()
-    return list(LANGS) if langs == "both" else [langs if langs in LANGS else "fr"]
 
 
 def render_error(item: clauses.Clause, exc: clauses.ClauseRenderError) -> str:
@@ -181,7 +176,7 @@ class ClauseEditor(QWidget):
             self.state.setText("")
             return
         item = clauses.clause(self.clause_id)
-        html, errors = preview_html(project, item, tender_langs(project))
+        html, errors = preview_html(project, item, list(tender_languages(project)))
         self._set_html(self.preview, html)
         self._set_html(self.diff, diff_html(project, self.clause_id))
         self.error.setText("\n".join(dict.fromkeys(errors)))
