@@ -25,23 +25,22 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, TypeVar
 
-from wizard.core.model import ENTITIES, SECTIONS, ClauseChoice, Criterion, Justification, Support
+from wizard.core.model import (
+    SECTIONS,
+    ClauseChoice,
+    Criterion,
+    Feature,
+    Justification,
+    Solution,
+    Support,
+    kind_of,
+)
 from wizard.core.project_file.store import ProjectFile
 
 Row = TypeVar("Row")
 Section = TypeVar("Section")
 
-_KIND_OF: dict[type, str] = {cls: kind for kind, cls in ENTITIES.items()}
 _SECTION_OF: dict[type, str] = {cls: name for name, cls in SECTIONS.items()}
-
-
-def kind_of(row_type: type) -> str:
-    """The entity list of a row type (``Criterion`` → ``"criteria"``). Raises
-    ``TypeError`` for a type that is not an entity of the model."""
-    try:
-        return _KIND_OF[row_type]
-    except KeyError:
-        raise TypeError(f"{row_type.__name__} is not an entity of the project") from None
 
 
 # -- sections --------------------------------------------------------------------
@@ -114,7 +113,7 @@ def set_support(pf: ProjectFile, /, *, solution_id: int, feature_id: int, level:
     Raises ``ValueError`` for another level or an unknown solution or feature."""
     if level not in Support.LEVELS:
         raise ValueError(f"unknown support level: {level!r}")
-    if pf.project.find("solutions", solution_id) is None or pf.project.find("features", feature_id) is None:
+    if pf.project.find_row(Solution, solution_id) is None or pf.project.find_row(Feature, feature_id) is None:
         raise ValueError(f"no solution {solution_id} or no feature {feature_id}")
     cell = next(
         (c for c in pf.project.support if c.solution_id == solution_id and c.feature_id == feature_id),

@@ -13,7 +13,7 @@ from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.domain import market
 from wizard.core.i18n import N_, Plural
-from wizard.core.model import Project
+from wizard.core.model import Project, Solution
 
 
 def _settings(project: Project) -> list[Finding]:
@@ -88,7 +88,7 @@ def check_market(project: Project, index: market.SupportIndex | None = None) -> 
     if solutions and project.features:
         summary = market.summarize(project, index)
         for sid in summary.underperforming:
-            row = project.find("solutions", sid)
+            row = project.find_row(Solution, sid)
             found.append(
                 finding(
                     "M-UNDERPERFORMING",

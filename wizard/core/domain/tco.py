@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from wizard.core.domain import provinces
-from wizard.core.model import CostLine, Project
+from wizard.core.model import CostLine, Project, TcoOption
 
 EXIT_CATEGORIES = frozenset({"exit_extraction", "exit_migration", "exit_dual_running"})
 LICENCE_CATEGORIES = frozenset({"licences", "subscriptions"})
@@ -88,7 +88,7 @@ def option_tco(project: Project, option_id: int) -> OptionTco:
     for cost in years:
         running += cost
         cumulative.append(running)
-    option = project.find("tco_options", option_id)
+    option = project.find_row(TcoOption, option_id)
     return OptionTco(
         option_id=option_id,
         name=option.name if option else "",

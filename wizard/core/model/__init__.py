@@ -13,7 +13,10 @@ Shapes
   ``"<section>.<attribute>"`` (e.g. ``"problem.statement"``).
 * *Entities* are dataclasses kept in lists (``Project.criteria`` …). Each has an
   integer ``id`` unique within its list and is saved as one whole row (docs/cases.md K3),
-  addressed as ``"<list>:<id>.<attribute>"`` (e.g. ``"criteria:3.text"``).
+  addressed as ``"<list>:<id>.<attribute>"`` (e.g. ``"criteria:3.text"``). Code that
+  knows the entity reads it typed, by its class (``project.find_row(Criterion, 3)``,
+  ``project.rows_of(Criterion)``); ``rows(kind)`` and ``find(kind, id)`` take the
+  list's name as a ``str`` and return ``Any``, for code that walks every list.
 * Field types are limited to ``str``, ``int``, ``bool``, ``Decimal`` (money in CAD and
   percentages) and ``list[int]`` (links to other entities' ids); the store and the JSON
   dump derive their columns from these annotations. A closed set of values is a
@@ -43,7 +46,7 @@ from wizard.core.model.entities import (
     TcoOption,
     VendorExchange,
 )
-from wizard.core.model.project import ENTITIES, SECTIONS, Project, field_names
+from wizard.core.model.project import ENTITIES, KIND_OF, SECTIONS, Project, field_names, kind_of
 from wizard.core.model.sections import (
     CriteriaSettings,
     Evaluation,
@@ -66,6 +69,7 @@ __all__ = [
     "Criterion",
     "DesignatedStaff",
     "ENTITIES",
+    "KIND_OF",
     "Evaluation",
     "ExportSettings",
     "ExtraBrand",
@@ -91,4 +95,5 @@ __all__ = [
     "VendorExchange",
     "choices",
     "field_names",
+    "kind_of",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, TypeVar
 
 from wizard.core.model.entities import (
     Author,
@@ -78,6 +78,20 @@ ENTITIES: dict[str, type] = {
 }
 """List attribute of :class:`Project` → its entity dataclass (also the table name)."""
 
+KIND_OF: dict[type, str] = {cls: kind for kind, cls in ENTITIES.items()}
+"""Entity dataclass → its list attribute of :class:`Project` (``Criterion`` → ``"criteria"``)."""
+
+Row = TypeVar("Row")
+
+
+def kind_of(row_type: type) -> str:
+    """The entity list of a row type (``Criterion`` → ``"criteria"``). Raises
+    ``TypeError`` for a type that is not an entity of the model."""
+    try:
+        return KIND_OF[row_type]
+    except KeyError:
+        raise TypeError(f"{row_type.__name__} is not an entity of the project") from None
+
 
 @dataclass
 class Project:
@@ -115,6 +129,11 @@ class Project:
 
     # -- helpers ---------------------------------------------------------------
 
+    # ``rows`` and ``find`` take the list's name, for code that walks every list (the
+    # store, the JSON form, the tables of the UI) and so holds it as a ``str``: they
+    # return ``Any``. Code that knows the entity asks by its class, typed:
+    # ``project.find_row(Criterion, 3)`` is a ``Criterion | None``.
+
     def rows(self, kind: str) -> list[Any]:
         """The list of entities of ``kind`` (a key of :data:`ENTITIES`).
 
@@ -131,6 +150,18 @@ class Project:
             if row.id == row_id:
                 return row
         return None
+
+    def rows_of(self, row_type: type[Row]) -> list[Row]:
+        """The list of entities of ``row_type`` (``rows_of(Criterion)`` is
+        ``criteria``). Raises ``TypeError`` for a type that is not an entity."""
+        rows: list[Row] = getattr(self, kind_of(row_type))
+        return rows
+
+    def find_row(self, row_type: type[Row], row_id: int) -> Row | None:
+        """The entity of ``row_type`` with ``id == row_id``, or ``None``. Raises
+        ``TypeError`` for a type that is not an entity."""
+        found: Row | None = self.find(kind_of(row_type), row_id)
+        return found
 
     def next_id(self, kind: str) -> int:
         """The next free id in the list ``kind`` (1 for an empty list)."""

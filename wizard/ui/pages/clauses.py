@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem
 from wizard.core import ops
 from wizard.core.domain.addresses import parse_address
 from wizard.core.i18n import N_, _, ui_language
+from wizard.core.model import ClauseChoice
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.clause_editor import ClauseEditor, render_error
@@ -260,7 +261,7 @@ class ClausesPage(StepPage):
         where = parse_address(address)
         if where.kind != "clause_choices":
             return super().focus_field(address)
-        choice = self.ctx.project.find("clause_choices", where.row_id) if where.row_id is not None else None
+        choice = self.ctx.project.find_row(ClauseChoice, where.row_id) if where.row_id is not None else None
         if choice is not None:
             self.select_clause(choice.clause_id)
         self.scroll_area.ensureWidgetVisible(self.tree)

@@ -164,7 +164,7 @@ class CriteriaPage(StepPage):
         table = self.tables["criteria"]
         column = [c.name for c in table.columns].index("feature_ids")
         for r, row_id in enumerate(table.row_ids()):
-            criterion = self.ctx.project.find("criteria", row_id)
+            criterion = self.ctx.project.find_row(Criterion, row_id)
             item = table.table.item(r, column)
             if criterion is not None and item is not None:
                 item.setText(self.meeting_count(criterion))
@@ -172,7 +172,7 @@ class CriteriaPage(StepPage):
 
     def load_links(self) -> None:
         row_id = self.tables["criteria"].current_id()
-        criterion = None if row_id is None else self.ctx.project.find("criteria", row_id)
+        criterion = None if row_id is None else self.ctx.project.find_row(Criterion, row_id)
         options = [(f.id, f.name or "…") for f in self.ctx.project.features]
         selected = criterion.feature_ids if criterion is not None else []
         key = (row_id, tuple(options), self.ctx.read_only)

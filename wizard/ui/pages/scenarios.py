@@ -59,7 +59,7 @@ class ScenariosPage(StepPage):
 
     def _current(self) -> object | None:
         row_id = self.tables["scenarios"].current_id()
-        return None if row_id is None else self.ctx.project.find("scenarios", row_id)
+        return None if row_id is None else self.ctx.project.find_row(Scenario, row_id)
 
     def load_extra(self) -> None:
         table = self.tables["scenarios"]

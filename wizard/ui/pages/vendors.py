@@ -175,7 +175,7 @@ class VendorsPage(StepPage):
 
     def _current(self) -> Any | None:
         row_id = self.tables["vendor_exchanges"].current_id()
-        return None if row_id is None else self.ctx.project.find("vendor_exchanges", row_id)
+        return None if row_id is None else self.ctx.project.find_row(VendorExchange, row_id)
 
     def load_extra(self) -> None:
         table = self.tables["vendor_exchanges"]
