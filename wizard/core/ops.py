@@ -35,6 +35,7 @@ from wizard.core.model import (
     Support,
     kind_of,
 )
+from wizard.core.model.choices import SupportLevel
 from wizard.core.project_file.store import ProjectFile
 
 Row = TypeVar("Row")
@@ -107,7 +108,7 @@ def delete(pf: ProjectFile, row: Any, /) -> None:
 # -- the market matrix -----------------------------------------------------------
 
 
-def set_support(pf: ProjectFile, /, *, solution_id: int, feature_id: int, level: str) -> Support:
+def set_support(pf: ProjectFile, /, *, solution_id: int, feature_id: int, level: SupportLevel) -> Support:
     """Set the matrix cell of a solution and a feature to ``level`` (one of
     ``Support.LEVELS``), creating the cell if the matrix has none yet; returns it.
     Raises ``ValueError`` for another level or an unknown solution or feature."""
