@@ -10,7 +10,8 @@ Codes:
 * ``C-UNLINKED`` (info): a mandatory criterion linked to no feature, so not checkable.
 * ``C-COMPLIANT``: solutions meeting every mandatory criterion: < 2 → error, < 3 → warning.
 * ``C-TOO-MANY-MANDATORY`` (warning): more than 10 mandatory, or more than 40 % of all.
-* ``C-THRESHOLD``: pass threshold below 70 % → warning; outside 0–100 % → error.
+* ``C-THRESHOLD``: pass threshold below 70 % → warning; outside 0–100 % (its bounds,
+  :data:`wizard.core.model.bounds.BOUNDS`) → error.
 * ``C-NOT-BINARY`` (warning), ``C-DUPLICATE`` (info).
 """
 
@@ -22,6 +23,7 @@ from wizard.core.checks.criteria_text import binary_findings, brand_findings, du
 from wizard.core.domain import market
 from wizard.core.i18n import N_, Plural
 from wizard.core.model import Project
+from wizard.core.model.bounds import in_range
 
 MAX_MANDATORY = 10
 MAX_MANDATORY_PCT = 40
@@ -130,7 +132,7 @@ def _balance(project: Project) -> list[Finding]:
         )
     pct = project.criteria_settings.pass_threshold_pct
     field = "criteria_settings.pass_threshold_pct"
-    if not 0 <= pct <= 100:
+    if not in_range(field, pct):
         found.append(
             finding(
                 "C-THRESHOLD",

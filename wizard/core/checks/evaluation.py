@@ -8,7 +8,8 @@ conflict-of-interest declaration), ``E-NO-JURY`` (info), ``E-TIE-BREAK`` (info),
 ``E-PILOT`` (warning: a pilot without named scenarios), and for Québec's weighted system
 ``E-QC-CRITERIA`` (< 4 quality criteria), ``E-QC-MAX`` (a criterion above 30/100),
 ``E-QC-TOTAL`` (points not adding up to 100), ``E-QC-COMMITTEE`` (< 3 jury members),
-all errors.
+all errors; ``E-RANGE`` (error: a weight or a quality criterion's points outside 0–100,
+:data:`wizard.core.model.bounds.BOUNDS`).
 """
 
 from __future__ import annotations
@@ -19,11 +20,57 @@ from wizard.core.checks.wording import fold
 from wizard.core.domain import evaluation as rules
 from wizard.core.i18n import N_
 from wizard.core.model import Project
+from wizard.core.model.bounds import in_range, message_params
+
+_WEIGHT_BOUNDS = (
+    (
+        "quality_weight",
+        N_("The quality weight must be between {low} and {high} points; the value entered is {value}."),
+    ),
+    (
+        "price_weight",
+        N_("The price weight must be between {low} and {high} points; the value entered is {value}."),
+    ),
+)
+"""Evaluation weight → the ``E-RANGE`` message when it is outside its bounds."""
 
 
 def person_key(name: str) -> str:
     """A name folded for comparison: no case, accents, punctuation or extra spaces."""
     return " ".join("".join(c if c.isalnum() else " " for c in fold(name)).split())
+
+
+def _ranges(project: Project) -> list[Finding]:
+    found: list[Finding] = []
+    for name, text in _WEIGHT_BOUNDS:
+        value = getattr(project.evaluation, name)
+        if not in_range(f"evaluation.{name}", value):
+            found.append(
+                finding(
+                    "E-RANGE",
+                    Severity.ERROR,
+                    text,
+                    f"evaluation.{name}",
+                    principles.QUALITY,
+                    **message_params(f"evaluation.{name}", value),
+                )
+            )
+    for item in project.quality_grid:
+        if not in_range("quality_grid.points", item.points):
+            found.append(
+                finding(
+                    "E-RANGE",
+                    Severity.ERROR,
+                    N_(
+                        "A quality criterion's points must be between {low} and {high}; "
+                        "the value entered is {value}."
+                    ),
+                    f"quality_grid:{item.id}.points",
+                    principles.QUALITY,
+                    **message_params("quality_grid.points", item.points),
+                )
+            )
+    return found
 
 
 def _weights(project: Project) -> list[Finding]:
@@ -167,4 +214,4 @@ def _quebec(project: Project) -> list[Finding]:
 
 def check_evaluation(project: Project) -> list[Finding]:
     """Findings of the evaluation step; see the module docstring for the codes."""
-    return _weights(project) + _jury(project) + _quebec(project)
+    return _ranges(project) + _weights(project) + _jury(project) + _quebec(project)

@@ -4,7 +4,8 @@ Codes: ``M-FEW`` (warning: fewer than 3 solutions scanned), ``M-NO-OPEN-SOURCE``
 (warning: none is open source), ``M-SOURCE`` (warning per solution known only from a
 demo or a vendor meeting), ``M-NO-FEATURES`` (info: solutions but no feature),
 ``M-UNDERPERFORMING`` (info per solution below the configured share of common features),
-``M-SETTINGS`` (error: a threshold outside 1–100 %).
+``M-SETTINGS`` (error: a threshold outside 1–100 %, its bounds in
+:data:`wizard.core.model.bounds.BOUNDS`).
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.domain import market
 from wizard.core.i18n import N_, Plural
 from wizard.core.model import Project, Solution
+from wizard.core.model.bounds import in_range
 
 
 def _settings(project: Project) -> list[Finding]:
     found = []
     for name in ("common_threshold_pct", "underperforming_pct"):
-        if not 1 <= getattr(project.market, name) <= 100:
+        if not in_range(f"market.{name}", getattr(project.market, name)):
             found.append(
                 finding(
                     "M-SETTINGS",

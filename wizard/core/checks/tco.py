@@ -4,9 +4,15 @@ Codes: ``T-NO-EXIT`` (warning per option without exit costs: data extraction,
 migration out, dual running), ``T-LICENCE-ONLY`` (warning per option costed with
 licences or subscriptions only), ``T-OPTIONS`` (info: fewer than 2 options),
 ``T-EMPTY`` (info per option without cost lines), ``T-HORIZON`` (error: horizon outside
-1–15 years), ``T-RATE`` (warning: a negative or above-25 % discount rate),
-``T-LINE-YEAR`` (info: a line starting after the horizon), ``T-LINE-OPTION`` (warning: a
-line attached to no option), ``T-NEGATIVE`` (warning: a negative amount).
+1–15 years), ``T-RATE`` (warning: a negative or above-25 % discount rate; error: outside
+its bounds, −20 to 50 %), ``T-RANGE`` (error per cost line value outside its bounds:
+amount, yearly increase, first and last year), ``T-LINE-YEAR`` (info: a line starting
+after the horizon), ``T-LINE-OPTION`` (warning: a line attached to no option),
+``T-NEGATIVE`` (warning: a negative amount).
+
+The bounds are :data:`wizard.core.model.bounds.BOUNDS`; outside them the computation
+counts the nearest limit (or, for a first year, leaves the line out) and the finding
+says so (docs/cases.md K26).
 """
 
 from __future__ import annotations
@@ -19,21 +25,72 @@ from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.domain import tco
 from wizard.core.i18n import N_, Plural
 from wizard.core.model import CostLine, Project
+from wizard.core.model.bounds import in_range, message_params
+
+_LINE_BOUNDS = (
+    (
+        "amount",
+        N_(
+            "The amount must be between {low} and {high} $: {value} $ is outside, so the computation uses {used} $."
+        ),
+    ),
+    (
+        "escalation_pct",
+        N_(
+            "The yearly increase must be between {low} and {high} %: {value} % is outside, "
+            "so the computation uses {used} %."
+        ),
+    ),
+    (
+        "year",
+        N_(
+            "The first year must be between {low} and {high}: {value} is outside, so this line is not counted."
+        ),
+    ),
+    (
+        "end_year",
+        N_(
+            "The last year must be between {low} and {high} (0 = to the horizon): {value} is "
+            "outside, so the computation uses {used}."
+        ),
+    ),
+)
+"""Cost line attribute → the ``T-RANGE`` message when its value is outside its bounds."""
 
 
 def _settings(project: Project) -> list[Finding]:
     found: list[Finding] = []
-    if not 1 <= project.tco.horizon_years <= tco.MAX_HORIZON:
+    horizon = project.tco.horizon_years
+    if not in_range("tco.horizon_years", horizon):
         found.append(
             finding(
                 "T-HORIZON",
                 Severity.ERROR,
-                N_("The horizon must be between 1 and 15 years."),
+                N_(
+                    "The horizon must be between {low} and {high} years: {value} is outside, "
+                    "so the computation uses {used}."
+                ),
                 "tco.horizon_years",
                 principles.TCO,
+                **message_params("tco.horizon_years", horizon),
             )
         )
-    if not Decimal(0) <= project.tco.discount_rate_pct <= Decimal(25):
+    rate = project.tco.discount_rate_pct
+    if not in_range("tco.discount_rate_pct", rate):
+        found.append(
+            finding(
+                "T-RATE",
+                Severity.ERROR,
+                N_(
+                    "The discount rate must be between {low} and {high} % a year: {value} % is "
+                    "outside, so the computation uses {used} %."
+                ),
+                "tco.discount_rate_pct",
+                principles.TCO,
+                **message_params("tco.discount_rate_pct", rate),
+            )
+        )
+    elif not Decimal(0) <= rate <= Decimal(25):
         found.append(
             finding(
                 "T-RATE",
@@ -41,7 +98,7 @@ def _settings(project: Project) -> list[Finding]:
                 N_("A discount rate of {rate} % is unusual; check it and its source."),
                 "tco.discount_rate_pct",
                 principles.TCO,
-                rate=project.tco.discount_rate_pct,
+                rate=rate,
             )
         )
     if len(project.tco_options) < 2:
@@ -60,7 +117,7 @@ def _settings(project: Project) -> list[Finding]:
 def _lines(project: Project) -> list[Finding]:
     found: list[Finding] = []
     options = {o.id for o in project.tco_options}
-    horizon = project.tco.horizon_years
+    horizon = tco.horizon_of(project)
     for line in project.cost_lines:
         if line.option_id not in options:
             found.append(
@@ -72,7 +129,20 @@ def _lines(project: Project) -> list[Finding]:
                     principles.TCO,
                 )
             )
-        if line.year > horizon:
+        for attribute, text in _LINE_BOUNDS:
+            value = getattr(line, attribute)
+            if not in_range(f"cost_lines.{attribute}", value):
+                found.append(
+                    finding(
+                        "T-RANGE",
+                        Severity.ERROR,
+                        text,
+                        f"cost_lines:{line.id}.{attribute}",
+                        principles.TCO,
+                        **message_params(f"cost_lines.{attribute}", value),
+                    )
+                )
+        if horizon < line.year <= tco.MAX_HORIZON:
             found.append(
                 finding(
                     "T-LINE-YEAR",
@@ -86,7 +156,7 @@ def _lines(project: Project) -> list[Finding]:
                     principles.TCO,
                 )
             )
-        if line.amount < 0:
+        if line.amount.is_finite() and line.amount < 0:
             found.append(
                 finding(
                     "T-NEGATIVE",

@@ -6,13 +6,18 @@ because importing matplotlib is slow and the core is imported at app start.
 
 ``cumulative_chart_png(project, lang, *, width_cm=16.0, dpi=150) -> bytes``: the same
 project gives the same bytes (no timestamp or software version in the file). Amounts are
-CAD before taxes (``tco.compute_tco``); they become floats only to be drawn.
+CAD before taxes (``tco.compute_tco``); they become floats only to be drawn. The
+computation's inputs are bounded (docs/tco.md, "Bounds"), so every point is a finite
+float; a point that still is not (a project built in code) is left out of the line
+and of the axis limits rather than raising.
 """
 
 from __future__ import annotations
 
 import io
+import math
 import warnings
+from decimal import Decimal
 from typing import Any
 
 from wizard.core.documents.record_tco import money, option_name
@@ -24,11 +29,22 @@ from wizard.core.model import Project
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 MAX_LABEL = 60
+_MAX_POINT = 1e300  # the axis limits add 8 %: stay far from the largest float
 
 
 def _label(name: str, number: int, lang: str) -> str:
     text = option_name(name, number, lang)
     return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
+
+
+def _point(value: Decimal) -> float:
+    """``value`` as a float to draw; NaN (a gap in the line) when it is not a finite
+    float well within range."""
+    try:
+        number = float(value)
+    except (ValueError, OverflowError):
+        return math.nan
+    return number if math.isfinite(number) and abs(number) < _MAX_POINT else math.nan
 
 
 def _draw(axes: Any, project: Project, lang: str) -> None:
@@ -38,7 +54,7 @@ def _draw(axes: Any, project: Project, lang: str) -> None:
     for index, result in enumerate(results):
         axes.plot(
             range(len(result.cumulative)),
-            [float(v) for v in result.cumulative],
+            [_point(v) for v in result.cumulative],
             label=_label(result.name, index + 1, lang),
             color=COLOURS[index % len(COLOURS)],
             marker=MARKERS[index % len(MARKERS)],
@@ -57,7 +73,7 @@ def _draw(axes: Any, project: Project, lang: str) -> None:
     axes.set_xlabel(tr("Year", lang))
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: money(value, lang, cents=False)))
-    values = [float(v) for r in results for v in r.cumulative]
+    values = [x for r in results for x in map(_point, r.cumulative) if not math.isnan(x)]
     axes.set_ylim(bottom=min([0.0, *values]) * 1.08, top=max([1.0, *values]) * 1.08)
     axes.set_xlim(left=-0.3, right=max(1, tco.horizon_of(project)) + 0.3)
     axes.grid(True, color="#dddddd")

@@ -5,7 +5,9 @@ Guide principle: compare whole costs over the life of the system — acquisition
 operation and exit — not licence prices.
 
 * ``money(amount, lang, cents=True) -> str``: CAD for display ("120 000,00 $",
-  "$120,000.00"); the only place amounts are rounded (to the cent, half up).
+  "$120,000.00"); the only place amounts are rounded (to the cent, half up). It never
+  raises: an amount too large to write to the cent (beyond :data:`MONEY_LIMIT`, which the
+  bounded inputs of ``tco`` cannot reach) or not a number is shown as "—".
 * ``percent(rate, lang) -> str``: "9,975 %" / "9.975%".
 * ``totals_table``, ``years_table``, ``breakdown_table``, ``settings_rows``: ``Table``
   blocks built from ``tco.compute_tco`` (amounts in CAD, before taxes; taxes apart).
@@ -13,7 +15,7 @@ operation and exit — not licence prices.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from babel.numbers import format_currency, format_decimal
 
@@ -42,9 +44,25 @@ DISCOUNT_RATE_SOURCE = N_(
 """Where the default discount rate (``TcoSettings.discount_rate_pct``) comes from."""
 
 
-def money(amount: Decimal, lang: str, cents: bool = True) -> str:
-    """``amount`` (CAD) for display in ``lang``, rounded half up to the cent (or dollar)."""
-    value = Decimal(amount).quantize(Decimal("0.01") if cents else Decimal(1), ROUND_HALF_UP)
+MONEY_LIMIT = Decimal("1E+24")
+"""The largest amount :func:`money` writes out (CAD); beyond it, or for a value that is
+not a finite number, it shows :data:`NO_AMOUNT`. Far above any total the bounded inputs
+give (docs/tco.md, "Bounds")."""
+NO_AMOUNT = "—"
+
+
+def money(amount: Decimal | float, lang: str, cents: bool = True) -> str:
+    """``amount`` (CAD) for display in ``lang``, rounded half up to the cent (or dollar);
+    :data:`NO_AMOUNT` beyond :data:`MONEY_LIMIT` or for NaN and infinities. A zero
+    shows without a minus sign."""
+    value = Decimal(amount)
+    if not value.is_finite() or abs(value) > MONEY_LIMIT:
+        return NO_AMOUNT
+    with localcontext() as context:
+        context.prec = 60  # room for every digit up to MONEY_LIMIT and the cents
+        value = value.quantize(Decimal("0.01") if cents else Decimal(1), ROUND_HALF_UP)
+    if value.is_zero():
+        value = abs(value)
     locale = LOCALES.get(lang, "en_CA")
     if cents:
         return str(format_currency(value, "CAD", locale=locale))
@@ -56,8 +74,10 @@ def money(amount: Decimal, lang: str, cents: bool = True) -> str:
 
 
 def percent(rate: Decimal, lang: str) -> str:
-    """A rate in % for display: "9,975 %" (fr) or "9.975%" (en)."""
-    number = format_decimal(Decimal(rate).normalize(), locale=LOCALES.get(lang, "en_CA"))
+    """A rate in % for display: "9,975 %" (fr) or "9.975%" (en); callers pass rates
+    within their bounds (``tco.rate_of``, a province's tax)."""
+    value = Decimal(rate).normalize()
+    number = format_decimal(abs(value) if value.is_zero() else value, locale=LOCALES.get(lang, "en_CA"))
     return f"{number}\u00a0%" if lang == "fr" else f"{number}%"
 
 
@@ -165,7 +185,7 @@ def settings_rows(project: Project, lang: str) -> list[list[str]]:
             tr(
                 "{rate} a year; year 0 is not discounted, later years are discounted at year end",
                 lang,
-                rate=percent(project.tco.discount_rate_pct, lang),
+                rate=percent(tco.rate_of(project), lang),
             ),
         ],
         [

@@ -14,6 +14,12 @@ Formula
 * Amounts are CAD before taxes; taxes (rates from :mod:`wizard.core.domain.provinces`) are
   shown apart (:func:`taxes`). Round to the
   cent only for display.
+
+Bounds (:mod:`wizard.core.model.bounds`, docs/cases.md K26): every number is read within
+its range, so the computation never raises. The horizon, the discount rate, an amount,
+an escalation and an end year outside their ranges count as the nearest limit; a line
+whose first year is outside 0–15 is not counted. The checks say so (``T-HORIZON``,
+``T-RATE``, ``T-RANGE``).
 """
 
 from __future__ import annotations
@@ -23,11 +29,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from wizard.core.domain import provinces
-from wizard.core.model import CostLine, Project, TcoOption
+from wizard.core.model import CostLine, Project, TcoOption, bounds
+from wizard.core.model.bounds import clamp, in_range
 
 EXIT_CATEGORIES = frozenset({"exit_extraction", "exit_migration", "exit_dual_running"})
 LICENCE_CATEGORIES = frozenset({"licences", "subscriptions"})
-MAX_HORIZON = 15
+MAX_HORIZON = bounds.MAX_HORIZON
 
 
 @dataclass(frozen=True)
@@ -45,29 +52,40 @@ class OptionTco:
 
 
 def line_costs(line: CostLine, horizon: int) -> list[Decimal]:
-    """What ``line`` costs in each year 0…``horizon`` (CAD, before taxes)."""
+    """What ``line`` costs in each year 0…``horizon`` (CAD, before taxes). Its amount,
+    escalation and end year count within their bounds (the nearest limit); a line whose
+    first year is outside them (or past ``horizon``) costs nothing."""
     costs = [Decimal(0)] * (horizon + 1)
-    if line.year < 0 or line.year > horizon:
+    if not in_range("cost_lines.year", line.year) or line.year > horizon:
         return costs
+    amount = clamp("cost_lines.amount", Decimal(line.amount))
     if not line.recurring:
-        costs[line.year] = Decimal(line.amount)
+        costs[line.year] = amount
         return costs
-    last = horizon if line.end_year <= 0 else min(line.end_year, horizon)
-    growth = 1 + Decimal(line.escalation_pct) / 100
+    end_year = clamp("cost_lines.end_year", line.end_year)
+    last = horizon if end_year <= 0 else min(end_year, horizon)
+    growth = 1 + clamp("cost_lines.escalation_pct", Decimal(line.escalation_pct)) / 100
     for y in range(line.year, last + 1):
-        costs[y] = Decimal(line.amount) * growth ** (y - line.year)
+        costs[y] = amount * growth ** (y - line.year)
     return costs
 
 
 def npv(years: list[Decimal], rate_pct: Decimal) -> Decimal:
-    """Net present value of yearly costs; year 0 undiscounted, end-of-year discounting."""
-    factor = 1 + Decimal(rate_pct) / 100
+    """Net present value of yearly costs; year 0 undiscounted, end-of-year discounting.
+    The rate counts within its bounds (the nearest limit), so the factor is never 0."""
+    factor = 1 + clamp("tco.discount_rate_pct", Decimal(rate_pct)) / 100
     return sum((cost / factor**y for y, cost in enumerate(years)), Decimal(0))
 
 
 def horizon_of(project: Project) -> int:
     """The horizon in years, clamped to 1–15."""
-    return max(1, min(MAX_HORIZON, project.tco.horizon_years))
+    return clamp("tco.horizon_years", project.tco.horizon_years)
+
+
+def rate_of(project: Project) -> Decimal:
+    """The discount rate in % a year that the computation uses: the project's, clamped
+    to its bounds (−20 to 50 %)."""
+    return clamp("tco.discount_rate_pct", Decimal(project.tco.discount_rate_pct))
 
 
 def option_tco(project: Project, option_id: int) -> OptionTco:
@@ -95,7 +113,7 @@ def option_tco(project: Project, option_id: int) -> OptionTco:
         years=years,
         cumulative=cumulative,
         nominal=running,
-        npv=npv(years, project.tco.discount_rate_pct),
+        npv=npv(years, rate_of(project)),
         by_category=dict(by_category),
         by_payer=dict(by_payer),
     )

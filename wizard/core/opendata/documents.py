@@ -27,6 +27,7 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
+from wizard.core.domain import tco
 from wizard.core.i18n import N_, counts, ntr, tr
 from wizard.core.i18n.languages import binding_language, tender_languages
 from wizard.core.model import Project
@@ -86,8 +87,8 @@ def _tco(project: Project, lang: str) -> Document | None:
         len(project.tco_options),
         lang,
         names=", ".join(o.name for o in project.tco_options),
-        years=ntr("{count} year", "{count} years", project.tco.horizon_years, lang),
-        rate=format_decimal(project.tco.discount_rate_pct, locale=f"{lang}_CA"),
+        years=ntr("{count} year", "{count} years", tco.horizon_of(project), lang),
+        rate=format_decimal(tco.rate_of(project), locale=f"{lang}_CA"),  # as computed (bounds)
     )
     return _doc("feasibilityStudy", tr(N_("Total cost of ownership"), lang), text, lang)
 

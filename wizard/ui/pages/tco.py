@@ -15,13 +15,15 @@ from wizard.core.documents.chart import cumulative_chart_png
 from wizard.core.documents.html import table_html
 from wizard.core.domain import tco
 from wizard.core.i18n import N_, _, tr, ui_language
-from wizard.core.model import Project
+from wizard.core.model import Project, bounds
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.table_editor import Column
 
 log = logging.getLogger(__name__)
 CHART_DELAY_MS = 300  # redraw the chart once typing pauses
+YEARS = bounds.int_range("cost_lines.year")  # the editors' ranges are the core's bounds
+END_YEARS = bounds.int_range("cost_lines.end_year")
 
 
 class TcoPage(StepPage):
@@ -40,7 +42,7 @@ class TcoPage(StepPage):
     def build(self) -> None:
         b = self.binder
         form = self.group(N_("Settings"))
-        self.row(form, N_("Horizon (years)"), b.spin("tco", "horizon_years", 1, 15))
+        self.row(form, N_("Horizon (years)"), b.spin("tco", "horizon_years"))
         self.row(form, N_("Discount rate (% per year)"), b.decimal("tco", "discount_rate_pct"))
         form.addRow(b.check("tco", "include_taxes", N_("Show sales taxes apart from the pre-tax totals")))
         form = self.group(N_("Options compared"))
@@ -61,10 +63,22 @@ class TcoPage(StepPage):
                 Column("option_id", N_("Option"), choices=self._option_choices, width=16),
                 Column("category", N_("Category"), width=16),
                 Column("label", N_("Description"), stretch=True, min_chars=24),
-                Column("year", N_("From"), high=15, tip=N_("First year paid (0 = at acquisition)")),
+                Column(
+                    "year",
+                    N_("From"),
+                    low=YEARS[0],
+                    high=YEARS[1],
+                    tip=N_("First year paid (0 = at acquisition)"),
+                ),
                 Column("amount", N_("Amount"), tip=N_("Amount in CAD before taxes")),
                 Column("recurring", N_("Yearly"), tip=N_("Paid every year from the first to the last year")),
-                Column("end_year", N_("To"), high=15, tip=N_("Last year paid (0 = to the horizon)")),
+                Column(
+                    "end_year",
+                    N_("To"),
+                    low=END_YEARS[0],
+                    high=END_YEARS[1],
+                    tip=N_("Last year paid (0 = to the horizon)"),
+                ),
                 Column("escalation_pct", N_("+ %/yr"), tip=N_("Yearly increase, in %")),
                 Column("payer", N_("Paid by"), width=14),
             ],
@@ -108,11 +122,26 @@ class TcoPage(StepPage):
         return {"option_id": current if current is not None else options[0].id}
 
     def load_extra(self) -> None:
+        """Show the totals and schedule the chart. Called from ``showEvent`` (through
+        ``model_changed``), so it never raises: the core bounds every number (docs/tco.md,
+        "Bounds"), and should a computation still fail, the page says so and stays usable
+        (an exception escaping a Qt event handler once crashed the next page change)."""
         project, lang = self.ctx.project, ui_language()
-        results = tco.compute_tco(project)
-        self.totals.setText(totals_html(project, lang, results=results))
-        self.breakdown.setText(totals_html(project, lang, breakdown=True, results=results))
-        if chart_inputs(project, lang, results) != self._chart_key:
+        try:
+            results = tco.compute_tco(project)
+            totals = totals_html(project, lang, results=results)
+            breakdown = totals_html(project, lang, breakdown=True, results=results)
+            key = chart_inputs(project, lang, results)
+        except Exception:
+            log.exception("TCO totals failed")
+            self.totals.setText(
+                escape(_("The totals cannot be computed. Check the amounts and rates above."))
+            )
+            self.breakdown.setText("")
+            return
+        self.totals.setText(totals)
+        self.breakdown.setText(breakdown)
+        if key != self._chart_key:
             self._chart_timer.start()  # an edit that changes no line of the chart redraws nothing
 
     def model_changed(self) -> None:
@@ -123,10 +152,10 @@ class TcoPage(StepPage):
         if not self.isVisible():
             return  # drawn when the page is shown (initializePage → load_extra)
         project, lang = self.ctx.project, ui_language()
-        key = chart_inputs(project, lang, tco.compute_tco(project))
-        if key == self._chart_key:
-            return
         try:
+            key = chart_inputs(project, lang, tco.compute_tco(project))
+            if key == self._chart_key:
+                return
             png = cumulative_chart_png(project, lang, width_cm=15.0, dpi=96)
         except Exception:  # a chart must never take the page down
             log.exception("TCO chart failed")

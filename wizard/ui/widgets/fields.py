@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 
 from wizard.core import ops
 from wizard.core.i18n import N_
+from wizard.core.model import bounds
 from wizard.core.project_file.store import ProjectFile
 from wizard.ui.context import ProjectContext
 from wizard.ui.labels import label
@@ -129,13 +130,25 @@ class FieldBinder:
         self._relabel.append(relabel)
         return box
 
-    def spin(self, section: str, name: str, low: int, high: int, suffix: str = "") -> QSpinBox:
+    def spin(
+        self, section: str, name: str, low: int | None = None, high: int | None = None, suffix: str = ""
+    ) -> QSpinBox:
+        """An integer field; its range is the field's bounds in the core
+        (:data:`wizard.core.model.bounds.BOUNDS`) unless ``low`` and ``high`` are given."""
+        if low is None or high is None:
+            low, high = bounds.int_range(f"{section}.{name}")
         box = QSpinBox()
         box.setRange(low, high)
         if suffix:
             box.setSuffix(suffix)
         box.valueChanged.connect(lambda v: self._set_later(section, name, v))
-        self._register(section, name, box, lambda: box.setValue(self._value(section, name)))
+
+        def load() -> None:
+            # a value beyond the range (from a received file) shows as the nearest limit and
+            # is not saved back; its finding tells. setValue would overflow past 32 bits.
+            box.setValue(max(box.minimum(), min(box.maximum(), self._value(section, name))))
+
+        self._register(section, name, box, load)
         return box
 
     def decimal(self, section: str, name: str) -> QLineEdit:
