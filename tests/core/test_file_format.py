@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from wizard.cli import main as cli_main
 from wizard.core.model import ENTITIES
 from wizard.core.project_file import codec, jsonio, schemas
 from wizard.core.project_file.migrations import SCHEMA_VERSION
@@ -111,5 +112,40 @@ def test_a_file_unlike_its_version_is_refused_untouched(tmp_path, sql, named):
         message = str(caught.value)
         assert named in message and "received.tender" in message
         assert "structure" in message and "n’a pas la structure" in message
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["received.tender"]
+
+
+K24_CASES = [
+    (
+        "CREATE TRIGGER keep_quiet AFTER INSERT ON journal BEGIN DELETE FROM criteria; END",
+        ["unexpected trigger keep_quiet"],
+    ),
+    (
+        "CREATE TABLE saved AS SELECT * FROM criteria; DROP TABLE criteria;"
+        " CREATE VIEW criteria AS SELECT * FROM saved",
+        ["missing table criteria", "unexpected view criteria"],
+    ),
+    (
+        "CREATE INDEX by_text ON criteria(text); CREATE UNIQUE INDEX by_key ON fields(key, value)",
+        ["unexpected index by_key", "unexpected index by_text"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sql", "named"), K24_CASES)
+def test_k24_received_schema_objects_are_refused_by_name(tmp_path, capsys, sql, named):
+    """docs/cases.md K24: a trigger that would wipe the criteria on the next edit, a
+    view standing in for one of our tables, extra indexes. ``open`` and ``check`` refuse
+    them by name, nothing runs, no byte changes."""
+    path = _damaged(tmp_path, sql)
+    before = path.read_bytes()
+    for read_only in (False, True):
+        with pytest.raises(SchemaMismatch) as caught:
+            ProjectFile.open(path, read_only=read_only)
+        assert all(name in str(caught.value) for name in named)
+    assert cli_main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert all(name in err for name in named) and "Traceback" not in err
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["received.tender"]

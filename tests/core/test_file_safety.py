@@ -18,14 +18,18 @@ from pathlib import Path
 
 import pytest
 
+from wizard.cli import main as cli_main
 from wizard.core.model import Project
 from wizard.core.project_file import atomic
 from wizard.core.project_file.store import (
     CorruptFile,
+    InterruptedEdit,
     LockedFile,
     NotAProjectFile,
     ProjectFile,
     ReadOnlyFile,
+    RecoveryRefused,
+    SameFile,
     WriteFailed,
 )
 
@@ -79,12 +83,15 @@ def read_only(path: Path):
         path.chmod(mode)
 
 
-def _crash_image(path: Path, dest: Path) -> None:
+def _crash_image(path: Path, dest: Path, first: str = "") -> None:
     """Copy ``path`` as the disk holds it when its writer dies in mid-transaction: pages
-    of an uncommitted change spilled into the file, the originals in ``-journal``."""
+    of an uncommitted change spilled into the file, the originals in ``-journal``.
+    ``first``: an SQL statement the transaction runs first."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA cache_size=2")  # spill early: changed pages reach the file
     conn.execute("BEGIN")
+    if first:
+        conn.execute(first)
     conn.execute("create table if not exists filler (n integer, text text)")
     for n in range(1500):
         conn.execute("insert into filler values (?, ?)", (n, "uncommitted " * 40))
@@ -120,22 +127,131 @@ def test_damaged_page_in_the_middle_is_refused_untouched(tmp_path):
 
 
 def test_edit_interrupted_by_a_crash_is_rolled_back_on_open(tmp_path):
-    """A writer killed mid-transaction leaves a hot journal; a read-only connection
-    cannot replay it (SQLITE_READONLY_ROLLBACK), so opening used to call a healthy
-    file "damaged". Now SQLite restores the last commit and the project opens."""
+    """A writer killed mid-transaction leaves a hot journal (K21). Reading never rolls
+    it in: the read-only open refuses, bytes unchanged, and says what to do. Opening for
+    writing copies both files aside, checks that the journal is this file's, lets
+    SQLite restore the last commit and checks the result."""
     source = _new(tmp_path / "source.tender", "Savoir où sont les intervenants")
     crashed = tmp_path / "crashed.tender"
     _crash_image(source, crashed)
-    assert crashed.read_bytes() != source.read_bytes()  # the image really is torn
-    with ProjectFile.open(crashed, read_only=True) as pf:
+    source.unlink()
+    assert _integrity_or_error(crashed) != "ok"  # the image really is torn
+    before = _snapshot(tmp_path)
+    with pytest.raises(InterruptedEdit) as info:
+        ProjectFile.open(crashed, read_only=True)
+    assert "Open it in the app" in str(info.value) and "Ouvrez-le dans l'application" in str(info.value)
+    assert _snapshot(tmp_path) == before
+    with ProjectFile.open(crashed) as pf:
         assert pf.project.problem.statement == "Savoir où sont les intervenants"
+        pf.set_field("problem", "context", "après la panne")  # and it is writable again
     assert not Path(f"{crashed}-journal").exists()
     assert _integrity(crashed) == "ok"
     conn = sqlite3.connect(crashed)
     assert conn.execute("select count(*) from sqlite_master where name='filler'").fetchone()[0] == 0
     conn.close()
-    with ProjectFile.open(crashed) as pf:  # and it is writable again
-        pf.set_field("problem", "context", "après la panne")
+    copies = _snapshot(tmp_path)
+    assert copies["crashed.tender.before-recovery"] == before["crashed.tender"]
+    assert copies["crashed.tender-journal.before-recovery"] == before["crashed.tender-journal"]
+
+
+def _integrity_or_error(path: Path) -> str:
+    try:
+        return _integrity(path)
+    except sqlite3.Error as exc:
+        return str(exc)
+
+
+def _yesterday_and_todays_journal(tmp_path: Path) -> Path:
+    """K21: a project copied yesterday is put back beside the ``-journal`` a crash left
+    today (a backup restored, a synced folder). Returns the project's path."""
+    work = tmp_path / "work"
+    work.mkdir()
+    today = _new(work / "today.tender", "hier")
+    shutil.copyfile(today, work / "yesterday.tender")
+    with ProjectFile.open(today) as pf:
+        pf.set_field("problem", "statement", "aujourd'hui")
+        pf.set_field("info", "organization", "Ville de Lac-Vert")
+    _crash_image(
+        today, work / "crashed.tender", "update fields set value='\"panne\"' where key='problem.context'"
+    )
+    shutil.copyfile(work / "yesterday.tender", tmp_path / "projet.tender")
+    shutil.copyfile(work / "crashed.tender-journal", tmp_path / "projet.tender-journal")
+    shutil.rmtree(work)
+    return tmp_path / "projet.tender"
+
+
+def test_k21_todays_journal_is_never_rolled_into_yesterdays_file(tmp_path):
+    """SQLite would roll today's journal into yesterday's file and ``integrity_check``
+    would say "ok" on the mix: today's fields without their history. The journal's copy
+    of page 1 says which state of the file it was written for (the change counter):
+    the open is refused, both files keep their bytes and the message names the copies."""
+    path = _yesterday_and_todays_journal(tmp_path)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    shutil.copyfile(path, scratch / "p.tender")
+    shutil.copyfile(f"{path}-journal", scratch / "p.tender-journal")
+    naive = sqlite3.connect(scratch / "p.tender")  # what SQLite alone does
+    assert naive.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert (
+        naive.execute("select value from fields where key='problem.statement'").fetchone()[0]
+        == '"aujourd\'hui"'
+    )
+    assert naive.execute("select count(*) from journal").fetchone()[0] == 0  # the mix
+    naive.close()
+    shutil.rmtree(scratch)
+
+    before = _snapshot(tmp_path)
+    for read_only_flag in (True, False, True):
+        with pytest.raises((InterruptedEdit, RecoveryRefused)) as info:
+            ProjectFile.open(path, read_only=read_only_flag)
+        assert isinstance(info.value, InterruptedEdit if read_only_flag else RecoveryRefused)
+    message = str(info.value)
+    after = _snapshot(tmp_path)
+    assert {name: after[name] for name in before} == before
+    assert after["projet.tender.before-recovery"] == before["projet.tender"]
+    assert after["projet.tender-journal.before-recovery"] == before["projet.tender-journal"]
+    with pytest.raises(RecoveryRefused) as info:
+        ProjectFile.open(path)
+    message = str(info.value)
+    assert "another state of this file" in message
+    assert str(tmp_path / "projet.tender.before-recovery-2") in message  # a second attempt: new copies
+    assert "ne lui appartient pas" in message and "does not belong to it" in message
+
+
+def test_k21_a_recovery_that_gives_an_unsound_file_is_undone(tmp_path):
+    """The journal is this file's, but the state it rolls back to is not one of ours
+    (another program added a trigger): both files get their bytes back."""
+    source = _new(tmp_path / "source.tender", "x")
+    conn = sqlite3.connect(source)
+    conn.execute("CREATE TRIGGER wipe AFTER INSERT ON journal BEGIN DELETE FROM criteria; END")
+    conn.commit()
+    conn.close()
+    _crash_image(source, tmp_path / "p.tender")
+    source.unlink()
+    before = _snapshot(tmp_path)
+    with pytest.raises(RecoveryRefused) as info:
+        ProjectFile.open(tmp_path / "p.tender")
+    assert "unexpected trigger wipe" in str(info.value)
+    after = _snapshot(tmp_path)
+    assert {name: after[name] for name in before} == before
+    assert sorted(set(after) - set(before)) == [
+        "p.tender-journal.before-recovery",
+        "p.tender.before-recovery",
+    ]
+
+
+@pytest.mark.parametrize("command", [["check"], ["dump"], ["export", "--out", "OUT"]])
+def test_k21_read_only_commands_refuse_a_hot_journal(tmp_path, capsys, command):
+    source = _new(tmp_path / "source.tender", "x")
+    _crash_image(source, tmp_path / "p.tender")
+    source.unlink()
+    before = _snapshot(tmp_path)
+    args = [str(tmp_path / "out") if a == "OUT" else a for a in command]
+    assert cli_main([args[0], str(tmp_path / "p.tender"), *args[1:]]) == 2
+    err = capsys.readouterr().err
+    assert "interrupted" in err and "interrompue" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert _snapshot(tmp_path) == before and not (tmp_path / "out").exists()
 
 
 def test_foreign_file_with_a_hot_journal_is_never_rolled_back(tmp_path):
@@ -163,9 +279,10 @@ def test_crash_image_in_a_read_only_folder_gives_a_clear_error(tmp_path):
     _crash_image(source, folder / "crashed.tender")
     before = _snapshot(folder)
     with read_only(folder):
-        with pytest.raises(CorruptFile) as info:
-            ProjectFile.open(folder / "crashed.tender", read_only=True)
-        assert "crashed.tender" in str(info.value) and "interrupted edit" in str(info.value)
+        for read_only_flag in (True, False):
+            with pytest.raises(InterruptedEdit) as info:
+                ProjectFile.open(folder / "crashed.tender", read_only=read_only_flag)
+            assert "crashed.tender" in str(info.value) and "folder you can write to" in str(info.value)
         assert _snapshot(folder) == before
 
 
@@ -327,3 +444,99 @@ def test_export_killed_mid_write_leaves_the_previous_file(tmp_path):
     assert target.read_bytes() == b"the tender the lawyers already have"
     leftovers = [p.name for p in tmp_path.iterdir() if p != target]
     assert all(name.startswith(".tender-en.docx.") and name.endswith(".tmp") for name in leftovers)
+
+
+# -- Save As and links (K22, K23) ----------------------------------------------------------------
+
+
+def _leftovers(folder: Path) -> list[str]:
+    """Temporary files and SQLite journals left in ``folder``."""
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith((".tmp", ".tmp-journal", "-journal")))
+
+
+def test_k22_save_as_onto_a_project_open_in_another_window_is_refused(tmp_path):
+    """The other window's file is never replaced under it: its edits are all kept."""
+    mine = ProjectFile.open(_new(tmp_path / "mine.tender", "le mien"))
+    theirs = ProjectFile.open(_new(tmp_path / "theirs.tender", "le leur"))
+    try:
+        theirs.set_field("info", "organization", "Ville de Lac-Vert")
+        before = (tmp_path / "theirs.tender").read_bytes()
+        with pytest.raises(LockedFile) as info:
+            mine.save_as(tmp_path / "theirs.tender")
+        assert "already open" in str(info.value) and "theirs.tender" in str(info.value)
+        assert (tmp_path / "theirs.tender").read_bytes() == before
+        assert _leftovers(tmp_path) == []
+        theirs.set_field("info", "title", "écrit après le refus")  # the other window goes on
+    finally:
+        theirs.close()
+        mine.close()
+    with ProjectFile.open(tmp_path / "theirs.tender", read_only=True) as pf:
+        assert pf.project.problem.statement == "le leur"
+        assert pf.project.info.organization == "Ville de Lac-Vert"
+        assert pf.project.info.title == "écrit après le refus"
+
+
+def test_k22_save_as_onto_the_open_file_through_a_link_is_refused(tmp_path):
+    path = _new(tmp_path / "p.tender", "x")
+    os.link(path, tmp_path / "hard.tender")
+    os.symlink(path, tmp_path / "soft.tender")
+    with ProjectFile.open(path) as pf:
+        before = path.read_bytes()
+        for other in ("hard.tender", "soft.tender"):
+            with pytest.raises(SameFile):
+                pf.save_as(tmp_path / other)
+        assert path.read_bytes() == before and _leftovers(tmp_path) == []
+        pf.set_field("problem", "statement", "toujours ouvert")
+
+
+def test_k22_a_failed_save_as_leaves_no_temporary_file(project_file, tmp_path, monkeypatch):
+    target = tmp_path / "copie.tender"
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "fsync", disk_full)
+    with pytest.raises(OSError, match="No space"):
+        project_file.save_as(target)
+    folder = project_file.path.parent
+    assert not target.exists() and _leftovers(tmp_path) == [] and _leftovers(folder) == []
+    assert not list(tmp_path.glob(".copie.tender*"))  # no temporary copy, no lock left
+    monkeypatch.undo()
+    assert project_file.save_as(target) == target  # and the lock was released
+
+
+def test_k22_save_as_beside_an_interrupted_edit_is_refused(project_file, tmp_path):
+    """A new copy renamed beside a stale ``-journal`` would have that journal rolled
+    into it on its first open."""
+    target = tmp_path / "ancien.tender"
+    target.write_bytes(b"old")
+    Path(f"{target}-journal").write_bytes(b"stale journal")
+    with pytest.raises(InterruptedEdit):
+        project_file.save_as(target)
+    assert target.read_bytes() == b"old"
+
+
+@pytest.mark.parametrize("link", ["symbolic", "hard"])
+def test_k23_one_writer_whatever_path_names_the_file(tmp_path, link):
+    """The lock is on the real file: a second writer through a link is locked out."""
+    real = _new(tmp_path / "projet.tender", "x")
+    other_folder = tmp_path / "elsewhere"
+    other_folder.mkdir()
+    alias = other_folder / "alias.tender"
+    if link == "symbolic":
+        os.symlink(real, alias)
+    else:
+        os.link(real, alias)
+    for first, second in ((real, alias), (alias, real)):
+        with ProjectFile.open(first) as pf:
+            before = real.read_bytes()
+            with pytest.raises(LockedFile) as info:
+                ProjectFile.open(second)
+            assert "already open" in str(info.value)
+            assert real.read_bytes() == before
+            with ProjectFile.open(second, read_only=True) as reader:  # reading stays possible
+                assert reader.project.problem.statement == pf.project.problem.statement
+            pf.set_field("problem", "statement", f"via {first.name}")
+    assert sorted(p.name for p in other_folder.iterdir()) == ["alias.tender"]  # no lock left
+    with ProjectFile.open(alias) as pf:
+        assert pf.project.problem.statement == "via alias.tender"

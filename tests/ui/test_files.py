@@ -119,3 +119,83 @@ def test_history_lists_the_journal(open_window, monkeypatch):
     assert ["Project › Tender title", "", "Map"] in [row[1:] for row in rows]
     assert not any('"' in cell for row in rows for cell in row)  # values without JSON quotes
     assert all("T" not in row[0] and "+00:00" not in row[0] for row in rows)  # a local, written time
+
+
+def _malformed(tmp_path):
+    import shutil
+    import sqlite3
+
+    path = tmp_path / "reçu.tender"
+    shutil.copy2(Path(__file__).resolve().parents[1] / "data" / "v1" / "training.tender", path)
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "UPDATE fields SET value = ? WHERE key = 'problem.statement'", ("[" * 100_000 + "]" * 100_000,)
+    )
+    conn.commit()
+    conn.close()
+    return path
+
+
+def test_the_app_started_with_a_malformed_file_says_why_and_stays_usable(
+    errors, monkeypatch, tmp_path, qtbot
+):
+    """``python main.py FILE`` with a file the app refuses (issue #14, point 5): the
+    message shows in a window, the file keeps its bytes, another project opens."""
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from wizard.ui import app
+    from wizard.ui.main_window import MainWindow
+
+    path = _malformed(tmp_path)
+    before = path.read_bytes()
+    good = tmp_path / "good.tender"
+    ProjectFile.create(good).close()
+    seen = {}
+
+    def run_instead_of_exec(self):
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        seen["before"] = window.ctx
+        seen["opened"] = window.open_path(good)
+        seen["after"] = window.ctx.pf.path if window.ctx else None
+        window.close_project()
+        window.close()
+        return 0
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(QApplication, "exec", run_instead_of_exec)
+    assert app.run_app([str(path)]) == 0
+    assert len(errors) == 1
+    assert "does not accept" in errors[0] and "problem.statement" in errors[0] and "reçu.tender" in errors[0]
+    assert "Traceback" not in errors[0] and len(errors[0]) < 500
+    assert seen == {"before": None, "opened": True, "after": good}
+    assert path.read_bytes() == before
+
+
+def test_save_as_onto_a_project_open_elsewhere_is_refused_k22(open_window, errors, monkeypatch, tmp_path):
+    other = ProjectFile.create(tmp_path / "other.tender")
+    try:
+        other.set_field("info", "organization", "Ville de Lac-Vert")
+        before = other.path.read_bytes()
+        monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: other.path)
+        open_window.actions_by_name["save_as"].trigger()
+        assert open_window.ctx.pf.path == tmp_path / "p.tender"  # still in its own project
+        assert len(errors) == 1 and "not written" in errors[0] and "already open" in errors[0]
+        assert other.path.read_bytes() == before
+        other.set_field("info", "title", "still mine")
+    finally:
+        other.close()
+
+
+def test_a_text_over_the_limit_is_refused_with_a_clear_message(open_window, errors):
+    from dataclasses import replace
+
+    from wizard.core import ops
+    from wizard.core.project_file.codec import MAX_TEXT
+
+    ctx = open_window.ctx
+    problem = replace(ctx.project.problem, statement="x" * (MAX_TEXT + 1))
+    assert ctx.do(ops.edit_section, problem) is None
+    assert len(errors) == 1 and "too long" in errors[0] and "100 001" in errors[0]
+    assert ctx.project.problem.statement == ""

@@ -13,7 +13,15 @@ from wizard.core.examples import example_names, load_example
 from wizard.core.i18n import N_, _, n_, ui_language
 from wizard.core.model import Project, defaults
 from wizard.core.project_file.fileformat import SUFFIX
-from wizard.core.project_file.store import LockedFile, ProjectFile, ProjectFileError, ReadOnlyFile
+from wizard.core.project_file.store import (
+    InvalidValue,
+    LockedFile,
+    ProjectFile,
+    ProjectFileError,
+    ReadOnlyFile,
+    RecoveryRefused,
+    SchemaMismatch,
+)
 from wizard.ui import dialogs, field_labels
 from wizard.ui.views import PreviewWindow, history_dialog
 
@@ -24,8 +32,12 @@ log = logging.getLogger(__name__)
 
 
 def file_error_message(exc: ProjectFileError) -> str:
-    """The error in the interface language, with the file name (no traceback)."""
-    return _(type(exc).reason) + f"\n{exc.path}"
+    """The error in the interface language, with the file name (no traceback), and
+    what it names when the reason says so (a value, a schema object, the copies)."""
+    message = _(type(exc).reason, **exc.params) + f"\n{exc.path}"
+    if exc.detail and isinstance(exc, (InvalidValue, RecoveryRefused, SchemaMismatch)):
+        message += f"\n{exc.detail}"
+    return message
 
 
 def open_file(window: MainWindow, path: Path, read_only: bool = False) -> ProjectFile | None:
@@ -113,14 +125,15 @@ def save_as(window: MainWindow) -> None:
     path = dialogs.ask_save_path(window, _("Save the project as"), SUFFIX, current.stem + "-2" + SUFFIX)
     if path is None:
         return
-    if path.resolve() == current.resolve():
-        return
     try:
-        window.ctx.pf.save_as(path)
-    except (OSError, ProjectFileError) as exc:
-        dialogs.show_error(window, _("The copy could not be written:") + f"\n{path}\n{exc}")
+        written = window.ctx.pf.save_as(path)
+    except ProjectFileError as exc:  # locked by another window, the open file itself …
+        dialogs.show_error(window, _("The copy was not written:") + "\n" + file_error_message(exc))
         return
-    window.open_path(path)
+    except OSError as exc:
+        dialogs.show_error(window, _("The copy could not be written:") + f"\n{path}\n{exc.strerror or exc}")
+        return
+    window.open_path(written)
 
 
 def confirm_replace(window: MainWindow, project: Project, folder: Path) -> bool:

@@ -18,16 +18,64 @@ from dataclasses import fields
 from decimal import Decimal, InvalidOperation
 from typing import Any, get_type_hints
 
+from wizard.core.i18n import N_, bilingual
 from wizard.core.model.choices import literal_values
+
+MAX_TEXT = 100_000
+"""The most characters a text field holds (docs/file-format.md, "Limits"): about 40
+pages, several times the longest text a tender field needs (a statement of need, a
+clause rewritten by the town's lawyer). Longer texts are refused on entry, in a file and
+in JSON: a 60 MB field made ``check`` run for minutes."""
+
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+"""What an SQLite INTEGER holds; a larger ``int`` (in JSON) is refused, not crashed on."""
+
+_SHOWN = 60  # characters of a refused value quoted in a message
 
 
 class CodecError(ValueError):
     """A stored value does not fit its field; ``field`` names it."""
 
-    def __init__(self, field: str, value: object) -> None:
-        super().__init__(f"{field}: unexpected value {value!r}")
+    def __init__(self, field: str, value: object, message: str = "") -> None:
+        shown = repr(value)
+        if len(shown) > _SHOWN:
+            shown = shown[:_SHOWN] + f"… ({len(shown)} characters)"
+        super().__init__(message or f"{field}: unexpected value {shown}")
         self.field = field
         self.value = value
+
+
+class TextTooLong(CodecError):
+    """A text longer than :data:`MAX_TEXT`; the message is bilingual."""
+
+    def __init__(self, field: str, length: int) -> None:
+        text = bilingual(
+            N_("This text is too long: {count} characters, at most {limit}."),
+            count=f"{length:,}".replace(",", " "),
+            limit=f"{MAX_TEXT:,}".replace(",", " "),
+        )
+        super().__init__(field, length, f"{text} ({field})")
+
+
+def decode_json(text: object, field: str) -> Any:
+    """The value of a JSON text stored in the file, within limits: text of at most
+    6 × :data:`MAX_TEXT` characters (a longest text with every character escaped),
+    nesting Python can follow. Raises :class:`CodecError` naming ``field``."""
+    if not isinstance(text, str):
+        raise CodecError(field, text)
+    if len(text) > 6 * MAX_TEXT + 2:
+        raise TextTooLong(field, len(text))
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError) as exc:  # bad JSON, a number past 4300 digits, deep nesting
+        raise CodecError(field, text) from exc
+
+
+def check_values(obj: object, where: str) -> None:
+    """Raise :class:`CodecError` for a value of ``obj`` (an entity or a section) the file
+    does not take: a text over :data:`MAX_TEXT`, an integer beyond 64 bits."""
+    for name, kind in field_types(type(obj)).items():
+        python_value(json_value(getattr(obj, name), kind), kind, f"{where}.{name}")
 
 
 _FIELD_TYPES: dict[type, dict[str, Any]] = {}
@@ -60,12 +108,14 @@ def python_value(value: object, kind: Any, name: str) -> object:
                 return bool(value)
             raise CodecError(name, value)
         if kind is int:
-            if isinstance(value, bool) or not isinstance(value, int):
+            if isinstance(value, bool) or not isinstance(value, int) or not INT_MIN <= value <= INT_MAX:
                 raise CodecError(name, value)
             return value
         if kind is Decimal:
             if isinstance(value, bool) or not isinstance(value, (str, int, float)):
                 raise CodecError(name, value)
+            if isinstance(value, str) and len(value) > MAX_TEXT:
+                raise TextTooLong(name, len(value))
             number = Decimal(str(value))
             if not number.is_finite():
                 raise CodecError(name, value)
@@ -73,15 +123,21 @@ def python_value(value: object, kind: Any, name: str) -> object:
         if kind is str:
             if not isinstance(value, str):
                 raise CodecError(name, value)
+            if len(value) > MAX_TEXT:
+                raise TextTooLong(name, len(value))
             return value
         # list[int]
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            raise TextTooLong(name, len(value))
         items = json.loads(value) if isinstance(value, str) else value
         if not isinstance(items, list) or not all(
-            isinstance(i, int) and not isinstance(i, bool) for i in items
+            isinstance(i, int) and not isinstance(i, bool) and INT_MIN <= i <= INT_MAX for i in items
         ):
             raise CodecError(name, value)
         return list(items)
-    except (InvalidOperation, json.JSONDecodeError) as exc:
+    except CodecError:
+        raise
+    except (InvalidOperation, ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
         raise CodecError(name, value) from exc
 
 

@@ -60,19 +60,28 @@ def from_dict(data: Any) -> Project:
             if not isinstance(rows, list):
                 raise codec.CodecError(kind, rows)
             built = [codec.from_mapping(cls, row, f"{kind}[{i}]") for i, row in enumerate(rows)]
-            ids = [row.id for row in built]
-            if len(set(ids)) != len(ids):
-                raise codec.CodecError(f"{kind}.id", "duplicate id")
             setattr(project, kind, built)
-        _check_links(project)
+        validate(project)
     except codec.CodecError as exc:
         raise ProjectJsonError(str(exc)) from exc
     return project
 
 
-def _check_links(project: Project) -> None:
-    """Raise :class:`codec.CodecError` for a row pointing at a missing parent row
-    (a matrix cell without its solution, a cost line without its option)."""
+def validate(project: Project) -> None:
+    """Raise :class:`codec.CodecError` for what no project may hold: two rows of a
+    list with one id, a row pointing at a missing parent row (a matrix cell without
+    its solution, a cost line without its option). ``load`` and the project file's
+    reading both run it, so a file that opens dumps to JSON that loads."""
+    for kind in ENTITIES:
+        listed = [row.id for row in project.rows(kind)]
+        if len(set(listed)) != len(listed):
+            raise codec.CodecError(f"{kind}.id", "duplicate id")
+    for kind, links in FOREIGN_KEYS.items():
+        for column, parent in links:
+            ids = {row.id for row in project.rows(parent)}
+            for i, row in enumerate(project.rows(kind)):
+                if getattr(row, column) not in ids:
+                    raise codec.CodecError(f"{kind}[{i}].{column}", getattr(row, column))
     for kind, links in FOREIGN_KEYS.items():
         for column, parent in links:
             ids = {row.id for row in project.rows(parent)}
@@ -85,7 +94,9 @@ def loads(text: str) -> Project:
     """A project from JSON text. Raises :class:`ProjectJsonError`."""
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as exc:
+    except RecursionError as exc:
+        raise ProjectJsonError("invalid JSON: nested too deeply") from exc
+    except ValueError as exc:  # JSONDecodeError, or a number of more than 4300 digits
         raise ProjectJsonError(f"invalid JSON: {exc}") from exc
     return from_dict(data)
 

@@ -1,7 +1,13 @@
-"""One writer at a time: an OS lock on a sidecar file ``.NAME.lock`` beside the project.
+"""One writer at a time: OS locks on sidecar files, taken on the real file.
 
 The lock is held by the operating system (``fcntl.flock`` on Unix, ``msvcrt.locking``
 on Windows), so it vanishes when the process dies: no stale lock after a crash.
+
+The same project can be reached by several paths (docs/cases.md K23): a symbolic link
+is resolved first, so the sidecar ``.NAME.lock`` lies beside the real file, where
+another user or computer finds it too; a hard link is another name for the same file,
+so a second lock, named after the file's device and inode, is taken in the machine's
+temporary folder, which every name of the file shares.
 """
 
 from __future__ import annotations
@@ -9,24 +15,41 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 
 class LockBusy(Exception):
-    """Another process holds the lock."""
+    """Another process (or another window) holds the lock."""
 
 
-class FileLock:
-    """A non-blocking exclusive lock for the project file ``path``."""
+def real_path(path: Path) -> Path:
+    """``path`` with every symbolic link resolved (the file itself need not exist)."""
+    return Path(os.path.realpath(path))
 
-    def __init__(self, path: Path) -> None:
-        self.lock_path = path.with_name(f".{path.name}.lock")
+
+def _identity_lock(path: Path) -> Path | None:
+    """The lock named after the file's device and inode, shared by all its hard links;
+    ``None`` when the file does not exist yet."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return Path(tempfile.gettempdir()) / f"open-procurement-wizard-{info.st_dev}-{info.st_ino}.lock"
+
+
+class _OneLock:
+    """A non-blocking exclusive OS lock on one sidecar file."""
+
+    def __init__(self, lock_path: Path) -> None:
+        self.lock_path = lock_path
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        """Take the lock. Raises :class:`LockBusy` when another process has it, and
-        ``OSError`` when the lock file cannot be created (a read-only folder)."""
-        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+        except PermissionError:  # another user's lock file: a read-only handle locks too
+            fd = os.open(self.lock_path, os.O_RDONLY)
         try:
             if sys.platform == "win32":  # pragma: no cover - Windows only
                 import msvcrt
@@ -55,10 +78,43 @@ class FileLock:
             return False
 
     def release(self) -> None:
-        """Drop the lock and remove the sidecar file."""
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
         with contextlib.suppress(OSError):
             self.lock_path.unlink(missing_ok=True)
         os.close(fd)
+
+
+class FileLock:
+    """A non-blocking exclusive lock for the project file ``path``, whatever path
+    (link, hard link) names it."""
+
+    def __init__(self, path: Path) -> None:
+        real = real_path(path)
+        self.lock_path = real.with_name(f".{real.name}.lock")
+        self._real = real
+        self._locks: list[_OneLock] = []
+
+    def acquire(self) -> None:
+        """Take the lock. Raises :class:`LockBusy` when another process or window has
+        it, and ``OSError`` when the lock file cannot be created (a read-only folder)."""
+        try:
+            self._take(self.lock_path)
+            identity = _identity_lock(self._real)
+            if identity is not None:
+                with contextlib.suppress(OSError):  # no usable temporary folder: the sidecar still guards
+                    self._take(identity)
+        except BaseException:
+            self.release()
+            raise
+
+    def _take(self, lock_path: Path) -> None:
+        lock = _OneLock(lock_path)
+        lock.acquire()
+        self._locks.append(lock)
+
+    def release(self) -> None:
+        """Drop the locks and remove the sidecar files."""
+        while self._locks:
+            self._locks.pop().release()

@@ -35,13 +35,15 @@ from typing import Any
 import sqlite_utils
 
 from wizard.core.model import ENTITIES, SECTIONS, Project
-from wizard.core.project_file import codec, schemas
+from wizard.core.project_file import codec, jsonio, schemas
 from wizard.core.project_file.atomic import atomic_path
 from wizard.core.project_file.fileformat import (
     APPLICATION_ID,
     BUSY_TIMEOUT_MS,
     SUFFIX,
     CorruptFile,
+    InterruptedEdit,
+    InvalidValue,
     LockedFile,
     MigrationFailed,
     MissingFile,
@@ -49,14 +51,18 @@ from wizard.core.project_file.fileformat import (
     NotAProjectFile,
     ProjectFileError,
     ReadOnlyFile,
+    RecoveryRefused,
+    SameFile,
     SchemaMismatch,
     WriteFailed,
     connect,
+    journal_path,
     location_warnings,
     probe,
+    recover,
     writable,
 )
-from wizard.core.project_file.lock import FileLock, LockBusy
+from wizard.core.project_file.lock import FileLock, LockBusy, real_path
 from wizard.core.project_file.migrations import FOREIGN_KEYS, MIGRATIONS, SCHEMA_VERSION
 
 __all__ = [  # the errors and markers of :mod:`wizard.core.project_file.fileformat` are part of this API
@@ -64,6 +70,8 @@ __all__ = [  # the errors and markers of :mod:`wizard.core.project_file.fileform
     "BUSY_TIMEOUT_MS",
     "SUFFIX",
     "CorruptFile",
+    "InterruptedEdit",
+    "InvalidValue",
     "LockedFile",
     "MigrationFailed",
     "MissingFile",
@@ -72,6 +80,8 @@ __all__ = [  # the errors and markers of :mod:`wizard.core.project_file.fileform
     "ProjectFile",
     "ProjectFileError",
     "ReadOnlyFile",
+    "RecoveryRefused",
+    "SameFile",
     "SchemaMismatch",
     "WriteFailed",
     "location_warnings",
@@ -128,7 +138,7 @@ class ProjectFile:
                         _write_all(db, project or Project())
                 finally:
                     conn.close()
-        except sqlite3.Error as exc:  # e.g. a dangling link
+        except (sqlite3.Error, codec.CodecError) as exc:  # a dangling link, a text too long
             raise ProjectFileError(path, str(exc)) from exc
         return cls.open(path)
 
@@ -137,16 +147,23 @@ class ProjectFile:
         """Open an existing project file.
 
         Raises :class:`MissingFile`, :class:`NotAProjectFile`, :class:`NewerVersionFile`,
-        :class:`CorruptFile`, :class:`LockedFile` (another writer has it; retry with
-        ``read_only=True``) or :class:`ReadOnlyFile` (the file cannot be written; the
-        caller may retry read-only). Older schemas are migrated after a backup copy.
+        :class:`CorruptFile` (:class:`InvalidValue` for a value the app refuses),
+        :class:`SchemaMismatch`, :class:`LockedFile` (another writer has it; retry with
+        ``read_only=True``), :class:`ReadOnlyFile` (the file cannot be written; the
+        caller may retry read-only), :class:`InterruptedEdit` (a hot ``-journal``: never
+        rolled in by a read-only open) or :class:`RecoveryRefused`. Older schemas are
+        migrated after a backup copy. A refused file keeps its bytes.
         """
         path = Path(path)
-        version = probe(path, SCHEMA_VERSION)
         if read_only:
-            return cls(path, connect(path, read_only=True), True, None)
+            probe(path, SCHEMA_VERSION)
+            return cls._reading(path, connect(path, read_only=True), True, None)
+        try:
+            version, hot = probe(path, SCHEMA_VERSION), False
+        except InterruptedEdit:
+            version, hot = 0, True
         if not writable(path):
-            raise ReadOnlyFile(path)
+            raise InterruptedEdit(path) if hot else ReadOnlyFile(path)
         lock = FileLock(path)
         try:
             lock.acquire()
@@ -155,16 +172,29 @@ class ProjectFile:
         except OSError as exc:  # the folder is read-only: no lock, no journal possible
             raise ReadOnlyFile(path, str(exc)) from exc
         try:
+            if hot:
+                version = recover(path, SCHEMA_VERSION)
             if version < SCHEMA_VERSION:
                 _migrate(path, version)
-            conn = connect(path, read_only=False)
-            conn.execute("PRAGMA journal_mode=DELETE")
-            return cls(path, conn, False, lock)
+            pf = cls._reading(path, connect(path, read_only=False), False, lock)
+            pf.db.execute("PRAGMA journal_mode=DELETE")  # only once the file is accepted
+            return pf
         except sqlite3.Error as exc:
             lock.release()
             raise CorruptFile(path, str(exc)) from exc
         except BaseException:
             lock.release()
+            raise
+
+    @classmethod
+    def _reading(
+        cls, path: Path, conn: sqlite3.Connection, read_only: bool, lock: FileLock | None
+    ) -> ProjectFile:
+        """``cls(...)``, closing ``conn`` when the project cannot be read."""
+        try:
+            return cls(path, conn, read_only, lock)
+        except BaseException:
+            conn.close()
             raise
 
     def close(self) -> None:
@@ -182,11 +212,29 @@ class ProjectFile:
         self.close()
 
     def save_as(self, target: str | Path) -> Path:
-        """Copy the project to ``target`` with SQLite's backup API (atomic rename).
-        Raises :class:`ProjectFileError` or ``OSError``."""
-        target = Path(target)
+        """Copy the project to ``target`` with SQLite's backup API (atomic rename);
+        returns the path written (symbolic links resolved).
+
+        The target's writer lock is held while it is replaced, so a project open in
+        another window or process is never replaced under it (docs/cases.md K22). Raises
+        :class:`SameFile`, :class:`LockedFile`, :class:`InterruptedEdit` (a ``-journal``
+        lies beside the target), :class:`ProjectFileError` or ``OSError``; a failure
+        leaves no temporary file and the target as it was.
+        """
+        target = real_path(Path(target))
+        if target.exists() and self.path.exists() and os.path.samefile(target, self.path):
+            raise SameFile(target)
+        if journal_path(target).exists():
+            raise InterruptedEdit(target)
+        lock = FileLock(target)
+        try:
+            lock.acquire()
+        except LockBusy as exc:
+            raise LockedFile(target) from exc
+        temporary: list[Path] = []
         try:
             with atomic_path(target) as tmp:
+                temporary.append(tmp)
                 dest = sqlite3.connect(str(tmp))
                 try:
                     with dest:
@@ -195,25 +243,36 @@ class ProjectFile:
                     dest.close()
         except sqlite3.Error as exc:  # disk full …
             raise ProjectFileError(target, str(exc)) from exc
+        finally:
+            for tmp in temporary:  # SQLite's journal of the copy, if a failure left one
+                journal_path(tmp).unlink(missing_ok=True)
+            lock.release()
         return target
 
     # -- reading -----------------------------------------------------------------
 
     def _read_project(self) -> Project:
+        """The project the file holds. A value that does not fit its field (wrong type,
+        a text over :data:`codec.MAX_TEXT`, JSON nested past reason) or a row pointing at
+        a missing row raises :class:`InvalidValue`: a file that opens always dumps to
+        JSON that ``load`` accepts. A NULL reads as the field's default, as in JSON."""
         project = Project()
         try:
             values = {row["key"]: row["value"] for row in self.db.table("fields").rows}
             for name, cls in SECTIONS.items():
-                data = {
-                    attr: json.loads(values[f"{name}.{attr}"])
-                    for attr in codec.field_types(cls)
-                    if f"{name}.{attr}" in values
-                }
+                data = {}
+                for attr in codec.field_types(cls):
+                    key = f"{name}.{attr}"
+                    if values.get(key) is not None:
+                        data[attr] = codec.decode_json(values[key], key)
                 setattr(project, name, codec.from_mapping(cls, data, name))
             for kind, cls in ENTITIES.items():
                 rows = self.db.table(kind).rows_where(order_by="rowid")
                 setattr(project, kind, [codec.from_mapping(cls, r, kind) for r in rows])
-        except (sqlite3.DatabaseError, codec.CodecError, json.JSONDecodeError) as exc:
+            jsonio.validate(project)
+        except codec.CodecError as exc:
+            raise InvalidValue(self.path, str(exc)) from exc
+        except sqlite3.DatabaseError as exc:
             raise CorruptFile(self.path, str(exc)) from exc
         return project
 
@@ -284,6 +343,7 @@ class ProjectFile:
         if not isinstance(row, ENTITIES[kind]):
             raise TypeError(f"{kind} expects {ENTITIES[kind].__name__}")
         row = _storable(row)
+        codec.check_values(row, kind)
         rows = self.project.rows(kind)
         index = next((i for i, r in enumerate(rows) if r.id == row.id), None)
         old = codec.to_json(rows[index]) if index is not None else None
@@ -370,6 +430,7 @@ def _write_all(db: sqlite_utils.Database, project: Project) -> None:
     rows = []
     for name, cls in SECTIONS.items():
         section = _storable(getattr(project, name))
+        codec.check_values(section, name)
         for attr, kind in codec.field_types(cls).items():
             value = codec.json_value(getattr(section, attr), kind)
             rows.append({"key": f"{name}.{attr}", "value": json.dumps(value, ensure_ascii=False)})
@@ -378,7 +439,10 @@ def _write_all(db: sqlite_utils.Database, project: Project) -> None:
     for kind in ENTITIES:
         entities = project.rows(kind)
         if entities:
-            db.table(kind).insert_all([codec.to_row(_storable(r)) for r in entities], pk="id", replace=True)
+            stored = [_storable(r) for r in entities]
+            for row in stored:
+                codec.check_values(row, kind)
+            db.table(kind).insert_all([codec.to_row(r) for r in stored], pk="id", replace=True)
 
 
 def _upgrade(db: sqlite_utils.Database, version: int) -> None:
