@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from wizard.core.project_file.store import ProjectFile
+from wizard.core.project_file.store import InterruptedEdit, ProjectFile
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,7 +65,16 @@ def _run_and_kill(path: Path, start: int, kill_after: int) -> list[int]:
 
 
 def _check(path: Path, reported: list[int]) -> None:
-    # through the app first: a hot journal left by the kill must be replayed
+    # through the app first: a hot journal left by the kill is never rolled in by a
+    # read-only open (K21); opening for writing checks it is this file's and rolls it back
+    try:
+        ProjectFile.open(path, read_only=True).close()
+    except InterruptedEdit:
+        before = path.read_bytes()
+        with pytest.raises(InterruptedEdit):
+            ProjectFile.open(path, read_only=True)
+        assert path.read_bytes() == before
+        ProjectFile.open(path).close()  # a genuine crash: recovered, never refused
     with ProjectFile.open(path, read_only=True) as pf:
         texts = {c.text.split()[1] for c in pf.project.criteria}
         context = pf.project.problem.context
