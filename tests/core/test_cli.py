@@ -478,7 +478,10 @@ def test_a_folder_given_as_the_project(command, tmp_path, capsys, monkeypatch):
 
 @pytest.mark.slow
 def test_version(capsys):
-    import tomllib
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10: tomli, from the test extra
+        import tomli as tomllib
 
     import wizard
 

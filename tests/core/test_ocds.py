@@ -107,6 +107,30 @@ def test_schema_errors_name_the_field(where, value, expected):
     assert schema_errors(package) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        # K27: a trailing Z, which datetime.fromisoformat refuses before Python 3.11
+        ("2027-01-18T00:00:00Z", True),
+        ("2027-01-18t00:00:00z", True),
+        ("2027-01-18T23:59:59.123456-05:00", True),
+        ("2028-02-29T12:00:00+00:00", True),  # a leap year
+        ("2027-02-29T12:00:00Z", False),
+        ("2027-01-18T00:00:00", False),  # no offset
+        ("2027-01-18 00:00:00Z", False),
+        ("2027-01-18T24:00:00Z", False),
+        ("2027-01-18T00:00:00Z\n", False),
+        ("0000-01-01T00:00:00Z", False),
+        ("", False),
+    ],
+)
+def test_date_time_is_rfc_3339_on_every_python(value, valid):
+    package = build_package(rich_project())
+    package["releases"][0]["date"] = value
+    assert (schema_errors(package) == []) is valid
+    assert ocds_schema.is_datetime(value) is valid
+
+
 def test_open_codelist_values_are_checked_against_the_csv():
     package = build_package(rich_project())
     tender = package["releases"][0]["tender"]

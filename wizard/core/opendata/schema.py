@@ -7,8 +7,10 @@ in a :class:`referencing.Registry` under their own ids, so the reference resolve
 locally; the registry has no retriever, so nothing is ever fetched from the network.
 
 * :func:`schema_errors` — Draft 4 validation, with real ``date-time`` (RFC 3339) and
-  ``uri`` (RFC 3986) format checks (jsonschema skips them unless optional packages are
-  installed, so they are implemented here).
+  ``uri`` (RFC 3986) format checks. ``date-time`` is checked by ``rfc3339-validator`` (a
+  dependency, the package jsonschema's own check uses): it does not depend on the Python
+  version, unlike ``datetime.fromisoformat`` (which refuses a trailing ``Z`` before 3.11).
+  jsonschema has ``uri`` only with a GPL or an extra package, so it is implemented here.
 * :func:`codelist_errors` — every value of a field that names a codelist (open *or*
   closed) must be a non-deprecated code of that codelist's CSV.
 
@@ -21,7 +23,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-from datetime import datetime
 from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -29,6 +30,7 @@ from urllib.parse import urlsplit
 from jsonschema import Draft4Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
+from rfc3339_validator import validate_rfc3339
 
 from wizard.core.paths import resource_path
 
@@ -36,7 +38,6 @@ OCDS_DIR = "ocds-1.1.5"
 PACKAGE_SCHEMA = "release-package-schema.json"
 RELEASE_SCHEMA = "release-schema.json"
 
-_RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
 _URI_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
 _URI_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
 
@@ -49,15 +50,12 @@ def load_schema(name: str) -> dict[str, Any]:
 
 
 def is_datetime(value: object) -> bool:
+    """RFC 3339 ``date-time`` (``rfc3339-validator``, as jsonschema's own check): a
+    trailing ``Z`` or an offset, real calendar days (29 February only in leap years)."""
     if not isinstance(value, str):
         return True
-    if not _RFC3339.fullmatch(value):
-        return False
-    try:
-        datetime.fromisoformat(value.upper())
-    except ValueError:
-        return False
-    return True
+    # Its pattern ends in "$", which also matches before a final line break.
+    return not value.endswith("\n") and bool(validate_rfc3339(value.upper()))
 
 
 def is_uri(value: object) -> bool:

@@ -165,9 +165,21 @@ def probe(path: Path, newest: int) -> int:
     try:
         return _probe_sqlite(path, newest)
     except sqlite3.OperationalError as exc:
-        if getattr(exc, "sqlite_errorname", "") != "SQLITE_READONLY_ROLLBACK":
+        if not _is_readonly_rollback(exc):
             raise CorruptFile(path, str(exc)) from exc
         raise InterruptedEdit(path) from exc
+
+
+def _is_readonly_rollback(exc: sqlite3.Error) -> bool:
+    """A read-only connection met a hot journal it may not roll back.
+
+    Python 3.11+ names SQLite's extended code; 3.10 has only the message, which for a
+    probe (it only reads) comes from that case alone.
+    """
+    name = getattr(exc, "sqlite_errorname", None)
+    if name is not None:
+        return bool(name == "SQLITE_READONLY_ROLLBACK")
+    return "attempt to write a readonly database" in str(exc)
 
 
 def _check_header(path: Path) -> None:
@@ -366,7 +378,7 @@ def _probe_sqlite(path: Path, newest: int) -> int:
             raise CorruptFile(path, check)
         _check_schema(path, conn, version)
     except sqlite3.OperationalError as exc:
-        if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
+        if _is_readonly_rollback(exc):
             raise
         raise CorruptFile(path, str(exc)) from exc
     except sqlite3.DatabaseError as exc:
