@@ -3,6 +3,8 @@ title, an export that never replaces files silently, a readable history."""
 
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import replace
 
 import pytest
@@ -72,6 +74,43 @@ def test_export_into_an_empty_folder_asks_nothing(example_open, monkeypatch, tmp
     written, questions, _infos = _export_into(example_open, monkeypatch, folder, answer=False)
     assert questions == []
     assert {p.name for p in written} >= {"tender-en.docx", "decision-record-en.docx"}
+
+
+@pytest.mark.slow
+def test_export_on_a_full_disk_names_what_was_written_in_french(example_open, monkeypatch, tmp_path):
+    """Issue #14 point 9: the app says exactly which files the failed export wrote."""
+    example_open.actions_by_name["lang_fr"].trigger()
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, message: errors.append(message))
+    real_replace = os.replace
+    calls = []
+
+    def replace_then_fail(*args):
+        calls.append(args)
+        if len(calls) > 1:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_replace(*args)
+
+    monkeypatch.setattr(os, "replace", replace_then_fail)
+    folder = tmp_path / "out"
+    written, questions, infos = _export_into(example_open, monkeypatch, folder, answer=True)
+    assert written == [] and questions == [] and infos == []
+    assert errors == [
+        "L'exportation s'est arrêtée (No space left on device) après avoir écrit 1 fichier, "
+        f"tender-en.docx; les autres fichiers gardent leur contenu précédent.\n{folder}"
+    ]
+    assert sorted(p.name for p in folder.iterdir()) == ["tender-en.docx"]  # no staging folder left
+
+
+@pytest.mark.slow
+def test_export_after_a_killed_export_asks_nothing_and_says_it_cleaned(example_open, monkeypatch, tmp_path):
+    folder = tmp_path / "out"
+    staging = folder / ".opw-export-0123456789abcdef"
+    staging.mkdir(parents=True)  # killed before its MANIFEST was written
+    written, questions, infos = _export_into(example_open, monkeypatch, folder, answer=False)
+    assert questions == [] and written
+    assert infos[0].endswith(f"Removed what an interrupted export had left in this folder: {staging.name}.")
+    assert not staging.exists()
 
 
 def test_history_names_fields_and_rows_in_french(example_open, monkeypatch):

@@ -147,8 +147,19 @@ def _export_folder(path: str) -> Path:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write every output into ``--out``; refuse if one exists there, unless ``--force``."""
-    from wizard.core.export import existing_outputs, export_all, tender_languages
+    """Write every output into ``--out``; refuse if one exists there, unless ``--force``.
+
+    What a killed export left there is removed first (a note on stderr) and never counts
+    as existing; a failed write names exactly the files it wrote (exit 2)."""
+    from wizard.core.export import (
+        LEFTOVERS_REMOVED,
+        ExportWriteError,
+        existing_outputs,
+        export_all,
+        failure_message,
+        remove_leftovers,
+        tender_languages,
+    )
     from wizard.core.i18n.languages import untranslated_languages
 
     out = _export_folder(args.out)
@@ -170,7 +181,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise CliError(N_("This folder cannot be created: {detail}"), out, detail=exc.strerror) from None
-    written = export_all(project, out, lang=args.lang)
+    removed = remove_leftovers(out)
+    if removed:
+        print(bilingual(LEFTOVERS_REMOVED, names=", ".join(p.name for p in removed)), file=sys.stderr)
+    try:
+        written = export_all(project, out, lang=args.lang)
+    except ExportWriteError as exc:
+        text, params = failure_message(exc)
+        raise CliError(text, out, **params) from None
     for path in written:
         print(path)
     others = untranslated_languages(project, tender_languages(project, args.lang))

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wizard.core.examples import example_names, load_example
-from wizard.core.i18n import N_, _, n_, ui_language
+from wizard.core.i18n import N_, _, n_, tr, ui_language
 from wizard.core.model import Project, defaults
 from wizard.core.project_file.fileformat import SUFFIX
 from wizard.core.project_file.store import (
@@ -165,7 +165,8 @@ def export(window: MainWindow) -> list[Path]:
         return []
     window.ctx.flush()
     try:
-        export_all = importlib.import_module("wizard.core.export").export_all
+        core = importlib.import_module("wizard.core.export")
+        export_all = core.export_all
     except (ImportError, AttributeError):
         dialogs.show_error(window, _("Export is not available in this version."))
         return []
@@ -173,23 +174,30 @@ def export(window: MainWindow) -> list[Path]:
     if folder is None:
         return []
     project = window.ctx.project
+    removed: list[Path] = []
     try:
         if not confirm_replace(window, project, folder):
             return []
+        removed = core.remove_leftovers(folder)
         paths = list(export_all(project, folder))
+    except core.ExportWriteError as exc:  # names exactly what was written
+        log.warning("export failed", exc_info=True)
+        text, params = core.failure_message(exc)
+        dialogs.show_error(window, tr(text, ui_language(), **params) + f"\n{folder}")
+        return []
     except Exception as exc:  # any failure: a message, never a traceback
         log.warning("export failed", exc_info=True)
         dialogs.show_error(window, _("The export failed:") + f"\n{exc}")
         return []
-    dialogs.show_info(
-        window,
-        n_(
-            "{count} file written in {folder}.",
-            "{count} files written in {folder}.",
-            len(paths),
-            folder=folder,
-        ),
+    message = n_(
+        "{count} file written in {folder}.",
+        "{count} files written in {folder}.",
+        len(paths),
+        folder=folder,
     )
+    if removed:
+        message += "\n\n" + _(core.LEFTOVERS_REMOVED, names=", ".join(p.name for p in removed))
+    dialogs.show_info(window, message)
     return paths
 
 
