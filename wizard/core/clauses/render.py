@@ -1,6 +1,7 @@
-"""Rendering clause bodies safely (docs/clauses.md; docs/cases.md K9, K10, K11).
+"""Rendering clause bodies safely (docs/clauses.md; docs/cases.md K9, K10, K11, K25).
 
-* :func:`environment`: a ``SandboxedEnvironment`` with ``StrictUndefined``, no globals
+* :func:`environment`: the bounded sandbox (:class:`~wizard.core.clauses.sandbox.ClauseSandbox`:
+  limits of time, size, loops and depth, docs/cases.md K25) with ``StrictUndefined``, no globals
   (no ``cycler``, ``range`` …) and no autoescape (the output is plain text; the DOCX
   writer escapes it). ``trim_blocks`` is deliberately *off* (K11): with it, a line that
   ends with ``{% endif %}`` loses its newline and glues the next item onto it. A line
@@ -10,7 +11,7 @@
   A missing value is the visible placeholder (``i18n.formats.PLACEHOLDER``), never an
   empty gap.
 * :func:`render_source`: body → text; raises :class:`ClauseRenderError` naming the clause
-  and the variable.
+  and the variable, and nothing else, whatever the body (a limit exceeded, a recursion …).
 * :func:`split_paragraphs`: text → ``[(level, text)]``: each non-blank line is a level-2
   paragraph (1.1); a line starting with ``- `` is a level-3 item (1.1.1).
 """
@@ -18,13 +19,19 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, Template, TemplateError, UndefinedError
+from jinja2 import StrictUndefined, Template, UndefinedError
 from jinja2.exceptions import SecurityError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
+from wizard.core.clauses.sandbox import (
+    MAX_SOURCE,
+    ClauseLimitError,
+    ClauseSandbox,
+    Limits,
+)
 from wizard.core.domain.provinces import PROVINCES
 from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date
@@ -66,29 +73,13 @@ class ClauseRenderError(Exception):
         self.detail = detail
 
 
-MAX_POWER = 64
-"""Largest exponent an edited clause may use: ``9 ** (9 ** 9)`` would never end."""
+class ClauseTemplate(Template):
+    """A compiled clause: :meth:`render` runs within the sandbox's limits
+    (:class:`wizard.core.clauses.sandbox.Limits`), however it is called."""
 
-MAX_TEXT = 100_000
-"""Longest string or sequence a clause operation may build (``'x' * 10**8`` refused)."""
-
-
-class ClauseSandbox(SandboxedEnvironment):
-    """Jinja's sandbox, with ``**`` and ``*`` bounded so an edited clause in a received
-    project file cannot freeze the app or fill its memory (docs/cases.md K9, K25)."""
-
-    intercepted_binops = frozenset({"**", "*"})
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**":
-            if isinstance(right, (int, float)) and abs(right) > MAX_POWER:
-                raise SecurityError(f"exponent {right} is larger than {MAX_POWER}")
-            return left**right
-        if isinstance(left, (str, list, tuple)) or isinstance(right, (str, list, tuple)):
-            sequence, count = (left, right) if isinstance(left, (str, list, tuple)) else (right, left)
-            if isinstance(count, int) and len(sequence) * count > MAX_TEXT:
-                raise SecurityError(f"result longer than {MAX_TEXT}")
-        return left * right
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        with Limits():
+            return super().render(*args, **kwargs)
 
 
 @cache
@@ -101,12 +92,15 @@ def environment() -> SandboxedEnvironment:
         autoescape=False,
         keep_trailing_newline=False,
     )
+    env.template_class = ClauseTemplate
     env.globals.clear()
     return env
 
 
-@cache
+@lru_cache(maxsize=256)
 def _compile(source: str) -> Template:
+    if len(source) > MAX_SOURCE:
+        raise ClauseLimitError(f"longer than {MAX_SOURCE:,} characters")
     return environment().from_string(source)
 
 
@@ -128,11 +122,23 @@ def render_source(source: str, context: dict[str, Any], clause_id: str) -> str:
         return clean_text(_compile(source).render(context))
     except TemplateSyntaxError as exc:
         raise ClauseRenderError(clause_id, "", f"syntax error line {exc.lineno}: {exc.message}") from None
+    except ClauseLimitError as exc:
+        raise ClauseRenderError(clause_id, "", f"beyond a limit: {exc}") from None
     except (UndefinedError, SecurityError) as exc:
         variable = _variable_of(exc)
         raise ClauseRenderError(clause_id, variable, f"unknown or forbidden name {variable!r}") from None
-    except (TemplateError, TypeError, ValueError, ArithmeticError) as exc:
-        raise ClauseRenderError(clause_id, "", f"{type(exc).__name__}: {exc}") from None
+    except RecursionError:
+        raise ClauseRenderError(clause_id, "", "nested too deeply") from None
+    except MemoryError:
+        raise ClauseRenderError(clause_id, "", "out of memory") from None
+    except Exception as exc:  # TemplateError, TypeError, ValueError … : whatever a body does
+        raise ClauseRenderError(clause_id, "", f"{type(exc).__name__}: {_short(exc)}") from None
+
+
+def _short(exc: Exception) -> str:
+    """An error's message, on one line and at most 200 characters (it may quote the body)."""
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def _value(text: str) -> str:
