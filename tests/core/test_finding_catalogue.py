@@ -34,7 +34,7 @@ from wizard.core.steps import Step
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKS = ROOT / "wizard" / "core" / "checks"
-LITERAL = re.compile(r"""["']([A-Z]{1,2}(?:-[A-Z0-9]+)+)["']""")
+LITERAL = re.compile(r"""["']([A-Z]{1,2}(?:-[A-Z0-9]+)+|CHECK-FAILED)["']""")
 ENTRIES = {e.code: e for e in catalogue.catalogue()}
 
 

@@ -4,7 +4,7 @@ then showed an empty list, hiding every warning."""
 
 from __future__ import annotations
 
-import wizard.ui.context as context_module
+import wizard.core.checks as checks_module
 from wizard.core.checks import CHECKS, run_checks
 from wizard.core.examples import load_example
 from wizard.core.i18n import tr
@@ -36,6 +36,7 @@ def test_k25_a_recursive_clause_is_one_finding_among_all_the_others(tmp_path):
 
 
 def test_a_failing_check_shows_as_a_finding_of_its_step_and_the_others_stay(tmp_path, monkeypatch):
+    """In the app and on the command line alike: ``run_checks`` never raises."""
     project = load_example("office-suite")
     expected = [f for f in run_checks(project) if f.step != Step.TCO]
 
@@ -43,7 +44,6 @@ def test_a_failing_check_shows_as_a_finding_of_its_step_and_the_others_stay(tmp_
         raise ZeroDivisionError("division by zero")
 
     monkeypatch.setitem(CHECKS, Step.TCO, broken)
-    monkeypatch.setattr(context_module, "run_checks", lambda p: [*broken(p, None)])
     ctx = _context(tmp_path, project)
     try:
         found = ctx.findings()
@@ -52,6 +52,20 @@ def test_a_failing_check_shows_as_a_finding_of_its_step_and_the_others_stay(tmp_
         assert "ZeroDivisionError: division by zero" in failed.message("en")
         assert "ZeroDivisionError" in failed.message("fr") and failed.message("fr") != failed.message("en")
         assert [f for f in found if f.code != "CHECK-FAILED"] == expected
-        assert tr(context_module.CHECK_FAILED, "fr") != context_module.CHECK_FAILED
+        assert tr(checks_module.CHECK_FAILED, "fr") != checks_module.CHECK_FAILED
     finally:
         ctx.close()
+
+
+def test_check_command_reports_a_failing_step_and_every_other_finding(tmp_path, monkeypatch, capsys):
+    from wizard import cli
+
+    def broken(_project, _index):
+        raise ZeroDivisionError("division by zero")
+
+    path = tmp_path / "recu.tender"
+    ProjectFile.create(path, load_example("office-suite")).close()
+    monkeypatch.setitem(CHECKS, Step.TCO, broken)
+    assert cli.main(["check", str(path), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert "CHECK-FAILED" in out and "ZeroDivisionError" in out and "V-UNDESIGNATED" in out

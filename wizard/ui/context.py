@@ -18,47 +18,15 @@ from typing import Concatenate, ParamSpec, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from wizard.core.checks import CHECKS, Finding, Severity, finding, run_checks
-from wizard.core.domain.market import SupportIndex
-from wizard.core.i18n import N_, _
+from wizard.core.checks import Finding, run_checks
+from wizard.core.i18n import _
 from wizard.core.model import Project
 from wizard.core.project_file.store import ProjectFile
-from wizard.core.steps import STEPS
 
 DEBOUNCE_MS = 300
 P = ParamSpec("P")
 T = TypeVar("T")
 log = logging.getLogger(__name__)
-
-
-CHECK_FAILED = N_(
-    "Some checks of this step could not run ({error}): its findings may be incomplete. "
-    "Please report this problem."
-)
-
-
-def checks_one_by_one(project: Project) -> list[Finding]:
-    """Every step's findings, each step's checks run apart: a step whose checks raise
-    gives one ``CHECK-FAILED`` error on its page instead of its findings, and every
-    other step's findings still show (the fallback when ``run_checks`` raises)."""
-    found: list[Finding] = []
-    try:
-        index: SupportIndex | None = SupportIndex(project)
-    except Exception:
-        log.exception("the market index failed")
-        index = None
-    for step, check in CHECKS.items():
-        try:
-            if index is None:
-                raise RuntimeError("the market matrix could not be read")
-            found.extend(check(project, index))
-        except Exception as exc:
-            log.exception("the checks of step %s failed", step.name)
-            error = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
-            found.append(
-                finding("CHECK-FAILED", Severity.ERROR, CHECK_FAILED, STEPS[step].owns[0], error=error)
-            )
-    return sorted(found, key=lambda f: (f.step, f.severity.rank, f.code, f.field))
 
 
 class ProjectContext(QObject):
@@ -94,11 +62,7 @@ class ProjectContext(QObject):
     def findings(self) -> list[Finding]:
         """Every finding of the project (cached until the next edit)."""
         if self._findings is None:
-            try:
-                self._findings = run_checks(self.project)
-            except Exception:  # a faulty check must not break editing, nor hide the others
-                log.exception("checks failed")
-                self._findings = checks_one_by_one(self.project)
+            self._findings = run_checks(self.project)  # never raises: a failing step is a finding
         return self._findings
 
     # -- writes ---------------------------------------------------------------

@@ -6,6 +6,7 @@ module exposes ``check_<step>(project) -> list[Finding]``.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from wizard.core.checks import (
@@ -22,9 +23,13 @@ from wizard.core.checks import (
     vendors,
 )
 from wizard.core.checks.base import Finding, Severity, finding
+from wizard.core.checks.failed import CHECK_FAILED as CHECK_FAILED
+from wizard.core.checks.failed import check_failed
 from wizard.core.domain import market as market_index
 from wizard.core.model import Project
-from wizard.core.steps import Step
+from wizard.core.steps import STEPS, Step
+
+log = logging.getLogger(__name__)
 
 CHECKS: dict[Step, Callable[[Project, market_index.SupportIndex], list[Finding]]] = {
     Step.PROJECT: lambda p, _index: project.check_project(p),
@@ -46,9 +51,26 @@ the step that owns its field."""
 
 
 def run_checks(project: Project) -> list[Finding]:
-    """Every finding of every step, by step, then severity, then code."""
-    index = market_index.SupportIndex(project)
-    found = [f for check in CHECKS.values() for f in check(project, index)]
+    """Every finding of every step, by step, then severity, then code. Never raises:
+    each step's checks run apart, and a step whose checks raise (a defect) gives one
+    ``CHECK-FAILED`` error on that step instead of its findings, so every other step's
+    findings still show — in the app, in ``check`` and in the decision record."""
+    try:
+        index: market_index.SupportIndex | None = market_index.SupportIndex(project)
+    except Exception:
+        log.exception("the market index failed")
+        index = None
+    found: list[Finding] = []
+    for step, check in CHECKS.items():
+        try:
+            if index is None:
+                raise RuntimeError("the market matrix could not be read")
+            found.extend(check(project, index))
+        except Exception as exc:  # a defect of a check must not hide the others
+            log.exception("the checks of step %s failed", step.name)
+            error = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+            field = STEPS[step].owns[0]
+            found.append(check_failed(field, error))
     return sorted(found, key=lambda f: (f.step, f.severity.rank, f.code, f.field))
 
 

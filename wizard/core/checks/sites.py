@@ -30,12 +30,14 @@ from typing import TypeVar
 
 from wizard.core.checks.base import Finding, Severity
 
-CODE = re.compile(r"[A-Z]{1,2}(?:-[A-Z0-9]+)+")
-"""What a finding code looks like: ``P-SOLUTION``, ``PR-CLOSING-TIME``, ``T-NO-EXIT``."""
+CODE = re.compile(r"[A-Z]{1,2}(?:-[A-Z0-9]+)+|CHECK-FAILED")
+"""What a finding code looks like: ``P-SOLUTION``, ``PR-CLOSING-TIME``, ``T-NO-EXIT`` (the
+prefix names the step), and ``CHECK-FAILED``, which any step may show when its checks
+raise."""
 
 _PACKAGE = Path(__file__).resolve().parent
 _PREFIX = "wizard.core.checks"
-_SKIPPED = ("catalogue", "sites")  # they read the checks; they make no finding
+_SKIPPED = ("catalogue", "sites", "__init__")  # they read or run the checks; the codes are the modules'
 _N = ("wizard.core.i18n", "N_")
 _PLURAL = ("wizard.core.i18n", "Plural")
 _MAX_DEPTH = 12  # calls and names followed before giving up
