@@ -149,3 +149,28 @@ def test_k24_received_schema_objects_are_refused_by_name(tmp_path, capsys, sql, 
     assert all(name in err for name in named) and "Traceback" not in err
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["received.tender"]
+
+
+@pytest.mark.parametrize(
+    "constraint",
+    ['"text" TEXT CHECK (length("text") < 5000)', '"text" TEXT COLLATE NOCASE', '"text" TEXT UNIQUE'],
+)
+def test_a_table_constraint_no_column_list_shows_is_refused(tmp_path, constraint):
+    """A rebuilt table with a CHECK, a collation or a UNIQUE constraint has the same
+    columns, yet makes edits fail later: its definition is compared too."""
+    path = tmp_path / "received.tender"
+    shutil.copy2(DATA / "v1" / "training.tender", path)
+    conn = sqlite3.connect(path)
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'criteria'").fetchone()[0]
+    conn.executescript(
+        "PRAGMA foreign_keys=OFF; BEGIN;"
+        f"CREATE TABLE criteria_new {sql.split('(', 1)[1].replace(chr(34) + 'text' + chr(34) + ' TEXT', constraint).join(['(', ''])};"
+        "INSERT INTO criteria_new SELECT * FROM criteria; DROP TABLE criteria;"
+        "ALTER TABLE criteria_new RENAME TO criteria; COMMIT;"
+    )
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(SchemaMismatch) as caught:
+        ProjectFile.open(path)
+    assert "table criteria" in str(caught.value)
+    assert path.read_bytes() == before

@@ -23,12 +23,6 @@ ADD_VERIFICATION = "ALTER TABLE criteria ADD COLUMN verification TEXT NOT NULL D
 """The migration that brings the older schema's criteria table to the current model."""
 
 
-NEWER_SCHEMA = schemas.SCHEMA_V1.replace(
-    '"verification" TEXT', "\"verification\" TEXT NOT NULL DEFAULT 'scenario'"
-)
-"""The frozen schema that migration adds: schema 1 with the new column as it adds it."""
-
-
 def add_verification(db) -> None:
     db.execute(ADD_VERIFICATION)
 
@@ -62,11 +56,44 @@ def _older_schema() -> str:
     return sql
 
 
-def _use_schema(monkeypatch, steps: dict) -> None:
-    monkeypatch.setitem(schemas.SCHEMAS, 1, _older_schema())
+def _schema_sql(conn) -> str:
+    return (
+        ";\n".join(row[0] for row in conn.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"))
+        + ";\n"
+    )
+
+
+def _newer_schema() -> str:
+    """Schema 1 of this test with the new column as ``add_verification`` adds it."""
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(_older_schema())
+    conn.execute(ADD_VERIFICATION)
+    sql = _schema_sql(conn)
+    conn.close()
+    return sql
+
+
+def _use_schema(monkeypatch, steps: dict, frozen: dict | None = None) -> None:
+    """Make each step a migration; its frozen schema is what the step leaves of the
+    previous one (written as SQLite stores it, as a real frozen schema must be), unless
+    ``frozen`` gives it (a step that fails, or one that misses its schema)."""
+    older = _older_schema()
+    monkeypatch.setitem(schemas.SCHEMAS, 1, older)
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(older)
+    db = sqlite_utils.Database(conn)
     for version, step in steps.items():
         monkeypatch.setitem(migrations.MIGRATIONS, version, step)
-        monkeypatch.setitem(schemas.SCHEMAS, version, NEWER_SCHEMA)
+        if frozen and version in frozen:
+            sql = frozen[version]
+        else:
+            try:
+                step(db)
+                sql = _schema_sql(conn)
+            except Exception:
+                sql = _newer_schema()
+        monkeypatch.setitem(schemas.SCHEMAS, version, sql)
+    conn.close()
     latest = max(migrations.MIGRATIONS)
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", latest)
     monkeypatch.setattr(store, "SCHEMA_VERSION", latest)
@@ -197,7 +224,7 @@ def test_migration_whose_result_is_not_the_frozen_schema_is_undone(tmp_path, mon
     def v2(db):
         db.execute("ALTER TABLE criteria ADD COLUMN verificaton TEXT")  # misspelt
 
-    _use_schema(monkeypatch, {2: v2})
+    _use_schema(monkeypatch, {2: v2}, frozen={2: _newer_schema()})
     with pytest.raises(MigrationFailed) as info:
         ProjectFile.open(path)
     assert "missing column verification" in str(info.value)

@@ -334,8 +334,25 @@ def write_files(files: dict[str, bytes], out_dir: Path) -> list[Path]:
         raise ExportWriteError(exc, moved, targets[len(moved) :]) from exc
     finally:
         if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
+            _remove_staging(staging)
     return targets
+
+
+def _remove_staging(staging: Path) -> None:
+    """Remove a staging folder, its MANIFEST last: an export killed while cleaning up
+    still leaves a MANIFEST that shows the outputs moved in are its own (a rerun then
+    needs no ``--force``)."""
+    for entry in staging.iterdir() if staging.is_dir() else []:
+        if entry.name == MANIFEST:
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                entry.unlink()
+    (staging / MANIFEST).unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        staging.rmdir()
 
 
 def planned_outputs(project: Project, out_dir: Path, lang: str | None = None) -> list[Path]:

@@ -8,9 +8,11 @@ program, or a crafted one). Migration N (``migrations.py``) must turn a file of 
 N-1 into one of schema N; a test proves it on the stored files of every earlier version
 (``tests/data/v1/`` …). How to add a version: ``docs/file-format.md``.
 
-The comparison is structural (:func:`shape_of`): SQLite keeps a table's ``CREATE``
-statement as typed, and ``ALTER TABLE … ADD COLUMN`` edits it, so the text of two equal
-schemas may differ while their columns do not.
+The comparison (:func:`shape_of`) reads the columns, links, indexes, triggers and views,
+and the text of each table's ``CREATE`` statement (blanks folded), so a table constraint
+(``CHECK``, ``UNIQUE``, ``COLLATE``) that no column list shows is refused too. SQLite
+keeps that text as typed, and ``ALTER TABLE … ADD COLUMN`` edits it: a frozen schema is
+written exactly as its migration leaves it (the migration tests derive it that way).
 """
 
 from __future__ import annotations
@@ -234,6 +236,7 @@ def shape_of(conn: sqlite3.Connection) -> Shape:
             'SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_xinfo(?)', (name,)
         ).fetchall()
         tables[name] = frozenset((c[0], c[1].upper(), c[2], c[3], c[4]) for c in columns)
+        others[("table", name)] = " ".join(str(sql).split())  # constraints: CHECK, UNIQUE, COLLATE …
         fks = conn.execute('SELECT "from", "table", "to" FROM pragma_foreign_key_list(?)', (name,)).fetchall()
         links[name] = frozenset((f[0], f[1], f[2]) for f in fks)
     return Shape(tables, links, others)
@@ -264,19 +267,28 @@ def differences(actual: Shape, expected: Shape) -> list[str]:
     for name in sorted(actual.tables.keys() - expected.tables.keys()):
         found.append(f"unexpected table {name}")
     for name in sorted(actual.tables.keys() & expected.tables.keys()):
-        have, want = actual.tables[name], expected.tables[name]
-        have_names, want_names = {c[0] for c in have}, {c[0] for c in want}
-        found += [f"table {name}: missing column {c}" for c in sorted(want_names - have_names)]
-        found += [f"table {name}: unexpected column {c}" for c in sorted(have_names - want_names)]
-        changed = {c[0] for c in have ^ want} & have_names & want_names
-        found += [f"table {name}: column {c} differs" for c in sorted(changed)]
-        if actual.foreign_keys.get(name, frozenset()) != expected.foreign_keys.get(name, frozenset()):
-            found.append(f"table {name}: links differ")
-    for kind, name in sorted(actual.others.keys() - expected.others.keys()):
+        found += _table_differences(name, actual, expected)
+    objects = {key for key in actual.others.keys() | expected.others.keys() if key[0] != "table"}
+    for kind, name in sorted(objects - expected.others.keys()):
         found.append(f"unexpected {kind} {name}")
-    for kind, name in sorted(expected.others.keys() - actual.others.keys()):
+    for kind, name in sorted(objects - actual.others.keys()):
         found.append(f"missing {kind} {name}")
-    for key in sorted(actual.others.keys() & expected.others.keys()):
+    for key in sorted(objects & actual.others.keys() & expected.others.keys()):
         if actual.others[key] != expected.others[key]:
             found.append(f"{key[0]} {key[1]} differs")
+    return found
+
+
+def _table_differences(name: str, actual: Shape, expected: Shape) -> list[str]:
+    have, want = actual.tables[name], expected.tables[name]
+    have_names, want_names = {c[0] for c in have}, {c[0] for c in want}
+    found = [f"table {name}: missing column {c}" for c in sorted(want_names - have_names)]
+    found += [f"table {name}: unexpected column {c}" for c in sorted(have_names - want_names)]
+    changed = {c[0] for c in have ^ want} & have_names & want_names
+    found += [f"table {name}: column {c} differs" for c in sorted(changed)]
+    if actual.foreign_keys.get(name, frozenset()) != expected.foreign_keys.get(name, frozenset()):
+        found.append(f"table {name}: links differ")
+    key = ("table", name)
+    if not found and actual.others.get(key) != expected.others.get(key):
+        found.append(f"table {name}: its definition differs (a constraint, a collation …)")
     return found
