@@ -86,3 +86,16 @@ def test_every_text_field_of_the_model_is_walked():
 
 def test_clean_project_has_no_finding():
     assert check_text(Project()) == []
+
+
+def test_choice_fields_are_text_for_the_hygiene_walk():
+    """A field typed as a choice of strings (``SupportLevel``) is text: a matrix of only
+    such fields is checked in one pass, and a control character in it is still found."""
+    from wizard.core.model import Project, Support
+    from wizard.core.textclean import dirty_fields
+
+    project = Project()
+    project.support = [Support(id=i, solution_id=1, feature_id=i, level="yes") for i in range(1, 4)]
+    assert dirty_fields(project) == []
+    project.support[1].level = "yes\x0b"  # a received file keeps a stored value as it is
+    assert dirty_fields(project) == [("support:2.level", "yes\x0b")]

@@ -18,7 +18,7 @@ from dataclasses import fields, is_dataclass
 from functools import cache
 from itertools import chain
 from operator import attrgetter
-from typing import Any
+from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from wizard.core.model import ENTITIES, SECTIONS, Project
 
@@ -55,10 +55,19 @@ def _str_fields(obj: Any) -> list[tuple[str, str]]:
     return found
 
 
+def _is_text(hint: Any) -> bool:
+    """``str``, or a choice among strings (``Literal["yes", "no"]``, stored as text)."""
+    if hint is str:
+        return True
+    return get_origin(hint) is Literal and all(isinstance(arg, str) for arg in get_args(hint))
+
+
 @cache
 def _text_getter(cls: Any) -> Any:
-    """``row -> tuple`` of the attributes of ``cls`` declared as ``str``."""
-    names = [f.name for f in fields(cls) if f.type in ("str", str)]
+    """``row -> tuple`` of the attributes of ``cls`` that hold text (``str`` or a choice
+    of strings); ``None`` when it has none (then nothing to clean)."""
+    hints = get_type_hints(cls)
+    names = [f.name for f in fields(cls) if _is_text(hints.get(f.name))]
     return attrgetter(*names, *names[:1]) if names else None  # always a tuple
 
 
@@ -71,7 +80,7 @@ def _all_clean(rows: list[Any]) -> bool:
     cls: Any = type(rows[0])
     getter = _text_getter(cls)
     if getter is None:
-        return False
+        return True  # no text attribute: nothing can be dirty
     try:
         return is_clean("".join(chain.from_iterable(map(getter, rows))))
     except TypeError:
