@@ -21,21 +21,19 @@ from pathlib import Path
 import pytest
 
 from wizard import cli
-from wizard.core import export
+from wizard.core import output_folder
 from wizard.core.examples import load_example
-from wizard.core.export import (
+from wizard.core.export import existing_outputs, output_files, planned_outputs
+from wizard.core.i18n import bilingual, tr
+from wizard.core.output_folder import (
     MANIFEST,
     STAGING_PREFIX,
     ExportWriteError,
-    existing_outputs,
     failure_message,
     leftovers,
-    output_files,
-    planned_outputs,
     remove_leftovers,
     write_files,
 )
-from wizard.core.i18n import bilingual, tr
 from wizard.core.project_file.store import ProjectFile
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,7 +85,7 @@ def test_a_full_disk_while_staging_changes_nothing(files, tmp_path, monkeypatch,
     old = _old_set(files)
     for name, data in old.items():
         (out / name).write_bytes(data)
-    monkeypatch.setattr(export, "_stage_file", _no_space(after, export._stage_file))
+    monkeypatch.setattr(output_folder, "_stage_file", _no_space(after, output_folder._stage_file))
     with pytest.raises(ExportWriteError) as caught:
         write_files(files, out)
     assert caught.value.errno == errno.ENOSPC
@@ -140,7 +138,7 @@ def example_file(tmp_path, project):
 
 def test_cli_reports_a_full_disk_in_one_line(example_file, tmp_path, monkeypatch, capsys):
     out = tmp_path / "out"
-    monkeypatch.setattr(export, "_stage_file", _no_space(2, export._stage_file))
+    monkeypatch.setattr(output_folder, "_stage_file", _no_space(2, output_folder._stage_file))
     assert cli.main(["export", str(example_file), "--out", str(out)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
@@ -172,7 +170,7 @@ def _fake_killed_export(out: Path, files: dict[str, bytes], moved: int) -> Path:
     staging = out / f"{STAGING_PREFIX}0123456789abcdef"
     staging.mkdir(parents=True)
     digests = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
-    manifest = {"format": export.MANIFEST_FORMAT, "target": str(out), "files": digests}
+    manifest = {"format": output_folder.MANIFEST_FORMAT, "target": str(out), "files": digests}
     (staging / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     for index, (name, data) in enumerate(files.items()):
         (out / name if index < moved else staging / name).write_bytes(data)
@@ -213,7 +211,7 @@ def test_cli_rerun_after_a_kill_needs_no_force(example_file, files, tmp_path, ca
     assert cli.main(["export", str(example_file), "--out", str(out)]) == 0
     captured = capsys.readouterr()
     assert f"Removed what an interrupted export had left in this folder: {staging.name}." in captured.err
-    assert bilingual(export.LEFTOVERS_REMOVED, names=staging.name) in captured.err
+    assert bilingual(output_folder.LEFTOVERS_REMOVED, names=staging.name) in captured.err
     assert sorted(os.listdir(out)) == sorted(files)
 
 
@@ -222,7 +220,7 @@ def test_cli_rerun_after_a_kill_needs_no_force(example_file, files, tmp_path, ca
 CHILD = """
 import os, pickle, sys
 from pathlib import Path
-from wizard.core import export
+from wizard.core import export, output_folder
 
 files = pickle.loads(Path(sys.argv[1]).read_bytes())
 
