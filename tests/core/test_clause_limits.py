@@ -18,8 +18,8 @@ import pytest
 
 from wizard import cli
 from wizard.core.checks import run_checks
+from wizard.core.clauses import budget, sandbox
 from wizard.core.clauses import library as clauses
-from wizard.core.clauses import sandbox
 from wizard.core.clauses.render import ClauseRenderError, environment, render_source
 from wizard.core.examples import load_example
 from wizard.core.i18n.formats import PLACEHOLDER
@@ -67,7 +67,7 @@ MORE = {
     "expandtabs": "{{ ('\t' * 50000).expandtabs(50000) }}",
     "to-bytes": "{{ (1).to_bytes(10**9, 'big') }}",
     "deep-parentheses": "{{ " + "(" * 5000 + "1" + ")" * 5000 + " }}",
-    "long-body": "x" * (sandbox.MAX_SOURCE + 1),
+    "long-body": "x" * (budget.MAX_SOURCE + 1),
     "mutation": "{% set a = [1] %}{{ a.extend(a) }}",
 }
 """Other ways to the same ends, each stopped by a limit."""
@@ -113,7 +113,7 @@ def test_k25_limits_are_per_render_and_per_thread():
     """A budget is spent by one render only: the next starts afresh."""
     loop = "{% for a in s %}{% endfor %}ok"
     for _ in range(5):
-        assert render_source(loop, {"s": "y" * (sandbox.MAX_STEPS // 2)}, "x") == "ok"
+        assert render_source(loop, {"s": "y" * (budget.MAX_STEPS // 2)}, "x") == "ok"
 
 
 # -- through the project: the finding, the other findings, check and export --------------

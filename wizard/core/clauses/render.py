@@ -26,12 +26,8 @@ from jinja2 import StrictUndefined, Template, UndefinedError
 from jinja2.exceptions import SecurityError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
-from wizard.core.clauses.sandbox import (
-    MAX_SOURCE,
-    ClauseLimitError,
-    ClauseSandbox,
-    Limits,
-)
+from wizard.core.clauses.budget import MAX_SOURCE, ClauseLimitError, Limits
+from wizard.core.clauses.sandbox import ClauseSandbox
 from wizard.core.domain.provinces import PROVINCES
 from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date
@@ -75,7 +71,7 @@ class ClauseRenderError(Exception):
 
 class ClauseTemplate(Template):
     """A compiled clause: :meth:`render` runs within the sandbox's limits
-    (:class:`wizard.core.clauses.sandbox.Limits`), however it is called."""
+    (:class:`wizard.core.clauses.budget.Limits`), however it is called."""
 
     def render(self, *args: Any, **kwargs: Any) -> str:
         with Limits():
