@@ -56,14 +56,13 @@ from wizard.core.project_file.fileformat import (
     SchemaMismatch,
     WriteFailed,
     connect,
-    journal_path,
     location_warnings,
     probe,
-    recover,
     writable,
 )
 from wizard.core.project_file.lock import FileLock, LockBusy, real_path
 from wizard.core.project_file.migrations import FOREIGN_KEYS, MIGRATIONS, SCHEMA_VERSION
+from wizard.core.project_file.recovery import journal_path, put_back, recover
 
 __all__ = [  # the errors and markers of :mod:`wizard.core.project_file.fileformat` are part of this API
     "APPLICATION_ID",
@@ -475,9 +474,7 @@ def _migrate(path: Path, version: int) -> None:
             raise MigrationFailed(path, f"after migration, schema {SCHEMA_VERSION}: {'; '.join(unlike[:3])}")
     except BaseException as exc:
         conn.close()
-        restoring = path.with_name(f".{path.name}.restoring")
-        shutil.copy2(backup, restoring)  # copy, then rename: a crash here loses nothing
-        os.replace(restoring, path)
+        put_back(backup, path)  # copy, then rename: a crash here loses nothing
         if isinstance(exc, Exception) and not isinstance(exc, ProjectFileError):
             raise MigrationFailed(path, f"{type(exc).__name__}: {exc}") from exc
         raise
