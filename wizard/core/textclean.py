@@ -18,9 +18,10 @@ from dataclasses import fields, is_dataclass
 from functools import cache
 from itertools import chain
 from operator import attrgetter
-from typing import Any, Literal, get_args, get_origin, get_type_hints
+from typing import Any
 
 from wizard.core.model import ENTITIES, SECTIONS, Project
+from wizard.core.project_file.codec import field_types
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -55,19 +56,11 @@ def _str_fields(obj: Any) -> list[tuple[str, str]]:
     return found
 
 
-def _is_text(hint: Any) -> bool:
-    """``str``, or a choice among strings (``Literal["yes", "no"]``, stored as text)."""
-    if hint is str:
-        return True
-    return get_origin(hint) is Literal and all(isinstance(arg, str) for arg in get_args(hint))
-
-
 @cache
 def _text_getter(cls: Any) -> Any:
     """``row -> tuple`` of the attributes of ``cls`` that hold text (``str`` or a choice
     of strings); ``None`` when it has none (then nothing to clean)."""
-    hints = get_type_hints(cls)
-    names = [f.name for f in fields(cls) if _is_text(hints.get(f.name))]
+    names = [name for name, kind in field_types(cls).items() if kind is str]  # choices are text
     return attrgetter(*names, *names[:1]) if names else None  # always a tuple
 
 
