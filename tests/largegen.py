@@ -252,7 +252,7 @@ def _vendor_exchanges(rng: random.Random, staff: list[str]) -> list[VendorExchan
                 routed_to_cio=True,
                 publishable=i % 10 != 0,
                 demo=i % 25 == 0,
-                helped_drafting=i == 17,  # one excluded vendor: the excluded-vendors clause applies
+                drafting="helped_draft" if i == 17 else "none",  # one excluded vendor: the clause applies
                 rfi=i % 50 == 0,
             )
         )

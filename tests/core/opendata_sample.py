@@ -91,7 +91,7 @@ def rich_project() -> Project:
             True,
             "Rencontre avec Hélène Bérubé-Gagnon et amélie pelletier",
             "",
-            helped_drafting=True,
+            drafting="helped_draft",
         ),
         VendorExchange(3, "2025-02-01", "Interne SA", "Zoë Côté", "Avocate", "phone", publishable=False),
     ]

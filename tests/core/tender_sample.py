@@ -70,7 +70,7 @@ def tender_project(lang: str = "fr", province: str = "QC") -> Project:
         )
     ]
     p.vendor_exchanges = [
-        VendorExchange(1, "2026-09-22", "Johnson & Johnson", helped_drafting=True),
+        VendorExchange(1, "2026-09-22", "Johnson & Johnson", drafting="helped_draft"),
         VendorExchange(2, "2026-10-01", "Neutral Vendor Inc."),
     ]
     p.publication.open_data_url = URL

@@ -118,14 +118,14 @@ def test_vendor_register():
     p.vendor_exchanges = [
         VendorExchange(id=1, vendor="Acme", staff_name="helene roy", routed_to_cio=True),
         VendorExchange(id=2, vendor="Acme", staff_name="Bob", demo=True, nda_signed=True, routed_to_cio=True),
-        VendorExchange(id=3, vendor="Initech", staff_name="Hélène Roy", helped_drafting=True, rfi=True),
+        VendorExchange(id=3, vendor="Initech", staff_name="Hélène Roy", drafting="helped_draft", rfi=True),
     ]
     found = {(f.code, f.severity.value, f.field) for f in check_vendors(p)}
     assert found == {
         ("V-UNDESIGNATED", "warning", "vendor_exchanges:2.staff_name"),
         ("V-DEMO", "warning", "vendor_exchanges:2.demo"),
         ("V-NDA", "error", "vendor_exchanges:2.nda_signed"),
-        ("V-DRAFTING", "warning", "vendor_exchanges:3.helped_drafting"),
+        ("V-DRAFTING", "warning", "vendor_exchanges:3.drafting"),
         ("V-RFI", "info", "vendor_exchanges:3.rfi"),
         ("V-NOT-ROUTED", "info", "vendor_exchanges:3.routed_to_cio"),
     }

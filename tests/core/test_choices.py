@@ -61,6 +61,7 @@ EXPECTED_FIELDS = {
     ("criteria", "verification"),
     ("cost_lines", "category"),
     ("vendor_exchanges", "channel"),
+    ("vendor_exchanges", "drafting"),
 }
 
 
@@ -112,6 +113,7 @@ def test_the_class_tuples_keep_their_values():
     assert Criterion.VERIFICATIONS == ("document", "scenario", "software_access")
     assert CostLine.CATEGORIES[0] == "licences" and len(CostLine.CATEGORIES) == 12
     assert VendorExchange.CHANNELS == ("email", "phone", "meeting", "video", "event", "letter", "other")
+    assert VendorExchange.DRAFTING_ROLES == ("none", "helped_draft", "material_used", "material_not_used")
     assert choices.TENDER_LANGUAGES == ("fr", "en", "both")
     assert choices.LANGUAGES == ("fr", "en")
 
@@ -131,6 +133,7 @@ def test_the_class_tuples_keep_their_values():
         (Criterion, "verification", Criterion.VERIFICATIONS),
         (CostLine, "category", CostLine.CATEGORIES),
         (VendorExchange, "channel", VendorExchange.CHANNELS),
+        (VendorExchange, "drafting", VendorExchange.DRAFTING_ROLES),
         (ProjectInfo, "tender_languages", ("fr", "en", "both")),
         (ProjectInfo, "binding_language", ("fr", "en")),
     ],

@@ -133,7 +133,7 @@ def test_inclusion_follows_the_project(flag, clause_id):
     assert clause_id in [c.id for c in clauses.included_clauses(_project())]
     no_vendor = _project()
     for exchange in no_vendor.vendor_exchanges:
-        exchange.helped_drafting = False
+        exchange.drafting = "none"
     assert "excluded-vendors" not in [c.id for c in clauses.included_clauses(no_vendor)]
 
 

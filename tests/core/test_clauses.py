@@ -99,7 +99,7 @@ def test_golden_excluded_vendors_states_the_rule_and_points_to_the_annex():
     """The clause states the rule; the names are listed once, in the tender's annex
     (render._addendum), not repeated word for word in the contract."""
     p = tender_project()
-    p.vendor_exchanges[1].helped_drafting = True
+    p.vendor_exchanges[1].drafting = "helped_draft"
     fr = clauses.render_clause(p, clauses.clause("excluded-vendors"), "fr").paragraphs
     en = clauses.render_clause(p, clauses.clause("excluded-vendors"), "en").paragraphs
     assert [level for level, _t in fr] == [level for level, _t in en] == [2, 2]
@@ -117,7 +117,7 @@ def test_golden_excluded_vendors_states_the_rule_and_points_to_the_annex():
 def test_edited_loop_with_endif_keeps_one_paragraph_per_item():
     """K11: the line of the loop ends with {% endif %}."""
     p = tender_project()
-    p.vendor_exchanges[1].helped_drafting = True
+    p.vendor_exchanges[1].drafting = "helped_draft"
     body = "Exclus :\n{% for v in excluded_vendors %}\n- {{ v }}{% if v == 'Johnson & Johnson' %} (modèle){% endif %}\n{% endfor %}\nFin.\n"
     p.clause_choices = [ClauseChoice(1, "excluded-vendors", True, custom_fr=body)]
     rendered = clauses.render_clause(p, clauses.clause("excluded-vendors"), "fr").paragraphs

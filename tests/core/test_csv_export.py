@@ -60,7 +60,7 @@ def test_vendor_register_publishable_rows_sorted_by_date():
         "Transmis au DPI",
         "Démonstration",
         "Entente de confidentialité signée",
-        "A participé à la rédaction de l’appel d’offres",
+        "Participation à la préparation de l’appel d’offres",
         "Demande d’information",
     ]
     assert [r[:4] for r in rows[1:]] == [
@@ -68,7 +68,9 @@ def test_vendor_register_publishable_rows_sorted_by_date():
         ["2025-01-20", "Johnson & Johnson", "Approvisionnement", "Courriel"],
     ]  # entry 3 is not publishable
     assert rows[2][5:7] == ["Question, « délais » et prix", "Courriel, annexe"]
-    assert rows[1][10] == "Oui" and rows[2][10] == "Non"  # helped draft the tender
+    # what the vendor did towards the tender, by its label (not a yes/no any more)
+    assert rows[1][10] == "A participé à la rédaction de l’appel d’offres"
+    assert rows[2][10] == "Aucune participation à l’appel d’offres"
 
 
 def test_register_has_no_personal_name_by_default():

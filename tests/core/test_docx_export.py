@@ -115,7 +115,7 @@ def test_properties_and_language(fr_docx):
 def test_k7_k8_text_round_trips_exactly():
     p = tender_project()
     p.criteria[0].text = "Temps de réponse < 2 s"
-    p.vendor_exchanges.append(VendorExchange(3, vendor="شركة المثال", helped_drafting=True))
+    p.vendor_exchanges.append(VendorExchange(3, vendor="شركة المثال", drafting="helped_draft"))
     p.problem.statement = "Besoin de R&D <urgent> & « autre »"
     document = docx.Document(io.BytesIO(tender_bytes(p, "fr")))
     texts = _all_text(document)

@@ -3,7 +3,8 @@ schema is not its version's frozen schema is refused, byte for byte untouched.
 
 ``tests/data/v1/`` holds the three bundled examples as created by the first release
 (commit c9501fb, schema 1), each with the JSON its ``dump`` printed then. A later
-version adds its own folder, made by the commit that introduces it.
+version adds its own folder, made by the commit that introduces it (``tests/data/v2/``:
+schema 2, issue 15, where ``vendor_exchanges.helped_drafting`` became ``drafting``).
 """
 
 from __future__ import annotations
@@ -25,20 +26,32 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 STORED = sorted(DATA.glob("v*/*.tender"))
 
 
-def test_stored_files_cover_every_example_of_version_1():
-    assert [p.name for p in STORED if p.parent.name == "v1"] == [
+RENAMED = {
+    ("v1", "vendor_exchanges", "helped_drafting"): ("drafting", {True: "helped_draft", False: "none"}),
+}
+"""A field a later version renamed: (folder, entity list, old name) → (new name, old
+value → new value). Schema 2 turned the "excluded" flag into what the vendor did."""
+
+
+@pytest.mark.parametrize("version", ["v1", "v2"])
+def test_stored_files_cover_every_example_of_each_version(version):
+    assert [p.name for p in STORED if p.parent.name == version] == [
         "emergency-perimeter.tender",
         "office-suite.tender",
         "training.tender",
     ]
 
 
+@pytest.mark.parametrize("read_only", [False, True], ids=["migrated", "read-only"])
 @pytest.mark.parametrize("stored", STORED, ids=lambda p: f"{p.parent.name}/{p.stem}")
-def test_stored_file_opens_migrates_and_keeps_every_value(tmp_path, stored):
+def test_stored_file_opens_migrates_and_keeps_every_value(tmp_path, stored, read_only):
+    """Every value of the stored dump survives, a renamed field under its new name with
+    its value mapped; a read-only view reads the older file as the migration would."""
     path = tmp_path / stored.name
     shutil.copy2(stored, path)
+    before = path.read_bytes()
     then = json.loads(stored.with_suffix(".json").read_text(encoding="utf-8"))
-    with ProjectFile.open(path) as pf:
+    with ProjectFile.open(path, read_only=read_only) as pf:
         now = json.loads(jsonio.dumps(pf.project))
     assert then["format"] == now["format"]
     for section, values in then.items():
@@ -51,7 +64,15 @@ def test_stored_file_opens_migrates_and_keeps_every_value(tmp_path, stored):
             assert len(now[section]) == len(values), section
             for old, new in zip(values, now[section], strict=True):
                 for name, value in old.items():
+                    renamed = RENAMED.get((stored.parent.name, section, name))
+                    if renamed is not None:
+                        assert name not in new, f"{section}:{old['id']}.{name}"
+                        name, value = renamed[0], renamed[1][value]
                     assert new[name] == value, f"{section}:{old['id']}.{name}"
+    if read_only:
+        assert path.read_bytes() == before
+        assert sorted(p.name for p in tmp_path.iterdir()) == [stored.name]
+        return
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -166,7 +166,7 @@ def _faulty_project():
     ]
     p.vendor_exchanges = [
         VendorExchange(id=1, vendor="Acme", staff_name="Bob", demo=True, nda_signed=True, rfi=True),
-        VendorExchange(id=2, vendor="Initech", helped_drafting=True, routed_to_cio=True),
+        VendorExchange(id=2, vendor="Initech", drafting="helped_draft", routed_to_cio=True),
     ]
     return p
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,8 @@ from wizard.core.model import CostLine, Criterion, Project, Support, TcoOption
 from wizard.core.paths import resource_path
 from wizard.core.project_file import jsonio
 from wizard.core.project_file.store import ProjectFile
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 EXAMPLES = ["emergency-perimeter", "office-suite", "training"]
 
@@ -52,7 +55,7 @@ def test_dump_keeps_accents_decimals_and_key_order():
     assert '"amount": "120000.50"' in text
     data = json.loads(text)
     assert list(data)[:4] == ["format", "version", "info", "problem"]
-    assert data["format"] == "open-procurement-wizard" and data["version"] == 1
+    assert data["format"] == "open-procurement-wizard" and data["version"] == 2
 
 
 def test_missing_keys_take_defaults_and_unknown_keys_are_ignored():
@@ -75,6 +78,7 @@ def _doc(**sections):
         ('["a list"]', "not an Open Procurement Wizard project"),
         (json.dumps({"format": "other", "version": 1}), "not an Open Procurement Wizard project"),
         (json.dumps({"format": "open-procurement-wizard", "version": 99}), "newer version"),
+        (json.dumps({"format": "open-procurement-wizard", "version": 3}), "newer version"),
         (json.dumps({"format": "open-procurement-wizard", "version": "1"}), "newer version"),
         (_doc(info={"province": 5}), "info.province"),
         (_doc(scope={"mission_critical": "yes"}), "scope.mission_critical"),
@@ -87,6 +91,11 @@ def _doc(**sections):
         (_doc(criteria=[{"id": 1, "feature_ids": [1, "2"]}]), "criteria[0].feature_ids"),
         (_doc(criteria=[{"id": 1}, {"id": 1}]), "criteria.id"),
         (_doc(cost_lines=[{"id": 1, "option_id": 7}]), "cost_lines[0].option_id"),
+        (
+            _doc(vendor_exchanges=[{"id": 1}, {"id": 2, "helped_drafting": "yes"}]),
+            "vendor_exchanges[1].helped_drafting",
+        ),
+        (_doc(vendor_exchanges=[{"id": 1, "helped_drafting": 2}]), "vendor_exchanges[0].helped_drafting"),
         (
             _doc(solutions=[{"id": 1}], support=[{"id": 1, "solution_id": 1, "feature_id": 3}]),
             "support[0].feature_id",
@@ -126,3 +135,55 @@ def test_support_cells_round_trip():
     again = jsonio.loads(jsonio.dumps(example))
     assert {(c.solution_id, c.feature_id): c.level for c in again.support} == levels
     assert isinstance(again.support[0], Support)
+
+
+# -- JSON version 1: the register's helped_drafting flag (issue 15 point 2) -------------
+
+
+def test_version_1_json_reads_helped_drafting_as_the_drafting_it_became():
+    """JSON written before version 2 loads: ``helped_drafting`` true is ``helped_draft``
+    (the vendor stays excluded), false ``none``, missing or null the default; a row that
+    already says ``drafting`` keeps it. ``dump`` then writes version 2 with ``drafting``
+    and no ``helped_drafting``."""
+    rows = [
+        {"id": 1, "vendor": "Globex", "helped_drafting": True},
+        {"id": 2, "vendor": "Initech", "helped_drafting": False},
+        {"id": 3, "vendor": "Acme"},
+        {"id": 4, "vendor": "Umbrella", "helped_drafting": None},
+        {"id": 5, "vendor": "Hooli", "helped_drafting": True, "drafting": "material_not_used"},
+    ]
+    source = {"format": "open-procurement-wizard", "version": 1, "vendor_exchanges": rows}
+    project = jsonio.loads(json.dumps(source))
+    assert [(e.vendor, e.drafting) for e in project.vendor_exchanges] == [
+        ("Globex", "helped_draft"),
+        ("Initech", "none"),
+        ("Acme", "none"),
+        ("Umbrella", "none"),
+        ("Hooli", "material_not_used"),
+    ]
+    assert source["vendor_exchanges"][0] == {
+        "id": 1,
+        "vendor": "Globex",
+        "helped_drafting": True,
+    }  # untouched
+    data = json.loads(jsonio.dumps(project))
+    assert data["version"] == 2
+    assert [e["drafting"] for e in data["vendor_exchanges"]] == [
+        "helped_draft",
+        "none",
+        "none",
+        "none",
+        "material_not_used",
+    ]
+    assert all("helped_drafting" not in e for e in data["vendor_exchanges"])
+
+
+@pytest.mark.parametrize("stored", sorted(DATA.glob("v1/*.json")), ids=lambda p: p.stem)
+def test_the_stored_version_1_dumps_load_with_their_exclusions(stored):
+    then = json.loads(stored.read_text(encoding="utf-8"))
+    assert then["version"] == 1
+    project = jsonio.load_file(stored)
+    flagged = [e["id"] for e in then["vendor_exchanges"] if e["helped_drafting"]]
+    assert flagged  # each example flagged one vendor in version 1
+    assert [e.id for e in project.vendor_exchanges if e.drafting == "helped_draft"] == flagged
+    assert {e.drafting for e in project.vendor_exchanges if e.id not in flagged} == {"none"}

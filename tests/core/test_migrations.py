@@ -2,10 +2,13 @@
 transaction, foreign keys off while tables change, then ``foreign_key_check`` and
 ``integrity_check``; a failed migration leaves the original bytes.
 
-There is only schema 1 today, so each test makes a "schema 2" (and 3) by patching
-``SCHEMAS``, ``MIGRATIONS`` and ``SCHEMA_VERSION``, the way a new model field will
-arrive: the older schema lacks the new column, the newer one has it, and the migration
-adds it with explicit SQL."""
+The mechanism is tested on versions the tests make up: each test makes a "schema N+1"
+(and N+2) after the current one (N = ``SCHEMA_VERSION``) by patching ``SCHEMAS``,
+``MIGRATIONS`` and ``SCHEMA_VERSION``, the way a new model field will arrive: the older
+schema lacks the new column, the newer one has it, and the migration adds it with
+explicit SQL. The real migrations are tested after them (migration 2: the register's
+``helped_drafting`` flag becomes ``drafting``) and on the stored files of every version
+(``tests/core/test_file_format.py``)."""
 
 from __future__ import annotations
 
@@ -17,7 +20,11 @@ import sqlite_utils
 
 from wizard.core.model import Criterion, Feature, Project, Solution, Support
 from wizard.core.project_file import migrations, schemas, store
-from wizard.core.project_file.store import MigrationFailed, ProjectFile
+from wizard.core.project_file.store import InvalidValue, MigrationFailed, ProjectFile, UpgradeFailed
+
+BASE = migrations.SCHEMA_VERSION
+"""The current version: the made-up migrations of these tests come after it."""
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 ADD_VERIFICATION = "ALTER TABLE criteria ADD COLUMN verification TEXT NOT NULL DEFAULT 'scenario'"
 """The migration that brings the older schema's criteria table to the current model."""
@@ -28,8 +35,9 @@ def add_verification(db) -> None:
 
 
 def _older_file(path: Path) -> Path:
-    """A schema-1 file written before ``Criterion.verification`` existed (its frozen
-    schema made to match: the schema 1 of this test has no such column)."""
+    """A file of the current version written before ``Criterion.verification`` existed
+    (its frozen schema made to match: the schema ``BASE`` of these tests has no such
+    column)."""
     project = Project()
     project.info.organization = "Municipalité de Val-des-Cèdres"
     project.solutions = [Solution(id=1, name="Solution A"), Solution(id=2, name="Solution B")]
@@ -46,7 +54,7 @@ def _older_file(path: Path) -> Path:
 
 def _older_schema() -> str:
     conn = sqlite3.connect(":memory:")
-    conn.executescript(schemas.SCHEMA_V1)
+    conn.executescript(schemas.SCHEMAS[BASE])
     sqlite_utils.Database(conn)["criteria"].transform(drop={"verification"})
     sql = (
         ";\n".join(row[0] for row in conn.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"))
@@ -64,7 +72,7 @@ def _schema_sql(conn) -> str:
 
 
 def _newer_schema() -> str:
-    """Schema 1 of this test with the new column as ``add_verification`` adds it."""
+    """Schema ``BASE`` of these tests with the new column as ``add_verification`` adds it."""
     conn = sqlite3.connect(":memory:")
     conn.executescript(_older_schema())
     conn.execute(ADD_VERIFICATION)
@@ -78,7 +86,7 @@ def _use_schema(monkeypatch, steps: dict, frozen: dict | None = None) -> None:
     previous one (written as SQLite stores it, as a real frozen schema must be), unless
     ``frozen`` gives it (a step that fails, or one that misses its schema)."""
     older = _older_schema()
-    monkeypatch.setitem(schemas.SCHEMAS, 1, older)
+    monkeypatch.setitem(schemas.SCHEMAS, BASE, older)
     conn = sqlite3.connect(":memory:")
     conn.executescript(older)
     db = sqlite_utils.Database(conn)
@@ -118,26 +126,26 @@ def test_migration_backs_up_then_adds_the_new_column(tmp_path, monkeypatch):
     seen = {}
 
     def v2(db):
-        backup = path.with_name("ao.tender.v1.bak")
+        backup = path.with_name(f"ao.tender.v{BASE}.bak")
         seen["backup at start"] = backup.read_bytes() == original
         seen["foreign keys"] = db.execute("PRAGMA foreign_keys").fetchone()[0]
         add_verification(db)
 
-    _use_schema(monkeypatch, {2: v2})
+    _use_schema(monkeypatch, {BASE + 1: v2})
     with ProjectFile.open(path) as pf:
         assert pf.project.criteria == [Criterion(id=1, text="Conforme aux WCAG 2.1 AA")]
         assert pf.project.support[0].solution_id == 1
         assert pf.project.info.organization == "Municipalité de Val-des-Cèdres"
         pf.update_row("criteria", 1, verification="scenario")
     assert seen == {"backup at start": True, "foreign keys": 0}
-    assert (tmp_path / "ao.tender.v1.bak").read_bytes() == original
+    assert (tmp_path / f"ao.tender.v{BASE}.bak").read_bytes() == original
     version, fk_problems, integrity, columns = _pragmas(path)
-    assert (version, fk_problems, integrity) == (2, [], "ok")
+    assert (version, fk_problems, integrity) == (BASE + 1, [], "ok")
     assert "verification" in columns
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["ao.tender", "ao.tender.v1.bak"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ao.tender", f"ao.tender.v{BASE}.bak"]
     with ProjectFile.open(path) as pf:  # already current: no second migration
         assert pf.project.criteria[0].verification == "scenario"
-    assert (tmp_path / "ao.tender.v1.bak").read_bytes() == original
+    assert (tmp_path / f"ao.tender.v{BASE}.bak").read_bytes() == original
 
 
 def test_migration_that_raises_midway_leaves_the_original_bytes(tmp_path, monkeypatch):
@@ -149,15 +157,18 @@ def test_migration_that_raises_midway_leaves_the_original_bytes(tmp_path, monkey
         db["criteria"].delete_where()
         raise RuntimeError("bug in migration 2")
 
-    _use_schema(monkeypatch, {2: v2})
+    _use_schema(monkeypatch, {BASE + 1: v2})
     with pytest.raises(MigrationFailed) as info:
         ProjectFile.open(path)
     message = str(info.value)
     assert "ao.tender" in message and "bug in migration 2" in message
     assert "mis à jour" in message and "brought up to date" in message
     assert path.read_bytes() == original
-    assert (tmp_path / "ao.tender.v1.bak").read_bytes() == original
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["ao.tender", "ao.tender.v1.bak"]  # no lock left
+    assert (tmp_path / f"ao.tender.v{BASE}.bak").read_bytes() == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "ao.tender",
+        f"ao.tender.v{BASE}.bak",
+    ]  # no lock left
 
 
 def test_two_steps_second_fails_nothing_of_the_first_stays(tmp_path, monkeypatch):
@@ -168,11 +179,11 @@ def test_two_steps_second_fails_nothing_of_the_first_stays(tmp_path, monkeypatch
         db["journal"].insert({"at": "now", "field": "x", "old": "", "new": ""})
         raise ValueError("bad data in v3")
 
-    _use_schema(monkeypatch, {2: add_verification, 3: v3})
+    _use_schema(monkeypatch, {BASE + 1: add_verification, BASE + 2: v3})
     with pytest.raises(MigrationFailed):
         ProjectFile.open(path)
     assert path.read_bytes() == original
-    assert _pragmas(path)[0] == 1  # not left at 2
+    assert _pragmas(path)[0] == BASE  # not left at BASE + 1
 
 
 def test_migration_that_breaks_a_link_is_undone(tmp_path, monkeypatch):
@@ -185,7 +196,7 @@ def test_migration_that_breaks_a_link_is_undone(tmp_path, monkeypatch):
         add_verification(db)
         db["solutions"].delete(1)  # support:1 still points at it
 
-    _use_schema(monkeypatch, {2: v2})
+    _use_schema(monkeypatch, {BASE + 1: v2})
     with pytest.raises(MigrationFailed) as info:
         ProjectFile.open(path)
     assert "after migration" in str(info.value) and "support" in str(info.value)
@@ -200,19 +211,21 @@ def test_parent_table_rebuilt_with_links_kept(tmp_path, monkeypatch):
         add_verification(db)
         db["solutions"].transform(column_order=("id", "vendor", "name"))
 
-    _use_schema(monkeypatch, {2: v2})
+    _use_schema(monkeypatch, {BASE + 1: v2})
     with ProjectFile.open(path) as pf:
         assert [s.name for s in pf.project.solutions] == ["Solution A", "Solution B"]
         assert [(s.solution_id, s.feature_id) for s in pf.project.support] == [(1, 1)]
-    assert _pragmas(path)[:3] == (2, [], "ok")
+    assert _pragmas(path)[:3] == (BASE + 1, [], "ok")
 
 
 def test_read_only_view_of_an_older_file_does_not_migrate(tmp_path, monkeypatch):
     path = _older_file(tmp_path / "ao.tender")
     original = path.read_bytes()
-    _use_schema(monkeypatch, {2: add_verification})
+    _use_schema(monkeypatch, {BASE + 1: add_verification})
     with ProjectFile.open(path, read_only=True) as pf:
         assert pf.project.criteria[0].text == "Conforme aux WCAG 2.1 AA"
+        # read as migrated (in memory): the new column's value, not the model's default
+        assert pf.project.criteria[0].verification == "scenario"
     assert path.read_bytes() == original
     assert [p.name for p in tmp_path.iterdir()] == ["ao.tender"]
 
@@ -224,8 +237,100 @@ def test_migration_whose_result_is_not_the_frozen_schema_is_undone(tmp_path, mon
     def v2(db):
         db.execute("ALTER TABLE criteria ADD COLUMN verificaton TEXT")  # misspelt
 
-    _use_schema(monkeypatch, {2: v2}, frozen={2: _newer_schema()})
+    _use_schema(monkeypatch, {BASE + 1: v2}, frozen={BASE + 1: _newer_schema()})
     with pytest.raises(MigrationFailed) as info:
         ProjectFile.open(path)
     assert "missing column verification" in str(info.value)
     assert path.read_bytes() == original
+
+
+# -- migration 2: the register's helped_drafting flag becomes drafting (issue 15) -------
+
+
+def _version_1_file(tmp_path: Path, sql: str = "") -> Path:
+    """The stored schema-1 training example (its exchange 2 flagged helped_drafting),
+    with exchange 3's flag NULL, a justification of V-DRAFTING on the old address and a
+    journal entry naming it, then ``sql``."""
+    path = tmp_path / "training.tender"
+    path.write_bytes((DATA / "v1" / "training.tender").read_bytes())
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "UPDATE vendor_exchanges SET helped_drafting = NULL WHERE id = 3;"
+        "INSERT INTO justifications (id, code, field, reason) VALUES"
+        " (97, 'V-DRAFTING', 'vendor_exchanges:2.helped_drafting', 'Décision du conseil'),"
+        " (98, 'V-DEMO', 'vendor_exchanges:2.demo', 'Autre');"
+        "INSERT INTO journal (at, field, old, new) VALUES"
+        " ('2026-09-09T14:00:00+00:00', 'vendor_exchanges:2.helped_drafting', 'false', 'true');" + sql
+    )
+    conn.close()
+    return path
+
+
+def test_migration_2_maps_the_flag_and_moves_its_justification(tmp_path):
+    path = _version_1_file(tmp_path)
+    original = path.read_bytes()
+    with ProjectFile.open(path) as pf:
+        drafting = {e.id: e.drafting for e in pf.project.vendor_exchanges}
+        justified = [(j.id, j.code, j.field) for j in pf.project.justifications if j.id > 90]
+        history = [(h["field"], h["old"], h["new"]) for h in pf.history() if "drafting" in h["field"]]
+    assert drafting == {1: "none", 2: "helped_draft", 3: "none", 4: "none", 5: "none", 6: "none"}
+    assert justified == [
+        (97, "V-DRAFTING", "vendor_exchanges:2.drafting"),
+        (98, "V-DEMO", "vendor_exchanges:2.demo"),
+    ]
+    assert history == [("vendor_exchanges:2.helped_drafting", "false", "true")]  # history as written
+    assert (tmp_path / "training.tender.v1.bak").read_bytes() == original
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(vendor_exchanges)")]
+        null_row = conn.execute("SELECT drafting FROM vendor_exchanges WHERE id = 3").fetchone()
+    finally:
+        conn.close()
+    assert columns[12:15] == ["nda_signed", "drafting", "rfi"] and "helped_drafting" not in columns
+    assert null_row == (None,)  # NULL stays NULL and reads as the default, "none"
+    assert _pragmas(path)[:3] == (2, [], "ok")
+
+
+@pytest.mark.parametrize("value", ["2", "'true'", "X'01'", "0.5"])
+def test_migration_2_refuses_a_flag_schema_1_never_held(tmp_path, value):
+    """Schema 1 read only 0, 1 or NULL (the app refused anything else): such a value is
+    not guessed; the file is refused untouched (no backup made) and the error names the
+    row, opened for writing or read-only."""
+    path = _version_1_file(tmp_path, f"UPDATE vendor_exchanges SET helped_drafting = {value} WHERE id = 4;")
+    original = path.read_bytes()
+    for read_only in (False, True):
+        with pytest.raises(InvalidValue) as info:
+            ProjectFile.open(path, read_only=read_only)
+        assert "vendor_exchanges [4]: helped_drafting is neither 0 nor 1" in str(info.value)
+        assert "n'accepte pas" in str(info.value) and "does not accept" in str(info.value)
+        assert path.read_bytes() == original
+        assert [p.name for p in tmp_path.iterdir()] == ["training.tender"]
+
+
+def test_a_migration_bug_in_a_read_only_view_is_a_clear_refusal(tmp_path, monkeypatch):
+    """A read-only view runs the migrations in memory: one that fails gives a bilingual
+    ``UpgradeFailed``, never a traceback, and the file keeps its bytes."""
+    path = _older_file(tmp_path / "ao.tender")
+    original = path.read_bytes()
+
+    def v2(db):
+        raise RuntimeError("bug in the migration")
+
+    _use_schema(monkeypatch, {BASE + 1: v2}, frozen={BASE + 1: _newer_schema()})
+    with pytest.raises(UpgradeFailed) as info:
+        ProjectFile.open(path, read_only=True)
+    message = str(info.value)
+    assert (
+        "bug in the migration" in message and "version antérieure" in message and "earlier version" in message
+    )
+    assert path.read_bytes() == original and [p.name for p in tmp_path.iterdir()] == ["ao.tender"]
+
+
+def test_migration_2_read_only_view_reads_the_flag_as_drafting(tmp_path):
+    path = _version_1_file(tmp_path)
+    original = path.read_bytes()
+    with ProjectFile.open(path, read_only=True) as pf:
+        assert [e.drafting for e in pf.project.vendor_exchanges][:3] == ["none", "helped_draft", "none"]
+        assert pf.project.find("justifications", 97).field == "vendor_exchanges:2.drafting"
+    assert path.read_bytes() == original
+    assert [p.name for p in tmp_path.iterdir()] == ["training.tender"]

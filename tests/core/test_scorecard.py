@@ -43,11 +43,10 @@ def test_four_families_and_the_guide_lists():
 def test_office_suite_as_bundled():
     s = _by_key(load_example("office-suite"))
     assert s["nda"].status == "ok" and s["nda"].status_text("fr") == "Évitée"
-    assert s["vendor_drafting"].status == "attention"
-    assert (
-        s["vendor_drafting"].action_text("en")
-        == "Excluded from the tender, as it states: Maritime IT Solutions Ltd."
-    )
+    # the reseller's template was received and not used: no one took part (K30)
+    for key in ("vendor_drafting", "vendor_template"):
+        assert s[key].status == "ok"
+        assert s[key].action_text("en") == "No vendor took part in drafting the tender."
     assert s["mission_critical"].status == "not_applicable"
     assert s["personal_information"].status == "attention"  # hosted by the vendor, in Canada
     assert s["quality"].action_text("fr") == "La qualité compte pour 70 points et le prix pour 30 points."
@@ -55,6 +54,18 @@ def test_office_suite_as_bundled():
         "Planned for January 18, 2027: Nova Scotia Procurement Portal and Town website."
     )  # as the tender writes dates
     assert counts(list(s.values()))["problem"] == 0
+
+
+def test_a_template_that_was_used_excludes_its_vendor_in_the_scorecard():
+    p = load_example("office-suite")
+    (row,) = [e for e in p.vendor_exchanges if e.drafting == "material_not_used"]
+    row.drafting = "material_used"
+    s = _by_key(p)
+    assert s["vendor_drafting"].status == "attention"
+    assert (
+        s["vendor_drafting"].action_text("en")
+        == "Excluded from the tender, as it states: Maritime IT Solutions Ltd."
+    )
 
 
 def test_bad_practices_are_flagged():

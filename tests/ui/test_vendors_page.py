@@ -1,13 +1,17 @@
 """Vendors page: the register and the selected exchange's details, the
-designated staff, the publication plan and the diffusion, all saved; a vendor marked as
-having helped draft shows as excluded and its finding points at the right box."""
+designated staff, the publication plan and the diffusion, all saved; what a vendor did
+towards the tender is a choice: helped draft or material used shows it as excluded,
+a template received and not used does not, and the finding points at the choice."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QComboBox
 
 from wizard.core.project_file.store import ProjectFile
 from wizard.core.steps import Step
+from wizard.ui import field_labels
 from wizard.ui.widgets.findings_panel import FINDING_ROLE
 
 
@@ -47,7 +51,7 @@ def test_register_details_and_checks(open_window):
     page.details["staff_role"].setText("Police chief")
     page.details["documents"].setText("Template (PDF)")
     page.details["routed_to_cio"].setChecked(True)
-    page.details["helped_drafting"].setChecked(True)
+    _choose(page, "helped_draft")
     open_window.ctx.flush()
     saved = open_window.ctx.project.find("vendor_exchanges", row.id)
     assert (saved.vendor, saved.staff_name, saved.channel, saved.date) == (
@@ -56,11 +60,11 @@ def test_register_details_and_checks(open_window):
         "meeting",
         "2026-09-08",
     )
-    assert (saved.staff_role, saved.documents, saved.routed_to_cio, saved.helped_drafting) == (
+    assert (saved.staff_role, saved.documents, saved.routed_to_cio, saved.drafting) == (
         "Police chief",
         "Template (PDF)",
         True,
-        True,
+        "helped_draft",
     )
     assert "V-DRAFTING" in _codes(page) and "V-NOT-ROUTED" not in _codes(page)
     assert page.excluded.isVisible()
@@ -76,6 +80,68 @@ def test_register_details_and_checks(open_window):
     # the staff member is designated: V-UNDESIGNATED goes
     staff.set_value(person.id, "name", "Luc Bergeron")
     assert "V-UNDESIGNATED" not in _codes(page)
+
+
+def _choose(page, value):
+    """Pick ``value`` in the drafting choice as a user does: open the list, move to the
+    item with the keyboard, press Enter (the real widget's signals, not setCurrentIndex)."""
+    box = page.details["drafting"]
+    page.scroll_area.ensureWidgetVisible(box)
+    box.setFocus()
+    box.showPopup()
+    view = box.view()
+    view.setCurrentIndex(box.model().index(box.findData(value), 0))
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert box.currentData() == value
+
+
+def test_drafting_choice_decides_the_exclusion_through_the_real_widget(open_window):
+    """docs/cases.md K30 on the page: a template received and not used is recorded
+    (V-MATERIAL-UNUSED), shows no exclusion; a used one excludes the vendor (V-DRAFTING,
+    named live as in the tender's appendix); the choice is saved to the file."""
+    page = _vendors_page(open_window)
+    row = _add_exchange(page, "Maritime IT Solutions Ltd.", "")
+    box = page.details["drafting"]
+    assert isinstance(box, QComboBox)
+    assert [box.itemText(i) for i in range(box.count())] == [
+        "No part in the tender",
+        "Helped draft the tender",
+        "Supplied a template or specification that was used",
+        "Supplied a template or specification: received, not used",
+    ]
+    assert box.currentData() == "none" and page.excluded.isHidden()
+    _choose(page, "material_not_used")
+    assert open_window.ctx.project.find("vendor_exchanges", row.id).drafting == "material_not_used"
+    assert "V-MATERIAL-UNUSED" in _codes(page) and "V-DRAFTING" not in _codes(page)
+    assert page.excluded.isHidden()
+    _choose(page, "material_used")
+    assert "V-DRAFTING" in _codes(page) and "V-MATERIAL-UNUSED" not in _codes(page)
+    assert (
+        page.excluded.text()
+        == "Excluded from this tender (named in its appendix): Maritime IT Solutions Ltd."
+    )
+    # the finding focuses the choice of its exchange
+    other = _add_exchange(page, "Globex", "")
+    assert page.tables["vendor_exchanges"].current_id() == other.id and box.currentData() == "none"
+    item = _codes(page).index("V-DRAFTING")
+    page.findings.list.itemClicked.emit(page.findings.list.item(item))
+    assert page.tables["vendor_exchanges"].current_id() == row.id
+    assert box.currentData() == "material_used" and open_window.focusWidget() is box
+    # the history names the field and the value by their labels (and a schema-1 entry too)
+    labels = field_labels.page_labels(open_window.wizard.step_pages)
+    project = open_window.ctx.project
+    assert field_labels.describe(f"vendor_exchanges:{row.id}.drafting", project, labels) == (
+        "Vendor relations › Register of exchanges with vendors “Maritime IT Solutions Ltd.” › "
+        "Part in preparing the tender"
+    )
+    assert field_labels.describe(f"vendor_exchanges:{row.id}.helped_drafting", project, labels).endswith(
+        "› The vendor helped draft the tender or supplied a template"
+    )
+    assert field_labels.value_text('"material_used"') == "Supplied a template or specification that was used"
+    path = open_window.ctx.pf.path
+    open_window.close_project()
+    with ProjectFile.open(path, read_only=True) as pf:
+        assert pf.project.find("vendor_exchanges", row.id).drafting == "material_used"
 
 
 def test_finding_focuses_the_checkbox_of_its_exchange(open_window):
@@ -141,15 +207,21 @@ def test_french_labels_on_the_vendors_page(open_window, qtbot):
     open_window.actions_by_name["lang_fr"].trigger()
     page = _vendors_page(open_window)
     row = _add_exchange(page, "Initech", "")
-    label = page.flag_labels["exchange.helped_drafting"]
+    label = page.flag_labels["exchange.demo"]
     page.scroll_area.ensureWidgetVisible(label)
     qtbot.mouseClick(label, Qt.MouseButton.LeftButton)  # the wrapped label toggles its box
-    assert page.details["helped_drafting"].isChecked()
-    assert open_window.ctx.project.find("vendor_exchanges", row.id).helped_drafting
-    assert page.details["helped_drafting"].accessibleName() == label.text()
-    assert (
-        page.flag_labels["exchange.helped_drafting"].text()
-        == "Le fournisseur a aidé à rédiger l'appel d'offres ou a fourni un modèle"
-    )
+    assert page.details["demo"].isChecked()
+    assert open_window.ctx.project.find("vendor_exchanges", row.id).demo
+    assert page.details["demo"].accessibleName() == label.text()
+    box = page.details["drafting"]
+    assert box.accessibleName() == "Participation à la préparation de l’appel d’offres"
+    assert [box.itemText(i) for i in range(box.count())] == [
+        "Aucune participation à l’appel d’offres",
+        "A participé à la rédaction de l’appel d’offres",
+        "A fourni un modèle ou un devis technique qui a été utilisé",
+        "A fourni un modèle ou un devis technique : reçu, non utilisé",
+    ]
+    _choose(page, "helped_draft")
+    assert open_window.ctx.project.find("vendor_exchanges", row.id).drafting == "helped_draft"
     assert page.excluded.text() == "Exclus de cet appel d'offres (nommés dans son annexe) : Initech"
     assert page.tables["publication_items"].table.item(0, 0).text() == "L'appel d'offres"

@@ -37,6 +37,8 @@ EXTRA: dict[str, str] = {
     "support.level": N_("Support"),
     "scenarios.criterion_ids": N_("Criteria verified"),
     "evaluation.pilot_scenario_ids": N_("Scenarios of the pilot"),
+    # a field of schema 1 that history entries written before version 2 still name
+    "vendor_exchanges.helped_drafting": N_("The vendor helped draft the tender or supplied a template"),
 }
 """Addresses no page labels → msgid."""
 NAME_ATTRIBUTES = ("name", "title", "text", "label", "question", "clause_id", "vendor", "code")

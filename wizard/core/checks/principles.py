@@ -29,6 +29,10 @@ TRANSPARENCY = N_(
 )
 NO_NDA = N_("No non-disclosure agreements: public procurement stays public.")
 DRAFTING = N_("A vendor who helped write the tender may not bid on it.")
+EARNED_EXCLUSION = N_(
+    "Only a part in the tender that gives a vendor an advantage excludes it: helping write it, "
+    "or a template or specification it used."
+)
 GOVERNANCE = N_("Central IT governance: the IT directorate alone authorizes IT acquisitions.")
 HIGH_RISK = N_("Mission-critical systems are high-risk: stronger clauses, a pilot and a security analysis.")
 PRIVACY = N_("Personal information: keep it in-house where possible and protect it by contract.")

@@ -2,10 +2,13 @@
 
 Codes (on the register row): ``V-UNDESIGNATED`` (warning: staff not in the designated
 list; names compared without case or accents), ``V-DEMO`` (warning: a demo outside the
-tender), ``V-NDA`` (error), ``V-DRAFTING`` (warning: the vendor helped draft and is
-excluded; the tender's excluded-vendors addendum names it), ``V-RFI`` (info: an RFI
-instead of a neutral market scan), ``V-NOT-ROUTED`` (info: not routed to the CIO);
-``V-NO-STAFF`` (info: exchanges but no designated staff).
+tender), ``V-NDA`` (error), ``V-DRAFTING`` (warning: the vendor helped draft the tender
+or supplied a template or specification that it used, so it is excluded and the tender
+says so; :func:`clauses.excluded_for_drafting` decides), ``V-MATERIAL-UNUSED`` (info: a
+template or specification received and not used is recorded, is not an exclusion, and
+the tender says nothing of it), ``V-RFI`` (info: an RFI instead of a neutral market
+scan), ``V-NOT-ROUTED`` (info: not routed to the CIO); ``V-NO-STAFF`` (info: exchanges
+but no designated staff).
 """
 
 from __future__ import annotations
@@ -33,16 +36,6 @@ _FLAGS = (
         principles.NO_NDA,
     ),
     (
-        "helped_drafting",
-        "V-DRAFTING",
-        Severity.WARNING,
-        N_(
-            "{vendor} helped draft the tender or supplied a template: it is excluded from this tender, "
-            "and the tender says so."
-        ),
-        principles.DRAFTING,
-    ),
-    (
         "rfi",
         "V-RFI",
         Severity.INFO,
@@ -56,9 +49,43 @@ _FLAGS = (
 
 
 def excluded_vendors(project: Project) -> list[str]:
-    """Vendors excluded for helping draft the tender (V-DRAFTING), in register order:
-    the names the tender's appendix lists (:func:`clauses.excluded_vendor_names`)."""
+    """Vendors excluded as drafting contributors (V-DRAFTING), in register order: the
+    names the tender's appendix lists (:func:`clauses.excluded_vendor_names`)."""
     return clauses.excluded_vendor_names(project)
+
+
+def _drafting(e: VendorExchange) -> list[Finding]:
+    """What the register says the vendor did towards the tender: V-DRAFTING for an
+    exclusion (:func:`clauses.excluded_for_drafting` decides, the message says why),
+    V-MATERIAL-UNUSED for a template or specification received and not used."""
+    field = f"vendor_exchanges:{e.id}.drafting"
+    vendor = e.vendor or "?"
+    if clauses.excluded_for_drafting(e):
+        excluded = (
+            N_("{vendor} helped draft the tender: it is excluded from this tender, and the tender says so.")
+            if e.drafting == "helped_draft"
+            else N_(
+                "{vendor} supplied a template or specification that the tender used: it is excluded "
+                "from this tender, and the tender says so."
+            )
+        )
+        return [finding("V-DRAFTING", Severity.WARNING, excluded, field, principles.DRAFTING, vendor=vendor)]
+    if e.drafting == "material_not_used":
+        return [
+            finding(
+                "V-MATERIAL-UNUSED",
+                Severity.INFO,
+                N_(
+                    "{vendor} supplied a template or specification that was received and not used: the "
+                    "register records it, but it gave no advantage, so it is not an exclusion and the "
+                    "tender says nothing about it."
+                ),
+                field,
+                principles.EARNED_EXCLUSION,
+                vendor=vendor,
+            )
+        ]
+    return []
 
 
 def _row(e: VendorExchange, designated: set[str]) -> list[Finding]:
@@ -86,6 +113,7 @@ def _row(e: VendorExchange, designated: set[str]) -> list[Finding]:
                     vendor=e.vendor or "?",
                 )
             )
+    found += _drafting(e)
     if not e.routed_to_cio:
         found.append(
             finding(

@@ -34,7 +34,7 @@ from wizard.core.clauses.render import (
     split_paragraphs,
 )
 from wizard.core.i18n.formats import PLACEHOLDER
-from wizard.core.model import ClauseChoice, Project
+from wizard.core.model import ClauseChoice, Project, VendorExchange
 from wizard.core.paths import template_path
 
 __all__ = [
@@ -47,6 +47,7 @@ __all__ = [
     "catalogue",
     "clause",
     "conditions",
+    "excluded_for_drafting",
     "applicable",
     "choice_for",
     "is_included",
@@ -174,12 +175,29 @@ def clause(clause_id: str) -> Clause:
     return catalogue()[clause_id]
 
 
+def excluded_for_drafting(exchange: VendorExchange) -> bool:
+    """Whether a register row excludes its vendor as a drafting contributor: the vendor
+    helped draft the tender (``drafting == "helped_draft"``) or supplied a template or
+    specification that the tender used (``"material_used"``).
+
+    Principle (Open North's guide, "Contribution des fournisseurs"): a vendor is barred
+    for a part in the tender's preparation that gives it an advantage. A template or
+    specification received and not used (``"material_not_used"``) shaped nothing the
+    bidders read, so it is recorded, excludes no one, and the tender says nothing of it;
+    neither does ``"none"`` nor a value outside the set (a newer version's, kept as
+    stored)."""
+    return exchange.drafting in ("helped_draft", "material_used")
+
+
 def excluded_vendor_names(project: Project) -> list[str]:
-    """Vendors that helped draft the tender (V-DRAFTING), in register order, deduplicated."""
+    """Vendors excluded as drafting contributors (:func:`excluded_for_drafting`,
+    V-DRAFTING), in register order, deduplicated (blanks folded, case ignored), named as
+    first written; rows without a vendor name give none. The one place that decides who
+    the tender's excluded-vendors clause and appendix, the record and the open data name."""
     names: list[str] = []
     for exchange in project.vendor_exchanges:
         name = " ".join(exchange.vendor.split())
-        if exchange.helped_drafting and name and name.casefold() not in {n.casefold() for n in names}:
+        if excluded_for_drafting(exchange) and name and name.casefold() not in {n.casefold() for n in names}:
             names.append(name)
     return names
 

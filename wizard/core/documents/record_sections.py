@@ -221,7 +221,9 @@ def _subject(e: VendorExchange, lang: str) -> str:
         (e.initiated_by_vendor, N_("initiated by the vendor")),
         (e.demo, N_("demo")),
         (e.nda_signed, N_("non-disclosure agreement signed")),
-        (e.helped_drafting, N_("helped draft the tender")),
+        (e.drafting == "helped_draft", N_("helped draft the tender")),
+        (e.drafting == "material_used", N_("supplied a template or specification that was used")),
+        (e.drafting == "material_not_used", N_("template or specification received, not used")),
         (e.rfi, N_("request for information")),
     ]
     marks = [tr(text, lang) for on, text in flags if on]

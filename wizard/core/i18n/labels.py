@@ -73,6 +73,11 @@ VALUE_LABELS: dict[str, str] = {
     "event": N_("Event"),
     "letter": N_("Letter"),
     "other": N_("Other"),
+    # what a vendor did towards the tender (only the middle two exclude it)
+    "none": N_("No part in the tender"),
+    "helped_draft": N_("Helped draft the tender"),
+    "material_used": N_("Supplied a template or specification that was used"),
+    "material_not_used": N_("Supplied a template or specification: received, not used"),
 }
 """Stored choice value → its label msgid."""
 

@@ -121,6 +121,14 @@ Channel = Literal["email", "phone", "meeting", "video", "event", "letter", "othe
 """How an exchange with a vendor took place."""
 CHANNELS: tuple[Channel, ...] = get_args(Channel)
 
+DraftingRole = Literal["none", "helped_draft", "material_used", "material_not_used"]
+"""What a vendor did towards the tender, as the register records it: no part
+(``none``), helped draft it (``helped_draft``), supplied a template or specification
+that was used (``material_used``), or supplied one that was received and not used
+(``material_not_used``). Only ``helped_draft`` and ``material_used`` exclude the vendor
+from the tender (:func:`wizard.core.clauses.library.excluded_vendor_names` decides)."""
+DRAFTING_ROLES: tuple[DraftingRole, ...] = get_args(DraftingRole)
+
 
 # --- Reading the sets from the model's annotations ------------------------------------
 

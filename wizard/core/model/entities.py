@@ -18,6 +18,7 @@ from wizard.core.model.choices import (
     CriterionCategory,
     CriterionKind,
     Delivery,
+    DraftingRole,
     FeatureKind,
     Licence,
     Role,
@@ -207,9 +208,14 @@ class ClauseChoice:
 
 @dataclass
 class VendorExchange:
-    """One exchange with a vendor, as recorded in the register."""
+    """One exchange with a vendor, as recorded in the register.
+
+    ``drafting`` says what the vendor did towards the tender (``choices.DraftingRole``):
+    a vendor is excluded as a drafting contributor only for ``helped_draft`` or
+    ``material_used``; ``material_not_used`` is recorded and excludes no one."""
 
     CHANNELS: ClassVar[tuple[Channel, ...]] = choices.CHANNELS
+    DRAFTING_ROLES: ClassVar[tuple[DraftingRole, ...]] = choices.DRAFTING_ROLES
     id: int = 0
     date: str = ""
     vendor: str = ""
@@ -223,7 +229,7 @@ class VendorExchange:
     publishable: bool = True
     demo: bool = False
     nda_signed: bool = False
-    helped_drafting: bool = False
+    drafting: DraftingRole = "none"
     rfi: bool = False
 
 

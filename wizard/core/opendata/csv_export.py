@@ -50,18 +50,18 @@ REGISTER_COLUMNS = (
     N_("Routed to the CIO"),
     N_("Demonstration"),
     N_("Non-disclosure agreement signed"),
-    N_("Helped draft the tender"),
+    N_("Part in preparing the tender"),
     N_("Request for information"),
 )
 """Register columns, in order; "Town staff" only when personal names are opted in."""
 
 
 def _register_row(entry: VendorExchange, lang: str, scrub: Scrubber) -> list[str]:
-    flags = (entry.demo, entry.nda_signed, entry.helped_drafting, entry.rfi)
     row = [entry.date, entry.vendor, scrub.person(entry.staff_name), entry.staff_role]
     row += [value_label(entry.channel, lang), _yes_no(entry.initiated_by_vendor, lang)]
     row += [entry.subject, entry.documents, _yes_no(entry.routed_to_cio, lang)]
-    return row + [_yes_no(flag, lang) for flag in flags]
+    row += [_yes_no(entry.demo, lang), _yes_no(entry.nda_signed, lang), value_label(entry.drafting, lang)]
+    return row + [_yes_no(entry.rfi, lang)]
 
 
 def vendor_register_rows(project: Project) -> list[list[str]]:

@@ -104,6 +104,12 @@ class MigrationFailed(ProjectFileError):
     )
 
 
+class UpgradeFailed(ProjectFileError):
+    reason = N_(
+        "This project was saved by an earlier version of the app and could not be read as brought up to date; it was left untouched."
+    )
+
+
 class WriteFailed(ProjectFileError):
     reason = N_("This change could not be saved; the project file keeps its last saved state.")
 

@@ -2,13 +2,19 @@
 
 Shape::
 
-    {"format": "open-procurement-wizard", "version": 1,
+    {"format": "open-procurement-wizard", "version": 2,
      "info": {...}, "problem": {...}, ...,          # one object per section
      "criteria": [{...}, ...], ...}                 # one array per entity list
 
 ``dump`` → ``load`` → ``dump`` gives identical text. Loading validates every value
 against the model and raises :class:`ProjectJsonError` with a message naming the
 field, never a half-built project.
+
+Version 2 replaced the register's ``helped_drafting`` flag by ``drafting``
+(``choices.DraftingRole``): an app that knew only version 1 would have ignored the new
+key and dropped the exclusion of a vendor, so it must refuse the file. JSON of version 1
+still loads: a row's ``helped_drafting`` (when it has no ``drafting``) is read as
+``drafting`` ``helped_draft`` (true) or ``none`` (false), as the file migration does.
 """
 
 from __future__ import annotations
@@ -22,7 +28,8 @@ from wizard.core.project_file import codec
 from wizard.core.project_file.migrations import FOREIGN_KEYS
 
 FORMAT = "open-procurement-wizard"
-VERSION = 1
+VERSION = 2
+"""The version of the JSON form (not the schema version); see the module docstring."""
 
 
 class ProjectJsonError(ValueError):
@@ -51,6 +58,7 @@ def from_dict(data: Any) -> Project:
     if not isinstance(data.get("version"), int) or data["version"] > VERSION:
         raise ProjectJsonError("made by a newer version of the app")
     try:
+        data = _read_old_keys(data)
         project = Project()
         for name, cls in SECTIONS.items():
             if name in data:
@@ -65,6 +73,23 @@ def from_dict(data: Any) -> Project:
     except codec.CodecError as exc:
         raise ProjectJsonError(str(exc)) from exc
     return project
+
+
+def _read_old_keys(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with the keys of earlier JSON versions read as today's (a copy; the
+    input is not changed): a register row's ``helped_drafting`` without ``drafting``
+    becomes ``drafting`` ``helped_draft`` (true) or ``none`` (false), like migration 2
+    of the file. Raises :class:`codec.CodecError` for a flag that is not a boolean."""
+    rows = data.get("vendor_exchanges")
+    if not isinstance(rows, list):
+        return data
+    read = []
+    for i, row in enumerate(rows):
+        if isinstance(row, dict) and "drafting" not in row and row.get("helped_drafting") is not None:
+            flag = codec.python_value(row["helped_drafting"], bool, f"vendor_exchanges[{i}].helped_drafting")
+            row = {**row, "drafting": "helped_draft" if flag else "none"}
+        read.append(row)
+    return {**data, "vendor_exchanges": read}
 
 
 def validate(project: Project) -> None:

@@ -2,8 +2,9 @@
 
 Rules: an applied migration is never edited. A new field of an *entity* comes with a new
 schema version: its frozen schema in ``schemas.py`` and a migration here that turns the
-previous schema into it with explicit SQL (``ALTER TABLE … ADD COLUMN … DEFAULT …``),
-never derived from the live model. A new field of a *section* needs none: a key missing
+previous schema into it with explicit SQL (``ALTER TABLE … ADD COLUMN … DEFAULT …``, or
+a table rebuild for a column that changes name or type), never derived from the live
+model. A new field of a *section* needs none: a key missing
 from ``fields`` reads as the field's default. Migrations run
 outside any open transaction, after a backup copy (see ``store.py``), and each runs in
 its own ``db.atomic()`` block with the version bump, so a failure leaves the file at
@@ -18,7 +19,7 @@ import sqlite_utils
 
 from wizard.core.project_file.schemas import SCHEMA_V1
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Links between tables: child table → (column, parent table). Declared as real
 # foreign keys so that ``PRAGMA foreign_key_check`` guards them.
@@ -26,6 +27,11 @@ FOREIGN_KEYS: dict[str, list[tuple[str, str]]] = {
     "support": [("solution_id", "solutions"), ("feature_id", "features")],
     "cost_lines": [("option_id", "tco_options")],
 }
+
+
+class RefusedValue(ValueError):
+    """A migration met a value the older schema never held (the app refused such a
+    file): it is not guessed. The store refuses the file untouched (``InvalidValue``)."""
 
 
 def statements(sql: str) -> list[str]:
@@ -42,5 +48,68 @@ def _v1(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1}
+_V2_NEW_TABLE = """CREATE TABLE "vendor_exchanges_v2" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "date" TEXT,
+   "vendor" TEXT,
+   "staff_name" TEXT,
+   "staff_role" TEXT,
+   "channel" TEXT,
+   "initiated_by_vendor" INTEGER,
+   "subject" TEXT,
+   "documents" TEXT,
+   "routed_to_cio" INTEGER,
+   "publishable" INTEGER,
+   "demo" INTEGER,
+   "nda_signed" INTEGER,
+   "drafting" TEXT,
+   "rfi" INTEGER
+)"""
+
+_V2_COPY = """INSERT INTO "vendor_exchanges_v2" (
+   "id", "date", "vendor", "staff_name", "staff_role", "channel", "initiated_by_vendor",
+   "subject", "documents", "routed_to_cio", "publishable", "demo", "nda_signed", "drafting", "rfi"
+)
+SELECT
+   "id", "date", "vendor", "staff_name", "staff_role", "channel", "initiated_by_vendor",
+   "subject", "documents", "routed_to_cio", "publishable", "demo", "nda_signed",
+   CASE "helped_drafting" WHEN 1 THEN 'helped_draft' WHEN 0 THEN 'none' END,
+   "rfi"
+FROM "vendor_exchanges" ORDER BY rowid"""
+
+_V2_UNREADABLE = """SELECT "id" FROM "vendor_exchanges"
+WHERE "helped_drafting" IS NOT NULL
+  AND NOT (typeof("helped_drafting") = 'integer' AND "helped_drafting" IN (0, 1))
+ORDER BY rowid"""
+
+
+def _v2(db: sqlite_utils.Database) -> None:
+    """Schema 2: ``vendor_exchanges.helped_drafting`` (0/1, "excluded") becomes
+    ``drafting``, what the vendor did (``choices.DraftingRole``), at the same place.
+
+    1 → ``'helped_draft'`` (what the flag meant: the vendor stays excluded), 0 →
+    ``'none'``, NULL stays NULL (read as the default, ``'none'``, as NULL read as
+    ``False``). A value schema 1 never held (not 0, 1 or NULL; the app refused such a
+    file) raises :class:`RefusedValue`: the file is refused untouched, not guessed.
+    The table is rebuilt (SQLite's 12-step procedure: new table, copy, drop, rename; no
+    index, trigger or view depends on it, and no table points at it), which needs no
+    ``DROP COLUMN`` (SQLite 3.35) and keeps the column's place. Justifications stored
+    for the old field address (``vendor_exchanges:3.helped_drafting``) follow it to
+    ``vendor_exchanges:3.drafting``; the journal keeps its history as it was written.
+    """
+    unreadable = [row[0] for row in db.execute(_V2_UNREADABLE).fetchall()]
+    if unreadable:
+        raise RefusedValue(f"vendor_exchanges {unreadable}: helped_drafting is neither 0 nor 1")
+    db.execute(_V2_NEW_TABLE)
+    db.execute(_V2_COPY)
+    db.execute('DROP TABLE "vendor_exchanges"')
+    db.execute('ALTER TABLE "vendor_exchanges_v2" RENAME TO "vendor_exchanges"')
+    db.execute(
+        """UPDATE "justifications"
+        SET "field" = substr("field", 1, length("field") - length('helped_drafting')) || 'drafting'
+        WHERE "field" GLOB 'vendor_exchanges:*.helped_drafting'"""
+    )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2}
 """Target version → the function that brings the previous version to it."""

@@ -54,6 +54,7 @@ from wizard.core.project_file.fileformat import (
     RecoveryRefused,
     SameFile,
     SchemaMismatch,
+    UpgradeFailed,
     WriteFailed,
     connect,
     location_warnings,
@@ -61,7 +62,7 @@ from wizard.core.project_file.fileformat import (
     writable,
 )
 from wizard.core.project_file.lock import FileLock, LockBusy, real_path
-from wizard.core.project_file.migrations import FOREIGN_KEYS, MIGRATIONS, SCHEMA_VERSION
+from wizard.core.project_file.migrations import FOREIGN_KEYS, MIGRATIONS, SCHEMA_VERSION, RefusedValue
 from wizard.core.project_file.recovery import journal_path, put_back, recover
 
 __all__ = [  # the errors and markers of :mod:`wizard.core.project_file.fileformat` are part of this API
@@ -82,6 +83,7 @@ __all__ = [  # the errors and markers of :mod:`wizard.core.project_file.fileform
     "RecoveryRefused",
     "SameFile",
     "SchemaMismatch",
+    "UpgradeFailed",
     "WriteFailed",
     "location_warnings",
 ]
@@ -151,12 +153,17 @@ class ProjectFile:
         ``read_only=True``), :class:`ReadOnlyFile` (the file cannot be written; the
         caller may retry read-only), :class:`InterruptedEdit` (a hot ``-journal``: never
         rolled in by a read-only open) or :class:`RecoveryRefused`. Older schemas are
-        migrated after a backup copy. A refused file keeps its bytes.
+        migrated after a backup copy; a read-only view of one never changes it and
+        reads its copy in memory, migrated the same way (:func:`_upgraded_in_memory`). A
+        refused file keeps its bytes.
         """
         path = Path(path)
         if read_only:
-            probe(path, SCHEMA_VERSION)
-            return cls._reading(path, connect(path, read_only=True), True, None)
+            version = probe(path, SCHEMA_VERSION)
+            conn = connect(path, read_only=True)
+            if version < SCHEMA_VERSION:
+                conn = _upgraded_in_memory(path, conn, version)
+            return cls._reading(path, conn, True, None)
         try:
             version, hot = probe(path, SCHEMA_VERSION), False
         except InterruptedEdit:
@@ -174,6 +181,11 @@ class ProjectFile:
             if hot:
                 version = recover(path, SCHEMA_VERSION)
             if version < SCHEMA_VERSION:
+                # a value the app refuses stops here, before any byte (or backup) is written
+                with contextlib.suppress(UpgradeFailed):  # _migrate meets it too, and says so
+                    cls._reading(
+                        path, _upgraded_in_memory(path, connect(path, True), version), True, None
+                    ).close()
                 _migrate(path, version)
             pf = cls._reading(path, connect(path, read_only=False), False, lock)
             pf.db.execute("PRAGMA journal_mode=DELETE")  # only once the file is accepted
@@ -451,6 +463,55 @@ def _upgrade(db: sqlite_utils.Database, version: int) -> None:
         with db.atomic():
             MIGRATIONS[target](db)
             db.execute(f"PRAGMA user_version={target}")
+
+
+def _upgraded_in_memory(path: Path, conn: sqlite3.Connection, version: int) -> sqlite3.Connection:
+    """A copy in memory of the older file behind ``conn`` (closed here), brought to the
+    current schema by the same migrations and checks as :func:`_migrate`; the file is
+    never changed, yet it reads as it will once migrated (a schema-1 ``helped_drafting``
+    flag as the ``drafting`` it becomes), never as today's model misreading old columns.
+
+    Used by a read-only view, and before migrating a file opened for writing, so that a
+    file the app would refuse is refused untouched, without a backup copy. Raises
+    :class:`InvalidValue` when a migration refuses a value (:class:`RefusedValue`),
+    :class:`UpgradeFailed` when a migration fails, breaks a link the file did not
+    already break (those the file held are left to reading, which names them), or does
+    not end on the current schema.
+    """
+    memory = sqlite3.connect(":memory:")
+    try:
+        try:
+            conn.backup(memory)
+        finally:
+            conn.close()
+        memory.execute("PRAGMA trusted_schema=OFF")
+        memory.execute("PRAGMA foreign_keys=OFF")  # as in _migrate
+        dangling = set(
+            memory.execute("PRAGMA foreign_key_check").fetchall()
+        )  # the file's own: reading names them
+        _upgrade(sqlite_utils.Database(memory, execute_plugins=False), version)
+        problems = [p for p in memory.execute("PRAGMA foreign_key_check").fetchall() if p not in dangling]
+        integrity = memory.execute("PRAGMA integrity_check").fetchone()[0]
+        unlike = schemas.differences(schemas.shape_of(memory), schemas.expected_shape(SCHEMA_VERSION))
+        found = (
+            ([str(problems)] if problems else []) + ([integrity] if integrity != "ok" else []) + unlike[:3]
+        )
+        if found:
+            raise UpgradeFailed(path, f"after migration: {'; '.join(found)}")
+        memory.execute("PRAGMA foreign_keys=ON")
+    except RefusedValue as exc:
+        memory.close()
+        raise InvalidValue(path, str(exc)) from exc
+    except ProjectFileError:
+        memory.close()
+        raise
+    except Exception as exc:
+        memory.close()
+        raise UpgradeFailed(path, f"{type(exc).__name__}: {exc}") from exc
+    except BaseException:
+        memory.close()
+        raise
+    return memory
 
 
 def _migrate(path: Path, version: int) -> None:

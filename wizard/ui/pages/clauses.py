@@ -40,7 +40,9 @@ CONDITION_LABELS = {
     "mission_critical": N_("Applies when the system is mission-critical."),
     "vendor_hosting": N_("Applies when the vendor hosts the town's data."),
     "custom_code": N_("Applies when code or APIs are developed for the town."),
-    "excluded_vendors": N_("Applies when a vendor helped draft the tender."),
+    "excluded_vendors": N_(
+        "Applies when a vendor helped draft the tender or supplied a template or specification it used."
+    ),
 }
 
 

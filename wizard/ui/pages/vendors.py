@@ -2,9 +2,11 @@
 publication plan and diffusion.
 
 The register table shows one line per exchange (date, vendor, staff, channel, subject);
-the selected exchange's other fields and its warning signs (demo, NDA, helped draft,
-RFI) are edited below it, so the table stays readable on a 1366×768 screen. The vendors
-excluded for helping draft (V-DRAFTING) are listed live: the tender's appendix names them.
+the selected exchange's other fields, what the vendor did towards the tender (a choice:
+no part, helped draft, a template or specification used, or one received and not used)
+and its warning signs (demo, NDA, RFI) are edited below it, so the table stays readable
+on a 1366×768 screen. The vendors excluded as drafting contributors (V-DRAFTING: helped
+draft, or material used) are listed live: the tender's appendix names them.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from wizard.core import ops
 from wizard.core.checks.vendors import excluded_vendors
@@ -21,6 +23,7 @@ from wizard.core.i18n import N_, _
 from wizard.core.model import VendorExchange
 from wizard.core.model.defaults import PUBLICATION_ITEMS
 from wizard.core.steps import Step
+from wizard.ui.labels import label
 from wizard.ui.pages.base import StepPage, short_text
 from wizard.ui.widgets.table_editor import Column
 
@@ -28,13 +31,14 @@ DETAIL_TEXTS = (
     ("staff_role", N_("Staff role")),
     ("documents", N_("Documents exchanged")),
 )
+DRAFTING_TITLE = N_("Part in preparing the tender")
+"""The label of the choice of ``VendorExchange.drafting`` (``VendorExchange.DRAFTING_ROLES``)."""
 DETAIL_FLAGS = (
     ("initiated_by_vendor", N_("The vendor initiated the exchange")),
     ("routed_to_cio", N_("Sent to the CIO")),
     ("publishable", N_("Publishable")),
     ("demo", N_("A demo was asked for or accepted (outside the tender)")),
     ("nda_signed", N_("A non-disclosure agreement was signed")),
-    ("helped_drafting", N_("The vendor helped draft the tender or supplied a template")),
     ("rfi", N_("A request for information (RFI) was sent")),
 )
 
@@ -42,6 +46,16 @@ DETAIL_FLAGS = (
 def publication_label(row: Any) -> str:
     msgid = PUBLICATION_ITEMS.get(row.key)
     return _(msgid) if msgid else row.key
+
+
+def _show_choice(box: QComboBox, values: tuple[str, ...], value: str) -> None:
+    """Fill ``box`` with ``values`` labelled in the interface language and select
+    ``value``; a value outside the set (a newer version's) is shown as it is stored,
+    never replaced. Signals stay blocked by the caller."""
+    box.clear()
+    for known in values if value in values else (*values, value):
+        box.addItem(label(known), known)
+    box.setCurrentIndex(box.findData(value))
 
 
 class ClickLabel(QLabel):
@@ -61,8 +75,9 @@ class VendorsPage(StepPage):
     HELP = N_(
         "Every exchange with a vendor is written down and can be published. Only "
         "designated IT and procurement staff talk to vendors. No confidentiality "
-        "agreement, no demo outside the tender, and a vendor who helped write the tender "
-        "may not bid. Plan what the town will publish, when and where."
+        "agreement, no demo outside the tender. A vendor who helped write the tender, or "
+        "whose template or specification it used, may not bid; a template received and not "
+        "used is recorded and excludes no one. Plan what the town will publish, when and where."
     )
 
     def build(self) -> None:
@@ -110,6 +125,15 @@ class VendorsPage(StepPage):
             edit.textChanged.connect(lambda text, n=name: self._detail_edited(n, text))
             self.details[name] = edit
             self.row(form, title, edit)
+        drafting = QComboBox()
+        drafting.setObjectName("exchange.drafting")
+        drafting.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        drafting.setMinimumContentsLength(24)  # long French labels must not widen the page
+        drafting.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)  # as wide as the texts
+        drafting.activated.connect(lambda index: self._drafting_chosen(drafting.itemData(index)))
+        self.texts.add(drafting.setAccessibleName, DRAFTING_TITLE)
+        self.details["drafting"] = drafting
+        self.row(form, DRAFTING_TITLE, drafting)
         for name, title in DETAIL_FLAGS:
             box = QCheckBox()
             box.setObjectName(f"exchange.{name}")
@@ -197,6 +221,13 @@ class VendorsPage(StepPage):
             elif isinstance(widget, QCheckBox):
                 widget.setChecked(bool(getattr(exchange, name)) if exchange is not None else False)
                 widget.setEnabled(editable)
+            elif isinstance(widget, QComboBox):
+                _show_choice(
+                    widget,
+                    VendorExchange.DRAFTING_ROLES,
+                    getattr(exchange, name) if exchange is not None else "none",
+                )
+                widget.setEnabled(editable)
             widget.blockSignals(False)
         self._show_excluded()
 
@@ -212,6 +243,11 @@ class VendorsPage(StepPage):
             self.ctx.do_later(
                 ("vendor_exchanges", row_id, name), ops.update, VendorExchange, row_id, **{name: text}
             )
+
+    def _drafting_chosen(self, value: str) -> None:
+        row_id = self.tables["vendor_exchanges"].current_id()
+        if row_id is not None:
+            self.ctx.do(ops.update, VendorExchange, row_id, drafting=value)
 
     def _flag_edited(self, name: str, on: bool) -> None:
         row_id = self.tables["vendor_exchanges"].current_id()
