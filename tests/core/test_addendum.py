@@ -72,15 +72,18 @@ def test_no_addendum_without_a_drafting_vendor(tmp_path):
     assert not any("Identicarte" in t for t in texts)
 
 
-@pytest.mark.parametrize(("name", "lang"), [("emergency-perimeter", "fr"), ("training", "fr")])
-def test_each_example_tender_names_its_excluded_vendor_in_the_addendum(name, lang, tmp_path):
-    """office-suite's reseller sent a template that was not used: no exclusion
-    (tests/core/test_checks_vendors.py)."""
+@pytest.mark.parametrize("name", ["emergency-perimeter", "office-suite", "training"])
+def test_no_example_excludes_the_vendor_whose_template_was_not_used(name, tmp_path):
+    """Each example's vendor offered a ready-made template that the town declined: it is
+    recorded, not excluded, and the tender says nothing of it (docs/cases.md K30)."""
     p = load_example(name)
-    drafting = [e.vendor for e in p.vendor_exchanges if e.drafting == "helped_draft"]
-    assert len(set(drafting)) == 1
-    addendum = section(docx_paragraphs(p, lang, tmp_path), HEADINGS[lang])
-    assert [text for style, text in addendum if style == "List Bullet"] == [drafting[0]]
+    declined = [e.vendor for e in p.vendor_exchanges if e.drafting == "material_not_used"]
+    assert len(declined) == 1
+    assert not [e for e in p.vendor_exchanges if e.drafting in ("helped_draft", "material_used")]
+    lang = "en" if name == "office-suite" else "fr"
+    texts = [text for _s, text in docx_paragraphs(p, lang, tmp_path)]
+    assert HEADINGS[lang] not in texts
+    assert not any(declined[0] in t for t in texts)
 
 
 def test_publication_section_states_the_diffusion(tmp_path):

@@ -179,9 +179,9 @@ def test_vendor_register_and_publication(example):
     register = p.vendor_exchanges
     assert len(register) >= 6 and all(e.routed_to_cio for e in register)
     assert not any(e.nda_signed or e.demo for e in register)
-    # office-suite's reseller sent a template that was not used: recorded, not excluded (K30)
+    # each example's vendor sent a template that was not used: recorded, not excluded (K30)
     unused = [e.vendor for e in register if e.drafting == "material_not_used"]
-    assert (len(excluded_vendor_names(p)), len(unused)) == ((0, 1) if _name == "office-suite" else (1, 0))
+    assert (len(excluded_vendor_names(p)), len(unused)) == (0, 1)
     for excluded in excluded_vendor_names(p):
         assert excluded not in {s.vendor for s in p.solutions}  # no scanned solution is lost
     designated = {d.name for d in p.designated_staff}
@@ -225,10 +225,8 @@ def test_checks_find_no_error_in_any_example(example):
     errors = [f.code for f in found if f.severity == Severity.ERROR and not f.is_justified(p)]
     assert errors == []
     codes = {f.code for f in found}
-    # the vendor whose template was used is excluded; office-suite's was received, not used (K30)
-    assert ("V-DRAFTING" in codes, "V-MATERIAL-UNUSED" in codes) == (
-        (False, True) if _name == "office-suite" else (True, False)
-    )
+    # each example's vendor template was received, not used: recorded, no exclusion (K30)
+    assert ("V-DRAFTING" in codes, "V-MATERIAL-UNUSED" in codes) == (False, True)
     justified = [f for f in found if f.is_justified(p)]
     assert [(f.code, f.field) for f in justified] == [(j.code, j.field) for j in p.justifications]
 

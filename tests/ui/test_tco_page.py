@@ -72,11 +72,12 @@ def test_review_page_shows_the_scorecard(window, qtbot, tmp_path):
     forbidden = tree.topLevelItem(1)
     rows = {forbidden.child(i).text(0): forbidden.child(i).text(1) for i in range(forbidden.childCount())}
     assert rows["Non-disclosure agreements"].endswith("Avoided")
-    assert rows["Vendor help in drafting the tender"].endswith("To watch")
+    # the example's vendor template was received, not used: no exclusion to watch (K30)
+    assert rows["Vendor help in drafting the tender"].endswith("Avoided")
     item = next(
         forbidden.child(i)
         for i in range(forbidden.childCount())
-        if forbidden.child(i).text(0) == "Vendor help in drafting the tender"
+        if forbidden.child(i).text(0) == "Non-disclosure agreements"
     )
     focused = []
     page.focus_requested.connect(focused.append)
