@@ -1,0 +1,179 @@
+"""Measure the text checks on the labelled corpus of real public texts (SPEC §3.2).
+
+The corpus (``tests/corpus/*.tsv``, docs: ``tests/corpus/README.md``) holds sentences
+taken from public council reports, staff reports, municipal RFPs and notices, each with
+its source address. One line per sentence: ``kind  lang  label  text  source`` (tabs).
+
+* ``brand``: a requirement or report sentence naming a product, vendor or reseller;
+  ``label`` lists its names, ``" | "``-separated. It is *recalled* when a brand finding
+  (an error, or a possible-brand warning) fires on it **and names** one of its names;
+  each name counts separately for the name recall.
+* ``neutral``: a technical or administrative sentence without any such name; a *false
+  alarm* when any brand finding fires on it.
+* ``problem``: a problem statement; ``label`` is the set of the codes P-SOLUTION,
+  P-INCUMBENT, P-BYPASS and P-PRESUME it should get (``-`` for none); it is *right*
+  when ``lint --field problem`` gives exactly that set of those four codes.
+
+A third of every kind is held out (``split(text) == "held"``: a stable hash of the
+text), never read while the checks are tuned, and reported separately.
+
+``python tests/corpus/measure.py [--misses] [--split tune|held|all]`` prints the figures
+(and, with ``--misses``, the tuning set's misses only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+
+from wizard.core.checks.base import Finding  # noqa: E402
+from wizard.core.checks.lint import detected_names, lint_text  # noqa: E402
+from wizard.core.domain.brands import fold  # noqa: E402
+
+PROBLEM_CODES = frozenset({"P-SOLUTION", "P-INCUMBENT", "P-BYPASS", "P-PRESUME"})
+GOALS = {"recall": 0.95, "names": 0.90, "false_alarms": 0.03, "problems": 0.90}
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str
+    lang: str
+    label: tuple[str, ...]
+    text: str
+    source: str
+
+    @property
+    def split(self) -> str:
+        return split(self.text)
+
+
+def split(text: str) -> str:
+    """``"held"`` for a stable third of the texts, ``"tune"`` for the rest."""
+    digest = hashlib.sha1(text.encode("utf-8")).digest()
+    return "held" if digest[0] % 3 == 0 else "tune"
+
+
+def load() -> list[Item]:
+    items: list[Item] = []
+    for path in sorted(HERE.glob("*.tsv")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            kind, lang, label, text, source = line.split("\t")
+            if kind == "brand":
+                labels = tuple(n.strip() for n in label.split("|") if n.strip())
+            elif kind == "problem":
+                labels = tuple(c for c in label.split() if c != "-")
+            else:
+                labels = ()
+            if kind not in ("brand", "neutral", "problem") or lang not in ("fr", "en") or not source:
+                raise ValueError(f"{path.name}:{number}: bad line")
+            items.append(Item(kind, lang, labels, text, source))
+    return items
+
+
+def brand_findings(text: str, lang: str) -> list[Finding]:
+    """The findings of ``text`` as a criterion that name a brand, product or vendor."""
+    return [f for f in lint_text("criterion", text, lang) if detected_names(f)]
+
+
+def _named(label: str, names: list[str]) -> bool:
+    want = fold(label)
+    return any(
+        (got := fold(n)) and (want in got or (len(got) >= 3 and got in want)) for n in names
+    )
+
+
+@dataclass
+class Figures:
+    brand: int = 0
+    recalled: int = 0
+    names: int = 0
+    names_found: int = 0
+    neutral: int = 0
+    alarms: int = 0
+    problems: int = 0
+    problems_right: int = 0
+
+    def rate(self, key: str) -> float:
+        num, den = {
+            "recall": (self.recalled, self.brand),
+            "names": (self.names_found, self.names),
+            "false_alarms": (self.alarms, self.neutral),
+            "problems": (self.problems_right, self.problems),
+        }[key]
+        return num / den if den else 0.0
+
+    def meets_goals(self) -> bool:
+        return (
+            self.rate("recall") >= GOALS["recall"]
+            and self.rate("names") >= GOALS["names"]
+            and self.rate("false_alarms") <= GOALS["false_alarms"]
+            and self.rate("problems") >= GOALS["problems"]
+        )
+
+    def line(self, title: str) -> str:
+        return (
+            f"{title}: brand recall {self.rate('recall'):.1%} ({self.recalled}/{self.brand}), "
+            f"names {self.rate('names'):.1%} ({self.names_found}/{self.names}), "
+            f"false alarms {self.rate('false_alarms'):.1%} ({self.alarms}/{self.neutral}), "
+            f"problem codes {self.rate('problems'):.1%} ({self.problems_right}/{self.problems})"
+        )
+
+
+def measure(items: list[Item], misses: list[str] | None = None) -> Figures:
+    """The figures on ``items``; a line per miss is appended to ``misses`` if given."""
+    fig = Figures()
+    for item in items:
+        if item.kind == "problem":
+            codes = {f.code for f in lint_text("problem", item.text, item.lang)} & PROBLEM_CODES
+            fig.problems += 1
+            if codes == set(item.label):
+                fig.problems_right += 1
+            elif misses is not None:
+                misses.append(f"PROBLEM want {sorted(item.label)} got {sorted(codes)}: {item.text}")
+            continue
+        found = brand_findings(item.text, item.lang)
+        names = [n for f in found for n in detected_names(f)]
+        if item.kind == "neutral":
+            fig.neutral += 1
+            if found:
+                fig.alarms += 1
+                if misses is not None:
+                    misses.append(f"ALARM {[f.code for f in found]} {names}: {item.text}")
+            continue
+        fig.brand += 1
+        hits = [label for label in item.label if _named(label, names)]
+        fig.names += len(item.label)
+        fig.names_found += len(hits)
+        if hits:
+            fig.recalled += 1
+        if misses is not None and len(hits) < len(item.label):
+            misses.append(f"MISS want {list(item.label)} got {names}: {item.text}")
+    return fig
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="print the tuning set's misses")
+    args = parser.parse_args(argv)
+    items = load()
+    tune = [i for i in items if i.split == "tune"]
+    held = [i for i in items if i.split == "held"]
+    misses: list[str] = []
+    print(measure(tune, misses if args.misses else None).line(f"tuning set ({len(tune)})"))
+    print(measure(held).line(f"held-out set ({len(held)})"))
+    print(measure(items).line(f"whole corpus ({len(items)})"))
+    for line in misses:
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
