@@ -141,3 +141,67 @@ def test_never_flags_inside_an_address(before, address, after):
     end = start + len(address)
     for match in detect_brands(text):
         assert match.end <= start or match.start >= end, (match, address)
+
+
+# -- issue 19: contextual names, possible names (docs/cases.md K34, K35) ---------------
+
+from wizard.core.checks.lint import detected_names, lint_text  # noqa: E402
+from wizard.core.domain.product_names import possible_names  # noqa: E402
+
+
+def _brand_names(text: str, lang: str = "en") -> list[str]:
+    return [n for f in lint_text("criterion", text, lang) for n in detected_names(f)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Confier à Microsoft le renouvellement des logiciels Windows, Office et Exchange.",
+            ["Microsoft", "Windows", "Office", "Exchange"],
+        ),
+        ("Mise à jour d'Office 2010 vers Windows 10 LTSC", ["Office 2010", "Windows 10"]),
+        ("Must run on Windows XP", ["Windows XP"]),
+        ("Telephony from Bell Canada", ["Bell Canada"]),
+        ("Interface vers les logiciels Sage.", ["logiciels Sage"]),
+    ],
+)
+def test_k35_bare_product_words_in_product_context(text, names):
+    assert _brand_names(text, "fr" if "é" in text or " les " in text else "en") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Office hours are posted at the front desk.",
+        "A sage decision of the council; the bell rings at noon.",
+        "Staff of the Water Treatment Plant, Fire Station 2, Oak Grove Baseball and Softball in the northwest portion of Grapevine.",
+        "Report Prepared by: Jeff Bennyhoff, Director of Information Technology.",
+        "PURCHASING CONTACT: Malcolm Tyson; LOCATION: Fulton County Department of Purchasing, Atlanta.",
+        "Cloud-based SaaS solution with ERP and CRM modules.",
+        "Answering E911 calls, with a budget of CHF 143'000 under Section 3.28.060.",
+    ],
+)
+def test_k34_places_people_and_ordinary_words_are_not_flagged(text):
+    assert _brand_names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Integration with the ONESolution software system", ["ONESolution"]),
+        ("Replace TRAKiT and Click2Gov3 Core", ["TRAKiT", "Click2Gov3"]),
+        ("Two WS-C4500X-32SFP+ switches and a PA-3220", ["WS-C4500X-32SFP+", "PA-3220"]),
+        ("An agreement with SDI Presence LLC for support", ["SDI Presence"]),
+        ("La société Infolog fournit le logiciel.", ["Infolog"]),
+        ("Un ordinateur de type Zorglub 7000-420", ["Zorglub 7000-420"]),
+    ],
+)
+def test_possible_names_by_shape_and_context(text, names):
+    assert [m.name for m in possible_names(text)] == names
+
+
+def test_possible_name_is_a_warning_that_names_the_word():
+    (f,) = lint_text("criterion", "Must import files from PermisPlus", "en")
+    assert (f.code, f.severity.value, detected_names(f)) == ("C-POSSIBLE-BRAND", "warning", ["PermisPlus"])
+    assert lint_text("criterion", "Must import files from the permit system", "en") == []

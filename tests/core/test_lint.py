@@ -80,3 +80,48 @@ def test_problem_messages_follow_the_language():
         "J'ai besoin d'évaluer les avantages et la faisabilité de réduire les coûts."
     )
     assert f.principle_text("en") == "Define the problem first: a need to meet, not a product to buy."
+
+
+# -- issue 19: P-codes on real wording, with clean twins (docs/cases.md K17) ----------
+
+P_CODES = {"P-SOLUTION", "P-INCUMBENT", "P-BYPASS", "P-PRESUME"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a product to acquire named as a noun is P-SOLUTION, not P-INCUMBENT
+        ("We need the implementation of Laserfiche for all departments.", "en", {"P-SOLUTION"}),
+        (
+            "Staff anticipates that an investment in modern enterprise software will help.",
+            "en",
+            {"P-SOLUTION"},
+        ),
+        ("The city currently uses Hexagon Records Management and it crashes daily.", "en", {"P-INCUMBENT"}),
+        ("We need to track work orders from the field.", "en", set()),
+        # bypass wording
+        (
+            "Buy the switches through a cooperative agreement under the state contract.",
+            "en",
+            {"P-BYPASS", "P-SOLUTION"},
+        ),
+        (
+            "The procurement comes via a Proprietary Justification: only a single vendor can supply it.",
+            "en",
+            {"P-BYPASS"},
+        ),
+        (
+            "Comme la Ville passe par une entente-cadre, elle n'a pas à lancer un nouvel appel d'offres.",
+            "fr",
+            {"P-BYPASS"},
+        ),
+        ("Nous adhérons au regroupement d'achats pour les licences.", "fr", {"P-BYPASS", "P-SOLUTION"}),
+        ("Nous devons pouvoir publier les ordres du jour en ligne.", "fr", set()),
+        # presumptions of superiority
+        ("The system is a recognized industry standard and the most robust.", "en", {"P-PRESUME"}),
+        ("Nous devons choisir la meilleure solution, la plus fiable.", "fr", {"P-PRESUME"}),
+        ("We need to be able to publish agendas online.", "en", set()),
+    ],
+)
+def test_problem_codes_issue_19(text, lang, expected):
+    assert {f.code for f in lint_text("problem", text, lang)} & P_CODES == expected

@@ -1,4 +1,4 @@
-"""Measure the text checks on the labelled corpus of real public texts (SPEC §3.2).
+"""Measure the text checks on the labelled corpus of real public texts.
 
 The corpus (``tests/corpus/*.tsv``, docs: ``tests/corpus/README.md``) holds sentences
 taken from public council reports, staff reports, municipal RFPs and notices, each with
@@ -85,9 +85,7 @@ def brand_findings(text: str, lang: str) -> list[Finding]:
 
 def _named(label: str, names: list[str]) -> bool:
     want = fold(label)
-    return any(
-        (got := fold(n)) and (want in got or (len(got) >= 3 and got in want)) for n in names
-    )
+    return any((got := fold(n)) and (want in got or (len(got) >= 3 and got in want)) for n in names)
 
 
 @dataclass

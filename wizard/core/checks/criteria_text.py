@@ -12,7 +12,7 @@ from functools import lru_cache
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, brand_finding, finding
 from wizard.core.checks.wording import fold, words
-from wizard.core.domain import brands
+from wizard.core.domain import brands, product_names
 from wizard.core.i18n import N_
 from wizard.core.model import Criterion, Project
 
@@ -82,12 +82,29 @@ _SIMILAR = (4, 5)  # Jaccard similarity ≥ 4/5 = near-duplicate
 
 def brand_findings(criterion: Criterion, project: Project) -> list[Finding]:
     """C-BRAND (error) and, once justified, C-EQUIVALENT (error without "or equivalent");
-    the project's own brand names count too."""
+    the project's own brand names count too. C-POSSIBLE-BRAND (warning): words shaped
+    like a product, vendor or model name that the list does not know
+    (:mod:`wizard.core.domain.product_names`)."""
+    field = f"criteria:{criterion.id}.text"
+    possible = product_names.possible_list(criterion.text, project.extra_brands)
+    found: list[Finding] = []
+    if possible:
+        found.append(
+            brand_finding(
+                "C-POSSIBLE-BRAND",
+                Severity.WARNING,
+                N_(
+                    "Possible product, vendor or model name in a criterion: {brands}. If it is "
+                    "one, describe the function or the standard instead; if not, justify the warning."
+                ),
+                field,
+                possible,
+            )
+        )
     names = brands.brand_list(criterion.text, project.extra_brands)
     if not names:
-        return []
-    field = f"criteria:{criterion.id}.text"
-    found = [
+        return found
+    found += [
         brand_finding(
             "C-BRAND",
             Severity.ERROR,
@@ -99,7 +116,7 @@ def brand_findings(criterion: Criterion, project: Project) -> list[Finding]:
             names,
         )
     ]
-    justified = found[0].is_justified(project)
+    justified = found[-1].is_justified(project)
     if justified and not EQUIVALENT.search(fold(criterion.text)):
         found.append(
             finding(

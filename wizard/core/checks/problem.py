@@ -9,11 +9,19 @@ Codes (all on ``problem.statement``):
   solution type ("buy a system", "migrer vers Microsoft 365"). After an evaluation
   frame ("evaluate the feasibility of migrating to a cloud suite") a solution *type*
   is accepted; a brand never is.
-* ``P-INCUMBENT`` (info): a brand named only as the current system ("our 20-year-old
-  X can no longer …"). A separate code, so it can be justified on its own: describe
-  the needs, not the incumbent, and keep the name out of the criteria.
-* ``P-BYPASS`` (error): wording that avoids open competition.
-* ``P-PRESUME`` (warning): presumes the best or cheapest solution, or licence-only costs.
+  A product to acquire may be named as a noun ("the implementation of X", "an investment
+  in X") and a named brand that is not the current system is taken as the product to
+  acquire; possible product names (:mod:`wizard.core.domain.product_names`) count too.
+* ``P-INCUMBENT`` (info): a brand named only as the *current* system ("our 20-year-old
+  X can no longer …", "the City currently uses X"). A separate code, so it can be
+  justified on its own: describe the needs, not the incumbent, and keep the name out of
+  the criteria.
+* ``P-BYPASS`` (error): wording that avoids open competition: waived or skipped
+  tenders, sole or single source, co-operative or group purchasing, piggybacking a state
+  or interlocal contract, standing offers and framework agreements (« entente-cadre »,
+  « regroupement d'achats »), proprietary justification, « fournisseur exclusif ».
+* ``P-PRESUME`` (warning): presumes the answer: the best, an industry standard, the most
+  robust, proven, a saving, the cheapest, or licence-only costs.
 * ``P-NEED`` (info): no need verb ("I need to", "j'ai besoin de", "evaluate the
   benefits and feasibility of").
 * ``P-SCOPE`` (warning): the statement names one unit while fewer than two units are
@@ -30,6 +38,7 @@ from wizard.core.checks.base import Finding, Severity, brand_finding, finding
 from wizard.core.checks.problem_terms import (
     ACQUIRE,
     BYPASS,
+    CURRENT,
     EVALUATION_FRAME,
     NEED,
     PRESUME,
@@ -38,7 +47,7 @@ from wizard.core.checks.problem_terms import (
 )
 from wizard.core.checks.restate import guess_language, suggest_restatement
 from wizard.core.checks.wording import any_match, fold, sentence_bounds
-from wizard.core.domain import brands
+from wizard.core.domain import brands, product_names
 from wizard.core.i18n import N_
 from wizard.core.i18n.languages import binding_language
 from wizard.core.model import Project
@@ -53,11 +62,14 @@ __all__ = ["check_problem", "guess_language", "solution_targets", "suggest_resta
 def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], list[str]]:
     """(targets, incumbents) in a statement.
 
-    ``targets``: the words an acquisition verb aims at (a brand or a solution type);
-    ``incumbents``: brands named without being aimed at (the current system).
+    ``targets``: the words an acquisition verb aims at (a brand or a solution type), and
+    brands named outside any sentence about the current system;
+    ``incumbents``: brands named in a sentence about the current system (:data:`CURRENT`)
+    without being aimed at. Possible product names count as brands.
     """
     folded = fold(statement)
-    found = brands.detect_brands(statement, extra)  # type: ignore[arg-type]
+    known = brands.detect_brands(statement, extra)  # type: ignore[arg-type]
+    found = sorted([*known, *product_names.possible_names(statement, known)], key=lambda m: m.start)
     targets: list[str] = []
     aimed: set[int] = set()
     for verb in ACQUIRE.finditer(folded):
@@ -74,7 +86,15 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
         framed = EVALUATION_FRAME.search(folded, start, verb.start())
         if noun and not framed:
             targets.append(statement[verb.start() : noun.end()])
-    incumbents = [m.name for m in found if m.start not in aimed]
+    incumbents: list[str] = []
+    for m in found:
+        if m.start in aimed:
+            continue
+        start, stop = sentence_bounds(folded, m.start)
+        if CURRENT.search(folded, start, stop):
+            incumbents.append(m.name)
+        else:
+            targets.append(m.name)
     return targets, list(dict.fromkeys(incumbents))
 
 

@@ -20,6 +20,11 @@ ACQUIRE = words(
     r"|licen[cs](?:e|es|ed|ing)|adopt(?:s|ed|ing)?|roll(?:s|ed|ing)? out|get|obtain"
     r"|(?:migrat(?:e|es|ed|ing)|switch(?:es|ed|ing)?|mov(?:e|es|ed|ing)|transition(?:s|ed|ing)?) to"
     r"|standardi[sz](?:e|es|ed|ing) on"
+    # a product to acquire named as a noun or a wish ("the procurement of X", "an investment in X")
+    r"|(?:procurement|implementation|acquisition|introduction|deployment|purchase|replacement) of"
+    r"|(?:an )?investments? in|(?:desires?|desired|wish(?:es)?) (?:a|an|to acquire|to purchase|to obtain)"
+    r"|enter(?:s|ing)? into (?:a|an) (?:[\w-]+ ){0,3}?(?:contract|agreement|lease) with"
+    r"|invit(?:e|es|ing) (?:sealed )?(?:bids|proposals) for"
     # French
     r"|achet\w*|achat|achats|acquer\w*|acquisition|acquiert|s'?equiper|se procurer|procurer"
     r"|install(?:er|e|ons|ez|ent|ation)|implant(?:er|ons|ation)|deploy(?:er|ons|ez)|deploiement"
@@ -28,6 +33,7 @@ ACQUIRE = words(
     r"|mise en place (?:de|d'|des|du)"
     r"|(?:migr(?:er|ons|ez|ation)|bascul(?:er|ons|ement)) (?:vers|a|au|aux)"
     r"|(?:faire )?pass(?:er|e|ons|ez|ent|age) (?:a|au|aux|vers)|faire passer"
+    r"|(?:l')?introduction (?:d'|de|du|des)|(?:l')?implantation (?:d'|de|du|des)|(?:un )?investissement dans"
 )
 """An acquisition verb (buy, install, migrate to … / acheter, installer, migrer vers …)."""
 
@@ -35,10 +41,10 @@ SOLUTION = words(
     r"software|softwares|systems?|solutions?|platforms?|applications?|apps?|tools?|suites?"
     r"|licen[cs]es?|subscriptions?|products?|modules?|erp|crm|gis|saas|versions?|packages?"
     r"|programs?|programmes?|portals?|databases?|cloud|hardware|devices?|servers?|tablets?"
-    r"|cameras?|radios?|drones?|kiosks?|sensors?"
+    r"|cameras?|radios?|drones?|kiosks?|sensors?|switch(?:es)?|routers?|firewalls?"
     r"|logiciels?|systemes?|plateformes?|outils?|abonnements?|produits?|progiciels?|pgi|sig"
     r"|portails?|bases? de donnees|infonuagique|nuage|equipements?|materiels?|serveurs?"
-    r"|tablettes?|appareils?|capteurs?|bornes?|postes? de travail"
+    r"|tablettes?|appareils?|capteurs?|bornes?|postes? de travail|gestion electronique des documents|ged"
 )
 """A solution type (software, system, platform … / logiciel, système, plateforme …)."""
 
@@ -68,6 +74,23 @@ BYPASS = (
         r"|soumissions?|processus d'approvisionnement)"
     ),
     words(r"(?:de )?gre a gre|fournisseur unique|source unique|octroi direct|attribution directe"),
+    # co-operative and group purchasing, piggybacking, standing offers, framework agreements
+    words(
+        r"cooperative (?:contracts?|purchas\w*|agreements?|arrangements?|programs?)|co-?op (?:contract|purchas\w*)"
+        r"|group purchas\w*|purchasing (?:alliance|cooperative|consortium|program)|(?:the |a )?state contract"
+        r"|interlocal (?:participation )?agreement|standing offers?|framework agreements?|master agreement"
+        r"|proprietary (?:justification|purchase|procurement|contract)|sole (?:provider|supplier|vendor)"
+        r"|only (?:one|a single) (?:vendor|vender|supplier|provider|source)"
+        r"|single (?:vendor|vender|supplier|provider) can|exception to competitive bidding"
+        r"|waiv\w* (?:the )?(?:requirement for )?(?:formal |competitive )*(?:bid|bidding|bids)\b\w*"
+        r"|(?:competitive )?(?:bidding|procurement|bids?)(?: and advertisement)? (?:is|are) not required"
+        r"|participate in any bid or proposal issued by"
+    ),
+    words(
+        r"ententes?-cadres?|regroupements? d'achats?|achats? regroupes?|centre d'acquisitions\w*"
+        r"|par l'entremise (?:du|de la|des|de l')|fournisseurs? exclusifs?|droits exclusifs"
+        r"|aucun autre fournisseur|n'a pas a lancer (?:un )?(?:nouvel )?appel d'offres"
+    ),
     re.compile(
         rf"\b(?:evit\w*|contourn\w*|court-circuit\w*|passer outre|se soustraire|renonc\w* a|derog\w* a)"
         rf" (?:{_W} ){{0,3}}?(?:d')?(?:appels? d'offres|(?:la )?concurrence|processus)"
@@ -83,6 +106,10 @@ PRESUME = (
         r"|best[- ]in[- ]class|free of charge|costs? nothing|no cost"
         r"|only (?:the )?licen[cs]es?|licen[cs]e (?:cost|fee)s? only"
         r"|only (?:costs?|pay) (?:for )?(?:the )?licen[cs]es?"
+        # claims of superiority
+        r"|the (?:very )?best|best (?:value|practices?|fit|in the market)|(?:recogni[sz]ed )?industry[- ]standard"
+        r"|the most (?:robust|reliable|efficient|secure|advanced|cost[- ]effective|powerful|complete)"
+        r"|proven|better (?:business )?practices|will save|saves? (?:the (?:city|town) )?(?:money|significantly)"
     ),
     words(
         r"faible cout|bas cout|a moindre cout|peu couteu\w*|(?:le |la )?moins ch[eè]re?s?"
@@ -90,6 +117,9 @@ PRESUME = (
         r"|le meilleur (?:produit|systeme|choix|outil)|ne coute rien|sans frais"
         r"|(?:seulement|uniquement|que) (?:la |les |des |de )?licences?"
         r"|cout des licences seulement|gratuit\w*"
+        r"|(?:le |la )?meilleure?s? (?:solution|produit|systeme|choix|outil|pratique)s?|la norme de l'industrie"
+        r"|norme (?:reconnue )?de l'industrie|standard de l'industrie|le plus (?:robuste|fiable|performant|complet)"
+        r"|la plus (?:robuste|fiable|performante|complete)|eprouve\w*|fera economiser|permettra d'economiser"
     ),
 )
 """Wording that presumes the solution is the best or cheapest, or costs only licences."""
@@ -115,6 +145,16 @@ NEED = (
     ),
 )
 """A need verb (P-NEED: its absence is reported)."""
+
+CURRENT = words(
+    r"current(?:ly)?|existing|old|older|aging|ageing|legacy|outdated|antiquated|obsolete|in place|in use"
+    r"|uses|used|using|utiliz\w+|utilis\w+|relies on|rely on|relying on|installed|deployed|end[- ]of[- ]life"
+    r"|has reached|have reached|no longer|since (?:19|20)\d\d|our|crash\w*|fails|cannot|can't"
+    r"|actuel\w*|existant\w*|toujours|depuis|vieil\w*|vieux|desuet\w*|en place|fin de vie|notre|nos"
+    r"|plante|ne fonctionne|ne peu(?:t|vent) (?:pas|plus)"
+)
+"""Words that make a named brand the *current* system (P-INCUMBENT); without them a
+named brand is taken as the product to acquire (P-SOLUTION)."""
 
 UNITS: dict[str, re.Pattern[str]] = {
     "police": words(r"police\w*|policiers?"),

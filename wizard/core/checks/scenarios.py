@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, brand_finding, finding
-from wizard.core.domain import brands
+from wizard.core.domain import brands, product_names
 from wizard.core.i18n import N_
 from wizard.core.model import Project
 
@@ -69,6 +69,20 @@ def check_scenarios(project: Project) -> list[Finding]:
                         ),
                         f"scenarios:{s.id}.{name}",
                         names,
+                    )
+                )
+            possible = product_names.possible_list(getattr(s, name), project.extra_brands)
+            if possible:
+                found.append(
+                    brand_finding(
+                        "S-POSSIBLE-BRAND",
+                        Severity.INFO,
+                        N_(
+                            "Possible product, vendor or model name in a scenario: {brands}. Describe "
+                            "the task, not a product."
+                        ),
+                        f"scenarios:{s.id}.{name}",
+                        possible,
                     )
                 )
     if project.scenarios and not any(m.name.strip() for m in project.committee):

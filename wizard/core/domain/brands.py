@@ -7,9 +7,13 @@ The bundled list is ``resources/brands/brands.json``:
 
 * ``entries``: names always flagged, each with its aliases ("Microsoft 365", "M365",
   "O365", "MS Office" …);
-* ``contextual``: product names that are also common words ("Teams", "Word", "Edge",
-  "Windows", "Office" …), flagged only right after a context word ("MS Teams",
-  "Microsoft Word");
+* ``contextual``: product names that are also common words, places or people ("Teams",
+  "Word", "Windows", "Office", "Sage", "Bell" …), flagged only in product context
+  (docs/cases.md K34, K35): right after a context word ("MS Teams"), after that word
+  earlier in the same sentence (a list carries its vendor: "Microsoft Windows, Office
+  and Exchange"), before one of the entry's ``after`` words ("Bell Canada") or, for a
+  ``versioned`` entry, before a version number ("Office 2010", "Windows XP"); the last
+  three only when the word is written with its capital;
 * ``standards``: standards and formats (WCAG, SAML 2.0, OpenID Connect, ISO/IEC 27001,
   CSV …). They are never flagged and shield the words inside them.
 
@@ -116,6 +120,66 @@ def _bundled_index() -> dict[str, list[_Alias]]:
     return _index(_bundled_aliases())
 
 
+@dataclass(frozen=True)
+class _Contextual:
+    canonical: str
+    context: frozenset[str]
+    after: tuple[tuple[str, ...], ...]
+    versioned: bool
+
+
+_VERSION = re.compile(
+    r"[ \u00a0]?(?:\d{1,4}(?:\.\d+)*(?: ?R2)?(?: LTSC)?|XP|NT(?: \d(?:\.\d)?)?|Vista|LTSC|365)\b"
+)
+_CLAUSE_END = re.compile(r"[.!?;:\n]\s")
+
+
+@cache
+def _bundled_contextual() -> dict[str, list[_Contextual]]:
+    """Folded word → the contextual entries it may stand for."""
+    found: dict[str, list[_Contextual]] = {}
+    for entry in load_list().get("contextual", []):
+        rule = _Contextual(
+            entry["name"],
+            frozenset(fold(c) for c in entry.get("context", [])),
+            tuple(_tokens(a) for a in entry.get("after", [])),
+            bool(entry.get("versioned")),
+        )
+        for word in entry["words"]:
+            tokens = _tokens(word)
+            if len(tokens) == 1:
+                found.setdefault(tokens[0], []).append(rule)
+    return found
+
+
+def _contextual_at(
+    text: str, tokens: list[re.Match[str]], folded: list[str], i: int, seen: set[str]
+) -> tuple[str, int] | None:
+    """(canonical, end offset) when token ``i`` is a contextual word in product context.
+
+    ``seen`` holds the folded words met since the start of the sentence."""
+    rules = _bundled_contextual().get(folded[i])
+    word = tokens[i].group()
+    if not rules or not word[0].isupper():
+        return None
+    end = tokens[i].end()
+    for rule in rules:
+        if rule.context & seen:
+            return rule.canonical, end
+        for after in rule.after:
+            n = len(after)
+            if folded[i + 1 : i + 1 + n] == list(after) and all(
+                _SEPARATOR.fullmatch(text, tokens[k - 1].end(), tokens[k].start())
+                for k in range(i + 1, i + 1 + n)
+            ):
+                return rule.canonical, tokens[i + n].end()
+        if rule.versioned:
+            version = _VERSION.match(text, end)
+            if version and version.end() > end:
+                return rule.canonical, version.end()
+    return None
+
+
 @lru_cache(maxsize=32)
 def _extra_index(names: tuple[str, ...]) -> dict[str, list[_Alias]]:
     return _index(_Alias(_tokens(n), n.strip()) for n in names if n.strip())
@@ -180,8 +244,11 @@ def detect_brands(text: str, extra: Iterable[Any] = ()) -> list[Match]:
     tokens = list(_TOKEN.finditer(text))
     folded = [fold(t.group()) for t in tokens]
     found: list[Match] = []
+    seen: set[str] = set()
     i = 0
     while i < len(tokens):
+        if i and _CLAUSE_END.search(text, tokens[i - 1].end(), tokens[i].start()):
+            seen = set()
         best: tuple[_Alias, int] | None = None
         for index in indexes:
             candidates = index.get(folded[i])
@@ -189,9 +256,19 @@ def detect_brands(text: str, extra: Iterable[Any] = ()) -> list[Match]:
             if hit and (best is None or hit[1] > best[1]):
                 best = hit
         if best is None:
+            contextual = _contextual_at(text, tokens, folded, i, seen)
+            if contextual and not _in_address(text, tokens[i].start()):
+                canonical, end = contextual
+                found.append(Match(text[tokens[i].start() : end], tokens[i].start(), end, canonical))
+                while i < len(tokens) and tokens[i].start() < end:
+                    seen.add(folded[i])
+                    i += 1
+                continue
+            seen.add(folded[i])
             i += 1
             continue
         alias, last = best
+        seen.update(folded[i : last + 1])
         start, end = tokens[i].start(), tokens[last].end()
         if alias.canonical is not None and not (_in_address(text, start) or _in_address(text, end - 1)):
             found.append(Match(text[start:end], start, end, alias.canonical))

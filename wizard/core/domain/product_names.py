@@ -1,0 +1,372 @@
+"""Possible product, vendor and model names that the brand list does not know.
+
+Guide principle: describe the need, not the product. A list of names can never be
+complete, so words *shaped* like a product name are warned about as *possible* names;
+the list keeps the errors (:mod:`wizard.core.domain.brands`).
+
+A word counts as a possible name when it has a product's shape, or when it is an
+unknown capitalised word in product context:
+
+* **shape**: internal capitals ("ONESolution", "TRAKiT", "LANDesk"), letters around
+  digits ("Click2Gov3"), a model or part number ("AS400", "PA-3220", "WS-C4500X-32SFP+"),
+  or an unknown capitalised word before a model number ("Catalyst 9300", "DPS 7000-420");
+* **context**: a capitalised run before a company suffix ("General Datatech LP",
+  "Onix Networking Canada Inc."); an unknown capitalised word after a word that
+  introduces a vendor or a product ("la société Infolog", "l'application GEFI",
+  "the reseller Softchoice"), before a product noun ("Citizenserve software"), or in
+  the possessive before one ("Novell's Identity Management product").
+
+"Unknown" means not an ordinary word (``resources/brands/ordinary_words.txt``, the
+words of the app's own English and French texts; ``tools/ordinary_words.py``), not a
+standard of the list, not a document word (Section, Chapter, Phase …). Places and people
+are unknown words too: they are only reported in product context (docs/cases.md K34).
+One pass over the tokens with precompiled patterns: linear in the text's length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache, lru_cache
+
+from wizard.core.domain.brands import Match, _in_address, fold, load_list
+from wizard.core.paths import resource_path
+
+_TOKEN = re.compile(r"\w[\w+]*(?:[-/.]\w[\w+]*)*\+?")
+_CAMEL = re.compile(r"[a-z]{2,}[A-Z]|[a-z][A-Z][a-z]{2,}|[A-Z]{2,}[a-z]{3,}|[A-Z]{3,}[a-z][A-Z]")
+_CAMEL_NAME = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O)[A-Z][a-z]|[A-Z]aaS$")
+_ACRONYM = re.compile(r"[A-Z]{2,5}s?")
+_ALNUM = re.compile(r"[A-Za-z]{2,}\d+[A-Za-z]{2,}\d*")
+_MODEL = re.compile(r"[A-Z]{2,5}-?[A-Z]?\d{3,5}[A-Z0-9+]*(?:-[A-Z0-9+]+)*")
+_NUMBER = re.compile(r"\d{3,4}(?:-\d{2,4})?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_SUFFIX = frozenset(
+    [
+        "inc",
+        "incorporated",
+        "llc",
+        "ltd",
+        "ltee",
+        "limited",
+        "lp",
+        "llp",
+        "sa",
+        "sas",
+        "sarl",
+        "gmbh",
+        "corp",
+        "corporation",
+        "plc",
+        "ag",
+        "nv",
+        "bv",
+        "ulc",
+    ]
+)
+_INTRODUCERS = (
+    r"(?:la |une )?(?:societe|entreprise|firme|maison|compagnie)|l'(?:entreprise|application|editeur)"
+    r"|(?:le |un )?(?:logiciel|progiciel|revendeur|fournisseur|editeur|produit|module)s?|la plate-?forme"
+    r"|de type|(?:the |a |an )?(?:reseller|vendor|vender|dealer|manufacturer|integrator|firm|company)"
+    r"|(?:the |an? )?(?:product|application|suite|platform) (?:called|named)"
+)
+_INTRODUCER_END = re.compile(rf"(?:^|\W)(?:{_INTRODUCERS})[ \u00a0\u202f«\"“']{{1,3}}$")
+_PRODUCT_NOUN = frozenset(
+    [
+        "software",
+        "system",
+        "systems",
+        "platform",
+        "platforms",
+        "product",
+        "products",
+        "suite",
+        "application",
+        "applications",
+        "erp",
+        "crm",
+        "module",
+        "modules",
+        "server",
+        "servers",
+        "switch",
+        "switches",
+        "router",
+        "routers",
+        "firewall",
+        "firewalls",
+        "licenses",
+        "licences",
+        "portal",
+        "logiciel",
+        "logiciels",
+        "progiciel",
+        "progiciels",
+        "plateforme",
+        "solution",
+    ]
+)
+_DOCUMENT_WORDS = frozenset(
+    [
+        "section",
+        "sections",
+        "chapter",
+        "chapitre",
+        "article",
+        "articles",
+        "page",
+        "pages",
+        "phase",
+        "phases",
+        "item",
+        "items",
+        "resolution",
+        "ordinance",
+        "bylaw",
+        "reglement",
+        "account",
+        "fund",
+        "contract",
+        "contrat",
+        "agreement",
+        "entente",
+        "rfp",
+        "rfq",
+        "rfi",
+        "rfsq",
+        "no",
+        "number",
+        "numero",
+        "lot",
+        "lots",
+        "goal",
+        "goals",
+        "room",
+        "salle",
+        "suite",
+        "unit",
+        "floor",
+        "route",
+        "highway",
+        "box",
+        "case",
+        "file",
+        "dossier",
+        "title",
+        "titre",
+        "annex",
+        "annexe",
+        "appendix",
+        "exhibit",
+        "schedule",
+        "step",
+        "etape",
+        "fy",
+        "cip",
+        "covid",
+        "ar",
+        "po",
+        "pw",
+        "sb",
+        "hb",
+        "ab",
+        "sr",
+        "cc",
+        "id",
+        "ca",
+        "usd",
+        "cad",
+        "chf",
+        "eur",
+        "tc",
+        "csv",
+        "iso",
+        "iec",
+        "en",
+        "csa",
+        "nfpa",
+        "ulc",
+        "seao",
+        "cmas",
+        "naspo",
+        "qc",
+        "on",
+        "bc",
+        "ab",
+        "mb",
+        "sk",
+        "ns",
+        "nb",
+        "pe",
+        "nl",
+        "yt",
+        "nt",
+        "nu",
+        "tx",
+        "fl",
+        "ga",
+        "mo",
+        "mi",
+        "ny",
+        "wa",
+        "or",
+        "az",
+        "mn",
+        "oh",
+        "il",
+        "nj",
+        "va",
+        "nc",
+        "sc",
+        "tn",
+    ]
+)
+
+
+@cache
+def ordinary_words() -> frozenset[str]:
+    """Folded ordinary words (``resources/brands/ordinary_words.txt``)."""
+    with open(resource_path("brands", "ordinary_words.txt"), encoding="utf-8") as handle:
+        words = {line.strip() for line in handle if line.strip() and not line.startswith("#")}
+    return frozenset(words)
+
+
+@cache
+def _standard_words() -> frozenset[str]:
+    return frozenset(
+        fold(w) for phrase in load_list().get("standards", []) for w in re.findall(r"\w+", phrase)
+    )
+
+
+@lru_cache(maxsize=8192)
+def _known(word: str) -> bool:
+    """An ordinary word, a standard's word or a document word (never a possible name)."""
+    low = fold(word)
+    return low in ordinary_words() or low in _standard_words() or low in _DOCUMENT_WORDS or len(low) < 2
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper()
+
+
+@lru_cache(maxsize=8192)
+def _shaped(word: str) -> bool:
+    """Internal capitals, letters around digits, or a model or part number."""
+    if fold(word) in _standard_words():
+        return False
+    if _CAMEL.search(word) and not _CAMEL_NAME.search(word):
+        return True
+    if _ALNUM.fullmatch(word):
+        return True
+    if _MODEL.fullmatch(word):
+        head = re.match(r"[A-Z]+", word)
+        return head is not None and fold(head.group()) not in _DOCUMENT_WORDS
+    return False
+
+
+def _separated(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
+    """Two tokens in the same name: only a space, a hyphen or a slash between them."""
+    gap = text[a.end() : b.start()]
+    return 0 < len(gap) <= 2 and not gap.strip(" \u00a0-/&")
+
+
+def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
+    """Possible product, vendor or model names in ``text``, in order, outside ``known``
+    spans (the list's matches). ``canonical`` is the name as written. Never raises."""
+    if not text:
+        return []
+    taken = [(m.start, m.end) for m in known]
+    tokens = list(_TOKEN.finditer(text))
+    found: list[Match] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken) and not _in_address(text, start)
+
+    def add(first: int, last: int) -> None:
+        start, end = tokens[first].start(), tokens[last].end()
+        if free(start, end):
+            found.append(Match(text[start:end], start, end, text[start:end]))
+            taken.append((start, end))
+
+    i = 0
+    while i < len(tokens):
+        word = tokens[i].group()
+        if not _capital(word) and not _shaped(word):
+            i += 1
+            continue
+        # the capitalised run starting here
+        j = i
+        while (
+            j + 1 < len(tokens)
+            and _separated(text, tokens[j], tokens[j + 1])
+            and fold(tokens[j + 1].group()) not in _SUFFIX
+            and (
+                _capital(tokens[j + 1].group())
+                or _shaped(tokens[j + 1].group())
+                or _NUMBER.fullmatch(tokens[j + 1].group())
+            )
+        ):
+            j += 1
+        run = range(i, j + 1)
+        unknown = [k for k in run if not _known(tokens[k].group()) and not tokens[k].group().isdigit()]
+        nxt = tokens[j + 1].group() if j + 1 < len(tokens) else ""
+        if (
+            fold(nxt).rstrip(".") in _SUFFIX
+            and text[tokens[j].end() : tokens[j + 1].start()].strip(" ,") == ""
+        ):
+            first = i
+            while (
+                first < j
+                and _known(tokens[first].group())
+                and fold(tokens[first].group()) in ("the", "la", "le")
+            ):
+                first += 1
+            add(first, j)
+        elif unknown and _INTRODUCER_END.search(
+            fold(text[max(0, tokens[i].start() - 40) : tokens[i].start()])
+        ):
+            add(i, j)
+        elif (
+            unknown
+            and unknown[-1] == j
+            and not _ACRONYM.fullmatch(tokens[j].group())
+            and fold(nxt) in _PRODUCT_NOUN
+            and text[tokens[j].end() : tokens[j + 1].start()] == " "
+            and tokens[i].start() > 0
+        ):
+            add(unknown[0], j)
+        elif (
+            unknown
+            and text[tokens[unknown[-1]].end() : tokens[unknown[-1]].end() + 2] in ("'s", "\u2019s")
+            and any(fold(t.group()) in _PRODUCT_NOUN for t in tokens[j + 1 : j + 6])
+        ):
+            add(unknown[0], unknown[-1])
+        else:
+            for k in run:
+                w = tokens[k].group()
+                if _shaped(w):
+                    add(k, k)
+                elif (
+                    k in unknown
+                    and k + 1 <= j
+                    and _NUMBER.fullmatch(tokens[k + 1].group())
+                    and not _YEAR.fullmatch(tokens[k + 1].group())
+                ):
+                    add(k, k + 1)
+        i = j + 1
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def possible_list(text: str, extra: Iterable[object] = ()) -> list[str]:
+    """The distinct possible names of ``text`` as written, in order, outside the list's
+    names (and the project's own ``extra`` names). Cached: the checks call it on every
+    keystroke."""
+    names = tuple(sorted({str(getattr(e, "name", e)) for e in extra}))
+    return list(_possible_list(text, names))
+
+
+@lru_cache(maxsize=4096)
+def _possible_list(text: str, extra: tuple[str, ...]) -> tuple[str, ...]:
+    from wizard.core.domain.brands import detect_brands
+
+    return tuple(dict.fromkeys(m.name for m in possible_names(text, detect_brands(text, extra))))
