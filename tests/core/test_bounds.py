@@ -36,6 +36,8 @@ SECTION_FIELDS = {
     "criteria_settings.pass_threshold_pct": "C-THRESHOLD",
     "market.common_threshold_pct": "M-SETTINGS",
     "market.underperforming_pct": "M-SETTINGS",
+    "tco.budget_cad": "T-RANGE",
+    "tco.estimate_cad": "T-RANGE",
 }
 ROW_FIELDS = {
     "cost_lines.amount": "T-RANGE",

@@ -25,7 +25,7 @@ from wizard.core.domain.provinces import (
 from wizard.core.paths import resource_path
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-REQUIRED = ("name", "name_of", "name_in", "territory", "court", "privacy_law", "taxes")
+REQUIRED = ("name", "name_of", "name_in", "territory", "court", "privacy_law", "procurement_law", "taxes")
 
 
 def raw() -> dict[str, Any]:
@@ -79,13 +79,38 @@ def test_every_fact_has_an_iso_checked_date_and_a_source():
 def test_unconfirmed_facts_say_what_counsel_must_confirm():
     unconfirmed = [(path, fact) for path, fact in facts(raw()) if fact.get("confirmed") is False]
     assert [path for path, _fact in unconfirmed] == [
+        "AB.procurement_law",
+        "BC.procurement_law",
+        "MB.procurement_law",
         "NT.privacy_law",
+        "NT.procurement_law",
         "NU.privacy_law",
+        "NU.procurement_law",
         "PE.privacy_law",
+        "PE.procurement_law",
+        "SK.procurement_law",
         "YT.privacy_law",
+        "YT.procurement_law",
     ]
     for path, fact in unconfirmed:
         assert fact["source"].startswith("To be confirmed by counsel: "), path
+        if path.endswith("procurement_law"):  # the record prints the text as it is
+            assert fact["en"].endswith("[to be confirmed by counsel]"), path
+            assert fact["fr"].endswith("[à faire confirmer par les conseillers juridiques]"), path
+
+
+def test_the_procurement_framework_of_the_bundled_examples_provinces_is_confirmed():
+    """The decision record's legal framework (issue 15): the statutes that bind a town's
+    calls for tenders in Québec, Nova Scotia and New Brunswick, with their provisions."""
+    qc, ns, nb = province("QC"), province("NS"), province("NB")
+    assert "s. 573 ff." in qc.procurement_law("en") and "art. 935 et suivants" in qc.procurement_law("fr")
+    assert "573.3.1.2" in qc.procurement_law("en") and "938.1.2" in qc.procurement_law("fr")
+    assert ns.procurement_law("en").startswith("the Public Procurement Act (S.N.S. 2011, c. 12)")
+    assert "N.B. Reg. 2014-93" in nb.procurement_law("en")
+    assert "s. 270(1), para. 3" in province("ON").procurement_law("en")
+    for code in ("QC", "NS", "NB", "ON", "NL"):
+        source = province(code).sources["procurement_law"]
+        assert source.confirmed and source.checked == dt.date(2026, 12, 6), code
 
 
 def test_each_province_exposes_its_sources():
@@ -96,7 +121,7 @@ def test_each_province_exposes_its_sources():
     assert court.text("en") == "Ontario Superior Court of Justice"
     assert "C.43, s. 11" in court.source
     assert province("NT").sources["territory"].value == "true"
-    assert [s.key for s in province("NU").unconfirmed()] == ["privacy_law"]
+    assert [s.key for s in province("NU").unconfirmed()] == ["privacy_law", "procurement_law"]
     assert province("QC").unconfirmed() == []
     assert "privacy_note" not in province("ON").sources
 

@@ -82,7 +82,7 @@ EXPECTED = {
         "Pondération : qualité 1 point, prix 99 points.",
         "La qualité compte pour 1 point et le prix pour 99 points.",
         "1 an (l’année 0 est celle de l’acquisition)",
-        "Sur 1 an, la valeur actualisée nette la plus basse est celle de « Stay on premises » : 135\u00a0149,53\u00a0$.",
+        "Une seule option est chiffrée : « Stay on premises », 135\u00a0149,53\u00a0$ en valeur actualisée nette sur 1 an.",
         "Veille de marché neutre portant sur 1 solution (dont 0 à code source ouvert), comparée selon 1 fonctionnalité ou norme, à partir de sources publiques.",
         "Coût total de possession de 1 option (Stay on premises) sur 1 an, avec la valeur actualisée nette à 7 % par année.",
         "1 critère obligatoire (conforme ou non conforme) et 1 critère facultatif (un point chacun) ; une soumission est retenue avec au moins 1 point sur 1 (70 %). Pondération : qualité 1, prix 99.",
@@ -100,7 +100,7 @@ EXPECTED = {
         "Weights: quality 1 point, price 99 points.",
         "Quality weighs 1 point and price 99 points.",
         "1 year (year 0 is the acquisition)",
-        "Over 1 year, the lowest net present value is that of “Stay on premises”: $135,149.53.",
+        "Only one option is costed: “Stay on premises”, $135,149.53 in net present value over 1 year.",
         "Neutral market scan of 1 solution (0 open source) against 1 feature or standard, from public sources.",
         "Total cost of ownership of 1 option (Stay on premises) over 1 year, with the net present value at 7 % per year.",
         # "of 1 points": the sentence counts the points needed, which the French noun follows

@@ -146,8 +146,9 @@ def test_tables_give_every_word_room_in_the_record():
             assert width + 0.01 >= needed, (cells[0], width, needed)
     matrices = [t for t in document.tables if t.rows[0].cells[0].text == "Fonctionnalité ou norme"]
     assert len(matrices) == 2 and [len(t.columns) for t in matrices] == [4, 3]  # 5 solutions: 3 + 2
-    codes = [t for t in document.tables if t.rows[0].cells[1].text == "Code"]
-    assert any("M-UNDERPERFORMING" in c.text for t in codes for c in t.columns[1].cells)
+    findings = [t for t in document.tables if t.rows[0].cells[-1].text == "Constat"]
+    assert any("offre moins de" in c.text for t in findings for c in t.columns[-1].cells)
+    assert not any("M-UNDERPERFORMING" in c.text for t in document.tables for c in t._cells)
 
 
 def test_sections_in_english():
@@ -155,15 +156,21 @@ def test_sections_in_english():
     doc = record_document(p, "en", b"png")
     headings = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
     assert headings == [
+        "Executive summary",
+        "Recommendation",
         "Problem definition",
         "Scope",
         "Market scan",
         "Criteria",
+        "Evaluation method and selection committee",
         "Total cost of ownership",
+        "Funding",
+        "Legal framework",
         "Risks",
         "Findings",
         "The guide's practices",
         "Vendor exchange register",
+        "Annex: matrix of features and standards",
     ]
     text = _texts(doc.blocks)
     assert p.problem.request_as_received.split("\n")[0].strip()[:60] in text

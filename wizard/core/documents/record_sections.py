@@ -1,31 +1,46 @@
-"""Sections of the decision record after the criteria: total cost of
-ownership, risks, findings, the guide's practices and the vendor exchange register.
+"""Sections of the decision record after the evaluation method: total cost of
+ownership (its conclusion in words first), risks, findings in words, the guide's
+practices and the vendor exchange register.
 
 Each function returns document blocks in ``lang`` ("fr" or "en"); ``record.py`` puts
 them in order. Money is CAD; the TCO tables come from :mod:`wizard.core.documents.record_tco`.
+
+No finding code and no wizard instruction reaches the record: findings are stated by
+:func:`wizard.core.documents.record_findings.sentence`. A practice of the guide is said
+to be in place only when no finding contradicts it, justified or not: one whose findings
+are all justified is shown as a justified exception, with the facts.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from decimal import Decimal
+
 from wizard.core.checks.base import Finding
+from wizard.core.claims import statement
+from wizard.core.claims import record as claims
 from wizard.core.clauses import library as clauses
 from wizard.core.documents.blocks import Block, Heading, Image, Paragraph, Table
+from wizard.core.documents.record_conclusion import conclusion
+from wizard.core.documents.record_findings import sentence, subject
 from wizard.core.documents.record_tco import (
-    DISCOUNT_RATE_SOURCE,
     breakdown_table,
-    money,
+    percent,
     settings_rows,
     totals_table,
     years_table,
 )
 from wizard.core.domain import scorecard, tco
 from wizard.core.domain.provinces import PROVINCES
-from wizard.core.i18n import N_, ntr, tr
+from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date
 from wizard.core.i18n.labels import SEVERITY_LABELS, severity_label, value_label
 from wizard.core.model import Project, VendorExchange
 from wizard.core.steps import STEPS
 from wizard.core.textclean import one_line
+
+DEFAULT_RATE = Decimal(7)
+"""The Treasury Board's recommended real discount rate, in % a year (docs/tco.md)."""
 
 
 def _yes_no(value: bool, lang: str) -> str:
@@ -44,10 +59,11 @@ def tco_blocks(project: Project, lang: str, chart_png: bytes = b"") -> list[Bloc
             )
         ),
         Table([], settings_rows(project, lang), [5.0, 11.0]),
-        Paragraph(tr(DISCOUNT_RATE_SOURCE, lang), "Quote"),
+        Paragraph(_rate_source(project, lang), "Quote"),
     ]
     if not results:
         return [*blocks, Paragraph(PLACEHOLDER)]
+    blocks[1:1] = [Heading(2, tr("Conclusion", lang)), *(Paragraph(x) for x in conclusion(project, results, lang))]
     blocks += [
         Paragraph(
             " — ".join(x for x in (one_line(o.name), one_line(o.description)) if x) or PLACEHOLDER,
@@ -55,27 +71,16 @@ def tco_blocks(project: Project, lang: str, chart_png: bytes = b"") -> list[Bloc
         )
         for o in project.tco_options
     ]
-    best = min(results, key=lambda r: r.npv)
     blocks += [
         Heading(2, tr("Totals by option", lang)),
         totals_table(project, results, lang),
-        Paragraph(
-            ntr(
-                "Over {count} year, the lowest net present value is that of “{option}”: {npv}.",
-                "Over {count} years, the lowest net present value is that of “{option}”: {npv}.",
-                tco.horizon_of(project),
-                lang,
-                option=one_line(best.name),
-                npv=money(best.npv, lang),
-            )
-        ),
     ]
     prov = PROVINCES.get(project.info.province.strip().upper())
     if project.tco.include_taxes and prov and prov.taxes:
         blocks.append(
             Paragraph(
                 tr(
-                    "Sales taxes are computed on the nominal total at the rates in force {where} and shown apart from the pre-tax figures; the town may recover part of them through the rebates public bodies are entitled to.",
+                    "Sales taxes are computed on the nominal total at the rates in force {where} and shown apart from the pre-tax figures; the Town may recover part of them through the rebates public bodies are entitled to.",
                     lang,
                     where=prov.name_in(lang),
                 )
@@ -99,10 +104,25 @@ def tco_blocks(project: Project, lang: str, chart_png: bytes = b"") -> list[Bloc
         years_table(results, lang, cumulative=True),
         Heading(2, tr("Cost by category", lang)),
         breakdown_table(results, lang, "category"),
-        Heading(2, tr("Cost by budget that pays", lang)),
+        Heading(2, tr("Cost by the budget that pays", lang)),
         breakdown_table(results, lang, "payer"),
     ]
     return blocks
+
+
+def _rate_source(project: Project, lang: str) -> str:
+    """Where the discount rate comes from, stated as a fact (never the app's advice)."""
+    rate = tco.rate_of(project)
+    if rate == DEFAULT_RATE:
+        return tr(
+            "The discount rate, 7% a year, is the real rate the Treasury Board of Canada Secretariat's Canadian Cost-Benefit Analysis Guide recommends.",
+            lang,
+        )
+    return tr(
+        "The discount rate, {rate} a year, is the Town's; the Treasury Board of Canada Secretariat's Canadian Cost-Benefit Analysis Guide recommends 7% a year.",
+        lang,
+        rate=percent(rate, lang),
+    )
 
 
 def risks_blocks(project: Project, lang: str, found: list[Finding] | None = None) -> list[Block]:
@@ -133,8 +153,10 @@ def risks_blocks(project: Project, lang: str, found: list[Finding] | None = None
     ]
 
 
-def _finding_row(f: Finding, lang: str) -> list[str]:
-    return [f.code, tr(STEPS[f.step].title, lang), f.message(lang)]
+def _finding_row(project: Project, f: Finding, lang: str) -> list[str]:
+    concerns = subject(project, f.field, lang)
+    step = tr(STEPS[f.step].title, lang)
+    return [f"{step}\n{concerns}" if concerns else step, sentence(project, f, lang)]
 
 
 def findings_blocks(project: Project, lang: str, found: list[Finding]) -> list[Block]:
@@ -146,7 +168,7 @@ def findings_blocks(project: Project, lang: str, found: list[Finding]) -> list[B
         Heading(1, tr("Findings", lang)),
         Paragraph(
             tr(
-                "The wizard checks the project against the guide. A finding never blocks the project; it is either corrected, or marked justified with a written reason, listed below.",
+                "The project was checked against the guide's practices. Each finding below is either marked justified, with the written reason, or still open.",
                 lang,
             )
         ),
@@ -170,46 +192,90 @@ def findings_blocks(project: Project, lang: str, found: list[Finding]) -> list[B
                 for j in project.justifications
                 if j.code == f.code and j.field == f.field and j.reason.strip()
             ]
-            rows.append([*_finding_row(f, lang), " ".join(reasons)])
-        header = [tr("Code", lang), tr("Step", lang), tr("Finding", lang), tr("Reason", lang)]
-        blocks.append(Table([header], rows, [3.4, 2.6, 5.0, 5.0]))
+            rows.append([*_finding_row(project, f, lang), " ".join(reasons)])
+        header = [tr("Step", lang), tr("Finding", lang), tr("Reason", lang)]
+        blocks.append(Table([header], rows, [3.6, 6.2, 6.2]))
     else:
         blocks.append(Paragraph(tr("No finding is marked justified.", lang)))
     blocks.append(Heading(2, tr("Findings still open", lang)))
     if open_:
-        rows = [[severity_label(f.severity.value, lang), *_finding_row(f, lang)] for f in open_]
-        header = [tr("Severity", lang), tr("Code", lang), tr("Step", lang), tr("Finding", lang)]
-        blocks.append(Table([header], rows, [3.1, 3.3, 2.8, 6.8]))
+        rows = [[severity_label(f.severity.value, lang), *_finding_row(project, f, lang)] for f in open_]
+        header = [tr("Severity", lang), tr("Step", lang), tr("Finding", lang)]
+        blocks.append(Table([header], rows, [2.8, 3.6, 9.6]))
     else:
         blocks.append(Paragraph(tr("No open finding.", lang)))
     return blocks
 
 
+JUSTIFIED_EXCEPTION = N_("Justified exception")
+"""The status of a practice the project follows but for findings all marked justified."""
+
+PRACTICE_CLAIMS = {
+    "designated_staff": claims.DESIGNATED_STAFF_ONLY,
+    "routed_to_cio": claims.ROUTED_TO_CIO,
+}
+"""Practice key → the claim that says it is followed: the practice is "in place" only
+when the claim holds, and what the project does is the claim's statement."""
+
+
+def _claim_params(project: Project) -> dict[str, object]:
+    return {
+        "names": ", ".join(claims.undesignated_staff(project)),
+        "count": sum(1 for e in project.vendor_exchanges if not e.routed_to_cio),
+    }
+
+
+def record_practices(project: Project, found: list[Finding], lang: str) -> list[tuple[str, str, str, str]]:
+    """``(family, title, status, what the project does)`` for every practice, in ``lang``.
+
+    The scorecard counts a justified finding as handled; the record does not say a
+    practice is in place while a finding, justified or not, shows otherwise: it computes
+    the scorecard again as if nothing were justified, and a practice whose status
+    changes is a "justified exception" described by the facts."""
+    from wizard.core.documents.record_summary import compliant_statement
+
+    shown = scorecard.scorecard(project, found)
+    facts = scorecard.scorecard(dataclasses.replace(project, justifications=[]), found)
+    params = _claim_params(project)
+    rows = []
+    for practice, fact in zip(shown, facts, strict=True):
+        status, action = practice.status_text(lang), practice.action_text(lang)
+        if fact.status != practice.status:
+            status, action = tr(JUSTIFIED_EXCEPTION, lang), fact.action_text(lang)
+        held = PRACTICE_CLAIMS.get(practice.key)
+        if held is not None and project.vendor_exchanges:
+            action = statement(project, held.id, lang, **params) or action
+        if practice.key == "compliant" and project.criteria:
+            action = compliant_statement(project, lang) or action
+        rows.append((practice.family, tr(practice.title, lang), status, action))
+    return rows
+
+
 def scorecard_blocks(project: Project, lang: str, found: list[Finding]) -> list[Block]:
     """The guide's practices by family, each with its status and what the project does."""
-    practices = scorecard.scorecard(project, found)
-    totals = scorecard.counts(practices)
+    rows = record_practices(project, found, lang)
+    justified = tr(JUSTIFIED_EXCEPTION, lang)
+    labels = {key: tr(text, lang) for key, text in scorecard.STATUSES.items()}
+    number = {key: sum(1 for r in rows if r[2] == text) for key, text in labels.items()}
+    number["ok"] += sum(1 for r in rows if r[2] == tr(scorecard.AVOIDED, lang))
     blocks: list[Block] = [
         Heading(1, tr("The guide's practices", lang)),
         Paragraph(
             tr(
-                "Practices in place: {ok}; to watch: {attention}; to fix: {problem}; not applicable: {na}.",
+                "Practices in place: {ok}; with a justified exception: {justified}; to watch: {attention}; to fix: {problem}; not applicable: {na}.",
                 lang,
-                ok=totals["ok"],
-                attention=totals["attention"],
-                problem=totals["problem"],
-                na=totals["not_applicable"],
+                ok=number["ok"],
+                justified=sum(1 for r in rows if r[2] == justified),
+                attention=number["attention"],
+                problem=number["problem"],
+                na=number["not_applicable"],
             )
         ),
     ]
+    header = [tr("Practice", lang), tr("Status", lang), tr("What the project does", lang)]
     for family, title in scorecard.FAMILIES.items():
-        rows = [
-            [tr(p.title, lang), p.status_text(lang), p.action_text(lang)]
-            for p in practices
-            if p.family == family
-        ]
-        header = [tr("Practice", lang), tr("Status", lang), tr("What the project does", lang)]
-        blocks += [Heading(2, tr(title, lang)), Table([header], rows, [5.2, 2.3, 8.5])]
+        table = [[t, status, action] for f, t, status, action in rows if f == family]
+        blocks += [Heading(2, tr(title, lang)), Table([header], table, [5.2, 2.6, 8.2])]
     return blocks
 
 
@@ -277,6 +343,12 @@ def register_blocks(project: Project, lang: str) -> list[Block]:
         if x
     )
     blocks.append(Paragraph(staff or "—", label=tr("Designated staff:", lang)))
+    if project.vendor_exchanges:
+        params = _claim_params(project)
+        for held in (claims.DESIGNATED_STAFF_ONLY, claims.ROUTED_TO_CIO):
+            text = statement(project, held.id, lang, **params)
+            if text:
+                blocks.append(Paragraph(text))
     excluded = clauses.excluded_vendor_names(project)
     blocks.append(
         Paragraph(

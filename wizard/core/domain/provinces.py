@@ -1,4 +1,4 @@
-"""Canada's 13 provinces and territories: names, courts, privacy statutes, sales taxes.
+"""Canada's 13 provinces and territories: names, courts, privacy and procurement statutes, sales taxes.
 
 Used by the governing-law, courts and privacy clauses (docs/clauses.md; guide: "primauté du
 droit local" — disputes heard by the courts of the town's province, not the vendor's
@@ -14,6 +14,9 @@ reads and validates the file once, at import; a missing or malformed file raises
 * ``province(code)``: the :class:`Province`; raises ``KeyError`` for an unknown code.
 * ``sales_taxes(code)``: tax name → rate in % (``Decimal``), e.g. ``{"GST": 5, "QST": 9.975}``.
 * ``total_tax_pct(code)``: the combined rate in %.
+* ``Province.procurement_law(lang)``: the statutes and by-laws that govern the town's
+  calls for tenders (the decision record's legal framework); an unconfirmed one says
+  "to be confirmed by counsel" in its text.
 * ``Province.sources``: fact key (``"court"``, ``"taxes.QST"`` …) → :class:`Source`.
 
 Statute names are the public-sector privacy laws that bind a *municipality*; where the
@@ -37,7 +40,7 @@ FORMAT = 1
 EXPECTED_CODES = ("AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT")
 """The 13 two-letter codes the file must hold, no more, no fewer."""
 
-TEXT_FACTS = ("name", "name_of", "name_in", "court", "privacy_law")
+TEXT_FACTS = ("name", "name_of", "name_in", "court", "privacy_law", "procurement_law")
 """Facts every province has, in French and English."""
 
 OPTIONAL_TEXT_FACTS = ("privacy_note",)
@@ -87,6 +90,7 @@ class Province:
     ``of_en`` / ``in_en`` the English ("of the Northwest Territories").
     ``privacy_note_*`` is a province-specific rule on personal information ('' if none).
     ``taxes`` maps a tax name (GST, HST, PST, QST) to its rate in %.
+    ``procurement_*`` names the statutes and by-laws that govern the town's calls for tenders.
     ``sources`` maps each fact's key to its :class:`Source`.
     """
 
@@ -105,6 +109,8 @@ class Province:
     taxes: dict[str, Decimal] = field(default_factory=dict)
     of_en: str = ""
     in_en: str = ""
+    procurement_fr: str = ""
+    procurement_en: str = ""
     sources: dict[str, Source] = field(default_factory=dict, compare=False, repr=False)
 
     def name(self, lang: str) -> str:
@@ -131,6 +137,11 @@ class Province:
     def privacy_law(self, lang: str) -> str:
         """The public-sector privacy statute that applies to the town, in ``lang``."""
         return self.privacy_fr if lang == "fr" else self.privacy_en
+
+    def procurement_law(self, lang: str) -> str:
+        """The statutes and by-laws that govern the town's calls for tenders, in ``lang``
+        (its :class:`Source` says whether counsel confirmed it: ``sources["procurement_law"]``)."""
+        return self.procurement_fr if lang == "fr" else self.procurement_en
 
     def privacy_note(self, lang: str) -> str:
         """A province-specific rule on personal information, in ``lang`` ('' if none)."""
@@ -310,6 +321,8 @@ def _province(code: str, raw: object, problems: _Problems) -> Province | None:
         taxes=taxes,
         of_en=texts["name_of"].en,
         in_en=texts["name_in"].en,
+        procurement_fr=texts["procurement_law"].fr,
+        procurement_en=texts["procurement_law"].en,
         sources=sources,
     )
 

@@ -96,6 +96,21 @@ BOUNDS: dict[str, Bound] = {
         "year",
         "0 means “to the horizon”; no horizon goes past year 15.",
     ),
+    "tco.budget_cad": Bound(
+        Decimal(0),
+        Decimal(10_000_000_000),
+        "CAD",
+        "The budget a town makes available for one IT acquisition: thousands to a few million "
+        "dollars; ten billion is beyond any Canadian municipal budget and keeps the comparison "
+        "with the estimate exact. 0 means not stated; a negative budget means nothing.",
+    ),
+    "tco.estimate_cad": Bound(
+        Decimal(0),
+        Decimal(10_000_000_000),
+        "CAD",
+        "The estimated cost of the acquisition over its horizon, before taxes: within the same "
+        "range as the budget it is compared with. 0 means the TCO's figure.",
+    ),
     "evaluation.quality_weight": Bound(0, 100, "points", "Quality and price share 100 points."),
     "evaluation.price_weight": Bound(0, 100, "points", "Quality and price share 100 points."),
     "quality_grid.points": Bound(

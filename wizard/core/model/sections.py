@@ -90,11 +90,22 @@ class Evaluation:
 
 @dataclass
 class TcoSettings:
-    """TCO horizon in years (1–15) and real discount rate in % per year (docs/tco.md)."""
+    """TCO horizon in years (1–15) and real discount rate in % per year (docs/tco.md),
+    and the funding the decision record states (docs/documents.md).
+
+    ``funding_source``: where the money comes from, as council would name it ("the 2027
+    capital budget, IT renewal reserve"); ``budget_cad``: the budget available, in CAD
+    (0 = not stated); ``estimate_cad``: the estimated cost council is asked to fund, in
+    CAD before taxes (0 = the TCO's: the nominal total over the horizon of the option with
+    the lowest net present value, ``documents/record_funding.py``).
+    """
 
     horizon_years: int = 5
     discount_rate_pct: Decimal = Decimal("7")
     include_taxes: bool = True
+    funding_source: str = ""
+    budget_cad: Decimal = Decimal(0)
+    estimate_cad: Decimal = Decimal(0)
 
 
 @dataclass
@@ -111,6 +122,12 @@ class Publication:
 
 @dataclass
 class ExportSettings:
-    """Export options. Personal names stay out of open data unless opted in."""
+    """Export options. Personal names stay out of open data unless opted in.
+
+    ``name_compliant_products``: the decision record names the scanned products that meet
+    every mandatory criterion. Off by default: before the tender closes, naming them would
+    look like targeting; meaningful only after award.
+    """
 
     include_personal_names: bool = False
+    name_compliant_products: bool = False

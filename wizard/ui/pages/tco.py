@@ -36,7 +36,10 @@ class TcoPage(StepPage):
         "Later years are discounted to today's dollars at the end of each year; year 0 is "
         "not discounted. The default rate, 7% a year, is the real discount rate the "
         "Treasury Board of Canada Secretariat's Canadian Cost-Benefit Analysis Guide "
-        "recommends; use your town's rate if its finance department sets one."
+        "recommends; use your town's rate if its finance department sets one. "
+        "The funding is what the decision record tells council: the source of funds, the "
+        "budget available and the estimate (by default the TCO's: the total before taxes "
+        "over the horizon of the option with the lowest net present value)."
     )
 
     def build(self) -> None:
@@ -45,6 +48,17 @@ class TcoPage(StepPage):
         self.row(form, N_("Horizon (years)"), b.spin("tco", "horizon_years"))
         self.row(form, N_("Discount rate (% per year)"), b.decimal("tco", "discount_rate_pct"))
         form.addRow(b.check("tco", "include_taxes", N_("Show sales taxes apart from the pre-tax totals")))
+        form = self.group(N_("Funding, as the decision record states it"))
+        self.row(form, N_("Source of funds"), b.line("tco", "funding_source"))
+        self.row(form, N_("Budget available (CAD)"), b.decimal("tco", "budget_cad"))
+        self.row(form, N_("Estimate (CAD before taxes; 0 = the TCO's)"), b.decimal("tco", "estimate_cad"))
+        form.addRow(
+            b.check(
+                "export",
+                "name_compliant_products",
+                N_("Name the scanned products that meet every mandatory criterion (after award only)"),
+            )
+        )
         form = self.group(N_("Options compared"))
         options = self.table(
             form,

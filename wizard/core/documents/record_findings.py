@@ -1,0 +1,366 @@
+"""The findings as the decision record states them: facts in words, never codes or
+wizard instructions (docs/documents.md).
+
+A finding's message speaks to the user of the app ("Enter the budget available …",
+"Route this exchange to the CIO."); a council report states what is so. :data:`SENTENCES`
+gives, for every finding code, the sentence the record prints: a list of
+``(parameters, msgid)`` tried in order, the first whose parameters the finding has
+(``msgid`` ``None``: the finding's own message, already a statement of fact). A code the
+table does not know gets a neutral sentence naming the guide's principle it comes from,
+so a new check never puts an instruction or a code in the record;
+``tests/core/test_record_findings.py`` fails until the new code has its row.
+
+``subject(project, field, lang)`` names what a finding is about the way the documents
+number it: "Criterion M-5", "Scenario S-2", the clause's title, the vendor of a register
+row (one numbering, issue 15).
+
+Guide principle: the record is published; it says what the project is, not what the
+wizard asks the user to do.
+"""
+
+from __future__ import annotations
+
+from wizard.core.checks.base import Finding
+from wizard.core.clauses import library as clauses
+from wizard.core.clauses.families import FAMILIES
+from wizard.core.domain.addresses import parse_address
+from wizard.core.domain.numbering import criterion_numbers, scenario_label
+from wizard.core.i18n import N_, Plural, tr
+from wizard.core.model import Project
+from wizard.core.model.defaults import GOVERNANCE_ITEMS
+from wizard.core.steps import STEPS
+from wizard.core.textclean import one_line
+
+FACT = None
+"""In :data:`SENTENCES`: the finding's own message states a fact and is printed as it is."""
+
+SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
+    "K-PLACEHOLDER": (((), FACT),),
+    "PR-AUTHORS": (((), N_("The authors of the tender are not listed.")),),
+    "PR-BINDING-LANGUAGE": (((), N_("The legally binding version is not in a language of the tender.")),),
+    "PR-CLOSING-DATE": (((), FACT),),
+    "PR-CLOSING-TIME": (((), N_("The closing time is not set: the tender shows a placeholder.")),),
+    "PR-CONTACT-EMAIL": (
+        ((), N_("The e-mail address of the single point of contact is not set: the tender shows a placeholder.")),
+    ),
+    "PR-DATE": (((), FACT),),
+    "PR-DATE-ORDER": (
+        (("other",), N_("A date of the calendar comes after a later step ({other}).")),
+        ((), N_("A date of the calendar comes after a later step.")),
+    ),
+    "PR-EMAIL": (((), FACT),),
+    "PR-LANGUAGES": (((), N_("The tender languages are not French, English or both.")),),
+    "PR-ORGANIZATION": (((), N_("The organization issuing the tender is not named.")),),
+    "PR-PROVINCE": (
+        (("value",), FACT),
+        ((), N_("The province or territory is not set: the governing law, the courts and the taxes depend on it.")),
+    ),
+    "PR-QC-FRENCH": (
+        (
+            (),
+            N_(
+                "In Québec, a public body's contracts and tenders are drawn up in French, but the "
+                "binding version of this tender is not the French one."
+            ),
+        ),
+    ),
+    "PR-SUBMISSION": (
+        ((), N_("How and where bids are submitted is not stated: the tender shows a placeholder.")),
+    ),
+    "PR-TIME": (((), FACT),),
+    "PR-TIME-ZONE": (((), FACT),),
+    "PR-TITLE": (((), N_("The tender has no title.")),),
+    "P-BYPASS": (
+        (("words",), N_("The problem statement avoids open competition (“{words}”).")),
+        ((), N_("The problem statement avoids open competition.")),
+    ),
+    "P-INCUMBENT": (
+        (("brands",), N_("The problem statement names the current system: {brands}.")),
+        ((), N_("The problem statement names the current system.")),
+    ),
+    "P-MISSING": (((), N_("The problem statement is not written.")),),
+    "P-NEED": (((), N_("The problem statement is not phrased as a need.")),),
+    "P-PRESUME": (
+        (("words",), N_("The problem statement presumes the answer (“{words}”).")),
+        ((), N_("The problem statement presumes the answer.")),
+    ),
+    "P-SCOPE": (((), N_("The problem statement speaks for one unit of the Town only.")),),
+    "P-SOLUTION": (
+        (("target",), N_("The problem statement names a solution instead of a need: “{target}”.")),
+        ((), N_("The problem statement names a solution instead of a need.")),
+    ),
+    "SC-GOVERNANCE": (
+        (("item",), N_("Governance: “{item}” is answered no.")),
+        ((), N_("An item of the governance checklist is answered no.")),
+    ),
+    "SC-MISSION-CRITICAL": (
+        (
+            (),
+            N_(
+                "The system is mission-critical: a high-risk acquisition, for which the guide calls for "
+                "a security analysis, a paid pilot, redundancy and the stronger contract clauses."
+            ),
+        ),
+    ),
+    "SC-PERSONAL-INFO": (
+        (
+            (),
+            N_(
+                "Personal information is processed: the province's privacy clauses apply, and the "
+                "guide advises keeping such data in the Town's own systems where possible."
+            ),
+        ),
+    ),
+    "SC-UNITS": (((), N_("No unit of the Town is marked as affected by or benefiting from this need.")),),
+    "M-FEW": (
+        (("count",), N_("Solutions scanned: {count}; the guide asks for at least 3.")),
+        ((), N_("Fewer than 3 solutions were scanned.")),
+    ),
+    "M-NO-FEATURES": (((), N_("No feature or standard is listed to compare the solutions.")),),
+    "M-NO-OPEN-SOURCE": (((), N_("The market scan holds no open source solution.")),),
+    "M-SETTINGS": (((), N_("A threshold of the market scan is outside 1 to 100 %.")),),
+    "M-SOURCE": (
+        (("name",), N_("{name} is known only from a demo or a vendor meeting.")),
+        ((), N_("A scanned solution is known only from a demo or a vendor meeting.")),
+    ),
+    "M-UNDERPERFORMING": (((), FACT),),
+    "C-BRAND": (
+        (("brands",), N_("A criterion names a brand or product: {brands}.")),
+        ((), N_("A criterion names a brand or product.")),
+    ),
+    "C-COMPLIANT": (
+        (("count",), N_("Scanned solutions that meet every mandatory criterion: {count}; the guide asks for at least 3.")),
+        ((), N_("Fewer than 3 scanned solutions meet every mandatory criterion.")),
+    ),
+    "C-DUPLICATE": (
+        (("other",), N_("This criterion nearly repeats criterion {other}.")),
+        ((), N_("This criterion nearly repeats another one.")),
+    ),
+    "C-EQUIVALENT": (
+        (
+            (),
+            N_(
+                "A brand name marked justified is not followed by “or equivalent”, as the trade "
+                "agreements require."
+            ),
+        ),
+    ),
+    "C-NOT-BINARY": (
+        (("words",), N_("“{words}” cannot be answered “meets / does not meet”.")),
+        ((), N_("A mandatory criterion cannot be answered “meets / does not meet”.")),
+    ),
+    "C-TARGET": (
+        (
+            ("count",),
+            N_("Scanned solutions that meet this mandatory criterion: {count}; it may target them indirectly."),
+        ),
+        ((), FACT),
+    ),
+    "C-THRESHOLD": (
+        (("pct",), FACT),
+        ((), N_("The pass threshold is outside 0 to 100 %.")),
+    ),
+    "C-TOO-MANY-MANDATORY": (
+        (
+            ("count", "total"),
+            N_(
+                "Mandatory criteria: {count} of {total}; the guide advises at most 10, and at most 40 % "
+                "of all criteria, since each one can exclude a bidder."
+            ),
+        ),
+        ((), N_("The tender holds more mandatory criteria than the guide advises.")),
+    ),
+    "C-UNLINKED": (
+        (
+            (),
+            N_(
+                "This mandatory criterion is not linked to the features of the market scan, so the "
+                "scan cannot show which solutions meet it."
+            ),
+        ),
+    ),
+    "S-BRAND": (
+        (("brands",), N_("A scenario names a brand or product: {brands}.")),
+        ((), N_("A scenario names a brand or product.")),
+    ),
+    "S-COMMITTEE": (
+        ((), N_("The members of the technical committee who will run the scenarios are not named.")),
+    ),
+    "S-COVER": (
+        (("number",), N_("Criterion {number} is to be verified by a scenario, but no scenario covers it.")),
+        ((), N_("A criterion to be verified by a scenario is covered by no scenario.")),
+    ),
+    "S-ORPHAN": (((), N_("This scenario verifies no criterion.")),),
+    "E-DECLARATION": (((), FACT),),
+    "E-JURY-AUTHOR": (
+        (("name",), N_("{name} is an author of the tender and sits on the selection committee.")),
+        ((), N_("An author of the tender sits on the selection committee.")),
+    ),
+    "E-NO-JURY": (((), N_("The members of the selection committee are not named.")),),
+    "E-PILOT": (((), N_("The pilot names no scenario it must meet before the full award.")),),
+    "E-QC-COMMITTEE": (
+        (
+            (),
+            N_(
+                "Québec's weighted system needs a selection committee of at least 3 members, who "
+                "score without seeing the prices; this committee has fewer."
+            ),
+        ),
+    ),
+    "E-QC-CRITERIA": (
+        ((), N_("Québec's weighted system needs at least 4 quality criteria besides price; the grid has fewer.")),
+    ),
+    "E-QC-MAX": (
+        ((), N_("A quality criterion weighs more than the 30 points out of 100 Québec's weighted system allows.")),
+    ),
+    "E-QC-TOTAL": (((), N_("The quality criteria's points do not add up to 100.")),),
+    "E-QUALITY": (((), FACT),),
+    "E-RANGE": (((), FACT),),
+    "E-TIE-BREAK": (((), N_("The tie-break rule is not stated.")),),
+    "E-WEIGHTS": (
+        (("quality", "price"), N_("Quality ({quality}) and price ({price}) do not add up to 100.")),
+        ((), N_("The weights of quality and price do not add up to 100.")),
+    ),
+    "T-BUDGET": (
+        (("budget",), FACT),
+        ((), N_("The budget available is not stated.")),
+    ),
+    "T-EMPTY": (((), FACT),),
+    "T-FUNDING": (((), N_("The source of funds is not stated.")),),
+    "T-HORIZON": (((), FACT),),
+    "T-LICENCE-ONLY": (
+        (
+            ("name",),
+            N_(
+                "{name} is costed with licences only: no implementation, training, hosting, support, "
+                "staff time or exit."
+            ),
+        ),
+        ((), N_("An option is costed with licences only.")),
+    ),
+    "T-LINE-OPTION": (((), N_("A cost line belongs to no option.")),),
+    "T-LINE-YEAR": (((), FACT),),
+    "T-NEGATIVE": (((), N_("A cost line has a negative amount.")),),
+    "T-NO-EXIT": (
+        (("name",), N_("{name} counts no exit costs: data extraction, migration out and dual running.")),
+        ((), N_("An option counts no exit costs.")),
+    ),
+    "T-OPTIONS": (((), N_("The total cost of ownership compares fewer than two options.")),),
+    "T-RANGE": (((), FACT),),
+    "T-RATE": (
+        (("low",), FACT),
+        (("rate",), N_("A discount rate of {rate} % is unusual.")),
+        ((), N_("The discount rate is unusual.")),
+    ),
+    "K-REMOVED": (
+        (("family",), N_("The tender holds no clause on “{family}”, which the guide recommends.")),
+        ((), N_("A clause the guide recommends is not in the tender.")),
+    ),
+    "K-REQUIRED": (
+        (("family",), N_("The tender holds no clause on “{family}”, which this project requires.")),
+        ((), N_("A clause this project requires is not in the tender.")),
+    ),
+    "K-RENDER": (
+        (("title",), N_("The clause “{title}” cannot be produced from its edited text.")),
+        ((), N_("A clause cannot be produced from its edited text.")),
+    ),
+    "V-DEMO": (
+        (("vendor",), N_("{vendor} gave a demo outside the tender.")),
+        ((), N_("A vendor gave a demo outside the tender.")),
+    ),
+    "V-DRAFTING": (((), FACT),),
+    "V-NDA": (
+        (("vendor",), N_("A non-disclosure agreement was signed with {vendor}.")),
+        ((), N_("A non-disclosure agreement was signed with a vendor.")),
+    ),
+    "V-NO-STAFF": (((), N_("No staff member is designated to speak with vendors.")),),
+    "V-NOT-ROUTED": (((), N_("This exchange was not routed to the chief information officer.")),),
+    "V-RFI": (
+        (("vendor",), N_("The exchange with {vendor} was a request for information.")),
+        ((), N_("An exchange with a vendor was a request for information.")),
+    ),
+    "V-UNDESIGNATED": (((), FACT),),
+    "CHECK-FAILED": (((), N_("Some checks of this step could not run: its findings may be incomplete.")),),
+    "T-CONTROL-CHARS": (
+        ((), N_("This text holds invisible control characters; the exported documents leave them out.")),
+    ),
+}
+"""Finding code → the record's sentences, tried in order (see the module docstring)."""
+
+UNKNOWN = N_("A point the checks raise against the guide's principle: “{principle}”")
+"""The sentence of a code :data:`SENTENCES` does not know (never the code, never its message)."""
+
+
+def _params(project: Project, f: Finding, lang: str) -> dict[str, object]:
+    """The finding's parameters, and those the record derives from its field: ``count``
+    (a counted message's number), ``item`` (a governance statement), ``family`` and
+    ``title`` (a clause), ``number`` (a criterion named by a coverage finding)."""
+    params: dict[str, object] = dict(f.params)
+    if isinstance(f.text, Plural):
+        params.setdefault("count", f.text.n)
+    address = parse_address(f.field)
+    if f.code in ("K-REMOVED", "K-REQUIRED"):
+        family = next((fam for fam in FAMILIES.values() if fam.removed == f.text), None)
+        if family is not None:
+            params["family"] = tr(family.title, lang)
+    if f.code == "K-RENDER":
+        clause_id = f.param("clause")
+        known = clauses.catalogue().get(clause_id)
+        if known is not None:
+            params["title"] = known.title(lang)
+    if address.kind == "governance" and address.row:
+        item = next((g for g in project.governance if str(g.id) == address.row), None)
+        if item is not None and item.key in GOVERNANCE_ITEMS:
+            params["item"] = tr(GOVERNANCE_ITEMS[item.key], lang)
+    if f.code in ("S-COVER", "C-DUPLICATE"):  # a criterion's row id becomes the tender's number
+        numbers = criterion_numbers(project, lang)
+        for name, target in (("id", "number"), ("other", "other")):
+            value = f.param(name)
+            if value:
+                params[target] = numbers.get(_int(value), value) if value.isdigit() else value
+    return params
+
+
+def sentence(project: Project, f: Finding, lang: str) -> str:
+    """What the record says of finding ``f`` in ``lang``: a statement of fact."""
+    params = _params(project, f, lang)
+    for needs, msgid in SENTENCES.get(f.code, ()):
+        if all(params.get(name) not in (None, "") for name in needs):
+            return f.message(lang) if msgid is FACT else tr(msgid, lang, **params)
+    return tr(UNKNOWN, lang, principle=f.principle_text(lang) or tr(STEPS[f.step].title, lang))
+
+
+def subject(project: Project, field: str, lang: str) -> str:
+    """What a finding on ``field`` is about, named as the documents name it: "Criterion
+    M-5", "Scenario S-2", a clause's title, a register row's vendor, an option's name;
+    '' for a field of a section (the step column says enough)."""
+    address = parse_address(field)
+    if not address.row:
+        return ""
+    if address.kind == "criteria":
+        number = criterion_numbers(project, lang).get(_int(address.row))
+        return tr("Criterion {number}", lang, number=number) if number else ""
+    if address.kind == "scenarios":
+        ids = [s.id for s in project.scenarios]
+        row = _int(address.row)
+        return tr("Scenario {number}", lang, number=scenario_label(ids.index(row) + 1)) if row in ids else ""
+    names = {
+        "solutions": [(s.id, s.name) for s in project.solutions],
+        "tco_options": [(o.id, o.name) for o in project.tco_options],
+        "vendor_exchanges": [(e.id, e.vendor) for e in project.vendor_exchanges],
+        "jury": [(m.id, m.name) for m in project.jury],
+    }.get(address.kind)
+    if names is not None:
+        return next((one_line(name) for key, name in names if str(key) == address.row), "")
+    if address.kind == "clause_choices":
+        choice = next((c for c in project.clause_choices if str(c.id) == address.row), None)
+        known = clauses.catalogue().get(choice.clause_id) if choice else None
+        return known.title(lang) if known else ""
+    return ""
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        return -1
