@@ -196,7 +196,9 @@ DECLARATIONS_SIGNED = claim(
         N_("Every member of the selection committee has signed a conflict-of-interest declaration."),
         _declarations,
         "E-DECLARATION",
-        N_("Members of the selection committee who have not signed a conflict-of-interest declaration: {names}."),
+        N_(
+            "Members of the selection committee who have not signed a conflict-of-interest declaration: {names}."
+        ),
         _COMMITTEE,
     )
 )

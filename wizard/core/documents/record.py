@@ -60,7 +60,9 @@ def _cover(project: Project, lang: str) -> list[Block]:
             tr("Authors", lang),
             "; ".join(
                 x
-                for x in (", ".join(y for y in (one_line(a.name), one_line(a.role)) if y) for a in project.authors)
+                for x in (
+                    ", ".join(y for y in (one_line(a.name), one_line(a.role)) if y) for a in project.authors
+                )
                 if x
             )
             or PLACEHOLDER,

@@ -8,8 +8,8 @@ contradicts is printed with what the register shows (claim
 
 from __future__ import annotations
 
-from wizard.core.claims import statement, verdict
 from wizard.core.claims import record as claims
+from wizard.core.claims import statement, verdict
 from wizard.core.documents.blocks import Block, Heading, Paragraph, Table
 from wizard.core.documents.tender import user_paragraphs, user_text
 from wizard.core.i18n import N_, tr
@@ -77,7 +77,11 @@ def scope_blocks(project: Project, lang: str) -> list[Block]:
             for p in project.partners
         ]
     rows = [
-        [tr(GOVERNANCE_ITEMS.get(g.key, g.key), lang), _answer(project, g.key, g.answer, lang), one_line(g.notes)]
+        [
+            tr(GOVERNANCE_ITEMS.get(g.key, g.key), lang),
+            _answer(project, g.key, g.answer, lang),
+            one_line(g.notes),
+        ]
         for g in project.governance
     ]
     if rows:

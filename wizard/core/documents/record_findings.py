@@ -41,7 +41,12 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
     "PR-CLOSING-DATE": (((), FACT),),
     "PR-CLOSING-TIME": (((), N_("The closing time is not set: the tender shows a placeholder.")),),
     "PR-CONTACT-EMAIL": (
-        ((), N_("The e-mail address of the single point of contact is not set: the tender shows a placeholder.")),
+        (
+            (),
+            N_(
+                "The e-mail address of the single point of contact is not set: the tender shows a placeholder."
+            ),
+        ),
     ),
     "PR-DATE": (((), FACT),),
     "PR-DATE-ORDER": (
@@ -53,7 +58,12 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
     "PR-ORGANIZATION": (((), N_("The organization issuing the tender is not named.")),),
     "PR-PROVINCE": (
         (("value",), FACT),
-        ((), N_("The province or territory is not set: the governing law, the courts and the taxes depend on it.")),
+        (
+            (),
+            N_(
+                "The province or territory is not set: the governing law, the courts and the taxes depend on it."
+            ),
+        ),
     ),
     "PR-QC-FRENCH": (
         (
@@ -129,7 +139,12 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
         ((), N_("A criterion names a brand or product.")),
     ),
     "C-COMPLIANT": (
-        (("count",), N_("Scanned solutions that meet every mandatory criterion: {count}; the guide asks for at least 3.")),
+        (
+            ("count",),
+            N_(
+                "Scanned solutions that meet every mandatory criterion: {count}; the guide asks for at least 3."
+            ),
+        ),
         ((), N_("Fewer than 3 scanned solutions meet every mandatory criterion.")),
     ),
     "C-DUPLICATE": (
@@ -152,7 +167,9 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
     "C-TARGET": (
         (
             ("count",),
-            N_("Scanned solutions that meet this mandatory criterion: {count}; it may target them indirectly."),
+            N_(
+                "Scanned solutions that meet this mandatory criterion: {count}; it may target them indirectly."
+            ),
         ),
         ((), FACT),
     ),
@@ -208,10 +225,20 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
         ),
     ),
     "E-QC-CRITERIA": (
-        ((), N_("Québec's weighted system needs at least 4 quality criteria besides price; the grid has fewer.")),
+        (
+            (),
+            N_(
+                "Québec's weighted system needs at least 4 quality criteria besides price; the grid has fewer."
+            ),
+        ),
     ),
     "E-QC-MAX": (
-        ((), N_("A quality criterion weighs more than the 30 points out of 100 Québec's weighted system allows.")),
+        (
+            (),
+            N_(
+                "A quality criterion weighs more than the 30 points out of 100 Québec's weighted system allows."
+            ),
+        ),
     ),
     "E-QC-TOTAL": (((), N_("The quality criteria's points do not add up to 100.")),),
     "E-QUALITY": (((), FACT),),

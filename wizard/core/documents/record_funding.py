@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from wizard.core.claims import statement
 from wizard.core.claims import record as claims
+from wizard.core.claims import statement
 from wizard.core.documents.blocks import Block, Heading, Paragraph
 from wizard.core.documents.record_tco import money, option_name, tax_summary
 from wizard.core.domain import funding, tco
@@ -117,4 +117,3 @@ def funding_blocks(project: Project, lang: str) -> list[Block]:
         )
     blocks += [Paragraph(text) for text in funding_statements(project, lang)]
     return blocks
-

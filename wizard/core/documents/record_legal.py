@@ -15,8 +15,8 @@ Every statement of fact about the project is a claim (:mod:`wizard.core.claims.r
 
 from __future__ import annotations
 
-from wizard.core.claims import statement
 from wizard.core.claims import record as claims
+from wizard.core.claims import statement
 from wizard.core.documents.blocks import Block, Heading, Paragraph
 from wizard.core.domain.evaluation import points_needed_clamped
 from wizard.core.domain.provinces import PROVINCES
@@ -118,7 +118,9 @@ def _method(project: Project, lang: str) -> list[Block]:
         blocks.append(Paragraph(one_line(ev.tie_break), label=tr("Tie-break rule:", lang)))
     if ev.pilot_enabled:
         blocks.append(
-            Paragraph(tr("The full contract is conditional on a paid pilot that the winning bid must pass.", lang))
+            Paragraph(
+                tr("The full contract is conditional on a paid pilot that the winning bid must pass.", lang)
+            )
         )
     return blocks
 

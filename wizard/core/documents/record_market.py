@@ -139,7 +139,9 @@ def criteria_blocks(project: Project, lang: str) -> list[Block]:
         [
             numbers[c.id],
             user_text(c.text),
-            str(len(market.criterion_solutions(c, index))) if c.id in linked else tr("not linked to the scan", lang),
+            str(len(market.criterion_solutions(c, index)))
+            if c.id in linked
+            else tr("not linked to the scan", lang),
         ]
         for c in mandatory
     ]

@@ -17,8 +17,8 @@ import dataclasses
 from decimal import Decimal
 
 from wizard.core.checks.base import Finding
-from wizard.core.claims import statement
 from wizard.core.claims import record as claims
+from wizard.core.claims import statement
 from wizard.core.clauses import library as clauses
 from wizard.core.documents.blocks import Block, Heading, Image, Paragraph, Table
 from wizard.core.documents.record_conclusion import conclusion
@@ -63,7 +63,10 @@ def tco_blocks(project: Project, lang: str, chart_png: bytes = b"") -> list[Bloc
     ]
     if not results:
         return [*blocks, Paragraph(PLACEHOLDER)]
-    blocks[1:1] = [Heading(2, tr("Conclusion", lang)), *(Paragraph(x) for x in conclusion(project, results, lang))]
+    blocks[1:1] = [
+        Heading(2, tr("Conclusion", lang)),
+        *(Paragraph(x) for x in conclusion(project, results, lang)),
+    ]
     blocks += [
         Paragraph(
             " — ".join(x for x in (one_line(o.name), one_line(o.description)) if x) or PLACEHOLDER,

@@ -14,8 +14,8 @@ Every statement of fact goes through a claim (:mod:`wizard.core.claims.record`).
 
 from __future__ import annotations
 
-from wizard.core.claims import statement
 from wizard.core.claims import record as claims
+from wizard.core.claims import statement
 from wizard.core.documents.blocks import Block, Heading, Paragraph
 from wizard.core.documents.record_funding import estimate_text, funding_statements
 from wizard.core.domain import market
@@ -137,7 +137,9 @@ def recommendation_blocks(project: Project, lang: str) -> list[Block]:
     return [
         Heading(1, tr("Recommendation", lang)),
         Paragraph(tr("It is recommended that Council adopt the following resolution:", lang)),
-        Paragraph(tr("Moved by {mover}, seconded by {seconder}:", lang, mover=BLANK, seconder=BLANK), "Quote"),
+        Paragraph(
+            tr("Moved by {mover}, seconded by {seconder}:", lang, mover=BLANK, seconder=BLANK), "Quote"
+        ),
         Paragraph(
             tr(
                 "THAT Council authorize the launch of call for tenders {reference}, “{title}”, as described in this report;",
