@@ -147,6 +147,10 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
         ),
         ((), N_("Fewer than 3 scanned solutions meet every mandatory criterion.")),
     ),
+    "C-POSSIBLE-BRAND": (
+        (("brands",), N_("A criterion holds a possible product, vendor or model name: {brands}.")),
+        ((), N_("A criterion holds a possible product, vendor or model name.")),
+    ),
     "C-DUPLICATE": (
         (("other",), N_("This criterion nearly repeats criterion {other}.")),
         ((), N_("This criterion nearly repeats another one.")),
@@ -199,6 +203,10 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
     "S-BRAND": (
         (("brands",), N_("A scenario names a brand or product: {brands}.")),
         ((), N_("A scenario names a brand or product.")),
+    ),
+    "S-POSSIBLE-BRAND": (
+        (("brands",), N_("A scenario holds a possible product, vendor or model name: {brands}.")),
+        ((), N_("A scenario holds a possible product, vendor or model name.")),
     ),
     "S-COMMITTEE": (
         ((), N_("The members of the technical committee who will run the scenarios are not named.")),
@@ -296,6 +304,16 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
         ((), N_("A vendor gave a demo outside the tender.")),
     ),
     "V-DRAFTING": (((), FACT),),
+    "V-MATERIAL-UNUSED": (
+        (
+            ("vendor",),
+            N_(
+                "{vendor} supplied a template or specification that was received and not used: it gave "
+                "no advantage and is not a ground for exclusion."
+            ),
+        ),
+        ((), N_("A vendor supplied a template or specification that was received and not used.")),
+    ),
     "V-NDA": (
         (("vendor",), N_("A non-disclosure agreement was signed with {vendor}.")),
         ((), N_("A non-disclosure agreement was signed with a vendor.")),
