@@ -165,10 +165,13 @@ def test_publication_plan_and_diffusion_are_saved_and_reloaded(open_window):
     items = open_window.ctx.project.publication_items
     assert [i.key for i in items][:3] == ["tender", "bids_and_bidders", "winner"] and len(items) == 9
     assert plan.table.item(0, 0).text() == "The tender"
+    assert not any(i.planned for i in items)  # a new project plans nothing until ticked
     contract = next(i for i in items if i.key == "contract")
+    plan.set_value(contract.id, "planned", True)
     plan.set_value(contract.id, "planned_date", "2027-05-03")
     plan.set_value(contract.id, "place", "Open data portal")
     meetings = next(i for i in items if i.key == "vendor_meetings")
+    plan.set_value(meetings.id, "planned", True)
     plan.set_value(meetings.id, "planned", False)
     b = page.binder.widgets
     b["publication.provincial_platform"].setText("SEAO")

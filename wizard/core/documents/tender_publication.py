@@ -7,6 +7,11 @@ only in the document of the language it was typed in, ``languages.typed_language
 the town commits to publish afterwards (the planned items of the publication plan, with
 their date and place) and where its open data is.
 
+The publication plan prints only the items the town ticked as planned (a new project
+ticks none: ``model/defaults.py``). A planned item without a date or a place says
+"To be determined" there: the commitment to publish is true without them, and a
+tender never prints a placeholder for a plan the town has not dated yet.
+
 Guide principle: transparency — publish widely so every supplier can bid, and publish
 the bids, the winner, the contract and its performance so citizens can follow the money.
 Empty fields are left out; with nothing planned and nothing filled, the section still
@@ -16,12 +21,15 @@ says where the tender is published, as a placeholder to complete.
 from __future__ import annotations
 
 from wizard.core.documents.blocks import Block, Heading, Paragraph, Table
-from wizard.core.i18n import tr
+from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date
 from wizard.core.i18n.languages import typed_language
 from wizard.core.model import Project
 from wizard.core.model.defaults import PUBLICATION_ITEMS
 from wizard.core.textclean import one_line
+
+TO_BE_DETERMINED = N_("To be determined")
+"""The date or place of a planned item that the town has not set yet."""
 
 
 def _diffusion(project: Project, lang: str) -> list[Block]:
@@ -71,8 +79,8 @@ def _plan(project: Project, lang: str) -> list[Block]:
     rows = [
         [
             tr(PUBLICATION_ITEMS[i.key], lang) if i.key in PUBLICATION_ITEMS else one_line(i.key),
-            format_date(i.planned_date, lang),
-            one_line(i.place) or PLACEHOLDER,
+            format_date(i.planned_date, lang) if one_line(i.planned_date) else tr(TO_BE_DETERMINED, lang),
+            one_line(i.place) or tr(TO_BE_DETERMINED, lang),
         ]
         for i in items
     ]

@@ -65,6 +65,10 @@ PUBLICATION_ITEMS: dict[str, str] = {
 def new_project(lang: str = "fr") -> Project:
     """A new project with the default units, checklist and publication plan in ``lang``.
 
+    The plan lists every item the guide recommends, none of them ticked: an item is
+    planned (and printed in the tender) once the user ticks it and gives its date and
+    place, so a new tender promises nothing the town has not decided.
+
     The tender language and binding version follow ``lang`` ("fr" or "en"; French for
     anything else).
     """
@@ -76,5 +80,7 @@ def new_project(lang: str = "fr") -> Project:
         BusinessUnit(id=i, name=tr(name, lang)) for i, name in enumerate(BUSINESS_UNITS, 1)
     ]
     project.governance = [GovernanceAnswer(id=i, key=key) for i, key in enumerate(GOVERNANCE_ITEMS, 1)]
-    project.publication_items = [PublicationItem(id=i, key=key) for i, key in enumerate(PUBLICATION_ITEMS, 1)]
+    project.publication_items = [
+        PublicationItem(id=i, key=key, planned=False) for i, key in enumerate(PUBLICATION_ITEMS, 1)
+    ]
     return project
