@@ -29,6 +29,7 @@ def ui_sandbox(tmp_path, qapp, monkeypatch):
         "ask_text",
         "ask_choice",
         "run_dialog",
+        "ask_export_anyway",
     ):
         monkeypatch.setattr(dialogs, name, unexpected)
     yield

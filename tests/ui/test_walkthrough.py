@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWizard
 from wizard.core.project_file.store import ProjectFile
 from wizard.core.steps import Step
 from wizard.ui import dialogs
+from wizard.ui.widgets.gate_dialog import GateAnswer
 
 
 def type_text(qtbot, widget, text):
@@ -112,11 +113,18 @@ def test_new_project_from_scratch_keeps_every_value(window, qtbot, tmp_path, mon
         out = tmp_path / "export"
         out.mkdir()
         monkeypatch.setattr(dialogs, "ask_folder", lambda *a: out)
+        asked = []  # a project filled in part: the publishing gate asks first
+        monkeypatch.setattr(
+            dialogs,
+            "ask_export_anyway",
+            lambda parent, items, describe: asked.append(items) or GateAnswer(True),
+        )
         shown = []
         monkeypatch.setattr(dialogs, "show_info", lambda parent, message: shown.append(message))
         window.actions_by_name["export"].trigger()
         assert any(p.suffix == ".docx" for p in out.iterdir()), list(out.iterdir())
         assert shown
+        assert any(item.field == "info.reference" for item in asked[0])
     window.close_project()
 
     with ProjectFile.open(path) as pf:

@@ -1,7 +1,7 @@
 """The command line (README.md, "Command line"): the same core code as the app.
 
     python main.py [FILE.tender]                       the app (opens FILE if given)
-    python main.py export FILE.tender --out DIR [--lang fr|en|both] [--force]
+    python main.py export FILE.tender --out DIR [--lang fr|en|both] [--force] [--strict]
     python main.py check FILE.tender [--lang fr|en]    findings; exit 1 on any error
     python main.py new --example NAME FILE.tender
     python main.py dump FILE.tender [--out FILE.json [--force]]
@@ -9,7 +9,8 @@
     python main.py lint --field problem|criterion|scenario "TEXT" [--lang fr|en] [--explain]
     python main.py --version | --help
 
-Exit codes: 0 done, 1 findings of severity error (``check``, ``lint``), 2 bad argument
+Exit codes: 0 done, 1 findings of severity error (``check``, ``lint``) or a publishing
+gate that ``export --strict`` refuses (nothing written), 2 bad argument
 or unusable file. Errors are one bilingual line on stderr (:mod:`wizard.cli.messages`),
 never a traceback. The sub-commands are in :mod:`wizard.cli.commands`.
 """
@@ -48,6 +49,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="the folder to write into")
     p.add_argument("--lang", choices=("fr", "en", "both"), help="default: the project's tender language(s)")
     p.add_argument("--force", action="store_true", help="replace files already in the folder")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="write nothing (exit 1) while an unjustified error or a placeholder remains",
+    )
     p = sub.add_parser("check", help="print findings; exit 1 on errors")
     p.add_argument("file")
     p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")

@@ -3,7 +3,8 @@
 Each ``cmd_*(args) -> int`` returns the exit code and raises
 :class:`wizard.cli.messages.CliError` (exit 2) for bad input; project-file errors come
 from :mod:`wizard.core.project_file.store`. Nothing here overwrites a file unless ``--force`` says so
-(``export``, ``dump``); ``new`` and ``load`` never do.
+(``export``, ``dump``); ``new`` and ``load`` never do, and ``export --strict`` writes
+nothing while the publishing gate has items.
 """
 
 from __future__ import annotations
@@ -11,11 +12,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wizard.cli.messages import JUSTIFIED, CliError, severity_word
 from wizard.core.i18n import N_, Plural, bilingual, counts, ntr, system_language, tr
 from wizard.core.model import Project
 from wizard.core.project_file import jsonio
+
+if TYPE_CHECKING:
+    from wizard.core.documents.gate import GateItem
 
 
 def _project_path(path: str) -> Path:
@@ -146,11 +151,43 @@ def _export_folder(path: str) -> Path:
     return out
 
 
+GATE_REFUSED = N_(
+    "Nothing written: {errors} and {placeholders} remain (listed above). Correct them, or mark "
+    "the errors justified, then export again."
+)
+GATE_WRITTEN = N_(
+    "Written with {errors} and {placeholders} still open (listed above); export --strict writes "
+    "nothing until none remains."
+)
+
+
+def placeholders_count(n: int) -> Plural:
+    """ "1 placeholder", "2 placeholders" (French: « mention à compléter »)."""
+    return Plural("{count} placeholder", "{count} placeholders", n)
+
+
+def gate_line(item: GateItem) -> str:
+    """One line of the publishing gate for stderr: the code (or "placeholder"), the field
+    address, and the message in French / English."""
+    return f"{item.code} {item.address}: {item.message('fr')} / {item.message('en')}"
+
+
+def _gate_totals(items: list[GateItem]) -> dict[str, Plural]:
+    from wizard.core.documents.gate import gate_counts
+
+    errors, placeholders = gate_counts(items)
+    return {"errors": counts.errors(errors), "placeholders": placeholders_count(placeholders)}
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Write every output into ``--out``; refuse if one exists there, unless ``--force``.
 
+    The publishing gate (``documents/gate.py``: open errors, placeholders the documents
+    would print) is printed on stderr, one line each, before writing; with ``--strict``
+    any item refuses the export: exit 1 and nothing written, not even the folder.
     What a killed export left there is removed first (a note on stderr) and never counts
     as existing; a failed write names exactly the files it wrote (exit 2)."""
+    from wizard.core.documents.gate import publishing_gate
     from wizard.core.export import (
         LEFTOVERS_REMOVED,
         ExportWriteError,
@@ -177,6 +214,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             out,
             first=existing[0].name,
         )
+    gate = publishing_gate(project, tender_languages(project, args.lang))
+    for item in gate:
+        print(gate_line(item), file=sys.stderr)
+    if gate and args.strict:
+        print(bilingual(GATE_REFUSED, **_gate_totals(gate)), file=sys.stderr)
+        return 1
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -191,6 +234,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CliError(text, out, **params) from None
     for path in written:
         print(path)
+    if gate:
+        print(bilingual(GATE_WRITTEN, **_gate_totals(gate)), file=sys.stderr)
     others = untranslated_languages(project, tender_languages(project, args.lang))
     if others:
         names = ", ".join(p.name for p in written if any(p.name.endswith(f"-{x}.docx") for x in others))

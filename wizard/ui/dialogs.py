@@ -7,13 +7,19 @@ Cancel always returns ``None`` (or ``False``) and the caller then does nothing (
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QTreeView, QWidget
 
 from wizard.core.i18n import _
 from wizard.core.project_file.fileformat import SUFFIX
+
+if TYPE_CHECKING:
+    from wizard.core.documents.gate import GateItem
+    from wizard.ui.widgets.gate_dialog import GateAnswer
 
 
 def documents_folder() -> Path:
@@ -142,6 +148,19 @@ def ask_choice(parent: QWidget | None, title: str, label: str, items: list[str])
         return None
     text = dialog.textValue()
     return items.index(text) if text in items else None
+
+
+def ask_export_anyway(
+    parent: QWidget | None, items: list[GateItem], describe: Callable[[str], str]
+) -> GateAnswer:
+    """The publishing gate's question before an export: ``items`` listed, each named by
+    ``describe(address)``. The answer says Export anyway, Cancel, or the item clicked
+    to go to its field (``widgets/gate_dialog.py``)."""
+    from wizard.ui.widgets.gate_dialog import GateDialog
+
+    dialog = GateDialog(parent, items, describe)
+    dialog.exec()
+    return dialog.answer
 
 
 def run_dialog(dialog: QDialog) -> int:

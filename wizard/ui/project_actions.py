@@ -158,8 +158,36 @@ def confirm_replace(window: MainWindow, project: Project, folder: Path) -> bool:
     )
 
 
+def confirm_gate(window: MainWindow) -> bool:
+    """``True`` when the publishing gate (``documents/gate.py``) is empty, or the user
+    chooses to export anyway. Clicking an item of the list goes to its field instead
+    (``False``: the export waits until the user asks again)."""
+    from wizard.core.documents.gate import publishing_gate
+    from wizard.core.export import tender_languages
+
+    if window.ctx is None:
+        return False
+    project = window.ctx.project
+    try:
+        items = publishing_gate(project, tender_languages(project))
+    except Exception:  # a defect of the gate must not stop an export: the export still runs
+        log.warning("the publishing gate failed", exc_info=True)
+        return True
+    if not items:
+        return True
+    labels = field_labels.page_labels(window.wizard.step_pages) if window.wizard is not None else {}
+    answer = dialogs.ask_export_anyway(
+        window, items, lambda address: field_labels.describe(address, project, labels)
+    )
+    if answer.item is not None and window.wizard is not None:
+        window.wizard.focus_field(answer.item.address)
+    return answer.export
+
+
 def export(window: MainWindow) -> list[Path]:
-    """Write every output (``export.export_all``) into a folder the user chooses; existing files are
+    """Write every output (``export.export_all``) into a folder the user chooses. First
+    the publishing gate: open errors and placeholders are listed and the user exports
+    anyway, cancels, or goes to a field (:func:`confirm_gate`). Existing files are
     replaced only when the user says so (No: nothing is written)."""
     if window.ctx is None:
         return []
@@ -169,6 +197,8 @@ def export(window: MainWindow) -> list[Path]:
         export_all = core.export_all
     except (ImportError, AttributeError):
         dialogs.show_error(window, _("Export is not available in this version."))
+        return []
+    if not confirm_gate(window):
         return []
     folder = dialogs.ask_folder(window, _("Export to folder"))
     if folder is None:

@@ -1,0 +1,154 @@
+"""``main.py export`` and the publishing gate (README.md, "Command line"; docs/documents.md,
+"The publishing gate"): the open errors and the placeholders are printed on stderr, one
+line each; ``--strict`` refuses while any remains (exit 1, nothing written, not even
+the folder); a justified error no longer counts; the bundled examples pass ``--strict``
+in every language."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.core.test_document_texts import docx_text
+from wizard import cli
+from wizard.core.examples import example_names, load_example
+from wizard.core.i18n.formats import PLACEHOLDER
+from wizard.core.model import JuryMember, Justification, Project
+from wizard.core.project_file.store import ProjectFile
+
+ROOT = Path(__file__).resolve().parents[2]
+JURY_LINE = (
+    "E-JURY-AUTHOR jury:4.name: Priya Raman a rédigé l'appel d'offres et ne peut pas siéger au "
+    "jury. / Priya Raman wrote the tender and may not sit on the jury."
+)
+
+
+def _file(tmp_path: Path, project: Project) -> Path:
+    path = tmp_path / "project.tender"
+    ProjectFile.create(path, project).close()
+    return path
+
+
+def _jury_author() -> Project:
+    """office-suite (English) with its first author on the jury: E-JURY-AUTHOR."""
+    project = load_example("office-suite")
+    project.jury.append(JuryMember(id=4, name=project.authors[0].name, declaration_signed=True))
+    return project
+
+
+def test_strict_refuses_an_author_on_the_jury_and_writes_nothing(tmp_path, capsys):
+    path = _file(tmp_path, _jury_author())
+    out = tmp_path / "out"
+    assert cli.main(["export", str(path), "--out", str(out), "--strict"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == [
+        JURY_LINE,
+        "Rien n'a été écrit : il reste 1 erreur et 0 mention à compléter (voir ci-dessus). Corrigez-les, "
+        "ou marquez les erreurs comme justifiées, puis exportez de nouveau. / Nothing written: 1 error "
+        "and 0 placeholders remain (listed above). Correct them, or mark the errors justified, then "
+        "export again.",
+    ]
+    assert not out.exists()
+
+
+@pytest.mark.slow
+def test_plain_export_names_the_error_and_writes_every_file(tmp_path, capsys):
+    path = _file(tmp_path, _jury_author())
+    out = tmp_path / "out"
+    assert cli.main(["export", str(path), "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert [Path(line).name for line in captured.out.splitlines()] == [
+        "tender-en.docx",
+        "decision-record-en.docx",
+        "ocds-release-package.json",
+        "vendor-register.csv",
+        "criteria.csv",
+    ]
+    lines = captured.err.splitlines()
+    assert lines[0] == JURY_LINE
+    assert lines[1].endswith(
+        "/ Written with 1 error and 0 placeholders still open (listed above); export --strict writes "
+        "nothing until none remains."
+    )
+    assert len(lines) == 2
+
+
+def test_an_empty_reference_alone_blocks_strict(tmp_path, capsys):
+    project = load_example("office-suite")
+    project.info.reference = ""
+    out = tmp_path / "out"
+    assert cli.main(["export", str(_file(tmp_path, project)), "--out", str(out), "--strict"]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(":")[0] for line in lines[:-1]] == ["placeholder info.reference"] * 4
+    assert lines[0] == (
+        "placeholder info.reference: L'appel d'offres en anglais, section « En-tête de page » : le document "
+        f"affiche {PLACEHOLDER} à la place de cette valeur. / The tender in English, section “Page header”: "
+        f"the document prints {PLACEHOLDER} where this value goes."
+    )
+    assert "il reste 0 erreur et 4 mentions à compléter" in lines[-1]
+    assert not out.exists()
+
+
+def test_a_justified_error_does_not_block(tmp_path, capsys):
+    project = _jury_author()
+    project.justifications.append(
+        Justification(id=1, code="E-JURY-AUTHOR", field="jury:4.name", reason="Council waived the rule.")
+    )
+    out = tmp_path / "out"
+    assert cli.main(["export", str(_file(tmp_path, project)), "--out", str(out), "--strict"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    assert (out / "tender-en.docx").is_file()
+
+
+def test_strict_after_force_check_still_refuses_without_touching_the_folder(tmp_path, capsys):
+    """With --force over existing files, a refused export leaves them as they were."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "tender-en.docx").write_text("edited by the lawyers", encoding="utf-8")
+    path = _file(tmp_path, _jury_author())
+    assert cli.main(["export", str(path), "--out", str(out), "--strict", "--force"]) == 1
+    assert [p.name for p in out.iterdir()] == ["tender-en.docx"]
+    assert (out / "tender-en.docx").read_text(encoding="utf-8") == "edited by the lawyers"
+    assert capsys.readouterr().err.startswith("E-JURY-AUTHOR ")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", example_names())
+def test_every_example_exports_strict_in_both_languages(name, tmp_path):
+    """``python main.py load`` then ``export --lang both --strict``, as real processes:
+    exit 0, nothing on the gate, no placeholder in any document."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            timeout=120,
+            check=False,
+        )
+
+    tender = tmp_path / f"{name}.tender"
+    loaded = run("load", str(ROOT / "resources" / "examples" / f"{name}.json"), str(tender))
+    assert loaded.returncode == 0, loaded.stderr
+    out = tmp_path / "out"
+    result = run("export", str(tender), "--out", str(out), "--lang", "both", "--strict")
+    assert result.returncode == 0, result.stderr
+    assert not [line for line in result.stderr.splitlines() if line.startswith(("placeholder ", "E-", "K-"))]
+    documents = sorted(out.glob("*.docx"))
+    assert [p.name for p in documents] == [
+        "decision-record-en.docx",
+        "decision-record-fr.docx",
+        "tender-en.docx",
+        "tender-fr.docx",
+    ]
+    for path in documents:
+        assert PLACEHOLDER not in docx_text(path), path.name
