@@ -206,6 +206,8 @@ def test_an_empty_reference_names_its_place_in_each_document():
         (PLACEHOLDER_CODE, "info.reference", "tender", "Cover page"),
         (PLACEHOLDER_CODE, "info.reference", "record", "Page header"),
         (PLACEHOLDER_CODE, "info.reference", "record", "Cover page"),
+        (PLACEHOLDER_CODE, "info.reference", "record", "Executive summary"),
+        (PLACEHOLDER_CODE, "info.reference", "record", "Recommendation"),
     ]
     assert items[1].step == Step.PROJECT and items[1].address == "info.reference"
     assert items[0].message("en") == (

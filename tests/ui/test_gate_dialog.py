@@ -135,7 +135,7 @@ def test_the_dialog_lists_errors_and_placeholders_and_a_click_chooses_one(qtbot)
     )
     assert header in texts
     # the page header and the cover page of the tender and of the record: four lines
-    assert [i.field for i in items] == [f"jury:{jury}.name", *["info.reference"] * 4]
+    assert [i.field for i in items] == [f"jury:{jury}.name", *["info.reference"] * 6]
     assert dialog.list.count() == len(items) == len(grouped(items))
     _click(qtbot, dialog, texts.index(header))
     assert not dialog.isVisible()

@@ -242,8 +242,9 @@ PRINTED: list[Printed] = [
     Text("evaluation", "tie_break"),
     Text("evaluation", "pilot_description"),
     Text("quality_grid", "label"),
-    # TCO
+    # TCO and funding
     Text("tco_options", "name"),
+    Text("tco", "funding_source"),
     # vendors and publication
     Text("vendor_exchanges", "date"),
     Text("vendor_exchanges", "vendor"),
