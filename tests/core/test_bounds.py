@@ -38,6 +38,7 @@ SECTION_FIELDS = {
     "market.underperforming_pct": "M-SETTINGS",
     "tco.budget_cad": "T-RANGE",
     "tco.estimate_cad": "T-RANGE",
+    "info.min_submission_days": "PR-RANGE",
 }
 ROW_FIELDS = {
     "cost_lines.amount": "T-RANGE",

@@ -252,3 +252,59 @@ def test_k14_sqlite_refuses_the_gui_connection_on_another_thread(project_file):
     assert len(caught) == 1 and isinstance(caught[0], sqlite3.ProgrammingError)
     assert "thread" in str(caught[0])
     project_file.set_field("problem", "context", "toujours utilisable")  # the owner is unharmed
+
+
+# -- K31, K32, K36: the checks say what the documents print (issue 15 points 4 and 5) -------
+
+
+def test_k31_three_optional_criteria_at_70_percent_leave_price_alone():
+    """ceil(0.7 × 3) = 3: every qualified bid has every point."""
+    project = load_example("office-suite")
+    optional = [c for c in project.criteria if c.kind == "optional"]
+    project.criteria = [c for c in project.criteria if c.kind == "mandatory"] + optional[:3]
+    (f,) = [f for f in run_checks(project) if f.code == "C-ALL-POINTS"]
+    assert f.severity.value == "warning" and f.field == "criteria_settings.pass_threshold_pct"
+    assert f.message("en").startswith("3 of 3 optional points are needed to pass (70 %)")
+    assert f.message("fr").startswith(
+        "Il faut 3 points facultatifs sur 3 pour qu'une soumission soit retenue (70 %)"
+    )
+    project.criteria += optional[3:4]  # 4 optional: ceil(2.8) = 3 of 4, a point to spare
+    assert [f for f in run_checks(project) if f.code in ("C-ALL-POINTS", "C-FEW-OPTIONAL")] == []
+
+
+def test_k32_findings_name_the_criteria_as_the_tender_numbers_them(tmp_path):
+    """Rows 8 and 9 are the tender's M-5 and M-6 (OBL-5, OBL-6): never "criterion 8"."""
+    project = load_example("training")
+    kinds = ["mandatory"] * 4 + ["optional"] * 3 + ["mandatory"] * 2
+    project.criteria = [
+        model.Criterion(id=i, text=f"Exigence numéro {i}", kind=kind, verification="software_access")
+        for i, kind in enumerate(kinds, start=1)
+    ]
+    for i in (8, 9):
+        project.criteria[i - 1].verification = "scenario"
+    for scenario in project.scenarios:
+        scenario.criterion_ids = [1]
+    messages = [(f.message("en"), f.message("fr")) for f in run_checks(project) if f.code == "S-COVER"]
+    assert [en.split(" is to")[0] for en, _fr in messages] == ["Criterion M-5", "Criterion M-6"]
+    assert [fr.split(" doit")[0] for _en, fr in messages] == ["Le critère OBL-5", "Le critère OBL-6"]
+    export_all(project, tmp_path, "fr")
+    rows = [
+        [cell.text for cell in row.cells]
+        for table in docx.Document(str(tmp_path / "tender-fr.docx")).tables
+        for row in table.rows
+    ]
+    assert ["OBL-5", "Exigence numéro 8"] in [r[:2] for r in rows]
+    assert ["OBL-6", "Exigence numéro 9"] in [r[:2] for r in rows]
+
+
+def test_k36_an_optional_criterion_without_its_scenario_is_a_finding(tmp_path, capsys):
+    """The training example: OPT-1 (row 6) is verified "by scenario" and no scenario covers
+    it; `check` now names it instead of reporting nothing."""
+    from wizard import cli
+
+    path = tmp_path / "training.tender"
+    assert cli.main(["new", "--example", "training", str(path)]) == 0
+    capsys.readouterr()
+    cli.main(["check", str(path), "--lang", "fr"])
+    lines = [x for x in capsys.readouterr().out.splitlines() if " S-COVER " in x]
+    assert len(lines) == 1 and "Le critère OPT-1 doit être vérifié par un scénario" in lines[0]

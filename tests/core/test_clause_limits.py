@@ -138,10 +138,10 @@ def test_k25_one_finding_names_the_clause_and_every_other_finding_stays(source):
     elapsed = time.perf_counter() - start
     assert elapsed < 2 * SLOW, f"{elapsed:.2f} s"
     renders = [f for f in found if f.code == "K-RENDER"]
-    assert renders and all(f.param("clause") == "precedence" for f in renders)
+    assert renders and all(f.param("clause_id") == "precedence" for f in renders)
     assert {f.field for f in renders} <= {f"clause_choices:{choice.id}.custom_{x}" for x in ("fr", "en")}
     assert [f for f in found if f.code != "K-RENDER"] == before
-    assert "“precedence”" in renders[0].message("en")
+    assert "“2. Precedence of the Contract over the Contractor's terms”" in renders[0].message("en")
 
 
 @pytest.mark.parametrize("source", K25.values(), ids=K25.keys())
@@ -153,7 +153,11 @@ def test_k25_check_completes_and_reports_the_clause(source, tmp_path, capsys):
     assert cli.main(["check", str(path), "--lang", "en"]) == 1
     assert time.perf_counter() - start < 2 * SLOW
     out = capsys.readouterr().out
-    assert "K-RENDER" in out and "“precedence”" in out and "Traceback" not in out
+    assert (
+        "K-RENDER" in out
+        and "“2. Precedence of the Contract over the Contractor's terms”" in out
+        and "Traceback" not in out
+    )
 
 
 def _tender_text(folder: Path) -> str:

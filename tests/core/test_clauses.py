@@ -161,10 +161,12 @@ def test_k9_export_shows_placeholder_and_check_names_clause():
     assert rendered["precedence"].paragraphs[0][1].startswith(PLACEHOLDER)
     found = [f for f in check_clauses(p) if f.code == "K-RENDER"]
     assert [(f.field, f.severity.value) for f in found] == [("clause_choices:4.custom_en", "error")]
-    assert "“precedence”" in found[0].message("en") and "“__init__”" in found[0].message("en")
-    assert "«\u00a0precedence\u00a0»" in found[0].message("fr") and "inconnu ou interdit" in found[0].message(
+    assert "Precedence of the Contract over the Contractor's terms”" in found[0].message(
+        "en"
+    ) and "“__init__”" in found[0].message("en")
+    assert "«\u00a02. Préséance du Contrat sur les conditions de l’Adjudicataire\u00a0»" in found[0].message(
         "fr"
-    )
+    ) and "inconnu ou interdit" in found[0].message("fr")
 
 
 def test_k10_missing_closing_date_is_a_visible_placeholder():

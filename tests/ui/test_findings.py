@@ -80,7 +80,8 @@ def test_step_mark_means_complete_and_clean(open_window, monkeypatch):
     assert all(not steps.item(i).icon().isNull() for i in range(steps.count()))
     assert _kinds(open_window)[Step.PROJECT] == "warning"  # empty organization, title …
     assert _kinds(open_window)[Step.CLAUSES] == "done"  # complete by default, nothing open
-    assert _kinds(open_window)[Step.CRITERIA] == "todo"  # no criterion yet, nothing open
+    assert _kinds(open_window)[Step.SCENARIOS] == "todo"  # no scenario yet, nothing open
+    assert _kinds(open_window)[Step.CRITERIA] == "error"  # no criterion: a key document is missing
     wizard = open_window.wizard
     wizard.go_to(Step.PROBLEM)
     page = wizard.currentPage()

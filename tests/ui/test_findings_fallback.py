@@ -30,7 +30,7 @@ def test_k25_a_recursive_clause_is_one_finding_among_all_the_others(tmp_path):
         found = ctx.findings()
         assert [f for f in found if f.code != "K-RENDER"] == expected
         [render] = [f for f in found if f.code == "K-RENDER"]
-        assert render.param("clause") == "precedence" and render.field == "clause_choices:900.custom_en"
+        assert render.param("clause_id") == "precedence" and render.field == "clause_choices:900.custom_en"
     finally:
         ctx.close()
 

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 
+from wizard.core import ops
 from wizard.core.model import Criterion, Feature, Solution, Support
 from wizard.core.model.defaults import new_project
 from wizard.core.project_file.store import ProjectFile
@@ -246,3 +247,23 @@ def test_pages_in_french(scan_window):
         == "3 des 3 solutions recensées satisfont à tous les critères obligatoires\u00a0: Alpha, Beta, Gamma."
     )
     assert criteria.draft_button.text() == "Ébaucher des critères à partir de la veille"
+
+
+def test_the_criteria_and_scenario_lists_show_the_tenders_numbers(scan_window):
+    """docs/cases.md K32: the app's lists number rows as the tender does, never by row id."""
+    project = scan_window.ctx.project
+    scan_window.ctx.do(ops.add, Criterion(text="Works offline", kind="optional"))
+    scan_window.ctx.do(ops.add, Criterion(text="Prints permits"))
+    wizard = scan_window.wizard
+    wizard.go_to(Step.CRITERIA)
+    table = wizard.currentPage().tables["criteria"]
+    column = [c.name for c in table.columns].index("id")
+
+    def numbers():
+        return [table.table.item(r, column).text() for r in range(table.table.rowCount())]
+
+    assert numbers() == ["M-1", "O-1", "M-2"]
+    table.set_value(project.criteria[2].id, "kind", "optional")
+    assert numbers() == ["M-1", "O-1", "O-2"]
+    table.set_value(project.criteria[0].id, "text", "")  # blank: left out, no number
+    assert numbers() == ["—", "O-1", "O-2"]

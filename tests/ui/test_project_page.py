@@ -111,3 +111,17 @@ def test_a_zone_from_the_file_outside_the_list_is_kept_and_shown(open_window):
     assert zone.count() == 1 + 11 + 1
     codes = {f.code for f in findings_for(ctx.project, Step.PROJECT)}
     assert "PR-TIME-ZONE" in codes
+
+
+def test_the_towns_minimum_submission_period_says_its_default(open_window):
+    """Issue 15 point 7: 0 means the default of 15 days, and says so; a number is saved."""
+    page = open_window.wizard.currentPage()
+    box = page.binder.widgets["info.min_submission_days"]
+    assert box.value() == 0 and box.text() == "Default: 15 days"
+    assert (box.minimum(), box.maximum()) == (0, 365)
+    box.setValue(30)
+    open_window.ctx.flush()
+    assert open_window.ctx.project.info.min_submission_days == 30 and box.text() == "30 days"
+    open_window.actions_by_name["lang_fr"].trigger()
+    box.setValue(0)
+    assert box.text() == "Par défaut : 15 jours"

@@ -1,4 +1,5 @@
-"""Text hygiene before any document is built (docs/documents.md; docs/cases.md K1).
+"""Text hygiene before any document is built (docs/documents.md; docs/cases.md K1):
+XML-illegal characters removed, blank rows left out.
 
 python-docx raises ``ValueError`` as soon as XML-illegal text is *assigned* to a run,
 so every user string goes through :func:`clean_text` on its way into a document, and
@@ -8,13 +9,19 @@ so every user string goes through :func:`clean_text` on its way into a document,
 XML 1.0 forbids: C0 controls except tab, newline and carriage return (U+0000–U+0008,
 U+000B, U+000C, U+000E–U+001F), the non-characters U+FFFE and U+FFFF, and surrogate
 code points (U+D800–U+DFFF), which a Python ``str`` can only hold unpaired.
+
+A *blank row* (:data:`ROW_CONTENT`: an author, a criterion, a cost line … added and
+left empty) says nothing and prints as a gap ("Authors: ; ; Alex"): :func:`drop_blank_rows`
+leaves such rows out, and the links to them, so that every document, the checks and the
+numbering (:mod:`wizard.core.domain.numbering`) see the same rows; ``checks/rows.py``
+names each blank row.
 """
 
 from __future__ import annotations
 
 import copy
 import re
-from dataclasses import fields, is_dataclass
+from dataclasses import fields, is_dataclass, replace
 from functools import cache
 from itertools import chain
 from operator import attrgetter
@@ -102,15 +109,109 @@ def dirty_fields(project: Project) -> list[tuple[str, str]]:
     return dirty
 
 
-def clean_project(project: Project) -> Project:
-    """``project`` itself when every text is clean (the usual case), else a deep copy
-    whose every text field went through :func:`clean_text`.
+# -- blank rows ------------------------------------------------------------------------
 
-    Called once where documents are built from the model (``export.export_all``,
-    ``render.tender_document``), so no tender builder has to remember it. The decision
-    record cleans its blocks instead (``record.record_blocks``: finding messages may
-    quote a clause file's text), and the open data its strings (``opendata_common``).
+ROW_CONTENT: dict[str, tuple[str, ...]] = {
+    "authors": ("name", "role"),
+    "business_units": ("name", "notes"),
+    "partners": ("name", "notes"),
+    "solutions": ("name", "vendor", "notes"),
+    "features": ("name", "description"),
+    "criteria": ("text",),
+    "scenarios": ("title", "context", "steps", "expected_result", "evidence"),
+    "committee": ("name", "role"),
+    "jury": ("name", "role", "conflict_notes"),
+    "quality_grid": ("label", "points"),
+    "tco_options": ("name", "description"),
+    "cost_lines": ("label", "amount"),
+    "vendor_exchanges": ("date", "vendor", "staff_name", "subject", "documents"),
+    "designated_staff": ("name", "role"),
+}
+"""Entity list → the attributes that say something about a row. A row whose every one
+of them is empty (text blank or only spaces, a number 0, a list empty) is *blank*: the
+other attributes are choices with a default (a criterion's kind, a unit's role) that
+say nothing on their own. A TCO option is blank only when no cost line is left under it
+either. Lists not named here (governance answers, clause choices, justifications …) are
+never blank rows: their rows are made by the app, not added by hand."""
+
+
+def _empty(value: Any) -> bool:
+    if isinstance(value, str):
+        return not value.strip()
+    return not value  # 0, Decimal 0, [], False
+
+
+def is_blank_row(kind: str, row: Any) -> bool:
+    """Whether ``row`` of the list ``kind`` is blank (:data:`ROW_CONTENT`; a TCO option
+    is judged on its own fields here: :func:`blank_rows` also asks for its cost lines)."""
+    names = ROW_CONTENT.get(kind, ())
+    return bool(names) and all(_empty(getattr(row, name)) for name in names)
+
+
+def blank_rows(project: Project) -> list[tuple[str, Any]]:
+    """Every blank row of ``project`` as ``(list name, row)``, in model order: what
+    :func:`drop_blank_rows` leaves out."""
+    found: list[tuple[str, Any]] = []
+    for kind in ROW_CONTENT:
+        rows = project.rows(kind)
+        if kind == "tco_options":
+            used = {c.option_id for c in project.cost_lines if not is_blank_row("cost_lines", c)}
+            found += [(kind, r) for r in rows if r.id not in used and is_blank_row(kind, r)]
+        else:
+            found += [(kind, r) for r in rows if is_blank_row(kind, r)]
+    return found
+
+
+def _linked(row: Any, attribute: str, gone: set[int]) -> Any:
+    """``row`` itself, or a copy whose id list ``attribute`` no longer names ``gone``."""
+    ids = getattr(row, attribute)
+    if not any(i in gone for i in ids):
+        return row
+    return replace(row, **{attribute: [i for i in ids if i not in gone]})
+
+
+def drop_blank_rows(project: Project) -> Project:
+    """``project`` itself when it has no blank row (the usual case), else a shallow copy
+    without its blank rows (:func:`blank_rows`) and without the links to them: a
+    scenario's criteria, a criterion's features, the pilot's scenarios, the matrix cells
+    of a dropped solution or feature. Row ids never change, so a finding's address is
+    the same in both. The given project is never changed."""
+    blank = blank_rows(project)
+    if not blank:
+        return project
+    gone: dict[str, set[int]] = {}
+    for kind, row in blank:
+        gone.setdefault(kind, set()).add(row.id)
+    shown = copy.copy(project)
+    for kind, ids in gone.items():
+        setattr(shown, kind, [r for r in project.rows(kind) if r.id not in ids])
+    criteria, features = gone.get("criteria", set()), gone.get("features", set())
+    solutions, scenarios = gone.get("solutions", set()), gone.get("scenarios", set())
+    if features:
+        shown.criteria = [_linked(c, "feature_ids", features) for c in shown.criteria]
+    if features or solutions:
+        shown.support = [
+            s for s in shown.support if s.solution_id not in solutions and s.feature_id not in features
+        ]
+    if criteria:
+        shown.scenarios = [_linked(s, "criterion_ids", criteria) for s in shown.scenarios]
+    if scenarios:
+        shown.evaluation = _linked(shown.evaluation, "pilot_scenario_ids", scenarios)
+    return shown
+
+
+def clean_project(project: Project) -> Project:
+    """The project as the documents print it: without its blank rows
+    (:func:`drop_blank_rows`) and with every text through :func:`clean_text`. ``project``
+    itself when it has neither (the usual case); never changed.
+
+    Called once where documents are built from the model (``export.output_files``, the
+    preview in ``html.py``), so no builder has to remember it; it is the export's one
+    clean-up pass. The decision record also cleans its blocks (``record.record_blocks``:
+    finding messages may quote a clause file's text), and the open data its strings
+    (``opendata_common``).
     """
+    project = drop_blank_rows(project)
     dirty = dirty_fields(project)
     if not dirty:
         return project

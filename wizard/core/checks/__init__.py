@@ -1,7 +1,9 @@
 """The checks engine (docs/checks.md): pure Python, one module per step.
 
 ``run_checks(project)`` returns every finding, sorted by step then severity. Each
-module exposes ``check_<step>(project) -> list[Finding]``.
+module exposes ``check_<step>(project) -> list[Finding]``. The step checks read the
+project as the documents print it, without its blank rows
+(``textclean.drop_blank_rows``); ``rows.check_rows`` names those rows.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from wizard.core.checks import (
     evaluation,
     funding,
     market,
+    package,
     problem,
     project,
+    rows,
     scenarios,
     scope,
     tco,
@@ -29,6 +33,7 @@ from wizard.core.checks.failed import check_failed
 from wizard.core.domain import market as market_index
 from wizard.core.model import Project
 from wizard.core.steps import STEPS, Step
+from wizard.core.textclean import drop_blank_rows
 
 log = logging.getLogger(__name__)
 
@@ -43,36 +48,55 @@ CHECKS: dict[Step, Callable[[Project, market_index.SupportIndex], list[Finding]]
     Step.TCO: lambda p, _index: tco.check_tco(p) + funding.check_funding(p),
     Step.CLAUSES: lambda p, _index: clauses.check_clauses(p),
     Step.VENDORS: lambda p, _index: vendors.check_vendors(p),
-    Step.REVIEW: lambda p, _index: text.check_text(p),
+    Step.REVIEW: lambda p, _index: text.check_text(p) + package.check_package(p),
 }
 """Step → its checks ``(project, matrix index) -> findings``. The two that read the
 market matrix share the index, so the matrix is indexed once per run. The review step
-runs the checks that read every step's text (``text.py``); each finding's own step is
-the step that owns its field."""
+runs the checks that read every step's text (``text.py``) and the package as a whole
+(``package.py``: its key documents); each finding's own step is the step that owns its
+field."""
 
 
 def run_checks(project: Project) -> list[Finding]:
     """Every finding of every step, by step, then severity, then code. Never raises:
     each step's checks run apart, and a step whose checks raise (a defect) gives one
     ``CHECK-FAILED`` error on that step instead of its findings, so every other step's
-    findings still show — in the app, in ``check`` and in the decision record."""
+    findings still show — in the app, in ``check`` and in the decision record.
+
+    The step checks see the project without its blank rows, as every document prints it
+    (so M-5 in a message is the tender's M-5, and an empty author row is no jury
+    conflict); :func:`rows.check_rows` reports the blank rows themselves. Row ids never
+    change, so every address is valid in the project as saved."""
+    found: list[Finding] = []
     try:
-        index: market_index.SupportIndex | None = market_index.SupportIndex(project)
+        shown = drop_blank_rows(project)
+    except Exception:  # a defect: the checks still run, on the project as saved
+        log.exception("the blank rows could not be left out")
+        shown = project
+    try:
+        found.extend(rows.check_rows(project))
+    except Exception as exc:
+        log.exception("the blank-row check failed")
+        found.append(check_failed(STEPS[Step.REVIEW].owns[0], _error(exc)))
+    try:
+        index: market_index.SupportIndex | None = market_index.SupportIndex(shown)
     except Exception:
         log.exception("the market index failed")
         index = None
-    found: list[Finding] = []
     for step, check in CHECKS.items():
         try:
             if index is None:
                 raise RuntimeError("the market matrix could not be read")
-            found.extend(check(project, index))
+            found.extend(check(shown, index))
         except Exception as exc:  # a defect of a check must not hide the others
             log.exception("the checks of step %s failed", step.name)
-            error = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
-            field = STEPS[step].owns[0]
-            found.append(check_failed(field, error))
+            found.append(check_failed(STEPS[step].owns[0], _error(exc)))
     return sorted(found, key=lambda f: (f.step, f.severity.rank, f.code, f.field))
+
+
+def _error(exc: Exception) -> str:
+    """An exception on one line, at most 200 characters, for CHECK-FAILED."""
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
 
 
 def findings_for(project: Project, step: Step) -> list[Finding]:

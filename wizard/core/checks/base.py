@@ -14,7 +14,7 @@ from dataclasses import field as dc_field
 from enum import Enum
 
 from wizard.core.checks import principles
-from wizard.core.i18n import Plural, tr
+from wizard.core.i18n import Localized, Plural, tr
 from wizard.core.model import Project
 from wizard.core.steps import Step, step_of_field
 
@@ -33,22 +33,27 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True)
 class Finding:
-    """One result of a check. ``params`` fill the message's ``{placeholders}``."""
+    """One result of a check. ``params`` fill the message's ``{placeholders}``: text, a
+    :class:`Plural` (said in the message's language) or a :class:`Localized` (a
+    criterion's number, OBL-2 / M-2, written in each language at check time)."""
 
     code: str
     severity: Severity
     text: str | Plural
     field: str
     principle: str = ""
-    params: tuple[tuple[str, str | Plural], ...] = dc_field(default=())
+    params: tuple[tuple[str, str | Plural | Localized], ...] = dc_field(default=())
 
     def message(self, lang: str) -> str:
         """The message in ``lang`` ("fr" or "en")."""
         return tr(self.text, lang, **dict(self.params))
 
     def param(self, name: str) -> str:
-        """The text parameter ``name`` of the message ('' when absent)."""
+        """The text parameter ``name`` of the message ('' when absent; the English of a
+        :class:`Localized`)."""
         value = dict(self.params).get(name, "")
+        if isinstance(value, Localized):
+            return value.en
         return value if isinstance(value, str) else ""
 
     def principle_text(self, lang: str) -> str:
@@ -76,14 +81,14 @@ def finding(
     **params: object,
 ) -> Finding:
     """Build a :class:`Finding`; ``params`` are stringified for the message (a
-    :class:`Plural` is kept, to be said in the message's language)."""
+    :class:`Plural` or a :class:`Localized` is kept, to be said in the message's language)."""
     return Finding(
         code,
         severity,
         text,
         field,
         principle,
-        tuple((k, v if isinstance(v, Plural) else str(v)) for k, v in params.items()),
+        tuple((k, v if isinstance(v, (Plural, Localized)) else str(v)) for k, v in params.items()),
     )
 
 
@@ -97,11 +102,13 @@ def blank_info_findings(project: Project, rules: Iterable[tuple[str, str, str]])
     ]
 
 
-def brand_finding(code: str, severity: Severity, text: str, field: str, names: Iterable[str]) -> Finding:
+def brand_finding(
+    code: str, severity: Severity, text: str, field: str, names: Iterable[str], **params: object
+) -> Finding:
     """A finding about the brand, product or vendor ``names`` of a text (principle:
     fairness). Its ``brands`` parameter lists them for the message; :func:`brands_of`
-    reads them back."""
-    return finding(code, severity, text, field, principles.FAIRNESS, brands=", ".join(names))
+    reads them back. ``params`` fill the message's other placeholders (``criterion``)."""
+    return finding(code, severity, text, field, principles.FAIRNESS, brands=", ".join(names), **params)
 
 
 def brands_of(f: Finding) -> list[str]:

@@ -6,7 +6,8 @@
 * ``K-REMOVED`` (warning): a recommended clause was removed; the message gives why it
   matters.
 * ``K-RENDER`` (error): a clause (usually an edited one) cannot be rendered; the message
-  names the clause and the variable.
+  names the clause by its number and title in the tender ("3. Governing law") and the
+  variable; its ``clause_id`` parameter keeps the library id.
 * ``K-PLACEHOLDER`` (warning): project data the tender prints is missing (closing date,
   organization …); the tender shows ``[À COMPLÉTER / TO BE COMPLETED]`` instead. Only for
   a field the project step does not already report (``PR-…``): one finding per blank.
@@ -19,6 +20,7 @@ from wizard.core.checks.project import REPORTED_WHEN_BLANK
 from wizard.core.clauses import library as clauses
 from wizard.core.clauses.families import FAMILIES
 from wizard.core.clauses.render import clause_context, render_source
+from wizard.core.domain.numbering import localized_clause
 from wizard.core.i18n import N_
 from wizard.core.i18n.languages import tender_languages
 from wizard.core.model import Project
@@ -97,7 +99,8 @@ def _render_errors(project: Project) -> list[Finding]:
                         message,
                         field,
                         PRINCIPLE,
-                        clause=item.id,
+                        clause=localized_clause(project, item.id),
+                        clause_id=item.id,
                         variable=exc.variable,
                         detail=exc.detail,
                     )

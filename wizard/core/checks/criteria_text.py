@@ -13,7 +13,8 @@ from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, brand_finding, finding
 from wizard.core.checks.wording import fold, words
 from wizard.core.domain import brands, product_names
-from wizard.core.i18n import N_
+from wizard.core.domain.numbering import criterion_labels
+from wizard.core.i18n import N_, Localized
 from wizard.core.model import Criterion, Project
 
 EQUIVALENT = words(r"or (?:an? )?equivalent|or equal|ou (?:l'|un |une )?equivalent\w*")
@@ -80,11 +81,24 @@ _STOP = frozenset(
 _SIMILAR = (4, 5)  # Jaccard similarity ≥ 4/5 = near-duplicate
 
 
-def brand_findings(criterion: Criterion, project: Project) -> list[Finding]:
+Labels = dict[int, Localized]
+"""Criterion id → its number in the tender in both languages (``numbering.criterion_labels``)."""
+
+_NONE = Localized(fr="", en="")
+
+
+def number_of(labels: Labels, criterion: Criterion) -> Localized:
+    """How the tender numbers ``criterion`` (M-2 / OBL-2), for a message ('' for a row
+    the tender does not print)."""
+    return labels.get(criterion.id, _NONE)
+
+
+def brand_findings(criterion: Criterion, project: Project, labels: Labels | None = None) -> list[Finding]:
     """C-BRAND (error) and, once justified, C-EQUIVALENT (error without "or equivalent");
     the project's own brand names count too. C-POSSIBLE-BRAND (warning): words shaped
     like a product, vendor or model name that the list does not know
-    (:mod:`wizard.core.domain.product_names`)."""
+    (:mod:`wizard.core.domain.product_names`). ``labels``: ``criterion_labels(project)``,
+    computed here when not given."""
     field = f"criteria:{criterion.id}.text"
     possible = product_names.possible_list(criterion.text, project.extra_brands)
     found: list[Finding] = []
@@ -104,16 +118,19 @@ def brand_findings(criterion: Criterion, project: Project) -> list[Finding]:
     names = brands.brand_list(criterion.text, project.extra_brands)
     if not names:
         return found
+    number = number_of(criterion_labels(project) if labels is None else labels, criterion)
     found += [
         brand_finding(
             "C-BRAND",
             Severity.ERROR,
             N_(
-                "Brand or product name in a criterion: {brands}. Describe the function or the "
-                "standard instead; \u201cor equivalent\u201d does not make it fair."
+                "Brand or product name in criterion {criterion}: {brands}. Describe the function or "
+                "the standard instead; \u201cor equivalent\u201d does not make it fair (red flag R007, "
+                "Open Contracting Partnership)."
             ),
             field,
             names,
+            criterion=number,
         )
     ]
     justified = found[-1].is_justified(project)
@@ -123,24 +140,33 @@ def brand_findings(criterion: Criterion, project: Project) -> list[Finding]:
                 "C-EQUIVALENT",
                 Severity.ERROR,
                 N_(
-                    "A justified brand name must be followed by \u201cor equivalent\u201d, as the trade "
-                    "agreements require."
+                    "Criterion {criterion}: a justified brand name must be followed by \u201cor "
+                    "equivalent\u201d, as the trade agreements require."
                 ),
                 field,
                 principles.FAIRNESS,
+                criterion=number,
             )
         )
     return found
 
 
-def binary_findings(criterion: Criterion) -> list[Finding]:
-    """C-NOT-BINARY (warning) for a mandatory criterion that cannot be answered yes/no."""
-    if criterion.kind != "mandatory":
-        return []
+def is_subjective(criterion: Criterion) -> re.Match[str] | None:
+    """The wording of ``criterion`` that cannot be answered "meets / does not meet" (vague
+    wording, or a qualitative word with no number beside it), or ``None``. Spans are
+    valid in ``criterion.text``."""
     folded = fold(criterion.text)
     vague = VAGUE.search(folded)
     if not vague and not any(ch.isdigit() for ch in folded):
         vague = QUALITATIVE.search(folded)
+    return vague
+
+
+def binary_findings(criterion: Criterion, labels: Labels) -> list[Finding]:
+    """C-NOT-BINARY (warning) for a mandatory criterion that cannot be answered yes/no."""
+    if criterion.kind != "mandatory":
+        return []
+    vague = is_subjective(criterion)
     if not vague:
         return []
     return [
@@ -148,12 +174,13 @@ def binary_findings(criterion: Criterion) -> list[Finding]:
             "C-NOT-BINARY",
             Severity.WARNING,
             N_(
-                "\u201c{words}\u201d cannot be answered \u201cmeets / does not meet\u201d. State a "
-                "measurable requirement, or make it an optional criterion."
+                "\u201c{words}\u201d in criterion {criterion} cannot be answered \u201cmeets / does not "
+                "meet\u201d. State a measurable requirement, or make it an optional criterion."
             ),
             f"criteria:{criterion.id}.text",
             principles.BINARY,
             words=criterion.text[vague.start() : vague.end()],
+            criterion=number_of(labels, criterion),
         )
     ]
 
@@ -202,16 +229,20 @@ def _near_duplicate_ids(texts: tuple[tuple[int, str], ...]) -> list[tuple[int, i
     return pairs
 
 
-def duplicate_findings(criteria: list[Criterion]) -> list[Finding]:
+def duplicate_findings(project: Project, labels: Labels) -> list[Finding]:
     """C-DUPLICATE (info) on the later criterion of each near-duplicate pair."""
     return [
         finding(
             "C-DUPLICATE",
             Severity.INFO,
-            N_("This criterion nearly repeats criterion {other}: merge them or make the difference clear."),
+            N_(
+                "Criterion {criterion} nearly repeats criterion {other}: merge them or make the "
+                "difference clear."
+            ),
             f"criteria:{later.id}.text",
             principles.FEW_MANDATORY,
-            other=earlier.id,
+            criterion=number_of(labels, later),
+            other=number_of(labels, earlier),
         )
-        for later, earlier in near_duplicates(criteria)
+        for later, earlier in near_duplicates(project.criteria)
     ]

@@ -10,14 +10,16 @@ binding version is not a tender language), ``PR-DATE`` (error: not ``YYYY-MM-DD`
 ``PR-DATE-ORDER`` (warning), ``PR-AUTHORS`` (info: no author, so the jury conflict
 rule cannot be checked). Closing time, time zone, submission and contact:
 ``checks/logistics.py`` (``PR-CLOSING-TIME``, ``PR-SUBMISSION``, ``PR-CONTACT-EMAIL``,
-``PR-TIME``, ``PR-TIME-ZONE``, ``PR-EMAIL``).
+``PR-TIME``, ``PR-TIME-ZONE``, ``PR-EMAIL``). The submission period (red flag R003):
+``checks/periods.py`` (``PR-PERIOD-LAW``, ``PR-PERIOD-AGREEMENT``, ``PR-PERIOD-TOWN``,
+``PR-RANGE``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from wizard.core.checks import logistics, principles
+from wizard.core.checks import logistics, periods, principles
 from wizard.core.checks.base import Finding, Severity, blank_info_findings, finding
 from wizard.core.domain import provinces
 from wizard.core.i18n import N_
@@ -150,6 +152,7 @@ def check_project(project: Project) -> list[Finding]:
         )
     found.extend(_dates(project))
     found.extend(logistics.check_logistics(project))
+    found.extend(periods.check_periods(project))
     if not any(a.name.strip() for a in project.authors):
         found.append(
             finding(

@@ -3,19 +3,23 @@
 Guide principle: test scenarios instead of demos; the technical committee verifies
 the bidders' claims and reports to the jury.
 
-Codes: ``S-COVER`` (warning per mandatory criterion verified "by scenario" that no
-scenario covers; criteria verified by a document or by access to the software are
-covered), ``S-ORPHAN`` (warning: a scenario linked to no existing criterion),
+Codes: ``S-COVER`` (warning per criterion, mandatory or optional, verified "by scenario"
+that no scenario covers: the tender would print a placeholder for its verification;
+criteria verified by a document or by access to the software are covered; docs/cases.md
+K36), ``S-ORPHAN`` (warning: a scenario linked to no existing criterion),
 ``S-BRAND`` (warning per text field of a scenario naming a brand: a scenario may need
 to mention the current system, e.g. to migrate its data), ``S-COMMITTEE`` (info:
-scenarios but no technical committee member).
+scenarios but no technical committee member). Criteria and scenarios are named by
+their numbers in the tender (O-2, S-1), never by row ids.
 """
 
 from __future__ import annotations
 
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, brand_finding, finding
+from wizard.core.checks.criteria_text import number_of
 from wizard.core.domain import brands, product_names
+from wizard.core.domain.numbering import criterion_labels, scenario_numbers
 from wizard.core.i18n import N_
 from wizard.core.model import Project
 
@@ -24,20 +28,21 @@ TEXT_FIELDS = ("title", "context", "steps", "expected_result", "evidence")
 
 def _cover(project: Project) -> list[Finding]:
     covered = {cid for s in project.scenarios for cid in s.criterion_ids}
+    labels = criterion_labels(project)
     return [
         finding(
             "S-COVER",
             Severity.WARNING,
             N_(
-                "Mandatory criterion {id} is to be verified by a scenario, but no scenario "
-                "covers it: add one, or choose another verification."
+                "Criterion {criterion} is to be verified by a scenario, but no scenario covers it, "
+                "so the tender shows a placeholder: add a scenario, or choose another verification."
             ),
             "scenarios",
             principles.SCENARIOS,
-            id=c.id,
+            criterion=number_of(labels, c),
         )
         for c in project.criteria
-        if c.kind == "mandatory" and c.verification == "scenario" and c.id not in covered
+        if c.verification == "scenario" and c.id not in covered
     ]
 
 
@@ -45,15 +50,18 @@ def check_scenarios(project: Project) -> list[Finding]:
     """Findings of the scenarios step; see the module docstring for the codes."""
     found = _cover(project)
     criteria_ids = {c.id for c in project.criteria}
+    numbers = scenario_numbers(project)
     for s in project.scenarios:
+        number = numbers.get(s.id, "")
         if not any(cid in criteria_ids for cid in s.criterion_ids):
             found.append(
                 finding(
                     "S-ORPHAN",
                     Severity.WARNING,
-                    N_("This scenario tests no criterion: link it to the criteria it verifies."),
+                    N_("Scenario {scenario} tests no criterion: link it to the criteria it verifies."),
                     f"scenarios:{s.id}.criterion_ids",
                     principles.SCENARIOS,
+                    scenario=number,
                 )
             )
         for name in TEXT_FIELDS:
@@ -64,11 +72,12 @@ def check_scenarios(project: Project) -> list[Finding]:
                         "S-BRAND",
                         Severity.WARNING,
                         N_(
-                            "Brand or product name in a scenario: {brands}. Describe the "
+                            "Brand or product name in scenario {scenario}: {brands}. Describe the "
                             "task, not a product (unless it is the current system to migrate from)."
                         ),
                         f"scenarios:{s.id}.{name}",
                         names,
+                        scenario=number,
                     )
                 )
             possible = product_names.possible_list(getattr(s, name), project.extra_brands)

@@ -329,6 +329,52 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
     "T-CONTROL-CHARS": (
         ((), N_("This text holds invisible control characters; the exported documents leave them out.")),
     ),
+    # issue 15 points 4 and 7 (checks/rows.py, periods.py, package.py, criteria.py)
+    **dict.fromkeys(
+        (
+            "PR-BLANK-ROW",
+            "SC-BLANK-ROW",
+            "M-BLANK-ROW",
+            "C-BLANK-ROW",
+            "S-BLANK-ROW",
+            "E-BLANK-ROW",
+            "T-BLANK-ROW",
+            "V-BLANK-ROW",
+        ),
+        (((), N_("A row of the project was left empty; the documents leave it out.")),),
+    ),
+    "PR-PERIOD-LAW": (((), FACT),),
+    "PR-PERIOD-AGREEMENT": (((), FACT),),
+    "PR-PERIOD-TOWN": (((), FACT),),
+    "PR-RANGE": (((), FACT),),
+    "C-NO-CRITERIA": (((), N_("The tender states no criteria.")),),
+    "C-ALL-POINTS": (
+        (
+            ("pct", "needed", "count"),
+            N_(
+                "The pass threshold ({pct} %) needs every optional point ({needed} of {count}): "
+                "quality no longer separates the qualified bids."
+            ),
+        ),
+    ),
+    "C-FEW-OPTIONAL": (
+        (
+            ("count",),
+            N_(
+                "Optional criteria: {count}, fewer than 4; the quality score barely separates the qualified bids."
+            ),
+        ),
+        ((), N_("The tender has no optional criterion: price alone separates the qualified bids.")),
+    ),
+    "C-UNVERIFIABLE": (
+        (
+            ("count", "total"),
+            N_(
+                "Optional criteria the technical committee cannot verify: {count} of {total}, more "
+                "than half of the quality points."
+            ),
+        ),
+    ),
 }
 """Finding code → the record's sentences, tried in order (see the module docstring)."""
 
@@ -349,7 +395,7 @@ def _params(project: Project, f: Finding, lang: str) -> dict[str, object]:
         if family is not None:
             params["family"] = tr(family.title, lang)
     if f.code == "K-RENDER":
-        clause_id = f.param("clause")
+        clause_id = f.param("clause_id") or f.param("clause")
         known = clauses.catalogue().get(clause_id)
         if known is not None:
             params["title"] = known.title(lang)
@@ -357,12 +403,8 @@ def _params(project: Project, f: Finding, lang: str) -> dict[str, object]:
         item = next((g for g in project.governance if str(g.id) == address.row), None)
         if item is not None and item.key in GOVERNANCE_ITEMS:
             params["item"] = tr(GOVERNANCE_ITEMS[item.key], lang)
-    if f.code in ("S-COVER", "C-DUPLICATE"):  # a criterion's row id becomes the tender's number
-        numbers = criterion_numbers(project, lang)
-        for name, target in (("id", "number"), ("other", "other")):
-            value = f.param(name)
-            if value:
-                params[target] = numbers.get(_int(value), value) if value.isdigit() else value
+    if f.code == "S-COVER":  # the criterion, as the tender numbers it (a Localized)
+        params["number"] = params.get("criterion", "")
     return params
 
 

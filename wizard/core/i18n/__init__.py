@@ -18,6 +18,8 @@ never imports Babel.
 * ``Plural("{count} point", "{count} points", n)`` is a counted message kept for later
   (a finding's message, a parameter): ``tr`` translates it like ``ntr``, and translates
   a parameter that is one in the language of the message it fills.
+* ``Localized(fr="OBL-2", en="M-2")`` is a parameter already written in each language
+  (a criterion's number, a statute's name): ``tr`` puts in the one of the message's language.
 * ``_("text", **params)`` and ``n_(singular, plural, n, **params)`` translate into the
   interface language (:func:`set_ui_language`); the UI uses them.
 
@@ -55,6 +57,23 @@ class Plural:
     singular: str
     plural: str
     n: int
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A message parameter already written in each language: a criterion's number as the
+    documents print it ("OBL-2" / "M-2"), a statute's name. :func:`tr` fills a
+    placeholder with the text of the message's language."""
+
+    fr: str
+    en: str
+
+    def text(self, lang: str) -> str:
+        """The text in ``lang`` ("fr", else English)."""
+        return self.fr if lang == "fr" else self.en
+
+    def __str__(self) -> str:
+        return self.en
 
 
 @cache
@@ -96,11 +115,19 @@ def ntr(singular: str, plural: str, n: int, lang: str, **params: object) -> str:
 def _format(text: str, lang: str, params: dict[str, object]) -> str:
     if not params:
         return text
-    values = {k: tr(v, lang) if isinstance(v, Plural) else v for k, v in params.items()}
+    values = {k: _param(v, lang) for k, v in params.items()}
     try:
         return text.format(**values)
     except (KeyError, IndexError, ValueError):
         return text
+
+
+def _param(value: object, lang: str) -> object:
+    if isinstance(value, Plural):
+        return tr(value, lang)
+    if isinstance(value, Localized):
+        return value.text(lang)
+    return value
 
 
 def set_ui_language(lang: str) -> None:

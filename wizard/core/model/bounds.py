@@ -6,7 +6,7 @@ the single source of truth for three things:
 
 * the checks: a value outside its range is a finding that names the field and the
   range (``T-HORIZON``, ``T-RATE``, ``T-RANGE``, ``E-RANGE``, ``C-THRESHOLD``,
-  ``M-SETTINGS``);
+  ``M-SETTINGS``, ``PR-RANGE``);
 * the computations: the TCO (:mod:`wizard.core.domain.tco`) reads a value through
   :func:`clamp` (the nearest limit) or skips it (:func:`in_range`), so no typed or
   received number can make an export raise (a −100 % rate once divided by zero, an
@@ -119,6 +119,14 @@ BOUNDS: dict[str, Bound] = {
         "points",
         "A quality criterion is worth part of the 100 quality points (at most 30 in Québec's "
         "weighted system, E-QC-MAX).",
+    ),
+    "info.min_submission_days": Bound(
+        0,
+        365,
+        "days",
+        "The Town's own minimum time from publication to closing; 0 means the app's default "
+        "(15 days, resources/legal/submission_periods.json). Statutes and trade agreements ask "
+        "for 15 to 40 days; a year is far beyond any call for tenders.",
     ),
     "criteria_settings.pass_threshold_pct": Bound(
         0, 100, "%", "A share of the optional criteria's points: 0 to 100 % (the guide: at least 70 %)."

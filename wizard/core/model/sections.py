@@ -32,6 +32,7 @@ class ProjectInfo:
     closing_time: str = ""  # "HH:MM", 24 h, local time in time_zone
     time_zone: str = ""  # IANA zone ("America/Toronto"); '' = the province's (timezones.py)
     submission_method: str = ""  # how and where bids are submitted
+    min_submission_days: int = 0  # the Town's minimum from publication to closing; 0 = the default (15)
     award_date: str = ""
     contract_start: str = ""
 

@@ -16,7 +16,8 @@ from wizard.core import ops
 from wizard.core.domain import drafting, market
 from wizard.core.domain.addresses import parse_address
 from wizard.core.domain.evaluation import points_needed_clamped
-from wizard.core.i18n import N_, _, counts, n_
+from wizard.core.domain.numbering import criterion_numbers
+from wizard.core.i18n import N_, _, counts, n_, ui_language
 from wizard.core.model import Criterion
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage
@@ -44,6 +45,7 @@ class CriteriaPage(StepPage):
             form,
             "criteria",
             [
+                Column("id", N_("No."), display=self.number, width=6, tip=N_("Its number in the tender")),
                 Column("text", N_("Criterion"), stretch=True),
                 Column("category", N_("Category"), width=16),
                 Column("kind", N_("Kind")),
@@ -113,6 +115,11 @@ class CriteriaPage(StepPage):
             return None
         return market.criterion_solutions(criterion, self.index())
 
+    def number(self, criterion: Any) -> str:
+        """The table cell: the criterion's number in the tender ("M-2", "OBL-2"), "—" for
+        a criterion without text (left out of the tender, C-BLANK-ROW)."""
+        return criterion_numbers(self.ctx.project, ui_language()).get(criterion.id, "—")
+
     def meeting_count(self, criterion: Any) -> str:
         """The table cell: "2 / 5" (its tooltip names them), or "—" when not linked."""
         ids = self.meeting_ids(criterion)
@@ -161,14 +168,21 @@ class CriteriaPage(StepPage):
         self.load_links()
 
     def _refresh_meeting_column(self) -> None:
+        """The computed columns after an edit: the solutions meeting each criterion and
+        the numbers (a kind changed from mandatory to optional renumbers both lists)."""
         table = self.tables["criteria"]
-        column = [c.name for c in table.columns].index("feature_ids")
+        names = [c.name for c in table.columns]
+        column, numbers = names.index("feature_ids"), names.index("id")
+        labels = criterion_numbers(self.ctx.project, ui_language())
         for r, row_id in enumerate(table.row_ids()):
             criterion = self.ctx.project.find_row(Criterion, row_id)
             item = table.table.item(r, column)
             if criterion is not None and item is not None:
                 item.setText(self.meeting_count(criterion))
                 item.setToolTip(self.meeting_text(criterion))
+            cell = table.table.item(r, numbers)
+            if cell is not None:
+                cell.setText(labels.get(row_id, "—"))
 
     def load_links(self) -> None:
         row_id = self.tables["criteria"].current_id()

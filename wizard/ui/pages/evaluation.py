@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QW
 
 from wizard.core import ops
 from wizard.core.domain.evaluation import QUEBEC_MIN_INTERIM, quebec_score
+from wizard.core.domain.numbering import scenario_numbers
 from wizard.core.i18n import N_, _, counts, n_, ui_language
 from wizard.core.steps import Step
 from wizard.ui.pages.base import StepPage
@@ -145,7 +146,8 @@ class EvaluationPage(StepPage):
 
     def load_extra(self) -> None:
         project = self.ctx.project
-        options = [(s.id, s.title or "…") for s in project.scenarios]
+        numbers = scenario_numbers(project)  # "S-1 — title", as the tender names them
+        options = [(s.id, f"{numbers.get(s.id, '—')} — {s.title or '…'}") for s in project.scenarios]
         self.pilot_links.show_links(options, project.evaluation.pilot_scenario_ids, not self.ctx.read_only)
         self.model_changed()
         self._calculate()

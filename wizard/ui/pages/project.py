@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox
 
+from wizard.core.domain.submission_periods import TOWN_DEFAULT_DAYS
 from wizard.core.domain.timezones import ZONES, province_zone, zone_label
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.steps import Step
@@ -53,6 +54,7 @@ class ProjectPage(StepPage):
         self.row(form, N_("Publication"), b.date("info", "publication_date"))
         self.row(form, N_("Deadline for questions"), b.date("info", "questions_deadline"))
         self.row(form, N_("Closing date"), b.date("info", "closing_date"))
+        self.row(form, N_("Town's minimum submission period"), self._period_box())
         self.row(form, N_("Closing time (24 h)"), self._time_edit())
         self.zone_box = fit(b.combo("info", "time_zone", ("", *ZONES)))
         self.row(form, N_("Time zone"), self.zone_box)
@@ -70,6 +72,24 @@ class ProjectPage(StepPage):
         for label in self.findChildren(QLabel):  # short labels: a wrapped one was cut in half
             if label.buddy() is not None:
                 label.setWordWrap(False)
+
+    def _period_box(self) -> QSpinBox:
+        """Days from publication to closing the Town requires (PR-PERIOD-TOWN); 0 shows
+        as the default the checks use (15 days: resources/legal/submission_periods.json)."""
+        box = self.binder.spin("info", "min_submission_days")
+        self.texts.add(box.setSuffix, N_(" days"))
+        self.texts.add(
+            lambda text: box.setSpecialValueText(text.format(days=TOWN_DEFAULT_DAYS)),
+            N_("Default: {days} days"),
+        )
+        self.texts.add(
+            box.setToolTip,
+            N_(
+                "The shortest time between publication and closing the Town accepts. Left at the "
+                "default, the checks use 15 days; the law or a trade agreement may ask for more."
+            ),
+        )
+        return box
 
     def _time_edit(self) -> QLineEdit:
         edit = self.binder.line("info", "closing_time", N_("HH:MM"))

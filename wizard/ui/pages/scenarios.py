@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPlainTextEdit
 
 from wizard.core import ops
-from wizard.core.domain.numbering import criterion_numbers
+from wizard.core.domain.numbering import criterion_numbers, scenario_numbers
 from wizard.core.i18n import N_, ui_language
 from wizard.core.model import Scenario
 from wizard.core.steps import Step
@@ -33,8 +33,17 @@ class ScenariosPage(StepPage):
 
     def build(self) -> None:
         form = self.group(N_("Scenarios"))
-        table = self.table(form, "scenarios", [Column("title", N_("Title"), stretch=True)], lines=4)
+        table = self.table(
+            form,
+            "scenarios",
+            [
+                Column("id", N_("No."), display=self.number, width=6, tip=N_("Its number in the tender")),
+                Column("title", N_("Title"), stretch=True),
+            ],
+            lines=4,
+        )
         table.current_changed.connect(lambda _id: self.load_detail())
+        table.rows_changed.connect(self._refresh_numbers)
         form = self.group(N_("Selected scenario"))
         for name, title in DETAIL_FIELDS:
             edit = QPlainTextEdit()
@@ -57,6 +66,22 @@ class ScenariosPage(StepPage):
             lines=3,
         )
 
+    def number(self, scenario: object) -> str:
+        """The table cell: the scenario's number in the tender ("S-1"), "—" for an empty
+        scenario (left out of the tender, S-BLANK-ROW)."""
+        return scenario_numbers(self.ctx.project).get(getattr(scenario, "id", 0), "—")
+
+    def _refresh_numbers(self) -> None:
+        """Numbers after an edit: a scenario given its first text takes a number and
+        shifts the following ones."""
+        table = self.tables["scenarios"]
+        column = [c.name for c in table.columns].index("id")
+        numbers = scenario_numbers(self.ctx.project)
+        for r, row_id in enumerate(table.row_ids()):
+            cell = table.table.item(r, column)
+            if cell is not None:
+                cell.setText(numbers.get(row_id, "—"))
+
     def _current(self) -> object | None:
         row_id = self.tables["scenarios"].current_id()
         return None if row_id is None else self.ctx.project.find_row(Scenario, row_id)
@@ -77,7 +102,7 @@ class ScenariosPage(StepPage):
             edit.blockSignals(False)
             edit.setReadOnly(not editable)
         numbers = criterion_numbers(self.ctx.project, ui_language())
-        options = [(c.id, f"{numbers[c.id]} — {c.text or '…'}") for c in self.ctx.project.criteria]
+        options = [(c.id, f"{numbers.get(c.id, '—')} — {c.text or '…'}") for c in self.ctx.project.criteria]
         selected = scenario.criterion_ids if scenario is not None else []  # type: ignore[attr-defined]
         self.links.show_links(options, selected, editable)
 

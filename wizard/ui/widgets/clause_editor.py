@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.clauses import library as clauses
 from wizard.core.documents import html
+from wizard.core.domain import numbering
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.i18n.languages import tender_languages
@@ -57,8 +58,7 @@ def render_error(item: clauses.Clause, exc: clauses.ClauseRenderError) -> str:
 
 def clause_number(project: Project, clause_id: str) -> int | None:
     """The clause's number in the tender (1-based), ``None`` when it is left out."""
-    ids = [c.id for c in clauses.included_clauses(project)]
-    return ids.index(clause_id) + 1 if clause_id in ids else None
+    return numbering.clause_numbers(project).get(clause_id)
 
 
 def preview_html(project: Project, item: clauses.Clause, langs: list[str]) -> tuple[str, list[str]]:
