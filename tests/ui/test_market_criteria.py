@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 
 from wizard.core import ops
-from wizard.core.model import Criterion, Feature, Solution, Support
+from wizard.core.model import Criterion, Feature, Scenario, Solution, Support
 from wizard.core.model.defaults import new_project
 from wizard.core.project_file.store import ProjectFile
 from wizard.core.steps import Step
@@ -267,3 +267,15 @@ def test_the_criteria_and_scenario_lists_show_the_tenders_numbers(scan_window):
     assert numbers() == ["M-1", "O-1", "O-2"]
     table.set_value(project.criteria[0].id, "text", "")  # blank: left out, no number
     assert numbers() == ["—", "O-1", "O-2"]
+    scan_window.ctx.do(ops.add, Scenario(title="Apply online", criterion_ids=[project.criteria[1].id]))
+    scan_window.ctx.do(ops.add, Scenario())  # left empty: no number
+    scan_window.ctx.do(ops.add, Scenario(title="Print a permit"))
+    wizard.go_to(Step.SCENARIOS)
+    page = wizard.currentPage()
+    table = page.tables["scenarios"]
+    column = [c.name for c in table.columns].index("id")
+    assert [table.table.item(r, column).text() for r in range(table.table.rowCount())] == ["S-1", "—", "S-2"]
+    table.focus_row(table.row_ids()[0], None, focus=False)
+    page.load_detail()
+    links = [page.links.item(i).text() for i in range(page.links.count())]
+    assert links == ["— — …", "O-1 — Works offline", "O-2 — Prints permits"]  # row 1 was blanked above
