@@ -298,13 +298,17 @@ def test_k32_findings_name_the_criteria_as_the_tender_numbers_them(tmp_path):
 
 
 def test_k36_an_optional_criterion_without_its_scenario_is_a_finding(tmp_path, capsys):
-    """The training example: OPT-1 (row 6) is verified "by scenario" and no scenario covers
-    it; `check` now names it instead of reporting nothing."""
+    """The training example as it shipped: OPT-1 (row 6) is verified "by scenario" and no
+    scenario covers it; `check` now names it instead of reporting nothing."""
     from wizard import cli
+    from wizard.core.examples import load_example
+    from wizard.core.project_file.store import ProjectFile
 
+    project = load_example("training")
+    for scenario in project.scenarios:  # the example now has S-5 for it: take it away
+        scenario.criterion_ids = [i for i in scenario.criterion_ids if i != 6]
     path = tmp_path / "training.tender"
-    assert cli.main(["new", "--example", "training", str(path)]) == 0
-    capsys.readouterr()
+    ProjectFile.create(path, project).close()
     cli.main(["check", str(path), "--lang", "fr"])
     lines = [x for x in capsys.readouterr().out.splitlines() if " S-COVER " in x]
     assert len(lines) == 1 and "Le critère OPT-1 doit être vérifié par un scénario" in lines[0]

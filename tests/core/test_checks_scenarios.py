@@ -106,8 +106,9 @@ def test_committee_is_needed_to_run_scenarios():
 
 def test_k36_the_training_example_optional_criterion_without_scenario():
     """docs/cases.md K36: the training example's O-1 (OPT-1) is verified "by scenario" and
-    no scenario covers it; the tender printed a placeholder while check said 0 errors."""
-    p = load_example("training")
+    no scenario covers it; the tender printed a placeholder while check said 0 errors.
+    The example now has S-5 for it: the test takes that link away."""
+    p = _training_without_opt1_scenario()
     found = [f for f in run_checks(p) if f.code == "S-COVER"]
     assert [(f.field, f.message("fr")) for f in found] == [
         (
@@ -125,8 +126,15 @@ def _cells(files: dict[str, bytes], name: str) -> list[str]:
     return [c.text for t in document.tables for r in t.rows for c in r.cells]
 
 
-def test_k36_the_placeholder_goes_with_the_finding():
+def _training_without_opt1_scenario():
     p = load_example("training")
+    for scenario in p.scenarios:
+        scenario.criterion_ids = [i for i in scenario.criterion_ids if i != 6]
+    return p
+
+
+def test_k36_the_placeholder_goes_with_the_finding():
+    p = _training_without_opt1_scenario()
     assert PLACEHOLDER in _cells(output_files(p, "fr"), "tender-fr.docx")  # O-1's verification
     p.scenarios[0].criterion_ids.append(6)
     assert [f for f in run_checks(p) if f.code == "S-COVER"] == []

@@ -35,7 +35,7 @@ from wizard.core.documents.placeholders import HEADER, Slot, placeholder_slots, 
 from wizard.core.documents.printed_fields import Candidate, candidates, filled_copy
 from wizard.core.documents.record import record_document
 from wizard.core.documents.tender import tender_document
-from wizard.core.i18n import N_, Plural, tr
+from wizard.core.i18n import N_, Localized, Plural, tr
 from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.i18n.languages import published_project
 from wizard.core.model import Project
@@ -86,7 +86,7 @@ SECTION_STEPS: dict[str, Step] = {
 where a placeholder that no field of ``PRINTED`` explains sends the user. A section
 not listed sends to the review step; the cover page and the page header to the project step."""
 
-Params = tuple[tuple[str, str | Plural], ...]
+Params = tuple[tuple[str, str | Plural | Localized], ...]
 
 
 @dataclass(frozen=True)

@@ -231,7 +231,6 @@ PRINTED: list[Printed] = [
     Text("solutions", "vendor"),
     Text("features", "name"),
     # criteria and scenarios
-    Text("criteria", "text"),
     Value("criteria", "verification", _uncovered, _verified_by_document, whole_row=True),
     Text("scenarios", "title"),
     Text("scenarios", "context"),
