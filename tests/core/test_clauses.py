@@ -111,7 +111,7 @@ def test_golden_excluded_vendors_states_the_rule_and_points_to_the_annex():
     )
     assert "Johnson" not in fr[0][1] + en[0][1]
     assert fr[1] == (2, "Une soumission présentée en contravention du présent article est rejetée.")
-    assert en[1] == (2, "A tender submitted in breach of this article is rejected.")
+    assert en[1] == (2, "A bid submitted in breach of this article is rejected.")
 
 
 def test_edited_loop_with_endif_keeps_one_paragraph_per_item():

@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import pytest
 
+from wizard.core.documents.blocks import Table
 from wizard.core.documents.table_layout import column_widths, min_widths, text_width
 from wizard.core.documents.tender import tender_document
 from wizard.core.examples import load_example
 from wizard.core.i18n.formats import town_name
-from wizard.core.i18n.languages import published_project, typed_language, untranslated_languages
+from wizard.core.i18n.languages import (
+    tender_languages,
+    translation_languages,
+    typed_language,
+    untranslated_languages,
+)
 from wizard.core.model.defaults import new_project
 
 
@@ -36,16 +42,114 @@ def test_nothing_typed_nothing_untranslated():
     assert typed_language(project) == "fr"
 
 
-def test_both_exported_makes_a_bilingual_tender_binding_in_the_projects_language():
+def _texts(document) -> list[str]:
+    return [document.header] + [
+        f"{b.label} {b.text}" if getattr(b, "label", "") else getattr(b, "text", "") for b in document.blocks
+    ]
+
+
+FR_ONLY_WITH_TRANSLATION = {
+    "fr": "Le présent appel d’offres est publié en une seule langue; seule la version française fait foi. "
+    "La Ville fournit la traduction anglaise à titre indicatif seulement\u00a0: elle ne lie pas la Ville et, "
+    "en cas de divergence, la version française prévaut.",
+    "en": "This call for tenders is published in one language only; the French version alone is binding. "
+    "The Town provides the English translation for information only: it does not bind the Town and, in case "
+    "of discrepancy, the French version prevails.",
+}
+
+
+def test_a_french_tender_exported_in_both_languages_has_an_english_translation_for_information():
+    """Issue 15 point 9: exporting never changes what is published. The French version
+    stays the only published one; the English copy says, on its cover, in its header and
+    in its language clause, that it is a translation and that the French version alone
+    binds; both versions state the same."""
     project = load_example("emergency-perimeter")
-    assert project.info.tender_languages == "fr"
-    both = published_project(project, ["fr", "en"])
-    assert (both.info.tender_languages, both.info.binding_language) == ("both", "fr")
-    assert published_project(project, ["fr"]) is project
-    texts = [getattr(b, "text", "") for b in tender_document(project, "en", ["fr", "en"]).blocks]
-    assert not any("one language only" in t for t in texts)
-    alone = [getattr(b, "text", "") for b in tender_document(project, "fr").blocks]
-    assert sum("publié en une seule langue" in t for t in alone) == 1
+    assert tender_languages(project) == ["fr"] and translation_languages(project, ["fr", "en"]) == ["en"]
+    fr = tender_document(project, "fr", ["fr", "en"])
+    en = tender_document(project, "en", ["fr", "en"])
+    assert fr.header == "Appel d’offres SA-TI-2027-004"
+    assert en.header == "Call for tenders SA-TI-2027-004 (translation for information only)"
+    assert "Translation for information only: The French version alone is binding." in _texts(en)[:6]
+    assert not any("titre indicatif seulement\u00a0:" in t for t in _texts(fr)[:6])  # not on the cover
+    assert FR_ONLY_WITH_TRANSLATION["fr"] in _texts(fr)
+    assert FR_ONLY_WITH_TRANSLATION["en"] in _texts(en)
+    for text in _texts(fr) + _texts(en):
+        assert (
+            "publié en français et en anglais" not in text
+            and "published in French and in English" not in text
+        )
+    alone = _texts(tender_document(project, "fr"))
+    assert (
+        "Le présent appel d’offres est publié en une seule langue; seule la version française fait foi. "
+        "Toute traduction n’est fournie qu’à titre indicatif." in alone
+    )
+    assert not any("traduction anglaise" in t for t in alone)
+
+
+def test_an_english_tender_exported_in_french_is_a_french_translation_for_information():
+    project = load_example("office-suite")
+    assert tender_languages(project) == ["en"]
+    fr = _texts(tender_document(project, "fr", ["fr", "en"]))
+    en = _texts(tender_document(project, "en", ["fr", "en"]))
+    assert fr[0] == "Appel d’offres CH-IT-2027-01 (traduction fournie à titre indicatif seulement)"
+    assert "Traduction fournie à titre indicatif seulement\u00a0: Seule la version anglaise fait foi." in fr
+    assert (
+        "Le présent appel d’offres est publié en une seule langue; seule la version anglaise fait foi. La Ville "
+        "fournit la traduction française à titre indicatif seulement\u00a0: elle ne lie pas la Ville et, en cas de "
+        "divergence, la version anglaise prévaut." in fr
+    )
+    assert (
+        "This call for tenders is published in one language only; the English version alone is binding. The "
+        "Town provides the French translation for information only: it does not bind the Town and, in case of "
+        "discrepancy, the English version prevails." in en
+    )
+    assert not any(t.startswith("Translation for information only") for t in en)
+
+
+def test_a_bilingual_tender_has_no_translation():
+    project = load_example("emergency-perimeter")
+    project.info.tender_languages = "both"
+    assert translation_languages(project, ["fr", "en"]) == []
+    for lang, sentence in (
+        (
+            "fr",
+            "Le présent appel d’offres est publié en français et en anglais. En cas de divergence entre les "
+            "deux versions, la version française fait foi.",
+        ),
+        (
+            "en",
+            "This call for tenders is published in French and in English. In case of discrepancy between the "
+            "two versions, the French version prevails.",
+        ),
+    ):
+        texts = _texts(tender_document(project, lang, ["fr", "en"]))
+        assert sentence in texts
+        assert not any("translation for information" in t.lower() or "titre indicatif" in t for t in texts)
+
+
+def test_a_translation_numbers_criteria_as_the_binding_version():
+    project = load_example("emergency-perimeter")
+    tables = [b for b in tender_document(project, "en", ["fr", "en"]).blocks if isinstance(b, Table)]
+    numbers = {row[0] for table in tables for row in table.rows}
+    assert {"OBL-1", "OPT-8"} <= numbers and "M-1" not in numbers
+
+
+def test_the_command_line_exports_a_translation_for_information(tmp_path):
+    """``main.py export F --out D --lang both`` on a French-only project."""
+    from test_cli import run_main
+    from test_document_texts import docx_text
+
+    from wizard.core.project_file.store import ProjectFile
+
+    ProjectFile.create(tmp_path / "fr.tender", load_example("training")).close()
+    done = run_main("export", str(tmp_path / "fr.tender"), "--out", str(tmp_path / "out"), "--lang", "both")
+    assert done.returncode == 0, done.stderr
+    fr = docx_text(tmp_path / "out" / "tender-fr.docx")
+    en = docx_text(tmp_path / "out" / "tender-en.docx")
+    assert FR_ONLY_WITH_TRANSLATION["fr"] in fr and FR_ONLY_WITH_TRANSLATION["en"] in en
+    assert "Translation for information only: The French version alone is binding." in en
+    assert "(translation for information only)" in en.split("=== word/header")[1]
+    assert "titre indicatif seulement\u00a0: Seule" not in fr
 
 
 @pytest.mark.parametrize(

@@ -67,7 +67,7 @@ EXPECTED = {
         "Seulement 0 solution recensée : recensez-en au moins 3 pour connaître le marché.",
     ],
     ("en", 0): [
-        "To be retained, a tender must meet every mandatory criterion and at least 70% of the optional criteria, that is 0 points out of 0.",
+        "To be retained, a bid must meet every mandatory criterion and at least 70% of the optional criteria, that is 0 points out of 0.",
         "Pass threshold: at least 0 of the 0 optional criteria (70%).",
         "Quality: 0 points, in proportion to the optional criteria met;",
         "Weights: quality 0 points, price 100 points.",
@@ -95,7 +95,7 @@ EXPECTED = {
         "Il faut 1 point facultatif sur 1 pour qu'une soumission soit retenue (70 %) : toute soumission retenue obtient tous les points, si bien que la qualité ne départage plus les soumissions et que seul le prix décide. Abaissez le seuil ou ajoutez des critères facultatifs.",
     ],
     ("en", 1): [
-        "To be retained, a tender must meet every mandatory criterion and at least 70% of the optional criteria, that is 1 point out of 1.",
+        "To be retained, a bid must meet every mandatory criterion and at least 70% of the optional criteria, that is 1 point out of 1.",
         "Pass threshold: at least 1 of the 1 optional criterion (70%).",
         "Quality: 1 point, in proportion to the optional criteria met;",
         "Weights: quality 1 point, price 99 points.",
@@ -134,7 +134,7 @@ EXPECTED = {
         "Il faut 2 points facultatifs sur 2 pour qu'une soumission soit retenue (70 %) : toute soumission retenue obtient tous les points, si bien que la qualité ne départage plus les soumissions et que seul le prix décide. Abaissez le seuil ou ajoutez des critères facultatifs.",
     ],
     ("en", 2): [
-        "To be retained, a tender must meet every mandatory criterion and at least 70% of the optional criteria, that is 2 points out of 2.",
+        "To be retained, a bid must meet every mandatory criterion and at least 70% of the optional criteria, that is 2 points out of 2.",
         "Pass threshold: at least 2 of the 2 optional criteria (70%).",
         "Quality: 2 points, in proportion to the optional criteria met;",
         "Price: 98 points; the lowest price receives every point and each other price a share in proportion to the lowest.",

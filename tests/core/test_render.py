@@ -57,6 +57,7 @@ def test_french_tender_sections_and_content():
     doc = tender_document(tender_project(), "fr")
     headings = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
     assert headings == [
+        "Définitions",
         "Calendrier",
         "Dépôt des soumissions",
         "Le besoin",
@@ -97,7 +98,9 @@ def test_english_tender_has_no_french_labels():
     assert "Evaluation criteria" in headings and "Contract clauses" in headings
     assert not any(h in headings for h in ("Calendrier", "Portée", "Critères d’évaluation"))
     texts = _texts(doc)
-    assert sum("published in one language only; the English version is binding" in t for t in texts) == 1
+    assert (
+        sum("published in one language only; the English version alone is binding" in t for t in texts) == 1
+    )
 
 
 def test_k10_missing_closing_date_shows_placeholder_not_a_gap():

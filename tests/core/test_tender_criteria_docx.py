@@ -146,7 +146,7 @@ def test_many_scenarios_are_listed_per_criterion():
 
 EVALUATION = {
     "en": [
-        "Each tender is first checked against the mandatory criteria, on a pass/fail basis.",
+        "Each bid is first checked against the mandatory criteria, on a pass/fail basis.",
         "Pass threshold: at least 8 of the 10 optional criteria (75%).",
         "Quality: 65 points, in proportion to the optional criteria met;",
         "Price: 35 points; the lowest price receives every point",

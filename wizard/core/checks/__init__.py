@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 
 from wizard.core.checks import (
+    claims,
     clauses,
     criteria,
     evaluation,
@@ -48,7 +49,7 @@ CHECKS: dict[Step, Callable[[Project, market_index.SupportIndex], list[Finding]]
     Step.TCO: lambda p, _index: tco.check_tco(p) + funding.check_funding(p),
     Step.CLAUSES: lambda p, _index: clauses.check_clauses(p),
     Step.VENDORS: lambda p, _index: vendors.check_vendors(p),
-    Step.REVIEW: lambda p, _index: text.check_text(p) + package.check_package(p),
+    Step.REVIEW: lambda p, _index: text.check_text(p) + package.check_package(p) + claims.check_claims(p),
 }
 """Step → its checks ``(project, matrix index) -> findings``. The two that read the
 market matrix share the index, so the matrix is indexed once per run. The review step

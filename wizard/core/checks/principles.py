@@ -28,6 +28,9 @@ TRANSPARENCY = N_(
     "Transparency: every exchange with a vendor is recorded, routed to the CIO and publishable."
 )
 NO_NDA = N_("No non-disclosure agreements: public procurement stays public.")
+PUBLISH = N_(
+    "Publish the bids, the contract, its prices and its performance, so citizens can follow the money."
+)
 DRAFTING = N_("A vendor who helped write the tender may not bid on it.")
 EARNED_EXCLUSION = N_(
     "Only a part in the tender that gives a vendor an advantage excludes it: helping write it, "

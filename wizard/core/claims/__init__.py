@@ -22,6 +22,6 @@ Claims are registered by the modules of this package, one per document
 from __future__ import annotations
 
 from wizard.core.claims import record, tender  # noqa: E402,F401  (register their claims)
-from wizard.core.claims.base import CLAIMS, Claim, claim, statement, verdict, verdicts
+from wizard.core.claims.base import CLAIMS, Claim, chosen, claim, statement, verdict, verdicts
 
-__all__ = ["CLAIMS", "Claim", "claim", "statement", "verdict", "verdicts"]
+__all__ = ["CLAIMS", "Claim", "chosen", "claim", "statement", "verdict", "verdicts"]

@@ -25,7 +25,16 @@ class Claim:
       not hold (the table test proves the finding is there);
     * ``otherwise`` — the English message id of the true statement printed instead
       ('' = the sentence is left out);
-    * ``where`` — the document and section that print it, for docs/claims.md.
+    * ``where`` — the document and section that print it, for docs/claims.md;
+    * ``unknown`` — the English message id printed when ``holds`` is ``None`` (the
+      project does not tell yet), typically the same fact as an undertaking ("No author
+      of this tender will sit on the selection committee"); '' = as ``otherwise``;
+    * ``unknown_explained_by`` — the codes of the findings that tell the user what is
+      missing when ``holds`` is ``None`` (any one of them is reported).
+
+    A clause template prints a claim's sentence itself (the clause text is written per
+    language); its ``sentence`` is then the English text the library clause prints when
+    the claim holds, and the table test proves that clause and catalogue agree.
     """
 
     id: str
@@ -34,6 +43,8 @@ class Claim:
     explained_by: str
     otherwise: str = ""
     where: str = ""
+    unknown: str = ""
+    unknown_explained_by: tuple[str, ...] = ()
 
 
 CLAIMS: dict[str, Claim] = {}
@@ -54,16 +65,33 @@ def verdict(project: Project, claim_id: str) -> bool:
     return CLAIMS[claim_id].holds(project) is True
 
 
-def verdicts(project: Project) -> dict[str, bool]:
-    """Every claim id → :func:`verdict`: what a clause template reads as ``claims``."""
-    return {key: item.holds(project) is True for key, item in CLAIMS.items()}
+def verdicts(project: Project, document: str = "") -> dict[str, bool]:
+    """Every claim id → :func:`verdict`; with ``document`` ("tender"), only the claims
+    of that document (ids ``"<document>.…"``): what a clause template reads as
+    ``claims`` (``verdicts(project, "tender")``), so that rendering a clause never
+    evaluates a claim of the decision record (which may run the checks, which render
+    the clauses)."""
+    prefix = f"{document}." if document else ""
+    return {key: item.holds(project) is True for key, item in CLAIMS.items() if key.startswith(prefix)}
+
+
+def chosen(project: Project, claim_id: str) -> str:
+    """The English message id :func:`statement` prints for ``project``: the sentence
+    when the claim holds; when the project does not tell, ``unknown`` if set; else
+    ``otherwise``; '' when nothing is printed. Raises ``KeyError`` for an unknown id."""
+    item = CLAIMS[claim_id]
+    value = item.holds(project)
+    if value is True:
+        return item.sentence
+    if value is None and item.unknown:
+        return item.unknown
+    return item.otherwise
 
 
 def statement(project: Project, claim_id: str, lang: str, **params: object) -> str:
-    """The sentence of ``claim_id`` in ``lang`` when it holds for ``project``; else its
+    """The sentence of ``claim_id`` in ``lang`` when it holds for ``project``; when the
+    project does not tell, its ``unknown`` sentence if it has one; else its
     ``otherwise`` sentence; else '' (leave it out). Raises ``KeyError`` for an unknown
     id."""
-    item = CLAIMS[claim_id]
-    if item.holds(project) is True:
-        return tr(item.sentence, lang, **params)
-    return tr(item.otherwise, lang, **params) if item.otherwise else ""
+    text = chosen(project, claim_id)
+    return tr(text, lang, **params) if text else ""

@@ -310,9 +310,11 @@ def render_problem(project: Project, clause_id: str, lang: str, source: str) -> 
     return None
 
 
-def render_clauses(project: Project, lang: str) -> list[RenderedClause]:
-    """Every clause the tender keeps, rendered in ``lang``; never raises (see ``error``)."""
-    context = clause_context(project, lang, excluded_vendor_names(project))
+def render_clauses(project: Project, lang: str, languages: list[str] | None = None) -> list[RenderedClause]:
+    """Every clause the tender keeps, rendered in ``lang``; never raises (see ``error``).
+    ``languages``: every language exported with this copy (the language clause names
+    the translation for information published with it)."""
+    context = clause_context(project, lang, excluded_vendor_names(project), languages)
     rendered = []
     for item in included_clauses(project):
         try:

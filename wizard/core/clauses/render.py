@@ -31,7 +31,7 @@ from wizard.core.clauses.sandbox import ClauseSandbox
 from wizard.core.domain.provinces import PROVINCES
 from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date
-from wizard.core.i18n.languages import binding_language, is_bilingual
+from wizard.core.i18n.languages import binding_language, is_bilingual, translation_languages
 from wizard.core.model import Project
 from wizard.core.textclean import clean_text, one_line
 
@@ -54,7 +54,9 @@ VARIABLES: tuple[str, ...] = (
     "excluded_vendors",
     "bilingual",
     "binding_version",
+    "translation_version",
     "open_data_url",
+    "claims",
 )
 """Every name a clause may use."""
 
@@ -148,8 +150,28 @@ def _binding_version(project: Project, lang: str) -> str:
     return tr(N_("the English version"), lang)
 
 
-def clause_context(project: Project, lang: str, excluded: list[str]) -> dict[str, Any]:
-    """The context of every clause for ``project`` in ``lang`` (keys: :data:`VARIABLES`)."""
+_TRANSLATIONS = {"fr": N_("the French translation"), "en": N_("the English translation")}
+
+
+def _translation_version(project: Project, lang: str, languages: list[str] | None) -> str:
+    """The translation for information published with this copy ("the English
+    translation"), '' when none: this copy's own language when it is one, else the
+    translation exported with it (``languages``: the languages of one export)."""
+    translations = translation_languages(project, [lang, *(languages or [])])
+    return tr(_TRANSLATIONS[translations[0]], lang) if translations else ""
+
+
+def clause_context(
+    project: Project, lang: str, excluded: list[str], languages: list[str] | None = None
+) -> dict[str, Any]:
+    """The context of every clause for ``project`` in ``lang`` (keys: :data:`VARIABLES`).
+
+    ``languages``: every language exported with this copy (default: ``lang`` alone);
+    they decide ``translation_version``. ``claims`` maps every claim id to whether the
+    clause may state it (``wizard.core.claims.verdicts(project, "tender")``, docs/claims.md).
+    """
+    from wizard.core.claims import verdicts  # the claims read the clause library: import at call time
+
     info, scope = project.info, project.scope
     prov = PROVINCES.get(info.province.strip().upper())
     return {
@@ -171,7 +193,9 @@ def clause_context(project: Project, lang: str, excluded: list[str]) -> dict[str
         "excluded_vendors": [_value(v) for v in excluded],
         "bilingual": is_bilingual(project),
         "binding_version": _binding_version(project, lang),
+        "translation_version": _translation_version(project, lang, languages),
         "open_data_url": one_line(project.publication.open_data_url),
+        "claims": verdicts(project, "tender"),
     }
 
 

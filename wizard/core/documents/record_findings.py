@@ -319,6 +319,9 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
         ((), N_("A non-disclosure agreement was signed with a vendor.")),
     ),
     "V-NO-STAFF": (((), N_("No staff member is designated to speak with vendors.")),),
+    "V-PUBLISH-UNPLANNED": (
+        ((), N_("The publication plan does not plan every publication the transparency clause names.")),
+    ),
     "V-NOT-ROUTED": (((), N_("This exchange was not routed to the chief information officer.")),),
     "V-RFI": (
         (("vendor",), N_("The exchange with {vendor} was a request for information.")),

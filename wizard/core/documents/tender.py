@@ -1,11 +1,17 @@
 """The tender as document blocks, built from the model (docs/documents.md; docs/cases.md K1, K10).
 
-``tender_document(project, lang) -> Document`` ("fr" or "en"): cover page, table
-of contents, key dates, the need (problem statement and context), scope, criteria and
-pass threshold, evaluation method, test scenarios (instead of demonstrations) with the
-criteria-to-scenario traceability matrix, the
-numbered contract clauses, the excluded-vendors addendum and the binding-language
-statement. Fixed labels go through ``i18n.tr`` (French in ``document.po``); user text
+``tender_document(project, lang, languages) -> Document`` ("fr" or "en"): cover page,
+table of contents, definitions, key dates, the need (problem statement and context),
+scope, criteria and pass threshold, evaluation method, test scenarios (instead of
+demonstrations) with the criteria-to-scenario traceability matrix, the numbered contract
+clauses, the excluded-vendors addendum and the binding-language statement. A copy in a
+language the tender is not published in is a translation for information, marked so
+on its cover, in its header and in its language clause (docs/documents.md, "Languages").
+
+Every sentence that states a fact about the project goes through a claim
+(``wizard.core.claims``, docs/claims.md): printed when the project makes it true,
+replaced by the true statement or left out otherwise, and a finding explains.
+Fixed labels go through ``i18n.tr`` (French in ``document.po``); user text
 comes cleaned (``textclean.clean_project``, once per export in ``export.py`` and once per
 preview in ``html.py``) and is folded by :func:`user_text`; missing data shows ``[À COMPLÉTER / TO BE COMPLETED]``.
 Raises nothing for bad data: a clause that fails to render shows a placeholder (K-RENDER).
@@ -15,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from wizard.core.claims import statement
 from wizard.core.clauses import library as clauses
 from wizard.core.documents.blocks import (
     Block,
@@ -38,7 +45,7 @@ from wizard.core.domain.numbering import criterion_numbers, scenario_label
 from wizard.core.domain.provinces import PROVINCES
 from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date, town_name
-from wizard.core.i18n.languages import published_project
+from wizard.core.i18n.languages import binding_language, is_translation
 from wizard.core.model import Project
 from wizard.core.textclean import one_line
 
@@ -85,13 +92,41 @@ def _cover(project: Project, lang: str) -> list[Block]:
         [tr("Province or territory", lang), prov.name(lang) if prov else PLACEHOLDER],
         [tr("Sole contact for bidders", lang), officer],
     ]
-    return [
+    blocks: list[Block] = [
         Paragraph(user_text(info.organization), "Subtitle"),
         Paragraph(user_text(info.title), "Title"),
         Paragraph(tr("Call for tenders", lang), "Subtitle"),
-        Table([], rows, [6.0, 10.0]),
-        PageBreak(),
-        *contents_blocks(lang),
+    ]
+    if is_translation(project, lang):
+        blocks.append(
+            Paragraph(
+                tr(_ALONE_BINDING[binding_language(project)], lang),
+                label=tr("Translation for information only:", lang),
+            )
+        )
+    return [*blocks, Table([], rows, [6.0, 10.0]), PageBreak(), *contents_blocks(lang)]
+
+
+_ALONE_BINDING = {
+    "fr": N_("The French version alone is binding."),
+    "en": N_("The English version alone is binding."),
+}
+"""The cover of a translation for information: the binding version, by its language."""
+
+
+def _definitions(project: Project, lang: str) -> list[Block]:
+    """The defined terms, once, before any of them is used; every later mention writes
+    the term as defined (“Town”, « Ville »)."""
+    organization = user_text(project.info.organization)
+    return [
+        Heading(1, tr("Definitions", lang)),
+        Paragraph(
+            tr(
+                "In this call for tenders, “Town” means {organization}; “Contractor” means the successful bidder; “Contract” means the contract awarded following this call for tenders.",
+                lang,
+                organization=town_name(organization, lang),
+            )
+        ),
     ]
 
 
@@ -100,9 +135,9 @@ def _dates(project: Project, lang: str) -> list[Block]:
     rows = [
         [tr("Publication of the call for tenders", lang), format_date(info.publication_date, lang)],
         [tr("Deadline for questions", lang), format_date(info.questions_deadline, lang)],
-        [tr("Closing date for tenders", lang), format_deadline(info, lang)],
+        [tr("Closing date for bids", lang), format_deadline(info, lang)],
         [tr("Planned award", lang), format_date(info.award_date, lang)],
-        [tr("Planned start of the contract", lang), format_date(info.contract_start, lang)],
+        [tr("Planned start of the Contract", lang), format_date(info.contract_start, lang)],
     ]
     return [
         Heading(1, tr("Key dates", lang)),
@@ -111,14 +146,14 @@ def _dates(project: Project, lang: str) -> list[Block]:
 
 
 def _need(project: Project, lang: str) -> list[Block]:
+    intro = [
+        tr("This call for tenders seeks a solution to the need below.", lang),
+        statement(project, "tender.need-not-a-product", lang),
+        tr("Bidders are free to propose any solution that meets the criteria.", lang),
+    ]
     blocks: list[Block] = [
         Heading(1, tr("The need", lang)),
-        Paragraph(
-            tr(
-                "This call for tenders seeks a solution to the need below. It describes what the town must be able to do, not a product: bidders are free to propose any solution that meets the criteria.",
-                lang,
-            )
-        ),
+        Paragraph(" ".join(x for x in intro if x)),
         Heading(2, tr("Problem statement", lang)),
         *user_paragraphs(project.problem.statement, "Quote"),
     ]
@@ -131,31 +166,20 @@ def _scope(project: Project, lang: str) -> list[Block]:
     blocks: list[Block] = [Heading(1, tr("Scope", lang))]
     units = [u for u in project.business_units if u.role in ROLE_LABELS]
     if units:
-        blocks.append(Paragraph(tr("The following units of the town are concerned by this need:", lang)))
+        blocks.append(Paragraph(tr("The following units of the Town are concerned by this need:", lang)))
         for unit in units:
             role = tr(ROLE_LABELS[unit.role], lang)
             blocks.append(Paragraph(f"{user_text(unit.name)} — {role}", "List Bullet"))
     if project.partners:
         blocks.append(Paragraph(tr("External partners:", lang)))
         blocks += [Paragraph(user_text(p.name), "List Bullet") for p in project.partners]
-    if project.scope.mission_critical:
-        blocks.append(
-            Paragraph(
-                tr(
-                    "The system is mission-critical: availability, recovery and security requirements are reinforced accordingly.",
-                    lang,
-                )
-            )
-        )
-    if project.scope.personal_information:
-        blocks.append(
-            Paragraph(
-                tr(
-                    "The system will process personal information: the privacy obligations of the contract apply in full.",
-                    lang,
-                )
-            )
-        )
+    for flag, claim_id in (
+        (project.scope.mission_critical, "tender.mission-critical"),
+        (project.scope.personal_information, "tender.personal-information"),
+    ):
+        text = statement(project, claim_id, lang) if flag else ""
+        if text:
+            blocks.append(Paragraph(text))
     return blocks
 
 
@@ -163,9 +187,14 @@ def _scenarios(project: Project, lang: str) -> list[Block]:
     blocks: list[Block] = [
         Heading(1, tr("Test scenarios", lang)),
         Paragraph(
-            tr(
-                "The town neither requests nor accepts product demonstrations outside this process. The technical committee verifies bidders' claims through the scenarios below, using access to the software or a test environment supplied by the bidder.",
-                lang,
+            " ".join(
+                (
+                    statement(project, "tender.no-demonstration", lang),
+                    tr(
+                        "The technical committee verifies bidders' claims through the scenarios below, using access to the software or a test environment supplied by the bidder.",
+                        lang,
+                    ),
+                )
             )
         ),
     ]
@@ -211,19 +240,12 @@ def _labelled(label: str, value: str, numbered: bool = False) -> list[Paragraph]
     return [Paragraph("", label=label), *(Paragraph(line) for line in lines)]
 
 
-def _clauses(project: Project, lang: str) -> list[Block]:
-    organization = user_text(project.info.organization)
+def _clauses(project: Project, lang: str, languages: list[str]) -> list[Block]:
     blocks: list[Block] = [
         Heading(1, tr("Contract clauses", lang)),
-        Paragraph(
-            tr(
-                "In the clauses below, “Town” means {organization}; “Contractor” means the successful bidder; “Contract” means the contract awarded following this call for tenders.",
-                lang,
-                organization=town_name(organization, lang),
-            )
-        ),
+        Paragraph(tr("The clauses below form part of the Contract.", lang)),
     ]
-    for rendered in clauses.render_clauses(project, lang):
+    for rendered in clauses.render_clauses(project, lang, languages):
         blocks.append(ClauseHeading(rendered.title))
         blocks += [ClauseParagraph(text, level) for level, text in rendered.paragraphs]
     return blocks
@@ -235,21 +257,19 @@ def _addendum(project: Project, lang: str) -> list[Block]:
         return []
     return [
         Heading(1, tr("Appendix: excluded suppliers", lang)),
-        Paragraph(
-            tr(
-                "The businesses below are excluded under the contract clause on suppliers who took part in the preparation of this call for tenders:",
-                lang,
-            )
-        ),
+        Paragraph(statement(project, "tender.excluded-under-the-clause", lang)),
         *[Paragraph(user_text(name), "List Bullet") for name in names],
     ]
 
 
-def tender_blocks(project: Project, lang: str) -> list[Block]:
-    """Every block of the tender in ``lang``, in document order."""
+def tender_blocks(project: Project, lang: str, languages: list[str] | None = None) -> list[Block]:
+    """Every block of the tender in ``lang``, in document order. ``languages``: every
+    language exported with it (default: ``lang`` alone; the language clause names the
+    translation for information published with it)."""
     blocks: list[Block] = []
     for part in (
         _cover,
+        _definitions,
         _dates,
         submission_blocks,
         _need,
@@ -258,30 +278,34 @@ def tender_blocks(project: Project, lang: str) -> list[Block]:
         evaluation_blocks,
         _scenarios,
         publication_blocks,
-        _clauses,
-        _addendum,
     ):
         blocks.extend(part(project, lang))
-    return blocks
+    return blocks + _clauses(project, lang, [lang, *(languages or [])]) + _addendum(project, lang)
 
 
 def tender_document(project: Project, lang: str, languages: list[str] | None = None) -> Document:
     """The whole tender in ``lang`` ("fr" or "en"). Raises ``ValueError`` for another ``lang``.
 
-    ``languages`` are all the languages exported together (default: ``[lang]``): the
-    language clause says the tender is published in French and English as soon as both
-    are exported, whatever the project's own setting (``languages.published_project``).
+    ``languages`` are all the languages exported together (default: ``[lang]``). The
+    tender is published in the project's tender languages, whatever is exported: a
+    copy in another language is a translation for information (its cover, header and
+    language clause say that the binding version alone binds), and the language clause
+    of the published version names the translation exported with it.
     """
     if lang not in ("fr", "en"):
         raise ValueError(f"unsupported tender language: {lang!r}")
-    project = published_project(project, [lang, *(languages or [])])
     reference = user_text(project.info.reference)
+    header = tr("Call for tenders {reference}", lang, reference=reference)
+    if is_translation(project, lang):
+        header = tr(
+            "Call for tenders {reference} (translation for information only)", lang, reference=reference
+        )
     return Document(
         lang=lang,
         title=user_text(project.info.title),
         organization=user_text(project.info.organization),
         reference=reference,
-        header=tr("Call for tenders {reference}", lang, reference=reference),
+        header=header,
         footer_page=tr("Page {page} of {pages}", lang),
-        blocks=tender_blocks(project, lang),
+        blocks=tender_blocks(project, lang, languages),
     )

@@ -12,6 +12,7 @@ needs no ``clean_text`` here.
 
 from __future__ import annotations
 
+from wizard.core.claims import statement
 from wizard.core.documents.blocks import Block, Heading, Paragraph, Table
 from wizard.core.documents.table_layout import TEXT_WIDTH_CM
 from wizard.core.domain.evaluation import points_needed_clamped
@@ -54,16 +55,15 @@ def criteria_blocks(project: Project, lang: str) -> list[Block]:
         Heading(1, tr("Evaluation criteria", lang)),
         Paragraph(
             tr(
-                "Mandatory criteria are eliminatory: a tender that does not meet every one of them is rejected. Each optional criterion met is worth exactly one point.",
+                "Mandatory criteria are eliminatory: a bid that does not meet every one of them is rejected. Each optional criterion met is worth exactly one point.",
                 lang,
             )
         ),
-        Paragraph(
-            tr(
-                "Criteria describe needs and recognized standards; where a trade name appears, it is followed by the words “or equivalent”.",
-                lang,
-            )
-        ),
+    ]
+    equivalent = statement(project, "tender.trade-names-or-equivalent", lang)
+    if equivalent:
+        blocks.append(Paragraph(equivalent))
+    blocks += [
         Heading(2, tr("Mandatory criteria", lang)),
     ]
     if mandatory:
@@ -81,8 +81,8 @@ def criteria_blocks(project: Project, lang: str) -> list[Block]:
     blocks.append(
         Paragraph(
             ntr(
-                "To be retained, a tender must meet every mandatory criterion and at least {pct}% of the optional criteria, that is {needed} point out of {total}.",
-                "To be retained, a tender must meet every mandatory criterion and at least {pct}% of the optional criteria, that is {needed} points out of {total}.",
+                "To be retained, a bid must meet every mandatory criterion and at least {pct}% of the optional criteria, that is {needed} point out of {total}.",
+                "To be retained, a bid must meet every mandatory criterion and at least {pct}% of the optional criteria, that is {needed} points out of {total}.",
                 needed,
                 lang,
                 pct=pct,
@@ -99,9 +99,13 @@ def _quebec_blocks(project: Project, lang: str) -> list[Block]:
     blocks: list[Block] = [
         Heading(2, tr("Weighted evaluation system (Quebec)", lang)),
         Paragraph(
-            tr(
-                "A selection committee of at least three members scores the quality of each tender without knowing its price, against the criteria below, none of which is worth more than 30 points out of 100.",
-                lang,
+            " ".join(
+                x
+                for x in (
+                    statement(project, "tender.committee-of-three", lang),
+                    statement(project, "tender.quality-points-capped", lang),
+                )
+                if x
             )
         ),
     ]
@@ -118,7 +122,7 @@ def _quebec_blocks(project: Project, lang: str) -> list[Block]:
     blocks.append(
         Paragraph(
             tr(
-                "Only the price envelopes of tenders with an interim quality score of at least 70 points are opened. The final score of each of these tenders is (interim score + 50) × 10,000 ÷ price; the contract goes to the highest final score.",
+                "Only the price envelopes of bids with an interim quality score of at least 70 points are opened. The final score of each of these bids is (interim score + 50) × 10,000 ÷ price; the Contract goes to the highest final score.",
                 lang,
             )
         )
@@ -155,7 +159,7 @@ def _weights_blocks(project: Project, lang: str) -> list[Block]:
         return [
             Paragraph(
                 tr(
-                    "Each tender is first checked against the mandatory criteria, on a pass/fail basis. Tenders that meet them all and reach the pass threshold are then evaluated with the weighted system described below.",
+                    "Each bid is first checked against the mandatory criteria, on a pass/fail basis. Bids that meet them all and reach the pass threshold are then evaluated with the weighted system described below.",
                     lang,
                 )
             ),
@@ -163,9 +167,14 @@ def _weights_blocks(project: Project, lang: str) -> list[Block]:
         ]
     return [
         Paragraph(
-            tr(
-                "Each tender is first checked against the mandatory criteria, on a pass/fail basis. Tenders that meet them all and reach the pass threshold are then scored out of 100 points:",
-                lang,
+            " ".join(
+                (
+                    tr(
+                        "Each bid is first checked against the mandatory criteria, on a pass/fail basis.",
+                        lang,
+                    ),
+                    statement(project, "tender.scored-out-of-100", lang),
+                )
             )
         ),
         threshold,
@@ -198,9 +207,16 @@ def evaluation_blocks(project: Project, lang: str) -> list[Block]:
         Heading(1, tr("Evaluation method", lang)),
         *_weights_blocks(project, lang),
         Paragraph(
-            tr(
-                "Claims are verified by the technical committee through the test scenarios; the selection committee does not include any author of this tender.",
-                lang,
+            " ".join(
+                x
+                for x in (
+                    tr(
+                        "The technical committee verifies each criterion by the means of verification shown for it in the criteria tables.",
+                        lang,
+                    ),
+                    statement(project, "tender.no-author-on-committee", lang),
+                )
+                if x
             )
         ),
         Paragraph(ev.tie_break.strip() or PLACEHOLDER, label=tr("Tie-break rule:", lang)),
@@ -218,7 +234,7 @@ def evaluation_blocks(project: Project, lang: str) -> list[Block]:
         blocks.append(
             Paragraph(
                 tr(
-                    "The award of the full contract is conditional on the pilot meeting these scenarios: {names}.",
+                    "The award of the full Contract is conditional on the pilot meeting these scenarios: {names}.",
                     lang,
                     names=names,
                 )

@@ -58,7 +58,7 @@ def _diffusion(project: Project, lang: str) -> list[Block]:
         blocks.append(
             Paragraph(
                 tr(
-                    "The town also tells the suppliers found in its market scan that this call for tenders "
+                    "The Town also tells the suppliers found in its market scan that this call for tenders "
                     "is open. That notice only points to the published documents: every supplier has the "
                     "same information.",
                     lang,
@@ -85,7 +85,7 @@ def _plan(project: Project, lang: str) -> list[Block]:
         for i in items
     ]
     return [
-        Paragraph(tr("The town will publish the following information about this procurement:", lang)),
+        Paragraph(tr("The Town will publish the following information about this procurement:", lang)),
         Table(
             [[tr("Information", lang), tr("Planned date", lang), tr("Where", lang)]], rows, [6.0, 4.0, 6.0]
         ),

@@ -79,7 +79,7 @@ def submission_blocks(project: Project, lang: str) -> list[Block]:
         Heading(2, tr("Single point of contact", lang)),
         Paragraph(
             tr(
-                "From the publication of this call for tenders until the award, bidders address every question and communication about it, in writing, only to the person below. They do not contact any other member of the town's staff or council about it. Questions are accepted until {deadline}; every answer is sent to all bidders in an addendum.",
+                "From the publication of this call for tenders until the award, bidders address every question and communication about it, in writing, only to the person below. They do not contact any other member of the Town's staff or council about it. Questions are accepted until {deadline}; every answer is sent to all bidders in an addendum.",
                 lang,
                 deadline=format_date(info.questions_deadline, lang),
             )

@@ -30,15 +30,15 @@ from wizard.core.textclean import is_blank_row
 def criterion_numbers(project: Project, lang: str) -> dict[int, str]:
     """Criterion id → its label in the tender ("M-1", "O-2"; "OBL-1", "OPT-2" in French).
 
-    Mandatory and optional criteria are counted apart, in the order of the project; a
-    blank criterion (no text) is not printed and has no number. A tender published in
-    both languages numbers its criteria the same way in both versions, with the binding
-    version's prefixes, so bidders answering in either language cite the same numbers.
+    Every copy numbers the criteria with the binding version's prefixes, whatever
+    ``lang``: both versions of a bilingual tender, a translation for information
+    (``i18n.languages.is_translation``) and the decision record cite the numbers of the
+    text that binds, so a bidder, the jury and council cite the same ones. ``lang`` is
+    kept for the callers; it no longer changes the numbers.
     """
     numbers: dict[int, str] = {}
     counters = {"mandatory": 0, "optional": 0}
-    if is_bilingual(project):
-        lang = binding_language(project)
+    lang = binding_language(project)
     prefixes = {"mandatory": tr("M", lang), "optional": tr("O", lang)}
     for criterion in project.criteria:
         if is_blank_row("criteria", criterion):

@@ -14,17 +14,26 @@ checks PR-LANGUAGES and PR-BINDING-LANGUAGE report it):
 
 Values are compared exactly, as the checks compare them (" FR" is not "fr").
 
+The tender languages are what the Town publishes. Exporting a language the tender is
+not published in (``main.py export --lang both`` on a French-only project) gives a
+*translation for information*: its cover, its header and its language clause say that
+the binding version alone binds, and the published version's language clause says the
+same of that translation (docs/documents.md, "Languages"). Exporting never changes what
+is published, so no two documents of one export state different languages.
+
+* ``is_translation(project, lang) -> bool``: whether the copy in ``lang`` is a
+  translation for information (``lang`` is not a tender language).
+* ``translation_languages(project, langs) -> list[Language]``: the languages of ``langs``
+  (one export) whose copies are translations for information.
+
 The app translates its own fixed text (headings, rules, clauses) into French and
 English, but the texts the user typed (need, criteria, scenarios …) exist in one
 language only. An export in another language keeps them as typed: the CLI and the app
-warn about it (:func:`untranslated_languages`), and the tender's language statements
-follow the languages actually exported (:func:`published_project`).
+warn about it (:func:`untranslated_languages`).
 
 * ``typed_language(project) -> Language``: "fr" or "en".
 * ``untranslated_languages(project, langs) -> list[str]``: the languages of ``langs``
   whose documents will hold texts typed in another language ([] when nothing is typed).
-* ``published_project(project, langs) -> Project``: ``project`` with its tender
-  languages widened to the exported ones (``langs`` of the same export).
 
 Guide principle (transparency): every supplier reads the same call for tenders, and it
 says which version is legally binding.
@@ -33,7 +42,6 @@ says which version is legally binding.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from wizard.core.model import Project
 from wizard.core.model.choices import LANGUAGES, Language
@@ -160,12 +168,14 @@ def untranslated_languages(project: Project, langs: list[str]) -> list[str]:
     return [lang for lang in langs if lang != typed]
 
 
-def published_project(project: Project, langs: list[str]) -> Project:
-    """``project`` as published when ``langs`` are exported together: a French-only
-    project exported in French and English is a bilingual tender whose French version
-    (its own) is binding, so no document of that export says "one language only".
-    ``project`` itself when ``langs`` add nothing."""
-    if set(langs) <= set(tender_languages(project)):
-        return project
-    binding = binding_language(project)
-    return replace(project, info=replace(project.info, tender_languages="both", binding_language=binding))
+def is_translation(project: Project, lang: str) -> bool:
+    """Whether the tender's copy in ``lang`` ("fr"/"en") is a translation for information:
+    ``lang`` is not one of the languages the tender is published in."""
+    return lang not in tender_languages(project)
+
+
+def translation_languages(project: Project, langs: list[str]) -> list[Language]:
+    """The languages of ``langs`` (those exported together) whose copies are
+    translations for information, in :data:`LANGUAGES` order: ``["en"]`` for a
+    French-only tender exported in both languages, ``[]`` for a bilingual tender."""
+    return [lang for lang in LANGUAGES if lang in langs and is_translation(project, lang)]
