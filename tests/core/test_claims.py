@@ -112,11 +112,16 @@ def _excluded_clause_removed(project: Project) -> None:
 
 ROWS: dict[str, Row] = {
     "tender.need-not-a-product": Row(
-        keep, _criterion_text("La solution s'intègre à ArcGIS ou l'équivalent.")
+        keep,
+        _criterion_text("La solution s'intègre à ArcGIS ou l'équivalent."),
+        _criterion_text("La solution s'intègre à PermisPlus ou l'équivalent."),
+        example="training",
     ),
     "tender.trade-names-or-equivalent": Row(
         _criterion_text("La solution s'intègre à ArcGIS ou l'équivalent."),
         _criterion_text("La solution s'intègre à ArcGIS."),
+        _criterion_text("La solution s'intègre à PermisPlus."),
+        example="training",
     ),
     "tender.mission-critical": Row(keep, _clause_removed("critical-systems")),
     "tender.personal-information": Row(keep, _clause_removed("privacy")),
@@ -237,7 +242,7 @@ def test_a_claim_the_project_does_not_tell_is_not_asserted(claim_id):
 
 def test_k29_standard_sentences_are_printed_only_when_true():
     """docs/cases.md K29, with the text each version prints."""
-    project = load_example("emergency-perimeter")
+    project = load_example("training")
     fr, en = (document_text(_tender(project, lang)) for lang in ("fr", "en"))
     assert (
         "Les critères décrivent des besoins et des normes reconnues; lorsqu’une marque de commerce y figure, "
@@ -248,7 +253,7 @@ def test_k29_standard_sentences_are_printed_only_when_true():
     assert "The selection committee does not include any author of this tender." in en
 
     project.criteria[1].text = "La solution s'intègre à ArcGIS Online et à Microsoft Teams."
-    project.jury[1].name = "julie morin"  # an author, typed otherwise
+    project.jury[1].name = "eric savoie"  # an author, typed otherwise
     codes = [f.code for f in run_checks(project)]
     assert {"C-BRAND", "E-JURY-AUTHOR"} <= set(codes)
     fr, en = (document_text(_tender(project, lang)) for lang in ("fr", "en"))

@@ -5,21 +5,21 @@ project that decides it. The builders (``documents/tender*.py``) print them thro
 :func:`~wizard.core.claims.base.statement`; the clause templates read
 ``claims["<id>"]`` (:func:`~wizard.core.claims.base.verdicts`, in the clause context).
 
-Detection is the checks' own, never a second copy: brand names are found by
-``domain.brands.brand_list`` with the project's extra names and "or equivalent" by
-``checks.criteria_text.EQUIVALENT``, as C-BRAND / C-EQUIVALENT find them; people are
+Detection is the checks' own, never a second copy: brand and possible product names
+are the findings of ``checks.criteria_text.brand_findings`` (C-BRAND,
+C-POSSIBLE-BRAND) and "or equivalent" is ``checks.criteria_text.EQUIVALENT``, as
+C-EQUIVALENT finds it; people are
 compared by ``checks.evaluation.person_key``, as E-JURY-AUTHOR compares them; a
 required clause family is kept exactly when K-REQUIRED is silent.
 """
 
 from __future__ import annotations
 
-from wizard.core.checks.criteria_text import EQUIVALENT
+from wizard.core.checks.criteria_text import EQUIVALENT, brand_findings
 from wizard.core.checks.evaluation import person_key
 from wizard.core.checks.wording import fold
 from wizard.core.claims.base import Claim, claim
 from wizard.core.clauses import library as clauses
-from wizard.core.domain import brands
 from wizard.core.domain import evaluation as rules
 from wizard.core.i18n import N_
 from wizard.core.model import Project
@@ -37,24 +37,37 @@ for tenders, the bidders and their prices, the Contract, the unit prices, the sp
 the Contractor's evaluation): keys of ``model.defaults.PUBLICATION_ITEMS``."""
 
 
-def _brands(project: Project) -> list[tuple[list[str], bool]]:
-    """For each criterion naming a brand: (the brands, whether "or equivalent" follows)."""
+def _named(project: Project) -> list[tuple[bool, bool, bool]]:
+    """For each criterion naming a product: (a listed brand, C-BRAND; a possible product
+    name the user has not cleared, an unjustified C-POSSIBLE-BRAND; "or equivalent"
+    follows), from the criteria checks' own findings."""
     found = []
     for criterion in project.criteria:
-        names = brands.brand_list(criterion.text, project.extra_brands)
-        if names:
-            found.append((names, bool(EQUIVALENT.search(fold(criterion.text)))))
+        codes = brand_findings(criterion, project)
+        brand = any(f.code == "C-BRAND" for f in codes)
+        possible = any(f.code == "C-POSSIBLE-BRAND" and not f.is_justified(project) for f in codes)
+        if brand or possible:
+            found.append((brand, possible, bool(EQUIVALENT.search(fold(criterion.text)))))
     return found
 
 
-def no_product_named(project: Project) -> bool:
-    """No criterion names a brand or product (C-BRAND)."""
-    return not _brands(project)
+def no_product_named(project: Project) -> bool | None:
+    """No criterion names a brand or product (C-BRAND); `None` while a possible product
+    name is neither rewritten nor justified (C-POSSIBLE-BRAND)."""
+    named = _named(project)
+    if any(brand for brand, _possible, _eq in named):
+        return False
+    return None if named else True
 
 
-def brands_have_equivalent(project: Project) -> bool:
-    """Every criterion that names a brand says "or equivalent" (C-BRAND, C-EQUIVALENT)."""
-    return all(equivalent for _names, equivalent in _brands(project))
+def brands_have_equivalent(project: Project) -> bool | None:
+    """Every criterion that names a brand says "or equivalent" (C-BRAND, C-EQUIVALENT);
+    `None` while a possible product name without it is neither rewritten nor justified
+    (C-POSSIBLE-BRAND)."""
+    named = _named(project)
+    if any(brand and not eq for brand, _possible, eq in named):
+        return False
+    return None if any(possible and not eq for _brand, possible, eq in named) else True
 
 
 def _family_kept(project: Project, family: str) -> bool:
@@ -132,6 +145,7 @@ NEED = claim(
         no_product_named,
         "C-BRAND",
         where="Tender › The need",
+        unknown_explained_by=("C-POSSIBLE-BRAND",),
     )
 )
 EQUIVALENT_NAMES = claim(
@@ -143,6 +157,7 @@ EQUIVALENT_NAMES = claim(
         brands_have_equivalent,
         "C-BRAND",
         where="Tender › Evaluation criteria",
+        unknown_explained_by=("C-POSSIBLE-BRAND",),
     )
 )
 MISSION_CRITICAL = claim(
