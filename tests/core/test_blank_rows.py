@@ -158,7 +158,7 @@ def test_numbers_skip_blank_rows_and_match_the_tender():
     numbers = criterion_numbers(p, "fr")
     assert 50 not in numbers and numbers[2] == "OBL-2" and numbers[1] == "OBL-1"
     assert scenario_numbers(p) == {1: "S-1", 2: "S-2", 3: "S-3", 4: "S-4"}
-    assert label_of(p, "criteria:2.text", "en") == "M-2" and label_of(p, "criteria:50.text", "en") == ""
+    assert label_of(p, "criteria:2.text", "en") == "OBL-2" and label_of(p, "criteria:50.text", "en") == ""
     tender = " ".join(_text(output_files(p, "fr")["tender-fr.docx"]).split())
     assert "S-1 : Suivre les pompiers pendant un incendie de bâtiment" in tender
     plain = " ".join(_text(output_files(load_example("emergency-perimeter"), "fr")["tender-fr.docx"]).split())

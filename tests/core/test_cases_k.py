@@ -273,7 +273,8 @@ def test_k31_three_optional_criteria_at_70_percent_leave_price_alone():
 
 
 def test_k32_findings_name_the_criteria_as_the_tender_numbers_them(tmp_path):
-    """Rows 8 and 9 are the tender's M-5 and M-6 (OBL-5, OBL-6): never "criterion 8"."""
+    """Rows 8 and 9 are the tender's OBL-5 and OBL-6 (a French tender: its numbers in
+    every language): never "criterion 8"."""
     project = load_example("training")
     kinds = ["mandatory"] * 4 + ["optional"] * 3 + ["mandatory"] * 2
     project.criteria = [
@@ -285,7 +286,7 @@ def test_k32_findings_name_the_criteria_as_the_tender_numbers_them(tmp_path):
     for scenario in project.scenarios:
         scenario.criterion_ids = [1]
     messages = [(f.message("en"), f.message("fr")) for f in run_checks(project) if f.code == "S-COVER"]
-    assert [en.split(" is to")[0] for en, _fr in messages] == ["Criterion M-5", "Criterion M-6"]
+    assert [en.split(" is to")[0] for en, _fr in messages] == ["Criterion OBL-5", "Criterion OBL-6"]
     assert [fr.split(" doit")[0] for _en, fr in messages] == ["Le critère OBL-5", "Le critère OBL-6"]
     export_all(project, tmp_path, "fr")
     rows = [

@@ -30,7 +30,7 @@ def test_target_error_names_the_single_complying_solution():
     assert f.severity.value == "error"
     assert f.field == "criteria:7.feature_ids"
     assert f.message("en") == (
-        "Only 1 scanned solution meets mandatory criterion M-1: Alpha. It may target it indirectly "
+        "Only 1 scanned solution meets mandatory criterion OBL-1: Alpha. It may target it indirectly "
         "(red flag R007, Open Contracting Partnership)."
     )
     assert f.message("fr") == (
@@ -162,10 +162,10 @@ def test_near_duplicates_are_reported_on_the_later_criterion():
         Criterion(id=3, text="All data is exported in open formats by the system", kind="optional"),
     ]
     (f,) = only(p, "C-DUPLICATE")
-    assert f.field == "criteria:3.text"  # row 3 is the tender's O-3 (docs/cases.md K32)
+    assert f.field == "criteria:3.text"  # row 3 is the tender's OPT-3 (docs/cases.md K32)
     assert (
         f.message("en")
-        == "Criterion O-3 nearly repeats criterion O-1: merge them or make the difference clear."
+        == "Criterion OPT-3 nearly repeats criterion OPT-1: merge them or make the difference clear."
     )
     assert f.message("fr") == (
         "Le critère OPT-3 répète presque le critère OPT-1 : fusionnez-les ou précisez la différence."

@@ -179,7 +179,7 @@ def test_brand_names_red_flag_r007_and_the_criterion_number():
     p.criteria[1].text = "Native support for Microsoft Entra ID single sign-on"
     (f,) = only(p, "C-BRAND")
     assert f.message("en") == (
-        "Brand or product name in criterion M-2: Microsoft Entra ID. Describe the function or the "
+        "Brand or product name in criterion OBL-2: Microsoft Entra ID. Describe the function or the "
         "standard instead; “or equivalent” does not make it fair (red flag R007, Open Contracting "
         "Partnership)."
     )

@@ -35,14 +35,14 @@ def test_cover_names_each_uncovered_criterion_by_its_number_optional_ones_too():
             "S-COVER",
             "scenarios",
             "warning",
-            "Criterion M-3 is to be verified by a scenario, but no scenario covers it, so the tender "
+            "Criterion OBL-3 is to be verified by a scenario, but no scenario covers it, so the tender "
             "shows a placeholder: add a scenario, or choose another verification.",
         ),
         (
             "S-COVER",
             "scenarios",
             "warning",
-            "Criterion O-1 is to be verified by a scenario, but no scenario covers it, so the tender "
+            "Criterion OPT-1 is to be verified by a scenario, but no scenario covers it, so the tender "
             "shows a placeholder: add a scenario, or choose another verification.",
         ),
     ]
@@ -72,7 +72,7 @@ def test_a_blank_scenario_covers_nothing():
     found = run_checks(p)
     cover = [f.message("en") for f in found if f.code == "S-COVER"]
     assert cover == [
-        "Criterion M-1 is to be verified by a scenario, but no scenario covers it, so the tender shows "
+        "Criterion OBL-1 is to be verified by a scenario, but no scenario covers it, so the tender shows "
         "a placeholder: add a scenario, or choose another verification."
     ]
     assert [(f.code, f.field) for f in found if f.code == "S-BLANK-ROW"] == [

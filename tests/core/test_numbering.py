@@ -26,17 +26,17 @@ def test_localized_parameters_are_said_in_the_language_of_the_message():
 def test_criterion_numbers_count_each_kind_and_follow_the_binding_language():
     p = load_example("office-suite")  # English only: M- / O- in both languages of the app
     p.criteria.insert(0, Criterion(id=40, text="Works offline", kind="optional"))
-    numbers = numbering.criterion_numbers(p, "fr")
-    assert numbers[40] == "OPT-1" and numbers[1] == "OBL-1" and numbers[5] == "OPT-2"
-    assert numbering.criterion_numbers(p, "en")[5] == "O-2"
-    p.info.tender_languages, p.info.binding_language = "both", "en"
-    assert numbering.criterion_numbers(p, "fr")[5] == "O-2"  # a bilingual tender: the binding prefixes
+    numbers = numbering.criterion_numbers(p, "fr")  # the binding version's numbers in every copy
+    assert numbers[40] == "O-1" and numbers[1] == "M-1" and numbers[5] == "O-2"
+    assert numbering.criterion_numbers(p, "en") == numbers
+    p.info.tender_languages, p.info.binding_language = "both", "fr"
+    assert numbering.criterion_numbers(p, "en")[5] == "OPT-2"  # a bilingual tender: the binding prefixes
 
 
 def test_label_of_every_kind_of_address():
     p = load_example("training")
     assert numbering.label_of(p, "criteria:8.text", "fr") == "OPT-3"
-    assert numbering.label_of(p, "criteria:8", "en") == "O-3"
+    assert numbering.label_of(p, "criteria:8", "en") == "OPT-3"  # a French tender's number
     assert numbering.label_of(p, "scenarios:2.steps", "fr") == "S-2"
     assert numbering.label_of(p, "criteria:999.text", "en") == ""
     assert numbering.label_of(p, "criteria", "en") == "" and numbering.label_of(p, "info.title", "en") == ""
@@ -51,7 +51,7 @@ def test_label_of_every_kind_of_address():
         numbering.label_of(p, "clause_choices:77.custom_en", "en")
         == f"3. {library.clause(third).title('en')}"
     )
-    assert numbering.localized_label(p, "criteria:8.text") == Localized(fr="OPT-3", en="O-3")
+    assert numbering.localized_label(p, "criteria:8.text") == Localized(fr="OPT-3", en="OPT-3")
 
 
 def test_a_clause_left_out_has_its_title_alone():

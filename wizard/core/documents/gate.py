@@ -37,7 +37,6 @@ from wizard.core.documents.record import record_document
 from wizard.core.documents.tender import tender_document
 from wizard.core.i18n import N_, Localized, Plural, tr
 from wizard.core.i18n.formats import PLACEHOLDER
-from wizard.core.i18n.languages import published_project
 from wizard.core.model import Project
 from wizard.core.steps import STEPS, Step, step_of_field
 from wizard.core.textclean import clean_project
@@ -188,7 +187,7 @@ def _clause_failures(project: Project, langs: list[str], key: DocKey) -> dict[tu
     if kind != "tender":
         return {}
     found = {}
-    for rendered in clauses.render_clauses(published_project(project, [lang, *langs]), lang):
+    for rendered in clauses.render_clauses(project, lang, [lang, *langs]):
         if rendered.error is not None:
             for _level, text in rendered.paragraphs:
                 found[(rendered.title, text)] = _clause_address(project, rendered.id, lang)

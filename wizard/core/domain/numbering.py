@@ -22,7 +22,7 @@ from __future__ import annotations
 from wizard.core.clauses import library
 from wizard.core.domain.addresses import parse_address
 from wizard.core.i18n import Localized, tr
-from wizard.core.i18n.languages import binding_language, is_bilingual
+from wizard.core.i18n.languages import binding_language
 from wizard.core.model import Project
 from wizard.core.textclean import is_blank_row
 
