@@ -36,7 +36,7 @@ import io
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from wizard.core.csv_cells import BOM, safe_cell
+from wizard.core.csv_cells import BOM, safe_cell, unguard_cell
 from wizard.core.domain.matrix_values import SOLUTION_COLUMNS, key_of, parse_value
 from wizard.core.i18n import N_, tr
 from wizard.core.model import Project, Solution, Support
@@ -157,7 +157,7 @@ def _records(text: str) -> list[list[str]]:
 
 def _unguard(cell: str) -> str:
     """Undo :func:`csv_cells.safe_cell`'s apostrophe before a formula start."""
-    return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@") else cell
+    return unguard_cell(cell)
 
 
 def _header(header: list[str]) -> tuple[dict[int, str], list[tuple[int, str, FeatureKind | None]]]:
