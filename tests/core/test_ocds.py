@@ -182,12 +182,15 @@ def test_tender_fields():
     assert tender["mainProcurementCategory"] == "services"
     assert tender["awardCriteria"] == "ratedCriteria"
     assert tender["submissionMethod"] == ["electronicSubmission"]
-    # no closing time: the end of the closing day in Québec (daylight time on 1 April)
+    # no closing time: the end of the closing day in Québec (daylight time on 1 April);
+    # a start at 00:00:00 and an end at 23:59:59, local time with that day's offset
     assert tender["tenderPeriod"] == {
-        "startDate": "2025-03-03T00:00:00Z",
+        "startDate": "2025-03-03T00:00:00-05:00",
         "endDate": "2025-04-01T23:59:59-04:00",
     }
-    assert tender["enquiryPeriod"] == {"endDate": "2025-03-17T00:00:00Z"}
+    assert tender["enquiryPeriod"] == {"endDate": "2025-03-17T23:59:59-04:00"}
+    assert tender["awardPeriod"] == {"endDate": "2025-05-05T23:59:59-04:00"}
+    assert tender["contractPeriod"] == {"startDate": "2025-06-02T00:00:00-04:00"}
     assert tender["awardCriteriaDetails"].startswith("1 critère obligatoire (conforme ou non conforme) et 2 ")
     assert "au moins 2 points sur 2 (70 %)" in tender["awardCriteriaDetails"]
 
@@ -205,11 +208,11 @@ def test_buyer_party_and_roles():
 def test_milestones_from_key_dates():
     milestones = release_of(rich_project())["tender"]["milestones"]
     assert [(m["code"], m["dueDate"], m["type"]) for m in milestones] == [
-        ("publication", "2025-03-03T00:00:00Z", "engagement"),
-        ("questions", "2025-03-17T00:00:00Z", "engagement"),
+        ("publication", "2025-03-03T23:59:59-05:00", "engagement"),
+        ("questions", "2025-03-17T23:59:59-04:00", "engagement"),
         ("closing", "2025-04-01T23:59:59-04:00", "assessment"),
-        ("award", "2025-05-05T00:00:00Z", "approval"),
-        ("contractStart", "2025-06-02T00:00:00Z", "delivery"),
+        ("award", "2025-05-05T23:59:59-04:00", "approval"),
+        ("contractStart", "2025-06-02T23:59:59-04:00", "delivery"),
     ]
     assert milestones[2]["title"] == "Date de clôture des soumissions"
 
@@ -233,14 +236,32 @@ def test_planned_tender_without_publication_date():
     project.info.publication_date = ""
     release = release_of(project)
     assert (release["tag"], release["tender"]["status"]) == (["planning"], "planned")
-    assert release["date"] == "2025-06-02T00:00:00Z"  # the newest day in the project
+    assert release["date"] == "2025-06-02T00:00:00-04:00"  # the newest day in the project
 
 
 def test_release_date_is_deterministic():
-    assert release_datetime(Project()) == f"{FALLBACK_DAY}T00:00:00Z"
+    assert release_datetime(Project()) == f"{FALLBACK_DAY}T00:00:00Z"  # no zone known: UTC
     project = rich_project()
     assert package_json(project) == package_json(rich_project())
-    assert build_package(project)["publishedDate"] == "2025-03-03T00:00:00Z"
+    assert build_package(project)["publishedDate"] == "2025-03-03T00:00:00-05:00"
+
+
+def test_release_date_is_the_latest_change_in_local_time():
+    project = rich_project()
+    package = build_package(project, changed="2025-02-20T15:04:05+00:00")
+    assert package["publishedDate"] == "2025-02-20T10:04:05-05:00"
+    assert package["releases"][0]["date"] == "2025-02-20T10:04:05-05:00"
+    assert release_datetime(project, "not a moment") == "2025-03-03T00:00:00-05:00"
+
+
+def test_no_date_at_midnight_utc_once_the_province_is_known():
+    project = rich_project()
+    text = package_json(project, "2025-02-20T15:04:05+00:00")
+    assert "T00:00:00Z" not in text and "T23:59:59Z" not in text
+    project.info.province = ""  # no zone at all: the same clock times, in UTC
+    assert build_package(project)["releases"][0]["tender"]["enquiryPeriod"] == {
+        "endDate": "2025-03-17T23:59:59Z"
+    }
 
 
 def test_ocid_prefix_from_the_project():
@@ -248,13 +269,24 @@ def test_ocid_prefix_from_the_project():
     project.publication.ocid_prefix = "ocds-a1b2c3-"
     project.info.reference = "AO 2025/14 é"
     assert ocid(project) == "ocds-a1b2c3-AO-2025-14-e"
+    project.publication.ocid_prefix = " OCDS-A1B2C3 "  # the registered form is lowercase
+    assert ocid(project) == "ocds-a1b2c3-AO-2025-14-e"
 
 
-def test_open_data_url_becomes_the_package_uri():
+@pytest.mark.parametrize("typed", ["OCDS-AB12", "ocds-abc", "ocds_a1b2c3", "a1b2c3", "ocds-a1b2c3d"])
+def test_a_malformed_prefix_gives_the_placeholder(typed):
+    project = rich_project()
+    project.publication.ocid_prefix = typed
+    assert ocid(project) == f"{PLACEHOLDER_PREFIX}-AO-2025-014"
+
+
+def test_package_uri_is_where_the_file_is_published_never_the_portal_page():
     project = rich_project()
     project.publication.open_data_url = "https://donnees.example.ca/dataset?id=12&format=csv"
-    assert build_package(project)["uri"] == "https://donnees.example.ca/dataset?id=12&format=csv"
-    project.publication.open_data_url = "données ici"
+    assert build_package(project)["uri"] == "https://open-data.invalid/ocds/ocds-xxxxxx-AO-2025-014.json"
+    project.publication.package_url = "https://donnees.example.ca/ocds/AO-2025-014.json"
+    assert build_package(project)["uri"] == "https://donnees.example.ca/ocds/AO-2025-014.json"
+    project.publication.package_url = "données ici"
     assert build_package(project)["uri"].startswith("https://open-data.invalid/ocds/")
 
 
@@ -315,10 +347,15 @@ def test_every_bundled_example_default_export_holds_no_personal_name(tmp_path):
 def test_a_name_that_is_also_a_code_keeps_the_package_valid(name):
     project = rich_project()
     project.jury[0].name = name
-    project.publication.open_data_url = "https://donnees.example.ca/open/tender"
+    project.publication.package_url = "https://donnees.example.ca/open/tender"
+    project.publication.ocid_prefix = "ocds-open12"
+    project.publication.publisher_id = "123456789"
     package = build_package(project)
     assert validation_errors(package) == []
     assert package["uri"] == "https://donnees.example.ca/open/tender"
+    assert package["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert package["releases"][0]["ocid"] == "ocds-open12-AO-2025-014"
+    assert package["releases"][0]["parties"][0]["id"] == "CA-CRA_ACR-123456789"
 
 
 def test_names_published_when_opted_in():
@@ -349,7 +386,7 @@ def test_write_open_data_files(tmp_path):
 def test_invalid_package_writes_nothing(tmp_path, monkeypatch):
     import wizard.core.opendata.outputs as opendata
 
-    monkeypatch.setattr(opendata, "build_package", lambda project: {"releases": []})
+    monkeypatch.setattr(opendata, "build_package", lambda project, changed=None: {"releases": []})
     with pytest.raises(OpenDataError) as caught:
         write_open_data(rich_project(), tmp_path)
     assert "'uri' is a required property" in str(caught.value)

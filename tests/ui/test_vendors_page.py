@@ -228,3 +228,36 @@ def test_french_labels_on_the_vendors_page(open_window, qtbot):
     assert open_window.ctx.project.find("vendor_exchanges", row.id).drafting == "helped_draft"
     assert page.excluded.text() == "Exclus de cet appel d'offres (nommés dans son annexe) : Initech"
     assert page.tables["publication_items"].table.item(0, 0).text() == "L'appel d'offres"
+
+
+def test_open_data_fields_are_saved_and_checked(open_window):
+    page = _vendors_page(open_window)
+    b = page.binder.widgets
+    b["publication.ocid_prefix"].setText("OCDS-AB12")
+    open_window.ctx.flush()
+    assert "V-OCID-FORMAT" in _codes(page) and "V-OCID-PREFIX" not in _codes(page)
+    b["publication.ocid_prefix"].setText("ocds-a1b2c3")
+    b["publication.package_url"].setText("https://data.example.ca/ocds/T-1.json")
+    b["publication.publication_policy_url"].setText("https://data.example.ca/policy")
+    b["publication.publisher_id"].setText("123456789")
+    b["publication.bids_on_paper"].setChecked(True)
+    b["publication.item_scheme"].setCurrentIndex(b["publication.item_scheme"].findData("GSIN"))
+    b["publication.item_code"].setText("N7030")
+    b["publication.publish_estimate"].setChecked(True)
+    open_window.ctx.flush()
+    assert not {"V-OCID-FORMAT", "V-OCID-PREFIX", "V-POLICY", "V-PACKAGE-URL"} & set(_codes(page))
+    pub = open_window.ctx.project.publication
+    assert (pub.ocid_prefix, pub.package_url, pub.publication_policy_url) == (
+        "ocds-a1b2c3",
+        "https://data.example.ca/ocds/T-1.json",
+        "https://data.example.ca/policy",
+    )
+    assert (pub.publisher_scheme, pub.publisher_id, pub.bids_electronic, pub.bids_on_paper) == (
+        "CA-CRA_ACR",
+        "123456789",
+        True,
+        True,
+    )
+    assert (pub.item_scheme, pub.item_code, pub.publish_estimate) == ("GSIN", "N7030", True)
+    assert pub.license_url == "https://creativecommons.org/licenses/by/4.0/"
+    assert b["publication.license_url"].text() == pub.license_url

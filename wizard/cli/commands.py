@@ -38,6 +38,14 @@ def _read(path: str) -> Project:
         return pf.project
 
 
+def _read_with_change(path: str) -> tuple[Project, str | None]:
+    """The project and the moment of its latest change (it dates the open data), read only."""
+    from wizard.core.project_file.store import ProjectFile
+
+    with ProjectFile.open(_project_path(path), read_only=True) as pf:
+        return pf.project, pf.last_change()
+
+
 def _new_target(path: str) -> Path:
     target = Path(path)
     if target.is_dir():
@@ -200,7 +208,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from wizard.core.i18n.languages import untranslated_languages
 
     out = _export_folder(args.out)
-    project = _read(args.file)  # first, so a bad file leaves no empty folder behind
+    project, changed = _read_with_change(args.file)  # first: a bad file leaves no empty folder
     existing = existing_outputs(project, out, args.lang)
     if existing and not args.force:
         raise CliError(
@@ -228,7 +236,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if removed:
         print(bilingual(LEFTOVERS_REMOVED, names=", ".join(p.name for p in removed)), file=sys.stderr)
     try:
-        written = export_all(project, out, lang=args.lang)
+        written = export_all(project, out, lang=args.lang, changed=changed)
     except ExportWriteError as exc:
         text, params = failure_message(exc)
         raise CliError(text, out, **params) from None

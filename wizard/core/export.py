@@ -18,6 +18,7 @@ market matrix as CSV (:func:`export_matrix_csv`) and the project as JSON
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from wizard.core.documents.docx.writer import docx_bytes
@@ -109,24 +110,29 @@ def record_files(project: Project, langs: list[str]) -> dict[str, bytes]:
     return {record_file(lang): record_bytes(project, lang) for lang in langs}
 
 
-def open_data_files(project: Project, _langs: list[str]) -> dict[str, bytes]:
-    """The OCDS release package and the CSVs. Raises ``opendata.outputs.OpenDataError``."""
+def open_data_files(project: Project, _langs: list[str], changed: str | None = None) -> dict[str, bytes]:
+    """The OCDS release package and the CSVs, the release dated by ``changed``. Raises
+    ``opendata.outputs.OpenDataError``."""
     from wizard.core.opendata.outputs import open_data_files as build
 
-    return build(project)
+    return build(project, changed)
 
 
 BUILDERS: list[Builder] = [tender_files, record_files, open_data_files]
 """Every kind of output, in the order the files are listed and written."""
 
 
-def output_files(project: Project, lang: str | None = None) -> dict[str, bytes]:
+def output_files(project: Project, lang: str | None = None, changed: str | None = None) -> dict[str, bytes]:
     """``{file name: content}`` of every output, built in memory from ``project`` (its
-    text cleaned once here). Raises ``ValueError`` for an unsupported ``lang``."""
+    text cleaned once here). ``changed``: the moment of the project's latest change
+    (``ProjectFile.last_change``; ``None`` when unknown), the date of the OCDS release.
+    Raises ``ValueError`` for an unsupported ``lang``."""
     langs = tender_languages(project, lang)
     project = clean_project(project)
     files: dict[str, bytes] = {}
     for build in BUILDERS:
+        if build is open_data_files:  # the one builder that the latest change dates
+            build = partial(open_data_files, changed=changed)
         files.update(build(project, langs))
     return files
 
@@ -160,14 +166,18 @@ def existing_outputs(project: Project, out_dir: Path, lang: str | None = None) -
     ]
 
 
-def export_all(project: Project, out_dir: Path, lang: str | None = None) -> list[Path]:
+def export_all(
+    project: Project, out_dir: Path, lang: str | None = None, changed: str | None = None
+) -> list[Path]:
     """Write every output into ``out_dir`` (created if missing); returns the paths written.
+    ``changed``: the moment of the project's latest change (``ProjectFile.last_change``),
+    which dates the OCDS release; reading it leaves the project file untouched.
 
     Raises ``ValueError`` for an unsupported ``lang`` (nothing written),
     ``opendata.outputs.OpenDataError`` when the OCDS package is invalid (nothing written)
     and ``OSError`` when the folder cannot be written.
     """
-    return write_files(output_files(project, lang), out_dir)
+    return write_files(output_files(project, lang, changed), out_dir)
 
 
 def export_matrix_csv(project: Project, path: Path) -> Path:

@@ -209,7 +209,7 @@ def export(window: MainWindow) -> list[Path]:
         if not confirm_replace(window, project, folder):
             return []
         removed = core.remove_leftovers(folder)
-        paths = list(export_all(project, folder))
+        paths = list(export_all(project, folder, changed=window.ctx.pf.last_change()))
     except core.ExportWriteError as exc:  # names exactly what was written
         log.warning("export failed", exc_info=True)
         text, params = core.failure_message(exc)

@@ -18,6 +18,7 @@ from wizard.core.checks import (
     evaluation,
     funding,
     market,
+    opendata,
     package,
     problem,
     project,
@@ -48,7 +49,7 @@ CHECKS: dict[Step, Callable[[Project, market_index.SupportIndex], list[Finding]]
     Step.EVALUATION: lambda p, _index: evaluation.check_evaluation(p),
     Step.TCO: lambda p, _index: tco.check_tco(p) + funding.check_funding(p),
     Step.CLAUSES: lambda p, _index: clauses.check_clauses(p),
-    Step.VENDORS: lambda p, _index: vendors.check_vendors(p),
+    Step.VENDORS: lambda p, _index: vendors.check_vendors(p) + opendata.check_opendata(p),
     Step.REVIEW: lambda p, _index: text.check_text(p) + package.check_package(p) + claims.check_claims(p),
 }
 """Step → its checks ``(project, matrix index) -> findings``. The two that read the

@@ -27,6 +27,7 @@ CONFLICT = N_("No conflict of interest: those who wrote the tender do not judge 
 TRANSPARENCY = N_(
     "Transparency: every exchange with a vendor is recorded, routed to the CIO and publishable."
 )
+OPEN_DATA = N_("Open data: publish the process in a standard form that anyone can find, link and reuse.")
 NO_NDA = N_("No non-disclosure agreements: public procurement stays public.")
 PUBLISH = N_(
     "Publish the bids, the contract, its prices and its performance, so citizens can follow the money."

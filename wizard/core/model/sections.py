@@ -109,16 +109,42 @@ class TcoSettings:
     estimate_cad: Decimal = Decimal(0)
 
 
+DEFAULT_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+"""The open-data licence a new project starts with: Creative Commons Attribution 4.0, an
+attribution-only open licence that the OCDS publishing guidance accepts; the town
+chooses its own (docs/open-data.md, "Licence")."""
+
+
 @dataclass
 class Publication:
-    """Diffusion of the tender (vendor relations step)."""
+    """Diffusion of the tender and its open data (vendor relations step).
+
+    The open-data fields feed the OCDS package (docs/open-data.md): the town's OCDS
+    prefix, where the package will be published, its licence and publication policy
+    (web addresses), the town's organization identifier (an org-id scheme such as
+    ``CA-CRA_ACR`` and the town's number in it), how bids may be submitted, the item
+    classification (a scheme of the ``itemClassificationScheme`` codelist, a code and
+    its description, typed by the town) and whether the TCO is published as the
+    estimated value.
+    """
 
     provincial_platform: str = ""
     free_platforms: str = ""
     notify_scanned_vendors: bool = True
     translation_notes: str = ""
-    open_data_url: str = ""
+    open_data_url: str = ""  # the town's open data portal (a page, for people)
     ocid_prefix: str = ""  # the town's OCDS prefix ("ocds-a1b2c3"); '' = placeholder
+    package_url: str = ""  # where the OCDS package file will be published
+    license_url: str = DEFAULT_LICENSE
+    publication_policy_url: str = ""
+    publisher_scheme: str = "CA-CRA_ACR"  # org-id list: Canada Revenue Agency business number
+    publisher_id: str = ""  # the town's number in that list ('' = none published)
+    bids_electronic: bool = True  # bids may be submitted electronically (a platform)
+    bids_on_paper: bool = False  # bids may be submitted on paper (mail, courier, by hand)
+    item_scheme: str = "UNSPSC"
+    item_code: str = ""
+    item_description: str = ""
+    publish_estimate: bool = False  # publish the TCO as tender.value and planning.budget
 
 
 @dataclass

@@ -32,24 +32,41 @@ _MIN_LENGTH = 2
 
 CODE_KEYS = frozenset(
     {
+        "amendsReleaseID",
         "awardCriteria",
+        "currency",
+        "date",
+        "datePublished",
         "documentType",
+        "dueDate",
+        "endDate",
+        "format",
+        "id",
         "initiationType",
         "language",
+        "license",
         "mainProcurementCategory",
+        "ocid",
         "procurementMethod",
+        "publicationPolicy",
+        "publishedDate",
+        "releaseID",
         "roles",
+        "scheme",
+        "startDate",
         "status",
         "submissionMethod",
         "tag",
         "type",
+        "uid",
         "uri",
         "url",
         "version",
     }
 )
-"""JSON keys whose values are codes or addresses, never scrubbed (a person named "Open"
-must not turn ``procurementMethod`` into an invalid code)."""
+"""JSON keys whose values are codes, identifiers, dates or addresses, never scrubbed (a
+person named "Open" must not turn ``procurementMethod`` into an invalid code, and an
+identifier must stay the same in every release)."""
 
 
 def export_language(project: Project) -> str:

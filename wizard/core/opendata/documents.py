@@ -19,11 +19,22 @@ A document is listed only when the project holds its content (e.g. no
 ``marketStudies`` before any solution is scanned); the tender itself is always listed.
 Titles and descriptions are written in the release language and summarise the
 project with counts; they never name a person.
+
+Where and when a document is published comes from the publication plan
+(:func:`with_publication`): the tender document and its parts (criteria, excluded
+vendors, exit plan) from the plan's "The tender" item, the risk analysis from its "Risk
+analyses" item. A planned item whose place is a web address gives the document's
+``url`` and ``format`` (the media type its address ends with: ``.pdf``, ``.docx``,
+``.html``; none when the address says nothing), and its planned day gives
+``datePublished`` (the start of that day, local time; the tender's publication date
+when the item has no day). The other documents (need, market scan, TCO) are summaries
+of the decision record and carry neither.
 """
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from babel.numbers import format_decimal
 
@@ -31,8 +42,30 @@ from wizard.core.domain import tco
 from wizard.core.i18n import N_, counts, ntr, tr
 from wizard.core.i18n.languages import binding_language, tender_languages
 from wizard.core.model import Project
+from wizard.core.opendata.milestones import start_of
+from wizard.core.opendata.schema import is_web_address
 
 Document = dict[str, Any]
+
+PLAN_ITEMS = {
+    "biddingDocuments": "tender",
+    "evaluationCriteria": "tender",
+    "conflictOfInterest": "tender",
+    "contractArrangements": "tender",
+    "riskProvisions": "risk_analyses",
+}
+"""documentType → the key of the publication-plan item that publishes it."""
+
+MEDIA_TYPES = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".csv": "text/csv",
+    ".json": "application/json",
+}
+"""File extension of a document's address → its IANA media type (``format``)."""
 
 _LANGUAGE_NAMES = {"fr": N_("French"), "en": N_("English")}
 
@@ -205,3 +238,30 @@ def tender_documents(project: Project, lang: str) -> list[Document]:
     """biddingDocuments (always), evaluationCriteria, conflictOfInterest, contractArrangements."""
     builders = (_criteria, _conflicts, _exit_plan)
     return [_tender(project, lang)] + [doc for build in builders if (doc := build(project, lang))]
+
+
+def media_type(url: str) -> str | None:
+    """The media type of the file a web address ends with (:data:`MEDIA_TYPES`), or
+    ``None`` when its path names no known file type."""
+    path = urlsplit(url).path.lower()
+    for extension, kind in MEDIA_TYPES.items():
+        if path.endswith(extension):
+            return kind
+    return None
+
+
+def with_publication(project: Project, documents: list[Document]) -> list[Document]:
+    """``documents`` with ``url``, ``format`` and ``datePublished`` from the publication
+    plan (module doc); a document whose plan item is missing or not planned is left as is."""
+    items = {item.key: item for item in project.publication_items if item.planned}
+    for doc in documents:
+        item = items.get(PLAN_ITEMS.get(doc["documentType"], ""))
+        if item is None:
+            continue
+        url = item.place.strip()
+        if is_web_address(url):
+            doc["url"] = url
+            doc["format"] = media_type(url)
+        day = item.planned_date if item.planned_date.strip() else project.info.publication_date
+        doc["datePublished"] = start_of(project.info, day)
+    return documents

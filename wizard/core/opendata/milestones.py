@@ -1,36 +1,45 @@
-"""OCDS dates and milestones from the project's key dates.
+"""OCDS dates and milestones from the project's key dates (docs/open-data.md, "Dates").
 
-Most dates in the project are calendar days (``YYYY-MM-DD``) without an hour or a time
-zone. OCDS wants RFC 3339 date-times, so each such day is exported as that day at
-00:00 UTC (``2025-03-14T00:00:00Z``): the calendar day reads the same to any consumer
-that takes the date part. A value that is not a real calendar day is left out rather
-than guessed.
+Most dates in the project are calendar days (``YYYY-MM-DD``) without an hour. OCDS wants
+RFC 3339 date-times, and its guidance for a day without a time is the end of that day;
+the app follows one convention, always in the town's local time with that day's real
+UTC offset (``timezones.zone_of``: the project's zone, else its province's):
 
-The bid deadline is the exception (:func:`closing_due`): it is a moment, stated in the
-tender with its hour and zone, so ``tenderPeriod.endDate`` and the ``closing``
-milestone carry that local time with the zone's real UTC offset on that day
-(``2027-03-08T14:00:00-05:00``; ``timezones.closing_datetime``). Without an hour, the
-end of the closing day in local time (``T23:59:59-05:00``), never earlier than the
-tender says; without any zone (no province, no ``time_zone``), the calendar-day form.
+* a day that **starts** something is that day at 00:00:00 local
+  (``tenderPeriod.startDate``, ``contractPeriod.startDate``, a document's
+  ``datePublished``): "from any time on that day";
+* a day that **ends** something, and every milestone's ``dueDate``, is that day at
+  23:59:59 local (``enquiryPeriod.endDate``, ``awardPeriod.endDate``): "up to the end
+  of that day", so the questions deadline of 5 February in Nova Scotia is
+  ``2027-02-05T23:59:59-04:00``, never the evening before;
+* the bid deadline is the stated closing time on the closing day (``closing_time``,
+  ``timezones.closing_datetime``), or the end of that day without a time.
 
-The *release date* must not depend on the clock, so that exporting the same project
-twice gives the same file: it is the publication date of the tender; failing that, the
-newest valid day held by the project (key dates, vendor register, publication plan);
-failing that, :data:`FALLBACK_DAY`.
+Without any zone (no province and no ``time_zone``) the same clock times are given in
+UTC (``T23:59:59Z``); check ``PR-PROVINCE`` asks for the province. A value that is not a
+real calendar day is left out rather than guessed.
+
+The *release date* (:func:`release_datetime`) is the moment of the project's latest
+change (the project file's journal, read by the caller), in local time; without one,
+it is the start of the publication day, or of the newest valid day held by the project
+(key dates, vendor register, publication plan), or of :data:`FALLBACK_DAY`. It never
+depends on the clock, so exporting an unchanged project gives the same file.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from datetime import date
 from typing import Any
 
-from wizard.core.domain.timezones import closing_datetime
+from wizard.core.domain.timezones import closing_datetime, tzinfo, zone_of
 from wizard.core.i18n import N_, tr
 from wizard.core.model import Project, ProjectInfo
 
 FALLBACK_DAY = "2000-01-01"
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+START = dt.time(0, 0, 0)
+END = dt.time(23, 59, 59)
 
 # (ProjectInfo attribute, milestone code, OCDS milestoneType, title msgid)
 KEY_DATES: tuple[tuple[str, str, str, str], ...] = (
@@ -48,23 +57,46 @@ def valid_day(value: str) -> str | None:
     if not _DAY.fullmatch(value):
         return None
     try:
-        date.fromisoformat(value)
+        dt.date.fromisoformat(value)
     except ValueError:
         return None
     return value
 
 
-def to_datetime(value: str) -> str | None:
-    """``"2025-03-14"`` → ``"2025-03-14T00:00:00Z"``; ``None`` for an invalid day."""
+def local_zone(info: ProjectInfo) -> dt.tzinfo:
+    """The town's time zone (``timezones.zone_of``), UTC when none is known."""
+    return tzinfo(zone_of(info)) or dt.timezone.utc
+
+
+def _stamp(moment: dt.datetime) -> str:
+    """RFC 3339 to the second: ``Z`` for UTC, else the offset (``-05:00``)."""
+    text = moment.isoformat(timespec="seconds")
+    return text[:-6] + "Z" if text.endswith("+00:00") and moment.tzinfo is dt.timezone.utc else text
+
+
+def at_local(info: ProjectInfo, value: str, time: dt.time) -> str | None:
+    """The day ``value`` at ``time`` in the town's zone (module doc); ``None`` for an
+    invalid day. ``at_local(info, "2027-02-05", END)`` → ``"2027-02-05T23:59:59-05:00"``."""
     day = valid_day(value)
-    return f"{day}T00:00:00Z" if day else None
+    if day is None:
+        return None
+    return _stamp(dt.datetime.combine(dt.date.fromisoformat(day), time, tzinfo=local_zone(info)))
+
+
+def start_of(info: ProjectInfo, value: str) -> str | None:
+    """The start of a day (00:00:00 local), for a date that starts something."""
+    return at_local(info, value, START)
+
+
+def end_of(info: ProjectInfo, value: str) -> str | None:
+    """The end of a day (23:59:59 local), for a date that ends something or is due."""
+    return at_local(info, value, END)
 
 
 def closing_due(info: ProjectInfo) -> str | None:
-    """The bid deadline as RFC 3339 with its UTC offset (see module doc); ``None`` for an
-    invalid closing day."""
+    """The bid deadline (module doc); ``None`` for an invalid closing day."""
     moment = closing_datetime(info)
-    return moment.isoformat() if moment else to_datetime(info.closing_date)
+    return _stamp(moment) if moment else end_of(info, info.closing_date)
 
 
 def _project_days(project: Project) -> list[str]:
@@ -74,19 +106,36 @@ def _project_days(project: Project) -> list[str]:
     return [day for day in map(valid_day, values) if day]
 
 
-def release_datetime(project: Project) -> str:
-    """The deterministic release date (see module doc), as an RFC 3339 date-time."""
+def parse_moment(value: str | None) -> dt.datetime | None:
+    """An aware ``datetime`` from an ISO 8601 moment with an offset (the project file's
+    journal writes ``2027-01-10T14:03:22+00:00``); ``None`` for anything else."""
+    if not value:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def release_datetime(project: Project, changed: str | None = None) -> str:
+    """The release date (module doc): ``changed`` (the latest change, ISO 8601 with an
+    offset) in the town's local time, to the second; without it, the start of the
+    publication day or of the newest day the project holds."""
+    moment = parse_moment(changed)
+    if moment is not None:
+        return _stamp(moment.astimezone(local_zone(project.info)).replace(microsecond=0))
     day = valid_day(project.info.publication_date) or max(_project_days(project), default=FALLBACK_DAY)
-    return f"{day}T00:00:00Z"
+    return at_local(project.info, day, START) or f"{FALLBACK_DAY}T00:00:00Z"
 
 
 def milestones(project: Project, lang: str) -> list[dict[str, Any]]:
-    """One ``scheduled`` OCDS milestone per key date that is set, in wizard order."""
+    """One ``scheduled`` OCDS milestone per key date that is set, in wizard order, due
+    at the end of its day (the bid deadline at its closing time)."""
     found = []
     for attr, code, kind, title in KEY_DATES:
-        due = (
-            closing_due(project.info) if attr == "closing_date" else to_datetime(getattr(project.info, attr))
-        )
+        info = project.info
+        due = closing_due(info) if attr == "closing_date" else end_of(info, getattr(info, attr))
         if due:
             found.append(
                 {

@@ -2,7 +2,7 @@
 
 :func:`open_data_files` builds, in memory (``export.py`` writes them):
 
-* ``ocds-release-package.json`` — OCDS 1.1.5 release package (``ocds_export``),
+* ``ocds-release-package.json`` — OCDS 1.1.5 release package (``release``),
   checked against the shipped schemas and codelists before anything is written;
 * ``vendor-register.csv`` — the publishable entries of the vendor register;
 * ``criteria.csv`` — the evaluation criteria (``csv_export`` for the CSV format).
@@ -37,9 +37,11 @@ class OpenDataError(ValueError):
         self.errors = errors
 
 
-def open_data_files(project: Project) -> dict[str, bytes]:
-    """File name → content of every open-data file. Raises :class:`OpenDataError`."""
-    package = build_package(project)
+def open_data_files(project: Project, changed: str | None = None) -> dict[str, bytes]:
+    """File name → content of every open-data file. ``changed``: the moment of the
+    project's latest change (``ProjectFile.last_change``), which dates the release and
+    so its id (``identity``); ``None`` when unknown. Raises :class:`OpenDataError`."""
+    package = build_package(project, changed)
     errors = validation_errors(package)
     if errors:
         raise OpenDataError(errors)

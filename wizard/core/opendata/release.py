@@ -1,67 +1,99 @@
-"""The project as an OCDS 1.1.5 release package (docs/documents.md, "Open data").
+"""The project as an OCDS 1.1.5 release package (docs/open-data.md).
 
 One release (tag ``planning`` while the tender has no publication date, ``tender``
-once it has one) with the buyer in ``parties``, ``planning`` (rationale and the
-planning documents), ``tender`` (title, description = the problem statement, open
-procedure, award criteria, periods, documents, milestones) and ``language``.
-See ``ocds_documents`` for the document types and ``ocds_milestones`` for dates.
+once it has one) with the buyer in ``parties``, ``planning`` (rationale, the planning
+documents and, opted in, the budget), ``tender`` (title, description = the problem
+statement, open procedure, award criteria, submission methods, periods, items,
+documents, milestones and, opted in, the estimated value) and ``language``.
+See ``documents`` for the document types, ``milestones`` for dates and ``identity``
+for the ocid and the release id.
 
-Identifiers
------------
-* ``ocid`` = the town's OCDS prefix (``Publication.ocid_prefix``, registered for free
-  with the Open Contracting Partnership, e.g. ``ocds-a1b2c3``) + ``-`` + the reference
-  number made URL-safe. Without a prefix, the documented placeholder
-  :data:`PLACEHOLDER_PREFIX` is used: replace it before publishing.
-* The package ``uri`` is ``Publication.open_data_url`` when it is an absolute URI,
-  else a placeholder under the reserved ``.invalid`` domain (never dereferenceable).
+Package metadata, from ``project.publication``:
 
-The same project always gives the same package (no clock, no random ids). Personal
-names are withheld unless opted in (``opendata_common``). The result is valid against
-the shipped schemas and codelists (``ocds_schema.validation_errors``).
+* ``uri``: ``package_url``, where the town will publish this file, when it is a web
+  address; else a placeholder under the reserved ``.invalid`` domain (never
+  dereferenceable), never the open data portal's page;
+* ``license`` and ``publicationPolicy``: ``license_url`` and ``publication_policy_url``
+  when they are web addresses (the licence defaults to CC BY 4.0);
+* ``publisher``: the town's name, with ``scheme`` and ``uid`` when the town gives its
+  organization identifier (an org-id list code such as ``CA-CRA_ACR`` and its number
+  there); the buyer party carries the same ``identifier`` and its ``id`` is then
+  ``<scheme>-<number>`` (OCDS organization identifiers).
+
+The estimate (``publish_estimate``, off by default) is published from the TCO: the
+budget is the highest total cost of ownership among the options compared, and the
+tender's value the highest of them without the town's own staff time (what a contract
+may cost), both before taxes, in CAD, over the TCO horizon.
+
+The same project and latest change always give the same package. Personal names are
+withheld unless opted in (``common``). The result is valid against the shipped schemas
+and codelists (``schema.validation_errors``).
 """
 
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
+from decimal import Decimal
 from typing import Any
 
-from wizard.core.domain import provinces
-from wizard.core.i18n import N_, tr
+from wizard.core.domain import provinces, tco
+from wizard.core.i18n import N_, ntr, tr
 from wizard.core.model import Project
 from wizard.core.opendata.common import Scrubber, export_language
 from wizard.core.opendata.contact import contact_point
-from wizard.core.opendata.documents import criteria_summary, planning_documents, tender_documents
-from wizard.core.opendata.milestones import closing_due, milestones, release_datetime, to_datetime
-from wizard.core.opendata.schema import is_uri
+from wizard.core.opendata.documents import (
+    criteria_summary,
+    planning_documents,
+    tender_documents,
+    with_publication,
+)
+from wizard.core.opendata.identity import PLACEHOLDER_PREFIX as PLACEHOLDER_PREFIX
+from wizard.core.opendata.identity import ocid_of, slug, with_id
+from wizard.core.opendata.milestones import (
+    closing_due,
+    end_of,
+    milestones,
+    release_datetime,
+    start_of,
+    valid_day,
+)
+from wizard.core.opendata.schema import codelist, is_web_address
 
 OCDS_VERSION = "1.1"  # the package's major.minor; the schemas are 1.1.5
-PLACEHOLDER_PREFIX = "ocds-xxxxxx"
 PLACEHOLDER_URI = "https://open-data.invalid/ocds/{ocid}.json"
-
-
-def _slug(text: str, fallback: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^A-Za-z0-9._]+", "-", ascii_text).strip("-")
-    return slug or fallback
+CURRENCY = "CAD"
+STAFF_TIME = "staff_time"  # the town's own staff: a cost of ownership, not of the contract
+SUBMISSION_METHODS = (("bids_electronic", "electronicSubmission"), ("bids_on_paper", "written"))
+"""``Publication`` flag → its code of the closed ``submissionMethod`` codelist."""
 
 
 def ocid(project: Project) -> str:
-    """``<prefix>-<reference>``, e.g. ``ocds-xxxxxx-AO-2025-014`` (see module doc)."""
-    prefix = project.publication.ocid_prefix.strip().rstrip("-") or PLACEHOLDER_PREFIX
-    return f"{_slug(prefix, PLACEHOLDER_PREFIX)}-{_slug(project.info.reference, 'unnumbered')}"
+    """``<prefix>-<reference>``, e.g. ``ocds-a1b2c3-AO-2025-014`` (``identity.ocid_of``)."""
+    return ocid_of(project.publication.ocid_prefix, project.info.reference)
+
+
+def organization_identifier(project: Project) -> tuple[str, str] | None:
+    """``(scheme, number)`` of the town (spaces removed from the number), or ``None``
+    when either is missing."""
+    scheme = project.publication.publisher_scheme.strip()
+    number = "".join(project.publication.publisher_id.split())
+    return (scheme, number) if scheme and number else None
 
 
 def _buyer(project: Project, lang: str, scrub: Scrubber) -> dict[str, Any]:
     info = project.info
     name = info.organization.strip() or tr(N_("Organization not named"), lang)
+    identifier = organization_identifier(project)
     party: dict[str, Any] = {
-        "id": f"CA-{_slug(info.province, 'XX')}-{_slug(info.organization, 'buyer')}",
+        "id": f"CA-{slug(info.province, 'XX')}-{slug(info.organization, 'buyer')}",
         "name": name,
         "roles": ["buyer", "procuringEntity"],
         "address": {"countryName": "Canada"},
     }
+    if identifier:
+        scheme, number = identifier
+        party["id"] = f"{scheme}-{number}"
+        party["identifier"] = {"scheme": scheme, "id": number, "legalName": info.organization}
     if info.province in provinces.PROVINCES:
         party["address"]["region"] = provinces.province(info.province).name(lang)
     contact = contact_point(project, scrub)
@@ -83,36 +115,94 @@ def _category(project: Project) -> str:
     return "services" if project.scope.vendor_hosting or project.scope.custom_code else "goods"
 
 
+def submission_methods(project: Project) -> list[str]:
+    """The ``submissionMethod`` codes of the ways bids may be submitted (may be empty)."""
+    return [code for flag, code in SUBMISSION_METHODS if getattr(project.publication, flag)]
+
+
 def _periods(project: Project) -> dict[str, Any]:
     info = project.info
     periods = {
-        "tenderPeriod": {
-            "startDate": to_datetime(info.publication_date),
-            "endDate": closing_due(info),
-        },
-        "enquiryPeriod": {"endDate": to_datetime(info.questions_deadline)},
-        "awardPeriod": {"endDate": to_datetime(info.award_date)},
-        "contractPeriod": {"startDate": to_datetime(info.contract_start)},
+        "tenderPeriod": {"startDate": start_of(info, info.publication_date), "endDate": closing_due(info)},
+        "enquiryPeriod": {"endDate": end_of(info, info.questions_deadline)},
+        "awardPeriod": {"endDate": end_of(info, info.award_date)},
+        "contractPeriod": {"startDate": start_of(info, info.contract_start)},
     }
     return {key: {k: v for k, v in period.items() if v} for key, period in periods.items()}
 
 
+def items(project: Project, lang: str) -> list[dict[str, Any]]:
+    """One item classified by the code the town typed, when its scheme is a code of
+    the ``itemClassificationScheme`` codelist; ``[]`` otherwise (checks
+    ``V-ITEM-CODE`` and ``V-ITEM-SCHEME`` say why)."""
+    publication = project.publication
+    scheme, code = publication.item_scheme.strip(), "".join(publication.item_code.split())
+    if not code or scheme not in codelist("itemClassificationScheme.csv"):
+        return []
+    description = " ".join(publication.item_description.split())
+    return [
+        {
+            "id": "1",
+            "description": description or project.info.title,
+            "classification": {"scheme": scheme, "id": code, "description": description},
+        }
+    ]
+
+
+def _amount(value: Decimal) -> dict[str, Any]:
+    cents = value.quantize(Decimal("0.01"))
+    return {
+        "amount": int(cents) if cents == cents.to_integral_value() else float(cents),
+        "currency": CURRENCY,
+    }
+
+
+def estimate(project: Project) -> tuple[Decimal, Decimal] | None:
+    """``(budget, contract value)`` in CAD before taxes (module doc), or ``None`` when
+    not opted in or when no option costs anything."""
+    if not project.publication.publish_estimate:
+        return None
+    options = tco.compute_tco(project)
+    budget = max((option.nominal for option in options), default=Decimal(0))
+    if budget <= 0:
+        return None
+    value = max(option.nominal - option.by_category.get(STAFF_TIME, Decimal(0)) for option in options)
+    return budget, max(value, Decimal(0))
+
+
+def _budget(project: Project, lang: str, budget: Decimal) -> dict[str, Any]:
+    count = len(project.tco_options)
+    text = ntr(
+        "Estimated total cost of ownership over {years} (the highest of {count} option compared), "
+        "before taxes: an estimate, not a commitment.",
+        "Estimated total cost of ownership over {years} (the highest of {count} options compared), "
+        "before taxes: an estimate, not a commitment.",
+        count,
+        lang,
+        years=ntr("{count} year", "{count} years", tco.horizon_of(project), lang),
+    )
+    return {"id": "tco", "description": text, "amount": _amount(budget)}
+
+
 def _tender(project: Project, lang: str, buyer: dict[str, Any], scrub: Scrubber) -> dict[str, Any]:
-    documents = tender_documents(project, lang)
+    documents = with_publication(project, tender_documents(project, lang))
     authors = [f"{a.name} ({a.role})" if a.role else a.name for a in project.authors if scrub.person(a.name)]
     if authors:
         documents[0]["description"] += " " + tr(N_("Authors: {names}."), lang, names="; ".join(authors))
+    estimated = estimate(project)
     return {
-        "id": _slug(project.info.reference, "tender"),
+        "id": slug(project.info.reference, "tender"),
         "title": project.info.title,
         "description": project.problem.statement,
-        "status": "active" if to_datetime(project.info.publication_date) else "planned",
+        "status": "active" if valid_day(project.info.publication_date) else "planned",
+        "items": items(project, lang),
+        "value": _amount(estimated[1]) if estimated else None,
         "procuringEntity": {"id": buyer["id"], "name": buyer["name"]},
         "procurementMethod": "open",
         "mainProcurementCategory": _category(project),
         "awardCriteria": _award_criteria(project),
         "awardCriteriaDetails": criteria_summary(project, lang),
-        "submissionMethod": ["electronicSubmission"],
+        "submissionMethod": submission_methods(project),
         "submissionMethodDetails": project.info.submission_method or project.publication.provincial_platform,
         **_periods(project),
         "documents": documents,
@@ -123,26 +213,25 @@ def _tender(project: Project, lang: str, buyer: dict[str, Any], scrub: Scrubber)
 def _compact(value: Any) -> Any:
     """``value`` without empty strings, ``None``, empty lists and empty objects."""
     if isinstance(value, dict):
-        items = ((k, _compact(v)) for k, v in value.items())
-        return {k: v for k, v in items if v not in ("", None, [], {})}
+        entries = ((k, _compact(v)) for k, v in value.items())
+        return {k: v for k, v in entries if v not in ("", None, [], {})}
     if isinstance(value, list):
         return [v for v in map(_compact, value) if v not in ("", None, [], {})]
     return value.strip() if isinstance(value, str) else value
 
 
-def build_release(project: Project) -> dict[str, Any]:
-    """The single OCDS release of the project (before cleaning; see :func:`build_package`)."""
+def build_release(project: Project, changed: str | None = None) -> dict[str, Any]:
+    """The single OCDS release of the project, before cleaning and without its ``id``
+    (see :func:`build_package`). ``changed``: the moment of the latest change."""
     lang = export_language(project)
     scrub = Scrubber(project, lang)
     buyer = _buyer(project, lang, scrub)
     tender = _tender(project, lang, buyer, scrub)
-    date = release_datetime(project)
     tag = "tender" if tender["status"] == "active" else "planning"
-    the_ocid = ocid(project)
+    estimated = estimate(project)
     return {
-        "ocid": the_ocid,
-        "id": f"{the_ocid}-{tag}-{date[:10]}",
-        "date": date,
+        "ocid": ocid(project),
+        "date": release_datetime(project, changed),
         "tag": [tag],
         "initiationType": "tender",
         "language": lang,
@@ -150,28 +239,48 @@ def build_release(project: Project) -> dict[str, Any]:
         "buyer": {"id": buyer["id"], "name": buyer["name"]},
         "planning": {
             "rationale": project.problem.context or project.problem.statement,
-            "documents": planning_documents(project, lang),
+            "budget": _budget(project, lang, estimated[0]) if estimated else None,
+            "documents": with_publication(project, planning_documents(project, lang)),
         },
         "tender": tender,
     }
 
 
-def build_package(project: Project) -> dict[str, Any]:
+def _publisher(project: Project, name: str) -> dict[str, Any]:
+    publisher: dict[str, Any] = {"name": name}
+    identifier = organization_identifier(project)
+    if identifier:
+        publisher["scheme"], publisher["uid"] = identifier
+    return publisher
+
+
+def _web(value: str) -> str | None:
+    value = value.strip()
+    return value if is_web_address(value) else None
+
+
+def build_package(project: Project, changed: str | None = None) -> dict[str, Any]:
     """The OCDS release package (JSON-ready ``dict``): cleaned, compacted, names withheld
-    unless opted in. Deterministic: the same project gives the same package."""
-    release = build_release(project)
-    url = project.publication.open_data_url.strip()
+    unless opted in, the release id derived from the release (``identity.with_id``).
+    ``changed``: the moment of the project's latest change (ISO 8601 with an offset,
+    ``ProjectFile.last_change``); ``None`` when unknown. Deterministic: the same
+    project and ``changed`` give the same package."""
+    release = build_release(project, changed)
+    publication = project.publication
     package = {
-        "uri": url if is_uri(url) and url else PLACEHOLDER_URI.format(ocid=release["ocid"]),
+        "uri": _web(publication.package_url) or PLACEHOLDER_URI.format(ocid=release["ocid"]),
         "version": OCDS_VERSION,
         "publishedDate": release["date"],
-        "publisher": {"name": release["buyer"]["name"]},
+        "publisher": _publisher(project, release["buyer"]["name"]),
+        "license": _web(publication.license_url),
+        "publicationPolicy": _web(publication.publication_policy_url),
         "releases": [release],
     }
-    scrubbed: dict[str, Any] = _compact(Scrubber(project, release["language"]).data(package))
-    return scrubbed
+    cleaned: dict[str, Any] = _compact(Scrubber(project, release["language"]).data(package))
+    cleaned["releases"] = [with_id(cleaned["releases"][0])]
+    return cleaned
 
 
-def package_json(project: Project) -> str:
+def package_json(project: Project, changed: str | None = None) -> str:
     """:func:`build_package` as indented UTF-8 JSON text (accents kept), ending with a newline."""
-    return json.dumps(build_package(project), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(build_package(project, changed), ensure_ascii=False, indent=2) + "\n"

@@ -65,6 +65,13 @@ def is_uri(value: object) -> bool:
     return bool(scheme and _URI_SCHEME.fullmatch(scheme) and _URI_CHARS.fullmatch(value))
 
 
+def is_web_address(value: str) -> bool:
+    """Whether ``value`` (as typed) is an absolute ``http`` or ``https`` address with a
+    host and a valid ``uri`` (:func:`is_uri`): what a data user can open."""
+    parts = urlsplit(value) if ":" in value else None
+    return bool(parts and parts.scheme.lower() in ("http", "https") and parts.netloc and is_uri(value))
+
+
 def _format_checker() -> FormatChecker:
     checker = FormatChecker(formats=())
     checker.checks("date-time")(is_datetime)

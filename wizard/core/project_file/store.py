@@ -287,6 +287,13 @@ class ProjectFile:
             raise CorruptFile(self.path, str(exc)) from exc
         return project
 
+    def last_change(self) -> str | None:
+        """The UTC moment of the newest journal entry (``2027-01-10T14:03:22+00:00``),
+        or ``None`` when the journal is empty; reads only. It dates the open data
+        (``opendata.milestones.release_datetime``)."""
+        row = self.db.execute("SELECT max(at) FROM journal").fetchone()
+        return str(row[0]) if row and row[0] else None
+
     def history(self, limit: int = 500) -> list[dict[str, Any]]:
         """The newest ``limit`` journal entries, newest first: ``at, field, old, new``."""
         return list(self.db.table("journal").rows_where(order_by="id desc", limit=limit))

@@ -22,6 +22,7 @@ from wizard.core.checks.vendors import excluded_vendors
 from wizard.core.i18n import N_, _
 from wizard.core.model import VendorExchange
 from wizard.core.model.defaults import PUBLICATION_ITEMS
+from wizard.core.opendata.schema import codelist
 from wizard.core.steps import Step
 from wizard.ui.labels import label
 from wizard.ui.pages.base import StepPage, short_text
@@ -41,6 +42,12 @@ DETAIL_FLAGS = (
     ("nda_signed", N_("A non-disclosure agreement was signed")),
     ("rfi", N_("A request for information (RFI) was sent")),
 )
+
+
+ITEM_SCHEMES: tuple[str, ...] = ("UNSPSC", "GSIN", "CPV") + tuple(
+    sorted(codelist("itemClassificationScheme.csv") - {"UNSPSC", "GSIN", "CPV"})
+)
+"""The classification schemes offered: those of the OCDS codelist, the Canadian ones first."""
 
 
 def publication_label(row: Any) -> str:
@@ -194,6 +201,57 @@ class VendorsPage(StepPage):
             short_text(b.text("publication", "translation_notes", 2)),
         )
         self.row(form, N_("Open data portal address"), b.line("publication", "open_data_url"))
+        self._build_open_data()
+
+    def _build_open_data(self) -> None:
+        """The OCDS package's identifiers, licence, policy, submission and classification."""
+        b = self.binder
+        form = self.group(N_("Open data (OCDS)"))
+        self.note(
+            form,
+            N_(
+                "The OCDS prefix makes the tender's identifier unique in the world: the town asks "
+                "the Open Contracting Partnership for one (free of charge, by e-mail or its web form) "
+                "and uses it for every tender. It reads ocds- followed by 6 lowercase letters or "
+                "digits. The app never goes online: type the prefix you were given."
+            ),
+        )
+        self.row(form, N_("OCDS prefix"), b.line("publication", "ocid_prefix", "ocds-a1b2c3"))
+        self.row(
+            form,
+            N_("Address where the OCDS file will be published"),
+            b.line("publication", "package_url", "https://"),
+        )
+        self.row(form, N_("Licence of the open data (address)"), b.line("publication", "license_url"))
+        self.row(
+            form,
+            N_("Publication policy (address)"),
+            b.line("publication", "publication_policy_url", "https://"),
+        )
+        self.row(
+            form,
+            N_("List of organization identifiers (org-id)"),
+            b.line("publication", "publisher_scheme", "CA-CRA_ACR"),
+        )
+        self.row(
+            form,
+            N_("The town's identifier in that list (business number)"),
+            b.line("publication", "publisher_id"),
+        )
+        form.addRow(b.check("publication", "bids_electronic", N_("Bids may be submitted electronically")))
+        form.addRow(
+            b.check("publication", "bids_on_paper", N_("Bids may be submitted on paper (mail or by hand)"))
+        )
+        self.row(form, N_("Classification scheme"), b.combo("publication", "item_scheme", ITEM_SCHEMES))
+        self.row(form, N_("Classification code of what is bought"), b.line("publication", "item_code"))
+        self.row(form, N_("Description of that code"), b.line("publication", "item_description"))
+        form.addRow(
+            b.check(
+                "publication",
+                "publish_estimate",
+                N_("Publish the total cost of ownership as the estimated value (before taxes)"),
+            )
+        )
 
     # -- the selected exchange ----------------------------------------------------------
 
