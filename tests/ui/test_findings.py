@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
@@ -105,7 +107,7 @@ def test_french_step_list_is_wide_enough(open_window, qtbot):
     qtbot.wait(10)
     metrics = steps.fontMetrics()
     for i in range(steps.count()):
-        text = steps.item(i).text() + " (99)"
+        text = re.sub(r" \(\d+\)$", "", steps.item(i).text()) + " (99)"  # its own count replaced
         assert metrics.horizontalAdvance(text) + steps.iconSize().width() < steps.viewport().width(), text
     assert "Relations avec les fournisseurs" in steps.item(int(Step.VENDORS)).text()
     assert steps.horizontalScrollBar().isHidden() or not steps.horizontalScrollBar().isVisible()

@@ -238,19 +238,20 @@ class VendorsPage(StepPage):
             N_("The town's identifier in that list (business number)"),
             b.line("publication", "publisher_id"),
         )
-        form.addRow(b.check("publication", "bids_electronic", N_("Bids may be submitted electronically")))
-        form.addRow(
-            b.check("publication", "bids_on_paper", N_("Bids may be submitted on paper (mail or by hand)"))
-        )
+        methods = QWidget()
+        layout = QHBoxLayout(methods)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(b.check("publication", "bids_electronic", N_("Electronic bids")))
+        layout.addWidget(b.check("publication", "bids_on_paper", N_("Paper bids (mail, by hand)")))
+        layout.addStretch(1)
+        self.row(form, N_("Bids may be submitted as"), methods)
         self.row(form, N_("Classification scheme"), b.combo("publication", "item_scheme", ITEM_SCHEMES))
         self.row(form, N_("Classification code of what is bought"), b.line("publication", "item_code"))
         self.row(form, N_("Description of that code"), b.line("publication", "item_description"))
-        form.addRow(
-            b.check(
-                "publication",
-                "publish_estimate",
-                N_("Publish the total cost of ownership as the estimated value (before taxes)"),
-            )
+        self.row(
+            form,
+            N_("Total cost of ownership (before taxes) in the open data"),
+            b.check("publication", "publish_estimate", N_("Publish as the estimate")),
         )
 
     # -- the selected exchange ----------------------------------------------------------
