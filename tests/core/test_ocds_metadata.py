@@ -6,6 +6,7 @@ export reads the project file without changing it."""
 from __future__ import annotations
 
 import hashlib
+import json
 from decimal import Decimal
 
 import pytest
@@ -83,6 +84,11 @@ def test_every_bundled_example_has_a_prefix_a_license_and_a_policy(name):
     assert package["license"].startswith("https://") and package["publicationPolicy"].startswith("https://")
     assert package["uri"].endswith(".json") and ".invalid" not in package["uri"]
     assert validation_errors(package) == []
+    text = json.dumps(package)
+    assert "T00:00:00Z" not in text and 'Z"' not in text  # every date in the town's offset
+    tender = release["tender"]
+    ends = [tender[p]["endDate"] for p in ("tenderPeriod", "enquiryPeriod", "awardPeriod") if p in tender]
+    assert ends and all(not end.endswith(("T00:00:00Z", "T00:00:00+00:00")) for end in ends)
 
 
 # --- submission, items, estimate, documents -------------------------------------------------
