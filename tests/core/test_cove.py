@@ -18,6 +18,7 @@ import copy
 import importlib.util
 import json
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -102,6 +103,7 @@ def rich() -> Project:
     publication.item_code, publication.item_description = "43232300", "Logiciels de gestion des permis"
     publication.bids_on_paper = True
     publication.publish_estimate = True
+    project.tco.budget_cad, project.tco.funding_source = Decimal("150000"), "Budget 2025, réserve TI."
     project.publication_items = [
         PublicationItem(1, "tender", True, "2025-03-03", "https://donnees.example.ca/ao/AO-2025-014.pdf"),
         PublicationItem(2, "risk_analyses", True, "", "https://donnees.example.ca/ao/risques"),

@@ -132,24 +132,30 @@ def test_items_with_the_classification_the_town_typed():
     assert release_of(project)["tender"]["items"][0]["classification"]["scheme"] == "GSIN"
 
 
-def test_estimate_only_when_opted_in():
+def test_estimate_and_budget_only_when_opted_in():
+    """The figures of the decision record's funding section, so both documents agree."""
     project = rich_project()
     project.cost_lines.append(CostLine(3, 2, "staff_time", "Temps du personnel", 0, Decimal("50000")))
     release = release_of(project)
     assert "value" not in release["tender"] and "budget" not in release["planning"]
     project.publication.publish_estimate = True
-    # option 1: 20000 a year for years 1-5 + 8000 exit = 108000; option 2: 50000 of staff time
-    assert estimate(project) == (Decimal("108000"), Decimal("108000"))
+    # the TCO's figure: option 2 (50000 in year 0) has the lowest NPV; no budget stated
+    assert estimate(project) == (None, Decimal("50000"))
     release = release_of(project)
-    assert release["tender"]["value"] == {"amount": 108000, "currency": "CAD"}
-    assert release["planning"]["budget"]["amount"] == {"amount": 108000, "currency": "CAD"}
-    assert release["planning"]["budget"]["description"] == (
-        "Coût total de possession estimé sur 5 ans (le plus élevé des 2 options comparées), "
-        "avant taxes : une estimation, non un engagement."
-    )
-    project.cost_lines[2].amount = Decimal("200000.255")  # staff time is not the contract's value
-    assert estimate(project) == (Decimal("200000.255"), Decimal("108000"))
-    assert release_of(project)["planning"]["budget"]["amount"]["amount"] == 200000.26
+    assert release["tender"]["value"] == {"amount": 50000, "currency": "CAD"}
+    assert "budget" not in release["planning"]
+    project.tco.estimate_cad = Decimal("120000.255")  # the town's own estimate wins
+    project.tco.budget_cad = Decimal("150000")
+    project.tco.funding_source = "Budget d’immobilisations 2025, réserve TI."
+    release = release_of(project)
+    assert release["tender"]["value"] == {"amount": 120000.26, "currency": "CAD"}
+    assert release["planning"]["budget"] == {
+        "id": "budget",
+        "description": "Budget disponible pour cet appel d’offres, avant taxes. "
+        "Budget d’immobilisations 2025, réserve TI.",
+        "amount": {"amount": 150000, "currency": "CAD"},
+    }
+    assert validation_errors(build_package(project)) == []
 
 
 def test_documents_carry_url_format_and_date_from_the_publication_plan():

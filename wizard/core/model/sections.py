@@ -124,8 +124,8 @@ class Publication:
     (web addresses), the town's organization identifier (an org-id scheme such as
     ``CA-CRA_ACR`` and the town's number in it), how bids may be submitted, the item
     classification (a scheme of the ``itemClassificationScheme`` codelist, a code and
-    its description, typed by the town) and whether the TCO is published as the
-    estimated value.
+    its description, typed by the town) and whether the estimated cost and the budget of
+    the funding section (``tco.estimate_cad``, ``tco.budget_cad``) are published.
     """
 
     provincial_platform: str = ""
@@ -144,7 +144,7 @@ class Publication:
     item_scheme: str = "UNSPSC"
     item_code: str = ""
     item_description: str = ""
-    publish_estimate: bool = False  # publish the TCO as tender.value and planning.budget
+    publish_estimate: bool = False  # publish the estimate and budget (tender.value, planning.budget)
 
 
 @dataclass

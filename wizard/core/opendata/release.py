@@ -20,10 +20,11 @@ Package metadata, from ``project.publication``:
   there); the buyer party carries the same ``identifier`` and its ``id`` is then
   ``<scheme>-<number>`` (OCDS organization identifiers).
 
-The estimate (``publish_estimate``, off by default) is published from the TCO: the
-budget is the highest total cost of ownership among the options compared, and the
-tender's value the highest of them without the town's own staff time (what a contract
-may cost), both before taxes, in CAD, over the TCO horizon.
+The estimate (``publish_estimate``, off by default) publishes the figures of the
+decision record's funding section (``domain.funding``): ``tender.value`` is the
+estimated cost (the town's own estimate, else the TCO's: the nominal total of the
+option with the lowest net present value) and ``planning.budget`` the budget available
+with its source, both in CAD before taxes; a figure that is not stated is left out.
 
 The same project and latest change always give the same package. Personal names are
 withheld unless opted in (``common``). The result is valid against the shipped schemas
@@ -36,8 +37,8 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from wizard.core.domain import provinces, tco
-from wizard.core.i18n import N_, ntr, tr
+from wizard.core.domain import funding, provinces
+from wizard.core.i18n import N_, tr
 from wizard.core.model import Project
 from wizard.core.opendata.common import Scrubber, export_language
 from wizard.core.opendata.contact import contact_point
@@ -62,7 +63,6 @@ from wizard.core.opendata.schema import codelist, is_web_address
 OCDS_VERSION = "1.1"  # the package's major.minor; the schemas are 1.1.5
 PLACEHOLDER_URI = "https://open-data.invalid/ocds/{ocid}.json"
 CURRENCY = "CAD"
-STAFF_TIME = "staff_time"  # the town's own staff: a cost of ownership, not of the contract
 SUBMISSION_METHODS = (("bids_electronic", "electronicSubmission"), ("bids_on_paper", "written"))
 """``Publication`` flag → its code of the closed ``submissionMethod`` codelist."""
 
@@ -157,31 +157,19 @@ def _amount(value: Decimal) -> dict[str, Any]:
     }
 
 
-def estimate(project: Project) -> tuple[Decimal, Decimal] | None:
-    """``(budget, contract value)`` in CAD before taxes (module doc), or ``None`` when
-    not opted in or when no option costs anything."""
+def estimate(project: Project) -> tuple[Decimal | None, Decimal | None]:
+    """``(budget, value)`` in CAD before taxes when the town opts in, each ``None`` when
+    not stated: the budget available and the estimated cost, the figures of the decision
+    record's funding section (``domain.funding``). ``(None, None)`` when not opted in."""
     if not project.publication.publish_estimate:
-        return None
-    options = tco.compute_tco(project)
-    budget = max((option.nominal for option in options), default=Decimal(0))
-    if budget <= 0:
-        return None
-    value = max(option.nominal - option.by_category.get(STAFF_TIME, Decimal(0)) for option in options)
-    return budget, max(value, Decimal(0))
+        return None, None
+    return funding.budget(project), funding.estimate(project)
 
 
-def _budget(project: Project, lang: str, budget: Decimal) -> dict[str, Any]:
-    count = len(project.tco_options)
-    text = ntr(
-        "Estimated total cost of ownership over {years} (the highest of {count} option compared), "
-        "before taxes: an estimate, not a commitment.",
-        "Estimated total cost of ownership over {years} (the highest of {count} options compared), "
-        "before taxes: an estimate, not a commitment.",
-        count,
-        lang,
-        years=ntr("{count} year", "{count} years", tco.horizon_of(project), lang),
-    )
-    return {"id": "tco", "description": text, "amount": _amount(budget)}
+def _budget(project: Project, lang: str, amount: Decimal) -> dict[str, Any]:
+    source = " ".join(project.tco.funding_source.split())
+    text = tr(N_("Budget available for this call for tenders, before taxes."), lang)
+    return {"id": "budget", "description": f"{text} {source}" if source else text, "amount": _amount(amount)}
 
 
 def _tender(project: Project, lang: str, buyer: dict[str, Any], scrub: Scrubber) -> dict[str, Any]:
@@ -189,14 +177,14 @@ def _tender(project: Project, lang: str, buyer: dict[str, Any], scrub: Scrubber)
     authors = [f"{a.name} ({a.role})" if a.role else a.name for a in project.authors if scrub.person(a.name)]
     if authors:
         documents[0]["description"] += " " + tr(N_("Authors: {names}."), lang, names="; ".join(authors))
-    estimated = estimate(project)
+    value = estimate(project)[1]
     return {
         "id": slug(project.info.reference, "tender"),
         "title": project.info.title,
         "description": project.problem.statement,
         "status": "active" if valid_day(project.info.publication_date) else "planned",
         "items": items(project, lang),
-        "value": _amount(estimated[1]) if estimated else None,
+        "value": _amount(value) if value is not None else None,
         "procuringEntity": {"id": buyer["id"], "name": buyer["name"]},
         "procurementMethod": "open",
         "mainProcurementCategory": _category(project),
@@ -228,7 +216,7 @@ def build_release(project: Project, changed: str | None = None) -> dict[str, Any
     buyer = _buyer(project, lang, scrub)
     tender = _tender(project, lang, buyer, scrub)
     tag = "tender" if tender["status"] == "active" else "planning"
-    estimated = estimate(project)
+    budget = estimate(project)[0]
     return {
         "ocid": ocid(project),
         "date": release_datetime(project, changed),
@@ -239,7 +227,7 @@ def build_release(project: Project, changed: str | None = None) -> dict[str, Any
         "buyer": {"id": buyer["id"], "name": buyer["name"]},
         "planning": {
             "rationale": project.problem.context or project.problem.statement,
-            "budget": _budget(project, lang, estimated[0]) if estimated else None,
+            "budget": _budget(project, lang, budget) if budget is not None else None,
             "documents": with_publication(project, planning_documents(project, lang)),
         },
         "tender": tender,

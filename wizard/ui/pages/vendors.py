@@ -250,8 +250,8 @@ class VendorsPage(StepPage):
         self.row(form, N_("Description of that code"), b.line("publication", "item_description"))
         self.row(
             form,
-            N_("Total cost of ownership (before taxes) in the open data"),
-            b.check("publication", "publish_estimate", N_("Publish as the estimate")),
+            N_("Estimated cost and budget (before taxes) in the open data"),
+            b.check("publication", "publish_estimate", N_("Publish them")),
         )
 
     # -- the selected exchange ----------------------------------------------------------
