@@ -328,6 +328,32 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
         ((), N_("An exchange with a vendor was a request for information.")),
     ),
     "V-UNDESIGNATED": (((), FACT),),
+    # open data (checks/opendata.py)
+    "V-OCID-PREFIX": (
+        ((), N_("The open data has no OCDS prefix of the Town's own: it uses the placeholder ocds-xxxxxx.")),
+    ),
+    "V-OCID-FORMAT": (((), FACT),),
+    "V-OCID-EXAMPLE": (((), FACT),),
+    "V-LICENSE": (((), N_("The open data states no licence.")),),
+    "V-POLICY": (((), N_("The open data links to no publication policy.")),),
+    "V-PACKAGE-URL": (((), N_("The address where the OCDS file will be published is not stated.")),),
+    "V-PUBLISHER-ID": (((), N_("The open data does not give the Town's organization identifier.")),),
+    "V-PUBLISHER-ID-FORMAT": (((), FACT),),
+    "V-PUBLISHER-SCHEME": (((), FACT),),
+    "V-SUBMISSION-METHOD": (
+        ((), N_("The open data does not say whether bids may be submitted electronically or on paper.")),
+    ),
+    "V-ITEM-CODE": (((), N_("The open data gives no classification code for what is bought.")),),
+    "V-ITEM-CODE-FORMAT": (((), FACT),),
+    "V-ITEM-SCHEME": (((), FACT),),
+    "V-DOC-URL": (
+        (
+            (),
+            N_(
+                "The open data does not link to the tender document: where it is published is not a web address."
+            ),
+        ),
+    ),
     "CHECK-FAILED": (((), N_("Some checks of this step could not run: its findings may be incomplete.")),),
     "T-CONTROL-CHARS": (
         ((), N_("This text holds invisible control characters; the exported documents leave them out.")),
