@@ -6,7 +6,8 @@
     python main.py new --example NAME FILE.tender
     python main.py dump FILE.tender [--out FILE.json [--force]]
     python main.py load FILE.json FILE.tender
-    python main.py lint --field problem|criterion|scenario "TEXT" [--lang fr|en] [--explain]
+    python main.py lint --field problem|criterion|scenario "TEXT" [--lang fr|en] [--explain] [--format json]
+    python main.py lint --file DOC [--field …] [--lang fr|en] [--explain] [--format json]
     python main.py --version | --help
 
 Exit codes: 0 done, 1 findings of severity error (``check``, ``lint``) or a publishing
@@ -67,11 +68,13 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("load", help="create a project file from JSON")
     p.add_argument("json_file")
     p.add_argument("file")
-    p = sub.add_parser("lint", help="finding codes for one text, with the names detected")
-    p.add_argument("--field", required=True, choices=("problem", "criterion", "scenario"))
-    p.add_argument("text")
+    p = sub.add_parser("lint", help="finding codes for one text or every paragraph of a document")
+    p.add_argument("--field", choices=("problem", "criterion", "scenario"), help="how to check the text")
+    p.add_argument("text", nargs="?")
+    p.add_argument("--file", help="a tender document to check paragraph by paragraph (DOCX, PDF or text)")
     p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
     p.add_argument("-v", "--explain", action="store_true", help="add each finding's severity and message")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="json: one object, for tools")
     return parser
 
 

@@ -20,6 +20,8 @@ from wizard.core.model import Project
 from wizard.core.project_file import jsonio
 
 if TYPE_CHECKING:
+    from wizard.core.audit import AuditedParagraph
+    from wizard.core.checks.base import Finding
     from wizard.core.documents.gate import GateItem
 
 
@@ -141,15 +143,97 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_lint(args: argparse.Namespace) -> int:
     """One line per finding: the code, the names detected, and with ``--explain`` the
-    severity and the message in ``--lang`` (default: the system language)."""
+    severity and the message in ``--lang`` (default: the system language). With
+    ``--file``, every paragraph and table cell of a document, each line led by its
+    location (:mod:`wizard.core.audit`). ``--format json`` prints one JSON object
+    instead. Exit 1 when a finding is an error."""
+    import json
+
     from wizard.core.checks.base import Severity
-    from wizard.core.checks.lint import explain_line, lint_line, lint_text
+    from wizard.core.checks.lint import lint_text
 
     lang = args.lang or system_language()
+    if args.file and args.text is not None:
+        raise CliError(N_("Give either a text or --file, not both."))
+    if args.file:
+        return _lint_file(args, lang)
+    if args.text is None:
+        raise CliError(
+            N_("Missing argument: a text to check, or --file DOC. Try {help}."), help="main.py lint --help"
+        )
+    if not args.field:
+        raise CliError(
+            N_("Missing argument: {names}. Try {help}."), names="--field", help="main.py lint --help"
+        )
     found = lint_text(args.field, args.text, lang)
-    for f in found:
-        print(explain_line(f, lang) if args.explain else lint_line(f))
+    if args.format == "json":
+        payload = {"field": args.field, "lang": lang, "findings": [_finding_json(f, lang) for f in found]}
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        for f in found:
+            print(_lint_line(f, lang, args.explain))
     return 1 if any(f.severity == Severity.ERROR for f in found) else 0
+
+
+def _lint_line(f: Finding, lang: str, explain: bool) -> str:
+    from wizard.core.checks.lint import explain_line, lint_line
+
+    return explain_line(f, lang) if explain else lint_line(f)
+
+
+def _finding_json(f: Finding, lang: str) -> dict[str, object]:
+    from wizard.core.checks.lint import detected_names
+
+    return {
+        "code": f.code,
+        "severity": f.severity.value,
+        "names": detected_names(f),
+        "message": f.message(lang),
+    }
+
+
+def _lint_file(args: argparse.Namespace, lang: str) -> int:
+    """``lint --file``: ``LOCATION  CODE  names`` per finding (``--explain``: severity
+    and message too), or the JSON object of :func:`_audit_json`."""
+    import json
+
+    from wizard.core.audit import DocumentError, audit_document, with_findings
+    from wizard.core.checks.base import Severity
+
+    try:
+        audited = audit_document(Path(args.file), lang, args.field)
+    except DocumentError as exc:
+        raise CliError(exc.text, exc.path, **exc.params) from None
+    flagged = with_findings(audited)
+    if args.format == "json":
+        print(json.dumps(_audit_json(args.file, lang, audited), ensure_ascii=False, indent=2))
+    else:
+        for item in flagged:
+            where = item.location.describe(lang)
+            if item.section:
+                where += f" ({item.section[:60]})"
+            for f in item.findings:
+                print(f"{where}  {_lint_line(f, lang, args.explain)}")
+    return 1 if any(f.severity == Severity.ERROR for a in flagged for f in a.findings) else 0
+
+
+def _audit_json(path: str, lang: str, audited: list[AuditedParagraph]) -> dict[str, object]:
+    """``{"file", "lang", "paragraphs": count, "findings": [{"location": {"table": 3,
+    "row": 2, "cell": 2}, "where": "table 3, row 2, cell 2", "role": "criterion",
+    "text": …, "code", "severity", "names", "message"}, …]}``."""
+    findings = [
+        {
+            "location": item.location.as_dict(),
+            "where": item.location.describe(lang),
+            "section": item.section,
+            "role": item.role,
+            "text": item.text,
+            **_finding_json(f, lang),
+        }
+        for item in audited
+        for f in item.findings
+    ]
+    return {"file": str(path), "lang": lang, "paragraphs": len(audited), "findings": findings}
 
 
 def _export_folder(path: str) -> Path:

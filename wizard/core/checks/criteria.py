@@ -31,7 +31,7 @@ Criteria are named by their numbers in the tender (M-2, OBL-2), never by row ids
 
 from __future__ import annotations
 
-from wizard.core.checks import principles
+from wizard.core.checks import principles, requirements
 from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.checks.criteria_text import (
     Labels,
@@ -311,6 +311,7 @@ def check_criteria(project: Project, index: market.SupportIndex | None = None) -
     for c in project.criteria:
         found.extend(brand_findings(c, project, labels))
         found.extend(binary_findings(c, labels))
+    found.extend(requirements.check_requirements(project, labels))
     found.extend(duplicate_findings(project, labels))
     found.extend(_target(project, index, labels))
     found.extend(_compliant(project, index))

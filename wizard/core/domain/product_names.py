@@ -241,7 +241,9 @@ def _standard_words() -> frozenset[str]:
 def _known(word: str) -> bool:
     """An ordinary word, a standard's word or a document word (never a possible name)."""
     low = fold(word)
-    return low in ordinary_words() or low in _standard_words() or low in _DOCUMENT_WORDS or len(low) < 2
+    if len(low) < 2 or (len(low) == 2 and not word.isupper()):
+        return True  # "Le", "La", "In", "On": function words; two-letter names are acronyms ("HP")
+    return low in ordinary_words() or low in _standard_words() or low in _DOCUMENT_WORDS
 
 
 def _capital(word: str) -> bool:

@@ -1,0 +1,423 @@
+"""Audit any tender document (issue 19 point 4): ``lint --file`` on DOCX, PDF and text,
+with locations, in both languages; the one-requirement-per-criterion rule."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import docx
+import pytest
+
+from wizard import cli
+from wizard.core.audit import audit_document, audit_paragraphs, read_document, section_role, with_findings
+from wizard.core.audit import reader as reader_module
+from wizard.core.audit.reader import DocumentError, Location, Paragraph
+from wizard.core.checks.lint import lint_text
+from wizard.core.checks.requirements import requirement_verbs
+from wizard.core.examples import load_example
+from wizard.core.export import tender_bytes
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "rfp"
+
+
+def make_pdf(pages: list[list[str]]) -> bytes:
+    """A minimal PDF, one page per list of ASCII lines ("" for a blank line)."""
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    kids = []
+    for lines in pages:
+        ops = ["BT /F1 11 Tf 14 TL 72 740 Td"]
+        ops += ["(" + line.replace("(", "\\(").replace(")", "\\)") + ") Tj T*" for line in lines]
+        stream = "\n".join([*ops, "ET"])
+        objects.append(f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream")
+        objects.append(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {len(objects)} 0 R >>"
+        )
+        kids.append(f"{len(objects)} 0 R")
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+def lint_file(capsys, path: Path, *args: str) -> tuple[int, list[str], str]:
+    code = cli.main(["lint", "--file", str(path), *args])
+    out = capsys.readouterr()
+    return code, out.out.splitlines(), out.err
+
+
+def cell_location(data: bytes, text: str) -> tuple[int, int, int]:
+    """(table, row, cell), 1-based, of the first table cell holding exactly ``text``,
+    found with python-docx apart from the reader under test."""
+    document = docx.Document(io.BytesIO(data))
+    for t, table in enumerate(document.tables, 1):
+        for r, row in enumerate(table.rows, 1):
+            for c, cell in enumerate(row.cells, 1):
+                if cell.text.strip() == text:
+                    return t, r, c
+    raise AssertionError(f"{text!r} is in no table")
+
+
+# -- the one-requirement rule ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "verbs"),
+    [
+        ("The system must export CSV files and must support single sign-on.", ["must", "must"]),
+        ("The Contractor shall host the data in Canada; it shall also keep backups.", ["shall", "shall"]),
+        ("Le système doit exporter en CSV et doit permettre l'authentification unique.", ["doit", "doit"]),
+        (
+            "Les données doivent être hébergées au Canada. Le fournisseur devra fournir les journaux.",
+            ["doivent", "devra"],
+        ),
+        # clean twins: one requirement, a modal inside a relative or conditional clause
+        ("The vendor must keep the records that must be retained by law.", ["must"]),
+        ("Le fournisseur doit conserver les données qui doivent être archivées.", ["doit"]),
+        ("If the service must be restarted, the vendor must notify the Town.", ["must"]),
+        ("All Town data, backups included, is stored in Canada.", []),
+    ],
+)
+def test_requirement_verbs(text, verbs):
+    assert requirement_verbs(text) == verbs
+
+
+def test_several_requirements_is_a_warning_on_the_criterion_in_both_languages():
+    (f,) = lint_text("criterion", "The system must export CSV files and must support single sign-on.", "en")
+    assert (f.code, f.severity.value, f.field) == ("C-SEVERAL-REQUIREMENTS", "warning", "criteria:1.text")
+    assert f.message("en").startswith(
+        "Criterion M-1 holds several requirements (\u201cmust \u2026 must\u201d)"
+    )
+    (f,) = lint_text(
+        "criterion", "Le système doit exporter en CSV et doit permettre la signature unique.", "fr"
+    )
+    assert f.message("fr").startswith("Le critère OBL-1 contient plusieurs exigences (« doit … doit »)")
+    assert lint_text("criterion", "Le système doit exporter les couches en GeoJSON.", "fr") == []
+
+
+def test_the_bundled_examples_hold_one_requirement_per_criterion():
+    for name in ("emergency-perimeter", "office-suite", "training"):
+        project = load_example(name)
+        assert [c.text for c in project.criteria if len(requirement_verbs(c.text)) > 1] == []
+
+
+# -- sections and roles ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "role"),
+    [
+        ("Mandatory criteria", "criterion"),
+        ("4.0 TECHNICAL SPECIFICATIONS", "criterion"),
+        ("Exigences fonctionnelles", "criterion"),
+        ("Scénario S-1 : Recertification à la caserne", "scenario"),
+        ("Problem statement", "problem"),
+        ("Mise en contexte", "problem"),
+        ("Contract clauses", "text"),
+        ("Excluded vendors", "excluded"),
+        ("Cobequid Harbour", None),
+    ],
+)
+def test_section_roles(heading, role):
+    assert section_role(heading) == role
+
+
+def test_a_sub_heading_keeps_its_section_role_and_a_paragraph_outside_sections_is_judged_by_its_verb():
+    def para(text, n, level=0):
+        return Paragraph(text, Location(paragraph=n), heading=bool(level), level=level)
+
+    audited = audit_paragraphs(
+        [
+            para("Buy Microsoft Teams for every department.", 1),
+            para("Scope of work", 2, 1),
+            para("Scheduling", 3, 2),
+            para("The system must run on ArcGIS Enterprise.", 4),
+            para("Contract clauses", 5, 1),
+            para("The Contractor uses Microsoft Teams for meetings.", 6),
+            para("Excluded vendors", 7, 1),
+            para("Esri Canada", 8),
+        ],
+        "en",
+    )
+    assert [a.role for a in audited] == [
+        "text",
+        "text",
+        "text",
+        "criterion",
+        "text",
+        "text",
+        "skipped",
+        "skipped",
+    ]
+    assert [
+        (a.location.paragraph, a.section, [f.code for f in a.findings]) for a in with_findings(audited)
+    ] == [
+        (1, "", ["C-BRAND"]),
+        (4, "Scheduling", ["C-BRAND"]),
+        (6, "Contract clauses", ["C-BRAND"]),
+    ]
+
+
+# -- the bundled examples' exported tenders ----------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_lint_file_on_an_exported_example_finds_a_brand_and_two_requirements_where_they_are(
+    lang, tmp_path, capsys
+):
+    project = load_example("office-suite")
+    project.criteria[0].text = "The suite must work in Microsoft Teams."
+    project.criteria[1].text = "Data must stay in Canada and backups must be encrypted."
+    data = tender_bytes(project, lang)
+    path = tmp_path / f"tender-{lang}.docx"
+    path.write_bytes(data)
+    code, lines, err = lint_file(capsys, path, "--lang", lang)
+    assert (code, err) == (1, "")
+    table, row, cell = cell_location(data, "The suite must work in Microsoft Teams.")
+    heading = {"fr": "Critères obligatoires", "en": "Mandatory criteria"}[lang]
+    where = {"fr": "tableau {} , rangée {}, cellule {}", "en": "table {} , row {}, cell {}"}[lang]
+    brand_at = where.format(table, row, cell).replace(" ,", ",")
+    assert f"{brand_at} ({heading})  C-BRAND  Microsoft Teams" in lines
+    several_at = where.format(table, row + 1, cell).replace(" ,", ",")
+    assert f"{several_at} ({heading})  C-SEVERAL-REQUIREMENTS" in lines
+    # the traceability table repeats both criteria: reported there too
+    assert sum("C-BRAND  Microsoft Teams" in line for line in lines) == 2
+
+
+@pytest.mark.parametrize("name", ["emergency-perimeter", "office-suite", "training"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_exported_example_is_read_whole_with_roles(name, lang, tmp_path):
+    project = load_example(name)
+    data = tender_bytes(project, lang)
+    path = tmp_path / "tender.docx"
+    path.write_bytes(data)
+    audited = audit_document(path, lang)
+    body = [p for p in docx.Document(io.BytesIO(data)).paragraphs if p.text.strip()]
+    toc = sum(1 for p in body if p.style.name.lower().startswith("toc"))
+    assert sum(1 for a in audited if a.location.paragraph) == len(body) - toc
+    roles = {a.text: a.role for a in audited}
+    criteria_tables = [
+        t
+        for t in docx.Document(io.BytesIO(data)).tables
+        if t.rows[0].cells[1].text in ("Criterion", "Critère")
+    ]
+    assert roles[criteria_tables[0].rows[1].cells[1].text] == "criterion"
+    assert {"criterion", "scenario", "problem", "text"} <= set(roles.values())
+    # the Town's own tenders carry no brand error
+    assert [f.code for a in audited for f in a.findings if f.code == "C-BRAND"] == []
+
+
+def test_the_exported_context_of_office_suite_is_read_as_a_problem_text(tmp_path, capsys):
+    path = tmp_path / "tender.docx"
+    path.write_bytes(tender_bytes(load_example("office-suite"), "en"))
+    code, lines, _ = lint_file(capsys, path, "--lang", "en", "--format", "json")
+    payload = json.loads("\n".join(lines))
+    bypass = [f for f in payload["findings"] if f["code"] == "P-BYPASS"]
+    assert [(f["section"], f["role"], f["severity"]) for f in bypass] == [("Context", "problem", "error")]
+    assert "skip open competition" in bypass[0]["text"]
+    assert set(bypass[0]["location"]) == {"paragraph"}
+    assert payload["paragraphs"] > 200
+
+
+# -- real RFP texts (tests/data/rfp/README.md) -------------------------------------------
+
+
+def test_lint_file_on_a_real_english_rfp_flags_joined_requirements(capsys):
+    code, lines, err = lint_file(capsys, DATA / "extra-duty-en.txt", "--lang", "en")
+    assert (code, err) == (0, "")
+    assert lines == [
+        "paragraph 1, line 1  C-SEVERAL-REQUIREMENTS",
+        "paragraph 2, line 3  C-SEVERAL-REQUIREMENTS",
+    ]
+    code, lines, _ = lint_file(capsys, DATA / "extra-duty-en.txt", "--lang", "fr", "--explain")
+    assert lines[0].startswith(
+        "paragraphe 1, ligne 1  C-SEVERAL-REQUIREMENTS  (AVERTISSEMENT) Le critère OBL-1 contient "
+        "plusieurs exigences (« must … must … must »)"
+    )
+
+
+def test_lint_file_on_a_real_french_tender_names_the_product(capsys):
+    code, lines, _ = lint_file(capsys, DATA / "licences-autocad-fr.txt", "--lang", "fr")
+    assert code == 1
+    assert lines == [
+        "paragraphe 1, ligne 1  C-BRAND  autoCAD Map 3D",
+        "paragraphe 4, ligne 8 (MARCHE PUBLIC DE FOURNITURES)  C-BRAND  AUTOCAD MAP 3D",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "lang"), [("police-scheduling-en.txt", "en"), ("contrat-informatique-fr.txt", "fr")]
+)
+def test_real_requirement_lists_without_brands_are_clean_and_read_item_by_item(name, lang, capsys):
+    code, lines, _ = lint_file(capsys, DATA / name, "--lang", lang)
+    assert (code, lines) == (0, [])
+    audited = audit_document(DATA / name, lang)
+    items = [a for a in audited if a.text[:2] in ("• ", "1.", "2.", "3.")]
+    assert len(items) >= 3
+    assert all(a.location.line > 1 for a in items)
+
+
+def test_police_scheduling_bullets_are_criteria_under_their_heading():
+    audited = audit_document(DATA / "police-scheduling-en.txt", "en")
+    bullets = [a for a in audited if a.text.startswith("• ")]
+    assert [(a.location.describe("en"), a.section, a.role) for a in bullets][:2] == [
+        ("paragraph 4, line 6", "Scheduling", "criterion"),
+        ("paragraph 5, line 7", "Scheduling", "criterion"),
+    ]
+
+
+# -- PDF, DOCX details, errors -----------------------------------------------------------
+
+
+@pytest.mark.skipif(reader_module.shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_lint_file_on_a_pdf_gives_the_page(tmp_path, capsys):
+    path = tmp_path / "rfp.pdf"
+    path.write_bytes(
+        make_pdf(
+            [
+                [
+                    "Technical requirements",
+                    "",
+                    "The system must export layers as GeoJSON.",
+                    "",
+                    "The system must run on ArcGIS Enterprise.",
+                ],
+                ["Context", "", "Our old Cityworks can no longer cope."],
+            ]
+        )
+    )
+    code, lines, err = lint_file(capsys, path, "--lang", "en")
+    assert (code, err) == (1, "")
+    assert lines == [
+        "page 1, paragraph 3 (Technical requirements)  C-BRAND  ArcGIS Enterprise",
+        "page 2, paragraph 2 (Context)  P-INCUMBENT  Cityworks",
+    ]
+    code, lines, _ = lint_file(capsys, path, "--lang", "fr", "--format", "json")
+    payload = json.loads("\n".join(lines))
+    assert [(f["location"], f["where"]) for f in payload["findings"]] == [
+        ({"page": 1, "paragraph": 3}, "page 1, paragraphe 3"),
+        ({"page": 2, "paragraph": 2}, "page 2, paragraphe 2"),
+    ]
+
+
+def test_a_pdf_without_pdftotext_gets_a_bilingual_message(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(reader_module.shutil, "which", lambda _name: None)
+    path = tmp_path / "rfp.pdf"
+    path.write_bytes(make_pdf([["The system must run on ArcGIS Enterprise."]]))
+    code, lines, err = lint_file(capsys, path, "--lang", "en")
+    assert (code, lines) == (2, [])
+    assert err.startswith(
+        "La lecture d'un PDF exige le programme pdftotext (poppler-utils), qui n'est pas installé"
+    )
+    assert " / Reading a PDF needs the pdftotext program (poppler-utils), which is not installed" in err
+    assert err.rstrip().endswith(f"({path})")
+
+
+def test_docx_headings_tables_and_merged_cells(tmp_path):
+    document = docx.Document()
+    document.add_heading("Exigences techniques", level=1)
+    document.add_paragraph("")
+    document.add_paragraph("La solution doit s'intégrer à Microsoft Teams.")
+    table = document.add_table(rows=2, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "Exigences"
+    table.cell(1, 0).text = "E-1"
+    table.cell(1, 1).text = "Le système doit exporter en CSV et doit publier un flux GTFS."
+    path = tmp_path / "devis.docx"
+    document.save(str(path))
+    paragraphs = read_document(path)
+    assert [(p.text, p.location.as_dict(), p.heading) for p in paragraphs] == [
+        ("Exigences techniques", {"paragraph": 1}, True),
+        ("La solution doit s'intégrer à Microsoft Teams.", {"paragraph": 2}, False),
+        ("Exigences", {"table": 1, "row": 1, "cell": 1}, False),
+        ("E-1", {"table": 1, "row": 2, "cell": 1}, False),
+        (
+            "Le système doit exporter en CSV et doit publier un flux GTFS.",
+            {"table": 1, "row": 2, "cell": 2},
+            False,
+        ),
+    ]
+    flagged = [
+        (a.location.describe("fr"), [f.code for f in a.findings])
+        for a in with_findings(audit_document(path, "fr"))
+    ]
+    assert flagged == [
+        ("paragraphe 2", ["C-BRAND"]),
+        ("tableau 1, rangée 2, cellule 2", ["C-SEVERAL-REQUIREMENTS"]),
+    ]
+
+
+def test_field_forces_one_role_for_every_paragraph(capsys):
+    code, lines, _ = lint_file(
+        capsys, DATA / "police-scheduling-en.txt", "--lang", "en", "--field", "problem"
+    )
+    assert code == 0
+    assert all("P-" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "english"),
+    [
+        (b"", "empty.txt", "This document holds no text to check."),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "old.doc", "This is an old Word document (.doc)"),
+        (b"PK\x03\x04 not really a zip", "broken.docx", "This DOCX document cannot be read"),
+        (b"\x00\x01\x02binary", "blob.bin", "This file is not a DOCX, PDF or text document."),
+    ],
+)
+def test_unreadable_documents_get_one_bilingual_line(content, name, english, tmp_path, capsys):
+    path = tmp_path / name
+    path.write_bytes(content)
+    code, lines, err = lint_file(capsys, path)
+    assert (code, lines) == (2, [])
+    assert english in err and " / " in err and "Traceback" not in err
+    with pytest.raises(DocumentError):
+        read_document(path)
+
+
+def test_lint_needs_a_text_or_a_file_but_not_both(capsys, tmp_path):
+    assert cli.main(["lint", "--field", "criterion"]) == 2
+    assert "Missing argument: a text to check, or --file DOC." in capsys.readouterr().err
+    assert cli.main(["lint", "--field", "criterion", "x", "--file", str(tmp_path)]) == 2
+    assert "Give either a text or --file, not both." in capsys.readouterr().err
+    assert cli.main(["lint", "--file", str(tmp_path)]) == 2
+    assert "This is a folder, not a document." in capsys.readouterr().err
+
+
+def test_lint_text_json_format(capsys):
+    code = cli.main(
+        [
+            "lint",
+            "--field",
+            "criterion",
+            "Native support for Microsoft Entra ID",
+            "--lang",
+            "en",
+            "--format",
+            "json",
+        ]
+    )
+    payload = json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert payload["findings"] == [
+        {
+            "code": "C-BRAND",
+            "severity": "error",
+            "names": ["Microsoft Entra ID"],
+            "message": payload["findings"][0]["message"],
+        }
+    ]
+    assert payload["findings"][0]["message"].startswith(
+        "Brand or product name in a criterion: Microsoft Entra ID."
+    )

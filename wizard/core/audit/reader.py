@@ -1,0 +1,308 @@
+"""A tender document as located paragraphs (``lint --file``, "Check a tender document…").
+
+:func:`read_document` reads a DOCX (every body paragraph and table cell, in document
+order, with python-docx), a PDF (the text of each page from ``pdftotext -layout``, the
+poppler-utils program, when it is installed) or a plain text file, and returns its
+paragraphs, each with where it is (:class:`Location`) and whether it is a heading.
+Nothing here knows about checks; :mod:`wizard.core.audit` decides how each paragraph is
+checked.
+
+Paragraphs of a PDF or a text file are the blocks between blank lines; a line that
+starts a list item ("1.", "a)", "•", "-") starts a new paragraph, so a numbered list of
+requirements is checked item by item. A block of one short line without a final full
+stop is taken as a heading.
+
+Every failure is a :class:`DocumentError` whose message is an English message id with
+its French in ``core.po``: the command line and the app show it in both languages and
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wizard.core.i18n import N_, tr
+
+if TYPE_CHECKING:
+    from docx.table import Table
+
+MAX_BYTES = 50 * 1024 * 1024
+"""Larger files are refused (a tender is a few megabytes at most)."""
+
+PDF_TIMEOUT_S = 120
+"""How long ``pdftotext`` may run on one document."""
+
+SUFFIXES = (".docx", ".pdf", ".txt", ".md", ".text")
+"""The suffixes offered in the app's file dialog; any other file is sniffed."""
+
+
+class DocumentError(Exception):
+    """A document that cannot be read: ``text`` is an English message id (French in
+    ``core.po``), ``params`` fill its placeholders, ``path`` is the file."""
+
+    def __init__(self, text: str, path: Path, **params: object) -> None:
+        super().__init__(tr(text, "en", **params))
+        self.text = text
+        self.path = path
+        self.params = params
+
+    def message(self, lang: str) -> str:
+        """The message in ``lang`` ("fr" or "en")."""
+        return tr(self.text, lang, **self.params)
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a paragraph is; 0 means "not applicable".
+
+    DOCX: ``paragraph`` (the n-th non-empty body paragraph, 1-based) or ``table``,
+    ``row`` and ``cell`` (1-based). PDF: ``page`` and ``paragraph`` (within the page).
+    Text: ``paragraph`` and ``line`` (its first line)."""
+
+    paragraph: int = 0
+    table: int = 0
+    row: int = 0
+    cell: int = 0
+    page: int = 0
+    line: int = 0
+
+    def describe(self, lang: str) -> str:
+        """``"table 3, row 2, cell 2"``, ``"page 4, paragraph 1"``, ``"paragraph 12"`` or
+        ``"paragraph 5, line 31"``, in ``lang``."""
+        if self.table:
+            return tr(
+                N_("table {table}, row {row}, cell {cell}"),
+                lang,
+                table=self.table,
+                row=self.row,
+                cell=self.cell,
+            )
+        if self.page:
+            return tr(
+                N_("page {page}, paragraph {paragraph}"), lang, page=self.page, paragraph=self.paragraph
+            )
+        if self.line:
+            return tr(
+                N_("paragraph {paragraph}, line {line}"), lang, paragraph=self.paragraph, line=self.line
+            )
+        return tr(N_("paragraph {paragraph}"), lang, paragraph=self.paragraph)
+
+    def as_dict(self) -> dict[str, int]:
+        """The non-zero fields: ``{"table": 3, "row": 2, "cell": 2}``."""
+        return {k: v for k, v in vars(self).items() if v}
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph or table cell: its ``text`` (whitespace collapsed), its
+    ``location``, whether it is a ``heading`` and its ``level`` (1 = top; 0 for body text)."""
+
+    text: str
+    location: Location
+    heading: bool = False
+    level: int = 0
+
+
+def read_document(path: Path) -> list[Paragraph]:
+    """The paragraphs of the DOCX, PDF or text file at ``path``, in reading order.
+
+    The kind is chosen by the suffix (``.docx``, ``.pdf``), else by the first bytes (a
+    ZIP is read as DOCX, ``%PDF`` as PDF), else the file is read as text (UTF-8, or
+    Windows-1252 when it is not UTF-8). Raises :class:`DocumentError` for a folder, a
+    missing, empty, too large or unreadable file, a legacy ``.doc``, or a PDF without
+    ``pdftotext``."""
+    path = Path(path)
+    if path.is_dir():
+        raise DocumentError(N_("This is a folder, not a document."), path)
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except FileNotFoundError:
+        raise DocumentError(N_("This file does not exist."), path) from None
+    except OSError as exc:
+        raise DocumentError(
+            N_("This document cannot be read: {detail}"), path, detail=exc.strerror or exc
+        ) from None
+    if size > MAX_BYTES:
+        raise DocumentError(N_("This document is too large to check (over 50 MB)."), path)
+    suffix = path.suffix.lower()
+    if suffix == ".doc" or head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise DocumentError(N_("This is an old Word document (.doc): save it as DOCX, then check it."), path)
+    if suffix == ".pdf" or head.startswith(b"%PDF"):
+        paragraphs = _read_pdf(path)
+    elif suffix == ".docx" or head.startswith(b"PK"):
+        paragraphs = _read_docx(path)
+    else:
+        paragraphs = _read_text(path)
+    if not paragraphs:
+        raise DocumentError(N_("This document holds no text to check."), path)
+    return paragraphs
+
+
+# -- DOCX ---------------------------------------------------------------------------------
+
+_HEADING_STYLE = re.compile(r"(?:heading|titre)\s*(\d)?", re.IGNORECASE)
+
+
+def _heading_level(style_name: str) -> int:
+    """1–9 for a heading style ("Heading 2", "Titre 1", "Title"), else 0."""
+    name = style_name.strip()
+    if name.lower() in ("title", "titre", "subtitle", "sous-titre"):
+        return 1
+    found = _HEADING_STYLE.fullmatch(name)
+    if not found:
+        return 0
+    return int(found.group(1) or 1)
+
+
+def _read_docx(path: Path) -> list[Paragraph]:
+    import docx
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # noqa: BLE001 - any damage to the ZIP or its XML
+        raise DocumentError(
+            N_("This DOCX document cannot be read: {detail}"), path, detail=" ".join(str(exc).split())[:200]
+        ) from None
+    out: list[Paragraph] = []
+    number = 0
+    tables = 0
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            para = DocxParagraph(child, document)
+            text = _clean(para.text)
+            if not text:
+                continue
+            style = para.style.name if para.style is not None else ""
+            number += 1
+            if style.lower().startswith("toc"):
+                continue  # the table of contents repeats the headings: counted, not read
+            level = _heading_level(style)
+            out.append(Paragraph(text, Location(paragraph=number), heading=bool(level), level=level))
+        elif tag == "tbl":
+            tables += 1
+            out.extend(_table_cells(DocxTable(child, document), tables))
+    return out
+
+
+def _table_cells(table: Table, number: int) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    seen: dict[int, object] = {}  # holds the elements, so that their ids stay theirs
+    for r, row in enumerate(table.rows, 1):
+        for c, cell in enumerate(row.cells, 1):
+            if id(cell._tc) in seen:  # a merged cell is listed once per grid column
+                continue
+            seen[id(cell._tc)] = cell._tc
+            text = _clean(cell.text)
+            if text:
+                out.append(Paragraph(text, Location(table=number, row=r, cell=c)))
+    return out
+
+
+# -- PDF and text -------------------------------------------------------------------------
+
+_ITEM = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zA-Z][.)]|\(?[ivxIVX]{1,4}\)|[•▪◦·\-–—*o])\s+\S")
+"""A line that starts a list item: "1.", "2.3)", "a)", "(iv)", "•", "-"."""
+
+_BULLETS = "•▪◦·-–—*("
+
+_NUMBERED_HEADING = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S")
+
+
+def _read_pdf(path: Path) -> list[Paragraph]:
+    program = shutil.which("pdftotext")
+    if program is None:
+        raise DocumentError(
+            N_(
+                "Reading a PDF needs the pdftotext program (poppler-utils), which is not installed: "
+                "install it, or save the document as DOCX or text."
+            ),
+            path,
+        )
+    try:
+        result = subprocess.run(
+            [program, "-layout", "-enc", "UTF-8", str(path), "-"],
+            capture_output=True,
+            timeout=PDF_TIMEOUT_S,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise DocumentError(N_("This PDF document cannot be read: {detail}"), path, detail=exc) from None
+    if result.returncode != 0:
+        detail = " ".join(result.stderr.decode("utf-8", "replace").split())[:200] or result.returncode
+        raise DocumentError(N_("This PDF document cannot be read: {detail}"), path, detail=detail)
+    text = result.stdout.decode("utf-8", "replace")
+    out: list[Paragraph] = []
+    for page, page_text in enumerate(text.split("\f"), 1):
+        for n, (block, _line) in enumerate(_blocks(page_text), 1):
+            out.append(_block_paragraph(block, Location(page=page, paragraph=n)))
+    return out
+
+
+def _read_text(path: Path) -> list[Paragraph]:
+    data = path.read_bytes()
+    if b"\x00" in data[:4096]:
+        raise DocumentError(N_("This file is not a DOCX, PDF or text document."), path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", "replace")
+    return [
+        _block_paragraph(block, Location(paragraph=n, line=line))
+        for n, (block, line) in enumerate(_blocks(text), 1)
+    ]
+
+
+def _blocks(text: str) -> list[tuple[list[str], int]]:
+    """The paragraphs of plain text as lists of stripped lines, with their first line
+    number (1-based): blank lines and list items separate them."""
+    blocks: list[tuple[list[str], int]] = []
+    current: list[str] = []
+    start = 0
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or (current and _ITEM.match(line)):
+            if current:
+                blocks.append((current, start))
+            current = []
+        if line:
+            if not current:
+                start = number
+            current.append(line)
+    if current:
+        blocks.append((current, start))
+    return blocks
+
+
+def _block_paragraph(lines: list[str], location: Location) -> Paragraph:
+    text = _clean(" ".join(lines))
+    level = _text_heading_level(lines, text)
+    return Paragraph(text, location, heading=bool(level), level=level)
+
+
+def _text_heading_level(lines: list[str], text: str) -> int:
+    """1–4 when a block looks like a heading (one short line without a final full stop
+    or colon-ended sentence), by its section number's depth ("3.2" → 2); else 0."""
+    if len(lines) != 1 or len(text) > 90 or len(text.split()) > 12 or text[-1] in ".;,":
+        return 0
+    if not any(ch.isalpha() for ch in text) or text[0] in _BULLETS:
+        return 0
+    numbered = _NUMBERED_HEADING.match(text)
+    if numbered:
+        return min(numbered.group(1).count(".") + 1, 4)
+    first = next(ch for ch in text if ch.isalpha())
+    return 1 if first.isupper() else 0
+
+
+def _clean(text: str) -> str:
+    """Whitespace collapsed to single spaces (layout columns, tabs, line breaks)."""
+    return " ".join(text.split())
