@@ -20,6 +20,7 @@ def ui_sandbox(tmp_path, qapp, monkeypatch):
 
     for name in (
         "ask_open_path",
+        "ask_document_path",
         "ask_save_path",
         "ask_folder",
         "show_error",

@@ -79,6 +79,16 @@ def ask_open_path(parent: QWidget | None, title: str, suffix: str = SUFFIX) -> P
     return Path(name) if name else None
 
 
+def ask_document_path(parent: QWidget | None, title: str) -> Path | None:
+    """A tender document to check (DOCX, PDF or text), or ``None`` when cancelled."""
+    patterns = "*.docx *.pdf *.txt *.md"
+    name_filter = _("Tender documents") + f" ({patterns});;" + _("All files") + " (*)"
+    dialog = file_dialog(parent, title, documents_folder(), name_filter)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    name = exec_file_dialog(dialog)
+    return Path(name) if name else None
+
+
 def ask_save_path(
     parent: QWidget | None, title: str, suffix: str = SUFFIX, default_name: str = ""
 ) -> Path | None:

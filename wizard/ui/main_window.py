@@ -38,6 +38,7 @@ class _Lazy:
 
 
 act = _Lazy("wizard.ui.project_actions")
+audit = _Lazy("wizard.ui.audit_dialog")
 
 
 def preview_available() -> bool:
@@ -53,6 +54,7 @@ ACTIONS: list[tuple[str, str, QKeySequence.StandardKey | None]] = [
     ("export", N_("&Export…"), None),
     ("preview", N_("&Preview of the tender"), None),
     ("history", N_("&History of changes"), None),
+    ("check_document", N_("Check a &tender document…"), None),
     ("close", N_("&Close the project"), QKeySequence.StandardKey.Close),
     ("quit", N_("&Quit"), QKeySequence.StandardKey.Quit),
 ]
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
             "export": lambda: act.export(self),
             "preview": lambda: act.show_preview(self),
             "history": lambda: act.show_history(self),
+            "check_document": lambda: audit.check_document(self),
             "close": self.close_project,
             "quit": self.close,
         }
@@ -111,7 +114,7 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(handlers[name])
             self.actions_by_name[name] = action
-            if name in ("save_as", "close", "quit"):
+            if name in ("save_as", "check_document", "close", "quit"):
                 file_menu.addSeparator()
             file_menu.addAction(action)
             if name == "open":

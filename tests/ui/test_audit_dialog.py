@@ -1,0 +1,119 @@
+"""File › "Check a tender document…" (issue 19): the paragraphs of any tender beside
+their findings, with no project open."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from wizard.core.examples import load_example
+from wizard.core.export import tender_bytes
+from wizard.ui import dialogs
+from wizard.ui.audit_dialog import AuditDialog
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "rfp"
+
+
+@pytest.fixture
+def tender(tmp_path):
+    """The office-suite example's English tender with a brand and two requirements put in."""
+    project = load_example("office-suite")
+    project.criteria[0].text = "The suite must work in Microsoft Teams."
+    project.criteria[1].text = "Data must stay in Canada and backups must be encrypted."
+    path = tmp_path / "neighbour-tender.docx"
+    path.write_bytes(tender_bytes(project, "en"))
+    return path
+
+
+def open_check(window, monkeypatch, path: Path) -> AuditDialog:
+    shown: list[AuditDialog] = []
+    monkeypatch.setattr(dialogs, "ask_document_path", lambda parent, title: path)
+    monkeypatch.setattr(dialogs, "run_dialog", lambda dialog: shown.append(dialog) or 0)
+    window.actions_by_name["check_document"].trigger()
+    (dialog,) = shown
+    return dialog
+
+
+def rows(dialog: AuditDialog) -> list[tuple[str, str, str]]:
+    t = dialog.table
+    return [(t.item(r, 0).text(), t.item(r, 1).text(), t.item(r, 2).text()) for r in dialog.visible_rows()]
+
+
+def test_the_action_needs_no_project_and_lists_the_flagged_paragraphs(window, monkeypatch, tender, qtbot):
+    assert window.ctx is None and window.actions_by_name["check_document"].isEnabled()
+    dialog = open_check(window, monkeypatch, tender)
+    qtbot.addWidget(dialog)
+    shown = rows(dialog)
+    assert ("table 4, row 2, cell 2", "criterion", "The suite must work in Microsoft Teams.") in shown
+    assert (
+        "table 4, row 3, cell 2",
+        "criterion",
+        "Data must stay in Canada and backups must be encrypted.",
+    ) in shown
+    assert dialog.only_flagged.isChecked()
+    assert all(dialog.audited[r].findings for r in dialog.visible_rows())
+    # the selected paragraph's findings are shown beside it
+    row = next(r for r in dialog.visible_rows() if dialog.audited[r].text.endswith("Microsoft Teams."))
+    dialog.table.setCurrentCell(row, 2)
+    assert dialog.text.toPlainText() == "The suite must work in Microsoft Teams."
+    assert dialog.section.text() == "table 4, row 2, cell 2 \u2014 Mandatory criteria"
+    messages = [dialog.findings.item(i).text() for i in range(dialog.findings.count())]
+    assert messages == [
+        "Error: Brand or product name in a criterion: Microsoft Teams. Describe the function or the "
+        "standard instead; \u201cor equivalent\u201d does not make it fair."
+    ]
+    assert dialog.summary.text().splitlines() == [
+        str(tender),
+        "7 findings in 5 of the 344 paragraphs and table cells.",
+    ]
+    # the whole document at one click
+    dialog.only_flagged.setChecked(False)
+    assert len(dialog.visible_rows()) == len(dialog.audited) == 344
+
+
+def test_in_french_with_a_real_rfp_text(window, monkeypatch, qtbot):
+    window.actions_by_name["lang_fr"].trigger()
+    dialog = open_check(window, monkeypatch, DATA / "licences-autocad-fr.txt")
+    qtbot.addWidget(dialog)
+    assert rows(dialog) == [
+        ("paragraphe 1, ligne 1", "texte", "SERVICE PUBLIC FÉDÉRAL FINANCES Ref.: Docpat/autoCAD Map 3D"),
+        ("paragraphe 4, ligne 8", "texte", "“LICENCES AUTOCAD MAP 3D”"),
+    ]
+    assert (
+        dialog.findings.item(0)
+        .text()
+        .startswith("Erreur : Nom de marque ou de produit dans un critère : autoCAD Map 3D.")
+    )
+    assert (
+        dialog.windowTitle() == "Vérification d'un document d'appel d'offres \u2014 licences-autocad-fr.txt"
+    )
+
+
+def test_an_unreadable_document_gets_a_message(window, monkeypatch, errors, tmp_path):
+    path = tmp_path / "old.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
+    monkeypatch.setattr(dialogs, "ask_document_path", lambda parent, title: path)
+    window.actions_by_name["check_document"].trigger()
+    assert errors == [f"This is an old Word document (.doc): save it as DOCX, then check it.\n{path}"]
+
+
+def test_cancel_does_nothing(window, monkeypatch):
+    monkeypatch.setattr(dialogs, "ask_document_path", lambda parent, title: None)
+    window.actions_by_name["check_document"].trigger()  # run_dialog would fail the test
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_screenshot(window, monkeypatch, tender, qtbot, lang):
+    window.actions_by_name[f"lang_{lang}"].trigger()
+    dialog = open_check(window, monkeypatch, tender)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 768)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    row = next(r for r in dialog.visible_rows() if dialog.audited[r].text.endswith("Microsoft Teams."))
+    dialog.table.setCurrentCell(row, 2)
+    assert dialog.findings.count() == 1
+    if os.environ.get("OPW_SHOTS"):
+        dialog.grab().save(os.path.join(os.environ["OPW_SHOTS"], f"audit-{lang}.png"))
