@@ -253,8 +253,8 @@ def test_lint_file_on_a_real_french_tender_names_the_product(capsys):
     code, lines, _ = lint_file(capsys, DATA / "licences-autocad-fr.txt", "--lang", "fr")
     assert code == 1
     assert lines == [
-        "paragraphe 1, ligne 1  C-BRAND  autoCAD Map 3D",
-        "paragraphe 4, ligne 8 (MARCHE PUBLIC DE FOURNITURES)  C-BRAND  AUTOCAD MAP 3D",
+        "paragraphe 2, ligne 2 (SERVICE PUBLIC FÉDÉRAL FINANCES)  C-BRAND  autoCAD Map 3D",
+        "paragraphe 5, ligne 8 (MARCHE PUBLIC DE FOURNITURES)  C-BRAND  AUTOCAD MAP 3D",
     ]
 
 
@@ -421,3 +421,29 @@ def test_lint_text_json_format(capsys):
     assert payload["findings"][0]["message"].startswith(
         "Brand or product name in a criterion: Microsoft Entra ID."
     )
+
+
+def test_a_heading_run_into_its_paragraph_is_split_and_a_table_header_keeps_the_section(tmp_path):
+    path = tmp_path / "rfp.txt"
+    path.write_text(
+        "3 Mandatory criteria\n"
+        "The system must run on ArcGIS Enterprise.\n\n"
+        "No. Criterion Verification\n\n"
+        "M-2 The solution must use Cityworks for work orders.\n\n"
+        "1. The system should have four interfaces through which data\n"
+        "is either entered or read.\n",
+        encoding="utf-8",
+    )
+    audited = audit_document(path, "en")
+    assert [(a.text, a.paragraph.heading, a.paragraph.level, a.role) for a in audited] == [
+        ("3 Mandatory criteria", True, 1, "text"),
+        ("The system must run on ArcGIS Enterprise.", False, 0, "criterion"),
+        ("No. Criterion Verification", True, 9, "text"),
+        ("M-2 The solution must use Cityworks for work orders.", False, 0, "criterion"),
+        (
+            "1. The system should have four interfaces through which data is either entered or read.",
+            False,
+            0,
+            "criterion",
+        ),
+    ]

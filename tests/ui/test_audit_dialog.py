@@ -78,8 +78,8 @@ def test_in_french_with_a_real_rfp_text(window, monkeypatch, qtbot):
     dialog = open_check(window, monkeypatch, DATA / "licences-autocad-fr.txt")
     qtbot.addWidget(dialog)
     assert rows(dialog) == [
-        ("paragraphe 1, ligne 1", "texte", "SERVICE PUBLIC FÉDÉRAL FINANCES Ref.: Docpat/autoCAD Map 3D"),
-        ("paragraphe 4, ligne 8", "texte", "“LICENCES AUTOCAD MAP 3D”"),
+        ("paragraphe 2, ligne 2", "texte", "Ref.: Docpat/autoCAD Map 3D"),
+        ("paragraphe 5, ligne 8", "texte", "“LICENCES AUTOCAD MAP 3D”"),
     ]
     assert (
         dialog.findings.item(0)

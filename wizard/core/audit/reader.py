@@ -213,6 +213,10 @@ def _table_cells(table: Table, number: int) -> list[Paragraph]:
 _ITEM = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zA-Z][.)]|\(?[ivxIVX]{1,4}\)|[•▪◦·\-–—*o])\s+\S")
 """A line that starts a list item: "1.", "2.3)", "a)", "(iv)", "•", "-"."""
 
+UNNUMBERED_LEVEL = 9
+"""The level of a short capitalised line of a PDF or text file that is neither numbered
+nor in capitals: below any numbered heading."""
+
 _BULLETS = "•▪◦·-–—*("
 
 _NUMBERED_HEADING = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S")
@@ -280,7 +284,31 @@ def _blocks(text: str) -> list[tuple[list[str], int]]:
             current.append(line)
     if current:
         blocks.append((current, start))
-    return blocks
+    return [part for block in blocks for part in _split_heading(*block)]
+
+
+_HEADING_LINE = re.compile(
+    r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.|[IVX]{1,4}\.)\s+\w.*|[^a-z]*[A-Z]{2}[^a-z]*"
+)
+"""A numbered heading ("2 Technical requirements", "3.1 Scope", "B. Terms") or a line
+in capitals ("SCOPE OF WORK")."""
+
+
+def _split_heading(lines: list[str], start: int) -> list[tuple[list[str], int]]:
+    """A heading line that a PDF or a text file runs into its first paragraph (no blank
+    line between) becomes a paragraph of its own: short, numbered or in capitals, no
+    final punctuation, and followed by a line that starts a sentence."""
+    first = lines[0]
+    if (
+        len(lines) > 1
+        and len(first) <= 60
+        and len(first.split()) <= 8
+        and first[-1] not in ".;:,"
+        and _HEADING_LINE.fullmatch(first)
+        and (lines[1][0].isupper() or lines[1][0].isdigit() or lines[1][0] in _BULLETS)
+    ):
+        return [([first], start), (lines[1:], start + 1)]
+    return [(lines, start)]
 
 
 def _block_paragraph(lines: list[str], location: Location) -> Paragraph:
@@ -290,8 +318,9 @@ def _block_paragraph(lines: list[str], location: Location) -> Paragraph:
 
 
 def _text_heading_level(lines: list[str], text: str) -> int:
-    """1–4 when a block looks like a heading (one short line without a final full stop
-    or colon-ended sentence), by its section number's depth ("3.2" → 2); else 0."""
+    """When a block looks like a heading (one short line without a final full stop):
+    its section number's depth ("3.2" → 2, at most 4), 1 for a line in capitals,
+    :data:`UNNUMBERED_LEVEL` for another capitalised line; else 0."""
     if len(lines) != 1 or len(text) > 90 or len(text.split()) > 12 or text[-1] in ".;,":
         return 0
     if not any(ch.isalpha() for ch in text) or text[0] in _BULLETS:
@@ -300,7 +329,11 @@ def _text_heading_level(lines: list[str], text: str) -> int:
     if numbered:
         return min(numbered.group(1).count(".") + 1, 4)
     first = next(ch for ch in text if ch.isalpha())
-    return 1 if first.isupper() else 0
+    if not first.isupper():
+        return 0
+    # a line in capitals opens a part; another short line (a table's header row, a
+    # sub-heading) only a sub-section of the numbered section it is in
+    return 1 if text.upper() == text else UNNUMBERED_LEVEL
 
 
 def _clean(text: str) -> str:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -236,44 +237,87 @@ def detect_brands(text: str, extra: Iterable[Any] = ()) -> list[Match]:
 
     ``extra`` holds more names (strings, or ``model.ExtraBrand`` rows with a ``name``)
     added per project. Standards are never returned. Never raises on any ``str``.
+
+    Only the tokens that can start a name (a first word of the index, a contextual
+    word) are looked at; the words of the clause before a contextual word are read only
+    when it needs them. Linear in the text's length.
     """
     if not text:
         return []
     extra_names = tuple(sorted({getattr(e, "name", e) for e in extra if getattr(e, "name", e)}))
     indexes = [_bundled_index()] + ([_extra_index(extra_names)] if extra_names else [])
     tokens = list(_TOKEN.finditer(text))
-    folded = [fold(t.group()) for t in tokens]
+    if text.isascii():
+        low = text.lower()
+        folded = [low[t.start() : t.end()] for t in tokens]
+    else:
+        folded = [_fold_word(t.group()) for t in tokens]
+    contextual = _bundled_contextual()
+    starters = _bundled_starters()
+    if extra_names:
+        starters = starters | _extra_index(extra_names).keys()
+    clause = _ClauseStarts(text, tokens)
     found: list[Match] = []
-    seen: set[str] = set()
-    i = 0
-    while i < len(tokens):
-        if i and _CLAUSE_END.search(text, tokens[i - 1].end(), tokens[i].start()):
-            seen = set()
+    free = 0  # the first token not inside a name already found
+    for i, word in enumerate(folded):
+        if i < free or word not in starters:
+            continue
         best: tuple[_Alias, int] | None = None
         for index in indexes:
-            candidates = index.get(folded[i])
+            candidates = index.get(word)
             hit = _match_at(tokens, folded, i, text, candidates) if candidates else None
             if hit and (best is None or hit[1] > best[1]):
                 best = hit
         if best is None:
-            contextual = _contextual_at(text, tokens, folded, i, seen)
-            if contextual and not _in_address(text, tokens[i].start()):
-                canonical, end = contextual
-                found.append(Match(text[tokens[i].start() : end], tokens[i].start(), end, canonical))
-                while i < len(tokens) and tokens[i].start() < end:
-                    seen.add(folded[i])
-                    i += 1
+            if word not in contextual or not tokens[i].group()[0].isupper():
                 continue
-            seen.add(folded[i])
-            i += 1
+            seen = set(folded[clause.start_of(i) : i])
+            found_here = _contextual_at(text, tokens, folded, i, seen)
+            if found_here and not _in_address(text, tokens[i].start()):
+                canonical, end = found_here
+                found.append(Match(text[tokens[i].start() : end], tokens[i].start(), end, canonical))
+                while free < len(tokens) and tokens[free].start() < end:
+                    free += 1
             continue
         alias, last = best
-        seen.update(folded[i : last + 1])
         start, end = tokens[i].start(), tokens[last].end()
         if alias.canonical is not None and not (_in_address(text, start) or _in_address(text, end - 1)):
             found.append(Match(text[start:end], start, end, alias.canonical))
-        i = last + 1
+        free = last + 1
     return found
+
+
+@lru_cache(maxsize=16384)
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
+@cache
+def _bundled_starters() -> frozenset[str]:
+    """Every folded word that may start a name or a standard: the index's first words
+    and the contextual words."""
+    return frozenset(_bundled_index()) | frozenset(_bundled_contextual())
+
+
+class _ClauseStarts:
+    """The first token of the clause holding token ``i`` (after ". ", "; ", a line
+    break …), found by bisection on the clause ends, computed once per text when first
+    asked."""
+
+    def __init__(self, text: str, tokens: list[re.Match[str]]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.ends: list[int] | None = None
+        self.starts: list[int] = []
+
+    def start_of(self, i: int) -> int:
+        if self.ends is None:
+            self.ends = [m.start() for m in _CLAUSE_END.finditer(self.text)]
+            self.starts = [t.start() for t in self.tokens]
+        before = bisect_left(self.ends, self.starts[i]) - 1
+        if before < 0:
+            return 0
+        return bisect_right(self.starts, self.ends[before])
 
 
 def brand_list(text: str, extra: Iterable[Any] = ()) -> list[str]:
@@ -287,4 +331,12 @@ def brand_list(text: str, extra: Iterable[Any] = ()) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _brand_list(text: str, extra: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(m.name for m in detect_brands(text, extra)))
+    return tuple(dict.fromkeys(m.name for m in detected(text, extra)))
+
+
+@lru_cache(maxsize=256)
+def detected(text: str, extra: tuple[str, ...] = ()) -> tuple[Match, ...]:
+    """:func:`detect_brands` of ``text`` with the ``extra`` names, cached: the brand
+    list and the possible names of one text (:mod:`wizard.core.domain.product_names`)
+    share one detection per keystroke."""
+    return tuple(detect_brands(text, extra))

@@ -246,8 +246,9 @@ def _known(word: str) -> bool:
     return low in ordinary_words() or low in _standard_words() or low in _DOCUMENT_WORDS
 
 
-def _capital(word: str) -> bool:
-    return word[:1].isupper()
+@lru_cache(maxsize=16384)
+def _fold_word(word: str) -> str:
+    return fold(word)
 
 
 @lru_cache(maxsize=8192)
@@ -273,11 +274,15 @@ def _separated(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
 
 def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
     """Possible product, vendor or model names in ``text``, in order, outside ``known``
-    spans (the list's matches). ``canonical`` is the name as written. Never raises."""
+    spans (the list's matches). ``canonical`` is the name as written. Never raises.
+
+    Only tokens with a capital, a digit or a joining mark can start a name. Linear in
+    the text's length."""
     if not text:
         return []
     taken = [(m.start, m.end) for m in known]
     tokens = list(_TOKEN.finditer(text))
+    words = [t.group() for t in tokens]
     found: list[Match] = []
 
     def free(start: int, end: int) -> bool:
@@ -289,38 +294,32 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
             found.append(Match(text[start:end], start, end, text[start:end]))
             taken.append((start, end))
 
+    # an all-lower-case word of letters is neither capitalised nor shaped
+    starts = [k for k, w in enumerate(words) if not (w.isalpha() and w.islower())]
+    count = len(tokens)
     i = 0
-    while i < len(tokens):
-        word = tokens[i].group()
-        if not _capital(word) and not _shaped(word):
-            i += 1
+    for k in starts:
+        if k < i:
+            continue
+        i = k
+        word = words[i]
+        if not word[:1].isupper() and not _shaped(word):
             continue
         # the capitalised run starting here
         j = i
         while (
-            j + 1 < len(tokens)
+            j + 1 < count
             and _separated(text, tokens[j], tokens[j + 1])
-            and fold(tokens[j + 1].group()) not in _SUFFIX
-            and (
-                _capital(tokens[j + 1].group())
-                or _shaped(tokens[j + 1].group())
-                or _NUMBER.fullmatch(tokens[j + 1].group())
-            )
+            and _fold_word(words[j + 1]) not in _SUFFIX
+            and (words[j + 1][:1].isupper() or _shaped(words[j + 1]) or _NUMBER.fullmatch(words[j + 1]))
         ):
             j += 1
         run = range(i, j + 1)
-        unknown = [k for k in run if not _known(tokens[k].group()) and not tokens[k].group().isdigit()]
-        nxt = tokens[j + 1].group() if j + 1 < len(tokens) else ""
-        if (
-            fold(nxt).rstrip(".") in _SUFFIX
-            and text[tokens[j].end() : tokens[j + 1].start()].strip(" ,") == ""
-        ):
+        unknown = [r for r in run if not _known(words[r]) and not words[r].isdigit()]
+        nxt = _fold_word(words[j + 1]) if j + 1 < count else ""
+        if nxt.rstrip(".") in _SUFFIX and text[tokens[j].end() : tokens[j + 1].start()].strip(" ,") == "":
             first = i
-            while (
-                first < j
-                and _known(tokens[first].group())
-                and fold(tokens[first].group()) in ("the", "la", "le")
-            ):
+            while first < j and _known(words[first]) and _fold_word(words[first]) in ("the", "la", "le"):
                 first += 1
             add(first, j)
         elif unknown and _INTRODUCER_END.search(
@@ -330,8 +329,8 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
         elif (
             unknown
             and unknown[-1] == j
-            and not _ACRONYM.fullmatch(tokens[j].group())
-            and fold(nxt) in _PRODUCT_NOUN
+            and not _ACRONYM.fullmatch(words[j])
+            and nxt in _PRODUCT_NOUN
             and text[tokens[j].end() : tokens[j + 1].start()] == " "
             and tokens[i].start() > 0
         ):
@@ -339,21 +338,21 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
         elif (
             unknown
             and text[tokens[unknown[-1]].end() : tokens[unknown[-1]].end() + 2] in ("'s", "\u2019s")
-            and any(fold(t.group()) in _PRODUCT_NOUN for t in tokens[j + 1 : j + 6])
+            and any(_fold_word(w) in _PRODUCT_NOUN for w in words[j + 1 : j + 6])
         ):
             add(unknown[0], unknown[-1])
         else:
-            for k in run:
-                w = tokens[k].group()
+            for r in run:
+                w = words[r]
                 if _shaped(w):
-                    add(k, k)
+                    add(r, r)
                 elif (
-                    k in unknown
-                    and k + 1 <= j
-                    and _NUMBER.fullmatch(tokens[k + 1].group())
-                    and not _YEAR.fullmatch(tokens[k + 1].group())
+                    r in unknown
+                    and r + 1 <= j
+                    and _NUMBER.fullmatch(words[r + 1])
+                    and not _YEAR.fullmatch(words[r + 1])
                 ):
-                    add(k, k + 1)
+                    add(r, r + 1)
         i = j + 1
     found.sort(key=lambda m: m.start)
     return found
@@ -369,6 +368,6 @@ def possible_list(text: str, extra: Iterable[object] = ()) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _possible_list(text: str, extra: tuple[str, ...]) -> tuple[str, ...]:
-    from wizard.core.domain.brands import detect_brands
+    from wizard.core.domain.brands import detected
 
-    return tuple(dict.fromkeys(m.name for m in possible_names(text, detect_brands(text, extra))))
+    return tuple(dict.fromkeys(m.name for m in possible_names(text, detected(text, extra))))
