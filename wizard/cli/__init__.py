@@ -8,6 +8,7 @@
     python main.py load FILE.json FILE.tender
     python main.py lint --field problem|criterion|scenario "TEXT" [--lang fr|en] [--explain] [--format json]
     python main.py lint --file DOC [--field …] [--lang fr|en] [--explain] [--format json]
+    python main.py brands FILE.tender [--import CSV] [--export CSV [--force]] [--lang fr|en]
     python main.py --version | --help
 
 Exit codes: 0 done, 1 findings of severity error (``check``, ``lint``) or a publishing
@@ -33,7 +34,7 @@ from wizard.core.project_file.fileformat import (  # not store: no sqlite-utils 
     ProjectFileError,
 )
 
-COMMANDS = ("export", "check", "new", "dump", "load", "lint")
+COMMANDS = ("export", "check", "new", "dump", "load", "lint", "brands")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -75,6 +76,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
     p.add_argument("-v", "--explain", action="store_true", help="add each finding's severity and message")
     p.add_argument("--format", choices=("text", "json"), default="text", help="json: one object, for tools")
+    p = sub.add_parser("brands", help="list, import or export the project's extra brand names (CSV)")
+    p.add_argument("file")
+    p.add_argument("--import", dest="import_csv", metavar="CSV", help="add the names of a shared list")
+    p.add_argument("--export", dest="export_csv", metavar="CSV", help="write the names as CSV")
+    p.add_argument("--force", action="store_true", help="replace the --export file if it exists")
+    p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
     return parser
 
 
@@ -88,6 +95,7 @@ def _handlers() -> dict[str, Callable[[argparse.Namespace], int]]:
         "dump": c.cmd_dump,
         "load": c.cmd_load,
         "lint": c.cmd_lint,
+        "brands": c.cmd_brands,
     }
 
 

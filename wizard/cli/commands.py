@@ -236,6 +236,47 @@ def _audit_json(path: str, lang: str, audited: list[AuditedParagraph]) -> dict[s
     return {"file": str(path), "lang": lang, "paragraphs": len(audited), "findings": findings}
 
 
+def cmd_brands(args: argparse.Namespace) -> int:
+    """The project's extra brand names, one a line; ``--import CSV`` first adds a shared
+    list's new names (all or none) and says how many, ``--export CSV`` writes them
+    (refused if the file exists, unless ``--force``)."""
+    from wizard.core import ops
+    from wizard.core.domain import brand_csv
+    from wizard.core.project_file.store import ProjectFile
+
+    lang = args.lang or system_language()
+    if args.export_csv:
+        target = Path(args.export_csv)
+        if target.is_dir():
+            raise CliError(N_("This is a folder, not a file name."), target)
+        if target.exists() and not args.force:
+            raise CliError(N_("This file already exists; add --force to replace it."), target)
+    if args.import_csv:
+        source = Path(args.import_csv)
+        if source.is_dir():
+            raise CliError(N_("This is a folder, not a CSV file."), source)
+        try:
+            data = source.read_bytes()
+        except FileNotFoundError:
+            raise CliError(N_("This file does not exist."), source) from None
+        with ProjectFile.open(_project_path(args.file)) as pf:
+            try:
+                added = ops.import_brands(pf, data=data)
+            except brand_csv.BrandCsvError as exc:
+                raise CliError(exc.msgid, source, **exc.params) from None
+            project = pf.project
+        print(ntr("{count} brand name added.", "{count} brand names added.", len(added), lang))
+    else:
+        project = _read(args.file)
+    if args.export_csv:
+        Path(args.export_csv).write_bytes(brand_csv.export_brands(project))
+        print(args.export_csv)
+    elif not args.import_csv:
+        for brand in project.extra_brands:
+            print(brand.name)
+    return 0
+
+
 def _export_folder(path: str) -> Path:
     out = Path(path)
     if out.exists() and not out.is_dir():

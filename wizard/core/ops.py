@@ -13,6 +13,7 @@ hang on this layer, and no screen re-implements a rule of the core.
 * The market matrix: :func:`set_support`; its CSV: :func:`import_matrix`,
   :func:`merge_matrix`; criteria drafted from the scan: :func:`draft_criteria`,
   :func:`add_criteria`.
+* Extra brand names: a shared list's CSV, :func:`import_brands`.
 * Clauses: :func:`set_clause_included`, :func:`set_clause_text`, :func:`revert_clause`.
 * Findings: :func:`justify_finding`.
 
@@ -140,6 +141,16 @@ def merge_matrix(pf: ProjectFile, /, *, table: Any) -> Any:
     from wizard.core.domain import matrix_csv
 
     return matrix_csv.merge_table(pf, table)
+
+
+def import_brands(pf: ProjectFile, /, *, data: bytes) -> list[str]:
+    """Add a shared brand list's names (CSV or one name a line, ``domain/brand_csv.py``)
+    that the project does not hold yet to its extra brand names, all or none; returns
+    the names added. Raises its ``BrandCsvError`` for a file it cannot read (nothing
+    changed)."""
+    from wizard.core.domain import brand_csv
+
+    return brand_csv.import_brands(pf, data)
 
 
 def add_criteria(pf: ProjectFile, /, *, drafts: list[Criterion]) -> list[Criterion]:

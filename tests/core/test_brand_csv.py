@@ -1,0 +1,110 @@
+"""A town shares its brand list: CSV export and import of the project's extra brand
+names (issue 19 point 2), as an operation and through ``main.py brands``."""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard import cli
+from wizard.core import ops
+from wizard.core.checks.lint import lint_text
+from wizard.core.domain.brand_csv import BrandCsvError, export_brands, parse_brands
+from wizard.core.model import ExtraBrand
+from wizard.core.model.defaults import new_project
+from wizard.core.project_file.store import ProjectFile
+
+
+@pytest.fixture
+def project_file(tmp_path):
+    project = new_project("fr")
+    project.extra_brands = [ExtraBrand(id=1, name="PermisPlus"), ExtraBrand(id=2, name="=Évalweb")]
+    path = tmp_path / "ville.tender"
+    ProjectFile.create(path, project).close()
+    return path
+
+
+def test_export_is_our_csv_with_a_header_and_a_formula_guard():
+    project = new_project("fr")
+    project.extra_brands = [ExtraBrand(id=1, name="PermisPlus"), ExtraBrand(id=2, name="=Évalweb")]
+    assert export_brands(project) == "\ufeffname\r\nPermisPlus\r\n'=Évalweb\r\n".encode()
+    assert parse_brands(export_brands(project)) == ["PermisPlus", "=Évalweb"]
+
+
+@pytest.mark.parametrize(
+    ("data", "names"),
+    [
+        (b"PermisPlus\nAcme Cloud\n\n# a comment\npermisplus\n", ["PermisPlus", "Acme Cloud"]),
+        ("nom;type\nGéoCité;produit\nInfoloc Inc.;revendeur\n".encode("cp1252"), ["GéoCité", "Infoloc Inc."]),
+        (
+            b'Name,Kind\n"Smith, Jones & Co",vendor\n  Spaced   name  ,x\n',
+            ["Smith, Jones & Co", "Spaced name"],
+        ),
+        (b"", []),
+    ],
+)
+def test_parse_reads_any_list_of_names(data, names):
+    assert parse_brands(data) == names
+
+
+def test_parse_refuses_what_is_not_a_list_of_names():
+    with pytest.raises(BrandCsvError) as info:
+        parse_brands(b"ok\n" + b"x" * 200 + b"\n")
+    assert info.value.message("fr") == (
+        "La ligne 2 contient un nom de plus de 120 caractères : s'agit-il bien d'une liste de noms?"
+    )
+    with pytest.raises(BrandCsvError, match="not a text file"):
+        parse_brands(b"PK\x03\x04\x00\x00")
+
+
+def test_import_adds_only_new_names_all_or_none_and_the_checks_use_them(project_file):
+    with ProjectFile.open(project_file) as pf:
+        added = ops.import_brands(pf, data="name\npermisplus\nGeoCite Pro\nEvalweb\n=Évalweb\n".encode())
+        assert added == ["GeoCite Pro", "Evalweb"]
+        assert [b.name for b in pf.project.extra_brands] == [
+            "PermisPlus",
+            "=Évalweb",
+            "GeoCite Pro",
+            "Evalweb",
+        ]
+        assert ops.import_brands(pf, data=b"GeoCite Pro\n") == []
+        with pytest.raises(BrandCsvError):
+            ops.import_brands(pf, data=b"New One\n" + b"y" * 300)
+        assert len(pf.project.extra_brands) == 4
+    with ProjectFile.open(project_file, read_only=True) as pf:
+        assert [b.name for b in pf.project.extra_brands][-1] == "Evalweb"
+
+
+def test_cli_brands_exports_imports_and_lists(project_file, tmp_path, capsys):
+    out = tmp_path / "liste.csv"
+    assert cli.main(["brands", str(project_file), "--export", str(out)]) == 0
+    assert capsys.readouterr().out == f"{out}\n"
+    assert out.read_bytes().decode("utf-8-sig").splitlines() == ["name", "PermisPlus", "'=Évalweb"]
+    assert cli.main(["brands", str(project_file), "--export", str(out)]) == 2
+    assert "This file already exists; add --force to replace it." in capsys.readouterr().err
+
+    shared = tmp_path / "voisin.csv"
+    shared.write_text("nom;type\nGeoCite Pro;produit\nPermisPlus;produit\n", encoding="utf-8")
+    assert cli.main(["brands", str(project_file), "--import", str(shared), "--lang", "fr"]) == 0
+    assert capsys.readouterr().out == "1 nom de marque ajouté.\n"
+    assert cli.main(["brands", str(project_file)]) == 0
+    assert capsys.readouterr().out.splitlines() == ["PermisPlus", "=Évalweb", "GeoCite Pro"]
+
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"\x00\x01")
+    assert cli.main(["brands", str(project_file), "--import", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Ce fichier n'est pas un fichier texte de noms de marques. / This file is not")
+    assert err.rstrip().endswith(f"({bad})")
+
+
+def test_an_imported_name_is_a_brand_error_in_a_criterion(project_file):
+    with ProjectFile.open(project_file) as pf:
+        ops.import_brands(pf, data=b"GeoCite Pro\n")
+        project = pf.project
+    from wizard.core import checks
+    from wizard.core.model import Criterion
+
+    project.criteria.append(Criterion(id=1, text="Compatible avec GeoCite Pro", kind="optional"))
+    codes = [f.code for f in checks.run_checks(project) if f.field == "criteria:1.text"]
+    assert "C-BRAND" in codes
+    assert "C-BRAND" not in [f.code for f in lint_text("criterion", "Compatible avec GeoCite Pro", "fr")]
