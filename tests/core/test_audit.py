@@ -419,7 +419,7 @@ def test_lint_text_json_format(capsys):
         }
     ]
     assert payload["findings"][0]["message"].startswith(
-        "Brand or product name in a criterion: Microsoft Entra ID."
+        "Brand or product name in criterion M-1: Microsoft Entra ID."
     )
 
 
