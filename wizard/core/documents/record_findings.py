@@ -151,6 +151,10 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
         (("brands",), N_("A criterion holds a possible product, vendor or model name: {brands}.")),
         ((), N_("A criterion holds a possible product, vendor or model name.")),
     ),
+    "C-SEVERAL-REQUIREMENTS": (
+        (("words",), N_("A criterion holds several requirements in one (“{words}”).")),
+        ((), N_("A criterion holds several requirements in one.")),
+    ),
     "C-DUPLICATE": (
         (("other",), N_("This criterion nearly repeats criterion {other}.")),
         ((), N_("This criterion nearly repeats another one.")),
