@@ -105,7 +105,7 @@ def test_a_broken_edit_names_the_clause_and_the_variable_at_once(window, qtbot, 
     page.editor.editors["en"].setPlainText("Published at {{ cycler.__init__.__globals__ }}")
     error = page.editor.error
     assert not error.isHidden()
-    assert "“No non-disclosure agreements and publication of the Contract”" in error.text()
+    assert "“Confidentiality agreements and publication of the Contract”" in error.text()
     assert "“__init__”" in error.text()
     window.ctx.flush()
     choice = _saved(tmp_path, "transparency")

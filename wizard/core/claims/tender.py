@@ -248,7 +248,7 @@ NO_NDA = claim(
         no_nda,
         "V-NDA",
         otherwise=N_("No bid may be made conditional on a non-disclosure or confidentiality agreement."),
-        where="Clause “No non-disclosure agreements and publication of the Contract”",
+        where="Clause “Confidentiality agreements and publication of the Contract”",
     )
 )
 PUBLICATION = claim(
@@ -262,7 +262,7 @@ PUBLICATION = claim(
         otherwise=N_(
             "The bidder acknowledges that the Town may publish, including as open data, this call for tenders, the names of the bidders and the prices of their bids, the Contract and its amendments, the unit prices, the spending over the life of the Contract and the evaluation of the Contractor's performance"
         ),
-        where="Clause “No non-disclosure agreements and publication of the Contract”",
+        where="Clause “Confidentiality agreements and publication of the Contract”",
     )
 )
 EXCLUSION_CLAUSE = claim(
