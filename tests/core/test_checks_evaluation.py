@@ -38,7 +38,9 @@ def test_jury_author_is_an_error(name):
     p.jury.append(JuryMember(id=4, name=name, declaration_signed=True))
     (f,) = check_evaluation(p)
     assert (f.code, f.severity.value, f.field) == ("E-JURY-AUTHOR", "error", "jury:4.name")
-    assert f.message("fr") == f"{name} a rédigé l'appel d'offres et ne peut pas siéger au jury."
+    assert (
+        f.message("fr") == f"{name} a rédigé l'appel d'offres et ne peut pas siéger au comité de sélection."
+    )
 
 
 def test_unsigned_declaration_and_weights():

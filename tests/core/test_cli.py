@@ -207,7 +207,7 @@ def test_process_lint_k17():
     ("args", "expected"),
     [
         (["dump"], "Missing argument: file. Try main.py dump --help."),
-        (["new", "x.tender"], "Missing argument: --example."),
+        (["new"], "Missing argument: file. Try main.py new --help."),
         (["export", "x.tender"], "Missing argument: --out."),
         (["check", "x.tender", "--lang", "de"], "--lang: de is not a choice; choose one of: fr, en."),
         (["lint", "--field", "budget", "text"], "--field: budget is not a choice"),

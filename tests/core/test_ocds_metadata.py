@@ -250,3 +250,39 @@ def test_tender_update_refuses_an_earlier_or_foreign_release():
     other.info.reference = "AO-2025-099"
     with pytest.raises(ValueError, match="ocid"):
         tender_update(baseline, release_of(other, "2025-03-20T10:00:00+00:00"), "Wrong process.")
+
+
+def test_a_project_loaded_from_edited_json_gets_a_later_release_date(tmp_path, monkeypatch):
+    """The command-line user edits through dump → edit → load: the new file journals its
+    arrival, so the changed tender's release is dated after the first one and
+    ``ocdskit compile`` keeps its values whatever the file order (docs/open-data.md)."""
+    from wizard import cli
+    from wizard.core.project_file import jsonio
+
+    moments = iter(["2027-01-10T14:03:22+00:00", "2027-01-20T09:30:00+00:00"])
+    monkeypatch.setattr(store, "_now", lambda: next(moments))
+    first_file, second_file = tmp_path / "a.tender", tmp_path / "b.tender"
+    assert cli.main(["new", "--example", "office-suite", str(first_file)]) == 0
+    project = load_example("office-suite")
+    project.info.closing_date = "2027-02-26"
+    (tmp_path / "b.json").write_text(jsonio.dumps(project), encoding="utf-8")
+    assert cli.main(["load", str(tmp_path / "b.json"), str(second_file)]) == 0
+    releases = []
+    for path in (first_file, second_file):
+        with ProjectFile.open(path, read_only=True) as pf:
+            assert [row["new"] for row in pf.history()] == [
+                json.dumps("example" if path == first_file else "loaded")
+            ]
+            releases.append(build_package(pf.project, pf.last_change())["releases"][0])
+    assert releases[0]["id"] != releases[1]["id"]
+    assert releases[1]["date"] > releases[0]["date"]
+
+
+def test_new_without_an_example_creates_an_empty_project(tmp_path):
+    from wizard import cli
+
+    path = tmp_path / "blank.tender"
+    assert cli.main(["new", "--lang", "en", str(path)]) == 0
+    with ProjectFile.open(path, read_only=True) as pf:
+        assert pf.project.info.tender_languages == "en" and pf.project.criteria == []
+        assert pf.last_change() is None  # nothing arrived whole: the first edit dates it

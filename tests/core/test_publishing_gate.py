@@ -70,7 +70,8 @@ def _occurrences(project: Project, langs: list[str]) -> Counter[tuple[str, str]]
 
 
 def _placeholders(project: Project, langs: list[str]) -> list:
-    return [i for i in publishing_gate(project, langs) if i.code == PLACEHOLDER_CODE]
+    """The placeholders of the documents (the open data's own item aside)."""
+    return [i for i in publishing_gate(project, langs) if i.code == PLACEHOLDER_CODE and i.document]
 
 
 # -- the bundled examples -----------------------------------------------------------------
@@ -287,7 +288,7 @@ def test_an_author_on_the_jury_is_an_open_error():
     project, member = _jury_author()
     [item] = publishing_gate(project, ["en"])
     assert (item.code, item.field, item.step) == ("E-JURY-AUTHOR", f"jury:{member.id}.name", Step.EVALUATION)
-    assert item.message("en") == "Priya Raman wrote the tender and may not sit on the jury."
+    assert item.message("en") == "Priya Raman wrote the tender and may not sit on the selection committee."
     assert not item.is_placeholder and item.address == item.field
 
 
@@ -365,3 +366,14 @@ def test_a_planned_item_without_date_or_place_says_to_be_determined(lang, expect
     rows = _plan_rows(project, lang)
     assert [row[1:] for row in rows] == expected  # the item not planned never prints
     assert not any(PLACEHOLDER in cell for row in rows for cell in row)
+
+
+@pytest.mark.parametrize("prefix", ["", "ocds-xxxxxx", "OCDS-AB12"])
+def test_the_placeholder_ocds_prefix_is_a_placeholder_of_the_open_data(prefix):
+    """The package would publish ocds-xxxxxx identifiers: --strict refuses it too."""
+    project = load_example("office-suite")
+    project.publication.ocid_prefix = prefix
+    [item] = [i for i in publishing_gate(project, ["en"]) if i.code == PLACEHOLDER_CODE]
+    assert (item.field, item.document, item.step) == ("publication.ocid_prefix", "", Step.VENDORS)
+    assert item.message("fr").startswith("Les données ouvertes : chaque identifiant utiliserait")
+    assert publishing_gate(load_example("office-suite"), ["en"]) == []

@@ -50,7 +50,7 @@ def test_cancel_writes_nothing_and_asks_no_folder(jury_window, monkeypatch):
     [item] = items
     jury = jury_window.ctx.project.jury[-1]
     assert (item.code, item.field) == ("E-JURY-AUTHOR", f"jury:{jury.id}.name")
-    assert item.message("en") == "Priya Raman wrote the tender and may not sit on the jury."
+    assert item.message("en") == "Priya Raman wrote the tender and may not sit on the selection committee."
     assert describe(item.address).startswith("Evaluation and award › ")
 
 
@@ -128,7 +128,7 @@ def test_the_dialog_lists_errors_and_placeholders_and_a_click_chooses_one(qtbot)
     texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
     jury = project.jury[-1].id
     assert texts[0] == (
-        f"Error — <jury:{jury}.name>\nPriya Raman wrote the tender and may not sit on the jury."
+        f"Error — <jury:{jury}.name>\nPriya Raman wrote the tender and may not sit on the selection committee."
     )
     header = (
         "To complete — <info.reference>\nThe tender in English, section “Page header”: the document "

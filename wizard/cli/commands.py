@@ -60,10 +60,16 @@ def _new_target(path: str) -> Path:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    """Create ``args.file`` from the bundled example ``args.example``."""
+    """Create ``args.file``: from the bundled example ``args.example``, or an empty
+    project in ``args.lang`` (its tender language and its default texts)."""
     from wizard.core.examples import UnknownExample, example_names, load_example
+    from wizard.core.model.defaults import new_project
     from wizard.core.project_file.store import ProjectFile
 
+    if not args.example:
+        ProjectFile.create(_new_target(args.file), new_project(args.lang)).close()
+        print(args.file)
+        return 0
     try:
         project = load_example(args.example)
     except UnknownExample:
@@ -72,7 +78,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             name=args.example,
             names=", ".join(example_names()),
         ) from None
-    ProjectFile.create(_new_target(args.file), project).close()
+    ProjectFile.create(_new_target(args.file), project, origin="example").close()
     print(args.file)
     return 0
 
@@ -90,7 +96,7 @@ def cmd_load(args: argparse.Namespace) -> int:
         raise CliError(N_("This file does not exist."), source) from None
     except jsonio.ProjectJsonError as exc:
         raise CliError(N_("This JSON file cannot be loaded: {detail}"), source, detail=exc) from None
-    ProjectFile.create(_new_target(args.file), project).close()
+    ProjectFile.create(_new_target(args.file), project, origin="loaded").close()
     print(args.file)
     return 0
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, brand_finding, finding
+from wizard.core.checks.known_names import known_names
 from wizard.core.checks.wording import fold, words
 from wizard.core.domain import brands, product_names
 from wizard.core.domain.numbering import criterion_labels
@@ -100,7 +101,7 @@ def brand_findings(criterion: Criterion, project: Project, labels: Labels | None
     (:mod:`wizard.core.domain.product_names`). ``labels``: ``criterion_labels(project)``,
     computed here when not given."""
     field = f"criteria:{criterion.id}.text"
-    possible = product_names.possible_list(criterion.text, project.extra_brands)
+    possible = product_names.possible_list(criterion.text, known_names(project))
     found: list[Finding] = []
     if possible:
         found.append(
@@ -115,7 +116,7 @@ def brand_findings(criterion: Criterion, project: Project, labels: Labels | None
                 possible,
             )
         )
-    names = brands.brand_list(criterion.text, project.extra_brands)
+    names = brands.brand_list(criterion.text, known_names(project))
     if not names:
         return found
     number = number_of(criterion_labels(project) if labels is None else labels, criterion)

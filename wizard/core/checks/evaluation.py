@@ -127,7 +127,7 @@ def _jury(project: Project) -> list[Finding]:
             finding(
                 "E-NO-JURY",
                 Severity.INFO,
-                N_("Name the members of the selection jury."),
+                N_("Name the members of the selection committee."),
                 "jury",
                 principles.CONFLICT,
             )
@@ -140,7 +140,7 @@ def _jury(project: Project) -> list[Finding]:
                 finding(
                     "E-JURY-AUTHOR",
                     Severity.ERROR,
-                    N_("{name} wrote the tender and may not sit on the jury."),
+                    N_("{name} wrote the tender and may not sit on the selection committee."),
                     f"jury:{member.id}.name",
                     principles.CONFLICT,
                     name=member.name,

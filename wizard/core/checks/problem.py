@@ -35,6 +35,7 @@ import re
 
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, brand_finding, finding
+from wizard.core.checks.known_names import known_names
 from wizard.core.checks.problem_terms import (
     ACQUIRE,
     BYPASS,
@@ -133,7 +134,7 @@ def check_problem(project: Project) -> list[Finding]:
         ]
     folded = fold(statement)
     found: list[Finding] = []
-    targets, incumbents = solution_targets(statement, project.extra_brands)
+    targets, incumbents = solution_targets(statement, known_names(project))
     if targets:
         found.append(
             finding(

@@ -158,7 +158,7 @@ def check_project(project: Project) -> list[Finding]:
             finding(
                 "PR-AUTHORS",
                 Severity.INFO,
-                N_("List the tender's authors: none of them may sit on the jury."),
+                N_("List the tender's authors: none of them may sit on the selection committee."),
                 "authors",
                 principles.CONFLICT,
             )

@@ -84,7 +84,9 @@ _BLANK = (
         "jury",
         "name",
         "E-BLANK-ROW",
-        N_("This jury member row is empty: fill it in or delete it. It is left out of the documents."),
+        N_(
+            "This selection committee member row is empty: fill it in or delete it. It is left out of the documents."
+        ),
     ),
     (
         "quality_grid",

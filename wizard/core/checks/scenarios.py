@@ -18,6 +18,7 @@ from __future__ import annotations
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, brand_finding, finding
 from wizard.core.checks.criteria_text import number_of
+from wizard.core.checks.known_names import known_names
 from wizard.core.domain import brands, product_names
 from wizard.core.domain.numbering import criterion_labels, scenario_numbers
 from wizard.core.i18n import N_
@@ -51,6 +52,7 @@ def check_scenarios(project: Project) -> list[Finding]:
     found = _cover(project)
     criteria_ids = {c.id for c in project.criteria}
     numbers = scenario_numbers(project)
+    known = known_names(project)
     for s in project.scenarios:
         number = numbers.get(s.id, "")
         if not any(cid in criteria_ids for cid in s.criterion_ids):
@@ -65,7 +67,7 @@ def check_scenarios(project: Project) -> list[Finding]:
                 )
             )
         for name in TEXT_FIELDS:
-            names = brands.brand_list(getattr(s, name), project.extra_brands)
+            names = brands.brand_list(getattr(s, name), known)
             if names:
                 found.append(
                     brand_finding(
@@ -80,7 +82,7 @@ def check_scenarios(project: Project) -> list[Finding]:
                         scenario=number,
                     )
                 )
-            possible = product_names.possible_list(getattr(s, name), project.extra_brands)
+            possible = product_names.possible_list(getattr(s, name), known)
             if possible:
                 found.append(
                     brand_finding(

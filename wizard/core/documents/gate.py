@@ -38,6 +38,7 @@ from wizard.core.documents.tender import tender_document
 from wizard.core.i18n import N_, Localized, Plural, tr
 from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.model import Project
+from wizard.core.opendata.identity import prefix_state
 from wizard.core.steps import STEPS, Step, step_of_field
 from wizard.core.textclean import clean_project
 
@@ -126,7 +127,7 @@ class GateItem:
 
     def message(self, lang: str) -> str:
         """The message in ``lang`` ("fr" or "en")."""
-        if not self.is_placeholder:
+        if not self.is_placeholder or not self.document:
             return tr(self.text, lang, **dict(self.params))
         return tr(
             self.text,
@@ -301,7 +302,23 @@ def publishing_gate(project: Project, langs: list[str]) -> list[GateItem]:
     """The open errors, then every placeholder of the documents in ``langs`` (see the
     module doc). Empty: the export is fit to publish. Raises ``ValueError`` for a
     language other than "fr" and "en"."""
-    return error_items(project) + placeholder_items(project, langs)
+    return error_items(project) + placeholder_items(project, langs) + open_data_items(project)
+
+
+OCID_PLACEHOLDER = N_(
+    "The open data: every identifier would use the placeholder prefix ocds-xxxxxx instead of "
+    "the Town's own OCDS prefix."
+)
+
+
+def open_data_items(project: Project) -> list[GateItem]:
+    """The open data's one placeholder: the OCDS prefix, while it is missing, the
+    placeholder or malformed (``opendata.identity.prefix_state``; V-OCID-PREFIX,
+    V-OCID-FORMAT): the package would then publish ``ocds-xxxxxx`` identifiers."""
+    if prefix_state(project.publication.ocid_prefix) in ("registered", "example"):
+        return []
+    field = "publication.ocid_prefix"
+    return [GateItem(PLACEHOLDER_CODE, field, step_of_field(field), OCID_PLACEHOLDER)]
 
 
 def gate_counts(items: list[GateItem]) -> tuple[int, int]:

@@ -81,8 +81,8 @@ def record_blocks(project: Project, lang: str, chart_png: bytes = b"") -> list[B
     found = run_checks(project)
     blocks: list[Block] = [
         *_cover(project, lang),
-        *summary_blocks(project, lang),
-        *recommendation_blocks(project, lang),
+        *summary_blocks(project, lang, found),
+        *recommendation_blocks(project, lang, found),
         PageBreak(),
         *contents_blocks(lang),
         *problem_blocks(project, lang),

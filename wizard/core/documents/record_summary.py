@@ -14,12 +14,14 @@ Every statement of fact goes through a claim (:mod:`wizard.core.claims.record`).
 
 from __future__ import annotations
 
+from wizard.core.checks.base import Finding
 from wizard.core.claims import record as claims
 from wizard.core.claims import statement
 from wizard.core.documents.blocks import Block, Heading, Paragraph
+from wizard.core.documents.record_findings import sentence
 from wizard.core.documents.record_funding import estimate_text, funding_statements
 from wizard.core.domain import market
-from wizard.core.i18n import N_, counts, tr
+from wizard.core.i18n import N_, counts, ntr, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date
 from wizard.core.model import Project
 from wizard.core.textclean import one_line
@@ -93,8 +95,15 @@ def _schedule(project: Project, lang: str) -> str:
     return text[0].upper() + text[1:]
 
 
-def summary_blocks(project: Project, lang: str) -> list[Block]:
-    """The executive summary: need, proposal, cost, funding, market, schedule."""
+def open_errors(project: Project, found: list[Finding]) -> list[Finding]:
+    """The errors of ``found`` not marked justified: what council must know before it
+    launches the call for tenders."""
+    return [f for f in found if f.severity.value == "error" and not f.is_justified(project)]
+
+
+def summary_blocks(project: Project, lang: str, found: list[Finding] | None = None) -> list[Block]:
+    """The executive summary: need, proposal, cost, funding, market, schedule, and the
+    errors still open in ``found`` (the project's findings), stated in words."""
     estimate = estimate_text(project, lang)
     market_text = " ".join(
         x
@@ -115,11 +124,30 @@ def summary_blocks(project: Project, lang: str) -> list[Block]:
         Paragraph(" ".join(funding_statements(project, lang)), label=tr("Funding:", lang)),
         Paragraph(market_text, label=tr("Market:", lang)),
         Paragraph(_schedule(project, lang), label=tr("Schedule:", lang)),
+        *_errors_blocks(project, lang, open_errors(project, found or [])),
     ]
 
 
-def recommendation_blocks(project: Project, lang: str) -> list[Block]:
-    """The recommendation: the resolution that launches the call for tenders."""
+def _errors_blocks(project: Project, lang: str, errors: list[Finding]) -> list[Block]:
+    if not errors:
+        return []
+    return [
+        Paragraph(
+            ntr(
+                "{count} error found by the checks is still open and must be corrected before the call for tenders is launched:",
+                "{count} errors found by the checks are still open and must be corrected before the call for tenders is launched:",
+                len(errors),
+                lang,
+            ),
+            label=tr("Open errors:", lang),
+        ),
+        *(Paragraph(sentence(project, f, lang), "List Bullet") for f in errors),
+    ]
+
+
+def recommendation_blocks(project: Project, lang: str, found: list[Finding] | None = None) -> list[Block]:
+    """The recommendation: the resolution that launches the call for tenders; while
+    errors of ``found`` are open, it is recommended only once they are corrected."""
     reference = one_line(project.info.reference) or PLACEHOLDER
     title = one_line(project.info.title) or PLACEHOLDER
     source = one_line(project.tco.funding_source) or PLACEHOLDER
@@ -136,7 +164,14 @@ def recommendation_blocks(project: Project, lang: str) -> list[Block]:
     )
     return [
         Heading(1, tr("Recommendation", lang)),
-        Paragraph(tr("It is recommended that Council adopt the following resolution:", lang)),
+        Paragraph(
+            tr(
+                "It is recommended that Council adopt the following resolution once the open errors listed above are corrected:",
+                lang,
+            )
+            if open_errors(project, found or [])
+            else tr("It is recommended that Council adopt the following resolution:", lang)
+        ),
         Paragraph(
             tr("Moved by {mover}, seconded by {seconder}:", lang, mover=BLANK, seconder=BLANK), "Quote"
         ),

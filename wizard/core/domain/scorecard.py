@@ -203,6 +203,20 @@ def _public_code(c: _Context) -> Practice:
 def _quality(c: _Context) -> Practice:
     ev = c.project.evaluation
     status = "ok" if ev.quality_weight >= ev.price_weight else "problem"
+    if status == "ok" and c.count("C-ALL-POINTS", "C-FEW-OPTIONAL"):
+        return _p(
+            "quality",
+            "recommended",
+            N_("Evaluation on quality"),
+            "attention",
+            N_(
+                "Quality weighs {quality} and price {price}, but the optional criteria cannot "
+                "separate the qualified bids: price alone would decide."
+            ),
+            "criteria_settings.pass_threshold_pct",
+            quality=points(ev.quality_weight),
+            price=points(ev.price_weight),
+        )
     return _p(
         "quality",
         "recommended",
@@ -319,6 +333,7 @@ def recommended(c: _Context) -> list[Practice]:
 def forbidden(c: _Context) -> list[Practice]:
     """The practices the guide forbids; ``ok`` means the project avoids them."""
     brands = c.count("C-BRAND", "S-BRAND", "C-EQUIVALENT")
+    possible = c.count("C-POSSIBLE-BRAND", "S-POSSIBLE-BRAND")
     targets = [f for f in c.open if f.code in ("C-TARGET", "C-COMPLIANT")]
     nda = c.count("V-NDA")
     drafting = clauses.excluded_vendor_names(c.project)
@@ -328,12 +343,14 @@ def forbidden(c: _Context) -> list[Practice]:
             "direct_targeting",
             "forbidden",
             N_("Naming a vendor or product (direct targeting)"),
-            "problem" if brands else "ok",
+            "problem" if brands else "attention" if possible else "ok",
             N_("Brand or vendor names left in the criteria or scenarios: {count}.")
             if brands
+            else N_("Possible product or vendor names left in the criteria or scenarios: {count}.")
+            if possible
             else N_("No brand or vendor name left in the criteria or scenarios."),
             "criteria",
-            count=brands,
+            count=brands or possible,
         ),
         _p(
             "indirect_targeting",
@@ -495,9 +512,30 @@ def transparency(c: _Context) -> list[Practice]:
     """The publication plan, then who meets vendors and where their requests go."""
     items = {i.key: i for i in c.project.publication_items}
     found = []
+    platforms = ", ".join(
+        x
+        for x in (
+            " ".join(pub.split())
+            for pub in (c.project.publication.provincial_platform, c.project.publication.free_platforms)
+        )
+        if x
+    )
     for key, title in _PUBLISH.items():
         item = items.get(key)
-        if item is None or not item.planned:
+        if key == "tender" and (item is None or not item.planned) and platforms:
+            # the tender states where it is published: that is its publication plan
+            found.append(
+                _p(
+                    "publish_tender",
+                    "transparency",
+                    title,
+                    "ok",
+                    N_("Published on: {place}."),
+                    "publication.provincial_platform",
+                    place=platforms,
+                )
+            )
+        elif item is None or not item.planned:
             found.append(
                 _p(
                     f"publish_{key}",

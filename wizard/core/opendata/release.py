@@ -191,7 +191,7 @@ def _tender(project: Project, lang: str, buyer: dict[str, Any], scrub: Scrubber)
         "awardCriteria": _award_criteria(project),
         "awardCriteriaDetails": criteria_summary(project, lang),
         "submissionMethod": submission_methods(project),
-        "submissionMethodDetails": project.info.submission_method or project.publication.provincial_platform,
+        "submissionMethodDetails": project.info.submission_method,
         **_periods(project),
         "documents": documents,
         "milestones": milestones(project, lang),

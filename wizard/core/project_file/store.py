@@ -120,8 +120,13 @@ class ProjectFile:
     # -- opening -----------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: str | Path, project: Project | None = None) -> ProjectFile:
+    def create(cls, path: str | Path, project: Project | None = None, origin: str = "") -> ProjectFile:
         """Write ``project`` (or an empty one) to a new file at ``path``.
+
+        ``origin`` (e.g. ``"loaded"`` for a project read from JSON, ``"example"``) is
+        journalled as the whole project's first change, so that the open data of a
+        project that arrived whole is dated by its arrival (:meth:`last_change`); a
+        new empty project journals nothing.
 
         The file is built beside the target and renamed into place, so a failure
         leaves nothing behind. Raises :class:`ProjectFileError` or ``OSError``.
@@ -137,6 +142,10 @@ class ProjectFile:
                     _upgrade(db, 0)
                     with db.atomic():
                         _write_all(db, project or Project())
+                        if origin:
+                            db.table("journal").insert(
+                                {"at": _now(), "field": "project", "old": "", "new": json.dumps(origin)}
+                            )
                 finally:
                     conn.close()
         except (sqlite3.Error, codec.CodecError) as exc:  # a dangling link, a text too long

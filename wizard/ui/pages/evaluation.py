@@ -53,9 +53,9 @@ class EvaluationPage(StepPage):
     STEP = Step.EVALUATION
     HELP = N_(
         "Say in the tender how bids are judged: every weight, the tie-break rule, and that "
-        "mandatory criteria are pass or fail. The guide favours quality over price. Jury "
-        "members sign a conflict-of-interest declaration, and nobody who wrote the tender "
-        "sits on the jury. A paid pilot lowers the risk of a large project."
+        "mandatory criteria are pass or fail. The guide favours quality over price. Selection "
+        "committee members sign a conflict-of-interest declaration, and nobody who wrote the "
+        "tender sits on the selection committee. A paid pilot lowers the risk of a large project."
     )
 
     def build(self) -> None:
@@ -65,7 +65,7 @@ class EvaluationPage(StepPage):
         self.row(form, N_("Price"), b.spin("evaluation", "price_weight", 0, 100))
         self.row(form, N_("Tie-break rule"), compact(b.text("evaluation", "tie_break", 2)))
         self._quebec_group()
-        form = self.group(N_("Selection jury"))
+        form = self.group(N_("Selection committee"))
         self.authors = QLabel()
         self.authors.setWordWrap(True)
         form.addRow(self.authors)
@@ -165,7 +165,9 @@ class EvaluationPage(StepPage):
         )
         names = ", ".join(a.name for a in project.authors if a.name.strip())
         self.authors.setText(
-            _("Authors of the tender, who may not sit on the jury: {names}.", names=names)
+            _("Authors of the tender, who may not sit on the selection committee: {names}.", names=names)
             if names
-            else _("Name the authors of the tender on the Project page: they may not sit on the jury.")
+            else _(
+                "Name the authors of the tender on the Project page: they may not sit on the selection committee."
+            )
         )

@@ -32,7 +32,7 @@ class ProjectPage(StepPage):
     HELP = N_(
         "Name who buys and who answers for the purchase. The guide puts every IT "
         "acquisition under the IT directorate, and the people who write the tender are "
-        "listed so that none of them later sits on the selection jury (conflicts of "
+        "listed so that none of them later sits on the selection committee (conflicts of "
         "interest). Both official languages can be used; say which version binds."
     )
 
@@ -62,7 +62,7 @@ class ProjectPage(StepPage):
         self.row(form, N_("Contract start"), b.date("info", "contract_start"))
         self._logistics()
         form = self.group(N_("Authors of the tender"))
-        self.note(form, N_("An author may not sit on the selection jury."))
+        self.note(form, N_("An author may not sit on the selection committee."))
         self.table(
             form,
             "authors",
