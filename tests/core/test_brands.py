@@ -180,6 +180,12 @@ def test_k35_bare_product_words_in_product_context(text, names):
         "PURCHASING CONTACT: Malcolm Tyson; LOCATION: Fulton County Department of Purchasing, Atlanta.",
         "Cloud-based SaaS solution with ERP and CRM modules.",
         "Answering E911 calls, with a budget of CHF 143'000 under Section 3.28.060.",
+        # public services named after a country or province, descriptions before a trade word
+        "Le site web AchatsCanada sera hors service pour un entretien planifié.",
+        "Notices are published on CanadaBuys and ServiceOntario.",
+        "GIS Software is used to make maps and analyze geospatial data.",
+        "Such software shall be referred to in this RFP as Licensed Application Software.",
+        "Le Conseil communal a adopté le préavis sur la version 2.1 du règlement.",
     ],
 )
 def test_k34_places_people_and_ordinary_words_are_not_flagged(text):
@@ -195,6 +201,23 @@ def test_k34_places_people_and_ordinary_words_are_not_flagged(text):
         ("An agreement with SDI Presence LLC for support", ["SDI Presence"]),
         ("La société Infolog fournit le logiciel.", ["Infolog"]),
         ("Un ordinateur de type Zorglub 7000-420", ["Zorglub 7000-420"]),
+        # named explicitly, ordinary words or not
+        (
+            "staff purchased a software application called \u201cCard Manager Plus\u201d",
+            ["Card Manager Plus"],
+        ),
+        ("le module appelé « Gestion Plus » sera remplacé", ["Gestion Plus"]),
+        # an unknown word before a trade word is a vendor
+        ("Le Conseil a mandaté un bureau de conseils, Habilis Conseil, pour l'analyse.", ["Habilis Conseil"]),
+        ("Payroll moved to Zentrox Software last year.", ["Zentrox Software"]),
+        # an unknown word before a version number
+        ("Mise à jour complète suite à version OK-MARCHE V2.2.", ["OK-MARCHE V2.2"]),
+        ("The Zorbix version 7.1 server is unsupported.", ["Zorbix"]),
+        # after a vendor's possessive, its product
+        (
+            "Payroll runs on Zentrox Software's Ultravox Human Resources suite.",
+            ["Zentrox Software", "Ultravox"],
+        ),
     ],
 )
 def test_possible_names_by_shape_and_context(text, names):

@@ -41,6 +41,8 @@ from wizard.core.checks.problem_terms import (
     BYPASS,
     CURRENT,
     EVALUATION_FRAME,
+    HARDSHIP,
+    HISTORY,
     NEED,
     PRESUME,
     SOLUTION,
@@ -56,6 +58,7 @@ from wizard.core.model import Project
 FIELD = "problem.statement"
 _WINDOW = re.compile(r"(?:\W*\w+){1,8}")
 _INVOLVED = ("affected", "beneficiary")
+_PAST = re.compile(r"(?:ed|ought|e|ee|es|ees|is)$")
 
 __all__ = ["check_problem", "guess_language", "solution_targets", "suggest_restatement"]
 
@@ -73,10 +76,14 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
     found = sorted([*known, *product_names.possible_names(statement, known)], key=lambda m: m.start)
     targets: list[str] = []
     aimed: set[int] = set()
+    bypassed = _bypass_sentences(folded)
     for verb in ACQUIRE.finditer(folded):
         start, stop = sentence_bounds(folded, verb.start())
         window = _WINDOW.match(folded, verb.end(), stop)
-        if not window:
+        if not window or _history(folded, verb, stop):
+            continue  # a name of the current system's history stays an incumbent
+        if (start, stop) in bypassed or _argued_against(folded, verb, stop):
+            aimed.update(m.start for m in found if window.start() <= m.start < window.end())
             continue
         hit = [m for m in found if window.start() <= m.start < window.end()]
         if hit:
@@ -94,9 +101,29 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
         start, stop = sentence_bounds(folded, m.start)
         if CURRENT.search(folded, start, stop):
             incumbents.append(m.name)
-        else:
+        elif (start, stop) not in bypassed:
             targets.append(m.name)
     return targets, list(dict.fromkeys(incumbents))
+
+
+def _bypass_sentences(folded: str) -> set[tuple[int, int]]:
+    """The bounds of the sentences holding bypass wording: what they acquire is the object
+    of the bypass, reported once as P-BYPASS ("procure X through cooperative contracts")."""
+    return {sentence_bounds(folded, m.start()) for p in BYPASS for m in p.finditer(folded)}
+
+
+def _history(folded: str, verb: re.Match[str], stop: int) -> bool:
+    """A past acquisition verb then a date or an age: the history of the current system
+    ("Installed in 2016, these switches …", « acquis en 2009 »), not a request."""
+    return bool(_PAST.search(verb.group().split()[0]) and HISTORY.match(folded, verb.end(), stop))
+
+
+def _argued_against(folded: str, verb: re.Match[str], stop: int) -> bool:
+    """A gerund or infinitive of acquisition then a hardship in its sentence: the change
+    is argued against, not asked for ("transitioning to X would be costly")."""
+    head = verb.group().split()[0]
+    gerund = head.endswith("ing") or head.startswith(("migrer", "passer", "remplacer", "basculer"))
+    return bool(gerund and HARDSHIP.search(folded, verb.end(), stop))
 
 
 def _involved_units(project: Project) -> int:

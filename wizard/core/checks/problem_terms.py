@@ -54,6 +54,23 @@ EVALUATION_FRAME = words(
 )
 """Before the verb, a frame that turns it into a question to study, not a decision."""
 
+HISTORY = re.compile(
+    r"\W+(?:(?:back |first |originally )?(?:in|on|since|around|en|depuis|vers) (?:[\w']+ ){0,2}?(?:19|20)\d\d\b"
+    r"|(?:\w+ ){1,2}years? ago\b|il y a (?:\w+ ){1,2}ans?\b)"
+)
+"""After a past acquisition verb, a date or an age: the history of the current system
+("Installed in 2016, these switches …", « acquis en 2009 »), not a request."""
+
+HARDSHIP = words(
+    r"(?:would|will|could|might|is|are|was|were) (?:be )?(?:\w+ )?(?:challenging|costly|difficult"
+    r"|expensive|disruptive|prohibitive|impractical|complex|risky|time-consuming|unfeasible"
+    r"|not (?:be )?(?:feasible|practical|possible|viable))"
+    r"|(?:serait|seraient|sera|est|serait) (?:\w+ )?(?:couteu\w*|difficile|complexe|risque\w*"
+    r"|onereu\w*|irrealiste)"
+)
+"""After a gerund of acquisition, a hardship: the change is argued against, not asked
+for ("transitioning to a different solution would be highly challenging")."""
+
 BYPASS = (
     re.compile(
         rf"\bwithout (?:{_W} ){{0,4}}?(?:tender\w*|bid\w*|call for (?:tenders|bids|proposals)"
@@ -90,6 +107,8 @@ BYPASS = (
         r"ententes?-cadres?|regroupements? d'achats?|achats? regroupes?|centre d'acquisitions\w*"
         r"|par l'entremise (?:du|de la|des|de l')|fournisseurs? exclusifs?|droits exclusifs"
         r"|aucun autre fournisseur|n'a pas a lancer (?:un )?(?:nouvel )?appel d'offres"
+        # sole source in French: « marché d'exclusivité », « appel d'offres unique »
+        r"|marches? d'exclusivite|contrats? d'exclusivite|appels? d'offres? uniques?|soumissionnaire unique"
     ),
     re.compile(
         rf"\b(?:evit\w*|contourn\w*|court-circuit\w*|passer outre|se soustraire|renonc\w* a|derog\w* a)"
@@ -110,6 +129,8 @@ PRESUME = (
         r"|the (?:very )?best|best (?:value|practices?|fit|in the market)|(?:recogni[sz]ed )?industry[- ]standard"
         r"|the most (?:robust|reliable|efficient|secure|advanced|cost[- ]effective|powerful|complete)"
         r"|proven|better (?:business )?practices|will save|saves? (?:the (?:city|town) )?(?:money|significantly)"
+        # a saving claimed before the market scan ("a savings of about $100,000")
+        r"|(?:a |significant |substantial |considerable )?savings? of|significant(?:ly)? (?:savings?|less)"
     ),
     words(
         r"faible cout|bas cout|a moindre cout|peu couteu\w*|(?:le |la )?moins ch[eè]re?s?"
@@ -120,6 +141,7 @@ PRESUME = (
         r"|(?:le |la )?meilleure?s? (?:solution|produit|systeme|choix|outil|pratique)s?|la norme de l'industrie"
         r"|norme (?:reconnue )?de l'industrie|standard de l'industrie|le plus (?:robuste|fiable|performant|complet)"
         r"|la plus (?:robuste|fiable|performante|complete)|eprouve\w*|fera economiser|permettra d'economiser"
+        r"|(?:d')?(?:importantes|grandes|substantielles|considerables) economies|economies (?:importantes|substantielles|considerables)"
     ),
 )
 """Wording that presumes the solution is the best or cheapest, or costs only licences."""
@@ -150,8 +172,11 @@ CURRENT = words(
     r"current(?:ly)?|existing|old|older|aging|ageing|legacy|outdated|antiquated|obsolete|in place|in use"
     r"|uses|used|using|utiliz\w+|utilis\w+|relies on|rely on|relying on|installed|deployed|end[- ]of[- ]life"
     r"|has reached|have reached|no longer|since (?:19|20)\d\d|our|crash\w*|fails|cannot|can't"
+    r"|(?:its|their) last (?:major )?(?:upgrade|update|release)|(?:has|have) not been (?:kept up to date|upgraded|updated)"
+    r"|out of date|unsupported|went live"
     r"|actuel\w*|existant\w*|toujours|depuis|vieil\w*|vieux|desuet\w*|en place|fin de vie|notre|nos"
-    r"|plante|ne fonctionne|ne peu(?:t|vent) (?:pas|plus)"
+    r"|plante|ne fonctionne|ne peu(?:t|vent) (?:pas|plus)|ne repond plus|n'est plus (?:supporte|maintenu)e?"
+    r"|(?:installe|acquis|achete|implante|deploye)e?s? en (?:19|20)\d\d"
 )
 """Words that make a named brand the *current* system (P-INCUMBENT); without them a
 named brand is taken as the product to acquire (P-SOLUTION)."""

@@ -69,6 +69,43 @@ _INTRODUCERS = (
     r"|de type|(?:the |a |an )?(?:reseller|vendor|vender|dealer|manufacturer|integrator|firm|company)"
     r"|(?:the |an? )?(?:product|application|suite|platform) (?:called|named)"
 )
+_NAMING = re.compile(
+    r"(?i)\b(?:called|named|known as|branded|appel[ée]e?s?|nomm[ée]e?s?|d[ée]nomm[ée]e?s?|baptis[ée]e?s?)"
+    r"[ \u00a0\u202f«\"“'‘]{1,3}"
+)
+_TRADE = frozenset(
+    [
+        "software",
+        "systems",
+        "technologies",
+        "technology",
+        "solutions",
+        "consulting",
+        "consultants",
+        "networks",
+        "informatique",
+        "conseil",
+        "conseils",
+        "logiciels",
+        "systemes",
+        "technologie",
+    ]
+)
+_VERSION = re.compile(r"[Vv]\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*")
+_CAMEL_PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[a-z]+")
+_PLACES = frozenset(
+    [
+        "canada",
+        "quebec",
+        "ontario",
+        "alberta",
+        "manitoba",
+        "saskatchewan",
+        "yukon",
+        "nunavut",
+        "acadie",
+    ]
+)
 _INTRODUCER_END = re.compile(rf"(?:^|\W)(?:{_INTRODUCERS})[ \u00a0\u202f«\"“']{{1,3}}$")
 _PRODUCT_NOUN = frozenset(
     [
@@ -257,7 +294,9 @@ def _shaped(word: str) -> bool:
     if fold(word) in _standard_words():
         return False
     if _CAMEL.search(word) and not _CAMEL_NAME.search(word):
-        return True
+        # a country's or province's name joined to a word is a public service's name
+        # ("AchatsCanada", "ServiceOntario"): a place, flagged only in product context
+        return not any(fold(part) in _PLACES for part in _CAMEL_PART.findall(word))
     if _ALNUM.fullmatch(word):
         return True
     if _MODEL.fullmatch(word):
@@ -294,6 +333,13 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
             found.append(Match(text[start:end], start, end, text[start:end]))
             taken.append((start, end))
 
+    # the ends of explicit naming words ("called", "known as", « appelé »)
+    low = text.lower()
+    named = (
+        {m.end() for m in _NAMING.finditer(text)}
+        if any(h in low for h in ("call", "named", "known", "brand", "appel", "nomm", "baptis"))
+        else set()
+    )
     # an all-lower-case word of letters is neither capitalised nor shaped
     starts = [k for k, w in enumerate(words) if not (w.isalpha() and w.islower())]
     count = len(tokens)
@@ -322,10 +368,18 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
             while first < j and _known(words[first]) and _fold_word(words[first]) in ("the", "la", "le"):
                 first += 1
             add(first, j)
+        elif tokens[i].start() in named:
+            add(i, j)  # "a software application called “Card Manager Plus”": named, ordinary words or not
         elif unknown and _INTRODUCER_END.search(
             fold(text[max(0, tokens[i].start() - 40) : tokens[i].start()])
         ):
             add(i, j)
+        elif unknown and (trade := _trade_end(words, unknown, j)) is not None:
+            add(unknown[0], trade)  # "Habilis Conseil", "Ultimate Software": a vendor's trade name
+        elif unknown and (version := _version_at(words, unknown, j, tokens, text)) is not None:
+            add(unknown[0], version)  # "OK-MARCHE V2.2", "Permits Plus version 7.1"
+        elif unknown and _after_possessive(text, tokens[i].start(), taken):
+            add(unknown[0], unknown[-1])  # "Ultimate Software's Ultipro": the vendor's product
         elif (
             unknown
             and unknown[-1] == j
@@ -356,6 +410,45 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
         i = j + 1
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _trade_end(words: list[str], unknown: list[int], j: int) -> int | None:
+    """The index of a trade word ("Software", "Solutions", « Conseil ») right after an
+    unknown word that is not an acronym, or ``None`` ("GIS Software", "Licensed
+    Application Software" are descriptions, not vendors)."""
+    for r in unknown:
+        if r < j and _fold_word(words[r + 1]) in _TRADE and not _ACRONYM.fullmatch(words[r]):
+            return r + 1
+    return None
+
+
+def _version_at(
+    words: list[str], unknown: list[int], j: int, tokens: list[re.Match[str]], text: str
+) -> int | None:
+    """The index of the version number that follows an unknown word of the run ("V2.2",
+    "10.1", "version 7"), or ``None``."""
+    names = [r for r in unknown if not _VERSION.fullmatch(words[r])]
+    if not names:
+        return None
+    for r in range(names[0] + 1, j + 1):
+        if _VERSION.fullmatch(words[r]):
+            return r
+    if (
+        j + 2 < len(words)
+        and _fold_word(words[j + 1]) == "version"
+        and re.fullmatch(r"\d+(?:\.\d+)*", words[j + 2])
+        and text[tokens[j].end() : tokens[j + 1].start()] == " "
+    ):
+        return j
+    return None
+
+
+def _after_possessive(text: str, start: int, taken: list[tuple[int, int]]) -> bool:
+    """True when a name found just before ``start`` ends in a possessive ("Esri's ")."""
+    head = text[max(0, start - 3) : start]
+    if head not in ("'s ", "\u2019s "):
+        return False
+    return any(e == start - 3 for _s, e in taken)
 
 
 def possible_list(text: str, extra: Iterable[object] = ()) -> list[str]:
