@@ -244,8 +244,8 @@ def test_lint_file_on_a_real_english_rfp_flags_joined_requirements(capsys):
     ]
     code, lines, _ = lint_file(capsys, DATA / "extra-duty-en.txt", "--lang", "fr", "--explain")
     assert lines[0].startswith(
-        "paragraphe 1, ligne 1  C-SEVERAL-REQUIREMENTS  (AVERTISSEMENT) Le critère OBL-1 contient "
-        "plusieurs exigences (« must … must … must »)"
+        "paragraphe 1, ligne 1  C-SEVERAL-REQUIREMENTS  (AVERTISSEMENT) Ce passage (paragraphe 1, "
+        "ligne 1) contient plusieurs exigences (« must … must … must »)"
     )
 
 
@@ -447,3 +447,72 @@ def test_a_heading_run_into_its_paragraph_is_split_and_a_table_header_keeps_the_
             "criterion",
         ),
     ]
+
+
+# -- messages cite the paragraph's place, never the throw-away criterion M-1 ---------
+
+
+def _audit_text(tmp_path, text, lang):
+    path = tmp_path / "tender.txt"
+    path.write_text(text, encoding="utf-8")
+    return with_findings(audit_document(path, lang))
+
+
+def test_findings_of_a_document_cite_the_paragraph_in_english(tmp_path):
+    (brand, several) = _audit_text(
+        tmp_path,
+        "Requirements\n\nThe Town opened its offices in 1990.\n\n"
+        "The solution must integrate with Microsoft Teams.\n\n"
+        "The system must export CSV files and must support single sign-on.\n",
+        "en",
+    )
+    (f,) = brand.findings
+    assert f.code == "C-BRAND"
+    assert f.message("en").startswith(
+        f"Brand or product name in this passage ({brand.location.describe('en')}): Microsoft Teams."
+    )
+    assert brand.location.describe("en") == "paragraph 3, line 5"
+    (g,) = several.findings
+    assert g.message("en").startswith(
+        "This passage (paragraph 4, line 7) holds several requirements (\u201cmust \u2026 must\u201d)"
+    )
+    for a in (brand, several):
+        for message in (a.findings[0].message("en"), a.findings[0].message("fr")):
+            assert "M-1" not in message and "OBL-1" not in message
+            assert "criterion M" not in message and "a criterion" not in message
+
+
+def test_findings_of_a_document_cite_the_paragraph_in_french(tmp_path):
+    (text, possible) = _audit_text(
+        tmp_path,
+        "Contexte\n\nRéf. : licences autoCAD Map 3D pour le service de géomatique.\n\n"
+        "Exigences\n\nLe logiciel doit lire les fichiers du module Zorbix Pro 7000.\n",
+        "fr",
+    )
+    (f,) = text.findings
+    assert f.code in ("C-BRAND", "P-SOLUTION", "P-INCUMBENT")
+    codes = {g.code for g in possible.findings}
+    assert "C-POSSIBLE-BRAND" in codes
+    g = next(g for g in possible.findings if g.code == "C-POSSIBLE-BRAND")
+    assert g.message("fr").startswith(
+        "Nom possible de produit, de fournisseur ou de modèle dans ce passage (paragraphe 4, ligne 7) : "
+        "Zorbix Pro 7000."
+    )
+    assert "dans un critère" not in g.message("fr") and "OBL-1" not in g.message("fr")
+
+
+def test_the_same_text_twice_is_worded_by_each_place(tmp_path):
+    found = _audit_text(
+        tmp_path,
+        "Requirements\n\nThe tool must run in Microsoft Teams.\n\nThe tool must run in Microsoft Teams.\n",
+        "en",
+    )
+    assert [a.findings[0].message("en").split(":")[0] for a in found] == [
+        "Brand or product name in this passage (paragraph 2, line 3)",
+        "Brand or product name in this passage (paragraph 3, line 5)",
+    ]
+
+
+def test_lint_field_keeps_the_criterion_wording():
+    (f,) = lint_text("criterion", "The tool must run in Microsoft Teams.", "en")
+    assert f.message("en").startswith("Brand or product name in criterion M-1: Microsoft Teams.")

@@ -61,13 +61,14 @@ def test_the_action_needs_no_project_and_lists_the_flagged_paragraphs(window, mo
     assert dialog.section.text() == "table 4, row 2, cell 2 \u2014 Mandatory criteria"
     messages = [dialog.findings.item(i).text() for i in range(dialog.findings.count())]
     assert messages == [
-        "Error: Brand or product name in criterion M-1: Microsoft Teams. Describe the function or the "
+        "Error: Brand or product name in this passage (table 4, row 2, cell 2): Microsoft Teams. "
+        "Describe the function or the "
         "standard instead; \u201cor equivalent\u201d does not make it fair (red flag R007, Open Contracting "
         "Partnership)."
     ]
     assert dialog.summary.text().splitlines() == [
         str(tender),
-        "7 findings in 5 of the 345 paragraphs and table cells.",
+        "6 findings in 5 of the 345 paragraphs and table cells.",
     ]
     # the whole document at one click
     dialog.only_flagged.setChecked(False)
@@ -85,7 +86,9 @@ def test_in_french_with_a_real_rfp_text(window, monkeypatch, qtbot):
     assert (
         dialog.findings.item(0)
         .text()
-        .startswith("Erreur : Nom de marque ou de produit dans le critère OBL-1 : autoCAD Map 3D.")
+        .startswith(
+            "Erreur : Nom de marque ou de produit dans ce passage (paragraphe 2, ligne 2) : autoCAD Map 3D."
+        )
     )
     assert (
         dialog.windowTitle() == "Vérification d'un document d'appel d'offres \u2014 licences-autocad-fr.txt"

@@ -21,7 +21,9 @@ checks ``lint`` runs on one text (:func:`wizard.core.checks.lint.lint_text`):
 
 A section's role comes from its heading's words and holds for its sub-headings unless
 one of them names another role. The same text found twice (a criterion repeated in a
-traceability table) is checked once and reported at each place.
+traceability table) is checked once and reported at each place. Messages cite the
+paragraph's place ("paragraph 12", "table 3, row 2, cell 2"), never the throw-away
+project's criterion number (:mod:`wizard.core.audit.wording`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wizard.core.audit.reader import DocumentError, Location, Paragraph, read_document
+from wizard.core.audit.wording import located
 from wizard.core.checks.base import Finding
 from wizard.core.checks.lint import lint_text
 from wizard.core.checks.wording import fold
@@ -138,7 +141,8 @@ def audit_paragraphs(
         key = (chosen, para.text)
         if key not in cache:
             cache[key] = _findings(chosen, para.text, lang)
-        out.append(AuditedParagraph(para, chosen, cache[key], where))
+        findings = tuple(located(f, para.location) for f in cache[key])
+        out.append(AuditedParagraph(para, chosen, findings, where))
     return out
 
 
