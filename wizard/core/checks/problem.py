@@ -12,6 +12,10 @@ Codes (all on ``problem.statement``):
   A product to acquire may be named as a noun ("the implementation of X", "an investment
   in X") and a named brand that is not the current system is taken as the product to
   acquire; possible product names (:mod:`wizard.core.domain.product_names`) count too.
+  Not a request: the history of the current system (a past verb then a date: "Installed
+  in 2016, these switches …"), a change argued against (a gerund then a hardship:
+  "transitioning to X would be costly"), and what a sentence that avoids competition
+  acquires (the object of the bypass: P-BYPASS says it once).
 * ``P-INCUMBENT`` (info): a brand named only as the *current* system ("our 20-year-old
   X can no longer …", "the City currently uses X"). A separate code, so it can be
   justified on its own: describe the needs, not the incumbent, and keep the name out of

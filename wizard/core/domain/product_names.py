@@ -11,10 +11,16 @@ unknown capitalised word in product context:
   digits ("Click2Gov3"), a model or part number ("AS400", "PA-3220", "WS-C4500X-32SFP+"),
   or an unknown capitalised word before a model number ("Catalyst 9300", "DPS 7000-420");
 * **context**: a capitalised run before a company suffix ("General Datatech LP",
-  "Onix Networking Canada Inc."); an unknown capitalised word after a word that
-  introduces a vendor or a product ("la société Infolog", "l'application GEFI",
-  "the reseller Softchoice"), before a product noun ("Citizenserve software"), or in
-  the possessive before one ("Novell's Identity Management product").
+  "Onix Networking Canada Inc."); a capitalised run right after an explicit naming word
+  ("a software application called “Card Manager Plus”", « appelé »), ordinary
+  words or not; an unknown capitalised word after a word that introduces a vendor or a
+  product ("la société Infolog", "l'application GEFI", "the reseller Softchoice"),
+  before a trade word ("Habilis Conseil", "Ultimate Software"), before a version
+  ("OK-MARCHE V2.2", "Zorbix version 7.1"), before a product noun ("Citizenserve
+  software"), in the possessive before one ("Novell's Identity Management product"), or
+  right after a name found in the possessive ("Ultimate Software's UltiPro").
+  A country's or province's name joined to a word is a public service's name
+  ("AchatsCanada", "ServiceOntario"): a place, flagged only in product context.
 
 "Unknown" means not an ordinary word (``resources/brands/ordinary_words.txt``, the
 words of the app's own English and French texts; ``tools/ordinary_words.py``), not a

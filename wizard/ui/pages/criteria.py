@@ -13,13 +13,14 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from wizard.core import ops
-from wizard.core.domain import drafting, market
+from wizard.core.domain import brand_csv, drafting, market
 from wizard.core.domain.addresses import parse_address
 from wizard.core.domain.evaluation import points_needed_clamped
 from wizard.core.domain.numbering import criterion_numbers
 from wizard.core.i18n import N_, _, counts, n_, ui_language
 from wizard.core.model import Criterion
 from wizard.core.steps import Step
+from wizard.ui import dialogs
 from wizard.ui.pages.base import StepPage
 from wizard.ui.widgets.link_list import LinkList
 from wizard.ui.widgets.table_editor import Column
@@ -81,6 +82,26 @@ class CriteriaPage(StepPage):
         self.table(
             form, "extra_brands", [Column("name", N_("Brand, product or vendor"), stretch=True)], lines=2
         )
+        form.addRow(self._brand_list_row())
+
+    def _brand_list_row(self) -> QWidget:
+        """Import a neighbour's brand list, export this project's (CSV, one name a line)."""
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.brands_import_button, self.brands_export_button = QPushButton(), QPushButton()
+        self.texts.add(self.brands_import_button.setText, N_("Import a brand list (CSV)…"))
+        self.texts.add(self.brands_export_button.setText, N_("Export the brand list (CSV)…"))
+        self.texts.add(
+            self.brands_import_button.setToolTip,
+            N_("Adds the names of a list another town shared (one name a line) that this project lacks."),
+        )
+        self.brands_import_button.clicked.connect(self.import_brands)
+        self.brands_export_button.clicked.connect(self.export_brands)
+        layout.addWidget(self.brands_import_button)
+        layout.addWidget(self.brands_export_button)
+        layout.addStretch(1)
+        return box
 
     def _draft_row(self) -> QWidget:
         box = QWidget()
@@ -164,6 +185,7 @@ class CriteriaPage(StepPage):
         )
         self.compliant.setText(self.compliant_text())
         self.draft_button.setEnabled(not self.ctx.read_only)
+        self.brands_import_button.setEnabled(not self.ctx.read_only)
         self._refresh_meeting_column()
         self.load_links()
 
@@ -221,6 +243,53 @@ class CriteriaPage(StepPage):
             self.links.setFocus()
             return True
         return super().focus_field(address)
+
+    # -- shared brand lists (CSV) -------------------------------------------------------
+
+    def export_brands(self) -> None:
+        """Write the project's extra brand names to a CSV file the user names (Cancel:
+        nothing)."""
+        self.ctx.flush()
+        name = (self.ctx.pf.path.stem or _("project")) + "-" + _("brands") + ".csv"
+        path = dialogs.ask_save_path(self, _("Export the brand list (CSV)"), ".csv", name)
+        if path is None:
+            return
+        try:
+            path.write_bytes(brand_csv.export_brands(self.ctx.project))
+        except OSError as exc:
+            dialogs.show_error(self, _("The file could not be written:") + f"\n{path}\n{exc.strerror or exc}")
+            return
+        count = sum(1 for b in self.ctx.project.extra_brands if b.name.strip())
+        dialogs.show_info(
+            self,
+            n_(
+                "{count} brand name exported to {path}.",
+                "{count} brand names exported to {path}.",
+                count,
+                path=str(path),
+            ),
+        )
+
+    def import_brands(self) -> None:
+        """Add the names of a shared list that the project lacks: all of them, or nothing
+        with a clear message."""
+        path = dialogs.ask_open_path(self, _("Import a brand list (CSV)"), ".csv")
+        if path is None:
+            return
+        try:
+            data = path.read_bytes()
+            brand_csv.parse_brands(data)
+        except OSError as exc:
+            dialogs.show_error(self, _("The file could not be read:") + f"\n{path}\n{exc.strerror or exc}")
+            return
+        except brand_csv.BrandCsvError as exc:
+            dialogs.show_error(self, _("Nothing was imported.") + "\n" + exc.message(ui_language()))
+            return
+        self.ctx.flush()
+        added = self.ctx.do(ops.import_brands, data=data)
+        self.tables["extra_brands"].reload()
+        if added is not None:
+            dialogs.show_info(self, n_("{count} brand name added.", "{count} brand names added.", len(added)))
 
     def draft(self) -> None:
         """Add draft criteria from the common features and the differentiators."""
