@@ -100,10 +100,20 @@ P_CODES = {"P-SOLUTION", "P-INCUMBENT", "P-BYPASS", "P-PRESUME"}
         ("The city currently uses Hexagon Records Management and it crashes daily.", "en", {"P-INCUMBENT"}),
         ("We need to track work orders from the field.", "en", set()),
         # bypass wording
-        # what a bypass sentence acquires is the object of the bypass: reported once, as
-        # P-BYPASS (tests/corpus/README.md); named in a sentence of its own, it is P-SOLUTION
+        # a purchase named as a noun in a bypass sentence is the object of the bypass:
+        # reported once, as P-BYPASS (tests/corpus/README.md); a verb stays a request
         (
             "Buy the switches through a cooperative agreement under the state contract.",
+            "en",
+            {"P-BYPASS", "P-SOLUTION"},
+        ),
+        (
+            "The procurement of the switches comes through a cooperative agreement.",
+            "en",
+            {"P-BYPASS"},
+        ),
+        (
+            "Waiving the competitive bid requirement and approving the lease contract with Motorola Solutions.",
             "en",
             {"P-BYPASS"},
         ),

@@ -68,7 +68,7 @@ def test_the_action_needs_no_project_and_lists_the_flagged_paragraphs(window, mo
     ]
     assert dialog.summary.text().splitlines() == [
         str(tender),
-        "6 findings in 5 of the 345 paragraphs and table cells.",
+        "7 findings in 5 of the 345 paragraphs and table cells.",
     ]
     # the whole document at one click
     dialog.only_flagged.setChecked(False)

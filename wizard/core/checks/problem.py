@@ -14,8 +14,9 @@ Codes (all on ``problem.statement``):
   acquire; possible product names (:mod:`wizard.core.domain.product_names`) count too.
   Not a request: the history of the current system (a past verb then a date: "Installed
   in 2016, these switches …"), a change argued against (a gerund then a hardship:
-  "transitioning to X would be costly"), and what a sentence that avoids competition
-  acquires (the object of the bypass: P-BYPASS says it once).
+  "transitioning to X would be costly"), and, in a sentence that avoids competition, a
+  purchase named as a noun or a vendor no verb aims at (the object and the counterparty
+  of the bypass: P-BYPASS says it once).
 * ``P-INCUMBENT`` (info): a brand named only as the *current* system ("our 20-year-old
   X can no longer …", "the City currently uses X"). A separate code, so it can be
   justified on its own: describe the needs, not the incumbent, and keep the name out of
@@ -86,7 +87,7 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
         window = _WINDOW.match(folded, verb.end(), stop)
         if not window or _history(folded, verb, stop):
             continue  # a name of the current system's history stays an incumbent
-        if (start, stop) in bypassed or _argued_against(folded, verb, stop):
+        if ((start, stop) in bypassed and _noun_form(folded, verb)) or _argued_against(folded, verb, stop):
             aimed.update(m.start for m in found if window.start() <= m.start < window.end())
             continue
         hit = [m for m in found if window.start() <= m.start < window.end()]
@@ -111,9 +112,32 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
 
 
 def _bypass_sentences(folded: str) -> set[tuple[int, int]]:
-    """The bounds of the sentences holding bypass wording: what they acquire is the object
-    of the bypass, reported once as P-BYPASS ("procure X through cooperative contracts")."""
+    """The bounds of the sentences holding bypass wording. In them, a purchase named as a
+    noun is the object of the bypass ("The procurement of X comes via a proprietary
+    justification", « contrats de gré à gré pour l'acquisition de logiciels ») and a brand
+    no verb aims at is the counterparty ("waiving the bid and approving the contract with
+    X"): reported once, as P-BYPASS. A verb ("Buy X without a tender") stays a request."""
     return {sentence_bounds(folded, m.start()) for p in BYPASS for m in p.finditer(folded)}
+
+
+_NOUN = re.compile(
+    r"(?:procurement|implementation|acquisition|introduction|deployment|purchase|replacement"
+    r"|achats?|renouvellement|remplacement|installation|implantation|deploiement|migration"
+    r"|abonnement|investissement|investments?|licen[cs]es?)\b"
+)
+_ARTICLE = re.compile(r"(?:\b(?:the|a|an|this|its|le|la|les|un|une|ce|cet|cette|du|des|de)\s+|\b[ld]')$")
+
+
+def _noun_form(folded: str, verb: re.Match[str]) -> bool:
+    """True when the acquisition word is a noun: after an article, or followed by "of" /
+    « de » ("the procurement of", « l'achat par … »)."""
+    if not _NOUN.match(verb.group()):
+        return False
+    return (
+        bool(_ARTICLE.search(folded, max(0, verb.start() - 8), verb.start()))
+        or bool(re.match(r"\s+(?:of|de|d'|des|du)\b", folded[verb.end() : verb.end() + 5]))
+        or verb.group().endswith((" of", " in"))
+    )
 
 
 def _history(folded: str, verb: re.Match[str], stop: int) -> bool:
