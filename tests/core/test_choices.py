@@ -49,6 +49,7 @@ EXPECTED_FIELDS = {
     ("info", "province"),
     ("info", "tender_languages"),
     ("info", "binding_language"),
+    ("info", "text_language"),
     ("business_units", "role"),
     ("governance", "answer"),
     ("solutions", "licence"),
@@ -62,6 +63,7 @@ EXPECTED_FIELDS = {
     ("cost_lines", "category"),
     ("vendor_exchanges", "channel"),
     ("vendor_exchanges", "drafting"),
+    ("translations", "lang"),
 }
 
 

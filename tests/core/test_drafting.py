@@ -8,7 +8,7 @@ import pytest
 from tests.core.test_market import MATRIX, scan
 from wizard.core.checks.criteria import check_criteria
 from wizard.core.domain import drafting
-from wizard.core.model import Criterion, ExtraBrand, Feature, Project
+from wizard.core.model import Criterion, ExtraBrand, Feature, Project, Solution, Support
 from wizard.core.project_file.store import ProjectFile, ReadOnlyFile
 
 
@@ -76,13 +76,48 @@ def test_thresholds_move_features_between_kinds():
 
 
 @pytest.mark.parametrize(
-    ("languages", "binding", "expected"),
-    [("fr", "en", "fr"), ("en", "fr", "en"), ("both", "en", "en"), ("both", "fr", "fr")],
+    ("languages", "binding", "typed"),
+    [("fr", "en", "fr"), ("en", "fr", "en"), ("both", "en", "fr"), ("both", "fr", "en")],
 )
-def test_criteria_language(languages, binding, expected):
+def test_criteria_language_is_the_text_language(languages, binding, typed):
+    """Drafts go into the fields, which hold the text language's version, whatever
+    the tender's languages or binding version (issue 16)."""
     p = Project()
     p.info.tender_languages, p.info.binding_language = languages, binding
-    assert drafting.criteria_language(p) == expected
+    p.info.text_language = typed
+    assert drafting.criteria_language(p) == typed
+
+
+def test_drafts_are_written_in_both_languages(tmp_path):
+    """A draft's other version is the app's sentence from the feature's translated name;
+    a feature without a translation leaves the criterion's translation missing, never
+    the other language's words (issue 16)."""
+    from wizard.core import ops
+    from wizard.core.model import translatable
+    from wizard.core.project_file.store import ProjectFile
+
+    p = Project()
+    p.info.text_language = "fr"
+    p.solutions = [Solution(id=1, name="A"), Solution(id=2, name="B")]
+    p.features = [
+        Feature(id=1, name="Géolocalisation des véhicules"),
+        Feature(id=2, name="Journal des appels"),
+    ]
+    p.support = [
+        Support(id=1, solution_id=1, feature_id=1, level="yes"),
+        Support(id=2, solution_id=2, feature_id=1, level="yes"),
+        Support(id=3, solution_id=1, feature_id=2, level="yes"),
+        Support(id=4, solution_id=2, feature_id=2, level="yes"),
+    ]
+    with ProjectFile.create(tmp_path / "d.tender", p) as pf:
+        ops.set_translation(pf, address="features:1.name", lang="en", text="Vehicle location")
+        saved = ops.draft_criteria(pf, lang=drafting.criteria_language(pf.project))
+        texts = {c.feature_ids[0]: c for c in saved}
+        assert texts[1].text == "La solution offre cette fonctionnalité\u00a0: Géolocalisation des véhicules."
+        english = translatable.text_in(pf.project, f"criteria:{texts[1].id}.text", "en")
+        assert english == "The solution offers this capability: Vehicle location."
+        assert translatable.text_in(pf.project, f"criteria:{texts[2].id}.text", "en") == ""
+        assert translatable.missing(pf.project, "en") == ["features:2.name", f"criteria:{texts[2].id}.text"]
 
 
 def test_add_drafts_saves_them_with_new_ids(tmp_path):

@@ -4,7 +4,9 @@ schema is not its version's frozen schema is refused, byte for byte untouched.
 ``tests/data/v1/`` holds the three bundled examples as created by the first release
 (commit c9501fb, schema 1), each with the JSON its ``dump`` printed then. A later
 version adds its own folder, made by the commit that introduces it (``tests/data/v2/``:
-schema 2, issue 15, where ``vendor_exchanges.helped_drafting`` became ``drafting``).
+schema 2, issue 15, where ``vendor_exchanges.helped_drafting`` became ``drafting``;
+``tests/data/v3/``: schema 3, issue 16, the ``translations`` list and
+``info.text_language``).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ RENAMED = {
 value → new value). Schema 2 turned the "excluded" flag into what the vendor did."""
 
 
-@pytest.mark.parametrize("version", ["v1", "v2"])
+@pytest.mark.parametrize("version", ["v1", "v2", "v3"])
 def test_stored_files_cover_every_example_of_each_version(version):
     assert [p.name for p in STORED if p.parent.name == version] == [
         "emergency-perimeter.tender",
@@ -69,6 +71,7 @@ def test_stored_file_opens_migrates_and_keeps_every_value(tmp_path, stored, read
                         assert name not in new, f"{section}:{old['id']}.{name}"
                         name, value = renamed[0], renamed[1][value]
                     assert new[name] == value, f"{section}:{old['id']}.{name}"
+    _every_text_in_its_language_slot(then, pf.project)
     if read_only:
         assert path.read_bytes() == before
         assert sorted(p.name for p in tmp_path.iterdir()) == [stored.name]
@@ -79,6 +82,29 @@ def test_stored_file_opens_migrates_and_keeps_every_value(tmp_path, stored, read
         assert schemas.differences(schemas.shape_of(conn), schemas.expected_shape(SCHEMA_VERSION)) == []
     finally:
         conn.close()
+
+
+def _every_text_in_its_language_slot(then: dict, project) -> None:
+    """Issue 16: a file older than schema 3 holds its texts in its binding language;
+    once opened they are that language's version (``info.text_language``), each read
+    back by ``text_in`` in that language, and none has a version in the other yet."""
+    from wizard.core.model import translatable
+
+    info = then["info"]
+    typed = info.get("text_language") or (
+        info["tender_languages"] if info["tender_languages"] in ("fr", "en") else info["binding_language"]
+    )
+    assert project.info.text_language == typed
+    found = list(translatable.texts(project))
+    assert len([t for _a, t in found if t.strip()]) > 20
+    for address, text in found:
+        assert translatable.text_in(project, address, typed) == text, address
+    if "text_language" not in info:
+        assert project.translations == []
+        other = translatable.other_language(typed)
+        assert translatable.missing(project, other) == [
+            a for a, t in found if translatable.needs_translation(t)
+        ]
 
 
 def test_a_new_file_has_the_frozen_schema(tmp_path):

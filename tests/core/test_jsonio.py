@@ -55,7 +55,7 @@ def test_dump_keeps_accents_decimals_and_key_order():
     assert '"amount": "120000.50"' in text
     data = json.loads(text)
     assert list(data)[:4] == ["format", "version", "info", "problem"]
-    assert data["format"] == "open-procurement-wizard" and data["version"] == 2
+    assert data["format"] == "open-procurement-wizard" and data["version"] == 3
 
 
 def test_missing_keys_take_defaults_and_unknown_keys_are_ignored():
@@ -78,7 +78,7 @@ def _doc(**sections):
         ('["a list"]', "not an Open Procurement Wizard project"),
         (json.dumps({"format": "other", "version": 1}), "not an Open Procurement Wizard project"),
         (json.dumps({"format": "open-procurement-wizard", "version": 99}), "newer version"),
-        (json.dumps({"format": "open-procurement-wizard", "version": 3}), "newer version"),
+        (json.dumps({"format": "open-procurement-wizard", "version": 4}), "newer version"),
         (json.dumps({"format": "open-procurement-wizard", "version": "1"}), "newer version"),
         (_doc(info={"province": 5}), "info.province"),
         (_doc(scope={"mission_critical": "yes"}), "scope.mission_critical"),
@@ -167,7 +167,7 @@ def test_version_1_json_reads_helped_drafting_as_the_drafting_it_became():
         "helped_drafting": True,
     }  # untouched
     data = json.loads(jsonio.dumps(project))
-    assert data["version"] == 2
+    assert data["version"] == jsonio.VERSION
     assert [e["drafting"] for e in data["vendor_exchanges"]] == [
         "helped_draft",
         "none",
@@ -187,3 +187,41 @@ def test_the_stored_version_1_dumps_load_with_their_exclusions(stored):
     assert flagged  # each example flagged one vendor in version 1
     assert [e.id for e in project.vendor_exchanges if e.drafting == "helped_draft"] == flagged
     assert {e.drafting for e in project.vendor_exchanges if e.id not in flagged} == {"none"}
+
+
+# -- JSON version 3: the texts' language and their translations (issue 16) -------------
+
+
+@pytest.mark.parametrize(
+    ("languages", "binding", "typed"),
+    [("fr", "en", "fr"), ("en", "fr", "en"), ("both", "en", "en"), ("both", "junk", "fr")],
+)
+def test_json_before_version_3_reads_its_texts_as_the_binding_language(languages, binding, typed):
+    source = {
+        "format": "open-procurement-wizard",
+        "version": 2,
+        "info": {"tender_languages": languages, "binding_language": binding},
+        "problem": {"statement": "Les pompiers doivent voir leurs véhicules."},
+    }
+    project = jsonio.loads(json.dumps(source))
+    assert project.info.text_language == typed
+    assert project.translations == []
+    data = json.loads(jsonio.dumps(project))
+    assert data["version"] == 3 and data["info"]["text_language"] == typed and data["translations"] == []
+
+
+def test_translations_round_trip_and_duplicates_are_refused():
+    from wizard.core.model import Translation
+
+    project = Project()
+    project.problem.statement = "Les pompiers doivent voir leurs véhicules sur une carte."
+    project.translations = [
+        Translation(1, "problem.statement", "en", "Firefighters must see their trucks on a map.")
+    ]
+    text = jsonio.dumps(project)
+    assert '"address": "problem.statement"' in text and '"lang": "en"' in text
+    assert jsonio.dumps(jsonio.loads(text)) == text
+    data = json.loads(text)
+    data["translations"].append({"id": 2, "address": "problem.statement", "lang": "en", "text": "Other"})
+    with pytest.raises(jsonio.ProjectJsonError, match="translations"):
+        jsonio.loads(json.dumps(data))

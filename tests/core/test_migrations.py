@@ -12,6 +12,7 @@ explicit SQL. The real migrations are tested after them (migration 2: the regist
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -288,7 +289,7 @@ def test_migration_2_maps_the_flag_and_moves_its_justification(tmp_path):
         conn.close()
     assert columns[12:15] == ["nda_signed", "drafting", "rfi"] and "helped_drafting" not in columns
     assert null_row == (None,)  # NULL stays NULL and reads as the default, "none"
-    assert _pragmas(path)[:3] == (2, [], "ok")
+    assert _pragmas(path)[:3] == (migrations.SCHEMA_VERSION, [], "ok")
 
 
 @pytest.mark.parametrize("value", ["2", "'true'", "X'01'", "0.5"])
@@ -334,3 +335,76 @@ def test_migration_2_read_only_view_reads_the_flag_as_drafting(tmp_path):
         assert pf.project.find("justifications", 97).field == "vendor_exchanges:2.drafting"
     assert path.read_bytes() == original
     assert [p.name for p in tmp_path.iterdir()] == ["training.tender"]
+
+
+# -- migration 3: the texts' language and their translations (issue 16) ---------------
+
+
+def _version_2_file(tmp_path: Path, name: str, sql: str = "") -> Path:
+    path = tmp_path / f"{name}.tender"
+    path.write_bytes((DATA / "v2" / f"{name}.tender").read_bytes())
+    if sql:
+        conn = sqlite3.connect(path)
+        conn.executescript(sql)
+        conn.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("languages", "binding", "typed"),
+    [
+        ('"fr"', '"en"', "fr"),  # a one-language tender's own language
+        ('"en"', '"fr"', "en"),
+        ('"both"', '"en"', "en"),  # a bilingual tender: its binding version
+        ('"both"', '"fr"', "fr"),
+        ('"klingon"', '"junk"', "fr"),  # values outside the sets: French
+    ],
+)
+def test_migration_3_writes_the_text_language_and_keeps_every_text(tmp_path, languages, binding, typed):
+    sql = (
+        f"UPDATE fields SET value = '{languages}' WHERE key = 'info.tender_languages';"
+        f"UPDATE fields SET value = '{binding}' WHERE key = 'info.binding_language';"
+    )
+    path = _version_2_file(tmp_path, "training", sql)
+    conn = sqlite3.connect(path)
+    statement = json.loads(
+        conn.execute("SELECT value FROM fields WHERE key = 'problem.statement'").fetchone()[0]
+    )
+    conn.close()
+    with ProjectFile.open(path) as pf:
+        assert pf.project.info.text_language == typed
+        assert pf.project.problem.statement == statement and statement
+        assert pf.project.translations == []
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        stored = conn.execute("SELECT value FROM fields WHERE key = 'info.text_language'").fetchone()
+    finally:
+        conn.close()
+    assert stored == (f'"{typed}"',)  # written explicitly: a later binding change never reinterprets it
+    assert _pragmas(path)[:3] == (3, [], "ok")
+    assert (tmp_path / "training.tender.v2.bak").exists()
+
+
+def test_migration_3_text_language_stays_when_the_binding_version_changes(tmp_path):
+    path = _version_2_file(tmp_path, "office-suite")
+    with ProjectFile.open(path) as pf:
+        typed = pf.project.info.text_language
+        pf.set_field("info", "tender_languages", "both")
+        pf.set_field("info", "binding_language", "en" if typed == "fr" else "fr")
+    with ProjectFile.open(path) as pf:
+        assert pf.project.info.text_language == typed
+
+
+def test_schema_3_refuses_two_versions_of_one_text_in_one_language(tmp_path):
+    project = Project()
+    project.problem.statement = "Les pompiers doivent voir leurs véhicules."
+    ProjectFile.create(tmp_path / "a.tender", project).close()
+    conn = sqlite3.connect(tmp_path / "a.tender")
+    conn.execute(
+        "INSERT INTO translations (id, address, lang, text) VALUES (1, 'problem.statement', 'en', 'A')"
+    )
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute(
+            "INSERT INTO translations (id, address, lang, text) VALUES (2, 'problem.statement', 'en', 'B')"
+        )
+    conn.close()

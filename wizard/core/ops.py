@@ -16,6 +16,8 @@ hang on this layer, and no screen re-implements a rule of the core.
 * Extra brand names: a shared list's CSV, :func:`import_brands`.
 * Clauses: :func:`set_clause_included`, :func:`set_clause_text`, :func:`revert_clause`.
 * Findings: :func:`justify_finding`.
+* Both languages of a text (docs/bilingual.md): :func:`set_translation` (one text's
+  version in one language), :func:`switch_text_language` (the language the fields hold).
 
 Every operation raises the store's ``ReadOnlyFile`` (a read-only view) or
 ``WriteFailed`` (nothing saved), and ``codec.CodecError`` for a value of the wrong type.
@@ -239,6 +241,102 @@ def justify_finding(pf: ProjectFile, /, *, code: str, field: str, reason: str) -
     if existing is not None:
         return save(pf, dataclasses.replace(existing, reason=reason))
     return add(pf, Justification(code=code, field=field, reason=reason))
+
+
+# -- both languages of a text (docs/bilingual.md) ------------------------------------
+
+
+def set_translation(pf: ProjectFile, /, *, address: str, lang: str, text: str) -> None:
+    """Save ``text`` as the version in ``lang`` of the text at ``address``
+    (``problem.statement``, ``criteria:3.text``): the field itself when ``lang`` is the
+    project's text language, else its row of ``translations`` (created, changed, or
+    deleted when ``text`` is blank: a blank version is a missing one). One transaction,
+    journalled; the same text again writes nothing.
+
+    Raises ``ValueError`` for an address that is not a translatable text of the project
+    (``model.translatable.TRANSLATABLE``, a row that exists) or a ``lang`` other than
+    "fr"/"en"; ``codec.TextTooLong`` for a text over the limit."""
+    from wizard.core.model import translatable
+    from wizard.core.model.choices import LANGUAGES
+
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language: {lang!r}")
+    if not translatable.is_translatable(address) or not _text_exists(pf, address):
+        raise ValueError(f"not a translatable text of the project: {address!r}")
+    if lang == translatable.source_language(pf.project):
+        _set_text(pf, address, text)
+        return
+    existing = translatable.translation(pf.project, address, lang)
+    if not text.strip():
+        if existing is not None:
+            pf.delete_row("translations", existing.id)
+        return
+    if existing is None:
+        pf.add_row("translations", address=address, lang=lang, text=text)
+    else:
+        pf.save_row("translations", dataclasses.replace(existing, text=text))
+
+
+def _text_exists(pf: ProjectFile, address: str) -> bool:
+    from wizard.core.domain.addresses import parse_address
+
+    where = parse_address(address)
+    return where.row_id is None or pf.project.find(where.kind, where.row_id) is not None
+
+
+def _set_text(pf: ProjectFile, address: str, text: str) -> None:
+    from wizard.core.domain.addresses import parse_address
+
+    where = parse_address(address)
+    if where.row_id is None:
+        pf.set_field(where.kind, where.attribute, text)
+    else:
+        pf.update_row(where.kind, where.row_id, **{where.attribute: text})
+
+
+def switch_text_language(pf: ProjectFile, /, *, lang: str) -> None:
+    """Make ``lang`` ("fr" or "en") the project's text language: every translatable
+    field takes its version in ``lang`` ('' where it has none) and its former text
+    becomes its translation (``model.translatable.switched``), so nothing is lost and
+    switching back restores the fields. All in one transaction, journalled; on failure
+    the file and the project in memory stay as they were. Raises ``ValueError`` for
+    another ``lang``."""
+    from wizard.core.model import ENTITIES, translatable
+    from wizard.core.model.choices import LANGUAGES
+    from wizard.core.project_file import codec
+
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language: {lang!r}")
+    project = pf.project
+    target = translatable.switched(project, lang)
+    if target is project:
+        return
+    sections = {
+        name: getattr(project, name) for name in (*translatable.TRANSLATABLE, "info") if name in SECTIONS
+    }
+    lists = {kind: list(project.rows(kind)) for kind in ENTITIES}
+    try:
+        with pf.transaction():
+            for name in sections:
+                new = getattr(target, name)
+                for attribute in codec.field_types(type(new)):
+                    pf.set_field(name, attribute, getattr(new, attribute))
+            for kind in translatable.TRANSLATABLE:
+                if kind in SECTIONS:
+                    continue
+                for row in target.rows(kind):
+                    pf.save_row(kind, row)
+            keep = {row.id for row in target.translations}
+            for row in [r for r in project.translations if r.id not in keep]:
+                pf.delete_row("translations", row.id)
+            for row in target.translations:
+                pf.save_row("translations", row)
+    except BaseException:
+        for name, section in sections.items():
+            setattr(project, name, section)
+        for kind, rows in lists.items():
+            setattr(project, kind, rows)
+        raise
 
 
 def replace_project(pf: ProjectFile, /, *, project: Any) -> None:

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from wizard.core.domain import brands, market
 from wizard.core.i18n import N_, tr
-from wizard.core.i18n.languages import binding_language
+from wizard.core.i18n.languages import text_language
+from wizard.core.model import translatable
 from wizard.core.model import Criterion, Feature, Project
 from wizard.core.model.choices import CriterionCategory, CriterionKind, Language
 from wizard.core.project_file.batch import batch
@@ -90,8 +91,9 @@ def _draft(feature: Feature, kind: CriterionKind, extra: tuple[str, ...], lang: 
 
 
 def criteria_language(project: Project) -> Language:
-    """The language criteria are written in: the tender's, or its binding one when both."""
-    return binding_language(project)
+    """The language criteria are written in: the project's text language (the fields
+    hold that version; :func:`add_drafts` writes the other one as a translation)."""
+    return text_language(project)
 
 
 def draft_criteria(project: Project, lang: str) -> list[Criterion]:
@@ -109,15 +111,47 @@ def draft_criteria(project: Project, lang: str) -> list[Criterion]:
     return drafts
 
 
+def other_version(project: Project, draft: Criterion) -> str:
+    """The draft's text in the language other than the project's text language, written
+    the same way from its feature's name and description in that language; '' when the
+    draft is not the app's own sentence for its feature (the user changed it) or when
+    the feature's texts have no version in that language yet (the criterion then shows
+    as missing its translation, never as the other language's words)."""
+    source = text_language(project)
+    features = {f.id: f for f in project.features}
+    if len(draft.feature_ids) != 1 or draft.feature_ids[0] not in features:
+        return ""
+    feature = features[draft.feature_ids[0]]
+    extra = tuple(b.name for b in project.extra_brands)
+    if draft.text != _text(feature, extra, source):
+        return ""
+    other = translatable.other_language(source)
+    versions = {}
+    for attr in ("name", "description"):
+        typed = getattr(feature, attr)
+        version = translatable.text_in(project, f"features:{feature.id}.{attr}", other)
+        if translatable.needs_translation(typed) and not version.strip():
+            return ""
+        versions[attr] = version if version.strip() else typed
+    return _text(Feature(feature.id, versions["name"], feature.kind, versions["description"]), extra, other)
+
+
 def add_drafts(pf: ProjectFile, drafts: list[Criterion]) -> list[Criterion]:
-    """Save ``drafts`` as new criteria (next free ids), all or none; returns the saved
-    rows. Raises the store's ``ReadOnlyFile`` or ``WriteFailed`` (nothing saved)."""
+    """Save ``drafts`` as new criteria (next free ids), all or none, each with its
+    version in the other language when the app can write it (:func:`other_version`);
+    returns the saved rows. Raises the store's ``ReadOnlyFile`` or ``WriteFailed``
+    (nothing saved)."""
     saved: list[Criterion] = []
-    with batch(pf, ("criteria",)):
+    other = translatable.other_language(text_language(pf.project))
+    with batch(pf, ("criteria", "translations")):
         for draft in drafts:
             values = {
                 name: getattr(draft, name)
                 for name in ("text", "category", "kind", "feature_ids", "verification")
             }
-            saved.append(pf.add_row("criteria", **values))
+            version = other_version(pf.project, draft)
+            row = pf.add_row("criteria", **values)
+            if version:
+                pf.add_row("translations", address=f"criteria:{row.id}.text", lang=other, text=version)
+            saved.append(row)
     return saved

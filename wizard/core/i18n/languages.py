@@ -27,13 +27,18 @@ is published, so no two documents of one export state different languages.
   (one export) whose copies are translations for information.
 
 The app translates its own fixed text (headings, rules, clauses) into French and
-English, but the texts the user typed (need, criteria, scenarios …) exist in one
-language only. An export in another language keeps them as typed: the CLI and the app
-warn about it (:func:`untranslated_languages`).
+English. The texts the user typed (need, criteria, scenarios …) hold their version in
+the project's *text language* (``info.text_language``) and their other version in the
+list ``translations`` (docs/bilingual.md); a document in a language that lacks some
+prints a bilingual marker there, and the CLI and the app warn about it
+(:func:`untranslated_languages`).
 
-* ``typed_language(project) -> Language``: "fr" or "en".
+* ``text_language(project) -> Language``: the language the fields hold ("fr" or "en";
+  French for a value outside the set).
+* ``typed_language(project) -> Language``: "fr" or "en", told from the words of the
+  texts (a guess, for files older than ``text_language``'s checks).
 * ``untranslated_languages(project, langs) -> list[str]``: the languages of ``langs``
-  whose documents will hold texts typed in another language ([] when nothing is typed).
+  whose documents lack the version of some text (``model.translatable.missing``).
 
 Guide principle (transparency): every supplier reads the same call for tenders, and it
 says which version is legally binding.
@@ -158,14 +163,22 @@ def typed_language(project: Project) -> Language:
     return binding_language(project)
 
 
+def text_language(project: Project) -> Language:
+    """The language the translatable fields hold (``info.text_language``; French for a
+    value outside "fr"/"en", kept from a hand-edited file)."""
+    from wizard.core.model.translatable import source_language
+
+    return source_language(project)
+
+
 def untranslated_languages(project: Project, langs: list[str]) -> list[str]:
-    """The languages of ``langs`` ("fr"/"en") whose documents keep texts typed in
-    another language: ``["en"]`` for a French project exported in both languages,
-    ``[]`` when the user has typed nothing yet."""
-    if not _typed_texts(project):
-        return []
-    typed = typed_language(project)
-    return [lang for lang in langs if lang != typed]
+    """The languages of ``langs`` ("fr"/"en") whose documents lack the version of some
+    text (they print ``translatable.MARKER`` there): ``["en"]`` for a French project
+    with no translation exported in both languages, ``[]`` when the user has typed
+    nothing yet or every text has its version."""
+    from wizard.core.model.translatable import missing
+
+    return [lang for lang in langs if missing(project, lang)]
 
 
 def is_translation(project: Project, lang: str) -> bool:

@@ -44,6 +44,7 @@ from wizard.core.model.entities import (
     Solution,
     Support,
     TcoOption,
+    Translation,
     VendorExchange,
 )
 from wizard.core.model.project import ENTITIES, KIND_OF, SECTIONS, Project, field_names, kind_of
@@ -92,6 +93,7 @@ __all__ = [
     "Support",
     "TcoOption",
     "TcoSettings",
+    "Translation",
     "VendorExchange",
     "choices",
     "field_names",

@@ -10,6 +10,7 @@ from wizard.core.model import (
     GovernanceAnswer,
     Project,
     PublicationItem,
+    Translation,
 )
 from wizard.core.model.choices import LANGUAGES, parse_choice
 
@@ -69,15 +70,24 @@ def new_project(lang: str = "fr") -> Project:
     planned (and printed in the tender) once the user ticks it and gives its date and
     place, so a new tender promises nothing the town has not decided.
 
-    The tender language and binding version follow ``lang`` ("fr" or "en"; French for
-    anything else).
+    The tender language, binding version and text language follow ``lang`` ("fr" or
+    "en"; French for anything else). The units' names are written in both languages:
+    ``lang``'s in the field, the other's as its translation (docs/bilingual.md), so a
+    tender later published in both languages never prints one language's name in the
+    other's document.
     """
     lang = parse_choice(lang, LANGUAGES, "fr")
+    other = "en" if lang == "fr" else "fr"
     project = Project()
     project.info.tender_languages = lang
     project.info.binding_language = lang
+    project.info.text_language = lang
     project.business_units = [
         BusinessUnit(id=i, name=tr(name, lang)) for i, name in enumerate(BUSINESS_UNITS, 1)
+    ]
+    project.translations = [
+        Translation(id=i, address=f"business_units:{i}.name", lang=other, text=tr(name, other))
+        for i, name in enumerate(BUSINESS_UNITS, 1)
     ]
     project.governance = [GovernanceAnswer(id=i, key=key) for i, key in enumerate(GOVERNANCE_ITEMS, 1)]
     project.publication_items = [

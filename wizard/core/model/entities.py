@@ -14,6 +14,7 @@ from wizard.core.model import choices
 from wizard.core.model.choices import (
     Answer,
     Channel,
+    Language,
     CostCategory,
     CriterionCategory,
     CriterionKind,
@@ -269,3 +270,20 @@ class ExtraBrand:
 
     id: int = 0
     name: str = ""
+
+
+@dataclass
+class Translation:
+    """The other language's version of one user text (docs/bilingual.md).
+
+    ``address`` is the model address of the text (``problem.statement``,
+    ``criteria:3.text``: a field of ``model.translatable.TRANSLATABLE``), ``lang`` the
+    language of this version ("fr" | "en", never the project's text language), ``text``
+    the version itself. One row per (address, lang); the field itself holds the text in
+    ``info.text_language``."""
+
+    LANGS: ClassVar[tuple[Language, ...]] = choices.LANGUAGES
+    id: int = 0
+    address: str = ""
+    lang: Language = "en"
+    text: str = ""

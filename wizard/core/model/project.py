@@ -25,6 +25,7 @@ from wizard.core.model.entities import (
     Solution,
     Support,
     TcoOption,
+    Translation,
     VendorExchange,
 )
 from wizard.core.model.sections import (
@@ -75,6 +76,7 @@ ENTITIES: dict[str, type] = {
     "publication_items": PublicationItem,
     "justifications": Justification,
     "extra_brands": ExtraBrand,
+    "translations": Translation,
 }
 """List attribute of :class:`Project` → its entity dataclass (also the table name)."""
 
@@ -126,6 +128,7 @@ class Project:
     publication_items: list[PublicationItem] = field(default_factory=list)
     justifications: list[Justification] = field(default_factory=list)
     extra_brands: list[ExtraBrand] = field(default_factory=list)
+    translations: list[Translation] = field(default_factory=list)
 
     # -- helpers ---------------------------------------------------------------
 

@@ -21,6 +21,9 @@ class ProjectInfo:
     reference: str = ""
     tender_languages: TenderLanguages = "fr"  # read it with i18n.languages.tender_languages
     binding_language: Language = "fr"  # read it with i18n.languages.binding_language
+    text_language: Language = (
+        "fr"  # the language the texts are typed in; read it with i18n.languages.text_language
+    )
     officer_name: str = ""
     officer_title: str = ""
     contact_email: str = ""  # the officer is the bidders' single point of contact

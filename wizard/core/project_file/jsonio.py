@@ -2,7 +2,7 @@
 
 Shape::
 
-    {"format": "open-procurement-wizard", "version": 2,
+    {"format": "open-procurement-wizard", "version": 3,
      "info": {...}, "problem": {...}, ...,          # one object per section
      "criteria": [{...}, ...], ...}                 # one array per entity list
 
@@ -15,6 +15,13 @@ Version 2 replaced the register's ``helped_drafting`` flag by ``drafting``
 key and dropped the exclusion of a vendor, so it must refuse the file. JSON of version 1
 still loads: a row's ``helped_drafting`` (when it has no ``drafting``) is read as
 ``drafting`` ``helped_draft`` (true) or ``none`` (false), as the file migration does.
+
+Version 3 added ``info.text_language`` and the list ``translations`` (the other
+language's version of each user text, docs/bilingual.md): an app that knew only
+version 2 would have dropped every translation and read the texts as the binding
+language's, so it must refuse the file. JSON of versions 1 and 2 still loads: with no
+``info.text_language``, the texts are in the binding language of the file (the rule of
+migration 3), and there is no translation.
 """
 
 from __future__ import annotations
@@ -28,7 +35,7 @@ from wizard.core.project_file import codec
 from wizard.core.project_file.migrations import FOREIGN_KEYS
 
 FORMAT = "open-procurement-wizard"
-VERSION = 2
+VERSION = 3
 """The version of the JSON form (not the schema version); see the module docstring."""
 
 
@@ -80,6 +87,7 @@ def _read_old_keys(data: dict[str, Any]) -> dict[str, Any]:
     input is not changed): a register row's ``helped_drafting`` without ``drafting``
     becomes ``drafting`` ``helped_draft`` (true) or ``none`` (false), like migration 2
     of the file. Raises :class:`codec.CodecError` for a flag that is not a boolean."""
+    data = _text_language(data)
     rows = data.get("vendor_exchanges")
     if not isinstance(rows, list):
         return data
@@ -92,6 +100,23 @@ def _read_old_keys(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "vendor_exchanges": read}
 
 
+def _text_language(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with ``info.text_language`` set, as migration 3 sets it in a file, when
+    JSON older than version 3 lacks it: the binding language by the one rule of
+    ``i18n.languages.binding_language`` (a one-language tender's own language, else the
+    stored binding version when it is "fr" or "en", else French)."""
+    info = data.get("info")
+    if not isinstance(info, dict) or info.get("text_language") is not None:
+        return data
+    if info.get("tender_languages") in ("fr", "en"):
+        lang = info["tender_languages"]
+    elif info.get("binding_language") in ("fr", "en"):
+        lang = info["binding_language"]
+    else:
+        lang = "fr"
+    return {**data, "info": {**info, "text_language": lang}}
+
+
 def validate(project: Project) -> None:
     """Raise :class:`codec.CodecError` for what no project may hold: two rows of a
     list with one id, a row pointing at a missing parent row (a matrix cell without
@@ -101,12 +126,9 @@ def validate(project: Project) -> None:
         listed = [row.id for row in project.rows(kind)]
         if len(set(listed)) != len(listed):
             raise codec.CodecError(f"{kind}.id", "duplicate id")
-    for kind, links in FOREIGN_KEYS.items():
-        for column, parent in links:
-            ids = {row.id for row in project.rows(parent)}
-            for i, row in enumerate(project.rows(kind)):
-                if getattr(row, column) not in ids:
-                    raise codec.CodecError(f"{kind}[{i}].{column}", getattr(row, column))
+    versions = [(row.address, row.lang) for row in project.translations]
+    if len(set(versions)) != len(versions):
+        raise codec.CodecError("translations.address", "two versions of one text in one language")
     for kind, links in FOREIGN_KEYS.items():
         for column, parent in links:
             ids = {row.id for row in project.rows(parent)}

@@ -19,7 +19,7 @@ import sqlite_utils
 
 from wizard.core.project_file.schemas import SCHEMA_V1
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Links between tables: child table → (column, parent table). Declared as real
 # foreign keys so that ``PRAGMA foreign_key_check`` guards them.
@@ -111,5 +111,41 @@ def _v2(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2}
+_V3_TABLE = """CREATE TABLE "translations" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "address" TEXT NOT NULL,
+   "lang" TEXT NOT NULL,
+   "text" TEXT NOT NULL DEFAULT ''
+)"""
+
+_V3_INDEX = 'CREATE UNIQUE INDEX "translations_address_lang" ON "translations" ("address", "lang")'
+
+_V3_TEXT_LANGUAGE = """INSERT OR REPLACE INTO "fields" ("key", "value")
+SELECT 'info.text_language',
+  CASE
+    WHEN (SELECT "value" FROM "fields" WHERE "key" = 'info.tender_languages') IN ('"fr"', '"en"')
+      THEN (SELECT "value" FROM "fields" WHERE "key" = 'info.tender_languages')
+    WHEN (SELECT "value" FROM "fields" WHERE "key" = 'info.binding_language') IN ('"fr"', '"en"')
+      THEN (SELECT "value" FROM "fields" WHERE "key" = 'info.binding_language')
+    ELSE '"fr"'
+  END"""
+
+
+def _v3(db: sqlite_utils.Database) -> None:
+    """Schema 3 (issue 16, docs/bilingual.md): the table ``translations`` (the other
+    language's version of each user text) and its unique index on ``(address, lang)``;
+    and ``info.text_language``, the language every existing text is in, written into
+    ``fields`` explicitly: the binding language of the file at migration time, by the
+    one rule of ``i18n.languages.binding_language`` (a one-language tender's own
+    language, else the stored binding version when it is "fr" or "en", else French),
+    spelled out here in SQL so that a later change of that rule never reinterprets an
+    old file. Each existing text thus stays in its field, now known as that language's
+    version; no translation exists yet. A ``text_language`` already present (written
+    by hand) is replaced: schema 2 never had one."""
+    db.execute(_V3_TABLE)
+    db.execute(_V3_INDEX)
+    db.execute(_V3_TEXT_LANGUAGE)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3}
 """Target version → the function that brings the previous version to it."""

@@ -34,7 +34,7 @@ from typing import Any
 
 import sqlite_utils
 
-from wizard.core.model import ENTITIES, SECTIONS, Project
+from wizard.core.model import ENTITIES, SECTIONS, Project, translatable
 from wizard.core.project_file import codec, jsonio, schemas
 from wizard.core.project_file.atomic import atomic_path
 from wizard.core.project_file.fileformat import (
@@ -400,18 +400,26 @@ class ProjectFile:
         return updated
 
     def delete_row(self, kind: str, row_id: int) -> None:
-        """Delete one entity and the rows that depend on it (matrix cells, cost lines)."""
+        """Delete one entity and the rows that depend on it (matrix cells, cost lines),
+        with the translations of their texts (``translations`` rows whose address is
+        one of theirs), in one transaction, each journalled."""
         rows = self.project.rows(kind)
         victim = self.project.find(kind, row_id)
         if victim is None:
             return
+        gone = [(kind, row_id)]
         with self._write():
             for child, column in _children(kind):
                 for dep in [r for r in self.project.rows(child) if getattr(r, column) == row_id]:
                     self.db.table(child).delete(dep.id)
                     self._journal(f"{child}:{dep.id}", codec.to_json(dep), None)
+                    gone.append((child, dep.id))
             self.db.table(kind).delete(row_id)
             self._journal(f"{kind}:{row_id}", codec.to_json(victim), None)
+            dropped = [t for k, i in gone for t in translatable.translations_of_row(self.project, k, i)]
+            for text in dropped:  # a deleted row's texts in the other language go with it
+                self.db.table("translations").delete(text.id)
+                self._journal(f"translations:{text.id}", codec.to_json(text), None)
         for child, column in _children(kind):
             setattr(
                 self.project,
@@ -419,6 +427,9 @@ class ProjectFile:
                 [r for r in self.project.rows(child) if getattr(r, column) != row_id],
             )
         rows.remove(victim)
+        if dropped:
+            ids = {t.id for t in dropped}
+            self.project.translations = [t for t in self.project.translations if t.id not in ids]
 
     def replace_project(self, project: Project) -> None:
         """Replace everything in the file by ``project`` (one transaction, journaled)."""
