@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from wizard.core import ops
-from wizard.core.model import Criterion, CostLine, Project, TcoOption, Translation, translatable
+from wizard.core.model import CostLine, Criterion, Project, TcoOption, Translation, translatable
 from wizard.core.model.defaults import new_project
 from wizard.core.project_file.store import ProjectFile
 

@@ -21,8 +21,7 @@ from __future__ import annotations
 from wizard.core.domain import brands, market
 from wizard.core.i18n import N_, tr
 from wizard.core.i18n.languages import text_language
-from wizard.core.model import translatable
-from wizard.core.model import Criterion, Feature, Project
+from wizard.core.model import Criterion, Feature, Project, translatable
 from wizard.core.model.choices import CriterionCategory, CriterionKind, Language
 from wizard.core.project_file.batch import batch
 from wizard.core.project_file.store import ProjectFile
