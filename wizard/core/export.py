@@ -26,6 +26,7 @@ from wizard.core.documents.tender import tender_document
 from wizard.core.i18n import languages
 from wizard.core.model import Project
 from wizard.core.model.choices import LANGUAGES
+from wizard.core.model.translatable import localized
 from wizard.core.output_folder import (
     LEFTOVERS_REMOVED as LEFTOVERS_REMOVED,
 )
@@ -96,7 +97,7 @@ def record_bytes(project: Project, lang: str) -> bytes:
 
     if lang not in ("fr", "en"):
         raise ValueError(f"unsupported language: {lang!r}")
-    chart = cumulative_chart_png(project, lang) if project.tco_options else b""
+    chart = cumulative_chart_png(localized(project, lang), lang) if project.tco_options else b""
     return docx_bytes(record_document(project, lang, chart))
 
 

@@ -27,20 +27,23 @@ from wizard.core.checks import (
     scope,
     tco,
     text,
+    translations,
     vendors,
 )
 from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.checks.failed import CHECK_FAILED as CHECK_FAILED
 from wizard.core.checks.failed import check_failed
 from wizard.core.domain import market as market_index
-from wizard.core.model import Project
+from wizard.core.i18n import Localized
+from wizard.core.i18n.languages import tender_languages
+from wizard.core.model import Project, translatable
 from wizard.core.steps import STEPS, Step
 from wizard.core.textclean import drop_blank_rows
 
 log = logging.getLogger(__name__)
 
 CHECKS: dict[Step, Callable[[Project, market_index.SupportIndex], list[Finding]]] = {
-    Step.PROJECT: lambda p, _index: project.check_project(p),
+    Step.PROJECT: lambda p, _index: project.check_project(p) + translations.check_translations(p),
     Step.PROBLEM: lambda p, _index: problem.check_problem(p),
     Step.SCOPE: lambda p, _index: scope.check_scope(p),
     Step.MARKET: lambda p, index: market.check_market(p, index=index),
@@ -80,6 +83,19 @@ def run_checks(project: Project) -> list[Finding]:
     except Exception as exc:
         log.exception("the blank-row check failed")
         found.append(check_failed(STEPS[Step.REVIEW].owns[0], _error(exc)))
+    found.extend(_step_findings(shown))
+    try:  # the other published language's version of each text (checks/translations.py)
+        found.extend(version_findings(shown, found, _step_findings))
+    except Exception as exc:
+        log.exception("the checks of the translations failed")
+        found.append(check_failed(STEPS[Step.PROJECT].owns[0], _error(exc)))
+    return sorted(found, key=lambda f: (f.step, f.severity.rank, f.code, f.field))
+
+
+def _step_findings(shown: Project) -> list[Finding]:
+    """The findings of every step's checks on ``shown`` (blank rows left out), a step
+    whose checks raise giving one ``CHECK-FAILED``."""
+    found: list[Finding] = []
     try:
         index: market_index.SupportIndex | None = market_index.SupportIndex(shown)
     except Exception:
@@ -93,7 +109,52 @@ def run_checks(project: Project) -> list[Finding]:
         except Exception as exc:  # a defect of a check must not hide the others
             log.exception("the checks of step %s failed", step.name)
             found.append(check_failed(STEPS[step].owns[0], _error(exc)))
-    return sorted(found, key=lambda f: (f.step, f.severity.rank, f.code, f.field))
+    return found
+
+
+def version_findings(
+    project: Project, found: list[Finding], run: Callable[[Project], list[Finding]]
+) -> list[Finding]:
+    """The findings ``run`` gives on each other published version of the texts (the
+    project as ``translatable.localized`` reads it in that language, missing versions
+    left blank), kept when they point at a text that has a version in that language
+    and say something the text language's findings (``found``) do not; each names its
+    version (``translations.IN_VERSION``)."""
+    source = translatable.source_language(project)
+    said: set[tuple[str, str, str, str]] | None = None
+    extra: list[Finding] = []
+    for lang in tender_languages(project):
+        if lang == source:
+            continue
+        translated = {
+            a for a, _t in translatable.texts(project) if translatable.text_in(project, a, lang).strip()
+        }
+        if not translated:
+            continue
+        if said is None:
+            said = {(f.code, f.field, f.message("fr"), f.message("en")) for f in found}
+        version = translatable.localized(project, lang, marker="")
+        for f in run(version):
+            if f.field not in translated or f.code == "PR-TRANSLATION":
+                continue
+            if (f.code, f.field, f.message("fr"), f.message("en")) in said:
+                continue
+            message = Localized(fr=f.message("fr"), en=f.message("en"))
+            extra.append(
+                Finding(
+                    f.code,
+                    f.severity,
+                    translations.IN_VERSION,
+                    f.field,
+                    f.principle,
+                    (
+                        ("version", translations.LANGUAGE_ADJECTIVES[lang]),
+                        ("message", message),
+                        ("version_lang", lang),
+                    ),
+                )
+            )
+    return extra
 
 
 def _error(exc: Exception) -> str:

@@ -12,7 +12,8 @@ rule cannot be checked). Closing time, time zone, submission and contact:
 ``checks/logistics.py`` (``PR-CLOSING-TIME``, ``PR-SUBMISSION``, ``PR-CONTACT-EMAIL``,
 ``PR-TIME``, ``PR-TIME-ZONE``, ``PR-EMAIL``). The submission period (red flag R003):
 ``checks/periods.py`` (``PR-PERIOD-LAW``, ``PR-PERIOD-AGREEMENT``, ``PR-PERIOD-TOWN``,
-``PR-RANGE``).
+``PR-RANGE``). The texts' versions in each published language: ``checks/translations.py``
+(``PR-TRANSLATION``).
 """
 
 from __future__ import annotations

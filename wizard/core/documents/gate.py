@@ -6,6 +6,8 @@ publish (docs/documents.md, "The publishing gate").
 
 * every open error of the checks (an error marked justified with a written reason no
   longer counts, as on the review page and in ``check``), with its code and field;
+* every ``[TRADUCTION À FAIRE / TRANSLATION MISSING]`` they would print (a text with no
+  version in the document's language, docs/bilingual.md), naming the text's address;
 * every ``[À COMPLÉTER / TO BE COMPLETED]`` that the exported documents would print —
   the tender and the decision record in each language, built in memory as the export
   builds them — each with its document, the headings it is under, and the model field
@@ -25,19 +27,28 @@ complete and true, or the town decides, knowingly, to publish it as it is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from wizard.core.checks import Finding, Severity, open_findings, run_checks
 from wizard.core.clauses import library as clauses
-from wizard.core.documents.blocks import Document
-from wizard.core.documents.placeholders import HEADER, Slot, placeholder_slots, replacements, slot_text
+from wizard.core.documents.blocks import ClauseHeading, Document, Heading
+from wizard.core.documents.placeholders import (
+    HEADER,
+    Slot,
+    block_texts,
+    placeholder_slots,
+    replacements,
+    slot_text,
+)
 from wizard.core.documents.printed_fields import Candidate, candidates, filled_copy
 from wizard.core.documents.record import record_document
 from wizard.core.documents.tender import tender_document
 from wizard.core.i18n import N_, Localized, Plural, tr
 from wizard.core.i18n.formats import PLACEHOLDER
-from wizard.core.model import Project
+from wizard.core.model import Project, Translation, translatable
+from wizard.core.model.choices import LANGUAGES
 from wizard.core.opendata.identity import prefix_state
 from wizard.core.steps import STEPS, Step, step_of_field
 from wizard.core.textclean import clean_project
@@ -58,6 +69,10 @@ PAGE_HEADER = N_("Page header")
 IN_HEADER = ("\ue003",)
 """The ``section`` of a placeholder in the page header (no heading can be this)."""
 FOUND = N_("{document}, section “{section}”: the document prints {placeholder} where this value goes.")
+MISSING_TRANSLATION = N_(
+    "{document}, section “{section}”: the document prints {marker}: this text has no version "
+    "in the document's language yet."
+)
 UNEXPLAINED = N_(
     "{document}, section “{section}”: the document prints {placeholder}; complete the step “{step}”."
 )
@@ -135,6 +150,7 @@ class GateItem:
             document=tr(DOCUMENTS[(self.document, self.lang)], lang),
             section=self.section_text(lang),
             placeholder=PLACEHOLDER,
+            marker=translatable.MARKER,
             step=tr(STEPS[self.step].title, lang),
         )
 
@@ -235,6 +251,15 @@ class _Attribution:
         that no longer prints the placeholder, or whose block is gone, is that field's."""
         filled = filled_copy(self.project, chosen, tokens)
         marks = {t: c.address for c, t in zip(chosen, tokens, strict=True) if t}
+        filled.translations = [  # the mark prints in both languages' documents
+            *filled.translations,
+            *(
+                Translation(0, address, lang, token)
+                for token, address in marks.items()
+                if translatable.is_translatable(address)
+                for lang in LANGUAGES
+            ),
+        ]
         for key, build in self.builders.items():
             open_slots = self.open_slots(key)
             if not open_slots:
@@ -261,6 +286,57 @@ class _Attribution:
             if not self.has_open_slots():
                 break
             self.try_fill([candidate], [_MARK.format("") if candidate.token else ""])
+
+
+_ADDRESSED = re.compile(re.escape(translatable.MARKER) + "\ue004([^\ue005]*)\ue005")
+
+
+def _addressed_marker(address: str) -> str:
+    """The marker of a missing translation, followed by its address between private-use
+    characters (never in a project's text), so that each one is named."""
+    return f"{translatable.MARKER}\ue004{address}\ue005"
+
+
+def missing_translation_items(project: Project, langs: list[str]) -> list[GateItem]:
+    """One item per :data:`translatable.MARKER` in the documents an export in ``langs``
+    writes (a text without its version in the document's language), in document order,
+    each naming the text's address; the app's and ``--strict``'s placeholder count
+    includes them. ``project`` is cleaned as the export cleans it."""
+    items = []
+    for key, build in _builders(list(langs)).items():
+        document, lang = key
+        if not translatable.missing(project, lang):
+            continue
+        doc = build(translatable.localized(project, lang, _addressed_marker))
+        for slot in _marker_slots(doc):
+            section, address = slot
+            items.append(
+                GateItem(
+                    PLACEHOLDER_CODE,
+                    address,
+                    step_of_field(address),
+                    MISSING_TRANSLATION,
+                    (),
+                    document,
+                    lang,
+                    section,
+                )
+            )
+    return items
+
+
+def _marker_slots(doc: Document) -> list[tuple[tuple[str, ...], str]]:
+    """(section, address) of each addressed marker of ``doc``, page header first."""
+    found = [(IN_HEADER, m) for m in _ADDRESSED.findall(doc.header)]
+    path: list[tuple[int, str]] = []
+    for block in doc.blocks:
+        if isinstance(block, (Heading, ClauseHeading)):
+            level = block.level if isinstance(block, Heading) else 2
+            path = [(lvl, text) for lvl, text in path if lvl < level] + [(level, block.text)]
+        section = tuple(text for _lvl, text in path)
+        for text in block_texts(block):
+            found += [(section, m) for m in _ADDRESSED.findall(text)]
+    return found
 
 
 def _section_step(slot: Slot, lang: str) -> Step:
@@ -302,7 +378,12 @@ def publishing_gate(project: Project, langs: list[str]) -> list[GateItem]:
     """The open errors, then every placeholder of the documents in ``langs`` (see the
     module doc). Empty: the export is fit to publish. Raises ``ValueError`` for a
     language other than "fr" and "en"."""
-    return error_items(project) + placeholder_items(project, langs) + open_data_items(project)
+    return (
+        error_items(project)
+        + placeholder_items(project, langs)
+        + missing_translation_items(clean_project(project), langs)
+        + open_data_items(project)
+    )
 
 
 OCID_PLACEHOLDER = N_(

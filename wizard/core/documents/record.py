@@ -41,6 +41,7 @@ from wizard.core.domain.provinces import PROVINCES
 from wizard.core.i18n import tr
 from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.model import Project
+from wizard.core.model.translatable import localized
 from wizard.core.textclean import one_line
 
 PROPERTY_LIMIT = 200  # Word's document properties hold at most 255 characters
@@ -77,8 +78,12 @@ def _cover(project: Project, lang: str) -> list[Block]:
 
 
 def record_blocks(project: Project, lang: str, chart_png: bytes = b"") -> list[Block]:
-    """Every block of the decision record in ``lang``, in document order."""
+    """Every block of the decision record in ``lang``, in document order: the findings
+    are those of ``project`` (the same in both languages), every user text is read in
+    ``lang`` (``model.translatable.localized``: a missing version prints
+    ``translatable.MARKER``)."""
     found = run_checks(project)
+    project = localized(project, lang)
     blocks: list[Block] = [
         *_cover(project, lang),
         *summary_blocks(project, lang, found),
@@ -112,9 +117,10 @@ def record_document(project: Project, lang: str, chart_png: bytes = b"") -> Docu
     if lang not in ("fr", "en"):
         raise ValueError(f"unsupported language: {lang!r}")
     reference = user_text(project.info.reference)[:PROPERTY_LIMIT]
+    title = user_text(localized(project, lang).info.title)
     return Document(
         lang=lang,
-        title=tr("Decision record: {title}", lang, title=user_text(project.info.title))[:PROPERTY_LIMIT],
+        title=tr("Decision record: {title}", lang, title=title)[:PROPERTY_LIMIT],
         organization=user_text(project.info.organization)[:PROPERTY_LIMIT],
         reference=reference,
         header=tr("Decision record {reference}", lang, reference=reference),

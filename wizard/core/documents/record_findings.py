@@ -56,6 +56,7 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
     "PR-EMAIL": (((), FACT),),
     "PR-LANGUAGES": (((), N_("The tender languages are not French, English or both.")),),
     "PR-ORGANIZATION": (((), N_("The organization issuing the tender is not named.")),),
+    "PR-TRANSLATION": (((), FACT),),
     "PR-PROVINCE": (
         (("value",), FACT),
         (

@@ -47,6 +47,7 @@ from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date, town_name
 from wizard.core.i18n.languages import binding_language, is_translation
 from wizard.core.model import Project
+from wizard.core.model.translatable import localized
 from wizard.core.textclean import one_line
 
 ROLE_LABELS = {
@@ -286,7 +287,9 @@ def tender_blocks(project: Project, lang: str, languages: list[str] | None = Non
 def tender_document(project: Project, lang: str, languages: list[str] | None = None) -> Document:
     """The whole tender in ``lang`` ("fr" or "en"). Raises ``ValueError`` for another ``lang``.
 
-    ``languages`` are all the languages exported together (default: ``[lang]``). The
+    The user's texts are read in ``lang`` (``model.translatable.localized``): a text
+    without a version in ``lang`` prints ``translatable.MARKER``, never the other
+    language's words. ``languages`` are all the languages exported together (default: ``[lang]``). The
     tender is published in the project's tender languages, whatever is exported: a
     copy in another language is a translation for information (its cover, header and
     language clause say that the binding version alone binds), and the language clause
@@ -294,6 +297,7 @@ def tender_document(project: Project, lang: str, languages: list[str] | None = N
     """
     if lang not in ("fr", "en"):
         raise ValueError(f"unsupported tender language: {lang!r}")
+    project = localized(project, lang)  # every user text in ``lang`` (docs/bilingual.md)
     reference = user_text(project.info.reference)
     header = tr("Call for tenders {reference}", lang, reference=reference)
     if is_translation(project, lang):

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -226,11 +226,12 @@ def _with_texts(project: Project, new_texts: dict[str, str]) -> Project:
     return result
 
 
-def localized(project: Project, lang: str, marker: str = MARKER) -> Project:
+def localized(project: Project, lang: str, marker: str | Callable[[str], str] = MARKER) -> Project:
     """``project`` as the documents in ``lang`` read it (``project`` itself when ``lang``
     is its text language): each translatable field holds its version in ``lang``; a text
     that needs one and has none holds ``marker``; a text that needs none (blank, a web
-    address, a number) is kept as typed. The copy's text language is ``lang`` and its
+    address, a number) is kept as typed. ``marker`` may be a function of the text's
+    address (the publishing gate marks each one apart). The copy's text language is ``lang`` and its
     translations hold the texts in the other language, so it reads like a project typed
     in ``lang``. ``project`` is not changed."""
     source = source_language(project)
@@ -244,7 +245,7 @@ def localized(project: Project, lang: str, marker: str = MARKER) -> Project:
         if version.strip():
             new_texts[address] = version
         elif needs_translation(text):
-            new_texts[address] = marker
+            new_texts[address] = marker(address) if callable(marker) else marker
         if text.strip():
             back.append(Translation(len(back) + 1, address, source, text))
     result = _with_texts(project, new_texts)
