@@ -31,8 +31,44 @@ def release_of(project: Project) -> dict:
 
 
 def documents_of(release: dict) -> dict[str, dict]:
+    """documentType → the document in the release's language (a bilingual tender lists
+    its tender document once per language)."""
     docs = release.get("planning", {}).get("documents", []) + release["tender"].get("documents", [])
-    return {doc["documentType"]: doc for doc in docs}
+    return {
+        doc["documentType"]: doc
+        for doc in docs
+        if doc.get("language", release["language"]) == release["language"]
+    }
+
+
+def test_a_bilingual_tender_has_language_variants_and_a_document_per_language():
+    """Issue 16 point 7: the binding language in ``language``, the other version as
+    OCDS language variants, the tender document listed once per language."""
+    from wizard.core.model import Translation
+
+    project = rich_project()
+    project.info.tender_languages, project.info.binding_language = "both", "en"
+    project.info.text_language = "fr"
+    project.info.title = "Répartition assistée par ordinateur"
+    project.problem.statement = "Les pompiers doivent voir la position de chaque véhicule."
+    project.translations = [
+        Translation(1, "info.title", "en", "Computer-aided dispatch"),
+        Translation(2, "problem.statement", "en", "Firefighters must see where each vehicle is."),
+    ]
+    release = release_of(project)
+    tender = release["tender"]
+    assert release["language"] == "en"
+    assert (
+        tender["title"] == "Computer-aided dispatch"
+        and tender["title_fr"] == "Répartition assistée par ordinateur"
+    )
+    assert tender["description"] == "Firefighters must see where each vehicle is."
+    assert tender["description_fr"] == "Les pompiers doivent voir la position de chaque véhicule."
+    bidding = [
+        (d["id"], d["language"]) for d in tender["documents"] if d["documentType"] == "biddingDocuments"
+    ]
+    assert bidding == [("biddingDocuments", "en"), ("biddingDocuments-fr", "fr")]
+    assert validation_errors(build_package(project)) == []
 
 
 # --- validity -----------------------------------------------------------------------

@@ -17,6 +17,8 @@ from __future__ import annotations
 import json
 
 from wizard.core.model import Project
+from wizard.core.model.translatable import localized
+from wizard.core.opendata.common import export_language
 from wizard.core.opendata.csv_export import criteria_csv, vendor_register_csv
 from wizard.core.opendata.release import build_package
 from wizard.core.opendata.schema import validation_errors
@@ -45,8 +47,9 @@ def open_data_files(project: Project, changed: str | None = None) -> dict[str, b
     errors = validation_errors(package)
     if errors:
         raise OpenDataError(errors)
+    texts = localized(project, export_language(project))  # the CSVs' texts: the binding version
     return {
         OCDS_FILE: (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
-        REGISTER_FILE: vendor_register_csv(project),
-        CRITERIA_FILE: criteria_csv(project),
+        REGISTER_FILE: vendor_register_csv(texts),
+        CRITERIA_FILE: criteria_csv(texts),
     }

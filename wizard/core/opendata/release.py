@@ -39,7 +39,8 @@ from typing import Any
 
 from wizard.core.domain import funding, provinces
 from wizard.core.i18n import N_, tr
-from wizard.core.model import Project
+from wizard.core.i18n.languages import tender_languages
+from wizard.core.model import Project, translatable
 from wizard.core.opendata.common import Scrubber, export_language
 from wizard.core.opendata.contact import contact_point
 from wizard.core.opendata.documents import (
@@ -210,8 +211,53 @@ def _compact(value: Any) -> Any:
 
 def build_release(project: Project, changed: str | None = None) -> dict[str, Any]:
     """The single OCDS release of the project, before cleaning and without its ``id``
-    (see :func:`build_package`). ``changed``: the moment of the latest change."""
+    (see :func:`build_package`). ``changed``: the moment of the latest change.
+
+    Its texts are in the binding language (``language``), read through
+    ``translatable.localized``; a tender published in both languages adds the other
+    version through OCDS language variants (``title_en``, ``description_fr`` …, OCDS 1.1
+    "Language") and lists its tender document in each language (:func:`_bilingual`)."""
     lang = export_language(project)
+    release = _release(translatable.localized(project, lang), lang, changed)
+    for other in tender_languages(project):
+        if other != lang:
+            _bilingual(release, _release(translatable.localized(project, other), other, changed), other)
+    return release
+
+
+_VARIANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("tender", ("title", "description", "awardCriteriaDetails", "submissionMethodDetails")),
+    ("planning", ("rationale",)),
+)
+"""Release object → its texts that take a language variant."""
+
+
+def _bilingual(release: dict[str, Any], other: dict[str, Any], lang: str) -> None:
+    """Add to ``release`` the texts of ``other`` (the same release in ``lang``) as
+    language variants (``title_en``), documents matched by id; the tender document of
+    ``other`` is listed too, with its own id and ``language``."""
+    for part, keys in _VARIANTS:
+        for key in keys:
+            text = other.get(part, {}).get(key)
+            if text and text != release.get(part, {}).get(key):
+                release[part][f"{key}_{lang}"] = text
+    for part in ("tender", "planning"):
+        theirs = {doc["id"]: doc for doc in other.get(part, {}).get("documents", [])}
+        for doc in release.get(part, {}).get("documents", []):
+            twin = theirs.get(doc["id"])
+            for key in ("title", "description"):
+                if twin and twin.get(key) and twin[key] != doc.get(key):
+                    doc[f"{key}_{lang}"] = twin[key]
+    documents = release["tender"]["documents"]
+    bidding = next((d for d in other["tender"]["documents"] if d["documentType"] == "biddingDocuments"), None)
+    if bidding is not None:
+        index = next(i for i, d in enumerate(documents) if d["documentType"] == "biddingDocuments")
+        documents.insert(index + 1, {**bidding, "id": f"{bidding['id']}-{lang}"})
+
+
+def _release(project: Project, lang: str, changed: str | None) -> dict[str, Any]:
+    """The release of :func:`build_release` with every text in ``lang``, from a project
+    whose texts are in ``lang``."""
     scrub = Scrubber(project, lang)
     buyer = _buyer(project, lang, scrub)
     tender = _tender(project, lang, buyer, scrub)
