@@ -24,7 +24,8 @@ from wizard.core.model.defaults import new_project
 )
 def test_typed_language_of_the_examples(name, typed):
     project = load_example(name)
-    assert typed_language(project) == typed
+    assert typed_language(project) == typed == project.info.text_language
+    project.translations = []  # the texts in one language only
     assert untranslated_languages(project, ["fr", "en"]) == [{"fr": "en", "en": "fr"}[typed]]
     assert untranslated_languages(project, [typed]) == []
 
@@ -32,6 +33,7 @@ def test_typed_language_of_the_examples(name, typed):
 def test_typed_language_follows_the_texts_not_the_setting():
     project = load_example("emergency-perimeter")  # French texts
     project.info.tender_languages = "en"
+    project.translations = []
     assert typed_language(project) == "fr"
     assert untranslated_languages(project, ["en"]) == ["en"]
 

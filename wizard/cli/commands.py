@@ -337,6 +337,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         tender_languages,
     )
     from wizard.core.i18n.languages import untranslated_languages
+    from wizard.core.model.translatable import MARKER
 
     out = _export_folder(args.out)
     project, changed = _read_with_change(args.file)  # first: a bad file leaves no empty folder
@@ -381,9 +382,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(
             bilingual(
                 N_(
-                    "Texts typed in the project (need, criteria, scenarios …) stay in the language "
-                    "they were typed in; have them translated in {files} before publishing."
+                    "Some texts have no version in the language of {files}: these documents print "
+                    "{marker} in their place (the check command lists them); translate them before publishing."
                 ),
+                marker=MARKER,
                 files=names,
             ),
             file=sys.stderr,
