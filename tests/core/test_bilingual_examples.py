@@ -43,7 +43,13 @@ def proper_names(project: Project) -> list[str]:
     """The names that stay one text in both languages: the town, people, vendors and
     products, the reference, the contact's e-mail and telephone."""
     info = project.info
-    names = [info.organization, info.reference, info.contact_email, info.contact_phone, *personal_names(project)]
+    names = [
+        info.organization,
+        info.reference,
+        info.contact_email,
+        info.contact_phone,
+        *personal_names(project),
+    ]
     names += [s.name for s in project.solutions] + [s.vendor for s in project.solutions]
     names += [e.vendor for e in project.vendor_exchanges]
     return [n.strip() for n in names if len(n.strip()) >= 3]

@@ -43,7 +43,9 @@ def _english_project(translated: bool = False):
     project.problem.statement = ENGLISH["problem.statement"]
     project.criteria = [Criterion(id=1, text=ENGLISH["criteria:1.text"], kind="mandatory")]
     project.scenarios = [
-        Scenario(id=1, title=ENGLISH["scenarios:1.title"], steps=ENGLISH["scenarios:1.steps"], criterion_ids=[1])
+        Scenario(
+            id=1, title=ENGLISH["scenarios:1.title"], steps=ENGLISH["scenarios:1.steps"], criterion_ids=[1]
+        )
     ]
     if translated:
         start = project.next_id("translations")

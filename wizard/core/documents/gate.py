@@ -327,7 +327,7 @@ def missing_translation_items(project: Project, langs: list[str]) -> list[GateIt
 
 def _marker_slots(doc: Document) -> list[tuple[tuple[str, ...], str]]:
     """(section, address) of each addressed marker of ``doc``, page header first."""
-    found = [(IN_HEADER, m) for m in _ADDRESSED.findall(doc.header)]
+    found: list[tuple[tuple[str, ...], str]] = [(IN_HEADER, m) for m in _ADDRESSED.findall(doc.header)]
     path: list[tuple[int, str]] = []
     for block in doc.blocks:
         if isinstance(block, (Heading, ClauseHeading)):

@@ -12,7 +12,7 @@ from wizard.core.model import (
     PublicationItem,
     Translation,
 )
-from wizard.core.model.choices import LANGUAGES, parse_choice
+from wizard.core.model.choices import LANGUAGES, Language, parse_choice
 
 BUSINESS_UNITS: tuple[str, ...] = (
     N_("Police"),
@@ -77,7 +77,7 @@ def new_project(lang: str = "fr") -> Project:
     other's document.
     """
     lang = parse_choice(lang, LANGUAGES, "fr")
-    other = "en" if lang == "fr" else "fr"
+    other: Language = "en" if lang == "fr" else "fr"
     project = Project()
     project.info.tender_languages = lang
     project.info.binding_language = lang
