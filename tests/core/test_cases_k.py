@@ -88,6 +88,8 @@ def _full_row(kind: str, row_id: int) -> object:
     for name, typ in codec.field_types(model.ENTITIES[kind]).items():
         values[name] = _SAMPLE.get(typ, [1, 2])
     values.update(id=row_id, **{column: 1 for column, _parent in FOREIGN_KEYS.get(kind, [])})
+    if kind == "translations":  # one version per text and language (a unique index)
+        values["address"] = f"criteria:{row_id}.text"
     return model.ENTITIES[kind](**values)
 
 

@@ -42,7 +42,11 @@ def counted(n: int) -> Project:
 
 def texts(project: Project, lang: str) -> str:
     """Every paragraph and table cell of the tender and the decision record, the open
-    data documents, the scorecard and the findings, one per line."""
+    data documents, the scorecard and the findings, one per line. The example's texts
+    are read as typed in ``lang`` (the counts are the subject here, not the versions
+    of the user's texts: tests/core/test_bilingual*.py)."""
+    project = copy.deepcopy(project)
+    project.info.text_language = lang
     lines: list[str] = []
     for block in tender_blocks(project, lang) + record_blocks(project, lang):
         if isinstance(block, Paragraph):

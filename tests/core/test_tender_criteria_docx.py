@@ -41,6 +41,10 @@ def project(scenarios: int = 3, lang: str = "fr"):
 
 
 def _document(p, lang):
+    """The tender in ``lang``, the sample's texts read as typed in ``lang`` (these tests
+    are about the tables and the evaluation text; the language versions of user texts:
+    tests/core/test_bilingual*.py)."""
+    p.info.text_language = lang
     return docx.Document(io.BytesIO(tender_bytes(p, lang)))
 
 

@@ -59,10 +59,32 @@ def claim(new: Claim) -> Claim:
     return new
 
 
+def holds(item: Claim, project: Project) -> bool | None:
+    """Whether ``item`` holds for ``project`` in every language version of its texts
+    (docs/bilingual.md): a claim is a fact about the project, so the French and English
+    documents state the same facts. ``False`` when one version makes it false, else
+    ``None`` when one does not tell, else ``True``. A version without a text reads it
+    blank (``translatable.localized`` with no marker)."""
+    values = [item.holds(version) for version in _versions(project)]
+    if False in values:
+        return False
+    return None if None in values else True
+
+
+def _versions(project: Project) -> list[Project]:
+    """``project`` and, when it holds translations, its texts in the other language."""
+    from wizard.core.model import translatable
+
+    if not project.translations:
+        return [project]
+    other = translatable.other_language(translatable.source_language(project))
+    return [project, translatable.localized(project, other, marker="")]
+
+
 def verdict(project: Project, claim_id: str) -> bool:
     """Whether the claim ``claim_id`` may be stated for ``project`` (``None`` → False).
     Raises ``KeyError`` for an unknown id."""
-    return CLAIMS[claim_id].holds(project) is True
+    return holds(CLAIMS[claim_id], project) is True
 
 
 def verdicts(project: Project, document: str = "") -> dict[str, bool]:
@@ -72,7 +94,7 @@ def verdicts(project: Project, document: str = "") -> dict[str, bool]:
     evaluates a claim of the decision record (which may run the checks, which render
     the clauses)."""
     prefix = f"{document}." if document else ""
-    return {key: item.holds(project) is True for key, item in CLAIMS.items() if key.startswith(prefix)}
+    return {key: holds(item, project) is True for key, item in CLAIMS.items() if key.startswith(prefix)}
 
 
 def chosen(project: Project, claim_id: str) -> str:
@@ -80,7 +102,7 @@ def chosen(project: Project, claim_id: str) -> str:
     when the claim holds; when the project does not tell, ``unknown`` if set; else
     ``otherwise``; '' when nothing is printed. Raises ``KeyError`` for an unknown id."""
     item = CLAIMS[claim_id]
-    value = item.holds(project)
+    value = holds(item, project)
     if value is True:
         return item.sentence
     if value is None and item.unknown:
