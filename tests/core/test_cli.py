@@ -404,8 +404,16 @@ def test_export_into_a_file_says_so(example_file, tmp_path, capsys):
     assert notes.read_text(encoding="utf-8") == "keep"
 
 
+def _without_translations(path: Path) -> None:
+    """The example's texts in French only (issue 16: the warning is about them)."""
+    with ProjectFile.open(path) as pf:
+        for row in list(pf.project.translations):
+            pf.delete_row("translations", row.id)
+
+
 @pytest.mark.slow
-def test_export_in_another_language_warns_that_typed_text_stays(example_file, tmp_path, capsys):
+def test_export_in_another_language_warns_of_the_missing_translations(example_file, tmp_path, capsys):
+    _without_translations(example_file)
     capsys.readouterr()
     assert cli.main(["export", str(example_file), "--out", str(tmp_path / "fr")]) == 0
     assert capsys.readouterr().err == ""  # the project's own language: no warning
@@ -415,26 +423,26 @@ def test_export_in_another_language_warns_that_typed_text_stays(example_file, tm
         "tender-en.docx",
         "decision-record-en.docx",
     ]
-    (line,) = captured.err.splitlines()
-    french, english = line.split(" / ")
-    assert english == (
-        "Texts typed in the project (need, criteria, scenarios …) stay in the language they were "
-        "typed in; have them translated in tender-en.docx, decision-record-en.docx before publishing."
-    )
-    assert french.startswith("Les textes saisis dans le projet")
+    line = captured.err.splitlines()[-1]  # after the gate's list of markers
+    assert line.startswith("Certains textes n’ont pas de version dans la langue de tender-en.docx")
+    assert (
+        " / Some texts have no version in the language of tender-en.docx, decision-record-en.docx: "
+        "these documents print [TRADUCTION À FAIRE / TRANSLATION MISSING] in their place"
+    ) in line
     assert cli.main(["export", str(example_file), "--out", str(tmp_path / "both"), "--lang", "both"]) == 0
-    assert "tender-en.docx, decision-record-en.docx before" in capsys.readouterr().err
+    assert "language of tender-en.docx, decision-record-en.docx:" in capsys.readouterr().err
 
 
 @pytest.mark.slow
 def test_export_of_a_bilingual_project_typed_in_french_warns_for_english(example_file, tmp_path, capsys):
-    """The warning follows the language the texts are typed in (``languages``), not the
+    """The warning follows the texts' missing versions (``translatable.missing``), not the
     tender language setting: "both" does not translate the need or the criteria."""
+    _without_translations(example_file)
     with ProjectFile.open(example_file) as pf:
         pf.set_field("info", "tender_languages", "both")
     capsys.readouterr()
     assert cli.main(["export", str(example_file), "--out", str(tmp_path / "both")]) == 0
-    assert "tender-en.docx, decision-record-en.docx before" in capsys.readouterr().err
+    assert "language of tender-en.docx, decision-record-en.docx:" in capsys.readouterr().err
 
 
 @pytest.mark.slow
