@@ -57,10 +57,40 @@ def test_wheel_contains_code_templates_and_resources(wheel):
         "wizard/_data/resources/legal/provinces.json",
     ):
         assert required in names, required
+    for required in (  # desktop integration (README.md, "Installation")
+        "wizard/_data/resources/desktop/open-procurement-wizard.desktop",
+        "wizard/_data/resources/desktop/open-procurement-wizard.xml",
+        "wizard/_data/resources/desktop/icons/open-procurement-wizard.svg",
+        "wizard/_data/resources/desktop/icons/open-procurement-wizard-256.png",
+        "wizard/cli/desktop.py",
+        "wizard/__main__.py",
+    ):
+        assert required in names, required
     templates = [n for n in names if n.startswith("wizard/_data/templates/clauses/")]
     assert any(n.startswith("wizard/_data/templates/clauses/fr/") for n in templates)
     assert any(n.startswith("wizard/_data/templates/clauses/en/") for n in templates)
     assert not [n for n in names if n.startswith("tests/") or "__pycache__" in n]
+
+
+def test_wheel_metadata_declares_scripts_licence_and_classifiers(wheel):
+    """Two entry points (the app without a console on Windows, and the command line), the
+    SPDX licence with its text, classifiers, and the version read from wizard/__init__.py."""
+    import wizard
+
+    archive = zipfile.ZipFile(wheel)
+    dist_info = next(n.split("/")[0] for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+    entry_points = archive.read(f"{dist_info}/entry_points.txt").decode()
+    assert "[gui_scripts]\nopen-procurement-wizard-app = wizard.cli:gui_main" in entry_points
+    assert "[console_scripts]\nopen-procurement-wizard = wizard.cli:console_main" in entry_points
+    metadata = archive.read(f"{dist_info}/METADATA").decode()
+    headers = [line for line in metadata.split("\n\n")[0].splitlines()]
+    assert f"Version: {wizard.__version__}" in headers
+    assert "License-Expression: AGPL-3.0-or-later" in headers
+    assert "License-File: LICENSE" in headers
+    assert "Classifier: Environment :: X11 Applications :: Qt" in headers
+    assert "Classifier: Natural Language :: French" in headers
+    licence = archive.read(f"{dist_info}/licenses/LICENSE")
+    assert licence == (ROOT / "LICENSE").read_bytes()
 
 
 def test_installed_package_finds_its_data_outside_the_checkout(wheel, tmp_path):

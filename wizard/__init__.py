@@ -2,4 +2,5 @@
 command line (``wizard.cli``)."""
 
 __version__ = "0.1.0"
-"""The app's version, the same as ``pyproject.toml``'s (``python main.py --version``)."""
+"""The app's version, its one source: ``pyproject.toml`` reads it (``[tool.hatch.version]``)
+for the wheel's metadata; ``python -m wizard --version`` prints it."""

@@ -494,7 +494,10 @@ def test_version(capsys):
     import wizard
 
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert wizard.__version__ == pyproject["project"]["version"]
+    # one source: the wheel's version is read from wizard/__init__.py
+    assert "version" not in pyproject["project"] and "version" in pyproject["project"]["dynamic"]
+    assert pyproject["tool"]["hatch"]["version"]["path"] == "wizard/__init__.py"
+    assert wizard.__version__.count(".") == 2
     assert cli.main(["--version"]) == 0
     assert capsys.readouterr().out == f"Open Procurement Wizard {wizard.__version__}\n"
     result = run_main("--version")
@@ -528,8 +531,31 @@ def test_python_m_wizard_is_the_same_command_line():
     assert run("--version") == (0, f"Open Procurement Wizard {wizard.__version__}\n", "")
     code, out, err = run("exprot")
     as_main = run_main("exprot")
-    assert (code, out, err) == (as_main.returncode, as_main.stdout, as_main.stderr)
+    # the same answer, naming the program as it was started
+    assert (code, out, err.replace("python -m wizard", "main.py")) == (
+        as_main.returncode,
+        as_main.stdout,
+        as_main.stderr,
+    )
     assert code == 2 and out == "" and err.count("\n") == 1
+    assert "Try python -m wizard --help." in err and "Essayez python -m wizard --help." in err
+    code, out, err = run("--help")
+    assert code == 0 and out.startswith("usage: python -m wizard ") and "main.py" not in out
+
+
+def test_each_entry_point_names_itself_in_its_hints(monkeypatch, capsys):
+    """``main.py``, ``python -m wizard`` and the installed scripts give hints that can be
+    typed as they are."""
+    monkeypatch.setattr(sys, "argv", ["/usr/bin/open-procurement-wizard", "exprot"])
+    assert cli.console_main() == 2
+    assert "Try open-procurement-wizard --help." in capsys.readouterr().err
+    assert cli.main(["lint"], prog="python -m wizard") == 2
+    assert "Try python -m wizard lint --help." in capsys.readouterr().err
+    assert cli.main(["dump"]) == 2
+    assert "Try main.py dump --help." in capsys.readouterr().err
+    monkeypatch.setattr(sys, "argv", ["open-procurement-wizard-app", "exprot"])
+    assert cli.gui_main() == 2
+    assert "Try open-procurement-wizard-app --help." in capsys.readouterr().err
 
 
 # -- which single argument starts the app ------------------------------------------------------

@@ -10,6 +10,11 @@
     python main.py lint --file DOC [--field …] [--lang fr|en] [--explain] [--format json]
     python main.py brands FILE.tender [--import CSV] [--export CSV [--force]] [--lang fr|en]
     python main.py --version | --help
+    python main.py --install-desktop | --uninstall-desktop   menu entry, icon, .tender type (Linux)
+
+The same command line answers as ``python -m wizard`` and, once installed, as
+``open-procurement-wizard``; ``open-procurement-wizard-app`` (a GUI script: no console
+window on Windows) only starts the app. Usage hints name the program as it was started.
 
 Exit codes: 0 done, 1 findings of severity error (``check``, ``lint``) or a publishing
 gate that ``export --strict`` refuses (nothing written), 2 bad argument
@@ -42,10 +47,22 @@ class _Parser(argparse.ArgumentParser):
         raise usage_error(self.prog, message)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="main.py", description="Open Procurement Wizard")
+PROGRAM = "main.py"
+"""The program name of usage hints when none is given (``python main.py``)."""
+
+
+def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
+    parser = _Parser(prog=prog, description="Open Procurement Wizard")
     parser.add_argument("--version", action="version", version=f"Open Procurement Wizard {__version__}")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser, required=True, metavar="COMMAND")
+    parser.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add the app to the Linux desktop menu, with its icon and the .tender file type",
+    )
+    parser.add_argument(
+        "--uninstall-desktop", action="store_true", help="remove what --install-desktop added"
+    )
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     p = sub.add_parser("export", help="write the tender(s), decision record, OCDS and CSVs")
     p.add_argument("file")
     p.add_argument("--out", required=True, help="the folder to write into")
@@ -100,7 +117,7 @@ def _handlers() -> dict[str, Callable[[argparse.Namespace], int]]:
     }
 
 
-def _opens_the_app(argv: list[str]) -> bool:
+def _opens_the_app(argv: list[str], prog: str = PROGRAM) -> bool:
     """No argument, or one that names a project to open (an existing file or a
     ``*.tender`` path). Raises :class:`CliError` for any other word."""
     if not argv:
@@ -113,7 +130,7 @@ def _opens_the_app(argv: list[str]) -> bool:
         raise CliError(N_("This is a folder, not a project file."), path)
     if len(argv) == 1 and (path.is_file() or path.suffix.lower() == SUFFIX):
         return True
-    raise CliError(N_("Unknown command or file: {word}. Try main.py --help."), word=word)
+    raise CliError(N_("Unknown command or file: {word}. Try {help}."), word=word, help=f"{prog} --help")
 
 
 def _no_display() -> bool:
@@ -132,21 +149,32 @@ def _run_app(argv: Sequence[str]) -> int:
     return run_app(list(argv))
 
 
-def _dispatch(argv: list[str]) -> int:
-    if _opens_the_app(argv):
+def _dispatch(argv: list[str], prog: str) -> int:
+    if _opens_the_app(argv, prog):
         return _run_app(argv)
+    parser = _parser(prog)
     try:
-        args = _parser().parse_args(argv)
+        args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version
         return exc.code if isinstance(exc.code, int) else 0
+    args.prog = prog
+    if args.install_desktop or args.uninstall_desktop:
+        if args.command:
+            parser.error("--install-desktop and --uninstall-desktop take no command")
+        from wizard.cli import desktop
+
+        return desktop.cmd_install(args) if args.install_desktop else desktop.cmd_uninstall(args)
+    if not args.command:
+        parser.error("the following arguments are required: COMMAND")
     return _handlers()[args.command](args)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point: returns the process exit code."""
+def main(argv: Sequence[str] | None = None, prog: str = PROGRAM) -> int:
+    """Entry point: returns the process exit code. ``prog`` is the program name that
+    usage hints give ("main.py", "python -m wizard", "open-procurement-wizard")."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        return _dispatch(argv)
+        return _dispatch(argv, prog)
     except (CliError, ProjectFileError) as exc:
         print(str(exc), file=sys.stderr)
     except OSError as exc:
@@ -166,3 +194,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
     return 2
+
+
+def console_main() -> int:
+    """The ``open-procurement-wizard`` console script: the whole command line."""
+    return main(prog="open-procurement-wizard")
+
+
+def gui_main() -> int:
+    """The ``open-procurement-wizard-app`` GUI script (no console window on Windows, where
+    ``sys.stderr`` may be ``None``): the app, opening the project given, if any."""
+    return main(prog="open-procurement-wizard-app")

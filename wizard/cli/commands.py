@@ -165,11 +165,14 @@ def cmd_lint(args: argparse.Namespace) -> int:
         return _lint_file(args, lang)
     if args.text is None:
         raise CliError(
-            N_("Missing argument: a text to check, or --file DOC. Try {help}."), help="main.py lint --help"
+            N_("Missing argument: a text to check, or --file DOC. Try {help}."),
+            help=f"{getattr(args, 'prog', 'main.py')} lint --help",
         )
     if not args.field:
         raise CliError(
-            N_("Missing argument: {names}. Try {help}."), names="--field", help="main.py lint --help"
+            N_("Missing argument: {names}. Try {help}."),
+            names="--field",
+            help=f"{getattr(args, 'prog', 'main.py')} lint --help",
         )
     found = lint_text(args.field, args.text, lang)
     if args.format == "json":

@@ -8,9 +8,11 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from wizard.core.i18n import _
+from wizard.core.paths import resource_path
 from wizard.ui import settings
 from wizard.ui.language import apply_language, initial_language
 
@@ -28,11 +30,37 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
     )
 
 
+DESKTOP_NAME = "open-procurement-wizard"
+"""The ``.desktop`` file's name without its suffix (``resources/desktop/``): Wayland
+compositors and taskbars match the window to its menu entry and icon by it."""
+
+
+def app_icon() -> QIcon:
+    """The app's icon: the SVG and every PNG size of ``resources/desktop/icons`` (an
+    empty icon when they are missing, never an error)."""
+    icon = QIcon()
+    folder = resource_path("desktop", "icons")
+    for png in sorted(folder.glob(f"{DESKTOP_NAME}-*.png")):
+        icon.addFile(str(png))
+    svg = folder / f"{DESKTOP_NAME}.svg"
+    if svg.is_file():
+        icon.addFile(str(svg))
+    return icon
+
+
+def configure() -> None:
+    """Names, icon and desktop file of the running application (every window inherits
+    the icon)."""
+    QApplication.setOrganizationName(settings.ORGANIZATION)
+    QApplication.setApplicationName(settings.APPLICATION)
+    QApplication.setDesktopFileName(DESKTOP_NAME)
+    QApplication.setWindowIcon(app_icon())
+
+
 def run_app(argv: list[str]) -> int:
     """Show the main window; open ``argv[0]`` when given. Returns the exit code."""
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "wizard"])
-    app.setOrganizationName(settings.ORGANIZATION)
-    app.setApplicationName(settings.APPLICATION)
+    configure()
     apply_language(initial_language())
     sys.excepthook = _excepthook
     from wizard.ui.main_window import MainWindow

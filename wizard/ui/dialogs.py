@@ -15,7 +15,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QTreeView, QWidget
 
 from wizard.core.i18n import _
-from wizard.core.project_file.fileformat import SUFFIX
+from wizard.core.project_file.fileformat import SUFFIX, is_synced
 
 if TYPE_CHECKING:
     from wizard.core.documents.gate import GateItem
@@ -27,6 +27,31 @@ def documents_folder() -> Path:
     exists, else the home folder: a dialog never opens on a missing folder."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(folder) if folder and Path(folder).is_dir() else Path.home()
+
+
+LOCAL_PROJECTS = "Open Procurement Wizard"
+"""The folder, in the home folder, that holds new projects when the documents folder is
+synchronized (:func:`projects_folder`)."""
+
+
+def projects_folder() -> Path:
+    """Where the project dialogs open: the documents folder, unless a sync client
+    (OneDrive on a managed Windows PC, Dropbox …) copies it to other computers, where
+    two open copies of a project diverge (docs/cases.md K13). Then the folder
+    ``~/Open Procurement Wizard``, created when missing; the home folder itself when that
+    cannot be created. The user can still choose any folder in the dialog."""
+    documents = documents_folder()
+    if not is_synced(documents):
+        return documents
+    home = Path.home()
+    local = home / LOCAL_PROJECTS
+    if is_synced(local):
+        return documents  # the home folder itself is synced: nothing local to offer
+    try:
+        local.mkdir(exist_ok=True)
+    except OSError:
+        return home
+    return local
 
 
 def with_suffix_added(path: str | Path, suffix: str) -> Path:
@@ -73,7 +98,8 @@ def exec_file_dialog(dialog: QFileDialog) -> str | None:
 
 def ask_open_path(parent: QWidget | None, title: str, suffix: str = SUFFIX) -> Path | None:
     """A file to open, or ``None`` when cancelled."""
-    dialog = file_dialog(parent, title, documents_folder(), _filter(suffix) + ";;" + _("All files") + " (*)")
+    start = projects_folder() if suffix == SUFFIX else documents_folder()
+    dialog = file_dialog(parent, title, start, _filter(suffix) + ";;" + _("All files") + " (*)")
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     name = exec_file_dialog(dialog)
     return Path(name) if name else None
@@ -94,10 +120,11 @@ def ask_save_path(
 ) -> Path | None:
     """A file to write, with ``suffix`` added when missing; ``None`` when cancelled (K16).
 
-    The dialog opens in the user's documents folder (home when there is none); accented
-    paths are kept as typed.
+    The dialog opens in the user's documents folder (home when there is none; for a
+    project, :func:`projects_folder`); accented paths are kept as typed.
     """
-    dialog = file_dialog(parent, title, documents_folder(), _filter(suffix))
+    start = projects_folder() if suffix == SUFFIX else documents_folder()
+    dialog = file_dialog(parent, title, start, _filter(suffix))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     if default_name:
         dialog.selectFile(default_name)

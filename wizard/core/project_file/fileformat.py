@@ -117,11 +117,18 @@ class WriteFailed(ProjectFileError):
 _SYNCED_MARKERS = ("onedrive", "dropbox", "icloud", "google drive", "googledrive", "box sync")
 
 
+def is_synced(path: str | Path) -> bool:
+    """Whether ``path`` lies in a folder that a sync client copies to other computers
+    (OneDrive, Dropbox, iCloud, Google Drive, Box), judged by the folder names (K13)."""
+    text = str(path).replace("\\", "/").lower()
+    return any(marker in text for marker in _SYNCED_MARKERS)
+
+
 def location_warnings(path: str | Path) -> list[str]:
     """Message ids for a risky location: a synced folder or a network share (K13)."""
     text = str(path).replace("\\", "/").lower()
     warnings = []
-    if any(marker in text for marker in _SYNCED_MARKERS):
+    if is_synced(path):
         warnings.append(
             N_(
                 "This project is in a synchronized folder; close it on one computer before opening it on another."

@@ -38,6 +38,29 @@ def _identity_lock(path: Path) -> Path | None:
     return Path(tempfile.gettempdir()) / f"open-procurement-wizard-{info.st_dev}-{info.st_ino}.lock"
 
 
+FILE_ATTRIBUTE_HIDDEN = 0x2
+"""Windows' file attribute that hides a file from Explorer's default view."""
+
+
+def hide_on_windows(path: Path, platform: str = sys.platform) -> bool:
+    """Give ``path`` the Windows "hidden" attribute, as its leading dot hides it on Unix
+    (a user browsing the project folder in Explorer sees no ``.NAME.lock`` to delete).
+    Does nothing elsewhere. Returns whether the attribute was set; a failure is ignored:
+    the lock works the same visible.
+    """
+    if platform != "win32":
+        return False
+    import ctypes
+
+    windll = getattr(ctypes, "windll", None)
+    if windll is None:
+        return False
+    try:
+        return bool(windll.kernel32.SetFileAttributesW(str(path), FILE_ATTRIBUTE_HIDDEN))
+    except (OSError, AttributeError):
+        return False
+
+
 class _OneLock:
     """A non-blocking exclusive OS lock on one sidecar file."""
 
@@ -66,6 +89,8 @@ class _OneLock:
             os.close(fd)
             raise LockBusy(str(self.lock_path))
         self._fd = fd
+        if self.lock_path.name.startswith("."):  # the sidecar, not the one in the temporary folder
+            hide_on_windows(self.lock_path)
 
     def _still_linked(self, fd: int) -> bool:
         """Whether ``fd`` is still the file at ``lock_path`` (a released lock is
