@@ -23,11 +23,14 @@ class Heading:
 @dataclass(frozen=True)
 class Paragraph:
     """Body text. ``style`` is a Word built-in style name ("Normal", "Title",
-    "Subtitle", "List Bullet", "Quote" …). ``label`` is an optional bold lead-in."""
+    "Subtitle", "List Bullet", "Quote" …). ``label`` is an optional bold lead-in.
+    ``number`` > 0 makes it item ``number`` of a numbered list (scenario steps), a new
+    list starting at each ``number`` 1: Word numbers it, the text holds no number."""
 
     text: str
     style: str = "Normal"
     label: str = ""
+    number: int = 0
 
 
 @dataclass(frozen=True)

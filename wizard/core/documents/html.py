@@ -97,6 +97,8 @@ def _paragraph(block: Paragraph) -> str:
         return f'<h1 class="title">{_inline(block.text)}</h1>'
     if block.style == "List Bullet":
         return f"<ul><li>{label}{_inline(block.text)}</li></ul>"
+    if block.number:  # a numbered list's item, shown with its number (Word's list)
+        return f'<p class="l2">{block.number}. {label}{_inline(block.text)}</p>'
     css = {"Quote": "quote", "Subtitle": "subtitle", "TOC Heading": "subtitle"}.get(block.style, "")
     attribute = f' class="{css}"' if css else ""
     return f"<p{attribute}>{label}{_inline(block.text)}</p>"

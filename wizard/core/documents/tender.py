@@ -231,13 +231,18 @@ _STEP_NUMBER = re.compile(r"^\s*(?:\d+\s*[.)-]|[-•*–])\s*")
 
 def _labelled(label: str, value: str, numbered: bool = False) -> list[Paragraph]:
     """A labelled field: one line on the label's line; several lines under the label,
-    one paragraph each, numbered 1., 2., 3. when ``numbered`` (scenario steps: a number
-    or bullet the user typed is replaced, never doubled)."""
+    one paragraph each, a numbered list 1., 2., 3. when ``numbered`` (scenario steps:
+    Word's numbering, restarted for each scenario; a number or bullet the user typed is
+    removed, never doubled)."""
     lines = [line.text for line in user_paragraphs(value)]
     if len(lines) == 1:
         return [Paragraph(lines[0], label=label)]
     if numbered:
-        lines = [f"{n}. {_STEP_NUMBER.sub('', line, count=1)}" for n, line in enumerate(lines, 1)]
+        steps = [_STEP_NUMBER.sub("", line, count=1) for line in lines]
+        return [
+            Paragraph("", label=label),
+            *(Paragraph(step, style="List Number", number=n) for n, step in enumerate(steps, 1)),
+        ]
     return [Paragraph("", label=label), *(Paragraph(line) for line in lines)]
 
 

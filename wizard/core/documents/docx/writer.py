@@ -5,7 +5,9 @@ clause numbering 1 / 1.1 / 1.1.1 from one multilevel list, a TOC field refreshed
 open (``w:updateFields``), the reference number in the header, "page X of Y" in the
 footer, tables built row by row with ``add_row().cells`` (never ``table.cell(i, j)``,
 which is quadratic) with repeating header rows, clickable links, document properties
-(title, organization as author, language) and the text language (fr-CA / en-CA).
+(title, organization as author, language) and the text language (fr-CA / en-CA);
+``compatibilityMode`` 15 (Word opens it in its current mode), scenario steps as Word
+numbered lists restarting at 1, the TOC's note to editors as hidden text.
 
 * ``build_docx(doc: Document) -> docx.Document``
 * ``docx_bytes(doc: Document) -> bytes``
@@ -98,8 +100,14 @@ def styled_paragraph(document: Any, style: str, text: str = "") -> Any:
     return paragraph
 
 
-def _paragraph(document: Any, block: Paragraph) -> None:
+def _paragraph(document: Any, block: Paragraph, lists: list[int]) -> None:
+    """One paragraph; an item of a numbered list (``block.number``) is numbered by Word,
+    a new list (``lists`` gets its numId) at each item 1."""
     paragraph = styled_paragraph(document, block.style)
+    if block.number:
+        if block.number == 1 or not lists:
+            lists.append(docx_xml.new_step_list(document))
+        docx_xml.set_numbering(paragraph, lists[-1], 0)
     if block.label:
         paragraph.add_run(block.label + " ").bold = True
     _add_text(paragraph, block.text)
@@ -227,13 +235,14 @@ def _toc(document: Any, block: Toc, entries: list[tuple[int, str]]) -> None:
     docx_xml.add_multi_paragraph_field(paragraphs, 'TOC \\o "1-3" \\h \\z \\u', [t for _, t in entries])
     note = document.add_paragraph()
     note.add_run(block.note).italic = True
+    docx_xml.hide_paragraph(note)  # for the editors: hidden text, never printed
 
 
-def _block(document: Any, block: Block, num_id: int, toc: list[tuple[int, str]]) -> None:
+def _block(document: Any, block: Block, num_id: int, toc: list[tuple[int, str]], lists: list[int]) -> None:
     if isinstance(block, Heading):
         styled_paragraph(document, f"Heading {min(max(block.level, 1), 3)}", block.text)
     elif isinstance(block, Paragraph):
-        _paragraph(document, block)
+        _paragraph(document, block, lists)
     elif isinstance(block, ClauseHeading):
         paragraph = styled_paragraph(document, "Heading 2", block.text)
         docx_xml.set_numbering(paragraph, num_id, 0)
@@ -346,7 +355,10 @@ def build_docx(doc: Document) -> Any:
     docx_xml.set_language(document, LANGUAGE_TAGS[doc.lang])
     docx_xml.set_body_font(document, BODY_FONT)
     docx_xml.set_update_fields(document.settings)
+    docx_xml.set_compatibility_mode(document.settings)
     num_id = docx_xml.add_clause_numbering(document)
+    docx_xml.add_step_numbering(document)
+    lists: list[int] = []  # the numIds of the numbered lists, one per scenario's steps
     _properties(document, doc)
     body = document.element.body
     for paragraph in list(body.iterchildren(qn("w:p"))):
@@ -358,7 +370,7 @@ def build_docx(doc: Document) -> Any:
             page_break = True
             continue
         start = _content_count(body)
-        _block(document, block, num_id, toc)
+        _block(document, block, num_id, toc, lists)
         if page_break and _content_count(body) > start:
             _break_before(document, body, start)
             page_break = False

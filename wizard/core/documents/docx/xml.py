@@ -20,6 +20,14 @@ from lxml import etree
 CLAUSE_NUM_ID = 90
 """numId (and abstractNumId) of the clause numbering list."""
 
+STEP_ABSTRACT_ID = 91
+"""abstractNumId of the numbered lists of scenario steps (1., 2., 3.); each list is a
+``w:num`` of its own, from ``STEP_ABSTRACT_ID + 1`` on, restarting at 1."""
+
+COMPATIBILITY_MODE = 15
+"""Word 2013 and later: a document with a lower ``compatibilityMode`` opens in
+"Compatibility Mode" (python-docx's template says 14, Word 2010)."""
+
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _EP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 
@@ -114,6 +122,79 @@ def set_update_fields(settings: Any) -> None:
             child.addprevious(update)
             return
     element.append(update)
+
+
+def set_compatibility_mode(settings: Any, mode: int = COMPATIBILITY_MODE) -> None:
+    """Set ``w:compat/w:compatSetting[@w:name='compatibilityMode']`` of ``settings.xml``
+    to ``mode``, so that Word opens the file in its current mode, not in "Compatibility
+    Mode" (python-docx's template is a Word 2010 file)."""
+    element = settings.element
+    compat = element.find(qn("w:compat"))
+    if compat is None:
+        compat = OxmlElement("w:compat")
+        following = [c for c in element if isinstance(c.tag, str) and c.tag.split("}")[-1] in _AFTER_COMPAT]
+        if following:
+            following[0].addprevious(compat)
+        else:
+            element.append(compat)
+    for setting in compat.findall(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), str(mode))
+            return
+    setting = OxmlElement("w:compatSetting")
+    setting.set(qn("w:name"), "compatibilityMode")
+    setting.set(qn("w:uri"), "http://schemas.microsoft.com/office/word")
+    setting.set(qn("w:val"), str(mode))
+    compat.append(setting)
+
+
+_AFTER_COMPAT = _AFTER_UPDATE_FIELDS - {"hdrShapeDefaults", "footnotePr", "endnotePr", "compat"}
+
+
+def hide_paragraph(paragraph: Any) -> None:
+    """Make ``paragraph`` hidden text (``w:vanish`` on its runs and its mark): Word and
+    LibreOffice neither print it nor lay it out unless hidden text is shown, so a note
+    to the editors never reaches the printed tender."""
+    for run in paragraph.runs:
+        run._r.get_or_add_rPr().append(OxmlElement("w:vanish"))
+    ppr = paragraph._p.get_or_add_pPr()
+    mark = ppr.find(qn("w:rPr"))
+    if mark is None:
+        mark = OxmlElement("w:rPr")
+        ppr.append(mark)
+    mark.append(OxmlElement("w:vanish"))
+
+
+def add_step_numbering(document: Any) -> None:
+    """Add the single-level list "1." of scenario steps to ``numbering.xml`` (abstract
+    definition ``STEP_ABSTRACT_ID``); :func:`new_step_list` starts each list of it."""
+    numbering = document.part.numbering_part.element
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{STEP_ABSTRACT_ID}">'
+        '<w:multiLevelType w:val="singleLevel"/>'
+        f"{_level(0, '%1.', 567, 567, False)}</w:abstractNum>"
+    )
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+
+
+def new_step_list(document: Any) -> int:
+    """A new numbered list of steps that starts at 1 (``w:startOverride``), whatever
+    list came before; returns its numId."""
+    numbering = document.part.numbering_part.element
+    used = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+    num_id = max([STEP_ABSTRACT_ID, *used]) + 1
+    numbering.append(
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{num_id}">'
+            f'<w:abstractNumId w:val="{STEP_ABSTRACT_ID}"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        )
+    )
+    return num_id
 
 
 def _level(ilvl: int, text: str, indent: int, hanging: int, bold: bool) -> str:
