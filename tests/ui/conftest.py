@@ -25,6 +25,7 @@ def ui_sandbox(tmp_path, qapp, monkeypatch):
         "ask_folder",
         "show_error",
         "show_info",
+        "show_about",
         "ask_yes_no",
         "ask_read_only",
         "ask_text",

@@ -146,6 +146,11 @@ def show_error(parent: QWidget | None, message: str) -> None:
     QMessageBox.warning(parent, _("Open Procurement Wizard"), message)
 
 
+def show_about(parent: QWidget | None, title: str, text: str) -> None:
+    """The About box (rich text: the version and the licence)."""
+    QMessageBox.about(parent, title, text)
+
+
 def show_info(parent: QWidget | None, message: str) -> None:
     QMessageBox.information(parent, _("Open Procurement Wizard"), message)
 

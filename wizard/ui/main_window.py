@@ -39,6 +39,7 @@ class _Lazy:
 
 act = _Lazy("wizard.ui.project_actions")
 audit = _Lazy("wizard.ui.audit_dialog")
+help_window = _Lazy("wizard.ui.help_window")
 
 
 def preview_available() -> bool:
@@ -49,8 +50,11 @@ def preview_available() -> bool:
 ACTIONS: list[tuple[str, str, QKeySequence.StandardKey | None]] = [
     ("new", N_("&New project…"), QKeySequence.StandardKey.New),
     ("example", N_("New from an &example…"), None),
+    ("colleague", N_("New from a &colleague's project…"), None),
     ("open", N_("&Open…"), QKeySequence.StandardKey.Open),
     ("save_as", N_("Save &as…"), QKeySequence.StandardKey.SaveAs),
+    ("import_json", N_("&Import a project (JSON)…"), None),
+    ("export_json", N_("Export the project (&JSON)…"), None),
     ("export", N_("&Export…"), None),
     ("preview", N_("&Preview of the tender"), None),
     ("history", N_("&History of changes"), None),
@@ -58,7 +62,11 @@ ACTIONS: list[tuple[str, str, QKeySequence.StandardKey | None]] = [
     ("close", N_("&Close the project"), QKeySequence.StandardKey.Close),
     ("quit", N_("&Quit"), QKeySequence.StandardKey.Quit),
 ]
-PROJECT_ACTIONS = ("save_as", "export", "preview", "history", "close")
+PROJECT_ACTIONS = ("save_as", "export_json", "export", "preview", "history", "close")
+HELP_ACTIONS: list[tuple[str, str, QKeySequence.StandardKey | None]] = [
+    ("guide", N_("&Guide"), QKeySequence.StandardKey.HelpContents),
+    ("about", N_("&About"), None),
+]
 
 
 class MainWindow(QMainWindow):
@@ -74,6 +82,7 @@ class MainWindow(QMainWindow):
         self.welcome = Welcome(self.texts)
         self.welcome.new_clicked.connect(lambda: act.new_project(self))
         self.welcome.example_clicked.connect(lambda: act.new_from_example(self))
+        self.welcome.colleague_clicked.connect(lambda: act.import_project(self, ".tender"))
         self.welcome.open_clicked.connect(lambda: act.open_project(self))
         self.welcome.recent_chosen.connect(self.open_path)
         self.stack.addWidget(self.welcome)
@@ -92,8 +101,11 @@ class MainWindow(QMainWindow):
         handlers: dict[str, Callable[[], object]] = {
             "new": lambda: act.new_project(self),
             "example": lambda: act.new_from_example(self),
+            "colleague": lambda: act.import_project(self, ".tender"),
             "open": lambda: act.open_project(self),
             "save_as": lambda: act.save_as(self),
+            "import_json": lambda: act.import_project(self, ".json"),
+            "export_json": lambda: act.export_json(self),
             "export": lambda: act.export(self),
             "preview": lambda: act.show_preview(self),
             "history": lambda: act.show_history(self),
@@ -114,7 +126,7 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(handlers[name])
             self.actions_by_name[name] = action
-            if name in ("save_as", "check_document", "close", "quit"):
+            if name in ("save_as", "import_json", "check_document", "close", "quit"):
                 file_menu.addSeparator()
             file_menu.addAction(action)
             if name == "open":
@@ -129,6 +141,20 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             language_menu.addAction(action)
             self.actions_by_name[f"lang_{lang}"] = action
+        help_menu = self.menuBar().addMenu("")
+        self.texts.add(help_menu.setTitle, N_("&Help"))
+        help_handlers: dict[str, Callable[[], object]] = {
+            "guide": self.show_help,
+            "about": lambda: help_window.show_about(self),
+        }
+        for name, text, shortcut in HELP_ACTIONS:
+            action = QAction(self)
+            self.texts.add(action.setText, text)
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(help_handlers[name])
+            self.actions_by_name[name] = action
+            help_menu.addAction(action)
         toolbar = QToolBar()
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -136,6 +162,18 @@ class MainWindow(QMainWindow):
             toolbar.addAction(self.actions_by_name[name])
         self.addToolBar(toolbar)
         self._enable_actions()
+
+    def show_help(self) -> None:
+        """Open the guide on the step shown (the first step when no project is open)."""
+        if getattr(self, "help", None) is None:
+            shortcuts = [
+                (action.text().replace("&", ""), action.shortcut())
+                for action in self.actions_by_name.values()
+                if not action.shortcut().isEmpty()
+            ]
+            self.help = help_window.HelpWindow(self, shortcuts)
+        step = self.wizard.currentId() if self.wizard is not None else 0
+        self.help.show_topic(max(step, 0))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

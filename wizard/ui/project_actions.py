@@ -110,6 +110,69 @@ def new_from_example(window: MainWindow) -> None:
         _create(window, path, project)
 
 
+def _read_project(window: MainWindow, path: Path) -> Project | None:
+    """The values of a colleague's project: a JSON export or a ``.tender`` file (read
+    only, never changed). ``None``, with the reason shown, when it cannot be read."""
+    from wizard.core.project_file import jsonio
+
+    if path.suffix.lower() == SUFFIX:
+        pf = open_file(window, path, read_only=True)
+        if pf is None:
+            return None
+        try:
+            return pf.project
+        finally:
+            pf.close()
+    try:
+        return jsonio.load_file(path)
+    except jsonio.ProjectJsonError as exc:
+        dialogs.show_error(
+            window, _("This JSON file cannot be loaded: {detail}", detail=str(exc)) + f"\n{path}"
+        )
+    except OSError as exc:
+        dialogs.show_error(window, _("The file could not be read:") + f"\n{path}\n{exc.strerror or exc}")
+    return None
+
+
+def import_project(window: MainWindow, suffix: str = ".json") -> None:
+    """A new project holding every value of a colleague's or a neighbouring town's
+    project (a JSON export, or a ``.tender`` file when ``suffix`` is ``.tender``), in a
+    new file the user names; their file is only read. Cancel at any point: nothing."""
+    title = _("Import a project (JSON)") if suffix == ".json" else _("New from a colleague's project")
+    source = dialogs.ask_open_path(window, title, suffix)
+    if source is None:
+        return
+    project = _read_project(window, source)
+    if project is None:
+        return
+    path = dialogs.ask_save_path(window, _("New project"), SUFFIX, source.stem + SUFFIX)
+    if path is not None:
+        _create(window, path, project)
+
+
+def export_json(window: MainWindow) -> Path | None:
+    """Write the open project as JSON (``jsonio``, the same as ``main.py dump``) to a
+    file the user names, whole or not at all (written beside it, then renamed)."""
+    from wizard.core.project_file import jsonio
+    from wizard.core.project_file.atomic import write_text_atomic
+
+    if window.ctx is None:
+        return None
+    window.ctx.flush()
+    path = dialogs.ask_save_path(
+        window, _("Export the project (JSON)"), ".json", window.ctx.pf.path.stem + ".json"
+    )
+    if path is None:
+        return None
+    try:
+        write_text_atomic(path, jsonio.dumps(window.ctx.project))
+    except OSError as exc:
+        dialogs.show_error(window, _("The copy could not be written:") + f"\n{path}\n{exc.strerror or exc}")
+        return None
+    window.status.setText(_("Exported: {path}", path=str(path)))
+    return path
+
+
 def open_project(window: MainWindow) -> None:
     path = dialogs.ask_open_path(window, _("Open a project"))
     if path is not None:

@@ -25,6 +25,7 @@ PATH_ROLE = Qt.ItemDataRole.UserRole
 class Welcome(QWidget):
     new_clicked = Signal()
     example_clicked = Signal()
+    colleague_clicked = Signal()
     open_clicked = Signal()
     recent_chosen = Signal(object)  # Path
 
@@ -47,10 +48,27 @@ class Welcome(QWidget):
                 "Everything is saved as you type, in one project file."
             ),
         )
+        ways = QLabel()
+        ways.setWordWrap(True)
+        ways.setTextFormat(Qt.TextFormat.RichText)
+        texts.add(
+            ways.setText,
+            N_(
+                "<p>Three ways to start:</p><ul>"
+                "<li><b>New project</b>: an empty project; the wizard asks for each answer in turn.</li>"
+                "<li><b>New from an example</b>: a complete sample tender of a fictional town, "
+                "to see what each step expects or to adapt it.</li>"
+                "<li><b>New from a colleague's project</b>: a copy of another town's or a "
+                "colleague's project (a .tender file, or its JSON export); their file is "
+                "only read.</li></ul>"
+                "<p>Press F1 at any time for the guide of the step you are on.</p>"
+            ),
+        )
         buttons = QHBoxLayout()
         for signal, text in (
             (self.new_clicked, N_("New project…")),
             (self.example_clicked, N_("New from an example…")),
+            (self.colleague_clicked, N_("New from a colleague's project…")),
             (self.open_clicked, N_("Open a project…")),
         ):
             button = QPushButton()
@@ -62,11 +80,23 @@ class Welcome(QWidget):
         texts.add(recent_title.setText, N_("Recent projects"))
         self.recent = QListWidget()
         self.recent.itemActivated.connect(lambda item: self.recent_chosen.emit(item.data(PATH_ROLE)))
-        for widget in (title, intro):
+        self.no_recent = QLabel()
+        self.no_recent.setWordWrap(True)
+        texts.add(
+            self.no_recent.setText,
+            N_(
+                "No recent project yet. The projects you create or open will be listed "
+                "here; double-click one to open it again."
+            ),
+        )
+        for widget in (title, intro, ways):
             layout.addWidget(widget)
         layout.addLayout(buttons)
         layout.addWidget(recent_title)
+        layout.addWidget(self.no_recent)
         layout.addWidget(self.recent, 1)
+        layout.addStretch(0)  # takes the room of the list while there is none
+        self._layout = layout
         self.refresh()
 
     def refresh(self) -> None:
@@ -75,3 +105,7 @@ class Welcome(QWidget):
             item = QListWidgetItem(f"{Path(path).name} — {Path(path).parent}")
             item.setData(PATH_ROLE, Path(path))
             self.recent.addItem(item)
+        empty = self.recent.count() == 0
+        self.no_recent.setVisible(empty)
+        self.recent.setVisible(not empty)  # no large empty box at first start
+        self._layout.setStretch(self._layout.count() - 1, 1 if empty else 0)

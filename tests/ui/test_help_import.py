@@ -1,0 +1,123 @@
+"""File ▸ Import / Export project (JSON), "New from a colleague's project", Help ▸ Guide
+and About (issue 24, deliver 2), and the welcome page of a first start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wizard import __version__
+from wizard.core.examples import load_example
+from wizard.core.i18n import tr
+from wizard.core.project_file import jsonio
+from wizard.core.project_file.store import ProjectFile
+from wizard.core.steps import Step
+from wizard.ui import dialogs
+from wizard.ui.pages import PAGES
+
+
+def _answer(monkeypatch, open_path: Path, save_path: Path) -> list[str]:
+    asked: list[str] = []
+
+    def ask_open(parent, title, suffix=".tender"):
+        asked.append(suffix)
+        return open_path
+
+    monkeypatch.setattr(dialogs, "ask_open_path", ask_open)
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: save_path)
+    return asked
+
+
+def test_import_json_from_the_file_menu_creates_a_project_with_every_value(window, monkeypatch, tmp_path):
+    example = load_example("office-suite")
+    source = tmp_path / "voisine.json"
+    source.write_text(jsonio.dumps(example), encoding="utf-8")
+    target = tmp_path / "ours.tender"
+    asked = _answer(monkeypatch, source, target)
+    window.actions_by_name["import_json"].trigger()
+    assert asked == [".json"]
+    assert window.ctx is not None and window.ctx.pf.path == target
+    assert window.ctx.project == example
+    window.close_project()
+    with ProjectFile.open(target, read_only=True) as pf:
+        assert pf.project == example  # every value, in the file itself
+
+
+def test_a_bad_json_file_says_why_and_creates_nothing(window, monkeypatch, errors, tmp_path):
+    source = tmp_path / "broken.json"
+    source.write_text('{"format": "something else"}', encoding="utf-8")
+    target = tmp_path / "never.tender"
+    _answer(monkeypatch, source, target)
+    window.actions_by_name["import_json"].trigger()
+    assert len(errors) == 1 and "JSON" in errors[0] and str(source) in errors[0]
+    assert not target.exists() and window.ctx is None
+
+
+def test_export_json_writes_the_open_project(open_window, monkeypatch, tmp_path):
+    target = tmp_path / "partage.json"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: target)
+    assert open_window.actions_by_name["export_json"].isEnabled()
+    open_window.actions_by_name["export_json"].trigger()
+    assert jsonio.load_file(target) == open_window.ctx.project
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".partage")]  # no temporary left
+
+
+def test_export_json_is_disabled_without_a_project(window):
+    assert not window.actions_by_name["export_json"].isEnabled()
+    assert window.actions_by_name["import_json"].isEnabled()
+
+
+def test_new_from_a_colleagues_tender_copies_it_and_leaves_theirs_untouched(window, monkeypatch, tmp_path):
+    example = load_example("training")
+    theirs = tmp_path / "collegue.tender"
+    ProjectFile.create(theirs, example).close()
+    before = theirs.read_bytes()
+    target = tmp_path / "mine.tender"
+    asked = _answer(monkeypatch, theirs, target)
+    window.welcome.colleague_clicked.emit()
+    assert asked == [".tender"]
+    assert window.ctx.pf.path == target and window.ctx.project == example
+    assert theirs.read_bytes() == before
+
+
+def test_help_opens_on_the_current_step(open_window, qtbot):
+    open_window.wizard.go_to(Step.CRITERIA)
+    assert open_window.wizard.currentId() == Step.CRITERIA.value
+    open_window.actions_by_name["guide"].trigger()
+    help_window = open_window.help
+    assert help_window.isVisible()
+    assert help_window.topics.currentRow() == Step.CRITERIA.value
+    text = help_window.text.toPlainText()
+    first_words = tr(PAGES[Step.CRITERIA].HELP, "en").split("\n")[0][:40]
+    assert first_words in text and text.startswith(f"{Step.CRITERIA.value + 1}. ")
+    help_window.topics.setCurrentRow(Step.TCO.value)  # another topic, the same window
+    assert tr(PAGES[Step.TCO].HELP, "en").split("\n")[0][:40] in help_window.text.toPlainText()
+    help_window.topics.setCurrentRow(len(Step))
+    assert "Quality comes before price." in help_window.text.toPlainText()
+    help_window.topics.setCurrentRow(len(Step) + 1)
+    assert "Open" in help_window.text.toPlainText() and "Ctrl+O" in help_window.text.toPlainText()
+    help_window.close()
+
+
+def test_help_in_french_and_about_says_version_and_licence(window, monkeypatch):
+    from wizard.ui.language import apply_language
+
+    apply_language("fr")
+    window.actions_by_name["guide"].trigger()
+    assert window.help.topics.currentRow() == 0  # no project: the first step
+    assert window.help.text.toPlainText().startswith("1. ")
+    assert tr(PAGES[Step.PROJECT].HELP, "fr").split("\n")[0][:30] in window.help.text.toPlainText()
+    window.help.close()
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "show_about", lambda parent, title, text: shown.append((title, text)))
+    window.actions_by_name["about"].trigger()
+    ((title, text),) = shown
+    assert __version__ in text and "AGPL-3.0-or-later" in text and "licence publique générale GNU Affero" in text
+
+
+def test_first_start_explains_the_three_ways_and_the_empty_recent_list(window):
+    welcome = window.welcome
+    assert welcome.recent.isHidden() and not welcome.no_recent.isHidden()
+    assert "No recent project yet" in welcome.no_recent.text()
+    labels = " ".join(w.text() for w in welcome.findChildren(type(welcome.no_recent)))
+    for way in ("New project", "New from an example", "New from a colleague's project"):
+        assert way in labels
