@@ -111,7 +111,9 @@ def test_help_in_french_and_about_says_version_and_licence(window, monkeypatch):
     monkeypatch.setattr(dialogs, "show_about", lambda parent, title, text: shown.append((title, text)))
     window.actions_by_name["about"].trigger()
     ((title, text),) = shown
-    assert __version__ in text and "AGPL-3.0-or-later" in text and "licence publique générale GNU Affero" in text
+    assert (
+        __version__ in text and "AGPL-3.0-or-later" in text and "licence publique générale GNU Affero" in text
+    )
 
 
 def test_first_start_explains_the_three_ways_and_the_empty_recent_list(window):

@@ -84,7 +84,9 @@ STEPS: dict[Step, StepFacts] = {
         ("tco", "tco_options", "cost_lines"),
         lambda p: bool(p.tco_options and p.cost_lines),
     ),
-    Step.CLAUSES: StepFacts(N_("Contract clauses"), ("clause_choices",), lambda p: True),
+    # done once the user has made a choice on the page: a new project's proposed clauses
+    # are the app's, not yet the user's (issue 24: no green mark on an empty project)
+    Step.CLAUSES: StepFacts(N_("Contract clauses"), ("clause_choices",), lambda p: bool(p.clause_choices)),
     Step.VENDORS: StepFacts(
         N_("Vendor relations"),
         ("vendor_exchanges", "designated_staff", "publication", "publication_items"),
