@@ -81,7 +81,7 @@ def test_step_mark_means_complete_and_clean(open_window, monkeypatch):
     steps = open_window.steps
     assert all(not steps.item(i).icon().isNull() for i in range(steps.count()))
     assert _kinds(open_window)[Step.PROJECT] == "warning"  # empty organization, title …
-    assert _kinds(open_window)[Step.CLAUSES] == "done"  # complete by default, nothing open
+    assert _kinds(open_window)[Step.CLAUSES] == "todo"  # issue 24: no choice of the user yet
     assert _kinds(open_window)[Step.SCENARIOS] == "todo"  # no scenario yet, nothing open
     assert _kinds(open_window)[Step.CRITERIA] == "error"  # no criterion: a key document is missing
     wizard = open_window.wizard
