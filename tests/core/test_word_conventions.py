@@ -104,6 +104,6 @@ def test_html_preview_numbers_the_steps():
     from wizard.core.documents.html import document_html
 
     project = load_example("emergency-perimeter")
-    html = document_html(tender_document(project, "en"))
+    html = document_html(tender_document(project, "fr"))
     first = [line for line in project.scenarios[0].steps.splitlines() if line.strip()][0]
     assert f"1. {first.split('. ', 1)[-1][:20]}" in html
