@@ -238,6 +238,9 @@ class MainWindow(QMainWindow):
             from wizard.core.steps import Step
 
             self.wizard.go_to(Step(step))
+            first = self.steps.first_untranslated(step)  # a bilingual tender's texts to translate
+            if first is not None:
+                self.wizard.focus_translation(first)
 
     def _refresh_steps(self) -> None:
         if self.ctx is not None and self.wizard is not None:

@@ -77,6 +77,12 @@ class TenderWizard(QWizard):
         self.go_to(step)
         self.step_pages[step].focus_field(address)
 
+    def focus_translation(self, address: str) -> None:
+        """Go to the step that owns ``address`` and focus its translation editor."""
+        step = step_of_field(address)
+        self.go_to(step)
+        self.step_pages[step].focus_translation(address)
+
     def accept(self) -> None:
         """Finish: save and ask for the export (the wizard stays open)."""
         self.ctx.flush()

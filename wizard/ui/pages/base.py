@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 
 from wizard.core.domain.addresses import parse_address
 from wizard.core.i18n import N_
+from wizard.core.model.translatable import is_translatable
 from wizard.core.steps import STEPS, Step, next_step
 from wizard.ui.context import ProjectContext
+from wizard.ui.widgets.bilingual import BilingualField, TextEditor
 from wizard.ui.widgets.fields import FieldBinder
 from wizard.ui.widgets.findings_panel import FindingsPanel
 from wizard.ui.widgets.table_editor import Column, EntityTable
@@ -60,6 +62,7 @@ class StepPage(QWizardPage):
         self.binder = FieldBinder(ctx, self.texts)
         self.tables: dict[str, EntityTable] = {}
         self.details: dict[str, Any] = {}  # attribute → its editor in the detail form
+        self.detail_translations: dict[str, BilingualField] = {}  # attribute → its bilingual field
         self.texts.add(self.setTitle, STEPS[self.STEP].title)
         self.setObjectName(f"page-{self.STEP.name.lower()}")
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -133,8 +136,24 @@ class StepPage(QWizardPage):
             form.addRow(label)
         else:
             label.setBuddy(widget)
-            form.addRow(label, widget)
+            form.addRow(label, self.binder.placed(widget))
         return label
+
+    def translated(self, name: str, edit: TextEditor) -> QWidget:
+        """The detail editor ``edit`` of the attribute ``name`` of the selected row of
+        ``DETAIL_KIND``, with its translation beside it when the text is translatable and
+        the tender bilingual (docs/ui-pages.md, "Bilingual texts"); place the result with
+        :meth:`row`. The page saves ``edit`` itself, as before."""
+        if not is_translatable(f"{self.DETAIL_KIND}:1.{name}"):
+            return edit
+
+        def address() -> str | None:
+            row_id = self.tables[self.DETAIL_KIND].current_id()
+            return None if row_id is None else f"{self.DETAIL_KIND}:{row_id}.{name}"
+
+        field = BilingualField(self.ctx, edit, address)
+        self.detail_translations[name] = field
+        return field
 
     def table(
         self, form: QFormLayout | None, kind: str, columns: list[Column], **options: Any
@@ -165,7 +184,13 @@ class StepPage(QWizardPage):
         for editor in self.tables.values():
             editor.reload()
         self.load_extra()
+        self.load_translations()
         self.findings.refresh()
+
+    def load_translations(self) -> None:
+        """Show the translations of the detail form's texts (the selected row's)."""
+        for field in self.detail_translations.values():
+            field.load()
 
     def load_extra(self) -> None:
         """Subclasses: load what is not a plain field or table."""
@@ -191,6 +216,7 @@ class StepPage(QWizardPage):
         for editor in self.tables.values():
             editor.reload()
         self.load_extra()
+        self.load_translations()
         self.findings.refresh()
 
     def _model_changed(self) -> None:
@@ -209,6 +235,34 @@ class StepPage(QWizardPage):
         self.model_changed()
 
     # -- findings → fields --------------------------------------------------------------
+
+    def translation_editor(self, address: str) -> BilingualField | None:
+        """The bilingual field of the text at ``address`` on this page (a section field,
+        a detail editor or a table's row texts), after selecting its row; ``None`` when
+        it is not here."""
+        field = self.binder.bilingual.get(address)
+        if field is not None:
+            return field
+        where = parse_address(address)
+        if where.row_id is None:
+            return None
+        table = self.tables.get(where.kind)
+        if table is None or not table.focus_row(where.row_id, None, focus=False):
+            return None
+        if where.kind == self.DETAIL_KIND and where.attribute in self.detail_translations:
+            return self.detail_translations[where.attribute]
+        return table.translations.get(where.attribute)
+
+    def focus_translation(self, address: str) -> bool:
+        """Focus the translation editor of the text at ``address`` (the text's own editor
+        when the tender is in one language); ``False`` when it is not on this page."""
+        field = self.translation_editor(address)
+        if field is None:
+            return self.focus_field(address)
+        field.load()
+        self.scroll_area.ensureWidgetVisible(field)
+        field.focus_translation()
+        return True
 
     def focus_field(self, address: str) -> bool:
         """Focus the editor of a field address; ``False`` when it is not on this page."""

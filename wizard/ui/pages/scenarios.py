@@ -53,7 +53,7 @@ class ScenariosPage(StepPage):
             edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * 7 + 12)  # not Qt's 192 px hint
             edit.textChanged.connect(lambda n=name, e=edit: self._detail_edited(n, e.toPlainText()))
             self.details[name] = edit
-            self.row(form, title, edit)
+            self.row(form, title, self.translated(name, edit))
         self.links = LinkList()
         self.links.setObjectName("scenario.criterion_ids")
         self.links.links_changed.connect(self._links_edited)
@@ -105,6 +105,7 @@ class ScenariosPage(StepPage):
         options = [(c.id, f"{numbers.get(c.id, '—')} — {c.text or '…'}") for c in self.ctx.project.criteria]
         selected = scenario.criterion_ids if scenario is not None else []  # type: ignore[attr-defined]
         self.links.show_links(options, selected, editable)
+        self.load_translations()
 
     def _detail_edited(self, name: str, text: str) -> None:
         row_id = self.tables["scenarios"].current_id()

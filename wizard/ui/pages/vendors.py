@@ -131,7 +131,7 @@ class VendorsPage(StepPage):
             edit.setObjectName(f"exchange.{name}")
             edit.textChanged.connect(lambda text, n=name: self._detail_edited(n, text))
             self.details[name] = edit
-            self.row(form, title, edit)
+            self.row(form, title, self.translated(name, edit))
         drafting = QComboBox()
         drafting.setObjectName("exchange.drafting")
         drafting.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -289,6 +289,7 @@ class VendorsPage(StepPage):
                 widget.setEnabled(editable)
             widget.blockSignals(False)
         self._show_excluded()
+        self.load_translations()
 
     def _show_excluded(self) -> None:
         names = excluded_vendors(self.ctx.project)

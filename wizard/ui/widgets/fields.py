@@ -4,6 +4,12 @@
 saves every edit through the :class:`~wizard.ui.context.ProjectContext` (text after a
 short pause, choices at once). ``widgets`` maps each field address to its editor, so
 a finding can focus it.
+
+A translatable text (``model.translatable.is_translatable``) also gets a
+:class:`~wizard.ui.widgets.bilingual.BilingualField` around its editor (``bilingual``,
+by address): in a bilingual tender its translation shows beside it. The page places
+the editor with ``StepPage.row``, which puts the bilingual field there instead
+(:meth:`FieldBinder.placed`).
 """
 
 from __future__ import annotations
@@ -21,9 +27,11 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 from wizard.core import ops
 from wizard.core.i18n import N_
 from wizard.core.model import bounds
+from wizard.core.model.translatable import is_translatable
 from wizard.core.project_file.store import ProjectFile
 from wizard.ui.context import ProjectContext
 from wizard.ui.labels import label
+from wizard.ui.widgets.bilingual import BilingualField
 from wizard.ui.widgets.texts import Texts
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -55,6 +63,7 @@ class FieldBinder:
         self.widgets: dict[str, QWidget] = {}
         self._loaders: list[Callable[[], None]] = []
         self._relabel: list[Callable[[], None]] = []
+        self.bilingual: dict[str, BilingualField] = {}
 
     def _set(self, section: str, name: str, value: Any) -> None:
         """Save one field of a section now (a core operation on the section object)."""
@@ -78,7 +87,21 @@ class FieldBinder:
             self.texts.add(edit.setPlaceholderText, placeholder)
         edit.textChanged.connect(lambda text: self._set_later(section, name, text))
         self._register(section, name, edit, lambda: edit.setText(self._value(section, name)))
+        self._translatable(section, name, edit)
         return edit
+
+    def _translatable(self, section: str, name: str, edit: QLineEdit | QPlainTextEdit) -> None:
+        address = f"{section}.{name}"
+        if is_translatable(address):
+            self.bilingual[address] = BilingualField(self.ctx, edit, lambda: address)
+
+    def placed(self, widget: QWidget) -> QWidget:
+        """What a page puts in its layout for ``widget``: its bilingual field when it is
+        the editor of a translatable text, else ``widget`` itself."""
+        for field in self.bilingual.values():
+            if field.primary is widget:
+                return field
+        return widget
 
     def text(self, section: str, name: str, lines: int = 4) -> QPlainTextEdit:
         edit = QPlainTextEdit()
@@ -86,6 +109,7 @@ class FieldBinder:
         edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
         edit.textChanged.connect(lambda: self._set_later(section, name, edit.toPlainText()))
         self._register(section, name, edit, lambda: edit.setPlainText(self._value(section, name)))
+        self._translatable(section, name, edit)
         return edit
 
     def date(self, section: str, name: str) -> QLineEdit:
@@ -175,12 +199,18 @@ class FieldBinder:
         finally:
             for widget in self.widgets.values():
                 widget.blockSignals(False)
+        for field in self.bilingual.values():
+            field.load()
 
     def retranslate(self) -> None:
         for relabel in self._relabel:
             relabel()
+        for field in self.bilingual.values():
+            field.retranslate()
 
     def set_read_only(self, read_only: bool) -> None:
+        for field in self.bilingual.values():
+            field.load()  # the translation follows the project's read-only state
         for widget in self.widgets.values():
             if isinstance(widget, (QLineEdit, QPlainTextEdit)):
                 widget.setReadOnly(read_only)

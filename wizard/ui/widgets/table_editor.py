@@ -9,6 +9,14 @@ remove rows.
 Widths and heights follow :mod:`~wizard.ui.widgets.table_sizing`: headers whole,
 description columns with real width, and with ``rows`` a table tall enough to show
 that many rows without scrolling inside the page.
+
+Translatable columns (docs/bilingual.md) show the text language in their cells. In a
+bilingual tender, the table has under its buttons the texts of the selected row in
+both languages (``translations``, one
+:class:`~wizard.ui.widgets.bilingual.BilingualField` per translatable column): the cell's
+text, editable there too, beside its translation. A cell whose text lacks its
+translation has a red corner mark and says so in its tooltip (docs/ui-pages.md,
+"Bilingual texts").
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,13 +36,16 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QBrush, QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QStyledItemDelegate,
@@ -48,10 +60,12 @@ from wizard.core import ops
 from wizard.core.i18n import N_, _, n_
 from wizard.core.model import ENTITIES
 from wizard.core.model.choices import choices_of
+from wizard.core.model.translatable import TRANSLATABLE, needs_translation, other_language, text_in
 from wizard.core.project_file import codec
 from wizard.ui.context import ProjectContext
 from wizard.ui.labels import label
 from wizard.ui.widgets import table_sizing
+from wizard.ui.widgets.bilingual import LANGUAGE_NAMES, MISSING_IN, BilingualField, editor_text, is_bilingual
 from wizard.ui.widgets.fields import DECIMAL_PATTERN, parse_decimal
 from wizard.ui.widgets.texts import Texts
 
@@ -184,6 +198,123 @@ class EntityTable(QWidget):
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self.translations: dict[str, BilingualField] = {}
+        self._translation_box = self._build_translations()
+        if self._translation_box is not None:
+            layout.addWidget(self._translation_box)
+            self.current_changed.connect(lambda _id: self.load_translations())
+            ctx.changed.connect(self.refresh_marks)
+
+    # -- the selected row in both languages ----------------------------------------
+
+    def _build_translations(self) -> QWidget | None:
+        """The editors of the selected row's translatable texts (None when it has none)."""
+        names = TRANSLATABLE.get(self.kind, {})
+        columns = [c for c in self.columns if c.display is None and c.name in names]
+        if not columns:
+            return None
+        box = QWidget()
+        box.setObjectName(f"translations:{self.kind}")
+        form = QFormLayout(box)
+        form.setContentsMargins(0, 4, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        heading = QLabel()
+        heading.setStyleSheet("font-weight: bold")
+        self.texts.add(heading.setText, N_("Selected row in both languages"))
+        form.addRow(heading)
+        for column in columns:
+            edit: QLineEdit | QPlainTextEdit
+            if column.stretch:  # a long text (a criterion): a few lines
+                edit = QPlainTextEdit()
+                edit.setTabChangesFocus(True)
+                edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
+            else:
+                edit = QLineEdit()
+            edit.setObjectName(f"{self.kind}.{column.name}")
+            field = BilingualField(self.ctx, edit, partial(self._address, column.name))
+            edit.textChanged.connect(partial(self._row_text_edited, column.name, edit))
+            self.translations[column.name] = field
+            title = QLabel()
+            title.setWordWrap(True)
+            title.setBuddy(edit)
+            self.texts.add(title.setText, column.title)
+            form.addRow(title, field)
+        return box
+
+    def _address(self, name: str) -> str | None:
+        row_id = self.current_id()
+        return None if row_id is None else f"{self.kind}:{row_id}.{name}"
+
+    def load_translations(self) -> None:
+        """Show the selected row's texts in both languages (hidden in a one-language tender)."""
+        if self._translation_box is None:
+            return
+        self._translation_box.setVisible(is_bilingual(self.ctx))
+        row_id = self.current_id()
+        row = None if row_id is None else self.ctx.project.find(self.kind, row_id)
+        for name, field in self.translations.items():
+            text = str(getattr(row, name, "")) if row is not None else ""
+            field.primary.blockSignals(True)
+            try:
+                if editor_text(field.primary) != text:
+                    if isinstance(field.primary, QLineEdit):
+                        field.primary.setText(text)
+                    else:
+                        field.primary.setPlainText(text)
+            finally:
+                field.primary.blockSignals(False)
+            field.primary.setReadOnly(row is None or self.ctx.read_only)
+            field.primary.setEnabled(row is not None)
+            field.load()
+
+    def _row_text_edited(self, name: str, edit: QLineEdit | QPlainTextEdit, *_args: object) -> None:
+        """The selected row's text typed below the table: saved after a pause, and shown
+        in its cell at once."""
+        text = editor_text(edit)
+        row_id = self.current_id()
+        if row_id is None or self.ctx.read_only:
+            return
+        self.ctx.do_later((self.kind, row_id, name), ops.update, ENTITIES[self.kind], row_id, **{name: text})
+        c = [col.name for col in self.columns].index(name)
+        item = self.table.item(self.table.currentRow(), c)
+        if item is not None:
+            self._loading = True
+            try:
+                item.setText(text)
+            finally:
+                self._loading = False
+
+    def _mark_translation(self, item: QTableWidgetItem, row: Any, column: Column) -> None:
+        """A red corner and a tooltip on a cell whose text lacks its translation."""
+        if self._translation_box is None or column.name not in self.translations:
+            return
+        if not is_bilingual(self.ctx):
+            return
+        address = f"{self.kind}:{row.id}.{column.name}"
+        text = str(getattr(row, column.name))
+        lang = other_language(self.translations[column.name].source)
+        version = text_in(self.ctx.project, address, lang)
+        if needs_translation(text) and not version.strip():
+            item.setBackground(QBrush(QColor(255, 228, 228)))
+            item.setToolTip(f"{text}\n\n{_(MISSING_IN[lang])}")
+        else:
+            item.setBackground(QBrush())
+            item.setToolTip(f"{text}\n\n{_(LANGUAGE_NAMES[lang])}: {version}" if version else text)
+
+    def refresh_marks(self) -> None:
+        """The missing-translation marks of the cells, after an edit anywhere."""
+        if not self.isVisible():
+            return
+        names = [c.name for c in self.columns]
+        for r, row_id in enumerate(self.row_ids()):
+            row = self.ctx.project.find(self.kind, row_id)
+            if row is None:
+                continue
+            for name in self.translations:
+                item = self.table.item(r, names.index(name))
+                if item is not None:
+                    self._mark_translation(item, row, self.columns[names.index(name)])
 
     # -- columns ----------------------------------------------------------------
 
@@ -262,6 +393,7 @@ class EntityTable(QWidget):
                 item.setText(str(value))
         if len(item.text()) > 12:  # a narrow column wraps or cuts it: the tooltip shows it whole
             item.setToolTip(item.text())
+        self._mark_translation(item, row, column)
         if editable:
             flags |= Qt.ItemFlag.ItemIsEditable
         item.setFlags(flags)
@@ -285,6 +417,7 @@ class EntityTable(QWidget):
         self.delete_button.setEnabled(not self.ctx.read_only)
         if current is not None:
             self.focus_row(current, None, focus=False)
+        self.load_translations()
 
     # -- editing ----------------------------------------------------------------
 
@@ -313,6 +446,8 @@ class EntityTable(QWidget):
             return
         self.ctx.do(ops.update, ENTITIES[self.kind], row_id, **{column.name: value})
         self._refresh_item(item, row_id, column)
+        if column.name in self.translations:
+            self.load_translations()
         self.rows_changed.emit()
 
     def _refresh_item(self, item: QTableWidgetItem, row_id: int, column: Column) -> None:
