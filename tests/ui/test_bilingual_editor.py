@@ -161,3 +161,38 @@ def test_next_button_reaches_the_problem_page_bilingual(window, tmp_path, qtbot)
     window.wizard.button(QWizard.WizardButton.NextButton).click()
     page = window.wizard.currentPage()
     assert page.binder.bilingual["problem.statement"].other.isVisible()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_screens_at_1366_by_768_are_not_cramped(window, tmp_path, qtbot, lang):
+    """The problem and criteria pages of a bilingual example, grabbed at 1366×768 in
+    each interface language: both languages get half the width and no heading of a
+    translation (name, missing mark, copy button) is cut."""
+    from wizard.core.examples import load_example
+
+    window.set_language(lang)
+    project = load_example("office-suite")
+    project.info = replace(project.info, tender_languages="both")
+    window.set_project(ProjectFile.create(tmp_path / "ex.tender", project))
+    for step in (Step.PROBLEM, Step.CRITERIA):
+        page = _page(window, step)
+        if step == Step.CRITERIA:
+            table = page.tables["criteria"]
+            table.focus_row(table.row_ids()[0], None)
+            fields = list(table.translations.values())
+        else:
+            fields = list(page.binder.bilingual.values())
+        qtbot.wait(10)
+        assert window.grab().save(str(tmp_path / f"{step.name.lower()}-{lang}.png"))
+        assert any(field.missing.isVisible() for field in fields)
+        for field in fields:
+            assert field.other.isVisible()
+            assert field.missing.isVisible() == field.is_missing()
+            assert abs(field.other.width() - field.primary.width()) <= field.primary.width() // 10 + 8
+            heads = field.heads
+            assert field.copy_button.geometry().right() <= heads.width()
+            assert field.copy_button.width() >= field.copy_button.sizeHint().width()
+            if field.missing.isVisible():
+                assert field.missing.geometry().right() < field.copy_button.geometry().left()
+            assert field.other_head.width() >= field.other_head.sizeHint().width()

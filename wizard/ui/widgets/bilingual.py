@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -46,9 +47,13 @@ MISSING_IN = {
     "en": N_("English version missing: type it under the table."),
 }
 """The tooltip of a table cell whose text lacks its translation, by the language missing."""
-COPY_FROM = {"fr": N_("Copy from French"), "en": N_("Copy from English")}
-"""The copy button of the translation, by the language copied."""
-MISSING = N_("translation missing")
+COPY = N_("Copy")
+COPY_FROM = {
+    "fr": N_("Copy the French text here to start the translation (Ctrl+Z undoes it)."),
+    "en": N_("Copy the English text here to start the translation (Ctrl+Z undoes it)."),
+}
+"""The copy button's tooltip, by the language copied."""
+MISSING = N_("missing")
 MISSING_STYLE = "color: #b00020; font-weight: bold"
 
 
@@ -100,6 +105,9 @@ class BilingualField(QWidget):
         heads.addWidget(self.copy_button)
         self.heads = QWidget()
         self.heads.setLayout(heads)
+        # the headings never decide the columns' widths: both languages get half each
+        for head in (self.heads, self.primary_head):
+            head.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setVerticalSpacing(1)
@@ -156,7 +164,8 @@ class BilingualField(QWidget):
         self.primary_head.setText(_(LANGUAGE_NAMES[self.source]))
         self.other_head.setText(_(LANGUAGE_NAMES[self.lang]))
         self.missing.setText(_(MISSING))
-        self.copy_button.setText(_(COPY_FROM[self.source]))
+        self.copy_button.setText(_(COPY))
+        self.copy_button.setToolTip(_(COPY_FROM[self.source]))
         self.other.setAccessibleName(_(LANGUAGE_NAMES[self.lang]))
         self._update_mark()
 

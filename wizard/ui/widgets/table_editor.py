@@ -58,6 +58,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core import ops
 from wizard.core.i18n import N_, _, n_
+from wizard.core.i18n.languages import text_language
 from wizard.core.model import ENTITIES
 from wizard.core.model.choices import choices_of
 from wizard.core.model.translatable import TRANSLATABLE, needs_translation, other_language, text_in
@@ -69,6 +70,8 @@ from wizard.ui.widgets.bilingual import LANGUAGE_NAMES, MISSING_IN, BilingualFie
 from wizard.ui.widgets.fields import DECIMAL_PATTERN, parse_decimal
 from wizard.ui.widgets.texts import Texts
 
+LONG_TEXTS = frozenset({"text", "description", "notes", "reason", "subject", "documents"})
+"""Attributes whose editor under the table has a few lines (the others are one line)."""
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -225,7 +228,7 @@ class EntityTable(QWidget):
         form.addRow(heading)
         for column in columns:
             edit: QLineEdit | QPlainTextEdit
-            if column.stretch:  # a long text (a criterion): a few lines
+            if column.name in LONG_TEXTS:  # a criterion, a description: a few lines
                 edit = QPlainTextEdit()
                 edit.setTabChangesFocus(True)
                 edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
@@ -293,7 +296,7 @@ class EntityTable(QWidget):
             return
         address = f"{self.kind}:{row.id}.{column.name}"
         text = str(getattr(row, column.name))
-        lang = other_language(self.translations[column.name].source)
+        lang = other_language(text_language(self.ctx.project))
         version = text_in(self.ctx.project, address, lang)
         if needs_translation(text) and not version.strip():
             item.setBackground(QBrush(QColor(255, 228, 228)))
