@@ -106,8 +106,8 @@ class BilingualField(QWidget):
         self.heads = QWidget()
         self.heads.setLayout(heads)
         # the headings never decide the columns' widths: both languages get half each
-        for head in (self.heads, self.primary_head):
-            head.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        for heading in (self.heads, self.primary_head):
+            heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setVerticalSpacing(1)
