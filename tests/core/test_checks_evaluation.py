@@ -18,6 +18,7 @@ def codes(p):
 def base() -> Project:
     p = Project()
     p.evaluation.tie_break = "Lowest price"
+    p.evaluation.committee_secretary = "Louise Gagnon"
     p.authors = [Author(id=1, name="Hélène Tremblay", role="IT director")]
     p.jury = [
         JuryMember(id=i, name=n, declaration_signed=True)

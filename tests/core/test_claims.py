@@ -64,12 +64,13 @@ def _criterion_text(text: str) -> Mutator:
     return change
 
 
-def _quebec(*points: int, jury: int = 3) -> Mutator:
-    """Québec's weighted system with a quality grid of ``points`` and the first ``jury``
-    members of the example's selection committee."""
+def _quebec(*points: int, jury: int = 3, secretary: str = "Louise Gagnon") -> Mutator:
+    """Québec's weighted system with a quality grid of ``points``, the first ``jury``
+    members of the example's selection committee and its secretary."""
 
     def change(project: Project) -> None:
         project.evaluation.quebec_weighted = True
+        project.evaluation.committee_secretary = secretary
         project.quality_grid = [QualityGridItem(i, f"Critère {i}", n) for i, n in enumerate(points, 1)]
         project.jury = project.jury[:jury]
 
@@ -96,7 +97,13 @@ def _contract_unplanned(project: Project) -> None:
     next(i for i in project.publication_items if i.key == "contract").planned = False
 
 
+def _linear(project: Project) -> None:
+    """The app's own quality/price weights instead of Québec's statutory system."""
+    project.evaluation.quebec_weighted = False
+
+
 def _weights_off(project: Project) -> None:
+    _linear(project)
     project.evaluation.price_weight = 40
 
 
@@ -125,10 +132,11 @@ ROWS: dict[str, Row] = {
     ),
     "tender.mission-critical": Row(keep, _clause_removed("critical-systems")),
     "tender.personal-information": Row(keep, _clause_removed("privacy")),
-    "tender.scored-out-of-100": Row(keep, _weights_off),
+    "tender.scored-out-of-100": Row(_linear, _weights_off),
     "tender.no-author-on-committee": Row(keep, _author_on_jury, _no_jury),
     "tender.committee-of-three": Row(_quebec(25, 25, 25, 25), _quebec(25, 25, 25, 25, jury=2)),
     "tender.quality-points-capped": Row(_quebec(25, 25, 25, 25), _quebec(40, 20, 20, 20), _quebec()),
+    "tender.committee-secretary": Row(_quebec(25, 25, 25, 25), _quebec(25, 25, 25, 25, secretary="")),
     "tender.no-demonstration": Row(keep, _demo),
     "tender.no-nda": Row(keep, _nda),
     "tender.publishes-bids-and-contract": Row(keep, _contract_unplanned),

@@ -192,3 +192,62 @@ def test_clauses_are_in_our_own_words():
         if hits:
             copied[item.id] = hits
     assert copied == {}
+
+
+def _paragraphs(p, clause_id: str, lang: str) -> list[str]:
+    return [t for _l, t in clauses.render_clause(p, clauses.clause(clause_id), lang).paragraphs]
+
+
+def test_golden_quebec_privacy_to_the_2021_reform():
+    """Québec (Law 25): impact assessment (s. 63.5), the person in charge (s. 8),
+    « incident de confidentialité » (ss. 63.8–63.11), retention; employee locations only
+    when the project records them; no biometric wording anywhere."""
+    p = _project(province="QC")
+    fr, en = _paragraphs(p, "privacy", "fr"), _paragraphs(p, "privacy", "en")
+    assert len(fr) == len(en) == 10
+    assert fr[4].startswith(
+        "Avant d’acquérir le système visé par le Contrat, la Ville procède à l’évaluation des facteurs "
+        "relatifs à la vie privée qu’exige l’article 63.5 de cette loi."
+    )
+    assert (
+        "personne responsable de la protection des renseignements personnels de la Ville au sens de l’article 8"
+        in fr[5]
+    )
+    assert fr[6].startswith(
+        "Il avise cette personne sans délai de tout incident de confidentialité, soit tout accès"
+    )
+    assert "articles 63.8 à 63.11" in fr[6]
+    assert fr[7] == (
+        "Il ne conserve les renseignements personnels que pendant la durée que la Ville fixe par écrit selon "
+        "son calendrier de conservation, et jamais au-delà de la fin du Contrat."
+    )
+    assert (
+        "person in charge of the protection of personal information within the meaning of section 8" in en[5]
+    )
+    assert "confidentiality incident" in en[6]
+    assert not any("localisation" in t for t in fr)
+    p.scope.employee_locations = True
+    fr, en = _paragraphs(p, "privacy", "fr"), _paragraphs(p, "privacy", "en")
+    assert len(fr) == len(en) == 11
+    assert fr[8].startswith("Les données de localisation des employés de la Ville que le système enregistre")
+    assert "does not use them to profile an employee or to assess an employee's performance" in en[8]
+    ontario = _paragraphs(_project(province="ON"), "privacy", "en")
+    assert not any("63.5" in t or "confidentiality incident" in t for t in ontario)
+    for lang in ("fr", "en"):
+        assert not any("biom" in t.lower() for t in _paragraphs(p, "privacy", lang))
+
+
+def test_golden_public_code_limited_to_what_the_town_pays_for():
+    p = _project()
+    fr, en = _paragraphs(p, "public-code", "fr"), _paragraphs(p, "public-code", "en")
+    assert len(fr) == len(en) == 5
+    assert en[0].startswith(
+        "The source code, documentation and application programming interfaces (APIs) that the Town pays "
+        'the Contractor to write specifically for it under the Contract (the "custom developments") belong to the Town'
+    )
+    assert (
+        "including the Contractor's core product and the adaptations of that product that are not custom developments, remain the property of their owner"
+        in en[2]
+    )
+    assert "licence non exclusive, perpétuelle, irrévocable et sans redevance supplémentaire" in fr[2]
+    assert not any("exclusive property" in t or "adapte" in t for t in en + fr)

@@ -233,6 +233,35 @@ def test_quebec_grid_constraints_show_as_findings(open_window):
     assert not {"E-QC-MAX", "E-QC-CRITERIA", "E-QC-TOTAL"} & set(_codes(page.findings))
 
 
+def test_quebec_section_only_for_a_quebec_project(open_window):
+    """The statutory system shows for a Québec project and says when the statute applies."""
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from wizard.core import ops
+
+    wizard = open_window.wizard
+    wizard.go_to(Step.EVALUATION)
+    page = wizard.currentPage()
+    assert page.quebec_box.isHidden()
+    ctx = open_window.ctx
+    ctx.do(ops.edit_section, replace(ctx.project.info, province="QC"))
+    page.model_changed()
+    assert not page.quebec_box.isHidden()
+    assert page.statute.text().startswith("Other contracts from $25,000: evaluate on price alone")
+    assert page.statute.text().endswith(
+        "The project has no estimate yet: the wizard assumes the statute applies."
+    )
+    page.binder.widgets["evaluation.professional_services"].setChecked(True)
+    page.model_changed()
+    assert page.statute.text().startswith("Professional services: the Cities and Towns Act (s. 573.1.0.1.1)")
+    assert "E-QC-REQUIRED" in _codes(page.findings)
+    ctx.do(ops.edit_section, replace(ctx.project.tco, estimate_cad=Decimal(20000)))
+    page.model_changed()
+    assert page.statute.text().startswith("The estimate is under $25,000")
+    assert "E-QC-REQUIRED" not in _codes(page.findings)
+
+
 def test_pages_in_french(scan_window):
     scan_window.actions_by_name["lang_fr"].trigger()
     wizard = scan_window.wizard

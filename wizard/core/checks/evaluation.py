@@ -8,7 +8,12 @@ conflict-of-interest declaration), ``E-NO-JURY`` (info), ``E-TIE-BREAK`` (info),
 ``E-PILOT`` (warning: a pilot without named scenarios), and for Québec's weighted system
 ``E-QC-CRITERIA`` (< 4 quality criteria), ``E-QC-MAX`` (a criterion above 30/100),
 ``E-QC-TOTAL`` (points not adding up to 100), ``E-QC-COMMITTEE`` (< 3 jury members),
-all errors; ``E-RANGE`` (error: a weight or a quality criterion's points outside 0–100,
+all errors; when the statute binds (:func:`wizard.core.domain.evaluation.project_statute`)
+``E-QC-REQUIRED`` (error: a Québec professional-services contract not evaluated with the
+statutory system) and ``E-QC-FORMULA`` (warning: a Québec project weighing quality
+against price with the app's linear formula instead of the statutory system; the
+provision is to be confirmed by counsel), and ``E-QC-SECRETARY`` (warning: the
+statutory system without a committee secretary); ``E-RANGE`` (error: a weight or a quality criterion's points outside 0–100,
 :data:`wizard.core.model.bounds.BOUNDS`).
 """
 
@@ -160,6 +165,45 @@ def _jury(project: Project) -> list[Finding]:
     return found
 
 
+def _statute(project: Project) -> list[Finding]:
+    """The statutory system where Québec law makes it the rule (docs/checks.md)."""
+    ev = project.evaluation
+    statute = rules.project_statute(project)
+    if ev.quebec_weighted or not statute.binds:
+        return []
+    if statute.case == "required":
+        return [
+            finding(
+                "E-QC-REQUIRED",
+                Severity.ERROR,
+                N_(
+                    "A Québec town must award a professional-services contract with the statutory "
+                    "two-step weighted system: tick “Use the weighted quality system”."
+                ),
+                "evaluation.quebec_weighted",
+                principles.QUALITY,
+            )
+        ]
+    if ev.quality_weight > 0:
+        return [
+            finding(
+                "E-QC-FORMULA",
+                Severity.WARNING,
+                N_(
+                    "In Québec, a call for tenders that weighs quality against price uses the "
+                    "statutory weighted system, not this {quality}/{price} formula (to be "
+                    "confirmed by counsel): use the weighted quality system, or evaluate on "
+                    "price alone among the bids that pass."
+                ),
+                "evaluation.quebec_weighted",
+                principles.QUALITY,
+                quality=ev.quality_weight,
+                price=ev.price_weight,
+            )
+        ]
+    return []
+
+
 def _quebec(project: Project) -> list[Finding]:
     if not project.evaluation.quebec_weighted:
         return []
@@ -209,9 +253,22 @@ def _quebec(project: Project) -> list[Finding]:
                 principles.CONFLICT,
             )
         )
+    if not project.evaluation.committee_secretary.strip():
+        found.append(
+            finding(
+                "E-QC-SECRETARY",
+                Severity.WARNING,
+                N_(
+                    "Name the secretary of the selection committee: the secretary runs the "
+                    "committee's work and does not score the bids."
+                ),
+                "evaluation.committee_secretary",
+                principles.CONFLICT,
+            )
+        )
     return found
 
 
 def check_evaluation(project: Project) -> list[Finding]:
     """Findings of the evaluation step; see the module docstring for the codes."""
-    return _ranges(project) + _weights(project) + _jury(project) + _quebec(project)
+    return _ranges(project) + _weights(project) + _jury(project) + _quebec(project) + _statute(project)

@@ -115,6 +115,12 @@ def quality_points_capped(project: Project) -> bool | None:
     return all(item.points <= rules.QUEBEC_MAX_POINTS for item in project.quality_grid)
 
 
+def secretary_named(project: Project) -> bool:
+    """Québec's weighted system: the selection committee's secretary is named
+    (E-QC-SECRETARY)."""
+    return bool(project.evaluation.committee_secretary.strip())
+
+
 def no_demonstration(project: Project) -> bool:
     """No exchange of the vendor register is a product demonstration (V-DEMO)."""
     return not any(e.demo for e in project.vendor_exchanges)
@@ -225,6 +231,20 @@ POINTS_CAPPED = claim(
         "E-QC-MAX",
         where="Tender › Evaluation method › Weighted evaluation system (Québec)",
         unknown_explained_by=("E-QC-CRITERIA",),
+    )
+)
+COMMITTEE_SECRETARY = claim(
+    Claim(
+        "tender.committee-secretary",
+        N_(
+            "The Town has appointed a secretary of the selection committee, who runs the committee's work and does not score the bids."
+        ),
+        secretary_named,
+        "E-QC-SECRETARY",
+        otherwise=N_(
+            "The Town will appoint a secretary of the selection committee, who will run the committee's work and will not score the bids."
+        ),
+        where="Tender › Evaluation method › Weighted evaluation system (Québec)",
     )
 )
 NO_DEMONSTRATION = claim(

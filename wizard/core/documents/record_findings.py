@@ -254,6 +254,25 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
         ),
     ),
     "E-QC-TOTAL": (((), N_("The quality criteria's points do not add up to 100.")),),
+    "E-QC-REQUIRED": (
+        (
+            (),
+            N_(
+                "The contract is one for professional services in Québec, and the tender does not "
+                "use the statutory two-step weighted system."
+            ),
+        ),
+    ),
+    "E-QC-FORMULA": (
+        (
+            ("quality", "price"),
+            N_(
+                "The tender weighs quality against price with a {quality}/{price} formula, not "
+                "with Québec's statutory weighted system (to be confirmed by counsel)."
+            ),
+        ),
+    ),
+    "E-QC-SECRETARY": (((), N_("The secretary of the selection committee is not named.")),),
     "E-QUALITY": (((), FACT),),
     "E-RANGE": (((), FACT),),
     "E-TIE-BREAK": (((), N_("The tie-break rule is not stated.")),),

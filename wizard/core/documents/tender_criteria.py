@@ -15,9 +15,11 @@ from __future__ import annotations
 from wizard.core.claims import statement
 from wizard.core.documents.blocks import Block, Heading, Paragraph, Table
 from wizard.core.documents.table_layout import TEXT_WIDTH_CM
+from wizard.core.domain import evaluation as rules
+from wizard.core.domain import quebec
 from wizard.core.domain.evaluation import points_needed_clamped
 from wizard.core.domain.numbering import criterion_numbers, scenario_label
-from wizard.core.i18n import ntr, tr
+from wizard.core.i18n import N_, ntr, tr
 from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.i18n.labels import labels_of
 from wizard.core.model import Criterion, Project
@@ -94,15 +96,49 @@ def criteria_blocks(project: Project, lang: str) -> list[Block]:
     return blocks
 
 
+COUNSEL_MARK = N_("[to be confirmed by counsel]")
+"""Printed after a provision that counsel must still confirm (resources/legal/quebec.json)."""
+
+
+def _statute_sentence(project: Project, lang: str) -> str:
+    """The provision the Town applies: the professional-services article, or the one for
+    other contracts; marked "to be confirmed by counsel" while it is unconfirmed."""
+    key = "professional_services" if project.evaluation.professional_services else "other_contracts"
+    source = quebec.fact("evaluation", key)
+    law = quebec.text("evaluation", key, lang)
+    if not source.confirmed:
+        law = f"{law} {tr(COUNSEL_MARK, lang)}"
+    if project.evaluation.professional_services:
+        return tr(
+            "This contract is one for professional services: the Town evaluates the bids with the two-step weighting and evaluation system that {law} requires.",
+            lang,
+            law=law,
+        )
+    return tr(
+        "The Town evaluates the bids with the weighting and evaluation system provided for in {law}, in two steps: quality, then price.",
+        lang,
+        law=law,
+    )
+
+
 def _quebec_blocks(project: Project, lang: str) -> list[Block]:
+    """Québec's statutory weighted system: its basis, the committee's rules, the grid,
+    the two envelopes and the formula (the same constants as the checks and the
+    calculator: :mod:`wizard.core.domain.evaluation`)."""
     grid = [[i.label.strip() or PLACEHOLDER, str(i.points)] for i in project.quality_grid]
     blocks: list[Block] = [
         Heading(2, tr("Weighted evaluation system (Quebec)", lang)),
+        Paragraph(_statute_sentence(project, lang)),
         Paragraph(
             " ".join(
                 x
                 for x in (
                     statement(project, "tender.committee-of-three", lang),
+                    tr(
+                        "Members of council may not sit on the selection committee. Each member evaluates each bid individually and gives it a number of points for each criterion; the interim score of a bid is the total of its points.",
+                        lang,
+                    ),
+                    statement(project, "tender.committee-secretary", lang),
                     statement(project, "tender.quality-points-capped", lang),
                 )
                 if x
@@ -119,11 +155,21 @@ def _quebec_blocks(project: Project, lang: str) -> list[Block]:
                 right=(1,),
             )
         )
+    blocks.append(Heading(3, tr("Two envelopes", lang)))
     blocks.append(
         Paragraph(
             tr(
-                "Only the price envelopes of bids with an interim quality score of at least 70 points are opened. The final score of each of these bids is (interim score + 50) × 10,000 ÷ price; the Contract goes to the highest final score.",
+                "Each bid is submitted in two separate sealed envelopes. Envelope 1 holds the quality bid and must not contain any price or information from which the price can be inferred. Envelope 2 holds the bid form and the price schedule, signed.",
                 lang,
+            )
+        )
+    )
+    blocks.append(
+        Paragraph(
+            tr(
+                "The committee opens envelope 2 only for bids whose interim score is at least {minimum} out of 100; the other envelopes 2 are returned unopened to their senders. The final score of each of these bids is (interim score + 50) × 10,000 ÷ price; the Contract goes to the bid with the highest final score.",
+                lang,
+                minimum=str(rules.QUEBEC_MIN_INTERIM),
             )
         )
     )

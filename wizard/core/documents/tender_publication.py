@@ -21,6 +21,8 @@ says where the tender is published, as a placeholder to complete.
 from __future__ import annotations
 
 from wizard.core.documents.blocks import Block, Heading, Paragraph, Table
+from wizard.core.domain import quebec
+from wizard.core.domain.evaluation import project_statute
 from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date
 from wizard.core.i18n.languages import typed_language
@@ -44,6 +46,7 @@ def _diffusion(project: Project, lang: str) -> list[Block]:
             )
         ),
     ]
+    blocks += _quebec_publication(project, lang)
     if one_line(pub.free_platforms):
         blocks.append(
             Paragraph(
@@ -70,6 +73,25 @@ def _diffusion(project: Project, lang: str) -> list[Block]:
     ):  # typed text: its own language only
         blocks.append(Paragraph(one_line(pub.translation_notes), label=tr("Translation:", lang)))
     return blocks
+
+
+def _quebec_publication(project: Project, lang: str) -> list[Block]:
+    """Québec (Cities and Towns Act s. 573): a public call for tenders is published in SEAO
+    and in a newspaper, and its documents are obtained only through SEAO
+    (``resources/legal/quebec.json``). Printed for a Québec project the statute binds
+    (an estimate of at least $25,000, or none yet)."""
+    if not project_statute(project).binds:
+        return []
+    return [
+        Paragraph(
+            tr(
+                "As the Cities and Towns Act requires of a public call for tenders (s. 573), the Town publishes this call for tenders in {places}; {documents}.",
+                lang,
+                places=quebec.text("publication", "seao_and_newspaper", lang),
+                documents=quebec.text("publication", "documents_only_seao", lang),
+            )
+        )
+    ]
 
 
 def _plan(project: Project, lang: str) -> list[Block]:

@@ -60,6 +60,7 @@ class Scope:
     mission_critical_notes: str = ""
     personal_information: bool = False
     personal_information_notes: str = ""
+    employee_locations: bool = False  # the solution records where the Town's employees are
     vendor_hosting: bool = False  # the vendor hosts the town's data (SaaS / cloud)
     custom_code: bool = False  # custom development or APIs are delivered
 
@@ -81,12 +82,20 @@ class CriteriaSettings:
 
 @dataclass
 class Evaluation:
-    """Evaluation and award. Weights are points out of 100."""
+    """Evaluation and award. Weights are points out of 100.
+
+    ``professional_services``: the contract is one for professional services (Québec: the
+    statutory two-step weighted system is then mandatory, ``domain.evaluation.quebec_statute``);
+    ``committee_secretary``: the name of the selection committee's secretary, who runs
+    the committee without scoring (Québec's weighted system).
+    """
 
     quality_weight: int = 70
     price_weight: int = 30
     tie_break: str = ""
     quebec_weighted: bool = False
+    professional_services: bool = False
+    committee_secretary: str = ""
     pilot_enabled: bool = False
     pilot_description: str = ""
     pilot_scenario_ids: list[int] = field(default_factory=list)

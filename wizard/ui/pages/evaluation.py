@@ -1,7 +1,9 @@
 """Evaluation and award: weights, tie-break, Québec mode, jury, optional pilot.
 
-The Québec weighted system shows its grid's total live, its rules (findings E-QC-*)
-and its formula, with a small calculator of the final score.
+The Québec weighted system (shown for a Québec project) says when the statute applies
+(:func:`wizard.core.domain.evaluation.quebec_statute`: the contract's nature and the
+estimate), shows its grid's total live, its rules (findings E-QC-*) and its formula,
+with a small calculator of the final score.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from decimal import Decimal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from wizard.core import ops
-from wizard.core.domain.evaluation import QUEBEC_MIN_INTERIM, quebec_score
+from wizard.core.domain.evaluation import QUEBEC_MIN_INTERIM, QuebecStatute, project_statute, quebec_score
 from wizard.core.domain.numbering import scenario_numbers
 from wizard.core.i18n import N_, _, counts, n_, ui_language
 from wizard.core.steps import Step
@@ -41,6 +43,34 @@ def quebec_result(interim_text: str, price_text: str) -> str:
     if ui_language() == "fr":
         shown = shown.replace(".", ",")
     return _("Final score: {score}", score=shown)
+
+
+STATUTE_TEXTS = {
+    "outside": N_("The statutory weighted system is Québec law: this project is not a Québec project."),
+    "below": N_(
+        "The estimate is under $25,000: the Cities and Towns Act requires no call for tenders "
+        "(s. 573.1), and its weighted system does not govern this evaluation."
+    ),
+    "required": N_(
+        "Professional services: the Cities and Towns Act (s. 573.1.0.1.1) and the Municipal Code "
+        "(art. 936.0.1.1) require this two-step weighted system from $25,000 (to be confirmed by counsel)."
+    ),
+    "if_weighted": N_(
+        "Other contracts from $25,000: evaluate on price alone among the bids that pass, or, to weigh "
+        "quality against price, use this statutory system (Cities and Towns Act s. 573.1.0.1, Municipal "
+        "Code art. 936.0.1; to be confirmed by counsel), not the weights above."
+    ),
+}
+"""What the page says for each case of :func:`wizard.core.domain.evaluation.quebec_statute`."""
+
+
+def statute_explanation(statute: QuebecStatute) -> str:
+    """When the statute applies to this project, in the interface language; says so when
+    the project has no estimate yet (the statute is then taken to apply)."""
+    text = _(STATUTE_TEXTS[statute.case])
+    if statute.binds and statute.estimate is None:
+        text += " " + _("The project has no estimate yet: the wizard assumes the statute applies.")
+    return text
 
 
 def compact(edit: QPlainTextEdit, lines: int = 5) -> QPlainTextEdit:
@@ -97,7 +127,20 @@ class EvaluationPage(StepPage):
         self.row(form, N_("Scenarios the pilot must pass"), self.pilot_links)
 
     def _quebec_group(self) -> None:
-        form = self.group(N_("Québec weighted system (professional services)"))
+        form = self.group(N_("Québec statutory weighted system"))
+        box = form.parentWidget()
+        assert box is not None  # StepPage.group puts the form in a group box
+        self.quebec_box: QWidget = box
+        self.quebec_box.setObjectName("quebec.group")
+        form.addRow(
+            self.binder.check(
+                "evaluation", "professional_services", N_("The contract is one for professional services")
+            )
+        )
+        self.statute = QLabel()
+        self.statute.setWordWrap(True)
+        self.statute.setObjectName("quebec.statute")
+        form.addRow(self.statute)
         form.addRow(self.binder.check("evaluation", "quebec_weighted", N_("Use the weighted quality system")))
         self.note(
             form,
@@ -121,9 +164,16 @@ class EvaluationPage(StepPage):
         self.note(
             form,
             N_(
-                "A selection committee of at least 3 members scores quality without seeing the prices. "
-                "Final score = (interim score + 50) × 10,000 ÷ price: the highest wins."
+                "A selection committee of at least 3 members, none of them a member of council, scores "
+                "quality without seeing the prices; a secretary runs its work without scoring. Bids come "
+                "in two envelopes: quality, then price. Final score = (interim score + 50) × 10,000 ÷ "
+                "price: the highest wins."
             ),
+        )
+        self.row(
+            form,
+            N_("Secretary of the selection committee"),
+            self.binder.line("evaluation", "committee_secretary"),
         )
         calculator = QWidget()
         layout = QHBoxLayout(calculator)
@@ -154,6 +204,9 @@ class EvaluationPage(StepPage):
 
     def model_changed(self) -> None:
         project = self.ctx.project
+        statute = project_statute(project)
+        self.quebec_box.setVisible(statute.case != "outside" or project.evaluation.quebec_weighted)
+        self.statute.setText(statute_explanation(statute))
         total = sum(item.points for item in project.quality_grid)
         self.grid_total.setText(
             n_(

@@ -70,5 +70,8 @@ class ScopePage(StepPage):
         self.row(form, N_("Notes"), short_text(b.text("scope", "mission_critical_notes", 2)))
         form.addRow(b.check("scope", "personal_information", N_("Personal information is processed")))
         self.row(form, N_("Notes"), short_text(b.text("scope", "personal_information_notes", 2)))
+        form.addRow(
+            b.check("scope", "employee_locations", N_("The system records where the Town's employees are"))
+        )
         form.addRow(b.check("scope", "vendor_hosting", N_("The vendor hosts the town's data (cloud / SaaS)")))
         form.addRow(b.check("scope", "custom_code", N_("Custom code or APIs are delivered")))
