@@ -151,7 +151,11 @@ def test_tender_states_the_statute_committee_and_two_envelopes():
     assert "The Town has appointed a secretary of the selection committee" in en
     assert "Critère 1 | 30" in en and "Total | 100" in en
     assert "art. 573.1.0.1.1" not in fr
-    assert "deux enveloppes scellées distinctes" in fr and "bordereau de prix" in fr
+    assert (
+        "deux enveloppes scellées distinctes (pour une soumission électronique, deux fichiers distincts)"
+        in fr
+        and "bordereau de prix" in fr
+    )
     assert "Aucun membre du conseil ne peut siéger au comité de sélection." in fr
     p.evaluation.professional_services = True
     fr = _texts(evaluation_blocks(p, "fr"))

@@ -159,7 +159,7 @@ def _quebec_blocks(project: Project, lang: str) -> list[Block]:
     blocks.append(
         Paragraph(
             tr(
-                "Each bid is submitted in two separate sealed envelopes. Envelope 1 holds the quality bid and must not contain any price or information from which the price can be inferred. Envelope 2 holds the bid form and the price schedule, signed.",
+                "Whatever the means of submission, each bid is presented in two separate sealed envelopes (for an electronic bid, two separate files). Envelope 1 holds the quality bid and must not contain any price or information from which the price can be inferred. Envelope 2 holds the bid form and the price schedule, signed.",
                 lang,
             )
         )
