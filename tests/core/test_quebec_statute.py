@@ -181,3 +181,13 @@ def test_quebec_publication_on_seao_and_in_a_newspaper():
     p.info.province = "NS"
     p.tco.estimate_cad = D(0)
     assert "SEAO" not in _texts(publication_blocks(p, "en"))
+
+
+def test_statutory_system_outside_quebec_is_a_warning():
+    p = _weighted(qc_project(80000), 30, 30, 20, 20)
+    p.info.province = "NS"
+    (f,) = check_evaluation(p)
+    assert (f.code, f.severity.value) == ("E-QC-OUTSIDE", "warning")
+    assert "n’est pas au Québec" in f.message("fr")
+    p.info.province = ""  # no province yet: another step says so
+    assert codes(p) == []

@@ -13,7 +13,8 @@ all errors; when the statute binds (:func:`wizard.core.domain.evaluation.project
 statutory system) and ``E-QC-FORMULA`` (warning: a Québec project weighing quality
 against price with the app's linear formula instead of the statutory system; the
 provision is to be confirmed by counsel), and ``E-QC-SECRETARY`` (warning: the
-statutory system without a committee secretary); ``E-RANGE`` (error: a weight or a quality criterion's points outside 0–100,
+statutory system without a committee secretary), ``E-QC-OUTSIDE`` (warning: the
+statutory system chosen for a project outside Québec); ``E-RANGE`` (error: a weight or a quality criterion's points outside 0–100,
 :data:`wizard.core.model.bounds.BOUNDS`).
 """
 
@@ -169,6 +170,20 @@ def _statute(project: Project) -> list[Finding]:
     """The statutory system where Québec law makes it the rule (docs/checks.md)."""
     ev = project.evaluation
     statute = rules.project_statute(project)
+    if ev.quebec_weighted and statute.case == "outside" and project.info.province.strip():
+        return [
+            finding(
+                "E-QC-OUTSIDE",
+                Severity.WARNING,
+                N_(
+                    "Québec's statutory weighted system is Québec law, and this project is not in "
+                    "Québec: the tender would cite the Cities and Towns Act. Untick “Use the "
+                    "weighted quality system” unless your counsel wants that system."
+                ),
+                "evaluation.quebec_weighted",
+                principles.QUALITY,
+            )
+        ]
     if ev.quebec_weighted or not statute.binds:
         return []
     if statute.case == "required":

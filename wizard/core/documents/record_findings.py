@@ -272,6 +272,9 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
             ),
         ),
     ),
+    "E-QC-OUTSIDE": (
+        ((), N_("The tender uses Québec's statutory weighted system for a project outside Québec.")),
+    ),
     "E-QC-SECRETARY": (((), N_("The secretary of the selection committee is not named.")),),
     "E-QUALITY": (((), FACT),),
     "E-RANGE": (((), FACT),),
