@@ -93,6 +93,10 @@ def _nda(project: Project) -> None:
     project.vendor_exchanges[0].nda_signed = True
 
 
+def _no_province(project: Project) -> None:
+    project.info.province = ""
+
+
 def _contract_unplanned(project: Project) -> None:
     next(i for i in project.publication_items if i.key == "contract").planned = False
 
@@ -141,6 +145,7 @@ ROWS: dict[str, Row] = {
     "tender.no-nda": Row(keep, _nda),
     "tender.publishes-bids-and-contract": Row(keep, _contract_unplanned),
     "tender.excluded-under-the-clause": Row(_excluded, _excluded_clause_removed),
+    "tender.framework-of-the-province": Row(keep, _no_province),
 }
 """Claim id → its :class:`Row`. The decision record's claims have their own table,
 ``tests/core/test_record_claims.py`` (sentences with parameters, checked by their fixed

@@ -299,3 +299,22 @@ EXCLUSION_CLAUSE = claim(
         where="Tender › Appendix: excluded suppliers",
     )
 )
+
+
+def province_known(project: Project) -> bool:
+    """The province or territory is set (PR-PROVINCE otherwise), so the framework block
+    states its law."""
+    from wizard.core.domain.provinces import PROVINCES
+
+    return project.info.province.strip().upper() in PROVINCES
+
+
+FRAMEWORK_OF_THE_PROVINCE = claim(
+    Claim(
+        "tender.framework-of-the-province",
+        N_("This call for tenders is subject to the rules below, those of the province or territory named on the cover."),
+        province_known,
+        "PR-PROVINCE",
+        where="Tender › Legal framework",
+    )
+)

@@ -39,6 +39,7 @@ from wizard.core.documents.tender_criteria import (
     evaluation_blocks,
     traceability_blocks,
 )
+from wizard.core.documents.tender_framework import framework_blocks
 from wizard.core.documents.tender_publication import publication_blocks
 from wizard.core.documents.tender_submission import format_deadline, submission_blocks
 from wizard.core.domain.numbering import criterion_numbers, scenario_label
@@ -276,6 +277,7 @@ def tender_blocks(project: Project, lang: str, languages: list[str] | None = Non
     for part in (
         _cover,
         _definitions,
+        framework_blocks,
         _dates,
         submission_blocks,
         _need,
