@@ -27,8 +27,7 @@ from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.domain import funding
 from wizard.core.domain import legal_framework as legal
-from wizard.core.domain.provinces import PROVINCES
-from wizard.core.i18n import N_, Localized
+from wizard.core.i18n import N_, Localized, tr
 from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
 from wizard.core.textclean import one_line
@@ -36,6 +35,10 @@ from wizard.core.textclean import one_line
 NEAR_PCT = Decimal(10)
 """How close under a threshold counts as "just under", in % of the threshold: the
 usual spread of an IT estimate before bids (docs/legal-data.md)."""
+
+
+PUBLIC_CALL = N_("the statutory public-call threshold")
+"""How the province's public-call threshold is named beside the agreements."""
 
 
 def cad(amount: Decimal) -> Localized:
@@ -59,14 +62,8 @@ def thresholds(project: Project) -> list[tuple[Localized, legal.Threshold]]:
     code = project.info.province.strip().upper()
     found: list[tuple[Localized, legal.Threshold]] = []
     frame = legal.FRAMEWORKS.get(code)
-    prov = PROVINCES.get(code)
-    if frame is not None and frame.public_call_threshold is not None and prov is not None:
-        found.append(
-            (
-                Localized(fr=prov.procurement_law("fr"), en=prov.procurement_law("en")),
-                frame.public_call_threshold,
-            )
-        )
+    if frame is not None and frame.public_call_threshold is not None:
+        found.append((Localized(fr=tr(PUBLIC_CALL, "fr"), en=tr(PUBLIC_CALL, "en")), frame.public_call_threshold))
     for agreement in legal.agreements_for(code):
         it = agreement.lowest_it_threshold() or agreement.thresholds["services"]
         found.append((Localized(fr=agreement.name_fr, en=agreement.name_en), it))

@@ -25,6 +25,7 @@ from __future__ import annotations
 from wizard.core.checks import run_checks
 from wizard.core.documents.blocks import Block, Document, PageBreak, Paragraph, Table
 from wizard.core.documents.record_context import label, problem_blocks, scope_blocks
+from wizard.core.documents.record_framework import framework_blocks
 from wizard.core.documents.record_funding import funding_blocks
 from wizard.core.documents.record_legal import evaluation_blocks, legal_blocks
 from wizard.core.documents.record_market import annex_blocks, criteria_blocks, market_blocks
@@ -100,6 +101,7 @@ def record_blocks(project: Project, lang: str, chart_png: bytes = b"") -> list[B
         *tco_blocks(project, lang, chart_png),
         *funding_blocks(project, lang),
         *legal_blocks(project, lang),
+        *framework_blocks(project, lang),
         *risks_blocks(project, lang, found),
     ]
     blocks += [PageBreak(), *findings_blocks(project, lang, found)]

@@ -402,6 +402,9 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
     "PR-PERIOD-LAW": (((), FACT),),
     "PR-PERIOD-AGREEMENT": (((), FACT),),
     "PR-PERIOD-TOWN": (((), FACT),),
+    "PR-THRESHOLD-EXPIRED": (((), FACT),),
+    "T-THRESHOLD-NEAR": (((), FACT),),
+    "V-PLATFORM-REQUIRED": (((), FACT),),
     "PR-RANGE": (((), FACT),),
     "C-NO-CRITERIA": (((), N_("The tender states no criteria.")),),
     "C-ALL-POINTS": (
