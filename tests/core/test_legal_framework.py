@@ -1,0 +1,234 @@
+"""The legal framework (issue 17, points 2 and 3): ``resources/legal/framework.json`` is
+complete and sourced, the loader names every problem, the tender prints the framework
+block for every province and territory, and the procedure checks compare the estimate
+with confirmed thresholds only (docs/legal-data.md)."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from wizard.core.checks import run_checks
+from wizard.core.checks.procedure import NEAR_PCT, check_procedure
+from wizard.core.documents.blocks import Heading, Paragraph, Table
+from wizard.core.documents.record_framework import framework_blocks as record_framework
+from wizard.core.documents.tender import tender_blocks
+from wizard.core.documents.tender_framework import framework_blocks
+from wizard.core.domain import legal_framework as legal
+from wizard.core.domain.provinces import EXPECTED_CODES, PROVINCES, LegalDataError
+from wizard.core.examples import load_example
+from wizard.core.model import Project
+from wizard.core.paths import resource_path
+
+MARK = {"fr": "[à faire confirmer par les conseillers juridiques]", "en": "[to be confirmed by counsel]"}
+
+
+def raw() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(resource_path("legal", "framework.json").read_text(encoding="utf-8"))
+    return data
+
+
+def facts(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    found: list[tuple[str, dict[str, Any]]] = []
+    for key, agreement in data["agreements"].items():
+        for name in ("name", "provinces", "period"):
+            found.append((f"agreements.{key}.{name}", agreement[name]))
+        found += [(f"agreements.{key}.thresholds.{c}", t) for c, t in agreement["thresholds"].items()]
+    for code, entry in data["provinces"].items():
+        found += [(f"provinces.{code}.{k}", f) for k, f in entry.items()]
+    return found
+
+
+def project_in(code: str) -> Project:
+    project = load_example("office-suite")
+    project.info.province = code
+    return project
+
+
+def texts(blocks: list[Any]) -> str:
+    return "\n".join(b.text for b in blocks if isinstance(b, (Heading, Paragraph)))
+
+
+# -- the data --------------------------------------------------------------------------
+
+
+def test_every_fact_has_a_source_a_checked_date_and_says_when_it_is_unconfirmed():
+    found = facts(raw())
+    assert len(found) > 40
+    for path, fact in found:
+        assert fact["source"].strip(), path
+        assert dt.date.fromisoformat(fact["checked"]) == dt.date(2026, 12, 6), path
+        if fact.get("confirmed", True) is False:
+            assert fact["source"].startswith("To be confirmed by counsel"), path
+            if "en" in fact and "value" not in fact:
+                assert fact["en"].endswith(MARK["en"]) and fact["fr"].endswith(MARK["fr"]), path
+        elif "value" in fact and path.endswith(("goods", "services", "construction", "threshold")):
+            assert Decimal(fact["value"]) > 0, path  # a confirmed amount is a number, never blank
+
+
+def test_every_province_has_its_framework_and_the_agreements_cover_the_expected_provinces():
+    assert tuple(legal.FRAMEWORKS) == EXPECTED_CODES
+    covered = {code: [a.id for a in legal.agreements_for(code)] for code in EXPECTED_CODES}
+    assert covered["QC"] == ["CFTA", "CETA", "OQTCA"]
+    assert covered["ON"] == ["CFTA", "CETA", "OQTCA"]
+    assert covered["NS"] == ["CFTA", "CETA", "APA"]
+    assert covered["AB"] == ["CFTA", "CETA", "NWPTA"]
+    assert covered["YT"] == ["CFTA", "CETA"]
+    assert legal.AGREEMENTS["CFTA"].valid_to == dt.date(2027, 12, 31)
+
+
+def test_no_threshold_is_a_guess():
+    """Every amount on file is either read in its source or blank and unconfirmed."""
+    for agreement in legal.AGREEMENTS.values():
+        for threshold in agreement.thresholds.values():
+            assert (threshold.amount is None) == (not threshold.source.confirmed), agreement.id
+    qc = legal.framework("QC")
+    assert qc.platform_token == "SEAO" and qc.platform is not None and qc.platform.confirmed
+    assert "s. 573, para. 3" in qc.platform.source
+
+
+def test_the_loader_names_every_problem():
+    data = raw()
+    bad = copy.deepcopy(data)
+    bad["agreements"]["CFTA"]["thresholds"]["goods"] = {"value": "", "source": "x", "checked": "2026-12-06"}
+    bad["agreements"]["CETA"]["period"]["value"] = "2027-12-31/2026-01-01"
+    bad["provinces"]["QC"]["lobbyist"] = bad["provinces"]["QC"].pop("lobbying_law")
+    del bad["provinces"]["YT"]
+    with pytest.raises(LegalDataError) as raised:
+        legal.parse(bad)
+    message = str(raised.value)
+    assert "agreements.CFTA.thresholds.goods: an amount that is not known" in message
+    assert "agreements.CETA.period: the period ends before it starts" in message
+    assert "unknown fact 'lobbyist'" in message
+    assert "the fact 'lobbying_law' is missing" in message
+    assert "the province or territory 'YT' is missing" in message
+
+
+# -- the tender's framework block, per province and territory -------------------------
+
+
+@pytest.mark.parametrize("code", EXPECTED_CODES)
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_tender_prints_the_framework_block_of_each_province(code, lang):
+    project = project_in(code)
+    text = texts(framework_blocks(project, lang))
+    prov, frame = PROVINCES[code], legal.framework(code)
+    headings = {
+        "en": ("Legal framework", "Procurement law", "Trade agreements", "Access to information and protection of privacy", "Lobbying", "Language"),
+        "fr": ("Cadre juridique", "Droit des contrats publics", "Accords commerciaux", "Accès à l’information et protection des renseignements personnels", "Lobbyisme", "Langue"),
+    }[lang]
+    for heading in headings:
+        assert f"\n{heading}\n" in f"\n{text}\n", heading
+    assert prov.procurement_law(lang) in text
+    assert prov.privacy_law(lang) in text
+    assert frame.lobbying.text(lang) in text
+    assert frame.language.text(lang) in text
+    for agreement in legal.agreements_for(code):
+        name = agreement.name(lang)
+        assert name[:1].upper() + name[1:] in text
+    assert MARK[lang] in text  # every province has at least one fact counsel must confirm
+    assert "[À COMPLÉTER" not in text
+
+
+def test_the_framework_block_sits_in_the_tender_and_states_confirmed_periods():
+    project = load_example("emergency-perimeter")
+    en = texts(tender_blocks(project, "en"))
+    fr = texts(tender_blocks(project, "fr"))
+    assert "The Canadian Free Trade Agreement (CFTA), Chapter Five: thresholds [to be confirmed by counsel] (in force from January 1, 2026 to December 31, 2027)." in en
+    assert "L’Accord de libre-échange canadien (ALEC), chapitre cinq : seuils [à faire confirmer par les conseillers juridiques] (en vigueur du 1er janvier 2026 au 31 décembre 2027)." in fr
+    assert en.index("Legal framework") < en.index("Key dates")
+
+
+def test_nova_scotia_names_its_municipal_access_regime():
+    text = texts(framework_blocks(project_in("NS"), "en"))
+    assert "subject to Part XX (Freedom of Information and Protection of Privacy) of the Municipal Government Act (Nova Scotia)." in text
+
+
+def test_without_a_province_only_the_heading_is_printed():
+    project = project_in("")
+    assert [getattr(b, "text", "") for b in framework_blocks(project, "en")] == ["Legal framework"]
+
+
+# -- the procedure fits the value ---------------------------------------------------------
+
+
+def _confirmed(amount: str, start: str = "2026-01-01", end: str = "2027-12-31") -> dict[str, legal.Agreement]:
+    data = raw()
+    cfta = data["agreements"]["CFTA"]
+    for category in legal.CATEGORIES:
+        cfta["thresholds"][category] = {"value": amount, "source": "test", "checked": "2026-12-06"}
+    cfta["period"]["value"] = f"{start}/{end}"
+    agreements, _provinces = legal.parse(data)
+    return agreements
+
+
+def _codes(project: Project, today: dt.date | None = None) -> list[str]:
+    return [f.code for f in check_procedure(project, today)]
+
+
+def test_an_estimate_just_under_a_confirmed_threshold_is_a_finding(monkeypatch):
+    monkeypatch.setattr(legal, "AGREEMENTS", _confirmed("100000"))
+    project = project_in("NS")
+    project.info.publication_date = "2027-01-18"
+    for estimate, expected in (("90000", ["T-THRESHOLD-NEAR"]), ("99999", ["T-THRESHOLD-NEAR"]), ("89999", []), ("100000", [])):
+        project.tco.estimate_cad = Decimal(estimate)
+        assert _codes(project) == expected, estimate
+    assert NEAR_PCT == 10
+    project.tco.estimate_cad = Decimal("95000")
+    near = next(f for f in run_checks(project) if f.code == "T-THRESHOLD-NEAR")
+    assert near.field == "tco.estimate_cad"
+    assert near.message("en").startswith("The estimate, $95,000, is just under the $100,000 threshold of the Canadian Free Trade Agreement")
+    assert "95\u00a0000\u00a0$" in near.message("fr")
+
+
+def test_an_unconfirmed_threshold_is_never_compared():
+    project = project_in("QC")
+    project.tco.estimate_cad = Decimal("99999")
+    assert "T-THRESHOLD-NEAR" not in _codes(project)
+
+
+def test_an_expired_threshold_is_a_finding(monkeypatch):
+    monkeypatch.setattr(legal, "AGREEMENTS", _confirmed("100000", "2024-01-01", "2025-12-31"))
+    project = project_in("NS")
+    project.info.publication_date = "2026-02-01"
+    found = [f for f in check_procedure(project) if f.code == "PR-THRESHOLD-EXPIRED"]
+    assert len(found) == 1 and found[0].field == "info.province"
+    assert "were in force until December 31, 2025, before February 1, 2026" in found[0].message("en")
+    project.info.publication_date = "2025-06-01"
+    assert "PR-THRESHOLD-EXPIRED" not in _codes(project)
+    project.info.publication_date = ""
+    assert "PR-THRESHOLD-EXPIRED" in _codes(project, dt.date(2026, 12, 6))
+
+
+def test_quebec_requires_seao(monkeypatch):
+    project = load_example("emergency-perimeter")
+    assert "V-PLATFORM-REQUIRED" not in _codes(project)  # "SEAO (Système électronique …)"
+    project.publication.provincial_platform = "Bonfire"
+    found = [f for f in check_procedure(project) if f.code == "V-PLATFORM-REQUIRED"]
+    assert len(found) == 1 and found[0].field == "publication.provincial_platform"
+    assert "(SEAO)" in found[0].message("en") and "“Bonfire”" in found[0].message("en")
+    project.info.province = "ON"
+    assert "V-PLATFORM-REQUIRED" not in _codes(project)
+
+
+def test_the_record_compares_the_estimate_and_lists_the_facts_to_confirm(monkeypatch):
+    project = load_example("training")  # New Brunswick
+    project.tco.estimate_cad = Decimal("150000")
+    blocks = record_framework(project, "en")
+    text = texts(blocks)
+    assert "The estimate, $150,000 before taxes, is compared" in text
+    assert "The Canadian Free Trade Agreement (CFTA), Chapter Five: threshold [to be confirmed by counsel]; not compared." in text.replace("the Canadian", "The Canadian")
+    table = next(b for b in blocks if isinstance(b, Table))
+    assert ["New Brunswick", "lobbying law", "December 6, 2026"] in table.rows
+    assert ["the Atlantic Procurement Agreement", "coverage of municipalities", "December 6, 2026"] in table.rows
+    monkeypatch.setattr(legal, "AGREEMENTS", _confirmed("100000"))
+    text = texts(record_framework(project, "en"))
+    assert "the Canadian Free Trade Agreement (CFTA), Chapter Five: threshold $100,000, reached; its rules apply." in text
+    project.tco.estimate_cad = Decimal("50000")
+    text = texts(record_framework(project, "fr"))
+    assert "l’Accord de libre-échange canadien (ALEC), chapitre cinq : seuil de 100\u00a0000\u00a0$, non atteint." in text
