@@ -119,8 +119,22 @@ def test_the_tender_prints_the_framework_block_of_each_province(code, lang):
     text = texts(framework_blocks(project, lang))
     prov, frame = PROVINCES[code], legal.framework(code)
     headings = {
-        "en": ("Legal framework", "Procurement law", "Trade agreements", "Access to information and protection of privacy", "Lobbying", "Language"),
-        "fr": ("Cadre juridique", "Droit des contrats publics", "Accords commerciaux", "Accès à l’information et protection des renseignements personnels", "Lobbyisme", "Langue"),
+        "en": (
+            "Legal framework",
+            "Procurement law",
+            "Trade agreements",
+            "Access to information and protection of privacy",
+            "Lobbying",
+            "Language",
+        ),
+        "fr": (
+            "Cadre juridique",
+            "Droit des contrats publics",
+            "Accords commerciaux",
+            "Accès à l’information et protection des renseignements personnels",
+            "Lobbyisme",
+            "Langue",
+        ),
     }[lang]
     for heading in headings:
         assert f"\n{heading}\n" in f"\n{text}\n", heading
@@ -139,14 +153,23 @@ def test_the_framework_block_sits_in_the_tender_and_states_confirmed_periods():
     project = load_example("emergency-perimeter")
     en = texts(tender_blocks(project, "en"))
     fr = texts(tender_blocks(project, "fr"))
-    assert "The Canadian Free Trade Agreement (CFTA), Chapter Five: thresholds [to be confirmed by counsel] (in force from January 1, 2026 to December 31, 2027)." in en
-    assert "L’Accord de libre-échange canadien (ALEC), chapitre cinq : seuils [à faire confirmer par les conseillers juridiques] (en vigueur du 1er janvier 2026 au 31 décembre 2027)." in fr
+    assert (
+        "The Canadian Free Trade Agreement (CFTA), Chapter Five: thresholds [to be confirmed by counsel] (in force from January 1, 2026 to December 31, 2027)."
+        in en
+    )
+    assert (
+        "L’Accord de libre-échange canadien (ALEC), chapitre cinq : seuils [à faire confirmer par les conseillers juridiques] (en vigueur du 1er janvier 2026 au 31 décembre 2027)."
+        in fr
+    )
     assert en.index("Legal framework") < en.index("Key dates")
 
 
 def test_nova_scotia_names_its_municipal_access_regime():
     text = texts(framework_blocks(project_in("NS"), "en"))
-    assert "subject to Part XX (Freedom of Information and Protection of Privacy) of the Municipal Government Act (Nova Scotia)." in text
+    assert (
+        "subject to Part XX (Freedom of Information and Protection of Privacy) of the Municipal Government Act (Nova Scotia)."
+        in text
+    )
 
 
 def test_without_a_province_only_the_heading_is_printed():
@@ -175,14 +198,21 @@ def test_an_estimate_just_under_a_confirmed_threshold_is_a_finding(monkeypatch):
     monkeypatch.setattr(legal, "AGREEMENTS", _confirmed("100000"))
     project = project_in("NS")
     project.info.publication_date = "2027-01-18"
-    for estimate, expected in (("90000", ["T-THRESHOLD-NEAR"]), ("99999", ["T-THRESHOLD-NEAR"]), ("89999", []), ("100000", [])):
+    for estimate, expected in (
+        ("90000", ["T-THRESHOLD-NEAR"]),
+        ("99999", ["T-THRESHOLD-NEAR"]),
+        ("89999", []),
+        ("100000", []),
+    ):
         project.tco.estimate_cad = Decimal(estimate)
         assert _codes(project) == expected, estimate
     assert NEAR_PCT == 10
     project.tco.estimate_cad = Decimal("95000")
     near = next(f for f in run_checks(project) if f.code == "T-THRESHOLD-NEAR")
     assert near.field == "tco.estimate_cad"
-    assert near.message("en").startswith("The estimate, $95,000, is just under the $100,000 threshold of the Canadian Free Trade Agreement")
+    assert near.message("en").startswith(
+        "The estimate, $95,000, is just under the $100,000 threshold of the Canadian Free Trade Agreement"
+    )
     assert "95\u00a0000\u00a0$" in near.message("fr")
 
 
@@ -222,13 +252,26 @@ def test_the_record_compares_the_estimate_and_lists_the_facts_to_confirm(monkeyp
     blocks = record_framework(project, "en")
     text = texts(blocks)
     assert "The estimate, $150,000 before taxes, is compared" in text
-    assert "The Canadian Free Trade Agreement (CFTA), Chapter Five: threshold [to be confirmed by counsel]; not compared." in text.replace("the Canadian", "The Canadian")
+    assert (
+        "The Canadian Free Trade Agreement (CFTA), Chapter Five: threshold [to be confirmed by counsel]; not compared."
+        in text.replace("the Canadian", "The Canadian")
+    )
     table = next(b for b in blocks if isinstance(b, Table))
     assert ["New Brunswick", "lobbying law", "December 6, 2026"] in table.rows
-    assert ["the Atlantic Procurement Agreement", "coverage of municipalities", "December 6, 2026"] in table.rows
+    assert [
+        "the Atlantic Procurement Agreement",
+        "coverage of municipalities",
+        "December 6, 2026",
+    ] in table.rows
     monkeypatch.setattr(legal, "AGREEMENTS", _confirmed("100000"))
     text = texts(record_framework(project, "en"))
-    assert "the Canadian Free Trade Agreement (CFTA), Chapter Five: threshold $100,000, reached; its rules apply." in text
+    assert (
+        "the Canadian Free Trade Agreement (CFTA), Chapter Five: threshold $100,000, reached; its rules apply."
+        in text
+    )
     project.tco.estimate_cad = Decimal("50000")
     text = texts(record_framework(project, "fr"))
-    assert "l’Accord de libre-échange canadien (ALEC), chapitre cinq : seuil de 100\u00a0000\u00a0$, non atteint." in text
+    assert (
+        "l’Accord de libre-échange canadien (ALEC), chapitre cinq : seuil de 100\u00a0000\u00a0$, non atteint."
+        in text
+    )

@@ -38,7 +38,9 @@ def test_privacy_statutes():
     # PIIDPA is data residency, the privacy note (issue 17)
     assert "Part XX" in province("NS").privacy_law("en")
     assert "Municipal Government Act" in province("NS").privacy_law("en")
-    assert "Personal Information International Disclosure Protection Act" not in province("NS").privacy_law("en")
+    assert "Personal Information International Disclosure Protection Act" not in province("NS").privacy_law(
+        "en"
+    )
     assert "Personal Information International Disclosure Protection Act" in province("NS").privacy_note("en")
     assert province("ON").privacy_note("fr") == ""
 

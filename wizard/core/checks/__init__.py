@@ -44,7 +44,9 @@ from wizard.core.textclean import drop_blank_rows
 log = logging.getLogger(__name__)
 
 CHECKS: dict[Step, Callable[[Project, market_index.SupportIndex], list[Finding]]] = {
-    Step.PROJECT: lambda p, _index: project.check_project(p) + translations.check_translations(p) + procedure.check_procedure(p),
+    Step.PROJECT: lambda p, _index: (
+        project.check_project(p) + translations.check_translations(p) + procedure.check_procedure(p)
+    ),
     Step.PROBLEM: lambda p, _index: problem.check_problem(p),
     Step.SCOPE: lambda p, _index: scope.check_scope(p),
     Step.MARKET: lambda p, index: market.check_market(p, index=index),

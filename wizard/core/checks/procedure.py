@@ -63,7 +63,9 @@ def thresholds(project: Project) -> list[tuple[Localized, legal.Threshold]]:
     found: list[tuple[Localized, legal.Threshold]] = []
     frame = legal.FRAMEWORKS.get(code)
     if frame is not None and frame.public_call_threshold is not None:
-        found.append((Localized(fr=tr(PUBLIC_CALL, "fr"), en=tr(PUBLIC_CALL, "en")), frame.public_call_threshold))
+        found.append(
+            (Localized(fr=tr(PUBLIC_CALL, "fr"), en=tr(PUBLIC_CALL, "en")), frame.public_call_threshold)
+        )
     for agreement in legal.agreements_for(code):
         it = agreement.lowest_it_threshold() or agreement.thresholds["services"]
         found.append((Localized(fr=agreement.name_fr, en=agreement.name_en), it))

@@ -312,7 +312,9 @@ def province_known(project: Project) -> bool:
 FRAMEWORK_OF_THE_PROVINCE = claim(
     Claim(
         "tender.framework-of-the-province",
-        N_("This call for tenders is subject to the rules below, those of the province or territory named on the cover."),
+        N_(
+            "This call for tenders is subject to the rules below, those of the province or territory named on the cover."
+        ),
         province_known,
         "PR-PROVINCE",
         where="Tender › Legal framework",

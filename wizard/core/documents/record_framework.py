@@ -66,12 +66,18 @@ def to_confirm(project: Project, lang: str) -> list[list[str]]:
         for source in agreement.facts():
             if not source.confirmed:
                 rows.append(
-                    [agreement.name(lang), _label(source, lang), format_date(source.checked.isoformat(), lang)]
+                    [
+                        agreement.name(lang),
+                        _label(source, lang),
+                        format_date(source.checked.isoformat(), lang),
+                    ]
                 )
     for rule in submission_periods.rules_for(code):
         for source in rule.sources.values():
             if not source.confirmed:
-                rows.append([rule.name(lang), _label(source, lang), format_date(source.checked.isoformat(), lang)])
+                rows.append(
+                    [rule.name(lang), _label(source, lang), format_date(source.checked.isoformat(), lang)]
+                )
     return rows
 
 
@@ -101,7 +107,13 @@ def _procedure(project: Project, lang: str) -> list[Block]:
                 text = N_("{rule}: threshold {amount}, not reached.")
             blocks.append(
                 Paragraph(
-                    tr(text, lang, rule=rule.text(lang), amount=amount_text(amount, lang), mark=tr(TO_CONFIRM, lang)),
+                    tr(
+                        text,
+                        lang,
+                        rule=rule.text(lang),
+                        amount=amount_text(amount, lang),
+                        mark=tr(TO_CONFIRM, lang),
+                    ),
                     "List Bullet",
                 )
             )
@@ -116,15 +128,20 @@ def _procedure(project: Project, lang: str) -> list[Block]:
                 )
             )
         )
-    for rule in submission_periods.rules_for(code):
-        if rule.days is None:
-            text = tr("Minimum bid period set by {rule}: {mark}.", lang, rule=rule.name(lang), mark=tr(TO_CONFIRM, lang))
+    for period_rule in submission_periods.rules_for(code):
+        if period_rule.days is None:
+            text = tr(
+                "Minimum bid period set by {rule}: {mark}.",
+                lang,
+                rule=period_rule.name(lang),
+                mark=tr(TO_CONFIRM, lang),
+            )
         else:
             text = tr(
                 "Minimum bid period set by {rule}: {days} days from publication to closing.",
                 lang,
-                rule=rule.name(lang),
-                days=rule.days,
+                rule=period_rule.name(lang),
+                days=period_rule.days,
             )
         blocks.append(Paragraph(text, "List Bullet"))
     return blocks

@@ -68,14 +68,26 @@ def agreement_line(agreement: legal.Agreement, lang: str) -> str:
     else:
         period = tr("period {mark}", lang, mark=tr(TO_CONFIRM, lang))
     name = agreement.name(lang)
-    line = tr("{agreement}: {amounts} ({period}).", lang, agreement=name[:1].upper() + name[1:], amounts=amounts, period=period)
+    line = tr(
+        "{agreement}: {amounts} ({period}).",
+        lang,
+        agreement=name[:1].upper() + name[1:],
+        amounts=amounts,
+        period=period,
+    )
     if not agreement.sources["provinces"].confirmed:
         line += " " + tr("Its coverage of the Town is {mark}.", lang, mark=tr(TO_CONFIRM, lang))
     return line
 
 
 def _privacy(prov: Province, lang: str) -> list[Block]:
-    texts = [tr("The documents the Town holds, bids included, are subject to {law}.", lang, law=prov.privacy_law(lang))]
+    texts = [
+        tr(
+            "The documents the Town holds, bids included, are subject to {law}.",
+            lang,
+            law=prov.privacy_law(lang),
+        )
+    ]
     if prov.privacy_note(lang):
         texts.append(prov.privacy_note(lang))
     return [Paragraph(" ".join(texts))]
@@ -94,7 +106,9 @@ def framework_blocks(project: Project, lang: str) -> list[Block]:
     agreements = legal.agreements_for(code)
     blocks += [
         Heading(2, tr("Procurement law", lang)),
-        Paragraph(tr("The Town's calls for tenders are governed by {law}.", lang, law=prov.procurement_law(lang))),
+        Paragraph(
+            tr("The Town's calls for tenders are governed by {law}.", lang, law=prov.procurement_law(lang))
+        ),
         Heading(2, tr("Trade agreements", lang)),
         Paragraph(
             tr(

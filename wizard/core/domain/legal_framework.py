@@ -31,7 +31,6 @@ from wizard.core.domain.provinces import (
     EXPECTED_CODES,
     LegalDataError,
     Source,
-    _fact,
     _Problems,
     _text_fact,
     _value_fact,
@@ -142,7 +141,9 @@ def _amount(raw: object, path: str, problems: _Problems) -> Threshold | None:
     return Threshold(amount, source)
 
 
-def _period(raw: object, path: str, problems: _Problems) -> tuple[Source, dt.date | None, dt.date | None] | None:
+def _period(
+    raw: object, path: str, problems: _Problems
+) -> tuple[Source, dt.date | None, dt.date | None] | None:
     found = _value_fact(raw, path, problems)
     if found is None:
         return None
@@ -169,7 +170,9 @@ def _agreement(key: str, raw: object, problems: _Problems) -> Agreement | None:
         problems.add(where, "must be an object with 'name', 'provinces', 'period' and 'thresholds'")
         return None
     for extra in sorted(set(raw) ^ _AGREEMENT_KEYS):
-        problems.add(where, f"unknown or missing key {extra!r} (an agreement has {', '.join(sorted(_AGREEMENT_KEYS))})")
+        problems.add(
+            where, f"unknown or missing key {extra!r} (an agreement has {', '.join(sorted(_AGREEMENT_KEYS))})"
+        )
     name = _text_fact(raw.get("name"), f"{where}.name", problems)
     covered = _value_fact(raw.get("provinces"), f"{where}.provinces", problems)
     codes: list[str] = []
@@ -324,7 +327,6 @@ __all__ = [
     "Agreement",
     "ProvinceFramework",
     "Threshold",
-    "_fact",
     "agreements_for",
     "framework",
     "load",
