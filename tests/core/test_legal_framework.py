@@ -275,3 +275,22 @@ def test_the_record_compares_the_estimate_and_lists_the_facts_to_confirm(monkeyp
         "l’Accord de libre-échange canadien (ALEC), chapitre cinq : seuil de 100\u00a0000\u00a0$, non atteint."
         in text
     )
+
+
+def test_new_brunswick_open_competition_from_100000_dollars():
+    """N.B. Reg. 2014-93, s. 59: open competition above the lowest trade-agreement threshold
+    or $100,000, whichever is lower; the bundled data holds the confirmed $100,000 bound."""
+    threshold = legal.framework("NB").public_call_threshold
+    assert threshold is not None and threshold.amount == Decimal("100000") and threshold.source.confirmed
+    project = load_example("training")
+    project.tco.estimate_cad = Decimal("92000")
+    near = [f for f in run_checks(project) if f.code == "T-THRESHOLD-NEAR"]
+    assert [f.message("en") for f in near] == [
+        "The estimate, $92,000, is just under the $100,000 threshold of the provincial rule on public calls for tenders: "
+        "a contract estimated or split so as to stay under a threshold escapes the rules above it."
+    ]
+    text = texts(record_framework(project, "fr"))
+    assert (
+        "la règle provinciale sur les appels d’offres publics : seuil de 100\u00a0000\u00a0$, non atteint."
+        in text
+    )

@@ -37,7 +37,7 @@ NEAR_PCT = Decimal(10)
 usual spread of an IT estimate before bids (docs/legal-data.md)."""
 
 
-PUBLIC_CALL = N_("the statutory public-call threshold")
+PUBLIC_CALL = N_("the provincial rule on public calls for tenders")
 """How the province's public-call threshold is named beside the agreements."""
 
 
