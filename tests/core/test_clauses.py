@@ -208,7 +208,11 @@ def test_k_required_and_k_removed():
 def test_privacy_clause_names_the_provincial_statute():
     p = tender_project(province="NS")
     en = clauses.render_clause(p, clauses.clause("privacy"), "en").paragraphs
-    assert "Personal Information International Disclosure Protection Act" in en[0][1]
+    # the access regime of Nova Scotia's municipalities (issue 17); PIIDPA is the residency note
+    assert (
+        "Part XX (Freedom of Information and Protection of Privacy) of the Municipal Government Act"
+        in en[0][1]
+    )
     assert any("stored and accessed only in Canada" in text for _, text in en)
 
 

@@ -58,6 +58,7 @@ def test_french_tender_sections_and_content():
     headings = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
     assert headings == [
         "Définitions",
+        "Cadre juridique",
         "Calendrier",
         "Dépôt des soumissions",
         "Le besoin",

@@ -1,4 +1,4 @@
-"""The legal framework block of the tender (issue 17, point 2; SPEC §4.1): the procurement
+"""The legal framework block of the tender (issue 17, point 2): the procurement
 law, the trade agreements with their thresholds and the period they are in force, access
 to information and privacy, lobbying and language, from the province's facts
 (``resources/legal/provinces.json`` and ``framework.json``, docs/legal-data.md).
