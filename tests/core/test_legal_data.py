@@ -207,3 +207,27 @@ def test_a_missing_or_broken_file_raises_a_clear_error(tmp_path):
     good = tmp_path / "good.json"
     good.write_text(json.dumps(raw()), encoding="utf-8")
     assert load(good) == provinces.PROVINCES
+
+
+def _all_facts(node: object, path: str = "") -> list[tuple[str, dict[str, Any]]]:
+    """Every fact of any file of ``resources/legal/``: each object with a 'source'."""
+    if isinstance(node, dict):
+        if "source" in node:
+            return [(path, node)]
+        return [f for key, value in node.items() for f in _all_facts(value, f"{path}.{key}")]
+    return []
+
+
+@pytest.mark.parametrize("name", ["provinces.json", "framework.json", "submission_periods.json"])
+def test_every_fact_of_every_legal_file_has_a_source_and_a_date(name):
+    """Issue 17: each fact in resources/legal/ names its source and the day it was checked;
+    an unconfirmed one says what counsel must confirm."""
+    data = json.loads(resource_path("legal", name).read_text(encoding="utf-8"))
+    found = _all_facts(data)
+    assert len(found) >= 7, name
+    for path, fact in found:
+        assert isinstance(fact["source"], str) and len(fact["source"].strip()) > 20, (name, path)
+        assert ISO_DATE.match(fact["checked"]), (name, path)
+        assert dt.date.fromisoformat(fact["checked"]) <= dt.date(2026, 12, 6), (name, path)
+        if fact.get("confirmed") is False:
+            assert fact["source"].startswith("To be confirmed by counsel"), (name, path)
