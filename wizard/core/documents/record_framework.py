@@ -97,10 +97,22 @@ def _procedure(project: Project, lang: str) -> list[Block]:
                 )
             )
         )
+        frame = legal.FRAMEWORKS.get(code)
+        public_call = frame.public_call_threshold if frame is not None else None
         for rule, threshold in thresholds(project):
             amount = threshold.amount
             if amount is None:
                 text = N_("{rule}: threshold {mark}; not compared.")
+            elif threshold is public_call:
+                text = (
+                    N_(
+                        "{rule}: threshold {amount}, reached: the contract is awarded after a public call for tenders."
+                    )
+                    if estimate >= amount
+                    else N_(
+                        "{rule}: threshold {amount}, not reached: the Town's procurement by-law or policy says whether it may invite bids instead of a public call."
+                    )
+                )
             elif estimate >= amount:
                 text = N_("{rule}: threshold {amount}, reached; its rules apply.")
             else:
@@ -110,7 +122,7 @@ def _procedure(project: Project, lang: str) -> list[Block]:
                     tr(
                         text,
                         lang,
-                        rule=rule.text(lang),
+                        rule=rule.text(lang)[:1].upper() + rule.text(lang)[1:],
                         amount=amount_text(amount, lang),
                         mark=tr(TO_CONFIRM, lang),
                     ),
