@@ -381,7 +381,7 @@ def test_migration_3_writes_the_text_language_and_keeps_every_text(tmp_path, lan
     finally:
         conn.close()
     assert stored == (f'"{typed}"',)  # written explicitly: a later binding change never reinterprets it
-    assert _pragmas(path)[:3] == (3, [], "ok")
+    assert _pragmas(path)[:3] == (migrations.SCHEMA_VERSION, [], "ok")
     assert (tmp_path / "training.tender.v2.bak").exists()
 
 
@@ -408,3 +408,37 @@ def test_schema_3_refuses_two_versions_of_one_text_in_one_language(tmp_path):
             "INSERT INTO translations (id, address, lang, text) VALUES (2, 'problem.statement', 'en', 'B')"
         )
     conn.close()
+
+
+# -- migration 4: the journal's actions (issue 24, undo) --------------------------------
+
+
+def test_migration_4_keeps_the_history_as_history_never_undone(tmp_path):
+    """The rows of schema 3 keep a NULL action: which of them made one action is not
+    known, so undo stops at them; an edit after the migration is undone alone."""
+    from dataclasses import replace
+
+    from wizard.core import ops
+    from wizard.core.project_file import undo
+
+    path = tmp_path / "office-suite.tender"
+    path.write_bytes((DATA / "v3" / "office-suite.tender").read_bytes())
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "INSERT INTO journal (at, field, old, new) VALUES"
+        " ('2026-11-02T10:00:00+00:00', 'problem.statement', '\"Avant\"', '\"Après\"')"
+    )
+    conn.commit()
+    conn.close()
+    with ProjectFile.open(path) as pf:
+        assert undo.next_undo(pf) is None
+        assert [(h["field"], h["action"]) for h in pf.history()] == [("problem.statement", None)]
+        statement = pf.project.problem.statement
+        ops.edit_section(pf, replace(pf.project.problem, statement="Nouveau"))
+        assert pf.history()[0]["action"] == 1
+        ops.undo(pf)
+        assert pf.project.problem.statement == statement
+        with pytest.raises(undo.NothingToUndo):
+            ops.undo(pf)
+    assert _pragmas(path)[:3] == (4, [], "ok")
+    assert (tmp_path / "office-suite.tender.v3.bak").exists()

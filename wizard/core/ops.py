@@ -18,6 +18,10 @@ hang on this layer, and no screen re-implements a rule of the core.
 * Findings: :func:`justify_finding`.
 * Both languages of a text (docs/bilingual.md): :func:`set_translation` (one text's
   version in one language), :func:`switch_text_language` (the language the fields hold).
+* Undo (``project_file/undo.py``): :func:`undo`, :func:`redo`, :func:`restore_version`.
+
+Each call of an operation is one user action of the journal (``ProjectFile.action``),
+which :func:`undo` takes back as one.
 
 Every operation raises the store's ``ReadOnlyFile`` (a read-only view) or
 ``WriteFailed`` (nothing saved), and ``codec.CodecError`` for a value of the wrong type.
@@ -342,3 +346,32 @@ def switch_text_language(pf: ProjectFile, /, *, lang: str) -> None:
 def replace_project(pf: ProjectFile, /, *, project: Any) -> None:
     """Replace everything in the file by ``project`` (one transaction, journaled)."""
     pf.replace_project(project)
+
+
+# -- undo (project_file/undo.py, docs/file-format.md "Undo") ----------------------
+
+
+def undo(pf: ProjectFile, /) -> Any:
+    """Take back the last user action (all its journal rows); returns its
+    ``undo.Action``. Raises ``undo.NothingToUndo`` when there is none (nothing since
+    the published baseline or the project's arrival)."""
+    from wizard.core.project_file import undo as undoing
+
+    return undoing.undo(pf)
+
+
+def redo(pf: ProjectFile, /) -> Any:
+    """Write the last undone action again; returns its ``undo.Action``. Raises
+    ``undo.NothingToUndo`` when there is none."""
+    from wizard.core.project_file import undo as undoing
+
+    return undoing.redo(pf)
+
+
+def restore_version(pf: ProjectFile, /, *, entry_id: int) -> None:
+    """Put the project back as it was just after the journal entry ``entry_id``, as
+    one undoable action. Raises ``undo.NothingToUndo`` for the current version or one
+    before the published baseline."""
+    from wizard.core.project_file import undo as undoing
+
+    undoing.restore(pf, entry_id)

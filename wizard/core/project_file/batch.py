@@ -17,7 +17,8 @@ from wizard.core.project_file.store import ProjectFile
 
 @contextlib.contextmanager
 def batch(pf: ProjectFile, kinds: Iterable[str]) -> Iterator[ProjectFile]:
-    """Run the edits of the ``with`` body in one transaction.
+    """Run the edits of the ``with`` body in one transaction, journalled as one user
+    action (``ProjectFile.action``: one undo takes it all back).
 
     ``kinds`` are the entity lists the body may change (``"solutions"``, ``"support"`` …);
     on any exception they are restored to what they were and the exception propagates
@@ -25,7 +26,7 @@ def batch(pf: ProjectFile, kinds: Iterable[str]) -> Iterator[ProjectFile]:
     """
     saved = {kind: list(pf.project.rows(kind)) for kind in kinds}
     try:
-        with pf.db.atomic():
+        with pf.action(), pf.db.atomic():  # one user action: undone as one
             yield pf
     except BaseException:
         for kind, rows in saved.items():

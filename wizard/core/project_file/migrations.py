@@ -19,7 +19,7 @@ import sqlite_utils
 
 from wizard.core.project_file.schemas import SCHEMA_V1
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Links between tables: child table → (column, parent table). Declared as real
 # foreign keys so that ``PRAGMA foreign_key_check`` guards them.
@@ -147,5 +147,15 @@ def _v3(db: sqlite_utils.Database) -> None:
     db.execute(_V3_TEXT_LANGUAGE)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3}
+def _v4(db: sqlite_utils.Database) -> None:
+    """Schema 4 (issue 24, undo): ``journal.action`` (INTEGER), the user action a
+    journal row belongs to; rows of one action are undone and redone together
+    (``project_file/undo.py``). The rows already written keep NULL: which rows of
+    schema 3 made one action is not known (a deleted row and its dependants were
+    journalled one by one), so they stay history that undo never crosses, rather than
+    being guessed into groups."""
+    db.execute('ALTER TABLE "journal" ADD COLUMN "action" INTEGER')
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
 """Target version → the function that brings the previous version to it."""

@@ -568,7 +568,198 @@ language: the other language's version of a user text, docs/bilingual.md) with a
 index on ``(address, lang)``, before ``journal``; every other table is that of version 2.
 ``migrations._v3`` also writes ``info.text_language`` into ``fields``."""
 
-SCHEMAS: dict[int, str] = {0: "", 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3}
+SCHEMA_V4 = """
+CREATE TABLE "fields" (
+   "key" TEXT PRIMARY KEY,
+   "value" TEXT
+);
+
+CREATE TABLE "authors" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "name" TEXT,
+   "role" TEXT
+);
+
+CREATE TABLE "business_units" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "name" TEXT,
+   "role" TEXT,
+   "notes" TEXT
+);
+
+CREATE TABLE "partners" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "name" TEXT,
+   "notes" TEXT
+);
+
+CREATE TABLE "governance" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "key" TEXT,
+   "answer" TEXT,
+   "notes" TEXT
+);
+
+CREATE TABLE "solutions" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "name" TEXT,
+   "vendor" TEXT,
+   "licence" TEXT,
+   "delivery" TEXT,
+   "hosting_in_canada" INTEGER,
+   "source" TEXT,
+   "notes" TEXT
+);
+
+CREATE TABLE "features" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "name" TEXT,
+   "kind" TEXT,
+   "description" TEXT
+);
+
+CREATE TABLE "support" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "solution_id" INTEGER REFERENCES "solutions"("id"),
+   "feature_id" INTEGER REFERENCES "features"("id"),
+   "level" TEXT
+);
+
+CREATE TABLE "criteria" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "text" TEXT,
+   "category" TEXT,
+   "kind" TEXT,
+   "feature_ids" TEXT,
+   "verification" TEXT
+);
+
+CREATE TABLE "scenarios" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "title" TEXT,
+   "context" TEXT,
+   "steps" TEXT,
+   "expected_result" TEXT,
+   "criterion_ids" TEXT,
+   "evidence" TEXT
+);
+
+CREATE TABLE "committee" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "name" TEXT,
+   "role" TEXT
+);
+
+CREATE TABLE "jury" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "name" TEXT,
+   "role" TEXT,
+   "declaration_signed" INTEGER,
+   "conflict_notes" TEXT
+);
+
+CREATE TABLE "quality_grid" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "label" TEXT,
+   "points" INTEGER
+);
+
+CREATE TABLE "tco_options" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "name" TEXT,
+   "description" TEXT
+);
+
+CREATE TABLE "cost_lines" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "option_id" INTEGER REFERENCES "tco_options"("id"),
+   "category" TEXT,
+   "label" TEXT,
+   "year" INTEGER,
+   "amount" TEXT,
+   "recurring" INTEGER,
+   "end_year" INTEGER,
+   "escalation_pct" TEXT,
+   "payer" TEXT
+);
+
+CREATE TABLE "clause_choices" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "clause_id" TEXT,
+   "included" INTEGER,
+   "custom_fr" TEXT,
+   "custom_en" TEXT
+);
+
+CREATE TABLE "vendor_exchanges" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "date" TEXT,
+   "vendor" TEXT,
+   "staff_name" TEXT,
+   "staff_role" TEXT,
+   "channel" TEXT,
+   "initiated_by_vendor" INTEGER,
+   "subject" TEXT,
+   "documents" TEXT,
+   "routed_to_cio" INTEGER,
+   "publishable" INTEGER,
+   "demo" INTEGER,
+   "nda_signed" INTEGER,
+   "drafting" TEXT,
+   "rfi" INTEGER
+);
+
+CREATE TABLE "designated_staff" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "name" TEXT,
+   "role" TEXT
+);
+
+CREATE TABLE "publication_items" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "key" TEXT,
+   "planned" INTEGER,
+   "planned_date" TEXT,
+   "place" TEXT
+);
+
+CREATE TABLE "justifications" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "code" TEXT,
+   "field" TEXT,
+   "reason" TEXT
+);
+
+CREATE TABLE "extra_brands" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "name" TEXT
+);
+
+CREATE TABLE "translations" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "address" TEXT NOT NULL,
+   "lang" TEXT NOT NULL,
+   "text" TEXT NOT NULL DEFAULT ''
+);
+
+CREATE UNIQUE INDEX "translations_address_lang" ON "translations" ("address", "lang");
+
+CREATE TABLE "journal" (
+   "id" INTEGER PRIMARY KEY,
+   "at" TEXT,
+   "field" TEXT,
+   "old" TEXT,
+   "new" TEXT
+, "action" INTEGER);
+"""
+"""Version 4 (issue 24, undo): the column ``journal.action`` groups the journal rows of
+one user action (an edit, a batch, a CSV import, a row deleted with its dependants and
+translations), so that undo takes them back as one; NULL for the rows written before
+version 4, which are history, never undone. Added by ``ALTER TABLE … ADD COLUMN``, whose
+text SQLite keeps as written (hence the comma's place); every other table is that of
+version 3."""
+
+SCHEMAS: dict[int, str] = {0: "", 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4}
 """Schema version → the SQL that creates it (0: an empty file, before version 1)."""
 
 Column = tuple[str, str, int, str | None, int]

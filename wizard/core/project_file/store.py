@@ -6,7 +6,9 @@ Layout (schema 1, see ``migrations.py`` and the README):
 * ``fields(key, value)`` — one row per section attribute, ``key`` = ``"problem.statement"``,
   ``value`` = the JSON of the value;
 * one table per entity list of the model (``criteria``, ``cost_lines`` …), whole rows;
-* ``journal(id, at, field, old, new)`` — every change, oldest first.
+* ``journal(id, at, field, old, new, action)`` — every change, oldest first; the rows
+  of one user action share ``action`` (schema 4), which undo takes back as one
+  (``undo.py``).
 
 ``PRAGMA application_id`` = :data:`APPLICATION_ID` identifies the format and
 ``PRAGMA user_version`` is the schema version. Files are opened with
@@ -114,6 +116,7 @@ class ProjectFile:
         self.read_only = read_only
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self._lock = lock
+        self._action: int | None = None  # the user action being journalled, if any
         self.warnings = location_warnings(path)
         self.project = self._read_project()
 
@@ -142,9 +145,15 @@ class ProjectFile:
                     _upgrade(db, 0)
                     with db.atomic():
                         _write_all(db, project or Project())
-                        if origin:
+                        if origin:  # old '': no way back before it (undo stops there)
                             db.table("journal").insert(
-                                {"at": _now(), "field": "project", "old": "", "new": json.dumps(origin)}
+                                {
+                                    "at": _now(),
+                                    "field": "project",
+                                    "old": "",
+                                    "new": json.dumps(origin),
+                                    "action": 1,
+                                }
                             )
                 finally:
                     conn.close()
@@ -304,17 +313,34 @@ class ProjectFile:
         return str(row[0]) if row and row[0] else None
 
     def history(self, limit: int = 500) -> list[dict[str, Any]]:
-        """The newest ``limit`` journal entries, newest first: ``at, field, old, new``."""
+        """The newest ``limit`` journal entries, newest first: ``id, at, field, old,
+        new, action``."""
         return list(self.db.table("journal").rows_where(order_by="id desc", limit=limit))
 
     # -- writing -----------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def action(self) -> Iterator[int]:
+        """Journal the edits of the ``with`` body as one user action (one ``action``
+        number, the next free one), which undo takes back as one; nested, the outer
+        action holds. Yields the number. Writes nothing by itself: wrap it around
+        :meth:`transaction` (or be inside one) for all-or-nothing."""
+        if self._action is not None:
+            yield self._action
+            return
+        row = self.db.execute("SELECT coalesce(max(action), 0) + 1 FROM journal").fetchone()
+        self._action = int(row[0])
+        try:
+            yield self._action
+        finally:
+            self._action = None
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[None]:
         if self.read_only:
             raise ReadOnlyFile(self.path)
         try:
-            with self.db.atomic():
+            with self.action(), self.db.atomic():
                 yield
         except sqlite3.Error as exc:  # disk full, folder gone, busy past the timeout …
             raise WriteFailed(self.path, str(exc)) from exc
@@ -334,8 +360,26 @@ class ProjectFile:
                 "field": field,
                 "old": "" if old is None else json.dumps(old, ensure_ascii=False),
                 "new": "" if new is None else json.dumps(new, ensure_ascii=False),
+                "action": self._action,
             }
         )
+
+    def mark(self, field: str, value: object) -> None:
+        """Journal a marker of the current action (``undo``, ``redo``, ``restore``:
+        what it did) or, alone, an action of its own (``published``: the baseline undo
+        never crosses, written by the future "Mark as published"; docs/file-format.md
+        "Undo"). ``value`` is stored as JSON in ``new``. Raises :class:`ReadOnlyFile`,
+        :class:`WriteFailed`."""
+        with self._write():
+            self._journal(field, None, value)
+
+    def reload(self) -> None:
+        """Read the project again from the file into the same :class:`Project` object
+        (its lists in the file's order): after an undo, or a failed one whose edits in
+        memory the file rolled back."""
+        fresh = self._read_project()
+        for name in vars(fresh):
+            setattr(self.project, name, getattr(fresh, name))
 
     def set_field(self, section: str, name: str, value: object) -> None:
         """Set ``project.<section>.<name>`` and save it. Raises ``KeyError`` for an
@@ -432,14 +476,17 @@ class ProjectFile:
             self.project.translations = [t for t in self.project.translations if t.id not in ids]
 
     def replace_project(self, project: Project) -> None:
-        """Replace everything in the file by ``project`` (one transaction, journaled)."""
+        """Replace everything in the file by ``project`` (one transaction, journaled
+        with both whole projects as JSON, ``jsonio.to_dict``, so that undo can put the
+        old one back)."""
+        before = jsonio.to_dict(self.project)
         with self._write():
-            for kind in ENTITIES:
+            for kind in reversed(ENTITIES):  # children before parents: links hold
                 self.db.table(kind).delete_where()
             self.db.table("fields").delete_where()
             _write_all(self.db, project)
-            self._journal("project", None, "replaced")
-        self.project = self._read_project()  # what the file holds (see _storable_text)
+            self._journal("project", before, jsonio.to_dict(project))
+        self.reload()  # what the file holds (see _storable_text)
 
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
