@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QStackedWidget, QToolBar
 
 from wizard.core.i18n import N_, _, ui_language
+from wizard.ui import edit_menu as edit_actions
 from wizard.ui import recent, settings
 from wizard.ui.language import apply_language
 from wizard.ui.widgets.texts import Texts
@@ -131,6 +132,9 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
             if name == "open":
                 file_menu.addMenu(self.recent_menu)
+        edit_menu = self.menuBar().addMenu("")
+        self.texts.add(edit_menu.setTitle, N_("&Edit"))
+        self.edit = edit_actions.EditMenu(self, edit_menu)
         language_menu = self.menuBar().addMenu("")
         self.texts.add(language_menu.setTitle, N_("&Language"))
         group = QActionGroup(self)
@@ -223,15 +227,23 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(splitter)
         self.stack.setCurrentWidget(splitter)
         self.ctx.changed.connect(self._refresh_steps)
+        self.ctx.changed.connect(self.edit.refresh)
         self.wizard.currentIdChanged.connect(lambda _id: self._refresh_steps())
         if self.isVisible() and self.wizard.currentId() < 0:
             self.wizard.restart()
         self._refresh_steps()
+        self.edit.refresh()
         recent.add_recent(pf.path)
         self._update_title()
         self._enable_actions()
         for warning in pf.warnings:
             self.status.setText(_(warning))
+
+    def reload_pages(self) -> None:
+        """Show the project's values again on every page (after an undo)."""
+        if self.wizard is not None:
+            for page in self.wizard.step_pages.values():
+                page.load()
 
     def _go_to(self, step: int) -> None:
         if self.wizard is not None:
@@ -263,6 +275,7 @@ class MainWindow(QMainWindow):
         self.welcome.refresh()
         self._update_title()
         self._enable_actions()
+        self.edit.refresh()
 
     def _update_title(self) -> None:
         title = _("Open Procurement Wizard")

@@ -1,0 +1,137 @@
+"""Edit ▸ Undo / Redo driven as a user would: the menu's actions and Ctrl+Z restore
+the file's values; a text box keeps its own Ctrl+Z first."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from wizard.core.model import Criterion, Feature, Solution, Support
+from wizard.core.model.defaults import new_project
+from wizard.core.project_file.store import ProjectFile
+from wizard.core.steps import Step
+
+
+def scanned_project():
+    """Three solutions all supporting F1, Alpha also F2; a criterion requires F1."""
+    p = new_project("en")
+    p.solutions = [Solution(id=i, name=n) for i, n in enumerate(["Alpha", "Beta", "Gamma"], 1)]
+    p.features = [Feature(id=1, name="Online permits"), Feature(id=2, name="Map of permits")]
+    p.support = [Support(id=i, solution_id=i, feature_id=1, level="yes") for i in (1, 2, 3)]
+    p.support.append(Support(id=4, solution_id=1, feature_id=2, level="yes"))
+    p.criteria = [Criterion(id=1, text="Citizens can apply for a permit online.", feature_ids=[1])]
+    return p
+
+
+def _menu_action(window, name):
+    """The action as the Edit menu holds it (the real menu, not a copy)."""
+    [edit] = [a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Edit"]
+    [action] = [a for a in edit.actions() if a is window.actions_by_name[name]]
+    edit.aboutToShow.emit()  # what opening the menu does: name the action
+    return action
+
+
+def _activate(window, qtbot):
+    """Keyboard shortcuts reach only the active window."""
+    window.activateWindow()
+    window.raise_()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def _stored(window):
+    with ProjectFile.open(window.ctx.pf.path, read_only=True) as pf:
+        return pf.project
+
+
+@pytest.fixture
+def scan_window(window, tmp_path):
+    window.set_project(ProjectFile.create(tmp_path / "scan.tender", scanned_project()))
+    return window
+
+
+def test_undo_and_redo_a_text_edit_from_the_edit_menu(open_window):
+    wizard = open_window.wizard
+    wizard.go_to(Step.PROBLEM)
+    statement = wizard.currentPage().binder.widgets["problem.statement"]
+    before = _stored(open_window).problem.statement
+    undo = _menu_action(open_window, "undo")
+    assert not undo.isEnabled()
+    statement.setPlainText("Field crews cannot see the maps offline.")
+    open_window.ctx.flush()
+    undo = _menu_action(open_window, "undo")
+    assert undo.isEnabled() and "Problem" in undo.text() and undo.text().startswith("&Undo: ")
+    undo.trigger()
+    assert _stored(open_window).problem.statement == before
+    assert statement.toPlainText() == before  # the page shows the file's value again
+    redo = _menu_action(open_window, "redo")
+    assert redo.isEnabled()
+    redo.trigger()
+    assert _stored(open_window).problem.statement == "Field crews cannot see the maps offline."
+    assert statement.toPlainText() == "Field crews cannot see the maps offline."
+
+
+def test_undo_a_table_edit(scan_window):
+    wizard = scan_window.wizard
+    wizard.go_to(Step.CRITERIA)
+    table = wizard.currentPage().tables["criteria"]
+    table.set_value(1, "text", "Citizens pay their permit online.")
+    assert _stored(scan_window).criteria[0].text == "Citizens pay their permit online."
+    _menu_action(scan_window, "undo").trigger()
+    assert _stored(scan_window).criteria[0].text == "Citizens can apply for a permit online."
+    column = [c.name for c in table.columns].index("text")
+    assert table.cell(0, column).text() == "Citizens can apply for a permit online."
+
+
+def test_ctrl_z_undoes_a_matrix_click(scan_window, qtbot):
+    wizard = scan_window.wizard
+    wizard.go_to(Step.MARKET)
+    matrix = wizard.currentPage().matrix
+    rect = matrix.cell_rect(3, 1)
+    qtbot.mouseClick(matrix.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert _stored(scan_window).support_level(3, 1) == "partial"
+    _activate(scan_window, qtbot)
+    matrix.setFocus()
+    qtbot.keyClick(matrix, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(scan_window).support_level(3, 1) == "yes"
+    assert matrix.model().data(matrix.model().index(2, 0)) == "Yes"
+    qtbot.keyClick(matrix, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert _stored(scan_window).support_level(3, 1) == "partial"
+
+
+def test_a_text_box_keeps_its_own_ctrl_z_first(scan_window, qtbot):
+    wizard = scan_window.wizard
+    wizard.go_to(Step.MARKET)
+    matrix = wizard.currentPage().matrix
+    qtbot.mouseClick(matrix.viewport(), Qt.MouseButton.LeftButton, pos=matrix.cell_rect(3, 1).center())
+    wizard.go_to(Step.PROBLEM)
+    statement = wizard.currentPage().binder.widgets["problem.statement"]
+    _activate(scan_window, qtbot)
+    statement.setFocus()
+    qtbot.keyClicks(statement, "Typed")
+    qtbot.keyClick(statement, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert statement.toPlainText() == ""  # the box's own undo took the typing back
+    assert all(h["field"] != "undo" for h in scan_window.ctx.pf.history())
+    assert _stored(scan_window).support_level(3, 1) == "partial"  # the project's undo did not run
+    statement.document().clearUndoRedoStacks()
+    scan_window.ctx.flush()
+    qtbot.keyClick(statement, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(scan_window).support_level(3, 1) == "yes"  # nothing left in the box: the project's
+
+
+def test_undo_a_deleted_row_brings_back_its_dependants(scan_window, monkeypatch):
+    from wizard.ui import dialogs
+
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args: True)
+    wizard = scan_window.wizard
+    wizard.go_to(Step.MARKET)
+    page = wizard.currentPage()
+    table = page.tables["solutions"]
+    table.focus_row(1, None)
+    table.delete_selected()
+    assert [s.id for s in _stored(scan_window).solutions] == [2, 3]
+    _menu_action(scan_window, "undo").trigger()
+    stored = _stored(scan_window)
+    assert [s.name for s in stored.solutions] == ["Alpha", "Beta", "Gamma"]
+    assert stored.support_level(1, 1) == "yes" and stored.support_level(1, 2) == "yes"
+    assert table.row_ids() == [1, 2, 3]
