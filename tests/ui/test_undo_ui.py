@@ -135,3 +135,76 @@ def test_undo_a_deleted_row_brings_back_its_dependants(scan_window, monkeypatch)
     assert [s.name for s in stored.solutions] == ["Alpha", "Beta", "Gamma"]
     assert stored.support_level(1, 1) == "yes" and stored.support_level(1, 2) == "yes"
     assert table.row_ids() == [1, 2, 3]
+
+
+def _history(window, monkeypatch):
+    from PySide6.QtWidgets import QTableWidget
+
+    from wizard.ui import dialogs
+
+    shown = []
+    monkeypatch.setattr(dialogs, "run_dialog", lambda dialog: shown.append(dialog) or 0)
+    window.actions_by_name["history"].trigger()
+    (dialog,) = shown
+    return dialog, dialog.findChild(QTableWidget, "history")
+
+
+def test_history_restores_a_version_as_one_undoable_change(scan_window, monkeypatch):
+    from PySide6.QtWidgets import QPushButton
+
+    from wizard.ui import dialogs
+
+    wizard = scan_window.wizard
+    wizard.go_to(Step.PROBLEM)
+    statement = wizard.currentPage().binder.widgets["problem.statement"]
+    statement.setPlainText("First version")
+    scan_window.ctx.flush()
+    statement.setPlainText("Second version")
+    scan_window.ctx.flush()
+    wizard.go_to(Step.CRITERIA)
+    wizard.currentPage().tables["criteria"].set_value(1, "text", "Changed later")
+    latest = _stored(scan_window)
+    dialog, table = _history(scan_window, monkeypatch)
+    whats = [table.item(r, 1).text() for r in range(table.rowCount())]
+    assert whats[:3] == [
+        "Criteria › Criteria “Changed later” › Criterion",
+        "Problem definition › Problem statement",
+        "Problem definition › Problem statement",
+    ]
+    assert table.wordWrap() and table.item(2, 3).text() == "First version"
+    button = dialog.findChild(QPushButton, "restore")
+    assert not button.isEnabled()
+    table.selectRow(2)  # just after "First version" was saved
+    assert button.isEnabled()
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, message: asked.append(message) or True)
+    button.click()
+    assert len(asked) == 1 and dialog.result() == dialog.DialogCode.Accepted
+    stored = _stored(scan_window)
+    assert stored.problem.statement == "First version"
+    assert stored.criteria[0].text == "Citizens can apply for a permit online."
+    undo = _menu_action(scan_window, "undo")
+    assert undo.text() == "&Undo: Restore a version"
+    undo.trigger()
+    assert _stored(scan_window) == latest
+
+
+def test_history_shows_one_step_and_names_undo(scan_window, monkeypatch):
+    from PySide6.QtWidgets import QComboBox
+
+    wizard = scan_window.wizard
+    wizard.go_to(Step.PROBLEM)
+    wizard.currentPage().binder.widgets["problem.statement"].setPlainText("A need")
+    scan_window.ctx.flush()
+    wizard.go_to(Step.CRITERIA)
+    wizard.currentPage().tables["criteria"].set_value(1, "text", "Changed")
+    _menu_action(scan_window, "undo").trigger()
+    dialog, table = _history(scan_window, monkeypatch)
+    names = [table.item(r, 1).text() for r in range(table.rowCount())]
+    assert names[:2] == ["Criteria › Criteria “Citizens can apply for a permit online.” › Criterion", "Undo"]
+    steps = dialog.findChild(QComboBox, "history-step")
+    steps.setCurrentIndex(steps.findData(int(Step.PROBLEM)))
+    visible = [names[r] for r in range(table.rowCount()) if not table.isRowHidden(r)]
+    assert visible == ["Problem definition › Problem statement"]
+    steps.setCurrentIndex(0)
+    assert not any(table.isRowHidden(r) for r in range(table.rowCount()))

@@ -136,31 +136,62 @@ class EditMenu(QObject):
 
         self._run(ops.redo)
 
-    def _run(self, op: Any) -> None:
+    def restore(self, entry_id: int) -> bool:
+        """History ▸ "Restore this version": after the user's yes, the project as it
+        was just after the journal entry ``entry_id``, as one undoable action; ``True``
+        when restored."""
+        from wizard.core import ops
+        from wizard.core.project_file import undo as undoing
+
+        if not dialogs.ask_yes_no(
+            self.window,
+            _(
+                "Put the whole project back as it was just after this change? "
+                "Every later change is taken back; Edit ▸ Undo brings them back."
+            ),
+        ):
+            return False
+
+        def run(pf: Any) -> Action:
+            ops.restore_version(pf, entry_id=entry_id)
+            return undoing.Action(0)
+
+        return self._run(
+            run,
+            _(
+                "This version cannot be restored: it is the current one, or it comes before the publication or before the project arrived."
+            ),
+        )
+
+    def _run(self, op: Any, nothing: str = "") -> bool:
         from wizard.core.project_file import undo as undoing
 
         ctx = self.window.ctx
         if ctx is None or ctx.read_only:
-            return
+            return False
         ctx.flush()
         try:
             action = op(ctx.pf)
         except undoing.NothingToUndo:
-            self.window.statusBar().showMessage(_("Nothing to undo or redo."), 5000)
+            if nothing:
+                dialogs.show_info(self.window, nothing)
+            else:
+                self.window.statusBar().showMessage(_("Nothing to undo or redo."), 5000)
             self.refresh()
-            return
+            return False
         except Exception as exc:  # ProjectFileError, OSError …: a message, never a traceback
             log.warning("undo failed: %s", exc)
             dialogs.show_error(self.window, _("The change could not be saved:") + f"\n{exc}")
             self.window.reload_pages()
             self.refresh()
-            return
+            return False
         self.window.reload_pages()
         ctx.changed.emit()
         row = main_change(action)
         if row is not None and row["field"] != "project" and self.window.wizard is not None:
             self.window.wizard.focus_field(row["field"])
         self.refresh()
+        return True
 
     # -- a text box's own undo first ------------------------------------------------
 
@@ -189,5 +220,7 @@ def _own_undo(widget: QObject, redo: bool) -> bool | None:
         return (widget.isRedoAvailable() if redo else widget.isUndoAvailable()) and not widget.isReadOnly()
     if isinstance(widget, (QPlainTextEdit, QTextEdit)):
         document = widget.document()
-        return (document.isRedoAvailable() if redo else document.isUndoAvailable()) and not widget.isReadOnly()
+        return (
+            document.isRedoAvailable() if redo else document.isUndoAvailable()
+        ) and not widget.isReadOnly()
     return None

@@ -299,7 +299,10 @@ def show_history(window: MainWindow) -> None:
         window.ctx.flush()
         pages = window.wizard.step_pages if window.wizard is not None else {}
         labels = field_labels.page_labels(pages)
-        dialogs.run_dialog(history_dialog(window, window.ctx.pf.history(), window.ctx.project, labels))
+        restore = None if window.ctx.read_only else window.edit.restore
+        dialogs.run_dialog(
+            history_dialog(window, window.ctx.pf.history(), window.ctx.project, labels, restore)
+        )
 
 
 def show_preview(window: MainWindow) -> PreviewWindow | None:

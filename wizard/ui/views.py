@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
+    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -27,27 +33,49 @@ log = logging.getLogger(__name__)
 
 
 def history_dialog(
-    parent: QWidget | None, entries: list[dict[str, Any]], project: Project, labels: dict[str, str]
+    parent: QWidget | None,
+    entries: list[dict[str, Any]],
+    project: Project,
+    labels: dict[str, str],
+    restore: Callable[[int], bool] | None = None,
 ) -> QDialog:
     """A table of journal entries (newest first): when (local time), what (step and
-    field label, ``labels`` from :func:`field_labels.page_labels`), before → after."""
+    field label, ``labels`` from :func:`field_labels.page_labels`, wrapped whole),
+    before → after; a list to show one step's entries only; and "Restore this version",
+    which calls ``restore(entry id)`` for the selected entry (the project as it was
+    just after it; ``True`` when done, which closes the window). No ``restore`` (a
+    read-only view): no button."""
+    from wizard.core.steps import STEPS, step_of_field
+    from wizard.ui.edit_menu import MARKER_NAMES
+
     dialog = QDialog(parent)
     dialog.setWindowTitle(_("Project history"))
     table = QTableWidget(len(entries), 4)
     table.setObjectName("history")
     table.setHorizontalHeaderLabels([_("When"), _("What"), _("Before"), _("After")])
     table.verticalHeader().setVisible(False)
-    table.setWordWrap(False)
+    table.setWordWrap(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    steps: list[int] = []
     for r, entry in enumerate(entries):
         address = str(entry.get("field", ""))
+        marker = MARKER_NAMES.get(address)
+        what = _(marker) if marker else field_labels.describe(address, project, labels)
+        steps.append(-1 if marker or address == "project" else int(step_of_field(address)))
         cells = [
             (field_labels.when_text(str(entry.get("at", ""))), str(entry.get("at", ""))),
-            (field_labels.describe(address, project, labels), address),
+            (what, address),
             *((field_labels.value_text(str(entry.get(key) or "")), "") for key in ("old", "new")),
         ]
+        if marker:
+            cells[2:] = [("", ""), ("", "")]
         for c, (text, detail) in enumerate(cells):
-            item = QTableWidgetItem(field_labels.shorten(text))
+            item = QTableWidgetItem(text if c == 1 else field_labels.shorten(text))
             item.setToolTip((text[:2000] + (f"\n({detail})" if detail else "")).strip())
+            if c == 0:
+                item.setData(Qt.ItemDataRole.UserRole, entry.get("id"))
             table.setItem(r, c, item)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -56,9 +84,55 @@ def history_dialog(
     for column, most in ((1, 60), (2, 40), (3, 40)):
         header.resizeSection(column, min(header.sectionSize(column), char * most))
     header.setStretchLastSection(True)
+    table.resizeRowsToContents()  # the "What" column wraps: every name whole
+
+    step_filter = QComboBox()
+    step_filter.setObjectName("history-step")
+    step_filter.addItem(_("All steps"), None)
+    for step, facts in STEPS.items():
+        step_filter.addItem(f"{int(step) + 1}. {_(facts.title)}", int(step))
+
+    def show_step() -> None:
+        wanted = step_filter.currentData()
+        for r, step in enumerate(steps):
+            table.setRowHidden(r, wanted is not None and step != wanted)
+
+    step_filter.currentIndexChanged.connect(show_step)
+    top = QHBoxLayout()
+    shown = QLabel(_("Show:"))
+    shown.setBuddy(step_filter)
+    top.addWidget(shown)
+    top.addWidget(step_filter, 1)
+
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
+    if restore is not None:
+        button = buttons.addButton(_("&Restore this version"), QDialogButtonBox.ButtonRole.ActionRole)
+        button.setObjectName("restore")
+        button.setToolTip(
+            _(
+                "Put the project back as it was just after the selected change. "
+                "The restoration is one change of its own: Edit ▸ Undo takes it back."
+            )
+        )
+        button.setEnabled(False)
+
+        def selected() -> int | None:
+            rows = table.selectionModel().selectedRows()
+            item = table.item(rows[0].row(), 0) if rows else None
+            entry = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+            return int(entry) if entry is not None else None
+
+        table.itemSelectionChanged.connect(lambda: button.setEnabled(selected() is not None))
+
+        def run_restore() -> None:
+            entry = selected()
+            if entry is not None and restore(entry):
+                dialog.accept()
+
+        button.clicked.connect(run_restore)
     layout = QVBoxLayout(dialog)
+    layout.addLayout(top)
     layout.addWidget(table)
     layout.addWidget(buttons)
     dialog.resize(dialog.fontMetrics().averageCharWidth() * 150, dialog.fontMetrics().lineSpacing() * 30)

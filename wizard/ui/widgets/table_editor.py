@@ -507,10 +507,11 @@ class EntityTable(QWidget):
             self, n_("Delete {count} selected row?", "Delete {count} selected rows?", len(ids))
         ):
             return
-        for row_id in ids:
-            victim = self.ctx.project.find(self.kind, row_id)
-            if victim is not None:
-                self.ctx.do(ops.delete, victim)
+        with self.ctx.pf.action():  # the selected rows go, and come back, as one
+            for row_id in ids:
+                victim = self.ctx.project.find(self.kind, row_id)
+                if victim is not None:
+                    self.ctx.do(ops.delete, victim)
         self.reload()
         self.rows_changed.emit()
 
