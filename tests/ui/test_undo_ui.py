@@ -208,3 +208,31 @@ def test_history_shows_one_step_and_names_undo(scan_window, monkeypatch):
     assert visible == ["Problem definition › Problem statement"]
     steps.setCurrentIndex(0)
     assert not any(table.isRowHidden(r) for r in range(table.rowCount()))
+
+
+def test_ctrl_f_finds_a_criterion_and_focuses_it(scan_window, qtbot):
+    from PySide6.QtWidgets import QLineEdit, QListWidget
+
+    wizard = scan_window.wizard
+    assert wizard.currentId() == Step.PROJECT
+    _activate(scan_window, qtbot)
+    qtbot.keyClick(scan_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    dialog = scan_window.edit.search
+    assert dialog is not None and dialog.isVisible()
+    box = dialog.findChild(QLineEdit, "search-text")
+    qtbot.keyClicks(box, "APPLY permit")
+    results = dialog.findChild(QListWidget, "search-results")
+    assert [results.item(r).data(Qt.ItemDataRole.UserRole) for r in range(results.count())] == [
+        "criteria:1.text"
+    ]
+    assert results.item(0).text() == (
+        "Criteria › Criteria “Citizens can apply for a permit online.” › Criterion\n"
+        "Citizens can apply for a permit online."
+    )
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert wizard.currentId() == Step.CRITERIA
+    table = wizard.currentPage().tables["criteria"]
+    assert table.current_id() == 1
+    assert [c.name for c in table.columns][table.table.currentColumn()] == "text"
+    assert table.table.hasFocus() or QApplication.focusWidget() is table.table
+    dialog.close()

@@ -1,4 +1,5 @@
-"""The Edit menu: undo and redo of the project's last action, named, and search.
+"""The Edit menu: undo and redo of the project's last action, named, and search
+(``search_dialog.py``).
 
 Undo and redo run ``ops.undo`` / ``ops.redo`` (``project_file/undo.py``: the journal's
 last user action taken back as one) through the open project's context; then every
@@ -90,11 +91,19 @@ class EditMenu(QObject):
         redo_keys = [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
         self.redo_action.setShortcuts(list(dict.fromkeys(k for k in redo_keys if not k.isEmpty())))
         self.redo_action.triggered.connect(self.redo)
+        self.find_action = QAction(window)
+        window.texts.add(self.find_action.setText, N_("&Find in the project…"))
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.triggered.connect(self.find)
+        self.search: Any = None  # the search window, made on first use
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)
+        menu.addSeparator()
+        menu.addAction(self.find_action)
         menu.aboutToShow.connect(self.refresh)
         window.actions_by_name["undo"] = self.undo_action
         window.actions_by_name["redo"] = self.redo_action
+        window.actions_by_name["find"] = self.find_action
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -112,6 +121,9 @@ class EditMenu(QObject):
             undo_stack, redo_stack = undoing.stacks(ctx.pf)
             undo_next = undo_stack[-1] if undo_stack else None
             redo_next = redo_stack[-1] if redo_stack else None
+        self.find_action.setEnabled(ctx is not None)
+        if ctx is None and self.search is not None:
+            self.search.hide()
         self.undo_action.setEnabled(undo_next is not None)
         self.redo_action.setEnabled(redo_next is not None)
         self.undo_action.setText(
@@ -122,6 +134,16 @@ class EditMenu(QObject):
         )
 
     # -- running ------------------------------------------------------------------
+
+    def find(self) -> None:
+        """Open the search window (Ctrl+F) on the open project."""
+        if self.window.ctx is None:
+            return
+        if self.search is None:
+            from wizard.ui.search_dialog import SearchDialog
+
+            self.search = SearchDialog(self.window)
+        self.search.start()
 
     def undo(self) -> None:
         """Take back the project's last action (pending typing is saved first, so it
