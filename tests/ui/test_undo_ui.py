@@ -95,7 +95,9 @@ def test_ctrl_z_undoes_a_matrix_click(scan_window, qtbot):
     qtbot.keyClick(matrix, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _stored(scan_window).support_level(3, 1) == "yes"
     assert matrix.model().data(matrix.model().index(2, 0)) == "Yes"
-    qtbot.keyClick(matrix, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        matrix, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert _stored(scan_window).support_level(3, 1) == "partial"
 
 
