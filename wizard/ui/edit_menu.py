@@ -111,6 +111,16 @@ class EditMenu(QObject):
 
     # -- state --------------------------------------------------------------------
 
+    def edited(self) -> None:
+        """After an edit: undo is possible and redo is not (a new edit empties it).
+        Cheap, unlike :meth:`refresh`, which reads the journal: the menu names the
+        actions when it opens."""
+        writable = self.window.ctx is not None and not self.window.ctx.read_only
+        self.undo_action.setEnabled(writable)
+        self.undo_action.setText(_("&Undo"))
+        self.redo_action.setEnabled(False)
+        self.redo_action.setText(_("&Redo"))
+
     def refresh(self) -> None:
         """Name the next undo and redo in the menu; disable what cannot run."""
         ctx = self.window.ctx
@@ -118,9 +128,7 @@ class EditMenu(QObject):
         if ctx is not None and not ctx.read_only:
             from wizard.core.project_file import undo as undoing
 
-            undo_stack, redo_stack = undoing.stacks(ctx.pf)
-            undo_next = undo_stack[-1] if undo_stack else None
-            redo_next = redo_stack[-1] if redo_stack else None
+            undo_next, redo_next = undoing.next_undo(ctx.pf), undoing.next_redo(ctx.pf)
         self.find_action.setEnabled(ctx is not None)
         if ctx is None and self.search is not None:
             self.search.hide()

@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(splitter)
         self.stack.setCurrentWidget(splitter)
         self.ctx.changed.connect(self._refresh_steps)
-        self.ctx.changed.connect(self.edit.refresh)
+        self.ctx.changed.connect(self.edit.edited)
         self.wizard.currentIdChanged.connect(lambda _id: self._refresh_steps())
         if self.isVisible() and self.wizard.currentId() < 0:
             self.wizard.restart()

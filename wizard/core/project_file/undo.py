@@ -84,11 +84,16 @@ def _reversible(row: dict[str, Any]) -> bool:
 
 
 def _actions(pf: ProjectFile) -> list[Action]:
-    """The actions of the journal written since schema 4, oldest first."""
+    """The actions of the journal written since schema 4, oldest first, light: each
+    row's ``old`` says only whether it is empty, and ``new`` is kept for markers (what
+    :func:`stacks` needs; :func:`_full` reads one action whole)."""
     actions: dict[int, Action] = {}
-    for row in pf.db.execute(
-        "SELECT id, at, field, old, new, action FROM journal WHERE action IS NOT NULL ORDER BY id"
-    ).fetchall():
+    rows = pf.db.execute(
+        "SELECT id, at, field, CASE WHEN coalesce(old, '') = '' THEN '' ELSE '1' END,"
+        " CASE WHEN field IN ('undo', 'redo', 'restore', 'published') THEN new ELSE '' END, action"
+        " FROM journal WHERE action IS NOT NULL ORDER BY id"
+    ).fetchall()
+    for row in rows:
         number = int(row[5])
         actions.setdefault(number, Action(number)).rows.append(
             {"id": row[0], "at": row[1], "field": row[2], "old": row[3] or "", "new": row[4] or ""}
@@ -96,9 +101,22 @@ def _actions(pf: ProjectFile) -> list[Action]:
     return list(actions.values())
 
 
+def _full(pf: ProjectFile, action: Action) -> Action:
+    """``action`` with its rows read whole (old and new values)."""
+    rows = pf.db.execute(
+        "SELECT id, at, field, old, new FROM journal WHERE action = ? ORDER BY id", (action.number,)
+    ).fetchall()
+    return Action(
+        action.number,
+        [{"id": r[0], "at": r[1], "field": r[2], "old": r[3] or "", "new": r[4] or ""} for r in rows],
+    )
+
+
 def stacks(pf: ProjectFile) -> tuple[list[Action], list[Action]]:
     """``(undo, redo)``: the actions undo would take back, the last one last, and those
-    redo would write again, the next one last (module docstring)."""
+    redo would write again, the next one last (module docstring). Their rows are read
+    light (no old or new values): :func:`next_undo` and :func:`next_redo` give one
+    whole."""
     undo: list[Action] = []
     redo: list[Action] = []
     by_number: dict[int, Action] = {}
@@ -122,13 +140,15 @@ def stacks(pf: ProjectFile) -> tuple[list[Action], list[Action]]:
 
 
 def next_undo(pf: ProjectFile) -> Action | None:
-    """The action :func:`undo` would take back, or ``None``."""
-    return stacks(pf)[0][-1] if stacks(pf)[0] else None
+    """The action :func:`undo` would take back (its rows whole), or ``None``."""
+    undo_stack = stacks(pf)[0]
+    return _full(pf, undo_stack[-1]) if undo_stack else None
 
 
 def next_redo(pf: ProjectFile) -> Action | None:
-    """The action :func:`redo` would write again, or ``None``."""
-    return stacks(pf)[1][-1] if stacks(pf)[1] else None
+    """The action :func:`redo` would write again (its rows whole), or ``None``."""
+    redo_stack = stacks(pf)[1]
+    return _full(pf, redo_stack[-1]) if redo_stack else None
 
 
 def undo(pf: ProjectFile) -> Action:
