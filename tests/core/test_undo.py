@@ -211,3 +211,16 @@ def test_an_empty_project_compares_equal(tmp_path):
         ops.edit_section(pf, replace(pf.project.problem, statement="x"))
         ops.undo(pf)
         assert _memory(pf) == json.loads(jsonio.dumps(Project()))
+
+
+def test_undo_a_translation_typed_then_changed(pf):
+    address = f"criteria:{pf.project.criteria[0].id}.text"
+    before = _file(pf)
+    ops.set_translation(pf, address=address, lang="fr", text="La suite fonctionne hors ligne.")
+    typed = _file(pf)
+    ops.set_translation(pf, address=address, lang="fr", text="La suite fonctionne sans réseau.")
+    ops.undo(pf)
+    assert _file(pf) == typed
+    ops.undo(pf)
+    assert _file(pf) == before == _memory(pf)
+    assert not any(t.address == address for t in pf.project.translations)

@@ -32,6 +32,14 @@ from wizard.ui.context import ProjectContext
 log = logging.getLogger(__name__)
 
 
+class _WrappingTable(QTableWidget):
+    """A table whose rows follow the width of their wrapped texts."""
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.resizeRowsToContents()
+
+
 def history_dialog(
     parent: QWidget | None,
     entries: list[dict[str, Any]],
@@ -50,7 +58,7 @@ def history_dialog(
 
     dialog = QDialog(parent)
     dialog.setWindowTitle(_("Project history"))
-    table = QTableWidget(len(entries), 4)
+    table = _WrappingTable(len(entries), 4)
     table.setObjectName("history")
     table.setHorizontalHeaderLabels([_("When"), _("What"), _("Before"), _("After")])
     table.verticalHeader().setVisible(False)
@@ -81,9 +89,9 @@ def history_dialog(
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.resizeColumnsToContents()
     char = table.fontMetrics().averageCharWidth()
-    for column, most in ((1, 60), (2, 40), (3, 40)):
+    for column, most in ((2, 30), (3, 30)):
         header.resizeSection(column, min(header.sectionSize(column), char * most))
-    header.setStretchLastSection(True)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # "What" takes the room left, wrapped
     table.resizeRowsToContents()  # the "What" column wraps: every name whole
 
     step_filter = QComboBox()
@@ -135,7 +143,11 @@ def history_dialog(
     layout.addLayout(top)
     layout.addWidget(table)
     layout.addWidget(buttons)
-    dialog.resize(dialog.fontMetrics().averageCharWidth() * 150, dialog.fontMetrics().lineSpacing() * 30)
+    width = sum(header.sectionSize(c) for c in (0, 2, 3)) + char * 60 + 60
+    screen = dialog.screen().availableGeometry() if dialog.screen() is not None else None
+    if screen is not None:
+        width = min(width, screen.width() - 40)
+    dialog.resize(width, dialog.fontMetrics().lineSpacing() * 30)
     return dialog
 
 
