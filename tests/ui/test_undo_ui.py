@@ -238,3 +238,19 @@ def test_ctrl_f_finds_a_criterion_and_focuses_it(scan_window, qtbot):
     assert [c.name for c in table.columns][table.table.currentColumn()] == "text"
     assert table.table.hasFocus() or QApplication.focusWidget() is table.table
     dialog.close()
+
+
+def test_one_operation_run_by_the_app_undoes_as_one(scan_window):
+    before = _stored(scan_window).problem
+
+    def two_writes(pf):  # not one transaction, yet one user action
+        pf.set_field("problem", "statement", "A need")
+        pf.set_field("problem", "context", "Its context")
+
+    scan_window.ctx.do(two_writes)
+    assert (_stored(scan_window).problem.statement, _stored(scan_window).problem.context) == (
+        "A need",
+        "Its context",
+    )
+    _menu_action(scan_window, "undo").trigger()
+    assert _stored(scan_window).problem == before

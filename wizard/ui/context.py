@@ -85,7 +85,8 @@ class ProjectContext(QObject):
         if self.read_only:
             return None
         try:
-            result = call()
+            with self.pf.action():  # one operation, one user action: undone as one
+                result = call()
         except Exception as exc:  # OSError, sqlite3.Error, ProjectFileError, CodecError, ValueError
             self._report(exc)
             return None
