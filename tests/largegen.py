@@ -323,4 +323,5 @@ def large_project(seed: int = 8) -> Project:
     project.tco_options, project.cost_lines = _tco(rng)
     project.clause_choices = _clause_choices()
     project.justifications = []  # the example's justifications point at its own rows
+    project.translations = []  # so do its translations: they would name the new rows
     return project

@@ -179,8 +179,15 @@ def test_lint_file_on_an_exported_example_finds_a_brand_and_two_requirements_whe
     lang, tmp_path, capsys
 ):
     project = load_example("office-suite")
-    project.criteria[0].text = "The suite must work in Microsoft Teams."
-    project.criteria[1].text = "Data must stay in Canada and backups must be encrypted."
+    texts = (
+        "The suite must work in Microsoft Teams.",
+        "Data must stay in Canada and backups must be encrypted.",
+    )
+    for criterion, text in zip(project.criteria, texts, strict=False):
+        criterion.text = text
+        for row in project.translations:  # the same words in the French version (issue 16)
+            if row.address == f"criteria:{criterion.id}.text":
+                row.text = text
     data = tender_bytes(project, lang)
     path = tmp_path / f"tender-{lang}.docx"
     path.write_bytes(data)

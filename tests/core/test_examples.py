@@ -23,9 +23,13 @@ from wizard.core.model import (
     VendorExchange,
 )
 from wizard.core.model.defaults import GOVERNANCE_ITEMS, PUBLICATION_ITEMS
+from wizard.core.model.translatable import missing, orphans, text_in
 
 PROVINCES = {"AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"}
 EXAMPLES = {"emergency-perimeter": "fr", "office-suite": "en", "training": "fr"}
+"""Example → its binding language, which is also the language its texts are typed in."""
+PUBLISHED = {"emergency-perimeter": "fr", "office-suite": "en", "training": "both"}
+"""Example → the languages it publishes in: the New Brunswick town publishes in both."""
 CHOICES = [
     ("business_units", "role", BusinessUnit.ROLES),
     ("governance", "answer", GovernanceAnswer.ANSWERS),
@@ -55,7 +59,8 @@ def test_unknown_example():
 def test_project_step_and_language(example):
     name, p = example
     assert p.info.province in PROVINCES
-    assert p.info.tender_languages == EXAMPLES[name] == p.info.binding_language
+    assert p.info.tender_languages == PUBLISHED[name]
+    assert p.info.binding_language == EXAMPLES[name] == p.info.text_language
     assert p.info.organization and p.info.title and p.info.reference and p.info.officer_name
     dates = [p.info.publication_date, p.info.questions_deadline, p.info.closing_date, p.info.award_date]
     parsed = [date.fromisoformat(d) for d in dates]
@@ -257,3 +262,25 @@ def test_every_example_exports_end_to_end(example, tmp_path):
         assert "Maritime IT" not in body + cells and "Appendix: excluded suppliers" not in body
     mandatory = next(c for c in p.criteria if c.kind == "mandatory")
     assert mandatory.text in body + cells
+    if PUBLISHED[name] == "both":  # the other version is a whole document of its own
+        english = Document(str(tmp_path / "tender-en.docx"))
+        body = "\n".join(par.text for par in english.paragraphs)
+        cells = "\n".join(cell.text for table in english.tables for row in table.rows for cell in row.cells)
+        assert text_in(p, "info.title", "en") in body
+        assert text_in(p, f"criteria:{mandatory.id}.text", "en") in body + cells
+        assert p.info.title not in body and mandatory.text not in body + cells
+
+
+def test_every_text_is_in_french_and_in_english(example):
+    """Issue 16: each example holds every translatable text in both languages, so that
+    `export --lang both --strict` publishes two whole documents."""
+    name, p = example
+    other = "en" if EXAMPLES[name] == "fr" else "fr"
+    assert missing(p, other) == []
+    assert orphans(p) == []
+    assert {t.lang for t in p.translations} == {other}
+    assert all(
+        t.text.strip() and t.text != text_in(p, t.address, EXAMPLES[name])
+        for t in p.translations
+        if len(t.text) >= 40
+    )

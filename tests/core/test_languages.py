@@ -143,7 +143,7 @@ def test_the_command_line_exports_a_translation_for_information(tmp_path):
 
     from wizard.core.project_file.store import ProjectFile
 
-    ProjectFile.create(tmp_path / "fr.tender", load_example("training")).close()
+    ProjectFile.create(tmp_path / "fr.tender", load_example("emergency-perimeter")).close()
     done = run_main("export", str(tmp_path / "fr.tender"), "--out", str(tmp_path / "out"), "--lang", "both")
     assert done.returncode == 0, done.stderr
     fr = docx_text(tmp_path / "out" / "tender-fr.docx")

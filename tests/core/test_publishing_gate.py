@@ -196,6 +196,7 @@ def test_a_new_project_has_one_item_per_placeholder_each_with_its_field(lang, la
 def test_everything_blank_at_once_in_an_example():
     """Every listed field blank together: still one item per placeholder, each named."""
     project = load_example("office-suite")
+    project.translations = []  # blank in both versions: a French version would print instead
     for entry in PRINTED:
         if not isinstance(entry, Rows):  # rows emptied would hide the fields of their rows
             _blank(project, entry)
