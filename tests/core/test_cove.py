@@ -18,6 +18,7 @@ import copy
 import importlib.util
 import json
 import os
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -78,14 +79,42 @@ def cove(package: dict, tmp_path: Path) -> dict:
     )
 
 
+def _language_patterns() -> list[re.Pattern[str]]:
+    """The release schema's ``patternProperties``: OCDS 1.1's language variants of a
+    text field (``title_en``, ``description_fr``, ``rationale_en``)."""
+    schema = json.loads(resource_path("ocds-1.1.5", "release-schema.json").read_text(encoding="utf-8"))
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            found.extend(node.get("patternProperties", {}))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    return [re.compile(p) for p in sorted(set(found))]
+
+
+def _is_language_variant(field: str) -> bool:
+    """A French or English variant the schema declares. CoVE lists them among the
+    additional fields although the schema allows them (libcove's
+    ``get_counts_additional_fields`` passes ``fields_regex=False`` whatever it is given)."""
+    return field.endswith(("_fr", "_en")) and any(p.match(field) for p in _language_patterns())
+
+
 def problems(report: dict) -> dict:
-    """Everything CoVE reports that a data user would have to work around."""
+    """Everything CoVE reports that a data user would have to work around (a language
+    variant the schema declares is not one)."""
+    additional = [f for f in report.get("additional_fields") or [] if not _is_language_variant(f["field"])]
     found = {
         "validation_errors": report.get("validation_errors"),
         "additional_closed_codelist_values": report.get("additional_closed_codelist_values"),
         "additional_open_codelist_values": report.get("additional_open_codelist_values"),
         "additional_checks": dict(report.get("additional_checks") or {}),
-        "additional_fields": report.get("additional_fields"),
+        "additional_fields": additional,
         "deprecated_fields": report.get("deprecated_fields"),
         "conformance_errors": report.get("conformance_errors"),
         "json_deref_error": report.get("json_deref_error"),
@@ -142,7 +171,10 @@ def test_cove_sees_a_bad_prefix_and_unknown_codes(tmp_path):
     bad["releases"][0]["ocid"] = "OCDS-AB12-AO-2025-014"
     bad["releases"][0]["tender"]["status"] = "ongoing"  # closed codelist tenderStatus
     bad["releases"][0]["tender"]["documents"][0]["documentType"] = "brochure"  # open codelist
+    bad["releases"][0]["tender"]["title_en"] = "Permits"  # a language variant: allowed
+    bad["releases"][0]["tender"]["titel_en"] = "Permits"  # no such field: additional
     found = json.loads(json.dumps(problems(cove(bad, tmp_path)), default=list))
+    assert [(f["path"], f["field"]) for f in found["additional_fields"]] == [("/releases/tender", "titel_en")]
     assert found["conformance_errors"]["ocds_prefixes_bad_format"] == [
         ["OCDS-AB12-AO-2025-014", "releases/0/ocid"]
     ]
