@@ -215,6 +215,8 @@ def test_an_empty_project_compares_equal(tmp_path):
 
 def test_undo_a_translation_typed_then_changed(pf):
     address = f"criteria:{pf.project.criteria[0].id}.text"
+    ops.set_translation(pf, address=address, lang="fr", text="")  # the example's own version: gone
+    assert not any(t.address == address for t in pf.project.translations)
     before = _file(pf)
     ops.set_translation(pf, address=address, lang="fr", text="La suite fonctionne hors ligne.")
     typed = _file(pf)
