@@ -200,8 +200,8 @@ def test_lint_file_on_an_exported_example_finds_a_brand_and_two_requirements_whe
     assert f"{brand_at} ({heading})  C-BRAND  Microsoft Teams" in lines
     several_at = where.format(table, row + 1, cell).replace(" ,", ",")
     assert f"{several_at} ({heading})  C-SEVERAL-REQUIREMENTS" in lines
-    # the traceability table repeats both criteria: reported there too
-    assert sum("C-BRAND  Microsoft Teams" in line for line in lines) == 2
+    # the traceability table and the response form repeat both criteria: reported there too
+    assert sum("C-BRAND  Microsoft Teams" in line for line in lines) == 3
 
 
 @pytest.mark.parametrize("name", ["emergency-perimeter", "office-suite", "training"])

@@ -39,6 +39,10 @@ SECTION_FIELDS = {
     "tco.budget_cad": "T-RANGE",
     "tco.estimate_cad": "T-RANGE",
     "info.min_submission_days": "PR-RANGE",
+    "contract_data.bid_validity_days": "PR-CONTRACT-RANGE",
+    "contract_data.bid_security_value": "PR-CONTRACT-RANGE",
+    "contract_data.last_addendum_days": "PR-CONTRACT-RANGE",
+    "contract_data.scenario_sessions_days": "PR-CONTRACT-RANGE",
 }
 ROW_FIELDS = {
     "cost_lines.amount": "T-RANGE",

@@ -64,6 +64,9 @@ EXPECTED_FIELDS = {
     ("vendor_exchanges", "channel"),
     ("vendor_exchanges", "drafting"),
     ("translations", "lang"),
+    ("contract_data", "bid_security"),
+    ("contract_data", "bid_languages"),
+    ("contract_data", "pilot_failure"),
 }
 
 

@@ -121,6 +121,11 @@ def _excluded_clause_removed(project: Project) -> None:
     _clause_removed("excluded-vendors")(project)
 
 
+def _pilot_unmeasured(project: Project) -> None:
+    """The pilot names no scenario to meet (E-PILOT)."""
+    project.evaluation.pilot_scenario_ids = []
+
+
 ROWS: dict[str, Row] = {
     "tender.need-not-a-product": Row(
         keep,
@@ -146,6 +151,8 @@ ROWS: dict[str, Row] = {
     "tender.publishes-bids-and-contract": Row(keep, _contract_unplanned),
     "tender.excluded-under-the-clause": Row(_excluded, _excluded_clause_removed),
     "tender.framework-of-the-province": Row(keep, _no_province),
+    "tender.no-supplier-excluded": Row(keep, _excluded),
+    "tender.pilot-measured": Row(keep, _pilot_unmeasured),
 }
 """Claim id → its :class:`Row`. The decision record's claims have their own table,
 ``tests/core/test_record_claims.py`` (sentences with parameters, checked by their fixed

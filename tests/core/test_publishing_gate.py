@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from decimal import Decimal
 
 import pytest
 
@@ -143,6 +144,10 @@ def _blank(project: Project, entry) -> list[str]:
         if entry.attribute == "criterion_ids":
             project.scenarios[0].criterion_ids = []
             return [f"scenarios:{project.scenarios[0].id}.criterion_ids"]
+        if entry.attribute == "bid_security_value":  # asked, with no amount
+            project.contract_data.bid_security = "security_amount"
+            project.contract_data.bid_security_value = Decimal(0)
+            return ["contract_data.bid_security_value"]
         if entry.attribute == "pilot_scenario_ids":
             ev.pilot_enabled, ev.pilot_scenario_ids = True, []
             ev.pilot_description = ev.pilot_description or "A pilot."
@@ -212,6 +217,7 @@ def test_an_empty_reference_names_its_place_in_each_document():
     assert [(i.code, i.field, i.document, i.section_text("en")) for i in items] == [
         (PLACEHOLDER_CODE, "info.reference", "tender", "Page header"),
         (PLACEHOLDER_CODE, "info.reference", "tender", "Cover page"),
+        (PLACEHOLDER_CODE, "info.reference", "tender", "Appendix: forms to sign › Form 1 – Form of offer"),
         (PLACEHOLDER_CODE, "info.reference", "record", "Page header"),
         (PLACEHOLDER_CODE, "info.reference", "record", "Cover page"),
         (PLACEHOLDER_CODE, "info.reference", "record", "Executive summary"),
@@ -222,7 +228,7 @@ def test_an_empty_reference_names_its_place_in_each_document():
         "The tender in English, section “Page header”: the document prints "
         "[À COMPLÉTER / TO BE COMPLETED] where this value goes."
     )
-    assert items[3].message("fr") == (
+    assert items[4].message("fr") == (
         "Le dossier de décision en anglais, section « Page couverture » : le document affiche "
         "[À COMPLÉTER / TO BE COMPLETED] à la place de cette valeur."
     )

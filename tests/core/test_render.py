@@ -58,17 +58,19 @@ def test_french_tender_sections_and_content():
     headings = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
     assert headings == [
         "Définitions",
+        "Instructions aux soumissionnaires",
         "Cadre juridique",
-        "Calendrier",
-        "Dépôt des soumissions",
         "Le besoin",
         "Portée",
         "Critères d’évaluation",
         "Méthode d’évaluation",
         tr("Test scenarios", "fr"),
+        "Séances de scénarios et projet pilote",
         "Publication et transparence",
         "Clauses du contrat",
         "Annexe\u00a0: fournisseurs exclus",
+        "Annexe\u00a0: formulaires à signer",
+        "Annexe\u00a0: formulaire de réponse (conformité aux critères)",
     ]  # the language and binding version: clause 20 only, said once
     texts = _texts(doc)
     assert STATEMENT in texts

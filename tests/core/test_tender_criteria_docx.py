@@ -98,7 +98,9 @@ def test_every_table_fits_the_text_width(exported):
     _lang, document = exported
     width = _text_width_twips(document)
     assert 9000 < width <= 9500  # Letter, 2.5 cm margins: 16.59 cm
-    assert len(document.tables) == 6  # cover, dates, contact, mandatory, optional, traceability
+    # cover, timetable, contact, mandatory, optional, traceability; the forms' addenda,
+    # subcontractors, trade secrets and references; the response form
+    assert len(document.tables) == 11
     for table in document.tables:
         grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
         assert sum(grid) <= width, _rows(table)[0]

@@ -135,8 +135,8 @@ def test_the_dialog_lists_errors_and_placeholders_and_a_click_chooses_one(qtbot)
         "prints [À COMPLÉTER / TO BE COMPLETED] where this value goes."
     )
     assert header in texts
-    # the page header and the cover page of the tender and of the record: four lines
-    assert [i.field for i in items] == [f"jury:{jury}.name", *["info.reference"] * 6]
+    # the tender's page header, cover and form of offer; the record's four places
+    assert [i.field for i in items] == [f"jury:{jury}.name", *["info.reference"] * 7]
     assert dialog.list.count() == len(items) == len(grouped(items))
     _click(qtbot, dialog, texts.index(header))
     assert not dialog.isVisible()

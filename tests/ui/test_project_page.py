@@ -125,3 +125,33 @@ def test_the_towns_minimum_submission_period_says_its_default(open_window):
     open_window.actions_by_name["lang_fr"].trigger()
     box.setValue(0)
     assert box.text() == "Par défaut : 15 jours"
+
+
+def test_contract_data_defaults_shown_and_edits_saved(open_window, qtbot):
+    """The rules of the call for tenders start at their defaults and are saved in the file."""
+    window = open_window
+    path = window.ctx.pf.path
+    w = window.wizard.currentPage().binder.widgets
+    assert w["contract_data.bid_validity_days"].value() == 90
+    assert w["contract_data.last_addendum_days"].value() == 7
+    assert w["contract_data.bid_security"].currentData() == "security_none"
+    assert w["contract_data.debriefing"].isChecked()
+    w["contract_data.bid_validity_days"].setValue(120)
+    security = w["contract_data.bid_security"]
+    security.setCurrentIndex(security.findData("security_percent"))
+    type_text(qtbot, w["contract_data.bid_security_value"], "5")
+    type_text(qtbot, w["contract_data.opening_place"], "Salle du conseil")
+    window.close_project()
+    with ProjectFile.open(path) as pf:
+        data = pf.project.contract_data
+        assert (
+            data.bid_validity_days,
+            data.bid_security,
+            str(data.bid_security_value),
+            data.opening_place,
+        ) == (
+            120,
+            "security_percent",
+            "5",
+            "Salle du conseil",
+        )

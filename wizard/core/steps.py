@@ -52,7 +52,7 @@ def _evaluation_done(p: Project) -> bool:
 STEPS: dict[Step, StepFacts] = {
     Step.PROJECT: StepFacts(
         N_("Project"),
-        ("info", "authors", "translations"),
+        ("info", "contract_data", "authors", "translations"),
         lambda p: bool(p.info.organization and p.info.province and p.info.title),
     ),
     Step.PROBLEM: StepFacts(

@@ -13,14 +13,15 @@ rule cannot be checked). Closing time, time zone, submission and contact:
 ``PR-TIME``, ``PR-TIME-ZONE``, ``PR-EMAIL``). The submission period (red flag R003):
 ``checks/periods.py`` (``PR-PERIOD-LAW``, ``PR-PERIOD-AGREEMENT``, ``PR-PERIOD-TOWN``,
 ``PR-RANGE``). The texts' versions in each published language: ``checks/translations.py``
-(``PR-TRANSLATION``).
+(``PR-TRANSLATION``). The contract data: ``checks/contract_data.py``
+(``PR-CONTRACT-RANGE``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from wizard.core.checks import logistics, periods, principles
+from wizard.core.checks import contract_data, logistics, periods, principles
 from wizard.core.checks.base import Finding, Severity, blank_info_findings, finding
 from wizard.core.domain import provinces
 from wizard.core.i18n import N_
@@ -154,6 +155,7 @@ def check_project(project: Project) -> list[Finding]:
     found.extend(_dates(project))
     found.extend(logistics.check_logistics(project))
     found.extend(periods.check_periods(project))
+    found.extend(contract_data.check_contract_data(project))
     if not any(a.name.strip() for a in project.authors):
         found.append(
             finding(

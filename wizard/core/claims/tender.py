@@ -138,6 +138,17 @@ def publication_planned(project: Project) -> bool:
     return set(PUBLISHED_BY_TRANSPARENCY) <= planned
 
 
+def no_supplier_excluded(project: Project) -> bool:
+    """No supplier of the vendor register is excluded for having taken part in the
+    preparation of the tender (V-DRAFTING is silent)."""
+    return not clauses.excluded_vendor_names(project)
+
+
+def pilot_measured(project: Project) -> bool:
+    """The pilot names the scenarios it must meet, its objective success measure (E-PILOT)."""
+    return bool(project.evaluation.pilot_scenario_ids)
+
+
 def excluded_clause_kept(project: Project) -> bool:
     """The clause excluding the vendors that took part in the preparation is in the
     tender (K-REQUIRED while a vendor is excluded)."""
@@ -318,5 +329,30 @@ FRAMEWORK_OF_THE_PROVINCE = claim(
         province_known,
         "PR-PROVINCE",
         where="Tender › Legal framework",
+    )
+)
+NO_SUPPLIER_EXCLUDED = claim(
+    Claim(
+        "tender.no-supplier-excluded",
+        N_(
+            "Any supplier may submit a bid: no supplier is excluded for having taken part in the preparation of this call for tenders."
+        ),
+        no_supplier_excluded,
+        "V-DRAFTING",
+        otherwise=N_(
+            "Any supplier may submit a bid, except the businesses listed in the appendix “Excluded suppliers”, which took part in the preparation of this call for tenders."
+        ),
+        where="Tender › Instructions to bidders › Eligibility",
+    )
+)
+PILOT_MEASURED = claim(
+    Claim(
+        "tender.pilot-measured",
+        N_(
+            "The pilot succeeds when the technical committee records every scenario named in the section “Paid pilot project” as met, in the way it records the scenario sessions; otherwise it fails."
+        ),
+        pilot_measured,
+        "E-PILOT",
+        where="Tender › Scenario sessions and pilot (when a pilot is planned)",
     )
 )

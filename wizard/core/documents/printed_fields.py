@@ -24,6 +24,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from wizard.core.domain.provinces import PROVINCES
@@ -250,6 +251,13 @@ PRINTED: list[Printed] = [
     Text("vendor_exchanges", "staff_name"),
     Text("vendor_exchanges", "subject"),
     Text("publication", "provincial_platform"),
+    # contract data: an amount or percentage asked, but 0
+    Value(
+        "contract_data",
+        "bid_security_value",
+        lambda _p, d: d.bid_security != "security_none" and not d.bid_security_value > 0,
+        lambda _p, d: setattr(d, "bid_security_value", Decimal(5)),
+    ),
     # lists with no row that prints
     Rows("authors", _add_author),
     Rows("business_units", _concern_a_unit),

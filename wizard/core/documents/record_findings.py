@@ -406,6 +406,7 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
     "T-THRESHOLD-NEAR": (((), FACT),),
     "V-PLATFORM-REQUIRED": (((), FACT),),
     "PR-RANGE": (((), FACT),),
+    "PR-CONTRACT-RANGE": (((), FACT),),
     "C-NO-CRITERIA": (((), N_("The tender states no criteria.")),),
     "C-ALL-POINTS": (
         (

@@ -1,10 +1,14 @@
 """The tender as document blocks, built from the model (docs/documents.md; docs/cases.md K1, K10).
 
 ``tender_document(project, lang, languages) -> Document`` ("fr" or "en"): cover page,
-table of contents, definitions, key dates, the need (problem statement and context),
-scope, criteria and pass threshold, evaluation method, test scenarios (instead of
-demonstrations) with the criteria-to-scenario traceability matrix, the numbered contract
-clauses, the excluded-vendors addendum and the binding-language statement. A copy in a
+table of contents, definitions, the instructions to bidders (timetable, submission,
+addenda, validity, security, opening, rights, eligibility, complaints:
+``tender_instructions.py``), the need (problem statement and context), scope, criteria
+and pass threshold, evaluation method, test scenarios (instead of demonstrations) with
+the criteria-to-scenario traceability matrix, the scenario sessions and pilot
+(``tender_logistics.py``), the numbered contract clauses, the excluded-vendors addendum,
+the forms to sign (``tender_forms.py``), the response form (``tender_response_form.py``)
+and the binding-language statement. A copy in a
 language the tender is not published in is a translation for information, marked so
 on its cover, in its header and in its language clause (docs/documents.md, "Languages").
 
@@ -39,13 +43,17 @@ from wizard.core.documents.tender_criteria import (
     evaluation_blocks,
     traceability_blocks,
 )
+from wizard.core.documents.tender_forms import forms_blocks
 from wizard.core.documents.tender_framework import framework_blocks
+from wizard.core.documents.tender_instructions import instructions_blocks
+from wizard.core.documents.tender_logistics import logistics_blocks
 from wizard.core.documents.tender_publication import publication_blocks
-from wizard.core.documents.tender_submission import format_deadline, submission_blocks
+from wizard.core.documents.tender_response_form import response_form_blocks
+from wizard.core.documents.tender_submission import format_deadline
 from wizard.core.domain.numbering import criterion_numbers, scenario_label
 from wizard.core.domain.provinces import PROVINCES
 from wizard.core.i18n import N_, tr
-from wizard.core.i18n.formats import PLACEHOLDER, format_date, town_name
+from wizard.core.i18n.formats import PLACEHOLDER, town_name
 from wizard.core.i18n.languages import binding_language, is_translation
 from wizard.core.model import Project
 from wizard.core.model.translatable import localized
@@ -129,21 +137,6 @@ def _definitions(project: Project, lang: str) -> list[Block]:
                 organization=town_name(organization, lang),
             )
         ),
-    ]
-
-
-def _dates(project: Project, lang: str) -> list[Block]:
-    info = project.info
-    rows = [
-        [tr("Publication of the call for tenders", lang), format_date(info.publication_date, lang)],
-        [tr("Deadline for questions", lang), format_date(info.questions_deadline, lang)],
-        [tr("Closing date for bids", lang), format_deadline(info, lang)],
-        [tr("Planned award", lang), format_date(info.award_date, lang)],
-        [tr("Planned start of the Contract", lang), format_date(info.contract_start, lang)],
-    ]
-    return [
-        Heading(1, tr("Key dates", lang)),
-        Table([[tr("Step", lang), tr("Date", lang)]], rows, [10.0, 6.0]),
     ]
 
 
@@ -277,18 +270,19 @@ def tender_blocks(project: Project, lang: str, languages: list[str] | None = Non
     for part in (
         _cover,
         _definitions,
+        instructions_blocks,
         framework_blocks,
-        _dates,
-        submission_blocks,
         _need,
         _scope,
         criteria_blocks,
         evaluation_blocks,
         _scenarios,
+        logistics_blocks,
         publication_blocks,
     ):
         blocks.extend(part(project, lang))
-    return blocks + _clauses(project, lang, [lang, *(languages or [])]) + _addendum(project, lang)
+    blocks += _clauses(project, lang, [lang, *(languages or [])]) + _addendum(project, lang)
+    return blocks + forms_blocks(project, lang) + response_form_blocks(project, lang)
 
 
 def tender_document(project: Project, lang: str, languages: list[str] | None = None) -> Document:

@@ -63,11 +63,12 @@ def contact_rows(info: ProjectInfo, lang: str) -> list[list[str]]:
 
 
 def submission_blocks(project: Project, lang: str) -> list[Block]:
-    """The "Submission of bids" section of the tender in ``lang``."""
+    """The "Submission of bids" and "Single point of contact" parts of the instructions
+    to bidders (``tender_instructions.py``) in ``lang``."""
     info = project.info
     method = one_line(info.submission_method)
     return [
-        Heading(1, tr("Submission of bids", lang)),
+        Heading(2, tr("Submission of bids", lang)),
         Paragraph(method or PLACEHOLDER, label=tr("How and where to submit:", lang)),
         Paragraph(format_deadline(info, lang), label=tr("Deadline for bids:", lang)),
         Paragraph(

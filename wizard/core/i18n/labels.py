@@ -78,6 +78,13 @@ VALUE_LABELS: dict[str, str] = {
     "helped_draft": N_("Helped draft the tender"),
     "material_used": N_("Supplied a template or specification that was used"),
     "material_not_used": N_("Supplied a template or specification: received, not used"),
+    # contract data: bid security, bid languages, what follows a failed pilot
+    "security_none": N_("No bid security"),
+    "security_amount": N_("A fixed amount (CAD)"),
+    "security_percent": N_("A percentage of the bid price"),
+    "as_tender": N_("The tender's language(s)"),
+    "next_ranked": N_("Offer the pilot to the next-ranked bidder"),
+    "cancel_award": N_("Cancel the call for tenders"),
 }
 """Stored choice value → its label msgid."""
 

@@ -49,6 +49,7 @@ from wizard.core.model.entities import (
 )
 from wizard.core.model.project import ENTITIES, KIND_OF, SECTIONS, Project, field_names, kind_of
 from wizard.core.model.sections import (
+    ContractData,
     CriteriaSettings,
     Evaluation,
     ExportSettings,
@@ -65,6 +66,7 @@ __all__ = [
     "BusinessUnit",
     "ClauseChoice",
     "CommitteeMember",
+    "ContractData",
     "CostLine",
     "CriteriaSettings",
     "Criterion",

@@ -128,6 +128,33 @@ BOUNDS: dict[str, Bound] = {
         "(15 days, resources/legal/submission_periods.json). Statutes and trade agreements ask "
         "for 15 to 40 days; a year is far beyond any call for tenders.",
     ),
+    "contract_data.bid_validity_days": Bound(
+        1,
+        365,
+        "days",
+        "Bids stay irrevocable for 60 to 120 days in municipal practice (90 by default); a year "
+        "is far beyond any evaluation and award.",
+    ),
+    "contract_data.bid_security_value": Bound(
+        Decimal(0),
+        Decimal(10_000_000),
+        "CAD or %",
+        "A fixed amount in CAD or a share of the bid price in % (usually 5 to 10 %); 0 means not stated yet.",
+    ),
+    "contract_data.last_addendum_days": Bound(
+        0,
+        60,
+        "days before closing",
+        "The last addendum leaves bidders time to take it into account (7 days by default); "
+        "two months exceeds the whole bid period of most calls for tenders.",
+    ),
+    "contract_data.scenario_sessions_days": Bound(
+        1,
+        180,
+        "days after closing",
+        "Scenario sessions follow the closing within weeks (20 days by default) and must end "
+        "well within the bid validity period.",
+    ),
     "criteria_settings.pass_threshold_pct": Bound(
         0, 100, "%", "A share of the optional criteria's points: 0 to 100 % (the guide: at least 70 %)."
     ),

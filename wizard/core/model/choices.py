@@ -129,6 +129,20 @@ that was used (``material_used``), or supplied one that was received and not use
 from the tender (:func:`wizard.core.clauses.library.excluded_vendor_names` decides)."""
 DRAFTING_ROLES: tuple[DraftingRole, ...] = get_args(DraftingRole)
 
+# --- Contract data ---------------------------------------------------------------------
+
+BidSecurity = Literal["security_none", "security_amount", "security_percent"]
+"""The bid security the tender asks for: none, a fixed amount in CAD, or a % of the bid price."""
+BID_SECURITIES: tuple[BidSecurity, ...] = get_args(BidSecurity)
+
+BidLanguages = Literal["as_tender", "fr", "en", "both"]
+"""The language(s) bids may be written in ("as_tender": the tender's own languages)."""
+BID_LANGUAGES: tuple[BidLanguages, ...] = get_args(BidLanguages)
+
+PilotFailure = Literal["next_ranked", "cancel_award"]
+"""What follows a failed pilot: the next-ranked bidder is offered the pilot, or the call ends."""
+PILOT_FAILURES: tuple[PilotFailure, ...] = get_args(PilotFailure)
+
 
 # --- Reading the sets from the model's annotations ------------------------------------
 

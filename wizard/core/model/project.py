@@ -29,6 +29,7 @@ from wizard.core.model.entities import (
     VendorExchange,
 )
 from wizard.core.model.sections import (
+    ContractData,
     CriteriaSettings,
     Evaluation,
     ExportSettings,
@@ -49,6 +50,7 @@ SECTIONS: dict[str, type] = {
     "market": MarketSettings,
     "criteria_settings": CriteriaSettings,
     "evaluation": Evaluation,
+    "contract_data": ContractData,
     "tco": TcoSettings,
     "publication": Publication,
     "export": ExportSettings,
@@ -105,6 +107,7 @@ class Project:
     market: MarketSettings = field(default_factory=MarketSettings)
     criteria_settings: CriteriaSettings = field(default_factory=CriteriaSettings)
     evaluation: Evaluation = field(default_factory=Evaluation)
+    contract_data: ContractData = field(default_factory=ContractData)
     tco: TcoSettings = field(default_factory=TcoSettings)
     publication: Publication = field(default_factory=Publication)
     export: ExportSettings = field(default_factory=ExportSettings)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from wizard.core.model.choices import Language, Province, TenderLanguages
+from wizard.core.model.choices import (
+    BidLanguages,
+    BidSecurity,
+    Language,
+    PilotFailure,
+    Province,
+    TenderLanguages,
+)
 
 
 @dataclass
@@ -99,6 +106,35 @@ class Evaluation:
     pilot_enabled: bool = False
     pilot_description: str = ""
     pilot_scenario_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class ContractData:
+    """The rules of the call for tenders, the contract data: what the
+    instructions to bidders, the forms and the pilot's logistics print
+    (``documents/tender_instructions.py``). Every default is a sensible one for a small
+    town, and the Project page says it is a default.
+
+    ``bid_validity_days``: days after closing during which a bid is irrevocable (90);
+    ``bid_security``: none, a fixed amount (``bid_security_value`` in CAD) or a % of the
+    bid's total price (``bid_security_value`` in %); ``last_addendum_days``: no addendum
+    is issued later than this many days before closing (7); ``opening_place``: where bids
+    are opened in public ('' = the contact's postal address; printed in Québec only, for now
+    read from ``info.province``); ``scenario_sessions_days``: scenario sessions take place
+    within this many days after closing (20); ``bid_languages``: the language(s) bids may
+    be written in; ``debriefing``: an unsuccessful bidder may ask for a debriefing;
+    ``pilot_failure``: what follows a failed pilot.
+    """
+
+    bid_validity_days: int = 90
+    bid_security: BidSecurity = "security_none"
+    bid_security_value: Decimal = Decimal(0)
+    last_addendum_days: int = 7
+    opening_place: str = ""
+    scenario_sessions_days: int = 20
+    bid_languages: BidLanguages = "as_tender"
+    debriefing: bool = True
+    pilot_failure: PilotFailure = "next_ranked"
 
 
 @dataclass

@@ -65,6 +65,7 @@ TRANSLATABLE: dict[str, dict[str, str]] = {
         "tie_break": N_("Tie-break rule"),
         "pilot_description": N_("Pilot project"),
     },
+    "contract_data": {"opening_place": N_("Place of the public opening")},
     "tco": {"funding_source": N_("Source of funding")},
     "publication": {
         "free_platforms": N_("Free publication platforms"),

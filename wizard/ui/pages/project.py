@@ -15,6 +15,7 @@ from wizard.core.i18n import N_, _, ui_language
 from wizard.core.steps import Step
 from wizard.ui.labels import BINDING_LANGUAGES, PROVINCES, TENDER_LANGUAGES
 from wizard.ui.pages.base import StepPage, short_text
+from wizard.ui.pages.contract_data import contract_data_group
 from wizard.ui.widgets.table_editor import Column
 
 TIME_PATTERN = r"^[0-9]{0,2}(:[0-9]{0,2})?$"
@@ -61,6 +62,7 @@ class ProjectPage(StepPage):
         self.row(form, N_("Award"), b.date("info", "award_date"))
         self.row(form, N_("Contract start"), b.date("info", "contract_start"))
         self._logistics()
+        contract_data_group(self)
         form = self.group(N_("Authors of the tender"))
         self.note(form, N_("An author may not sit on the selection committee."))
         self.table(

@@ -1,0 +1,142 @@
+"""The instructions to bidders, the scenario and pilot logistics, the forms and the
+response form of the tender (issue 17 points 1, 5, 6), with real values of the bundled
+examples."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from wizard.core.documents.blocks import Heading, Paragraph, Table
+from wizard.core.documents.tender import tender_document
+from wizard.core.documents.tender_forms import BLANK
+from wizard.core.documents.tender_instructions import end_of_validity, last_addendum
+from wizard.core.domain.numbering import criterion_numbers
+from wizard.core.examples import load_example
+from wizard.core.i18n.formats import PLACEHOLDER
+from wizard.core.textclean import one_line
+
+
+def _texts(project, lang: str) -> list[str]:
+    lines = []
+    for block in tender_document(project, lang).blocks:
+        if isinstance(block, Table):
+            lines += [cell for row in [*block.header, *block.rows] for cell in row]
+        elif isinstance(block, Paragraph) and block.label:
+            lines.append(f"{block.label} {block.text}")
+        else:
+            lines.append(getattr(block, "text", ""))
+    return lines
+
+
+def _headings(project, lang: str) -> list[str]:
+    return [b.text for b in tender_document(project, lang).blocks if isinstance(b, Heading)]
+
+
+def test_end_of_validity_is_closing_plus_the_validity_days():
+    project = load_example("emergency-perimeter")  # closes 2027-03-08
+    assert end_of_validity(project) == "2027-06-06"  # + 90 days: 23 (March) + 30 + 31 + 6
+    project.contract_data.bid_validity_days = 120
+    assert end_of_validity(project) == "2027-07-06"
+    assert last_addendum(project) == "2027-03-01"  # 7 days before
+    project.info.closing_date = ""
+    assert end_of_validity(project) == ""
+
+
+def test_the_french_instructions_of_the_quebec_example():
+    text = "\n".join(_texts(load_example("emergency-perimeter"), "fr"))
+    for expected in (
+        "Instructions aux soumissionnaires",
+        "Fin du délai de validité des soumissions\n6 juin 2027",
+        "Dernier addenda\n1er mars 2027",
+        "La soumission est irrévocable pendant 90 jours après la date limite de dépôt, soit jusqu’au 6 juin 2027 inclusivement.",
+        "Aucun addenda n’est émis moins de 7 jours avant la date limite de dépôt, soit après le 1er mars 2027.",
+        "Aucune garantie de soumission n’est exigée.",
+        "Les soumissions sont ouvertes publiquement à la date limite de dépôt",
+        "La Ville ne s’engage à accepter ni la soumission la plus basse ni aucune des soumissions reçues.",
+        "registre des entreprises non admissibles aux contrats publics (RENA)",
+        "Autorité des marchés publics (AMP), dans les délais et aux conditions que fixe la loi (à confirmer par le conseiller juridique)",
+        "Langue des soumissions\u00a0: Les soumissions et les documents qui les accompagnent sont rédigés en français.",
+        "Au plus tard le 28 mars 2027",  # scenario sessions: closing + 20 days
+    ):
+        assert expected in text, expected
+
+
+def test_the_english_instructions_outside_quebec_have_no_public_opening():
+    project = load_example("office-suite")  # Nova Scotia, English
+    text = "\n".join(_texts(project, "en"))
+    assert (
+        "A bid is irrevocable for 90 days after the closing date, that is until May 20, 2027 inclusive."
+        in text
+    )
+    assert "The Town is not bound to accept the lowest bid or any bid." in text
+    assert "Each bidder acknowledges every addendum in its form of offer (Form 1)." in text
+    assert "Public opening" not in _headings(project, "en")
+    assert "RENA" not in text and "Autorité des marchés publics" not in text
+    assert "Business number" in text
+
+
+def test_a_bid_security_in_percent_and_its_placeholder():
+    project = load_example("office-suite")
+    project.contract_data.bid_security = "security_percent"
+    project.contract_data.bid_security_value = Decimal(5)
+    text = "\n".join(_texts(project, "en"))
+    assert "a bid security of 5 % of the total price of the bid, made out to the Town" in text
+    assert "8. the bid security" in text
+    project.contract_data.bid_security_value = Decimal(0)
+    assert f"a bid security of {PLACEHOLDER}, made out" in "\n".join(_texts(project, "en"))
+
+
+@pytest.mark.parametrize("name", ["emergency-perimeter", "office-suite", "training"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_response_form_lists_every_criterion_by_its_number(name, lang):
+    project = load_example(name)
+    numbers = criterion_numbers(project, lang)
+    tables = [b for b in tender_document(project, lang).blocks if isinstance(b, Table)]
+    form = tables[-1]
+    assert [row[0] for row in form.rows] == [numbers[c.id] for c in project.criteria]
+    assert all(row[2:] == ["\u2610", "\u2610", BLANK] for row in form.rows)
+    assert len(form.header[0]) == 5
+
+
+def test_the_forms_in_french_name_the_reference_and_validity():
+    project = load_example("training")  # New Brunswick, closes 2027-04-02
+    text = "\n".join(_texts(project, "fr"))
+    assert "Formulaire 1 – Formulaire de soumission" in text
+    assert "Le soumissionnaire a pris connaissance de l’appel d’offres" in text
+    assert (
+        "La présente soumission est irrévocable pendant 90 jours après la date limite de dépôt, soit jusqu’au 1er juillet 2027 inclusivement."
+        in text
+    )
+    assert "Absence de collusion" in text and "Aucune participation à la rédaction" in text
+    assert "Formulaire 3 – Sous-traitants et emplacement des données" in text
+    assert "RENA" not in text
+
+
+def test_pilot_logistics_price_success_and_failure():
+    project = load_example("emergency-perimeter")
+    text = "\n".join(_texts(project, "en"))
+    assert "Price: The bidder prices the pilot on a line of its own" in text
+    assert "Success measure: The pilot succeeds when the technical committee records every scenario" in text
+    assert "Failure: If the pilot fails, the Town may offer the pilot to the next-ranked bidder" in text
+    project.contract_data.pilot_failure = "cancel_award"
+    text = "\n".join(_texts(project, "fr"))
+    assert "la Ville met fin au présent appel d’offres sans adjuger le Contrat complet" in text
+    project.evaluation.pilot_enabled = False
+    assert "Projet pilote : prix, réussite et échec" not in _headings(project, "fr")
+    assert "Séances de scénarios" in _headings(project, "fr")
+
+
+def test_blank_form_lines_are_not_placeholders():
+    assert BLANK != PLACEHOLDER and "[" not in BLANK
+
+
+def test_the_public_opening_place_falls_back_to_the_contact_address():
+    project = load_example("emergency-perimeter")
+    address = one_line(project.info.contact_address, ", ")
+    assert address and f"immédiatement après l’heure limite, à {address}." in "\n".join(_texts(project, "fr"))
+    project.contract_data.opening_place = "salle du conseil, hôtel de ville"
+    assert "à salle du conseil, hôtel de ville." in "\n".join(_texts(project, "fr"))
+    project.contract_data.opening_place = project.info.contact_address = ""
+    assert "à l’endroit où les soumissions sont déposées." in "\n".join(_texts(project, "fr"))
