@@ -140,3 +140,21 @@ def test_the_public_opening_place_falls_back_to_the_contact_address():
     assert "à salle du conseil, hôtel de ville." in "\n".join(_texts(project, "fr"))
     project.contract_data.opening_place = project.info.contact_address = ""
     assert "à l’endroit où les soumissions sont déposées." in "\n".join(_texts(project, "fr"))
+
+
+def test_two_envelopes_put_the_form_of_offer_with_the_prices():
+    project = load_example("emergency-perimeter")
+    project.evaluation.quebec_weighted = True
+    text = "\n".join(_texts(project, "fr"))
+    envelope_1 = text.index("L’enveloppe no\u00a01 (qualité) contient, dans l’ordre\u00a0:")
+    envelope_2 = text.index("L’enveloppe no\u00a02 (prix) contient, dans l’ordre\u00a0:")
+    assert "1. Formulaire 2 – Déclarations" in text[envelope_1:envelope_2]
+    assert "Formulaire 1 – Formulaire de soumission" not in text[envelope_1:envelope_2]
+    assert text[envelope_2:].split("\n")[1] == "1. Formulaire 1 – Formulaire de soumission"
+    assert (
+        "Ce formulaire est placé dans l’enveloppe no\u00a02 (prix), jamais dans l’enveloppe no\u00a01."
+        in text
+    )
+    project.evaluation.quebec_weighted = False
+    text = "\n".join(_texts(project, "fr"))
+    assert "enveloppe no\u00a02 (prix)" not in text and "1. Formulaire 1 – Formulaire de soumission" in text

@@ -16,7 +16,13 @@ the same declarations).
 from __future__ import annotations
 
 from wizard.core.documents.blocks import Block, Heading, PageBreak, Paragraph, Table
-from wizard.core.documents.tender_instructions import FORMS, computed_date, end_of_validity, public_opening
+from wizard.core.documents.tender_instructions import (
+    FORMS,
+    computed_date,
+    end_of_validity,
+    public_opening,
+    two_envelopes,
+)
 from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.model import Project
@@ -86,8 +92,14 @@ def _offer(project: Project, lang: str) -> list[Block]:
         N_("Authorized representative:"),
         N_("E-mail and telephone:"),
     )
+    envelope = (
+        [Paragraph(tr("This form goes in envelope 2 (price), never in envelope 1.", lang))]
+        if two_envelopes(project)
+        else []
+    )
     return [
         Heading(2, tr(FORMS[0], lang)),
+        *envelope,
         *_lines(identity, lang),
         Paragraph(
             tr(

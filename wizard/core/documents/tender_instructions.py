@@ -202,19 +202,34 @@ def _format(project: Project, lang: str) -> str:
     return tr("A bid is submitted electronically, as stated above; a bid on paper is refused.", lang)
 
 
+def two_envelopes(project: Project) -> bool:
+    """Whether bids come in two envelopes, quality and price (Québec's weighted system:
+    ``evaluation.quebec_weighted``, whose section in the evaluation method says so)."""
+    return project.evaluation.quebec_weighted
+
+
+def _numbered(parts: list[str]) -> list[Block]:
+    return [Paragraph(f"{n}. {part}") for n, part in enumerate(parts, start=1)]
+
+
 def _content(project: Project, lang: str) -> list[Block]:
-    parts = [tr(title, lang) for title in FORMS]
-    parts += [
-        tr("the response form (compliance matrix), with the documents it refers to", lang),
-        tr("the prices, as the evaluation method asks", lang),
-    ]
-    if project.contract_data.bid_security != "security_none":
-        parts.append(tr("the bid security", lang))
+    security = [tr("the bid security", lang)] if project.contract_data.bid_security != "security_none" else []
+    response = tr("the response form (compliance matrix), with the documents it refers to", lang)
+    if two_envelopes(project):
+        order = [
+            Paragraph(tr("Envelope 1 (quality) contains, in this order:", lang)),
+            *_numbered([*(tr(title, lang) for title in FORMS[1:]), response, *security]),
+            Paragraph(tr("Envelope 2 (price) contains, in this order:", lang)),
+            *_numbered([tr(FORMS[0], lang), tr("the prices, as the evaluation method asks", lang)]),
+        ]
+    else:
+        parts = [tr(title, lang) for title in FORMS]
+        parts += [response, tr("the prices, as the evaluation method asks", lang), *security]
+        order = [Paragraph(tr("A bid contains, in this order:", lang)), *_numbered(parts)]
     return [
         Heading(2, tr("Format, order and content of a bid", lang)),
         Paragraph(_format(project, lang)),
-        Paragraph(tr("A bid contains, in this order:", lang)),
-        *[Paragraph(f"{n}. {part}") for n, part in enumerate(parts, start=1)],
+        *order,
         Paragraph(
             tr(
                 "Bids and the documents that accompany them are written in {languages}.",
