@@ -135,11 +135,17 @@ def test_blank_form_lines_are_not_placeholders():
 def test_the_public_opening_place_falls_back_to_the_contact_address():
     project = load_example("emergency-perimeter")
     address = one_line(project.info.contact_address, ", ")
-    assert address and f"immédiatement après l’heure limite, à {address}." in "\n".join(_texts(project, "fr"))
+    assert (
+        address
+        and f"immédiatement après l’heure limite, à l’endroit suivant\u00a0: {address}."
+        in "\n".join(_texts(project, "fr"))
+    )
     project.contract_data.opening_place = "salle du conseil, hôtel de ville"
-    assert "à salle du conseil, hôtel de ville." in "\n".join(_texts(project, "fr"))
+    assert "à l’endroit suivant\u00a0: salle du conseil, hôtel de ville." in "\n".join(_texts(project, "fr"))
     project.contract_data.opening_place = project.info.contact_address = ""
-    assert "à l’endroit où les soumissions sont déposées." in "\n".join(_texts(project, "fr"))
+    assert "immédiatement après l’heure limite, à l’endroit où elles sont déposées." in "\n".join(
+        _texts(project, "fr")
+    )
 
 
 def test_two_envelopes_put_the_form_of_offer_with_the_prices():

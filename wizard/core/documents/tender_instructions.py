@@ -97,14 +97,10 @@ def computed_date(project: Project, iso: str, lang: str) -> str:
     return format_date(iso or project.info.closing_date, lang)
 
 
-def opening_place(project: Project, lang: str) -> str:
+def opening_place(project: Project) -> str:
     """Where the bids are opened in public: the contract data's place, else the single
-    point of contact's postal address, else "the place where bids are submitted"."""
-    return (
-        one_line(project.contract_data.opening_place)
-        or one_line(project.info.contact_address, ", ")
-        or tr("the place where bids are submitted", lang)
-    )
+    point of contact's postal address, else '' (where bids are submitted)."""
+    return one_line(project.contract_data.opening_place) or one_line(project.info.contact_address, ", ")
 
 
 def _timetable(project: Project, lang: str) -> list[Block]:
@@ -293,16 +289,24 @@ def _security(project: Project, lang: str) -> list[Block]:
 def _opening(project: Project, lang: str) -> list[Block]:
     if not public_opening(project):
         return []
-    return [
-        Heading(2, tr("Public opening", lang)),
-        Paragraph(
-            tr(
-                "Bids are opened in public on the closing date, immediately after the closing time, at {place}. The names of the bidders are read aloud and recorded; opening a bid does not mean that it is compliant.",
-                lang,
-                place=opening_place(project, lang),
-            )
-        ),
-    ]
+    place = opening_place(project)
+    where = (
+        tr(
+            "Bids are opened in public on the closing date, immediately after the closing time, at the following place: {place}.",
+            lang,
+            place=place,
+        )
+        if place
+        else tr(
+            "Bids are opened in public on the closing date, immediately after the closing time, where they are submitted.",
+            lang,
+        )
+    )
+    said = tr(
+        "The names of the bidders are read aloud and recorded; opening a bid does not mean that it is compliant.",
+        lang,
+    )
+    return [Heading(2, tr("Public opening", lang)), Paragraph(f"{where} {said}")]
 
 
 def _irregularities(lang: str) -> list[Block]:
