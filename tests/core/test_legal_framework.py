@@ -161,7 +161,7 @@ def test_the_framework_block_sits_in_the_tender_and_states_confirmed_periods():
         "L’Accord de libre-échange canadien (ALEC), chapitre cinq : seuils [à faire confirmer par les conseillers juridiques] (en vigueur du 1er janvier 2026 au 31 décembre 2027)."
         in fr
     )
-    assert en.index("Legal framework") < en.index("Key dates")
+    assert en.index("Legal framework") < en.index("Instructions to bidders") < en.index("Timetable")
 
 
 def test_nova_scotia_names_its_municipal_access_regime():

@@ -58,8 +58,8 @@ def test_french_tender_sections_and_content():
     headings = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
     assert headings == [
         "Définitions",
-        "Instructions aux soumissionnaires",
         "Cadre juridique",
+        "Instructions aux soumissionnaires",
         "Le besoin",
         "Portée",
         "Critères d’évaluation",

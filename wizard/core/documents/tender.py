@@ -270,8 +270,8 @@ def tender_blocks(project: Project, lang: str, languages: list[str] | None = Non
     for part in (
         _cover,
         _definitions,
-        instructions_blocks,
         framework_blocks,
+        instructions_blocks,
         _need,
         _scope,
         criteria_blocks,
