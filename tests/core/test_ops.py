@@ -96,3 +96,62 @@ def test_a_read_only_view_refuses_every_operation(pf, tmp_path):
         with pytest.raises(ReadOnlyFile):
             ops.edit_section(view, replace(view.project.info, title="T"))
         assert view.project.tco_options == [] and view.project.info.title == ""
+
+
+def _new_with_request(tmp_path, requesting_unit: str, lang: str = "fr") -> ProjectFile:
+    from wizard.core.model.defaults import new_project
+
+    project = new_project(lang)
+    project.problem.requesting_unit = requesting_unit
+    return ProjectFile.create(tmp_path / f"{lang}.tender", project)
+
+
+@pytest.mark.parametrize(
+    ("requested", "lang", "unit"),
+    [
+        ("Police", "en", "Police"),
+        ("  public WORKS ", "en", "Public works"),
+        ("Travaux publics", "en", "Public works"),  # the name's translation
+        ("travaux publics", "fr", "Travaux publics"),
+        ("Securite civile", "fr", "Sécurité civile"),  # without accents
+    ],
+)
+def test_the_requesting_unit_is_marked_affected_once(tmp_path, requested, lang, unit):
+    with _new_with_request(tmp_path, requested, lang) as pf:
+        assert ops.requesting_unit_to_mark(pf) is not None
+        marked = ops.mark_requesting_unit(pf)
+        assert marked is not None and marked.name == unit
+        roles = {u.name: u.role for u in pf.project.business_units}
+        assert [name for name, role in roles.items() if role != "not_concerned"] == [marked.name]
+        assert roles[marked.name] == "affected"
+        assert _journal(pf)[-1] == f"business_units:{marked.id}.role"
+        assert ops.mark_requesting_unit(pf) is None  # once
+
+
+def test_the_mark_never_overrides_a_choice(tmp_path):
+    with _new_with_request(tmp_path, "Police", "en") as pf:
+        fire = next(u for u in pf.project.business_units if u.name == "Fire")
+        police = next(u for u in pf.project.business_units if u.name == "Police")
+        ops.update(pf, type(fire), fire.id, role="consulted")
+        assert ops.mark_requesting_unit(pf) is None  # the user chose a role already
+        ops.update(pf, type(fire), fire.id, role="not_concerned")
+        assert ops.mark_requesting_unit(pf) is None  # the user touched the roles
+        assert pf.project.find("business_units", police.id).role == "not_concerned"
+
+
+def test_the_mark_undone_stays_undone(tmp_path):
+    with _new_with_request(tmp_path, "Fire", "en") as pf:
+        with pf.action():
+            marked = ops.mark_requesting_unit(pf)
+        assert marked is not None
+        ops.undo(pf)
+        assert pf.project.find("business_units", marked.id).role == "not_concerned"
+        assert ops.requesting_unit_to_mark(pf) is None
+
+
+@pytest.mark.parametrize("requested", ["", "Library", "Police department"])
+def test_no_mark_without_a_matching_unit(tmp_path, requested):
+    with _new_with_request(tmp_path, requested, "en") as pf:
+        assert ops.requesting_unit_to_mark(pf) is None
+        assert ops.mark_requesting_unit(pf) is None
+        assert {u.role for u in pf.project.business_units} == {"not_concerned"}

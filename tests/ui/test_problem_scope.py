@@ -200,3 +200,37 @@ def test_scope_widening_clears_the_one_unit_finding(open_window):
     _fill_scope(open_window)  # two units affected / beneficiary
     open_window.wizard.go_to(Step.PROBLEM)
     assert "P-SCOPE" not in dict(_shown(open_window.wizard.currentPage().findings))
+
+
+def _roles_shown(page):
+    """unit name → role as the scope page's table shows them."""
+    table = page.tables["business_units"].table
+    return {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+
+
+def test_scope_marks_the_requesting_unit_and_keeps_the_users_choice(open_window, qtbot):
+    page, _statement = _problem_page(open_window, qtbot)
+    requesting = page.binder.widgets["problem.requesting_unit"]
+    requesting.setFocus()
+    qtbot.keyClicks(requesting, "public works")
+    open_window.wizard.go_to(Step.SCOPE)
+    scope = open_window.wizard.currentPage()
+    shown = _roles_shown(scope)
+    assert shown["Public works"] == "Affected"
+    assert {role for name, role in shown.items() if name != "Public works"} == {"Not concerned"}
+    works = next(u for u in open_window.ctx.project.business_units if u.name == "Public works")
+    assert works.role == "affected"
+    # the user says otherwise: coming back to the page never marks it again
+    scope.tables["business_units"].set_value(works.id, "role", "consulted")
+    open_window.wizard.go_to(Step.PROBLEM)
+    open_window.wizard.go_to(Step.SCOPE)
+    assert _roles_shown(open_window.wizard.currentPage())["Public works"] == "Consulted"
+    assert open_window.ctx.project.find("business_units", works.id).role == "consulted"
+
+
+def test_scope_leaves_the_units_alone_without_a_match(open_window, qtbot):
+    page, _statement = _problem_page(open_window, qtbot)
+    page.binder.widgets["problem.requesting_unit"].setText("Library")
+    open_window.ctx.flush()
+    open_window.wizard.go_to(Step.SCOPE)
+    assert set(_roles_shown(open_window.wizard.currentPage()).values()) == {"Not concerned"}

@@ -16,6 +16,7 @@ hang on this layer, and no screen re-implements a rule of the core.
 * Extra brand names: a shared list's CSV, :func:`import_brands`.
 * Clauses: :func:`set_clause_included`, :func:`set_clause_text`, :func:`revert_clause`.
 * Findings: :func:`justify_finding`.
+* The scope's first roles: :func:`mark_requesting_unit` (:func:`requesting_unit_to_mark`).
 * Both languages of a text (docs/bilingual.md): :func:`set_translation` (one text's
   version in one language), :func:`switch_text_language` (the language the fields hold).
 * Undo (``project_file/undo.py``): :func:`undo`, :func:`redo`, :func:`restore_version`.
@@ -32,8 +33,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, TypeVar
 
+from wizard.core.checks.wording import fold
 from wizard.core.model import (
     SECTIONS,
+    BusinessUnit,
     ClauseChoice,
     Criterion,
     Feature,
@@ -110,6 +113,47 @@ def delete(pf: ProjectFile, row: Any, /) -> None:
     """Delete ``row`` (matched by type and id) and the rows that depend on it: a
     solution's or a feature's matrix cells, an option's cost lines."""
     pf.delete_row(kind_of(type(row)), row.id)
+
+
+# -- the scope's first roles ------------------------------------------------------
+
+
+def requesting_unit_to_mark(pf: ProjectFile, /) -> BusinessUnit | None:
+    """The business unit that asked for the need, when it should now be marked
+    ``affected``; ``None`` otherwise (reads only).
+
+    A new project lists the default units all "not concerned"; the unit the problem
+    names as the requesting unit (``problem.requesting_unit``) is the one unit known to
+    be affected. It is found by its name or its name's translation, compared without
+    case, accents or surrounding spaces ("travaux publics " matches "Travaux publics",
+    "Génie" matches "genie"). Principle: a default never overrides a choice, so
+    nothing is returned once any unit has another role or any unit's role was ever
+    edited (the journal holds a ``business_units:N.role`` entry: also after this mark
+    is undone, which is then not redone)."""
+    wanted = fold(pf.project.problem.requesting_unit.strip())
+    units = pf.project.business_units
+    if not wanted or any(u.role != "not_concerned" for u in units):
+        return None
+    names: dict[int, set[str]] = {u.id: {fold(u.name.strip())} for u in units}
+    for text in pf.project.translations:
+        kind, _, rest = text.address.partition(":")
+        row_id, _, attribute = rest.partition(".")
+        if kind == "business_units" and attribute == "name" and row_id.isdigit():
+            names.setdefault(int(row_id), set()).add(fold(text.text.strip()))
+    match = next((u for u in units if wanted in names.get(u.id, set())), None)
+    if match is None or pf.journalled("business_units:%.role"):
+        return None
+    return match
+
+
+def mark_requesting_unit(pf: ProjectFile, /) -> BusinessUnit | None:
+    """Mark the requesting unit ``affected`` when :func:`requesting_unit_to_mark` finds
+    it (the scope page runs this when it opens); returns the saved unit, or ``None``
+    when nothing was changed."""
+    unit = requesting_unit_to_mark(pf)
+    if unit is None:
+        return None
+    return save(pf, dataclasses.replace(unit, role="affected"))
 
 
 # -- the market matrix -----------------------------------------------------------

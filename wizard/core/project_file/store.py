@@ -317,6 +317,12 @@ class ProjectFile:
         new, action``."""
         return list(self.db.table("journal").rows_where(order_by="id desc", limit=limit))
 
+    def journalled(self, pattern: str) -> bool:
+        """Whether any journal entry's field matches ``pattern`` (SQL ``LIKE``, ``%``
+        for any text: ``business_units:%.role``); reads only."""
+        row = self.db.execute("SELECT 1 FROM journal WHERE field LIKE ? LIMIT 1", [pattern]).fetchone()
+        return row is not None
+
     # -- writing -----------------------------------------------------------------
 
     @contextlib.contextmanager

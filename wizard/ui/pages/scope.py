@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wizard.core import ops
 from wizard.core.i18n import N_, _
 from wizard.core.model.defaults import GOVERNANCE_ITEMS
 from wizard.core.steps import Step
@@ -26,6 +27,13 @@ class ScopePage(StepPage):
         "IT purchases, and the data belongs to the citizens. Critical systems and personal "
         "information call for stronger clauses."
     )
+
+    def initializePage(self) -> None:
+        """Mark the requesting unit ``affected`` the first time the page shows units
+        never touched (``ops.requesting_unit_to_mark``), then show the project."""
+        if not self.ctx.read_only and ops.requesting_unit_to_mark(self.ctx.pf) is not None:
+            self.ctx.do(ops.mark_requesting_unit)
+        super().initializePage()
 
     def build(self) -> None:
         b = self.binder
