@@ -107,8 +107,8 @@ class StepPage(QWizardPage):
         help_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         help_scroll.setWidget(self.help_label)
         layout.addWidget(heading)
-        layout.addWidget(help_scroll, 1)
-        layout.addWidget(self.findings, 2)
+        layout.addWidget(help_scroll, 2)  # a long "why" (the TCO's) is read whole at 1366×768
+        layout.addWidget(self.findings, 1)
         side.setMinimumWidth(side.fontMetrics().averageCharWidth() * 28)
         return side
 

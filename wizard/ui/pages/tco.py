@@ -74,7 +74,7 @@ class TcoPage(StepPage):
             form,
             "cost_lines",
             [
-                Column("option_id", N_("Option"), choices=self._option_choices, width=16),
+                Column("option_id", N_("Option"), choices=self._option_choices, width=32),
                 Column("category", N_("Category"), width=16),
                 Column("label", N_("Description"), stretch=True, min_chars=24),
                 Column(
@@ -113,6 +113,7 @@ class TcoPage(StepPage):
         form.addRow(self.chart)
         self.breakdown = QLabel()
         self.breakdown.setObjectName("tco-breakdown")
+        self.breakdown.setWordWrap(True)  # long option names wrap in their header: no sideways scroll
         self.breakdown.setTextFormat(Qt.TextFormat.RichText)
         form.addRow(self.breakdown)
         self.chart_png = b""

@@ -4,8 +4,10 @@ cell yes / partial / no / unknown. A cell is saved as a ``support`` row.
 A :class:`QAbstractTableModel` over a dictionary built once per reload, so 50 solutions
 × 200 features (10,000 cells) show at once instead of 10,000 item objects.
 A click cycles a cell (unknown → yes → partial → no → unknown); the keyboard sets it
-directly (Y/O yes, P partial, N no, U/I/? unknown; Space cycles). Header tooltips show
-each feature's support in the scan; common features are in bold, under-performing
+directly (Y/O yes, P partial, N no, U/I/? unknown; Space cycles). Each feature's column
+is as wide as its name (up to :data:`NAME_CHARS` characters), so headers are read whole
+at 1366×768 in both languages; header tooltips show the whole name and each feature's
+support in the scan; common features are in bold, under-performing
 solutions in italics.
 """
 
@@ -13,9 +15,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
 from wizard.core import ops
 from wizard.core.domain import market
@@ -29,6 +31,12 @@ COLORS = {"yes": "#c8e6c9", "partial": "#fff3c4", "no": "#ffcdd2", "unknown": "#
 CYCLE = {"unknown": "yes", "yes": "partial", "partial": "no", "no": "unknown"}
 KEYS = {"y": "yes", "o": "yes", "p": "partial", "n": "no", "u": "unknown", "i": "unknown", "?": "unknown"}
 Index = QModelIndex | QPersistentModelIndex
+WRAP_CHARS = 16
+"""A feature's name wider than this (average characters) is set on two lines."""
+NAME_CHARS = 40
+"""Widest a feature's column grows, in average characters (a longer name is cut and its
+header's tooltip gives it whole); also the widest the solutions' names grow before they
+wrap (on up to three lines)."""
 
 
 class SupportModel(QAbstractTableModel):
@@ -165,18 +173,65 @@ class SupportMatrix(QTableView):
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setTextElideMode(Qt.TextElideMode.ElideNone)
+        wrap = Qt.AlignmentFlag(int(Qt.TextFlag.TextWordWrap))
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | wrap)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | wrap
+        )
         self.clicked.connect(self.cycle)
 
     def reload(self) -> None:
-        """Show the project's matrix again (fast: no per-cell measuring)."""
+        """Show the project's matrix again (fast: no per-cell measuring, one measure per
+        name) with every name whole: see :meth:`fit_headers`."""
         self.model_.reload()
+        self.fit_headers()
+
+    def fit_headers(self) -> None:
+        """Size the headers to their names. A feature's column is as wide as its name,
+        or, past :data:`WRAP_CHARS` average characters, as its name set on two lines
+        (at most :data:`NAME_CHARS`; the header row grows to the tallest name). The
+        solutions' names take up to :data:`NAME_CHARS` and wrap on more lines beyond."""
         metrics = self.fontMetrics()
+        char = metrics.averageCharWidth()
         widest = max(metrics.horizontalAdvance(text) for text in self.model_._labels.values())
-        self.horizontalHeader().setDefaultSectionSize(max(widest + 16, metrics.averageCharWidth() * 12))
-        self.verticalHeader().setDefaultSectionSize(metrics.lineSpacing() + 8)
-        self.verticalHeader().setMaximumWidth(metrics.averageCharWidth() * 28)
+        cell = max(widest + 16, char * 12)
+        header = self.horizontalHeader()
+        header.setDefaultSectionSize(cell)
+        margin = self.header_margin()
+        tallest = metrics.lineSpacing()
+        for column in range(self.model_.columnCount()):
+            name, name_metrics = self._name(Qt.Orientation.Horizontal, column)
+            width = max(
+                cell, min(_two_line_width(name, name_metrics, char * WRAP_CHARS), char * NAME_CHARS) + margin
+            )
+            header.resizeSection(column, width)
+            tallest = max(tallest, _wrapped_height(name, name_metrics, width - margin + 8))
+        header.setFixedHeight(min(tallest, 3 * metrics.lineSpacing()) + margin)
+        rows = self.verticalHeader()
+        rows.setDefaultSectionSize(metrics.lineSpacing() + 8)
+        names = [self._name(Qt.Orientation.Vertical, row) for row in range(self.model_.rowCount())]
+        longest = max((m.horizontalAdvance(name) for name, m in names), default=char * 8)
+        width = min(char * NAME_CHARS, longest) + margin
+        rows.setFixedWidth(width)
+        for row, (name, name_metrics) in enumerate(names):
+            height = _wrapped_height(name, name_metrics, width - margin + 8)
+            rows.resizeSection(row, min(height, 3 * metrics.lineSpacing()) + 8)
+
+    def header_margin(self) -> int:
+        """Pixels of a header section around its name: the style's margins (Qt draws
+        the name between them) and 8 more to spare."""
+        return 2 * self.horizontalHeader().style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 8
+
+    def _name(self, orientation: Qt.Orientation, section: int) -> tuple[str, QFontMetrics]:
+        """A header's name and the metrics of its font (bold, italic, or the header's)."""
+        font = self.model_.headerData(section, orientation, Qt.ItemDataRole.FontRole)
+        header = (
+            self.horizontalHeader() if orientation == Qt.Orientation.Horizontal else self.verticalHeader()
+        )
+        metrics = QFontMetrics(font if isinstance(font, QFont) else header.font())
+        return str(self.model_.headerData(section, orientation) or ""), metrics
 
     def cycle(self, index: QModelIndex) -> None:
         """Move a cell to the next level (a click)."""
@@ -209,3 +264,22 @@ class SupportMatrix(QTableView):
             self.set_cell(index, KEYS[text])
         else:
             super().keyPressEvent(event)
+
+
+def _two_line_width(name: str, metrics: QFontMetrics, wrap_at: int) -> int:
+    """The width ``name`` needs: its own up to ``wrap_at`` pixels, beyond it the widest
+    line of its best cut into two lines between words."""
+    whole = metrics.horizontalAdvance(name)
+    words = name.split(" ")
+    if whole <= wrap_at or len(words) < 2:
+        return whole
+    return min(
+        max(metrics.horizontalAdvance(" ".join(words[:i])), metrics.horizontalAdvance(" ".join(words[i:])))
+        for i in range(1, len(words))
+    )
+
+
+def _wrapped_height(name: str, metrics: QFontMetrics, width: int) -> int:
+    """The height of ``name`` wrapped between words in ``width`` pixels, as Qt draws it."""
+    flags = int(Qt.TextFlag.TextWordWrap)
+    return metrics.boundingRect(QRect(0, 0, max(1, width), 10_000), flags, name).height()

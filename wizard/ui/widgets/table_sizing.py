@@ -69,7 +69,7 @@ def fit_columns(editor: EntityTable) -> None:
     overflow = excess > slack
     for i in wants:
         if 0 < excess <= slack:
-            wants[i] -= (wants[i] - heads[i]) * excess // slack
+            wants[i] -= -(-(wants[i] - heads[i]) * excess // slack)  # rounded up: the stretching keep theirs
         header.resizeSection(i, wants[i])
     for i in keeps:
         header.setSectionResizeMode(
