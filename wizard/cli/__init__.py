@@ -69,6 +69,11 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("fr", "en", "both"), help="default: the project's tender language(s)")
     p.add_argument("--force", action="store_true", help="replace files already in the folder")
     p.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also write a PDF of each Word document (needs LibreOffice)",
+    )
+    p.add_argument(
         "--strict",
         action="store_true",
         help="write nothing (exit 1) while an unjustified error or a placeholder remains",

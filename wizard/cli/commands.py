@@ -341,10 +341,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     from wizard.core.i18n.languages import untranslated_languages
     from wizard.core.model.translatable import MARKER
+    from wizard.core.pdf import NOT_INSTALLED, PdfError, soffice
 
     out = _export_folder(args.out)
     project, changed = _read_with_change(args.file)  # first: a bad file leaves no empty folder
-    existing = existing_outputs(project, out, args.lang)
+    if args.pdf and soffice() is None:  # said before anything else is done
+        raise CliError(NOT_INSTALLED)
+    existing = existing_outputs(project, out, args.lang, pdf=args.pdf)
     if existing and not args.force:
         raise CliError(
             Plural(
@@ -371,10 +374,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if removed:
         print(bilingual(LEFTOVERS_REMOVED, names=", ".join(p.name for p in removed)), file=sys.stderr)
     try:
-        written = export_all(project, out, lang=args.lang, changed=changed)
+        written = export_all(project, out, lang=args.lang, changed=changed, pdf=args.pdf)
     except ExportWriteError as exc:
         text, params = failure_message(exc)
         raise CliError(text, out, **params) from None
+    except PdfError as exc:
+        raise CliError(exc.text, out, **exc.params) from None
     for path in written:
         print(path)
     if gate:

@@ -2,7 +2,8 @@
 
 ``export_all(project, out_dir, lang=None) -> list[Path]`` writes, into ``out_dir``, the
 tender(s) ``tender-<lang>.docx``, the decision record(s) ``decision-record-<lang>.docx``
-and the open data (OCDS release package, vendor register and criteria CSVs). ``lang`` is
+and the open data (OCDS release package, vendor register and criteria CSVs), and with
+``pdf=True`` a PDF of each Word document (``pdf.py``, LibreOffice). ``lang`` is
 "fr", "en", "both", or ``None`` for the project's own setting (``i18n.languages.tender_languages``).
 
 The project's text is cleaned of XML-illegal characters once, here
@@ -48,6 +49,7 @@ from wizard.core.output_folder import (
 from wizard.core.output_folder import (
     written_by_a_killed_export,
 )
+from wizard.core.pdf import pdf_name, to_pdf
 from wizard.core.project_file.atomic import write_bytes_atomic
 from wizard.core.textclean import clean_project
 
@@ -138,7 +140,9 @@ def output_files(project: Project, lang: str | None = None, changed: str | None 
     return files
 
 
-def planned_outputs(project: Project, out_dir: Path, lang: str | None = None) -> list[Path]:
+def planned_outputs(
+    project: Project, out_dir: Path, lang: str | None = None, pdf: bool = False
+) -> list[Path]:
     """The paths :func:`export_all` would write, in the same order, writing nothing:
     tender(s), decision record(s), OCDS package, vendor register and criteria CSVs.
 
@@ -150,10 +154,13 @@ def planned_outputs(project: Project, out_dir: Path, lang: str | None = None) ->
     out_dir = Path(out_dir)
     langs = tender_languages(project, lang)
     names = [tender_file(x) for x in langs] + [record_file(x) for x in langs]
-    return [out_dir / name for name in [*names, OCDS_FILE, REGISTER_FILE, CRITERIA_FILE]]
+    pdfs = [pdf_name(name) for name in names] if pdf else []
+    return [out_dir / name for name in [*names, OCDS_FILE, REGISTER_FILE, CRITERIA_FILE, *pdfs]]
 
 
-def existing_outputs(project: Project, out_dir: Path, lang: str | None = None) -> list[Path]:
+def existing_outputs(
+    project: Project, out_dir: Path, lang: str | None = None, pdf: bool = False
+) -> list[Path]:
     """The files an export into ``out_dir`` would replace (those of :func:`planned_outputs`
     that already exist): never overwrite a document the lawyers may have edited unasked.
 
@@ -162,13 +169,17 @@ def existing_outputs(project: Project, out_dir: Path, lang: str | None = None) -
     not a document anyone edited, so redoing the export needs no ``--force``."""
     return [
         path
-        for path in planned_outputs(project, out_dir, lang)
+        for path in planned_outputs(project, out_dir, lang, pdf)
         if path.exists() and not written_by_a_killed_export(path)
     ]
 
 
 def export_all(
-    project: Project, out_dir: Path, lang: str | None = None, changed: str | None = None
+    project: Project,
+    out_dir: Path,
+    lang: str | None = None,
+    changed: str | None = None,
+    pdf: bool = False,
 ) -> list[Path]:
     """Write every output into ``out_dir`` (created if missing); returns the paths written.
     ``changed``: the moment of the project's latest change (``ProjectFile.last_change``),
@@ -177,8 +188,15 @@ def export_all(
     Raises ``ValueError`` for an unsupported ``lang`` (nothing written),
     ``opendata.outputs.OpenDataError`` when the OCDS package is invalid (nothing written)
     and ``OSError`` when the folder cannot be written.
+
+    With ``pdf``, a PDF of each Word document is written too (``pdf.to_pdf``, by
+    LibreOffice), after the others; ``pdf.PdfError`` when LibreOffice is missing or
+    fails, before anything is written.
     """
-    return write_files(output_files(project, lang, changed), out_dir)
+    files = output_files(project, lang, changed)
+    if pdf:
+        files.update(to_pdf({name: data for name, data in files.items() if name.endswith(".docx")}))
+    return write_files(files, out_dir)
 
 
 def export_matrix_csv(project: Project, path: Path) -> Path:
