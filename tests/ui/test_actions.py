@@ -151,3 +151,54 @@ def test_page_labels_cover_every_bound_field(open_window):
             assert labels.get(address), address
     assert labels["info.title"] == "Tender title"
     assert labels["cost_lines.label"] == "Description" and labels["criteria"] == "Criteria"
+
+
+def test_export_writes_pdf_copies_when_asked(example_open, monkeypatch, tmp_path):
+    from wizard.core import export as core_export
+
+    converted = []
+
+    def fake_pdf(documents):
+        converted.append(sorted(documents))
+        return {name.replace(".docx", ".pdf"): b"%PDF-1.7 copy" for name in documents}
+
+    monkeypatch.setattr(core_export, "to_pdf", fake_pdf)
+    toggle = example_open.actions_by_name["pdf"]
+    if not toggle.isEnabled():
+        pytest.skip("LibreOffice is not installed: the toggle is disabled")
+    assert not toggle.isChecked()  # off at start
+    toggle.setChecked(True)
+    folder = tmp_path / "out"
+    written, questions, infos = _export_into(example_open, monkeypatch, folder, answer=False)
+    assert converted == [["decision-record-en.docx", "tender-en.docx"]]
+    assert [p.name for p in written][-2:] == ["tender-en.pdf", "decision-record-en.pdf"]
+    assert (folder / "tender-en.pdf").read_bytes() == b"%PDF-1.7 copy" and questions == [] and infos
+
+
+def test_a_failed_pdf_conversion_writes_nothing(example_open, monkeypatch, tmp_path, errors):
+    from wizard.core import export as core_export
+    from wizard.core import pdf
+
+    def failing(documents):
+        raise pdf.PdfError(pdf.FAILED, name="tender-en.docx", detail="exit 1")
+
+    monkeypatch.setattr(core_export, "to_pdf", failing)
+    toggle = example_open.actions_by_name["pdf"]
+    toggle.setEnabled(True)
+    toggle.setChecked(True)
+    folder = tmp_path / "out"
+    written, _questions, infos = _export_into(example_open, monkeypatch, folder, answer=False)
+    assert written == [] and infos == []
+    assert errors == ["LibreOffice could not convert tender-en.docx to PDF (exit 1); nothing was written."]
+    assert not folder.exists() or not any(folder.iterdir())
+
+
+def test_pdf_toggle_is_disabled_without_libreoffice(monkeypatch, qtbot):
+    from wizard.core import pdf
+    from wizard.ui.main_window import MainWindow
+
+    monkeypatch.setattr(pdf, "soffice", lambda: None)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    toggle = win.actions_by_name["pdf"]
+    assert not toggle.isEnabled() and toggle.toolTip().startswith("PDF export needs LibreOffice")

@@ -98,6 +98,20 @@ class MainWindow(QMainWindow):
 
     # -- menus -----------------------------------------------------------------------
 
+    def _pdf_toggle(self) -> QAction:
+        """File › "Also write PDF copies": checkable, off at start; disabled, with the
+        reason as its tooltip, when LibreOffice is not installed (``core.pdf``)."""
+        from wizard.core import pdf
+
+        action = QAction(self)
+        action.setCheckable(True)
+        self.texts.add(action.setText, N_("Also write &PDF copies (LibreOffice)"))
+        if pdf.soffice() is None:
+            action.setEnabled(False)
+            self.texts.add(action.setToolTip, pdf.NOT_INSTALLED)
+        self.actions_by_name["pdf"] = action
+        return action
+
     def _build_actions(self) -> None:
         handlers: dict[str, Callable[[], object]] = {
             "new": lambda: act.new_project(self),
@@ -132,6 +146,8 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
             if name == "open":
                 file_menu.addMenu(self.recent_menu)
+            if name == "export":
+                file_menu.addAction(self._pdf_toggle())
         edit_menu = self.menuBar().addMenu("")
         self.texts.add(edit_menu.setTitle, N_("&Edit"))
         self.edit = edit_actions.EditMenu(self, edit_menu)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from wizard.core.examples import example_names, load_example
 from wizard.core.i18n import N_, _, n_, tr, ui_language
 from wizard.core.model import Project, defaults
+from wizard.core.pdf import PdfError
 from wizard.core.project_file.fileformat import SUFFIX
 from wizard.core.project_file.store import (
     InvalidValue,
@@ -199,12 +200,13 @@ def save_as(window: MainWindow) -> None:
     window.open_path(written)
 
 
-def confirm_replace(window: MainWindow, project: Project, folder: Path) -> bool:
+def confirm_replace(window: MainWindow, project: Project, folder: Path, pdf: bool = False) -> bool:
     """``True`` when nothing would be replaced, or the user agrees to replace the
-    existing files (a DOCX the lawyers edited is never lost silently)."""
+    existing files (a DOCX the lawyers edited is never lost silently); ``pdf``: the
+    export writes PDF copies too."""
     from wizard.core.export import existing_outputs
 
-    existing = existing_outputs(project, folder)
+    existing = existing_outputs(project, folder, pdf=pdf)
     if not existing:
         return True
     names = "\n".join(path.name for path in existing)
@@ -251,7 +253,9 @@ def export(window: MainWindow) -> list[Path]:
     """Write every output (``export.export_all``) into a folder the user chooses. First
     the publishing gate: open errors and placeholders are listed and the user exports
     anyway, cancels, or goes to a field (:func:`confirm_gate`). Existing files are
-    replaced only when the user says so (No: nothing is written)."""
+    replaced only when the user says so (No: nothing is written). With File › "Also
+    write PDF copies" checked, LibreOffice adds a PDF of each Word document; should it
+    fail, a message says so and nothing is written."""
     if window.ctx is None:
         return []
     window.ctx.flush()
@@ -268,15 +272,21 @@ def export(window: MainWindow) -> list[Path]:
         return []
     project = window.ctx.project
     removed: list[Path] = []
+    toggle = window.actions_by_name.get("pdf")
+    pdf = toggle is not None and toggle.isEnabled() and toggle.isChecked()
     try:
-        if not confirm_replace(window, project, folder):
+        if not confirm_replace(window, project, folder, pdf):
             return []
         removed = core.remove_leftovers(folder)
-        paths = list(export_all(project, folder, changed=window.ctx.pf.last_change()))
+        paths = list(export_all(project, folder, changed=window.ctx.pf.last_change(), pdf=pdf))
     except core.ExportWriteError as exc:  # names exactly what was written
         log.warning("export failed", exc_info=True)
         text, params = core.failure_message(exc)
         dialogs.show_error(window, tr(text, ui_language(), **params) + f"\n{folder}")
+        return []
+    except PdfError as exc:  # LibreOffice missing or failing: nothing written
+        log.warning("PDF conversion failed", exc_info=True)
+        dialogs.show_error(window, tr(exc.text, ui_language(), **exc.params))
         return []
     except Exception as exc:  # any failure: a message, never a traceback
         log.warning("export failed", exc_info=True)
