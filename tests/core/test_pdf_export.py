@@ -1,4 +1,4 @@
-"""PDF copies through LibreOffice (SPEC §4): all or nothing, a clear bilingual message
+"""PDF copies through LibreOffice (docs/documents.md): all or nothing, a clear bilingual message
 when LibreOffice is missing, and (slow) a real conversion of an example."""
 
 from __future__ import annotations

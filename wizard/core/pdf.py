@@ -1,5 +1,5 @@
 """PDF copies of the exported Word documents, made by LibreOffice when it is installed
-(SPEC §4, docs/documents.md "PDF").
+(docs/documents.md, the `export.py` section).
 
 LibreOffice runs as a subprocess, ``soffice --headless --convert-to pdf``, with its own
 profile in a temporary folder (``-env:UserInstallation=file:///…``): a LibreOffice the
