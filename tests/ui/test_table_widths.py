@@ -104,6 +104,9 @@ def test_tco_page_fits_its_width_and_option_names_take_two_lines(example_window)
     page = _page(example_window, Step.TCO)
     assert page.scroll_area.widget().width() <= page.scroll_area.viewport().width()
     assert not page.scroll_area.horizontalScrollBar().isVisible()
+    if example_window.ctx.project.info.tender_languages != "both":  # no translation column
+        funding = page.binder.widgets["tco.funding_source"]
+        assert funding.width() == funding.parentWidget().width()
     table = page.tables["cost_lines"].table
     assert table.rowCount() >= 5
     metrics = table.fontMetrics()

@@ -108,7 +108,7 @@ class BilingualField(QWidget):
         # the headings never decide the columns' widths: both languages get half each
         for heading in (self.heads, self.primary_head):
             heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        grid = QGridLayout(self)
+        grid = self._grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setVerticalSpacing(1)
         grid.addWidget(self.primary_head, 0, 0)
@@ -127,6 +127,7 @@ class BilingualField(QWidget):
     def _show(self, both: bool) -> None:
         for widget in (self.primary_head, self.heads, self.other):
             widget.setVisible(both)
+        self._grid.setColumnStretch(1, 1 if both else 0)  # one language: the text takes the width
 
     @property
     def bilingual(self) -> bool:
