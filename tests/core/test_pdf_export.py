@@ -65,7 +65,7 @@ def test_a_failed_conversion_writes_nothing(tmp_path, monkeypatch):
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_libreoffice_converts_an_example_to_tagged_pdf(tmp_path):
-    written = export_all(load_example("training"), tmp_path, pdf=True)
+    written = export_all(load_example("training"), tmp_path, "fr", pdf=True)
     names = [p.name for p in written]
     assert names[-2:] == ["tender-fr.pdf", "decision-record-fr.pdf"]
     data = (tmp_path / "tender-fr.pdf").read_bytes()
