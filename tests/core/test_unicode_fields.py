@@ -71,6 +71,8 @@ def build_project(choose: Callable[[], str]) -> model.Project:
         for row_id in range(1, ROWS_PER_ENTITY + 1):
             values = {attr: choose() for attr in text_fields(cls)}
             values.update({column: row_id for column, _parent in FOREIGN_KEYS.get(kind, [])})
+            if kind == "translations":  # which text and language it is: structure, not text
+                values.update(address=f"problem.{['statement', 'context'][row_id % 2]}", lang="en")
             rows.append(cls(id=row_id, **values))
         setattr(project, kind, rows)
     return project
@@ -94,7 +96,12 @@ def text_slots(project: model.Project) -> list[tuple[object, str]]:
     """Every (section or row, text attribute) of ``project``."""
     holders = [getattr(project, name) for name in model.SECTIONS]
     holders += [row for kind in model.ENTITIES for row in project.rows(kind)]
-    return [(h, attr) for h in holders for attr in text_fields(type(h))]
+    return [
+        (h, attr)
+        for h in holders
+        for attr in text_fields(type(h))
+        if not (isinstance(h, model.Translation) and attr in ("address", "lang"))
+    ]
 
 
 def _without_lone_surrogates(text: str) -> str:
@@ -190,7 +197,9 @@ def test_the_generator_fills_every_text_field_of_the_model():
     ]:
         for f in fields(holder):
             value = getattr(holder, f.name)
-            if isinstance(value, str):
+            if isinstance(value, str) and not (
+                isinstance(holder, model.Translation) and f.name in ("address", "lang")
+            ):
                 assert value == "SENTINEL", f"{type(holder).__name__}.{f.name} not generated"
                 seen += 1
     assert seen >= 100

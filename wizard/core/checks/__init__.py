@@ -56,7 +56,7 @@ CHECKS: dict[Step, Callable[[Project, market_index.SupportIndex], list[Finding]]
     Step.TCO: lambda p, _index: tco.check_tco(p) + funding.check_funding(p),
     Step.CLAUSES: lambda p, _index: clauses.check_clauses(p),
     Step.VENDORS: lambda p, _index: vendors.check_vendors(p) + opendata.check_opendata(p),
-    Step.REVIEW: lambda p, _index: text.check_text(p) + package.check_package(p) + claims.check_claims(p),
+    Step.REVIEW: lambda p, _index: package.check_package(p) + claims.check_claims(p),
 }
 """Step → its checks ``(project, matrix index) -> findings``. The two that read the
 market matrix share the index, so the matrix is indexed once per run. The review step
@@ -81,10 +81,10 @@ def run_checks(project: Project) -> list[Finding]:
     except Exception:  # a defect: the checks still run, on the project as saved
         log.exception("the blank rows could not be left out")
         shown = project
-    try:
-        found.extend(rows.check_rows(project))
+    try:  # on the project as saved: a blank row's other fields are still in the file
+        found.extend(rows.check_rows(project) + text.check_text(project))
     except Exception as exc:
-        log.exception("the blank-row check failed")
+        log.exception("the blank-row or text check failed")
         found.append(check_failed(STEPS[Step.REVIEW].owns[0], _error(exc)))
     found.extend(_step_findings(shown))
     try:  # the other published language's version of each text (checks/translations.py)
