@@ -68,6 +68,7 @@ TRANSLATABLE: dict[str, dict[str, str]] = {
     "contract_data": {"opening_place": N_("Place of the public opening")},
     "tco": {"funding_source": N_("Source of funding")},
     "publication": {
+        "provincial_platform": N_("Provincial publication platform"),
         "free_platforms": N_("Free publication platforms"),
         "translation_notes": N_("Notes on translation"),
     },
@@ -93,7 +94,11 @@ TRANSLATABLE: dict[str, dict[str, str]] = {
     "tco_options": {"name": N_("TCO option"), "description": N_("TCO option's description")},
     "cost_lines": {"label": N_("Cost line"), "payer": N_("Cost line's payer")},
     "publication_items": {"place": N_("Where an item is published")},
-    "vendor_exchanges": {"subject": N_("Exchange's subject"), "documents": N_("Exchange's documents")},
+    "vendor_exchanges": {
+        "staff_role": N_("Staff member's role"),
+        "subject": N_("Exchange's subject"),
+        "documents": N_("Exchange's documents"),
+    },
     "justifications": {"reason": N_("Justification")},
 }
 """Section or entity list → {translatable attribute → its label (English message id)}.
