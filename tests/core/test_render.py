@@ -65,7 +65,7 @@ def test_french_tender_sections_and_content():
         "Critères d’évaluation",
         "Méthode d’évaluation",
         tr("Test scenarios", "fr"),
-        "Séances de scénarios et projet pilote",
+        "Séances de scénarios",  # no pilot in this project: the heading says so
         "Publication et transparence",
         "Clauses du contrat",
         "Annexe\u00a0: fournisseurs exclus",

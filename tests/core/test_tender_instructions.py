@@ -51,7 +51,7 @@ def test_the_french_instructions_of_the_quebec_example():
         "Fin du délai de validité des soumissions\n6 juin 2027",
         "Dernier addenda\n1er mars 2027",
         "La soumission est irrévocable pendant 90 jours après la date limite de dépôt, soit jusqu’au 6 juin 2027 inclusivement.",
-        "Aucun addenda n’est émis moins de 7 jours avant la date limite de dépôt, soit après le 1er mars 2027.",
+        "Aucun addenda n’est émis moins de 7 jours avant la date limite de dépôt, soit après le 1er mars 2027, à moins qu’il ne reporte aussi la date limite de dépôt de façon qu’au moins 7 jours séparent l’addenda de la nouvelle date limite.",
         "Aucune garantie de soumission n’est exigée.",
         "Les soumissions sont ouvertes publiquement à la date limite de dépôt",
         "La Ville ne s’engage à accepter ni la soumission la plus basse ni aucune des soumissions reçues.",

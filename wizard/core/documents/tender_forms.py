@@ -52,7 +52,7 @@ DECLARATIONS = (
         "Lobbying: the bidder has communicated about this call for tenders only with the single point of contact, and any communication of its representatives with the Town's officers complies with the lobbying legislation that applies."
     ),
     N_(
-        "No part in the drafting: neither the bidder nor a person acting for it took part in preparing this call for tenders or supplied a template or specification that it uses."
+        "No part in the drafting: neither the bidder nor a person acting for it helped draft this call for tenders or supplied a template or specification that it uses."
     ),
 )
 """The declarations every bidder signs (Form 2), in order."""
@@ -103,7 +103,7 @@ def _offer(project: Project, lang: str) -> list[Block]:
         *_lines(identity, lang),
         Paragraph(
             tr(
-                "The bidder has read call for tenders {reference} and its addenda, and offers to carry out the Contract on its terms, at the prices of its bid: total price of the bid, before taxes: {blank} $.",
+                "The bidder has read call for tenders {reference} and its addenda, and offers to carry out the Contract on its terms, at the prices of its bid: total price of the bid, before taxes: ${blank}.",
                 lang,
                 reference=reference,
                 blank=BLANK,

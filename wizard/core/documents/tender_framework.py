@@ -15,6 +15,7 @@ The sentences state the law, not the project, except the opening one: it is the 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 from wizard.core.claims import statement
@@ -22,7 +23,7 @@ from wizard.core.documents.blocks import Block, Heading, Paragraph
 from wizard.core.domain import legal_framework as legal
 from wizard.core.domain.provinces import PROVINCES, Province
 from wizard.core.i18n import N_, tr
-from wizard.core.i18n.formats import format_date
+from wizard.core.i18n.formats import contracted, format_date
 from wizard.core.model import Project
 
 TO_CONFIRM = N_("[to be confirmed by counsel]")
@@ -136,6 +137,7 @@ def framework_blocks(project: Project, lang: str) -> list[Block]:
             )
         ),
     ]
+    blocks = [replace(b, text=contracted(b.text, lang)) if isinstance(b, Paragraph) else b for b in blocks]
     checked = max(s.checked for s in prov.sources.values())
     blocks.append(
         Paragraph(

@@ -163,7 +163,7 @@ def _addenda(project: Project, lang: str) -> list[Block]:
         ),
         Paragraph(
             tr(
-                "No addendum is issued less than {days} days before the closing date, that is after {date}. If a change is needed later, the Town postpones the closing date by the same addendum.",
+                "No addendum is issued less than {days} days before the closing date, that is after {date}, unless it also postpones the closing date so that at least {days} days remain between the addendum and the new closing date.",
                 lang,
                 days=show(days),
                 date=computed_date(project, last_addendum(project), lang),

@@ -85,4 +85,11 @@ def logistics_blocks(project: Project, lang: str) -> list[Block]:
     pilot = _pilot(project, lang) if project.evaluation.pilot_enabled else []
     if not sessions and not pilot:
         return []
-    return [Heading(1, tr("Scenario sessions and pilot", lang)), *sessions, *pilot]
+    title = (
+        N_("Scenario sessions and pilot")
+        if sessions and pilot
+        else N_("Scenario sessions")
+        if sessions
+        else N_("Pilot project")
+    )
+    return [Heading(1, tr(title, lang)), *sessions, *pilot]

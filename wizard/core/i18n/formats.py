@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from babel.dates import format_date as babel_format_date
 
@@ -106,3 +107,16 @@ def _bare_place(name: str) -> bool:
             for w in words
         )
     )
+
+
+_CONTRACTIONS = {"à les": "aux", "à le": "au", "de les": "des", "de le": "du"}
+_CONTRACTION = re.compile(r"\b(à|de) (les|le)(?= )")
+
+
+def contracted(text: str, lang: str) -> str:
+    """French articles contracted after a preposition, where a sentence ends in "à" or
+    "de" and a filled-in legal name starts with "le" or "les" ("assujetties à les règles"
+    → "assujetties aux règles"); other languages unchanged."""
+    if lang != "fr":
+        return text
+    return _CONTRACTION.sub(lambda m: _CONTRACTIONS[f"{m.group(1)} {m.group(2)}"], text)
