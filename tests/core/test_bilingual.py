@@ -133,7 +133,8 @@ def test_switch_text_language_swaps_fields_and_translations_and_back(tmp_path):
         assert project.problem.statement == NEED_EN
         assert project.criteria[1].text == ""  # no English yet: the French is kept as its translation
         assert translatable.text_in(project, "criteria:2.text", "fr").startswith("La solution conserve")
-        assert translatable.missing(project, "en") == []
+        # the French texts with no English original are now missing in English
+        assert "criteria:2.text" in translatable.missing(project, "en")
         assert translatable.missing(project, "fr") == []
     with ProjectFile.open(tmp_path / "t.tender") as pf:
         assert pf.project.problem.statement == NEED_EN
@@ -145,3 +146,21 @@ def test_switch_text_language_swaps_fields_and_translations_and_back(tmp_path):
     assert sorted((t.address, t.text) for t in back.translations) == sorted(
         (t.address, t.text) for t in original.translations
     )
+
+
+def test_a_version_without_its_original_is_missing_in_the_text_language():
+    """A French version of a text left blank in English (the text language): the English
+    tender would leave out what the French one says. The text is missing in English:
+    the check names it (fresh user, issue 16)."""
+    from wizard.core.checks import run_checks
+    from wizard.core.examples import load_example
+    from wizard.core.model import Translation, translatable
+
+    project = load_example("office-suite")  # typed in English
+    project.info.tender_languages = "both"
+    project.problem.context = ""
+    project.translations = [t for t in project.translations if t.address != "problem.context"]
+    project.translations.append(Translation(999, "problem.context", "fr", "Contexte sans original anglais."))
+    assert translatable.missing(project, "en") == ["problem.context"]
+    found = [f for f in run_checks(project) if f.code == "PR-TRANSLATION"]
+    assert [f.field for f in found] == ["problem.context"]

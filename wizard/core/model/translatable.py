@@ -200,10 +200,10 @@ def text_in(project: Project, address: str, lang: str) -> str:
 
 def missing(project: Project, lang: str) -> list[str]:
     """The addresses of the texts that need a version in ``lang`` and have none (a
-    blank translation is none), in :func:`texts` order; ``[]`` when ``lang`` is the
-    text language."""
+    blank translation is none), in :func:`texts` order; for the text language, the
+    blank fields whose other version exists."""
     if lang == source_language(project):
-        return []
+        return _without_source(project)
     versions = _versions(project, lang)
     return [
         address
@@ -230,6 +230,20 @@ def _with_texts(project: Project, new_texts: dict[str, str]) -> Project:
             rows.append(replace(row, **changes) if changes else row)
         setattr(result, kind, rows)
     return result
+
+
+def _without_source(project: Project) -> list[str]:
+    """The addresses whose field (the text-language version) is blank while another
+    language's version exists: that version has no original, so the text is missing in
+    the text language (the two documents would otherwise say different things)."""
+    other = {
+        row.address
+        for row in project.translations
+        if row.lang != source_language(project) and needs_translation(row.text)
+    }
+    if not other:
+        return []
+    return [address for address, text in texts(project) if address in other and not text.strip()]
 
 
 def localized(project: Project, lang: str, marker: str | Callable[[str], str] = MARKER) -> Project:
