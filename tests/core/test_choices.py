@@ -67,6 +67,12 @@ EXPECTED_FIELDS = {
     ("contract_data", "bid_security"),
     ("contract_data", "bid_languages"),
     ("contract_data", "pilot_failure"),
+    ("statement_of_work", "support_hours"),
+    ("statement_of_work", "security_audit"),
+    ("statement_of_work", "liability_cap"),
+    ("statement_of_work", "payment_terms"),
+    ("statement_of_work", "payment_period"),
+    ("statement_of_work", "price_adjustment"),
 }
 
 

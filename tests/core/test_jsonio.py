@@ -26,7 +26,7 @@ def test_example_file_is_in_canonical_form(name):
     text = resource_path("examples", f"{name}.json").read_text(encoding="utf-8")
     assert jsonio.dumps(jsonio.loads(text)) == text, (
         f"{name}.json is stale: regenerate it with "
-        f'python -c "from wizard.core import jsonio, examples; '
+        f'python -c "from wizard.core.project_file import jsonio; from wizard.core import examples; '
         f"print(jsonio.dumps(examples.load_example('{name}')), end='')\" > resources/examples/{name}.json"
     )
 

@@ -81,7 +81,7 @@ STEPS: dict[Step, StepFacts] = {
     ),
     Step.TCO: StepFacts(
         N_("Total cost of ownership"),
-        ("tco", "tco_options", "cost_lines"),
+        ("tco", "tco_options", "cost_lines", "statement_of_work"),
         lambda p: bool(p.tco_options and p.cost_lines),
     ),
     # done once the user has made a choice on the page: a new project's proposed clauses

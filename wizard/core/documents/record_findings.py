@@ -407,6 +407,7 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
     "V-PLATFORM-REQUIRED": (((), FACT),),
     "PR-RANGE": (((), FACT),),
     "PR-CONTRACT-RANGE": (((), FACT),),
+    "SW-RANGE": (((), FACT),),
     "C-NO-CRITERIA": (((), N_("The tender states no criteria.")),),
     "C-ALL-POINTS": (
         (

@@ -85,6 +85,22 @@ VALUE_LABELS: dict[str, str] = {
     "as_tender": N_("The tender's language(s)"),
     "next_ranked": N_("Offer the pilot to the next-ranked bidder"),
     "cancel_award": N_("Cancel the call for tenders"),
+    # statement of work and contract terms
+    "business_hours": N_("Business hours (Monday to Friday, 8:00 to 17:00)"),
+    "extended_hours": N_("Extended hours (every day, 7:00 to 19:00)"),
+    "always": N_("Around the clock (24 hours a day, 7 days a week)"),
+    "audit_none": N_("No independent security audit required"),
+    "audit_independent": N_("An independent security audit (SOC 2 Type II, ISO/IEC 27001 or equivalent)"),
+    "cap_multiple": N_("Capped at a multiple of the contract value"),
+    "cap_unlimited": N_("Unlimited"),
+    "cap_unstated": N_("Not stated"),
+    "pay_milestones": N_("On accepted milestones"),
+    "pay_periodic": N_("Periodically, as the work progresses"),
+    "monthly": N_("Every month"),
+    "quarterly": N_("Every quarter"),
+    "yearly": N_("Every year"),
+    "price_firm": N_("Firm for the whole term"),
+    "price_indexed": N_("Adjusted once a year by the consumer price index, within a cap"),
 }
 """Stored choice value → its label msgid."""
 

@@ -58,6 +58,7 @@ from wizard.core.model.sections import (
     ProjectInfo,
     Publication,
     Scope,
+    StatementOfWork,
     TcoSettings,
 )
 
@@ -92,6 +93,7 @@ __all__ = [
     "Scenario",
     "Scope",
     "Solution",
+    "StatementOfWork",
     "Support",
     "TcoOption",
     "TcoSettings",

@@ -155,6 +155,180 @@ BOUNDS: dict[str, Bound] = {
         "Scenario sessions follow the closing within weeks (20 days by default) and must end "
         "well within the bid validity period.",
     ),
+    "statement_of_work.users": Bound(
+        0,
+        1000000,
+        "users",
+        "The people who will use the solution: a town has tens to a few thousand; a million leaves room for a regional service. 0 means not applicable.",
+    ),
+    "statement_of_work.sites": Bound(
+        0,
+        10000,
+        "sites",
+        "The Town's buildings or places where the solution runs: a handful to a few hundred. 0 means not applicable.",
+    ),
+    "statement_of_work.devices": Bound(
+        0,
+        1000000,
+        "devices",
+        "The devices the solution runs on or manages: tens to thousands. 0 means not applicable.",
+    ),
+    "statement_of_work.records": Bound(
+        0,
+        1000000000000,
+        "records",
+        "The records to migrate or hold (files, accounts, transactions): up to billions in a long-kept archive. 0 means not applicable.",
+    ),
+    "statement_of_work.term_years": Bound(
+        1,
+        15,
+        "years",
+        "An IT contract's initial term: 1 to 5 years in municipal practice; 15 years is the longest TCO horizon the app compares.",
+    ),
+    "statement_of_work.renewals": Bound(
+        0, 10, "renewals", "Renewals at the Town's option: usually 0 to 3; ten keeps any renewal scheme."
+    ),
+    "statement_of_work.renewal_years": Bound(
+        1, 5, "years", "Each renewal lasts 1 to 5 years; longer renewals are a new contract."
+    ),
+    "statement_of_work.go_live_weeks": Bound(
+        0,
+        260,
+        "weeks",
+        "Implementation takes weeks to months; five years is beyond any implementation. 0 means no date is set.",
+    ),
+    "statement_of_work.acceptance_days": Bound(
+        0,
+        365,
+        "days",
+        "The Town's acceptance tests take days to weeks (30 by default); 0 means no acceptance testing.",
+    ),
+    "statement_of_work.warranty_months": Bound(
+        0,
+        120,
+        "months",
+        "A warranty of 3 to 12 months after acceptance is usual; ten years is far beyond it. 0 means none.",
+    ),
+    "statement_of_work.availability_pct": Bound(
+        Decimal(0),
+        Decimal(100),
+        "%",
+        "Monthly availability is a share of the time: 0 (none stated) to 100 %.",
+    ),
+    "statement_of_work.response_critical_hours": Bound(
+        0,
+        720,
+        "hours",
+        "A response within hours; a month (720 h) is beyond any service level. 0 means not stated.",
+    ),
+    "statement_of_work.resolution_critical_hours": Bound(
+        0,
+        720,
+        "hours",
+        "A resolution within hours or days; a month (720 h) is beyond any service level. 0 means not stated.",
+    ),
+    "statement_of_work.response_major_hours": Bound(
+        0,
+        720,
+        "hours",
+        "A response within hours; a month (720 h) is beyond any service level. 0 means not stated.",
+    ),
+    "statement_of_work.resolution_major_hours": Bound(
+        0,
+        2160,
+        "hours",
+        "A resolution within days; three months (2,160 h) is beyond any service level. 0 means not stated.",
+    ),
+    "statement_of_work.response_minor_hours": Bound(
+        0,
+        720,
+        "hours",
+        "A response within a day or two; a month (720 h) is beyond any service level. 0 means not stated.",
+    ),
+    "statement_of_work.resolution_minor_hours": Bound(
+        0,
+        8760,
+        "hours",
+        "A resolution within weeks; a year (8,760 h) is beyond any service level. 0 means not stated.",
+    ),
+    "statement_of_work.rto_hours": Bound(
+        0,
+        8760,
+        "hours",
+        "A recovery time objective of hours to days; a year is beyond any. 0 means not stated.",
+    ),
+    "statement_of_work.rpo_hours": Bound(
+        0,
+        8760,
+        "hours",
+        "A recovery point objective of minutes to a day; a year is beyond any. 0 means not stated.",
+    ),
+    "statement_of_work.service_credit_pct": Bound(
+        Decimal(0),
+        Decimal(100),
+        "% of the monthly fee",
+        "A credit is a share of the month's recurring fee: 0 to 100 %.",
+    ),
+    "statement_of_work.service_credit_cap_pct": Bound(
+        Decimal(0),
+        Decimal(100),
+        "% of the monthly fee",
+        "The month's credits are at most its whole fee: 0 to 100 %.",
+    ),
+    "statement_of_work.sla_termination_months": Bound(
+        0, 12, "months in 12", "Missed months counted over twelve months: 0 (no termination trigger) to 12."
+    ),
+    "statement_of_work.log_retention_days": Bound(
+        0,
+        3650,
+        "days",
+        "Security logs are kept months to a few years; ten years is beyond any municipal retention. 0 means not stated.",
+    ),
+    "statement_of_work.insurance_general_cad": Bound(
+        Decimal(0),
+        Decimal(100_000_000),
+        "CAD",
+        "Commercial general liability of 1 to 5 million dollars is usual for a municipal IT contract; 100 million leaves room. 0 means not required.",
+    ),
+    "statement_of_work.insurance_professional_cad": Bound(
+        Decimal(0),
+        Decimal(100_000_000),
+        "CAD",
+        "Professional liability of 1 to 5 million dollars is usual; 100 million leaves room. 0 means not required.",
+    ),
+    "statement_of_work.insurance_cyber_cad": Bound(
+        Decimal(0),
+        Decimal(100_000_000),
+        "CAD",
+        "Cyber and privacy liability of 1 to 10 million dollars is usual; 100 million leaves room. 0 means not required.",
+    ),
+    "statement_of_work.liability_cap_multiple": Bound(
+        Decimal(0),
+        Decimal(100),
+        "times the contract value",
+        "A cap of 1 to 3 times the contract value is usual; 100 times is an unlimited cap in all but name.",
+    ),
+    "statement_of_work.holdback_pct": Bound(
+        Decimal(0),
+        Decimal(50),
+        "%",
+        "A holdback of 5 to 15 % of one-off payments is usual; half of them would starve the vendor.",
+    ),
+    "statement_of_work.payment_days": Bound(
+        0,
+        180,
+        "days",
+        "Invoices are paid within 30 days in municipal practice; six months is beyond any. 0 means on receipt.",
+    ),
+    "statement_of_work.price_adjustment_cap_pct": Bound(
+        Decimal(0),
+        Decimal(25),
+        "% per year",
+        "A yearly adjustment is capped at a few per cent; 25 % is beyond any index.",
+    ),
+    "statement_of_work.termination_notice_days": Bound(
+        0, 365, "days", "Notice of 30 to 90 days for termination for convenience; a year is beyond any."
+    ),
     "criteria_settings.pass_threshold_pct": Bound(
         0, 100, "%", "A share of the optional criteria's points: 0 to 100 % (the guide: at least 70 %)."
     ),

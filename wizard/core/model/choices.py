@@ -143,6 +143,37 @@ PilotFailure = Literal["next_ranked", "cancel_award"]
 """What follows a failed pilot: the next-ranked bidder is offered the pilot, or the call ends."""
 PILOT_FAILURES: tuple[PilotFailure, ...] = get_args(PilotFailure)
 
+# --- Statement of work and contract terms (docs/statement-of-work.md) -----------------
+
+SupportHours = Literal["business_hours", "extended_hours", "always"]
+"""When the vendor's support answers: business hours (Monday to Friday, 8:00–17:00 in the
+Town's time zone, holidays excepted), extended hours (7:00–19:00 every day) or around
+the clock (24 hours a day, 7 days a week)."""
+SUPPORT_HOURS: tuple[SupportHours, ...] = get_args(SupportHours)
+
+SecurityAudit = Literal["audit_none", "audit_independent"]
+"""Whether the vendor must show an independent security audit (a current SOC 2 Type II
+report, an ISO/IEC 27001 certification or an equivalent independent audit)."""
+SECURITY_AUDITS: tuple[SecurityAudit, ...] = get_args(SecurityAudit)
+
+LiabilityCap = Literal["cap_multiple", "cap_unlimited", "cap_unstated"]
+"""The contract's limitation of liability: capped at a multiple of the contract value
+(with carve-outs), unlimited, or not stated (the vendor's own terms would then fill it)."""
+LIABILITY_CAPS: tuple[LiabilityCap, ...] = get_args(LiabilityCap)
+
+PaymentTerms = Literal["pay_milestones", "pay_periodic"]
+"""How one-off work is paid: on accepted milestones, or periodically as it progresses."""
+PAYMENT_TERMS: tuple[PaymentTerms, ...] = get_args(PaymentTerms)
+
+PaymentPeriod = Literal["monthly", "quarterly", "yearly"]
+"""How often recurring fees (subscription, support, hosting) are invoiced."""
+PAYMENT_PERIODS: tuple[PaymentPeriod, ...] = get_args(PaymentPeriod)
+
+PriceAdjustment = Literal["price_firm", "price_indexed"]
+"""Prices firm for the whole term, or adjusted once a year by at most the change of the
+consumer price index, within a cap."""
+PRICE_ADJUSTMENTS: tuple[PriceAdjustment, ...] = get_args(PriceAdjustment)
+
 
 # --- Reading the sets from the model's annotations ------------------------------------
 

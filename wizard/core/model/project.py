@@ -38,6 +38,7 @@ from wizard.core.model.sections import (
     ProjectInfo,
     Publication,
     Scope,
+    StatementOfWork,
     TcoSettings,
 )
 
@@ -52,6 +53,7 @@ SECTIONS: dict[str, type] = {
     "evaluation": Evaluation,
     "contract_data": ContractData,
     "tco": TcoSettings,
+    "statement_of_work": StatementOfWork,
     "publication": Publication,
     "export": ExportSettings,
 }
@@ -109,6 +111,7 @@ class Project:
     evaluation: Evaluation = field(default_factory=Evaluation)
     contract_data: ContractData = field(default_factory=ContractData)
     tco: TcoSettings = field(default_factory=TcoSettings)
+    statement_of_work: StatementOfWork = field(default_factory=StatementOfWork)
     publication: Publication = field(default_factory=Publication)
     export: ExportSettings = field(default_factory=ExportSettings)
     authors: list[Author] = field(default_factory=list)

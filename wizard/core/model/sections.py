@@ -12,8 +12,14 @@ from wizard.core.model.choices import (
     BidLanguages,
     BidSecurity,
     Language,
+    LiabilityCap,
+    PaymentPeriod,
+    PaymentTerms,
     PilotFailure,
+    PriceAdjustment,
     Province,
+    SecurityAudit,
+    SupportHours,
     TenderLanguages,
 )
 
@@ -135,6 +141,107 @@ class ContractData:
     bid_languages: BidLanguages = "as_tender"
     debriefing: bool = True
     pilot_failure: PilotFailure = "next_ranked"
+
+
+@dataclass
+class StatementOfWork:
+    """The statement of work and the contract terms (the step after the TCO,
+    docs/statement-of-work.md): what the tender's statement of work, its service-level and
+    security schedule, its commercial clauses and its form of agreement print. Every
+    default is sized for a small town and the page says it is a default; 0 in a count or
+    an objective means "not stated" unless said otherwise.
+
+    Object and quantities: ``object`` is the contract's object in the third person ("a
+    hosted learning management system for the Town's employees"), not the need;
+    ``users``, ``sites``, ``devices``, ``records``: the quantities bidders price (0 = not
+    applicable); ``quantities_notes``: anything else to size the bid.
+
+    Term: ``term_years`` (initial term, years, from ``info.contract_start``), then up to
+    ``renewals`` renewals of ``renewal_years`` each at the Town's option.
+
+    Deliverables (``deliver_*``: implementation, data migration, integrations, training,
+    documentation; ``other_deliverables``), ``go_live_weeks`` (in production within this
+    many weeks of the start), ``acceptance_days`` (the Town's acceptance testing period
+    after each deliverable; 0 = no acceptance testing), ``warranty_months`` (after final
+    acceptance).
+
+    Service levels: ``availability_pct`` (monthly, % of the time; 0 = none stated),
+    ``support_hours``, response and resolution times in hours by severity (critical:
+    the service is down or data is at risk; major: a function is unusable without a
+    workaround; minor: the rest), ``rto_hours`` / ``rpo_hours`` (recovery time and point
+    objectives; 0 = not stated), ``service_credit_pct`` (% of the month's recurring fee
+    credited per full point of availability missed), ``service_credit_cap_pct`` (the
+    month's credits at most this % of its fee), ``sla_termination_months`` (the Town may
+    terminate for default when the availability is missed this many months in any 12).
+
+    Security: ``security_audit``, ``penetration_test`` (an independent test every year,
+    its summary shared), ``encryption`` (in transit and at rest), ``log_retention_days``,
+    ``background_checks`` (for the vendor's people who can reach the Town's data).
+
+    Insurance (CAD, 0 = not required): ``insurance_general_cad`` (commercial general
+    liability per occurrence), ``insurance_professional_cad`` (professional liability /
+    errors and omissions), ``insurance_cyber_cad`` (cyber and privacy liability).
+
+    Liability: ``liability_cap`` and ``liability_cap_multiple`` (times the contract's total
+    value; data, privacy, intellectual property and gross or intentional fault are never
+    capped).
+
+    Payment: ``payment_terms``, ``payment_period``, ``holdback_pct`` (held on one-off
+    payments until final acceptance), ``payment_days`` (an invoice is paid within this
+    many days); ``price_adjustment`` and ``price_adjustment_cap_pct`` (% per year);
+    ``termination_notice_days`` (termination for convenience); ``key_personnel`` (named
+    key people replaced only with the Town's consent).
+    """
+
+    object: str = ""
+    users: int = 0
+    sites: int = 0
+    devices: int = 0
+    records: int = 0
+    quantities_notes: str = ""
+    term_years: int = 3
+    renewals: int = 2
+    renewal_years: int = 1
+    deliver_implementation: bool = True
+    deliver_migration: bool = True
+    deliver_integrations: bool = False
+    deliver_training: bool = True
+    deliver_documentation: bool = True
+    other_deliverables: str = ""
+    go_live_weeks: int = 16
+    acceptance_days: int = 30
+    warranty_months: int = 12
+    availability_pct: Decimal = Decimal("99.5")
+    support_hours: SupportHours = "business_hours"
+    response_critical_hours: int = 1
+    resolution_critical_hours: int = 8
+    response_major_hours: int = 4
+    resolution_major_hours: int = 24
+    response_minor_hours: int = 8
+    resolution_minor_hours: int = 80
+    rto_hours: int = 8
+    rpo_hours: int = 24
+    service_credit_pct: Decimal = Decimal("5")
+    service_credit_cap_pct: Decimal = Decimal("25")
+    sla_termination_months: int = 3
+    security_audit: SecurityAudit = "audit_independent"
+    penetration_test: bool = True
+    encryption: bool = True
+    log_retention_days: int = 365
+    background_checks: bool = False
+    insurance_general_cad: Decimal = Decimal("2000000")
+    insurance_professional_cad: Decimal = Decimal("1000000")
+    insurance_cyber_cad: Decimal = Decimal("1000000")
+    liability_cap: LiabilityCap = "cap_multiple"
+    liability_cap_multiple: Decimal = Decimal("2")
+    payment_terms: PaymentTerms = "pay_milestones"
+    payment_period: PaymentPeriod = "yearly"
+    holdback_pct: Decimal = Decimal("10")
+    payment_days: int = 30
+    price_adjustment: PriceAdjustment = "price_indexed"
+    price_adjustment_cap_pct: Decimal = Decimal("3")
+    termination_notice_days: int = 30
+    key_personnel: bool = False
 
 
 @dataclass

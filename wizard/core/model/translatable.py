@@ -67,6 +67,11 @@ TRANSLATABLE: dict[str, dict[str, str]] = {
     },
     "contract_data": {"opening_place": N_("Place of the public opening")},
     "tco": {"funding_source": N_("Source of funding")},
+    "statement_of_work": {
+        "object": N_("Object of the contract"),
+        "quantities_notes": N_("Notes on quantities"),
+        "other_deliverables": N_("Other deliverables"),
+    },
     "publication": {
         "provincial_platform": N_("Provincial publication platform"),
         "free_platforms": N_("Free publication platforms"),
