@@ -124,6 +124,16 @@ def test_exec_line_quotes_paths_with_spaces(monkeypatch):
     assert desktop._quote("/usr/bin/python3") == "/usr/bin/python3"
 
 
+def test_exec_line_of_a_bundle_is_its_app(monkeypatch, tmp_path):
+    bundle = tmp_path / "Open Wizard"
+    bundle.mkdir()
+    monkeypatch.setattr(desktop.sys, "frozen", True, raising=False)
+    monkeypatch.setattr(desktop.sys, "executable", str(bundle / "opw"))
+    monkeypatch.setattr(desktop.shutil, "which", lambda name: "/usr/bin/open-procurement-wizard-app")
+    assert desktop.exec_command() == desktop._quote(str(bundle.resolve() / "opw-app"))
+    assert desktop.exec_command().startswith('"') and desktop.exec_command().endswith('opw-app"')
+
+
 def test_app_sets_its_icon_and_desktop_file(qapp):
     from wizard.ui.app import configure
 

@@ -17,9 +17,10 @@ nothing needs root. The same can be done by hand with ``xdg-mime install`` and
 ``xdg-desktop-menu install`` on the files of ``resources/desktop/`` (README.md,
 "Installation").
 
-The entry's ``Exec`` line is the GUI script ``open-procurement-wizard-app`` when it is on
-the ``PATH`` (``pip install``), else this Python running ``main.py`` of a source
-checkout, or ``-m wizard``.
+The entry's ``Exec`` line is the bundle's ``opw-app`` beside the running program in a
+PyInstaller bundle (docs/packaging.md), else the GUI script ``open-procurement-wizard-app``
+when it is on the ``PATH`` (``pip install``), else this Python running ``main.py`` of a
+source checkout, or ``-m wizard``.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from wizard.core.paths import resource_path
 
 NAME = "open-procurement-wizard"
 GUI_SCRIPT = "open-procurement-wizard-app"
+BUNDLE_APP = "opw-app"
+"""The app's program in a PyInstaller bundle (``packaging/opw.spec``)."""
 MIME_TYPE = "application/x-open-procurement-tender"
 
 
@@ -46,6 +49,8 @@ def data_home() -> Path:
 
 def exec_command() -> str:
     """The command line of the menu entry, before its ``%f`` (Desktop Entry quoting)."""
+    if getattr(sys, "frozen", False):  # a PyInstaller bundle: its app beside its command line
+        return _quote(str(Path(sys.executable).resolve().with_name(BUNDLE_APP)))
     script = shutil.which(GUI_SCRIPT)
     if script:
         return _quote(script)
