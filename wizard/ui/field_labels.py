@@ -11,6 +11,7 @@ shows…” › Criterion".
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -95,15 +96,80 @@ def shorten(text: str, limit: int = VALUE_CHARS) -> str:
     return one_line if len(one_line) <= limit else one_line[: limit - 1].rstrip() + "…"
 
 
-def describe(address: str, project: Project, labels: dict[str, str]) -> str:
-    """ "Step › field" for a section field, "Step › list “row” › column" for a row."""
+VERSION_NAMES = {"fr": N_("French version"), "en": N_("English version")}
+"""A ``translations`` row names the text it translates, then which version it is."""
+
+
+def snapshot(entry: dict[str, Any]) -> dict[str, Any] | None:
+    """The row a journal entry wrote or removed (its ``new``, else its ``old`` JSON), or
+    ``None`` for an entry of one field."""
+    for key in ("new", "old"):
+        try:
+            value = json.loads(str(entry.get(key) or "null"))
+        except ValueError:
+            continue
+        if isinstance(value, dict):
+            return value
+    return None
+
+
+def _translation(address: str, project: Project, row: dict[str, Any] | None) -> tuple[str, str] | None:
+    """The translated text's address and the version's language of a ``translations``
+    address (from the project, else from ``row``, the journal's snapshot), or ``None``."""
+    kind, row_id, _attribute = parse_address(address)
+    if kind != "translations":
+        return None
+    found = project.find(kind, int(row_id)) if row_id.isdigit() else None
+    facts = {"address": found.address, "lang": found.lang} if found is not None else (row or {})
+    inner, lang = facts.get("address"), facts.get("lang")
+    return (str(inner), str(lang)) if inner and lang in VERSION_NAMES else None
+
+
+def translated_address(address: str, project: Project, row: dict[str, Any] | None = None) -> str:
+    """For a ``translations`` row's address, the address of the text it translates
+    (from the project, else from ``row``, the journal's snapshot); else ``address``."""
+    translation = _translation(address, project, row)
+    return translation[0] if translation else address
+
+
+def change_texts(old: str, new: str, limit: int = VALUE_CHARS) -> tuple[str, str]:
+    """``old`` and ``new`` shortened for a table cell (:func:`shorten`); when a long text
+    changed after a long common start, both begin at a word just before the change,
+    after "…", so that the cells show what changed rather than the same opening."""
+    a, b = " ".join(old.split()), " ".join(new.split())
+    start = len(os.path.commonprefix([a, b]))
+    if a == b or max(len(a), len(b)) <= limit or start < limit // 2:
+        return shorten(a, limit), shorten(b, limit)
+    cut = max(a.rfind(" ", 0, start - 25), 0)
+    return tuple("…" + shorten(text[cut:].lstrip(), limit - 1) for text in (a, b))  # type: ignore[return-value]
+
+
+def describe(
+    address: str,
+    project: Project,
+    labels: dict[str, str],
+    row: dict[str, Any] | None = None,
+    rows: dict[str, dict[str, Any]] | None = None,
+) -> str:
+    """ "Step › field" for a section field, "Step › list “row” › column" for a row.
+
+    ``row`` is the journal's snapshot of the row (:func:`snapshot`): it names a row the
+    project no longer has (deleted) instead of its number; ``rows`` gives the snapshots of
+    other rows by their address (``"cost_lines:21"``), for the text a deleted
+    translation translated. A translation is named by the text it translates and its
+    version: "Problem definition › Problem statement › English version"."""
+    translation = _translation(address, project, row)
+    if translation is not None:
+        inner, lang = translation
+        owner = (rows or {}).get(inner.partition(".")[0])
+        return f"{describe(inner, project, labels, owner)} › {_(VERSION_NAMES[lang])}"
     step = _(STEPS[step_of_field(address)].title)
-    kind, row, attribute = parse_address(address)
-    if not row:
+    kind, row_id, attribute = parse_address(address)
+    if not row_id:
         return f"{step} › {labels.get(address, address)}"
-    found = project.find(kind, int(row)) if row.isdigit() else None
-    name = row_name(found) if found is not None else ""
-    where = f"{labels.get(kind, kind)} “{name}”" if name else f"{labels.get(kind, kind)} #{row}"
+    found = project.find(kind, int(row_id)) if row_id.isdigit() else None
+    name = row_name(found) if found is not None else row_name(row) if row else ""
+    where = f"{labels.get(kind, kind)} “{name}”" if name else f"{labels.get(kind, kind)} #{row_id}"
     parts = [step, where] + ([labels.get(f"{kind}.{attribute}", attribute)] if attribute else [])
     return " › ".join(parts)
 

@@ -48,11 +48,13 @@ def history_dialog(
     restore: Callable[[int], bool] | None = None,
 ) -> QDialog:
     """A table of journal entries (newest first): when (local time), what (step and
-    field label, ``labels`` from :func:`field_labels.page_labels`, wrapped whole),
-    before → after; a list to show one step's entries only; and "Restore this version",
+    field label, ``labels`` from :func:`field_labels.page_labels`, wrapped whole; a
+    deleted row by the name its snapshot holds, a translation by the text it translates
+    and its version), before → after ("(row added)", "(row deleted)" for a whole row); a list to show one step's entries only; and "Restore this version",
     which calls ``restore(entry id)`` for the selected entry (the project as it was
     just after it; ``True`` when done, which closes the window). No ``restore`` (a
     read-only view): no button."""
+    from wizard.core.domain.addresses import parse_address
     from wizard.core.steps import STEPS, step_of_field
     from wizard.ui.edit_menu import MARKER_NAMES
 
@@ -67,11 +69,14 @@ def history_dialog(
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     steps: list[int] = []
+    rows = {str(e.get("field", "")): row for e in entries if (row := field_labels.snapshot(e)) is not None}
     for r, entry in enumerate(entries):
         address = str(entry.get("field", ""))
         marker = MARKER_NAMES.get(address)
-        what = _(marker) if marker else field_labels.describe(address, project, labels)
-        steps.append(-1 if marker or address == "project" else int(step_of_field(address)))
+        row = field_labels.snapshot(entry)
+        what = _(marker) if marker else field_labels.describe(address, project, labels, row, rows)
+        owner = field_labels.translated_address(address, project, row)  # a translation: its text's step
+        steps.append(-1 if marker or address == "project" else int(step_of_field(owner)))
         cells = [
             (field_labels.when_text(str(entry.get("at", ""))), str(entry.get("at", ""))),
             (what, address),
@@ -79,8 +84,15 @@ def history_dialog(
         ]
         if marker:
             cells[2:] = [("", ""), ("", "")]
+        elif row is not None and not parse_address(address).attribute:  # a whole row
+            if not entry.get("new"):
+                cells[3] = (_("(row deleted)"), "")
+            elif not entry.get("old"):
+                cells[2] = (_("(row added)"), "")
+        texts = [text if c == 1 else field_labels.shorten(text) for c, (text, _detail) in enumerate(cells)]
+        texts[2:] = field_labels.change_texts(cells[2][0], cells[3][0])
         for c, (text, detail) in enumerate(cells):
-            item = QTableWidgetItem(text if c == 1 else field_labels.shorten(text))
+            item = QTableWidgetItem(texts[c])
             item.setToolTip((text[:2000] + (f"\n({detail})" if detail else "")).strip())
             if c == 0:
                 item.setData(Qt.ItemDataRole.UserRole, entry.get("id"))
@@ -147,7 +159,10 @@ def history_dialog(
     screen = dialog.screen().availableGeometry() if dialog.screen() is not None else None
     if screen is not None:
         width = min(width, screen.width() - 40)
-    dialog.resize(width, dialog.fontMetrics().lineSpacing() * 30)
+    height = dialog.fontMetrics().lineSpacing() * 40
+    if screen is not None:
+        height = min(height, screen.height() - 80)
+    dialog.resize(width, height)
     return dialog
 
 
