@@ -9,6 +9,7 @@ panel holds the step's "why" text (with the guide principle) and its live findin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -131,7 +132,7 @@ class StepPage(QWizardPage):
         """A labelled row (or a full-width note when ``widget`` is None)."""
         label = QLabel()
         label.setWordWrap(True)
-        self.texts.add(label.setText, text)
+        self.texts.add(label.setText if widget is None else _wrapping_setter(label), text)
         if widget is None:
             form.addRow(label)
         else:
@@ -286,3 +287,20 @@ class StepPage(QWizardPage):
             return editor.focus_row(where.row_id, where.attribute or None)
         editor.table.setFocus()
         return True
+
+
+SHORT_LABEL = 32
+"""A row label of at most this many characters stays on one line. QFormLayout sizes a
+row by its field when a word-wrapped label is narrower than its text would be on one
+line, so a short wrapped label ("Source de financement") got two lines and lost the
+top one (issue 24, screenshots at 1366×768); only longer labels wrap."""
+
+
+def _wrapping_setter(label: QLabel) -> Callable[[str], None]:
+    """A text setter for ``label`` that wraps only texts longer than :data:`SHORT_LABEL`."""
+
+    def set_text(text: str) -> None:
+        label.setWordWrap(len(text) > SHORT_LABEL)
+        label.setText(text)
+
+    return set_text
