@@ -6,7 +6,8 @@ shows only three rows inside a scrolling page.
 * A non-stretching column is as wide as its content, up to ``Column.width`` average
   characters (:data:`DEFAULT_CAP` when 0); with no row yet, its longest choice.
 * When the table is too narrow, those columns give width back, in proportion to what
-  they hold above their header's width, so that each stretching column (a description)
+  they hold above their header's width or their longest word (a word is never cut:
+  "Documentati… publique" in French at 1366×768), so that each stretching column (a description)
   keeps ``Column.min_chars`` characters. Texts wrap; cell tooltips show them whole.
   When even that does not fit (a large scale factor), the table scrolls sideways.
 * With ``rows``, the table is tall enough to show that many rows as wrapped (at most
@@ -26,6 +27,24 @@ DEFAULT_CAP = 30
 """Widest a non-stretching column starts, in average characters."""
 MAX_LINES = 30
 """Tallest a table grows to show its rows, in text lines."""
+WORD_ROWS = 200
+"""Rows read for a column's longest word: enough for any table a person reads on a page,
+and the fitting stays cheap on a large project's tables (issue 25)."""
+
+
+def longest_word(editor: EntityTable, i: int) -> int:
+    """The width in pixels of the longest word of column ``i``'s first :data:`WORD_ROWS`
+    cells, with the cell's padding (0 for a column of check boxes or an empty table)."""
+    table = editor.table
+    metrics = table.fontMetrics()
+    widest = 0
+    for row in range(min(table.rowCount(), WORD_ROWS)):
+        item = table.item(row, i)
+        if item is None:
+            continue
+        for word in item.text().split():
+            widest = max(widest, metrics.horizontalAdvance(word))
+    return widest + 2 * metrics.averageCharWidth() if widest else 0
 
 
 def content_width(editor: EntityTable, i: int, column: Column) -> int:
@@ -49,21 +68,28 @@ def fit_columns(editor: EntityTable) -> None:
     if available <= 0:
         return
     char = table.fontMetrics().averageCharWidth()
-    heads: dict[int, int] = {}
-    wants: dict[int, int] = {}
-    for i, column in enumerate(editor.columns):
-        if column.stretch:
-            continue
-        heads[i] = header.sectionSizeHint(i)
-        cap = (column.width or DEFAULT_CAP) * char
-        wants[i] = max(heads[i], min(content_width(editor, i, column), cap))
     keeps = {
         i: max(header.sectionSizeHint(i), c.min_chars * char)
         for i, c in enumerate(editor.columns)
         if c.stretch
     }
-    excess = sum(wants.values()) + sum(keeps.values()) - available
-    slack = sum(wants[i] - heads[i] for i in wants)
+    # Whole words first; when they do not all fit beside the stretching columns' minimum,
+    # only the headers are kept whole (a long word then wraps inside its cell).
+    for whole_words in (True, False):
+        heads: dict[int, int] = {}
+        wants: dict[int, int] = {}
+        for i, column in enumerate(editor.columns):
+            if column.stretch:
+                continue
+            heads[i] = header.sectionSizeHint(i)
+            if whole_words:
+                heads[i] = max(heads[i], longest_word(editor, i))
+            cap = (column.width or DEFAULT_CAP) * char
+            wants[i] = max(heads[i], min(content_width(editor, i, column), cap))
+        excess = sum(wants.values()) + sum(keeps.values()) - available
+        slack = sum(wants[i] - heads[i] for i in wants)
+        if excess <= slack:
+            break
     # Too narrow even with every column at its header (a large scale factor): nothing
     # is squeezed, the stretching columns keep their minimum and the table scrolls sideways.
     overflow = excess > slack
