@@ -164,6 +164,16 @@ def _brand_names(text: str, lang: str = "en") -> list[str]:
         ("Must run on Windows XP", ["Windows XP"]),
         ("Telephony from Bell Canada", ["Bell Canada"]),
         ("Interface vers les logiciels Sage.", ["logiciels Sage"]),
+        # a product noun after the word, the words between capitalised or joining a list
+        ("Backups of the Windows servers run nightly.", ["Windows"]),
+        ("Hosts must be Windows, Linux compatible.", ["Windows"]),
+        ("AUDIT OF WINDOWS FILE AND DATABASE SERVERS", ["WINDOWS"]),
+        # a list that ends with the vendor carries it back
+        ("Les documents viennent de Word ou MS Excel.", ["Word", "MS Excel"]),
+        # a versioned product keeps its version after the vendor's name
+        ("Upgrade from Microsoft Windows 10 to Windows 11.", ["Microsoft Windows 10", "Windows 11"]),
+        # a vendor's name in the other number
+        ("The New World System handles dispatch.", ["New World System"]),
     ],
 )
 def test_k35_bare_product_words_in_product_context(text, names):
@@ -186,6 +196,15 @@ def test_k35_bare_product_words_in_product_context(text, names):
         "GIS Software is used to make maps and analyze geospatial data.",
         "Such software shall be referred to in this RFP as Licensed Application Software.",
         "Le Conseil communal a adopté le préavis sur la version 2.1 du règlement.",
+        # clean twins of the product-context rules: a lower-case word stops the look
+        "Access control servers log every badge.",
+        "Windows and doors of the fire hall are replaced.",
+        # reference, invitation and street numbers are not models; e-words are generic
+        "La demande de prix (invitation no BPM011334) vise des commutateurs.",
+        "Purchase order #PO2024117 covers the cabling.",
+        "Finance Division 215 N. Main St. receives the bids.",
+        "Officers will use an E-Ticketing system in every patrol car.",
+        "Licensed Application Software and Permit Software are described in Part C.",
     ],
 )
 def test_k34_places_people_and_ordinary_words_are_not_flagged(text):
@@ -218,6 +237,13 @@ def test_k34_places_people_and_ordinary_words_are_not_flagged(text):
             "Payroll runs on Zentrox Software's Ultravox Human Resources suite.",
             ["Zentrox Software", "Ultravox"],
         ),
+        # quoted after a product word, ordinary words or not
+        ("l'acquisition du programme « E-COURRIER » est prévue", ["E-COURRIER"]),
+        ('Renew the module "Service Desk Plus" for three years.', ["Service Desk Plus"]),
+        # an unknown word before a hardware noun
+        ("Order twenty Zorblex laptops for the patrol cars.", ["Zorblex"]),
+        # a vendor's trade name two words later, after "from" or « par »
+        ("The package may be bought from Quindar Computer Systems only.", ["Quindar Computer Systems"]),
     ],
 )
 def test_possible_names_by_shape_and_context(text, names):

@@ -90,6 +90,34 @@ PROBLEMS = [
     ("The fire department wants e-learning to cut overtime.", {"P-NEED", "P-SCOPE"}),
     ("The police, fire and public works departments need to share a common map.", set()),
     ("J’ai besoin d’évaluer les avantages de passer à un logiciel moins cher.", {"P-PRESUME"}),
+    # issue 19: bypass wording by kind, presumed savings, "purchasing" as a modifier
+    (
+        "Buy the servers through a cooperative procurement agreement with another state.",
+        {"P-SOLUTION", "P-BYPASS", "P-NEED"},
+    ),
+    (
+        "The code allows exceptions to the usual public bidding process for this equipment.",
+        {"P-BYPASS", "P-NEED"},
+    ),
+    ("This software may only be purchased from Zentrox Software.", {"P-BYPASS", "P-NEED"}),
+    (
+        "We will use a contract awarded by another public agency for the radios.",
+        {"P-BYPASS", "P-NEED"},
+    ),
+    ("Les licences sont offertes uniquement auprès de l'éditeur.", {"P-BYPASS", "P-NEED"}),
+    ("Sharing the contract saves the Town time and money.", {"P-PRESUME", "P-NEED"}),
+    (
+        "Le regroupement d'achats permet de générer des économies de volume.",
+        {"P-BYPASS", "P-PRESUME", "P-NEED"},
+    ),
+    ("The City joined a cooperative purchasing program last year.", {"P-BYPASS", "P-NEED"}),
+    ("The Purchasing Division needs to track every order from request to payment.", set()),
+    ("Le maire a décidé de changer les logiciels de paie.", {"P-SOLUTION", "P-NEED"}),
+    ("The council wishes to acquire technology for paperless agendas.", {"P-SOLUTION", "P-NEED"}),
+    (
+        "It is recommended to authorize the purchase using the state contract; the City currently uses Zentrox Software.",
+        {"P-BYPASS", "P-INCUMBENT", "P-NEED"},
+    ),
     ("", {"P-MISSING"}),
 ]
 

@@ -24,9 +24,16 @@ Codes (all on ``problem.statement``):
 * ``P-BYPASS`` (error): wording that avoids open competition: waived or skipped
   tenders, sole or single source, co-operative or group purchasing, piggybacking a state
   or interlocal contract, standing offers and framework agreements (« entente-cadre »,
-  « regroupement d'achats »), proprietary justification, « fournisseur exclusif ».
+  « regroupement d'achats »), proprietary justification, « fournisseur exclusif »;
+  co-operative, joint or intergovernmental procurement agreements and programs, an
+  exception to the bidding process, a contract awarded by another agency, a product
+  that "may only be purchased from" one vendor (« uniquement auprès de »). "Purchasing"
+  before an organisation noun ("Cooperative Purchasing Program", "purchasing power") is
+  not an acquisition verb, and in such a sentence a passive verb ("may only be purchased
+  from X") names the object of the bypass, not a request.
 * ``P-PRESUME`` (warning): presumes the answer: the best, an industry standard, the most
-  robust, proven, a saving, the cheapest, or licence-only costs.
+  robust, proven, a saving ("saves time and money", « génèrent des économies de volume »),
+  the cheapest, or licence-only costs.
 * ``P-NEED`` (info): no need verb ("I need to", "j'ai besoin de", "evaluate the
   benefits and feasibility of").
 * ``P-SCOPE`` (warning): the statement names one unit while fewer than two units are
@@ -87,7 +94,9 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
         window = _WINDOW.match(folded, verb.end(), stop)
         if not window or _history(folded, verb, stop):
             continue  # a name of the current system's history stays an incumbent
-        if ((start, stop) in bypassed and _noun_form(folded, verb)) or _argued_against(folded, verb, stop):
+        if (
+            (start, stop) in bypassed and (_noun_form(folded, verb) or _passive(folded, verb))
+        ) or _argued_against(folded, verb, stop):
             aimed.update(m.start for m in found if window.start() <= m.start < window.end())
             continue
         hit = [m for m in found if window.start() <= m.start < window.end()]
@@ -137,6 +146,18 @@ def _noun_form(folded: str, verb: re.Match[str]) -> bool:
         bool(_ARTICLE.search(folded, max(0, verb.start() - 8), verb.start()))
         or bool(re.match(r"\s+(?:of|de|d'|des|du)\b", folded[verb.end() : verb.end() + 5]))
         or verb.group().endswith((" of", " in"))
+    )
+
+
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|est|sont|etre|sera|seront)\s+(?:\w+\s+)?$")
+
+
+def _passive(folded: str, verb: re.Match[str]) -> bool:
+    """True when the acquisition verb is a past participle in the passive voice ("may only
+    be purchased from X", « sera acheté »): in a sentence that avoids competition, it names
+    the object of the bypass, not a request."""
+    return bool(_PAST.search(verb.group().split()[0])) and bool(
+        _PASSIVE.search(folded, max(0, verb.start() - 20), verb.start())
     )
 
 

@@ -14,7 +14,7 @@ _W = r"[\w'-]+"  # one word, elisions included ("d'appel")
 
 ACQUIRE = words(
     # English
-    r"buy|buys|buying|bought|purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|procur(?:e|es|ed|ing)"
+    r"buy|buys|buying|bought|purchas(?:e|es|ed)|purchasing(?! (?:program|power|cooperative|agreement|contract|division|department|manager|card|polic|network|alliance|consortium|officer|process|act|rules|manual|practice|arrangement|group|entit|schedule|vehicle))|acquir(?:e|es|ed|ing)|procur(?:e|es|ed|ing)"
     r"|install(?:s|ed|ing)?|implement(?:s|ed|ing)?|deploy(?:s|ed|ing)?|replac(?:e|es|ed|ing)"
     r"|upgrad(?:e|es|ed|ing)(?: to)?|renew(?:s|ed|ing)?|subscrib(?:e|es|ed|ing) to"
     r"|licen[cs](?:e|es|ed|ing)|adopt(?:s|ed|ing)?|roll(?:s|ed|ing)? out|get|obtain"
@@ -29,7 +29,7 @@ ACQUIRE = words(
     r"|achet\w*|achat|achats|acquer\w*|acquisition|acquiert|s'?equiper|se procurer|procurer"
     r"|install(?:er|e|ons|ez|ent|ation)|implant(?:er|ons|ation)|deploy(?:er|ons|ez)|deploiement"
     r"|remplac(?:er|e|ons|ez|ement)|renouvel(?:er|ons|lement)|s'abonner a|abonnement a"
-    r"|adopt(?:er|ons|ez)|(?:se )?doter (?:de|d'|des|du)|obtenir|mettre en place"
+    r"|chang(?:er|e|ent|ement) (?:de |d'|des |les |plusieurs |nos |notre |leur |son |sa |ses )|adopt(?:er|ons|ez)|(?:se )?doter (?:de|d'|des|du)|obtenir|mettre en place"
     r"|mise en place (?:de|d'|des|du)"
     r"|(?:migr(?:er|ons|ez|ation)|bascul(?:er|ons|ement)) (?:vers|a|au|aux)"
     r"|(?:faire )?pass(?:er|e|ons|ez|ent|age) (?:a|au|aux|vers)|faire passer"
@@ -38,7 +38,7 @@ ACQUIRE = words(
 """An acquisition verb (buy, install, migrate to … / acheter, installer, migrer vers …)."""
 
 SOLUTION = words(
-    r"software|softwares|systems?|solutions?|platforms?|applications?|apps?|tools?|suites?"
+    r"software|softwares|systems?|technolog(?:y|ies)|technologies?|solutions?|platforms?|applications?|apps?|tools?|suites?"
     r"|licen[cs]es?|subscriptions?|products?|modules?|erp|crm|gis|saas|versions?|packages?"
     r"|programs?|programmes?|portals?|databases?|cloud|hardware|devices?|servers?|tablets?"
     r"|cameras?|radios?|drones?|kiosks?|sensors?|switch(?:es)?|routers?|firewalls?"
@@ -102,12 +102,23 @@ BYPASS = (
         r"|waiv\w* (?:the )?(?:requirement for )?(?:formal |competitive )*(?:bid|bidding|bids)\b\w*"
         r"|(?:competitive )?(?:bidding|procurement|bids?)(?: and advertisement)? (?:is|are) not required"
         r"|participate in any bid or proposal issued by"
+        # joint, co-operative or intergovernmental buying under any noun
+        r"|(?:cooperative|co-operative|joint|collective|interlocal|intergovernmental|piggy-?back)"
+        r" (?:public )?(?:procurement|purchas\w*|buying) (?:agreements?|contracts?|programs?|arrangements?|vehicles?)"
+        # an exception to the bidding process, another body's contract
+        r"|exceptions? to (?:the )?(?:typical |normal |usual |regular )?(?:public |competitive |formal )*"
+        r"(?:bidding|bid|procurement|tendering)(?: process| requirements?)?"
+        r"|(?:contract|bid|bid process|agreement)s? (?:initiated|awarded|administered|established|let|issued)"
+        r" by another (?:\w+ ){0,2}?(?:agency|entity|body|jurisdiction|government|municipality)"
+        r"|(?:may|can|could) only be (?:purchased|obtained|acquired|procured|supplied|bought) (?:from|through)"
+        r"|only available (?:from|through) (?:one|a single|the)"
     ),
     words(
         r"ententes?-cadres?|regroupements? d'achats?|achats? regroupes?|centre d'acquisitions\w*"
         r"|par l'entremise (?:du|de la|des|de l')|fournisseurs? exclusifs?|droits exclusifs"
         r"|aucun autre fournisseur|n'a pas a lancer (?:un )?(?:nouvel )?appel d'offres"
         # sole source in French: « marché d'exclusivité », « appel d'offres unique »
+        r"|(?:uniquement|seulement|exclusivement) (?:aupres (?:de|d'|du|des)|chez|par l'entremise (?:de|d'|du|des))"
         r"|marches? d'exclusivite|contrats? d'exclusivite|appels? d'offres? uniques?|soumissionnaire unique"
     ),
     re.compile(
@@ -131,6 +142,7 @@ PRESUME = (
         r"|proven|better (?:business )?practices|will save|saves? (?:the (?:city|town) )?(?:money|significantly)"
         # a saving claimed before the market scan ("a savings of about $100,000")
         r"|(?:a |significant |substantial |considerable )?savings? of|significant(?:ly)? (?:savings?|less)"
+        r"|sav(?:e|es|ing) (?:\w+ ){0,4}?(?:money|costs?|dollars)|(?<!can )(?<!could )(?<!may )(?:results?|resulting) in (?:\w+ )?savings?"
     ),
     words(
         r"faible cout|bas cout|a moindre cout|peu couteu\w*|(?:le |la )?moins ch[eè]re?s?"
@@ -141,6 +153,8 @@ PRESUME = (
         r"|(?:le |la )?meilleure?s? (?:solution|produit|systeme|choix|outil|pratique)s?|la norme de l'industrie"
         r"|norme (?:reconnue )?de l'industrie|standard de l'industrie|le plus (?:robuste|fiable|performant|complet)"
         r"|la plus (?:robuste|fiable|performante|complete)|eprouve\w*|fera economiser|permettra d'economiser"
+        r"|(?:gener\w*|realis\w*|procur\w*|entrain\w*) (?:des |d'importantes |de grandes )?economies"
+        r"|economies d'echelle|economies de volume"
         r"|(?:d')?(?:importantes|grandes|substantielles|considerables) economies|economies (?:importantes|substantielles|considerables)"
     ),
 )
@@ -170,7 +184,7 @@ NEED = (
 
 CURRENT = words(
     r"current(?:ly)?|existing|old|older|aging|ageing|legacy|outdated|antiquated|obsolete|in place|in use"
-    r"|uses|used|using|utiliz\w+|utilis\w+|relies on|rely on|relying on|installed|deployed|end[- ]of[- ]life"
+    r"|uses|used|using(?! (?:a|an|the|its|their) (?:[\w-]+ ){0,5}?(?:contract|agreement|program|cooperative|schedule|vehicle))|utiliz\w+|utilis\w+|relies on|rely on|relying on|installed|deployed|end[- ]of[- ]life"
     r"|has reached|have reached|no longer|since (?:19|20)\d\d|our|crash\w*|fails|cannot|can't"
     r"|(?:its|their) last (?:major )?(?:upgrade|update|release)|(?:has|have) not been (?:kept up to date|upgraded|updated)"
     r"|out of date|unsupported|went live"

@@ -12,8 +12,13 @@ The bundled list is ``resources/brands/brands.json``:
   (docs/cases.md K34, K35): right after a context word ("MS Teams"), after that word
   earlier in the same sentence (a list carries its vendor: "Microsoft Windows, Office
   and Exchange"), before one of the entry's ``after`` words ("Bell Canada") or, for a
-  ``versioned`` entry, before a version number ("Office 2010", "Windows XP"); the last
-  three only when the word is written with its capital;
+  ``versioned`` entry, before a version number ("Office 2010", "Windows XP"), before a
+  product noun up to four capitalised words later ("Windows servers", "Windows, SQL
+  compatible"; a lower-case word stops the look: "Access control servers"), or in a list
+  that ends with the vendor ("Windows ou Microsoft Office"); all but the first only when
+  the word is written with its capital. A versioned product found by its vendor keeps its
+  version ("Microsoft Windows 10"); a vendor's name ending in "Systems", "Technologies"
+  or "Solutions" is also found in the singular ("New World System");
 * ``standards``: standards and formats (WCAG, SAML 2.0, OpenID Connect, ISO/IEC 27001,
   CSV …). They are never flagged and shield the words inside them.
 
@@ -101,12 +106,52 @@ def load_list() -> dict[str, Any]:
     return data
 
 
+_PLURAL_TRADE = {"systems": "system", "technologies": "technology", "solutions": "solution"}
+_LIST_JOIN = frozenset(["or", "and", "ou", "et"])
+_PRODUCT_AFTER = frozenset(
+    [
+        "server",
+        "servers",
+        "operating",
+        "os",
+        "compatible",
+        "licence",
+        "licences",
+        "license",
+        "licenses",
+        "software",
+        "logiciel",
+        "logiciels",
+        "platform",
+        "desktop",
+        "desktops",
+        "client",
+        "clients",
+        "workstation",
+        "workstations",
+        "serveur",
+        "serveurs",
+        "poste",
+        "postes",
+        "switch",
+        "switches",
+        "commutateurs",
+    ]
+)
+"""Words that make a contextual word a product when they follow it ("Windows servers",
+"Windows, SQL compatible", "Teams licences")."""
+
+
 def _bundled_aliases() -> list[_Alias]:
     data = load_list()
     aliases: list[_Alias] = []
     for entry in data["entries"]:
         for phrase in [entry["name"], *entry.get("aliases", [])]:
-            aliases.append(_Alias(_tokens(phrase), entry["name"]))
+            tokens = _tokens(phrase)
+            aliases.append(_Alias(tokens, entry["name"]))
+            if len(tokens) > 1 and tokens[-1] in _PLURAL_TRADE:
+                # "New World System" for "New World Systems": the vendor's name, either number
+                aliases.append(_Alias((*tokens[:-1], _PLURAL_TRADE[tokens[-1]]), entry["name"]))
     for entry in data.get("contextual", []):
         for context in entry["context"]:
             for word in entry["words"]:
@@ -178,7 +223,37 @@ def _contextual_at(
             version = _VERSION.match(text, end)
             if version and version.end() > end:
                 return rule.canonical, version.end()
+        if _list_carries(text, tokens, folded, i, rule.context) or _product_follows(text, tokens, folded, i):
+            return rule.canonical, end
     return None
+
+
+def _list_carries(
+    text: str, tokens: list[re.Match[str]], folded: list[str], i: int, context: frozenset[str]
+) -> bool:
+    """A list that ends with the vendor carries it back ("Windows ou Microsoft Office",
+    "Word and MS Excel"): the word, "or"/"and", then a context word."""
+    k = i + 1
+    if k + 1 >= len(tokens) or folded[k] not in _LIST_JOIN:
+        return False
+    return (
+        folded[k + 1] in context and _CLAUSE_END.search(text, tokens[i].end(), tokens[k + 1].start()) is None
+    )
+
+
+def _product_follows(text: str, tokens: list[re.Match[str]], folded: list[str], i: int) -> bool:
+    """A product noun follows within four words, the words between capitalised or joining
+    a list ("Windows servers", "Windows, SQL compatible", "WINDOWS FILE AND DATABASE
+    SERVERS"); a lower-case word stops the look ("Access control servers")."""
+    for k in range(i + 1, min(i + 5, len(tokens))):
+        if _CLAUSE_END.search(text, tokens[k - 1].end(), tokens[k].start()):
+            return False
+        if folded[k] in _PRODUCT_AFTER:
+            return True
+        word = tokens[k].group()
+        if not (word[:1].isupper() or folded[k] in _LIST_JOIN):
+            return False
+    return False
 
 
 @lru_cache(maxsize=32)
@@ -281,6 +356,13 @@ def detect_brands(text: str, extra: Iterable[Any] = ()) -> list[Match]:
             continue
         alias, last = best
         start, end = tokens[i].start(), tokens[last].end()
+        if alias.canonical is not None and any(r.versioned for r in contextual.get(folded[last], ())):
+            # "Microsoft Windows 10": a versioned product keeps its version
+            version = _VERSION.match(text, end)
+            if version and version.end() > end:
+                end = version.end()
+                while last + 1 < len(tokens) and tokens[last + 1].start() < end:
+                    last += 1
         if alias.canonical is not None and not (_in_address(text, start) or _in_address(text, end - 1)):
             found.append(Match(text[start:end], start, end, alias.canonical))
         free = last + 1

@@ -21,6 +21,16 @@ unknown capitalised word in product context:
   right after a name found in the possessive ("Ultimate Software's UltiPro").
   A country's or province's name joined to a word is a public service's name
   ("AchatsCanada", "ServiceOntario"): a place, flagged only in product context.
+* **quoted**: a run in quotes after a product word (« le programme « E-COURRIER » »,
+  'the module "Service Desk Plus"'), ordinary words or not;
+* **vendor after "from" / « par »**: an unknown word with a trade word up to two words
+  later ("from Daystar Computer Systems"); an unknown word before a hardware noun
+  ("Zorblex laptops").
+
+Not names: a reference number after "no", « n° », "#", "invitation", "contract" …, or any
+word with six digits in a row ("BPM011334"); an inflection of an ordinary word
+("Licensed"); a hyphenated word of ordinary parts or a generic e-word ("E-Ticketing");
+administrative nouns before a street or room number ("Division 215").
 
 "Unknown" means not an ordinary word (``resources/brands/ordinary_words.txt``, the
 words of the app's own English and French texts; ``tools/ordinary_words.py``), not a
@@ -32,8 +42,8 @@ One pass over the tokens with precompiled patterns: linear in the text's length.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from functools import cache, lru_cache
+from collections.abc import Callable, Iterable
+from functools import cache, lru_cache, partial
 
 from wizard.core.domain.brands import Match, _in_address, fold, load_list
 from wizard.core.paths import resource_path
@@ -44,6 +54,13 @@ _CAMEL_NAME = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O)[A-Z][a-z]|[A-Z
 _ACRONYM = re.compile(r"[A-Z]{2,5}s?")
 _ALNUM = re.compile(r"[A-Za-z]{2,}\d+[A-Za-z]{2,}\d*")
 _MODEL = re.compile(r"[A-Z]{2,5}-?[A-Z]?\d{3,5}[A-Z0-9+]*(?:-[A-Z0-9+]+)*")
+_VENDOR_BEFORE = re.compile(r"\b(?:from|by|par|with|avec|aupres de|chez|to)\s+$")
+_LONG_NUMBER = re.compile(r"\d{6,}")  # a file, invitation or account number, not a model
+_REFERENCE_END = re.compile(
+    r"(?:\b(?:no|n[°o]|nº|num[ée]ro|number|invitation|solicitation|contract|contrat|dossier|file|order|po|rfp|rfq)"
+    r"\.?|#)[ \u00a0]*$",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(r"\d{3,4}(?:-\d{2,4})?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SUFFIX = frozenset(
@@ -113,6 +130,13 @@ _PLACES = frozenset(
     ]
 )
 _INTRODUCER_END = re.compile(rf"(?:^|\W)(?:{_INTRODUCERS})[ \u00a0\u202f«\"“']{{1,3}}$")
+_JOINERS = frozenset(" \u00a0-/&")
+_OPENING = ("«", '"', "“")
+_QUOTE_OPEN = re.compile('[«"“][ \u00a0\u202f]?')
+_QUOTED_END = re.compile(
+    rf"(?:^|\W)(?:{_INTRODUCERS}|(?:le |un |the |a |an )?(?:programmes?|programs?|applications?|outils?"
+    r"|systemes?|systems?|solutions?|modules?|plate-?formes?|platforms?|tools?))[ \u00a0\u202f]*[«\"“][ \u00a0\u202f]*$"
+)
 _PRODUCT_NOUN = frozenset(
     [
         "software",
@@ -146,6 +170,28 @@ _PRODUCT_NOUN = frozenset(
         "progiciels",
         "plateforme",
         "solution",
+        "laptop",
+        "laptops",
+        "computer",
+        "computers",
+        "desktops",
+        "tablet",
+        "tablets",
+        "camera",
+        "cameras",
+        "radios",
+        "printers",
+        "workstations",
+        "appliance",
+        "appliances",
+        "handhelds",
+        "terminals",
+        "ordinateurs",
+        "portables",
+        "tablettes",
+        "serveurs",
+        "commutateurs",
+        "imprimantes",
     ]
 )
 _DOCUMENT_WORDS = frozenset(
@@ -203,6 +249,28 @@ _DOCUMENT_WORDS = frozenset(
         "schedule",
         "step",
         "etape",
+        "division",
+        "divisions",
+        "department",
+        "departments",
+        "district",
+        "ward",
+        "region",
+        "village",
+        "hall",
+        "building",
+        "street",
+        "avenue",
+        "boulevard",
+        "road",
+        "rue",
+        "chemin",
+        "bureau",
+        "porte",
+        "direction",
+        "ministere",
+        "ministry",
+        "agency",
         "fy",
         "cip",
         "covid",
@@ -286,7 +354,27 @@ def _known(word: str) -> bool:
     low = fold(word)
     if len(low) < 2 or (len(low) == 2 and not word.isupper()):
         return True  # "Le", "La", "In", "On": function words; two-letter names are acronyms ("HP")
-    return low in ordinary_words() or low in _standard_words() or low in _DOCUMENT_WORDS
+    if low in ordinary_words() or low in _standard_words() or low in _DOCUMENT_WORDS:
+        return True
+    if _inflected(low):
+        return True  # "Licensed", "Tickets": an inflection of an ordinary word
+    parts = low.split("-")
+    return len(parts) > 1 and all(
+        len(p) < 2 or p in ordinary_words() or _inflected(p) or _GERUND.fullmatch(p) for p in parts
+    )
+
+
+_GERUND = re.compile(r"[a-z]{4,}(?:ing|tion|ment)")  # "E-Ticketing", "e-Permitting": a generic e-word
+_ENDINGS = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("d", ""))
+
+
+def _inflected(low: str) -> bool:
+    """True when ``low`` is an ordinary word with an English ending (-s, -ed, -ing)."""
+    words = ordinary_words()
+    return any(
+        low.endswith(end) and len(low) - len(end) >= 3 and low[: len(low) - len(end)] + add in words
+        for end, add in _ENDINGS
+    )
 
 
 @lru_cache(maxsize=16384)
@@ -305,7 +393,7 @@ def _shaped(word: str) -> bool:
         return not any(fold(part) in _PLACES for part in _CAMEL_PART.findall(word))
     if _ALNUM.fullmatch(word):
         return True
-    if _MODEL.fullmatch(word):
+    if _MODEL.fullmatch(word) and not _LONG_NUMBER.search(word):
         head = re.match(r"[A-Z]+", word)
         return head is not None and fold(head.group()) not in _DOCUMENT_WORDS
     return False
@@ -313,8 +401,10 @@ def _shaped(word: str) -> bool:
 
 def _separated(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
     """Two tokens in the same name: only a space, a hyphen or a slash between them."""
-    gap = text[a.end() : b.start()]
-    return 0 < len(gap) <= 2 and not gap.strip(" \u00a0-/&")
+    start, end = a.end(), b.start()
+    if end - start == 1:
+        return text[start] in _JOINERS
+    return end - start == 2 and text[start] in _JOINERS and text[start + 1] in _JOINERS
 
 
 def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
@@ -346,6 +436,8 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
         if any(h in low for h in ("call", "named", "known", "brand", "appel", "nomm", "baptis"))
         else set()
     )
+    # the starts of quoted words ("« E-COURRIER »", "“Card Manager”")
+    quoted = {m.end() for m in _QUOTE_OPEN.finditer(text)} if any(q in text for q in _OPENING) else set()
     # an all-lower-case word of letters is neither capitalised nor shaped
     starts = [k for k, w in enumerate(words) if not (w.isalpha() and w.islower())]
     count = len(tokens)
@@ -376,11 +468,19 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
             add(first, j)
         elif tokens[i].start() in named:
             add(i, j)  # "a software application called “Card Manager Plus”": named, ordinary words or not
+        elif tokens[i].start() in quoted and _QUOTED_END.search(
+            fold(text[max(0, tokens[i].start() - 40) : tokens[i].start()])
+        ):
+            add(i, j)  # « le programme « E-COURRIER » »: quoted after a product word, ordinary words or not
         elif unknown and _INTRODUCER_END.search(
             fold(text[max(0, tokens[i].start() - 40) : tokens[i].start()])
         ):
             add(i, j)
-        elif unknown and (trade := _trade_end(words, unknown, j)) is not None:
+        elif (
+            unknown
+            and (trade := _trade_end(words, unknown, j, partial(_vendor_before, low, tokens[i].start())))
+            is not None
+        ):
             add(unknown[0], trade)  # "Habilis Conseil", "Ultimate Software": a vendor's trade name
         elif unknown and (version := _version_at(words, unknown, j, tokens, text)) is not None:
             add(unknown[0], version)  # "OK-MARCHE V2.2", "Permits Plus version 7.1"
@@ -404,7 +504,10 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
         else:
             for r in run:
                 w = words[r]
-                if _shaped(w):
+                if _shaped(w) and not (
+                    _MODEL.fullmatch(w)
+                    and _REFERENCE_END.search(text, max(0, tokens[r].start() - 14), tokens[r].start())
+                ):
                     add(r, r)
                 elif (
                     r in unknown
@@ -418,13 +521,25 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
     return found
 
 
-def _trade_end(words: list[str], unknown: list[int], j: int) -> int | None:
+def _vendor_before(low: str, start: int) -> bool:
+    """True when a word that introduces a vendor ("from", "by", « par ») ends at ``start``."""
+    return _VENDOR_BEFORE.search(low, max(0, start - 12), start) is not None
+
+
+def _trade_end(
+    words: list[str], unknown: list[int], j: int, vendor: Callable[[], bool] = lambda: False
+) -> int | None:
     """The index of a trade word ("Software", "Solutions", « Conseil ») right after an
     unknown word that is not an acronym, or ``None`` ("GIS Software", "Licensed
-    Application Software" are descriptions, not vendors)."""
+    Application Software" are descriptions, not vendors). After a word that introduces a
+    vendor (``vendor``: "purchased from", « déposée par »), the trade word may come two
+    words later ("from Daystar Computer Systems")."""
     for r in unknown:
-        if r < j and _fold_word(words[r + 1]) in _TRADE and not _ACRONYM.fullmatch(words[r]):
-            return r + 1
+        if _ACRONYM.fullmatch(words[r]):
+            continue
+        for t in range(r + 1, min(r + 3, j) + 1):  # "from Daystar Computer Systems"
+            if _fold_word(words[t]) in _TRADE and (t == r + 1 or vendor()):
+                return t
     return None
 
 
