@@ -42,6 +42,7 @@ One pass over the tokens with precompiled patterns: linear in the text's length.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache, partial
 
@@ -399,6 +400,12 @@ def _shaped(word: str) -> bool:
     return False
 
 
+def _inside(pos: int, firsts: list[int], ends: list[int]) -> bool:
+    """Whether ``pos`` lies in one of the sorted, disjoint spans (``firsts``, ``ends``)."""
+    k = bisect_right(firsts, pos) - 1
+    return k >= 0 and pos < ends[k]
+
+
 def _separated(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
     """Two tokens in the same name: only a space, a hyphen or a slash between them."""
     start, end = a.end(), b.start()
@@ -440,6 +447,12 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
     quoted = {m.end() for m in _QUOTE_OPEN.finditer(text)} if any(q in text for q in _OPENING) else set()
     # an all-lower-case word of letters is neither capitalised nor shaped
     starts = [k for k, w in enumerate(words) if not (w.isalpha() and w.islower())]
+    if taken:
+        # a word inside a name of the list starts nothing: the list reported it
+        spans = sorted(taken)
+        ends = [e for _s, e in spans]
+        firsts = [s for s, _e in spans]
+        starts = [k for k in starts if not _inside(tokens[k].start(), firsts, ends)]
     count = len(tokens)
     i = 0
     for k in starts:
