@@ -118,6 +118,23 @@ PROBLEMS = [
         "It is recommended to authorize the purchase using the state contract; the City currently uses Zentrox Software.",
         {"P-BYPASS", "P-INCUMBENT", "P-NEED"},
     ),
+    # the best interests of the Town is an idiom; better pricing is a claim; hyphens as typeset
+    ("The manager may waive bidding in the best interests of the Town.", {"P-BYPASS", "P-NEED"}),
+    ("Consolidating the bills lets the Town capture better pricing.", {"P-PRESUME", "P-NEED"}),
+    ("Staff plan to use a sole\u2011source vendor for the upgrade.", {"P-BYPASS", "P-NEED"}),
+    # what replaces, furnishes or supplies: the product is after "par" / "with"
+    (
+        "Remplacer les registres papier des permis par l'usage des nouvelles technologies.",
+        {"P-SOLUTION", "P-NEED"},
+    ),
+    ("Furnishing new systems to every branch library.", {"P-SOLUTION", "P-NEED"}),
+    ("Lancer un appel d'offres pour la fourniture d'un progiciel de paie.", {"P-SOLUTION", "P-NEED"}),
+    ("Only one vendor can supply the Town with this package.", {"P-BYPASS", "P-NEED"}),
+    # French puts the make after the hardware noun
+    (
+        "Les bureaux utilisent toujours des postes de travail Zorblex reliés par modem.",
+        {"P-INCUMBENT", "P-NEED"},
+    ),
     ("", {"P-MISSING"}),
 ]
 

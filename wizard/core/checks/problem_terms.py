@@ -15,7 +15,7 @@ _W = r"[\w'-]+"  # one word, elisions included ("d'appel")
 ACQUIRE = words(
     # English
     r"buy|buys|buying|bought|purchas(?:e|es|ed)|purchasing(?! (?:program|power|cooperative|agreement|contract|division|department|manager|card|polic|network|alliance|consortium|officer|process|act|rules|manual|practice|arrangement|group|entit|schedule|vehicle))|acquir(?:e|es|ed|ing)|procur(?:e|es|ed|ing)"
-    r"|install(?:s|ed|ing)?|implement(?:s|ed|ing)?|deploy(?:s|ed|ing)?|replac(?:e|es|ed|ing)"
+    r"|replac(?:e|es|ed|ing) (?:[\w'-]+ ){1,6}?with|furnishing|install(?:s|ed|ing)?|implement(?:s|ed|ing)?|deploy(?:s|ed|ing)?|replac(?:e|es|ed|ing)"
     r"|upgrad(?:e|es|ed|ing)(?: to)?|renew(?:s|ed|ing)?|subscrib(?:e|es|ed|ing) to"
     r"|licen[cs](?:e|es|ed|ing)|adopt(?:s|ed|ing)?|roll(?:s|ed|ing)? out|get|obtain"
     r"|(?:migrat(?:e|es|ed|ing)|switch(?:es|ed|ing)?|mov(?:e|es|ed|ing)|transition(?:s|ed|ing)?) to"
@@ -28,6 +28,7 @@ ACQUIRE = words(
     # French
     r"|achet\w*|achat|achats|acquer\w*|acquisition|acquiert|s'?equiper|se procurer|procurer"
     r"|install(?:er|e|ons|ez|ent|ation)|implant(?:er|ons|ation)|deploy(?:er|ons|ez)|deploiement"
+    r"|remplac(?:er|e|ons|ez|ement) (?:[\w'-]+ ){1,6}?par|fourniture (?:d'|de|des|du)|fournir"
     r"|remplac(?:er|e|ons|ez|ement)|renouvel(?:er|ons|lement)|s'abonner a|abonnement a"
     r"|chang(?:er|e|ent|ement) (?:de |d'|des |les |plusieurs |nos |notre |leur |son |sa |ses )|adopt(?:er|ons|ez)|(?:se )?doter (?:de|d'|des|du)|obtenir|mettre en place"
     r"|mise en place (?:de|d'|des|du)"
@@ -137,17 +138,17 @@ PRESUME = (
         r"|only (?:the )?licen[cs]es?|licen[cs]e (?:cost|fee)s? only"
         r"|only (?:costs?|pay) (?:for )?(?:the )?licen[cs]es?"
         # claims of superiority
-        r"|the (?:very )?best|best (?:value|practices?|fit|in the market)|(?:recogni[sz]ed )?industry[- ]standard"
+        r"|the (?:very )?best(?! interests?)|better (?:pricing|prices?|rates?|terms|value)|best (?:value|practices?|fit|in the market)|(?:recogni[sz]ed )?industry[- ]standard"
         r"|the most (?:robust|reliable|efficient|secure|advanced|cost[- ]effective|powerful|complete)"
         r"|proven|better (?:business )?practices|will save|saves? (?:the (?:city|town) )?(?:money|significantly)"
         # a saving claimed before the market scan ("a savings of about $100,000")
         r"|(?:a |significant |substantial |considerable )?savings? of|significant(?:ly)? (?:savings?|less)"
-        r"|sav(?:e|es|ing) (?:\w+ ){0,4}?(?:money|costs?|dollars)|(?<!can )(?<!could )(?<!may )(?:results?|resulting) in (?:\w+ )?savings?"
+        r"|sav(?:e|es|ing) (?:\w+ ){0,5}?(?:money|costs?|dollars)|(?<!can )(?<!could )(?<!may )(?:results?|resulting) in (?:\w+ )?savings?"
     ),
     words(
         r"faible cout|bas cout|a moindre cout|peu couteu\w*|(?:le |la )?moins ch[eè]re?s?"
         r"|moins couteu\w*|bon marche|la meilleure (?:solution|option|offre)"
-        r"|le meilleur (?:produit|systeme|choix|outil)|ne coute rien|sans frais"
+        r"|le meilleur (?:produit|systeme|choix|outil)|meilleurs? (?:prix|tarifs?)|ne coute rien|sans frais"
         r"|(?:seulement|uniquement|que) (?:la |les |des |de )?licences?"
         r"|cout des licences seulement|gratuit\w*"
         r"|(?:le |la )?meilleure?s? (?:solution|produit|systeme|choix|outil|pratique)s?|la norme de l'industrie"

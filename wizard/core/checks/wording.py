@@ -1,7 +1,7 @@
 """Text helpers shared by the checks: accent- and case-folding that keeps offsets.
 
 ``fold(text)`` returns a string of the *same length* as ``text``: lower case, accents
-removed, typographic apostrophes turned into ``'``. Patterns are written in plain ASCII
+removed, typographic apostrophes turned into ``'`` and typographic hyphens into ``-``. Patterns are written in plain ASCII
 against it, and a match's span is valid in the original text (so it can be compared
 with :func:`wizard.core.domain.brands.detect_brands` spans).
 """
@@ -13,12 +13,15 @@ import unicodedata
 from functools import cache
 
 _APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
+_HYPHENS = "\u2010\u2011"  # "sole\u2011source" as typeset by word processors
 
 
 @cache
 def _fold_char(char: str) -> str:
     if char in _APOSTROPHES:
         return "'"
+    if char in _HYPHENS:
+        return "-"
     base = [c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)]
     if len(base) == 1:
         lowered = base[0].lower()

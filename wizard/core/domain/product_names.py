@@ -92,6 +92,8 @@ _INTRODUCERS = (
     r"|(?:le |un )?(?:logiciel|progiciel|revendeur|fournisseur|editeur|produit|module)s?|la plate-?forme"
     r"|de type|(?:the |a |an )?(?:reseller|vendor|vender|dealer|manufacturer|integrator|firm|company)"
     r"|(?:the |an? )?(?:product|application|suite|platform) (?:called|named)"
+    # French puts the make after the hardware noun: « postes de travail Minitel »
+    r"|postes? de travail|serveurs?|ordinateurs?(?: portables?)?|tablettes?|commutateurs?|imprimantes?"
 )
 _NAMING = re.compile(
     r"(?i)\b(?:called|named|known as|branded|appel[ée]e?s?|nomm[ée]e?s?|d[ée]nomm[ée]e?s?|baptis[ée]e?s?)"
