@@ -205,6 +205,9 @@ def test_k35_bare_product_words_in_product_context(text, names):
         "Finance Division 215 N. Main St. receives the bids.",
         "Officers will use an E-Ticketing system in every patrol car.",
         "Licensed Application Software and Permit Software are described in Part C.",
+        # project and by-law codes; a project's title before a trade word
+        "The upgrade is part of project TM-2009-001 and by-law BL-2021-117.",
+        "Funding supports the Integrated Systems Project of the Finance Department.",
     ],
 )
 def test_k34_places_people_and_ordinary_words_are_not_flagged(text):

@@ -135,6 +135,8 @@ PROBLEMS = [
         "Les bureaux utilisent toujours des postes de travail Zorblex reliés par modem.",
         {"P-INCUMBENT", "P-NEED"},
     ),
+    ("Staff found that this ERP is best suited to the Town's needs.", {"P-PRESUME", "P-NEED"}),
+    ("La solution la plus adaptée est déjà connue.", {"P-PRESUME", "P-NEED"}),
     ("", {"P-MISSING"}),
 ]
 

@@ -138,7 +138,7 @@ PRESUME = (
         r"|only (?:the )?licen[cs]es?|licen[cs]e (?:cost|fee)s? only"
         r"|only (?:costs?|pay) (?:for )?(?:the )?licen[cs]es?"
         # claims of superiority
-        r"|the (?:very )?best(?! interests?)|better (?:pricing|prices?|rates?|terms|value)|best (?:value|practices?|fit|in the market)|(?:recogni[sz]ed )?industry[- ]standard"
+        r"|the (?:very )?best(?! interests?)|best[- ]suited|most suitable|better (?:pricing|prices?|rates?|terms|value)|best (?:value|practices?|fit|in the market)|(?:recogni[sz]ed )?industry[- ]standard"
         r"|the most (?:robust|reliable|efficient|secure|advanced|cost[- ]effective|powerful|complete)"
         r"|proven|better (?:business )?practices|will save|saves? (?:the (?:city|town) )?(?:money|significantly)"
         # a saving claimed before the market scan ("a savings of about $100,000")
@@ -153,7 +153,7 @@ PRESUME = (
         r"|cout des licences seulement|gratuit\w*"
         r"|(?:le |la )?meilleure?s? (?:solution|produit|systeme|choix|outil|pratique)s?|la norme de l'industrie"
         r"|norme (?:reconnue )?de l'industrie|standard de l'industrie|le plus (?:robuste|fiable|performant|complet)"
-        r"|la plus (?:robuste|fiable|performante|complete)|eprouve\w*|fera economiser|permettra d'economiser"
+        r"|la plus (?:robuste|fiable|performante|complete|adaptee)|le mieux adapte\w*|le plus adapte|eprouve\w*|fera economiser|permettra d'economiser"
         r"|(?:gener\w*|realis\w*|procur\w*|entrain\w*) (?:des |d'importantes |de grandes )?economies"
         r"|economies d'echelle|economies de volume"
         r"|(?:d')?(?:importantes|grandes|substantielles|considerables) economies|economies (?:importantes|substantielles|considerables)"

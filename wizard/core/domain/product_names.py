@@ -27,8 +27,9 @@ unknown capitalised word in product context:
   later ("from Daystar Computer Systems"); an unknown word before a hardware noun
   ("Zorblex laptops").
 
-Not names: a reference number after "no", « n° », "#", "invitation", "contract" …, or any
-word with six digits in a row ("BPM011334"); an inflection of an ordinary word
+Not names: a reference number after "no", « n° », "#", "invitation", "contract", "project",
+"by-law" …, a word with six digits in a row ("BPM011334") or a year between hyphens
+("TM-2009-001"); a run that ends in "Project", "Program", "Plan" … (a project's title); an inflection of an ordinary word
 ("Licensed"); a hyphenated word of ordinary parts or a generic e-word ("E-Ticketing");
 administrative nouns before a street or room number ("Division 215").
 
@@ -55,10 +56,27 @@ _CAMEL_NAME = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O)[A-Z][a-z]|[A-Z
 _ACRONYM = re.compile(r"[A-Z]{2,5}s?")
 _ALNUM = re.compile(r"[A-Za-z]{2,}\d+[A-Za-z]{2,}\d*")
 _MODEL = re.compile(r"[A-Z]{2,5}-?[A-Z]?\d{3,5}[A-Z0-9+]*(?:-[A-Z0-9+]+)*")
+_TITLE_END = frozenset(
+    [
+        "project",
+        "projects",
+        "program",
+        "programs",
+        "plan",
+        "initiative",
+        "committee",
+        "strategy",
+        "study",
+        "projet",
+        "comite",
+        "etude",
+    ]
+)  # "the Integrated Systems Project": the title of a project, not a vendor
 _VENDOR_BEFORE = re.compile(r"\b(?:from|by|par|with|avec|aupres de|chez|to)\s+$")
-_LONG_NUMBER = re.compile(r"\d{6,}")  # a file, invitation or account number, not a model
+_LONG_NUMBER = re.compile(r"\d{6,}|-(?:19|20)\d\d-")  # a file, invitation or account number, not a model
 _REFERENCE_END = re.compile(
-    r"(?:\b(?:no|n[°o]|nº|num[ée]ro|number|invitation|solicitation|contract|contrat|dossier|file|order|po|rfp|rfq)"
+    r"(?:\b(?:no|n[°o]|nº|num[ée]ro|number|invitation|solicitation|contract|contrat|dossier|file|order|po|rfp|rfq"
+    r"|project|projet|item|by-?law|resolution|r[ée]solution|ordinance|r[èe]glement|motion)"
     r"\.?|#)[ \u00a0]*$",
     re.IGNORECASE,
 )
@@ -493,6 +511,7 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
             add(i, j)
         elif (
             unknown
+            and _fold_word(words[j]) not in _TITLE_END
             and (trade := _trade_end(words, unknown, j, partial(_vendor_before, low, tokens[i].start())))
             is not None
         ):
