@@ -25,8 +25,8 @@ temporary ``.tender`` file.
 * *app start*: from launching a process to the first paint of its first page
   (``QT_QPA_PLATFORM=offscreen``, bytecode built by a first start; a French start
   compiles the translations, as every French run from a source checkout does): a bare
-  ``QWizard`` vs the app's welcome screen, in English and in French; the app opening the
-  large project is shown for information;
+  ``QWizard`` holding as many pages as the app has steps vs the app's welcome screen, in
+  English and in French; the app opening the large project is shown for information;
 * *peak memory*: the peak resident set size (``VmHWM``) of a process that opens the
   project and runs ``export_all``.
 
@@ -60,6 +60,7 @@ from wizard.core.domain.brands import detect_brands  # noqa: E402
 from wizard.core.export import export_all, record_files, tender_files, write_files  # noqa: E402
 from wizard.core.model import Project  # noqa: E402
 from wizard.core.project_file.store import ProjectFile  # noqa: E402
+from wizard.core.steps import Step  # noqa: E402
 from wizard.core.textclean import clean_project  # noqa: E402
 
 
@@ -230,10 +231,11 @@ if sys.argv[1] == "bare":
         paintEvent = first_paint
 
     wizard = QWizard()
-    page = Page()
-    page.setTitle("Step 1")
-    QVBoxLayout(page).addWidget(QLabel("A first page"))
-    wizard.addPage(page)
+    for number in range(1, int(sys.argv[2]) + 1):  # as many pages as the app has steps
+        page = Page()
+        page.setTitle(f"Step {number}")
+        QVBoxLayout(page).addWidget(QLabel(f"Page {number}"))
+        wizard.addPage(page)
     wizard.show()
     sys.exit(app.exec())
 sys.path.insert(0, sys.argv[2])
@@ -298,7 +300,7 @@ def start_figures(path: Path, work: Path, runs: int) -> list[Figure]:
     french = dict(env, LANG="fr_CA.UTF-8", LC_ALL="", LC_MESSAGES="", LANGUAGE="")
     english = dict(env, LANG="en_CA.UTF-8", LC_ALL="", LC_MESSAGES="", LANGUAGE="")
     kinds = {
-        "bare": (["-c", _START_CHILD, "bare"], english),
+        "bare": (["-c", _START_CHILD, "bare", str(len(Step))], english),
         "welcome": (["-c", _START_CHILD, "app", str(ROOT)], english),
         "welcome-fr": (["-c", _START_CHILD, "app", str(ROOT)], french),
         "project": (["-c", _START_CHILD, "app", str(ROOT), str(path)], english),

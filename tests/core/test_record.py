@@ -165,6 +165,7 @@ def test_sections_in_english():
         "Evaluation method and selection committee",
         "Total cost of ownership",
         "Funding",
+        "The contract",
         "Legal framework",
         "Risks",
         "Findings",

@@ -96,6 +96,14 @@ def _short_budget(p: Project) -> None:
     p.tco.budget_cad = Decimal(1000)
 
 
+def _unlimited_liability(p: Project) -> None:
+    p.statement_of_work.liability_cap = "cap_unlimited"
+
+
+def _beyond_the_horizon(p: Project) -> None:
+    p.statement_of_work.renewals = 4  # 3 + 4 × 1 years, over a 5-year horizon
+
+
 ROWS: list[tuple[str, Callable[[Project], None]]] = [
     (claims.DESIGNATED_STAFF_ONLY.id, _undesignated),
     (claims.ROUTED_TO_CIO.id, _not_routed),
@@ -109,6 +117,8 @@ ROWS: list[tuple[str, Callable[[Project], None]]] = [
     (claims.FUNDING_SOURCE.id, _no_source),
     (claims.BUDGET_STATED.id, _no_budget),
     (claims.BUDGET_COVERS.id, _short_budget),
+    (claims.LIABILITY_CAPPED.id, _unlimited_liability),
+    (claims.TERM_WITHIN_HORIZON.id, _beyond_the_horizon),
 ]
 """Claim id → how to make the base project contradict it."""
 

@@ -104,6 +104,12 @@ def test_new_project_from_scratch_keeps_every_value(window, qtbot, tmp_path, mon
     tco.tables["cost_lines"].set_value(line.id, "amount", "120000")
     tco.tables["cost_lines"].set_value(line.id, "year", 1)
     _next(wizard)
+    assert wizard.currentId() == Step.STATEMENT_OF_WORK
+    work = wizard.currentPage().binder.widgets
+    type_text(qtbot, work["statement_of_work.object"], "Un système hébergé de gestion du périmètre")
+    work["statement_of_work.renewals"].setValue(1)
+    _next(wizard)
+    assert wizard.currentId() == Step.CLAUSES
     _next(wizard)
     assert wizard.currentId() == Step.VENDORS
     _next(wizard)
@@ -147,6 +153,8 @@ def test_new_project_from_scratch_keeps_every_value(window, qtbot, tmp_path, mon
         assert p.tco.discount_rate_pct == Decimal("4.5")
         assert [o.name for o in p.tco_options] == ["Sur place"]
         assert [(c.option_id, c.amount, c.year) for c in p.cost_lines] == [(option.id, Decimal("120000"), 1)]
+        work = p.statement_of_work
+        assert (work.object, work.renewals) == ("Un système hébergé de gestion du périmètre", 1)
 
 
 def test_back_then_next_loses_nothing_k2(open_window, qtbot):

@@ -26,9 +26,10 @@ class Step(IntEnum):
     SCENARIOS = 5
     EVALUATION = 6
     TCO = 7
-    CLAUSES = 8
-    VENDORS = 9
-    REVIEW = 10
+    STATEMENT_OF_WORK = 8
+    CLAUSES = 9
+    VENDORS = 10
+    REVIEW = 11
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,15 @@ STEPS: dict[Step, StepFacts] = {
     ),
     Step.TCO: StepFacts(
         N_("Total cost of ownership"),
-        ("tco", "tco_options", "cost_lines", "statement_of_work"),
+        ("tco", "tco_options", "cost_lines"),
         lambda p: bool(p.tco_options and p.cost_lines),
+    ),
+    # done once the object of the contract is written: every other value has a default
+    # sized for a small town, so the object is the one input only the Town can give
+    Step.STATEMENT_OF_WORK: StepFacts(
+        N_("Statement of work and contract"),
+        ("statement_of_work",),
+        lambda p: bool(p.statement_of_work.object.strip()),
     ),
     # done once the user has made a choice on the page: a new project's proposed clauses
     # are the app's, not yet the user's (issue 24: no green mark on an empty project)

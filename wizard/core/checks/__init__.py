@@ -54,9 +54,8 @@ CHECKS: dict[Step, Callable[[Project, market_index.SupportIndex], list[Finding]]
     Step.CRITERIA: lambda p, index: criteria.check_criteria(p, index=index),
     Step.SCENARIOS: lambda p, _index: scenarios.check_scenarios(p),
     Step.EVALUATION: lambda p, _index: evaluation.check_evaluation(p),
-    Step.TCO: lambda p, _index: (
-        tco.check_tco(p) + funding.check_funding(p) + statement_of_work.check_statement_of_work(p)
-    ),
+    Step.TCO: lambda p, _index: tco.check_tco(p) + funding.check_funding(p),
+    Step.STATEMENT_OF_WORK: lambda p, _index: statement_of_work.check_statement_of_work(p),
     Step.CLAUSES: lambda p, _index: clauses.check_clauses(p),
     Step.VENDORS: lambda p, _index: vendors.check_vendors(p) + opendata.check_opendata(p),
     Step.REVIEW: lambda p, _index: package.check_package(p) + claims.check_claims(p),

@@ -24,6 +24,7 @@ from wizard.core.model import Project
 _REGISTER = "decision record, vendor exchange register"
 _COMMITTEE = "decision record, evaluation method and selection committee"
 _FUNDING = "decision record, executive summary and funding"
+_CONTRACT = "decision record, the contract"
 
 
 def _key(name: str) -> str:
@@ -263,5 +264,45 @@ BUDGET_COVERS = claim(
         "T-BUDGET",
         N_("The budget available falls short of the estimate by {gap}."),
         _FUNDING,
+    )
+)
+
+
+def _liability_capped(project: Project) -> bool:
+    work = project.statement_of_work
+    return work.liability_cap == "cap_multiple" and work.liability_cap_multiple > 0
+
+
+def _term_within_horizon(project: Project) -> bool:
+    from wizard.core.checks.statement_of_work import term_years
+    from wizard.core.domain import tco
+
+    return term_years(project) <= tco.horizon_of(project)
+
+
+LIABILITY_CAPPED = claim(
+    Claim(
+        "record.liability-capped",
+        N_(
+            "The vendor's liability is capped at {multiple} times the value of the contract; the "
+            "cap never covers the loss or misuse of the Town's data, breaches of privacy, "
+            "infringements of intellectual property, or gross or intentional fault."
+        ),
+        _liability_capped,
+        "SW-LIABILITY",
+        N_("The contract does not cap the vendor's liability at a multiple of the contract value."),
+        _CONTRACT,
+    )
+)
+TERM_WITHIN_HORIZON = claim(
+    Claim(
+        "record.term-within-horizon",
+        N_("The estimate covers every year the contract may run, renewals included."),
+        _term_within_horizon,
+        "SW-TERM-HORIZON",
+        N_(
+            "With every renewal, the contract may run longer than the horizon of the total cost of ownership."
+        ),
+        _CONTRACT,
     )
 )

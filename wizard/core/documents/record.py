@@ -6,7 +6,8 @@ recommendation (before bids, the resolution that launches the call for tenders);
 table of contents, the problem as received and as defined, scope and governance, the
 market scan (counts, never the names of compliant products before award), the criteria,
 the evaluation method and the selection committee, the total cost of ownership with its
-conclusion in words (tables and the chart ``chart_png``), the funding, the legal
+conclusion in words (tables and the chart ``chart_png``), the funding, the contract
+(term, estimated value, liability and insurance), the legal
 framework, risks, the findings in words (those marked justified with their reasons,
 then those still open), the scorecard of the guide's practices, the vendor exchange
 register and, in the annex, the matrix of features and standards. The same blocks feed
@@ -25,6 +26,7 @@ from __future__ import annotations
 from wizard.core.checks import run_checks
 from wizard.core.documents.blocks import Block, Document, PageBreak, Paragraph, Table
 from wizard.core.documents.record_context import label, problem_blocks, scope_blocks
+from wizard.core.documents.record_contract import contract_blocks
 from wizard.core.documents.record_framework import framework_blocks
 from wizard.core.documents.record_funding import funding_blocks
 from wizard.core.documents.record_legal import evaluation_blocks, legal_blocks
@@ -100,6 +102,7 @@ def record_blocks(project: Project, lang: str, chart_png: bytes = b"") -> list[B
         PageBreak(),
         *tco_blocks(project, lang, chart_png),
         *funding_blocks(project, lang),
+        *contract_blocks(project, lang),
         *legal_blocks(project, lang),
         *framework_blocks(project, lang),
         *risks_blocks(project, lang, found),

@@ -408,6 +408,56 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
     "PR-RANGE": (((), FACT),),
     "PR-CONTRACT-RANGE": (((), FACT),),
     "SW-RANGE": (((), FACT),),
+    "SW-OBJECT": (((), N_("The object of the contract is not stated.")),),
+    "SW-HOSTED-SLA": (
+        (
+            (),
+            N_(
+                "The vendor hosts the solution, but the tender does not state every service level "
+                "(availability and response and resolution times)."
+            ),
+        ),
+    ),
+    "SW-RECOVERY": (
+        (
+            (),
+            N_(
+                "The system is mission-critical, but the tender states no recovery time objective "
+                "or no recovery point objective."
+            ),
+        ),
+    ),
+    "SW-LIABILITY": (
+        (
+            (),
+            N_("The contract does not cap the vendor's liability at a multiple of the contract value."),
+        ),
+    ),
+    "SW-TERM-HORIZON": (
+        (
+            (),
+            N_(
+                "With every renewal, the contract may run longer than the horizon of the total "
+                "cost of ownership."
+            ),
+        ),
+    ),
+    "SW-ACCEPTANCE": (((), N_("Deliverables are asked for without acceptance testing.")),),
+    "SW-ENCRYPTION": (
+        (
+            (),
+            N_(
+                "The system holds personal information or is hosted by the vendor, but the tender "
+                "does not require encryption in transit and at rest."
+            ),
+        ),
+    ),
+    "SW-CYBER-INSURANCE": (
+        (
+            (),
+            N_("The vendor hosts the Town's data, but the tender requires no cyber and privacy insurance."),
+        ),
+    ),
     "C-NO-CRITERIA": (((), N_("The tender states no criteria.")),),
     "C-ALL-POINTS": (
         (

@@ -13,6 +13,7 @@ from wizard.ui.pages.project import ProjectPage
 from wizard.ui.pages.review import ReviewPage
 from wizard.ui.pages.scenarios import ScenariosPage
 from wizard.ui.pages.scope import ScopePage
+from wizard.ui.pages.statement_of_work import StatementOfWorkPage
 from wizard.ui.pages.tco import TcoPage
 from wizard.ui.pages.vendors import VendorsPage
 
@@ -25,6 +26,7 @@ PAGES: dict[Step, type[StepPage]] = {
     Step.SCENARIOS: ScenariosPage,
     Step.EVALUATION: EvaluationPage,
     Step.TCO: TcoPage,
+    Step.STATEMENT_OF_WORK: StatementOfWorkPage,
     Step.CLAUSES: ClausesPage,
     Step.VENDORS: VendorsPage,
     Step.REVIEW: ReviewPage,

@@ -48,7 +48,7 @@ def short_text(edit: QPlainTextEdit, lines: int = 3) -> QPlainTextEdit:
 
 
 class StepPage(QWizardPage):
-    """Base of the eleven pages; subclasses set STEP and HELP and fill :meth:`build`."""
+    """Base of the twelve pages; subclasses set STEP and HELP and fill :meth:`build`."""
 
     STEP: Step = Step.PROJECT
     HELP: str = ""

@@ -1,0 +1,137 @@
+"""The contract in the decision record: its term, its estimated value, the liability
+and the insurance asked of the vendor, in words a council member follows
+(docs/documents.md).
+
+``contract_blocks(project, lang) -> list[Block]``: the section "The contract", built
+from the statement of work (``model.sections.StatementOfWork``) and the funding's
+estimate (:func:`wizard.core.documents.record_funding.estimate_text`). The liability
+and the term against the estimate's horizon are claims (docs/claims.md,
+``record.liability-capped``, ``record.term-within-horizon``); the other sentences print
+the project's values. Amounts are CAD before taxes.
+
+Guide principle: council approves a contract it can read: how long it binds the Town,
+what it may cost, and who bears the risk.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from wizard.core.checks.statement_of_work import term_years
+from wizard.core.claims import record as claims
+from wizard.core.claims import statement
+from wizard.core.documents.blocks import Block, Heading, Paragraph
+from wizard.core.documents.record_funding import estimate_text
+from wizard.core.documents.record_tco import MONEY_LIMIT, money
+from wizard.core.domain import funding
+from wizard.core.i18n import N_, ntr, tr
+from wizard.core.i18n.formats import format_date
+from wizard.core.model import Project
+from wizard.core.model.bounds import clamp
+
+HEADING = N_("The contract")
+
+_INSURANCE = (
+    ("insurance_general_cad", N_("commercial general liability insurance of {amount} per occurrence")),
+    ("insurance_professional_cad", N_("professional liability insurance of {amount}")),
+    ("insurance_cyber_cad", N_("cyber and privacy liability insurance of {amount}")),
+)
+"""The insurance the vendor carries: field → how the record names it."""
+
+
+def number(value: Decimal, lang: str) -> str:
+    """A multiple as read aloud: "2", "1.5" in English, "1,5" in French."""
+    if not value.is_finite():
+        return "?"
+    text = format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def _years(count: int, lang: str) -> str:
+    return ntr("{count} year", "{count} years", count, lang)
+
+
+def term_sentence(project: Project, lang: str) -> str:
+    """ "The contract would run for 3 years from June 1, 2027; the Town may then renew it
+    2 times, 1 year each: 5 years at most." """
+    work = project.statement_of_work
+    initial = int(clamp("statement_of_work.term_years", work.term_years))
+    renewals = int(clamp("statement_of_work.renewals", work.renewals))
+    each = int(clamp("statement_of_work.renewal_years", work.renewal_years))
+    start = project.info.contract_start
+    if start:
+        text = tr(
+            "The contract would run for {term} from {start}.",
+            lang,
+            term=_years(initial, lang),
+            start=format_date(start, lang),
+        )
+    else:
+        text = tr("The contract would run for {term} from its start.", lang, term=_years(initial, lang))
+    if renewals <= 0:
+        return f"{text} {tr('It provides for no renewal.', lang)}"
+    total = _years(term_years(project), lang)
+    if renewals == 1:
+        renew = tr(
+            "The Town may then renew it once, for {each}: {total} at most.",
+            lang,
+            each=_years(each, lang),
+            total=total,
+        )
+    else:
+        renew = ntr(
+            "The Town may then renew it up to {count} time, for {each} each time: {total} at most.",
+            "The Town may then renew it up to {count} times, for {each} each time: {total} at most.",
+            renewals,
+            lang,
+            each=_years(each, lang),
+            total=total,
+        )
+    return f"{text} {renew}"
+
+
+def insurance_sentence(project: Project, lang: str) -> str:
+    """The insurance the vendor must carry, or that it need carry none."""
+    work = project.statement_of_work
+    kinds = [
+        tr(msgid, lang, amount=money(Decimal(getattr(work, name)), lang))
+        for name, msgid in _INSURANCE
+        if Decimal(getattr(work, name)) > 0
+    ]
+    if not kinds:
+        return tr("The vendor is not required to carry any insurance.", lang)
+    listed = (
+        kinds[0]
+        if len(kinds) == 1
+        else tr("{items} and {last}", lang, items=", ".join(kinds[:-1]), last=kinds[-1])
+    )
+    return tr("The vendor must carry {insurance}.", lang, insurance=listed)
+
+
+def contract_blocks(project: Project, lang: str) -> list[Block]:
+    """The section "The contract": term, estimated value, liability and insurance."""
+    work = project.statement_of_work
+    blocks: list[Block] = [Heading(1, tr(HEADING, lang)), Paragraph(term_sentence(project, lang))]
+    estimate = estimate_text(project, lang)
+    if estimate:
+        value = tr(
+            "Its estimated value is the estimate of the funding section: {estimate}.",
+            lang,
+            estimate=estimate,
+        )
+        blocks.append(Paragraph(f"{value} {statement(project, claims.TERM_WITHIN_HORIZON.id, lang)}".strip()))
+    # the documents use the nearest limit of a multiple out of bounds (SW-RANGE tells)
+    multiple = clamp("statement_of_work.liability_cap_multiple", Decimal(work.liability_cap_multiple))
+    liability = statement(project, claims.LIABILITY_CAPPED.id, lang, multiple=number(multiple, lang))
+    amount = funding.estimate(project)
+    printable = amount is not None and amount.is_finite() and abs(amount) <= MONEY_LIMIT
+    if claims.LIABILITY_CAPPED.holds(project) and amount is not None and printable:
+        cents = amount.quantize(Decimal("0.01"), ROUND_HALF_UP)  # the estimate as printed
+        liability += " " + tr(
+            "On the estimate, the cap would be {amount}.",
+            lang,
+            amount=money(cents * multiple, lang),  # a reader's own product; money() caps the size
+        )
+    blocks += [Paragraph(liability), Paragraph(insurance_sentence(project, lang))]
+    return blocks
