@@ -66,6 +66,7 @@ def test_term_summary_follows_the_renewals(open_window, qtbot):
     assert window.ctx.project.statement_of_work.renewals == 4
     assert "At most 7 years with every renewal" in page.term_summary.text()
     assert "covers 5 years" in page.term_summary.text()
+    assert "from the contract start (not set on the Project page)" in page.term_summary.text()
 
 
 def test_every_default_note_quotes_the_defaults(open_window):
@@ -82,6 +83,8 @@ def test_every_default_note_quotes_the_defaults(open_window):
         label.text() for label in page.findChildren(QLabel) if label.text().startswith("Valeurs par défaut")
     ]
     assert len(notes) == 6 and "Heures ouvrables" in " ".join(notes)
+    labels = [label for label in page.findChildren(QLabel) if label.buddy() is not None]
+    assert len(labels) >= 40 and not any(label.wordWrap() for label in labels)  # none loses a line
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

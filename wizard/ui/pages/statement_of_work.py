@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from wizard.core.domain import tco
 from wizard.core.i18n import N_, _, ntr, ui_language
+from wizard.core.i18n.formats import format_date
 from wizard.core.model import StatementOfWork, bounds
 from wizard.core.model.bounds import show
 from wizard.core.model.choices import choices_of
@@ -69,9 +70,19 @@ class StatementOfWorkPage(StepPage):
         self._security_group()
         self._insurance_group()
         self._payment_group()
-        for text in self.findChildren(QLabel):  # short labels: a wrapped one was cut in half
+        self._one_line_labels()
+
+    def _one_line_labels(self) -> None:
+        """Every row label on one line: this page's labels (up to 45 characters in French)
+        fit beside their short editors at 1366×768, and a wrapped label in a row sized by
+        its one-line editor loses its top line (``base.SHORT_LABEL``)."""
+        for text in self.findChildren(QLabel):
             if text.buddy() is not None:
                 text.setWordWrap(False)
+
+    def retranslate(self) -> None:
+        super().retranslate()  # the row labels' setters wrap long texts again
+        self._one_line_labels()
 
     # -- helpers ----------------------------------------------------------------------
 
@@ -126,7 +137,7 @@ class StatementOfWorkPage(StepPage):
                 "stays on the Problem page. A quantity of 0 means it does not apply."
             ),
         )
-        obj = short_text(b.text(SECTION, "object", 2), 3)
+        obj = short_text(b.text(SECTION, "object", 3), 4)
         self.texts.add(
             obj.setPlaceholderText,
             N_("e.g. a hosted system to plan and track the training of the Town's staff"),
@@ -519,7 +530,12 @@ class StatementOfWorkPage(StepPage):
         project = self.ctx.project
         work = project.statement_of_work
         years = work.term_years + work.renewals * work.renewal_years
-        start = project.info.contract_start or _("the contract start (not set on the Project page)")
+        start = project.info.contract_start
+        start = (
+            format_date(start, ui_language())
+            if start
+            else _("the contract start (not set on the Project page)")
+        )
         horizon = tco.horizon_of(project)
         text = ntr(
             "At most {count} year with every renewal, from {start}.",
