@@ -347,6 +347,7 @@ def test_planned_outputs_are_exactly_what_export_writes(lang, tmp_path):
     expected_langs = {None: ["en"], "fr": ["fr"], "en": ["en"], "both": ["fr", "en"]}[lang]
     assert [p.name for p in planned] == [
         *(f"tender-{x}.docx" for x in expected_langs),
+        *(f"price-form-{x}.xlsx" for x in expected_langs),
         *(f"decision-record-{x}.docx" for x in expected_langs),
         "ocds-release-package.json",
         "vendor-register.csv",

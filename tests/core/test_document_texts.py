@@ -2,7 +2,7 @@
 
 Each bundled example is exported in French, in English and in both languages; the text
 of every output (each DOCX paragraph in document order, headers and footers included,
-the CSV files and the OCDS package as written) is compared with the copy stored under
+each XLSX cell with its formula, the CSV files and the OCDS package as written) is compared with the copy stored under
 ``tests/data/documents/<example>/<lang>/``. A refactoring must leave them identical; a
 change that means to alter a document rewrites the stored copy with::
 
@@ -47,10 +47,30 @@ def _run_text(node: etree._Element) -> str:
     return "\t" if node.tag == f"{W}tab" else "\n"
 
 
+def xlsx_text(path: Path) -> str:
+    """One line per non-empty cell of each sheet ("B7\t=SUM(B3:B6)": formulas as written),
+    then the defined names and the version property."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    lines: list[str] = []
+    for sheet in book.worksheets:
+        lines.append(f"=== {sheet.title}")
+        lines += [
+            f"{c.coordinate}\t{c.value}" for row in sheet.iter_rows() for c in row if c.value is not None
+        ]
+    lines.append("=== defined names")
+    lines += [f"{name}\t{book.defined_names[name].attr_text}" for name in book.defined_names]
+    lines.append(f"=== version\t{book.properties.version}")
+    return "\n".join(lines) + "\n"
+
+
 def output_text(path: Path) -> str:
     """The text of one exported file."""
     if path.suffix == ".docx":
         return docx_text(path)
+    if path.suffix == ".xlsx":
+        return xlsx_text(path)
     return path.read_text(encoding="utf-8")
 
 

@@ -50,6 +50,7 @@ def test_builders_list_is_extensible(tmp_path, monkeypatch):
     written = export_all(tender_project(), tmp_path, "fr")
     assert [p.name for p in written] == [
         "tender-fr.docx",
+        "price-form-fr.xlsx",
         "decision-record-fr.docx",
         "ocds-release-package.json",
         "vendor-register.csv",

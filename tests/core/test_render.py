@@ -70,6 +70,7 @@ def test_french_tender_sections_and_content():
         "Clauses du contrat",
         "Annexe\u00a0: fournisseurs exclus",
         "Annexe\u00a0: formulaires à signer",
+        "Annexe\u00a0: bordereau de prix",
         "Annexe\u00a0: formulaire de réponse (conformité aux critères)",
     ]  # the language and binding version: clause 20 only, said once
     texts = _texts(doc)

@@ -99,8 +99,9 @@ def test_every_table_fits_the_text_width(exported):
     width = _text_width_twips(document)
     assert 9000 < width <= 9500  # Letter, 2.5 cm margins: 16.59 cm
     # cover, timetable, contact, mandatory, optional, traceability; the forms' addenda,
-    # subcontractors, trade secrets and references; the response form
-    assert len(document.tables) == 11
+    # subcontractors, trade secrets and references; the price form's one-time, recurring,
+    # exit, evaluated price and unit-rate tables; the response form
+    assert len(document.tables) == 16
     for table in document.tables:
         grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
         assert sum(grid) <= width, _rows(table)[0]
@@ -155,7 +156,8 @@ EVALUATION = {
         "Each bid is first checked against the mandatory criteria, on a pass/fail basis.",
         "Pass threshold: at least 8 of the 10 optional criteria (75%).",
         "Quality: 65 points, in proportion to the optional criteria met;",
-        "Price: 35 points; the lowest price receives every point",
+        "Price: 35 points, by the formula 35 × lowest evaluated price ÷ evaluated price of the bid",
+        "The price of a bid, here and in the tie-break rule, is its evaluated price as the appendix “Price form” defines it.",
         "Tie-break rule: Tirage au sort devant témoins.",
         "at least 75% of the optional criteria, that is 8 points out of 10.",
     ],
@@ -163,7 +165,7 @@ EVALUATION = {
         "selon la règle «\u00a0conforme ou non conforme\u00a0»",
         "Seuil de passage\u00a0: au moins 8 des 10 critères facultatifs (75\u00a0%).",
         "Qualité\u00a0: 65 points, en proportion des critères facultatifs satisfaits;",
-        "Prix\u00a0: 35 points;",
+        "Prix\u00a0: 35 points, selon la formule 35 × prix évalué le plus bas ÷ prix évalué de la soumission",
         "Règle de départage\u00a0: Tirage au sort devant témoins.",
         "au moins 75\u00a0% des critères facultatifs, soit 8 points sur 10.",
     ],
@@ -184,7 +186,7 @@ def test_evaluation_text_in_both_languages(exported):
         (
             "en",
             [
-                "(interim score + 50) × 10,000 ÷ price",
+                "(interim score + 50) × 10,000 ÷ evaluated price;",
                 "= 13.0",
                 "evaluated with the weighted system described below",
             ],
@@ -192,7 +194,7 @@ def test_evaluation_text_in_both_languages(exported):
         (
             "fr",
             [
-                "(pointage intérimaire + 50) × 10\u00a0000 ÷ prix",
+                "(pointage intérimaire + 50) × 10\u00a0000 ÷ prix évalué;",
                 "= 13,0",
                 "évaluées selon le système de pondération",
             ],

@@ -82,7 +82,7 @@ def test_a_bid_security_in_percent_and_its_placeholder():
     project.contract_data.bid_security = "security_percent"
     project.contract_data.bid_security_value = Decimal(5)
     text = "\n".join(_texts(project, "en"))
-    assert "a bid security of 5 % of the total price of the bid, made out to the Town" in text
+    assert "a bid security of 5 % of the evaluated price of the bid, made out to the Town" in text
     assert "8. the bid security" in text
     project.contract_data.bid_security_value = Decimal(0)
     assert f"a bid security of {PLACEHOLDER}, made out" in "\n".join(_texts(project, "en"))
@@ -117,7 +117,10 @@ def test_the_forms_in_french_name_the_reference_and_validity():
 def test_pilot_logistics_price_success_and_failure():
     project = load_example("emergency-perimeter")
     text = "\n".join(_texts(project, "en"))
-    assert "Price: The bidder prices the pilot on a line of its own" in text
+    assert (
+        "Price: The bidder prices the pilot on its own line of the price form (“Paid pilot project”, section A)"
+        in text
+    )
     assert "Success measure: The pilot succeeds when the technical committee records every scenario" in text
     assert "Failure: If the pilot fails, the Town may offer the pilot to the next-ranked bidder" in text
     project.contract_data.pilot_failure = "cancel_award"

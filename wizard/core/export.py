@@ -1,7 +1,8 @@
 """Every output file, and the one place that writes them.
 
 ``export_all(project, out_dir, lang=None) -> list[Path]`` writes, into ``out_dir``, the
-tender(s) ``tender-<lang>.docx``, the decision record(s) ``decision-record-<lang>.docx``
+tender(s) ``tender-<lang>.docx``, the price workbook(s) ``price-form-<lang>.xlsx`` (the
+tender's price form for bidders to fill, ``documents/price_workbook.py``), the decision record(s) ``decision-record-<lang>.docx``
 and the open data (OCDS release package, vendor register and criteria CSVs), and with
 ``pdf=True`` a PDF of each Word document (``pdf.py``, LibreOffice). ``lang`` is
 "fr", "en", "both", or ``None`` for the project's own setting (``i18n.languages.tender_languages``).
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from wizard.core.documents.docx.writer import docx_bytes
 from wizard.core.documents.tender import tender_document
+from wizard.core.documents.tender_price_form import workbook_file
 from wizard.core.i18n import languages
 from wizard.core.model import Project
 from wizard.core.model.choices import LANGUAGES
@@ -79,6 +81,11 @@ def tender_file(lang: str) -> str:
     return f"tender-{lang}.docx"
 
 
+def price_workbook_file(lang: str) -> str:
+    """``price-form-fr.xlsx`` or ``price-form-en.xlsx``."""
+    return workbook_file(lang)
+
+
 def record_file(lang: str) -> str:
     """``decision-record-fr.docx`` or ``decision-record-en.docx``."""
     return f"decision-record-{lang}.docx"
@@ -113,6 +120,14 @@ def record_files(project: Project, langs: list[str]) -> dict[str, bytes]:
     return {record_file(lang): record_bytes(project, lang) for lang in langs}
 
 
+def price_workbook_files(project: Project, langs: list[str]) -> dict[str, bytes]:
+    """``price-form-<lang>.xlsx`` for each language: the price form as a workbook
+    (``documents/price_workbook.py``), beside the tender it belongs to."""
+    from wizard.core.documents.price_workbook import price_workbook_bytes  # openpyxl only when exporting
+
+    return {price_workbook_file(lang): price_workbook_bytes(project, lang) for lang in langs}
+
+
 def open_data_files(project: Project, _langs: list[str], changed: str | None = None) -> dict[str, bytes]:
     """The OCDS release package and the CSVs, the release dated by ``changed``. Raises
     ``opendata.outputs.OpenDataError``."""
@@ -121,7 +136,7 @@ def open_data_files(project: Project, _langs: list[str], changed: str | None = N
     return build(project, changed)
 
 
-BUILDERS: list[Builder] = [tender_files, record_files, open_data_files]
+BUILDERS: list[Builder] = [tender_files, price_workbook_files, record_files, open_data_files]
 """Every kind of output, in the order the files are listed and written."""
 
 
@@ -144,7 +159,7 @@ def planned_outputs(
     project: Project, out_dir: Path, lang: str | None = None, pdf: bool = False
 ) -> list[Path]:
     """The paths :func:`export_all` would write, in the same order, writing nothing:
-    tender(s), decision record(s), OCDS package, vendor register and criteria CSVs.
+    tender(s), price workbook(s), decision record(s), OCDS package, vendor register and criteria CSVs.
 
     For the "files already exist; replace them?" question before an export. Raises
     ``ValueError`` for an unsupported ``lang``.
@@ -153,7 +168,8 @@ def planned_outputs(
 
     out_dir = Path(out_dir)
     langs = tender_languages(project, lang)
-    names = [tender_file(x) for x in langs] + [record_file(x) for x in langs]
+    names = [tender_file(x) for x in langs] + [price_workbook_file(x) for x in langs]
+    names += [record_file(x) for x in langs]
     pdfs = [pdf_name(name) for name in names] if pdf else []
     return [out_dir / name for name in [*names, OCDS_FILE, REGISTER_FILE, CRITERIA_FILE, *pdfs]]
 

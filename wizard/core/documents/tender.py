@@ -7,7 +7,7 @@ addenda, validity, security, opening, rights, eligibility, complaints:
 and pass threshold, evaluation method, test scenarios (instead of demonstrations) with
 the criteria-to-scenario traceability matrix, the scenario sessions and pilot
 (``tender_logistics.py``), the numbered contract clauses, the excluded-vendors addendum,
-the forms to sign (``tender_forms.py``), the response form (``tender_response_form.py``)
+the forms to sign (``tender_forms.py``), the price form (``tender_price_form.py``), the response form (``tender_response_form.py``)
 and the binding-language statement. A copy in a
 language the tender is not published in is a translation for information, marked so
 on its cover, in its header and in its language clause (docs/documents.md, "Languages").
@@ -47,6 +47,7 @@ from wizard.core.documents.tender_forms import forms_blocks
 from wizard.core.documents.tender_framework import framework_blocks
 from wizard.core.documents.tender_instructions import instructions_blocks
 from wizard.core.documents.tender_logistics import logistics_blocks
+from wizard.core.documents.tender_price_form import price_form_blocks
 from wizard.core.documents.tender_publication import publication_blocks
 from wizard.core.documents.tender_response_form import response_form_blocks
 from wizard.core.documents.tender_submission import format_deadline
@@ -282,7 +283,12 @@ def tender_blocks(project: Project, lang: str, languages: list[str] | None = Non
     ):
         blocks.extend(part(project, lang))
     blocks += _clauses(project, lang, [lang, *(languages or [])]) + _addendum(project, lang)
-    return blocks + forms_blocks(project, lang) + response_form_blocks(project, lang)
+    return (
+        blocks
+        + forms_blocks(project, lang)
+        + price_form_blocks(project, lang)
+        + response_form_blocks(project, lang)
+    )
 
 
 def tender_document(project: Project, lang: str, languages: list[str] | None = None) -> Document:

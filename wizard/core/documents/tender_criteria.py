@@ -15,8 +15,9 @@ from __future__ import annotations
 from wizard.core.claims import statement
 from wizard.core.documents.blocks import Block, Heading, Paragraph, Table
 from wizard.core.documents.table_layout import TEXT_WIDTH_CM
+from wizard.core.documents.tender_price_form import TITLE as PRICE_FORM_TITLE
 from wizard.core.domain import evaluation as rules
-from wizard.core.domain import quebec
+from wizard.core.domain import price_form, quebec
 from wizard.core.domain.evaluation import points_needed_clamped
 from wizard.core.domain.numbering import criterion_numbers, scenario_label
 from wizard.core.i18n import N_, ntr, tr
@@ -159,7 +160,7 @@ def _quebec_blocks(project: Project, lang: str) -> list[Block]:
     blocks.append(
         Paragraph(
             tr(
-                "Whatever the means of submission, each bid is presented in two separate sealed envelopes (for an electronic bid, two separate files). Envelope 1 holds the quality bid and must not contain any price or information from which the price can be inferred. Envelope 2 holds the bid form and the price schedule, signed.",
+                "Whatever the means of submission, each bid is presented in two separate sealed envelopes (for an electronic bid, two separate files). Envelope 1 holds the quality bid and must not contain any price or information from which the price can be inferred. Envelope 2 holds the form of offer, signed, and the price form.",
                 lang,
             )
         )
@@ -167,7 +168,7 @@ def _quebec_blocks(project: Project, lang: str) -> list[Block]:
     blocks.append(
         Paragraph(
             tr(
-                "The committee opens envelope 2 only for bids whose interim score is at least {minimum} out of 100; the other envelopes 2 are returned unopened to their senders. The final score of each of these bids is (interim score + 50) × 10,000 ÷ price; the Contract goes to the bid with the highest final score.",
+                "The committee opens envelope 2 only for bids whose interim score is at least {minimum} out of 100; the other envelopes 2 are returned unopened to their senders. The final score of each of these bids is (interim score + 50) × 10,000 ÷ evaluated price; the Contract goes to the bid with the highest final score.",
                 lang,
                 minimum=str(rules.QUEBEC_MIN_INTERIM),
             )
@@ -176,7 +177,7 @@ def _quebec_blocks(project: Project, lang: str) -> list[Block]:
     blocks.append(
         Paragraph(
             tr(
-                "For example, an interim score of 80 with a price of $100,000 gives (80 + 50) × 10,000 ÷ 100,000 = 13.0; an interim score of 70 with a price of $120,000 gives 10.0.",
+                "For example, an interim score of 80 with an evaluated price of $100,000 gives (80 + 50) × 10,000 ÷ 100,000 = 13.0; an interim score of 70 with an evaluated price of $120,000 gives 10.0.",
                 lang,
             )
         )
@@ -233,15 +234,7 @@ def _weights_blocks(project: Project, lang: str) -> list[Block]:
             ),
             "List Bullet",
         ),
-        Paragraph(
-            ntr(
-                "Price: {count} point; the lowest price receives every point and each other price a share in proportion to the lowest.",
-                "Price: {count} points; the lowest price receives every point and each other price a share in proportion to the lowest.",
-                ev.price_weight,
-                lang,
-            ),
-            "List Bullet",
-        ),
+        Paragraph(price_form.price_points_text(ev.price_weight, lang), "List Bullet"),
     ]
 
 
@@ -263,6 +256,13 @@ def evaluation_blocks(project: Project, lang: str) -> list[Block]:
                     statement(project, "tender.no-author-on-committee", lang),
                 )
                 if x
+            )
+        ),
+        Paragraph(
+            tr(
+                "The price of a bid, here and in the tie-break rule, is its evaluated price as the appendix “{appendix}” defines it.",
+                lang,
+                appendix=tr(PRICE_FORM_TITLE, lang),
             )
         ),
         Paragraph(ev.tie_break.strip() or PLACEHOLDER, label=tr("Tie-break rule:", lang)),

@@ -103,7 +103,7 @@ def _offer(project: Project, lang: str) -> list[Block]:
         *_lines(identity, lang),
         Paragraph(
             tr(
-                "The bidder has read call for tenders {reference} and its addenda, and offers to carry out the Contract on its terms, at the prices of its bid: total price of the bid, before taxes: ${blank}.",
+                "The bidder has read call for tenders {reference} and its addenda, and offers to carry out the Contract on its terms, at the prices of its price form: evaluated price of the bid (A + B + C of the price form), before taxes: ${blank}.",
                 lang,
                 reference=reference,
                 blank=BLANK,

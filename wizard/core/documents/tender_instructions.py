@@ -216,11 +216,11 @@ def _content(project: Project, lang: str) -> list[Block]:
             Paragraph(tr("Envelope 1 (quality) contains, in this order:", lang)),
             *_numbered([*(tr(title, lang) for title in FORMS[1:]), response, *security]),
             Paragraph(tr("Envelope 2 (price) contains, in this order:", lang)),
-            *_numbered([tr(FORMS[0], lang), tr("the prices, as the evaluation method asks", lang)]),
+            *_numbered([tr(FORMS[0], lang), tr("the price form, filled in", lang)]),
         ]
     else:
         parts = [tr(title, lang) for title in FORMS]
-        parts += [response, tr("the prices, as the evaluation method asks", lang), *security]
+        parts += [response, tr("the price form, filled in", lang), *security]
         order = [Paragraph(tr("A bid contains, in this order:", lang)), *_numbered(parts)]
     return [
         Heading(2, tr("Format, order and content of a bid", lang)),
@@ -260,7 +260,7 @@ def security_amount(project: Project, lang: str) -> str:
     if value <= 0:
         return PLACEHOLDER
     if data.bid_security == "security_percent":
-        return tr("{percent} % of the total price of the bid", lang, percent=show(value))
+        return tr("{percent} % of the evaluated price of the bid", lang, percent=show(value))
     return money(value, lang)
 
 

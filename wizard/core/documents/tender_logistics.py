@@ -68,7 +68,7 @@ def _pilot(project: Project, lang: str) -> list[Block]:
         Heading(2, tr("Pilot project: price, success and failure", lang)),
         Paragraph(
             tr(
-                "The bidder prices the pilot on a line of its own, apart from the price of the full Contract, and includes it in the total price of its bid. The Town pays it once the pilot has been carried out, whatever its result.",
+                "The bidder prices the pilot on its own line of the price form (“Paid pilot project”, section A), which counts in the evaluated price of its bid. The Town pays it once the pilot has been carried out, whatever its result.",
                 lang,
             ),
             label=tr("Price:", lang),

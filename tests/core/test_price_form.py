@@ -1,0 +1,206 @@
+"""The price form and the evaluated price (wizard/core/domain/price_form.py; docs/documents.md,
+"The price form"): lines from the TCO, totals computed by hand, the price-score formula,
+the version, and the tender's appendix in both languages.
+
+The hand-computed bid (``BID``, project ``hand_project()``: Québec, horizon 3 years):
+
+* A, one-time: licences 12,345.67 + implementation 20,000.10 = 32,345.77
+* B, recurring: year 1 = 5,000.00 + 1,000.01 = 6,000.01; year 2 = 5,150.00 + blank
+  (0) = 5,150.00; year 3 = 5,304.50 + 1,000.01 = 6,304.51; B = 17,454.52
+* C, exit: extraction 2,500.55 + migration blank (0) = 2,500.55
+* evaluated price = 32,345.77 + 17,454.52 + 2,500.55 = 52,300.84 (unit rates 150.00
+  and 99.99 not counted)
+* GST 5 % = 2,615.042; QST 9.975 % = 5,217.00879; with taxes 60,132.89079
+"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal as D  # noqa: N817
+
+import docx
+import pytest
+
+from wizard.core.documents.tender import tender_blocks
+from wizard.core.documents.tender_price_form import price_form_blocks
+from wizard.core.domain import price_form as pf
+from wizard.core.export import tender_bytes
+from wizard.core.model import CostLine, Project, TcoOption
+
+
+def hand_project() -> Project:
+    p = Project()
+    p.info.province = "QC"
+    p.info.reference = "AO-2027-01"
+    p.tco.horizon_years = 3
+    p.tco_options = [TcoOption(1, "Cloud"), TcoOption(2, "On premises")]
+    p.cost_lines = [
+        CostLine(1, 2, "licences", "Perpetual licences", 0, D(50000)),
+        CostLine(2, 1, "implementation", "Set-up", 0, D(20000)),
+        CostLine(3, 1, "subscriptions", "Subscription", 1, D(5000), recurring=True, escalation_pct=D(3)),
+        CostLine(4, 2, "support", "Support", 1, D(1000), recurring=True),
+        CostLine(5, 1, "staff_time", "Our own staff", 1, D(9000), recurring=True),
+        CostLine(6, 1, "security_privacy", "Our privacy assessment", 0, D(5000)),
+        CostLine(7, 1, "exit_extraction", "Extraction", 3, D(2000)),
+        CostLine(8, 2, "exit_migration", "Migration out", 3, D(9000)),
+    ]
+    return p
+
+
+BID: dict[str, list[D | None]] = {
+    "one_off.licences": [D("12345.67")],
+    "one_off.implementation": [D("20000.10")],
+    "recurring.subscriptions": [D("5000.00"), D("5150.00"), D("5304.50")],
+    "recurring.support": [D("1000.01"), None, D("1000.01")],
+    "exit.exit_extraction": [D("2500.55")],
+    "unit.hour": [D("150.00")],
+    "unit.user": [D("99.99")],
+}
+"""A bid as a vendor fills it; ``exit.exit_migration`` is left blank."""
+
+
+def test_lines_come_from_the_tco_categories_of_every_option():
+    form = pf.price_form(hand_project())
+    assert [x.key for x in form.lines] == [
+        "one_off.licences",
+        "one_off.implementation",
+        "recurring.subscriptions",
+        "recurring.support",
+        "exit.exit_extraction",
+        "exit.exit_migration",
+        "unit.hour",
+        "unit.user",
+    ]  # the Town's own staff time and privacy assessment are not priced by bidders
+    assert form.horizon == 3
+    assert [x.cells for x in form.lines] == [1, 1, 3, 3, 1, 1, 1, 1]
+    assert [x.evaluated for x in form.lines] == [True] * 6 + [False] * 2
+
+
+def test_hand_computed_totals():
+    totals = pf.price_totals(pf.price_form(hand_project()), BID)
+    assert totals.one_off == D("32345.77")
+    assert totals.recurring_years == (D("6000.01"), D("5150.00"), D("6304.51"))
+    assert totals.recurring == D("17454.52")
+    assert totals.exit == D("2500.55")
+    assert totals.evaluated == D("52300.84")
+    assert totals.taxes == (("GST", D(5), D("2615.042")), ("QST", D("9.975"), D("5217.00879")))
+    assert totals.with_taxes == D("60132.89079")
+
+
+def test_blank_and_unknown_cells_count_as_zero():
+    form = pf.price_form(hand_project())
+    assert pf.price_totals(form, {}).evaluated == 0
+    totals = pf.price_totals(form, {"recurring.support": [D(7)], "no.such.line": [D(1000)]})
+    assert totals.recurring_years == (D(7), D(0), D(0))
+    assert totals.evaluated == D(7)
+
+
+def test_price_score_formula():
+    assert pf.price_score(30, D("52300.84"), D("65376.05")) == D(24)  # 52,300.84 / 65,376.05 = 0.8
+    assert pf.price_score(30, D("52300.84"), D("52300.84")) == D(30)
+    with pytest.raises(ValueError):
+        pf.price_score(30, D(100), D(99))
+    with pytest.raises(ValueError):
+        pf.price_score(30, D(0), D(99))
+
+
+def test_a_pilot_is_a_one_time_line_and_a_project_without_costs_gets_the_default_form():
+    p = Project()
+    p.evaluation.pilot_enabled = True
+    form = pf.price_form(p)
+    assert [x.key for x in form.lines] == [
+        "one_off.implementation",
+        "one_off.migration_in",
+        "one_off.training",
+        "one_off.pilot",
+        "recurring.subscriptions",
+        "recurring.support",
+        "exit.exit_extraction",
+        "exit.exit_migration",
+        "unit.hour",
+        "unit.user",
+    ]
+    assert form.horizon == 5
+
+
+def test_version_follows_what_the_bidder_fills_not_the_wording():
+    p = hand_project()
+    version = pf.price_form(p).version
+    assert version.startswith("PF1-") and len(version) == 14
+    p.cost_lines[0].label = "Another label"
+    p.cost_lines[0].amount = D(1)
+    assert pf.price_form(p).version == version
+    p.tco.horizon_years = 4
+    assert pf.price_form(p).version != version
+    p.tco.horizon_years = 3
+    p.cost_lines.append(CostLine(9, 1, "training", "Training", 0, D(100)))
+    assert pf.price_form(p).version != version
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            [
+                "Appendix: price form",
+                "The evaluated price of a bid is the sum, in Canadian dollars before taxes, of its one-time costs (A), its recurring costs for years 1 to 3 (B)",
+                "A blank cell counts as zero",
+                "(the file price-form-en.xlsx), version PF1-",
+                "A. One-time costs",
+                "B. Recurring costs, per year of the Contract",
+                "C. Committed exit costs",
+                "D. Unit rates (not part of the evaluated price)",
+                "(GST 5% + QST 9.975%)",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "Annexe\u00a0: bordereau de prix",
+                "Le prix évalué d’une soumission est la somme, en dollars canadiens avant taxes, de ses coûts non récurrents (A), de ses coûts récurrents des années 1 à 3 (B)",
+                "Une case laissée vide vaut zéro",
+                "(le fichier price-form-fr.xlsx), version PF1-",
+                "A. Coûts non récurrents",
+                "C. Frais de sortie fermes",
+                "(TPS 5\u00a0% + TVQ 9,975\u00a0%)",
+            ],
+        ),
+    ],
+)
+def test_the_tender_prints_the_form_and_defines_the_evaluated_price_once(lang, expected):
+    p = hand_project()
+    p.info.text_language = lang
+    document = docx.Document(io.BytesIO(tender_bytes(p, lang)))
+    text = "\n".join(par.text for par in document.paragraphs)
+    for part in expected:
+        assert part in text, part
+    assert text.count(pf.EVALUATED_PRICE[:40] if lang == "en" else "Le prix évalué d’une soumission est") == 1
+    (recurring,) = [t for t in document.tables if len(t.rows) == 3 + 2 and len(t.columns) == 4]
+    header = [c.text for c in recurring.rows[0].cells]
+    assert header[0] == {"en": "Year", "fr": "Année"}[lang]
+    assert [r.cells[0].text for r in recurring.rows[1:]] == [
+        "1",
+        "2",
+        "3",
+        "Total B" if lang == "en" else "Total B",
+    ]
+    assert {c.text for r in recurring.rows[1:] for c in r.cells[1:]} == {"________"}
+
+
+def test_the_appendix_comes_after_the_forms_and_its_version_is_the_forms():
+    p = hand_project()
+    blocks = tender_blocks(p, "en")
+    headings = [getattr(b, "text", "") for b in blocks if type(b).__name__ == "Heading"]
+    forms = headings.index("Appendix: forms to sign")
+    assert headings.index("Appendix: price form") == forms + 6  # after the five forms
+    text = " ".join(getattr(b, "text", "") for b in price_form_blocks(p, "en"))
+    assert pf.price_form(p).version in text
+
+
+def test_the_exit_clause_points_at_the_price_form():
+    text = "\n".join(
+        par.text for par in docx.Document(io.BytesIO(tender_bytes(hand_project(), "en"))).paragraphs
+    )
+    assert "declared in the bid" not in text
+    assert "at the amounts of section C of the price form of its bid (committed exit costs)" in text

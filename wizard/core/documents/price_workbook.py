@@ -1,0 +1,296 @@
+"""The price form as an XLSX workbook, one per tender language (docs/documents.md, "The
+price workbook").
+
+``price_workbook_bytes(project, lang) -> bytes`` ("fr" or "en", else ``ValueError``):
+the same lines, labels and version as the tender's appendix (``tender_price_form.py``,
+both from :func:`wizard.core.domain.price_form.price_form`), for bidders to fill and
+return; the import of filled workbooks (after publication) will read it.
+
+* Sheet 1, the instructions (in ``lang``): the Town, the reference, the title, the
+  form's version, the horizon, how to fill it, the definition of the evaluated price.
+* Sheet 2, the form: the bidder's name and every amount in **unlocked yellow cells**;
+  everything else locked, the sheet protected **without a password** (protection
+  guards against slips, not against a determined bidder: the Town recomputes every
+  total from the amounts, :func:`~wizard.core.domain.price_form.price_totals`). Every
+  total, per year, per section, the evaluated price (A + B + C) and the taxes on it are
+  **formulas**; amounts use the CAD currency format of the language.
+* Defined names, for the import and for a reader: each bidder cell ``P_<key>`` (and
+  ``P_<key>_Y<n>`` for year n of a recurring line, the key's dots as underscores),
+  ``TotalA``, ``TotalB``, ``TotalC``, ``TotalYear<n>``, ``EvaluatedPrice``,
+  ``PriceFormVersion`` (the cell holding the version on the instructions sheet).
+* Document properties: title, subject (the reference), language, ``identifier`` and
+  ``version`` = the form's version, and a custom property ``PriceFormVersion``.
+
+Deterministic: the same project gives the same bytes (fixed creation date), so a
+re-export does not look like a new form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.packaging.custom import StringProperty
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.worksheet import Worksheet
+
+from wizard.core.documents.record_tco import TAX_NAMES, percent
+from wizard.core.documents.tender_price_form import RULES
+from wizard.core.domain import price_form as pf
+from wizard.core.domain import tco
+from wizard.core.i18n import N_, tr
+from wizard.core.i18n.formats import PLACEHOLDER
+from wizard.core.model import Project
+from wizard.core.model.translatable import localized
+from wizard.core.textclean import one_line
+
+MONEY_FORMAT = {"fr": '#,##0.00\\ "$"', "en": '"$"#,##0.00'}
+"""CAD with cents, as each language writes it (the thousands and decimal separators
+follow the reader's locale in the spreadsheet program)."""
+
+INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
+"""The bidder's cells: light yellow, named in the legend."""
+TOTAL_FILL = PatternFill("solid", fgColor="DDEBF7")
+HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
+THIN = Side(style="thin", color="808080")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+
+SHEET_NAMES = {
+    "instructions": N_("Instructions"),
+    "form": N_("Price form"),
+}
+FIXED_DATE = dt.datetime(2026, 1, 1)
+"""The workbook's creation date: fixed, so the same form gives the same bytes."""
+
+
+def cell_name(key: str, year: int = 0) -> str:
+    """The defined name of a bidder cell: ``P_one_off_training``, ``P_recurring_support_Y3``."""
+    base = "P_" + key.replace(".", "_")
+    return f"{base}_Y{year}" if year else base
+
+
+def _name(wb: Workbook, name: str, sheet: Worksheet, ref: str) -> None:
+    col, row = ref.rstrip("0123456789"), ref[len(ref.rstrip("0123456789")) :]
+    wb.defined_names[name] = DefinedName(name, attr_text=f"{quote_sheetname(sheet.title)}!${col}${row}")
+
+
+def _input(ws: Worksheet, ref: str, money: str) -> None:
+    cell = ws[ref]
+    cell.protection = Protection(locked=False)
+    cell.fill = INPUT_FILL
+    cell.border = BOX
+    cell.number_format = money
+
+
+def _formula(ws: Worksheet, ref: str, formula: str, money: str, bold: bool = False) -> None:
+    cell = ws[ref]
+    cell.value = formula
+    cell.fill = TOTAL_FILL
+    cell.border = BOX
+    cell.number_format = money
+    cell.font = Font(bold=bold)
+
+
+def _header(ws: Worksheet, row: int, values: list[str]) -> None:
+    for col, value in enumerate(values, start=1):
+        cell = ws.cell(row, col, value)
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.border = BOX
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _instructions(wb: Workbook, project: Project, form: pf.PriceForm, lang: str) -> None:
+    ws = wb.active
+    ws.title = tr(SHEET_NAMES["instructions"], lang)
+    info = project.info
+    ws["A1"] = tr("Price form", lang)
+    ws["A1"].font = Font(bold=True, size=14)
+    rows = [
+        (tr("Town", lang), one_line(info.organization) or PLACEHOLDER),
+        (tr("Call for tenders", lang), one_line(info.title) or PLACEHOLDER),
+        (tr("Reference number", lang), one_line(info.reference) or PLACEHOLDER),
+        (tr("Version of the form", lang), form.version),
+        (tr("Years of the Contract priced", lang), str(form.horizon)),
+    ]
+    for offset, (label, value) in enumerate(rows, start=3):
+        ws.cell(offset, 1, label).font = Font(bold=True)
+        ws.cell(offset, 2, value)
+    _name(wb, "PriceFormVersion", ws, "B6")
+    texts = [
+        tr(
+            "Fill in only the yellow cells of the sheet “{sheet}”; every other cell is protected (without a password) and every total is computed.",
+            lang,
+            sheet=tr(SHEET_NAMES["form"], lang),
+        ),
+        *(tr(t, lang) for t in RULES),
+        tr(pf.EVALUATED_PRICE, lang, horizon=form.horizon),
+        tr("Return this workbook, filled in, with the form of offer signed.", lang),
+        tr(
+            "Do not add, remove or move rows or columns: the Town reads the cells by their place and their names, and refuses a workbook whose version is not that of the call for tenders and its addenda.",
+            lang,
+        ),
+    ]
+    for offset, text in enumerate(texts, start=9):
+        cell = ws.cell(offset, 1, text)
+        ws.merge_cells(start_row=offset, start_column=1, end_row=offset, end_column=2)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[offset].height = 15 * (1 + len(text) // 95)
+    ws.column_dimensions["A"].width = 32
+    ws.column_dimensions["B"].width = 70
+    ws.protection.sheet = True
+
+
+def _amount_section(
+    wb: Workbook,
+    ws: Worksheet,
+    row: int,
+    lines: list[pf.PriceLine],
+    lang: str,
+    total: tuple[str, str],
+    money: str,
+) -> tuple[int, str]:
+    """One amount per line (A or C); returns the next free row and the total's cell."""
+    _header(ws, row, [tr("Item", lang), tr("Amount ($, before taxes)", lang)])
+    first = row + 1
+    for line in lines:
+        row += 1
+        ws.cell(row, 1, tr(line.label, lang)).alignment = Alignment(wrap_text=True)
+        _input(ws, f"B{row}", money)
+        _name(wb, cell_name(line.key), ws, f"B{row}")
+    row += 1
+    ws.cell(row, 1, tr(total[0], lang)).font = Font(bold=True)
+    _formula(ws, f"B{row}", f"=SUM(B{first}:B{row - 1})" if lines else "=0", money, bold=True)
+    _name(wb, total[1], ws, f"B{row}")
+    return row + 2, f"B{row}"
+
+
+def _recurring_section(
+    wb: Workbook, ws: Worksheet, row: int, form: pf.PriceForm, lang: str, money: str
+) -> tuple[int, str]:
+    lines = form.section("recurring")
+    if not lines:
+        ws.cell(row, 1, tr("Total B", lang)).font = Font(bold=True)
+        _formula(ws, f"B{row}", "=0", money, bold=True)
+        _name(wb, "TotalB", ws, f"B{row}")
+        return row + 2, f"B{row}"
+    last = get_column_letter(len(lines) + 2)
+    _header(ws, row, [tr("Year", lang), *(tr(x.label, lang) for x in lines), tr("Total of the year", lang)])
+    ws.row_dimensions[row].height = 45
+    first = row + 1
+    for year in range(1, form.horizon + 1):
+        row += 1
+        ws.cell(row, 1, tr("Year {year}", lang, year=year))
+        for col, line in enumerate(lines, start=2):
+            ref = f"{get_column_letter(col)}{row}"
+            _input(ws, ref, money)
+            _name(wb, cell_name(line.key, year), ws, ref)
+        _formula(ws, f"{last}{row}", f"=SUM(B{row}:{get_column_letter(len(lines) + 1)}{row})", money)
+        _name(wb, f"TotalYear{year}", ws, f"{last}{row}")
+    row += 1
+    ws.cell(row, 1, tr("Total B", lang)).font = Font(bold=True)
+    for col in range(2, len(lines) + 3):
+        letter = get_column_letter(col)
+        _formula(
+            ws,
+            f"{letter}{row}",
+            f"=SUM({letter}{first}:{letter}{row - 1})",
+            money,
+            bold=col == len(lines) + 2,
+        )
+    _name(wb, "TotalB", ws, f"{last}{row}")
+    return row + 2, f"{last}{row}"
+
+
+def _section_title(ws: Worksheet, row: int, text: str) -> int:
+    ws.cell(row, 1, text).font = Font(bold=True, size=12)
+    return row + 1
+
+
+def _form(wb: Workbook, project: Project, form: pf.PriceForm, lang: str) -> None:
+    ws = wb.create_sheet(tr(SHEET_NAMES["form"], lang))
+    money = MONEY_FORMAT[lang]
+    ws["A1"] = tr(
+        "Price form — call for tenders {reference}",
+        lang,
+        reference=one_line(project.info.reference) or PLACEHOLDER,
+    )
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A2"] = tr("Bidder (legal name)", lang)
+    ws["A2"].font = Font(bold=True)
+    _input(ws, "B2", "@")
+    _name(wb, "P_bidder", ws, "B2")
+    ws["A3"] = tr("Version of the form", lang)
+    ws["B3"] = "=PriceFormVersion"
+    ws["A4"] = tr("Yellow cells: to be filled in by the bidder, in dollars before taxes.", lang)
+    ws["A4"].fill = INPUT_FILL
+    row = _section_title(ws, 6, tr(pf.SECTION_TITLES["one_off"], lang))
+    row, total_a = _amount_section(
+        wb, ws, row, form.section("one_off"), lang, (N_("Total A"), "TotalA"), money
+    )
+    row = _section_title(ws, row, tr(pf.SECTION_TITLES["recurring"], lang))
+    row, total_b = _recurring_section(wb, ws, row, form, lang, money)
+    row = _section_title(ws, row, tr(pf.SECTION_TITLES["exit"], lang))
+    row, total_c = _amount_section(wb, ws, row, form.section("exit"), lang, (N_("Total C"), "TotalC"), money)
+    totals = [total_a, total_b, total_c]
+    ws.cell(row, 1, tr("Evaluated price (A + B + C), before taxes", lang)).font = Font(bold=True)
+    _formula(ws, f"B{row}", "=" + "+".join(totals), money, bold=True)
+    _name(wb, "EvaluatedPrice", ws, f"B{row}")
+    evaluated = f"B{row}"
+    rates = tco.tax_rates(form.province)
+    if rates:
+        row += 2
+        ws.cell(row, 1, tr("Taxes, for information (not part of the evaluated price)", lang)).font = Font(
+            bold=True
+        )
+        first = row + 1
+        for name, rate in rates:
+            row += 1
+            ws.cell(row, 1, f"{tr(TAX_NAMES.get(name, name), lang)} {percent(rate, lang)}")
+            _formula(ws, f"B{row}", f"={evaluated}*{Decimal(rate).normalize()}/100", money)
+        row += 1
+        ws.cell(row, 1, tr("Evaluated price with taxes, for information", lang))
+        _formula(ws, f"B{row}", f"={evaluated}+SUM(B{first}:B{row - 1})", money)
+    row = _section_title(ws, row + 2, tr(pf.SECTION_TITLES["unit"], lang))
+    _header(ws, row, [tr("Item", lang), tr("Rate ($, before taxes)", lang), tr("Unit", lang)])
+    for line in form.section("unit"):
+        row += 1
+        ws.cell(row, 1, tr(line.label, lang))
+        _input(ws, f"B{row}", money)
+        _name(wb, cell_name(line.key), ws, f"B{row}")
+        ws.cell(row, 3, tr(line.unit, lang))
+    ws.column_dimensions["A"].width = 58
+    for col in range(2, len(form.section("recurring")) + 3):
+        ws.column_dimensions[get_column_letter(col)].width = 18
+    ws.protection.sheet = True
+
+
+def price_workbook_bytes(project: Project, lang: str) -> bytes:
+    """The price workbook in ``lang`` as XLSX bytes, from a clean project (its text in
+    ``lang``). Raises ``ValueError`` for a ``lang`` other than "fr"/"en"."""
+    if lang not in ("fr", "en"):
+        raise ValueError(f"unsupported language: {lang!r}")
+    project = localized(project, lang)
+    form = pf.price_form(project)
+    wb = Workbook()
+    _instructions(wb, project, form, lang)
+    _form(wb, project, form, lang)
+    wb.active = 1
+    props = wb.properties
+    props.title = tr("Price form", lang) + " — " + (one_line(project.info.reference) or PLACEHOLDER)
+    props.subject = one_line(project.info.reference)[:255]
+    props.creator = one_line(project.info.organization)[:255] or "Open Procurement Wizard"
+    props.language = {"fr": "fr-CA", "en": "en-CA"}[lang]
+    props.identifier = form.version
+    props.version = form.version
+    props.keywords = f"price-form {form.version}"
+    props.created = props.modified = FIXED_DATE
+    props.lastModifiedBy = "Open Procurement Wizard"
+    wb.custom_doc_props.append(StringProperty(name="PriceFormVersion", value=form.version))
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
