@@ -96,6 +96,7 @@ def _formula(ws: Worksheet, ref: str, formula: str, money: str, bold: bool = Fal
 
 
 def _header(ws: Worksheet, row: int, values: list[str]) -> None:
+    ws.row_dimensions[row].height = 30
     for col, value in enumerate(values, start=1):
         cell = ws.cell(row, col, value)
         cell.font = Font(bold=True)
@@ -142,7 +143,7 @@ def _instructions(wb: Workbook, project: Project, form: pf.PriceForm, lang: str)
         ws.row_dimensions[offset].height = 15 * (1 + len(text) // 95)
     ws.column_dimensions["A"].width = 32
     ws.column_dimensions["B"].width = 70
-    ws.protection.sheet = True
+    _printable(ws, landscape=False)
 
 
 def _amount_section(
@@ -206,6 +207,15 @@ def _recurring_section(
     return row + 2, f"{last}{row}"
 
 
+def _printable(ws: Worksheet, landscape: bool) -> None:
+    """Protect the sheet (no password) and print it one page wide."""
+    ws.protection.sheet = True
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def _section_title(ws: Worksheet, row: int, text: str) -> int:
     ws.cell(row, 1, text).font = Font(bold=True, size=12)
     return row + 1
@@ -266,7 +276,7 @@ def _form(wb: Workbook, project: Project, form: pf.PriceForm, lang: str) -> None
     ws.column_dimensions["A"].width = 58
     for col in range(2, len(form.section("recurring")) + 3):
         ws.column_dimensions[get_column_letter(col)].width = 18
-    ws.protection.sheet = True
+    _printable(ws, landscape=len(form.section("recurring")) > 2)
 
 
 def price_workbook_bytes(project: Project, lang: str) -> bytes:

@@ -33,7 +33,7 @@ RULES = (
         "A one-time cost (A) and an exit cost (C) are one amount each, paid once. A recurring cost (B) is the amount billed for one year of the Contract, any increase over the previous year included, written on the line of that year: year 1 is the first twelve months of the Contract, year 2 the next twelve, and so on."
     ),
     N_(
-        "A blank cell counts as zero: the item is then supplied at no charge. A negative amount, a range or a condition is not accepted."
+        "A blank cell counts as zero: the item is then supplied at no charge, or does not apply to the solution proposed (leave blank the lines that do not apply). A negative amount, a range or a condition is not accepted."
     ),
 )
 """How to fill the form, the same in the tender and in the workbook, in the order printed."""
@@ -41,7 +41,7 @@ RULES = (
 IN_THE_TENDER = (
     N_("The bidder writes each amount, and the totals, in the cells marked “{blank}”."),
     N_(
-        "The price form is also supplied as a workbook (the file {workbook}), version {version}: the bidder may return the workbook filled in instead of the tables below, with the form of offer signed; the workbook computes the totals by the rules of this appendix. In case of discrepancy, the amounts written prevail over the totals."
+        "The price form is also supplied as a workbook (the file {workbook}), version {version}: the bidder may return the workbook filled in instead of the tables below, with the form of offer signed; the workbook computes the totals by the rules of this appendix. In case of discrepancy, the amounts written prevail over the totals, including the evaluated price written in the form of offer."
     ),
 )
 """What only the tender says: where to write, and the workbook (``{blank}``,
