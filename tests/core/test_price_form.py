@@ -204,3 +204,36 @@ def test_the_exit_clause_points_at_the_price_form():
     )
     assert "declared in the bid" not in text
     assert "at the amounts of section C of the price form of its bid (committed exit costs)" in text
+
+
+@pytest.mark.parametrize(
+    ("horizon", "term", "renewals", "expected"),
+    [
+        (3, 3, 2, None),  # every year priced is in the initial term
+        (5, 3, 2, (4, 5)),
+        (5, 4, 2, (5, 5)),
+        (5, 2, 1, (3, 3)),  # years 4 and 5 are past the term and its renewals (SW check)
+        (5, 3, 0, None),
+    ],
+)
+def test_years_priced_in_the_renewals(horizon, term, renewals, expected):
+    p = hand_project()
+    p.tco.horizon_years = horizon
+    p.statement_of_work.term_years, p.statement_of_work.renewals = term, renewals
+    p.statement_of_work.renewal_years = 1
+    form = pf.price_form(p)
+    assert form.renewal_years == expected
+    text = " ".join(getattr(b, "text", "") for b in price_form_blocks(p, "en"))
+    sentence = {
+        None: "",
+        (
+            4,
+            5,
+        ): "Years 4 to 5 fall in the renewals at the Town's option: their prices bind if the Town renews the Contract, and count in the evaluated price.",
+        (5, 5): "Year 5 falls in a renewal at the Town's option",
+        (3, 3): "Year 3 falls in a renewal at the Town's option",
+    }[expected]
+    assert (sentence in text) if sentence else ("renewal" not in text)
+    assert pf.renewal_text(form, "fr").startswith(
+        {None: "", (4, 5): "Les années 4 à 5"}.get(expected, "L’année")
+    )

@@ -129,6 +129,7 @@ def _instructions(wb: Workbook, project: Project, form: pf.PriceForm, lang: str)
             sheet=tr(SHEET_NAMES["form"], lang),
         ),
         *(tr(t, lang) for t in RULES),
+        *([pf.renewal_text(form, lang)] if form.renewal_years else []),
         tr(pf.EVALUATED_PRICE, lang, horizon=form.horizon),
         tr("Return this workbook, filled in, with the form of offer signed.", lang),
         tr(

@@ -96,7 +96,9 @@ def price_form_blocks(project: Project, lang: str) -> list[Block]:
     form = pf.price_form(project)
     blocks: list[Block] = [PageBreak(), Heading(1, tr(HEADING, lang))]
     params = {"blank": BLANK, "version": form.version, "workbook": workbook_file(lang)}
-    blocks += [Paragraph(tr(text, lang, **params)) for text in (IN_THE_TENDER[0], *RULES, IN_THE_TENDER[1])]
+    texts = [tr(text, lang, **params) for text in (IN_THE_TENDER[0], *RULES)]
+    texts += [pf.renewal_text(form, lang), tr(IN_THE_TENDER[1], lang, **params)]
+    blocks += [Paragraph(text) for text in texts if text]
     blocks += [
         Heading(2, tr("Evaluated price", lang)),
         Paragraph(tr(pf.EVALUATED_PRICE, lang, horizon=form.horizon)),

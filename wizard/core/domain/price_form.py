@@ -40,8 +40,9 @@ from decimal import Decimal
 from typing import Literal
 
 from wizard.core.domain import tco
-from wizard.core.i18n import N_, ntr
+from wizard.core.i18n import N_, ntr, tr
 from wizard.core.model import Project
+from wizard.core.model.bounds import clamp
 
 FORMAT = 1
 """The layout's format number, part of the version: raise it when the meaning of a cell
@@ -117,13 +118,17 @@ class PriceLine:
 
 @dataclass(frozen=True)
 class PriceForm:
-    """The form of one project: ``horizon`` (years of operation priced, 1–15), its
-    ``lines`` in printed order, ``province`` (for the taxes) and ``version``."""
+    """The form of one project: ``horizon`` (years of the Contract priced, 1–15), its
+    ``lines`` in printed order, ``province`` (for the taxes), ``version``, and
+    ``renewal_years``: the first and last years priced that fall in the renewals at the
+    Town's option (statement of work: after ``term_years``, within the renewals),
+    ``None`` when every year priced is in the initial term."""
 
     horizon: int
     lines: tuple[PriceLine, ...]
     province: str
     version: str
+    renewal_years: tuple[int, int] | None = None
 
     def section(self, section: Section) -> list[PriceLine]:
         """The lines of one section, in order."""
@@ -176,11 +181,23 @@ def price_form(project: Project) -> PriceForm:
         PriceLine(f"exit.{cat}", "exit", label, 1) for cat, label in EXIT.items() if cat in found["exit"]
     ]
     lines.append(PriceLine("unit.hour", "unit", HOURLY, 1, evaluated=False, unit=PER_HOUR))
-    if found["recurring"] & {"licences", "subscriptions"} or found["one_off"] & {"licences"}:
+    per_user = found["recurring"] & {"licences", "subscriptions"} or found["one_off"] & {"licences"}
+    if per_user or project.statement_of_work.users > 0:
         lines.append(PriceLine("unit.user", "unit", PER_USER, 1, evaluated=False, unit=PER_USER_YEAR))
+    province = project.info.province.strip().upper()
     return PriceForm(
-        horizon, tuple(lines), project.info.province.strip().upper(), form_version(horizon, lines)
+        horizon, tuple(lines), province, form_version(horizon, lines), _renewals(project, horizon)
     )
+
+
+def _renewals(project: Project, horizon: int) -> tuple[int, int] | None:
+    """The years priced that fall in the renewals (each count read within its bounds)."""
+    work = project.statement_of_work
+    term = clamp("statement_of_work.term_years", work.term_years)
+    renewals = clamp("statement_of_work.renewals", work.renewals)
+    length = clamp("statement_of_work.renewal_years", work.renewal_years)
+    last = min(horizon, term + renewals * length)
+    return (term + 1, last) if last > term else None
 
 
 Amounts = Mapping[str, Sequence[Decimal | None]]
@@ -259,6 +276,25 @@ EVALUATED_PRICE = N_(
     "it means its evaluated price."
 )
 """The one definition of the evaluated price, printed once, in the price form section."""
+
+RENEWAL_YEARS = N_(
+    "Years {first} to {last} fall in the renewals at the Town's option: their prices bind if the Town "
+    "renews the Contract, and count in the evaluated price."
+)
+"""Said after the rules when some years priced are renewal years (``PriceForm.renewal_years``)."""
+RENEWAL_YEAR = N_(
+    "Year {first} falls in a renewal at the Town's option: its prices bind if the Town renews the "
+    "Contract, and count in the evaluated price."
+)
+
+
+def renewal_text(form: PriceForm, lang: str) -> str:
+    """The sentence on renewal years in ``lang``, or '' when every year priced is in the
+    initial term."""
+    if form.renewal_years is None:
+        return ""
+    first, last = form.renewal_years
+    return tr(RENEWAL_YEAR if first == last else RENEWAL_YEARS, lang, first=first, last=last)
 
 
 def price_points_text(weight: int, lang: str) -> str:
