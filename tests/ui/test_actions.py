@@ -73,7 +73,7 @@ def test_export_into_an_empty_folder_asks_nothing(example_open, monkeypatch, tmp
     folder = tmp_path / "fresh"
     written, questions, _infos = _export_into(example_open, monkeypatch, folder, answer=False)
     assert questions == []
-    assert {p.name for p in written} >= {"tender-en.docx", "decision-record-en.docx"}
+    assert {p.name for p in written} >= {"tender-en.docx", "price-form-en.xlsx", "decision-record-en.docx"}
 
 
 @pytest.mark.slow

@@ -107,7 +107,7 @@ def _method(project: Project, lang: str) -> list[Block]:
         blocks.append(
             Paragraph(
                 tr(
-                    "Qualified bids are scored out of 100: quality {quality}, in proportion to the optional criteria met, and price {price}, the lowest price receiving every point.",
+                    "Qualified bids are scored out of 100: quality {quality}, in proportion to the optional criteria met, and price {price}, the lowest evaluated price (over the TCO horizon, before taxes, exit costs included) receiving every point and each other a share in proportion.",
                     lang,
                     quality=counts.points(ev.quality_weight),
                     price=counts.points(ev.price_weight),
