@@ -16,6 +16,7 @@ from decimal import Decimal
 
 import docx
 import pytest
+from openpyxl import load_workbook
 
 from wizard import cli
 from wizard.core import ops
@@ -142,6 +143,9 @@ def _texts(files: dict[str, bytes]) -> dict[str, str]:
             parts = [p.text for p in document.paragraphs]
             parts += [c.text for t in document.tables for r in t.rows for c in r.cells]
             texts[name] = "\n".join(parts)
+        elif name.endswith(".xlsx"):
+            book = load_workbook(io.BytesIO(data))
+            texts[name] = "\n".join(str(c.value) for s in book for r in s.iter_rows() for c in r if c.value)
         else:
             texts[name] = data.decode("utf-8")
     return texts
