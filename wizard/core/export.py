@@ -170,7 +170,7 @@ def planned_outputs(
     langs = tender_languages(project, lang)
     names = [tender_file(x) for x in langs] + [price_workbook_file(x) for x in langs]
     names += [record_file(x) for x in langs]
-    pdfs = [pdf_name(name) for name in names] if pdf else []
+    pdfs = [pdf_name(name) for name in names if name.endswith(".docx")] if pdf else []
     return [out_dir / name for name in [*names, OCDS_FILE, REGISTER_FILE, CRITERIA_FILE, *pdfs]]
 
 
