@@ -367,15 +367,15 @@ def test_export_never_overwrites_without_force(example_file, tmp_path, capsys):
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == (
-        "Ce dossier contient déjà 5 des fichiers à écrire, dont tender-fr.docx; ajoutez --force pour "
-        "les remplacer. / This folder already holds 5 of the files to write, such as tender-fr.docx; "
+        "Ce dossier contient déjà 6 des fichiers à écrire, dont tender-fr.docx; ajoutez --force pour "
+        "les remplacer. / This folder already holds 6 of the files to write, such as tender-fr.docx; "
         f"add --force to replace them. ({out})\n"
     )
     assert edited.read_bytes() == b"edited by the lawyers"
     assert (out / "decision-record-fr.docx").read_bytes() == record
     assert cli.main(["export", str(example_file), "--out", str(out), "--force"]) == 0
     assert edited.read_bytes()[:2] == b"PK"  # replaced by a real DOCX
-    assert len(capsys.readouterr().out.splitlines()) == 5
+    assert len(capsys.readouterr().out.splitlines()) == 6
 
 
 def test_export_refuses_when_one_planned_file_exists(example_file, tmp_path, capsys):
@@ -420,8 +420,9 @@ def test_export_in_another_language_warns_of_the_missing_translations(example_fi
     assert capsys.readouterr().err == ""  # the project's own language: no warning
     assert cli.main(["export", str(example_file), "--out", str(tmp_path / "en"), "--lang", "en"]) == 0
     captured = capsys.readouterr()
-    assert [Path(line).name for line in captured.out.splitlines()][:2] == [
+    assert [Path(line).name for line in captured.out.splitlines()][:3] == [
         "tender-en.docx",
+        "price-form-en.xlsx",
         "decision-record-en.docx",
     ]
     line = captured.err.splitlines()[-1]  # after the gate's list of markers
