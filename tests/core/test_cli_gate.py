@@ -64,6 +64,7 @@ def test_plain_export_names_the_error_and_writes_every_file(tmp_path, capsys):
     captured = capsys.readouterr()
     assert [Path(line).name for line in captured.out.splitlines()] == [
         "tender-en.docx",
+        "price-form-en.xlsx",
         "decision-record-en.docx",
         "ocds-release-package.json",
         "vendor-register.csv",

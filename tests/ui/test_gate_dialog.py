@@ -62,8 +62,10 @@ def test_export_anyway_writes_every_file(jury_window, monkeypatch, tmp_path):
     infos = []
     monkeypatch.setattr(dialogs, "show_info", lambda parent, message: infos.append(message))
     jury_window.actions_by_name["export"].trigger()
-    assert {"tender-en.docx", "decision-record-en.docx"} <= {p.name for p in out.iterdir()}
-    assert infos and infos[0].startswith("5 files written")
+    assert {"tender-en.docx", "price-form-en.xlsx", "decision-record-en.docx"} <= {
+        p.name for p in out.iterdir()
+    }
+    assert infos and infos[0].startswith("6 files written")
 
 
 def test_clicking_an_error_goes_to_the_jury_member(jury_window, monkeypatch):
