@@ -18,7 +18,17 @@ import pytest
 from openpyxl import load_workbook
 from test_price_form import BID, hand_project
 
-from wizard.core.documents.price_workbook import INPUT_FILL, cell_name, price_workbook_bytes
+from wizard.core.documents.price_workbook import (
+    INPUT_FILL,
+    NEGATIVE,
+    NOT_A_FORM,
+    NOT_AN_AMOUNT,
+    OUTDATED,
+    PriceWorkbookError,
+    cell_name,
+    price_workbook_bytes,
+    read_amounts,
+)
 from wizard.core.domain import price_form as pf
 from wizard.core.examples import example_names, load_example
 from wizard.core.export import BUILDERS, price_workbook_files
@@ -205,3 +215,61 @@ def test_libreoffice_totals_are_the_cores(lang, tmp_path: Path):
         _cents(totals.with_taxes),
     ]
     assert _cents(totals.with_taxes) == D("60132.89")
+
+
+def _filled(project=None, **changes) -> bytes:
+    project = project or hand_project()
+    book = _book("fr", project)
+    _fill(book, pf.price_form(project))
+    for name, value in changes.items():
+        _cell(book, name).value = value
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_filled_workbook_reads_back_to_the_hand_computed_totals():
+    form = pf.price_form(hand_project())
+    amounts = read_amounts(_filled(), form)
+    assert amounts["recurring.support"] == [D("1000.01"), None, D("1000.01")]
+    assert amounts["exit.exit_migration"] == [None]
+    assert amounts["unit.user"] == [D("99.99")]
+    assert pf.price_totals(form, amounts).evaluated == D("52300.84")
+
+
+def test_an_outdated_workbook_is_refused():
+    old = _filled()
+    newer = hand_project()
+    newer.tco.horizon_years = 4
+    with pytest.raises(PriceWorkbookError) as caught:
+        read_amounts(old, pf.price_form(newer))
+    assert caught.value.text == OUTDATED
+    assert caught.value.params == {
+        "found": pf.price_form(hand_project()).version,
+        "expected": pf.price_form(newer).version,
+    }
+
+
+@pytest.mark.parametrize(
+    ("change", "message", "params"),
+    [
+        (
+            {"P_one_off_licences": "about 12k"},
+            NOT_AN_AMOUNT,
+            {"cell": "Bordereau de prix!B8", "value": "about 12k"},
+        ),
+        ({"P_exit_exit_migration": -5}, NEGATIVE, {"cell": "Bordereau de prix!B22", "value": "-5"}),
+    ],
+)
+def test_a_cell_that_is_not_an_amount_is_named(change, message, params):
+    name, value = next(iter(change.items()))
+    form = pf.price_form(hand_project())
+    with pytest.raises(PriceWorkbookError) as caught:
+        read_amounts(_filled(**{name: value}), form)
+    assert (caught.value.text, caught.value.params) == (message, params)
+
+
+def test_a_file_that_is_no_workbook_is_refused():
+    with pytest.raises(PriceWorkbookError) as caught:
+        read_amounts(b"not a workbook", pf.price_form(hand_project()))
+    assert caught.value.text == NOT_A_FORM

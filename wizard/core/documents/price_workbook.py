@@ -21,6 +21,9 @@ return; the import of filled workbooks (after publication) will read it.
 * Document properties: title, subject (the reference), language, ``identifier`` and
   ``version`` = the form's version, and a custom property ``PriceFormVersion``.
 
+``read_amounts(data, form)`` reads a filled workbook back (the bidder's amounts by the
+cells' names) and refuses one of another version (:class:`PriceWorkbookError`).
+
 Deterministic: the same project gives the same bytes (fixed creation date), so a
 re-export does not look like a new form.
 """
@@ -31,7 +34,7 @@ import datetime as dt
 import io
 from decimal import Decimal
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
@@ -305,3 +308,74 @@ def price_workbook_bytes(project: Project, lang: str) -> bytes:
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+NOT_A_FORM = N_("This file is not a price form of this call for tenders: {detail}.")
+OUTDATED = N_(
+    "This workbook is version {found} of the price form, but the call for tenders is at version {expected}: "
+    "the bidder must use the current form."
+)
+NOT_AN_AMOUNT = N_("Cell {cell} of the price form holds “{value}”, which is not an amount in dollars.")
+NEGATIVE = N_(
+    "Cell {cell} of the price form holds a negative amount ({value}); negative amounts are not accepted."
+)
+
+
+class PriceWorkbookError(Exception):
+    """A filled workbook cannot be read. ``text`` is an English message id
+    (:data:`NOT_A_FORM`, :data:`OUTDATED`, :data:`NOT_AN_AMOUNT`, :data:`NEGATIVE`; French
+    in ``document.po``), ``params`` fill its placeholders."""
+
+    def __init__(self, text: str, **params: object) -> None:
+        super().__init__(text.format(**params))
+        self.text = text
+        self.params = params
+
+
+def _amount(cell: object, ref: str) -> Decimal | None:
+    value = getattr(cell, "value", None)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, Decimal)):
+        raise PriceWorkbookError(NOT_AN_AMOUNT, cell=ref, value=str(value))
+    try:
+        amount = Decimal(str(value).strip())
+    except ArithmeticError:
+        raise PriceWorkbookError(NOT_AN_AMOUNT, cell=ref, value=str(value)) from None
+    if not amount.is_finite():
+        raise PriceWorkbookError(NOT_AN_AMOUNT, cell=ref, value=str(value))
+    if amount < 0:
+        raise PriceWorkbookError(NEGATIVE, cell=ref, value=str(value))
+    return amount
+
+
+def read_amounts(data: bytes, form: pf.PriceForm) -> dict[str, list[Decimal | None]]:
+    """The amounts a bidder wrote in a filled workbook of ``form``: line key → its cells
+    (``None`` for a blank), ready for :func:`~wizard.core.domain.price_form.price_totals`.
+    Cells are found by their defined names (:func:`cell_name`), so a moved cell is still
+    read; the totals the workbook computed are ignored (the Town recomputes them).
+
+    Raises :class:`PriceWorkbookError`: not a workbook or not a price form
+    (:data:`NOT_A_FORM`), a version other than ``form.version`` (:data:`OUTDATED`), a
+    cell that holds text or a negative amount (:data:`NOT_AN_AMOUNT`, :data:`NEGATIVE`).
+    """
+    try:
+        book = load_workbook(io.BytesIO(data), data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is no workbook
+        raise PriceWorkbookError(NOT_A_FORM, detail=type(exc).__name__) from None
+
+    def cell(name: str) -> tuple[object, str]:
+        if name not in book.defined_names:
+            raise PriceWorkbookError(NOT_A_FORM, detail=name)
+        ((sheet, ref),) = list(book.defined_names[name].destinations)
+        ref = ref.replace("$", "")
+        return book[sheet][ref], f"{sheet}!{ref}"
+
+    version = str(getattr(cell("PriceFormVersion")[0], "value", "") or "")
+    if version != form.version:
+        raise PriceWorkbookError(OUTDATED, found=version or "?", expected=form.version)
+    amounts: dict[str, list[Decimal | None]] = {}
+    for line in form.lines:
+        years = range(1, line.cells + 1) if line.section == "recurring" else [0]
+        amounts[line.key] = [_amount(*cell(cell_name(line.key, year))) for year in years]
+    return amounts
