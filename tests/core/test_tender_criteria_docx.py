@@ -187,6 +187,7 @@ def test_evaluation_text_in_both_languages(exported):
             "en",
             [
                 "(interim score + 50) × 10,000 ÷ evaluated price;",
+                "The price in this formula is the evaluated price that the appendix “Price form” defines, its exit costs and any renewal years priced included [to be confirmed by counsel].",
                 "= 13.0",
                 "evaluated with the weighted system described below",
             ],

@@ -177,6 +177,16 @@ def _quebec_blocks(project: Project, lang: str) -> list[Block]:
     blocks.append(
         Paragraph(
             tr(
+                "The price in this formula is the evaluated price that the appendix “{appendix}” defines, its exit costs and any renewal years priced included {mark}.",
+                lang,
+                appendix=tr(PRICE_FORM_TITLE, lang),
+                mark=tr(COUNSEL_MARK, lang),
+            )
+        )
+    )
+    blocks.append(
+        Paragraph(
+            tr(
                 "For example, an interim score of 80 with an evaluated price of $100,000 gives (80 + 50) × 10,000 ÷ 100,000 = 13.0; an interim score of 70 with an evaluated price of $120,000 gives 10.0.",
                 lang,
             )
