@@ -160,14 +160,23 @@ def measure(items: list[Item], misses: list[str] | None = None) -> Figures:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="print the tuning set's misses")
+    parser.add_argument(
+        "--split",
+        choices=("tune", "held", "all"),
+        default="all",
+        help="which figures to print: the tuning set only while tuning (default: all)",
+    )
     args = parser.parse_args(argv)
     items = load()
     tune = [i for i in items if i.split == "tune"]
     held = [i for i in items if i.split == "held"]
     misses: list[str] = []
-    print(measure(tune, misses if args.misses else None).line(f"tuning set ({len(tune)})"))
-    print(measure(held).line(f"held-out set ({len(held)})"))
-    print(measure(items).line(f"whole corpus ({len(items)})"))
+    if args.split in ("tune", "all"):
+        print(measure(tune, misses if args.misses else None).line(f"tuning set ({len(tune)})"))
+    if args.split in ("held", "all"):
+        print(measure(held).line(f"held-out set ({len(held)})"))
+    if args.split == "all":
+        print(measure(items).line(f"whole corpus ({len(items)})"))
     for line in misses:
         print(line)
     return 0

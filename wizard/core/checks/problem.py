@@ -57,6 +57,8 @@ from wizard.core.checks.problem_terms import (
     HISTORY,
     NEED,
     PRESUME,
+    REPLACED,
+    REPLACED_BY,
     SOLUTION,
     UNITS,
 )
@@ -89,17 +91,22 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
     targets: list[str] = []
     aimed: set[int] = set()
     bypassed = _bypass_sentences(folded)
+    replaced, replacing = _replacements(folded, found)
     for verb in ACQUIRE.finditer(folded):
         start, stop = sentence_bounds(folded, verb.start())
         window = _WINDOW.match(folded, verb.end(), stop)
-        if not window or _history(folded, verb, stop):
-            continue  # a name of the current system's history stays an incumbent
+        if not window or _cost(folded, verb):
+            continue
+        if _history(folded, verb, stop):
+            # a name of the current system's history is an incumbent
+            replaced.update(m.start for m in found if window.start() <= m.start < window.end())
+            continue
         if (
             (start, stop) in bypassed and (_noun_form(folded, verb) or _passive(folded, verb))
         ) or _argued_against(folded, verb, stop):
             aimed.update(m.start for m in found if window.start() <= m.start < window.end())
             continue
-        hit = [m for m in found if window.start() <= m.start < window.end()]
+        hit = [m for m in found if window.start() <= m.start < window.end() and m.start not in replaced]
         if hit:
             aimed.update(m.start for m in hit)
             targets.append(statement[verb.start() : hit[-1].end])
@@ -108,8 +115,15 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
         framed = EVALUATION_FRAME.search(folded, start, verb.start())
         if noun and not framed:
             targets.append(statement[verb.start() : noun.end()])
+    for m in found:
+        if m.start in replacing and m.start not in aimed:
+            aimed.add(m.start)
+            targets.append(m.name)
     incumbents: list[str] = []
     for m in found:
+        if m.start in replaced:
+            incumbents.append(m.name)
+            continue
         if m.start in aimed:
             continue
         start, stop = sentence_bounds(folded, m.start)
@@ -118,6 +132,32 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
         elif (start, stop) not in bypassed:
             targets.append(m.name)
     return targets, list(dict.fromkeys(incumbents))
+
+
+def _replacements(folded: str, found: list[brands.Match]) -> tuple[set[int], set[int]]:
+    """(replaced, replacing): the starts of the names a replacement word leaves and of
+    those it brings. The object of "replace", "the replacement of", "migrate from",
+    « en remplacement de », « passant de », « l'abandon de » is the system in place
+    (P-INCUMBENT); a name after "with", "by", "to", « par », « à », « au profit de »
+    within eight words is the product to acquire (P-SOLUTION)."""
+    replaced: set[int] = set()
+    replacing: set[int] = set()
+    for word in REPLACED.finditer(folded):
+        _start, stop = sentence_bounds(folded, word.start())
+        window = _WINDOW.match(folded, word.end(), stop)
+        if not window:
+            continue
+        inside = [m for m in found if word.end() <= m.start < window.end()]
+        if not inside:
+            continue
+        by = REPLACED_BY.search(folded, inside[0].end, window.end())
+        first = [m for m in inside if m.start < (by.start() if by else window.end())]
+        replaced.update(m.start for m in first)
+        if by:
+            after = _WINDOW.match(folded, by.end(), stop)
+            if after:
+                replacing.update(m.start for m in found if after.start() <= m.start < after.end())
+    return replaced, replacing - replaced
 
 
 def _bypass_sentences(folded: str) -> set[tuple[int, int]]:
@@ -161,10 +201,38 @@ def _passive(folded: str, verb: re.Match[str]) -> bool:
     )
 
 
+_YEAR_LATER = re.compile(
+    r"\W+(?:[\w'-]+\W+){0,8}?(?:in|on|since|around|en|depuis|vers) (?:\w+ ){0,2}?(?:19|20)\d\d\b"
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|would|to|must|should|sera|seront|doit|doivent)\s+(?:be\s+|etre\s+)?(?:\w+\s+)?$"
+)
+_COST_AFTER = re.compile(
+    r"\s+(?:fees?|costs?|prices?|pricing|model|structure|terms|renewals?|cycle|frais|couts?|prix|tarifs?)\b"
+)
+
+
 def _history(folded: str, verb: re.Match[str], stop: int) -> bool:
     """A past acquisition verb then a date or an age: the history of the current system
-    ("Installed in 2016, these switches …", « acquis en 2009 »), not a request."""
-    return bool(_PAST.search(verb.group().split()[0]) and HISTORY.match(folded, verb.end(), stop))
+    ("Installed in 2016, these switches …", « acquis en 2009 »), not a request. An English
+    past tense may name its object before the date ("The City purchased the X system in
+    2007"), unless a modal makes it a plan ("will be installed in 2027")."""
+    head = verb.group().split()[0]
+    if not _PAST.search(head):
+        return False
+    if HISTORY.match(folded, verb.end(), stop):
+        return True
+    return (
+        head.endswith(("ed", "ought"))
+        and not _FUTURE.search(folded, max(0, verb.start() - 24), verb.start())
+        and bool(_YEAR_LATER.match(folded, verb.end(), stop))
+    )
+
+
+def _cost(folded: str, verb: re.Match[str]) -> bool:
+    """An acquisition word before a cost or terms noun ("licensing fee", "purchase price",
+    « frais d'acquisition »): what the current system costs, not a request."""
+    return bool(_COST_AFTER.match(folded, verb.end(), verb.end() + 14))
 
 
 def _argued_against(folded: str, verb: re.Match[str], stop: int) -> bool:

@@ -192,9 +192,33 @@ CURRENT = words(
     r"|actuel\w*|existant\w*|toujours|depuis|vieil\w*|vieux|desuet\w*|en place|fin de vie|notre|nos"
     r"|plante|ne fonctionne|ne peu(?:t|vent) (?:pas|plus)|ne repond plus|n'est plus (?:supporte|maintenu)e?"
     r"|(?:installe|acquis|achete|implante|deploye)e?s? en (?:19|20)\d\d"
+    # the system in place named by its trouble ("the problems with X", "X has a very high
+    # licensing fee", « les problèmes avec X ») or by its holder ("still has", "the Town's X")
+    r"|still|problems? with|issues? with|difficult(?:y|ies) with|complaints? about"
+    r"|(?:dis)?satisf(?:ied|action) with|unhappy with|frustrat\w*|cumbersome|poor(?:ly)?"
+    r"|(?:very |too |extremely )(?:high|costly|expensive|slow|limited)|inefficien\w*|lacks?|lacking"
+    r"|does not|do not|doesn't|don't|unable to|limitations?|deficienc\w*|shortcomings?"
+    r"|problemes? (?:avec|de|du)|difficultes? (?:avec|de|du)|insatisf\w*|manque\w*|ne permet (?:pas|plus)"
+    r"|lourd\w*|desuet\w*|son logiciel|sa solution|ses logiciels|leur logiciel"
+    r"|(?:city|town|village|county|municipality|township|district|department|board)'s"
 )
 """Words that make a named brand the *current* system (P-INCUMBENT); without them a
 named brand is taken as the product to acquire (P-SOLUTION)."""
+
+REPLACED = words(
+    r"replac(?:e|es|ed|ing)|replacements? (?:of|for)|in place of|instead of"
+    r"|(?:migrat\w*|mov\w*|transition\w*|switch\w*|upgrad\w*|convert\w*) (?:away )?from"
+    r"|abandon(?:s|ed|ing)?|phas(?:e|es|ed|ing) out|retir(?:e|es|ed|ing)|decommission\w*"
+    r"|remplac(?:er|e|es|ons|ez|ent|ant|ement)(?: (?:de|du|des|d'))?|en remplacement (?:de|du|des|d')"
+    r"|(?:migr\w*|pass(?:er|e|ant|ons|ez|ent)|bascul\w*|sortir|sortie) (?:de|du|des|d')"
+    r"|(?:l')?abandon (?:de|du|des|d')|abandonn\w*|retrait (?:de|du|des|d')"
+)
+"""A word whose object is the system being left (P-INCUMBENT): "replace X (with Y)",
+"the replacement of X", "migrate from X (to Y)", « en remplacement de X », « passant de X à
+Y », « l'abandon de X au profit de Y »."""
+
+REPLACED_BY = words(r"with|by|to|for|into|par|a|au|aux|vers|pour|au profit (?:de|du|des|d')")
+"""After the object of a :data:`REPLACED` word, the word that names what replaces it."""
 
 UNITS: dict[str, re.Pattern[str]] = {
     "police": words(r"police\w*|policiers?"),

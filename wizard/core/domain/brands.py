@@ -206,9 +206,12 @@ def _contextual_at(
     ``seen`` holds the folded words met since the start of the sentence."""
     rules = _bundled_contextual().get(folded[i])
     word = tokens[i].group()
-    if not rules or not word[0].isupper():
+    if not rules:
         return None
     end = tokens[i].end()
+    if not word[0].isupper():
+        # lower case only before "operating system" / "OS": "windows operating system servers"
+        return (rules[0].canonical, end) if _os_follows(folded, i) else None
     for rule in rules:
         if rule.context & seen:
             return rule.canonical, end
@@ -254,6 +257,40 @@ def _product_follows(text: str, tokens: list[re.Match[str]], folded: list[str], 
         if not (word[:1].isupper() or folded[k] in _LIST_JOIN):
             return False
     return False
+
+
+def _os_follows(folded: list[str], i: int) -> bool:
+    """The word is followed by "operating system(s)" or "OS": a product in any case."""
+    nxt = folded[i + 1 : i + 3]
+    return bool(nxt) and (
+        nxt[0] == "os" or nxt[:1] == ["operating"] and nxt[1:2] in (["system"], ["systems"])
+    )
+
+
+@cache
+def _split_heads() -> frozenset[str]:
+    """The first parts (two letters or more) of the one-word names of the list: the only
+    words that may start a name written in two words."""
+    return frozenset(
+        key[:k]
+        for key, aliases in _bundled_index().items()
+        if any(len(a.tokens) == 1 for a in aliases)
+        for k in range(2, len(key) - 1)
+    )
+
+
+def _split_at(text: str, tokens: list[re.Match[str]], folded: list[str], i: int) -> str | None:
+    """The canonical name when tokens ``i`` and ``i + 1``, both capitalised and joined by
+    one space or hyphen, spell a one-word name of the list ("VM Ware" = "VMware",
+    "Central Square" = "CentralSquare"), else ``None``."""
+    if i + 1 >= len(tokens) or not tokens[i].group()[:1].isupper() or not tokens[i + 1].group()[:1].isupper():
+        return None
+    if tokens[i + 1].start() - tokens[i].end() != 1 or text[tokens[i].end()] not in " -":
+        return None
+    for alias in _bundled_index().get(folded[i] + folded[i + 1], ()):
+        if len(alias.tokens) == 1 and alias.canonical is not None:
+            return alias.canonical
+    return None
 
 
 @lru_cache(maxsize=32)
@@ -335,7 +372,15 @@ def detect_brands(text: str, extra: Iterable[Any] = ()) -> list[Match]:
     found: list[Match] = []
     free = 0  # the first token not inside a name already found
     for i, word in enumerate(folded):
-        if i < free or word not in starters:
+        if i < free:
+            continue
+        if word not in starters:
+            split = _split_at(text, tokens, folded, i) if word in _split_heads() else None
+            if split is not None:
+                # "VM Ware", "Central Square": a one-word name written in two words
+                end = tokens[i + 1].end()
+                found.append(Match(text[tokens[i].start() : end], tokens[i].start(), end, split))
+                free = i + 2
             continue
         best: tuple[_Alias, int] | None = None
         for index in indexes:
@@ -344,7 +389,7 @@ def detect_brands(text: str, extra: Iterable[Any] = ()) -> list[Match]:
             if hit and (best is None or hit[1] > best[1]):
                 best = hit
         if best is None:
-            if word not in contextual or not tokens[i].group()[0].isupper():
+            if word not in contextual or not (tokens[i].group()[0].isupper() or _os_follows(folded, i)):
                 continue
             seen = set(folded[clause.start_of(i) : i])
             found_here = _contextual_at(text, tokens, folded, i, seen)

@@ -73,6 +73,26 @@ _TITLE_END = frozenset(
     ]
 )  # "the Integrated Systems Project": the title of a project, not a vendor
 _VENDOR_BEFORE = re.compile(r"\b(?:from|by|par|with|avec|aupres de|chez|to)\s+$")
+_LEFT_BEFORE = re.compile(
+    r"(?:\b(?:(?:migrat|mov|switch|upgrad|convert|transition)\w* (?:away )?from|replac\w*|remplac\w*(?: de| du| des)?"
+    r"|en remplacement (?:de|du|des)|(?:passant|migr\w*|bascul\w*) (?:de|du|des)|au profit (?:de|du|des)"
+    r"|abandon (?:de|du|des)|problems? with|issues? with)\s+|\b(?:en remplacement |au profit |abandon |passant |migr\w* )d')$"
+)
+_LEAVING_HINTS = (
+    "from",
+    "replac",
+    "remplac",
+    "passant",
+    "migr",
+    "bascul",
+    "profit",
+    "abandon",
+    "problem",
+    "issue",
+)
+"""A migration or trouble context before an unknown word ("migrate from Zorbix",
+« passant de ZORBIX à », « au profit d'Open-Xchange », "the problems with Zorbix"): the
+word names a product, the system left or the one that replaces it."""
 _LONG_NUMBER = re.compile(r"\d{6,}|-(?:19|20)\d\d-")  # a file, invitation or account number, not a model
 _REFERENCE_END = re.compile(
     r"(?:\b(?:no|n[°o]|nº|num[ée]ro|number|invitation|solicitation|contract|contrat|dossier|file|order|po|rfp|rfq"
@@ -109,6 +129,10 @@ _INTRODUCERS = (
     r"(?:la |une )?(?:societe|entreprise|firme|maison|compagnie)|l'(?:entreprise|application|editeur)"
     r"|(?:le |un )?(?:logiciel|progiciel|revendeur|fournisseur|editeur|produit|module)s?|la plate-?forme"
     r"|de type|(?:the |a |an )?(?:reseller|vendor|vender|dealer|manufacturer|integrator|firm|company)"
+    # a user, a customer or a commission names the product or the firm: « utilisateur de
+    # Zorbix », « commandée à Zorbix », "a customer of Zorbix", "commissioned from Zorbix"
+    r"|(?:grands? |gros )?(?:utilisat(?:eur|rice)s?|clients?|abonne(?:e|s|es)?) (?:de|du|d')|(?:commande|confie|attribue|octroye)e?s? a"
+    r"|l'annuaire|l'outil|(?:users?|customers?|subscribers?) of|(?:commissioned|licensed|contracted) (?:from|with)"
     r"|(?:the |an? )?(?:product|application|suite|platform) (?:called|named)"
     # French puts the make after the hardware noun: « postes de travail Minitel »
     r"|postes? de travail|serveurs?|ordinateurs?(?: portables?)?|tablettes?|commutateurs?|imprimantes?"
@@ -136,6 +160,10 @@ _TRADE = frozenset(
     ]
 )
 _VERSION = re.compile(r"[Vv]\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*")
+_EDITION = frozenset(
+    ["pro", "plus", "enterprise", "cloud", "online", "premium", "professional", "express", "mobile", "server"]
+)  # "Routefinder Pro", "Zorbix Cloud": an unknown word and its edition
+_TRADE_RUN = _TRADE | {"group", "groupe", "associates", "partners"}
 _CAMEL_PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[a-z]+")
 _PLACES = frozenset(
     [
@@ -463,6 +491,8 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
         if any(h in low for h in ("call", "named", "known", "brand", "appel", "nomm", "baptis"))
         else set()
     )
+    # migration or trouble wording ("migrate from", « passant de », "problems with")
+    leaving = any(h in low for h in _LEAVING_HINTS)
     # the starts of quoted words ("« E-COURRIER »", "“Card Manager”")
     quoted = {m.end() for m in _QUOTE_OPEN.finditer(text)} if any(q in text for q in _OPENING) else set()
     # an all-lower-case word of letters is neither capitalised nor shaped
@@ -494,21 +524,34 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
         run = range(i, j + 1)
         unknown = [r for r in run if not _known(words[r]) and not words[r].isdigit()]
         nxt = _fold_word(words[j + 1]) if j + 1 < count else ""
-        if nxt.rstrip(".") in _SUFFIX and text[tokens[j].end() : tokens[j + 1].start()].strip(" ,") == "":
+        if (
+            j + 2 < count
+            and j > i
+            and _ACRONYM.fullmatch(words[j + 1])
+            and text[tokens[j].end() : tokens[j + 1].start()] == " ("
+            and text[tokens[j + 1].end() : tokens[j + 2].start()] == ") "
+            and _fold_word(words[j + 2]).rstrip(".") in _SUFFIX
+        ):
+            add(i, j)  # "Meyers Norris Penny (MNP) LLP": the firm and its initials
+            add(j + 1, j + 1)
+        elif nxt.rstrip(".") in _SUFFIX and text[tokens[j].end() : tokens[j + 1].start()].strip(" ,") == "":
             first = i
             while first < j and _known(words[first]) and _fold_word(words[first]) in ("the", "la", "le"):
                 first += 1
             add(first, j)
         elif tokens[i].start() in named:
             add(i, j)  # "a software application called “Card Manager Plus”": named, ordinary words or not
-        elif tokens[i].start() in quoted and _QUOTED_END.search(
-            fold(text[max(0, tokens[i].start() - 40) : tokens[i].start()])
-        ):
+        elif tokens[i].start() in quoted and _QUOTED_END.search(_context(text, tokens[i].start())):
             add(i, j)  # « le programme « E-COURRIER » »: quoted after a product word, ordinary words or not
-        elif unknown and _INTRODUCER_END.search(
-            fold(text[max(0, tokens[i].start() - 40) : tokens[i].start()])
-        ):
+        elif unknown and _INTRODUCER_END.search(_context(text, tokens[i].start())):
             add(i, j)
+        elif (
+            leaving
+            and unknown
+            and unknown[0] == i
+            and _LEFT_BEFORE.search(low, max(0, tokens[i].start() - 30), tokens[i].start())
+        ):
+            add(i, j)  # « passant de MDAEMON à … », "the problems with Zorbix"
         elif (
             unknown
             and _fold_word(words[j]) not in _TITLE_END
@@ -516,8 +559,25 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
             is not None
         ):
             add(unknown[0], trade)  # "Habilis Conseil", "Ultimate Software": a vendor's trade name
+        elif (
+            not unknown
+            and j > i
+            and _fold_word(words[j]) in _TRADE_RUN
+            and tokens[i].start() > 0
+            and _vendor_before(low, tokens[i].start())
+        ):
+            add(i, j)  # « déposées par Trust Business Systems »: ordinary words, a vendor's trade name
+        elif (
+            unknown
+            and unknown[-1] < j
+            and _fold_word(words[unknown[-1] + 1]) in _EDITION
+            and not _ACRONYM.fullmatch(words[unknown[-1]])
+        ):
+            add(unknown[0], unknown[-1] + 1)  # "Routefinder Pro", "Zorbix Cloud"
         elif unknown and (version := _version_at(words, unknown, j, tokens, text)) is not None:
             add(unknown[0], version)  # "OK-MARCHE V2.2", "Permits Plus version 7.1"
+        elif unknown and unknown[0] == i and _after_list(text, tokens[i].start(), taken):
+            add(i, unknown[-1])  # "FrontPage et Dreamweaver": a list after a name carries it
         elif unknown and _after_possessive(text, tokens[i].start(), taken):
             add(unknown[0], unknown[-1])  # "Ultimate Software's Ultipro": the vendor's product
         elif (
@@ -596,6 +656,21 @@ def _version_at(
     ):
         return j
     return None
+
+
+def _context(text: str, start: int) -> str:
+    """The 40 characters before ``start``, folded, with straight apostrophes."""
+    return fold(text[max(0, start - 40) : start]).replace("\u2019", "'")
+
+
+_LIST_GAP = re.compile(r"(?:,|,? and|,? or|,? et|,? ou|,? &) $")
+
+
+def _after_list(text: str, start: int, taken: list[tuple[int, int]]) -> bool:
+    """True when ``start`` follows a name found just before and a list joiner ("X and ",
+    « X et », "X, ")."""
+    gap = _LIST_GAP.search(text, max(0, start - 6), start)
+    return gap is not None and any(e == gap.start() for _s, e in taken)
 
 
 def _after_possessive(text: str, start: int, taken: list[tuple[int, int]]) -> bool:
