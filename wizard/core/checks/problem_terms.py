@@ -194,6 +194,8 @@ CURRENT = words(
     r"|(?:installe|acquis|achete|implante|deploye)e?s? en (?:19|20)\d\d"
     # the system in place named by its trouble ("the problems with X", "X has a very high
     # licensing fee", « les problèmes avec X ») or by its holder ("still has", "the Town's X")
+    r"|obsolescence|(?:end|ending) of (?:support|life|sale)|(?:terminat\w*|discontinu\w*|ends?|ending|sunset\w*) (?:the )?support"
+    r"|discontinued|sunset(?:ting|ted)?|fin d[ue] (?:support|soutien|vie|commercialisation)|ne sera plus (?:supporte|maintenu)e?"
     r"|still|problems? with|issues? with|difficult(?:y|ies) with|complaints? about"
     r"|(?:dis)?satisf(?:ied|action) with|unhappy with|frustrat\w*|cumbersome|poor(?:ly)?"
     r"|(?:very |too |extremely )(?:high|costly|expensive|slow|limited)|inefficien\w*|lacks?|lacking"

@@ -369,13 +369,18 @@ def detect_brands(text: str, extra: Iterable[Any] = ()) -> list[Match]:
     if extra_names:
         starters = starters | _extra_index(extra_names).keys()
     clause = _ClauseStarts(text, tokens)
+    heads = _split_heads()
     found: list[Match] = []
     free = 0  # the first token not inside a name already found
     for i, word in enumerate(folded):
         if i < free:
             continue
         if word not in starters:
-            split = _split_at(text, tokens, folded, i) if word in _split_heads() else None
+            split = (
+                _split_at(text, tokens, folded, i)
+                if word in heads and text[tokens[i].start()].isupper()
+                else None
+            )
             if split is not None:
                 # "VM Ware", "Central Square": a one-word name written in two words
                 end = tokens[i + 1].end()

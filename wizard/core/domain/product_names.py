@@ -184,7 +184,46 @@ _OPENING = ("«", '"', "“")
 _QUOTE_OPEN = re.compile('[«"“][ \u00a0\u202f]?')
 _QUOTED_END = re.compile(
     rf"(?:^|\W)(?:{_INTRODUCERS}|(?:le |un |the |a |an )?(?:programmes?|programs?|applications?|outils?"
-    r"|systemes?|systems?|solutions?|modules?|plate-?formes?|platforms?|tools?))[ \u00a0\u202f]*[«\"“][ \u00a0\u202f]*$"
+    r"|systemes?|systems?|solutions?|modules?|plate-?formes?|platforms?|tools?))"
+    r"(?: (?:de |d'|du |des |for |of )?[\w/'-]+){0,5}[ \u00a0\u202f]*[«\"“][ \u00a0\u202f]*$"
+)  # « son logiciel de gestion de portail "Lutèce" »: up to five words between
+_QUOTED_BEFORE_NOUN = re.compile(
+    r"[»\"”][ \u00a0\u202f]+(?:licen[cs](?:e|es|ing)|software|system|application|module|suite|platform"
+    r"|logiciels?|progiciels?|application|plate-?forme)\b",
+    re.IGNORECASE,
+)  # '"Progress" licensing': a quoted word before a product noun
+_DEFINED = re.compile(
+    r"[ \u00a0]+(?:is|was|est|etait|était) (?:an?|un|une) (?:\w+ )?(?:software|application|platform|logiciel|progiciel"
+    r"|application|plate-?forme)\b",
+    re.IGNORECASE,
+)  # "Money est un logiciel …": a name defined as a product
+_NOT_NAMES = frozenset(
+    [
+        "the",
+        "this",
+        "that",
+        "it",
+        "its",
+        "our",
+        "their",
+        "which",
+        "le",
+        "la",
+        "les",
+        "ce",
+        "cet",
+        "cette",
+        "il",
+        "elle",
+        "notre",
+        "votre",
+        "leur",
+        "son",
+        "sa",
+        "ses",
+        "un",
+        "une",
+    ]
 )
 _PRODUCT_NOUN = frozenset(
     [
@@ -541,7 +580,19 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
             add(first, j)
         elif tokens[i].start() in named:
             add(i, j)  # "a software application called “Card Manager Plus”": named, ordinary words or not
-        elif tokens[i].start() in quoted and _QUOTED_END.search(_context(text, tokens[i].start())):
+        elif (
+            tokens[i].start() in quoted
+            and j + 1 <= count
+            and _QUOTED_BEFORE_NOUN.match(text, tokens[j].end())
+        ):
+            add(i, j)  # '"Progress" licensing': quoted before a product noun, ordinary words or not
+        elif (
+            _DEFINED.match(text, tokens[j].end())
+            and (i == 0 or text[max(0, tokens[i].start() - 3) : tokens[i].start()].rstrip()[-1:] in ".!?:;")
+            and _fold_word(words[i]) not in _NOT_NAMES
+        ):
+            add(i, j)  # "Money est un logiciel de comptabilité": a name defined as a product
+        elif tokens[i].start() in quoted and _QUOTED_END.search(_context(text, tokens[i].start(), 80)):
             add(i, j)  # « le programme « E-COURRIER » »: quoted after a product word, ordinary words or not
         elif unknown and _INTRODUCER_END.search(_context(text, tokens[i].start())):
             add(i, j)
@@ -658,9 +709,9 @@ def _version_at(
     return None
 
 
-def _context(text: str, start: int) -> str:
-    """The 40 characters before ``start``, folded, with straight apostrophes."""
-    return fold(text[max(0, start - 40) : start]).replace("\u2019", "'")
+def _context(text: str, start: int, width: int = 40) -> str:
+    """The ``width`` characters before ``start``, folded, with straight apostrophes."""
+    return fold(text[max(0, start - width) : start]).replace("\u2019", "'")
 
 
 _LIST_GAP = re.compile(r"(?:,|,? and|,? or|,? et|,? ou|,? &) $")
