@@ -20,7 +20,14 @@ Codes (all on ``problem.statement``):
 * ``P-INCUMBENT`` (info): a brand named only as the *current* system ("our 20-year-old
   X can no longer …", "the City currently uses X"). A separate code, so it can be
   justified on its own: describe the needs, not the incumbent, and keep the name out of
-  the criteria.
+  the criteria. The current system is also named without the word "current": as the
+  object of a replacement ("replace X with Y", "the replacement of X", "migrate from X",
+  « en remplacement de X », « passant de X à Y », « l'abandon de X au profit de Y »: Y is
+  the product to acquire), by its history (a past purchase with its year: "The City
+  purchased the X system in 2007"), by its trouble or its end ("problems with X", "X has
+  a very high licensing fee", "end of support", « fin du support », « l'obsolescence
+  de X ») or by its holder ("still has", "the City's X"). An acquisition word before a
+  cost noun ("licensing fee") is not a request.
 * ``P-BYPASS`` (error): wording that avoids open competition: waived or skipped
   tenders, sole or single source, co-operative or group purchasing, piggybacking a state
   or interlocal contract, standing offers and framework agreements (« entente-cadre »,

@@ -25,7 +25,9 @@ The bundled list is ``resources/brands/brands.json``:
 Matching works on word tokens: whole words only; case, accents and internal capitals
 ignored (``CityWorks`` = ``Cityworks``); French elision understood (``d'Esri``,
 ``l’ArcGIS``); words may be joined or split by a space, hyphen, slash or dot
-("Office365" = "Office 365"). Nothing inside a URL, an e-mail address or a domain
+("Office365" = "Office 365"); a one-word name written in two capitalised words is found
+("VM Ware" = "VMware", "Central Square" = "CentralSquare"), and a contextual word in lower
+case only before "operating system" or "OS" ("windows operating system servers"). Nothing inside a URL, an e-mail address or a domain
 name is flagged. The index is built once; a 5,000-character text takes well under
 2 ms (``tests/benchmark_brands.py``).
 """

@@ -24,8 +24,16 @@ unknown capitalised word in product context:
 * **quoted**: a run in quotes after a product word (« le programme « E-COURRIER » »,
   'the module "Service Desk Plus"'), ordinary words or not;
 * **vendor after "from" / « par »**: an unknown word with a trade word up to two words
-  later ("from Daystar Computer Systems"); an unknown word before a hardware noun
-  ("Zorblex laptops").
+  later ("from Daystar Computer Systems"), or ordinary capitalised words ending in a
+  trade word (« déposées par Trust Business Systems »); an unknown word before a
+  hardware noun ("Zorblex laptops");
+* **more product contexts**: an unknown word after a migration or trouble word ("migrate
+  from X", « passant de X à », « au profit d'X », "problems with X"), after a user or
+  customer word (« utilisateur de X », "a customer of X"), with its edition ("Routefinder
+  Pro", "X Cloud"), in a list after a name found ("FrontPage et Dreamweaver"); a quoted
+  word before a product noun ('"Progress" licensing'); a sentence's first words defined
+  as a product ("Money est un logiciel …"); a firm and its initials before a company
+  suffix ("Meyers Norris Penny (MNP) LLP").
 
 Not names: a reference number after "no", « n° », "#", "invitation", "contract", "project",
 "by-law" …, a word with six digits in a row ("BPM011334") or a year between hyphens
