@@ -196,6 +196,11 @@ CURRENT = words(
     # licensing fee", « les problèmes avec X ») or by its holder ("still has", "the Town's X")
     r"|obsolescence|(?:end|ending) of (?:support|life|sale)|(?:terminat\w*|discontinu\w*|ends?|ending|sunset\w*) (?:the )?support"
     r"|discontinued|sunset(?:ting|ted)?|fin d[ue] (?:support|soutien|vie|commercialisation)|ne sera plus (?:supporte|maintenu)e?"
+    r"|expir(?:e|es|ed|ing|ation)|arriv\w* a (?:echeance|terme)|(?:annual |yearly |software )?(?:maintenance|support)"
+    r" (?:and support |and maintenance )?(?:agreements?|contracts?|renewals?|fees?|costs?|for|of|on)"
+    r"|(?:contrats? d')?(?:entretien|soutien) (?:et (?:de )?soutien )?(?:du|de la|des|annuel)"
+    # a past year: the history of what the Town has ("selected in 2012", « acquis en 2009 »)
+    r"|(?:in|since|during|until|en|depuis|durant|jusqu'en) (?:(?:early|late|mid|fiscal|the year|l'annee) )?(?:19\d\d|20[01]\d|202[0-5])"
     r"|still|problems? with|issues? with|difficult(?:y|ies) with|complaints? about"
     r"|(?:dis)?satisf(?:ied|action) with|unhappy with|frustrat\w*|cumbersome|poor(?:ly)?"
     r"|(?:very |too |extremely )(?:high|costly|expensive|slow|limited)|inefficien\w*|lacks?|lacking"
