@@ -48,6 +48,18 @@ def _names(text: str, lang: str = "en") -> list[str]:
         # trouble and end of support name the system in place
         ("Cityworks has a very high per seat licensing fee.", "en", {"P-INCUMBENT"}),
         ("Microsoft a annoncé la fin du support d'Office 2016.", "fr", {"P-INCUMBENT"}),
+        # the holder names what it has; a licence agreement and a list of services are not requests
+        ("Staff report on the Town's Cityworks and its reports.", "en", {"P-INCUMBENT"}),
+        (
+            "The City has a perpetual license agreement with Tyler Technologies for its RMS.",
+            "en",
+            {"P-INCUMBENT"},
+        ),
+        (
+            "Tyler Technologies provides software support, product upgrades, and maintenance.",
+            "en",
+            {"P-SOLUTION"},
+        ),
     ],
 )
 def test_current_system_without_current(text: str, lang: str, want: set[str]) -> None:
@@ -62,6 +74,19 @@ def test_current_system_without_current(text: str, lang: str, want: set[str]) ->
         ("La Ville souhaite passer à Microsoft 365.", "fr", {"P-SOLUTION"}),
         # a plan with a year is a request, not history
         ("The City will purchase the Cityworks system in 2027.", "en", {"P-SOLUTION"}),
+        # the holder's possessive before another noun does not make a vendor incumbent
+        (
+            "Sign a contract with Tyler Technologies to upgrade the Department's records system.",
+            "en",
+            {"P-SOLUTION"},
+        ),
+        # a purchase argued against is not a request
+        (
+            "Il serait inapproprié que la Ville procède à un appel d'offres pour acquérir 40 tablettes.",
+            "fr",
+            set(),
+        ),
+        ("La Ville procède à un appel d'offres pour acquérir 40 tablettes.", "fr", {"P-SOLUTION"}),
         # no name, no code
         ("The licensing fee of our software has risen by 6 % since 2022.", "en", set()),
     ],

@@ -57,6 +57,7 @@ from wizard.core.checks.base import Finding, Severity, brand_finding, finding
 from wizard.core.checks.known_names import known_names
 from wizard.core.checks.problem_terms import (
     ACQUIRE,
+    ARGUED_BEFORE,
     BYPASS,
     CURRENT,
     EVALUATION_FRAME,
@@ -102,7 +103,7 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
     for verb in ACQUIRE.finditer(folded):
         start, stop = sentence_bounds(folded, verb.start())
         window = _WINDOW.match(folded, verb.end(), stop)
-        if not window or _cost(folded, verb):
+        if not window or _cost(folded, verb) or _service(folded, verb):
             continue
         if _history(folded, verb, stop):
             # a name of the current system's history is an incumbent
@@ -134,7 +135,7 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
         if m.start in aimed:
             continue
         start, stop = sentence_bounds(folded, m.start)
-        if CURRENT.search(folded, start, stop):
+        if CURRENT.search(folded, start, stop) or _HELD.search(folded, max(0, m.start - 40), m.start):
             incumbents.append(m.name)
         elif (start, stop) not in bypassed:
             targets.append(m.name)
@@ -215,8 +216,13 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|would|to|must|should|sera|seront|doit|doivent)\s+(?:be\s+|etre\s+)?(?:\w+\s+)?$"
 )
 _COST_AFTER = re.compile(
-    r"\s+(?:fees?|costs?|prices?|pricing|model|structure|terms|renewals?|cycle|frais|couts?|prix|tarifs?)\b"
+    r"\s+(?:fees?|costs?|prices?|pricing|model|structure|terms|renewals?|cycle|agreements?|contracts?|keys?"
+    r"|frais|couts?|prix|tarifs?|ententes?|contrats?)\b"
 )
+_HELD = re.compile(
+    r"\b(?:city|town|village|county|municipality|township|district|department|board)'s"
+    r" (?:[\w-]+ ){0,2}$"
+)  # "the City's Zorbix", "the Town's existing Zorbix": the holder names what it has
 
 
 def _history(folded: str, verb: re.Match[str], stop: int) -> bool:
@@ -236,18 +242,37 @@ def _history(folded: str, verb: re.Match[str], stop: int) -> bool:
     )
 
 
+_SERVICE_BEFORE = re.compile(
+    r"\b(?:product|software|system|version|security|future|annual|minor|major|periodic|regular|free)\s+$"
+)
+
+
+def _service(folded: str, verb: re.Match[str]) -> bool:
+    """A plural acquisition noun in a list of services ("system software support, product
+    upgrades, and maintenance"): what a support contract includes, not a request."""
+    head = verb.group().split()[0]
+    return head.endswith("s") and bool(
+        _SERVICE_BEFORE.search(folded, max(0, verb.start() - 12), verb.start())
+    )
+
+
 def _cost(folded: str, verb: re.Match[str]) -> bool:
-    """An acquisition word before a cost or terms noun ("licensing fee", "purchase price",
-    « frais d'acquisition »): what the current system costs, not a request."""
+    """An acquisition word before a cost, terms or contract noun ("licensing fee",
+    "purchase price", "license agreement"): what the current system costs or is held
+    under, not a request."""
     return bool(_COST_AFTER.match(folded, verb.end(), verb.end() + 14))
 
 
 def _argued_against(folded: str, verb: re.Match[str], stop: int) -> bool:
-    """A gerund or infinitive of acquisition then a hardship in its sentence: the change
-    is argued against, not asked for ("transitioning to X would be costly")."""
+    """A gerund or infinitive of acquisition then a hardship in its sentence, or a frame
+    before the verb that argues against it: the change is argued against, not asked for
+    ("transitioning to X would be costly", « il serait inapproprié … d'acquérir »)."""
     head = verb.group().split()[0]
     gerund = head.endswith("ing") or head.startswith(("migrer", "passer", "remplacer", "basculer"))
-    return bool(gerund and HARDSHIP.search(folded, verb.end(), stop))
+    if gerund and HARDSHIP.search(folded, verb.end(), stop):
+        return True
+    start, _stop = sentence_bounds(folded, verb.start())
+    return bool(ARGUED_BEFORE.search(folded, start, verb.start()))
 
 
 def _involved_units(project: Project) -> int:

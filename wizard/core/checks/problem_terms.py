@@ -72,6 +72,14 @@ HARDSHIP = words(
 """After a gerund of acquisition, a hardship: the change is argued against, not asked
 for ("transitioning to a different solution would be highly challenging")."""
 
+ARGUED_BEFORE = words(
+    r"(?:it )?(?:would|will|is) (?:be )?(?:\w+ )?(?:inappropriate|unnecessary|premature|unjustified|unwise|costly|impractical)"
+    r" (?:to|for)|(?:il )?(?:serait|sera|est) (?:\w+ )?(?:inapproprie|inutile|premature|injustifie|couteux|irrealiste)"
+    r" (?:de|d'|que|qu')"
+)
+"""Before an acquisition verb, a frame that argues against it ("it would be premature to
+buy …", « il serait inapproprié que la municipalité … acquière »)."""
+
 BYPASS = (
     re.compile(
         rf"\bwithout (?:{_W} ){{0,4}}?(?:tender\w*|bid\w*|call for (?:tenders|bids|proposals)"
@@ -201,13 +209,14 @@ CURRENT = words(
     r"|(?:contrats? d')?(?:entretien|soutien) (?:et (?:de )?soutien )?(?:du|de la|des|annuel)"
     # a past year: the history of what the Town has ("selected in 2012", « acquis en 2009 »)
     r"|(?:in|since|during|until|en|depuis|durant|jusqu'en) (?:(?:early|late|mid|fiscal|the year|l'annee) )?(?:19\d\d|20[01]\d|202[0-5])"
+    r"|(?:has|have|holds?|possede) (?:a|an|the|un|une) (?:[\w-]+ ){0,3}?(?:agreement|contract|licen[cs]e|subscription|entente|contrat)s?"
+    r" (?:with|avec)"
     r"|still|problems? with|issues? with|difficult(?:y|ies) with|complaints? about"
     r"|(?:dis)?satisf(?:ied|action) with|unhappy with|frustrat\w*|cumbersome|poor(?:ly)?"
     r"|(?:very |too |extremely )(?:high|costly|expensive|slow|limited)|inefficien\w*|lacks?|lacking"
     r"|does not|do not|doesn't|don't|unable to|limitations?|deficienc\w*|shortcomings?"
     r"|problemes? (?:avec|de|du)|difficultes? (?:avec|de|du)|insatisf\w*|manque\w*|ne permet (?:pas|plus)"
     r"|lourd\w*|desuet\w*|son logiciel|sa solution|ses logiciels|leur logiciel"
-    r"|(?:city|town|village|county|municipality|township|district|department|board)'s"
 )
 """Words that make a named brand the *current* system (P-INCUMBENT); without them a
 named brand is taken as the product to acquire (P-SOLUTION)."""
