@@ -87,6 +87,10 @@ def test_current_system_without_current(text: str, lang: str, want: set[str]) ->
             set(),
         ),
         ("La Ville procède à un appel d'offres pour acquérir 40 tablettes.", "fr", {"P-SOLUTION"}),
+        # a saving claimed in French, in the singular too; investing in a solution is acquiring it
+        ("Nous prévoyons une économie d'échelle de 76 000 $ par année.", "fr", {"P-PRESUME"}),
+        ("La Ville doit investir environ 15 000 $ pour une solution toute neuve.", "fr", {"P-SOLUTION"}),
+        ("La Ville doit investir dans la formation de son personnel.", "fr", set()),
         # no name, no code
         ("The licensing fee of our software has risen by 6 % since 2022.", "en", set()),
     ],

@@ -35,6 +35,7 @@ ACQUIRE = words(
     r"|(?:migr(?:er|ons|ez|ation)|bascul(?:er|ons|ement)) (?:vers|a|au|aux)"
     r"|(?:faire )?pass(?:er|e|ons|ez|ent|age) (?:a|au|aux|vers)|faire passer"
     r"|(?:l')?introduction (?:d'|de|du|des)|(?:l')?implantation (?:d'|de|du|des)|(?:un )?investissement dans"
+    r"|invest(?:ir|it|issons|ira|iront)? (?:[\w'$]+ ){0,4}?(?:pour|dans|in)"
 )
 """An acquisition verb (buy, install, migrate to … / acheter, installer, migrer vers …)."""
 
@@ -163,7 +164,8 @@ PRESUME = (
         r"|norme (?:reconnue )?de l'industrie|standard de l'industrie|le plus (?:robuste|fiable|performant|complet)"
         r"|la plus (?:robuste|fiable|performante|complete|adaptee)|le mieux adapte\w*|le plus adapte|eprouve\w*|fera economiser|permettra d'economiser"
         r"|(?:gener\w*|realis\w*|procur\w*|entrain\w*) (?:des |d'importantes |de grandes )?economies"
-        r"|economies d'echelle|economies de volume"
+        r"|economies? d'echelle|economies? de volume|(?:une |des )?economies? (?:annuelles? )?(?:de |d')(?:\d|plus|pres)"
+        r"|epargn\w+ (?:un |une |des |plus |pres )?(?:\d|demi|million|milliers)"
         r"|(?:d')?(?:importantes|grandes|substantielles|considerables) economies|economies (?:importantes|substantielles|considerables)"
     ),
 )
@@ -208,7 +210,7 @@ CURRENT = words(
     r" (?:and support |and maintenance )?(?:agreements?|contracts?|renewals?|fees?|costs?|for|of|on)"
     r"|(?:contrats? d')?(?:entretien|soutien) (?:et (?:de )?soutien )?(?:du|de la|des|annuel)"
     # a past year: the history of what the Town has ("selected in 2012", « acquis en 2009 »)
-    r"|(?:in|since|during|until|en|depuis|durant|jusqu'en) (?:(?:early|late|mid|fiscal|the year|l'annee) )?(?:19\d\d|20[01]\d|202[0-5])"
+    r"|(?:in|since|during|until|en|depuis|durant|jusqu'en|debut|fin|early|late|mid-?) (?:(?:early|late|mid|fiscal|the year|l'annee) )?(?:19\d\d|20[01]\d|202[0-5])"
     r"|(?:has|have|holds?|possede) (?:a|an|the|un|une) (?:[\w-]+ ){0,3}?(?:agreement|contract|licen[cs]e|subscription|entente|contrat)s?"
     r" (?:with|avec)"
     r"|still|problems? with|issues? with|difficult(?:y|ies) with|complaints? about"
