@@ -21,7 +21,13 @@ import sqlite_utils
 
 from wizard.core.model import Criterion, Feature, Project, Solution, Support
 from wizard.core.project_file import migrations, schemas, store
-from wizard.core.project_file.store import InvalidValue, MigrationFailed, ProjectFile, UpgradeFailed
+from wizard.core.project_file.store import (
+    InvalidValue,
+    MigrationFailed,
+    ProjectFile,
+    SchemaMismatch,
+    UpgradeFailed,
+)
 
 BASE = migrations.SCHEMA_VERSION
 """The current version: the made-up migrations of these tests come after it."""
@@ -440,5 +446,39 @@ def test_migration_4_keeps_the_history_as_history_never_undone(tmp_path):
         assert pf.project.problem.statement == statement
         with pytest.raises(undo.NothingToUndo):
             ops.undo(pf)
-    assert _pragmas(path)[:3] == (4, [], "ok")
+    assert _pragmas(path)[:3] == (migrations.SCHEMA_VERSION, [], "ok")
     assert (tmp_path / "office-suite.tender.v3.bak").exists()
+
+
+# -- migration 5: publication and addenda (issue 21) ----------------------------------
+
+
+V5_TABLES = ["addenda", "addendum_changes", "addendum_questions", "publication", "published_documents"]
+
+
+@pytest.mark.parametrize("example", ["emergency-perimeter", "office-suite", "training"])
+def test_migration_5_adds_the_publication_and_addenda_tables_empty(tmp_path, example):
+    path = tmp_path / f"{example}.tender"
+    path.write_bytes((DATA / "v4" / f"{example}.tender").read_bytes())
+    with ProjectFile.open(path) as pf:
+        tables = [
+            r[0] for r in pf.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        ]
+        assert set(V5_TABLES) <= set(tables)
+        assert [pf.db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in V5_TABLES] == [0] * 5
+    assert _pragmas(path)[:3] == (5, [], "ok")
+    assert (tmp_path / f"{example}.tender.v4.bak").exists()
+
+
+def test_schema_5_is_probed_strictly(tmp_path):
+    """A schema-5 file whose published documents table lost its hash column is refused."""
+    path = tmp_path / "a.tender"
+    ProjectFile.create(path, Project()).close()
+    conn = sqlite3.connect(path)
+    conn.execute('ALTER TABLE "published_documents" ADD COLUMN "note" TEXT')
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(SchemaMismatch, match="published_documents"):
+        ProjectFile.open(path)
+    assert path.read_bytes() == before

@@ -17,9 +17,9 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from wizard.core.project_file.schemas import SCHEMA_V1
+from wizard.core.project_file.schemas import SCHEMA_V1, SCHEMA_V5_TABLES
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Links between tables: child table → (column, parent table). Declared as real
 # foreign keys so that ``PRAGMA foreign_key_check`` guards them.
@@ -157,5 +157,14 @@ def _v4(db: sqlite_utils.Database) -> None:
     db.execute('ALTER TABLE "journal" ADD COLUMN "action" INTEGER')
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+def _v5(db: sqlite_utils.Database) -> None:
+    """Schema 5 (issue 21, publication and addenda): five new tables, empty (a file of
+    schema 4 was never published): ``publication``, ``published_documents``,
+    ``addenda``, ``addendum_questions``, ``addendum_changes`` (``schemas.SCHEMA_V5_TABLES``,
+    frozen). No existing table changes."""
+    for statement in statements(SCHEMA_V5_TABLES):
+        db.execute(statement)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
 """Target version → the function that brings the previous version to it."""

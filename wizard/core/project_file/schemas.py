@@ -759,7 +759,67 @@ version 4, which are history, never undone. Added by ``ALTER TABLE … ADD COLUM
 text SQLite keeps as written (hence the comma's place); every other table is that of
 version 3."""
 
-SCHEMAS: dict[int, str] = {0: "", 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4}
+SCHEMA_V5_TABLES = """
+CREATE TABLE "publication" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "published_on" TEXT NOT NULL,
+   "recorded_at" TEXT NOT NULL,
+   "model" TEXT NOT NULL,
+   "release" TEXT NOT NULL
+);
+
+CREATE TABLE "published_documents" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "name" TEXT NOT NULL,
+   "lang" TEXT NOT NULL,
+   "kind" TEXT NOT NULL,
+   "media_type" TEXT NOT NULL,
+   "content" BLOB NOT NULL,
+   "sha256" TEXT NOT NULL,
+   "attached_on" TEXT NOT NULL
+);
+
+CREATE TABLE "addenda" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "number" INTEGER,
+   "state" TEXT NOT NULL DEFAULT 'draft',
+   "issued_on" TEXT NOT NULL DEFAULT '',
+   "release" TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE "addendum_questions" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "addendum_id" INTEGER NOT NULL REFERENCES "addenda"("id"),
+   "received_on" TEXT NOT NULL DEFAULT '',
+   "question_fr" TEXT NOT NULL DEFAULT '',
+   "question_en" TEXT NOT NULL DEFAULT '',
+   "answer_fr" TEXT NOT NULL DEFAULT '',
+   "answer_en" TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE "addendum_changes" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "addendum_id" INTEGER NOT NULL REFERENCES "addenda"("id"),
+   "kind" TEXT NOT NULL,
+   "field" TEXT NOT NULL,
+   "old_fr" TEXT NOT NULL DEFAULT '',
+   "old_en" TEXT NOT NULL DEFAULT '',
+   "new_fr" TEXT NOT NULL DEFAULT '',
+   "new_en" TEXT NOT NULL DEFAULT ''
+);
+"""
+"""The tables version 5 adds (issue 21, publication and addenda), in the order
+migration 5 creates them."""
+
+SCHEMA_V5 = SCHEMA_V4 + SCHEMA_V5_TABLES
+"""Version 5 (issue 21, docs/file-format.md): version 4 and the publication baseline
+(``publication``: one row, the date, the model as published as JSON and its OCDS
+release), the published documents themselves (``published_documents``: bytes, SHA-256),
+and the addenda (``addenda``, ``addendum_questions``, ``addendum_changes``: texts in
+both languages as typed columns). These tables are not entity lists of the model: they
+are read and written by ``wizard/core/publishing/``."""
+
+SCHEMAS: dict[int, str] = {0: "", 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5}
 """Schema version → the SQL that creates it (0: an empty file, before version 1)."""
 
 Column = tuple[str, str, int, str | None, int]
