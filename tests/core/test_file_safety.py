@@ -190,8 +190,10 @@ def test_k21_todays_journal_is_never_rolled_into_yesterdays_file(tmp_path):
     scratch.mkdir()
     shutil.copyfile(path, scratch / "p.tender")
     shutil.copyfile(f"{path}-journal", scratch / "p.tender-journal")
-    naive = sqlite3.connect(scratch / "p.tender")  # what SQLite alone does
-    assert naive.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    naive = sqlite3.connect(scratch / "p.tender")  # what SQLite alone does: rolls it in silently
+    # (whether integrity_check then notices depends on the page layout: with schema 4 it
+    # said "ok"; schema 5's larger sqlite_master leaves unused pages it reports)
+    naive.execute("PRAGMA integrity_check").fetchone()
     assert (
         naive.execute("select value from fields where key='problem.statement'").fetchone()[0]
         == '"aujourd\'hui"'
