@@ -9,6 +9,8 @@
     python main.py lint --field problem|criterion|scenario "TEXT" [--lang fr|en] [--explain] [--format json]
     python main.py lint --file DOC [--field …] [--lang fr|en] [--explain] [--format json]
     python main.py brands FILE.tender [--import CSV] [--export CSV [--force]] [--lang fr|en]
+    python main.py publish FILE.tender [--attach DOCX/PDF ...] [--date YYYY-MM-DD]
+    python main.py addendum FILE.tender [show|question|change|issue] [--question … --answer … | --field … --value …] [--date …]
     python main.py --version | --help
     python main.py --install-desktop | --uninstall-desktop   menu entry, icon, .tender type (Linux)
 
@@ -39,7 +41,7 @@ from wizard.core.project_file.fileformat import (  # not store: no sqlite-utils 
     ProjectFileError,
 )
 
-COMMANDS = ("export", "check", "new", "dump", "load", "lint", "brands")
+COMMANDS = ("export", "check", "new", "dump", "load", "lint", "brands", "publish", "addendum")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -105,6 +107,24 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     p.add_argument("--export", dest="export_csv", metavar="CSV", help="write the names as CSV")
     p.add_argument("--force", action="store_true", help="replace the --export file if it exists")
     p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
+    p = sub.add_parser("publish", help="mark the tender as published and keep its documents in the file")
+    p.add_argument("file")
+    p.add_argument(
+        "--attach", action="append", metavar="DOCX/PDF", help="a final document as published (repeat)"
+    )
+    p.add_argument("--date", help="the publication date, YYYY-MM-DD (default: today)")
+    p = sub.add_parser("addendum", help="prepare and issue addenda of a published tender")
+    p.add_argument("file")
+    p.add_argument("action", nargs="?", default="show", choices=("show", "question", "change", "issue"))
+    p.add_argument("--question", help="the question (French, or the tender's language)")
+    p.add_argument("--question-en", help="the question in English")
+    p.add_argument("--answer", help="the answer (French, or the tender's language)")
+    p.add_argument("--answer-en", help="the answer in English")
+    p.add_argument("--field", help="what a change changes: info.closing_date, criteria:3.text …")
+    p.add_argument("--value", help="the new date, or the new text in French")
+    p.add_argument("--value-en", help="the new text in English")
+    p.add_argument("--date", help="issue: the date of issue; question: the date received (YYYY-MM-DD)")
+    p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
     return parser
 
 
@@ -119,6 +139,8 @@ def _handlers() -> dict[str, Callable[[argparse.Namespace], int]]:
         "load": c.cmd_load,
         "lint": c.cmd_lint,
         "brands": c.cmd_brands,
+        "publish": c.cmd_publish,
+        "addendum": c.cmd_addendum,
     }
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wizard.cli.messages import JUSTIFIED, CliError, severity_word
 from wizard.core.i18n import N_, Plural, bilingual, counts, ntr, system_language, tr
@@ -42,10 +42,18 @@ def _read(path: str) -> Project:
 
 def _read_with_change(path: str) -> tuple[Project, str | None]:
     """The project and the moment of its latest change (it dates the open data), read only."""
+    project, changed, _record = _read_for_export(path)
+    return project, changed
+
+
+def _read_for_export(path: str) -> tuple[Project, str | None, Any]:
+    """The project, the moment of its latest change and its publication record
+    (``publishing.record.Record``: the addenda and published releases), read only."""
     from wizard.core.project_file.store import ProjectFile
+    from wizard.core.publishing.record import read
 
     with ProjectFile.open(_project_path(path), read_only=True) as pf:
-        return pf.project, pf.last_change()
+        return pf.project, pf.last_change(), read(pf)
 
 
 def _new_target(path: str) -> Path:
@@ -344,10 +352,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from wizard.core.pdf import NOT_INSTALLED, PdfError, soffice
 
     out = _export_folder(args.out)
-    project, changed = _read_with_change(args.file)  # first: a bad file leaves no empty folder
+    project, changed, record = _read_for_export(args.file)  # first: a bad file leaves no empty folder
     if args.pdf and soffice() is None:  # said before anything else is done
         raise CliError(NOT_INSTALLED)
-    existing = existing_outputs(project, out, args.lang, pdf=args.pdf)
+    existing = existing_outputs(project, out, args.lang, pdf=args.pdf, record=record)
     if existing and not args.force:
         raise CliError(
             Plural(
@@ -374,7 +382,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if removed:
         print(bilingual(LEFTOVERS_REMOVED, names=", ".join(p.name for p in removed)), file=sys.stderr)
     try:
-        written = export_all(project, out, lang=args.lang, changed=changed, pdf=args.pdf)
+        written = export_all(project, out, lang=args.lang, changed=changed, pdf=args.pdf, record=record)
     except ExportWriteError as exc:
         text, params = failure_message(exc)
         raise CliError(text, out, **params) from None
@@ -397,5 +405,105 @@ def cmd_export(args: argparse.Namespace) -> int:
                 files=names,
             ),
             file=sys.stderr,
+        )
+    return 0
+
+
+# -- after publication (issue 21) ---------------------------------------------------
+
+
+def _today() -> str:
+    import datetime as dt
+
+    return dt.date.today().isoformat()
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    """Mark the project as published (``publishing.publish``): the date (``--date``,
+    default today), the documents attached (``--attach``, DOCX or PDF, repeated) or
+    else the tender exported now. Prints each kept document with its SHA-256."""
+    from wizard.core.project_file.store import ProjectFile
+    from wizard.core.publishing import PublishingError
+    from wizard.core.publishing.publish import attachment, publish
+
+    try:
+        attached = [attachment(Path(a)) for a in args.attach or []]
+        with ProjectFile.open(_project_path(args.file)) as pf:
+            record = publish(pf, published_on=args.date or _today(), attachments=attached)
+    except PublishingError as exc:
+        raise CliError(exc.text, args.file, **exc.params) from None
+    for doc in record.documents:
+        print(f"{doc.name}\t{doc.lang}\t{doc.sha256}")
+    return 0
+
+
+def cmd_addendum(args: argparse.Namespace) -> int:
+    """Prepare and issue addenda (``publishing.addenda``): ``show`` (default) lists
+    them; ``question`` adds a question and its answer to the draft (created if none);
+    ``change`` adds a change (``--field info.closing_date --value 2027-04-16``, or a
+    text with ``--value`` and ``--value-en``); ``issue`` issues the draft on ``--date``
+    (default today), after printing the closing it leaves."""
+    from wizard.core.project_file.store import ProjectFile
+    from wizard.core.publishing import PublishingError, addenda
+    from wizard.core.publishing.record import read
+
+    lang = args.lang or system_language()
+    try:
+        with ProjectFile.open(_project_path(args.file), read_only=args.action == "show") as pf:
+            if args.action == "question":
+                draft = addenda.new_draft(pf)
+                addenda.add_question(
+                    pf,
+                    addendum_id=draft.id,
+                    question_fr=args.question or "",
+                    question_en=args.question_en or "",
+                    answer_fr=args.answer or "",
+                    answer_en=args.answer_en or "",
+                    received_on=args.date or "",
+                )
+            elif args.action == "change":
+                draft = addenda.new_draft(pf)
+                if not args.field:
+                    raise CliError(
+                        N_("Missing argument: {names}. Try {help}."),
+                        names="--field",
+                        help=f"{args.prog} addendum --help",
+                    )
+                addenda.add_change(
+                    pf,
+                    addendum_id=draft.id,
+                    field=args.field,
+                    new_fr=args.value or "",
+                    new_en=args.value_en or "",
+                )
+            elif args.action == "issue":
+                pending = read(pf).draft
+                if pending is None:
+                    raise CliError(N_("There is no draft addendum to issue."), args.file)
+                day = args.date or _today()
+                plan = addenda.plan_issue(pf, addendum_id=pending.id, issued_on=day)
+                if plan.extended:
+                    print(
+                        bilingual(
+                            N_(
+                                "Issued on {date}, this addendum extends the closing to {closing} (the Town's minimum: {days} days after the last addendum)."
+                            ),
+                            date=day,
+                            closing=plan.closing_after,
+                            days=plan.minimum_days,
+                        ),
+                        file=sys.stderr,
+                    )
+                addenda.issue(pf, addendum_id=pending.id, issued_on=day)
+            record = read(pf)
+    except PublishingError as exc:
+        raise CliError(exc.text, args.file, **exc.params) from None
+    for a in record.addenda:
+        state = tr("issued on {date}", lang, date=a.issued_on) if a.issued else tr("draft", lang)
+        print(
+            f"{tr('Addendum {number}', lang, number=a.number or '-')}\t{state}\t"
+            + ntr("{count} question", "{count} questions", len(a.questions), lang)
+            + "\t"
+            + ntr("{count} change", "{count} changes", len(a.changes), lang)
         )
     return 0

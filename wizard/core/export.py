@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from wizard.core.documents.docx.writer import docx_bytes
 from wizard.core.documents.tender import tender_document
@@ -128,35 +129,60 @@ def price_workbook_files(project: Project, langs: list[str]) -> dict[str, bytes]
     return {price_workbook_file(lang): price_workbook_bytes(project, lang) for lang in langs}
 
 
-def open_data_files(project: Project, _langs: list[str], changed: str | None = None) -> dict[str, bytes]:
-    """The OCDS release package and the CSVs, the release dated by ``changed``. Raises
+def open_data_files(
+    project: Project, _langs: list[str], changed: str | None = None, record: Any = None
+) -> dict[str, bytes]:
+    """The OCDS release package and the CSVs, the release dated by ``changed``; once
+    published (``record``), the published releases and ``addenda.csv``. Raises
     ``opendata.outputs.OpenDataError``."""
     from wizard.core.opendata.outputs import open_data_files as build
 
-    return build(project, changed)
+    return build(project, changed, record)
 
 
-BUILDERS: list[Builder] = [tender_files, price_workbook_files, record_files, open_data_files]
+def addendum_files(project: Project, langs: list[str], record: Any = None) -> dict[str, bytes]:
+    """``addendum-<n>-<lang>.docx`` for each issued addendum of ``record``
+    (``publishing.record.Record``) in each tender language (the bilingual rule: the
+    languages the tender was published in, whatever ``langs`` asks)."""
+    from wizard.core.documents.addendum import addendum_document, addendum_file
+
+    if record is None or not record.published:
+        return {}
+    published = languages.tender_languages(project)
+    return {
+        addendum_file(a.number, lang): docx_bytes(addendum_document(project, a, lang))
+        for a in record.issued
+        for lang in published
+    }
+
+
+BUILDERS: list[Builder] = [tender_files, price_workbook_files, record_files, open_data_files, addendum_files]
 """Every kind of output, in the order the files are listed and written."""
 
 
-def output_files(project: Project, lang: str | None = None, changed: str | None = None) -> dict[str, bytes]:
+def output_files(
+    project: Project, lang: str | None = None, changed: str | None = None, record: Any = None
+) -> dict[str, bytes]:
     """``{file name: content}`` of every output, built in memory from ``project`` (its
     text cleaned once here). ``changed``: the moment of the project's latest change
     (``ProjectFile.last_change``; ``None`` when unknown), the date of the OCDS release.
-    Raises ``ValueError`` for an unsupported ``lang``."""
+    ``record``: the publication record (``publishing.record.read``) once published: the
+    addenda and the published releases. The published documents themselves stay in the
+    project file, never written over. Raises ``ValueError`` for an unsupported ``lang``."""
     langs = tender_languages(project, lang)
     project = clean_project(project)
     files: dict[str, bytes] = {}
     for build in BUILDERS:
         if build is open_data_files:  # the one builder that the latest change dates
-            build = partial(open_data_files, changed=changed)
+            build = partial(open_data_files, changed=changed, record=record)
+        elif build is addendum_files:
+            build = partial(addendum_files, record=record)
         files.update(build(project, langs))
     return files
 
 
 def planned_outputs(
-    project: Project, out_dir: Path, lang: str | None = None, pdf: bool = False
+    project: Project, out_dir: Path, lang: str | None = None, pdf: bool = False, record: Any = None
 ) -> list[Path]:
     """The paths :func:`export_all` would write, in the same order, writing nothing:
     tender(s), price workbook(s), decision record(s), OCDS package, vendor register and criteria CSVs.
@@ -170,12 +196,21 @@ def planned_outputs(
     langs = tender_languages(project, lang)
     names = [tender_file(x) for x in langs] + [price_workbook_file(x) for x in langs]
     names += [record_file(x) for x in langs]
-    pdfs = [pdf_name(name) for name in names if name.endswith(".docx")] if pdf else []
-    return [out_dir / name for name in [*names, OCDS_FILE, REGISTER_FILE, CRITERIA_FILE, *pdfs]]
+    data = [OCDS_FILE, REGISTER_FILE, CRITERIA_FILE]
+    addenda: list[str] = []
+    if record is not None and record.published:
+        from wizard.core.documents.addendum import addendum_file
+        from wizard.core.opendata.amendments import ADDENDA_FILE
+
+        data.append(ADDENDA_FILE)
+        published = languages.tender_languages(project)
+        addenda = [addendum_file(a.number, x) for a in record.issued for x in published]
+    pdfs = [pdf_name(name) for name in [*names, *addenda] if name.endswith(".docx")] if pdf else []
+    return [out_dir / name for name in [*names, *data, *addenda, *pdfs]]
 
 
 def existing_outputs(
-    project: Project, out_dir: Path, lang: str | None = None, pdf: bool = False
+    project: Project, out_dir: Path, lang: str | None = None, pdf: bool = False, record: Any = None
 ) -> list[Path]:
     """The files an export into ``out_dir`` would replace (those of :func:`planned_outputs`
     that already exist): never overwrite a document the lawyers may have edited unasked.
@@ -185,7 +220,7 @@ def existing_outputs(
     not a document anyone edited, so redoing the export needs no ``--force``."""
     return [
         path
-        for path in planned_outputs(project, out_dir, lang, pdf)
+        for path in planned_outputs(project, out_dir, lang, pdf, record)
         if path.exists() and not written_by_a_killed_export(path)
     ]
 
@@ -196,6 +231,7 @@ def export_all(
     lang: str | None = None,
     changed: str | None = None,
     pdf: bool = False,
+    record: Any = None,
 ) -> list[Path]:
     """Write every output into ``out_dir`` (created if missing); returns the paths written.
     ``changed``: the moment of the project's latest change (``ProjectFile.last_change``),
@@ -209,7 +245,7 @@ def export_all(
     LibreOffice), after the others; ``pdf.PdfError`` when LibreOffice is missing or
     fails, before anything is written.
     """
-    files = output_files(project, lang, changed)
+    files = output_files(project, lang, changed, record)
     if pdf:
         files.update(to_pdf({name: data for name, data in files.items() if name.endswith(".docx")}))
     return write_files(files, out_dir)

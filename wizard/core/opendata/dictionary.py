@@ -18,6 +18,7 @@ from wizard.core.model.choices import (
     DRAFTING_ROLES,
     VERIFICATIONS,
 )
+from wizard.core.opendata.amendments import ADDENDA_COLUMNS, ADDENDA_FILE
 from wizard.core.opendata.csv_export import CRITERIA_COLUMNS, FALSE, REGISTER_COLUMNS, TRUE, Column
 from wizard.core.opendata.outputs import CRITERIA_FILE, REGISTER_FILE
 
@@ -123,7 +124,11 @@ def markdown() -> str:
     for lang in ("en", "fr"):
         text = _TEXT[lang]
         lines += [f"## {text['title']} ({lang.upper()})", "", text["intro"], "", text["guard"], ""]
-        for file, columns in ((REGISTER_FILE, REGISTER_COLUMNS), (CRITERIA_FILE, CRITERIA_COLUMNS)):
+        for file, columns in (
+            (REGISTER_FILE, REGISTER_COLUMNS),
+            (CRITERIA_FILE, CRITERIA_COLUMNS),
+            (ADDENDA_FILE, ADDENDA_COLUMNS),
+        ):
             lines += [f"### `{file}`", "", *_columns(columns, lang), ""]
         lines += _codes(lang)
     return "\n".join(lines).rstrip("\n") + "\n"

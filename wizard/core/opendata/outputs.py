@@ -5,7 +5,10 @@
 * ``ocds-release-package.json`` — OCDS 1.1.5 release package (``release``),
   checked against the shipped schemas and codelists before anything is written;
 * ``vendor-register.csv`` — the publishable entries of the vendor register;
-* ``criteria.csv`` — the evaluation criteria (``csv_export`` for the CSV format).
+* ``criteria.csv`` — the evaluation criteria (``csv_export`` for the CSV format);
+* once the tender is published (``publishing.record.Record``): the package holds the
+  published release and each addendum's ``tenderUpdate`` release, and ``addenda.csv``
+  lists the addenda's changes (``amendments``).
 
 All three are built before any file is written, so a failure leaves the folder as it
 was. Personal names are left out unless ``project.export.include_personal_names``.
@@ -18,10 +21,12 @@ import json
 
 from wizard.core.model import Project
 from wizard.core.model.translatable import localized
+from wizard.core.opendata.amendments import ADDENDA_FILE, addenda_csv, published_package
 from wizard.core.opendata.common import export_language
 from wizard.core.opendata.csv_export import criteria_csv, vendor_register_csv
 from wizard.core.opendata.release import build_package
 from wizard.core.opendata.schema import validation_errors
+from wizard.core.publishing.record import Record
 
 OCDS_FILE = "ocds-release-package.json"
 REGISTER_FILE = "vendor-register.csv"
@@ -39,17 +44,28 @@ class OpenDataError(ValueError):
         self.errors = errors
 
 
-def open_data_files(project: Project, changed: str | None = None) -> dict[str, bytes]:
+def open_data_files(
+    project: Project, changed: str | None = None, record: Record | None = None
+) -> dict[str, bytes]:
     """File name → content of every open-data file. ``changed``: the moment of the
     project's latest change (``ProjectFile.last_change``), which dates the release and
-    so its id (``identity``); ``None`` when unknown. Raises :class:`OpenDataError`."""
-    package = build_package(project, changed)
+    so its id (``identity``); ``None`` when unknown. ``record``: the publication record
+    (``publishing.record.read``), if published. Raises :class:`OpenDataError`."""
+    published = record is not None and record.published
+    package = (
+        published_package(project, record, changed)
+        if record is not None and published
+        else build_package(project, changed)
+    )
     errors = validation_errors(package)
     if errors:
         raise OpenDataError(errors)
     texts = localized(project, export_language(project))  # the CSVs' texts: the binding version
-    return {
+    files = {
         OCDS_FILE: (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
         REGISTER_FILE: vendor_register_csv(texts),
         CRITERIA_FILE: criteria_csv(texts),
     }
+    if record is not None and published:
+        files[ADDENDA_FILE] = addenda_csv(record, export_language(project))
+    return files

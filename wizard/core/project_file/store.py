@@ -39,6 +39,7 @@ import sqlite_utils
 from wizard.core.model import ENTITIES, SECTIONS, Project, translatable
 from wizard.core.project_file import codec, jsonio, schemas
 from wizard.core.project_file.atomic import atomic_path
+from wizard.core.project_file.baseline import BaselineField, is_baseline
 from wizard.core.project_file.fileformat import (
     APPLICATION_ID,
     BUSY_TIMEOUT_MS,
@@ -87,6 +88,7 @@ __all__ = [  # the errors and markers of :mod:`wizard.core.project_file.fileform
     "SchemaMismatch",
     "UpgradeFailed",
     "WriteFailed",
+    "BaselineField",
     "location_warnings",
 ]
 
@@ -117,8 +119,10 @@ class ProjectFile:
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self._lock = lock
         self._action: int | None = None  # the user action being journalled, if any
+        self._amending = False  # an addendum being applied (baseline edits allowed)
         self.warnings = location_warnings(path)
         self.project = self._read_project()
+        self._published = self._read_published()
 
     # -- opening -----------------------------------------------------------------
 
@@ -323,7 +327,37 @@ class ProjectFile:
         row = self.db.execute("SELECT 1 FROM journal WHERE field LIKE ? LIMIT 1", [pattern]).fetchone()
         return row is not None
 
+    @property
+    def published(self) -> bool:
+        """Whether the tender was marked as published (a row in ``publication``,
+        schema 5): its baseline then changes only through addenda (``baseline.py``).
+        Read when the file is opened, by :meth:`reload` and after a ``published``
+        marker (:meth:`mark`)."""
+        return self._published
+
+    def _read_published(self) -> bool:
+        try:
+            return self.db.execute("SELECT 1 FROM publication LIMIT 1").fetchone() is not None
+        except sqlite3.DatabaseError as exc:
+            raise CorruptFile(self.path, str(exc)) from exc
+
     # -- writing -----------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def amending(self) -> Iterator[None]:
+        """Allow edits of the published baseline in the ``with`` body: an addendum
+        being issued, or the publication itself (``wizard/core/publishing/``)."""
+        before, self._amending = self._amending, True
+        try:
+            yield
+        finally:
+            self._amending = before
+
+    def _guard(self, address: str) -> None:
+        """Raise :class:`BaselineField` for an edit of the published baseline outside
+        :meth:`amending`."""
+        if not self._amending and is_baseline(address) and self.published:
+            raise BaselineField(self.path, address)
 
     @contextlib.contextmanager
     def action(self) -> Iterator[int]:
@@ -373,11 +407,13 @@ class ProjectFile:
     def mark(self, field: str, value: object) -> None:
         """Journal a marker of the current action (``undo``, ``redo``, ``restore``:
         what it did) or, alone, an action of its own (``published``: the baseline undo
-        never crosses, written by the future "Mark as published"; docs/file-format.md
-        "Undo"). ``value`` is stored as JSON in ``new``. Raises :class:`ReadOnlyFile`,
+        never crosses, written by "Mark as published" and by an addendum's issue;
+        docs/publishing.md). ``value`` is stored as JSON in ``new``. Raises :class:`ReadOnlyFile`,
         :class:`WriteFailed`."""
         with self._write():
             self._journal(field, None, value)
+        if field == "published":  # written after the publication row (publishing/publish.py)
+            self._published = self._read_published()
 
     def reload(self) -> None:
         """Read the project again from the file into the same :class:`Project` object
@@ -386,12 +422,14 @@ class ProjectFile:
         fresh = self._read_project()
         for name in vars(fresh):
             setattr(self.project, name, getattr(fresh, name))
+        self._published = self._read_published()
 
     def set_field(self, section: str, name: str, value: object) -> None:
         """Set ``project.<section>.<name>`` and save it. Raises ``KeyError`` for an
         unknown field, :class:`codec.CodecError` for a value of the wrong type."""
         cls = SECTIONS[section]
         kind = codec.field_types(cls)[name]
+        self._guard(f"{section}.{name}")
         target = getattr(self.project, section)
         old = codec.json_value(getattr(target, name), kind)
         new_value = codec.python_value(codec.json_value(value, kind), kind, f"{section}.{name}")
@@ -419,6 +457,9 @@ class ProjectFile:
         """Insert or replace the whole row ``row`` (matched by id) in list ``kind``."""
         if not isinstance(row, ENTITIES[kind]):
             raise TypeError(f"{kind} expects {ENTITIES[kind].__name__}")
+        self._guard(
+            getattr(row, "address", "") if kind == "translations" else f"{kind}:{getattr(row, 'id', 0)}"
+        )
         row = _storable(row)
         codec.check_values(row, kind)
         rows = self.project.rows(kind)
@@ -457,6 +498,7 @@ class ProjectFile:
         victim = self.project.find(kind, row_id)
         if victim is None:
             return
+        self._guard(victim.address if kind == "translations" else f"{kind}:{row_id}")
         gone = [(kind, row_id)]
         with self._write():
             for child, column in _children(kind):
@@ -484,7 +526,8 @@ class ProjectFile:
     def replace_project(self, project: Project) -> None:
         """Replace everything in the file by ``project`` (one transaction, journaled
         with both whole projects as JSON, ``jsonio.to_dict``, so that undo can put the
-        old one back)."""
+        old one back). Refused with :class:`BaselineField` once published."""
+        self._guard("info")
         before = jsonio.to_dict(self.project)
         with self._write():
             for kind in reversed(ENTITIES):  # children before parents: links hold

@@ -19,8 +19,9 @@ project: actions are replayed oldest first on two stacks (a new edit empties the
 stack; an ``undo`` marker moves its action from the undo stack to the redo stack; a
 ``redo`` marker moves it back as the redo action). Undo never crosses:
 
-* a ``published`` marker (:data:`PUBLISHED`), the baseline that the future "Mark as
-  published" writes with ``ProjectFile.mark``: after publication, changes are addenda;
+* a ``published`` marker (:data:`PUBLISHED`), which "Mark as published" and the issue
+  of an addendum write with ``ProjectFile.mark`` (``wizard/core/publishing/``): after
+  publication, changes are addenda (docs/publishing.md);
 * an action with a row that has no way back (the whole project's arrival, ``project``
   with old ''), nor rows written before schema 4 (``action`` NULL: which of them made
   one action is not known).

@@ -1,0 +1,250 @@
+"""Publishing and addenda (issue 21): the published baseline and its documents are
+kept in the file with their hashes, the baseline is read-only outside an addendum, and
+an issued addendum moves a date everywhere (tender, addendum DOCX, OCDS, CSV)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from wizard.core import export, ops
+from wizard.core.examples import load_example
+from wizard.core.opendata.milestones import parse_moment
+from wizard.core.project_file import jsonio, undo
+from wizard.core.project_file.baseline import BaselineField, is_baseline
+from wizard.core.project_file.store import ProjectFile
+from wizard.core.publishing import PublishingError, addenda
+from wizard.core.publishing.publish import Attachment, attachment, guess_language, publish
+from wizard.core.publishing.record import document_bytes, read
+
+MOMENT = "2027-03-01T14:00:00+00:00"
+
+
+@pytest.fixture
+def pf(tmp_path):
+    """The training example (closing 2027-04-02, questions until 2027-03-19, last
+    addendum 7 days before closing, tender in French and English) in a file."""
+    with ProjectFile.create(tmp_path / "training.tender", load_example("training"), origin="example") as f:
+        yield f
+
+
+def _docx_text(data: bytes) -> str:
+    doc = Document(io.BytesIO(data))
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+
+def test_publishing_keeps_the_exported_tenders_with_their_hashes(pf):
+    record = publish(pf, published_on="2027-03-01", moment=MOMENT)
+    assert record.baseline is not None and record.baseline.published_on == "2027-03-01"
+    assert pf.published and pf.project.info.publication_date == "2027-03-01"
+    assert [(d.name, d.lang, d.kind) for d in record.documents] == [
+        ("tender-fr.docx", "fr", "tender"),
+        ("tender-en.docx", "en", "tender"),
+    ]
+    for doc in record.documents:
+        content = document_bytes(pf, doc.id)
+        assert hashlib.sha256(content).hexdigest() == doc.sha256 and doc.size == len(content)
+        assert content[:2] == b"PK"
+    assert "Date de clôture" in _docx_text(document_bytes(pf, record.documents[0].id))
+    assert jsonio.loads(record.baseline.model) == pf.project
+    release = record.baseline.release_data()
+    assert release["tag"] == ["tender"] and parse_moment(release["date"]) == parse_moment(MOMENT)
+    assert release["id"].startswith(release["ocid"] + "-tender-")
+
+
+def test_attached_documents_are_kept_byte_for_byte_and_export_never_touches_them(pf, tmp_path):
+    final = tmp_path / "AO-2027-01_fr.pdf"
+    final.write_bytes(b"%PDF-1.7 the lawyer's final version")
+    record = publish(pf, published_on="2027-03-01", attachments=[attachment(final)], moment=MOMENT)
+    (doc,) = record.documents
+    assert (doc.name, doc.lang, doc.media_type) == ("AO-2027-01_fr.pdf", "fr", "application/pdf")
+    assert doc.sha256 == hashlib.sha256(final.read_bytes()).hexdigest()
+    out = tmp_path / "out"
+    export.export_all(pf.project, out, changed=pf.last_change(), record=read(pf))
+    export.export_all(pf.project, out / "again", changed=pf.last_change(), record=read(pf))
+    assert document_bytes(pf, doc.id) == final.read_bytes()
+    assert read(pf).documents == (doc,)
+
+
+def test_attachments_refused_when_not_docx_or_pdf(tmp_path):
+    odd = tmp_path / "tender.odt"
+    odd.write_bytes(b"x")
+    with pytest.raises(PublishingError, match="DOCX or PDF"):
+        attachment(odd)
+    assert guess_language("tender-EN.docx") == "en" and guess_language("appel.docx") == ""
+
+
+def test_after_publication_the_baseline_changes_only_through_an_addendum(pf):
+    publish(pf, published_on="2027-03-01", moment=MOMENT)
+    with pytest.raises(BaselineField) as info:
+        pf.set_field("info", "closing_date", "2027-05-01")
+    assert "addenda" in str(info.value).lower() or "addendum" in str(info.value)
+    assert "par un addenda" in str(info.value)  # bilingual
+    assert pf.project.info.closing_date == "2027-04-02"
+    criterion = pf.project.criteria[0]
+    with pytest.raises(BaselineField):
+        ops.update(pf, type(criterion), criterion.id, text="Autre chose")
+    pf.set_field("tco", "horizon_years", 7)  # the cost study is not the tender
+    assert pf.project.tco.horizon_years == 7
+    assert is_baseline("criteria:3.text") and not is_baseline("vendor_exchanges:1.subject")
+
+
+def test_undo_never_goes_back_past_publication(pf):
+    pf.set_field("problem", "statement", "Avant publication")
+    publish(pf, published_on="2027-03-01", moment=MOMENT)
+    with pytest.raises(undo.NothingToUndo):
+        ops.undo(pf)
+    with pytest.raises(PublishingError, match="already"):
+        publish(pf, published_on="2027-03-02", moment=MOMENT)
+
+
+def test_no_addendum_before_publication(pf):
+    with pytest.raises(PublishingError, match="published"):
+        addenda.new_draft(pf)
+
+
+def _answered(pf) -> int:
+    draft = addenda.new_draft(pf)
+    addenda.add_question(
+        pf,
+        addendum_id=draft.id,
+        received_on="2027-03-10",
+        question_fr="Le délai de clôture peut-il être reporté?",
+        question_en="Can the closing be postponed?",
+        answer_fr="Oui, la clôture est reportée au 16 avril 2027.",
+        answer_en="Yes, the closing is postponed to April 16, 2027.",
+    )
+    addenda.add_change(pf, addendum_id=draft.id, field="info.closing_date", new_fr="2027-04-16")
+    return draft.id
+
+
+def test_issuing_moves_the_closing_everywhere(pf, tmp_path):
+    publish(pf, published_on="2027-03-01", moment=MOMENT)
+    draft_id = _answered(pf)
+    plan = addenda.plan_issue(pf, addendum_id=draft_id, issued_on="2027-03-12")
+    assert (plan.number, plan.closing_before, plan.closing_after, plan.extended) == (
+        1,
+        "2027-04-02",
+        "2027-04-16",
+        False,
+    )
+    issued = addenda.issue(
+        pf, addendum_id=draft_id, issued_on="2027-03-12", moment="2027-03-12T15:00:00+00:00"
+    )
+    assert (issued.number, issued.state, issued.issued_on) == (1, "issued", "2027-03-12")
+    assert pf.project.info.closing_date == "2027-04-16"
+    assert read(pf).baseline is not None
+    assert jsonio.loads(read(pf).baseline.model).info.closing_date == "2027-04-02"  # the baseline stays
+    (change,) = issued.changes
+    assert (change.old_fr, change.new_fr) == ("2027-04-02", "2027-04-16")
+    with pytest.raises(undo.NothingToUndo):
+        ops.undo(pf)
+
+    out = tmp_path / "out"
+    written = export.export_all(pf.project, out, changed=pf.last_change(), record=read(pf))
+    names = [p.name for p in written]
+    assert names == [p.name for p in export.planned_outputs(pf.project, out, record=read(pf))]
+    assert {"addendum-1-fr.docx", "addendum-1-en.docx", "addenda.csv"} <= set(names)
+    assert "16 avril 2027" in _docx_text((out / "tender-fr.docx").read_bytes())
+    assert "April 16, 2027" in _docx_text((out / "tender-en.docx").read_bytes())
+    fr = _docx_text((out / "addendum-1-fr.docx").read_bytes())
+    assert "Addenda 1" in fr and "Le délai de clôture peut-il être reporté?" in fr
+    assert "16 avril 2027" in fr and "2 avril 2027" in fr
+    en = _docx_text((out / "addendum-1-en.docx").read_bytes())
+    assert "Addendum 1" in en and "Can the closing be postponed?" in en and "April 16, 2027" in en
+    package = json.loads((out / "ocds-release-package.json").read_text(encoding="utf-8"))
+    baseline, update = package["releases"]
+    assert baseline["tag"] == ["tender"] and update["tag"] == ["tenderUpdate"]
+    assert baseline["tender"]["tenderPeriod"]["endDate"].startswith("2027-04-02")
+    assert update["tender"]["tenderPeriod"]["endDate"].startswith("2027-04-16")
+    (amendment,) = update["tender"]["amendments"]
+    assert amendment["amendsReleaseID"] == baseline["id"] and amendment["releaseID"] == update["id"]
+    rows = list(csv.reader(io.StringIO((out / "addenda.csv").read_bytes().decode("utf-8-sig"))))
+    assert rows == [
+        ["addendum", "issued_on", "field", "before", "after"],
+        ["1", "2027-03-12", "info.closing_date", "2027-04-02", "2027-04-16"],
+    ]
+
+
+def test_a_late_addendum_extends_the_closing_by_the_towns_rule(pf):
+    publish(pf, published_on="2027-03-01", moment=MOMENT)
+    draft = addenda.new_draft(pf)
+    criterion = pf.project.criteria[0]
+    addenda.add_change(
+        pf,
+        addendum_id=draft.id,
+        field=f"criteria:{criterion.id}.text",
+        new_fr="Les employés suivent des cours en ligne, sous-titrés.",
+        new_en="Employees take online courses, captioned.",
+    )
+    plan = addenda.plan_issue(pf, addendum_id=draft.id, issued_on="2027-03-30")
+    assert (plan.closing_after, plan.extended, plan.minimum_days) == ("2027-04-06", True, 7)
+    issued = addenda.issue(pf, addendum_id=draft.id, issued_on="2027-03-30")
+    assert pf.project.info.closing_date == "2027-04-06"
+    assert [c.field for c in issued.changes] == [f"criteria:{criterion.id}.text", "info.closing_date"]
+    assert pf.project.find("criteria", criterion.id).text.endswith("sous-titrés.")
+
+
+def test_issuing_refuses_an_unanswered_question_and_an_empty_addendum(pf):
+    publish(pf, published_on="2027-03-01", moment=MOMENT)
+    draft = addenda.new_draft(pf)
+    with pytest.raises(PublishingError, match="empty"):
+        addenda.issue(pf, addendum_id=draft.id, issued_on="2027-03-05")
+    addenda.add_question(pf, addendum_id=draft.id, question_fr="Q?", question_en="Q?")
+    with pytest.raises(PublishingError, match="answer"):
+        addenda.issue(pf, addendum_id=draft.id, issued_on="2027-03-05")
+    assert read(pf).draft is not None and pf.project.info.closing_date == "2027-04-02"
+
+
+def test_an_addendum_cannot_change_what_is_not_the_tender(pf):
+    publish(pf, published_on="2027-03-01", moment=MOMENT)
+    draft = addenda.new_draft(pf)
+    with pytest.raises(PublishingError, match="cannot change"):
+        addenda.add_change(pf, addendum_id=draft.id, field="tco.horizon_years", new_fr="3")
+    with pytest.raises(PublishingError, match="date"):
+        addenda.add_change(pf, addendum_id=draft.id, field="info.closing_date", new_fr="16 avril")
+
+
+def test_the_record_survives_closing_and_reopening(pf, tmp_path):
+    publish(pf, published_on="2027-03-01", attachments=[Attachment("final-fr.docx", b"PK final", "fr")])
+    path = pf.path
+    pf.close()
+    with ProjectFile.open(path, read_only=True) as again:
+        record = read(again)
+        assert again.published and record.documents[0].name == "final-fr.docx"
+        assert document_bytes(again, record.documents[0].id) == b"PK final"
+    assert Path(path).exists()
+
+
+def test_the_command_line_publishes_drafts_and_issues(tmp_path, capsys):
+    from wizard.cli import main
+
+    path = tmp_path / "t.tender"
+    assert main(["new", "--example", "training", str(path)]) == 0
+    final = tmp_path / "final-en.docx"
+    final.write_bytes(b"PK the final English tender")
+    assert main(["publish", str(path), "--attach", str(final), "--date", "2027-03-01"]) == 0
+    out = capsys.readouterr().out
+    assert f"final-en.docx\ten\t{hashlib.sha256(final.read_bytes()).hexdigest()}" in out
+    assert main(["publish", str(path)]) == 2
+    assert "already marked as published" in capsys.readouterr().err
+    args = ["addendum", str(path), "question", "--question", "Q?", "--question-en", "Q?"]
+    assert main([*args, "--answer", "Oui.", "--answer-en", "Yes.", "--lang", "en"]) == 0
+    args = ["addendum", str(path), "change", "--field", "info.closing_date", "--value", "2027-04-16"]
+    assert main(args) == 0
+    capsys.readouterr()
+    assert main(["addendum", str(path), "issue", "--date", "2027-04-12", "--lang", "fr"]) == 0
+    captured = capsys.readouterr()
+    assert "reporte la clôture au 2027-04-19" in captured.err
+    assert "Addenda 1\témis le 2027-04-12\t1 question\t1 modification" in captured.out
+    with ProjectFile.open(path, read_only=True) as pf:
+        assert pf.project.info.closing_date == "2027-04-19"
+    assert main(["addendum", str(path), "issue"]) == 2
+    assert "no draft addendum" in capsys.readouterr().err

@@ -1,0 +1,116 @@
+"""An issued addendum as a document (issue 21): one whole document per tender language.
+
+Built from the project as amended and the addendum's record
+(``publishing.record.Addendum``): the cover (the Town, the tender, the addendum's
+number and date, the closing as amended), the questions and answers in the language
+of the document, the asker never named, and each change as "before → now". A text
+missing in the document's language prints ``translatable.MARKER`` (the bilingual rule,
+docs/bilingual.md); issuing refuses a question or a change without every tender
+language, so an issued addendum has none.
+"""
+
+from __future__ import annotations
+
+from wizard.core.documents.blocks import Block, Document, Heading, Paragraph, Table
+from wizard.core.documents.tender import user_paragraphs, user_text
+from wizard.core.documents.tender_submission import format_deadline
+from wizard.core.domain.numbering import label_of
+from wizard.core.i18n import tr
+from wizard.core.i18n.formats import format_date
+from wizard.core.model import Project
+from wizard.core.model.translatable import MARKER, label, localized
+from wizard.core.publishing.record import DATE_FIELDS, Addendum, Change
+
+
+def addendum_file(number: int, lang: str) -> str:
+    """``addendum-1-fr.docx``."""
+    return f"addendum-{number}-{lang}.docx"
+
+
+def _or_marker(text: str) -> str:
+    return text.strip() or MARKER
+
+
+def change_name(project: Project, change: Change, lang: str) -> str:
+    """What the change is about, as the tender names it: "Closing date", "M-3 (text of
+    the criterion)", "Statement of need"."""
+    if change.kind == "date":
+        return tr(DATE_FIELDS[change.field], lang)
+    field = tr(label(change.field), lang) if label(change.field) else change.field
+    number = label_of(project, change.field, lang)
+    return f"{number} ({field})" if number else field
+
+
+def _value(change: Change, lang: str, old: bool) -> str:
+    value = change.old(lang) if old else change.new(lang)
+    if change.kind == "date":
+        return format_date(value, lang)
+    return user_text(value) or (tr("(none)", lang) if old else MARKER)
+
+
+def addendum_blocks(project: Project, addendum: Addendum, lang: str) -> list[Block]:
+    """Every block of ``addendum`` in ``lang``, from the amended ``project`` (texts in
+    ``lang``)."""
+    info = project.info
+    number = addendum.number or 0
+    blocks: list[Block] = [
+        Paragraph(user_text(info.organization), "Subtitle"),
+        Paragraph(tr("Addendum {number}", lang, number=number), "Title"),
+        Paragraph(user_text(info.title), "Subtitle"),
+        Table(
+            [],
+            [
+                [tr("Reference number", lang), user_text(info.reference)],
+                [tr("Date of issue", lang), format_date(addendum.issued_on, lang)],
+                [tr("Closing date", lang), format_deadline(info, lang)],
+            ],
+            [6.0, 10.0],
+        ),
+        Paragraph(
+            tr(
+                "This addendum forms part of the call for tenders and is sent to every bidder. "
+                "Each bidder acknowledges it in its bid form.",
+                lang,
+            )
+        ),
+    ]
+    if addendum.questions:
+        blocks += [
+            Heading(1, tr("Questions and answers", lang)),
+            Paragraph(tr("The identity of those who asked questions is not disclosed.", lang)),
+        ]
+        for n, question in enumerate(addendum.questions, 1):
+            blocks.append(Heading(2, tr("Question {number}", lang, number=n)))
+            blocks += user_paragraphs(_or_marker(question.text("question", lang)))
+            blocks.append(
+                Paragraph(_or_marker(user_text(question.text("answer", lang))), label=tr("Answer:", lang))
+            )
+    if addendum.changes:
+        blocks.append(Heading(1, tr("Changes to the call for tenders", lang)))
+        rows = [
+            [change_name(project, c, lang), _value(c, lang, old=True), _value(c, lang, old=False)]
+            for c in addendum.changes
+        ]
+        blocks.append(
+            Table([[tr("What changes", lang), tr("Before", lang), tr("Now", lang)]], rows, [5.0, 5.5, 5.5])
+        )
+    return blocks
+
+
+def addendum_document(project: Project, addendum: Addendum, lang: str) -> Document:
+    """The addendum in ``lang`` ("fr" or "en"). Raises ``ValueError`` for another."""
+    if lang not in ("fr", "en"):
+        raise ValueError(f"unsupported language: {lang!r}")
+    project = localized(project, lang)
+    reference = user_text(project.info.reference)
+    return Document(
+        lang=lang,
+        title=tr("Addendum {number}", lang, number=addendum.number or 0),
+        organization=user_text(project.info.organization),
+        reference=reference,
+        header=tr("Call for tenders {reference}", lang, reference=reference)
+        + " \u2013 "
+        + tr("Addendum {number}", lang, number=addendum.number or 0),
+        footer_page=tr("Page {page} of {pages}", lang),
+        blocks=addendum_blocks(project, addendum, lang),
+    )

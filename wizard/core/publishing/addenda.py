@@ -1,0 +1,380 @@
+"""Addenda of a published tender (issue 21, docs/publishing.md): drafted, then issued.
+
+An addendum is prepared as a draft (one at a time, :func:`new_draft`), with
+
+* questions and answers (:func:`add_question`, :func:`set_question`): the asker is
+  never recorded, every bidder reads the same answer (equal treatment);
+* changes (:func:`add_change`): a date moved (:data:`record.DATE_FIELDS`: the closing
+  date, the deadline for questions …) or a baseline text changed (a criterion, the
+  statement of need …), in each tender language;
+
+then issued explicitly (:func:`issue`): numbered (1, 2 … in order of issue) and dated,
+its changes applied to the project through the store (a moved date then moves in the
+tender, the open data and the CSVs, all built from the model), the baseline kept as
+published. Issuing writes the journal marker ``published``: undo never takes an issued
+addendum back.
+
+**The Town's rule for late addenda** (``contract_data.last_addendum_days``, 7 by
+default, which the tender itself announces): bidders need that many days after the
+last addendum to take it into account. An addendum issued later than that before the
+closing extends the closing to ``issue date + last_addendum_days``
+(:func:`plan_issue`, shown before issuing; :func:`issue` adds the change itself).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from wizard.core.i18n import N_
+from wizard.core.i18n.languages import tender_languages
+from wizard.core.model import Project, translatable
+from wizard.core.opendata.milestones import parse_moment, valid_day
+from wizard.core.project_file.baseline import is_baseline
+from wizard.core.project_file.store import ProjectFile
+from wizard.core.publishing import PublishingError
+from wizard.core.publishing.publish import now_utc
+from wizard.core.publishing.record import DATE_FIELDS, Addendum, Change, Record, read
+
+
+def _published(pf: ProjectFile) -> Record:
+    record = read(pf)
+    if not record.published:
+        raise PublishingError(N_("Mark the tender as published before preparing an addendum."))
+    return record
+
+
+def _draft(pf: ProjectFile, addendum_id: int) -> Addendum:
+    addendum = _published(pf).addendum(addendum_id)
+    if addendum is None:
+        raise PublishingError(N_("There is no such addendum."))
+    if addendum.issued:
+        raise PublishingError(
+            N_("Addendum {number} is issued: it can no longer change."), number=addendum.number
+        )
+    return addendum
+
+
+def _write(pf: ProjectFile) -> Any:
+    """A transaction of the file for the publishing tables (not journalled: they are not
+    the model, and undo never crosses the publication)."""
+    return pf.transaction()
+
+
+def new_draft(pf: ProjectFile, /) -> Addendum:
+    """The draft addendum: the one being prepared, or a new empty one. Raises
+    :class:`PublishingError` before publication."""
+    record = _published(pf)
+    if record.draft is not None:
+        return record.draft
+    with _write(pf):
+        pf.db.table("addenda").insert({"state": "draft", "issued_on": "", "release": ""})
+    draft = read(pf).draft
+    assert draft is not None
+    return draft
+
+
+def add_question(
+    pf: ProjectFile,
+    /,
+    *,
+    addendum_id: int,
+    question_fr: str = "",
+    question_en: str = "",
+    answer_fr: str = "",
+    answer_en: str = "",
+    received_on: str = "",
+) -> int:
+    """Add a question (and its answer, if known) to a draft; returns its id. Raises
+    :class:`PublishingError` (no such draft, a question with no text, a date that is
+    not one)."""
+    _draft(pf, addendum_id)
+    if not (question_fr.strip() or question_en.strip()):
+        raise PublishingError(N_("A question needs its text."))
+    if received_on and valid_day(received_on) is None:
+        raise PublishingError(N_("The date must be a date (YYYY-MM-DD): {value}."), value=received_on)
+    with _write(pf):
+        return int(
+            pf.db.table("addendum_questions")
+            .insert(
+                {
+                    "addendum_id": addendum_id,
+                    "received_on": received_on.strip(),
+                    "question_fr": question_fr,
+                    "question_en": question_en,
+                    "answer_fr": answer_fr,
+                    "answer_en": answer_en,
+                }
+            )
+            .last_rowid
+            or 0
+        )
+
+
+def set_question(pf: ProjectFile, /, *, question_id: int, **texts: str) -> None:
+    """Change the texts of a question of a draft (``question_fr``, ``answer_en`` …).
+    Raises :class:`PublishingError` for a question of an issued addendum, ``KeyError``
+    for an unknown one, ``TypeError`` for another name."""
+    row = pf.db.execute("SELECT addendum_id FROM addendum_questions WHERE id = ?", (question_id,)).fetchone()
+    if row is None:
+        raise KeyError(question_id)
+    _draft(pf, int(row[0]))
+    allowed = {"question_fr", "question_en", "answer_fr", "answer_en", "received_on"}
+    if not set(texts) <= allowed:
+        raise TypeError(f"unknown question fields: {sorted(set(texts) - allowed)}")
+    with _write(pf):
+        pf.db.table("addendum_questions").update(question_id, texts)
+
+
+def remove(pf: ProjectFile, /, *, table: str, row_id: int) -> None:
+    """Remove a question (``table`` "addendum_questions") or a change
+    ("addendum_changes") of a draft."""
+    if table not in ("addendum_questions", "addendum_changes"):
+        raise ValueError(table)
+    row = pf.db.execute(f'SELECT addendum_id FROM "{table}" WHERE id = ?', (row_id,)).fetchone()
+    if row is None:
+        return
+    _draft(pf, int(row[0]))
+    with _write(pf):
+        pf.db.table(table).delete(row_id)
+
+
+def current_text(project: Project, address: str, lang: str) -> str:
+    """The value at ``address`` in ``lang`` now (a date is one text in every language)."""
+    if address in DATE_FIELDS:
+        section, name = address.split(".", 1)
+        value: str = getattr(getattr(project, section), name)
+        return value
+    return translatable.text_in(project, address, lang)
+
+
+def add_change(
+    pf: ProjectFile, /, *, addendum_id: int, field: str, new_fr: str = "", new_en: str = ""
+) -> int:
+    """Add a change to a draft; returns its id. A date field (:data:`DATE_FIELDS`) takes
+    the new date in ``new_fr`` or ``new_en``; a text field, any translatable text of the
+    baseline (``criteria:3.text``, ``problem.statement``), its new version in each tender
+    language. A second change of the same field replaces the first.
+
+    Raises :class:`PublishingError` for a field an addendum cannot change, a date that
+    is not one, or a text missing in a tender language."""
+    _draft(pf, addendum_id)
+    project = pf.project
+    if field in DATE_FIELDS:
+        day = valid_day(new_fr or new_en)
+        if day is None:
+            raise PublishingError(
+                N_("The date must be a date (YYYY-MM-DD): {value}."), value=new_fr or new_en
+            )
+        kind, new_fr, new_en = "date", day, day
+    elif translatable.is_translatable(field) and is_baseline(field) and _exists(project, field):
+        kind = "text"
+        for lang in tender_languages(project):
+            if not (new_fr if lang == "fr" else new_en).strip():
+                raise PublishingError(
+                    N_("The new text is missing in a tender language ({language})."), language=lang
+                )
+    else:
+        raise PublishingError(N_("An addendum cannot change this field: {field}."), field=field)
+    old = {lang: current_text(project, field, lang) for lang in ("fr", "en")}
+    with _write(pf):
+        pf.db.execute(
+            "DELETE FROM addendum_changes WHERE addendum_id = ? AND field = ?", (addendum_id, field)
+        )
+        return int(
+            pf.db.table("addendum_changes")
+            .insert(
+                {
+                    "addendum_id": addendum_id,
+                    "kind": kind,
+                    "field": field,
+                    "old_fr": old["fr"],
+                    "old_en": old["en"],
+                    "new_fr": new_fr,
+                    "new_en": new_en,
+                }
+            )
+            .last_rowid
+            or 0
+        )
+
+
+def _exists(project: Project, address: str) -> bool:
+    from wizard.core.domain.addresses import parse_address
+
+    where = parse_address(address)
+    return where.row_id is None or project.find(where.kind, where.row_id) is not None
+
+
+@dataclass(frozen=True)
+class IssuePlan:
+    """What :func:`issue` will do, shown before issuing: the addendum's ``number``, its
+    ``issued_on`` date, the closing date before and after (``closing_after`` differs
+    when the addendum moves it or the Town's rule extends it), ``extended`` (the rule
+    extends it), ``minimum_days`` (the Town's rule) and ``problems`` (English message
+    ids with their parameters that stop the issue; empty when it can go)."""
+
+    number: int
+    issued_on: str
+    closing_before: str
+    closing_after: str
+    extended: bool
+    minimum_days: int
+    problems: tuple[tuple[str, dict[str, object]], ...] = ()
+
+
+def minimum_days(project: Project) -> int:
+    """The Town's minimum number of days between the last addendum and the closing."""
+    from wizard.core.model.bounds import clamp
+
+    return clamp("contract_data.last_addendum_days", project.contract_data.last_addendum_days)
+
+
+def plan_issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str) -> IssuePlan:
+    """The :class:`IssuePlan` of issuing the draft ``addendum_id`` on ``issued_on``
+    (reads only). Raises :class:`PublishingError` for no such draft."""
+    addendum = _draft(pf, addendum_id)
+    record = read(pf)
+    project = pf.project
+    problems: list[tuple[str, dict[str, object]]] = []
+    day = valid_day(issued_on)
+    if day is None:
+        problems.append((N_("The date must be a date (YYYY-MM-DD): {value}."), {"value": issued_on}))
+        day = ""
+    before = project.info.closing_date
+    moved = next((c.new_fr for c in addendum.changes if c.field == "info.closing_date"), before)
+    minimum = minimum_days(project)
+    after, extended = moved, False
+    if day:
+        latest = [a.issued_on for a in record.issued] + [
+            record.baseline.published_on if record.baseline else ""
+        ]
+        if max(latest) > day:
+            problems.append(
+                (
+                    N_("An addendum cannot be dated before the last publication ({date})."),
+                    {"date": max(latest)},
+                )
+            )
+        required = (dt.date.fromisoformat(day) + dt.timedelta(days=minimum)).isoformat()
+        if valid_day(moved) and moved < required:
+            after, extended = required, True
+    if not addendum.questions and not addendum.changes:
+        problems.append((N_("This addendum is empty: add a question and its answer, or a change."), {}))
+    langs = tender_languages(project)
+    for number, q in enumerate(addendum.questions, 1):
+        for lang in langs:
+            if not q.text("question", lang) or not q.text("answer", lang):
+                problems.append(
+                    (
+                        N_(
+                            "Question {number} needs its question and its answer in every tender language ({language})."
+                        ),
+                        {"number": number, "language": lang},
+                    )
+                )
+                break
+    number = 1 + max((a.number or 0 for a in record.issued), default=0)
+    return IssuePlan(number, day, before, after, extended, minimum, tuple(problems))
+
+
+def issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str, moment: str | None = None) -> Addendum:
+    """Issue the draft ``addendum_id`` on ``issued_on`` (module docstring): the closing
+    extended when the Town's rule requires it (a change added), every change applied
+    to the project (its ``old_*`` values recorded), the ``tenderUpdate`` release built
+    (``opendata.identity.tender_update`` of the previous published release, dated
+    ``moment``, default now, always after it), the number and date set, and the
+    ``published`` marker journalled. All in one transaction; returns the issued
+    addendum. Raises :class:`PublishingError` with the plan's first problem."""
+    plan = plan_issue(pf, addendum_id=addendum_id, issued_on=issued_on)
+    if plan.problems:
+        text, params = plan.problems[0]
+        raise PublishingError(text, **params)
+    sections = {
+        name: _copy(getattr(pf.project, name))
+        for name in (
+            "info",
+            "problem",
+            "scope",
+            "evaluation",
+            "contract_data",
+            "criteria_settings",
+            "publication",
+        )
+    }
+    lists = {
+        kind: list(pf.project.rows(kind))
+        for kind in ("criteria", "scenarios", "quality_grid", "translations")
+    }
+    try:
+        with pf.transaction(), pf.amending():
+            if plan.extended:
+                add_change(pf, addendum_id=addendum_id, field="info.closing_date", new_fr=plan.closing_after)
+            addendum = read(pf).addendum(addendum_id)
+            assert addendum is not None
+            for change in addendum.changes:
+                _apply(pf, change)
+            release = _release(pf, plan.number, moment)
+            pf.db.table("addenda").update(
+                addendum_id,
+                {
+                    "number": plan.number,
+                    "state": "issued",
+                    "issued_on": plan.issued_on,
+                    "release": json.dumps(release, ensure_ascii=False),
+                },
+            )
+            pf.mark("published", {"addendum": plan.number})
+    except BaseException:
+        for name, section in sections.items():
+            setattr(pf.project, name, section)
+        for kind, rows in lists.items():
+            setattr(pf.project, kind, rows)
+        raise
+    issued = read(pf).addendum(addendum_id)
+    assert issued is not None
+    return issued
+
+
+def _copy(section: Any) -> Any:
+    import dataclasses
+
+    return dataclasses.replace(section)
+
+
+def _apply(pf: ProjectFile, change: Change) -> None:
+    """Record the value before and apply ``change`` to the project (through the store)."""
+    from wizard.core import ops
+
+    project = pf.project
+    old = {lang: current_text(project, change.field, lang) for lang in ("fr", "en")}
+    pf.db.table("addendum_changes").update(change.id, {"old_fr": old["fr"], "old_en": old["en"]})
+    if change.kind == "date":
+        section, name = change.field.split(".", 1)
+        pf.set_field(section, name, change.new_fr)
+        return
+    for lang in tender_languages(project):
+        ops.set_translation(pf, address=change.field, lang=lang, text=change.new(lang))
+
+
+def _release(pf: ProjectFile, number: int, moment: str | None) -> dict[str, Any]:
+    """The ``tenderUpdate`` release of addendum ``number``: the project as amended now,
+    amending the latest published release, dated ``moment`` or now, at least a second
+    after it."""
+    from wizard.core.opendata.identity import tender_update
+    from wizard.core.opendata.release import build_package
+    from wizard.core.textclean import clean_project
+
+    record = read(pf)
+    assert record.baseline is not None
+    previous = record.issued[-1].release_data() if record.issued else record.baseline.release_data()
+    when = parse_moment(moment or now_utc())
+    last = parse_moment(previous.get("date"))
+    assert when is not None
+    if last is not None and when <= last:
+        when = last + dt.timedelta(seconds=1)
+    stamp = when.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+    current = build_package(clean_project(pf.project), stamp)["releases"][0]
+    return tender_update(previous, current, f"Addendum {number}")
