@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from test_cove import _tools_imported as _tools_imported  # autouse: the IPv6 probe forgiven
+from test_cove import cove, needs_cove, needs_zip, problems
 
 from wizard.core import export, ops
 from wizard.core.examples import load_example
@@ -248,3 +250,17 @@ def test_the_command_line_publishes_drafts_and_issues(tmp_path, capsys):
         assert pf.project.info.closing_date == "2027-04-19"
     assert main(["addendum", str(path), "issue"]) == 2
     assert "no draft addendum" in capsys.readouterr().err
+
+
+@needs_cove
+@needs_zip
+def test_the_package_with_an_addendum_is_clean_for_cove(pf, tmp_path):
+    """The published release and the addendum's tenderUpdate release, with its
+    amendment, pass the Open Contracting Partnership's validator."""
+    publish(pf, published_on="2027-03-01", moment=MOMENT)
+    draft_id = _answered(pf)
+    addenda.issue(pf, addendum_id=draft_id, issued_on="2027-03-12")
+    files = export.output_files(pf.project, changed=pf.last_change(), record=read(pf))
+    package = json.loads(files["ocds-release-package.json"])
+    assert [r["tag"] for r in package["releases"]] == [["tender"], ["tenderUpdate"]]
+    assert problems(cove(package, tmp_path)) == {}
