@@ -11,6 +11,9 @@ from wizard.core.i18n import N_
 NEED = N_("Define the problem first: a need to meet, not a product to buy.")
 FAIRNESS = N_("Fairness to vendors: describe the need, not the product.")
 COMPETITION = N_("Open competition: every vendor gets the chance to bid.")
+EQUAL_INFORMATION = N_(
+    "Equal treatment: every bidder gets the same answers and changes, in writing, in time to use them."
+)
 TCO = N_("Total cost of ownership: count acquisition, operation and exit, not only licences.")
 SCOPE = N_("Widen the scope: ask which other units of the town share the need.")
 NEUTRAL_SCAN = N_(

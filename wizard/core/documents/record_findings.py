@@ -402,6 +402,21 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
     "PR-PERIOD-LAW": (((), FACT),),
     "PR-PERIOD-AGREEMENT": (((), FACT),),
     "PR-PERIOD-TOWN": (((), FACT),),
+    "PR-ADDENDUM-UNANSWERED": (
+        (
+            ("closing",),
+            N_("Bidders' questions were still unanswered when the last day for an addendum came."),
+        ),
+    ),
+    "PR-ADDENDUM-LATE": (
+        (
+            ("number",),
+            N_(
+                "Addendum {number} changed the requirements later than the Town's minimum before the closing."
+            ),
+        ),
+    ),
+    "PR-ADDENDUM-SHORTENED": (((), FACT),),
     "PR-THRESHOLD-EXPIRED": (((), FACT),),
     "T-THRESHOLD-NEAR": (((), FACT),),
     "V-PLATFORM-REQUIRED": (((), FACT),),

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from wizard.core.i18n import N_
-from wizard.core.project_file.store import ProjectFile
+
+if TYPE_CHECKING:
+    from wizard.core.project_file.store import ProjectFile
 
 ChangeKind = Literal["date", "text"]
 AddendumState = Literal["draft", "issued"]

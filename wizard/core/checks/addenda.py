@@ -1,0 +1,151 @@
+"""Findings on a published tender's addenda (docs/publishing.md; red flags of the Open
+Contracting Partnership, *Red Flags in Public Procurement*, 2024).
+
+``check_addenda(project, record, today)`` reads the publication record
+(``publishing.record.Record``) beside the project, and ``today`` (YYYY-MM-DD: the
+checks stay pure, the caller says what day it is):
+
+* ``PR-ADDENDUM-UNANSWERED`` (warning, red flag R039, *unanswered bidder questions*):
+  a question of the draft addendum has no answer in a tender language while the last
+  day for an addendum has come (the closing minus ``contract_data.last_addendum_days``):
+  answering it now needs the closing extended.
+* ``PR-ADDENDUM-LATE`` (warning): an issued addendum changed a text of the tender (a
+  requirement, a criterion …) later than the Town's minimum before the closing then in
+  force; bidders had less time than the Town promised to adapt their bids.
+* ``PR-ADDENDUM-SHORTENED`` (red flag R003, *short submission period*): an issued
+  addendum moved the closing earlier (warning), leaving bids open for fewer days than
+  the Town's minimum (``info.min_submission_days``, 15 while 0: error).
+
+Each finding points at the date to look at (``info.closing_date``,
+``info.questions_deadline``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from wizard.core.checks import principles
+from wizard.core.checks.base import Finding, Severity, finding
+from wizard.core.domain import submission_periods as periods
+from wizard.core.i18n import N_, Plural
+from wizard.core.i18n.languages import tender_languages
+from wizard.core.model import Project
+from wizard.core.model.bounds import clamp
+from wizard.core.publishing.record import Addendum, Record
+
+
+def _day(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
+def _minimum(project: Project) -> int:
+    return clamp("contract_data.last_addendum_days", project.contract_data.last_addendum_days)
+
+
+def _closing_when_issued(project: Project, addendum: Addendum) -> str:
+    """The closing date in force when ``addendum`` was issued: the value its own change
+    of the closing replaced, else the closing now (no later addendum moved it)."""
+    moved = next((c for c in addendum.changes if c.field == "info.closing_date"), None)
+    return moved.old_fr if moved is not None else project.info.closing_date
+
+
+def _unanswered(project: Project, record: Record, today: dt.date) -> list[Finding]:
+    draft = record.draft
+    closing = _day(project.info.closing_date)
+    if draft is None or closing is None or today < closing - dt.timedelta(days=_minimum(project)):
+        return []
+    langs = tender_languages(project)
+    waiting = [q for q in draft.questions if any(not q.text("answer", lang) for lang in langs)]
+    if not waiting:
+        return []
+    return [
+        finding(
+            "PR-ADDENDUM-UNANSWERED",
+            Severity.WARNING,
+            Plural(
+                "{count} bidder's question awaits its answer while the last day for an addendum "
+                "has come (closing {closing}): answer it to every bidder, and extend the closing "
+                "(red flag R039, Open Contracting Partnership).",
+                "{count} bidders' questions await their answers while the last day for an "
+                "addendum has come (closing {closing}): answer them to every bidder, and extend "
+                "the closing (red flag R039, Open Contracting Partnership).",
+                len(waiting),
+            ),
+            "info.questions_deadline",
+            principles.EQUAL_INFORMATION,
+            closing=project.info.closing_date,
+        )
+    ]
+
+
+def _late(project: Project, record: Record) -> list[Finding]:
+    found: list[Finding] = []
+    for addendum in record.issued:
+        issued = _day(addendum.issued_on)
+        closing = _day(_closing_when_issued(project, addendum))
+        texts = [c for c in addendum.changes if c.kind == "text"]
+        if not texts or issued is None or closing is None:
+            continue
+        if (closing - issued).days < _minimum(project):
+            found.append(
+                finding(
+                    "PR-ADDENDUM-LATE",
+                    Severity.WARNING,
+                    N_(
+                        "Addendum {number} changed the requirements on {date}, closer to the "
+                        "closing then in force ({closing}) than the Town's minimum for a last "
+                        "addendum: bidders had less time than promised to adapt their bids."
+                    ),
+                    "info.closing_date",
+                    principles.EQUAL_INFORMATION,
+                    number=addendum.number,
+                    date=addendum.issued_on,
+                    closing=closing.isoformat(),
+                )
+            )
+    return found
+
+
+def _shortened(project: Project, record: Record) -> list[Finding]:
+    found: list[Finding] = []
+    published = record.baseline.published_on if record.baseline else ""
+    minimum = clamp("info.min_submission_days", project.info.min_submission_days) or periods.TOWN_DEFAULT_DAYS
+    for addendum in record.issued:
+        for change in addendum.changes:
+            if change.field != "info.closing_date" or not change.old_fr or change.new_fr >= change.old_fr:
+                continue
+            days = periods.period_days(published, change.new_fr)
+            short = days is not None and days < minimum
+            found.append(
+                finding(
+                    "PR-ADDENDUM-SHORTENED",
+                    Severity.ERROR if short else Severity.WARNING,
+                    N_(
+                        "Addendum {number} moved the closing earlier, from {before} to {after}; "
+                        "bids are then open for less time than the Town's minimum (red flag R003, "
+                        "Open Contracting Partnership)."
+                    )
+                    if short
+                    else N_(
+                        "Addendum {number} moved the closing earlier, from {before} to {after}: "
+                        "bidders lose time they counted on (red flag R003, Open Contracting Partnership)."
+                    ),
+                    "info.closing_date",
+                    principles.COMPETITION,
+                    number=addendum.number,
+                    before=change.old_fr,
+                    after=change.new_fr,
+                )
+            )
+    return found
+
+
+def check_addenda(project: Project, record: Record, today: str) -> list[Finding]:
+    """The findings on the addenda (module docstring); none before publication."""
+    day = _day(today)
+    if not record.published or day is None:
+        return []
+    return _unanswered(project, record, day) + _late(project, record) + _shortened(project, record)
