@@ -160,7 +160,7 @@ def test_english_tender_docx_states_deadline_submission_and_contact():
     [
         ("emergency-perimeter", "2027-03-08", "14:00", "America/Toronto", "-05:00"),
         ("office-suite", "2027-02-19", "14:00", "America/Halifax", "-04:00"),
-        ("training", "2027-04-02", "11:00", "America/Moncton", "-03:00"),  # daylight time by April
+        ("training", "2027-04-16", "11:00", "America/Moncton", "-03:00"),  # daylight time by April
     ],
 )
 def test_ocds_deadline_has_the_local_offset(name, day, time, zone, offset):
@@ -271,7 +271,7 @@ def test_a_file_without_the_new_keys_opens_and_saves_them_without_migration(tmp_
     db.close()
     with ProjectFile.open(path) as pf:
         assert (pf.project.info.closing_time, pf.project.info.contact_email) == ("", "")
-        assert pf.project.info.closing_date == "2027-04-02"
+        assert pf.project.info.closing_date == "2027-04-16"  # the example's addendum 1 moved it
         pf.set_field("info", "closing_time", "10:30")
     with ProjectFile.open(path) as pf:
         assert pf.project.info.closing_time == "10:30"

@@ -17,7 +17,9 @@ from wizard.core.publishing.record import read
 @pytest.fixture
 def pf(tmp_path):
     """The training example (closing 2027-04-02, last addendum 7 days before), published."""
-    with ProjectFile.create(tmp_path / "t.tender", load_example("training")) as f:
+    project = load_example("training")
+    project.info.closing_date = "2027-04-02"  # as first published (the example's addendum moved it)
+    with ProjectFile.create(tmp_path / "t.tender", project) as f:
         publish(f, published_on="2027-03-01", moment="2027-03-01T14:00:00+00:00")
         yield f
 

@@ -32,7 +32,9 @@ MOMENT = "2027-03-01T14:00:00+00:00"
 def pf(tmp_path):
     """The training example (closing 2027-04-02, questions until 2027-03-19, last
     addendum 7 days before closing, tender in French and English) in a file."""
-    with ProjectFile.create(tmp_path / "training.tender", load_example("training"), origin="example") as f:
+    project = load_example("training")
+    project.info.closing_date = "2027-04-02"  # as first published (the example's addendum moved it)
+    with ProjectFile.create(tmp_path / "training.tender", project, origin="example") as f:
         yield f
 
 
@@ -229,7 +231,10 @@ def test_the_command_line_publishes_drafts_and_issues(tmp_path, capsys):
     from wizard.cli import main
 
     path = tmp_path / "t.tender"
-    assert main(["new", "--example", "training", str(path)]) == 0
+    project = load_example("training")
+    project.info.closing_date = "2027-04-02"
+    (tmp_path / "t.json").write_text(jsonio.dumps(project), encoding="utf-8")
+    assert main(["load", str(tmp_path / "t.json"), str(path)]) == 0
     final = tmp_path / "final-en.docx"
     final.write_bytes(b"PK the final English tender")
     assert main(["publish", str(path), "--attach", str(final), "--date", "2027-03-01"]) == 0
@@ -264,3 +269,73 @@ def test_the_package_with_an_addendum_is_clean_for_cove(pf, tmp_path):
     package = json.loads(files["ocds-release-package.json"])
     assert [r["tag"] for r in package["releases"]] == [["tender"], ["tenderUpdate"]]
     assert problems(cove(package, tmp_path)) == {}
+
+
+# -- the JSON form (version 4) and the published example -----------------------------
+
+
+def test_the_training_example_is_published_with_one_addendum(tmp_path):
+    from wizard.cli import main
+
+    path = tmp_path / "t.tender"
+    assert main(["new", "--example", "training", str(path)]) == 0
+    with ProjectFile.open(path) as pf:
+        record = read(pf)
+        assert pf.published and record.baseline.published_on == "2027-03-01"
+        assert jsonio.loads(record.baseline.model).info.closing_date == "2027-04-02"
+        (addendum,) = record.issued
+        assert (addendum.number, addendum.issued_on) == (1, "2027-03-12")
+        (question,) = addendum.questions
+        assert question.text("answer", "en").startswith("Yes.") and question.text("answer", "fr").startswith(
+            "Oui."
+        )
+        assert [(c.field, c.old_fr, c.new_fr) for c in addendum.changes] == [
+            ("info.closing_date", "2027-04-02", "2027-04-16")
+        ]
+        assert pf.project.info.closing_date == "2027-04-16"
+        with pytest.raises(BaselineField):
+            pf.set_field("info", "closing_date", "2027-05-01")
+        with pytest.raises(undo.NothingToUndo):
+            ops.undo(pf)
+        release = addendum.release_data()
+        assert release["tag"] == ["tenderUpdate"]
+        assert release["tender"]["amendments"][0]["amendsReleaseID"] == record.baseline.release_data()["id"]
+
+
+def test_dump_and_load_keep_the_publication_and_the_documents(pf, tmp_path, capsys):
+    from wizard.cli import main
+
+    publish(pf, published_on="2027-03-01", attachments=[Attachment("final-fr.docx", b"PK final", "fr")])
+    _answered(pf)
+    path = pf.path
+    pf.close()
+    assert main(["dump", str(path), "--out", str(tmp_path / "p.json")]) == 0
+    data = json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))
+    assert data["version"] == 4 and data["publishing"]["documents"][0]["name"] == "final-fr.docx"
+    assert main(["load", str(tmp_path / "p.json"), str(tmp_path / "copy.tender")]) == 0
+    with ProjectFile.open(tmp_path / "copy.tender") as copy:
+        record = read(copy)
+        assert copy.published and document_bytes(copy, record.documents[0].id) == b"PK final"
+        assert record.draft is not None and len(record.draft.questions) == 1
+    capsys.readouterr()
+    assert main(["dump", str(tmp_path / "copy.tender")]) == 0
+    assert json.loads(capsys.readouterr().out)["publishing"] == data["publishing"]
+
+
+def test_a_document_whose_bytes_do_not_match_its_hash_is_refused(pf, tmp_path, capsys):
+    from wizard.cli import main
+
+    publish(pf, published_on="2027-03-01", attachments=[Attachment("final-fr.docx", b"PK final", "fr")])
+    data = jsonio.to_dict(
+        pf.project, __import__("wizard.core.publishing.jsonform", fromlist=["x"]).to_json(pf)
+    )
+    data["publishing"]["documents"][0]["content"] = "UEsgb3RoZXI="  # "PK other"
+    (tmp_path / "bad.json").write_text(json.dumps(data), encoding="utf-8")
+    assert main(["load", str(tmp_path / "bad.json"), str(tmp_path / "bad.tender")]) == 2
+    assert "sha256" in capsys.readouterr().err and not (tmp_path / "bad.tender").exists()
+
+
+def test_json_of_version_3_loads_unpublished():
+    text = json.dumps({"format": "open-procurement-wizard", "version": 3, "info": {"title": "T"}})
+    project, publishing = jsonio.loads_with_publishing(text)
+    assert project.info.title == "T" and publishing is None

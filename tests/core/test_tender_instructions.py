@@ -101,12 +101,12 @@ def test_the_response_form_lists_every_criterion_by_its_number(name, lang):
 
 
 def test_the_forms_in_french_name_the_reference_and_validity():
-    project = load_example("training")  # New Brunswick, closes 2027-04-02
+    project = load_example("training")  # New Brunswick, closes 2027-04-16 (its addendum 1)
     text = "\n".join(_texts(project, "fr"))
     assert "Formulaire 1 – Formulaire de soumission" in text
     assert "Le soumissionnaire a pris connaissance de l’appel d’offres" in text
     assert (
-        "La présente soumission est irrévocable pendant 90 jours après la date limite de dépôt, soit jusqu’au 1er juillet 2027 inclusivement."
+        "La présente soumission est irrévocable pendant 90 jours après la date limite de dépôt, soit jusqu’au 15 juillet 2027 inclusivement."
         in text
     )
     assert "Absence de collusion" in text and "Aucune participation à la rédaction" in text

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from wizard.core.model import Project
 from wizard.core.paths import resource_path
 from wizard.core.project_file import jsonio
@@ -18,8 +20,16 @@ def example_names() -> list[str]:
 
 
 def load_example(name: str) -> Project:
-    """The bundled example ``name``. Raises :class:`UnknownExample`."""
+    """The bundled example ``name`` (its project as it is now: a published example's
+    addenda applied). Raises :class:`UnknownExample`."""
+    return load_example_with_publishing(name)[0]
+
+
+def load_example_with_publishing(name: str) -> tuple[Project, dict[str, Any] | None]:
+    """The bundled example ``name`` and its publication record as JSON (``None`` when
+    it is not published; ``publishing.jsonform.table_rows`` turns it into rows for
+    ``ProjectFile.create``). Raises :class:`UnknownExample`."""
     path = resource_path("examples", f"{name}.json")
     if not path.is_file():
         raise UnknownExample(name)
-    return jsonio.load_file(path)
+    return jsonio.load_file_with_publishing(path)

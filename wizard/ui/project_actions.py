@@ -7,7 +7,7 @@ from __future__ import annotations
 import importlib
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wizard.core.examples import example_names, load_example
 from wizard.core.i18n import N_, _, n_, tr, ui_language
@@ -55,12 +55,14 @@ def open_file(window: MainWindow, path: Path, read_only: bool = False) -> Projec
     return None
 
 
-def _create(window: MainWindow, path: Path, project: Project) -> None:
+def _create(
+    window: MainWindow, path: Path, project: Project, tables: dict[str, list[dict[str, Any]]] | None = None
+) -> None:
     if window.ctx is not None and path.resolve() == window.ctx.pf.path.resolve():
         dialogs.show_error(window, _("This project is open; choose another name."))
         return
     try:
-        pf = ProjectFile.create(path, project)
+        pf = ProjectFile.create(path, project, tables=tables)
     except (ProjectFileError, OSError) as exc:
         dialogs.show_error(window, _("The project could not be created:") + f"\n{path}\n{exc}")
         return
@@ -108,7 +110,11 @@ def new_from_example(window: MainWindow) -> None:
     name, project = examples[index]
     path = dialogs.ask_save_path(window, _("New project"), SUFFIX, name + SUFFIX)
     if path is not None:
-        _create(window, path, project)
+        from wizard.core.examples import load_example_with_publishing
+        from wizard.core.publishing.jsonform import table_rows
+
+        publishing = load_example_with_publishing(name)[1]
+        _create(window, path, project, table_rows(publishing) if publishing else None)
 
 
 def _read_project(window: MainWindow, path: Path) -> Project | None:
@@ -166,7 +172,9 @@ def export_json(window: MainWindow) -> Path | None:
     if path is None:
         return None
     try:
-        write_text_atomic(path, jsonio.dumps(window.ctx.project))
+        from wizard.core.publishing.jsonform import to_json
+
+        write_text_atomic(path, jsonio.dumps(window.ctx.project, to_json(window.ctx.pf)))
     except OSError as exc:
         dialogs.show_error(window, _("The copy could not be written:") + f"\n{path}\n{exc.strerror or exc}")
         return None
@@ -205,8 +213,10 @@ def confirm_replace(window: MainWindow, project: Project, folder: Path, pdf: boo
     existing files (a DOCX the lawyers edited is never lost silently); ``pdf``: the
     export writes PDF copies too."""
     from wizard.core.export import existing_outputs
+    from wizard.core.publishing.record import read
 
-    existing = existing_outputs(project, folder, pdf=pdf)
+    record = read(window.ctx.pf) if window.ctx is not None else None
+    existing = existing_outputs(project, folder, pdf=pdf, record=record)
     if not existing:
         return True
     names = "\n".join(path.name for path in existing)
@@ -278,7 +288,13 @@ def export(window: MainWindow) -> list[Path]:
         if not confirm_replace(window, project, folder, pdf):
             return []
         removed = core.remove_leftovers(folder)
-        paths = list(export_all(project, folder, changed=window.ctx.pf.last_change(), pdf=pdf))
+        from wizard.core.publishing.record import read
+
+        paths = list(
+            export_all(
+                project, folder, changed=window.ctx.pf.last_change(), pdf=pdf, record=read(window.ctx.pf)
+            )
+        )
     except core.ExportWriteError as exc:  # names exactly what was written
         log.warning("export failed", exc_info=True)
         text, params = core.failure_message(exc)

@@ -2,7 +2,7 @@
 
 Shape::
 
-    {"format": "open-procurement-wizard", "version": 3,
+    {"format": "open-procurement-wizard", "version": 4,
      "info": {...}, "problem": {...}, ...,          # one object per section
      "criteria": [{...}, ...], ...}                 # one array per entity list
 
@@ -22,6 +22,13 @@ version 2 would have dropped every translation and read the texts as the binding
 language's, so it must refuse the file. JSON of versions 1 and 2 still loads: with no
 ``info.text_language``, the texts are in the binding language of the file (the rule of
 migration 3), and there is no translation.
+
+Version 4 (schema 5, docs/publishing.md) may add the key ``publishing``: the record of
+a published tender (the baseline, the published documents as base64 with their
+SHA-256, the addenda), read and written by ``wizard/core/publishing/jsonform.py``. An
+app that knew only version 3 would load a published tender as an unpublished one,
+its addenda lost and its baseline editable, so it must refuse the file. JSON of
+versions 1 to 3 loads as before, unpublished.
 """
 
 from __future__ import annotations
@@ -35,7 +42,7 @@ from wizard.core.project_file import codec
 from wizard.core.project_file.migrations import FOREIGN_KEYS
 
 FORMAT = "open-procurement-wizard"
-VERSION = 3
+VERSION = 4
 """The version of the JSON form (not the schema version); see the module docstring."""
 
 
@@ -43,19 +50,35 @@ class ProjectJsonError(ValueError):
     """The JSON is not a project this version can read; the message says why."""
 
 
-def to_dict(project: Project) -> dict[str, Any]:
-    """The whole project as JSON-ready data."""
+def to_dict(project: Project, publishing: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The whole project as JSON-ready data; ``publishing``: its publication record as
+    ``publishing.jsonform.to_json`` gives it, last (``None``: not published)."""
     data: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     for name in SECTIONS:
         data[name] = codec.to_json(getattr(project, name))
     for kind in ENTITIES:
         data[kind] = [codec.to_json(row) for row in project.rows(kind)]
+    if publishing is not None:
+        data["publishing"] = publishing
     return data
 
 
-def dumps(project: Project) -> str:
-    """The project as indented JSON text (UTF-8, accents kept, stable key order)."""
-    return json.dumps(to_dict(project), ensure_ascii=False, indent=2) + "\n"
+def dumps(project: Project, publishing: dict[str, Any] | None = None) -> str:
+    """The project as indented JSON text (UTF-8, accents kept, stable key order), with
+    its publication record when given (:func:`to_dict`)."""
+    return json.dumps(to_dict(project, publishing), ensure_ascii=False, indent=2) + "\n"
+
+
+def publishing_of(data: Any) -> dict[str, Any] | None:
+    """The ``publishing`` object of JSON data (version 4), ``None`` when there is none.
+    Raises :class:`ProjectJsonError` when it is not an object. Its content is checked
+    by ``publishing.jsonform.table_rows``."""
+    if not isinstance(data, dict) or data.get("publishing") is None:
+        return None
+    found = data["publishing"]
+    if not isinstance(found, dict):
+        raise ProjectJsonError("publishing: expected an object")
+    return found
 
 
 def from_dict(data: Any) -> Project:
@@ -150,8 +173,21 @@ def loads(text: str) -> Project:
 
 def load_file(path: str | Path) -> Project:
     """A project from a JSON file. Raises :class:`ProjectJsonError` or ``OSError``."""
+    return load_file_with_publishing(path)[0]
+
+
+def loads_with_publishing(text: str) -> tuple[Project, dict[str, Any] | None]:
+    """A project and its ``publishing`` object (:func:`publishing_of`) from JSON text.
+    Raises :class:`ProjectJsonError`."""
+    project = loads(text)
+    return project, publishing_of(json.loads(text))
+
+
+def load_file_with_publishing(path: str | Path) -> tuple[Project, dict[str, Any] | None]:
+    """:func:`loads_with_publishing` of a file. Raises :class:`ProjectJsonError` or
+    ``OSError``."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise ProjectJsonError("the file is not UTF-8 text") from exc
-    return loads(text)
+    return loads_with_publishing(text)

@@ -93,6 +93,10 @@ __all__ = [  # the errors and markers of :mod:`wizard.core.project_file.fileform
 ]
 
 
+RECORD_TABLES = ("publication", "published_documents", "addenda", "addendum_questions", "addendum_changes")
+"""The tables of schema 5 that hold the publication record (``wizard/core/publishing/``)."""
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -127,13 +131,24 @@ class ProjectFile:
     # -- opening -----------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: str | Path, project: Project | None = None, origin: str = "") -> ProjectFile:
+    def create(
+        cls,
+        path: str | Path,
+        project: Project | None = None,
+        origin: str = "",
+        tables: dict[str, list[dict[str, Any]]] | None = None,
+    ) -> ProjectFile:
         """Write ``project`` (or an empty one) to a new file at ``path``.
 
         ``origin`` (e.g. ``"loaded"`` for a project read from JSON, ``"example"``) is
         journalled as the whole project's first change, so that the open data of a
         project that arrived whole is dated by its arrival (:meth:`last_change`); a
         new empty project journals nothing.
+
+        ``tables``: rows of the publication tables of schema 5 (:data:`RECORD_TABLES`,
+        ``publishing.jsonform.table_rows``), written with the project; with a
+        ``publication`` row, a ``published`` marker follows the origin (undo never goes
+        back past the publication).
 
         The file is built beside the target and renamed into place, so a failure
         leaves nothing behind. Raises :class:`ProjectFileError` or ``OSError``.
@@ -157,6 +172,21 @@ class ProjectFile:
                                     "old": "",
                                     "new": json.dumps(origin),
                                     "action": 1,
+                                }
+                            )
+                        for name, rows in (tables or {}).items():
+                            if name not in RECORD_TABLES:
+                                raise ProjectFileError(path, f"not a table of the record: {name}")
+                            if rows:
+                                db.table(name).insert_all(rows)
+                        if (tables or {}).get("publication"):
+                            db.table("journal").insert(
+                                {
+                                    "at": _now(),
+                                    "field": "published",
+                                    "old": "",
+                                    "new": '"loaded"',
+                                    "action": 2,
                                 }
                             )
                 finally:

@@ -1,0 +1,152 @@
+"""The publication record as JSON (``jsonio`` version 4, key ``publishing``;
+docs/publishing.md).
+
+Shape::
+
+    {"published_on": "2027-03-01", "recorded_at": "2027-03-01T14:00:00+00:00",
+     "model": {...the project as published, jsonio...}, "release": {...OCDS...},
+     "documents": [{"name", "lang", "kind", "media_type", "sha256", "attached_on",
+                    "content": "<base64>"}],
+     "addenda": [{"number": 1, "state": "issued", "issued_on": "2027-03-12",
+                  "release": {...} or null,
+                  "questions": [{"received_on", "question_fr", "question_en",
+                                 "answer_fr", "answer_en"}],
+                  "changes": [{"kind", "field", "old_fr", "old_en", "new_fr", "new_en"}]}]}
+
+:func:`to_json` reads it from an open file; :func:`table_rows` checks it and gives the
+rows of the schema-5 tables that ``ProjectFile.create(..., tables=...)`` writes with
+the project. Row ids are renumbered; a document whose bytes do not match its SHA-256,
+a baseline model that is not a project, or a value of the wrong type is refused with
+``jsonio.ProjectJsonError`` naming it.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+from typing import Any
+
+from wizard.core.project_file import jsonio
+from wizard.core.project_file.store import ProjectFile
+from wizard.core.publishing.record import document_bytes, read
+
+_QUESTION = ("received_on", "question_fr", "question_en", "answer_fr", "answer_en")
+_CHANGE = ("kind", "field", "old_fr", "old_en", "new_fr", "new_en")
+_DOCUMENT = ("name", "lang", "kind", "media_type", "sha256", "attached_on")
+
+
+def to_json(pf: ProjectFile) -> dict[str, Any] | None:
+    """The record of ``pf`` as JSON-ready data, ``None`` when not published."""
+    record = read(pf)
+    if record.baseline is None:
+        return None
+    b = record.baseline
+    return {
+        "published_on": b.published_on,
+        "recorded_at": b.recorded_at,
+        "model": json.loads(b.model),
+        "release": b.release_data(),
+        "documents": [
+            {
+                **{key: getattr(d, key) for key in _DOCUMENT},
+                "content": base64.b64encode(document_bytes(pf, d.id)).decode("ascii"),
+            }
+            for d in record.documents
+        ],
+        "addenda": [
+            {
+                "number": a.number,
+                "state": a.state,
+                "issued_on": a.issued_on,
+                "release": a.release_data() if a.release else None,
+                "questions": [{key: getattr(q, key) for key in _QUESTION} for q in a.questions],
+                "changes": [{key: getattr(c, key) for key in _CHANGE} for c in a.changes],
+            }
+            for a in record.addenda
+        ],
+    }
+
+
+def _text(data: dict[str, Any], key: str, where: str) -> str:
+    value = data.get(key, "")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise jsonio.ProjectJsonError(f"{where}.{key}: expected text")
+    return value
+
+
+def _list(data: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
+    value = data.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise jsonio.ProjectJsonError(f"{where}.{key}: expected a list of objects")
+    return value
+
+
+def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of each schema-5 table for the ``publishing`` object ``data`` (module
+    docstring). Raises ``jsonio.ProjectJsonError``."""
+    where = "publishing"
+    model = data.get("model")
+    jsonio.from_dict(model)  # a project, or ProjectJsonError
+    release = data.get("release")
+    if not isinstance(release, dict):
+        raise jsonio.ProjectJsonError(f"{where}.release: expected an object")
+    tables: dict[str, list[dict[str, Any]]] = {
+        "publication": [
+            {
+                "id": 1,
+                "published_on": _text(data, "published_on", where),
+                "recorded_at": _text(data, "recorded_at", where),
+                "model": jsonio.dumps(jsonio.from_dict(model)),
+                "release": json.dumps(release, ensure_ascii=False),
+            }
+        ],
+        "published_documents": [],
+        "addenda": [],
+        "addendum_questions": [],
+        "addendum_changes": [],
+    }
+    for i, doc in enumerate(_list(data, "documents", where), 1):
+        at = f"{where}.documents[{i - 1}]"
+        try:
+            content = base64.b64decode(_text(doc, "content", at), validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise jsonio.ProjectJsonError(f"{at}.content: not base64") from exc
+        row = {key: _text(doc, key, at) for key in _DOCUMENT}
+        if hashlib.sha256(content).hexdigest() != row["sha256"]:
+            raise jsonio.ProjectJsonError(f"{at}.sha256: does not match the content")
+        tables["published_documents"].append({"id": i, **row, "content": content})
+    q_id = c_id = 0
+    for i, addendum in enumerate(_list(data, "addenda", where), 1):
+        at = f"{where}.addenda[{i - 1}]"
+        state = _text(addendum, "state", at)
+        number = addendum.get("number")
+        if state not in ("draft", "issued") or (number is not None and not isinstance(number, int)):
+            raise jsonio.ProjectJsonError(f"{at}: unexpected state or number")
+        issued_release = addendum.get("release")
+        if state == "issued" and not isinstance(issued_release, dict):
+            raise jsonio.ProjectJsonError(f"{at}.release: an issued addendum has its release")
+        tables["addenda"].append(
+            {
+                "id": i,
+                "number": number,
+                "state": state,
+                "issued_on": _text(addendum, "issued_on", at),
+                "release": json.dumps(issued_release, ensure_ascii=False) if issued_release else "",
+            }
+        )
+        for q in _list(addendum, "questions", at):
+            q_id += 1
+            tables["addendum_questions"].append(
+                {"id": q_id, "addendum_id": i, **{key: _text(q, key, f"{at}.questions") for key in _QUESTION}}
+            )
+        for c in _list(addendum, "changes", at):
+            c_id += 1
+            row = {key: _text(c, key, f"{at}.changes") for key in _CHANGE}
+            if row["kind"] not in ("date", "text"):
+                raise jsonio.ProjectJsonError(f"{at}.changes.kind: unexpected value {row['kind']!r}")
+            tables["addendum_changes"].append({"id": c_id, "addendum_id": i, **row})
+    return tables
