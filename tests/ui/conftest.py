@@ -32,6 +32,8 @@ def ui_sandbox(tmp_path, qapp, monkeypatch):
         "ask_choice",
         "run_dialog",
         "ask_export_anyway",
+        "ask_date",
+        "ask_document_paths",
     ):
         monkeypatch.setattr(dialogs, name, unexpected)
     yield

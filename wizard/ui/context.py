@@ -54,6 +54,14 @@ class ProjectContext(QObject):
     def read_only(self) -> bool:
         return self.pf.read_only
 
+    def locked(self, address: str) -> bool:
+        """Whether what ``address`` names (a section, a list, a field or a row:
+        ``criteria``, ``info.closing_date``) cannot be edited: a read-only view, or the
+        published baseline (changed only through addenda, docs/publishing.md)."""
+        from wizard.core.project_file.baseline import is_baseline
+
+        return self.read_only or (self.pf.published and is_baseline(address))
+
     # -- findings -------------------------------------------------------------
 
     def _forget_findings(self) -> None:
@@ -63,6 +71,13 @@ class ProjectContext(QObject):
         """Every finding of the project (cached until the next edit)."""
         if self._findings is None:
             self._findings = run_checks(self.project)  # never raises: a failing step is a finding
+            if self.pf.published:  # the addenda's red flags (docs/publishing.md, "Checks")
+                import datetime as dt
+
+                from wizard.core.checks.addenda import check_addenda
+                from wizard.core.publishing.record import read
+
+                self._findings += check_addenda(self.project, read(self.pf), dt.date.today().isoformat())
         return self._findings
 
     # -- writes ---------------------------------------------------------------

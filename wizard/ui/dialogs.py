@@ -173,6 +173,22 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     return text.strip() if ok and text.strip() else None
 
 
+def ask_date(parent: QWidget | None, title: str, label: str, default: str) -> str | None:
+    """A date typed as YYYY-MM-DD, ``default`` shown first; ``None`` if cancelled or
+    left blank (the core checks the date)."""
+    text, ok = QInputDialog.getText(parent, title, label, text=default)
+    return text.strip() if ok and text.strip() else None
+
+
+def ask_document_paths(parent: QWidget | None, title: str) -> list[Path]:
+    """Documents to keep as published (DOCX or PDF), several at once; ``[]`` if
+    cancelled."""
+    names, _filter_used = QFileDialog.getOpenFileNames(
+        parent, title, str(documents_folder()), _("Documents") + " (*.docx *.pdf)"
+    )
+    return [Path(name) for name in names]
+
+
 def ask_choice(parent: QWidget | None, title: str, label: str, items: list[str]) -> int | None:
     """The index of the chosen item, or ``None`` when cancelled. Items are listed (not
     in a drop-down), so an item may hold two lines (a title, then details)."""

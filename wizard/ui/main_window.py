@@ -39,6 +39,7 @@ class _Lazy:
 
 
 act = _Lazy("wizard.ui.project_actions")
+publishing = _Lazy("wizard.ui.publishing_dialog")
 audit = _Lazy("wizard.ui.audit_dialog")
 help_window = _Lazy("wizard.ui.help_window")
 
@@ -63,7 +64,12 @@ ACTIONS: list[tuple[str, str, QKeySequence.StandardKey | None]] = [
     ("close", N_("&Close the project"), QKeySequence.StandardKey.Close),
     ("quit", N_("&Quit"), QKeySequence.StandardKey.Quit),
 ]
-PROJECT_ACTIONS = ("save_as", "export_json", "export", "preview", "history", "close")
+PROJECT_ACTIONS = ("save_as", "export_json", "export", "preview", "history", "close", "publish", "addenda")
+TENDER_ACTIONS: list[tuple[str, str]] = [
+    ("publish", N_("Mark as &published…")),
+    ("addenda", N_("&Addenda…")),
+]
+"""The Tender menu: after publication (docs/publishing.md)."""
 HELP_ACTIONS: list[tuple[str, str, QKeySequence.StandardKey | None]] = [
     ("guide", N_("&Guide"), QKeySequence.StandardKey.HelpContents),
     ("about", N_("&About"), None),
@@ -151,6 +157,18 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu("")
         self.texts.add(edit_menu.setTitle, N_("&Edit"))
         self.edit = edit_actions.EditMenu(self, edit_menu)
+        tender_menu = self.menuBar().addMenu("")
+        self.texts.add(tender_menu.setTitle, N_("&Tender"))
+        tender_handlers: dict[str, Callable[[], object]] = {
+            "publish": lambda: publishing.mark_as_published(self),
+            "addenda": lambda: publishing.show_addenda(self),
+        }
+        for name, text in TENDER_ACTIONS:
+            action = QAction(self)
+            self.texts.add(action.setText, text)
+            action.triggered.connect(tender_handlers[name])
+            self.actions_by_name[name] = action
+            tender_menu.addAction(action)
         language_menu = self.menuBar().addMenu("")
         self.texts.add(language_menu.setTitle, N_("&Language"))
         group = QActionGroup(self)

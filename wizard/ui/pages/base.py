@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.domain.addresses import parse_address
-from wizard.core.i18n import N_
+from wizard.core.i18n import N_, _
 from wizard.core.model.translatable import is_translatable
+from wizard.core.project_file.baseline import is_baseline
 from wizard.core.steps import STEPS, Step, next_step
 from wizard.ui.context import ProjectContext
 from wizard.ui.widgets.bilingual import BilingualField, TextEditor
@@ -73,6 +74,16 @@ class StepPage(QWizardPage):
         body = QWidget()
         self.body = QVBoxLayout(body)
         self.scroll_area.setWidget(body)
+        self.published_banner = QLabel()
+        self.published_banner.setObjectName("published-banner")
+        self.published_banner.setWordWrap(True)
+        self.published_banner.setStyleSheet(
+            "background: #fff4ce; border: 1px solid #d6b656; padding: 6px; color: #3b2f00"
+        )
+        self.published_banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        self.published_banner.setMinimumHeight(self.published_banner.fontMetrics().lineSpacing() * 3 + 14)
+        self.published_banner.hide()
+        self.body.addWidget(self.published_banner)
         splitter.addWidget(self.scroll_area)
         splitter.addWidget(self._side_panel())
         splitter.setStretchFactor(0, 3)
@@ -178,10 +189,25 @@ class StepPage(QWizardPage):
     def initializePage(self) -> None:
         self.load()
 
+    def baseline_locked(self) -> bool:
+        """Whether the tender is published and this page edits what it printed: its
+        fields are then read-only, and a banner says why (docs/publishing.md)."""
+        return self.ctx.pf.published and any(is_baseline(owned) for owned in STEPS[self.STEP].owns)
+
     def load(self) -> None:
         """Show the model on this page."""
         self.binder.load()
-        self.binder.set_read_only(self.ctx.read_only)
+        locked = self.baseline_locked()
+        self.published_banner.setVisible(locked)
+        if locked:
+            self.published_banner.setText(
+                _(
+                    "Published on {date}: bidders hold this tender. What this page shows is read-only; "
+                    "it changes only through an addendum (Tender ▸ Addenda…).",
+                    date=self.ctx.project.info.publication_date,
+                )
+            )
+        self.binder.set_read_only(self.ctx.read_only or locked)
         for editor in self.tables.values():
             editor.reload()
         self.load_extra()

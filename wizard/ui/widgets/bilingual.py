@@ -153,7 +153,7 @@ class BilingualField(QWidget):
                 set_editor_text(self.other, text)
         finally:
             self._loading = False
-        editable = address is not None and not self.ctx.read_only
+        editable = address is not None and not self.ctx.locked(address)
         self.other.setReadOnly(not editable)
         self.other.setEnabled(address is not None)
         self.copy_button.setEnabled(editable)

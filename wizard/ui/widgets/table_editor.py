@@ -267,7 +267,7 @@ class EntityTable(QWidget):
                         field.primary.setPlainText(text)
             finally:
                 field.primary.blockSignals(False)
-            field.primary.setReadOnly(row is None or self.ctx.read_only)
+            field.primary.setReadOnly(row is None or self.ctx.locked(self.kind))
             field.primary.setEnabled(row is not None)
             field.load()
 
@@ -276,7 +276,7 @@ class EntityTable(QWidget):
         in its cell at once."""
         text = editor_text(edit)
         row_id = self.current_id()
-        if row_id is None or self.ctx.read_only:
+        if row_id is None or self.ctx.locked(self.kind):
             return
         self.ctx.do_later((self.kind, row_id, name), ops.update, ENTITIES[self.kind], row_id, **{name: text})
         c = [col.name for col in self.columns].index(name)
@@ -371,7 +371,7 @@ class EntityTable(QWidget):
 
     def _item(self, row: Any, column: Column) -> QTableWidgetItem:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        editable = not self.ctx.read_only and column.display is None
+        editable = not self.ctx.locked(self.kind) and column.display is None
         kind = self.kind_of(column)
         item = QTableWidgetItem()
         item.setData(ID_ROLE, row.id)
@@ -416,8 +416,8 @@ class EntityTable(QWidget):
             self._loading = False
         self.table.resizeRowsToContents()
         self._fit_height()
-        self.add_button.setEnabled(not self.ctx.read_only)
-        self.delete_button.setEnabled(not self.ctx.read_only)
+        self.add_button.setEnabled(not self.ctx.locked(self.kind))
+        self.delete_button.setEnabled(not self.ctx.locked(self.kind))
         if current is not None:
             self.focus_row(current, None, focus=False)
         self.load_translations()
@@ -485,7 +485,7 @@ class EntityTable(QWidget):
 
     def add_row(self) -> Any:
         """Create a row (with ``add_defaults()``), select it and start editing it."""
-        if self.ctx.read_only:
+        if self.ctx.locked(self.kind):
             return None
         defaults = self.add_defaults() if self.add_defaults else {}
         if defaults is None:
@@ -501,7 +501,7 @@ class EntityTable(QWidget):
         from wizard.ui import dialogs
 
         ids = sorted({self.cell(i.row(), 0).data(ID_ROLE) for i in self.table.selectedIndexes()})
-        if not ids or self.ctx.read_only:
+        if not ids or self.ctx.locked(self.kind):
             return
         if not dialogs.ask_yes_no(
             self, n_("Delete {count} selected row?", "Delete {count} selected rows?", len(ids))
