@@ -21,7 +21,16 @@ from wizard.core.i18n import N_
 from wizard.core.project_file.fileformat import ProjectFileError
 
 BASELINE_SECTIONS = frozenset(
-    {"info", "problem", "scope", "criteria_settings", "evaluation", "contract_data", "publication"}
+    {
+        "info",
+        "problem",
+        "scope",
+        "criteria_settings",
+        "evaluation",
+        "contract_data",
+        "statement_of_work",
+        "publication",
+    }
 )
 """Sections the tender prints: each of their fields is baseline."""
 
