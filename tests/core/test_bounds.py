@@ -75,6 +75,8 @@ SECTION_FIELDS = {
     "statement_of_work.payment_days": "SW-RANGE",
     "statement_of_work.price_adjustment_cap_pct": "SW-RANGE",
     "statement_of_work.termination_notice_days": "SW-RANGE",
+    "contract_data.award_documents_days": "PR-CONTRACT-RANGE",
+    "contract_data.debriefing_days": "PR-CONTRACT-RANGE",
 }
 ROW_FIELDS = {
     "cost_lines.amount": "T-RANGE",

@@ -37,8 +37,9 @@ def raw() -> dict[str, Any]:
 def facts(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     found: list[tuple[str, dict[str, Any]]] = []
     for key, agreement in data["agreements"].items():
-        for name in ("name", "provinces", "period"):
-            found.append((f"agreements.{key}.{name}", agreement[name]))
+        for name in ("name", "provinces", "period", "bid_dispute"):
+            if name in agreement:
+                found.append((f"agreements.{key}.{name}", agreement[name]))
         found += [(f"agreements.{key}.thresholds.{c}", t) for c, t in agreement["thresholds"].items()]
     for code, entry in data["provinces"].items():
         found += [(f"provinces.{code}.{k}", f) for k, f in entry.items()]
@@ -75,12 +76,60 @@ def test_every_fact_has_a_source_a_checked_date_and_says_when_it_is_unconfirmed(
 def test_every_province_has_its_framework_and_the_agreements_cover_the_expected_provinces():
     assert tuple(legal.FRAMEWORKS) == EXPECTED_CODES
     covered = {code: [a.id for a in legal.agreements_for(code)] for code in EXPECTED_CODES}
-    assert covered["QC"] == ["CFTA", "CETA", "OQTCA"]
+    assert covered["QC"] == ["CFTA", "CETA", "OQTCA", "NBQC"]
+    assert covered["NB"] == ["CFTA", "CETA", "APA", "NBQC"]
     assert covered["ON"] == ["CFTA", "CETA", "OQTCA"]
     assert covered["NS"] == ["CFTA", "CETA", "APA"]
     assert covered["AB"] == ["CFTA", "CETA", "NWPTA"]
     assert covered["YT"] == ["CFTA", "CETA"]
     assert legal.AGREEMENTS["CFTA"].valid_to == dt.date(2027, 12, 31)
+
+
+def test_the_new_brunswick_quebec_agreement_is_on_file_and_unconfirmed_for_2026():
+    """The AQNB (in force 2 December 2008) covers municipal bodies of both provinces from
+    $100,000 (goods, services) and $250,000 (construction) as of 2008; whether it still
+    covers them, and at which amounts, is for counsel: nothing of it is compared."""
+    nbqc = legal.AGREEMENTS["NBQC"]
+    assert nbqc.provinces == ("NB", "QC")
+    assert nbqc.name("fr").startswith(
+        "l’Accord de libéralisation des marchés publics du Québec et du Nouveau"
+    )
+    assert nbqc.valid_from is None and nbqc.valid_to is None
+    assert all(t.amount is None and not t.source.confirmed for t in nbqc.thresholds.values())
+    assert "(100,000 $)" in nbqc.thresholds["goods"].source.source
+    assert "(250,000 $)" in nbqc.thresholds["construction"].source.source
+    assert not nbqc.sources["provinces"].confirmed and "tresor.gouv.qc.ca" in nbqc.sources["provinces"].source
+    assert legal.coverage(nbqc, Decimal("1000000")) is None  # never compared
+    line = texts(framework_blocks(project_in("NB"), "en"))
+    assert (
+        "The Québec–New Brunswick Agreement on the Opening of Public Procurement (AQNB): thresholds "
+        "[to be confirmed by counsel] (period [to be confirmed by counsel]). Its coverage of the Town is "
+        "[to be confirmed by counsel]." in line
+    )
+    assert "T-THRESHOLD-NEAR" not in [f.code for f in check_procedure(project_in("NB"))]
+
+
+def test_the_cfta_bid_dispute_procedure_is_on_file_with_its_article():
+    cfta = legal.AGREEMENTS["CFTA"]
+    assert cfta.bid_dispute is not None and cfta.bid_dispute.confirmed
+    assert "Article 518, paragraphs 1 and 5 to 7" in cfta.bid_dispute.source
+    assert "at least ten days" in cfta.bid_dispute.en and "au moins dix jours" in cfta.bid_dispute.fr
+    assert legal.AGREEMENTS["CETA"].bid_dispute is None
+    bad = raw()
+    bad["agreements"]["CFTA"]["bid_dispute"] = {"en": "x", "source": "y", "checked": "2026-12-06"}
+    bad["agreements"]["CFTA"]["appeal"] = {}
+    with pytest.raises(LegalDataError) as raised:
+        legal.parse(bad)
+    assert "agreements.CFTA.bid_dispute: 'fr' must be the text in French" in str(raised.value)
+    assert "unknown or missing key 'appeal'" in str(raised.value)
+
+
+def test_coverage_compares_only_a_confirmed_threshold():
+    cfta = _confirmed("100000")["CFTA"]
+    assert legal.coverage(cfta, Decimal("100000")) is True
+    assert legal.coverage(cfta, Decimal("99999.99")) is False
+    assert legal.coverage(cfta, None) is None
+    assert legal.coverage(legal.AGREEMENTS["CFTA"], Decimal("10000000")) is None
 
 
 def test_no_threshold_is_a_guess():

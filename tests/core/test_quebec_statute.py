@@ -38,7 +38,7 @@ def test_every_fact_has_a_source_and_a_date():
                 assert "counsel" in (fact["source"] + fact.get("note", "")) or "parallel" in fact["source"], (
                     key
                 )
-    assert count == 15
+    assert count == 17
 
 
 def test_code_constants_are_the_data_file():
@@ -48,6 +48,17 @@ def test_code_constants_are_the_data_file():
     assert D(25000) == rules.QUEBEC_INVITATION_MINIMUM
     assert quebec.fact("publication", "seao_and_newspaper").confirmed
     assert not quebec.fact("evaluation", "professional_services").confirmed
+
+
+def test_the_complaint_route_is_data_with_its_deadlines():
+    """The AMP's three days are read on its own page; the Town's own complaint deadline
+    rests on the public bodies' provisions until counsel confirms the municipal ones."""
+    amp = quebec.fact("complaints", "amp_complaint")
+    assert amp.confirmed and "amp.quebec" in amp.source
+    assert "three days after receiving it" in amp.en and "trois jours après l’avoir reçue" in amp.fr
+    town = quebec.fact("complaints", "town_complaint")
+    assert not town.confirmed and town.source.startswith("To be confirmed by counsel")
+    assert "complaint deadline shown in SEAO" in town.en
 
 
 @pytest.mark.parametrize(

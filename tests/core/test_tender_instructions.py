@@ -4,6 +4,7 @@ examples."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -12,9 +13,11 @@ from wizard.core.documents.blocks import Heading, Paragraph, Table
 from wizard.core.documents.tender import tender_document
 from wizard.core.documents.tender_forms import BLANK
 from wizard.core.documents.tender_instructions import end_of_validity, last_addendum
+from wizard.core.domain import legal_framework as legal
 from wizard.core.domain.numbering import criterion_numbers
 from wizard.core.examples import load_example
 from wizard.core.i18n.formats import PLACEHOLDER
+from wizard.core.paths import resource_path
 from wizard.core.textclean import one_line
 
 
@@ -56,7 +59,8 @@ def test_the_french_instructions_of_the_quebec_example():
         "Les soumissions sont ouvertes publiquement à la date limite de dépôt",
         "La Ville ne s’engage à accepter ni la soumission la plus basse ni aucune des soumissions reçues.",
         "registre des entreprises non admissibles aux contrats publics (RENA)",
-        "Autorité des marchés publics (AMP), dans les délais et aux conditions que fixe la loi (à confirmer par le conseiller juridique)",
+        "Plainte à l’Autorité des marchés publics\u00a0: En vertu de la loi, le plaignant qui est en désaccord avec la décision de la Ville peut porter plainte auprès de l’Autorité des marchés publics au plus tard trois jours après l’avoir reçue",
+        "au plus tard à la date limite de réception des plaintes indiquée dans le SEAO",
         "Langue des soumissions\u00a0: Les soumissions et les documents qui les accompagnent sont rédigés en français.",
         "Au plus tard le 28 mars 2027",  # scenario sessions: closing + 20 days
     ):
@@ -167,3 +171,117 @@ def test_two_envelopes_put_the_form_of_offer_with_the_prices():
     project.evaluation.quebec_weighted = False
     text = "\n".join(_texts(project, "fr"))
     assert "enveloppe no\u00a02 (prix)" not in text and "1. Formulaire 1 – Formulaire de soumission" in text
+
+
+# -- process terms of a real municipal tender (issue 17, what was left) ---------------
+
+
+def _section(project, lang: str, heading: str) -> str:
+    """The text of the level-2 section ``heading`` of the tender in ``lang``."""
+    lines, inside = [], False
+    for block in tender_document(project, lang).blocks:
+        if isinstance(block, Heading):
+            if inside:
+                break
+            inside = block.text == heading
+            continue
+        if inside:
+            label = getattr(block, "label", "")
+            lines.append(f"{label} {block.text}" if label else getattr(block, "text", ""))
+    return "\n".join(lines)
+
+
+def test_withdrawal_and_amendment_before_closing_in_both_languages():
+    project = load_example("training")
+    en = _section(project, "en", "Withdrawal and amendment of a bid")
+    assert "by a written notice signed by the person authorized to sign its form of offer (Form 1)" in en
+    assert "the Town evaluates only the last bid it received from a bidder before the deadline" in en
+    fr = _section(project, "fr", "Retrait et modification d’une soumission")
+    assert (
+        "au moyen d’un avis écrit signé par la personne autorisée à signer son formulaire de soumission" in fr
+    )
+
+
+def test_no_incorporation_by_reference():
+    text = "\n".join(_texts(load_example("office-suite"), "en"))
+    assert (
+        "No incorporation by reference: The Town evaluates a bid only on what it contains. A reference in a bid "
+        "to a web page" in text
+    )
+
+
+def test_award_as_a_whole_and_the_documents_due_within_the_contract_data_days():
+    project = load_example("training")  # New Brunswick, no pilot, no bid security
+    text = _section(project, "en", "Award and signature of the Contract")
+    assert "awards the Contract as a whole to a single bidder, the one whose bid ranks first" in text
+    assert "Within 10 days of the notice of award, the successful bidder provides the Town with:" in text
+    assert "the Contract, signed by the person authorized to bind the bidder;" in text
+    assert "such as its certificates of insurance.\n" in text  # the last item ends the list
+    assert "Autorité des marchés publics" not in text
+    assert "keep its bid security" not in text
+    project.contract_data.award_documents_days = 15
+    project.contract_data.bid_security = "security_amount"
+    project.contract_data.bid_security_value = Decimal(5000)
+    text = _section(project, "en", "Award and signature of the Contract")
+    assert "Within 15 days of the notice of award" in text
+    assert (
+        "the Town may cancel the award, keep its bid security and award the Contract to the bidder ranked"
+        in text
+    )
+    security = _section(project, "en", "Bid security")
+    assert "that of the successful bidder once it has signed the Contract" in security
+    qc = _section(load_example("emergency-perimeter"), "fr", "Adjudication et signature du Contrat")
+    assert "après le projet pilote rémunéré" in qc
+    assert "son autorisation de l’Autorité des marchés publics, lorsque le Contrat l’exige." in qc
+
+
+def test_single_point_of_contact_says_what_contacting_anyone_else_risks():
+    text = _section(load_example("office-suite"), "en", "Single point of contact")
+    assert "for procurement and technical questions alike" in text
+    assert "may have its bid rejected" in text
+
+
+def test_debriefing_deadline_and_the_cfta_bid_dispute_outside_quebec():
+    project = load_example("training")
+    text = _section(project, "en", "Complaints and debriefing")
+    assert "Complaint to the Town: A bidder that considers this call for tenders" in text
+    assert "Debriefing: Within 30 days of the notice of award, an unsuccessful bidder may ask" in text
+    assert (
+        "Bid disputes: Where the Canadian Free Trade Agreement (CFTA), Chapter Five covers this call for tenders"
+        in text
+    )
+    assert (
+        "Under Article 518 of the Canadian Free Trade Agreement, each Party" in text
+        and "at least ten days" in text
+    )
+    assert "for the Town's province is [to be confirmed by counsel]." in text
+    assert "Autorité des marchés publics" not in text
+    project.contract_data.debriefing_days = 45
+    assert "Within 45 days of the notice of award" in _section(project, "en", "Complaints and debriefing")
+    project.contract_data.debriefing = False
+    assert "Debriefing:" not in _section(project, "en", "Complaints and debriefing")
+
+
+def test_the_bid_dispute_is_left_out_when_a_confirmed_threshold_is_not_reached(monkeypatch):
+    data = json.loads(resource_path("legal", "framework.json").read_text(encoding="utf-8"))
+    for category in legal.CATEGORIES:
+        data["agreements"]["CFTA"]["thresholds"][category] = {
+            "value": "100000",
+            "source": "test",
+            "checked": "2026-12-06",
+        }
+    monkeypatch.setattr(legal, "AGREEMENTS", legal.parse(data)[0])
+    project = load_example("training")
+    project.tco.estimate_cad = Decimal(50000)
+    assert "Bid disputes:" not in _section(project, "en", "Complaints and debriefing")
+    project.tco.estimate_cad = Decimal(100000)
+    assert "Bid disputes:" in _section(project, "en", "Complaints and debriefing")
+
+
+def test_quebec_complaints_follow_the_data_and_mark_the_unconfirmed_rule():
+    text = _section(load_example("emergency-perimeter"), "en", "Complaints and debriefing")
+    town = next(line for line in text.splitlines() if line.startswith("Complaint to the Town:"))
+    assert "no later than the complaint deadline shown in SEAO" in town
+    assert town.endswith("for information [to be confirmed by counsel].")
+    amp = next(line for line in text.splitlines() if line.startswith("Complaint to the Autorité"))
+    assert "no later than three days after receiving it" in amp and "counsel" not in amp

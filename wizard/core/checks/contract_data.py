@@ -35,6 +35,18 @@ _RANGES = (
             "The scenario sessions must end between {low} and {high} days after closing; the value entered is {value}."
         ),
     ),
+    (
+        "award_documents_days",
+        N_(
+            "The time to provide the award documents must be between {low} and {high} days after the notice of award; the value entered is {value}."
+        ),
+    ),
+    (
+        "debriefing_days",
+        N_(
+            "The time to ask for a debriefing must be between {low} and {high} days after the notice of award; the value entered is {value}."
+        ),
+    ),
 )
 """Contract data field → the ``PR-CONTRACT-RANGE`` message when it is outside its bounds."""
 

@@ -4,11 +4,17 @@
 (publication, questions, last addendum, closing, public opening in Québec, scenario
 sessions, pilot, award, start, end of bid validity), the single point of contact and the
 submission of bids (``tender_submission.py``), questions and addenda, the format, order,
-content and language of a bid, bid validity, bid security, the public opening (Québec),
-irregularities, the reservation of rights, eligibility, complaints and debriefing.
+content and language of a bid (no incorporation by reference), withdrawal and amendment
+of a bid before closing, bid validity, bid security, the public opening (Québec),
+irregularities, the reservation of rights, eligibility, award and signature of the
+Contract (conditions of award), complaints and debriefing (the Town's procedure,
+Québec's AMP route and a trade agreement's bid-dispute procedure from
+``resources/legal/``).
 
 The rules come from the contract data (``model.sections.ContractData``): defaults a small
-town can keep (90 days of validity, no bid security, no addendum in the last 7 days).
+town can keep (90 days of validity, no bid security, no addendum in the last 7 days,
+award documents within 10 days and debriefing requests within 30 days of the notice of
+award).
 Computed dates (:func:`shifted`) are printed as dates; with no closing date they show
 ``[À COMPLÉTER / TO BE COMPLETED]``, which the publishing gate already names
 (``info.closing_date``).
@@ -16,8 +22,13 @@ Computed dates (:func:`shifted`) are printed as dates; with no closing date they
 The public opening is printed for Québec only (``info.province == "QC"``): the
 province's legal data (``resources/legal/``) will say where the law requires one. The
 tender states the Town's own rules here; a statement of law (the AMP complaint
-procedure) says "to be confirmed by counsel" until a source in ``resources/legal/``
-backs it. Guide principles: a complete tender (every rule stated before bids are
+procedure, ``quebec.json`` group ``complaints``; the CFTA's Article 518,
+``framework.json``) is printed from its fact and marked "[to be confirmed by counsel]"
+while the fact is not confirmed. A trade agreement's bid-dispute procedure is printed
+unless the agreement's confirmed threshold shows the call is not covered; while coverage
+is unknown the sentence is conditional ("where this call for tenders is covered"), a
+statement of law and not a claim about the project. The Contract is awarded as a whole
+to one bidder: the project has no lots, so no "award in part" is reserved. Guide principles: a complete tender (every rule stated before bids are
 written) and equal treatment (one contact, written addenda to all, the same rules for
 every bidder).
 """
@@ -29,7 +40,11 @@ import datetime as dt
 from wizard.core.claims import statement
 from wizard.core.documents.blocks import Block, Heading, Paragraph, Table
 from wizard.core.documents.record_tco import money
+from wizard.core.documents.tender_framework import TO_CONFIRM
 from wizard.core.documents.tender_submission import format_deadline, submission_blocks
+from wizard.core.domain import funding, quebec
+from wizard.core.domain import legal_framework as legal
+from wizard.core.domain.provinces import Source
 from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date
 from wizard.core.i18n.languages import tender_languages
@@ -234,6 +249,31 @@ def _content(project: Project, lang: str) -> list[Block]:
             ),
             label=tr("Language of bids:", lang),
         ),
+        Paragraph(
+            tr(
+                "The Town evaluates a bid only on what it contains. A reference in a bid to a web page, a brochure, a price list, another bid or any other document that is not attached to it is not considered; neither are terms and conditions of the bidder that the bid points to.",
+                lang,
+            ),
+            label=tr("No incorporation by reference:", lang),
+        ),
+    ]
+
+
+def _withdrawal(lang: str) -> list[Block]:
+    return [
+        Heading(2, tr("Withdrawal and amendment of a bid", lang)),
+        Paragraph(
+            tr(
+                "Before the deadline for bids, a bidder may withdraw its bid, or replace it with an amended bid, by a written notice signed by the person authorized to sign its form of offer (Form 1) and received where bids are submitted before that deadline. An amended bid is a complete bid that replaces the earlier one: the Town evaluates only the last bid it received from a bidder before the deadline.",
+                lang,
+            )
+        ),
+        Paragraph(
+            tr(
+                "A bidder that withdraws its bid may submit another one before the deadline. After the deadline, no bid may be withdrawn, amended or completed, except the corrections of minor irregularities the Town asks for (see “Irregularities and non-compliant bids”).",
+                lang,
+            )
+        ),
     ]
 
 
@@ -279,7 +319,7 @@ def _security(project: Project, lang: str) -> list[Block]:
         ),
         Paragraph(
             tr(
-                "The Town returns the security to each bidder after the award. It keeps the security of a bidder that withdraws its bid during the validity period or that, once awarded the Contract, does not sign it.",
+                "The Town returns the security of the other bidders after the award, and that of the successful bidder once it has signed the Contract and provided the documents listed under “Award and signature of the Contract”. It keeps the security of a bidder that withdraws its bid during the validity period or that, once awarded the Contract, does not sign it or does not provide those documents in time.",
                 lang,
             )
         ),
@@ -363,32 +403,126 @@ def _eligibility(project: Project, lang: str) -> list[Block]:
     return blocks
 
 
-def _complaints(project: Project, lang: str) -> list[Block]:
-    blocks: list[Block] = [
-        Heading(2, tr("Complaints and debriefing", lang)),
+def _award(project: Project, lang: str) -> list[Block]:
+    days = _days(project, "award_documents_days")
+    whole = (
+        tr(
+            "The Town awards the Contract as a whole to a single bidder, after the paid pilot project and as the section “Pilot project: price, success and failure” describes; it does not split the Contract between bidders.",
+            lang,
+        )
+        if project.evaluation.pilot_enabled
+        else tr(
+            "The Town awards the Contract as a whole to a single bidder, the one whose bid ranks first under the evaluation method; it does not split the Contract between bidders.",
+            lang,
+        )
+    )
+    documents = [
+        tr("the Contract, signed by the person authorized to bind the bidder", lang),
+        tr("the proofs the Contract requires before it starts, such as its certificates of insurance", lang),
+    ]
+    if public_opening(project):  # Québec
+        documents.append(
+            tr("its authorization of the Autorité des marchés publics, where the Contract requires one", lang)
+        )
+    documents = [f"{item};" for item in documents[:-1]] + [f"{documents[-1]}."]
+    security = project.contract_data.bid_security != "security_none"
+    return [
+        Heading(2, tr("Award and signature of the Contract", lang)),
+        Paragraph(whole),
         Paragraph(
             tr(
-                "A bidder that considers this call for tenders or its conduct unfair may complain in writing to the single point of contact, before the closing date when the complaint is about the documents; the Town answers in writing.",
+                "Within {days} days of the notice of award, the successful bidder provides the Town with:",
+                lang,
+                days=show(days),
+            )
+        ),
+        *(Paragraph(item, "List Bullet") for item in documents),
+        Paragraph(
+            tr(
+                "If it does not, the Town may cancel the award, keep its bid security and award the Contract to the bidder ranked next, or cancel this call for tenders.",
+                lang,
+            )
+            if security
+            else tr(
+                "If it does not, the Town may cancel the award and award the Contract to the bidder ranked next, or cancel this call for tenders.",
+                lang,
+            )
+        ),
+        Paragraph(
+            tr(
+                "The Contract binds the Town only once both parties have signed it; the notice of award does not allow work to begin.",
                 lang,
             )
         ),
     ]
-    if public_opening(project):  # Québec
+
+
+def _marked(fact: Source, lang: str) -> str:
+    """A textual legal fact in ``lang``, followed by the counsel mark when unconfirmed."""
+    text = fact.fr if lang == "fr" else fact.en
+    return text if fact.confirmed else f"{text} {tr(TO_CONFIRM, lang)}"
+
+
+def _disputes(project: Project, lang: str) -> list[Block]:
+    """The bid-dispute procedure of each trade agreement covering the province that has
+    one on file (CFTA Article 518), unless a confirmed threshold shows the call is not
+    covered."""
+    estimate = funding.estimate(project)
+    blocks: list[Block] = []
+    for agreement in legal.agreements_for(project.info.province):
+        if agreement.bid_dispute is None or legal.coverage(agreement, estimate) is False:
+            continue
+        procedure = _marked(agreement.bid_dispute, lang)
+        covers = tr(
+            "Where {agreement} covers this call for tenders, that is when its estimated value reaches the agreement's threshold stated under “Legal framework”, a supplier may also use the bid-dispute procedure the agreement provides.",
+            lang,
+            agreement=agreement.name(lang),
+        )
+        authority = tr(
+            "The authority that receives such a challenge for the Town's province is {mark}.",
+            lang,
+            mark=tr(TO_CONFIRM, lang),
+        )
+        said = f"{procedure[:1].upper()}{procedure[1:]}."
+        blocks.append(Paragraph(f"{covers} {said} {authority}", label=tr("Bid disputes:", lang)))
+    return blocks
+
+
+def _complaints(project: Project, lang: str) -> list[Block]:
+    blocks: list[Block] = [Heading(2, tr("Complaints and debriefing", lang))]
+    if public_opening(project):  # Québec: the procedure of the law on the AMP
+        town = _marked(quebec.fact("complaints", "town_complaint"), lang)
+        amp = _marked(quebec.fact("complaints", "amp_complaint"), lang)
+        blocks += [
+            Paragraph(
+                tr("Under the law, {rule}.", lang, rule=town),
+                label=tr("Complaint to the Town:", lang),
+            ),
+            Paragraph(
+                tr("Under the law, {rule}.", lang, rule=amp),
+                label=tr("Complaint to the Autorité des marchés publics:", lang),
+            ),
+        ]
+    else:
         blocks.append(
             Paragraph(
                 tr(
-                    "A complaint may also be filed with the Autorité des marchés publics (AMP), within the periods and under the conditions set by the law (to be confirmed by counsel).",
+                    "A bidder that considers this call for tenders or its conduct unfair may complain in writing to the single point of contact, stating the facts and the rule it relies on, before the deadline for bids when the complaint is about the tender documents. The Town examines every complaint and answers in writing.",
                     lang,
-                )
+                ),
+                label=tr("Complaint to the Town:", lang),
             )
         )
+    blocks += _disputes(project, lang)
     if project.contract_data.debriefing:
         blocks.append(
             Paragraph(
                 tr(
-                    "After the award, an unsuccessful bidder may ask the single point of contact in writing for a debriefing: the Town explains the evaluation of that bidder's own bid, without disclosing the content of other bids beyond what it publishes.",
+                    "Within {days} days of the notice of award, an unsuccessful bidder may ask the single point of contact in writing for a debriefing: the Town explains the evaluation of that bidder's own bid, without disclosing the content of other bids beyond what it publishes. A debriefing does not extend any time limit for a complaint.",
                     lang,
-                )
+                    days=show(_days(project, "debriefing_days")),
+                ),
+                label=tr("Debriefing:", lang),
             )
         )
     return blocks
@@ -402,11 +536,13 @@ def instructions_blocks(project: Project, lang: str) -> list[Block]:
         *submission_blocks(project, lang),
         *_addenda(project, lang),
         *_content(project, lang),
+        *_withdrawal(lang),
         *_validity(project, lang),
         *_security(project, lang),
         *_opening(project, lang),
         *_irregularities(lang),
         *_rights(lang),
         *_eligibility(project, lang),
+        *_award(project, lang),
         *_complaints(project, lang),
     ]

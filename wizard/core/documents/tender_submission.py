@@ -9,7 +9,8 @@
 
 Guide principles: a complete tender (every date and rule stated, so no bidder can be
 treated differently) and equal treatment (bidders speak to one designated person, and
-every answer goes to all of them). Missing data shows ``[À COMPLÉTER / TO BE COMPLETED]``
+every answer goes to all of them; a bidder that contacts anyone else may have its bid
+rejected, the project having one contact for procurement and technical questions). Missing data shows ``[À COMPLÉTER / TO BE COMPLETED]``
 (docs/cases.md K10) for the date, the time, the submission method and the e-mail; an empty
 telephone or address is left out (an e-mail is enough for a written-only contact).
 """
@@ -86,4 +87,10 @@ def submission_blocks(project: Project, lang: str) -> list[Block]:
             )
         ),
         Table([], contact_rows(info, lang), [6.0, 10.0]),
+        Paragraph(
+            tr(
+                "This person is the Town's only contact for this call for tenders, for procurement and technical questions alike. A bidder that, about this call for tenders, contacts or tries to influence anyone else at the Town, a member of the selection committee or a member of council may have its bid rejected.",
+                lang,
+            )
+        ),
     ]

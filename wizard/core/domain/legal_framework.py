@@ -13,6 +13,8 @@ validates the file once, at import; a missing or malformed file raises
 * ``agreements_for(code)``: the agreements that cover the municipalities of a province.
 * ``FRAMEWORKS``: province code → :class:`ProvinceFramework`.
 * ``framework(code)``: the :class:`ProvinceFramework` (``KeyError`` for an unknown code).
+* ``coverage(agreement, estimate)``: whether a call estimated at ``estimate`` reaches the
+  agreement's confirmed threshold (``None`` when either is unknown).
 
 Principle: a number the app compares an estimate with is a legal fact; where it could
 not be read in its source for the period in force, the value is blank, the fact says
@@ -45,6 +47,7 @@ CATEGORIES = ("goods", "services", "construction")
 
 _TOP_KEYS = frozenset({"format", "about", "agreements", "provinces"})
 _AGREEMENT_KEYS = frozenset({"name", "provinces", "period", "thresholds"})
+_OPTIONAL_AGREEMENT_KEYS = frozenset({"bid_dispute"})
 _PROVINCE_KEYS = frozenset({"lobbying_law", "language_law", "platform", "public_call_threshold"})
 _REQUIRED_PROVINCE_KEYS = ("lobbying_law", "language_law")
 
@@ -64,8 +67,10 @@ class Agreement:
 
     ``valid_from`` / ``valid_to`` bound the period its thresholds are in force (``None``:
     unknown). ``thresholds`` maps ``"goods"``, ``"services"``, ``"construction"`` to a
-    :class:`Threshold`. ``sources`` maps ``"name"``, ``"provinces"``, ``"period"`` to
-    their :class:`Source`.
+    :class:`Threshold`. ``sources`` maps ``"name"``, ``"provinces"``, ``"period"`` (and
+    ``"bid_dispute"`` when the file has it) to their :class:`Source`. ``bid_dispute`` is
+    the textual fact of the agreement's bid-dispute procedure (CFTA Article 518), printed
+    by the tender's complaints section; ``None`` when the file has none.
     """
 
     id: str
@@ -76,6 +81,7 @@ class Agreement:
     valid_to: dt.date | None
     thresholds: dict[str, Threshold]
     sources: dict[str, Source] = field(default_factory=dict, compare=False, repr=False)
+    bid_dispute: Source | None = None
 
     def name(self, lang: str) -> str:
         """The agreement in ``lang``, ready to print as a noun phrase."""
@@ -169,9 +175,11 @@ def _agreement(key: str, raw: object, problems: _Problems) -> Agreement | None:
     if not isinstance(raw, dict):
         problems.add(where, "must be an object with 'name', 'provinces', 'period' and 'thresholds'")
         return None
-    for extra in sorted(set(raw) ^ _AGREEMENT_KEYS):
+    for extra in sorted((set(raw) - _OPTIONAL_AGREEMENT_KEYS) ^ _AGREEMENT_KEYS):
         problems.add(
-            where, f"unknown or missing key {extra!r} (an agreement has {', '.join(sorted(_AGREEMENT_KEYS))})"
+            where,
+            f"unknown or missing key {extra!r} (an agreement has {', '.join(sorted(_AGREEMENT_KEYS))}"
+            f" and may have {', '.join(sorted(_OPTIONAL_AGREEMENT_KEYS))})",
         )
     name = _text_fact(raw.get("name"), f"{where}.name", problems)
     covered = _value_fact(raw.get("provinces"), f"{where}.provinces", problems)
@@ -192,8 +200,14 @@ def _agreement(key: str, raw: object, problems: _Problems) -> Agreement | None:
             found = _amount(raw_thresholds[category], f"{where}.thresholds.{category}", problems)
             if found is not None:
                 thresholds[category] = found
+    dispute = (
+        _text_fact(raw["bid_dispute"], f"{where}.bid_dispute", problems) if "bid_dispute" in raw else None
+    )
     if len(problems.lines) > start or name is None or covered is None or period is None:
         return None
+    sources = {"name": name, "provinces": covered[0], "period": period[0]}
+    if dispute is not None:
+        sources["bid_dispute"] = dispute
     return Agreement(
         key,
         name.fr,
@@ -202,7 +216,8 @@ def _agreement(key: str, raw: object, problems: _Problems) -> Agreement | None:
         period[1],
         period[2],
         thresholds,
-        {"name": name, "provinces": covered[0], "period": period[0]},
+        sources,
+        dispute,
     )
 
 
@@ -320,6 +335,17 @@ def framework(code: str) -> ProvinceFramework:
     return FRAMEWORKS[code.strip().upper()]
 
 
+def coverage(agreement: Agreement, estimate: Decimal | None) -> bool | None:
+    """Whether a call for tenders estimated at ``estimate`` (CAD before taxes) reaches
+    ``agreement``'s lower goods/services threshold, so the agreement covers it: ``None``
+    when the estimate is unknown or no IT threshold is confirmed (never a guess, module
+    doc)."""
+    threshold = agreement.lowest_it_threshold()
+    if estimate is None or threshold is None or threshold.amount is None:
+        return None
+    return estimate >= threshold.amount
+
+
 __all__ = [
     "AGREEMENTS",
     "CATEGORIES",
@@ -328,6 +354,7 @@ __all__ = [
     "ProvinceFramework",
     "Threshold",
     "agreements_for",
+    "coverage",
     "framework",
     "load",
     "parse",

@@ -1,8 +1,9 @@
-"""Québec municipal rules as data: the statutory weighted evaluation, publication on SEAO
-and the 2021 privacy reform (``resources/legal/quebec.json``, format in
-``resources/legal/README.md``).
+"""Québec municipal rules as data: the statutory weighted evaluation, publication on SEAO,
+the 2021 privacy reform and the complaint procedure (AMP) (``resources/legal/quebec.json``,
+format in ``resources/legal/README.md``).
 
-* ``QUEBEC``: group (``"evaluation"``, ``"publication"``, ``"privacy"``) → key →
+* ``QUEBEC``: group (``"evaluation"``, ``"publication"``, ``"privacy"``, ``"complaints"``:
+  the complaint to the Town and to the Autorité des marchés publics) → key →
   :class:`~wizard.core.domain.provinces.Source` (the fact, its provision, the day it was
   checked, whether counsel must confirm it).
 * ``fact(group, key)``: one fact; raises ``KeyError`` for an unknown one.
@@ -24,7 +25,7 @@ from pathlib import Path
 from wizard.core.domain.provinces import LegalDataError, Source
 from wizard.core.paths import resource_path
 
-GROUPS = ("evaluation", "publication", "privacy")
+GROUPS = ("evaluation", "publication", "privacy", "complaints")
 """The groups of facts the file holds, each an object of facts."""
 
 _FACT_KEYS = frozenset({"fr", "en", "value", "source", "checked", "confirmed", "note"})

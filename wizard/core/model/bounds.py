@@ -329,6 +329,21 @@ BOUNDS: dict[str, Bound] = {
     "statement_of_work.termination_notice_days": Bound(
         0, 365, "days", "Notice of 30 to 90 days for termination for convenience; a year is beyond any."
     ),
+    "contract_data.award_documents_days": Bound(
+        1,
+        90,
+        "days after the notice of award",
+        "Municipal tenders give the successful bidder one to three weeks to sign and provide its "
+        "insurance and other proofs (10 days by default); three months would leave the award open "
+        "past most bid validity periods.",
+    ),
+    "contract_data.debriefing_days": Bound(
+        1,
+        365,
+        "days after the notice of award",
+        "Debriefings are asked for within weeks of the award (30 days by default, 60 in some "
+        "provinces' practice); a year is far beyond any useful debriefing.",
+    ),
     "criteria_settings.pass_threshold_pct": Bound(
         0, 100, "%", "A share of the optional criteria's points: 0 to 100 % (the guide: at least 70 %)."
     ),

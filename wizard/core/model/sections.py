@@ -129,7 +129,11 @@ class ContractData:
     read from ``info.province``); ``scenario_sessions_days``: scenario sessions take place
     within this many days after closing (20); ``bid_languages``: the language(s) bids may
     be written in; ``debriefing``: an unsuccessful bidder may ask for a debriefing;
-    ``pilot_failure``: what follows a failed pilot.
+    ``pilot_failure``: what follows a failed pilot; ``award_documents_days``: the
+    successful bidder provides the documents the award requires (the signed Contract, the
+    proofs the Contract asks for) within this many days of the notice of award (10);
+    ``debriefing_days``: an unsuccessful bidder asks for its debriefing within this many
+    days of the notice of award (30).
     """
 
     bid_validity_days: int = 90
@@ -141,6 +145,8 @@ class ContractData:
     bid_languages: BidLanguages = "as_tender"
     debriefing: bool = True
     pilot_failure: PilotFailure = "next_ranked"
+    award_documents_days: int = 10
+    debriefing_days: int = 30
 
 
 @dataclass

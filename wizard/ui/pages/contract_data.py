@@ -27,8 +27,9 @@ def contract_data_group(page: StepPage) -> None:
         form,
         N_(
             "Defaults suited to a small town: 90 days of bid validity, no bid security, no "
-            "addendum in the last 7 days, scenario sessions within 20 days of closing. Change "
-            "them if your rules differ."
+            "addendum in the last 7 days, scenario sessions within 20 days of closing, award "
+            "documents within 10 days and debriefing requests within 30 days of the notice of "
+            "award. Change them if your rules differ."
         ),
     )
     page.row(form, N_("Bid validity (days after closing)"), b.spin("contract_data", "bid_validity_days"))
@@ -47,6 +48,16 @@ def contract_data_group(page: StepPage) -> None:
         form,
         N_("Scenario sessions within (days after closing)"),
         b.spin("contract_data", "scenario_sessions_days"),
+    )
+    page.row(
+        form,
+        N_("Award documents within (days after the notice of award)"),
+        b.spin("contract_data", "award_documents_days"),
+    )
+    page.row(
+        form,
+        N_("Debriefing requests within (days after the notice of award)"),
+        b.spin("contract_data", "debriefing_days"),
     )
     page.row(
         form,
