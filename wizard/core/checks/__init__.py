@@ -18,6 +18,7 @@ from wizard.core.checks import (
     evaluation,
     funding,
     market,
+    obligations,
     opendata,
     package,
     problem,
@@ -51,7 +52,9 @@ CHECKS: dict[Step, Callable[[Project, market_index.SupportIndex], list[Finding]]
     Step.PROBLEM: lambda p, _index: problem.check_problem(p),
     Step.SCOPE: lambda p, _index: scope.check_scope(p),
     Step.MARKET: lambda p, index: market.check_market(p, index=index),
-    Step.CRITERIA: lambda p, index: criteria.check_criteria(p, index=index),
+    Step.CRITERIA: lambda p, index: (
+        criteria.check_criteria(p, index=index) + obligations.check_obligations(p)
+    ),
     Step.SCENARIOS: lambda p, _index: scenarios.check_scenarios(p),
     Step.EVALUATION: lambda p, _index: evaluation.check_evaluation(p),
     Step.TCO: lambda p, _index: tco.check_tco(p) + funding.check_funding(p),

@@ -156,6 +156,14 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
         (("words",), N_("A criterion holds several requirements in one (“{words}”).")),
         ((), N_("A criterion holds several requirements in one.")),
     ),
+    "C-CLAUSE-OBLIGATION": (
+        (
+            ("topic", "clause"),
+            N_(
+                "This optional criterion gives a point for {topic}, which the clause “{clause}” already requires of every bidder."
+            ),
+        ),
+    ),
     "C-DUPLICATE": (
         (("other",), N_("This criterion nearly repeats criterion {other}.")),
         ((), N_("This criterion nearly repeats another one.")),
