@@ -232,7 +232,17 @@ def test_award_as_a_whole_and_the_documents_due_within_the_contract_data_days():
     assert "that of the successful bidder once it has signed the Contract" in security
     qc = _section(load_example("emergency-perimeter"), "fr", "Adjudication et signature du Contrat")
     assert "après le projet pilote rémunéré" in qc
-    assert "son autorisation de l’Autorité des marchés publics, lorsque le Contrat l’exige." in qc
+    assert "Autorité des marchés publics" not in qc  # certified at closing in Form 2, not after the award
+
+
+def test_the_form_of_offer_undertakes_to_sign_and_provide_the_award_documents():
+    project = load_example("training")
+    project.contract_data.award_documents_days = 12
+    text = "\n".join(_texts(project, "en"))
+    assert (
+        "If awarded the Contract, the bidder undertakes to sign it and to provide the documents listed under "
+        "“Award and signature of the Contract” within 12 days of the notice of award." in text
+    )
 
 
 def test_single_point_of_contact_says_what_contacting_anyone_else_risks():

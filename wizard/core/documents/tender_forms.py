@@ -117,6 +117,15 @@ def _offer(project: Project, lang: str) -> list[Block]:
                 date=computed_date(project, end, lang),
             )
         ),
+        Paragraph(
+            tr(
+                "If awarded the Contract, the bidder undertakes to sign it and to provide the documents listed under “Award and signature of the Contract” within {days} days of the notice of award.",
+                lang,
+                days=show(
+                    clamp("contract_data.award_documents_days", project.contract_data.award_documents_days)
+                ),
+            )
+        ),
         Paragraph(tr("The bidder acknowledges having received the following addenda:", lang)),
         _blank_table([tr("Addendum no.", lang), tr("Date", lang), tr("Initials", lang)], [4.0, 6.0, 6.0]),
         *_signature(lang),

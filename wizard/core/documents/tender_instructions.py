@@ -416,15 +416,12 @@ def _award(project: Project, lang: str) -> list[Block]:
             lang,
         )
     )
+    # Québec's AMP authorization is not among them: the bidder certifies it holds one,
+    # where the Contract requires it, in its declarations (Form 2), at the closing date.
     documents = [
-        tr("the Contract, signed by the person authorized to bind the bidder", lang),
-        tr("the proofs the Contract requires before it starts, such as its certificates of insurance", lang),
+        tr("the Contract, signed by the person authorized to bind the bidder;", lang),
+        tr("the proofs the Contract requires before it starts, such as its certificates of insurance.", lang),
     ]
-    if public_opening(project):  # Québec
-        documents.append(
-            tr("its authorization of the Autorité des marchés publics, where the Contract requires one", lang)
-        )
-    documents = [f"{item};" for item in documents[:-1]] + [f"{documents[-1]}."]
     security = project.contract_data.bid_security != "security_none"
     return [
         Heading(2, tr("Award and signature of the Contract", lang)),
