@@ -37,7 +37,7 @@ def raw() -> dict[str, Any]:
 def facts(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     found: list[tuple[str, dict[str, Any]]] = []
     for key, agreement in data["agreements"].items():
-        for name in ("name", "provinces", "period", "bid_dispute"):
+        for name in ("name", "provinces", "period", "bid_dispute", "bid_dispute_authority"):
             if name in agreement:
                 found.append((f"agreements.{key}.{name}", agreement[name]))
         found += [(f"agreements.{key}.thresholds.{c}", t) for c, t in agreement["thresholds"].items()]
@@ -115,6 +115,19 @@ def test_the_cfta_bid_dispute_procedure_is_on_file_with_its_article():
     assert "Article 518, paragraphs 1 and 5 to 7" in cfta.bid_dispute.source
     assert "at least ten days" in cfta.bid_dispute.en and "au moins dix jours" in cfta.bid_dispute.fr
     assert legal.AGREEMENTS["CETA"].bid_dispute is None
+    authority = cfta.bid_dispute_authority
+    assert authority is not None and not authority.confirmed and "Article 518(6)" in authority.source
+    rows = record_framework(project_in("NB"), "en")
+    table = next(b for b in rows if isinstance(b, Table))
+    assert [
+        "the Canadian Free Trade Agreement (CFTA), Chapter Five",
+        "authority that receives bid disputes",
+        "December 6, 2026",
+    ] in table.rows
+    lonely = raw()
+    del lonely["agreements"]["CFTA"]["bid_dispute_authority"]
+    with pytest.raises(LegalDataError, match="'bid_dispute' and 'bid_dispute_authority' go together"):
+        legal.parse(lonely)
     bad = raw()
     bad["agreements"]["CFTA"]["bid_dispute"] = {"en": "x", "source": "y", "checked": "2026-12-06"}
     bad["agreements"]["CFTA"]["appeal"] = {}

@@ -264,7 +264,11 @@ def test_debriefing_deadline_and_the_cfta_bid_dispute_outside_quebec():
         "Under Article 518 of the Canadian Free Trade Agreement, each Party" in text
         and "at least ten days" in text
     )
-    assert "for the Town's province is [to be confirmed by counsel]." in text
+    assert (
+        "The authority that receives such a challenge is the authority the province or territory designated "
+        "under Article 518, paragraph 6, to receive a challenge concerning a municipality [to be confirmed by "
+        "counsel].\nDebriefing:" in text
+    )
     assert "Autorité des marchés publics" not in text
     project.contract_data.debriefing_days = 45
     assert "Within 45 days of the notice of award" in _section(project, "en", "Complaints and debriefing")

@@ -41,6 +41,8 @@ FACT_LABELS = {
     "thresholds.services": N_("services threshold"),
     "thresholds.construction": N_("construction threshold"),
     "days": N_("minimum bid period"),
+    "bid_dispute": N_("bid-dispute procedure"),
+    "bid_dispute_authority": N_("authority that receives bid disputes"),
 }
 """A fact's key (``Source.key``) → how the record names it."""
 

@@ -455,9 +455,11 @@ def _award(project: Project, lang: str) -> list[Block]:
 
 
 def _marked(fact: Source, lang: str) -> str:
-    """A textual legal fact in ``lang``, followed by the counsel mark when unconfirmed."""
+    """A textual legal fact in ``lang``, followed by the counsel mark when unconfirmed
+    (once: the facts of ``framework.json`` end with it already)."""
     text = fact.fr if lang == "fr" else fact.en
-    return text if fact.confirmed else f"{text} {tr(TO_CONFIRM, lang)}"
+    mark = tr(TO_CONFIRM, lang)
+    return text if fact.confirmed or text.endswith(mark) else f"{text} {mark}"
 
 
 def _disputes(project: Project, lang: str) -> list[Block]:
@@ -467,7 +469,11 @@ def _disputes(project: Project, lang: str) -> list[Block]:
     estimate = funding.estimate(project)
     blocks: list[Block] = []
     for agreement in legal.agreements_for(project.info.province):
-        if agreement.bid_dispute is None or legal.coverage(agreement, estimate) is False:
+        if (
+            agreement.bid_dispute is None
+            or agreement.bid_dispute_authority is None
+            or legal.coverage(agreement, estimate) is False
+        ):
             continue
         procedure = _marked(agreement.bid_dispute, lang)
         covers = tr(
@@ -476,9 +482,9 @@ def _disputes(project: Project, lang: str) -> list[Block]:
             agreement=agreement.name(lang),
         )
         authority = tr(
-            "The authority that receives such a challenge for the Town's province is {mark}.",
+            "The authority that receives such a challenge is {authority}.",
             lang,
-            mark=tr(TO_CONFIRM, lang),
+            authority=_marked(agreement.bid_dispute_authority, lang),
         )
         said = f"{procedure[:1].upper()}{procedure[1:]}."
         blocks.append(Paragraph(f"{covers} {said} {authority}", label=tr("Bid disputes:", lang)))

@@ -47,7 +47,7 @@ CATEGORIES = ("goods", "services", "construction")
 
 _TOP_KEYS = frozenset({"format", "about", "agreements", "provinces"})
 _AGREEMENT_KEYS = frozenset({"name", "provinces", "period", "thresholds"})
-_OPTIONAL_AGREEMENT_KEYS = frozenset({"bid_dispute"})
+_OPTIONAL_AGREEMENT_KEYS = frozenset({"bid_dispute", "bid_dispute_authority"})
 _PROVINCE_KEYS = frozenset({"lobbying_law", "language_law", "platform", "public_call_threshold"})
 _REQUIRED_PROVINCE_KEYS = ("lobbying_law", "language_law")
 
@@ -68,9 +68,11 @@ class Agreement:
     ``valid_from`` / ``valid_to`` bound the period its thresholds are in force (``None``:
     unknown). ``thresholds`` maps ``"goods"``, ``"services"``, ``"construction"`` to a
     :class:`Threshold`. ``sources`` maps ``"name"``, ``"provinces"``, ``"period"`` (and
-    ``"bid_dispute"`` when the file has it) to their :class:`Source`. ``bid_dispute`` is
-    the textual fact of the agreement's bid-dispute procedure (CFTA Article 518), printed
-    by the tender's complaints section; ``None`` when the file has none.
+    ``"bid_dispute"``, ``"bid_dispute_authority"`` when the file has them) to their
+    :class:`Source`. ``bid_dispute`` is the textual fact of the agreement's bid-dispute
+    procedure (CFTA Article 518) and ``bid_dispute_authority`` the authority that
+    receives a challenge, both printed by the tender's complaints section; ``None`` when
+    the file has none.
     """
 
     id: str
@@ -82,6 +84,7 @@ class Agreement:
     thresholds: dict[str, Threshold]
     sources: dict[str, Source] = field(default_factory=dict, compare=False, repr=False)
     bid_dispute: Source | None = None
+    bid_dispute_authority: Source | None = None
 
     def name(self, lang: str) -> str:
         """The agreement in ``lang``, ready to print as a noun phrase."""
@@ -200,14 +203,18 @@ def _agreement(key: str, raw: object, problems: _Problems) -> Agreement | None:
             found = _amount(raw_thresholds[category], f"{where}.thresholds.{category}", problems)
             if found is not None:
                 thresholds[category] = found
-    dispute = (
-        _text_fact(raw["bid_dispute"], f"{where}.bid_dispute", problems) if "bid_dispute" in raw else None
+    dispute, authority = (
+        _text_fact(raw[key], f"{where}.{key}", problems) if key in raw else None
+        for key in ("bid_dispute", "bid_dispute_authority")
     )
+    if ("bid_dispute" in raw) != ("bid_dispute_authority" in raw):
+        problems.add(where, "'bid_dispute' and 'bid_dispute_authority' go together")
     if len(problems.lines) > start or name is None or covered is None or period is None:
         return None
     sources = {"name": name, "provinces": covered[0], "period": period[0]}
-    if dispute is not None:
+    if dispute is not None and authority is not None:
         sources["bid_dispute"] = dispute
+        sources["bid_dispute_authority"] = authority
     return Agreement(
         key,
         name.fr,
@@ -218,6 +225,7 @@ def _agreement(key: str, raw: object, problems: _Problems) -> Agreement | None:
         thresholds,
         sources,
         dispute,
+        authority,
     )
 
 
