@@ -19,7 +19,7 @@ from wizard.core.model import ClauseChoice, Project
 
 def test_catalogue_covers_every_family_in_both_languages():
     catalogue = clauses.catalogue()
-    assert len(catalogue) == 20
+    assert len(catalogue) == 34
     assert {c.family for c in catalogue.values()} == set(FAMILIES)
     for item in catalogue.values():
         assert item.titles["fr"] and item.titles["en"] and item.titles["fr"] != item.titles["en"]

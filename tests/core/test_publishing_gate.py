@@ -217,6 +217,8 @@ def test_an_empty_reference_names_its_place_in_each_document():
     assert [(i.code, i.field, i.document, i.section_text("en")) for i in items] == [
         (PLACEHOLDER_CODE, "info.reference", "tender", "Page header"),
         (PLACEHOLDER_CODE, "info.reference", "tender", "Cover page"),
+        (PLACEHOLDER_CODE, "info.reference", "tender", "Contract clauses › Payment and invoicing"),
+        (PLACEHOLDER_CODE, "info.reference", "tender", "Appendix: form of agreement"),
         (PLACEHOLDER_CODE, "info.reference", "tender", "Appendix: forms to sign › Form 1 – Form of offer"),
         (PLACEHOLDER_CODE, "info.reference", "record", "Page header"),
         (PLACEHOLDER_CODE, "info.reference", "record", "Cover page"),
@@ -228,7 +230,7 @@ def test_an_empty_reference_names_its_place_in_each_document():
         "The tender in English, section “Page header”: the document prints "
         "[À COMPLÉTER / TO BE COMPLETED] where this value goes."
     )
-    assert items[4].message("fr") == (
+    assert items[6].message("fr") == (
         "Le dossier de décision en anglais, section « Page couverture » : le document affiche "
         "[À COMPLÉTER / TO BE COMPLETED] à la place de cette valeur."
     )

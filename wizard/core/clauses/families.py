@@ -22,9 +22,11 @@ CONDITIONS: tuple[str, ...] = (
     "vendor_hosting",
     "custom_code",
     "excluded_vendors",
+    "key_personnel",
 )
-"""Inclusion conditions a clause may declare: project flags of the scope step and the
-presence of vendors who helped draft the tender (vendor register)."""
+"""Inclusion conditions a clause may declare: project flags of the scope step, the
+presence of vendors who helped draft the tender (vendor register), and ``key_personnel``
+(the statement of work names key people or asks for background checks)."""
 
 
 @dataclass(frozen=True)
@@ -169,5 +171,88 @@ FAMILIES: dict[str, Family] = {
         N_("Language and binding version"),
         N_("The language clause is missing: the tender must say which language version is legally binding."),
         "always",
+    ),
+    "term": Family(
+        N_("Term and renewal"),
+        N_(
+            "The term clause is missing: bidders cannot price a contract whose length and "
+            "renewals are not stated."
+        ),
+        "always",
+    ),
+    "payment": Family(
+        N_("Payment and prices"),
+        N_(
+            "The payment clause is missing: say when the Town pays, what it holds back and "
+            "whether prices are firm, or bidders will price the risk."
+        ),
+        "always",
+    ),
+    "acceptance": Family(
+        N_("Acceptance and warranty"),
+        N_(
+            "The acceptance clause was removed: without acceptance testing and a warranty, "
+            "the Town pays for deliverables it has not verified."
+        ),
+    ),
+    "liability": Family(
+        N_("Liability and indemnity"),
+        N_(
+            "The liability clause is missing: the vendor's own terms would then limit its "
+            "liability, often to a few months of fees."
+        ),
+        "always",
+    ),
+    "insurance": Family(
+        N_("Insurance"),
+        N_("The insurance clause was removed: a liability the vendor cannot pay protects no one."),
+    ),
+    "termination": Family(
+        N_("Termination"),
+        N_(
+            "The termination clause is missing: the Town could not leave a failing contract, "
+            "nor end one it no longer needs."
+        ),
+        "always",
+    ),
+    "force_majeure": Family(
+        N_("Force majeure"),
+        N_(
+            "The force majeure clause was removed: say what happens when an event neither "
+            "party controls stops the service."
+        ),
+    ),
+    "assignment": Family(
+        N_("Assignment and change of control"),
+        N_(
+            "The assignment clause was removed: the contract could pass to a buyer of the "
+            "vendor that the Town never evaluated."
+        ),
+    ),
+    "notices": Family(
+        N_("Notices"),
+        N_("The notices clause was removed: say how and to whom the parties give formal notice."),
+    ),
+    "confidentiality": Family(
+        N_("Confidentiality"),
+        N_(
+            "The confidentiality clause was removed: the Town's non-personal information "
+            "(security plans, network diagrams) would be unprotected."
+        ),
+    ),
+    "personnel": Family(
+        N_("Key personnel and background checks"),
+        N_(
+            "The statement of work names key personnel or asks for background checks, but "
+            "the clause that imposes them is missing."
+        ),
+        "key_personnel",
+    ),
+    "compliance": Family(
+        N_("Compliance with laws"),
+        N_(
+            "The compliance clause was removed: say that the vendor complies with the laws "
+            "that apply to its work, workers' compensation included."
+        ),
     ),
 }

@@ -212,6 +212,8 @@ def conditions(project: Project) -> dict[str, bool]:
         "vendor_hosting": scope.vendor_hosting,
         "custom_code": scope.custom_code,
         "excluded_vendors": bool(excluded_vendor_names(project)),
+        "key_personnel": project.statement_of_work.key_personnel
+        or project.statement_of_work.background_checks,
     }
 
 

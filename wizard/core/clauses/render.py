@@ -28,6 +28,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from wizard.core.clauses.budget import MAX_SOURCE, ClauseLimitError, Limits
 from wizard.core.clauses.sandbox import ClauseSandbox
+from wizard.core.clauses.terms import contract_terms
 from wizard.core.domain.provinces import PROVINCES
 from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date
@@ -59,6 +60,7 @@ VARIABLES: tuple[str, ...] = (
     "translation_version",
     "open_data_url",
     "claims",
+    "sow",
 )
 """Every name a clause may use."""
 
@@ -200,6 +202,7 @@ def clause_context(
         "translation_version": _translation_version(project, lang, languages),
         "open_data_url": one_line(project.publication.open_data_url),
         "claims": verdicts(project, "tender"),
+        "sow": contract_terms(project, lang),
     }
 
 

@@ -245,6 +245,8 @@ PRINTED: list[Printed] = [
     # TCO and funding
     Text("tco_options", "name"),
     Text("tco", "funding_source"),
+    # the statement of work
+    Text("statement_of_work", "object"),
     # vendors and publication
     Text("vendor_exchanges", "date"),
     Text("vendor_exchanges", "vendor"),

@@ -50,6 +50,8 @@ from wizard.core.documents.tender_logistics import logistics_blocks
 from wizard.core.documents.tender_price_form import price_form_blocks
 from wizard.core.documents.tender_publication import publication_blocks
 from wizard.core.documents.tender_response_form import response_form_blocks
+from wizard.core.documents.tender_schedules import schedule_blocks
+from wizard.core.documents.tender_statement_of_work import statement_of_work_blocks
 from wizard.core.documents.tender_submission import format_deadline
 from wizard.core.domain.numbering import criterion_numbers, scenario_label
 from wizard.core.domain.provinces import PROVINCES
@@ -275,6 +277,7 @@ def tender_blocks(project: Project, lang: str, languages: list[str] | None = Non
         instructions_blocks,
         _need,
         _scope,
+        statement_of_work_blocks,
         criteria_blocks,
         evaluation_blocks,
         _scenarios,
@@ -282,7 +285,8 @@ def tender_blocks(project: Project, lang: str, languages: list[str] | None = Non
         publication_blocks,
     ):
         blocks.extend(part(project, lang))
-    blocks += _clauses(project, lang, [lang, *(languages or [])]) + _addendum(project, lang)
+    blocks += _clauses(project, lang, [lang, *(languages or [])]) + schedule_blocks(project, lang)
+    blocks += _addendum(project, lang)
     return (
         blocks
         + forms_blocks(project, lang)

@@ -25,7 +25,7 @@ from pathlib import Path
 from wizard.core.domain.provinces import LegalDataError, Source
 from wizard.core.paths import resource_path
 
-GROUPS = ("evaluation", "publication", "privacy", "complaints")
+GROUPS = ("evaluation", "publication", "privacy", "complaints", "civil_code")
 """The groups of facts the file holds, each an object of facts."""
 
 _FACT_KEYS = frozenset({"fr", "en", "value", "source", "checked", "confirmed", "note"})
