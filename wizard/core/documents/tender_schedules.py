@@ -256,7 +256,10 @@ def _agreement(project: Project, lang: str, terms: dict[str, Any]) -> list[Block
         ),
         Table([], rows, [6.0, 10.0]),
         Paragraph(
-            tr("The Contract consists of the following documents, in descending order of precedence:", lang)
+            tr(
+                "The Contractor undertakes to perform the Contract, and the Town to pay the prices of the Contractor's bid, on the terms of the following documents, which form the Contract in descending order of precedence:",
+                lang,
+            )
         ),
         Paragraph(tr("this agreement;", lang), "List Number", number=1),
         Paragraph(
