@@ -241,3 +241,31 @@ def test_service_level_appendix_prints_the_numbers():
         "Term",
         "From May 3, 2027, for 3 years, renewable at the Town's option 2 times at most, for 1 year each time",
     ]
+
+
+def test_critical_system_clause_refers_to_the_appendix_only_for_stated_objectives():
+    p = _project("QC")
+    p.scope.mission_critical = True
+    stated = _text(p, "critical-systems", "en")
+    assert (
+        "at least those of the service-level and security appendix and are approved by the Town"
+        in stated[1][1]
+    )
+    assert "Whatever the support hours of the service-level and security appendix" in stated[0][1]
+    p.statement_of_work.rto_hours = 0
+    assert "objectives are approved by the Town" in _text(p, "critical-systems", "en")[1][1]
+    assert (
+        "délais et points de reprise sont approuvés par la Ville" in _text(p, "critical-systems", "fr")[1][1]
+    )
+
+
+def test_numbers_out_of_range_print_the_nearest_limit():
+    from wizard.core.model.bounds import bound
+
+    p = _project("ON", term_years=10**9, payment_days=-5)
+    high = bound("statement_of_work.term_years").high
+    low = bound("statement_of_work.payment_days").low
+    terms = contract_terms(p, "en")
+    assert terms["term"] == f"{high} years"
+    assert terms["payment_days"] == (f"{low} day" if low == 1 else f"{low} days")
+    assert f"initial term of {high} years" in _text(p, "term-renewal", "en")[0][1]

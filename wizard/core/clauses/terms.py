@@ -17,12 +17,15 @@ prints "0 days". Québec's Civil Code articles come from ``resources/legal/quebe
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from typing import Any
 
 from wizard.core.domain import quebec
 from wizard.core.i18n import N_, Plural, tr
 from wizard.core.model import Project
+from wizard.core.model.bounds import BOUNDS, clamp
+from wizard.core.model.sections import StatementOfWork
 
 _PERIODS = {"monthly": N_("each month"), "quarterly": N_("each quarter"), "yearly": N_("each year")}
 """How often recurring fees are invoiced, as a phrase ("invoiced each month")."""
@@ -98,6 +101,19 @@ def number(value: Decimal, lang: str) -> str:
     return text.removesuffix("\u00a0%").removesuffix("%")
 
 
+def bounded(project: Project) -> StatementOfWork:
+    """``project.statement_of_work`` with every number brought into its range
+    (``model.bounds``, docs/statement-of-work.md): a value out of range is reported by
+    ``SW-RANGE`` and the documents print the nearest limit, never a 10-digit term."""
+    sow = project.statement_of_work
+    changes = {
+        field.name: clamp(f"statement_of_work.{field.name}", getattr(sow, field.name))
+        for field in dataclasses.fields(sow)
+        if f"statement_of_work.{field.name}" in BOUNDS
+    }
+    return dataclasses.replace(sow, **changes)
+
+
 def contract_terms(project: Project, lang: str) -> dict[str, Any]:
     """The statement of work of ``project`` in ``lang``: key → phrase, flag or list.
 
@@ -108,12 +124,14 @@ def contract_terms(project: Project, lang: str) -> dict[str, Any]:
     ``holdback_pct``, ``payment_days``; ``indexed`` (bool) and ``price_cap``;
     ``cap`` ("cap_multiple", "cap_unlimited", "cap_unstated") and ``cap_multiple``;
     ``insurance`` (list of phrases, only amounts above 0); ``notice`` (termination for
-    convenience); ``sla`` (bool: an availability is stated), ``availability``,
+    convenience); ``recovery`` (bool: both recovery objectives are stated); ``sla``
+    (bool: an availability is stated), ``availability``,
     ``sla_months`` (int) and ``sla_months_text``; ``support``; ``key_personnel``,
     ``background_checks`` (bools); ``ccq_liability``, ``ccq_force_majeure``,
     ``ccq_termination`` (the Civil Code articles as the sentence cites them).
+    Numbers are read within their bounds (:func:`bounded`).
     """
-    sow = project.statement_of_work
+    sow = bounded(project)
     insurance = [
         tr(text, lang, amount=amount(getattr(sow, key), lang))
         for key, text in _INSURANCE
@@ -140,6 +158,7 @@ def contract_terms(project: Project, lang: str) -> dict[str, Any]:
         "cap_multiple": number(sow.liability_cap_multiple, lang),
         "insurance": insurance,
         "notice": days(sow.termination_notice_days, lang),
+        "recovery": sow.rto_hours > 0 and sow.rpo_hours > 0,
         "sla": sow.availability_pct > 0,
         "availability": pct(sow.availability_pct, lang),
         "sla_months": sow.sla_termination_months,

@@ -3,11 +3,14 @@
 ``tender_document(project, lang, languages) -> Document`` ("fr" or "en"): cover page,
 table of contents, definitions, the instructions to bidders (timetable, submission,
 addenda, validity, security, opening, rights, eligibility, complaints:
-``tender_instructions.py``), the need (problem statement and context), scope, criteria
+``tender_instructions.py``), the need (problem statement and context), scope, the
+statement of work (``tender_statement_of_work.py``), criteria
 and pass threshold, evaluation method, test scenarios (instead of demonstrations) with
 the criteria-to-scenario traceability matrix, the scenario sessions and pilot
-(``tender_logistics.py``), the numbered contract clauses, the excluded-vendors addendum,
-the forms to sign (``tender_forms.py``), the price form (``tender_price_form.py``), the response form (``tender_response_form.py``)
+(``tender_logistics.py``), the numbered contract clauses, the appendices of service
+levels and security and of the form of agreement (``tender_schedules.py``), the
+excluded-vendors addendum, the forms to sign (``tender_forms.py``), the price form
+(``tender_price_form.py``), the response form (``tender_response_form.py``)
 and the binding-language statement. A copy in a
 language the tender is not published in is a translation for information, marked so
 on its cover, in its header and in its language clause (docs/documents.md, "Languages").

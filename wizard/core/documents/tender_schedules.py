@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wizard.core.clauses.terms import contract_terms, days, hours, pct
+from wizard.core.clauses.terms import bounded, contract_terms, days, hours, pct
 from wizard.core.documents.blocks import Block, Heading, PageBreak, Paragraph, Table
 from wizard.core.documents.tender_forms import BLANK, LINE
 from wizard.core.i18n import N_, tr
@@ -78,7 +78,7 @@ def schedule_blocks(project: Project, lang: str) -> list[Block]:
 
 
 def _service_levels(project: Project, lang: str, terms: dict[str, Any]) -> list[Block]:
-    sow = project.statement_of_work
+    sow = bounded(project)
     availability = (
         tr("{pct} of the time each month, outside maintenance windows agreed with the Town in advance", lang, pct=terms["availability"])
         if terms["sla"]
@@ -162,7 +162,7 @@ def _service_levels(project: Project, lang: str, terms: dict[str, Any]) -> list[
 
 
 def _security(project: Project, lang: str) -> list[Block]:
-    sow = project.statement_of_work
+    sow = bounded(project)
     items = [tr(_AUDIT.get(sow.security_audit, _AUDIT["audit_independent"]), lang)]
     if sow.penetration_test:
         items.append(
@@ -213,7 +213,7 @@ def _agreement(project: Project, lang: str, terms: dict[str, Any]) -> list[Block
     title = one_line(info.title) or PLACEHOLDER
     renewals = (
         tr("renewable at the Town's option {times} at most, for {length} each time", lang, times=terms["renewal_times"], length=terms["renewal"])
-        if project.statement_of_work.renewals > 0
+        if bounded(project).renewals > 0
         else tr("not renewable", lang)
     )  # fmt: skip
     officer = ", ".join(

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from wizard.core.clauses.terms import contract_terms, number
+from wizard.core.clauses.terms import bounded, contract_terms, number
 from wizard.core.documents.blocks import Block, Heading, Paragraph, Table
 from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date
@@ -69,7 +69,7 @@ def _lines(text: str) -> list[str]:
 
 def statement_of_work_blocks(project: Project, lang: str) -> list[Block]:
     """The section "Statement of work" in ``lang`` (see the module doc)."""
-    sow = project.statement_of_work
+    sow = bounded(project)
     terms = contract_terms(project, lang)
     blocks: list[Block] = [
         Heading(1, tr("Statement of work", lang)),
@@ -121,7 +121,7 @@ def statement_of_work_blocks(project: Project, lang: str) -> list[Block]:
 
 
 def _deliverables(project: Project, lang: str, terms: dict[str, object]) -> list[Block]:
-    sow = project.statement_of_work
+    sow = bounded(project)
     items = [tr(text, lang) for key, text in _DELIVERABLES if getattr(sow, key)]
     items += _lines(sow.other_deliverables)
     blocks: list[Block] = [Heading(2, tr("Deliverables and milestones", lang))]
