@@ -269,3 +269,13 @@ def test_numbers_out_of_range_print_the_nearest_limit():
     assert terms["term"] == f"{high} years"
     assert terms["payment_days"] == (f"{low} day" if low == 1 else f"{low} days")
     assert f"initial term of {high} years" in _text(p, "term-renewal", "en")[0][1]
+
+
+def test_zero_days_and_weeks_never_print_zero():
+    p = _project("ON", termination_notice_days=0, payment_days=0, go_live_weeks=0)
+    assert "that takes effect when it is received." in _text(p, "termination", "en")[0][1]
+    assert "qui prend effet dès sa réception." in _text(p, "termination", "fr")[0][1]
+    assert "The Town pays an invoice on receiving it." in _text(p, "payment-invoicing", "en")[4][1]
+    texts = [b.text for b in statement_of_work_blocks(p, "en") if isinstance(b, Paragraph)]
+    assert not any(" 0 " in t for t in texts)
+    assert any(t.startswith("The bid gives a schedule of milestones") for t in texts)

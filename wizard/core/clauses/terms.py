@@ -117,14 +117,16 @@ def bounded(project: Project) -> StatementOfWork:
 def contract_terms(project: Project, lang: str) -> dict[str, Any]:
     """The statement of work of ``project`` in ``lang``: key → phrase, flag or list.
 
-    Keys: ``term``, ``renewals`` (int), ``renewal_times``, ``renewal``; ``go_live``;
+    Keys: ``term``, ``renewals`` (int), ``renewal_times``, ``renewal``; ``go_live_stated``
+    (bool) and ``go_live``;
     ``acceptance`` (bool: acceptance testing applies) and ``acceptance_days``;
     ``warranty`` (bool) and ``warranty_months``; ``milestones`` (bool: one-off work paid
     on accepted milestones), ``period`` ("each month"), ``holdback`` (bool) and
-    ``holdback_pct``, ``payment_days``; ``indexed`` (bool) and ``price_cap``;
+    ``holdback_pct``, ``pays_later`` (bool: a payment period above 0 days) and
+    ``payment_days``; ``indexed`` (bool) and ``price_cap``;
     ``cap`` ("cap_multiple", "cap_unlimited", "cap_unstated") and ``cap_multiple``;
-    ``insurance`` (list of phrases, only amounts above 0); ``notice`` (termination for
-    convenience); ``recovery`` (bool: both recovery objectives are stated); ``sla``
+    ``insurance`` (list of phrases, only amounts above 0); ``notice_days`` (bool) and
+    ``notice`` (termination for convenience); ``recovery`` (bool: both recovery objectives are stated); ``sla``
     (bool: an availability is stated), ``availability``,
     ``sla_months`` (int) and ``sla_months_text``; ``support``; ``key_personnel``,
     ``background_checks`` (bools); ``ccq_liability``, ``ccq_force_majeure``,
@@ -142,6 +144,7 @@ def contract_terms(project: Project, lang: str) -> dict[str, Any]:
         "renewals": sow.renewals,
         "renewal_times": times(sow.renewals, lang),
         "renewal": years(sow.renewal_years, lang),
+        "go_live_stated": sow.go_live_weeks > 0,
         "go_live": weeks(sow.go_live_weeks, lang),
         "acceptance": sow.acceptance_days > 0,
         "acceptance_days": days(sow.acceptance_days, lang),
@@ -151,12 +154,14 @@ def contract_terms(project: Project, lang: str) -> dict[str, Any]:
         "period": tr(_PERIODS.get(sow.payment_period, _PERIODS["monthly"]), lang),
         "holdback": sow.holdback_pct > 0,
         "holdback_pct": pct(sow.holdback_pct, lang),
+        "pays_later": sow.payment_days > 0,
         "payment_days": days(sow.payment_days, lang),
         "indexed": sow.price_adjustment == "price_indexed",
         "price_cap": pct(sow.price_adjustment_cap_pct, lang),
         "cap": sow.liability_cap,
         "cap_multiple": number(sow.liability_cap_multiple, lang),
         "insurance": insurance,
+        "notice_days": sow.termination_notice_days > 0,
         "notice": days(sow.termination_notice_days, lang),
         "recovery": sow.rto_hours > 0 and sow.rpo_hours > 0,
         "sla": sow.availability_pct > 0,

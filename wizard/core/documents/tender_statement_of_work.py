@@ -134,15 +134,18 @@ def _deliverables(project: Project, lang: str, terms: dict[str, object]) -> list
                 tr("The Contract has no one-off deliverable: it covers the recurring services only.", lang)
             )
         )
-    blocks.append(
-        Paragraph(
-            tr(
-                "The solution is in production within {weeks} of the start of the Contract (go-live). The bid gives a schedule of milestones, at least one per deliverable, that fits within that period.",
-                lang,
-                weeks=terms["go_live"],
-            )
+    if terms["go_live_stated"]:
+        go_live = tr(
+            "The solution is in production within {weeks} of the start of the Contract (go-live). The bid gives a schedule of milestones, at least one per deliverable, that fits within that period.",
+            lang,
+            weeks=terms["go_live"],
         )
-    )
+    else:
+        go_live = tr(
+            "The bid gives a schedule of milestones, at least one per deliverable, up to the solution's production (go-live); the Contract makes it binding.",
+            lang,
+        )
+    blocks.append(Paragraph(go_live))
     blocks.append(Heading(2, tr("Acceptance testing", lang)))
     if terms["acceptance"]:
         text = tr(
