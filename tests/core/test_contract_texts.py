@@ -279,3 +279,16 @@ def test_zero_days_and_weeks_never_print_zero():
     texts = [b.text for b in statement_of_work_blocks(p, "en") if isinstance(b, Paragraph)]
     assert not any(" 0 " in t for t in texts)
     assert any(t.startswith("The bid gives a schedule of milestones") for t in texts)
+
+
+def test_key_personnel_are_asked_of_the_bid_and_the_town_has_an_address():
+    p = _project("ON", key_personnel=True)
+    p.info.contact_address = "40 Main Street\nCobequid Harbour NS"
+    texts = [b.text for b in statement_of_work_blocks(p, "en") if isinstance(b, Paragraph)]
+    assert (
+        "The bid names the key personnel who will perform the Contract and the role of each; the Contract binds the Contractor to them."
+        in texts
+    )
+    agreement = [b for b in schedule_blocks(p, "en") if isinstance(b, Table)][-1]
+    assert agreement.rows[0] == ["The Town", "Ville de Saint-Exemple"]
+    assert agreement.rows[4][1].endswith(", 40 Main Street Cobequid Harbour NS")

@@ -218,7 +218,12 @@ def _agreement(project: Project, lang: str, terms: dict[str, Any]) -> list[Block
     )  # fmt: skip
     officer = ", ".join(
         x
-        for x in (one_line(info.officer_name), one_line(info.officer_title), one_line(info.contact_email))
+        for x in (
+            one_line(info.officer_name),
+            one_line(info.officer_title),
+            one_line(info.contact_email),
+            one_line(info.contact_address),
+        )
         if x
     )
     rows = [

@@ -146,6 +146,15 @@ def _deliverables(project: Project, lang: str, terms: dict[str, object]) -> list
             lang,
         )
     blocks.append(Paragraph(go_live))
+    if sow.key_personnel:
+        blocks.append(
+            Paragraph(
+                tr(
+                    "The bid names the key personnel who will perform the Contract and the role of each; the Contract binds the Contractor to them.",
+                    lang,
+                )
+            )
+        )
     blocks.append(Heading(2, tr("Acceptance testing", lang)))
     if terms["acceptance"]:
         text = tr(
