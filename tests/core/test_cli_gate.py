@@ -85,13 +85,13 @@ def test_an_empty_reference_alone_blocks_strict(tmp_path, capsys):
     out = tmp_path / "out"
     assert cli.main(["export", str(_file(tmp_path, project)), "--out", str(out), "--strict"]) == 1
     lines = capsys.readouterr().err.splitlines()
-    assert [line.split(":")[0] for line in lines[:-1]] == ["placeholder info.reference"] * 7
+    assert [line.split(":")[0] for line in lines[:-1]] == ["placeholder info.reference"] * 9
     assert lines[0] == (
         "placeholder info.reference: L'appel d'offres en anglais, section « En-tête de page » : le document "
         f"affiche {PLACEHOLDER} à la place de cette valeur. / The tender in English, section “Page header”: "
         f"the document prints {PLACEHOLDER} where this value goes."
     )
-    assert "il reste 0 erreur et 7 mentions à compléter" in lines[-1]
+    assert "il reste 0 erreur et 9 mentions à compléter" in lines[-1]
     assert not out.exists()
 
 

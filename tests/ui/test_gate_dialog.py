@@ -137,8 +137,9 @@ def test_the_dialog_lists_errors_and_placeholders_and_a_click_chooses_one(qtbot)
         "prints [À COMPLÉTER / TO BE COMPLETED] where this value goes."
     )
     assert header in texts
-    # the tender's page header, cover and form of offer; the record's four places
-    assert [i.field for i in items] == [f"jury:{jury}.name", *["info.reference"] * 7]
+    # the tender's page header, cover, payment clause, form of agreement and form of
+    # offer; the record's four places
+    assert [i.field for i in items] == [f"jury:{jury}.name", *["info.reference"] * 9]
     assert dialog.list.count() == len(items) == len(grouped(items))
     _click(qtbot, dialog, texts.index(header))
     assert not dialog.isVisible()
