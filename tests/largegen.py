@@ -51,7 +51,9 @@ COUNTS = {
     "vendor_exchanges": 200,
     "tco_options": 3,
 }
-"""What the generator makes; ``clause_texts`` = edited clause bodies (fr + en)."""
+"""What the generator makes; ``clause_texts`` = edited clause bodies (fr + en): the
+first 20 library clauses (SPEC's 40 clause texts), every other clause kept as the
+library writes it."""
 
 HORIZON_YEARS = 10
 
@@ -291,13 +293,14 @@ def _tco(rng: random.Random) -> tuple[list[TcoOption], list[CostLine]]:
 
 
 def _clause_choices() -> list[ClauseChoice]:
+    edited = COUNTS["clause_texts"] // 2
     return [
         ClauseChoice(
             id=i,
             clause_id=item.id,
             included=True,
-            custom_fr=item.bodies["fr"].rstrip("\n") + "\n" + _FR_TAIL + "\n",
-            custom_en=item.bodies["en"].rstrip("\n") + "\n" + _EN_TAIL + "\n",
+            custom_fr=item.bodies["fr"].rstrip("\n") + "\n" + _FR_TAIL + "\n" if i <= edited else "",
+            custom_en=item.bodies["en"].rstrip("\n") + "\n" + _EN_TAIL + "\n" if i <= edited else "",
         )
         for i, item in enumerate(catalogue().values(), start=1)
     ]
@@ -312,6 +315,7 @@ def large_project(seed: int = 8) -> Project:
     project.scope = replace(
         project.scope, mission_critical=True, personal_information=True, vendor_hosting=True, custom_code=True
     )
+    project.statement_of_work.key_personnel = True  # every library clause applies
     project.tco.horizon_years = HORIZON_YEARS
     project.features = _features(rng)
     project.solutions = _solutions(rng)

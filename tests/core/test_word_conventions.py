@@ -70,8 +70,10 @@ def test_scenario_steps_are_word_lists_restarting_per_scenario(tender_fr):
         if int(num_id) > 91:  # the clause list is 90
             steps.setdefault(num_id, []).append("".join(p.xpath(".//w:t/text()", namespaces=NS)))
     expected = [[line for line in s.steps.splitlines() if line.strip()] for s in project.scenarios]
-    assert len(steps) == len(project.scenarios) == len(expected)
-    for texts, lines in zip(steps.values(), expected, strict=True):
+    # one list per scenario, then the documents of the form of agreement (its own list)
+    assert len(steps) == len(project.scenarios) + 1 == len(expected) + 1
+    assert list(steps.values())[-1][0] == "la présente convention;"
+    for texts, lines in zip(list(steps.values())[:-1], expected, strict=True):
         assert len(texts) == len(lines) and not any(t[:1].isdigit() for t in texts)  # no typed number
     numbering = parts["word/numbering.xml"]
     for num_id in steps:

@@ -46,9 +46,9 @@ def test_the_action_needs_no_project_and_lists_the_flagged_paragraphs(window, mo
     dialog = open_check(window, monkeypatch, tender)
     qtbot.addWidget(dialog)
     shown = rows(dialog)
-    assert ("table 4, row 2, cell 2", "criterion", "The suite must work in Microsoft Teams.") in shown
+    assert ("table 5, row 2, cell 2", "criterion", "The suite must work in Microsoft Teams.") in shown
     assert (
-        "table 4, row 3, cell 2",
+        "table 5, row 3, cell 2",
         "criterion",
         "Data must stay in Canada and backups must be encrypted.",
     ) in shown
@@ -58,21 +58,21 @@ def test_the_action_needs_no_project_and_lists_the_flagged_paragraphs(window, mo
     row = next(r for r in dialog.visible_rows() if dialog.audited[r].text.endswith("Microsoft Teams."))
     dialog.table.setCurrentCell(row, 2)
     assert dialog.text.toPlainText() == "The suite must work in Microsoft Teams."
-    assert dialog.section.text() == "table 4, row 2, cell 2 \u2014 Mandatory criteria"
+    assert dialog.section.text() == "table 5, row 2, cell 2 \u2014 Mandatory criteria"
     messages = [dialog.findings.item(i).text() for i in range(dialog.findings.count())]
     assert messages == [
-        "Error: Brand or product name in this passage (table 4, row 2, cell 2): Microsoft Teams. "
+        "Error: Brand or product name in this passage (table 5, row 2, cell 2): Microsoft Teams. "
         "Describe the function or the "
         "standard instead; \u201cor equivalent\u201d does not make it fair (red flag R007, Open Contracting "
         "Partnership)."
     ]
     assert dialog.summary.text().splitlines() == [
         str(tender),
-        "9 findings in 7 of the 660 paragraphs and table cells.",
+        "9 findings in 7 of the 797 paragraphs and table cells.",
     ]
     # the whole document at one click
     dialog.only_flagged.setChecked(False)
-    assert len(dialog.visible_rows()) == len(dialog.audited) == 660  # the tender with its price form appendix
+    assert len(dialog.visible_rows()) == len(dialog.audited) == 797  # with the price form and contract appendices
 
 
 def test_in_french_with_a_real_rfp_text(window, monkeypatch, qtbot):

@@ -30,7 +30,7 @@ def test_clauses_are_browsed_by_family_with_their_status(window, qtbot, tmp_path
     tree = page.tree
     families = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
     assert families[:3] == ["Governing law and courts", "Precedence of the contract", "Dispute resolution"]
-    assert len(families) == 18
+    assert len(families) == 30
     items = page.clause_items()
     assert len(items) == len(clauses.catalogue())
     privacy = items["privacy"]

@@ -1,4 +1,4 @@
-"""The tender's contract appendices (SPEC §4.1 items 8 and 9; docs/documents.md).
+"""The tender's contract appendices (docs/documents.md; docs/statement-of-work.md).
 
 ``schedule_blocks(project, lang) -> list[Block]`` ("fr" or "en"), after the contract
 clauses:

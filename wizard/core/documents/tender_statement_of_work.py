@@ -1,4 +1,4 @@
-"""The tender's statement of work (SPEC §4.1 item 4; docs/documents.md).
+"""The tender's statement of work (docs/documents.md; docs/statement-of-work.md).
 
 ``statement_of_work_blocks(project, lang) -> list[Block]`` ("fr" or "en"): what the
 Contract buys, in the third person ("The Town seeks …", « La Ville requiert … »), after
