@@ -205,6 +205,12 @@ def test_statement_of_work_in_the_third_person_with_the_values():
     assert [b for b in french if isinstance(b, Table)][0].rows[1] == ["Dossiers", "2\u00a0500"]
     p.statement_of_work.object = ""
     assert statement_of_work_blocks(p, "fr")[2].text == f"La Ville requiert {PLACEHOLDER}."
+    p.statement_of_work.object = "Une plateforme de formation en ligne."
+    assert (
+        statement_of_work_blocks(p, "fr")[2].text == "La Ville requiert une plateforme de formation en ligne."
+    )
+    p.statement_of_work.object = "SaaS hosting of the Town's records"
+    assert statement_of_work_blocks(p, "en")[2].text == "The Town seeks SaaS hosting of the Town's records."
 
 
 def test_service_level_appendix_prints_the_numbers():

@@ -63,6 +63,18 @@ _DELIVERABLES = (
 """The one-off deliverables the statement of work may ask for, by model flag."""
 
 
+def object_phrase(text: str) -> str:
+    """The object as the middle of "The Town seeks …": on one line, without its final
+    period, its first letter in lower case when the word is an ordinary one ("Office
+    productivity …" → "office productivity …", "A …" → "a …"; "IT …" and "SaaS …" stay), the
+    placeholder when blank."""
+    phrase = one_line(text).rstrip(". ")
+    first = phrase.split(" ", 1)[0]
+    if first[:1].isupper() and (len(first) == 1 or first[1:].islower()):
+        phrase = phrase[0].lower() + phrase[1:]
+    return phrase or PLACEHOLDER
+
+
 def _lines(text: str) -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
@@ -74,9 +86,7 @@ def statement_of_work_blocks(project: Project, lang: str) -> list[Block]:
     blocks: list[Block] = [
         Heading(1, tr("Statement of work", lang)),
         Heading(2, tr("Object of the contract", lang)),
-        Paragraph(
-            tr("The Town seeks {object}.", lang, object=one_line(sow.object).rstrip(".") or PLACEHOLDER)
-        ),
+        Paragraph(tr("The Town seeks {object}.", lang, object=object_phrase(sow.object))),
         Paragraph(
             tr(
                 "The need described above is the context of this call for tenders; the Contract covers the object, the quantities, the deliverables and the services described in this statement of work, its appendix on service levels and security and the price form.",
