@@ -68,11 +68,13 @@ def test_the_action_needs_no_project_and_lists_the_flagged_paragraphs(window, mo
     ]
     assert dialog.summary.text().splitlines() == [
         str(tender),
-        "9 findings in 7 of the 797 paragraphs and table cells.",
+        "9 findings in 7 of the 798 paragraphs and table cells.",
     ]
     # the whole document at one click
     dialog.only_flagged.setChecked(False)
-    assert len(dialog.visible_rows()) == len(dialog.audited) == 797  # with the price form and contract appendices
+    assert (
+        len(dialog.visible_rows()) == len(dialog.audited) == 798
+    )  # with the price form and contract appendices
 
 
 def test_in_french_with_a_real_rfp_text(window, monkeypatch, qtbot):
