@@ -145,7 +145,10 @@ def test_every_example_exports_strict_in_both_languages(name, tmp_path):
     assert result.returncode == 0, result.stderr
     assert not [line for line in result.stderr.splitlines() if line.startswith(("placeholder ", "E-", "K-"))]
     documents = sorted(out.glob("*.docx"))
+    # the training example is published and has issued addendum 1 (issue 21)
+    addenda = ["addendum-1-en.docx", "addendum-1-fr.docx"] if name == "training" else []
     assert [p.name for p in documents] == [
+        *addenda,
         "decision-record-en.docx",
         "decision-record-fr.docx",
         "tender-en.docx",
