@@ -51,7 +51,12 @@ def test_publishing_keeps_the_exported_tenders_with_their_hashes(pf):
     assert [(d.name, d.lang, d.kind) for d in record.documents] == [
         ("tender-fr.docx", "fr", "tender"),
         ("tender-en.docx", "en", "tender"),
+        ("price-form-fr.xlsx", "fr", "price_form"),
+        ("price-form-en.xlsx", "en", "price_form"),
     ]
+    assert (
+        record.documents[2].media_type == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
     for doc in record.documents:
         content = document_bytes(pf, doc.id)
         assert hashlib.sha256(content).hexdigest() == doc.sha256 and doc.size == len(content)
@@ -67,14 +72,18 @@ def test_attached_documents_are_kept_byte_for_byte_and_export_never_touches_them
     final = tmp_path / "AO-2027-01_fr.pdf"
     final.write_bytes(b"%PDF-1.7 the lawyer's final version")
     record = publish(pf, published_on="2027-03-01", attachments=[attachment(final)], moment=MOMENT)
-    (doc,) = record.documents
+    doc, *workbooks = record.documents  # the price workbooks bidders fill are kept too
+    assert [(w.name, w.kind) for w in workbooks] == [
+        ("price-form-fr.xlsx", "price_form"),
+        ("price-form-en.xlsx", "price_form"),
+    ]
     assert (doc.name, doc.lang, doc.media_type) == ("AO-2027-01_fr.pdf", "fr", "application/pdf")
     assert doc.sha256 == hashlib.sha256(final.read_bytes()).hexdigest()
     out = tmp_path / "out"
     export.export_all(pf.project, out, changed=pf.last_change(), record=read(pf))
     export.export_all(pf.project, out / "again", changed=pf.last_change(), record=read(pf))
     assert document_bytes(pf, doc.id) == final.read_bytes()
-    assert read(pf).documents == (doc,)
+    assert read(pf).documents == (doc, *workbooks)
 
 
 def test_attachments_refused_when_not_docx_or_pdf(tmp_path):
@@ -339,3 +348,57 @@ def test_json_of_version_3_loads_unpublished():
     text = json.dumps({"format": "open-procurement-wizard", "version": 3, "info": {"title": "T"}})
     project, publishing = jsonio.loads_with_publishing(text)
     assert project.info.title == "T" and publishing is None
+
+
+def test_publish_takes_the_planned_date_and_refuses_one_after_closing(tmp_path, capsys):
+    """Without --date the tender is published on its planned publication date (not
+    today, which would rewrite the calendar); a date after the closing is refused and
+    nothing is recorded."""
+    from wizard.cli import main
+
+    path = tmp_path / "o.tender"
+    assert main(["new", "--example", "office-suite", str(path)]) == 0
+    with ProjectFile.open(path, read_only=True) as f:
+        planned, closing = f.project.info.publication_date, f.project.info.closing_date
+    assert planned and closing and planned < closing
+    late = tmp_path / "late.tender"
+    assert main(["new", "--example", "office-suite", str(late)]) == 0
+    capsys.readouterr()
+    assert main(["publish", str(late), "--date", "2099-01-01"]) == 2
+    assert f"comes after the closing date ({closing})" in capsys.readouterr().err
+    with ProjectFile.open(late, read_only=True) as f:
+        assert not f.published and f.project.info.publication_date == planned
+    assert main(["publish", str(path)]) == 0
+    with ProjectFile.open(path, read_only=True) as f:
+        assert f.published and f.project.info.publication_date == planned
+        assert read(f).baseline.published_on == planned
+
+
+def test_addendum_questions_in_the_text_language_and_a_draft_discarded(tmp_path, capsys):
+    """--question and --answer are in the language the texts are typed in (an English
+    tender's question is English, not French); a draft can be discarded; the extension
+    of the closing is announced only once the addendum is issued."""
+    from wizard.cli import main
+
+    path = tmp_path / "o.tender"
+    assert main(["new", "--example", "office-suite", str(path)]) == 0
+    assert main(["publish", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["addendum", str(path), "show", "--lang", "en"]) == 0
+    assert capsys.readouterr().out == "No addendum yet.\n"
+    question = ["addendum", str(path), "question", "--question", "Is SSO required?", "--answer", "Yes."]
+    assert main(question) == 0
+    assert "Draft addendum\tdraft\t1 question" in capsys.readouterr().out
+    with ProjectFile.open(path, read_only=True) as f:
+        (q,) = read(f).draft.questions
+        assert f.project.info.text_language == "en"
+        assert (q.question_en, q.answer_en, q.question_fr) == ("Is SSO required?", "Yes.", "")
+    assert main(["addendum", str(path), "discard"]) == 0
+    assert capsys.readouterr().out == "No addendum yet.\n"
+    assert main(["addendum", str(path), "discard"]) == 2
+    assert "no draft addendum to discard" in capsys.readouterr().err
+    # a refused issue says nothing of an extension
+    assert main(["addendum", str(path), "question", "--question-fr", "Seulement en français?"]) == 0
+    capsys.readouterr()
+    assert main(["addendum", str(path), "issue", "--date", "2099-01-01"]) == 2
+    assert "extends the closing" not in capsys.readouterr().err

@@ -41,7 +41,12 @@ def test_publish_draft_and_issue_an_addendum_with_the_real_buttons(
     monkeypatch.setattr(dialogs, "show_info", lambda parent, message: infos.append(message))
     window.actions_by_name["publish"].trigger()
     pf = window.ctx.pf
-    assert pf.published and [d.name for d in read(pf).documents] == ["tender-fr.docx", "tender-en.docx"]
+    assert pf.published and [d.name for d in read(pf).documents] == [
+        "tender-fr.docx",
+        "tender-en.docx",
+        "price-form-fr.xlsx",
+        "price-form-en.xlsx",
+    ]
     assert ("2027-03-01" in infos[-1]) and ("SHA-256" in infos[-1])
     page = window.wizard.currentPage()
     assert page.published_banner.isVisible()

@@ -10,7 +10,7 @@
     python main.py lint --file DOC [--field …] [--lang fr|en] [--explain] [--format json]
     python main.py brands FILE.tender [--import CSV] [--export CSV [--force]] [--lang fr|en]
     python main.py publish FILE.tender [--attach DOCX/PDF ...] [--date YYYY-MM-DD]
-    python main.py addendum FILE.tender [show|question|change|issue] [--question … --answer … | --field … --value …] [--date …]
+    python main.py addendum FILE.tender [show|question|change|issue|discard] [--question … --answer … | --field … --value …] [--date …]
     python main.py --version | --help
     python main.py --install-desktop | --uninstall-desktop   menu entry, icon, .tender type (Linux)
 
@@ -112,13 +112,20 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     p.add_argument(
         "--attach", action="append", metavar="DOCX/PDF", help="a final document as published (repeat)"
     )
-    p.add_argument("--date", help="the publication date, YYYY-MM-DD (default: today)")
+    p.add_argument(
+        "--date",
+        help="the publication date, YYYY-MM-DD (default: the planned publication date, else today)",
+    )
     p = sub.add_parser("addendum", help="prepare and issue addenda of a published tender")
     p.add_argument("file")
-    p.add_argument("action", nargs="?", default="show", choices=("show", "question", "change", "issue"))
-    p.add_argument("--question", help="the question (French, or the tender's language)")
+    p.add_argument(
+        "action", nargs="?", default="show", choices=("show", "question", "change", "issue", "discard")
+    )
+    p.add_argument("--question", help="the question, in the language the project's texts are typed in")
+    p.add_argument("--question-fr", help="the question in French")
     p.add_argument("--question-en", help="the question in English")
-    p.add_argument("--answer", help="the answer (French, or the tender's language)")
+    p.add_argument("--answer", help="the answer, in the language the project's texts are typed in")
+    p.add_argument("--answer-fr", help="the answer in French")
     p.add_argument("--answer-en", help="the answer in English")
     p.add_argument("--field", help="what a change changes: info.closing_date, criteria:3.text …")
     p.add_argument("--value", help="the new date, or the new text in French")

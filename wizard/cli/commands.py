@@ -439,7 +439,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
     try:
         attached = [attachment(Path(a)) for a in args.attach or []]
         with ProjectFile.open(_project_path(args.file)) as pf:
-            record = publish(pf, published_on=args.date or _today(), attachments=attached)
+            planned = pf.project.info.publication_date.strip()
+            record = publish(pf, published_on=args.date or planned or _today(), attachments=attached)
     except PublishingError as exc:
         raise CliError(exc.text, args.file, **exc.params) from None
     for doc in record.documents:
@@ -453,6 +454,7 @@ def cmd_addendum(args: argparse.Namespace) -> int:
     ``change`` adds a change (``--field info.closing_date --value 2027-04-16``, or a
     text with ``--value`` and ``--value-en``); ``issue`` issues the draft on ``--date``
     (default today), after printing the closing it leaves."""
+    from wizard.core.i18n.languages import text_language
     from wizard.core.project_file.store import ProjectFile
     from wizard.core.publishing import PublishingError, addenda
     from wizard.core.publishing.record import read
@@ -462,15 +464,21 @@ def cmd_addendum(args: argparse.Namespace) -> int:
         with ProjectFile.open(_project_path(args.file), read_only=args.action == "show") as pf:
             if args.action == "question":
                 draft = addenda.new_draft(pf)
-                addenda.add_question(
-                    pf,
-                    addendum_id=draft.id,
-                    question_fr=args.question or "",
-                    question_en=args.question_en or "",
-                    answer_fr=args.answer or "",
-                    answer_en=args.answer_en or "",
-                    received_on=args.date or "",
-                )
+                # --question and --answer are in the language the texts are typed in
+                typed = text_language(pf.project)
+                texts = {
+                    f"{kind}_{lang}": getattr(args, f"{kind}_{lang}")
+                    or (getattr(args, kind) if lang == typed else None)
+                    or ""
+                    for kind in ("question", "answer")
+                    for lang in ("fr", "en")
+                }
+                addenda.add_question(pf, addendum_id=draft.id, received_on=args.date or "", **texts)
+            elif args.action == "discard":
+                pending = read(pf).draft
+                if pending is None:
+                    raise CliError(N_("There is no draft addendum to discard."), args.file)
+                addenda.discard(pf, addendum_id=pending.id)
             elif args.action == "change":
                 draft = addenda.new_draft(pf)
                 if not args.field:
@@ -492,7 +500,8 @@ def cmd_addendum(args: argparse.Namespace) -> int:
                     raise CliError(N_("There is no draft addendum to issue."), args.file)
                 day = args.date or _today()
                 plan = addenda.plan_issue(pf, addendum_id=pending.id, issued_on=day)
-                if plan.extended:
+                addenda.issue(pf, addendum_id=pending.id, issued_on=day)
+                if plan.extended:  # said once the addendum is issued, never before a refusal
                     print(
                         bilingual(
                             N_(
@@ -504,14 +513,16 @@ def cmd_addendum(args: argparse.Namespace) -> int:
                         ),
                         file=sys.stderr,
                     )
-                addenda.issue(pf, addendum_id=pending.id, issued_on=day)
             record = read(pf)
     except PublishingError as exc:
         raise CliError(exc.text, args.file, **exc.params) from None
+    if not record.addenda:
+        print(tr("No addendum yet.", lang))
     for a in record.addenda:
         state = tr("issued on {date}", lang, date=a.issued_on) if a.issued else tr("draft", lang)
+        name = tr("Addendum {number}", lang, number=a.number) if a.number else tr("Draft addendum", lang)
         print(
-            f"{tr('Addendum {number}', lang, number=a.number or '-')}\t{state}\t"
+            f"{name}\t{state}\t"
             + ntr("{count} question", "{count} questions", len(a.questions), lang)
             + "\t"
             + ntr("{count} change", "{count} changes", len(a.changes), lang)

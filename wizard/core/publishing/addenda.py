@@ -141,6 +141,17 @@ def remove(pf: ProjectFile, /, *, table: str, row_id: int) -> None:
         pf.db.table(table).delete(row_id)
 
 
+def discard(pf: ProjectFile, /, *, addendum_id: int) -> None:
+    """Delete the draft addendum ``addendum_id`` with its questions and changes (an
+    issued addendum is never deleted: it was published). Raises
+    :class:`PublishingError` when it is not the draft."""
+    _draft(pf, addendum_id)
+    with _write(pf):
+        for table in ("addendum_questions", "addendum_changes"):
+            pf.db.execute(f'DELETE FROM "{table}" WHERE addendum_id = ?', (addendum_id,))
+        pf.db.table("addenda").delete(addendum_id)
+
+
 def current_text(project: Project, address: str, lang: str) -> str:
     """The value at ``address`` in ``lang`` now (a date is one text in every language)."""
     if address in DATE_FIELDS:

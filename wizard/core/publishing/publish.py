@@ -43,6 +43,10 @@ MEDIA_TYPES = {
 }
 """The kinds of document a user may attach as published, by file suffix."""
 
+WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+"""The price workbook's media type: kept with the published tender (kind ``price_form``),
+since bidders fill that very workbook and its version must be the one published."""
+
 MAX_ATTACHMENT = 100 * 1024 * 1024
 """The largest document kept in the file (100 MB): a tender is a few hundred kB."""
 
@@ -114,6 +118,15 @@ def publish(
         raise PublishingError(
             N_("The publication date must be a date (YYYY-MM-DD): {value}."), value=published_on
         )
+    closing = valid_day(pf.project.info.closing_date)
+    if closing is not None and day > closing:
+        raise PublishingError(
+            N_(
+                "The publication date ({value}) comes after the closing date ({closing}): bidders would have no time to bid."
+            ),
+            value=day,
+            closing=closing,
+        )
     for item in attachments:
         if item.lang and item.lang not in LANGUAGES:
             raise PublishingError(N_("Unknown document language: {value}."), value=item.lang)
@@ -130,6 +143,12 @@ def publish(
             else:
                 files = export.tender_files(project, langs)
                 docs = [(export.tender_file(lang), lang, files[export.tender_file(lang)]) for lang in langs]
+            # the price workbook bidders fill is published with the tender, attached or not
+            workbooks = export.price_workbook_files(project, langs)
+            docs += [
+                (export.price_workbook_file(lang), lang, workbooks[export.price_workbook_file(lang)])
+                for lang in langs
+            ]
             release = build_package(project, moment)["releases"][0]
             pf.db.table("publication").insert(
                 {
@@ -145,8 +164,10 @@ def publish(
                     {
                         "name": name,
                         "lang": lang,
-                        "kind": "tender",
-                        "media_type": MEDIA_TYPES[Path(name).suffix.lower()],
+                        "kind": "price_form" if name.endswith(".xlsx") else "tender",
+                        "media_type": WORKBOOK_TYPE
+                        if name.endswith(".xlsx")
+                        else MEDIA_TYPES[Path(name).suffix.lower()],
                         "content": content,
                         "sha256": hashlib.sha256(content).hexdigest(),
                         "attached_on": day,

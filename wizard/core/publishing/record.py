@@ -49,7 +49,8 @@ class Baseline:
 @dataclass(frozen=True)
 class PublishedDocument:
     """One published document (its bytes: :func:`document_bytes`): ``name`` as
-    published, ``lang`` (fr/en), ``kind`` (``tender``), ``media_type``, ``sha256`` (hex
+    published, ``lang`` (fr/en), ``kind`` (``tender``, or ``price_form`` for the price
+    workbook kept with it), ``media_type``, ``sha256`` (hex
     of the bytes), ``attached_on`` (YYYY-MM-DD) and ``size`` in bytes."""
 
     id: int
