@@ -273,3 +273,33 @@ def test_a_file_that_is_no_workbook_is_refused():
     with pytest.raises(PriceWorkbookError) as caught:
         read_amounts(b"not a workbook", pf.price_form(hand_project()))
     assert caught.value.text == NOT_A_FORM
+
+
+@pytest.mark.parametrize(
+    ("lang", "prompt"),
+    [
+        ("en", "An amount in dollars before taxes, 0 or more (write 0 for an item at no charge)."),
+        (
+            "fr",
+            "Un montant en dollars avant taxes, égal ou supérieur à 0 (inscrire 0 pour un élément sans frais).",
+        ),
+    ],
+)
+def test_every_amount_cell_accepts_only_a_decimal_of_zero_or_more(lang, prompt):
+    """The bid manager typed “included”, “12 345,67 $” and -5000: every amount cell now
+    carries a stop-kind validation, decimal ≥ 0, with its message in the language."""
+    book = _book(lang)
+    form = pf.price_form(hand_project())
+    sheet = book.worksheets[1]
+    checks = sheet.data_validations.dataValidation
+    assert len(checks) == 1
+    check = checks[0]
+    assert (check.type, check.operator, check.formula1) == ("decimal", "greaterThanOrEqual", "0")
+    assert (check.errorStyle, check.showErrorMessage, check.showInputMessage) == ("stop", True, True)
+    assert check.prompt == prompt
+    covered = {str(r) for r in check.sqref.ranges}
+    amount_cells = [name for name in _bidder_cells(form) if name != "P_bidder"]
+    assert len(amount_cells) == 2 + 2 * 3 + 2 + 2  # A, B over 3 years, C, D
+    for name in amount_cells:
+        assert _cell(book, name).coordinate in covered, name
+    assert _cell(book, "P_bidder").coordinate not in covered

@@ -39,6 +39,7 @@ from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from wizard.core.documents.record_tco import TAX_NAMES, percent
@@ -79,6 +80,36 @@ def cell_name(key: str, year: int = 0) -> str:
 def _name(wb: Workbook, name: str, sheet: Worksheet, ref: str) -> None:
     col, row = ref.rstrip("0123456789"), ref[len(ref.rstrip("0123456789")) :]
     wb.defined_names[name] = DefinedName(name, attr_text=f"{quote_sheetname(sheet.title)}!${col}${row}")
+
+
+AMOUNT_TITLE = N_("Amount")
+AMOUNT_PROMPT = N_("An amount in dollars before taxes, 0 or more (write 0 for an item at no charge).")
+AMOUNT_ERROR = N_(
+    "Write a number of dollars, 0 or more, without text or a currency sign: for example 12345.67. "
+    "Write 0 for an item at no charge."
+)
+"""The data validation of every amount cell: its input message and its error alert."""
+
+
+def amount_validation(lang: str) -> DataValidation:
+    """The validation of the bidder's amount cells in ``lang``: a decimal ≥ 0 (blank
+    allowed), an input message, and an error alert of the *stop* kind, so that a
+    spreadsheet program refuses text ("included", "12 345,67 $") and negative amounts
+    as they are typed (:func:`read_amounts` still refuses them, for a program that does
+    not enforce validations)."""
+    return DataValidation(
+        type="decimal",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorStyle="stop",
+        errorTitle=tr(AMOUNT_TITLE, lang),
+        error=tr(AMOUNT_ERROR, lang),
+        promptTitle=tr(AMOUNT_TITLE, lang),
+        prompt=tr(AMOUNT_PROMPT, lang),
+    )
 
 
 def _input(ws: Worksheet, ref: str, money: str) -> None:
@@ -132,6 +163,10 @@ def _instructions(wb: Workbook, project: Project, form: pf.PriceForm, lang: str)
             sheet=tr(SHEET_NAMES["form"], lang),
         ),
         *(tr(t, lang) for t in RULES),
+        tr(
+            "Each yellow amount cell accepts only a number, 0 or more: the spreadsheet program refuses text (such as “included” or a currency sign) and negative amounts.",
+            lang,
+        ),
         *([pf.renewal_text(form, lang)] if form.renewal_years else []),
         tr(pf.EVALUATED_PRICE, lang, horizon=form.horizon),
         tr("Return this workbook, filled in, with the form of offer signed.", lang),
@@ -277,6 +312,12 @@ def _form(wb: Workbook, project: Project, form: pf.PriceForm, lang: str) -> None
         _input(ws, f"B{row}", money)
         _name(wb, cell_name(line.key), ws, f"B{row}")
         ws.cell(row, 3, tr(line.unit, lang))
+    check = amount_validation(lang)
+    ws.add_data_validation(check)
+    for name, defined in wb.defined_names.items():
+        if name.startswith("P_") and name != "P_bidder":
+            ((_sheet, ref),) = list(defined.destinations)
+            check.add(ref.replace("$", ""))
     ws.column_dimensions["A"].width = 58
     for col in range(2, len(form.section("recurring")) + 3):
         ws.column_dimensions[get_column_letter(col)].width = 18
