@@ -20,8 +20,12 @@ from decimal import Decimal as D  # noqa: N817
 
 import docx
 import pytest
+from openpyxl import load_workbook
 
+from wizard.core.documents.blocks import Paragraph
+from wizard.core.documents.price_workbook import price_workbook_bytes
 from wizard.core.documents.tender import tender_blocks
+from wizard.core.documents.tender_criteria import evaluation_blocks
 from wizard.core.documents.tender_price_form import price_form_blocks
 from wizard.core.domain import price_form as pf
 from wizard.core.export import tender_bytes
@@ -145,7 +149,7 @@ def test_version_follows_what_the_bidder_fills_not_the_wording():
             [
                 "Appendix: price form",
                 "The evaluated price of a bid is the sum, in Canadian dollars before taxes, of its one-time costs (A), its recurring costs for years 1 to 3 (B)",
-                "A blank cell counts as zero",
+                "A blank cell is read as 0, that is, at no charge.",
                 "(the file price-form-en.xlsx), version PF1-",
                 "A. One-time costs",
                 "B. Recurring costs, per year of the Contract",
@@ -159,7 +163,7 @@ def test_version_follows_what_the_bidder_fills_not_the_wording():
             [
                 "Annexe\u00a0: bordereau de prix",
                 "Le prix évalué d’une soumission est la somme, en dollars canadiens avant taxes, de ses coûts non récurrents (A), de ses coûts récurrents des années 1 à 3 (B)",
-                "Une case laissée vide vaut zéro",
+                "Une case laissée vide est lue comme 0, c’est-à-dire sans frais.",
                 "(le fichier price-form-fr.xlsx), version PF1-",
                 "A. Coûts non récurrents",
                 "C. Frais de sortie fermes",
@@ -237,3 +241,46 @@ def test_years_priced_in_the_renewals(horizon, term, renewals, expected):
     assert pf.renewal_text(form, "fr").startswith(
         {None: "", (4, 5): "Les années 4 à 5"}.get(expected, "L’année")
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "zero", "blank"),
+    [
+        (
+            "en",
+            "A bid whose evaluated price is 0 is non-compliant and rejected: the price score divides by the "
+            "evaluated price, which must be greater than 0.",
+            "A blank cell is read as 0, that is, at no charge.",
+        ),
+        (
+            "fr",
+            "Une soumission dont le prix évalué est de 0 est non conforme et rejetée\u00a0: la note du prix "
+            "divise par le prix évalué, qui doit être supérieur à 0.",
+            "Une case laissée vide est lue comme 0, c’est-à-dire sans frais.",
+        ),
+    ],
+)
+def test_zero_has_one_meaning_and_a_price_of_zero_is_non_compliant(lang, zero, blank):
+    """An all-blank bid is priced 0, which the score formula cannot divide by: the rule
+    is said once, in the same words, in the appendix, the workbook's instructions and
+    after the price score formula (outside Québec's system and in it)."""
+    project = hand_project()
+    form = pf.price_form(project)
+    assert pf.price_totals(form, {}).evaluated == 0
+    with pytest.raises(ValueError):
+        pf.price_score(30, D(0), D(0))
+    appendix = [b.text for b in price_form_blocks(project, lang) if isinstance(b, Paragraph)]
+    assert appendix.count(zero) == 1
+    assert sum(blank in text for text in appendix) == 1
+    assert not any("blank cell counts as zero" in text for text in appendix)
+    formula = [b.text for b in evaluation_blocks(project, lang) if isinstance(b, Paragraph)]
+    after = formula.index(pf.price_points_text(project.evaluation.price_weight, lang)) + 1
+    assert formula[after] == zero
+    book = load_workbook(io.BytesIO(price_workbook_bytes(project, lang)))
+    instructions = [c.value for c in book.worksheets[0]["A"] if isinstance(c.value, str)]
+    assert instructions.count(zero) == 1
+    assert sum(blank in text for text in instructions) == 1
+    project.info.province = "QC"
+    project.evaluation.quebec_weighted = True
+    tender = [b.text for b in evaluation_blocks(project, lang) if isinstance(b, Paragraph)]
+    assert sum(text.endswith(zero) for text in tender) == 1

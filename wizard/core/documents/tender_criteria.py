@@ -182,6 +182,8 @@ def _quebec_blocks(project: Project, lang: str) -> list[Block]:
                 appendix=tr(PRICE_FORM_TITLE, lang),
                 mark=tr(COUNSEL_MARK, lang),
             )
+            + " "
+            + tr(price_form.ZERO_PRICE, lang)
         )
     )
     blocks.append(
@@ -245,6 +247,7 @@ def _weights_blocks(project: Project, lang: str) -> list[Block]:
             "List Bullet",
         ),
         Paragraph(price_form.price_points_text(ev.price_weight, lang), "List Bullet"),
+        Paragraph(tr(price_form.ZERO_PRICE, lang)),
     ]
 
 

@@ -1,7 +1,7 @@
 """The tender's appendix "Price form" (bordereau de prix; docs/documents.md, "The price form").
 
 ``price_form_blocks(project, lang) -> list[Block]`` ("fr" or "en"): how to fill it (CAD,
-before taxes, per year, what a blank means, the workbook that goes with it and its
+before taxes, per year, 0 for an item at no charge and a blank read as 0, the workbook that goes with it and its
 version), the definition of the evaluated price (stated here once; the evaluation method
 refers to it), then the four sections of :func:`wizard.core.domain.price_form.price_form`
 as tables with a blank (:data:`~wizard.core.documents.tender_forms.BLANK`) where the
@@ -33,7 +33,7 @@ RULES = (
         "A one-time cost (A) and an exit cost (C) are one amount each, paid once. A recurring cost (B) is the amount billed for one year of the Contract, any increase over the previous year included, written on the line of that year: year 1 is the first twelve months of the Contract, year 2 the next twelve, and so on."
     ),
     N_(
-        "A blank cell counts as zero: the item is then supplied at no charge, or does not apply to the solution proposed (leave blank the lines that do not apply). A negative amount, a range or a condition is not accepted."
+        "Write 0 on a line whose item is supplied at no charge or does not apply to the solution proposed. A blank cell is read as 0, that is, at no charge. A negative amount, a range or a condition is not accepted."
     ),
 )
 """How to fill the form, the same in the tender and in the workbook, in the order printed."""
@@ -102,6 +102,7 @@ def price_form_blocks(project: Project, lang: str) -> list[Block]:
     blocks += [
         Heading(2, tr("Evaluated price", lang)),
         Paragraph(tr(pf.EVALUATED_PRICE, lang, horizon=form.horizon)),
+        Paragraph(tr(pf.ZERO_PRICE, lang)),
     ]
     one_off = form.section("one_off")
     if one_off:

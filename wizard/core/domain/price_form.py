@@ -13,8 +13,11 @@ same unit, before taxes, and when the Town says once which number it compares. S
   The Town's own costs (internal staff time, its own security and privacy assessments)
   are not priced by bidders. A project without cost lines gets a default form.
 * The **evaluated price** of a bid = Σ one-time costs + Σ recurring costs of years 1…N
-  + Σ exit costs, in CAD before taxes, undiscounted; unit rates are not part of it; a
-  blank cell counts as zero (the item is supplied at no charge).
+  + Σ exit costs, in CAD before taxes, undiscounted; unit rates are not part of it.
+  One meaning of zero: the bidder writes 0 for an item at no charge or that does not
+  apply, and a blank cell is read as 0 (at no charge). A bid whose evaluated price is 0
+  is non-compliant (:data:`ZERO_PRICE`): both score formulas divide by the price, and a
+  price of 0 would leave every other bid without price points.
   :func:`price_totals` computes it exactly (``Decimal``).
 * The **price score** (points out of the price weight, outside Québec's statutory
   system) = weight × lowest evaluated price ÷ the bid's evaluated price, among the bids
@@ -258,7 +261,8 @@ def price_score(weight: Decimal | int, lowest: Decimal, price: Decimal) -> Decim
     """Price points of a bid: ``weight × lowest ÷ price``, where ``lowest`` is the lowest
     evaluated price among the bids that pass and ``price`` the bid's evaluated price (CAD
     before taxes). The lowest bid gets every point. Exact; round only for display.
-    Raises ``ValueError`` when ``lowest`` ≤ 0 or ``price`` < ``lowest``.
+    Raises ``ValueError`` when ``lowest`` ≤ 0 or ``price`` < ``lowest``: a bid priced 0
+    is non-compliant (:data:`ZERO_PRICE`) and never reaches the formula.
 
     >>> price_score(30, Decimal(100000), Decimal(125000))
     Decimal('24')
@@ -276,6 +280,13 @@ EVALUATED_PRICE = N_(
     "it means its evaluated price."
 )
 """The one definition of the evaluated price, printed once, in the price form section."""
+
+ZERO_PRICE = N_(
+    "A bid whose evaluated price is 0 is non-compliant and rejected: the price score divides by the "
+    "evaluated price, which must be greater than 0."
+)
+"""The rule for an evaluated price of 0 (every amount blank or 0), the same words in the
+appendix, the workbook's instructions and after the price score formula."""
 
 RENEWAL_YEARS = N_(
     "Years {first} to {last} fall in the renewals at the Town's option: their prices bind if the Town "
@@ -299,7 +310,8 @@ def renewal_text(form: PriceForm, lang: str) -> str:
 
 def price_points_text(weight: int, lang: str) -> str:
     """The price-score formula as the evaluation method states it, in ``lang``, for a
-    price weight of ``weight`` points (the formula of :func:`price_score`)."""
+    price weight of ``weight`` points (the formula of :func:`price_score`); the rule for
+    a price of 0 (:data:`ZERO_PRICE`) follows it in a paragraph of its own."""
     return ntr(
         "Price: {count} point, by the formula {count} × lowest evaluated price ÷ evaluated price of the bid, "
         "among the bids that pass; the lowest evaluated price receives every point.",
