@@ -10,7 +10,8 @@ The hand-computed bid (``BID``, project ``hand_project()``: Québec, horizon 3 y
 * C, exit: extraction 2,500.55 + migration blank (0) = 2,500.55
 * evaluated price = 32,345.77 + 17,454.52 + 2,500.55 = 52,300.84 (unit rates 150.00
   and 99.99 not counted)
-* GST 5 % = 2,615.042; QST 9.975 % = 5,217.00879; with taxes 60,132.89079
+* GST 5 % = 2,615.042, billed 2,615.04; QST 9.975 % = 5,217.00879, billed 5,217.01;
+  with taxes 52,300.84 + 2,615.04 + 5,217.01 = 60,132.89
 """
 
 from __future__ import annotations
@@ -87,8 +88,9 @@ def test_hand_computed_totals():
     assert totals.recurring == D("17454.52")
     assert totals.exit == D("2500.55")
     assert totals.evaluated == D("52300.84")
-    assert totals.taxes == (("GST", D(5), D("2615.042")), ("QST", D("9.975"), D("5217.00879")))
-    assert totals.with_taxes == D("60132.89079")
+    # each tax rounded to the cent: 2,615.042 → 2,615.04; 5,217.00879 → 5,217.01
+    assert totals.taxes == (("GST", D(5), D("2615.04")), ("QST", D("9.975"), D("5217.01")))
+    assert totals.with_taxes == D("60132.89")
 
 
 def test_blank_and_unknown_cells_count_as_zero():
@@ -284,3 +286,20 @@ def test_zero_has_one_meaning_and_a_price_of_zero_is_non_compliant(lang, zero, b
     project.evaluation.quebec_weighted = True
     tender = [b.text for b in evaluation_blocks(project, lang) if isinstance(b, Paragraph)]
     assert sum(text.endswith(zero) for text in tender) == 1
+
+
+def test_each_tax_is_rounded_to_the_cent():
+    """The bid manager saw 32,466.636 of tax: each tax is now rounded to the cent,
+    half up, in the core and (ROUND) in the workbook."""
+    form = pf.price_form(hand_project())
+    totals = pf.price_totals(form, {"one_off.licences": [D("216444.24")]})
+    # GST 5 % of 216,444.24 = 10,822.212 → 10,822.21; QST 9.975 % = 21,590.31294 → 21,590.31
+    assert totals.taxes == (("GST", D(5), D("10822.21")), ("QST", D("9.975"), D("21590.31")))
+    assert totals.with_taxes == D("248856.76")
+    assert pf.cents(D("0.005")) == D("0.01")
+    book = load_workbook(io.BytesIO(price_workbook_bytes(hand_project(), "en")))
+    sheet = book.worksheets[1]
+    formulas = [c.value for c in sheet["B"] if isinstance(c.value, str) and "/100" in c.value]
+    assert len(formulas) == 2
+    assert formulas[0].startswith("=ROUND(") and formulas[0].endswith("*5/100,2)")
+    assert formulas[1].startswith("=ROUND(") and formulas[1].endswith("*9.975/100,2)")

@@ -301,7 +301,7 @@ def _form(wb: Workbook, project: Project, form: pf.PriceForm, lang: str) -> None
         for name, rate in rates:
             row += 1
             ws.cell(row, 1, f"{tr(TAX_NAMES.get(name, name), lang)} {percent(rate, lang)}")
-            _formula(ws, f"B{row}", f"={evaluated}*{Decimal(rate).normalize()}/100", money)
+            _formula(ws, f"B{row}", f"=ROUND({evaluated}*{Decimal(rate).normalize()}/100,2)", money)
         row += 1
         ws.cell(row, 1, tr("Evaluated price with taxes, for information", lang))
         _formula(ws, f"B{row}", f"={evaluated}+SUM(B{first}:B{row - 1})", money)

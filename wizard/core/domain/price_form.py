@@ -39,7 +39,7 @@ import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from wizard.core.domain import tco
@@ -211,7 +211,8 @@ missing key or cell is a blank cell, which counts as zero."""
 @dataclass(frozen=True)
 class PriceTotals:
     """A bid's totals, CAD before taxes, exact. ``recurring_years[i]`` is year i + 1;
-    ``taxes``: (tax name, rate %, amount) on the evaluated price, for information."""
+    ``taxes``: (tax name, rate %, amount rounded to the cent, :func:`cents`) on the
+    evaluated price, for information; the workbook rounds each tax the same way."""
 
     one_off: Decimal
     recurring_years: tuple[Decimal, ...]
@@ -224,6 +225,15 @@ class PriceTotals:
     def with_taxes(self) -> Decimal:
         """The evaluated price plus its taxes (for information only)."""
         return self.evaluated + sum((amount for _n, _r, amount in self.taxes), Decimal(0))
+
+
+CENT = Decimal("0.01")
+
+
+def cents(amount: Decimal) -> Decimal:
+    """``amount`` rounded to the cent, half away from zero (as the spreadsheet's ROUND
+    does for the amounts ≥ 0 of a price form): a tax is billed in cents."""
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def _cells(amounts: Amounts, line: PriceLine) -> list[Decimal]:
@@ -253,7 +263,7 @@ def price_totals(form: PriceForm, amounts: Amounts) -> PriceTotals:
         recurring=recurring,
         exit=exit_,
         evaluated=evaluated,
-        taxes=tuple(tco.taxes(evaluated, form.province)),
+        taxes=tuple((name, rate, cents(tax)) for name, rate, tax in tco.taxes(evaluated, form.province)),
     )
 
 
