@@ -23,7 +23,7 @@ import docx
 import pytest
 from openpyxl import load_workbook
 
-from wizard.core.documents.blocks import Paragraph
+from wizard.core.documents.blocks import Paragraph, Table
 from wizard.core.documents.price_workbook import price_workbook_bytes
 from wizard.core.documents.tender import tender_blocks
 from wizard.core.documents.tender_criteria import evaluation_blocks
@@ -232,17 +232,21 @@ def test_years_priced_in_the_renewals(horizon, term, renewals, expected):
     text = " ".join(getattr(b, "text", "") for b in price_form_blocks(p, "en"))
     sentence = {
         None: "",
-        (
-            4,
-            5,
-        ): "Years 4 to 5 fall in the renewals at the Town's option: their prices bind if the Town renews the Contract, and count in the evaluated price.",
+        (4, 5): "The initial term of the Contract covers years 1 to 3 of the price form. Years 4 and 5 fall "
+        "in the renewals at the Town's option: their prices bind if the Town renews the Contract, and count "
+        "in the evaluated price.",
         (5, 5): "Year 5 falls in a renewal at the Town's option",
         (3, 3): "Year 3 falls in a renewal at the Town's option",
     }[expected]
     assert (sentence in text) if sentence else ("renewal" not in text)
-    assert pf.renewal_text(form, "fr").startswith(
-        {None: "", (4, 5): "Les années 4 à 5"}.get(expected, "L’année")
-    )
+    french = pf.renewal_text(form, "fr")
+    if expected == (4, 5):
+        assert "Les années 4 et 5 correspondent aux renouvellements" in french
+        assert french.startswith("La durée initiale du Contrat couvre les années 1 à 3 du bordereau de prix.")
+    elif expected is None:
+        assert french.startswith(f"La durée initiale du Contrat est de {term}\u00a0an")
+    else:
+        assert f"L’année {expected[0]} correspond à un renouvellement" in french
 
 
 @pytest.mark.parametrize(
@@ -303,3 +307,49 @@ def test_each_tax_is_rounded_to_the_cent():
     assert len(formulas) == 2
     assert formulas[0].startswith("=ROUND(") and formulas[0].endswith("*5/100,2)")
     assert formulas[1].startswith("=ROUND(") and formulas[1].endswith("*9.975/100,2)")
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "en", "fr"),
+    [
+        (4, 4, "year 4", "l’année 4"),
+        (4, 5, "years 4 and 5", "les années 4 et 5"),
+        (4, 6, "years 4 to 6", "les années 4 à 6"),
+    ],
+)
+def test_two_years_are_named_and_three_are_a_range(first, last, en, fr):
+    assert pf.years_text(first, last, "en") == en
+    assert pf.years_text(first, last, "fr") == fr
+
+
+def test_the_workbook_marks_renewal_years_and_writes_numbers_as_numbers():
+    p = hand_project()
+    p.tco.horizon_years = 5
+    p.statement_of_work.term_years, p.statement_of_work.renewals = 3, 2
+    p.statement_of_work.renewal_years = 1
+    form = pf.price_form(p)
+    assert (form.term, form.renewal_years) == (3, (4, 5))
+    for lang, marked in [
+        ("en", "Year 4 (renewal at the Town's option)"),
+        ("fr", "Année 4 (renouvellement à l’option de la Ville)"),
+    ]:
+        book = load_workbook(io.BytesIO(price_workbook_bytes(p, lang)))
+        instructions, sheet = book.worksheets
+        assert instructions["B7"].value == 5 and instructions["B7"].data_type == "n"
+        labels = [c.value for c in sheet["A"] if isinstance(c.value, str)]
+        assert marked in labels
+        years = [x for x in labels if x.startswith(("Year ", "Année "))]
+        assert len(years) == 5 and sum("(" in x for x in years) == 2
+        assert pf.renewal_text(form, lang) in [c.value for c in instructions["A"]]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_unit_rates_have_the_same_columns_in_the_tender_and_the_workbook(lang):
+    p = hand_project()
+    table = [b for b in price_form_blocks(p, lang) if isinstance(b, Table)][-1]
+    book = load_workbook(io.BytesIO(price_workbook_bytes(p, lang)))
+    sheet = book.worksheets[1]
+    header_row = max(c.row for c in sheet["A"] if c.value == table.header[0][0])
+    assert [sheet.cell(header_row, col).value for col in (1, 2, 3)] == table.header[0]
+    hour = [c for c in sheet["A"] if c.value == table.rows[0][0]][0].row
+    assert sheet.cell(hour, 2).value == {"en": "per hour", "fr": "par heure"}[lang]

@@ -150,7 +150,7 @@ def _instructions(wb: Workbook, project: Project, form: pf.PriceForm, lang: str)
         (tr("Call for tenders", lang), one_line(info.title) or PLACEHOLDER),
         (tr("Reference number", lang), one_line(info.reference) or PLACEHOLDER),
         (tr("Version of the form", lang), form.version),
-        (tr("Years of the Contract priced", lang), str(form.horizon)),
+        (tr("Years of the Contract priced", lang), form.horizon),
     ]
     for offset, (label, value) in enumerate(rows, start=3):
         ws.cell(offset, 1, label).font = Font(bold=True)
@@ -167,7 +167,7 @@ def _instructions(wb: Workbook, project: Project, form: pf.PriceForm, lang: str)
             "Each yellow amount cell accepts only a number, 0 or more: the spreadsheet program refuses text (such as “included” or a currency sign) and negative amounts.",
             lang,
         ),
-        *([pf.renewal_text(form, lang)] if form.renewal_years else []),
+        pf.renewal_text(form, lang),
         tr(pf.EVALUATED_PRICE, lang, horizon=form.horizon),
         tr(pf.ZERO_PRICE, lang),
         tr("Return this workbook, filled in, with the form of offer signed.", lang),
@@ -225,7 +225,10 @@ def _recurring_section(
     first = row + 1
     for year in range(1, form.horizon + 1):
         row += 1
-        ws.cell(row, 1, tr("Year {year}", lang, year=year))
+        if pf.is_renewal_year(form, year):  # marked, as the appendix says
+            ws.cell(row, 1, tr(pf.RENEWAL_ROW, lang, year=year))
+        else:
+            ws.cell(row, 1, tr("Year {year}", lang, year=year))
         for col, line in enumerate(lines, start=2):
             ref = f"{get_column_letter(col)}{row}"
             _input(ws, ref, money)
@@ -306,13 +309,13 @@ def _form(wb: Workbook, project: Project, form: pf.PriceForm, lang: str) -> None
         ws.cell(row, 1, tr("Evaluated price with taxes, for information", lang))
         _formula(ws, f"B{row}", f"={evaluated}+SUM(B{first}:B{row - 1})", money)
     row = _section_title(ws, row + 2, tr(pf.SECTION_TITLES["unit"], lang))
-    _header(ws, row, [tr("Item", lang), tr("Rate ($, before taxes)", lang), tr("Unit", lang)])
-    for line in form.section("unit"):
+    _header(ws, row, [tr("Item", lang), tr("Unit", lang), tr("Rate ($, before taxes)", lang)])
+    for line in form.section("unit"):  # the columns in the order of the tender's table
         row += 1
         ws.cell(row, 1, tr(line.label, lang))
-        _input(ws, f"B{row}", money)
-        _name(wb, cell_name(line.key), ws, f"B{row}")
-        ws.cell(row, 3, tr(line.unit, lang))
+        ws.cell(row, 2, tr(line.unit, lang))
+        _input(ws, f"C{row}", money)
+        _name(wb, cell_name(line.key), ws, f"C{row}")
     check = amount_validation(lang)
     ws.add_data_validation(check)
     for name, defined in wb.defined_names.items():
@@ -320,7 +323,7 @@ def _form(wb: Workbook, project: Project, form: pf.PriceForm, lang: str) -> None
             ((_sheet, ref),) = list(defined.destinations)
             check.add(ref.replace("$", ""))
     ws.column_dimensions["A"].width = 58
-    for col in range(2, len(form.section("recurring")) + 3):
+    for col in range(2, max(len(form.section("recurring")) + 3, 4)):
         ws.column_dimensions[get_column_letter(col)].width = 18
     _printable(ws, landscape=len(form.section("recurring")) > 2)
 

@@ -125,13 +125,15 @@ class PriceForm:
     ``lines`` in printed order, ``province`` (for the taxes), ``version``, and
     ``renewal_years``: the first and last years priced that fall in the renewals at the
     Town's option (statement of work: after ``term_years``, within the renewals),
-    ``None`` when every year priced is in the initial term."""
+    ``None`` when every year priced is in the initial term; ``term``: the initial term
+    of the Contract in years (``statement_of_work.term_years``, within its bounds)."""
 
     horizon: int
     lines: tuple[PriceLine, ...]
     province: str
     version: str
     renewal_years: tuple[int, int] | None = None
+    term: int = 1
 
     def section(self, section: Section) -> list[PriceLine]:
         """The lines of one section, in order."""
@@ -189,7 +191,12 @@ def price_form(project: Project) -> PriceForm:
         lines.append(PriceLine("unit.user", "unit", PER_USER, 1, evaluated=False, unit=PER_USER_YEAR))
     province = project.info.province.strip().upper()
     return PriceForm(
-        horizon, tuple(lines), province, form_version(horizon, lines), _renewals(project, horizon)
+        horizon,
+        tuple(lines),
+        province,
+        form_version(horizon, lines),
+        _renewals(project, horizon),
+        clamp("statement_of_work.term_years", project.statement_of_work.term_years),
     )
 
 
@@ -298,24 +305,56 @@ ZERO_PRICE = N_(
 """The rule for an evaluated price of 0 (every amount blank or 0), the same words in the
 appendix, the workbook's instructions and after the price score formula."""
 
+YEAR_ONE = N_("year {first}")
+YEARS_TWO = N_("years {first} and {last}")
+YEARS_RANGE = N_("years {first} to {last}")
+
+
+def years_text(first: int, last: int, lang: str) -> str:
+    """Years ``first`` to ``last`` of the Contract in ``lang``: "year 4", "years 4 and 5"
+    (two years are named, never a range), "years 4 to 6"."""
+    if first == last:
+        return tr(YEAR_ONE, lang, first=first)
+    return tr(YEARS_TWO if last == first + 1 else YEARS_RANGE, lang, first=first, last=last)
+
+
+TERM = N_("The initial term of the Contract covers {years} of the price form.")
+"""The base term, said before the renewal years (``{years}``: :func:`years_text`)."""
 RENEWAL_YEARS = N_(
-    "Years {first} to {last} fall in the renewals at the Town's option: their prices bind if the Town "
-    "renews the Contract, and count in the evaluated price."
+    "{years} fall in the renewals at the Town's option: their prices bind if the Town renews the "
+    "Contract, and count in the evaluated price."
 )
 """Said after the rules when some years priced are renewal years (``PriceForm.renewal_years``)."""
 RENEWAL_YEAR = N_(
     "Year {first} falls in a renewal at the Town's option: its prices bind if the Town renews the "
     "Contract, and count in the evaluated price."
 )
+RENEWAL_ROW = N_("Year {year} (renewal at the Town's option)")
+"""A year row of the workbook's section B that falls in a renewal."""
 
 
 def renewal_text(form: PriceForm, lang: str) -> str:
-    """The sentence on renewal years in ``lang``, or '' when every year priced is in the
-    initial term."""
+    """The base term and the renewal years in ``lang`` ("The initial term … covers years 1
+    to 3 … Years 4 and 5 fall in the renewals …"), or the base term alone when every
+    year priced is in it."""
     if form.renewal_years is None:
-        return ""
+        return ntr(
+            "The initial term of the Contract is {count} year; every year priced falls in it.",
+            "The initial term of the Contract is {count} years; every year priced falls in it.",
+            form.term,
+            lang,
+        )
     first, last = form.renewal_years
-    return tr(RENEWAL_YEAR if first == last else RENEWAL_YEARS, lang, first=first, last=last)
+    term = tr(TERM, lang, years=years_text(1, first - 1, lang))
+    if first == last:
+        return f"{term} {tr(RENEWAL_YEAR, lang, first=first)}"
+    years = years_text(first, last, lang)
+    return f"{term} {tr(RENEWAL_YEARS, lang, years=years[:1].upper() + years[1:])}"
+
+
+def is_renewal_year(form: PriceForm, year: int) -> bool:
+    """Whether ``year`` of the Contract falls in a renewal at the Town's option."""
+    return form.renewal_years is not None and form.renewal_years[0] <= year <= form.renewal_years[1]
 
 
 def price_points_text(weight: int, lang: str) -> str:
