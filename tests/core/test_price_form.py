@@ -30,7 +30,7 @@ from wizard.core.documents.tender_criteria import evaluation_blocks
 from wizard.core.documents.tender_price_form import price_form_blocks
 from wizard.core.domain import price_form as pf
 from wizard.core.export import tender_bytes
-from wizard.core.model import CostLine, Project, TcoOption
+from wizard.core.model import ClauseChoice, CostLine, Criterion, Project, TcoOption
 
 
 def hand_project() -> Project:
@@ -57,7 +57,7 @@ BID: dict[str, list[D | None]] = {
     "one_off.implementation": [D("20000.10")],
     "recurring.subscriptions": [D("5000.00"), D("5150.00"), D("5304.50")],
     "recurring.support": [D("1000.01"), None, D("1000.01")],
-    "exit.exit_extraction": [D("2500.55")],
+    "exit.exit_documentation": [D("2500.55")],
     "unit.hour": [D("150.00")],
     "unit.user": [D("99.99")],
 }
@@ -71,7 +71,7 @@ def test_lines_come_from_the_tco_categories_of_every_option():
         "one_off.implementation",
         "recurring.subscriptions",
         "recurring.support",
-        "exit.exit_extraction",
+        "exit.exit_documentation",
         "exit.exit_migration",
         "unit.hour",
         "unit.user",
@@ -121,7 +121,7 @@ def test_a_pilot_is_a_one_time_line_and_a_project_without_costs_gets_the_default
         "one_off.pilot",
         "recurring.subscriptions",
         "recurring.support",
-        "exit.exit_extraction",
+        "exit.exit_documentation",
         "exit.exit_migration",
         "unit.hour",
         "unit.user",
@@ -353,3 +353,37 @@ def test_unit_rates_have_the_same_columns_in_the_tender_and_the_workbook(lang):
     assert [sheet.cell(header_row, col).value for col in (1, 2, 3)] == table.header[0]
     hour = [c for c in sheet["A"] if c.value == table.rows[0][0]][0].row
     assert sheet.cell(hour, 2).value == {"en": "per hour", "fr": "par heure"}[lang]
+
+
+def test_section_c_never_prices_what_the_clauses_make_free():
+    """The data-ownership clause gives the Town a copy of its data "at no additional
+    cost": section C then prices only what that copy does not cover (the documentation
+    of the structures, configurations and interfaces), and says when the exit is
+    assumed. Without the clause and without a criterion saying so, the extraction is
+    priced."""
+    p = hand_project()
+    assert pf.free_data_export(p)
+    exits = [(x.key, x.label) for x in pf.price_form(p).section("exit")]
+    assert exits == [
+        ("exit.exit_documentation", pf.EXIT_DOCUMENTATION),
+        ("exit.exit_migration", pf.EXIT["exit_migration"]),
+    ]
+    text = "\n".join(getattr(b, "text", "") for b in price_form_blocks(p, "en"))
+    assert "Extraction and delivery of the Town's data" not in text
+    assert "the exit is assumed at the end of year 3, the last year priced" in text
+    p.clause_choices = [ClauseChoice(1, "data-ownership", included=False)]
+    assert not pf.free_data_export(p)
+    assert [x.key for x in pf.price_form(p).section("exit")] == [
+        "exit.exit_extraction",
+        "exit.exit_migration",
+    ]
+    p.criteria = [
+        Criterion(1, "The administrators export every record in CSV, at no charge.", kind="optional")
+    ]
+    assert pf.free_data_export(p)
+    p.criteria = [
+        Criterion(1, "Les administrateurs exportent les dossiers en CSV, sans frais.", kind="optional")
+    ]
+    assert pf.free_data_export(p)
+    p.criteria = [Criterion(1, "The administrators export every record in CSV.", kind="optional")]
+    assert not pf.free_data_export(p)

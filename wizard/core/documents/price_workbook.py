@@ -170,6 +170,7 @@ def _instructions(wb: Workbook, project: Project, form: pf.PriceForm, lang: str)
         pf.renewal_text(form, lang),
         tr(pf.EVALUATED_PRICE, lang, horizon=form.horizon),
         tr(pf.ZERO_PRICE, lang),
+        *([tr(pf.EXIT_WHEN, lang, horizon=form.horizon)] if form.section("exit") else []),
         tr("Return this workbook, filled in, with the form of offer signed.", lang),
         tr(
             "Do not add, remove or move rows or columns: the Town reads the cells by their place and their names, and refuses a workbook whose version is not that of the call for tenders and its addenda.",

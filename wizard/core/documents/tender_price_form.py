@@ -121,6 +121,8 @@ def price_form_blocks(project: Project, lang: str) -> list[Block]:
                     "The bidder commits to these amounts for the services of the clause on the end of the Contract, whatever the cause of the end; they may not be increased.",
                     lang,
                 )
+                + " "
+                + tr(pf.EXIT_WHEN, lang, horizon=form.horizon)
             ),
             _amount_table(exits, lang, tr("Total C", lang)),
         ]

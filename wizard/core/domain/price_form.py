@@ -37,11 +37,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
+from wizard.core.clauses import library
 from wizard.core.domain import tco
 from wizard.core.i18n import N_, ntr, tr
 from wizard.core.model import Project
@@ -84,6 +86,41 @@ EXIT: dict[str, str] = {
     "exit_dual_running": N_("Service in parallel during the transition"),
 }
 """Exit lines by TCO category: a firm amount the bidder commits to."""
+
+EXIT_DOCUMENTATION = N_(
+    "Documentation of the data structures, configurations and interfaces, delivered at the end of the "
+    "Contract (the copy of the Town's data itself is at no additional cost)"
+)
+"""The exit line that replaces the extraction of the data when the project makes the
+export of its data free (:func:`free_data_export`): what the exit clause asks beyond
+the copy of the data."""
+
+FREE = re.compile(
+    r"no additional cost|at no charge|free of charge|without charge|sans frais|gratuit", re.IGNORECASE
+)
+EXPORT = re.compile(
+    r"export|copy of (?:its|the Town's) data|copie complète|copie de ses données", re.IGNORECASE
+)
+
+
+def free_data_export(project: Project) -> bool:
+    """Whether the project makes the export of the Town's data free: a paragraph of an
+    included clause (the data-ownership clause: "at no additional cost, a complete copy
+    of its data"), in either language, or a criterion, in either version, that speaks
+    of exporting or copying the data and says it costs nothing. Then section C does not
+    price the extraction of the data (the tender would contradict itself)."""
+    texts = [
+        line
+        for item in library.included_clauses(project)
+        for lang in ("fr", "en")
+        for line in library.clause_source(project, item, lang).splitlines()
+    ]
+    for criterion in project.criteria:
+        texts.append(criterion.text)
+        address = f"criteria:{criterion.id}.text"
+        texts += [row.text for row in project.translations if row.address == address]
+    return any(FREE.search(text) and EXPORT.search(text) for text in texts)
+
 
 PILOT = N_("Paid pilot project")
 HOURLY = N_("Additional services ordered by the Town")
@@ -182,9 +219,14 @@ def price_form(project: Project) -> PriceForm:
         for cat, label in RECURRING.items()
         if cat in found["recurring"]
     ]
-    lines += [
-        PriceLine(f"exit.{cat}", "exit", label, 1) for cat, label in EXIT.items() if cat in found["exit"]
-    ]
+    free = free_data_export(project)
+    for cat, label in EXIT.items():
+        if cat not in found["exit"]:
+            continue
+        if cat == "exit_extraction" and free:  # only what the free copy does not cover
+            lines.append(PriceLine("exit.exit_documentation", "exit", EXIT_DOCUMENTATION, 1))
+        else:
+            lines.append(PriceLine(f"exit.{cat}", "exit", label, 1))
     lines.append(PriceLine("unit.hour", "unit", HOURLY, 1, evaluated=False, unit=PER_HOUR))
     per_user = found["recurring"] & {"licences", "subscriptions"} or found["one_off"] & {"licences"}
     if per_user or project.statement_of_work.users > 0:
@@ -329,6 +371,11 @@ RENEWAL_YEAR = N_(
     "Year {first} falls in a renewal at the Town's option: its prices bind if the Town renews the "
     "Contract, and count in the evaluated price."
 )
+EXIT_WHEN = N_(
+    "For the evaluated price, the exit is assumed at the end of year {horizon}, the last year priced; "
+    "the amounts of section C bind whatever the date and the cause of the end of the Contract."
+)
+"""When the exit is assumed, said in section C of the appendix and in the instructions."""
 RENEWAL_ROW = N_("Year {year} (renewal at the Town's option)")
 """A year row of the workbook's section B that falls in a renewal."""
 
