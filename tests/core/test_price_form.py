@@ -29,8 +29,10 @@ from wizard.core.documents.tender import tender_blocks
 from wizard.core.documents.tender_criteria import evaluation_blocks
 from wizard.core.documents.tender_price_form import price_form_blocks
 from wizard.core.domain import price_form as pf
+from wizard.core.examples import load_example
 from wizard.core.export import tender_bytes
 from wizard.core.model import ClauseChoice, CostLine, Criterion, Project, TcoOption
+from wizard.core.model.translatable import localized
 
 
 def hand_project() -> Project:
@@ -387,3 +389,31 @@ def test_section_c_never_prices_what_the_clauses_make_free():
     assert pf.free_data_export(p)
     p.criteria = [Criterion(1, "The administrators export every record in CSV.", kind="optional")]
     assert not pf.free_data_export(p)
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "tie_break", "says_tie_break"),
+    [
+        ("training", "en", "to the bidder with the lowest evaluated price;", True),
+        ("training", "fr", "au soumissionnaire dont le prix évalué est le plus bas;", True),
+        ("office-suite", "en", "to the bid with the lowest evaluated price.", True),
+        ("office-suite", "fr", "à celle dont le prix évalué est le plus bas.", True),
+        ("emergency-perimeter", "en", "the greatest number of optional criteria", False),
+        ("emergency-perimeter", "fr", "le plus grand nombre de critères facultatifs", False),
+    ],
+)
+def test_the_tie_break_speaks_of_the_evaluated_price(name, lang, tie_break, says_tie_break):
+    """The examples' tie-breaks said "lowest five-year total cost": they now use the
+    evaluated price, and the evaluation method says "and in the tie-break rule" only
+    when the tie-break uses a price."""
+    project = localized(load_example(name), lang)
+    assert tie_break in project.evaluation.tie_break
+    assert "five-year" not in project.evaluation.tie_break and "cinq ans" not in project.evaluation.tie_break
+    text = "\n".join(getattr(b, "text", "") for b in evaluation_blocks(project, lang))
+    both = {"en": "here and in the tie-break rule", "fr": "ici et dans la règle de départage"}[lang]
+    alone = {
+        "en": "In this evaluation method, the price of a bid",
+        "fr": "Dans la présente méthode d’évaluation",
+    }[lang]
+    assert (both in text) is says_tie_break
+    assert (alone in text) is not says_tie_break

@@ -158,7 +158,7 @@ EVALUATION = {
         "Pass threshold: at least 8 of the 10 optional criteria (75%).",
         "Quality: 65 points, in proportion to the optional criteria met;",
         "Price: 35 points, by the formula 35 × lowest evaluated price ÷ evaluated price of the bid",
-        "The price of a bid, here and in the tie-break rule, is its evaluated price as the appendix “Price form” defines it.",
+        "In this evaluation method, the price of a bid is its evaluated price as the appendix “Price form” defines it.",
         "Tie-break rule: Tirage au sort devant témoins.",
         "at least 75% of the optional criteria, that is 8 points out of 10.",
     ],

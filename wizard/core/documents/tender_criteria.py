@@ -277,6 +277,12 @@ def evaluation_blocks(project: Project, lang: str) -> list[Block]:
                 lang,
                 appendix=tr(PRICE_FORM_TITLE, lang),
             )
+            if price_form.tie_break_uses_price(ev.tie_break)
+            else tr(
+                "In this evaluation method, the price of a bid is its evaluated price as the appendix “{appendix}” defines it.",
+                lang,
+                appendix=tr(PRICE_FORM_TITLE, lang),
+            )
         ),
         Paragraph(ev.tie_break.strip() or PLACEHOLDER, label=tr("Tie-break rule:", lang)),
     ]

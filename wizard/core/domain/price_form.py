@@ -404,6 +404,15 @@ def is_renewal_year(form: PriceForm, year: int) -> bool:
     return form.renewal_years is not None and form.renewal_years[0] <= year <= form.renewal_years[1]
 
 
+PRICE_WORD = re.compile(r"\b(?:price|prix|cost|coût)s?\b", re.IGNORECASE)
+
+
+def tie_break_uses_price(text: str) -> bool:
+    """Whether a tie-break rule (in either language) speaks of a price or a cost, so that
+    the evaluation method says "price" there means the evaluated price too."""
+    return bool(PRICE_WORD.search(text))
+
+
 def price_points_text(weight: int, lang: str) -> str:
     """The price-score formula as the evaluation method states it, in ``lang``, for a
     price weight of ``weight`` points (the formula of :func:`price_score`); the rule for
