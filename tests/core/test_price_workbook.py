@@ -28,6 +28,7 @@ from wizard.core.documents.price_workbook import (
     cell_name,
     price_workbook_bytes,
     read_amounts,
+    read_totals,
 )
 from wizard.core.domain import price_form as pf
 from wizard.core.examples import example_names, load_example
@@ -303,3 +304,21 @@ def test_every_amount_cell_accepts_only_a_decimal_of_zero_or_more(lang, prompt):
     for name in amount_cells:
         assert _cell(book, name).coordinate in covered, name
     assert _cell(book, "P_bidder").coordinate not in covered
+
+
+def test_a_tampered_total_does_not_change_what_the_town_reads():
+    """The sheet is protected without a password, so a bidder can change a formula or
+    overwrite a total: the Town's figures come from the amounts alone."""
+    form = pf.price_form(hand_project())
+    honest = read_totals(_filled(), form)
+    assert honest.evaluated == D("52300.84")
+    tampered = _filled(TotalA="=1", TotalYear1=0, EvaluatedPrice=1)
+    book = load_workbook(io.BytesIO(tampered), data_only=True)
+    assert _cell(book, "EvaluatedPrice").value == 1  # the workbook now "says" 1 $
+    assert read_amounts(tampered, form) == read_amounts(_filled(), form)
+    assert read_totals(tampered, form) == honest
+    instructions = [c.value for c in load_workbook(io.BytesIO(tampered)).worksheets[0]["A"]]
+    assert (
+        "Les totaux de ce classeur aident le soumissionnaire à vérifier ses chiffres\u00a0: la Ville recalcule "
+        "chaque total, et le prix évalué, à partir des montants inscrits, et ne lit pas les cellules de total."
+    ) in instructions

@@ -171,6 +171,7 @@ def _instructions(wb: Workbook, project: Project, form: pf.PriceForm, lang: str)
         tr(pf.EVALUATED_PRICE, lang, horizon=form.horizon),
         tr(pf.ZERO_PRICE, lang),
         *([tr(pf.EXIT_WHEN, lang, horizon=form.horizon)] if form.section("exit") else []),
+        tr(RECOMPUTED, lang),
         tr("Return this workbook, filled in, with the form of offer signed.", lang),
         tr(
             "Do not add, remove or move rows or columns: the Town reads the cells by their place and their names, and refuses a workbook whose version is not that of the call for tenders and its addenda.",
@@ -356,6 +357,14 @@ def price_workbook_bytes(project: Project, lang: str) -> bytes:
     return out.getvalue()
 
 
+RECOMPUTED = N_(
+    "The totals of this workbook help the bidder check its figures: the Town recomputes every total, and "
+    "the evaluated price, from the amounts written, and does not read the total cells."
+)
+"""Said on the instructions sheet: why a changed formula changes nothing (the sheet's
+protection has no password on purpose: it guards against slips, and a password would
+only stop the bidder from adding a row of comments it may need, not a determined one)."""
+
 NOT_A_FORM = N_("This file is not a price form of this call for tenders: {detail}.")
 OUTDATED = N_(
     "This workbook is version {found} of the price form, but the call for tenders is at version {expected}: "
@@ -425,3 +434,11 @@ def read_amounts(data: bytes, form: pf.PriceForm) -> dict[str, list[Decimal | No
         years = range(1, line.cells + 1) if line.section == "recurring" else [0]
         amounts[line.key] = [_amount(*cell(cell_name(line.key, year))) for year in years]
     return amounts
+
+
+def read_totals(data: bytes, form: pf.PriceForm) -> pf.PriceTotals:
+    """The totals of a filled workbook, recomputed from its amounts
+    (:func:`read_amounts`, then :func:`~wizard.core.domain.price_form.price_totals`):
+    the workbook's own total cells, formulas or values a bidder may have changed, are
+    never read. Raises :class:`PriceWorkbookError` as :func:`read_amounts` does."""
+    return pf.price_totals(form, read_amounts(data, form))
