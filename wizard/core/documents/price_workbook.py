@@ -11,9 +11,12 @@ return; the import of filled workbooks (after publication) will read it.
 * Sheet 2, the form: the bidder's name and every amount in **unlocked yellow cells**;
   everything else locked, the sheet protected **without a password** (protection
   guards against slips, not against a determined bidder: the Town recomputes every
-  total from the amounts, :func:`~wizard.core.domain.price_form.price_totals`). Every
-  total, per year, per section, the evaluated price (A + B + C) and the taxes on it are
-  **formulas**; amounts use the CAD currency format of the language.
+  total from the amounts, :func:`read_totals`, and the instructions say so). Every
+  total, per year, per section, the evaluated price (A + B + C) and the taxes on it
+  (each rounded to the cent) are **formulas**; amounts use the CAD currency format of
+  the language and a data validation (a decimal ≥ 0, :func:`amount_validation`); the
+  year rows that fall in renewals are marked; section D is Item | Unit | Rate, as in
+  the tender.
 * Defined names, for the import and for a reader: each bidder cell ``P_<key>`` (and
   ``P_<key>_Y<n>`` for year n of a recurring line, the key's dots as underscores),
   ``TotalA``, ``TotalB``, ``TotalC``, ``TotalYear<n>``, ``EvaluatedPrice``,
@@ -22,7 +25,8 @@ return; the import of filled workbooks (after publication) will read it.
   ``version`` = the form's version, and a custom property ``PriceFormVersion``.
 
 ``read_amounts(data, form)`` reads a filled workbook back (the bidder's amounts by the
-cells' names) and refuses one of another version (:class:`PriceWorkbookError`).
+cells' names) and refuses one of another version (:class:`PriceWorkbookError`);
+``read_totals(data, form)`` recomputes the bid's totals from those amounts only.
 
 Deterministic: the same project gives the same bytes (fixed creation date), so a
 re-export does not look like a new form.
