@@ -299,3 +299,27 @@ def test_quebec_complaints_follow_the_data_and_mark_the_unconfirmed_rule():
     assert town.endswith("for information [to be confirmed by counsel].")
     amp = next(line for line in text.splitlines() if line.startswith("Complaint to the Autorité"))
     assert "no later than three days after receiving it" in amp and "counsel" not in amp
+
+
+@pytest.mark.parametrize(
+    ("lang", "opening", "published"),
+    [
+        (
+            "en",
+            "Public opening of bids\nApril 15, 2027, immediately after the closing time",
+            "Bids received and the bidders\nApril 15, 2027\n",
+        ),
+        (
+            "fr",
+            "Ouverture publique des soumissions\n15 avril 2027, immédiatement après l’heure limite de dépôt",
+            "Les soumissions reçues et les soumissionnaires\n15 avril 2027\n",
+        ),
+    ],
+)
+def test_the_opening_and_the_publication_of_the_bids_give_one_date(lang, opening, published):
+    project = load_example("emergency-perimeter")  # plan typed 2027-03-09, closing 2027-03-08
+    project.info.closing_date = "2027-04-15"
+    text = "\n".join(_texts(project, lang))
+    assert opening in text
+    assert published in text
+    assert "2027-03-09" not in text and ("March 9, 2027" not in text) and ("9 mars 2027" not in text)

@@ -105,6 +105,17 @@ def public_opening(project: Project) -> bool:
     return project.info.province.strip().upper() == "QC"
 
 
+def opening_date(project: Project) -> str:
+    """The day of the public opening of bids, ISO (``YYYY-MM-DD``): the closing date,
+    since bids are opened immediately after the closing time; '' when the tender
+    announces no public opening (``public_opening``) or has no closing date.
+
+    Every sentence that dates the opening (the timetable, the publication plan's
+    "Bids received and the bidders") takes it from here, so the tender states one day.
+    """
+    return project.info.closing_date.strip() if public_opening(project) else ""
+
+
 def computed_date(project: Project, iso: str, lang: str) -> str:
     """A date computed from the closing date (``iso``), as the tender prints it; without
     a readable closing date, the closing date as printed (the placeholder when blank), so
@@ -128,7 +139,9 @@ def _timetable(project: Project, lang: str) -> list[Block]:
     ]
     if public_opening(project):
         opening = tr(
-            "{date}, immediately after the closing time", lang, date=format_date(info.closing_date, lang)
+            "{date}, immediately after the closing time",
+            lang,
+            date=computed_date(project, opening_date(project), lang),
         )
         rows.append([tr("Public opening of bids", lang), opening])
     if project.scenarios:
