@@ -323,3 +323,56 @@ def test_the_opening_and_the_publication_of_the_bids_give_one_date(lang, opening
     assert opening in text
     assert published in text
     assert "2027-03-09" not in text and ("March 9, 2027" not in text) and ("9 mars 2027" not in text)
+
+
+@pytest.mark.parametrize(
+    ("electronic", "paper", "lang", "expected"),
+    [
+        (
+            True,
+            False,
+            "en",
+            "Each bid is submitted in two separate files (or sections), quality and price, as the electronic platform provides; this call for tenders calls them envelope 1 and envelope 2. Envelope 1 holds the quality bid",
+        ),
+        (
+            True,
+            False,
+            "fr",
+            "Chaque soumission est déposée en deux fichiers (ou sections) distincts, qualité et prix, de la manière que prévoit la plateforme électronique; le présent appel d’offres les désigne comme l’enveloppe no 1 et l’enveloppe no 2. L’enveloppe no 1 contient l’offre de qualité",
+        ),
+        (
+            False,
+            True,
+            "en",
+            "Each bid is presented in two separate sealed envelopes, each bearing the reference of this call for tenders: envelope 1 (quality) and envelope 2 (price).",
+        ),
+        (
+            False,
+            True,
+            "fr",
+            "Chaque soumission est présentée dans deux enveloppes scellées distinctes, portant chacune le numéro de référence du présent appel d’offres\u00a0: l’enveloppe no 1 (qualité) et l’enveloppe no 2 (prix).",
+        ),
+        (
+            True,
+            True,
+            "en",
+            "A bid on paper is presented in two separate sealed envelopes, each bearing the reference of this call for tenders; a bid submitted electronically, in two separate files (or sections)",
+        ),
+        (
+            True,
+            True,
+            "fr",
+            "La soumission déposée sur papier est présentée dans deux enveloppes scellées distinctes",
+        ),
+    ],
+)
+def test_the_two_envelopes_follow_the_means_of_submission(electronic, paper, lang, expected):
+    project = load_example("emergency-perimeter")  # Québec weighted system: two envelopes
+    project.publication.bids_electronic = electronic
+    project.publication.bids_on_paper = paper
+    text = "\n".join(_texts(project, lang))
+    assert expected in text
+    sealed = "sealed envelope" if lang == "en" else "scellé"
+    returned = "returned unopened" if lang == "en" else "retournées sans avoir été ouvertes"
+    assert (sealed in text) == paper
+    assert (returned in text) == paper

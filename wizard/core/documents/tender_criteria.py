@@ -16,6 +16,7 @@ from wizard.core.claims import statement
 from wizard.core.documents.blocks import Block, Heading, Paragraph, Table
 from wizard.core.documents.table_layout import TEXT_WIDTH_CM
 from wizard.core.documents.tender_price_form import TITLE as PRICE_FORM_TITLE
+from wizard.core.documents.tender_submission import SubmissionMeans, submission_means
 from wizard.core.domain import evaluation as rules
 from wizard.core.domain import price_form, quebec
 from wizard.core.domain.evaluation import points_needed_clamped
@@ -122,6 +123,39 @@ def _statute_sentence(project: Project, lang: str) -> str:
     )
 
 
+_ENVELOPES: dict[SubmissionMeans, str] = {
+    "electronic": N_(
+        "Each bid is submitted in two separate files (or sections), quality and price, as the electronic platform provides; this call for tenders calls them envelope 1 and envelope 2."
+    ),
+    "paper": N_(
+        "Each bid is presented in two separate sealed envelopes, each bearing the reference of this call for tenders: envelope 1 (quality) and envelope 2 (price)."
+    ),
+    "both": N_(
+        "A bid on paper is presented in two separate sealed envelopes, each bearing the reference of this call for tenders; a bid submitted electronically, in two separate files (or sections), as the electronic platform provides. This call for tenders calls them envelope 1 (quality) and envelope 2 (price)."
+    ),
+}
+"""The two-envelope rule, worded for the way bids are submitted
+(``tender_submission.submission_means``): never sealed envelopes for an electronic bid."""
+
+_CONTENTS = N_(
+    "Envelope 1 holds the quality bid and must not contain any price or information from which the price can be inferred. Envelope 2 holds the form of offer, signed, and the price form."
+)
+
+_UNOPENED: dict[SubmissionMeans, str] = {
+    "electronic": N_(
+        "The committee opens envelope 2 only for bids whose interim score is at least {minimum} out of 100; the envelopes 2 of the other bids are never opened. The final score of each of these bids is (interim score + 50) × 10,000 ÷ evaluated price; the Contract goes to the bid with the highest final score."
+    ),
+    "paper": N_(
+        "The committee opens envelope 2 only for bids whose interim score is at least {minimum} out of 100; the other envelopes 2 are returned unopened to their senders. The final score of each of these bids is (interim score + 50) × 10,000 ÷ evaluated price; the Contract goes to the bid with the highest final score."
+    ),
+    "both": N_(
+        "The committee opens envelope 2 only for bids whose interim score is at least {minimum} out of 100; the envelopes 2 of the other bids are never opened (on paper, they are returned unopened to their senders). The final score of each of these bids is (interim score + 50) × 10,000 ÷ evaluated price; the Contract goes to the bid with the highest final score."
+    ),
+}
+"""What becomes of the price envelopes of the bids below the interim score: an
+electronic envelope 2 is never opened, a sealed one is also returned."""
+
+
 def _quebec_blocks(project: Project, lang: str) -> list[Block]:
     """Québec's statutory weighted system: its basis, the committee's rules, the grid,
     the two envelopes and the formula (the same constants as the checks and the
@@ -157,18 +191,12 @@ def _quebec_blocks(project: Project, lang: str) -> list[Block]:
             )
         )
     blocks.append(Heading(3, tr("Two envelopes", lang)))
+    means = submission_means(project)
+    blocks.append(Paragraph(f"{tr(_ENVELOPES[means], lang)} {tr(_CONTENTS, lang)}"))
     blocks.append(
         Paragraph(
             tr(
-                "Whatever the means of submission, each bid is presented in two separate sealed envelopes (for an electronic bid, two separate files). Envelope 1 holds the quality bid and must not contain any price or information from which the price can be inferred. Envelope 2 holds the form of offer, signed, and the price form.",
-                lang,
-            )
-        )
-    )
-    blocks.append(
-        Paragraph(
-            tr(
-                "The committee opens envelope 2 only for bids whose interim score is at least {minimum} out of 100; the other envelopes 2 are returned unopened to their senders. The final score of each of these bids is (interim score + 50) × 10,000 ÷ evaluated price; the Contract goes to the bid with the highest final score.",
+                _UNOPENED[means],
                 lang,
                 minimum=str(rules.QUEBEC_MIN_INTERIM),
             )

@@ -41,7 +41,7 @@ from wizard.core.claims import statement
 from wizard.core.documents.blocks import Block, Heading, Paragraph, Table
 from wizard.core.documents.record_tco import money
 from wizard.core.documents.tender_framework import TO_CONFIRM
-from wizard.core.documents.tender_submission import format_deadline, submission_blocks
+from wizard.core.documents.tender_submission import format_deadline, submission_blocks, submission_means
 from wizard.core.domain import funding, quebec
 from wizard.core.domain import legal_framework as legal
 from wizard.core.domain.provinces import Source
@@ -215,10 +215,10 @@ def _bid_languages(project: Project, lang: str) -> str:
 
 
 def _format(project: Project, lang: str) -> str:
-    pub = project.publication
-    if pub.bids_electronic and pub.bids_on_paper:
+    means = submission_means(project)
+    if means == "both":
         return tr("A bid is submitted electronically or on paper, as stated above.", lang)
-    if pub.bids_on_paper:
+    if means == "paper":
         return tr(
             "A bid is submitted on paper, in a sealed envelope bearing the reference of this call for tenders.",
             lang,

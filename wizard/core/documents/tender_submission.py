@@ -17,6 +17,8 @@ telephone or address is left out (an e-mail is enough for a written-only contact
 
 from __future__ import annotations
 
+from typing import Literal
+
 from babel.dates import format_time
 
 from wizard.core.documents.blocks import Block, Heading, Paragraph, Table
@@ -25,6 +27,22 @@ from wizard.core.i18n import tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date
 from wizard.core.model import Project, ProjectInfo
 from wizard.core.textclean import one_line
+
+SubmissionMeans = Literal["electronic", "paper", "both"]
+
+
+def submission_means(project: Project) -> SubmissionMeans:
+    """How bids are submitted (``publication.bids_electronic``, ``bids_on_paper``):
+    "electronic", "paper" or "both"; "electronic" when neither is ticked, as the
+    instructions then say (a bid on paper is refused).
+
+    Every sentence about the physical form of a bid (sealed envelopes, files) follows
+    it, so an electronic-only tender never asks for sealed envelopes.
+    """
+    pub = project.publication
+    if pub.bids_on_paper:
+        return "both" if pub.bids_electronic else "paper"
+    return "electronic"
 
 
 def _time(info: ProjectInfo, lang: str) -> str:
