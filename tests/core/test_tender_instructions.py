@@ -376,3 +376,16 @@ def test_the_two_envelopes_follow_the_means_of_submission(electronic, paper, lan
     returned = "returned unopened" if lang == "en" else "retournées sans avoir été ouvertes"
     assert (sealed in text) == paper
     assert (returned in text) == paper
+
+
+@pytest.mark.parametrize(("lang", "title"), [("en", "Scenario sessions"), ("fr", "Séances de scénarios")])
+def test_the_scenario_sessions_have_one_heading(lang, title):
+    project = load_example("training")  # scenarios, no pilot
+    assert not project.evaluation.pilot_enabled
+    headings = _headings(project, lang)
+    assert headings.count(title) == 1
+    texts = _texts(project, lang)
+    after = texts[len(texts) - texts[::-1].index(title)]  # the line after the last "title": the heading's
+    assert after.startswith(
+        "The scenario sessions take place" if lang == "en" else "Les séances de scénarios"
+    )

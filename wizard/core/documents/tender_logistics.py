@@ -80,7 +80,9 @@ def _pilot(project: Project, lang: str) -> list[Block]:
 
 def logistics_blocks(project: Project, lang: str) -> list[Block]:
     """The "Scenario sessions and pilot" section of the tender in ``lang`` (nothing
-    without scenarios and without a pilot)."""
+    without scenarios and without a pilot). Without a pilot the section is titled
+    "Scenario sessions" and the sessions' own heading is left out, so the title is
+    never printed twice in a row (nor twice in the table of contents)."""
     sessions = _sessions(project, lang) if project.scenarios else []
     pilot = _pilot(project, lang) if project.evaluation.pilot_enabled else []
     if not sessions and not pilot:
@@ -92,4 +94,6 @@ def logistics_blocks(project: Project, lang: str) -> list[Block]:
         if sessions
         else N_("Pilot project")
     )
+    if sessions and not pilot:
+        sessions = sessions[1:]  # the section's title already says "Scenario sessions": one heading
     return [Heading(1, tr(title, lang)), *sessions, *pilot]
