@@ -389,3 +389,30 @@ def test_the_scenario_sessions_have_one_heading(lang, title):
     assert after.startswith(
         "The scenario sessions take place" if lang == "en" else "Les séances de scénarios"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "description", "condition", "lower"),
+    [
+        (
+            "en",
+            "Paid 8-week pilot project with the Fire Department, in live service.",
+            "The award of the full Contract is conditional on the pilot meeting these scenarios: S-1 Track firefighters during a building fire, S-2 Set up a three-level perimeter.",
+            "full contract",
+        ),
+        (
+            "fr",
+            "Projet pilote rémunéré de 8 semaines avec le Service de sécurité incendie, en service réel.",
+            "L’adjudication du Contrat complet est conditionnelle à la réussite du projet pilote pour les scénarios suivants\u00a0: S-1 Suivre les pompiers pendant un incendie de bâtiment, S-2 Établir un périmètre à trois niveaux.",
+            "contrat complet",
+        ),
+    ],
+)
+def test_the_pilot_condition_is_said_once_with_the_defined_contract(lang, description, condition, lower):
+    texts = _texts(load_example("emergency-perimeter"), lang)
+    at = texts.index(description)
+    assert texts[at + 1] == condition
+    text = "\n".join(texts)
+    assert text.count(condition) == 1
+    assert lower not in text  # "Contract" is defined: always capitalised
+    assert "conditional on the successful completion" not in text and "conditionnel à la réussite" not in text
