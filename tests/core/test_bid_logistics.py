@@ -12,6 +12,7 @@ import docx
 import pytest
 
 from wizard.core.checks import run_checks
+from wizard.core.checks.logistics import check_logistics, pilot_end
 from wizard.core.documents.tender_submission import format_deadline
 from wizard.core.domain import timezones
 from wizard.core.domain.provinces import PROVINCES
@@ -278,3 +279,58 @@ def test_a_file_without_the_new_keys_opens_and_saves_them_without_migration(tmp_
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     db.close()
+
+
+def _pilot_project(validity_days: int):
+    project = load_example("emergency-perimeter")  # closes 2027-03-08, award planned 2027-04-12
+    project.evaluation.pilot_weeks = 8  # ends 2027-06-07
+    project.contract_data.bid_validity_days = validity_days
+    return project
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            "The bids bind their bidders only until June 6, 2027, but the paid pilot, from April 12, 2027, cannot end before June 7, 2027: the full Contract would be awarded on bids that have lapsed. Raise the bid validity to at least 91 days after closing.",
+        ),
+        (
+            "fr",
+            "Les soumissions ne lient leurs soumissionnaires que jusqu’au 6 juin 2027, mais le projet pilote rémunéré, qui commence le 12 avril 2027, ne peut se terminer avant le 7 juin 2027\u00a0: le Contrat complet serait adjugé sur la foi de soumissions échues. Portez le délai de validité des soumissions à au moins 91 jours après la date limite de dépôt.",
+        ),
+    ],
+)
+def test_a_pilot_longer_than_the_bid_validity_is_flagged(lang, expected):
+    (found,) = [f for f in check_logistics(_pilot_project(90)) if f.code == "PR-PILOT-VALIDITY"]
+    assert found.field == "contract_data.bid_validity_days"
+    assert found.message(lang) == expected
+
+
+def test_a_bid_validity_covering_the_pilot_is_clean():
+    project = _pilot_project(91)  # the twin: validity ends 2027-06-07, the pilot's last day
+    assert [str(d) for d in pilot_end(project)] == ["2027-04-12", "2027-06-07"]
+    assert "PR-PILOT-VALIDITY" not in [f.code for f in check_logistics(project)]
+    project.info.award_date = ""  # the pilot starts when the 20 days of sessions end: 2027-03-28
+    project.contract_data.bid_validity_days = 76  # to 2027-05-23 = 2027-03-28 + 8 weeks
+    assert [str(d) for d in pilot_end(project)] == ["2027-03-28", "2027-05-23"]
+    assert "PR-PILOT-VALIDITY" not in [f.code for f in check_logistics(project)]
+    project.contract_data.bid_validity_days = 75
+    assert "PR-PILOT-VALIDITY" in [f.code for f in check_logistics(project)]
+    project.evaluation.pilot_weeks = 0  # duration not stated: nothing to compare
+    assert "PR-PILOT-VALIDITY" not in [f.code for f in check_logistics(project)]
+
+
+def test_the_record_states_the_pilot_validity_finding():
+    from wizard.core.documents.record_findings import sentence
+
+    project = _pilot_project(90)
+    (found,) = [f for f in check_logistics(project) if f.code == "PR-PILOT-VALIDITY"]
+    assert (
+        sentence(project, found, "en")
+        == "The bids lapse on June 6, 2027, before the paid pilot can end on June 7, 2027: the bid validity is too short."
+    )
+    assert (
+        sentence(project, found, "fr")
+        == "Les soumissions échoient le 6 juin 2027, avant que le projet pilote rémunéré puisse se terminer le 7 juin 2027\u00a0: le délai de validité des soumissions est trop court."
+    )

@@ -38,10 +38,10 @@ def _headings(project, lang: str) -> list[str]:
 
 
 def test_end_of_validity_is_closing_plus_the_validity_days():
-    project = load_example("emergency-perimeter")  # closes 2027-03-08
-    assert end_of_validity(project) == "2027-06-06"  # + 90 days: 23 (March) + 30 + 31 + 6
-    project.contract_data.bid_validity_days = 120
-    assert end_of_validity(project) == "2027-07-06"
+    project = load_example("emergency-perimeter")  # closes 2027-03-08, bids valid 120 days
+    assert end_of_validity(project) == "2027-07-06"  # + 120 days: 23 (March) + 30 + 31 + 30 + 6
+    project.contract_data.bid_validity_days = 90
+    assert end_of_validity(project) == "2027-06-06"
     assert last_addendum(project) == "2027-03-01"  # 7 days before
     project.info.closing_date = ""
     assert end_of_validity(project) == ""
@@ -51,9 +51,9 @@ def test_the_french_instructions_of_the_quebec_example():
     text = "\n".join(_texts(load_example("emergency-perimeter"), "fr"))
     for expected in (
         "Instructions aux soumissionnaires",
-        "Fin du délai de validité des soumissions\n6 juin 2027",
+        "Fin du délai de validité des soumissions\n6 juillet 2027",
         "Dernier addenda\n1er mars 2027",
-        "La soumission est irrévocable pendant 90 jours après la date limite de dépôt, soit jusqu’au 6 juin 2027 inclusivement.",
+        "La soumission est irrévocable pendant 120 jours après la date limite de dépôt, soit jusqu’au 6 juillet 2027 inclusivement.",
         "Aucun addenda n’est émis moins de 7 jours avant la date limite de dépôt, soit après le 1er mars 2027, à moins qu’il ne reporte aussi la date limite de dépôt de façon qu’au moins 7 jours séparent l’addenda de la nouvelle date limite.",
         "Aucune garantie de soumission n’est exigée.",
         "Les soumissions sont ouvertes publiquement à la date limite de dépôt",

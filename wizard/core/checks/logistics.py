@@ -8,16 +8,22 @@ the minute when and where a bid is due and whom to write to; the tender shows
 Codes: ``PR-CLOSING-TIME``, ``PR-SUBMISSION``, ``PR-CONTACT-EMAIL`` (warnings: missing),
 ``PR-TIME`` (error: the closing time is not ``HH:MM`` on a 24-hour clock, e.g.
 ``"25:00"``), ``PR-TIME-ZONE`` (error: not a known IANA zone such as
-``"America/Toronto"``), ``PR-EMAIL`` (error: the contact e-mail is not one address).
+``"America/Toronto"``), ``PR-EMAIL`` (error: the contact e-mail is not one address),
+``PR-PILOT-VALIDITY`` (warning: the bids lapse before the paid pilot can end, see
+:func:`pilot_end`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, blank_info_findings, finding
 from wizard.core.domain.timezones import parse_time, tzinfo
-from wizard.core.i18n import N_
+from wizard.core.i18n import N_, Localized, Plural
+from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
+from wizard.core.model.bounds import clamp
 from wizard.core.opendata.contact import is_valid_email
 
 _REQUIRED = (
@@ -47,6 +53,69 @@ _REQUIRED = (
 
 REPORTED_WHEN_BLANK = frozenset(f"info.{name}" for _code, name, _text in _REQUIRED)
 """The ``info`` fields reported here when blank."""
+
+
+def _day(iso: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(iso.strip())
+    except ValueError:
+        return None
+
+
+def pilot_end(project: Project) -> tuple[dt.date, dt.date] | None:
+    """``(start, end)`` of the paid pilot as the tender promises it, or None when there
+    is no pilot, no stated duration (``evaluation.pilot_weeks`` = 0) or no closing date.
+
+    The tender's timetable puts the pilot after its award and before the award of the
+    full Contract: it starts on the planned award (``info.award_date``), else when the
+    scenario sessions end (closing + ``contract_data.scenario_sessions_days``, with
+    scenarios), else on the closing date; it ends ``pilot_weeks`` weeks later. Since the
+    full Contract is awarded on the bids received, they must still bind on that day.
+    """
+    ev = project.evaluation
+    weeks = clamp("evaluation.pilot_weeks", ev.pilot_weeks)
+    closing = _day(project.info.closing_date)
+    if not ev.pilot_enabled or weeks <= 0 or closing is None:
+        return None
+    start = _day(project.info.award_date)
+    if start is None:
+        days = clamp("contract_data.scenario_sessions_days", project.contract_data.scenario_sessions_days)
+        start = closing + dt.timedelta(days=days if project.scenarios else 0)
+    return start, start + dt.timedelta(weeks=weeks)
+
+
+def _localized(day: dt.date) -> Localized:
+    return Localized(fr=format_date(day.isoformat(), "fr"), en=format_date(day.isoformat(), "en"))
+
+
+def _pilot_validity(project: Project) -> list[Finding]:
+    span = pilot_end(project)
+    closing = _day(project.info.closing_date)
+    if span is None or closing is None:
+        return []
+    start, end = span
+    validity = closing + dt.timedelta(
+        days=clamp("contract_data.bid_validity_days", project.contract_data.bid_validity_days)
+    )
+    if validity >= end:
+        return []
+    needed = (end - closing).days
+    return [
+        finding(
+            "PR-PILOT-VALIDITY",
+            Severity.WARNING,
+            Plural(
+                "The bids bind their bidders only until {validity}, but the paid pilot, from {start}, cannot end before {end}: the full Contract would be awarded on bids that have lapsed. Raise the bid validity to at least {count} day after closing.",
+                "The bids bind their bidders only until {validity}, but the paid pilot, from {start}, cannot end before {end}: the full Contract would be awarded on bids that have lapsed. Raise the bid validity to at least {count} days after closing.",
+                needed,
+            ),
+            "contract_data.bid_validity_days",
+            principles.COMPLETE,
+            validity=_localized(validity),
+            start=_localized(start),
+            end=_localized(end),
+        )
+    ]
 
 
 def check_logistics(project: Project) -> list[Finding]:
@@ -88,4 +157,5 @@ def check_logistics(project: Project) -> list[Finding]:
                 value=email,
             )
         )
+    found.extend(_pilot_validity(project))
     return found

@@ -407,6 +407,15 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
         ),
         (((), N_("A row of the project was left empty; the documents leave it out.")),),
     ),
+    "PR-PILOT-VALIDITY": (
+        (
+            ("validity", "end"),
+            N_(
+                "The bids lapse on {validity}, before the paid pilot can end on {end}: the bid validity is too short."
+            ),
+        ),
+        ((), N_("The bid validity is shorter than the paid pilot needs.")),
+    ),
     "PR-PERIOD-LAW": (((), FACT),),
     "PR-PERIOD-AGREEMENT": (((), FACT),),
     "PR-PERIOD-TOWN": (((), FACT),),

@@ -148,6 +148,13 @@ BOUNDS: dict[str, Bound] = {
         "The last addendum leaves bidders time to take it into account (7 days by default); "
         "two months exceeds the whole bid period of most calls for tenders.",
     ),
+    "evaluation.pilot_weeks": Bound(
+        0,
+        52,
+        "weeks",
+        "A paid pilot runs for weeks (4 to 12 in practice); a year is beyond any bid validity. "
+        "0 means not stated (the check of the pilot against the bid validity is then skipped).",
+    ),
     "contract_data.scenario_sessions_days": Bound(
         1,
         180,

@@ -100,7 +100,9 @@ class Evaluation:
     ``professional_services``: the contract is one for professional services (Québec: the
     statutory two-step weighted system is then mandatory, ``domain.evaluation.quebec_statute``);
     ``committee_secretary``: the name of the selection committee's secretary, who runs
-    the committee without scoring (Québec's weighted system).
+    the committee without scoring (Québec's weighted system); ``pilot_weeks``: how long
+    the paid pilot runs, in weeks after its award (0 = not stated), which the bids'
+    validity must cover (check ``PR-PILOT-VALIDITY``).
     """
 
     quality_weight: int = 70
@@ -112,6 +114,7 @@ class Evaluation:
     pilot_enabled: bool = False
     pilot_description: str = ""
     pilot_scenario_ids: list[int] = field(default_factory=list)
+    pilot_weeks: int = 0
 
 
 @dataclass

@@ -117,6 +117,7 @@ class EvaluationPage(StepPage):
             )
         )
         self.row(form, N_("Pilot description"), compact(b.text("evaluation", "pilot_description", 2)))
+        self.row(form, N_("Pilot duration (weeks, 0 = not stated)"), b.spin("evaluation", "pilot_weeks"))
         self.pilot_links = LinkList(3)
         self.pilot_links.setObjectName("evaluation.pilot_scenario_ids")
         self.pilot_links.links_changed.connect(
