@@ -416,3 +416,18 @@ def test_the_pilot_condition_is_said_once_with_the_defined_contract(lang, descri
     assert text.count(condition) == 1
     assert lower not in text  # "Contract" is defined: always capitalised
     assert "conditional on the successful completion" not in text and "conditionnel à la réussite" not in text
+
+
+def test_the_french_of_the_documents_uses_one_apostrophe():
+    """The tender's French uses the typographic apostrophe (’) throughout, never ' ."""
+    from wizard.core.i18n import tr
+
+    po = resource_path("locale/fr/LC_MESSAGES/document.po").read_text(encoding="utf-8")
+    straight = [line for line in po.splitlines() if line.startswith("msgstr") and "'" in line]
+    assert straight == []
+    english = "Adjusted once a year by the consumer price index, within a cap"
+    assert tr(english, "en") == english
+    assert (
+        tr(english, "fr")
+        == "Rajustés une fois l’an selon l’indice des prix à la consommation, sous un plafond"
+    )
