@@ -34,6 +34,7 @@ SECTION_FIELDS = {
     "tco.discount_rate_pct": "T-RATE",
     "evaluation.quality_weight": "E-RANGE",
     "evaluation.price_weight": "E-RANGE",
+    "evaluation.pilot_weeks": "E-RANGE",
     "criteria_settings.pass_threshold_pct": "C-THRESHOLD",
     "market.common_threshold_pct": "M-SETTINGS",
     "market.underperforming_pct": "M-SETTINGS",

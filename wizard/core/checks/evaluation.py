@@ -14,7 +14,7 @@ statutory system) and ``E-QC-FORMULA`` (warning: a Québec project weighing qual
 against price with the app's linear formula instead of the statutory system; the
 provision is to be confirmed by counsel), and ``E-QC-SECRETARY`` (warning: the
 statutory system without a committee secretary), ``E-QC-OUTSIDE`` (warning: the
-statutory system chosen for a project outside Québec); ``E-RANGE`` (error: a weight or a quality criterion's points outside 0–100,
+statutory system chosen for a project outside Québec); ``E-RANGE`` (error: a weight or a quality criterion's points outside 0–100, the pilot's weeks outside 0–52,
 :data:`wizard.core.model.bounds.BOUNDS`).
 """
 
@@ -37,8 +37,13 @@ _WEIGHT_BOUNDS = (
         "price_weight",
         N_("The price weight must be between {low} and {high} points; the value entered is {value}."),
     ),
+    (
+        "pilot_weeks",
+        N_("The pilot duration must be between {low} and {high} weeks; the value entered is {value}."),
+    ),
 )
-"""Evaluation weight → the ``E-RANGE`` message when it is outside its bounds."""
+"""Evaluation number (weights, pilot duration) → the ``E-RANGE`` message when it is
+outside its bounds."""
 
 
 def person_key(name: str) -> str:
