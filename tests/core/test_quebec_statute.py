@@ -158,12 +158,12 @@ def test_tender_states_the_statute_committee_and_two_envelopes():
         in en
     )
     assert "Members of council may not sit on the selection committee." in en
-    assert "interim score is at least 70 out of 100; the other envelopes 2 are returned unopened" in en
+    assert "interim score is at least 70 out of 100; the envelopes 2 of the other bids are never opened" in en
     assert "The Town has appointed a secretary of the selection committee" in en
     assert "Critère 1 | 30" in en and "Total | 100" in en
     assert "art. 573.1.0.1.1" not in fr
     assert (
-        "deux enveloppes scellées distinctes (pour une soumission électronique, deux fichiers distincts)"
+        "Chaque soumission est déposée en deux fichiers (ou sections) distincts, qualité et prix, de la manière que prévoit la plateforme électronique"
         in fr
         and "bordereau de prix" in fr
     )
