@@ -113,3 +113,18 @@ def test_the_page_fits_1366_by_768(window, tmp_path, qtbot, lang):
                 button.width() >= button.sizeHint().width()
                 or button.geometry().right() <= area.viewport().width()
             )
+
+
+def test_term_summary_reads_an_absurd_term_within_its_bounds(window, tmp_path):
+    """A term received out of its bounds (docs/cases.md K26) is summarised as the core
+    counts it (``checks.statement_of_work.term_years``: 15 years at most, then the
+    renewals), never as the raw number typed in another app."""
+    from wizard.core.model.defaults import new_project
+
+    project = new_project("en")
+    project.statement_of_work = replace(project.statement_of_work, term_years=999)
+    window.set_project(ProjectFile.create(tmp_path / "absurd.tender", project))
+    window.wizard.go_to(Step.STATEMENT_OF_WORK)
+    text = window.wizard.currentPage().term_summary.text()
+    assert "At most 17 years with every renewal" in text  # 15 + 2 × 1
+    assert "1001" not in text

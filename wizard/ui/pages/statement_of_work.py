@@ -12,6 +12,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
+from wizard.core.checks.statement_of_work import term_years
 from wizard.core.domain import tco
 from wizard.core.i18n import N_, _, ntr, ui_language
 from wizard.core.i18n.formats import format_date
@@ -528,8 +529,7 @@ class StatementOfWorkPage(StepPage):
     def _show_term(self) -> None:
         """The whole term in years, its start, and the TCO horizon it should fit in."""
         project = self.ctx.project
-        work = project.statement_of_work
-        years = work.term_years + work.renewals * work.renewal_years
+        years = term_years(project)  # the core's, within the fields' bounds
         start = project.info.contract_start
         start = (
             format_date(start, ui_language())
