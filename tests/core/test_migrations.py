@@ -466,7 +466,7 @@ def test_migration_5_adds_the_publication_and_addenda_tables_empty(tmp_path, exa
         ]
         assert set(V5_TABLES) <= set(tables)
         assert [pf.db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in V5_TABLES] == [0] * 5
-    assert _pragmas(path)[:3] == (5, [], "ok")
+    assert _pragmas(path)[:3] == (migrations.SCHEMA_VERSION, [], "ok")
     assert (tmp_path / f"{example}.tender.v4.bak").exists()
 
 
@@ -480,5 +480,65 @@ def test_schema_5_is_probed_strictly(tmp_path):
     conn.close()
     before = path.read_bytes()
     with pytest.raises(SchemaMismatch, match="published_documents"):
+        ProjectFile.open(path)
+    assert path.read_bytes() == before
+
+
+# -- migration 6: bids and their evaluation (issue 22) --------------------------------
+
+
+V6_TABLES = [
+    "award",
+    "bid_acknowledgements",
+    "bidders",
+    "bids",
+    "consensus_scores",
+    "envelope_opening",
+    "mandatory_results",
+    "opened_amounts",
+    "opened_workbooks",
+    "quality_lock",
+    "scenario_verifications",
+    "sealed_workbooks",
+    "sheet_scores",
+]
+
+
+@pytest.mark.parametrize("example", ["emergency-perimeter", "office-suite", "training"])
+def test_migration_6_adds_the_bids_tables_empty(tmp_path, example):
+    """The stored schema-5 files open as schema 6: thirteen new tables, empty, every
+    earlier table as it was (the publication tables untouched), a backup beside."""
+    path = tmp_path / f"{example}.tender"
+    path.write_bytes((DATA / "v5" / f"{example}.tender").read_bytes())
+    before = sqlite3.connect(path)
+    counts = {
+        t: before.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+        for (t,) in before.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    }
+    before.close()
+    with ProjectFile.open(path) as pf:
+        tables = [
+            r[0] for r in pf.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        ]
+        assert sorted(set(tables) - set(counts)) == V6_TABLES
+        assert [pf.db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in V6_TABLES] == [0] * 13
+        assert {t: pf.db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in counts} == counts
+        from wizard.core.bids import record
+
+        assert record.read(pf) == record.BidsRecord()
+    assert _pragmas(path)[:3] == (6, [], "ok")
+    assert (tmp_path / f"{example}.tender.v5.bak").exists()
+
+
+def test_schema_6_is_probed_strictly(tmp_path):
+    """A schema-6 file whose sealed workbooks lost their fingerprint is refused untouched."""
+    path = tmp_path / "a.tender"
+    ProjectFile.create(path, Project()).close()
+    conn = sqlite3.connect(path)
+    conn.execute('ALTER TABLE "sealed_workbooks" RENAME COLUMN "sha256" TO "hash"')
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(SchemaMismatch, match="sealed_workbooks"):
         ProjectFile.open(path)
     assert path.read_bytes() == before

@@ -17,9 +17,9 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from wizard.core.project_file.schemas import SCHEMA_V1, SCHEMA_V5_TABLES
+from wizard.core.project_file.schemas import SCHEMA_V1, SCHEMA_V5_TABLES, SCHEMA_V6_TABLES
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Links between tables: child table → (column, parent table). Declared as real
 # foreign keys so that ``PRAGMA foreign_key_check`` guards them.
@@ -166,5 +166,23 @@ def _v5(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
+def _v6(db: sqlite_utils.Database) -> None:
+    """Schema 6 (issue 22, bids and their evaluation, docs/bids.md): thirteen new
+    tables, empty (no file of schema 5 holds a bid): ``bidders``, ``bids``,
+    ``bid_acknowledgements``, ``sealed_workbooks``, ``opened_amounts``,
+    ``mandatory_results``, ``scenario_verifications``, ``sheet_scores``,
+    ``consensus_scores``, ``quality_lock``, ``envelope_opening``, ``opened_workbooks``,
+    ``award`` (``schemas.SCHEMA_V6_TABLES``, frozen). No existing table changes."""
+    for statement in statements(SCHEMA_V6_TABLES):
+        db.execute(statement)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
+    1: _v1,
+    2: _v2,
+    3: _v3,
+    4: _v4,
+    5: _v5,
+    6: _v6,
+}
 """Target version → the function that brings the previous version to it."""

@@ -819,7 +819,148 @@ and the addenda (``addenda``, ``addendum_questions``, ``addendum_changes``: text
 both languages as typed columns). These tables are not entity lists of the model: they
 are read and written by ``wizard/core/publishing/``."""
 
-SCHEMAS: dict[int, str] = {0: "", 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5}
+SCHEMA_V6_TABLES = """
+CREATE TABLE "bidders" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "legal_name" TEXT NOT NULL DEFAULT '',
+   "business_number" TEXT NOT NULL DEFAULT '',
+   "address" TEXT NOT NULL DEFAULT '',
+   "contact_name" TEXT NOT NULL DEFAULT '',
+   "contact_email" TEXT NOT NULL DEFAULT '',
+   "contact_phone" TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE "bids" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "bidder_id" INTEGER NOT NULL REFERENCES "bidders"("id"),
+   "received_at" TEXT NOT NULL,
+   "late" INTEGER NOT NULL DEFAULT 0,
+   "withdrawn" INTEGER NOT NULL DEFAULT 0,
+   "rejected" TEXT NOT NULL DEFAULT '',
+   "trade_secret" TEXT NOT NULL DEFAULT '',
+   "publish_names" INTEGER NOT NULL DEFAULT 0,
+   "response_form" INTEGER NOT NULL DEFAULT 0,
+   "notes" TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE "bid_acknowledgements" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "bid_id" INTEGER NOT NULL REFERENCES "bids"("id"),
+   "addendum_number" INTEGER NOT NULL
+);
+
+CREATE TABLE "sealed_workbooks" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "bid_id" INTEGER NOT NULL REFERENCES "bids"("id"),
+   "name" TEXT NOT NULL DEFAULT '',
+   "content" BLOB NOT NULL,
+   "sha256" TEXT NOT NULL,
+   "attached_at" TEXT NOT NULL
+);
+
+CREATE TABLE "opened_amounts" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "bid_id" INTEGER NOT NULL REFERENCES "bids"("id"),
+   "line_key" TEXT NOT NULL,
+   "year" INTEGER NOT NULL DEFAULT 0,
+   "amount" TEXT
+);
+
+CREATE TABLE "mandatory_results" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "bid_id" INTEGER NOT NULL REFERENCES "bids"("id"),
+   "criterion_id" INTEGER NOT NULL,
+   "passed" INTEGER,
+   "evidence" TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE "scenario_verifications" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "bid_id" INTEGER NOT NULL REFERENCES "bids"("id"),
+   "scenario_id" INTEGER NOT NULL,
+   "result" TEXT NOT NULL DEFAULT 'pending',
+   "notes" TEXT NOT NULL DEFAULT '',
+   "verified_on" TEXT NOT NULL DEFAULT '',
+   "committee_member_id" INTEGER
+);
+
+CREATE TABLE "sheet_scores" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "bid_id" INTEGER NOT NULL REFERENCES "bids"("id"),
+   "jury_member_id" INTEGER NOT NULL,
+   "criterion_id" INTEGER NOT NULL,
+   "points" INTEGER,
+   "reason" TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE "consensus_scores" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "bid_id" INTEGER NOT NULL REFERENCES "bids"("id"),
+   "criterion_id" INTEGER NOT NULL,
+   "points" INTEGER,
+   "reason" TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE "quality_lock" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "locked_at" TEXT NOT NULL,
+   "locked_by" TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE "envelope_opening" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "opened_at" TEXT NOT NULL,
+   "opened_by" TEXT NOT NULL DEFAULT '',
+   "witnesses" TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE "opened_workbooks" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "bid_id" INTEGER NOT NULL REFERENCES "bids"("id"),
+   "sha256" TEXT NOT NULL,
+   "version" TEXT NOT NULL,
+   "evaluated_price" TEXT NOT NULL
+);
+
+CREATE TABLE "award" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "bid_id" INTEGER REFERENCES "bids"("id"),
+   "reason_if_not_top" TEXT NOT NULL DEFAULT '',
+   "resolution_number" TEXT NOT NULL DEFAULT '',
+   "resolution_date" TEXT NOT NULL DEFAULT '',
+   "signatory" TEXT NOT NULL DEFAULT '',
+   "delegated_authority" TEXT NOT NULL DEFAULT '',
+   "standstill_days" INTEGER NOT NULL DEFAULT 0,
+   "awarded_on" TEXT NOT NULL DEFAULT '',
+   "contract_signed_on" TEXT NOT NULL DEFAULT '',
+   "contract_value" TEXT NOT NULL DEFAULT ''
+);
+"""
+"""The tables version 6 adds (issue 22, bids and their evaluation), in the order
+migration 6 creates them."""
+
+SCHEMA_V6 = SCHEMA_V5 + SCHEMA_V6_TABLES
+"""Version 6 (issue 22, docs/bids.md): version 5 and the bids received on the published
+tender: the bidders (``bidders``) and their bids (``bids``: received at, late, withdrawn,
+rejected before opening, trade-secret designation, names published or not), the addenda
+each acknowledges (``bid_acknowledgements``), the price workbook kept sealed
+(``sealed_workbooks``: bytes and SHA-256 at intake), the evaluation (``mandatory_results``,
+``scenario_verifications``, ``sheet_scores``, ``consensus_scores``), the quality scores
+locked (``quality_lock``, one row), the opening of the price envelopes
+(``envelope_opening``, one row; ``opened_workbooks``: the fingerprint, version and
+evaluated price of each workbook opened; ``opened_amounts``: the amounts read from its
+input cells, exact decimal text) and the award (``award``, one row). Read and written
+by ``wizard/core/bids/``; not entity lists of the model."""
+
+SCHEMAS: dict[int, str] = {
+    0: "",
+    1: SCHEMA_V1,
+    2: SCHEMA_V2,
+    3: SCHEMA_V3,
+    4: SCHEMA_V4,
+    5: SCHEMA_V5,
+    6: SCHEMA_V6,
+}
 """Schema version → the SQL that creates it (0: an empty file, before version 1)."""
 
 Column = tuple[str, str, int, str | None, int]

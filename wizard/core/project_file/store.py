@@ -96,6 +96,24 @@ __all__ = [  # the errors and markers of :mod:`wizard.core.project_file.fileform
 RECORD_TABLES = ("publication", "published_documents", "addenda", "addendum_questions", "addendum_changes")
 """The tables of schema 5 that hold the publication record (``wizard/core/publishing/``)."""
 
+BIDS_TABLES = (
+    "bidders",
+    "bids",
+    "bid_acknowledgements",
+    "sealed_workbooks",
+    "opened_amounts",
+    "mandatory_results",
+    "scenario_verifications",
+    "sheet_scores",
+    "consensus_scores",
+    "quality_lock",
+    "envelope_opening",
+    "opened_workbooks",
+    "award",
+)
+"""The tables of schema 6 that hold the bids and their evaluation (``wizard/core/bids/``),
+parents before children (the order ``create`` writes them in)."""
+
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -146,7 +164,8 @@ class ProjectFile:
         new empty project journals nothing.
 
         ``tables``: rows of the publication tables of schema 5 (:data:`RECORD_TABLES`,
-        ``publishing.jsonform.table_rows``), written with the project; with a
+        ``publishing.jsonform.table_rows``) and of the bids tables of schema 6
+        (:data:`BIDS_TABLES`, ``bids.jsonform.table_rows``), written with the project; with a
         ``publication`` row, a ``published`` marker follows the origin (undo never goes
         back past the publication).
 
@@ -175,7 +194,7 @@ class ProjectFile:
                                 }
                             )
                         for name, rows in (tables or {}).items():
-                            if name not in RECORD_TABLES:
+                            if name not in RECORD_TABLES + BIDS_TABLES:
                                 raise ProjectFileError(path, f"not a table of the record: {name}")
                             if rows:
                                 db.table(name).insert_all(rows)
