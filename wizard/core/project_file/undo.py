@@ -40,9 +40,11 @@ from wizard.core.model import ENTITIES
 from wizard.core.project_file import codec, jsonio
 from wizard.core.project_file.store import ProjectFile
 
-UNDO, REDO, RESTORE, PUBLISHED = "undo", "redo", "restore", "published"
-MARKERS = frozenset({UNDO, REDO, RESTORE, PUBLISHED})
-"""Journal rows that record what an action was, not a change of the project."""
+UNDO, REDO, RESTORE, PUBLISHED, BIDS = "undo", "redo", "restore", "published", "bids"
+MARKERS = frozenset({UNDO, REDO, RESTORE, PUBLISHED, BIDS})
+"""Journal rows that record what an action was, not a change of the project. ``bids``
+marks an operation on the bids record (``wizard/core/bids/``): it changes no field of
+the model, so undo passes over it and never takes a bid record back."""
 
 
 class NothingToUndo(LookupError):

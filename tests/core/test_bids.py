@@ -1,0 +1,346 @@
+"""Bids (issue 22, docs/bids.md): intake with late bids decided against the project's
+closing, the price workbook sealed until the opening, evaluation entries within their
+bounds, the quality lock, the opening (altered and outdated workbooks refused, a filled
+workbook read exactly, the evaluated price recomputed) and the award."""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+import pytest
+from bids_sample import fill
+
+from wizard.core.bids import BidsError, evaluation_entry, intake, opening, record
+from wizard.core.bids.record import Bidder
+from wizard.core.examples import load_example_with_publishing
+from wizard.core.project_file import undo
+from wizard.core.project_file.store import ProjectFile
+from wizard.core.publishing.jsonform import table_rows
+
+ON_TIME = "2027-04-16T10:12:00-03:00"
+"""The closing is 2027-04-16 at 11:00 in New Brunswick (Atlantic daylight time, −03:00),
+moved there from April 2 by addendum 1."""
+LATE = "2027-04-16T11:04:00-03:00"
+OPENED_AT = "2027-04-16T14:00:00-03:00"
+
+AMOUNTS = {
+    "one_off.implementation": ["18500.50"],
+    "one_off.migration_in": [4200],
+    "one_off.training": ["3600.25"],
+    "one_off.hosting": [0],
+    "recurring.subscriptions": [12000, 12000, "12360.10", "12360.10", "12731.00"],
+    "recurring.support": [None, None, 1500, 1500, 1500],
+    "exit.exit_documentation": ["750.75"],
+    "exit.exit_migration": [2500],
+    "unit.hour": [95],
+    "unit.user": ["42.5"],
+}
+EVALUATED = (
+    Decimal("18500.50")
+    + 4200
+    + Decimal("3600.25")
+    + 12000 * 2
+    + Decimal("12360.10") * 2
+    + Decimal("12731.00")
+    + 1500 * 3
+    + Decimal("750.75")
+    + 2500
+)
+"""Worked by hand: one-time 26 300.75, recurring 61 451.20 + 4 500, exit 3 250.75; the
+unit rates are not part of it; blanks count as zero."""
+
+
+@pytest.fixture
+def pf(tmp_path):
+    """The training example as bundled: published 2027-03-01, addendum 1 issued."""
+    project, publishing = load_example_with_publishing("training")
+    assert publishing is not None
+    rows = table_rows(publishing)
+    with ProjectFile.create(tmp_path / "training.tender", project, origin="example", tables=rows) as f:
+        yield f
+
+
+def bidder(name: str = "Formation Acadie inc.") -> Bidder:
+    return Bidder(
+        name, "123456789RC0001", "12, rue Main, Moncton (N.-B.)", "Julie Leblanc", "jl@example.ca", ""
+    )
+
+
+def _bid(pf, name="Formation Acadie inc.", at=ON_TIME, amounts=AMOUNTS, **kw) -> int:
+    bid_id = intake.add_bid(pf, bidder=bidder(name), received_at=at, acknowledged=[1], **kw)
+    if amounts is not None and not intake.is_late(pf, at):
+        intake.attach_workbook(pf, bid_id, fill(pf.project, amounts), name="bordereau.xlsx", at=at)
+    return bid_id
+
+
+def test_a_bid_on_time_and_a_late_bid_are_decided_against_the_closing_in_the_project(pf):
+    """The addendum moved the closing from April 2 to April 16 at 11:00 (−03:00): a bid
+    of April 10 is on time, one of 11:04 on the closing day is late, whatever today is."""
+    early = intake.add_bid(pf, bidder=bidder("A"), received_at="2027-04-10T09:00:00-03:00")
+    just = intake.add_bid(pf, bidder=bidder("B"), received_at="2027-04-16T13:59:59Z")  # 10:59:59 local
+    late = intake.add_bid(pf, bidder=bidder("C"), received_at=LATE)
+    got = {b.id: b.late for b in record.read(pf).bids}
+    assert got == {early: False, just: False, late: True}
+    intake.set_bid(pf, early, received_at="2027-04-16T14:00:01Z")  # 11:00:01 local
+    assert record.read(pf).bid(early).late is True
+
+
+def test_intake_refusals_are_bilingual_and_save_nothing(pf):
+    with pytest.raises(BidsError) as caught:
+        intake.add_bid(pf, bidder=bidder(), received_at="2027-04-16 10:12")
+    assert "offset" in str(caught.value) and "décalage" in str(caught.value)
+    with pytest.raises(BidsError, match="Addendum 2 was not issued"):
+        intake.add_bid(pf, bidder=bidder(), received_at=ON_TIME, acknowledged=[1, 2])
+    with pytest.raises(BidsError, match="legal name"):
+        intake.add_bid(pf, bidder=Bidder(" "), received_at=ON_TIME)
+    with pytest.raises(BidsError, match="before the tender was published"):
+        intake.add_bid(pf, bidder=bidder(), received_at="2027-02-27T10:00:00-04:00")
+    assert record.read(pf).bids == ()
+
+
+def test_an_unpublished_tender_takes_no_bid(tmp_path):
+    project, _publishing = load_example_with_publishing("training")
+    with ProjectFile.create(tmp_path / "t.tender", project) as f, pytest.raises(BidsError) as caught:
+        intake.add_bid(f, bidder=bidder(), received_at=ON_TIME)
+    assert "published" in str(caught.value) and "publié" in str(caught.value)
+
+
+def test_acknowledged_addenda_and_bidder_fields(pf):
+    bid_id = intake.add_bid(
+        pf, bidder=bidder(), received_at=ON_TIME, trade_secret="Annexe C", publish_names=True
+    )
+    got = record.read(pf).bid(bid_id)
+    assert got.acknowledged_addenda == () and got.trade_secret == "Annexe C" and got.publish_names
+    intake.acknowledge(pf, bid_id, [1])
+    intake.set_bid(pf, bid_id, legal_name="Formation Acadie ltée", contact_phone="506 555-0199")
+    got = record.read(pf).bid(bid_id)
+    assert got.acknowledged_addenda == (1,)
+    assert got.bidder.legal_name == "Formation Acadie ltée" and got.bidder.contact_phone == "506 555-0199"
+    assert got.bidder.business_number == "123456789RC0001"
+
+
+def test_the_workbook_is_sealed_until_the_opening(pf):
+    """Fingerprinted at intake; the record gives no amount and no price before the
+    opening, and nothing in the record holds the figures."""
+    data = fill(pf.project, AMOUNTS)
+    bid_id = intake.add_bid(pf, bidder=bidder(), received_at=ON_TIME)
+    digest = intake.attach_workbook(pf, bid_id, data)
+    assert digest == hashlib.sha256(data).hexdigest()
+    sealed = record.read(pf)
+    bid = sealed.bid(bid_id)
+    assert bid.workbook_sha256 == digest and bid.workbook_version == ""
+    assert bid.amounts is None and bid.evaluated_price is None and bid.yearly is None and not bid.opened
+    assert "18500.5" not in repr(sealed) and str(EVALUATED) not in repr(sealed)
+    assert pf.db.execute("SELECT count(*) FROM opened_amounts").fetchone()[0] == 0
+    with pytest.raises(BidsError, match="already has its price workbook"):
+        intake.attach_workbook(pf, bid_id, data)
+
+
+def test_a_late_bid_keeps_no_workbook_and_is_not_evaluated(pf):
+    late = intake.add_bid(pf, bidder=bidder(), received_at=LATE)
+    with pytest.raises(BidsError, match="never opened"):
+        intake.attach_workbook(pf, late, fill(pf.project, AMOUNTS))
+    with pytest.raises(BidsError, match="late: it is not evaluated"):
+        evaluation_entry.set_mandatory(pf, late, 1, True)
+
+
+def test_a_file_that_is_no_workbook_is_refused_at_intake(pf):
+    bid_id = intake.add_bid(pf, bidder=bidder(), received_at=ON_TIME)
+    with pytest.raises(BidsError, match="not a spreadsheet"):
+        intake.attach_workbook(pf, bid_id, b"%PDF-1.7 ...", name="prix.pdf")
+    with pytest.raises(BidsError, match="empty"):
+        intake.attach_workbook(pf, bid_id, b"")
+
+
+def test_evaluation_entries_and_their_bounds(pf):
+    bid_id = _bid(pf)
+    evaluation_entry.set_mandatory(pf, bid_id, 1, True, "Réponse, p. 4; scénario 1")
+    evaluation_entry.set_mandatory(pf, bid_id, 1, False, "Scénario 1 réfuté")  # replaces
+    evaluation_entry.set_verification(pf, bid_id, 1, "refuted", "Hors ligne : échec", "2027-05-03", 1)
+    evaluation_entry.set_sheet_score(pf, bid_id, 1, 6, 1, "Classe virtuelle démontrée")
+    evaluation_entry.set_sheet_score(pf, bid_id, 2, 6, 0, "Enregistrement incomplet")
+    evaluation_entry.set_consensus(pf, bid_id, 6, 1, "Démontré au scénario 5")
+    got = record.read(pf)
+    assert got.mandatory == (record.MandatoryResult(bid_id, 1, False, "Scénario 1 réfuté"),)
+    assert got.verifications == (
+        record.ScenarioVerification(bid_id, 1, "refuted", "Hors ligne : échec", "2027-05-03", 1),
+    )
+    assert [(s.jury_member_id, s.points) for s in got.sheets] == [(1, 1), (2, 0)]
+    assert got.consensus == (record.ConsensusScore(bid_id, 6, 1, "Démontré au scénario 5"),)
+    with pytest.raises(BidsError) as caught:
+        evaluation_entry.set_sheet_score(pf, bid_id, 1, 7, 2)
+    assert "between 0 and 1 (given: 2)" in str(caught.value) and "de 0 à 1" in str(caught.value)
+    with pytest.raises(BidsError, match="between 0 and 1"):
+        evaluation_entry.set_consensus(pf, bid_id, 7, -1)
+    with pytest.raises(BidsError, match="no optional criterion 1"):
+        evaluation_entry.set_sheet_score(pf, bid_id, 1, 1, 1)  # criterion 1 is mandatory
+    with pytest.raises(BidsError, match="no mandatory criterion 6"):
+        evaluation_entry.set_mandatory(pf, bid_id, 6, True)
+    with pytest.raises(BidsError, match="no member 9 of the selection committee"):
+        evaluation_entry.set_sheet_score(pf, bid_id, 9, 6, 1)
+    with pytest.raises(BidsError, match="confirmed, refuted or pending"):
+        evaluation_entry.set_verification(pf, bid_id, 1, "maybe")
+    with pytest.raises(BidsError, match="no scenario 42"):
+        evaluation_entry.set_verification(pf, bid_id, 42, "confirmed")
+
+
+def test_locked_quality_scores_no_longer_change(pf):
+    bid_id = _bid(pf)
+    evaluation_entry.set_consensus(pf, bid_id, 6, 1)
+    at = evaluation_entry.lock_quality(pf, locked_by="Martin Thériault", at="2027-05-10T09:00:00-03:00")
+    assert record.read(pf).quality_locked_at == at == "2027-05-10T09:00:00-03:00"
+    for call in (
+        lambda: evaluation_entry.set_consensus(pf, bid_id, 6, 0),
+        lambda: evaluation_entry.set_sheet_score(pf, bid_id, 1, 6, 0),
+        lambda: evaluation_entry.set_mandatory(pf, bid_id, 1, False),
+        lambda: evaluation_entry.set_verification(pf, bid_id, 1, "refuted"),
+        lambda: evaluation_entry.lock_quality(pf),
+    ):
+        with pytest.raises(BidsError, match="locked"):
+            call()
+    assert record.read(pf).consensus[0].points == 1
+
+
+def test_a_filled_workbook_is_read_exactly_and_the_price_recomputed(pf):
+    """Every cell as written (Decimal, blanks None), the evaluated price recomputed
+    from them: a bidder's figure over the total formula changes nothing."""
+    bid_id = intake.add_bid(pf, bidder=bidder(), received_at=ON_TIME)
+    intake.attach_workbook(pf, bid_id, fill(pf.project, AMOUNTS, total=1))
+    evaluation_entry.lock_quality(pf, at="2027-05-10T09:00:00-03:00")
+    opened = opening.open_envelope(pf, opened_by="Martin Thériault", witnesses="Éric Savoie", at=OPENED_AT)
+    bid = opened.bid(bid_id)
+    assert bid.evaluated_price == EVALUATED == Decimal("95502.70")
+    assert bid.yearly["recurring.subscriptions"] == tuple(
+        Decimal(x) for x in ("12000", "12000", "12360.10", "12360.10", "12731.00")
+    )
+    assert bid.yearly["recurring.support"] == (None, None, Decimal(1500), Decimal(1500), Decimal(1500))
+    assert bid.amounts["one_off.implementation"] == Decimal("18500.50")
+    assert bid.amounts["unit.user"] == Decimal("42.5")
+    assert bid.workbook_version == "PF1-27147c2c60"
+    assert opened.opening == record.Opening(
+        OPENED_AT, "Martin Thériault", "Éric Savoie", {bid_id: bid.workbook_sha256}
+    )
+    with pytest.raises(BidsError, match="already open"):
+        opening.open_envelope(pf, opened_by="X", at=OPENED_AT)
+    with pytest.raises(BidsError, match="can no longer change"):
+        intake.set_bid(pf, bid_id, withdrawn=True)
+
+
+def test_an_altered_workbook_is_refused_and_nothing_recorded(pf):
+    bid_id = _bid(pf)
+    pf.db.execute(
+        "UPDATE sealed_workbooks SET content = CAST(content || x'00' AS BLOB) WHERE bid_id = ?", (bid_id,)
+    )
+    pf.db.conn.commit()
+    with pytest.raises(BidsError) as caught:
+        opening.open_envelope(pf, opened_by="Martin Thériault", at=OPENED_AT)
+    message = str(caught.value)
+    assert (
+        "Formation Acadie inc." in message
+        and "fingerprint differs" in message
+        and "empreinte diffère" in message
+    )
+    assert record.read(pf).opening is None
+
+
+@pytest.mark.parametrize(
+    ("altered", "expected", "french"),
+    [
+        ({"version": "PF1-0000000000"}, "version PF1-0000000000 of the price form", "version PF1-0000000000"),
+        (
+            {"drop": "P_recurring_support_Y3"},
+            "not a price form of this call for tenders",
+            "P_recurring_support_Y3",
+        ),
+    ],
+    ids=["outdated", "structure-altered"],
+)
+def test_an_outdated_or_restructured_workbook_is_refused_naming_the_bidder(pf, altered, expected, french):
+    bid_id = intake.add_bid(pf, bidder=bidder("Savoir Plus ltée"), received_at=ON_TIME)
+    intake.attach_workbook(pf, bid_id, fill(pf.project, AMOUNTS, **altered))
+    with pytest.raises(opening.WorkbookRefused) as caught:
+        opening.open_envelope(pf, opened_by="Martin Thériault", at=OPENED_AT)
+    message = str(caught.value)
+    assert (
+        message.count("Savoir Plus ltée") >= 2 and expected in message and french in message.split(" / ")[0]
+    )
+    assert caught.value.text == opening.REFUSED and caught.value.params["bid"] == bid_id
+    assert record.read(pf).opening is None
+    intake.set_bid(pf, bid_id, rejected="Bordereau d'une version périmée")
+    other = _bid(pf, "Formation Acadie inc.")
+    opened = opening.open_envelope(pf, opened_by="Martin Thériault", at=OPENED_AT)
+    assert opened.bid(bid_id).evaluated_price is None and opened.bid(other).evaluated_price == EVALUATED
+    assert set(opened.opening.fingerprints) == {other}
+
+
+def test_late_withdrawn_and_unopened_bids_are_never_opened(pf):
+    late = intake.add_bid(pf, bidder=bidder("Tardif inc."), received_at=LATE)
+    gone = _bid(pf, "Retiré inc.")
+    intake.set_bid(pf, gone, withdrawn=True)
+    kept = _bid(pf, "Sous le seuil inc.")
+    opened_bid = _bid(pf, "Gagnant inc.")
+    got = opening.open_envelope(pf, opened_by="Martin Thériault", at=OPENED_AT, unopened=[kept])
+    assert [b.opened for b in got.bids] == [False, False, False, True]
+    assert set(got.opening.fingerprints) == {opened_bid} and late not in got.opening.fingerprints
+
+
+def test_the_envelopes_open_only_after_the_closing_and_after_the_lock_with_two_envelopes(pf):
+    _bid(pf)
+    with pytest.raises(BidsError, match="before the closing"):
+        opening.open_envelope(pf, opened_by="Martin Thériault", at="2027-04-16T10:59:00-03:00")
+    with pf.transaction(), pf.amending():
+        pf.set_field("evaluation", "quebec_weighted", True)
+    with pytest.raises(BidsError) as caught:
+        opening.open_envelope(pf, opened_by="Martin Thériault", at=OPENED_AT)
+    assert "Lock the quality scores" in str(caught.value) and "Verrouillez" in str(caught.value)
+    evaluation_entry.lock_quality(pf, at="2027-05-10T09:00:00-03:00")
+    assert opening.open_envelope(pf, opened_by="Martin Thériault", at=OPENED_AT).opened
+
+
+def test_the_award_after_the_opening(pf):
+    bid_id = _bid(pf)
+    with pytest.raises(BidsError, match="Open the price envelopes"):
+        evaluation_entry.set_award(pf, bid_id)
+    opening.open_envelope(pf, opened_by="Martin Thériault", at=OPENED_AT)
+    evaluation_entry.set_award(
+        pf,
+        bid_id,
+        resolution_number="2027-06-112",
+        resolution_date="2027-06-14",
+        signatory="Martin Thériault",
+        delegated_authority="Arrêté 2019-04, art. 7",
+        standstill_days=10,
+        awarded_on="2027-06-15",
+        contract_value="95502.70",
+    )
+    award = record.read(pf).award
+    assert award == record.Award(
+        bid_id,
+        "",
+        "2027-06-112",
+        "2027-06-14",
+        "Martin Thériault",
+        "Arrêté 2019-04, art. 7",
+        10,
+        "2027-06-15",
+        "",
+        Decimal("95502.70"),
+    )
+    with pytest.raises(BidsError, match="0 or more"):
+        evaluation_entry.set_award(pf, bid_id, contract_value="-5")
+    with pytest.raises(BidsError, match="YYYY-MM-DD"):
+        evaluation_entry.set_award(pf, bid_id, awarded_on="15 juin")
+
+
+def test_bid_operations_are_journalled_and_undo_passes_over_them(pf):
+    """Each operation is one journalled action (marker ``bids``); undo takes back the
+    last edit of the model and leaves the bids as recorded."""
+    with pf.transaction():
+        pf.set_field("market", "common_threshold_pct", 80)
+    bid_id = _bid(pf)
+    ops = [r[0] for r in pf.db.execute("SELECT new FROM journal WHERE field = 'bids' ORDER BY id")]
+    assert ops == ['{"op": "add_bid", "bidder": "Formation Acadie inc.", "late": false}', ops[1]]
+    assert '"op": "attach_workbook"' in ops[1] and f'"bid": {bid_id}' in ops[1]
+    undo.undo(pf)
+    assert pf.project.market.common_threshold_pct == 75 and record.read(pf).bid(bid_id) is not None

@@ -1,0 +1,65 @@
+"""What every bids operation shares: the tender must be published, the bid must exist,
+and each operation is one transaction journalled with the marker ``bids``
+(``project_file/undo.py``: undo never takes a bid record back; it is corrected by a new
+entry, as a register of bids is)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from wizard.core.bids import BidsError
+from wizard.core.bids.record import Bid, BidsRecord, read
+from wizard.core.i18n import N_
+from wizard.core.opendata.milestones import parse_moment
+from wizard.core.project_file.store import ProjectFile
+
+BIDS_MARKER = "bids"
+"""The journal marker of every bids operation (``new``: ``{"op": …, "bid": …}``)."""
+
+
+def published_record(pf: ProjectFile) -> BidsRecord:
+    """The bids record; raises :class:`BidsError` before the tender is published."""
+    if not pf.published:
+        raise BidsError(N_("Mark the tender as published before recording bids."))
+    return read(pf)
+
+
+def bid_of(record: BidsRecord, bid_id: int) -> Bid:
+    """The bid ``bid_id``; raises :class:`BidsError` for an unknown one."""
+    bid = record.bid(bid_id)
+    if bid is None:
+        raise BidsError(N_("There is no bid {bid}."), bid=bid_id)
+    return bid
+
+
+def moment(value: str, what: str = "") -> dt.datetime:
+    """An aware ``datetime`` from ISO 8601 with its offset (``2027-04-16T10:12:00-03:00``);
+    raises :class:`BidsError` for anything else: a moment without its offset is
+    ambiguous (which zone?), and the closing is a moment."""
+    found = parse_moment(value)
+    if found is None:
+        raise BidsError(
+            N_(
+                "“{value}” is not a date and time with its offset from UTC (for example 2027-04-16T10:12:00-03:00)."
+            ),
+            value=value,
+        )
+    return found
+
+
+def now() -> str:
+    """The current UTC moment, ISO 8601 to the second (a default only: callers that
+    record a past event pass its moment)."""
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+@contextlib.contextmanager
+def writing(pf: ProjectFile, op: str, **details: Any) -> Iterator[None]:
+    """One transaction of the bids tables, journalled as the marker :data:`BIDS_MARKER`
+    with ``{"op": op, **details}``. Raises the store's ``ReadOnlyFile`` / ``WriteFailed``."""
+    with pf.transaction():
+        yield
+        pf.mark(BIDS_MARKER, {"op": op, **details})

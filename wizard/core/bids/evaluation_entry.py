@@ -1,0 +1,266 @@
+"""The evaluation as the committee and the jury enter it (issue 22, docs/bids.md,
+"Evaluation entry").
+
+* :func:`set_mandatory` — a mandatory criterion passed or failed by a bid, with the
+  evidence;
+* :func:`set_verification` — the technical committee's verification of a scenario for
+  a bid (confirmed, refuted, pending), its notes and date;
+* :func:`set_sheet_score` — one jury member's points for an optional criterion, on
+  their own sheet, with the reason; :func:`set_consensus` — the points agreed;
+* :func:`lock_quality` — the quality scores are final: nothing above changes after it,
+  and only then may the price envelopes be opened where the method separates quality
+  and price;
+* :func:`set_award` — the award, after the opening.
+
+Each entry replaces the previous one for the same bid and criterion (and member).
+Points are within ``0..``:data:`MAX_POINTS` (an optional criterion is worth exactly
+one point, as the tender says); a bid received late is never evaluated. Every function
+raises :class:`~wizard.core.bids.BidsError` (nothing saved) and the store's
+``ReadOnlyFile`` / ``WriteFailed``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from wizard.core.bids import BidsError
+from wizard.core.bids.common import bid_of, moment, now, published_record, writing
+from wizard.core.bids.record import VERIFICATION_RESULTS, Bid, BidsRecord
+from wizard.core.i18n import N_
+from wizard.core.opendata.milestones import valid_day
+from wizard.core.project_file.store import ProjectFile
+
+MAX_POINTS = 1
+"""Points of one optional criterion (SPEC: optional criteria are worth exactly one point)."""
+
+
+def _open_for_scores(pf: ProjectFile, bid_id: int) -> tuple[BidsRecord, Bid]:
+    record = published_record(pf)
+    bid = bid_of(record, bid_id)
+    if bid.late:
+        raise BidsError(N_("This bid was received late: it is not evaluated."))
+    if record.locked:
+        raise BidsError(
+            N_("The quality scores are locked ({moment}): they can no longer change."),
+            moment=record.quality_locked_at,
+        )
+    return record, bid
+
+
+def _criterion(pf: ProjectFile, criterion_id: int, kind: str) -> None:
+    found = next((c for c in pf.project.criteria if c.id == criterion_id), None)
+    if found is None or found.kind != kind:
+        if kind == "mandatory":
+            raise BidsError(N_("There is no mandatory criterion {id} in the tender."), id=criterion_id)
+        raise BidsError(N_("There is no optional criterion {id} in the tender."), id=criterion_id)
+
+
+def _points(points: int | None) -> int | None:
+    if points is None:
+        return None
+    if isinstance(points, bool) or not isinstance(points, int) or not 0 <= points <= MAX_POINTS:
+        raise BidsError(
+            N_("Points must be a whole number between 0 and {max} (given: {value})."),
+            max=MAX_POINTS,
+            value=points,
+        )
+    return points
+
+
+def set_mandatory(
+    pf: ProjectFile, /, bid_id: int, criterion_id: int, passed: bool | None, evidence: str = ""
+) -> None:
+    """Record whether bid ``bid_id`` meets mandatory criterion ``criterion_id``
+    (``None``: not assessed yet) and where the bid shows it. Raises :class:`BidsError`."""
+    _open_for_scores(pf, bid_id)
+    _criterion(pf, criterion_id, "mandatory")
+    with writing(pf, "set_mandatory", bid=bid_id, criterion=criterion_id, passed=passed):
+        pf.db.execute(
+            "DELETE FROM mandatory_results WHERE bid_id = ? AND criterion_id = ?", (bid_id, criterion_id)
+        )
+        pf.db.table("mandatory_results").insert(
+            {
+                "bid_id": bid_id,
+                "criterion_id": criterion_id,
+                "passed": None if passed is None else int(passed),
+                "evidence": evidence.strip(),
+            }
+        )
+
+
+def set_verification(
+    pf: ProjectFile,
+    /,
+    bid_id: int,
+    scenario_id: int,
+    result: str,
+    notes: str = "",
+    verified_on: str = "",
+    committee_member_id: int | None = None,
+) -> None:
+    """Record the committee's verification of scenario ``scenario_id`` for a bid:
+    ``result`` ``confirmed``, ``refuted`` or ``pending``; ``verified_on`` YYYY-MM-DD or
+    ''; ``committee_member_id`` a member of the committee, or ``None`` for the
+    committee as a whole. Raises :class:`BidsError`."""
+    _open_for_scores(pf, bid_id)
+    if not any(s.id == scenario_id for s in pf.project.scenarios):
+        raise BidsError(N_("There is no scenario {id} in the tender."), id=scenario_id)
+    if result not in VERIFICATION_RESULTS:
+        raise BidsError(N_("A verification is confirmed, refuted or pending (given: {value})."), value=result)
+    if verified_on.strip() and valid_day(verified_on) is None:
+        raise BidsError(N_("The date must be a date (YYYY-MM-DD): {value}."), value=verified_on)
+    if committee_member_id is not None and not any(m.id == committee_member_id for m in pf.project.committee):
+        raise BidsError(N_("There is no member {id} of the technical committee."), id=committee_member_id)
+    with writing(pf, "set_verification", bid=bid_id, scenario=scenario_id, result=result):
+        pf.db.execute(
+            "DELETE FROM scenario_verifications WHERE bid_id = ? AND scenario_id = ?", (bid_id, scenario_id)
+        )
+        pf.db.table("scenario_verifications").insert(
+            {
+                "bid_id": bid_id,
+                "scenario_id": scenario_id,
+                "result": result,
+                "notes": notes.strip(),
+                "verified_on": verified_on.strip(),
+                "committee_member_id": committee_member_id,
+            }
+        )
+
+
+def set_sheet_score(
+    pf: ProjectFile,
+    /,
+    bid_id: int,
+    jury_member_id: int,
+    criterion_id: int,
+    points: int | None,
+    reason: str = "",
+) -> None:
+    """Record a jury member's points for an optional criterion of a bid, on their own
+    sheet, with the reason (``points`` ``None``: not scored yet). Raises
+    :class:`BidsError`: points outside ``0..MAX_POINTS``, an unknown member or
+    criterion, a late bid, the scores locked."""
+    _open_for_scores(pf, bid_id)
+    if not any(m.id == jury_member_id for m in pf.project.jury):
+        raise BidsError(N_("There is no member {id} of the selection committee."), id=jury_member_id)
+    _criterion(pf, criterion_id, "optional")
+    value = _points(points)
+    with writing(
+        pf, "set_sheet_score", bid=bid_id, member=jury_member_id, criterion=criterion_id, points=value
+    ):
+        pf.db.execute(
+            "DELETE FROM sheet_scores WHERE bid_id = ? AND jury_member_id = ? AND criterion_id = ?",
+            (bid_id, jury_member_id, criterion_id),
+        )
+        pf.db.table("sheet_scores").insert(
+            {
+                "bid_id": bid_id,
+                "jury_member_id": jury_member_id,
+                "criterion_id": criterion_id,
+                "points": value,
+                "reason": reason.strip(),
+            }
+        )
+
+
+def set_consensus(
+    pf: ProjectFile, /, bid_id: int, criterion_id: int, points: int | None, reason: str = ""
+) -> None:
+    """Record the points the jury agreed for an optional criterion of a bid, with the
+    reason. Raises :class:`BidsError` as :func:`set_sheet_score`."""
+    _open_for_scores(pf, bid_id)
+    _criterion(pf, criterion_id, "optional")
+    value = _points(points)
+    with writing(pf, "set_consensus", bid=bid_id, criterion=criterion_id, points=value):
+        pf.db.execute(
+            "DELETE FROM consensus_scores WHERE bid_id = ? AND criterion_id = ?", (bid_id, criterion_id)
+        )
+        pf.db.table("consensus_scores").insert(
+            {"bid_id": bid_id, "criterion_id": criterion_id, "points": value, "reason": reason.strip()}
+        )
+
+
+def lock_quality(pf: ProjectFile, /, *, locked_by: str = "", at: str = "") -> str:
+    """Lock the quality scores (module docstring) at ``at`` (ISO 8601 with offset;
+    default now); returns the moment recorded. Raises :class:`BidsError`: no bid, already
+    locked, the envelopes already opened."""
+    record = published_record(pf)
+    if not record.bids:
+        raise BidsError(N_("There is no bid to evaluate."))
+    if record.locked:
+        raise BidsError(
+            N_("The quality scores are locked ({moment}): they can no longer change."),
+            moment=record.quality_locked_at,
+        )
+    if record.opened:
+        raise BidsError(N_("The price envelopes are already open."))
+    when = at.strip() or now()
+    moment(when)
+    with writing(pf, "lock_quality", at=when):
+        pf.db.table("quality_lock").insert({"id": 1, "locked_at": when, "locked_by": locked_by.strip()})
+    return when
+
+
+def _day(value: str) -> str:
+    if value.strip() and valid_day(value) is None:
+        raise BidsError(N_("The date must be a date (YYYY-MM-DD): {value}."), value=value)
+    return value.strip()
+
+
+def set_award(
+    pf: ProjectFile,
+    /,
+    bid_id: int | None,
+    *,
+    reason_if_not_top: str = "",
+    resolution_number: str = "",
+    resolution_date: str = "",
+    signatory: str = "",
+    delegated_authority: str = "",
+    standstill_days: int = 0,
+    awarded_on: str = "",
+    contract_signed_on: str = "",
+    contract_value: Decimal | str | None = None,
+) -> None:
+    """Record the award (replacing any before): the bid (``None``: no award), the
+    written reason when it is not the top-ranked bid, council's resolution, who signs
+    and under which delegated authority, the standstill period (days), the dates
+    (YYYY-MM-DD) and the contract value (CAD before taxes). Raises :class:`BidsError`:
+    before the opening, a bid that was not opened, a date that is not one, a negative
+    period or value."""
+    record = published_record(pf)
+    if not record.opened:
+        raise BidsError(N_("Open the price envelopes before recording the award."))
+    if bid_id is not None and not bid_of(record, bid_id).opened:
+        raise BidsError(
+            N_("The price workbook of bid {bid} was not opened: it cannot be awarded."), bid=bid_id
+        )
+    if isinstance(standstill_days, bool) or not isinstance(standstill_days, int) or standstill_days < 0:
+        raise BidsError(N_("The standstill period is a number of days, 0 or more."))
+    value = ""
+    if contract_value is not None and str(contract_value).strip():
+        try:
+            amount = Decimal(str(contract_value).strip())
+        except InvalidOperation:
+            amount = Decimal(-1)
+        if not amount.is_finite() or amount < 0:
+            raise BidsError(
+                N_("The contract value is an amount in dollars, 0 or more: {value}."), value=contract_value
+            )
+        value = str(amount)
+    row = {
+        "id": 1,
+        "bid_id": bid_id,
+        "reason_if_not_top": reason_if_not_top.strip(),
+        "resolution_number": resolution_number.strip(),
+        "resolution_date": _day(resolution_date),
+        "signatory": signatory.strip(),
+        "delegated_authority": delegated_authority.strip(),
+        "standstill_days": standstill_days,
+        "awarded_on": _day(awarded_on),
+        "contract_signed_on": _day(contract_signed_on),
+        "contract_value": value,
+    }
+    with writing(pf, "set_award", bid=bid_id):
+        pf.db.execute("DELETE FROM award")
+        pf.db.table("award").insert(row)
