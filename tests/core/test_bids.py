@@ -344,3 +344,51 @@ def test_bid_operations_are_journalled_and_undo_passes_over_them(pf):
     assert '"op": "attach_workbook"' in ops[1] and f'"bid": {bid_id}' in ops[1]
     undo.undo(pf)
     assert pf.project.market.common_threshold_pct == 75 and record.read(pf).bid(bid_id) is not None
+
+
+# -- the command line ------------------------------------------------------------------
+
+
+def test_the_command_line_records_bids_seals_a_workbook_and_opens_the_envelopes(tmp_path, capsys):
+    from wizard.cli import main as cli_main
+
+    path = tmp_path / "t.tender"
+    assert cli_main(["new", "--example", "training", str(path)]) == 0
+    with ProjectFile.open(path, read_only=True) as f:
+        project = f.project
+    (tmp_path / "prix.xlsx").write_bytes(fill(project, AMOUNTS))
+    (tmp_path / "vieux.xlsx").write_bytes(fill(project, AMOUNTS, version="PF1-0000000000"))
+    capsys.readouterr()
+    args = ["bid", str(path), "add", "--bn", "123456789RC0001", "--ack", "1", "--lang", "en"]
+    assert cli_main([*args, "--name", "Formation Acadie inc.", "--received", ON_TIME]) == 0
+    assert cli_main([*args, "--name", "Tardif inc.", "--received", LATE]) == 0
+    assert cli_main([*args, "--name", "Vieux Formulaire inc.", "--received", ON_TIME]) == 0
+    assert cli_main(["bid", str(path), "workbook", "1", str(tmp_path / "prix.xlsx"), "--lang", "en"]) == 0
+    assert cli_main(["bid", str(path), "workbook", "3", str(tmp_path / "vieux.xlsx"), "--lang", "en"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    digest = hashlib.sha256((tmp_path / "prix.xlsx").read_bytes()).hexdigest()
+    assert out[-3:] == [
+        f"1\tFormation Acadie inc.\t{ON_TIME}\t1\tprice workbook sealed ({digest[:12]})",
+        f"2\tTardif inc.\t{LATE}\t1\tlate, never opened",
+        f"3\tVieux Formulaire inc.\t{ON_TIME}\t1\tprice workbook sealed ("
+        + hashlib.sha256((tmp_path / "vieux.xlsx").read_bytes()).hexdigest()[:12]
+        + ")",
+    ]
+    assert cli_main(["bid", str(path), "workbook", "2", str(tmp_path / "prix.xlsx")]) == 2
+    err = capsys.readouterr().err
+    assert "never opened" in err and "jamais ouvert" in err and "Traceback" not in err
+    assert cli_main(["envelope", str(path), "open", "--by", "Martin Thériault", "--at", OPENED_AT]) == 2
+    err = capsys.readouterr().err
+    assert "Vieux Formulaire inc." in err and "version PF1-0000000000" in err and "PF1-0000000000 du" in err
+    assert cli_main(["bid", str(path), "reject", "3", "--reason", "Formulaire périmé"]) == 0
+    capsys.readouterr()
+    assert (
+        cli_main(
+            ["envelope", str(path), "open", "--by", "Martin Thériault", "--at", OPENED_AT, "--lang", "fr"]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"1\tFormation Acadie inc.\t{ON_TIME}\t1\tprix évalué 95502.70 $"
+    assert out[2].endswith("rejetée : Formulaire périmé")
+    assert out[-1] == f"Enveloppes de prix ouvertes le {OPENED_AT} par Martin Thériault."

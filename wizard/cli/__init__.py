@@ -11,6 +11,8 @@
     python main.py brands FILE.tender [--import CSV] [--export CSV [--force]] [--lang fr|en]
     python main.py publish FILE.tender [--attach DOCX/PDF ...] [--date YYYY-MM-DD]
     python main.py addendum FILE.tender [show|question|change|issue|discard] [--question … --answer … | --field … --value …] [--date …]
+    python main.py bid FILE.tender [show|add|workbook|ack|reject|lock] [BID] [XLSX|N ...] [--name … --received …]
+    python main.py envelope FILE.tender open --by NAME [--witnesses …] [--at ISO-8601]
     python main.py --version | --help
     python main.py --install-desktop | --uninstall-desktop   menu entry, icon, .tender type (Linux)
 
@@ -41,7 +43,19 @@ from wizard.core.project_file.fileformat import (  # not store: no sqlite-utils 
     ProjectFileError,
 )
 
-COMMANDS = ("export", "check", "new", "dump", "load", "lint", "brands", "publish", "addendum")
+COMMANDS = (
+    "export",
+    "check",
+    "new",
+    "dump",
+    "load",
+    "lint",
+    "brands",
+    "publish",
+    "addendum",
+    "bid",
+    "envelope",
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -132,6 +146,44 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     p.add_argument("--value-en", help="the new text in English")
     p.add_argument("--date", help="issue: the date of issue; question: the date received (YYYY-MM-DD)")
     p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
+    p = sub.add_parser("bid", help="record the bids received on a published tender (docs/bids.md)")
+    p.add_argument("file")
+    p.add_argument(
+        "action", nargs="?", default="show", choices=("show", "add", "workbook", "ack", "reject", "lock")
+    )
+    p.add_argument(
+        "rest", nargs="*", metavar="BID XLSX|N", help="the bid's number, then a workbook or addenda"
+    )
+    p.add_argument("--name", help="add: the bidder's legal name")
+    p.add_argument("--bn", default="", help="add: the bidder's business number")
+    p.add_argument("--address", default="", help="add: the bidder's address")
+    p.add_argument("--contact", default="", help="add: the contact's name")
+    p.add_argument("--email", default="", help="add: the contact's email")
+    p.add_argument("--phone", default="", help="add: the contact's telephone")
+    p.add_argument(
+        "--received",
+        help="add: when the bid was received, ISO 8601 with its offset (2027-04-16T10:12:00-03:00)",
+    )
+    p.add_argument(
+        "--ack", type=int, action="append", default=[], metavar="N", help="add: an addendum acknowledged"
+    )
+    p.add_argument("--trade-secret", default="", help="add: what the bidder designates as trade secret")
+    p.add_argument(
+        "--publish-names", action="store_true", help="add: the bidder agrees to publish personal names"
+    )
+    p.add_argument("--reason", default="", help="reject: why the bid is set aside before the opening")
+    p.add_argument(
+        "--replace", action="store_true", help="workbook: the bidder replaced its bid before the closing"
+    )
+    p.add_argument("--by", default="", help="lock: who locks the quality scores")
+    p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
+    p = sub.add_parser("envelope", help="open the price envelopes of the bids (docs/bids.md)")
+    p.add_argument("file")
+    p.add_argument("action", choices=("open",))
+    p.add_argument("--by", required=True, help="who opens the envelopes")
+    p.add_argument("--witnesses", default="", help="who witnesses the opening")
+    p.add_argument("--at", default="", help="when, ISO 8601 with its offset (default: now)")
+    p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
     return parser
 
 
@@ -148,6 +200,8 @@ def _handlers() -> dict[str, Callable[[argparse.Namespace], int]]:
         "brands": c.cmd_brands,
         "publish": c.cmd_publish,
         "addendum": c.cmd_addendum,
+        "bid": c.cmd_bid,
+        "envelope": c.cmd_envelope,
     }
 
 

@@ -528,3 +528,151 @@ def cmd_addendum(args: argparse.Namespace) -> int:
             + ntr("{count} change", "{count} changes", len(a.changes), lang)
         )
     return 0
+
+
+def _bids_error(exc: Exception, path: str) -> CliError:
+    """A :class:`~wizard.core.bids.BidsError` as the command line's one line; a workbook
+    the opening refuses keeps its reason (``opening.WorkbookRefused``)."""
+    error = CliError(getattr(exc, "text", str(exc)), path, **getattr(exc, "params", {}))
+    if hasattr(exc, "cause_text"):
+        error.args = (f"{exc} ({path})",)
+    return error
+
+
+def _bid_number(args: argparse.Namespace, position: int = 0) -> int:
+    """The bid's number among the positional arguments (``bid FILE workbook 3 …``)."""
+    if len(args.rest) <= position:
+        raise CliError(
+            N_("Missing argument: {names}. Try {help}."), names="BID", help=f"{args.prog} bid --help"
+        )
+    try:
+        return int(args.rest[position])
+    except ValueError:
+        raise CliError(N_("“{value}” is not the number of a bid."), value=args.rest[position]) from None
+
+
+def _print_bids(pf: Any, lang: str) -> None:
+    from wizard.core.bids.record import read
+
+    record = read(pf)
+    if not record.bids:
+        print(tr("No bid recorded yet.", lang))
+    for bid in record.bids:
+        if bid.late:
+            state = tr("late, never opened", lang)
+        elif bid.withdrawn:
+            state = tr("withdrawn", lang)
+        elif bid.rejected:
+            state = tr("rejected: {reason}", lang, reason=bid.rejected)
+        elif bid.evaluated_price is not None:
+            state = tr("evaluated price {amount} $", lang, amount=bid.evaluated_price)
+        elif bid.workbook_sha256:
+            state = tr("price workbook sealed ({sha256})", lang, sha256=bid.workbook_sha256[:12])
+        else:
+            state = tr("no price workbook", lang)
+        addenda = ", ".join(str(n) for n in bid.acknowledged_addenda) or "-"
+        print(f"{bid.id}\t{bid.bidder.legal_name}\t{bid.received_at}\t{addenda}\t{state}")
+    if record.quality_locked_at:
+        print(tr("Quality scores locked on {moment}.", lang, moment=record.quality_locked_at))
+    if record.opening is not None:
+        print(
+            tr(
+                "Price envelopes opened on {moment} by {name}.",
+                lang,
+                moment=record.opening.opened_at,
+                name=record.opening.opened_by,
+            )
+        )
+
+
+def cmd_bid(args: argparse.Namespace) -> int:
+    """The bids of a published tender (``wizard/core/bids/``, docs/bids.md): ``show``
+    (default) lists them (id, bidder, received at, addenda acknowledged, state: late,
+    sealed with its fingerprint, or the evaluated price once opened); ``add`` records one
+    (``--name``, ``--received`` …; late decided against the closing in the project);
+    ``workbook BID XLSX`` keeps its price workbook sealed; ``ack BID N …`` the addenda it
+    acknowledges; ``reject BID --reason …`` sets it aside before the opening; ``lock``
+    locks the quality scores."""
+    from wizard.core.bids import BidsError, evaluation_entry, intake
+    from wizard.core.bids.record import Bidder
+    from wizard.core.project_file.store import ProjectFile
+
+    lang = args.lang or system_language()
+    try:
+        with ProjectFile.open(_project_path(args.file), read_only=args.action == "show") as pf:
+            if args.action == "add":
+                missing = [
+                    name
+                    for name, value in (("--name", args.name), ("--received", args.received))
+                    if not value
+                ]
+                if missing:
+                    raise CliError(
+                        N_("Missing argument: {names}. Try {help}."),
+                        names=", ".join(missing),
+                        help=f"{args.prog} bid --help",
+                    )
+                bidder = Bidder(args.name, args.bn, args.address, args.contact, args.email, args.phone)
+                intake.add_bid(
+                    pf,
+                    bidder=bidder,
+                    received_at=args.received,
+                    acknowledged=args.ack,
+                    trade_secret=args.trade_secret,
+                    publish_names=args.publish_names,
+                )
+            elif args.action == "workbook":
+                bid_id = _bid_number(args)
+                if len(args.rest) < 2:
+                    raise CliError(
+                        N_("Missing argument: {names}. Try {help}."),
+                        names="XLSX",
+                        help=f"{args.prog} bid --help",
+                    )
+                source = Path(args.rest[1])
+                if not source.is_file():
+                    raise CliError(N_("This file does not exist."), source)
+                intake.attach_workbook(
+                    pf, bid_id, source.read_bytes(), name=source.name, replace=args.replace
+                )
+            elif args.action == "ack":
+                bid_id = _bid_number(args)
+                try:
+                    numbers = [int(n) for n in args.rest[1:]]
+                except ValueError:
+                    raise CliError(
+                        N_("An addendum is named by its number: {value}."), value=args.rest[1:]
+                    ) from None
+                intake.acknowledge(pf, bid_id, numbers)
+            elif args.action == "reject":
+                if not args.reason.strip():
+                    raise CliError(
+                        N_("Missing argument: {names}. Try {help}."),
+                        names="--reason",
+                        help=f"{args.prog} bid --help",
+                    )
+                intake.set_bid(pf, _bid_number(args), rejected=args.reason)
+            elif args.action == "lock":
+                evaluation_entry.lock_quality(pf, locked_by=args.by)
+            _print_bids(pf, lang)
+    except BidsError as exc:
+        raise _bids_error(exc, args.file) from None
+    return 0
+
+
+def cmd_envelope(args: argparse.Namespace) -> int:
+    """``envelope FILE open --by NAME``: open the price envelopes (``bids.opening``):
+    each sealed workbook checked against its fingerprint, its version and structure, the
+    evaluated price recomputed; then the bids are listed as ``bid show`` does. Nothing is
+    recorded when a workbook is refused (the message names the bidder)."""
+    from wizard.core.bids import BidsError, opening
+    from wizard.core.project_file.store import ProjectFile
+
+    lang = args.lang or system_language()
+    try:
+        with ProjectFile.open(_project_path(args.file)) as pf:
+            opening.open_envelope(pf, opened_by=args.by, witnesses=args.witnesses, at=args.at)
+            _print_bids(pf, lang)
+    except BidsError as exc:
+        raise _bids_error(exc, args.file) from None
+    return 0
