@@ -349,13 +349,12 @@ def test_bid_operations_are_journalled_and_undo_passes_over_them(pf):
 # -- the command line ------------------------------------------------------------------
 
 
-def test_the_command_line_records_bids_seals_a_workbook_and_opens_the_envelopes(tmp_path, capsys):
+def test_the_command_line_records_bids_seals_a_workbook_and_opens_the_envelopes(pf, tmp_path, capsys):
+    """The training example as published, before any bid (the fixture)."""
     from wizard.cli import main as cli_main
 
-    path = tmp_path / "t.tender"
-    assert cli_main(["new", "--example", "training", str(path)]) == 0
-    with ProjectFile.open(path, read_only=True) as f:
-        project = f.project
+    path, project = pf.path, pf.project
+    pf.close()
     (tmp_path / "prix.xlsx").write_bytes(fill(project, AMOUNTS))
     (tmp_path / "vieux.xlsx").write_bytes(fill(project, AMOUNTS, version="PF1-0000000000"))
     capsys.readouterr()
@@ -392,3 +391,135 @@ def test_the_command_line_records_bids_seals_a_workbook_and_opens_the_envelopes(
     assert out[0] == f"1\tFormation Acadie inc.\t{ON_TIME}\t1\tprix évalué 95502.70 $"
     assert out[2].endswith("rejetée : Formulaire périmé")
     assert out[-1] == f"Enveloppes de prix ouvertes le {OPENED_AT} par Martin Thériault."
+
+
+# -- the bundled example and the JSON form ----------------------------------------------
+
+
+def _example(tmp_path):
+    from wizard.cli import main as cli_main
+
+    path = tmp_path / "training.tender"
+    assert cli_main(["new", "--example", "training", str(path)]) == 0
+    return path
+
+
+def test_the_training_example_carries_the_whole_phase(tmp_path, capsys):
+    """Four bids on the closing day (one late at 11:07, never opened), the committee's
+    verifications, two jury sheets, the consensus, the lock, the opening, the award."""
+    with ProjectFile.open(_example(tmp_path), read_only=True) as f:
+        got = record.read(f)
+    names = [b.bidder.legal_name for b in got.bids]
+    assert names == [
+        "Apprentissage Fundy inc.",
+        "Formation Atlantique ltée",
+        "ÉduNum Solutions inc.",
+        "Campus Express inc.",
+    ]
+    assert [b.late for b in got.bids] == [False, False, False, True]
+    assert all(b.received_at.startswith("2027-04-16T") for b in got.bids)
+    assert [b.evaluated_price for b in got.bids] == [
+        Decimal("95502.70"),
+        Decimal(105000),
+        Decimal(119100),
+        None,
+    ]
+    assert all(b.acknowledged_addenda == (1,) for b in got.bids)
+    failed = [(m.bid_id, m.criterion_id) for m in got.mandatory if m.passed is False]
+    assert failed == [(2, 4)] and len(got.mandatory) == 15
+    refuted = sorted((v.bid_id, v.scenario_id) for v in got.verifications if v.result == "refuted")
+    assert refuted == [(3, 4), (3, 5)] and len(got.verifications) == 15
+    sheets = {}
+    for s in got.sheets:
+        sheets.setdefault((s.bid_id, s.jury_member_id), 0)
+        sheets[(s.bid_id, s.jury_member_id)] += s.points
+    assert sheets == {(1, 1): 9, (1, 2): 8, (3, 1): 5, (3, 2): 5}
+    consensus = {}
+    for c in got.consensus:
+        consensus[c.bid_id] = consensus.get(c.bid_id, 0) + c.points
+    assert consensus == {1: 9, 3: 5}  # 90 % and 50 % of 10 optional points; the threshold is 70 %
+    assert (
+        got.quality_locked_at
+        == "2027-05-04T15:00:00-03:00"
+        < got.opening.opened_at
+        == "2027-05-05T10:00:00-03:00"
+    )
+    assert set(got.opening.fingerprints) == {1, 2, 3}
+    assert got.award.bid_id == 1 and got.award.contract_value == Decimal("95502.70")
+    assert got.award.resolution_number == "2027-05-118" and got.award.standstill_days == 10
+
+
+def test_dump_and_load_keep_the_bids_and_their_sealed_bytes(tmp_path, capsys):
+    from wizard.cli import main as cli_main
+
+    path = _example(tmp_path)
+    assert cli_main(["dump", str(path), "--out", str(tmp_path / "t.json")]) == 0
+    text = (tmp_path / "t.json").read_text(encoding="utf-8")
+    from wizard.core.paths import resource_path
+
+    assert json_without_journal(text) == json_without_journal(
+        resource_path("examples", "training.json").read_text(encoding="utf-8")
+    )
+    assert cli_main(["load", str(tmp_path / "t.json"), str(tmp_path / "copy.tender")]) == 0
+    with (
+        ProjectFile.open(path, read_only=True) as a,
+        ProjectFile.open(tmp_path / "copy.tender", read_only=True) as b,
+    ):
+        assert record.read(a) == record.read(b)
+        sealed = "SELECT bid_id, content, sha256 FROM sealed_workbooks ORDER BY bid_id"
+        assert a.db.execute(sealed).fetchall() == b.db.execute(sealed).fetchall()
+
+
+def json_without_journal(text: str) -> dict:
+    import json
+
+    return json.loads(text)["bids"]
+
+
+@pytest.mark.parametrize(
+    ("edit", "named"),
+    [
+        (lambda d: d["bids"][0]["workbook"].update(sha256="0" * 64), "bids.bids[0].workbook.sha256"),
+        (lambda d: d["opening"]["workbooks"][0].update(sha256="1" * 64), "opening.workbooks[0].sha256"),
+        (lambda d: d["sheets"][0].update(bid_id=99), "bids.sheets[0].bid_id"),
+        (lambda d: d["consensus"][0].update(points="1"), "bids.consensus[0].points"),
+        (lambda d: d["bids"][0].update(late="no"), "bids.bids[0].late"),
+    ],
+    ids=["workbook-hash", "opened-fingerprint", "dangling-bid", "points-text", "flag-text"],
+)
+def test_json_bids_that_do_not_hold_together_are_refused(edit, named):
+    import copy
+
+    from wizard.core.bids.jsonform import table_rows
+    from wizard.core.examples import load_example_with_records
+    from wizard.core.project_file import jsonio
+
+    data = copy.deepcopy(load_example_with_records("training")[2])
+    edit(data)
+    with pytest.raises(jsonio.ProjectJsonError, match=named.replace("[", r"\[").replace("]", r"\]")):
+        table_rows(data)
+
+
+def test_the_stored_schema_6_file_reads_its_bids(tmp_path):
+    """tests/data/v6/training.tender, as this version wrote it, keeps every bid,
+    fingerprint and opened price."""
+    import shutil
+    from pathlib import Path
+
+    path = tmp_path / "training.tender"
+    shutil.copy2(Path(__file__).resolve().parents[1] / "data" / "v6" / "training.tender", path)
+    with ProjectFile.open(path) as f:
+        got = record.read(f)
+        assert [b.evaluated_price for b in got.bids] == [
+            Decimal("95502.70"),
+            Decimal(105000),
+            Decimal(119100),
+            None,
+        ]
+        for bid in got.bids[:3]:
+            content = f.db.execute(
+                "SELECT content FROM sealed_workbooks WHERE bid_id = ?", (bid.id,)
+            ).fetchone()[0]
+            assert (
+                hashlib.sha256(content).hexdigest() == bid.workbook_sha256 == got.opening.fingerprints[bid.id]
+            )

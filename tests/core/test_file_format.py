@@ -8,7 +8,7 @@ schema 2, issue 15, where ``vendor_exchanges.helped_drafting`` became ``drafting
 ``tests/data/v3/``: schema 3, issue 16, the ``translations`` list and
 ``info.text_language``; ``tests/data/v4/``: schema 4, issue 24, ``journal.action``; ``tests/data/v5/``: schema 5,
 issue 21, the publication and addenda tables; ``tests/data/v6/``: schema 6, issue 22,
-the bids tables, the ``training`` example published with its addendum).
+the bids tables, the ``training`` example published with its addendum and its bids).
 """
 
 from __future__ import annotations

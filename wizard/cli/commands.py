@@ -70,24 +70,24 @@ def _new_target(path: str) -> Path:
 def cmd_new(args: argparse.Namespace) -> int:
     """Create ``args.file``: from the bundled example ``args.example``, or an empty
     project in ``args.lang`` (its tender language and its default texts)."""
-    from wizard.core.examples import UnknownExample, example_names, load_example_with_publishing
+    from wizard.core.bids.jsonform import record_tables
+    from wizard.core.examples import UnknownExample, example_names, load_example_with_records
     from wizard.core.model.defaults import new_project
     from wizard.core.project_file.store import ProjectFile
-    from wizard.core.publishing.jsonform import table_rows
 
     if not args.example:
         ProjectFile.create(_new_target(args.file), new_project(args.lang)).close()
         print(args.file)
         return 0
     try:
-        project, publishing = load_example_with_publishing(args.example)
+        project, publishing, bids = load_example_with_records(args.example)
     except UnknownExample:
         raise CliError(
             N_("Unknown example {name}; choose one of: {names}."),
             name=args.example,
             names=", ".join(example_names()),
         ) from None
-    tables = table_rows(publishing) if publishing else None
+    tables = record_tables(publishing, bids)
     ProjectFile.create(_new_target(args.file), project, origin="example", tables=tables).close()
     print(args.file)
     return 0
@@ -100,11 +100,11 @@ def cmd_load(args: argparse.Namespace) -> int:
     source = Path(args.json_file)
     if source.is_dir():
         raise CliError(N_("This is a folder, not a JSON file."), source)
-    from wizard.core.publishing.jsonform import table_rows
+    from wizard.core.bids.jsonform import record_tables
 
     try:
-        project, publishing = jsonio.load_file_with_publishing(source)
-        tables = table_rows(publishing) if publishing else None
+        project, publishing, bids = jsonio.load_file_with_records(source)
+        tables = record_tables(publishing, bids)
     except FileNotFoundError:
         raise CliError(N_("This file does not exist."), source) from None
     except jsonio.ProjectJsonError as exc:
@@ -116,13 +116,14 @@ def cmd_load(args: argparse.Namespace) -> int:
 
 def cmd_dump(args: argparse.Namespace) -> int:
     """The project as JSON on stdout, or into ``--out`` (refused if it exists, unless ``--force``)."""
+    from wizard.core.bids.jsonform import to_json as bids_json
     from wizard.core.project_file.store import ProjectFile
     from wizard.core.publishing.jsonform import to_json
 
     with ProjectFile.open(_project_path(args.file), read_only=True) as pf:
-        project, publishing = pf.project, to_json(pf)
+        project, publishing, bids = pf.project, to_json(pf), bids_json(pf)
     if not args.out:
-        sys.stdout.write(jsonio.dumps(project, publishing))
+        sys.stdout.write(jsonio.dumps(project, publishing, bids))
         return 0
     from wizard.core.export import export_json
 
@@ -131,7 +132,7 @@ def cmd_dump(args: argparse.Namespace) -> int:
         raise CliError(N_("This is a folder, not a file name."), target)
     if target.exists() and not args.force:
         raise CliError(N_("This file already exists; add --force to replace it."), target)
-    export_json(project, target, publishing)
+    export_json(project, target, publishing, bids)
     return 0
 
 

@@ -33,3 +33,13 @@ def load_example_with_publishing(name: str) -> tuple[Project, dict[str, Any] | N
     if not path.is_file():
         raise UnknownExample(name)
     return jsonio.load_file_with_publishing(path)
+
+
+def load_example_with_records(name: str) -> tuple[Project, dict[str, Any] | None, dict[str, Any] | None]:
+    """The bundled example ``name``, its publication record and its bids as JSON
+    (``None`` when it has none; ``bids.jsonform.record_tables`` turns both into rows for
+    ``ProjectFile.create``). Raises :class:`UnknownExample`."""
+    path = resource_path("examples", f"{name}.json")
+    if not path.is_file():
+        raise UnknownExample(name)
+    return jsonio.load_file_with_records(path)

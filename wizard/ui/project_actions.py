@@ -110,11 +110,11 @@ def new_from_example(window: MainWindow) -> None:
     name, project = examples[index]
     path = dialogs.ask_save_path(window, _("New project"), SUFFIX, name + SUFFIX)
     if path is not None:
-        from wizard.core.examples import load_example_with_publishing
-        from wizard.core.publishing.jsonform import table_rows
+        from wizard.core.bids.jsonform import record_tables
+        from wizard.core.examples import load_example_with_records
 
-        publishing = load_example_with_publishing(name)[1]
-        _create(window, path, project, table_rows(publishing) if publishing else None)
+        _project, publishing, bids = load_example_with_records(name)
+        _create(window, path, project, record_tables(publishing, bids))
 
 
 def _read_project(window: MainWindow, path: Path) -> Project | None:
@@ -172,9 +172,12 @@ def export_json(window: MainWindow) -> Path | None:
     if path is None:
         return None
     try:
+        from wizard.core.bids.jsonform import to_json as bids_json
         from wizard.core.publishing.jsonform import to_json
 
-        write_text_atomic(path, jsonio.dumps(window.ctx.project, to_json(window.ctx.pf)))
+        write_text_atomic(
+            path, jsonio.dumps(window.ctx.project, to_json(window.ctx.pf), bids_json(window.ctx.pf))
+        )
     except OSError as exc:
         dialogs.show_error(window, _("The copy could not be written:") + f"\n{path}\n{exc.strerror or exc}")
         return None

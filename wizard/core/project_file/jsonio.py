@@ -2,7 +2,7 @@
 
 Shape::
 
-    {"format": "open-procurement-wizard", "version": 4,
+    {"format": "open-procurement-wizard", "version": 5,
      "info": {...}, "problem": {...}, ...,          # one object per section
      "criteria": [{...}, ...], ...}                 # one array per entity list
 
@@ -29,6 +29,12 @@ SHA-256, the addenda), read and written by ``wizard/core/publishing/jsonform.py`
 app that knew only version 3 would load a published tender as an unpublished one,
 its addenda lost and its baseline editable, so it must refuse the file. JSON of
 versions 1 to 3 loads as before, unpublished.
+
+Version 5 (schema 6, docs/bids.md) may add the key ``bids``: the bids received and
+their evaluation (the sealed price workbooks as base64 with their SHA-256, the
+opening, the award), read and written by ``wizard/core/bids/jsonform.py``. An app that
+knew only version 4 would load the project without its bids, so it must refuse the
+file. JSON of versions 1 to 4 loads as before, without bids.
 """
 
 from __future__ import annotations
@@ -42,7 +48,7 @@ from wizard.core.project_file import codec
 from wizard.core.project_file.migrations import FOREIGN_KEYS
 
 FORMAT = "open-procurement-wizard"
-VERSION = 4
+VERSION = 5
 """The version of the JSON form (not the schema version); see the module docstring."""
 
 
@@ -50,9 +56,12 @@ class ProjectJsonError(ValueError):
     """The JSON is not a project this version can read; the message says why."""
 
 
-def to_dict(project: Project, publishing: dict[str, Any] | None = None) -> dict[str, Any]:
+def to_dict(
+    project: Project, publishing: dict[str, Any] | None = None, bids: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The whole project as JSON-ready data; ``publishing``: its publication record as
-    ``publishing.jsonform.to_json`` gives it, last (``None``: not published)."""
+    ``publishing.jsonform.to_json`` gives it (``None``: not published); ``bids``: its
+    bids as ``bids.jsonform.to_json`` gives them (``None``: none), last."""
     data: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     for name in SECTIONS:
         data[name] = codec.to_json(getattr(project, name))
@@ -60,13 +69,17 @@ def to_dict(project: Project, publishing: dict[str, Any] | None = None) -> dict[
         data[kind] = [codec.to_json(row) for row in project.rows(kind)]
     if publishing is not None:
         data["publishing"] = publishing
+    if bids is not None:
+        data["bids"] = bids
     return data
 
 
-def dumps(project: Project, publishing: dict[str, Any] | None = None) -> str:
+def dumps(
+    project: Project, publishing: dict[str, Any] | None = None, bids: dict[str, Any] | None = None
+) -> str:
     """The project as indented JSON text (UTF-8, accents kept, stable key order), with
-    its publication record when given (:func:`to_dict`)."""
-    return json.dumps(to_dict(project, publishing), ensure_ascii=False, indent=2) + "\n"
+    its publication record and its bids when given (:func:`to_dict`)."""
+    return json.dumps(to_dict(project, publishing, bids), ensure_ascii=False, indent=2) + "\n"
 
 
 def publishing_of(data: Any) -> dict[str, Any] | None:
@@ -78,6 +91,18 @@ def publishing_of(data: Any) -> dict[str, Any] | None:
     found = data["publishing"]
     if not isinstance(found, dict):
         raise ProjectJsonError("publishing: expected an object")
+    return found
+
+
+def bids_of(data: Any) -> dict[str, Any] | None:
+    """The ``bids`` object of JSON data (version 5), ``None`` when there is none. Raises
+    :class:`ProjectJsonError` when it is not an object. Its content is checked by
+    ``bids.jsonform.table_rows``."""
+    if not isinstance(data, dict) or data.get("bids") is None:
+        return None
+    found = data["bids"]
+    if not isinstance(found, dict):
+        raise ProjectJsonError("bids: expected an object")
     return found
 
 
@@ -186,8 +211,22 @@ def loads_with_publishing(text: str) -> tuple[Project, dict[str, Any] | None]:
 def load_file_with_publishing(path: str | Path) -> tuple[Project, dict[str, Any] | None]:
     """:func:`loads_with_publishing` of a file. Raises :class:`ProjectJsonError` or
     ``OSError``."""
+    return load_file_with_records(path)[:2]
+
+
+def loads_with_records(text: str) -> tuple[Project, dict[str, Any] | None, dict[str, Any] | None]:
+    """A project, its ``publishing`` object and its ``bids`` object (:func:`bids_of`)
+    from JSON text. Raises :class:`ProjectJsonError`."""
+    project = loads(text)
+    data = json.loads(text)
+    return project, publishing_of(data), bids_of(data)
+
+
+def load_file_with_records(path: str | Path) -> tuple[Project, dict[str, Any] | None, dict[str, Any] | None]:
+    """:func:`loads_with_records` of a file. Raises :class:`ProjectJsonError` or
+    ``OSError``."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise ProjectJsonError("the file is not UTF-8 text") from exc
-    return loads_with_publishing(text)
+    return loads_with_records(text)

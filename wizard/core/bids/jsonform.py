@@ -1,0 +1,332 @@
+"""The bids record as JSON (``jsonio`` version 5, key ``bids``; docs/bids.md, "JSON").
+
+Shape (ids as in the file; each ``bid_id`` names a bid of the list)::
+
+    {"bids": [{"id": 1, "bidder": {"legal_name", "business_number", "address",
+               "contact_name", "contact_email", "contact_phone"},
+               "received_at", "late", "withdrawn", "rejected", "trade_secret",
+               "publish_names", "response_form", "notes", "acknowledged": [1],
+               "workbook": {"name", "sha256", "attached_at", "content": "<base64>"} or null}],
+     "mandatory": [{"bid_id", "criterion_id", "passed", "evidence"}],
+     "verifications": [{"bid_id", "scenario_id", "result", "notes", "verified_on",
+                        "committee_member_id"}],
+     "sheets": [{"bid_id", "jury_member_id", "criterion_id", "points", "reason"}],
+     "consensus": [{"bid_id", "criterion_id", "points", "reason"}],
+     "quality_lock": {"locked_at", "locked_by"} or null,
+     "opening": {"opened_at", "opened_by", "witnesses",
+                 "workbooks": [{"bid_id", "sha256", "version", "evaluated_price"}],
+                 "amounts": [{"bid_id", "line_key", "year", "amount"}]} or null,
+     "award": {"bid_id", "reason_if_not_top", …, "contract_value"} or null}
+
+The JSON is a whole copy of the file (``dump`` is a backup): a sealed workbook travels
+as its bytes, never as figures. :func:`to_json` reads it from an open file;
+:func:`table_rows` checks it (a workbook whose bytes do not match its SHA-256, an opened
+workbook whose fingerprint is not the sealed one, a link to no bid, a value of the wrong
+type are refused with ``jsonio.ProjectJsonError`` naming it) and gives the rows of the
+schema-6 tables that ``ProjectFile.create(..., tables=...)`` writes with the project.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from wizard.core.project_file import jsonio
+from wizard.core.project_file.store import BIDS_TABLES, ProjectFile
+
+_BIDDER = ("legal_name", "business_number", "address", "contact_name", "contact_email", "contact_phone")
+_BID_TEXTS = ("received_at", "rejected", "trade_secret", "notes")
+_BID_FLAGS = ("late", "withdrawn", "publish_names", "response_form")
+_LISTS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    # JSON key → (table, integer columns, text columns); the rest of the columns below
+    "mandatory": ("mandatory_results", ("bid_id", "criterion_id"), ("evidence",)),
+    "verifications": (
+        "scenario_verifications",
+        ("bid_id", "scenario_id"),
+        ("result", "notes", "verified_on"),
+    ),
+    "sheets": ("sheet_scores", ("bid_id", "jury_member_id", "criterion_id"), ("reason",)),
+    "consensus": ("consensus_scores", ("bid_id", "criterion_id"), ("reason",)),
+}
+_OPTIONAL_INT = {
+    "mandatory": "passed",
+    "verifications": "committee_member_id",
+    "sheets": "points",
+    "consensus": "points",
+}
+_AWARD_TEXTS = (
+    "reason_if_not_top",
+    "resolution_number",
+    "resolution_date",
+    "signatory",
+    "delegated_authority",
+    "awarded_on",
+    "contract_signed_on",
+    "contract_value",
+)
+
+
+def _rows(pf: ProjectFile, sql: str) -> list[dict[str, Any]]:
+    cursor = pf.db.execute(sql)
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def to_json(pf: ProjectFile) -> dict[str, Any] | None:
+    """The bids record of ``pf`` as JSON-ready data, ``None`` when no bid is recorded."""
+    bids = _rows(pf, "SELECT * FROM bids ORDER BY id")
+    if not bids:
+        return None
+    bidders = {r.pop("id"): r for r in _rows(pf, "SELECT * FROM bidders ORDER BY id")}
+    acks: dict[int, list[int]] = {}
+    for r in _rows(pf, "SELECT bid_id, addendum_number FROM bid_acknowledgements ORDER BY addendum_number"):
+        acks.setdefault(r["bid_id"], []).append(r["addendum_number"])
+    sealed = {r.pop("bid_id"): r for r in _rows(pf, "SELECT * FROM sealed_workbooks ORDER BY id")}
+    out: list[dict[str, Any]] = []
+    for bid in bids:
+        workbook = sealed.get(bid["id"])
+        out.append(
+            {
+                "id": bid["id"],
+                "bidder": bidders[bid["bidder_id"]],
+                **{k: bid[k] for k in _BID_TEXTS},
+                **{k: bool(bid[k]) for k in _BID_FLAGS},
+                "acknowledged": acks.get(bid["id"], []),
+                "workbook": {
+                    "name": workbook["name"],
+                    "sha256": workbook["sha256"],
+                    "attached_at": workbook["attached_at"],
+                    "content": base64.b64encode(bytes(workbook["content"])).decode("ascii"),
+                }
+                if workbook
+                else None,
+            }
+        )
+    data: dict[str, Any] = {"bids": out}
+    for key, (table, _ints, _texts) in _LISTS.items():
+        rows = _rows(pf, f'SELECT * FROM "{table}" ORDER BY id')
+        for row in rows:
+            del row["id"]
+            if key == "mandatory" and row["passed"] is not None:
+                row["passed"] = bool(row["passed"])
+        data[key] = rows
+    lock = _rows(pf, "SELECT locked_at, locked_by FROM quality_lock")
+    data["quality_lock"] = lock[0] if lock else None
+    opening = _rows(pf, "SELECT opened_at, opened_by, witnesses FROM envelope_opening")
+    data["opening"] = (
+        {
+            **opening[0],
+            "workbooks": _rows(
+                pf, "SELECT bid_id, sha256, version, evaluated_price FROM opened_workbooks ORDER BY id"
+            ),
+            "amounts": _rows(pf, "SELECT bid_id, line_key, year, amount FROM opened_amounts ORDER BY id"),
+        }
+        if opening
+        else None
+    )
+    award = _rows(pf, "SELECT * FROM award")
+    if award:
+        del award[0]["id"]
+    data["award"] = award[0] if award else None
+    return data
+
+
+def _text(data: dict[str, Any], key: str, where: str) -> str:
+    value = data.get(key, "")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise jsonio.ProjectJsonError(f"{where}.{key}: expected text")
+    return value
+
+
+def _int(data: dict[str, Any], key: str, where: str, optional: bool = False) -> int | None:
+    value = data.get(key)
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) and key == "passed":
+        return int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise jsonio.ProjectJsonError(f"{where}.{key}: expected a whole number")
+    return value
+
+
+def _flag(data: dict[str, Any], key: str, where: str) -> int:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise jsonio.ProjectJsonError(f"{where}.{key}: expected true or false")
+    return int(value)
+
+
+def _list(data: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
+    value = data.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise jsonio.ProjectJsonError(f"{where}.{key}: expected a list of objects")
+    return value
+
+
+def _object(data: dict[str, Any], key: str, where: str) -> dict[str, Any] | None:
+    value = data.get(key)
+    if value is not None and not isinstance(value, dict):
+        raise jsonio.ProjectJsonError(f"{where}.{key}: expected an object")
+    return value
+
+
+def _decimal_text(value: str, where: str) -> str:
+    try:
+        amount = Decimal(value)
+    except InvalidOperation:
+        raise jsonio.ProjectJsonError(f"{where}: not an amount") from None
+    if not amount.is_finite() or amount < 0:
+        raise jsonio.ProjectJsonError(f"{where}: not an amount")
+    return value
+
+
+def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of each schema-6 table for the ``bids`` object ``data`` (module
+    docstring), parents first. Raises ``jsonio.ProjectJsonError``."""
+    where = "bids"
+    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in BIDS_TABLES}
+    sealed: dict[int, str] = {}
+    for i, bid in enumerate(_list(data, "bids", where)):
+        at = f"{where}.bids[{i}]"
+        bid_id = _int(bid, "id", at)
+        assert bid_id is not None
+        if any(r["id"] == bid_id for r in tables["bids"]):
+            raise jsonio.ProjectJsonError(f"{at}.id: duplicate id")
+        bidder = _object(bid, "bidder", at) or {}
+        tables["bidders"].append({"id": bid_id, **{k: _text(bidder, k, f"{at}.bidder") for k in _BIDDER}})
+        tables["bids"].append(
+            {
+                "id": bid_id,
+                "bidder_id": bid_id,
+                **{k: _text(bid, k, at) for k in _BID_TEXTS},
+                **{k: _flag(bid, k, at) for k in _BID_FLAGS},
+            }
+        )
+        numbers = bid.get("acknowledged") or []
+        if not isinstance(numbers, list) or not all(
+            isinstance(n, int) and not isinstance(n, bool) for n in numbers
+        ):
+            raise jsonio.ProjectJsonError(f"{at}.acknowledged: expected a list of addendum numbers")
+        tables["bid_acknowledgements"] += [{"bid_id": bid_id, "addendum_number": n} for n in numbers]
+        workbook = _object(bid, "workbook", at)
+        if workbook is not None:
+            try:
+                content = base64.b64decode(_text(workbook, "content", f"{at}.workbook"), validate=True)
+            except (binascii.Error, ValueError) as exc:
+                raise jsonio.ProjectJsonError(f"{at}.workbook.content: not base64") from exc
+            digest = _text(workbook, "sha256", f"{at}.workbook")
+            if not content or hashlib.sha256(content).hexdigest() != digest:
+                raise jsonio.ProjectJsonError(f"{at}.workbook.sha256: does not match the content")
+            sealed[bid_id] = digest
+            tables["sealed_workbooks"].append(
+                {
+                    "bid_id": bid_id,
+                    "name": _text(workbook, "name", f"{at}.workbook"),
+                    "content": content,
+                    "sha256": digest,
+                    "attached_at": _text(workbook, "attached_at", f"{at}.workbook"),
+                }
+            )
+    ids = {r["id"] for r in tables["bids"]}
+
+    def linked(row: dict[str, Any], at: str) -> int:
+        bid_id = _int(row, "bid_id", at)
+        if bid_id not in ids:
+            raise jsonio.ProjectJsonError(f"{at}.bid_id: no such bid")
+        assert bid_id is not None
+        return bid_id
+
+    for key, (table, ints, texts) in _LISTS.items():
+        for i, row in enumerate(_list(data, key, where)):
+            at = f"{where}.{key}[{i}]"
+            linked(row, at)
+            optional = _OPTIONAL_INT[key]
+            tables[table].append(
+                {
+                    **{k: _int(row, k, at) for k in ints},
+                    **{k: _text(row, k, at) for k in texts},
+                    optional: _int(row, optional, at, optional=True),
+                }
+            )
+    lock = _object(data, "quality_lock", where)
+    if lock is not None:
+        tables["quality_lock"].append(
+            {"id": 1, **{k: _text(lock, k, f"{where}.quality_lock") for k in ("locked_at", "locked_by")}}
+        )
+    opening = _object(data, "opening", where)
+    if opening is not None:
+        at = f"{where}.opening"
+        tables["envelope_opening"].append(
+            {"id": 1, **{k: _text(opening, k, at) for k in ("opened_at", "opened_by", "witnesses")}}
+        )
+        for i, row in enumerate(_list(opening, "workbooks", at)):
+            here = f"{at}.workbooks[{i}]"
+            bid_id = linked(row, here)
+            digest = _text(row, "sha256", here)
+            if sealed.get(bid_id) != digest:
+                raise jsonio.ProjectJsonError(f"{here}.sha256: not the fingerprint of the sealed workbook")
+            tables["opened_workbooks"].append(
+                {
+                    "bid_id": bid_id,
+                    "sha256": digest,
+                    "version": _text(row, "version", here),
+                    "evaluated_price": _decimal_text(
+                        _text(row, "evaluated_price", here), f"{here}.evaluated_price"
+                    ),
+                }
+            )
+        for i, row in enumerate(_list(opening, "amounts", at)):
+            here = f"{at}.amounts[{i}]"
+            amount = row.get("amount")
+            if amount is not None:
+                amount = _decimal_text(_text(row, "amount", here), f"{here}.amount")
+            tables["opened_amounts"].append(
+                {
+                    "bid_id": linked(row, here),
+                    "line_key": _text(row, "line_key", here),
+                    "year": _int(row, "year", here),
+                    "amount": amount,
+                }
+            )
+    award = _object(data, "award", where)
+    if award is not None:
+        at = f"{where}.award"
+        bid_id = award.get("bid_id")
+        if bid_id is not None:
+            linked(award, at)
+        value = _text(award, "contract_value", at)
+        if value:
+            _decimal_text(value, f"{at}.contract_value")
+        tables["award"].append(
+            {
+                "id": 1,
+                "bid_id": bid_id,
+                **{k: _text(award, k, at) for k in _AWARD_TEXTS},
+                "standstill_days": _int(award, "standstill_days", at),
+            }
+        )
+    return tables
+
+
+def record_tables(
+    publishing: dict[str, Any] | None, bids: dict[str, Any] | None
+) -> dict[str, list[dict[str, Any]]] | None:
+    """The rows of the publication and bids tables for the JSON objects ``publishing``
+    and ``bids`` (``None`` when neither), for ``ProjectFile.create(..., tables=...)``.
+    Raises ``jsonio.ProjectJsonError`` (bids without a publication, or as
+    :func:`table_rows` and ``publishing.jsonform.table_rows``)."""
+    from wizard.core.publishing.jsonform import table_rows as publishing_rows
+
+    tables: dict[str, list[dict[str, Any]]] = {}
+    if publishing is not None:
+        tables.update(publishing_rows(publishing))
+    if bids is not None:
+        if publishing is None:
+            raise jsonio.ProjectJsonError("bids: a project with bids is a published one (no publishing)")
+        tables.update(table_rows(bids))
+    return tables or None
