@@ -121,3 +121,27 @@ def test_a_long_text_changed_at_its_end_shows_the_change():
         field_labels.shorten(start),
         field_labels.shorten(other),
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Soumissions : une inscription au registre des soumissions (jamais annulée)"),
+        ("en", "Bids: an entry of the bids record (never undone)"),
+    ],
+)
+def test_a_bids_entry_is_named_in_the_history(window, tmp_path, monkeypatch, lang, text):
+    """Issue 22: an operation on the bids record journals the marker ``bids``; the
+    History names it in the app's language, with no before or after."""
+    from wizard.core.bids import intake
+    from wizard.core.bids.record import Bidder
+    from wizard.core.examples import load_example_with_records
+    from wizard.core.publishing.jsonform import table_rows
+
+    project, publishing, _bids = load_example_with_records("training")
+    pf = ProjectFile.create(tmp_path / "b.tender", project, tables=table_rows(publishing))
+    intake.add_bid(pf, bidder=Bidder("Formation Acadie inc."), received_at="2027-04-16T10:12:00-03:00")
+    window.set_project(pf)
+    window.actions_by_name[f"lang_{lang}"].trigger()
+    _dialog, table = _open_history(window, monkeypatch)
+    assert [table.item(0, c).text() for c in range(1, 4)] == [text, "", ""]
