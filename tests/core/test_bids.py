@@ -207,7 +207,7 @@ def test_a_filled_workbook_is_read_exactly_and_the_price_recomputed(pf):
     from them: a bidder's figure over the total formula changes nothing."""
     bid_id = intake.add_bid(pf, bidder=bidder(), received_at=ON_TIME)
     intake.attach_workbook(pf, bid_id, fill(pf.project, AMOUNTS, total=1))
-    evaluation_entry.lock_quality(pf, at="2027-05-10T09:00:00-03:00")
+    evaluation_entry.lock_quality(pf, at="2027-04-16T13:00:00-03:00")
     opened = opening.open_envelope(pf, opened_by="Martin Thériault", witnesses="Éric Savoie", at=OPENED_AT)
     bid = opened.bid(bid_id)
     assert bid.evaluated_price == EVALUATED == Decimal("95502.70")
@@ -294,7 +294,7 @@ def test_the_envelopes_open_only_after_the_closing_and_after_the_lock_with_two_e
     with pytest.raises(BidsError) as caught:
         opening.open_envelope(pf, opened_by="Martin Thériault", at=OPENED_AT)
     assert "Lock the quality scores" in str(caught.value) and "Verrouillez" in str(caught.value)
-    evaluation_entry.lock_quality(pf, at="2027-05-10T09:00:00-03:00")
+    evaluation_entry.lock_quality(pf, at="2027-04-16T13:00:00-03:00")
     assert opening.open_envelope(pf, opened_by="Martin Thériault", at=OPENED_AT).opened
 
 
@@ -523,3 +523,28 @@ def test_the_stored_schema_6_file_reads_its_bids(tmp_path):
             assert (
                 hashlib.sha256(content).hexdigest() == bid.workbook_sha256 == got.opening.fingerprints[bid.id]
             )
+
+
+def test_the_lock_and_the_opening_come_in_order(pf):
+    _bid(pf)
+    with pytest.raises(BidsError, match="cannot be locked before the closing"):
+        evaluation_entry.lock_quality(pf, at="2027-04-16T10:00:00-03:00")
+    evaluation_entry.lock_quality(pf, at="2027-05-04T15:00:00-03:00")
+    with pytest.raises(BidsError) as caught:
+        opening.open_envelope(pf, opened_by="Martin Thériault", at="2027-05-04T14:00:00-03:00")
+    assert "before the quality scores were locked (2027-05-04T15:00:00-03:00)" in str(caught.value)
+    assert "avant le verrouillage" in str(caught.value)
+
+
+def test_a_bid_recorded_by_mistake_is_removed_until_the_lock(pf):
+    kept = _bid(pf, "Formation Acadie inc.")
+    twice = _bid(pf, "Formation Acadie inc.")
+    evaluation_entry.set_mandatory(pf, twice, 1, True)
+    intake.remove_bid(pf, twice)
+    got = record.read(pf)
+    assert [b.id for b in got.bids] == [kept] and got.mandatory == ()
+    assert pf.db.execute("SELECT count(*) FROM sealed_workbooks").fetchone()[0] == 1
+    assert pf.db.execute("SELECT count(*) FROM bidders").fetchone()[0] == 1
+    evaluation_entry.lock_quality(pf, at="2027-05-04T15:00:00-03:00")
+    with pytest.raises(BidsError, match="can no longer be removed"):
+        intake.remove_bid(pf, kept)

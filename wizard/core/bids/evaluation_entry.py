@@ -25,6 +25,7 @@ from decimal import Decimal, InvalidOperation
 
 from wizard.core.bids import BidsError
 from wizard.core.bids.common import bid_of, moment, now, published_record, writing
+from wizard.core.bids.intake import closing
 from wizard.core.bids.record import VERIFICATION_RESULTS, Bid, BidsRecord
 from wizard.core.i18n import N_
 from wizard.core.opendata.milestones import valid_day
@@ -183,7 +184,7 @@ def set_consensus(
 def lock_quality(pf: ProjectFile, /, *, locked_by: str = "", at: str = "") -> str:
     """Lock the quality scores (module docstring) at ``at`` (ISO 8601 with offset;
     default now); returns the moment recorded. Raises :class:`BidsError`: no bid, already
-    locked, the envelopes already opened."""
+    locked, the envelopes already opened, a moment before the closing."""
     record = published_record(pf)
     if not record.bids:
         raise BidsError(N_("There is no bid to evaluate."))
@@ -195,7 +196,8 @@ def lock_quality(pf: ProjectFile, /, *, locked_by: str = "", at: str = "") -> st
     if record.opened:
         raise BidsError(N_("The price envelopes are already open."))
     when = at.strip() or now()
-    moment(when)
+    if moment(when) < closing(pf):
+        raise BidsError(N_("The quality scores cannot be locked before the closing."))
     with writing(pf, "lock_quality", at=when):
         pf.db.table("quality_lock").insert({"id": 1, "locked_at": when, "locked_by": locked_by.strip()})
     return when

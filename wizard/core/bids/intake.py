@@ -238,3 +238,32 @@ def attach_workbook(
             {"bid_id": bid_id, "name": name, "content": data, "sha256": digest, "attached_at": at or now()}
         )
     return digest
+
+
+def remove_bid(pf: ProjectFile, /, bid_id: int) -> None:
+    """Remove a bid recorded by mistake (entered twice, or on the wrong project) with
+    its bidder, acknowledgements, sealed workbook and evaluation entries; the journal
+    keeps that it was recorded and removed. A bid the bidder withdrew stays on record
+    (:func:`set_bid` ``withdrawn=True``). Raises :class:`BidsError` once the envelopes
+    are open or the quality scores locked: from then on the record is what the
+    evaluation relied on."""
+    record = published_record(pf)
+    bid = bid_of(record, bid_id)
+    if record.opened or record.locked:
+        raise BidsError(
+            N_("The quality scores are locked or the price envelopes open: a bid can no longer be removed.")
+        )
+    with writing(pf, "remove_bid", bid=bid_id, bidder=bid.bidder.legal_name):
+        for table in (
+            "bid_acknowledgements",
+            "sealed_workbooks",
+            "mandatory_results",
+            "scenario_verifications",
+            "sheet_scores",
+            "consensus_scores",
+            "opened_amounts",
+            "opened_workbooks",
+        ):
+            pf.db.execute(f'DELETE FROM "{table}" WHERE bid_id = ?', (bid_id,))
+        pf.db.execute("DELETE FROM bids WHERE id = ?", (bid_id,))
+        pf.db.execute("DELETE FROM bidders WHERE id = ?", (bid.bidder_id,))

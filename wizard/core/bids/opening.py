@@ -95,6 +95,11 @@ def open_envelope(
     when = at.strip() or now()
     if moment(when) < closing(pf):
         raise BidsError(N_("The price envelopes cannot be opened before the closing."))
+    if record.locked and moment(when) < moment(record.quality_locked_at):
+        raise BidsError(
+            N_("The price envelopes cannot be opened before the quality scores were locked ({moment})."),
+            moment=record.quality_locked_at,
+        )
     skipped = set(unopened)
     to_open = [b for b in record.bids if b.openable and b.id not in skipped]
     if not to_open:
