@@ -548,3 +548,43 @@ def test_a_bid_recorded_by_mistake_is_removed_until_the_lock(pf):
     evaluation_entry.lock_quality(pf, at="2027-05-04T15:00:00-03:00")
     with pytest.raises(BidsError, match="can no longer be removed"):
         intake.remove_bid(pf, kept)
+
+
+def test_the_command_line_enters_the_evaluation_and_the_award(pf, tmp_path, capsys):
+    """``bid … mandatory|verify|score|consensus|lock|award`` reach the same operations,
+    with the same bounds and bilingual refusals."""
+    from wizard.cli import main as cli_main
+
+    bid_id = _bid(pf)
+    path = pf.path
+    pf.close()
+    run = ["bid", str(path)]
+    assert cli_main([*run, "mandatory", str(bid_id), "1", "pass", "--evidence", "Scénario 1"]) == 0
+    assert (
+        cli_main([*run, "verify", str(bid_id), "1", "confirmed", "--date", "2027-04-26", "--member", "1"])
+        == 0
+    )
+    assert cli_main([*run, "score", str(bid_id), "1", "6", "1", "--reason", "Démontré"]) == 0
+    assert cli_main([*run, "score", str(bid_id), "2", "6", "0", "--reason", "Incomplet"]) == 0
+    assert cli_main([*run, "consensus", str(bid_id), "6", "1", "--reason", "Démontré au scénario 5"]) == 0
+    capsys.readouterr()
+    assert cli_main([*run, "score", str(bid_id), "1", "7", "3"]) == 2
+    err = capsys.readouterr().err
+    assert "between 0 and 1 (given: 3)" in err and "de 0 à 1" in err and "Traceback" not in err
+    assert cli_main([*run, "mandatory", str(bid_id), "2", "maybe"]) == 2
+    assert "pass, fail, unknown" in capsys.readouterr().err
+    assert cli_main([*run, "lock", "--by", "Martin Thériault", "--at", "2027-04-16T13:00:00-03:00"]) == 0
+    assert cli_main(["envelope", str(path), "open", "--by", "Martin Thériault", "--at", OPENED_AT]) == 0
+    award = ["award", str(bid_id), "--resolution", "2027-05-118", "--resolution-date", "2027-05-10"]
+    assert cli_main([*run, *award, "--standstill", "10", "--value", "95502.70", "--lang", "en"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "Awarded to bid 1 (Formation Acadie inc.), resolution 2027-05-118 of 2027-05-10."
+    with ProjectFile.open(path, read_only=True) as f:
+        got = record.read(f)
+    assert got.mandatory == (record.MandatoryResult(bid_id, 1, True, "Scénario 1"),)
+    assert got.verifications[0] == record.ScenarioVerification(bid_id, 1, "confirmed", "", "2027-04-26", 1)
+    assert [(s.jury_member_id, s.points, s.reason) for s in got.sheets] == [
+        (1, 1, "Démontré"),
+        (2, 0, "Incomplet"),
+    ]
+    assert got.award.standstill_days == 10 and got.award.contract_value == Decimal("95502.70")

@@ -149,10 +149,30 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     p = sub.add_parser("bid", help="record the bids received on a published tender (docs/bids.md)")
     p.add_argument("file")
     p.add_argument(
-        "action", nargs="?", default="show", choices=("show", "add", "workbook", "ack", "reject", "lock")
+        "action",
+        nargs="?",
+        default="show",
+        choices=(
+            "show",
+            "add",
+            "workbook",
+            "ack",
+            "reject",
+            "remove",
+            "mandatory",
+            "verify",
+            "score",
+            "consensus",
+            "lock",
+            "award",
+        ),
     )
     p.add_argument(
-        "rest", nargs="*", metavar="BID XLSX|N", help="the bid's number, then a workbook or addenda"
+        "rest",
+        nargs="*",
+        metavar="BID …",
+        help="the bid's number, then: a workbook; addenda; a criterion and pass|fail|unknown; a scenario "
+        "and confirmed|refuted|pending; a jury member, a criterion and points; a criterion and points",
     )
     p.add_argument("--name", help="add: the bidder's legal name")
     p.add_argument("--bn", default="", help="add: the bidder's business number")
@@ -171,11 +191,29 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     p.add_argument(
         "--publish-names", action="store_true", help="add: the bidder agrees to publish personal names"
     )
-    p.add_argument("--reason", default="", help="reject: why the bid is set aside before the opening")
+    p.add_argument(
+        "--reason",
+        default="",
+        help="reject: why the bid is set aside; score, consensus: the reason for the points; "
+        "award: why the bid is not the top-ranked one",
+    )
+    p.add_argument("--evidence", default="", help="mandatory: where the bid shows it")
+    p.add_argument("--notes", default="", help="verify: the committee's notes")
+    p.add_argument("--date", default="", help="verify: the day of the verification (YYYY-MM-DD)")
+    p.add_argument("--member", type=int, help="verify: the committee member who reports it")
+    p.add_argument("--resolution", default="", help="award: council's resolution number")
+    p.add_argument("--resolution-date", default="", help="award: the resolution's date (YYYY-MM-DD)")
+    p.add_argument("--signatory", default="", help="award: who signs the contract")
+    p.add_argument("--authority", default="", help="award: the delegated authority the signatory acts under")
+    p.add_argument("--standstill", type=int, default=0, help="award: the standstill period in days")
+    p.add_argument("--awarded-on", default="", help="award: the day of the award (YYYY-MM-DD)")
+    p.add_argument("--signed-on", default="", help="award: the day the contract was signed (YYYY-MM-DD)")
+    p.add_argument("--value", default="", help="award: the contract value, CAD before taxes")
     p.add_argument(
         "--replace", action="store_true", help="workbook: the bidder replaced its bid before the closing"
     )
     p.add_argument("--by", default="", help="lock: who locks the quality scores")
+    p.add_argument("--at", default="", help="lock: when, ISO 8601 with its offset (default: now)")
     p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
     p = sub.add_parser("envelope", help="open the price envelopes of the bids (docs/bids.md)")
     p.add_argument("file")

@@ -584,6 +584,92 @@ def _print_bids(pf: Any, lang: str) -> None:
                 name=record.opening.opened_by,
             )
         )
+    award = record.award
+    if award is not None:
+        winner = record.bid(award.bid_id) if award.bid_id is not None else None
+        if winner is None:
+            print(tr("No award.", lang))
+        else:
+            print(
+                tr(
+                    "Awarded to bid {bid} ({name}), resolution {number} of {date}.",
+                    lang,
+                    bid=winner.id,
+                    name=winner.bidder.legal_name,
+                    number=award.resolution_number or "-",
+                    date=award.resolution_date or "-",
+                )
+            )
+
+
+ENTRIES = {"mandatory": 3, "verify": 3, "score": 4, "consensus": 3}
+"""The evaluation entries of ``bid`` and how many positional values each takes."""
+PASSED = {"pass": True, "fail": False, "unknown": None}
+
+
+def _numbers(args: argparse.Namespace, count: int) -> list[str]:
+    """The first ``count`` positional values of ``bid``; a missing one gets the usage
+    message."""
+    if len(args.rest) < count:
+        raise CliError(
+            N_("Missing argument: {names}. Try {help}."),
+            names=" ".join(["BID", "…"][: max(1, count - len(args.rest))]),
+            help=f"{args.prog} bid --help",
+        )
+    return list(args.rest[:count])
+
+
+def _whole(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise CliError(N_("“{value}” is not a whole number."), value=value) from None
+
+
+def _entry(pf: Any, args: argparse.Namespace) -> None:
+    """``mandatory BID CRIT pass|fail|unknown``, ``verify BID SCENARIO RESULT``, ``score
+    BID MEMBER CRIT POINTS``, ``consensus BID CRIT POINTS`` (``-`` for no points)."""
+    from wizard.core.bids import evaluation_entry as ev
+
+    values = _numbers(args, ENTRIES[args.action])
+    bid_id = _bid_number(args)
+    if args.action == "mandatory":
+        if values[2] not in PASSED:
+            raise CliError(
+                N_("{option}: {value} is not a choice; choose one of: {choices}."),
+                option="mandatory",
+                value=values[2],
+                choices=", ".join(PASSED),
+            )
+        ev.set_mandatory(pf, bid_id, _whole(values[1]), PASSED[values[2]], args.evidence)
+    elif args.action == "verify":
+        ev.set_verification(pf, bid_id, _whole(values[1]), values[2], args.notes, args.date, args.member)
+    elif args.action == "score":
+        points = None if values[3] == "-" else _whole(values[3])
+        ev.set_sheet_score(pf, bid_id, _whole(values[1]), _whole(values[2]), points, args.reason)
+    else:
+        points = None if values[2] == "-" else _whole(values[2])
+        ev.set_consensus(pf, bid_id, _whole(values[1]), points, args.reason)
+
+
+def _award(pf: Any, args: argparse.Namespace) -> None:
+    """``award BID|none`` with the resolution, the signatory, the dates and the value."""
+    from wizard.core.bids import evaluation_entry as ev
+
+    (word,) = _numbers(args, 1)
+    ev.set_award(
+        pf,
+        None if word == "none" else _bid_number(args),
+        reason_if_not_top=args.reason,
+        resolution_number=args.resolution,
+        resolution_date=args.resolution_date,
+        signatory=args.signatory,
+        delegated_authority=args.authority,
+        standstill_days=args.standstill,
+        awarded_on=args.awarded_on,
+        contract_signed_on=args.signed_on,
+        contract_value=args.value or None,
+    )
 
 
 def cmd_bid(args: argparse.Namespace) -> int:
@@ -592,8 +678,10 @@ def cmd_bid(args: argparse.Namespace) -> int:
     sealed with its fingerprint, or the evaluated price once opened); ``add`` records one
     (``--name``, ``--received`` …; late decided against the closing in the project);
     ``workbook BID XLSX`` keeps its price workbook sealed; ``ack BID N …`` the addenda it
-    acknowledges; ``reject BID --reason …`` sets it aside before the opening; ``lock``
-    locks the quality scores."""
+    acknowledges; ``reject BID --reason …`` sets it aside before the opening; ``remove
+    BID`` removes one recorded by mistake; the evaluation entries ``mandatory``,
+    ``verify``, ``score``, ``consensus`` (:data:`ENTRIES`); ``lock`` locks the quality
+    scores; ``award BID|none`` records the award."""
     from wizard.core.bids import BidsError, evaluation_entry, intake
     from wizard.core.bids.record import Bidder
     from wizard.core.project_file.store import ProjectFile
@@ -653,8 +741,14 @@ def cmd_bid(args: argparse.Namespace) -> int:
                         help=f"{args.prog} bid --help",
                     )
                 intake.set_bid(pf, _bid_number(args), rejected=args.reason)
+            elif args.action == "remove":
+                intake.remove_bid(pf, _bid_number(args))
+            elif args.action in ENTRIES:
+                _entry(pf, args)
             elif args.action == "lock":
-                evaluation_entry.lock_quality(pf, locked_by=args.by)
+                evaluation_entry.lock_quality(pf, locked_by=args.by, at=args.at)
+            elif args.action == "award":
+                _award(pf, args)
             _print_bids(pf, lang)
     except BidsError as exc:
         raise _bids_error(exc, args.file) from None
