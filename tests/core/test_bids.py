@@ -588,3 +588,10 @@ def test_the_command_line_enters_the_evaluation_and_the_award(pf, tmp_path, caps
         (2, 0, "Incomplet"),
     ]
     assert got.award.standstill_days == 10 and got.award.contract_value == Decimal("95502.70")
+
+
+def test_open_envelope_takes_the_shared_positional_form(pf):
+    """h22shared.md: ``open_envelope(pf, opened_by, witnesses, at)``."""
+    bid_id = _bid(pf)
+    got = opening.open_envelope(pf, "Martin Thériault", "Éric Savoie", OPENED_AT)
+    assert got.opening.witnesses == "Éric Savoie" and got.bid(bid_id).evaluated_price == EVALUATED

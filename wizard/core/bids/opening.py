@@ -70,7 +70,7 @@ def _sealed_bytes(pf: ProjectFile, bid_id: int) -> bytes:
 
 
 def open_envelope(
-    pf: ProjectFile, /, *, opened_by: str, witnesses: str = "", at: str = "", unopened: Iterable[int] = ()
+    pf: ProjectFile, /, opened_by: str, witnesses: str = "", at: str = "", *, unopened: Iterable[int] = ()
 ) -> BidsRecord:
     """Open the price envelopes (module docstring) at ``at`` (ISO 8601 with offset;
     default now); ``unopened``: ids of bids to leave sealed (the bids under Québec's
