@@ -554,6 +554,7 @@ def _bid_number(args: argparse.Namespace, position: int = 0) -> int:
 
 def _print_bids(pf: Any, lang: str) -> None:
     from wizard.core.bids.record import read
+    from wizard.core.domain.price_form import CENT
 
     record = read(pf)
     if not record.bids:
@@ -566,7 +567,9 @@ def _print_bids(pf: Any, lang: str) -> None:
         elif bid.rejected:
             state = tr("rejected: {reason}", lang, reason=bid.rejected)
         elif bid.evaluated_price is not None:
-            state = tr("evaluated price {amount} $", lang, amount=bid.evaluated_price)
+            price = bid.evaluated_price
+            shown = price.quantize(CENT) if price == price.quantize(CENT) else price  # 105000 → 105000.00
+            state = tr("evaluated price {amount} $", lang, amount=shown)
         elif bid.workbook_sha256:
             state = tr("price workbook sealed ({sha256})", lang, sha256=bid.workbook_sha256[:12])
         else:
