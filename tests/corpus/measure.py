@@ -17,8 +17,10 @@ its source address. One line per sentence: ``kind  lang  label  text  source`` (
 A third of every kind is held out (``split(text) == "held"``: a stable hash of the
 text), never read while the checks are tuned, and reported separately.
 
-``python tests/corpus/measure.py [--misses] [--split tune|held|all]`` prints the figures
-(and, with ``--misses``, the tuning set's misses only).
+``python tests/corpus/measure.py [--misses] [--confusion] [--split tune|held|all]`` prints
+the figures (with ``--misses``, the tuning set's misses only; with ``--confusion``, counts
+per problem code and per kind of brand miss, no text: the only view of the held-out set's
+errors allowed).
 """
 
 from __future__ import annotations
@@ -125,6 +127,39 @@ class Figures:
         )
 
 
+def confusion(items: list[Item]) -> list[str]:
+    """Counts without text: per problem code, how often it was right, missing or extra,
+    by language; per brand sentence, whether no name or only some were found; the neutral
+    sentences that raised a false alarm. Safe to print for the held-out set."""
+    counts: dict[str, int] = {}
+
+    def add(key: str) -> None:
+        counts[key] = counts.get(key, 0) + 1
+
+    for item in items:
+        if item.kind == "problem":
+            codes = {f.code for f in lint_text("problem", item.text, item.lang)} & PROBLEM_CODES
+            want = set(item.label)
+            for code in sorted(PROBLEM_CODES):
+                state = {
+                    (True, True): "right",
+                    (True, False): "missing",
+                    (False, True): "extra",
+                }.get((code in want, code in codes))
+                if state:
+                    add(f"{code} {state} {item.lang}")
+            add(f"statements {'right' if codes == want else 'wrong'} {item.lang}")
+            continue
+        names = [n for f in brand_findings(item.text, item.lang) for n in detected_names(f)]
+        if item.kind == "neutral":
+            add(f"neutral {'alarm' if names else 'quiet'} {item.lang}")
+            continue
+        hits = sum(1 for label in item.label if _named(label, names))
+        state = "all names" if hits == len(item.label) else "some names" if hits else "no name"
+        add(f"brand {state} {item.lang}")
+    return [f"  {key}: {value}" for key, value in sorted(counts.items())]
+
+
 def measure(items: list[Item], misses: list[str] | None = None) -> Figures:
     """The figures on ``items``; a line per miss is appended to ``misses`` if given."""
     fig = Figures()
@@ -166,6 +201,11 @@ def main(argv: list[str] | None = None) -> int:
         default="all",
         help="which figures to print: the tuning set only while tuning (default: all)",
     )
+    parser.add_argument(
+        "--confusion",
+        action="store_true",
+        help="print counts per problem code and per kind of brand miss (no text)",
+    )
     args = parser.parse_args(argv)
     items = load()
     tune = [i for i in items if i.split == "tune"]
@@ -177,6 +217,11 @@ def main(argv: list[str] | None = None) -> int:
         print(measure(held).line(f"held-out set ({len(held)})"))
     if args.split == "all":
         print(measure(items).line(f"whole corpus ({len(items)})"))
+    if args.confusion:
+        for key, name, group in (("tune", "tuning set", tune), ("held", "held-out set", held)):
+            if args.split in (key, "all"):
+                print(f"{name} counts:")
+                print("\n".join(confusion(group)))
     for line in misses:
         print(line)
     return 0
