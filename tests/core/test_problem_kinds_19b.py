@@ -55,10 +55,12 @@ def _names(text: str, lang: str = "en") -> list[str]:
             "en",
             {"P-INCUMBENT"},
         ),
+        # a list of services is not a request, and a vendor described, not chosen, is the
+        # one in place
         (
             "Tyler Technologies provides software support, product upgrades, and maintenance.",
             "en",
-            {"P-SOLUTION"},
+            {"P-INCUMBENT"},
         ),
     ],
 )

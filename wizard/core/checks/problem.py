@@ -10,8 +10,13 @@ Codes (all on ``problem.statement``):
   frame ("evaluate the feasibility of migrating to a cloud suite") a solution *type*
   is accepted; a brand never is.
   A product to acquire may be named as a noun ("the implementation of X", "an investment
-  in X") and a named brand that is not the current system is taken as the product to
-  acquire; possible product names (:mod:`wizard.core.domain.product_names`) count too.
+  in X"), chosen ("selected X", "X, the low bidder", "a contract with X", "X to
+  implement the new system", « le nouveau système hébergé chez X »), carried by a list
+  ("the purchase of X and Y") or advocated by a claim that presumes the answer ("X rises
+  above all others"); possible product names (:mod:`wizard.core.domain.product_names`)
+  count too. A name's role rests on the structure of its sentence (:func:`_role`), not on
+  its mere presence: a name no acquisition, replacement or choice word aims at is
+  described, not bought, and taken as the system in place.
   Not a request: the history of the current system (a past verb then a date: "Installed
   in 2016, these switches …"), a change argued against (a gerund then a hardship:
   "transitioning to X would be costly"), and, in a sentence that avoids competition, a
@@ -27,7 +32,9 @@ Codes (all on ``problem.statement``):
   purchased the X system in 2007"), by its trouble or its end ("problems with X", "X has
   a very high licensing fee", "end of support", « fin du support », « l'obsolescence
   de X ») or by its holder ("still has", "the City's X"). An acquisition word before a
-  cost noun ("licensing fee") is not a request.
+  cost noun ("licensing fee") is not a request, nor a participle used as an adjective
+  ("the installed system is a X"); a past replacement or change with its year is history
+  ("In 2007, X was replaced with Y": both in place).
 * ``P-BYPASS`` (error): wording that avoids open competition: waived or skipped
   tenders, sole or single source, co-operative or group purchasing, piggybacking a state
   or interlocal contract, standing offers and framework agreements (« entente-cadre »,
@@ -59,11 +66,15 @@ from wizard.core.checks.problem_terms import (
     ACQUIRE,
     ARGUED_BEFORE,
     BYPASS,
+    CHOSEN_AFTER,
+    CHOSEN_BEFORE,
+    CHOSEN_IN_SENTENCE,
     CURRENT,
     EVALUATION_FRAME,
     HARDSHIP,
     HISTORY,
     NEED,
+    PAST_YEAR,
     PRESUME,
     REPLACED,
     REPLACED_BY,
@@ -103,7 +114,7 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
     for verb in ACQUIRE.finditer(folded):
         start, stop = sentence_bounds(folded, verb.start())
         window = _WINDOW.match(folded, verb.end(), stop)
-        if not window or _cost(folded, verb) or _service(folded, verb):
+        if not window or _cost(folded, verb) or _service(folded, verb) or _attributive(folded, verb):
             continue
         if _history(folded, verb, stop):
             # a name of the current system's history is an incumbent
@@ -115,6 +126,15 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
             aimed.update(m.start for m in found if window.start() <= m.start < window.end())
             continue
         hit = [m for m in found if window.start() <= m.start < window.end() and m.start not in replaced]
+        left = (
+            _LEFT_FROM.search(folded, hit[0].end, window.end())
+            if hit and _CHANGE.match(verb.group())
+            else None
+        )
+        if left:
+            # "upgrade to Y from existing X": what follows "from" is the system left
+            replaced.update(m.start for m in hit if m.start >= left.end())
+            hit = [m for m in hit if m.start < left.end()]
         if hit:
             aimed.update(m.start for m in hit)
             targets.append(statement[verb.start() : hit[-1].end])
@@ -128,18 +148,103 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
             aimed.add(m.start)
             targets.append(m.name)
     incumbents: list[str] = []
+    role: dict[int, str] = {}  # a name's start → "target", "incumbent" or "" (neither)
+    previous: brands.Match | None = None
     for m in found:
         if m.start in replaced:
-            incumbents.append(m.name)
-            continue
-        if m.start in aimed:
-            continue
-        start, stop = sentence_bounds(folded, m.start)
-        if CURRENT.search(folded, start, stop) or _HELD.search(folded, max(0, m.start - 40), m.start):
-            incumbents.append(m.name)
-        elif (start, stop) not in bypassed:
+            role[m.start] = "incumbent"
+        elif m.start in aimed:
+            role[m.start] = "aimed"
+        elif (
+            previous is not None
+            and role.get(previous.start)
+            and _LIST_LINK.fullmatch(folded, previous.end, m.start)
+        ):
+            # a list carries the role of its first name ("the purchase of X and Y")
+            role[m.start] = role[previous.start]
+        else:
+            role[m.start] = _role(folded, m, bypassed)
+        previous = m
+        if role[m.start] == "target":
             targets.append(m.name)
+        elif role[m.start] == "incumbent":
+            incumbents.append(m.name)
     return targets, list(dict.fromkeys(incumbents))
+
+
+_ABBREVIATION = re.compile(r"\b(?:inc|ltd|corp|co|no|st|mr|mrs|dr|vs|e\.g|i\.e|ltee|cie|art)$")
+_FULL_STOP = re.compile(r"[.!?\n]+(?:\s|$)")
+
+
+_CHANGE = re.compile(r"(?:upgrad|migrat|switch|mov|transition|convert)")
+_LEFT_FROM = re.compile(r"\bfrom\b")
+_LIST_LINK = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b|\bet\b|\bou\b|\s)+\s*")
+
+
+def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
+    """The role of a name no acquisition or replacement word aims at, by the structure of
+    its sentence, first rule that applies:
+
+    1. its history: a past year in its sentence ("selected in 2012") → "incumbent";
+    2. chosen: a choice word next to it ("selected X", "X, the low bidder") or an
+       acquisition verb it is the agent of ("X to implement the new system") → "target";
+    3. the counterparty of a bypass (a sentence that avoids competition) → "" (P-BYPASS
+       says it);
+    4. the current system: a word of the system in place in its sentence (:data:`CURRENT`)
+       or its holder before it ("the City's X") → "incumbent";
+    5. a choice word ("a contract with", "requesting its implementation", "the new
+       system") or a claim that presumes the answer ("X is an industry standard") in its
+       sentence → "target";
+    6. otherwise the name is described, not bought: the system in place → "incumbent".
+    """
+    start, stop = sentence_bounds(folded, m.start)
+    if PAST_YEAR.search(folded, start, stop):
+        return "incumbent"
+    if _chosen(folded, m) or _agent(folded, m, stop):
+        return "target"
+    if (start, stop) in bypassed:
+        return ""
+    if CURRENT.search(folded, start, stop) or _HELD.search(folded, max(0, m.start - 40), m.start):
+        return "incumbent"
+    period = _period_bounds(folded, m.start)
+    if CHOSEN_IN_SENTENCE.search(folded, *period) or any(p.search(folded, *period) for p in PRESUME):
+        return "target"
+    return "incumbent"
+
+
+_AGENT_LINK = re.compile(r"\b(?:to|will|shall|pour|afin de|afin d'|va|vont)\b")
+
+
+def _agent(folded: str, m: brands.Match, stop: int) -> bool:
+    """The name is the agent of an acquisition verb close after it ("staff from X to
+    implement the new system", "X will install", « X pour implanter »): the vendor chosen."""
+    verb = ACQUIRE.search(folded, m.end, min(stop, m.end + 50))
+    return verb is not None and _AGENT_LINK.search(folded, m.end, verb.start()) is not None
+
+
+def _period_bounds(folded: str, pos: int) -> tuple[int, int]:
+    """The sentence around ``pos`` up to full stops only, not those of abbreviations
+    ("Tyler Technologies, Inc. for …"): a semicolon joins a claim to its request ("X is an
+    industry standard; staff is requesting its implementation")."""
+    start, stop = 0, len(folded)
+    for m in _FULL_STOP.finditer(folded):
+        if _ABBREVIATION.search(folded, max(0, m.start() - 5), m.start()):
+            continue
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            stop = m.start()
+            break
+    return start, stop
+
+
+def _chosen(folded: str, m: brands.Match) -> bool:
+    """A choice word next to the name: the product or vendor chosen ("selected X",
+    "awarded to X", "X, the low bidder", "X was selected", « retenir X »)."""
+    return bool(
+        CHOSEN_BEFORE.search(folded, max(0, m.start - 60), m.start)
+        or CHOSEN_AFTER.match(folded, m.end, min(len(folded), m.end + 60))
+    )
 
 
 def _replacements(folded: str, found: list[brands.Match]) -> tuple[set[int], set[int]]:
@@ -158,14 +263,35 @@ def _replacements(folded: str, found: list[brands.Match]) -> tuple[set[int], set
         inside = [m for m in found if word.end() <= m.start < window.end()]
         if not inside:
             continue
+        if _BY_FIRST.match(folded, word.end()):
+            # the passive: "X was replaced with Y", « remplacé par Y »: Y replaces
+            bucket = replaced if _past_with_year(folded, word, _start, stop) else replacing
+            bucket.update(m.start for m in inside)
+            continue
         by = REPLACED_BY.search(folded, inside[0].end, window.end())
         first = [m for m in inside if m.start < (by.start() if by else window.end())]
         replaced.update(m.start for m in first)
         if by:
             after = _WINDOW.match(folded, by.end(), stop)
             if after:
-                replacing.update(m.start for m in found if after.start() <= m.start < after.end())
+                # a past replacement with its year is history: both systems are in place
+                bucket = replaced if _past_with_year(folded, word, _start, stop) else replacing
+                bucket.update(m.start for m in found if after.start() <= m.start < after.end())
     return replaced, replacing - replaced
+
+
+_BY_FIRST = re.compile(r"\s+(?:with|by|par)\b")
+
+
+def _past_with_year(folded: str, word: re.Match[str], start: int, stop: int) -> bool:
+    """A past tense ("replaced", "transitioned") in a sentence with a past year and no
+    modal before it: the history of the systems in place ("In 2007, X was replaced with
+    Y")."""
+    return (
+        word.group().split()[0].endswith("ed")
+        and not _FUTURE.search(folded, max(0, word.start() - 24), word.start())
+        and bool(PAST_YEAR.search(folded, start, stop))
+    )
 
 
 def _bypass_sentences(folded: str) -> set[tuple[int, int]]:
@@ -229,17 +355,20 @@ def _history(folded: str, verb: re.Match[str], stop: int) -> bool:
     """A past acquisition verb then a date or an age: the history of the current system
     ("Installed in 2016, these switches …", « acquis en 2009 »), not a request. An English
     past tense may name its object before the date ("The City purchased the X system in
-    2007"), unless a modal makes it a plan ("will be installed in 2027")."""
+    2007") or follow one ("In 2016, the vendor transitioned to X"), unless a modal makes
+    it a plan ("will be installed in 2027")."""
     head = verb.group().split()[0]
     if not _PAST.search(head):
         return False
     if HISTORY.match(folded, verb.end(), stop):
         return True
-    return (
-        head.endswith(("ed", "ought"))
-        and not _FUTURE.search(folded, max(0, verb.start() - 24), verb.start())
-        and bool(_YEAR_LATER.match(folded, verb.end(), stop))
-    )
+    if not head.endswith(("ed", "ought")) or _FUTURE.search(folded, max(0, verb.start() - 24), verb.start()):
+        return False
+    if _YEAR_LATER.match(folded, verb.end(), stop):
+        return True
+    # a past year earlier in the sentence ("In 2016, the vendor transitioned to X")
+    start, _stop = sentence_bounds(folded, verb.start())
+    return bool(PAST_YEAR.search(folded, start, verb.start()))
 
 
 _SERVICE_BEFORE = re.compile(
@@ -253,6 +382,21 @@ def _service(folded: str, verb: re.Match[str]) -> bool:
     head = verb.group().split()[0]
     return head.endswith("s") and bool(
         _SERVICE_BEFORE.search(folded, max(0, verb.start() - 12), verb.start())
+    )
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|our|its|their|this|these|those)\s+$")
+
+
+def _attributive(folded: str, verb: re.Match[str]) -> bool:
+    """A past participle between a determiner and its noun is an adjective ("the installed
+    system is a X"): it describes what is in place, it asks for
+    nothing."""
+    word = verb.group()
+    return (
+        " " not in word
+        and word.endswith("ed")
+        and bool(_DETERMINER_BEFORE.search(folded, max(0, verb.start() - 8), verb.start()))
     )
 
 

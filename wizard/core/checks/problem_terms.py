@@ -149,6 +149,7 @@ PRESUME = (
         # claims of superiority
         r"|the (?:very )?best(?! interests?)|best[- ]suited|most suitable|better (?:pricing|prices?|rates?|terms|value)|best (?:value|practices?|fit|in the market)|(?:recogni[sz]ed )?industry[- ]standard"
         r"|the most (?:robust|reliable|efficient|secure|advanced|cost[- ]effective|powerful|complete)"
+        r"|above all others|superior to (?:all|any|other)\w*|outperforms?"
         r"|proven|better (?:business )?practices|will save|saves? (?:the (?:city|town) )?(?:money|significantly)"
         # a saving claimed before the market scan ("a savings of about $100,000")
         r"|(?:a |significant |substantial |considerable )?savings? of|significant(?:ly)? (?:savings?|less)"
@@ -193,6 +194,13 @@ NEED = (
 )
 """A need verb (P-NEED: its absence is reported)."""
 
+_PAST_YEAR = (
+    r"(?:in|since|during|until|en|depuis|durant|jusqu'en|debut|fin|early|late|mid-?)"
+    r" (?:(?:early|late|mid|fiscal|the year|l'annee) )?(?:19\d\d|20[01]\d|202[0-5])"
+)
+PAST_YEAR = words(_PAST_YEAR)
+"""A past year ("in 2012", « début 2008 »): the history of what the Town has."""
+
 CURRENT = words(
     r"current(?:ly)?|existing|old|older|aging|ageing|legacy|outdated|antiquated|obsolete|in place|in use"
     r"|uses|used|using(?! (?:a|an|the|its|their) (?:[\w-]+ ){0,5}?(?:contract|agreement|program|cooperative|schedule|vehicle))|utiliz\w+|utilis\w+|relies on|rely on|relying on|installed|deployed|end[- ]of[- ]life"
@@ -210,7 +218,7 @@ CURRENT = words(
     r" (?:and support |and maintenance )?(?:agreements?|contracts?|renewals?|fees?|costs?|for|of|on)"
     r"|(?:contrats? d')?(?:entretien|soutien) (?:et (?:de )?soutien )?(?:du|de la|des|annuel)"
     # a past year: the history of what the Town has ("selected in 2012", « acquis en 2009 »)
-    r"|(?:in|since|during|until|en|depuis|durant|jusqu'en|debut|fin|early|late|mid-?) (?:(?:early|late|mid|fiscal|the year|l'annee) )?(?:19\d\d|20[01]\d|202[0-5])"
+    f"|{_PAST_YEAR}"
     r"|(?:has|have|holds?|possede) (?:a|an|the|un|une) (?:[\w-]+ ){0,3}?(?:agreement|contract|licen[cs]e|subscription|entente|contrat)s?"
     r" (?:with|avec)"
     r"|still|problems? with|issues? with|difficult(?:y|ies) with|complaints? about"
@@ -222,6 +230,39 @@ CURRENT = words(
 )
 """Words that make a named brand the *current* system (P-INCUMBENT); without them a
 named brand is taken as the product to acquire (P-SOLUTION)."""
+
+CHOSEN_BEFORE = re.compile(
+    r"\b(?:select(?:s|ed|ing)?|chose|chosen|choos(?:e|es|ing)|pick(?:s|ed|ing)?|award(?:s|ed|ing)?(?: (?:[\w-]+ ){0,4}?to)?"
+    r"|recommend(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|prefer(?:s|red|ring)?|proposals? (?:from|by|of)|quotes? from"
+    r"|retenir|retenu\w*|choisi\w*|selectionn\w*|adjug\w* (?:[\w'-]+ ){0,4}?(?:a|au|aux)|octroy\w* (?:[\w'-]+ ){0,4}?(?:a|au|aux)"
+    r"|soumission (?:de|d'|du)|privilegi\w*|nouveaux?|nouvelles?|new|proposed|propose\w*)"
+    r"\s+(?:(?:the|a|an|le|la|les|l'|un|une|des|du|de|d'|its|their|firm|vendor|company|product|solution|system"
+    r"|software|platform|entreprise|firme|fournisseur|logiciel|solution|produit|systeme|plateforme),?\s+){0,3}$"
+)
+"""Before a name, a word that chooses it: "selected X", "awarded the contract to X",
+"recommends X", "the new X", « retenir X », « octroyer le contrat à X »."""
+
+CHOSEN_AFTER = re.compile(
+    r",?\s+(?:inc\.?,?\s+|ltd\.?,?\s+|corp\w*\.?,?\s+)?(?:(?:was|were|is|has been|have been|a ete|ont ete|est|sont) )?"
+    r"(?:(?:the|as the|le|la|comme) )?(?:selected|chosen|recommended|favou?red|preferred|awarded|identified|(?:lowest|low) (?:responsive )?bidder"
+    r"|successful (?:bidder|proponent|vendor)|winning|retenue?s?|choisie?s?|selectionnee?s?|plus bas soumissionnaire)\b"
+)
+"""After a name, a word that says it was chosen: "X was selected", "X, the low bidder",
+« X a été retenue »."""
+
+CHOSEN_IN_SENTENCE = words(
+    r"(?:contract|agreement|lease|partnership|subscription) (?:[\w'-]+ ){0,5}?with|(?:its|their) (?:implementation|purchase|acquisition|deployment)"
+    r"|favou?red (?:replacement|solution|option)|(?:successful|winning) (?:bidder|proponent|vendor)|low(?:est)? (?:responsive )?bidder"
+    r"|selected|chosen|awarded|identified|recommended (?:vendor|solution|product|system|proposal)|implementer"
+    r"|(?:contrat|entente|bail) (?:[\w'-]+ ){0,3}?avec|retenue?s?|choisie?s?|adjuge\w*|octroy\w*"
+    # the new system, money to spend on it
+    r"|(?:new|nouveaux?|nouvelles?) (?:[\w-]+ )?(?:system|software|solution|platform|systeme|logiciel|plateforme)s?"
+    r"|(?:to |will |agreed to |shall )spend (?:[\w$,.()-]+ ){0,6}?on|spending (?:[\w$,.()-]+ ){0,6}?on"
+)
+"""In a name's sentence, no acquisition word aiming at it and no word of the current
+system, a word that chooses a product or vendor ("a contract with", "the low bidder",
+"requesting its implementation", « un contrat avec »): the name is the one chosen
+(P-SOLUTION). Without it, a name is described, not bought: the system in place."""
 
 REPLACED = words(
     r"replac(?:e|es|ed|ing)|replacements? (?:of|for)|in place of|instead of"

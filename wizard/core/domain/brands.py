@@ -12,10 +12,11 @@ The bundled list is ``resources/brands/brands.json``:
   (docs/cases.md K34, K35): right after a context word ("MS Teams"), after that word
   earlier in the same sentence (a list carries its vendor: "Microsoft Windows, Office
   and Exchange"), before one of the entry's ``after`` words ("Bell Canada") or, for a
-  ``versioned`` entry, before a version number ("Office 2010", "Windows XP"), before a
-  product noun up to four capitalised words later ("Windows servers", "Windows, SQL
-  compatible"; a lower-case word stops the look: "Access control servers"), or in a list
-  that ends with the vendor ("Windows ou Microsoft Office"); all but the first only when
+  ``versioned`` entry, before a version number ("Office 2010", "Windows XP"), for a
+  vendor, after a relation with a vendor ("a contract with Bell", "supported by Bell",
+  « hébergé chez Bell »), before a product noun up to four capitalised words later
+  ("Windows servers", "Windows, SQL compatible"; a lower-case word stops the look: "Access
+  control servers"), or in a list that ends with the vendor ("Windows ou Microsoft Office"); all but the first only when
   the word is written with its capital. A versioned product found by its vendor keeps its
   version ("Microsoft Windows 10"); a vendor's name ending in "Systems", "Technologies"
   or "Solutions" is also found in the singular ("New World System");
@@ -174,12 +175,25 @@ class _Contextual:
     context: frozenset[str]
     after: tuple[tuple[str, ...], ...]
     versioned: bool
+    vendor: bool = False
 
 
 _VERSION = re.compile(
     r"[ \u00a0]?(?:\d{1,4}(?:\.\d+)*(?: ?R2)?(?: LTSC)?|XP|NT(?: \d(?:\.\d)?)?|Vista|LTSC|365)\b"
 )
 _CLAUSE_END = re.compile(r"[.!?;:\n]\s")
+_VENDOR_RELATION = re.compile(
+    r"\b(?:(?:contracts?|agreements?|subscriptions?|accounts?|partnership) (?:\w+ ){0,2}?with"
+    r"|(?:service|services|phone service|lines?) (?:\w+ ){0,2}?(?:through|from|by)"
+    r"|(?:supported|provided|supplied|offered|hosted|operated|maintained|sold|made|manufactured) by"
+    r"|(?:purchased|bought|leased|ordered|acquired) from"
+    r"|(?:contrats?|ententes?) (?:\w+ ){0,2}?avec|(?:fourni|offert|heberge|exploite|vendu|fabrique)e?s? par"
+    r"|(?:achetee?s?|acquise?s?|loue(?:e|s|es)?) (?:aupres de|chez)|(?:heberge|hebergee?s?) chez)"
+    r"(?: (?:the|la|le|les))? $"
+)
+"""Before a contextual vendor's word, a relation with a vendor ("a contract with Bell",
+"phone service through Bell", "supported by Bell", « hébergé chez Bell »): the word names
+the vendor, not the ordinary thing."""
 
 
 @cache
@@ -192,6 +206,7 @@ def _bundled_contextual() -> dict[str, list[_Contextual]]:
             frozenset(fold(c) for c in entry.get("context", [])),
             tuple(_tokens(a) for a in entry.get("after", [])),
             bool(entry.get("versioned")),
+            entry.get("kind") == "vendor",
         )
         for word in entry["words"]:
             tokens = _tokens(word)
@@ -224,6 +239,10 @@ def _contextual_at(
                 for k in range(i + 1, i + 1 + n)
             ):
                 return rule.canonical, tokens[i + n].end()
+        if rule.vendor and _VENDOR_RELATION.search(
+            fold(text[max(0, tokens[i].start() - 40) : tokens[i].start()])
+        ):
+            return rule.canonical, end
         if rule.versioned:
             version = _VERSION.match(text, end)
             if version and version.end() > end:

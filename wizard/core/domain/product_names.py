@@ -63,6 +63,7 @@ _CAMEL = re.compile(r"[a-z]{2,}[A-Z]|[a-z][A-Z][a-z]{2,}|[A-Z]{2,}[a-z]{3,}|[A-Z
 _CAMEL_NAME = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O)[A-Z][a-z]|[A-Z]aaS$")
 _ACRONYM = re.compile(r"[A-Z]{2,5}s?")
 _ALNUM = re.compile(r"[A-Za-z]{2,}\d+[A-Za-z]{2,}\d*")
+_HYPHEN_MARKS = {0x2010: "-", 0x2011: "-"}
 _MODEL = re.compile(r"[A-Z]{2,5}-?[A-Z]?\d{3,5}[A-Z0-9+]*(?:-[A-Z0-9+]+)*")
 _TITLE_END = frozenset(
     [
@@ -517,6 +518,9 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
     the text's length."""
     if not text:
         return []
+    original = text
+    if "\u2010" in text or "\u2011" in text:
+        text = text.translate(_HYPHEN_MARKS)  # "QL\u2011820NWB" as typeset: one token, same offsets
     taken = [(m.start, m.end) for m in known]
     tokens = list(_TOKEN.finditer(text))
     words = [t.group() for t in tokens]
@@ -528,7 +532,7 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
     def add(first: int, last: int) -> None:
         start, end = tokens[first].start(), tokens[last].end()
         if free(start, end):
-            found.append(Match(text[start:end], start, end, text[start:end]))
+            found.append(Match(original[start:end], start, end, original[start:end]))
             taken.append((start, end))
 
     # the ends of explicit naming words ("called", "known as", « appelé »)
@@ -661,7 +665,7 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
                     _MODEL.fullmatch(w)
                     and _REFERENCE_END.search(text, max(0, tokens[r].start() - 14), tokens[r].start())
                 ):
-                    add(r, r)
+                    add(_maker(words, i, r) if _MODEL.fullmatch(w) else r, r)
                 elif (
                     r in unknown
                     and r + 1 <= j
@@ -672,6 +676,28 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
         i = j + 1
     found.sort(key=lambda m: m.start)
     return found
+
+
+_NOT_MAKER = frozenset(["the", "a", "an", "le", "la", "les", "un", "une", "des", "du", "de", "et", "and"])
+
+
+def _maker(words: list[str], first: int, model: int) -> int:
+    """The index where a model number's name starts: the capitalised word right before
+    it in its run, its maker or product line ("Zebra GK420T", "QBIC TD-1050"), when it is
+    not an ordinary word ("Two WS-C4500X-32SFP+") or is written in capitals; else the
+    model itself. The model number already
+    makes the run a possible name, so the maker adds no alarm, only the name."""
+    k = model - 1
+    if k >= first and words[k][:1].isupper() and len(words[k]) > 1:
+        folded = _fold_word(words[k])
+        if (
+            folded not in _NOT_MAKER
+            and folded not in _DOCUMENT_WORDS
+            and not _shaped(words[k])
+            and (not _known(words[k]) or words[k].isupper())
+        ):
+            return k
+    return model
 
 
 def _vendor_before(low: str, start: int) -> bool:
