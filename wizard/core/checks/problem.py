@@ -158,9 +158,13 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
         elif (
             previous is not None
             and role.get(previous.start)
-            and _LIST_LINK.fullmatch(folded, previous.end, m.start)
+            and (
+                _LIST_LINK.fullmatch(folded, previous.end, m.start)
+                or _MAKER_LINK.fullmatch(folded, previous.end, m.start)
+            )
         ):
-            # a list carries the role of its first name ("the purchase of X and Y")
+            # a list carries the role of its first name ("the purchase of X and Y"), a
+            # product its maker's ("X, developed and marketed by Y")
             role[m.start] = role[previous.start]
         else:
             role[m.start] = _role(folded, m, bypassed)
@@ -178,6 +182,10 @@ _FULL_STOP = re.compile(r"[.!?\n]+(?:\s|$)")
 
 _CHANGE = re.compile(r"(?:upgrad|migrat|switch|mov|transition|convert)")
 _LEFT_FROM = re.compile(r"\bfrom\b")
+_MAKER_LINK = re.compile(
+    r",?\s+(?:a product (?:of|by)|(?:(?:developed|made|marketed|sold|offered|produced|published|distributed)"
+    r"(?: and \w+)? by)|(?:developpe|concu|edite|offert|distribue)e?s? par)\s+(?:the\s+)?"
+)
 _LIST_LINK = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b|\bet\b|\bou\b|\s)+\s*")
 
 
@@ -189,12 +197,13 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
     2. chosen: a choice word next to it ("selected X", "X, the low bidder") or an
        acquisition verb it is the agent of ("X to implement the new system") → "target";
     3. the counterparty of a bypass (a sentence that avoids competition) → "" (P-BYPASS
-       says it);
+       says it); else the seller after "from" in a sentence that asks to buy → "target";
     4. the current system: a word of the system in place in its sentence (:data:`CURRENT`)
        or its holder before it ("the City's X") → "incumbent";
     5. a choice word ("a contract with", "requesting its implementation", "the new
        system") or a claim that presumes the answer ("X is an industry standard") in its
-       sentence → "target";
+       sentence, or an introduction with an indefinite article ("a software product
+       titled X") → "target";
     6. otherwise the name is described, not bought: the system in place → "incumbent".
     """
     start, stop = sentence_bounds(folded, m.start)
@@ -204,12 +213,35 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
         return "target"
     if (start, stop) in bypassed:
         return ""
+    if _seller(folded, m, start):
+        return "target"
     if CURRENT.search(folded, start, stop) or _HELD.search(folded, max(0, m.start - 40), m.start):
         return "incumbent"
     period = _period_bounds(folded, m.start)
-    if CHOSEN_IN_SENTENCE.search(folded, *period) or any(p.search(folded, *period) for p in PRESUME):
+    if (
+        CHOSEN_IN_SENTENCE.search(folded, *period)
+        or any(p.search(folded, *period) for p in PRESUME)
+        or _INTRODUCED.search(folded, max(0, m.start - 50), m.start)
+    ):
         return "target"
     return "incumbent"
+
+
+_FROM_BEFORE = re.compile(r"\bfrom (?:the )?$")
+_BUY = re.compile(r"\b(?:buy|purchase|acquire|procure|order|lease|obtain)\b")
+_INTRODUCED = re.compile(
+    r"\b(?:a|an|un|une) (?:[\w-]+ ){0,3}?(?:titled|called|named|known as|appele\w*|nomme\w*|intitule\w*)\s+\W?$"
+)
+
+
+def _seller(folded: str, m: brands.Match, start: int) -> bool:
+    """The name follows "from" in a sentence whose verb asks to buy ("purchase eleven
+    computers … from X"): the seller chosen. A past or perfect purchase ("has been
+    purchasing from X") is history and does not count."""
+    return bool(_FROM_BEFORE.search(folded, max(0, m.start - 10), m.start)) and any(
+        not _PERFECT.search(folded, max(0, b.start() - 30), b.start())
+        for b in _BUY.finditer(folded, start, m.start)
+    )
 
 
 _AGENT_LINK = re.compile(r"\b(?:to|will|shall|pour|afin de|afin d'|va|vont)\b")
@@ -308,16 +340,19 @@ _NOUN = re.compile(
     r"|achats?|renouvellement|remplacement|installation|implantation|deploiement|migration"
     r"|abonnement|investissement|investments?|licen[cs]es?)\b"
 )
-_ARTICLE = re.compile(r"(?:\b(?:the|a|an|this|its|le|la|les|un|une|ce|cet|cette|du|des|de)\s+|\b[ld]')$")
+_ARTICLE = re.compile(
+    r"(?:\b(?:the|a|an|this|its|le|la|les|un|une|ce|cet|cette|du|des|de)\s+(?:[a-z]+\s+)?|\b[ld]')$"
+)
 
 
 def _noun_form(folded: str, verb: re.Match[str]) -> bool:
-    """True when the acquisition word is a noun: after an article, or followed by "of" /
-    « de » ("the procurement of", « l'achat par … »)."""
+    """True when the acquisition word is a noun: after an article and at most one word
+    ("a direct purchase"), or followed by "of" / « de » ("the procurement of", « l'achat
+    par … »)."""
     if not _NOUN.match(verb.group()):
         return False
     return (
-        bool(_ARTICLE.search(folded, max(0, verb.start() - 8), verb.start()))
+        bool(_ARTICLE.search(folded, max(0, verb.start() - 20), verb.start()))
         or bool(re.match(r"\s+(?:of|de|d'|des|du)\b", folded[verb.end() : verb.end() + 5]))
         or verb.group().endswith((" of", " in"))
     )
@@ -356,8 +391,13 @@ def _history(folded: str, verb: re.Match[str], stop: int) -> bool:
     ("Installed in 2016, these switches …", « acquis en 2009 »), not a request. An English
     past tense may name its object before the date ("The City purchased the X system in
     2007") or follow one ("In 2016, the vendor transitioned to X"), unless a modal makes
-    it a plan ("will be installed in 2027")."""
+    it a plan ("will be installed in 2027"). The perfect is done, not asked for ("the City
+    has been purchasing computers from X", "has installed X")."""
     head = verb.group().split()[0]
+    if head.endswith(("ed", "ing", "ought")) and _PERFECT.search(
+        folded, max(0, verb.start() - 30), verb.start()
+    ):
+        return True  # "has been purchasing from X", "has installed X": done, not asked for
     if not _PAST.search(head):
         return False
     if HISTORY.match(folded, verb.end(), stop):
@@ -371,6 +411,7 @@ def _history(folded: str, verb: re.Match[str], stop: int) -> bool:
     return bool(PAST_YEAR.search(folded, start, verb.start()))
 
 
+_PERFECT = re.compile(r"\b(?:has|have|had)(?: (?:already|previously|always|long|recently))? (?:been )?$")
 _SERVICE_BEFORE = re.compile(
     r"\b(?:product|software|system|version|security|future|annual|minor|major|periodic|regular|free)\s+$"
 )

@@ -86,7 +86,9 @@ BYPASS = (
         rf"\bwithout (?:{_W} ){{0,4}}?(?:tender\w*|bid\w*|call for (?:tenders|bids|proposals)"
         r"|competition|competitive \w+|rfp|rfq|procurement process|going to (?:tender|market))\b"
     ),
-    words(r"(?:sole|single)[- ]sourc\w*|no[- ]bid|direct (?:award|contract)\w*|piggyback\w*"),
+    words(
+        r"(?:sole|single)[- ]sourc\w*|no[- ]bid|direct (?:award|contract|purchase|procurement)\w*|piggyback\w*"
+    ),
     re.compile(
         rf"\b(?:waiv\w*|skip\w*|bypass\w*|avoid\w*|circumvent\w*|sidestep\w*|forg?o(?:ing)?|dispens\w* with)"
         rf" (?:{_W} ){{0,3}}?(?:tender\w*|bid\w*|competition|competitive|rfp|procurement process|call for)"
@@ -150,6 +152,7 @@ PRESUME = (
         r"|the (?:very )?best(?! interests?)|best[- ]suited|most suitable|better (?:pricing|prices?|rates?|terms|value)|best (?:value|practices?|fit|in the market)|(?:recogni[sz]ed )?industry[- ]standard"
         r"|the most (?:robust|reliable|efficient|secure|advanced|cost[- ]effective|powerful|complete)"
         r"|above all others|superior to (?:all|any|other)\w*|outperforms?"
+        r"|(?:very|highly|extremely) reliable|competitive(?:ly)? (?:in )?pric\w*"
         r"|proven|better (?:business )?practices|will save|saves? (?:the (?:city|town) )?(?:money|significantly)"
         # a saving claimed before the market scan ("a savings of about $100,000")
         r"|(?:a |significant |substantial |considerable )?savings? of|significant(?:ly)? (?:savings?|less)"

@@ -12,7 +12,8 @@ unknown capitalised word in product context:
   or an unknown capitalised word before a model number ("Catalyst 9300", "DPS 7000-420");
 * **context**: a capitalised run before a company suffix ("General Datatech LP",
   "Onix Networking Canada Inc."); a capitalised run right after an explicit naming word
-  ("a software application called “Card Manager Plus”", « appelé »), ordinary
+  ("a software application called “Card Manager Plus”", "a product titled City Law",
+  « appelé », « intitulé »), ordinary
   words or not; an unknown capitalised word after a word that introduces a vendor or a
   product ("la société Infolog", "l'application GEFI", "the reseller Softchoice"),
   before a trade word ("Habilis Conseil", "Ultimate Software"), before a version
@@ -147,7 +148,8 @@ _INTRODUCERS = (
     r"|postes? de travail|serveurs?|ordinateurs?(?: portables?)?|tablettes?|commutateurs?|imprimantes?"
 )
 _NAMING = re.compile(
-    r"(?i)\b(?:called|named|known as|branded|appel[ée]e?s?|nomm[ée]e?s?|d[ée]nomm[ée]e?s?|baptis[ée]e?s?)"
+    r"(?i)\b(?:called|named|(?:en)?titled|known as|branded|appel[ée]e?s?|nomm[ée]e?s?|d[ée]nomm[ée]e?s?|baptis[ée]e?s?"
+    r"|intitul[ée]e?s?)"
     r"[ \u00a0\u202f«\"“'‘]{1,3}"
 )
 _TRADE = frozenset(
@@ -539,7 +541,10 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
     low = text.lower()
     named = (
         {m.end() for m in _NAMING.finditer(text)}
-        if any(h in low for h in ("call", "named", "known", "brand", "appel", "nomm", "baptis"))
+        if any(
+            h in low
+            for h in ("call", "named", "known", "brand", "titled", "appel", "nomm", "baptis", "intitul")
+        )
         else set()
     )
     # migration or trouble wording ("migrate from", « passant de », "problems with")
@@ -655,7 +660,7 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
         elif (
             unknown
             and text[tokens[unknown[-1]].end() : tokens[unknown[-1]].end() + 2] in ("'s", "\u2019s")
-            and any(_fold_word(w) in _PRODUCT_NOUN for w in words[j + 1 : j + 6])
+            and _noun_ahead(words, j)
         ):
             add(unknown[0], unknown[-1])
         else:
@@ -698,6 +703,18 @@ def _maker(words: list[str], first: int, model: int) -> int:
         ):
             return k
     return model
+
+
+def _noun_ahead(words: list[str], j: int) -> bool:
+    """A product noun within five words after ``j``, the words before it capitalised
+    ("Novell's Identity Management product", "Esri's software"); a lower-case word stops
+    the look ("the City Attorney's Office discovered a software product")."""
+    for w in words[j + 1 : j + 6]:
+        if _fold_word(w) in _PRODUCT_NOUN:
+            return True
+        if not w[:1].isupper():
+            return False
+    return False
 
 
 def _vendor_before(low: str, start: int) -> bool:
