@@ -103,3 +103,24 @@ def test_vendor_relation_carries_an_ordinary_word(text: str, names: list[str]) -
 )
 def test_model_number_keeps_its_maker(text: str, names: list[str]) -> None:
     assert [m.name for m in possible_names(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an unknown word after a determiner, a product noun one or two words later
+        ("Council approved the award of an Allworx telephone system.", ["Allworx"]),
+        ("The integrated Meridian voice mail system is not supported.", ["Meridian"]),
+        # a firm named by its trade in an apposition, ordinary words or not
+        (
+            "Bids came from Technology Integration Group, a Lenovo Computer VAR.",
+            ["Technology Integration Group", "Lenovo"],
+        ),
+        # twins: no unknown word, a person described by their role
+        ("Council approved the award of a new telephone system.", []),
+        ("Mr. Brown, a sales representative of the vendor, attended.", []),
+    ],
+)
+def test_product_noun_soon_and_trade_apposition(text: str, names: list[str]) -> None:
+    found = [n for f in lint_text("criterion", text, "en") for n in detected_names(f)]
+    assert sorted(found) == sorted(names)

@@ -598,6 +598,13 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
         elif tokens[i].start() in named:
             add(i, j)  # "a software application called “Card Manager Plus”": named, ordinary words or not
         elif (
+            (j > i or unknown)
+            and "," in text[tokens[j].end() : tokens[j].end() + 2]
+            and _APPOSITIVE_TRADE.match(low, tokens[j].end())
+            and _fold_word(words[i]) not in _NOT_NAMES
+        ):
+            add(i, j)  # "Technology Integration Group, a Lenovo Computer VAR": a firm by its trade
+        elif (
             tokens[i].start() in quoted
             and j + 1 <= count
             and _QUOTED_BEFORE_NOUN.match(text, tokens[j].end())
@@ -652,11 +659,16 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
             unknown
             and unknown[-1] == j
             and not _ACRONYM.fullmatch(words[j])
-            and nxt in _PRODUCT_NOUN
-            and text[tokens[j].end() : tokens[j + 1].start()] == " "
             and tokens[i].start() > 0
+            and (
+                (nxt in _PRODUCT_NOUN and text[tokens[j].end() : tokens[j + 1].start()] == " ")
+                or (
+                    _DETERMINED.search(low, max(0, tokens[i].start() - 24), tokens[i].start())
+                    and _noun_soon(words, tokens, text, j)
+                )
+            )
         ):
-            add(unknown[0], j)
+            add(unknown[0], j)  # "Citizenserve software", "an Allworx telephone system"
         elif (
             unknown
             and text[tokens[unknown[-1]].end() : tokens[unknown[-1]].end() + 2] in ("'s", "\u2019s")
@@ -703,6 +715,33 @@ def _maker(words: list[str], first: int, model: int) -> int:
         ):
             return k
     return model
+
+
+_APPOSITIVE_TRADE = re.compile(
+    r",\s+(?:a|an|un|une)\s+(?:(?!(?:of|de|du|des|for|pour)\b)[\w-]+\s+){0,4}?"
+    r"(?:reseller|var|vendor|distributor|integrator|manufacturer|supplier|subsidiary"
+    r"|revendeur|distributeur|fournisseur|integrateur|fabricant|filiale)s?\b"
+)
+"""After a capitalised run, an apposition that names a trade ("X, a Lenovo Computer VAR",
+« X, un revendeur Dell »): the run is a firm's name, ordinary words or not."""
+_DETERMINED = re.compile(
+    r"\b(?:a|an|the|its|our|their|this|existing|integrated|new|un|une|le|la|les|du|des|notre|leur)\s+$"
+)
+
+
+def _noun_soon(words: list[str], tokens: list[re.Match[str]], text: str, j: int) -> bool:
+    """A product noun one or two lower-case words after ``j``, single spaces between
+    ("Allworx telephone system", "Meridian voice mail system")."""
+    for k in range(j + 1, min(j + 4, len(words))):
+        if (
+            text[tokens[k - 1].end() : tokens[k].start()] != " "
+            or not words[k].isalpha()
+            or not words[k].islower()
+        ):
+            return False
+        if k > j + 1 and _fold_word(words[k]) in _PRODUCT_NOUN:
+            return True
+    return False
 
 
 def _noun_ahead(words: list[str], j: int) -> bool:
