@@ -371,7 +371,7 @@ def _passive(folded: str, verb: re.Match[str]) -> bool:
 
 
 _YEAR_LATER = re.compile(
-    r"\W+(?:[\w'-]+\W+){0,8}?(?:in|on|since|around|en|depuis|vers) (?:\w+ ){0,2}?(?:19|20)\d\d\b"
+    r"\W+(?:[\w'-]+\W+){0,8}?(?:in|on|since|around|en|depuis|vers) (?:\w+,? ){0,2}?(?:19|20)\d\d\b"
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|to|must|should|sera|seront|doit|doivent)\s+(?:be\s+|etre\s+)?(?:\w+\s+)?$"

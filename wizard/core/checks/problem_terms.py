@@ -57,7 +57,7 @@ EVALUATION_FRAME = words(
 """Before the verb, a frame that turns it into a question to study, not a decision."""
 
 HISTORY = re.compile(
-    r"\W+(?:(?:back |first |originally )?(?:in|on|since|around|en|depuis|vers) (?:[\w']+ ){0,2}?(?:19|20)\d\d\b"
+    r"\W+(?:(?:back |first |originally )?(?:in|on|since|around|en|depuis|vers) (?:[\w']+,? ){0,2}?(?:19|20)\d\d\b"
     r"|(?:\w+ ){1,2}years? ago\b|il y a (?:\w+ ){1,2}ans?\b)"
 )
 """After a past acquisition verb, a date or an age: the history of the current system
@@ -152,6 +152,7 @@ PRESUME = (
         r"|the (?:very )?best(?! interests?)|best[- ]suited|most suitable|better (?:pricing|prices?|rates?|terms|value)|best (?:value|practices?|fit|in the market)|(?:recogni[sz]ed )?industry[- ]standard"
         r"|the most (?:robust|reliable|efficient|secure|advanced|cost[- ]effective|powerful|complete)"
         r"|above all others|superior to (?:all|any|other)\w*|outperforms?"
+        r"|(?:the |a )?leaders? in (?:the|its|their) (?:field|industry|market)|(?:industry|market) leaders?"
         r"|(?:very|highly|extremely) reliable|competitive(?:ly)? (?:in )?pric\w*"
         r"|proven|better (?:business )?practices|will save|saves? (?:the (?:city|town) )?(?:money|significantly)"
         # a saving claimed before the market scan ("a savings of about $100,000")
@@ -258,8 +259,11 @@ CHOSEN_IN_SENTENCE = words(
     r"|favou?red (?:replacement|solution|option)|(?:successful|winning) (?:bidder|proponent|vendor)|low(?:est)? (?:responsive )?bidder"
     r"|selected|chosen|awarded|identified|recommended (?:vendor|solution|product|system|proposal)|implementer"
     r"|(?:contrat|entente|bail) (?:[\w'-]+ ){0,3}?avec|retenue?s?|choisie?s?|adjuge\w*|octroy\w*"
-    # the new system, money to spend on it
-    r"|(?:new|nouveaux?|nouvelles?) (?:[\w-]+ )?(?:system|software|solution|platform|systeme|logiciel|plateforme)s?"
+    # the new, proposed or recommended system, money to spend on it, a contract awarded to
+    r"|(?:new|proposed|recommended|preferred|selected|nouveaux?|nouvelles?|propose\w*|recommande\w*|retenue?s?)"
+    r" (?:[\w-]+ )?(?:system|software|solution|platform|systeme|logiciel|plateforme)s?"
+    r"|(?:contract|agreement|bid|contrat|entente|mandat|soumission)s? (?:[\w'-]+ ){0,3}?"
+    r"(?:awarded|given|granted|remise?s?|accordee?s?|attribuee?s?|confiee?s?|octroyee?s?|adjugee?s?) (?:to|a|au|aux)"
     r"|(?:to |will |agreed to |shall )spend (?:[\w$,.()-]+ ){0,6}?on|spending (?:[\w$,.()-]+ ){0,6}?on"
 )
 """In a name's sentence, no acquisition word aiming at it and no word of the current

@@ -745,13 +745,14 @@ def _noun_soon(words: list[str], tokens: list[re.Match[str]], text: str, j: int)
 
 
 def _noun_ahead(words: list[str], j: int) -> bool:
-    """A product noun within five words after ``j``, the words before it capitalised
-    ("Novell's Identity Management product", "Esri's software"); a lower-case word stops
-    the look ("the City Attorney's Office discovered a software product")."""
+    """A product noun within five words after ``j`` in the same noun phrase ("Novell's
+    Identity Management product", "Micron's computer systems"); an article starts another
+    one and stops the look ("the City Attorney's Office discovered a software product")."""
     for w in words[j + 1 : j + 6]:
-        if _fold_word(w) in _PRODUCT_NOUN:
+        folded = _fold_word(w)
+        if folded in _PRODUCT_NOUN:
             return True
-        if not w[:1].isupper():
+        if folded in _NOT_MAKER:
             return False
     return False
 
