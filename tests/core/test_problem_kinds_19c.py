@@ -67,6 +67,12 @@ def test_a_name_is_bought_only_when_aimed_at_or_chosen(text: str, lang: str, wan
         ("We need to install a Mitel phone system.", {"P-SOLUTION"}),
         # the counterparty of a bypass: P-BYPASS says it once
         ("Cityworks is the sole source provider of maintenance for this software.", {"P-BYPASS"}),
+        # a past date after an abbreviation is history; a contract made now chooses
+        ("Council awarded the contract to Tyler Technologies Inc. on May 1, 2022.", {"P-INCUMBENT"}),
+        (
+            "Execute a contract with Tyler Technologies, Inc. for support of the Town's software.",
+            {"P-SOLUTION"},
+        ),
     ],
 )
 def test_history_replacement_and_bypass_roles(text: str, want: set[str]) -> None:

@@ -178,6 +178,7 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
 
 _ABBREVIATION = re.compile(r"\b(?:inc|ltd|corp|co|no|st|mr|mrs|dr|vs|e\.g|i\.e|ltee|cie|art)$")
 _FULL_STOP = re.compile(r"[.!?\n]+(?:\s|$)")
+_CLAUSE_STOP = re.compile(r"[.;!?\n]+(?:\s|$)")
 
 
 _CHANGE = re.compile(r"(?:upgrad|migrat|switch|mov|transition|convert)")
@@ -197,7 +198,8 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
     2. chosen: a choice word next to it ("selected X", "X, the low bidder") or an
        acquisition verb it is the agent of ("X to implement the new system") → "target";
     3. the counterparty of a bypass (a sentence that avoids competition) → "" (P-BYPASS
-       says it); else the seller after "from" in a sentence that asks to buy → "target";
+       says it); else the seller after "from" in a sentence that asks to buy, or the
+       vendor of a contract made now ("execute a contract … with X") → "target";
     4. the current system: a word of the system in place in its sentence (:data:`CURRENT`)
        or its holder before it ("the City's X") → "incumbent";
     5. a choice word ("a contract with", "requesting its implementation", "the new
@@ -206,14 +208,14 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
        titled X") → "target";
     6. otherwise the name is described, not bought: the system in place → "incumbent".
     """
-    start, stop = sentence_bounds(folded, m.start)
+    start, stop = _period_bounds(folded, m.start, _CLAUSE_STOP)  # "X Inc. on May 1, 2022"
     if PAST_YEAR.search(folded, start, stop):
         return "incumbent"
     if _chosen(folded, m) or _agent(folded, m, stop):
         return "target"
-    if (start, stop) in bypassed:
+    if sentence_bounds(folded, m.start) in bypassed:
         return ""
-    if _seller(folded, m, start):
+    if _seller(folded, m, start) or _NEW_CONTRACT.search(folded, max(0, m.start - 90), m.start):
         return "target"
     if CURRENT.search(folded, start, stop) or _HELD.search(folded, max(0, m.start - 40), m.start):
         return "incumbent"
@@ -254,12 +256,13 @@ def _agent(folded: str, m: brands.Match, stop: int) -> bool:
     return verb is not None and _AGENT_LINK.search(folded, m.end, verb.start()) is not None
 
 
-def _period_bounds(folded: str, pos: int) -> tuple[int, int]:
-    """The sentence around ``pos`` up to full stops only, not those of abbreviations
-    ("Tyler Technologies, Inc. for …"): a semicolon joins a claim to its request ("X is an
-    industry standard; staff is requesting its implementation")."""
+def _period_bounds(folded: str, pos: int, stops: re.Pattern[str] = _FULL_STOP) -> tuple[int, int]:
+    """The sentence around ``pos`` up to the ``stops`` (full stops by default), not those
+    of abbreviations ("Tyler Technologies, Inc. for …"). By default a semicolon joins a
+    claim to its request ("X is an industry standard; staff is requesting its
+    implementation"); :data:`_CLAUSE_STOP` ends the clause at one."""
     start, stop = 0, len(folded)
-    for m in _FULL_STOP.finditer(folded):
+    for m in stops.finditer(folded):
         if _ABBREVIATION.search(folded, max(0, m.start() - 5), m.start()):
             continue
         if m.end() <= pos:
@@ -277,6 +280,16 @@ def _chosen(folded: str, m: brands.Match) -> bool:
         CHOSEN_BEFORE.search(folded, max(0, m.start - 60), m.start)
         or CHOSEN_AFTER.match(folded, m.end, min(len(folded), m.end + 60))
     )
+
+
+_NEW_CONTRACT = re.compile(
+    r"\b(?:enter\w* into|execut\w*|sign\w*|negotiat\w*|approv\w*|award\w*|conclu\w*|signer|approuv\w*)"
+    r" (?:[\w'-]+ ){0,3}?(?:contracts?|agreements?|leases?|contrats?|ententes?)"
+    r" (?:[\w'-]+ ){0,6}?(?:with|avec) (?:the )?$"
+)
+"""A verb that makes a contract, then the vendor ("execute a contract on behalf of the
+town with X", « conclure une entente avec X »): the vendor chosen, even where the
+sentence speaks of the system it replaces."""
 
 
 def _replacements(folded: str, found: list[brands.Match]) -> tuple[set[int], set[int]]:

@@ -199,11 +199,15 @@ NEED = (
 """A need verb (P-NEED: its absence is reported)."""
 
 _PAST_YEAR = (
-    r"(?:in|since|during|until|en|depuis|durant|jusqu'en|debut|fin|early|late|mid-?)"
-    r" (?:(?:early|late|mid|fiscal|the year|l'annee) )?(?:19\d\d|20[01]\d|202[0-5])"
+    r"(?:(?:in|since|during|until|en|depuis|durant|jusqu'en|debut|fin|early|late|mid-?)"
+    r" (?:(?:early|late|mid|fiscal|the year|l'annee) )?"
+    r"|on (?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r" \d{1,2},? |le \d{1,2}(?:er)? (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre"
+    r"|novembre|decembre) )(?:19\d\d|20[01]\d|202[0-5])"
 )
 PAST_YEAR = words(_PAST_YEAR)
-"""A past year ("in 2012", « début 2008 »): the history of what the Town has."""
+"""A past year or date ("in 2012", "on February 1, 2022", « début 2008 », « le 3 mai 2019 »):
+the history of what the Town has."""
 
 CURRENT = words(
     r"current(?:ly)?|existing|old|older|aging|ageing|legacy|outdated|antiquated|obsolete|in place|in use"
