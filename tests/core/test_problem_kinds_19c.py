@@ -130,3 +130,20 @@ def test_model_number_keeps_its_maker(text: str, names: list[str]) -> None:
 def test_product_noun_soon_and_trade_apposition(text: str, names: list[str]) -> None:
     found = [n for f in lint_text("criterion", text, "en") for n in detected_names(f)]
     assert sorted(found) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a product in lower case: in a list after a name found, or after a file action
+        ("Staff use sharepoint, outlook and teams daily.", ["sharepoint", "outlook", "teams"]),
+        ("Reports must export to excel and word.", ["excel", "word"]),
+        ("Les rapports doivent s’exporter en excel.", ["excel"]),
+        # twins: the ordinary words
+        ("Integrate with teams across departments.", []),
+        ("In a word, the outlook is good.", []),
+    ],
+)
+def test_lower_case_product_in_product_context(text: str, names: list[str]) -> None:
+    found = [n for f in lint_text("criterion", text, "en") for n in detected_names(f)]
+    assert found == names

@@ -28,7 +28,9 @@ ignored (``CityWorks`` = ``Cityworks``); French elision understood (``d'Esri``,
 ``l’ArcGIS``); words may be joined or split by a space, hyphen, slash or dot
 ("Office365" = "Office 365"); a one-word name written in two capitalised words is found
 ("VM Ware" = "VMware", "Central Square" = "CentralSquare"), and a contextual word in lower
-case only before "operating system" or "OS" ("windows operating system servers"). Nothing inside a URL, an e-mail address or a domain
+case only before "operating system" or "OS" ("windows operating system servers"), in a
+list right after a name found ("sharepoint, outlook and teams") or after a file action
+("export to excel"). Nothing inside a URL, an e-mail address or a domain
 name is flagged. The index is built once; a 5,000-character text takes well under
 2 ms (``tests/benchmark_brands.py``).
 """
@@ -280,6 +282,27 @@ def _product_follows(text: str, tokens: list[re.Match[str]], folded: list[str], 
     return False
 
 
+_LOWER_LIST = re.compile(r"(?:\s*,\s*(?:(?:and|or|et|ou)\s+)?|\s+(?:and|or|et|ou)\s+|\s*/\s*)")
+_FILE_ACTION = re.compile(
+    r"\b(?:export\w*|import\w*|sav(?:e|es|ed|ing)|open(?:s|ed|ing)?|convert\w*|download\w*"
+    r"|exporter|exporte\w*|importer|importe\w*|enregistre\w*|ouvr\w*|convert\w*)"
+    r" (?:[\w-]+ ){0,3}?(?:to|into|in|from|as|vers|dans|en|sous|au format)(?: (?:ms|microsoft))? $"
+)
+_LOWER_END = re.compile(r"\s*(?:$|[.,;:!?)]|(?:and|or|et|ou|files?|format|fichiers?|spreadsheets?)\b)")
+
+
+def _lower_product(text: str, tokens: list[re.Match[str]], i: int, found: list[Match]) -> bool:
+    """A contextual word in lower case is a product in two contexts only: in a list right
+    after a name found ("sharepoint, outlook and teams"), or after a file action, then
+    the clause's end or a file word ("export reports to excel", « exporter en excel »).
+    Elsewhere it is the ordinary word ("teams across departments", "in a word")."""
+    start = tokens[i].start()
+    if found and found[-1].end <= start and _LOWER_LIST.fullmatch(text, found[-1].end, start):
+        return True
+    low = text[max(0, start - 40) : start].lower()
+    return bool(_FILE_ACTION.search(low)) and bool(_LOWER_END.match(text, tokens[i].end()))
+
+
 def _os_follows(folded: list[str], i: int) -> bool:
     """The word is followed by "operating system(s)" or "OS": a product in any case."""
     nxt = folded[i + 1 : i + 3]
@@ -415,6 +438,18 @@ def detect_brands(text: str, extra: Iterable[Any] = ()) -> list[Match]:
             if hit and (best is None or hit[1] > best[1]):
                 best = hit
         if best is None:
+            if (
+                word in contextual
+                and not tokens[i].group()[0].isupper()
+                and _lower_product(text, tokens, i, found)
+            ):
+                # "sharepoint, outlook and teams", "export to excel": a product in lower case
+                found.append(
+                    Match(
+                        tokens[i].group(), tokens[i].start(), tokens[i].end(), contextual[word][0].canonical
+                    )
+                )
+                continue
             if word not in contextual or not (tokens[i].group()[0].isupper() or _os_follows(folded, i)):
                 continue
             seen = set(folded[clause.start_of(i) : i])
