@@ -147,3 +147,22 @@ def test_product_noun_soon_and_trade_apposition(text: str, names: list[str]) -> 
 def test_lower_case_product_in_product_context(text: str, names: list[str]) -> None:
     found = [n for f in lint_text("criterion", text, "en") for n in detected_names(f)]
     assert found == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an unknown word after a deal with a vendor
+        ("The Committee chose not to move forward with Catalis.", ["Catalis"]),
+        ("The Town received a proposal from Revize.", ["Revize"]),
+        ("Un contrat avec Infotech.", ["Infotech"]),
+        # twins: a person met, another public body, a place
+        ("Staff met with Smith on Tuesday.", []),
+        ("An interlocal agreement with Boulder.", []),
+        ("A contract with Douglas County for dispatch.", []),
+        ("Une entente avec Longueuil.", []),
+    ],
+)
+def test_unknown_vendor_after_a_deal(text: str, names: list[str]) -> None:
+    found = [n for f in lint_text("criterion", text, "en") for n in detected_names(f)]
+    assert found == names

@@ -188,7 +188,7 @@ _VENDOR_RELATION = re.compile(
     r"\b(?:(?:contracts?|agreements?|subscriptions?|accounts?|partnership) (?:\w+ ){0,2}?with"
     r"|(?:service|services|phone service|lines?) (?:\w+ ){0,2}?(?:through|from|by)"
     r"|(?:supported|provided|supplied|offered|hosted|operated|maintained|sold|made|manufactured) by"
-    r"|(?:purchased|bought|leased|ordered|acquired) from"
+    r"|(?:purchased|bought|leased|ordered|acquired) from|(?:proposals?|quotes?|quotations?|bids?) from"
     r"|(?:contrats?|ententes?) (?:\w+ ){0,2}?avec|(?:fourni|offert|heberge|exploite|vendu|fabrique)e?s? par"
     r"|(?:achetee?s?|acquise?s?|loue(?:e|s|es)?) (?:aupres de|chez)|(?:heberge|hebergee?s?) chez)"
     r"(?: (?:the|la|le|les))? $"

@@ -28,7 +28,9 @@ unknown capitalised word in product context:
   later ("from Daystar Computer Systems"), or ordinary capitalised words ending in a
   trade word (« déposées par Trust Business Systems »); an unknown word before a
   hardware noun ("Zorblex laptops");
-* **more product contexts**: an unknown word after a migration or trouble word ("migrate
+* **more product contexts**: an unknown word after a deal with a vendor ("a contract with
+  X", "proposals from X", "move forward with X"; not a public body: "an agreement with
+  Douglas County"), after a migration or trouble word ("migrate
   from X", « passant de X à », « au profit d'X », "problems with X"), after a user or
   customer word (« utilisateur de X », "a customer of X"), with its edition ("Routefinder
   Pro", "X Cloud"), in a list after a name found ("FrontPage et Dreamweaver"); a quoted
@@ -651,6 +653,15 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
             add(unknown[0], unknown[-1] + 1)  # "Routefinder Pro", "Zorbix Cloud"
         elif unknown and (version := _version_at(words, unknown, j, tokens, text)) is not None:
             add(unknown[0], version)  # "OK-MARCHE V2.2", "Permits Plus version 7.1"
+        elif (
+            unknown
+            and unknown[0] == i
+            and _VENDOR_DEAL.search(_context(text, tokens[i].start()))
+            and not _ACRONYM.fullmatch(words[i])
+            and _fold_word(words[j]) not in _PUBLIC_BODY
+            and _fold_word(words[i]) not in _PLACES
+        ):
+            add(i, unknown[-1])  # "move forward with Catalis", "a contract with Zorbix": a vendor
         elif unknown and unknown[0] == i and _after_list(text, tokens[i].start(), taken):
             add(i, unknown[-1])  # "FrontPage et Dreamweaver": a list after a name carries it
         elif unknown and _after_possessive(text, tokens[i].start(), taken):
@@ -717,6 +728,40 @@ def _maker(words: list[str], first: int, model: int) -> int:
     return model
 
 
+_VENDOR_DEAL = re.compile(
+    r"\b(?:(?:contracts?|subscriptions?|licen[cs]e agreements?) (?:\w+ ){0,2}?with"
+    r"|(?:proposals?|quotes?|quotations?|bids?) from|(?:purchased|bought|leased|ordered|acquired) from"
+    r"|(?:supplied|sold|manufactured|developed|marketed) by|(?:move|moving|go|going) forward with"
+    r"|(?:proceed|proceeding) with|contrats? (?:\w+ ){0,2}?avec"
+    r"|(?:soumissions?|offres?) (?:de|d')|(?:achetee?s?|acquise?s?) (?:aupres de|chez))"
+    r"(?: (?:the|la|le|les))? $"
+)
+"""Before an unknown word, a deal with a vendor ("a contract with X", "proposals from X",
+"move forward with X", « un contrat avec X »): the word names a vendor. An agreement or
+« entente » is often with another public body ("an interlocal agreement with Boulder"),
+so it does not count; a public body ("a contract with Douglas County") and a place stay
+out."""
+_PUBLIC_BODY = frozenset(
+    [
+        "county",
+        "city",
+        "town",
+        "township",
+        "village",
+        "municipality",
+        "district",
+        "region",
+        "state",
+        "province",
+        "ville",
+        "comte",
+        "municipalite",
+        "mrc",
+        "canton",
+        "commune",
+        "agglomeration",
+    ]
+)
 _APPOSITIVE_TRADE = re.compile(
     r",\s+(?:a|an|un|une)\s+(?:(?!(?:of|de|du|des|for|pour)\b)[\w-]+\s+){0,4}?"
     r"(?:reseller|var|vendor|distributor|integrator|manufacturer|supplier|subsidiary"
