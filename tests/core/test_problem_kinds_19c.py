@@ -166,3 +166,21 @@ def test_lower_case_product_in_product_context(text: str, names: list[str]) -> N
 def test_unknown_vendor_after_a_deal(text: str, names: list[str]) -> None:
     found = [n for f in lint_text("criterion", text, "en") for n in detected_names(f)]
     assert found == names
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        # a group purchasing organisation, an exemption, an emergency, a single quote
+        ("The laptops will be bought under the NASPO ValuePoint agreement.", "en", {"P-BYPASS"}),
+        ("Les licences seront acquises par l'entremise de Collecto.", "fr", {"P-BYPASS"}),
+        ("This purchase is exempt from competitive bidding as a professional service.", "en", {"P-BYPASS"}),
+        ("Staff obtained a single quote from the vendor.", "en", {"P-BYPASS"}),
+        ("Emergency purchase of replacement servers.", "en", {"P-BYPASS"}),
+        # twins: a tender, the same purchase asked for openly
+        ("Buy the servers through a public call for tenders.", "en", {"P-SOLUTION"}),
+        ("Staff obtained quotes from three vendors.", "en", set()),
+    ],
+)
+def test_bypass_through_group_purchasing_and_exemptions(text: str, lang: str, want: set[str]) -> None:
+    assert _codes(text, lang) == want

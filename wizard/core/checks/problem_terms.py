@@ -138,6 +138,20 @@ BYPASS = (
         rf" (?:{_W} ){{0,3}}?(?:d')?(?:appels? d'offres|(?:la )?concurrence|processus)"
     ),
     re.compile(r"\b(?:dispense|exemption|derogation)s? (?:\w+ ){0,2}?(?:d')?appels? d'offres"),
+    # exempt from bidding, an emergency purchase, a single quote
+    words(
+        r"exempt(?:ed|ion)? from (?:the )?(?:\w+ ){0,2}?(?:bid|bids|bidding|procurement|tender\w*|competition)"
+        r"|emergency (?:purchase|procurement|contract|acquisition)s?|a single (?:quote|quotation)"
+        r"|achat d'urgence|une seule soumission"
+    ),
+    # buying through a group purchasing organisation (U.S. and Canadian cooperatives, the
+    # Ontario Vendor of Record arrangements, Québec's Collecto and CAG)
+    re.compile(
+        r"\b(?:through|via|under|using|from|with|par l'entremise (?:de|du|d')|aupres (?:de|du)|par|de)"
+        r" (?:the |la |le |l')?(?:sourcewell|naspo(?: valuepoint)?|omnia partners|buyboard|hgac ?buy"
+        r"|gsa (?:schedule|advantage)|canoe(?: procurement)?|kinetic gpo|oecm|supply ontario|collecto"
+        r"|(?:ontario )?vendor of record)\b"
+    ),
 )
 """Wording that avoids open competition (P-BYPASS)."""
 
