@@ -44,6 +44,8 @@ SOLUTION = words(
     r"|licen[cs]es?|subscriptions?|products?|modules?|erp|crm|gis|saas|versions?|packages?"
     r"|programs?|programmes?|portals?|databases?|cloud|hardware|devices?|servers?|tablets?"
     r"|cameras?|radios?|drones?|kiosks?|sensors?|switch(?:es)?|routers?|firewalls?"
+    r"|computers?|laptops?|desktops?|notebooks?|workstations?|printers?|copiers?|(?:tele)?phones?|handsets?"
+    r"|ordinateurs?|portables?|imprimantes?|photocopieurs?|telephones?"
     r"|logiciels?|systemes?|plateformes?|outils?|abonnements?|produits?|progiciels?|pgi|sig"
     r"|portails?|bases? de donnees|infonuagique|nuage|equipements?|materiels?|serveurs?"
     r"|tablettes?|appareils?|capteurs?|bornes?|postes? de travail|gestion electronique des documents|ged"
