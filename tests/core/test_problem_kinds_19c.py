@@ -32,6 +32,7 @@ def _codes(text: str, lang: str = "en") -> set[str]:
         # twins: chosen by a choice word, before or after the name
         ("The Town selected Tyler Technologies for utility billing.", "en", {"P-SOLUTION"}),
         ("Tyler Technologies was the low bidder for utility billing.", "en", {"P-SOLUTION"}),
+        ("The committee has recommended the CRW product Trakit.", "en", {"P-SOLUTION"}),
         ("Le nouveau système sera hébergé chez Cityworks.", "fr", {"P-SOLUTION"}),
         # the agent of an acquisition verb is the vendor chosen
         ("Staff will work with Tyler Technologies to implement the new system.", "en", {"P-SOLUTION"}),

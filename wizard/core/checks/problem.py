@@ -169,6 +169,13 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
         else:
             role[m.start] = _role(folded, m, bypassed)
         previous = m
+    decided = {m.start for m in found if m.start in replaced or m.start in aimed}
+    for a, b in zip(found[-2::-1], found[:0:-1], strict=True):
+        # backwards: a maker before its product noun and the product ("the CRW product
+        # Trakit") takes the product's role
+        if a.start not in decided and _MAKER_BEFORE.fullmatch(folded, a.end, b.start):
+            role[a.start] = "target" if role[b.start] == "aimed" else role[b.start]
+    for m in found:
         if role[m.start] == "target":
             targets.append(m.name)
         elif role[m.start] == "incumbent":
@@ -186,6 +193,9 @@ _LEFT_FROM = re.compile(r"\bfrom\b")
 _MAKER_LINK = re.compile(
     r",?\s+(?:a product (?:of|by)|(?:(?:developed|made|marketed|sold|offered|produced|published|distributed)"
     r"(?: and \w+)? by)|(?:developpe|concu|edite|offert|distribue)e?s? par)\s+(?:the\s+)?"
+)
+_MAKER_BEFORE = re.compile(
+    r"\s+(?:product|software|solution|platform|module|application|brand|produit|logiciel|solution|plateforme)s?\s+"
 )
 _LIST_LINK = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b|\bet\b|\bou\b|\s)+\s*")
 

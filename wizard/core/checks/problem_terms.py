@@ -260,10 +260,11 @@ CHOSEN_BEFORE = re.compile(
     r"|recommend(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|prefer(?:s|red|ring)?|proposals? (?:from|by|of)|quotes? from"
     r"|retenir|retenu\w*|choisi\w*|selectionn\w*|adjug\w* (?:[\w'-]+ ){0,4}?(?:a|au|aux)|octroy\w* (?:[\w'-]+ ){0,4}?(?:a|au|aux)"
     r"|soumission (?:de|d'|du)|privilegi\w*|nouveaux?|nouvelles?|new|proposed|propose\w*)"
-    r"\s+(?:(?:the|a|an|le|la|les|l'|un|une|des|du|de|d'|its|their|firm|vendor|company|product|solution|system"
-    r"|software|platform|entreprise|firme|fournisseur|logiciel|solution|produit|systeme|plateforme),?\s+){0,3}$"
+    r"\s+(?:(?!(?:to|from|with|of|in|on|at|than|instead|over|for|using|use|that|pour|avec|que|dans|sur)\b|replac|remplac)[\w'-]+,?\s+){0,3}$"
 )
-"""Before a name, a word that chooses it: "selected X", "awarded the contract to X",
+"""Before a name, a word that chooses it, up to three words before the name but no
+preposition or replacement word between: "selected X", "recommended the CRW product X",
+"awarded the contract to X",
 "recommends X", "the new X", « retenir X », « octroyer le contrat à X »."""
 
 CHOSEN_AFTER = re.compile(
