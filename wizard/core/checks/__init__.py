@@ -11,7 +11,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from wizard.core.bids.record import BidsRecord
 from wizard.core.checks import (
+    bids,
     claims,
     clauses,
     criteria,
@@ -70,8 +72,10 @@ runs the checks that read every step's text (``text.py``) and the package as a w
 field."""
 
 
-def run_checks(project: Project) -> list[Finding]:
-    """Every finding of every step, by step, then severity, then code. Never raises:
+def run_checks(project: Project, record: BidsRecord | None = None) -> list[Finding]:
+    """Every finding of every step, by step, then severity, then code; with ``record``
+    (the bids of a published tender, :func:`wizard.core.bids.record.read`) holding bids,
+    also the findings on the bids and their evaluation (:func:`bids.check_bids`). Never raises:
     each step's checks run apart, and a step whose checks raise (a defect) gives one
     ``CHECK-FAILED`` error on that step instead of its findings, so every other step's
     findings still show — in the app, in ``check`` and in the decision record.
@@ -92,6 +96,12 @@ def run_checks(project: Project) -> list[Finding]:
         log.exception("the blank-row or text check failed")
         found.append(check_failed(STEPS[Step.REVIEW].owns[0], _error(exc)))
     found.extend(_step_findings(shown))
+    if record is not None and record.bids:
+        try:
+            found.extend(bids.check_bids(shown, record))
+        except Exception as exc:
+            log.exception("the checks of the bids failed")
+            found.append(check_failed("bids", _error(exc)))
     try:  # the other published language's version of each text (checks/translations.py)
         found.extend(version_findings(shown, found, _step_findings))
     except Exception as exc:

@@ -46,3 +46,11 @@ PRIVACY = N_("Personal information: keep it in-house where possible and protect 
 COMPLETE = N_("A complete tender: every party, date and rule is stated.")
 EXIT = N_("Plan the exit: data extraction, migration out and dual running have a cost.")
 LANGUAGE = N_("One legally binding version, in a language of the tender.")
+SEALED_PRICES = N_(
+    "Quality before price: the price envelopes stay sealed until the quality scores are final, "
+    "and a late bid is never opened."
+)
+PUBLISHED_RULES = N_(
+    "Equal treatment: every bid is judged by the published rules alone, and every decision is "
+    "written down with its reason."
+)

@@ -1,0 +1,450 @@
+"""Findings on the bids received and their evaluation (issue 22), with the
+red flags of the Open Contracting Partnership they match (*Red Flags in Public
+Procurement*; the indicators of its Cardinal tool, :data:`RED_FLAGS`).
+
+``check_bids(project, record)`` reads the bids record (:class:`wizard.core.bids.record.BidsRecord`)
+beside the project, and the evaluation computed from both
+(:func:`wizard.core.bids.scoring_input.evaluation_input`). Pure: no file, no clock.
+
+* ``BD-AUTHOR-SCORING`` (error): an author of the tender (``project.authors``, names
+  compared without case or accents) scored bids as a member of the selection committee.
+* ``BD-NO-DECLARATION`` (error): a member scored bids without a signed
+  conflict-of-interest declaration.
+* ``BD-OPENED-EARLY`` (error): the price envelopes were opened before the quality scores
+  were locked, or with no lock at all.
+* ``BD-LATE-OPENED`` (error): a late bid's price workbook was opened.
+* ``BD-SINGLE-BID`` (warning, R018 *single bid received*): one bid only on time.
+* ``BD-ONE-COMPLIANT`` (warning): several bids on time, one alone passes, before the
+  award: the guide's restart risk.
+* ``BD-SAME-PRICE`` (warning, R028 *identical bid prices*): bidders with the same
+  evaluated price.
+* ``BD-LATE-WINNER`` (error, R030 *late bid won*): the award goes to a late bid.
+* ``BD-ALL-BUT-WINNER`` (warning, R035 *all except winning bid disqualified*).
+* ``BD-LOWEST-DISQUALIFIED`` (warning, R036 *lowest bid disqualified*).
+* ``BD-WINNER-FAILS`` (error, R056 as issue 22 numbers it, to be confirmed): the award
+  goes to a bid that fails a mandatory criterion, the pass threshold or the price rule.
+* ``BD-EVIDENCE`` (warning): a mandatory criterion decided without its evidence.
+* ``BD-SCALE`` (error): points outside the scale (0 to 1 for an optional criterion).
+* ``BD-DIVERGENT`` (warning): members' sheets differ on a criterion not yet settled by a
+  consensus with its reason.
+* ``BD-NOT-TOP`` (error): the award goes to a bid other than the one ranked first
+  without a written reason.
+
+Fields: ``bids:{id}.<attribute>`` for one bid, ``bids.opening``, ``bids.award``,
+``bids.quality_locked_at``, ``jury:{id}.…`` for a member: none is a step's field, so
+the findings show with the review's (:func:`wizard.core.steps.step_of_field`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+
+from wizard.core.bids.record import Bid, BidsRecord
+from wizard.core.bids.scoring_input import evaluation_input
+from wizard.core.checks import principles
+from wizard.core.checks.base import Finding, Severity, finding
+from wizard.core.checks.evaluation import person_key
+from wizard.core.domain import bid_scoring
+from wizard.core.domain.numbering import criterion_labels
+from wizard.core.i18n import N_, Localized
+from wizard.core.model import Project
+
+RED_FLAGS: dict[str, tuple[str, str, bool]] = {
+    "R018": (
+        "Single bid received",
+        "https://cardinal.readthedocs.io/en/latest/cli/indicators/R/018.html",
+        True,
+    ),
+    "R028": (
+        "Identical bid prices",
+        "https://cardinal.readthedocs.io/en/latest/cli/indicators/R/028.html",
+        True,
+    ),
+    "R030": ("Late bid won", "https://cardinal.readthedocs.io/en/latest/cli/indicators/R/030.html", True),
+    "R035": (
+        "All except winning bid disqualified",
+        "https://cardinal.readthedocs.io/en/latest/cli/indicators/R/035.html",
+        True,
+    ),
+    "R036": (
+        "Lowest bid disqualified",
+        "https://cardinal.readthedocs.io/en/latest/cli/indicators/R/036.html",
+        True,
+    ),
+    "R056": ("Winner fails a requirement (as issue 22 names it)", "", False),
+}
+"""The Open Contracting Partnership's red flags these checks name: number → (title,
+source, confirmed). Titles of R018–R036 as the Cardinal documentation words them
+(checked 2026-12-06); R056 is not among Cardinal's indicators and its title is to be
+confirmed, so its message says so."""
+
+DISQUALIFIED = ("non_compliant", "below_threshold", "zero_price")
+"""Evaluation statuses (:data:`wizard.core.domain.bid_scoring.Status`) that set a bid
+aside; a bid rejected before the opening (``Bid.rejected``) is set aside too."""
+
+
+def _moment(text: str) -> dt.datetime | None:
+    """An ISO 8601 moment with its offset, ``None`` when blank, unreadable or naive."""
+    try:
+        moment = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def cad_cents(amount: Decimal) -> Localized:
+    """An amount with its cents, as each language writes it: « 123 456,78 $ », "$123,456.78"."""
+    text = f"{amount.quantize(Decimal('0.01')):,}"
+    return Localized(fr=text.replace(",", "\u00a0").replace(".", ",") + "\u00a0$", en=f"${text}")
+
+
+def _name(bid: Bid) -> str:
+    return bid.bidder.legal_name.strip() or f"#{bid.id}"
+
+
+def _scorers(record: BidsRecord) -> set[int]:
+    return {s.jury_member_id for s in record.sheets}
+
+
+def _committee(project: Project, record: BidsRecord) -> list[Finding]:
+    """Who scored: no author, and only with a signed declaration."""
+    authors = {person_key(a.name) for a in project.authors if a.name.strip()}
+    scorers = _scorers(record)
+    found: list[Finding] = []
+    for member in project.jury:
+        if member.id not in scorers:
+            continue
+        if member.name.strip() and person_key(member.name) in authors:
+            found.append(
+                finding(
+                    "BD-AUTHOR-SCORING",
+                    Severity.ERROR,
+                    N_(
+                        "{name} wrote the tender and scored bids: an author of the tender judges "
+                        "their own choices. Set their sheet aside and have the bids scored by a "
+                        "member who took no part in writing it."
+                    ),
+                    f"jury:{member.id}.name",
+                    principles.CONFLICT,
+                    name=member.name,
+                )
+            )
+        if not member.declaration_signed:
+            found.append(
+                finding(
+                    "BD-NO-DECLARATION",
+                    Severity.ERROR,
+                    N_(
+                        "{name} scored bids without a signed conflict-of-interest declaration: get "
+                        "it signed, naming the bidders, before their sheet counts."
+                    ),
+                    f"jury:{member.id}.declaration_signed",
+                    principles.CONFLICT,
+                    name=member.name,
+                )
+            )
+    return found
+
+
+def _opening(record: BidsRecord) -> list[Finding]:
+    """The price envelopes: opened after the lock, never a late bid's."""
+    found: list[Finding] = []
+    opening = record.opening
+    if opening is not None:
+        locked, opened = _moment(record.quality_locked_at), _moment(opening.opened_at)
+        if not record.quality_locked_at.strip() or (locked and opened and opened < locked):
+            found.append(
+                finding(
+                    "BD-OPENED-EARLY",
+                    Severity.ERROR,
+                    N_(
+                        "The price envelopes were opened ({opened}) before the quality scores were "
+                        "locked: committee members who know the prices can be swayed by them. Record why in "
+                        "the evaluation report, and let counsel say whether the scores stand."
+                    ),
+                    "bids.opening",
+                    principles.SEALED_PRICES,
+                    opened=opening.opened_at,
+                )
+            )
+    fingerprints = opening.fingerprints if opening is not None else {}
+    for bid in record.bids:
+        if bid.late and (bid.evaluated_price is not None or bid.id in fingerprints):
+            found.append(
+                finding(
+                    "BD-LATE-OPENED",
+                    Severity.ERROR,
+                    N_(
+                        "The late bid of {name} was opened: a bid received after the closing is "
+                        "recorded and never opened. Leave its prices out of the evaluation and "
+                        "record what happened."
+                    ),
+                    f"bids:{bid.id}.late",
+                    principles.SEALED_PRICES,
+                    name=_name(bid),
+                )
+            )
+    return found
+
+
+def _competition(
+    record: BidsRecord, ev: bid_scoring.Evaluation, on_time: list[Bid], disqualified: set[int]
+) -> list[Finding]:
+    """How many bids compete: one received (R018), one passing, all but the winner set
+    aside (R035), the same price (R028), the lowest set aside (R036)."""
+    found: list[Finding] = []
+    award = record.award.bid_id if record.award is not None else None
+    if len(on_time) == 1:
+        found.append(
+            finding(
+                "BD-SINGLE-BID",
+                Severity.WARNING,
+                N_(
+                    "Only one bid was received on time, from {name} (red flag R018, Open Contracting "
+                    "Partnership): without competition the price and the quality cannot be compared. "
+                    "Ask why others did not bid before deciding to award or to call for tenders again."
+                ),
+                "bids",
+                principles.COMPETITION,
+                name=_name(on_time[0]),
+            )
+        )
+    passing = [r.key for r in ev.results if r.status == "ranked"]
+    others = [b for b in on_time if b.id != award]
+    if len(on_time) > 1 and ev.complete and len(passing) == 1 and award is None:
+        only = record.bid(passing[0])
+        found.append(
+            finding(
+                "BD-ONE-COMPLIANT",
+                Severity.WARNING,
+                N_(
+                    "Only the bid of {name} passes: the Town would award without competition. The "
+                    "guide counts a single compliant bid as a reason to consider calling for tenders "
+                    "again; check each bid set aside and record why before the award."
+                ),
+                "bids",
+                principles.COMPETITION,
+                name=_name(only) if only is not None else passing[0],
+            )
+        )
+    if (
+        award is not None
+        and award not in disqualified
+        and others
+        and all(b.id in disqualified for b in others)
+    ):
+        winner = record.bid(award)
+        found.append(
+            finding(
+                "BD-ALL-BUT-WINNER",
+                Severity.WARNING,
+                N_(
+                    "Every bid but the one awarded, from {name}, was set aside (red flag R035, Open "
+                    "Contracting Partnership): the evaluation report must give the reason for each, "
+                    "so that anyone can see the others were not set aside to favour the winner."
+                ),
+                "bids.award",
+                principles.PUBLISHED_RULES,
+                name=_name(winner) if winner is not None else award,
+            )
+        )
+    priced = [b for b in on_time if b.evaluated_price is not None]
+    by_price: dict[Decimal, list[Bid]] = {}
+    for bid in priced:
+        by_price.setdefault(bid.evaluated_price or Decimal(0), []).append(bid)
+    for same in list(by_price.values()):
+        first = same[0]
+        if len({person_key(b.bidder.legal_name) or str(b.id) for b in same}) > 1:
+            found.append(
+                finding(
+                    "BD-SAME-PRICE",
+                    Severity.WARNING,
+                    N_(
+                        "{names} bid the same evaluated price, {price} (red flag R028, Open "
+                        "Contracting Partnership): identical prices from different bidders can mean "
+                        "collusion or a leaked price. Look at how each price is built before the award."
+                    ),
+                    f"bids:{first.id}.evaluated_price",
+                    principles.COMPETITION,
+                    names=", ".join(_name(b) for b in same),
+                    price=cad_cents(first.evaluated_price or Decimal(0)),
+                )
+            )
+    if ev.complete and priced:
+        lowest = min(priced, key=lambda b: (b.evaluated_price or Decimal(0), b.id))
+        if lowest.id in disqualified and any(b.id not in disqualified for b in priced):
+            found.append(
+                finding(
+                    "BD-LOWEST-DISQUALIFIED",
+                    Severity.WARNING,
+                    N_(
+                        "The lowest evaluated price, from {name}, belongs to a bid set aside (red flag "
+                        "R036, Open Contracting Partnership): record the criterion it fails and its "
+                        "evidence, so the reason can be checked."
+                    ),
+                    f"bids:{lowest.id}.evaluated_price",
+                    principles.PUBLISHED_RULES,
+                    name=_name(lowest),
+                )
+            )
+    return found
+
+
+def _award(record: BidsRecord, ev: bid_scoring.Evaluation) -> list[Finding]:
+    """The awarded bid: on time (R030), passing (R056), the first ranked or a reason."""
+    award = record.award
+    if award is None or award.bid_id is None:
+        return []
+    bid = record.bid(award.bid_id)
+    if bid is None:
+        return []
+    found: list[Finding] = []
+    if bid.late:
+        found.append(
+            finding(
+                "BD-LATE-WINNER",
+                Severity.ERROR,
+                N_(
+                    "The award goes to the late bid of {name} (red flag R030, Open Contracting "
+                    "Partnership): a bid received after the closing is never opened nor awarded."
+                ),
+                "bids.award",
+                principles.SEALED_PRICES,
+                name=_name(bid),
+            )
+        )
+        return found
+    results = {r.key: r for r in ev.results}
+    result = results.get(bid.id)
+    if (result is not None and result.status in DISQUALIFIED) or bid.rejected:
+        found.append(
+            finding(
+                "BD-WINNER-FAILS",
+                Severity.ERROR,
+                N_(
+                    "The award goes to {name}, whose bid fails a mandatory criterion, the pass "
+                    "threshold or the price rule (red flag R056, Open Contracting Partnership, number "
+                    "to be confirmed): a bid the published rules set aside cannot win."
+                ),
+                "bids.award",
+                principles.PUBLISHED_RULES,
+                name=_name(bid),
+            )
+        )
+    if (result is None or result.rank != 1) and not award.reason_if_not_top.strip():
+        found.append(
+            finding(
+                "BD-NOT-TOP",
+                Severity.ERROR,
+                N_(
+                    "The award goes to {name}, which is not ranked first, and no reason is written: "
+                    "state why in the award, or award the bid ranked first."
+                ),
+                "bids.award",
+                principles.PUBLISHED_RULES,
+                name=_name(bid),
+            )
+        )
+    return found
+
+
+def _scores(project: Project, record: BidsRecord, inp: bid_scoring.EvaluationInput) -> list[Finding]:
+    """Mandatory evidence, the scale of the points, divergent sheets."""
+    labels = criterion_labels(project)
+    bids = {b.id: b for b in record.bids}
+    found: list[Finding] = []
+    for m in record.mandatory:
+        bid = bids.get(m.bid_id)
+        if bid is None or m.passed is None or m.evidence.strip() or m.criterion_id not in labels:
+            continue
+        found.append(
+            finding(
+                "BD-EVIDENCE",
+                Severity.WARNING,
+                N_(
+                    "Criterion {criterion} is marked met or not met for {name} without its evidence: "
+                    "say where the bid shows it (a page, a document, a scenario session), so the "
+                    "decision can be checked."
+                ),
+                f"bids:{bid.id}.mandatory",
+                principles.BINARY,
+                criterion=labels[m.criterion_id],
+                name=_name(bid),
+            )
+        )
+    optional = set(inp.optional_ids)
+    names = {j.id: j.name.strip() or f"#{j.id}" for j in project.jury}
+    scored: Iterable[tuple[int, int, int | None, str | None]] = [
+        *(
+            (s.bid_id, s.criterion_id, s.points, names.get(s.jury_member_id, f"#{s.jury_member_id}"))
+            for s in record.sheets
+        ),
+        *((c.bid_id, c.criterion_id, c.points, None) for c in record.consensus),
+    ]
+    for bid_id, cid, points, member in scored:
+        bid = bids.get(bid_id)
+        if bid is None or cid not in optional or points is None or 0 <= points <= inp.max_points:
+            continue
+        found.append(
+            finding(
+                "BD-SCALE",
+                Severity.ERROR,
+                N_(
+                    "{points} points on criterion {criterion} for {name} ({sheet}): an optional "
+                    "criterion is worth 0 or {most} point, nothing else."
+                ),
+                f"bids:{bid.id}.consensus" if member is None else f"bids:{bid.id}.sheets",
+                principles.FEW_MANDATORY,
+                points=points,
+                criterion=labels[cid],
+                name=_name(bid),
+                sheet=Localized(fr="consensus", en="consensus") if member is None else member,
+                most=inp.max_points,
+            )
+        )
+    settled = {
+        (c.bid_id, c.criterion_id) for c in record.consensus if c.points is not None and c.reason.strip()
+    }
+    for d in bid_scoring.divergences(inp):
+        if (d.key, d.criterion_id) in settled or d.criterion_id not in labels:
+            continue
+        bid = bids[d.key]
+        found.append(
+            finding(
+                "BD-DIVERGENT",
+                Severity.WARNING,
+                N_(
+                    "The members' sheets differ on criterion {criterion} for {name} ({points}): settle "
+                    "it in the consensus, with the reason, before the scores are locked."
+                ),
+                f"bids:{bid.id}.consensus",
+                principles.PUBLISHED_RULES,
+                criterion=labels[d.criterion_id],
+                name=_name(bid),
+                points=", ".join(f"{names.get(m, m)}: {p}" for m, p in d.points),
+            )
+        )
+    return found
+
+
+def check_bids(project: Project, record: BidsRecord) -> list[Finding]:
+    """Findings on ``record``, the bids of ``project`` (module docstring: the codes).
+    ``project`` as the documents print it (blank rows left out), as ``run_checks`` gives
+    it. Nothing when no bid is recorded."""
+    if not record.bids:
+        return []
+    inp = evaluation_input(project, record)
+    ev = bid_scoring.evaluate(inp)
+    on_time = [b for b in record.bids if not b.late and not b.withdrawn]
+    disqualified = {r.key for r in ev.results if r.status in DISQUALIFIED} | {
+        b.id for b in record.bids if b.rejected
+    }
+    return (
+        _committee(project, record)
+        + _opening(record)
+        + _competition(record, ev, on_time, disqualified)
+        + _award(record, ev)
+        + _scores(project, record, inp)
+    )
