@@ -261,3 +261,22 @@ def test_the_method_follows_the_published_tender(ticked):
     inp = evaluation_input(project, sample.clean())
     assert inp.method == ("quebec" if ticked else "weighted")
     assert inp.grid_max == ({g.id: g.points for g in project.quality_grid} if ticked else {})
+
+
+def test_check_on_the_command_line_reads_the_bids(tmp_path, capsys):
+    """``main.py check`` on a published tender with one bid on time shows R018; before
+    any bid, no BD- finding."""
+    from wizard.cli import main as cli_main
+
+    path = tmp_path / "t.tender"
+    assert cli_main(["new", "--example", "training", str(path)]) == 0
+    capsys.readouterr()
+    cli_main(["check", str(path), "--lang", "en"])
+    assert " BD-" not in capsys.readouterr().out
+    add = ["bid", str(path), "add", "--bn", "123456789RC0001", "--ack", "1", "--lang", "en"]
+    assert cli_main([*add, "--name", "Formation Acadie inc.", "--received", "2027-04-16T10:12:00-03:00"]) == 0
+    capsys.readouterr()
+    cli_main(["check", str(path), "--lang", "en"])
+    lines = [line for line in capsys.readouterr().out.splitlines() if " BD-" in line]
+    assert len(lines) == 1
+    assert "BD-SINGLE-BID" in lines[0] and "from Formation Acadie inc. (red flag R018" in lines[0]

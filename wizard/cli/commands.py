@@ -56,6 +56,16 @@ def _read_for_export(path: str) -> tuple[Project, str | None, Any]:
         return pf.project, pf.last_change(), read(pf)
 
 
+def _read_bids(path: str) -> Any:
+    """The bids record of the project at ``path`` (``bids.record.BidsRecord``: empty
+    before any bid), read only; its findings join the others in ``check``."""
+    from wizard.core.bids.record import read
+    from wizard.core.project_file.store import ProjectFile
+
+    with ProjectFile.open(_project_path(path), read_only=True) as pf:
+        return read(pf)
+
+
 def _new_target(path: str) -> Path:
     target = Path(path)
     if target.is_dir():
@@ -144,7 +154,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     lang = args.lang or system_language()
     project, _changed, record = _read_for_export(args.file)
-    found = run_checks(project) + check_addenda(project, record, _today())
+    found = run_checks(project, _read_bids(args.file)) + check_addenda(project, record, _today())
     width = max(len(severity_word(s.value, lang)) for s in Severity)
     justified = 0
     for f in found:

@@ -18,6 +18,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from wizard.core.bids.record import BidsRecord
 from wizard.core.checks import Finding, run_checks
 from wizard.core.i18n import _
 from wizard.core.model import Project
@@ -70,7 +71,9 @@ class ProjectContext(QObject):
     def findings(self) -> list[Finding]:
         """Every finding of the project (cached until the next edit)."""
         if self._findings is None:
-            self._findings = run_checks(self.project)  # never raises: a failing step is a finding
+            self._findings = run_checks(
+                self.project, self._bids()
+            )  # never raises: a failing step is a finding
             if self.pf.published:  # the addenda's red flags (docs/publishing.md, "Checks")
                 import datetime as dt
 
@@ -79,6 +82,19 @@ class ProjectContext(QObject):
 
                 self._findings += check_addenda(self.project, read(self.pf), dt.date.today().isoformat())
         return self._findings
+
+    def _bids(self) -> BidsRecord | None:
+        """The bids record of a published tender, for its findings (``None`` before the
+        publication, or when it cannot be read: the other findings still show)."""
+        if not self.pf.published:
+            return None
+        from wizard.core.bids.record import read
+
+        try:
+            return read(self.pf)
+        except Exception:  # a defect: the findings of the tender still show
+            log.exception("the bids record could not be read")
+            return None
 
     # -- writes ---------------------------------------------------------------
 
