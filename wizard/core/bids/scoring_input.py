@@ -1,6 +1,6 @@
 """From a project and its bids to the input of the evaluation arithmetic
 (:mod:`wizard.core.domain.bid_scoring`): :func:`evaluation_input`, and
-:func:`evaluate_bids` for the result in one call.
+:func:`evaluate_bids` for the result in one call (docs/bid-scoring.md).
 
 The tender decides the rules (its criteria, threshold, weights, method and tie-break
 rule, as the documents print them: blank rows left out); the record decides the facts

@@ -1,6 +1,6 @@
 """The evaluation of the bids received: pass/fail, quality, threshold, price score,
 ranking, tie-break, the recommended bidder, and two views that test the result
-(:func:`divergences`, :func:`sensitivity`). Issue 22.
+(:func:`divergences`, :func:`sensitivity`). Issue 22; docs/bid-scoring.md.
 
 Pure and exact: every score is a :class:`fractions.Fraction` (an evaluated price in
 ``Decimal`` converts exactly), never a float; round only for display. Nothing here
