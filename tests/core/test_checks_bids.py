@@ -263,6 +263,7 @@ def test_the_method_follows_the_published_tender(ticked):
     assert inp.grid_max == ({g.id: g.points for g in project.quality_grid} if ticked else {})
 
 
+@pytest.mark.slow  # a project file written, then read by check twice
 def test_check_on_the_command_line_reads_the_bids(tmp_path, capsys):
     """``main.py check`` on a published tender with one bid on time shows R018; before
     any bid, no BD- finding."""

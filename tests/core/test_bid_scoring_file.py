@@ -1,0 +1,90 @@
+"""The evaluation of bids recorded in a project file with the core's operations (intake,
+sealed workbooks, sheets, consensus, lock, opening, award): the ranking and the findings
+as the record gives them, every score worked out by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from bids_sample import fill
+
+from wizard.core.bids import evaluation_entry, intake, opening
+from wizard.core.bids.record import Bidder, read
+from wizard.core.bids.scoring_input import evaluate_bids, evaluation_input
+from wizard.core.checks.bids import check_bids
+from wizard.core.domain.bid_scoring import sensitivity
+from wizard.core.examples import load_example_with_publishing
+from wizard.core.project_file.store import ProjectFile
+from wizard.core.publishing.jsonform import table_rows
+
+ON_TIME = "2027-04-16T10:12:00-03:00"
+LATE = "2027-04-16T11:04:00-03:00"
+MANDATORY = (1, 2, 3, 4, 5)
+OPTIONAL = tuple(range(6, 16))
+
+
+def _amounts(one_off: str) -> dict[str, list]:
+    """A workbook whose evaluated price is ``one_off`` (one line, the rest blank)."""
+    return {"one_off.implementation": [one_off]}
+
+
+@pytest.fixture
+def pf(tmp_path):
+    project, publishing = load_example_with_publishing("training")
+    assert publishing is not None
+    with ProjectFile.create(
+        tmp_path / "t.tender", project, origin="example", tables=table_rows(publishing)
+    ) as f:
+        yield f
+
+
+def _bid(pf, name, price, points, *, at=ON_TIME, fails=()):
+    bid_id = intake.add_bid(pf, bidder=Bidder(name), received_at=at, acknowledged=[1])
+    if not intake.is_late(pf, at):
+        intake.attach_workbook(pf, bid_id, fill(pf.project, _amounts(price)), name="prix.xlsx", at=at)
+        for c in MANDATORY:
+            evaluation_entry.set_mandatory(pf, bid_id, c, c not in fails, evidence=f"Section {c}")
+        for i, c in enumerate(OPTIONAL):
+            for member in (1, 2):
+                evaluation_entry.set_sheet_score(pf, bid_id, member, c, int(i < points), reason="Vu")
+            evaluation_entry.set_consensus(pf, bid_id, c, int(i < points), reason="Accord")
+    return bid_id
+
+
+@pytest.mark.slow  # five workbooks written and read, about 3 s
+def test_four_bids_recorded_ranked_and_checked(pf):
+    late = _bid(pf, "Tardif inc.", "1000", 10, at=LATE)
+    failing = _bid(pf, "Bêta ltée", "90000", 9, fails=(3,))
+    below = _bid(pf, "Gamma inc.", "95000", 6)
+    winner = _bid(pf, "Delta inc.", "123456.78", 9)
+    second = _bid(pf, "Epsilon inc.", "100000", 7)
+    # before the opening: every price sealed, nothing recommended
+    sealed = evaluate_bids(pf.project, read(pf))
+    assert [r.status for r in sealed.results] == [
+        "late",
+        "non_compliant",
+        "below_threshold",
+        "sealed",
+        "sealed",
+    ]
+    assert sealed.recommended is None
+    evaluation_entry.lock_quality(pf, locked_by="Greffière", at="2027-04-20T09:00:00-03:00")
+    opening.open_envelope(pf, opened_by="Greffière", at="2027-04-20T14:00:00-03:00")
+    record = read(pf)
+    ev = evaluate_bids(pf.project, record)
+    assert [r.key for r in ev.results] == [late, failing, below, winner, second]
+    # 70 × 9/10 + 30 × 100 000 / 123 456.78 and 70 × 7/10 + 30
+    assert ev.result(winner).total == 63 + Fraction(300_000_000, 12_345_678)
+    assert ev.result(second).total == Fraction(79)
+    assert ev.ranking() == (winner, second) and ev.recommended == winner
+    # the failing bid had the lowest price (R036); nothing else is wrong
+    assert [(f.code, f.field) for f in check_bids(pf.project, record)] == [
+        ("BD-LOWEST-DISQUALIFIED", f"bids:{failing}.evaluated_price")
+    ]
+    evaluation_entry.set_award(pf, second)
+    assert [f.code for f in check_bids(pf.project, read(pf))] == ["BD-LOWEST-DISQUALIFIED", "BD-NOT-TOP"]
+    s = sensitivity(evaluation_input(pf.project, read(pf)))
+    assert s.holds and {v.kind for v in s.variants} == {"without_member", "linear_price"}
+    assert record.bid(winner).evaluated_price == Decimal("123456.78")
