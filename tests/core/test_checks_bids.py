@@ -71,11 +71,22 @@ def test_a_member_scoring_without_a_declaration():
 
 def test_prices_opened_before_the_lock():
     unlocked = replace(sample.clean(), quality_locked_at="")
-    assert _found(unlocked) == [("BD-OPENED-EARLY", "bids.opening")]
+    f = _one(unlocked)
+    assert (f.code, f.field, f.severity.value) == ("BD-OPENED-EARLY", "bids.opening", "warning")
     later = replace(sample.clean(), quality_locked_at="2027-04-26T15:00:00-03:00")  # after the 14:00 opening
     assert _found(later) == [("BD-OPENED-EARLY", "bids.opening")]
-    same_moment_other_zone = replace(sample.clean(), quality_locked_at="2027-04-26T13:00:00-03:00")
-    assert _found(same_moment_other_zone) == []
+    # 16:30 UTC is 13:30 at −03:00, before the 14:00 opening: compared as moments, not text
+    other_zone = replace(sample.clean(), quality_locked_at="2027-04-26T16:30:00+00:00")
+    assert _found(other_zone) == []
+
+
+def test_prices_opened_before_the_lock_under_two_envelopes():
+    project = sample.project()
+    project.evaluation.quebec_weighted = True
+    found = check_bids(project, replace(sample.clean(), quality_locked_at=""))
+    early = [f for f in found if f.code == "BD-OPENED-EARLY"]
+    assert [f.severity.value for f in early] == ["error"]
+    assert "two envelopes" in early[0].message("en")
 
 
 def test_a_late_bid_opened():

@@ -10,8 +10,9 @@ beside the project, and the evaluation computed from both
   compared without case or accents) scored bids as a member of the selection committee.
 * ``BD-NO-DECLARATION`` (error): a member scored bids without a signed
   conflict-of-interest declaration.
-* ``BD-OPENED-EARLY`` (error): the price envelopes were opened before the quality scores
-  were locked, or with no lock at all.
+* ``BD-OPENED-EARLY``: the prices were opened before the quality scores were locked, or
+  with no lock at all: an error under Québec's weighted system (the tender's two
+  envelopes), a warning otherwise (the guide's principle; the tender allows it).
 * ``BD-LATE-OPENED`` (error): a late bid's price workbook was opened.
 * ``BD-SINGLE-BID`` (warning, R018 *single bid received*): one bid only on time.
 * ``BD-ONE-COMPLIANT`` (warning): several bids on time, one alone passes, before the
@@ -148,27 +149,44 @@ def _committee(project: Project, record: BidsRecord) -> list[Finding]:
     return found
 
 
-def _opening(record: BidsRecord) -> list[Finding]:
+def _opening(project: Project, record: BidsRecord) -> list[Finding]:
     """The price envelopes: opened after the lock, never a late bid's."""
     found: list[Finding] = []
     opening = record.opening
     if opening is not None:
         locked, opened = _moment(record.quality_locked_at), _moment(opening.opened_at)
         if not record.quality_locked_at.strip() or (locked and opened and opened < locked):
-            found.append(
-                finding(
-                    "BD-OPENED-EARLY",
-                    Severity.ERROR,
-                    N_(
-                        "The price envelopes were opened ({opened}) before the quality scores were "
-                        "locked: committee members who know the prices can be swayed by them. Record why in "
-                        "the evaluation report, and let counsel say whether the scores stand."
-                    ),
-                    "bids.opening",
-                    principles.SEALED_PRICES,
-                    opened=opening.opened_at,
+            if project.evaluation.quebec_weighted:
+                found.append(
+                    finding(
+                        "BD-OPENED-EARLY",
+                        Severity.ERROR,
+                        N_(
+                            "The price envelopes were opened ({opened}) before the quality scores were "
+                            "locked, while the tender keeps quality and price in two envelopes: record "
+                            "why in the evaluation report, and let counsel say whether the scores stand."
+                        ),
+                        "bids.opening",
+                        principles.SEALED_PRICES,
+                        opened=opening.opened_at,
+                    )
                 )
-            )
+            else:
+                found.append(
+                    finding(
+                        "BD-OPENED-EARLY",
+                        Severity.WARNING,
+                        N_(
+                            "The prices were opened ({opened}) before the quality scores were locked: "
+                            "committee members who know the prices can be swayed by them. Lock the "
+                            "quality scores now, and say in the evaluation report which scores were "
+                            "set after the opening."
+                        ),
+                        "bids.opening",
+                        principles.SEALED_PRICES,
+                        opened=opening.opened_at,
+                    )
+                )
     fingerprints = opening.fingerprints if opening is not None else {}
     for bid in record.bids:
         if bid.late and (bid.evaluated_price is not None or bid.id in fingerprints):
@@ -443,7 +461,7 @@ def check_bids(project: Project, record: BidsRecord) -> list[Finding]:
     }
     return (
         _committee(project, record)
-        + _opening(record)
+        + _opening(project, record)
         + _competition(record, ev, on_time, disqualified)
         + _award(record, ev)
         + _scores(project, record, inp)
