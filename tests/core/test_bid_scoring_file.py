@@ -11,11 +11,12 @@ import pytest
 from bids_sample import fill
 
 from wizard.core.bids import evaluation_entry, intake, opening
+from wizard.core.bids.jsonform import record_tables
 from wizard.core.bids.record import Bidder, read
 from wizard.core.bids.scoring_input import evaluate_bids, evaluation_input
 from wizard.core.checks.bids import check_bids
-from wizard.core.domain.bid_scoring import sensitivity
-from wizard.core.examples import load_example_with_publishing
+from wizard.core.domain.bid_scoring import divergences, sensitivity
+from wizard.core.examples import load_example_with_publishing, load_example_with_records
 from wizard.core.project_file.store import ProjectFile
 from wizard.core.publishing.jsonform import table_rows
 
@@ -88,3 +89,31 @@ def test_four_bids_recorded_ranked_and_checked(pf):
     s = sensitivity(evaluation_input(pf.project, read(pf)))
     assert s.holds and {v.kind for v in s.variants} == {"without_member", "linear_price"}
     assert record.bid(winner).evaluated_price == Decimal("123456.78")
+
+
+def test_the_bundled_example_scored_by_hand(tmp_path):
+    """The training example's bids (issue 22): bid 1 meets every mandatory criterion and 9
+    of 10 optional ones at $95,502.70; bid 2 fails mandatory criterion 4 (data hosted
+    outside Canada); bid 3 has 5 points (7 needed); bid 4 came late. Only bid 1 passes,
+    so it is the lowest among those that pass: 70 × 9/10 + 30 × 1 = 93."""
+    project, publishing, bids = load_example_with_records("training")
+    tables = record_tables(publishing, bids)
+    with ProjectFile.create(tmp_path / "t.tender", project, origin="example", tables=tables) as f:
+        record = read(f)
+        inp = evaluation_input(f.project, record)
+        ev = evaluate_bids(f.project, record)
+        assert [(r.key, r.status) for r in ev.results] == [
+            (1, "ranked"),
+            (2, "non_compliant"),
+            (3, "below_threshold"),
+            (4, "late"),
+        ]
+        assert ev.result(2).failed == (4,)
+        assert (ev.result(1).quality_score, ev.result(1).price_score) == (Fraction(63), Fraction(30))
+        assert ev.result(1).total == Fraction(93) and ev.recommended == 1 and ev.tie == "none"
+        assert ev.result(3).quality_score == Fraction(35)  # 70 × 5/10, never priced
+        # the sheets differ on three criteria, each settled by a consensus with its reason
+        assert [(d.key, d.criterion_id) for d in divergences(inp)] == [(1, 12), (3, 11), (3, 12)]
+        s = sensitivity(inp)
+        assert s.holds  # without member 1, bid 1 keeps member 2's 8 points: 7 are needed
+        assert [f.code for f in check_bids(f.project, record)] == ["BD-ALL-BUT-WINNER"]

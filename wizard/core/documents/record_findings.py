@@ -434,6 +434,72 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
         ),
     ),
     "PR-ADDENDUM-SHORTENED": (((), FACT),),
+    "BD-AUTHOR-SCORING": (
+        ((), N_("An author of the tender scored bids as a member of the selection committee.")),
+    ),
+    "BD-NO-DECLARATION": (
+        (
+            (),
+            N_(
+                "A member of the selection committee scored bids without a signed conflict-of-interest declaration."
+            ),
+        ),
+    ),
+    "BD-OPENED-EARLY": (((), N_("The prices were opened before the quality scores were locked.")),),
+    "BD-LATE-OPENED": (((), N_("A bid received after the closing was opened.")),),
+    "BD-SINGLE-BID": (
+        ((), N_("Only one bid was received on time (red flag R018, Open Contracting Partnership).")),
+    ),
+    "BD-ONE-COMPLIANT": (((), N_("Only one bid passes the evaluation.")),),
+    "BD-SAME-PRICE": (
+        (
+            (),
+            N_(
+                "Different bidders bid the same evaluated price (red flag R028, Open Contracting Partnership)."
+            ),
+        ),
+    ),
+    "BD-LATE-WINNER": (
+        (
+            (),
+            N_(
+                "The award goes to a bid received after the closing (red flag R030, Open Contracting Partnership)."
+            ),
+        ),
+    ),
+    "BD-ALL-BUT-WINNER": (
+        (
+            (),
+            N_("Every bid but the one awarded was set aside (red flag R035, Open Contracting Partnership)."),
+        ),
+    ),
+    "BD-LOWEST-DISQUALIFIED": (
+        (
+            (),
+            N_(
+                "The lowest evaluated price belongs to a bid set aside (red flag R036, Open Contracting Partnership)."
+            ),
+        ),
+    ),
+    "BD-WINNER-FAILS": (
+        (
+            (),
+            N_(
+                "The award goes to a bid that fails a mandatory criterion, the pass threshold or the price rule."
+            ),
+        ),
+    ),
+    "BD-NOT-TOP": (((), N_("The award goes to a bid not ranked first, without a written reason.")),),
+    "BD-EVIDENCE": (((), N_("A mandatory criterion was decided for a bid without its evidence.")),),
+    "BD-SCALE": (((), N_("A score is outside the scale of its criterion.")),),
+    "BD-DIVERGENT": (
+        (
+            (),
+            N_(
+                "The members' sheets differ on a criterion that the consensus has not yet settled with a reason."
+            ),
+        ),
+    ),
     "PR-THRESHOLD-EXPIRED": (((), FACT),),
     "T-THRESHOLD-NEAR": (((), FACT),),
     "V-PLATFORM-REQUIRED": (((), FACT),),
