@@ -374,9 +374,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     out = _export_folder(args.out)
     project, changed, record = _read_for_export(args.file)  # first: a bad file leaves no empty folder
+    bids = _read_bids(args.file)
     if args.pdf and soffice() is None:  # said before anything else is done
         raise CliError(NOT_INSTALLED)
-    existing = existing_outputs(project, out, args.lang, pdf=args.pdf, record=record)
+    existing = existing_outputs(project, out, args.lang, pdf=args.pdf, record=record, bids=bids)
     if existing and not args.force:
         raise CliError(
             Plural(
@@ -403,7 +404,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if removed:
         print(bilingual(LEFTOVERS_REMOVED, names=", ".join(p.name for p in removed)), file=sys.stderr)
     try:
-        written = export_all(project, out, lang=args.lang, changed=changed, pdf=args.pdf, record=record)
+        written = export_all(
+            project, out, lang=args.lang, changed=changed, pdf=args.pdf, record=record, bids=bids
+        )
     except ExportWriteError as exc:
         text, params = failure_message(exc)
         raise CliError(text, out, **params) from None

@@ -130,14 +130,15 @@ def price_workbook_files(project: Project, langs: list[str]) -> dict[str, bytes]
 
 
 def open_data_files(
-    project: Project, _langs: list[str], changed: str | None = None, record: Any = None
+    project: Project, _langs: list[str], changed: str | None = None, record: Any = None, bids: Any = None
 ) -> dict[str, bytes]:
     """The OCDS release package and the CSVs, the release dated by ``changed``; once
-    published (``record``), the published releases and ``addenda.csv``. Raises
-    ``opendata.outputs.OpenDataError``."""
+    published (``record``), the published releases and ``addenda.csv``; with bids
+    (``bids``), ``bids.csv`` and, once awarded, the ``award`` and ``contract`` releases.
+    Raises ``opendata.outputs.OpenDataError``."""
     from wizard.core.opendata.outputs import open_data_files as build
 
-    return build(project, changed, record)
+    return build(project, changed, record, bids)
 
 
 def addendum_files(project: Project, langs: list[str], record: Any = None) -> dict[str, bytes]:
@@ -156,33 +157,83 @@ def addendum_files(project: Project, langs: list[str], record: Any = None) -> di
     }
 
 
-BUILDERS: list[Builder] = [tender_files, price_workbook_files, record_files, open_data_files, addendum_files]
+def evaluation_names(project: Project, bids: Any = None) -> list[str]:
+    """The evaluation documents' file names (:func:`evaluation_files`), in order."""
+    from wizard.core.documents.debriefing import debriefing_file, unsuccessful
+    from wizard.core.documents.evaluation_report import report_file
+
+    if bids is None or not bids.bids:
+        return []
+    published = languages.tender_languages(project)
+    names = [report_file(lang) for lang in published]
+    return names + [debriefing_file(b.id, lang) for b in unsuccessful(bids) for lang in published]
+
+
+def evaluation_files(project: Project, _langs: list[str], bids: Any = None) -> dict[str, bytes]:
+    """Once bids are recorded (``bids``: ``bids.record.BidsRecord``), the evaluation
+    report ``evaluation-report-<lang>.docx`` and, once awarded, a debriefing letter
+    ``debriefing-<bid>-<lang>.docx`` per unsuccessful bid, in each tender language (the
+    bilingual rule: the languages the tender was published in, whatever ``langs`` asks)."""
+    from wizard.core.documents.debriefing import debriefing_file, letter_document, unsuccessful
+    from wizard.core.documents.evaluation_report import report_document, report_file
+
+    if bids is None or not bids.bids:
+        return {}
+    published = languages.tender_languages(project)
+    files = {report_file(lang): docx_bytes(report_document(project, bids, lang)) for lang in published}
+    for bid in unsuccessful(bids):
+        for lang in published:
+            files[debriefing_file(bid.id, lang)] = docx_bytes(letter_document(project, bids, bid, lang))
+    return files
+
+
+BUILDERS: list[Builder] = [
+    tender_files,
+    price_workbook_files,
+    record_files,
+    open_data_files,
+    addendum_files,
+    evaluation_files,
+]
 """Every kind of output, in the order the files are listed and written."""
 
 
 def output_files(
-    project: Project, lang: str | None = None, changed: str | None = None, record: Any = None
+    project: Project,
+    lang: str | None = None,
+    changed: str | None = None,
+    record: Any = None,
+    bids: Any = None,
 ) -> dict[str, bytes]:
     """``{file name: content}`` of every output, built in memory from ``project`` (its
     text cleaned once here). ``changed``: the moment of the project's latest change
     (``ProjectFile.last_change``; ``None`` when unknown), the date of the OCDS release.
     ``record``: the publication record (``publishing.record.read``) once published: the
     addenda and the published releases. The published documents themselves stay in the
-    project file, never written over. Raises ``ValueError`` for an unsupported ``lang``."""
+    project file, never written over. ``bids``: the bids record (``bids.record.read``):
+    the evaluation outputs (:func:`evaluation_files`, ``bids.csv``, the award releases).
+    Raises ``ValueError`` for an unsupported ``lang``."""
     langs = tender_languages(project, lang)
     project = clean_project(project)
     files: dict[str, bytes] = {}
     for build in BUILDERS:
         if build is open_data_files:  # the one builder that the latest change dates
-            build = partial(open_data_files, changed=changed, record=record)
+            build = partial(open_data_files, changed=changed, record=record, bids=bids)
         elif build is addendum_files:
             build = partial(addendum_files, record=record)
+        elif build is evaluation_files:
+            build = partial(evaluation_files, bids=bids)
         files.update(build(project, langs))
     return files
 
 
 def planned_outputs(
-    project: Project, out_dir: Path, lang: str | None = None, pdf: bool = False, record: Any = None
+    project: Project,
+    out_dir: Path,
+    lang: str | None = None,
+    pdf: bool = False,
+    record: Any = None,
+    bids: Any = None,
 ) -> list[Path]:
     """The paths :func:`export_all` would write, in the same order, writing nothing:
     tender(s), price workbook(s), decision record(s), OCDS package, vendor register and criteria CSVs.
@@ -205,12 +256,22 @@ def planned_outputs(
         data.append(ADDENDA_FILE)
         published = languages.tender_languages(project)
         addenda = [addendum_file(a.number, x) for a in record.issued for x in published]
+    if bids is not None and bids.bids:
+        from wizard.core.opendata.bids_csv import BIDS_FILE
+
+        data.append(BIDS_FILE)
+    addenda += evaluation_names(project, bids)
     pdfs = [pdf_name(name) for name in [*names, *addenda] if name.endswith(".docx")] if pdf else []
     return [out_dir / name for name in [*names, *data, *addenda, *pdfs]]
 
 
 def existing_outputs(
-    project: Project, out_dir: Path, lang: str | None = None, pdf: bool = False, record: Any = None
+    project: Project,
+    out_dir: Path,
+    lang: str | None = None,
+    pdf: bool = False,
+    record: Any = None,
+    bids: Any = None,
 ) -> list[Path]:
     """The files an export into ``out_dir`` would replace (those of :func:`planned_outputs`
     that already exist): never overwrite a document the lawyers may have edited unasked.
@@ -220,7 +281,7 @@ def existing_outputs(
     not a document anyone edited, so redoing the export needs no ``--force``."""
     return [
         path
-        for path in planned_outputs(project, out_dir, lang, pdf, record)
+        for path in planned_outputs(project, out_dir, lang, pdf, record, bids)
         if path.exists() and not written_by_a_killed_export(path)
     ]
 
@@ -232,10 +293,12 @@ def export_all(
     changed: str | None = None,
     pdf: bool = False,
     record: Any = None,
+    bids: Any = None,
 ) -> list[Path]:
     """Write every output into ``out_dir`` (created if missing); returns the paths written.
     ``changed``: the moment of the project's latest change (``ProjectFile.last_change``),
     which dates the OCDS release; reading it leaves the project file untouched.
+    ``record`` / ``bids``: the publication and bids records (:func:`output_files`).
 
     Raises ``ValueError`` for an unsupported ``lang`` (nothing written),
     ``opendata.outputs.OpenDataError`` when the OCDS package is invalid (nothing written)
@@ -245,7 +308,7 @@ def export_all(
     LibreOffice), after the others; ``pdf.PdfError`` when LibreOffice is missing or
     fails, before anything is written.
     """
-    files = output_files(project, lang, changed, record)
+    files = output_files(project, lang, changed, record, bids)
     if pdf:
         files.update(to_pdf({name: data for name, data in files.items() if name.endswith(".docx")}))
     return write_files(files, out_dir)

@@ -215,11 +215,13 @@ def confirm_replace(window: MainWindow, project: Project, folder: Path, pdf: boo
     """``True`` when nothing would be replaced, or the user agrees to replace the
     existing files (a DOCX the lawyers edited is never lost silently); ``pdf``: the
     export writes PDF copies too."""
+    from wizard.core.bids.record import read as read_bids
     from wizard.core.export import existing_outputs
     from wizard.core.publishing.record import read
 
     record = read(window.ctx.pf) if window.ctx is not None else None
-    existing = existing_outputs(project, folder, pdf=pdf, record=record)
+    bids = read_bids(window.ctx.pf) if window.ctx is not None else None
+    existing = existing_outputs(project, folder, pdf=pdf, record=record, bids=bids)
     if not existing:
         return True
     names = "\n".join(path.name for path in existing)
@@ -291,11 +293,13 @@ def export(window: MainWindow) -> list[Path]:
         if not confirm_replace(window, project, folder, pdf):
             return []
         removed = core.remove_leftovers(folder)
+        from wizard.core.bids.record import read as read_bids
         from wizard.core.publishing.record import read
 
+        pf = window.ctx.pf
         paths = list(
             export_all(
-                project, folder, changed=window.ctx.pf.last_change(), pdf=pdf, record=read(window.ctx.pf)
+                project, folder, changed=pf.last_change(), pdf=pdf, record=read(pf), bids=read_bids(pf)
             )
         )
     except core.ExportWriteError as exc:  # names exactly what was written

@@ -19,6 +19,7 @@ from wizard.core.model.choices import (
     VERIFICATIONS,
 )
 from wizard.core.opendata.amendments import ADDENDA_COLUMNS, ADDENDA_FILE
+from wizard.core.opendata.bids_csv import BIDS_COLUMNS, BIDS_FILE
 from wizard.core.opendata.csv_export import CRITERIA_COLUMNS, FALSE, REGISTER_COLUMNS, TRUE, Column
 from wizard.core.opendata.outputs import CRITERIA_FILE, REGISTER_FILE
 
@@ -128,6 +129,7 @@ def markdown() -> str:
             (REGISTER_FILE, REGISTER_COLUMNS),
             (CRITERIA_FILE, CRITERIA_COLUMNS),
             (ADDENDA_FILE, ADDENDA_COLUMNS),
+            (BIDS_FILE, BIDS_COLUMNS),
         ):
             lines += [f"### `{file}`", "", *_columns(columns, lang), ""]
         lines += _codes(lang)

@@ -8,7 +8,9 @@
 * ``criteria.csv`` — the evaluation criteria (``csv_export`` for the CSV format);
 * once the tender is published (``publishing.record.Record``): the package holds the
   published release and each addendum's ``tenderUpdate`` release, and ``addenda.csv``
-  lists the addenda's changes (``amendments``).
+  lists the addenda's changes (``amendments``);
+* once bids are recorded (``bids.record.BidsRecord``): ``bids.csv`` (``bids_csv``), and
+  with an award the package's ``award`` and ``contract`` releases (``awards``).
 
 All three are built before any file is written, so a failure leaves the folder as it
 was. Personal names are left out unless ``project.export.include_personal_names``.
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import json
 
+from wizard.core.bids.record import BidsRecord
 from wizard.core.model import Project
 from wizard.core.model.translatable import localized
 from wizard.core.opendata.amendments import ADDENDA_FILE, addenda_csv, published_package
@@ -45,18 +48,25 @@ class OpenDataError(ValueError):
 
 
 def open_data_files(
-    project: Project, changed: str | None = None, record: Record | None = None
+    project: Project, changed: str | None = None, record: Record | None = None, bids: BidsRecord | None = None
 ) -> dict[str, bytes]:
     """File name → content of every open-data file. ``changed``: the moment of the
     project's latest change (``ProjectFile.last_change``), which dates the release and
     so its id (``identity``); ``None`` when unknown. ``record``: the publication record
-    (``publishing.record.read``), if published. Raises :class:`OpenDataError`."""
+    (``publishing.record.read``), if published. ``bids``: the bids record
+    (``bids.record.read``): ``bids.csv`` when it holds a bid, the award releases when it
+    holds an award. Raises :class:`OpenDataError`."""
     published = record is not None and record.published
     package = (
         published_package(project, record, changed)
         if record is not None and published
         else build_package(project, changed)
     )
+    if bids is not None and bids.award is not None:
+        from wizard.core.opendata.awards import award_releases
+
+        package["releases"] = package["releases"] + award_releases(project, bids, package["releases"][-1])
+        package["publishedDate"] = max(r["date"] for r in package["releases"])
     errors = validation_errors(package)
     if errors:
         raise OpenDataError(errors)
@@ -68,4 +78,8 @@ def open_data_files(
     }
     if record is not None and published:
         files[ADDENDA_FILE] = addenda_csv(record, export_language(project))
+    if bids is not None and bids.bids:
+        from wizard.core.opendata.bids_csv import BIDS_FILE, bids_csv
+
+        files[BIDS_FILE] = bids_csv(project, bids)
     return files

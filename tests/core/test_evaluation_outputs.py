@@ -1,0 +1,364 @@
+"""The evaluation outputs of issue 22 (docs/documents.md "Evaluation outputs",
+docs/open-data.md "Bids" and "Award and contract"): the evaluation report for council,
+the debriefing letters, ``bids.csv`` and the OCDS ``award`` and ``contract`` releases,
+on the training example's bids built in code (``bids_record_sample``: bid 1 late, bid 2
+fails OBL-3, bid 3 below the threshold, bid 4 awarded at $123,456.78 with 9 points, bid 5
+the lowest at $100,000 with 7 points; weighted 70/30).
+
+Expected scores, computed by hand: bid 4 = 70 × 9/10 + 30 × 100 000 ÷ 123 456.78 =
+63 + 24.300000… = 87.30; bid 5 = 49 + 30 = 79.00.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import replace
+from decimal import Decimal
+from fractions import Fraction
+
+import bids_record_sample as sample
+import pytest
+from docx import Document
+from test_cove import _tools_imported, cove, needs_cove, needs_zip, problems  # noqa: F401
+
+from wizard.core.bids.record import Bidder, BidsRecord
+from wizard.core.csv_cells import BOM
+from wizard.core.documents.debriefing import letter_document, unsuccessful
+from wizard.core.documents.docx.writer import docx_bytes
+from wizard.core.documents.evaluation_common import decimal_of
+from wizard.core.documents.evaluation_report import report_document
+from wizard.core.export import export_all, output_files, planned_outputs
+from wizard.core.opendata.awards import award_releases, business_number
+from wizard.core.opendata.bids_csv import bids_rows
+from wizard.core.opendata.outputs import OCDS_FILE, open_data_files
+from wizard.core.textclean import clean_project
+
+CONTACT = "Jean-Guy Tremblay"
+
+
+def project():
+    return clean_project(sample.project())
+
+
+def awarded(**changes) -> BidsRecord:
+    """The clean record, awarded to bid 4 by resolution, with a standstill period and a
+    signed contract; each bidder's contact person is named (never published unasked)."""
+    record = sample.clean()
+    bids = tuple(
+        replace(b, bidder=replace(b.bidder, contact_name=CONTACT, address=f"{b.id} rue Principale"))
+        for b in record.bids
+    )
+    award = replace(
+        record.award,
+        resolution_number="2027-05-112",
+        resolution_date="2027-05-09",
+        awarded_on="2027-05-10",
+        signatory="la directrice générale",
+        delegated_authority="le règlement de délégation 2019-04",
+        standstill_days=10,
+        contract_signed_on="2027-05-25",
+    )
+    return replace(record, bids=bids, award=replace(award, **changes))
+
+
+def text(document) -> str:
+    """Every paragraph and table cell of a built document, as Word reads it."""
+    doc = Document(io.BytesIO(docx_bytes(document)))
+    parts = [p.text for p in doc.paragraphs]
+    parts += [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def table_rows(document, header: str) -> list[list[str]]:
+    doc = Document(io.BytesIO(docx_bytes(document)))
+    for table in doc.tables:
+        rows = [[c.text for c in row.cells] for row in table.rows]
+        if rows and rows[0][0] == header:
+            return rows
+    raise AssertionError(f"no table starting with {header!r}")
+
+
+def test_the_hand_computed_totals():
+    lowest = Fraction(100000)
+    bid4 = 70 * Fraction(9, 10) + 30 * lowest / Fraction("123456.78")
+    bid5 = 70 * Fraction(7, 10) + 30 * lowest / lowest
+    assert (decimal_of(bid4), decimal_of(bid5)) == (Decimal("87.30"), Decimal("79.00"))
+    assert decimal_of(30 * lowest / Fraction("123456.78")) == Decimal("24.30")
+
+
+# --- the evaluation report --------------------------------------------------------------
+
+
+def test_the_report_ranks_and_scores_the_bids():
+    report = report_document(project(), awarded(), "en")
+    rows = table_rows(report, "Rank")
+    assert rows[0] == [
+        "Rank",
+        "Bid",
+        "Quality points",
+        "Quality score /70",
+        "Evaluated price",
+        "Price score /30",
+        "Total /100",
+    ]
+    assert rows[1] == ["1", "Bid 4 – Delta Numérique", "9", "63.00", "$123,456.78", "24.30", "87.30"]
+    assert rows[2] == ["2", "Bid 5 – Epsilon Inc.", "7", "49.00", "$100,000.00", "30.00", "79.00"]
+    assert [r[0] for r in rows[3:]] == ["—", "—"]  # bids 2 and 3: set aside, no rank
+    body = text(report)
+    assert "5 bids were received, 1 of them after the closing" in body
+    assert "Late: not opened" in body and "Fails a mandatory criterion" in body
+    assert "Below the pass threshold" in body
+    assert "Threshold: a bid must obtain 70 % of the optional points, 7 of 10." in body
+
+
+def test_the_report_records_the_opening_and_the_resolution():
+    body = text(report_document(project(), awarded(), "en"))
+    assert "The price envelopes were opened on April 26, 2027, 14:00 (UTC−03:00) by Greffière" in body
+    assert "0000000000000000 0000000000000000 0000000000000000 0000000000000004" in body
+    assert (
+        "THAT council award the contract of the call for tenders RAP-2027-TI-07, Online training "
+        "platform for municipal staff, to Delta Numérique, business number 123456784, the compliant "
+        "and first-ranked bid, for $123,456.78 before taxes" in body
+    )
+    assert (
+        "THAT la directrice générale be authorized to sign the contract for the Town under le règlement"
+        in body
+    )
+    assert "2027-05-112" in body and "May 9, 2027" in body
+    assert "no earlier than 10 days after the bidders are notified" in body
+    assert "Without the sheet of member 1: the same ranking." in body
+    assert "The ranking holds under every change." in body
+
+
+def test_the_report_in_french():
+    body = text(report_document(project(), awarded(), "fr"))
+    assert "Rapport d’évaluation et recommandation d’adjudication" in body
+    assert "QUE le conseil adjuge le contrat de l’appel d’offres RAP-2027-TI-07" in body
+    assert (
+        "soumissionnaire conforme ayant obtenu le premier rang, pour 123\xa0456,78\xa0$ avant taxes" in body
+    )
+    assert "87,30" in body and "comité de sélection" in body
+    assert "jury" not in body.lower() and "optionnel" not in body.lower()
+
+
+def test_the_report_without_adoption_leaves_the_number_to_give():
+    record = awarded(resolution_number="", resolution_date="")
+    body = text(report_document(project(), record, "en"))
+    assert body.count("to be given once adopted") == 2
+
+
+def test_the_report_names_the_findings_and_the_reason_for_another_bid():
+    record = awarded(bid_id=5, reason_if_not_top="")
+    body = text(report_document(project(), record, "en"))
+    assert "BD-NOT-TOP" in body
+    assert "The proposed bid is not the first ranked." in body
+    assert "recommends awarding the contract to Epsilon Inc., in rank 2 with a total of 79.00" in body
+
+
+def test_the_report_names_no_jury_member():
+    p = project()
+    names = [m.name for m in p.jury]
+    assert names
+    record = replace(
+        awarded(),
+        sheets=awarded().sheets + (sample.SheetScore(4, 1, 15, 1, "Seen in the demo"),),
+    )  # member 1 now differs from member 2 on bid 4, criterion 15: a divergence, listed
+    body = text(report_document(p, record, "en"))
+    assert "criterion OPT-10: Member 1: 1, Member 2: 0." in body
+    assert not [n for n in names if n in body]
+
+
+def test_the_report_before_the_opening_shows_no_price():
+    record = replace(
+        sample.clean(),
+        bids=tuple(replace(b, amounts=None, evaluated_price=None) for b in sample.clean().bids),
+        opening=None,
+        award=None,
+    )
+    body = text(report_document(project(), record, "en"))
+    assert "The price envelopes are not opened yet: no price is known." in body
+    assert "Scores and ranking" not in body and "$" not in body
+    assert "No bid can be recommended yet" in body
+
+
+# --- the debriefing letters -------------------------------------------------------------
+
+
+def test_a_letter_for_each_unsuccessful_bid():
+    assert [b.id for b in unsuccessful(awarded())] == [1, 2, 3, 5]
+    assert unsuccessful(replace(awarded(), award=None)) == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("bid_id", [1, 2, 3, 5])
+def test_a_letter_shows_no_other_price_and_no_personal_name(bid_id, lang):
+    p, record = project(), awarded()
+    body = text(letter_document(p, record, record.bid(bid_id), lang))
+    others = {2: ("105", "105"), 3: ("130", "130"), 5: ("100,000", "100\xa0000")}
+    for other, (en, fr) in others.items():
+        if other != bid_id:
+            assert (en if lang == "en" else fr) not in body, other
+    people = [CONTACT, p.info.officer_name, *(m.name for m in p.jury), *(a.name for a in p.authors)]
+    assert not [n for n in people if n and n in body]
+    for other in (1, 2, 3, 5):
+        if other != bid_id:
+            assert sample.NAMES[other] not in body
+    assert "Delta Numérique" in body  # the winner, public with the award
+
+
+def test_the_letter_of_the_second_bid():
+    record = awarded()
+    letter = letter_document(project(), record, record.bid(5), "en")
+    body = text(letter)
+    assert "By resolution 2027-05-112 of May 9, 2027, council awarded the contract to Delta Numérique" in body
+    assert "It is ranked 2 of 2 bids ranked." in body
+    assert "standstill period of 10 days, on May 20, 2027" in body
+    rows = table_rows(letter, "")
+    assert rows[1:] == [
+        ["Quality points", "7", "9"],
+        ["Quality score /70", "49.00", "63.00"],
+        ["Evaluated price", "$100,000.00", "$123,456.78"],
+        ["Price score /30", "30.00", "24.30"],
+        ["Total /100", "79.00", "87.30"],
+        ["Rank", "2", "1"],
+    ]
+
+
+def test_the_letters_of_the_late_and_the_failing_bids():
+    record = awarded()
+    late = text(letter_document(project(), record, record.bid(1), "fr"))
+    assert "après la clôture" in late and "sans être ouverte" in late
+    failing = text(letter_document(project(), record, record.bid(2), "en"))
+    assert "does not meet the following mandatory criteria" in failing
+    assert (
+        "OBL-3 Every screen, message and email of the solution is available in French and in English."
+        in failing
+    )
+
+
+# --- bids.csv ---------------------------------------------------------------------------
+
+
+def test_the_bids_csv_rows():
+    rows = bids_rows(project(), awarded())
+    assert rows[0][:3] == ["bid", "bidder", "business_number"]
+    assert rows[1] == [
+        "1", "Alpha Logiciels inc.", "123456781", "", "2027-04-16T11:20:00-03:00",
+        "true", "false", "late", "", "", "", "", "", "", "false", "false",
+    ]  # fmt: skip
+    assert rows[4] == [
+        "4", "Delta Numérique", "123456784", "", "2027-04-15T09:00:00-03:00",
+        "false", "false", "ranked", "123456.78", "9.00", "63.00", "24.30", "87.30", "1", "true", "false",
+    ]  # fmt: skip
+    assert [r[7] for r in rows[1:]] == ["late", "non_compliant", "below_threshold", "ranked", "ranked"]
+    assert CONTACT not in json.dumps(rows)
+
+
+def test_the_bids_csv_publishes_a_name_only_when_opted_in_and_flags_trade_secrets():
+    record = awarded()
+    bids = tuple(
+        replace(b, publish_names=True, trade_secret="Section 4, architecture diagrams") if b.id == 5 else b
+        for b in record.bids
+    )
+    rows = bids_rows(project(), replace(record, bids=bids))
+    assert [r[3] for r in rows[1:]] == ["", "", "", "", CONTACT]
+    assert [r[15] for r in rows[1:]] == ["false", "false", "false", "false", "true"]
+    assert "architecture" not in json.dumps(rows)
+
+
+# --- OCDS award and contract ------------------------------------------------------------
+
+
+def package(record: BidsRecord) -> dict:
+    files = open_data_files(project(), "2027-05-26T10:00:00+00:00", None, record)
+    return json.loads(files[OCDS_FILE])
+
+
+def test_the_award_and_contract_releases():
+    releases = package(awarded())["releases"]
+    assert [r["tag"] for r in releases] == [["tender"], ["award"], ["contract"]]
+    award, contract = releases[1], releases[2]
+    assert award["date"] == "2027-05-10T00:00:00-03:00"
+    (entry,) = award["awards"]
+    assert entry["value"] == {"amount": 123456.78, "currency": "CAD"}
+    assert entry["suppliers"] == [{"id": "CA-CRA_ACR-123456784", "name": "Delta Numérique"}]
+    assert entry["status"] == "active"
+    supplier = next(p for p in award["parties"] if p["id"] == "CA-CRA_ACR-123456784")
+    assert supplier["identifier"] == {
+        "scheme": "CA-CRA_ACR",
+        "id": "123456784",
+        "legalName": "Delta Numérique",
+    }
+    assert supplier["roles"] == ["tenderer", "supplier"]
+    assert award["tender"]["numberOfTenderers"] == 5
+    assert award["tender"]["awardPeriod"] == {
+        "startDate": "2027-05-10T00:00:00-03:00",
+        "endDate": "2027-05-20T23:59:59-03:00",
+    }
+    (deal,) = contract["contracts"]
+    assert deal["awardID"] == "1" and deal["dateSigned"] == "2027-05-25T00:00:00-03:00"
+    assert deal["value"] == {"amount": 123456.78, "currency": "CAD"}
+    assert CONTACT not in json.dumps(releases)
+    assert len({r["id"] for r in releases}) == 3
+
+
+def test_no_award_release_without_an_award_and_no_contract_before_signing():
+    assert [r["tag"] for r in package(replace(awarded(), award=None))["releases"]] == [["tender"]]
+    unsigned = package(awarded(contract_signed_on=""))["releases"]
+    assert [r["tag"] for r in unsigned] == [["tender"], ["award"]]
+    immediate = package(awarded(standstill_days=0))["releases"][1]
+    assert immediate["tender"]["awardPeriod"] == {"endDate": "2027-05-10T00:00:00-03:00"}
+    assert "description" not in immediate["awards"][0]
+
+
+def test_a_supplier_without_a_business_number_is_to_be_confirmed():
+    record = awarded()
+    bids = tuple(
+        replace(b, bidder=replace(b.bidder, business_number="")) if b.id == 4 else b for b in record.bids
+    )
+    base = package(replace(record, award=None))["releases"][-1]
+    (award,) = award_releases(
+        project(), replace(record, bids=bids, award=replace(record.award, contract_signed_on="")), base
+    )
+    (entry,) = award["awards"]
+    assert entry["suppliers"] == [{"id": "bidder-4", "name": "Delta Numérique"}]
+    assert "identifier is to be confirmed" in entry["description"] or "identifiant" in entry["description"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [("123456784", "123456784"), ("123 456 784 RT0001", "123456784"), ("1149999999", None), ("", None)],
+)
+def test_business_numbers(typed, number):
+    bid = replace(sample.bid(4, "1"), bidder=Bidder(legal_name="X", business_number=typed))
+    assert business_number(bid) == number
+
+
+@needs_cove
+@needs_zip
+def test_the_award_package_is_clean_for_cove(tmp_path):
+    report = cove(package(awarded()), tmp_path)
+    assert problems(report) == {}
+    assert report["count"] == 3
+
+
+# --- export -----------------------------------------------------------------------------
+
+
+def test_export_writes_the_evaluation_outputs(tmp_path):
+    p, record = sample.project(), awarded()
+    written = export_all(p, tmp_path, "both", bids=record)
+    names = [path.name for path in written]
+    assert written == planned_outputs(p, tmp_path, "both", bids=record)
+    assert "bids.csv" in names and "evaluation-report-fr.docx" in names
+    langs = ["fr", "en"] if "evaluation-report-en.docx" in names else ["fr"]
+    assert [n for n in names if n.startswith("debriefing-")] == [
+        f"debriefing-{b}-{lang}.docx" for b in (1, 2, 3, 5) for lang in langs
+    ]
+    assert (tmp_path / "bids.csv").read_bytes().startswith(BOM.encode("utf-8"))
+
+
+def test_export_without_bids_writes_none_of_them():
+    names = output_files(sample.project(), "fr", bids=BidsRecord())
+    assert not [n for n in names if n.startswith(("evaluation-", "debriefing-", "bids."))]

@@ -1,0 +1,310 @@
+"""Debriefing letters to the unsuccessful bidders (issue 22): one letter per bid that did
+not win, whole in each tender language, ``debriefing-<bid>-<lang>.docx``.
+
+Written once the contract is awarded (``BidsRecord.award`` with a bid), to each bid
+recorded except the winner's and the withdrawn ones: a late bid learns that it was
+returned unopened; a bid set aside before the opening, why; a bid that fails a
+mandatory criterion, which ones; a bid below the threshold, its points and the points
+needed; every evaluated bid, its own points on each optional criterion with the
+selection committee's reason, and the winner's points beside them; then its own scores
+and rank, and the winner's.
+
+Nothing confidential (principle: a debriefing explains the bidder's own result without
+giving away another bidder's bid): no other bidder's name except the winner's (public
+with the award), no price but the bidder's own and the awarded value (public with the
+award), never the reasons written about another bid, and no personal name: the letter
+is addressed to the bidder (the business) and signed by the Town.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from wizard.core.bids.record import Bid, BidsRecord
+from wizard.core.documents.blocks import Block, Document, Paragraph, Table
+from wizard.core.documents.evaluation_common import (
+    NOT_OPENED,
+    EvaluationView,
+    bidder_name,
+    evaluation_view,
+    moment,
+    money,
+    number,
+)
+from wizard.core.documents.tender import user_text
+from wizard.core.documents.tender_submission import format_deadline
+from wizard.core.domain.evaluation import points_needed_clamped
+from wizard.core.domain.numbering import criterion_numbers
+from wizard.core.i18n import tr
+from wizard.core.i18n.formats import format_date
+from wizard.core.model import Project
+from wizard.core.model.translatable import localized
+from wizard.core.opendata.awards import award_value, decision_day
+
+
+def debriefing_file(bid_id: int, lang: str) -> str:
+    """``debriefing-3-fr.docx``."""
+    return f"debriefing-{bid_id}-{lang}.docx"
+
+
+def unsuccessful(record: BidsRecord) -> list[Bid]:
+    """The bids that get a letter: every bid but the winner's and the withdrawn ones,
+    once the contract is awarded; ``[]`` before."""
+    award = record.award
+    if award is None or award.bid_id is None or record.bid(award.bid_id) is None:
+        return []
+    return [b for b in record.bids if b.id != award.bid_id and not b.withdrawn]
+
+
+def _outcome(view: EvaluationView, bid: Bid, lang: str) -> list[Block]:
+    project = view.project
+    result = view.result(bid.id)
+    if bid.late:
+        return [
+            Paragraph(
+                tr(
+                    "Your bid was received on {received}, after the closing ({closing}). As the call "
+                    "for tenders states, it was recorded and not opened, and it was not evaluated.",
+                    lang,
+                    received=moment(bid.received_at, lang),
+                    closing=format_deadline(project.info, lang),
+                )
+            )
+        ]
+    if bid.rejected:
+        return [
+            Paragraph(
+                tr(
+                    "Your bid was set aside before the opening of the price envelopes, for this "
+                    "reason: {reason}",
+                    lang,
+                    reason=" ".join(bid.rejected.split()),
+                )
+            )
+        ]
+    if result is None:
+        return []
+    criteria = criterion_numbers(project, lang)
+    texts = {c.id: " ".join(c.text.split()) for c in project.criteria}
+    if result.status == "non_compliant":
+        evidence = {
+            m.criterion_id: " ".join(m.evidence.split()) for m in view.record.mandatory if m.bid_id == bid.id
+        }
+        blocks: list[Block] = [
+            Paragraph(
+                tr(
+                    "Your bid does not meet the following mandatory criteria; as the call for tenders "
+                    "states, it was set aside and not scored further:",
+                    lang,
+                )
+            )
+        ]
+        for cid in result.failed:
+            line = f"{criteria.get(cid, cid)} {texts.get(cid, '')}"
+            if evidence.get(cid):
+                line += " \u2013 " + tr("Finding: {evidence}", lang, evidence=evidence[cid])
+            blocks.append(Paragraph(line, "List Bullet"))
+        return blocks
+    optional = len(view.inp.optional_ids)
+    needed = points_needed_clamped(view.inp.threshold_pct, optional)
+    if result.status == "below_threshold":
+        return [
+            Paragraph(
+                tr(
+                    "Your bid meets the mandatory criteria. It obtained {points} of the {count} optional "
+                    "points; the call for tenders requires {needed} ({percent} %). As the call for "
+                    "tenders states, its price envelope does not count and it is not ranked.",
+                    lang,
+                    points=number(result.quality_points, lang, 0),
+                    count=optional,
+                    needed=needed,
+                    percent=view.inp.threshold_pct,
+                )
+            )
+        ]
+    if result.status == "ranked":
+        return [
+            Paragraph(
+                tr(
+                    "Your bid meets the mandatory criteria and the threshold. It is ranked {rank} of "
+                    "{count} bids ranked.",
+                    lang,
+                    rank=result.rank,
+                    count=len(view.evaluation.ranking()),
+                )
+            )
+        ]
+    return []
+
+
+def _points_table(view: EvaluationView, bid: Bid, winner: Bid, lang: str) -> list[Block]:
+    """Each optional criterion: the bid's consensus points and reason, the winner's points."""
+    result = view.result(bid.id)
+    if result is None or result.status in ("late", "non_compliant") or bid.late:
+        return []
+    criteria = criterion_numbers(view.project, lang)
+    texts = {c.id: " ".join(c.text.split()) for c in view.project.criteria}
+    own = {c.criterion_id: c for c in view.record.consensus if c.bid_id == bid.id}
+    theirs = {c.criterion_id: c.points for c in view.record.consensus if c.bid_id == winner.id}
+    rows = []
+    for cid in view.inp.optional_ids:
+        mine = own.get(cid)
+        rows.append(
+            [
+                f"{criteria.get(cid, cid)} {texts.get(cid, '')}",
+                NOT_OPENED if mine is None or mine.points is None else str(mine.points),
+                " ".join(mine.reason.split()) if mine is not None else "",
+                NOT_OPENED if theirs.get(cid) is None else str(theirs[cid]),
+            ]
+        )
+    return [
+        Paragraph(tr("Your points on each optional criterion, with the selection committee's reason:", lang)),
+        Table(
+            [[tr("Criterion", lang), tr("Your points", lang), tr("Reason", lang), tr("Winning bid", lang)]],
+            rows,
+            [6.0, 1.8, 6.0, 2.2],
+            right=(1, 3),
+        ),
+    ]
+
+
+def _scores_table(view: EvaluationView, bid: Bid, winner: Bid, lang: str) -> list[Block]:
+    mine, won = view.result(bid.id), view.result(winner.id)
+    if mine is None or bid.late or mine.status == "non_compliant" or won is None:
+        return []
+    quebec = view.inp.method == "quebec"
+    value = award_value(view.record)
+    rows = [
+        [
+            tr("Quality points", lang),
+            number(mine.quality_points, lang, 0),
+            number(won.quality_points, lang, 0),
+        ],
+        [
+            tr("Interim score /100", lang)
+            if quebec
+            else tr("Quality score /{weight}", lang, weight=view.inp.quality_weight),
+            number(mine.quality_score, lang),
+            number(won.quality_score, lang),
+        ],
+        [tr("Evaluated price", lang), money(bid.evaluated_price, lang), money(value, lang)],
+    ]
+    if quebec:
+        rows.append([tr("Final score", lang), number(mine.total, lang, 4), number(won.total, lang, 4)])
+    else:
+        rows += [
+            [
+                tr("Price score /{weight}", lang, weight=view.inp.price_weight),
+                number(mine.price_score, lang),
+                number(won.price_score, lang),
+            ],
+            [tr("Total /100", lang), number(mine.total, lang), number(won.total, lang)],
+        ]
+    rows.append(
+        [
+            tr("Rank", lang),
+            str(mine.rank) if mine.rank is not None else NOT_OPENED,
+            str(won.rank) if won.rank is not None else NOT_OPENED,
+        ]
+    )
+    return [
+        Paragraph(tr("Your scores and those of the winning bid:", lang)),
+        Table([["", tr("Your bid", lang), tr("Winning bid", lang)]], rows, [7.0, 4.5, 4.5], right=(1, 2)),
+    ]
+
+
+def letter_blocks(project: Project, record: BidsRecord, bid: Bid, lang: str) -> list[Block]:
+    """Every block of the letter to ``bid`` in ``lang``, from a ``project`` whose texts
+    are in ``lang`` (module docstring). Raises ``ValueError`` without an award."""
+    view = evaluation_view(project, record)
+    winner = view.awarded
+    award = record.award
+    if winner is None or award is None:
+        raise ValueError("a debriefing letter follows an award")
+    info = view.project.info
+    day = decision_day(record)
+    blocks: list[Block] = [
+        Paragraph(user_text(info.organization), "Subtitle"),
+        Paragraph(tr("Result of the evaluation of your bid", lang), "Title"),
+        Paragraph(format_date(day, lang) if day else ""),
+        Paragraph(bidder_name(bid)),
+    ]
+    address = [" ".join(line.split()) for line in bid.bidder.address.splitlines() if line.strip()]
+    blocks += [Paragraph(line) for line in address]
+    blocks.append(
+        Paragraph(
+            tr(
+                "Subject: call for tenders {reference}, {title}",
+                lang,
+                reference=user_text(info.reference),
+                title=user_text(info.title),
+            ),
+            label="",
+        )
+    )
+    blocks.append(Paragraph(tr("The Town thanks you for your bid.", lang)))
+    adopted = award.resolution_number.strip() and award.resolution_date.strip()
+    blocks.append(
+        Paragraph(
+            tr(
+                "By resolution {number} of {date}, council awarded the contract to {winner}, for {amount} before taxes.",
+                lang,
+                number=" ".join(award.resolution_number.split()),
+                date=format_date(award.resolution_date, lang),
+                winner=bidder_name(winner),
+                amount=money(award_value(record), lang),
+            )
+            if adopted
+            else tr(
+                "The contract is awarded to {winner}, for {amount} before taxes.",
+                lang,
+                winner=bidder_name(winner),
+                amount=money(award_value(record), lang),
+            )
+        )
+    )
+    blocks += _outcome(view, bid, lang)
+    blocks += _points_table(view, bid, winner, lang)
+    blocks += _scores_table(view, bid, winner, lang)
+    if award.standstill_days > 0 and day:
+        end = (dt.date.fromisoformat(day) + dt.timedelta(days=award.standstill_days)).isoformat()
+        blocks.append(
+            Paragraph(
+                tr(
+                    "The contract will not be signed before the end of the standstill period of {days} "
+                    "days, on {date}.",
+                    lang,
+                    days=award.standstill_days,
+                    date=format_date(end, lang),
+                )
+            )
+        )
+    blocks.append(
+        Paragraph(
+            tr(
+                "For any question about this result, or to ask for a meeting, write to the single "
+                "point of contact named in the call for tenders, quoting its reference.",
+                lang,
+            )
+        )
+    )
+    blocks.append(Paragraph(user_text(info.organization)))
+    return blocks
+
+
+def letter_document(project: Project, record: BidsRecord, bid: Bid, lang: str) -> Document:
+    """The letter to ``bid`` in ``lang`` ("fr" or "en"). Raises ``ValueError`` for
+    another language or without an award."""
+    if lang not in ("fr", "en"):
+        raise ValueError(f"unsupported language: {lang!r}")
+    project = localized(project, lang)
+    reference = user_text(project.info.reference)
+    return Document(
+        lang=lang,
+        title=tr("Result of the evaluation of your bid", lang),
+        organization=user_text(project.info.organization),
+        reference=reference,
+        header=tr("Call for tenders {reference}", lang, reference=reference),
+        footer_page=tr("Page {page} of {pages}", lang),
+        blocks=letter_blocks(project, record, bid, lang),
+    )

@@ -1,0 +1,147 @@
+"""What the evaluation outputs share (issue 22, docs/documents.md "Evaluation outputs"):
+the evaluation computed once from the project and its bids (:func:`evaluation_view`),
+and how scores, amounts, moments and statuses are written in each language.
+
+The outputs (:mod:`.evaluation_report`, :mod:`.debriefing`,
+:mod:`wizard.core.opendata.bids_csv`, :mod:`wizard.core.opendata.awards`) are pure
+functions of the project and its :class:`~wizard.core.bids.record.BidsRecord`; the
+arithmetic is :mod:`wizard.core.domain.bid_scoring`'s, exact, rounded here only for
+display (half up, two decimals).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from fractions import Fraction
+
+from wizard.core.bids.record import Bid, BidsRecord
+from wizard.core.bids.scoring_input import evaluation_input
+from wizard.core.domain import bid_scoring
+from wizard.core.domain.bid_scoring import BidResult, Evaluation, EvaluationInput, Sensitivity
+from wizard.core.i18n import N_, tr
+from wizard.core.i18n.formats import format_date
+from wizard.core.model import Project
+from wizard.core.textclean import drop_blank_rows
+
+NOT_OPENED = "—"
+"""Shown for a figure that does not exist (a sealed or late bid's price)."""
+
+BID_STATUS_LABELS: dict[str, str] = {
+    "withdrawn": N_("Withdrawn by the bidder"),
+    "rejected": N_("Set aside before the opening"),
+}
+"""Statuses of bids the evaluation leaves out (``Bid.withdrawn``, ``Bid.rejected``)."""
+
+
+@dataclass(frozen=True)
+class EvaluationView:
+    """The evaluation of ``record``'s bids on ``project`` (blank rows left out, as the
+    documents print it): the arithmetic's input and result, the sensitivity, and the
+    awarded bid (``award.bid_id``, ``None`` without an award)."""
+
+    project: Project
+    record: BidsRecord
+    inp: EvaluationInput
+    evaluation: Evaluation
+    sensitivity: Sensitivity
+
+    @property
+    def awarded(self) -> Bid | None:
+        award = self.record.award
+        return self.record.bid(award.bid_id) if award and award.bid_id is not None else None
+
+    @property
+    def proposed(self) -> Bid | None:
+        """The bid the report proposes: the awarded one, else the recommended one."""
+        if self.awarded is not None:
+            return self.awarded
+        key = self.evaluation.recommended
+        return self.record.bid(key) if key is not None else None
+
+    def result(self, bid_id: int) -> BidResult | None:
+        """The result of bid ``bid_id``; ``None`` for a bid the evaluation leaves out
+        (withdrawn, set aside before the opening)."""
+        try:
+            return self.evaluation.result(bid_id)
+        except KeyError:
+            return None
+
+    def jury_numbers(self) -> dict[int, int]:
+        """Jury member id → their number in the jury list (1, 2 …): documents name the
+        members by number, never by name."""
+        return {m.id: n for n, m in enumerate(self.project.jury, start=1)}
+
+
+def evaluation_view(project: Project, record: BidsRecord) -> EvaluationView:
+    """:class:`EvaluationView` of ``record`` on ``project`` (pure)."""
+    shown = drop_blank_rows(project)
+    inp = evaluation_input(shown, record)
+    return EvaluationView(shown, record, inp, bid_scoring.evaluate(inp), bid_scoring.sensitivity(inp))
+
+
+def decimal_of(value: Fraction | Decimal, places: int = 2) -> Decimal:
+    """``value`` rounded half up to ``places`` decimals (exact input, rounded once)."""
+    with localcontext() as context:
+        context.prec = 60
+        exact = (
+            Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else value
+        )
+        return exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+
+
+def number(value: Fraction | Decimal | int | None, lang: str, places: int = 2) -> str:
+    """A score as ``lang`` writes it ("63,00" / "63.00"); :data:`NOT_OPENED` for ``None``."""
+    if value is None:
+        return NOT_OPENED
+    text = str(decimal_of(Fraction(value) if isinstance(value, int) else value, places))
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def money(amount: Decimal | None, lang: str) -> str:
+    """CAD with cents ("123 456,78 $", "$123,456.78"); :data:`NOT_OPENED` for ``None``."""
+    if amount is None:
+        return NOT_OPENED
+    from wizard.core.documents.record_tco import money as formatted
+
+    return formatted(amount, lang)
+
+
+def moment(iso: str, lang: str) -> str:
+    """An ISO 8601 moment as ``lang`` writes it, in its own offset: "15 avril 2027,
+    9 h 00 (UTC−03:00)", "April 15, 2027, 9:00 (UTC−03:00)"; as typed when unreadable."""
+    text = iso.strip()
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    day = format_date(value.date().isoformat(), lang)
+    clock = f"{value.hour} h {value.minute:02d}" if lang == "fr" else f"{value.hour}:{value.minute:02d}"
+    offset = value.utcoffset()
+    if offset is None:
+        return f"{day}, {clock}"
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "\u2212"
+    zone = f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return f"{day}, {clock} ({zone})"
+
+
+def status_text(bid: Bid, result: BidResult | None, lang: str) -> str:
+    """What became of ``bid``: withdrawn, set aside (with the reason), or its status in
+    the evaluation (:data:`wizard.core.domain.bid_scoring.STATUS_LABELS`), its rank when
+    ranked."""
+    if bid.withdrawn:
+        return tr(BID_STATUS_LABELS["withdrawn"], lang)
+    if bid.rejected:
+        return tr(BID_STATUS_LABELS["rejected"], lang) + f" ({bid.rejected.strip()})"
+    if result is None:
+        return NOT_OPENED
+    if result.status == "ranked" and result.rank is not None:
+        return tr("Ranked {rank}", lang, rank=result.rank)
+    return tr(bid_scoring.STATUS_LABELS[result.status], lang)
+
+
+def bidder_name(bid: Bid) -> str:
+    """The bidder's legal name, or "#<id>" when it has none."""
+    return " ".join(bid.bidder.legal_name.split()) or f"#{bid.id}"

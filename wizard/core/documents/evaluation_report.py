@@ -1,0 +1,680 @@
+"""The evaluation report and award recommendation for council (issue 22): one whole
+document per tender language, ``evaluation-report-<lang>.docx``.
+
+A pure function of the project and its bids (:class:`~wizard.core.bids.record.BidsRecord`),
+through :func:`.evaluation_common.evaluation_view`. In order: the call for tenders and
+its rules (the method, the threshold, the weights, the price formula); the bids
+received (late ones recorded, never opened); the lock of the quality scores and the
+opening of the price envelopes (who, when, each fingerprint); the evaluation of each
+bid (mandatory criteria with their evidence, the technical committee's verification of
+each scenario, the jury's consensus with each score's reason); the scores and the
+ranking; the sensitivity (the ranking without each member's sheet, and with the other
+price formula); the findings on the evaluation (``checks.bids``); the award
+recommendation and the proposed resolution, its number and date once adopted, and who
+signs under delegated authority.
+
+Who is named: the report is council's, so it records who opened the envelopes and the
+witnesses as entered; jury members are "Member 1", "Member 2" (their order in the
+project's jury list), never by name, on every page, as in the sheets' divergences.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+from wizard.core.bids.record import Bid, BidsRecord
+from wizard.core.bids.scoring_input import statute_differs
+from wizard.core.checks.bids import check_bids
+from wizard.core.documents.blocks import Block, Document, Heading, Paragraph, Table
+from wizard.core.documents.evaluation_common import (
+    NOT_OPENED,
+    EvaluationView,
+    bidder_name,
+    evaluation_view,
+    moment,
+    money,
+    number,
+    status_text,
+)
+from wizard.core.documents.tender import user_text
+from wizard.core.documents.tender_submission import format_deadline
+from wizard.core.domain import bid_scoring
+from wizard.core.domain.evaluation import QUEBEC_MIN_INTERIM, points_needed_clamped
+from wizard.core.domain.numbering import criterion_numbers, scenario_numbers
+from wizard.core.i18n import N_, Plural, tr
+from wizard.core.i18n.formats import format_date
+from wizard.core.i18n.labels import severity_word
+from wizard.core.model import Project
+from wizard.core.model.translatable import localized
+
+RESULT_LABELS = {
+    "confirmed": N_("Confirmed"),
+    "refuted": N_("Refuted"),
+    "pending": N_("Not verified yet"),
+}
+"""A scenario verification's result → its label."""
+
+TO_BE_ADOPTED = N_("to be given once adopted")
+
+LINEARITY = N_(
+    "The price formula of the call for tenders is not linear in the price: a bid 10 % above the "
+    "lowest loses about 9 % of the price points, and a bid at twice the lowest keeps half of them. "
+    "The linear formula takes the same points away for each dollar above the lowest and gives no "
+    "points at twice the lowest or more."
+)
+
+
+def report_file(lang: str) -> str:
+    """``evaluation-report-fr.docx``."""
+    return f"evaluation-report-{lang}.docx"
+
+
+def _grouped(digest: str) -> str:
+    """A SHA-256 in groups of 16 hex digits, so that a table cell can wrap it."""
+    return " ".join(digest[i : i + 16] for i in range(0, len(digest), 16))
+
+
+def _passed(value: bool | None, lang: str) -> str:
+    if value is None:
+        return tr("Not assessed", lang)
+    return tr("Pass", lang) if value else tr("Fail", lang)
+
+
+def _bid_label(bid: Bid, lang: str) -> str:
+    return tr("Bid {number} \u2013 {name}", lang, number=bid.id, name=bidder_name(bid))
+
+
+def _rules(view: EvaluationView, lang: str) -> list[Block]:
+    project, inp = view.project, view.inp
+    optional = len(inp.optional_ids)
+    blocks: list[Block] = [Heading(1, tr("The call for tenders and its rules", lang))]
+    blocks.append(
+        Paragraph(
+            tr(
+                "The bids are evaluated as the call for tenders states: each mandatory criterion is "
+                "met or not, and a bid that fails one is set aside; each optional criterion met is "
+                "worth one point, by the consensus of the selection committee after each member "
+                "scored on an independent sheet; the technical committee verifies each scenario "
+                "for the selection committee.",
+                lang,
+            )
+        )
+    )
+    if inp.method == "quebec":
+        blocks.append(
+            Paragraph(
+                tr(
+                    "Method: Québec's weighted system. The interim score is out of 100; the price "
+                    "envelope of a bid below {minimum} is not opened; the final score is (interim "
+                    "score + 50) × 10 000 ÷ the evaluated price.",
+                    lang,
+                    minimum=number(QUEBEC_MIN_INTERIM, lang, 0),
+                )
+            )
+        )
+    else:
+        blocks.append(
+            Paragraph(
+                tr(
+                    "Threshold: a bid must obtain {percent} % of the optional points, {needed} of "
+                    "{count}. Weights: quality {quality} points, price {price} points, out of 100. "
+                    "Price score = {price} × lowest evaluated price ÷ the bid's evaluated price, the "
+                    "lowest among the bids that pass.",
+                    lang,
+                    percent=inp.threshold_pct,
+                    needed=points_needed_clamped(inp.threshold_pct, optional),
+                    count=optional,
+                    quality=inp.quality_weight,
+                    price=inp.price_weight,
+                )
+            )
+        )
+    if project.evaluation.tie_break.strip():
+        blocks.append(
+            Paragraph(
+                tr(
+                    "Tie-break rule of the call for tenders: {rule}",
+                    lang,
+                    rule=" ".join(project.evaluation.tie_break.split()),
+                )
+            )
+        )
+    if statute_differs(project):
+        blocks.append(
+            Paragraph(
+                tr(
+                    "Québec's statute requires its weighted system for this contract and the call for "
+                    "tenders does not use it: the bids are evaluated as the call for tenders was "
+                    "published. To be confirmed by counsel before the award.",
+                    lang,
+                )
+            )
+        )
+    return blocks
+
+
+def _received(view: EvaluationView, lang: str) -> list[Block]:
+    record = view.record
+    late = sum(1 for b in record.bids if b.late)
+    rows = [
+        [
+            str(bid.id),
+            bidder_name(bid),
+            moment(bid.received_at, lang),
+            ", ".join(str(n) for n in bid.acknowledged_addenda) or tr("none", lang),
+            status_text(bid, view.result(bid.id), lang),
+        ]
+        for bid in record.bids
+    ]
+    blocks: list[Block] = [
+        Heading(1, tr("Bids received", lang)),
+        Paragraph(
+            tr(
+                Plural(
+                    "{count} bid was received, {late} of them after the closing ({closing}).",
+                    "{count} bids were received, {late} of them after the closing ({closing}).",
+                    len(record.bids),
+                ),
+                lang,
+                count=len(record.bids),
+                late=late,
+                closing=format_deadline(view.project.info, lang),
+            )
+        ),
+        Table(
+            [
+                [
+                    tr("No.", lang),
+                    tr("Bidder", lang),
+                    tr("Received", lang),
+                    tr("Addenda acknowledged", lang),
+                    tr("Status", lang),
+                ]
+            ],
+            rows,
+            [1.2, 4.3, 4.0, 2.5, 4.0],
+        ),
+    ]
+    if late:
+        blocks.append(
+            Paragraph(
+                tr(
+                    "A bid received after the closing is recorded and returned unopened; it is not evaluated.",
+                    lang,
+                )
+            )
+        )
+    return blocks
+
+
+def _opening(view: EvaluationView, lang: str) -> list[Block]:
+    record = view.record
+    blocks: list[Block] = [
+        Heading(1, tr("Lock of the quality scores and opening of the price envelopes", lang))
+    ]
+    if record.locked:
+        blocks.append(
+            Paragraph(
+                tr(
+                    "The quality scores were locked on {moment}.",
+                    lang,
+                    moment=moment(record.quality_locked_at, lang),
+                )
+                + (
+                    " " + tr("Locked by: {name}.", lang, name=" ".join(record.quality_locked_by.split()))
+                    if record.quality_locked_by.strip()
+                    else ""
+                )
+            )
+        )
+    else:
+        blocks.append(Paragraph(tr("The quality scores are not locked yet.", lang)))
+    opening = record.opening
+    if opening is None:
+        blocks.append(Paragraph(tr("The price envelopes are not opened yet: no price is known.", lang)))
+        return blocks
+    blocks.append(
+        Paragraph(
+            tr(
+                "The price envelopes were opened on {moment} by {by}; witnesses: {witnesses}.",
+                lang,
+                moment=moment(opening.opened_at, lang),
+                by=" ".join(opening.opened_by.split()) or NOT_OPENED,
+                witnesses=" ".join(opening.witnesses.split()) or tr("none", lang),
+            )
+        )
+    )
+    blocks.append(
+        Paragraph(
+            tr(
+                "Each price workbook was fingerprinted (SHA-256) when it was received and again "
+                "at the opening; the opening accepts a workbook only when the two fingerprints are "
+                "the same, so the workbook opened is the one received. The evaluated price is "
+                "recomputed from the amounts the bidder entered.",
+                lang,
+            )
+        )
+    )
+    rows = []
+    for bid in record.bids:
+        opened = opening.fingerprints.get(bid.id, "")
+        rows.append(
+            [
+                str(bid.id),
+                bidder_name(bid),
+                _grouped(opened or bid.workbook_sha256) or NOT_OPENED,
+                tr("Opened, form {version}", lang, version=bid.workbook_version or NOT_OPENED)
+                if opened
+                else tr("not opened", lang),
+            ]
+        )
+    blocks.append(
+        Table(
+            [
+                [
+                    tr("No.", lang),
+                    tr("Bidder", lang),
+                    tr("Fingerprint (SHA-256)", lang),
+                    tr("Price envelope", lang),
+                ]
+            ],
+            rows,
+            [1.2, 4.0, 7.8, 3.0],
+        )
+    )
+    return blocks
+
+
+def _each_bid(view: EvaluationView, bid: Bid, lang: str) -> list[Block]:
+    project, record = view.project, view.record
+    criteria = criterion_numbers(project, lang)
+    texts = {c.id: " ".join(c.text.split()) for c in project.criteria}
+    scenarios = scenario_numbers(project)
+    titles = {s.id: " ".join(s.title.split()) for s in project.scenarios}
+    blocks: list[Block] = [Heading(2, _bid_label(bid, lang))]
+    mandatory = [m for m in record.mandatory if m.bid_id == bid.id and m.criterion_id in criteria]
+    if mandatory:
+        blocks.append(Heading(3, tr("Mandatory criteria", lang)))
+        blocks.append(
+            Table(
+                [[tr("Criterion", lang), tr("Result", lang), tr("Evidence", lang)]],
+                [
+                    [
+                        f"{criteria[m.criterion_id]} {texts.get(m.criterion_id, '')}",
+                        _passed(m.passed, lang),
+                        " ".join(m.evidence.split()),
+                    ]
+                    for m in mandatory
+                ],
+                [7.0, 2.0, 7.0],
+            )
+        )
+    checks = [v for v in record.verifications if v.bid_id == bid.id and v.scenario_id in scenarios]
+    if checks:
+        blocks.append(Heading(3, tr("Scenarios verified by the technical committee", lang)))
+        blocks.append(
+            Table(
+                [[tr("Scenario", lang), tr("Result", lang), tr("Verified on", lang), tr("Notes", lang)]],
+                [
+                    [
+                        f"{scenarios[v.scenario_id]} {titles.get(v.scenario_id, '')}",
+                        tr(RESULT_LABELS.get(v.result, v.result), lang),
+                        format_date(v.verified_on, lang) if v.verified_on.strip() else NOT_OPENED,
+                        " ".join(v.notes.split()),
+                    ]
+                    for v in checks
+                ],
+                [5.0, 2.5, 3.0, 5.5],
+            )
+        )
+    consensus = [
+        c for c in record.consensus if c.bid_id == bid.id and c.criterion_id in view.inp.optional_ids
+    ]
+    if consensus:
+        blocks.append(Heading(3, tr("Optional criteria: consensus of the selection committee", lang)))
+        blocks.append(
+            Table(
+                [[tr("Criterion", lang), tr("Points", lang), tr("Reason", lang)]],
+                [
+                    [
+                        f"{criteria[c.criterion_id]} {texts.get(c.criterion_id, '')}",
+                        NOT_OPENED if c.points is None else str(c.points),
+                        " ".join(c.reason.split()),
+                    ]
+                    for c in consensus
+                ],
+                [7.0, 1.5, 7.5],
+                right=(1,),
+            )
+        )
+    return blocks
+
+
+def _evaluations(view: EvaluationView, lang: str) -> list[Block]:
+    evaluated = [b for b in view.record.bids if not (b.late or b.withdrawn or b.rejected)]
+    if not evaluated:
+        return []
+    members = sorted({s.jury_member_id for s in view.record.sheets})
+    numbers = view.jury_numbers()
+    blocks: list[Block] = [Heading(1, tr("Evaluation of each bid", lang))]
+    if members:
+        blocks.append(
+            Paragraph(
+                tr(
+                    Plural(
+                        "{count} member of the selection committee scored each bid on an independent "
+                        "sheet before the consensus.",
+                        "{count} members of the selection committee scored each bid on independent "
+                        "sheets before the consensus.",
+                        len(members),
+                    ),
+                    lang,
+                    count=len(members),
+                )
+            )
+        )
+    divergences = bid_scoring.divergences(view.inp)
+    if divergences:
+        criteria = criterion_numbers(view.project, lang)
+        lines = []
+        for d in divergences:
+            bid = view.record.bid(d.key)
+            points = ", ".join(
+                tr("Member {number}: {points}", lang, number=numbers.get(m, m), points=p) for m, p in d.points
+            )
+            lines.append(
+                tr(
+                    "{bid}, criterion {criterion}: {points}.",
+                    lang,
+                    bid=_bid_label(bid, lang) if bid else d.key,
+                    criterion=criteria.get(d.criterion_id, d.criterion_id),
+                    points=points,
+                )
+            )
+        blocks.append(Paragraph(tr("The sheets differed before the consensus on:", lang)))
+        blocks += [Paragraph(line, "List Bullet") for line in lines]
+    for bid in evaluated:
+        blocks += _each_bid(view, bid, lang)
+    return blocks
+
+
+def _scores(view: EvaluationView, lang: str) -> list[Block]:
+    inp, ev = view.inp, view.evaluation
+    order = {key: n for n, key in enumerate(ev.ranking())}
+    bids = [b for b in view.record.bids if view.result(b.id) is not None and not b.late]
+    bids.sort(key=lambda b: (order.get(b.id, len(order)), b.id))
+    quebec = inp.method == "quebec"
+    header = [
+        tr("Rank", lang),
+        tr("Bid", lang),
+        tr("Quality points", lang),
+        tr("Interim score /100", lang)
+        if quebec
+        else tr("Quality score /{weight}", lang, weight=inp.quality_weight),
+        tr("Evaluated price", lang),
+    ]
+    header += (
+        [tr("Final score", lang)]
+        if quebec
+        else [
+            tr("Price score /{weight}", lang, weight=inp.price_weight),
+            tr("Total /100", lang),
+        ]
+    )
+    rows = []
+    for bid in bids:
+        r = view.result(bid.id)
+        assert r is not None
+        row = [
+            str(r.rank) if r.rank is not None else NOT_OPENED,
+            _bid_label(bid, lang),
+            number(r.quality_points, lang, 0) if r.quality_points is not None else NOT_OPENED,
+            number(r.quality_score, lang),
+            money(bid.evaluated_price, lang),
+        ]
+        row += [number(r.total, lang, 4)] if quebec else [number(r.price_score, lang), number(r.total, lang)]
+        rows.append(row)
+    widths = [1.2, 4.6, 2.0, 2.4, 3.2, 2.6] if quebec else [1.2, 3.8, 1.8, 2.0, 3.4, 1.9, 1.9]
+    blocks: list[Block] = [
+        Heading(1, tr("Scores and ranking", lang)),
+        Table([header], rows, widths, right=tuple(range(2, len(header)))),
+        Paragraph(
+            tr(
+                "Scores are computed exactly and rounded to two decimals for display only. A bid "
+                "without a rank is set aside; the reason is in the table of bids received.",
+                lang,
+            )
+        ),
+    ]
+    tie = bid_scoring.TIE_TEXTS.get(ev.tie, "")
+    if tie:
+        blocks.append(Paragraph(tr(tie, lang)))
+    return blocks
+
+
+def _sensitivity(view: EvaluationView, lang: str) -> list[Block]:
+    ranked = view.evaluation.ranking()
+    if not ranked:
+        return []
+    numbers = view.jury_numbers()
+    blocks: list[Block] = [Heading(1, tr("Sensitivity of the ranking", lang))]
+    blocks.append(
+        Paragraph(
+            tr(
+                "Would the result change if one member's sheet were left out, or with the other "
+                "common price formula? Each line evaluates the bids again under one change.",
+                lang,
+            )
+        )
+    )
+    for variant in view.sensitivity.variants:
+        if variant.kind == "without_member":
+            what = tr(
+                "Without the sheet of member {number}",
+                lang,
+                number=numbers.get(variant.member_id or 0, variant.member_id),
+            )
+        else:
+            what = tr("With the linear price formula, weight × (1 − (price − lowest) ÷ lowest)", lang)
+        if variant.same_order:
+            verdict = tr("the same ranking.", lang)
+        elif variant.same_winner:
+            verdict = tr("the same first bid; the order of the others changes.", lang)
+        else:
+            verdict = tr("another first bid.", lang)
+        blocks.append(Paragraph(tr("{change}: {result}", lang, change=what, result=verdict), "List Bullet"))
+    blocks.append(
+        Paragraph(
+            tr("The ranking holds under every change.", lang)
+            if view.sensitivity.holds
+            else tr(
+                "The first place depends on one of these changes: the selection committee explains its result.",
+                lang,
+            )
+        )
+    )
+    if view.inp.method == "weighted":
+        blocks.append(Paragraph(tr(LINEARITY, lang)))
+    return blocks
+
+
+def _findings(project: Project, record: BidsRecord, lang: str) -> list[Block]:
+    """The findings of ``checks.bids``, the jury members named by their number."""
+    numbered = copy.copy(project)
+    numbered.jury = [
+        dataclasses.replace(m, name=tr("Member {number}", lang, number=n))
+        for n, m in enumerate(project.jury, start=1)
+    ]
+    found = check_bids(numbered, record)
+    blocks: list[Block] = [Heading(1, tr("Findings on the evaluation", lang))]
+    if not found:
+        blocks.append(Paragraph(tr("The checks of the evaluation find nothing to report.", lang)))
+        return blocks
+    blocks += [
+        Paragraph(f"{severity_word(f.severity.value, lang)} {f.code}: {f.message(lang)}", "List Bullet")
+        for f in found
+    ]
+    return blocks
+
+
+def _recommendation(view: EvaluationView, lang: str) -> list[Block]:
+    project, record = view.project, view.record
+    info = project.info
+    blocks: list[Block] = [Heading(1, tr("Award recommendation", lang))]
+    bid = view.proposed
+    if bid is None:
+        blocks.append(
+            Paragraph(
+                tr(
+                    "No bid can be recommended yet: the evaluation is not complete, no bid passes, or "
+                    "the first place is tied.",
+                    lang,
+                )
+            )
+        )
+        return blocks
+    result = view.result(bid.id)
+    award = record.award
+    value = (
+        award.contract_value
+        if award is not None and award.contract_value is not None
+        else bid.evaluated_price
+    )
+    first = result is not None and result.rank == 1
+    blocks.append(
+        Paragraph(
+            tr(
+                "The selection committee recommends awarding the contract to {bidder}, in rank {rank} "
+                "with a total of {total}, for {amount} before taxes.",
+                lang,
+                bidder=bidder_name(bid),
+                rank=result.rank if result is not None and result.rank is not None else NOT_OPENED,
+                total=number(result.total if result else None, lang),
+                amount=money(value, lang),
+            )
+        )
+    )
+    if not first and award is not None:
+        blocks.append(
+            Paragraph(
+                tr(
+                    "The proposed bid is not the first ranked. Reason: {reason}",
+                    lang,
+                    reason=" ".join(award.reason_if_not_top.split()) or NOT_OPENED,
+                )
+            )
+        )
+    blocks.append(Heading(2, tr("Proposed resolution", lang)))
+    reference, title = user_text(info.reference), user_text(info.title)
+    blocks.append(
+        Paragraph(
+            tr(
+                "THAT council award the contract of the call for tenders {reference}, {title}, to "
+                "{bidder}, business number {number}, the {position} bid, for {amount} before taxes, "
+                "in accordance with its bid and the call for tenders;",
+                lang,
+                reference=reference,
+                title=title,
+                bidder=bidder_name(bid),
+                number=" ".join(bid.bidder.business_number.split()) or tr("to be confirmed", lang),
+                position=tr("compliant and first-ranked", lang) if first else tr("compliant", lang),
+                amount=money(value, lang),
+            )
+        )
+    )
+    signatory = " ".join(award.signatory.split()) if award else ""
+    authority = " ".join(award.delegated_authority.split()) if award else ""
+    blocks.append(
+        Paragraph(
+            tr(
+                "THAT {signatory} be authorized to sign the contract for the Town{authority}.",
+                lang,
+                signatory=signatory or tr("[the person designated]", lang),
+                authority=(" " + tr("under {authority}", lang, authority=authority)) if authority else "",
+            )
+        )
+    )
+    if award is not None and award.standstill_days > 0:
+        blocks.append(
+            Paragraph(
+                tr(
+                    "The contract is signed no earlier than {days} days after the bidders are "
+                    "notified of the award (standstill period).",
+                    lang,
+                    days=award.standstill_days,
+                )
+            )
+        )
+    rows = [
+        [
+            tr("Resolution number", lang),
+            " ".join(award.resolution_number.split())
+            if award and award.resolution_number.strip()
+            else tr(TO_BE_ADOPTED, lang),
+        ],
+        [
+            tr("Adopted on", lang),
+            format_date(award.resolution_date, lang)
+            if award and award.resolution_date.strip()
+            else tr(TO_BE_ADOPTED, lang),
+        ],
+        [
+            tr("Signs under delegated authority", lang),
+            ", ".join(x for x in (signatory, authority) if x) or NOT_OPENED,
+        ],
+    ]
+    if award is not None and award.contract_signed_on.strip():
+        rows.append([tr("Contract signed on", lang), format_date(award.contract_signed_on, lang)])
+    blocks.append(Table([], rows, [6.0, 10.0]))
+    return blocks
+
+
+def report_blocks(project: Project, record: BidsRecord, lang: str) -> list[Block]:
+    """Every block of the report in ``lang``, from a ``project`` whose texts are in
+    ``lang`` (module docstring)."""
+    view = evaluation_view(project, record)
+    info = view.project.info
+    blocks: list[Block] = [
+        Paragraph(user_text(info.organization), "Subtitle"),
+        Paragraph(tr("Evaluation report and award recommendation", lang), "Title"),
+        Paragraph(user_text(info.title), "Subtitle"),
+        Table(
+            [],
+            [
+                [tr("Reference number", lang), user_text(info.reference)],
+                [tr("Closing date", lang), format_deadline(info, lang)],
+                [tr("Bids received", lang), str(len(record.bids))],
+            ],
+            [6.0, 10.0],
+        ),
+    ]
+    blocks += _rules(view, lang)
+    blocks += _received(view, lang)
+    blocks += _opening(view, lang)
+    blocks += _evaluations(view, lang)
+    if record.opened:
+        blocks += _scores(view, lang)
+        blocks += _sensitivity(view, lang)
+    blocks += _findings(view.project, record, lang)
+    blocks += _recommendation(view, lang)
+    return blocks
+
+
+def report_document(project: Project, record: BidsRecord, lang: str) -> Document:
+    """The evaluation report in ``lang`` ("fr" or "en"). Raises ``ValueError`` for another."""
+    if lang not in ("fr", "en"):
+        raise ValueError(f"unsupported language: {lang!r}")
+    project = localized(project, lang)
+    reference = user_text(project.info.reference)
+    return Document(
+        lang=lang,
+        title=tr("Evaluation report and award recommendation", lang),
+        organization=user_text(project.info.organization),
+        reference=reference,
+        header=tr("Call for tenders {reference}", lang, reference=reference)
+        + " \u2013 "
+        + tr("Evaluation report", lang),
+        footer_page=tr("Page {page} of {pages}", lang),
+        blocks=report_blocks(project, record, lang),
+    )

@@ -1,0 +1,197 @@
+"""The award and the contract as OCDS 1.1.5 releases (issue 22, docs/open-data.md
+"Award and contract").
+
+:func:`award_releases` adds, after the package's latest release (the tender as
+published and its addenda, or the tender as it stands), two releases of the same ocid,
+each a whole picture of the process at its date:
+
+* ``award`` (tag ``award``, dated by the award decision: ``Award.awarded_on``, else the
+  resolution's date, at the start of the day in the Town's zone): every bidder as a
+  party with the role ``tenderer`` and the winner also ``supplier``;
+  ``tender.tenderers`` and ``tender.numberOfTenderers`` (the bids received and not
+  withdrawn, late ones included: they were submitted); one ``awards`` entry, status
+  ``active``, with the value (``Award.contract_value``, else the winner's evaluated
+  price, CAD before taxes) and the supplier. With a standstill period
+  (``Award.standstill_days`` > 0), ``tender.awardPeriod`` runs from the award decision
+  to the end of the period, when the decision becomes final and the contract may be
+  signed (OCDS: its end date "should be the date on which an award decision is due to
+  be finalized"), and the award's description says so; without one, it ends at the
+  award decision (the tender's planned award date is replaced by the actual one).
+* ``contract`` (tag ``contract``, dated by ``Award.contract_signed_on``): the same, and
+  one ``contracts`` entry, status ``active``, linked to the award, with its value, its
+  signature date and the tender's contract start. Only once the contract is signed: a
+  contract that does not exist yet is not published (OCDS guidance, "Mapping awards and
+  contracts").
+
+Nothing is added without an award to a bid that was opened, or without a date for it.
+
+**Supplier identifiers** (OCDS "Organization identifiers", org-id.guide): a business
+number whose first nine characters are digits gives the identifier ``CA-CRA_ACR`` (the
+Canada Revenue Agency's Business Number list) and that number, and the party's ``id``
+``CA-CRA_ACR-<number>``. Otherwise (no number, or a provincial registry number the app
+cannot tell apart), the party has its legal name only, its ``id`` is
+``bidder-<bid>``, and the award's description says that the supplier's identifier is
+to be confirmed.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Any
+
+from wizard.core.bids.record import Bid, BidsRecord
+from wizard.core.documents.evaluation_common import bidder_name, evaluation_view
+from wizard.core.i18n import N_, tr
+from wizard.core.i18n.formats import format_date
+from wizard.core.model import Project
+from wizard.core.opendata.common import Scrubber, export_language
+from wizard.core.opendata.identity import with_id
+from wizard.core.opendata.milestones import end_of, start_of, valid_day
+from wizard.core.opendata.release import _amount
+
+BN_SCHEME = "CA-CRA_ACR"
+_BN = re.compile(r"(\d{9})(?:[A-Z]{2}\d{4})?")
+
+STANDSTILL = N_(
+    "Standstill period of {days} days: the award decision becomes final and the contract may be "
+    "signed at the end of {end}."
+)
+ID_TO_CONFIRM = N_(
+    "The supplier's organization identifier is to be confirmed: its business number is not recorded."
+)
+
+
+def business_number(bid: Bid) -> str | None:
+    """The nine digits of the bidder's Canada Revenue Agency Business Number
+    ("123456789" from "123456789 RT0001" or "123 456 789"), ``None`` otherwise."""
+    match = _BN.fullmatch("".join(bid.bidder.business_number.split()).upper())
+    return match.group(1) if match else None
+
+
+def party_id(bid: Bid) -> str:
+    """The party id of a bidder (module docstring)."""
+    number = business_number(bid)
+    return f"{BN_SCHEME}-{number}" if number else f"bidder-{bid.id}"
+
+
+def _party(bid: Bid, roles: list[str]) -> dict[str, Any]:
+    name = bidder_name(bid)
+    number = business_number(bid)
+    identifier: dict[str, Any] = {"legalName": name}
+    if number:
+        identifier = {"scheme": BN_SCHEME, "id": number, "legalName": name}
+    party: dict[str, Any] = {"id": party_id(bid), "name": name, "identifier": identifier, "roles": roles}
+    address = " ".join(bid.bidder.address.split())
+    if address:
+        party["address"] = {"streetAddress": address}
+    return party
+
+
+def decision_day(record: BidsRecord) -> str | None:
+    """The day of the award decision (``awarded_on``, else the resolution's date)."""
+    award = record.award
+    if award is None:
+        return None
+    return valid_day(award.awarded_on) or valid_day(award.resolution_date)
+
+
+def award_value(record: BidsRecord) -> Decimal | None:
+    """The awarded value: the contract value, else the winner's evaluated price."""
+    award = record.award
+    if award is None or award.bid_id is None:
+        return None
+    if award.contract_value is not None:
+        return award.contract_value
+    bid = record.bid(award.bid_id)
+    return bid.evaluated_price if bid is not None else None
+
+
+def _next_release(base: dict[str, Any], tag: str, date: str) -> dict[str, Any]:
+    release = copy.deepcopy(base)
+    release.pop("id", None)
+    release["tag"] = [tag]
+    release["date"] = date
+    return release
+
+
+def award_releases(project: Project, record: BidsRecord, base: dict[str, Any]) -> list[dict[str, Any]]:
+    """The ``award`` and, once signed, ``contract`` releases following ``base`` (the
+    package's latest release, with its id), each with its id (``identity.with_id``);
+    ``[]`` without an award (module docstring). ``project``: clean, as exported."""
+    award = record.award
+    day = decision_day(record)
+    winner = record.bid(award.bid_id) if award is not None and award.bid_id is not None else None
+    if award is None or winner is None or not winner.opened or day is None:
+        return []
+    info = project.info
+    lang = export_language(project)
+    view = evaluation_view(project, record)
+    decided = start_of(info, day)
+    assert decided is not None  # a valid day
+    submitted = [b for b in record.bids if not b.withdrawn]
+    release = _next_release(base, "award", decided)
+    parties = [p for p in release.get("parties", []) if "buyer" in p.get("roles", [])]
+    seen: set[str] = set()
+    for bid in submitted:
+        if party_id(bid) in seen:
+            continue
+        seen.add(party_id(bid))
+        parties.append(_party(bid, ["tenderer", "supplier"] if bid.id == winner.id else ["tenderer"]))
+    release["parties"] = parties
+    tender = release.setdefault("tender", {})
+    tender["numberOfTenderers"] = len(submitted)
+    tender["tenderers"] = [{"id": p["id"], "name": p["name"]} for p in parties if "tenderer" in p["roles"]]
+    notes = []
+    if award.standstill_days > 0:
+        end_day = (dt.date.fromisoformat(day) + dt.timedelta(days=award.standstill_days)).isoformat()
+        tender["awardPeriod"] = {"startDate": decided, "endDate": end_of(info, end_day)}
+        notes.append(tr(STANDSTILL, lang, days=award.standstill_days, end=format_date(end_day, lang)))
+    else:
+        tender["awardPeriod"] = {"endDate": decided}
+    if business_number(winner) is None:
+        notes.append(tr(ID_TO_CONFIRM, lang))
+    result = view.result(winner.id)
+    title = tr("Award of the call for tenders {reference}", lang, reference=info.reference.strip())
+    entry: dict[str, Any] = {
+        "id": "1",
+        "title": title,
+        "status": "active",
+        "date": decided,
+        "suppliers": [{"id": party_id(winner), "name": bidder_name(winner)}],
+    }
+    if result is not None and result.rank != 1 and award.reason_if_not_top.strip():
+        notes.append(Scrubber(project, lang).text(" ".join(award.reason_if_not_top.split())))
+    if notes:
+        entry["description"] = " ".join(notes)
+    value = award_value(record)
+    if value is not None:
+        entry["value"] = _amount(value)
+    start = tender.get("contractPeriod", {}).get("startDate")
+    if start:
+        entry["contractPeriod"] = {"startDate": start}
+    release["awards"] = [entry]
+    releases = [with_id(release)]
+    signed = valid_day(award.contract_signed_on)
+    if signed:
+        signed_at = start_of(info, signed)
+        assert signed_at is not None
+        contract = _next_release(release, "contract", signed_at)
+        deal: dict[str, Any] = {
+            "id": "1",
+            "awardID": "1",
+            "title": tr(
+                "Contract of the call for tenders {reference}", lang, reference=info.reference.strip()
+            ),
+            "status": "active",
+            "dateSigned": signed_at,
+        }
+        if value is not None:
+            deal["value"] = _amount(value)
+        if start:
+            deal["period"] = {"startDate": start}
+        contract["contracts"] = [deal]
+        releases.append(with_id(contract))
+    return releases
