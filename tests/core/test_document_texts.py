@@ -1,7 +1,8 @@
 """The text of every bundled example's exported documents, pinned.
 
 Each bundled example is exported in French, in English and in both languages; the text
-of every output (each DOCX paragraph in document order, headers and footers included,
+of every output (the evaluation outputs of an example with bids included: each DOCX
+paragraph in document order, headers and footers included,
 each XLSX cell with its formula, the CSV files and the OCDS package as written) is compared with the copy stored under
 ``tests/data/documents/<example>/<lang>/``. A refactoring must leave them identical; a
 change that means to alter a document rewrites the stored copy with::
@@ -74,13 +75,31 @@ def output_text(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def example_bids(name: str, folder: Path):
+    """The bids record of one example (``bids.record.BidsRecord``), read from a project
+    file made from it in ``folder`` as ``new --example`` makes it; ``None`` without bids."""
+    from wizard.core.bids.jsonform import record_tables
+    from wizard.core.bids.record import read
+    from wizard.core.examples import load_example_with_records
+    from wizard.core.project_file.store import ProjectFile
+
+    project, publishing, bids = load_example_with_records(name)
+    if bids is None:
+        return None
+    tables = record_tables(publishing, bids)
+    with ProjectFile.create(folder / f"{name}.tender", project, origin="example", tables=tables) as pf:
+        return read(pf)
+
+
 def example_texts(name: str, lang: str) -> dict[str, str]:
-    """``{file name: text}`` of everything ``export_all`` writes for one example."""
+    """``{file name: text}`` of everything ``export_all`` writes for one example, with its
+    bids (the evaluation outputs) when it has some."""
     from wizard.core.examples import load_example
     from wizard.core.export import export_all
 
     with tempfile.TemporaryDirectory() as tmp:
-        paths = export_all(load_example(name), Path(tmp), lang)
+        bids = example_bids(name, Path(tmp))
+        paths = export_all(load_example(name), Path(tmp) / "out", lang, bids=bids)
         return {p.name + ".txt": output_text(p) for p in paths}
 
 

@@ -119,11 +119,11 @@ def test_the_report_records_the_opening_and_the_resolution():
     assert (
         "THAT council award the contract of the call for tenders RAP-2027-TI-07, Online training "
         "platform for municipal staff, to Delta Numérique, business number 123456784, the compliant "
-        "and first-ranked bid, for $123,456.78 before taxes" in body
+        "bidder ranked first, for $123,456.78 before taxes" in body
     )
     assert (
-        "THAT la directrice générale be authorized to sign the contract for the Town under le règlement"
-        in body
+        "THAT la directrice générale be authorized to sign the contract for the Town (delegated "
+        "authority: le règlement de délégation 2019-04)." in body
     )
     assert "2027-05-112" in body and "May 9, 2027" in body
     assert "no earlier than 10 days after the bidders are notified" in body
@@ -230,7 +230,7 @@ def test_the_letters_of_the_late_and_the_failing_bids():
     late = text(letter_document(project(), record, record.bid(1), "fr"))
     assert "après la clôture" in late and "sans être ouverte" in late
     failing = text(letter_document(project(), record, record.bid(2), "en"))
-    assert "does not meet the following mandatory criteria" in failing
+    assert "does not meet the following mandatory criterion;" in failing
     assert (
         "OBL-3 Every screen, message and email of the solution is available in French and in English."
         in failing
@@ -362,3 +362,11 @@ def test_export_writes_the_evaluation_outputs(tmp_path):
 def test_export_without_bids_writes_none_of_them():
     names = output_files(sample.project(), "fr", bids=BidsRecord())
     assert not [n for n in names if n.startswith(("evaluation-", "debriefing-", "bids."))]
+
+
+def test_an_author_who_scored_is_found_and_named_by_number():
+    p = project()
+    p.jury[0].name = p.authors[0].name
+    body = text(report_document(p, awarded(), "en"))
+    assert "ERROR BD-AUTHOR-SCORING: Member 1 wrote the tender and scored bids" in body
+    assert p.authors[0].name not in body

@@ -35,7 +35,7 @@ from wizard.core.documents.tender import user_text
 from wizard.core.documents.tender_submission import format_deadline
 from wizard.core.domain.evaluation import points_needed_clamped
 from wizard.core.domain.numbering import criterion_numbers
-from wizard.core.i18n import tr
+from wizard.core.i18n import Plural, tr
 from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
 from wizard.core.model.translatable import localized
@@ -93,8 +93,13 @@ def _outcome(view: EvaluationView, bid: Bid, lang: str) -> list[Block]:
         blocks: list[Block] = [
             Paragraph(
                 tr(
-                    "Your bid does not meet the following mandatory criteria; as the call for tenders "
-                    "states, it was set aside and not scored further:",
+                    Plural(
+                        "Your bid does not meet the following mandatory criterion; as the call for "
+                        "tenders states, it was set aside and not scored further:",
+                        "Your bid does not meet the following mandatory criteria; as the call for "
+                        "tenders states, it was set aside and not scored further:",
+                        len(result.failed),
+                    ),
                     lang,
                 )
             )

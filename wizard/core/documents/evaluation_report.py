@@ -20,9 +20,6 @@ project's jury list), never by name, on every page, as in the sheets' divergence
 
 from __future__ import annotations
 
-import copy
-import dataclasses
-
 from wizard.core.bids.record import Bid, BidsRecord
 from wizard.core.bids.scoring_input import statute_differs
 from wizard.core.checks.bids import check_bids
@@ -500,21 +497,22 @@ def _sensitivity(view: EvaluationView, lang: str) -> list[Block]:
 
 
 def _findings(project: Project, record: BidsRecord, lang: str) -> list[Block]:
-    """The findings of ``checks.bids``, the jury members named by their number."""
-    numbered = copy.copy(project)
-    numbered.jury = [
-        dataclasses.replace(m, name=tr("Member {number}", lang, number=n))
-        for n, m in enumerate(project.jury, start=1)
-    ]
-    found = check_bids(numbered, record)
+    """The findings of ``checks.bids``, each jury member's name replaced by their number
+    (the checks run on the names as typed: an author who scored is still found)."""
+    found = check_bids(project, record)
     blocks: list[Block] = [Heading(1, tr("Findings on the evaluation", lang))]
     if not found:
         blocks.append(Paragraph(tr("The checks of the evaluation find nothing to report.", lang)))
         return blocks
-    blocks += [
-        Paragraph(f"{severity_word(f.severity.value, lang)} {f.code}: {f.message(lang)}", "List Bullet")
-        for f in found
-    ]
+    members = [(" ".join(m.name.split()), n) for n, m in enumerate(project.jury, start=1) if m.name.strip()]
+    members.sort(key=lambda pair: -len(pair[0]))
+    for f in found:
+        message = f.message(lang)
+        for name, n in members:
+            message = message.replace(name, tr("Member {number}", lang, number=n))
+        blocks.append(
+            Paragraph(f"{severity_word(f.severity.value, lang)} {f.code}: {message}", "List Bullet")
+        )
     return blocks
 
 
@@ -571,14 +569,16 @@ def _recommendation(view: EvaluationView, lang: str) -> list[Block]:
         Paragraph(
             tr(
                 "THAT council award the contract of the call for tenders {reference}, {title}, to "
-                "{bidder}, business number {number}, the {position} bid, for {amount} before taxes, "
+                "{bidder}, business number {number}, {position}, for {amount} before taxes, "
                 "in accordance with its bid and the call for tenders;",
                 lang,
                 reference=reference,
                 title=title,
                 bidder=bidder_name(bid),
                 number=" ".join(bid.bidder.business_number.split()) or tr("to be confirmed", lang),
-                position=tr("compliant and first-ranked", lang) if first else tr("compliant", lang),
+                position=tr("the compliant bidder ranked first", lang)
+                if first
+                else tr("a compliant bidder", lang),
                 amount=money(value, lang),
             )
         )
@@ -591,7 +591,9 @@ def _recommendation(view: EvaluationView, lang: str) -> list[Block]:
                 "THAT {signatory} be authorized to sign the contract for the Town{authority}.",
                 lang,
                 signatory=signatory or tr("[the person designated]", lang),
-                authority=(" " + tr("under {authority}", lang, authority=authority)) if authority else "",
+                authority=(" " + tr("(delegated authority: {authority})", lang, authority=authority))
+                if authority
+                else "",
             )
         )
     )
