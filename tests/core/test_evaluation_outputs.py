@@ -370,3 +370,45 @@ def test_an_author_who_scored_is_found_and_named_by_number():
     body = text(report_document(p, awarded(), "en"))
     assert "ERROR BD-AUTHOR-SCORING: Member 1 wrote the tender and scored bids" in body
     assert p.authors[0].name not in body
+
+
+# --- the bundled example, as the command line exports it ---------------------------------
+
+
+def test_the_training_example_exports_the_whole_phase(tmp_path):
+    from wizard.cli import main
+
+    target = tmp_path / "training.tender"
+    assert main(["new", str(target), "--example", "training"]) == 0
+    assert main(["export", str(target), "--out", str(tmp_path / "out")]) == 0
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert [n for n in names if n.startswith(("evaluation-", "debriefing-", "bids."))] == [
+        "bids.csv",
+        "debriefing-2-en.docx",
+        "debriefing-2-fr.docx",
+        "debriefing-3-en.docx",
+        "debriefing-3-fr.docx",
+        "debriefing-4-en.docx",
+        "debriefing-4-fr.docx",
+        "evaluation-report-en.docx",
+        "evaluation-report-fr.docx",
+    ]
+    exported = json.loads((tmp_path / "out" / OCDS_FILE).read_text(encoding="utf-8"))
+    assert [r["tag"] for r in exported["releases"]] == [["tender"], ["tenderUpdate"], ["award"], ["contract"]]
+    award = exported["releases"][2]["awards"][0]
+    assert award["suppliers"] == [{"id": "CA-CRA_ACR-845123679", "name": "Apprentissage Fundy inc."}]
+    assert award["value"] == {"amount": 95502.7, "currency": "CAD"}
+
+
+@needs_cove
+@needs_zip
+def test_the_training_example_package_is_clean_for_cove(tmp_path):
+    from wizard.cli import main
+
+    target = tmp_path / "training.tender"
+    assert main(["new", str(target), "--example", "training"]) == 0
+    assert main(["export", str(target), "--out", str(tmp_path / "out")]) == 0
+    exported = json.loads((tmp_path / "out" / OCDS_FILE).read_text(encoding="utf-8"))
+    report = cove(exported, tmp_path)
+    assert problems(report) == {}
+    assert report["count"] == 4
