@@ -412,3 +412,13 @@ def test_the_training_example_package_is_clean_for_cove(tmp_path):
     report = cove(exported, tmp_path)
     assert problems(report) == {}
     assert report["count"] == 4
+
+
+def test_a_french_amount_is_one_word_for_the_table_layout():
+    """« 95 502,70 $ » holds no-break spaces: a column narrower than the whole amount
+    would cut it mid-number (LibreOffice broke "95 502,7|0 $")."""
+    from wizard.core.documents.table_layout import CELL_PADDING_CM, min_widths, text_width
+
+    amount = "95\u00a0502,70\u00a0$"
+    assert min_widths([amount], 9.5) == pytest.approx(text_width(amount, 9.5) + CELL_PADDING_CM)
+    assert min_widths(["95 502,70 $"], 9.5) < min_widths([amount], 9.5)

@@ -18,6 +18,7 @@ out here also fits in Word. Widths are in cm; the font size in points.
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 TEXT_WIDTH_CM = 16.0
@@ -110,6 +111,10 @@ _OTHER = 700  # any other character (CJK and emoji are wider, but rare in a tend
 
 _WORD_CACHE: tuple[dict[str, int], dict[str, int]] = ({}, {})
 
+_BREAKABLE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+"""Where a line may break: white space, except the no-break spaces ("123\u00a0456,78\u00a0$"
+is one word: Word and LibreOffice never break it there)."""
+
 
 def _word(word: str, bold: bool) -> int:
     """Width of one word in thousandths of an em (cached: tables repeat their words)."""
@@ -127,7 +132,7 @@ def _word(word: str, bold: bool) -> int:
 def _em(text: str, bold: bool = False) -> tuple[int, int]:
     """(whole text on one line, longest word) in thousandths of an em (cached per cell:
     the second language of an export repeats the user's texts)."""
-    words = text.split()
+    words = [w for w in _BREAKABLE.split(text) if w]
     if not words:
         return 0, 0
     widths = [_word(w, bold) for w in words]
