@@ -422,3 +422,23 @@ def test_a_french_amount_is_one_word_for_the_table_layout():
     amount = "95\u00a0502,70\u00a0$"
     assert min_widths([amount], 9.5) == pytest.approx(text_width(amount, 9.5) + CELL_PADDING_CM)
     assert min_widths(["95 502,70 $"], 9.5) < min_widths([amount], 9.5)
+
+
+def test_quebec_method_report_and_letter():
+    """Québec's weighted system: the interim score out of 100 and the final score
+    (interim + 50) × 10 000 ÷ price, four decimals: bid 5 (70 + 50) × 10 000 ÷ 100 000 = 12
+    comes first, bid 4 (90 + 50) × 10 000 ÷ 123 456.78 second, so the award to bid 4
+    needs its reason."""
+    p = project()
+    p.evaluation.quebec_weighted = True
+    record = awarded()
+    report = report_document(p, record, "en")
+    rows = table_rows(report, "Rank")
+    assert rows[0][-1] == "Final score"
+    assert [rows[1][:2], rows[1][-1]] == [["1", "Bid 5 – Epsilon Inc."], "12.0000"]
+    assert rows[2][:2] == ["2", "Bid 4 – Delta Numérique"]
+    assert rows[2][-1] == str(decimal_of(Fraction(140 * 10000) / Fraction("123456.78"), 4)) == "11.3400"
+    assert "Method: Québec's weighted system." in text(report)
+    assert "The proposed bid is not the first ranked." in text(report)
+    letter = text(letter_document(p, record, record.bid(5), "fr"))
+    assert "Pointage final" in letter
