@@ -442,3 +442,17 @@ def test_quebec_method_report_and_letter():
     assert "The proposed bid is not the first ranked." in text(report)
     letter = text(letter_document(p, record, record.bid(5), "fr"))
     assert "Pointage final" in letter
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_letter_withholds_the_names_a_reason_quotes(lang):
+    p, record = project(), awarded()
+    member = p.jury[0].name
+    reason = f"Shown to {member} and {CONTACT.upper()} during session 2"
+    consensus = tuple(
+        replace(c, reason=reason) if (c.bid_id, c.criterion_id) == (5, 6) else c for c in record.consensus
+    )
+    body = text(letter_document(p, replace(record, consensus=consensus), record.bid(5), lang))
+    mark = {"fr": "[nom retiré]", "en": "[name withheld]"}[lang]
+    assert f"Shown to {mark} and {mark} during session 2" in body
+    assert member not in body and CONTACT.upper() not in body

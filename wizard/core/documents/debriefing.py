@@ -13,12 +13,17 @@ Nothing confidential (principle: a debriefing explains the bidder's own result w
 giving away another bidder's bid): no other bidder's name except the winner's (public
 with the award), no price but the bidder's own and the awarded value (public with the
 award), never the reasons written about another bid, and no personal name: the letter
-is addressed to the bidder (the business) and signed by the Town.
+is addressed to the bidder (the business) and signed by the Town, and every name of a
+person the project or the bids hold is withheld from the reasons and findings it quotes
+(``[name withheld]``), whatever the open-data setting.
 """
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
+import re
 
 from wizard.core.bids.record import Bid, BidsRecord
 from wizard.core.documents.blocks import Block, Document, Paragraph, Table
@@ -40,6 +45,37 @@ from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
 from wizard.core.model.translatable import localized
 from wizard.core.opendata.awards import award_value, decision_day
+from wizard.core.opendata.common import WITHHELD, Scrubber
+
+
+class _Names:
+    """Withholds every personal name the project and the bids hold (the Town's people,
+    the jury, the committee, the bidders' contact persons) from the free text a letter
+    quotes (a reason, a finding), whatever the project's open-data setting: a letter
+    names no one."""
+
+    def __init__(self, project: Project, record: BidsRecord, lang: str) -> None:
+        private = copy.copy(project)
+        private.export = dataclasses.replace(project.export, include_personal_names=False)
+        self._scrubber = Scrubber(private, lang)
+        contacts = sorted(
+            {
+                " ".join(b.bidder.contact_name.split())
+                for b in record.bids
+                if len(b.bidder.contact_name.strip()) > 1
+            },
+            key=lambda n: (-len(n), n),
+        )
+        self._contacts = (
+            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in contacts) + r")(?!\w)", re.IGNORECASE)
+            if contacts
+            else None
+        )
+        self._mark = tr(WITHHELD, lang)
+
+    def __call__(self, text: str) -> str:
+        text = self._scrubber.text(" ".join(text.split()))
+        return self._contacts.sub(self._mark, text) if self._contacts else text
 
 
 def debriefing_file(bid_id: int, lang: str) -> str:
@@ -56,7 +92,7 @@ def unsuccessful(record: BidsRecord) -> list[Bid]:
     return [b for b in record.bids if b.id != award.bid_id and not b.withdrawn]
 
 
-def _outcome(view: EvaluationView, bid: Bid, lang: str) -> list[Block]:
+def _outcome(view: EvaluationView, bid: Bid, lang: str, names: _Names) -> list[Block]:
     project = view.project
     result = view.result(bid.id)
     if bid.late:
@@ -78,7 +114,7 @@ def _outcome(view: EvaluationView, bid: Bid, lang: str) -> list[Block]:
                     "Your bid was set aside before the opening of the price envelopes, for this "
                     "reason: {reason}",
                     lang,
-                    reason=" ".join(bid.rejected.split()),
+                    reason=names(bid.rejected),
                 )
             )
         ]
@@ -142,7 +178,7 @@ def _outcome(view: EvaluationView, bid: Bid, lang: str) -> list[Block]:
     return []
 
 
-def _points_table(view: EvaluationView, bid: Bid, winner: Bid, lang: str) -> list[Block]:
+def _points_table(view: EvaluationView, bid: Bid, winner: Bid, lang: str, names: _Names) -> list[Block]:
     """Each optional criterion: the bid's consensus points and reason, the winner's points."""
     result = view.result(bid.id)
     if result is None or result.status in ("late", "non_compliant") or bid.late:
@@ -158,7 +194,7 @@ def _points_table(view: EvaluationView, bid: Bid, winner: Bid, lang: str) -> lis
             [
                 f"{criteria.get(cid, cid)} {texts.get(cid, '')}",
                 NOT_OPENED if mine is None or mine.points is None else str(mine.points),
-                " ".join(mine.reason.split()) if mine is not None else "",
+                names(mine.reason) if mine is not None else "",
                 NOT_OPENED if theirs.get(cid) is None else str(theirs[cid]),
             ]
         )
@@ -268,8 +304,9 @@ def letter_blocks(project: Project, record: BidsRecord, bid: Bid, lang: str) -> 
             )
         )
     )
-    blocks += _outcome(view, bid, lang)
-    blocks += _points_table(view, bid, winner, lang)
+    names = _Names(view.project, record, lang)
+    blocks += _outcome(view, bid, lang, names)
+    blocks += _points_table(view, bid, winner, lang, names)
     blocks += _scores_table(view, bid, winner, lang)
     if award.standstill_days > 0 and day:
         end = (dt.date.fromisoformat(day) + dt.timedelta(days=award.standstill_days)).isoformat()
