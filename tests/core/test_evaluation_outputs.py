@@ -126,7 +126,7 @@ def test_the_report_records_the_opening_and_the_resolution():
         "authority: le règlement de délégation 2019-04)." in body
     )
     assert "2027-05-112" in body and "May 9, 2027" in body
-    assert "no earlier than 10 days after the bidders are notified" in body
+    assert "standstill period of 10 days after the award decision, on May 20, 2027." in body
     assert "Without the sheet of member 1: the same ranking." in body
     assert "The ranking holds under every change." in body
 

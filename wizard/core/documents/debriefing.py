@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import datetime as dt
 import re
 
 from wizard.core.bids.record import Bid, BidsRecord
@@ -44,7 +43,7 @@ from wizard.core.i18n import Plural, tr
 from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
 from wizard.core.model.translatable import localized
-from wizard.core.opendata.awards import award_value, decision_day
+from wizard.core.opendata.awards import award_value, decision_day, standstill_end
 from wizard.core.opendata.common import WITHHELD, Scrubber
 
 
@@ -308,8 +307,8 @@ def letter_blocks(project: Project, record: BidsRecord, bid: Bid, lang: str) -> 
     blocks += _outcome(view, bid, lang, names)
     blocks += _points_table(view, bid, winner, lang, names)
     blocks += _scores_table(view, bid, winner, lang)
-    if award.standstill_days > 0 and day:
-        end = (dt.date.fromisoformat(day) + dt.timedelta(days=award.standstill_days)).isoformat()
+    end = standstill_end(record)
+    if end:
         blocks.append(
             Paragraph(
                 tr(

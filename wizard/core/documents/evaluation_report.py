@@ -44,6 +44,7 @@ from wizard.core.i18n.formats import format_date
 from wizard.core.i18n.labels import severity_word
 from wizard.core.model import Project
 from wizard.core.model.translatable import localized
+from wizard.core.opendata.awards import standstill_end
 
 RESULT_LABELS = {
     "confirmed": N_("Confirmed"),
@@ -598,11 +599,20 @@ def _recommendation(view: EvaluationView, lang: str) -> list[Block]:
         )
     )
     if award is not None and award.standstill_days > 0:
+        end = standstill_end(record)
         blocks.append(
             Paragraph(
                 tr(
-                    "The contract is signed no earlier than {days} days after the bidders are "
-                    "notified of the award (standstill period).",
+                    "The contract is not signed before the end of the standstill period of {days} "
+                    "days after the award decision, on {date}.",
+                    lang,
+                    days=award.standstill_days,
+                    date=format_date(end, lang),
+                )
+                if end
+                else tr(
+                    "The contract is not signed before the end of the standstill period of {days} "
+                    "days after the award decision.",
                     lang,
                     days=award.standstill_days,
                 )

@@ -98,6 +98,15 @@ def decision_day(record: BidsRecord) -> str | None:
     return valid_day(award.awarded_on) or valid_day(award.resolution_date)
 
 
+def standstill_end(record: BidsRecord) -> str | None:
+    """The last day of the standstill period (YYYY-MM-DD): the decision day plus
+    ``Award.standstill_days``; ``None`` without a period or a decision day."""
+    award, day = record.award, decision_day(record)
+    if award is None or day is None or award.standstill_days <= 0:
+        return None
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=award.standstill_days)).isoformat()
+
+
 def award_value(record: BidsRecord) -> Decimal | None:
     """The awarded value: the contract value, else the winner's evaluated price."""
     award = record.award
@@ -146,7 +155,8 @@ def award_releases(project: Project, record: BidsRecord, base: dict[str, Any]) -
     tender["tenderers"] = [{"id": p["id"], "name": p["name"]} for p in parties if "tenderer" in p["roles"]]
     notes = []
     if award.standstill_days > 0:
-        end_day = (dt.date.fromisoformat(day) + dt.timedelta(days=award.standstill_days)).isoformat()
+        end_day = standstill_end(record)
+        assert end_day is not None
         tender["awardPeriod"] = {"startDate": decided, "endDate": end_of(info, end_day)}
         notes.append(tr(STANDSTILL, lang, days=award.standstill_days, end=format_date(end_day, lang)))
     else:
