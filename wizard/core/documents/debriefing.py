@@ -3,7 +3,7 @@ not win, whole in each tender language, ``debriefing-<bid>-<lang>.docx``.
 
 Written once the contract is awarded (``BidsRecord.award`` with a bid), to each bid
 recorded except the winner's and the withdrawn ones: a late bid learns that it was
-returned unopened; a bid set aside before the opening, why; a bid that fails a
+refused unopened; a bid set aside before the opening, why; a bid that fails a
 mandatory criterion, which ones; a bid below the threshold, its points and the points
 needed; every evaluated bid, its own points on each optional criterion with the
 selection committee's reason, and the winner's points beside them; then its own scores

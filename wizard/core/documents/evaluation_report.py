@@ -198,7 +198,7 @@ def _received(view: EvaluationView, lang: str) -> list[Block]:
         blocks.append(
             Paragraph(
                 tr(
-                    "A bid received after the closing is recorded and returned unopened; it is not evaluated.",
+                    "As the call for tenders states, a bid received after the closing is refused: it is recorded, neither opened nor evaluated.",
                     lang,
                 )
             )
