@@ -228,7 +228,7 @@ def test_the_letter_of_the_second_bid():
 def test_the_letters_of_the_late_and_the_failing_bids():
     record = awarded()
     late = text(letter_document(project(), record, record.bid(1), "fr"))
-    assert "après la clôture" in late and "sans être ouverte" in late
+    assert "après la clôture fixée au 16 avril 2027" in late and "ni ouverte ni évaluée" in late
     failing = text(letter_document(project(), record, record.bid(2), "en"))
     assert "does not meet the following mandatory criterion;" in failing
     assert (

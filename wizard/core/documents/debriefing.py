@@ -98,8 +98,9 @@ def _outcome(view: EvaluationView, bid: Bid, lang: str, names: _Names) -> list[B
         return [
             Paragraph(
                 tr(
-                    "Your bid was received on {received}, after the closing ({closing}). As the call "
-                    "for tenders states, it was recorded and not opened, and it was not evaluated.",
+                    "Your bid was received on {received}, after the closing set for {closing}. As the "
+                    "call for tenders states, a late bid is refused: yours was recorded, but neither "
+                    "opened nor evaluated.",
                     lang,
                     received=moment(bid.received_at, lang),
                     closing=format_deadline(project.info, lang),

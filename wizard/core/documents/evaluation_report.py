@@ -170,8 +170,8 @@ def _received(view: EvaluationView, lang: str) -> list[Block]:
         Paragraph(
             tr(
                 Plural(
-                    "{count} bid was received, {late} of them after the closing ({closing}).",
-                    "{count} bids were received, {late} of them after the closing ({closing}).",
+                    "{count} bid was received, {late} of them after the closing set for {closing}.",
+                    "{count} bids were received, {late} of them after the closing set for {closing}.",
                     len(record.bids),
                 ),
                 lang,
