@@ -114,7 +114,9 @@ def test_the_report_ranks_and_scores_the_bids():
 
 def test_the_report_records_the_opening_and_the_resolution():
     body = text(report_document(project(), awarded(), "en"))
-    assert "The price envelopes were opened on April 26, 2027, 14:00 (UTC−03:00) by Greffière" in body
+    assert (
+        "The price envelopes were opened on April 26, 2027, 2:00\u00a0p.m. Atlantic Time by Greffière" in body
+    )
     assert "0000000000000000 0000000000000000 0000000000000000 0000000000000004" in body
     assert (
         "THAT council award the contract of the call for tenders RAP-2027-TI-07, Online training "
@@ -456,3 +458,13 @@ def test_a_letter_withholds_the_names_a_reason_quotes(lang):
     mark = {"fr": "[nom retiré]", "en": "[name withheld]"}[lang]
     assert f"Shown to {mark} and {mark} during session 2" in body
     assert member not in body and CONTACT.upper() not in body
+
+
+def test_a_moment_in_the_towns_zone_as_the_tender_writes_its_closing():
+    from wizard.core.documents.evaluation_common import moment
+
+    typed = "2027-04-16T10:07:00-04:00"  # recorded with another offset: the Town's clock says 11:07
+    assert moment(typed, "fr", "America/Halifax") == "16 avril 2027, 11 h 07 (heure de l’Atlantique)"
+    assert moment(typed, "en", "America/Halifax") == "April 16, 2027, 11:07\u00a0a.m. Atlantic Time"
+    assert moment(typed, "fr") == "16 avril 2027, 10 h 07 (UTC−04:00)"
+    assert moment("yesterday", "en", "America/Halifax") == "yesterday"

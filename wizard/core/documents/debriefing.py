@@ -39,6 +39,7 @@ from wizard.core.documents.tender import user_text
 from wizard.core.documents.tender_submission import format_deadline
 from wizard.core.domain.evaluation import points_needed_clamped
 from wizard.core.domain.numbering import criterion_numbers
+from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import Plural, tr
 from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
@@ -102,7 +103,7 @@ def _outcome(view: EvaluationView, bid: Bid, lang: str, names: _Names) -> list[B
                     "call for tenders states, a late bid is refused: yours was recorded, but neither "
                     "opened nor evaluated.",
                     lang,
-                    received=moment(bid.received_at, lang),
+                    received=moment(bid.received_at, lang, zone_of(project.info)),
                     closing=format_deadline(project.info, lang),
                 )
             )

@@ -16,10 +16,13 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 
+from babel.dates import format_time
+
 from wizard.core.bids.record import Bid, BidsRecord
 from wizard.core.bids.scoring_input import evaluation_input
 from wizard.core.domain import bid_scoring
 from wizard.core.domain.bid_scoring import BidResult, Evaluation, EvaluationInput, Sensitivity
+from wizard.core.domain.timezones import tzinfo, zone_label
 from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
@@ -108,14 +111,26 @@ def money(amount: Decimal | None, lang: str) -> str:
     return formatted(amount, lang)
 
 
-def moment(iso: str, lang: str) -> str:
-    """An ISO 8601 moment as ``lang`` writes it, in its own offset: "15 avril 2027,
-    9 h 00 (UTC−03:00)", "April 15, 2027, 9:00 (UTC−03:00)"; as typed when unreadable."""
+def moment(iso: str, lang: str, zone: str = "") -> str:
+    """An ISO 8601 moment as ``lang`` writes it. With the Town's IANA ``zone``
+    (``timezones.zone_of``), in that zone and named as the tender names its closing:
+    "16 avril 2027, 11 h 07 (heure de l’Atlantique)", "April 16, 2027, 11:07 a.m.
+    Atlantic Time"; else in its own offset: "April 16, 2027, 11:07 (UTC−03:00)". As
+    typed when unreadable."""
     text = iso.strip()
     try:
         value = dt.datetime.fromisoformat(text)
     except ValueError:
         return text
+    tz = tzinfo(zone) if zone and value.tzinfo is not None else None
+    if tz is not None:
+        local = value.astimezone(tz)
+        clock = str(format_time(local.time(), format="short", locale="fr_CA" if lang == "fr" else "en_CA"))
+        day = format_date(local.date().isoformat(), lang)
+        clock = clock.replace("\u202f", "\u00a0")  # CLDR's narrow space: missing from some fonts
+        if lang == "fr":
+            return f"{day}, {clock} ({zone_label(zone, lang)})"
+        return f"{day}, {clock} {zone_label(zone, lang)}"
     day = format_date(value.date().isoformat(), lang)
     clock = f"{value.hour} h {value.minute:02d}" if lang == "fr" else f"{value.hour}:{value.minute:02d}"
     offset = value.utcoffset()
@@ -123,8 +138,7 @@ def moment(iso: str, lang: str) -> str:
         return f"{day}, {clock}"
     minutes = int(offset.total_seconds()) // 60
     sign = "+" if minutes >= 0 else "\u2212"
-    zone = f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-    return f"{day}, {clock} ({zone})"
+    return f"{day}, {clock} (UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d})"
 
 
 def status_text(bid: Bid, result: BidResult | None, lang: str) -> str:

@@ -39,6 +39,7 @@ from wizard.core.documents.tender_submission import format_deadline
 from wizard.core.domain import bid_scoring
 from wizard.core.domain.evaluation import QUEBEC_MIN_INTERIM, points_needed_clamped
 from wizard.core.domain.numbering import criterion_numbers, scenario_numbers
+from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import N_, Plural, tr
 from wizard.core.i18n.formats import format_date
 from wizard.core.i18n.labels import severity_word
@@ -159,7 +160,7 @@ def _received(view: EvaluationView, lang: str) -> list[Block]:
         [
             str(bid.id),
             bidder_name(bid),
-            moment(bid.received_at, lang),
+            moment(bid.received_at, lang, zone_of(view.project.info)),
             ", ".join(str(n) for n in bid.acknowledged_addenda) or tr("none", lang),
             status_text(bid, view.result(bid.id), lang),
         ]
@@ -217,7 +218,7 @@ def _opening(view: EvaluationView, lang: str) -> list[Block]:
                 tr(
                     "The quality scores were locked on {moment}.",
                     lang,
-                    moment=moment(record.quality_locked_at, lang),
+                    moment=moment(record.quality_locked_at, lang, zone_of(view.project.info)),
                 )
                 + (
                     " " + tr("Locked by: {name}.", lang, name=" ".join(record.quality_locked_by.split()))
@@ -237,7 +238,7 @@ def _opening(view: EvaluationView, lang: str) -> list[Block]:
             tr(
                 "The price envelopes were opened on {moment} by {by}; witnesses: {witnesses}.",
                 lang,
-                moment=moment(opening.opened_at, lang),
+                moment=moment(opening.opened_at, lang, zone_of(view.project.info)),
                 by=" ".join(opening.opened_by.split()) or NOT_OPENED,
                 witnesses=" ".join(opening.witnesses.split()) or tr("none", lang),
             )
