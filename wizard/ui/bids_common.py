@@ -15,7 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem
 
 from wizard.core.bids.record import Bid
 from wizard.core.documents.record_tco import money
@@ -96,14 +96,35 @@ def score(value: Fraction | None, places: int = 2) -> str:
 
 
 def fingerprint(sha256: str) -> str:
-    """The first 16 hex digits of a SHA-256 fingerprint, grouped by four; :data:`NONE`."""
+    """The first 16 hex digits of a SHA-256 fingerprint, grouped by four (enough to
+    compare with a printed copy; the record keeps all 64); :data:`NONE` for none."""
     if not sha256:
         return NONE
-    return " ".join(sha256[i : i + 4] for i in range(0, 16, 4)) + " …"
+    return " ".join(sha256[i : i + 4] for i in range(0, 16, 4))
 
 
-def table(headers: list[str], stretch: int = -1) -> QTableWidget:
-    """A read-only table with ``headers``; column ``stretch`` takes the free width."""
+def short_field(edit: QLineEdit, chars: int) -> QLineEdit:
+    """``edit`` no wider than ``chars`` characters (a date, a time)."""
+    edit.setMaximumWidth(edit.fontMetrics().averageCharWidth() * chars + 16)
+    return edit
+
+
+def clear_cells(view: QTableWidget) -> None:
+    """Remove the editors of ``view``'s cells now (hidden at once, deleted later), so
+    that a refill never shows a stale one."""
+    for r in range(view.rowCount()):
+        for c in range(view.columnCount()):
+            widget = view.cellWidget(r, c)
+            if widget is not None:
+                widget.hide()
+                view.removeCellWidget(r, c)
+    view.setRowCount(0)
+
+
+def table(headers: list[str], stretch: int = -1, widths: dict[int, int] | None = None) -> QTableWidget:
+    """A read-only table with ``headers``; column ``stretch`` takes the free width;
+    ``widths``: column → a fixed width in characters (the text elided, whole in its
+    tooltip)."""
     view = QTableWidget(0, len(headers))
     view.setHorizontalHeaderLabels(headers)
     view.verticalHeader().setVisible(False)
@@ -114,6 +135,9 @@ def table(headers: list[str], stretch: int = -1) -> QTableWidget:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch >= 0:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    for column, chars in (widths or {}).items():
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        view.setColumnWidth(column, view.fontMetrics().averageCharWidth() * chars)
     return view
 
 

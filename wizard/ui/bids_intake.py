@@ -30,11 +30,20 @@ from PySide6.QtWidgets import (
 
 from wizard.core.bids import intake
 from wizard.core.bids.record import Bid, Bidder, read
-from wizard.core.domain.timezones import zone_label, zone_of
+from wizard.core.domain.timezones import closing_datetime, zone_label, zone_of
 from wizard.core.i18n import _, ui_language
 from wizard.core.publishing.record import read as read_publishing
 from wizard.ui import dialogs
-from wizard.ui.bids_common import bid_name, done, fingerprint, local_parts, moment_text, shown_moment
+from wizard.ui.bids_common import (
+    NONE,
+    bid_name,
+    done,
+    fingerprint,
+    local_parts,
+    moment_text,
+    short_field,
+    shown_moment,
+)
 
 if TYPE_CHECKING:
     from wizard.ui.context import ProjectContext
@@ -97,16 +106,17 @@ class BidsTab(QWidget):
         received = QGroupBox(_("Receipt"))
         form = QFormLayout(received)
         row = QHBoxLayout()
-        self.received_day = QLineEdit()
+        self.received_day = short_field(QLineEdit(), 12)
         self.received_day.setObjectName("bid-received-day")
         self.received_day.setPlaceholderText(_("YYYY-MM-DD"))
-        self.received_time = QLineEdit()
+        self.received_time = short_field(QLineEdit(), 7)
         self.received_time.setObjectName("bid-received-time")
         self.received_time.setPlaceholderText(_("HH:MM"))
         self.zone = QLabel()
         row.addWidget(self.received_day, 2)
         row.addWidget(self.received_time, 1)
-        row.addWidget(self.zone, 2)
+        row.addWidget(self.zone)
+        row.addStretch(1)
         form.addRow(_("Received"), row)
         self.late_label = QLabel()
         self.late_label.setObjectName("bid-late")
@@ -209,14 +219,23 @@ class BidsTab(QWidget):
             self.late_label.setText(_("The app decides whether a bid is late, against the closing in force."))
         elif bid.late:
             self.late_label.setText(
-                _("Received after the closing: kept on record and never opened.")
-                + f" ({shown_moment(info, bid.received_at)})"
+                _(
+                    "Received after the closing ({closing}): kept on record and never opened.",
+                    closing=self.closing_text(),
+                )
             )
         else:
-            self.late_label.setText(_("Received before the closing."))
+            self.late_label.setText(
+                _("Received before the closing ({closing}).", closing=self.closing_text())
+            )
         self.late_label.setStyleSheet("color: #b00020; font-weight: bold;" if bid and bid.late else "")
         self.sealed_label.setText(self.sealed_text(bid))
         self.attach_button.setEnabled(bid is not None and not bid.late and not read(self.ctx.pf).opened)
+
+    def closing_text(self) -> str:
+        """The closing in force, in the town's zone (:data:`NONE` when unknown)."""
+        found = closing_datetime(self.ctx.project.info)
+        return shown_moment(self.ctx.project.info, found.isoformat()) if found else NONE
 
     @staticmethod
     def sealed_text(bid: Bid | None) -> str:

@@ -36,7 +36,7 @@ from wizard.core.domain.numbering import criterion_numbers
 from wizard.core.i18n import _, ui_language
 from wizard.core.project_file.store import ProjectFile
 from wizard.ui import dialogs
-from wizard.ui.bids_common import NONE, done, shown_moment, table
+from wizard.ui.bids_common import NONE, clear_cells, done, shown_moment, table
 from wizard.ui.bids_verification import bid_combo, line, on_edit, text_item
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ class JuryTab(QWidget):
         self.divergences.setObjectName("divergences")
         self.divergences.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
         layout.addWidget(self.divergences)
-        self.points = table([_("Optional criterion"), _("Points"), _("Reason")], 2)
+        self.points = table([_("Optional criterion"), _("Points"), _("Reason")], 0, {2: 50})
         self.points.setObjectName("points-table")
         layout.addWidget(self.points, 1)
         self.agree_button = QPushButton(_("Take the points the sheets agree on"))
@@ -174,7 +174,12 @@ class JuryTab(QWidget):
         self.divergences.clear()
         for d in bid_scoring.divergences(evaluation_input(self.ctx.project, record)):
             points = ", ".join(f"{names.get(m, m)} {p}" for m, p in d.points)
-            line_text = f"{bids.get(d.key, d.key)} — {numbers.get(d.criterion_id, d.criterion_id)}: {points}"
+            line_text = _(
+                "{bid} — {criterion}: {points}",
+                bid=bids.get(d.key, d.key),
+                criterion=numbers.get(d.criterion_id, d.criterion_id),
+                points=points,
+            )
             if (d.key, d.criterion_id) in settled:
                 line_text += " — " + _("settled by the consensus")
             self.divergences.addItem(line_text)
@@ -194,6 +199,7 @@ class JuryTab(QWidget):
                 if s.bid_id == bid_id and s.jury_member_id == member
             }
         editable = bid_id is not None and not record.locked and not self.ctx.read_only
+        clear_cells(self.points)
         self.points.setRowCount(len(criteria))
         for r, criterion in enumerate(criteria):
             self.points.setItem(r, 0, text_item(f"{numbers[criterion.id]}  {criterion.text}"))
@@ -215,7 +221,6 @@ class JuryTab(QWidget):
             on_edit(reason, partial(self.save, criterion.id, combo, reason))
             self.points.setCellWidget(r, 1, combo)
             self.points.setCellWidget(r, 2, reason)
-        self.points.setColumnWidth(0, self.fontMetrics().averageCharWidth() * 50)
 
     # -- editing ------------------------------------------------------------------
 
@@ -226,6 +231,7 @@ class JuryTab(QWidget):
         points = combo.currentData()
         if member == CONSENSUS:
             self.ctx.do(evaluation_entry.set_consensus, bid_id, criterion_id, points, reason.text())
+            self._divergences(read(self.ctx.pf))  # a divergence settled says so
         else:
             self.ctx.do(evaluation_entry.set_sheet_score, bid_id, member, criterion_id, points, reason.text())
 

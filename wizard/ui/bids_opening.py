@@ -29,7 +29,16 @@ from wizard.core.bids import opening
 from wizard.core.bids.record import Bid, read
 from wizard.core.i18n import _
 from wizard.ui import dialogs
-from wizard.ui.bids_common import amount, fill, fingerprint, moment_text, now_parts, shown_moment, table
+from wizard.ui.bids_common import (
+    amount,
+    fill,
+    fingerprint,
+    moment_text,
+    now_parts,
+    short_field,
+    shown_moment,
+    table,
+)
 
 if TYPE_CHECKING:
     from wizard.ui.context import ProjectContext
@@ -72,10 +81,10 @@ class OpeningTab(QWidget):
         self.witnesses.setPlaceholderText(_("Names, separated by commas"))
         form.addRow(_("Witnesses"), self.witnesses)
         row = QHBoxLayout()
-        self.day = QLineEdit()
+        self.day = short_field(QLineEdit(), 12)
         self.day.setObjectName("opened-day")
         self.day.setPlaceholderText(_("YYYY-MM-DD"))
-        self.time = QLineEdit()
+        self.time = short_field(QLineEdit(), 7)
         self.time.setObjectName("opened-time")
         self.time.setPlaceholderText(_("HH:MM"))
         self.day.setText(now_parts(ctx.project.info)[0])

@@ -49,7 +49,9 @@ class RankingTab(QWidget):
         self.ctx = ctx
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
-        self.results = table([_("Rank"), _("Bid"), _("Status"), _("Quality"), _("Price"), _("Total")], 1)
+        self.results = table(
+            [_("Rank"), _("Bid"), _("Status"), _("Quality"), _("Price score"), _("Total")], 1
+        )
         self.results.setObjectName("results-table")
         left.addWidget(self.results, 2)
         self.recommended = QLabel()
@@ -196,7 +198,7 @@ class RankingTab(QWidget):
             self.standstill.setValue(award.standstill_days)
             self.award_status.setText(
                 _(
-                    "Award recorded: {bid}.",
+                    "Award recorded: {bid}",
                     bid=names.get(award.bid_id, NONE) if award.bid_id else _("No award"),
                 )
             )

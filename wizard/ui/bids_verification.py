@@ -28,7 +28,7 @@ from wizard.core.bids import evaluation_entry
 from wizard.core.bids.record import BidsRecord, read
 from wizard.core.domain.numbering import criterion_numbers, scenario_numbers
 from wizard.core.i18n import N_, _, ui_language
-from wizard.ui.bids_common import bid_name, table
+from wizard.ui.bids_common import bid_name, clear_cells, table
 
 PASSED = [(None, N_("Not assessed")), (True, N_("Passes")), (False, N_("Fails"))]
 RESULTS = ["pending", "confirmed", "refuted"]
@@ -100,14 +100,18 @@ class VerificationTab(QWidget):
 
         mandatory = QGroupBox(_("Mandatory criteria"))
         box = QVBoxLayout(mandatory)
-        self.mandatory = table([_("Criterion"), _("Result"), _("Evidence (where the bid shows it)")], 2)
+        self.mandatory = table(
+            [_("Criterion"), _("Result"), _("Evidence (where the bid shows it)")], 0, {2: 50}
+        )
         self.mandatory.setObjectName("mandatory-table")
         box.addWidget(self.mandatory)
         layout.addWidget(mandatory, 3)
 
         scenarios = QGroupBox(_("Scenarios verified by the technical committee"))
         box = QVBoxLayout(scenarios)
-        self.scenarios = table([_("Scenario"), _("Result"), _("Notes"), _("Date"), _("Reported by")], 2)
+        self.scenarios = table(
+            [_("Scenario"), _("Result"), _("Notes"), _("Date"), _("Reported by")], 2, {0: 40, 3: 14}
+        )
         self.scenarios.setObjectName("scenario-table")
         box.addWidget(self.scenarios)
         layout.addWidget(scenarios, 2)
@@ -133,6 +137,7 @@ class VerificationTab(QWidget):
         numbers = criterion_numbers(self.ctx.project, ui_language())
         criteria = [c for c in self.ctx.project.criteria if c.kind == "mandatory" and c.id in numbers]
         results = {m.criterion_id: m for m in record.mandatory if m.bid_id == bid_id}
+        clear_cells(self.mandatory)
         self.mandatory.setRowCount(len(criteria))
         for r, criterion in enumerate(criteria):
             self.mandatory.setItem(r, 0, text_item(f"{numbers[criterion.id]}  {criterion.text}"))
@@ -150,12 +155,12 @@ class VerificationTab(QWidget):
             on_edit(evidence, partial(self.save_mandatory, criterion.id, combo, evidence))
             self.mandatory.setCellWidget(r, 1, combo)
             self.mandatory.setCellWidget(r, 2, evidence)
-        self.mandatory.setColumnWidth(0, self.fontMetrics().averageCharWidth() * 40)
 
     def _fill_scenarios(self, record: BidsRecord, bid_id: int | None, editable: bool) -> None:
         numbers = scenario_numbers(self.ctx.project)
         scenarios = [s for s in self.ctx.project.scenarios if s.id in numbers]
         found = {v.scenario_id: v for v in record.verifications if v.bid_id == bid_id}
+        clear_cells(self.scenarios)
         self.scenarios.setRowCount(len(scenarios))
         labels = {"pending": _("Pending"), "confirmed": _("Confirmed"), "refuted": _("Refuted")}
         for r, scenario in enumerate(scenarios):
@@ -182,7 +187,6 @@ class VerificationTab(QWidget):
             member.currentIndexChanged.connect(save)
             on_edit(notes, save)
             on_edit(day, save)
-        self.scenarios.setColumnWidth(0, self.fontMetrics().averageCharWidth() * 36)
 
     def save_mandatory(self, criterion_id: int, combo: QComboBox, evidence: QLineEdit) -> None:
         bid_id = self.bid_id()
