@@ -117,6 +117,11 @@ def test_bids_sheets_lock_opening_ranking_and_sensitivity_with_the_real_buttons(
         bids.publish_names.setChecked(True)
         _click(qtbot, bids.save_button)
         _record_bid(qtbot, bids, "Retard inc.", "11:04")  # the closing is 11:00 (addendum 1)
+        _record_bid(qtbot, bids, "Retard inc.", "11:04")  # entered twice by mistake
+        removed: list[str] = []
+        monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, message: removed.append(message) or True)
+        _click(qtbot, bids.remove_button)
+        assert bids.bid_list.count() == 3 and "Retard inc." in removed[0]
         record = read(pf)
         assert [(b.bidder.legal_name, b.late) for b in record.bids] == [
             ("Formation Acadie inc.", False),
@@ -177,15 +182,17 @@ def test_bids_sheets_lock_opening_ranking_and_sensitivity_with_the_real_buttons(
             _click(qtbot, jury.agree_button)
         _choose(jury.bid, 1)
         _points(jury, {14: 1}, "La soumission le montre, section 4.2")
+        jury.locked_by.setText("Martin Thériault")
+        jury.lock_day.setText("2027-04-16")
+        jury.lock_time.setText("13:30")
         _shot(dialog, f"bids-jury-{lang}")
         assert sorted((c.bid_id, c.points) for c in read(pf).consensus if c.criterion_id == 14) == [
             (1, 1),
             (2, 0),
         ]
         monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, message: checked.append(message) or True)
-        jury.locked_by.setText("Martin Thériault")
         _click(qtbot, jury.lock_button)
-        assert read(pf).locked and not jury.lock_button.isEnabled()
+        assert read(pf).quality_locked_at == "2027-04-16T13:30:00-03:00" and not jury.lock_button.isEnabled()
 
         dialog.show_tab(3)
         opening = dialog.opening
@@ -257,7 +264,42 @@ def test_opening_before_the_lock_is_refused_with_the_core_message(
     _click(qtbot, dialog.opening.open_button)
     assert len(errors) == 1 and errors[0].startswith(expected) and "Traceback" not in errors[0]
     assert read(pf).opening is None
-    evaluation_entry.lock_quality(pf)
+    evaluation_entry.lock_quality(pf, at="2027-04-16T13:00:00-03:00")
     dialog.show_tab(3)
     _click(qtbot, dialog.opening.open_button)
     assert read(pf).opening is not None and len(errors) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_bundled_example_shows_its_whole_evaluation(window, qtbot, tmp_path, lang):
+    """The training example as bundled (docs/bids.md, "JSON and the bundled example"):
+    four bids, the lock, the opening and the award, read by every tab."""
+    from wizard.core.bids.jsonform import record_tables
+    from wizard.core.examples import load_example_with_records
+
+    project, publishing, bids = load_example_with_records("training")
+    pf = ProjectFile.create(
+        tmp_path / "t.tender", project, origin="example", tables=record_tables(publishing, bids)
+    )
+    window.set_project(pf)
+    window.actions_by_name[f"lang_{lang}"].trigger()
+    dialog = BidsWindow(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.show_tab(4)
+    ranking = dialog.ranking
+    assert (
+        _cells(ranking.results, 0)[0] == "1" and "Apprentissage Fundy inc." in _cells(ranking.results, 1)[0]
+    )
+    assert "Apprentissage Fundy inc." in ranking.recommended.text()
+    assert ranking.award_bid.currentText().endswith("Apprentissage Fundy inc.")
+    assert ranking.resolution_number.text() == "2027-05-118" and ranking.standstill.value() == 10
+    _shot(dialog, f"bids-ranking-example-{lang}")
+    dialog.show_tab(3)
+    states = dict(zip(_cells(dialog.opening.prices, 0), _cells(dialog.opening.prices, 1), strict=True))
+    late = next(text for name, text in states.items() if "Campus Express inc." in name)
+    assert late == ("En retard : jamais ouverte" if lang == "fr" else "Late: never opened")
+    assert not dialog.opening.open_button.isEnabled()
+    dialog.show_tab(2)
+    assert not dialog.jury.lock_button.isEnabled() and not dialog.jury.points.cellWidget(0, 1).isEnabled()

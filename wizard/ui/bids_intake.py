@@ -4,7 +4,8 @@ A list of the bids beside the form of the one chosen: the bidder (legal name, bu
 number, address, contact), when the bid was received (date and time in the town's
 zone; the core decides whether it is late, against the closing in force), the issued
 addenda it acknowledges, its trade-secret designation and whether personal names may
-be published. *Attach the price workbook…* keeps the file sealed
+be published; *Remove the bid…* takes back a bid entered by mistake (before the lock).
+*Attach the price workbook…* keeps the file sealed
 (``intake.attach_workbook``): the window shows its fingerprint, never its prices.
 Every change is a core operation run through ``ctx.do``; a refusal is the core's
 message.
@@ -83,6 +84,13 @@ class BidsTab(QWidget):
         self.new_button = QPushButton(_("New bid"))
         self.new_button.clicked.connect(self.new_bid)
         left.addWidget(self.new_button)
+        self.remove_button = QPushButton(_("Remove the bid…"))
+        self.remove_button.setObjectName("bid-remove")
+        self.remove_button.setToolTip(
+            _("A bid entered by mistake. A bid the bidder withdrew stays on record.")
+        )
+        self.remove_button.clicked.connect(self.remove)
+        left.addWidget(self.remove_button)
         layout.addLayout(left, 2)
 
         right = QVBoxLayout()
@@ -230,6 +238,8 @@ class BidsTab(QWidget):
             )
         self.late_label.setStyleSheet("color: #b00020; font-weight: bold;" if bid and bid.late else "")
         self.sealed_label.setText(self.sealed_text(bid))
+        record = read(self.ctx.pf)
+        self.remove_button.setEnabled(bid is not None and not (record.locked or record.opened))
         self.attach_button.setEnabled(bid is not None and not bid.late and not read(self.ctx.pf).opened)
 
     def closing_text(self) -> str:
@@ -296,6 +306,23 @@ class BidsTab(QWidget):
             "response_form": bid.response_form,
         }
         return {k: v for k, v in values.items() if v != before[k]}
+
+    def remove(self) -> None:
+        """*Remove the bid…*: a bid entered by mistake, after a confirmation."""
+        bid = self.current_bid()
+        if bid is None or not dialogs.ask_yes_no(
+            self,
+            _(
+                "Remove {bid}? Do this only for a bid entered by mistake; the history keeps that it "
+                "was recorded and removed.",
+                bid=bid_name(bid),
+            ),
+        ):
+            return
+        others = [i for i in self.bid_ids if i != bid.id]
+        before = [i for i in others if i < bid.id]
+        if self.ctx.do(done(intake.remove_bid), bid.id):
+            self.refresh(select=(before or others or [-1])[-1 if before else 0])
 
     def attach(self) -> None:
         """*Attach the price workbook…*: the file chosen is kept sealed."""

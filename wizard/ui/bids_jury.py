@@ -7,7 +7,8 @@ never another's. The consensus view lists the divergences between the sheets fir
 agreed points with their reasons; *Take the points the sheets agree on* fills, for the
 bid shown, each criterion the sheets score alike and the consensus leaves empty.
 *Lock quality scores* makes the sheets, the consensus and the verification final
-(``evaluation_entry.lock_quality``): only then may the price envelope be opened.
+(``evaluation_entry.lock_quality``) at the date and time given in the town's zone (not
+before the closing): only then may the price envelope be opened.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from wizard.core.domain.numbering import criterion_numbers
 from wizard.core.i18n import _, ui_language
 from wizard.core.project_file.store import ProjectFile
 from wizard.ui import dialogs
-from wizard.ui.bids_common import NONE, clear_cells, done, shown_moment, table
+from wizard.ui.bids_common import NONE, clear_cells, moment_text, now_parts, short_field, shown_moment, table
 from wizard.ui.bids_verification import bid_combo, line, on_edit, text_item
 
 if TYPE_CHECKING:
@@ -106,6 +107,15 @@ class JuryTab(QWidget):
         self.locked_by = QLineEdit()
         self.locked_by.setPlaceholderText(_("Who locks (name, role)"))
         box.addWidget(self.locked_by, 1)
+        day, time = now_parts(ctx.project.info)
+        self.lock_day = short_field(QLineEdit(day), 12)
+        self.lock_day.setObjectName("lock-day")
+        self.lock_day.setPlaceholderText(_("YYYY-MM-DD"))
+        self.lock_time = short_field(QLineEdit(time), 7)
+        self.lock_time.setObjectName("lock-time")
+        self.lock_time.setPlaceholderText(_("HH:MM"))
+        box.addWidget(self.lock_day)
+        box.addWidget(self.lock_time)
         self.lock_button = QPushButton(_("Lock quality scores"))
         self.lock_button.clicked.connect(self.lock)
         box.addWidget(self.lock_button)
@@ -163,7 +173,8 @@ class JuryTab(QWidget):
         else:
             self.lock_status.setText(_("Not locked: the sheets and the consensus can still change."))
         self.lock_button.setEnabled(not record.locked and bool(record.bids) and not self.ctx.read_only)
-        self.locked_by.setEnabled(not record.locked)
+        for widget in (self.locked_by, self.lock_day, self.lock_time):
+            widget.setEnabled(not record.locked and not self.ctx.read_only)
         self.agree_button.setEnabled(not record.locked and self.bid_id() is not None)
 
     def _divergences(self, record: BidsRecord) -> None:
@@ -253,5 +264,6 @@ class JuryTab(QWidget):
             ),
         ):
             return
-        if self.ctx.do(done(evaluation_entry.lock_quality), locked_by=self.locked_by.text()):
+        when = moment_text(self.ctx.project.info, self.lock_day.text(), self.lock_time.text())
+        if self.ctx.do(evaluation_entry.lock_quality, locked_by=self.locked_by.text(), at=when):
             self.refresh()
