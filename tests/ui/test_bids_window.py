@@ -303,3 +303,22 @@ def test_the_bundled_example_shows_its_whole_evaluation(window, qtbot, tmp_path,
     assert not dialog.opening.open_button.isEnabled()
     dialog.show_tab(2)
     assert not dialog.jury.lock_button.isEnabled() and not dialog.jury.points.cellWidget(0, 1).isEnabled()
+
+
+def test_a_bid_set_aside_before_the_opening_stays_sealed(window, qtbot, tmp_path):
+    pf = _published(window, tmp_path)
+    bid_id = intake.add_bid(
+        pf, bidder=Bidder("Formation Acadie inc."), received_at="2027-04-16T10:12:00-03:00"
+    )
+    intake.attach_workbook(pf, bid_id, fill(pf.project, PRICES["Formation Acadie inc."]))
+    dialog = BidsWindow(window.ctx, window)
+    qtbot.addWidget(dialog)
+    bids = dialog.bids
+    bids.bid_list.setCurrentRow(0)
+    bids.rejected.setText("Bordereau non signé")
+    _click(qtbot, bids.save_button)
+    assert read(pf).bids[0].rejected == "Bordereau non signé"
+    assert "rejected" in bids.bid_list.item(0).text()
+    dialog.show_tab(3)
+    assert _cells(dialog.opening.prices, 1) == ["Rejected: Bordereau non signé"]
+    assert _cells(dialog.opening.prices, 3) == ["—"]

@@ -4,7 +4,8 @@ A list of the bids beside the form of the one chosen: the bidder (legal name, bu
 number, address, contact), when the bid was received (date and time in the town's
 zone; the core decides whether it is late, against the closing in force), the issued
 addenda it acknowledges, its trade-secret designation and whether personal names may
-be published; *Remove the bid…* takes back a bid entered by mistake (before the lock).
+be published, and once recorded whether the bidder withdrew it or the Town set it aside
+before the opening (the reason; such a bid is never opened); *Remove the bid…* takes back a bid entered by mistake (before the lock).
 *Attach the price workbook…* keeps the file sealed
 (``intake.attach_workbook``): the window shows its fingerprint, never its prices.
 Every change is a core operation run through ``ctx.do``; a refusal is the core's
@@ -142,8 +143,14 @@ class BidsTab(QWidget):
         flags = QHBoxLayout()
         flags.addWidget(self.publish_names)
         flags.addWidget(self.response_form)
+        self.withdrawn = QCheckBox(_("Withdrawn by the bidder"))
+        flags.addWidget(self.withdrawn)
         flags.addStretch(1)
         form.addRow(flags)
+        self.rejected = QLineEdit()
+        self.rejected.setObjectName("bid-rejected")
+        self.rejected.setPlaceholderText(_("Why it is set aside before the opening; empty if not"))
+        form.addRow(_("Rejected"), self.rejected)
         self.save_button = QPushButton()
         self.save_button.setObjectName("bid-save")
         self.save_button.clicked.connect(self.save)
@@ -222,6 +229,10 @@ class BidsTab(QWidget):
         self.trade_secret.setText(bid.trade_secret if bid else "")
         self.publish_names.setChecked(bool(bid and bid.publish_names))
         self.response_form.setChecked(bool(bid and bid.response_form))
+        self.withdrawn.setChecked(bool(bid and bid.withdrawn))
+        self.rejected.setText(bid.rejected if bid else "")
+        for widget in (self.withdrawn, self.rejected):  # what happens to a bid once recorded
+            widget.setEnabled(bid is not None)
         self.save_button.setText(_("Save the changes") if bid else _("Record the bid"))
         if bid is None:
             self.late_label.setText(_("The app decides whether a bid is late, against the closing in force."))
@@ -285,11 +296,12 @@ class BidsTab(QWidget):
         values = self._values()
         bid = self.current_bid()
         if bid is None:
-            bidder = Bidder(**{name: values.pop(name) for name in self.fields})
+            bidder = Bidder(**{name: values.pop(name) for name in self.fields})  # a new bid
             bid_id = self.ctx.do(intake.add_bid, bidder=bidder, **values)
             if bid_id is not None:
                 self.refresh(select=bid_id)
             return
+        values.update(withdrawn=self.withdrawn.isChecked(), rejected=self.rejected.text().strip())
         changes = self._changes(bid, values)
         if not changes or self.ctx.do(done(intake.set_bid), bid.id, **changes):
             self.refresh(select=bid.id)
@@ -304,6 +316,8 @@ class BidsTab(QWidget):
             "trade_secret": bid.trade_secret,
             "publish_names": bid.publish_names,
             "response_form": bid.response_form,
+            "withdrawn": bid.withdrawn,
+            "rejected": bid.rejected,
         }
         return {k: v for k, v in values.items() if v != before[k]}
 
