@@ -28,6 +28,7 @@ from wizard.core.documents.docx.writer import docx_bytes
 from wizard.core.documents.tender import tender_document
 from wizard.core.documents.tender_price_form import workbook_file
 from wizard.core.i18n import languages
+from wizard.core.memo import one_pass
 from wizard.core.model import Project
 from wizard.core.model.choices import LANGUAGES
 from wizard.core.model.translatable import localized
@@ -96,7 +97,8 @@ def tender_bytes(project: Project, lang: str, languages: list[str] | None = None
     """The tender in ``lang`` as DOCX bytes, from a clean project. Raises ``ValueError``
     for a ``lang`` other than "fr"/"en". ``languages``: every language exported together
     (the language clause follows them)."""
-    return docx_bytes(tender_document(project, lang, languages))
+    with one_pass():
+        return docx_bytes(tender_document(project, lang, languages))
 
 
 def record_bytes(project: Project, lang: str) -> bytes:
@@ -107,18 +109,21 @@ def record_bytes(project: Project, lang: str) -> bytes:
 
     if lang not in ("fr", "en"):
         raise ValueError(f"unsupported language: {lang!r}")
-    chart = cumulative_chart_png(localized(project, lang), lang) if project.tco_options else b""
-    return docx_bytes(record_document(project, lang, chart))
+    with one_pass():
+        chart = cumulative_chart_png(localized(project, lang), lang) if project.tco_options else b""
+        return docx_bytes(record_document(project, lang, chart))
 
 
 def tender_files(project: Project, langs: list[str]) -> dict[str, bytes]:
     """``tender-<lang>.docx`` for each language."""
-    return {tender_file(lang): tender_bytes(project, lang, langs) for lang in langs}
+    with one_pass():
+        return {tender_file(lang): tender_bytes(project, lang, langs) for lang in langs}
 
 
 def record_files(project: Project, langs: list[str]) -> dict[str, bytes]:
     """``decision-record-<lang>.docx`` for each language."""
-    return {record_file(lang): record_bytes(project, lang) for lang in langs}
+    with one_pass():
+        return {record_file(lang): record_bytes(project, lang) for lang in langs}
 
 
 def price_workbook_files(project: Project, langs: list[str]) -> dict[str, bytes]:
@@ -216,14 +221,15 @@ def output_files(
     langs = tender_languages(project, lang)
     project = clean_project(project)
     files: dict[str, bytes] = {}
-    for build in BUILDERS:
-        if build is open_data_files:  # the one builder that the latest change dates
-            build = partial(open_data_files, changed=changed, record=record, bids=bids)
-        elif build is addendum_files:
-            build = partial(addendum_files, record=record)
-        elif build is evaluation_files:
-            build = partial(evaluation_files, bids=bids)
-        files.update(build(project, langs))
+    with one_pass():  # the clean project does not change while it is written (core/memo.py)
+        for build in BUILDERS:
+            if build is open_data_files:  # the one builder that the latest change dates
+                build = partial(open_data_files, changed=changed, record=record, bids=bids)
+            elif build is addendum_files:
+                build = partial(addendum_files, record=record)
+            elif build is evaluation_files:
+                build = partial(evaluation_files, bids=bids)
+            files.update(build(project, langs))
     return files
 
 

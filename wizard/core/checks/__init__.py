@@ -41,6 +41,7 @@ from wizard.core.checks.failed import check_failed
 from wizard.core.domain import market as market_index
 from wizard.core.i18n import Localized
 from wizard.core.i18n.languages import tender_languages
+from wizard.core.memo import one_pass
 from wizard.core.model import Project, translatable
 from wizard.core.steps import STEPS, Step
 from wizard.core.textclean import drop_blank_rows
@@ -84,6 +85,11 @@ def run_checks(project: Project, record: BidsRecord | None = None) -> list[Findi
     (so M-5 in a message is the tender's M-5, and an empty author row is no jury
     conflict); :func:`rows.check_rows` reports the blank rows themselves. Row ids never
     change, so every address is valid in the project as saved."""
+    with one_pass():  # the project does not change while the checks run (core/memo.py)
+        return _run_checks(project)
+
+
+def _run_checks(project: Project) -> list[Finding]:
     found: list[Finding] = []
     try:
         shown = drop_blank_rows(project)

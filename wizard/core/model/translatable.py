@@ -30,6 +30,7 @@ import copy
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from wizard.core.i18n import N_
@@ -138,9 +139,11 @@ def label(address: str) -> str:
     return TRANSLATABLE.get(found["kind"], {}).get(found["attr"], "") if found else ""
 
 
+@lru_cache(maxsize=16384)
 def needs_translation(text: str) -> bool:
     """Whether ``text`` says something in words: not blank, and not only web or e-mail
-    addresses, numbers, dates and punctuation (those read the same in both languages)."""
+    addresses, numbers, dates and punctuation (those read the same in both languages).
+    Cached on the text: the checks ask it of every text on every run."""
     rest = _NEUTRAL.sub("", text)
     return any(ch.isalpha() for ch in rest)
 
