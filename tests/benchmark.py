@@ -111,7 +111,8 @@ class Figure:
             mark, target, ratio = " ", "(info)", ""
         else:
             mark = "✓" if self.met else "✗"
-            target = f"≤ {_show(self.target, self.unit)} {self.basis}"
+            basis = "" if self.unit == "MB" else f" {self.basis}"
+            target = f"≤ {_show(self.target, self.unit)}{basis}"
             ratio = f"{self.value / self.target:5.2f}"
         text = f"{mark} {self.name:<52} {wall:>10} {cpu:>10}  {target:>16} {ratio:>5}  {self.note}"
         return text.rstrip()

@@ -102,7 +102,11 @@ def brand_findings(criterion: Criterion, project: Project, labels: Labels | None
     (:mod:`wizard.core.domain.product_names`). ``labels``: ``criterion_labels(project)``,
     computed here when not given."""
     field = f"criteria:{criterion.id}.text"
-    possible, names = _names_in(criterion.text, per_pass(project, known_names))
+    seen = per_pass(project, _texts_seen)  # asked for each criterion by several checks and claims
+    found_in = seen.get(criterion.text)
+    if found_in is None:
+        found_in = seen[criterion.text] = _names_in(criterion.text, per_pass(project, known_names))
+    possible, names = found_in
     found: list[Finding] = []
     if possible:
         found.append(
@@ -152,6 +156,11 @@ def brand_findings(criterion: Criterion, project: Project, labels: Labels | None
     return found
 
 
+def _texts_seen(_project: Project) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """A new dict, once per pass: text → :func:`_names_in` during that pass."""
+    return {}
+
+
 @lru_cache(maxsize=8192)
 def _names_in(text: str, known: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(possible product names, listed brand names) of ``text``, the project's ``known``
@@ -164,7 +173,14 @@ def is_subjective(criterion: Criterion) -> re.Match[str] | None:
     """The wording of ``criterion`` that cannot be answered "meets / does not meet" (vague
     wording, or a qualitative word with no number beside it), or ``None``. Spans are
     valid in ``criterion.text``."""
-    folded = fold(criterion.text)
+    return _subjective(criterion.text)
+
+
+@lru_cache(maxsize=8192)
+def _subjective(text: str) -> re.Match[str] | None:
+    """:func:`is_subjective` of a text, cached on it: the checks and the red flags ask
+    it of every criterion on every run, and a text rarely changes between two runs."""
+    folded = fold(text)
     vague = VAGUE.search(folded)
     if not vague and not any(ch.isdigit() for ch in folded):
         vague = QUALITATIVE.search(folded)

@@ -18,6 +18,7 @@ from wizard.core.domain.addresses import parse_address
 from wizard.core.domain.evaluation import points_needed_clamped
 from wizard.core.domain.numbering import criterion_numbers
 from wizard.core.i18n import N_, _, counts, n_, ui_language
+from wizard.core.memo import one_pass
 from wizard.core.model import Criterion
 from wizard.core.steps import Step
 from wizard.ui import dialogs
@@ -51,12 +52,19 @@ class CriteriaPage(StepPage):
                 Column("category", N_("Category"), width=16),
                 Column("kind", N_("Kind")),
                 Column("verification", N_("Verification")),
-                Column("feature_ids", N_("Solutions meeting it"), display=self.meeting_count, width=12),
+                Column(
+                    "feature_ids",
+                    N_("Solutions meeting it"),
+                    display=self.meeting_count,
+                    width=12,
+                    cell_tip=self.meeting_text,
+                ),
             ],
             lines=10,
             rows=6,
         )
-        table.rows_changed.connect(self.load_extra)
+        table.rows_changed.connect(self._rows_changed)
+        self._refreshed = False  # the computed values follow the latest edit already
         table.current_changed.connect(lambda _id: self.load_links())
         form.addRow(self._draft_row())
         self.compliant = QLabel()
@@ -169,6 +177,10 @@ class CriteriaPage(StepPage):
         )
 
     def load_extra(self) -> None:
+        with one_pass():  # the project does not change while the page shows it
+            self._load_extra()
+
+    def _load_extra(self) -> None:
         self._index = None
         project = self.ctx.project
         optional = sum(1 for c in project.criteria if c.kind == "optional")
@@ -191,20 +203,24 @@ class CriteriaPage(StepPage):
 
     def _refresh_meeting_column(self) -> None:
         """The computed columns after an edit: the solutions meeting each criterion and
-        the numbers (a kind changed from mandatory to optional renumbers both lists)."""
+        the numbers (a kind changed from mandatory to optional renumbers both lists).
+        The tooltips naming the solutions are computed when shown (``Column.cell_tip``)."""
         table = self.tables["criteria"]
         names = [c.name for c in table.columns]
         column, numbers = names.index("feature_ids"), names.index("id")
         labels = criterion_numbers(self.ctx.project, ui_language())
+        by_id = {c.id: c for c in self.ctx.project.criteria}
         for r, row_id in enumerate(table.row_ids()):
-            criterion = self.ctx.project.find_row(Criterion, row_id)
+            criterion = by_id.get(row_id)
             item = table.table.item(r, column)
             if criterion is not None and item is not None:
-                item.setText(self.meeting_count(criterion))
-                item.setToolTip(self.meeting_text(criterion))
+                text = self.meeting_count(criterion)
+                if item.text() != text:
+                    item.setText(text)
             cell = table.table.item(r, numbers)
-            if cell is not None:
-                cell.setText(labels.get(row_id, "—"))
+            label = labels.get(row_id, "—")
+            if cell is not None and cell.text() != label:
+                cell.setText(label)
 
     def load_links(self) -> None:
         row_id = self.tables["criteria"].current_id()
@@ -224,6 +240,15 @@ class CriteriaPage(StepPage):
             self.meeting.setText(_("Scanned solutions meeting it:") + " " + self.meeting_text(criterion))
 
     def model_changed(self) -> None:
+        self.load_extra()
+        self._refreshed = True
+
+    def _rows_changed(self) -> None:
+        """After an edit in the table: the computed values, unless the edit's
+        ``changed`` signal (which comes first) has just refreshed them: once per edit."""
+        if self._refreshed:
+            self._refreshed = False
+            return
         self.load_extra()
 
     # -- edits --------------------------------------------------------------------------

@@ -59,6 +59,7 @@ from PySide6.QtWidgets import (
 from wizard.core import ops
 from wizard.core.i18n import N_, _, n_
 from wizard.core.i18n.languages import text_language
+from wizard.core.memo import one_pass
 from wizard.core.model import ENTITIES
 from wizard.core.model.choices import choices_of
 from wizard.core.model.translatable import TRANSLATABLE, needs_translation, other_language, text_in
@@ -95,6 +96,24 @@ class Column:
     width: int = 0  # widest it starts, in average characters (0: table_sizing.DEFAULT_CAP)
     tip: str = ""  # msgid of the header's tooltip (the full name of a short header)
     min_chars: int = 22  # a stretching column keeps at least this width when space is short
+    cell_tip: Callable[[Any], str] | None = None
+    """A computed column's cell tooltip from the row, asked only when the tooltip is
+    shown (:class:`_LazyTipItem`), never for every row after every edit."""
+
+
+class _LazyTipItem(QTableWidgetItem):
+    """A cell whose tooltip is computed when Qt asks for it (hovering, ``toolTip()``),
+    from the row as the project holds it then (issue 25: building every row's tooltip
+    after each edit cost more than the edit)."""
+
+    def __init__(self, tip: Callable[[], str]) -> None:
+        super().__init__()
+        self._tip = tip
+
+    def data(self, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tip()
+        return super().data(role)
 
 
 class _Delegate(QStyledItemDelegate):
@@ -373,11 +392,12 @@ class EntityTable(QWidget):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         editable = not self.ctx.locked(self.kind) and column.display is None
         kind = self.kind_of(column)
-        item = QTableWidgetItem()
+        item = QTableWidgetItem() if column.cell_tip is None else self._lazy_tip_item(row.id, column)
         item.setData(ID_ROLE, row.id)
         if column.display is not None:
             item.setText(column.display(row))
-            item.setToolTip(item.text())
+            if column.cell_tip is None:
+                item.setToolTip(item.text())
         elif kind is bool:
             item.setCheckState(
                 Qt.CheckState.Checked if getattr(row, column.name) else Qt.CheckState.Unchecked
@@ -394,7 +414,7 @@ class EntityTable(QWidget):
                 item.setData(Qt.ItemDataRole.EditRole, value)
             else:
                 item.setText(str(value))
-        if len(item.text()) > 12:  # a narrow column wraps or cuts it: the tooltip shows it whole
+        if len(item.text()) > 12 and column.cell_tip is None:  # a narrow column cuts it: shown whole
             item.setToolTip(item.text())
         self._mark_translation(item, row, column)
         if editable:
@@ -402,18 +422,35 @@ class EntityTable(QWidget):
         item.setFlags(flags)
         return item
 
+    def _lazy_tip_item(self, row_id: int, column: Column) -> QTableWidgetItem:
+        tip = column.cell_tip
+        assert tip is not None
+
+        def text() -> str:
+            row = self.ctx.project.find(self.kind, row_id)
+            return "" if row is None else tip(row)
+
+        return _LazyTipItem(text)
+
     def reload(self) -> None:
         """Show the model's rows again (keeps the current row when it still exists)."""
         current = self.current_id()
         self._loading = True
         try:
-            rows = self.rows()
-            self.table.setRowCount(len(rows))
-            for r, row in enumerate(rows):
-                for c, column in enumerate(self.columns):
-                    self.table.setItem(r, c, self._item(row, column))
+            with one_pass():  # the computed columns ask the same of the project for each row
+                self._fill()
         finally:
             self._loading = False
+        self._after_reload(current)
+
+    def _fill(self) -> None:
+        rows = self.rows()
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, column in enumerate(self.columns):
+                self.table.setItem(r, c, self._item(row, column))
+
+    def _after_reload(self, current: int | None) -> None:
         self.table.resizeRowsToContents()
         self._fit_height()
         self.add_button.setEnabled(not self.ctx.locked(self.kind))
