@@ -150,9 +150,12 @@ def version_findings(
     for lang in tender_languages(project):
         if lang == source:
             continue
-        translated = {
-            a for a, _t in translatable.texts(project) if translatable.text_in(project, a, lang).strip()
-        }
+        # The texts with a version in ``lang``: read from the translation rows (a text
+        # without one has none), so a project without translations costs nothing here.
+        versions = {r.address for r in project.translations if r.lang == lang and r.text.strip()}
+        if not versions:
+            continue
+        translated = {a for a, _t in translatable.texts(project) if a in versions}
         if not translated:
             continue
         if said is None:

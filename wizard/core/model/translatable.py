@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from wizard.core.i18n import N_
+from wizard.core.memo import per_pass
 from wizard.core.model.choices import LANGUAGES, Language
 from wizard.core.model.entities import Translation
 from wizard.core.model.project import ENTITIES, SECTIONS, Project
@@ -170,11 +171,17 @@ def source_language(project: Project) -> Language:
 
 
 def translation(project: Project, address: str, lang: str) -> Translation | None:
-    """The :class:`Translation` row of ``address`` in ``lang``, or ``None``."""
+    """The :class:`Translation` row of ``address`` in ``lang``, or ``None``. Inside one
+    pass (``core/memo.py``: a check run, an export, a page refresh) a dict lookup, so
+    asking it for every row of a table stays linear."""
+    return per_pass(project, _translation_rows).get((address, lang))
+
+
+def _translation_rows(project: Project) -> dict[tuple[str, str], Translation]:
+    rows: dict[tuple[str, str], Translation] = {}
     for row in project.translations:
-        if row.address == address and row.lang == lang:
-            return row
-    return None
+        rows.setdefault((row.address, row.lang), row)  # the first, as a scan finds it
+    return rows
 
 
 def _versions(project: Project, lang: str) -> dict[str, str]:

@@ -41,6 +41,9 @@ class CriteriaPage(StepPage):
 
     def build(self) -> None:
         self._index: market.SupportIndex | None = None
+        # (matrix index, numbers, row id → criterion) the computed columns show
+        self._shown: tuple[market.SupportIndex, dict[int, str], dict[int, Any]] | None = None
+        self._matrix_key: tuple[tuple[int, int], ...] = ()
         self._links_key: tuple[Any, ...] = ()
         form = self.group(N_("Criteria"))
         table = self.table(
@@ -177,11 +180,32 @@ class CriteriaPage(StepPage):
         )
 
     def load_extra(self) -> None:
+        self._forget_index()
+        self._refresh()
+
+    def _forget_index(self) -> None:
+        """Read the market matrix again at the next refresh (the page was loaded or
+        shown: the matrix may have changed on the market page, or by an undo)."""
+        self._index, self._shown = None, None
+
+    def _refresh(self) -> None:
+        """The computed values after an edit on this page: the matrix index is kept
+        unless the market lists were replaced or resized (their cells are edited on the
+        market page, never while this page shows: :meth:`showEvent` reads it again)."""
+        project = self.ctx.project
+        lists = (project.support, project.solutions, project.features)
+        key = tuple((id(rows), len(rows)) for rows in lists)
+        if key != self._matrix_key:
+            self._forget_index()
+            self._matrix_key = key
         with one_pass():  # the project does not change while the page shows it
             self._load_extra()
 
+    def showEvent(self, event: Any) -> None:
+        self._forget_index()
+        super().showEvent(event)
+
     def _load_extra(self) -> None:
-        self._index = None
         project = self.ctx.project
         optional = sum(1 for c in project.criteria if c.kind == "optional")
         mandatory = sum(1 for c in project.criteria if c.kind == "mandatory")
@@ -210,8 +234,15 @@ class CriteriaPage(StepPage):
         column, numbers = names.index("feature_ids"), names.index("id")
         labels = criterion_numbers(self.ctx.project, ui_language())
         by_id = {c.id: c for c in self.ctx.project.criteria}
-        for r, row_id in enumerate(table.row_ids()):
+        # What the cells show already, when the matrix index, the numbers and the
+        # table's rows are those of the last refresh: only the rows edited since change.
+        index, ids = self.index(), table.row_ids()
+        same = self._shown is not None and self._shown[0] is index and self._shown[1] == labels
+        shown_rows: dict[int, Any] = self._shown[2] if same and self._shown is not None else {}
+        for r, row_id in enumerate(ids):
             criterion = by_id.get(row_id)
+            if criterion is not None and shown_rows.get(row_id) is criterion:
+                continue
             item = table.table.item(r, column)
             if criterion is not None and item is not None:
                 text = self.meeting_count(criterion)
@@ -221,6 +252,7 @@ class CriteriaPage(StepPage):
             label = labels.get(row_id, "—")
             if cell is not None and cell.text() != label:
                 cell.setText(label)
+        self._shown = (index, labels, {row_id: by_id.get(row_id) for row_id in ids})
 
     def load_links(self) -> None:
         row_id = self.tables["criteria"].current_id()
@@ -240,7 +272,7 @@ class CriteriaPage(StepPage):
             self.meeting.setText(_("Scanned solutions meeting it:") + " " + self.meeting_text(criterion))
 
     def model_changed(self) -> None:
-        self.load_extra()
+        self._refresh()
         self._refreshed = True
 
     def _rows_changed(self) -> None:
@@ -249,7 +281,7 @@ class CriteriaPage(StepPage):
         if self._refreshed:
             self._refreshed = False
             return
-        self.load_extra()
+        self._refresh()
 
     # -- edits --------------------------------------------------------------------------
 

@@ -221,6 +221,7 @@ class EntityTable(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.translations: dict[str, BilingualField] = {}
+        self._marked: dict[tuple[int, str], tuple[int, str, str, str]] = {}  # what each cell's mark shows
         self._translation_box = self._build_translations()
         if self._translation_box is not None:
             layout.addWidget(self._translation_box)
@@ -307,16 +308,22 @@ class EntityTable(QWidget):
             finally:
                 self._loading = False
 
-    def _mark_translation(self, item: QTableWidgetItem, row: Any, column: Column) -> None:
-        """A red corner and a tooltip on a cell whose text lacks its translation."""
+    def _mark_translation(self, item: QTableWidgetItem, row: Any, column: Column, lang: str = "") -> None:
+        """A red corner and a tooltip on a cell whose text lacks its translation
+        (``lang``: the other language, when the caller knows it)."""
         if self._translation_box is None or column.name not in self.translations:
             return
-        if not is_bilingual(self.ctx):
-            return
+        if not lang:
+            if not is_bilingual(self.ctx):
+                return
+            lang = other_language(text_language(self.ctx.project))
         address = f"{self.kind}:{row.id}.{column.name}"
         text = str(getattr(row, column.name))
-        lang = other_language(text_language(self.ctx.project))
         version = text_in(self.ctx.project, address, lang)
+        shown = (id(item), text, version, lang)
+        if self._marked.get((row.id, column.name)) == shown:
+            return  # (after each edit anywhere: only the cells whose texts changed are set)
+        self._marked[(row.id, column.name)] = shown
         if needs_translation(text) and not version.strip():
             item.setBackground(QBrush(QColor(255, 228, 228)))
             item.setToolTip(f"{text}\n\n{_(MISSING_IN[lang])}")
@@ -328,15 +335,20 @@ class EntityTable(QWidget):
         """The missing-translation marks of the cells, after an edit anywhere."""
         if not self.isVisible():
             return
-        names = [c.name for c in self.columns]
-        for r, row_id in enumerate(self.row_ids()):
-            row = self.ctx.project.find(self.kind, row_id)
-            if row is None:
-                continue
-            for name in self.translations:
-                item = self.table.item(r, names.index(name))
-                if item is not None:
-                    self._mark_translation(item, row, self.columns[names.index(name)])
+        if self._translation_box is None or not self.translations or not is_bilingual(self.ctx):
+            return
+        lang = other_language(text_language(self.ctx.project))
+        columns = [(c, column) for c, column in enumerate(self.columns) if column.name in self.translations]
+        by_id = {row.id: row for row in self.ctx.project.rows(self.kind)}
+        with one_pass():  # every row's translation looked up in one dict
+            for r, row_id in enumerate(self.row_ids()):
+                row = by_id.get(row_id)
+                if row is None:
+                    continue
+                for c, column in columns:
+                    item = self.table.item(r, c)
+                    if item is not None:
+                        self._mark_translation(item, row, column, lang)
 
     # -- columns ----------------------------------------------------------------
 
@@ -444,6 +456,7 @@ class EntityTable(QWidget):
         self._after_reload(current)
 
     def _fill(self) -> None:
+        self._marked.clear()  # new cells: their marks are set anew
         rows = self.rows()
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
