@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from wizard.cli.messages import JUSTIFIED, CliError, severity_word
 from wizard.core.i18n import N_, Plural, bilingual, counts, ntr, system_language, tr
 from wizard.core.model import Project
-from wizard.core.project_file import jsonio
 
 if TYPE_CHECKING:
     from wizard.core.audit import AuditedParagraph
@@ -105,6 +104,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_load(args: argparse.Namespace) -> int:
     """Create ``args.file`` from the JSON file ``args.json_file``."""
+    from wizard.core.project_file import jsonio  # sqlite-utils: only for commands that need it
     from wizard.core.project_file.store import ProjectFile
 
     source = Path(args.json_file)
@@ -127,6 +127,7 @@ def cmd_load(args: argparse.Namespace) -> int:
 def cmd_dump(args: argparse.Namespace) -> int:
     """The project as JSON on stdout, or into ``--out`` (refused if it exists, unless ``--force``)."""
     from wizard.core.bids.jsonform import to_json as bids_json
+    from wizard.core.project_file import jsonio
     from wizard.core.project_file.store import ProjectFile
     from wizard.core.publishing.jsonform import to_json
 

@@ -24,9 +24,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from wizard.core.documents.docx.writer import docx_bytes
-from wizard.core.documents.tender import tender_document
-from wizard.core.documents.tender_price_form import workbook_file
 from wizard.core.i18n import languages
 from wizard.core.memo import one_pass
 from wizard.core.model import Project
@@ -85,6 +82,8 @@ def tender_file(lang: str) -> str:
 
 def price_workbook_file(lang: str) -> str:
     """``price-form-fr.xlsx`` or ``price-form-en.xlsx``."""
+    from wizard.core.documents.tender_price_form import workbook_file
+
     return workbook_file(lang)
 
 
@@ -97,6 +96,9 @@ def tender_bytes(project: Project, lang: str, languages: list[str] | None = None
     """The tender in ``lang`` as DOCX bytes, from a clean project. Raises ``ValueError``
     for a ``lang`` other than "fr"/"en". ``languages``: every language exported together
     (the language clause follows them)."""
+    from wizard.core.documents.docx.writer import docx_bytes  # the DOCX stack only when writing one
+    from wizard.core.documents.tender import tender_document
+
     with one_pass():
         return docx_bytes(tender_document(project, lang, languages))
 
@@ -105,6 +107,7 @@ def record_bytes(project: Project, lang: str) -> bytes:
     """The decision record in ``lang`` as DOCX bytes (with the TCO chart when there are
     options), from a clean project. Raises ``ValueError`` for another ``lang``."""
     from wizard.core.documents.chart import cumulative_chart_png  # matplotlib only when exporting
+    from wizard.core.documents.docx.writer import docx_bytes
     from wizard.core.documents.record import record_document
 
     if lang not in ("fr", "en"):
@@ -151,6 +154,7 @@ def addendum_files(project: Project, langs: list[str], record: Any = None) -> di
     (``publishing.record.Record``) in each tender language (the bilingual rule: the
     languages the tender was published in, whatever ``langs`` asks)."""
     from wizard.core.documents.addendum import addendum_document, addendum_file
+    from wizard.core.documents.docx.writer import docx_bytes
 
     if record is None or not record.published:
         return {}
