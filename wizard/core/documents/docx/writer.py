@@ -22,6 +22,7 @@ import copy
 import datetime as dt
 import io
 import re
+import zipfile
 from typing import Any, cast
 from xml.sax.saxutils import escape
 
@@ -178,13 +179,15 @@ def _table(document: Any, block: Table) -> None:
         if model_row is not None and len(values) == columns:
             if template is not None and FAST and template.fits(values):
                 pending.append(values)
+                if len(pending) >= _ROWS_PER_PARSE:
+                    template.flush(document, table, pending)
             else:
                 if template is not None:
-                    template.flush(table, pending)
+                    template.flush(document, table, pending)
                 _copy_row(table, model_row, values)
             continue
         if template is not None:
-            template.flush(table, pending)
+            template.flush(document, table, pending)
         row = table.add_row()
         docx_xml.keep_row_together(row)
         cells = row.cells
@@ -194,7 +197,7 @@ def _table(document: Any, block: Table) -> None:
             model_row = row._tr
             template = _RowTemplate.of(model_row)
     if template is not None:
-        template.flush(table, pending)
+        template.flush(document, table, pending)
     _plain_paragraph(document)
 
 
@@ -205,6 +208,7 @@ parsed once per table: :class:`_RowTemplate`); ``False``: the python-docx calls 
 replace (``add_paragraph``, ``p.style``, ``add_r``/``add_t``, a deep copy per row), kept
 as the reference ``tests/core/test_docx_writer_fast.py`` compares the documents with."""
 
+_ROWS_PER_PARSE = 200  # rows parsed at once: fast, and the text of a 40,000-cell table never whole
 _SLOT = "\ue000{}\ue001"  # private-use characters: never in a template's own XML
 
 
@@ -242,8 +246,12 @@ class _RowTemplate:
         a line break into ``w:tab`` / ``w:br``: such rows take the slow way)."""
         return len(values) == len(self.pieces) - 1 and not any(_PLAIN_BREAKS.search(v) for v in values)
 
-    def flush(self, table: Any, pending: list[list[str]]) -> None:
-        """Append the rows of ``pending`` to ``table`` (then empty it)."""
+    def flush(self, document: Any, table: Any, pending: list[list[str]]) -> None:
+        """Append the rows of ``pending`` to ``table`` (then empty it). When the
+        document is being written to bytes (:func:`docx_bytes`), the rows stay text: a
+        comment marks their place and the saved ``document.xml`` gets them there
+        (:func:`_splice_rows`), so the rows of a 40,000-cell table never become a
+        tree of half a million elements (the peak memory of a large export)."""
         if not pending:
             return
         pieces, rows = self.pieces, []
@@ -255,8 +263,13 @@ class _RowTemplate:
                     parts.append(f"<w:t{space}>{escape(value)}</w:t>")
                 parts.append(after)
             rows.append("".join(parts))
-        table._tbl.extend(list(parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(rows)}</w:tbl>")))
         pending.clear()
+        spliced: list[str] | None = document.__dict__.get("_opw_spliced")
+        if spliced is not None:
+            table._tbl.append(etree.Comment(f"{_SPLICE}{len(spliced)}"))
+            spliced.append("".join(rows))
+            return
+        table._tbl.extend(list(parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(rows)}</w:tbl>")))
 
 
 def _copy_row(table: Any, model_row: Any, values: list[str]) -> None:
@@ -477,7 +490,15 @@ def _properties(document: Any, doc: Document) -> None:
 
 def build_docx(doc: Document) -> Any:
     """A python-docx ``Document`` holding ``doc``'s blocks (see module doc)."""
+    return _build(doc, splice=False)
+
+
+def _build(doc: Document, splice: bool) -> Any:
+    """:func:`build_docx`; with ``splice``, the table rows written from a template stay
+    text until the document is saved (:func:`docx_bytes`)."""
     document = docx.Document()
+    if splice and FAST:
+        document.__dict__["_opw_spliced"] = []
     document.styles["Normal"].font.size = Pt(11)
     docx_xml.set_language(document, LANGUAGE_TAGS[doc.lang])
     docx_xml.set_body_font(document, BODY_FONT)
@@ -508,5 +529,33 @@ def build_docx(doc: Document) -> Any:
 def docx_bytes(doc: Document) -> bytes:
     """``doc`` as the bytes of a ``.docx`` file."""
     buffer = io.BytesIO()
-    build_docx(doc).save(buffer)
-    return buffer.getvalue()
+    document = _build(doc, splice=True)
+    spliced: list[str] = document.__dict__.get("_opw_spliced") or []
+    document.save(buffer)
+    del document  # its tree goes before the rows are put in the saved text
+    return _splice_rows(buffer.getvalue(), spliced) if spliced else buffer.getvalue()
+
+
+_SPLICE = "opw-rows-"
+_DOCUMENT_PART = "word/document.xml"
+
+
+def _splice_rows(package: bytes, spliced: list[str]) -> bytes:
+    """The ``.docx`` bytes ``package`` with each ``<!--opw-rows-N-->`` comment of its
+    ``word/document.xml`` replaced by the rows ``spliced[N]`` (XML text, prefix ``w:``
+    as the document root declares it). Every other part is copied as it is, with its
+    zip entry's name, date and compression."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == _DOCUMENT_PART:
+                pieces = _SPLICE_MARK.split(data)  # text, number, text, number …, text
+                for n in range(1, len(pieces), 2):
+                    pieces[n] = spliced[int(pieces[n])].encode("utf-8")
+                data = b"".join(pieces)
+            target.writestr(info, data)
+    return out.getvalue()
+
+
+_SPLICE_MARK = re.compile(rb"<!--" + _SPLICE.encode() + rb"(\d+)-->")
