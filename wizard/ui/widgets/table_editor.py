@@ -222,6 +222,9 @@ class EntityTable(QWidget):
         layout.addLayout(buttons)
         self.translations: dict[str, BilingualField] = {}
         self._marked: dict[tuple[int, str], tuple[int, str, str, str]] = {}  # what each cell's mark shows
+        self._marked_rows: dict[int, Any] = {}  # row id → the row object its marks were set from
+        self._marked_versions: tuple[str, list[Any]] | None = None
+        self._ids: list[int] = []  # the row ids, in table order (set by reload)
         self._translation_box = self._build_translations()
         if self._translation_box is not None:
             layout.addWidget(self._translation_box)
@@ -337,14 +340,21 @@ class EntityTable(QWidget):
             return
         if self._translation_box is None or not self.translations or not is_bilingual(self.ctx):
             return
-        lang = other_language(text_language(self.ctx.project))
+        project = self.ctx.project
+        lang = other_language(text_language(project))
         columns = [(c, column) for c, column in enumerate(self.columns) if column.name in self.translations]
-        by_id = {row.id: row for row in self.ctx.project.rows(self.kind)}
+        by_id = {row.id: row for row in project.rows(self.kind)}
+        # The translations and the language as at the last refresh: then only the rows
+        # replaced since (an edit saves a new row object) can show another mark.
+        versions = (lang, list(project.translations))
+        same = versions == self._marked_versions
+        self._marked_versions = versions
         with one_pass():  # every row's translation looked up in one dict
             for r, row_id in enumerate(self.row_ids()):
                 row = by_id.get(row_id)
-                if row is None:
+                if row is None or (same and self._marked_rows.get(row_id) is row):
                     continue
+                self._marked_rows[row_id] = row
                 for c, column in columns:
                     item = self.table.item(r, c)
                     if item is not None:
@@ -457,7 +467,9 @@ class EntityTable(QWidget):
 
     def _fill(self) -> None:
         self._marked.clear()  # new cells: their marks are set anew
+        self._marked_rows.clear()
         rows = self.rows()
+        self._ids = [row.id for row in rows]
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, column in enumerate(self.columns):
@@ -568,6 +580,10 @@ class EntityTable(QWidget):
     # -- navigation -------------------------------------------------------------
 
     def row_ids(self) -> list[int]:
+        """The ids of the rows shown, in table order (rows change only by
+        :meth:`reload`: kept there, not read back from each cell)."""
+        if len(self._ids) == self.table.rowCount():
+            return list(self._ids)
         return [self.cell(r, 0).data(ID_ROLE) for r in range(self.table.rowCount())]
 
     def cell(self, r: int, c: int) -> QTableWidgetItem:
