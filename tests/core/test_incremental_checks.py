@@ -87,3 +87,18 @@ def test_per_pass_values_live_one_pass() -> None:
             assert per_pass(project, count) == 2
     assert len(calls) == 3
     assert per_pass(project, count) == 3
+
+
+def test_translation_lookup_same_in_and_out_of_a_pass() -> None:
+    from wizard.core.examples import load_example
+    from wizard.core.model import Translation
+    from wizard.core.model.translatable import translation
+
+    project = load_example("office-suite")
+    first = Translation(id=901, address="problem.statement", lang="en", text="First")
+    project.translations = [*project.translations, first, replace(first, id=902, text="Second")]
+    outside = translation(project, "problem.statement", "en")
+    with one_pass():
+        inside = translation(project, "problem.statement", "en")
+        assert translation(project, "problem.context", "de") is None
+    assert outside is inside is first  # the first row, as a scan finds it

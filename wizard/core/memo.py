@@ -9,6 +9,8 @@ pass it simply computes it, so a caller that edits the project between two calls
 app, a test) always sees the current value.
 
 * ``one_pass()``: a context manager; nested passes share the outer one's values.
+* ``in_pass() -> bool``: whether a pass is open (a caller may then prefer an index to a
+  scan).
 * ``per_pass(project, compute, *args) -> value``: ``compute(project, *args)``, once per
   pass.
 
@@ -43,6 +45,11 @@ def one_pass() -> Iterator[None]:
         yield
     finally:
         _PASS.reset(token)
+
+
+def in_pass() -> bool:
+    """Whether the code runs inside :func:`one_pass`."""
+    return _PASS.get() is not None
 
 
 def per_pass(project: Any, compute: Callable[..., T], *args: Any) -> T:

@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from wizard.core.i18n import N_
-from wizard.core.memo import per_pass
+from wizard.core.memo import in_pass, per_pass
 from wizard.core.model.choices import LANGUAGES, Language
 from wizard.core.model.entities import Translation
 from wizard.core.model.project import ENTITIES, SECTIONS, Project
@@ -174,6 +174,8 @@ def translation(project: Project, address: str, lang: str) -> Translation | None
     """The :class:`Translation` row of ``address`` in ``lang``, or ``None``. Inside one
     pass (``core/memo.py``: a check run, an export, a page refresh) a dict lookup, so
     asking it for every row of a table stays linear."""
+    if not in_pass():  # one question: a scan costs less than an index
+        return next((r for r in project.translations if r.address == address and r.lang == lang), None)
     return per_pass(project, _translation_rows).get((address, lang))
 
 
