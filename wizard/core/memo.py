@@ -9,6 +9,8 @@ pass it simply computes it, so a caller that edits the project between two calls
 app, a test) always sees the current value.
 
 * ``one_pass()``: a context manager; nested passes share the outer one's values.
+* ``forget()``: the project did change (an edit saved while a pass is open, e.g. by a
+  page's refresh): the open pass computes its values again.
 * ``in_pass() -> bool``: whether a pass is open (a caller may then prefer an index to a
   scan).
 * ``per_pass(project, compute, *args) -> value``: ``compute(project, *args)``, once per
@@ -45,6 +47,14 @@ def one_pass() -> Iterator[None]:
         yield
     finally:
         _PASS.reset(token)
+
+
+def forget() -> None:
+    """Drop the values of the open pass (nothing outside a pass): the app calls it after
+    every saved edit, so an edit made while a page refreshes never leaves a stale value."""
+    memo = _PASS.get()
+    if memo is not None:
+        memo.clear()
 
 
 def in_pass() -> bool:

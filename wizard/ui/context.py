@@ -18,6 +18,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from wizard.core import memo
 from wizard.core.bids import BidsError
 from wizard.core.bids.record import BidsRecord
 from wizard.core.checks import Finding, run_checks
@@ -137,6 +138,7 @@ class ProjectContext(QObject):
         except Exception as exc:  # OSError, sqlite3.Error, ProjectFileError, CodecError, ValueError
             self._report(exc)
             return None
+        memo.forget()  # an edit inside a page's refresh: that refresh reads the project again
         self.changed.emit()
         return result
 
