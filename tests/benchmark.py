@@ -1,4 +1,4 @@
-"""The performance figures (README.md, "Performance benchmark"; SPEC §8) on the generated
+"""The performance figures (README.md, "Performance benchmark") on the generated
 "large" project, at its size and from a quarter of it to four times it.
 
 Run with plain Python from the repository root::
@@ -10,8 +10,8 @@ Run with plain Python from the repository root::
 Every figure prints the median wall-clock time *and* the median CPU time of the
 process that did the work (CPU time is steadier when other programs share the
 machine), the target, the ratio (measured ÷ target; ≤ 1.00 is within target) and ✓ or
-✗. A target says which of the two it holds: SPEC §8 states most of them in CPU time, or
-as a ratio to a *floor* measured in the same run:
+✗. A target says which of the two it holds: the product's targets state most of them in
+CPU time, or as a ratio to a *floor* measured in the same run:
 
 * *export*: the tender and the decision record, in French, then in French and English
   (the large project's setting), vs the **XML floor**: the same blocks (built from the
