@@ -184,6 +184,7 @@ def evaluation_files(project: Project, _langs: list[str], bids: Any = None) -> d
     ``debriefing-<bid>-<lang>.docx`` per unsuccessful bid, in each tender language (the
     bilingual rule: the languages the tender was published in, whatever ``langs`` asks)."""
     from wizard.core.documents.debriefing import debriefing_file, letter_document, unsuccessful
+    from wizard.core.documents.docx.writer import docx_bytes
     from wizard.core.documents.evaluation_report import report_document, report_file
 
     if bids is None or not bids.bids:

@@ -86,10 +86,10 @@ def run_checks(project: Project, record: BidsRecord | None = None) -> list[Findi
     conflict); :func:`rows.check_rows` reports the blank rows themselves. Row ids never
     change, so every address is valid in the project as saved."""
     with one_pass():  # the project does not change while the checks run (core/memo.py)
-        return _run_checks(project)
+        return _run_checks(project, record)
 
 
-def _run_checks(project: Project) -> list[Finding]:
+def _run_checks(project: Project, record: BidsRecord | None) -> list[Finding]:
     found: list[Finding] = []
     try:
         shown = drop_blank_rows(project)
