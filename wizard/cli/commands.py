@@ -65,6 +65,28 @@ def _read_bids(path: str) -> Any:
         return read(pf)
 
 
+def _follow_up(path: str) -> Any:
+    """The contract's follow-up (``contract.record.FollowUp``), ``None`` while no
+    contract is signed; read only."""
+    from wizard.core.contract.record import follow_up
+    from wizard.core.project_file.store import ProjectFile
+
+    with ProjectFile.open(_project_path(path), read_only=True) as pf:
+        return follow_up(pf)
+
+
+def _contract_findings(path: str) -> list[Any]:
+    """The findings on the contract's follow-up (``checks/contract.py``), as of today."""
+    from wizard.core.checks.contract import check_contract
+    from wizard.core.contract.record import follow_up
+    from wizard.core.project_file.store import ProjectFile
+
+    with ProjectFile.open(_project_path(path), read_only=True) as pf:
+        found = follow_up(pf)
+        project = pf.project
+    return [] if found is None else check_contract(project, found.contract, _today(), found.rates)
+
+
 def _new_target(path: str) -> Path:
     target = Path(path)
     if target.is_dir():
@@ -155,7 +177,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     lang = args.lang or system_language()
     project, _changed, record = _read_for_export(args.file)
-    found = run_checks(project, _read_bids(args.file)) + check_addenda(project, record, _today())
+    found = (
+        run_checks(project, _read_bids(args.file))
+        + check_addenda(project, record, _today())
+        + _contract_findings(args.file)
+    )
     width = max(len(severity_word(s.value, lang)) for s in Severity)
     justified = 0
     for f in found:

@@ -95,6 +95,14 @@ class ProjectContext(QObject):
                 from wizard.core.publishing.record import read
 
                 self._findings += check_addenda(self.project, read(self.pf), dt.date.today().isoformat())
+                from wizard.core.checks.contract import check_contract
+                from wizard.core.contract.record import follow_up
+
+                found = follow_up(self.pf)  # the contract's follow-up (docs/contract.md)
+                if found is not None:
+                    self._findings += check_contract(
+                        self.project, found.contract, dt.date.today().isoformat(), found.rates
+                    )
         return self._findings
 
     def _bids(self) -> BidsRecord | None:

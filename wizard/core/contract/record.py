@@ -15,6 +15,7 @@ Money is ``Decimal`` CAD before taxes, as the price form and the award; dates ar
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
@@ -298,4 +299,43 @@ def read_with(pf: ProjectFile, award: bids_record.Award) -> Contract:
         reports=reports,
         incidents=incidents,
         payments=payments,
+    )
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """What the follow-up reads beside the contract: the winning bid's prices as opened
+    (``yearly``: line key → each cell, ``None`` while sealed; ``rates``: its unit-rate
+    lines, ``unit.hour`` → CAD), its ``trade_secret`` designation ('' = none) and whether
+    its personal names may be published (``publish_names``), and its contact."""
+
+    contract: Contract
+    yearly: Mapping[str, tuple[Decimal | None, ...]] | None
+    rates: Mapping[str, Decimal]
+    trade_secret: str
+    publish_names: bool
+    contact_name: str
+
+
+def follow_up(pf: ProjectFile) -> FollowUp | None:
+    """The :class:`FollowUp` of ``pf``, ``None`` while no contract is signed."""
+    bids = bids_record.read(pf)
+    award = bids.award
+    if award is None or award.bid_id is None or not award.contract_signed_on:
+        return None
+    contract = read_with(pf, award)
+    bid = bids.bid(award.bid_id)
+    yearly = bid.yearly if bid is not None else None
+    rates = {
+        key: cells[0]
+        for key, cells in (yearly or {}).items()
+        if key.startswith("unit.") and cells and cells[0] is not None
+    }
+    return FollowUp(
+        contract=contract,
+        yearly=yearly,
+        rates=rates,
+        trade_secret=bid.trade_secret if bid is not None else "",
+        publish_names=bid.publish_names if bid is not None else False,
+        contact_name=bid.bidder.contact_name if bid is not None else "",
     )
