@@ -62,3 +62,54 @@ def award(pf: ProjectFile, *, signed_on: str = SIGNED_ON, value: str = VALUE) ->
         contract_value=value,
     )
     return bid_id
+
+
+PAYMENTS = [
+    # paid_on, invoice, line, amount, credit, quantity, unit price
+    ("2027-06-15", "F-2027-000", "recurring.subscriptions", "12000", "0", "", ""),
+    ("2027-06-30", "F-2027-001", "one_off.implementation", "18500.50", "0", "", ""),
+    ("2027-07-30", "F-2027-014", "one_off.migration_in", "4200", "0", "", ""),
+    ("2027-08-31", "F-2027-022", "one_off.training", "3600.25", "0", "", ""),
+    ("2027-09-15", "F-2027-030", "unit.hour", "520", "50", "6", "95"),
+    ("2027-11-15", "F-2027-041", "one_off.training", "1800", "0", "", ""),
+    ("2028-03-15", "F-2028-007", "unit.hour", "380", "0", "4", "95"),
+]
+"""A year of payments: 41 000.75 $ paid, the July credit of 50 $ deducted from the
+September invoice of six hours (570 $ − 50 $)."""
+
+
+def follow(pf: ProjectFile) -> None:
+    """The follow-up the training example carries: the monthly fee, one amendment, two
+    reports (July's availability 98.4 % earns 5 % of 1 000 $), a critical incident and a
+    year of payments."""
+    from wizard.core.contract import operations
+
+    operations.set_terms(pf, monthly_fee="1000")
+    operations.add_amendment(
+        pf,
+        amended_on="2027-10-04",
+        reason="Two additional training sessions for the fire department's new recruits",
+        value_change="1800",
+    )
+    operations.add_report(pf, period="2027-06", received_on="2027-07-09", availability_pct="99.82")
+    july = operations.add_report(pf, period="2027-07", received_on="2027-08-13", availability_pct="98.4")
+    operations.add_incident(
+        pf,
+        started_at="2027-07-19T07:40:00-03:00",
+        severity="critical",
+        responded_at="2027-07-19T08:20:00-03:00",
+        resolved_at="2027-07-19T13:10:00-03:00",
+        description="Learning platform unreachable after a certificate expired",
+        report_id=july,
+    )
+    for paid_on, invoice, line, amount, credit, quantity, unit in PAYMENTS:
+        operations.add_payment(
+            pf,
+            paid_on=paid_on,
+            invoice_number=invoice,
+            line_key=line,
+            amount=amount,
+            credit=credit,
+            quantity=quantity,
+            unit_price=unit,
+        )

@@ -402,9 +402,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = _export_folder(args.out)
     project, changed, record = _read_for_export(args.file)  # first: a bad file leaves no empty folder
     bids = _read_bids(args.file)
+    follow = _follow_up(args.file)  # the contract's follow-up once signed (docs/contract.md)
     if args.pdf and soffice() is None:  # said before anything else is done
         raise CliError(NOT_INSTALLED)
-    existing = existing_outputs(project, out, args.lang, pdf=args.pdf, record=record, bids=bids)
+    existing = existing_outputs(
+        project, out, args.lang, pdf=args.pdf, record=record, bids=bids, follow=follow
+    )
     if existing and not args.force:
         raise CliError(
             Plural(
@@ -432,7 +435,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(bilingual(LEFTOVERS_REMOVED, names=", ".join(p.name for p in removed)), file=sys.stderr)
     try:
         written = export_all(
-            project, out, lang=args.lang, changed=changed, pdf=args.pdf, record=record, bids=bids
+            project,
+            out,
+            lang=args.lang,
+            changed=changed,
+            pdf=args.pdf,
+            record=record,
+            bids=bids,
+            follow=follow,
         )
     except ExportWriteError as exc:
         text, params = failure_message(exc)

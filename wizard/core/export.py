@@ -138,15 +138,21 @@ def price_workbook_files(project: Project, langs: list[str]) -> dict[str, bytes]
 
 
 def open_data_files(
-    project: Project, _langs: list[str], changed: str | None = None, record: Any = None, bids: Any = None
+    project: Project,
+    _langs: list[str],
+    changed: str | None = None,
+    record: Any = None,
+    bids: Any = None,
+    follow: Any = None,
 ) -> dict[str, bytes]:
     """The OCDS release package and the CSVs, the release dated by ``changed``; once
     published (``record``), the published releases and ``addenda.csv``; with bids
-    (``bids``), ``bids.csv`` and, once awarded, the ``award`` and ``contract`` releases.
-    Raises ``opendata.outputs.OpenDataError``."""
+    (``bids``), ``bids.csv`` and, once awarded, the ``award`` and ``contract`` releases;
+    once a contract is signed (``follow``), its implementation release and the
+    follow-up's CSVs. Raises ``opendata.outputs.OpenDataError``."""
     from wizard.core.opendata.outputs import open_data_files as build
 
-    return build(project, changed, record, bids)
+    return build(project, changed, record, bids, follow)
 
 
 def addendum_files(project: Project, langs: list[str], record: Any = None) -> dict[str, bytes]:
@@ -197,6 +203,29 @@ def evaluation_files(project: Project, _langs: list[str], bids: Any = None) -> d
     return files
 
 
+def follow_up_files(project: Project, langs: list[str], follow: Any = None) -> dict[str, bytes]:
+    """Once a contract is signed (``follow``: ``contract.record.FollowUp``), the
+    follow-up's documents (``documents/follow_up.py``: ``contract-summary-<lang>.docx``,
+    ``performance-<lang>.docx``, ``spending-<lang>.docx`` with its chart) in each
+    language the tender was published in, whatever ``langs`` asks."""
+    if follow is None:
+        return {}
+    from wizard.core.contract.follow_up import spending_by_year
+    from wizard.core.documents.docx.writer import docx_bytes  # the DOCX stack only when writing one
+    from wizard.core.documents.follow_up import KINDS, follow_up_document, follow_up_file
+    from wizard.core.documents.spending_chart import spending_chart_png  # matplotlib only when exporting
+
+    years = spending_by_year(project, follow.contract, follow.yearly)
+    files: dict[str, bytes] = {}
+    for lang in languages.tender_languages(project):
+        chart = spending_chart_png(years, lang)
+        for kind in KINDS:
+            files[follow_up_file(kind, lang)] = docx_bytes(
+                follow_up_document(project, follow, kind, lang, chart)
+            )
+    return files
+
+
 BUILDERS: list[Builder] = [
     tender_files,
     price_workbook_files,
@@ -204,6 +233,7 @@ BUILDERS: list[Builder] = [
     open_data_files,
     addendum_files,
     evaluation_files,
+    follow_up_files,
 ]
 """Every kind of output, in the order the files are listed and written."""
 
@@ -214,6 +244,7 @@ def output_files(
     changed: str | None = None,
     record: Any = None,
     bids: Any = None,
+    follow: Any = None,
 ) -> dict[str, bytes]:
     """``{file name: content}`` of every output, built in memory from ``project`` (its
     text cleaned once here). ``changed``: the moment of the project's latest change
@@ -222,18 +253,22 @@ def output_files(
     addenda and the published releases. The published documents themselves stay in the
     project file, never written over. ``bids``: the bids record (``bids.record.read``):
     the evaluation outputs (:func:`evaluation_files`, ``bids.csv``, the award releases).
-    Raises ``ValueError`` for an unsupported ``lang``."""
+    ``follow``: the contract's follow-up (``contract.record.follow_up``) once signed: its
+    documents, CSVs and implementation release. Raises ``ValueError`` for an
+    unsupported ``lang``."""
     langs = tender_languages(project, lang)
     project = clean_project(project)
     files: dict[str, bytes] = {}
     with one_pass():  # the clean project does not change while it is written (core/memo.py)
         for build in BUILDERS:
             if build is open_data_files:  # the one builder that the latest change dates
-                build = partial(open_data_files, changed=changed, record=record, bids=bids)
+                build = partial(open_data_files, changed=changed, record=record, bids=bids, follow=follow)
             elif build is addendum_files:
                 build = partial(addendum_files, record=record)
             elif build is evaluation_files:
                 build = partial(evaluation_files, bids=bids)
+            elif build is follow_up_files:
+                build = partial(follow_up_files, follow=follow)
             files.update(build(project, langs))
     return files
 
@@ -245,6 +280,7 @@ def planned_outputs(
     pdf: bool = False,
     record: Any = None,
     bids: Any = None,
+    follow: Any = None,
 ) -> list[Path]:
     """The paths :func:`export_all` would write, in the same order, writing nothing:
     tender(s), price workbook(s), decision record(s), OCDS package, vendor register and criteria CSVs.
@@ -272,6 +308,12 @@ def planned_outputs(
 
         data.append(BIDS_FILE)
     addenda += evaluation_names(project, bids)
+    if follow is not None and record is not None and record.published:
+        from wizard.core.documents.follow_up import KINDS, follow_up_file
+        from wizard.core.opendata.follow_up import FILES
+
+        data += [name for name, _columns in FILES]
+        addenda += [follow_up_file(k, x) for x in languages.tender_languages(project) for k in KINDS]
     pdfs = [pdf_name(name) for name in [*names, *addenda] if name.endswith(".docx")] if pdf else []
     return [out_dir / name for name in [*names, *data, *addenda, *pdfs]]
 
@@ -283,6 +325,7 @@ def existing_outputs(
     pdf: bool = False,
     record: Any = None,
     bids: Any = None,
+    follow: Any = None,
 ) -> list[Path]:
     """The files an export into ``out_dir`` would replace (those of :func:`planned_outputs`
     that already exist): never overwrite a document the lawyers may have edited unasked.
@@ -292,7 +335,7 @@ def existing_outputs(
     not a document anyone edited, so redoing the export needs no ``--force``."""
     return [
         path
-        for path in planned_outputs(project, out_dir, lang, pdf, record, bids)
+        for path in planned_outputs(project, out_dir, lang, pdf, record, bids, follow)
         if path.exists() and not written_by_a_killed_export(path)
     ]
 
@@ -305,6 +348,7 @@ def export_all(
     pdf: bool = False,
     record: Any = None,
     bids: Any = None,
+    follow: Any = None,
 ) -> list[Path]:
     """Write every output into ``out_dir`` (created if missing); returns the paths written.
     ``changed``: the moment of the project's latest change (``ProjectFile.last_change``),
@@ -319,7 +363,7 @@ def export_all(
     LibreOffice), after the others; ``pdf.PdfError`` when LibreOffice is missing or
     fails, before anything is written.
     """
-    files = output_files(project, lang, changed, record, bids)
+    files = output_files(project, lang, changed, record, bids, follow)
     if pdf:
         files.update(to_pdf({name: data for name, data in files.items() if name.endswith(".docx")}))
     return write_files(files, out_dir)

@@ -216,12 +216,14 @@ def confirm_replace(window: MainWindow, project: Project, folder: Path, pdf: boo
     existing files (a DOCX the lawyers edited is never lost silently); ``pdf``: the
     export writes PDF copies too."""
     from wizard.core.bids.record import read as read_bids
+    from wizard.core.contract.record import follow_up
     from wizard.core.export import existing_outputs
     from wizard.core.publishing.record import read
 
     record = read(window.ctx.pf) if window.ctx is not None else None
     bids = read_bids(window.ctx.pf) if window.ctx is not None else None
-    existing = existing_outputs(project, folder, pdf=pdf, record=record, bids=bids)
+    follow = follow_up(window.ctx.pf) if window.ctx is not None else None
+    existing = existing_outputs(project, folder, pdf=pdf, record=record, bids=bids, follow=follow)
     if not existing:
         return True
     names = "\n".join(path.name for path in existing)
@@ -294,12 +296,19 @@ def export(window: MainWindow) -> list[Path]:
             return []
         removed = core.remove_leftovers(folder)
         from wizard.core.bids.record import read as read_bids
+        from wizard.core.contract.record import follow_up
         from wizard.core.publishing.record import read
 
         pf = window.ctx.pf
         paths = list(
             export_all(
-                project, folder, changed=pf.last_change(), pdf=pdf, record=read(pf), bids=read_bids(pf)
+                project,
+                folder,
+                changed=pf.last_change(),
+                pdf=pdf,
+                record=read(pf),
+                bids=read_bids(pf),
+                follow=follow_up(pf),
             )
         )
     except core.ExportWriteError as exc:  # names exactly what was written
