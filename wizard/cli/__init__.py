@@ -55,6 +55,7 @@ COMMANDS = (
     "addendum",
     "bid",
     "envelope",
+    "archive",
 )
 
 
@@ -222,6 +223,12 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     p.add_argument("--witnesses", default="", help="who witnesses the opening")
     p.add_argument("--at", default="", help="when, ISO 8601 with its offset (default: now)")
     p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
+    p = sub.add_parser(
+        "archive",
+        help="the municipal file: the project, published documents, outputs and a manifest of hashes",
+    )
+    p.add_argument("file")
+    p.add_argument("--out", required=True, metavar="DIR|ZIP", help="a new folder, or a file ending in .zip")
     return parser
 
 
@@ -240,6 +247,7 @@ def _handlers() -> dict[str, Callable[[argparse.Namespace], int]]:
         "addendum": c.cmd_addendum,
         "bid": c.cmd_bid,
         "envelope": c.cmd_envelope,
+        "archive": c.cmd_archive,
     }
 
 

@@ -824,3 +824,46 @@ def cmd_envelope(args: argparse.Namespace) -> int:
     except BidsError as exc:
         raise _bids_error(exc, args.file) from None
     return 0
+
+
+def cmd_archive(args: argparse.Namespace) -> int:
+    """Write the municipal file of ``args.file`` (``core/archive.py``) into ``--out``: a
+    ZIP when it ends in ``.zip``, else a new folder; print each file's SHA-256 and path.
+    Never replaces anything."""
+    from wizard.core.archive import (
+        MANIFEST_CSV,
+        MANIFEST_JSON,
+        ArchiveExists,
+        archive_files,
+        sha256,
+        write_archive,
+    )
+    from wizard.core.opendata.outputs import OpenDataError
+    from wizard.core.project_file.store import ProjectFile
+
+    target = Path(args.out)
+    if target.exists():
+        raise CliError(N_("This file or folder already exists; an archive never replaces anything."), target)
+    if not target.parent.is_dir():
+        raise CliError(N_("This folder does not exist."), target.parent)
+    with ProjectFile.open(_project_path(args.file), read_only=True) as pf:
+        try:
+            files = archive_files(pf)
+        except OpenDataError as exc:
+            raise CliError(
+                N_("The open data of this project is not valid: {errors}"), errors="; ".join(exc.errors[:3])
+            ) from None
+    try:
+        write_archive(files, target)
+    except ArchiveExists:
+        raise CliError(
+            N_("This file or folder already exists; an archive never replaces anything."), target
+        ) from None
+    except OSError as exc:
+        raise CliError(
+            N_("The archive could not be written: {reason}"), target, reason=exc.strerror or exc
+        ) from None
+    for name, data in files.items():
+        if name not in (MANIFEST_JSON, MANIFEST_CSV):
+            print(f"{sha256(data)}  {name}")
+    return 0
