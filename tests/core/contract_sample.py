@@ -79,16 +79,16 @@ September invoice of six hours (570 $ − 50 $)."""
 
 
 def follow(pf: ProjectFile) -> None:
-    """The follow-up the training example carries: the monthly fee, one amendment, two
-    reports (July's availability 98.4 % earns 5 % of 1 000 $), a critical incident and a
-    year of payments."""
+    """The follow-up the training example carries (``tools/training_contract.py``): the
+    monthly fee, one amendment, two reports (July's availability 98.4 % earns 5 % of
+    1 000 $), a critical incident and a year of payments."""
     from wizard.core.contract import operations
 
     operations.set_terms(pf, monthly_fee="1000")
     operations.add_amendment(
         pf,
         amended_on="2027-10-04",
-        reason="Two additional training sessions for the fire department's new recruits",
+        reason="Deux séances de formation supplémentaires pour les nouvelles recrues du service d’incendie",
         value_change="1800",
     )
     operations.add_report(pf, period="2027-06", received_on="2027-07-09", availability_pct="99.82")
@@ -99,7 +99,7 @@ def follow(pf: ProjectFile) -> None:
         severity="critical",
         responded_at="2027-07-19T08:20:00-03:00",
         resolved_at="2027-07-19T13:10:00-03:00",
-        description="Learning platform unreachable after a certificate expired",
+        description="Plateforme d’apprentissage inaccessible après l’expiration d’un certificat",
         report_id=july,
     )
     for paid_on, invoice, line, amount, credit, quantity, unit in PAYMENTS:

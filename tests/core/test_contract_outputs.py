@@ -104,6 +104,9 @@ def test_a_trade_secret_withholds_the_bids_rates_not_what_was_paid(pf):
     assert units["unit.hour"]["amount_billed"] == "900.00"
     text = _text(files["spending-en.docx"])
     assert "Unit rates of section D" in text and "$95.00" not in text
+    intake.set_bid(pf, contract.bid_id, trade_secret="Annexe C : architecture technique et sécurité")
+    units = {r["line"]: r for r in _rows(_outputs(pf)["unit-prices.csv"])}
+    assert units["unit.hour"]["bid_rate"] == "95.00" and units["unit.hour"]["withheld"] == ""
 
 
 def test_the_documents_in_each_published_language(pf):
@@ -149,7 +152,7 @@ def test_the_implementation_release(pf):
     assert sum(Decimal(str(t["value"]["amount"])) for t in transactions) == Decimal("41000.75")
     milestones = contract["implementation"]["milestones"]
     assert [m["status"] for m in milestones[:3]] == ["met", "met", "notMet"]
-    assert contract["amendments"][0]["rationale"].startswith("Two additional training sessions")
+    assert contract["amendments"][0]["rationale"].startswith("Deux séances de formation supplémentaires")
     supplier = next(p for p in release["parties"] if "supplier" in p["roles"])
     assert supplier["name"] == "Formation Acadie inc."
 
@@ -187,3 +190,40 @@ def test_the_spending_chart_is_a_stable_png_in_each_language(pf):
     fr = spending_chart_png(years, "fr", width_cm=8, dpi=60)
     assert fr.startswith(b"\x89PNG") and fr == spending_chart_png(years, "fr", width_cm=8, dpi=60)
     assert fr != spending_chart_png(years, "en", width_cm=8, dpi=60)
+
+
+@needs_cove
+@needs_zip
+def test_the_training_example_follows_its_contract(tmp_path, capsys):
+    """Issue 23 point 6 and its acceptance: the bundled example carries a signed contract,
+    one amendment, two reports and a year of payments; ``export`` writes the follow-up's
+    documents and CSVs, and its OCDS package carries the implementation, clean for CoVE."""
+    from wizard.cli import main as cli_main
+    from wizard.core.project_file.store import ProjectFile
+
+    path = tmp_path / "training.tender"
+    assert cli_main(["new", "--example", "training", str(path)]) == 0
+    with ProjectFile.open(path, read_only=True) as f:
+        contract = record.read(f)
+    assert contract.supplier == "Apprentissage Fundy inc."
+    assert (len(contract.amendments), len(contract.reports), len(contract.payments)) == (1, 2, 7)
+    assert contract.paid == Decimal("41000.75") and contract.current_value == Decimal("97302.70")
+    out = tmp_path / "out"
+    assert cli_main(["export", str(path), "--out", str(out)]) == 0
+    names = {p.name for p in out.iterdir()}
+    assert {
+        "contract-summary-fr.docx",
+        "performance-en.docx",
+        "spending-fr.docx",
+        "contract.csv",
+        "contract-amendments.csv",
+        "performance.csv",
+        "payments.csv",
+        "unit-prices.csv",
+    } <= names
+    package = json.loads((out / "ocds-release-package.json").read_text(encoding="utf-8"))
+    implementation = package["releases"][-1]["contracts"][0]["implementation"]
+    assert len(implementation["transactions"]) == 7
+    assert problems(cove(package, tmp_path)) == {}
+    units = {r["line"]: r for r in _rows((out / "unit-prices.csv").read_bytes())}
+    assert units["unit.hour"]["bid_rate"] == "95.00"  # its designation is the technical annex, not prices

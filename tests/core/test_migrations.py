@@ -571,7 +571,9 @@ def test_migration_7_adds_the_contract_tables_empty(tmp_path, example):
         assert {t: pf.db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in counts} == counts
         from wizard.core.contract import record
 
-        assert record.read(pf) is None
+        contract = record.read(pf)  # the training example's award is signed: a contract, not followed yet
+        assert (contract is None) == (example != "training")
+        assert contract is None or (contract.amendments, contract.reports, contract.payments) == ((), (), ())
     assert _pragmas(path)[:3] == (7, [], "ok")
     assert (tmp_path / f"{example}.tender.v6.bak").exists()
 

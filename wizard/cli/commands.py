@@ -101,8 +101,8 @@ def _new_target(path: str) -> Path:
 def cmd_new(args: argparse.Namespace) -> int:
     """Create ``args.file``: from the bundled example ``args.example``, or an empty
     project in ``args.lang`` (its tender language and its default texts)."""
-    from wizard.core.bids.jsonform import record_tables
-    from wizard.core.examples import UnknownExample, example_names, load_example_with_records
+    from wizard.core.contract.jsonform import all_tables
+    from wizard.core.examples import UnknownExample, example_names, load_example_with_contract
     from wizard.core.model.defaults import new_project
     from wizard.core.project_file.store import ProjectFile
 
@@ -111,14 +111,14 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(args.file)
         return 0
     try:
-        project, publishing, bids = load_example_with_records(args.example)
+        project, publishing, bids, contract = load_example_with_contract(args.example)
     except UnknownExample:
         raise CliError(
             N_("Unknown example {name}; choose one of: {names}."),
             name=args.example,
             names=", ".join(example_names()),
         ) from None
-    tables = record_tables(publishing, bids)
+    tables = all_tables(publishing, bids, contract)
     ProjectFile.create(_new_target(args.file), project, origin="example", tables=tables).close()
     print(args.file)
     return 0
@@ -132,11 +132,11 @@ def cmd_load(args: argparse.Namespace) -> int:
     source = Path(args.json_file)
     if source.is_dir():
         raise CliError(N_("This is a folder, not a JSON file."), source)
-    from wizard.core.bids.jsonform import record_tables
+    from wizard.core.contract.jsonform import all_tables
 
     try:
-        project, publishing, bids = jsonio.load_file_with_records(source)
-        tables = record_tables(publishing, bids)
+        project, publishing, bids, contract = jsonio.load_file_with_contract(source)
+        tables = all_tables(publishing, bids, contract)
     except FileNotFoundError:
         raise CliError(N_("This file does not exist."), source) from None
     except jsonio.ProjectJsonError as exc:
@@ -149,14 +149,15 @@ def cmd_load(args: argparse.Namespace) -> int:
 def cmd_dump(args: argparse.Namespace) -> int:
     """The project as JSON on stdout, or into ``--out`` (refused if it exists, unless ``--force``)."""
     from wizard.core.bids.jsonform import to_json as bids_json
+    from wizard.core.contract.jsonform import to_json as contract_json
     from wizard.core.project_file import jsonio
     from wizard.core.project_file.store import ProjectFile
     from wizard.core.publishing.jsonform import to_json
 
     with ProjectFile.open(_project_path(args.file), read_only=True) as pf:
-        project, publishing, bids = pf.project, to_json(pf), bids_json(pf)
+        project, publishing, bids, contract = pf.project, to_json(pf), bids_json(pf), contract_json(pf)
     if not args.out:
-        sys.stdout.write(jsonio.dumps(project, publishing, bids))
+        sys.stdout.write(jsonio.dumps(project, publishing, bids, contract))
         return 0
     from wizard.core.export import export_json
 
@@ -165,7 +166,7 @@ def cmd_dump(args: argparse.Namespace) -> int:
         raise CliError(N_("This is a folder, not a file name."), target)
     if target.exists() and not args.force:
         raise CliError(N_("This file already exists; add --force to replace it."), target)
-    export_json(project, target, publishing, bids)
+    export_json(project, target, publishing, bids, contract)
     return 0
 
 

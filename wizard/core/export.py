@@ -379,12 +379,17 @@ def export_matrix_csv(project: Project, path: Path) -> Path:
 
 
 def export_json(
-    project: Project, path: Path, publishing: dict[str, Any] | None = None, bids: dict[str, Any] | None = None
+    project: Project,
+    path: Path,
+    publishing: dict[str, Any] | None = None,
+    bids: dict[str, Any] | None = None,
+    contract: dict[str, Any] | None = None,
 ) -> Path:
     """Write the whole project as JSON to ``path`` atomically (``project_file/jsonio.py``),
     with its publication record when published (``publishing.jsonform.to_json``) and its
-    bids when it has some (``bids.jsonform.to_json``); returns ``path``. Raises
+    bids when it has some (``bids.jsonform.to_json``) and its contract's follow-up
+    (``contract.jsonform.to_json``); returns ``path``. Raises
     ``OSError`` when it cannot be written."""
     from wizard.core.project_file.jsonio import dumps
 
-    return write_bytes_atomic(Path(path), dumps(project, publishing, bids).encode("utf-8"))
+    return write_bytes_atomic(Path(path), dumps(project, publishing, bids, contract).encode("utf-8"))

@@ -31,7 +31,7 @@ from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
 from wizard.core.model.translatable import localized
 from wizard.core.opendata.common import Scrubber
-from wizard.core.opendata.follow_up import today_of
+from wizard.core.opendata.follow_up import today_of, withheld_rates
 
 KINDS: dict[str, str] = {
     "contract-summary": N_("Contract summary"),
@@ -330,7 +330,7 @@ def spending_blocks(project: Project, follow: FollowUp, lang: str, chart_png: by
     else:
         blocks.append(Paragraph(tr("No payment was recorded.", lang)))
     blocks.append(Heading(1, tr("Unit prices", lang)))
-    withheld = follow.trade_secret.strip()
+    withheld = withheld_rates(follow)
     if withheld:
         blocks.append(
             Paragraph(

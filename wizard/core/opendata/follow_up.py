@@ -17,14 +17,16 @@
 What is published respects the people and the supplier: personal names are withheld
 (``common.Scrubber``: the project's people unless the Town opted in; the supplier's
 contact never), and a supplier that designated trade secrets in its bid gets its unit
-rates withheld from ``unit-prices.csv`` with that designation named (what was billed and
-paid is public money and stays).
+rates withheld from ``unit-prices.csv`` with that designation named, when the
+designation names its prices (:func:`withheld_rates`; what was billed and paid is
+public money and stays).
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -117,6 +119,20 @@ FILES: tuple[tuple[str, tuple[Column, ...]], ...] = (
 
 MONEY = Decimal("0.01")
 
+PRICE_WORDS = re.compile(
+    r"\b(prix|price|prices|pricing|tarif\w*|taux|rates?|bordereau|unit\w*)\b", re.IGNORECASE
+)
+"""Words of a trade-secret designation that name the prices (French or English): the
+unit rates are withheld only when the supplier designated them, not for a designation
+of, say, its technical architecture."""
+
+
+def withheld_rates(follow: FollowUp) -> str:
+    """The supplier's trade-secret designation when it names its prices (its unit rates
+    are then withheld), else ''."""
+    text = follow.trade_secret.strip()
+    return text if text and PRICE_WORDS.search(text) else ""
+
 
 def _money(value: Decimal | None) -> str:
     return "" if value is None else str(value.quantize(MONEY))
@@ -199,9 +215,9 @@ def follow_up_csvs(project: Project, follow: FollowUp, lang: str) -> dict[str, b
         tr(
             N_("Trade secret designated by the supplier: {designation}"),
             lang,
-            designation=follow.trade_secret,
+            designation=withheld_rates(follow),
         )
-        if follow.trade_secret.strip()
+        if withheld_rates(follow)
         else ""
     )
     units = [header(UNIT_PRICE_COLUMNS)]
