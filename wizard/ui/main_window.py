@@ -41,6 +41,7 @@ class _Lazy:
 act = _Lazy("wizard.ui.project_actions")
 publishing = _Lazy("wizard.ui.publishing_dialog")
 bids_window = _Lazy("wizard.ui.bids_window")
+contract = _Lazy("wizard.ui.contract_dialog")
 audit = _Lazy("wizard.ui.audit_dialog")
 help_window = _Lazy("wizard.ui.help_window")
 
@@ -65,14 +66,26 @@ ACTIONS: list[tuple[str, str, QKeySequence.StandardKey | None]] = [
     ("close", N_("&Close the project"), QKeySequence.StandardKey.Close),
     ("quit", N_("&Quit"), QKeySequence.StandardKey.Quit),
 ]
-PROJECT_ACTIONS = ("save_as", "export_json", "export", "preview", "history", "close", "publish", "addenda")
+PROJECT_ACTIONS = (
+    "save_as",
+    "export_json",
+    "export",
+    "preview",
+    "history",
+    "close",
+    "publish",
+    "addenda",
+    "contract",
+)
 TENDER_ACTIONS: list[tuple[str, str]] = [
     ("publish", N_("Mark as &published…")),
     ("addenda", N_("&Addenda…")),
     ("bids", N_("&Bids and evaluation…")),
+    ("contract", N_("&Contract follow-up…")),
 ]
 """The Tender menu: after publication (docs/publishing.md); *Bids and evaluation…*
-once the tender is published (docs/bids.md)."""
+once the tender is published (docs/bids.md); *Contract follow-up…* after the award
+(docs/contract.md)."""
 HELP_ACTIONS: list[tuple[str, str, QKeySequence.StandardKey | None]] = [
     ("guide", N_("&Guide"), QKeySequence.StandardKey.HelpContents),
     ("about", N_("&About"), None),
@@ -166,6 +179,7 @@ class MainWindow(QMainWindow):
             "publish": lambda: publishing.mark_as_published(self),
             "addenda": lambda: publishing.show_addenda(self),
             "bids": lambda: bids_window.show_bids(self),
+            "contract": lambda: contract.show_contract(self),
         }
         for name, text in TENDER_ACTIONS:
             action = QAction(self)
