@@ -227,3 +227,30 @@ def test_the_training_example_follows_its_contract(tmp_path, capsys):
     assert problems(cove(package, tmp_path)) == {}
     units = {r["line"]: r for r in _rows((out / "unit-prices.csv").read_bytes())}
     assert units["unit.hour"]["bid_rate"] == "95.00"  # its designation is the technical annex, not prices
+
+
+def test_the_implementation_follows_the_awards_contract_release_with_its_ids(pf):
+    """Once the award's ``contract`` release precedes (issue 22's outputs), the
+    implementation amends that very contract: same award, contract and supplier ids."""
+    from wizard.core.opendata.follow_up import implementation_release
+
+    package = json.loads(_outputs(pf)["ocds-release-package.json"])
+    previous = dict(package["releases"][-2])
+    previous["parties"] = [
+        *previous["parties"],
+        {"id": "CA-CRA_ACR-123456789", "name": "X", "roles": ["supplier"]},
+    ]
+    previous["awards"] = [
+        {"id": "7", "status": "active", "suppliers": [{"id": "CA-CRA_ACR-123456789", "name": "X"}]}
+    ]
+    previous["contracts"] = [{"id": "9", "awardID": "7", "status": "active"}]
+    release = implementation_release(pf.project, record.follow_up(pf), previous, "fr")
+    (contract,) = release["contracts"]
+    assert (contract["id"], contract["awardID"]) == ("9", "7")
+    assert release["awards"] == previous["awards"]
+    assert contract["implementation"]["transactions"][0]["payee"] == {
+        "id": "CA-CRA_ACR-123456789",
+        "name": "X",
+    }
+    supplier = next(p for p in release["parties"] if p["id"] == "CA-CRA_ACR-123456789")
+    assert supplier["roles"] == ["supplier", "payee"]

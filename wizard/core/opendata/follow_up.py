@@ -7,7 +7,9 @@
   their columns are in docs/data-dictionary.md.
 * :func:`implementation_release` — the OCDS release of the contract's implementation,
   tag ``implementation`` (and ``contractAmendment`` once amended): the last published
-  release's values, the award, and the contract with its value as amended, its period,
+  release's values, the award and the contract (those of the award's ``contract`` release
+  when it precedes, with their ids; else ``1`` and ``1``, the supplier ``bidder-<bid>``)
+  with its value as amended, its period,
   its amendments, ``implementation.transactions`` (each payment: payer the Town, payee
   the supplier) and ``implementation.milestones`` (each monthly report: type
   ``reporting``, due, met on the day it was received or not met). Dated by the latest
@@ -37,8 +39,8 @@ from wizard.core.i18n import N_, tr
 from wizard.core.model import Project
 from wizard.core.opendata.common import Scrubber
 from wizard.core.opendata.csv_export import Column, header
-from wizard.core.opendata.identity import slug, with_id
-from wizard.core.opendata.milestones import end_of, parse_moment
+from wizard.core.opendata.identity import with_id
+from wizard.core.opendata.milestones import end_of, parse_moment, start_of
 
 CONTRACT_FILE = "contract.csv"
 AMENDMENTS_FILE = "contract-amendments.csv"
@@ -272,26 +274,39 @@ def implementation_release(
     release["tag"] = ["implementation", "contractAmendment"] if c.amendments else ["implementation"]
     release["date"] = _later(end_of(info, today_of(c).isoformat()), previous.get("date", ""))
     buyer = release.get("buyer") or {"id": "buyer", "name": info.organization}
-    supplier = {"id": f"supplier-{slug(c.supplier, str(c.bid_id))}", "name": c.supplier}
-    parties = [p for p in release.get("parties", []) if p.get("id") != supplier["id"]]
-    parties.append({**supplier, "roles": ["supplier", "payee"]})
+    awards = release.get("awards") or []
+    found = (release.get("contracts") or [None])[0]
+    if found is not None and any(a.get("id") == found.get("awardID") for a in awards):
+        # the contract release of the award (opendata/awards.py): the same ids, amended below
+        contract: dict[str, Any] = copy.deepcopy(found)
+        award = next(a for a in awards if a.get("id") == found.get("awardID"))
+        supplier = (award.get("suppliers") or [{"id": f"bidder-{c.bid_id}", "name": c.supplier}])[0]
+    else:
+        supplier = {"id": f"bidder-{c.bid_id}", "name": c.supplier}
+        award = {"id": "1", "status": "active", "suppliers": [supplier]}
+        if c.value is not None:
+            award["value"] = _amount(c.value)
+        release["awards"] = [award]
+        contract = {"id": "1", "awardID": "1"}
+    parties = release.get("parties", [])
+    if not any(p.get("id") == supplier.get("id") for p in parties):
+        parties.append({**supplier, "roles": ["supplier"]})
     for party in parties:
-        if party.get("id") == buyer.get("id") and "payer" not in party.get("roles", []):
-            party["roles"] = [*party.get("roles", []), "payer"]
+        wanted = (
+            "payer"
+            if party.get("id") == buyer.get("id")
+            else "payee"
+            if party.get("id") == supplier.get("id")
+            else ""
+        )
+        if wanted and wanted not in party.get("roles", []):
+            party["roles"] = [*party.get("roles", []), wanted]
     release["parties"] = parties
-    award: dict[str, Any] = {"id": f"award-{c.bid_id}", "status": "active", "suppliers": [supplier]}
-    if c.value is not None:
-        award["value"] = _amount(c.value)
-    release["awards"] = [award]
-    contract: dict[str, Any] = {
-        "id": f"contract-{c.bid_id}",
-        "awardID": award["id"],
-        "status": "active",
-        "dateSigned": end_of(info, c.signed_on) or c.signed_on,
-    }
+    contract["status"] = "active"
+    contract["dateSigned"] = end_of(info, c.signed_on) or c.signed_on
     if c.current_value is not None:
         contract["value"] = _amount(c.current_value)
-    period = {"startDate": end_of(info, c.start_on), "endDate": end_of(info, c.end_on)}
+    period = {"startDate": start_of(info, c.start_on), "endDate": end_of(info, c.end_on)}
     if all(period.values()):
         contract["period"] = period
     if c.amendments:
@@ -315,7 +330,7 @@ def implementation_release(
             "date": end_of(info, p.paid_on),
             "value": _amount(p.amount),
             "payer": {"id": buyer.get("id"), "name": buyer.get("name")},
-            "payee": supplier,
+            "payee": {"id": supplier.get("id"), "name": supplier.get("name")},
         }
         for p in c.payments
     ]
