@@ -12,6 +12,7 @@ from contract_sample import award, published
 
 from wizard.core.contract import ContractError, follow_up, operations, record
 from wizard.core.project_file import undo
+from wizard.core.project_file.store import ProjectFile
 
 
 @pytest.fixture
@@ -172,3 +173,75 @@ def test_operations_are_journalled_and_undo_passes_over_them(signed):
     assert record.read(signed).payments == ()
     with pytest.raises(ContractError):
         operations.remove(signed, "payment", payment.id)
+
+
+def test_the_command_line_records_and_shows_the_follow_up(tmp_path, capsys):
+    from wizard.cli import main as cli_main
+
+    path = tmp_path / "t.tender"
+    assert cli_main(["new", "--example", "training", str(path)]) == 0
+    capsys.readouterr()
+    assert cli_main(["contract", str(path), "terms", "--renewals", "1", "--share", "5"]) == 0
+    assert (
+        cli_main(
+            [
+                "contract",
+                str(path),
+                "report",
+                "--period",
+                "2027-08",
+                "--date",
+                "2027-09-10",
+                "--availability",
+                "97.2",
+            ]
+        )
+        == 0
+    )
+    assert (
+        cli_main(
+            [
+                "contract",
+                str(path),
+                "pay",
+                "--date",
+                "2028-04-15",
+                "--amount",
+                "2000",
+                "--credit",
+                "100",
+                "--invoice",
+                "F-2028-010",
+            ]
+        )
+        == 0
+    )
+    assert (
+        cli_main(
+            [
+                "contract",
+                str(path),
+                "amend",
+                "--date",
+                "2028-05-01",
+                "--reason",
+                "Deux sites",
+                "--value-change",
+                "3500",
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "Apprentissage Fundy inc.\t2027-05-25\t2027-06-01 → 2031-05-31" in out
+    assert (
+        "R3\t2027-08\t2027-09-10\t97.2\t$100.00" in out
+        or "R3\t2027-08\t2027-09-10\t97.2\t100,00\u00a0$" in out
+    )
+    assert "CT-AMENDMENT-SHARE" in out  # 5 300 $ on 95 502.70 $: 5.5 %, beyond 5 %
+    assert cli_main(["contract", str(path), "report", "--period", "2027-08", "--date", "2027-09-10"]) == 2
+    err = capsys.readouterr().err
+    assert "already recorded" in err and "déjà enregistré" in err
+    with ProjectFile.open(path, read_only=True) as f:
+        contract = record.read(f)
+    assert contract.paid == Decimal("43000.75") and contract.credits_taken == Decimal(150)

@@ -868,3 +868,89 @@ def cmd_archive(args: argparse.Namespace) -> int:
         if name not in (MANIFEST_JSON, MANIFEST_CSV):
             print(f"{sha256(data)}  {name}")
     return 0
+
+
+def cmd_contract(args: argparse.Namespace) -> int:
+    """The contract's follow-up (``wizard/core/contract/``, docs/contract.md): ``show``
+    (default) prints the contract, its amendments, reports and payments, then its
+    findings as of today; ``terms`` sets its terms; ``amend``, ``report``, ``incident``
+    and ``pay`` record an amendment, a monthly report, an incident and a payment."""
+    from wizard.core.contract import ContractError, operations
+    from wizard.core.contract.record import read
+    from wizard.core.documents.record_tco import money
+    from wizard.core.project_file.store import ProjectFile
+
+    lang = args.lang or system_language()
+    try:
+        with ProjectFile.open(_project_path(args.file), read_only=args.action == "show") as pf:
+            if args.action == "terms":
+                given = {
+                    "start_on": args.start,
+                    "term_years": args.term_years,
+                    "renewals_exercised": args.renewals,
+                    "amendment_share_pct": args.share,
+                    "report_days": args.report_days,
+                    "monthly_fee": args.monthly_fee,
+                }
+                operations.set_terms(pf, **{k: v for k, v in given.items() if v is not None})
+            elif args.action == "amend":
+                operations.add_amendment(
+                    pf,
+                    amended_on=args.date,
+                    reason=args.reason,
+                    value_change=args.value_change,
+                    term_change_months=args.months,
+                )
+            elif args.action == "report":
+                operations.add_report(
+                    pf,
+                    period=args.period,
+                    received_on=args.date,
+                    availability_pct=args.availability,
+                    credits_due=args.credits,
+                )
+            elif args.action == "incident":
+                operations.add_incident(
+                    pf,
+                    started_at=args.started,
+                    severity=args.severity,
+                    security=args.security,
+                    notified_at=args.notified,
+                    responded_at=args.responded,
+                    resolved_at=args.resolved,
+                    description=args.description,
+                    report_id=args.report,
+                )
+            elif args.action == "pay":
+                operations.add_payment(
+                    pf,
+                    paid_on=args.date,
+                    amount=args.amount,
+                    invoice_number=args.invoice,
+                    credit=args.credit,
+                    line_key=args.line,
+                    quantity=args.quantity,
+                    unit_price=args.unit_price,
+                )
+            contract = read(pf)
+    except ContractError as exc:
+        raise CliError(exc.text, args.file, **exc.params) from None
+    if contract is None:
+        raise CliError(
+            N_("Record the award with the date the contract was signed before following the contract.")
+        )
+    value = money(contract.current_value, lang) if contract.current_value is not None else "—"
+    print(f"{contract.supplier}\t{contract.signed_on}\t{contract.start_on} → {contract.end_on}\t{value}")
+    for a in contract.amendments:
+        print(f"A{a.id}\t{a.amended_on}\t{money(a.value_change, lang)}\t{a.term_change_months}\t{a.reason}")
+    for r in contract.reports:
+        print(
+            f"R{r.id}\t{r.period}\t{r.received_on}\t{r.availability_pct or ''}\t{money(r.credits_due, lang)}"
+        )
+    for p in contract.payments:
+        print(
+            f"P{p.id}\t{p.paid_on}\t{p.invoice_number}\t{p.line_key}\t{money(p.amount, lang)}\t{money(p.credit, lang)}"
+        )
+    for f in _contract_findings(args.file):
+        print(f"{f.code} {f.message(lang)}")
+    return 0
