@@ -81,7 +81,7 @@ def test_the_same_file_gives_the_same_open_data(path):
         two = archive_files(pf, made_at="2028-04-01T12:00:00+00:00")
     assert one.keys() == two.keys()
     data = [k for k in one if k.startswith("open-data/")]
-    assert len(data) == 9 and all(one[k] == two[k] for k in data)
+    assert len(data) == 10 and all(one[k] == two[k] for k in data)
 
 
 def test_the_documents_as_published_are_kept_byte_for_byte(tmp_path, capsys):

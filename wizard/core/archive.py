@@ -87,6 +87,7 @@ def archive_files(pf: ProjectFile, *, made_at: str = "") -> dict[str, bytes]:
     """Every file of the archive (module docstring), path → bytes, manifests last.
     ``made_at``: the moment recorded (default: now, UTC). Raises what ``export`` raises
     (``opendata.outputs.OpenDataError``) and ``sqlite3.Error``."""
+    from wizard.core.bids.record import read as read_bids
     from wizard.core.contract.record import follow_up
     from wizard.core.export import output_files
     from wizard.core.publishing.record import document_bytes
@@ -97,7 +98,9 @@ def archive_files(pf: ProjectFile, *, made_at: str = "") -> dict[str, bytes]:
     files: dict[str, bytes] = {f"project/{pf.path.stem}.tender": project_copy(pf)}
     for document in record.documents:
         files[f"published/{document.name}"] = document_bytes(pf, document.id)
-    outputs = output_files(project, changed=pf.last_change(), record=record, follow=follow_up(pf))
+    outputs = output_files(
+        project, changed=pf.last_change(), record=record, bids=read_bids(pf), follow=follow_up(pf)
+    )
     for name, data in outputs.items():
         folder = "open-data" if name.endswith((".json", ".csv")) else "documents"
         files[f"{folder}/{name}"] = data
