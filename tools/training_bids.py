@@ -192,41 +192,59 @@ def record(pf) -> None:
                 passed = False
                 text = "Réponse, annexe D : les copies de sauvegarde sont répliquées en Oregon (États-Unis)."
             ev.set_mandatory(pf, bids[key], criterion, passed, text)
-    # two jury sheets, scored apart, then the consensus (compliant bids only)
-    reason = {c: "Démontré lors des scénarios ou dans la réponse." for c in OPTIONAL}
+    # two jury sheets, scored apart, then the consensus (compliant bids only); every
+    # score has its own reason: what was shown for 1, what was missing for 0
+    fundy_reason = {
+        6: "Scénario 5 : classe virtuelle tenue en direct avec partage d’écran; l’enregistrement a été relu.",
+        7: "Scénario 1 : module suivi hors ligne sur la tablette; résultats transmis au retour du réseau.",
+        8: "Scénario 2 : heures de formation et réussites affichées par service, par employé et par période.",
+        9: "Accès à la solution : cours et questionnaire créés avec l’outil intégré, sans logiciel externe.",
+        10: "Réponse : activités enregistrées selon xAPI, exemples d’énoncés joints.",
+        11: "Réponse : outils externes intégrés selon LTI 1.3, certificat de conformité joint.",
+        12: "Audit d’accessibilité par un tiers indépendant joint à la réponse : le critère ne fixe pas de date.",
+        13: "Aucune authentification SAML 2.0 à ce jour : elle est annoncée pour 2028.",
+        14: "Scénario 4 : dossiers, résultats et certificats exportés en CSV et en PDF, ouverts par le comité.",
+        15: "Réponse : badges émis selon Open Badges 3.0; un badge d’essai a été vérifié.",
+    }
+    edunum_reason = {
+        6: "Scénario 5 réfuté : la classe virtuelle n’enregistre pas le partage d’écran.",
+        7: "Scénario 1 : module suivi hors ligne sur la tablette; résultats transmis au retour du réseau.",
+        8: "Scénario 2 : heures de formation et réussites affichées par service, par employé et par période.",
+        9: "Accès à la solution : cours et questionnaire créés avec l’outil intégré, sans logiciel externe.",
+        10: "Réponse : activités enregistrées selon xAPI, exemples d’énoncés joints.",
+        11: "Réponse : intégration d’outils externes selon LTI 1.3 démontrée.",
+        12: "Aucun audit d’accessibilité par un tiers indépendant : seule une autodéclaration est jointe.",
+        13: "Aucune authentification SAML 2.0 : la réponse n’offre que des comptes locaux.",
+        14: "Scénario 4 réfuté : l’export PDF des certificats a échoué.",
+        15: "Scénario 4 réfuté : le badge émis n’a pas pu être vérifié selon Open Badges 3.0.",
+    }
     fundy_1 = {c: 1 for c in OPTIONAL} | {13: 0}
     fundy_2 = fundy_1 | {12: 0}
-    _sheets(pf, bids["fundy"], 1, fundy_1, reason | {13: "Authentification SAML annoncée pour 2028."})
+    _sheets(pf, bids["fundy"], 1, fundy_1, fundy_reason)
     _sheets(
         pf,
         bids["fundy"],
         2,
         fundy_2,
-        reason | {12: "Audit joint, mais daté de 2024.", 13: "Pas de SAML 2.0 à ce jour."},
+        fundy_reason | {12: "Audit joint, mais daté de 2024.", 13: "Pas de SAML 2.0 à ce jour."},
     )
     edunum_1 = {c: 1 for c in OPTIONAL} | {6: 0, 12: 0, 13: 0, 14: 0, 15: 0}
     edunum_2 = edunum_1 | {11: 0, 12: 1}
-    _sheets(pf, bids["edunum"], 1, edunum_1, reason | {6: "Scénario 5 réfuté.", 14: "Scénario 4 réfuté."})
-    _sheets(pf, bids["edunum"], 2, edunum_2, reason | {6: "Scénario 5 réfuté.", 14: "Scénario 4 réfuté."})
+    _sheets(pf, bids["edunum"], 1, edunum_1, edunum_reason)
+    _sheets(
+        pf,
+        bids["edunum"],
+        2,
+        edunum_2,
+        edunum_reason
+        | {
+            11: "LTI 1.3 annoncée, sans démonstration.",
+            12: "Déclaration de conformité aux WCAG 2.1 AA jointe.",
+        },
+    )
     for criterion in OPTIONAL:
-        ev.set_consensus(
-            pf,
-            bids["fundy"],
-            criterion,
-            fundy_1[criterion],
-            "Audit d’accessibilité par un tiers indépendant joint à la réponse : le critère ne fixe pas de date."
-            if criterion == 12
-            else reason[criterion],
-        )
-        ev.set_consensus(
-            pf,
-            bids["edunum"],
-            criterion,
-            edunum_1[criterion],
-            "Intégration LTI 1.3 démontrée dans la réponse; aucun audit d’accessibilité indépendant joint."
-            if criterion in (11, 12)
-            else reason[criterion],
-        )
+        ev.set_consensus(pf, bids["fundy"], criterion, fundy_1[criterion], fundy_reason[criterion])
+        ev.set_consensus(pf, bids["edunum"], criterion, edunum_1[criterion], edunum_reason[criterion])
     ev.lock_quality(pf, locked_by="Martin Thériault", at="2027-05-04T15:00:00-03:00")
     opening.open_envelope(
         pf,

@@ -478,3 +478,56 @@ def test_a_moment_in_the_towns_zone_as_the_tender_writes_its_closing():
     assert moment(typed, "en", "America/Halifax") == "April 16, 2027, 11:07\u00a0a.m. Atlantic Time"
     assert moment(typed, "fr") == "16 avril 2027, 10 h 07 (UTC−04:00)"
     assert moment("yesterday", "en", "America/Halifax") == "yesterday"
+
+
+def _training():
+    from test_document_texts import example_bids
+
+    from wizard.core.examples import load_example
+
+    return load_example("training"), example_bids
+
+
+def test_the_training_example_gives_each_score_its_own_reason(tmp_path):
+    """Issue 22 fix point 1: a 0 says what was missing, a 1 what was shown; bid 3's zeros
+    follow its refuted scenarios S-4 and S-5; no two criteria of a bid share a reason."""
+    project, example_bids = _training()
+    record = example_bids("training", tmp_path)
+    consensus = {(c.bid_id, c.criterion_id): (c.points, c.reason) for c in record.consensus}
+    assert all("Démontré lors des scénarios" not in reason for _p, reason in consensus.values())
+    for bid_id in (1, 3):
+        reasons = [consensus[(bid_id, c)][1] for c in range(6, 16)]
+        assert len(set(reasons)) == 10
+    assert consensus[(3, 6)] == (
+        0,
+        "Scénario 5 réfuté : la classe virtuelle n’enregistre pas le partage d’écran.",
+    )
+    assert consensus[(3, 14)] == (0, "Scénario 4 réfuté : l’export PDF des certificats a échoué.")
+    assert consensus[(3, 15)][0] == 0 and "Open Badges 3.0" in consensus[(3, 15)][1]
+    assert consensus[(3, 13)] == (
+        0,
+        "Aucune authentification SAML 2.0 : la réponse n’offre que des comptes locaux.",
+    )
+    assert consensus[(1, 13)] == (
+        0,
+        "Aucune authentification SAML 2.0 à ce jour : elle est annoncée pour 2028.",
+    )
+    refuted = {v.scenario_id for v in record.verifications if v.bid_id == 3 and v.result == "refuted"}
+    assert refuted == {4, 5}
+
+
+def test_english_documents_say_the_notes_are_in_french(tmp_path):
+    """The bids record has no translations: the English report and letters say the
+    evaluators' notes are quoted in French; the French ones say nothing of it."""
+    project, example_bids = _training()
+    record = example_bids("training", tmp_path)
+    sentence = (
+        "The evaluators' notes quoted in this document (reasons, evidence, scenario results, "
+        "witnesses, titles) are reproduced in their original language, French, as they were "
+        "recorded during the evaluation."
+    )
+    assert sentence in text(report_document(project, record, "en")).split("\n")
+    assert sentence in text(letter_document(project, record, record.bids[2], "en")).split("\n")
+    french = text(report_document(project, record, "fr"))
+    assert "langue d’origine" not in french
+    assert "Démontré lors" not in french

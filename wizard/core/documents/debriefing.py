@@ -33,6 +33,7 @@ from wizard.core.documents.evaluation_common import (
     evaluation_view,
     moment,
     money,
+    notes_language_note,
     number,
 )
 from wizard.core.documents.tender import user_text
@@ -42,6 +43,7 @@ from wizard.core.domain.numbering import criterion_numbers
 from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import Plural, tr
 from wizard.core.i18n.formats import format_date
+from wizard.core.i18n.languages import text_language
 from wizard.core.model import Project
 from wizard.core.model.translatable import localized
 from wizard.core.opendata.awards import award_value, decision_day, standstill_end
@@ -255,9 +257,12 @@ def _scores_table(view: EvaluationView, bid: Bid, winner: Bid, lang: str) -> lis
     ]
 
 
-def letter_blocks(project: Project, record: BidsRecord, bid: Bid, lang: str) -> list[Block]:
+def letter_blocks(
+    project: Project, record: BidsRecord, bid: Bid, lang: str, notes_lang: str | None = None
+) -> list[Block]:
     """Every block of the letter to ``bid`` in ``lang``, from a ``project`` whose texts
-    are in ``lang`` (module docstring). Raises ``ValueError`` without an award."""
+    are in ``lang`` (module docstring). ``notes_lang``: as ``evaluation_report.report_blocks``
+    (the sentence goes before the reasons). Raises ``ValueError`` without an award."""
     view = evaluation_view(project, record)
     winner = view.awarded
     award = record.award
@@ -306,6 +311,9 @@ def letter_blocks(project: Project, record: BidsRecord, bid: Bid, lang: str) -> 
         )
     )
     names = _Names(view.project, record, lang)
+    note = notes_language_note(notes_lang, lang)
+    if note:
+        blocks.append(Paragraph(note))
     blocks += _outcome(view, bid, lang, names)
     blocks += _points_table(view, bid, winner, lang, names)
     blocks += _scores_table(view, bid, winner, lang)
@@ -340,6 +348,7 @@ def letter_document(project: Project, record: BidsRecord, bid: Bid, lang: str) -
     another language or without an award."""
     if lang not in ("fr", "en"):
         raise ValueError(f"unsupported language: {lang!r}")
+    notes_lang = text_language(project)
     project = localized(project, lang)
     reference = user_text(project.info.reference)
     return Document(
@@ -349,5 +358,5 @@ def letter_document(project: Project, record: BidsRecord, bid: Bid, lang: str) -
         reference=reference,
         header=tr("Call for tenders {reference}", lang, reference=reference),
         footer_page=tr("Page {page} of {pages}", lang),
-        blocks=letter_blocks(project, record, bid, lang),
+        blocks=letter_blocks(project, record, bid, lang, notes_lang),
     )

@@ -77,6 +77,32 @@ class EvaluationView:
         return {m.id: n for n, m in enumerate(self.project.jury, start=1)}
 
 
+NOTES_IN = {
+    "fr": N_(
+        "The evaluators' notes quoted in this document (reasons, evidence, scenario results, "
+        "witnesses, titles) are reproduced in their original language, French, as they were "
+        "recorded during the evaluation."
+    ),
+    "en": N_(
+        "The evaluators' notes quoted in this document (reasons, evidence, scenario results, "
+        "witnesses, titles) are reproduced in their original language, English, as they were "
+        "recorded during the evaluation."
+    ),
+}
+"""The sentence a document in the other language prints: the bids record has no
+translations (docs/bilingual.md covers the project's texts, not the evaluators' notes),
+so a reason typed in French stays French in the English report and letters."""
+
+
+def notes_language_note(notes_lang: str | None, lang: str) -> str:
+    """The sentence saying the evaluators' notes are in ``notes_lang`` ("fr" | "en", the
+    project's text language), in ``lang``; '' when they are the same language or
+    ``notes_lang`` is unknown (None)."""
+    if notes_lang not in NOTES_IN or notes_lang == lang:
+        return ""
+    return tr(NOTES_IN[notes_lang], lang)
+
+
 def evaluation_view(project: Project, record: BidsRecord) -> EvaluationView:
     """:class:`EvaluationView` of ``record`` on ``project`` (pure)."""
     shown = drop_blank_rows(project)

@@ -31,6 +31,7 @@ from wizard.core.documents.evaluation_common import (
     evaluation_view,
     moment,
     money,
+    notes_language_note,
     number,
     status_text,
 )
@@ -43,6 +44,7 @@ from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import N_, Plural, tr
 from wizard.core.i18n.formats import format_date
 from wizard.core.i18n.labels import severity_word
+from wizard.core.i18n.languages import text_language
 from wizard.core.model import Project
 from wizard.core.model.translatable import localized
 from wizard.core.opendata.awards import standstill_end
@@ -643,9 +645,13 @@ def _recommendation(view: EvaluationView, lang: str) -> list[Block]:
     return blocks
 
 
-def report_blocks(project: Project, record: BidsRecord, lang: str) -> list[Block]:
+def report_blocks(
+    project: Project, record: BidsRecord, lang: str, notes_lang: str | None = None
+) -> list[Block]:
     """Every block of the report in ``lang``, from a ``project`` whose texts are in
-    ``lang`` (module docstring)."""
+    ``lang`` (module docstring). ``notes_lang`` is the language the evaluators' notes
+    were typed in (the project's text language): another one than ``lang`` adds the
+    sentence saying they are quoted in that language."""
     view = evaluation_view(project, record)
     info = view.project.info
     blocks: list[Block] = [
@@ -662,6 +668,9 @@ def report_blocks(project: Project, record: BidsRecord, lang: str) -> list[Block
             [6.0, 10.0],
         ),
     ]
+    note = notes_language_note(notes_lang, lang)
+    if note:
+        blocks.append(Paragraph(note))
     blocks += _rules(view, lang)
     blocks += _received(view, lang)
     blocks += _opening(view, lang)
@@ -678,6 +687,7 @@ def report_document(project: Project, record: BidsRecord, lang: str) -> Document
     """The evaluation report in ``lang`` ("fr" or "en"). Raises ``ValueError`` for another."""
     if lang not in ("fr", "en"):
         raise ValueError(f"unsupported language: {lang!r}")
+    notes_lang = text_language(project)
     project = localized(project, lang)
     reference = user_text(project.info.reference)
     return Document(
@@ -689,5 +699,5 @@ def report_document(project: Project, record: BidsRecord, lang: str) -> Document
         + " \u2013 "
         + tr("Evaluation report", lang),
         footer_page=tr("Page {page} of {pages}", lang),
-        blocks=report_blocks(project, record, lang),
+        blocks=report_blocks(project, record, lang, notes_lang),
     )
