@@ -531,3 +531,26 @@ def test_english_documents_say_the_notes_are_in_french(tmp_path):
     french = text(report_document(project, record, "fr"))
     assert "langue d’origine" not in french
     assert "Démontré lors" not in french
+
+
+def test_a_single_envelope_report_says_why_a_set_aside_price_shows(tmp_path):
+    """The training tender (New Brunswick) has one envelope, opened whole: bid 2 (fails
+    the hosting criterion) and bid 3 (below the threshold) show their price, unranked,
+    and the report says why; Québec's two envelopes would leave them sealed."""
+    project, example_bids = _training()
+    record = example_bids("training", tmp_path)
+    document = report_document(project, record, "en")
+    rows = table_rows(document, "Rank")
+    by_bid = {row[1].split(" \u2013 ")[0]: row for row in rows[1:]}
+    assert by_bid["Bid 2"][0] == "\u2014" and by_bid["Bid 2"][4] == "$105,000.00"
+    assert by_bid["Bid 3"][0] == "\u2014" and by_bid["Bid 3"][4] == "$119,100.00"
+    assert by_bid["Bid 1"][0] == "1"
+    lines = text(document).split("\n")
+    assert (
+        "The call for tenders has a single envelope: every bid received on time is opened whole, its "
+        "price included. The price of a bid set aside (a mandatory criterion failed, or below the pass "
+        "threshold) is therefore shown, but it is not scored and does not count as the lowest price in "
+        "the price formula."
+    ) in lines
+    quebec = replace(project, evaluation=replace(project.evaluation, quebec_weighted=True))
+    assert "single envelope" not in text(report_document(quebec, record, "en"))

@@ -36,6 +36,7 @@ from wizard.core.documents.evaluation_common import (
     status_text,
 )
 from wizard.core.documents.tender import user_text
+from wizard.core.documents.tender_instructions import two_envelopes
 from wizard.core.documents.tender_submission import format_deadline
 from wizard.core.domain import bid_scoring
 from wizard.core.domain.evaluation import QUEBEC_MIN_INTERIM, points_needed_clamped
@@ -400,6 +401,17 @@ def _evaluations(view: EvaluationView, lang: str) -> list[Block]:
     return blocks
 
 
+SINGLE_ENVELOPE_PRICES = N_(
+    "The call for tenders has a single envelope: every bid received on time is opened whole, "
+    "its price included. The price of a bid set aside (a mandatory criterion failed, "
+    "or below the pass threshold) is therefore shown, but it is not scored and does not count "
+    "as the lowest price in the price formula."
+)
+"""Why a set-aside bid's price shows in the table: outside Québec's two envelopes
+(``tender_instructions.two_envelopes``) the tender opens every bid received on time;
+under them its envelope 2 stays sealed (``bids.opening.open_envelope(unopened=...)``)."""
+
+
 def _scores(view: EvaluationView, lang: str) -> list[Block]:
     inp, ev = view.inp, view.evaluation
     order = {key: n for n, key in enumerate(ev.ranking())}
@@ -448,6 +460,15 @@ def _scores(view: EvaluationView, lang: str) -> list[Block]:
             )
         ),
     ]
+    set_aside = [
+        b
+        for b in bids
+        if b.evaluated_price is not None
+        and (r := view.result(b.id)) is not None
+        and r.status in ("non_compliant", "below_threshold")
+    ]
+    if set_aside and not two_envelopes(view.project):
+        blocks.append(Paragraph(tr(SINGLE_ENVELOPE_PRICES, lang)))
     tie = bid_scoring.TIE_TEXTS.get(ev.tie, "")
     if tie:
         blocks.append(Paragraph(tr(tie, lang)))
