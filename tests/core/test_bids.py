@@ -250,8 +250,8 @@ def test_an_altered_workbook_is_refused_and_nothing_recorded(pf):
         ({"version": "PF1-0000000000"}, "version PF1-0000000000 of the price form", "version PF1-0000000000"),
         (
             {"drop": "P_recurring_support_Y3"},
-            "not a price form of this call for tenders",
-            "P_recurring_support_Y3",
+            "structure of the price form was changed by the bidder: the named cell P_recurring_support_Y3",
+            "La structure du bordereau de prix a été modifiée par le soumissionnaire",
         ),
     ],
     ids=["outdated", "structure-altered"],
@@ -388,7 +388,7 @@ def test_the_command_line_records_bids_seals_a_workbook_and_opens_the_envelopes(
         == 0
     )
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"1\tFormation Acadie inc.\t{ON_TIME}\t1\tprix évalué 95502.70 $"
+    assert out[0] == f"1\tFormation Acadie inc.\t{ON_TIME}\t1\tprix évalué 95\u00a0502,70\u00a0$"
     assert out[2].endswith("rejetée : Formulaire périmé")
     assert out[-1] == f"Enveloppes de prix ouvertes le {OPENED_AT} par Martin Thériault."
 
@@ -595,3 +595,66 @@ def test_open_envelope_takes_the_shared_positional_form(pf):
     bid_id = _bid(pf)
     got = opening.open_envelope(pf, "Martin Thériault", "Éric Savoie", OPENED_AT)
     assert got.opening.witnesses == "Éric Savoie" and got.bid(bid_id).evaluated_price == EVALUATED
+
+
+def test_the_command_line_says_what_stops_it(pf, tmp_path, capsys):
+    """Issue 22 fix point 3: a late bid is announced on stderr; a second workbook names
+    --replace (the closing has not passed); an unknown bid is refused; ``show BID``
+    shows that bid alone with its particulars, its amount as the language writes it;
+    ``remove`` says whether the lock or the opening prevents it."""
+    from wizard.cli import main as cli_main
+
+    path, project = pf.path, pf.project
+    pf.close()
+    (tmp_path / "prix.xlsx").write_bytes(fill(project, AMOUNTS))
+    args = ["bid", str(path), "add", "--bn", "123456789RC0001", "--ack", "1", "--lang", "en"]
+    assert cli_main([*args, "--name", "Formation Acadie inc.", "--received", ON_TIME]) == 0
+    assert "late" not in capsys.readouterr().err
+    assert cli_main([*args, "--name", "Tardif inc.", "--received", LATE]) == 0
+    err = capsys.readouterr().err
+    assert f"Bid 2 was received at {LATE}, after the closing" in err and "will never be opened" in err
+    assert "La soumission 2 a été reçue" in err
+    workbook = ["bid", str(path), "workbook", "1", str(tmp_path / "prix.xlsx")]
+    assert cli_main(workbook) == 0
+    capsys.readouterr()
+    assert cli_main(workbook) == 2
+    err = capsys.readouterr().err
+    assert "already has its price workbook" in err and "--replace" in err
+    assert "cannot change after the closing" not in err
+    assert cli_main([*workbook, "--replace"]) == 0
+    capsys.readouterr()
+    assert cli_main(["bid", str(path), "show", "7", "--lang", "en"]) == 2
+    assert "There is no bid 7 in this file." in capsys.readouterr().err
+    assert cli_main(["bid", str(path), "show", "1", "--lang", "en"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("1\tFormation Acadie inc.") and out[1] == "Business number\t123456789RC0001"
+    assert not any(line.startswith("2\t") for line in out)
+    assert (
+        cli_main(["bid", str(path), "lock", "--by", "Martin Thériault", "--at", "2027-04-16T13:00:00-03:00"])
+        == 0
+    )
+    capsys.readouterr()
+    assert cli_main(["bid", str(path), "remove", "2"]) == 2
+    err = capsys.readouterr().err
+    assert "The quality scores are locked: a bid can no longer be removed." in err
+    assert cli_main(["envelope", str(path), "open", "--by", "Martin Thériault", "--at", OPENED_AT]) == 0
+    capsys.readouterr()
+    assert cli_main(["bid", str(path), "show", "1", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].endswith("\tevaluated price $95,502.70")
+    assert cli_main(["bid", str(path), "remove", "2"]) == 2
+    assert "The price envelopes are open: a bid can no longer be removed." in capsys.readouterr().err
+
+
+def test_addendum_show_prints_its_questions_answers_and_changes(tmp_path, capsys):
+    from wizard.cli import main as cli_main
+
+    path = _example(tmp_path)
+    capsys.readouterr()
+    assert cli_main(["addendum", str(path), "show", "1", "--lang", "en"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Addendum 1\tissued on 2027-03-12"
+    assert out[1] == "Question 1: May the scenario sessions be held remotely, by videoconference?"
+    assert out[2].startswith("Answer: Yes. Each session may be held by videoconference")
+    assert out[3] == "Change to info.closing_date: 2027-04-02 → 2027-04-16"
+    assert cli_main(["addendum", str(path), "show", "2"]) == 2
+    assert "There is no addendum 2 in this file." in capsys.readouterr().err

@@ -10,7 +10,7 @@
     python main.py lint --file DOC [--field …] [--lang fr|en] [--explain] [--format json]
     python main.py brands FILE.tender [--import CSV] [--export CSV [--force]] [--lang fr|en]
     python main.py publish FILE.tender [--attach DOCX/PDF ...] [--date YYYY-MM-DD]
-    python main.py addendum FILE.tender [show|question|change|issue|discard] [--question … --answer … | --field … --value …] [--date …]
+    python main.py addendum FILE.tender [show [N]|question|change|issue|discard] [--question … --answer … | --field … --value …] [--date …]
     python main.py bid FILE.tender [show|add|workbook|ack|reject|lock] [BID] [XLSX|N ...] [--name … --received …]
     python main.py envelope FILE.tender open --by NAME [--witnesses …] [--at ISO-8601]
     python main.py --version | --help
@@ -136,6 +136,9 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument(
         "action", nargs="?", default="show", choices=("show", "question", "change", "issue", "discard")
+    )
+    p.add_argument(
+        "number", nargs="?", type=int, help="show: the addendum's number (its questions, answers and changes)"
     )
     p.add_argument("--question", help="the question, in the language the project's texts are typed in")
     p.add_argument("--question-fr", help="the question in French")

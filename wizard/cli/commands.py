@@ -568,6 +568,12 @@ def cmd_addendum(args: argparse.Namespace) -> int:
             record = read(pf)
     except PublishingError as exc:
         raise CliError(exc.text, args.file, **exc.params) from None
+    if args.action == "show" and getattr(args, "number", None) is not None:
+        chosen = [a for a in record.addenda if a.number == args.number]
+        if not chosen:
+            raise CliError(N_("There is no addendum {number} in this file."), args.file, number=args.number)
+        _print_addendum(chosen[0], lang)
+        return 0
     if not record.addenda:
         print(tr("No addendum yet.", lang))
     for a in record.addenda:
@@ -580,6 +586,40 @@ def cmd_addendum(args: argparse.Namespace) -> int:
             + ntr("{count} change", "{count} changes", len(a.changes), lang)
         )
     return 0
+
+
+def _print_addendum(addendum: Any, lang: str) -> None:
+    """One addendum whole (``addendum FILE show N``): its state, each question with its
+    answer in ``lang`` (the other language when ``lang``'s is blank), each change with
+    the value before (once issued) and after."""
+    other = "en" if lang == "fr" else "fr"
+    state = tr("issued on {date}", lang, date=addendum.issued_on) if addendum.issued else tr("draft", lang)
+    print(f"{tr('Addendum {number}', lang, number=addendum.number)}\t{state}")
+    for n, q in enumerate(addendum.questions, start=1):
+        print(
+            tr(
+                "Question {number}: {question}",
+                lang,
+                number=n,
+                question=q.text("question", lang) or q.text("question", other),
+            )
+        )
+        print(tr("Answer: {answer}", lang, answer=q.text("answer", lang) or q.text("answer", other) or "-"))
+    for change in addendum.changes:
+        before = getattr(change, f"old_{lang}") or getattr(change, f"old_{other}")
+        after = getattr(change, f"new_{lang}") or getattr(change, f"new_{other}")
+        if before:
+            print(
+                tr(
+                    "Change to {field}: {before} → {after}",
+                    lang,
+                    field=change.field,
+                    before=before,
+                    after=after,
+                )
+            )
+        else:
+            print(tr("Change to {field}: {after}", lang, field=change.field, after=after))
 
 
 def _bids_error(exc: Exception, path: str) -> CliError:
@@ -603,14 +643,46 @@ def _bid_number(args: argparse.Namespace, position: int = 0) -> int:
         raise CliError(N_("“{value}” is not the number of a bid."), value=args.rest[position]) from None
 
 
-def _print_bids(pf: Any, lang: str) -> None:
+ALREADY_ATTACHED_CLI = N_(
+    "This bid already has its price workbook (fingerprint {sha256}). If the bidder replaced its "
+    "bid before the closing, attach the new workbook with --replace."
+)
+NO_SUCH_BID = N_("There is no bid {bid} in this file.")
+
+
+def _print_bid_details(bid: Any, lang: str) -> None:
+    """The bidder's particulars and the bid's own state, one labelled line each (``bid
+    FILE show BID``)."""
+    b = bid.bidder
+    for label, value in (
+        (N_("Business number"), b.business_number),
+        (N_("Address"), " ".join(b.address.split())),
+        (N_("Contact"), b.contact_name),
+        (N_("E-mail"), b.contact_email),
+        (N_("Telephone"), b.contact_phone),
+        (N_("Trade secret"), bid.trade_secret),
+        (N_("Notes"), bid.notes),
+    ):
+        if value.strip():
+            print(f"{tr(label, lang)}\t{value}")
+    if bid.workbook_sha256:
+        print(f"{tr('Price workbook', lang)}\t{bid.workbook_sha256}")
+
+
+def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
+    """The bids as one line each, then the lock, the opening and the award; ``only``: the
+    bid of that number alone, with its particulars (:class:`CliError` when unknown)."""
     from wizard.core.bids.record import read
-    from wizard.core.domain.price_form import CENT
+    from wizard.core.documents.evaluation_common import money
 
     record = read(pf)
+    if only is not None and record.bid(only) is None:
+        raise CliError(NO_SUCH_BID, bid=only)
     if not record.bids:
         print(tr("No bid recorded yet.", lang))
     for bid in record.bids:
+        if only is not None and bid.id != only:
+            continue
         if bid.late:
             state = tr("late, never opened", lang)
         elif bid.withdrawn:
@@ -618,15 +690,16 @@ def _print_bids(pf: Any, lang: str) -> None:
         elif bid.rejected:
             state = tr("rejected: {reason}", lang, reason=bid.rejected)
         elif bid.evaluated_price is not None:
-            price = bid.evaluated_price
-            shown = price.quantize(CENT) if price == price.quantize(CENT) else price  # 105000 → 105000.00
-            state = tr("evaluated price {amount} $", lang, amount=shown)
+            state = tr("evaluated price {amount}", lang, amount=money(bid.evaluated_price, lang))
         elif bid.workbook_sha256:
             state = tr("price workbook sealed ({sha256})", lang, sha256=bid.workbook_sha256[:12])
         else:
             state = tr("no price workbook", lang)
         addenda = ", ".join(str(n) for n in bid.acknowledged_addenda) or "-"
         print(f"{bid.id}\t{bid.bidder.legal_name}\t{bid.received_at}\t{addenda}\t{state}")
+        if only is not None:
+            _print_bid_details(bid, lang)
+            return
     if record.quality_locked_at:
         print(tr("Quality scores locked on {moment}.", lang, moment=record.quality_locked_at))
     if record.opening is not None:
@@ -655,6 +728,11 @@ def _print_bids(pf: Any, lang: str) -> None:
                 )
             )
 
+
+LATE_BID = N_(
+    "Bid {bid} was received at {received}, after the closing: it is recorded as late and its "
+    "price workbook will never be opened."
+)
 
 ENTRIES = {"mandatory": 3, "verify": 3, "score": 4, "consensus": 3}
 """The evaluation entries of ``bid`` and how many positional values each takes."""
@@ -756,7 +834,7 @@ def cmd_bid(args: argparse.Namespace) -> int:
                         help=f"{args.prog} bid --help",
                     )
                 bidder = Bidder(args.name, args.bn, args.address, args.contact, args.email, args.phone)
-                intake.add_bid(
+                added = intake.add_bid(
                     pf,
                     bidder=bidder,
                     received_at=args.received,
@@ -764,6 +842,11 @@ def cmd_bid(args: argparse.Namespace) -> int:
                     trade_secret=args.trade_secret,
                     publish_names=args.publish_names,
                 )
+                from wizard.core.bids.record import read as read_bids
+
+                late = read_bids(pf).bid(added)
+                if late is not None and late.late:
+                    print(bilingual(LATE_BID, bid=added, received=args.received), file=sys.stderr)
             elif args.action == "workbook":
                 bid_id = _bid_number(args)
                 if len(args.rest) < 2:
@@ -775,9 +858,14 @@ def cmd_bid(args: argparse.Namespace) -> int:
                 source = Path(args.rest[1])
                 if not source.is_file():
                     raise CliError(N_("This file does not exist."), source)
-                intake.attach_workbook(
-                    pf, bid_id, source.read_bytes(), name=source.name, replace=args.replace
-                )
+                try:
+                    intake.attach_workbook(
+                        pf, bid_id, source.read_bytes(), name=source.name, replace=args.replace
+                    )
+                except BidsError as exc:
+                    if getattr(exc, "text", "") == intake.ALREADY_ATTACHED:
+                        raise CliError(ALREADY_ATTACHED_CLI, args.file, **exc.params) from None
+                    raise
             elif args.action == "ack":
                 bid_id = _bid_number(args)
                 try:
@@ -803,7 +891,8 @@ def cmd_bid(args: argparse.Namespace) -> int:
                 evaluation_entry.lock_quality(pf, locked_by=args.by, at=args.at)
             elif args.action == "award":
                 _award(pf, args)
-            _print_bids(pf, lang)
+            shown = _bid_number(args) if args.action == "show" and args.rest else None
+            _print_bids(pf, lang, shown)
     except BidsError as exc:
         raise _bids_error(exc, args.file) from None
     return 0

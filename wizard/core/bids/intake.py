@@ -200,6 +200,14 @@ def acknowledge(pf: ProjectFile, /, bid_id: int, numbers: Iterable[int]) -> None
         _write_acknowledgements(pf, bid_id, wanted)
 
 
+ALREADY_ATTACHED = N_(
+    "This bid already has its price workbook (fingerprint {sha256}). Replace it only if the "
+    "bidder replaced its bid before the closing."
+)
+"""Refusing a second workbook without ``replace`` (the command line names its option:
+``cli.commands.ALREADY_ATTACHED_CLI``)."""
+
+
 def attach_workbook(
     pf: ProjectFile, /, bid_id: int, data: bytes, *, name: str = "", replace: bool = False, at: str = ""
 ) -> str:
@@ -225,12 +233,7 @@ def attach_workbook(
     if not data.startswith(ZIP_MAGIC):
         raise BidsError(N_("This file is not a spreadsheet workbook (XLSX): {name}."), name=name or "?")
     if bid.workbook_sha256 and not replace:
-        raise BidsError(
-            N_(
-                "This bid already has its price workbook (fingerprint {sha256}); a bid cannot change after the closing."
-            ),
-            sha256=bid.workbook_sha256[:12],
-        )
+        raise BidsError(ALREADY_ATTACHED, sha256=bid.workbook_sha256[:12])
     digest = hashlib.sha256(data).hexdigest()
     with writing(pf, "attach_workbook", bid=bid_id, sha256=digest):
         pf.db.execute("DELETE FROM sealed_workbooks WHERE bid_id = ?", (bid_id,))
@@ -249,10 +252,10 @@ def remove_bid(pf: ProjectFile, /, bid_id: int) -> None:
     evaluation relied on."""
     record = published_record(pf)
     bid = bid_of(record, bid_id)
-    if record.opened or record.locked:
-        raise BidsError(
-            N_("The quality scores are locked or the price envelopes open: a bid can no longer be removed.")
-        )
+    if record.opened:
+        raise BidsError(N_("The price envelopes are open: a bid can no longer be removed."))
+    if record.locked:
+        raise BidsError(N_("The quality scores are locked: a bid can no longer be removed."))
     with writing(pf, "remove_bid", bid=bid_id, bidder=bid.bidder.legal_name):
         for table in (
             "bid_acknowledgements",

@@ -375,6 +375,9 @@ OUTDATED = N_(
     "the bidder must use the current form."
 )
 NOT_AN_AMOUNT = N_("Cell {cell} of the price form holds “{value}”, which is not an amount in dollars.")
+STRUCTURE_ALTERED = N_(
+    "The structure of the price form was changed by the bidder: the named cell {detail} is missing."
+)
 NEGATIVE = N_(
     "Cell {cell} of the price form holds a negative amount ({value}); negative amounts are not accepted."
 )
@@ -382,7 +385,7 @@ NEGATIVE = N_(
 
 class PriceWorkbookError(Exception):
     """A filled workbook cannot be read. ``text`` is an English message id
-    (:data:`NOT_A_FORM`, :data:`OUTDATED`, :data:`NOT_AN_AMOUNT`, :data:`NEGATIVE`; French
+    (:data:`NOT_A_FORM`, :data:`STRUCTURE_ALTERED`, :data:`OUTDATED`, :data:`NOT_AN_AMOUNT`, :data:`NEGATIVE`; French
     in ``document.po``), ``params`` fill its placeholders."""
 
     def __init__(self, text: str, **params: object) -> None:
@@ -415,7 +418,7 @@ def read_amounts(data: bytes, form: pf.PriceForm) -> dict[str, list[Decimal | No
     read; the totals the workbook computed are ignored (the Town recomputes them).
 
     Raises :class:`PriceWorkbookError`: not a workbook or not a price form
-    (:data:`NOT_A_FORM`), a version other than ``form.version`` (:data:`OUTDATED`), a
+    (:data:`NOT_A_FORM`), a named cell of the form missing (:data:`STRUCTURE_ALTERED`), a version other than ``form.version`` (:data:`OUTDATED`), a
     cell that holds text or a negative amount (:data:`NOT_AN_AMOUNT`, :data:`NEGATIVE`).
     """
     try:
@@ -425,7 +428,7 @@ def read_amounts(data: bytes, form: pf.PriceForm) -> dict[str, list[Decimal | No
 
     def cell(name: str) -> tuple[object, str]:
         if name not in book.defined_names:
-            raise PriceWorkbookError(NOT_A_FORM, detail=name)
+            raise PriceWorkbookError(STRUCTURE_ALTERED, detail=name)
         ((sheet, ref),) = list(book.defined_names[name].destinations)
         ref = ref.replace("$", "")
         return book[sheet][ref], f"{sheet}!{ref}"
