@@ -109,7 +109,7 @@ def test_the_report_ranks_and_scores_the_bids():
     assert "5 bids were received, 1 of them after the closing" in body
     assert "Late: not opened" in body and "Fails a mandatory criterion" in body
     assert "Below the pass threshold" in body
-    assert "Threshold: a bid must obtain 70 % of the optional points, 7 of 10." in body
+    assert "Threshold: a bid must obtain 70% of the optional points, 7 of 10." in body
 
 
 def test_the_report_records_the_opening_and_the_resolution():
@@ -474,9 +474,17 @@ def test_a_moment_in_the_towns_zone_as_the_tender_writes_its_closing():
     from wizard.core.documents.evaluation_common import moment
 
     typed = "2027-04-16T10:07:00-04:00"  # recorded with another offset: the Town's clock says 11:07
-    assert moment(typed, "fr", "America/Halifax") == "16 avril 2027, 11 h 07 (heure de l’Atlantique)"
+    assert (
+        moment(typed, "fr", "America/Halifax")
+        == "16\u00a0avril\u00a02027, 11\u00a0h\u00a007 (heure de l’Atlantique)"
+    )
+    nine = "2027-04-16T09:15:00-03:00"
+    assert (
+        moment(nine, "fr", "America/Halifax")
+        == "16\u00a0avril\u00a02027, 9\u00a0h\u00a015 (heure de l’Atlantique)"
+    )
     assert moment(typed, "en", "America/Halifax") == "April 16, 2027, 11:07\u00a0a.m. Atlantic Time"
-    assert moment(typed, "fr") == "16 avril 2027, 10 h 07 (UTC−04:00)"
+    assert moment(typed, "fr") == "16\u00a0avril\u00a02027, 10\u00a0h\u00a007 (UTC−04:00)"
     assert moment("yesterday", "en", "America/Halifax") == "yesterday"
 
 
@@ -554,3 +562,29 @@ def test_a_single_envelope_report_says_why_a_set_aside_price_shows(tmp_path):
     ) in lines
     quebec = replace(project, evaluation=replace(project.evaluation, quebec_weighted=True))
     assert "single envelope" not in text(report_document(quebec, record, "en"))
+
+
+def test_the_wording_of_the_training_outputs(tmp_path):
+    """Issue 22 fix point 4, on the training example: the resolution names the signatory
+    with the title in apposition and no « (e) »; « 9 h 15 »; French dates and the form
+    version never split; English writes 70%."""
+    project, example_bids = _training()
+    record = example_bids("training", tmp_path)
+    french = text(report_document(project, record, "fr")).split("\n")
+    english = text(report_document(project, record, "en")).split("\n")
+    assert (
+        "QUE le conseil autorise Martin Thériault, directeur des technologies de l'information, à signer "
+        "le contrat pour la Ville (délégation de pouvoir : Résolution 2027-05-118 du conseil municipal)."
+    ) in french
+    assert not any("(e)" in line for line in french)
+    assert any(
+        line.startswith("THAT Martin Thériault, directeur des technologies de l'information, be authorized")
+        for line in english
+    )
+    assert "16\u00a0avril\u00a02027, 9\u00a0h\u00a015 (heure de l’Atlantique)" in french
+    assert "Addendas dont la réception est accusée" in french
+    assert "Le classement reste le même dans chacun de ces cas." in french
+    assert "Ouverte, bordereau PF1\u201127147c2c60" in french
+    assert any(line.startswith("Threshold: a bid must obtain 70% of the optional points") for line in english)
+    letter = text(letter_document(project, record, record.bids[2], "fr"))
+    assert "soit le 20\u00a0mai\u00a02027." in letter and "20 mai 2027" not in letter

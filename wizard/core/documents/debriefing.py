@@ -31,6 +31,7 @@ from wizard.core.documents.evaluation_common import (
     EvaluationView,
     bidder_name,
     evaluation_view,
+    long_date,
     moment,
     money,
     notes_language_note,
@@ -42,7 +43,6 @@ from wizard.core.domain.evaluation import points_needed_clamped
 from wizard.core.domain.numbering import criterion_numbers
 from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import Plural, tr
-from wizard.core.i18n.formats import format_date
 from wizard.core.i18n.languages import text_language
 from wizard.core.model import Project
 from wizard.core.model.translatable import localized
@@ -156,7 +156,7 @@ def _outcome(view: EvaluationView, bid: Bid, lang: str, names: _Names) -> list[B
             Paragraph(
                 tr(
                     "Your bid meets the mandatory criteria. It obtained {points} of the {count} optional "
-                    "points; the call for tenders requires {needed} ({percent} %). As the call for "
+                    "points; the call for tenders requires {needed} ({percent}%). As the call for "
                     "tenders states, its price envelope does not count and it is not ranked.",
                     lang,
                     points=number(result.quality_points, lang, 0),
@@ -273,7 +273,7 @@ def letter_blocks(
     blocks: list[Block] = [
         Paragraph(user_text(info.organization), "Subtitle"),
         Paragraph(tr("Result of the evaluation of your bid", lang), "Title"),
-        Paragraph(format_date(day, lang) if day else ""),
+        Paragraph(long_date(day, lang) if day else ""),
         Paragraph(bidder_name(bid)),
     ]
     address = [" ".join(line.split()) for line in bid.bidder.address.splitlines() if line.strip()]
@@ -297,7 +297,7 @@ def letter_blocks(
                 "By resolution {number} of {date}, council awarded the contract to {winner}, for {amount} before taxes.",
                 lang,
                 number=" ".join(award.resolution_number.split()),
-                date=format_date(award.resolution_date, lang),
+                date=long_date(award.resolution_date, lang),
                 winner=bidder_name(winner),
                 amount=money(award_value(record), lang),
             )
@@ -326,7 +326,7 @@ def letter_blocks(
                     "days, on {date}.",
                     lang,
                     days=award.standstill_days,
-                    date=format_date(end, lang),
+                    date=long_date(end, lang),
                 )
             )
         )

@@ -137,6 +137,13 @@ def money(amount: Decimal | None, lang: str) -> str:
     return formatted(amount, lang)
 
 
+def long_date(iso: str, lang: str) -> str:
+    """``formats.format_date`` with no-break spaces in French ("20\u00a0mai\u00a02027"), so
+    a letter's or the report's date never splits across lines."""
+    text = format_date(iso, lang)
+    return text.replace(" ", "\u00a0") if lang == "fr" else text
+
+
 def moment(iso: str, lang: str, zone: str = "") -> str:
     """An ISO 8601 moment as ``lang`` writes it. With the Town's IANA ``zone``
     (``timezones.zone_of``), in that zone and named as the tender names its closing:
@@ -152,13 +159,17 @@ def moment(iso: str, lang: str, zone: str = "") -> str:
     if tz is not None:
         local = value.astimezone(tz)
         clock = str(format_time(local.time(), format="short", locale="fr_CA" if lang == "fr" else "en_CA"))
-        day = format_date(local.date().isoformat(), lang)
+        day = long_date(local.date().isoformat(), lang)
         clock = clock.replace("\u202f", "\u00a0")  # CLDR's narrow space: missing from some fonts
+        if lang == "fr":  # « 9 h 15 », never CLDR's « 09 h 15 »
+            clock = f"{local.hour}\u00a0h\u00a0{local.minute:02d}"
         if lang == "fr":
             return f"{day}, {clock} ({zone_label(zone, lang)})"
         return f"{day}, {clock} {zone_label(zone, lang)}"
-    day = format_date(value.date().isoformat(), lang)
-    clock = f"{value.hour} h {value.minute:02d}" if lang == "fr" else f"{value.hour}:{value.minute:02d}"
+    day = long_date(value.date().isoformat(), lang)
+    clock = (
+        f"{value.hour}\u00a0h\u00a0{value.minute:02d}" if lang == "fr" else f"{value.hour}:{value.minute:02d}"
+    )
     offset = value.utcoffset()
     if offset is None:
         return f"{day}, {clock}"

@@ -119,7 +119,7 @@ def _rules(view: EvaluationView, lang: str) -> list[Block]:
         blocks.append(
             Paragraph(
                 tr(
-                    "Threshold: a bid must obtain {percent} % of the optional points, {needed} of "
+                    "Threshold: a bid must obtain {percent}% of the optional points, {needed} of "
                     "{count}. Weights: quality {quality} points, price {price} points, out of 100. "
                     "Price score = {price} × lowest evaluated price ÷ the bid's evaluated price, the "
                     "lowest among the bids that pass.",
@@ -266,7 +266,11 @@ def _opening(view: EvaluationView, lang: str) -> list[Block]:
                 str(bid.id),
                 bidder_name(bid),
                 _grouped(opened or bid.workbook_sha256) or NOT_OPENED,
-                tr("Opened, form {version}", lang, version=bid.workbook_version or NOT_OPENED)
+                tr(
+                    "Opened, form {version}",
+                    lang,
+                    version=bid.workbook_version.replace("-", "\u2011") or NOT_OPENED,
+                )
                 if opened
                 else tr("not opened", lang),
             ]
@@ -615,7 +619,9 @@ def _recommendation(view: EvaluationView, lang: str) -> list[Block]:
             tr(
                 "THAT {signatory} be authorized to sign the contract for the Town{authority}.",
                 lang,
-                signatory=signatory or tr("[the person designated]", lang),
+                # "Martin Thériault, directeur …," : the title is an apposition, closed by a comma
+                signatory=(signatory + ("," if "," in signatory else ""))
+                or tr("[the person designated]", lang),
                 authority=(" " + tr("(delegated authority: {authority})", lang, authority=authority))
                 if authority
                 else "",
