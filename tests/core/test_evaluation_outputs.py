@@ -588,3 +588,45 @@ def test_the_wording_of_the_training_outputs(tmp_path):
     assert any(line.startswith("Threshold: a bid must obtain 70% of the optional points") for line in english)
     letter = text(letter_document(project, record, record.bids[2], "fr"))
     assert "soit le 20\u00a0mai\u00a02027." in letter and "20 mai 2027" not in letter
+
+
+def test_the_award_and_contract_releases_in_both_tender_languages(tmp_path):
+    """Issue 22 fix point 5: the training tender is bilingual, French binding: the award
+    and contract titles and the award's description in French, with ``_en`` variants as
+    the tender release writes its own; the contract period ends with the initial term
+    (3 years from June 1, 2027)."""
+    from wizard.cli import main
+
+    target = tmp_path / "training.tender"
+    assert main(["new", str(target), "--example", "training"]) == 0
+    assert main(["export", str(target), "--out", str(tmp_path / "out")]) == 0
+    releases = json.loads((tmp_path / "out" / OCDS_FILE).read_text(encoding="utf-8"))["releases"]
+    assert "title_en" in releases[0]["tender"]
+    award = releases[2]["awards"][0]
+    assert award["title"] == "Adjudication de l’appel d’offres RAP-2027-TI-07"
+    assert award["title_en"] == "Award of the call for tenders RAP-2027-TI-07"
+    assert award["description"].startswith("Délai d’attente de 10 jours")
+    assert award["description_en"] == (
+        "Standstill period of 10 days: the award decision becomes final and the contract may be "
+        "signed at the end of May 20, 2027."
+    )
+    contract = releases[3]["contracts"][0]
+    assert (contract["title"], contract["title_en"]) == (
+        "Contrat de l’appel d’offres RAP-2027-TI-07",
+        "Contract of the call for tenders RAP-2027-TI-07",
+    )
+    assert contract["period"] == {
+        "startDate": "2027-06-01T00:00:00-03:00",
+        "endDate": "2030-05-31T23:59:59-03:00",
+    }
+
+
+def test_the_initial_term_ends_the_day_before_its_anniversary():
+    from wizard.core.opendata.awards import initial_term_end
+
+    p = project()
+    p = replace(p, info=replace(p.info, contract_start="2028-02-29"))
+    p = replace(p, statement_of_work=replace(p.statement_of_work, term_years=1))
+    assert initial_term_end(p) == "2029-02-28"
+    p = replace(p, info=replace(p.info, contract_start=""))
+    assert initial_term_end(p) is None

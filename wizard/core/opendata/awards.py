@@ -46,6 +46,7 @@ from wizard.core.bids.record import Bid, BidsRecord
 from wizard.core.documents.evaluation_common import bidder_name, evaluation_view
 from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import format_date
+from wizard.core.i18n.languages import tender_languages
 from wizard.core.model import Project
 from wizard.core.opendata.common import Scrubber, export_language
 from wizard.core.opendata.identity import with_id
@@ -96,6 +97,46 @@ def decision_day(record: BidsRecord) -> str | None:
     if award is None:
         return None
     return valid_day(award.awarded_on) or valid_day(award.resolution_date)
+
+
+def initial_term_end(project: Project) -> str | None:
+    """The last day of the contract's initial term (YYYY-MM-DD): ``info.contract_start``
+    plus ``statement_of_work.term_years`` years, less one day (renewals are the Town's
+    option, not part of the period signed); ``None`` without a valid start day."""
+    from wizard.core.model.bounds import clamp
+
+    start = valid_day(project.info.contract_start)
+    if start is None:
+        return None
+    day = dt.date.fromisoformat(start)
+    years = int(clamp("statement_of_work.term_years", project.statement_of_work.term_years))
+    try:
+        after = day.replace(year=day.year + years)
+    except ValueError:  # February 29 in a year that has none
+        after = dt.date(day.year + years, 3, 1)
+    return (after - dt.timedelta(days=1)).isoformat()
+
+
+def _texts(
+    lang: str, project: Project, award: Any, record: BidsRecord, winner: Bid, rank: int | None
+) -> dict[str, str]:
+    """The award's title and description and the contract's title in ``lang``."""
+    info = project.info
+    notes = []
+    if award.standstill_days > 0:
+        end_day = standstill_end(record)
+        notes.append(tr(STANDSTILL, lang, days=award.standstill_days, end=format_date(end_day or "", lang)))
+    if business_number(winner) is None:
+        notes.append(tr(ID_TO_CONFIRM, lang))
+    if rank != 1 and award.reason_if_not_top.strip():
+        notes.append(Scrubber(project, lang).text(" ".join(award.reason_if_not_top.split())))
+    return {
+        "award": tr("Award of the call for tenders {reference}", lang, reference=info.reference.strip()),
+        "description": " ".join(notes),
+        "contract": tr(
+            "Contract of the call for tenders {reference}", lang, reference=info.reference.strip()
+        ),
+    }
 
 
 def standstill_end(record: BidsRecord) -> str | None:
@@ -153,29 +194,35 @@ def award_releases(project: Project, record: BidsRecord, base: dict[str, Any]) -
     tender = release.setdefault("tender", {})
     tender["numberOfTenderers"] = len(submitted)
     tender["tenderers"] = [{"id": p["id"], "name": p["name"]} for p in parties if "tenderer" in p["roles"]]
-    notes = []
     if award.standstill_days > 0:
         end_day = standstill_end(record)
         assert end_day is not None
         tender["awardPeriod"] = {"startDate": decided, "endDate": end_of(info, end_day)}
-        notes.append(tr(STANDSTILL, lang, days=award.standstill_days, end=format_date(end_day, lang)))
     else:
         tender["awardPeriod"] = {"endDate": decided}
-    if business_number(winner) is None:
-        notes.append(tr(ID_TO_CONFIRM, lang))
     result = view.result(winner.id)
-    title = tr("Award of the call for tenders {reference}", lang, reference=info.reference.strip())
+    rank = result.rank if result is not None else None
+    # the export language first, the tender's other language as OCDS variants
+    # (``title_en``), as ``release.build_release`` writes the tender's texts
+    texts = {
+        code: _texts(code, project, award, record, winner, rank)
+        for code in dict.fromkeys([lang, *tender_languages(project)])
+    }
+    mine = texts[lang]
     entry: dict[str, Any] = {
         "id": "1",
-        "title": title,
+        "title": mine["award"],
         "status": "active",
         "date": decided,
         "suppliers": [{"id": party_id(winner), "name": bidder_name(winner)}],
     }
-    if result is not None and result.rank != 1 and award.reason_if_not_top.strip():
-        notes.append(Scrubber(project, lang).text(" ".join(award.reason_if_not_top.split())))
-    if notes:
-        entry["description"] = " ".join(notes)
+    if mine["description"]:
+        entry["description"] = mine["description"]
+    for code, other in texts.items():
+        if code != lang:
+            entry[f"title_{code}"] = other["award"]
+            if other["description"] and mine["description"]:
+                entry[f"description_{code}"] = other["description"]
     value = award_value(record)
     if value is not None:
         entry["value"] = _amount(value)
@@ -192,16 +239,20 @@ def award_releases(project: Project, record: BidsRecord, base: dict[str, Any]) -
         deal: dict[str, Any] = {
             "id": "1",
             "awardID": "1",
-            "title": tr(
-                "Contract of the call for tenders {reference}", lang, reference=info.reference.strip()
-            ),
+            "title": mine["contract"],
             "status": "active",
             "dateSigned": signed_at,
         }
+        for code, other in texts.items():
+            if code != lang:
+                deal[f"title_{code}"] = other["contract"]
         if value is not None:
             deal["value"] = _amount(value)
         if start:
             deal["period"] = {"startDate": start}
+            term_end = end_of(info, initial_term_end(project) or "")
+            if term_end:
+                deal["period"]["endDate"] = term_end
         contract["contracts"] = [deal]
         releases.append(with_id(contract))
     return releases
