@@ -630,3 +630,24 @@ def test_the_initial_term_ends_the_day_before_its_anniversary():
     assert initial_term_end(p) == "2029-02-28"
     p = replace(p, info=replace(p.info, contract_start=""))
     assert initial_term_end(p) is None
+
+
+def test_two_envelopes_keep_a_set_aside_bid_sealed():
+    """Issue 22 fix point 2: under Québec's two envelopes the tender says the envelope 2
+    of a bid set aside is never opened, so the opening leaves bid 2 (fails OBL-3) and
+    bid 3 (below the threshold) sealed; with one envelope every bid is opened."""
+    from wizard.core.bids.opening import set_aside
+
+    p, record = project(), sample.clean()
+    assert set_aside(p, record) == ()
+    quebec = replace(p, evaluation=replace(p.evaluation, quebec_weighted=True))
+    assert set_aside(quebec, record) == (2, 3)
+
+
+def test_a_letter_says_the_price_envelope_was_not_opened():
+    record = awarded()
+    unopened = tuple(replace(b, evaluated_price=None) if b.id == 3 else b for b in record.bids)
+    body = text(letter_document(project(), replace(record, bids=unopened), unopened[2], "en"))
+    assert "As the call for tenders states, the price envelope of your bid was not opened." in body
+    body = text(letter_document(project(), record, record.bid(3), "en"))
+    assert "price envelope of your bid was not opened" not in body

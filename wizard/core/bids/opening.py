@@ -35,6 +35,7 @@ from wizard.core.bids.record import BidsRecord, read
 from wizard.core.documents.price_workbook import PriceWorkbookError, read_amounts
 from wizard.core.domain import price_form
 from wizard.core.i18n import N_, tr
+from wizard.core.model import Project
 from wizard.core.project_file.store import ProjectFile
 
 ALTERED = N_(
@@ -64,6 +65,23 @@ class WorkbookRefused(BidsError):
         return str(self.args[0])
 
 
+def set_aside(project: Project, record: BidsRecord) -> tuple[int, ...]:
+    """The bids whose price envelope stays sealed by the tender's own rule: under
+    Québec's two envelopes (``evaluation.quebec_weighted``; the tender says "the
+    envelopes 2 of the other bids are never opened", ``documents/tender_criteria``),
+    those that fail a mandatory criterion or stay below the interim score on the locked
+    quality scores. ``()`` with a single envelope: the tender opens every bid received
+    on time, and the report says why a set-aside bid's price shows."""
+    if not project.evaluation.quebec_weighted:
+        return ()
+    from wizard.core.bids.scoring_input import evaluation_input
+    from wizard.core.domain.bid_scoring import evaluate
+    from wizard.core.textclean import drop_blank_rows
+
+    results = evaluate(evaluation_input(drop_blank_rows(project), record)).results
+    return tuple(r.key for r in results if r.status in ("non_compliant", "below_threshold"))
+
+
 def _sealed_bytes(pf: ProjectFile, bid_id: int) -> bytes:
     row = pf.db.execute("SELECT content FROM sealed_workbooks WHERE bid_id = ?", (bid_id,)).fetchone()
     return bytes(row[0])
@@ -74,7 +92,8 @@ def open_envelope(
 ) -> BidsRecord:
     """Open the price envelopes (module docstring) at ``at`` (ISO 8601 with offset;
     default now); ``unopened``: ids of bids to leave sealed (the bids under Québec's
-    interim score of 70, whose envelopes are returned unopened). Returns the new record.
+    interim score of 70, whose envelopes are returned unopened), added to those
+    :func:`set_aside` keeps sealed by the tender's rule. Returns the new record.
 
     Raises :class:`BidsError`: not published, already opened, no one named as opening,
     the quality scores not locked where the method separates quality and price, a
@@ -100,7 +119,7 @@ def open_envelope(
             N_("The price envelopes cannot be opened before the quality scores were locked ({moment})."),
             moment=record.quality_locked_at,
         )
-    skipped = set(unopened)
+    skipped = set(unopened) | set(set_aside(pf.project, record))
     to_open = [b for b in record.bids if b.openable and b.id not in skipped]
     if not to_open:
         raise BidsError(N_("There is no price workbook to open."))

@@ -42,7 +42,7 @@ from wizard.core.documents.tender_submission import format_deadline
 from wizard.core.domain.evaluation import points_needed_clamped
 from wizard.core.domain.numbering import criterion_numbers
 from wizard.core.domain.timezones import zone_of
-from wizard.core.i18n import Plural, tr
+from wizard.core.i18n import N_, Plural, tr
 from wizard.core.i18n.languages import text_language
 from wizard.core.model import Project
 from wizard.core.model.translatable import localized
@@ -257,6 +257,9 @@ def _scores_table(view: EvaluationView, bid: Bid, winner: Bid, lang: str) -> lis
     ]
 
 
+ENVELOPE_NOT_OPENED = N_("As the call for tenders states, the price envelope of your bid was not opened.")
+
+
 def letter_blocks(
     project: Project, record: BidsRecord, bid: Bid, lang: str, notes_lang: str | None = None
 ) -> list[Block]:
@@ -315,6 +318,8 @@ def letter_blocks(
     if note:
         blocks.append(Paragraph(note))
     blocks += _outcome(view, bid, lang, names)
+    if record.opened and not bid.late and not bid.withdrawn and bid.evaluated_price is None:
+        blocks.append(Paragraph(tr(ENVELOPE_NOT_OPENED, lang)))
     blocks += _points_table(view, bid, winner, lang, names)
     blocks += _scores_table(view, bid, winner, lang)
     end = standstill_end(record)
