@@ -416,6 +416,13 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
         ),
         ((), N_("The bid validity is shorter than the paid pilot needs.")),
     ),
+    "PR-PILOT-CONTRACT-START": (
+        (
+            ("contract", "end"),
+            N_("The Contract was planned to start on {contract}, before the paid pilot ends on {end}."),
+        ),
+        ((), N_("The Contract was planned to start before the paid pilot ends.")),
+    ),
     "PR-PERIOD-LAW": (((), FACT),),
     "PR-PERIOD-AGREEMENT": (((), FACT),),
     "PR-PERIOD-TOWN": (((), FACT),),
