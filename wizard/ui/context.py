@@ -71,16 +71,12 @@ class ProjectContext(QObject):
     def findings(self) -> list[Finding]:
         """Every finding of the project (cached until the next edit)."""
         if self._findings is None:
-            self._findings = run_checks(
-                self.project, self._bids()
-            )  # never raises: a failing step is a finding
+            record = None
             if self.pf.published:  # the addenda's red flags (docs/publishing.md, "Checks")
-                import datetime as dt
-
-                from wizard.core.checks.addenda import check_addenda
                 from wizard.core.publishing.record import read
 
-                self._findings += check_addenda(self.project, read(self.pf), dt.date.today().isoformat())
+                record = read(self.pf)
+            self._findings = run_checks(self.project, self._bids(), publication=record)  # never raises
         return self._findings
 
     def _bids(self) -> BidsRecord | None:
