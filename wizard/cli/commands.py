@@ -526,6 +526,17 @@ def cmd_addendum(args: argparse.Namespace) -> int:
                         ),
                         file=sys.stderr,
                     )
+                if plan.replaces_workbook:
+                    print(
+                        bilingual(
+                            N_(
+                                "This addendum replaces the price workbook: version {before} no longer applies, bidders fill version {after} (export writes it)."
+                            ),
+                            before=plan.workbook_before,
+                            after=plan.workbook_after,
+                        ),
+                        file=sys.stderr,
+                    )
             record = read(pf)
     except PublishingError as exc:
         raise CliError(exc.text, args.file, **exc.params) from None

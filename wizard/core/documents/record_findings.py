@@ -507,6 +507,14 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
             ),
         ),
     ),
+    "PR-ADDENDUM-PRICE-FORM": (
+        (
+            ("before", "after"),
+            N_(
+                "The price form changed after publication (version {before}, now {after}) without an addendum."
+            ),
+        ),
+    ),
     "PR-THRESHOLD-EXPIRED": (((), FACT),),
     "T-THRESHOLD-NEAR": (((), FACT),),
     "V-PLATFORM-REQUIRED": (((), FACT),),

@@ -9,6 +9,10 @@ An addendum is prepared as a draft (one at a time, :func:`new_draft`), with
   statement of need …), in each tender language;
 
 then issued explicitly (:func:`issue`): numbered (1, 2 … in order of issue) and dated,
+the price workbook replaced when the project then lays out another price form (its
+version, ``domain/price_form.py: form_version``, differs from the one in force: a
+``price_form`` change names both, the addendum says so, the export writes the new
+workbook and the published one stays in the file as published),
 its changes applied to the project through the store (a moved date then moves in the
 tender, the open data and the CSVs, all built from the model), the baseline kept as
 published. Issuing writes the journal marker ``published``: undo never takes an issued
@@ -36,7 +40,16 @@ from wizard.core.project_file.baseline import is_baseline
 from wizard.core.project_file.store import ProjectFile
 from wizard.core.publishing import PublishingError
 from wizard.core.publishing.publish import now_utc
-from wizard.core.publishing.record import DATE_FIELDS, Addendum, Change, Record, read
+from wizard.core.publishing.record import (
+    DATE_FIELDS,
+    PRICE_FORM,
+    Addendum,
+    Change,
+    Record,
+    read,
+    workbook_in_force,
+    workbook_version,
+)
 
 
 def _published(pf: ProjectFile) -> Record:
@@ -225,7 +238,9 @@ class IssuePlan:
     ``issued_on`` date, the closing date before and after (``closing_after`` differs
     when the addendum moves it or the Town's rule extends it), ``extended`` (the rule
     extends it), ``minimum_days`` (the Town's rule) and ``problems`` (English message
-    ids with their parameters that stop the issue; empty when it can go)."""
+    ids with their parameters that stop the issue; empty when it can go);
+    ``workbook_before`` and ``workbook_after``: the version of the price workbook in
+    force and after the issue (they differ when the addendum replaces it)."""
 
     number: int
     issued_on: str
@@ -234,6 +249,13 @@ class IssuePlan:
     extended: bool
     minimum_days: int
     problems: tuple[tuple[str, dict[str, object]], ...] = ()
+    workbook_before: str = ""
+    workbook_after: str = ""
+
+    @property
+    def replaces_workbook(self) -> bool:
+        """Whether issuing replaces the price workbook (a new version)."""
+        return self.workbook_before != self.workbook_after
 
 
 def minimum_days(project: Project) -> int:
@@ -272,7 +294,9 @@ def plan_issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str) -> Issue
         required = (dt.date.fromisoformat(day) + dt.timedelta(days=minimum)).isoformat()
         if valid_day(moved) and moved < required:
             after, extended = required, True
-    if not addendum.questions and not addendum.changes:
+    changes = [c for c in addendum.changes if c.kind != "price_form"]
+    workbook_before, workbook_after = workbook_in_force(record), workbook_version(amended(project, changes))
+    if not addendum.questions and not changes and workbook_before == workbook_after:
         problems.append((N_("This addendum is empty: add a question and its answer, or a change."), {}))
     langs = tender_languages(project)
     for number, q in enumerate(addendum.questions, 1):
@@ -288,7 +312,50 @@ def plan_issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str) -> Issue
                 )
                 break
     number = 1 + max((a.number or 0 for a in record.issued), default=0)
-    return IssuePlan(number, day, before, after, extended, minimum, tuple(problems))
+    return IssuePlan(
+        number,
+        day,
+        before,
+        after,
+        extended,
+        minimum,
+        tuple(problems),
+        workbook_before,
+        workbook_after,
+    )
+
+
+def amended(project: Project, changes: list[Change]) -> Project:
+    """A copy of ``project`` with ``changes`` made (dates and texts in each language), to
+    tell before issuing what the issue will do; ``project`` is left as it is."""
+    import copy
+
+    from wizard.core.domain.addresses import parse_address
+    from wizard.core.model import Translation
+
+    result = copy.deepcopy(project)
+    source = translatable.source_language(result)
+    for change in changes:
+        if change.kind == "date":
+            section, name = change.field.split(".", 1)
+            setattr(getattr(result, section), name, change.new_fr)
+            continue
+        if change.kind != "text":
+            continue
+        where = parse_address(change.field)
+        target = (
+            getattr(result, where.kind) if where.row_id is None else result.find(where.kind, where.row_id)
+        )
+        if target is None:
+            continue
+        setattr(target, where.attribute, change.new(source))
+        other = translatable.other_language(source)
+        kept = [t for t in result.translations if not (t.address == change.field and t.lang == other)]
+        next_id = 1 + max((t.id for t in result.translations), default=0)
+        if change.new(other).strip():
+            kept.append(Translation(id=next_id, address=change.field, lang=other, text=change.new(other)))
+        result.translations = kept
+    return result
 
 
 def issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str, moment: str | None = None) -> Addendum:
@@ -327,6 +394,7 @@ def issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str, moment: str |
             assert addendum is not None
             for change in addendum.changes:
                 _apply(pf, change)
+            _replace_workbook(pf, addendum_id)
             release = _release(pf, plan.number, moment)
             pf.db.table("addenda").update(
                 addendum_id,
@@ -349,6 +417,28 @@ def issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str, moment: str |
     return issued
 
 
+def _replace_workbook(pf: ProjectFile, addendum_id: int) -> None:
+    """Record a ``price_form`` change when the project, as amended now, lays out another
+    price form than the one in force (module docstring)."""
+    before, after = workbook_in_force(read(pf)), workbook_version(pf.project)
+    pf.db.execute(
+        "DELETE FROM addendum_changes WHERE addendum_id = ? AND kind = 'price_form'", (addendum_id,)
+    )
+    if before == after:
+        return
+    pf.db.table("addendum_changes").insert(
+        {
+            "addendum_id": addendum_id,
+            "kind": "price_form",
+            "field": PRICE_FORM,
+            "old_fr": before,
+            "old_en": before,
+            "new_fr": after,
+            "new_en": after,
+        }
+    )
+
+
 def _copy(section: Any) -> Any:
     import dataclasses
 
@@ -359,6 +449,8 @@ def _apply(pf: ProjectFile, change: Change) -> None:
     """Record the value before and apply ``change`` to the project (through the store)."""
     from wizard.core import ops
 
+    if change.kind == "price_form":  # recorded by _replace_workbook, nothing to apply
+        return
     project = pf.project
     old = {lang: current_text(project, change.field, lang) for lang in ("fr", "en")}
     pf.db.table("addendum_changes").update(change.id, {"old_fr": old["fr"], "old_en": old["en"]})

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any, Literal
 from wizard.core.i18n import N_
 
 if TYPE_CHECKING:
+    from wizard.core.model import Project
     from wizard.core.project_file.store import ProjectFile
 
-ChangeKind = Literal["date", "text"]
+ChangeKind = Literal["date", "text", "price_form"]
 AddendumState = Literal["draft", "issued"]
 
 DATE_FIELDS: dict[str, str] = {
@@ -27,6 +28,11 @@ DATE_FIELDS: dict[str, str] = {
     "info.contract_start": N_("Contract start"),
 }
 """The dates an addendum may move (address → label, an English message id)."""
+
+PRICE_FORM = "price_form.version"
+"""The field of a ``price_form`` change: the price workbook replaced, its version before
+and after (``domain/price_form.py: form_version``)."""
+PRICE_FORM_LABEL = N_("Price workbook (version)")
 
 
 @dataclass(frozen=True)
@@ -85,9 +91,12 @@ class Question:
 @dataclass(frozen=True)
 class Change:
     """A change an addendum makes: ``kind`` ``date`` (``field`` one of
-    :data:`DATE_FIELDS`, the new date in ``new_fr`` and ``new_en`` alike) or ``text``
+    :data:`DATE_FIELDS`, the new date in ``new_fr`` and ``new_en`` alike), ``text``
     (``field`` a translatable baseline text, ``criteria:3.text``, its new version in
-    each language). ``old_*``: the value before, recorded when the addendum is issued."""
+    each language) or ``price_form`` (``field`` :data:`PRICE_FORM`: the price workbook
+    replaced, the versions in ``old_*`` and ``new_*``; issuing adds it when the
+    addendum changes what the form lays out). ``old_*``: the value before, recorded
+    when the addendum is issued."""
 
     id: int
     addendum_id: int
@@ -186,6 +195,30 @@ def read(pf: ProjectFile) -> Record:
         for r in db.execute("SELECT id, number, state, issued_on, release FROM addenda ORDER BY id")
     )
     return Record(baseline, documents, addenda)
+
+
+def workbook_version(project: Project) -> str:
+    """The version of the price workbook the export writes for ``project`` now (its text
+    cleaned as the export cleans it): ``PF1-`` and 10 hex digits."""
+    from wizard.core.domain.price_form import price_form
+    from wizard.core.textclean import clean_project
+
+    return price_form(clean_project(project)).version
+
+
+def workbook_in_force(record: Record) -> str:
+    """The version of the price workbook bidders fill: that of the last issued addendum
+    that replaced it (a ``price_form`` change), else the one published with the tender
+    (the baseline model's); '' before publication."""
+    for addendum in reversed(record.issued):
+        for change in addendum.changes:
+            if change.kind == "price_form":
+                return change.new_fr
+    if record.baseline is None:
+        return ""
+    from wizard.core.project_file import jsonio
+
+    return workbook_version(jsonio.loads(record.baseline.model))
 
 
 def document_bytes(pf: ProjectFile, document_id: int) -> bytes:
