@@ -70,10 +70,11 @@ def _draft(pf: ProjectFile, addendum_id: int) -> Addendum:
     return addendum
 
 
-def _write(pf: ProjectFile) -> Any:
-    """A transaction of the file for the publishing tables (not journalled: they are not
-    the model, and undo never crosses the publication)."""
-    return pf.transaction()
+def _put(pf: ProjectFile, table: str, row_id: int, row: dict[str, Any] | None) -> None:
+    """Write (or delete) a row of a draft, journalled (``ProjectFile.put_record_row``):
+    a draft's edits are undone, redone and listed in the History like the model's; the
+    issue of an addendum writes the ``published`` marker, which undo never crosses."""
+    pf.put_record_row(table, row_id, row)
 
 
 def new_draft(pf: ProjectFile, /) -> Addendum:
@@ -82,8 +83,8 @@ def new_draft(pf: ProjectFile, /) -> Addendum:
     record = _published(pf)
     if record.draft is not None:
         return record.draft
-    with _write(pf):
-        pf.db.table("addenda").insert({"state": "draft", "issued_on": "", "release": ""})
+    row_id = pf.next_record_id("addenda")
+    _put(pf, "addenda", row_id, {"number": None, "state": "draft", "issued_on": "", "release": ""})
     draft = read(pf).draft
     assert draft is not None
     return draft
@@ -93,52 +94,60 @@ def add_question(
     pf: ProjectFile,
     /,
     *,
-    addendum_id: int,
+    addendum_id: int | None = None,
     question_fr: str = "",
     question_en: str = "",
     answer_fr: str = "",
     answer_en: str = "",
     received_on: str = "",
 ) -> int:
-    """Add a question (and its answer, if known) to a draft; returns its id. Raises
-    :class:`PublishingError` (no such draft, a question with no text, a date that is
-    not one)."""
-    _draft(pf, addendum_id)
+    """Add a question (and its answer, if known) to a draft (``addendum_id``; ``None``:
+    the draft, started if there is none, in the same user action); returns its id.
+    Raises :class:`PublishingError` (no such draft, a question with no text, a date that
+    is not one)."""
     if not (question_fr.strip() or question_en.strip()):
         raise PublishingError(N_("A question needs its text."))
     if received_on and valid_day(received_on) is None:
         raise PublishingError(N_("The date must be a date (YYYY-MM-DD): {value}."), value=received_on)
-    with _write(pf):
-        return int(
-            pf.db.table("addendum_questions")
-            .insert(
-                {
-                    "addendum_id": addendum_id,
-                    "received_on": received_on.strip(),
-                    "question_fr": question_fr,
-                    "question_en": question_en,
-                    "answer_fr": answer_fr,
-                    "answer_en": answer_en,
-                }
-            )
-            .last_rowid
-            or 0
+    with pf.transaction():
+        addendum_id = new_draft(pf).id if addendum_id is None else addendum_id
+        _draft(pf, addendum_id)
+        row_id = pf.next_record_id("addendum_questions")
+        _put(
+            pf,
+            "addendum_questions",
+            row_id,
+            {
+                "addendum_id": addendum_id,
+                "received_on": received_on.strip(),
+                "question_fr": question_fr,
+                "question_en": question_en,
+                "answer_fr": answer_fr,
+                "answer_en": answer_en,
+            },
         )
+    return row_id
 
 
 def set_question(pf: ProjectFile, /, *, question_id: int, **texts: str) -> None:
     """Change the texts of a question of a draft (``question_fr``, ``answer_en`` …).
-    Raises :class:`PublishingError` for a question of an issued addendum, ``KeyError``
-    for an unknown one, ``TypeError`` for another name."""
-    row = pf.db.execute("SELECT addendum_id FROM addendum_questions WHERE id = ?", (question_id,)).fetchone()
+    Raises :class:`PublishingError` for a question of an issued addendum or one left
+    without its text in both languages, ``KeyError`` for an unknown one, ``TypeError``
+    for another name."""
+    row = pf.record_row("addendum_questions", question_id)
     if row is None:
         raise KeyError(question_id)
-    _draft(pf, int(row[0]))
+    _draft(pf, int(row["addendum_id"]))
     allowed = {"question_fr", "question_en", "answer_fr", "answer_en", "received_on"}
     if not set(texts) <= allowed:
         raise TypeError(f"unknown question fields: {sorted(set(texts) - allowed)}")
-    with _write(pf):
-        pf.db.table("addendum_questions").update(question_id, texts)
+    new = {**row, **texts}
+    if not (str(new["question_fr"]).strip() or str(new["question_en"]).strip()):
+        raise PublishingError(N_("A question needs its text."))
+    if new["received_on"] and valid_day(str(new["received_on"])) is None:
+        raise PublishingError(N_("The date must be a date (YYYY-MM-DD): {value}."), value=new["received_on"])
+    if new != row:
+        _put(pf, "addendum_questions", question_id, new)
 
 
 def remove(pf: ProjectFile, /, *, table: str, row_id: int) -> None:
@@ -146,23 +155,24 @@ def remove(pf: ProjectFile, /, *, table: str, row_id: int) -> None:
     ("addendum_changes") of a draft."""
     if table not in ("addendum_questions", "addendum_changes"):
         raise ValueError(table)
-    row = pf.db.execute(f'SELECT addendum_id FROM "{table}" WHERE id = ?', (row_id,)).fetchone()
+    row = pf.record_row(table, row_id)
     if row is None:
         return
-    _draft(pf, int(row[0]))
-    with _write(pf):
-        pf.db.table(table).delete(row_id)
+    _draft(pf, int(row["addendum_id"]))
+    _put(pf, table, row_id, None)
 
 
 def discard(pf: ProjectFile, /, *, addendum_id: int) -> None:
     """Delete the draft addendum ``addendum_id`` with its questions and changes (an
-    issued addendum is never deleted: it was published). Raises
+    issued addendum is never deleted: it was published), as one user action. Raises
     :class:`PublishingError` when it is not the draft."""
-    _draft(pf, addendum_id)
-    with _write(pf):
-        for table in ("addendum_questions", "addendum_changes"):
-            pf.db.execute(f'DELETE FROM "{table}" WHERE addendum_id = ?', (addendum_id,))
-        pf.db.table("addenda").delete(addendum_id)
+    draft = _draft(pf, addendum_id)
+    with pf.transaction():
+        for question in draft.questions:
+            _put(pf, "addendum_questions", question.id, None)
+        for change in draft.changes:
+            _put(pf, "addendum_changes", change.id, None)
+        _put(pf, "addenda", addendum_id, None)
 
 
 def current_text(project: Project, address: str, lang: str) -> str:
@@ -175,15 +185,23 @@ def current_text(project: Project, address: str, lang: str) -> str:
 
 
 def add_change(
-    pf: ProjectFile, /, *, addendum_id: int, field: str, new_fr: str = "", new_en: str = ""
+    pf: ProjectFile, /, *, addendum_id: int | None = None, field: str, new_fr: str = "", new_en: str = ""
 ) -> int:
-    """Add a change to a draft; returns its id. A date field (:data:`DATE_FIELDS`) takes
+    """Add a change to a draft (``addendum_id``; ``None``: the draft, started if there
+    is none, in the same user action); returns its id. A date field (:data:`DATE_FIELDS`) takes
     the new date in ``new_fr`` or ``new_en``; a text field, any translatable text of the
     baseline (``criteria:3.text``, ``problem.statement``), its new version in each tender
     language. A second change of the same field replaces the first.
 
     Raises :class:`PublishingError` for a field an addendum cannot change, a date that
     is not one, or a text missing in a tender language."""
+    with pf.transaction():
+        return _add_change(
+            pf, new_draft(pf).id if addendum_id is None else addendum_id, field, new_fr, new_en
+        )
+
+
+def _add_change(pf: ProjectFile, addendum_id: int, field: str, new_fr: str, new_en: str) -> int:
     _draft(pf, addendum_id)
     project = pf.project
     if field in DATE_FIELDS:
@@ -203,26 +221,25 @@ def add_change(
     else:
         raise PublishingError(N_("An addendum cannot change this field: {field}."), field=field)
     old = {lang: current_text(project, field, lang) for lang in ("fr", "en")}
-    with _write(pf):
-        pf.db.execute(
-            "DELETE FROM addendum_changes WHERE addendum_id = ? AND field = ?", (addendum_id, field)
-        )
-        return int(
-            pf.db.table("addendum_changes")
-            .insert(
-                {
-                    "addendum_id": addendum_id,
-                    "kind": kind,
-                    "field": field,
-                    "old_fr": old["fr"],
-                    "old_en": old["en"],
-                    "new_fr": new_fr,
-                    "new_en": new_en,
-                }
-            )
-            .last_rowid
-            or 0
-        )
+    for earlier in _draft(pf, addendum_id).changes:
+        if earlier.field == field:  # a second change of the same field replaces the first
+            _put(pf, "addendum_changes", earlier.id, None)
+    row_id = pf.next_record_id("addendum_changes")
+    _put(
+        pf,
+        "addendum_changes",
+        row_id,
+        {
+            "addendum_id": addendum_id,
+            "kind": kind,
+            "field": field,
+            "old_fr": old["fr"],
+            "old_en": old["en"],
+            "new_fr": new_fr,
+            "new_en": new_en,
+        },
+    )
+    return row_id
 
 
 def _exists(project: Project, address: str) -> bool:
