@@ -242,6 +242,26 @@ def _add_change(pf: ProjectFile, addendum_id: int, field: str, new_fr: str, new_
     return row_id
 
 
+def changeable_texts(project: Project, lang: str) -> list[tuple[str, str]]:
+    """``(address, name)`` of every text of the tender an addendum may change
+    (:func:`add_change`: a translatable text of the baseline that exists), in model
+    order, named in ``lang`` as the tender names it ("M-3 (Criterion)", "Statement of
+    the need"), with the first words of its text."""
+    from wizard.core.domain.numbering import label_of
+    from wizard.core.i18n import tr
+
+    found = []
+    for address, text in translatable.texts(project):
+        if not is_baseline(address) or not text.strip():
+            continue
+        field = tr(translatable.label(address), lang) if translatable.label(address) else address
+        number = label_of(project, address, lang)
+        name = f"{number} ({field})" if number else field
+        words = " ".join((translatable.text_in(project, address, lang) or text).split())
+        found.append((address, f"{name}: {words[:50]}…" if len(words) > 50 else f"{name}: {words}"))
+    return found
+
+
 def _exists(project: Project, address: str) -> bool:
     from wizard.core.domain.addresses import parse_address
 
