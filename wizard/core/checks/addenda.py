@@ -91,7 +91,7 @@ def _late(project: Project, record: Record) -> list[Finding]:
     for addendum in record.issued:
         issued = _day(addendum.issued_on)
         closing = _day(_closing_when_issued(project, addendum))
-        texts = [c for c in addendum.changes if c.kind == "text"]
+        texts = [c for c in addendum.changes if c.kind in ("text", "clause")]
         if not texts or issued is None or closing is None:
             continue
         if (closing - issued).days < _minimum(project):

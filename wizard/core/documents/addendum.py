@@ -16,12 +16,13 @@ from wizard.core.documents.blocks import Block, Document, Heading, Paragraph, Ta
 from wizard.core.documents.tender import user_paragraphs, user_text
 from wizard.core.documents.tender_price_form import workbook_file
 from wizard.core.documents.tender_submission import format_deadline
-from wizard.core.domain.numbering import label_of
+from wizard.core.domain.numbering import clause_label, label_of
 from wizard.core.i18n import tr
 from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
 from wizard.core.model.translatable import MARKER, label, localized
-from wizard.core.publishing.record import DATE_FIELDS, PRICE_FORM_LABEL, Addendum, Change
+from wizard.core.publishing.addenda import CLAUSE_NAME
+from wizard.core.publishing.record import CLAUSE_PREFIX, DATE_FIELDS, PRICE_FORM_LABEL, Addendum, Change
 
 
 def addendum_file(number: int, lang: str) -> str:
@@ -40,17 +41,33 @@ def change_name(project: Project, change: Change, lang: str) -> str:
         return tr(DATE_FIELDS[change.field], lang)
     if change.kind == "price_form":
         return tr(PRICE_FORM_LABEL, lang)
+    if change.kind == "clause":
+        clause_id = change.field.removeprefix(CLAUSE_PREFIX)
+        return tr(CLAUSE_NAME, lang, clause=clause_label(project, clause_id, lang))
     field = tr(label(change.field), lang) if label(change.field) else change.field
     number = label_of(project, change.field, lang)
     return f"{number} ({field})" if number else field
 
 
-def _value(change: Change, lang: str, old: bool) -> str:
+def _clause_text(project: Project, clause_id: str, body: str, lang: str) -> str:
+    """A clause body as the tender prints it (its variables filled), else as written."""
+    from wizard.core.clauses.library import excluded_vendor_names
+    from wizard.core.clauses.render import ClauseRenderError, clause_context, render_source
+
+    try:
+        return render_source(body, clause_context(project, lang, excluded_vendor_names(project)), clause_id)
+    except ClauseRenderError:
+        return body
+
+
+def _value(project: Project, change: Change, lang: str, old: bool) -> str:
     value = change.old(lang) if old else change.new(lang)
     if change.kind == "date":
         return format_date(value, lang)
     if change.kind == "price_form":
         return value
+    if change.kind == "clause":
+        return _clause_text(project, change.field.removeprefix(CLAUSE_PREFIX), value, lang)
     return user_text(value) or (tr("(none)", lang) if old else MARKER)
 
 
@@ -94,7 +111,11 @@ def addendum_blocks(project: Project, addendum: Addendum, lang: str) -> list[Blo
     if addendum.changes:
         blocks.append(Heading(1, tr("Changes to the call for tenders", lang)))
         rows = [
-            [change_name(project, c, lang), _value(c, lang, old=True), _value(c, lang, old=False)]
+            [
+                change_name(project, c, lang),
+                _value(project, c, lang, old=True),
+                _value(project, c, lang, old=False),
+            ]
             for c in addendum.changes
         ]
         blocks.append(

@@ -41,6 +41,7 @@ from wizard.core.project_file.store import ProjectFile
 from wizard.core.publishing import PublishingError
 from wizard.core.publishing.publish import now_utc
 from wizard.core.publishing.record import (
+    CLAUSE_PREFIX,
     DATE_FIELDS,
     PRICE_FORM,
     Addendum,
@@ -176,7 +177,13 @@ def discard(pf: ProjectFile, /, *, addendum_id: int) -> None:
 
 
 def current_text(project: Project, address: str, lang: str) -> str:
-    """The value at ``address`` in ``lang`` now (a date is one text in every language)."""
+    """The value at ``address`` in ``lang`` now (a date is one text in every language;
+    a clause, ``clauses:<id>``, its body as the tender uses it: the project's edit, else
+    the library's)."""
+    if address.startswith(CLAUSE_PREFIX):
+        from wizard.core.clauses import library
+
+        return library.clause_source(project, library.clause(address.removeprefix(CLAUSE_PREFIX)), lang)
     if address in DATE_FIELDS:
         section, name = address.split(".", 1)
         value: str = getattr(getattr(project, section), name)
@@ -211,6 +218,9 @@ def _add_change(pf: ProjectFile, addendum_id: int, field: str, new_fr: str, new_
                 N_("The date must be a date (YYYY-MM-DD): {value}."), value=new_fr or new_en
             )
         kind, new_fr, new_en = "date", day, day
+    elif field.startswith(CLAUSE_PREFIX) and field.removeprefix(CLAUSE_PREFIX) in _included(project):
+        kind = "clause"
+        _check_clause(project, field.removeprefix(CLAUSE_PREFIX), new_fr, new_en)
     elif translatable.is_translatable(field) and is_baseline(field) and _exists(project, field):
         kind = "text"
         for lang in tender_languages(project):
@@ -242,6 +252,30 @@ def _add_change(pf: ProjectFile, addendum_id: int, field: str, new_fr: str, new_
     return row_id
 
 
+def _included(project: Project) -> list[str]:
+    from wizard.core.clauses import library
+
+    return [item.id for item in library.included_clauses(project)]
+
+
+def _check_clause(project: Project, clause_id: str, new_fr: str, new_en: str) -> None:
+    """Refuse a clause's new body that is missing in a tender language or does not
+    render (an unknown variable, a syntax error), as the clauses page does."""
+    from wizard.core.clauses import library
+
+    for lang in tender_languages(project):
+        body = new_fr if lang == "fr" else new_en
+        if not body.strip():
+            raise PublishingError(
+                N_("The new text is missing in a tender language ({language})."), language=lang
+            )
+        problem = library.render_problem(project, clause_id, lang, body)
+        if problem is not None:
+            raise PublishingError(
+                N_("The new text of the clause cannot be printed: {problem}."), problem=str(problem)
+            )
+
+
 def changeable_texts(project: Project, lang: str) -> list[tuple[str, str]]:
     """``(address, name)`` of every text of the tender an addendum may change
     (:func:`add_change`: a translatable text of the baseline that exists), in model
@@ -259,7 +293,20 @@ def changeable_texts(project: Project, lang: str) -> list[tuple[str, str]]:
         name = f"{number} ({field})" if number else field
         words = " ".join((translatable.text_in(project, address, lang) or text).split())
         found.append((address, f"{name}: {words[:50]}…" if len(words) > 50 else f"{name}: {words}"))
+    from wizard.core.domain.numbering import clause_label
+
+    for clause_id in _included(project):
+        found.append(
+            (
+                f"{CLAUSE_PREFIX}{clause_id}",
+                tr(CLAUSE_NAME, lang, clause=clause_label(project, clause_id, lang)),
+            )
+        )
     return found
+
+
+CLAUSE_NAME = N_("Clause {clause}")
+"""How a clause an addendum may change is named: "Clause 3. Governing law"."""
 
 
 def _exists(project: Project, address: str) -> bool:
@@ -377,6 +424,9 @@ def amended(project: Project, changes: list[Change]) -> Project:
             section, name = change.field.split(".", 1)
             setattr(getattr(result, section), name, change.new_fr)
             continue
+        if change.kind == "clause":
+            _set_clause(result, change)
+            continue
         if change.kind != "text":
             continue
         where = parse_address(change.field)
@@ -421,7 +471,7 @@ def issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str, moment: str |
     }
     lists = {
         kind: list(pf.project.rows(kind))
-        for kind in ("criteria", "scenarios", "quality_grid", "translations")
+        for kind in ("criteria", "scenarios", "quality_grid", "translations", "clause_choices")
     }
     try:
         with pf.transaction(), pf.amending():
@@ -452,6 +502,29 @@ def issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str, moment: str |
     issued = read(pf).addendum(addendum_id)
     assert issued is not None
     return issued
+
+
+def _set_clause(project: Project, change: Change) -> None:
+    """Put a clause change's new bodies into ``project`` (a copy, :func:`amended`)."""
+    import dataclasses
+
+    from wizard.core.clauses import library
+    from wizard.core.model import ClauseChoice
+
+    clause_id = change.field.removeprefix(CLAUSE_PREFIX)
+    texts = {f"custom_{lang}": change.new(lang) for lang in tender_languages(project)}
+    choice = library.choice_for(project, clause_id)
+    if choice is None:
+        project.clause_choices.append(
+            ClauseChoice(id=project.next_id("clause_choices"), clause_id=clause_id, included=True, **texts)
+        )
+    else:
+        edited = dataclasses.replace(
+            choice,
+            custom_fr=texts.get("custom_fr", choice.custom_fr),
+            custom_en=texts.get("custom_en", choice.custom_en),
+        )
+        project.clause_choices = [edited if c.id == choice.id else c for c in project.clause_choices]
 
 
 def _replace_workbook(pf: ProjectFile, addendum_id: int) -> None:
@@ -494,6 +567,17 @@ def _apply(pf: ProjectFile, change: Change) -> None:
     if change.kind == "date":
         section, name = change.field.split(".", 1)
         pf.set_field(section, name, change.new_fr)
+        return
+    if change.kind == "clause":
+        from wizard.core.clauses import library
+
+        clause_id = change.field.removeprefix(CLAUSE_PREFIX)
+        texts = {f"custom_{lang}": change.new(lang) for lang in tender_languages(project)}
+        choice = library.choice_for(project, clause_id)
+        if choice is None:
+            pf.add_row("clause_choices", clause_id=clause_id, included=True, **texts)
+        else:
+            pf.update_row("clause_choices", choice.id, **texts)
         return
     for lang in tender_languages(project):
         ops.set_translation(pf, address=change.field, lang=lang, text=change.new(lang))

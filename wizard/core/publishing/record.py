@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from wizard.core.model import Project
     from wizard.core.project_file.store import ProjectFile
 
-ChangeKind = Literal["date", "text", "price_form"]
+ChangeKind = Literal["date", "text", "clause", "price_form"]
 AddendumState = Literal["draft", "issued"]
 
 DATE_FIELDS: dict[str, str] = {
@@ -28,6 +28,9 @@ DATE_FIELDS: dict[str, str] = {
     "info.contract_start": N_("Contract start"),
 }
 """The dates an addendum may move (address → label, an English message id)."""
+
+CLAUSE_PREFIX = "clauses:"
+"""The field of a ``clause`` change: ``clauses:<clause id>`` (``clauses:governing-law``)."""
 
 PRICE_FORM = "price_form.version"
 """The field of a ``price_form`` change: the price workbook replaced, its version before
@@ -93,7 +96,9 @@ class Change:
     """A change an addendum makes: ``kind`` ``date`` (``field`` one of
     :data:`DATE_FIELDS`, the new date in ``new_fr`` and ``new_en`` alike), ``text``
     (``field`` a translatable baseline text, ``criteria:3.text``, its new version in
-    each language) or ``price_form`` (``field`` :data:`PRICE_FORM`: the price workbook
+    each language), ``clause`` (``field`` ``clauses:<clause id>``, the clause's new
+    body in each language, as the clauses page edits it: its source, variables
+    included) or ``price_form`` (``field`` :data:`PRICE_FORM`: the price workbook
     replaced, the versions in ``old_*`` and ``new_*``; issuing adds it when the
     addendum changes what the form lays out). ``old_*``: the value before, recorded
     when the addendum is issued."""
