@@ -112,3 +112,23 @@ def test_an_addendum_that_leaves_the_price_form_keeps_its_version(pf):
     issued = addenda.issue(pf, addendum_id=draft.id, issued_on="2027-03-10")
     assert [c.kind for c in issued.changes] == ["date"]
     assert workbook_in_force(read(pf)) == workbook_version(pf.project)
+
+
+def test_the_replaced_workbook_is_said_by_the_command_line_and_kept_in_the_json(pf, capsys):
+    from wizard import cli
+    from wizard.core.publishing import jsonform
+
+    before = workbook_in_force(read(pf))
+    _add_licences(pf)
+    after = workbook_version(pf.project)
+    path = pf.path
+    pf.close()
+    args = ["addendum", str(path), "question", "--question", "Licences ?", "--question-en", "Licences?"]
+    assert cli.main([*args, "--answer", "Oui.", "--answer-en", "Yes."]) == 0
+    capsys.readouterr()
+    assert cli.main(["addendum", str(path), "issue", "--date", "2027-03-10"]) == 0
+    err = capsys.readouterr().err
+    assert f"bidders fill version {after}" in err and f"la version {before} ne s’applique plus" in err
+    with ProjectFile.open(path) as again:
+        rows = jsonform.table_rows(jsonform.to_json(again))["addendum_changes"]
+    assert [(r["kind"], r["old_fr"], r["new_fr"]) for r in rows] == [("price_form", before, after)]

@@ -186,3 +186,25 @@ def test_the_addenda_dialog_edits_questions_and_changes_texts(window, qtbot, tmp
     undo.undo(pf)  # Edit ▸ Undo: the change removed comes back
     assert [c.field for c in read(pf).draft.changes] == [address, "info.closing_date"]
     apply_language("en")
+
+
+def test_the_history_names_a_drafts_question(window, tmp_path):
+    """A draft's edits are journalled (item 4): the History window names them."""
+    import json
+
+    from wizard.core.publishing import addenda
+    from wizard.core.publishing.publish import publish
+    from wizard.ui import field_labels
+
+    project = load_example("training")
+    project.info.closing_date = "2027-04-02"
+    pf = ProjectFile.create(tmp_path / "t.tender", project)
+    publish(pf, published_on="2027-03-01", moment="2027-03-01T14:00:00+00:00")
+    window.set_project(pf)
+    addenda.add_question(pf, question_fr="Séances à distance?", question_en="Remote sessions?")
+    entry = pf.history(1)[0]
+    row = field_labels.snapshot(entry)
+    assert entry["field"].startswith("addendum_questions:") and json.loads(entry["new"])["question_fr"]
+    text = field_labels.describe(entry["field"], pf.project, {}, row)
+    assert text == "Addenda › Question and answer “Séances à distance?”"
+    assert field_labels.value_text(entry["new"]) == "Séances à distance?"
