@@ -132,3 +132,17 @@ def test_the_replaced_workbook_is_said_by_the_command_line_and_kept_in_the_json(
     with ProjectFile.open(path) as again:
         rows = jsonform.table_rows(jsonform.to_json(again))["addendum_changes"]
     assert [(r["kind"], r["old_fr"], r["new_fr"]) for r in rows] == [("price_form", before, after)]
+
+
+def test_the_version_in_force_is_the_one_the_published_workbook_states(pf, monkeypatch):
+    """A later version of the app could lay out the same project otherwise: the version
+    bidders fill is read from the published workbook itself."""
+    from wizard.core.publishing import record as record_module
+
+    record = read(pf)
+    (workbook,) = [d for d in record.documents if d.kind == "price_form" and d.lang == "fr"]
+    stated = record_module.stated_version(document_bytes(pf, workbook.id))
+    assert stated == record.published_workbook == workbook_version(pf.project)
+    monkeypatch.setattr(record_module, "workbook_version", lambda project: "PF1-0000000000")
+    assert workbook_in_force(read(pf)) == stated  # not recomputed from the baseline model
+    assert record_module.stated_version(b"not a workbook") == ""

@@ -8,7 +8,10 @@ their order of creation. Reads only.
 
 from __future__ import annotations
 
+import io
 import json
+import re
+import zipfile
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -151,6 +154,9 @@ class Record:
     baseline: Baseline | None = None
     documents: tuple[PublishedDocument, ...] = ()
     addenda: tuple[Addendum, ...] = field(default=())
+    published_workbook: str = ""
+    """The version of the price workbook published with the tender, as the workbook
+    itself states it (its document properties); '' when none was kept."""
 
     @property
     def published(self) -> bool:
@@ -199,7 +205,28 @@ def read(pf: ProjectFile) -> Record:
         Addendum(r[0], r[1], r[2], r[3], r[4], tuple(questions.get(r[0], ())), tuple(changes.get(r[0], ())))
         for r in db.execute("SELECT id, number, state, issued_on, release FROM addenda ORDER BY id")
     )
-    return Record(baseline, documents, addenda)
+    workbook = db.execute(
+        "SELECT content FROM published_documents WHERE kind = 'price_form' ORDER BY id LIMIT 1"
+    ).fetchone()
+    return Record(baseline, documents, addenda, stated_version(bytes(workbook[0])) if workbook else "")
+
+
+VERSION = re.compile(r"PF\d+-[0-9a-f]{10}")
+
+
+def stated_version(workbook: bytes) -> str:
+    """The price form's version a workbook states in its document properties
+    (``docProps/core.xml``: ``PF1-`` and 10 hex digits), '' when it states none or is
+    no workbook. Reads at most 64 KiB of that one part."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(workbook)) as archive:
+            info = archive.getinfo("docProps/core.xml")
+            if info.file_size > 65536:
+                return ""
+            found = VERSION.search(archive.read(info).decode("utf-8", "replace"))
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return ""
+    return found.group(0) if found else ""
 
 
 def workbook_version(project: Project) -> str:
@@ -214,11 +241,14 @@ def workbook_version(project: Project) -> str:
 def workbook_in_force(record: Record) -> str:
     """The version of the price workbook bidders fill: that of the last issued addendum
     that replaced it (a ``price_form`` change), else the one published with the tender
-    (the baseline model's); '' before publication."""
+    (as the published workbook states it: a later version of the app may lay out the
+    same project otherwise; without one, the baseline model's); '' before publication."""
     for addendum in reversed(record.issued):
         for change in addendum.changes:
             if change.kind == "price_form":
                 return change.new_fr
+    if record.published_workbook:
+        return record.published_workbook
     if record.baseline is None:
         return ""
     from wizard.core.project_file import jsonio
