@@ -466,3 +466,20 @@ def test_a_typed_date_for_the_bids_is_not_replaced_silently():
     project.info.province = "ON"  # no public opening: the typed date is the plan's
     assert planned_date(project, row) == "2027-03-09"
     assert "V-BIDS-DATE" not in [f.code for f in run_checks(project)]
+
+
+def test_the_record_states_a_typed_date_for_the_bids():
+    from wizard.core.checks import run_checks
+    from wizard.core.documents.record_findings import sentence
+
+    project = load_example("emergency-perimeter")
+    next(i for i in project.publication_items if i.key == "bids_and_bidders").planned_date = "2027-03-09"
+    (found,) = [f for f in run_checks(project) if f.code == "V-BIDS-DATE"]
+    assert sentence(project, found, "en") == (
+        "The publication plan typed March 9, 2027 for the bids received and the bidders; the documents "
+        "give the public opening's day, March 8, 2027."
+    )
+    assert sentence(project, found, "fr") == (
+        "Le plan de publication indiquait le 9 mars 2027 pour les soumissions reçues et les "
+        "soumissionnaires; les documents donnent le jour de l’ouverture publique, le 8 mars 2027."
+    )

@@ -507,6 +507,15 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
             ),
         ),
     ),
+    "V-BIDS-DATE": (
+        (
+            ("typed", "opening"),
+            N_(
+                "The publication plan typed {typed} for the bids received and the bidders; the "
+                "documents give the public opening's day, {opening}."
+            ),
+        ),
+    ),
     "PR-ADDENDUM-PRICE-FORM": (
         (
             ("before", "after"),
