@@ -72,3 +72,36 @@ def test_an_addendum_changes_a_clause_in_both_languages(pf):
     data = jsonform.to_json(pf)  # the record's JSON keeps the clause change
     assert [c["kind"] for c in data["addenda"][0]["changes"]] == ["clause"]
     assert [r["kind"] for r in jsonform.table_rows(data)["addendum_changes"]] == ["clause"]
+
+
+def test_text_changes_that_touch_the_price_form_replace_the_workbook(pf):
+    """The price form drops the data extraction from section C while the tender makes the
+    copy of the Town's data free (the data-ownership clause, criterion 14): an addendum
+    that takes "at no additional cost" out of both lays out another form, so issuing it
+    replaces the workbook (section C prices the extraction again)."""
+    from wizard.core.domain.price_form import price_form
+    from wizard.core.publishing.record import workbook_in_force, workbook_version
+
+    before = workbook_in_force(read(pf))
+    assert "exit.exit_documentation" in [line.key for line in price_form(pf.project).lines]
+    addenda.add_change(
+        pf,
+        field="clauses:data-ownership",
+        new_fr="Les données de la Ville lui appartiennent; l’Adjudicataire les lui remet à la fin du Contrat.",
+        new_en="The Town's data belongs to it; the Contractor hands it over at the end of the Contract.",
+    )
+    draft = read(pf).draft
+    assert not addenda.plan_issue(pf, addendum_id=draft.id, issued_on="2027-03-10").replaces_workbook
+    addenda.add_change(
+        pf,
+        field="criteria:14.text",
+        new_fr="Les administrateurs de la Ville exportent tous les dossiers en CSV et en PDF.",
+        new_en="The Town's administrators export all records in CSV and in PDF.",
+    )
+    plan = addenda.plan_issue(pf, addendum_id=draft.id, issued_on="2027-03-10")
+    assert plan.replaces_workbook and plan.workbook_before == before
+    issued = addenda.issue(pf, addendum_id=draft.id, issued_on="2027-03-10")
+    assert [c.kind for c in issued.changes] == ["clause", "text", "price_form"]
+    after = issued.changes[-1].new_fr
+    assert after == plan.workbook_after == workbook_version(pf.project) != before
+    assert "exit.exit_extraction" in [line.key for line in price_form(pf.project).lines]
