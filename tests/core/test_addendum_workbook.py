@@ -58,12 +58,12 @@ def test_an_addendum_replaces_the_price_workbook_with_a_new_version(pf):
     assert sorted(published) == ["price-form-en.xlsx", "price-form-fr.xlsx"]
     before = workbook_in_force(read(pf))
     assert before == workbook_version(pf.project) and before.startswith("PF1-")
-    assert "PR-ADDENDUM-PRICE-FORM" not in [f.code for f in run_checks(pf.project, record=read(pf))]
+    assert "PR-ADDENDUM-PRICE-FORM" not in [f.code for f in run_checks(pf.project, publication=read(pf))]
 
     _add_licences(pf)
     after = workbook_version(pf.project)
     assert after != before
-    (found,) = [f for f in run_checks(pf.project, record=read(pf)) if f.code == "PR-ADDENDUM-PRICE-FORM"]
+    (found,) = [f for f in run_checks(pf.project, publication=read(pf)) if f.code == "PR-ADDENDUM-PRICE-FORM"]
     assert (found.field, found.param("before"), found.param("after")) == ("cost_lines", before, after)
 
     draft = addenda.new_draft(pf)
@@ -82,7 +82,7 @@ def test_an_addendum_replaces_the_price_workbook_with_a_new_version(pf):
     )
     record = read(pf)
     assert workbook_in_force(record) == after
-    assert "PR-ADDENDUM-PRICE-FORM" not in [f.code for f in run_checks(pf.project, record=record)]
+    assert "PR-ADDENDUM-PRICE-FORM" not in [f.code for f in run_checks(pf.project, publication=record)]
 
     en = _docx_text(docx_bytes(addendum_document(pf.project, issued, "en")))
     assert f"Price workbook (version) | {before} | {after}" in en
