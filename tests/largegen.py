@@ -55,6 +55,27 @@ COUNTS = {
 first 20 library clauses (SPEC's 40 clause texts), every other clause kept as the
 library writes it."""
 
+
+def scaled_counts(scale: float = 1.0) -> dict[str, int]:
+    """:data:`COUNTS` at ``scale`` times the size (``tests/benchmark.py``'s growth table,
+    0.25× to 4×): criteria, scenarios and register entries grow with ``scale``; solutions
+    and features each with its square root, so the matrix grows with ``scale`` (4×: 1,200
+    criteria, 100 solutions × 400 features). The clauses and the TCO stay as they are
+    (the library has 20 clauses). ``scale`` 1 gives :data:`COUNTS`."""
+    root = scale**0.5
+    counts = dict(COUNTS)
+    for name, factor in (
+        ("criteria", scale),
+        ("scenarios", scale),
+        ("vendor_exchanges", scale),
+        ("solutions", root),
+        ("features", root),
+    ):
+        counts[name] = max(1, round(COUNTS[name] * factor))
+    counts["support"] = counts["solutions"] * counts["features"]
+    return counts
+
+
 HORIZON_YEARS = 10
 
 _VERBS = (
@@ -148,9 +169,9 @@ _FR_TAIL = "Le fournisseur remet, sur demande, une preuve écrite du respect de 
 _EN_TAIL = "The Contractor gives the Town, on request, written proof that it complies with this clause."
 
 
-def _features(rng: random.Random) -> list[Feature]:
+def _features(rng: random.Random, counts: dict[str, int]) -> list[Feature]:
     rows = []
-    for i in range(1, COUNTS["features"] + 1):
+    for i in range(1, counts["features"] + 1):
         if i % 5 == 0:
             name = f"{rng.choice(_STANDARDS)} conformance ({i})"
             rows.append(
@@ -162,7 +183,7 @@ def _features(rng: random.Random) -> list[Feature]:
     return rows
 
 
-def _solutions(rng: random.Random) -> list[Solution]:
+def _solutions(rng: random.Random, counts: dict[str, int]) -> list[Solution]:
     return [
         Solution(
             id=i,
@@ -174,7 +195,7 @@ def _solutions(rng: random.Random) -> list[Solution]:
             source=rng.choice(Solution.SOURCES[:4]),
             notes="Found through public documentation and a neighbouring town's tender.",
         )
-        for i in range(1, COUNTS["solutions"] + 1)
+        for i in range(1, counts["solutions"] + 1)
     ]
 
 
@@ -198,10 +219,10 @@ def _criterion_text(rng: random.Random, i: int) -> str:
     return text
 
 
-def _criteria(rng: random.Random) -> list[Criterion]:
+def _criteria(rng: random.Random, counts: dict[str, int]) -> list[Criterion]:
     rows = []
-    feature_ids = list(range(1, COUNTS["features"] + 1))
-    for i in range(1, COUNTS["criteria"] + 1):
+    feature_ids = list(range(1, counts["features"] + 1))
+    for i in range(1, counts["criteria"] + 1):
         rows.append(
             Criterion(
                 id=i,
@@ -215,9 +236,9 @@ def _criteria(rng: random.Random) -> list[Criterion]:
     return rows
 
 
-def _scenarios(rng: random.Random) -> list[Scenario]:
+def _scenarios(rng: random.Random, counts: dict[str, int]) -> list[Scenario]:
     rows = []
-    for i in range(1, COUNTS["scenarios"] + 1):
+    for i in range(1, counts["scenarios"] + 1):
         obj = rng.choice(_OBJECTS)
         rows.append(
             Scenario(
@@ -236,10 +257,10 @@ def _scenarios(rng: random.Random) -> list[Scenario]:
     return rows
 
 
-def _vendor_exchanges(rng: random.Random, staff: list[str]) -> list[VendorExchange]:
+def _vendor_exchanges(rng: random.Random, staff: list[str], counts: dict[str, int]) -> list[VendorExchange]:
     start = dt.date(2026, 3, 2)
     rows = []
-    for i in range(1, COUNTS["vendor_exchanges"] + 1):
+    for i in range(1, counts["vendor_exchanges"] + 1):
         rows.append(
             VendorExchange(
                 id=i,
@@ -306,9 +327,11 @@ def _clause_choices() -> list[ClauseChoice]:
     ]
 
 
-def large_project(seed: int = 8) -> Project:
-    """The "large" project; the same ``seed`` always gives the same project."""
+def large_project(seed: int = 8, scale: float = 1.0) -> Project:
+    """The "large" project; the same ``seed`` (and ``scale``, :func:`scaled_counts`)
+    always gives the same project."""
     rng = random.Random(seed)
+    counts = scaled_counts(scale)
     project = load_example("office-suite")
     project.info.tender_languages = "both"
     project.info.title = "Municipal services platform (large benchmark project)"
@@ -317,13 +340,13 @@ def large_project(seed: int = 8) -> Project:
     )
     project.statement_of_work.key_personnel = True  # every library clause applies
     project.tco.horizon_years = HORIZON_YEARS
-    project.features = _features(rng)
-    project.solutions = _solutions(rng)
+    project.features = _features(rng, counts)
+    project.solutions = _solutions(rng, counts)
     project.support = _support(rng, project.solutions, project.features)
-    project.criteria = _criteria(rng)
-    project.scenarios = _scenarios(rng)
+    project.criteria = _criteria(rng, counts)
+    project.scenarios = _scenarios(rng, counts)
     staff = [s.name for s in project.designated_staff] or ["Daniel MacIsaac"]
-    project.vendor_exchanges = _vendor_exchanges(rng, staff)
+    project.vendor_exchanges = _vendor_exchanges(rng, staff, counts)
     project.tco_options, project.cost_lines = _tco(rng)
     project.clause_choices = _clause_choices()
     project.justifications = []  # the example's justifications point at its own rows

@@ -396,10 +396,20 @@ def test_the_training_example_exports_the_whole_phase(tmp_path):
         "evaluation-report-fr.docx",
     ]
     exported = json.loads((tmp_path / "out" / OCDS_FILE).read_text(encoding="utf-8"))
-    assert [r["tag"] for r in exported["releases"]] == [["tender"], ["tenderUpdate"], ["award"], ["contract"]]
+    assert [r["tag"] for r in exported["releases"]] == [
+        ["tender"],
+        ["tenderUpdate"],
+        ["award"],
+        ["contract"],
+        ["implementation", "contractAmendment"],  # the example follows its contract (issue 23)
+    ]
     award = exported["releases"][2]["awards"][0]
     assert award["suppliers"] == [{"id": "CA-CRA_ACR-845123679", "name": "Apprentissage Fundy inc."}]
     assert award["value"] == {"amount": 95502.7, "currency": "CAD"}
+    signed, followed = exported["releases"][3]["contracts"][0], exported["releases"][4]["contracts"][0]
+    assert (followed["id"], followed["awardID"]) == (signed["id"], signed["awardID"])
+    payee = followed["implementation"]["transactions"][0]["payee"]
+    assert payee == {"id": "CA-CRA_ACR-845123679", "name": "Apprentissage Fundy inc."}
 
 
 @needs_cove
@@ -413,7 +423,7 @@ def test_the_training_example_package_is_clean_for_cove(tmp_path):
     exported = json.loads((tmp_path / "out" / OCDS_FILE).read_text(encoding="utf-8"))
     report = cove(exported, tmp_path)
     assert problems(report) == {}
-    assert report["count"] == 4
+    assert report["count"] == 5  # tender, addendum, award, contract, implementation (issue 23)
 
 
 def test_a_french_amount_is_one_word_for_the_table_layout():

@@ -8,7 +8,8 @@ schema 2, issue 15, where ``vendor_exchanges.helped_drafting`` became ``drafting
 ``tests/data/v3/``: schema 3, issue 16, the ``translations`` list and
 ``info.text_language``; ``tests/data/v4/``: schema 4, issue 24, ``journal.action``; ``tests/data/v5/``: schema 5,
 issue 21, the publication and addenda tables; ``tests/data/v6/``: schema 6, issue 22,
-the bids tables, the ``training`` example published with its addendum and its bids).
+the bids tables, the ``training`` example published with its addendum and its bids;
+``tests/data/v7/``: schema 7, issue 23, the contract's follow-up tables).
 """
 
 from __future__ import annotations
@@ -37,7 +38,12 @@ RENAMED = {
 value → new value). Schema 2 turned the "excluded" flag into what the vendor did."""
 
 
-@pytest.mark.parametrize("version", ["v1", "v2", "v3", "v4", "v5", "v6"])
+RECORDS = ("publishing", "bids", "contract")
+"""Keys of the dump that are records beside the model (publication, bids, contract), not
+sections: ``jsonio.dumps(project)`` does not carry them; their tests read them."""
+
+
+@pytest.mark.parametrize("version", ["v1", "v2", "v3", "v4", "v5", "v6", "v7"])
 def test_stored_files_cover_every_example_of_each_version(version):
     assert [p.name for p in STORED if p.parent.name == version] == [
         "emergency-perimeter.tender",
@@ -59,7 +65,7 @@ def test_stored_file_opens_migrates_and_keeps_every_value(tmp_path, stored, read
         now = json.loads(jsonio.dumps(pf.project))
     assert then["format"] == now["format"]
     for section, values in then.items():
-        if not isinstance(values, (dict, list)):
+        if not isinstance(values, (dict, list)) or section in RECORDS:
             continue
         if isinstance(values, dict):
             for name, value in values.items():

@@ -24,10 +24,10 @@ EXAMPLES = ["emergency-perimeter", "office-suite", "training"]
 def test_example_file_is_in_canonical_form(name):
     """The stored file is exactly what ``dumps`` writes, so every model field is in it."""
     text = resource_path("examples", f"{name}.json").read_text(encoding="utf-8")
-    assert jsonio.dumps(*jsonio.loads_with_records(text)) == text, (
+    assert jsonio.dumps(*jsonio.loads_with_contract(text)) == text, (
         f"{name}.json is stale: regenerate it with "
         f'python -c "from wizard.core.project_file import jsonio; from wizard.core import examples; '
-        f"print(jsonio.dumps(*examples.load_example_with_records('{name}')), end='')\" "
+        f"print(jsonio.dumps(*examples.load_example_with_contract('{name}')), end='')\" "
         f"> resources/examples/{name}.json"
     )
 
@@ -56,7 +56,7 @@ def test_dump_keeps_accents_decimals_and_key_order():
     assert '"amount": "120000.50"' in text
     data = json.loads(text)
     assert list(data)[:4] == ["format", "version", "info", "problem"]
-    assert data["format"] == "open-procurement-wizard" and data["version"] == jsonio.VERSION == 5
+    assert data["format"] == "open-procurement-wizard" and data["version"] == jsonio.VERSION == 6
 
 
 def test_missing_keys_take_defaults_and_unknown_keys_are_ignored():
@@ -79,7 +79,7 @@ def _doc(**sections):
         ('["a list"]', "not an Open Procurement Wizard project"),
         (json.dumps({"format": "other", "version": 1}), "not an Open Procurement Wizard project"),
         (json.dumps({"format": "open-procurement-wizard", "version": 99}), "newer version"),
-        (json.dumps({"format": "open-procurement-wizard", "version": 6}), "newer version"),
+        (json.dumps({"format": "open-procurement-wizard", "version": 7}), "newer version"),
         (json.dumps({"format": "open-procurement-wizard", "version": "1"}), "newer version"),
         (_doc(info={"province": 5}), "info.province"),
         (_doc(scope={"mission_critical": "yes"}), "scope.mission_critical"),

@@ -520,13 +520,13 @@ def test_migration_6_adds_the_bids_tables_empty(tmp_path, example):
         tables = [
             r[0] for r in pf.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         ]
-        assert sorted(set(tables) - set(counts)) == V6_TABLES
+        assert sorted(set(tables) - set(counts) - set(V7_TABLES)) == V6_TABLES
         assert [pf.db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in V6_TABLES] == [0] * 13
         assert {t: pf.db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in counts} == counts
         from wizard.core.bids import record
 
         assert record.read(pf) == record.BidsRecord()
-    assert _pragmas(path)[:3] == (6, [], "ok")
+    assert _pragmas(path)[:3] == (migrations.SCHEMA_VERSION, [], "ok")
     assert (tmp_path / f"{example}.tender.v5.bak").exists()
 
 
@@ -540,5 +540,53 @@ def test_schema_6_is_probed_strictly(tmp_path):
     conn.close()
     before = path.read_bytes()
     with pytest.raises(SchemaMismatch, match="sealed_workbooks"):
+        ProjectFile.open(path)
+    assert path.read_bytes() == before
+
+
+# -- migration 7: the contract's follow-up (issue 23) ---------------------------------
+
+
+V7_TABLES = ["contract", "contract_amendments", "incidents", "payments", "performance_reports"]
+
+
+@pytest.mark.parametrize("example", ["emergency-perimeter", "office-suite", "training"])
+def test_migration_7_adds_the_contract_tables_empty(tmp_path, example):
+    """The stored schema-6 files open as schema 7: five new tables, empty, every earlier
+    table as it was (the publication and bids tables untouched), a backup beside."""
+    path = tmp_path / f"{example}.tender"
+    path.write_bytes((DATA / "v6" / f"{example}.tender").read_bytes())
+    before = sqlite3.connect(path)
+    counts = {
+        t: before.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+        for (t,) in before.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    }
+    before.close()
+    with ProjectFile.open(path) as pf:
+        tables = [
+            r[0] for r in pf.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        ]
+        assert sorted(set(tables) - set(counts)) == V7_TABLES
+        assert [pf.db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in V7_TABLES] == [0] * 5
+        assert {t: pf.db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in counts} == counts
+        from wizard.core.contract import record
+
+        contract = record.read(pf)  # the training example's award is signed: a contract, not followed yet
+        assert (contract is None) == (example != "training")
+        assert contract is None or (contract.amendments, contract.reports, contract.payments) == ((), (), ())
+    assert _pragmas(path)[:3] == (7, [], "ok")
+    assert (tmp_path / f"{example}.tender.v6.bak").exists()
+
+
+def test_schema_7_is_probed_strictly(tmp_path):
+    """A schema-7 file whose payments lost their amount is refused untouched."""
+    path = tmp_path / "a.tender"
+    ProjectFile.create(path, Project()).close()
+    conn = sqlite3.connect(path)
+    conn.execute('ALTER TABLE "payments" RENAME COLUMN "amount" TO "sum"')
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(SchemaMismatch, match="payments"):
         ProjectFile.open(path)
     assert path.read_bytes() == before

@@ -145,3 +145,26 @@ def test_a_bids_entry_is_named_in_the_history(window, tmp_path, monkeypatch, lan
     window.actions_by_name[f"lang_{lang}"].trigger()
     _dialog, table = _open_history(window, monkeypatch)
     assert [table.item(0, c).text() for c in range(1, 4)] == [text, "", ""]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Contrat : une inscription du suivi du contrat (jamais annulée)"),
+        ("en", "Contract: an entry of the contract's follow-up (never undone)"),
+    ],
+)
+def test_a_contract_entry_is_named_in_the_history(window, tmp_path, monkeypatch, lang, text):
+    """Issue 23: an operation on the contract's follow-up journals the marker
+    ``contract``; the History names it in the app's language, with no before or after."""
+    from wizard.core.contract import operations
+    from wizard.core.contract.jsonform import all_tables
+    from wizard.core.examples import load_example_with_contract
+
+    project, publishing, bids, _contract = load_example_with_contract("training")
+    pf = ProjectFile.create(tmp_path / "c.tender", project, tables=all_tables(publishing, bids, None))
+    operations.add_payment(pf, paid_on="2027-07-15", amount="100")
+    window.set_project(pf)
+    window.actions_by_name[f"lang_{lang}"].trigger()
+    _dialog, table = _open_history(window, monkeypatch)
+    assert [table.item(0, c).text() for c in range(1, 4)] == [text, "", ""]

@@ -55,6 +55,8 @@ COMMANDS = (
     "addendum",
     "bid",
     "envelope",
+    "archive",
+    "contract",
 )
 
 
@@ -224,6 +226,45 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     p.add_argument("--witnesses", default="", help="who witnesses the opening")
     p.add_argument("--at", default="", help="when, ISO 8601 with its offset (default: now)")
     p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
+    p = sub.add_parser(
+        "archive",
+        help="the municipal file: the project, published documents, outputs and a manifest of hashes",
+    )
+    p.add_argument("file")
+    p.add_argument("--out", required=True, metavar="DIR|ZIP", help="a new folder, or a file ending in .zip")
+    p = sub.add_parser("contract", help="follow the contract awarded (docs/contract.md)")
+    p.add_argument("file")
+    p.add_argument(
+        "action", nargs="?", default="show", choices=("show", "terms", "amend", "report", "incident", "pay")
+    )
+    p.add_argument("--start", help="terms: the contract's first day (YYYY-MM-DD)")
+    p.add_argument("--term-years", type=int, help="terms: the initial term in years")
+    p.add_argument("--renewals", type=int, help="terms: the renewals exercised")
+    p.add_argument("--share", help="terms: the Town's share for amendments, in %%")
+    p.add_argument("--report-days", type=int, help="terms: days after its month a report is due")
+    p.add_argument("--monthly-fee", help="terms: the month's recurring fee, CAD")
+    p.add_argument("--date", default="", help="amend, report, pay: the day (YYYY-MM-DD)")
+    p.add_argument("--reason", default="", help="amend: why the contract is amended")
+    p.add_argument("--value-change", default="0", help="amend: the effect on the value, CAD (negative: less)")
+    p.add_argument("--months", type=int, default=0, help="amend: the effect on the term, in months")
+    p.add_argument("--period", default="", help="report: the month reported (YYYY-MM)")
+    p.add_argument("--availability", default="", help="report: the availability measured, in %%")
+    p.add_argument("--credits", default=None, help="report: the credits due, CAD (default: computed)")
+    p.add_argument("--severity", default="major", choices=("critical", "major", "minor"), help="incident")
+    p.add_argument("--security", action="store_true", help="incident: a security incident")
+    p.add_argument("--started", default="", help="incident: when it started, ISO 8601 with its offset")
+    p.add_argument("--notified", default="", help="incident: when the Town was notified")
+    p.add_argument("--responded", default="", help="incident: when the supplier responded")
+    p.add_argument("--resolved", default="", help="incident: when it was resolved")
+    p.add_argument("--description", default="", help="incident: what happened")
+    p.add_argument("--report", type=int, help="incident: the report that accounts for it")
+    p.add_argument("--amount", default="", help="pay: the amount paid, CAD before taxes")
+    p.add_argument("--credit", default="0", help="pay: the service credit deducted, CAD")
+    p.add_argument("--invoice", default="", help="pay: the invoice number")
+    p.add_argument("--line", default="", help="pay: the price form's line (unit.hour …)")
+    p.add_argument("--quantity", default="", help="pay: the quantity billed at a unit price")
+    p.add_argument("--unit-price", default="", help="pay: the unit price billed, CAD")
+    p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
     return parser
 
 
@@ -242,6 +283,8 @@ def _handlers() -> dict[str, Callable[[argparse.Namespace], int]]:
         "addendum": c.cmd_addendum,
         "bid": c.cmd_bid,
         "envelope": c.cmd_envelope,
+        "archive": c.cmd_archive,
+        "contract": c.cmd_contract,
     }
 
 

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from wizard.cli.messages import JUSTIFIED, CliError, severity_word
 from wizard.core.i18n import N_, Plural, bilingual, counts, ntr, system_language, tr
 from wizard.core.model import Project
-from wizard.core.project_file import jsonio
 
 if TYPE_CHECKING:
     from wizard.core.audit import AuditedParagraph
@@ -66,6 +65,28 @@ def _read_bids(path: str) -> Any:
         return read(pf)
 
 
+def _follow_up(path: str) -> Any:
+    """The contract's follow-up (``contract.record.FollowUp``), ``None`` while no
+    contract is signed; read only."""
+    from wizard.core.contract.record import follow_up
+    from wizard.core.project_file.store import ProjectFile
+
+    with ProjectFile.open(_project_path(path), read_only=True) as pf:
+        return follow_up(pf)
+
+
+def _contract_findings(path: str) -> list[Any]:
+    """The findings on the contract's follow-up (``checks/contract.py``), as of today."""
+    from wizard.core.checks.contract import check_contract
+    from wizard.core.contract.record import follow_up
+    from wizard.core.project_file.store import ProjectFile
+
+    with ProjectFile.open(_project_path(path), read_only=True) as pf:
+        found = follow_up(pf)
+        project = pf.project
+    return [] if found is None else check_contract(project, found.contract, _today(), found.rates)
+
+
 def _new_target(path: str) -> Path:
     target = Path(path)
     if target.is_dir():
@@ -80,8 +101,8 @@ def _new_target(path: str) -> Path:
 def cmd_new(args: argparse.Namespace) -> int:
     """Create ``args.file``: from the bundled example ``args.example``, or an empty
     project in ``args.lang`` (its tender language and its default texts)."""
-    from wizard.core.bids.jsonform import record_tables
-    from wizard.core.examples import UnknownExample, example_names, load_example_with_records
+    from wizard.core.contract.jsonform import all_tables
+    from wizard.core.examples import UnknownExample, example_names, load_example_with_contract
     from wizard.core.model.defaults import new_project
     from wizard.core.project_file.store import ProjectFile
 
@@ -90,14 +111,14 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(args.file)
         return 0
     try:
-        project, publishing, bids = load_example_with_records(args.example)
+        project, publishing, bids, contract = load_example_with_contract(args.example)
     except UnknownExample:
         raise CliError(
             N_("Unknown example {name}; choose one of: {names}."),
             name=args.example,
             names=", ".join(example_names()),
         ) from None
-    tables = record_tables(publishing, bids)
+    tables = all_tables(publishing, bids, contract)
     ProjectFile.create(_new_target(args.file), project, origin="example", tables=tables).close()
     print(args.file)
     return 0
@@ -105,16 +126,17 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_load(args: argparse.Namespace) -> int:
     """Create ``args.file`` from the JSON file ``args.json_file``."""
+    from wizard.core.project_file import jsonio  # sqlite-utils: only for commands that need it
     from wizard.core.project_file.store import ProjectFile
 
     source = Path(args.json_file)
     if source.is_dir():
         raise CliError(N_("This is a folder, not a JSON file."), source)
-    from wizard.core.bids.jsonform import record_tables
+    from wizard.core.contract.jsonform import all_tables
 
     try:
-        project, publishing, bids = jsonio.load_file_with_records(source)
-        tables = record_tables(publishing, bids)
+        project, publishing, bids, contract = jsonio.load_file_with_contract(source)
+        tables = all_tables(publishing, bids, contract)
     except FileNotFoundError:
         raise CliError(N_("This file does not exist."), source) from None
     except jsonio.ProjectJsonError as exc:
@@ -127,13 +149,15 @@ def cmd_load(args: argparse.Namespace) -> int:
 def cmd_dump(args: argparse.Namespace) -> int:
     """The project as JSON on stdout, or into ``--out`` (refused if it exists, unless ``--force``)."""
     from wizard.core.bids.jsonform import to_json as bids_json
+    from wizard.core.contract.jsonform import to_json as contract_json
+    from wizard.core.project_file import jsonio
     from wizard.core.project_file.store import ProjectFile
     from wizard.core.publishing.jsonform import to_json
 
     with ProjectFile.open(_project_path(args.file), read_only=True) as pf:
-        project, publishing, bids = pf.project, to_json(pf), bids_json(pf)
+        project, publishing, bids, contract = pf.project, to_json(pf), bids_json(pf), contract_json(pf)
     if not args.out:
-        sys.stdout.write(jsonio.dumps(project, publishing, bids))
+        sys.stdout.write(jsonio.dumps(project, publishing, bids, contract))
         return 0
     from wizard.core.export import export_json
 
@@ -142,7 +166,7 @@ def cmd_dump(args: argparse.Namespace) -> int:
         raise CliError(N_("This is a folder, not a file name."), target)
     if target.exists() and not args.force:
         raise CliError(N_("This file already exists; add --force to replace it."), target)
-    export_json(project, target, publishing, bids)
+    export_json(project, target, publishing, bids, contract)
     return 0
 
 
@@ -153,7 +177,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     lang = args.lang or system_language()
     project, _changed, record = _read_for_export(args.file)
-    found = run_checks(project, _read_bids(args.file), publication=record, today=_today())
+    found = run_checks(
+        project, _read_bids(args.file), publication=record, today=_today()
+    ) + _contract_findings(args.file)
     width = max(len(severity_word(s.value, lang)) for s in Severity)
     justified = 0
     for f in found:
@@ -374,9 +400,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = _export_folder(args.out)
     project, changed, record = _read_for_export(args.file)  # first: a bad file leaves no empty folder
     bids = _read_bids(args.file)
+    follow = _follow_up(args.file)  # the contract's follow-up once signed (docs/contract.md)
     if args.pdf and soffice() is None:  # said before anything else is done
         raise CliError(NOT_INSTALLED)
-    existing = existing_outputs(project, out, args.lang, pdf=args.pdf, record=record, bids=bids)
+    existing = existing_outputs(
+        project, out, args.lang, pdf=args.pdf, record=record, bids=bids, follow=follow
+    )
     if existing and not args.force:
         raise CliError(
             Plural(
@@ -404,7 +433,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(bilingual(LEFTOVERS_REMOVED, names=", ".join(p.name for p in removed)), file=sys.stderr)
     try:
         written = export_all(
-            project, out, lang=args.lang, changed=changed, pdf=args.pdf, record=record, bids=bids
+            project,
+            out,
+            lang=args.lang,
+            changed=changed,
+            pdf=args.pdf,
+            record=record,
+            bids=bids,
+            follow=follow,
         )
     except ExportWriteError as exc:
         text, params = failure_message(exc)
@@ -796,4 +832,133 @@ def cmd_envelope(args: argparse.Namespace) -> int:
             _print_bids(pf, lang)
     except BidsError as exc:
         raise _bids_error(exc, args.file) from None
+    return 0
+
+
+def cmd_archive(args: argparse.Namespace) -> int:
+    """Write the municipal file of ``args.file`` (``core/archive.py``) into ``--out``: a
+    ZIP when it ends in ``.zip``, else a new folder; print each file's SHA-256 and path.
+    Never replaces anything."""
+    from wizard.core.archive import (
+        MANIFEST_CSV,
+        MANIFEST_JSON,
+        ArchiveExists,
+        archive_files,
+        sha256,
+        write_archive,
+    )
+    from wizard.core.opendata.outputs import OpenDataError
+    from wizard.core.project_file.store import ProjectFile
+
+    target = Path(args.out)
+    if target.exists():
+        raise CliError(N_("This file or folder already exists; an archive never replaces anything."), target)
+    if not target.parent.is_dir():
+        raise CliError(N_("This folder does not exist."), target.parent)
+    with ProjectFile.open(_project_path(args.file), read_only=True) as pf:
+        try:
+            files = archive_files(pf)
+        except OpenDataError as exc:
+            raise CliError(
+                N_("The open data of this project is not valid: {errors}"), errors="; ".join(exc.errors[:3])
+            ) from None
+    try:
+        write_archive(files, target)
+    except ArchiveExists:
+        raise CliError(
+            N_("This file or folder already exists; an archive never replaces anything."), target
+        ) from None
+    except OSError as exc:
+        raise CliError(
+            N_("The archive could not be written: {reason}"), target, reason=exc.strerror or exc
+        ) from None
+    for name, data in files.items():
+        if name not in (MANIFEST_JSON, MANIFEST_CSV):
+            print(f"{sha256(data)}  {name}")
+    return 0
+
+
+def cmd_contract(args: argparse.Namespace) -> int:
+    """The contract's follow-up (``wizard/core/contract/``, docs/contract.md): ``show``
+    (default) prints the contract, its amendments, reports and payments, then its
+    findings as of today; ``terms`` sets its terms; ``amend``, ``report``, ``incident``
+    and ``pay`` record an amendment, a monthly report, an incident and a payment."""
+    from wizard.core.contract import ContractError, operations
+    from wizard.core.contract.record import read
+    from wizard.core.documents.record_tco import money
+    from wizard.core.project_file.store import ProjectFile
+
+    lang = args.lang or system_language()
+    try:
+        with ProjectFile.open(_project_path(args.file), read_only=args.action == "show") as pf:
+            if args.action == "terms":
+                given = {
+                    "start_on": args.start,
+                    "term_years": args.term_years,
+                    "renewals_exercised": args.renewals,
+                    "amendment_share_pct": args.share,
+                    "report_days": args.report_days,
+                    "monthly_fee": args.monthly_fee,
+                }
+                operations.set_terms(pf, **{k: v for k, v in given.items() if v is not None})
+            elif args.action == "amend":
+                operations.add_amendment(
+                    pf,
+                    amended_on=args.date,
+                    reason=args.reason,
+                    value_change=args.value_change,
+                    term_change_months=args.months,
+                )
+            elif args.action == "report":
+                operations.add_report(
+                    pf,
+                    period=args.period,
+                    received_on=args.date,
+                    availability_pct=args.availability,
+                    credits_due=args.credits,
+                )
+            elif args.action == "incident":
+                operations.add_incident(
+                    pf,
+                    started_at=args.started,
+                    severity=args.severity,
+                    security=args.security,
+                    notified_at=args.notified,
+                    responded_at=args.responded,
+                    resolved_at=args.resolved,
+                    description=args.description,
+                    report_id=args.report,
+                )
+            elif args.action == "pay":
+                operations.add_payment(
+                    pf,
+                    paid_on=args.date,
+                    amount=args.amount,
+                    invoice_number=args.invoice,
+                    credit=args.credit,
+                    line_key=args.line,
+                    quantity=args.quantity,
+                    unit_price=args.unit_price,
+                )
+            contract = read(pf)
+    except ContractError as exc:
+        raise CliError(exc.text, args.file, **exc.params) from None
+    if contract is None:
+        raise CliError(
+            N_("Record the award with the date the contract was signed before following the contract.")
+        )
+    value = money(contract.current_value, lang) if contract.current_value is not None else "—"
+    print(f"{contract.supplier}\t{contract.signed_on}\t{contract.start_on} → {contract.end_on}\t{value}")
+    for a in contract.amendments:
+        print(f"A{a.id}\t{a.amended_on}\t{money(a.value_change, lang)}\t{a.term_change_months}\t{a.reason}")
+    for r in contract.reports:
+        print(
+            f"R{r.id}\t{r.period}\t{r.received_on}\t{r.availability_pct or ''}\t{money(r.credits_due, lang)}"
+        )
+    for p in contract.payments:
+        print(
+            f"P{p.id}\t{p.paid_on}\t{p.invoice_number}\t{p.line_key}\t{money(p.amount, lang)}\t{money(p.credit, lang)}"
+        )
+    for f in _contract_findings(args.file):
+        print(f"{f.code} {f.message(lang)}")
     return 0

@@ -43,3 +43,14 @@ def load_example_with_records(name: str) -> tuple[Project, dict[str, Any] | None
     if not path.is_file():
         raise UnknownExample(name)
     return jsonio.load_file_with_records(path)
+
+
+def load_example_with_contract(name: str) -> jsonio.Records:
+    """The bundled example ``name`` with its publication record, its bids and its
+    contract's follow-up as JSON (each ``None`` when it has none;
+    ``contract.jsonform.all_tables`` turns them into rows for ``ProjectFile.create``).
+    Raises :class:`UnknownExample`."""
+    path = resource_path("examples", f"{name}.json")
+    if not path.is_file():
+        raise UnknownExample(name)
+    return jsonio.load_file_with_contract(path)

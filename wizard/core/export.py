@@ -24,10 +24,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from wizard.core.documents.docx.writer import docx_bytes
-from wizard.core.documents.tender import tender_document
-from wizard.core.documents.tender_price_form import workbook_file
 from wizard.core.i18n import languages
+from wizard.core.memo import one_pass
 from wizard.core.model import Project
 from wizard.core.model.choices import LANGUAGES
 from wizard.core.model.translatable import localized
@@ -84,6 +82,8 @@ def tender_file(lang: str) -> str:
 
 def price_workbook_file(lang: str) -> str:
     """``price-form-fr.xlsx`` or ``price-form-en.xlsx``."""
+    from wizard.core.documents.tender_price_form import workbook_file
+
     return workbook_file(lang)
 
 
@@ -96,7 +96,11 @@ def tender_bytes(project: Project, lang: str, languages: list[str] | None = None
     """The tender in ``lang`` as DOCX bytes, from a clean project. Raises ``ValueError``
     for a ``lang`` other than "fr"/"en". ``languages``: every language exported together
     (the language clause follows them)."""
-    return docx_bytes(tender_document(project, lang, languages))
+    from wizard.core.documents.docx.writer import docx_bytes  # the DOCX stack only when writing one
+    from wizard.core.documents.tender import tender_document
+
+    with one_pass():
+        return docx_bytes(tender_document(project, lang, languages))
 
 
 def record_bytes(project: Project, lang: str, record: Any = None) -> bytes:
@@ -104,23 +108,27 @@ def record_bytes(project: Project, lang: str, record: Any = None) -> bytes:
     options), from a clean project; ``record``: the publication record once published
     (its addenda's findings join the others). Raises ``ValueError`` for another ``lang``."""
     from wizard.core.documents.chart import cumulative_chart_png  # matplotlib only when exporting
+    from wizard.core.documents.docx.writer import docx_bytes
     from wizard.core.documents.record import record_document
 
     if lang not in ("fr", "en"):
         raise ValueError(f"unsupported language: {lang!r}")
-    chart = cumulative_chart_png(localized(project, lang), lang) if project.tco_options else b""
-    return docx_bytes(record_document(project, lang, chart, record))
+    with one_pass():
+        chart = cumulative_chart_png(localized(project, lang), lang) if project.tco_options else b""
+        return docx_bytes(record_document(project, lang, chart, record))
 
 
 def tender_files(project: Project, langs: list[str]) -> dict[str, bytes]:
     """``tender-<lang>.docx`` for each language."""
-    return {tender_file(lang): tender_bytes(project, lang, langs) for lang in langs}
+    with one_pass():
+        return {tender_file(lang): tender_bytes(project, lang, langs) for lang in langs}
 
 
 def record_files(project: Project, langs: list[str], record: Any = None) -> dict[str, bytes]:
     """``decision-record-<lang>.docx`` for each language (with the findings on the
     addenda of ``record``, the publication record, once published)."""
-    return {record_file(lang): record_bytes(project, lang, record) for lang in langs}
+    with one_pass():
+        return {record_file(lang): record_bytes(project, lang, record) for lang in langs}
 
 
 def price_workbook_files(project: Project, langs: list[str]) -> dict[str, bytes]:
@@ -132,15 +140,21 @@ def price_workbook_files(project: Project, langs: list[str]) -> dict[str, bytes]
 
 
 def open_data_files(
-    project: Project, _langs: list[str], changed: str | None = None, record: Any = None, bids: Any = None
+    project: Project,
+    _langs: list[str],
+    changed: str | None = None,
+    record: Any = None,
+    bids: Any = None,
+    follow: Any = None,
 ) -> dict[str, bytes]:
     """The OCDS release package and the CSVs, the release dated by ``changed``; once
     published (``record``), the published releases and ``addenda.csv``; with bids
-    (``bids``), ``bids.csv`` and, once awarded, the ``award`` and ``contract`` releases.
-    Raises ``opendata.outputs.OpenDataError``."""
+    (``bids``), ``bids.csv`` and, once awarded, the ``award`` and ``contract`` releases;
+    once a contract is signed (``follow``), its implementation release and the
+    follow-up's CSVs. Raises ``opendata.outputs.OpenDataError``."""
     from wizard.core.opendata.outputs import open_data_files as build
 
-    return build(project, changed, record, bids)
+    return build(project, changed, record, bids, follow)
 
 
 def addendum_files(project: Project, langs: list[str], record: Any = None) -> dict[str, bytes]:
@@ -148,6 +162,7 @@ def addendum_files(project: Project, langs: list[str], record: Any = None) -> di
     (``publishing.record.Record``) in each tender language (the bilingual rule: the
     languages the tender was published in, whatever ``langs`` asks)."""
     from wizard.core.documents.addendum import addendum_document, addendum_file
+    from wizard.core.documents.docx.writer import docx_bytes
 
     if record is None or not record.published:
         return {}
@@ -177,6 +192,7 @@ def evaluation_files(project: Project, _langs: list[str], bids: Any = None) -> d
     ``debriefing-<bid>-<lang>.docx`` per unsuccessful bid, in each tender language (the
     bilingual rule: the languages the tender was published in, whatever ``langs`` asks)."""
     from wizard.core.documents.debriefing import debriefing_file, letter_document, unsuccessful
+    from wizard.core.documents.docx.writer import docx_bytes
     from wizard.core.documents.evaluation_report import report_document, report_file
 
     if bids is None or not bids.bids:
@@ -189,6 +205,29 @@ def evaluation_files(project: Project, _langs: list[str], bids: Any = None) -> d
     return files
 
 
+def follow_up_files(project: Project, langs: list[str], follow: Any = None) -> dict[str, bytes]:
+    """Once a contract is signed (``follow``: ``contract.record.FollowUp``), the
+    follow-up's documents (``documents/follow_up.py``: ``contract-summary-<lang>.docx``,
+    ``performance-<lang>.docx``, ``spending-<lang>.docx`` with its chart) in each
+    language the tender was published in, whatever ``langs`` asks."""
+    if follow is None:
+        return {}
+    from wizard.core.contract.follow_up import spending_by_year
+    from wizard.core.documents.docx.writer import docx_bytes  # the DOCX stack only when writing one
+    from wizard.core.documents.follow_up import KINDS, follow_up_document, follow_up_file
+    from wizard.core.documents.spending_chart import spending_chart_png  # matplotlib only when exporting
+
+    years = spending_by_year(project, follow.contract, follow.yearly)
+    files: dict[str, bytes] = {}
+    for lang in languages.tender_languages(project):
+        chart = spending_chart_png(years, lang)
+        for kind in KINDS:
+            files[follow_up_file(kind, lang)] = docx_bytes(
+                follow_up_document(project, follow, kind, lang, chart)
+            )
+    return files
+
+
 BUILDERS: list[Builder] = [
     tender_files,
     price_workbook_files,
@@ -196,6 +235,7 @@ BUILDERS: list[Builder] = [
     open_data_files,
     addendum_files,
     evaluation_files,
+    follow_up_files,
 ]
 """Every kind of output, in the order the files are listed and written."""
 
@@ -206,6 +246,7 @@ def output_files(
     changed: str | None = None,
     record: Any = None,
     bids: Any = None,
+    follow: Any = None,
 ) -> dict[str, bytes]:
     """``{file name: content}`` of every output, built in memory from ``project`` (its
     text cleaned once here). ``changed``: the moment of the project's latest change
@@ -214,18 +255,23 @@ def output_files(
     addenda and the published releases. The published documents themselves stay in the
     project file, never written over. ``bids``: the bids record (``bids.record.read``):
     the evaluation outputs (:func:`evaluation_files`, ``bids.csv``, the award releases).
-    Raises ``ValueError`` for an unsupported ``lang``."""
+    ``follow``: the contract's follow-up (``contract.record.follow_up``) once signed: its
+    documents, CSVs and implementation release. Raises ``ValueError`` for an
+    unsupported ``lang``."""
     langs = tender_languages(project, lang)
     project = clean_project(project)
     files: dict[str, bytes] = {}
-    for build in BUILDERS:
-        if build is open_data_files:  # the one builder that the latest change dates
-            build = partial(open_data_files, changed=changed, record=record, bids=bids)
-        elif build in (addendum_files, record_files):
-            build = partial(build, record=record)
-        elif build is evaluation_files:
-            build = partial(evaluation_files, bids=bids)
-        files.update(build(project, langs))
+    with one_pass():  # the clean project does not change while it is written (core/memo.py)
+        for build in BUILDERS:
+            if build is open_data_files:  # the one builder that the latest change dates
+                build = partial(open_data_files, changed=changed, record=record, bids=bids, follow=follow)
+            elif build in (addendum_files, record_files):
+                build = partial(build, record=record)
+            elif build is evaluation_files:
+                build = partial(evaluation_files, bids=bids)
+            elif build is follow_up_files:
+                build = partial(follow_up_files, follow=follow)
+            files.update(build(project, langs))
     return files
 
 
@@ -236,6 +282,7 @@ def planned_outputs(
     pdf: bool = False,
     record: Any = None,
     bids: Any = None,
+    follow: Any = None,
 ) -> list[Path]:
     """The paths :func:`export_all` would write, in the same order, writing nothing:
     tender(s), price workbook(s), decision record(s), OCDS package, vendor register and criteria CSVs.
@@ -263,6 +310,12 @@ def planned_outputs(
 
         data.append(BIDS_FILE)
     addenda += evaluation_names(project, bids)
+    if follow is not None and record is not None and record.published:
+        from wizard.core.documents.follow_up import KINDS, follow_up_file
+        from wizard.core.opendata.follow_up import FILES
+
+        data += [name for name, _columns in FILES]
+        addenda += [follow_up_file(k, x) for x in languages.tender_languages(project) for k in KINDS]
     pdfs = [pdf_name(name) for name in [*names, *addenda] if name.endswith(".docx")] if pdf else []
     return [out_dir / name for name in [*names, *data, *addenda, *pdfs]]
 
@@ -274,6 +327,7 @@ def existing_outputs(
     pdf: bool = False,
     record: Any = None,
     bids: Any = None,
+    follow: Any = None,
 ) -> list[Path]:
     """The files an export into ``out_dir`` would replace (those of :func:`planned_outputs`
     that already exist): never overwrite a document the lawyers may have edited unasked.
@@ -283,7 +337,7 @@ def existing_outputs(
     not a document anyone edited, so redoing the export needs no ``--force``."""
     return [
         path
-        for path in planned_outputs(project, out_dir, lang, pdf, record, bids)
+        for path in planned_outputs(project, out_dir, lang, pdf, record, bids, follow)
         if path.exists() and not written_by_a_killed_export(path)
     ]
 
@@ -296,6 +350,7 @@ def export_all(
     pdf: bool = False,
     record: Any = None,
     bids: Any = None,
+    follow: Any = None,
 ) -> list[Path]:
     """Write every output into ``out_dir`` (created if missing); returns the paths written.
     ``changed``: the moment of the project's latest change (``ProjectFile.last_change``),
@@ -310,7 +365,7 @@ def export_all(
     LibreOffice), after the others; ``pdf.PdfError`` when LibreOffice is missing or
     fails, before anything is written.
     """
-    files = output_files(project, lang, changed, record, bids)
+    files = output_files(project, lang, changed, record, bids, follow)
     if pdf:
         files.update(to_pdf({name: data for name, data in files.items() if name.endswith(".docx")}))
     return write_files(files, out_dir)
@@ -326,12 +381,17 @@ def export_matrix_csv(project: Project, path: Path) -> Path:
 
 
 def export_json(
-    project: Project, path: Path, publishing: dict[str, Any] | None = None, bids: dict[str, Any] | None = None
+    project: Project,
+    path: Path,
+    publishing: dict[str, Any] | None = None,
+    bids: dict[str, Any] | None = None,
+    contract: dict[str, Any] | None = None,
 ) -> Path:
     """Write the whole project as JSON to ``path`` atomically (``project_file/jsonio.py``),
     with its publication record when published (``publishing.jsonform.to_json``) and its
-    bids when it has some (``bids.jsonform.to_json``); returns ``path``. Raises
+    bids when it has some (``bids.jsonform.to_json``) and its contract's follow-up
+    (``contract.jsonform.to_json``); returns ``path``. Raises
     ``OSError`` when it cannot be written."""
     from wizard.core.project_file.jsonio import dumps
 
-    return write_bytes_atomic(Path(path), dumps(project, publishing, bids).encode("utf-8"))
+    return write_bytes_atomic(Path(path), dumps(project, publishing, bids, contract).encode("utf-8"))

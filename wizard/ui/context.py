@@ -18,9 +18,11 @@ from typing import Concatenate, ParamSpec, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from wizard.core import memo
+from wizard.core.bids import BidsError
 from wizard.core.bids.record import BidsRecord
 from wizard.core.checks import Finding, run_checks
-from wizard.core.i18n import _
+from wizard.core.i18n import _, tr, ui_language
 from wizard.core.model import Project
 from wizard.core.project_file.store import ProjectFile
 
@@ -28,6 +30,18 @@ DEBOUNCE_MS = 300
 P = ParamSpec("P")
 T = TypeVar("T")
 log = logging.getLogger(__name__)
+
+
+def refusal(exc: BidsError) -> str:
+    """The message of a refused bids action in the app's language: the core's message,
+    and its cause when it has one (``opening.WorkbookRefused``: why the workbook is
+    refused)."""
+    lang = ui_language()
+    text = tr(exc.text, lang, **exc.params)
+    cause = getattr(exc, "cause_text", None)
+    if isinstance(cause, str):
+        text += " " + tr(cause, lang, **getattr(exc, "cause_params", {}))
+    return text
 
 
 class ProjectContext(QObject):
@@ -77,6 +91,17 @@ class ProjectContext(QObject):
 
                 record = read(self.pf)
             self._findings = run_checks(self.project, self._bids(), publication=record)  # never raises
+            if self.pf.published:  # the contract's follow-up (docs/contract.md)
+                import datetime as dt
+
+                from wizard.core.checks.contract import check_contract
+                from wizard.core.contract.record import follow_up
+
+                found = follow_up(self.pf)
+                if found is not None:
+                    self._findings += check_contract(
+                        self.project, found.contract, dt.date.today().isoformat(), found.rates
+                    )
         return self._findings
 
     def _bids(self) -> BidsRecord | None:
@@ -98,6 +123,9 @@ class ProjectContext(QObject):
         from wizard.ui import dialogs
 
         log.warning("save failed: %s", exc)
+        if isinstance(exc, BidsError):  # a refusal: the core's message, in the app's language
+            dialogs.show_error(self.window, refusal(exc))
+            return
         dialogs.show_error(self.window, _("The change could not be saved:") + f"\n{exc}")
 
     def do(
@@ -117,6 +145,7 @@ class ProjectContext(QObject):
         except Exception as exc:  # OSError, sqlite3.Error, ProjectFileError, CodecError, ValueError
             self._report(exc)
             return None
+        memo.forget()  # an edit inside a page's refresh: that refresh reads the project again
         self.changed.emit()
         return result
 

@@ -69,6 +69,7 @@ def _filter(suffix: str) -> str:
         ".docx": _("Word documents"),
         ".json": _("JSON files"),
         ".csv": _("CSV files"),
+        ".xlsx": _("Spreadsheet workbooks (XLSX)"),
     }
     return f"{names.get(suffix, suffix)} (*{suffix})"
 

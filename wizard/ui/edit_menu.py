@@ -41,6 +41,7 @@ MARKER_NAMES: dict[str, str] = {
     "restore": N_("Version restored"),
     "published": N_("Published: changes after this are addenda"),
     "bids": N_("Bids: an entry of the bids record (never undone)"),
+    "contract": N_("Contract: an entry of the contract's follow-up (never undone)"),
 }
 """Journal marker rows (``project_file.undo.MARKERS``) → their name in the History
 window. The core is imported on first use: the welcome screen starts without it."""

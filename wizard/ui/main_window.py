@@ -40,6 +40,8 @@ class _Lazy:
 
 act = _Lazy("wizard.ui.project_actions")
 publishing = _Lazy("wizard.ui.publishing_dialog")
+bids_window = _Lazy("wizard.ui.bids_window")
+contract = _Lazy("wizard.ui.contract_dialog")
 audit = _Lazy("wizard.ui.audit_dialog")
 help_window = _Lazy("wizard.ui.help_window")
 
@@ -64,12 +66,26 @@ ACTIONS: list[tuple[str, str, QKeySequence.StandardKey | None]] = [
     ("close", N_("&Close the project"), QKeySequence.StandardKey.Close),
     ("quit", N_("&Quit"), QKeySequence.StandardKey.Quit),
 ]
-PROJECT_ACTIONS = ("save_as", "export_json", "export", "preview", "history", "close", "publish", "addenda")
+PROJECT_ACTIONS = (
+    "save_as",
+    "export_json",
+    "export",
+    "preview",
+    "history",
+    "close",
+    "publish",
+    "addenda",
+    "contract",
+)
 TENDER_ACTIONS: list[tuple[str, str]] = [
     ("publish", N_("Mark as &published…")),
     ("addenda", N_("&Addenda…")),
+    ("bids", N_("&Bids and evaluation…")),
+    ("contract", N_("&Contract follow-up…")),
 ]
-"""The Tender menu: after publication (docs/publishing.md)."""
+"""The Tender menu: after publication (docs/publishing.md); *Bids and evaluation…*
+once the tender is published (docs/bids.md); *Contract follow-up…* after the award
+(docs/contract.md)."""
 HELP_ACTIONS: list[tuple[str, str, QKeySequence.StandardKey | None]] = [
     ("guide", N_("&Guide"), QKeySequence.StandardKey.HelpContents),
     ("about", N_("&About"), None),
@@ -162,6 +178,8 @@ class MainWindow(QMainWindow):
         tender_handlers: dict[str, Callable[[], object]] = {
             "publish": lambda: publishing.mark_as_published(self),
             "addenda": lambda: publishing.show_addenda(self),
+            "bids": lambda: bids_window.show_bids(self),
+            "contract": lambda: contract.show_contract(self),
         }
         for name, text in TENDER_ACTIONS:
             action = QAction(self)
@@ -169,6 +187,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(tender_handlers[name])
             self.actions_by_name[name] = action
             tender_menu.addAction(action)
+        tender_menu.aboutToShow.connect(self._enable_actions)
         language_menu = self.menuBar().addMenu("")
         self.texts.add(language_menu.setTitle, N_("&Language"))
         group = QActionGroup(self)
@@ -228,6 +247,7 @@ class MainWindow(QMainWindow):
             self.actions_by_name["preview"].setEnabled(False)
         if self.ctx is not None and self.ctx.read_only:
             self.actions_by_name["save_as"].setEnabled(True)
+        self.actions_by_name["bids"].setEnabled(self.ctx is not None and self.ctx.pf.published)
 
     # -- project ---------------------------------------------------------------------
 
@@ -262,6 +282,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(splitter)
         self.ctx.changed.connect(self._refresh_steps)
         self.ctx.changed.connect(self.edit.edited)
+        self.ctx.changed.connect(self._enable_actions)
         self.wizard.currentIdChanged.connect(lambda _id: self._refresh_steps())
         if self.isVisible() and self.wizard.currentId() < 0:
             self.wizard.restart()

@@ -110,11 +110,11 @@ def new_from_example(window: MainWindow) -> None:
     name, project = examples[index]
     path = dialogs.ask_save_path(window, _("New project"), SUFFIX, name + SUFFIX)
     if path is not None:
-        from wizard.core.bids.jsonform import record_tables
-        from wizard.core.examples import load_example_with_records
+        from wizard.core.contract.jsonform import all_tables
+        from wizard.core.examples import load_example_with_contract
 
-        _project, publishing, bids = load_example_with_records(name)
-        _create(window, path, project, record_tables(publishing, bids))
+        _project, publishing, bids, contract = load_example_with_contract(name)
+        _create(window, path, project, all_tables(publishing, bids, contract))
 
 
 def _read_project(window: MainWindow, path: Path) -> Project | None:
@@ -173,10 +173,12 @@ def export_json(window: MainWindow) -> Path | None:
         return None
     try:
         from wizard.core.bids.jsonform import to_json as bids_json
+        from wizard.core.contract.jsonform import to_json as contract_json
         from wizard.core.publishing.jsonform import to_json
 
+        pf = window.ctx.pf
         write_text_atomic(
-            path, jsonio.dumps(window.ctx.project, to_json(window.ctx.pf), bids_json(window.ctx.pf))
+            path, jsonio.dumps(window.ctx.project, to_json(pf), bids_json(pf), contract_json(pf))
         )
     except OSError as exc:
         dialogs.show_error(window, _("The copy could not be written:") + f"\n{path}\n{exc.strerror or exc}")
@@ -216,12 +218,14 @@ def confirm_replace(window: MainWindow, project: Project, folder: Path, pdf: boo
     existing files (a DOCX the lawyers edited is never lost silently); ``pdf``: the
     export writes PDF copies too."""
     from wizard.core.bids.record import read as read_bids
+    from wizard.core.contract.record import follow_up
     from wizard.core.export import existing_outputs
     from wizard.core.publishing.record import read
 
     record = read(window.ctx.pf) if window.ctx is not None else None
     bids = read_bids(window.ctx.pf) if window.ctx is not None else None
-    existing = existing_outputs(project, folder, pdf=pdf, record=record, bids=bids)
+    follow = follow_up(window.ctx.pf) if window.ctx is not None else None
+    existing = existing_outputs(project, folder, pdf=pdf, record=record, bids=bids, follow=follow)
     if not existing:
         return True
     names = "\n".join(path.name for path in existing)
@@ -294,12 +298,19 @@ def export(window: MainWindow) -> list[Path]:
             return []
         removed = core.remove_leftovers(folder)
         from wizard.core.bids.record import read as read_bids
+        from wizard.core.contract.record import follow_up
         from wizard.core.publishing.record import read
 
         pf = window.ctx.pf
         paths = list(
             export_all(
-                project, folder, changed=pf.last_change(), pdf=pdf, record=read(pf), bids=read_bids(pf)
+                project,
+                folder,
+                changed=pf.last_change(),
+                pdf=pdf,
+                record=read(pf),
+                bids=read_bids(pf),
+                follow=follow_up(pf),
             )
         )
     except core.ExportWriteError as exc:  # names exactly what was written

@@ -44,6 +44,7 @@ from wizard.core.checks.failed import check_failed
 from wizard.core.domain import market as market_index
 from wizard.core.i18n import Localized
 from wizard.core.i18n.languages import tender_languages
+from wizard.core.memo import one_pass
 from wizard.core.model import Project, translatable
 from wizard.core.steps import STEPS, Step
 from wizard.core.textclean import drop_blank_rows
@@ -102,6 +103,13 @@ def run_checks(
     join the others, so the findings panel, ``check`` and the decision record list
     them alike. ``today`` (YYYY-MM-DD, default: the computer's date) is the day they
     are judged on: a question unanswered near the closing depends on it."""
+    with one_pass():  # the project does not change while the checks run (core/memo.py)
+        return _run_checks(project, record, publication, today)
+
+
+def _run_checks(
+    project: Project, record: BidsRecord | None, publication: Record | None, today: str | None
+) -> list[Finding]:
     found: list[Finding] = []
     try:
         shown = drop_blank_rows(project)
@@ -178,9 +186,12 @@ def version_findings(
     for lang in tender_languages(project):
         if lang == source:
             continue
-        translated = {
-            a for a, _t in translatable.texts(project) if translatable.text_in(project, a, lang).strip()
-        }
+        # The texts with a version in ``lang``: read from the translation rows (a text
+        # without one has none), so a project without translations costs nothing here.
+        versions = {r.address for r in project.translations if r.lang == lang and r.text.strip()}
+        if not versions:
+            continue
+        translated = {a for a, _t in translatable.texts(project) if a in versions}
         if not translated:
             continue
         if said is None:

@@ -6,7 +6,7 @@ Used by :mod:`wizard.core.checks.criteria` and by ``lint --field criterion``.
 from __future__ import annotations
 
 import re
-from collections import Counter
+import threading
 from functools import lru_cache
 
 from wizard.core.checks import principles
@@ -16,6 +16,7 @@ from wizard.core.checks.wording import fold, words
 from wizard.core.domain import brands, product_names
 from wizard.core.domain.numbering import criterion_labels
 from wizard.core.i18n import N_, Localized
+from wizard.core.memo import per_pass
 from wizard.core.model import Criterion, Project
 
 EQUIVALENT = words(r"or (?:an? )?equivalent|or equal|ou (?:l'|un |une )?equivalent\w*")
@@ -101,7 +102,11 @@ def brand_findings(criterion: Criterion, project: Project, labels: Labels | None
     (:mod:`wizard.core.domain.product_names`). ``labels``: ``criterion_labels(project)``,
     computed here when not given."""
     field = f"criteria:{criterion.id}.text"
-    possible = product_names.possible_list(criterion.text, known_names(project))
+    seen = per_pass(project, _texts_seen)  # asked for each criterion by several checks and claims
+    found_in = seen.get(criterion.text)
+    if found_in is None:
+        found_in = seen[criterion.text] = _names_in(criterion.text, per_pass(project, known_names))
+    possible, names = found_in
     found: list[Finding] = []
     if possible:
         found.append(
@@ -113,10 +118,9 @@ def brand_findings(criterion: Criterion, project: Project, labels: Labels | None
                     "one, describe the function or the standard instead; if not, justify the warning."
                 ),
                 field,
-                possible,
+                list(possible),
             )
         )
-    names = brands.brand_list(criterion.text, known_names(project))
     if not names:
         return found
     number = number_of(criterion_labels(project) if labels is None else labels, criterion)
@@ -130,7 +134,7 @@ def brand_findings(criterion: Criterion, project: Project, labels: Labels | None
                 "Open Contracting Partnership)."
             ),
             field,
-            names,
+            list(names),
             criterion=number,
         )
     ]
@@ -152,11 +156,31 @@ def brand_findings(criterion: Criterion, project: Project, labels: Labels | None
     return found
 
 
+def _texts_seen(_project: Project) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """A new dict, once per pass: text → :func:`_names_in` during that pass."""
+    return {}
+
+
+@lru_cache(maxsize=8192)
+def _names_in(text: str, known: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(possible product names, listed brand names) of ``text``, the project's ``known``
+    names counted: cached on both, as a criterion's text rarely changes between two
+    check runs."""
+    return tuple(product_names.possible_list(text, known)), tuple(brands.brand_list(text, known))
+
+
 def is_subjective(criterion: Criterion) -> re.Match[str] | None:
     """The wording of ``criterion`` that cannot be answered "meets / does not meet" (vague
     wording, or a qualitative word with no number beside it), or ``None``. Spans are
     valid in ``criterion.text``."""
-    folded = fold(criterion.text)
+    return _subjective(criterion.text)
+
+
+@lru_cache(maxsize=8192)
+def _subjective(text: str) -> re.Match[str] | None:
+    """:func:`is_subjective` of a text, cached on it: the checks and the red flags ask
+    it of every criterion on every run, and a text rarely changes between two runs."""
+    folded = fold(text)
     vague = VAGUE.search(folded)
     if not vague and not any(ch.isdigit() for ch in folded):
         vague = QUALITATIVE.search(folded)
@@ -194,40 +218,120 @@ def _token_set(text: str) -> frozenset[str]:
 
 
 def near_duplicates(criteria: list[Criterion]) -> list[tuple[Criterion, Criterion]]:
-    """(later, earlier) pairs of criteria whose word sets are ≥ 80 % alike (Jaccard).
+    """(later, earlier) pairs of criteria whose word sets are ≥ 80 % alike (Jaccard):
+    each criterion with its first similar criterion before it in the list, if any.
 
-    Prefix filtering on rare words keeps it near-linear on 300 criteria; the result is
-    cached on the texts, so edits elsewhere in the project cost nothing here.
+    Incremental and linear: an index kept across calls (:class:`_SimilarIndex`) holds
+    each criterion's word set and its similar criteria; a call re-tests only the
+    criteria whose text changed since the index last saw them, each against the few
+    criteria sharing one of its rarest words, so an edit costs what that one criterion
+    costs, whatever the number of criteria.
     """
     by_id = {c.id: c for c in criteria}
-    pairs = _near_duplicate_ids(tuple((c.id, c.text) for c in criteria))
+    with _INDEX_LOCK:
+        index = _index_for(criteria)
+        pairs = index.first_similar([c.id for c in criteria])
     return [(by_id[later], by_id[earlier]) for later, earlier in pairs]
 
 
-@lru_cache(maxsize=8)
-def _near_duplicate_ids(texts: tuple[tuple[int, str], ...]) -> list[tuple[int, int]]:
-    sets = [(cid, s) for cid, text in texts if (s := _token_set(text))]
-    freq = Counter(t for _, s in sets for t in s)
-    index: dict[str, list[int]] = {}
-    pairs: list[tuple[int, int]] = []
+def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Jaccard similarity of ``a`` and ``b`` ≥ 4/5 (|A ∪ B| = |A| + |B| − |A ∩ B|)."""
     num, den = _SIMILAR
-    for i, (cid, tokens) in enumerate(sets):
-        ordered = sorted(tokens, key=lambda t: (freq[t], t))
-        prefix = len(ordered) - (num * len(ordered) + den - 1) // den + 1
-        candidates: set[int] = set()
-        for token in ordered[:prefix]:
-            candidates.update(index.setdefault(token, []))
-            index[token].append(i)
-        size = len(tokens)
-        for j in sorted(candidates):
-            other = sets[j][1]
-            if den * min(size, len(other)) < num * max(size, len(other)):
-                continue  # sizes too far apart to be alike
-            common = len(tokens & other)  # |A ∪ B| = |A| + |B| − |A ∩ B|
-            if den * common >= num * (size + len(other) - common):
-                pairs.append((cid, sets[j][0]))
-                break
-    return pairs
+    if den * min(len(a), len(b)) < num * max(len(a), len(b)):
+        return False  # sizes too far apart to be alike
+    common = len(a & b)
+    return den * common >= num * (len(a) + len(b) - common)
+
+
+class _SimilarIndex:
+    """The word sets of a list of criteria and which of them are alike, kept up to date
+    one changed text at a time.
+
+    A criterion B alike to A (Jaccard ≥ t) shares at least ⌈t·|A|⌉ of A's words, so it
+    holds at least one of any |A| − ⌈t·|A|⌉ + 1 of them: A's candidates are the
+    criteria holding one of that many of its *rarest* words (from the postings
+    ``token → ids``), which is complete whatever "rarest" means at that moment, and few.
+    """
+
+    def __init__(self) -> None:
+        self.texts: dict[int, str] = {}
+        self.tokens: dict[int, frozenset[str]] = {}
+        self.postings: dict[str, set[int]] = {}
+        self.alike: dict[int, set[int]] = {}
+
+    def changes(self, criteria: list[Criterion]) -> int:
+        """How many criteria :meth:`update` would re-test (added, removed or edited)."""
+        seen = sum(1 for c in criteria if self.texts.get(c.id) == c.text)
+        return len(criteria) - seen + len(self.texts) - seen
+
+    def _remove(self, cid: int) -> None:
+        del self.texts[cid]
+        for token in self.tokens.pop(cid, ()):
+            ids = self.postings[token]
+            ids.discard(cid)
+            if not ids:
+                del self.postings[token]
+        for other in self.alike.pop(cid, ()):
+            self.alike[other].discard(cid)
+
+    def update(self, criteria: list[Criterion]) -> None:
+        """Bring the index to ``criteria``' texts, re-testing only what changed."""
+        current = {c.id: c.text for c in criteria}
+        for cid in [cid for cid, text in self.texts.items() if current.get(cid) != text]:
+            self._remove(cid)
+        added = [cid for cid in current if cid not in self.texts]
+        for cid in added:
+            self.texts[cid] = current[cid]
+            tokens = _token_set(current[cid])
+            if tokens:
+                self.tokens[cid] = tokens
+                self.alike[cid] = set()
+                for token in tokens:
+                    self.postings.setdefault(token, set()).add(cid)
+        num, den = _SIMILAR
+        for cid in added:
+            if cid not in self.tokens:
+                continue
+            tokens = self.tokens[cid]
+            rare = sorted(tokens, key=lambda t: (len(self.postings[t]), t))
+            probe = len(rare) - (num * len(rare) + den - 1) // den + 1
+            candidates: set[int] = set()
+            for token in rare[:probe]:
+                candidates |= self.postings[token]
+            candidates.discard(cid)
+            for other in candidates:
+                if other not in self.alike[cid] and _similar(tokens, self.tokens[other]):
+                    self.alike[cid].add(other)
+                    self.alike[other].add(cid)
+
+    def first_similar(self, order: list[int]) -> list[tuple[int, int]]:
+        """(id, id of the first similar criterion before it) in ``order``."""
+        position = {cid: i for i, cid in enumerate(order)}
+        pairs = []
+        for i, cid in enumerate(order):
+            earlier = [position[o] for o in self.alike.get(cid, ()) if position[o] < i]
+            if earlier:
+                pairs.append((cid, order[min(earlier)]))
+        return pairs
+
+
+_INDEXES: list[_SimilarIndex] = []
+_KEPT = 4  # the checks read the project in each published language: one index each
+_INDEX_LOCK = threading.Lock()
+
+
+def _index_for(criteria: list[Criterion]) -> _SimilarIndex:
+    """The kept index closest to ``criteria`` (fewest changes), brought up to date; a
+    new one when none is within half the list (another project, another language)."""
+    scored = min(((index.changes(criteria), n) for n, index in enumerate(_INDEXES)), default=None)
+    if scored is not None and scored[0] <= max(1, len(criteria) // 2):
+        index = _INDEXES.pop(scored[1])
+    else:
+        index = _SimilarIndex()
+    _INDEXES.insert(0, index)
+    del _INDEXES[_KEPT:]
+    index.update(criteria)
+    return index
 
 
 def duplicate_findings(project: Project, labels: Labels) -> list[Finding]:

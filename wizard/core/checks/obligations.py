@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
@@ -62,8 +63,14 @@ class Obligation:
     binding: str = ""
 
     def asked_by(self, text: str) -> bool:
-        """Whether ``text`` (a criterion) asks for this obligation and nothing more."""
-        return all(p.search(text) for p in self.patterns) and not self.beyond.search(text)
+        """Whether ``text`` (a criterion) asks for this obligation and nothing more
+        (cached on the obligation and the text: asked of every criterion on every run)."""
+        return _asked(self, text)
+
+
+@lru_cache(maxsize=32768)
+def _asked(obligation: Obligation, text: str) -> bool:
+    return all(p.search(text) for p in obligation.patterns) and not obligation.beyond.search(text)
 
 
 _BOTH_LANGUAGES = re.compile(

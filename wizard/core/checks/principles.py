@@ -54,3 +54,7 @@ PUBLISHED_RULES = N_(
     "Equal treatment: every bid is judged by the published rules alone, and every decision is "
     "written down with its reason."
 )
+FOLLOW_UP = N_(
+    "Follow the contract: the service levels, prices and value the Town approved are checked against "
+    "what happens."
+)

@@ -14,6 +14,7 @@ Principle: :data:`wizard.core.checks.principles.BINARY`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
@@ -42,7 +43,12 @@ def requirement_verbs(text: str) -> list[str]:
 
     A modal counts when no subordinator ("that", "which", « qui », « que » …) stands
     between it and the start of its clause (the text's start, a punctuation mark or
-    "and" / "or" / « et » / « ou »)."""
+    "and" / "or" / « et » / « ou »). Cached on the text (every criterion, every run)."""
+    return list(_requirement_verbs(text))
+
+
+@lru_cache(maxsize=8192)
+def _requirement_verbs(text: str) -> tuple[str, ...]:
     folded = fold(text)
     found: list[str] = []
     for match in MODAL.finditer(folded):
@@ -52,7 +58,7 @@ def requirement_verbs(text: str) -> list[str]:
         if _SUBORDINATE.search(clause):
             continue
         found.append(text[match.start() : match.end()])
-    return found
+    return tuple(found)
 
 
 def several_requirements(criterion: Criterion, labels: Labels) -> list[Finding]:

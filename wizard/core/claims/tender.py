@@ -22,6 +22,7 @@ from wizard.core.claims.base import Claim, claim
 from wizard.core.clauses import library as clauses
 from wizard.core.domain import evaluation as rules
 from wizard.core.i18n import N_
+from wizard.core.memo import per_pass
 from wizard.core.model import Project
 
 PUBLISHED_BY_TRANSPARENCY = (
@@ -40,7 +41,12 @@ the Contractor's evaluation): keys of ``model.defaults.PUBLICATION_ITEMS``."""
 def _named(project: Project) -> list[tuple[bool, bool, bool]]:
     """For each criterion naming a product: (a listed brand, C-BRAND; a possible product
     name the user has not cleared, an unjustified C-POSSIBLE-BRAND; "or equivalent"
-    follows), from the criteria checks' own findings."""
+    follows), from the criteria checks' own findings. Once per check run or export
+    (``core/memo.py``): several claims ask it."""
+    return per_pass(project, _named_criteria)
+
+
+def _named_criteria(project: Project) -> list[tuple[bool, bool, bool]]:
     found = []
     for criterion in project.criteria:
         codes = brand_findings(criterion, project)

@@ -34,6 +34,7 @@ from wizard.core.clauses.render import (
     split_paragraphs,
 )
 from wizard.core.i18n.formats import PLACEHOLDER
+from wizard.core.memo import per_pass
 from wizard.core.model import ClauseChoice, Project, VendorExchange
 from wizard.core.paths import template_path
 
@@ -193,7 +194,12 @@ def excluded_vendor_names(project: Project) -> list[str]:
     """Vendors excluded as drafting contributors (:func:`excluded_for_drafting`,
     V-DRAFTING), in register order, deduplicated (blanks folded, case ignored), named as
     first written; rows without a vendor name give none. The one place that decides who
-    the tender's excluded-vendors clause and appendix, the record and the open data name."""
+    the tender's excluded-vendors clause and appendix, the record and the open data name.
+    Read once per check run or export (``core/memo.py``)."""
+    return list(per_pass(project, _excluded_vendor_names))
+
+
+def _excluded_vendor_names(project: Project) -> list[str]:
     names: list[str] = []
     for exchange in project.vendor_exchanges:
         name = " ".join(exchange.vendor.split())

@@ -5,7 +5,7 @@ on a bare ``Figure`` (no pyplot state, no Qt), imported lazily inside the functi
 because importing matplotlib is slow and the core is imported at app start.
 
 ``cumulative_chart_png(project, lang, *, width_cm=16.0, dpi=150) -> bytes``: the same
-project gives the same bytes (no timestamp or software version in the file). Amounts are
+project gives the same bytes (and draws once: the pictures are kept by their inputs) (no timestamp or software version in the file). Amounts are
 CAD before taxes (``tco.compute_tco``); they become floats only to be drawn. The
 computation's inputs are bounded (docs/tco.md, "Bounds"), so every point is a finite
 float; a point that still is not (a project built in code) is left out of the line
@@ -47,10 +47,9 @@ def _point(value: Decimal) -> float:
     return number if math.isfinite(number) and abs(number) < _MAX_POINT else math.nan
 
 
-def _draw(axes: Any, project: Project, lang: str) -> None:
+def _draw(axes: Any, results: list[tco.OptionTco], horizon: int, lang: str) -> None:
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    results = tco.compute_tco(project)
     for index, result in enumerate(results):
         axes.plot(
             range(len(result.cumulative)),
@@ -75,7 +74,7 @@ def _draw(axes: Any, project: Project, lang: str) -> None:
     axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: money(value, lang, cents=False)))
     values = [x for r in results for x in map(_point, r.cumulative) if not math.isnan(x)]
     axes.set_ylim(bottom=min([0.0, *values]) * 1.08, top=max([1.0, *values]) * 1.08)
-    axes.set_xlim(left=-0.3, right=max(1, tco.horizon_of(project)) + 0.3)
+    axes.set_xlim(left=-0.3, right=max(1, horizon) + 0.3)
     axes.grid(True, color="#dddddd")
     axes.spines[["top", "right"]].set_visible(False)
     if results:
@@ -90,7 +89,29 @@ def cumulative_chart_png(project: Project, lang: str, *, width_cm: float = 16.0,
     ``lang`` ("fr"/"en") sets the labels and the money format; ``width_cm`` and ``dpi``
     set the picture size (the height is 60 % of the width). Option names are drawn as
     plain text (``$`` does not start mathematics). Raises nothing for odd data.
+
+    Drawn once per language and inputs (issue 25): the last pictures are kept, keyed on
+    everything drawn (the language, the size, the horizon, each option's name and
+    cumulative costs), so an export of both languages, a second export or the TCO page
+    after an export draw nothing again. matplotlib is imported only to draw.
     """
+    results = tco.compute_tco(project)
+    horizon = tco.horizon_of(project)
+    key = (lang, width_cm, dpi, horizon, tuple((r.name, tuple(r.cumulative)) for r in results))
+    png = _DRAWN.get(key)
+    if png is None:
+        png = _render(results, horizon, lang, width_cm, dpi)
+        _DRAWN[key] = png
+        while len(_DRAWN) > _KEPT:
+            del _DRAWN[next(iter(_DRAWN))]  # the oldest
+    return png
+
+
+_DRAWN: dict[tuple[Any, ...], bytes] = {}
+_KEPT = 8  # pictures kept: two languages × the page's size and the export's, and a few edits
+
+
+def _render(results: list[tco.OptionTco], horizon: int, lang: str, width_cm: float, dpi: int) -> bytes:
     from matplotlib import rc_context
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -111,7 +132,7 @@ def cumulative_chart_png(project: Project, lang: str, *, width_cm: float = 16.0,
         warnings.filterwarnings("ignore", message="Glyph .* missing from font")  # emoji in a name: a box
         figure = Figure(figsize=(width_in, width_in * 0.6), dpi=dpi, layout="constrained")
         FigureCanvasAgg(figure)
-        _draw(figure.add_subplot(), project, lang)
+        _draw(figure.add_subplot(), results, horizon, lang)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     return buffer.getvalue()

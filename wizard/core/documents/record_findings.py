@@ -524,6 +524,36 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
             ),
         ),
     ),
+    "CT-AMENDMENT-SHARE": (
+        (
+            ("share", "limit"),
+            N_("The amendments raised the contract's value by {share}, beyond the Town's share of {limit}."),
+        ),
+    ),
+    "CT-PAYMENTS-EXCEED": (
+        (("paid", "value"), N_("The payments ({paid}) exceeded the contract's value as amended ({value}).")),
+    ),
+    "CT-REPORT-MISSING": (
+        (("periods",), N_("Monthly performance reports past due were not received: {periods}.")),
+    ),
+    "CT-REPORT-LATE": (
+        (("periods",), N_("Monthly performance reports were received after their due day: {periods}.")),
+    ),
+    "CT-CREDITS-NOT-TAKEN": (
+        (
+            ("missing",),
+            N_("Service credits of {missing} due to the Town were not deducted from the payments."),
+        ),
+    ),
+    "CT-UNIT-PRICE": (
+        (("invoice", "rate"), N_("Invoice {invoice} billed a unit price above the bid's rate of {rate}.")),
+    ),
+    "CT-NOTICE-LATE": (
+        (
+            ("start", "limit"),
+            N_("A security incident ({start}) was not notified to the Town within {limit} hours."),
+        ),
+    ),
     "PR-THRESHOLD-EXPIRED": (((), FACT),),
     "T-THRESHOLD-NEAR": (((), FACT),),
     "V-PLATFORM-REQUIRED": (((), FACT),),

@@ -513,8 +513,24 @@ def brand_list(text: str, extra: Iterable[Any] = ()) -> list[str]:
 
     Cached on the text and the extra names: the checks call it on every keystroke.
     """
-    names = tuple(sorted({str(getattr(e, "name", e)) for e in extra}))
-    return list(_brand_list(text, names))
+    return list(_brand_list(text, extra_names(extra)))
+
+
+def extra_names(extra: Iterable[Any]) -> tuple[str, ...]:
+    """The distinct names of ``extra`` (strings, or rows with a ``name``), sorted: a
+    cache key. A tuple of strings (``checks.known_names``) is sorted once, not once per
+    text checked."""
+    if isinstance(extra, tuple):
+        try:
+            return _sorted_names(extra)
+        except TypeError:  # rows (unhashable): sorted below
+            pass
+    return tuple(sorted({str(getattr(e, "name", e)) for e in extra}))
+
+
+@lru_cache(maxsize=64)
+def _sorted_names(extra: tuple[Any, ...]) -> tuple[str, ...]:
+    return tuple(sorted({str(getattr(e, "name", e)) for e in extra}))
 
 
 @lru_cache(maxsize=4096)

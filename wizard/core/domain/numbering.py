@@ -23,6 +23,7 @@ from wizard.core.clauses import library
 from wizard.core.domain.addresses import parse_address
 from wizard.core.i18n import Localized, tr
 from wizard.core.i18n.languages import binding_language
+from wizard.core.memo import per_pass
 from wizard.core.model import Project
 from wizard.core.textclean import is_blank_row
 
@@ -36,6 +37,10 @@ def criterion_numbers(project: Project, lang: str) -> dict[int, str]:
     text that binds, so a bidder, the jury and council cite the same ones. ``lang`` is
     kept for the callers; it no longer changes the numbers.
     """
+    return per_pass(project, _criterion_numbers)
+
+
+def _criterion_numbers(project: Project) -> dict[int, str]:
     numbers: dict[int, str] = {}
     counters = {"mandatory": 0, "optional": 0}
     lang = binding_language(project)
@@ -51,9 +56,14 @@ def criterion_numbers(project: Project, lang: str) -> dict[int, str]:
 
 def criterion_labels(project: Project) -> dict[int, Localized]:
     """Criterion id → its number in both languages (``Localized(fr="OBL-1", en="M-1")``),
-    for findings: computed once per check, whatever the number of findings."""
-    fr, en = criterion_numbers(project, "fr"), criterion_numbers(project, "en")
-    return {cid: Localized(fr=fr[cid], en=en[cid]) for cid in en}
+    for findings: computed once per check, whatever the number of findings (once per
+    check run or export: ``memo.per_pass``)."""
+    return per_pass(project, _criterion_labels)
+
+
+def _criterion_labels(project: Project) -> dict[int, Localized]:
+    numbers = _criterion_numbers(project)  # the binding language's, whatever the language
+    return {cid: Localized(fr=label, en=label) for cid, label in numbers.items()}
 
 
 def scenario_label(number: int) -> str:

@@ -58,7 +58,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache, partial
 
-from wizard.core.domain.brands import Match, _in_address, fold, load_list
+from wizard.core.domain.brands import Match, _in_address, extra_names, fold, load_list
 from wizard.core.paths import resource_path
 
 _TOKEN = re.compile(r"\w[\w+]*(?:[-/.]\w[\w+]*)*\+?")
@@ -872,8 +872,7 @@ def possible_list(text: str, extra: Iterable[object] = ()) -> list[str]:
     """The distinct possible names of ``text`` as written, in order, outside the list's
     names (and the project's own ``extra`` names). Cached: the checks call it on every
     keystroke."""
-    names = tuple(sorted({str(getattr(e, "name", e)) for e in extra}))
-    return list(_possible_list(text, names))
+    return list(_possible_list(text, extra_names(extra)))
 
 
 @lru_cache(maxsize=4096)

@@ -154,11 +154,31 @@ class Project:
         return rows
 
     def find(self, kind: str, row_id: int) -> Any | None:
-        """The entity of ``kind`` with ``id == row_id``, or ``None``."""
-        for row in self.rows(kind):
-            if row.id == row_id:
-                return row
-        return None
+        """The entity of ``kind`` with ``id == row_id``, or ``None``.
+
+        A dict lookup: the position of each id in the list is kept (outside the
+        dataclass fields) and checked on every call (the row at that position still
+        has that id), so an edit that replaces, adds, removes or moves rows never
+        gives a wrong answer; the positions are read again only when the check fails
+        (issue 25: the app looked up every row of a 1,200-row table after each edit).
+        """
+        rows = self.rows(kind)
+        # Keyed by the list itself: a shallow copy of the project (copy.copy) shares
+        # this dict, and each of its lists has an entry of its own.
+        kept: dict[int, tuple[list[Any], dict[int, int]]] = self.__dict__.setdefault("_positions", {})
+        entry = kept.get(id(rows))
+        if entry is not None and entry[0] is rows:
+            position = entry[1].get(row_id)
+            if position is not None and position < len(rows) and rows[position].id == row_id:
+                return rows[position]
+        positions: dict[int, int] = {}
+        for position, row in enumerate(rows):
+            positions.setdefault(row.id, position)
+        if len(kept) > 64:  # lists replaced long ago
+            kept.clear()
+        kept[id(rows)] = (rows, positions)
+        position = positions.get(row_id)
+        return None if position is None else rows[position]
 
     def rows_of(self, row_type: type[Row]) -> list[Row]:
         """The list of entities of ``row_type`` (``rows_of(Criterion)`` is

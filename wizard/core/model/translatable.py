@@ -30,9 +30,11 @@ import copy
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from wizard.core.i18n import N_
+from wizard.core.memo import in_pass, per_pass
 from wizard.core.model.choices import LANGUAGES, Language
 from wizard.core.model.entities import Translation
 from wizard.core.model.project import ENTITIES, SECTIONS, Project
@@ -138,9 +140,11 @@ def label(address: str) -> str:
     return TRANSLATABLE.get(found["kind"], {}).get(found["attr"], "") if found else ""
 
 
+@lru_cache(maxsize=16384)
 def needs_translation(text: str) -> bool:
     """Whether ``text`` says something in words: not blank, and not only web or e-mail
-    addresses, numbers, dates and punctuation (those read the same in both languages)."""
+    addresses, numbers, dates and punctuation (those read the same in both languages).
+    Cached on the text: the checks ask it of every text on every run."""
     rest = _NEUTRAL.sub("", text)
     return any(ch.isalpha() for ch in rest)
 
@@ -167,11 +171,19 @@ def source_language(project: Project) -> Language:
 
 
 def translation(project: Project, address: str, lang: str) -> Translation | None:
-    """The :class:`Translation` row of ``address`` in ``lang``, or ``None``."""
+    """The :class:`Translation` row of ``address`` in ``lang``, or ``None``. Inside one
+    pass (``core/memo.py``: a check run, an export, a page refresh) a dict lookup, so
+    asking it for every row of a table stays linear."""
+    if not in_pass():  # one question: a scan costs less than an index
+        return next((r for r in project.translations if r.address == address and r.lang == lang), None)
+    return per_pass(project, _translation_rows).get((address, lang))
+
+
+def _translation_rows(project: Project) -> dict[tuple[str, str], Translation]:
+    rows: dict[tuple[str, str], Translation] = {}
     for row in project.translations:
-        if row.address == address and row.lang == lang:
-            return row
-    return None
+        rows.setdefault((row.address, row.lang), row)  # the first, as a scan finds it
+    return rows
 
 
 def _versions(project: Project, lang: str) -> dict[str, str]:

@@ -21,6 +21,7 @@ from wizard.core.model.choices import (
 from wizard.core.opendata.amendments import ADDENDA_COLUMNS, ADDENDA_FILE
 from wizard.core.opendata.bids_csv import BIDS_COLUMNS, BIDS_FILE
 from wizard.core.opendata.csv_export import CRITERIA_COLUMNS, FALSE, REGISTER_COLUMNS, TRUE, Column
+from wizard.core.opendata.follow_up import FILES as FOLLOW_UP_FILES
 from wizard.core.opendata.outputs import CRITERIA_FILE, REGISTER_FILE
 
 CODE_LISTS: dict[str, tuple[str, ...]] = {
@@ -130,6 +131,7 @@ def markdown() -> str:
             (CRITERIA_FILE, CRITERIA_COLUMNS),
             (ADDENDA_FILE, ADDENDA_COLUMNS),
             (BIDS_FILE, BIDS_COLUMNS),
+            *FOLLOW_UP_FILES,
         ):
             lines += [f"### `{file}`", "", *_columns(columns, lang), ""]
         lines += _codes(lang)

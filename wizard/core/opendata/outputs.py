@@ -20,6 +20,7 @@ Guide principle: transparency — publish the process in open, reusable formats.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from wizard.core.bids.record import BidsRecord
 from wizard.core.model import Project
@@ -48,14 +49,21 @@ class OpenDataError(ValueError):
 
 
 def open_data_files(
-    project: Project, changed: str | None = None, record: Record | None = None, bids: BidsRecord | None = None
+    project: Project,
+    changed: str | None = None,
+    record: Record | None = None,
+    bids: BidsRecord | None = None,
+    follow: Any = None,
 ) -> dict[str, bytes]:
     """File name → content of every open-data file. ``changed``: the moment of the
     project's latest change (``ProjectFile.last_change``), which dates the release and
     so its id (``identity``); ``None`` when unknown. ``record``: the publication record
     (``publishing.record.read``), if published. ``bids``: the bids record
     (``bids.record.read``): ``bids.csv`` when it holds a bid, the award releases when it
-    holds an award. Raises :class:`OpenDataError`."""
+    holds an award. ``follow``: the contract's follow-up (``contract.record.FollowUp``)
+    once a contract is signed: the package then ends with its implementation release
+    and the follow-up's CSVs are added (``opendata/follow_up.py``). Raises
+    :class:`OpenDataError`."""
     published = record is not None and record.published
     package = (
         published_package(project, record, changed)
@@ -67,6 +75,12 @@ def open_data_files(
 
         package["releases"] = package["releases"] + award_releases(project, bids, package["releases"][-1])
         package["publishedDate"] = max(r["date"] for r in package["releases"])
+    if follow is not None and published:
+        from wizard.core.opendata.follow_up import implementation_release
+
+        release = implementation_release(project, follow, package["releases"][-1], export_language(project))
+        package["releases"] = [*package["releases"], release]
+        package["publishedDate"] = max(package["publishedDate"], release["date"])
     errors = validation_errors(package)
     if errors:
         raise OpenDataError(errors)
@@ -82,4 +96,8 @@ def open_data_files(
         from wizard.core.opendata.bids_csv import BIDS_FILE, bids_csv
 
         files[BIDS_FILE] = bids_csv(project, bids)
+    if follow is not None and published:
+        from wizard.core.opendata.follow_up import follow_up_csvs
+
+        files.update(follow_up_csvs(project, follow, export_language(project)))
     return files

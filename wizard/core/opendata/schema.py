@@ -24,13 +24,11 @@ import csv
 import json
 import re
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from jsonschema import Draft4Validator, FormatChecker
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT4
-from rfc3339_validator import validate_rfc3339
+if TYPE_CHECKING:  # jsonschema is imported when a package is validated (the export), not by the checks
+    from jsonschema import Draft4Validator, FormatChecker
 
 from wizard.core.paths import resource_path
 
@@ -55,6 +53,8 @@ def is_datetime(value: object) -> bool:
     if not isinstance(value, str):
         return True
     # Its pattern ends in "$", which also matches before a final line break.
+    from rfc3339_validator import validate_rfc3339
+
     return not value.endswith("\n") and bool(validate_rfc3339(value.upper()))
 
 
@@ -73,6 +73,8 @@ def is_web_address(value: str) -> bool:
 
 
 def _format_checker() -> FormatChecker:
+    from jsonschema import FormatChecker
+
     checker = FormatChecker(formats=())
     checker.checks("date-time")(is_datetime)
     checker.checks("uri")(is_uri)
@@ -82,6 +84,10 @@ def _format_checker() -> FormatChecker:
 @cache
 def package_validator() -> Draft4Validator:
     """A Draft 4 validator of release packages that resolves ``$ref`` offline."""
+    from jsonschema import Draft4Validator
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT4
+
     schemas = [load_schema(PACKAGE_SCHEMA), load_schema(RELEASE_SCHEMA)]
     registry: Registry[Any] = Registry().with_resources(
         (schema["id"], Resource.from_contents(schema, default_specification=DRAFT4)) for schema in schemas

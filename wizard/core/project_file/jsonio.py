@@ -2,7 +2,7 @@
 
 Shape::
 
-    {"format": "open-procurement-wizard", "version": 5,
+    {"format": "open-procurement-wizard", "version": 6,
      "info": {...}, "problem": {...}, ...,          # one object per section
      "criteria": [{...}, ...], ...}                 # one array per entity list
 
@@ -35,6 +35,12 @@ their evaluation (the sealed price workbooks as base64 with their SHA-256, the
 opening, the award), read and written by ``wizard/core/bids/jsonform.py``. An app that
 knew only version 4 would load the project without its bids, so it must refuse the
 file. JSON of versions 1 to 4 loads as before, without bids.
+
+Version 6 (schema 7, docs/contract.md) may add the key ``contract``: the follow-up of
+the contract awarded (its terms, amendments, performance reports, incidents and
+payments), read and written by ``wizard/core/contract/jsonform.py``. An app that knew
+only version 5 would load the project without its follow-up, so it must refuse the
+file. JSON of versions 1 to 5 loads as before, without a follow-up.
 """
 
 from __future__ import annotations
@@ -48,7 +54,7 @@ from wizard.core.project_file import codec
 from wizard.core.project_file.migrations import FOREIGN_KEYS
 
 FORMAT = "open-procurement-wizard"
-VERSION = 5
+VERSION = 6
 """The version of the JSON form (not the schema version); see the module docstring."""
 
 
@@ -57,11 +63,16 @@ class ProjectJsonError(ValueError):
 
 
 def to_dict(
-    project: Project, publishing: dict[str, Any] | None = None, bids: dict[str, Any] | None = None
+    project: Project,
+    publishing: dict[str, Any] | None = None,
+    bids: dict[str, Any] | None = None,
+    contract: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The whole project as JSON-ready data; ``publishing``: its publication record as
     ``publishing.jsonform.to_json`` gives it (``None``: not published); ``bids``: its
-    bids as ``bids.jsonform.to_json`` gives them (``None``: none), last."""
+    bids as ``bids.jsonform.to_json`` gives them (``None``: none); ``contract``: the
+    contract's follow-up as ``contract.jsonform.to_json`` gives it (``None``: none),
+    last."""
     data: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     for name in SECTIONS:
         data[name] = codec.to_json(getattr(project, name))
@@ -71,15 +82,21 @@ def to_dict(
         data["publishing"] = publishing
     if bids is not None:
         data["bids"] = bids
+    if contract is not None:
+        data["contract"] = contract
     return data
 
 
 def dumps(
-    project: Project, publishing: dict[str, Any] | None = None, bids: dict[str, Any] | None = None
+    project: Project,
+    publishing: dict[str, Any] | None = None,
+    bids: dict[str, Any] | None = None,
+    contract: dict[str, Any] | None = None,
 ) -> str:
     """The project as indented JSON text (UTF-8, accents kept, stable key order), with
-    its publication record and its bids when given (:func:`to_dict`)."""
-    return json.dumps(to_dict(project, publishing, bids), ensure_ascii=False, indent=2) + "\n"
+    its publication record, its bids and its contract's follow-up when given
+    (:func:`to_dict`)."""
+    return json.dumps(to_dict(project, publishing, bids, contract), ensure_ascii=False, indent=2) + "\n"
 
 
 def publishing_of(data: Any) -> dict[str, Any] | None:
@@ -103,6 +120,18 @@ def bids_of(data: Any) -> dict[str, Any] | None:
     found = data["bids"]
     if not isinstance(found, dict):
         raise ProjectJsonError("bids: expected an object")
+    return found
+
+
+def contract_of(data: Any) -> dict[str, Any] | None:
+    """The ``contract`` object of JSON data (version 6), ``None`` when there is none.
+    Raises :class:`ProjectJsonError` when it is not an object. Its content is checked by
+    ``contract.jsonform.table_rows``."""
+    if not isinstance(data, dict) or data.get("contract") is None:
+        return None
+    found = data["contract"]
+    if not isinstance(found, dict):
+        raise ProjectJsonError("contract: expected an object")
     return found
 
 
@@ -230,3 +259,23 @@ def load_file_with_records(path: str | Path) -> tuple[Project, dict[str, Any] | 
     except UnicodeDecodeError as exc:
         raise ProjectJsonError("the file is not UTF-8 text") from exc
     return loads_with_records(text)
+
+
+Records = tuple[Project, dict[str, Any] | None, dict[str, Any] | None, dict[str, Any] | None]
+
+
+def loads_with_contract(text: str) -> Records:
+    """A project, its ``publishing``, ``bids`` and ``contract`` objects from JSON text
+    (:func:`loads_with_records` and :func:`contract_of`). Raises :class:`ProjectJsonError`."""
+    project, publishing, bids = loads_with_records(text)
+    return project, publishing, bids, contract_of(json.loads(text))
+
+
+def load_file_with_contract(path: str | Path) -> Records:
+    """:func:`loads_with_contract` of a file. Raises :class:`ProjectJsonError` or
+    ``OSError``."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProjectJsonError("the file is not UTF-8 text") from exc
+    return loads_with_contract(text)

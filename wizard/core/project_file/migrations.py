@@ -17,9 +17,9 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from wizard.core.project_file.schemas import SCHEMA_V1, SCHEMA_V5_TABLES, SCHEMA_V6_TABLES
+from wizard.core.project_file.schemas import SCHEMA_V1, SCHEMA_V5_TABLES, SCHEMA_V6_TABLES, SCHEMA_V7_TABLES
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Links between tables: child table → (column, parent table). Declared as real
 # foreign keys so that ``PRAGMA foreign_key_check`` guards them.
@@ -177,6 +177,17 @@ def _v6(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def _v7(db: sqlite_utils.Database) -> None:
+    """Schema 7 (issue 23, the contract's follow-up, docs/contract.md): five new tables,
+    empty (no file of schema 6 follows a contract): ``contract``,
+    ``contract_amendments``, ``performance_reports``, ``incidents``, ``payments``
+    (``schemas.SCHEMA_V7_TABLES``, frozen). No existing table changes: the signature
+    date and the value stay those of the award (``award.contract_signed_on``,
+    ``award.contract_value``)."""
+    for statement in statements(SCHEMA_V7_TABLES):
+        db.execute(statement)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1,
     2: _v2,
@@ -184,5 +195,6 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     4: _v4,
     5: _v5,
     6: _v6,
+    7: _v7,
 }
 """Target version → the function that brings the previous version to it."""

@@ -952,6 +952,77 @@ evaluated price of each workbook opened; ``opened_amounts``: the amounts read fr
 input cells, exact decimal text) and the award (``award``, one row). Read and written
 by ``wizard/core/bids/``; not entity lists of the model."""
 
+SCHEMA_V7_TABLES = """
+CREATE TABLE "contract" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "start_on" TEXT NOT NULL DEFAULT '',
+   "term_years" INTEGER NOT NULL DEFAULT 0,
+   "renewals_exercised" INTEGER NOT NULL DEFAULT 0,
+   "amendment_share_pct" TEXT NOT NULL DEFAULT '',
+   "report_days" INTEGER NOT NULL DEFAULT 15,
+   "monthly_fee" TEXT NOT NULL DEFAULT '',
+   "notes" TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE "contract_amendments" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "amended_on" TEXT NOT NULL,
+   "reason" TEXT NOT NULL DEFAULT '',
+   "value_change" TEXT NOT NULL DEFAULT '0',
+   "term_change_months" INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE "performance_reports" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "period" TEXT NOT NULL,
+   "received_on" TEXT NOT NULL DEFAULT '',
+   "availability_pct" TEXT NOT NULL DEFAULT '',
+   "credits_due" TEXT NOT NULL DEFAULT '0',
+   "notes" TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE "incidents" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "report_id" INTEGER REFERENCES "performance_reports"("id"),
+   "severity" TEXT NOT NULL DEFAULT 'major',
+   "security" INTEGER NOT NULL DEFAULT 0,
+   "started_at" TEXT NOT NULL,
+   "notified_at" TEXT NOT NULL DEFAULT '',
+   "responded_at" TEXT NOT NULL DEFAULT '',
+   "resolved_at" TEXT NOT NULL DEFAULT '',
+   "description" TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE "payments" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "invoice_number" TEXT NOT NULL DEFAULT '',
+   "invoiced_on" TEXT NOT NULL DEFAULT '',
+   "paid_on" TEXT NOT NULL,
+   "amount" TEXT NOT NULL,
+   "credit" TEXT NOT NULL DEFAULT '0',
+   "line_key" TEXT NOT NULL DEFAULT '',
+   "quantity" TEXT NOT NULL DEFAULT '',
+   "unit_price" TEXT NOT NULL DEFAULT '',
+   "year" INTEGER NOT NULL DEFAULT 0,
+   "notes" TEXT NOT NULL DEFAULT ''
+);
+"""
+"""The tables version 7 adds (issue 23, the contract's follow-up), in the order
+migration 7 creates them."""
+
+SCHEMA_V7 = SCHEMA_V6 + SCHEMA_V7_TABLES
+"""Version 7 (issue 23, docs/contract.md): version 6 and the follow-up of the contract
+awarded: its terms beside the award (``contract``, one row: the start, the initial term,
+the renewals exercised, the Town's share for amendments, the days a performance report
+is due after its month, the monthly recurring fee the service credits are counted on),
+its amendments (``contract_amendments``: date, reason, effect on the value in CAD and on
+the term in months), the supplier's monthly performance reports
+(``performance_reports``: the month, received on, availability measured, credits due),
+the incidents and their notices (``incidents``, each in a report or not yet), and the
+invoices paid (``payments``: dates, amount and service credit taken in CAD before taxes,
+the price form's line and unit price, the contract year). Read and written by
+``wizard/core/contract/``; not entity lists of the model."""
+
 SCHEMAS: dict[int, str] = {
     0: "",
     1: SCHEMA_V1,
@@ -960,6 +1031,7 @@ SCHEMAS: dict[int, str] = {
     4: SCHEMA_V4,
     5: SCHEMA_V5,
     6: SCHEMA_V6,
+    7: SCHEMA_V7,
 }
 """Schema version → the SQL that creates it (0: an empty file, before version 1)."""
 

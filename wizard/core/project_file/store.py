@@ -118,6 +118,9 @@ DRAFT_TABLES = ("addenda", "addendum_questions", "addendum_changes")
 """The record's tables whose rows a draft addendum edits through
 :meth:`ProjectFile.put_record_row`: journalled, so undo and the History take them back
 like the model's rows (docs/publishing.md, "Undo")."""
+CONTRACT_TABLES = ("contract", "contract_amendments", "performance_reports", "incidents", "payments")
+"""The tables of schema 7 that hold the contract's follow-up (``wizard/core/contract/``),
+parents before children."""
 
 
 def _now() -> str:
@@ -170,7 +173,9 @@ class ProjectFile:
 
         ``tables``: rows of the publication tables of schema 5 (:data:`RECORD_TABLES`,
         ``publishing.jsonform.table_rows``) and of the bids tables of schema 6
-        (:data:`BIDS_TABLES`, ``bids.jsonform.table_rows``), written with the project; with a
+        (:data:`BIDS_TABLES`, ``bids.jsonform.table_rows``) and of the contract's follow-up
+        of schema 7 (:data:`CONTRACT_TABLES`, ``contract.jsonform.table_rows``), written
+        with the project; with a
         ``publication`` row, a ``published`` marker follows the origin (undo never goes
         back past the publication).
 
@@ -199,7 +204,7 @@ class ProjectFile:
                                 }
                             )
                         for name, rows in (tables or {}).items():
-                            if name not in RECORD_TABLES + BIDS_TABLES:
+                            if name not in RECORD_TABLES + BIDS_TABLES + CONTRACT_TABLES:
                                 raise ProjectFileError(path, f"not a table of the record: {name}")
                             if rows:
                                 db.table(name).insert_all(rows)

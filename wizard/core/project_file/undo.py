@@ -45,11 +45,12 @@ from wizard.core.model import ENTITIES
 from wizard.core.project_file import codec, jsonio
 from wizard.core.project_file.store import DRAFT_TABLES, ProjectFile
 
-UNDO, REDO, RESTORE, PUBLISHED, BIDS = "undo", "redo", "restore", "published", "bids"
-MARKERS = frozenset({UNDO, REDO, RESTORE, PUBLISHED, BIDS})
+UNDO, REDO, RESTORE, PUBLISHED, BIDS, CONTRACT = "undo", "redo", "restore", "published", "bids", "contract"
+MARKERS = frozenset({UNDO, REDO, RESTORE, PUBLISHED, BIDS, CONTRACT})
 """Journal rows that record what an action was, not a change of the project. ``bids``
 marks an operation on the bids record (``wizard/core/bids/``): it changes no field of
-the model, so undo passes over it and never takes a bid record back."""
+the model, so undo passes over it and never takes a bid record back; ``contract`` does
+the same for the contract's follow-up (``wizard/core/contract/``)."""
 
 
 class NothingToUndo(LookupError):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.domain.addresses import parse_address
 from wizard.core.i18n import N_, _
+from wizard.core.memo import one_pass
 from wizard.core.model.translatable import is_translatable
 from wizard.core.project_file.baseline import is_baseline
 from wizard.core.steps import STEPS, Step, next_step
@@ -195,7 +196,12 @@ class StepPage(QWizardPage):
         return self.ctx.pf.published and any(is_baseline(owned) for owned in STEPS[self.STEP].owns)
 
     def load(self) -> None:
-        """Show the model on this page."""
+        """Show the model on this page (the project does not change meanwhile: values
+        asked for each row are computed once, ``core/memo.py``)."""
+        with one_pass():
+            self._load()
+
+    def _load(self) -> None:
         self.binder.load()
         locked = self.baseline_locked()
         self.published_banner.setVisible(locked)
@@ -248,8 +254,9 @@ class StepPage(QWizardPage):
 
     def _model_changed(self) -> None:
         if self.isVisible():
-            self.findings.refresh()
-            self.model_changed()
+            with one_pass():  # the page reads the project as the edit left it (core/memo.py)
+                self.findings.refresh()
+                self.model_changed()
 
     def model_changed(self) -> None:
         """Subclasses: update computed values after an edit."""
@@ -258,8 +265,9 @@ class StepPage(QWizardPage):
         """Edits made on other pages while this one was hidden change its findings too
         (e.g. units marked in the scope clear P-SCOPE): show them current."""
         super().showEvent(event)
-        self.findings.refresh()
-        self.model_changed()
+        with one_pass():
+            self.findings.refresh()
+            self.model_changed()
 
     # -- findings → fields --------------------------------------------------------------
 

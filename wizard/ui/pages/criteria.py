@@ -18,6 +18,7 @@ from wizard.core.domain.addresses import parse_address
 from wizard.core.domain.evaluation import points_needed_clamped
 from wizard.core.domain.numbering import criterion_numbers
 from wizard.core.i18n import N_, _, counts, n_, ui_language
+from wizard.core.memo import one_pass
 from wizard.core.model import Criterion
 from wizard.core.steps import Step
 from wizard.ui import dialogs
@@ -40,6 +41,9 @@ class CriteriaPage(StepPage):
 
     def build(self) -> None:
         self._index: market.SupportIndex | None = None
+        # (matrix index, numbers, row id → criterion) the computed columns show
+        self._shown: tuple[market.SupportIndex, dict[int, str], dict[int, Any]] | None = None
+        self._matrix_key: tuple[tuple[int, int], ...] = ()
         self._links_key: tuple[Any, ...] = ()
         form = self.group(N_("Criteria"))
         table = self.table(
@@ -51,12 +55,19 @@ class CriteriaPage(StepPage):
                 Column("category", N_("Category"), width=16),
                 Column("kind", N_("Kind")),
                 Column("verification", N_("Verification")),
-                Column("feature_ids", N_("Solutions meeting it"), display=self.meeting_count, width=12),
+                Column(
+                    "feature_ids",
+                    N_("Solutions meeting it"),
+                    display=self.meeting_count,
+                    width=12,
+                    cell_tip=self.meeting_text,
+                ),
             ],
             lines=10,
             rows=6,
         )
-        table.rows_changed.connect(self.load_extra)
+        table.rows_changed.connect(self._rows_changed)
+        self._refreshed = False  # the computed values follow the latest edit already
         table.current_changed.connect(lambda _id: self.load_links())
         form.addRow(self._draft_row())
         self.compliant = QLabel()
@@ -169,7 +180,32 @@ class CriteriaPage(StepPage):
         )
 
     def load_extra(self) -> None:
-        self._index = None
+        self._forget_index()
+        self._refresh()
+
+    def _forget_index(self) -> None:
+        """Read the market matrix again at the next refresh (the page was loaded or
+        shown: the matrix may have changed on the market page, or by an undo)."""
+        self._index, self._shown = None, None
+
+    def _refresh(self) -> None:
+        """The computed values after an edit on this page: the matrix index is kept
+        unless the market lists were replaced or resized (their cells are edited on the
+        market page, never while this page shows: :meth:`showEvent` reads it again)."""
+        project = self.ctx.project
+        lists = (project.support, project.solutions, project.features)
+        key = tuple((id(rows), len(rows)) for rows in lists)
+        if key != self._matrix_key:
+            self._forget_index()
+            self._matrix_key = key
+        with one_pass():  # the project does not change while the page shows it
+            self._load_extra()
+
+    def showEvent(self, event: Any) -> None:
+        self._forget_index()
+        super().showEvent(event)
+
+    def _load_extra(self) -> None:
         project = self.ctx.project
         optional = sum(1 for c in project.criteria if c.kind == "optional")
         mandatory = sum(1 for c in project.criteria if c.kind == "mandatory")
@@ -191,20 +227,32 @@ class CriteriaPage(StepPage):
 
     def _refresh_meeting_column(self) -> None:
         """The computed columns after an edit: the solutions meeting each criterion and
-        the numbers (a kind changed from mandatory to optional renumbers both lists)."""
+        the numbers (a kind changed from mandatory to optional renumbers both lists).
+        The tooltips naming the solutions are computed when shown (``Column.cell_tip``)."""
         table = self.tables["criteria"]
         names = [c.name for c in table.columns]
         column, numbers = names.index("feature_ids"), names.index("id")
         labels = criterion_numbers(self.ctx.project, ui_language())
-        for r, row_id in enumerate(table.row_ids()):
-            criterion = self.ctx.project.find_row(Criterion, row_id)
+        by_id = {c.id: c for c in self.ctx.project.criteria}
+        # What the cells show already, when the matrix index, the numbers and the
+        # table's rows are those of the last refresh: only the rows edited since change.
+        index, ids = self.index(), table.row_ids()
+        same = self._shown is not None and self._shown[0] is index and self._shown[1] == labels
+        shown_rows: dict[int, Any] = self._shown[2] if same and self._shown is not None else {}
+        for r, row_id in enumerate(ids):
+            criterion = by_id.get(row_id)
+            if criterion is not None and shown_rows.get(row_id) is criterion:
+                continue
             item = table.table.item(r, column)
             if criterion is not None and item is not None:
-                item.setText(self.meeting_count(criterion))
-                item.setToolTip(self.meeting_text(criterion))
+                text = self.meeting_count(criterion)
+                if item.text() != text:
+                    item.setText(text)
             cell = table.table.item(r, numbers)
-            if cell is not None:
-                cell.setText(labels.get(row_id, "—"))
+            label = labels.get(row_id, "—")
+            if cell is not None and cell.text() != label:
+                cell.setText(label)
+        self._shown = (index, labels, {row_id: by_id.get(row_id) for row_id in ids})
 
     def load_links(self) -> None:
         row_id = self.tables["criteria"].current_id()
@@ -224,7 +272,16 @@ class CriteriaPage(StepPage):
             self.meeting.setText(_("Scanned solutions meeting it:") + " " + self.meeting_text(criterion))
 
     def model_changed(self) -> None:
-        self.load_extra()
+        self._refresh()
+        self._refreshed = True
+
+    def _rows_changed(self) -> None:
+        """After an edit in the table: the computed values, unless the edit's
+        ``changed`` signal (which comes first) has just refreshed them: once per edit."""
+        if self._refreshed:
+            self._refreshed = False
+            return
+        self._refresh()
 
     # -- edits --------------------------------------------------------------------------
 

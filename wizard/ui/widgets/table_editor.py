@@ -59,6 +59,7 @@ from PySide6.QtWidgets import (
 from wizard.core import ops
 from wizard.core.i18n import N_, _, n_
 from wizard.core.i18n.languages import text_language
+from wizard.core.memo import one_pass
 from wizard.core.model import ENTITIES
 from wizard.core.model.choices import choices_of
 from wizard.core.model.translatable import TRANSLATABLE, needs_translation, other_language, text_in
@@ -95,6 +96,24 @@ class Column:
     width: int = 0  # widest it starts, in average characters (0: table_sizing.DEFAULT_CAP)
     tip: str = ""  # msgid of the header's tooltip (the full name of a short header)
     min_chars: int = 22  # a stretching column keeps at least this width when space is short
+    cell_tip: Callable[[Any], str] | None = None
+    """A computed column's cell tooltip from the row, asked only when the tooltip is
+    shown (:class:`_LazyTipItem`), never for every row after every edit."""
+
+
+class _LazyTipItem(QTableWidgetItem):
+    """A cell whose tooltip is computed when Qt asks for it (hovering, ``toolTip()``),
+    from the row as the project holds it then (issue 25: building every row's tooltip
+    after each edit cost more than the edit)."""
+
+    def __init__(self, tip: Callable[[], str]) -> None:
+        super().__init__()
+        self._tip = tip
+
+    def data(self, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tip()
+        return super().data(role)
 
 
 class _Delegate(QStyledItemDelegate):
@@ -202,6 +221,10 @@ class EntityTable(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.translations: dict[str, BilingualField] = {}
+        self._marked: dict[tuple[int, str], tuple[int, str, str, str]] = {}  # what each cell's mark shows
+        self._marked_rows: dict[int, Any] = {}  # row id → the row object its marks were set from
+        self._marked_versions: tuple[str, list[Any]] | None = None
+        self._ids: list[int] = []  # the row ids, in table order (set by reload)
         self._translation_box = self._build_translations()
         if self._translation_box is not None:
             layout.addWidget(self._translation_box)
@@ -288,16 +311,22 @@ class EntityTable(QWidget):
             finally:
                 self._loading = False
 
-    def _mark_translation(self, item: QTableWidgetItem, row: Any, column: Column) -> None:
-        """A red corner and a tooltip on a cell whose text lacks its translation."""
+    def _mark_translation(self, item: QTableWidgetItem, row: Any, column: Column, lang: str = "") -> None:
+        """A red corner and a tooltip on a cell whose text lacks its translation
+        (``lang``: the other language, when the caller knows it)."""
         if self._translation_box is None or column.name not in self.translations:
             return
-        if not is_bilingual(self.ctx):
-            return
+        if not lang:
+            if not is_bilingual(self.ctx):
+                return
+            lang = other_language(text_language(self.ctx.project))
         address = f"{self.kind}:{row.id}.{column.name}"
         text = str(getattr(row, column.name))
-        lang = other_language(text_language(self.ctx.project))
         version = text_in(self.ctx.project, address, lang)
+        shown = (id(item), text, version, lang)
+        if self._marked.get((row.id, column.name)) == shown:
+            return  # (after each edit anywhere: only the cells whose texts changed are set)
+        self._marked[(row.id, column.name)] = shown
         if needs_translation(text) and not version.strip():
             item.setBackground(QBrush(QColor(255, 228, 228)))
             item.setToolTip(f"{text}\n\n{_(MISSING_IN[lang])}")
@@ -309,15 +338,27 @@ class EntityTable(QWidget):
         """The missing-translation marks of the cells, after an edit anywhere."""
         if not self.isVisible():
             return
-        names = [c.name for c in self.columns]
-        for r, row_id in enumerate(self.row_ids()):
-            row = self.ctx.project.find(self.kind, row_id)
-            if row is None:
-                continue
-            for name in self.translations:
-                item = self.table.item(r, names.index(name))
-                if item is not None:
-                    self._mark_translation(item, row, self.columns[names.index(name)])
+        if self._translation_box is None or not self.translations or not is_bilingual(self.ctx):
+            return
+        project = self.ctx.project
+        lang = other_language(text_language(project))
+        columns = [(c, column) for c, column in enumerate(self.columns) if column.name in self.translations]
+        by_id = {row.id: row for row in project.rows(self.kind)}
+        # The translations and the language as at the last refresh: then only the rows
+        # replaced since (an edit saves a new row object) can show another mark.
+        versions = (lang, list(project.translations))
+        same = versions == self._marked_versions
+        self._marked_versions = versions
+        with one_pass():  # every row's translation looked up in one dict
+            for r, row_id in enumerate(self.row_ids()):
+                row = by_id.get(row_id)
+                if row is None or (same and self._marked_rows.get(row_id) is row):
+                    continue
+                self._marked_rows[row_id] = row
+                for c, column in columns:
+                    item = self.table.item(r, c)
+                    if item is not None:
+                        self._mark_translation(item, row, column, lang)
 
     # -- columns ----------------------------------------------------------------
 
@@ -373,11 +414,12 @@ class EntityTable(QWidget):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         editable = not self.ctx.locked(self.kind) and column.display is None
         kind = self.kind_of(column)
-        item = QTableWidgetItem()
+        item = QTableWidgetItem() if column.cell_tip is None else self._lazy_tip_item(row.id, column)
         item.setData(ID_ROLE, row.id)
         if column.display is not None:
             item.setText(column.display(row))
-            item.setToolTip(item.text())
+            if column.cell_tip is None:
+                item.setToolTip(item.text())
         elif kind is bool:
             item.setCheckState(
                 Qt.CheckState.Checked if getattr(row, column.name) else Qt.CheckState.Unchecked
@@ -394,7 +436,7 @@ class EntityTable(QWidget):
                 item.setData(Qt.ItemDataRole.EditRole, value)
             else:
                 item.setText(str(value))
-        if len(item.text()) > 12:  # a narrow column wraps or cuts it: the tooltip shows it whole
+        if len(item.text()) > 12 and column.cell_tip is None:  # a narrow column cuts it: shown whole
             item.setToolTip(item.text())
         self._mark_translation(item, row, column)
         if editable:
@@ -402,18 +444,38 @@ class EntityTable(QWidget):
         item.setFlags(flags)
         return item
 
+    def _lazy_tip_item(self, row_id: int, column: Column) -> QTableWidgetItem:
+        tip = column.cell_tip
+        assert tip is not None
+
+        def text() -> str:
+            row = self.ctx.project.find(self.kind, row_id)
+            return "" if row is None else tip(row)
+
+        return _LazyTipItem(text)
+
     def reload(self) -> None:
         """Show the model's rows again (keeps the current row when it still exists)."""
         current = self.current_id()
         self._loading = True
         try:
-            rows = self.rows()
-            self.table.setRowCount(len(rows))
-            for r, row in enumerate(rows):
-                for c, column in enumerate(self.columns):
-                    self.table.setItem(r, c, self._item(row, column))
+            with one_pass():  # the computed columns ask the same of the project for each row
+                self._fill()
         finally:
             self._loading = False
+        self._after_reload(current)
+
+    def _fill(self) -> None:
+        self._marked.clear()  # new cells: their marks are set anew
+        self._marked_rows.clear()
+        rows = self.rows()
+        self._ids = [row.id for row in rows]
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, column in enumerate(self.columns):
+                self.table.setItem(r, c, self._item(row, column))
+
+    def _after_reload(self, current: int | None) -> None:
         self.table.resizeRowsToContents()
         self._fit_height()
         self.add_button.setEnabled(not self.ctx.locked(self.kind))
@@ -518,6 +580,10 @@ class EntityTable(QWidget):
     # -- navigation -------------------------------------------------------------
 
     def row_ids(self) -> list[int]:
+        """The ids of the rows shown, in table order (rows change only by
+        :meth:`reload`: kept there, not read back from each cell)."""
+        if len(self._ids) == self.table.rowCount():
+            return list(self._ids)
         return [self.cell(r, 0).data(ID_ROLE) for r in range(self.table.rowCount())]
 
     def cell(self, r: int, c: int) -> QTableWidgetItem:

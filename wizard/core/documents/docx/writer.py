@@ -22,14 +22,20 @@ import copy
 import datetime as dt
 import io
 import re
-from typing import Any
+import zipfile
+from typing import Any, cast
+from xml.sax.saxutils import escape
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
+from lxml.etree import SubElement
 
 from wizard.core.documents.blocks import (
     Block,
@@ -64,8 +70,13 @@ def _add_text(paragraph: Any, text: str) -> None:
 def _add_run(paragraph: Any, text: str) -> None:
     """``paragraph.add_run(text)``: same XML, without python-docx's character-by-character
     loop when ``text`` has no tab or line break (``CT_R.add_t`` keeps its spaces)."""
-    if text and not _PLAIN_BREAKS.search(text):
+    if text and not _PLAIN_BREAKS.search(text) and not FAST:
         paragraph._p.add_r().add_t(text)
+    elif text and not _PLAIN_BREAKS.search(text):
+        t = SubElement(SubElement(paragraph._p, _W_R), _W_T)
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set(_XML_SPACE, "preserve")
     else:
         paragraph.add_run(text)
 
@@ -95,9 +106,42 @@ def styled_paragraph(document: Any, style: str, text: str = "") -> Any:
         found = document.styles[_style(document, style)]
         default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
         cache[style] = None if default is not None and found.style_id == default.style_id else found.style_id
-    paragraph = document.add_paragraph(text)
-    paragraph._p.style = cache[style]  # None = the default style, as python-docx writes it
+    # The XML python-docx writes for add_paragraph(text) then ``p.style = …`` (an empty
+    # ``w:pPr`` for the default style), built with lxml: python-docx finds the body's
+    # end and each child's place by xpath, per element.
+    if not FAST:  # the reference
+        paragraph = document.add_paragraph(text)
+        paragraph._p.style = cache[style]  # None = the default style, as python-docx writes it
+        return paragraph
+    p = _new_block(document, _W_P)
+    ppr = SubElement(p, _W_PPR)
+    if cache[style] is not None:
+        SubElement(ppr, _W_PSTYLE).set(_W_VAL, cast(str, cache[style]))
+    paragraph = DocxParagraph(p, document._body)
+    if text:
+        _add_run(paragraph, text)
     return paragraph
+
+
+def _new_block(document: Any, tag: str) -> Any:
+    """A new empty body element ``tag`` (``w:p``, ``w:tbl``), before the body's final
+    ``w:sectPr``, found once per document (python-docx looks it up by xpath each time).
+    A python-docx element class (``CT_P`` …), as its own ``add_p`` would give."""
+    body = document.element.body
+    end = document.__dict__.get("_opw_sectpr")
+    if end is None or end.getparent() is not body:
+        end = document.__dict__["_opw_sectpr"] = body.find(_W_SECTPR)
+    element = SubElement(body, tag)
+    if end is not None:
+        end.addprevious(element)
+    return element
+
+
+def _plain_paragraph(document: Any) -> Any:
+    """``document.add_paragraph()``: an empty paragraph without properties."""
+    if not FAST:
+        return document.add_paragraph()
+    return DocxParagraph(_new_block(document, _W_P), document._body)
 
 
 def _paragraph(document: Any, block: Paragraph, lists: list[int]) -> None:
@@ -129,18 +173,103 @@ def _table(document: Any, block: Table) -> None:
             docx_xml.shade(cell, "D9E2F3")
     bold_first = not block.header  # a key/value table: labels in bold
     model_row = None  # the first full row; later full rows are copies of it (export time)
+    template: _RowTemplate | None = None
+    pending: list[list[str]] = []  # full rows to write from the template, in order
     for values in block.rows:
         if model_row is not None and len(values) == columns:
-            _copy_row(table, model_row, values)
+            if template is not None and FAST and template.fits(values):
+                pending.append(values)
+                if len(pending) >= _ROWS_PER_PARSE:
+                    template.flush(document, table, pending)
+            else:
+                if template is not None:
+                    template.flush(document, table, pending)
+                _copy_row(table, model_row, values)
             continue
+        if template is not None:
+            template.flush(document, table, pending)
         row = table.add_row()
         docx_xml.keep_row_together(row)
         cells = row.cells
         for index, (cell, value) in enumerate(zip(cells, values, strict=False)):
             _cell_text(cell, value, bold=bold_first and index == 0, right=index in block.right)
-        if len(values) == columns:
+        if len(values) == columns and model_row is None:
             model_row = row._tr
-    document.add_paragraph()
+            template = _RowTemplate.of(model_row)
+    if template is not None:
+        template.flush(document, table, pending)
+    _plain_paragraph(document)
+
+
+FAST = True
+"""Build paragraphs, runs and table rows with lxml (paragraphs before the body's end
+found once, table rows from the XML of the table's first full row as a text template
+parsed once per table: :class:`_RowTemplate`); ``False``: the python-docx calls they
+replace (``add_paragraph``, ``p.style``, ``add_r``/``add_t``, a deep copy per row), kept
+as the reference ``tests/core/test_docx_writer_fast.py`` compares the documents with."""
+
+_ROWS_PER_PARSE = 200  # rows parsed at once: fast, and the text of a 40,000-cell table never whole
+_SLOT = "\ue000{}\ue001"  # private-use characters: never in a template's own XML
+
+
+class _RowTemplate:
+    """A table row's XML (``model_row``, a full row python-docx built: widths, borders,
+    run properties, one run per cell) cut around each cell's ``w:t``; a row of other
+    texts is the pieces joined with the texts escaped, the same XML as
+    :func:`_copy_row` gives, and the rows of a table are parsed by lxml in one go."""
+
+    def __init__(self, pieces: list[str]) -> None:
+        self.pieces = pieces  # text, slot, text, slot …, text
+
+    @classmethod
+    def of(cls, model_row: Any) -> _RowTemplate | None:
+        row = copy.deepcopy(model_row)
+        runs = list(row.iter(_W_R))
+        for n, run in enumerate(runs):
+            content = [child for child in run if child.tag != _W_RPR]
+            if len(content) != 1 or content[0].tag != _W_T:
+                return None
+            content[0].text = _SLOT.format(n)
+            content[0].attrib.pop(_XML_SPACE, None)
+        text = _XMLNS.sub("", etree.tostring(row, encoding="unicode"), count=1)  # the table's own
+        pieces: list[str] = []
+        for n in range(len(runs)):
+            before, found, text = text.partition(f"<w:t>{_SLOT.format(n)}</w:t>")
+            if not found:
+                return None
+            pieces.append(before)
+        pieces.append(text)
+        return cls(pieces)
+
+    def fits(self, values: list[str]) -> bool:
+        """Whether every value goes in a ``w:t`` as it is (python-docx turns a tab or
+        a line break into ``w:tab`` / ``w:br``: such rows take the slow way)."""
+        return len(values) == len(self.pieces) - 1 and not any(_PLAIN_BREAKS.search(v) for v in values)
+
+    def flush(self, document: Any, table: Any, pending: list[list[str]]) -> None:
+        """Append the rows of ``pending`` to ``table`` (then empty it). When the
+        document is being written to bytes (:func:`docx_bytes`), the rows stay text: a
+        comment marks their place and the saved ``document.xml`` gets them there
+        (:func:`_splice_rows`), so the rows of a 40,000-cell table never become a
+        tree of half a million elements (the peak memory of a large export)."""
+        if not pending:
+            return
+        pieces, rows = self.pieces, []
+        for values in pending:
+            parts = [pieces[0]]
+            for value, after in zip(values, pieces[1:], strict=True):
+                if value:
+                    space = ' xml:space="preserve"' if len(value.strip()) < len(value) else ""
+                    parts.append(f"<w:t{space}>{escape(value)}</w:t>")
+                parts.append(after)
+            rows.append("".join(parts))
+        pending.clear()
+        spliced: list[str] | None = document.__dict__.get("_opw_spliced")
+        if spliced is not None:
+            table._tbl.append(etree.Comment(f"{_SPLICE}{len(spliced)}"))
+            spliced.append("".join(rows))
+            return
+        table._tbl.extend(list(parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(rows)}</w:tbl>")))
 
 
 def _copy_row(table: Any, model_row: Any, values: list[str]) -> None:
@@ -154,8 +283,15 @@ def _copy_row(table: Any, model_row: Any, values: list[str]) -> None:
 
 
 _PLAIN_BREAKS = re.compile("[\t\r\n]")
+_XMLNS = re.compile(r'\s+xmlns:\w+="[^"]*"')
 _W_R, _W_RPR, _W_T, _XML_SPACE = qn("w:r"), qn("w:rPr"), qn("w:t"), qn("xml:space")
-_W_P, _W_SECTPR = qn("w:p"), qn("w:sectPr")
+_W_P, _W_SECTPR, _W_PPR, _W_PSTYLE, _W_VAL = (
+    qn("w:p"),
+    qn("w:sectPr"),
+    qn("w:pPr"),
+    qn("w:pStyle"),
+    qn("w:val"),
+)
 
 
 def _set_run_text(run: Any, value: str) -> None:
@@ -219,6 +355,10 @@ def toc_entries(blocks: list[Block]) -> list[tuple[int, str]]:
 def _toc_style(document: Any, level: int) -> str:
     """Word's built-in "toc N" style (the one a TOC update applies), added if missing."""
     name = f"toc {level}"
+    done: set[str] = document.__dict__.setdefault("_opw_toc_styles", set())
+    if name in done:  # looked up (and completed) once per document, not once per entry
+        return name
+    done.add(name)
     style = docx_xml.builtin_style(document, name)
     if style.base_style is None:
         style.base_style = document.styles["Normal"]
@@ -233,7 +373,7 @@ def _toc(document: Any, block: Toc, entries: list[tuple[int, str]]) -> None:
     entries = entries or [(1, "")]
     paragraphs = [styled_paragraph(document, _toc_style(document, level)) for level, _ in entries]
     docx_xml.add_multi_paragraph_field(paragraphs, 'TOC \\o "1-3" \\h \\z \\u', [t for _, t in entries])
-    note = document.add_paragraph()
+    note = _plain_paragraph(document)
     note.add_run(block.note).italic = True
     docx_xml.hide_paragraph(note)  # for the editors: hidden text, never printed
 
@@ -350,7 +490,15 @@ def _properties(document: Any, doc: Document) -> None:
 
 def build_docx(doc: Document) -> Any:
     """A python-docx ``Document`` holding ``doc``'s blocks (see module doc)."""
+    return _build(doc, splice=False)
+
+
+def _build(doc: Document, splice: bool) -> Any:
+    """:func:`build_docx`; with ``splice``, the table rows written from a template stay
+    text until the document is saved (:func:`docx_bytes`)."""
     document = docx.Document()
+    if splice and FAST:
+        document.__dict__["_opw_spliced"] = []
     document.styles["Normal"].font.size = Pt(11)
     docx_xml.set_language(document, LANGUAGE_TAGS[doc.lang])
     docx_xml.set_body_font(document, BODY_FONT)
@@ -381,5 +529,33 @@ def build_docx(doc: Document) -> Any:
 def docx_bytes(doc: Document) -> bytes:
     """``doc`` as the bytes of a ``.docx`` file."""
     buffer = io.BytesIO()
-    build_docx(doc).save(buffer)
-    return buffer.getvalue()
+    document = _build(doc, splice=True)
+    spliced: list[str] = document.__dict__.get("_opw_spliced") or []
+    document.save(buffer)
+    del document  # its tree goes before the rows are put in the saved text
+    return _splice_rows(buffer.getvalue(), spliced) if spliced else buffer.getvalue()
+
+
+_SPLICE = "opw-rows-"
+_DOCUMENT_PART = "word/document.xml"
+
+
+def _splice_rows(package: bytes, spliced: list[str]) -> bytes:
+    """The ``.docx`` bytes ``package`` with each ``<!--opw-rows-N-->`` comment of its
+    ``word/document.xml`` replaced by the rows ``spliced[N]`` (XML text, prefix ``w:``
+    as the document root declares it). Every other part is copied as it is, with its
+    zip entry's name, date and compression."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == _DOCUMENT_PART:
+                pieces = _SPLICE_MARK.split(data)  # text, number, text, number …, text
+                for n in range(1, len(pieces), 2):
+                    pieces[n] = spliced[int(pieces[n])].encode("utf-8")
+                data = b"".join(pieces)
+            target.writestr(info, data)
+    return out.getvalue()
+
+
+_SPLICE_MARK = re.compile(rb"<!--" + _SPLICE.encode() + rb"(\d+)-->")

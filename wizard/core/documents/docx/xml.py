@@ -242,17 +242,20 @@ def add_clause_numbering(document: Any) -> int:
 def set_numbering(paragraph: Any, num_id: int, ilvl: int) -> None:
     """Number ``paragraph`` with list ``num_id`` at level ``ilvl`` (0-based)."""
     ppr = paragraph._p.get_or_add_pPr()
-    numpr = parse_xml(
-        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
-    )
-    existing = ppr.find(qn("w:numPr"))
+    existing = ppr.find(_NUMPR)
     if existing is not None:
         ppr.remove(existing)
-    style = ppr.find(qn("w:pStyle"))
+    numpr = etree.SubElement(ppr, _NUMPR)  # built with lxml (parsing a string per paragraph cost more)
+    etree.SubElement(numpr, _ILVL).set(_VAL, str(ilvl))
+    etree.SubElement(numpr, _NUMID).set(_VAL, str(num_id))
+    style = ppr.find(_PSTYLE)
     if style is not None:
         style.addnext(numpr)
     else:
         ppr.insert(0, numpr)
+
+
+_NUMPR, _ILVL, _NUMID, _VAL, _PSTYLE = qn("w:numPr"), qn("w:ilvl"), qn("w:numId"), qn("w:val"), qn("w:pStyle")
 
 
 def repeat_header(row: Any) -> None:

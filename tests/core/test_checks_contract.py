@@ -1,0 +1,131 @@
+"""Findings on the contract's follow-up (checks/contract.py): each with a contract that
+triggers it and its clean twin, with the right amounts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from contract_sample import award, published
+
+from wizard.core.checks.contract import check_contract
+from wizard.core.contract import operations, record
+
+TODAY = "2027-09-05"
+"""June, July and August 2027 have ended; their reports are due July 15, August 15 and
+September 15 (15 days after the month)."""
+
+
+@pytest.fixture
+def pf(tmp_path):
+    with published(tmp_path) as f:
+        award(f)
+        operations.set_terms(f, monthly_fee="1000")
+        # the clean twin: every report due is in, on time, no credit due
+        operations.add_report(f, period="2027-06", received_on="2027-07-10", availability_pct="99.8")
+        operations.add_report(f, period="2027-07", received_on="2027-08-12", availability_pct="99.9")
+        yield f
+
+
+def codes(pf, today=TODAY, rates=None):
+    found = check_contract(pf.project, record.read(pf), today, rates)
+    return {f.code: f for f in found}
+
+
+def test_a_clean_contract_has_no_finding(pf):
+    operations.add_amendment(pf, amended_on="2027-08-01", reason="One more site", value_change="9550.27")
+    operations.add_payment(pf, paid_on="2027-07-15", amount="26300.75", line_key="one_off.implementation")
+    operations.add_payment(
+        pf, paid_on="2027-08-15", amount="190", line_key="unit.hour", quantity="2", unit_price="95"
+    )
+    assert codes(pf, rates={"unit.hour": Decimal(95)}) == {}
+    assert check_contract(pf.project, None, TODAY) == []
+
+
+def test_amendments_beyond_the_towns_share(pf):
+    """95 502.70 $ + 9 550.28 $ is 10.0000… % above: beyond 10 % by a cent."""
+    operations.add_amendment(pf, amended_on="2027-08-01", reason="One more site", value_change="9550.28")
+    operations.add_amendment(pf, amended_on="2027-08-02", reason="Fewer licences", value_change="-3000")
+    got = codes(pf)["CT-AMENDMENT-SHARE"]
+    assert got.message("en").startswith(
+        "The amendments raise the contract's value by $9,550.28 (10.0% of $95,502.70)"
+    )
+    assert "10,0\u00a0%" in got.message("fr") and "R064" in got.message("fr")
+    operations.set_terms(pf, amendment_share_pct="12")
+    assert "CT-AMENDMENT-SHARE" not in codes(pf)
+
+
+def test_payments_beyond_the_contract(pf):
+    operations.add_payment(pf, paid_on="2027-07-15", amount="95502.70")
+    assert "CT-PAYMENTS-EXCEED" not in codes(pf)
+    operations.add_payment(pf, paid_on="2027-08-15", amount="0.30")
+    got = codes(pf)["CT-PAYMENTS-EXCEED"]
+    assert got.severity.value == "error"
+    assert "exceed the contract's value as amended ($95,502.70) by $0.30" in got.message("en")
+    assert "R068" in got.message("en")
+    operations.add_amendment(pf, amended_on="2027-08-20", reason="Extra training", value_change="1")
+    assert "CT-PAYMENTS-EXCEED" not in codes(pf)
+
+
+def test_a_missing_and_a_late_report(pf):
+    assert "CT-REPORT-MISSING" not in codes(pf, "2027-09-15")  # August's is due that day
+    got = codes(pf, "2027-09-16")["CT-REPORT-MISSING"]
+    assert "2027-08" in got.message("en") and "août" not in got.message("fr")
+    operations.add_report(pf, period="2027-08", received_on="2027-09-20", availability_pct="99.9")
+    found = codes(pf, "2027-09-21")
+    assert "CT-REPORT-MISSING" not in found
+    assert "2027-08" in found["CT-REPORT-LATE"].message("en")
+
+
+def test_credits_due_not_taken(pf):
+    """99.1 % misses 0.4 point: no full point, no credit; 97.2 % misses 2.3 → 10 % of 1 000 $."""
+    operations.add_report(pf, period="2027-08", received_on="2027-09-08", availability_pct="97.2")
+    assert record.read(pf).credits_due == Decimal("100.00")
+    operations.add_payment(pf, paid_on="2027-09-07", amount="1000")  # before the report: not yet due
+    assert "CT-CREDITS-NOT-TAKEN" not in codes(pf, "2027-10-01")
+    operations.add_payment(pf, paid_on="2027-10-07", amount="1000", credit="40")
+    got = codes(pf, "2027-10-08")["CT-CREDITS-NOT-TAKEN"]
+    assert (
+        "give $100.00 of service credits, and the payments deducted $40.00: $60.00 is still owed"
+        in got.message("en")
+    )
+    operations.add_payment(pf, paid_on="2027-10-08", amount="940", credit="60")
+    assert "CT-CREDITS-NOT-TAKEN" not in codes(pf, "2027-10-09")
+
+
+def test_a_unit_price_above_the_bids_rate(pf):
+    operations.add_payment(
+        pf,
+        paid_on="2027-08-15",
+        amount="300",
+        line_key="unit.hour",
+        quantity="3",
+        unit_price="100",
+        invoice_number="F-204",
+    )
+    got = codes(pf, rates={"unit.hour": Decimal(95)})["CT-UNIT-PRICE"]
+    assert (
+        "Invoice F-204 of 2027-08-15 bills unit.hour at $100.00 a unit, above the bid's rate of $95.00"
+        in got.message("en")
+    )
+    assert "CT-UNIT-PRICE" not in codes(pf, rates={"unit.hour": Decimal(100)})
+
+
+def test_a_security_incident_notified_late(pf):
+    operations.add_incident(
+        pf, started_at="2027-07-03T08:00:00-03:00", security=True, notified_at="2027-07-04T08:00:00-03:00"
+    )
+    assert "CT-NOTICE-LATE" not in codes(pf)  # 24 hours exactly
+    operations.add_incident(
+        pf, started_at="2027-07-05T08:00:00-03:00", security=True, notified_at="2027-07-06T09:30:00-03:00"
+    )
+    operations.add_incident(pf, started_at="2027-07-07T08:00:00-03:00", security=False)
+    got = codes(pf)["CT-NOTICE-LATE"]
+    assert "after 25.50 hours" in got.message("en") and "within 24 hours" in got.message("en")
+
+
+def test_the_readers_see_the_winning_bids_rates(pf):
+    found = record.follow_up(pf)
+    assert found is not None
+    assert found.rates == {"unit.hour": Decimal(95), "unit.user": Decimal("42.5")}
+    assert found.contract.supplier == "Formation Acadie inc."

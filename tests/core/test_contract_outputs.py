@@ -1,0 +1,256 @@
+"""The follow-up's outputs (issue 23): the documents in the published languages, the
+CSVs with the right sums, the OCDS implementation release valid with libcoveocds, names
+and trade secrets respected, and what export writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from contract_sample import award, follow, published
+from docx import Document as Docx
+from test_cove import _tools_imported as _tools_imported  # autouse: the IPv6 probe forgiven
+from test_cove import cove, needs_cove, needs_zip, problems
+
+from wizard.core.bids import intake
+from wizard.core.contract import record
+from wizard.core.export import export_all, output_files, planned_outputs
+from wizard.core.publishing.record import read as read_publishing
+
+
+@pytest.fixture
+def pf(tmp_path):
+    with published(tmp_path) as f:
+        award(f)
+        follow(f)
+        yield f
+
+
+def _outputs(pf):
+    return output_files(
+        pf.project, changed=pf.last_change(), record=read_publishing(pf), follow=record.follow_up(pf)
+    )
+
+
+def _rows(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def _text(data: bytes) -> str:
+    doc = Docx(io.BytesIO(data))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts.append(" | ".join(cell.text for cell in row.cells))
+    return "\n".join(parts)
+
+
+def test_the_sums(pf):
+    contract = record.read(pf)
+    assert contract.paid == Decimal("41000.75")
+    assert contract.current_value == Decimal("97302.70")
+    assert contract.credits_due == Decimal("50.00") and contract.credits_taken == Decimal(50)
+    assert [p.year for p in contract.payments] == [1] * 7
+
+
+def test_csvs_carry_the_contract_its_reports_and_payments(pf):
+    files = _outputs(pf)
+    (row,) = _rows(files["contract.csv"])
+    assert row == {
+        "supplier": "Formation Acadie inc.",
+        "signed_on": "2027-05-25",
+        "value": "95502.70",
+        "amended_value": "97302.70",
+        "start_on": "2027-06-01",
+        "end_on": "2030-05-31",
+        "renewals_exercised": "0",
+        "paid": "41000.75",
+        "credits_due": "50.00",
+        "credits_taken": "50.00",
+    }
+    (amendment,) = _rows(files["contract-amendments.csv"])
+    assert amendment["value_change"] == "1800.00" and amendment["amendment"] == "1"
+    performance = _rows(files["performance.csv"])
+    assert [(r["period"], r["received_on"], r["credits_due"]) for r in performance[:3]] == [
+        ("2027-06", "2027-07-09", "0.00"),
+        ("2027-07", "2027-08-13", "50.00"),
+        ("2027-08", "", ""),
+    ]
+    assert performance[1]["incidents"] == "1" and performance[1]["availability_target_pct"] == "99.5"
+    assert len(performance) == 9  # June 2027 to February 2028, the months ended by March 15
+    payments = _rows(files["payments.csv"])
+    assert sum(Decimal(p["amount"]) for p in payments) == Decimal("41000.75")
+    units = {r["line"]: r for r in _rows(files["unit-prices.csv"])}
+    assert units["unit.hour"] == {
+        "line": "unit.hour",
+        "bid_rate": "95.00",
+        "withheld": "",
+        "quantity_billed": "10",
+        "amount_billed": "900.00",
+    }
+    assert units["unit.user"]["bid_rate"] == "42.50"
+
+
+def test_a_trade_secret_withholds_the_bids_rates_not_what_was_paid(pf):
+    contract = record.read(pf)
+    intake.set_bid(pf, contract.bid_id, trade_secret="Unit rates of section D")
+    files = _outputs(pf)
+    units = {r["line"]: r for r in _rows(files["unit-prices.csv"])}
+    assert units["unit.hour"]["bid_rate"] == ""
+    assert "Unit rates of section D" in units["unit.hour"]["withheld"]
+    assert units["unit.hour"]["amount_billed"] == "900.00"
+    text = _text(files["spending-en.docx"])
+    assert "Unit rates of section D" in text and "$95.00" not in text
+    intake.set_bid(pf, contract.bid_id, trade_secret="Annexe C : architecture technique et sécurité")
+    units = {r["line"]: r for r in _rows(_outputs(pf)["unit-prices.csv"])}
+    assert units["unit.hour"]["bid_rate"] == "95.00" and units["unit.hour"]["withheld"] == ""
+
+
+def test_the_documents_in_each_published_language(pf):
+    files = _outputs(pf)
+    names = sorted(n for n in files if n.startswith(("contract-summary", "performance-", "spending-")))
+    assert names == [
+        f"{k}-{lang}.docx" for k in ("contract-summary", "performance", "spending") for lang in ("en", "fr")
+    ]
+    summary = _text(files["contract-summary-fr.docx"])
+    assert "Formation Acadie inc." in summary
+    assert "97\u00a0302,70\u00a0$" in summary and "95\u00a0502,70\u00a0$" in summary
+    assert "Valeur modifiée (avant taxes)" in summary
+    assert "Value as amended (before taxes) | $97,302.70" in _text(files["contract-summary-en.docx"])
+    performance = _text(files["performance-fr.docx"])
+    assert "98,4\u00a0%" in performance and "50,00\u00a0$" in performance
+    spending = _text(files["spending-fr.docx"])
+    assert "41\u00a0000,75\u00a0$" in spending
+    doc = Docx(io.BytesIO(files["spending-fr.docx"]))
+    assert len(doc.inline_shapes) == 1  # the chart
+
+
+def test_personal_names_are_withheld_from_free_texts(pf):
+    from wizard.core.contract import operations
+    from wizard.core.opendata.common import personal_names
+
+    name = personal_names(pf.project)[0]
+    operations.add_amendment(pf, amended_on="2027-12-01", reason=f"Asked by {name}", value_change="10")
+    files = _outputs(pf)
+    assert name not in files["contract-amendments.csv"].decode("utf-8-sig")
+    assert name not in _text(files["contract-summary-fr.docx"])
+    assert "Julie Leblanc" not in json.dumps(json.loads(files["ocds-release-package.json"]))
+
+
+def test_the_implementation_release(pf):
+    package = json.loads(_outputs(pf)["ocds-release-package.json"])
+    release = package["releases"][-1]
+    assert release["tag"] == ["implementation", "contractAmendment"]
+    assert release["date"] > package["releases"][-2]["date"]
+    (contract,) = release["contracts"]
+    assert contract["value"] == {"amount": 97302.7, "currency": "CAD"}
+    transactions = contract["implementation"]["transactions"]
+    assert len(transactions) == 7
+    assert sum(Decimal(str(t["value"]["amount"])) for t in transactions) == Decimal("41000.75")
+    milestones = contract["implementation"]["milestones"]
+    assert [m["status"] for m in milestones[:3]] == ["met", "met", "notMet"]
+    assert contract["amendments"][0]["rationale"].startswith("Deux séances de formation supplémentaires")
+    supplier = next(p for p in release["parties"] if "supplier" in p["roles"])
+    assert supplier["name"] == "Formation Acadie inc."
+
+
+@needs_cove
+@needs_zip
+def test_the_package_with_the_implementation_is_clean_for_cove(pf, tmp_path):
+    package = json.loads(_outputs(pf)["ocds-release-package.json"])
+    assert problems(cove(package, tmp_path)) == {}
+
+
+def test_export_writes_the_follow_up_and_plans_it(pf, tmp_path):
+    out = tmp_path / "out"
+    follow_up = record.follow_up(pf)
+    publishing = read_publishing(pf)
+    written = export_all(pf.project, out, changed=pf.last_change(), record=publishing, follow=follow_up)
+    names = {p.name for p in written}
+    assert {
+        "contract.csv",
+        "payments.csv",
+        "unit-prices.csv",
+        "performance-fr.docx",
+        "spending-fr.docx",
+    } <= names
+    assert {p.name for p in planned_outputs(pf.project, out, record=publishing, follow=follow_up)} == names
+
+
+def test_the_spending_chart_is_a_stable_png_in_each_language(pf):
+    from wizard.core.contract.follow_up import spending_by_year
+    from wizard.core.documents.spending_chart import spending_chart_png
+
+    found = record.follow_up(pf)
+    years = spending_by_year(pf.project, found.contract, found.yearly)
+    assert [y.paid for y in years] == [Decimal("41000.75"), 0, 0, 0, 0]
+    fr = spending_chart_png(years, "fr", width_cm=8, dpi=60)
+    assert fr.startswith(b"\x89PNG") and fr == spending_chart_png(years, "fr", width_cm=8, dpi=60)
+    assert fr != spending_chart_png(years, "en", width_cm=8, dpi=60)
+
+
+@needs_cove
+@needs_zip
+def test_the_training_example_follows_its_contract(tmp_path, capsys):
+    """Issue 23 point 6 and its acceptance: the bundled example carries a signed contract,
+    one amendment, two reports and a year of payments; ``export`` writes the follow-up's
+    documents and CSVs, and its OCDS package carries the implementation, clean for CoVE."""
+    from wizard.cli import main as cli_main
+    from wizard.core.project_file.store import ProjectFile
+
+    path = tmp_path / "training.tender"
+    assert cli_main(["new", "--example", "training", str(path)]) == 0
+    with ProjectFile.open(path, read_only=True) as f:
+        contract = record.read(f)
+    assert contract.supplier == "Apprentissage Fundy inc."
+    assert (len(contract.amendments), len(contract.reports), len(contract.payments)) == (1, 2, 7)
+    assert contract.paid == Decimal("41000.75") and contract.current_value == Decimal("97302.70")
+    out = tmp_path / "out"
+    assert cli_main(["export", str(path), "--out", str(out)]) == 0
+    names = {p.name for p in out.iterdir()}
+    assert {
+        "contract-summary-fr.docx",
+        "performance-en.docx",
+        "spending-fr.docx",
+        "contract.csv",
+        "contract-amendments.csv",
+        "performance.csv",
+        "payments.csv",
+        "unit-prices.csv",
+    } <= names
+    package = json.loads((out / "ocds-release-package.json").read_text(encoding="utf-8"))
+    implementation = package["releases"][-1]["contracts"][0]["implementation"]
+    assert len(implementation["transactions"]) == 7
+    assert problems(cove(package, tmp_path)) == {}
+    units = {r["line"]: r for r in _rows((out / "unit-prices.csv").read_bytes())}
+    assert units["unit.hour"]["bid_rate"] == "95.00"  # its designation is the technical annex, not prices
+
+
+def test_the_implementation_follows_the_awards_contract_release_with_its_ids(pf):
+    """Once the award's ``contract`` release precedes (issue 22's outputs), the
+    implementation amends that very contract: same award, contract and supplier ids."""
+    from wizard.core.opendata.follow_up import implementation_release
+
+    package = json.loads(_outputs(pf)["ocds-release-package.json"])
+    previous = dict(package["releases"][-2])
+    previous["parties"] = [
+        *previous["parties"],
+        {"id": "CA-CRA_ACR-123456789", "name": "X", "roles": ["supplier"]},
+    ]
+    previous["awards"] = [
+        {"id": "7", "status": "active", "suppliers": [{"id": "CA-CRA_ACR-123456789", "name": "X"}]}
+    ]
+    previous["contracts"] = [{"id": "9", "awardID": "7", "status": "active"}]
+    release = implementation_release(pf.project, record.follow_up(pf), previous, "fr")
+    (contract,) = release["contracts"]
+    assert (contract["id"], contract["awardID"]) == ("9", "7")
+    assert release["awards"] == previous["awards"]
+    assert contract["implementation"]["transactions"][0]["payee"] == {
+        "id": "CA-CRA_ACR-123456789",
+        "name": "X",
+    }
+    supplier = next(p for p in release["parties"] if p["id"] == "CA-CRA_ACR-123456789")
+    assert supplier["roles"] == ["supplier", "payee"]

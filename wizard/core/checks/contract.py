@@ -1,0 +1,256 @@
+"""Findings on the contract's follow-up (issue 23, docs/contract.md), with the red flags
+of the Open Contracting Partnership they match (*Red Flags in Public Procurement*; R064
+and R068 as issue 23 numbers them, their titles to be confirmed).
+
+``check_contract(project, contract, today, rates)`` reads the contract
+(:class:`wizard.core.contract.record.Contract`, ``None`` before one is signed: no
+finding) beside the project; ``today`` (YYYY-MM-DD: the checks stay pure, the caller
+says what day it is); ``rates``: the winning bid's unit rates (line key → CAD, from the
+opened price workbook; empty when unknown).
+
+* ``CT-AMENDMENT-SHARE`` (warning, red flag R064): the amendments raise the contract's
+  value by more than the Town's share (``Contract.amendment_share_pct``, 10 % by
+  default, to be confirmed by counsel): a contract grown that much after the
+  competition is a contract other bidders never priced.
+* ``CT-PAYMENTS-EXCEED`` (error, red flag R068): the payments exceed the contract's
+  value as amended.
+* ``CT-REPORT-MISSING`` (warning): monthly performance reports due by today were never
+  received (the tender's clause asks for one each month).
+* ``CT-REPORT-LATE`` (info): reports received after their due day.
+* ``CT-CREDITS-NOT-TAKEN`` (warning): service credits due by the reports received
+  before the last payment were not deducted from the payments.
+* ``CT-UNIT-PRICE`` (warning): an invoice bills a unit-price line above the winning
+  bid's rate.
+* ``CT-NOTICE-LATE`` (warning): a security incident notified to the Town later than the
+  tender's clause requires (24 hours; 4 hours for a mission-critical system), or never.
+
+Fields: ``contract.amendments``, ``contract.payments``, ``contract.reports``,
+``contract.incidents``: none is a step's field, so the findings show with the review's
+(:func:`wizard.core.steps.step_of_field`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
+
+from wizard.core.checks import principles
+from wizard.core.checks.base import Finding, Severity, finding
+from wizard.core.contract.follow_up import schedule
+from wizard.core.contract.record import Contract, day
+from wizard.core.i18n import N_, Localized, Plural
+from wizard.core.model import Project
+
+NOTICE_HOURS = 24
+NOTICE_HOURS_CRITICAL = 4
+"""Hours within which the tender's clause *security-incident* has the Contractor notify
+the Town of a security incident (four for a mission-critical system)."""
+
+
+def cad(amount: Decimal) -> Localized:
+    """An amount with its cents, as each language writes it: « 12 345,67 $ », "$12,345.67"."""
+    text = f"{amount.quantize(Decimal('0.01'), ROUND_HALF_UP):,}"
+    return Localized(fr=text.replace(",", "\u00a0").replace(".", ",") + "\u00a0$", en=f"${text}")
+
+
+def pct(value: Decimal) -> Localized:
+    """A percentage to the tenth: « 12,6 % », "12.6%"."""
+    text = str(value.quantize(Decimal("0.1"), ROUND_HALF_UP))
+    return Localized(fr=text.replace(".", ",") + "\u00a0%", en=f"{text}%")
+
+
+def _amendments(contract: Contract) -> list[Finding]:
+    if not contract.value:
+        return []
+    raised = sum((a.value_change for a in contract.amendments if a.value_change > 0), Decimal(0))
+    share = raised * 100 / contract.value
+    if share <= contract.amendment_share_pct:
+        return []
+    return [
+        finding(
+            "CT-AMENDMENT-SHARE",
+            Severity.WARNING,
+            N_(
+                "The amendments raise the contract's value by {amount} ({share} of {value}), beyond the "
+                "Town's share of {limit}: a contract grown that much after the competition is one the other "
+                "bidders never priced; have the amendments approved as the original contract was, or call "
+                "for tenders (red flag R064, Open Contracting Partnership, as issue 23 numbers it)."
+            ),
+            "contract.amendments",
+            principles.FOLLOW_UP,
+            amount=cad(raised),
+            share=pct(share),
+            value=cad(contract.value),
+            limit=pct(contract.amendment_share_pct),
+        )
+    ]
+
+
+def _payments(contract: Contract) -> list[Finding]:
+    value = contract.current_value
+    if value is None or contract.paid <= value:
+        return []
+    return [
+        finding(
+            "CT-PAYMENTS-EXCEED",
+            Severity.ERROR,
+            N_(
+                "The payments ({paid}) exceed the contract's value as amended ({value}) by {over}: a payment "
+                "beyond the contract needs an amendment approved first (red flag R068, Open Contracting "
+                "Partnership, as issue 23 numbers it)."
+            ),
+            "contract.payments",
+            principles.FOLLOW_UP,
+            paid=cad(contract.paid),
+            value=cad(value),
+            over=cad(contract.paid - value),
+        )
+    ]
+
+
+def _reports(contract: Contract, today: dt.date) -> list[Finding]:
+    found: list[Finding] = []
+    expected = schedule(contract, today)
+    missing = [d.period for d in expected if d.due < today and contract.report(d.period) is None]
+    if missing:
+        found.append(
+            finding(
+                "CT-REPORT-MISSING",
+                Severity.WARNING,
+                Plural(
+                    "The performance report for {periods} is past due and was not received: the contract "
+                    "requires one each month; ask the supplier for it in writing.",
+                    "The performance reports for {periods} are past due and were not received: "
+                    "the contract requires one each month; ask the supplier for them in writing.",
+                    len(missing),
+                ),
+                "contract.reports",
+                principles.FOLLOW_UP,
+                periods=", ".join(missing),
+            )
+        )
+    due_of = {d.period: d.due for d in expected}
+    late = [
+        r.period
+        for r in contract.reports
+        if r.period in due_of and (received := day(r.received_on)) is not None and received > due_of[r.period]
+    ]
+    if late:
+        found.append(
+            finding(
+                "CT-REPORT-LATE",
+                Severity.INFO,
+                Plural(
+                    "The performance report for {periods} was received after its due day ({days} days after "
+                    "the month).",
+                    "The performance reports for {periods} were received after their due day ({days} days "
+                    "after the month).",
+                    len(late),
+                ),
+                "contract.reports",
+                principles.FOLLOW_UP,
+                periods=", ".join(late),
+                days=contract.report_days,
+            )
+        )
+    return found
+
+
+def _credits(contract: Contract) -> list[Finding]:
+    if not contract.payments:
+        return []
+    last = max(p.paid_on for p in contract.payments)
+    due = sum(
+        (r.credits_due for r in contract.reports if r.received_on and r.received_on <= last), Decimal(0)
+    )
+    missing = due - contract.credits_taken
+    if missing <= 0:
+        return []
+    return [
+        finding(
+            "CT-CREDITS-NOT-TAKEN",
+            Severity.WARNING,
+            N_(
+                "The performance reports received by {date} give {due} of service credits, and the payments "
+                "deducted {taken}: {missing} is still owed to the Town; deduct it from the next invoice."
+            ),
+            "contract.payments",
+            principles.FOLLOW_UP,
+            date=last,
+            due=cad(due),
+            taken=cad(contract.credits_taken),
+            missing=cad(missing),
+        )
+    ]
+
+
+def _unit_prices(contract: Contract, rates: Mapping[str, Decimal]) -> list[Finding]:
+    found: list[Finding] = []
+    for p in contract.payments:
+        rate = rates.get(p.line_key)
+        if rate is None or p.unit_price is None or p.unit_price <= rate:
+            continue
+        found.append(
+            finding(
+                "CT-UNIT-PRICE",
+                Severity.WARNING,
+                N_(
+                    "Invoice {invoice} of {date} bills {line} at {price} a unit, above the bid's rate of "
+                    "{rate}: the contract's prices are those of the bid, adjusted only as its clause allows."
+                ),
+                "contract.payments",
+                principles.FOLLOW_UP,
+                invoice=p.invoice_number or f"#{p.id}",
+                date=p.paid_on,
+                line=p.line_key,
+                price=cad(p.unit_price),
+                rate=cad(rate),
+            )
+        )
+    return found
+
+
+def _notices(project: Project, contract: Contract) -> list[Finding]:
+    limit = NOTICE_HOURS_CRITICAL if project.scope.mission_critical else NOTICE_HOURS
+    found: list[Finding] = []
+    for incident in contract.incidents:
+        if not incident.security:
+            continue
+        hours = incident.hours_to("notified_at")
+        if hours is not None and hours <= limit:
+            continue
+        found.append(
+            finding(
+                "CT-NOTICE-LATE",
+                Severity.WARNING,
+                N_(
+                    "The security incident of {start} was notified to the Town after {hours} hours, or never; "
+                    "the contract requires a written notice within {limit} hours."
+                ),
+                "contract.incidents",
+                principles.FOLLOW_UP,
+                start=incident.started_at,
+                hours="?" if hours is None else str(hours),
+                limit=limit,
+            )
+        )
+    return found
+
+
+def check_contract(
+    project: Project, contract: Contract | None, today: str, rates: Mapping[str, Decimal] | None = None
+) -> list[Finding]:
+    """The findings on the contract's follow-up (module docstring); none without a
+    contract."""
+    when = day(today)
+    if contract is None or when is None:
+        return []
+    return (
+        _amendments(contract)
+        + _payments(contract)
+        + _reports(contract, when)
+        + _credits(contract)
+        + _unit_prices(contract, rates or {})
+        + _notices(project, contract)
+    )

@@ -1,0 +1,182 @@
+"""The contract's follow-up as JSON (``jsonio`` version 6, key ``contract``;
+docs/contract.md, "JSON").
+
+Shape (ids as in the file; an incident's ``report_id`` names a report of the list)::
+
+    {"terms": {"start_on", "term_years", "renewals_exercised", "amendment_share_pct",
+               "report_days", "monthly_fee", "notes"} or null,
+     "amendments": [{"id", "amended_on", "reason", "value_change", "term_change_months"}],
+     "reports": [{"id", "period", "received_on", "availability_pct", "credits_due", "notes"}],
+     "incidents": [{"id", "report_id", "severity", "security", "started_at", "notified_at",
+                    "responded_at", "resolved_at", "description"}],
+     "payments": [{"id", "invoice_number", "invoiced_on", "paid_on", "amount", "credit",
+                   "line_key", "quantity", "unit_price", "year", "notes"}]}
+
+Amounts are exact decimal text, as in the file. :func:`to_json` reads it from an open
+file (``None`` when the follow-up holds nothing); :func:`table_rows` checks it (a value
+of the wrong type, an amount that is not one, an incident pointing at no report are
+refused with ``jsonio.ProjectJsonError`` naming it) and gives the rows of the schema-7
+tables that ``ProjectFile.create(..., tables=...)`` writes with the project;
+:func:`all_tables` adds them to the publication's and the bids'.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from wizard.core.project_file import jsonio
+from wizard.core.project_file.store import ProjectFile
+
+_TABLES: dict[str, tuple[str, dict[str, type], tuple[str, ...]]] = {
+    # JSON key → (table, column → type, decimal columns)
+    "amendments": (
+        "contract_amendments",
+        {"id": int, "amended_on": str, "reason": str, "value_change": str, "term_change_months": int},
+        ("value_change",),
+    ),
+    "reports": (
+        "performance_reports",
+        {
+            "id": int,
+            "period": str,
+            "received_on": str,
+            "availability_pct": str,
+            "credits_due": str,
+            "notes": str,
+        },
+        ("availability_pct", "credits_due"),
+    ),
+    "incidents": (
+        "incidents",
+        {
+            "id": int,
+            "report_id": int,
+            "severity": str,
+            "security": int,
+            "started_at": str,
+            "notified_at": str,
+            "responded_at": str,
+            "resolved_at": str,
+            "description": str,
+        },
+        (),
+    ),
+    "payments": (
+        "payments",
+        {
+            "id": int,
+            "invoice_number": str,
+            "invoiced_on": str,
+            "paid_on": str,
+            "amount": str,
+            "credit": str,
+            "line_key": str,
+            "quantity": str,
+            "unit_price": str,
+            "year": int,
+            "notes": str,
+        },
+        ("amount", "credit", "quantity", "unit_price"),
+    ),
+}
+_TERMS: dict[str, type] = {
+    "start_on": str,
+    "term_years": int,
+    "renewals_exercised": int,
+    "amendment_share_pct": str,
+    "report_days": int,
+    "monthly_fee": str,
+    "notes": str,
+}
+
+
+def _rows(pf: ProjectFile, table: str, columns: list[str]) -> list[dict[str, Any]]:
+    names = ", ".join(f'"{c}"' for c in columns)
+    cursor = pf.db.execute(f'SELECT {names} FROM "{table}" ORDER BY id')
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+def to_json(pf: ProjectFile) -> dict[str, Any] | None:
+    """The follow-up of ``pf`` as JSON-ready data, ``None`` when it holds nothing."""
+    terms = _rows(pf, "contract", list(_TERMS))
+    data: dict[str, Any] = {"terms": terms[0] if terms else None}
+    for key, (table, columns, _decimals) in _TABLES.items():
+        data[key] = _rows(pf, table, list(columns))
+        if key == "incidents":
+            for row in data[key]:
+                row["security"] = bool(row["security"])
+    if data["terms"] is None and not any(data[key] for key in _TABLES):
+        return None
+    return data
+
+
+def _value(row: dict[str, Any], name: str, kind: type, where: str, decimal: bool) -> Any:
+    value = row.get(name)
+    if name == "report_id" and value is None:
+        return None
+    if name == "security" and isinstance(value, bool):
+        return int(value)
+    if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise jsonio.ProjectJsonError(f"{where}.{name}: expected a whole number")
+    if kind is str and not isinstance(value, str):
+        raise jsonio.ProjectJsonError(f"{where}.{name}: expected text")
+    if decimal and value != "":
+        try:
+            if not Decimal(str(value)).is_finite():
+                raise InvalidOperation
+        except InvalidOperation:
+            raise jsonio.ProjectJsonError(f"{where}.{name}: not an amount: {value!r}") from None
+    return value
+
+
+def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of each schema-7 table for the ``contract`` object ``data`` (module
+    docstring). Raises ``jsonio.ProjectJsonError``."""
+    if not isinstance(data, dict):
+        raise jsonio.ProjectJsonError("contract: expected an object")
+    tables: dict[str, list[dict[str, Any]]] = {"contract": []}
+    terms = data.get("terms")
+    if terms is not None:
+        if not isinstance(terms, dict):
+            raise jsonio.ProjectJsonError("contract.terms: expected an object")
+        row = {
+            name: _value(terms, name, kind, "contract.terms", name in ("amendment_share_pct", "monthly_fee"))
+            for name, kind in _TERMS.items()
+        }
+        tables["contract"].append({"id": 1, **row})
+    for key, (table, columns, decimals) in _TABLES.items():
+        items = data.get(key, [])
+        if not isinstance(items, list):
+            raise jsonio.ProjectJsonError(f"contract.{key}: expected a list")
+        rows = []
+        for i, item in enumerate(items):
+            where = f"contract.{key}[{i}]"
+            if not isinstance(item, dict):
+                raise jsonio.ProjectJsonError(f"{where}: expected an object")
+            rows.append(
+                {name: _value(item, name, kind, where, name in decimals) for name, kind in columns.items()}
+            )
+        tables[table] = rows
+    reports = {row["id"] for row in tables["performance_reports"]}
+    for i, row in enumerate(tables["incidents"]):
+        if row["report_id"] is not None and row["report_id"] not in reports:
+            raise jsonio.ProjectJsonError(f"contract.incidents[{i}].report_id: no report {row['report_id']}")
+    return tables
+
+
+def all_tables(
+    publishing: dict[str, Any] | None, bids: dict[str, Any] | None, contract: dict[str, Any] | None
+) -> dict[str, list[dict[str, Any]]] | None:
+    """The rows of the publication, bids and contract tables for the JSON objects
+    (``None`` when none), for ``ProjectFile.create(..., tables=...)``. Raises
+    ``jsonio.ProjectJsonError`` (a contract without bids, or as :func:`table_rows` and
+    ``bids.jsonform.record_tables``)."""
+    from wizard.core.bids.jsonform import record_tables
+
+    tables = dict(record_tables(publishing, bids) or {})
+    if contract is not None:
+        if bids is None:
+            raise jsonio.ProjectJsonError("contract: a project that follows a contract has bids (no bids)")
+        tables.update(table_rows(contract))
+    return tables or None

@@ -1,0 +1,328 @@
+"""Recording the contract's follow-up (issue 23, docs/contract.md).
+
+Each function is one transaction journalled with the marker ``contract``
+(``project_file/undo.py``: undo passes over it; a record is corrected by a new entry
+or :func:`remove`, as a register is). Each needs a signed contract (the award with its
+signature date, ``bids.evaluation_entry.set_award``) and raises
+:class:`~wizard.core.contract.ContractError` (nothing saved) for what a user can get
+wrong, and the store's ``ReadOnlyFile`` / ``WriteFailed``.
+
+* :func:`set_terms` — the start, the initial term, the renewals exercised, the Town's
+  share for amendments, the days a report is due after its month, the monthly fee;
+* :func:`add_amendment` — an amendment with its reason and its effect on the value and
+  the term;
+* :func:`add_report` — a monthly performance report (its credit computed from the
+  availability when not given);
+* :func:`add_incident` — an incident and its notice;
+* :func:`add_payment` — an invoice paid (its contract year computed when not given);
+* :func:`remove` — a wrong entry taken out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal
+
+from wizard.core.contract import ContractError
+from wizard.core.contract.follow_up import contract_year, expected_credit
+from wizard.core.contract.record import SEVERITIES, Contract, day, read
+from wizard.core.i18n import N_
+from wizard.core.opendata.milestones import parse_moment
+from wizard.core.project_file.store import ProjectFile
+
+CONTRACT_MARKER = "contract"
+"""The journal marker of every contract operation (``new``: ``{"op": …, …}``)."""
+
+PERIOD = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+Kind = Literal["amendment", "report", "incident", "payment"]
+TABLES: dict[str, str] = {
+    "amendment": "contract_amendments",
+    "report": "performance_reports",
+    "incident": "incidents",
+    "payment": "payments",
+}
+
+
+def signed(pf: ProjectFile) -> Contract:
+    """The contract; raises :class:`ContractError` while none is signed."""
+    found = read(pf)
+    if found is None:
+        raise ContractError(
+            N_("Record the award with the date the contract was signed before following the contract.")
+        )
+    return found
+
+
+@contextlib.contextmanager
+def writing(pf: ProjectFile, op: str, **details: Any) -> Iterator[None]:
+    """One transaction, journalled as the marker :data:`CONTRACT_MARKER`."""
+    with pf.transaction():
+        yield
+        pf.mark(CONTRACT_MARKER, {"op": op, **details})
+
+
+def _date(value: str, required: bool = True) -> str:
+    text = str(value or "").strip()
+    if not text and not required:
+        return ""
+    if day(text) is None:
+        raise ContractError(N_("“{value}” is not a date (YYYY-MM-DD)."), value=text)
+    return text
+
+
+def _moment(value: str, required: bool = True) -> str:
+    text = str(value or "").strip()
+    if not text and not required:
+        return ""
+    if parse_moment(text) is None:
+        raise ContractError(
+            N_(
+                "“{value}” is not a date and time with its offset from UTC (for example 2027-04-16T10:12:00-03:00)."
+            ),
+            value=text,
+        )
+    return text
+
+
+def _amount(value: object, *, negative: bool = False, blank: bool = False) -> Decimal | None:
+    text = str(value if value is not None else "").strip().replace(" ", "").replace("\u00a0", "")
+    if not text and blank:
+        return None
+    try:
+        amount = Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        amount = Decimal("NaN")
+    if not amount.is_finite() or (amount < 0 and not negative):
+        raise ContractError(N_("“{value}” is not an amount in dollars, 0 or more."), value=value)
+    return amount
+
+
+def _count(value: object, low: int = 0) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < low:
+        raise ContractError(N_("“{value}” is not a whole number, {low} or more."), value=value, low=low)
+    return value
+
+
+def set_terms(pf: ProjectFile, /, **changes: Any) -> None:
+    """Change the contract's terms: ``start_on`` (YYYY-MM-DD), ``term_years`` (≥ 1),
+    ``renewals_exercised`` (≥ 0), ``amendment_share_pct`` (%, > 0), ``report_days``
+    (≥ 0), ``monthly_fee`` (CAD, '' = not stated), ``notes``. Raises
+    :class:`ContractError`, ``TypeError`` for another name."""
+    signed(pf)
+    allowed = {"start_on", "term_years", "renewals_exercised", "amendment_share_pct", "report_days"}
+    allowed |= {"monthly_fee", "notes"}
+    if not set(changes) <= allowed:
+        raise TypeError(f"unknown contract terms: {sorted(set(changes) - allowed)}")
+    row: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name == "start_on":
+            row[name] = _date(value)
+        elif name in ("term_years",):
+            row[name] = _count(value, 1)
+        elif name in ("renewals_exercised", "report_days"):
+            row[name] = _count(value)
+        elif name == "amendment_share_pct":
+            share = _amount(value)
+            if share is None or share <= 0 or share > 100:
+                raise ContractError(N_("The share for amendments is a percentage above 0 and at most 100."))
+            row[name] = str(share)
+        elif name == "monthly_fee":
+            fee = _amount(value, blank=True)
+            row[name] = "" if fee is None else str(fee)
+        else:
+            row[name] = str(value)
+    with writing(pf, "set_terms", fields=sorted(row)):
+        found = pf.db.execute("SELECT id FROM contract ORDER BY id LIMIT 1").fetchone()
+        if found is None:
+            pf.db.table("contract").insert({"id": 1, **row})
+        elif row:
+            pf.db.table("contract").update(found[0], row)
+
+
+def add_amendment(
+    pf: ProjectFile, /, *, amended_on: str, reason: str, value_change: object = 0, term_change_months: int = 0
+) -> int:
+    """Record an amendment; returns its id. ``value_change`` in CAD (negative for a
+    reduction), ``term_change_months`` (negative for a shorter term). Raises
+    :class:`ContractError`: no contract, no reason, a date that is not one or before
+    the signature, an amount that is not one, an amendment that changes nothing."""
+    contract = signed(pf)
+    when = _date(amended_on)
+    if when < contract.signed_on:
+        raise ContractError(
+            N_("An amendment cannot precede the contract's signature ({date})."), date=contract.signed_on
+        )
+    if not reason.strip():
+        raise ContractError(N_("An amendment needs its reason."))
+    change = _amount(value_change, negative=True) or Decimal(0)
+    if isinstance(term_change_months, bool) or not isinstance(term_change_months, int):
+        raise ContractError(N_("“{value}” is not a whole number of months."), value=term_change_months)
+    if change == 0 and term_change_months == 0:
+        raise ContractError(N_("This amendment changes neither the value nor the term of the contract."))
+    with writing(pf, "add_amendment", value_change=str(change)):
+        return int(
+            pf.db.table("contract_amendments")
+            .insert(
+                {
+                    "amended_on": when,
+                    "reason": reason.strip(),
+                    "value_change": str(change),
+                    "term_change_months": term_change_months,
+                }
+            )
+            .last_rowid
+            or 0
+        )
+
+
+def add_report(
+    pf: ProjectFile,
+    /,
+    *,
+    period: str,
+    received_on: str,
+    availability_pct: object = "",
+    credits_due: object = None,
+    notes: str = "",
+) -> int:
+    """Record the supplier's report for ``period`` (YYYY-MM); returns its id.
+    ``availability_pct`` measured ('' = not stated); ``credits_due`` in CAD, else the
+    credit the availability earns (:func:`follow_up.expected_credit`, 0 when unknown).
+    Raises :class:`ContractError`: no contract, a period that is not a month or already
+    reported, a date that is not one, an availability outside 0–100."""
+    contract = signed(pf)
+    text = str(period).strip()
+    if not PERIOD.fullmatch(text):
+        raise ContractError(N_("“{value}” is not a month (YYYY-MM)."), value=text)
+    if contract.report(text) is not None:
+        raise ContractError(N_("The report for {period} is already recorded."), period=text)
+    received = _date(received_on)
+    availability = _amount(availability_pct, blank=True)
+    if availability is not None and availability > 100:
+        raise ContractError(N_("The availability is a percentage from 0 to 100."))
+    due = _amount(credits_due, blank=True)
+    if due is None:
+        due = expected_credit(pf.project, contract, availability) or Decimal(0)
+    with writing(pf, "add_report", period=text):
+        return int(
+            pf.db.table("performance_reports")
+            .insert(
+                {
+                    "period": text,
+                    "received_on": received,
+                    "availability_pct": "" if availability is None else str(availability),
+                    "credits_due": str(due),
+                    "notes": notes,
+                }
+            )
+            .last_rowid
+            or 0
+        )
+
+
+def add_incident(
+    pf: ProjectFile,
+    /,
+    *,
+    started_at: str,
+    severity: str = "major",
+    security: bool = False,
+    notified_at: str = "",
+    responded_at: str = "",
+    resolved_at: str = "",
+    description: str = "",
+    report_id: int | None = None,
+) -> int:
+    """Record an incident (moments ISO 8601 with offset; '' = not yet); returns its id.
+    Raises :class:`ContractError`: no contract, an unknown severity or report, a moment
+    without its offset or before the start of the incident."""
+    contract = signed(pf)
+    if severity not in SEVERITIES:
+        raise ContractError(N_("The severity is critical, major or minor: {value}."), value=severity)
+    if report_id is not None and not any(r.id == report_id for r in contract.reports):
+        raise ContractError(N_("There is no performance report {report}."), report=report_id)
+    start = _moment(started_at)
+    row: dict[str, Any] = {"started_at": start}
+    for name, value in (
+        ("notified_at", notified_at),
+        ("responded_at", responded_at),
+        ("resolved_at", resolved_at),
+    ):
+        row[name] = _moment(value, required=False)
+        moment = parse_moment(row[name])
+        begin = parse_moment(start)
+        if moment is not None and begin is not None and moment < begin:
+            raise ContractError(N_("An incident cannot be answered before it starts ({start})."), start=start)
+    row.update(severity=severity, security=int(bool(security)), description=description, report_id=report_id)
+    with writing(pf, "add_incident", severity=severity):
+        return int(pf.db.table("incidents").insert(row).last_rowid or 0)
+
+
+def add_payment(
+    pf: ProjectFile,
+    /,
+    *,
+    paid_on: str,
+    amount: object,
+    invoice_number: str = "",
+    invoiced_on: str = "",
+    credit: object = 0,
+    line_key: str = "",
+    quantity: object = "",
+    unit_price: object = "",
+    year: int | None = None,
+    notes: str = "",
+) -> int:
+    """Record an invoice paid (amounts CAD before taxes); returns its id. ``year``: the
+    contract year, else computed from ``paid_on`` (:func:`follow_up.contract_year`).
+    Raises :class:`ContractError`: no contract, a date or amount that is not one, a
+    unit-price line without its quantity and unit price, a year below 1."""
+    contract = signed(pf)
+    paid = _date(paid_on)
+    invoiced = _date(invoiced_on, required=False)
+    total = _amount(amount) or Decimal(0)
+    taken = _amount(credit, blank=True) or Decimal(0)
+    count = _amount(quantity, blank=True)
+    price = _amount(unit_price, blank=True)
+    key = line_key.strip()
+    if key.startswith("unit.") and (count is None or price is None):
+        raise ContractError(N_("A unit-price line needs its quantity and its unit price."))
+    found_year = contract_year(contract, paid) if year is None else _count(year, 1)
+    with writing(pf, "add_payment", amount=str(total)):
+        return int(
+            pf.db.table("payments")
+            .insert(
+                {
+                    "invoice_number": invoice_number.strip(),
+                    "invoiced_on": invoiced,
+                    "paid_on": paid,
+                    "amount": str(total),
+                    "credit": str(taken),
+                    "line_key": key,
+                    "quantity": "" if count is None else str(count),
+                    "unit_price": "" if price is None else str(price),
+                    "year": found_year,
+                    "notes": notes,
+                }
+            )
+            .last_rowid
+            or 0
+        )
+
+
+def remove(pf: ProjectFile, /, kind: Kind, row_id: int) -> None:
+    """Take out a wrong entry (an amendment, report, incident or payment); a report's
+    incidents stay, no longer attached to it. Raises :class:`ContractError` for an
+    unknown one."""
+    signed(pf)
+    table = TABLES[kind]
+    if pf.db.execute(f'SELECT 1 FROM "{table}" WHERE id = ?', (row_id,)).fetchone() is None:
+        raise ContractError(N_("There is no such entry ({number})."), number=row_id)
+    with writing(pf, "remove", kind=kind, id=row_id):
+        if kind == "report":
+            pf.db.execute("UPDATE incidents SET report_id = NULL WHERE report_id = ?", (row_id,))
+        pf.db.execute(f'DELETE FROM "{table}" WHERE id = ?', (row_id,))

@@ -1,0 +1,341 @@
+"""The contract awarded and its follow-up, as the project file holds them (schema 7).
+
+:func:`read` returns a :class:`Contract`, or ``None`` while there is none: a contract
+exists once the award names a bid and the date the contract was signed
+(``bids.record.Award.contract_signed_on``). Its signature date, its value and its
+supplier are the award's, never copied (one fact, one place); the rest is the schema-7
+tables: the terms (``contract``, one row, optional: each term has a default), the
+amendments, the monthly performance reports with their incidents, and the payments.
+Reads only.
+
+Money is ``Decimal`` CAD before taxes, as the price form and the award; dates are
+``YYYY-MM-DD``; moments (an incident's) ISO 8601 with their offset.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
+
+from wizard.core.bids import record as bids_record
+from wizard.core.model.bounds import clamp
+from wizard.core.opendata.milestones import parse_moment
+
+if TYPE_CHECKING:
+    from wizard.core.project_file.store import ProjectFile
+
+Severity = Literal["critical", "major", "minor"]
+SEVERITIES: tuple[Severity, ...] = ("critical", "major", "minor")
+
+DEFAULT_AMENDMENT_SHARE_PCT = Decimal("10")
+"""The share of the contract's value (in %) beyond which amendments raise a finding
+(CT-AMENDMENT-SHARE, red flag R064 of the Open Contracting Partnership), while the Town
+sets none. 10 % is the threshold many Canadian public bodies' contract-management rules
+use before an amendment needs a higher authority; no statute or regulation binding a
+town was confirmed to set it (checked 2026-12-06): to be confirmed by counsel, and the
+Town sets its own (``contract.amendment_share_pct``)."""
+
+DEFAULT_REPORT_DAYS = 15
+"""Days after the end of its month by which a monthly performance report is expected,
+while the Town sets none: the tender's clause (performance-reporting) asks for a report
+each month without a deadline; 15 days is the app's default, the Town's to change."""
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """One amendment of the contract: ``amended_on`` (YYYY-MM-DD), the ``reason``, its
+    effect on the value (``value_change``, CAD before taxes, negative for a reduction)
+    and on the term (``term_change_months``)."""
+
+    id: int
+    amended_on: str
+    reason: str
+    value_change: Decimal
+    term_change_months: int
+
+
+@dataclass(frozen=True)
+class PerformanceReport:
+    """The supplier's report for one month (``period`` YYYY-MM): ``received_on``
+    (YYYY-MM-DD), the availability measured in % (``None`` = not stated), the service
+    credits due that month in CAD, as the report or the Town counts them."""
+
+    id: int
+    period: str
+    received_on: str
+    availability_pct: Decimal | None
+    credits_due: Decimal
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Incident:
+    """An incident: its ``severity`` (the schedule's critical / major / minor),
+    ``security`` (a security incident, whose written notice the contract requires),
+    when it started, when the supplier notified the Town, responded and resolved it
+    (ISO 8601 with offset, '' = not yet), and the report that accounts for it
+    (``None``: none yet)."""
+
+    id: int
+    report_id: int | None
+    severity: Severity
+    security: bool
+    started_at: str
+    notified_at: str
+    responded_at: str
+    resolved_at: str
+    description: str = ""
+
+    def hours_to(self, which: Literal["notified_at", "responded_at", "resolved_at"]) -> Decimal | None:
+        """Hours from the start to ``which`` (to the hundredth), ``None`` when either
+        moment is missing."""
+        start, end = parse_moment(self.started_at), parse_moment(getattr(self, which))
+        if start is None or end is None:
+            return None
+        seconds = Decimal(int((end - start).total_seconds()))
+        return (seconds / 3600).quantize(Decimal("0.01"))
+
+
+@dataclass(frozen=True)
+class Payment:
+    """An invoice paid: its number, ``invoiced_on`` and ``paid_on`` (YYYY-MM-DD), the
+    ``amount`` paid and the service ``credit`` deducted (CAD before taxes), the price
+    form's line it bills (``line_key``, ``unit.hour`` …, '' = none) with the
+    ``quantity`` and ``unit_price`` of a unit-price line, and the contract ``year`` it
+    falls in (1 = the first twelve months from the start)."""
+
+    id: int
+    invoice_number: str
+    invoiced_on: str
+    paid_on: str
+    amount: Decimal
+    credit: Decimal
+    line_key: str
+    quantity: Decimal | None
+    unit_price: Decimal | None
+    year: int
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Contract:
+    """The contract and its follow-up (module docstring).
+
+    From the award: ``bid_id``, ``supplier`` (the bidder's legal name), ``signed_on``,
+    ``value`` (CAD before taxes, ``None`` when the award states none). The terms:
+    ``start_on`` (the contract's, else the tender's contract start, else the signature),
+    ``term_years`` (the initial term, else the statement of work's), the
+    ``renewals_exercised`` and ``renewal_years`` each, the Town's
+    ``amendment_share_pct``, the ``report_days`` after its month a report is due, the
+    ``monthly_fee`` the credits are counted on (``None`` = not stated)."""
+
+    bid_id: int
+    supplier: str
+    signed_on: str
+    value: Decimal | None
+    start_on: str
+    term_years: int
+    renewals_exercised: int
+    renewal_years: int
+    amendment_share_pct: Decimal
+    report_days: int
+    monthly_fee: Decimal | None
+    notes: str = ""
+    amendments: tuple[Amendment, ...] = ()
+    reports: tuple[PerformanceReport, ...] = ()
+    incidents: tuple[Incident, ...] = ()
+    payments: tuple[Payment, ...] = ()
+
+    @property
+    def amended_by(self) -> Decimal:
+        """The amendments' effect on the value, in CAD (their sum)."""
+        return sum((a.value_change for a in self.amendments), Decimal(0))
+
+    @property
+    def current_value(self) -> Decimal | None:
+        """The value as amended (CAD), ``None`` when the award states none."""
+        return None if self.value is None else self.value + self.amended_by
+
+    @property
+    def paid(self) -> Decimal:
+        """Everything paid so far, in CAD before taxes."""
+        return sum((p.amount for p in self.payments), Decimal(0))
+
+    @property
+    def credits_due(self) -> Decimal:
+        return sum((r.credits_due for r in self.reports), Decimal(0))
+
+    @property
+    def credits_taken(self) -> Decimal:
+        return sum((p.credit for p in self.payments), Decimal(0))
+
+    @property
+    def term_months(self) -> int:
+        """The term so far in months: the initial term, the renewals exercised and the
+        amendments' changes."""
+        return 12 * (self.term_years + self.renewals_exercised * self.renewal_years) + sum(
+            a.term_change_months for a in self.amendments
+        )
+
+    @property
+    def end_on(self) -> str:
+        """The last day of the term (YYYY-MM-DD), '' when the start is unknown."""
+        start = day(self.start_on)
+        if start is None:
+            return ""
+        return (add_months(start, self.term_months) - dt.timedelta(days=1)).isoformat()
+
+    def report(self, period: str) -> PerformanceReport | None:
+        return next((r for r in self.reports if r.period == period), None)
+
+
+def day(value: str) -> dt.date | None:
+    """``value`` (YYYY-MM-DD) as a date, ``None`` for anything else."""
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
+def add_months(start: dt.date, months: int) -> dt.date:
+    """``start`` moved by ``months`` (the day kept, or the month's last day)."""
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month + 1, min(start.day, last))
+        except ValueError:
+            continue
+    raise ValueError(start)  # pragma: no cover - every month has 28 days
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    return None if text is None or str(text).strip() == "" else Decimal(str(text))
+
+
+def read(pf: ProjectFile) -> Contract | None:
+    """The :class:`Contract` of ``pf``, ``None`` while the award names no bid or no
+    signature date (reads only)."""
+    award = bids_record.read(pf).award
+    if award is None or award.bid_id is None or not award.contract_signed_on:
+        return None
+    return read_with(pf, award)
+
+
+def read_with(pf: ProjectFile, award: bids_record.Award) -> Contract:
+    """The :class:`Contract` of ``pf`` for a signed ``award`` (:func:`read`)."""
+    db = pf.db
+    project = pf.project
+    supplier = db.execute(
+        "SELECT legal_name FROM bidders JOIN bids ON bids.bidder_id = bidders.id WHERE bids.id = ?",
+        (award.bid_id,),
+    ).fetchone()
+    terms = db.execute(
+        "SELECT start_on, term_years, renewals_exercised, amendment_share_pct, report_days, monthly_fee,"
+        " notes FROM contract ORDER BY id LIMIT 1"
+    ).fetchone()
+    sow = project.statement_of_work
+    start = (terms[0] if terms else "") or project.info.contract_start or award.contract_signed_on
+    share = _decimal(terms[3]) if terms else None
+    amendments = tuple(
+        Amendment(r[0], r[1], r[2], Decimal(r[3]), int(r[4]))
+        for r in db.execute(
+            "SELECT id, amended_on, reason, value_change, term_change_months FROM contract_amendments"
+            " ORDER BY amended_on, id"
+        )
+    )
+    reports = tuple(
+        PerformanceReport(r[0], r[1], r[2], _decimal(r[3]), Decimal(r[4] or 0), r[5])
+        for r in db.execute(
+            "SELECT id, period, received_on, availability_pct, credits_due, notes FROM performance_reports"
+            " ORDER BY period, id"
+        )
+    )
+    incidents = tuple(
+        Incident(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], r[7], r[8])
+        for r in db.execute(
+            "SELECT id, report_id, severity, security, started_at, notified_at, responded_at, resolved_at,"
+            " description FROM incidents ORDER BY started_at, id"
+        )
+    )
+    payments = tuple(
+        Payment(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            Decimal(r[4]),
+            Decimal(r[5] or 0),
+            r[6],
+            _decimal(r[7]),
+            _decimal(r[8]),
+            r[9],
+            r[10],
+        )
+        for r in db.execute(
+            "SELECT id, invoice_number, invoiced_on, paid_on, amount, credit, line_key, quantity, unit_price,"
+            " year, notes FROM payments ORDER BY paid_on, id"
+        )
+    )
+    return Contract(
+        bid_id=int(award.bid_id or 0),
+        supplier=supplier[0] if supplier else "",
+        signed_on=award.contract_signed_on,
+        value=award.contract_value,
+        start_on=start,
+        term_years=int(terms[1])
+        if terms and terms[1]
+        else clamp("statement_of_work.term_years", sow.term_years),
+        renewals_exercised=int(terms[2]) if terms else 0,
+        renewal_years=clamp("statement_of_work.renewal_years", sow.renewal_years),
+        amendment_share_pct=share if share is not None else DEFAULT_AMENDMENT_SHARE_PCT,
+        report_days=int(terms[4]) if terms else DEFAULT_REPORT_DAYS,
+        monthly_fee=_decimal(terms[5]) if terms else None,
+        notes=terms[6] if terms else "",
+        amendments=amendments,
+        reports=reports,
+        incidents=incidents,
+        payments=payments,
+    )
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """What the follow-up reads beside the contract: the winning bid's prices as opened
+    (``yearly``: line key → each cell, ``None`` while sealed; ``rates``: its unit-rate
+    lines, ``unit.hour`` → CAD), its ``trade_secret`` designation ('' = none) and whether
+    its personal names may be published (``publish_names``), and its contact."""
+
+    contract: Contract
+    yearly: Mapping[str, tuple[Decimal | None, ...]] | None
+    rates: Mapping[str, Decimal]
+    trade_secret: str
+    publish_names: bool
+    contact_name: str
+
+
+def follow_up(pf: ProjectFile) -> FollowUp | None:
+    """The :class:`FollowUp` of ``pf``, ``None`` while no contract is signed."""
+    bids = bids_record.read(pf)
+    award = bids.award
+    if award is None or award.bid_id is None or not award.contract_signed_on:
+        return None
+    contract = read_with(pf, award)
+    bid = bids.bid(award.bid_id)
+    yearly = bid.yearly if bid is not None else None
+    rates = {
+        key: cells[0]
+        for key, cells in (yearly or {}).items()
+        if key.startswith("unit.") and cells and cells[0] is not None
+    }
+    return FollowUp(
+        contract=contract,
+        yearly=yearly,
+        rates=rates,
+        trade_secret=bid.trade_secret if bid is not None else "",
+        publish_names=bid.publish_names if bid is not None else False,
+        contact_name=bid.bidder.contact_name if bid is not None else "",
+    )

@@ -1,0 +1,151 @@
+"""What the tabs of *Bids and evaluation* share (``bids_window.py``): moments in the
+town's zone, how a bid, a score and an amount are shown, a small table helper.
+
+A moment is typed as a date (YYYY-MM-DD) and a time (HH:MM) in the town's zone, the
+zone of the closing (``timezones.zone_of``); the core receives ISO 8601 with the offset
+of that zone on that day, so a clerk never types an offset. Text that is not a date
+and a time goes to the core as typed, and the core's refusal is shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem
+
+from wizard.core.bids.record import Bid
+from wizard.core.documents.record_tco import money
+from wizard.core.domain.timezones import parse_time, tzinfo, zone_of
+from wizard.core.i18n import _, ui_language
+from wizard.core.model.sections import ProjectInfo
+from wizard.core.opendata.milestones import parse_moment
+
+NONE = "—"
+"""A value not known yet (a sealed price, a score not given)."""
+
+
+def done(op: Callable[..., object]) -> Callable[..., bool]:
+    """``op`` returning ``True`` once it ran: ``ctx.do`` returns ``None`` for a refusal,
+    and a core operation that returns nothing would look refused."""
+
+    def run(*args: Any, **kwargs: Any) -> bool:
+        op(*args, **kwargs)
+        return True
+
+    return run
+
+
+def moment_text(info: ProjectInfo, day: str, time: str) -> str:
+    """``day`` (YYYY-MM-DD) at ``time`` (HH:MM) in the town's zone as ISO 8601 with its
+    offset (``2027-04-16T10:12:00-03:00``); ``day`` and ``time`` as typed, joined by
+    ``T``, when either is not one or the zone is unknown (the core then refuses it)."""
+    zone = tzinfo(zone_of(info))
+    clock = parse_time(time)
+    try:
+        date = dt.date.fromisoformat(day.strip())
+    except ValueError:
+        date = None
+    if zone is None or clock is None or date is None:
+        return f"{day.strip()}T{time.strip()}"
+    return dt.datetime.combine(date, clock, tzinfo=zone).isoformat(timespec="seconds")
+
+
+def local_parts(info: ProjectInfo, iso: str) -> tuple[str, str]:
+    """The date (YYYY-MM-DD) and time (HH:MM) of the moment ``iso`` in the town's zone
+    (in its own offset when the zone is unknown); ``("", "")`` for no moment."""
+    found = parse_moment(iso) if iso else None
+    if found is None:
+        return "", ""
+    zone = tzinfo(zone_of(info))
+    if zone is not None:
+        found = found.astimezone(zone)
+    return found.date().isoformat(), found.strftime("%H:%M")
+
+
+def now_parts(info: ProjectInfo) -> tuple[str, str]:
+    """Now, in the town's zone, as :func:`local_parts`."""
+    return local_parts(info, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
+
+
+def shown_moment(info: ProjectInfo, iso: str) -> str:
+    """``2027-04-16 10:12`` in the town's zone; :data:`NONE` for no moment."""
+    day, time = local_parts(info, iso)
+    return f"{day} {time}" if day else NONE
+
+
+def bid_name(bid: Bid) -> str:
+    """How the window names a bid: its number and the bidder's legal name."""
+    return _("Bid {number}: {name}", number=bid.id, name=bid.bidder.legal_name)
+
+
+def amount(value: Decimal | None) -> str:
+    """An amount in CAD in the app's language; :data:`NONE` for an unknown one."""
+    return NONE if value is None else money(value, ui_language())
+
+
+def score(value: Fraction | None, places: int = 2) -> str:
+    """A score rounded for display only (the core keeps it exact); :data:`NONE` for none."""
+    if value is None:
+        return NONE
+    text = f"{float(round(value, places)):.{places}f}"
+    return text.replace(".", ",") if ui_language() == "fr" else text
+
+
+def fingerprint(sha256: str) -> str:
+    """The first 16 hex digits of a SHA-256 fingerprint, grouped by four (enough to
+    compare with a printed copy; the record keeps all 64); :data:`NONE` for none."""
+    if not sha256:
+        return NONE
+    return " ".join(sha256[i : i + 4] for i in range(0, 16, 4))
+
+
+def short_field(edit: QLineEdit, chars: int) -> QLineEdit:
+    """``edit`` no wider than ``chars`` characters (a date, a time)."""
+    edit.setMaximumWidth(edit.fontMetrics().averageCharWidth() * chars + 16)
+    return edit
+
+
+def clear_cells(view: QTableWidget) -> None:
+    """Remove the editors of ``view``'s cells now (hidden at once, deleted later), so
+    that a refill never shows a stale one."""
+    for r in range(view.rowCount()):
+        for c in range(view.columnCount()):
+            widget = view.cellWidget(r, c)
+            if widget is not None:
+                widget.hide()
+                view.removeCellWidget(r, c)
+    view.setRowCount(0)
+
+
+def table(headers: list[str], stretch: int = -1, widths: dict[int, int] | None = None) -> QTableWidget:
+    """A read-only table with ``headers``; column ``stretch`` takes the free width;
+    ``widths``: column → a fixed width in characters (the text elided, whole in its
+    tooltip)."""
+    view = QTableWidget(0, len(headers))
+    view.setHorizontalHeaderLabels(headers)
+    view.verticalHeader().setVisible(False)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch >= 0:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    for column, chars in (widths or {}).items():
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        view.setColumnWidth(column, view.fontMetrics().averageCharWidth() * chars)
+    return view
+
+
+def fill(view: QTableWidget, rows: list[list[str]]) -> None:
+    """Replace the rows of ``view`` with ``rows`` of texts (a tooltip repeats each text)."""
+    view.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            view.setItem(r, c, item)

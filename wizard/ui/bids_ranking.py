@@ -1,0 +1,231 @@
+"""*Bids and evaluation* ▸ Ranking: the results, the recommended bidder, the sensitivity
+of the result, and the award.
+
+Everything shown is the core's (``scoring_input.evaluation_input``,
+``bid_scoring.evaluate`` and ``sensitivity``): exact fractions rounded here for display
+only. The sensitivity table says whether the recommendation holds without each
+member's sheet and with the other common price formula, beside the teaching text on
+the tender's formula (``bid_scoring.PRICE_FORMULA_NOTE``: lowest ÷ price × weight is
+not linear in the price). The award is recorded with ``evaluation_entry.set_award``;
+the core and the checks (``BD-NOT-TOP``) ask for a reason when it does not go to the
+bid ranked first.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.core.bids import evaluation_entry
+from wizard.core.bids.record import BidsRecord, read
+from wizard.core.bids.scoring_input import evaluation_input
+from wizard.core.domain import bid_scoring
+from wizard.core.domain.bid_scoring import PRICE_FORMULA_NOTE, STATUS_LABELS, TIE_TEXTS, Evaluation, Variant
+from wizard.core.i18n import _
+from wizard.ui import dialogs
+from wizard.ui.bids_common import NONE, done, fill, score, table
+
+if TYPE_CHECKING:
+    from wizard.ui.context import ProjectContext
+
+
+class RankingTab(QWidget):
+    """Results, sensitivity and award (module docstring)."""
+
+    def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QHBoxLayout(self)
+        left = QVBoxLayout()
+        self.results = table(
+            [_("Rank"), _("Bid"), _("Status"), _("Quality"), _("Price score"), _("Total")], 1
+        )
+        self.results.setObjectName("results-table")
+        left.addWidget(self.results, 2)
+        self.recommended = QLabel()
+        self.recommended.setObjectName("recommended")
+        self.recommended.setWordWrap(True)
+        left.addWidget(self.recommended)
+        sensitivity = QGroupBox(_("Sensitivity: does the result hold?"))
+        box = QVBoxLayout(sensitivity)
+        self.variants = table([_("Variant"), _("Recommended"), _("Same ranking")], 1)
+        self.variants.setObjectName("sensitivity-table")
+        box.addWidget(self.variants)
+        self.holds = QLabel()
+        self.holds.setObjectName("sensitivity-holds")
+        self.holds.setWordWrap(True)
+        box.addWidget(self.holds)
+        note = QLabel(_(PRICE_FORMULA_NOTE))
+        note.setObjectName("price-formula-note")
+        note.setWordWrap(True)
+        box.addWidget(note)
+        left.addWidget(sensitivity, 3)
+        layout.addLayout(left, 3)
+        layout.addWidget(self._award_group(), 2)
+        self.refresh()
+
+    def _award_group(self) -> QGroupBox:
+        group = QGroupBox(_("Award"))
+        form = QFormLayout(group)
+        self.award_bid = QComboBox()
+        self.award_bid.setObjectName("award-bid")
+        form.addRow(_("Bidder"), self.award_bid)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("award-reason")
+        self.reason.setPlaceholderText(_("Required if not the top-ranked bid"))
+        form.addRow(_("Reason"), self.reason)
+        self.resolution_number = QLineEdit()
+        self.resolution_number.setObjectName("resolution-number")
+        form.addRow(_("Resolution no."), self.resolution_number)
+        self.resolution_date = QLineEdit()
+        self.resolution_date.setObjectName("resolution-date")
+        self.resolution_date.setPlaceholderText(_("YYYY-MM-DD"))
+        form.addRow(_("Resolution date"), self.resolution_date)
+        self.signatory = QLineEdit()
+        self.signatory.setObjectName("signatory")
+        form.addRow(_("Signatory"), self.signatory)
+        self.authority = QLineEdit()
+        self.authority.setObjectName("delegated-authority")
+        self.authority.setPlaceholderText(_("By-law or resolution that delegates"))
+        form.addRow(_("Authority"), self.authority)
+        self.standstill = QSpinBox()
+        self.standstill.setObjectName("standstill-days")
+        self.standstill.setRange(0, 365)
+        self.standstill.setSuffix(" " + _("days"))
+        form.addRow(_("Standstill"), self.standstill)
+        self.award_button = QPushButton(_("Record the award"))
+        self.award_button.setObjectName("record-award")
+        self.award_button.clicked.connect(self.record_award)
+        form.addRow(self.award_button)
+        self.award_status = QLabel()
+        self.award_status.setObjectName("award-status")
+        self.award_status.setWordWrap(True)
+        form.addRow(self.award_status)
+        return group
+
+    # -- showing ------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        record = read(self.ctx.pf)
+        inp = evaluation_input(self.ctx.project, record)
+        result = bid_scoring.sensitivity(inp)
+        names = {b.id: f"{b.id}. {b.bidder.legal_name}" for b in record.bids}
+        self._results(result.base, names)
+        self._variants(result.variants, names)
+        if not result.variants:
+            self.holds.setText(_("No variant to compare yet: enter the members' sheets."))
+        elif result.holds:
+            self.holds.setText(_("The recommendation holds in every variant."))
+        else:
+            self.holds.setText(
+                _(
+                    "The recommendation changes in at least one variant: check the reasons before recommending."
+                )
+            )
+        self._award(record, result.base, names)
+
+    def _results(self, evaluation: Evaluation, names: dict[int, str]) -> None:
+        ordered = sorted(evaluation.results, key=lambda r: (r.rank is None, r.rank or 0, r.key))
+        fill(
+            self.results,
+            [
+                [
+                    str(r.rank) if r.rank is not None else NONE,
+                    names.get(r.key, str(r.key)),
+                    _(STATUS_LABELS[r.status]),
+                    score(r.quality_score),
+                    score(r.price_score),
+                    score(r.total),
+                ]
+                for r in ordered
+            ],
+        )
+        if evaluation.recommended is not None:
+            text = _("Recommended: {bid}", bid=names.get(evaluation.recommended, ""))
+        elif not evaluation.complete:
+            text = _("No recommendation yet: a bid is still being evaluated or its price is sealed.")
+        else:
+            text = _("No recommendation: no bid is ranked first alone.")
+        tie = TIE_TEXTS.get(evaluation.tie, "")
+        self.recommended.setText(text + (f"\n{_(tie)}" if tie else ""))
+
+    def _variants(self, variants: tuple[Variant, ...], names: dict[int, str]) -> None:
+        members = {m.id: m.name for m in self.ctx.project.jury}
+        rows = []
+        for v in variants:
+            if v.kind == "without_member":
+                label = _("Without the sheet of {name}", name=members.get(v.member_id or 0, "?"))
+            else:
+                label = _("With the linear price formula")
+            winner = v.evaluation.recommended
+            rows.append(
+                [
+                    label,
+                    names.get(winner, "") if winner is not None else NONE,
+                    _("Yes") if v.same_order else _("No"),
+                ]
+            )
+        fill(self.variants, rows)
+
+    def _award(self, record: BidsRecord, evaluation: Evaluation, names: dict[int, str]) -> None:
+        current = self.award_bid.currentData()
+        self.award_bid.clear()
+        self.award_bid.addItem(_("No award"), None)
+        for bid in record.bids:
+            if bid.opened:
+                self.award_bid.addItem(names[bid.id], bid.id)
+        award = record.award
+        chosen = award.bid_id if award is not None else (current or evaluation.recommended)
+        self.award_bid.setCurrentIndex(max(self.award_bid.findData(chosen), 0))
+        if award is not None:
+            self.reason.setText(award.reason_if_not_top)
+            self.resolution_number.setText(award.resolution_number)
+            self.resolution_date.setText(award.resolution_date)
+            self.signatory.setText(award.signatory)
+            self.authority.setText(award.delegated_authority)
+            self.standstill.setValue(award.standstill_days)
+            self.award_status.setText(
+                _(
+                    "Award recorded: {bid}",
+                    bid=names.get(award.bid_id, NONE) if award.bid_id else _("No award"),
+                )
+            )
+        else:
+            self.award_status.setText(_("The award is recorded after the opening."))
+        self.award_button.setEnabled(record.opened and not self.ctx.read_only)
+
+    # -- editing ------------------------------------------------------------------
+
+    def record_award(self) -> None:
+        """*Record the award* (module docstring)."""
+        record = read(self.ctx.pf)
+        top = bid_scoring.evaluate(evaluation_input(self.ctx.project, record)).recommended
+        chosen = self.award_bid.currentData()
+        if chosen is not None and chosen != top and not self.reason.text().strip():
+            dialogs.show_error(self, _("Give the reason for awarding a bid that is not the top-ranked one."))
+            self.reason.setFocus()
+            return
+        ok = self.ctx.do(
+            done(evaluation_entry.set_award),
+            self.award_bid.currentData(),
+            reason_if_not_top=self.reason.text(),
+            resolution_number=self.resolution_number.text(),
+            resolution_date=self.resolution_date.text(),
+            signatory=self.signatory.text(),
+            delegated_authority=self.authority.text(),
+            standstill_days=self.standstill.value(),
+        )
+        if ok:
+            self.refresh()
