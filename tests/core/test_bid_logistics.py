@@ -334,3 +334,47 @@ def test_the_record_states_the_pilot_validity_finding():
         sentence(project, found, "fr")
         == "Les soumissions échoient le 6 juin 2027, avant que le projet pilote rémunéré puisse se terminer le 7 juin 2027\u00a0: le délai de validité des soumissions est trop court."
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            "The Contract starts on May 3, 2027, but the paid pilot, from April 12, 2027, ends only on June 7, 2027: the full Contract is awarded after the pilot shows whether the solution works, so it cannot start before then. Move the contract start to June 7, 2027 or later, or shorten the pilot.",
+        ),
+        (
+            "fr",
+            "Le Contrat commence le 3 mai 2027, mais le projet pilote rémunéré, qui commence le 12 avril 2027, ne se termine que le 7 juin 2027\u00a0: le Contrat complet est adjugé après que le projet pilote a montré si la solution convient; il ne peut donc pas commencer avant. Reportez le début du Contrat au 7 juin 2027 ou plus tard, ou raccourcissez le projet pilote.",
+        ),
+    ],
+)
+def test_a_contract_starting_before_the_pilot_ends_is_flagged(lang, expected):
+    project = _pilot_project(120)
+    project.info.contract_start = "2027-05-03"  # the example's date before the fix
+    (found,) = [f for f in check_logistics(project) if f.code == "PR-PILOT-CONTRACT-START"]
+    assert found.field == "info.contract_start"
+    assert found.message(lang) == expected
+
+
+def test_a_contract_starting_after_the_pilot_is_clean():
+    from wizard.core.checks import run_checks
+    from wizard.core.documents.record_findings import sentence
+
+    project = _pilot_project(120)
+    assert project.info.contract_start == "2027-06-14"  # the example, fixed: after 2027-06-07
+    assert "PR-PILOT-CONTRACT-START" not in [f.code for f in run_checks(project)]
+    project.info.contract_start = "2027-06-07"  # the pilot's last day: the twin at the limit
+    assert "PR-PILOT-CONTRACT-START" not in [f.code for f in check_logistics(project)]
+    project.info.contract_start = "2027-06-06"
+    (found,) = [f for f in check_logistics(project) if f.code == "PR-PILOT-CONTRACT-START"]
+    assert (
+        sentence(project, found, "en")
+        == "The Contract was planned to start on June 6, 2027, before the paid pilot ends on June 7, 2027."
+    )
+    assert (
+        sentence(project, found, "fr")
+        == "Le début du Contrat était prévu le 6 juin 2027, avant la fin du projet pilote rémunéré, le 7 juin 2027."
+    )
+    project.evaluation.pilot_enabled = False  # no pilot: nothing to wait for
+    assert "PR-PILOT-CONTRACT-START" not in [f.code for f in check_logistics(project)]

@@ -86,3 +86,65 @@ def test_a_closing_moved_later_says_nothing(pf):
     addenda.add_change(pf, addendum_id=draft.id, field="info.closing_date", new_fr="2027-04-16")
     addenda.issue(pf, addendum_id=draft.id, issued_on="2027-03-03")
     assert _codes(pf, "2027-03-03") == []
+
+
+def test_run_checks_check_and_the_decision_record_list_the_addenda_findings(
+    pf, tmp_path, capsys, monkeypatch
+):
+    """PR-ADDENDUM-* are findings like the others once published: ``run_checks`` with the
+    record (the app's findings panel passes it), ``check`` and the decision record."""
+    from wizard import cli
+    from wizard.core.checks import run_checks
+    from wizard.core.documents.record import record_blocks
+    from wizard.core.export import output_files
+    from wizard.core.textclean import clean_project
+
+    draft = addenda.new_draft(pf)
+    addenda.add_change(pf, addendum_id=draft.id, field="info.closing_date", new_fr="2027-03-12")
+    addenda.issue(pf, addendum_id=draft.id, issued_on="2027-03-03")
+    record = read(pf)
+    assert "PR-ADDENDUM-SHORTENED" not in [f.code for f in run_checks(pf.project)]
+    found = [
+        f
+        for f in run_checks(pf.project, publication=record, today="2027-03-03")
+        if f.code.startswith("PR-ADDENDUM")
+    ]
+    assert [(f.code, f.severity.value, f.field) for f in found] == [
+        ("PR-ADDENDUM-SHORTENED", "error", "info.closing_date")
+    ]
+    assert (
+        found[0]
+        .message("en")
+        .startswith("Addendum 1 moved the closing earlier, from 2027-04-02 to 2027-03-12")
+    )
+
+    pf.close()
+    capsys.readouterr()
+    monkeypatch.setattr("wizard.cli.commands._today", lambda: "2027-03-03")
+    assert cli.main(["check", str(pf.path), "--lang", "en"]) == 1
+    lines = [line for line in capsys.readouterr().out.splitlines() if "PR-ADDENDUM" in line]
+    assert [line.split()[:3] for line in lines] == [["ERROR", "PR-ADDENDUM-SHORTENED", "info.closing_date:"]]
+
+    with ProjectFile.open(pf.path) as again:
+        project, record = clean_project(again.project), read(again)
+    for lang, expected in (
+        ("en", "Addendum 1 moved the closing earlier, from 2027-04-02 to 2027-03-12"),
+        ("fr", "L’addenda 1 a avancé la clôture du 2027-04-02 au 2027-03-12"),
+    ):
+        with_record = _texts(record_blocks(project, lang, publication=record))
+        assert expected in with_record
+        assert expected not in _texts(record_blocks(project, lang))
+    files = output_files(project, "en", record=record)
+    assert files["decision-record-en.docx"] != output_files(project, "en")["decision-record-en.docx"]
+
+
+def _texts(blocks) -> str:
+    from wizard.core.documents.blocks import Paragraph, Table
+
+    out = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(block.text)
+        elif isinstance(block, Table):
+            out += [str(cell) for row in block.rows for cell in row]
+    return "\n".join(out)

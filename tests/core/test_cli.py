@@ -104,7 +104,7 @@ def test_dump_reads_a_file_open_in_the_app(example_file, capsys):
 def _fake_checks(monkeypatch, *found):
     import wizard.core.checks as checks
 
-    monkeypatch.setattr(checks, "run_checks", lambda project, record=None: list(found))
+    monkeypatch.setattr(checks, "run_checks", lambda project, record=None, **_context: list(found))
 
 
 def test_check_exit_1_on_an_error_finding(example_file, monkeypatch, capsys):

@@ -431,3 +431,55 @@ def test_the_french_of_the_documents_uses_one_apostrophe():
         tr(english, "fr")
         == "Rajustés une fois l’an selon l’indice des prix à la consommation, sous un plafond"
     )
+
+
+def test_a_typed_date_for_the_bids_is_not_replaced_silently():
+    """Issue 21 item 5: the plan's typed date for the bids received differs from the
+    public opening: the tender, the decision record's scorecard and the OCDS package all
+    give the opening's day, and V-BIDS-DATE says the typed date is not used."""
+    from wizard.core.checks import run_checks
+    from wizard.core.domain.publication_plan import planned_date
+    from wizard.core.domain.scorecard import scorecard
+    from wizard.core.opendata import milestones
+
+    project = load_example("emergency-perimeter")  # closing and opening 2027-03-08
+    row = next(i for i in project.publication_items if i.key == "bids_and_bidders")
+    assert row.planned_date == "2027-03-08"  # the example agrees with its opening
+    assert "V-BIDS-DATE" not in [f.code for f in run_checks(project)]  # the clean twin
+    row.planned_date = "2027-03-09"
+    (found,) = [f for f in run_checks(project) if f.code == "V-BIDS-DATE"]
+    assert (found.severity.value, found.field) == ("warning", f"publication_items:{row.id}.planned_date")
+    assert found.message("en").startswith(
+        "The date typed for publishing the bids received and the bidders (March 9, 2027) is not the day "
+        "of the public opening (March 8, 2027)"
+    )
+    assert "(9 mars 2027) n’est pas celle de l’ouverture publique (8 mars 2027)" in found.message("fr")
+    assert planned_date(project, row) == "2027-03-08"
+    text = "\n".join(_texts(project, "en"))
+    assert "Bids received and the bidders\nMarch 8, 2027\n" in text and "March 9, 2027" not in text
+    (practice,) = [p for p in scorecard(project) if p.key == "publish_bids_and_bidders"]
+    assert dict(practice.params)["date"] == "2027-03-08"
+    project.info.publication_date = ""  # the OCDS release is then dated by the project's days
+    project.info.award_date = project.info.contract_start = ""
+    project.info.questions_deadline = ""
+    assert "2027-03-09" not in milestones._project_days(project)
+    project.info.province = "ON"  # no public opening: the typed date is the plan's
+    assert planned_date(project, row) == "2027-03-09"
+    assert "V-BIDS-DATE" not in [f.code for f in run_checks(project)]
+
+
+def test_the_record_states_a_typed_date_for_the_bids():
+    from wizard.core.checks import run_checks
+    from wizard.core.documents.record_findings import sentence
+
+    project = load_example("emergency-perimeter")
+    next(i for i in project.publication_items if i.key == "bids_and_bidders").planned_date = "2027-03-09"
+    (found,) = [f for f in run_checks(project) if f.code == "V-BIDS-DATE"]
+    assert sentence(project, found, "en") == (
+        "The publication plan typed March 9, 2027 for the bids received and the bidders; the documents "
+        "give the public opening's day, March 8, 2027."
+    )
+    assert sentence(project, found, "fr") == (
+        "Le plan de publication indiquait le 9 mars 2027 pour les soumissions reçues et les "
+        "soumissionnaires; les documents donnent le jour de l’ouverture publique, le 8 mars 2027."
+    )

@@ -97,3 +97,114 @@ def test_addenda_before_publication_says_to_publish_first(window, tmp_path, monk
     monkeypatch.setattr(dialogs, "show_info", lambda parent, message: infos.append(message))
     window.actions_by_name["addenda"].trigger()
     assert infos == ["Mark the tender as published before preparing an addendum."]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_addenda_dialog_edits_questions_and_changes_texts(window, qtbot, tmp_path, monkeypatch, lang):
+    """Issue 21 item 2: with the real buttons, a question is added, reworded, answered and
+    removed, a criterion's text is changed in both languages (the operation the command
+    line uses) and a change removed; each is one user action that Edit ▸ Undo takes back."""
+    from wizard.core.project_file import undo
+    from wizard.core.publishing.publish import publish
+
+    project = load_example("training")
+    project.info.closing_date = "2027-04-02"
+    pf = ProjectFile.create(tmp_path / "t.tender", project)
+    publish(pf, published_on="2027-03-01", moment="2027-03-01T14:00:00+00:00")
+    window.set_project(pf)
+    window.actions_by_name[f"lang_{lang}"].trigger()
+    criterion = pf.project.criteria[0]
+    address = f"criteria:{criterion.id}.text"
+
+    def click(button) -> None:
+        assert button.isEnabled(), button.text()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def run(dialog: AddendaDialog) -> int:
+        dialog.resize(1366, 768)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.issue_date.setText("2027-03-10")
+        for fr, en in (
+            ("Les séances à distance?", "Remote sessions?"),
+            ("Le prix du pilote?", "The pilot's price?"),
+        ):
+            dialog.question_edits["fr"].setPlainText(fr)
+            dialog.question_edits["en"].setPlainText(en)
+            click(dialog.add_question_button)
+        assert dialog.question_list.count() == 2
+        assert [q.question_fr for q in read(pf).draft.questions] == [
+            "Les séances à distance?",
+            "Le prix du pilote?",
+        ]
+
+        dialog.question_list.setCurrentRow(0)  # edit: its texts come into the editors
+        assert dialog.question_edits["fr"].toPlainText() == "Les séances à distance?"
+        dialog.question_edits["fr"].setPlainText(
+            "Les séances de scénarios peuvent-elles se tenir à distance?"
+        )
+        dialog.question_edits["en"].setPlainText("May the scenario sessions be held remotely?")
+        dialog.answer_edits["fr"].setPlainText("Oui, par visioconférence.")
+        dialog.answer_edits["en"].setPlainText("Yes, by videoconference.")
+        click(dialog.save_question_button)
+        first = read(pf).draft.questions[0]
+        assert (first.question_fr, first.answer_en) == (
+            "Les séances de scénarios peuvent-elles se tenir à distance?",
+            "Yes, by videoconference.",
+        )
+        dialog.question_list.setCurrentRow(1)
+        click(dialog.remove_question_button)
+        assert [q.id for q in read(pf).draft.questions] == [first.id] and dialog.question_list.count() == 1
+        dialog.question_list.setCurrentRow(0)
+        dialog.tabs.setCurrentIndex(0)
+        _shot(dialog, f"addenda-questions-{lang}")
+
+        dialog.tabs.setCurrentIndex(1)
+        dialog.text_field.setCurrentIndex(dialog.text_field.findData(address))
+        assert dialog.text_edits["fr"].toPlainText() == criterion.text  # the text as it stands
+        dialog.text_edits["fr"].setPlainText("Les employés suivent des cours en ligne, y compris sur mobile.")
+        dialog.text_edits["en"].setPlainText("Employees take online courses, on mobile devices too.")
+        click(dialog.add_text_button)
+        dialog.new_date.setText("2027-04-16")
+        click(dialog.add_change_button)
+        changes = read(pf).draft.changes
+        assert [(c.kind, c.field, c.new_en) for c in changes] == [
+            ("text", address, "Employees take online courses, on mobile devices too."),
+            ("date", "info.closing_date", "2027-04-16"),
+        ]
+        assert dialog.change_list.count() == 2 and "2027-04-16" in dialog.change_list.item(1).text()
+        _shot(dialog, f"addenda-changes-{lang}")
+        dialog.change_list.setCurrentRow(1)
+        click(dialog.remove_change_button)
+        assert [c.field for c in read(pf).draft.changes] == [address]
+        dialog.close()
+        return 0
+
+    monkeypatch.setattr(dialogs, "run_dialog", run)
+    window.actions_by_name["addenda"].trigger()
+    assert pf.project.criteria[0].text == criterion.text  # a draft changes nothing until issued
+    undo.undo(pf)  # Edit ▸ Undo: the change removed comes back
+    assert [c.field for c in read(pf).draft.changes] == [address, "info.closing_date"]
+    apply_language("en")
+
+
+def test_the_history_names_a_drafts_question(window, tmp_path):
+    """A draft's edits are journalled (item 4): the History window names them."""
+    import json
+
+    from wizard.core.publishing import addenda
+    from wizard.core.publishing.publish import publish
+    from wizard.ui import field_labels
+
+    project = load_example("training")
+    project.info.closing_date = "2027-04-02"
+    pf = ProjectFile.create(tmp_path / "t.tender", project)
+    publish(pf, published_on="2027-03-01", moment="2027-03-01T14:00:00+00:00")
+    window.set_project(pf)
+    addenda.add_question(pf, question_fr="Séances à distance?", question_en="Remote sessions?")
+    entry = pf.history(1)[0]
+    row = field_labels.snapshot(entry)
+    assert entry["field"].startswith("addendum_questions:") and json.loads(entry["new"])["question_fr"]
+    text = field_labels.describe(entry["field"], pf.project, {}, row)
+    assert text == "Addenda › Question and answer “Séances à distance?”"
+    assert field_labels.value_text(entry["new"]) == "Séances à distance?"

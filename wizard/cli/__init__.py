@@ -146,7 +146,9 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     p.add_argument("--answer", help="the answer, in the language the project's texts are typed in")
     p.add_argument("--answer-fr", help="the answer in French")
     p.add_argument("--answer-en", help="the answer in English")
-    p.add_argument("--field", help="what a change changes: info.closing_date, criteria:3.text …")
+    p.add_argument(
+        "--field", help="what a change changes: info.closing_date, criteria:3.text, clauses:governing-law …"
+    )
     p.add_argument("--value", help="the new date, or the new text in French")
     p.add_argument("--value-en", help="the new text in English")
     p.add_argument("--date", help="issue: the date of issue; question: the date received (YYYY-MM-DD)")

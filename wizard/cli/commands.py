@@ -174,15 +174,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Every finding, ``SEVERITY CODE FIELD: message``, then the totals; exit 1 on an
     error that is not justified. Words in ``--lang`` or the system language."""
     from wizard.core.checks import Severity, run_checks
-    from wizard.core.checks.addenda import check_addenda
 
     lang = args.lang or system_language()
     project, _changed, record = _read_for_export(args.file)
-    found = (
-        run_checks(project, _read_bids(args.file))
-        + check_addenda(project, record, _today())
-        + _contract_findings(args.file)
-    )
+    found = run_checks(
+        project, _read_bids(args.file), publication=record, today=_today()
+    ) + _contract_findings(args.file)
     width = max(len(severity_word(s.value, lang)) for s in Severity)
     justified = 0
     for f in found:
@@ -562,6 +559,17 @@ def cmd_addendum(args: argparse.Namespace) -> int:
                             date=day,
                             closing=plan.closing_after,
                             days=plan.minimum_days,
+                        ),
+                        file=sys.stderr,
+                    )
+                if plan.replaces_workbook:
+                    print(
+                        bilingual(
+                            N_(
+                                "This addendum replaces the price workbook: version {before} no longer applies, bidders fill version {after} (export writes it)."
+                            ),
+                            before=plan.workbook_before,
+                            after=plan.workbook_after,
                         ),
                         file=sys.stderr,
                     )

@@ -85,20 +85,19 @@ class ProjectContext(QObject):
     def findings(self) -> list[Finding]:
         """Every finding of the project (cached until the next edit)."""
         if self._findings is None:
-            self._findings = run_checks(
-                self.project, self._bids()
-            )  # never raises: a failing step is a finding
+            record = None
             if self.pf.published:  # the addenda's red flags (docs/publishing.md, "Checks")
-                import datetime as dt
-
-                from wizard.core.checks.addenda import check_addenda
                 from wizard.core.publishing.record import read
 
-                self._findings += check_addenda(self.project, read(self.pf), dt.date.today().isoformat())
+                record = read(self.pf)
+            self._findings = run_checks(self.project, self._bids(), publication=record)  # never raises
+            if self.pf.published:  # the contract's follow-up (docs/contract.md)
+                import datetime as dt
+
                 from wizard.core.checks.contract import check_contract
                 from wizard.core.contract.record import follow_up
 
-                found = follow_up(self.pf)  # the contract's follow-up (docs/contract.md)
+                found = follow_up(self.pf)
                 if found is not None:
                     self._findings += check_contract(
                         self.project, found.contract, dt.date.today().isoformat(), found.rates

@@ -42,7 +42,19 @@ EXTRA: dict[str, str] = {
     "vendor_exchanges.helped_drafting": N_("The vendor helped draft the tender or supplied a template"),
 }
 """Addresses no page labels → msgid."""
-NAME_ATTRIBUTES = ("name", "title", "text", "label", "question", "clause_id", "vendor", "code")
+NAME_ATTRIBUTES = (
+    "name",
+    "title",
+    "text",
+    "label",
+    "question",
+    "clause_id",
+    "vendor",
+    "code",
+    "question_fr",
+    "question_en",
+    "field",
+)
 VALUE_CHARS = 80
 
 
@@ -95,6 +107,13 @@ def shorten(text: str, limit: int = VALUE_CHARS) -> str:
     one_line = " ".join(text.split())
     return one_line if len(one_line) <= limit else one_line[: limit - 1].rstrip() + "…"
 
+
+DRAFT_ROWS = {
+    "addenda": N_("Draft addendum"),
+    "addendum_questions": N_("Question and answer"),
+    "addendum_changes": N_("Change"),
+}
+"""The rows of a draft addendum the journal holds (``store.DRAFT_TABLES``), by table."""
 
 VERSION_NAMES = {"fr": N_("French version"), "en": N_("English version")}
 """A ``translations`` row names the text it translates, then which version it is."""
@@ -158,6 +177,11 @@ def describe(
     other rows by their address (``"cost_lines:21"``), for the text a deleted
     translation translated. A translation is named by the text it translates and its
     version: "Problem definition › Problem statement › English version"."""
+    kind = parse_address(address).kind
+    if kind in DRAFT_ROWS:  # Tender ▸ Addenda…, not a step's page
+        name = row_name(row) if row else ""
+        where = f"{_('Addenda')} › {_(DRAFT_ROWS[kind])}"
+        return f"{where} “{name}”" if name else where
     translation = _translation(address, project, row)
     if translation is not None:
         inner, lang = translation

@@ -5,9 +5,13 @@ and *Tender ▸ Addenda…*.
 attached (``dialogs.ask_date``, ``ask_yes_no``, ``ask_document_paths``: tests replace
 them), then runs ``publishing.publish`` through the context. :class:`AddendaDialog`
 lists the addenda and prepares the draft one: questions and answers in the tender's
-languages, dates moved; before issuing, it shows what the issue will do (the number,
-the closing before and after, an extension by the Town's rule) and asks. Every change
-is a core operation run through ``ctx.do``; a refusal is shown, never a traceback.
+languages (added, edited, removed), dates moved and texts of the tender changed (a
+requirement, a criterion, the statement of need … by ``addenda.add_change``, the
+operation the command line uses), changes removed; before issuing, it shows what the
+issue will do (the number, the closing before and after, an extension by the Town's
+rule, a new price workbook) and asks. Every change is a core operation run through
+``ctx.do`` (one user action each: Edit ▸ Undo takes it back); a refusal is shown,
+never a traceback.
 """
 
 from __future__ import annotations
@@ -28,16 +32,19 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from wizard.core.documents.addendum import change_name
 from wizard.core.i18n import _, n_, tr, ui_language
 from wizard.core.i18n.languages import tender_languages
 from wizard.core.publishing import PublishingError, addenda
 from wizard.core.publishing.publish import attachment, publish
 from wizard.core.publishing.record import DATE_FIELDS, Addendum, read
 from wizard.ui import dialogs
+from wizard.ui.field_labels import shorten
 
 if TYPE_CHECKING:
     from wizard.ui.context import ProjectContext
@@ -142,7 +149,8 @@ def addendum_line(addendum: Addendum) -> str:
 
 
 class AddendaDialog(QDialog):
-    """The addenda of the open project, and the draft being prepared."""
+    """The addenda of the open project, and the draft being prepared: a tab for its
+    questions and answers, a tab for its changes (dates and texts), then the issue."""
 
     def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,45 +158,100 @@ class AddendaDialog(QDialog):
         self.setObjectName("addenda-dialog")
         self.setWindowTitle(_("Addenda"))
         self.langs = list(tender_languages(ctx.project))
+        self.names = {"fr": _("French"), "en": _("English")}
+        lines = self.fontMetrics().lineSpacing()
         layout = QVBoxLayout(self)
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.addenda_list = QListWidget()
-        self.addenda_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.addenda_list.setMaximumHeight(lines * 4)
         layout.addWidget(self.addenda_list)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._questions_tab(), _("Questions and answers"))
+        self.tabs.addTab(self._changes_tab(), _("Changes"))
+        layout.addWidget(self.tabs, 1)
 
-        questions = QGroupBox(_("Questions and answers (the asker is never named)"))
-        grid = QGridLayout(questions)
+        issue = QGroupBox(_("Issue"))
+        form = QFormLayout(issue)
+        row = QHBoxLayout()
+        self.issue_date = QLineEdit(today())
+        self.issue_date.setObjectName("issue-date")
+        self.issue_date.textChanged.connect(self.refresh_plan)
+        row.addWidget(self.issue_date)
+        self.issue_button = QPushButton(_("Issue the addendum…"))
+        self.issue_button.clicked.connect(self.issue)
+        row.addWidget(self.issue_button)
+        self.discard_button = QPushButton(_("Discard the draft…"))
+        self.discard_button.clicked.connect(self.discard)
+        row.addWidget(self.discard_button)
+        form.addRow(_("Date of issue (YYYY-MM-DD)"), row)
+        self.plan = QLabel()
+        self.plan.setObjectName("issue-plan")
+        self.plan.setWordWrap(True)
+        self.plan.setMinimumHeight(lines * 3)
+        form.addRow(self.plan)
+        layout.addWidget(issue)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(self.fontMetrics().averageCharWidth() * 120, lines * 44)
+        self.refresh()
+
+    def _questions_tab(self) -> QWidget:
+        tab = QWidget()
+        grid = QGridLayout(tab)
+        grid.addWidget(QLabel(_("The asker is never named: every bidder reads the same answer.")), 0, 0, 1, 3)
         self.question_list = QListWidget()
-        self.question_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
-        grid.addWidget(self.question_list, 0, 0, 1, len(self.langs) + 1)
+        self.question_list.setObjectName("question-list")
+        self.question_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.question_list.currentRowChanged.connect(self.show_question)
+        grid.addWidget(self.question_list, 1, 0, 1, len(self.langs) + 1)
         self.question_edits: dict[str, QPlainTextEdit] = {}
         self.answer_edits: dict[str, QPlainTextEdit] = {}
-        names = {"fr": _("French"), "en": _("English")}
-        grid.addWidget(QLabel(_("Question")), 2, 0)
-        grid.addWidget(QLabel(_("Answer")), 3, 0)
+        grid.addWidget(QLabel(_("Question")), 3, 0)
+        grid.addWidget(QLabel(_("Answer")), 4, 0)
         for column, lang in enumerate(self.langs, 1):
-            grid.addWidget(QLabel(names[lang]), 1, column)
+            grid.addWidget(QLabel(self.names[lang]), 2, column)
             q, a = QPlainTextEdit(), QPlainTextEdit()
-            for edit in (q, a):
-                edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
             q.setObjectName(f"question-{lang}")
             a.setObjectName(f"answer-{lang}")
             self.question_edits[lang], self.answer_edits[lang] = q, a
-            grid.addWidget(q, 2, column)
-            grid.addWidget(a, 3, column)
-        self.add_question_button = QPushButton(_("Add the question and its answer"))
+            grid.addWidget(q, 3, column)
+            grid.addWidget(a, 4, column)
+        buttons = QHBoxLayout()
+        self.add_question_button = QPushButton(_("Add as a new question"))
         self.add_question_button.clicked.connect(self.add_question)
-        grid.addWidget(self.add_question_button, 4, 0, 1, len(self.langs) + 1)
-        layout.addWidget(questions)
+        self.save_question_button = QPushButton(_("Save the selected question"))
+        self.save_question_button.clicked.connect(self.save_question)
+        self.remove_question_button = QPushButton(_("Remove the selected question"))
+        self.remove_question_button.clicked.connect(self.remove_question)
+        self.clear_question_button = QPushButton(_("Clear"))
+        self.clear_question_button.clicked.connect(self.clear_question)
+        for button in (
+            self.add_question_button,
+            self.save_question_button,
+            self.remove_question_button,
+            self.clear_question_button,
+        ):
+            buttons.addWidget(button)
+        grid.addLayout(buttons, 5, 0, 1, len(self.langs) + 1)
+        return tab
 
-        changes = QGroupBox(_("Dates moved"))
-        form = QFormLayout(changes)
+    def _changes_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
         self.change_list = QListWidget()
-        self.change_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 3)
-        form.addRow(self.change_list)
-        row = QHBoxLayout()
+        self.change_list.setObjectName("change-list")
+        self.change_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
+        layout.addWidget(self.change_list)
+        self.remove_change_button = QPushButton(_("Remove the selected change"))
+        self.remove_change_button.clicked.connect(self.remove_change)
+        layout.addWidget(self.remove_change_button)
+
+        dates = QGroupBox(_("A date moved"))
+        row = QHBoxLayout(dates)
         self.date_field = QComboBox()
         for address, label in DATE_FIELDS.items():
             self.date_field.addItem(tr(label, ui_language()), address)
@@ -200,30 +263,26 @@ class AddendaDialog(QDialog):
         row.addWidget(self.date_field, 2)
         row.addWidget(self.new_date, 1)
         row.addWidget(self.add_change_button)
-        form.addRow(row)
-        layout.addWidget(changes)
+        layout.addWidget(dates)
 
-        issue = QGroupBox(_("Issue"))
-        form = QFormLayout(issue)
-        self.issue_date = QLineEdit(today())
-        self.issue_date.setObjectName("issue-date")
-        self.issue_date.textChanged.connect(self.refresh_plan)
-        form.addRow(_("Date of issue (YYYY-MM-DD)"), self.issue_date)
-        self.plan = QLabel()
-        self.plan.setObjectName("issue-plan")
-        self.plan.setWordWrap(True)
-        self.plan.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
-        form.addRow(self.plan)
-        self.issue_button = QPushButton(_("Issue the addendum…"))
-        self.issue_button.clicked.connect(self.issue)
-        form.addRow(self.issue_button)
-        layout.addWidget(issue)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 110, self.fontMetrics().lineSpacing() * 40)
-        self.refresh()
+        texts = QGroupBox(_("A text of the tender changed (a requirement, a criterion, a scenario …)"))
+        grid = QGridLayout(texts)
+        self.text_field = QComboBox()
+        self.text_field.setObjectName("text-field")
+        self.text_field.currentIndexChanged.connect(self.show_text)
+        grid.addWidget(self.text_field, 0, 0, 1, len(self.langs))
+        self.text_edits: dict[str, QPlainTextEdit] = {}
+        for column, lang in enumerate(self.langs):
+            grid.addWidget(QLabel(_("New text ({language})", language=self.names[lang])), 1, column)
+            edit = QPlainTextEdit()
+            edit.setObjectName(f"new-text-{lang}")
+            self.text_edits[lang] = edit
+            grid.addWidget(edit, 2, column)
+        self.add_text_button = QPushButton(_("Add the text change"))
+        self.add_text_button.clicked.connect(self.add_text_change)
+        grid.addWidget(self.add_text_button, 3, 0, 1, len(self.langs))
+        layout.addWidget(texts, 1)
+        return tab
 
     # -- showing ------------------------------------------------------------------
 
@@ -241,17 +300,61 @@ class AddendaDialog(QDialog):
         for addendum in record.addenda:
             self.addenda_list.addItem(addendum_line(addendum))
         draft = record.draft
+        lang = ui_language() if ui_language() in self.langs else self.langs[0]
+        self.question_ids = [q.id for q in draft.questions] if draft else []
+        self.change_ids = [c.id for c in draft.changes] if draft else []
+        self.question_list.blockSignals(True)
         self.question_list.clear()
-        self.change_list.clear()
-        lang = self.langs[0]
         for n, q in enumerate(draft.questions if draft else (), 1):
             self.question_list.addItem(
                 f"{n}. {q.text('question', lang)} → {q.text('answer', lang) or _('(no answer yet)')}"
             )
+        self.question_list.blockSignals(False)
+        self.change_list.clear()
         for c in draft.changes if draft else ():
-            label = tr(DATE_FIELDS.get(c.field, c.field), ui_language())
-            self.change_list.addItem(f"{label}: {c.old(lang)} → {c.new(lang)}")
+            name = change_name(self.ctx.project, c, ui_language())
+            before = c.old(lang) if c.kind != "text" else shorten(c.old(lang), 45)
+            after = c.new(lang) if c.kind != "text" else shorten(c.new(lang), 70)
+            self.change_list.addItem(f"{name}: {before} → {after}")
+        current = self.text_field.currentData()
+        self.text_field.blockSignals(True)
+        self.text_field.clear()
+        for address, name in addenda.changeable_texts(self.ctx.project, ui_language()):
+            self.text_field.addItem(name, address)
+        self.text_field.setCurrentIndex(max(self.text_field.findData(current), 0))
+        self.text_field.blockSignals(False)
+        self.show_text()
+        editable = not self.ctx.read_only
+        for button in (self.save_question_button, self.remove_question_button):
+            button.setEnabled(editable and self.question_list.currentRow() >= 0)
+        self.remove_change_button.setEnabled(editable and bool(self.change_ids))
+        self.discard_button.setEnabled(editable and draft is not None)
         self.refresh_plan()
+
+    def show_question(self, row: int) -> None:
+        """Put the selected question's texts in the editors, to edit or remove it."""
+        draft = read(self.ctx.pf).draft
+        questions = draft.questions if draft else ()
+        editable = not self.ctx.read_only and 0 <= row < len(questions)
+        self.save_question_button.setEnabled(editable)
+        self.remove_question_button.setEnabled(editable)
+        if not 0 <= row < len(questions):
+            return
+        for lang in self.langs:
+            self.question_edits[lang].setPlainText(getattr(questions[row], f"question_{lang}"))
+            self.answer_edits[lang].setPlainText(getattr(questions[row], f"answer_{lang}"))
+
+    def show_text(self) -> None:
+        """Put the chosen text in the editors: the draft's new version when it already
+        changes it, else the text as it stands."""
+        address = self.text_field.currentData()
+        if not address:
+            return
+        draft = read(self.ctx.pf).draft
+        pending = next((c for c in draft.changes if c.field == address), None) if draft else None
+        for lang in self.langs:
+            text = pending.new(lang) if pending else addenda.current_text(self.ctx.project, address, lang)
+            self.text_edits[lang].setPlainText(text)
 
     def refresh_plan(self) -> None:
         draft = read(self.ctx.pf).draft
@@ -281,39 +384,99 @@ class AddendaDialog(QDialog):
                     days=plan.minimum_days,
                 )
             )
+        if plan.replaces_workbook:
+            lines.append(
+                _(
+                    "It replaces the price workbook: version {before} → {after}.",
+                    before=plan.workbook_before,
+                    after=plan.workbook_after,
+                )
+            )
         lines += [tr(text, ui_language(), **params) for text, params in plan.problems]
         return "\n".join(lines)
 
     # -- editing ------------------------------------------------------------------
 
-    def _draft_id(self) -> int | None:
-        draft = self.ctx.do(addenda.new_draft)
-        return draft.id if draft is not None else None
-
-    def add_question(self) -> None:
-        texts = {
+    def _question_texts(self) -> dict[str, str]:
+        return {
             f"{part}_{lang}": edits[lang].toPlainText()
             for part, edits in (("question", self.question_edits), ("answer", self.answer_edits))
             for lang in self.langs
         }
-        draft_id = self._draft_id()
-        if draft_id is None:
+
+    def clear_question(self) -> None:
+        for edit in [*self.question_edits.values(), *self.answer_edits.values()]:
+            edit.clear()
+        self.question_list.setCurrentRow(-1)
+
+    def add_question(self) -> None:
+        """A new question (and its answer) from the editors; the draft starts with it."""
+        t = self._question_texts()
+        done = self.ctx.do(
+            addenda.add_question,
+            question_fr=t.get("question_fr", ""),
+            question_en=t.get("question_en", ""),
+            answer_fr=t.get("answer_fr", ""),
+            answer_en=t.get("answer_en", ""),
+        )
+        if done is not None:
+            self.clear_question()
+        self.refresh()
+
+    def _selected(self, ids: list[int], widget: QListWidget) -> int | None:
+        row = widget.currentRow()
+        return ids[row] if 0 <= row < len(ids) else None
+
+    def save_question(self) -> None:
+        """The selected question's texts as the editors hold them."""
+        question_id = self._selected(self.question_ids, self.question_list)
+        if question_id is None:
             return
-        if self.ctx.do(addenda.add_question, addendum_id=draft_id, **texts) is not None:
-            for edit in [*self.question_edits.values(), *self.answer_edits.values()]:
-                edit.clear()
+        row = self.question_list.currentRow()
+        self.ctx.do(addenda.set_question, question_id=question_id, **self._question_texts())
+        self.refresh()
+        self.question_list.setCurrentRow(row)
+
+    def remove_question(self) -> None:
+        question_id = self._selected(self.question_ids, self.question_list)
+        if question_id is None:
+            return
+        if self.ctx.do(addenda.remove, table="addendum_questions", row_id=question_id) is not None:
+            self.clear_question()
         self.refresh()
 
     def add_change(self) -> None:
-        draft_id = self._draft_id()
-        if draft_id is None:
-            return
+        """The chosen date moved to the date typed."""
         field = self.date_field.currentData()
-        if (
-            self.ctx.do(addenda.add_change, addendum_id=draft_id, field=field, new_fr=self.new_date.text())
-            is not None
-        ):
+        if self.ctx.do(addenda.add_change, field=field, new_fr=self.new_date.text()) is not None:
             self.new_date.clear()
+        self.refresh()
+
+    def add_text_change(self) -> None:
+        """The chosen text of the tender replaced by its new version in each tender
+        language (``addenda.add_change``, as ``addendum change --field`` does)."""
+        field = self.text_field.currentData()
+        if not field:
+            return
+        texts = {lang: self.text_edits[lang].toPlainText() for lang in self.langs}
+        self.ctx.do(addenda.add_change, field=field, new_fr=texts.get("fr", ""), new_en=texts.get("en", ""))
+        self.refresh()
+
+    def remove_change(self) -> None:
+        change_id = self._selected(self.change_ids, self.change_list)
+        if change_id is None:
+            return
+        self.ctx.do(addenda.remove, table="addendum_changes", row_id=change_id)
+        self.refresh()
+
+    def discard(self) -> None:
+        draft = read(self.ctx.pf).draft
+        if draft is None or not dialogs.ask_yes_no(
+            self, _("Discard this draft addendum, its questions and its changes?")
+        ):
+            return
+        self.ctx.do(addenda.discard, addendum_id=draft.id)
+        self.clear_question()
         self.refresh()
 
     def issue(self) -> None:

@@ -1,6 +1,8 @@
 """The checks engine (docs/checks.md): pure Python, one module per step.
 
-``run_checks(project)`` returns every finding, sorted by step then severity. Each
+``run_checks(project)`` returns every finding, sorted by step then severity; once the
+tender is published, ``run_checks(project, publication=…, today=…)`` adds the findings on
+its addenda (``addenda.check_addenda``). Each
 module exposes ``check_<step>(project) -> list[Finding]``. The step checks read the
 project as the documents print it, without its blank rows
 (``textclean.drop_blank_rows``); ``rows.check_rows`` names those rows.
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from wizard.core.bids.record import BidsRecord
 from wizard.core.checks import (
@@ -46,6 +49,9 @@ from wizard.core.model import Project, translatable
 from wizard.core.steps import STEPS, Step
 from wizard.core.textclean import drop_blank_rows
 
+if TYPE_CHECKING:
+    from wizard.core.publishing.record import Record
+
 log = logging.getLogger(__name__)
 
 CHECKS: dict[Step, Callable[[Project, market_index.SupportIndex], list[Finding]]] = {
@@ -73,7 +79,13 @@ runs the checks that read every step's text (``text.py``) and the package as a w
 field."""
 
 
-def run_checks(project: Project, record: BidsRecord | None = None) -> list[Finding]:
+def run_checks(
+    project: Project,
+    record: BidsRecord | None = None,
+    *,
+    publication: Record | None = None,
+    today: str | None = None,
+) -> list[Finding]:
     """Every finding of every step, by step, then severity, then code; with ``record``
     (the bids of a published tender, :func:`wizard.core.bids.record.read`) holding bids,
     also the findings on the bids and their evaluation (:func:`bids.check_bids`). Never raises:
@@ -84,12 +96,20 @@ def run_checks(project: Project, record: BidsRecord | None = None) -> list[Findi
     The step checks see the project without its blank rows, as every document prints it
     (so M-5 in a message is the tender's M-5, and an empty author row is no jury
     conflict); :func:`rows.check_rows` reports the blank rows themselves. Row ids never
-    change, so every address is valid in the project as saved."""
+    change, so every address is valid in the project as saved.
+
+    ``publication``: the publication record (``publishing.record.read``); once the tender is
+    published, the findings on its addenda (``PR-ADDENDUM-*``, ``checks/addenda.py``)
+    join the others, so the findings panel, ``check`` and the decision record list
+    them alike. ``today`` (YYYY-MM-DD, default: the computer's date) is the day they
+    are judged on: a question unanswered near the closing depends on it."""
     with one_pass():  # the project does not change while the checks run (core/memo.py)
-        return _run_checks(project, record)
+        return _run_checks(project, record, publication, today)
 
 
-def _run_checks(project: Project, record: BidsRecord | None) -> list[Finding]:
+def _run_checks(
+    project: Project, record: BidsRecord | None, publication: Record | None, today: str | None
+) -> list[Finding]:
     found: list[Finding] = []
     try:
         shown = drop_blank_rows(project)
@@ -113,7 +133,23 @@ def _run_checks(project: Project, record: BidsRecord | None) -> list[Finding]:
     except Exception as exc:
         log.exception("the checks of the translations failed")
         found.append(check_failed(STEPS[Step.PROJECT].owns[0], _error(exc)))
+    if publication is not None and publication.published:
+        found.extend(_addenda_findings(project, publication, today))
     return sorted(found, key=lambda f: (f.step, f.severity.rank, f.code, f.field))
+
+
+def _addenda_findings(project: Project, record: Record, today: str | None) -> list[Finding]:
+    """The findings on the addenda of a published tender, judged on ``today`` (default:
+    the computer's date); one ``CHECK-FAILED`` on the project's step if they raise."""
+    import datetime as dt
+
+    from wizard.core.checks.addenda import check_addenda
+
+    try:
+        return check_addenda(project, record, today or dt.date.today().isoformat())
+    except Exception as exc:
+        log.exception("the checks of the addenda failed")
+        return [check_failed(STEPS[Step.PROJECT].owns[0], _error(exc))]
 
 
 def _step_findings(shown: Project) -> list[Finding]:

@@ -16,8 +16,13 @@ checks stay pure, the caller says what day it is):
   addendum moved the closing earlier (warning), leaving bids open for fewer days than
   the Town's minimum (``info.min_submission_days``, 15 while 0: error).
 
-Each finding points at the date to look at (``info.closing_date``,
-``info.questions_deadline``).
+* ``PR-ADDENDUM-PRICE-FORM`` (warning): the project now lays out another price form
+  than the one bidders fill (the published workbook's version, or the last addendum's):
+  the cost study changed its lines since. An addendum replaces the workbook (issuing
+  says so and names the new version); until then bidders price the old one.
+
+Each finding points at the field to look at (``info.closing_date``,
+``info.questions_deadline``, ``cost_lines``).
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from wizard.core.i18n import N_, Plural
 from wizard.core.i18n.languages import tender_languages
 from wizard.core.model import Project
 from wizard.core.model.bounds import clamp
-from wizard.core.publishing.record import Addendum, Record
+from wizard.core.publishing.record import Addendum, Record, workbook_in_force, workbook_version
 
 
 def _day(value: str) -> dt.date | None:
@@ -86,7 +91,7 @@ def _late(project: Project, record: Record) -> list[Finding]:
     for addendum in record.issued:
         issued = _day(addendum.issued_on)
         closing = _day(_closing_when_issued(project, addendum))
-        texts = [c for c in addendum.changes if c.kind == "text"]
+        texts = [c for c in addendum.changes if c.kind in ("text", "clause")]
         if not texts or issued is None or closing is None:
             continue
         if (closing - issued).days < _minimum(project):
@@ -143,9 +148,36 @@ def _shortened(project: Project, record: Record) -> list[Finding]:
     return found
 
 
+def _price_form(project: Project, record: Record) -> list[Finding]:
+    in_force, now = workbook_in_force(record), workbook_version(project)
+    if in_force == now:
+        return []
+    return [
+        finding(
+            "PR-ADDENDUM-PRICE-FORM",
+            Severity.WARNING,
+            N_(
+                "The price form has changed since bidders received it (version {before}, now "
+                "{after}): the cost study's lines changed the lines bidders price. Bidders fill only "
+                "the workbook they received: issue an addendum, which replaces the workbook, or "
+                "put the cost lines back."
+            ),
+            "cost_lines",
+            principles.EQUAL_INFORMATION,
+            before=in_force,
+            after=now,
+        )
+    ]
+
+
 def check_addenda(project: Project, record: Record, today: str) -> list[Finding]:
     """The findings on the addenda (module docstring); none before publication."""
     day = _day(today)
     if not record.published or day is None:
         return []
-    return _unanswered(project, record, day) + _late(project, record) + _shortened(project, record)
+    return (
+        _unanswered(project, record, day)
+        + _late(project, record)
+        + _shortened(project, record)
+        + _price_form(project, record)
+    )

@@ -10,7 +10,8 @@ Codes: ``PR-CLOSING-TIME``, ``PR-SUBMISSION``, ``PR-CONTACT-EMAIL`` (warnings: m
 ``"25:00"``), ``PR-TIME-ZONE`` (error: not a known IANA zone such as
 ``"America/Toronto"``), ``PR-EMAIL`` (error: the contact e-mail is not one address),
 ``PR-PILOT-VALIDITY`` (warning: the bids lapse before the paid pilot can end, see
-:func:`pilot_end`).
+:func:`pilot_end`), ``PR-PILOT-CONTRACT-START`` (warning: the full Contract starts
+before the paid pilot that decides it can end).
 """
 
 from __future__ import annotations
@@ -118,6 +119,32 @@ def _pilot_validity(project: Project) -> list[Finding]:
     ]
 
 
+def _pilot_contract_start(project: Project) -> list[Finding]:
+    """The full Contract is awarded after the paid pilot (:func:`pilot_end`): it cannot
+    start before the pilot ends, or the Town would be bound before the pilot has told
+    it whether the solution works."""
+    span = pilot_end(project)
+    start = _day(project.info.contract_start)
+    if span is None or start is None or start >= span[1]:
+        return []
+    return [
+        finding(
+            "PR-PILOT-CONTRACT-START",
+            Severity.WARNING,
+            N_(
+                "The Contract starts on {contract}, but the paid pilot, from {start}, ends only on {end}: "
+                "the full Contract is awarded after the pilot shows whether the solution works, so it "
+                "cannot start before then. Move the contract start to {end} or later, or shorten the pilot."
+            ),
+            "info.contract_start",
+            principles.COMPLETE,
+            contract=_localized(start),
+            start=_localized(span[0]),
+            end=_localized(span[1]),
+        )
+    ]
+
+
 def check_logistics(project: Project) -> list[Finding]:
     """Findings on the closing time, time zone, submission method and contact e-mail."""
     info = project.info
@@ -158,4 +185,5 @@ def check_logistics(project: Project) -> list[Finding]:
             )
         )
     found.extend(_pilot_validity(project))
+    found.extend(_pilot_contract_start(project))
     return found

@@ -23,7 +23,11 @@ Codes, on ``publication.*``:
   digit); ``V-ITEM-SCHEME`` (error): a scheme outside the ``itemClassificationScheme``
   codelist (the item is left out);
 * ``V-DOC-URL`` (info, on the publication plan's "The tender" row): its place is not a
-  web address, so the published documents carry no ``url``.
+  web address, so the published documents carry no ``url``;
+* ``V-BIDS-DATE`` (warning, on the plan's "Bids received and the bidders" row): a
+  date typed there differs from the public opening's (the closing date), which the
+  tender, the decision record and the OCDS package print instead
+  (``domain/publication_plan.py``: one event, one date).
 
 The app never goes online: the prefix, the licence and the identifiers are checked for
 their form only.
@@ -35,7 +39,9 @@ import re
 
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
-from wizard.core.i18n import N_
+from wizard.core.domain.publication_plan import typed_opening_date
+from wizard.core.i18n import N_, Localized
+from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
 from wizard.core.opendata.identity import normal_prefix, prefix_state
 from wizard.core.opendata.schema import codelist, is_web_address
@@ -272,6 +278,34 @@ def _documents(project: Project) -> list[Finding]:
     ]
 
 
+def _day(value: str) -> Localized:
+    """A date as each language prints it (a text that is no date, as typed)."""
+    return Localized(fr=format_date(value, "fr"), en=format_date(value, "en"))
+
+
+def _bids_date(project: Project) -> list[Finding]:
+    typed = typed_opening_date(project)
+    if typed is None:
+        return []
+    item, value, opening = typed
+    return [
+        finding(
+            "V-BIDS-DATE",
+            Severity.WARNING,
+            N_(
+                "The date typed for publishing the bids received and the bidders ({typed}) is not "
+                "the day of the public opening ({opening}): the bids are made public when they are "
+                "opened, right after the closing, so the tender, the decision record and the open "
+                "data give {opening}. Type {opening}, or clear the date."
+            ),
+            f"publication_items:{item.id}.planned_date",
+            principles.OPEN_DATA,
+            typed=_day(value),
+            opening=_day(opening),
+        )
+    ]
+
+
 def check_opendata(project: Project) -> list[Finding]:
     """Every finding of the module doc."""
     return [
@@ -281,4 +315,5 @@ def check_opendata(project: Project) -> list[Finding]:
         *_submission(project),
         *_item(project),
         *_documents(project),
+        *_bids_date(project),
     ]

@@ -3,7 +3,8 @@
 Built from the project as amended and the addendum's record
 (``publishing.record.Addendum``): the cover (the Town, the tender, the addendum's
 number and date, the closing as amended), the questions and answers in the language
-of the document, the asker never named, and each change as "before → now". A text
+of the document, the asker never named, and each change as "before → now" (a new
+price workbook named with its version, ``publishing/addenda.py``). A text
 missing in the document's language prints ``translatable.MARKER`` (the bilingual rule,
 docs/bilingual.md); issuing refuses a question or a change without every tender
 language, so an issued addendum has none.
@@ -13,13 +14,15 @@ from __future__ import annotations
 
 from wizard.core.documents.blocks import Block, Document, Heading, Paragraph, Table
 from wizard.core.documents.tender import user_paragraphs, user_text
+from wizard.core.documents.tender_price_form import workbook_file
 from wizard.core.documents.tender_submission import format_deadline
-from wizard.core.domain.numbering import label_of
+from wizard.core.domain.numbering import clause_label, label_of
 from wizard.core.i18n import tr
 from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
 from wizard.core.model.translatable import MARKER, label, localized
-from wizard.core.publishing.record import DATE_FIELDS, Addendum, Change
+from wizard.core.publishing.addenda import CLAUSE_NAME
+from wizard.core.publishing.record import CLAUSE_PREFIX, DATE_FIELDS, PRICE_FORM_LABEL, Addendum, Change
 
 
 def addendum_file(number: int, lang: str) -> str:
@@ -36,15 +39,35 @@ def change_name(project: Project, change: Change, lang: str) -> str:
     the criterion)", "Statement of need"."""
     if change.kind == "date":
         return tr(DATE_FIELDS[change.field], lang)
+    if change.kind == "price_form":
+        return tr(PRICE_FORM_LABEL, lang)
+    if change.kind == "clause":
+        clause_id = change.field.removeprefix(CLAUSE_PREFIX)
+        return tr(CLAUSE_NAME, lang, clause=clause_label(project, clause_id, lang))
     field = tr(label(change.field), lang) if label(change.field) else change.field
     number = label_of(project, change.field, lang)
     return f"{number} ({field})" if number else field
 
 
-def _value(change: Change, lang: str, old: bool) -> str:
+def _clause_text(project: Project, clause_id: str, body: str, lang: str) -> str:
+    """A clause body as the tender prints it (its variables filled), else as written."""
+    from wizard.core.clauses.library import excluded_vendor_names
+    from wizard.core.clauses.render import ClauseRenderError, clause_context, render_source
+
+    try:
+        return render_source(body, clause_context(project, lang, excluded_vendor_names(project)), clause_id)
+    except ClauseRenderError:
+        return body
+
+
+def _value(project: Project, change: Change, lang: str, old: bool) -> str:
     value = change.old(lang) if old else change.new(lang)
     if change.kind == "date":
         return format_date(value, lang)
+    if change.kind == "price_form":
+        return value
+    if change.kind == "clause":
+        return _clause_text(project, change.field.removeprefix(CLAUSE_PREFIX), value, lang)
     return user_text(value) or (tr("(none)", lang) if old else MARKER)
 
 
@@ -88,12 +111,31 @@ def addendum_blocks(project: Project, addendum: Addendum, lang: str) -> list[Blo
     if addendum.changes:
         blocks.append(Heading(1, tr("Changes to the call for tenders", lang)))
         rows = [
-            [change_name(project, c, lang), _value(c, lang, old=True), _value(c, lang, old=False)]
+            [
+                change_name(project, c, lang),
+                _value(project, c, lang, old=True),
+                _value(project, c, lang, old=False),
+            ]
             for c in addendum.changes
         ]
         blocks.append(
             Table([[tr("What changes", lang), tr("Before", lang), tr("Now", lang)]], rows, [5.0, 5.5, 5.5])
         )
+        blocks += [
+            Paragraph(
+                tr(
+                    "The price workbook is replaced: version {before} no longer applies. Bidders fill in "
+                    "the new workbook, the file {workbook}, version {after}, supplied with this addendum, "
+                    "and the price form of the call for tenders is amended to match.",
+                    lang,
+                    before=c.old(lang),
+                    after=c.new(lang),
+                    workbook=workbook_file(lang),
+                )
+            )
+            for c in addendum.changes
+            if c.kind == "price_form"
+        ]
     return blocks
 
 

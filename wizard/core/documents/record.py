@@ -23,6 +23,8 @@ a TCO and a risk analysis, and they are documented so they can be published.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from wizard.core.checks import run_checks
 from wizard.core.documents.blocks import Block, Document, PageBreak, Paragraph, Table
 from wizard.core.documents.record_context import label, problem_blocks, scope_blocks
@@ -48,6 +50,9 @@ from wizard.core.model.translatable import localized
 from wizard.core.textclean import one_line
 
 PROPERTY_LIMIT = 200  # Word's document properties hold at most 255 characters
+
+if TYPE_CHECKING:
+    from wizard.core.publishing.record import Record
 
 __all__ = ["label", "record_blocks", "record_document"]
 
@@ -80,12 +85,15 @@ def _cover(project: Project, lang: str) -> list[Block]:
     ]
 
 
-def record_blocks(project: Project, lang: str, chart_png: bytes = b"") -> list[Block]:
+def record_blocks(
+    project: Project, lang: str, chart_png: bytes = b"", publication: Record | None = None
+) -> list[Block]:
     """Every block of the decision record in ``lang``, in document order: the findings
-    are those of ``project`` (the same in both languages), every user text is read in
-    ``lang`` (``model.translatable.localized``: a missing version prints
+    are those of ``project`` (the same in both languages; with ``publication``, the
+    publication record of a published tender, those on its addenda too), every user
+    text is read in ``lang`` (``model.translatable.localized``: a missing version prints
     ``translatable.MARKER``)."""
-    found = run_checks(project)
+    found = run_checks(project, publication=publication)
     project = localized(project, lang)
     blocks: list[Block] = [
         *_cover(project, lang),
@@ -114,8 +122,11 @@ def record_blocks(project: Project, lang: str, chart_png: bytes = b"") -> list[B
     return blocks
 
 
-def record_document(project: Project, lang: str, chart_png: bytes = b"") -> Document:
-    """The whole decision record in ``lang``; ``chart_png`` is the TCO chart (none if empty).
+def record_document(
+    project: Project, lang: str, chart_png: bytes = b"", publication: Record | None = None
+) -> Document:
+    """The whole decision record in ``lang``; ``chart_png`` is the TCO chart (none if empty);
+    ``publication``: the publication record once published (:func:`record_blocks`).
 
     Raises ``ValueError`` for a ``lang`` other than "fr" or "en".
     """
@@ -130,5 +141,5 @@ def record_document(project: Project, lang: str, chart_png: bytes = b"") -> Docu
         reference=reference,
         header=tr("Decision record {reference}", lang, reference=reference),
         footer_page=tr("Page {page} of {pages}", lang),
-        blocks=record_blocks(project, lang, chart_png),
+        blocks=record_blocks(project, lang, chart_png, publication),
     )

@@ -416,6 +416,13 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
         ),
         ((), N_("The bid validity is shorter than the paid pilot needs.")),
     ),
+    "PR-PILOT-CONTRACT-START": (
+        (
+            ("contract", "end"),
+            N_("The Contract was planned to start on {contract}, before the paid pilot ends on {end}."),
+        ),
+        ((), N_("The Contract was planned to start before the paid pilot ends.")),
+    ),
     "PR-PERIOD-LAW": (((), FACT),),
     "PR-PERIOD-AGREEMENT": (((), FACT),),
     "PR-PERIOD-TOWN": (((), FACT),),
@@ -497,6 +504,23 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
             (),
             N_(
                 "The members' sheets differ on a criterion that the consensus has not yet settled with a reason."
+            ),
+        ),
+    ),
+    "V-BIDS-DATE": (
+        (
+            ("typed", "opening"),
+            N_(
+                "The publication plan typed {typed} for the bids received and the bidders; the "
+                "documents give the public opening's day, {opening}."
+            ),
+        ),
+    ),
+    "PR-ADDENDUM-PRICE-FORM": (
+        (
+            ("before", "after"),
+            N_(
+                "The price form changed after publication (version {before}, now {after}) without an addendum."
             ),
         ),
     ),

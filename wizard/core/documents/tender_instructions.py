@@ -45,6 +45,8 @@ from wizard.core.documents.tender_submission import format_deadline, submission_
 from wizard.core.domain import funding, quebec
 from wizard.core.domain import legal_framework as legal
 from wizard.core.domain.provinces import Source
+from wizard.core.domain.publication_plan import opening_date as opening_date
+from wizard.core.domain.publication_plan import public_opening as public_opening
 from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date
 from wizard.core.i18n.languages import tender_languages
@@ -97,23 +99,6 @@ def last_addendum(project: Project) -> str:
 def scenario_sessions_end(project: Project) -> str:
     """The last day of the scenario sessions, ISO; '' without a closing date."""
     return shifted(project.info.closing_date, _days(project, "scenario_sessions_days"))
-
-
-def public_opening(project: Project) -> bool:
-    """Whether the tender announces a public opening: for now, a Québec town
-    (``info.province``); ``resources/legal/`` will say where the law requires one."""
-    return project.info.province.strip().upper() == "QC"
-
-
-def opening_date(project: Project) -> str:
-    """The day of the public opening of bids, ISO (``YYYY-MM-DD``): the closing date,
-    since bids are opened immediately after the closing time; '' when the tender
-    announces no public opening (``public_opening``) or has no closing date.
-
-    Every sentence that dates the opening (the timetable, the publication plan's
-    "Bids received and the bidders") takes it from here, so the tender states one day.
-    """
-    return project.info.closing_date.strip() if public_opening(project) else ""
 
 
 def computed_date(project: Project, iso: str, lang: str) -> str:

@@ -21,15 +21,14 @@ says where the tender is published, as a placeholder to complete.
 from __future__ import annotations
 
 from wizard.core.documents.blocks import Block, Heading, Paragraph, Table
-from wizard.core.documents.tender_instructions import opening_date
 from wizard.core.domain import quebec
 from wizard.core.domain.evaluation import project_statute
+from wizard.core.domain.publication_plan import planned_date as planned_date
 from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date
 from wizard.core.i18n.languages import typed_language
 from wizard.core.model import Project
 from wizard.core.model.defaults import PUBLICATION_ITEMS
-from wizard.core.model.entities import PublicationItem
 from wizard.core.textclean import one_line
 
 TO_BE_DETERMINED = N_("To be determined")
@@ -94,18 +93,6 @@ def _quebec_publication(project: Project, lang: str) -> list[Block]:
             )
         )
     ]
-
-
-def planned_date(project: Project, item: PublicationItem) -> str:
-    """The day the plan promises to publish ``item``, ISO, or '' when not set.
-
-    The bids received and the bidders are made public at the public opening when the
-    tender announces one: their date is then the opening's (``opening_date``), not a
-    second date typed in the plan, so the tender never gives two days for one event.
-    """
-    if item.key == "bids_and_bidders" and opening_date(project):
-        return opening_date(project)
-    return one_line(item.planned_date)
 
 
 def _plan(project: Project, lang: str) -> list[Block]:

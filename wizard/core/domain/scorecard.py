@@ -25,6 +25,7 @@ from wizard.core.checks import open_findings, run_checks
 from wizard.core.checks.base import Finding
 from wizard.core.clauses import library as clauses
 from wizard.core.domain import market
+from wizard.core.domain.publication_plan import planned_date
 from wizard.core.i18n import N_, Plural, tr
 from wizard.core.i18n.counts import points
 from wizard.core.i18n.formats import format_date
@@ -546,7 +547,7 @@ def transparency(c: _Context) -> list[Practice]:
                     "publication_items",
                 )
             )
-        elif not (item.planned_date.strip() and item.place.strip()):
+        elif not (planned_date(c.project, item) and item.place.strip()):
             found.append(
                 _p(
                     f"publish_{key}",
@@ -566,7 +567,7 @@ def transparency(c: _Context) -> list[Practice]:
                     "ok",
                     N_("Planned for {date}: {place}."),
                     f"publication_items:{item.id}.planned_date",
-                    date=item.planned_date.strip(),
+                    date=planned_date(c.project, item),
                     place=" ".join(item.place.split()),
                 )
             )

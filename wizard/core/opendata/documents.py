@@ -39,6 +39,7 @@ from urllib.parse import urlsplit
 from babel.numbers import format_decimal
 
 from wizard.core.domain import tco
+from wizard.core.domain.publication_plan import planned_date
 from wizard.core.i18n import N_, counts, ntr, tr
 from wizard.core.i18n.languages import binding_language, tender_languages
 from wizard.core.model import Project
@@ -262,6 +263,6 @@ def with_publication(project: Project, documents: list[Document]) -> list[Docume
         if is_web_address(url):
             doc["url"] = url
             doc["format"] = media_type(url)
-        day = item.planned_date if item.planned_date.strip() else project.info.publication_date
+        day = planned_date(project, item) or project.info.publication_date
         doc["datePublished"] = start_of(project.info, day)
     return documents

@@ -102,7 +102,9 @@ def closing_due(info: ProjectInfo) -> str | None:
 def _project_days(project: Project) -> list[str]:
     values = [getattr(project.info, attr) for attr, *_ in KEY_DATES]
     values += [row.date for row in project.vendor_exchanges]
-    values += [row.planned_date for row in project.publication_items]
+    from wizard.core.domain.publication_plan import planned_date  # the date the tender prints
+
+    values += [planned_date(project, row) for row in project.publication_items]
     return [day for day in map(valid_day, values) if day]
 
 

@@ -114,6 +114,10 @@ BIDS_TABLES = (
 """The tables of schema 6 that hold the bids and their evaluation (``wizard/core/bids/``),
 parents before children (the order ``create`` writes them in)."""
 
+DRAFT_TABLES = ("addenda", "addendum_questions", "addendum_changes")
+"""The record's tables whose rows a draft addendum edits through
+:meth:`ProjectFile.put_record_row`: journalled, so undo and the History take them back
+like the model's rows (docs/publishing.md, "Undo")."""
 CONTRACT_TABLES = ("contract", "contract_amendments", "performance_reports", "incidents", "payments")
 """The tables of schema 7 that hold the contract's follow-up (``wizard/core/contract/``),
 parents before children."""
@@ -544,6 +548,46 @@ class ProjectFile:
         updated = replace(current, **changes)
         self.save_row(kind, updated)
         return updated
+
+    def record_row(self, table: str, row_id: int) -> dict[str, Any] | None:
+        """The row ``row_id`` of a publication table (:data:`RECORD_TABLES`) as a dict
+        of its columns, or ``None``; reads only."""
+        if table not in RECORD_TABLES:
+            raise ValueError(f"not a table of the publication record: {table!r}")
+        cursor = self.db.execute(f'SELECT * FROM "{table}" WHERE id = ?', (row_id,))
+        found = cursor.fetchone()
+        return dict(zip([c[0] for c in cursor.description], found, strict=True)) if found else None
+
+    def next_record_id(self, table: str) -> int:
+        """The next free id of a publication table (1 when empty)."""
+        if table not in RECORD_TABLES:
+            raise ValueError(f"not a table of the publication record: {table!r}")
+        return int(self.db.execute(f'SELECT coalesce(max(id), 0) + 1 FROM "{table}"').fetchone()[0])
+
+    def put_record_row(self, table: str, row_id: int, row: dict[str, Any] | None) -> None:
+        """Write the row ``row_id`` of a draft's table (:data:`DRAFT_TABLES`) with the
+        columns of ``row`` (a new row, or the whole row replaced), or delete it (``row``
+        ``None``; a missing row writes nothing), journalled as ``table:id`` with the whole
+        row before and after, in the current user action: undo and redo put it back
+        (``undo.py``) and the History lists it. Whether the draft may change is the
+        caller's rule (``publishing/addenda.py``). Raises ``ValueError`` for another
+        table, :class:`ReadOnlyFile`, :class:`WriteFailed`."""
+        if table not in DRAFT_TABLES:
+            raise ValueError(f"not a table of a draft addendum: {table!r}")
+        with self._write():
+            old = self.record_row(table, row_id)
+            if row is None:
+                if old is None:
+                    return
+                self.db.table(table).delete(row_id)
+                self._journal(f"{table}:{row_id}", old, None)
+                return
+            new = {**(old or {}), **row, "id": row_id}
+            if old is None:
+                self.db.table(table).insert(new)
+            else:  # updated in place: a replace would delete the row its children name
+                self.db.table(table).update(row_id, {k: v for k, v in new.items() if k != "id"})
+            self._journal(f"{table}:{row_id}", old, new)
 
     def delete_row(self, kind: str, row_id: int) -> None:
         """Delete one entity and the rows that depend on it (matrix cells, cost lines),

@@ -26,6 +26,11 @@ stack; an ``undo`` marker moves its action from the undo stack to the redo stack
   with old ''), nor rows written before schema 4 (``action`` NULL: which of them made
   one action is not known).
 
+The rows of a draft addendum (``addenda``, ``addendum_questions``,
+``addendum_changes``: ``ProjectFile.put_record_row``) are journalled whole, like a
+model's row, and put back the same way; issuing the addendum writes the ``published``
+marker, so undo never takes back a question of an issued addendum.
+
 Every function raises the store's ``ReadOnlyFile`` or ``WriteFailed`` (nothing
 changed), and :class:`NothingToUndo` when there is nothing to take back.
 """
@@ -38,7 +43,7 @@ from typing import Any
 
 from wizard.core.model import ENTITIES
 from wizard.core.project_file import codec, jsonio
-from wizard.core.project_file.store import ProjectFile
+from wizard.core.project_file.store import DRAFT_TABLES, ProjectFile
 
 UNDO, REDO, RESTORE, PUBLISHED, BIDS, CONTRACT = "undo", "redo", "restore", "published", "bids", "contract"
 MARKERS = frozenset({UNDO, REDO, RESTORE, PUBLISHED, BIDS, CONTRACT})
@@ -216,6 +221,9 @@ def _put(pf: ProjectFile, address: str, value: Any) -> None:
         pf.set_field(section, name, value)
         return
     kind, rest = address.split(":", 1)
+    if kind in DRAFT_TABLES:  # a row of a draft addendum, whole (publishing/addenda.py)
+        pf.put_record_row(kind, int(rest), value)
+        return
     cls = ENTITIES[kind]
     if "." in rest:
         row_id, name = rest.split(".", 1)

@@ -8,7 +8,9 @@
   its SHA-256; undo never goes back past it, and the store then refuses edits of the
   baseline outside an addendum (``project_file/baseline.py``).
 * :mod:`.addenda` — drafts, questions and answers (the asker withheld), changes (a date
-  moved, a text changed), the closing extended by the Town's rule, and issuing.
+  moved, a text or a clause changed), the closing extended by the Town's rule, the
+  price workbook replaced when the price form changed, and issuing. A draft's rows are
+  journalled (``ProjectFile.put_record_row``): undo takes them back.
 
 These tables are not entity lists of the model: the tender's model stays what the
 wizard edits, and the record of the call sits beside it in the same file. Every

@@ -9,6 +9,10 @@ An addendum is prepared as a draft (one at a time, :func:`new_draft`), with
   statement of need …), in each tender language;
 
 then issued explicitly (:func:`issue`): numbered (1, 2 … in order of issue) and dated,
+the price workbook replaced when the project then lays out another price form (its
+version, ``domain/price_form.py: form_version``, differs from the one in force: a
+``price_form`` change names both, the addendum says so, the export writes the new
+workbook and the published one stays in the file as published),
 its changes applied to the project through the store (a moved date then moves in the
 tender, the open data and the CSVs, all built from the model), the baseline kept as
 published. Issuing writes the journal marker ``published``: undo never takes an issued
@@ -36,7 +40,17 @@ from wizard.core.project_file.baseline import is_baseline
 from wizard.core.project_file.store import ProjectFile
 from wizard.core.publishing import PublishingError
 from wizard.core.publishing.publish import now_utc
-from wizard.core.publishing.record import DATE_FIELDS, Addendum, Change, Record, read
+from wizard.core.publishing.record import (
+    CLAUSE_PREFIX,
+    DATE_FIELDS,
+    PRICE_FORM,
+    Addendum,
+    Change,
+    Record,
+    read,
+    workbook_in_force,
+    workbook_version,
+)
 
 
 def _published(pf: ProjectFile) -> Record:
@@ -57,10 +71,11 @@ def _draft(pf: ProjectFile, addendum_id: int) -> Addendum:
     return addendum
 
 
-def _write(pf: ProjectFile) -> Any:
-    """A transaction of the file for the publishing tables (not journalled: they are not
-    the model, and undo never crosses the publication)."""
-    return pf.transaction()
+def _put(pf: ProjectFile, table: str, row_id: int, row: dict[str, Any] | None) -> None:
+    """Write (or delete) a row of a draft, journalled (``ProjectFile.put_record_row``):
+    a draft's edits are undone, redone and listed in the History like the model's; the
+    issue of an addendum writes the ``published`` marker, which undo never crosses."""
+    pf.put_record_row(table, row_id, row)
 
 
 def new_draft(pf: ProjectFile, /) -> Addendum:
@@ -69,8 +84,8 @@ def new_draft(pf: ProjectFile, /) -> Addendum:
     record = _published(pf)
     if record.draft is not None:
         return record.draft
-    with _write(pf):
-        pf.db.table("addenda").insert({"state": "draft", "issued_on": "", "release": ""})
+    row_id = pf.next_record_id("addenda")
+    _put(pf, "addenda", row_id, {"number": None, "state": "draft", "issued_on": "", "release": ""})
     draft = read(pf).draft
     assert draft is not None
     return draft
@@ -80,52 +95,60 @@ def add_question(
     pf: ProjectFile,
     /,
     *,
-    addendum_id: int,
+    addendum_id: int | None = None,
     question_fr: str = "",
     question_en: str = "",
     answer_fr: str = "",
     answer_en: str = "",
     received_on: str = "",
 ) -> int:
-    """Add a question (and its answer, if known) to a draft; returns its id. Raises
-    :class:`PublishingError` (no such draft, a question with no text, a date that is
-    not one)."""
-    _draft(pf, addendum_id)
+    """Add a question (and its answer, if known) to a draft (``addendum_id``; ``None``:
+    the draft, started if there is none, in the same user action); returns its id.
+    Raises :class:`PublishingError` (no such draft, a question with no text, a date that
+    is not one)."""
     if not (question_fr.strip() or question_en.strip()):
         raise PublishingError(N_("A question needs its text."))
     if received_on and valid_day(received_on) is None:
         raise PublishingError(N_("The date must be a date (YYYY-MM-DD): {value}."), value=received_on)
-    with _write(pf):
-        return int(
-            pf.db.table("addendum_questions")
-            .insert(
-                {
-                    "addendum_id": addendum_id,
-                    "received_on": received_on.strip(),
-                    "question_fr": question_fr,
-                    "question_en": question_en,
-                    "answer_fr": answer_fr,
-                    "answer_en": answer_en,
-                }
-            )
-            .last_rowid
-            or 0
+    with pf.transaction():
+        addendum_id = new_draft(pf).id if addendum_id is None else addendum_id
+        _draft(pf, addendum_id)
+        row_id = pf.next_record_id("addendum_questions")
+        _put(
+            pf,
+            "addendum_questions",
+            row_id,
+            {
+                "addendum_id": addendum_id,
+                "received_on": received_on.strip(),
+                "question_fr": question_fr,
+                "question_en": question_en,
+                "answer_fr": answer_fr,
+                "answer_en": answer_en,
+            },
         )
+    return row_id
 
 
 def set_question(pf: ProjectFile, /, *, question_id: int, **texts: str) -> None:
     """Change the texts of a question of a draft (``question_fr``, ``answer_en`` …).
-    Raises :class:`PublishingError` for a question of an issued addendum, ``KeyError``
-    for an unknown one, ``TypeError`` for another name."""
-    row = pf.db.execute("SELECT addendum_id FROM addendum_questions WHERE id = ?", (question_id,)).fetchone()
+    Raises :class:`PublishingError` for a question of an issued addendum or one left
+    without its text in both languages, ``KeyError`` for an unknown one, ``TypeError``
+    for another name."""
+    row = pf.record_row("addendum_questions", question_id)
     if row is None:
         raise KeyError(question_id)
-    _draft(pf, int(row[0]))
+    _draft(pf, int(row["addendum_id"]))
     allowed = {"question_fr", "question_en", "answer_fr", "answer_en", "received_on"}
     if not set(texts) <= allowed:
         raise TypeError(f"unknown question fields: {sorted(set(texts) - allowed)}")
-    with _write(pf):
-        pf.db.table("addendum_questions").update(question_id, texts)
+    new = {**row, **texts}
+    if not (str(new["question_fr"]).strip() or str(new["question_en"]).strip()):
+        raise PublishingError(N_("A question needs its text."))
+    if new["received_on"] and valid_day(str(new["received_on"])) is None:
+        raise PublishingError(N_("The date must be a date (YYYY-MM-DD): {value}."), value=new["received_on"])
+    if new != row:
+        _put(pf, "addendum_questions", question_id, new)
 
 
 def remove(pf: ProjectFile, /, *, table: str, row_id: int) -> None:
@@ -133,27 +156,34 @@ def remove(pf: ProjectFile, /, *, table: str, row_id: int) -> None:
     ("addendum_changes") of a draft."""
     if table not in ("addendum_questions", "addendum_changes"):
         raise ValueError(table)
-    row = pf.db.execute(f'SELECT addendum_id FROM "{table}" WHERE id = ?', (row_id,)).fetchone()
+    row = pf.record_row(table, row_id)
     if row is None:
         return
-    _draft(pf, int(row[0]))
-    with _write(pf):
-        pf.db.table(table).delete(row_id)
+    _draft(pf, int(row["addendum_id"]))
+    _put(pf, table, row_id, None)
 
 
 def discard(pf: ProjectFile, /, *, addendum_id: int) -> None:
     """Delete the draft addendum ``addendum_id`` with its questions and changes (an
-    issued addendum is never deleted: it was published). Raises
+    issued addendum is never deleted: it was published), as one user action. Raises
     :class:`PublishingError` when it is not the draft."""
-    _draft(pf, addendum_id)
-    with _write(pf):
-        for table in ("addendum_questions", "addendum_changes"):
-            pf.db.execute(f'DELETE FROM "{table}" WHERE addendum_id = ?', (addendum_id,))
-        pf.db.table("addenda").delete(addendum_id)
+    draft = _draft(pf, addendum_id)
+    with pf.transaction():
+        for question in draft.questions:
+            _put(pf, "addendum_questions", question.id, None)
+        for change in draft.changes:
+            _put(pf, "addendum_changes", change.id, None)
+        _put(pf, "addenda", addendum_id, None)
 
 
 def current_text(project: Project, address: str, lang: str) -> str:
-    """The value at ``address`` in ``lang`` now (a date is one text in every language)."""
+    """The value at ``address`` in ``lang`` now (a date is one text in every language;
+    a clause, ``clauses:<id>``, its body as the tender uses it: the project's edit, else
+    the library's)."""
+    if address.startswith(CLAUSE_PREFIX):
+        from wizard.core.clauses import library
+
+        return library.clause_source(project, library.clause(address.removeprefix(CLAUSE_PREFIX)), lang)
     if address in DATE_FIELDS:
         section, name = address.split(".", 1)
         value: str = getattr(getattr(project, section), name)
@@ -162,15 +192,23 @@ def current_text(project: Project, address: str, lang: str) -> str:
 
 
 def add_change(
-    pf: ProjectFile, /, *, addendum_id: int, field: str, new_fr: str = "", new_en: str = ""
+    pf: ProjectFile, /, *, addendum_id: int | None = None, field: str, new_fr: str = "", new_en: str = ""
 ) -> int:
-    """Add a change to a draft; returns its id. A date field (:data:`DATE_FIELDS`) takes
+    """Add a change to a draft (``addendum_id``; ``None``: the draft, started if there
+    is none, in the same user action); returns its id. A date field (:data:`DATE_FIELDS`) takes
     the new date in ``new_fr`` or ``new_en``; a text field, any translatable text of the
     baseline (``criteria:3.text``, ``problem.statement``), its new version in each tender
     language. A second change of the same field replaces the first.
 
     Raises :class:`PublishingError` for a field an addendum cannot change, a date that
     is not one, or a text missing in a tender language."""
+    with pf.transaction():
+        return _add_change(
+            pf, new_draft(pf).id if addendum_id is None else addendum_id, field, new_fr, new_en
+        )
+
+
+def _add_change(pf: ProjectFile, addendum_id: int, field: str, new_fr: str, new_en: str) -> int:
     _draft(pf, addendum_id)
     project = pf.project
     if field in DATE_FIELDS:
@@ -180,6 +218,9 @@ def add_change(
                 N_("The date must be a date (YYYY-MM-DD): {value}."), value=new_fr or new_en
             )
         kind, new_fr, new_en = "date", day, day
+    elif field.startswith(CLAUSE_PREFIX) and field.removeprefix(CLAUSE_PREFIX) in _included(project):
+        kind = "clause"
+        _check_clause(project, field.removeprefix(CLAUSE_PREFIX), new_fr, new_en)
     elif translatable.is_translatable(field) and is_baseline(field) and _exists(project, field):
         kind = "text"
         for lang in tender_languages(project):
@@ -190,26 +231,82 @@ def add_change(
     else:
         raise PublishingError(N_("An addendum cannot change this field: {field}."), field=field)
     old = {lang: current_text(project, field, lang) for lang in ("fr", "en")}
-    with _write(pf):
-        pf.db.execute(
-            "DELETE FROM addendum_changes WHERE addendum_id = ? AND field = ?", (addendum_id, field)
-        )
-        return int(
-            pf.db.table("addendum_changes")
-            .insert(
-                {
-                    "addendum_id": addendum_id,
-                    "kind": kind,
-                    "field": field,
-                    "old_fr": old["fr"],
-                    "old_en": old["en"],
-                    "new_fr": new_fr,
-                    "new_en": new_en,
-                }
+    for earlier in _draft(pf, addendum_id).changes:
+        if earlier.field == field:  # a second change of the same field replaces the first
+            _put(pf, "addendum_changes", earlier.id, None)
+    row_id = pf.next_record_id("addendum_changes")
+    _put(
+        pf,
+        "addendum_changes",
+        row_id,
+        {
+            "addendum_id": addendum_id,
+            "kind": kind,
+            "field": field,
+            "old_fr": old["fr"],
+            "old_en": old["en"],
+            "new_fr": new_fr,
+            "new_en": new_en,
+        },
+    )
+    return row_id
+
+
+def _included(project: Project) -> list[str]:
+    from wizard.core.clauses import library
+
+    return [item.id for item in library.included_clauses(project)]
+
+
+def _check_clause(project: Project, clause_id: str, new_fr: str, new_en: str) -> None:
+    """Refuse a clause's new body that is missing in a tender language or does not
+    render (an unknown variable, a syntax error), as the clauses page does."""
+    from wizard.core.clauses import library
+
+    for lang in tender_languages(project):
+        body = new_fr if lang == "fr" else new_en
+        if not body.strip():
+            raise PublishingError(
+                N_("The new text is missing in a tender language ({language})."), language=lang
             )
-            .last_rowid
-            or 0
+        problem = library.render_problem(project, clause_id, lang, body)
+        if problem is not None:
+            raise PublishingError(
+                N_("The new text of the clause cannot be printed: {problem}."), problem=str(problem)
+            )
+
+
+def changeable_texts(project: Project, lang: str) -> list[tuple[str, str]]:
+    """``(address, name)`` of every text of the tender an addendum may change
+    (:func:`add_change`: a translatable text of the baseline that exists), in model
+    order, named in ``lang`` as the tender names it ("M-3 (Criterion)", "Statement of
+    the need"), with the first words of its text."""
+    from wizard.core.domain.numbering import label_of
+    from wizard.core.i18n import tr
+
+    found = []
+    for address, text in translatable.texts(project):
+        if not is_baseline(address) or not text.strip():
+            continue
+        field = tr(translatable.label(address), lang) if translatable.label(address) else address
+        number = label_of(project, address, lang)
+        name = f"{number} ({field})" if number else field
+        words = " ".join((translatable.text_in(project, address, lang) or text).split())
+        found.append((address, f"{name}: {words[:50]}…" if len(words) > 50 else f"{name}: {words}"))
+    from wizard.core.domain.numbering import clause_label
+
+    for clause_id in _included(project):
+        found.append(
+            (
+                f"{CLAUSE_PREFIX}{clause_id}",
+                tr(CLAUSE_NAME, lang, clause=clause_label(project, clause_id, lang)),
+            )
         )
+    return found
+
+
+CLAUSE_NAME = N_("Clause {clause}")
+"""How a clause an addendum may change is named: "Clause 3. Governing law"."""
 
 
 def _exists(project: Project, address: str) -> bool:
@@ -225,7 +322,9 @@ class IssuePlan:
     ``issued_on`` date, the closing date before and after (``closing_after`` differs
     when the addendum moves it or the Town's rule extends it), ``extended`` (the rule
     extends it), ``minimum_days`` (the Town's rule) and ``problems`` (English message
-    ids with their parameters that stop the issue; empty when it can go)."""
+    ids with their parameters that stop the issue; empty when it can go);
+    ``workbook_before`` and ``workbook_after``: the version of the price workbook in
+    force and after the issue (they differ when the addendum replaces it)."""
 
     number: int
     issued_on: str
@@ -234,6 +333,13 @@ class IssuePlan:
     extended: bool
     minimum_days: int
     problems: tuple[tuple[str, dict[str, object]], ...] = ()
+    workbook_before: str = ""
+    workbook_after: str = ""
+
+    @property
+    def replaces_workbook(self) -> bool:
+        """Whether issuing replaces the price workbook (a new version)."""
+        return self.workbook_before != self.workbook_after
 
 
 def minimum_days(project: Project) -> int:
@@ -272,7 +378,9 @@ def plan_issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str) -> Issue
         required = (dt.date.fromisoformat(day) + dt.timedelta(days=minimum)).isoformat()
         if valid_day(moved) and moved < required:
             after, extended = required, True
-    if not addendum.questions and not addendum.changes:
+    changes = [c for c in addendum.changes if c.kind != "price_form"]
+    workbook_before, workbook_after = workbook_in_force(record), workbook_version(amended(project, changes))
+    if not addendum.questions and not changes and workbook_before == workbook_after:
         problems.append((N_("This addendum is empty: add a question and its answer, or a change."), {}))
     langs = tender_languages(project)
     for number, q in enumerate(addendum.questions, 1):
@@ -288,7 +396,53 @@ def plan_issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str) -> Issue
                 )
                 break
     number = 1 + max((a.number or 0 for a in record.issued), default=0)
-    return IssuePlan(number, day, before, after, extended, minimum, tuple(problems))
+    return IssuePlan(
+        number,
+        day,
+        before,
+        after,
+        extended,
+        minimum,
+        tuple(problems),
+        workbook_before,
+        workbook_after,
+    )
+
+
+def amended(project: Project, changes: list[Change]) -> Project:
+    """A copy of ``project`` with ``changes`` made (dates and texts in each language), to
+    tell before issuing what the issue will do; ``project`` is left as it is."""
+    import copy
+
+    from wizard.core.domain.addresses import parse_address
+    from wizard.core.model import Translation
+
+    result = copy.deepcopy(project)
+    source = translatable.source_language(result)
+    for change in changes:
+        if change.kind == "date":
+            section, name = change.field.split(".", 1)
+            setattr(getattr(result, section), name, change.new_fr)
+            continue
+        if change.kind == "clause":
+            _set_clause(result, change)
+            continue
+        if change.kind != "text":
+            continue
+        where = parse_address(change.field)
+        target = (
+            getattr(result, where.kind) if where.row_id is None else result.find(where.kind, where.row_id)
+        )
+        if target is None:
+            continue
+        setattr(target, where.attribute, change.new(source))
+        other = translatable.other_language(source)
+        kept = [t for t in result.translations if not (t.address == change.field and t.lang == other)]
+        next_id = 1 + max((t.id for t in result.translations), default=0)
+        if change.new(other).strip():
+            kept.append(Translation(id=next_id, address=change.field, lang=other, text=change.new(other)))
+        result.translations = kept
+    return result
 
 
 def issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str, moment: str | None = None) -> Addendum:
@@ -317,7 +471,7 @@ def issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str, moment: str |
     }
     lists = {
         kind: list(pf.project.rows(kind))
-        for kind in ("criteria", "scenarios", "quality_grid", "translations")
+        for kind in ("criteria", "scenarios", "quality_grid", "translations", "clause_choices")
     }
     try:
         with pf.transaction(), pf.amending():
@@ -327,6 +481,7 @@ def issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str, moment: str |
             assert addendum is not None
             for change in addendum.changes:
                 _apply(pf, change)
+            _replace_workbook(pf, addendum_id)
             release = _release(pf, plan.number, moment)
             pf.db.table("addenda").update(
                 addendum_id,
@@ -349,6 +504,51 @@ def issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str, moment: str |
     return issued
 
 
+def _set_clause(project: Project, change: Change) -> None:
+    """Put a clause change's new bodies into ``project`` (a copy, :func:`amended`)."""
+    import dataclasses
+
+    from wizard.core.clauses import library
+    from wizard.core.model import ClauseChoice
+
+    clause_id = change.field.removeprefix(CLAUSE_PREFIX)
+    texts = {f"custom_{lang}": change.new(lang) for lang in tender_languages(project)}
+    choice = library.choice_for(project, clause_id)
+    if choice is None:
+        project.clause_choices.append(
+            ClauseChoice(id=project.next_id("clause_choices"), clause_id=clause_id, included=True, **texts)
+        )
+    else:
+        edited = dataclasses.replace(
+            choice,
+            custom_fr=texts.get("custom_fr", choice.custom_fr),
+            custom_en=texts.get("custom_en", choice.custom_en),
+        )
+        project.clause_choices = [edited if c.id == choice.id else c for c in project.clause_choices]
+
+
+def _replace_workbook(pf: ProjectFile, addendum_id: int) -> None:
+    """Record a ``price_form`` change when the project, as amended now, lays out another
+    price form than the one in force (module docstring)."""
+    before, after = workbook_in_force(read(pf)), workbook_version(pf.project)
+    pf.db.execute(
+        "DELETE FROM addendum_changes WHERE addendum_id = ? AND kind = 'price_form'", (addendum_id,)
+    )
+    if before == after:
+        return
+    pf.db.table("addendum_changes").insert(
+        {
+            "addendum_id": addendum_id,
+            "kind": "price_form",
+            "field": PRICE_FORM,
+            "old_fr": before,
+            "old_en": before,
+            "new_fr": after,
+            "new_en": after,
+        }
+    )
+
+
 def _copy(section: Any) -> Any:
     import dataclasses
 
@@ -359,12 +559,25 @@ def _apply(pf: ProjectFile, change: Change) -> None:
     """Record the value before and apply ``change`` to the project (through the store)."""
     from wizard.core import ops
 
+    if change.kind == "price_form":  # recorded by _replace_workbook, nothing to apply
+        return
     project = pf.project
     old = {lang: current_text(project, change.field, lang) for lang in ("fr", "en")}
     pf.db.table("addendum_changes").update(change.id, {"old_fr": old["fr"], "old_en": old["en"]})
     if change.kind == "date":
         section, name = change.field.split(".", 1)
         pf.set_field(section, name, change.new_fr)
+        return
+    if change.kind == "clause":
+        from wizard.core.clauses import library
+
+        clause_id = change.field.removeprefix(CLAUSE_PREFIX)
+        texts = {f"custom_{lang}": change.new(lang) for lang in tender_languages(project)}
+        choice = library.choice_for(project, clause_id)
+        if choice is None:
+            pf.add_row("clause_choices", clause_id=clause_id, included=True, **texts)
+        else:
+            pf.update_row("clause_choices", choice.id, **texts)
         return
     for lang in tender_languages(project):
         ops.set_translation(pf, address=change.field, lang=lang, text=change.new(lang))

@@ -26,11 +26,11 @@ import base64
 import binascii
 import hashlib
 import json
-from typing import Any
+from typing import Any, get_args
 
 from wizard.core.project_file import jsonio
 from wizard.core.project_file.store import ProjectFile
-from wizard.core.publishing.record import document_bytes, read
+from wizard.core.publishing.record import ChangeKind, document_bytes, read
 
 _QUESTION = ("received_on", "question_fr", "question_en", "answer_fr", "answer_en")
 _CHANGE = ("kind", "field", "old_fr", "old_en", "new_fr", "new_en")
@@ -146,7 +146,7 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         for c in _list(addendum, "changes", at):
             c_id += 1
             row = {key: _text(c, key, f"{at}.changes") for key in _CHANGE}
-            if row["kind"] not in ("date", "text"):
+            if row["kind"] not in get_args(ChangeKind):
                 raise jsonio.ProjectJsonError(f"{at}.changes.kind: unexpected value {row['kind']!r}")
             tables["addendum_changes"].append({"id": c_id, "addendum_id": i, **row})
     return tables

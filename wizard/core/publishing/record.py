@@ -8,16 +8,20 @@ their order of creation. Reads only.
 
 from __future__ import annotations
 
+import io
 import json
+import re
+import zipfile
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from wizard.core.i18n import N_
 
 if TYPE_CHECKING:
+    from wizard.core.model import Project
     from wizard.core.project_file.store import ProjectFile
 
-ChangeKind = Literal["date", "text"]
+ChangeKind = Literal["date", "text", "clause", "price_form"]
 AddendumState = Literal["draft", "issued"]
 
 DATE_FIELDS: dict[str, str] = {
@@ -27,6 +31,14 @@ DATE_FIELDS: dict[str, str] = {
     "info.contract_start": N_("Contract start"),
 }
 """The dates an addendum may move (address → label, an English message id)."""
+
+CLAUSE_PREFIX = "clauses:"
+"""The field of a ``clause`` change: ``clauses:<clause id>`` (``clauses:governing-law``)."""
+
+PRICE_FORM = "price_form.version"
+"""The field of a ``price_form`` change: the price workbook replaced, its version before
+and after (``domain/price_form.py: form_version``)."""
+PRICE_FORM_LABEL = N_("Price workbook (version)")
 
 
 @dataclass(frozen=True)
@@ -85,9 +97,14 @@ class Question:
 @dataclass(frozen=True)
 class Change:
     """A change an addendum makes: ``kind`` ``date`` (``field`` one of
-    :data:`DATE_FIELDS`, the new date in ``new_fr`` and ``new_en`` alike) or ``text``
+    :data:`DATE_FIELDS`, the new date in ``new_fr`` and ``new_en`` alike), ``text``
     (``field`` a translatable baseline text, ``criteria:3.text``, its new version in
-    each language). ``old_*``: the value before, recorded when the addendum is issued."""
+    each language), ``clause`` (``field`` ``clauses:<clause id>``, the clause's new
+    body in each language, as the clauses page edits it: its source, variables
+    included) or ``price_form`` (``field`` :data:`PRICE_FORM`: the price workbook
+    replaced, the versions in ``old_*`` and ``new_*``; issuing adds it when the
+    addendum changes what the form lays out). ``old_*``: the value before, recorded
+    when the addendum is issued."""
 
     id: int
     addendum_id: int
@@ -137,6 +154,9 @@ class Record:
     baseline: Baseline | None = None
     documents: tuple[PublishedDocument, ...] = ()
     addenda: tuple[Addendum, ...] = field(default=())
+    published_workbook: str = ""
+    """The version of the price workbook published with the tender, as the workbook
+    itself states it (its document properties); '' when none was kept."""
 
     @property
     def published(self) -> bool:
@@ -185,7 +205,55 @@ def read(pf: ProjectFile) -> Record:
         Addendum(r[0], r[1], r[2], r[3], r[4], tuple(questions.get(r[0], ())), tuple(changes.get(r[0], ())))
         for r in db.execute("SELECT id, number, state, issued_on, release FROM addenda ORDER BY id")
     )
-    return Record(baseline, documents, addenda)
+    workbook = db.execute(
+        "SELECT content FROM published_documents WHERE kind = 'price_form' ORDER BY id LIMIT 1"
+    ).fetchone()
+    return Record(baseline, documents, addenda, stated_version(bytes(workbook[0])) if workbook else "")
+
+
+VERSION = re.compile(r"PF\d+-[0-9a-f]{10}")
+
+
+def stated_version(workbook: bytes) -> str:
+    """The price form's version a workbook states in its document properties
+    (``docProps/core.xml``: ``PF1-`` and 10 hex digits), '' when it states none or is
+    no workbook. Reads at most 64 KiB of that one part."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(workbook)) as archive:
+            info = archive.getinfo("docProps/core.xml")
+            if info.file_size > 65536:
+                return ""
+            found = VERSION.search(archive.read(info).decode("utf-8", "replace"))
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return ""
+    return found.group(0) if found else ""
+
+
+def workbook_version(project: Project) -> str:
+    """The version of the price workbook the export writes for ``project`` now (its text
+    cleaned as the export cleans it): ``PF1-`` and 10 hex digits."""
+    from wizard.core.domain.price_form import price_form
+    from wizard.core.textclean import clean_project
+
+    return price_form(clean_project(project)).version
+
+
+def workbook_in_force(record: Record) -> str:
+    """The version of the price workbook bidders fill: that of the last issued addendum
+    that replaced it (a ``price_form`` change), else the one published with the tender
+    (as the published workbook states it: a later version of the app may lay out the
+    same project otherwise; without one, the baseline model's); '' before publication."""
+    for addendum in reversed(record.issued):
+        for change in addendum.changes:
+            if change.kind == "price_form":
+                return change.new_fr
+    if record.published_workbook:
+        return record.published_workbook
+    if record.baseline is None:
+        return ""
+    from wizard.core.project_file import jsonio
+
+    return workbook_version(jsonio.loads(record.baseline.model))
 
 
 def document_bytes(pf: ProjectFile, document_id: int) -> bytes:
