@@ -145,14 +145,25 @@ def test_every_example_exports_strict_in_both_languages(name, tmp_path):
     assert result.returncode == 0, result.stderr
     assert not [line for line in result.stderr.splitlines() if line.startswith(("placeholder ", "E-", "K-"))]
     documents = sorted(out.glob("*.docx"))
-    # the training example is published and has issued addendum 1 (issue 21)
-    addenda = ["addendum-1-en.docx", "addendum-1-fr.docx"] if name == "training" else []
-    assert [p.name for p in documents] == [
-        *addenda,
-        "decision-record-en.docx",
-        "decision-record-fr.docx",
-        "tender-en.docx",
-        "tender-fr.docx",
-    ]
+    # the training example is published with addendum 1 (issue 21), carries the bids,
+    # their evaluation and the award (issue 22: a letter for each of bids 2-4, the
+    # winner being bid 1) and the contract's follow-up (issue 23)
+    both = ("en", "fr")
+    later = (
+        [f"addendum-1-{x}.docx" for x in both]
+        + [f"contract-summary-{x}.docx" for x in both]
+        + [f"debriefing-{n}-{x}.docx" for n in (2, 3, 4) for x in both]
+        if name == "training"
+        else []
+    )
+    evaluation = [f"evaluation-report-{x}.docx" for x in both] if name == "training" else []
+    follow_up = (
+        [f"{kind}-{x}.docx" for kind in ("performance", "spending") for x in both]
+        if name == "training"
+        else []
+    )
+    expected = [*later, *[f"decision-record-{x}.docx" for x in both], *evaluation, *follow_up]
+    expected += [f"tender-{x}.docx" for x in both]
+    assert [p.name for p in documents] == sorted(expected)
     for path in documents:
         assert PLACEHOLDER not in docx_text(path), path.name
