@@ -79,6 +79,48 @@ def test_refusals_are_bilingual_and_save_nothing(signed):
     assert (contract.amendments, contract.reports, contract.payments, contract.incidents) == ((), (), (), ())
 
 
+def test_entries_that_do_not_add_up_are_refused(signed):
+    """Signed 2027-05-25 for 95 502.70 $; unit.hour at 95 $; the invoice's total is the
+    amount paid plus the credit deducted (570 $ = 520 $ + 50 $)."""
+    with pytest.raises(ContractError, match="payment cannot precede") as caught:
+        operations.add_payment(signed, paid_on="2027-05-24", amount="10")
+    assert "Un paiement ne peut pas précéder la signature du contrat (2027-05-25)" in str(caught.value)
+    with pytest.raises(ContractError, match="zero or below") as caught:
+        operations.add_amendment(signed, amended_on="2027-07-01", reason="r", value_change="-95502.70")
+    assert "zéro ou moins" in str(caught.value)
+    with pytest.raises(ContractError, match=r"before its month ends \(2027-07-01 at the earliest\)"):
+        operations.add_report(signed, period="2027-06", received_on="2027-06-30")
+    with pytest.raises(ContractError, match="exceeds the amount paid") as caught:
+        operations.add_payment(signed, paid_on="2027-07-01", amount="40", credit="40.01")
+    assert "Le crédit déduit dépasse le montant payé" in str(caught.value)
+    with pytest.raises(ContractError, match="invoice's total"):
+        operations.add_payment(
+            signed, paid_on="2027-07-01", amount="520", line_key="unit.hour", quantity="6", unit_price="95"
+        )
+    with pytest.raises(ContractError, match="no line “unit.day”") as caught:
+        operations.add_payment(signed, paid_on="2027-07-01", amount="10", line_key="unit.day")
+    assert "Le bordereau de prix n’a pas de ligne « unit.day »" in str(caught.value)
+    assert record.read(signed).payments == () and record.read(signed).amendments == ()
+    # what adds up is taken: the same invoice with its credit, a value brought to 0.01 $
+    operations.add_payment(
+        signed,
+        paid_on="2027-07-01",
+        amount="520",
+        credit="50",
+        invoice_number="F-1",
+        line_key="unit.hour",
+        quantity="6",
+        unit_price="95",
+    )
+    operations.add_report(signed, period="2027-06", received_on="2027-07-01")
+    operations.add_amendment(signed, amended_on="2027-07-01", reason="r", value_change="-95502.69")
+    assert record.read(signed).current_value == Decimal("0.01")
+    with pytest.raises(ContractError, match="Invoice F-1 is already recorded") as caught:
+        operations.add_payment(signed, paid_on="2027-08-01", amount="10", invoice_number=" F-1 ")
+    assert "La facture F-1 est déjà inscrite" in str(caught.value)
+    assert [p.amount for p in record.read(signed).payments] == [Decimal(520)]
+
+
 def test_a_report_earns_the_schedules_credit_and_a_period_is_reported_once(signed):
     """Target 99.5 %, 5 % of the monthly fee per full point missed, at most 25 %: 98.2 %
     misses 1.3 points → one full point → 5 % of 1 000 $ = 50 $; 93 % misses 6.5 → 30 %,

@@ -21,6 +21,7 @@ wrong, and the store's ``ReadOnlyFile`` / ``WriteFailed``.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
@@ -28,7 +29,8 @@ from typing import Any, Literal
 
 from wizard.core.contract import ContractError
 from wizard.core.contract.follow_up import contract_year, expected_credit
-from wizard.core.contract.record import SEVERITIES, Contract, day, read
+from wizard.core.contract.record import SEVERITIES, Contract, add_months, day, read
+from wizard.core.domain.price_form import cents, price_form
 from wizard.core.i18n import N_
 from wizard.core.opendata.milestones import parse_moment
 from wizard.core.project_file.store import ProjectFile
@@ -149,7 +151,8 @@ def add_amendment(
     """Record an amendment; returns its id. ``value_change`` in CAD (negative for a
     reduction), ``term_change_months`` (negative for a shorter term). Raises
     :class:`ContractError`: no contract, no reason, a date that is not one or before
-    the signature, an amount that is not one, an amendment that changes nothing."""
+    the signature, an amount that is not one, an amendment that changes nothing or that
+    brings the value to zero or below."""
     contract = signed(pf)
     when = _date(amended_on)
     if when < contract.signed_on:
@@ -163,6 +166,9 @@ def add_amendment(
         raise ContractError(N_("“{value}” is not a whole number of months."), value=term_change_months)
     if change == 0 and term_change_months == 0:
         raise ContractError(N_("This amendment changes neither the value nor the term of the contract."))
+    value = contract.current_value
+    if change < 0 and value is not None and value + change <= 0:
+        raise ContractError(N_("This amendment would bring the contract's value to zero or below."))
     with writing(pf, "add_amendment", value_change=str(change)):
         return int(
             pf.db.table("contract_amendments")
@@ -193,7 +199,8 @@ def add_report(
     ``availability_pct`` measured ('' = not stated); ``credits_due`` in CAD, else the
     credit the availability earns (:func:`follow_up.expected_credit`, 0 when unknown).
     Raises :class:`ContractError`: no contract, a period that is not a month or already
-    reported, a date that is not one, an availability outside 0–100."""
+    reported, a date that is not one or before the month has ended (a report accounts for
+    a whole month), an availability outside 0–100."""
     contract = signed(pf)
     text = str(period).strip()
     if not PERIOD.fullmatch(text):
@@ -201,6 +208,13 @@ def add_report(
     if contract.report(text) is not None:
         raise ContractError(N_("The report for {period} is already recorded."), period=text)
     received = _date(received_on)
+    month_end = add_months(dt.date.fromisoformat(f"{text}-01"), 1)
+    if received < month_end.isoformat():
+        raise ContractError(
+            N_("The report for {period} cannot be received before its month ends ({date} at the earliest)."),
+            period=text,
+            date=month_end.isoformat(),
+        )
     availability = _amount(availability_pct, blank=True)
     if availability is not None and availability > 100:
         raise ContractError(N_("The availability is a percentage from 0 to 100."))
@@ -279,25 +293,47 @@ def add_payment(
 ) -> int:
     """Record an invoice paid (amounts CAD before taxes); returns its id. ``year``: the
     contract year, else computed from ``paid_on`` (:func:`follow_up.contract_year`).
-    Raises :class:`ContractError`: no contract, a date or amount that is not one, a
-    unit-price line without its quantity and unit price, a year below 1."""
+    ``amount`` is what was paid, the ``credit`` deducted beside it: the invoice's total
+    is their sum.
+
+    Raises :class:`ContractError`: no contract, a date or amount that is not one, a day
+    paid before the contract's signature, a credit above the amount paid, a line the
+    price form does not have, a unit-price line without its quantity and unit price, a
+    quantity × unit price that is not the invoice's total (amount + credit, to the
+    cent: an auditor expects an invoice that adds up, so it is refused rather than
+    reported later), an invoice number already recorded, a year below 1."""
     contract = signed(pf)
     paid = _date(paid_on)
+    if paid < contract.signed_on:
+        raise ContractError(
+            N_("A payment cannot precede the contract's signature ({date})."), date=contract.signed_on
+        )
     invoiced = _date(invoiced_on, required=False)
     total = _amount(amount) or Decimal(0)
     taken = _amount(credit, blank=True) or Decimal(0)
+    if taken > total:
+        raise ContractError(N_("The credit deducted exceeds the amount paid."))
     count = _amount(quantity, blank=True)
     price = _amount(unit_price, blank=True)
     key = line_key.strip()
+    if key and key not in {line.key for line in price_form(pf.project).lines}:
+        raise ContractError(N_("The price form has no line “{value}”."), value=key)
     if key.startswith("unit.") and (count is None or price is None):
         raise ContractError(N_("A unit-price line needs its quantity and its unit price."))
+    if count is not None and price is not None and cents(count * price) != cents(total + taken):
+        raise ContractError(
+            N_("The quantity × the unit price is not the invoice's total (the amount paid plus the credit deducted).")
+        )
+    number = invoice_number.strip()
+    if number and any(p.invoice_number == number for p in contract.payments):
+        raise ContractError(N_("Invoice {number} is already recorded."), number=number)
     found_year = contract_year(contract, paid) if year is None else _count(year, 1)
     with writing(pf, "add_payment", amount=str(total)):
         return int(
             pf.db.table("payments")
             .insert(
                 {
-                    "invoice_number": invoice_number.strip(),
+                    "invoice_number": number,
                     "invoiced_on": invoiced,
                     "paid_on": paid,
                     "amount": str(total),
