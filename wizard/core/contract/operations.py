@@ -322,7 +322,9 @@ def add_payment(
         raise ContractError(N_("A unit-price line needs its quantity and its unit price."))
     if count is not None and price is not None and cents(count * price) != cents(total + taken):
         raise ContractError(
-            N_("The quantity × the unit price is not the invoice's total (the amount paid plus the credit deducted).")
+            N_(
+                "The quantity × the unit price is not the invoice's total (the amount paid plus the credit deducted)."
+            )
         )
     number = invoice_number.strip()
     if number and any(p.invoice_number == number for p in contract.payments):
