@@ -254,3 +254,45 @@ def test_the_implementation_follows_the_awards_contract_release_with_its_ids(pf)
     }
     supplier = next(p for p in release["parties"] if p["id"] == "CA-CRA_ACR-123456789")
     assert supplier["roles"] == ["supplier", "payee"]
+
+
+def test_check_and_the_documents_judge_reports_on_the_same_day(tmp_path, capsys):
+    """Issue 23 follow-up: the training example's latest entry is the payment of
+    2028-03-15 (``contract.follow_up.as_of``). Its reports of June and July 2027 are
+    recorded; August 2027 to January 2028 are past due: ``check`` calls them missing
+    and the performance document says "not received"; February 2028, due 2028-03-15,
+    is "not yet due" and not missing. ``--as-of`` moves both to another day."""
+    from wizard.cli import main as cli_main
+
+    path = tmp_path / "training.tender"
+    assert cli_main(["new", "--example", "training", str(path)]) == 0
+    capsys.readouterr()
+    missing = "2027-08, 2027-09, 2027-10, 2027-11, 2027-12, 2028-01"
+    cli_main(["check", str(path), "--lang", "en"])
+    assert f"The performance reports for {missing} are past due" in capsys.readouterr().out
+    assert cli_main(["contract", str(path), "show", "--lang", "en"]) == 0
+    assert f"CT-REPORT-MISSING The performance reports for {missing} are past due" in capsys.readouterr().out
+    out = tmp_path / "out"
+    assert cli_main(["export", str(path), "--out", str(out), "--lang", "en"]) == 0
+    rows = {
+        row.cells[0].text: row.cells[2].text
+        for table in Docx(str(out / "performance-en.docx")).tables
+        for row in table.rows
+        if row.cells[0].text.startswith("202")
+    }
+    assert [p for p, text in rows.items() if text == "not received"] == missing.split(", ")
+    assert rows["2028-02"] == "not yet due"
+    capsys.readouterr()
+    cli_main(["check", str(path), "--lang", "en", "--as-of", "2028-04-16"])
+    assert f"The performance reports for {missing}, 2028-02, 2028-03 are past due" in capsys.readouterr().out
+    out = tmp_path / "later"
+    assert cli_main(["export", str(path), "--out", str(out), "--lang", "en", "--as-of", "2028-04-16"]) == 0
+    rows = {
+        row.cells[0].text: row.cells[2].text
+        for table in Docx(str(out / "performance-en.docx")).tables
+        for row in table.rows
+        if row.cells[0].text.startswith("202")
+    }
+    assert (rows["2028-02"], rows["2028-03"]) == ("not received", "not received")  # March due 2028-04-15
+    assert cli_main(["check", str(path), "--as-of", "2028-13-01"]) == 2
+    assert "2028-13-01" in capsys.readouterr().err

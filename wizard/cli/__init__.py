@@ -96,9 +96,19 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
         action="store_true",
         help="write nothing (exit 1) while an unjustified error or a placeholder remains",
     )
+    p.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="the day the contract's follow-up is judged at, or 'today' (default: its latest entry)",
+    )
     p = sub.add_parser("check", help="print findings; exit 1 on errors")
     p.add_argument("file")
     p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
+    p.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="the day the contract's follow-up is judged at, or 'today' (default: its latest entry)",
+    )
     p = sub.add_parser("new", help="create a project file: empty, or from a bundled example")
     p.add_argument("--example", help="the bundled example to start from (none: an empty project)")
     p.add_argument("--lang", choices=("fr", "en"), default="fr", help="an empty project's language")
@@ -267,6 +277,11 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     p.add_argument("--line", default="", help="pay: the price form's line (unit.hour …)")
     p.add_argument("--quantity", default="", help="pay: the quantity billed at a unit price")
     p.add_argument("--unit-price", default="", help="pay: the unit price billed, CAD")
+    p.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="show: the day the contract's follow-up is judged at, or 'today' (default: its latest entry)",
+    )
     p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
     return parser
 

@@ -65,26 +65,51 @@ def _read_bids(path: str) -> Any:
         return read(pf)
 
 
-def _follow_up(path: str) -> Any:
-    """The contract's follow-up (``contract.record.FollowUp``), ``None`` while no
-    contract is signed; read only."""
-    from wizard.core.contract.record import follow_up
-    from wizard.core.project_file.store import ProjectFile
+def _as_of(value: str | None) -> str:
+    """``--as-of``: a day (YYYY-MM-DD), ``today``, or '' (not given: the follow-up's
+    latest entry, ``contract.follow_up.as_of``); raises :class:`CliError` for anything
+    else."""
+    import datetime as dt
 
-    with ProjectFile.open(_project_path(path), read_only=True) as pf:
-        return follow_up(pf)
+    text = (value or "").strip()
+    if text == "today":
+        return _today()
+    if text:
+        try:
+            dt.date.fromisoformat(text)
+        except ValueError:
+            raise CliError(N_("“{value}” is not a date (YYYY-MM-DD)."), value=text) from None
+    return text
 
 
-def _contract_findings(path: str) -> list[Any]:
-    """The findings on the contract's follow-up (``checks/contract.py``), as of today."""
-    from wizard.core.checks.contract import check_contract
+def _follow_up(path: str, as_of: str = "") -> Any:
+    """The contract's follow-up (``contract.record.FollowUp``) judged as of ``as_of``
+    ('' = its latest entry), ``None`` while no contract is signed; read only."""
+    import dataclasses
+
     from wizard.core.contract.record import follow_up
     from wizard.core.project_file.store import ProjectFile
 
     with ProjectFile.open(_project_path(path), read_only=True) as pf:
         found = follow_up(pf)
+    if found is None:
+        return None
+    return dataclasses.replace(found, contract=dataclasses.replace(found.contract, as_of=as_of))
+
+
+def _contract_findings(path: str, as_of: str = "") -> list[Any]:
+    """The findings on the contract's follow-up (``checks/contract.py``) as of the day
+    the documents stand at (``contract.follow_up.as_of``: ``as_of``, else the latest
+    entry)."""
+    from wizard.core.checks.contract import check_contract
+    from wizard.core.project_file.store import ProjectFile
+
+    found = _follow_up(path, as_of)
+    if found is None:
+        return []
+    with ProjectFile.open(_project_path(path), read_only=True) as pf:
         project = pf.project
-    return [] if found is None else check_contract(project, found.contract, _today(), found.rates)
+    return check_contract(project, found.contract, "", found.rates)
 
 
 def _new_target(path: str) -> Path:
@@ -179,7 +204,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     project, _changed, record = _read_for_export(args.file)
     found = run_checks(
         project, _read_bids(args.file), publication=record, today=_today()
-    ) + _contract_findings(args.file)
+    ) + _contract_findings(args.file, _as_of(args.as_of))
     width = max(len(severity_word(s.value, lang)) for s in Severity)
     justified = 0
     for f in found:
@@ -400,7 +425,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = _export_folder(args.out)
     project, changed, record = _read_for_export(args.file)  # first: a bad file leaves no empty folder
     bids = _read_bids(args.file)
-    follow = _follow_up(args.file)  # the contract's follow-up once signed (docs/contract.md)
+    # the contract's follow-up once signed (docs/contract.md), as of --as-of or its latest entry
+    follow = _follow_up(args.file, _as_of(args.as_of))
     if args.pdf and soffice() is None:  # said before anything else is done
         raise CliError(NOT_INSTALLED)
     existing = existing_outputs(
@@ -1048,6 +1074,6 @@ def cmd_contract(args: argparse.Namespace) -> int:
         print(
             f"P{p.id}\t{p.paid_on}\t{p.invoice_number}\t{p.line_key}\t{money(p.amount, lang)}\t{money(p.credit, lang)}"
         )
-    for f in _contract_findings(args.file):
+    for f in _contract_findings(args.file, _as_of(args.as_of)):
         print(f"{f.code} {f.message(lang)}")
     return 0

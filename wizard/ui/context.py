@@ -92,16 +92,13 @@ class ProjectContext(QObject):
                 record = read(self.pf)
             self._findings = run_checks(self.project, self._bids(), publication=record)  # never raises
             if self.pf.published:  # the contract's follow-up (docs/contract.md)
-                import datetime as dt
-
                 from wizard.core.checks.contract import check_contract
                 from wizard.core.contract.record import follow_up
 
                 found = follow_up(self.pf)
                 if found is not None:
-                    self._findings += check_contract(
-                        self.project, found.contract, dt.date.today().isoformat(), found.rates
-                    )
+                    # as of the day the exported documents stand at (contract.follow_up.as_of)
+                    self._findings += check_contract(self.project, found.contract, "", found.rates)
         return self._findings
 
     def _bids(self) -> BidsRecord | None:

@@ -5,7 +5,8 @@ and R068 as issue 23 numbers them, their titles to be confirmed).
 ``check_contract(project, contract, today, rates)`` reads the contract
 (:class:`wizard.core.contract.record.Contract`, ``None`` before one is signed: no
 finding) beside the project; ``today`` (YYYY-MM-DD: the checks stay pure, the caller
-says what day it is); ``rates``: the winning bid's unit rates (line key → CAD, from the
+says what day it is; '' = the day :func:`wizard.core.contract.follow_up.as_of` decides,
+the one the documents stand at); ``rates``: the winning bid's unit rates (line key → CAD, from the
 opened price workbook; empty when unknown).
 
 * ``CT-AMENDMENT-SHARE`` (warning, red flag R064): the amendments raise the contract's
@@ -31,13 +32,14 @@ Fields: ``contract.amendments``, ``contract.payments``, ``contract.reports``,
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
-from wizard.core.contract.follow_up import schedule
+from wizard.core.contract.follow_up import as_of, schedule
 from wizard.core.contract.record import Contract, day
 from wizard.core.i18n import N_, Localized, Plural
 from wizard.core.model import Project
@@ -239,13 +241,14 @@ def _notices(project: Project, contract: Contract) -> list[Finding]:
 
 
 def check_contract(
-    project: Project, contract: Contract | None, today: str, rates: Mapping[str, Decimal] | None = None
+    project: Project, contract: Contract | None, today: str = "", rates: Mapping[str, Decimal] | None = None
 ) -> list[Finding]:
-    """The findings on the contract's follow-up (module docstring); none without a
-    contract."""
-    when = day(today)
-    if contract is None or when is None:
+    """The findings on the contract's follow-up (module docstring) as of ``today``
+    ('' = :func:`~wizard.core.contract.follow_up.as_of`); none without a contract or
+    with a ``today`` that is not a day."""
+    if contract is None or (today and day(today) is None):
         return []
+    when = as_of(dataclasses.replace(contract, as_of=today) if today else contract)
     return (
         _amendments(contract)
         + _payments(contract)

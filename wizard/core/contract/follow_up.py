@@ -1,5 +1,7 @@
 """The contract's follow-up, computed (pure: no file access; exact ``Decimal``).
 
+* :func:`as_of` — the day the follow-up is judged at, for the findings and the
+  documents alike.
 * :func:`schedule` — the monthly performance reports the contract expects up to a day,
   each with the day it is due (the tender's clause *performance-reporting*: a report
   each month; due ``Contract.report_days`` after the month ends).
@@ -37,6 +39,25 @@ class Due:
 
     period: str
     due: dt.date
+
+
+def as_of(contract: Contract) -> dt.date:
+    """The day the follow-up is judged at: ``contract.as_of`` when it is a day (the
+    user's ``--as-of``, the app's day), else the follow-up's latest entry (a report
+    received, a payment, an amendment, the start or the signature), never the clock.
+
+    Principle: the findings (``checks/contract.py``) and the documents and open data
+    (``documents/follow_up.py``, ``opendata/follow_up.py``) call this one function, so
+    a report the documents list as not received past its due day is the report the
+    findings call missing; and the same file gives the same outputs any day."""
+    given = day(contract.as_of)
+    if given is not None:
+        return given
+    days = [contract.start_on, contract.signed_on]
+    days += [r.received_on for r in contract.reports] + [p.paid_on for p in contract.payments]
+    days += [a.amended_on for a in contract.amendments]
+    found = [d for d in map(day, days) if d is not None]
+    return max(found) if found else dt.date(1970, 1, 1)
 
 
 def schedule(contract: Contract, today: dt.date) -> list[Due]:

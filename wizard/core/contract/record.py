@@ -148,6 +148,9 @@ class Contract:
     reports: tuple[PerformanceReport, ...] = ()
     incidents: tuple[Incident, ...] = ()
     payments: tuple[Payment, ...] = ()
+    as_of: str = ""
+    """The day the follow-up is judged at (YYYY-MM-DD), '' = its latest entry: see
+    :func:`wizard.core.contract.follow_up.as_of`, the one function that decides it."""
 
     @property
     def amended_by(self) -> Decimal:

@@ -14,7 +14,9 @@ These are the documents the publication plan promises (contract, performance, un
 prices, spending over time). Personal names are withheld from free texts
 (``opendata.common.Scrubber``); a supplier's trade-secret designation withholds its
 unit rates (what was billed stays: public money). The day they stand at is the
-follow-up's latest entry (``opendata.follow_up.today_of``), never the clock.
+day :func:`wizard.core.contract.follow_up.as_of` decides (the findings' day too): the
+``--as-of`` day, else the follow-up's latest entry, never the clock. A month without its
+report is "not received" once its due day has passed, "not yet due" before.
 """
 
 from __future__ import annotations
@@ -163,16 +165,23 @@ def performance_blocks(project: Project, follow: FollowUp, lang: str) -> list[Bl
         ),
         Heading(1, tr("Monthly reports", lang)),
     ]
-    due = {d.period: d.due.isoformat() for d in schedule(c, today_of(c))}
+    stands_at = today_of(c)
+    due = {d.period: d.due.isoformat() for d in schedule(c, stands_at)}
     periods = sorted(set(due) | {r.period for r in c.reports})
     rows = []
     for period in periods:
         report = c.report(period)
+        # past due (the day CT-REPORT-MISSING counts it) or not yet: the same day as the findings
+        unreceived = (
+            tr("not received", lang)
+            if due.get(period, "") < stands_at.isoformat()
+            else tr("not yet due", lang)
+        )
         rows.append(
             [
                 period,
                 format_date(due.get(period, ""), lang) if period in due else "—",
-                format_date(report.received_on, lang) if report else tr("not received", lang),
+                format_date(report.received_on, lang) if report else unreceived,
                 _pct(report.availability_pct, lang) if report else "—",
                 money(report.credits_due, lang) if report else "—",
             ]

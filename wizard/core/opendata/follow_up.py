@@ -32,7 +32,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from wizard.core.contract.follow_up import schedule
+from wizard.core.contract.follow_up import as_of, schedule
 from wizard.core.contract.record import Contract, FollowUp, day
 from wizard.core.csv_cells import to_csv
 from wizard.core.i18n import N_, tr
@@ -145,13 +145,9 @@ def _plain(value: Decimal | None) -> str:
 
 
 def today_of(contract: Contract) -> dt.date:
-    """The day the follow-up stands at: its latest entry (a report received, a payment,
-    an amendment, the start), so the outputs never depend on the clock."""
-    days = [contract.start_on, contract.signed_on]
-    days += [r.received_on for r in contract.reports] + [p.paid_on for p in contract.payments]
-    days += [a.amended_on for a in contract.amendments]
-    found = [d for d in map(day, days) if d is not None]
-    return max(found) if found else dt.date(1970, 1, 1)
+    """The day the follow-up stands at: :func:`wizard.core.contract.follow_up.as_of`
+    (the one function the findings call too)."""
+    return as_of(contract)
 
 
 def follow_up_csvs(project: Project, follow: FollowUp, lang: str) -> dict[str, bytes]:
