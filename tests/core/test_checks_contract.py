@@ -62,7 +62,8 @@ def test_payments_beyond_the_contract(pf):
     got = codes(pf)["CT-PAYMENTS-EXCEED"]
     assert got.severity.value == "error"
     assert "exceed the contract's value as amended ($95,502.70) by $0.30" in got.message("en")
-    assert "R068" in got.message("en")
+    assert "R068" in got.message("en") and "issue 23" not in got.message("en")
+    assert "issue 23" not in got.message("fr") and "numéro à confirmer" in got.message("fr")
     operations.add_amendment(pf, amended_on="2027-08-20", reason="Extra training", value_change="1")
     assert "CT-PAYMENTS-EXCEED" not in codes(pf)
 
@@ -121,7 +122,30 @@ def test_a_security_incident_notified_late(pf):
     )
     operations.add_incident(pf, started_at="2027-07-07T08:00:00-03:00", security=False)
     got = codes(pf)["CT-NOTICE-LATE"]
-    assert "after 25.50 hours" in got.message("en") and "within 24 hours" in got.message("en")
+    assert "after 25.5 hours" in got.message("en") and "within 24 hours" in got.message("en")
+    assert "or never" not in got.message("en") and "2027-07-05T" not in got.message("en")
+    assert "July 5, 2027, 8:00" in got.message("en")
+    french = got.message("fr")
+    assert (
+        "après 25,5 heures" in french
+        and "du 5\u00a0juillet\u00a02027, 8\u00a0h\u00a000 (UTC−03:00)" in french
+    )
+    assert "jamais" not in got.message("fr")
+
+
+def test_a_security_incident_without_notice_and_whole_hours(pf):
+    operations.add_incident(
+        pf, started_at="2027-07-05T08:00:00-03:00", security=True, notified_at="2027-07-09T08:00:00-03:00"
+    )
+    got = codes(pf)["CT-NOTICE-LATE"]
+    assert "après 96 heures" in got.message("fr") and "96.00" not in got.message("en")
+    operations.remove(pf, "incident", record.read(pf).incidents[0].id)
+    operations.add_incident(pf, started_at="2027-07-05T08:00:00-03:00", security=True)
+    got = codes(pf)["CT-NOTICE-LATE"]
+    assert got.message("en").startswith(
+        "No notice to the Town is recorded for the security incident of July 5"
+    )
+    assert got.message("fr").startswith("Aucun avis à la Ville n’est inscrit")
 
 
 def test_the_readers_see_the_winning_bids_rates(pf):

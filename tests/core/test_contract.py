@@ -287,3 +287,35 @@ def test_the_command_line_records_and_shows_the_follow_up(tmp_path, capsys):
     with ProjectFile.open(path, read_only=True) as f:
         contract = record.read(f)
     assert contract.paid == Decimal("43000.75") and contract.credits_taken == Decimal(150)
+
+
+def test_the_command_line_says_what_is_missing(tmp_path, capsys):
+    """``pay`` without ``--date`` names ``--date``; ``incident --report`` takes a report's
+    number as ``show`` lists it (R1 or 1), and a wrong one is one bilingual line, never
+    argparse's English."""
+    from wizard.cli import main as cli_main
+    from wizard.core.project_file.store import ProjectFile
+
+    path = tmp_path / "t.tender"
+    assert cli_main(["new", "--example", "training", str(path)]) == 0
+    capsys.readouterr()
+    assert cli_main(["contract", str(path), "pay", "--amount", "100"]) == 2
+    err = capsys.readouterr().err
+    assert "« pay » exige --date." in err and "“pay” needs --date." in err
+    started = ["--started", "2027-07-20T08:00:00-03:00"]
+    assert cli_main(["contract", str(path), "incident", *started, "--report", "R1"]) == 0
+    assert cli_main(["contract", str(path), "incident", *started, "--report", "2"]) == 0
+    capsys.readouterr()
+    assert cli_main(["contract", str(path), "incident", *started, "--report", "juillet"]) == 2
+    err = capsys.readouterr().err
+    assert "--report prend le numéro d’un rapport de rendement" in err and "(R3 or 3): juillet" in err
+    assert "invalid int" not in err
+    assert cli_main(["contract", str(path), "incident", "--report", "R1"]) == 2
+    assert "“incident” needs --started." in capsys.readouterr().err
+    with ProjectFile.open(path, read_only=True) as f:
+        contract = record.read(f)
+    reports = {r.period: r.id for r in contract.reports}
+    assert sorted(i.report_id for i in contract.incidents if i.started_at.startswith("2027-07-20")) == [
+        reports["2027-06"],
+        reports["2027-07"],
+    ]

@@ -256,7 +256,7 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     p.add_argument("--share", help="terms: the Town's share for amendments, in %%")
     p.add_argument("--report-days", type=int, help="terms: days after its month a report is due")
     p.add_argument("--monthly-fee", help="terms: the month's recurring fee, CAD")
-    p.add_argument("--date", default="", help="amend, report, pay: the day (YYYY-MM-DD)")
+    p.add_argument("--date", default="", help="amend, report, pay (required): the day (YYYY-MM-DD)")
     p.add_argument("--reason", default="", help="amend: why the contract is amended")
     p.add_argument("--value-change", default="0", help="amend: the effect on the value, CAD (negative: less)")
     p.add_argument("--months", type=int, default=0, help="amend: the effect on the term, in months")
@@ -270,7 +270,11 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     p.add_argument("--responded", default="", help="incident: when the supplier responded")
     p.add_argument("--resolved", default="", help="incident: when it was resolved")
     p.add_argument("--description", default="", help="incident: what happened")
-    p.add_argument("--report", type=int, help="incident: the report that accounts for it")
+    p.add_argument(
+        "--report",
+        metavar="N",
+        help="incident: the number of the performance report that accounts for it (R3 or 3, as 'show' lists it)",
+    )
     p.add_argument("--amount", default="", help="pay: the amount paid, CAD before taxes")
     p.add_argument("--credit", default="0", help="pay: the service credit deducted, CAD")
     p.add_argument("--invoice", default="", help="pay: the invoice number")

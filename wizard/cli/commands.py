@@ -993,6 +993,23 @@ def cmd_archive(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report_number(value: str | None) -> int | None:
+    """``--report``: the number of a performance report as ``contract show`` lists it
+    (``R3`` or ``3``), ``None`` when not given; raises :class:`CliError` otherwise."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    digits = text[1:] if text[:1] in "Rr" else text
+    if not digits.isdigit():
+        raise CliError(
+            N_(
+                "--report takes the number of a performance report as “contract show” lists it (R3 or 3): {value}."
+            ),
+            value=text,
+        )
+    return int(digits)
+
+
 def cmd_contract(args: argparse.Namespace) -> int:
     """The contract's follow-up (``wizard/core/contract/``, docs/contract.md): ``show``
     (default) prints the contract, its amendments, reports and payments, then its
@@ -1004,6 +1021,12 @@ def cmd_contract(args: argparse.Namespace) -> int:
     from wizard.core.project_file.store import ProjectFile
 
     lang = args.lang or system_language()
+    needed = {"amend": ("--date", args.date), "report": ("--date", args.date), "pay": ("--date", args.date)}
+    needed["incident"] = ("--started", args.started)
+    option, given = needed.get(args.action, ("", "x"))
+    if not str(given).strip():
+        raise CliError(N_("“{action}” needs {option}."), action=args.action, option=option)
+    report_id = _report_number(args.report) if args.action == "incident" else None
     try:
         with ProjectFile.open(_project_path(args.file), read_only=args.action == "show") as pf:
             if args.action == "terms":
@@ -1042,7 +1065,7 @@ def cmd_contract(args: argparse.Namespace) -> int:
                     responded_at=args.responded,
                     resolved_at=args.resolved,
                     description=args.description,
-                    report_id=args.report,
+                    report_id=report_id,
                 )
             elif args.action == "pay":
                 operations.add_payment(

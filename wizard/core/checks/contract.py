@@ -1,6 +1,6 @@
 """Findings on the contract's follow-up (issue 23, docs/contract.md), with the red flags
 of the Open Contracting Partnership they match (*Red Flags in Public Procurement*; R064
-and R068 as issue 23 numbers them, their titles to be confirmed).
+and R068, their numbers and titles in that list to be confirmed).
 
 ``check_contract(project, contract, today, rates)`` reads the contract
 (:class:`wizard.core.contract.record.Contract`, ``None`` before one is signed: no
@@ -23,7 +23,8 @@ opened price workbook; empty when unknown).
 * ``CT-UNIT-PRICE`` (warning): an invoice bills a unit-price line above the winning
   bid's rate.
 * ``CT-NOTICE-LATE`` (warning): a security incident notified to the Town later than the
-  tender's clause requires (24 hours; 4 hours for a mission-critical system), or never.
+  tender's clause requires (24 hours; 4 hours for a mission-critical system), or with no
+  notice recorded (two messages: a notice recorded is never said to be missing).
 
 Fields: ``contract.amendments``, ``contract.payments``, ``contract.reports``,
 ``contract.incidents``: none is a step's field, so the findings show with the review's
@@ -41,6 +42,7 @@ from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.contract.follow_up import as_of, schedule
 from wizard.core.contract.record import Contract, day
+from wizard.core.documents.evaluation_common import moment
 from wizard.core.i18n import N_, Localized, Plural
 from wizard.core.model import Project
 
@@ -62,6 +64,12 @@ def pct(value: Decimal) -> Localized:
     return Localized(fr=text.replace(".", ",") + "\u00a0%", en=f"{text}%")
 
 
+def _hours(value: Decimal) -> Localized:
+    """Hours as each language writes them, without trailing zeros: « 25,5 », "25.5"; "96"."""
+    text = f"{value.normalize():f}"
+    return Localized(fr=text.replace(".", ","), en=text)
+
+
 def _amendments(contract: Contract) -> list[Finding]:
     if not contract.value:
         return []
@@ -77,7 +85,7 @@ def _amendments(contract: Contract) -> list[Finding]:
                 "The amendments raise the contract's value by {amount} ({share} of {value}), beyond the "
                 "Town's share of {limit}: a contract grown that much after the competition is one the other "
                 "bidders never priced; have the amendments approved as the original contract was, or call "
-                "for tenders (red flag R064, Open Contracting Partnership, as issue 23 numbers it)."
+                "for tenders (red flag R064 of the Open Contracting Partnership, its number to be confirmed)."
             ),
             "contract.amendments",
             principles.FOLLOW_UP,
@@ -99,8 +107,8 @@ def _payments(contract: Contract) -> list[Finding]:
             Severity.ERROR,
             N_(
                 "The payments ({paid}) exceed the contract's value as amended ({value}) by {over}: a payment "
-                "beyond the contract needs an amendment approved first (red flag R068, Open Contracting "
-                "Partnership, as issue 23 numbers it)."
+                "beyond the contract needs an amendment approved first (red flag R068 of the Open Contracting "
+                "Partnership, its number to be confirmed)."
             ),
             "contract.payments",
             principles.FOLLOW_UP,
@@ -222,18 +230,26 @@ def _notices(project: Project, contract: Contract) -> list[Finding]:
         hours = incident.hours_to("notified_at")
         if hours is not None and hours <= limit:
             continue
+        start = Localized(fr=moment(incident.started_at, "fr"), en=moment(incident.started_at, "en"))
+        if hours is None:
+            text = N_(
+                "No notice to the Town is recorded for the security incident of {start}; the contract "
+                "requires a written notice within {limit} hours."
+            )
+        else:
+            text = N_(
+                "The security incident of {start} was notified to the Town after {hours} hours; the "
+                "contract requires a written notice within {limit} hours."
+            )
         found.append(
             finding(
                 "CT-NOTICE-LATE",
                 Severity.WARNING,
-                N_(
-                    "The security incident of {start} was notified to the Town after {hours} hours, or never; "
-                    "the contract requires a written notice within {limit} hours."
-                ),
+                text,
                 "contract.incidents",
                 principles.FOLLOW_UP,
-                start=incident.started_at,
-                hours="?" if hours is None else str(hours),
+                start=start,
+                hours=_hours(hours or Decimal(0)),
                 limit=limit,
             )
         )
