@@ -128,6 +128,24 @@ def test_the_documents_in_each_published_language(pf):
     assert len(doc.inline_shapes) == 1  # the chart
 
 
+def test_the_french_documents_read_as_french(pf):
+    """Issue 23 follow-up: agreement (« 5 % des frais du mois sont crédités »), the
+    typographic apostrophe in headings, and price-form lines by their labels, never
+    their machine keys."""
+    files = _outputs(pf)
+    performance = _text(files["performance-fr.docx"])
+    assert "5\u00a0% des frais du mois sont crédités à la Ville" in performance
+    assert "L’exécution du contrat" in performance and "L'" not in performance
+    spending = _text(files["spending-fr.docx"])
+    assert "15 juin 2027 | F-2027-000 | Abonnements | 12\u00a0000,00\u00a0$" in spending
+    assert "Services supplémentaires commandés par la Ville (par heure) | 95,00\u00a0$ | 10 |" in spending
+    for text in (spending, _text(files["spending-en.docx"]), performance):
+        assert "unit.hour" not in text and "recurring.subscriptions" not in text and "one_off." not in text
+    assert "Additional services ordered by the Town (per hour) | $95.00 | 10 | $900.00" in _text(
+        files["spending-en.docx"]
+    )
+
+
 def test_personal_names_are_withheld_from_free_texts(pf):
     from wizard.core.contract import operations
     from wizard.core.opendata.common import personal_names
@@ -153,6 +171,7 @@ def test_the_implementation_release(pf):
     milestones = contract["implementation"]["milestones"]
     assert [m["status"] for m in milestones[:3]] == ["met", "met", "notMet"]
     assert contract["amendments"][0]["rationale"].startswith("Deux séances de formation supplémentaires")
+    assert contract["amendments"][0]["description"] == "Valeur augmentée de 1\u00a0800,00\u00a0$."
     supplier = next(p for p in release["parties"] if "supplier" in p["roles"])
     assert supplier["name"] == "Formation Acadie inc."
 

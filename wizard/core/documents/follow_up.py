@@ -28,6 +28,7 @@ from wizard.core.contract.record import FollowUp
 from wizard.core.documents.blocks import Block, Document, Heading, Image, Paragraph, Table
 from wizard.core.documents.record_tco import money
 from wizard.core.documents.tender import user_text
+from wizard.core.domain.price_form import price_form
 from wizard.core.i18n import N_, ntr, tr
 from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
@@ -48,6 +49,19 @@ SEVERITY_LABELS = {"critical": N_("Critical"), "major": N_("Major"), "minor": N_
 def follow_up_file(kind: str, lang: str) -> str:
     """``contract-summary-fr.docx``, ``performance-en.docx`` …"""
     return f"{kind}-{lang}.docx"
+
+
+def _line(project: Project, key: str, lang: str) -> str:
+    """A price-form line as the price form names it in ``lang``, a unit rate with its
+    unit ("Additional services ordered by the Town (per hour)", never ``unit.hour``;
+    "Subscriptions", never ``recurring.subscriptions``); the key as recorded when the form has no
+    such line, "—" for none."""
+    if not key:
+        return "—"
+    for line in price_form(project).lines:
+        if line.key == key:
+            return f"{tr(line.label, lang)} ({tr(line.unit, lang)})" if line.unit else tr(line.label, lang)
+    return key
 
 
 def _money(value: Decimal | None, lang: str) -> str:
@@ -326,7 +340,7 @@ def spending_blocks(project: Project, follow: FollowUp, lang: str, chart_png: by
                     [
                         format_date(p.paid_on, lang),
                         user_text(p.invoice_number) if p.invoice_number else "—",
-                        p.line_key or "—",
+                        _line(project, p.line_key, lang),
                         money(p.amount, lang),
                         money(p.credit, lang),
                     ]
@@ -358,7 +372,7 @@ def spending_blocks(project: Project, follow: FollowUp, lang: str, chart_png: by
                 [[tr("Line", lang), tr("Bid's rate", lang), tr("Quantity billed", lang), tr("Billed", lang)]],
                 [
                     [
-                        key,
+                        _line(project, key, lang),
                         "—" if withheld else _money(follow.rates.get(key), lang),
                         format(
                             sum(

@@ -35,7 +35,8 @@ from typing import Any
 from wizard.core.contract.follow_up import as_of, schedule
 from wizard.core.contract.record import Contract, FollowUp, day
 from wizard.core.csv_cells import to_csv
-from wizard.core.i18n import N_, tr
+from wizard.core.documents.record_tco import money
+from wizard.core.i18n import N_, ntr, tr
 from wizard.core.model import Project
 from wizard.core.opendata.common import Scrubber
 from wizard.core.opendata.csv_export import Column, header
@@ -142,6 +143,24 @@ def _money(value: Decimal | None) -> str:
 
 def _plain(value: Decimal | None) -> str:
     return "" if value is None else format(value.normalize(), "f")
+
+
+def amendment_text(value_change: Decimal, months: int, lang: str) -> str:
+    """An amendment's effect in words, amounts as ``lang`` writes them: "Value increased
+    by $1,800.00.", « Valeur augmentée de 1 800,00 $. Durée prolongée de 6 mois. »; only
+    what changes."""
+    parts = []
+    if value_change > 0:
+        parts.append(tr(N_("Value increased by {amount}."), lang, amount=money(value_change, lang)))
+    elif value_change < 0:
+        parts.append(tr(N_("Value reduced by {amount}."), lang, amount=money(-value_change, lang)))
+    if months > 0:
+        parts.append(ntr("Term extended by {count} month.", "Term extended by {count} months.", months, lang))
+    elif months < 0:
+        parts.append(
+            ntr("Term shortened by {count} month.", "Term shortened by {count} months.", -months, lang)
+        )
+    return " ".join(parts)
 
 
 def today_of(contract: Contract) -> dt.date:
@@ -311,12 +330,7 @@ def implementation_release(
                 "id": str(n),
                 "date": end_of(info, a.amended_on),
                 "rationale": scrub.text(a.reason),
-                "description": tr(
-                    N_("Value changed by {amount} CAD; term changed by {months} months."),
-                    lang,
-                    amount=_money(a.value_change),
-                    months=a.term_change_months,
-                ),
+                "description": amendment_text(a.value_change, a.term_change_months, lang),
             }
             for n, a in enumerate(c.amendments, 1)
         ]
