@@ -95,10 +95,13 @@ class ProjectContext(QObject):
                 from wizard.core.checks.contract import check_contract
                 from wizard.core.contract.record import follow_up
 
-                found = follow_up(self.pf)
-                if found is not None:
-                    # as of the day the exported documents stand at (contract.follow_up.as_of)
-                    self._findings += check_contract(self.project, found.contract, "", found.rates)
+                try:
+                    found = follow_up(self.pf)
+                    if found is not None:
+                        # as of the day the exported documents stand at (contract.follow_up.as_of)
+                        self._findings += check_contract(self.project, found.contract, "", found.rates)
+                except Exception:  # a defect: the tender's and the bids' findings still show
+                    log.exception("the contract's follow-up could not be checked")
         return self._findings
 
     def _bids(self) -> BidsRecord | None:

@@ -294,10 +294,11 @@ def add_payment(
     """Record an invoice paid (amounts CAD before taxes); returns its id. ``year``: the
     contract year, else computed from ``paid_on`` (:func:`follow_up.contract_year`).
     ``amount`` is what was paid, the ``credit`` deducted beside it: the invoice's total
-    is their sum.
+    is their sum (so a credit may exceed the amount paid: 60 $ credited on a 100 $
+    invoice leaves 40 $ paid).
 
     Raises :class:`ContractError`: no contract, a date or amount that is not one, a day
-    paid before the contract's signature, a credit above the amount paid, a line the
+    paid before the contract's signature, a line the
     price form does not have, a unit-price line without its quantity and unit price, a
     quantity × unit price that is not the invoice's total (amount + credit, to the
     cent: an auditor expects an invoice that adds up, so it is refused rather than
@@ -311,8 +312,6 @@ def add_payment(
     invoiced = _date(invoiced_on, required=False)
     total = _amount(amount) or Decimal(0)
     taken = _amount(credit, blank=True) or Decimal(0)
-    if taken > total:
-        raise ContractError(N_("The credit deducted exceeds the amount paid."))
     count = _amount(quantity, blank=True)
     price = _amount(unit_price, blank=True)
     key = line_key.strip()
