@@ -30,6 +30,7 @@ from wizard.core.documents.evaluation_common import (
     NOT_OPENED,
     EvaluationView,
     bidder_name,
+    evaluation_document,
     evaluation_view,
     long_date,
     moment,
@@ -43,9 +44,7 @@ from wizard.core.domain.evaluation import points_needed_clamped
 from wizard.core.domain.numbering import criterion_numbers
 from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import N_, Plural, tr
-from wizard.core.i18n.languages import text_language
 from wizard.core.model import Project
-from wizard.core.model.translatable import localized
 from wizard.core.opendata.awards import award_value, decision_day, standstill_end
 from wizard.core.opendata.common import WITHHELD, Scrubber
 
@@ -351,17 +350,9 @@ def letter_blocks(
 def letter_document(project: Project, record: BidsRecord, bid: Bid, lang: str) -> Document:
     """The letter to ``bid`` in ``lang`` ("fr" or "en"). Raises ``ValueError`` for
     another language or without an award."""
-    if lang not in ("fr", "en"):
-        raise ValueError(f"unsupported language: {lang!r}")
-    notes_lang = text_language(project)
-    project = localized(project, lang)
-    reference = user_text(project.info.reference)
-    return Document(
-        lang=lang,
-        title=tr("Result of the evaluation of your bid", lang),
-        organization=user_text(project.info.organization),
-        reference=reference,
-        header=tr("Call for tenders {reference}", lang, reference=reference),
-        footer_page=tr("Page {page} of {pages}", lang),
-        blocks=letter_blocks(project, record, bid, lang, notes_lang),
+    return evaluation_document(
+        project,
+        lang,
+        N_("Result of the evaluation of your bid"),
+        lambda shown, notes_lang: letter_blocks(shown, record, bid, lang, notes_lang),
     )

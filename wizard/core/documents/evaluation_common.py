@@ -12,6 +12,7 @@ display (half up, two decimals).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
@@ -20,12 +21,14 @@ from babel.dates import format_time
 
 from wizard.core.bids.record import Bid, BidsRecord
 from wizard.core.bids.scoring_input import evaluation_input
+from wizard.core.documents.blocks import Block, Document
 from wizard.core.domain import bid_scoring
 from wizard.core.domain.bid_scoring import BidResult, Evaluation, EvaluationInput, Sensitivity
 from wizard.core.domain.timezones import tzinfo, zone_label
 from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
+from wizard.core.model.translatable import localized
 from wizard.core.textclean import drop_blank_rows
 
 NOT_OPENED = "—"
@@ -196,3 +199,35 @@ def status_text(bid: Bid, result: BidResult | None, lang: str) -> str:
 def bidder_name(bid: Bid) -> str:
     """The bidder's legal name, or "#<id>" when it has none."""
     return " ".join(bid.bidder.legal_name.split()) or f"#{bid.id}"
+
+
+def evaluation_document(
+    project: Project,
+    lang: str,
+    title: str,
+    blocks: Callable[[Project, str | None], list[Block]],
+    header_suffix: str = "",
+) -> Document:
+    """A document of the evaluation (the report, a letter) in ``lang`` ("fr" or "en"):
+    the tender's reference and the Town in its header, ``title`` and the header's
+    ``header_suffix`` after the reference (English message ids), and ``blocks(localized project, notes language)``
+    for its body (the notes the evaluators typed are quoted in their own language,
+    :func:`notes_language_note`). Raises ``ValueError`` for another language."""
+    from wizard.core.documents.tender import user_text
+    from wizard.core.i18n.languages import text_language
+
+    if lang not in ("fr", "en"):
+        raise ValueError(f"unsupported language: {lang!r}")
+    notes_lang = text_language(project)
+    project = localized(project, lang)
+    reference = user_text(project.info.reference)
+    return Document(
+        lang=lang,
+        title=tr(title, lang),
+        organization=user_text(project.info.organization),
+        reference=reference,
+        header=tr("Call for tenders {reference}", lang, reference=reference)
+        + (" \u2013 " + tr(header_suffix, lang) if header_suffix else ""),
+        footer_page=tr("Page {page} of {pages}", lang),
+        blocks=blocks(project, notes_lang),
+    )

@@ -28,6 +28,7 @@ from wizard.core.documents.evaluation_common import (
     NOT_OPENED,
     EvaluationView,
     bidder_name,
+    evaluation_document,
     evaluation_view,
     moment,
     money,
@@ -45,9 +46,7 @@ from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import N_, Plural, tr
 from wizard.core.i18n.formats import format_date
 from wizard.core.i18n.labels import severity_word
-from wizard.core.i18n.languages import text_language
 from wizard.core.model import Project
-from wizard.core.model.translatable import localized
 from wizard.core.opendata.awards import standstill_end
 
 RESULT_LABELS = {
@@ -712,19 +711,10 @@ def report_blocks(
 
 def report_document(project: Project, record: BidsRecord, lang: str) -> Document:
     """The evaluation report in ``lang`` ("fr" or "en"). Raises ``ValueError`` for another."""
-    if lang not in ("fr", "en"):
-        raise ValueError(f"unsupported language: {lang!r}")
-    notes_lang = text_language(project)
-    project = localized(project, lang)
-    reference = user_text(project.info.reference)
-    return Document(
-        lang=lang,
-        title=tr("Evaluation report and award recommendation", lang),
-        organization=user_text(project.info.organization),
-        reference=reference,
-        header=tr("Call for tenders {reference}", lang, reference=reference)
-        + " \u2013 "
-        + tr("Evaluation report", lang),
-        footer_page=tr("Page {page} of {pages}", lang),
-        blocks=report_blocks(project, record, lang, notes_lang),
+    return evaluation_document(
+        project,
+        lang,
+        N_("Evaluation report and award recommendation"),
+        lambda shown, notes_lang: report_blocks(shown, record, lang, notes_lang),
+        header_suffix=N_("Evaluation report"),
     )
