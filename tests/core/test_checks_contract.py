@@ -3,6 +3,7 @@ triggers it and its clean twin, with the right amounts."""
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 import pytest
@@ -153,3 +154,28 @@ def test_the_readers_see_the_winning_bids_rates(pf):
     assert found is not None
     assert found.rates == {"unit.hour": Decimal(95), "unit.user": Decimal("42.5")}
     assert found.contract.supplier == "Formation Acadie inc."
+
+
+def test_the_views_judge_as_of_today_the_exports_as_of_the_latest_entry(pf):
+    """Issue 23 follow-up, "as of": ``follow_up.as_of`` is the one function. The latest
+    entry is July's report, received 2027-08-12; August's report is due 2027-09-15.
+    Judged as of the clock's 2027-09-20 (the app, ``check``, ``contract show``) August
+    is missing; as of the latest entry (``export``: no clock, the same file gives the
+    same documents any day) it is not yet due. A clock before the latest entry (set
+    wrong) never judges the follow-up before what it records; a day given wins."""
+    import datetime as dt
+
+    from wizard.core.contract.follow_up import as_of, latest_entry
+
+    c = record.read(pf)
+    assert latest_entry(c) == dt.date(2027, 8, 12)
+    assert as_of(c) == dt.date(2027, 8, 12)
+    assert as_of(c, dt.date(2027, 9, 20)) == dt.date(2027, 9, 20)
+    assert as_of(c, dt.date(2026, 12, 6)) == dt.date(2027, 8, 12)
+    assert as_of(dataclasses.replace(c, as_of="2027-09-01"), dt.date(2027, 9, 20)) == dt.date(2027, 9, 1)
+    today = {f.code: f for f in check_contract(pf.project, c, "", today=dt.date(2027, 9, 20))}
+    assert (
+        today["CT-REPORT-MISSING"].message("en").startswith("The performance report for 2027-08 is past due")
+    )
+    assert "CT-REPORT-MISSING" not in {f.code for f in check_contract(pf.project, c)}
+    assert "CT-REPORT-MISSING" not in {f.code for f in check_contract(pf.project, c, "2027-09-15")}

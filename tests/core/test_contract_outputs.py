@@ -275,13 +275,18 @@ def test_the_implementation_follows_the_awards_contract_release_with_its_ids(pf)
     assert supplier["roles"] == ["supplier", "payee"]
 
 
-def test_check_and_the_documents_judge_reports_on_the_same_day(tmp_path, capsys):
+def test_check_and_the_documents_judge_reports_on_the_same_day(tmp_path, capsys, monkeypatch):
     """Issue 23 follow-up: the training example's latest entry is the payment of
-    2028-03-15 (``contract.follow_up.as_of``). Its reports of June and July 2027 are
-    recorded; August 2027 to January 2028 are past due: ``check`` calls them missing
-    and the performance document says "not received"; February 2028, due 2028-03-15,
-    is "not yet due" and not missing. ``--as-of`` moves both to another day."""
+    2028-03-15 (``contract.follow_up.as_of``); with the clock before it (here 2027-01-01:
+    a follow-up is never judged before what it records) ``check`` stands there too. Its
+    reports of June and July 2027 are recorded; August 2027 to January 2028 are past
+    due: ``check`` calls them missing and the performance document says "not received";
+    February 2028, due 2028-03-15, is "not yet due" and not missing. ``--as-of`` moves
+    both to another day."""
+    from wizard.cli import commands
     from wizard.cli import main as cli_main
+
+    monkeypatch.setattr(commands, "_today", lambda: "2027-01-01")
 
     path = tmp_path / "training.tender"
     assert cli_main(["new", "--example", "training", str(path)]) == 0
@@ -315,3 +320,41 @@ def test_check_and_the_documents_judge_reports_on_the_same_day(tmp_path, capsys)
     assert (rows["2028-02"], rows["2028-03"]) == ("not received", "not received")  # March due 2028-04-15
     assert cli_main(["check", str(path), "--as-of", "2028-13-01"]) == 2
     assert "2028-13-01" in capsys.readouterr().err
+
+
+def _performance_rows(path) -> dict[str, str]:
+    return {
+        row.cells[0].text: row.cells[2].text
+        for table in Docx(str(path)).tables
+        for row in table.rows
+        if row.cells[0].text.startswith("202")
+    }
+
+
+def test_check_and_show_stand_at_today_an_export_at_the_latest_entry(tmp_path, capsys, monkeypatch):
+    """Issue 23 follow-up, "as of": on 2028-04-20 the training example's reports of
+    February 2028 (due 2028-03-15) and March 2028 (due 2028-04-15) are past due today
+    but not at its latest entry (2028-03-15). ``check`` and ``contract show`` judge as
+    of today and call them missing; ``export`` stands at the latest entry, whatever the
+    clock says, so the same file exports the same documents any day."""
+    from wizard.cli import commands
+    from wizard.cli import main as cli_main
+
+    path = tmp_path / "training.tender"
+    assert cli_main(["new", "--example", "training", str(path)]) == 0
+    monkeypatch.setattr(commands, "_today", lambda: "2028-04-20")
+    capsys.readouterr()
+    missing = "2027-08, 2027-09, 2027-10, 2027-11, 2027-12, 2028-01, 2028-02, 2028-03"
+    cli_main(["check", str(path), "--lang", "en"])
+    assert f"The performance reports for {missing} are past due" in capsys.readouterr().out
+    assert cli_main(["contract", str(path), "show", "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert "Constats en date du 2028-04-20 :" in out and f"Les rapports de rendement de {missing} sont" in out
+    assert cli_main(["export", str(path), "--out", str(tmp_path / "a"), "--lang", "en"]) == 0
+    monkeypatch.setattr(commands, "_today", lambda: "2029-01-01")
+    assert cli_main(["export", str(path), "--out", str(tmp_path / "b"), "--lang", "en"]) == 0
+    rows = _performance_rows(tmp_path / "a" / "performance-en.docx")
+    assert rows["2028-02"] == "not yet due" and "2028-03" not in rows
+    assert rows == _performance_rows(tmp_path / "b" / "performance-en.docx")
+    for name in ("performance.csv", "payments.csv"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()

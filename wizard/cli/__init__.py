@@ -99,7 +99,8 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     p.add_argument(
         "--as-of",
         metavar="YYYY-MM-DD",
-        help="the day the contract's follow-up is judged at, or 'today' (default: its latest entry)",
+        help="the day the contract's follow-up is judged at, or 'today' (default: its latest entry, so the"
+        " same file exports the same documents any day)",
     )
     p = sub.add_parser("check", help="print findings; exit 1 on errors")
     p.add_argument("file")
@@ -107,7 +108,7 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     p.add_argument(
         "--as-of",
         metavar="YYYY-MM-DD",
-        help="the day the contract's follow-up is judged at, or 'today' (default: its latest entry)",
+        help="the day the contract's follow-up is judged at (default: today, or its latest entry when later)",
     )
     p = sub.add_parser("new", help="create a project file: empty, or from a bundled example")
     p.add_argument("--example", help="the bundled example to start from (none: an empty project)")
@@ -284,7 +285,7 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     p.add_argument(
         "--as-of",
         metavar="YYYY-MM-DD",
-        help="show: the day the contract's follow-up is judged at, or 'today' (default: its latest entry)",
+        help="show: the day the contract's follow-up is judged at (default: today, or its latest entry when later)",
     )
     p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
     return parser

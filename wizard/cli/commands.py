@@ -98,9 +98,11 @@ def _follow_up(path: str, as_of: str = "") -> Any:
 
 
 def _contract_findings(path: str, as_of: str = "") -> list[Any]:
-    """The findings on the contract's follow-up (``checks/contract.py``) as of the day
-    the documents stand at (``contract.follow_up.as_of``: ``as_of``, else the latest
-    entry)."""
+    """The findings on the contract's follow-up (``checks/contract.py``) as of ``as_of``
+    when given, else today (or the latest entry when it comes later:
+    ``contract.follow_up.as_of``)."""
+    import datetime as dt
+
     from wizard.core.checks.contract import check_contract
     from wizard.core.project_file.store import ProjectFile
 
@@ -109,7 +111,7 @@ def _contract_findings(path: str, as_of: str = "") -> list[Any]:
         return []
     with ProjectFile.open(_project_path(path), read_only=True) as pf:
         project = pf.project
-    return check_contract(project, found.contract, "", found.rates)
+    return check_contract(project, found.contract, "", found.rates, today=dt.date.fromisoformat(_today()))
 
 
 def _new_target(path: str) -> Path:
@@ -1012,11 +1014,16 @@ def _report_number(value: str | None) -> int | None:
 
 def cmd_contract(args: argparse.Namespace) -> int:
     """The contract's follow-up (``wizard/core/contract/``, docs/contract.md): ``show``
-    (default) prints the contract, its amendments, reports and payments, then its
-    findings as of today; ``terms`` sets its terms; ``amend``, ``report``, ``incident``
+    (default) prints the contract, its amendments, reports, incidents and payments, then
+    its findings as of ``--as-of``, else today (or the latest entry when later); ``terms`` sets its terms; ``amend``, ``report``, ``incident``
     and ``pay`` record an amendment, a monthly report, an incident and a payment."""
+    import dataclasses
+    import datetime as dt
+
     from wizard.core.contract import ContractError, operations
+    from wizard.core.contract.follow_up import as_of
     from wizard.core.contract.record import read
+    from wizard.core.documents.follow_up import SEVERITY_LABELS
     from wizard.core.documents.record_tco import money
     from wizard.core.project_file.store import ProjectFile
 
@@ -1093,10 +1100,16 @@ def cmd_contract(args: argparse.Namespace) -> int:
         print(
             f"R{r.id}\t{r.period}\t{r.received_on}\t{r.availability_pct or ''}\t{money(r.credits_due, lang)}"
         )
+    for i in contract.incidents:
+        kind = tr(SEVERITY_LABELS[i.severity], lang) + (" — " + tr("security", lang) if i.security else "")
+        print(f"I{i.id}\t{i.started_at}\t{kind}\t{i.notified_at}\t{i.resolved_at}\t{i.description}")
     for p in contract.payments:
         print(
             f"P{p.id}\t{p.paid_on}\t{p.invoice_number}\t{p.line_key}\t{money(p.amount, lang)}\t{money(p.credit, lang)}"
         )
-    for f in _contract_findings(args.file, _as_of(args.as_of)):
+    given = _as_of(args.as_of)
+    judged = as_of(dataclasses.replace(contract, as_of=given), dt.date.fromisoformat(_today()))
+    print(tr(N_("Findings as of {day}:"), lang, day=judged.isoformat()))
+    for f in _contract_findings(args.file, given):
         print(f"{f.code} {f.message(lang)}")
     return 0

@@ -10,6 +10,7 @@ that fails shows a clear message and never a traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable, Hashable
 from functools import partial
@@ -22,6 +23,7 @@ from wizard.core import memo
 from wizard.core.bids import BidsError
 from wizard.core.bids.record import BidsRecord
 from wizard.core.checks import Finding, run_checks
+from wizard.core.contract import ContractError
 from wizard.core.i18n import _, tr, ui_language
 from wizard.core.model import Project
 from wizard.core.project_file.store import ProjectFile
@@ -32,8 +34,8 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
-def refusal(exc: BidsError) -> str:
-    """The message of a refused bids action in the app's language: the core's message,
+def refusal(exc: BidsError | ContractError) -> str:
+    """The message of a refused bids or contract action in the app's language: the core's message,
     and its cause when it has one (``opening.WorkbookRefused``: why the workbook is
     refused)."""
     lang = ui_language()
@@ -98,8 +100,10 @@ class ProjectContext(QObject):
                 try:
                     found = follow_up(self.pf)
                     if found is not None:
-                        # as of the day the exported documents stand at (contract.follow_up.as_of)
-                        self._findings += check_contract(self.project, found.contract, "", found.rates)
+                        # as of today, or its latest entry when later (contract.follow_up.as_of)
+                        self._findings += check_contract(
+                            self.project, found.contract, "", found.rates, today=dt.date.today()
+                        )
                 except Exception:  # a defect: the tender's and the bids' findings still show
                     log.exception("the contract's follow-up could not be checked")
         return self._findings
@@ -123,7 +127,9 @@ class ProjectContext(QObject):
         from wizard.ui import dialogs
 
         log.warning("save failed: %s", exc)
-        if isinstance(exc, BidsError):  # a refusal: the core's message, in the app's language
+        if isinstance(
+            exc, (BidsError, ContractError)
+        ):  # a refusal: the core's message, in the app's language
             dialogs.show_error(self.window, refusal(exc))
             return
         dialogs.show_error(self.window, _("The change could not be saved:") + f"\n{exc}")

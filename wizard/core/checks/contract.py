@@ -2,11 +2,12 @@
 of the Open Contracting Partnership they match (*Red Flags in Public Procurement*; R064
 and R068, their numbers and titles in that list to be confirmed).
 
-``check_contract(project, contract, today, rates)`` reads the contract
+``check_contract(project, contract, as_of_day, rates, today=)`` reads the contract
 (:class:`wizard.core.contract.record.Contract`, ``None`` before one is signed: no
-finding) beside the project; ``today`` (YYYY-MM-DD: the checks stay pure, the caller
-says what day it is; '' = the day :func:`wizard.core.contract.follow_up.as_of` decides,
-the one the documents stand at); ``rates``: the winning bid's unit rates (line key → CAD, from the
+finding) beside the project, as of the day :func:`wizard.core.contract.follow_up.as_of`
+decides (the checks stay pure: the caller gives ``as_of_day``, YYYY-MM-DD, or the
+clock's ``today``; neither: the latest entry, the day the exported documents stand
+at); ``rates``: the winning bid's unit rates (line key → CAD, from the
 opened price workbook; empty when unknown).
 
 * ``CT-AMENDMENT-SHARE`` (warning, red flag R064): the amendments raise the contract's
@@ -257,14 +258,21 @@ def _notices(project: Project, contract: Contract) -> list[Finding]:
 
 
 def check_contract(
-    project: Project, contract: Contract | None, today: str = "", rates: Mapping[str, Decimal] | None = None
+    project: Project,
+    contract: Contract | None,
+    as_of_day: str = "",
+    rates: Mapping[str, Decimal] | None = None,
+    *,
+    today: dt.date | None = None,
 ) -> list[Finding]:
-    """The findings on the contract's follow-up (module docstring) as of ``today``
-    ('' = :func:`~wizard.core.contract.follow_up.as_of`); none without a contract or
-    with a ``today`` that is not a day."""
-    if contract is None or (today and day(today) is None):
+    """The findings on the contract's follow-up (module docstring) as of the day
+    :func:`~wizard.core.contract.follow_up.as_of` decides: ``as_of_day`` (YYYY-MM-DD)
+    when given, else ``contract.as_of``, else ``today`` (the clock, given by the views)
+    or the latest entry when later, else the latest entry. None without a contract or
+    with an ``as_of_day`` that is not a day."""
+    if contract is None or (as_of_day and day(as_of_day) is None):
         return []
-    when = as_of(dataclasses.replace(contract, as_of=today) if today else contract)
+    when = as_of(dataclasses.replace(contract, as_of=as_of_day) if as_of_day else contract, today)
     return (
         _amendments(contract)
         + _payments(contract)

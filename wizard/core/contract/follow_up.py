@@ -1,7 +1,7 @@
 """The contract's follow-up, computed (pure: no file access; exact ``Decimal``).
 
 * :func:`as_of` — the day the follow-up is judged at, for the findings and the
-  documents alike.
+  documents alike: today in the views, the latest entry in the exports.
 * :func:`schedule` — the monthly performance reports the contract expects up to a day,
   each with the day it is due (the tender's clause *performance-reporting*: a report
   each month; due ``Contract.report_days`` after the month ends).
@@ -41,23 +41,40 @@ class Due:
     due: dt.date
 
 
-def as_of(contract: Contract) -> dt.date:
-    """The day the follow-up is judged at: ``contract.as_of`` when it is a day (the
-    user's ``--as-of``, the app's day), else the follow-up's latest entry (a report
-    received, a payment, an amendment, the start or the signature), never the clock.
-
-    Principle: the findings (``checks/contract.py``) and the documents and open data
-    (``documents/follow_up.py``, ``opendata/follow_up.py``) call this one function, so
-    a report the documents list as not received past its due day is the report the
-    findings call missing; and the same file gives the same outputs any day."""
-    given = day(contract.as_of)
-    if given is not None:
-        return given
+def latest_entry(contract: Contract) -> dt.date:
+    """The follow-up's latest entry: a report received, a payment, an amendment, else
+    the start or the signature (1970-01-01 when none is a day)."""
     days = [contract.start_on, contract.signed_on]
     days += [r.received_on for r in contract.reports] + [p.paid_on for p in contract.payments]
     days += [a.amended_on for a in contract.amendments]
     found = [d for d in map(day, days) if d is not None]
     return max(found) if found else dt.date(1970, 1, 1)
+
+
+def as_of(contract: Contract, today: dt.date | None = None) -> dt.date:
+    """The day the follow-up is judged at, in this order:
+
+    1. ``contract.as_of`` when it is a day (the user's ``--as-of``, the app's *As of*);
+    2. ``today`` when the caller gives the clock (the views: the app's findings panel
+       and contract dialog, ``check``, ``contract show``), or the latest entry when
+       that comes later (a clock set wrong, an entry typed ahead: a follow-up is never
+       judged before what it records);
+    3. else the follow-up's latest entry (:func:`latest_entry`): ``export`` and
+       ``archive``, which never read the clock.
+
+    Principle: an auditor reading the file wants it judged as of today (a report past
+    due since the last entry is missing *now*), while a document published from it
+    must be reproducible: the same file exports the same bytes any day, and a closed
+    contract, whose last entry is its last payment, keeps its documents. The findings
+    (``checks/contract.py``), the documents and the open data
+    (``documents/follow_up.py``, ``opendata/follow_up.py``) all call this one function,
+    so on one day they agree: a report the documents list as not received past its due
+    day is the report the findings call missing."""
+    given = day(contract.as_of)
+    if given is not None:
+        return given
+    latest = latest_entry(contract)
+    return latest if today is None else max(today, latest)
 
 
 def schedule(contract: Contract, today: dt.date) -> list[Due]:

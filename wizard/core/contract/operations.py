@@ -109,11 +109,11 @@ def _count(value: object, low: int = 0) -> int:
     return value
 
 
-def set_terms(pf: ProjectFile, /, **changes: Any) -> None:
+def set_terms(pf: ProjectFile, /, **changes: Any) -> list[str]:
     """Change the contract's terms: ``start_on`` (YYYY-MM-DD), ``term_years`` (≥ 1),
     ``renewals_exercised`` (≥ 0), ``amendment_share_pct`` (%, > 0), ``report_days``
-    (≥ 0), ``monthly_fee`` (CAD, '' = not stated), ``notes``. Raises
-    :class:`ContractError`, ``TypeError`` for another name."""
+    (≥ 0), ``monthly_fee`` (CAD, '' = not stated), ``notes``; returns the names set,
+    sorted. Raises :class:`ContractError`, ``TypeError`` for another name."""
     signed(pf)
     allowed = {"start_on", "term_years", "renewals_exercised", "amendment_share_pct", "report_days"}
     allowed |= {"monthly_fee", "notes"}
@@ -143,6 +143,7 @@ def set_terms(pf: ProjectFile, /, **changes: Any) -> None:
             pf.db.table("contract").insert({"id": 1, **row})
         elif row:
             pf.db.table("contract").update(found[0], row)
+    return sorted(row)
 
 
 def add_amendment(

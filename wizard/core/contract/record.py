@@ -215,6 +215,24 @@ def add_months(start: dt.date, months: int) -> dt.date:
     raise ValueError(start)  # pragma: no cover - every month has 28 days
 
 
+def local_moment(zone: dt.tzinfo, value: str) -> str:
+    """``value`` as a moment with its offset: unchanged when it has one or is not a
+    moment ('' stays ''), else a local date and time (``2027-07-19 07:40``) read in
+    ``zone`` (the Town's, ``opendata.milestones.local_zone``) and written ISO 8601 with
+    the offset of that day (``2027-07-19T07:40:00-03:00``). Lets a user type the time
+    on the Town's clock; the operations still refuse a moment without its offset."""
+    text = value.strip()
+    if len(text) <= 10:  # a day without its time is not a moment: left to be refused
+        return text
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    if moment.tzinfo is not None:
+        return text
+    return moment.replace(tzinfo=zone).isoformat(timespec="seconds")
+
+
 def _decimal(text: str | None) -> Decimal | None:
     return None if text is None or str(text).strip() == "" else Decimal(str(text))
 
