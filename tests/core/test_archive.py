@@ -46,7 +46,8 @@ def test_the_zip_holds_everything_and_its_hashes_match(path, tmp_path, capsys):
         files = {name: archive.read(name) for name in archive.namelist()}
     listed = _check_manifests(files)
     assert "project/followed.tender" in listed
-    assert not any(n.startswith("published/") for n in listed)  # the example keeps no document bytes
+    # the example keeps no document bytes: the folder is there, its README says why
+    assert [n for n in listed if n.startswith("published/")] == ["published/README.txt"]
     assert {"documents/addendum-1-fr.docx", "documents/spending-en.docx", "documents/tender-fr.docx"} <= set(
         listed
     )
@@ -81,7 +82,7 @@ def test_the_same_file_gives_the_same_open_data(path):
         two = archive_files(pf, made_at="2028-04-01T12:00:00+00:00")
     assert one.keys() == two.keys()
     data = [k for k in one if k.startswith("open-data/")]
-    assert len(data) == 10 and all(one[k] == two[k] for k in data)
+    assert len(data) == 11 and all(one[k] == two[k] for k in data)  # ten files and the README
 
 
 def test_the_documents_as_published_are_kept_byte_for_byte(tmp_path, capsys):
@@ -97,3 +98,54 @@ def test_the_documents_as_published_are_kept_byte_for_byte(tmp_path, capsys):
         files = archive_files(pf)
     assert kept and {f"published/{n}": b for n, b in kept.items()}.items() <= files.items()
     _check_manifests(files)
+    published = files["published/README.txt"].decode("utf-8")
+    assert "Missing" not in published and "Manque" not in published
+    documents = files["documents/README.txt"].decode("utf-8")
+    assert "- No evaluation report: no bid is recorded." in documents
+    assert "- Aucun rapport d’évaluation : aucune soumission n’est consignée." in documents
+
+
+def test_every_folder_is_there_with_its_readme_in_both_languages(path, tmp_path):
+    """Issue 23 follow-up: a records clerk finds the same four folders in every
+    municipal file, each with a README.txt in French and in English saying what belongs
+    there and what is missing; the project published without attaching its documents
+    has an empty published/ that says so. The READMEs are hashed in the manifests."""
+    out = tmp_path / "dossier"
+    assert cli_main(["archive", str(path), "--out", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == [
+        "documents",
+        "open-data",
+        "project",
+        "published",
+    ]
+    assert sorted(p.name for p in (out / "published").iterdir()) == ["README.txt"]
+    files = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    listed = _check_manifests(files)
+    assert {f"{d}/README.txt" for d in ("project", "published", "documents", "open-data")} <= set(listed)
+    fr, en = files["published/README.txt"].decode("utf-8").split("\n----\n")
+    assert fr.startswith("published/\n\nChaque document tel qu’il a été publié")
+    assert (
+        "Manque :\n- Aucun document n’a été conservé tel que publié : l’appel d’offres a été publié sans"
+        in fr
+    )
+    assert en.startswith("\npublished/\n\nEach document exactly as published")
+    assert "Missing:\n- No document was kept as published: the tender was published without attaching" in en
+    documents = files["documents/README.txt"].decode("utf-8")
+    # an addendum, the evaluation and the follow-up; the sample's one bid, the winner, gets no debriefing
+    assert documents.endswith(
+        "Missing:\n- No debriefing letter: no award names a bid, or no other bid was evaluated.\n"
+    )
+    assert documents.count("- ") == 2
+    assert "Missing" not in files["open-data/README.txt"].decode("utf-8")
+    assert "Missing" not in files["project/README.txt"].decode("utf-8")
+
+
+def test_an_unpublished_project_says_why_nothing_is_published(tmp_path):
+    source = tmp_path / "draft.tender"
+    assert cli_main(["new", "--example", "office-suite", str(source)]) == 0
+    with ProjectFile.open(source, read_only=True) as pf:
+        files = archive_files(pf, made_at="2028-04-01T12:00:00+00:00")
+    _check_manifests(files)
+    text = files["published/README.txt"].decode("utf-8")
+    assert "- No document was kept as published: the tender is not published." in text
+    assert "- No contract CSV files: no contract is signed." in files["open-data/README.txt"].decode("utf-8")

@@ -16,6 +16,13 @@ a procurement for the town's records retention.
   (the manifests do not list themselves), the project's reference and title, and the
   moment the archive was made.
 
+Each of the four folders (:data:`FOLDERS`) is always there, with a ``README.txt`` in
+French and in English (:func:`readme`) saying what belongs in it and what is missing
+and why (no document kept at publication, no bid, no contract signed …): a records
+clerk finds the same layout in every municipal file, and an empty ``published/`` says
+why it is empty. The READMEs are files of the archive like the others, listed and
+hashed in the manifests.
+
 :func:`write_archive` writes them as a ZIP (a target ending in ``.zip``) or into a new
 folder, atomically: a failure leaves nothing. The archive refuses to replace anything.
 Principle: a public body keeps what it decided and why, in files anyone can check
@@ -36,6 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wizard.core.csv_cells import to_csv
+from wizard.core.i18n import N_, tr
 
 if TYPE_CHECKING:
     from wizard.core.project_file.store import ProjectFile
@@ -46,6 +54,72 @@ MANIFEST_FORMAT = "open-procurement-wizard-archive/1"
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 """The time stamp of every ZIP entry: the same files give the same archive bytes; the
 moment the archive was made is in the manifest."""
+
+
+FOLDERS: dict[str, str] = {
+    "project": N_(
+        "The project file (.tender) as it was when the archive was made: a consistent copy holding every "
+        "record (the tender, the addenda, the bids and their sealed price workbooks, the evaluation, the "
+        "contract's follow-up). Open Procurement Wizard opens it; any SQLite tool can read it."
+    ),
+    "published": N_(
+        "Each document exactly as published (the tender in each language, the price workbooks), byte for "
+        "byte as the project file kept it when the tender was published."
+    ),
+    "documents": N_(
+        "What the project file gives today, as the export writes it: the tender as amended, its price "
+        "workbooks, the decision record, each addendum, the evaluation report and the debriefing letters, and "
+        "the contract's follow-up (summary, performance, spending)."
+    ),
+    "open-data": N_(
+        "The open data: the OCDS release package (ocds-release-package.json) and the CSV files, personal "
+        "names and trade secrets withheld as published."
+    ),
+}
+"""Each folder of the archive and what belongs there (its ``README.txt``)."""
+README = "README.txt"
+MISSING: dict[str, tuple[tuple[str, str], ...]] = {
+    "documents": (
+        ("addendum-", N_("No addendum: none was issued.")),
+        ("evaluation-report-", N_("No evaluation report: no bid is recorded.")),
+        ("debriefing-", N_("No debriefing letter: no award names a bid, or no other bid was evaluated.")),
+        (
+            "contract-summary-",
+            N_("No follow-up documents: no contract is signed (the award with the date of its signature)."),
+        ),
+    ),
+    "open-data": (
+        ("bids.csv", N_("No bids.csv: no bid is recorded.")),
+        ("contract.csv", N_("No contract CSV files: no contract is signed.")),
+    ),
+}
+"""Per folder, a file name's start and what its absence means."""
+
+
+def readme(folder: str, names: list[str], *, published: bool) -> bytes:
+    """The ``README.txt`` of ``folder`` (a key of :data:`FOLDERS`) holding ``names``
+    (its files, without the folder): in French, then in English, what belongs there
+    and what is missing, and why. ``published``: whether the tender is published."""
+    missing: list[str] = []
+    if folder == "published" and not names:
+        missing.append(
+            N_(
+                "No document was kept as published: the tender was published without attaching its documents. "
+                "documents/ holds the tender as the project file gives it today."
+            )
+            if published
+            else N_("No document was kept as published: the tender is not published.")
+        )
+    for start, text in MISSING.get(folder, ()):
+        if not any(name.startswith(start) for name in names):
+            missing.append(text)
+    parts = []
+    for lang in ("fr", "en"):
+        lines = [f"{folder}/", "", tr(FOLDERS[folder], lang)]
+        if missing:
+            lines += ["", tr(N_("Missing:"), lang)] + [f"- {tr(text, lang)}" for text in missing]
+        parts.append("\n".join(lines))
+    return ("\n\n----\n\n".join(parts) + "\n").encode("utf-8")
 
 
 class ArchiveExists(FileExistsError):
@@ -104,6 +178,10 @@ def archive_files(pf: ProjectFile, *, made_at: str = "") -> dict[str, bytes]:
     for name, data in outputs.items():
         folder = "open-data" if name.endswith((".json", ".csv")) else "documents"
         files[f"{folder}/{name}"] = data
+    for folder in FOLDERS:
+        prefix = f"{folder}/"
+        names = [name[len(prefix) :] for name in files if name.startswith(prefix)]
+        files[f"{prefix}{README}"] = readme(folder, names, published=pf.published)
     when = made_at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     found = manifest(files, reference=project.info.reference, title=project.info.title, made_at=when)
     rows = [["path", "size", "sha256"]] + [[n, str(len(d)), sha256(d)] for n, d in sorted(files.items())]
