@@ -89,7 +89,7 @@ def test_csvs_carry_the_contract_its_reports_and_payments(pf):
         "bid_rate": "95.00",
         "withheld": "",
         "quantity_billed": "10",
-        "amount_billed": "900.00",
+        "amount_billed": "950.00",  # 10 hours at 95 $: 520 $ + 50 $ of credit, then 380 $
     }
     assert units["unit.user"]["bid_rate"] == "42.50"
 
@@ -101,7 +101,7 @@ def test_a_trade_secret_withholds_the_bids_rates_not_what_was_paid(pf):
     units = {r["line"]: r for r in _rows(files["unit-prices.csv"])}
     assert units["unit.hour"]["bid_rate"] == ""
     assert "Unit rates of section D" in units["unit.hour"]["withheld"]
-    assert units["unit.hour"]["amount_billed"] == "900.00"
+    assert units["unit.hour"]["amount_billed"] == "950.00"
     text = _text(files["spending-en.docx"])
     assert "Unit rates of section D" in text and "$95.00" not in text
     intake.set_bid(pf, contract.bid_id, trade_secret="Annexe C : architecture technique et sécurité")
@@ -141,7 +141,7 @@ def test_the_french_documents_read_as_french(pf):
     assert "Services supplémentaires commandés par la Ville (par heure) | 95,00\u00a0$ | 10 |" in spending
     for text in (spending, _text(files["spending-en.docx"]), performance):
         assert "unit.hour" not in text and "recurring.subscriptions" not in text and "one_off." not in text
-    assert "Additional services ordered by the Town (per hour) | $95.00 | 10 | $900.00" in _text(
+    assert "Additional services ordered by the Town (per hour) | $95.00 | 10 | $950.00" in _text(
         files["spending-en.docx"]
     )
 
@@ -358,3 +358,25 @@ def test_check_and_show_stand_at_today_an_export_at_the_latest_entry(tmp_path, c
     assert rows == _performance_rows(tmp_path / "b" / "performance-en.docx")
     for name in ("performance.csv", "payments.csv"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_the_follow_up_documents_read_as_an_auditor_expects(pf):
+    """Issue 23 follow-up, a fresh look at the training example's documents: the unit
+    prices' "Billed" is each invoice's total (10 hours × 95 $ = 950 $: 520 $ paid + 50 $
+    of credit, then 380 $), not only what was paid; English writes "1.9%" without a
+    space; an amendment that leaves the term alone says "—", not "0 months"; an
+    incident's start is written as the tender writes its moments, in the Town's zone."""
+    files = _outputs(pf)
+    spending = _text(files["spending-en.docx"])
+    assert "Additional services ordered by the Town (per hour) | $95.00 | 10 | $950.00" in spending
+    assert "10 | 950,00\u00a0$" in _text(files["spending-fr.docx"])
+    summary = _text(files["contract-summary-en.docx"])
+    assert "by $1,800.00 (1.9% of the value when signed); the Town's share for amendments is 10%." in summary
+    assert "| $1,800.00 | —" in summary and "0 months" not in summary
+    assert "1,9\u00a0%" in _text(files["contract-summary-fr.docx"])
+    performance = _text(files["performance-en.docx"])
+    assert "July 19, 2027, 7:40\u00a0a.m. Atlantic Time | Critical" in performance
+    assert "at least 99.5% of the time" in performance and "| 99.82% |" in performance
+    assert " %" not in performance and " %" not in summary
+    french = _text(files["performance-fr.docx"]).replace("\u00a0", " ")
+    assert "19 juillet 2027, 7 h 40 (heure de l’Atlantique) | Critique" in french

@@ -45,6 +45,7 @@ from wizard.core.documents.follow_up import SEVERITY_LABELS
 from wizard.core.documents.record_tco import money
 from wizard.core.documents.spending_chart import spending_chart_png
 from wizard.core.domain.price_form import price_form
+from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import _, n_, tr, ui_language
 from wizard.core.opendata.milestones import local_zone
 from wizard.ui import dialogs
@@ -368,7 +369,10 @@ class ContractDialog(QDialog):
             self.amendment_list.addItem(f"{a.amended_on} — {', '.join(effect)} — {a.reason}")
         self.incident_list.clear()
         for i in c.incidents:
-            parts = [moment(i.started_at, lang), tr(SEVERITY_LABELS[i.severity], lang)]
+            parts = [
+                moment(i.started_at, lang, zone_of(self.ctx.project.info)),
+                tr(SEVERITY_LABELS[i.severity], lang),
+            ]
             if i.security:  # the notice the contract requires (CT-NOTICE-LATE)
                 notified = i.hours_to("notified_at")
                 parts.append(_("security"))

@@ -26,9 +26,11 @@ from decimal import Decimal
 from wizard.core.contract.follow_up import schedule, spending_by_year
 from wizard.core.contract.record import FollowUp
 from wizard.core.documents.blocks import Block, Document, Heading, Image, Paragraph, Table
+from wizard.core.documents.evaluation_common import moment
 from wizard.core.documents.record_tco import money
 from wizard.core.documents.tender import user_text
 from wizard.core.domain.price_form import price_form
+from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import N_, ntr, tr
 from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
@@ -72,7 +74,7 @@ def _pct(value: Decimal | None, lang: str) -> str:
     if value is None:
         return "—"
     text = format(value.normalize(), "f")
-    return text.replace(".", ",") + "\u00a0%" if lang == "fr" else f"{text} %"
+    return text.replace(".", ",") + "\u00a0%" if lang == "fr" else f"{text}%"
 
 
 def _cover(project: Project, follow: FollowUp, kind: str, lang: str) -> list[Block]:
@@ -127,7 +129,9 @@ def summary_blocks(project: Project, follow: FollowUp, lang: str) -> list[Block]
             format_date(a.amended_on, lang),
             user_text(scrub.text(a.reason)),
             money(a.value_change, lang),
-            ntr("{count} month", "{count} months", a.term_change_months, lang),
+            ntr("{count} month", "{count} months", a.term_change_months, lang)
+            if a.term_change_months
+            else "—",
         ]
         for n, a in enumerate(c.amendments, 1)
     ]
@@ -251,7 +255,7 @@ def performance_blocks(project: Project, follow: FollowUp, lang: str) -> list[Bl
             ],
             [
                 [
-                    i.started_at.replace("T", " "),
+                    moment(i.started_at, lang, zone_of(project.info)),
                     tr(SEVERITY_LABELS[i.severity], lang)
                     + (" — " + tr("security", lang) if i.security else ""),
                     user_text(scrub.text(i.description)),
@@ -381,7 +385,11 @@ def spending_blocks(project: Project, follow: FollowUp, lang: str, chart_png: by
                             ).normalize(),
                             "f",
                         ),
-                        money(sum((p.amount for p in c.payments if p.line_key == key), Decimal(0)), lang),
+                        # billed: each invoice's total, the amount paid and the credit deducted
+                        money(
+                            sum((p.amount + p.credit for p in c.payments if p.line_key == key), Decimal(0)),
+                            lang,
+                        ),
                     ]
                     for key in keys
                 ],

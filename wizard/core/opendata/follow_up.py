@@ -108,7 +108,13 @@ UNIT_PRICE_COLUMNS: tuple[Column, ...] = (
         N_("Why the rate is withheld: the supplier's trade-secret designation; empty when published."),
     ),
     Column("quantity_billed", N_("Quantity billed at this line so far.")),
-    Column("amount_billed", N_("Amount billed at this line so far, in CAD before taxes.")),
+    Column(
+        "amount_billed",
+        N_(
+            "Amount billed at this line so far (each invoice's total: paid plus the service credit deducted), in "
+            "CAD before taxes."
+        ),
+    ),
 )
 
 FILES: tuple[tuple[str, tuple[Column, ...]], ...] = (
@@ -247,7 +253,7 @@ def follow_up_csvs(project: Project, follow: FollowUp, lang: str) -> dict[str, b
                 "" if withheld else _money(rate),
                 withheld,
                 _plain(sum((p.quantity or Decimal(0) for p in billed), Decimal(0))),
-                _money(sum((p.amount for p in billed), Decimal(0))),
+                _money(sum((p.amount + p.credit for p in billed), Decimal(0))),
             ]
         )
     return {
