@@ -70,6 +70,7 @@ def test_csvs_carry_the_contract_its_reports_and_payments(pf):
         "paid": "41000.75",
         "credits_due": "50.00",
         "credits_taken": "50.00",
+        "as_of": "2028-03-15",  # the latest entry: the files say the day they stand at
     }
     (amendment,) = _rows(files["contract-amendments.csv"])
     assert amendment["value_change"] == "1800.00" and amendment["amendment"] == "1"
@@ -356,7 +357,8 @@ def test_check_and_show_stand_at_today_an_export_at_the_latest_entry(tmp_path, c
     rows = _performance_rows(tmp_path / "a" / "performance-en.docx")
     assert rows["2028-02"] == "not yet due" and "2028-03" not in rows
     assert rows == _performance_rows(tmp_path / "b" / "performance-en.docx")
-    for name in ("performance.csv", "payments.csv"):
+    assert _rows((tmp_path / "b" / "contract.csv").read_bytes())[0]["as_of"] == "2028-03-15"
+    for name in ("performance.csv", "payments.csv", "contract.csv"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
@@ -374,6 +376,7 @@ def test_the_follow_up_documents_read_as_an_auditor_expects(pf):
     assert "by $1,800.00 (1.9% of the value when signed); the Town's share for amendments is 10%." in summary
     assert "| $1,800.00 | —" in summary and "0 months" not in summary
     assert "1,9\u00a0%" in _text(files["contract-summary-fr.docx"])
+    assert "N° | Date | Motif de la modification | Valeur | Durée" in _text(files["contract-summary-fr.docx"])
     performance = _text(files["performance-en.docx"])
     assert "July 19, 2027, 7:40\u00a0a.m. Atlantic Time | Critical" in performance
     assert "at least 99.5% of the time" in performance and "| 99.82% |" in performance

@@ -137,7 +137,15 @@ def summary_blocks(project: Project, follow: FollowUp, lang: str) -> list[Block]
     ]
     blocks.append(
         Table(
-            [[tr("No.", lang), tr("Date", lang), tr("Reason", lang), tr("Value", lang), tr("Term", lang)]],
+            [
+                [
+                    tr("No.", lang),
+                    tr("Date", lang),
+                    tr("Reason for the amendment", lang),
+                    tr("Value", lang),
+                    tr("Term", lang),
+                ]
+            ],
             rows,
             [1.2, 3.3, 6.5, 2.8, 2.2],
             right=(3, 4),

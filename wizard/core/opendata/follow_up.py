@@ -65,6 +65,13 @@ CONTRACT_COLUMNS: tuple[Column, ...] = (
     Column("paid", N_("Everything paid so far, in CAD before taxes.")),
     Column("credits_due", N_("Service credits due by the performance reports, in CAD.")),
     Column("credits_taken", N_("Service credits deducted from the payments, in CAD.")),
+    Column(
+        "as_of",
+        N_(
+            "The day these files stand at (YYYY-MM-DD): the follow-up's latest entry, unless the export named "
+            "another day; reports due after it are not listed as missing."
+        ),
+    ),
 )
 AMENDMENT_COLUMNS: tuple[Column, ...] = (
     Column("amendment", N_("Number of the amendment (1, 2 … in order of date).")),
@@ -194,6 +201,7 @@ def follow_up_csvs(project: Project, follow: FollowUp, lang: str) -> dict[str, b
             _money(c.paid),
             _money(c.credits_due),
             _money(c.credits_taken),
+            today_of(c).isoformat(),
         ],
     ]
     amendments = [header(AMENDMENT_COLUMNS)] + [
