@@ -133,3 +133,66 @@ def test_system_language(monkeypatch, env, lang):
     for var, value in env.items():
         monkeypatch.setenv(var, value)
     assert i18n.system_language() == lang
+
+
+_PO = """msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Plural-Forms: nplurals=2; plural=(n > 1);\\n"
+
+msgid "Market scan"
+msgstr "{text}"
+"""
+
+
+def test_a_checkout_compiles_its_catalogue_once_and_again_after_an_edit(tmp_path, monkeypatch):
+    """``compile.cached_mo``: the compiled catalogue is kept under a hash of the .po
+    files' bytes; an edit compiles again; a cache that cannot be written is skipped."""
+    import gettext
+    import io
+
+    from wizard.core.i18n import compile as compiling
+
+    folder = tmp_path / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po = folder / "ui.po"
+    po.write_text(_PO.format(text="Veille de marché"), encoding="utf-8")
+    cache = tmp_path / "cache"
+    calls = []
+    real = compiling.compile_po
+    monkeypatch.setattr(compiling, "compile_po", lambda files: calls.append(files) or real(files))
+
+    def french(data: bytes) -> str:
+        return gettext.GNUTranslations(io.BytesIO(data)).gettext("Market scan")
+
+    first = compiling.cached_mo([po], cache)
+    assert french(first) == "Veille de marché" and len(calls) == 1
+    assert [(p.name[:3], p.suffix) for p in cache.iterdir()] == [("fr-", ".mo")]
+    assert compiling.cached_mo([po], cache) == first and len(calls) == 1  # read back, not compiled
+    po.write_text(_PO.format(text="Veille du marché"), encoding="utf-8")
+    assert french(compiling.cached_mo([po], cache)) == "Veille du marché" and len(calls) == 2
+    assert len(list(cache.glob("fr-*.mo"))) == 2
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would be")
+    assert french(compiling.cached_mo([po], blocked)) == "Veille du marché" and len(calls) == 3
+
+
+def test_the_cache_keeps_a_few_catalogues(tmp_path):
+    from wizard.core.i18n import compile as compiling
+
+    folder = tmp_path / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po = folder / "ui.po"
+    for number in range(compiling.CACHE_KEPT + 2):
+        po.write_text(_PO.format(text=f"Veille {number}"), encoding="utf-8")
+        compiling.cached_mo([po], tmp_path / "cache")
+    assert len(list((tmp_path / "cache").glob("*.mo"))) == compiling.CACHE_KEPT
+    assert list((tmp_path / "cache").glob("*.part")) == []
+
+
+def test_cache_folder_follows_xdg(monkeypatch, tmp_path):
+    from wizard.core.i18n import compile as compiling
+
+    monkeypatch.setattr(compiling.sys, "platform", "linux")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert compiling.cache_folder() == tmp_path / "open-procurement-wizard" / "locale"

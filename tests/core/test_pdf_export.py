@@ -51,7 +51,7 @@ def test_a_failed_conversion_writes_nothing(tmp_path, monkeypatch):
         return subprocess.CompletedProcess(args, 1, b"", b"Error: source file could not be loaded\n")
 
     monkeypatch.setattr(pdf, "soffice", lambda: "/usr/bin/soffice")
-    monkeypatch.setattr(pdf.subprocess, "run", failing)
+    monkeypatch.setattr(subprocess, "run", failing)  # pdf imports it when converting
     with pytest.raises(pdf.PdfError) as caught:
         export_all(load_example("training"), tmp_path / "out", pdf=True)
     assert caught.value.text == pdf.FAILED

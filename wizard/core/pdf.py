@@ -18,7 +18,6 @@ the DOCX stays the document the lawyers edit.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -68,6 +67,8 @@ def to_pdf(documents: dict[str, bytes]) -> dict[str, bytes]:
         raise PdfError(NOT_INSTALLED)
     if not documents:
         return {}
+    import subprocess  # not at import: the app's start asks only for soffice()
+
     with tempfile.TemporaryDirectory(prefix="opw-pdf-") as folder:
         work = Path(folder)
         sources = []

@@ -21,9 +21,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QTextEdit
 
-from wizard.core.domain.addresses import parse_address
 from wizard.core.i18n import N_, _
-from wizard.ui import dialogs
+from wizard.ui.lazy_qt import standard_keys
 
 if TYPE_CHECKING:
     from wizard.core.project_file.undo import Action
@@ -51,6 +50,8 @@ NAME_CHARS = 60
 
 def main_change(action: Action) -> dict[str, Any] | None:
     """The row that names ``action``: its first change that is not a dependant row."""
+    from wizard.core.domain.addresses import parse_address
+
     changes = action.changes
     if not changes:
         return None
@@ -60,6 +61,7 @@ def main_change(action: Action) -> dict[str, Any] | None:
 def action_name(action: Action, window: MainWindow) -> str:
     """What ``action`` changed, as the History window names it (a deleted row by the
     name its snapshot holds)."""
+    from wizard.core.domain.addresses import parse_address
     from wizard.ui import field_labels
 
     if action.marker == "restore":
@@ -87,15 +89,15 @@ class EditMenu(QObject):
         self.window = window
         self.menu = menu
         self.undo_action = QAction(window)
-        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo_action.setShortcuts(standard_keys(QKeySequence.StandardKey.Undo))
         self.undo_action.triggered.connect(self.undo)
         self.redo_action = QAction(window)
-        redo_keys = [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
+        redo_keys = [*standard_keys(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
         self.redo_action.setShortcuts(list(dict.fromkeys(k for k in redo_keys if not k.isEmpty())))
         self.redo_action.triggered.connect(self.redo)
         self.find_action = QAction(window)
         window.texts.add(self.find_action.setText, N_("&Find in the project…"))
-        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.setShortcuts(standard_keys(QKeySequence.StandardKey.Find))
         self.find_action.triggered.connect(self.find)
         self.search: Any = None  # the search window, made on first use
         menu.addAction(self.undo_action)
@@ -106,9 +108,7 @@ class EditMenu(QObject):
         window.actions_by_name["undo"] = self.undo_action
         window.actions_by_name["redo"] = self.redo_action
         window.actions_by_name["find"] = self.find_action
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._filtering = False
         self.refresh()
 
     # -- state --------------------------------------------------------------------
@@ -126,6 +126,7 @@ class EditMenu(QObject):
     def refresh(self) -> None:
         """Name the next undo and redo in the menu; disable what cannot run."""
         ctx = self.window.ctx
+        self._filter_keys(ctx is not None)
         undo_next = redo_next = None
         if ctx is not None and not ctx.read_only:
             from wizard.core.project_file import undo as undoing
@@ -142,6 +143,19 @@ class EditMenu(QObject):
         self.redo_action.setText(
             _("&Redo: {what}", what=action_name(redo_next, self.window)) if redo_next else _("&Redo")
         )
+
+    def _filter_keys(self, on: bool) -> None:
+        """Watch the application's events (:meth:`eventFilter`) only while a project is
+        open: with none, the filter has nothing to do, and a Python filter on every event
+        of every widget slowed the welcome screen's first paint by a sixth of the start."""
+        app = QApplication.instance()
+        if app is None or on == self._filtering:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._filtering = on
 
     # -- running ------------------------------------------------------------------
 
@@ -174,6 +188,7 @@ class EditMenu(QObject):
         when restored."""
         from wizard.core import ops
         from wizard.core.project_file import undo as undoing
+        from wizard.ui import dialogs
 
         if not dialogs.ask_yes_no(
             self.window,
@@ -197,6 +212,7 @@ class EditMenu(QObject):
 
     def _run(self, op: Any, nothing: str = "") -> bool:
         from wizard.core.project_file import undo as undoing
+        from wizard.ui import dialogs
 
         ctx = self.window.ctx
         if ctx is None or ctx.read_only:

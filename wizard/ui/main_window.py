@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QStackedWidget, QToolBar
 
@@ -17,6 +16,7 @@ from wizard.core.i18n import N_, _, ui_language
 from wizard.ui import edit_menu as edit_actions
 from wizard.ui import recent, settings
 from wizard.ui.language import apply_language
+from wizard.ui.lazy_qt import TOOL_BUTTON_TEXT_ONLY, set_enum, standard_keys
 from wizard.ui.widgets.texts import Texts
 from wizard.ui.widgets.welcome import Welcome
 
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
             action = QAction(self)
             self.texts.add(action.setText, text)
             if shortcut is not None:
-                action.setShortcut(QKeySequence(shortcut))
+                action.setShortcuts(standard_keys(shortcut))
             action.triggered.connect(handlers[name])
             self.actions_by_name[name] = action
             if name in ("save_as", "import_json", "check_document", "close", "quit"):
@@ -208,13 +208,13 @@ class MainWindow(QMainWindow):
             action = QAction(self)
             self.texts.add(action.setText, text)
             if shortcut is not None:
-                action.setShortcut(QKeySequence(shortcut))
+                action.setShortcuts(standard_keys(shortcut))
             action.triggered.connect(help_handlers[name])
             self.actions_by_name[name] = action
             help_menu.addAction(action)
         toolbar = QToolBar()
         toolbar.setObjectName("main-toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        set_enum(toolbar, "toolButtonStyle", TOOL_BUTTON_TEXT_ONLY)
         for name in ("new", "open", "save_as", "preview", "export"):
             toolbar.addAction(self.actions_by_name[name])
         self.addToolBar(toolbar)
@@ -261,6 +261,8 @@ class MainWindow(QMainWindow):
 
     def set_project(self, pf: ProjectFile) -> None:
         """Show ``pf`` in a new wizard (closing the current project first)."""
+        from PySide6.QtCore import Qt
+
         from wizard.ui.context import ProjectContext
         from wizard.ui.tender_wizard import TenderWizard
         from wizard.ui.widgets.step_list import StepList

@@ -4,10 +4,11 @@ Source strings are English. French lives in ``resources/locale/fr/LC_MESSAGES/*.
 (several domains: ``core.po``, ``checks.po``, ``ui.po`` … merged into one catalogue).
 They are read by the standard ``gettext.GNUTranslations`` from one ``.mo`` catalogue:
 an installed wheel ships it, compiled by its build (``hatch_build.py``); from a source
-checkout, Babel compiles it in memory at the first French message
-(:mod:`wizard.core.i18n.compile`), so there is no build step and no compiled file to
-fall out of date. English is the source language: an English run reads no catalogue and
-never imports Babel.
+checkout, Babel compiles it at the first French message and keeps it in the user's
+cache under a hash of the ``.po`` files' bytes (:mod:`wizard.core.i18n.compile`), so
+there is no build step, no compiled file to fall out of date, and a French start
+compiles only after the ``.po`` files changed. English is the source language: an
+English run reads no catalogue and never imports Babel.
 
 * ``N_("text")`` marks a string for extraction without translating it.
 * ``tr("text", lang, **params)`` translates into ``lang`` ("fr" or "en") and formats
@@ -79,9 +80,9 @@ class Localized:
 @cache
 def catalogue(lang: str) -> gettext.NullTranslations:
     """The translations into ``lang``: for French, the wheel's compiled catalogue, or the
-    ``.po`` files compiled with Babel (once per process); for English or an unknown
-    language, none (the source text, with English plurals). Raises ``OSError`` or
-    ``ValueError`` when a catalogue cannot be read or parsed."""
+    ``.po`` files compiled with Babel (kept across runs: ``compile.cached_mo``); for
+    English or an unknown language, none (the source text, with English plurals).
+    Raises ``OSError`` or ``ValueError`` when a catalogue cannot be read or parsed."""
     if lang == "en" or lang not in LANGUAGES:
         return gettext.NullTranslations()
     folder = resource_path("locale", lang, "LC_MESSAGES")
@@ -89,9 +90,9 @@ def catalogue(lang: str) -> gettext.NullTranslations:
     if compiled.is_file():  # an installed wheel: compiled by its build (hatch_build.py)
         with open(compiled, "rb") as handle:
             return gettext.GNUTranslations(handle)
-    from wizard.core.i18n.compile import compile_po  # Babel: not part of an English start
+    from wizard.core.i18n.compile import cache_folder, cached_mo  # not part of an English start
 
-    return gettext.GNUTranslations(io.BytesIO(compile_po(sorted(folder.glob("*.po")))))
+    return gettext.GNUTranslations(io.BytesIO(cached_mo(sorted(folder.glob("*.po")), cache_folder())))
 
 
 def tr(text: str | Plural, lang: str, **params: object) -> str:

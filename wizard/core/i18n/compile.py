@@ -9,6 +9,12 @@ the English source. Every domain must declare the same ``Plural-Forms``.
   order they are merged). Raises ``OSError`` when a file cannot be read and
   ``ValueError`` when one cannot be parsed or the domains disagree on plural forms.
 
+* ``cached_mo(po_files, folder) -> bytes``: the same bytes, kept in ``folder`` (the
+  user's cache, :func:`cache_folder`) under a name hashed from the ``.po`` files' bytes
+  and this module's own, so a checkout compiles once, not at every start, and an edited
+  ``.po`` file (or a change here) is compiled again: a cached catalogue is never stale.
+  Reading or writing the cache never fails: on ``OSError`` it compiles in memory.
+
 This module imports only Babel and the standard library: the wheel's build hook
 (``hatch_build.py``) loads it by path to compile the catalogues it ships.
 """
@@ -16,8 +22,59 @@ This module imports only Babel and the standard library: the wheel's build hook
 from __future__ import annotations
 
 import io
+import os
+import sys
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
+
+CACHE_KEPT = 4
+"""How many compiled catalogues a cache folder keeps (the newest): a few checkouts or
+branches of the sources can share it without compiling at each switch."""
+
+
+def cache_folder() -> Path:
+    """The user's cache folder for compiled catalogues:
+    ``$XDG_CACHE_HOME/open-procurement-wizard/locale`` (``~/.cache`` when unset), on
+    Windows ``%LOCALAPPDATA%``, on macOS ``~/Library/Caches``. It may not exist."""
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        base = Path(os.environ["LOCALAPPDATA"])
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "open-procurement-wizard" / "locale"
+
+
+def cached_mo(po_files: Sequence[Path], folder: Path) -> bytes:
+    """:func:`compile_po` of ``po_files``, read from ``folder`` when it was compiled
+    before from the same bytes, else compiled and stored there (atomically; the oldest
+    entries beyond :data:`CACHE_KEPT` removed). Raises as :func:`compile_po`; problems
+    of the cache itself are ignored."""
+    crc, adler = 0, 1  # zlib's checksums: hashlib would load OpenSSL, a tenth of the start
+    for name, data in [("compile.py", Path(__file__).read_bytes())] + [
+        (p.name, p.read_bytes()) for p in po_files
+    ]:
+        for piece in (f"\0{name}\0{len(data)}\0".encode(), data):
+            crc, adler = zlib.crc32(piece, crc), zlib.adler32(piece, adler)
+    lang = po_files[0].parent.parent.name if po_files else "none"
+    target = folder / f"{lang}-{crc:08x}{adler:08x}.mo"
+    try:
+        return target.read_bytes()
+    except OSError:
+        pass
+    compiled = compile_po(po_files)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f"{target.name}.{os.getpid()}.part")
+        partial.write_bytes(compiled)
+        os.replace(partial, target)
+        entries = sorted(folder.glob("*.mo"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[CACHE_KEPT:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return compiled
 
 
 def compile_po(po_files: Sequence[Path]) -> bytes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.i18n import N_
+from wizard.ui.lazy_qt import RICH_TEXT, USER_ROLE, set_enum
 from wizard.ui.recent import recent_files
 from wizard.ui.widgets.texts import Texts
 
-PATH_ROLE = Qt.ItemDataRole.UserRole
+PATH_ROLE = USER_ROLE  # no Qt namespace at start (wizard/ui/lazy_qt.py)
 
 
 class Welcome(QWidget):
@@ -50,7 +51,7 @@ class Welcome(QWidget):
         )
         ways = QLabel()
         ways.setWordWrap(True)
-        ways.setTextFormat(Qt.TextFormat.RichText)
+        set_enum(ways, "textFormat", RICH_TEXT)
         texts.add(
             ways.setText,
             N_(
