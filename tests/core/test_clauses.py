@@ -229,3 +229,21 @@ def test_french_dates_write_the_first_of_the_month_as_an_ordinal(iso, lang, expe
     from wizard.core.i18n.formats import format_date
 
     assert format_date(iso, lang) == expected
+
+
+def test_k_render_follows_the_context_across_runs():
+    """A render that succeeded is not repeated while its source and context stay the
+    same (checks/clauses.py, ``_RENDERED``); a change of the context renders it again,
+    and a failed render is never kept."""
+    p = tender_project(lang="en")
+    p.clause_choices = [ClauseChoice(4, "precedence", True, custom_en="{{ 12 // sow.renewals }} terms.")]
+
+    def renders() -> list[str]:
+        return [f.field for f in check_clauses(p) if f.code == "K-RENDER"]
+
+    outcomes = []
+    for renewals in (2, 2, 0, 0, 3, 0):
+        p.statement_of_work.renewals = renewals
+        outcomes.append(renders())
+    failed = ["clause_choices:4.custom_en"]
+    assert outcomes == [[], [], failed, failed, [], failed]

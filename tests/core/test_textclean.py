@@ -99,3 +99,16 @@ def test_choice_fields_are_text_for_the_hygiene_walk():
     assert dirty_fields(project) == []
     project.support[1].level = "yes\x0b"  # a received file keeps a stored value as it is
     assert dirty_fields(project) == [("support:2.level", "yes\x0b")]
+
+
+def test_each_text_is_judged_again_when_it_changes_and_odd_values_are_walked():
+    """The per-text memory of ``_all_clean`` (textclean._CLEAN) answers for a text seen
+    before and never hides a new one; a non-text value in a text attribute (a hand-edited
+    file) sends the walk row by row, which reads only the texts."""
+    p = Project()
+    p.criteria = [Criterion(1, "Réseau sans fil"), Criterion(2, "Réseau sans fil")]
+    assert dirty_fields(p) == [] and dirty_fields(p) == []
+    p.criteria[1] = Criterion(2, "Réseau\x0bsans fil")
+    assert dirty_fields(p) == [("criteria:2.text", "Réseau\x0bsans fil")]
+    p.criteria[0].text = ["not", "a text"]  # type: ignore[assignment]
+    assert dirty_fields(p) == [("criteria:2.text", "Réseau\x0bsans fil")]

@@ -23,10 +23,10 @@ import copy
 import re
 from dataclasses import fields, is_dataclass, replace
 from functools import cache
-from itertools import chain
 from operator import attrgetter
 from typing import Any
 
+from wizard.core.memo import per_pass
 from wizard.core.model import ENTITIES, SECTIONS, Project
 from wizard.core.project_file.codec import field_types
 
@@ -64,26 +64,46 @@ def _str_fields(obj: Any) -> list[tuple[str, str]]:
 
 
 @cache
-def _text_getter(cls: Any) -> Any:
-    """``row -> tuple`` of the attributes of ``cls`` that hold text (``str`` or a choice
-    of strings); ``None`` when it has none (then nothing to clean)."""
-    names = [name for name, kind in field_types(cls).items() if kind is str]  # choices are text
-    return attrgetter(*names, *names[:1]) if names else None  # always a tuple
+def _text_getters(cls: Any) -> tuple[Any, ...]:
+    """One ``row -> value`` getter per attribute of ``cls`` that holds text (``str`` or
+    a choice of strings); empty when it has none (then nothing to clean)."""
+    return tuple(attrgetter(name) for name, kind in field_types(cls).items() if kind is str)
+
+
+_CLEAN: dict[str, bool] = {}
+"""Text → :func:`is_clean`, across runs of the checks: a text alone decides it, and a
+project's texts stay the same ``str`` objects from one run to the next, so a lookup
+costs a hash the string keeps, not a scan (the large project holds 0.5 MB of text)."""
+_CLEAN_KEPT = 100_000
+
+
+def _clean_known(text: str) -> bool:
+    """:func:`is_clean`, remembered per text. Raises ``TypeError`` for a non-text."""
+    found = _CLEAN.get(text)
+    if found is None:
+        if len(_CLEAN) >= _CLEAN_KEPT:
+            _CLEAN.clear()
+        found = _CLEAN[text] = is_clean(text)
+    return found
 
 
 def _all_clean(rows: list[Any]) -> bool:
-    """Whether every text of ``rows`` (one entity kind) is clean, in one regex pass:
-    joining texts neither adds nor removes a code point. ``False`` when unsure (a
-    non-text value in a text attribute), so the caller walks the rows one by one."""
+    """Whether every text of ``rows`` (one entity kind) is clean, each distinct text
+    judged once (a matrix cell's level, 10,000 times, once) and remembered across runs
+    (:func:`_clean_known`). ``False`` when unsure (a non-text value in a text
+    attribute), so the caller walks the rows one by one."""
     if not rows:
         return True
     cls: Any = type(rows[0])
-    getter = _text_getter(cls)
-    if getter is None:
+    getters = _text_getters(cls)
+    if not getters:
         return True  # no text attribute: nothing can be dirty
+    texts: set[str] = set()
     try:
-        return is_clean("".join(chain.from_iterable(map(getter, rows))))
-    except TypeError:
+        for getter in getters:
+            texts.update(map(getter, rows))
+        return all(map(_clean_known, texts))
+    except TypeError:  # an unhashable or non-text value
         return False
 
 
@@ -97,7 +117,7 @@ def dirty_fields(project: Project) -> list[tuple[str, str]]:
     dirty: list[tuple[str, str]] = []
     for section in SECTIONS:
         for name, value in _str_fields(getattr(project, section)):
-            if not is_clean(value):
+            if not _clean_known(value):
                 dirty.append((f"{section}.{name}", value))
     for kind in ENTITIES:
         if _all_clean(project.rows(kind)):  # the usual case, fast on 10,000 rows
@@ -150,7 +170,12 @@ def is_blank_row(kind: str, row: Any) -> bool:
 
 def blank_rows(project: Project) -> list[tuple[str, Any]]:
     """Every blank row of ``project`` as ``(list name, row)``, in model order: what
-    :func:`drop_blank_rows` leaves out."""
+    :func:`drop_blank_rows` leaves out. Found once per pass of the checks
+    (``memo.per_pass``: ``drop_blank_rows`` and ``checks/rows.py`` both ask)."""
+    return list(per_pass(project, _blank_rows))
+
+
+def _blank_rows(project: Project) -> list[tuple[str, Any]]:
     found: list[tuple[str, Any]] = []
     for kind in ROW_CONTENT:
         rows = project.rows(kind)

@@ -15,6 +15,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.checks.project import REPORTED_WHEN_BLANK
 from wizard.core.clauses import library as clauses
@@ -72,14 +74,35 @@ def _families(project: Project) -> list[Finding]:
     return found
 
 
+_RENDERED: set[tuple[str, str]] = set()
+"""(clause source, ``repr`` of its context) of the renders that succeeded, across runs of
+the checks: a render reads nothing but its source and its context (plain strings,
+numbers, booleans, lists and dicts, whose ``repr`` is faithful), so an edit that changes
+neither renders nothing again. A failed render is not kept: it is tried again."""
+_RENDERED_KEPT = 4_096
+
+
+def _render(source: str, context: dict[str, Any], context_key: str, clause_id: str) -> None:
+    """``render_source`` for its errors only, skipped when it succeeded before with the
+    same source and context (:data:`_RENDERED`). Raises ``ClauseRenderError``."""
+    key = (source, context_key)
+    if key in _RENDERED:
+        return
+    render_source(source, context, clause_id)
+    if len(_RENDERED) >= _RENDERED_KEPT:
+        _RENDERED.clear()
+    _RENDERED.add(key)
+
+
 def _render_errors(project: Project) -> list[Finding]:
     found = []
     excluded = clauses.excluded_vendor_names(project)
     for lang in tender_languages(project):
         context = clause_context(project, lang, excluded)
+        context_key = repr(context)
         for item in clauses.included_clauses(project):
             try:
-                render_source(clauses.clause_source(project, item, lang), context, item.id)
+                _render(clauses.clause_source(project, item, lang), context, context_key, item.id)
             except clauses.ClauseRenderError as exc:
                 edited = clauses.is_edited(project, item.id, lang)
                 field = _choice_field(project, item.id, f"custom_{lang}") if edited else "clause_choices"

@@ -43,7 +43,7 @@ from wizard.core.model import Project
 _I = re.IGNORECASE
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: a cheap key of _asked's cache (module constants)
 class Obligation:
     """What a clause imposes on every bidder, and how a criterion that asks for it reads.
 

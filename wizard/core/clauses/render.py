@@ -33,6 +33,7 @@ from wizard.core.domain.provinces import PROVINCES
 from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date
 from wizard.core.i18n.languages import binding_language, is_bilingual, translation_languages
+from wizard.core.memo import per_pass
 from wizard.core.model import Project
 from wizard.core.textclean import clean_text, one_line
 
@@ -201,7 +202,7 @@ def clause_context(
         "binding_version": _binding_version(project, lang),
         "translation_version": _translation_version(project, lang, languages),
         "open_data_url": one_line(project.publication.open_data_url),
-        "claims": verdicts(project, "tender"),
+        "claims": dict(per_pass(project, verdicts, "tender")),  # once per pass, not per language
         "sow": contract_terms(project, lang),
     }
 

@@ -520,17 +520,41 @@ def extra_names(extra: Iterable[Any]) -> tuple[str, ...]:
     """The distinct names of ``extra`` (strings, or rows with a ``name``), sorted: a
     cache key. A tuple of strings (``checks.known_names``) is sorted once, not once per
     text checked."""
+    global _last_sorted
     if isinstance(extra, tuple):
+        last = _last_sorted
+        if last[0] is extra:  # the same tuple as the call before (a check run's known names)
+            return last[1]
         try:
-            return _sorted_names(extra)
+            found = _sorted_names(extra)
         except TypeError:  # rows (unhashable): sorted below
             pass
+        else:
+            _last_sorted = (extra, found)
+            return found
     return tuple(sorted({str(getattr(e, "name", e)) for e in extra}))
+
+
+class _Names(tuple):
+    """A sorted tuple of names that hashes once: it keys the caches of every text
+    checked (``_brand_list``, ``product_names._possible_list``, :func:`detected`), and a
+    tuple computes its hash again at each lookup, from every name it holds."""
+
+    def __hash__(self) -> int:
+        found: int | None = self.__dict__.get("hash")
+        if found is None:
+            found = self.__dict__["hash"] = tuple.__hash__(self)
+        return found
+
+
+_last_sorted: tuple[Any, tuple[str, ...]] = (None, ())
+"""(a tuple given to :func:`extra_names`, its answer): the checks ask with the same
+tuple for every text of a run (``memo.per_pass``), so it is not even hashed again."""
 
 
 @lru_cache(maxsize=64)
 def _sorted_names(extra: tuple[Any, ...]) -> tuple[str, ...]:
-    return tuple(sorted({str(getattr(e, "name", e)) for e in extra}))
+    return _Names(sorted({str(getattr(e, "name", e)) for e in extra}))
 
 
 @lru_cache(maxsize=4096)

@@ -62,7 +62,7 @@ def criterion_labels(project: Project) -> dict[int, Localized]:
 
 
 def _criterion_labels(project: Project) -> dict[int, Localized]:
-    numbers = _criterion_numbers(project)  # the binding language's, whatever the language
+    numbers = per_pass(project, _criterion_numbers)  # the binding language's; shared with criterion_numbers
     return {cid: Localized(fr=label, en=label) for cid, label in numbers.items()}
 
 
