@@ -94,8 +94,9 @@ def _full_row(kind: str, row_id: int) -> object:
 
 
 def test_k3_no_save_ever_sends_a_partial_row(project_file, monkeypatch):
-    """Every row the store hands to sqlite-utils has every column of its table, for
-    every entity list of the model; and one changed attribute leaves the others."""
+    """Every row the store writes (through its own prepared upsert, ``_upsert``, or
+    through sqlite-utils) has every column of its table, for every entity list of the
+    model; and one changed attribute leaves the others."""
     sent: list[tuple[str, set[str]]] = []
     depth = [0]  # upsert calls upsert_all calls insert_all: record the outermost call only
     for method in ("insert", "upsert", "insert_all", "upsert_all"):
@@ -112,6 +113,14 @@ def test_k3_no_save_ever_sends_a_partial_row(project_file, monkeypatch):
                 depth[0] -= 1
 
         monkeypatch.setattr(sqlite_utils.db.Table, method, spy)
+    own_upsert = ProjectFile._upsert
+
+    def own(self, table, row, pk="id"):
+        if depth[0] == 0:
+            sent.append((table, set(row)))
+        return own_upsert(self, table, row, pk)
+
+    monkeypatch.setattr(ProjectFile, "_upsert", own)
     for kind in model.ENTITIES:  # parents come first in ENTITIES
         project_file.save_row(kind, _full_row(kind, 1))
         project_file.save_row(kind, _full_row(kind, 2))

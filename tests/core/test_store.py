@@ -428,3 +428,60 @@ def test_save_as_into_a_missing_folder_is_an_os_error_and_leaves_nothing(project
 )
 def test_location_warnings(path, count):
     assert len(location_warnings(path)) == count
+
+
+def test_an_autosaved_edit_is_one_transaction_of_prepared_writes(tmp_path: Path) -> None:
+    """Issue 25: an edit runs its row's upsert and its journal row in one transaction,
+    without the schema queries sqlite-utils makes before each write; a new row is
+    inserted and an existing one updated in place, the section field likewise."""
+    pf = ProjectFile.create(tmp_path / "p.tender", Project())
+    try:
+        pf.add_row("criteria", text="The solution keeps the data in Canada.")
+        criterion = pf.project.criteria[0]
+        statements: list[str] = []
+        pf.db.conn.set_trace_callback(statements.append)
+        pf.update_row(
+            "criteria", criterion.id, text="The solution keeps its data in Canada.", kind="optional"
+        )
+        pf.set_field("problem", "context", "Fifty staff.")
+        pf.db.conn.set_trace_callback(None)
+        words = [" ".join(s.split()[:3]) for s in statements]
+        assert words == [
+            "SELECT coalesce(max(action), 0)",
+            "BEGIN",
+            'INSERT INTO "criteria"',
+            'INSERT INTO "journal"',  # the text
+            'INSERT INTO "journal"',  # the kind
+            "COMMIT",
+            "SELECT coalesce(max(action), 0)",
+            "BEGIN",
+            'INSERT INTO "fields"',
+            'INSERT INTO "journal"',
+            "COMMIT",
+        ]
+    finally:
+        pf.close()
+    raw = _raw(tmp_path / "p.tender")
+    try:
+        assert raw.execute("SELECT id, text, kind FROM criteria").fetchall() == [
+            (criterion.id, "The solution keeps its data in Canada.", "optional")
+        ]
+        assert raw.execute("SELECT value FROM fields WHERE key = 'problem.context'").fetchone() == (
+            '"Fifty staff."',
+        )
+        journal = raw.execute("SELECT field, old, new, action FROM journal ORDER BY id").fetchall()
+    finally:
+        raw.close()
+    assert journal[-3:] == [
+        (
+            f"criteria:{criterion.id}.text",
+            '"The solution keeps the data in Canada."',
+            '"The solution keeps its data in Canada."',
+            2,
+        ),
+        (f"criteria:{criterion.id}.kind", '"mandatory"', '"optional"', 2),
+        ("problem.context", '""', '"Fifty staff."', 3),
+    ]
+    with ProjectFile.open(tmp_path / "p.tender", read_only=True) as again:
+        assert again.project.criteria[0].text == "The solution keeps its data in Canada."
+        assert again.project.problem.context == "Fifty staff."

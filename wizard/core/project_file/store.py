@@ -123,6 +123,26 @@ CONTRACT_TABLES = ("contract", "contract_amendments", "performance_reports", "in
 parents before children."""
 
 
+_JOURNAL_INSERT = 'INSERT INTO "journal" ("at", "field", "old", "new", "action") VALUES (?, ?, ?, ?, ?)'
+_UPSERTS: dict[tuple[str, str, tuple[str, ...]], str] = {}
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _upsert_sql(table: str, pk: str, columns: list[str]) -> str:
+    """``INSERT INTO table (columns) VALUES (?, …) ON CONFLICT(pk) DO UPDATE SET c =
+    excluded.c, …`` (``DO NOTHING`` when ``pk`` is the only column)."""
+    others = [c for c in columns if c != pk]
+    action = "DO UPDATE SET " + ", ".join(f"{_quoted(c)} = excluded.{_quoted(c)}" for c in others)
+    return (
+        f"INSERT INTO {_quoted(table)} ({', '.join(map(_quoted, columns))}) "
+        f"VALUES ({', '.join('?' for _ in columns)}) "
+        f"ON CONFLICT({_quoted(pk)}) {action if others else 'DO NOTHING'}"
+    )
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -453,15 +473,30 @@ class ProjectFile:
             yield
 
     def _journal(self, field: str, old: object, new: object) -> None:
-        self.db.table("journal").insert(
-            {
-                "at": _now(),
-                "field": field,
-                "old": "" if old is None else json.dumps(old, ensure_ascii=False),
-                "new": "" if new is None else json.dumps(new, ensure_ascii=False),
-                "action": self._action,
-            }
+        self.db.conn.execute(
+            _JOURNAL_INSERT,
+            (
+                _now(),
+                field,
+                "" if old is None else json.dumps(old, ensure_ascii=False),
+                "" if new is None else json.dumps(new, ensure_ascii=False),
+                self._action,
+            ),
         )
+
+    def _upsert(self, table: str, row: dict[str, object], pk: str = "id") -> None:
+        """Insert ``row`` (column → SQLite value, as ``codec.to_row`` gives them) into
+        ``table``, or update the row with the same ``pk``: the statement sqlite-utils'
+        ``upsert(row, pk=pk)`` runs (``INSERT … ON CONFLICT … DO UPDATE``), built once
+        per table and columns (and prepared once by ``sqlite3``'s statement cache),
+        without the five schema queries sqlite-utils makes before each call. Every
+        autosaved edit comes here: it is most of the CPU time of an edit above a raw
+        ``UPDATE``."""
+        key = (table, pk, tuple(row))
+        sql = _UPSERTS.get(key)
+        if sql is None:
+            sql = _UPSERTS[key] = _upsert_sql(table, pk, list(row))
+        self.db.conn.execute(sql, tuple(row.values()))
 
     def mark(self, field: str, value: object) -> None:
         """Journal a marker of the current action (``undo``, ``redo``, ``restore``:
@@ -498,9 +533,8 @@ class ProjectFile:
         if old == new:
             return
         with self._write():
-            self.db.table("fields").upsert(
-                {"key": f"{section}.{name}", "value": json.dumps(new, ensure_ascii=False)},
-                pk="key",
+            self._upsert(
+                "fields", {"key": f"{section}.{name}", "value": json.dumps(new, ensure_ascii=False)}, pk="key"
             )
             self._journal(f"{section}.{name}", old, new)
         setattr(target, name, new_value)
@@ -528,7 +562,7 @@ class ProjectFile:
         if old == new:
             return
         with self._write():
-            self.db.table(kind).upsert(codec.to_row(row), pk="id")
+            self._upsert(kind, codec.to_row(row))
             if old is None:
                 self._journal(f"{kind}:{row.id}", None, new)
             else:
