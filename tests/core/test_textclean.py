@@ -112,3 +112,16 @@ def test_each_text_is_judged_again_when_it_changes_and_odd_values_are_walked():
     assert dirty_fields(p) == [("criteria:2.text", "Réseau\x0bsans fil")]
     p.criteria[0].text = ["not", "a text"]  # type: ignore[assignment]
     assert dirty_fields(p) == [("criteria:2.text", "Réseau\x0bsans fil")]
+
+
+def test_the_memory_of_clean_texts_is_bounded(monkeypatch):
+    from wizard.core import textclean
+
+    monkeypatch.setattr(textclean, "_CLEAN", {})
+    monkeypatch.setattr(textclean, "_clean_held", 0)
+    monkeypatch.setattr(textclean, "_CLEAN_KEPT", 25)
+    p = Project()
+    for number in range(10):  # ten typed versions of one text, 12 characters each
+        p.criteria = [Criterion(1, f"Réseau n° {number:02}" + ("\x0b" if number == 7 else ""))]
+        assert [a for a, _v in dirty_fields(p)] == (["criteria:1.text"] if number == 7 else [])
+        assert textclean._clean_held <= 25 and len(textclean._CLEAN) <= 3

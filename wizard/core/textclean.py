@@ -74,16 +74,23 @@ _CLEAN: dict[str, bool] = {}
 """Text → :func:`is_clean`, across runs of the checks: a text alone decides it, and a
 project's texts stay the same ``str`` objects from one run to the next, so a lookup
 costs a hash the string keeps, not a scan (the large project holds 0.5 MB of text)."""
-_CLEAN_KEPT = 100_000
+_CLEAN_KEPT = 4_000_000
+"""Characters :data:`_CLEAN` holds before it starts afresh: eight times the large
+project's text, while a long session's every typed version of a text stays bounded."""
+_clean_held = 0
 
 
 def _clean_known(text: str) -> bool:
     """:func:`is_clean`, remembered per text. Raises ``TypeError`` for a non-text."""
+    global _clean_held
     found = _CLEAN.get(text)
     if found is None:
-        if len(_CLEAN) >= _CLEAN_KEPT:
+        found = is_clean(text)
+        if _clean_held + len(text) > _CLEAN_KEPT:
             _CLEAN.clear()
-        found = _CLEAN[text] = is_clean(text)
+            _clean_held = 0
+        _CLEAN[text] = found
+        _clean_held += len(text)
     return found
 
 

@@ -13,7 +13,6 @@ through the typing, then through the project's history.
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -61,6 +60,8 @@ def main_change(action: Action) -> dict[str, Any] | None:
 def action_name(action: Action, window: MainWindow) -> str:
     """What ``action`` changed, as the History window names it (a deleted row by the
     name its snapshot holds)."""
+    import json
+
     from wizard.core.domain.addresses import parse_address
     from wizard.ui import field_labels
 
