@@ -125,6 +125,10 @@ BYPASS = (
         rf"|\bno (?:other|third[- ]party|alternative|competing) (?:{_W} )?(?:{_SUPPLIER}|products?)"
         rf"|(?:seule?s?|unique|exclusi\w+) (?:la |le |l')?(?:{_W} )?{_SUPPLIER}"
         r"|exception to competitive bidding"
+        # the competition held by another body ("Bids were taken by the Cooperative")
+        r"|(?:bids?|proposals?|tenders?|quotes?) (?:were |was |have been |had been )?(?:taken|solicited|received|issued"
+        r"|conducted|evaluated) by (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:cooperative|co-operative|consortium|state"
+        r"|county|agency|alliance)"
         # the purchasing rules waived ("Purchasing By-law … be waived", "a waiver of the
         # Council's Contract Procedure Rules")
         r"|(?:purchasing|procurement|contract|tendering|bidding) (?:by-?laws?|polic(?:y|ies)|rules|procedures?"
@@ -152,6 +156,7 @@ BYPASS = (
         # sole source in French: « marché d'exclusivité », « appel d'offres unique »
         r"|(?:uniquement|seulement|exclusivement) (?:aupres (?:de|d'|du|des)|chez|par l'entremise (?:de|d'|du|des))"
         r"|marches? d'exclusivite|contrats? d'exclusivite|appels? d'offres? uniques?|soumissionnaire unique"
+        r"|marches? complementaires?|marches? negocies?"
     ),
     re.compile(
         rf"\b(?:evit\w*|contourn\w*|court-circuit\w*|passer outre|se soustraire|renonc\w* a|derog\w* a)"
@@ -187,6 +192,7 @@ PRESUME = (
         r"|the most (?:robust|reliable|efficient|secure|advanced|cost[- ]effective|powerful|complete)"
         r"|above all others|superior to (?:all|any|other)\w*|outperforms?"
         r"|(?:the |a )?leaders? in (?:the|its|their) (?:field|industry|market)|(?:industry|market) leaders?"
+        r"|leading (?:[\w-]+ ){0,2}?(?:providers?|vendors?|suppliers?|manufacturers?|companies|company|firms?)"
         r"|(?:very|highly|extremely) reliable|competitive(?:ly)? (?:in )?pric\w*"
         r"|proven|better (?:business )?practices|will save|saves? (?:the (?:city|town) )?(?:money|significantly)"
         # a saving claimed before the market scan ("a savings of about $100,000")
