@@ -122,8 +122,8 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
             or _counted(folded, verb)
         ):
             continue
-        if _history(folded, verb, stop) or _renewal(folded, verb, window):
-            # a name of the current system's history, or of a contract renewed, is an incumbent
+        if _history(folded, verb, stop):
+            # a name of the current system's history is an incumbent
             replaced.update(m.start for m in found if window.start() <= m.start < window.end())
             continue
         if (
@@ -215,8 +215,8 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
     its sentence, first rule that applies:
 
     1. its history: a past year in its sentence ("selected in 2012"), or its contract
-       extended or renewed ("an extension of the agreement with X", "a contract amendment
-       with X, extending the term") → "incumbent";
+       extended ("a contract amendment with X, extending the term"; an amendment alone may
+       add a product: "amend the agreement with X to install cameras") → "incumbent";
     2. the object of a verb of use or holding ("the City currently uses X", « utilise
        X ») → "incumbent", even in a sentence that avoids competition (the system in place
        is the usual reason given for a sole source); the counterparty of a bypass (a
@@ -238,11 +238,7 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
     6. otherwise the name is described, not bought: the system in place → "incumbent".
     """
     start, stop = _period_bounds(folded, m.start, _CLAUSE_STOP)  # "X Inc. on May 1, 2022"
-    if (
-        PAST_YEAR.search(folded, start, stop)
-        or _EXTENDED.search(folded, max(start, m.start - 160), m.start)
-        or _EXTENDED_AFTER.match(folded, m.end, stop)
-    ):
+    if PAST_YEAR.search(folded, start, stop) or _EXTENDED_AFTER.match(folded, m.end, stop):
         return "incumbent"
     if _USED_BEFORE.search(folded, max(start, m.start - 40), m.start):
         return "incumbent"  # "sole source because the City currently uses X"
@@ -266,20 +262,12 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
 
 
 _FROM_BEFORE = re.compile(r"\bfrom (?:the )?$")
-_EXTENDED = re.compile(
-    r"\b(?:extend\w*|extension|renew\w*|renouvel\w*|prolong\w*)\b(?:[^.;:!?]{0,80}?)"
-    r"\b(?:contracts?|agreements?|subscriptions?|contrats?|ententes?|abonnements?|marches?)\b[^.;!?]*$"
-    r"|\b(?:contracts?|agreements?|subscriptions?|contrats?|ententes?|abonnements?|marches?)"
-    r" (?:extensions?|renewals?|prolongations?)\b[^.;!?]*$"
-)
-"""Before a name, a contract extended or renewed ("a three-year extension of the agreement
-with X"): the vendor in place. An amendment alone may add a product ("amend the agreement
-with X to install cameras"); it is an extension when the term is what it extends
-(:data:`_EXTENDED_AFTER`)."""
 _EXTENDED_AFTER = re.compile(
     r"[^;!?]{0,40}?\b(?:extending|to extend|extension of|renewing|to renew|prolonge\w*|prolonger)"
     r" (?:the |its |le |la )?(?:contract |agreement |contrat |entente )?(?:terms?|duree|contract|agreement|contrat|entente)\b"
 )
+"""After a name, the extension of its contract's term ("a contract amendment with X,
+extending the contract term"): the vendor in place, not a new deal."""
 _USED_BEFORE = re.compile(
     r"\b(?:uses|used|using|utili[sz]\w*|relies on|relying on|runs|owns|operates|possede\w*)"
     r"\s+(?:the |its |their |our |le |la |les |l'|son |sa |ses )?$"
@@ -470,19 +458,6 @@ _HELD = re.compile(
     r"\b(?:city|town|village|county|municipality|township|district|department|board)'s"
     r" (?:[\w-]+ ){0,2}$"
 )  # "the City's Zorbix", "the Town's existing Zorbix": the holder names what it has
-
-
-_RENEW = re.compile(r"(?:renew|renouvel|extend|prolong)")
-_DEAL_NOUN = re.compile(
-    r"\b(?:contracts?|agreements?|subscriptions?|licen[cs]es?|leases?|terms?|contrats?|ententes?|abonnements?|baux|bail)\b"
-)
-
-
-def _renewal(folded: str, verb: re.Match[str], window: re.Match[str]) -> bool:
-    """A renewal or extension whose object is a contract ("renew the maintenance agreement
-    with X", « renouveler le contrat de X »): the vendor is the one in place, not a new
-    product."""
-    return bool(_RENEW.match(verb.group())) and bool(_DEAL_NOUN.search(folded, verb.end(), window.end()))
 
 
 def _history(folded: str, verb: re.Match[str], stop: int) -> bool:
