@@ -9,9 +9,11 @@ Codes (all on ``problem.statement``):
   solution type ("buy a system", "migrer vers Microsoft 365"). After an evaluation
   frame ("evaluate the feasibility of migrating to a cloud suite") a solution *type*
   is accepted; a brand never is.
-  A product to acquire may be named as a noun ("the implementation of X", "an investment
-  in X"), chosen ("selected X", "X, the low bidder", "a contract with X", "X to
-  implement the new system", « le nouveau système hébergé chez X »), carried by a list
+  A product to acquire may be named as a noun ("the implementation of X", "the adoption
+  of X", "an investment in X"), chosen ("selected X", "X, the low bidder", "a contract
+  with X", "X to implement the new system", « le nouveau système hébergé chez X »), linked
+  to a deal by the preposition right before it ("a contract for X", "negotiations with
+  X", "offered by X", "$40,000 set aside for X", « confie … à X »), carried by a list
   ("the purchase of X and Y") or advocated by a claim that presumes the answer ("X rises
   above all others"); possible product names (:mod:`wizard.core.domain.product_names`)
   count too. A name's role rests on the structure of its sentence (:func:`_role`), not on
@@ -34,13 +36,20 @@ Codes (all on ``problem.statement``):
   de X ») or by its holder ("still has", "the City's X"). An acquisition word before a
   cost noun ("licensing fee") is not a request, nor a participle used as an adjective
   ("the installed system is a X"); a past replacement or change with its year is history
-  ("In 2007, X was replaced with Y": both in place).
+  ("In 2007, X was replaced with Y": both in place). A verb of use right before a name
+  ("because the City currently uses X") and the extension of its contract's term ("a
+  contract amendment with X, extending the term") name the system in place, even in a
+  sentence that avoids competition; a counted plural ("123 licences X") is what the Town
+  holds.
 * ``P-BYPASS`` (error): wording that avoids open competition: waived or skipped
   tenders, sole or single source, co-operative or group purchasing, piggybacking a state
   or interlocal contract, standing offers and framework agreements (« entente-cadre »,
   « regroupement d'achats »), proprietary justification, « fournisseur exclusif »;
   co-operative, joint or intergovernmental procurement agreements and programs, an
-  exception to the bidding process, a contract awarded by another agency, a product
+  exception to the bidding process, a contract awarded by another agency or bids taken
+  by one, one supplier named as the only one ("sole distributor", "a single supplier",
+  "no third party product", « seule la société »), the purchasing rules waived
+  ("Purchasing By-law … be waived"), « marché complémentaire », a product
   that "may only be purchased from" one vendor (« uniquement auprès de »). "Purchasing"
   before an organisation noun ("Cooperative Purchasing Program", "purchasing power") is
   not an acquisition verb, and in such a sentence a passive verb ("may only be purchased
