@@ -21,12 +21,19 @@ text), never read while the checks are tuned, and reported separately.
 the figures (with ``--misses``, the tuning set's misses only; with ``--confusion``, counts
 per problem code and per kind of brand miss, no text: the only view of the held-out set's
 errors allowed).
+
+K-fold check of a rule change (tuning set only): ``--record FILE`` stores which tuning
+sentences are right before the change, ``--compare FILE`` prints, per fold (five folds by
+a second byte of the same hash, :func:`fold_of`), how many sentences the change fixed and
+broke. A change motivated by one sentence fixes one fold; a change of a kind fixes
+sentences in folds that did not motivate it.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,6 +66,57 @@ def split(text: str) -> str:
     """``"held"`` for a stable third of the texts, ``"tune"`` for the rest."""
     digest = hashlib.sha1(text.encode("utf-8")).digest()
     return "held" if digest[0] % 3 == 0 else "tune"
+
+
+FOLDS = 5
+
+
+def fold_of(text: str) -> int:
+    """The fold (0 to :data:`FOLDS` - 1) of a tuning text, by a second byte of its hash."""
+    return hashlib.sha1(text.encode("utf-8")).digest()[1] % FOLDS
+
+
+def right(item: Item) -> bool:
+    """Whether the checks get ``item`` right: a problem statement's exact codes, a neutral
+    sentence quiet, a brand sentence with all its names found."""
+    if item.kind == "problem":
+        codes = {f.code for f in lint_text("problem", item.text, item.lang)} & PROBLEM_CODES
+        return codes == set(item.label)
+    names = [n for f in brand_findings(item.text, item.lang) for n in detected_names(f)]
+    if item.kind == "neutral":
+        return not names
+    return all(_named(label, names) for label in item.label)
+
+
+def key(item: Item) -> str:
+    return hashlib.sha1(f"{item.kind}\t{item.text}".encode()).hexdigest()[:16]
+
+
+def record(items: list[Item], path: Path) -> None:
+    """Store, per tuning item, whether the checks get it right (``--record``)."""
+    data = {key(i): right(i) for i in items}
+    path.write_text(json.dumps(data, indent=0, sort_keys=True), encoding="utf-8")
+
+
+def compare(items: list[Item], path: Path) -> list[str]:
+    """Per fold and kind, the items right before (``--record``) and now, fixed and broken.
+    Items added since the record count as new, by whether they are right."""
+    before = json.loads(path.read_text(encoding="utf-8"))
+    rows: dict[tuple[int, str], list[int]] = {}
+    for item in items:
+        row = rows.setdefault((fold_of(item.text), item.kind), [0, 0, 0, 0, 0, 0])
+        now = right(item)
+        was = before.get(key(item))
+        row[0] += 1
+        row[1] += bool(was)
+        row[2] += now
+        row[3] += was is False and now
+        row[4] += was is True and not now
+        row[5] += was is None
+    lines = ["fold kind      items  before  now  fixed  broken  new"]
+    for (fold_, kind), r in sorted(rows.items()):
+        lines.append(f"{fold_:>4} {kind:<8} {r[0]:>6} {r[1]:>7} {r[2]:>4} {r[3]:>6} {r[4]:>7} {r[5]:>4}")
+    return lines
 
 
 def load() -> list[Item]:
@@ -206,10 +264,18 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="print counts per problem code and per kind of brand miss (no text)",
     )
+    parser.add_argument("--record", type=Path, help="store which tuning items are right")
+    parser.add_argument("--compare", type=Path, help="per fold, fixed and broken since --record")
     args = parser.parse_args(argv)
     items = load()
     tune = [i for i in items if i.split == "tune"]
     held = [i for i in items if i.split == "held"]
+    if args.record or args.compare:
+        if args.record:
+            record(tune, args.record)
+        if args.compare:
+            print("\n".join(compare(tune, args.compare)))
+        return 0
     misses: list[str] = []
     if args.split in ("tune", "all"):
         print(measure(tune, misses if args.misses else None).line(f"tuning set ({len(tune)})"))

@@ -9,9 +9,11 @@ Codes (all on ``problem.statement``):
   solution type ("buy a system", "migrer vers Microsoft 365"). After an evaluation
   frame ("evaluate the feasibility of migrating to a cloud suite") a solution *type*
   is accepted; a brand never is.
-  A product to acquire may be named as a noun ("the implementation of X", "an investment
-  in X"), chosen ("selected X", "X, the low bidder", "a contract with X", "X to
-  implement the new system", « le nouveau système hébergé chez X »), carried by a list
+  A product to acquire may be named as a noun ("the implementation of X", "the adoption
+  of X", "an investment in X"), chosen ("selected X", "X, the low bidder", "a contract
+  with X", "X to implement the new system", « le nouveau système hébergé chez X »), linked
+  to a deal by the preposition right before it ("a contract for X", "negotiations with
+  X", "offered by X", "$40,000 set aside for X", « confie … à X »), carried by a list
   ("the purchase of X and Y") or advocated by a claim that presumes the answer ("X rises
   above all others"); possible product names (:mod:`wizard.core.domain.product_names`)
   count too. A name's role rests on the structure of its sentence (:func:`_role`), not on
@@ -34,13 +36,20 @@ Codes (all on ``problem.statement``):
   de X ») or by its holder ("still has", "the City's X"). An acquisition word before a
   cost noun ("licensing fee") is not a request, nor a participle used as an adjective
   ("the installed system is a X"); a past replacement or change with its year is history
-  ("In 2007, X was replaced with Y": both in place).
+  ("In 2007, X was replaced with Y": both in place). A verb of use right before a name
+  ("because the City currently uses X") and the extension of its contract's term ("a
+  contract amendment with X, extending the term") name the system in place, even in a
+  sentence that avoids competition; a counted plural ("123 licences X") is what the Town
+  holds.
 * ``P-BYPASS`` (error): wording that avoids open competition: waived or skipped
   tenders, sole or single source, co-operative or group purchasing, piggybacking a state
   or interlocal contract, standing offers and framework agreements (« entente-cadre »,
   « regroupement d'achats »), proprietary justification, « fournisseur exclusif »;
   co-operative, joint or intergovernmental procurement agreements and programs, an
-  exception to the bidding process, a contract awarded by another agency, a product
+  exception to the bidding process, a contract awarded by another agency or bids taken
+  by one, one supplier named as the only one ("sole distributor", "a single supplier",
+  "no third party product", « seule la société »), the purchasing rules waived
+  ("Purchasing By-law … be waived"), « marché complémentaire », a product
   that "may only be purchased from" one vendor (« uniquement auprès de »). "Purchasing"
   before an organisation noun ("Cooperative Purchasing Program", "purchasing power") is
   not an acquisition verb, and in such a sentence a passive verb ("may only be purchased
@@ -114,7 +123,13 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
     for verb in ACQUIRE.finditer(folded):
         start, stop = sentence_bounds(folded, verb.start())
         window = _WINDOW.match(folded, verb.end(), stop)
-        if not window or _cost(folded, verb) or _service(folded, verb) or _attributive(folded, verb):
+        if (
+            not window
+            or _cost(folded, verb)
+            or _service(folded, verb)
+            or _attributive(folded, verb)
+            or _counted(folded, verb)
+        ):
             continue
         if _history(folded, verb, stop):
             # a name of the current system's history is an incumbent
@@ -161,10 +176,13 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
             and (
                 _LIST_LINK.fullmatch(folded, previous.end, m.start)
                 or _MAKER_LINK.fullmatch(folded, previous.end, m.start)
+                or _SAME_LINK.fullmatch(folded, previous.end, m.start)
             )
         ):
             # a list carries the role of its first name ("the purchase of X and Y"), a
-            # product its maker's ("X, developed and marketed by Y")
+            # product its maker's ("X, developed and marketed by Y"), an acronym in brackets
+            # the name it abbreviates ("a contract for Environmental Systems Research
+            # Institute (ESRI)")
             role[m.start] = role[previous.start]
         else:
             role[m.start] = _role(folded, m, bypassed)
@@ -197,6 +215,7 @@ _MAKER_LINK = re.compile(
 _MAKER_BEFORE = re.compile(
     r"\s+(?:product|software|solution|platform|module|application|brand|produit|logiciel|solution|plateforme)s?\s+"
 )
+_SAME_LINK = re.compile(r"\s*\(\s*")
 _LIST_LINK = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b|\bet\b|\bou\b|\s)+\s*")
 
 
@@ -204,34 +223,46 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
     """The role of a name no acquisition or replacement word aims at, by the structure of
     its sentence, first rule that applies:
 
-    1. its history: a past year in its sentence ("selected in 2012") → "incumbent";
-    2. chosen: a choice word next to it ("selected X", "X, the low bidder") or an
+    1. its history: a past year in its sentence ("selected in 2012"), or its contract
+       extended ("a contract amendment with X, extending the term"; an amendment alone may
+       add a product: "amend the agreement with X to install cameras") → "incumbent";
+    2. the object of a verb of use or holding ("the City currently uses X", « utilise
+       X ») → "incumbent", even in a sentence that avoids competition (the system in place
+       is the usual reason given for a sole source); the counterparty of a bypass (a
+       sentence that avoids competition, even where a choice word names it: "a contract
+       was awarded to X" after "bids were taken by the Cooperative") → "" (P-BYPASS says
+       it);
+    3. chosen: a choice word next to it ("selected X", "X, the low bidder") or an
        acquisition verb it is the agent of ("X to implement the new system") → "target";
-    3. the counterparty of a bypass (a sentence that avoids competition) → "" (P-BYPASS
-       says it); else the seller after "from" in a sentence that asks to buy, or the
+       else the seller after "from" in a sentence that asks to buy, or the
        vendor of a contract made now ("execute a contract … with X") → "target";
     4. the current system: a word of the system in place in its sentence (:data:`CURRENT`)
        or its holder before it ("the City's X") → "incumbent";
-    5. a choice word ("a contract with", "requesting its implementation", "the new
-       system") or a claim that presumes the answer ("X is an industry standard") in its
-       sentence, or an introduction with an indefinite article ("a software product
-       titled X") → "target";
+    5. a contract, offer or award linked to it by the preposition right before it ("a
+       contract for X", "negotiations with X", "offered by X", « confie … à X »), a choice
+       word ("a contract with", "requesting its implementation", "the new system") or a
+       claim that presumes the answer ("X is an industry standard") in its sentence, or an
+       introduction with an indefinite article ("a software product titled X") →
+       "target";
     6. otherwise the name is described, not bought: the system in place → "incumbent".
     """
     start, stop = _period_bounds(folded, m.start, _CLAUSE_STOP)  # "X Inc. on May 1, 2022"
-    if PAST_YEAR.search(folded, start, stop):
+    if PAST_YEAR.search(folded, start, stop) or _EXTENDED_AFTER.match(folded, m.end, stop):
         return "incumbent"
+    if _USED_BEFORE.search(folded, max(start, m.start - 40), m.start):
+        return "incumbent"  # "sole source because the City currently uses X"
+    if sentence_bounds(folded, m.start) in bypassed or _period_bounds(folded, m.start) in bypassed:
+        return ""
     if _chosen(folded, m) or _agent(folded, m, stop):
         return "target"
-    if sentence_bounds(folded, m.start) in bypassed:
-        return ""
     if _seller(folded, m, start) or _NEW_CONTRACT.search(folded, max(0, m.start - 90), m.start):
         return "target"
     if CURRENT.search(folded, start, stop) or _HELD.search(folded, max(0, m.start - 40), m.start):
         return "incumbent"
     period = _period_bounds(folded, m.start)
     if (
-        CHOSEN_IN_SENTENCE.search(folded, *period)
+        _CONTRACT_LINK.search(folded, max(start, m.start - 140), m.start)
+        or CHOSEN_IN_SENTENCE.search(folded, *period)
         or any(p.search(folded, *period) for p in PRESUME)
         or _INTRODUCED.search(folded, max(0, m.start - 50), m.start)
     ):
@@ -240,6 +271,28 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
 
 
 _FROM_BEFORE = re.compile(r"\bfrom (?:the )?$")
+_EXTENDED_AFTER = re.compile(
+    r"[^;!?]{0,40}?\b(?:extending|to extend|extension of|renewing|to renew|prolonge\w*|prolonger)"
+    r" (?:the |its |le |la )?(?:contract |agreement |contrat |entente )?(?:terms?|duree|contract|agreement|contrat|entente)\b"
+)
+"""After a name, the extension of its contract's term ("a contract amendment with X,
+extending the contract term"): the vendor in place, not a new deal."""
+_USED_BEFORE = re.compile(
+    r"\b(?:uses|used|using|utili[sz]\w*|relies on|relying on|runs|owns|operates|possede\w*)"
+    r"\s+(?:the |its |their |our |le |la |les |l'|son |sa |ses )?$"
+)
+"""Right before a name, a verb of use or holding: the system in place."""
+_CONTRACT_LINK = re.compile(
+    r"\b(?:contracts?|agreements?|proposals?|quotes?|quotations?|bids?|offers?|awards?|awarded|negotiations?"
+    r"|purchase orders?|subscriptions?|leases?|sign(?:s|ed|ing)?|contrats?|ententes?|mandats?|soumissions?|offres?"
+    r"|confi\w*|sign(?:er|e|ons|ent)|set aside|allocated|budgeted|earmarked|appropriated|reserve[ds]?"
+    r"|octroi\w*|adjug\w*)\b[^.;:!?]{0,120}?\b(?:with|for|to|from|by|avec|a|au|aux|par)\s+(?:the\s+|la\s+|le\s+|l')?$"
+)
+"""Before a name, a contract, an offer or an award linked to it by the preposition right
+before it ("a software contract for X", "negotiations with X", "the proposal … offered by
+X", "award a contract for the supply of … to X", « confie … à X »): the name is the
+counterparty of a deal made now, the vendor chosen (a deal of the system in place says so
+with a word of :data:`CURRENT`, tested first)."""
 _BUY = re.compile(r"\b(?:buy|purchase|acquire|procure|order|lease|obtain)\b")
 _INTRODUCED = re.compile(
     r"\b(?:a|an|un|une) (?:[\w-]+ ){0,3}?(?:titled|called|named|known as|appele\w*|nomme\w*|intitule\w*)\s+\W?$"
@@ -355,27 +408,34 @@ def _bypass_sentences(folded: str) -> set[tuple[int, int]]:
     justification", « contrats de gré à gré pour l'acquisition de logiciels ») and a brand
     no verb aims at is the counterparty ("waiving the bid and approving the contract with
     X"): reported once, as P-BYPASS. A verb ("Buy X without a tender") stays a request."""
-    return {sentence_bounds(folded, m.start()) for p in BYPASS for m in p.finditer(folded)}
+    spans: set[tuple[int, int]] = set()
+    for p in BYPASS:
+        for m in p.finditer(folded):
+            # the sentence, and the sentence that ignores the full stops of abbreviations
+            # ("… to Courval Scheduling Inc. (CSched).")
+            spans.add(sentence_bounds(folded, m.start()))
+            spans.add(_period_bounds(folded, m.start()))
+    return spans
 
 
 _NOUN = re.compile(
-    r"(?:procurement|implementation|acquisition|introduction|deployment|purchase|replacement"
+    r"(?:procurement|implementation|acquisition|introduction|deployment|purchase|replacement|adoption"
     r"|achats?|renouvellement|remplacement|installation|implantation|deploiement|migration"
     r"|abonnement|investissement|investments?|licen[cs]es?)\b"
 )
 _ARTICLE = re.compile(
-    r"(?:\b(?:the|a|an|this|its|le|la|les|un|une|ce|cet|cette|du|des|de)\s+(?:[a-z]+\s+)?|\b[ld]')$"
+    r"(?:\b(?:the|a|an|this|its|le|la|les|un|une|ce|cet|cette|du|des|de)\s+(?:[a-z-]+\s+){0,3}|\b[ld]')$"
 )
 
 
 def _noun_form(folded: str, verb: re.Match[str]) -> bool:
-    """True when the acquisition word is a noun: after an article and at most one word
-    ("a direct purchase"), or followed by "of" / « de » ("the procurement of", « l'achat
-    par … »)."""
+    """True when the acquisition word is a noun: after an article and at most three
+    modifiers ("a direct purchase", "the sole source purchase"), or followed by "of" / « de »
+    ("the procurement of", « l'achat par … »)."""
     if not _NOUN.match(verb.group()):
         return False
     return (
-        bool(_ARTICLE.search(folded, max(0, verb.start() - 20), verb.start()))
+        bool(_ARTICLE.search(folded, max(0, verb.start() - 40), verb.start()))
         or bool(re.match(r"\s+(?:of|de|d'|des|du)\b", folded[verb.end() : verb.end() + 5]))
         or verb.group().endswith((" of", " in"))
     )
@@ -462,6 +522,17 @@ def _attributive(folded: str, verb: re.Match[str]) -> bool:
         and word.endswith("ed")
         and bool(_DETERMINER_BEFORE.search(folded, max(0, verb.start() - 8), verb.start()))
     )
+
+
+_NUMBER_BEFORE = re.compile(r"\b\d+(?:[ ,.]\d+)*\s+$")
+
+
+def _counted(folded: str, verb: re.Match[str]) -> bool:
+    """A number before a plural acquisition word makes it a counted noun ("123 licences MS
+    Project", « 55 licences serveurs »): what the Town holds, not a request. A singular
+    after a number is a numbered heading ("10.10 Achat d'une banque d'heures")."""
+    head = verb.group().split()[0]
+    return head.endswith("s") and bool(_NUMBER_BEFORE.search(folded, max(0, verb.start() - 12), verb.start()))
 
 
 def _cost(folded: str, verb: re.Match[str]) -> bool:

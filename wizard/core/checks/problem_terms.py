@@ -11,6 +11,10 @@ import re
 from wizard.core.checks.wording import words
 
 _W = r"[\w'-]+"  # one word, elisions included ("d'appel")
+_SUPPLIER = (
+    r"(?:sources?|suppliers?|vendors?|venders?|providers?|distributors?|dealers?|resellers?|manufacturers?"
+    r"|fournisseurs?|distributeurs?|societes?|firmes?|entreprises?|soumissionnaires?|editeurs?|fabricants?)\b"
+)  # a supplier noun (P-BYPASS: "a single supplier", « seule la société »)
 
 ACQUIRE = words(
     # English
@@ -18,10 +22,13 @@ ACQUIRE = words(
     r"|replac(?:e|es|ed|ing) (?:[\w'-]+ ){1,6}?with|furnishing|install(?:s|ed|ing)?|implement(?:s|ed|ing)?|deploy(?:s|ed|ing)?|replac(?:e|es|ed|ing)"
     r"|upgrad(?:e|es|ed|ing)(?: to)?|renew(?:s|ed|ing)?|subscrib(?:e|es|ed|ing) to"
     r"|licen[cs](?:e|es|ed|ing)|adopt(?:s|ed|ing)?|roll(?:s|ed|ing)? out|get|obtain"
-    r"|(?:migrat(?:e|es|ed|ing)|switch(?:es|ed|ing)?|mov(?:e|es|ed|ing)|transition(?:s|ed|ing)?) to"
+    # a move to a product, its object between ("move it to a more common platform", « basculé
+    # les 600 ordinateurs … vers Linux »)
+    r"|(?:migrat(?:e|es|ed|ing)|switch(?:es|ed|ing)?|mov(?:e|es|ed|ing)|transition(?:s|ed|ing)?)"
+    r"(?: (?:it|them|everything|(?:the|our|its|their|all|these|those|all of (?:the|our)) (?:[\w-]+ ){0,3}?[\w-]+))? to"
     r"|standardi[sz](?:e|es|ed|ing) on"
     # a product to acquire named as a noun or a wish ("the procurement of X", "an investment in X")
-    r"|(?:procurement|implementation|acquisition|introduction|deployment|purchase|replacement) of"
+    r"|(?:procurement|implementation|acquisition|introduction|deployment|purchase|replacement|adoption) of"
     r"|(?:an )?investments? in|(?:desires?|desired|wish(?:es)?) (?:a|an|to acquire|to purchase|to obtain)"
     r"|enter(?:s|ing)? into (?:a|an) (?:[\w-]+ ){0,3}?(?:contract|agreement|lease) with"
     r"|invit(?:e|es|ing) (?:sealed )?(?:bids|proposals) for"
@@ -33,8 +40,9 @@ ACQUIRE = words(
     r"|chang(?:er|e|ent|ement) (?:de |d'|des |les |plusieurs |nos |notre |leur |son |sa |ses )|adopt(?:er|ons|ez)|(?:se )?doter (?:de|d'|des|du)|obtenir|mettre en place"
     r"|mise en place (?:de|d'|des|du)"
     r"|(?:migr(?:er|ons|ez|ation)|bascul(?:er|ons|ement)) (?:vers|a|au|aux)"
+    r"|(?:migr|bascul)\w* (?:les|ses|nos|leurs|son|sa|notre|leur|tous les|toutes les) (?:[\w'-]+ ){0,8}?vers"
     r"|(?:faire )?pass(?:er|e|ons|ez|ent|age) (?:a|au|aux|vers)|faire passer"
-    r"|(?:l')?introduction (?:d'|de|du|des)|(?:l')?implantation (?:d'|de|du|des)|(?:un )?investissement dans"
+    r"|(?:l')?(?:introduction|implantation|adoption) (?:d'|de|du|des)|(?:un )?investissement dans"
     r"|invest(?:ir|it|issons|ira|iront)? (?:[\w'$]+ ){0,4}?(?:pour|dans|in)"
 )
 """An acquisition verb (buy, install, migrate to … / acheter, installer, migrer vers …)."""
@@ -67,7 +75,7 @@ HISTORY = re.compile(
 
 HARDSHIP = words(
     r"(?:would|will|could|might|is|are|was|were) (?:be )?(?:\w+ )?(?:challenging|costly|difficult"
-    r"|expensive|disruptive|prohibitive|impractical|complex|risky|time-consuming|unfeasible"
+    r"|expensive|disruptive|prohibitive|impractical|complex|risky|time-consuming|unfeasible|detrimental|harmful"
     r"|not (?:be )?(?:feasible|practical|possible|viable))"
     r"|(?:serait|seraient|sera|est|serait) (?:\w+ )?(?:couteu\w*|difficile|complexe|risque\w*"
     r"|onereu\w*|irrealiste)"
@@ -109,10 +117,24 @@ BYPASS = (
     words(
         r"cooperative (?:contracts?|purchas\w*|agreements?|arrangements?|programs?)|co-?op (?:contract|purchas\w*)"
         r"|group purchas\w*|purchasing (?:alliance|cooperative|consortium|program)|(?:the |a )?state contract"
-        r"|interlocal (?:participation )?agreement|standing offers?|framework agreements?|master agreement"
-        r"|proprietary (?:justification|purchase|procurement|contract)|sole (?:provider|supplier|vendor)"
-        r"|only (?:one|a single) (?:vendor|vender|supplier|provider|source)"
-        r"|single (?:vendor|vender|supplier|provider) can|exception to competitive bidding"
+        r"|interlocal (?:participation )?agreement|standing offers?|framework (?:agreements?|contracts?)"
+        r"|master agreement|proprietary (?:justification|purchase|procurement|contract|nature)"
+        # one supplier named as the only one: "sole distributor", "a single supplier", "only
+        # one vendor", "no third party product", « seule la société », « aucun autre fournisseur »
+        rf"|(?:sole|single|only (?:one|a single|the)|one single|exclusive) (?:{_W} )?{_SUPPLIER}"
+        rf"|\bno (?:other|third[- ]party|alternative|competing) (?:{_W} )?(?:{_SUPPLIER}|products?)"
+        rf"|(?:seule?s?|unique|exclusi\w+) (?:la |le |l')?(?:{_W} )?{_SUPPLIER}"
+        r"|exception to competitive bidding"
+        # the competition held by another body ("Bids were taken by the Cooperative")
+        r"|(?:bids?|proposals?|tenders?|quotes?) (?:were |was |have been |had been )?(?:taken|solicited|received|issued"
+        r"|conducted|evaluated) by (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:cooperative|co-operative|consortium|state"
+        r"|county|agency|alliance)"
+        # the purchasing rules waived ("Purchasing By-law … be waived", "a waiver of the
+        # Council's Contract Procedure Rules")
+        r"|(?:purchasing|procurement|contract|tendering|bidding) (?:by-?laws?|polic(?:y|ies)|rules|procedures?"
+        r"|standing orders?)(?: [\w#.,'-]+){0,6}? (?:be|is|are|was|were|being) waived"
+        r"|waiv(?:e|es|ed|ing|er)(?: of)? (?:the )?(?:[\w']+ ){0,2}?(?:purchasing|procurement|contract|tendering|bidding)"
+        r" (?:by-?laws?|polic(?:y|ies)|rules|procedures?|standing orders?)"
         r"|waiv\w* (?:the )?(?:requirement for )?(?:formal |competitive )*(?:bid|bidding|bids)\b\w*"
         r"|(?:competitive )?(?:bidding|procurement|bids?)(?: and advertisement)? (?:is|are) not required"
         r"|participate in any bid or proposal issued by"
@@ -134,6 +156,7 @@ BYPASS = (
         # sole source in French: « marché d'exclusivité », « appel d'offres unique »
         r"|(?:uniquement|seulement|exclusivement) (?:aupres (?:de|d'|du|des)|chez|par l'entremise (?:de|d'|du|des))"
         r"|marches? d'exclusivite|contrats? d'exclusivite|appels? d'offres? uniques?|soumissionnaire unique"
+        r"|marches? complementaires?|marches? negocies?"
     ),
     re.compile(
         rf"\b(?:evit\w*|contourn\w*|court-circuit\w*|passer outre|se soustraire|renonc\w* a|derog\w* a)"
@@ -165,10 +188,11 @@ PRESUME = (
         r"|only (?:the )?licen[cs]es?|licen[cs]e (?:cost|fee)s? only"
         r"|only (?:costs?|pay) (?:for )?(?:the )?licen[cs]es?"
         # claims of superiority
-        r"|the (?:very )?best(?! interests?)|best[- ]suited|most suitable|better (?:pricing|prices?|rates?|terms|value)|best (?:value|practices?|fit|in the market)|(?:recogni[sz]ed )?industry[- ]standard"
+        r"|the (?:very )?best(?! interests?)|best[- ]suited|most suitable|(?:better|improved|preferential|lower) (?:pricing|prices?|rates?|terms|value)|best (?:value|practices?|fit|in the market)|(?:recogni[sz]ed )?industry[- ]standard"
         r"|the most (?:robust|reliable|efficient|secure|advanced|cost[- ]effective|powerful|complete)"
         r"|above all others|superior to (?:all|any|other)\w*|outperforms?"
         r"|(?:the |a )?leaders? in (?:the|its|their) (?:field|industry|market)|(?:industry|market) leaders?"
+        r"|leading (?:[\w-]+ ){0,2}?(?:providers?|vendors?|suppliers?|manufacturers?|companies|company|firms?)"
         r"|(?:very|highly|extremely) reliable|competitive(?:ly)? (?:in )?pric\w*"
         r"|proven|better (?:business )?practices|will save|saves? (?:the (?:city|town) )?(?:money|significantly)"
         # a saving claimed before the market scan ("a savings of about $100,000")
