@@ -10,11 +10,20 @@ the code under test swallowed the error. Subprocesses (LibreOffice) are not cove
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import socket
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
+# The French catalogue compiled from a checkout is cached in the user's cache folder
+# (wizard/core/i18n/compile.py): the tests keep theirs in a folder of their own, removed
+# at the end, so that a test run leaves nothing in the tester's home.
+_CACHE = tempfile.mkdtemp(prefix="opw-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 import pytest  # noqa: E402
 
