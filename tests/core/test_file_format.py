@@ -9,7 +9,8 @@ schema 2, issue 15, where ``vendor_exchanges.helped_drafting`` became ``drafting
 ``info.text_language``; ``tests/data/v4/``: schema 4, issue 24, ``journal.action``; ``tests/data/v5/``: schema 5,
 issue 21, the publication and addenda tables; ``tests/data/v6/``: schema 6, issue 22,
 the bids tables, the ``training`` example published with its addendum and its bids;
-``tests/data/v7/``: schema 7, issue 23, the contract's follow-up tables).
+``tests/data/v7/``: schema 7, issue 23, the contract's follow-up tables;
+``tests/data/v8/``: schema 8, issue 22, the points on Québec's quality grid).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ RECORDS = ("publishing", "bids", "contract")
 sections: ``jsonio.dumps(project)`` does not carry them; their tests read them."""
 
 
-@pytest.mark.parametrize("version", ["v1", "v2", "v3", "v4", "v5", "v6", "v7"])
+@pytest.mark.parametrize("version", ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
 def test_stored_files_cover_every_example_of_each_version(version):
     assert [p.name for p in STORED if p.parent.name == version] == [
         "emergency-perimeter.tender",

@@ -56,7 +56,7 @@ def test_dump_keeps_accents_decimals_and_key_order():
     assert '"amount": "120000.50"' in text
     data = json.loads(text)
     assert list(data)[:4] == ["format", "version", "info", "problem"]
-    assert data["format"] == "open-procurement-wizard" and data["version"] == jsonio.VERSION == 6
+    assert data["format"] == "open-procurement-wizard" and data["version"] == jsonio.VERSION == 7
 
 
 def test_missing_keys_take_defaults_and_unknown_keys_are_ignored():
@@ -79,7 +79,7 @@ def _doc(**sections):
         ('["a list"]', "not an Open Procurement Wizard project"),
         (json.dumps({"format": "other", "version": 1}), "not an Open Procurement Wizard project"),
         (json.dumps({"format": "open-procurement-wizard", "version": 99}), "newer version"),
-        (json.dumps({"format": "open-procurement-wizard", "version": 7}), "newer version"),
+        (json.dumps({"format": "open-procurement-wizard", "version": 8}), "newer version"),
         (json.dumps({"format": "open-procurement-wizard", "version": "1"}), "newer version"),
         (_doc(info={"province": 5}), "info.province"),
         (_doc(scope={"mission_critical": "yes"}), "scope.mission_critical"),

@@ -520,7 +520,7 @@ def test_migration_6_adds_the_bids_tables_empty(tmp_path, example):
         tables = [
             r[0] for r in pf.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         ]
-        assert sorted(set(tables) - set(counts) - set(V7_TABLES)) == V6_TABLES
+        assert sorted(set(tables) - set(counts) - set(V7_TABLES) - set(V8_TABLES)) == V6_TABLES
         assert [pf.db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in V6_TABLES] == [0] * 13
         assert {t: pf.db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in counts} == counts
         from wizard.core.bids import record
@@ -566,7 +566,7 @@ def test_migration_7_adds_the_contract_tables_empty(tmp_path, example):
         tables = [
             r[0] for r in pf.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         ]
-        assert sorted(set(tables) - set(counts)) == V7_TABLES
+        assert sorted(set(tables) - set(counts) - set(V8_TABLES)) == V7_TABLES
         assert [pf.db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in V7_TABLES] == [0] * 5
         assert {t: pf.db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in counts} == counts
         from wizard.core.contract import record
@@ -574,7 +574,7 @@ def test_migration_7_adds_the_contract_tables_empty(tmp_path, example):
         contract = record.read(pf)  # the training example's award is signed: a contract, not followed yet
         assert (contract is None) == (example != "training")
         assert contract is None or (contract.amendments, contract.reports, contract.payments) == ((), (), ())
-    assert _pragmas(path)[:3] == (7, [], "ok")
+    assert _pragmas(path)[:3] == (migrations.SCHEMA_VERSION, [], "ok")
     assert (tmp_path / f"{example}.tender.v6.bak").exists()
 
 
@@ -588,5 +588,57 @@ def test_schema_7_is_probed_strictly(tmp_path):
     conn.close()
     before = path.read_bytes()
     with pytest.raises(SchemaMismatch, match="payments"):
+        ProjectFile.open(path)
+    assert path.read_bytes() == before
+
+
+# -- migration 8: the points on Québec's quality grid (issue 22) ----------------------
+
+
+V8_TABLES = ["grid_consensus_scores", "grid_sheet_scores"]
+
+
+@pytest.mark.parametrize("example", ["emergency-perimeter", "office-suite", "training"])
+def test_migration_8_adds_the_grid_tables_empty(tmp_path, example):
+    """The stored schema-7 files open as schema 8: two new tables, empty, every earlier
+    table and row as it was (the training example's bids, sheets and consensus read the
+    same), a backup beside."""
+    path = tmp_path / f"{example}.tender"
+    path.write_bytes((DATA / "v7" / f"{example}.tender").read_bytes())
+    before = sqlite3.connect(path)
+    counts = {
+        t: before.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+        for (t,) in before.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    }
+    sheets = before.execute("SELECT * FROM sheet_scores ORDER BY id").fetchall()
+    before.close()
+    with ProjectFile.open(path) as pf:
+        tables = [
+            r[0] for r in pf.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        ]
+        assert sorted(set(tables) - set(counts)) == V8_TABLES
+        assert [pf.db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in V8_TABLES] == [0, 0]
+        assert {t: pf.db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in counts} == counts
+        assert pf.db.execute("SELECT * FROM sheet_scores ORDER BY id").fetchall() == sheets
+        from wizard.core.bids import record
+
+        bids = record.read(pf)
+        assert (bids.grid_sheets, bids.grid_consensus) == ((), ())
+        assert len(bids.sheets) == len(sheets)
+        assert (len(bids.bids) == 4) == (example == "training")
+    assert _pragmas(path)[:3] == (migrations.SCHEMA_VERSION, [], "ok")
+    assert (tmp_path / f"{example}.tender.v7.bak").exists()
+
+
+def test_schema_8_is_probed_strictly(tmp_path):
+    """A schema-8 file whose grid consensus lost its points column is refused untouched."""
+    path = tmp_path / "a.tender"
+    ProjectFile.create(path, Project()).close()
+    conn = sqlite3.connect(path)
+    conn.execute('ALTER TABLE "grid_consensus_scores" RENAME COLUMN "points" TO "score"')
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(SchemaMismatch, match="grid_consensus_scores"):
         ProjectFile.open(path)
     assert path.read_bytes() == before

@@ -7,6 +7,9 @@
   a bid (confirmed, refuted, pending), its notes and date;
 * :func:`set_sheet_score` — one jury member's points for an optional criterion, on
   their own sheet, with the reason; :func:`set_consensus` — the points agreed;
+* :func:`set_grid_sheet_score` / :func:`set_grid_consensus` — under Québec's statutory
+  weighted system (``evaluation.quebec_weighted``), the same for an item of the quality
+  grid (``project.quality_grid``), its points from 0 to the item's points;
 * :func:`lock_quality` — the quality scores are final: nothing above changes after it,
   and only then may the price envelopes be opened where the method separates quality
   and price;
@@ -14,7 +17,7 @@
 
 Each entry replaces the previous one for the same bid and criterion (and member).
 Points are within ``0..``:data:`MAX_POINTS` (an optional criterion is worth exactly
-one point, as the tender says); a bid received late is never evaluated. Every function
+one point, as the tender says), or ``0..`` the item's points on the grid; a bid received late is never evaluated. Every function
 raises :class:`~wizard.core.bids.BidsError` (nothing saved) and the store's
 ``ReadOnlyFile`` / ``WriteFailed``.
 """
@@ -28,6 +31,7 @@ from wizard.core.bids.common import bid_of, moment, now, published_record, writi
 from wizard.core.bids.intake import closing
 from wizard.core.bids.record import VERIFICATION_RESULTS, Bid, BidsRecord
 from wizard.core.i18n import N_
+from wizard.core.model.entities import QualityGridItem
 from wizard.core.opendata.milestones import valid_day
 from wizard.core.project_file.store import ProjectFile
 
@@ -178,6 +182,83 @@ def set_consensus(
         )
         pf.db.table("consensus_scores").insert(
             {"bid_id": bid_id, "criterion_id": criterion_id, "points": value, "reason": reason.strip()}
+        )
+
+
+def _grid_item(pf: ProjectFile, item_id: int) -> QualityGridItem:
+    """The grid item ``item_id`` of a tender under Québec's statutory system; raises
+    :class:`BidsError` outside it or for an unknown item."""
+    if not pf.project.evaluation.quebec_weighted:
+        raise BidsError(
+            N_("The tender does not use Québec's weighted system: it has no quality grid to score.")
+        )
+    found = next((i for i in pf.project.quality_grid if i.id == item_id), None)
+    if found is None:
+        raise BidsError(N_("There is no item {id} in the quality grid of the tender."), id=item_id)
+    return found
+
+
+def _grid_points(item: QualityGridItem, points: int | None) -> int | None:
+    if points is None:
+        return None
+    if isinstance(points, bool) or not isinstance(points, int) or not 0 <= points <= max(item.points, 0):
+        raise BidsError(
+            N_("Points on “{item}” must be a whole number between 0 and {max} (given: {value})."),
+            item=" ".join(item.label.split()) or f"#{item.id}",
+            max=max(item.points, 0),
+            value=points,
+        )
+    return points
+
+
+def set_grid_sheet_score(
+    pf: ProjectFile,
+    /,
+    bid_id: int,
+    jury_member_id: int,
+    item_id: int,
+    points: int | None,
+    reason: str = "",
+) -> None:
+    """Québec's statutory system: record a selection committee member's points for item
+    ``item_id`` of the quality grid for a bid, on their own sheet, with the reason
+    (``points`` ``None``: not scored yet). Each member scores each bid individually
+    before the consensus (the statute's committee; ``resources/legal/quebec.json``,
+    ``min_committee``). Raises :class:`BidsError`: a tender without the statutory system,
+    an unknown member or item, points outside ``0..`` the item's points, a late bid, the
+    scores locked."""
+    _open_for_scores(pf, bid_id)
+    if not any(m.id == jury_member_id for m in pf.project.jury):
+        raise BidsError(N_("There is no member {id} of the selection committee."), id=jury_member_id)
+    value = _grid_points(_grid_item(pf, item_id), points)
+    with writing(pf, "set_grid_sheet_score", bid=bid_id, member=jury_member_id, item=item_id, points=value):
+        pf.db.execute(
+            "DELETE FROM grid_sheet_scores WHERE bid_id = ? AND jury_member_id = ? AND item_id = ?",
+            (bid_id, jury_member_id, item_id),
+        )
+        pf.db.table("grid_sheet_scores").insert(
+            {
+                "bid_id": bid_id,
+                "jury_member_id": jury_member_id,
+                "item_id": item_id,
+                "points": value,
+                "reason": reason.strip(),
+            }
+        )
+
+
+def set_grid_consensus(
+    pf: ProjectFile, /, bid_id: int, item_id: int, points: int | None, reason: str = ""
+) -> None:
+    """Québec's statutory system: record the points the selection committee agreed for
+    item ``item_id`` of the quality grid for a bid, with the reason; the interim score is
+    the total of these points. Raises :class:`BidsError` as :func:`set_grid_sheet_score`."""
+    _open_for_scores(pf, bid_id)
+    value = _grid_points(_grid_item(pf, item_id), points)
+    with writing(pf, "set_grid_consensus", bid=bid_id, item=item_id, points=value):
+        pf.db.execute("DELETE FROM grid_consensus_scores WHERE bid_id = ? AND item_id = ?", (bid_id, item_id))
+        pf.db.table("grid_consensus_scores").insert(
+            {"bid_id": bid_id, "item_id": item_id, "points": value, "reason": reason.strip()}
         )
 
 

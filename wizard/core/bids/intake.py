@@ -264,6 +264,8 @@ def remove_bid(pf: ProjectFile, /, bid_id: int) -> None:
             "scenario_verifications",
             "sheet_scores",
             "consensus_scores",
+            "grid_sheet_scores",
+            "grid_consensus_scores",
             "opened_amounts",
             "opened_workbooks",
         ):

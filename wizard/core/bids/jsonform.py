@@ -1,4 +1,5 @@
-"""The bids record as JSON (``jsonio`` version 5, key ``bids``; docs/bids.md, "JSON").
+"""The bids record as JSON (``jsonio`` version 5, key ``bids``; the grid lists since
+version 7; docs/bids.md, "JSON").
 
 Shape (ids as in the file; each ``bid_id`` names a bid of the list)::
 
@@ -12,6 +13,8 @@ Shape (ids as in the file; each ``bid_id`` names a bid of the list)::
                         "committee_member_id"}],
      "sheets": [{"bid_id", "jury_member_id", "criterion_id", "points", "reason"}],
      "consensus": [{"bid_id", "criterion_id", "points", "reason"}],
+     "grid_sheets": [{"bid_id", "jury_member_id", "item_id", "points", "reason"}],
+     "grid_consensus": [{"bid_id", "item_id", "points", "reason"}],
      "quality_lock": {"locked_at", "locked_by"} or null,
      "opening": {"opened_at", "opened_by", "witnesses",
                  "workbooks": [{"bid_id", "sha256", "version", "evaluated_price"}],
@@ -23,7 +26,7 @@ as its bytes, never as figures. :func:`to_json` reads it from an open file;
 :func:`table_rows` checks it (a workbook whose bytes do not match its SHA-256, an opened
 workbook whose fingerprint is not the sealed one, a link to no bid, a value of the wrong
 type are refused with ``jsonio.ProjectJsonError`` naming it) and gives the rows of the
-schema-6 tables that ``ProjectFile.create(..., tables=...)`` writes with the project.
+schema-6 and schema-8 tables that ``ProjectFile.create(..., tables=...)`` writes with the project.
 """
 
 from __future__ import annotations
@@ -50,12 +53,17 @@ _LISTS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     ),
     "sheets": ("sheet_scores", ("bid_id", "jury_member_id", "criterion_id"), ("reason",)),
     "consensus": ("consensus_scores", ("bid_id", "criterion_id"), ("reason",)),
+    # version 7 (schema 8): Québec's quality grid; absent from older JSON (read as empty)
+    "grid_sheets": ("grid_sheet_scores", ("bid_id", "jury_member_id", "item_id"), ("reason",)),
+    "grid_consensus": ("grid_consensus_scores", ("bid_id", "item_id"), ("reason",)),
 }
 _OPTIONAL_INT = {
     "mandatory": "passed",
     "verifications": "committee_member_id",
     "sheets": "points",
     "consensus": "points",
+    "grid_sheets": "points",
+    "grid_consensus": "points",
 }
 _AWARD_TEXTS = (
     "reason_if_not_top",
@@ -186,7 +194,7 @@ def _decimal_text(value: str, where: str) -> str:
 
 
 def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """The rows of each schema-6 table for the ``bids`` object ``data`` (module
+    """The rows of each schema-6 and schema-8 table for the ``bids`` object ``data`` (module
     docstring), parents first. Raises ``jsonio.ProjectJsonError``."""
     where = "bids"
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in BIDS_TABLES}

@@ -1,8 +1,10 @@
-"""The bids received and their evaluation, as the project file holds them (schema 6).
+"""The bids received and their evaluation, as the project file holds them (schemas 6
+and 8).
 
 :func:`read` returns a :class:`BidsRecord`: the bids (each with its bidder), the
 mandatory results, the committee's scenario verifications, the jury's sheets and the
-consensus, the moment the quality scores were locked, the opening of the price
+consensus (on the optional criteria, and under Québec's statutory system on the items of
+the quality grid), the moment the quality scores were locked, the opening of the price
 envelopes and the award. Reads only.
 
 **Sealed prices.** A bid's workbook is kept sealed from intake (bytes and SHA-256,
@@ -137,6 +139,30 @@ class ConsensusScore:
 
 
 @dataclass(frozen=True)
+class GridSheetScore:
+    """Québec's statutory system: one selection committee member's points for an item
+    of the quality grid (``project.quality_grid``) for a bid, on their own sheet, with
+    the reason (``points`` from 0 to the item's points; ``None`` = not scored yet)."""
+
+    bid_id: int
+    jury_member_id: int
+    item_id: int
+    points: int | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class GridConsensusScore:
+    """Québec's statutory system: the committee's agreed points for an item of the
+    quality grid for a bid, with the reason."""
+
+    bid_id: int
+    item_id: int
+    points: int | None
+    reason: str
+
+
+@dataclass(frozen=True)
 class Opening:
     """The opening of the price envelopes: ``opened_at`` (ISO 8601 with offset), who
     opened them, the witnesses, and each opened bid's workbook fingerprint (bid id →
@@ -170,7 +196,8 @@ class Award:
 @dataclass(frozen=True)
 class BidsRecord:
     """Everything the file holds about the bids (module docstring). ``quality_locked_at``:
-    ISO 8601 moment the quality scores were locked ('' = not locked)."""
+    ISO 8601 moment the quality scores were locked ('' = not locked); ``grid_sheets`` /
+    ``grid_consensus``: the points on Québec's quality grid (schema 8)."""
 
     bids: tuple[Bid, ...] = ()
     mandatory: tuple[MandatoryResult, ...] = ()
@@ -181,6 +208,8 @@ class BidsRecord:
     opening: Opening | None = None
     award: Award | None = None
     quality_locked_by: str = field(default="")
+    grid_sheets: tuple[GridSheetScore, ...] = ()
+    grid_consensus: tuple[GridConsensusScore, ...] = ()
 
     @property
     def locked(self) -> bool:
@@ -283,6 +312,16 @@ def read(pf: ProjectFile) -> BidsRecord:
         ConsensusScore(*r)
         for r in db.execute("SELECT bid_id, criterion_id, points, reason FROM consensus_scores ORDER BY id")
     )
+    grid_sheets = tuple(
+        GridSheetScore(*r)
+        for r in db.execute(
+            "SELECT bid_id, jury_member_id, item_id, points, reason FROM grid_sheet_scores ORDER BY id"
+        )
+    )
+    grid_consensus = tuple(
+        GridConsensusScore(*r)
+        for r in db.execute("SELECT bid_id, item_id, points, reason FROM grid_consensus_scores ORDER BY id")
+    )
     lock = db.execute("SELECT locked_at, locked_by FROM quality_lock ORDER BY id LIMIT 1").fetchone()
     row = db.execute(
         "SELECT opened_at, opened_by, witnesses FROM envelope_opening ORDER BY id LIMIT 1"
@@ -319,4 +358,6 @@ def read(pf: ProjectFile) -> BidsRecord:
         opening=opening,
         award=award,
         quality_locked_by=lock[1] if lock else "",
+        grid_sheets=grid_sheets,
+        grid_consensus=grid_consensus,
     )

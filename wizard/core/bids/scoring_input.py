@@ -43,7 +43,9 @@ def evaluation_input(project: Project, record: BidsRecord) -> EvaluationInput:
     left out, as the documents leave them out); one point per optional criterion; the
     threshold clamped to 0–100 % (``C-THRESHOLD`` reports a value outside); the weights,
     the method (:func:`method_of`) and the tie-break rule of ``project.evaluation``;
-    Québec's quality grid when the method is the statutory one. Withdrawn bids and bids
+    Québec's quality grid when the method is the statutory one, with each bid's grid
+    points (the members' sheets and the consensus; points on an item that is not in the
+    grid are ignored). Withdrawn bids and bids
     set aside before the opening (``Bid.rejected``) are left out: they are not evaluated.
     A sealed bid's price is ``None``: the record never holds a sealed price. Pure: reads
     no file."""
@@ -63,6 +65,15 @@ def evaluation_input(project: Project, record: BidsRecord) -> EvaluationInput:
     for c in record.consensus:
         if c.criterion_id in optional:
             consensus.setdefault(c.bid_id, {})[c.criterion_id] = c.points
+    grid_ids = {i.id for i in shown.quality_grid} if method == "quebec" else set()
+    grid_sheets: dict[int, dict[int, dict[int, int | None]]] = {}
+    for g in record.grid_sheets:
+        if g.item_id in grid_ids:
+            grid_sheets.setdefault(g.bid_id, {}).setdefault(g.jury_member_id, {})[g.item_id] = g.points
+    grid: dict[int, dict[int, int | None]] = {}
+    for gc in record.grid_consensus:
+        if gc.item_id in grid_ids:
+            grid.setdefault(gc.bid_id, {})[gc.item_id] = gc.points
     empty: Mapping[int, int | None] = {}
     bids = tuple(
         BidInput(
@@ -73,6 +84,8 @@ def evaluation_input(project: Project, record: BidsRecord) -> EvaluationInput:
             sheets=sheets.get(bid.id, {}),
             consensus=consensus.get(bid.id, empty),
             evaluated_price=bid.evaluated_price,
+            grid=grid.get(bid.id, empty),
+            grid_sheets=grid_sheets.get(bid.id, {}),
         )
         for bid in record.bids
         if not bid.withdrawn and not bid.rejected

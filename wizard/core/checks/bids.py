@@ -25,9 +25,13 @@ beside the project, and the evaluation computed from both
 * ``BD-WINNER-FAILS`` (error, R056 as issue 22 numbers it, to be confirmed): the award
   goes to a bid that fails a mandatory criterion, the pass threshold or the price rule.
 * ``BD-EVIDENCE`` (warning): a mandatory criterion decided without its evidence.
-* ``BD-SCALE`` (error): points outside the scale (0 to 1 for an optional criterion).
-* ``BD-DIVERGENT`` (warning): members' sheets differ on a criterion not yet settled by a
-  consensus with its reason.
+* ``BD-SCALE`` (error): points outside the scale (0 to 1 for an optional criterion; 0
+  to the item's points on Québec's quality grid).
+* ``BD-DIVERGENT`` (warning): members' sheets differ on a criterion (or a grid item) not
+  yet settled by a consensus with its reason.
+* ``BD-LOCKED-UNSCORED`` (error): the quality scores are locked while a bid evaluated
+  still has an optional criterion or an item of Québec's quality grid without consensus
+  points: it can never be ranked.
 * ``BD-NOT-TOP`` (error): the award goes to a bid other than the one ranked first
   without a written reason.
 
@@ -50,7 +54,7 @@ from wizard.core.checks.evaluation import person_key
 from wizard.core.domain import bid_scoring
 from wizard.core.domain.numbering import criterion_labels
 from wizard.core.i18n import N_, Localized
-from wizard.core.model import Project
+from wizard.core.model import Project, QualityGridItem
 
 RED_FLAGS: dict[str, tuple[str, str, bool]] = {
     "R018": (
@@ -447,6 +451,115 @@ def _scores(project: Project, record: BidsRecord, inp: bid_scoring.EvaluationInp
     return found
 
 
+def _grid_label(item: QualityGridItem) -> Localized:
+    label = " ".join(item.label.split()) or f"#{item.id}"
+    return Localized(fr=label, en=label)
+
+
+def _grid(project: Project, record: BidsRecord, inp: bid_scoring.EvaluationInput) -> list[Finding]:
+    """Québec's quality grid: points outside an item's scale, divergent sheets."""
+    if not inp.grid_max:
+        return []
+    items = {i.id: i for i in project.quality_grid if i.id in inp.grid_max}
+    bids = {b.id: b for b in record.bids}
+    names = {j.id: j.name.strip() or f"#{j.id}" for j in project.jury}
+    found: list[Finding] = []
+    scored: Iterable[tuple[int, int, int | None, str | None]] = [
+        *(
+            (g.bid_id, g.item_id, g.points, names.get(g.jury_member_id, f"#{g.jury_member_id}"))
+            for g in record.grid_sheets
+        ),
+        *((g.bid_id, g.item_id, g.points, None) for g in record.grid_consensus),
+    ]
+    for bid_id, item_id, points, member in scored:
+        bid, item = bids.get(bid_id), items.get(item_id)
+        if bid is None or item is None or points is None or 0 <= points <= max(item.points, 0):
+            continue
+        found.append(
+            finding(
+                "BD-SCALE",
+                Severity.ERROR,
+                N_(
+                    "{points} points on “{item}” for {name} ({sheet}): this item of the quality "
+                    "grid is worth 0 to {most} points, nothing else."
+                ),
+                f"bids:{bid.id}.grid_consensus" if member is None else f"bids:{bid.id}.grid_sheets",
+                principles.PUBLISHED_RULES,
+                points=points,
+                item=_grid_label(item),
+                name=_name(bid),
+                sheet=Localized(fr="consensus", en="consensus") if member is None else member,
+                most=max(item.points, 0),
+            )
+        )
+    settled = {
+        (g.bid_id, g.item_id) for g in record.grid_consensus if g.points is not None and g.reason.strip()
+    }
+    for d in bid_scoring.grid_divergences(inp):
+        if (d.key, d.criterion_id) in settled or d.criterion_id not in items:
+            continue
+        bid = bids[d.key]
+        found.append(
+            finding(
+                "BD-DIVERGENT",
+                Severity.WARNING,
+                N_(
+                    "The members' sheets differ on “{item}” of the quality grid for {name} ({points} "
+                    "out of {most}): settle it in the consensus, with the reason, before the scores "
+                    "are locked."
+                ),
+                f"bids:{bid.id}.grid_consensus",
+                principles.PUBLISHED_RULES,
+                item=_grid_label(items[d.criterion_id]),
+                name=_name(bid),
+                points=", ".join(f"{names.get(m, m)}: {p}" for m, p in d.points),
+                most=d.scale,
+            )
+        )
+    return found
+
+
+def _unscored(
+    project: Project, record: BidsRecord, inp: bid_scoring.EvaluationInput, ev: bid_scoring.Evaluation
+) -> list[Finding]:
+    """Locked with scores missing: a bid still pending on an optional criterion or a grid
+    item once nothing can change any more."""
+    if not record.locked:
+        return []
+    labels = criterion_labels(project)
+    items = {i.id: _grid_label(i) for i in project.quality_grid}
+    found: list[Finding] = []
+    for r in ev.results:
+        bid = record.bid(r.key)
+        if bid is None or r.status != "pending" or not r.unscored:
+            continue
+        # optional criteria first: a bid missing one has no quality points, and its grid
+        # is not looked at yet (bid_scoring._before_price)
+        on_grid = r.quality_points is not None
+        named = [
+            (items if on_grid else labels).get(i) or Localized(fr=f"#{i}", en=f"#{i}") for i in r.unscored
+        ]
+        found.append(
+            finding(
+                "BD-LOCKED-UNSCORED",
+                Severity.ERROR,
+                N_(
+                    "The quality scores are locked while the bid of {name} has no consensus points on "
+                    "{items}: it can never be ranked. Record in the evaluation report how this "
+                    "happened, and ask counsel how its evaluation can be completed."
+                ),
+                f"bids:{bid.id}.consensus",
+                principles.PUBLISHED_RULES,
+                name=_name(bid),
+                items=Localized(
+                    fr=", ".join(n.fr for n in named),
+                    en=", ".join(n.en for n in named),
+                ),
+            )
+        )
+    return found
+
+
 def check_bids(project: Project, record: BidsRecord) -> list[Finding]:
     """Findings on ``record``, the bids of ``project`` (module docstring: the codes).
     ``project`` as the documents print it (blank rows left out), as ``run_checks`` gives
@@ -465,4 +578,6 @@ def check_bids(project: Project, record: BidsRecord) -> list[Finding]:
         + _competition(record, ev, on_time, disqualified)
         + _award(record, ev)
         + _scores(project, record, inp)
+        + _grid(project, record, inp)
+        + _unscored(project, record, inp, ev)
     )

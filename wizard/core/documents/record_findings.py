@@ -507,6 +507,15 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
             ),
         ),
     ),
+    "BD-LOCKED-UNSCORED": (
+        (
+            (),
+            N_(
+                "The quality scores were locked while a bid still lacked consensus points on a "
+                "criterion or an item of the quality grid."
+            ),
+        ),
+    ),
     "V-BIDS-DATE": (
         (
             ("typed", "opening"),

@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
@@ -103,7 +103,8 @@ class BidInput:
     sheet (``None``: not scored). ``consensus``: optional criterion id → the points the
     committee agreed. ``evaluated_price``: CAD before taxes, ``None`` while sealed.
     ``grid``: Québec's statutory system, quality-grid item id → consensus points (empty
-    outside it).
+    outside it); ``grid_sheets``: jury member id → grid item id → points on that
+    member's own sheet (``None``: not scored).
     """
 
     key: int
@@ -114,6 +115,7 @@ class BidInput:
     consensus: Mapping[int, int | None]
     evaluated_price: Decimal | None
     grid: Mapping[int, int | None] = field(default_factory=dict)
+    grid_sheets: Mapping[int, Mapping[int, int | None]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -196,11 +198,15 @@ class Evaluation:
 class Divergence:
     """Members' sheets disagreeing on one criterion of one bid, before consensus:
     ``points`` lists ``(jury member id, points)`` by member id; ``spread`` is the
-    highest minus the lowest."""
+    highest minus the lowest. ``on_grid``: ``criterion_id`` is an item of Québec's
+    quality grid (:func:`grid_divergences`), ``scale`` its points; else an optional
+    criterion, ``scale`` 1."""
 
     key: int
     criterion_id: int
     points: tuple[tuple[int, int], ...]
+    on_grid: bool = False
+    scale: int = 1
 
     @property
     def spread(self) -> int:
@@ -236,12 +242,17 @@ class Sensitivity:
 
 
 Points = Mapping[int, Fraction | None]
-"""Optional criterion id → the points a variant counts (``None``: unscored)."""
+"""Optional criterion (or grid item) id → the points a variant counts (``None``: unscored)."""
 
 
 def consensus_points(bid: BidInput) -> Points:
     """The consensus points of ``bid`` as exact fractions."""
     return {cid: None if p is None else Fraction(p) for cid, p in bid.consensus.items()}
+
+
+def grid_consensus_points(bid: BidInput) -> Points:
+    """The consensus points of ``bid`` on Québec's quality grid as exact fractions."""
+    return {gid: None if p is None else Fraction(p) for gid, p in bid.grid.items()}
 
 
 def ratio_price_score(weight: int, lowest: Fraction, price: Fraction) -> Fraction:
@@ -320,20 +331,20 @@ def _quality(inp: EvaluationInput, points: Points) -> tuple[Fraction | None, tup
 
 
 def _interim(
-    inp: EvaluationInput, bid: BidInput, quality: Fraction
+    inp: EvaluationInput, grid: Points, quality: Fraction
 ) -> tuple[Fraction | None, tuple[int, ...]]:
-    """Québec's interim score out of 100: the grid's consensus points, or without a grid
-    the quality points in proportion."""
+    """Québec's interim score out of 100: the total of the grid's points (``grid``: the
+    consensus, or a variant's), or without a grid the quality points in proportion."""
     if inp.grid_max:
-        unscored = tuple(gid for gid in inp.grid_max if bid.grid.get(gid) is None)
+        unscored = tuple(gid for gid in inp.grid_max if grid.get(gid) is None)
         if unscored:
             return None, unscored
-        return Fraction(sum(bid.grid[gid] or 0 for gid in inp.grid_max)), ()
+        return sum((grid[gid] or Fraction(0) for gid in inp.grid_max), Fraction(0)), ()
     total = len(inp.optional_ids) * inp.max_points
     return (Fraction(100) * quality / total if total else Fraction(0)), ()
 
 
-def _before_price(inp: EvaluationInput, bid: BidInput, points: Points) -> BidResult:
+def _before_price(inp: EvaluationInput, bid: BidInput, points: Points, grid: Points) -> BidResult:
     """The bid's result up to the price: a status other than ``"ranked"`` ends there;
     ``"ranked"`` here means it passes and has a price, its score still to be computed."""
     empty = BidResult(bid.key, "late", None, None, None, None, None, ())
@@ -349,7 +360,7 @@ def _before_price(inp: EvaluationInput, bid: BidInput, points: Points) -> BidRes
         return replace(base, status="pending")
     optional_points = len(inp.optional_ids) * inp.max_points
     if inp.method == "quebec":
-        interim, grid_unscored = _interim(inp, bid, quality)
+        interim, grid_unscored = _interim(inp, grid, quality)
         if interim is None:
             return replace(base, status="pending", unscored=grid_unscored)
         base = replace(base, quality_score=interim)
@@ -368,11 +379,15 @@ def _before_price(inp: EvaluationInput, bid: BidInput, points: Points) -> BidRes
 
 
 def _run(
-    inp: EvaluationInput, points_of: Callable[[BidInput], Points], formula: PriceFormula = "ratio"
+    inp: EvaluationInput,
+    points_of: Callable[[BidInput], Points],
+    formula: PriceFormula = "ratio",
+    grid_of: Callable[[BidInput], Points] = grid_consensus_points,
 ) -> Evaluation:
-    """:func:`evaluate` with the optional points of each bid from ``points_of`` and the
-    price formula ``formula`` (weighted method)."""
-    results = {bid.key: _before_price(inp, bid, points_of(bid)) for bid in inp.bids}
+    """:func:`evaluate` with the optional points of each bid from ``points_of``, its
+    grid points from ``grid_of`` (Québec's system) and the price formula ``formula``
+    (weighted method)."""
+    results = {bid.key: _before_price(inp, bid, points_of(bid), grid_of(bid)) for bid in inp.bids}
     bids = {bid.key: bid for bid in inp.bids}
     passing = [k for k, r in results.items() if r.status == "ranked"]
     price = {k: Fraction(bids[k].evaluated_price or 0) for k in passing}
@@ -450,36 +465,80 @@ def divergences(inp: EvaluationInput, gap: int = 1) -> tuple[Divergence, ...]:
     return tuple(found)
 
 
+def grid_divergences(inp: EvaluationInput, gap: int = 1) -> tuple[Divergence, ...]:
+    """Québec's statutory system: the items of the quality grid on which the members'
+    own sheets differ by ``gap`` points or more, per bid (late bids left out), in the
+    order of the bids and the grid, each with its ``scale`` (the item's points). As for
+    the optional criteria, any disagreement is flagged by default: the interim score
+    decides whether a price envelope is opened at all (70), so every point the
+    committee settles needs its reason in the consensus. Empty outside the system."""
+    found: list[Divergence] = []
+    for bid in inp.bids:
+        if bid.late:
+            continue
+        for gid, scale in inp.grid_max.items():
+            scored = tuple(
+                (member, points)
+                for member, sheet in sorted(bid.grid_sheets.items())
+                if (points := sheet.get(gid)) is not None
+            )
+            if len(scored) >= 2:
+                d = Divergence(bid.key, gid, scored, on_grid=True, scale=scale)
+                if d.spread >= gap:
+                    found.append(d)
+    return tuple(found)
+
+
 def members(inp: EvaluationInput) -> tuple[int, ...]:
-    """The jury members with a sheet for any bid, by id."""
-    return tuple(sorted({m for bid in inp.bids for m in bid.sheets}))
+    """The jury members with a sheet (on the optional criteria or the grid) for any bid,
+    by id."""
+    return tuple(sorted({m for bid in inp.bids for m in (*bid.sheets, *bid.grid_sheets)}))
+
+
+def _mean_of_others(
+    sheets: Mapping[int, Mapping[int, int | None]],
+    agreed: Mapping[int, int | None],
+    member: int,
+    ids: Iterable[int],
+) -> Points:
+    points: dict[int, Fraction | None] = {}
+    for cid in ids:
+        given = [p for m, sheet in sheets.items() if m != member and (p := sheet.get(cid)) is not None]
+        if given:
+            points[cid] = Fraction(sum(given), len(given))
+        else:
+            value = agreed.get(cid)
+            points[cid] = None if value is None else Fraction(value)
+    return points
 
 
 def without_member_points(bid: BidInput, member: int, optional_ids: tuple[int, ...]) -> Points:
     """Each optional criterion's points for ``bid`` from the sheets of every member but
     ``member``: their mean (exact); the consensus where no other member scored it."""
-    points: dict[int, Fraction | None] = {}
-    for cid in optional_ids:
-        values = [sheet[cid] for m, sheet in bid.sheets.items() if m != member and sheet.get(cid) is not None]
-        given = [v for v in values if v is not None]
-        if given:
-            points[cid] = Fraction(sum(given), len(given))
-        else:
-            agreed = bid.consensus.get(cid)
-            points[cid] = None if agreed is None else Fraction(agreed)
-    return points
+    return _mean_of_others(bid.sheets, bid.consensus, member, optional_ids)
+
+
+def without_member_grid(bid: BidInput, member: int, item_ids: tuple[int, ...]) -> Points:
+    """:func:`without_member_points` on Québec's quality grid: each item's points from
+    the other members' sheets (their exact mean), the consensus where none scored it."""
+    return _mean_of_others(bid.grid_sheets, bid.grid, member, item_ids)
 
 
 def sensitivity(inp: EvaluationInput) -> Sensitivity:
     """Does the result hold? The evaluation without each member's sheet (quality from
-    the other members' sheets: :func:`without_member_points`), and, for the weighted
+    the other members' sheets: :func:`without_member_points`, and under Québec's system
+    the grid's points too: :func:`without_member_grid`), and, for the weighted
     method, with the other price formula (:func:`linear_price_score`; Québec's final
     score is fixed by statute, so there is no formula variant). Each variant is compared
     with the evaluation as published (consensus, the tender's formula)."""
     base = evaluate(inp)
     variants: list[Variant] = []
     for member in members(inp):
-        other = _run(inp, partial(without_member_points, member=member, optional_ids=inp.optional_ids))
+        other = _run(
+            inp,
+            partial(without_member_points, member=member, optional_ids=inp.optional_ids),
+            grid_of=partial(without_member_grid, member=member, item_ids=tuple(inp.grid_max)),
+        )
         variants.append(_variant("without_member", member, base, other))
     if inp.method == "weighted":
         variants.append(_variant("linear_price", None, base, _run(inp, consensus_points, "linear")))

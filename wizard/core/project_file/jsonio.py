@@ -2,7 +2,7 @@
 
 Shape::
 
-    {"format": "open-procurement-wizard", "version": 6,
+    {"format": "open-procurement-wizard", "version": 7,
      "info": {...}, "problem": {...}, ...,          # one object per section
      "criteria": [{...}, ...], ...}                 # one array per entity list
 
@@ -41,6 +41,12 @@ the contract awarded (its terms, amendments, performance reports, incidents and
 payments), read and written by ``wizard/core/contract/jsonform.py``. An app that knew
 only version 5 would load the project without its follow-up, so it must refuse the
 file. JSON of versions 1 to 5 loads as before, without a follow-up.
+
+Version 7 (schema 8, docs/bids.md) adds to ``bids`` the lists ``grid_sheets`` and
+``grid_consensus``: the selection committee's points on the items of Québec's quality
+grid. An app that knew only version 6 would load the bids without them (a Québec
+evaluation back to pending), so it must refuse the file. JSON of versions 1 to 6 loads
+as before, without grid points.
 """
 
 from __future__ import annotations
@@ -54,7 +60,7 @@ from wizard.core.project_file import codec
 from wizard.core.project_file.migrations import FOREIGN_KEYS
 
 FORMAT = "open-procurement-wizard"
-VERSION = 6
+VERSION = 7
 """The version of the JSON form (not the schema version); see the module docstring."""
 
 

@@ -17,9 +17,15 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from wizard.core.project_file.schemas import SCHEMA_V1, SCHEMA_V5_TABLES, SCHEMA_V6_TABLES, SCHEMA_V7_TABLES
+from wizard.core.project_file.schemas import (
+    SCHEMA_V1,
+    SCHEMA_V5_TABLES,
+    SCHEMA_V6_TABLES,
+    SCHEMA_V7_TABLES,
+    SCHEMA_V8_TABLES,
+)
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Links between tables: child table → (column, parent table). Declared as real
 # foreign keys so that ``PRAGMA foreign_key_check`` guards them.
@@ -188,6 +194,16 @@ def _v7(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def _v8(db: sqlite_utils.Database) -> None:
+    """Schema 8 (issue 22, Québec's statutory grid, docs/bids.md): two new tables, empty
+    (no file of schema 7 holds a point on a grid item; its Québec bids stayed pending):
+    ``grid_sheet_scores`` and ``grid_consensus_scores`` (``schemas.SCHEMA_V8_TABLES``,
+    frozen). No existing table changes: the sheets and the consensus on the optional
+    criteria stay where they are."""
+    for statement in statements(SCHEMA_V8_TABLES):
+        db.execute(statement)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1,
     2: _v2,
@@ -196,5 +212,6 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     5: _v5,
     6: _v6,
     7: _v7,
+    8: _v8,
 }
 """Target version → the function that brings the previous version to it."""

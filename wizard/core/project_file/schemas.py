@@ -1023,6 +1023,35 @@ invoices paid (``payments``: dates, amount and service credit taken in CAD befor
 the price form's line and unit price, the contract year). Read and written by
 ``wizard/core/contract/``; not entity lists of the model."""
 
+SCHEMA_V8_TABLES = """
+CREATE TABLE "grid_sheet_scores" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "bid_id" INTEGER NOT NULL REFERENCES "bids"("id"),
+   "jury_member_id" INTEGER NOT NULL,
+   "item_id" INTEGER NOT NULL,
+   "points" INTEGER,
+   "reason" TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE "grid_consensus_scores" (
+   "id" INTEGER PRIMARY KEY NOT NULL,
+   "bid_id" INTEGER NOT NULL REFERENCES "bids"("id"),
+   "item_id" INTEGER NOT NULL,
+   "points" INTEGER,
+   "reason" TEXT NOT NULL DEFAULT ''
+);
+"""
+"""The tables version 8 adds (issue 22, Québec's statutory grid), in the order migration
+8 creates them."""
+
+SCHEMA_V8 = SCHEMA_V7 + SCHEMA_V8_TABLES
+"""Version 8 (issue 22, docs/bids.md): version 7 and the selection committee's points on
+the items of Québec's quality grid (``project.quality_grid``, the statutory weighted
+system): each member's own sheet (``grid_sheet_scores``: the bid, the member, the grid
+item, its points from 0 to the item's points or NULL = not scored, the reason) and the
+consensus (``grid_consensus_scores``: the bid, the grid item, the points, the reason).
+Read and written by ``wizard/core/bids/``; not entity lists of the model."""
+
 SCHEMAS: dict[int, str] = {
     0: "",
     1: SCHEMA_V1,
@@ -1032,6 +1061,7 @@ SCHEMAS: dict[int, str] = {
     5: SCHEMA_V5,
     6: SCHEMA_V6,
     7: SCHEMA_V7,
+    8: SCHEMA_V8,
 }
 """Schema version → the SQL that creates it (0: an empty file, before version 1)."""
 

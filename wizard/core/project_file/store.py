@@ -110,9 +110,12 @@ BIDS_TABLES = (
     "envelope_opening",
     "opened_workbooks",
     "award",
+    "grid_sheet_scores",
+    "grid_consensus_scores",
 )
-"""The tables of schema 6 that hold the bids and their evaluation (``wizard/core/bids/``),
-parents before children (the order ``create`` writes them in)."""
+"""The tables of schemas 6 and 8 that hold the bids and their evaluation
+(``wizard/core/bids/``; schema 8: the points on Québec's quality grid), parents before
+children (the order ``create`` writes them in)."""
 
 DRAFT_TABLES = ("addenda", "addendum_questions", "addendum_changes")
 """The record's tables whose rows a draft addendum edits through

@@ -1,0 +1,227 @@
+"""Québec's statutory weighted system in the bids record (issue 22, "the province's
+statutory method where chosen"): the selection committee's points on the quality grid,
+member by member and by consensus (schema 8), the interim score, the adjusted score
+(interim + 50) × 10 000 ÷ price, the ranking, the refusals and the findings. The scores
+are worked out here with fractions, independently of the core."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from bids_record_sample import bid as sample_bid
+from quebec_bids_sample import CONSENSUS, GRID, LOCKED, NAMES, ON_TIME, OPENED, PRICES, create, quebec_project
+from quebec_bids_sample import record_bid as quebec_bid
+
+from wizard.core.bids import BidsError, evaluation_entry, intake, opening
+from wizard.core.bids.jsonform import table_rows, to_json
+from wizard.core.bids.record import (
+    Bidder,
+    BidsRecord,
+    GridConsensusScore,
+    GridSheetScore,
+    MandatoryResult,
+    read,
+)
+from wizard.core.bids.scoring_input import evaluate_bids, evaluation_input
+from wizard.core.checks.bids import check_bids
+from wizard.core.domain.bid_scoring import grid_divergences, sensitivity
+from wizard.core.project_file import jsonio
+
+
+def adjusted(interim: int, price: str) -> Fraction:
+    """The statute's formula, written here on its own: (interim + 50) × 10 000 ÷ price."""
+    return Fraction(interim + 50) * 10_000 / Fraction(Decimal(price))
+
+
+@pytest.fixture
+def pf(tmp_path):
+    with create(tmp_path / "qc.tender") as f:
+        yield f
+
+
+def test_three_bids_scored_on_the_grid_and_ranked_by_the_statutory_formula(pf):
+    a, b, c = (quebec_bid(pf, key) for key in ("A", "B", "C"))
+    interim = {key: sum(points) for key, points in CONSENSUS.items()}
+    assert interim == {"A": 80, "B": 72, "C": 65}
+    before = evaluate_bids(pf.project, read(pf))
+    # under 70 the price envelope stays closed; the others wait for the opening
+    assert [(r.key, r.status, r.quality_score) for r in before.results] == [
+        (a, "sealed", 80),
+        (b, "sealed", 72),
+        (c, "below_threshold", 65),
+    ]
+    # member 2 gave 14 on item 2 of bid B, the others 21: settled by the consensus with a reason
+    inp = evaluation_input(pf.project, read(pf))
+    ((d,),) = [grid_divergences(inp)]
+    assert (d.key, d.criterion_id, d.points, d.scale, d.on_grid) == (
+        b,
+        2,
+        ((1, 21), (2, 14), (3, 21)),
+        30,
+        True,
+    )
+    assert "BD-DIVERGENT" not in [f.code for f in check_bids(pf.project, read(pf))]
+    evaluation_entry.lock_quality(pf, locked_by="Greffière", at=LOCKED)
+    record = opening.open_envelope(pf, opened_by="Greffière", at=OPENED)
+    assert sorted(record.opening.fingerprints) == [a, b]  # C's envelope is returned unopened
+    ev = evaluate_bids(pf.project, record)
+    assert ev.result(a).total == adjusted(80, PRICES["A"]) == 13
+    assert ev.result(b).total == adjusted(72, PRICES["B"]) == Fraction(122, 9)
+    assert ev.result(c).status == "below_threshold" and ev.result(c).total is None
+    assert ev.ranking() == (b, a) and ev.recommended == b
+    assert check_bids(pf.project, record) == []
+    # without member 1's (or 3's) sheet, B's item 2 is (14 + 21) ÷ 2: 68.5 < 70, B falls out
+    s = sensitivity(evaluation_input(pf.project, record))
+    by_member = {v.member_id: v for v in s.variants}
+    assert sorted(by_member) == [1, 2, 3] and {v.kind for v in s.variants} == {"without_member"}
+    assert by_member[2].same_winner  # (21 + 21) ÷ 2 = 21: still 72
+    assert by_member[2].evaluation.result(b).total == adjusted(72, PRICES["B"])
+    assert by_member[1].evaluation.result(b).quality_score == Fraction(137, 2)
+    assert by_member[1].evaluation.recommended == a and not s.holds
+
+
+def _published_bid(pf, *, at=ON_TIME) -> int:
+    return intake.add_bid(pf, bidder=Bidder("Delta inc."), received_at=at, acknowledged=[1])
+
+
+def test_grid_points_outside_the_item_are_refused_in_both_languages(pf):
+    bid_id = _published_bid(pf)
+    with pytest.raises(BidsError) as refused:
+        evaluation_entry.set_grid_sheet_score(pf, bid_id, 1, 1, 31)
+    assert refused.value.params["max"] == 30 and refused.value.params["value"] == 31
+    assert "de 0 à 30" in str(refused.value) and "between 0 and 30" in str(refused.value)
+    assert "Expérience de l’entreprise" in str(refused.value)
+    for points in (-1, True, 2.5):
+        with pytest.raises(BidsError, match="between 0 and 20"):
+            evaluation_entry.set_grid_consensus(pf, bid_id, 3, points)
+    with pytest.raises(BidsError, match="no item 9"):
+        evaluation_entry.set_grid_consensus(pf, bid_id, 9, 1)
+    with pytest.raises(BidsError, match="no member 7"):
+        evaluation_entry.set_grid_sheet_score(pf, bid_id, 7, 1, 1)
+    evaluation_entry.set_grid_sheet_score(pf, bid_id, 1, 1, 30, reason=" Dix projets ")
+    evaluation_entry.set_grid_sheet_score(pf, bid_id, 1, 1, 28, reason="Neuf projets")  # replaces it
+    evaluation_entry.set_grid_consensus(pf, bid_id, 4, None)
+    record = read(pf)
+    assert record.grid_sheets == (GridSheetScore(bid_id, 1, 1, 28, "Neuf projets"),)
+    assert record.grid_consensus == (GridConsensusScore(bid_id, 4, None, ""),)
+    ops = [json.loads(r[0])["op"] for r in pf.db.execute("SELECT new FROM journal WHERE field = 'bids'")]
+    assert ops[-3:] == ["set_grid_sheet_score", "set_grid_sheet_score", "set_grid_consensus"]
+
+
+def test_grid_points_are_refused_for_a_late_bid_and_once_locked(pf):
+    late = _published_bid(pf, at="2027-04-16T11:04:00-04:00")  # the closing: 11:00, Eastern Time
+    with pytest.raises(BidsError, match="received late"):
+        evaluation_entry.set_grid_consensus(pf, late, 1, 10)
+    bid_id = _published_bid(pf)
+    evaluation_entry.lock_quality(pf, at=LOCKED)
+    with pytest.raises(BidsError, match="locked"):
+        evaluation_entry.set_grid_sheet_score(pf, bid_id, 1, 1, 10)
+
+
+def test_a_weighted_tender_has_no_grid_to_score(tmp_path):
+    from wizard.core.examples import load_example_with_publishing
+    from wizard.core.project_file.store import ProjectFile
+    from wizard.core.publishing.jsonform import table_rows as publishing_rows
+
+    project, publishing = load_example_with_publishing("training")
+    project.quality_grid = quebec_project()[0].quality_grid  # a grid left from a draft
+    with ProjectFile.create(tmp_path / "w.tender", project, tables=publishing_rows(publishing)) as pf:
+        bid_id = _published_bid(pf)
+        with pytest.raises(BidsError, match="weighted system") as refused:
+            evaluation_entry.set_grid_sheet_score(pf, bid_id, 1, 1, 10)
+        assert "pondération" in str(refused.value)
+        # and the weighted evaluation ignores grid points (none can be recorded anyway)
+        assert evaluation_input(pf.project, read(pf)).grid_max == {}
+
+
+def test_the_grid_points_travel_in_the_json_and_older_json_loads_without_them(pf):
+    bid_id = _published_bid(pf)
+    evaluation_entry.set_grid_sheet_score(pf, bid_id, 2, 3, 12, reason="Équipe stable")
+    evaluation_entry.set_grid_consensus(pf, bid_id, 3, 13, reason="Accord")
+    data = to_json(pf)
+    assert data["grid_sheets"] == [
+        {"bid_id": bid_id, "jury_member_id": 2, "item_id": 3, "points": 12, "reason": "Équipe stable"}
+    ]
+    assert data["grid_consensus"] == [{"bid_id": bid_id, "item_id": 3, "points": 13, "reason": "Accord"}]
+    rows = table_rows(json.loads(json.dumps(data)))
+    assert rows["grid_sheet_scores"] == [
+        {"bid_id": bid_id, "jury_member_id": 2, "item_id": 3, "reason": "Équipe stable", "points": 12}
+    ]
+    assert rows["grid_consensus_scores"] == [
+        {"bid_id": bid_id, "item_id": 3, "reason": "Accord", "points": 13}
+    ]
+    older = {k: v for k, v in data.items() if not k.startswith("grid_")}  # JSON version 5 or 6
+    assert table_rows(older)["grid_sheet_scores"] == []
+    bad = {**data, "grid_consensus": [{"bid_id": 99, "item_id": 3, "points": 1}]}
+    with pytest.raises(jsonio.ProjectJsonError, match=r"grid_consensus\[0\].bid_id"):
+        table_rows(bad)
+
+
+# -- the findings, on records built in code -----------------------------------------------
+
+
+def _record(**changes) -> BidsRecord:
+    """Bid 4 of the sample (opened, 123 456,78 $) on the Québec project, every mandatory
+    criterion met, the grid scored 25/24/16/15 by the consensus and two members."""
+    items = [i for i, _label, _points in GRID]
+    base = BidsRecord(
+        bids=(sample_bid(4, "123456.78"),),
+        mandatory=tuple(MandatoryResult(4, c, True, "Section") for c in (1, 2, 3, 4, 5)),
+        grid_sheets=tuple(
+            GridSheetScore(4, m, i, p, "Vu")
+            for m in (1, 2)
+            for i, p in zip(items, CONSENSUS["A"], strict=True)
+        ),
+        grid_consensus=tuple(
+            GridConsensusScore(4, i, p, "Accord") for i, p in zip(items, CONSENSUS["A"], strict=True)
+        ),
+        quality_locked_at=LOCKED,
+    )
+    return BidsRecord(**{**base.__dict__, **changes})
+
+
+def _codes(record: BidsRecord) -> list[tuple[str, str]]:
+    return [(f.code, f.field) for f in check_bids(quebec_project()[0], record) if f.code != "BD-SINGLE-BID"]
+
+
+def test_the_clean_quebec_record_has_no_finding_and_scores_by_the_statute():
+    record = _record()
+    assert _codes(record) == []
+    assert evaluate_bids(quebec_project()[0], record).result(4).total == adjusted(80, "123456.78")
+
+
+def test_grid_points_outside_an_item_are_found():
+    sheets = (*_record().grid_sheets[:-1], GridSheetScore(4, 2, 4, 21, "Vu"))
+    found = check_bids(quebec_project()[0], _record(grid_sheets=sheets))
+    scale = [f for f in found if f.code == "BD-SCALE"]
+    assert [(f.field, f.severity.value) for f in scale] == [("bids:4.grid_sheets", "error")]
+    assert "0 to 20 points" in scale[0].message("en") and "Soutien" in scale[0].message("fr")
+    consensus = (*_record().grid_consensus[:-1], GridConsensusScore(4, 4, 25, "Accord"))
+    assert ("BD-SCALE", "bids:4.grid_consensus") in _codes(_record(grid_consensus=consensus))
+
+
+def test_grid_sheets_that_differ_are_found_until_the_consensus_gives_its_reason():
+    sheets = (*_record().grid_sheets[:-1], GridSheetScore(4, 2, 4, 11, "Vu"))
+    consensus = (*_record().grid_consensus[:-1], GridConsensusScore(4, 4, 15, ""))
+    found = [
+        f for f in check_bids(quebec_project()[0], _record(grid_sheets=sheets, grid_consensus=consensus))
+    ]
+    (divergent,) = [f for f in found if f.code == "BD-DIVERGENT"]
+    assert divergent.field == "bids:4.grid_consensus"
+    assert "Soutien" in divergent.message("en") and "15, " in divergent.message("en")
+    assert "out of 20" in divergent.message("en")
+    assert "BD-DIVERGENT" not in [c for c, _f in _codes(_record(grid_sheets=sheets))]
+
+
+def test_quality_locked_with_grid_items_unscored_is_found():
+    consensus = _record().grid_consensus[:2]  # items 3 and 4 without consensus
+    found = [f for f in check_bids(quebec_project()[0], _record(grid_consensus=consensus))]
+    (unscored,) = [f for f in found if f.code == "BD-LOCKED-UNSCORED"]
+    assert unscored.field == "bids:4.consensus" and unscored.severity.value == "error"
+    assert "Équipe, Soutien" in unscored.message("fr") and NAMES["A"] not in unscored.message("fr")
+    assert "BD-LOCKED-UNSCORED" not in [
+        c for c, _f in _codes(_record(grid_consensus=consensus, quality_locked_at=""))
+    ]
