@@ -29,6 +29,7 @@ from wizard.core.bids.scoring_input import evaluate_bids, evaluation_input
 from wizard.core.checks.bids import check_bids
 from wizard.core.domain.bid_scoring import grid_divergences, sensitivity
 from wizard.core.project_file import jsonio
+from wizard.core.project_file.store import ProjectFile
 
 
 def adjusted(interim: int, price: str) -> Fraction:
@@ -225,3 +226,28 @@ def test_quality_locked_with_grid_items_unscored_is_found():
     assert "BD-LOCKED-UNSCORED" not in [
         c for c, _f in _codes(_record(grid_consensus=consensus, quality_locked_at=""))
     ]
+
+
+def test_the_command_line_scores_the_grid(pf, capsys):
+    from wizard.cli import main as cli_main
+
+    bid_id = _published_bid(pf)
+    path = pf.path
+    pf.close()
+    base = ["bid", str(path)]
+    assert cli_main([*base, "score", str(bid_id), "2", "1", "27", "--grid", "--reason", "Huit mandats"]) == 0
+    assert cli_main([*base, "consensus", str(bid_id), "1", "26", "--grid", "--reason", "Accord"]) == 0
+    assert cli_main([*base, "consensus", str(bid_id), "4", "-", "--grid"]) == 0
+    capsys.readouterr()
+    assert cli_main([*base, "consensus", str(bid_id), "3", "21", "--grid", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "between 0 and 20" in err and "de 0 à 20" in err and "Traceback" not in err
+    # without --grid, criterion 1 is the mandatory criterion 1, not an optional one
+    assert cli_main([*base, "score", str(bid_id), "2", "1", "1", "--lang", "en"]) == 2
+    with ProjectFile.open(path, read_only=True) as again:
+        record = read(again)
+    assert record.grid_sheets == (GridSheetScore(bid_id, 2, 1, 27, "Huit mandats"),)
+    assert record.grid_consensus == (
+        GridConsensusScore(bid_id, 1, 26, "Accord"),
+        GridConsensusScore(bid_id, 4, None, ""),
+    )

@@ -215,6 +215,12 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
         help="reject: why the bid is set aside; score, consensus: the reason for the points; "
         "award: why the bid is not the top-ranked one",
     )
+    p.add_argument(
+        "--grid",
+        action="store_true",
+        help="score, consensus: the criterion is an item of Québec's quality grid (the statutory "
+        "weighted system), points from 0 to the item's points",
+    )
     p.add_argument("--evidence", default="", help="mandatory: where the bid shows it")
     p.add_argument("--notes", default="", help="verify: the committee's notes")
     p.add_argument("--date", default="", help="verify: the day of the verification (YYYY-MM-DD)")

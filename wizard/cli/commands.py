@@ -796,7 +796,8 @@ def _whole(value: str) -> int:
 
 def _entry(pf: Any, args: argparse.Namespace) -> None:
     """``mandatory BID CRIT pass|fail|unknown``, ``verify BID SCENARIO RESULT``, ``score
-    BID MEMBER CRIT POINTS``, ``consensus BID CRIT POINTS`` (``-`` for no points)."""
+    BID MEMBER CRIT POINTS``, ``consensus BID CRIT POINTS`` (``-`` for no points; with
+    ``--grid``, CRIT is an item of Québec's quality grid)."""
     from wizard.core.bids import evaluation_entry as ev
 
     values = _numbers(args, ENTRIES[args.action])
@@ -814,10 +815,12 @@ def _entry(pf: Any, args: argparse.Namespace) -> None:
         ev.set_verification(pf, bid_id, _whole(values[1]), values[2], args.notes, args.date, args.member)
     elif args.action == "score":
         points = None if values[3] == "-" else _whole(values[3])
-        ev.set_sheet_score(pf, bid_id, _whole(values[1]), _whole(values[2]), points, args.reason)
+        sheet = ev.set_grid_sheet_score if args.grid else ev.set_sheet_score
+        sheet(pf, bid_id, _whole(values[1]), _whole(values[2]), points, args.reason)
     else:
         points = None if values[2] == "-" else _whole(values[2])
-        ev.set_consensus(pf, bid_id, _whole(values[1]), points, args.reason)
+        agreed = ev.set_grid_consensus if args.grid else ev.set_consensus
+        agreed(pf, bid_id, _whole(values[1]), points, args.reason)
 
 
 def _award(pf: Any, args: argparse.Namespace) -> None:
