@@ -19,13 +19,15 @@ from bids_sample import fill
 from wizard.core.bids import evaluation_entry, intake
 from wizard.core.bids.record import Bidder
 from wizard.core.examples import load_example_with_publishing
-from wizard.core.model import Project, QualityGridItem
+from wizard.core.model import Project, QualityGridItem, Translation
 from wizard.core.project_file.store import ProjectFile
 from wizard.core.publishing.jsonform import table_rows
 
 ON_TIME = "2027-04-16T10:12:00-03:00"
 LOCKED = "2027-04-20T09:00:00-03:00"
 OPENED = "2027-04-20T14:00:00-03:00"
+ENGLISH = {1: "Company experience", 2: "Proposed methodology", 3: "Team", 4: "Support"}
+"""The English version of each grid item's label (the tender is in both languages)."""
 GRID = (
     (1, "Expérience de l’entreprise", 30),
     (2, "Méthodologie proposée", 30),
@@ -47,6 +49,11 @@ def quebec_project() -> tuple[Project, dict]:
     project.evaluation.quebec_weighted = True
     project.criteria = [c for c in project.criteria if c.kind == "mandatory"]
     project.quality_grid = [QualityGridItem(id=i, label=label, points=p) for i, label, p in GRID]
+    first = max((t.id for t in project.translations), default=0) + 1
+    project.translations += [
+        Translation(id=first + n, address=f"quality_grid:{i}.label", lang="en", text=ENGLISH[i])
+        for n, (i, _label, _points) in enumerate(GRID)
+    ]
     return project, publishing
 
 

@@ -6,27 +6,47 @@ are worked out here with fractions, independently of the core."""
 
 from __future__ import annotations
 
+import io
 import json
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
 import pytest
 from bids_record_sample import bid as sample_bid
-from quebec_bids_sample import CONSENSUS, GRID, LOCKED, NAMES, ON_TIME, OPENED, PRICES, create, quebec_project
+from docx import Document
+from quebec_bids_sample import (
+    CONSENSUS,
+    GRID,
+    LOCKED,
+    NAMES,
+    ON_TIME,
+    OPENED,
+    PRICES,
+    SHEET_OVERRIDES,
+    create,
+    quebec_project,
+)
 from quebec_bids_sample import record_bid as quebec_bid
 
 from wizard.core.bids import BidsError, evaluation_entry, intake, opening
 from wizard.core.bids.jsonform import table_rows, to_json
 from wizard.core.bids.record import (
+    Award,
     Bidder,
     BidsRecord,
     GridConsensusScore,
     GridSheetScore,
     MandatoryResult,
+    Opening,
     read,
 )
 from wizard.core.bids.scoring_input import evaluate_bids, evaluation_input
 from wizard.core.checks.bids import check_bids
+from wizard.core.documents.debriefing import letter_document, unsuccessful
+from wizard.core.documents.docx.writer import docx_bytes
+from wizard.core.documents.evaluation_common import decimal_of
+from wizard.core.documents.evaluation_report import report_document
 from wizard.core.domain.bid_scoring import grid_divergences, sensitivity
 from wizard.core.project_file import jsonio
 from wizard.core.project_file.store import ProjectFile
@@ -251,3 +271,117 @@ def test_the_command_line_scores_the_grid(pf, capsys):
         GridConsensusScore(bid_id, 1, 26, "Accord"),
         GridConsensusScore(bid_id, 4, None, ""),
     )
+
+
+# -- the evaluation report and the debriefing letters -------------------------------------
+
+
+def _awarded() -> BidsRecord:
+    """Bids A (1), B (2), C (3) of the sample, scored, locked and opened (C's envelope
+    returned unopened), the contract awarded to B."""
+    items = [i for i, _label, _points in GRID]
+    bids = tuple(
+        replace(
+            sample_bid(4, None if key == "C" else PRICES[key]),
+            id=n,
+            bidder=Bidder(NAMES[key], business_number=f"88888888{n}"),
+        )
+        for n, key in enumerate(("A", "B", "C"), start=1)
+    )
+    keys = {1: "A", 2: "B", 3: "C"}
+    return BidsRecord(
+        bids=bids,
+        mandatory=tuple(MandatoryResult(n, c, True, "Section") for n in keys for c in (1, 2, 3, 4, 5)),
+        grid_sheets=tuple(
+            GridSheetScore(n, m, i, SHEET_OVERRIDES.get((key, m, i), p), "Vu")
+            for n, key in keys.items()
+            for m in (1, 2, 3)
+            for i, p in zip(items, CONSENSUS[key], strict=True)
+        ),
+        grid_consensus=tuple(
+            GridConsensusScore(n, i, p, f"Accord {key}{i}")
+            for n, key in keys.items()
+            for i, p in zip(items, CONSENSUS[key], strict=True)
+        ),
+        quality_locked_at=LOCKED,
+        opening=Opening(OPENED, "Greffière", "", {1: bids[0].workbook_sha256, 2: bids[1].workbook_sha256}),
+        award=Award(2, resolution_number="2027-05-77", resolution_date="2027-05-10"),
+    )
+
+
+def _table(document, first: str, column: str) -> list[list[str]]:
+    doc = Document(io.BytesIO(docx_bytes(document)))
+    for table in doc.tables:
+        rows = [[c.text for c in row.cells] for row in table.rows]
+        if rows and rows[0][0] == first and column in rows[0]:
+            return rows
+    raise AssertionError(f"no table {first!r} with {column!r}")
+
+
+def test_the_report_shows_the_grid_points_the_interim_and_final_scores_and_the_ranking():
+    project = quebec_project()[0]
+    record = _awarded()
+    assert check_bids(project, record) == []
+    report = report_document(project, record, "en")
+    rows = _table(report, "Criterion", "Bid 2")
+    assert rows == [
+        ["Criterion", "Bid 2", "Bid 1", "Bid 3"],  # in rank order, the bid set aside last
+        ["Company experience (out of 30)", "20", "25", "20"],
+        ["Proposed methodology (out of 30)", "21", "24", "18"],
+        ["Team (out of 20)", "15", "16", "14"],
+        ["Support (out of 20)", "16", "15", "13"],
+        ["Interim score /100", "72", "80", "65"],
+        ["Evaluated price", "$90,000.00", "$100,000.00", "—"],
+        # 122 × 10 000 ÷ 90 000 = 13.5556; 130 × 10 000 ÷ 100 000 = 13
+        ["Final score", str(decimal_of(adjusted(72, "90000"), 4)), "13.0000", "—"],
+        ["Rank", "1", "2", "—"],
+    ]
+    assert rows[7][1] == "13.5556"
+    ranking = _table(report, "Rank", "Final score")
+    assert ranking[0] == ["Rank", "Bid", "Interim score /100", "Evaluated price", "Final score"]
+    assert ranking[1][:2] == ["1", "Bid 2 – Bêta Formation ltée"] and ranking[2][0] == "2"
+    body = "\n".join(p.text for p in Document(io.BytesIO(docx_bytes(report))).paragraphs)
+    assert "(interim score + 50) × 10,000 ÷ price" in body
+    assert "art. 936.0.1 [to be confirmed by counsel]: final score = (interim score + 50) × 10,000 ÷ price." in body
+    assert "Bid 2 – Bêta Formation ltée, “Proposed methodology” of the quality grid (out of 30): " in body
+    assert "Member 1: 21, Member 2: 14, Member 3: 21." in body
+    consensus = _table(report, "Criterion", "Reason")
+    french = report_document(project, record, "fr")
+    assert "Grille de pondération : consensus du comité de sélection" in "\n".join(
+        p.text for p in Document(io.BytesIO(docx_bytes(french))).paragraphs
+    )
+    assert consensus[1] == ["Company experience", "25 of 30", "Accord A1"]  # bid 1's consensus
+    assert consensus[-1] == ["Interim score", "80 of 100", ""]
+    assert _table(french, "Critère", "Soumission 2")[7][1] == "13,5556"
+
+
+def test_the_letters_give_the_bidders_own_grid_points_and_the_winners():
+    project = quebec_project()[0]
+    record = _awarded()
+    assert [b.id for b in unsuccessful(record)] == [1, 3]
+    letter = letter_document(project, record, record.bid(1), "en")
+    rows = _table(letter, "Criterion", "Your points")
+    assert rows == [
+        ["Criterion", "Your points", "Reason", "Winning bid"],
+        ["Company experience", "25 of 30", "Accord A1", "20"],
+        ["Proposed methodology", "24 of 30", "Accord A2", "21"],
+        ["Team", "16 of 20", "Accord A3", "15"],
+        ["Support", "15 of 20", "Accord A4", "16"],
+    ]
+    scores = _table(letter, "", "Winning bid")
+    assert scores[1:] == [
+        ["Interim score /100", "80.00", "72.00"],
+        ["Evaluated price", "$100,000.00", "$90,000.00"],
+        ["Final score", "13.0000", "13.5556"],
+        ["Rank", "2", "1"],
+    ]
+    below = letter_document(project, record, record.bid(3), "fr")
+    body = "\n".join(p.text for p in Document(io.BytesIO(docx_bytes(below))).paragraphs)
+    assert "Son pointage intérimaire est de 65 sur 100; l’appel d’offres exige 70." in body
+    assert "Gamma" not in "\n".join(c for r in _table(letter, "Criterion", "Your points") for c in r)
+    assert _table(below, "Critère", "Vos points")[1] == [
+        "Expérience de l’entreprise",
+        "20 sur 30",
+        "Accord C1",
+        "20",
+    ]

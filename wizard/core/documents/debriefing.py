@@ -6,8 +6,10 @@ recorded except the winner's and the withdrawn ones: a late bid learns that it w
 refused unopened; a bid set aside before the opening, why; a bid that fails a
 mandatory criterion, which ones; a bid below the threshold, its points and the points
 needed; every evaluated bid, its own points on each optional criterion with the
-selection committee's reason, and the winner's points beside them; then its own scores
-and rank, and the winner's.
+selection committee's reason, and the winner's points beside them (under Québec's
+statutory system, its points on each criterion of the quality grid, out of the
+criterion's points, with the reason, beside the winner's); then its own scores and
+rank, and the winner's.
 
 Nothing confidential (principle: a debriefing explains the bidder's own result without
 giving away another bidder's bid): no other bidder's name except the winner's (public
@@ -40,7 +42,7 @@ from wizard.core.documents.evaluation_common import (
 )
 from wizard.core.documents.tender import user_text
 from wizard.core.documents.tender_submission import format_deadline
-from wizard.core.domain.evaluation import points_needed_clamped
+from wizard.core.domain.evaluation import QUEBEC_MIN_INTERIM, points_needed_clamped
 from wizard.core.domain.numbering import criterion_numbers
 from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import N_, Plural, tr
@@ -150,6 +152,25 @@ def _outcome(view: EvaluationView, bid: Bid, lang: str, names: _Names) -> list[B
         return blocks
     optional = len(view.inp.optional_ids)
     needed = points_needed_clamped(view.inp.threshold_pct, optional)
+    interim = result.quality_score
+    if (
+        result.status == "below_threshold"
+        and view.inp.method == "quebec"
+        and interim is not None
+        and interim < QUEBEC_MIN_INTERIM
+    ):
+        return [
+            Paragraph(
+                tr(
+                    "Your bid meets the mandatory criteria. Its interim score is {interim} out of 100; "
+                    "the call for tenders requires {minimum}. As the call for tenders states, its price "
+                    "envelope was not opened and it is not ranked.",
+                    lang,
+                    interim=number(interim, lang, 0),
+                    minimum=number(QUEBEC_MIN_INTERIM, lang, 0),
+                )
+            )
+        ]
     if result.status == "below_threshold":
         return [
             Paragraph(
@@ -183,7 +204,7 @@ def _outcome(view: EvaluationView, bid: Bid, lang: str, names: _Names) -> list[B
 def _points_table(view: EvaluationView, bid: Bid, winner: Bid, lang: str, names: _Names) -> list[Block]:
     """Each optional criterion: the bid's consensus points and reason, the winner's points."""
     result = view.result(bid.id)
-    if result is None or result.status in ("late", "non_compliant") or bid.late:
+    if result is None or result.status in ("late", "non_compliant") or bid.late or not view.inp.optional_ids:
         return []
     criteria = criterion_numbers(view.project, lang)
     texts = {c.id: " ".join(c.text.split()) for c in view.project.criteria}
@@ -211,18 +232,63 @@ def _points_table(view: EvaluationView, bid: Bid, winner: Bid, lang: str, names:
     ]
 
 
+def _grid_table(view: EvaluationView, bid: Bid, winner: Bid, lang: str, names: _Names) -> list[Block]:
+    """Québec's statutory system: each criterion of the quality grid, the bid's
+    consensus points out of the criterion's points and the reason, the winner's points."""
+    result = view.result(bid.id)
+    items = [i for i in view.project.quality_grid if i.id in view.inp.grid_max]
+    if result is None or result.status in ("late", "non_compliant") or bid.late or not items:
+        return []
+    own = {g.item_id: g for g in view.record.grid_consensus if g.bid_id == bid.id}
+    theirs = {g.item_id: g.points for g in view.record.grid_consensus if g.bid_id == winner.id}
+    rows = []
+    for item in items:
+        mine = own.get(item.id)
+        rows.append(
+            [
+                " ".join(item.label.split()) or f"#{item.id}",
+                tr(
+                    "{points} of {most}",
+                    lang,
+                    points=NOT_OPENED if mine is None or mine.points is None else mine.points,
+                    most=item.points,
+                ),
+                names(mine.reason) if mine is not None else "",
+                NOT_OPENED if theirs.get(item.id) is None else str(theirs[item.id]),
+            ]
+        )
+    return [
+        Paragraph(
+            tr(
+                "Your points on each criterion of the quality grid, with the selection committee's reason:",
+                lang,
+            )
+        ),
+        Table(
+            [[tr("Criterion", lang), tr("Your points", lang), tr("Reason", lang), tr("Winning bid", lang)]],
+            rows,
+            [5.2, 2.6, 6.0, 2.2],
+            right=(1, 3),
+        ),
+    ]
+
+
 def _scores_table(view: EvaluationView, bid: Bid, winner: Bid, lang: str) -> list[Block]:
     mine, won = view.result(bid.id), view.result(winner.id)
     if mine is None or bid.late or mine.status == "non_compliant" or won is None:
         return []
     quebec = view.inp.method == "quebec"
     value = award_value(view.record)
-    rows = [
-        [
-            tr("Quality points", lang),
-            number(mine.quality_points, lang, 0),
-            number(won.quality_points, lang, 0),
-        ],
+    rows = []
+    if not (quebec and not view.inp.optional_ids):  # Québec without optional criteria: the grid only
+        rows.append(
+            [
+                tr("Quality points", lang),
+                number(mine.quality_points, lang, 0),
+                number(won.quality_points, lang, 0),
+            ]
+        )
+    rows += [
         [
             tr("Interim score /100", lang)
             if quebec
@@ -320,6 +386,7 @@ def letter_blocks(
     if record.opened and not bid.late and not bid.withdrawn and bid.evaluated_price is None:
         blocks.append(Paragraph(tr(ENVELOPE_NOT_OPENED, lang)))
     blocks += _points_table(view, bid, winner, lang, names)
+    blocks += _grid_table(view, bid, winner, lang, names)
     blocks += _scores_table(view, bid, winner, lang)
     end = standstill_end(record)
     if end:

@@ -37,16 +37,17 @@ from wizard.core.documents.evaluation_common import (
     status_text,
 )
 from wizard.core.documents.tender import user_text
+from wizard.core.documents.tender_criteria import COUNSEL_MARK
 from wizard.core.documents.tender_instructions import two_envelopes
 from wizard.core.documents.tender_submission import format_deadline
-from wizard.core.domain import bid_scoring
+from wizard.core.domain import bid_scoring, quebec
 from wizard.core.domain.evaluation import QUEBEC_MIN_INTERIM, points_needed_clamped
 from wizard.core.domain.numbering import criterion_numbers, scenario_numbers
 from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import N_, Plural, tr
 from wizard.core.i18n.formats import format_date
 from wizard.core.i18n.labels import severity_word
-from wizard.core.model import Project
+from wizard.core.model import Project, QualityGridItem
 from wizard.core.opendata.awards import standstill_end
 
 RESULT_LABELS = {
@@ -114,6 +115,8 @@ def _rules(view: EvaluationView, lang: str) -> list[Block]:
                 )
             )
         )
+        if inp.grid_max:
+            blocks.append(Paragraph(_statute_text(project, lang)))
     else:
         blocks.append(
             Paragraph(
@@ -153,6 +156,40 @@ def _rules(view: EvaluationView, lang: str) -> list[Block]:
             )
         )
     return blocks
+
+
+GRID_RULE = N_(
+    "The interim score is the total of the points the selection committee agreed by consensus on "
+    "each criterion of the quality grid, out of {total}, after each member scored every bid on an "
+    "independent sheet without knowing its price. The final score is given by the formula of {law}: "
+    "{formula}."
+)
+
+
+def _statute_text(project: Project, lang: str) -> str:
+    """:data:`GRID_RULE` with the provision and the formula of ``resources/legal/quebec.json``
+    (``evaluation.formula``; the professional-services article or the one for other
+    contracts), marked "to be confirmed by counsel" while either is unconfirmed."""
+    key = "professional_services" if project.evaluation.professional_services else "other_contracts"
+    law = quebec.text("evaluation", key, lang)
+    if not (quebec.fact("evaluation", key).confirmed and quebec.fact("evaluation", "formula").confirmed):
+        law = f"{law} {tr(COUNSEL_MARK, lang)}"
+    return tr(
+        GRID_RULE,
+        lang,
+        total=sum(max(i.points, 0) for i in project.quality_grid),
+        law=law,
+        formula=quebec.text("evaluation", "formula", lang),
+    )
+
+
+def _grid_items(view: EvaluationView) -> list[QualityGridItem]:
+    """The items of the quality grid the evaluation counts, in the grid's order."""
+    return [i for i in view.project.quality_grid if i.id in view.inp.grid_max]
+
+
+def _item_label(item: QualityGridItem) -> str:
+    return " ".join(item.label.split()) or f"#{item.id}"
 
 
 def _received(view: EvaluationView, lang: str) -> list[Block]:
@@ -353,6 +390,44 @@ def _each_bid(view: EvaluationView, bid: Bid, lang: str) -> list[Block]:
                 right=(1,),
             )
         )
+    items = _grid_items(view)
+    agreed = {g.item_id: g for g in record.grid_consensus if g.bid_id == bid.id}
+    if items and agreed:
+        rows = []
+        for item in items:
+            g = agreed.get(item.id)
+            rows.append(
+                [
+                    _item_label(item),
+                    tr(
+                        "{points} of {most}",
+                        lang,
+                        points=NOT_OPENED if g is None or g.points is None else g.points,
+                        most=item.points,
+                    ),
+                    " ".join(g.reason.split()) if g is not None else "",
+                ]
+            )
+        result = view.result(bid.id)
+        interim = result.quality_score if result is not None else None
+        rows.append(
+            [
+                tr("Interim score", lang),
+                tr("{points} of {most}", lang, points=number(interim, lang, 0), most=100)
+                if interim is not None
+                else NOT_OPENED,
+                "",
+            ]
+        )
+        blocks.append(Heading(3, tr("Quality grid: consensus of the selection committee", lang)))
+        blocks.append(
+            Table(
+                [[tr("Criterion", lang), tr("Points", lang), tr("Reason", lang)]],
+                rows,
+                [6.0, 2.5, 7.5],
+                right=(1,),
+            )
+        )
     return blocks
 
 
@@ -360,7 +435,9 @@ def _evaluations(view: EvaluationView, lang: str) -> list[Block]:
     evaluated = [b for b in view.record.bids if not (b.late or b.withdrawn or b.rejected)]
     if not evaluated:
         return []
-    members = sorted({s.jury_member_id for s in view.record.sheets})
+    members = sorted(
+        {s.jury_member_id for s in view.record.sheets} | {g.jury_member_id for g in view.record.grid_sheets}
+    )
     numbers = view.jury_numbers()
     blocks: list[Block] = [Heading(1, tr("Evaluation of each bid", lang))]
     if members:
@@ -379,15 +456,28 @@ def _evaluations(view: EvaluationView, lang: str) -> list[Block]:
                 )
             )
         )
-    divergences = bid_scoring.divergences(view.inp)
+    divergences = bid_scoring.divergences(view.inp) + bid_scoring.grid_divergences(view.inp)
     if divergences:
         criteria = criterion_numbers(view.project, lang)
+        items = {i.id: _item_label(i) for i in view.project.quality_grid}
         lines = []
         for d in divergences:
             bid = view.record.bid(d.key)
             points = ", ".join(
                 tr("Member {number}: {points}", lang, number=numbers.get(m, m), points=p) for m, p in d.points
             )
+            if d.on_grid:
+                lines.append(
+                    tr(
+                        "{bid}, “{item}” of the quality grid (out of {most}): {points}.",
+                        lang,
+                        bid=_bid_label(bid, lang) if bid else d.key,
+                        item=items.get(d.criterion_id, d.criterion_id),
+                        most=d.scale,
+                        points=points,
+                    )
+                )
+                continue
             lines.append(
                 tr(
                     "{bid}, criterion {criterion}: {points}.",
@@ -421,10 +511,11 @@ def _scores(view: EvaluationView, lang: str) -> list[Block]:
     bids = [b for b in view.record.bids if view.result(b.id) is not None and not b.late]
     bids.sort(key=lambda b: (order.get(b.id, len(order)), b.id))
     quebec = inp.method == "quebec"
+    points_column = not (quebec and not inp.optional_ids)  # Québec without optional criteria: the grid only
     header = [
         tr("Rank", lang),
         tr("Bid", lang),
-        tr("Quality points", lang),
+        *([tr("Quality points", lang)] if points_column else []),
         tr("Interim score /100", lang)
         if quebec
         else tr("Quality score /{weight}", lang, weight=inp.quality_weight),
@@ -445,15 +536,23 @@ def _scores(view: EvaluationView, lang: str) -> list[Block]:
         row = [
             str(r.rank) if r.rank is not None else NOT_OPENED,
             _bid_label(bid, lang),
-            number(r.quality_points, lang, 0) if r.quality_points is not None else NOT_OPENED,
+            *(
+                [number(r.quality_points, lang, 0) if r.quality_points is not None else NOT_OPENED]
+                if points_column
+                else []
+            ),
             number(r.quality_score, lang),
             money(bid.evaluated_price, lang),
         ]
         row += [number(r.total, lang, 4)] if quebec else [number(r.price_score, lang), number(r.total, lang)]
         rows.append(row)
-    widths = [1.2, 4.6, 2.0, 2.4, 3.2, 2.6] if quebec else [1.2, 3.8, 1.8, 2.0, 3.4, 1.9, 1.9]
+    if quebec:
+        widths = [1.2, 4.6, 2.0, 2.4, 3.2, 2.6] if points_column else [1.2, 6.0, 2.6, 3.6, 2.6]
+    else:
+        widths = [1.2, 3.8, 1.8, 2.0, 3.4, 1.9, 1.9]
     blocks: list[Block] = [
         Heading(1, tr("Scores and ranking", lang)),
+        *_grid_table(view, bids, lang),
         Table([header], rows, widths, right=tuple(range(2, len(header)))),
         Paragraph(
             tr(
@@ -476,6 +575,46 @@ def _scores(view: EvaluationView, lang: str) -> list[Block]:
     if tie:
         blocks.append(Paragraph(tr(tie, lang)))
     return blocks
+
+
+def _grid_table(view: EvaluationView, bids: list[Bid], lang: str) -> list[Block]:
+    """Québec's statutory system: the consensus points of each bid on each item of the
+    quality grid, the interim score, and the final score (interim + 50) × 10 000 ÷ the
+    evaluated price, one column per bid evaluated (late ones left out), in rank order."""
+    items = _grid_items(view)
+    if not items or not bids:
+        return []
+    points = {(g.bid_id, g.item_id): g.points for g in view.record.grid_consensus}
+    rows = []
+    for item in items:
+        row = [tr("{item} (out of {most})", lang, item=_item_label(item), most=item.points)]
+        for bid in bids:
+            value = points.get((bid.id, item.id))
+            row.append(NOT_OPENED if value is None else str(value))
+        rows.append(row)
+    results = [view.result(b.id) for b in bids]
+    rows.append(
+        [tr("Interim score /100", lang)] + [number(r.quality_score if r else None, lang, 0) for r in results]
+    )
+    rows.append([tr("Evaluated price", lang)] + [money(b.evaluated_price, lang) for b in bids])
+    rows.append([tr("Final score", lang)] + [number(r.total if r else None, lang, 4) for r in results])
+    rows.append(
+        [tr("Rank", lang)]
+        + [str(r.rank) if r is not None and r.rank is not None else NOT_OPENED for r in results]
+    )
+    first = 5.0
+    each = (16.0 - first) / len(bids)
+    return [
+        Paragraph(
+            tr("Points of each bid on the quality grid, by consensus of the selection committee:", lang)
+        ),
+        Table(
+            [[tr("Criterion", lang)] + [tr("Bid {number}", lang, number=b.id) for b in bids]],
+            rows,
+            [first] + [each] * len(bids),
+            right=tuple(range(1, len(bids) + 1)),
+        ),
+    ]
 
 
 def _sensitivity(view: EvaluationView, lang: str) -> list[Block]:
