@@ -6,6 +6,11 @@ never another's. The consensus view lists the divergences between the sheets fir
 (``bid_scoring.divergences``: any disagreement on a one-point criterion), then takes the
 agreed points with their reasons; *Take the points the sheets agree on* fills, for the
 bid shown, each criterion the sheets score alike and the consensus leaves empty.
+Under Québec's statutory weighted system (``evaluation.quebec_weighted``) the table lists
+the items of the quality grid first, each scored from 0 to its points
+(``evaluation_entry.set_grid_sheet_score`` / ``set_grid_consensus``), then the optional
+criteria the tender's pass threshold still counts, if it has any; the divergences
+include the grid's (``bid_scoring.grid_divergences``).
 *Lock quality scores* makes the sheets, the consensus and the verification final
 (``evaluation_entry.lock_quality``) at the date and time given in the town's zone (not
 before the closing): only then may the price envelope be opened.
@@ -46,24 +51,47 @@ if TYPE_CHECKING:
 CONSENSUS = -1
 """The sheet choice that shows the consensus."""
 
+GRID = "grid"
+CRITERION = "criterion"
+"""What a row of the points table scores: an item of Québec's quality grid, or an
+optional criterion."""
+
+
+def _alike(pairs: list[tuple[int, int | None]], agreed: set[int]) -> dict[int, int]:
+    """Id → the points every sheet gives it (two sheets at least), for ids with no
+    consensus yet."""
+    by_id: dict[int, list[int | None]] = {}
+    for key, points in pairs:
+        by_id.setdefault(key, []).append(points)
+    return {
+        key: points[0]  # type: ignore[misc]
+        for key, points in sorted(by_id.items())
+        if key not in agreed and len(points) >= 2 and None not in points and len(set(points)) == 1
+    }
+
 
 def take_agreed(pf: ProjectFile, bid_id: int, reason: str) -> int:
-    """For bid ``bid_id``, the consensus of each optional criterion that has none yet and
-    that every member's sheet scores alike (two sheets at least), with ``reason``;
-    returns how many were taken. Runs ``evaluation_entry.set_consensus`` (raises its
-    ``BidsError``)."""
+    """For bid ``bid_id``, the consensus of each optional criterion (and, under Québec's
+    statutory system, each item of the quality grid) that has none yet and that every
+    member's sheet scores alike (two sheets at least), with ``reason``; returns how many
+    were taken. Runs ``evaluation_entry.set_consensus`` / ``set_grid_consensus`` (raises
+    their ``BidsError``)."""
     record = read(pf)
-    agreed = {c.criterion_id for c in record.consensus if c.bid_id == bid_id and c.points is not None}
-    by_criterion: dict[int, list[int | None]] = {}
-    for s in record.sheets:
-        if s.bid_id == bid_id:
-            by_criterion.setdefault(s.criterion_id, []).append(s.points)
     taken = 0
-    for criterion_id, points in sorted(by_criterion.items()):
-        if criterion_id in agreed or len(points) < 2 or None in points or len(set(points)) != 1:
-            continue
-        evaluation_entry.set_consensus(pf, bid_id, criterion_id, points[0], reason)
+    agreed = {c.criterion_id for c in record.consensus if c.bid_id == bid_id and c.points is not None}
+    sheets = [(s.criterion_id, s.points) for s in record.sheets if s.bid_id == bid_id]
+    for criterion_id, points in _alike(sheets, agreed).items():
+        evaluation_entry.set_consensus(pf, bid_id, criterion_id, points, reason)
         taken += 1
+    if pf.project.evaluation.quebec_weighted:
+        grid = {i.id for i in pf.project.quality_grid}
+        done = {g.item_id for g in record.grid_consensus if g.bid_id == bid_id and g.points is not None}
+        marks = [
+            (g.item_id, g.points) for g in record.grid_sheets if g.bid_id == bid_id and g.item_id in grid
+        ]
+        for item_id, points in _alike(marks, done).items():
+            evaluation_entry.set_grid_consensus(pf, bid_id, item_id, points, reason)
+            taken += 1
     return taken
 
 
@@ -92,6 +120,8 @@ class JuryTab(QWidget):
         self.divergences.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
         layout.addWidget(self.divergences)
         self.points = table([_("Optional criterion"), _("Points"), _("Reason")], 0, {2: 50})
+        self.rows: list[tuple[str, int]] = []
+        """What each row of :attr:`points` scores: (:data:`GRID` or :data:`CRITERION`, id)."""
         self.points.setObjectName("points-table")
         layout.addWidget(self.points, 1)
         self.agree_button = QPushButton(_("Take the points the sheets agree on"))
@@ -181,70 +211,125 @@ class JuryTab(QWidget):
         numbers = criterion_numbers(self.ctx.project, ui_language())
         names = {m.id: m.name for m in self.ctx.project.jury}
         bids = {b.id: b.bidder.legal_name for b in record.bids}
+        items = {i.id: " ".join(i.label.split()) or f"#{i.id}" for i in self.ctx.project.quality_grid}
         settled = {(c.bid_id, c.criterion_id) for c in record.consensus if c.points is not None and c.reason}
+        grid_settled = {
+            (g.bid_id, g.item_id) for g in record.grid_consensus if g.points is not None and g.reason
+        }
         self.divergences.clear()
-        for d in bid_scoring.divergences(evaluation_input(self.ctx.project, record)):
+        inp = evaluation_input(self.ctx.project, record)
+        for d in bid_scoring.grid_divergences(inp) + bid_scoring.divergences(inp):
             points = ", ".join(f"{names.get(m, m)} {p}" for m, p in d.points)
-            line_text = _(
-                "{bid} — {criterion}: {points}",
-                bid=bids.get(d.key, d.key),
-                criterion=numbers.get(d.criterion_id, d.criterion_id),
-                points=points,
-            )
-            if (d.key, d.criterion_id) in settled:
+            if d.on_grid:
+                line_text = _(
+                    "{bid} — {item} (out of {most}): {points}",
+                    bid=bids.get(d.key, d.key),
+                    item=items.get(d.criterion_id, d.criterion_id),
+                    most=d.scale,
+                    points=points,
+                )
+            else:
+                line_text = _(
+                    "{bid} — {criterion}: {points}",
+                    bid=bids.get(d.key, d.key),
+                    criterion=numbers.get(d.criterion_id, d.criterion_id),
+                    points=points,
+                )
+            if (d.key, d.criterion_id) in (grid_settled if d.on_grid else settled):
                 line_text += " — " + _("settled by the consensus")
             self.divergences.addItem(line_text)
         if not self.divergences.count():
             self.divergences.addItem(_("No divergence between the sheets."))
 
+    def _scored(self) -> list[tuple[str, int, str, int]]:
+        """The rows to score: (kind, id, label, most points): under Québec's statutory
+        system the grid's items first, then the optional criteria in the tender's order."""
+        project = self.ctx.project
+        numbers = criterion_numbers(project, ui_language())
+        rows: list[tuple[str, int, str, int]] = []
+        if project.evaluation.quebec_weighted:
+            for item in project.quality_grid:  # as typed, like the criteria's texts
+                label = " ".join(item.label.split()) or f"#{item.id}"
+                rows.append(
+                    (GRID, item.id, _("{item} (out of {most})", item=label, most=item.points), item.points)
+                )
+        rows += [
+            (CRITERION, c.id, f"{numbers[c.id]}  {c.text}", MAX_POINTS)
+            for c in project.criteria
+            if c.kind == "optional" and c.id in numbers
+        ]
+        return rows
+
     def _fill(self, record: BidsRecord, member: int) -> None:
-        numbers = criterion_numbers(self.ctx.project, ui_language())
-        criteria = [c for c in self.ctx.project.criteria if c.kind == "optional" and c.id in numbers]
         bid_id = self.bid_id()
+        quebec = self.ctx.project.evaluation.quebec_weighted
+        self.points.setHorizontalHeaderItem(
+            0, text_item(_("Criterion") if quebec else _("Optional criterion"))
+        )
         if member == CONSENSUS:
-            given = {c.criterion_id: (c.points, c.reason) for c in record.consensus if c.bid_id == bid_id}
+            given = {
+                (CRITERION, c.criterion_id): (c.points, c.reason)
+                for c in record.consensus
+                if c.bid_id == bid_id
+            }
+            given |= {
+                (GRID, g.item_id): (g.points, g.reason) for g in record.grid_consensus if g.bid_id == bid_id
+            }
         else:
             given = {
-                s.criterion_id: (s.points, s.reason)
+                (CRITERION, s.criterion_id): (s.points, s.reason)
                 for s in record.sheets
                 if s.bid_id == bid_id and s.jury_member_id == member
             }
+            given |= {
+                (GRID, g.item_id): (g.points, g.reason)
+                for g in record.grid_sheets
+                if g.bid_id == bid_id and g.jury_member_id == member
+            }
         editable = bid_id is not None and not record.locked and not self.ctx.read_only
+        scored = self._scored()
+        self.rows = [(kind, key) for kind, key, _label, _most in scored]
         clear_cells(self.points)
-        self.points.setRowCount(len(criteria))
-        for r, criterion in enumerate(criteria):
-            self.points.setItem(r, 0, text_item(f"{numbers[criterion.id]}  {criterion.text}"))
-            points, reason_text = given.get(criterion.id, (None, ""))
+        self.points.setRowCount(len(scored))
+        for r, (kind, key, label, most) in enumerate(scored):
+            self.points.setItem(r, 0, text_item(label))
+            points, reason_text = given.get((kind, key), (None, ""))
+            prefix = "grid-" if kind == GRID else ""
             combo = QComboBox()
-            combo.setObjectName(f"points-{criterion.id}")
+            combo.setObjectName(f"{prefix}points-{key}")
             combo.addItem(NONE, None)
-            for value in range(MAX_POINTS + 1):
+            for value in range(max(most, 0) + 1):
                 combo.addItem(str(value), value)
             combo.setCurrentIndex(max(combo.findData(points), 0))
             reason = line(reason_text)
-            reason.setObjectName(f"reason-{criterion.id}")
+            reason.setObjectName(f"{prefix}reason-{key}")
             reason.setPlaceholderText(_("Why (the part of the bid that shows it)"))
             for widget in (combo, reason):
                 widget.setEnabled(editable)
             combo.currentIndexChanged.connect(
-                lambda _i, c=criterion.id, b=combo, e=reason: self.save(c, b, e)
+                lambda _i, k=kind, c=key, b=combo, e=reason: self.save(c, b, e, k)
             )
-            on_edit(reason, partial(self.save, criterion.id, combo, reason))
+            on_edit(reason, partial(self.save, key, combo, reason, kind))
             self.points.setCellWidget(r, 1, combo)
             self.points.setCellWidget(r, 2, reason)
 
     # -- editing ------------------------------------------------------------------
 
-    def save(self, criterion_id: int, combo: QComboBox, reason: QLineEdit) -> None:
+    def save(self, criterion_id: int, combo: QComboBox, reason: QLineEdit, kind: str = CRITERION) -> None:
+        """Save one row: ``criterion_id`` is an optional criterion, or an item of Québec's
+        quality grid when ``kind`` is :data:`GRID`."""
         bid_id, member = self.bid_id(), self.member_id()
         if bid_id is None:
             return
         points = combo.currentData()
+        grid = kind == GRID
         if member == CONSENSUS:
-            self.ctx.do(evaluation_entry.set_consensus, bid_id, criterion_id, points, reason.text())
+            agreed = evaluation_entry.set_grid_consensus if grid else evaluation_entry.set_consensus
+            self.ctx.do(agreed, bid_id, criterion_id, points, reason.text())
             self._divergences(read(self.ctx.pf))  # a divergence settled says so
         else:
-            self.ctx.do(evaluation_entry.set_sheet_score, bid_id, member, criterion_id, points, reason.text())
+            sheet = evaluation_entry.set_grid_sheet_score if grid else evaluation_entry.set_sheet_score
+            self.ctx.do(sheet, bid_id, member, criterion_id, points, reason.text())
 
     def take_agreed(self) -> None:
         bid_id = self.bid_id()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -67,10 +68,10 @@ class RankingTab(QWidget):
         self.holds.setObjectName("sensitivity-holds")
         self.holds.setWordWrap(True)
         box.addWidget(self.holds)
-        note = QLabel(_(PRICE_FORMULA_NOTE))
-        note.setObjectName("price-formula-note")
-        note.setWordWrap(True)
-        box.addWidget(note)
+        self.formula_note = QLabel(_(PRICE_FORMULA_NOTE))
+        self.formula_note.setObjectName("price-formula-note")
+        self.formula_note.setWordWrap(True)
+        box.addWidget(self.formula_note)
         left.addWidget(sensitivity, 3)
         layout.addLayout(left, 3)
         layout.addWidget(self._award_group(), 2)
@@ -137,6 +138,14 @@ class RankingTab(QWidget):
         self._award(record, result.base, names)
 
     def _results(self, evaluation: Evaluation, names: dict[int, str]) -> None:
+        quebec = self.ctx.project.evaluation.quebec_weighted  # the statute's interim and final scores
+        for column, label in (
+            (3, _("Interim score /100") if quebec else _("Quality")),
+            (5, _("Final score") if quebec else _("Total")),
+        ):
+            self.results.setHorizontalHeaderItem(column, QTableWidgetItem(label))
+        self.results.setColumnHidden(4, quebec)  # the statute's final score has no price score
+        self.formula_note.setVisible(not quebec)  # its formula is set by statute, not chosen
         ordered = sorted(evaluation.results, key=lambda r: (r.rank is None, r.rank or 0, r.key))
         fill(
             self.results,
