@@ -342,7 +342,10 @@ def test_the_report_shows_the_grid_points_the_interim_and_final_scores_and_the_r
     assert ranking[1][:2] == ["1", "Bid 2 – Bêta Formation ltée"] and ranking[2][0] == "2"
     body = "\n".join(p.text for p in Document(io.BytesIO(docx_bytes(report))).paragraphs)
     assert "(interim score + 50) × 10,000 ÷ price" in body
-    assert "art. 936.0.1 [to be confirmed by counsel]: final score = (interim score + 50) × 10,000 ÷ price." in body
+    assert (
+        "art. 936.0.1 [to be confirmed by counsel]: final score = (interim score + 50) × 10,000 ÷ price."
+        in body
+    )
     assert "Bid 2 – Bêta Formation ltée, “Proposed methodology” of the quality grid (out of 30): " in body
     assert "Member 1: 21, Member 2: 14, Member 3: 21." in body
     consensus = _table(report, "Criterion", "Reason")
@@ -385,3 +388,15 @@ def test_the_letters_give_the_bidders_own_grid_points_and_the_winners():
         "Accord C1",
         "20",
     ]
+
+
+def test_quality_locked_with_an_optional_criterion_unscored_is_found_outside_quebec_too():
+    import bids_record_sample as weighted
+
+    record = weighted.clean()
+    kept = tuple(c for c in record.consensus if not (c.bid_id == 5 and c.criterion_id == 8))
+    found = [f for f in check_bids(weighted.project(), replace(record, consensus=kept))]
+    (unscored,) = [f for f in found if f.code == "BD-LOCKED-UNSCORED"]
+    assert unscored.field == "bids:5.consensus" and "OPT-3" in unscored.message("en")
+    assert "Epsilon Inc." in unscored.message("en")
+    assert "BD-LOCKED-UNSCORED" not in [f.code for f in check_bids(weighted.project(), record)]

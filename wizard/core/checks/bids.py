@@ -519,9 +519,7 @@ def _grid(project: Project, record: BidsRecord, inp: bid_scoring.EvaluationInput
     return found
 
 
-def _unscored(
-    project: Project, record: BidsRecord, inp: bid_scoring.EvaluationInput, ev: bid_scoring.Evaluation
-) -> list[Finding]:
+def _unscored(project: Project, record: BidsRecord, ev: bid_scoring.Evaluation) -> list[Finding]:
     """Locked with scores missing: a bid still pending on an optional criterion or a grid
     item once nothing can change any more."""
     if not record.locked:
@@ -579,5 +577,5 @@ def check_bids(project: Project, record: BidsRecord) -> list[Finding]:
         + _award(record, ev)
         + _scores(project, record, inp)
         + _grid(project, record, inp)
-        + _unscored(project, record, inp, ev)
+        + _unscored(project, record, ev)
     )
