@@ -27,6 +27,12 @@ opened price workbook; empty when unknown).
   tender's clause requires (24 hours; 4 hours for a mission-critical system), or with no
   notice recorded (two messages: a notice recorded is never said to be missing).
 
+* ``CT-ENTRY-INVALID`` (error): a stored value the follow-up cannot use (a date outside
+  its range, an amount beyond a billion dollars, a term beyond its bounds: a file
+  written before the operations refused them, or edited by hand;
+  ``contract.record.SetAside``): its entry is left out, so the totals and documents
+  would silently differ from the register without this finding.
+
 Fields: ``contract.amendments``, ``contract.payments``, ``contract.reports``,
 ``contract.incidents``: none is a step's field, so the findings show with the review's
 (:func:`wizard.core.steps.step_of_field`).
@@ -257,6 +263,42 @@ def _notices(project: Project, contract: Contract) -> list[Finding]:
     return found
 
 
+_TABLE_FIELDS = {
+    "A": "contract.amendments",
+    "R": "contract.reports",
+    "I": "contract.incidents",
+    "P": "contract.payments",
+}
+
+
+def _set_aside(contract: Contract) -> list[Finding]:
+    found: list[Finding] = []
+    for entry in contract.set_aside:
+        if entry.entry == "terms":
+            text = N_(
+                "The contract's terms hold a value the follow-up cannot use ({name}: “{value}”): its default "
+                "is used in the totals, the findings and the documents until it is corrected."
+            )
+        else:
+            text = N_(
+                "Entry {entry} of the contract's follow-up holds a value the follow-up cannot use ({name}: "
+                "“{value}”): it is left out of the totals, the findings and the documents until it is removed."
+            )
+        found.append(
+            finding(
+                "CT-ENTRY-INVALID",
+                Severity.ERROR,
+                text,
+                _TABLE_FIELDS.get(entry.entry[:1], "contract.terms"),
+                principles.FOLLOW_UP,
+                entry=entry.entry,
+                name=entry.field,
+                value=entry.value[:40],
+            )
+        )
+    return found
+
+
 def check_contract(
     project: Project,
     contract: Contract | None,
@@ -274,7 +316,8 @@ def check_contract(
         return []
     when = as_of(dataclasses.replace(contract, as_of=as_of_day) if as_of_day else contract, today)
     return (
-        _amendments(contract)
+        _set_aside(contract)
+        + _amendments(contract)
         + _payments(contract)
         + _reports(contract, when)
         + _credits(contract)

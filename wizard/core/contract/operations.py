@@ -29,9 +29,24 @@ from typing import Any, Literal
 
 from wizard.core.contract import ContractError
 from wizard.core.contract.follow_up import contract_year, expected_credit
-from wizard.core.contract.record import SEVERITIES, Contract, add_months, day, read
+from wizard.core.contract.record import (
+    FIRST_DAY,
+    LAST_DAY,
+    MAX_AMOUNT,
+    MAX_CONTRACT_YEAR,
+    MAX_RENEWALS,
+    MAX_REPORT_DAYS,
+    MAX_TERM_MONTHS,
+    MAX_TERM_YEARS,
+    SEVERITIES,
+    Contract,
+    add_months,
+    day,
+    in_range,
+    read,
+)
 from wizard.core.domain.price_form import cents, price_form
-from wizard.core.i18n import N_
+from wizard.core.i18n import N_, Localized
 from wizard.core.opendata.milestones import parse_moment
 from wizard.core.project_file.store import ProjectFile
 
@@ -71,22 +86,37 @@ def _date(value: str, required: bool = True) -> str:
     text = str(value or "").strip()
     if not text and not required:
         return ""
-    if day(text) is None:
+    when = day(text)
+    if when is None:
         raise ContractError(N_("“{value}” is not a date (YYYY-MM-DD)."), value=text)
+    _within(when)
     return text
+
+
+def _within(when: dt.date) -> None:
+    """Refuses a day outside the follow-up's range (``record.FIRST_DAY`` … ``LAST_DAY``)."""
+    if not in_range(when):
+        raise ContractError(
+            N_("The date {value} is outside the follow-up's range ({first} to {last})."),
+            value=when.isoformat(),
+            first=FIRST_DAY.isoformat(),
+            last=LAST_DAY.isoformat(),
+        )
 
 
 def _moment(value: str, required: bool = True) -> str:
     text = str(value or "").strip()
     if not text and not required:
         return ""
-    if parse_moment(text) is None:
+    moment = parse_moment(text)
+    if moment is None:
         raise ContractError(
             N_(
                 "“{value}” is not a date and time with its offset from UTC (for example 2027-04-16T10:12:00-03:00)."
             ),
             value=text,
         )
+    _within(moment.date())
     return text
 
 
@@ -98,15 +128,60 @@ def _amount(value: object, *, negative: bool = False, blank: bool = False) -> De
         amount = Decimal(text.replace(",", "."))
     except InvalidOperation:
         amount = Decimal("NaN")
-    if not amount.is_finite() or (amount < 0 and not negative):
-        raise ContractError(N_("“{value}” is not an amount in dollars, 0 or more."), value=value)
+    if negative:
+        if not amount.is_finite() or abs(amount) > MAX_AMOUNT:
+            raise ContractError(
+                N_("“{value}” is not an amount in dollars between −{limit} and {limit}."),
+                value=value,
+                limit=_LIMIT,
+            )
+        return amount
+    if not amount.is_finite() or amount < 0 or amount > MAX_AMOUNT:
+        raise ContractError(
+            N_("“{value}” is not an amount in dollars from 0 to {limit}."), value=value, limit=_LIMIT
+        )
     return amount
 
 
-def _count(value: object, low: int = 0) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < low:
-        raise ContractError(N_("“{value}” is not a whole number, {low} or more."), value=value, low=low)
+def _pct(value: object, *, blank: bool = False, low: Decimal = Decimal(0)) -> Decimal | None:
+    """A percentage from ``low`` (excluded when above 0) to 100; ``None`` for a blank one when ``blank``."""
+    text = str(value if value is not None else "").strip().replace("%", "").replace("\u00a0", "").strip()
+    if not text and blank:
+        return None
+    try:
+        found = Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        found = Decimal("NaN")
+    if not found.is_finite() or found < low or found > 100 or (low > 0 and found == low):
+        raise ContractError(N_("“{value}” is not a percentage from {low} to 100."), value=value, low=low)
+    return found
+
+
+_LIMIT = Localized(fr=f"{MAX_AMOUNT:,}".replace(",", "\u00a0"), en=f"{MAX_AMOUNT:,}")
+"""The largest amount, as each language writes it: « 1 000 000 000 », "1,000,000,000"."""
+
+
+def _count(value: object, low: int = 0, high: int = MAX_TERM_MONTHS) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ContractError(
+            N_("“{value}” is not a whole number from {low} to {high}."), value=value, low=low, high=high
+        )
     return value
+
+
+def _term_months(contract: Contract, **changes: int) -> None:
+    """Refuses terms or amendments that bring the whole term (initial term, renewals
+    and amendments, in months) below a month or beyond ``record.MAX_TERM_MONTHS``."""
+    years = changes.get("term_years", contract.term_years)
+    renewals = changes.get("renewals_exercised", contract.renewals_exercised)
+    months = 12 * (years + renewals * contract.renewal_years) + changes.get("moved", 0)
+    months += sum(a.term_change_months for a in contract.amendments)
+    if not 1 <= months <= MAX_TERM_MONTHS:
+        raise ContractError(
+            N_("The term would last {months} months: it lasts from 1 to {limit} months, renewals included."),
+            months=months,
+            limit=MAX_TERM_MONTHS,
+        )
 
 
 def set_terms(pf: ProjectFile, /, **changes: Any) -> list[str]:
@@ -114,7 +189,7 @@ def set_terms(pf: ProjectFile, /, **changes: Any) -> list[str]:
     ``renewals_exercised`` (≥ 0), ``amendment_share_pct`` (%, > 0), ``report_days``
     (≥ 0), ``monthly_fee`` (CAD, '' = not stated), ``notes``; returns the names set,
     sorted. Raises :class:`ContractError`, ``TypeError`` for another name."""
-    signed(pf)
+    contract = signed(pf)
     allowed = {"start_on", "term_years", "renewals_exercised", "amendment_share_pct", "report_days"}
     allowed |= {"monthly_fee", "notes"}
     if not set(changes) <= allowed:
@@ -123,13 +198,15 @@ def set_terms(pf: ProjectFile, /, **changes: Any) -> list[str]:
     for name, value in changes.items():
         if name == "start_on":
             row[name] = _date(value)
-        elif name in ("term_years",):
-            row[name] = _count(value, 1)
-        elif name in ("renewals_exercised", "report_days"):
-            row[name] = _count(value)
+        elif name == "term_years":
+            row[name] = _count(value, 1, MAX_TERM_YEARS)
+        elif name == "renewals_exercised":
+            row[name] = _count(value, 0, MAX_RENEWALS)
+        elif name == "report_days":
+            row[name] = _count(value, 0, MAX_REPORT_DAYS)
         elif name == "amendment_share_pct":
-            share = _amount(value)
-            if share is None or share <= 0 or share > 100:
+            share = _pct(value)
+            if share is None or share <= 0:
                 raise ContractError(N_("The share for amendments is a percentage above 0 and at most 100."))
             row[name] = str(share)
         elif name == "monthly_fee":
@@ -137,6 +214,7 @@ def set_terms(pf: ProjectFile, /, **changes: Any) -> list[str]:
             row[name] = "" if fee is None else str(fee)
         else:
             row[name] = str(value)
+    _term_months(contract, **{k: v for k, v in row.items() if k in ("term_years", "renewals_exercised")})
     with writing(pf, "set_terms", fields=sorted(row)):
         found = pf.db.execute("SELECT id FROM contract ORDER BY id LIMIT 1").fetchone()
         if found is None:
@@ -167,6 +245,7 @@ def add_amendment(
         raise ContractError(N_("“{value}” is not a whole number of months."), value=term_change_months)
     if change == 0 and term_change_months == 0:
         raise ContractError(N_("This amendment changes neither the value nor the term of the contract."))
+    _term_months(contract, moved=term_change_months)
     value = contract.current_value
     if change < 0 and value is not None and value + change <= 0:
         raise ContractError(N_("This amendment would bring the contract's value to zero or below."))
@@ -206,6 +285,7 @@ def add_report(
     text = str(period).strip()
     if not PERIOD.fullmatch(text):
         raise ContractError(N_("“{value}” is not a month (YYYY-MM)."), value=text)
+    _within(dt.date.fromisoformat(f"{text}-01"))
     if contract.report(text) is not None:
         raise ContractError(N_("The report for {period} is already recorded."), period=text)
     received = _date(received_on)
@@ -216,9 +296,7 @@ def add_report(
             period=text,
             date=month_end.isoformat(),
         )
-    availability = _amount(availability_pct, blank=True)
-    if availability is not None and availability > 100:
-        raise ContractError(N_("The availability is a percentage from 0 to 100."))
+    availability = _pct(availability_pct, blank=True)
     due = _amount(credits_due, blank=True)
     if due is None:
         due = expected_credit(pf.project, contract, availability) or Decimal(0)
@@ -329,7 +407,7 @@ def add_payment(
     number = invoice_number.strip()
     if number and any(p.invoice_number == number for p in contract.payments):
         raise ContractError(N_("Invoice {number} is already recorded."), number=number)
-    found_year = contract_year(contract, paid) if year is None else _count(year, 1)
+    found_year = contract_year(contract, paid) if year is None else _count(year, 1, MAX_CONTRACT_YEAR)
     with writing(pf, "add_payment", amount=str(total)):
         return int(
             pf.db.table("payments")

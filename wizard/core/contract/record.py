@@ -14,10 +14,11 @@ Money is ``Decimal`` CAD before taxes, as the price form and the award; dates ar
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Literal
 
 from wizard.core.bids import record as bids_record
@@ -42,6 +43,70 @@ DEFAULT_REPORT_DAYS = 15
 """Days after the end of its month by which a monthly performance report is expected,
 while the Town sets none: the tender's clause (performance-reporting) asks for a report
 each month without a deadline; 15 days is the app's default, the Town's to change."""
+
+
+FIRST_DAY = dt.date(2000, 1, 1)
+LAST_DAY = dt.date(2199, 12, 31)
+"""The follow-up's range of days: every date it records (a start, an amendment, a
+report, an incident, a payment) falls within it. A town's contract signed this century
+and followed for its whole term, renewals included, stays far within; beyond it a date
+is a typing error (``20277-01-01``, ``2207``) whose months and contract years the
+follow-up could not count."""
+
+MAX_AMOUNT = Decimal(1_000_000_000)
+"""The largest amount (CAD) one entry of the follow-up may hold, either sign: an
+amendment's change, a payment, a credit, a quantity or a unit price, the monthly fee.
+A billion dollars is far beyond any town's IT contract, as for a cost line of the TCO
+(``model.bounds``, ``cost_lines.amount``), and keeps every total exact to the cent."""
+
+MAX_TERM_YEARS = 15
+"""The longest initial term, in years (``model.bounds``, ``statement_of_work.term_years``)."""
+
+MAX_RENEWALS = 10
+"""The most renewals a contract may have exercised (``statement_of_work.renewals``)."""
+
+MAX_TERM_MONTHS = 12 * (MAX_TERM_YEARS + MAX_RENEWALS * 5)
+"""The longest term, in months, with its renewals (ten of five years at most) and its
+amendments: 780 months; an amendment never brings the term beyond it, nor below a
+month."""
+
+MAX_CONTRACT_YEAR = LAST_DAY.year - FIRST_DAY.year + 1
+"""The last contract year a payment may fall in (one paid on the range's last day for a
+contract started on its first)."""
+
+MAX_REPORT_DAYS = 365
+"""The most days after its month a report may be due: a year."""
+
+
+def in_range(when: dt.date | None) -> bool:
+    """Whether ``when`` is a day of the follow-up's range (:data:`FIRST_DAY` to
+    :data:`LAST_DAY`)."""
+    return when is not None and FIRST_DAY <= when <= LAST_DAY
+
+
+def amount_of(value: object) -> Decimal | None:
+    """``value`` as an amount the follow-up can count: a finite ``Decimal`` of at most
+    :data:`MAX_AMOUNT` either sign; ``None`` for anything else."""
+    try:
+        amount = Decimal(str(value).strip())
+    except (InvalidOperation, ValueError):
+        return None
+    if not amount.is_finite() or abs(amount) > MAX_AMOUNT:
+        return None
+    return amount
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A stored value the follow-up cannot use (a file written before the operations
+    refused it, or edited by hand): the ``entry`` as ``contract show`` numbers it
+    (``A2``, ``P3``, ``R1``, ``I1``; ``terms`` for the contract's terms), the
+    ``field`` and the ``value`` as stored. The entry is left out of the follow-up (a
+    term falls back to its default) and ``CT-ENTRY-INVALID`` names it."""
+
+    entry: str
+    field: str
+    value: str
 
 
 @dataclass(frozen=True)
@@ -151,6 +216,8 @@ class Contract:
     as_of: str = ""
     """The day the follow-up is judged at (YYYY-MM-DD), '' = its latest entry: see
     :func:`wizard.core.contract.follow_up.as_of`, the one function that decides it."""
+    set_aside: tuple[SetAside, ...] = ()
+    """The stored values the follow-up cannot use, left out (:class:`SetAside`)."""
 
     @property
     def amended_by(self) -> Decimal:
@@ -237,6 +304,55 @@ def _decimal(text: str | None) -> Decimal | None:
     return None if text is None or str(text).strip() == "" else Decimal(str(text))
 
 
+class _Reader:
+    """Reads stored values, setting aside those the follow-up cannot use (:class:`SetAside`)."""
+
+    def __init__(self) -> None:
+        self.found: list[SetAside] = []
+
+    def bad(self, entry: str, field: str, value: object) -> None:
+        self.found.append(SetAside(entry, field, str(value)))
+
+    def amount(
+        self, entry: str, field: str, value: object, *, blank: bool = False, low: Decimal | None = None
+    ) -> Decimal | None:
+        """The amount, ``None`` for a blank one when ``blank``; raises ``_Bad`` (noted)."""
+        if blank and (value is None or str(value).strip() == ""):
+            return None
+        found = amount_of(value if value is not None else "0")
+        if found is None or (low is not None and found < low):
+            self.bad(entry, field, value)
+            raise _Bad
+        return found
+
+    def day(self, entry: str, field: str, value: object) -> str:
+        text = str(value or "")
+        if not in_range(day(text)):
+            self.bad(entry, field, value)
+            raise _Bad
+        return text
+
+    def count(self, entry: str, field: str, value: object, low: int, high: int) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            self.bad(entry, field, value)
+            raise _Bad
+        return value
+
+
+_TERM_NAMES = (
+    "start_on",
+    "term_years",
+    "renewals_exercised",
+    "amendment_share_pct",
+    "report_days",
+    "monthly_fee",
+)
+
+
+class _Bad(Exception):
+    """A stored value set aside (noted by :class:`_Reader`)."""
+
+
 def read(pf: ProjectFile) -> Contract | None:
     """The :class:`Contract` of ``pf``, ``None`` while the award names no bid or no
     signature date (reads only)."""
@@ -247,7 +363,11 @@ def read(pf: ProjectFile) -> Contract | None:
 
 
 def read_with(pf: ProjectFile, award: bids_record.Award) -> Contract:
-    """The :class:`Contract` of ``pf`` for a signed ``award`` (:func:`read`)."""
+    """The :class:`Contract` of ``pf`` for a signed ``award`` (:func:`read`). A stored
+    value the follow-up cannot use (out of the operations' bounds: a date outside
+    :data:`FIRST_DAY`–:data:`LAST_DAY`, an amount beyond :data:`MAX_AMOUNT`, a term
+    beyond :data:`MAX_TERM_MONTHS` …) never raises: its entry is left out, a term takes
+    its default, and :attr:`Contract.set_aside` names it."""
     db = pf.db
     project = pf.project
     supplier = db.execute(
@@ -259,67 +379,127 @@ def read_with(pf: ProjectFile, award: bids_record.Award) -> Contract:
         " notes FROM contract ORDER BY id LIMIT 1"
     ).fetchone()
     sow = project.statement_of_work
-    start = (terms[0] if terms else "") or project.info.contract_start or award.contract_signed_on
-    share = _decimal(terms[3]) if terms else None
-    amendments = tuple(
-        Amendment(r[0], r[1], r[2], Decimal(r[3]), int(r[4]))
-        for r in db.execute(
-            "SELECT id, amended_on, reason, value_change, term_change_months FROM contract_amendments"
-            " ORDER BY amended_on, id"
+    read = _Reader()
+
+    stored = dict(zip(_TERM_NAMES, terms, strict=False)) if terms else {}
+
+    def given(name: str) -> bool:
+        # a term of 0 years is the statement of work's (the column's default)
+        return stored.get(name) not in (None, "") and not (name == "term_years" and stored[name] == 0)
+
+    def whole(name: str, low: int, high: int, default: int) -> int:
+        try:
+            return read.count("terms", name, stored[name], low, high) if given(name) else default
+        except _Bad:
+            return default
+
+    def decimal(name: str, low: Decimal) -> Decimal | None:
+        try:
+            return read.amount("terms", name, stored[name], low=low) if given(name) else None
+        except _Bad:
+            return None
+
+    start = ""
+    if given("start_on"):
+        with contextlib.suppress(_Bad):
+            start = read.day("terms", "start_on", stored["start_on"])
+    start = start or project.info.contract_start or award.contract_signed_on
+    term_years = whole("term_years", 1, MAX_TERM_YEARS, clamp("statement_of_work.term_years", sow.term_years))
+    renewals = whole("renewals_exercised", 0, MAX_RENEWALS, 0)
+    share = decimal("amendment_share_pct", Decimal("0.01"))
+    report_days = whole("report_days", 0, MAX_REPORT_DAYS, DEFAULT_REPORT_DAYS)
+    fee = decimal("monthly_fee", Decimal(0))
+    renewal_years = clamp("statement_of_work.renewal_years", sow.renewal_years)
+    months = 12 * (term_years + renewals * renewal_years)
+
+    amendments: list[Amendment] = []
+    for r in db.execute(
+        "SELECT id, amended_on, reason, value_change, term_change_months FROM contract_amendments"
+        " ORDER BY amended_on, id"
+    ):
+        entry = f"A{r[0]}"
+        try:
+            when = read.day(entry, "amended_on", r[1])
+            change = read.amount(entry, "value_change", r[3]) or Decimal(0)
+            moved = read.count(entry, "term_change_months", r[4], -MAX_TERM_MONTHS, MAX_TERM_MONTHS)
+            if not 1 <= months + moved <= MAX_TERM_MONTHS:
+                read.bad(entry, "term_change_months", r[4])
+                continue
+        except _Bad:
+            continue
+        months += moved
+        amendments.append(Amendment(r[0], when, r[2], change, moved))
+    reports: list[PerformanceReport] = []
+    for r in db.execute(
+        "SELECT id, period, received_on, availability_pct, credits_due, notes FROM performance_reports"
+        " ORDER BY period, id"
+    ):
+        entry = f"R{r[0]}"
+        try:
+            read.day(entry, "period", f"{r[1]}-01")
+            received = read.day(entry, "received_on", r[2])
+            availability = read.amount(entry, "availability_pct", r[3], blank=True, low=Decimal(0))
+            if availability is not None and availability > 100:
+                read.bad(entry, "availability_pct", r[3])
+                continue
+            credits = read.amount(entry, "credits_due", r[4] or 0, low=Decimal(0)) or Decimal(0)
+        except _Bad:
+            continue
+        reports.append(PerformanceReport(r[0], r[1], received, availability, credits, r[5]))
+    incidents: list[Incident] = []
+    for r in db.execute(
+        "SELECT id, report_id, severity, security, started_at, notified_at, responded_at, resolved_at,"
+        " description FROM incidents ORDER BY started_at, id"
+    ):
+        moments = [parse_moment(m) for m in r[4:8]]
+        if (
+            moments[0] is None
+            or any(m is not None and not in_range(m.date()) for m in moments)
+            or r[2] not in SEVERITIES
+        ):
+            read.bad(
+                f"I{r[0]}",
+                "severity" if r[2] not in SEVERITIES else "started_at",
+                r[2] if r[2] not in SEVERITIES else r[4],
+            )
+            continue
+        incidents.append(Incident(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], r[7], r[8]))
+    payments: list[Payment] = []
+    for r in db.execute(
+        "SELECT id, invoice_number, invoiced_on, paid_on, amount, credit, line_key, quantity, unit_price,"
+        " year, notes FROM payments ORDER BY paid_on, id"
+    ):
+        entry = f"P{r[0]}"
+        try:
+            paid_on = read.day(entry, "paid_on", r[3])
+            amount = read.amount(entry, "amount", r[4], low=Decimal(0)) or Decimal(0)
+            credit = read.amount(entry, "credit", r[5] or 0, low=Decimal(0)) or Decimal(0)
+            quantity = read.amount(entry, "quantity", r[7], blank=True, low=Decimal(0))
+            unit_price = read.amount(entry, "unit_price", r[8], blank=True, low=Decimal(0))
+            year = read.count(entry, "year", r[9], 1, MAX_CONTRACT_YEAR)
+        except _Bad:
+            continue
+        payments.append(
+            Payment(r[0], r[1], r[2], paid_on, amount, credit, r[6], quantity, unit_price, year, r[10])
         )
-    )
-    reports = tuple(
-        PerformanceReport(r[0], r[1], r[2], _decimal(r[3]), Decimal(r[4] or 0), r[5])
-        for r in db.execute(
-            "SELECT id, period, received_on, availability_pct, credits_due, notes FROM performance_reports"
-            " ORDER BY period, id"
-        )
-    )
-    incidents = tuple(
-        Incident(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], r[7], r[8])
-        for r in db.execute(
-            "SELECT id, report_id, severity, security, started_at, notified_at, responded_at, resolved_at,"
-            " description FROM incidents ORDER BY started_at, id"
-        )
-    )
-    payments = tuple(
-        Payment(
-            r[0],
-            r[1],
-            r[2],
-            r[3],
-            Decimal(r[4]),
-            Decimal(r[5] or 0),
-            r[6],
-            _decimal(r[7]),
-            _decimal(r[8]),
-            r[9],
-            r[10],
-        )
-        for r in db.execute(
-            "SELECT id, invoice_number, invoiced_on, paid_on, amount, credit, line_key, quantity, unit_price,"
-            " year, notes FROM payments ORDER BY paid_on, id"
-        )
-    )
     return Contract(
         bid_id=int(award.bid_id or 0),
         supplier=supplier[0] if supplier else "",
         signed_on=award.contract_signed_on,
         value=award.contract_value,
         start_on=start,
-        term_years=int(terms[1])
-        if terms and terms[1]
-        else clamp("statement_of_work.term_years", sow.term_years),
-        renewals_exercised=int(terms[2]) if terms else 0,
-        renewal_years=clamp("statement_of_work.renewal_years", sow.renewal_years),
+        term_years=term_years,
+        renewals_exercised=renewals,
+        renewal_years=renewal_years,
         amendment_share_pct=share if share is not None else DEFAULT_AMENDMENT_SHARE_PCT,
-        report_days=int(terms[4]) if terms else DEFAULT_REPORT_DAYS,
-        monthly_fee=_decimal(terms[5]) if terms else None,
+        report_days=report_days,
+        monthly_fee=fee,
         notes=terms[6] if terms else "",
-        amendments=amendments,
-        reports=reports,
-        incidents=incidents,
-        payments=payments,
+        amendments=tuple(amendments),
+        reports=tuple(reports),
+        incidents=tuple(incidents),
+        payments=tuple(payments),
+        set_aside=tuple(read.found),
     )
 
 

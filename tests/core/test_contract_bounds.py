@@ -1,0 +1,145 @@
+"""Walk defect 2: every value the follow-up cannot compute is refused before anything is
+saved (a bilingual ``ContractError``), and a file that already holds one (written before
+the refusal, or by hand) never makes ``contract show``, ``check`` or ``export`` fail: the
+entry is set aside and ``CT-ENTRY-INVALID`` names it."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from contract_sample import award, published
+
+from wizard.cli import main as cli_main
+from wizard.core.checks.contract import check_contract
+from wizard.core.contract import ContractError, operations, record
+from wizard.core.project_file.store import ProjectFile
+
+
+@pytest.fixture
+def signed(tmp_path):
+    with published(tmp_path) as f:
+        award(f)
+        yield f
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda f: operations.add_amendment(
+                f, amended_on="2027-12-01", reason="x", term_change_months=99999
+            ),
+            "1 to 780 months",
+        ),
+        (
+            lambda f: operations.add_amendment(
+                f, amended_on="2027-12-01", reason="x", term_change_months=-36
+            ),
+            "would last 0 months",
+        ),
+        (lambda f: operations.set_terms(f, term_years=8000), "from 1 to 15"),
+        (lambda f: operations.set_terms(f, renewals_exercised=11), "from 0 to 10"),
+        (lambda f: operations.set_terms(f, report_days=400), "from 0 to 365"),
+        (lambda f: operations.set_terms(f, start_on="9999-01-01"), "outside the follow-up's range"),
+        (lambda f: operations.set_terms(f, monthly_fee="1e400"), "from 0 to 1,000,000,000"),
+        (
+            lambda f: operations.add_payment(f, paid_on="2027-10-01", amount="1e400", invoice_number="N3"),
+            "from 0 to 1,000,000,000",
+        ),
+        (
+            lambda f: operations.add_payment(f, paid_on="2027-10-01", amount="10", credit="2e9"),
+            "from 0 to 1,000,000,000",
+        ),
+        (
+            lambda f: operations.add_payment(f, paid_on="2207-10-01", amount="10"),
+            "outside the follow-up's range",
+        ),
+        (
+            lambda f: operations.add_amendment(f, amended_on="2027-12-01", reason="x", value_change="-1e12"),
+            "between −1,000,000,000 and 1,000,000,000",
+        ),
+        (
+            lambda f: operations.add_report(f, period="2227-06", received_on="2227-07-10"),
+            "outside the follow-up's range",
+        ),
+        (
+            lambda f: operations.add_report(
+                f, period="2027-06", received_on="2027-07-10", availability_pct="nan"
+            ),
+            "not a percentage from 0 to 100",
+        ),
+        (
+            lambda f: operations.add_incident(f, started_at="2299-07-01T10:00:00-03:00"),
+            "outside the follow-up's range",
+        ),
+    ],
+)
+def test_a_value_the_follow_up_cannot_compute_is_refused_and_nothing_saved(signed, call, message):
+    with pytest.raises(ContractError, match=message) as caught:
+        call(signed)
+    assert " / " in str(caught.value)  # bilingual: French / English
+    contract = record.read(signed)
+    assert (contract.amendments, contract.payments, contract.reports, contract.incidents) == ((), (), (), ())
+    assert (contract.term_years, contract.renewals_exercised, contract.end_on) == (3, 0, "2030-05-31")
+    assert contract.set_aside == ()
+
+
+def test_the_clean_twins_are_taken(signed):
+    operations.add_amendment(
+        signed, amended_on="2027-12-01", reason="x", term_change_months=12, value_change="1"
+    )
+    operations.set_terms(signed, term_years=15, renewals_exercised=10, report_days=365, monthly_fee="1000")
+    operations.add_payment(signed, paid_on="2027-10-01", amount="999999999", invoice_number="N3")
+    contract = record.read(signed)
+    assert contract.term_months == 12 * (15 + 10) + 12 and contract.end_on == "2053-05-31"
+    assert contract.paid == Decimal(999999999) and contract.set_aside == ()
+    assert "CT-ENTRY-INVALID" not in {f.code for f in check_contract(signed.project, contract)}
+
+
+def test_a_stored_value_out_of_bounds_is_set_aside_as_a_finding(tmp_path, capsys):
+    """The JSON ``load`` path keeps what it is given (a file written before the
+    refusals): ``contract show``, ``check`` and ``export`` still work, the entry is left
+    out of the totals and named by ``CT-ENTRY-INVALID``."""
+    source = tmp_path / "t.tender"
+    assert cli_main(["new", "--example", "training", str(source)]) == 0
+    dumped = tmp_path / "t.json"
+    assert cli_main(["dump", str(source), "--out", str(dumped)]) == 0
+    data = json.loads(dumped.read_text(encoding="utf-8"))
+    follow = data["contract"]
+    follow["amendments"].append(
+        {"id": 9, "amended_on": "2027-12-01", "reason": "x", "value_change": "1", "term_change_months": 99999}
+    )
+    follow["payments"].append({**follow["payments"][0], "id": 20, "invoice_number": "N3", "amount": "1E+400"})
+    follow["terms"]["term_years"] = 8000
+    dumped.write_text(json.dumps(data), encoding="utf-8")
+    loaded = tmp_path / "l.tender"
+    assert cli_main(["load", str(dumped), str(loaded)]) == 0
+    with ProjectFile.open(loaded, read_only=True) as f:
+        contract = record.read(f)
+        project = f.project
+    assert [(s.entry, s.field, s.value) for s in contract.set_aside] == [
+        ("terms", "term_years", "8000"),
+        ("A9", "term_change_months", "99999"),
+        ("P20", "amount", "1E+400"),
+    ]
+    # the valid entries stand: 41 000.75 $ paid, 97 302.70 $ as amended, the default term
+    assert contract.paid == Decimal("41000.75") and contract.current_value == Decimal("97302.70")
+    assert contract.end_on == "2030-05-31"
+    codes = [f.code for f in check_contract(project, contract)]
+    assert codes.count("CT-ENTRY-INVALID") == 3
+    capsys.readouterr()
+    assert cli_main(["check", str(loaded), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "Entry P20 of the contract's follow-up holds a value the follow-up cannot use (amount: “1E+400”)"
+        in out
+    )
+    assert "The contract's terms hold a value the follow-up cannot use (term_years: “8000”)" in out
+    assert cli_main(["contract", str(loaded), "show"]) == 0
+    assert "CT-ENTRY-INVALID" in capsys.readouterr().out
+    assert cli_main(["export", str(loaded), "--out", str(tmp_path / "out"), "--lang", "fr"]) in (0, 1)
+    assert (tmp_path / "out" / "contract.csv").read_text(encoding="utf-8").splitlines()[1].split(",")[
+        7
+    ] == "41000.75"
