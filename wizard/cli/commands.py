@@ -1024,13 +1024,14 @@ def cmd_contract(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from wizard.core.contract import ContractError, operations
-    from wizard.core.contract.follow_up import as_of
+    from wizard.core.contract.follow_up import as_of, standing
     from wizard.core.contract.record import read
     from wizard.core.documents.follow_up import SEVERITY_LABELS
     from wizard.core.documents.record_tco import money
     from wizard.core.project_file.store import ProjectFile
 
     lang = args.lang or system_language()
+    as_of_day = _as_of(args.as_of)  # refused before anything is printed or saved
     needed = {"amend": ("--date", args.date), "report": ("--date", args.date), "pay": ("--date", args.date)}
     needed["incident"] = ("--started", args.started)
     option, given = needed.get(args.action, ("", "x"))
@@ -1095,6 +1096,8 @@ def cmd_contract(args: argparse.Namespace) -> int:
         raise CliError(
             N_("Record the award with the date the contract was signed before following the contract.")
         )
+    # the entries dated after --as-of are left out, as in the documents (follow_up.standing)
+    contract = standing(dataclasses.replace(contract, as_of=as_of_day))
     value = money(contract.current_value, lang) if contract.current_value is not None else "—"
     print(f"{contract.supplier}\t{contract.signed_on}\t{contract.start_on} → {contract.end_on}\t{value}")
     for a in contract.amendments:
@@ -1110,9 +1113,8 @@ def cmd_contract(args: argparse.Namespace) -> int:
         print(
             f"P{p.id}\t{p.paid_on}\t{p.invoice_number}\t{p.line_key}\t{money(p.amount, lang)}\t{money(p.credit, lang)}"
         )
-    given = _as_of(args.as_of)
-    judged = as_of(dataclasses.replace(contract, as_of=given), dt.date.fromisoformat(_today()))
+    judged = as_of(dataclasses.replace(contract, as_of=as_of_day), dt.date.fromisoformat(_today()))
     print(tr(N_("Findings as of {day}:"), lang, day=judged.isoformat()))
-    for f in _contract_findings(args.file, given):
+    for f in _contract_findings(args.file, as_of_day):
         print(f"{f.code} {f.message(lang)}")
     return 0

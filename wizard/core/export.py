@@ -212,12 +212,12 @@ def follow_up_files(project: Project, langs: list[str], follow: Any = None) -> d
     language the tender was published in, whatever ``langs`` asks."""
     if follow is None:
         return {}
-    from wizard.core.contract.follow_up import spending_by_year
+    from wizard.core.contract.follow_up import spending_by_year, standing
     from wizard.core.documents.docx.writer import docx_bytes  # the DOCX stack only when writing one
     from wizard.core.documents.follow_up import KINDS, follow_up_document, follow_up_file
     from wizard.core.documents.spending_chart import spending_chart_png  # matplotlib only when exporting
 
-    years = spending_by_year(project, follow.contract, follow.yearly)
+    years = spending_by_year(project, standing(follow.contract), follow.yearly)
     files: dict[str, bytes] = {}
     for lang in languages.tender_languages(project):
         chart = spending_chart_png(years, lang)

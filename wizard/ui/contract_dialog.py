@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.checks.contract import check_contract
 from wizard.core.contract import operations
-from wizard.core.contract.follow_up import as_of, spending_by_year
+from wizard.core.contract.follow_up import as_of, spending_by_year, standing
 from wizard.core.contract.record import SEVERITIES, FollowUp, day, follow_up, local_moment
 from wizard.core.documents.evaluation_common import moment
 from wizard.core.documents.follow_up import SEVERITY_LABELS
@@ -331,6 +331,9 @@ class ContractDialog(QDialog):
             return
         lang = ui_language()
         c = found.contract
+        typed = day(self.as_of.text().strip())
+        if typed is not None:  # the summary, the lists and the chart stand at the day, as the findings
+            c = standing(c, typed)
         self.summary.setText(
             _(
                 "{supplier}: contract signed on {signed}; value as amended {value}; paid so far {paid}.",

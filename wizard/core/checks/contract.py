@@ -47,7 +47,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
-from wizard.core.contract.follow_up import as_of, schedule
+from wizard.core.contract.follow_up import as_of, schedule, standing
 from wizard.core.contract.record import Contract, day
 from wizard.core.documents.evaluation_common import moment
 from wizard.core.i18n import N_, Localized, Plural
@@ -315,6 +315,7 @@ def check_contract(
     if contract is None or (as_of_day and day(as_of_day) is None):
         return []
     when = as_of(dataclasses.replace(contract, as_of=as_of_day) if as_of_day else contract, today)
+    contract = standing(contract, when)  # what happened later is not judged (walk defect 5)
     return (
         _set_aside(contract)
         + _amendments(contract)

@@ -2,6 +2,8 @@
 
 * :func:`as_of` — the day the follow-up is judged at, for the findings and the
   documents alike: today in the views, the latest entry in the exports.
+* :func:`standing` — the contract as it stood on that day: the entries dated later
+  left out, so every total and list stands at the same day.
 * :func:`schedule` — the monthly performance reports the contract expects up to a day,
   each with the day it is due (the tender's clause *performance-reporting*: a report
   each month; due ``Contract.report_days`` after the month ends).
@@ -21,6 +23,7 @@ service levels, prices, the value council approved — and to publish it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -31,6 +34,7 @@ from wizard.core.domain import funding, tco
 from wizard.core.domain.price_form import cents
 from wizard.core.model import Project
 from wizard.core.model.bounds import clamp
+from wizard.core.opendata.milestones import parse_moment
 
 
 @dataclass(frozen=True)
@@ -42,12 +46,14 @@ class Due:
 
 
 def latest_entry(contract: Contract) -> dt.date:
-    """The follow-up's latest entry: a report received, a payment, an amendment, else
+    """The follow-up's latest entry: a report received, a payment, an amendment, an incident's start, else
     the start or the signature (1970-01-01 when none is a day)."""
     days = [contract.start_on, contract.signed_on]
     days += [r.received_on for r in contract.reports] + [p.paid_on for p in contract.payments]
     days += [a.amended_on for a in contract.amendments]
     found = [d for d in map(day, days) if d is not None]
+    # an incident is an entry too: the day it started, as its own offset says
+    found += [m.date() for m in (parse_moment(i.started_at) for i in contract.incidents) if m is not None]
     return max(found) if found else dt.date(1970, 1, 1)
 
 
@@ -75,6 +81,46 @@ def as_of(contract: Contract, today: dt.date | None = None) -> dt.date:
         return given
     latest = latest_entry(contract)
     return latest if today is None else max(today, latest)
+
+
+def standing(contract: Contract, when: dt.date | None = None) -> Contract:
+    """``contract`` as it stood at the end of ``when`` (default: the day :func:`as_of`
+    decides): the amendments, reports received and payments dated later left out, the
+    incidents started later left out, and an incident's notice, response or resolution
+    dated later not yet recorded. The value as amended, what was paid, the credits, the
+    spending and the lists then all stand at that day.
+
+    Principle: a document that says "as of 20 September 2027" states nothing that
+    happened after it (walk defect 5: the value as amended and the payments of October
+    and November were counted); the cut-off applies whatever day :func:`as_of`
+    returns, so the findings and the documents agree. Idempotent."""
+    cut = as_of(contract) if when is None else when
+
+    def by(value: str) -> bool:
+        found = day(value)
+        return found is None or found <= cut
+
+    def moment_by(value: str) -> bool:
+        moment = parse_moment(value)
+        return moment is None or moment.date() <= cut
+
+    incidents = tuple(
+        dataclasses.replace(
+            i,
+            notified_at=i.notified_at if moment_by(i.notified_at) else "",
+            responded_at=i.responded_at if moment_by(i.responded_at) else "",
+            resolved_at=i.resolved_at if moment_by(i.resolved_at) else "",
+        )
+        for i in contract.incidents
+        if moment_by(i.started_at)
+    )
+    return dataclasses.replace(
+        contract,
+        amendments=tuple(a for a in contract.amendments if by(a.amended_on)),
+        reports=tuple(r for r in contract.reports if by(r.received_on)),
+        payments=tuple(p for p in contract.payments if by(p.paid_on)),
+        incidents=incidents,
+    )
 
 
 def schedule(contract: Contract, today: dt.date) -> list[Due]:

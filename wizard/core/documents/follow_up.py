@@ -15,15 +15,17 @@ prices, spending over time). Personal names are withheld from free texts
 (``opendata.common.Scrubber``); a supplier's trade-secret designation withholds its
 unit rates (what was billed stays: public money). The day they stand at is the
 day :func:`wizard.core.contract.follow_up.as_of` decides (the findings' day too): the
-``--as-of`` day, else the follow-up's latest entry, never the clock. A month without its
+``--as-of`` day, else the follow-up's latest entry, never the clock; what happened
+later is left out (``contract.follow_up.standing``). A month without its
 report is "not received" once its due day has passed, "not yet due" before.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
-from wizard.core.contract.follow_up import schedule, spending_by_year
+from wizard.core.contract.follow_up import schedule, spending_by_year, standing
 from wizard.core.contract.record import FollowUp
 from wizard.core.documents.blocks import Block, Document, Heading, Image, Paragraph, Table
 from wizard.core.documents.evaluation_common import moment
@@ -77,6 +79,11 @@ def _pct(value: Decimal | None, lang: str) -> str:
     return text.replace(".", ",") + "\u00a0%" if lang == "fr" else f"{text}%"
 
 
+def _standing(follow: FollowUp) -> FollowUp:
+    """``follow`` as it stood on the day the documents stand at (``follow_up.standing``)."""
+    return dataclasses.replace(follow, contract=standing(follow.contract))
+
+
 def _cover(project: Project, follow: FollowUp, kind: str, lang: str) -> list[Block]:
     info = project.info
     c = follow.contract
@@ -99,6 +106,7 @@ def _cover(project: Project, follow: FollowUp, kind: str, lang: str) -> list[Blo
 
 def summary_blocks(project: Project, follow: FollowUp, lang: str) -> list[Block]:
     """The contract summary's blocks in ``lang``."""
+    follow = _standing(follow)
     c = follow.contract
     scrub = Scrubber(project, lang)
     blocks = _cover(project, follow, "contract-summary", lang)
@@ -170,6 +178,7 @@ def summary_blocks(project: Project, follow: FollowUp, lang: str) -> list[Block]
 
 def performance_blocks(project: Project, follow: FollowUp, lang: str) -> list[Block]:
     """The performance document's blocks in ``lang``."""
+    follow = _standing(follow)
     c = follow.contract
     sow = project.statement_of_work
     scrub = Scrubber(project, lang)
@@ -283,6 +292,7 @@ def performance_blocks(project: Project, follow: FollowUp, lang: str) -> list[Bl
 def spending_blocks(project: Project, follow: FollowUp, lang: str, chart_png: bytes = b"") -> list[Block]:
     """The spending document's blocks in ``lang``; ``chart_png`` the spending chart
     (none if empty)."""
+    follow = _standing(follow)
     c = follow.contract
     years = spending_by_year(project, c, follow.yearly)
     blocks = _cover(project, follow, "spending", lang)

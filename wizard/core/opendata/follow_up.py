@@ -32,7 +32,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from wizard.core.contract.follow_up import as_of, schedule
+from wizard.core.contract.follow_up import as_of, schedule, standing
 from wizard.core.contract.record import Contract, FollowUp, day
 from wizard.core.csv_cells import to_csv
 from wizard.core.documents.record_tco import money
@@ -184,8 +184,9 @@ def today_of(contract: Contract) -> dt.date:
 
 def follow_up_csvs(project: Project, follow: FollowUp, lang: str) -> dict[str, bytes]:
     """File name → content of each CSV of the follow-up (module docstring), free texts
-    in ``lang`` with personal names withheld."""
-    c = follow.contract
+    in ``lang`` with personal names withheld, as the follow-up stood on its day
+    (``follow_up.standing``)."""
+    c = standing(follow.contract)
     scrub = Scrubber(project, lang)
     target = Decimal(project.statement_of_work.availability_pct)
     contract = [
@@ -294,8 +295,9 @@ def implementation_release(
     project: Project, follow: FollowUp, previous: dict[str, Any], lang: str
 ) -> dict[str, Any]:
     """The implementation release (module docstring) following ``previous`` (the last
-    release published: the tender's or an addendum's)."""
-    c = follow.contract
+    release published: the tender's or an addendum's), as the follow-up stood on its day
+    (``follow_up.standing``)."""
+    c = standing(follow.contract)
     info = project.info
     scrub = Scrubber(project, lang)
     release = copy.deepcopy(previous)
