@@ -143,3 +143,47 @@ def test_a_stored_value_out_of_bounds_is_set_aside_as_a_finding(tmp_path, capsys
     assert (tmp_path / "out" / "contract.csv").read_text(encoding="utf-8").splitlines()[1].split(",")[
         7
     ] == "41000.75"
+
+
+# Walk defect 7: a report before the start, a payment after the term's end
+
+
+def test_a_report_for_a_month_before_the_start_is_refused(signed):
+    """Signed 2027-05-25, the contract starts 2027-06-01: May 2027 is no month of it."""
+    with pytest.raises(
+        ContractError, match=r"2027-05 precedes the contract's start \(2027-06-01\)"
+    ) as caught:
+        operations.add_report(signed, period="2027-05", received_on="2027-06-01", availability_pct="80")
+    assert "Le rapport de 2027-05 précède le début du contrat (2027-06-01)" in str(caught.value)
+    assert record.read(signed).reports == ()
+    # the clean twin: the first month of the contract
+    operations.add_report(signed, period="2027-06", received_on="2027-07-01", availability_pct="99.9")
+    assert [r.period for r in record.read(signed).reports] == ["2027-06"]
+
+
+def test_a_payment_after_the_terms_end_is_a_finding(signed):
+    """The term ends 2030-05-31 (3 years from 2027-06-01); with one renewal of a year,
+    2031-05-31."""
+    operations.add_payment(signed, paid_on="2030-05-31", amount="5", invoice_number="LAST")
+    contract = record.read(signed)
+    assert "CT-PAID-AFTER-END" not in {f.code for f in check_contract(signed.project, contract)}
+    operations.add_payment(signed, paid_on="2035-01-01", amount="5", invoice_number="LATE-1")
+    found = {f.code: f for f in check_contract(signed.project, record.read(signed))}
+    assert found["CT-PAID-AFTER-END"].message("en") == (
+        "Invoice LATE-1 was paid on 2035-01-01, after the end of the contract's term (2030-05-31, renewals "
+        "and amendments included): record the renewal or the amendment that extends the term, or correct "
+        "the date; the follow-up and its documents stand at the latest entry, 2035-01-01."
+    )
+    operations.set_terms(signed, renewals_exercised=1)
+    operations.add_amendment(signed, amended_on="2030-01-01", reason="r", term_change_months=44)
+    assert record.read(signed).end_on == "2035-01-31"
+    assert "CT-PAID-AFTER-END" not in {f.code for f in check_contract(signed.project, record.read(signed))}
+
+
+def test_a_stored_report_before_the_start_is_set_aside(signed):
+    signed.db.table("performance_reports").insert(
+        {"period": "2027-03", "received_on": "2027-06-01", "availability_pct": "80", "credits_due": "300"}
+    )
+    contract = record.read(signed)
+    assert contract.reports == () and contract.credits_due == 0
+    assert [(s.entry[:1], s.field, s.value) for s in contract.set_aside] == [("R", "period", "2027-03")]

@@ -21,6 +21,10 @@ opened price workbook; empty when unknown).
 * ``CT-REPORT-LATE`` (info): reports received after their due day.
 * ``CT-CREDITS-NOT-TAKEN`` (warning): service credits due by the reports received
   before the last payment were not deducted from the payments.
+* ``CT-PAID-AFTER-END`` (warning): a payment dated after the last day of the term
+  (renewals and amendments included): a payment for services after the term needs a
+  renewal or an amendment recorded first, or its date is a typing error; without this
+  finding the documents would silently stand at that later day.
 * ``CT-UNIT-PRICE`` (warning): an invoice bills a unit-price line above the winning
   bid's rate.
 * ``CT-NOTICE-LATE`` (warning): a security incident notified to the Town later than the
@@ -202,6 +206,30 @@ def _credits(contract: Contract) -> list[Finding]:
     ]
 
 
+def _after_end(contract: Contract) -> list[Finding]:
+    end = day(contract.end_on)
+    if end is None:
+        return []
+    return [
+        finding(
+            "CT-PAID-AFTER-END",
+            Severity.WARNING,
+            N_(
+                "Invoice {invoice} was paid on {date}, after the end of the contract's term ({end}, renewals "
+                "and amendments included): record the renewal or the amendment that extends the term, or "
+                "correct the date; the follow-up and its documents stand at the latest entry, {date}."
+            ),
+            "contract.payments",
+            principles.FOLLOW_UP,
+            invoice=p.invoice_number or f"P{p.id}",
+            date=p.paid_on,
+            end=contract.end_on,
+        )
+        for p in contract.payments
+        if (paid := day(p.paid_on)) is not None and paid > end
+    ]
+
+
 def _unit_prices(contract: Contract, rates: Mapping[str, Decimal]) -> list[Finding]:
     found: list[Finding] = []
     for p in contract.payments:
@@ -322,6 +350,7 @@ def check_contract(
         + _payments(contract)
         + _reports(contract, when)
         + _credits(contract)
+        + _after_end(contract)
         + _unit_prices(contract, rates or {})
         + _notices(project, contract)
     )

@@ -278,14 +278,24 @@ def add_report(
     """Record the supplier's report for ``period`` (YYYY-MM); returns its id.
     ``availability_pct`` measured ('' = not stated); ``credits_due`` in CAD, else the
     credit the availability earns (:func:`follow_up.expected_credit`, 0 when unknown).
-    Raises :class:`ContractError`: no contract, a period that is not a month or already
-    reported, a date that is not one or before the month has ended (a report accounts for
+    Raises :class:`ContractError`: no contract, a period that is not a month, before the
+    contract's start or already reported, a date that is not one or before the month has ended (a report accounts for
     a whole month), an availability outside 0–100."""
     contract = signed(pf)
     text = str(period).strip()
     if not PERIOD.fullmatch(text):
         raise ContractError(N_("“{value}” is not a month (YYYY-MM)."), value=text)
     _within(dt.date.fromisoformat(f"{text}-01"))
+    start = day(contract.start_on)
+    if start is not None and text < f"{start:%Y-%m}":
+        raise ContractError(
+            N_(
+                "The report for {period} precedes the contract's start ({date}): the first month reported is {first}."
+            ),
+            period=text,
+            date=contract.start_on,
+            first=f"{start:%Y-%m}",
+        )
     if contract.report(text) is not None:
         raise ContractError(N_("The report for {period} is already recorded."), period=text)
     received = _date(received_on)

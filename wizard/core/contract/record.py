@@ -437,6 +437,9 @@ def read_with(pf: ProjectFile, award: bids_record.Award) -> Contract:
         entry = f"R{r[0]}"
         try:
             read.day(entry, "period", f"{r[1]}-01")
+            if str(r[1]) < start[:7]:  # a month before the contract's start is no month of it
+                read.bad(entry, "period", r[1])
+                continue
             received = read.day(entry, "received_on", r[2])
             availability = read.amount(entry, "availability_pct", r[3], blank=True, low=Decimal(0))
             if availability is not None and availability > 100:
