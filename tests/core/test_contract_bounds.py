@@ -187,3 +187,32 @@ def test_a_stored_report_before_the_start_is_set_aside(signed):
     contract = record.read(signed)
     assert contract.reports == () and contract.credits_due == 0
     assert [(s.entry[:1], s.field, s.value) for s in contract.set_aside] == [("R", "period", "2027-03")]
+
+
+# Walk defect 3: a wrong entry taken out from the command line
+
+
+def test_the_command_line_removes_an_entry(tmp_path, capsys):
+    path = tmp_path / "t.tender"
+    assert cli_main(["new", "--example", "training", str(path)]) == 0
+    capsys.readouterr()
+    assert cli_main(["contract", str(path), "remove", "payment", "P7", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "F-2028-007" not in out and "P6\t2027-11-15\tF-2027-041" in out
+    assert cli_main(["contract", str(path), "remove", "amendment", "1"]) == 0
+    with ProjectFile.open(path, read_only=True) as f:
+        contract = record.read(f)
+    assert contract.paid == Decimal("40620.75") and contract.amendments == ()
+    assert contract.current_value == Decimal("95502.70")
+    capsys.readouterr()
+    # refusals: one bilingual line, nothing removed
+    assert cli_main(["contract", str(path), "remove", "payment", "P7"]) == 2
+    assert "Cette inscription n’existe pas (7). / There is no such entry (7)." in capsys.readouterr().err
+    assert cli_main(["contract", str(path), "remove"]) == 2
+    assert (
+        "“remove” needs the kind of entry, amendment, report, incident or payment" in capsys.readouterr().err
+    )
+    assert cli_main(["contract", str(path), "remove", "payment", "R2"]) == 2
+    assert "« remove payment » exige le numéro de l’inscription" in capsys.readouterr().err
+    with ProjectFile.open(path, read_only=True) as f:
+        assert len(record.read(f).payments) == 6

@@ -255,8 +255,18 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     p = sub.add_parser("contract", help="follow the contract awarded (docs/contract.md)")
     p.add_argument("file")
     p.add_argument(
-        "action", nargs="?", default="show", choices=("show", "terms", "amend", "report", "incident", "pay")
+        "action",
+        nargs="?",
+        default="show",
+        choices=("show", "terms", "amend", "report", "incident", "pay", "remove"),
     )
+    p.add_argument(
+        "kind",
+        nargs="?",
+        metavar="KIND",
+        help="remove: amendment, report, incident or payment (the entry as 'show' lists it)",
+    )
+    p.add_argument("number", nargs="?", metavar="N", help="remove: its number as 'show' lists it (P5 or 5)")
     p.add_argument("--start", help="terms: the contract's first day (YYYY-MM-DD)")
     p.add_argument("--term-years", type=int, help="terms: the initial term in years")
     p.add_argument("--renewals", type=int, help="terms: the renewals exercised")

@@ -1015,11 +1015,42 @@ def _report_number(value: str | None) -> int | None:
     return int(digits)
 
 
+_ENTRY_KINDS = {"amendment": "A", "report": "R", "incident": "I", "payment": "P"}
+"""``contract remove KIND N``: each kind of entry and the letter ``show`` numbers it with."""
+
+
+def _contract_entry(kind: str | None, number: str | None) -> tuple[Any, int]:
+    """``remove KIND N``: the kind (amendment, report, incident, payment) and the entry's
+    number as ``contract show`` lists it (``P5`` or ``5``); raises :class:`CliError`."""
+    text = (kind or "").strip().lower()
+    if text not in _ENTRY_KINDS:
+        raise CliError(
+            N_(
+                "“remove” needs the kind of entry, amendment, report, incident or payment, then its number: {value}."
+            ),
+            value=kind or "",
+        )
+    letter = _ENTRY_KINDS[text]
+    digits = (number or "").strip()
+    digits = digits[1:] if digits[:1].upper() == letter else digits
+    if not digits.isdigit():
+        raise CliError(
+            N_(
+                "“remove {kind}” needs the entry's number as “contract show” lists it ({letter}3 or 3): {value}."
+            ),
+            kind=text,
+            letter=letter,
+            value=number or "",
+        )
+    return text, int(digits)
+
+
 def cmd_contract(args: argparse.Namespace) -> int:
     """The contract's follow-up (``wizard/core/contract/``, docs/contract.md): ``show``
     (default) prints the contract, its amendments, reports, incidents and payments, then
     its findings as of ``--as-of``, else today (or the latest entry when later); ``terms`` sets its terms; ``amend``, ``report``, ``incident``
-    and ``pay`` record an amendment, a monthly report, an incident and a payment."""
+    and ``pay`` record an amendment, a monthly report, an incident and a payment;
+    ``remove KIND N`` takes a wrong entry out (``contract.operations.remove``)."""
     import dataclasses
     import datetime as dt
 
@@ -1038,6 +1069,7 @@ def cmd_contract(args: argparse.Namespace) -> int:
     if not str(given).strip():
         raise CliError(N_("“{action}” needs {option}."), action=args.action, option=option)
     report_id = _report_number(args.report) if args.action == "incident" else None
+    removed = _contract_entry(args.kind, args.number) if args.action == "remove" else None
     try:
         with ProjectFile.open(_project_path(args.file), read_only=args.action == "show") as pf:
             if args.action == "terms":
@@ -1089,6 +1121,8 @@ def cmd_contract(args: argparse.Namespace) -> int:
                     quantity=args.quantity,
                     unit_price=args.unit_price,
                 )
+            elif removed is not None:
+                operations.remove(pf, removed[0], removed[1])
             contract = read(pf)
     except ContractError as exc:
         raise CliError(exc.text, args.file, **exc.params) from None
