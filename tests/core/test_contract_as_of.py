@@ -94,3 +94,27 @@ def test_export_as_of_stands_at_the_day(training, tmp_path):
     assert cli_main(["export", str(training), "--out", str(whole), "--lang", "fr"]) == 0
     assert [r["paid"] for r in _rows(whole / "contract.csv")] == ["41000.75"]
     assert "Payé à ce jour (avant taxes) | 41\u00a0000,75\u00a0$" in _text(whole / "contract-summary-fr.docx")
+
+
+def test_billed_is_quantity_times_unit_price_credits_apart(training, tmp_path):
+    """Walk defect 6: 10 hours at 95 $ are 950 $ billed; the 50 $ credit is deducted
+    apart; 900 $ paid (520 $ + 380 $). Its clean twin: a line with no credit bills what
+    is paid."""
+    out = tmp_path / "out"
+    assert cli_main(["export", str(training), "--out", str(out), "--lang", "fr"]) == 0
+    spending = _text(out / "spending-fr.docx")
+    assert (
+        "Services supplémentaires commandés par la Ville (par heure) | 95,00\u00a0$ | 10 | 950,00\u00a0$ | "
+        "50,00\u00a0$ | 900,00\u00a0$" in spending
+    )
+    assert "Poste | Taux de la soumission | Quantité facturée | Facturé | Crédits déduits | Payé" in spending
+    units = {r["line"]: r for r in _rows(out / "unit-prices.csv")}
+    hour = units["unit.hour"]
+    assert (hour["quantity_billed"], hour["amount_billed"], hour["credit_deducted"], hour["amount_paid"]) == (
+        "10",
+        "950.00",
+        "50.00",
+        "900.00",
+    )
+    assert Decimal(hour["amount_billed"]) == 10 * Decimal(hour["bid_rate"])
+    assert (units["unit.user"]["amount_billed"], units["unit.user"]["amount_paid"]) == ("0.00", "0.00")

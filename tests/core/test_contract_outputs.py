@@ -90,7 +90,9 @@ def test_csvs_carry_the_contract_its_reports_and_payments(pf):
         "bid_rate": "95.00",
         "withheld": "",
         "quantity_billed": "10",
-        "amount_billed": "950.00",  # 10 hours at 95 $: 520 $ + 50 $ of credit, then 380 $
+        "amount_billed": "950.00",  # 10 × 95 $: billed; the 50 $ credit apart, 900 $ paid
+        "credit_deducted": "50.00",
+        "amount_paid": "900.00",
     }
     assert units["unit.user"]["bid_rate"] == "42.50"
 
@@ -142,8 +144,9 @@ def test_the_french_documents_read_as_french(pf):
     assert "Services supplémentaires commandés par la Ville (par heure) | 95,00\u00a0$ | 10 |" in spending
     for text in (spending, _text(files["spending-en.docx"]), performance):
         assert "unit.hour" not in text and "recurring.subscriptions" not in text and "one_off." not in text
-    assert "Additional services ordered by the Town (per hour) | $95.00 | 10 | $950.00" in _text(
-        files["spending-en.docx"]
+    assert (
+        "Additional services ordered by the Town (per hour) | $95.00 | 10 | $950.00 | $50.00 | $900.00"
+        in _text(files["spending-en.docx"])
     )
 
 

@@ -38,7 +38,7 @@ from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
 from wizard.core.model.translatable import localized
 from wizard.core.opendata.common import Scrubber
-from wizard.core.opendata.follow_up import today_of, withheld_rates
+from wizard.core.opendata.follow_up import billed, today_of, withheld_rates
 
 KINDS: dict[str, str] = {
     "contract-summary": N_("Contract summary"),
@@ -391,7 +391,16 @@ def spending_blocks(project: Project, follow: FollowUp, lang: str, chart_png: by
     if keys:
         blocks.append(
             Table(
-                [[tr("Line", lang), tr("Bid's rate", lang), tr("Quantity billed", lang), tr("Billed", lang)]],
+                [
+                    [
+                        tr("Line", lang),
+                        tr("Bid's rate", lang),
+                        tr("Quantity billed", lang),
+                        tr("Billed", lang),
+                        tr("Credits deducted", lang),
+                        tr("Paid", lang),
+                    ]
+                ],
                 [
                     [
                         _line(project, key, lang),
@@ -403,16 +412,13 @@ def spending_blocks(project: Project, follow: FollowUp, lang: str, chart_png: by
                             ).normalize(),
                             "f",
                         ),
-                        # billed: each invoice's total, the amount paid and the credit deducted
-                        money(
-                            sum((p.amount + p.credit for p in c.payments if p.line_key == key), Decimal(0)),
-                            lang,
-                        ),
+                        # billed: quantity × unit price; the credits apart; paid: billed less credits
+                        *(money(v, lang) for v in billed([p for p in c.payments if p.line_key == key])),
                     ]
                     for key in keys
                 ],
-                [4.6, 3.8, 3.8, 3.8],
-                right=(1, 2, 3),
+                [3.6, 2.4, 2.2, 2.6, 2.6, 2.6],
+                right=(1, 2, 3, 4, 5),
             )
         )
     return blocks

@@ -29,11 +29,12 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
 from wizard.core.contract.follow_up import as_of, schedule, standing
-from wizard.core.contract.record import Contract, FollowUp, day
+from wizard.core.contract.record import Contract, FollowUp, Payment, day
 from wizard.core.csv_cells import to_csv
 from wizard.core.documents.record_tco import money
 from wizard.core.i18n import N_, ntr, tr
@@ -118,8 +119,15 @@ UNIT_PRICE_COLUMNS: tuple[Column, ...] = (
     Column(
         "amount_billed",
         N_(
-            "Amount billed at this line so far (each invoice's total: paid plus the service credit deducted), in "
-            "CAD before taxes."
+            "Amount billed at this line so far: each invoice's quantity × unit price (its total before any "
+            "service credit), in CAD before taxes."
+        ),
+    ),
+    Column("credit_deducted", N_("Service credits deducted from those invoices, in CAD.")),
+    Column(
+        "amount_paid",
+        N_(
+            "Amount paid for this line so far: the amount billed less the credits deducted, in CAD before taxes."
         ),
     ),
 )
@@ -174,6 +182,23 @@ def amendment_text(value_change: Decimal, months: int, lang: str) -> str:
             ntr("Term shortened by {count} month.", "Term shortened by {count} months.", -months, lang)
         )
     return " ".join(parts)
+
+
+def billed(payments: Iterable[Payment]) -> tuple[Decimal, Decimal, Decimal]:
+    """What ``payments`` billed, the credits deducted and what was paid (CAD): an
+    invoice's billed total is its quantity × unit price, which the operations make equal
+    to the amount paid plus the credit deducted (that sum when either is missing).
+
+    Principle: "billed" is what the supplier invoiced at the bid's rate (10 hours at
+    95 $ = 950 $), the credit a separate deduction; calling the 900 $ paid "billed"
+    hid the credit (walk defect 6)."""
+    total = credits = paid = Decimal(0)
+    for p in payments:
+        each = p.quantity * p.unit_price if p.quantity is not None and p.unit_price is not None else None
+        total += each if each is not None else p.amount + p.credit
+        credits += p.credit
+        paid += p.amount
+    return total, credits, paid
 
 
 def today_of(contract: Contract) -> dt.date:
@@ -254,15 +279,18 @@ def follow_up_csvs(project: Project, follow: FollowUp, lang: str) -> dict[str, b
     )
     units = [header(UNIT_PRICE_COLUMNS)]
     for key in sorted(set(follow.rates) | {p.line_key for p in c.payments if p.line_key.startswith("unit.")}):
-        billed = [p for p in c.payments if p.line_key == key]
+        lines = [p for p in c.payments if p.line_key == key]
         rate = follow.rates.get(key)
+        amount, credits, paid = billed(lines)
         units.append(
             [
                 key,
                 "" if withheld else _money(rate),
                 withheld,
-                _plain(sum((p.quantity or Decimal(0) for p in billed), Decimal(0))),
-                _money(sum((p.amount + p.credit for p in billed), Decimal(0))),
+                _plain(sum((p.quantity or Decimal(0) for p in lines), Decimal(0))),
+                _money(amount),
+                _money(credits),
+                _money(paid),
             ]
         )
     return {
