@@ -274,11 +274,12 @@ def test_the_command_line_records_and_shows_the_follow_up(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "Apprentissage Fundy inc.\t2027-05-25\t2027-06-01 → 2031-05-31" in out
     assert (
-        "R3\t2027-08\t2027-09-10\t97.2\t$100.00" in out
-        or "R3\t2027-08\t2027-09-10\t97.2\t100,00\u00a0$" in out
+        "R3\t2027-08\t2027-09-10\t97.2%\t$100.00" in out
+        or "R3\t2027-08\t2027-09-10\t97,2\u00a0%\t100,00\u00a0$" in out
     )
     assert "CT-AMENDMENT-SHARE" in out  # 5 300 $ on 95 502.70 $: 5.5 %, beyond 5 %
-    assert cli_main(["contract", str(path), "report", "--period", "2027-08", "--date", "2027-09-10"]) == 2
+    again = ["--period", "2027-08", "--date", "2027-09-10", "--availability", "97.2"]
+    assert cli_main(["contract", str(path), "report", *again]) == 2
     err = capsys.readouterr().err
     assert "already recorded" in err and "déjà enregistré" in err
     with ProjectFile.open(path, read_only=True) as f:
@@ -299,7 +300,7 @@ def test_the_command_line_says_what_is_missing(tmp_path, capsys):
     assert cli_main(["contract", str(path), "pay", "--amount", "100"]) == 2
     err = capsys.readouterr().err
     assert "« pay » exige --date." in err and "“pay” needs --date." in err
-    started = ["--started", "2027-07-20T08:00:00-03:00"]
+    started = ["--started", "2027-07-20T08:00:00-03:00", "--severity", "major"]
     assert cli_main(["contract", str(path), "incident", *started, "--report", "R1"]) == 0
     assert cli_main(["contract", str(path), "incident", *started, "--report", "2"]) == 0
     capsys.readouterr()

@@ -216,3 +216,59 @@ def test_the_command_line_removes_an_entry(tmp_path, capsys):
     assert "« remove payment » exige le numéro de l’inscription" in capsys.readouterr().err
     with ProjectFile.open(path, read_only=True) as f:
         assert len(record.read(f).payments) == 6
+
+
+# Walk defects 9 and 10: contract show reads as a listing; messages name what is missing
+
+
+def test_contract_show_has_headers_labels_and_the_languages_numbers(tmp_path, capsys):
+    path = tmp_path / "t.tender"
+    assert cli_main(["new", "--example", "training", str(path)]) == 0
+    capsys.readouterr()
+    assert cli_main(["contract", str(path), "show", "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert "Fournisseur\tSigné le\tDurée\tValeur modifiée\n" in out
+    assert "Apprentissage Fundy inc.\t2027-05-25\t2027-06-01 → 2030-05-31\t97\u00a0302,70\u00a0$" in out
+    assert "Rapports de rendement\nN°\tMois\tReçu le\tDisponibilité\tCrédits dus\n" in out
+    assert "R2\t2027-07\t2027-08-13\t98,4\u00a0%\t50,00\u00a0$" in out  # never "98.4"
+    assert "I1\t2027-07-19T07:40:00-03:00\tCritique\t—\t2027-07-19T13:10:00-03:00\tR2\t" in out
+    assert "P1\t2027-06-15\tF-2027-000\tAbonnements\t12\u00a0000,00\u00a0$" in out
+    assert "recurring.subscriptions" not in out and "unit.hour" not in out
+    assert "\nCT-REPORT-MISSING" in out
+    # the clean twin in English
+    assert cli_main(["contract", str(path), "show", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "R2\t2027-07\t2027-08-13\t98.4%\t$50.00" in out
+    assert (
+        "P5\t2027-09-15\tF-2027-030\tAdditional services ordered by the Town (per hour)\t$520.00\t$50.00"
+        in out
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["report", "--date", "2027-10-01", "--availability", "99"], "--period"),
+        (["report", "--period", "2027-09", "--date", "2027-10-01"], "--availability"),
+        (["pay", "--date", "2027-10-01"], "--amount"),
+        (["incident", "--started", "2027-07-20T08:00:00-03:00"], "--severity"),
+    ],
+)
+def test_a_missing_option_is_named_and_nothing_saved(tmp_path, capsys, args, option):
+    path = tmp_path / "t.tender"
+    assert cli_main(["new", "--example", "training", str(path)]) == 0
+    capsys.readouterr()
+    assert cli_main(["contract", str(path), *args]) == 2
+    assert f"“{args[0]}” needs {option}." in capsys.readouterr().err
+    with ProjectFile.open(path, read_only=True) as f:
+        contract = record.read(f)
+    assert (len(contract.reports), len(contract.payments), len(contract.incidents)) == (2, 7, 1)
+
+
+def test_a_wrong_as_of_is_refused_before_anything_is_printed(tmp_path, capsys):
+    path = tmp_path / "t.tender"
+    assert cli_main(["new", "--example", "training", str(path)]) == 0
+    capsys.readouterr()
+    assert cli_main(["contract", str(path), "show", "--as-of", "2027-13-45"]) == 2
+    printed = capsys.readouterr()
+    assert printed.out == "" and "“2027-13-45” is not a date (YYYY-MM-DD)." in printed.err

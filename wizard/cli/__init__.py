@@ -277,10 +277,14 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     p.add_argument("--reason", default="", help="amend: why the contract is amended")
     p.add_argument("--value-change", default="0", help="amend: the effect on the value, CAD (negative: less)")
     p.add_argument("--months", type=int, default=0, help="amend: the effect on the term, in months")
-    p.add_argument("--period", default="", help="report: the month reported (YYYY-MM)")
-    p.add_argument("--availability", default="", help="report: the availability measured, in %%")
+    p.add_argument("--period", default="", help="report (required): the month reported (YYYY-MM)")
+    p.add_argument("--availability", default="", help="report (required): the availability measured, in %%")
     p.add_argument("--credits", default=None, help="report: the credits due, CAD (default: computed)")
-    p.add_argument("--severity", default="major", choices=("critical", "major", "minor"), help="incident")
+    p.add_argument(
+        "--severity",
+        choices=("critical", "major", "minor"),
+        help="incident (required): the schedule's severity",
+    )
     p.add_argument("--security", action="store_true", help="incident: a security incident")
     p.add_argument("--started", default="", help="incident: when it started, ISO 8601 with its offset")
     p.add_argument("--notified", default="", help="incident: when the Town was notified")
@@ -292,7 +296,7 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
         metavar="N",
         help="incident: the number of the performance report that accounts for it (R3 or 3, as 'show' lists it)",
     )
-    p.add_argument("--amount", default="", help="pay: the amount paid, CAD before taxes")
+    p.add_argument("--amount", default="", help="pay (required): the amount paid, CAD before taxes")
     p.add_argument("--credit", default="0", help="pay: the service credit deducted, CAD")
     p.add_argument("--invoice", default="", help="pay: the invoice number")
     p.add_argument("--line", default="", help="pay: the price form's line (unit.hour …)")

@@ -1015,6 +1015,99 @@ def _report_number(value: str | None) -> int | None:
     return int(digits)
 
 
+def _print_contract(project: Project, contract: Any, lang: str) -> None:
+    """``contract show``: the contract, then each kind of entry under its heading and a
+    header line, tab-separated, numbered as ``remove`` and ``--report`` take them (A1,
+    R2, I1, P5); amounts and percentages as ``lang`` writes them, price-form lines by
+    their label, an incident with the report that accounts for it."""
+    from wizard.core.documents.follow_up import SEVERITY_LABELS, line_label
+    from wizard.core.documents.record_tco import money
+
+    def row(*cells: object) -> None:
+        print("\t".join(str(c) for c in cells))
+
+    def pct(value: Any) -> str:
+        if value is None:
+            return "—"
+        text = format(value.normalize(), "f")
+        return text.replace(".", ",") + "\u00a0%" if lang == "fr" else f"{text}%"
+
+    value = money(contract.current_value, lang) if contract.current_value is not None else "—"
+    row(
+        tr(N_("Supplier"), lang),
+        tr(N_("Signed on"), lang),
+        tr(N_("Term"), lang),
+        tr(N_("Value as amended"), lang),
+    )
+    row(contract.supplier, contract.signed_on, f"{contract.start_on} → {contract.end_on}", value)
+    sections: list[tuple[str, list[str], list[list[str]]]] = [
+        (
+            N_("Amendments"),
+            [N_("No."), N_("Date"), N_("Value change"), N_("Term change (months)"), N_("Reason")],
+            [
+                [f"A{a.id}", a.amended_on, money(a.value_change, lang), str(a.term_change_months), a.reason]
+                for a in contract.amendments
+            ],
+        ),
+        (
+            N_("Performance reports"),
+            [N_("No."), N_("Month"), N_("Received on"), N_("Availability"), N_("Credits due")],
+            [
+                [f"R{r.id}", r.period, r.received_on, pct(r.availability_pct), money(r.credits_due, lang)]
+                for r in contract.reports
+            ],
+        ),
+        (
+            N_("Incidents"),
+            [
+                N_("No."),
+                N_("Started"),
+                N_("Severity"),
+                N_("Notified"),
+                N_("Resolved"),
+                N_("Report"),
+                N_("Description"),
+            ],
+            [
+                [
+                    f"I{i.id}",
+                    i.started_at,
+                    tr(SEVERITY_LABELS[i.severity], lang)
+                    + (" — " + tr("security", lang) if i.security else ""),
+                    i.notified_at or "—",
+                    i.resolved_at or "—",
+                    f"R{i.report_id}" if i.report_id is not None else "—",
+                    i.description,
+                ]
+                for i in contract.incidents
+            ],
+        ),
+        (
+            N_("Payments"),
+            [N_("No."), N_("Paid on"), N_("Invoice"), N_("Line"), N_("Amount"), N_("Credit")],
+            [
+                [
+                    f"P{p.id}",
+                    p.paid_on,
+                    p.invoice_number or "—",
+                    line_label(project, p.line_key, lang),
+                    money(p.amount, lang),
+                    money(p.credit, lang),
+                ]
+                for p in contract.payments
+            ],
+        ),
+    ]
+    for title, header, rows in sections:
+        if not rows:
+            continue
+        print()
+        print(tr(title, lang))
+        row(*(tr(h, lang) for h in header))
+        for cells in rows:
+            row(*cells)
+
+
 _ENTRY_KINDS = {"amendment": "A", "report": "R", "incident": "I", "payment": "P"}
 """``contract remove KIND N``: each kind of entry and the letter ``show`` numbers it with."""
 
@@ -1057,17 +1150,20 @@ def cmd_contract(args: argparse.Namespace) -> int:
     from wizard.core.contract import ContractError, operations
     from wizard.core.contract.follow_up import as_of, standing
     from wizard.core.contract.record import read
-    from wizard.core.documents.follow_up import SEVERITY_LABELS
-    from wizard.core.documents.record_tco import money
     from wizard.core.project_file.store import ProjectFile
 
     lang = args.lang or system_language()
     as_of_day = _as_of(args.as_of)  # refused before anything is printed or saved
-    needed = {"amend": ("--date", args.date), "report": ("--date", args.date), "pay": ("--date", args.date)}
-    needed["incident"] = ("--started", args.started)
-    option, given = needed.get(args.action, ("", "x"))
-    if not str(given).strip():
-        raise CliError(N_("“{action}” needs {option}."), action=args.action, option=option)
+    # each action's required options, named in the message when missing (walk defect 10)
+    needed = {
+        "amend": [("--date", args.date)],
+        "report": [("--period", args.period), ("--date", args.date), ("--availability", args.availability)],
+        "incident": [("--started", args.started), ("--severity", args.severity)],
+        "pay": [("--date", args.date), ("--amount", args.amount)],
+    }
+    for option, given in needed.get(args.action, []):
+        if not str(given or "").strip():
+            raise CliError(N_("“{action}” needs {option}."), action=args.action, option=option)
     report_id = _report_number(args.report) if args.action == "incident" else None
     removed = _contract_entry(args.kind, args.number) if args.action == "remove" else None
     try:
@@ -1124,6 +1220,7 @@ def cmd_contract(args: argparse.Namespace) -> int:
             elif removed is not None:
                 operations.remove(pf, removed[0], removed[1])
             contract = read(pf)
+            project = pf.project
     except ContractError as exc:
         raise CliError(exc.text, args.file, **exc.params) from None
     if contract is None:
@@ -1132,21 +1229,9 @@ def cmd_contract(args: argparse.Namespace) -> int:
         )
     # the entries dated after --as-of are left out, as in the documents (follow_up.standing)
     contract = standing(dataclasses.replace(contract, as_of=as_of_day))
-    value = money(contract.current_value, lang) if contract.current_value is not None else "—"
-    print(f"{contract.supplier}\t{contract.signed_on}\t{contract.start_on} → {contract.end_on}\t{value}")
-    for a in contract.amendments:
-        print(f"A{a.id}\t{a.amended_on}\t{money(a.value_change, lang)}\t{a.term_change_months}\t{a.reason}")
-    for r in contract.reports:
-        print(
-            f"R{r.id}\t{r.period}\t{r.received_on}\t{r.availability_pct or ''}\t{money(r.credits_due, lang)}"
-        )
-    for i in contract.incidents:
-        kind = tr(SEVERITY_LABELS[i.severity], lang) + (" — " + tr("security", lang) if i.security else "")
-        print(f"I{i.id}\t{i.started_at}\t{kind}\t{i.notified_at}\t{i.resolved_at}\t{i.description}")
-    for p in contract.payments:
-        print(
-            f"P{p.id}\t{p.paid_on}\t{p.invoice_number}\t{p.line_key}\t{money(p.amount, lang)}\t{money(p.credit, lang)}"
-        )
+    _print_contract(project, contract, lang)
+    print()
+    # today, or the latest entry when later, unless --as-of says (follow_up.as_of)
     judged = as_of(dataclasses.replace(contract, as_of=as_of_day), dt.date.fromisoformat(_today()))
     print(tr(N_("Findings as of {day}:"), lang, day=judged.isoformat()))
     for f in _contract_findings(args.file, as_of_day):

@@ -68,6 +68,11 @@ def _line(project: Project, key: str, lang: str) -> str:
     return key
 
 
+def line_label(project: Project, key: str, lang: str) -> str:
+    """A price-form line's label in ``lang`` (``contract show`` too): see :func:`_line`."""
+    return _line(localized(project, lang), key, lang)
+
+
 def _money(value: Decimal | None, lang: str) -> str:
     return "—" if value is None else money(value, lang)
 
