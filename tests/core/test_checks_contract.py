@@ -52,6 +52,13 @@ def test_amendments_beyond_the_towns_share(pf):
         "The amendments raise the contract's value by $9,550.28 (10.0% of $95,502.70)"
     )
     assert "10,0\u00a0%" in got.message("fr") and "R064" in got.message("fr")
+    # walk defect 14: the red flag's number is data (checks.contract.RED_FLAGS), said in the house phrase
+    assert "numéro à confirmer" not in got.message("fr") and "its number to be confirmed" not in got.message(
+        "en"
+    )
+    assert got.message("en").endswith(
+        "or call for tenders (red flag R064 of the Open Contracting Partnership, to be confirmed by counsel)."
+    )
     operations.set_terms(pf, amendment_share_pct="12")
     assert "CT-AMENDMENT-SHARE" not in codes(pf)
 
@@ -64,7 +71,10 @@ def test_payments_beyond_the_contract(pf):
     assert got.severity.value == "error"
     assert "exceed the contract's value as amended ($95,502.70) by $0.30" in got.message("en")
     assert "R068" in got.message("en") and "issue 23" not in got.message("en")
-    assert "issue 23" not in got.message("fr") and "numéro à confirmer" in got.message("fr")
+    assert "issue 23" not in got.message("fr") and "numéro à confirmer" not in got.message("fr")
+    assert got.message("fr").endswith(
+        "(signal d’alerte R068 de l’Open Contracting Partnership, à faire confirmer par les conseillers juridiques)."
+    )
     operations.add_amendment(pf, amended_on="2027-08-20", reason="Extra training", value_change="1")
     assert "CT-PAYMENTS-EXCEED" not in codes(pf)
 

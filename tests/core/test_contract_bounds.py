@@ -272,3 +272,16 @@ def test_a_wrong_as_of_is_refused_before_anything_is_printed(tmp_path, capsys):
     assert cli_main(["contract", str(path), "show", "--as-of", "2027-13-45"]) == 2
     printed = capsys.readouterr()
     assert printed.out == "" and "“2027-13-45” is not a date (YYYY-MM-DD)." in printed.err
+
+
+# Walk defect 14: the red flags' numbers are data; no note to ourselves in a message
+
+
+def test_a_red_flag_is_named_from_its_data(monkeypatch):
+    from wizard.core.checks import contract as checks
+
+    assert checks.red_flag("R064").text("en") == (
+        "red flag R064 of the Open Contracting Partnership, to be confirmed by counsel"
+    )
+    monkeypatch.setitem(checks.RED_FLAGS, "R064", ("Contract amended", "https://example.org/R064", True))
+    assert checks.red_flag("R064").text("fr") == "signal d’alerte R064 de l’Open Contracting Partnership"

@@ -1,6 +1,6 @@
 """Findings on the contract's follow-up (issue 23, docs/contract.md), with the red flags
 of the Open Contracting Partnership they match (*Red Flags in Public Procurement*; R064
-and R068, their numbers and titles in that list to be confirmed).
+and R068 as issue 23 numbers them, to be confirmed by counsel: :data:`RED_FLAGS`).
 
 ``check_contract(project, contract, as_of_day, rates, today=)`` reads the contract
 (:class:`wizard.core.contract.record.Contract`, ``None`` before one is signed: no
@@ -57,6 +57,31 @@ from wizard.core.documents.evaluation_common import moment
 from wizard.core.i18n import N_, Localized, Plural
 from wizard.core.model import Project
 
+RED_FLAGS: dict[str, tuple[str, str, bool]] = {
+    "R064": ("Contract amended to increase its value (as issue 23 names it)", "", False),
+    "R068": ("Payments exceed the contract's value (as issue 23 names it)", "", False),
+}
+"""The Open Contracting Partnership's red flags these checks name: number → (title,
+source, confirmed), as ``checks/bids.py`` keeps its own. R064 and R068 are the numbers
+issue 23 gives; neither is among the indicators the Cardinal documentation lists
+(https://cardinal.readthedocs.io/en/latest/cli/indicators/, checked 2026-12-06), and the
+Partnership's full list could not be read to confirm them: the findings say so with the
+house phrase, "to be confirmed by counsel", never a note to ourselves."""
+
+
+def red_flag(number: str) -> Localized:
+    """How a finding names red flag ``number`` (:data:`RED_FLAGS`): "red flag R064 of the
+    Open Contracting Partnership", with ", to be confirmed by counsel" while the number
+    is not confirmed."""
+    confirmed = RED_FLAGS[number][2]
+    return Localized(
+        fr=f"signal d’alerte {number} de l’Open Contracting Partnership"
+        + ("" if confirmed else ", à faire confirmer par les conseillers juridiques"),
+        en=f"red flag {number} of the Open Contracting Partnership"
+        + ("" if confirmed else ", to be confirmed by counsel"),
+    )
+
+
 NOTICE_HOURS = 24
 NOTICE_HOURS_CRITICAL = 4
 """Hours within which the tender's clause *security-incident* has the Contractor notify
@@ -96,7 +121,7 @@ def _amendments(contract: Contract) -> list[Finding]:
                 "The amendments raise the contract's value by {amount} ({share} of {value}), beyond the "
                 "Town's share of {limit}: a contract grown that much after the competition is one the other "
                 "bidders never priced; have the amendments approved as the original contract was, or call "
-                "for tenders (red flag R064 of the Open Contracting Partnership, its number to be confirmed)."
+                "for tenders ({flag})."
             ),
             "contract.amendments",
             principles.FOLLOW_UP,
@@ -104,6 +129,7 @@ def _amendments(contract: Contract) -> list[Finding]:
             share=pct(share),
             value=cad(contract.value),
             limit=pct(contract.amendment_share_pct),
+            flag=red_flag("R064"),
         )
     ]
 
@@ -118,14 +144,14 @@ def _payments(contract: Contract) -> list[Finding]:
             Severity.ERROR,
             N_(
                 "The payments ({paid}) exceed the contract's value as amended ({value}) by {over}: a payment "
-                "beyond the contract needs an amendment approved first (red flag R068 of the Open Contracting "
-                "Partnership, its number to be confirmed)."
+                "beyond the contract needs an amendment approved first ({flag})."
             ),
             "contract.payments",
             principles.FOLLOW_UP,
             paid=cad(contract.paid),
             value=cad(value),
             over=cad(contract.paid - value),
+            flag=red_flag("R068"),
         )
     ]
 
