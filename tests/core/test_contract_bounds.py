@@ -285,3 +285,25 @@ def test_a_red_flag_is_named_from_its_data(monkeypatch):
     )
     monkeypatch.setitem(checks.RED_FLAGS, "R064", ("Contract amended", "https://example.org/R064", True))
     assert checks.red_flag("R064").text("fr") == "signal d’alerte R064 de l’Open Contracting Partnership"
+
+
+def test_a_whole_number_option_is_refused_in_both_languages(tmp_path, capsys):
+    path = tmp_path / "t.tender"
+    assert cli_main(["new", "--example", "training", str(path)]) == 0
+    capsys.readouterr()
+    assert (
+        cli_main(["contract", str(path), "amend", "--date", "2027-12-01", "--reason", "x", "--months", "1.5"])
+        == 2
+    )
+    err = capsys.readouterr().err
+    assert "--months prend un nombre entier : « 1.5 ». / --months takes a whole number: “1.5”." in err
+    assert "invalid int" not in err
+    assert cli_main(["contract", str(path), "terms", "--term-years", "abc"]) == 2
+    assert "--term-years takes a whole number: “abc”." in capsys.readouterr().err
+    # the clean twin: a negative month count shortens the term
+    assert (
+        cli_main(["contract", str(path), "amend", "--date", "2027-12-01", "--reason", "x", "--months=-2"])
+        == 0
+    )
+    with ProjectFile.open(path, read_only=True) as f:
+        assert record.read(f).end_on == "2030-03-31"

@@ -1108,6 +1108,19 @@ def _print_contract(project: Project, contract: Any, lang: str) -> None:
             row(*cells)
 
 
+def _whole_option(option: str, value: str | None) -> int | None:
+    """A whole-number option of ``contract`` (``--months -6``), ``None`` when not given;
+    raises :class:`CliError` naming the option, in both languages (never argparse's
+    English "invalid int value")."""
+    text = (value or "").strip()
+    if value is None:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise CliError(N_("{option} takes a whole number: “{value}”."), option=option, value=text) from None
+
+
 _ENTRY_KINDS = {"amendment": "A", "report": "R", "incident": "I", "payment": "P"}
 """``contract remove KIND N``: each kind of entry and the letter ``show`` numbers it with."""
 
@@ -1171,10 +1184,10 @@ def cmd_contract(args: argparse.Namespace) -> int:
             if args.action == "terms":
                 given = {
                     "start_on": args.start,
-                    "term_years": args.term_years,
-                    "renewals_exercised": args.renewals,
+                    "term_years": _whole_option("--term-years", args.term_years),
+                    "renewals_exercised": _whole_option("--renewals", args.renewals),
                     "amendment_share_pct": args.share,
-                    "report_days": args.report_days,
+                    "report_days": _whole_option("--report-days", args.report_days),
                     "monthly_fee": args.monthly_fee,
                 }
                 operations.set_terms(pf, **{k: v for k, v in given.items() if v is not None})
@@ -1184,7 +1197,7 @@ def cmd_contract(args: argparse.Namespace) -> int:
                     amended_on=args.date,
                     reason=args.reason,
                     value_change=args.value_change,
-                    term_change_months=args.months,
+                    term_change_months=_whole_option("--months", args.months) or 0,
                 )
             elif args.action == "report":
                 operations.add_report(
