@@ -307,3 +307,20 @@ def test_a_whole_number_option_is_refused_in_both_languages(tmp_path, capsys):
     )
     with ProjectFile.open(path, read_only=True) as f:
         assert record.read(f).end_on == "2030-03-31"
+
+
+def test_a_stored_incident_out_of_range_is_set_aside_naming_its_field(signed):
+    signed.db.table("incidents").insert(
+        {
+            "severity": "major",
+            "security": 0,
+            "started_at": "2027-07-19T07:40:00-03:00",
+            "notified_at": "9999-07-19T08:00:00-03:00",
+            "responded_at": "",
+            "resolved_at": "",
+            "description": "",
+        }
+    )
+    contract = record.read(signed)
+    assert contract.incidents == ()
+    assert [(s.field, s.value) for s in contract.set_aside] == [("notified_at", "9999-07-19T08:00:00-03:00")]

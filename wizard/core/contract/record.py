@@ -454,17 +454,18 @@ def read_with(pf: ProjectFile, award: bids_record.Award) -> Contract:
         "SELECT id, report_id, severity, security, started_at, notified_at, responded_at, resolved_at,"
         " description FROM incidents ORDER BY started_at, id"
     ):
-        moments = [parse_moment(m) for m in r[4:8]]
-        if (
-            moments[0] is None
-            or any(m is not None and not in_range(m.date()) for m in moments)
-            or r[2] not in SEVERITIES
-        ):
-            read.bad(
-                f"I{r[0]}",
-                "severity" if r[2] not in SEVERITIES else "started_at",
-                r[2] if r[2] not in SEVERITIES else r[4],
-            )
+        names = ("started_at", "notified_at", "responded_at", "resolved_at")
+        moments = dict(zip(names, (parse_moment(m) for m in r[4:8]), strict=True))
+        wrong = [
+            (name, r[4 + i])
+            for i, name in enumerate(names)
+            if (name == "started_at" and moments[name] is None)
+            or ((m := moments[name]) is not None and not in_range(m.date()))
+        ]
+        if r[2] not in SEVERITIES:
+            wrong.insert(0, ("severity", r[2]))
+        if wrong:
+            read.bad(f"I{r[0]}", *wrong[0])
             continue
         incidents.append(Incident(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], r[7], r[8]))
     payments: list[Payment] = []
