@@ -324,3 +324,26 @@ def test_a_stored_incident_out_of_range_is_set_aside_naming_its_field(signed):
     contract = record.read(signed)
     assert contract.incidents == ()
     assert [(s.field, s.value) for s in contract.set_aside] == [("notified_at", "9999-07-19T08:00:00-03:00")]
+
+
+def test_an_award_value_beyond_a_billion_is_set_aside(tmp_path):
+    """The award's value comes from the bids' record, which keeps any finite amount: the
+    follow-up shows none rather than fail its documents, and says why."""
+    from wizard.core.export import output_files
+    from wizard.core.publishing.record import read as read_publishing
+
+    with published(tmp_path) as f:
+        award(f, value="1e400")
+        contract = record.read(f)
+        assert contract.value is None and contract.current_value is None
+        found = {x.code: x for x in check_contract(f.project, contract)}
+        assert found["CT-ENTRY-INVALID"].message("en").startswith("The award's contract value (“1E+400”)")
+        files = output_files(
+            f.project, changed=f.last_change(), record=read_publishing(f), follow=record.follow_up(f)
+        )
+        assert files["contract.csv"].decode("utf-8-sig").splitlines()[1].split(",")[2:4] == ["", ""]
+    # the clean twin: a billion is a value
+    with published(tmp_path, "b.tender") as f:
+        award(f, value="1000000000")
+        contract = record.read(f)
+        assert contract.value == Decimal(1000000000) and contract.set_aside == ()

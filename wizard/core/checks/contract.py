@@ -328,7 +328,12 @@ _TABLE_FIELDS = {
 def _set_aside(contract: Contract) -> list[Finding]:
     found: list[Finding] = []
     for entry in contract.set_aside:
-        if entry.entry == "terms":
+        if entry.entry == "award":
+            text = N_(
+                "The award's contract value (“{value}”) is beyond what the follow-up can count (a billion "
+                "dollars at most): the follow-up shows no value until the award is corrected."
+            )
+        elif entry.entry == "terms":
             text = N_(
                 "The contract's terms hold a value the follow-up cannot use ({name}: “{value}”): its default "
                 "is used in the totals, the findings and the documents until it is corrected."
@@ -343,7 +348,9 @@ def _set_aside(contract: Contract) -> list[Finding]:
                 "CT-ENTRY-INVALID",
                 Severity.ERROR,
                 text,
-                _TABLE_FIELDS.get(entry.entry[:1], "contract.terms"),
+                "bids.award"
+                if entry.entry == "award"
+                else _TABLE_FIELDS.get(entry.entry[:1], "contract.terms"),
                 principles.FOLLOW_UP,
                 entry=entry.entry,
                 name=entry.field,

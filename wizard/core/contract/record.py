@@ -411,6 +411,10 @@ def read_with(pf: ProjectFile, award: bids_record.Award) -> Contract:
     fee = decimal("monthly_fee", Decimal(0))
     renewal_years = clamp("statement_of_work.renewal_years", sow.renewal_years)
     months = 12 * (term_years + renewals * renewal_years)
+    value = award.contract_value
+    if value is not None and amount_of(value) is None:  # the award's, beyond what the follow-up counts
+        read.bad("award", "contract_value", value)
+        value = None
 
     amendments: list[Amendment] = []
     for r in db.execute(
@@ -490,7 +494,7 @@ def read_with(pf: ProjectFile, award: bids_record.Award) -> Contract:
         bid_id=int(award.bid_id or 0),
         supplier=supplier[0] if supplier else "",
         signed_on=award.contract_signed_on,
-        value=award.contract_value,
+        value=value,
         start_on=start,
         term_years=term_years,
         renewals_exercised=renewals,
