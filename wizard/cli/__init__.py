@@ -378,10 +378,11 @@ def main(argv: Sequence[str] | None = None, prog: str = PROGRAM) -> int:
     except (CliError, ProjectFileError) as exc:
         print(str(exc), file=sys.stderr)
     except OSError as exc:
+        from wizard.core.i18n.os_errors import os_reason
+
         where = f" ({exc.filename})" if exc.filename else ""
-        detail = exc.strerror or str(exc)
         print(
-            bilingual(N_("This file or folder cannot be used: {detail}"), detail=detail) + where,
+            bilingual(N_("This file or folder cannot be used: {detail}"), detail=os_reason(exc)) + where,
             file=sys.stderr,
         )
     except KeyboardInterrupt:
