@@ -965,6 +965,7 @@ def cmd_archive(args: argparse.Namespace) -> int:
         MANIFEST_JSON,
         ArchiveExists,
         archive_files,
+        archive_warnings,
         sha256,
         write_archive,
     )
@@ -979,6 +980,7 @@ def cmd_archive(args: argparse.Namespace) -> int:
     with ProjectFile.open(_project_path(args.file), read_only=True) as pf:
         try:
             files = archive_files(pf)
+            notes = archive_warnings(pf)
         except OpenDataError as exc:
             raise CliError(
                 N_("The open data of this project is not valid: {errors}"), errors="; ".join(exc.errors[:3])
@@ -996,6 +998,8 @@ def cmd_archive(args: argparse.Namespace) -> int:
     for name, data in files.items():
         if name not in (MANIFEST_JSON, MANIFEST_CSV):
             print(f"{sha256(data)}  {name}")
+    for text in notes:  # after the list, where the eye ends: what the archive lacks
+        print(bilingual(text), file=sys.stderr)
     return 0
 
 
