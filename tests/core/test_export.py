@@ -157,3 +157,34 @@ def test_planned_outputs_follow_the_language_asked(lang, expected, tmp_path):
         )
     names = {p.name for p in planned}
     assert names == DATA | {n for x in expected for n in _training_names(x)}
+
+
+def test_the_follow_up_writes_percentages_as_the_other_documents(tmp_path):
+    """Walk 2026-12-06 point 15: the English performance report wrote "98.4 %" where the
+    tender writes "70%". One formatter: "98.4%", « 98,4 % » (non-breaking space)."""
+    import io
+
+    from contract_sample import award, follow, published
+    from docx import Document
+
+    from wizard.core.contract import record
+    from wizard.core.publishing.record import read as read_publishing
+
+    with published(tmp_path) as pf:
+        award(pf)
+        follow(pf)
+        files = export.output_files(
+            pf.project,
+            "both",
+            changed=pf.last_change(),
+            record=read_publishing(pf),
+            follow=record.follow_up(pf),
+        )
+
+    def cells(name: str) -> str:
+        doc = Document(io.BytesIO(files[name]))
+        return "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+
+    english, french = cells("performance-en.docx"), cells("performance-fr.docx")
+    assert "98.4%" in english and "98.4 %" not in english
+    assert "98,4\u00a0%" in french and "98,4 %" not in french

@@ -113,7 +113,7 @@ def test_export_says_why_in_each_language(number, example, tmp_path, monkeypatch
     assert cli.main(["export", str(example), "--out", str(out), "--lang", "fr"]) == 2
     last = capsys.readouterr().err.splitlines()[-1]
     assert last == (
-        f"L'exportation n'a pas pu être écrite ({fr}); rien n'a été changé dans ce dossier. / "
+        f"L’exportation n’a pas pu être écrite ({fr}); rien n’a été changé dans ce dossier. / "
         f"The export could not be written ({en}); nothing in this folder was changed. ({out})"
     )
     assert list(out.iterdir()) == []
@@ -151,6 +151,6 @@ def test_a_read_only_folder(example, tmp_path, capsys):
         assert "autorisation refusée / " in err and f"({folder / 't.json'})" in err
         assert ".tmp" not in err
         assert cli.main(["export", str(example), "--out", str(folder), "--lang", "fr"]) == 2
-        assert "(autorisation refusée); rien n'a été changé" in capsys.readouterr().err
+        assert "(autorisation refusée); rien n’a été changé" in capsys.readouterr().err
     finally:
         folder.chmod(0o755)

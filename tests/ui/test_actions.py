@@ -96,7 +96,7 @@ def test_export_on_a_full_disk_names_what_was_written_in_french(example_open, mo
     written, questions, infos = _export_into(example_open, monkeypatch, folder, answer=True)
     assert written == [] and questions == [] and infos == []
     assert errors == [
-        "L'exportation s'est arrêtée (il ne reste plus d’espace sur le disque) après avoir écrit 1 fichier, "
+        "L’exportation s’est arrêtée (il ne reste plus d’espace sur le disque) après avoir écrit 1 fichier, "
         f"tender-en.docx; les autres fichiers gardent leur contenu précédent.\n{folder}"
     ]
     assert sorted(p.name for p in folder.iterdir()) == ["tender-en.docx"]  # no staging folder left
