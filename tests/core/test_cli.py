@@ -697,3 +697,14 @@ def test_the_app_without_a_display_is_one_line_and_exit_2(tmp_path):
         "Aucun écran pour afficher l’application; la ligne de commande fonctionne sans écran (essayez --help)."
         " / No display to show the app on; the command line works without one (try --help)."
     ]
+
+
+def test_new_help_lists_the_examples(capsys):
+    """Walk 2026-12-06 point 16: ``new --help`` did not say which examples exist."""
+    from wizard.core.examples import example_names
+
+    assert cli.main(["new", "--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "--example NAME" in text
+    assert f"start from: {', '.join(example_names())} (none: an empty project)" in text
+    assert example_names() == ["emergency-perimeter", "office-suite", "training"]
