@@ -46,8 +46,8 @@ def test_the_zip_holds_everything_and_its_hashes_match(path, tmp_path, capsys):
         files = {name: archive.read(name) for name in archive.namelist()}
     listed = _check_manifests(files)
     assert "project/followed.tender" in listed
-    # the example keeps no document bytes: the folder is there, its README says why
-    assert [n for n in listed if n.startswith("published/")] == ["published/README.txt"]
+    published = ("tender-fr.docx", "tender-en.docx", "price-form-fr.xlsx", "README.txt")
+    assert {f"published/{n}" for n in published} <= set(listed)
     assert {"documents/addendum-1-fr.docx", "documents/spending-en.docx", "documents/tender-fr.docx"} <= set(
         listed
     )
@@ -105,13 +105,30 @@ def test_the_documents_as_published_are_kept_byte_for_byte(tmp_path, capsys):
     assert "- Aucun rapport d’évaluation : aucune soumission n’est consignée." in documents
 
 
-def test_every_folder_is_there_with_its_readme_in_both_languages(path, tmp_path):
+@pytest.fixture
+def bare(tmp_path):
+    """The same file, published without keeping its documents (as the example was until
+    walk 2026-12-06 point 13)."""
+    from wizard.core.examples import load_example_with_publishing
+    from wizard.core.publishing.jsonform import table_rows
+
+    project, publishing = load_example_with_publishing("training")
+    assert publishing is not None
+    publishing["documents"] = []
+    tables = table_rows(publishing)
+    with ProjectFile.create(tmp_path / "bare.tender", project, origin="example", tables=tables) as f:
+        award(f)
+        follow(f)
+        return f.path
+
+
+def test_every_folder_is_there_with_its_readme_in_both_languages(bare, tmp_path):
     """Issue 23 follow-up: a records clerk finds the same four folders in every
     municipal file, each with a README.txt in French and in English saying what belongs
     there and what is missing; the project published without attaching its documents
     has an empty published/ that says so. The READMEs are hashed in the manifests."""
     out = tmp_path / "dossier"
-    assert cli_main(["archive", str(path), "--out", str(out)]) == 0
+    assert cli_main(["archive", str(bare), "--out", str(out)]) == 0
     assert sorted(p.name for p in out.iterdir() if p.is_dir()) == [
         "documents",
         "open-data",
@@ -149,3 +166,66 @@ def test_an_unpublished_project_says_why_nothing_is_published(tmp_path):
     text = files["published/README.txt"].decode("utf-8")
     assert "- No document was kept as published: the tender is not published." in text
     assert "- No contract CSV files: no contract is signed." in files["open-data/README.txt"].decode("utf-8")
+
+
+def _text(data: bytes) -> str:
+    from docx import Document
+
+    return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+
+
+def test_the_training_example_keeps_the_tender_it_was_published_with(tmp_path, capsys):
+    """Walk 2026-12-06 point 13: the example, published on 2027-03-01, had no published
+    tender in its municipal file. It keeps the documents ``publish`` recorded from its
+    baseline: the tender bidders received closes on April 2, before addendum 1 moved the
+    closing to April 16, which the tender as amended (documents/) says."""
+    source = tmp_path / "training.tender"
+    assert cli_main(["new", "--example", "training", str(source)]) == 0
+    with ProjectFile.open(source, read_only=True) as pf:
+        files = archive_files(pf, made_at="2028-04-01T12:00:00+00:00")
+    published = sorted(n for n in files if n.startswith("published/"))
+    assert [n for n in published if not n.endswith("README.txt")] == [
+        "published/price-form-en.xlsx",
+        "published/price-form-fr.xlsx",
+        "published/tender-en.docx",
+        "published/tender-fr.docx",
+    ]
+    kept, today = _text(files["published/tender-fr.docx"]), _text(files["documents/tender-fr.docx"])
+    assert "2 avril 2027" in kept and "16 avril 2027" not in kept
+    assert "16 avril 2027" in today
+    assert "warnings" not in json.loads(files["manifest.json"])
+    capsys.readouterr()
+    assert cli_main(["archive", str(source), "--out", str(tmp_path / "dossier")]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_a_published_tender_without_its_documents_is_said(tmp_path, capsys):
+    """The walk's file: published, but its project file keeps no document as published
+    (as the example was). The archive says the binding document is missing, in its
+    manifest and on stderr, in French and in English."""
+    from wizard.core.archive import NO_PUBLISHED_TENDER
+    from wizard.core.examples import load_example_with_publishing
+    from wizard.core.i18n import bilingual
+    from wizard.core.publishing.jsonform import table_rows
+
+    project, publishing = load_example_with_publishing("training")
+    assert publishing is not None and publishing["documents"]
+    publishing["documents"] = []
+    source = tmp_path / "bare.tender"
+    ProjectFile.create(source, project, origin="example", tables=table_rows(publishing)).close()
+    out = tmp_path / "dossier"
+    capsys.readouterr()
+    assert cli_main(["archive", str(source), "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == bilingual(NO_PUBLISHED_TENDER) + "\n"
+    assert captured.err.startswith(
+        "L’appel d’offres est publié, mais son fichier de projet ne conserve aucun appel d’offres tel que publié"
+    )
+    assert "/ The tender is published but its project file keeps no tender as published" in captured.err
+    found = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    (warning,) = found["warnings"]
+    assert warning["en"].startswith("The tender is published but its project file keeps no tender")
+    assert warning["fr"].startswith("L’appel d’offres est publié, mais")
+    paths = [f["path"] for f in found["files"]]
+    assert [n for n in paths if n.startswith("published/") and not n.endswith("README.txt")] == []
+    assert "documents/tender-fr.docx" in paths

@@ -327,7 +327,7 @@ def test_a_pdf_without_pdftotext_gets_a_bilingual_message(tmp_path, capsys, monk
     code, lines, err = lint_file(capsys, path, "--lang", "en")
     assert (code, lines) == (2, [])
     assert err.startswith(
-        "La lecture d'un PDF exige le programme pdftotext (poppler-utils), qui n'est pas installé"
+        "La lecture d’un PDF exige le programme pdftotext (poppler-utils), qui n’est pas installé"
     )
     assert " / Reading a PDF needs the pdftotext program (poppler-utils), which is not installed" in err
     assert err.rstrip().endswith(f"({path})")

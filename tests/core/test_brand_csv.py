@@ -50,7 +50,7 @@ def test_parse_refuses_what_is_not_a_list_of_names():
     with pytest.raises(BrandCsvError) as info:
         parse_brands(b"ok\n" + b"x" * 200 + b"\n")
     assert info.value.message("fr") == (
-        "La ligne 2 contient un nom de plus de 120 caractères : s'agit-il bien d'une liste de noms?"
+        "La ligne 2 contient un nom de plus de 120 caractères : s’agit-il bien d’une liste de noms?"
     )
     with pytest.raises(BrandCsvError, match="not a text file"):
         parse_brands(b"PK\x03\x04\x00\x00")
@@ -93,7 +93,7 @@ def test_cli_brands_exports_imports_and_lists(project_file, tmp_path, capsys):
     bad.write_bytes(b"\x00\x01")
     assert cli.main(["brands", str(project_file), "--import", str(bad)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("Ce fichier n'est pas un fichier texte de noms de marques. / This file is not")
+    assert err.startswith("Ce fichier n’est pas un fichier texte de noms de marques. / This file is not")
     assert err.rstrip().endswith(f"({bad})")
 
 

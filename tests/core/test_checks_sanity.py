@@ -70,7 +70,7 @@ def test_k31_three_optional_criteria_at_70_percent():
         "optional criteria."
     )
     assert f.message("fr") == (
-        "Il faut 3 points facultatifs sur 3 pour qu'une soumission soit retenue (70 %) : toute "
+        "Il faut 3 points facultatifs sur 3 pour qu'une soumission soit retenue (70\u00a0%) : toute "
         "soumission retenue obtient tous les points, si bien que la qualité ne départage plus les "
         "soumissions et que seul le prix décide. Abaissez le seuil ou ajoutez des critères facultatifs."
     )

@@ -109,7 +109,7 @@ def test_market_checks():
         ("M-UNDERPERFORMING", "solutions:1.name"),
         ("M-UNDERPERFORMING", "solutions:3.name"),
     ]
-    assert found[0].message("fr") == "A offre moins de 60 % des fonctionnalités communes."
+    assert found[0].message("fr") == "A offre moins de 60\u00a0% des fonctionnalités communes."
 
 
 def test_vendor_register():

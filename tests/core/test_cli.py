@@ -243,7 +243,7 @@ def test_missing_and_foreign_files(tmp_path, capsys):
     assert foreign.read_text(encoding="utf-8") == "hello"
     assert cli.main(["load", str(tmp_path / "absent.json"), str(tmp_path / "y.tender")]) == 2
     err = capsys.readouterr().err
-    assert err == f"Ce fichier n'existe pas. / This file does not exist. ({tmp_path / 'absent.json'})\n"
+    assert err == f"Ce fichier n’existe pas. / This file does not exist. ({tmp_path / 'absent.json'})\n"
 
 
 def test_unknown_example_lists_the_names(tmp_path, capsys):
@@ -400,7 +400,7 @@ def test_export_into_a_file_says_so(example_file, tmp_path, capsys):
     notes.write_text("keep", encoding="utf-8")
     assert cli.main(["export", str(example_file), "--out", str(notes)]) == 2
     assert capsys.readouterr().err == (
-        f"C'est un fichier, pas un dossier. / This is a file, not a folder. ({notes})\n"
+        f"C’est un fichier, pas un dossier. / This is a file, not a folder. ({notes})\n"
     )
     assert notes.read_text(encoding="utf-8") == "keep"
 
@@ -481,7 +481,7 @@ def test_a_folder_given_as_the_project(command, tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert cli.main([command[0], ".", *command[1:]]) == 2
     assert capsys.readouterr().err == (
-        "C'est un dossier, pas un fichier de projet. / This is a folder, not a project file. (.)\n"
+        "C’est un dossier, pas un fichier de projet. / This is a folder, not a project file. (.)\n"
     )
     assert not (tmp_path / "elsewhere").exists()
 
@@ -579,7 +579,7 @@ def test_a_project_path_starts_the_app_and_a_word_does_not(tmp_path, monkeypatch
     assert lines == [
         "Commande ou fichier inconnu : frobnicate. Essayez main.py --help. / "
         "Unknown command or file: frobnicate. Try main.py --help.",
-        f"C'est un dossier, pas un fichier de projet. / This is a folder, not a project file. ({tmp_path})",
+        f"C’est un dossier, pas un fichier de projet. / This is a folder, not a project file. ({tmp_path})",
         "Commande ou fichier inconnu : expotr. Essayez main.py --help. / "
         "Unknown command or file: expotr. Try main.py --help.",
     ]
@@ -694,6 +694,17 @@ def test_the_app_without_a_display_is_one_line_and_exit_2(tmp_path):
     )
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        "Aucun écran pour afficher l'application; la ligne de commande fonctionne sans écran (essayez --help)."
+        "Aucun écran pour afficher l’application; la ligne de commande fonctionne sans écran (essayez --help)."
         " / No display to show the app on; the command line works without one (try --help)."
     ]
+
+
+def test_new_help_lists_the_examples(capsys):
+    """Walk 2026-12-06 point 16: ``new --help`` did not say which examples exist."""
+    from wizard.core.examples import example_names
+
+    assert cli.main(["new", "--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "--example NAME" in text
+    assert f"start from: {', '.join(example_names())} (none: an empty project)" in text
+    assert example_names() == ["emergency-perimeter", "office-suite", "training"]

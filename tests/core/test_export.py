@@ -96,3 +96,95 @@ def test_junk_tender_language_in_a_received_file_falls_back_and_is_reported(tmp_
     paths = export_all(project, tmp_path)
     assert tmp_path / "tender-en.docx" in paths
     assert "PR-LANGUAGES" in {f.code for f in run_checks(project)}
+
+
+def _training_file(tmp_path):
+    """The training example as ``new --example`` makes it: published with addendum 1,
+    bids evaluated and awarded, the contract signed and followed."""
+    from wizard.cli import main as cli_main
+
+    path = tmp_path / "training.tender"
+    assert cli_main(["new", "--example", "training", str(path)]) == 0
+    return path
+
+
+def _training_names(lang: str) -> list[str]:
+    """Every file an export of the training example writes in ``lang`` ("fr", "en")."""
+    docs = [f"tender-{lang}.docx", f"price-form-{lang}.xlsx", f"decision-record-{lang}.docx"]
+    evaluation = [f"addendum-1-{lang}.docx", f"evaluation-report-{lang}.docx"]
+    evaluation += [f"debriefing-{bid}-{lang}.docx" for bid in (2, 3, 4)]
+    follow = [f"{kind}-{lang}.docx" for kind in ("contract-summary", "performance", "spending")]
+    return docs + evaluation + follow
+
+
+DATA = {
+    "ocds-release-package.json",
+    "vendor-register.csv",
+    "criteria.csv",
+    "addenda.csv",
+    "bids.csv",
+    "contract.csv",
+    "contract-amendments.csv",
+    "performance.csv",
+    "payments.csv",
+    "unit-prices.csv",
+}
+
+
+def test_export_in_one_language_writes_no_document_of_the_other(tmp_path, capsys):
+    """Walk 2026-12-06 point 11: ``--lang fr`` wrote the English addendum, evaluation
+    report, debriefing letters and follow-up documents too. Every family follows it."""
+    from wizard.cli import main as cli_main
+
+    path = _training_file(tmp_path)
+    out = tmp_path / "fr"
+    assert cli_main(["export", str(path), "--out", str(out), "--lang", "fr"]) == 0
+    names = {p.name for p in out.iterdir()}
+    assert names == DATA | set(_training_names("fr"))
+    assert not [n for n in names if "-en." in n]
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", ["en"]), ("both", ["fr", "en"]), (None, ["fr", "en"])])
+def test_planned_outputs_follow_the_language_asked(lang, expected, tmp_path):
+    from wizard.core.bids.record import read as read_bids
+    from wizard.core.contract.record import follow_up
+    from wizard.core.project_file.store import ProjectFile
+    from wizard.core.publishing.record import read as read_publishing
+
+    with ProjectFile.open(_training_file(tmp_path), read_only=True) as pf:
+        planned = export.planned_outputs(
+            pf.project, tmp_path, lang, record=read_publishing(pf), bids=read_bids(pf), follow=follow_up(pf)
+        )
+    names = {p.name for p in planned}
+    assert names == DATA | {n for x in expected for n in _training_names(x)}
+
+
+def test_the_follow_up_writes_percentages_as_the_other_documents(tmp_path):
+    """Walk 2026-12-06 point 15: the English performance report wrote "98.4 %" where the
+    tender writes "70%". One formatter: "98.4%", « 98,4 % » (non-breaking space)."""
+    import io
+
+    from contract_sample import award, follow, published
+    from docx import Document
+
+    from wizard.core.contract import record
+    from wizard.core.publishing.record import read as read_publishing
+
+    with published(tmp_path) as pf:
+        award(pf)
+        follow(pf)
+        files = export.output_files(
+            pf.project,
+            "both",
+            changed=pf.last_change(),
+            record=read_publishing(pf),
+            follow=record.follow_up(pf),
+        )
+
+    def cells(name: str) -> str:
+        doc = Document(io.BytesIO(files[name]))
+        return "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+
+    english, french = cells("performance-en.docx"), cells("performance-fr.docx")
+    assert "98.4%" in english and "98.4 %" not in english
+    assert "98,4\u00a0%" in french and "98,4 %" not in french

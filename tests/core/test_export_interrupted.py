@@ -117,9 +117,11 @@ def test_failure_messages_are_bilingual_and_name_the_files(tmp_path):
     nothing = ExportWriteError(cause, [], [tmp_path / "tender-fr.docx"])
     text, params = failure_message(nothing)
     assert tr(text, "en", **params) == (
-        "The export could not be written (No space left on device); nothing in this folder was changed."
+        "The export could not be written (no space left on the disk); nothing in this folder was changed."
     )
-    assert tr(text, "fr", **params).startswith("L'exportation n'a pas pu être écrite")
+    assert tr(text, "fr", **params).startswith(
+        "L’exportation n’a pas pu être écrite (il ne reste plus d’espace sur le disque)"
+    )
     partly = ExportWriteError(cause, [tmp_path / "tender-fr.docx", tmp_path / "criteria.csv"], [])
     text, params = failure_message(partly)
     assert "after writing 2 files, tender-fr.docx, criteria.csv;" in tr(text, "en", **params)
@@ -144,7 +146,7 @@ def test_cli_reports_a_full_disk_in_one_line(example_file, tmp_path, monkeypatch
     assert captured.out == ""
     assert captured.err.count("\n") == 1 and "Traceback" not in captured.err
     assert "nothing in this folder was changed" in captured.err
-    assert "rien n'a été changé dans ce dossier" in captured.err
+    assert "rien n’a été changé dans ce dossier" in captured.err
     assert os.listdir(out) == []
     monkeypatch.undo()
     assert cli.main(["export", str(example_file), "--out", str(out)]) == 0  # no --force needed

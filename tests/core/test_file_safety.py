@@ -139,7 +139,7 @@ def test_edit_interrupted_by_a_crash_is_rolled_back_on_open(tmp_path):
     before = _snapshot(tmp_path)
     with pytest.raises(InterruptedEdit) as info:
         ProjectFile.open(crashed, read_only=True)
-    assert "Open it in the app" in str(info.value) and "Ouvrez-le dans l'application" in str(info.value)
+    assert "Open it in the app" in str(info.value) and "Ouvrez-le dans l’application" in str(info.value)
     assert _snapshot(tmp_path) == before
     with ProjectFile.open(crashed) as pf:
         assert pf.project.problem.statement == "Savoir où sont les intervenants"

@@ -41,7 +41,7 @@ def _refused(tmp_path: Path, path: Path, capsys, *named: str) -> str:
             ProjectFile.open(path, read_only=read_only)
         message = str(caught.value)
         assert all(name in message for name in named), message
-        assert "n'accepte pas" in message and "does not accept" in message
+        assert "n’accepte pas" in message and "does not accept" in message
         assert len(message) < 400  # the value is not printed whole
     assert cli_main(["check", str(path)]) == 2
     err = capsys.readouterr().err

@@ -62,6 +62,36 @@ def test_catalogue_is_clean(path):
     assert len(ids) == len(set(ids))
 
 
+STRAIGHT_APOSTROPHES_LEFT = {"checks.po", "pages.po", "statement_of_work.po", "ui.po"}
+"""Catalogues whose French still writes ' (to convert with the tests that quote them)."""
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in PO_FILES if p.name not in STRAIGHT_APOSTROPHES_LEFT], ids=lambda p: p.name
+)
+def test_the_french_writes_the_typographic_apostrophe(path):
+    """The house rule of the documents (’, never ') holds for the command line's messages
+    too: « n’est pas un choix possible » beside « L’archive n’a pas pu être écrite » (walk
+    2026-12-06 point 15), whether the message rewords argparse's or is our own."""
+    straight = [
+        m.id
+        for m in _read(path)
+        if m.id and any("'" in form for form in (m.string if isinstance(m.string, tuple) else (m.string,)))
+    ]
+    assert straight == []
+
+
+def test_the_command_line_writes_one_apostrophe(tmp_path, capsys):
+    from wizard import cli
+
+    assert cli.main(["export", str(tmp_path / "x.tender"), "--out", str(tmp_path), "--lang", "de"]) == 2
+    assert capsys.readouterr().err.startswith("--lang : de n’est pas un choix possible; choisissez parmi")
+    assert cli.main(["dump", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.startswith(
+        "C’est un dossier, pas un fichier de projet. / This is a folder"
+    )
+
+
 def test_a_message_has_one_french_translation_across_domains():
     """All domains are merged at run time: the same msgid must not mean two things."""
     seen: dict[str, tuple[str, str]] = {}
@@ -109,7 +139,7 @@ def test_tr_formats_and_falls_back():
 
 def test_bilingual_file_error():
     text = i18n.bilingual("This project file does not exist.")
-    assert text == "Ce fichier de projet n'existe pas. / This project file does not exist."
+    assert text == "Ce fichier de projet n’existe pas. / This project file does not exist."
 
 
 def test_ui_language_switch():
@@ -196,3 +226,37 @@ def test_cache_folder_follows_xdg(monkeypatch, tmp_path):
     monkeypatch.setattr(compiling.sys, "platform", "linux")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert compiling.cache_folder() == tmp_path / "open-procurement-wizard" / "locale"
+
+
+def test_one_percent_formatter():
+    """Walk 2026-12-06 point 15: "99.5 %" in one English document, "70%" in another.
+    One formatter (``formats.percent``): English without a space, French with a decimal
+    comma and a non-breaking space."""
+    from decimal import Decimal
+
+    from wizard.core.i18n.formats import percent
+
+    assert (percent(Decimal("99.50"), "en"), percent(Decimal("99.50"), "fr")) == ("99.5%", "99,5\u00a0%")
+    assert (percent(70, "en"), percent(70, "fr")) == ("70%", "70\u00a0%")
+    assert percent(Decimal("9.975"), "fr") == "9,975\u00a0%" and percent(Decimal("-0.0"), "en") == "0%"
+    assert (percent(Decimal("10"), "en", 1), percent(Decimal("12.65"), "fr", 1)) == ("10.0%", "12,7\u00a0%")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_documents_write_percentages_one_way(lang):
+    """Every pinned document of the examples (tests/data/documents, which
+    test_document_texts keeps equal to the export): "70%" in English, « 70 % » with a
+    non-breaking space in French, never a breaking space before the sign."""
+    stored = ROOT / "tests" / "data" / "documents"
+    texts = {
+        p: p.read_text(encoding="utf-8")
+        for p in stored.glob(f"*/*/*-{lang}.*.txt")
+        if p.name.endswith((".docx.txt", ".xlsx.txt"))
+    }
+    assert texts
+    spaced = {p.relative_to(stored).as_posix(): re.findall(r".{20}\d %", t) for p, t in texts.items()}
+    assert {k: v for k, v in spaced.items() if v} == {}
+    if lang == "fr":
+        assert any("70\u00a0%" in t for t in texts.values())
+    else:
+        assert any("70%" in t for t in texts.values())

@@ -309,7 +309,7 @@ def test_migration_2_refuses_a_flag_schema_1_never_held(tmp_path, value):
         with pytest.raises(InvalidValue) as info:
             ProjectFile.open(path, read_only=read_only)
         assert "vendor_exchanges [4]: helped_drafting is neither 0 nor 1" in str(info.value)
-        assert "n'accepte pas" in str(info.value) and "does not accept" in str(info.value)
+        assert "n’accepte pas" in str(info.value) and "does not accept" in str(info.value)
         assert path.read_bytes() == original
         assert [p.name for p in tmp_path.iterdir()] == ["training.tender"]
 

@@ -228,7 +228,7 @@ def test_tender_fields():
     assert tender["awardPeriod"] == {"endDate": "2025-05-05T23:59:59-04:00"}
     assert tender["contractPeriod"] == {"startDate": "2025-06-02T00:00:00-04:00"}
     assert tender["awardCriteriaDetails"].startswith("1 critère obligatoire (conforme ou non conforme) et 2 ")
-    assert "au moins 2 points sur 2 (70 %)" in tender["awardCriteriaDetails"]
+    assert "au moins 2 points sur 2 (70\u00a0%)" in tender["awardCriteriaDetails"]
 
 
 def test_buyer_party_and_roles():

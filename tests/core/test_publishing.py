@@ -402,3 +402,23 @@ def test_addendum_questions_in_the_text_language_and_a_draft_discarded(tmp_path,
     capsys.readouterr()
     assert main(["addendum", str(path), "issue", "--date", "2099-01-01"]) == 2
     assert "extends the closing" not in capsys.readouterr().err
+
+
+def test_a_date_that_is_not_one_is_said_as_everywhere_else(tmp_path, capsys):
+    """Walk 2026-12-06 point 15: « La date doit être une date (AAAA-MM-JJ) » said nothing;
+    publishing, addenda and bids say what the contract's follow-up and the command line
+    already say: « “2027-13-45” n’est pas une date (AAAA-MM-JJ) »."""
+    from wizard.cli import main
+
+    path = tmp_path / "o.tender"
+    assert main(["new", "--example", "office-suite", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["publish", str(path), "--date", "2027-13-45"]) == 2
+    said = "« 2027-13-45 » n’est pas une date (AAAA-MM-JJ). / “2027-13-45” is not a date (YYYY-MM-DD)."
+    assert capsys.readouterr().err.startswith(said)
+    assert main(["publish", str(path)]) == 0  # the clean twin: the planned date
+    question = ["addendum", str(path), "question", "--question", "SSO?", "--answer", "Yes."]
+    capsys.readouterr()
+    assert main([*question, "--date", "2027-13-45"]) == 2
+    assert capsys.readouterr().err.startswith(said)
+    assert main([*question, "--date", "2027-03-05"]) == 0

@@ -79,7 +79,7 @@ def test_missing_file(tmp_path):
     with pytest.raises(MissingFile) as info:
         ProjectFile.open(tmp_path / "absent.tender")
     assert "absent.tender" in str(info.value)
-    assert "n'existe pas" in str(info.value) and "does not exist" in str(info.value)
+    assert "n’existe pas" in str(info.value) and "does not exist" in str(info.value)
 
 
 # -- editing ---------------------------------------------------------------------------

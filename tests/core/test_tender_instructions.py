@@ -86,7 +86,7 @@ def test_a_bid_security_in_percent_and_its_placeholder():
     project.contract_data.bid_security = "security_percent"
     project.contract_data.bid_security_value = Decimal(5)
     text = "\n".join(_texts(project, "en"))
-    assert "a bid security of 5 % of the evaluated price of the bid, made out to the Town" in text
+    assert "a bid security of 5% of the evaluated price of the bid, made out to the Town" in text
     assert "8. the bid security" in text
     project.contract_data.bid_security_value = Decimal(0)
     assert f"a bid security of {PLACEHOLDER}, made out" in "\n".join(_texts(project, "en"))

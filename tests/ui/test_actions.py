@@ -96,7 +96,7 @@ def test_export_on_a_full_disk_names_what_was_written_in_french(example_open, mo
     written, questions, infos = _export_into(example_open, monkeypatch, folder, answer=True)
     assert written == [] and questions == [] and infos == []
     assert errors == [
-        "L'exportation s'est arrêtée (No space left on device) après avoir écrit 1 fichier, "
+        "L’exportation s’est arrêtée (il ne reste plus d’espace sur le disque) après avoir écrit 1 fichier, "
         f"tender-en.docx; les autres fichiers gardent leur contenu précédent.\n{folder}"
     ]
     assert sorted(p.name for p in folder.iterdir()) == ["tender-en.docx"]  # no staging folder left
@@ -202,3 +202,35 @@ def test_pdf_toggle_is_disabled_without_libreoffice(monkeypatch, qtbot):
     qtbot.addWidget(win)
     toggle = win.actions_by_name["pdf"]
     assert not toggle.isEnabled() and toggle.toolTip().startswith("PDF export needs LibreOffice")
+
+
+@pytest.mark.parametrize(
+    ("number", "reason"),
+    [
+        (errno.EROFS, "le système de fichiers est en lecture seule"),
+        (errno.ENOSPC, "il ne reste plus d’espace sur le disque"),
+    ],
+)
+def test_a_refused_json_export_says_why_in_french(example_open, monkeypatch, tmp_path, number, reason):
+    """Walk 2026-12-06 point 12, in the app: the system's English text ("Read-only file
+    system") and the temporary file's name never reach a French dialog."""
+    from wizard.core.project_file import atomic
+
+    real = atomic._new_temporary
+    example_open.actions_by_name["lang_fr"].trigger()
+    target = tmp_path / "copie.json"
+    errors = []
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: target)
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, message: errors.append(message))
+
+    def refuse(path):
+        raise OSError(number, os.strerror(number), str(path.with_name(f".{path.name}.0123abcd.tmp")))
+
+    monkeypatch.setattr(atomic, "_new_temporary", refuse)
+    assert project_actions.export_json(example_open) is None
+    (message,) = errors
+    assert message.endswith(f"\n{target}\n{reason}")
+    assert ".tmp" not in message and os.strerror(number) not in message
+    monkeypatch.setattr(atomic, "_new_temporary", real)  # the clean twin: written, nothing said
+    assert project_actions.export_json(example_open) == target
+    assert len(errors) == 1 and target.read_text(encoding="utf-8").startswith("{")

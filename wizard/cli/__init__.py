@@ -69,6 +69,14 @@ PROGRAM = "main.py"
 """The program name of usage hints when none is given (``python main.py``)."""
 
 
+def _example_names() -> list[str]:
+    """The bundled examples' names (``core.examples.example_names``, without importing
+    the model to build the parser)."""
+    from wizard.core.paths import resource_path
+
+    return sorted(p.stem for p in resource_path("examples").glob("*.json"))
+
+
 def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     parser = _Parser(prog=prog, description="Open Procurement Wizard")
     parser.add_argument("--version", action="version", version=f"Open Procurement Wizard {__version__}")
@@ -111,7 +119,11 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
         help="the day the contract's follow-up is judged at (default: today, or its latest entry when later)",
     )
     p = sub.add_parser("new", help="create a project file: empty, or from a bundled example")
-    p.add_argument("--example", help="the bundled example to start from (none: an empty project)")
+    p.add_argument(
+        "--example",
+        metavar="NAME",
+        help=f"the bundled example to start from: {', '.join(_example_names())} (none: an empty project)",
+    )
     p.add_argument("--lang", choices=("fr", "en"), default="fr", help="an empty project's language")
     p.add_argument("file")
     p = sub.add_parser("dump", help="print the project as JSON")
@@ -392,10 +404,11 @@ def main(argv: Sequence[str] | None = None, prog: str = PROGRAM) -> int:
     except (CliError, ProjectFileError) as exc:
         print(str(exc), file=sys.stderr)
     except OSError as exc:
+        from wizard.core.i18n.os_errors import os_reason
+
         where = f" ({exc.filename})" if exc.filename else ""
-        detail = exc.strerror or str(exc)
         print(
-            bilingual(N_("This file or folder cannot be used: {detail}"), detail=detail) + where,
+            bilingual(N_("This file or folder cannot be used: {detail}"), detail=os_reason(exc)) + where,
             file=sys.stderr,
         )
     except KeyboardInterrupt:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from wizard.cli.messages import JUSTIFIED, CliError, severity_word
 from wizard.core.i18n import N_, Plural, bilingual, counts, ntr, system_language, tr
+from wizard.core.i18n.os_errors import os_reason
 from wizard.core.model import Project
 
 if TYPE_CHECKING:
@@ -455,7 +456,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise CliError(N_("This folder cannot be created: {detail}"), out, detail=exc.strerror) from None
+        raise CliError(N_("This folder cannot be created: {detail}"), out, detail=os_reason(exc)) from None
     removed = remove_leftovers(out)
     if removed:
         print(bilingual(LEFTOVERS_REMOVED, names=", ".join(p.name for p in removed)), file=sys.stderr)
@@ -964,6 +965,7 @@ def cmd_archive(args: argparse.Namespace) -> int:
         MANIFEST_JSON,
         ArchiveExists,
         archive_files,
+        archive_warnings,
         sha256,
         write_archive,
     )
@@ -978,6 +980,7 @@ def cmd_archive(args: argparse.Namespace) -> int:
     with ProjectFile.open(_project_path(args.file), read_only=True) as pf:
         try:
             files = archive_files(pf)
+            notes = archive_warnings(pf)
         except OpenDataError as exc:
             raise CliError(
                 N_("The open data of this project is not valid: {errors}"), errors="; ".join(exc.errors[:3])
@@ -990,11 +993,13 @@ def cmd_archive(args: argparse.Namespace) -> int:
         ) from None
     except OSError as exc:
         raise CliError(
-            N_("The archive could not be written: {reason}"), target, reason=exc.strerror or exc
+            N_("The archive could not be written: {reason}"), target, reason=os_reason(exc)
         ) from None
     for name, data in files.items():
         if name not in (MANIFEST_JSON, MANIFEST_CSV):
             print(f"{sha256(data)}  {name}")
+    for text in notes:  # after the list, where the eye ends: what the archive lacks
+        print(bilingual(text), file=sys.stderr)
     return 0
 
 

@@ -14,7 +14,9 @@ a procurement for the town's records retention.
   (``open-data/``);
 * ``manifest.json`` and ``manifest.csv`` — each file above with its size and SHA-256
   (the manifests do not list themselves), the project's reference and title, and the
-  moment the archive was made.
+  moment the archive was made; ``manifest.json`` also carries the
+  :func:`archive_warnings` (a published tender whose project file keeps no document as
+  published: the binding document is then missing), which ``main.py archive`` says too.
 
 Each of the four folders (:data:`FOLDERS`) is always there, with a ``README.txt`` in
 French and in English (:func:`readme`) saying what belongs in it and what is missing
@@ -39,6 +41,7 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -122,6 +125,28 @@ def readme(folder: str, names: list[str], *, published: bool) -> bytes:
     return ("\n\n----\n\n".join(parts) + "\n").encode("utf-8")
 
 
+NO_PUBLISHED_TENDER = N_(
+    "The tender is published but its project file keeps no tender as published: this archive does not "
+    "hold the document bidders received, only the tender as the file gives it today (documents/). "
+    "File the published tender with this archive."
+)
+"""The warning of an archive whose ``published/`` lacks the binding document."""
+
+
+def archive_warnings(pf: ProjectFile) -> list[str]:
+    """What the archive of ``pf`` lacks that a records officer must know, as English
+    message ids (French in ``core.po``): :data:`NO_PUBLISHED_TENDER` when the tender is
+    published and no document of kind ``tender`` was kept (published before issue 21's
+    documents were kept, or a bundled example without them). Empty otherwise."""
+    from wizard.core.publishing.record import read as read_publishing
+
+    if not pf.published:
+        return []
+    if any(d.kind == "tender" for d in read_publishing(pf).documents):
+        return []
+    return [NO_PUBLISHED_TENDER]
+
+
 class ArchiveExists(FileExistsError):
     """The target already exists: an archive never replaces anything."""
 
@@ -143,18 +168,20 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def manifest(files: dict[str, bytes], *, reference: str, title: str, made_at: str) -> dict[str, object]:
+def manifest(
+    files: dict[str, bytes], *, reference: str, title: str, made_at: str, notes: Sequence[str] = ()
+) -> dict[str, object]:
     """The manifest of ``files`` (path → bytes): format, reference, title, moment, and
-    each file's path, size and SHA-256, sorted by path."""
-    return {
-        "format": MANIFEST_FORMAT,
-        "reference": reference,
-        "title": title,
-        "made_at": made_at,
-        "files": [
-            {"path": name, "size": len(data), "sha256": sha256(data)} for name, data in sorted(files.items())
-        ],
-    }
+    each file's path, size and SHA-256, sorted by path; with ``notes`` (message ids,
+    :func:`archive_warnings`), ``"warnings": [{"fr": …, "en": …}]`` after the moment."""
+    found: dict[str, object] = {"format": MANIFEST_FORMAT, "reference": reference, "title": title}
+    found["made_at"] = made_at
+    if notes:
+        found["warnings"] = [{"fr": tr(text, "fr"), "en": tr(text, "en")} for text in notes]
+    found["files"] = [
+        {"path": name, "size": len(data), "sha256": sha256(data)} for name, data in sorted(files.items())
+    ]
+    return found
 
 
 def archive_files(pf: ProjectFile, *, made_at: str = "") -> dict[str, bytes]:
@@ -183,7 +210,13 @@ def archive_files(pf: ProjectFile, *, made_at: str = "") -> dict[str, bytes]:
         names = [name[len(prefix) :] for name in files if name.startswith(prefix)]
         files[f"{prefix}{README}"] = readme(folder, names, published=pf.published)
     when = made_at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    found = manifest(files, reference=project.info.reference, title=project.info.title, made_at=when)
+    found = manifest(
+        files,
+        reference=project.info.reference,
+        title=project.info.title,
+        made_at=when,
+        notes=archive_warnings(pf),
+    )
     rows = [["path", "size", "sha256"]] + [[n, str(len(d)), sha256(d)] for n, d in sorted(files.items())]
     files[MANIFEST_JSON] = (json.dumps(found, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     files[MANIFEST_CSV] = to_csv(rows)

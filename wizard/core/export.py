@@ -159,48 +159,44 @@ def open_data_files(
 
 def addendum_files(project: Project, langs: list[str], record: Any = None) -> dict[str, bytes]:
     """``addendum-<n>-<lang>.docx`` for each issued addendum of ``record``
-    (``publishing.record.Record``) in each tender language (the bilingual rule: the
-    languages the tender was published in, whatever ``langs`` asks)."""
+    (``publishing.record.Record``) in each language of ``langs`` (the export's: ``--lang``
+    or else the tender's languages; each document whole in its language)."""
     from wizard.core.documents.addendum import addendum_document, addendum_file
     from wizard.core.documents.docx.writer import docx_bytes
 
     if record is None or not record.published:
         return {}
-    published = languages.tender_languages(project)
     return {
         addendum_file(a.number, lang): docx_bytes(addendum_document(project, a, lang))
         for a in record.issued
-        for lang in published
+        for lang in langs
     }
 
 
-def evaluation_names(project: Project, bids: Any = None) -> list[str]:
-    """The evaluation documents' file names (:func:`evaluation_files`), in order."""
+def evaluation_names(project: Project, langs: list[str], bids: Any = None) -> list[str]:
+    """The evaluation documents' file names (:func:`evaluation_files`) in ``langs``, in order."""
     from wizard.core.documents.debriefing import debriefing_file, unsuccessful
     from wizard.core.documents.evaluation_report import report_file
 
     if bids is None or not bids.bids:
         return []
-    published = languages.tender_languages(project)
-    names = [report_file(lang) for lang in published]
-    return names + [debriefing_file(b.id, lang) for b in unsuccessful(bids) for lang in published]
+    names = [report_file(lang) for lang in langs]
+    return names + [debriefing_file(b.id, lang) for b in unsuccessful(bids) for lang in langs]
 
 
-def evaluation_files(project: Project, _langs: list[str], bids: Any = None) -> dict[str, bytes]:
+def evaluation_files(project: Project, langs: list[str], bids: Any = None) -> dict[str, bytes]:
     """Once bids are recorded (``bids``: ``bids.record.BidsRecord``), the evaluation
     report ``evaluation-report-<lang>.docx`` and, once awarded, a debriefing letter
-    ``debriefing-<bid>-<lang>.docx`` per unsuccessful bid, in each tender language (the
-    bilingual rule: the languages the tender was published in, whatever ``langs`` asks)."""
+    ``debriefing-<bid>-<lang>.docx`` per unsuccessful bid, in each language of ``langs``."""
     from wizard.core.documents.debriefing import debriefing_file, letter_document, unsuccessful
     from wizard.core.documents.docx.writer import docx_bytes
     from wizard.core.documents.evaluation_report import report_document, report_file
 
     if bids is None or not bids.bids:
         return {}
-    published = languages.tender_languages(project)
-    files = {report_file(lang): docx_bytes(report_document(project, bids, lang)) for lang in published}
+    files = {report_file(lang): docx_bytes(report_document(project, bids, lang)) for lang in langs}
     for bid in unsuccessful(bids):
-        for lang in published:
+        for lang in langs:
             files[debriefing_file(bid.id, lang)] = docx_bytes(letter_document(project, bids, bid, lang))
     return files
 
@@ -209,7 +205,7 @@ def follow_up_files(project: Project, langs: list[str], follow: Any = None) -> d
     """Once a contract is signed (``follow``: ``contract.record.FollowUp``), the
     follow-up's documents (``documents/follow_up.py``: ``contract-summary-<lang>.docx``,
     ``performance-<lang>.docx``, ``spending-<lang>.docx`` with its chart) in each
-    language the tender was published in, whatever ``langs`` asks."""
+    language of ``langs``."""
     if follow is None:
         return {}
     from wizard.core.contract.follow_up import spending_by_year, standing
@@ -219,7 +215,7 @@ def follow_up_files(project: Project, langs: list[str], follow: Any = None) -> d
 
     years = spending_by_year(project, standing(follow.contract), follow.yearly)
     files: dict[str, bytes] = {}
-    for lang in languages.tender_languages(project):
+    for lang in langs:
         chart = spending_chart_png(years, lang)
         for kind in KINDS:
             files[follow_up_file(kind, lang)] = docx_bytes(
@@ -303,19 +299,18 @@ def planned_outputs(
         from wizard.core.opendata.amendments import ADDENDA_FILE
 
         data.append(ADDENDA_FILE)
-        published = languages.tender_languages(project)
-        addenda = [addendum_file(a.number, x) for a in record.issued for x in published]
+        addenda = [addendum_file(a.number, x) for a in record.issued for x in langs]
     if bids is not None and bids.bids:
         from wizard.core.opendata.bids_csv import BIDS_FILE
 
         data.append(BIDS_FILE)
-    addenda += evaluation_names(project, bids)
+    addenda += evaluation_names(project, langs, bids)
     if follow is not None and record is not None and record.published:
         from wizard.core.documents.follow_up import KINDS, follow_up_file
         from wizard.core.opendata.follow_up import FILES
 
         data += [name for name, _columns in FILES]
-        addenda += [follow_up_file(k, x) for x in languages.tender_languages(project) for k in KINDS]
+        addenda += [follow_up_file(k, x) for x in langs for k in KINDS]
     pdfs = [pdf_name(name) for name in [*names, *addenda] if name.endswith(".docx")] if pdf else []
     return [out_dir / name for name in [*names, *data, *addenda, *pdfs]]
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wizard.core.i18n import N_, Plural
+from wizard.core.i18n.os_errors import os_reason
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ class ExportWriteError(OSError):
 def failure_message(exc: ExportWriteError) -> tuple[str | Plural, dict[str, object]]:
     """What to tell the user about a failed write: a message id (or a :class:`Plural`)
     and its parameters, for ``tr``/``bilingual``. It names exactly the outputs written."""
-    detail = exc.strerror or str(exc)
+    detail = os_reason(exc)  # in each message's language, never the system's English
     if not exc.written:
         text: str | Plural = N_(
             "The export could not be written ({detail}); nothing in this folder was changed."

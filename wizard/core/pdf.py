@@ -22,6 +22,7 @@ import tempfile
 from pathlib import Path
 
 from wizard.core.i18n import N_
+from wizard.core.i18n.os_errors import os_reason
 
 PDF_FILTER = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
 """LibreOffice's export filter with its options (JSON filter options: LibreOffice 7.4+)."""
@@ -84,7 +85,7 @@ def to_pdf(documents: dict[str, bytes]) -> dict[str, bytes]:
         except subprocess.TimeoutExpired:
             raise PdfError(FAILED, name=first, detail=f"> {TIMEOUT_S} s") from None
         except OSError as exc:
-            raise PdfError(FAILED, name=first, detail=exc.strerror or str(exc)) from None
+            raise PdfError(FAILED, name=first, detail=os_reason(exc)) from None
         pdfs: dict[str, bytes] = {}
         for name in documents:
             target = work / "pdf" / pdf_name(name)

@@ -34,6 +34,7 @@ from wizard.core.bids import intake
 from wizard.core.bids.record import Bid, Bidder, read
 from wizard.core.domain.timezones import closing_datetime, zone_label, zone_of
 from wizard.core.i18n import _, ui_language
+from wizard.core.i18n.os_errors import os_reason
 from wizard.core.publishing.record import read as read_publishing
 from wizard.ui import dialogs
 from wizard.ui.bids_common import (
@@ -349,7 +350,9 @@ class BidsTab(QWidget):
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            dialogs.show_error(self, _("The file could not be read:") + f"\n{path}\n{exc.strerror or exc}")
+            dialogs.show_error(
+                self, _("The file could not be read:") + f"\n{path}\n{os_reason(exc).text(ui_language())}"
+            )
             return
         replace = bool(bid.workbook_sha256)
         if replace and not dialogs.ask_yes_no(

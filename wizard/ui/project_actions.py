@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from wizard.core.examples import example_names, load_example
 from wizard.core.i18n import N_, _, n_, tr, ui_language
+from wizard.core.i18n.os_errors import os_reason
 from wizard.core.model import Project, defaults
 from wizard.core.pdf import PdfError
 from wizard.core.project_file.fileformat import SUFFIX
@@ -51,7 +52,9 @@ def open_file(window: MainWindow, path: Path, read_only: bool = False) -> Projec
     except ProjectFileError as exc:
         dialogs.show_error(window, file_error_message(exc))
     except OSError as exc:
-        dialogs.show_error(window, _("The file could not be read:") + f"\n{path}\n{exc.strerror or exc}")
+        dialogs.show_error(
+            window, _("The file could not be read:") + f"\n{path}\n{os_reason(exc).text(ui_language())}"
+        )
     return None
 
 
@@ -137,7 +140,9 @@ def _read_project(window: MainWindow, path: Path) -> Project | None:
             window, _("This JSON file cannot be loaded: {detail}", detail=str(exc)) + f"\n{path}"
         )
     except OSError as exc:
-        dialogs.show_error(window, _("The file could not be read:") + f"\n{path}\n{exc.strerror or exc}")
+        dialogs.show_error(
+            window, _("The file could not be read:") + f"\n{path}\n{os_reason(exc).text(ui_language())}"
+        )
     return None
 
 
@@ -181,7 +186,9 @@ def export_json(window: MainWindow) -> Path | None:
             path, jsonio.dumps(window.ctx.project, to_json(pf), bids_json(pf), contract_json(pf))
         )
     except OSError as exc:
-        dialogs.show_error(window, _("The copy could not be written:") + f"\n{path}\n{exc.strerror or exc}")
+        dialogs.show_error(
+            window, _("The copy could not be written:") + f"\n{path}\n{os_reason(exc).text(ui_language())}"
+        )
         return None
     window.status.setText(_("Exported: {path}", path=str(path)))
     return path
@@ -208,7 +215,9 @@ def save_as(window: MainWindow) -> None:
         dialogs.show_error(window, _("The copy was not written:") + "\n" + file_error_message(exc))
         return
     except OSError as exc:
-        dialogs.show_error(window, _("The copy could not be written:") + f"\n{path}\n{exc.strerror or exc}")
+        dialogs.show_error(
+            window, _("The copy could not be written:") + f"\n{path}\n{os_reason(exc).text(ui_language())}"
+        )
         return
     window.open_path(written)
 

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from wizard.core.documents.addendum import change_name
 from wizard.core.i18n import _, n_, tr, ui_language
 from wizard.core.i18n.languages import tender_languages
+from wizard.core.i18n.os_errors import os_reason
 from wizard.core.publishing import PublishingError, addenda
 from wizard.core.publishing.publish import attachment, publish
 from wizard.core.publishing.record import DATE_FIELDS, Addendum, read
@@ -99,7 +100,8 @@ def mark_as_published(window: MainWindow) -> bool:
         return False
     except OSError as exc:
         dialogs.show_error(
-            window, _("The file could not be read:") + f"\n{exc.filename}\n{exc.strerror or exc}"
+            window,
+            _("The file could not be read:") + f"\n{exc.filename}\n{os_reason(exc).text(ui_language())}",
         )
         return False
     record = ctx.do(publish, published_on=day, attachments=attachments)

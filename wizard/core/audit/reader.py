@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wizard.core.i18n import N_, tr
+from wizard.core.i18n.os_errors import os_reason
 
 if TYPE_CHECKING:
     from docx.table import Table
@@ -127,7 +128,7 @@ def read_document(path: Path) -> list[Paragraph]:
         raise DocumentError(N_("This file does not exist."), path) from None
     except OSError as exc:
         raise DocumentError(
-            N_("This document cannot be read: {detail}"), path, detail=exc.strerror or exc
+            N_("This document cannot be read: {detail}"), path, detail=os_reason(exc)
         ) from None
     if size > MAX_BYTES:
         raise DocumentError(N_("This document is too large to check (over 50 MB)."), path)

@@ -113,7 +113,7 @@ def set_verification(
     if result not in VERIFICATION_RESULTS:
         raise BidsError(N_("A verification is confirmed, refuted or pending (given: {value})."), value=result)
     if verified_on.strip() and valid_day(verified_on) is None:
-        raise BidsError(N_("The date must be a date (YYYY-MM-DD): {value}."), value=verified_on)
+        raise BidsError(N_("“{value}” is not a date (YYYY-MM-DD)."), value=verified_on)
     if committee_member_id is not None and not any(m.id == committee_member_id for m in pf.project.committee):
         raise BidsError(N_("There is no member {id} of the technical committee."), id=committee_member_id)
     with writing(pf, "set_verification", bid=bid_id, scenario=scenario_id, result=result):
@@ -286,7 +286,7 @@ def lock_quality(pf: ProjectFile, /, *, locked_by: str = "", at: str = "") -> st
 
 def _day(value: str) -> str:
     if value.strip() and valid_day(value) is None:
-        raise BidsError(N_("The date must be a date (YYYY-MM-DD): {value}."), value=value)
+        raise BidsError(N_("“{value}” is not a date (YYYY-MM-DD)."), value=value)
     return value.strip()
 
 

@@ -55,6 +55,7 @@ from wizard.core.contract.follow_up import as_of, schedule, standing
 from wizard.core.contract.record import Contract, day
 from wizard.core.documents.evaluation_common import moment
 from wizard.core.i18n import N_, Localized, Plural
+from wizard.core.i18n.formats import percent
 from wizard.core.model import Project
 
 RED_FLAGS: dict[str, tuple[str, str, bool]] = {
@@ -96,8 +97,7 @@ def cad(amount: Decimal) -> Localized:
 
 def pct(value: Decimal) -> Localized:
     """A percentage to the tenth: « 12,6 % », "12.6%"."""
-    text = str(value.quantize(Decimal("0.1"), ROUND_HALF_UP))
-    return Localized(fr=text.replace(".", ",") + "\u00a0%", en=f"{text}%")
+    return Localized(fr=percent(value, "fr", decimals=1), en=percent(value, "en", decimals=1))
 
 
 def _hours(value: Decimal) -> Localized:

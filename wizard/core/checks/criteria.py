@@ -150,10 +150,10 @@ def _balance(project: Project) -> list[Finding]:
                 Severity.WARNING,
                 Plural(
                     "{count} mandatory criterion out of {total}: keep at most 10, "
-                    "and at most 40 % of all criteria. Each one can exclude a bidder "
+                    "and at most 40% of all criteria. Each one can exclude a bidder "
                     "(red flag R006, Open Contracting Partnership).",
                     "{count} mandatory criteria out of {total}: keep at most 10, "
-                    "and at most 40 % of all criteria. Each one can exclude a bidder "
+                    "and at most 40% of all criteria. Each one can exclude a bidder "
                     "(red flag R006, Open Contracting Partnership).",
                     mandatory,
                 ),

@@ -95,7 +95,7 @@ def check_market(project: Project, index: market.SupportIndex | None = None) -> 
                 finding(
                     "M-UNDERPERFORMING",
                     Severity.INFO,
-                    N_("{name} supports fewer than {pct} % of the common features."),
+                    N_("{name} supports fewer than {pct}% of the common features."),
                     f"solutions:{sid}.name",
                     principles.NEUTRAL_SCAN,
                     name=row.name if row else sid,

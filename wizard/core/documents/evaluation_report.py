@@ -60,8 +60,8 @@ RESULT_LABELS = {
 TO_BE_ADOPTED = N_("to be given once adopted")
 
 LINEARITY = N_(
-    "The price formula of the call for tenders is not linear in the price: a bid 10 % above the "
-    "lowest loses about 9 % of the price points, and a bid at twice the lowest keeps half of them. "
+    "The price formula of the call for tenders is not linear in the price: a bid 10% above the "
+    "lowest loses about 9% of the price points, and a bid at twice the lowest keeps half of them. "
     "The linear formula takes the same points away for each dollar above the lowest and gives no "
     "points at twice the lowest or more."
 )

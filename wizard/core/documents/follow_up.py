@@ -34,7 +34,7 @@ from wizard.core.documents.tender import user_text
 from wizard.core.domain.price_form import price_form
 from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import N_, ntr, tr
-from wizard.core.i18n.formats import format_date
+from wizard.core.i18n.formats import format_date, percent
 from wizard.core.model import Project
 from wizard.core.model.translatable import localized
 from wizard.core.opendata.common import Scrubber
@@ -78,10 +78,7 @@ def _money(value: Decimal | None, lang: str) -> str:
 
 
 def _pct(value: Decimal | None, lang: str) -> str:
-    if value is None:
-        return "—"
-    text = format(value.normalize(), "f")
-    return text.replace(".", ",") + "\u00a0%" if lang == "fr" else f"{text}%"
+    return "—" if value is None else percent(value, lang)  # the one formatter: "99.5%", « 99,5 % »
 
 
 def _standing(follow: FollowUp) -> FollowUp:

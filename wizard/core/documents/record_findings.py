@@ -129,7 +129,7 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
     ),
     "M-NO-FEATURES": (((), N_("No feature or standard is listed to compare the solutions.")),),
     "M-NO-OPEN-SOURCE": (((), N_("The market scan holds no open source solution.")),),
-    "M-SETTINGS": (((), N_("A threshold of the market scan is outside 1 to 100 %.")),),
+    "M-SETTINGS": (((), N_("A threshold of the market scan is outside 1 to 100%.")),),
     "M-SOURCE": (
         (("name",), N_("{name} is known only from a demo or a vendor meeting.")),
         ((), N_("A scanned solution is known only from a demo or a vendor meeting.")),
@@ -192,13 +192,13 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
     ),
     "C-THRESHOLD": (
         (("pct",), FACT),
-        ((), N_("The pass threshold is outside 0 to 100 %.")),
+        ((), N_("The pass threshold is outside 0 to 100%.")),
     ),
     "C-TOO-MANY-MANDATORY": (
         (
             ("count", "total"),
             N_(
-                "Mandatory criteria: {count} of {total}; the guide advises at most 10, and at most 40 % "
+                "Mandatory criteria: {count} of {total}; the guide advises at most 10, and at most 40% "
                 "of all criteria, since each one can exclude a bidder."
             ),
         ),
@@ -319,7 +319,7 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
     "T-RANGE": (((), FACT),),
     "T-RATE": (
         (("low",), FACT),
-        (("rate",), N_("A discount rate of {rate} % is unusual.")),
+        (("rate",), N_("A discount rate of {rate}% is unusual.")),
         ((), N_("The discount rate is unusual.")),
     ),
     "K-REMOVED": (
@@ -624,7 +624,7 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
         (
             ("pct", "needed", "count"),
             N_(
-                "The pass threshold ({pct} %) needs every optional point ({needed} of {count}): "
+                "The pass threshold ({pct}%) needs every optional point ({needed} of {count}): "
                 "quality no longer separates the qualified bids."
             ),
         ),

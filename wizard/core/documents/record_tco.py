@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency
 
 from wizard.core.documents.blocks import Table
 from wizard.core.domain import provinces, tco
 from wizard.core.domain.tco import OptionTco
-from wizard.core.i18n import N_, ntr, tr
+from wizard.core.i18n import N_, formats, ntr, tr
 from wizard.core.i18n.labels import labels_of
 from wizard.core.model import CostLine, Project
 from wizard.core.textclean import one_line
@@ -75,10 +75,9 @@ def money(amount: Decimal | float, lang: str, cents: bool = True) -> str:
 
 def percent(rate: Decimal, lang: str) -> str:
     """A rate in % for display: "9,975 %" (fr) or "9.975%" (en); callers pass rates
-    within their bounds (``tco.rate_of``, a province's tax)."""
-    value = Decimal(rate).normalize()
-    number = format_decimal(abs(value) if value.is_zero() else value, locale=LOCALES.get(lang, "en_CA"))
-    return f"{number}\u00a0%" if lang == "fr" else f"{number}%"
+    within their bounds (``tco.rate_of``, a province's tax). ``formats.percent``, the
+    one formatter of percentages."""
+    return formats.percent(rate, lang)
 
 
 def category_label(category: str, lang: str) -> str:

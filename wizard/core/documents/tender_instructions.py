@@ -298,7 +298,7 @@ def security_amount(project: Project, lang: str) -> str:
     if value <= 0:
         return PLACEHOLDER
     if data.bid_security == "security_percent":
-        return tr("{percent} % of the evaluated price of the bid", lang, percent=show(value))
+        return tr("{percent}% of the evaluated price of the bid", lang, percent=show(value))
     return money(value, lang)
 
 

@@ -82,7 +82,7 @@ TIE_TEXTS: dict[str, str] = {
 
 PRICE_FORMULA_NOTE = N_(
     "The tender's price score is weight × lowest evaluated price ÷ evaluated price of the bid. "
-    "It is not linear in the price: a bid 10 % above the lowest loses about 9 % of the price "
+    "It is not linear in the price: a bid 10% above the lowest loses about 9% of the price "
     "points, a bid twice the lowest still keeps half of them, and what one dollar costs a bid "
     "depends on the lowest bid. The other common formula, weight × (1 − (price − lowest) ÷ lowest), "
     "floored at 0, takes the same points away for each dollar above the lowest and gives 0 to a "

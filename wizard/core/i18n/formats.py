@@ -4,14 +4,18 @@
 * :func:`format_date`: an ISO date as a long date ("1er mars 2026", "March 1, 2026").
 * :func:`town_name`: the organization as it reads in the definitions ("la Ville de …",
   "the Town of …").
+* :func:`percent`: a percentage as each language writes it ("99.5%", « 99,5 % »), the
+  one formatter of every percentage the documents and messages compute.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date as babel_format_date
+from babel.numbers import format_decimal
 
 from wizard.core.textclean import clean_text
 
@@ -36,6 +40,26 @@ def format_date(iso: str, lang: str) -> str:
     if lang == "fr" and day.day == 1 and text.startswith("1 "):
         text = "1er " + text[2:]
     return text
+
+
+def percent(value: Decimal | int, lang: str, decimals: int | None = None) -> str:
+    """``value`` (a number of per cent: 99.5) as ``lang`` writes a percentage: "99.5%"
+    in English, with no space; « 99,5 % » in French, a decimal comma and a non-breaking
+    space before the sign. Trailing zeros dropped (98.40 is 98.4), at most three decimals
+    (the language's number pattern: 9.975 stays 9.975); a caller that rounds otherwise
+    rounds first. Grouping by the language's rule ("1,200%", « 1 200 % »). ``decimals``:
+    exactly that many, rounded half up and kept ("10.0%")."""
+    number = Decimal(value).normalize()
+    if number.is_zero():
+        number = abs(number)  # never "-0%"
+    locale = "fr_CA" if lang == "fr" else "en_CA"
+    if decimals is None:
+        text = format_decimal(number, locale=locale)
+    else:
+        exact = number.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+        exact = abs(exact) if exact.is_zero() else exact
+        text = format_decimal(exact, format="#,##0." + "0" * decimals if decimals else "#,##0", locale=locale)
+    return f"{text}\u00a0%" if lang == "fr" else f"{text}%"
 
 
 _FR_TYPES = {

@@ -115,9 +115,9 @@ def _tco(project: Project, lang: str) -> Document | None:
         return None
     text = ntr(
         "Total cost of ownership of {count} option ({names}) over {years}, with the net "
-        "present value at {rate} % per year.",
+        "present value at {rate}% per year.",
         "Total cost of ownership of {count} options ({names}) over {years}, with the net "
-        "present value at {rate} % per year.",
+        "present value at {rate}% per year.",
         len(project.tco_options),
         lang,
         names=", ".join(o.name for o in project.tco_options),
@@ -171,9 +171,9 @@ def criteria_summary(project: Project, lang: str) -> str:
     needed, optional = pass_points(project)
     return ntr(
         "{mandatory} (pass/fail) and {optional} (one point each); a bid passes with at "
-        "least {needed} of {total} points ({pct} %). Weights: quality {quality}, price {price}.",
+        "least {needed} of {total} points ({pct}%). Weights: quality {quality}, price {price}.",
         "{mandatory} (pass/fail) and {optional} (one point each); a bid passes with at "
-        "least {needed} of {total} points ({pct} %). Weights: quality {quality}, price {price}.",
+        "least {needed} of {total} points ({pct}%). Weights: quality {quality}, price {price}.",
         needed,  # the French noun follows it: "au moins 1 point sur 3"
         lang,
         mandatory=counts.mandatory_criteria(sum(c.kind == "mandatory" for c in project.criteria)),

@@ -5,6 +5,7 @@ file as it was and no half-written file behind."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
@@ -16,18 +17,35 @@ from pathlib import Path
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success it replaces ``target``.
 
-    Raises whatever the body raises (the temporary file is removed) or ``OSError``.
+    Raises whatever the body raises (the temporary file is removed) or ``OSError``; an
+    ``OSError`` on the temporary file names ``target`` (its ``filename``), the file the
+    user asked for: the temporary name means nothing to them.
     """
     target = Path(target)
-    tmp = _new_temporary(target)
+    try:
+        tmp = _new_temporary(target)
+    except OSError as exc:
+        raise _naming(exc, target) from exc
     try:
         yield tmp
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        if exc.filename in (str(tmp), tmp):
+            raise _naming(exc, target) from exc
+        raise
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _naming(exc: OSError, target: Path) -> OSError:
+    """``exc`` again (its class, ``errno`` and ``strerror``), about ``target``."""
+    if exc.errno is None:
+        return type(exc)(f"{exc} ({target})")
+    return OSError(exc.errno, exc.strerror, str(target))
 
 
 def _new_temporary(target: Path) -> Path:
@@ -49,7 +67,7 @@ def _new_temporary(target: Path) -> Path:
             with contextlib.suppress(OSError):
                 os.chmod(tmp, mode | stat.S_IWUSR)
         return tmp
-    raise FileExistsError(f"no free temporary name beside {target}")
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(target))
 
 
 def write_bytes_atomic(target: Path, data: bytes) -> Path:

@@ -109,7 +109,7 @@ def add_question(
     if not (question_fr.strip() or question_en.strip()):
         raise PublishingError(N_("A question needs its text."))
     if received_on and valid_day(received_on) is None:
-        raise PublishingError(N_("The date must be a date (YYYY-MM-DD): {value}."), value=received_on)
+        raise PublishingError(N_("“{value}” is not a date (YYYY-MM-DD)."), value=received_on)
     with pf.transaction():
         addendum_id = new_draft(pf).id if addendum_id is None else addendum_id
         _draft(pf, addendum_id)
@@ -146,7 +146,7 @@ def set_question(pf: ProjectFile, /, *, question_id: int, **texts: str) -> None:
     if not (str(new["question_fr"]).strip() or str(new["question_en"]).strip()):
         raise PublishingError(N_("A question needs its text."))
     if new["received_on"] and valid_day(str(new["received_on"])) is None:
-        raise PublishingError(N_("The date must be a date (YYYY-MM-DD): {value}."), value=new["received_on"])
+        raise PublishingError(N_("“{value}” is not a date (YYYY-MM-DD)."), value=new["received_on"])
     if new != row:
         _put(pf, "addendum_questions", question_id, new)
 
@@ -214,9 +214,7 @@ def _add_change(pf: ProjectFile, addendum_id: int, field: str, new_fr: str, new_
     if field in DATE_FIELDS:
         day = valid_day(new_fr or new_en)
         if day is None:
-            raise PublishingError(
-                N_("The date must be a date (YYYY-MM-DD): {value}."), value=new_fr or new_en
-            )
+            raise PublishingError(N_("“{value}” is not a date (YYYY-MM-DD)."), value=new_fr or new_en)
         kind, new_fr, new_en = "date", day, day
     elif field.startswith(CLAUSE_PREFIX) and field.removeprefix(CLAUSE_PREFIX) in _included(project):
         kind = "clause"
@@ -358,7 +356,7 @@ def plan_issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str) -> Issue
     problems: list[tuple[str, dict[str, object]]] = []
     day = valid_day(issued_on)
     if day is None:
-        problems.append((N_("The date must be a date (YYYY-MM-DD): {value}."), {"value": issued_on}))
+        problems.append((N_("“{value}” is not a date (YYYY-MM-DD)."), {"value": issued_on}))
         day = ""
     before = project.info.closing_date
     moved = next((c.new_fr for c in addendum.changes if c.field == "info.closing_date"), before)

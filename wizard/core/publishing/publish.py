@@ -115,9 +115,7 @@ def publish(
         raise PublishingError(N_("This tender is already marked as published."))
     day = valid_day(published_on)
     if day is None:
-        raise PublishingError(
-            N_("The publication date must be a date (YYYY-MM-DD): {value}."), value=published_on
-        )
+        raise PublishingError(N_("“{value}” is not a date (YYYY-MM-DD)."), value=published_on)
     closing = valid_day(pf.project.info.closing_date)
     if closing is not None and day > closing:
         raise PublishingError(

@@ -18,6 +18,7 @@ from wizard.core.domain.addresses import parse_address
 from wizard.core.domain.evaluation import points_needed_clamped
 from wizard.core.domain.numbering import criterion_numbers
 from wizard.core.i18n import N_, _, counts, n_, ui_language
+from wizard.core.i18n.os_errors import os_reason
 from wizard.core.memo import one_pass
 from wizard.core.model import Criterion
 from wizard.core.steps import Step
@@ -314,7 +315,9 @@ class CriteriaPage(StepPage):
         try:
             path.write_bytes(brand_csv.export_brands(self.ctx.project))
         except OSError as exc:
-            dialogs.show_error(self, _("The file could not be written:") + f"\n{path}\n{exc.strerror or exc}")
+            dialogs.show_error(
+                self, _("The file could not be written:") + f"\n{path}\n{os_reason(exc).text(ui_language())}"
+            )
             return
         count = sum(1 for b in self.ctx.project.extra_brands if b.name.strip())
         dialogs.show_info(
@@ -337,7 +340,9 @@ class CriteriaPage(StepPage):
             data = path.read_bytes()
             brand_csv.parse_brands(data)
         except OSError as exc:
-            dialogs.show_error(self, _("The file could not be read:") + f"\n{path}\n{exc.strerror or exc}")
+            dialogs.show_error(
+                self, _("The file could not be read:") + f"\n{path}\n{os_reason(exc).text(ui_language())}"
+            )
             return
         except brand_csv.BrandCsvError as exc:
             dialogs.show_error(self, _("Nothing was imported.") + "\n" + exc.message(ui_language()))

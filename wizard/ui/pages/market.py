@@ -12,6 +12,7 @@ from wizard.core import ops
 from wizard.core.domain import matrix_csv
 from wizard.core.export import export_matrix_csv
 from wizard.core.i18n import N_, Plural, _, n_, ui_language
+from wizard.core.i18n.os_errors import os_reason
 from wizard.core.steps import Step
 from wizard.ui import dialogs
 from wizard.ui.pages.base import StepPage
@@ -162,7 +163,9 @@ class MarketPage(StepPage):
         try:
             export_matrix_csv(self.ctx.project, path)
         except OSError as exc:
-            dialogs.show_error(self, _("The file could not be written:") + f"\n{path}\n{exc.strerror or exc}")
+            dialogs.show_error(
+                self, _("The file could not be written:") + f"\n{path}\n{os_reason(exc).text(ui_language())}"
+            )
             return
         dialogs.show_info(self, _("Matrix exported to {path}.", path=str(path)))
 
@@ -174,7 +177,9 @@ class MarketPage(StepPage):
         try:
             table = matrix_csv.parse_matrix(path.read_bytes())
         except OSError as exc:
-            dialogs.show_error(self, _("The file could not be read:") + f"\n{path}\n{exc.strerror or exc}")
+            dialogs.show_error(
+                self, _("The file could not be read:") + f"\n{path}\n{os_reason(exc).text(ui_language())}"
+            )
             return
         except matrix_csv.MatrixCsvError as exc:
             dialogs.show_error(self, _("Nothing was imported.") + "\n" + exc.message(ui_language()))
