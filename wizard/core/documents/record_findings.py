@@ -557,6 +557,21 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
     "CT-UNIT-PRICE": (
         (("invoice", "rate"), N_("Invoice {invoice} billed a unit price above the bid's rate of {rate}.")),
     ),
+    "CT-PAID-AFTER-END": (
+        (
+            ("invoice", "end"),
+            N_("Invoice {invoice} was paid after the end of the contract's term ({end})."),
+        ),
+    ),
+    "CT-ENTRY-INVALID": (
+        (
+            ("entry",),
+            N_(
+                "An entry of the contract's follow-up ({entry}) holds a value the follow-up cannot "
+                "use; the figures leave it out until it is corrected or removed."
+            ),
+        ),
+    ),
     "CT-NOTICE-LATE": (
         (
             ("start", "limit"),
