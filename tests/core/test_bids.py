@@ -333,6 +333,74 @@ def test_the_award_after_the_opening(pf):
         evaluation_entry.set_award(pf, bid_id, awarded_on="15 juin")
 
 
+def test_a_correction_of_the_award_changes_only_the_fields_it_gives(pf):
+    """Walk 2026-12-06, defect 1: a second award named only the signatory and erased the
+    resolution, the dates and the value, and with them the contract's follow-up. A field
+    left out keeps its value; '' clears it; a new bid drops the former reason."""
+    first = _bid(pf)
+    second = _bid(pf, "Numérique Chaleur ltée")
+    opening.open_envelope(pf, opened_by="Martin Thériault", at=OPENED_AT)
+    evaluation_entry.set_award(
+        pf,
+        first,
+        reason_if_not_top="Motif",
+        resolution_number="2027-05-118",
+        resolution_date="2027-05-10",
+        standstill_days=10,
+        awarded_on="2027-05-11",
+        contract_signed_on="2027-05-25",
+        contract_value="95502.70",
+    )
+    evaluation_entry.set_award(pf, first, signatory="Martin Thériault, directeur des TI")
+    got = record.read(pf).award
+    assert got == record.Award(
+        first,
+        "Motif",
+        "2027-05-118",
+        "2027-05-10",
+        "Martin Thériault, directeur des TI",
+        "",
+        10,
+        "2027-05-11",
+        "2027-05-25",
+        Decimal("95502.70"),
+    )
+    evaluation_entry.set_award(pf, first, contract_value="", standstill_days=0)
+    got = record.read(pf).award
+    assert (got.contract_value, got.standstill_days, got.contract_signed_on) == (None, 0, "2027-05-25")
+    evaluation_entry.set_award(pf, second, reason_if_not_top="Meilleur prix", contract_value="80000")
+    got = record.read(pf).award
+    assert (got.bid_id, got.reason_if_not_top, got.contract_value) == (second, "Meilleur prix", 80000)
+    evaluation_entry.set_award(pf, first)
+    got = record.read(pf).award
+    assert (got.bid_id, got.reason_if_not_top, got.resolution_number) == (first, "", "2027-05-118")
+
+
+def test_a_second_award_on_the_command_line_keeps_the_signed_contract(tmp_path, capsys):
+    """Walk defect 1, as the user met it: ``bid award 1 --signatory …`` on the training
+    example (contract signed 2027-05-25) keeps the contract; ``contract show`` still
+    follows it."""
+    from wizard.cli import main as cli_main
+    from wizard.core.contract.record import read as read_contract
+
+    path = _example(tmp_path)
+    with ProjectFile.open(path, read_only=True) as f:
+        before = record.read(f).award
+    assert before is not None and before.contract_signed_on == "2027-05-25"
+    signatory = "Martin Thériault, directeur des TI"
+    assert cli_main(["bid", str(path), "award", "1", "--signatory", signatory]) == 0
+    with ProjectFile.open(path, read_only=True) as f:
+        after = record.read(f).award
+        assert read_contract(f) is not None
+    assert after == record.Award(**{**before.__dict__, "signatory": signatory})
+    capsys.readouterr()
+    assert cli_main(["contract", str(path), "show", "--lang", "en"]) == 0
+    assert "Apprentissage Fundy inc.\t2027-05-25\t" in capsys.readouterr().out
+    assert cli_main(["bid", str(path), "award", "1", "--signed-on", ""]) == 0
+    assert cli_main(["contract", str(path), "show", "--lang", "en"]) == 2
+    assert "Record the award with the date the contract was signed" in capsys.readouterr().err
+
+
 def test_bid_operations_are_journalled_and_undo_passes_over_them(pf):
     """Each operation is one journalled action (marker ``bids``); undo takes back the
     last edit of the model and leaves the bids as recorded."""

@@ -322,3 +322,51 @@ def test_a_bid_set_aside_before_the_opening_stays_sealed(window, qtbot, tmp_path
     dialog.show_tab(3)
     assert _cells(dialog.opening.prices, 1) == ["Rejected: Bordereau non signé"]
     assert _cells(dialog.opening.prices, 3) == ["—"]
+
+
+def test_the_award_panel_records_the_dates_and_value_that_start_the_follow_up(
+    window, qtbot, tmp_path, errors
+):
+    """Walk 2026-12-06, defect 1: the panel had no field for the award date, the
+    contract's signature date or its value, so an app-only user could never start the
+    contract's follow-up. With the real button: the fields are saved (the value as a
+    French user types it), the follow-up starts, and a panel left as shown changes
+    nothing."""
+    from wizard.core.bids.jsonform import record_tables
+    from wizard.core.contract.record import read as read_contract
+    from wizard.core.examples import load_example_with_records
+
+    project, publishing, bids = load_example_with_records("training")
+    pf = ProjectFile.create(
+        tmp_path / "t.tender", project, origin="example", tables=record_tables(publishing, bids)
+    )
+    evaluation_entry.set_award(pf, 1, awarded_on="", contract_signed_on="", contract_value="")
+    assert read_contract(pf) is None
+    window.set_project(pf)
+    dialog = BidsWindow(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show_tab(4)
+    ranking = dialog.ranking
+    assert (ranking.awarded_on.text(), ranking.signed_on.text(), ranking.contract_value.text()) == (
+        "",
+        "",
+        "",
+    )
+    ranking.awarded_on.setText("2027-05-11")
+    ranking.signed_on.setText("2027-05-25")
+    ranking.contract_value.setText("95 502,70")
+    _click(qtbot, ranking.award_button)
+    assert errors == []
+    award = read(pf).award
+    assert award is not None
+    assert (award.awarded_on, award.contract_signed_on, str(award.contract_value)) == (
+        "2027-05-11",
+        "2027-05-25",
+        "95502.70",
+    )
+    assert award.resolution_number == "2027-05-118" and award.standstill_days == 10
+    contract = read_contract(pf)
+    assert contract is not None and contract.signed_on == "2027-05-25"
+    assert ranking.contract_value.text() == "95502.70"
+    _click(qtbot, ranking.award_button)
+    assert read(pf).award == award

@@ -825,14 +825,16 @@ def _entry(pf: Any, args: argparse.Namespace) -> None:
 
 
 def _award(pf: Any, args: argparse.Namespace) -> None:
-    """``award BID|none`` with the resolution, the signatory, the dates and the value."""
+    """``award BID|none`` with the resolution, the signatory, the dates and the value; an
+    option left out keeps what the award holds (a correction never erases the signed
+    contract)."""
     from wizard.core.bids import evaluation_entry as ev
 
     (word,) = _numbers(args, 1)
     ev.set_award(
         pf,
         None if word == "none" else _bid_number(args),
-        reason_if_not_top=args.reason,
+        reason_if_not_top=args.reason or None,
         resolution_number=args.resolution,
         resolution_date=args.resolution_date,
         signatory=args.signatory,
@@ -840,7 +842,7 @@ def _award(pf: Any, args: argparse.Namespace) -> None:
         standstill_days=args.standstill,
         awarded_on=args.awarded_on,
         contract_signed_on=args.signed_on,
-        contract_value=args.value or None,
+        contract_value=args.value,
     )
 
 

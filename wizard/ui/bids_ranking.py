@@ -37,6 +37,7 @@ from wizard.core.domain.bid_scoring import PRICE_FORMULA_NOTE, STATUS_LABELS, TI
 from wizard.core.i18n import _
 from wizard.ui import dialogs
 from wizard.ui.bids_common import NONE, done, fill, score, table
+from wizard.ui.widgets.fields import parse_decimal
 
 if TYPE_CHECKING:
     from wizard.ui.context import ProjectContext
@@ -106,6 +107,18 @@ class RankingTab(QWidget):
         self.standstill.setRange(0, 365)
         self.standstill.setSuffix(" " + _("days"))
         form.addRow(_("Standstill"), self.standstill)
+        self.awarded_on = QLineEdit()
+        self.awarded_on.setObjectName("awarded-on")
+        self.awarded_on.setPlaceholderText(_("YYYY-MM-DD"))
+        form.addRow(_("Award date"), self.awarded_on)
+        self.signed_on = QLineEdit()
+        self.signed_on.setObjectName("contract-signed-on")
+        self.signed_on.setPlaceholderText(_("YYYY-MM-DD"))
+        form.addRow(_("Contract signed on"), self.signed_on)
+        self.contract_value = QLineEdit()
+        self.contract_value.setObjectName("contract-value")
+        self.contract_value.setPlaceholderText(_("CAD before taxes"))
+        form.addRow(_("Contract value"), self.contract_value)
         self.award_button = QPushButton(_("Record the award"))
         self.award_button.setObjectName("record-award")
         self.award_button.clicked.connect(self.record_award)
@@ -205,6 +218,9 @@ class RankingTab(QWidget):
             self.signatory.setText(award.signatory)
             self.authority.setText(award.delegated_authority)
             self.standstill.setValue(award.standstill_days)
+            self.awarded_on.setText(award.awarded_on)
+            self.signed_on.setText(award.contract_signed_on)
+            self.contract_value.setText("" if award.contract_value is None else str(award.contract_value))
             self.award_status.setText(
                 _(
                     "Award recorded: {bid}",
@@ -217,8 +233,17 @@ class RankingTab(QWidget):
 
     # -- editing ------------------------------------------------------------------
 
+    def _value(self) -> str:
+        """The contract value as typed, its spaces and decimal comma read (``"95 502,70"``
+        → ``"95502.70"``); what is not a number goes to the core as typed, which refuses
+        it with its message."""
+        text = self.contract_value.text().strip()
+        value = parse_decimal(text) if text else None
+        return text if value is None else str(value)
+
     def record_award(self) -> None:
-        """*Record the award* (module docstring)."""
+        """*Record the award* (module docstring): every field of the panel, so that the
+        contract's signature date and value start the follow-up from the app."""
         record = read(self.ctx.pf)
         top = bid_scoring.evaluate(evaluation_input(self.ctx.project, record)).recommended
         chosen = self.award_bid.currentData()
@@ -235,6 +260,9 @@ class RankingTab(QWidget):
             signatory=self.signatory.text(),
             delegated_authority=self.authority.text(),
             standstill_days=self.standstill.value(),
+            awarded_on=self.awarded_on.text(),
+            contract_signed_on=self.signed_on.text(),
+            contract_value=self._value(),
         )
         if ok:
             self.refresh()

@@ -29,7 +29,7 @@ from decimal import Decimal, InvalidOperation
 from wizard.core.bids import BidsError
 from wizard.core.bids.common import bid_of, moment, now, published_record, writing
 from wizard.core.bids.intake import closing
-from wizard.core.bids.record import VERIFICATION_RESULTS, Bid, BidsRecord
+from wizard.core.bids.record import VERIFICATION_RESULTS, Award, Bid, BidsRecord
 from wizard.core.i18n import N_
 from wizard.core.model.entities import QualityGridItem
 from wizard.core.opendata.milestones import valid_day
@@ -295,22 +295,27 @@ def set_award(
     /,
     bid_id: int | None,
     *,
-    reason_if_not_top: str = "",
-    resolution_number: str = "",
-    resolution_date: str = "",
-    signatory: str = "",
-    delegated_authority: str = "",
-    standstill_days: int = 0,
-    awarded_on: str = "",
-    contract_signed_on: str = "",
+    reason_if_not_top: str | None = None,
+    resolution_number: str | None = None,
+    resolution_date: str | None = None,
+    signatory: str | None = None,
+    delegated_authority: str | None = None,
+    standstill_days: int | None = None,
+    awarded_on: str | None = None,
+    contract_signed_on: str | None = None,
     contract_value: Decimal | str | None = None,
 ) -> None:
-    """Record the award (replacing any before): the bid (``None``: no award), the
-    written reason when it is not the top-ranked bid, council's resolution, who signs
-    and under which delegated authority, the standstill period (days), the dates
-    (YYYY-MM-DD) and the contract value (CAD before taxes). Raises :class:`BidsError`:
-    before the opening, a bid that was not opened, a date that is not one, a negative
-    period or value."""
+    """Record the award: the bid (``None``: no award), the written reason when it is not
+    the top-ranked bid, council's resolution, who signs and under which delegated
+    authority, the standstill period (days), the dates (YYYY-MM-DD) and the contract
+    value (CAD before taxes; '' clears it).
+
+    A field left ``None`` keeps what the award already holds (empty for a first award):
+    a correction changes only the fields it gives, so a second ``award`` never erases
+    the signed contract the follow-up rests on. The reason belongs to the choice of bid:
+    when the bid changes and no reason is given, the former one is dropped. Raises
+    :class:`BidsError`: before the opening, a bid that was not opened, a date that is
+    not one, a negative period or value."""
     record = published_record(pf)
     if not record.opened:
         raise BidsError(N_("Open the price envelopes before recording the award."))
@@ -318,30 +323,44 @@ def set_award(
         raise BidsError(
             N_("The price workbook of bid {bid} was not opened: it cannot be awarded."), bid=bid_id
         )
-    if isinstance(standstill_days, bool) or not isinstance(standstill_days, int) or standstill_days < 0:
+    before = record.award or Award(None)
+    if standstill_days is not None and (
+        isinstance(standstill_days, bool) or not isinstance(standstill_days, int) or standstill_days < 0
+    ):
         raise BidsError(N_("The standstill period is a number of days, 0 or more."))
-    value = ""
-    if contract_value is not None and str(contract_value).strip():
-        try:
-            amount = Decimal(str(contract_value).strip())
-        except InvalidOperation:
-            amount = Decimal(-1)
-        if not amount.is_finite() or amount < 0:
-            raise BidsError(
-                N_("The contract value is an amount in dollars, 0 or more: {value}."), value=contract_value
-            )
-        value = str(amount)
+    value = "" if before.contract_value is None else str(before.contract_value)
+    if contract_value is not None:
+        value = ""
+        if str(contract_value).strip():
+            try:
+                amount = Decimal(str(contract_value).strip())
+            except InvalidOperation:
+                amount = Decimal(-1)
+            if not amount.is_finite() or amount < 0:
+                raise BidsError(
+                    N_("The contract value is an amount in dollars, 0 or more: {value}."),
+                    value=contract_value,
+                )
+            value = str(amount)
+
+    def kept(given: str | None, current: str, day: bool = False) -> str:
+        if given is None:
+            return current
+        return _day(given) if day else given.strip()
+
     row = {
         "id": 1,
         "bid_id": bid_id,
-        "reason_if_not_top": reason_if_not_top.strip(),
-        "resolution_number": resolution_number.strip(),
-        "resolution_date": _day(resolution_date),
-        "signatory": signatory.strip(),
-        "delegated_authority": delegated_authority.strip(),
-        "standstill_days": standstill_days,
-        "awarded_on": _day(awarded_on),
-        "contract_signed_on": _day(contract_signed_on),
+        "reason_if_not_top": kept(
+            reason_if_not_top, before.reason_if_not_top if before.bid_id == bid_id else ""
+        ),
+        "resolution_number": kept(resolution_number, before.resolution_number),
+        "resolution_date": kept(resolution_date, before.resolution_date, day=True),
+        "signatory": kept(signatory, before.signatory),
+        "delegated_authority": kept(delegated_authority, before.delegated_authority),
+        "standstill_days": before.standstill_days if standstill_days is None else standstill_days,
+        "awarded_on": kept(awarded_on, before.awarded_on, day=True),
+        "contract_signed_on": kept(contract_signed_on, before.contract_signed_on, day=True),
         "contract_value": value,
     }
     with writing(pf, "set_award", bid=bid_id):
