@@ -54,6 +54,7 @@ def award(pf: ProjectFile, *, signed_on: str = SIGNED_ON, value: str = VALUE) ->
     evaluation_entry.set_award(
         pf,
         bid_id,
+        reason_if_not_top="Seule soumission reçue; évaluation consignée au dossier",
         resolution_number="2027-05-088",
         resolution_date="2027-05-17",
         signatory="Martin Thériault",

@@ -4,13 +4,15 @@ as the record gives them, every score worked out by hand."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
 import pytest
 from bids_sample import fill
 
-from wizard.core.bids import evaluation_entry, intake, opening
+from wizard.core.bids import BidsError, evaluation_entry, intake, opening
+from wizard.core.bids.award_rule import NOT_TOP
 from wizard.core.bids.jsonform import record_tables
 from wizard.core.bids.record import Bidder, read
 from wizard.core.bids.scoring_input import evaluate_bids, evaluation_input
@@ -84,8 +86,16 @@ def test_four_bids_recorded_ranked_and_checked(pf):
     assert [(f.code, f.field) for f in check_bids(pf.project, record)] == [
         ("BD-LOWEST-DISQUALIFIED", f"bids:{failing}.evaluated_price")
     ]
-    evaluation_entry.set_award(pf, second)
-    assert [f.code for f in check_bids(pf.project, read(pf))] == ["BD-LOWEST-DISQUALIFIED", "BD-NOT-TOP"]
+    with pytest.raises(BidsError) as refused:  # walk defect 8: the core refuses it, CLI and app alike
+        evaluation_entry.set_award(pf, second)
+    assert refused.value.text == NOT_TOP and read(pf).award is None
+    evaluation_entry.set_award(pf, second, reason_if_not_top="Délai de livraison")
+    assert [f.code for f in check_bids(pf.project, read(pf))] == ["BD-LOWEST-DISQUALIFIED"]
+    evaluation_entry.set_award(pf, winner)
+    assert read(pf).award.reason_if_not_top == ""  # the reason went with the former choice
+    # a file that holds such an award anyway (older, or loaded from JSON): the check says it
+    unexplained = replace(read(pf), award=replace(read(pf).award, bid_id=second))
+    assert [f.code for f in check_bids(pf.project, unexplained)] == ["BD-LOWEST-DISQUALIFIED", "BD-NOT-TOP"]
     s = sensitivity(evaluation_input(pf.project, read(pf)))
     assert s.holds and {v.kind for v in s.variants} == {"without_member", "linear_price"}
     assert record.bid(winner).evaluated_price == Decimal("123456.78")

@@ -12,6 +12,7 @@ import pytest
 from bids_sample import fill
 
 from wizard.core.bids import BidsError, evaluation_entry, intake, opening, record
+from wizard.core.bids.award_rule import NOT_TOP
 from wizard.core.bids.record import Bidder
 from wizard.core.examples import load_example_with_publishing
 from wizard.core.project_file import undo
@@ -303,9 +304,13 @@ def test_the_award_after_the_opening(pf):
     with pytest.raises(BidsError, match="Open the price envelopes"):
         evaluation_entry.set_award(pf, bid_id)
     opening.open_envelope(pf, opened_by="Martin Thériault", at=OPENED_AT)
+    with pytest.raises(BidsError) as refused:  # not evaluated, so not ranked first: a reason
+        evaluation_entry.set_award(pf, bid_id, resolution_number="2027-06-112")
+    assert refused.value.text == NOT_TOP and record.read(pf).award is None
     evaluation_entry.set_award(
         pf,
         bid_id,
+        reason_if_not_top="Seule soumission",
         resolution_number="2027-06-112",
         resolution_date="2027-06-14",
         signatory="Martin Thériault",
@@ -317,7 +322,7 @@ def test_the_award_after_the_opening(pf):
     award = record.read(pf).award
     assert award == record.Award(
         bid_id,
-        "",
+        "Seule soumission",
         "2027-06-112",
         "2027-06-14",
         "Martin Thériault",
@@ -371,9 +376,9 @@ def test_a_correction_of_the_award_changes_only_the_fields_it_gives(pf):
     evaluation_entry.set_award(pf, second, reason_if_not_top="Meilleur prix", contract_value="80000")
     got = record.read(pf).award
     assert (got.bid_id, got.reason_if_not_top, got.contract_value) == (second, "Meilleur prix", 80000)
-    evaluation_entry.set_award(pf, first)
-    got = record.read(pf).award
-    assert (got.bid_id, got.reason_if_not_top, got.resolution_number) == (first, "", "2027-05-118")
+    with pytest.raises(BidsError) as refused:  # the reason went with the former choice of bid
+        evaluation_entry.set_award(pf, first)
+    assert refused.value.text == NOT_TOP and record.read(pf).award.bid_id == second
 
 
 def test_a_second_award_on_the_command_line_keeps_the_signed_contract(tmp_path, capsys):
@@ -644,6 +649,16 @@ def test_the_command_line_enters_the_evaluation_and_the_award(pf, tmp_path, caps
     assert cli_main([*run, "lock", "--by", "Martin Thériault", "--at", "2027-04-16T13:00:00-03:00"]) == 0
     assert cli_main(["envelope", str(path), "open", "--by", "Martin Thériault", "--at", OPENED_AT]) == 0
     award = ["award", str(bid_id), "--resolution", "2027-05-118", "--resolution-date", "2027-05-10"]
+    capsys.readouterr()
+    # walk defect 8: a bid not ranked first (mandatory criteria 2-5 not assessed) needs a
+    # reason, on the command line as in the app
+    assert cli_main([*run, *award, "--standstill", "10", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "Give the reason for awarding a bid that is not the top-ranked one." in err
+    assert "Indiquez le motif" in err and "Traceback" not in err
+    with ProjectFile.open(path, read_only=True) as f:
+        assert record.read(f).award is None
+    award += ["--reason", "Seule soumission reçue"]
     assert cli_main([*run, *award, "--standstill", "10", "--value", "95502.70", "--lang", "en"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[-1] == "Awarded to bid 1 (Formation Acadie inc.), resolution 2027-05-118 of 2027-05-10."

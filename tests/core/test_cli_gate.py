@@ -56,6 +56,29 @@ def test_strict_refuses_an_author_on_the_jury_and_writes_nothing(tmp_path, capsy
     assert not out.exists()
 
 
+def test_strict_refuses_an_error_on_the_bids_as_check_reports_it(tmp_path, capsys):
+    """Walk 2026-12-06, defect 8: ``check`` reported BD-NOT-TOP (exit 1) while ``export
+    --strict`` wrote 31 files: the gate saw the tender's findings only. It now gates on
+    what ``check`` reports (the bids, the addenda, the contract's follow-up). The award
+    is written as an older file or loaded JSON may hold it (the core refuses it now);
+    its clean twin, with the reason written, exports."""
+    path = tmp_path / "training.tender"
+    assert cli.main(["new", "--example", "training", str(path)]) == 0
+    with ProjectFile.open(path) as pf, pf.transaction():
+        pf.db.execute("UPDATE award SET bid_id = 3, reason_if_not_top = ''")
+    assert cli.main(["check", str(path), "--lang", "en"]) == 1
+    assert "BD-NOT-TOP" in capsys.readouterr().out
+    out = tmp_path / "out"
+    assert cli.main(["export", str(path), "--out", str(out), "--strict", "--lang", "fr"]) == 1
+    err = capsys.readouterr().err
+    assert "BD-NOT-TOP bids.award: Le contrat est adjugé à ÉduNum Solutions inc." in err
+    assert "Nothing written:" in err and not out.exists()
+    with ProjectFile.open(path) as pf, pf.transaction():
+        pf.db.execute("UPDATE award SET bid_id = 1")
+    assert cli.main(["export", str(path), "--out", str(out), "--strict", "--lang", "fr"]) == 0
+    assert "BD-NOT-TOP" not in capsys.readouterr().err and (out / "evaluation-report-fr.docx").is_file()
+
+
 @pytest.mark.slow
 def test_plain_export_names_the_error_and_writes_every_file(tmp_path, capsys):
     path = _file(tmp_path, _jury_author())

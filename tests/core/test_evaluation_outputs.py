@@ -154,8 +154,22 @@ def test_the_report_names_the_findings_and_the_reason_for_another_bid():
     record = awarded(bid_id=5, reason_if_not_top="")
     body = text(report_document(project(), record, "en"))
     assert "BD-NOT-TOP" in body
-    assert "The proposed bid is not the first ranked." in body
-    assert "recommends awarding the contract to Epsilon Inc., in rank 2 with a total of 79.00" in body
+    assert "The proposed bid is not the first ranked and no reason is written" in body
+    # walk 2026-12-06, defect 8: the committee ranked bid 4 first; it never "recommends" bid 5
+    assert "recommends awarding" not in body
+    assert (
+        "The award proposed goes to Epsilon Inc., in rank 2 with a total of 79.00, for $100,000.00 "
+        "before taxes; the selection committee ranked Delta Numérique first." in body
+    )
+    fr = text(report_document(project(), record, "fr"))
+    assert "recommande d’adjuger" not in fr
+    assert "le comité de sélection a classé Delta Numérique au premier rang." in fr
+    given = text(report_document(project(), awarded(bid_id=5, reason_if_not_top="Délai de livraison"), "en"))
+    assert "The proposed bid is not the first ranked. Reason: Délai de livraison" in given
+    assert "recommends awarding" not in given
+    top = text(report_document(project(), awarded(), "en"))
+    assert "The selection committee recommends awarding the contract to Delta Numérique, in rank 1" in top
+    assert "The award proposed" not in top and "not the first ranked" not in top
 
 
 def test_the_report_names_no_jury_member():
@@ -451,7 +465,8 @@ def test_quebec_method_report_and_letter():
     assert rows[2][:2] == ["2", "Bid 4 – Delta Numérique"]
     assert rows[2][-1] == str(decimal_of(Fraction(140 * 10000) / Fraction("123456.78"), 4)) == "11.3400"
     assert "Method: Québec's weighted system." in text(report)
-    assert "The proposed bid is not the first ranked." in text(report)
+    assert "The proposed bid is not the first ranked and no reason is written" in text(report)
+    assert "the selection committee ranked Epsilon Inc. first." in text(report)
     letter = text(letter_document(p, record, record.bid(5), "fr"))
     assert "Pointage final" in letter
 

@@ -411,6 +411,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     any item refuses the export: exit 1 and nothing written, not even the folder.
     What a killed export left there is removed first (a note on stderr) and never counts
     as existing; a failed write names exactly the files it wrote (exit 2)."""
+    from wizard.core.checks import run_checks
     from wizard.core.documents.gate import publishing_gate
     from wizard.core.export import (
         LEFTOVERS_REMOVED,
@@ -447,7 +448,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             out,
             first=existing[0].name,
         )
-    gate = publishing_gate(project, tender_languages(project, args.lang))
+    # the gate's errors are those ``check`` reports: the bids (BD-NOT-TOP …), the
+    # addenda and the contract's follow-up as well as the tender's own
+    findings = run_checks(project, bids, publication=record, today=_today()) + _contract_findings(
+        args.file, _as_of(args.as_of)
+    )
+    gate = publishing_gate(project, tender_languages(project, args.lang), findings)
     for item in gate:
         print(gate_line(item), file=sys.stderr)
     if gate and args.strict:

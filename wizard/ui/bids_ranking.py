@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.bids import evaluation_entry
+from wizard.core.bids import award_rule, evaluation_entry
 from wizard.core.bids.record import BidsRecord, read
 from wizard.core.bids.scoring_input import evaluation_input
 from wizard.core.domain import bid_scoring
@@ -245,10 +245,9 @@ class RankingTab(QWidget):
         """*Record the award* (module docstring): every field of the panel, so that the
         contract's signature date and value start the follow-up from the app."""
         record = read(self.ctx.pf)
-        top = bid_scoring.evaluate(evaluation_input(self.ctx.project, record)).recommended
         chosen = self.award_bid.currentData()
-        if chosen is not None and chosen != top and not self.reason.text().strip():
-            dialogs.show_error(self, _("Give the reason for awarding a bid that is not the top-ranked one."))
+        if award_rule.needs_reason(self.ctx.project, record, chosen, self.reason.text()):
+            dialogs.show_error(self, _(award_rule.NOT_TOP))
             self.reason.setFocus()
             return
         ok = self.ctx.do(

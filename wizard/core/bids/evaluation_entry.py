@@ -27,6 +27,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from wizard.core.bids import BidsError
+from wizard.core.bids.award_rule import NOT_TOP, needs_reason
 from wizard.core.bids.common import bid_of, moment, now, published_record, writing
 from wizard.core.bids.intake import closing
 from wizard.core.bids.record import VERIFICATION_RESULTS, Award, Bid, BidsRecord
@@ -314,8 +315,9 @@ def set_award(
     a correction changes only the fields it gives, so a second ``award`` never erases
     the signed contract the follow-up rests on. The reason belongs to the choice of bid:
     when the bid changes and no reason is given, the former one is dropped. Raises
-    :class:`BidsError`: before the opening, a bid that was not opened, a date that is
-    not one, a negative period or value."""
+    :class:`BidsError`: before the opening, a bid that was not opened, a bid the
+    evaluation does not rank first without a reason (:mod:`.award_rule`, ``NOT_TOP``), a
+    date that is not one, a negative period or value."""
     record = published_record(pf)
     if not record.opened:
         raise BidsError(N_("Open the price envelopes before recording the award."))
@@ -348,12 +350,13 @@ def set_award(
             return current
         return _day(given) if day else given.strip()
 
+    reason = kept(reason_if_not_top, before.reason_if_not_top if before.bid_id == bid_id else "")
+    if needs_reason(pf.project, record, bid_id, reason):
+        raise BidsError(NOT_TOP)
     row = {
         "id": 1,
         "bid_id": bid_id,
-        "reason_if_not_top": kept(
-            reason_if_not_top, before.reason_if_not_top if before.bid_id == bid_id else ""
-        ),
+        "reason_if_not_top": reason,
         "resolution_number": kept(resolution_number, before.resolution_number),
         "resolution_date": kept(resolution_date, before.resolution_date, day=True),
         "signatory": kept(signatory, before.signatory),

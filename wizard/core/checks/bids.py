@@ -46,6 +46,7 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 
+from wizard.core.bids.award_rule import ranked_first
 from wizard.core.bids.record import Bid, BidsRecord
 from wizard.core.bids.scoring_input import evaluation_input
 from wizard.core.checks import principles
@@ -355,7 +356,7 @@ def _award(record: BidsRecord, ev: bid_scoring.Evaluation) -> list[Finding]:
                 name=_name(bid),
             )
         )
-    if (result is None or result.rank != 1) and not award.reason_if_not_top.strip():
+    if not ranked_first(ev, bid.id) and not award.reason_if_not_top.strip():  # award_rule
         found.append(
             finding(
                 "BD-NOT-TOP",

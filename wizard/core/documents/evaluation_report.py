@@ -707,26 +707,40 @@ def _recommendation(view: EvaluationView, lang: str) -> list[Block]:
         else bid.evaluated_price
     )
     first = result is not None and result.rank == 1
-    blocks.append(
-        Paragraph(
-            tr(
-                "The selection committee recommends awarding the contract to {bidder}, in rank {rank} "
-                "with a total of {total}, for {amount} before taxes.",
-                lang,
-                bidder=bidder_name(bid),
-                rank=result.rank if result is not None and result.rank is not None else NOT_OPENED,
-                total=number(result.total if result else None, lang),
-                amount=money(value, lang),
-            )
+    # the committee recommends the bid it ranked first, never another one (walk defect 8)
+    params = {
+        "bidder": bidder_name(bid),
+        "rank": result.rank if result is not None and result.rank is not None else NOT_OPENED,
+        "total": number(result.total if result else None, lang),
+        "amount": money(value, lang),
+    }
+    if first:
+        text = tr(
+            "The selection committee recommends awarding the contract to {bidder}, in rank {rank} "
+            "with a total of {total}, for {amount} before taxes.",
+            lang,
+            **params,
         )
-    )
+    else:
+        ranked_first = [b for b in record.bids if (r := view.result(b.id)) is not None and r.rank == 1]
+        text = tr(
+            "The award proposed goes to {bidder}, in rank {rank} with a total of {total}, for {amount} "
+            "before taxes; the selection committee ranked {first} first.",
+            lang,
+            first=", ".join(bidder_name(b) for b in ranked_first) or NOT_OPENED,
+            **params,
+        )
+    blocks.append(Paragraph(text))
     if not first and award is not None:
+        reason = " ".join(award.reason_if_not_top.split())
         blocks.append(
             Paragraph(
-                tr(
-                    "The proposed bid is not the first ranked. Reason: {reason}",
+                tr("The proposed bid is not the first ranked. Reason: {reason}", lang, reason=reason)
+                if reason
+                else tr(
+                    "The proposed bid is not the first ranked and no reason is written: write the "
+                    "reason before council decides (finding BD-NOT-TOP).",
                     lang,
-                    reason=" ".join(award.reason_if_not_top.split()) or NOT_OPENED,
                 )
             )
         )

@@ -160,9 +160,13 @@ def error_item(f: Finding) -> GateItem:
     return GateItem(f.code, f.field, f.step, f.text, f.params)
 
 
-def error_items(project: Project) -> list[GateItem]:
-    """The errors of the checks not marked justified, in the checks' order."""
-    found = [f for f in run_checks(project) if f.severity == Severity.ERROR]
+def error_items(project: Project, findings: list[Finding] | None = None) -> list[GateItem]:
+    """The errors of the checks not marked justified, in the checks' order: among
+    ``findings`` when given (``main.py export`` passes what ``check`` reports: the bids,
+    the addenda and the contract's follow-up too), else ``run_checks(project)``."""
+    found = [
+        f for f in (run_checks(project) if findings is None else findings) if f.severity == Severity.ERROR
+    ]
     return [error_item(f) for f in open_findings(project, found)]
 
 
@@ -374,12 +378,14 @@ def placeholder_items(project: Project, langs: list[str]) -> list[GateItem]:
     return items
 
 
-def publishing_gate(project: Project, langs: list[str]) -> list[GateItem]:
-    """The open errors, then every placeholder of the documents in ``langs`` (see the
-    module doc). Empty: the export is fit to publish. Raises ``ValueError`` for a
-    language other than "fr" and "en"."""
+def publishing_gate(
+    project: Project, langs: list[str], findings: list[Finding] | None = None
+) -> list[GateItem]:
+    """The open errors (of ``findings`` when given, :func:`error_items`), then every
+    placeholder of the documents in ``langs`` (see the module doc). Empty: the export
+    is fit to publish. Raises ``ValueError`` for a language other than "fr" and "en"."""
     return (
-        error_items(project)
+        error_items(project, findings)
         + placeholder_items(project, langs)
         + missing_translation_items(clean_project(project), langs)
         + open_data_items(project)
