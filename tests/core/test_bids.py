@@ -632,19 +632,36 @@ def test_the_command_line_enters_the_evaluation_and_the_award(pf, tmp_path, caps
     path = pf.path
     pf.close()
     run = ["bid", str(path)]
-    assert cli_main([*run, "mandatory", str(bid_id), "1", "pass", "--evidence", "Scénario 1"]) == 0
+    en = ["--lang", "en"]
+    capsys.readouterr()
+    assert cli_main([*run, "mandatory", str(bid_id), "OBL-1", "pass", "--evidence", "Scénario 1", *en]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "Recorded: bid 1, OBL-1: Pass."
     assert (
         cli_main([*run, "verify", str(bid_id), "1", "confirmed", "--date", "2027-04-26", "--member", "1"])
         == 0
     )
-    assert cli_main([*run, "score", str(bid_id), "1", "6", "1", "--reason", "Démontré"]) == 0
-    assert cli_main([*run, "score", str(bid_id), "2", "6", "0", "--reason", "Incomplet"]) == 0
-    assert cli_main([*run, "consensus", str(bid_id), "6", "1", "--reason", "Démontré au scénario 5"]) == 0
     capsys.readouterr()
-    assert cli_main([*run, "score", str(bid_id), "1", "7", "3"]) == 2
+    # walk defect 4: the criteria as the documents number them (OPT-1 is row 6 of the file)
+    assert (
+        cli_main([*run, "score", str(bid_id), "1", "OPT-1", "1", "--reason", "Démontré", "--lang", "fr"]) == 0
+    )
+    assert capsys.readouterr().out.splitlines()[0] == "Inscrit : soumission 1, membre 1, OPT-1 : 1."
+    assert cli_main([*run, "score", str(bid_id), "2", "o-1", "0", "--reason", "Incomplet", *en]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "Recorded: bid 1, member 2, OPT-1: 0."
+    consensus = [*run, "consensus", str(bid_id), "OPT-1", "1", "--reason", "Démontré au scénario 5", *en]
+    assert cli_main(consensus) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "Recorded: bid 1, consensus on OPT-1: 1."
+    for plain in (["consensus", str(bid_id), "7", "0"], ["score", str(bid_id), "1", "6", "1"]):
+        assert cli_main([*run, *plain, "--reason", "Je voulais OPT-7"]) == 2
+        err = capsys.readouterr().err
+        assert "Name the optional criterion as the documents number it, one of OPT-1, OPT-2," in err
+        assert "OPT-10 (given: " in err and "Nommez le critère facultatif" in err
+    assert cli_main([*run, "mandatory", str(bid_id), "OPT-1", "pass"]) == 2
+    assert "one of OBL-1, OBL-2, OBL-3, OBL-4, OBL-5 (given: OPT-1)" in capsys.readouterr().err
+    assert cli_main([*run, "score", str(bid_id), "1", "OPT-2", "3"]) == 2
     err = capsys.readouterr().err
     assert "between 0 and 1 (given: 3)" in err and "de 0 à 1" in err and "Traceback" not in err
-    assert cli_main([*run, "mandatory", str(bid_id), "2", "maybe"]) == 2
+    assert cli_main([*run, "mandatory", str(bid_id), "OBL-2", "maybe"]) == 2
     assert "pass, fail, unknown" in capsys.readouterr().err
     assert cli_main([*run, "lock", "--by", "Martin Thériault", "--at", "2027-04-16T13:00:00-03:00"]) == 0
     assert cli_main(["envelope", str(path), "open", "--by", "Martin Thériault", "--at", OPENED_AT]) == 0
@@ -666,10 +683,11 @@ def test_the_command_line_enters_the_evaluation_and_the_award(pf, tmp_path, caps
         got = record.read(f)
     assert got.mandatory == (record.MandatoryResult(bid_id, 1, True, "Scénario 1"),)
     assert got.verifications[0] == record.ScenarioVerification(bid_id, 1, "confirmed", "", "2027-04-26", 1)
-    assert [(s.jury_member_id, s.points, s.reason) for s in got.sheets] == [
-        (1, 1, "Démontré"),
-        (2, 0, "Incomplet"),
+    assert [(s.jury_member_id, s.criterion_id, s.points, s.reason) for s in got.sheets] == [
+        (1, 6, 1, "Démontré"),
+        (2, 6, 0, "Incomplet"),
     ]
+    assert [(c.criterion_id, c.points) for c in got.consensus] == [(6, 1)]
     assert got.award.standstill_days == 10 and got.award.contract_value == Decimal("95502.70")
 
 

@@ -202,7 +202,8 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
         nargs="*",
         metavar="BID …",
         help="the bid's number, then: a workbook; addenda; a criterion and pass|fail|unknown; a scenario "
-        "and confirmed|refuted|pending; a jury member, a criterion and points; a criterion and points",
+        "and confirmed|refuted|pending; a jury member, a criterion and points; a criterion and points "
+        "(a criterion as the documents number it: OBL-2, OPT-7, or M-2, O-7)",
     )
     p.add_argument("--name", help="add: the bidder's legal name")
     p.add_argument("--bn", default="", help="add: the bidder's business number")

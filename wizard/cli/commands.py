@@ -780,6 +780,8 @@ LATE_BID = N_(
 ENTRIES = {"mandatory": 3, "verify": 3, "score": 4, "consensus": 3}
 """The evaluation entries of ``bid`` and how many positional values each takes."""
 PASSED = {"pass": True, "fail": False, "unknown": None}
+PASSED_WORDS = {"pass": N_("Pass"), "fail": N_("Fail"), "unknown": N_("Not assessed")}
+"""How ``mandatory`` says the result it recorded (the app's words)."""
 
 
 def _numbers(args: argparse.Namespace, count: int) -> list[str]:
@@ -801,10 +803,53 @@ def _whole(value: str) -> int:
         raise CliError(N_("“{value}” is not a whole number."), value=value) from None
 
 
-def _entry(pf: Any, args: argparse.Namespace) -> None:
+NOT_A_CRITERION = {
+    "mandatory": N_(
+        "Name the mandatory criterion as the documents number it, one of {labels} (given: {value})."
+    ),
+    "optional": N_(
+        "Name the optional criterion as the documents number it, one of {labels} (given: {value})."
+    ),
+}
+"""The refusal of a criterion not named by its label: a plain number would be a row id
+of the file, never what the documents print (walk 2026-12-06, defect 4)."""
+
+
+def _criterion(pf: Any, value: str, kind: str) -> tuple[int, str]:
+    """The criterion of ``kind`` named as the documents number it → (its id, its label).
+
+    The tender, the evaluation report and the letters number the criteria with the
+    binding language's prefixes (``numbering.criterion_numbers``: OBL-1, OPT-2 in
+    French; M-1, O-2 in English); both prefixes are accepted, in any case, and the label
+    returned is the documents'. A plain number is refused (:data:`NOT_A_CRITERION`,
+    naming the labels): it was a row id of the file, which the documents never print."""
+    from wizard.core.domain.numbering import criterion_numbers
+
+    project = pf.project
+    kinds = {c.id: c.kind for c in project.criteria}
+    labels = {cid: label for cid, label in criterion_numbers(project, "fr").items() if kinds.get(cid) == kind}
+    letter = "M" if kind == "mandatory" else "O"
+    prefixes = {tr(letter, "fr").upper(), tr(letter, "en").upper()}
+    wanted = "".join(value.split()).upper()
+    for cid, label in labels.items():
+        number = label.rsplit("-", 1)[-1]
+        if wanted in {f"{prefix}-{number}" for prefix in prefixes}:
+            return cid, label
+    raise CliError(NOT_A_CRITERION[kind], labels=", ".join(labels.values()) or "—", value=value)
+
+
+def _grid_label(pf: Any, item_id: int) -> str:
+    """How the report names item ``item_id`` of the quality grid: its label (``#id``
+    when blank or unknown; the core refuses an unknown one)."""
+    item = next((i for i in pf.project.quality_grid if i.id == item_id), None)
+    return (" ".join(item.label.split()) if item is not None else "") or f"#{item_id}"
+
+
+def _entry(pf: Any, args: argparse.Namespace, lang: str) -> None:
     """``mandatory BID CRIT pass|fail|unknown``, ``verify BID SCENARIO RESULT``, ``score
-    BID MEMBER CRIT POINTS``, ``consensus BID CRIT POINTS`` (``-`` for no points; with
-    ``--grid``, CRIT is an item of Québec's quality grid)."""
+    BID MEMBER CRIT POINTS``, ``consensus BID CRIT POINTS`` (``-`` for no points); CRIT
+    as the documents number it (:func:`_criterion`), or with ``--grid`` the number of an
+    item of Québec's quality grid. Says what it recorded, the criterion by its label."""
     from wizard.core.bids import evaluation_entry as ev
 
     values = _numbers(args, ENTRIES[args.action])
@@ -817,17 +862,57 @@ def _entry(pf: Any, args: argparse.Namespace) -> None:
                 value=values[2],
                 choices=", ".join(PASSED),
             )
-        ev.set_mandatory(pf, bid_id, _whole(values[1]), PASSED[values[2]], args.evidence)
+        cid, label = _criterion(pf, values[1], "mandatory")
+        ev.set_mandatory(pf, bid_id, cid, PASSED[values[2]], args.evidence)
+        print(
+            tr(
+                "Recorded: bid {bid}, {criterion}: {result}.",
+                lang,
+                bid=bid_id,
+                criterion=label,
+                result=tr(PASSED_WORDS[values[2]], lang),
+            )
+        )
     elif args.action == "verify":
         ev.set_verification(pf, bid_id, _whole(values[1]), values[2], args.notes, args.date, args.member)
     elif args.action == "score":
         points = None if values[3] == "-" else _whole(values[3])
-        sheet = ev.set_grid_sheet_score if args.grid else ev.set_sheet_score
-        sheet(pf, bid_id, _whole(values[1]), _whole(values[2]), points, args.reason)
+        member = _whole(values[1])
+        if args.grid:
+            cid = _whole(values[2])
+            label = _grid_label(pf, cid)
+            ev.set_grid_sheet_score(pf, bid_id, member, cid, points, args.reason)
+        else:
+            cid, label = _criterion(pf, values[2], "optional")
+            ev.set_sheet_score(pf, bid_id, member, cid, points, args.reason)
+        print(
+            tr(
+                "Recorded: bid {bid}, member {member}, {criterion}: {points}.",
+                lang,
+                bid=bid_id,
+                member=member,
+                criterion=label,
+                points="—" if points is None else points,
+            )
+        )
     else:
         points = None if values[2] == "-" else _whole(values[2])
-        agreed = ev.set_grid_consensus if args.grid else ev.set_consensus
-        agreed(pf, bid_id, _whole(values[1]), points, args.reason)
+        if args.grid:
+            cid = _whole(values[1])
+            label = _grid_label(pf, cid)
+            ev.set_grid_consensus(pf, bid_id, cid, points, args.reason)
+        else:
+            cid, label = _criterion(pf, values[1], "optional")
+            ev.set_consensus(pf, bid_id, cid, points, args.reason)
+        print(
+            tr(
+                "Recorded: bid {bid}, consensus on {criterion}: {points}.",
+                lang,
+                bid=bid_id,
+                criterion=label,
+                points="—" if points is None else points,
+            )
+        )
 
 
 def _award(pf: Any, args: argparse.Namespace) -> None:
@@ -934,7 +1019,7 @@ def cmd_bid(args: argparse.Namespace) -> int:
             elif args.action == "remove":
                 intake.remove_bid(pf, _bid_number(args))
             elif args.action in ENTRIES:
-                _entry(pf, args)
+                _entry(pf, args, lang)
             elif args.action == "lock":
                 evaluation_entry.lock_quality(pf, locked_by=args.by, at=args.at)
             elif args.action == "award":
