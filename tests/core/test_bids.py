@@ -461,8 +461,9 @@ def test_the_command_line_records_bids_seals_a_workbook_and_opens_the_envelopes(
         == 0
     )
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"1\tFormation Acadie inc.\t{ON_TIME}\t1\tprix évalué 95\u00a0502,70\u00a0$"
-    assert out[2].endswith("rejetée : Formulaire périmé")
+    assert out[0] == "Soumission\tSoumissionnaire\tReçue le\tAddendas dont la réception est accusée\tStatut"
+    assert out[1] == f"1\tFormation Acadie inc.\t{ON_TIME}\t1\tprix évalué 95\u00a0502,70\u00a0$"
+    assert out[3].endswith("rejetée : Formulaire périmé")
     assert out[-1] == f"Enveloppes de prix ouvertes le {OPENED_AT} par Martin Thériault."
 
 
@@ -728,7 +729,9 @@ def test_the_command_line_says_what_stops_it(pf, tmp_path, capsys):
     assert "There is no bid 7 in this file." in capsys.readouterr().err
     assert cli_main(["bid", str(path), "show", "1", "--lang", "en"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("1\tFormation Acadie inc.") and out[1] == "Business number\t123456789RC0001"
+    # walk defect 9: labelled columns; no quality points nor rank before any is scored
+    assert out[0] == "Bid\tBidder\tReceived\tAddenda acknowledged\tStatus"
+    assert out[1].startswith("1\tFormation Acadie inc.") and out[2] == "Business number\t123456789RC0001"
     assert not any(line.startswith("2\t") for line in out)
     assert (
         cli_main(["bid", str(path), "lock", "--by", "Martin Thériault", "--at", "2027-04-16T13:00:00-03:00"])
@@ -741,9 +744,43 @@ def test_the_command_line_says_what_stops_it(pf, tmp_path, capsys):
     assert cli_main(["envelope", str(path), "open", "--by", "Martin Thériault", "--at", OPENED_AT]) == 0
     capsys.readouterr()
     assert cli_main(["bid", str(path), "show", "1", "--lang", "en"]) == 0
-    assert capsys.readouterr().out.splitlines()[0].endswith("\tevaluated price $95,502.70")
+    assert capsys.readouterr().out.splitlines()[1].endswith("\tevaluated price $95,502.70")
     assert cli_main(["bid", str(path), "remove", "2"]) == 2
     assert "The price envelopes are open: a bid can no longer be removed." in capsys.readouterr().err
+
+
+def test_bid_show_labels_its_columns_with_the_points_and_rank_once_scored(tmp_path, capsys):
+    """Walk 2026-12-06, defect 9: ``bid show`` printed an unlabelled "1" (the addenda
+    acknowledged) and neither the quality points, the rank nor the recommendation. The
+    training example as bundled: bid 1 has 9 points and ranks first; bid 3 has 5 (below
+    the threshold: no rank); the late bid 4 has none."""
+    from wizard.cli import main as cli_main
+
+    path = _example(tmp_path)
+    capsys.readouterr()
+    assert cli_main(["bid", str(path), "show", "--lang", "en"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Bid\tBidder\tReceived\tAddenda acknowledged\tQuality points\tRank\tStatus"
+    assert out[1].split("\t") == [
+        "1",
+        "Apprentissage Fundy inc.",
+        "2027-04-16T09:15:00-03:00",
+        "1",
+        "9",
+        "1",
+        "evaluated price $95,502.70",
+    ]
+    assert out[3].split("\t")[4:6] == ["5", "—"] and out[4].split("\t")[4:6] == ["—", "—"]
+    assert "Recommended: 1 (Apprentissage Fundy inc.)" in out
+    assert cli_main(["bid", str(path), "show", "--lang", "fr"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split("\t")[3:] == [
+        "Addendas dont la réception est accusée",
+        "Points de qualité",
+        "Rang",
+        "Statut",
+    ]
+    assert "Recommandée : 1 (Apprentissage Fundy inc.)" in out
 
 
 def test_addendum_show_prints_its_questions_answers_and_changes(tmp_path, capsys):

@@ -713,16 +713,26 @@ def _print_bid_details(bid: Any, lang: str) -> None:
 
 
 def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
-    """The bids as one line each, then the lock, the opening and the award; ``only``: the
-    bid of that number alone, with its particulars (:class:`CliError` when unknown)."""
+    """A header, the bids as one line each (the quality points and the rank once the
+    consensus is in), then the lock, the opening, the recommended bid and the award;
+    ``only``: the bid of that number alone, with its particulars (:class:`CliError`
+    when unknown)."""
     from wizard.core.bids.record import read
-    from wizard.core.documents.evaluation_common import money
+    from wizard.core.bids.scoring_input import evaluate_bids
+    from wizard.core.documents.evaluation_common import NOT_OPENED, money, number
 
     record = read(pf)
     if only is not None and record.bid(only) is None:
         raise CliError(NO_SUCH_BID, bid=only)
     if not record.bids:
         print(tr("No bid recorded yet.", lang))
+        return
+    evaluation = evaluate_bids(pf.project, record)
+    results = {r.key: r for r in evaluation.results}
+    scored = any(r.quality_points is not None for r in evaluation.results)  # once the consensus is in
+    columns = [N_("Bid"), N_("Bidder"), N_("Received"), N_("Addenda acknowledged")]
+    columns += [N_("Quality points"), N_("Rank")] if scored else []
+    print("\t".join(tr(c, lang) for c in [*columns, N_("Status")]))
     for bid in record.bids:
         if only is not None and bid.id != only:
             continue
@@ -739,7 +749,13 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
         else:
             state = tr("no price workbook", lang)
         addenda = ", ".join(str(n) for n in bid.acknowledged_addenda) or "-"
-        print(f"{bid.id}\t{bid.bidder.legal_name}\t{bid.received_at}\t{addenda}\t{state}")
+        cells = [str(bid.id), bid.bidder.legal_name, bid.received_at, addenda]
+        if scored:
+            result = results.get(bid.id)
+            points = result.quality_points if result is not None else None
+            rank = result.rank if result is not None else None
+            cells += [number(points, lang, 0), NOT_OPENED if rank is None else str(rank)]
+        print("\t".join([*cells, state]))
         if only is not None:
             _print_bid_details(bid, lang)
             return
@@ -754,6 +770,9 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
                 name=record.opening.opened_by,
             )
         )
+    recommended = record.bid(evaluation.recommended) if evaluation.recommended is not None else None
+    if recommended is not None:
+        print(tr("Recommended: {bid}", lang, bid=f"{recommended.id} ({recommended.bidder.legal_name})"))
     award = record.award
     if award is not None:
         winner = record.bid(award.bid_id) if award.bid_id is not None else None
