@@ -692,6 +692,42 @@ def test_the_command_line_enters_the_evaluation_and_the_award(pf, tmp_path, caps
     assert got.award.standstill_days == 10 and got.award.contract_value == Decimal("95502.70")
 
 
+@pytest.mark.parametrize(
+    ("rest", "missing"),
+    [
+        (["verify", "1", "1"], "RESULT"),
+        (["score", "1", "1", "OPT-1"], "POINTS"),
+        (["score", "1"], "MEMBER CRITERION POINTS"),
+        (["consensus"], "BID CRITERION POINTS"),
+        (["mandatory", "1", "OBL-1"], "RESULT"),
+        (["award"], "BID"),
+        (["reject"], "BID --reason"),
+        (["reject", "1"], "--reason"),
+    ],
+)
+def test_a_missing_argument_is_named(pf, capsys, rest, missing):
+    """Walk 2026-12-06, defect 10: ``verify 1 1`` and ``score 1 1 6`` said the BID was
+    missing; the refusal names what is (nothing saved), and the whole entry is taken."""
+    from wizard.cli import main as cli_main
+
+    bid_id = _bid(pf)
+    path = pf.path
+    pf.close()
+    assert cli_main(["bid", str(path), *rest, "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert f"/ Missing argument: {missing}. Try main.py bid --help." in err
+    full = {"verify": ["1", "confirmed"], "score": ["1", "OPT-1", "1"], "mandatory": ["OBL-1", "pass"]}
+    if rest[0] in full:
+        assert cli_main(["bid", str(path), rest[0], str(bid_id), *full[rest[0]]]) == 0
+    with ProjectFile.open(path, read_only=True) as f:
+        got = record.read(f)
+    assert (len(got.verifications), len(got.sheets), len(got.mandatory)) == (
+        int(rest[0] == "verify"),
+        int(rest[0] == "score"),
+        int(rest[0] == "mandatory"),
+    )
+
+
 def test_open_envelope_takes_the_shared_positional_form(pf):
     """h22shared.md: ``open_envelope(pf, opened_by, witnesses, at)``."""
     bid_id = _bid(pf)

@@ -796,23 +796,29 @@ LATE_BID = N_(
     "price workbook will never be opened."
 )
 
-ENTRIES = {"mandatory": 3, "verify": 3, "score": 4, "consensus": 3}
-"""The evaluation entries of ``bid`` and how many positional values each takes."""
+ENTRIES = {
+    "mandatory": ("BID", "CRITERION", "RESULT"),
+    "verify": ("BID", "SCENARIO", "RESULT"),
+    "score": ("BID", "MEMBER", "CRITERION", "POINTS"),
+    "consensus": ("BID", "CRITERION", "POINTS"),
+}
+"""The evaluation entries of ``bid`` and the positional values each takes, by name (a
+missing one is named in the refusal)."""
 PASSED = {"pass": True, "fail": False, "unknown": None}
 PASSED_WORDS = {"pass": N_("Pass"), "fail": N_("Fail"), "unknown": N_("Not assessed")}
 """How ``mandatory`` says the result it recorded (the app's words)."""
 
 
-def _numbers(args: argparse.Namespace, count: int) -> list[str]:
-    """The first ``count`` positional values of ``bid``; a missing one gets the usage
-    message."""
-    if len(args.rest) < count:
+def _numbers(args: argparse.Namespace, names: tuple[str, ...]) -> list[str]:
+    """The positional values of ``bid`` named ``names``, in order; the usage message
+    names the missing ones (``score 1 1 6`` lacks POINTS, not BID)."""
+    if len(args.rest) < len(names):
         raise CliError(
             N_("Missing argument: {names}. Try {help}."),
-            names=" ".join(["BID", "…"][: max(1, count - len(args.rest))]),
+            names=" ".join(names[len(args.rest) :]),
             help=f"{args.prog} bid --help",
         )
-    return list(args.rest[:count])
+    return list(args.rest[: len(names)])
 
 
 def _whole(value: str) -> int:
@@ -940,7 +946,7 @@ def _award(pf: Any, args: argparse.Namespace) -> None:
     contract)."""
     from wizard.core.bids import evaluation_entry as ev
 
-    (word,) = _numbers(args, 1)
+    (word,) = _numbers(args, ("BID",))
     ev.set_award(
         pf,
         None if word == "none" else _bid_number(args),
@@ -1028,10 +1034,13 @@ def cmd_bid(args: argparse.Namespace) -> int:
                     ) from None
                 intake.acknowledge(pf, bid_id, numbers)
             elif args.action == "reject":
-                if not args.reason.strip():
+                missing = (["BID"] if not args.rest else []) + (
+                    ["--reason"] if not args.reason.strip() else []
+                )
+                if missing:
                     raise CliError(
                         N_("Missing argument: {names}. Try {help}."),
-                        names="--reason",
+                        names=" ".join(missing),
                         help=f"{args.prog} bid --help",
                     )
                 intake.set_bid(pf, _bid_number(args), rejected=args.reason)
