@@ -666,3 +666,41 @@ def test_a_letter_says_the_price_envelope_was_not_opened():
     assert "As the call for tenders states, the price envelope of your bid was not opened." in body
     body = text(letter_document(project(), record, record.bid(3), "en"))
     assert "price envelope of your bid was not opened" not in body
+
+
+def test_the_french_report_reads_as_french(tmp_path):
+    """Walk 2026-12-06, defect 15, on the training example: elision before a bidder's
+    name that begins with a vowel, a no-break space before the colon of a finding's
+    label and inside "Membre 1 : 1", the late bid's envelope "Non ouverte" (one
+    capital, the envelope feminine), and one period after an initial."""
+    from wizard.core.bids.jsonform import record_tables
+    from wizard.core.bids.record import read
+    from wizard.core.examples import load_example_with_records
+    from wizard.core.project_file.store import ProjectFile
+
+    p, publishing, bids = load_example_with_records("training")
+    with ProjectFile.create(
+        tmp_path / "t.tender", p, origin="example", tables=record_tables(publishing, bids)
+    ) as f:
+        record = read(f)
+    fr = text(report_document(p, record, "fr"))
+    assert (
+        "AVERTISSEMENT BD-ALL-BUT-WINNER\u00a0: Toutes les soumissions sauf celle qui est retenue, "
+        "d’Apprentissage Fundy inc., ont été écartées" in fr
+    )
+    assert "de Apprentissage" not in fr and "BD-ALL-BUT-WINNER:" not in fr
+    assert "Membre\u00a01\u00a0: 1, Membre\u00a02\u00a0: 0." in fr and "Membre 2 :" not in fr
+    for lang, header, late in (
+        ("fr", "Enveloppe de prix", "Non ouverte"),
+        ("en", "Price envelope", "Not opened"),
+    ):
+        doc = Document(io.BytesIO(docx_bytes(report_document(p, record, lang))))
+        [rows] = [
+            [[c.text for c in row.cells] for row in t.rows]
+            for t in doc.tables
+            if t.rows[0].cells[-1].text == header
+        ]
+        assert [r[-1] for r in rows if "Campus Express" in r[1]] == [late]
+    initials = replace(record, opening=replace(record.opening, opened_by="M. T.", witnesses="L. M."))
+    fr = text(report_document(p, initials, "fr"))
+    assert "M. T." in fr and ".." not in fr

@@ -143,6 +143,34 @@ def test_tr_formats_and_falls_back():
     assert i18n.tr("Project", "de") == "Project"
 
 
+def test_french_elides_before_a_value_that_begins_with_a_vowel():
+    """Walk 2026-12-06, defect 15: "de Apprentissage Fundy inc." → "d’Apprentissage";
+    a consonant, an h or a digit keeps "de"; English is untouched."""
+    text = (
+        "Every bid but the one awarded, from {name}, was set aside (red flag R035, Open "
+        "Contracting Partnership): the evaluation report must give the reason for each, "
+        "so that anyone can see the others were not set aside to favour the winner."
+    )
+    cases = {
+        "Apprentissage Fundy inc.": "d’Apprentissage Fundy inc.",
+        "ÉduNum Solutions inc.": "d’ÉduNum Solutions inc.",
+        "Formation Atlantique ltée": "de Formation Atlantique ltée",
+        "Hydro Atlantique": "de Hydro Atlantique",
+        "3D Formation": "de 3D Formation",
+    }
+    for name, expected in cases.items():
+        assert f"sauf celle qui est retenue, {expected}, ont été" in i18n.tr(text, "fr", name=name)
+    assert i18n.tr("{name} and more", "en", name="Apprentissage") == "Apprentissage and more"
+
+
+def test_a_value_that_ends_a_sentence_with_its_period_takes_no_second_one():
+    """Walk defect 15: "par M. T.." in a sentence ending on a name with an initial."""
+    text = "The price envelopes were opened on {moment} by {by}; witnesses: {witnesses}."
+    got = i18n.tr(text, "fr", moment="2027-05-05", by="M. T.", witnesses="L. M.")
+    assert got.endswith("témoins : L. M.") and ".." not in got
+    assert i18n.tr(text, "en", moment="x", by="y", witnesses="Luc Melanson").endswith("Luc Melanson.")
+
+
 def test_bilingual_file_error():
     text = i18n.bilingual("This project file does not exist.")
     assert text == "Ce fichier de projet n’existe pas. / This project file does not exist."

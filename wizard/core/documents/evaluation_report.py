@@ -308,7 +308,7 @@ def _opening(view: EvaluationView, lang: str) -> list[Block]:
                     version=bid.workbook_version.replace("-", "\u2011") or NOT_OPENED,
                 )
                 if opened
-                else tr("not opened", lang),
+                else tr("Not opened", lang),
             ]
         )
     blocks.append(
@@ -678,9 +678,16 @@ def _findings(project: Project, record: BidsRecord, lang: str) -> list[Block]:
         for name, n in members:
             message = message.replace(name, tr("Member {number}", lang, number=n))
         blocks.append(
-            Paragraph(f"{severity_word(f.severity.value, lang)} {f.code}: {message}", "List Bullet")
+            # French puts a no-break space before the colon (walk defect 15)
+            Paragraph(
+                f"{severity_word(f.severity.value, lang)} {f.code}{COLON[lang]}{message}", "List Bullet"
+            )
         )
     return blocks
+
+
+COLON = {"fr": "\u00a0: ", "en": ": "}
+"""The colon after a label, as each language writes it."""
 
 
 def _recommendation(view: EvaluationView, lang: str) -> list[Block]:

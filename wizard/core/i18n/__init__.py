@@ -34,6 +34,7 @@ from __future__ import annotations
 import gettext
 import io
 import os
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -113,10 +114,46 @@ def ntr(singular: str, plural: str, n: int, lang: str, **params: object) -> str:
     return _format(catalogue(lang).ngettext(singular, plural, n), lang, {"count": n, **params})
 
 
+_ELIDABLE = re.compile(r"\b([Dd]e|[Qq]ue) \{(\w+)\}")
+"""French "de {name}" / "que {name}": the word before a placeholder that elides."""
+_VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüÿæœ")
+
+
+def _elide(text: str, values: dict[str, object]) -> str:
+    """French elision before a value that begins with a vowel: "de {name}" with
+    "Apprentissage Fundy inc." reads "d’Apprentissage Fundy inc.", "que {name}" reads
+    "qu’…". A value beginning with a consonant, an h (aspirated or not: left as
+    written), a digit or a sign keeps the word whole."""
+
+    def repl(m: re.Match[str]) -> str:
+        value = str(values.get(m.group(2), ""))
+        if value[:1].lower() in _VOWELS:
+            return f"{m.group(1)[:-1]}’{{{m.group(2)}}}"
+        return m.group(0)
+
+    return _ELIDABLE.sub(repl, text)
+
+
+_PERIOD_AFTER = re.compile(r"\{(\w+)\}\.")
+
+
+def _one_period(text: str, values: dict[str, object]) -> str:
+    """A sentence ending on a value that ends with its own period ("by M. T.", "Acme
+    Inc.") takes no second one: "{by}." prints "M. T." not "M. T.."."""
+
+    def repl(m: re.Match[str]) -> str:
+        return m.group(0)[:-1] if str(values.get(m.group(1), "")).endswith(".") else m.group(0)
+
+    return _PERIOD_AFTER.sub(repl, text)
+
+
 def _format(text: str, lang: str, params: dict[str, object]) -> str:
     if not params:
         return text
     values = {k: _param(v, lang) for k, v in params.items()}
+    text = _one_period(text, values)
+    if lang == "fr":
+        text = _elide(text, values)
     try:
         return text.format(**values)
     except (KeyError, IndexError, ValueError):
