@@ -589,7 +589,7 @@ def test_the_wording_of_the_training_outputs(tmp_path):
     english = text(report_document(project, record, "en")).split("\n")
     assert (
         "QUE le conseil autorise Martin Thériault, directeur des technologies de l'information, à signer "
-        "le contrat pour la Ville (délégation de pouvoir : Résolution 2027-05-118 du conseil municipal)."
+        "le contrat pour la Ville."  # not its own number as the delegation (walk defect 16)
     ) in french
     assert not any("(e)" in line for line in french)
     assert any(
@@ -704,3 +704,25 @@ def test_the_french_report_reads_as_french(tmp_path):
     initials = replace(record, opening=replace(record.opening, opened_by="M. T.", witnesses="L. M."))
     fr = text(report_document(p, initials, "fr"))
     assert "M. T." in fr and ".." not in fr
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_draft_resolution_never_cites_itself_as_its_delegation(lang):
+    """Walk 2026-12-06, defect 16: the draft of resolution 2027-05-112 printed
+    "(délégation de pouvoir : Résolution 2027-05-112 du conseil municipal)". The
+    resolution is itself the authorization: the delegation is left out of its draft, and
+    stays in the table of who signs; another instrument is still cited."""
+    itself = awarded(delegated_authority="Résolution 2027-05-112 du conseil municipal")
+    body = text(report_document(project(), itself, lang))
+    signs = {
+        "fr": "à signer le contrat pour la Ville.",
+        "en": "be authorized to sign the contract for the Town.",
+    }
+    assert signs[lang] in body
+    assert body.count("Résolution 2027-05-112 du conseil municipal") == 1  # the table's row only
+    other = text(report_document(project(), awarded(), lang))
+    cited = {
+        "fr": "(délégation de pouvoir : le règlement de délégation 2019-04).",
+        "en": "(delegated authority: le règlement de délégation 2019-04).",
+    }
+    assert cited[lang] in other

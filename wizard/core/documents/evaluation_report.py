@@ -773,6 +773,10 @@ def _recommendation(view: EvaluationView, lang: str) -> list[Block]:
     )
     signatory = " ".join(award.signatory.split()) if award else ""
     authority = " ".join(award.delegated_authority.split()) if award else ""
+    number_itself = " ".join(award.resolution_number.split()) if award else ""
+    # the draft of a resolution never cites itself as the delegation it acts under (walk
+    # defect 16): the resolution is itself the authorization; the table below keeps it
+    cited = "" if number_itself and number_itself in authority else authority
     blocks.append(
         Paragraph(
             tr(
@@ -781,8 +785,8 @@ def _recommendation(view: EvaluationView, lang: str) -> list[Block]:
                 # "Martin Thériault, directeur …," : the title is an apposition, closed by a comma
                 signatory=(signatory + ("," if "," in signatory else ""))
                 or tr("[the person designated]", lang),
-                authority=(" " + tr("(delegated authority: {authority})", lang, authority=authority))
-                if authority
+                authority=(" " + tr("(delegated authority: {authority})", lang, authority=cited))
+                if cited
                 else "",
             )
         )
