@@ -170,3 +170,26 @@ def test_the_dialog_in_french_counts_repeats(qtbot, window):
     count = sum(1 for i in items if "Droit applicable" in i.section_text("fr"))
     assert count > 1 and law.endswith(f"({count} fois)")
     QApplication.processEvents()
+
+
+def test_the_gate_lists_the_contracts_errors_too(window, monkeypatch, tmp_path):
+    """The app's gate asks on the findings the panel shows, the contract's follow-up
+    included: a stored payment of 1E+400 $ (CT-ENTRY-INVALID, an error) is listed before
+    the export, as ``export --strict`` refuses it."""
+    import json
+
+    from wizard.cli import main as cli_main
+
+    source, dumped, loaded = tmp_path / "t.tender", tmp_path / "t.json", tmp_path / "l.tender"
+    assert cli_main(["new", "--example", "training", str(source)]) == 0
+    assert cli_main(["dump", str(source), "--out", str(dumped)]) == 0
+    data = json.loads(dumped.read_text(encoding="utf-8"))
+    payments = data["contract"]["payments"]
+    payments.append({**payments[0], "id": 20, "invoice_number": "N3", "amount": "1E+400"})
+    dumped.write_text(json.dumps(data), encoding="utf-8")
+    assert cli_main(["load", str(dumped), str(loaded)]) == 0
+    window.set_project(ProjectFile.open(loaded))
+    calls = _answer(monkeypatch, GateAnswer(False))
+    window.actions_by_name["export"].trigger()  # ask_folder would fail the test
+    [(items, _describe)] = calls
+    assert "CT-ENTRY-INVALID" in {item.code for item in items}

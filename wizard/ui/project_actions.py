@@ -262,7 +262,8 @@ def confirm_gate(window: MainWindow) -> bool:
         return False
     project = window.ctx.project
     try:
-        items = publishing_gate(project, tender_languages(project))
+        # the findings the panel shows: the bids' and the contract's too (BD-NOT-TOP …)
+        items = publishing_gate(project, tender_languages(project), window.ctx.findings())
     except Exception:  # a defect of the gate must not stop an export: the export still runs
         log.warning("the publishing gate failed", exc_info=True)
         return True
