@@ -386,3 +386,15 @@ def test_the_follow_up_documents_read_as_an_auditor_expects(pf):
     assert " %" not in performance and " %" not in summary
     french = _text(files["performance-fr.docx"]).replace("\u00a0", " ")
     assert "19 juillet 2027, 7 h 40 (heure de l’Atlantique) | Critique" in french
+
+
+def test_a_document_in_the_other_language_says_its_quoted_entries_are_as_recorded(pf):
+    """The follow-up's entries (an amendment's reason, an incident's description) have
+    no translation: a document in the other language than the project's texts says they
+    are quoted as recorded, in their language; one in that language does not."""
+    files = _outputs(pf)
+    note_en = "reproduced in their original language, French, as they were recorded."
+    note_fr = "reproduites dans leur langue d’origine"
+    for kind in ("contract-summary", "performance", "spending"):
+        assert note_en in _text(files[f"{kind}-en.docx"]), kind
+        assert note_fr not in _text(files[f"{kind}-fr.docx"]), kind

@@ -35,6 +35,7 @@ from wizard.core.domain.price_form import price_form
 from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import N_, ntr, tr
 from wizard.core.i18n.formats import format_date, percent
+from wizard.core.i18n.languages import text_language
 from wizard.core.model import Project
 from wizard.core.model.translatable import localized
 from wizard.core.opendata.common import Scrubber
@@ -84,6 +85,23 @@ def _pct(value: Decimal | None, lang: str) -> str:
 def _standing(follow: FollowUp) -> FollowUp:
     """``follow`` as it stood on the day the documents stand at (``follow_up.standing``)."""
     return dataclasses.replace(follow, contract=standing(follow.contract))
+
+
+NOTES_IN = {
+    "fr": N_(
+        "The entries of the follow-up quoted in this document (amendment reasons, incident "
+        "descriptions, invoice numbers) are reproduced in their original language, French, as "
+        "they were recorded."
+    ),
+    "en": N_(
+        "The entries of the follow-up quoted in this document (amendment reasons, incident "
+        "descriptions, invoice numbers) are reproduced in their original language, English, as "
+        "they were recorded."
+    ),
+}
+"""The sentence a document in the other language prints: the follow-up's entries are
+recorded in one language (the project's text language) and have no translations, as the
+evaluators' notes (``evaluation_common.NOTES_IN``)."""
 
 
 def _cover(project: Project, follow: FollowUp, kind: str, lang: str) -> list[Block]:
@@ -434,6 +452,7 @@ def follow_up_document(
     if lang not in ("fr", "en"):
         raise ValueError(f"unsupported language: {lang!r}")
     title = KINDS[kind]
+    notes_lang = text_language(project)
     project = localized(project, lang)
     if kind == "contract-summary":
         blocks = summary_blocks(project, follow, lang)
@@ -441,6 +460,9 @@ def follow_up_document(
         blocks = performance_blocks(project, follow, lang)
     else:
         blocks = spending_blocks(project, follow, lang, chart_png)
+    if notes_lang in NOTES_IN and notes_lang != lang:  # after the cover's table
+        first_table = next(i for i, block in enumerate(blocks) if isinstance(block, Table))
+        blocks.insert(first_table + 1, Paragraph(tr(NOTES_IN[notes_lang], lang)))
     reference = user_text(project.info.reference)
     return Document(
         lang=lang,
