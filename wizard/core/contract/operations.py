@@ -184,6 +184,30 @@ def _term_months(contract: Contract, **changes: int) -> None:
         )
 
 
+def _start_fits(contract: Contract, start: str) -> None:
+    """Refuses a start (YYYY-MM-DD) before the signature, or after the first month
+    reported or the first payment recorded: the follow-up counts its months and contract
+    years from the start, so a start moved past what is recorded would turn valid
+    entries into invalid ones (second walk, defect 1)."""
+    if start < contract.signed_on:
+        raise ContractError(
+            N_("The contract cannot start ({start}) before its signature ({date})."),
+            start=start,
+            date=contract.signed_on,
+        )
+    recorded = [f"{r.period}-01" for r in contract.reports if PERIOD.fullmatch(r.period)]
+    recorded += [p.paid_on for p in contract.payments if day(p.paid_on) is not None]
+    if recorded and start > min(recorded):
+        raise ContractError(
+            N_(
+                "The contract cannot start ({start}) after what is already recorded (the first entry is "
+                "dated {date}): remove those entries first."
+            ),
+            start=start,
+            date=min(recorded),
+        )
+
+
 def set_terms(pf: ProjectFile, /, **changes: Any) -> list[str]:
     """Change the contract's terms: ``start_on`` (YYYY-MM-DD), ``term_years`` (≥ 1),
     ``renewals_exercised`` (≥ 0), ``amendment_share_pct`` (%, > 0), ``report_days``
@@ -214,6 +238,8 @@ def set_terms(pf: ProjectFile, /, **changes: Any) -> list[str]:
             row[name] = "" if fee is None else str(fee)
         else:
             row[name] = str(value)
+    if "start_on" in row:
+        _start_fits(contract, row["start_on"])
     _term_months(contract, **{k: v for k, v in row.items() if k in ("term_years", "renewals_exercised")})
     with writing(pf, "set_terms", fields=sorted(row)):
         found = pf.db.execute("SELECT id FROM contract ORDER BY id LIMIT 1").fetchone()
