@@ -88,6 +88,8 @@ def _follow_up(path: str, as_of: str = "") -> Any:
     ('' = its latest entry), ``None`` while no contract is signed; read only."""
     import dataclasses
 
+    from wizard.core.contract import ContractError
+    from wizard.core.contract.follow_up import given_day
     from wizard.core.contract.record import follow_up
     from wizard.core.project_file.store import ProjectFile
 
@@ -95,6 +97,10 @@ def _follow_up(path: str, as_of: str = "") -> Any:
         found = follow_up(pf)
     if found is None:
         return None
+    try:  # a day before the signature or beyond the follow-up's range is refused
+        as_of = given_day(found.contract, as_of)
+    except ContractError as exc:
+        raise CliError(exc.text, path, **exc.params) from None
     return dataclasses.replace(found, contract=dataclasses.replace(found.contract, as_of=as_of))
 
 
@@ -1287,7 +1293,7 @@ def cmd_contract(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from wizard.core.contract import ContractError, operations
-    from wizard.core.contract.follow_up import as_of, standing
+    from wizard.core.contract.follow_up import as_of, given_day, standing
     from wizard.core.contract.record import read
     from wizard.core.project_file.store import ProjectFile
 
@@ -1307,6 +1313,9 @@ def cmd_contract(args: argparse.Namespace) -> int:
     removed = _contract_entry(args.kind, args.number) if args.action == "remove" else None
     try:
         with ProjectFile.open(_project_path(args.file), read_only=args.action == "show") as pf:
+            before = read(pf)
+            if before is not None:  # --as-of refused before anything is saved
+                given_day(before, as_of_day)
             if args.action == "terms":
                 given = {
                     "start_on": args.start,

@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.checks.contract import check_contract
-from wizard.core.contract import operations
-from wizard.core.contract.follow_up import as_of, spending_by_year, standing
+from wizard.core.contract import ContractError, operations
+from wizard.core.contract.follow_up import as_of, given_day, spending_by_year, standing
 from wizard.core.contract.record import SEVERITIES, FollowUp, day, follow_up, local_moment
 from wizard.core.documents.evaluation_common import moment
 from wizard.core.documents.follow_up import SEVERITY_LABELS
@@ -331,7 +331,13 @@ class ContractDialog(QDialog):
             return
         lang = ui_language()
         c = found.contract
-        typed = day(self.as_of.text().strip())
+        given = self.as_of.text().strip()
+        refused = ""
+        try:  # the one parser of a typed day (follow_up.given_day), as --as-of
+            given = given_day(found.contract, given)
+        except ContractError as exc:
+            refused = _(exc.text, **exc.params)
+        typed = day(given) if not refused else None
         if typed is not None:  # the summary, the lists and the chart stand at the day, as the findings
             c = standing(c, typed)
         self.summary.setText(
@@ -346,10 +352,9 @@ class ContractDialog(QDialog):
             + _("Term: {start} to {end}.", start=c.start_on, end=c.end_on or "—")
         )
         self.findings.clear()
-        given = self.as_of.text().strip()
-        if given and day(given) is None:
+        if refused:
             self.findings_title.setText(_("Findings"))
-            self.findings.addItem(_("“{value}” is not a date (YYYY-MM-DD).", value=given))
+            self.findings.addItem(refused)
         else:
             judged = as_of(dataclasses.replace(c, as_of=given), today())
             self.findings_title.setText(_("Findings as of {day}:", day=judged.isoformat()))

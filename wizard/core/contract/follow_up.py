@@ -2,6 +2,8 @@
 
 * :func:`as_of` — the day the follow-up is judged at, for the findings and the
   documents alike: today in the views, the latest entry in the exports.
+* :func:`given_day` — the day a user typed (``--as-of``, the app's *As of*), refused
+  outside the contract's life as the follow-up knows it.
 * :func:`standing` — the contract as it stood on that day: the entries dated later
   left out, so every total and list stands at the same day.
 * :func:`schedule` — the monthly performance reports the contract expects up to a day,
@@ -29,9 +31,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
-from wizard.core.contract.record import Contract, add_months, day
+from wizard.core.contract import ContractError
+from wizard.core.contract.record import LAST_DAY, Contract, add_months, day
 from wizard.core.domain import funding, tco
 from wizard.core.domain.price_form import cents
+from wizard.core.i18n import N_
 from wizard.core.model import Project
 from wizard.core.model.bounds import clamp
 from wizard.core.opendata.milestones import parse_moment
@@ -55,6 +59,34 @@ def latest_entry(contract: Contract) -> dt.date:
     # an incident is an entry too: the day it started, as its own offset says
     found += [m.date() for m in (parse_moment(i.started_at) for i in contract.incidents) if m is not None]
     return max(found) if found else dt.date(1970, 1, 1)
+
+
+def given_day(contract: Contract, text: str) -> str:
+    """The day a user asks the follow-up to be judged at (``--as-of``, the app's *As
+    of*), as ``YYYY-MM-DD``; '' when blank (:func:`as_of` then decides). Raises
+    :class:`ContractError` for a text that is not a date, a day before the contract's
+    signature or after ``record.LAST_DAY``.
+
+    Principle: a follow-up judged before the contract existed ("signed on 25 May 2027,
+    as of 1 May 2027") states nothing true; every caller (``check``, ``contract show``,
+    ``export``, the app's dialog) goes through this one parser, so they refuse alike."""
+    value = str(text or "").strip()
+    if not value:
+        return ""
+    found = day(value)
+    if found is None:
+        raise ContractError(N_("“{value}” is not a date (YYYY-MM-DD)."), value=value)
+    signed = day(contract.signed_on)
+    if (signed is not None and found < signed) or found > LAST_DAY:
+        raise ContractError(
+            N_(
+                "The follow-up can be judged from the contract's signature ({first}) to {last}, not on {value}."
+            ),
+            value=found.isoformat(),
+            first=contract.signed_on,
+            last=LAST_DAY.isoformat(),
+        )
+    return found.isoformat()
 
 
 def as_of(contract: Contract, today: dt.date | None = None) -> dt.date:
