@@ -35,9 +35,17 @@ def codes(pf, today=TODAY, rates=None):
 
 def test_a_clean_contract_has_no_finding(pf):
     operations.add_amendment(pf, amended_on="2027-08-01", reason="One more site", value_change="9550.27")
-    operations.add_payment(pf, paid_on="2027-07-15", amount="26300.75", line_key="one_off.implementation")
     operations.add_payment(
-        pf, paid_on="2027-08-15", amount="190", line_key="unit.hour", quantity="2", unit_price="95"
+        pf, invoice_number="T-1", paid_on="2027-07-15", amount="26300.75", line_key="one_off.implementation"
+    )
+    operations.add_payment(
+        pf,
+        invoice_number="T-2",
+        paid_on="2027-08-15",
+        amount="190",
+        line_key="unit.hour",
+        quantity="2",
+        unit_price="95",
     )
     assert codes(pf, rates={"unit.hour": Decimal(95)}) == {}
     assert check_contract(pf.project, None, TODAY) == []
@@ -64,9 +72,9 @@ def test_amendments_beyond_the_towns_share(pf):
 
 
 def test_payments_beyond_the_contract(pf):
-    operations.add_payment(pf, paid_on="2027-07-15", amount="95502.70")
+    operations.add_payment(pf, invoice_number="T-3", paid_on="2027-07-15", amount="95502.70")
     assert "CT-PAYMENTS-EXCEED" not in codes(pf)
-    operations.add_payment(pf, paid_on="2027-08-15", amount="0.30")
+    operations.add_payment(pf, invoice_number="T-4", paid_on="2027-08-15", amount="0.30")
     got = codes(pf)["CT-PAYMENTS-EXCEED"]
     assert got.severity.value == "error"
     assert "exceed the contract's value as amended ($95,502.70) by $0.30" in got.message("en")
@@ -93,15 +101,17 @@ def test_credits_due_not_taken(pf):
     """99.1 % misses 0.4 point: no full point, no credit; 97.2 % misses 2.3 → 10 % of 1 000 $."""
     operations.add_report(pf, period="2027-08", received_on="2027-09-08", availability_pct="97.2")
     assert record.read(pf).credits_due == Decimal("100.00")
-    operations.add_payment(pf, paid_on="2027-09-07", amount="1000")  # before the report: not yet due
+    operations.add_payment(
+        pf, invoice_number="T-5", paid_on="2027-09-07", amount="1000"
+    )  # before the report: not yet due
     assert "CT-CREDITS-NOT-TAKEN" not in codes(pf, "2027-10-01")
-    operations.add_payment(pf, paid_on="2027-10-07", amount="1000", credit="40")
+    operations.add_payment(pf, invoice_number="T-6", paid_on="2027-10-07", amount="1000", credit="40")
     got = codes(pf, "2027-10-08")["CT-CREDITS-NOT-TAKEN"]
     assert (
         "give $100.00 of service credits, and the payments deducted $40.00: $60.00 is still owed"
         in got.message("en")
     )
-    operations.add_payment(pf, paid_on="2027-10-08", amount="940", credit="60")
+    operations.add_payment(pf, invoice_number="T-7", paid_on="2027-10-08", amount="940", credit="60")
     assert "CT-CREDITS-NOT-TAKEN" not in codes(pf, "2027-10-09")
 
 

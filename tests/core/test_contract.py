@@ -30,7 +30,7 @@ def signed(pf):
 def test_no_contract_before_the_award_is_signed(pf):
     assert record.read(pf) is None
     with pytest.raises(ContractError) as caught:
-        operations.add_payment(pf, paid_on="2027-07-01", amount="10")
+        operations.add_payment(pf, invoice_number="T-1", paid_on="2027-07-01", amount="10")
     assert "signed" in str(caught.value) and "signature du contrat" in str(caught.value)
 
 
@@ -66,9 +66,11 @@ def test_refusals_are_bilingual_and_save_nothing(signed):
         operations.add_report(signed, period="2027-13", received_on="2027-07-10")
     assert "mois" in str(caught.value)
     with pytest.raises(ContractError, match="from 0 to"):
-        operations.add_payment(signed, paid_on="2027-07-01", amount="-3")
+        operations.add_payment(signed, invoice_number="T-2", paid_on="2027-07-01", amount="-3")
     with pytest.raises(ContractError, match="quantity"):
-        operations.add_payment(signed, paid_on="2027-07-01", amount="95", line_key="unit.hour")
+        operations.add_payment(
+            signed, invoice_number="T-3", paid_on="2027-07-01", amount="95", line_key="unit.hour"
+        )
     with pytest.raises(ContractError, match="offset"):
         operations.add_incident(signed, started_at="2027-07-01 10:00")
     with pytest.raises(ContractError, match="before it starts"):
@@ -83,7 +85,7 @@ def test_entries_that_do_not_add_up_are_refused(signed):
     """Signed 2027-05-25 for 95 502.70 $; unit.hour at 95 $; the invoice's total is the
     amount paid plus the credit deducted (570 $ = 520 $ + 50 $)."""
     with pytest.raises(ContractError, match="payment cannot precede") as caught:
-        operations.add_payment(signed, paid_on="2027-05-24", amount="10")
+        operations.add_payment(signed, invoice_number="T-4", paid_on="2027-05-24", amount="10")
     assert "Un paiement ne peut pas précéder la signature du contrat (2027-05-25)" in str(caught.value)
     with pytest.raises(ContractError, match="zero or below") as caught:
         operations.add_amendment(signed, amended_on="2027-07-01", reason="r", value_change="-95502.70")
@@ -92,10 +94,18 @@ def test_entries_that_do_not_add_up_are_refused(signed):
         operations.add_report(signed, period="2027-06", received_on="2027-06-30")
     with pytest.raises(ContractError, match="invoice's total"):
         operations.add_payment(
-            signed, paid_on="2027-07-01", amount="520", line_key="unit.hour", quantity="6", unit_price="95"
+            signed,
+            invoice_number="T-5",
+            paid_on="2027-07-01",
+            amount="520",
+            line_key="unit.hour",
+            quantity="6",
+            unit_price="95",
         )
     with pytest.raises(ContractError, match="no line “unit.day”") as caught:
-        operations.add_payment(signed, paid_on="2027-07-01", amount="10", line_key="unit.day")
+        operations.add_payment(
+            signed, invoice_number="T-6", paid_on="2027-07-01", amount="10", line_key="unit.day"
+        )
     assert "Le bordereau de prix n’a pas de ligne « unit.day »" in str(caught.value)
     assert record.read(signed).payments == () and record.read(signed).amendments == ()
     # what adds up is taken: the same invoice with its credit, a value brought to 0.01 $
@@ -166,7 +176,13 @@ def test_payments_fall_in_their_contract_year_and_spending_by_year(signed):
     operations.add_payment(signed, paid_on="2027-07-15", amount="26300.75", invoice_number="F-101")
     operations.add_payment(signed, paid_on="2028-01-15", amount="12000", credit="50", invoice_number="F-102")
     operations.add_payment(
-        signed, paid_on="2028-06-20", amount="190", line_key="unit.hour", quantity="2", unit_price="95"
+        signed,
+        invoice_number="T-7",
+        paid_on="2028-06-20",
+        amount="190",
+        line_key="unit.hour",
+        quantity="2",
+        unit_price="95",
     )
     contract = record.read(signed)
     assert [p.year for p in contract.payments] == [1, 1, 2]
@@ -204,7 +220,7 @@ def test_the_schedule_of_reports(signed):
 
 
 def test_operations_are_journalled_and_undo_passes_over_them(signed):
-    operations.add_payment(signed, paid_on="2027-07-15", amount="100")
+    operations.add_payment(signed, invoice_number="T-8", paid_on="2027-07-15", amount="100")
     assert signed.journalled("contract")
     payment = record.read(signed).payments[0]
     assert undo.stacks(signed)[0] == [] or all(a.marker is not None for a in undo.stacks(signed)[0][-1:])

@@ -49,11 +49,13 @@ def signed(tmp_path):
             "from 0 to 1,000,000,000",
         ),
         (
-            lambda f: operations.add_payment(f, paid_on="2027-10-01", amount="10", credit="2e9"),
+            lambda f: operations.add_payment(
+                f, invoice_number="T-1", paid_on="2027-10-01", amount="10", credit="2e9"
+            ),
             "from 0 to 1,000,000,000",
         ),
         (
-            lambda f: operations.add_payment(f, paid_on="2207-10-01", amount="10"),
+            lambda f: operations.add_payment(f, invoice_number="T-2", paid_on="2207-10-01", amount="10"),
             "outside the follow-up's range",
         ),
         (

@@ -3,6 +3,8 @@ clean twin is taken."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from contract_sample import PAYMENTS, award, published
 
@@ -94,3 +96,91 @@ def test_every_command_refuses_a_day_before_the_signature(tmp_path, capsys, comm
     if command == "pay":
         with ProjectFile.open(path, read_only=True) as f:
             assert "Z-1" in {p.invoice_number for p in record.read(f).payments}
+
+
+@pytest.mark.parametrize(
+    ("call", "message", "french"),
+    [
+        (
+            lambda f: operations.add_payment(f, paid_on="2027-10-01", amount="0.004", invoice_number="N1"),
+            "“0.004” has more than two decimals",
+            "« 0.004 » compte plus de deux décimales",
+        ),
+        (
+            lambda f: operations.add_payment(
+                f, paid_on="2027-10-01", amount="10", credit="0,125", invoice_number="N1"
+            ),
+            "“0,125” has more than two decimals",
+            "deux décimales",
+        ),
+        (
+            lambda f: operations.set_terms(f, monthly_fee="1000.001"),
+            "has more than two decimals",
+            "deux décimales",
+        ),
+        (
+            lambda f: operations.add_amendment(f, amended_on="2027-12-01", reason="x", value_change="-1.005"),
+            "has more than two decimals",
+            "deux décimales",
+        ),
+        (
+            lambda f: operations.add_report(
+                f, period="2027-06", received_on="2027-07-10", credits_due="5.555"
+            ),
+            "has more than two decimals",
+            "deux décimales",
+        ),
+        (
+            lambda f: operations.add_payment(f, paid_on="2027-10-01", amount="10"),
+            "needs the number of the invoice",
+            "numéro de la facture",
+        ),
+        (
+            lambda f: operations.add_payment(f, paid_on="2027-10-01", amount="0", invoice_number="N1"),
+            "an amount above 0, or a credit above 0",
+            "montant supérieur à 0",
+        ),
+    ],
+)
+def test_fractions_of_a_cent_no_invoice_and_nothing_paid_are_refused(signed, call, message, french):
+    with pytest.raises(ContractError, match=message) as caught:
+        call(signed)
+    assert french in str(caught.value)
+    contract = record.read(signed)
+    assert (contract.payments, contract.amendments, contract.reports, contract.monthly_fee) == (
+        (),
+        (),
+        (),
+        None,
+    )
+
+
+def test_cents_a_credit_alone_and_a_fractional_quantity_are_taken(signed):
+    operations.add_payment(signed, paid_on="2027-10-01", amount="0.01", invoice_number="N1")
+    operations.add_payment(signed, paid_on="2027-10-02", amount="0", credit="50", invoice_number="N2")
+    operations.add_payment(
+        signed,
+        paid_on="2027-10-03",
+        amount="14.25",
+        invoice_number="N3",
+        line_key="unit.hour",
+        quantity="0.150",
+        unit_price="95",
+    )
+    contract = record.read(signed)
+    assert [(p.invoice_number, p.amount, p.credit) for p in contract.payments] == [
+        ("N1", Decimal("0.01"), Decimal(0)),
+        ("N2", Decimal(0), Decimal(50)),
+        ("N3", Decimal("14.25"), Decimal(0)),
+    ]
+    assert contract.paid == Decimal("14.26")
+
+
+def test_pay_without_invoice_names_the_option(tmp_path, capsys):
+    path = tmp_path / "t.tender"
+    assert cli_main(["new", "--example", "training", str(path)]) == 0
+    capsys.readouterr()
+    assert (
+        cli_main(["contract", str(path), "pay", "--date", "2028-04-01", "--amount", "5", "--lang", "en"]) == 2
+    )
+    assert "“pay” needs --invoice." in capsys.readouterr().err

@@ -163,7 +163,7 @@ def test_a_contract_entry_is_named_in_the_history(window, tmp_path, monkeypatch,
 
     project, publishing, bids, _contract = load_example_with_contract("training")
     pf = ProjectFile.create(tmp_path / "c.tender", project, tables=all_tables(publishing, bids, None))
-    operations.add_payment(pf, paid_on="2027-07-15", amount="100")
+    operations.add_payment(pf, invoice_number="T-1", paid_on="2027-07-15", amount="100")
     window.set_project(pf)
     window.actions_by_name[f"lang_{lang}"].trigger()
     _dialog, table = _open_history(window, monkeypatch)

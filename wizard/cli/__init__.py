@@ -311,7 +311,7 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     )
     p.add_argument("--amount", default="", help="pay (required): the amount paid, CAD before taxes")
     p.add_argument("--credit", default="0", help="pay: the service credit deducted, CAD")
-    p.add_argument("--invoice", default="", help="pay: the invoice number")
+    p.add_argument("--invoice", default="", help="pay (required): the invoice number")
     p.add_argument("--line", default="", help="pay: the price form's line (unit.hour …)")
     p.add_argument("--quantity", default="", help="pay: the quantity billed at a unit price")
     p.add_argument("--unit-price", default="", help="pay: the unit price billed, CAD")

@@ -1304,7 +1304,7 @@ def cmd_contract(args: argparse.Namespace) -> int:
         "amend": [("--date", args.date)],
         "report": [("--period", args.period), ("--date", args.date), ("--availability", args.availability)],
         "incident": [("--started", args.started), ("--severity", args.severity)],
-        "pay": [("--date", args.date), ("--amount", args.amount)],
+        "pay": [("--date", args.date), ("--amount", args.amount), ("--invoice", args.invoice)],
     }
     for option, given in needed.get(args.action, []):
         if not str(given or "").strip():

@@ -120,7 +120,12 @@ def _moment(value: str, required: bool = True) -> str:
     return text
 
 
-def _amount(value: object, *, negative: bool = False, blank: bool = False) -> Decimal | None:
+def _amount(
+    value: object, *, negative: bool = False, blank: bool = False, money: bool = True
+) -> Decimal | None:
+    """An amount typed by a user, ``None`` for a blank one when ``blank``; a sum of
+    ``money`` (dollars) has at most two decimals: a fraction of a cent would make the
+    follow-up's totals and its CSVs, which round to the cent, disagree (second walk)."""
     text = str(value if value is not None else "").strip().replace(" ", "").replace("\u00a0", "")
     if not text and blank:
         return None
@@ -135,10 +140,19 @@ def _amount(value: object, *, negative: bool = False, blank: bool = False) -> De
                 value=value,
                 limit=_LIMIT,
             )
-        return amount
+        return _cents(amount, value, money)
     if not amount.is_finite() or amount < 0 or amount > MAX_AMOUNT:
         raise ContractError(
             N_("“{value}” is not an amount in dollars from 0 to {limit}."), value=value, limit=_LIMIT
+        )
+    return _cents(amount, value, money)
+
+
+def _cents(amount: Decimal, value: object, money: bool) -> Decimal:
+    """``amount``, refused with more than two decimals when it is a sum of ``money``."""
+    if money and amount != amount.quantize(Decimal("0.01")):
+        raise ContractError(
+            N_("“{value}” has more than two decimals: an amount is in dollars and cents."), value=value
         )
     return amount
 
@@ -417,7 +431,10 @@ def add_payment(
     price form does not have, a unit-price line without its quantity and unit price, a
     quantity × unit price that is not the invoice's total (amount + credit, to the
     cent: an auditor expects an invoice that adds up, so it is refused rather than
-    reported later), an invoice number already recorded, a year below 1."""
+    reported later), no invoice number or one already recorded, an amount with more
+    than two decimals, nothing paid: an amount of 0 is taken only with a credit above 0
+    (an invoice settled wholly by the credits due), since a payment of 0 $ with no
+    credit records nothing an auditor could trace, a year below 1."""
     contract = signed(pf)
     paid = _date(paid_on)
     if paid < contract.signed_on:
@@ -427,7 +444,7 @@ def add_payment(
     invoiced = _date(invoiced_on, required=False)
     total = _amount(amount) or Decimal(0)
     taken = _amount(credit, blank=True) or Decimal(0)
-    count = _amount(quantity, blank=True)
+    count = _amount(quantity, blank=True, money=False)
     price = _amount(unit_price, blank=True)
     key = line_key.strip()
     if key and key not in {line.key for line in price_form(pf.project).lines}:
@@ -440,8 +457,14 @@ def add_payment(
                 "The quantity × the unit price is not the invoice's total (the amount paid plus the credit deducted)."
             )
         )
+    if total == 0 and taken == 0:
+        raise ContractError(
+            N_("A payment is an amount above 0, or a credit above 0 that settles the invoice.")
+        )
     number = invoice_number.strip()
-    if number and any(p.invoice_number == number for p in contract.payments):
+    if not number:
+        raise ContractError(N_("A payment needs the number of the invoice it pays."))
+    if any(p.invoice_number == number for p in contract.payments):
         raise ContractError(N_("Invoice {number} is already recorded."), number=number)
     found_year = contract_year(contract, paid) if year is None else _count(year, 1, MAX_CONTRACT_YEAR)
     with writing(pf, "add_payment", amount=str(total)):
