@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from contract_sample import award, published
 
+from wizard.core.checks.base import Severity
 from wizard.core.checks.contract import check_contract
 from wizard.core.contract import operations, record
 
@@ -199,3 +200,29 @@ def test_the_views_judge_as_of_today_the_exports_as_of_the_latest_entry(pf):
     )
     assert "CT-REPORT-MISSING" not in {f.code for f in check_contract(pf.project, c)}
     assert "CT-REPORT-MISSING" not in {f.code for f in check_contract(pf.project, c, "2027-09-15")}
+
+
+def test_credits_deducted_beyond_those_due(pf):
+    operations.add_report(
+        pf, period="2027-08", received_on="2027-09-08", availability_pct="99", credits_due="50"
+    )
+    operations.add_payment(pf, invoice_number="X-1", paid_on="2027-09-15", amount="10", credit="500")
+    operations.add_payment(pf, invoice_number="X-2", paid_on="2027-09-16", amount="100", credit="50")
+    got = codes(pf, "2027-09-20")
+    assert "CT-CREDITS-NOT-TAKEN" not in got
+    assert got["CT-CREDITS-EXCESS"].severity == Severity.WARNING
+    assert (
+        "The payments deducted $550.00 of service credits, but the performance reports received by "
+        "2027-09-16 give only $50.00: $500.00 was deducted beyond the credits due."
+        in got["CT-CREDITS-EXCESS"].message("en")
+    )
+    assert "500,00\u00a0$ a été déduit au-delà des crédits dus" in got["CT-CREDITS-EXCESS"].message("fr")
+
+
+def test_credits_deducted_as_due_give_no_excess(pf):
+    operations.add_report(
+        pf, period="2027-08", received_on="2027-09-08", availability_pct="99", credits_due="50"
+    )
+    operations.add_payment(pf, invoice_number="X-1", paid_on="2027-09-15", amount="10", credit="50")
+    got = codes(pf, "2027-09-20")
+    assert "CT-CREDITS-EXCESS" not in got and "CT-CREDITS-NOT-TAKEN" not in got

@@ -21,6 +21,11 @@ opened price workbook; empty when unknown).
 * ``CT-REPORT-LATE`` (info): reports received after their due day.
 * ``CT-CREDITS-NOT-TAKEN`` (warning): service credits due by the reports received
   before the last payment were not deducted from the payments.
+* ``CT-CREDITS-EXCESS`` (warning): the payments deducted more service credits than the
+  reports received before the last payment give (``pay --amount 10 --credit 500``
+  against 50 $ due): a credit the Town takes without a report that gives it is a
+  typing error or a deduction the supplier may dispute; it is reported, not refused,
+  since a report may be recorded after the payment that deducts its credit.
 * ``CT-PAID-AFTER-END`` (warning): a payment dated after the last day of the term
   (renewals and amendments included): a payment for services after the term needs a
   renewal or an amendment recorded first, or its date is a typing error; without this
@@ -212,7 +217,25 @@ def _credits(contract: Contract) -> list[Finding]:
         (r.credits_due for r in contract.reports if r.received_on and r.received_on <= last), Decimal(0)
     )
     missing = due - contract.credits_taken
-    if missing <= 0:
+    if missing < 0:
+        return [
+            finding(
+                "CT-CREDITS-EXCESS",
+                Severity.WARNING,
+                N_(
+                    "The payments deducted {taken} of service credits, but the performance reports received by "
+                    "{date} give only {due}: {excess} was deducted beyond the credits due. Check the credit "
+                    "recorded with each invoice, or record the report that gives it."
+                ),
+                "contract.payments",
+                principles.FOLLOW_UP,
+                date=last,
+                due=cad(due),
+                taken=cad(contract.credits_taken),
+                excess=cad(-missing),
+            )
+        ]
+    if missing == 0:
         return []
     return [
         finding(
