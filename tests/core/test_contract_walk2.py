@@ -184,3 +184,16 @@ def test_pay_without_invoice_names_the_option(tmp_path, capsys):
         cli_main(["contract", str(path), "pay", "--date", "2028-04-01", "--amount", "5", "--lang", "en"]) == 2
     )
     assert "“pay” needs --invoice." in capsys.readouterr().err
+
+
+def test_an_amendment_ending_the_contract_before_its_date_is_refused(signed):
+    # the term runs 2027-06-01 … 2030-05-31; 30 months less ends it on 2027-11-30
+    with pytest.raises(
+        ContractError, match=r"end the contract on 2027-11-30, before the amendment's own date \(2027-12-01\)"
+    ) as caught:
+        operations.add_amendment(signed, amended_on="2027-12-01", reason="x", term_change_months=-30)
+    assert "mettrait fin au contrat le 2027-11-30" in str(caught.value)
+    assert record.read(signed).amendments == ()
+    # the clean twin: 29 months less ends it on 2027-12-31, after the amendment
+    operations.add_amendment(signed, amended_on="2027-12-01", reason="x", term_change_months=-29)
+    assert record.read(signed).end_on == "2027-12-31"

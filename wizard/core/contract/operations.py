@@ -270,8 +270,8 @@ def add_amendment(
     """Record an amendment; returns its id. ``value_change`` in CAD (negative for a
     reduction), ``term_change_months`` (negative for a shorter term). Raises
     :class:`ContractError`: no contract, no reason, a date that is not one or before
-    the signature, an amount that is not one, an amendment that changes nothing or that
-    brings the value to zero or below."""
+    the signature, an amount that is not one, an amendment that changes nothing, that
+    brings the value to zero or below, or that ends the term before its own date."""
     contract = signed(pf)
     when = _date(amended_on)
     if when < contract.signed_on:
@@ -286,6 +286,18 @@ def add_amendment(
     if change == 0 and term_change_months == 0:
         raise ContractError(N_("This amendment changes neither the value nor the term of the contract."))
     _term_months(contract, moved=term_change_months)
+    start = day(contract.start_on)
+    if term_change_months < 0 and start is not None:
+        # an amendment cannot end the contract before the day it is signed (second walk)
+        end = add_months(start, contract.term_months + term_change_months) - dt.timedelta(days=1)
+        if end.isoformat() < when:
+            raise ContractError(
+                N_(
+                    "This amendment would end the contract on {end}, before the amendment's own date ({date})."
+                ),
+                end=end.isoformat(),
+                date=when,
+            )
     value = contract.current_value
     if change < 0 and value is not None and value + change <= 0:
         raise ContractError(N_("This amendment would bring the contract's value to zero or below."))
