@@ -128,9 +128,11 @@ def test_a_unit_price_above_the_bids_rate(pf):
     )
     got = codes(pf, rates={"unit.hour": Decimal(95)})["CT-UNIT-PRICE"]
     assert (
-        "Invoice F-204 of 2027-08-15 bills unit.hour at $100.00 a unit, above the bid's rate of $95.00"
-        in got.message("en")
+        "Invoice F-204 of 2027-08-15 bills Additional services ordered by the Town (per hour) at $100.00 a "
+        "unit, above the bid's rate of $95.00" in got.message("en")
     )
+    assert "unit.hour" not in got.message("fr")
+    assert "Services supplémentaires commandés par la Ville (par heure)" in got.message("fr")
     assert "CT-UNIT-PRICE" not in codes(pf, rates={"unit.hour": Decimal(100)})
 
 

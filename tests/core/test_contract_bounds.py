@@ -135,12 +135,25 @@ def test_a_stored_value_out_of_bounds_is_set_aside_as_a_finding(tmp_path, capsys
     assert cli_main(["check", str(loaded), "--lang", "en"]) == 1
     out = capsys.readouterr().out
     assert (
-        "Entry P20 of the contract's follow-up holds a value the follow-up cannot use (amount: “1E+400”)"
+        "Entry P20 of the contract's follow-up holds a value the follow-up cannot use (Amount: “1E+400”)"
         in out
     )
-    assert "The contract's terms hold a value the follow-up cannot use (term_years: “8000”)" in out
-    assert cli_main(["contract", str(loaded), "show"]) == 0
-    assert "CT-ENTRY-INVALID" in capsys.readouterr().out
+    assert "The contract's terms hold a value the follow-up cannot use (Initial term (years): “8000”)" in out
+    assert cli_main(["check", str(loaded), "--lang", "fr"]) == 1
+    out = capsys.readouterr().out
+    assert "(Durée initiale (années) : « 8000 »)" in out and "term_years" not in out
+    assert cli_main(["contract", str(loaded), "show", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "CT-ENTRY-INVALID" in out
+    # each entry set aside is listed in its section by its number, to be taken out
+    assert (
+        "A9\tset aside: the follow-up cannot use its Term change (months) “99999”; take it out with “remove”"
+        in out
+    )
+    assert "P20\tset aside: the follow-up cannot use its Amount “1E+400”" in out
+    assert out.index("P20\tset aside") > out.index("Payments")
+    assert cli_main(["contract", str(loaded), "remove", "payment", "P20"]) == 0
+    assert "P20\t" not in capsys.readouterr().out
     assert cli_main(["export", str(loaded), "--out", str(tmp_path / "out"), "--lang", "fr"]) in (0, 1)
     assert (tmp_path / "out" / "contract.csv").read_text(encoding="utf-8").splitlines()[1].split(",")[
         7

@@ -1151,7 +1151,9 @@ def _print_contract(project: Project, contract: Any, lang: str) -> None:
     """``contract show``: the contract, then each kind of entry under its heading and a
     header line, tab-separated, numbered as ``remove`` and ``--report`` take them (A1,
     R2, I1, P5); amounts and percentages as ``lang`` writes them, price-form lines by
-    their label, an incident with the report that accounts for it."""
+    their label, an incident with the report that accounts for it, an entry set aside
+    (``record.SetAside``) by its number, "set aside" and why."""
+    from wizard.core.contract.record import field_label
     from wizard.core.documents.follow_up import SEVERITY_LABELS, line_label
     from wizard.core.documents.record_tco import money
 
@@ -1230,6 +1232,25 @@ def _print_contract(project: Project, contract: Any, lang: str) -> None:
             ],
         ),
     ]
+    # an entry set aside (CT-ENTRY-INVALID) is listed in its section, so that it can be
+    # found and taken out with ``remove`` (second walk)
+    letters = {"A": 0, "R": 1, "I": 2, "P": 3}
+    for entry in contract.set_aside:
+        if entry.entry[:1] in letters and entry.entry[1:].isdigit():
+            section = sections[letters[entry.entry[:1]]]
+            section[2].append(
+                [
+                    entry.entry,
+                    tr(
+                        N_(
+                            "set aside: the follow-up cannot use its {name} “{value}”; take it out with “remove”"
+                        ),
+                        lang,
+                        name=field_label(entry.field),
+                        value=entry.value[:40],
+                    ),
+                ]
+            )
     for title, header, rows in sections:
         if not rows:
             continue

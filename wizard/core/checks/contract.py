@@ -57,7 +57,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.contract.follow_up import as_of, schedule, standing
-from wizard.core.contract.record import Contract, day
+from wizard.core.contract.record import Contract, day, field_label
 from wizard.core.documents.evaluation_common import moment
 from wizard.core.i18n import N_, Localized, Plural
 from wizard.core.i18n.formats import percent
@@ -279,7 +279,9 @@ def _after_end(contract: Contract) -> list[Finding]:
     ]
 
 
-def _unit_prices(contract: Contract, rates: Mapping[str, Decimal]) -> list[Finding]:
+def _unit_prices(project: Project, contract: Contract, rates: Mapping[str, Decimal]) -> list[Finding]:
+    from wizard.core.documents.follow_up import line_label  # the price form's label, as the documents say it
+
     found: list[Finding] = []
     for p in contract.payments:
         rate = rates.get(p.line_key)
@@ -297,7 +299,9 @@ def _unit_prices(contract: Contract, rates: Mapping[str, Decimal]) -> list[Findi
                 principles.FOLLOW_UP,
                 invoice=p.invoice_number or f"#{p.id}",
                 date=p.paid_on,
-                line=p.line_key,
+                line=Localized(
+                    fr=line_label(project, p.line_key, "fr"), en=line_label(project, p.line_key, "en")
+                ),
                 price=cad(p.unit_price),
                 rate=cad(rate),
             )
@@ -376,7 +380,7 @@ def _set_aside(contract: Contract) -> list[Finding]:
                 else _TABLE_FIELDS.get(entry.entry[:1], "contract.terms"),
                 principles.FOLLOW_UP,
                 entry=entry.entry,
-                name=entry.field,
+                name=field_label(entry.field),
                 value=entry.value[:40],
             )
         )
@@ -407,6 +411,6 @@ def check_contract(
         + _reports(contract, when)
         + _credits(contract)
         + _after_end(contract)
-        + _unit_prices(contract, rates or {})
+        + _unit_prices(project, contract, rates or {})
         + _notices(project, contract)
     )

@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Literal
 
 from wizard.core.bids import record as bids_record
+from wizard.core.i18n import N_, Localized, tr
 from wizard.core.model.bounds import clamp
 from wizard.core.opendata.milestones import parse_moment
 
@@ -94,6 +95,45 @@ def amount_of(value: object) -> Decimal | None:
     if not amount.is_finite() or abs(amount) > MAX_AMOUNT:
         return None
     return amount
+
+
+FIELD_LABELS: dict[str, str] = {
+    "start_on": N_("Contract start"),
+    "term_years": N_("Initial term (years)"),
+    "renewals_exercised": N_("Renewals exercised"),
+    "amendment_share_pct": N_("Share for amendments (%)"),
+    "report_days": N_("Days a report is due after its month"),
+    "monthly_fee": N_("Monthly fee"),
+    "contract_value": N_("Contract value"),
+    "amended_on": N_("Date"),
+    "value_change": N_("Value change"),
+    "term_change_months": N_("Term change (months)"),
+    "period": N_("Month"),
+    "received_on": N_("Received on"),
+    "availability_pct": N_("Availability"),
+    "credits_due": N_("Credits due"),
+    "severity": N_("Severity"),
+    "started_at": N_("Started"),
+    "notified_at": N_("Notified"),
+    "responded_at": N_("Responded"),
+    "resolved_at": N_("Resolved"),
+    "paid_on": N_("Paid on"),
+    "amount": N_("Amount"),
+    "credit": N_("Credit"),
+    "quantity": N_("Quantity"),
+    "unit_price": N_("Unit price"),
+    "year": N_("Contract year"),
+}
+"""The label of each stored field a :class:`SetAside` may name (an English message id),
+so that a message never shows a machine key such as ``term_years`` (second walk)."""
+
+
+def field_label(field: str) -> Localized:
+    """The label of a stored ``field`` in each language (the key itself when unknown)."""
+    text = FIELD_LABELS.get(field)
+    if text is None:
+        return Localized(fr=field, en=field)
+    return Localized(fr=tr(text, "fr"), en=tr(text, "en"))
 
 
 @dataclass(frozen=True)
