@@ -68,6 +68,16 @@ def test_amendments_beyond_the_towns_share(pf):
     assert got.message("en").endswith(
         "or call for tenders (red flag R064 of the Open Contracting Partnership, to be confirmed by counsel)."
     )
+    # second walk: the default share is never called the Town's own
+    assert "beyond the default share (10.0%): the Town has not set its own." in got.message("en")
+    assert "au-delà de la part par défaut (10,0\u00a0%) : la Ville n’a pas fixé la sienne" in got.message(
+        "fr"
+    )
+    assert "fixée par la Ville" not in got.message("fr")
+    operations.set_terms(pf, amendment_share_pct="9")
+    own = codes(pf)["CT-AMENDMENT-SHARE"]
+    assert "beyond the Town's share of 9.0%:" in own.message("en") and "default" not in own.message("en")
+    assert "au-delà de la part de 9,0\u00a0% fixée par la Ville" in own.message("fr")
     operations.set_terms(pf, amendment_share_pct="12")
     assert "CT-AMENDMENT-SHARE" not in codes(pf)
 

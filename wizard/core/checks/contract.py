@@ -118,16 +118,25 @@ def _amendments(contract: Contract) -> list[Finding]:
     share = raised * 100 / contract.value
     if share <= contract.amendment_share_pct:
         return []
+    if contract.share_set:
+        text = N_(
+            "The amendments raise the contract's value by {amount} ({share} of {value}), beyond the "
+            "Town's share of {limit}: a contract grown that much after the competition is one the other "
+            "bidders never priced; have the amendments approved as the original contract was, or call "
+            "for tenders ({flag})."
+        )
+    else:  # the default share: never said to be the Town's own (second walk)
+        text = N_(
+            "The amendments raise the contract's value by {amount} ({share} of {value}), beyond the "
+            "default share ({limit}): the Town has not set its own. A contract grown that much after the "
+            "competition is one the other bidders never priced; have the amendments approved as the "
+            "original contract was, or call for tenders ({flag})."
+        )
     return [
         finding(
             "CT-AMENDMENT-SHARE",
             Severity.WARNING,
-            N_(
-                "The amendments raise the contract's value by {amount} ({share} of {value}), beyond the "
-                "Town's share of {limit}: a contract grown that much after the competition is one the other "
-                "bidders never priced; have the amendments approved as the original contract was, or call "
-                "for tenders ({flag})."
-            ),
+            text,
             "contract.amendments",
             principles.FOLLOW_UP,
             amount=cad(raised),

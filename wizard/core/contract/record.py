@@ -258,6 +258,9 @@ class Contract:
     :func:`wizard.core.contract.follow_up.as_of`, the one function that decides it."""
     set_aside: tuple[SetAside, ...] = ()
     """The stored values the follow-up cannot use, left out (:class:`SetAside`)."""
+    share_set: bool = False
+    """Whether the Town set its own ``amendment_share_pct`` (else the default,
+    ``DEFAULT_AMENDMENT_SHARE_PCT``, is used: the findings say so)."""
 
     @property
     def amended_by(self) -> Decimal:
@@ -548,6 +551,7 @@ def read_with(pf: ProjectFile, award: bids_record.Award) -> Contract:
         incidents=tuple(incidents),
         payments=tuple(payments),
         set_aside=tuple(read.found),
+        share_set=share is not None,
     )
 
 
