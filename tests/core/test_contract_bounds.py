@@ -213,6 +213,7 @@ def test_the_command_line_removes_an_entry(tmp_path, capsys):
     capsys.readouterr()
     assert cli_main(["contract", str(path), "remove", "payment", "P7", "--lang", "en"]) == 0
     out = capsys.readouterr().out
+    assert out.startswith("Removed: payment P7.\n")  # one line confirming it, before the contract
     assert "F-2028-007" not in out and "P6\t2027-11-15\tF-2027-041" in out
     assert cli_main(["contract", str(path), "remove", "amendment", "1"]) == 0
     with ProjectFile.open(path, read_only=True) as f:
@@ -222,11 +223,17 @@ def test_the_command_line_removes_an_entry(tmp_path, capsys):
     capsys.readouterr()
     # refusals: one bilingual line, nothing removed
     assert cli_main(["contract", str(path), "remove", "payment", "P7"]) == 2
-    assert "Cette inscription n’existe pas (7). / There is no such entry (7)." in capsys.readouterr().err
+    assert "Il n’y a pas de paiement P7. / There is no payment P7." in capsys.readouterr().err
+    assert cli_main(["contract", str(path), "remove", "amendment", "99"]) == 2
+    assert "There is no amendment A99." in capsys.readouterr().err
     assert cli_main(["contract", str(path), "remove"]) == 2
-    assert (
-        "“remove” needs the kind of entry, amendment, report, incident or payment" in capsys.readouterr().err
-    )
+    err = capsys.readouterr().err
+    assert "“remove” needs the kind of entry, amendment, report, incident or payment, then its number." in err
+    assert ": ." not in err and ": »" not in err
+    assert cli_main(["contract", str(path), "remove", "payment"]) == 2
+    err = capsys.readouterr().err
+    assert "“remove payment” needs the entry's number as “contract show” lists it (P3 or 3)." in err
+    assert ": ." not in err
     assert cli_main(["contract", str(path), "remove", "payment", "R2"]) == 2
     assert "« remove payment » exige le numéro de l’inscription" in capsys.readouterr().err
     with ProjectFile.open(path, read_only=True) as f:
@@ -362,3 +369,21 @@ def test_an_award_value_beyond_a_billion_is_set_aside(tmp_path):
         award(f, value="1000000000")
         contract = record.read(f)
         assert contract.value == Decimal(1000000000) and contract.set_aside == ()
+
+
+def test_terms_confirm_what_they_set(tmp_path, capsys):
+    path = tmp_path / "t.tender"
+    assert cli_main(["new", "--example", "training", str(path)]) == 0
+    capsys.readouterr()
+    argv = ["contract", str(path), "terms", "--monthly-fee", "1000", "--report-days", "20"]
+    assert cli_main([*argv, "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith(
+        "Terms set: Monthly fee, Days a report is due after its month.\nSupplier\t"
+    )
+    assert cli_main([*argv, "--lang", "fr"]) == 0
+    assert capsys.readouterr().out.startswith(
+        "Conditions inscrites : Frais mensuels, Délai de remise d’un rapport après son mois (jours).\n"
+    )
+    # show confirms nothing
+    assert cli_main(["contract", str(path), "show", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith("Supplier\t")

@@ -1274,6 +1274,14 @@ def _whole_option(option: str, value: str | None) -> int | None:
         raise CliError(N_("{option} takes a whole number: “{value}”."), option=option, value=text) from None
 
 
+_KIND_LABELS = {
+    "amendment": N_("amendment"),
+    "report": N_("performance report"),
+    "incident": N_("incident"),
+    "payment": N_("payment"),
+}
+"""Each kind of entry as ``remove`` confirms it ("Removed: payment P5.")."""
+
 _ENTRY_KINDS = {"amendment": "A", "report": "R", "incident": "I", "payment": "P"}
 """``contract remove KIND N``: each kind of entry and the letter ``show`` numbers it with."""
 
@@ -1282,6 +1290,10 @@ def _contract_entry(kind: str | None, number: str | None) -> tuple[Any, int]:
     """``remove KIND N``: the kind (amendment, report, incident, payment) and the entry's
     number as ``contract show`` lists it (``P5`` or ``5``); raises :class:`CliError`."""
     text = (kind or "").strip().lower()
+    if not text:
+        raise CliError(
+            N_("“remove” needs the kind of entry, amendment, report, incident or payment, then its number.")
+        )
     if text not in _ENTRY_KINDS:
         raise CliError(
             N_(
@@ -1292,6 +1304,12 @@ def _contract_entry(kind: str | None, number: str | None) -> tuple[Any, int]:
     letter = _ENTRY_KINDS[text]
     digits = (number or "").strip()
     digits = digits[1:] if digits[:1].upper() == letter else digits
+    if not digits:
+        raise CliError(
+            N_("“remove {kind}” needs the entry's number as “contract show” lists it ({letter}3 or 3)."),
+            kind=text,
+            letter=letter,
+        )
     if not digits.isdigit():
         raise CliError(
             N_(
@@ -1315,7 +1333,7 @@ def cmd_contract(args: argparse.Namespace) -> int:
 
     from wizard.core.contract import ContractError, operations
     from wizard.core.contract.follow_up import as_of, given_day, standing
-    from wizard.core.contract.record import read
+    from wizard.core.contract.record import FIELD_LABELS, read
     from wizard.core.project_file.store import ProjectFile
 
     lang = args.lang or system_language()
@@ -1332,6 +1350,7 @@ def cmd_contract(args: argparse.Namespace) -> int:
             raise CliError(N_("“{action}” needs {option}."), action=args.action, option=option)
     report_id = _report_number(args.report) if args.action == "incident" else None
     removed = _contract_entry(args.kind, args.number) if args.action == "remove" else None
+    done = ""
     try:
         with ProjectFile.open(_project_path(args.file), read_only=args.action == "show") as pf:
             before = read(pf)
@@ -1346,7 +1365,16 @@ def cmd_contract(args: argparse.Namespace) -> int:
                     "report_days": _whole_option("--report-days", args.report_days),
                     "monthly_fee": args.monthly_fee,
                 }
-                operations.set_terms(pf, **{k: v for k, v in given.items() if v is not None})
+                names = operations.set_terms(pf, **{k: v for k, v in given.items() if v is not None})
+                done = (
+                    tr(
+                        N_("Terms set: {names}."),
+                        lang,
+                        names=", ".join(tr(FIELD_LABELS[n], lang) for n in names if n in FIELD_LABELS),
+                    )
+                    if names
+                    else tr(N_("No term given: nothing changed."), lang)
+                )
             elif args.action == "amend":
                 operations.add_amendment(
                     pf,
@@ -1388,6 +1416,13 @@ def cmd_contract(args: argparse.Namespace) -> int:
                 )
             elif removed is not None:
                 operations.remove(pf, removed[0], removed[1])
+                done = tr(
+                    N_("Removed: {kind} {letter}{number}."),
+                    lang,
+                    kind=tr(_KIND_LABELS[removed[0]], lang),
+                    letter=_ENTRY_KINDS[removed[0]],
+                    number=removed[1],
+                )
             contract = read(pf)
             project = pf.project
     except ContractError as exc:
@@ -1396,6 +1431,8 @@ def cmd_contract(args: argparse.Namespace) -> int:
         raise CliError(
             N_("Record the award with the date the contract was signed before following the contract.")
         )
+    if done:  # one line confirming what terms or remove did, before the contract
+        print(done)
     # the entries dated after --as-of are left out, as in the documents (follow_up.standing)
     contract = standing(dataclasses.replace(contract, as_of=as_of_day))
     _print_contract(project, contract, lang)

@@ -501,6 +501,16 @@ def add_payment(
         )
 
 
+_NO_ENTRY: dict[str, str] = {
+    "amendment": N_("There is no amendment A{number}."),
+    "report": N_("There is no performance report R{number}."),
+    "incident": N_("There is no incident I{number}."),
+    "payment": N_("There is no payment P{number}."),
+}
+"""The refusal of :func:`remove` for an unknown entry, naming its kind and its number as
+``contract show`` lists it (second walk)."""
+
+
 def remove(pf: ProjectFile, /, kind: Kind, row_id: int) -> None:
     """Take out a wrong entry (an amendment, report, incident or payment); a report's
     incidents stay, no longer attached to it. Raises :class:`ContractError` for an
@@ -508,7 +518,7 @@ def remove(pf: ProjectFile, /, kind: Kind, row_id: int) -> None:
     signed(pf)
     table = TABLES[kind]
     if pf.db.execute(f'SELECT 1 FROM "{table}" WHERE id = ?', (row_id,)).fetchone() is None:
-        raise ContractError(N_("There is no such entry ({number})."), number=row_id)
+        raise ContractError(_NO_ENTRY[kind], number=row_id)
     with writing(pf, "remove", kind=kind, id=row_id):
         if kind == "report":
             pf.db.execute("UPDATE incidents SET report_id = NULL WHERE report_id = ?", (row_id,))
