@@ -3,6 +3,8 @@ refused by the core's one parser (follow_up.given_day), its clean twin shown."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from wizard.core.contract.jsonform import all_tables
 from wizard.core.examples import load_example_with_contract
 from wizard.core.project_file.store import ProjectFile
@@ -39,3 +41,39 @@ def test_as_of_before_the_signature_is_refused_in_the_dialog(window, qtbot, tmp_
         ],
     )
     assert seen["2027-05-25"][0] == "Findings as of 2027-05-25:"
+
+
+def test_each_tab_lists_its_entries_and_removes_the_selected_one(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from wizard.core.contract import record
+
+    _open(window, tmp_path)
+    seen: dict[str, list[str]] = {}
+
+    def texts(entries) -> list[str]:
+        return [entries.item(i).text() for i in range(entries.count())]
+
+    def run(dialog: ContractDialog) -> int:
+        seen["payments"] = texts(dialog.payment_list)
+        seen["reports"] = texts(dialog.report_list)
+        seen["amendments"] = texts(dialog.amendment_list)
+        dialog.payment_list.setCurrentRow(dialog.payment_list.count() - 1)
+        qtbot.mouseClick(dialog.payment_remove, Qt.MouseButton.LeftButton)
+        dialog.amendment_list.setCurrentRow(0)
+        qtbot.mouseClick(dialog.amendment_remove, Qt.MouseButton.LeftButton)
+        seen["payments after"] = texts(dialog.payment_list)
+        seen["amendments after"] = texts(dialog.amendment_list)
+        dialog.close()
+        return 0
+
+    monkeypatch.setattr(dialogs, "run_dialog", run)
+    window.actions_by_name["contract"].trigger()
+    assert seen["payments"][-1] == "P7 — 2028-03-15 — F-2028-007 — $380.00"
+    assert seen["reports"][0].startswith("R1 — 2027-06 — ")
+    assert seen["amendments"][0].startswith("A1 — ")
+    assert seen["payments after"] == seen["payments"][:-1]
+    assert seen["amendments after"] == []
+    contract = record.read(window.ctx.pf)
+    assert "F-2028-007" not in {p.invoice_number for p in contract.payments}
+    assert contract.amendments == () and contract.paid == Decimal("40620.75")

@@ -17,6 +17,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -157,6 +159,21 @@ class ContractDialog(QDialog):
         self.report_button = QPushButton(_("Record the report"))
         self.report_button.clicked.connect(self.add_report)
         form.addRow(self.report_button)
+        form.addRow(QLabel(_("Reports recorded")))
+        self.report_list, self.report_remove = self._entries("report")
+        form.addRow(self.report_list)
+        form.addRow(self.report_remove)
+
+    def _entries(self, kind: str) -> tuple[QListWidget, QPushButton]:
+        """The list of the ``kind`` of entries recorded (each item's data its row id) and
+        its *Remove* button (``operations.remove`` in one ``ctx.do``)."""
+        entries = QListWidget()
+        entries.setObjectName(f"{kind}-list")
+        entries.setWordWrap(True)
+        button = QPushButton(_("Remove the selected entry"))
+        button.setObjectName(f"{kind}-remove")
+        button.clicked.connect(lambda: self.remove(kind, entries))
+        return entries, button
 
     def _payment_tab(self) -> None:
         page = QWidget()
@@ -197,7 +214,11 @@ class ContractDialog(QDialog):
         self.payment_button = QPushButton(_("Record the payment"))
         self.payment_button.clicked.connect(self.add_payment)
         grid.addWidget(self.payment_button, len(rows) + 1, 0, 1, 2)
-        grid.setRowStretch(len(rows) + 2, 1)
+        grid.addWidget(QLabel(_("Payments recorded")), len(rows) + 2, 0, 1, 2)
+        self.payment_list, self.payment_remove = self._entries("payment")
+        grid.addWidget(self.payment_list, len(rows) + 3, 0, 1, 2)
+        grid.addWidget(self.payment_remove, len(rows) + 4, 0, 1, 2)
+        grid.setRowStretch(len(rows) + 3, 1)
 
     def _amendment_tab(self) -> None:
         form = _form(self.tabs, _("Amendment"), "amendment-tab")
@@ -221,10 +242,9 @@ class ContractDialog(QDialog):
         self.amendment_button.clicked.connect(self.add_amendment)
         form.addRow(self.amendment_button)
         form.addRow(QLabel(_("Amendments recorded")))
-        self.amendment_list = QListWidget()
-        self.amendment_list.setObjectName("amendment-list")
-        self.amendment_list.setWordWrap(True)
+        self.amendment_list, self.amendment_remove = self._entries("amendment")
         form.addRow(self.amendment_list)
+        form.addRow(self.amendment_remove)
 
     def _incident_tab(self) -> None:
         form = _form(self.tabs, _("Incident"), "incident-tab")
@@ -264,10 +284,9 @@ class ContractDialog(QDialog):
         self.incident_button.clicked.connect(self.add_incident)
         form.addRow(self.incident_button)
         form.addRow(QLabel(_("Incidents recorded")))
-        self.incident_list = QListWidget()
-        self.incident_list.setObjectName("incident-list")
-        self.incident_list.setWordWrap(True)
+        self.incident_list, self.incident_remove = self._entries("incident")
         form.addRow(self.incident_list)
+        form.addRow(self.incident_remove)
 
     def _terms_tab(self) -> None:
         form = _form(self.tabs, _("Terms"), "terms-tab")
@@ -374,7 +393,7 @@ class ContractDialog(QDialog):
                         "term shortened by {count} month", "term shortened by {count} months", -n, count=-n
                     )
                 )
-            self.amendment_list.addItem(f"{a.amended_on} — {', '.join(effect)} — {a.reason}")
+            _add(self.amendment_list, a.id, f"A{a.id} — {a.amended_on} — {', '.join(effect)} — {a.reason}")
         self.incident_list.clear()
         for i in c.incidents:
             parts = [
@@ -392,7 +411,25 @@ class ContractDialog(QDialog):
             resolved = i.hours_to("resolved_at")
             if resolved is not None:
                 parts.append(_("resolved after {hours} h", hours=_hours(resolved, lang)))
-            self.incident_list.addItem(" — ".join([*parts, i.description] if i.description else parts))
+            _add(
+                self.incident_list,
+                i.id,
+                " — ".join([f"I{i.id}", *parts, *([i.description] if i.description else [])]),
+            )
+        self.report_list.clear()
+        for r in c.reports:
+            _add(
+                self.report_list,
+                r.id,
+                f"R{r.id} — {r.period} — {r.received_on} — {money(r.credits_due, lang)}",
+            )
+        self.payment_list.clear()
+        for p in c.payments:
+            _add(
+                self.payment_list,
+                p.id,
+                f"P{p.id} — {p.paid_on} — {p.invoice_number or '—'} — {money(p.amount, lang)}",
+            )
         current = self.incident_report.currentData()
         self.incident_report.clear()
         self.incident_report.addItem(_("(none)"), None)
@@ -409,10 +446,22 @@ class ContractDialog(QDialog):
             self.amendment_button,
             self.incident_button,
             self.terms_button,
+            self.report_remove,
+            self.payment_remove,
+            self.amendment_remove,
+            self.incident_remove,
         ):
             button.setEnabled(not self.ctx.read_only)
 
     # -- recording ----------------------------------------------------------------
+
+    def remove(self, kind: str, entries: QListWidget) -> None:
+        """Take out the entry selected in ``entries`` (``operations.remove``)."""
+        item = entries.currentItem()
+        if item is None:
+            return
+        self.ctx.do(operations.remove, kind, int(item.data(Qt.ItemDataRole.UserRole)))  # type: ignore[arg-type]
+        self.refresh()
 
     def add_report(self) -> None:
         done = self.ctx.do(
@@ -536,3 +585,10 @@ def _hours(value: Decimal, lang: str) -> str:
     """Hours without trailing zeros, with the language's decimal mark: 5.5, « 5,5 »."""
     text = _number(value)
     return text.replace(".", ",") if lang == "fr" else text
+
+
+def _add(entries: QListWidget, row_id: int, text: str) -> None:
+    """An entry in a list of recorded entries, its row id as the item's data."""
+    item = QListWidgetItem(text)
+    item.setData(Qt.ItemDataRole.UserRole, row_id)
+    entries.addItem(item)
