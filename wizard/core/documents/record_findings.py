@@ -557,6 +557,12 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
     "CT-UNIT-PRICE": (
         (("invoice", "rate"), N_("Invoice {invoice} billed a unit price above the bid's rate of {rate}.")),
     ),
+    "CT-CREDITS-EXCESS": (
+        (
+            ("taken", "due"),
+            N_("The payments deducted {taken} of service credits, more than the {due} the reports give."),
+        ),
+    ),
     "CT-PAID-AFTER-END": (
         (
             ("invoice", "end"),
