@@ -125,3 +125,23 @@ def test_the_memory_of_clean_texts_is_bounded(monkeypatch):
         p.criteria = [Criterion(1, f"Réseau n° {number:02}" + ("\x0b" if number == 7 else ""))]
         assert [a for a, _v in dirty_fields(p)] == (["criteria:1.text"] if number == 7 else [])
         assert textclean._clean_held <= 25 and len(textclean._CLEAN) <= 3
+
+
+def test_a_row_of_control_characters_alone_is_dropped_once_cleaned():
+    """A criterion whose text is control characters only (a paste from a PDF) is not
+    blank as typed, but blank once cleaned: the documents leave it out, as they leave
+    out a blank row, and number the others (the fuzz test found the tender failing on
+    it: the criteria's numbers skipped the row the table still listed)."""
+    from wizard.core.documents.tender import tender_blocks
+    from wizard.core.textclean import clean_project
+
+    project = Project()
+    project.criteria = [
+        Criterion(id=1, text="\x1a\x1c", kind="mandatory"),
+        Criterion(id=2, text="Hosting in Canada", kind="mandatory"),
+    ]
+    cleaned = clean_project(project)
+    assert [c.id for c in cleaned.criteria] == [2]
+    text = "\n".join(str(b) for b in tender_blocks(cleaned, "en"))
+    assert "Hosting in Canada" in text
+    assert [c.text for c in project.criteria] == ["\x1a\x1c", "Hosting in Canada"]  # never changed

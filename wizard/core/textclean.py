@@ -233,8 +233,9 @@ def drop_blank_rows(project: Project) -> Project:
 
 
 def clean_project(project: Project) -> Project:
-    """The project as the documents print it: without its blank rows
-    (:func:`drop_blank_rows`) and with every text through :func:`clean_text`. ``project``
+    """The project as the documents print it: with every text through
+    :func:`clean_text` and without its blank rows (:func:`drop_blank_rows`), those a
+    text of control characters alone leaves blank once cleaned included. ``project``
     itself when it has neither (the usual case); never changed.
 
     Called once where documents are built from the model (``export.output_files``, the
@@ -257,4 +258,5 @@ def clean_project(project: Project) -> Project:
             for name, value in _str_fields(row):
                 if not is_clean(value):
                     setattr(row, name, clean_text(value))
-    return cleaned
+    # a text of control characters alone is blank once cleaned: drop the rows it empties
+    return drop_blank_rows(cleaned)
