@@ -157,6 +157,7 @@ def test_french_elides_before_a_value_that_begins_with_a_vowel():
         "Formation Atlantique ltée": "de Formation Atlantique ltée",
         "Hydro Atlantique": "de Hydro Atlantique",
         "3D Formation": "de 3D Formation",
+        "Yarmouth Technologies": "de Yarmouth Technologies",
     }
     for name, expected in cases.items():
         assert f"sauf celle qui est retenue, {expected}, ont été" in i18n.tr(text, "fr", name=name)

@@ -116,14 +116,14 @@ def ntr(singular: str, plural: str, n: int, lang: str, **params: object) -> str:
 
 _ELIDABLE = re.compile(r"\b([Dd]e|[Qq]ue) \{(\w+)\}")
 """French "de {name}" / "que {name}": the word before a placeholder that elides."""
-_VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüÿæœ")
+_VOWELS = frozenset("aeiouàâäéèêëîïôöùûüæœ")  # not y: « de Yarmouth », « de Yellowknife »
 
 
 def _elide(text: str, values: dict[str, object]) -> str:
     """French elision before a value that begins with a vowel: "de {name}" with
     "Apprentissage Fundy inc." reads "d’Apprentissage Fundy inc.", "que {name}" reads
     "qu’…". A value beginning with a consonant, an h (aspirated or not: left as
-    written), a digit or a sign keeps the word whole."""
+    written), a y (« de Yarmouth »), a digit or a sign keeps the word whole."""
 
     def repl(m: re.Match[str]) -> str:
         value = str(values.get(m.group(2), ""))
