@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -51,6 +51,7 @@ from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import _, n_, tr, ui_language
 from wizard.core.opendata.milestones import local_zone
 from wizard.ui import dialogs
+from wizard.ui.widgets.fields import parse_decimal
 
 if TYPE_CHECKING:
     from wizard.ui.context import ProjectContext
@@ -554,26 +555,16 @@ class ContractDialog(QDialog):
             changes["term_years"] = self.term_years.value()
         if self.renewals.value() != c.renewals_exercised:
             changes["renewals_exercised"] = self.renewals.value()
-        if _decimal(self.share.text()) != c.amendment_share_pct:
+        if parse_decimal(self.share.text()) != c.amendment_share_pct:
             changes["amendment_share_pct"] = self.share.text()
         if self.report_days.value() != c.report_days:
             changes["report_days"] = self.report_days.value()
         fee = self.monthly_fee.text().strip()
-        if (_decimal(fee) if fee else None) != c.monthly_fee:
+        if (parse_decimal(fee) if fee else None) != c.monthly_fee:
             changes["monthly_fee"] = fee
         if changes and self.ctx.do(operations.set_terms, **changes) is not None:  # the names set
             self.fill_terms()
         self.refresh()
-
-
-def _decimal(text: str) -> Decimal | None:
-    """``text`` as a number (a comma for the decimal point too), ``None`` for anything
-    else (the operation then says what is wrong)."""
-    try:
-        value = Decimal(text.strip().replace("\u00a0", "").replace(" ", "").replace(",", "."))
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
 
 
 def _number(value: Decimal) -> str:
