@@ -398,3 +398,12 @@ def test_a_document_in_the_other_language_says_its_quoted_entries_are_as_recorde
     for kind in ("contract-summary", "performance", "spending"):
         assert note_en in _text(files[f"{kind}-en.docx"]), kind
         assert note_fr not in _text(files[f"{kind}-fr.docx"]), kind
+
+
+def test_a_document_quoting_no_entry_says_nothing_of_their_language(tmp_path):
+    """Without an amendment, the contract summary quotes no recorded text: it does not
+    claim to."""
+    with published(tmp_path) as f:
+        award(f)
+        files = _outputs(f)
+    assert "original language" not in _text(files["contract-summary-en.docx"])

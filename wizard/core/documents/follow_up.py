@@ -460,7 +460,9 @@ def follow_up_document(
         blocks = performance_blocks(project, follow, lang)
     else:
         blocks = spending_blocks(project, follow, lang, chart_png)
-    if notes_lang in NOTES_IN and notes_lang != lang:  # after the cover's table
+    shown = _standing(follow).contract  # the entries this document quotes, as of its day
+    quoted = {"contract-summary": shown.amendments, "performance": shown.incidents}.get(kind, shown.payments)
+    if quoted and notes_lang in NOTES_IN and notes_lang != lang:  # after the cover's table
         first_table = next(i for i, block in enumerate(blocks) if isinstance(block, Table))
         blocks.insert(first_table + 1, Paragraph(tr(NOTES_IN[notes_lang], lang)))
     reference = user_text(project.info.reference)
