@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -257,3 +259,19 @@ def test_possible_name_is_a_warning_that_names_the_word():
     (f,) = lint_text("criterion", "Must import files from PermisPlus", "en")
     assert (f.code, f.severity.value, detected_names(f)) == ("C-POSSIBLE-BRAND", "warning", ["PermisPlus"])
     assert lint_text("criterion", "Must import files from the permit system", "en") == []
+
+
+def test_family_files_are_joined_and_every_entry_has_kind_and_source():
+    from wizard.core.paths import resource_path
+
+    data = load_list()
+    families = sorted(resource_path("brands", "families").glob("*.json"))
+    for path in families:
+        family = json.loads(path.read_text(encoding="utf-8"))
+        for entry in family.get("entries", []):
+            assert entry["name"] in {e["name"] for e in data["entries"]}, path.name
+    for entry in [*data["entries"], *data["contextual"]]:
+        assert entry["kind"] in {"vendor", "product", "reseller"}, entry["name"]
+        assert entry["source"].strip(), entry["name"]
+    canonical = [e["name"] for e in data["entries"]]
+    assert len(canonical) == len(set(canonical))

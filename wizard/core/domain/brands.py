@@ -102,12 +102,20 @@ def _index(aliases: Iterable[_Alias]) -> dict[str, list[_Alias]]:
 
 
 def load_list() -> dict[str, Any]:
-    """The bundled list as read from ``resources/brands/brands.json``.
+    """The bundled list: ``resources/brands/brands.json`` and, after it, every
+    ``resources/brands/families/*.json`` in name order (one file per family of names,
+    same format), their ``entries``, ``contextual`` and ``standards`` joined.
 
-    Raises ``OSError`` or ``ValueError`` when the resource is missing or malformed.
+    Raises ``OSError`` or ``ValueError`` when a file is missing or malformed.
     """
     with open(resource_path("brands", "brands.json"), encoding="utf-8") as handle:
         data: dict[str, Any] = json.load(handle)
+    families = resource_path("brands", "families")
+    for path in sorted(families.glob("*.json")) if families.is_dir() else []:
+        with open(path, encoding="utf-8") as handle:
+            family: dict[str, Any] = json.load(handle)
+        for part in ("entries", "contextual", "standards"):
+            data.setdefault(part, []).extend(family.get(part, []))
     return data
 
 
