@@ -113,6 +113,8 @@ def test_infrastructure_names_are_found_with_their_canonical_name(lang, text, ex
         ("en", "The ASA test results shall be recorded in the laboratory system."),
         ("en", "Staff shall Click Share to publish the agenda."),
         ("en", "The annual firepower of the budget was discussed."),
+        ("en", "A zebra crossing shall be painted on Zebra Lake Road."),
+        ("en", "The ISR report was filed with the clerk."),
     ],
 )
 def test_contextual_infrastructure_words_are_left_alone_as_ordinary_words(lang, text):
