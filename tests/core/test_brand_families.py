@@ -61,6 +61,25 @@ def municipal():
         ("The library uses OverDrive and Libby for eBooks.", ["OverDrive"]),
         ("Patrons borrow eBooks in the Libby app.", ["Libby"]),
         ("Social media posts are archived by ArchiveSocial.", ["ArchiveSocial"]),
+        (
+            "Replace the Cogsdale CSM billing system and BS&A Software accounting.",
+            ["Cogsdale", "BS&A Software"],
+        ),
+        (
+            "Residents pay for parking with PayByPhone, HotSpot Parking or Honk Mobile.",
+            ["PayByPhone", "HotSpot Parking", "Honk Mobile"],
+        ),
+        (
+            "Agendas moved from BoardDocs to Diligent Community; Swagit streams the meetings.",
+            ["BoardDocs", "Diligent Community", "Swagit"],
+        ),
+        ("Vacancies are filled through TeleStaff.", ["TeleStaff"]),
+        ("The paratransit software of Spare Labs replaces RouteMatch.", ["Spare Labs", "RouteMatch"]),
+        (
+            "Koha support is provided by ByWater Solutions; the catalogue is in OCLC WorldShare.",
+            ["Koha", "ByWater Solutions", "OCLC"],
+        ),
+        ("Ex Libris Alma is the library services platform.", ["Ex Libris Group"]),
         # French
         ("La Ville utilise la plateforme Telmatik pour les alertes aux citoyens.", ["Telmatik"]),
         ("Les licences pour animaux sont vendues en ligne par DocuPet.", ["DocuPet"]),
@@ -95,6 +114,9 @@ def test_municipal_names_are_found_with_their_canonical_name(text, expected):
         "Eden Mills hosts the fall fair.",
         "Une coopérative d’informatique municipale pourrait être créée par les MRC.",
         "Le projet Horizon du centre-ville et la symphonie estivale.",
+        "A diligent community effort kept the spare parts labs open; pay-by-phone parking and a wifi hotspot.",
+        "The ex libris bookplate is pasted in each donated book.",
+        "Keystone Heights shares the keystone species study.",
     ],
 )
 def test_clean_twins_are_not_flagged(text):
