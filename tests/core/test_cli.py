@@ -605,6 +605,50 @@ def test_process_unknown_word_does_not_start_qt(tmp_path):
     ]
 
 
+# -- a closed pipe ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["dump"], ["check", "--lang", "fr"]])
+def test_process_closed_pipe_ends_quietly(command, example_file):
+    """``… | head -1``: the reader is gone before the command writes (the read end is
+    closed before the process starts, so every write fails): exit 1, nothing on stderr."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+    try:
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), command[0], str(example_file), *command[1:]],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert (result.returncode, result.stderr) == (1, b"")
+    twin = run_main(command[0], str(example_file), *command[1:])  # a reader that stays
+    assert (twin.returncode, twin.stderr) == (0, "")
+    assert len(twin.stdout.splitlines()) > 5
+
+
+def test_closed_pipe_in_process_is_not_a_file_error(example_file, monkeypatch, capsys):
+    class Closed:
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self) -> None:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    capsys.readouterr()
+    monkeypatch.setattr(sys, "stdout", Closed())
+    assert cli.main(["dump", str(example_file)]) == 1
+    assert capsys.readouterr().err == ""
+    monkeypatch.undo()
+    assert cli.main(["dump", str(example_file)]) == 0
+    assert json.loads(capsys.readouterr().out)["info"]
+
+
 # -- languages of check and lint ------------------------------------------------------------------
 
 

@@ -21,8 +21,8 @@ The same command line answers as ``python -m wizard`` and, once installed, as
 window on Windows) only starts the app. Usage hints name the program as it was started.
 
 Exit codes: 0 done, 1 findings of severity error (``check``, ``lint``) or a publishing
-gate that ``export --strict`` refuses (nothing written), 2 bad argument
-or unusable file. Errors are one bilingual line on stderr (:mod:`wizard.cli.messages`),
+gate that ``export --strict`` refuses (nothing written) or a reader of stdout that went
+away (``… | head -1``: no message, as for SIGPIPE), 2 bad argument or unusable file. Errors are one bilingual line on stderr (:mod:`wizard.cli.messages`),
 never a traceback. The sub-commands are in :mod:`wizard.cli.commands`.
 """
 
@@ -401,7 +401,12 @@ def main(argv: Sequence[str] | None = None, prog: str = PROGRAM) -> int:
     usage hints give ("main.py", "python -m wizard", "open-procurement-wizard")."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        return _dispatch(argv, prog)
+        code = _dispatch(argv, prog)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a closed pipe shows here, not at the interpreter's exit
+        return code
+    except BrokenPipeError:
+        return _closed_pipe()
     except (CliError, ProjectFileError) as exc:
         print(str(exc), file=sys.stderr)
     except OSError as exc:
@@ -422,6 +427,19 @@ def main(argv: Sequence[str] | None = None, prog: str = PROGRAM) -> int:
             file=sys.stderr,
         )
     return 2
+
+
+def _closed_pipe() -> int:
+    """The reader of stdout went away (``main.py contract FILE show | head -1``): the
+    command ends quietly, as the Python documentation recommends for SIGPIPE ("Note on
+    SIGPIPE", :mod:`signal`): stdout is pointed at the null device so that the
+    interpreter's last flush cannot fail again, no message, exit status 1."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout without a file descriptor (tests)
+        pass
+    return 1
 
 
 def console_main() -> int:
