@@ -76,6 +76,37 @@ def test_a_folder_and_never_a_replacement(path, tmp_path, capsys):
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".opw")) == []
 
 
+@pytest.mark.parametrize("name", ["dossier", "municipal-file.zip"])
+def test_missing_folders_are_created_as_export_does(name, path, tmp_path, capsys):
+    out = tmp_path / "records" / "2027" / name
+    assert cli_main(["archive", str(path), "--out", str(out)]) == 0
+    assert capsys.readouterr().err == ""
+    if out.suffix == ".zip":
+        with zipfile.ZipFile(out) as archive:
+            files = {n: archive.read(n) for n in archive.namelist()}
+    else:
+        files = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert "project/followed.tender" in _check_manifests(files)
+    # the twin: a folder that exists already is used as it is
+    assert cli_main(["archive", str(path), "--out", str(tmp_path / "records" / f"b-{name}")]) == 0
+
+
+def test_a_folder_that_cannot_be_created_gives_the_reason_in_each_language(path, tmp_path, capsys):
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("x", encoding="utf-8")
+    assert cli_main(["archive", str(path), "--out", str(blocker / "2027" / "dossier")]) == 2
+    assert capsys.readouterr().err == (
+        "Ce dossier ne peut pas être créé : une partie du chemin n’est pas un dossier / "
+        f"This folder cannot be created: part of the path is not a folder ({blocker / '2027'})\n"
+    )
+    assert cli_main(["archive", str(path), "--out", str(blocker / "dossier.zip")]) == 2
+    assert (
+        capsys.readouterr().err
+        == f"C’est un fichier, pas un dossier. / This is a file, not a folder. ({blocker})\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["followed.tender", "notes.txt"]
+
+
 def test_the_same_file_gives_the_same_open_data(path):
     with ProjectFile.open(path, read_only=True) as pf:
         one = archive_files(pf, made_at="2028-04-01T12:00:00+00:00")

@@ -1086,7 +1086,9 @@ def cmd_envelope(args: argparse.Namespace) -> int:
 def cmd_archive(args: argparse.Namespace) -> int:
     """Write the municipal file of ``args.file`` (``core/archive.py``) into ``--out``: a
     ZIP when it ends in ``.zip``, else a new folder; print each file's SHA-256 and path.
-    Never replaces anything."""
+    Never replaces anything. The folders above ``--out`` are created when missing, as
+    ``export --out`` does (after the project is read: a bad file leaves no empty folder);
+    one that cannot be created is refused with the system's reason."""
     from wizard.core.archive import (
         MANIFEST_CSV,
         MANIFEST_JSON,
@@ -1102,8 +1104,8 @@ def cmd_archive(args: argparse.Namespace) -> int:
     target = Path(args.out)
     if target.exists():
         raise CliError(N_("This file or folder already exists; an archive never replaces anything."), target)
-    if not target.parent.is_dir():
-        raise CliError(N_("This folder does not exist."), target.parent)
+    if target.parent.exists() and not target.parent.is_dir():
+        raise CliError(N_("This is a file, not a folder."), target.parent)
     with ProjectFile.open(_project_path(args.file), read_only=True) as pf:
         try:
             files = archive_files(pf)
@@ -1112,6 +1114,12 @@ def cmd_archive(args: argparse.Namespace) -> int:
             raise CliError(
                 N_("The open data of this project is not valid: {errors}"), errors="; ".join(exc.errors[:3])
             ) from None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CliError(
+            N_("This folder cannot be created: {detail}"), target.parent, detail=os_reason(exc)
+        ) from None
     try:
         write_archive(files, target)
     except ArchiveExists:
