@@ -387,3 +387,77 @@ def test_terms_confirm_what_they_set(tmp_path, capsys):
     # show confirms nothing
     assert cli_main(["contract", str(path), "show", "--lang", "en"]) == 0
     assert capsys.readouterr().out.startswith("Supplier\t")
+
+
+# A free text of the follow-up holds at most codec.MAX_TEXT characters, as every other one
+
+_LONG = "x" * 100_001
+_LONGEST = "x" * 100_000
+
+
+@pytest.mark.parametrize(
+    ("call", "french", "english"),
+    [
+        (
+            lambda f, text: operations.add_incident(
+                f, started_at="2027-07-19T07:40:00-03:00", severity="minor", description=text
+            ),
+            "La description de l’incident est trop longue",
+            "The incident's description is too long",
+        ),
+        (
+            lambda f, text: operations.add_amendment(
+                f, amended_on="2027-12-01", reason=text, value_change="5"
+            ),
+            "Le motif de la modification est trop long",
+            "The amendment's reason is too long",
+        ),
+        (
+            lambda f, text: operations.add_report(f, period="2027-06", received_on="2027-07-10", notes=text),
+            "Les notes du rapport sont trop longues",
+            "The report's notes are too long",
+        ),
+        (
+            lambda f, text: operations.add_payment(
+                f, paid_on="2027-10-01", amount="10", invoice_number="N-1", notes=text
+            ),
+            "Les notes du paiement sont trop longues",
+            "The payment's notes are too long",
+        ),
+        (
+            lambda f, text: operations.add_payment(f, paid_on="2027-10-01", amount="10", invoice_number=text),
+            "Le numéro de facture est trop long",
+            "The invoice number is too long",
+        ),
+    ],
+)
+def test_a_free_text_over_the_project_limit_is_refused_and_its_twin_taken(signed, call, french, english):
+    with pytest.raises(ContractError) as caught:
+        call(signed, _LONG)
+    assert str(caught.value) == (
+        f"{french} : 100\u00a0001 caractères, au plus 100\u00a0000. / "
+        f"{english}: 100,001 characters, at most 100,000."
+    )
+    contract = record.read(signed)
+    assert (contract.amendments, contract.payments, contract.reports, contract.incidents) == ((), (), (), ())
+    call(signed, _LONGEST)  # the longest text the file takes is taken whole
+    contract = record.read(signed)
+    texts = [a.reason for a in contract.amendments] + [i.description for i in contract.incidents]
+    texts += [r.notes for r in contract.reports] + [p.notes for p in contract.payments]
+    texts += [p.invoice_number for p in contract.payments]
+    assert _LONGEST in texts
+
+
+def test_the_command_line_refuses_a_long_description_in_one_bilingual_line(tmp_path, capsys):
+    path = tmp_path / "t.tender"
+    assert cli_main(["new", "--example", "training", str(path)]) == 0
+    incident = ["contract", str(path), "incident", "--started", "2027-07-20T08:00:00-03:00", "--severity"]
+    capsys.readouterr()
+    assert cli_main([*incident, "minor", "--description", _LONG]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("La description de l’incident est trop longue : 100\u00a0001 caractères, au plus")
+    assert f"/ The incident's description is too long: 100,001 characters, at most 100,000. ({path})" in line
+    assert cli_main([*incident, "minor", "--description", "Lenteur du portail"]) == 0
+    with ProjectFile.open(path, read_only=True) as f:
+        assert [i.description for i in record.read(f).incidents][-1] == "Lenteur du portail"
+        assert len(record.read(f).incidents) == 2

@@ -212,3 +212,38 @@ def test_as_of_is_today_unless_a_day_is_typed(window, qtbot, tmp_path, monkeypat
     dialog.refresh()
     assert _findings(dialog) == ["“March” is not a date (YYYY-MM-DD)."]
     assert "CT-REPORT-MISSING" in {f.code for f in window.ctx.findings()}
+
+
+def test_a_description_over_the_project_limit_is_refused_in_the_app(window, qtbot, tmp_path, monkeypatch):
+    """The dialog runs the same core operation as ``contract incident``: a description
+    over ``codec.MAX_TEXT`` characters is refused with the core's message in the app's
+    language, nothing saved and the text kept; the twin at the limit is recorded. (Qt's
+    line edit holds 32,767 characters by default: the test lifts that cap, as a widget
+    could, to reach the core's refusal.)"""
+    pf = _open_training(window, tmp_path, "fr")
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, message: shown.append(message))
+
+    def run(dialog: ContractDialog) -> int:
+        dialog.tabs.setCurrentIndex(dialog.tabs.indexOf(dialog.findChild(QWidget, "incident-tab")))
+        dialog.description.setMaxLength(200_000)
+        dialog.started_at.setText("2027-11-02 09:00")
+        dialog.description.setText("x" * 100_001)
+        qtbot.mouseClick(dialog.incident_button, Qt.MouseButton.LeftButton)
+        assert shown == [
+            "La description de l’incident est trop longue : 100\u00a0001 caractères, au plus 100\u00a0000."
+        ]
+        assert len(record.read(pf).incidents) == 1 and len(dialog.description.text()) == 100_001
+        dialog.description.setText("x" * 100_000)
+        qtbot.mouseClick(dialog.incident_button, Qt.MouseButton.LeftButton)
+        assert len(shown) == 1 and dialog.description.text() == ""
+        dialog.close()
+        return 0
+
+    monkeypatch.setattr(dialogs, "run_dialog", run)
+    window.actions_by_name["contract"].trigger()
+    assert [len(i.description) for i in record.read(pf).incidents] == [
+        len("Plateforme d’apprentissage inaccessible après l’expiration d’un certificat"),
+        100_000,
+    ]
+    apply_language("en")

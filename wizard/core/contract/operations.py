@@ -48,6 +48,7 @@ from wizard.core.contract.record import (
 from wizard.core.domain.price_form import cents, price_form
 from wizard.core.i18n import N_, Localized
 from wizard.core.opendata.milestones import parse_moment
+from wizard.core.project_file.codec import MAX_TEXT
 from wizard.core.project_file.store import ProjectFile
 
 CONTRACT_MARKER = "contract"
@@ -118,6 +119,35 @@ def _moment(value: str, required: bool = True) -> str:
         )
     _within(moment.date())
     return text
+
+
+_TOO_LONG: dict[str, str] = {
+    "reason": N_("The amendment's reason is too long: {count} characters, at most {limit}."),
+    "report_notes": N_("The report's notes are too long: {count} characters, at most {limit}."),
+    "description": N_("The incident's description is too long: {count} characters, at most {limit}."),
+    "invoice_number": N_("The invoice number is too long: {count} characters, at most {limit}."),
+    "payment_notes": N_("The payment's notes are too long: {count} characters, at most {limit}."),
+}
+"""The refusal of each free text of the follow-up over :data:`codec.MAX_TEXT`, named as
+the user typed it."""
+
+
+def _free_text(value: object, which: str) -> str:
+    """``value`` as text (``None`` is ''); refuses one over :data:`codec.MAX_TEXT`
+    characters, the limit of every other free text of the project (docs/file-format.md,
+    "Limits"), before anything is saved: an entry a file could not hold whole has no
+    place in a register."""
+    text = "" if value is None else str(value)
+    if len(text) > MAX_TEXT:
+        raise ContractError(_TOO_LONG[which], count=_count_text(len(text)), limit=_count_text(MAX_TEXT))
+    return text
+
+
+def _count_text(n: int) -> Localized:
+    """``n`` as each language groups its digits ("100,000", « 100 000 »)."""
+    from babel.numbers import format_decimal
+
+    return Localized(fr=format_decimal(n, locale="fr_CA"), en=format_decimal(n, locale="en_CA"))
 
 
 def _amount(
@@ -269,7 +299,7 @@ def add_amendment(
 ) -> int:
     """Record an amendment; returns its id. ``value_change`` in CAD (negative for a
     reduction), ``term_change_months`` (negative for a shorter term). Raises
-    :class:`ContractError`: no contract, no reason, a date that is not one or before
+    :class:`ContractError`: no contract, no reason or one over ``codec.MAX_TEXT`` characters, a date that is not one or before
     the signature, an amount that is not one, an amendment that changes nothing, that
     brings the value to zero or below, or that ends the term before its own date."""
     contract = signed(pf)
@@ -278,6 +308,7 @@ def add_amendment(
         raise ContractError(
             N_("An amendment cannot precede the contract's signature ({date})."), date=contract.signed_on
         )
+    reason = _free_text(reason, "reason")
     if not reason.strip():
         raise ContractError(N_("An amendment needs its reason."))
     change = _amount(value_change, negative=True) or Decimal(0)
@@ -332,8 +363,9 @@ def add_report(
     credit the availability earns (:func:`follow_up.expected_credit`, 0 when unknown).
     Raises :class:`ContractError`: no contract, a period that is not a month, before the
     contract's start or already reported, a date that is not one or before the month has ended (a report accounts for
-    a whole month), an availability outside 0–100."""
+    a whole month), an availability outside 0–100, notes over ``codec.MAX_TEXT`` characters."""
     contract = signed(pf)
+    notes = _free_text(notes, "report_notes")
     text = str(period).strip()
     if not PERIOD.fullmatch(text):
         raise ContractError(N_("“{value}” is not a month (YYYY-MM)."), value=text)
@@ -394,8 +426,10 @@ def add_incident(
 ) -> int:
     """Record an incident (moments ISO 8601 with offset; '' = not yet); returns its id.
     Raises :class:`ContractError`: no contract, an unknown severity or report, a moment
-    without its offset or before the start of the incident."""
+    without its offset or before the start of the incident, a description over
+    ``codec.MAX_TEXT`` characters."""
     contract = signed(pf)
+    description = _free_text(description, "description")
     if severity not in SEVERITIES:
         raise ContractError(N_("The severity is critical, major or minor: {value}."), value=severity)
     if report_id is not None and not any(r.id == report_id for r in contract.reports):
@@ -446,8 +480,11 @@ def add_payment(
     reported later), no invoice number or one already recorded, an amount with more
     than two decimals, nothing paid: an amount of 0 is taken only with a credit above 0
     (an invoice settled wholly by the credits due), since a payment of 0 $ with no
-    credit records nothing an auditor could trace, a year below 1."""
+    credit records nothing an auditor could trace, a year below 1, an invoice number or
+    notes over ``codec.MAX_TEXT`` characters."""
     contract = signed(pf)
+    invoice_number = _free_text(invoice_number, "invoice_number")
+    notes = _free_text(notes, "payment_notes")
     paid = _date(paid_on)
     if paid < contract.signed_on:
         raise ContractError(
