@@ -125,14 +125,26 @@ def test_load_refuses_what_the_file_cannot_hold(tmp_path, capsys, change, named)
     assert not (tmp_path / "out.tender").exists()
 
 
-@pytest.mark.parametrize("text", ["[" * 100_000 + "]" * 100_000, '{"format": ' + "9" * 5000 + "}"])
-def test_load_refuses_json_python_cannot_follow(tmp_path, capsys, text):
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "[" * 100_000 + "]" * 100_000,
+            "le JSON est imbriqué trop profondément / This JSON file cannot be loaded: the JSON is nested too deeply",
+        ),
+        (
+            '{"format": ' + "9" * 5000 + "}",
+            "un nombre compte plus de 4\u00a0300 chiffres / This JSON file cannot be loaded: a number has more than 4,300 digits",
+        ),
+    ],
+)
+def test_load_refuses_json_python_cannot_follow(tmp_path, capsys, text, said):
     with pytest.raises(jsonio.ProjectJsonError, match="invalid JSON"):
         jsonio.loads(text)
     source = tmp_path / "in.json"
     source.write_text(text, encoding="utf-8")
     assert cli_main(["load", str(source), str(tmp_path / "out.tender")]) == 2
-    assert "invalid JSON" in capsys.readouterr().err
+    assert capsys.readouterr().err == f"Ce fichier JSON ne peut pas être chargé : {said} ({source})\n"
 
 
 # -- point 8: the size of a text -----------------------------------------------------------

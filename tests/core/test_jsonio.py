@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from wizard.cli import main as cli_main
 from wizard.core.examples import example_names, load_example
 from wizard.core.model import CostLine, Criterion, Project, Support, TcoOption
 from wizard.core.paths import resource_path
@@ -107,6 +108,84 @@ def test_bad_json_names_the_problem(text, named):
     with pytest.raises(jsonio.ProjectJsonError) as info:
         jsonio.loads(text)
     assert named in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "french", "english"),
+    [
+        ("", "le fichier est vide", "the file is empty"),
+        (
+            '{"format": "open-procurement-wizard",}',
+            "à la ligne 1, colonne 38, un nom entre guillemets droits est attendu",
+            "at line 1, column 38, a name in double quotes is expected",
+        ),
+        (
+            '{\n  "format" "open-procurement-wizard"}',
+            "à la ligne 2, colonne 12, il manque le deux-points après un nom",
+            "at line 2, column 12, a colon is missing after a name",
+        ),
+        (
+            '{"format": "open-procurement-wizard"\n "version": 7}',
+            "à la ligne 2, colonne 2, il manque une virgule entre deux valeurs",
+            "at line 2, column 2, a comma is missing between two values",
+        ),
+        (
+            '{"info": {"title": "Côté\nnord"}}',
+            "à la ligne 1, colonne 25, un texte entre guillemets droits contient un saut de ligne",
+            "at line 1, column 25, a text in double quotes holds a line break",
+        ),
+        (
+            '{"info": nul}',
+            "à la ligne 1, colonne 10, une valeur manque",
+            "at line 1, column 10, a value is missing",
+        ),
+        ('{"a": "\\q"}', "ne commence aucune séquence d’échappement valide", "begins no valid escape"),
+        (
+            '{"a": "abc',
+            "un texte entre guillemets droits n’est pas refermé",
+            "a text in double quotes is not closed",
+        ),
+        (
+            "{} {}",
+            "à la ligne 1, colonne 4, du texte suit la fin du JSON",
+            "more text follows the end of the JSON",
+        ),
+    ],
+)
+def test_the_json_readers_errors_are_said_in_each_language(text, french, english, tmp_path, capsys):
+    """``load`` of text the JSON reader refuses: the kind of error in plain words and its
+    position in the message's language, never the reader's English ("Expecting value:
+    line 1 column 1 (char 0)") in the French half."""
+    with pytest.raises(jsonio.ProjectJsonError) as info:
+        jsonio.loads(text)
+    detail = info.value.detail
+    assert french in detail.fr and english in detail.en
+    assert "Expecting" not in detail.fr + detail.en and "(char " not in detail.fr + detail.en
+    assert "line" not in detail.fr and "ligne" not in detail.en
+    source = tmp_path / "in.json"
+    source.write_text(text, encoding="utf-8")
+    assert cli_main(["load", str(source), str(tmp_path / "out.tender")]) == 2
+    assert capsys.readouterr().err == (
+        f"Ce fichier JSON ne peut pas être chargé : {detail.fr} / "
+        f"This JSON file cannot be loaded: {detail.en} ({source})\n"
+    )
+
+
+def test_the_clean_twin_of_a_json_error_loads(tmp_path, capsys):
+    source = tmp_path / "in.json"
+    source.write_text('{"format": "open-procurement-wizard",\n "version": 7}', encoding="utf-8")
+    assert cli_main(["load", str(source), str(tmp_path / "out.tender")]) == 0
+    assert capsys.readouterr().err == "" and (tmp_path / "out.tender").is_file()
+
+
+def test_a_file_not_utf8_is_said_in_each_language(tmp_path, capsys):
+    source = tmp_path / "latin1.json"
+    source.write_bytes('{"info": {"title": "Côté"}}'.encode("latin-1"))
+    assert cli_main(["load", str(source), str(tmp_path / "out.tender")]) == 2
+    assert capsys.readouterr().err == (
+        "Ce fichier JSON ne peut pas être chargé : le fichier n’est pas du texte UTF-8 / "
+        f"This JSON file cannot be loaded: the file is not UTF-8 text ({source})\n"
+    )
 
 
 def test_load_file_not_utf8(tmp_path):

@@ -52,6 +52,23 @@ def test_a_bad_json_file_says_why_and_creates_nothing(window, monkeypatch, error
     assert not target.exists() and window.ctx is None
 
 
+def test_a_json_syntax_error_is_said_in_the_apps_language(window, monkeypatch, errors, tmp_path):
+    from wizard.ui.language import apply_language
+
+    source = tmp_path / "broken.json"
+    source.write_text('{"format": "open-procurement-wizard",}', encoding="utf-8")
+    _answer(monkeypatch, source, tmp_path / "never.tender")
+    apply_language("fr")
+    try:
+        window.actions_by_name["import_json"].trigger()
+    finally:
+        apply_language("en")
+    assert errors == [
+        "Ce fichier JSON ne peut pas être chargé : à la ligne 1, colonne 38, un nom entre guillemets droits est "
+        "attendu (une virgule de trop avant une accolade fermante, ou un nom sans guillemets)\n" + str(source)
+    ]
+
+
 def test_export_json_writes_the_open_project(open_window, monkeypatch, tmp_path):
     target = tmp_path / "partage.json"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: target)

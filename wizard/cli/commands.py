@@ -174,7 +174,7 @@ def cmd_load(args: argparse.Namespace) -> int:
     except FileNotFoundError:
         raise CliError(N_("This file does not exist."), source) from None
     except jsonio.ProjectJsonError as exc:
-        raise CliError(N_("This JSON file cannot be loaded: {detail}"), source, detail=exc) from None
+        raise CliError(N_("This JSON file cannot be loaded: {detail}"), source, detail=exc.detail) from None
     ProjectFile.create(_new_target(args.file), project, origin="loaded", tables=tables).close()
     print(args.file)
     return 0

@@ -137,7 +137,7 @@ def _read_project(window: MainWindow, path: Path) -> Project | None:
         return jsonio.load_file(path)
     except jsonio.ProjectJsonError as exc:
         dialogs.show_error(
-            window, _("This JSON file cannot be loaded: {detail}", detail=str(exc)) + f"\n{path}"
+            window, _("This JSON file cannot be loaded: {detail}", detail=exc.detail) + f"\n{path}"
         )
     except OSError as exc:
         dialogs.show_error(

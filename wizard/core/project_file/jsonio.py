@@ -55,6 +55,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from wizard.core.i18n import N_, Localized, tr
 from wizard.core.model import ENTITIES, SECTIONS, Project
 from wizard.core.project_file import codec
 from wizard.core.project_file.migrations import FOREIGN_KEYS
@@ -65,7 +66,71 @@ VERSION = 7
 
 
 class ProjectJsonError(ValueError):
-    """The JSON is not a project this version can read; the message says why."""
+    """The JSON is not a project this version can read; the message says why.
+
+    ``detail`` is what a user's message quotes, in each language (a ``Localized``):
+    for text the JSON reader refuses, the kind of error in plain words and where it is
+    (:func:`syntax_error`); else the message itself, which names the field."""
+
+    def __init__(self, message: str, detail: Localized | None = None) -> None:
+        super().__init__(message)
+        self.detail = detail if detail is not None else Localized(fr=message, en=message)
+
+
+NOT_UTF8 = N_("the file is not UTF-8 text")
+"""The refusal of a JSON file in another encoding (JSON is UTF-8, RFC 8259)."""
+
+_SYNTAX: list[tuple[str, str]] = [
+    (
+        "Expecting value",
+        N_(
+            "a value is missing, or is not one JSON knows (a text in double quotes, a number, true, false, "
+            "null, an object or a list)"
+        ),
+    ),
+    (
+        "Expecting property name enclosed in double quotes",
+        N_(
+            "a name in double quotes is expected (a comma too many before a closing brace, or a name without quotes)"
+        ),
+    ),
+    ("Expecting ':' delimiter", N_("a colon is missing after a name")),
+    ("Expecting ',' delimiter", N_("a comma is missing between two values")),
+    ("Unterminated string", N_("a text in double quotes is not closed")),
+    (
+        "Invalid control character",
+        N_("a text in double quotes holds a line break, a tab or another control character"),
+    ),
+    ("Invalid \\", N_("a backslash in a text in double quotes begins no valid escape")),
+    ("Extra data", N_("more text follows the end of the JSON")),
+    ("Illegal trailing comma", N_("a comma is followed by no value")),
+]
+"""The JSON reader's English messages (``json.JSONDecodeError.msg``, Python 3.11–3.13),
+by their beginning, and the kind of error they mean in our own words."""
+
+
+def syntax_error(exc: ValueError | RecursionError, text: str) -> Localized:
+    """Why the JSON reader refused ``text``, in each language: the kind of error in plain
+    words and, for a ``json.JSONDecodeError``, its line and column as the language
+    writes them ("at line 3, column 5, a comma is missing between two values", « à la
+    ligne 3, colonne 5, il manque une virgule entre deux valeurs »); an empty file, JSON nested too deeply or a number of more than
+    4,300 digits (Python's limit) said as such."""
+    if isinstance(exc, RecursionError):
+        kind = N_("the JSON is nested too deeply")
+    elif not text.strip():
+        kind = N_("the file is empty")
+    elif not isinstance(exc, json.JSONDecodeError):
+        kind = N_("a number has more than 4,300 digits")
+    else:
+        kind = next(
+            (said for start, said in _SYNTAX if exc.msg.startswith(start)), N_("the text is not valid JSON")
+        )
+        where = N_("at line {line}, column {column}, {kind}")
+        return Localized(
+            fr=tr(where, "fr", kind=tr(kind, "fr"), line=exc.lineno, column=exc.colno),
+            en=tr(where, "en", kind=tr(kind, "en"), line=exc.lineno, column=exc.colno),
+        )
+    return Localized(fr=tr(kind, "fr"), en=tr(kind, "en"))
 
 
 def to_dict(
@@ -224,10 +289,9 @@ def loads(text: str) -> Project:
     """A project from JSON text. Raises :class:`ProjectJsonError`."""
     try:
         data = json.loads(text)
-    except RecursionError as exc:
-        raise ProjectJsonError("invalid JSON: nested too deeply") from exc
-    except ValueError as exc:  # JSONDecodeError, or a number of more than 4300 digits
-        raise ProjectJsonError(f"invalid JSON: {exc}") from exc
+    except (RecursionError, ValueError) as exc:  # JSONDecodeError, or a number of more than 4300 digits
+        detail = syntax_error(exc, text)
+        raise ProjectJsonError(f"invalid JSON: {detail.en}", detail) from exc
     return from_dict(data)
 
 
@@ -263,7 +327,7 @@ def load_file_with_records(path: str | Path) -> tuple[Project, dict[str, Any] | 
     try:
         text = Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise ProjectJsonError("the file is not UTF-8 text") from exc
+        raise ProjectJsonError(NOT_UTF8, Localized(fr=tr(NOT_UTF8, "fr"), en=NOT_UTF8)) from exc
     return loads_with_records(text)
 
 
@@ -283,5 +347,5 @@ def load_file_with_contract(path: str | Path) -> Records:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise ProjectJsonError("the file is not UTF-8 text") from exc
+        raise ProjectJsonError(NOT_UTF8, Localized(fr=tr(NOT_UTF8, "fr"), en=NOT_UTF8)) from exc
     return loads_with_contract(text)
