@@ -400,3 +400,47 @@ def test_quality_locked_with_an_optional_criterion_unscored_is_found_outside_que
     assert unscored.field == "bids:5.consensus" and "OPT-3" in unscored.message("en")
     assert "Epsilon Inc." in unscored.message("en")
     assert "BD-LOCKED-UNSCORED" not in [f.code for f in check_bids(weighted.project(), record)]
+
+
+def test_bid_show_lists_each_members_grid_points_and_the_consensus(pf, capsys, tmp_path):
+    """``bid show`` under the statutory system: the interim score /100 in place of the
+    quality points (there are no optional criteria to count), then each bid's grid points
+    labelled as the report labels them (member 2 gave 14 on item 2 of bid B). A bid with
+    no grid points yet has no grid block; outside Québec there is none."""
+    from wizard.cli import main as cli_main
+
+    quebec_bid(pf, "A")
+    quebec_bid(pf, "B")
+    intake.add_bid(pf, bidder=Bidder("Delta inc."), received_at="2027-04-16T10:30:00-03:00", acknowledged=[1])
+    path = pf.path
+    pf.close()
+    capsys.readouterr()
+    assert cli_main(["bid", str(path), "show", "--lang", "fr"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split("\t")[4:] == ["Pointage intérimaire /100", "Rang", "Statut"]
+    assert [line.split("\t")[4] for line in lines[1:4]] == ["80", "72", "—"]
+    start = lines.index("Grille de qualité, soumission 2 (Bêta Formation ltée)")
+    assert lines[start + 1 : start + 7] == [
+        "Critère\tMembre\u00a01\tMembre\u00a02\tMembre\u00a03\tConsensus\tRaison",
+        "Expérience de l’entreprise (sur 30)\t20\t20\t20\t20\tAccord du comité",
+        "Méthodologie proposée (sur 30)\t21\t14\t21\t21\tAccord du comité",
+        "Équipe (sur 20)\t15\t15\t15\t15\tAccord du comité",
+        "Soutien (sur 20)\t16\t16\t16\t16\tAccord du comité",
+        "Pointage intérimaire /100\t\t\t\t72\t",
+    ]
+    assert "Grille de qualité, soumission 1 (Alpha Conseil inc.)" in lines
+    assert not any(line.startswith("Grille de qualité, soumission 3") for line in lines)
+    assert cli_main(["bid", str(path), "show", "1", "--lang", "en"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "Quality grid, bid 1 (Alpha Conseil inc.)" in lines and "Quality grid, bid 2" not in "\n".join(
+        lines
+    )
+    assert "Company experience (out of 30)\t25\t25\t25\t25\tAccord du comité" in lines
+    # the clean twin: the weighted method prints its quality points and no grid
+    weighted = tmp_path / "t.tender"
+    assert cli_main(["new", "--example", "training", str(weighted)]) == 0
+    capsys.readouterr()
+    assert cli_main(["bid", str(weighted), "show", "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert "Points de qualité" in out.splitlines()[0] and "Grille de qualité" not in out
+    assert "Pointage intérimaire" not in out

@@ -724,8 +724,9 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
     ``only``: the bid of that number alone, with its particulars (:class:`CliError`
     when unknown)."""
     from wizard.core.bids.record import read
-    from wizard.core.bids.scoring_input import evaluate_bids
+    from wizard.core.bids.scoring_input import evaluation_input
     from wizard.core.documents.evaluation_common import NOT_OPENED, money, number
+    from wizard.core.domain import bid_scoring
 
     record = read(pf)
     if only is not None and record.bid(only) is None:
@@ -733,11 +734,21 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
     if not record.bids:
         print(tr("No bid recorded yet.", lang))
         return
-    evaluation = evaluate_bids(pf.project, record)
+    inp = evaluation_input(pf.project, record)
+    evaluation = bid_scoring.evaluate(inp)
     results = {r.key: r for r in evaluation.results}
-    scored = any(r.quality_points is not None for r in evaluation.results)  # once the consensus is in
+    quebec = inp.method == "quebec"
+    # Québec's statutory system without optional criteria: the grid's interim score alone,
+    # as the evaluation report shows it (no "quality points" of criteria there are none of)
+    points_column = not (quebec and not inp.optional_ids)
+    scored = any(
+        r.quality_points is not None or (quebec and r.quality_score is not None) for r in evaluation.results
+    )  # once the consensus is in
     columns = [N_("Bid"), N_("Bidder"), N_("Received"), N_("Addenda acknowledged")]
-    columns += [N_("Quality points"), N_("Rank")] if scored else []
+    if scored:
+        columns += [N_("Quality points")] if points_column else []
+        columns += [N_("Interim score /100")] if quebec else []
+        columns += [N_("Rank")]
     print("\t".join(tr(c, lang) for c in [*columns, N_("Status")]))
     for bid in record.bids:
         if only is not None and bid.id != only:
@@ -760,11 +771,15 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
             result = results.get(bid.id)
             points = result.quality_points if result is not None else None
             rank = result.rank if result is not None else None
-            cells += [number(points, lang, 0), NOT_OPENED if rank is None else str(rank)]
+            cells += [number(points, lang, 0)] if points_column else []
+            cells += [number(result.quality_score if result is not None else None, lang, 0)] if quebec else []
+            cells += [NOT_OPENED if rank is None else str(rank)]
         print("\t".join([*cells, state]))
         if only is not None:
             _print_bid_details(bid, lang)
+            _print_grid(pf.project, record, inp, results, lang, only)
             return
+    _print_grid(pf.project, record, inp, results, lang)
     if record.quality_locked_at:
         print(tr("Quality scores locked on {moment}.", lang, moment=record.quality_locked_at))
     if record.opening is not None:
@@ -795,6 +810,66 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
                     date=award.resolution_date or "-",
                 )
             )
+
+
+def _print_grid(
+    project: Project, record: Any, inp: Any, results: dict[int, Any], lang: str, only: int | None = None
+) -> None:
+    """Québec's statutory system (``evaluation.quebec_weighted``): each bid's points on
+    the quality grid, labelled as the evaluation report labels them, after a blank line:
+    the bid and its bidder, then a header (criterion, "Member N" for each member who
+    scored a sheet, numbered as the jury list, the consensus and its reason), one line per
+    item of the grid, "{item} (out of {most})", and the interim score /100 last.
+    ``—`` where no points are recorded. Nothing outside the statutory system, nor for a
+    bid with no grid points yet; ``only``: that bid alone."""
+    from wizard.core.documents.evaluation_common import NOT_OPENED, number
+    from wizard.core.model.translatable import localized
+    from wizard.core.textclean import drop_blank_rows
+
+    if not inp.grid_max:
+        return
+    shown = localized(drop_blank_rows(project), lang)  # the grid and the jury as the report numbers them
+    items = [i for i in shown.quality_grid if i.id in inp.grid_max]
+    numbers = {m.id: n for n, m in enumerate(shown.jury, start=1)}
+    for bid in record.bids:
+        if only is not None and bid.id != only:
+            continue
+        sheets = {(g.jury_member_id, g.item_id): g.points for g in record.grid_sheets if g.bid_id == bid.id}
+        agreed = {g.item_id: g for g in record.grid_consensus if g.bid_id == bid.id}
+        if not sheets and not agreed:
+            continue
+        members = sorted({m for m, _item in sheets}, key=lambda m: (numbers.get(m, 10**9), m))
+
+        def shown_points(value: int | None) -> str:
+            return NOT_OPENED if value is None else str(value)
+
+        print()
+        print(tr("Quality grid, bid {bid} ({name})", lang, bid=bid.id, name=bid.bidder.legal_name))
+        header = [tr("Criterion", lang)]
+        header += [tr("Member {number}", lang, number=numbers.get(m, m)) for m in members]
+        print("\t".join([*header, tr("Consensus", lang), tr("Reason", lang)]))
+        for item in items:
+            g = agreed.get(item.id)
+            print(
+                "\t".join(
+                    [
+                        tr(
+                            "{item} (out of {most})",
+                            lang,
+                            item=" ".join(item.label.split()) or f"#{item.id}",
+                            most=item.points,
+                        ),
+                        *(shown_points(sheets.get((m, item.id))) for m in members),
+                        shown_points(g.points if g is not None else None),
+                        " ".join(g.reason.split()) if g is not None else "",
+                    ]
+                )
+            )
+        result = results.get(bid.id)
+        interim = result.quality_score if result is not None else None
+        print(
+            "\t".join([tr("Interim score /100", lang), *([""] * len(members)), number(interim, lang, 0), ""])
+        )
 
 
 LATE_BID = N_(
