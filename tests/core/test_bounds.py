@@ -252,7 +252,7 @@ def test_k26_check_says_so(field, text, tmp_path, capsys):
     capsys.readouterr()
     status = cli.main(["check", str(path), "--lang", "fr"])
     out = capsys.readouterr().out
-    lines = [x for x in out.splitlines() if x.split()[1:3] == [CODES[field], f"{address}:"]]
+    lines = [x for x in out.splitlines() if x.split()[1:4] == [CODES[field], address, ":"]]  # « adresse : »
     if bounds.in_range(field, value):
         assert not [x for x in lines if x.startswith("ERR")], out
     else:

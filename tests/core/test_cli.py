@@ -125,7 +125,17 @@ def test_check_exit_0_on_warnings_only_in_french(example_file, monkeypatch, caps
     _fake_checks(monkeypatch, finding("M-FEW", Severity.WARNING, "Fewer than 3 solutions.", "solutions"))
     capsys.readouterr()
     assert cli.main(["check", str(example_file), "--lang", "fr"]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "0 erreur, 1 constat"
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1] == "0 erreur, 1 constat"
+    # French writes a no-break space before the colon, as the documents do (COLON); English none
+    assert (
+        lines[0] == "AVERTISSEMENT M-FEW                  solutions\u00a0: Fewer than 3 solutions."
+    )  # no French for a test message
+    assert cli.main(["check", str(example_file), "--lang", "en"]) == 0
+    assert (
+        capsys.readouterr().out.splitlines()[0]
+        == "WARNING M-FEW                  solutions: Fewer than 3 solutions."
+    )
 
 
 def test_check_justified_error_does_not_fail(tmp_path, monkeypatch, capsys):

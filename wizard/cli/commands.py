@@ -206,8 +206,11 @@ def cmd_dump(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Every finding, ``SEVERITY CODE FIELD: message``, then the totals; exit 1 on an
-    error that is not justified. Words in ``--lang`` or the system language."""
+    error that is not justified. Words in ``--lang`` or the system language; the colon
+    after the field as the documents write it in that language (``COLON``: French puts a
+    no-break space before it)."""
     from wizard.core.checks import Severity, run_checks
+    from wizard.core.documents.evaluation_report import COLON
 
     lang = args.lang or system_language()
     project, _changed, record = _read_for_export(args.file)
@@ -222,7 +225,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             justified += 1
             mark = " " + tr(JUSTIFIED, lang)
         word = severity_word(f.severity.value, lang)
-        print(f"{word:{width}} {f.code:22} {f.field}: {f.message(lang)}{mark}")
+        print(f"{word:{width}} {f.code:22} {f.field}{COLON[lang]}{f.message(lang)}{mark}")
     errors = [f for f in found if f.severity == Severity.ERROR and not f.is_justified(project)]
     total = (
         tr(counts.errors(len(errors)), lang)
