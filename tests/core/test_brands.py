@@ -275,3 +275,53 @@ def test_family_files_are_joined_and_every_entry_has_kind_and_source():
         assert entry["source"].strip(), entry["name"]
     canonical = [e["name"] for e in data["entries"]]
     assert len(canonical) == len(set(canonical))
+
+
+# Issue 19, fifth round: names no list knows, each kind with its clean twins.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a vendor and its price in a quote, ordinary words or not
+        (
+            "Quotes for the backup units: Zentrax Supply, $410/ Office Depot, $380.",
+            ["Zentrax Supply", "Office Depot"],
+        ),
+        # a list of prices without a quote word: a trade name only
+        ("Website hosting- Blue Sky Solutions $980/ Qubix Web $1250.", ["Blue Sky Solutions"]),
+        # a French firm's name with its trade first
+        ("Le contrat est accordé au Groupe XLR pour trois ans.", ["Groupe XLR"]),
+        ("L'entreprise Technologies Brevix a présenté son application.", ["Technologies Brevix"]),
+        # a study made by a firm
+        ("An assessment conducted by Corvanta identified the gaps.", ["Corvanta"]),
+        ("Une étude commandée par la Ville à Logivex recommande la migration.", ["Logivex"]),
+        # a slash joins a name of the list to another name
+        ("Radio firmware is bought from Motorola/Zentel.", ["Motorola", "Zentel"]),
+        ("Navigateurs pris en charge : Edge/Chrome.", ["Edge", "Chrome"]),
+        # a name of the list is the vendor when no title stands before it
+        ("The contract with Harris covers the iCity support.", ["Harris", "iCity"]),
+    ],
+)
+def test_names_no_list_knows_fifth_round(text, names):
+    assert _brand_names(text, "fr" if "é" in text or " : " in text else "en") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ranges, funds and ordinary words before a price are no vendors
+        "From $5,000 to $25,000 the department manager approves the purchase.",
+        "Bids are funded by the General Fund, $96,505 and the Water Fund, $12,000.",
+        "Budget- Public Works $5,000/ Parks $3,000.",
+        # a trade word before a lower-case or ordinary word
+        "Le Groupe de travail sur les Technologies de l'information se réunit.",
+        # a study by a person, in two words
+        "A study conducted by John Smith found no issue.",
+        # a slash between ordinary words
+        "Input/Output ports are on each switch.",
+        # a title before a one-word name of the list: a person
+        "Trustee Michelle Harris asked about the budget.",
+        "Mr. Harris seconded the motion.",
+    ],
+)
+def test_names_no_list_knows_clean_twins(text):
+    assert _brand_names(text, "fr" if "é" in text else "en") == []

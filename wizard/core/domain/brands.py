@@ -257,7 +257,11 @@ def _contextual_at(
             version = _VERSION.match(text, end)
             if version and version.end() > end:
                 return rule.canonical, version.end()
-        if _list_carries(text, tokens, folded, i, rule.context) or _product_follows(text, tokens, folded, i):
+        if (
+            _list_carries(text, tokens, folded, i, rule.context)
+            or _product_follows(text, tokens, folded, i)
+            or _slash_list(text, tokens, folded, i)
+        ):
             return rule.canonical, end
     return None
 
@@ -272,6 +276,18 @@ def _list_carries(
         return False
     return (
         folded[k + 1] in context and _CLAUSE_END.search(text, tokens[i].end(), tokens[k + 1].start()) is None
+    )
+
+
+def _slash_list(text: str, tokens: list[re.Match[str]], folded: list[str], i: int) -> bool:
+    """The word is joined by a slash, no space, to a name of the list ("Edge/Chrome/Firefox",
+    "Word/Excel"): a list of products carries its context."""
+    k = i + 1
+    return (
+        k < len(tokens)
+        and tokens[k].start() == tokens[i].end() + 1
+        and text[tokens[i].end()] == "/"
+        and folded[k] in _bundled_index()
     )
 
 
@@ -469,6 +485,9 @@ def detect_brands(text: str, extra: Iterable[Any] = ()) -> list[Match]:
                     free += 1
             continue
         alias, last = best
+        if last == i and _person_at(text, tokens, folded, i):
+            free = i + 1  # "Trustee Michelle Harris", "Mr. Harris": a person, not the vendor
+            continue
         start, end = tokens[i].start(), tokens[last].end()
         if alias.canonical is not None and any(r.versioned for r in contextual.get(folded[last], ())):
             # "Microsoft Windows 10": a versioned product keeps its version
@@ -481,6 +500,60 @@ def detect_brands(text: str, extra: Iterable[Any] = ()) -> list[Match]:
             found.append(Match(text[start:end], start, end, alias.canonical))
         free = last + 1
     return found
+
+
+_PERSON_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "m",
+        "mme",
+        "mlle",
+        "monsieur",
+        "madame",
+        "trustee",
+        "mayor",
+        "maire",
+        "mairesse",
+        "councilmember",
+        "councillor",
+        "councilor",
+        "member",
+        "alderman",
+        "alderwoman",
+        "commissioner",
+        "supervisor",
+        "clerk",
+        "treasurer",
+        "chief",
+        "captain",
+        "judge",
+        "senator",
+        "conseiller",
+        "conseillere",
+    ]
+)
+"""Titles before a person's name: a one-word name of the list right after one, or after
+one and a capitalised given name ("Trustee Michelle Harris", "Mr. Harris"), is a person
+(docs/cases.md K34)."""
+
+
+def _person_at(text: str, tokens: list[re.Match[str]], folded: list[str], i: int) -> bool:
+    """Whether the capitalised one-word name at token ``i`` follows a title, directly or
+    after one capitalised given name, each word joined by a space (or a title's dot)."""
+    if not tokens[i].group()[:1].isupper():
+        return False
+    k = i - 1
+    if k >= 0 and folded[k] not in _PERSON_TITLES:
+        given = tokens[k].group()
+        if not (given[:1].isupper() and given.isalpha() and text[tokens[k].end() : tokens[i].start()] == " "):
+            return False
+        k -= 1
+    if k < 0 or folded[k] not in _PERSON_TITLES:
+        return False
+    return text[tokens[k].end() : tokens[k + 1].start()] in (" ", ". ")
 
 
 @lru_cache(maxsize=16384)

@@ -551,6 +551,12 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
     )
     # migration or trouble wording ("migrate from", « passant de », "problems with")
     leaving = any(h in low for h in _LEAVING_HINTS)
+    # a quote or a bid (2), or a list of prices (1): capitalised runs before a price are
+    # vendors ("quote- IT Right, $325/ Office Depot, $166"); in a list of prices without a
+    # quote word, only a trade name ("Z Solutions $1062/ …"; not "Parks $3,000")
+    quoting = 0 if "$" not in text else 2 if _QUOTING.search(low) else 1 if text.count("$") > 1 else 0
+    # a study made by a firm ("an assessment conducted by Gartner")
+    studying = any(h in low for h in _STUDY_HINTS)
     # the starts of quoted words ("« E-COURRIER »", "“Card Manager”")
     quoted = {m.end() for m in _QUOTE_OPEN.finditer(text)} if any(q in text for q in _OPENING) else set()
     # an all-lower-case word of letters is neither capitalised nor shaped
@@ -599,6 +605,19 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
             add(first, j)
         elif tokens[i].start() in named:
             add(i, j)  # "a software application called “Card Manager Plus”": named, ordinary words or not
+        elif (
+            quoting
+            and (quoting == 2 or _fold_word(words[j]) in _TRADE_RUN)
+            and _priced(text, tokens, words, i, j)
+        ):
+            add(i, j)  # "quote- IT Right, $325/ Office Depot, $166": a vendor and its price
+        elif (
+            unknown
+            and unknown[0] == i + 1
+            and _fold_word(words[i]) in _LEAD_TRADE
+            and _fold_word(words[i + 1]) not in _PLACES
+        ):
+            add(i, unknown[-1])  # « Groupe CLR », « Technologies Carecity »: the trade word first
         elif (
             (j > i or unknown)
             and "," in text[tokens[j].end() : tokens[j].end() + 2]
@@ -662,6 +681,14 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
             and _fold_word(words[i]) not in _PLACES
         ):
             add(i, unknown[-1])  # "move forward with Catalis", "a contract with Zorbix": a vendor
+        elif (
+            unknown == [i]
+            and j == i
+            and not _ACRONYM.fullmatch(words[i])
+            and studying
+            and _STUDY_BY.search(_context(text, tokens[i].start(), 64))
+        ):
+            add(i, i)  # "an assessment conducted by Gartner", « une étude commandée … à Unilog »
         elif unknown and unknown[0] == i and _after_list(text, tokens[i].start(), taken):
             add(i, unknown[-1])  # "FrontPage et Dreamweaver": a list after a name carries it
         elif unknown and _after_possessive(text, tokens[i].start(), taken):
@@ -702,8 +729,59 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
                 ):
                     add(r, r + 1)
         i = j + 1
+    if "/" in text:
+        for name in known:  # "Motorola/Baycom": a slash joins a name of the list to another
+            after = _SLASHED.match(original, name.end)
+            if after and not _known(after.group(1)) and free(after.start(1), after.end(1)):
+                found.append(Match(after.group(1), after.start(1), after.end(1), after.group(1)))
+                taken.append((after.start(1), after.end(1)))
     found.sort(key=lambda m: m.start)
     return found
+
+
+_SLASHED = re.compile(r"/([A-Z][A-Za-z0-9]+)")
+
+
+_QUOTING = re.compile(r"\b(?:quotes?|quoted|quotations?|bids?|bidders?|proposals?)\b")
+_PRICE_AFTER = re.compile(r",?[ \u00a0]?\$[ \u00a0]?\d")
+_LIST_BEFORE = re.compile(r"(?:^|[-/,:;][ \u00a0]*|\b(?:by|from) )$")
+_NOT_PRICED = frozenset(
+    ["from", "to", "between", "over", "under", "about", "approximately", "around", "at", "up", "for", "of"]
+    + [
+        "and",
+        "or",
+        "total",
+        "totaling",
+        "plus",
+        "minus",
+        "only",
+        "just",
+        "each",
+        "per",
+        "de",
+        "entre",
+        "pour",
+    ]
+)  # "From $5,000 to $25,000": a range, not a vendor
+_LEAD_TRADE = frozenset(
+    ["groupe", "technologies", "solutions", "logiciels", "informatique", "systemes", "conseils"]
+)
+"""A French firm's name often puts its trade first (« Groupe CLR », « Technologies
+Carecity », « Solutions Notarius »): before an unknown word, the pair is a firm."""
+
+
+def _priced(text: str, tokens: list[re.Match[str]], words: list[str], i: int, j: int) -> bool:
+    """A capitalised run ``i``..``j`` of a quote list, right before a price ("IT Right,
+    $325", "Z Solutions $1062"), after the start of the list item (a dash, a slash, a
+    comma, "by", "from"); not a fund, an account or a document word."""
+    if not _PRICE_AFTER.match(text, tokens[j].end()):
+        return False
+    first = _fold_word(words[i])
+    if (first in _NOT_NAMES and not words[i].isupper()) or first in _DOCUMENT_WORDS or first in _NOT_PRICED:
+        return False  # "The", "Our" start no vendor; "IT Right" does
+    if _fold_word(words[j]) in _DOCUMENT_WORDS:
+        return False
+    return _LIST_BEFORE.search(text[max(0, tokens[i].start() - 8) : tokens[i].start()].lower()) is not None
 
 
 _NOT_MAKER = frozenset(["the", "a", "an", "le", "la", "les", "un", "une", "des", "du", "de", "et", "and"])
@@ -741,6 +819,33 @@ _VENDOR_DEAL = re.compile(
 « entente » is often with another public body ("an interlocal agreement with Boulder"),
 so it does not count; a public body ("a contract with Douglas County") and a place stay
 out."""
+_STUDY_HINTS = (
+    "conducted",
+    "performed",
+    "prepared",
+    "done by",
+    "carried",
+    "completed",
+    "commission",
+    "realise",
+    "réalisé",
+    "mene",
+    "mené",
+    "effectu",
+    "command",
+    "confi",
+)
+_STUDY_BY = re.compile(
+    r"\b(?:(?:study|studies|assessment|audit|review|evaluation|analysis|survey)"
+    r" (?:\w+ )?(?:conducted|performed|prepared|done|carried out|completed|commissioned) (?:by|from)"
+    r"|(?:etude|analyse|audit|diagnostic|evaluation|expertise)s?"
+    r" (?:realisee?s?|menee?s?|effectuee?s?|commandee?s?|confiee?s?)"
+    r"(?: par (?:la|le|les) (?:municipalite|ville|commune|conseil|mrc))? (?:par|a|aupres de))"
+    r"(?: (?:the|la|le|les))? $"
+)
+"""Before a single unknown word, a study made by a firm ("an assessment conducted by
+Gartner", « une étude commandée par la municipalité à Unilog »): the word names a
+consulting firm. Several words may be a person's name and stay out."""
 _PUBLIC_BODY = frozenset(
     [
         "county",
