@@ -297,6 +297,8 @@ def test_family_files_are_joined_and_every_entry_has_kind_and_source():
         # a slash joins a name of the list to another name
         ("Radio firmware is bought from Motorola/Zentel.", ["Motorola", "Zentel"]),
         ("Navigateurs pris en charge : Edge/Chrome.", ["Edge", "Chrome"]),
+        # a short model name after an unknown maker in the same run
+        ("Supported tablets: Zentra Qx5 and Brevik K3.", ["Zentra Qx5", "Brevik K3"]),
         # a name of the list is the vendor when no title stands before it
         ("The contract with Harris covers the iCity support.", ["Harris", "iCity"]),
     ],
@@ -318,6 +320,10 @@ def test_names_no_list_knows_fifth_round(text, names):
         "A study conducted by John Smith found no issue.",
         # a slash between ordinary words
         "Input/Output ports are on each switch.",
+        # a postal code, a ward number and a strategic goal's code are no models
+        "Les offres sont reçues au bureau de Gatineau J8X 3X7.",
+        "Ward 6 Alderman Wayne Allen served as mayor pro tem.",
+        "Strategic Link: B6 – Optimize Use of Technology.",
         # a title before a one-word name of the list: a person
         "Trustee Michelle Harris asked about the budget.",
         "Mr. Harris seconded the motion.",

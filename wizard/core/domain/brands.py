@@ -16,7 +16,8 @@ The bundled list is ``resources/brands/brands.json``:
   vendor, after a relation with a vendor ("a contract with Bell", "supported by Bell",
   « hébergé chez Bell »), before a product noun up to four capitalised words later
   ("Windows servers", "Windows, SQL compatible"; a lower-case word stops the look: "Access
-  control servers"), or in a list that ends with the vendor ("Windows ou Microsoft Office"); all but the first only when
+  control servers"), in a list that ends with the vendor ("Windows ou Microsoft Office") or
+  joined by a slash to a name of the list ("Edge/Chrome"); all but the first only when
   the word is written with its capital. A versioned product found by its vendor keeps its
   version ("Microsoft Windows 10"); a vendor's name ending in "Systems", "Technologies"
   or "Solutions" is also found in the singular ("New World System");
@@ -27,7 +28,9 @@ Matching works on word tokens: whole words only; case, accents and internal capi
 ignored (``CityWorks`` = ``Cityworks``); French elision understood (``d'Esri``,
 ``l’ArcGIS``); words may be joined or split by a space, hyphen, slash or dot
 ("Office365" = "Office 365"); a one-word name written in two capitalised words is found
-("VM Ware" = "VMware", "Central Square" = "CentralSquare"), and a contextual word in lower
+("VM Ware" = "VMware", "Central Square" = "CentralSquare"); a one-word name after a title,
+directly or after a given name ("Trustee Michelle Harris", "Mr. Harris") is a person and is
+not reported (K34); a contextual word in lower
 case only before "operating system" or "OS" ("windows operating system servers"), in a
 list right after a name found ("sharepoint, outlook and teams") or after a file action
 ("export to excel"). Nothing inside a URL, an e-mail address or a domain

@@ -37,6 +37,14 @@ unknown capitalised word in product context:
   word before a product noun ('"Progress" licensing'); a sentence's first words defined
   as a product ("Money est un logiciel …"); a firm and its initials before a company
   suffix ("Meyers Norris Penny (MNP) LLP").
+* **names no list knows** (issue 19, fifth round): a vendor and its price in a quote
+  ("quote- IT Right, $325/ Office Depot, $166"; in a list of prices without a quote word,
+  only a name ending in a trade word: "Z Solutions $1062/"); a French firm's name with its
+  trade first (« Groupe CLR », « Technologies Carecity »); a name joined by a slash to a
+  name of the list ("Motorola/Baycom"); one unknown word after a study made by a firm
+  ("an assessment conducted by Gartner", « une étude commandée … à Unilog »); a short
+  model name after an unknown maker ("INNES Tab10s", "Evolis Tatto RW2"; not a postal
+  code, "J8X").
 
 Not names: a reference number after "no", « n° », "#", "invitation", "contract", "project",
 "by-law" …, a word with six digits in a row ("BPM011334") or a year between hyphens
@@ -728,6 +736,16 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
                     and not _YEAR.fullmatch(words[r + 1])
                 ):
                     add(r, r + 1)
+                elif (
+                    r in unknown
+                    and r + 1 <= j
+                    and _SHORT_MODEL.fullmatch(words[r + 1])
+                    and not _POSTAL.fullmatch(words[r + 1])
+                ):
+                    first = r
+                    while first > i and first - 1 in unknown:
+                        first -= 1
+                    add(first, r + 1)  # "INNES Tab10s", "Evolis Tatto RW2": a maker and its model
         i = j + 1
     if "/" in text:
         for name in known:  # "Motorola/Baycom": a slash joins a name of the list to another
@@ -784,6 +802,10 @@ def _priced(text: str, tokens: list[re.Match[str]], words: list[str], i: int, j:
     return _LIST_BEFORE.search(text[max(0, tokens[i].start() - 8) : tokens[i].start()].lower()) is not None
 
 
+_SHORT_MODEL = re.compile(r"[A-Z][A-Za-z]{0,4}\d{1,3}[a-z]{0,2}")
+"""A short model name after an unknown word in the same run ("Tab10s", "RW2"); a
+postal code ("J8X") is not one."""
+_POSTAL = re.compile(r"[A-Z]\d[A-Z]")
 _NOT_MAKER = frozenset(["the", "a", "an", "le", "la", "les", "un", "une", "des", "du", "de", "et", "and"])
 
 
