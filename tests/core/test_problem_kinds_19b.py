@@ -118,7 +118,7 @@ def test_lower_case_product_only_before_operating_system() -> None:
     [
         ("The award went to Transfinder for their Zorbix Pro licences.", "Zorbix Pro"),
         ("Deux plaintes déposées par Trust Business Systems ont été rejetées.", "Trust Business Systems"),
-        ("Meyers Norris Penny (MNP) LLP conducted the review.", "Meyers Norris Penny"),
+        ("Keller Norris Voss (KNV) LLP conducted the review.", "Keller Norris Voss"),  # MNP is now listed
         ("J'ai utilisé FrontPage et Zorbweaver au début des années 2000.", "Zorbweaver"),
         ('This included "Progress" licensing for the client server.', "Progress"),
         ("Money est un logiciel de comptabilité grand public.", "Money"),
