@@ -314,6 +314,7 @@ def test_names_no_list_knows_fifth_round(text, names):
         "From $5,000 to $25,000 the department manager approves the purchase.",
         "Bids are funded by the General Fund, $96,505 and the Water Fund, $12,000.",
         "Budget- Public Works $5,000/ Parks $3,000.",
+        "Bid form: Base Bid, $10,000; Alternate Annual Maintenance, $2,000.",
         # a trade word before a lower-case or ordinary word
         "Le Groupe de travail sur les Technologies de l'information se réunit.",
         # a study by a person, in two words

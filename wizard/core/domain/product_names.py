@@ -781,6 +781,37 @@ _NOT_PRICED = frozenset(
         "pour",
     ]
 )  # "From $5,000 to $25,000": a range, not a vendor
+_PRICE_WORDS = frozenset(
+    [
+        "bid",
+        "bids",
+        "base",
+        "alternate",
+        "alternative",
+        "option",
+        "options",
+        "price",
+        "prices",
+        "cost",
+        "costs",
+    ]
+    + [
+        "total",
+        "subtotal",
+        "amount",
+        "fee",
+        "fees",
+        "budget",
+        "estimate",
+        "estimated",
+        "allowance",
+        "contingency",
+    ]
+    + ["grant", "tax", "taxes", "year", "years", "annual", "monthly", "phase", "lot", "item", "unit", "units"]
+    + ["maintenance", "support", "license", "licenses", "licence", "licences", "hardware", "software"]
+    + ["implementation", "training", "installation", "service", "services", "subscription", "hosting"]
+)
+"""Words of a price form's line: a run holding one is not a vendor ("Base Bid, $10,000")."""
 _LEAD_TRADE = frozenset(
     ["groupe", "technologies", "solutions", "logiciels", "informatique", "systemes", "conseils"]
 )
@@ -797,8 +828,10 @@ def _priced(text: str, tokens: list[re.Match[str]], words: list[str], i: int, j:
     first = _fold_word(words[i])
     if (first in _NOT_NAMES and not words[i].isupper()) or first in _DOCUMENT_WORDS or first in _NOT_PRICED:
         return False  # "The", "Our" start no vendor; "IT Right" does
-    if _fold_word(words[j]) in _DOCUMENT_WORDS:
-        return False
+    if _fold_word(words[j]) in _DOCUMENT_WORDS or any(
+        _fold_word(w) in _PRICE_WORDS for w in words[i : j + 1]
+    ):
+        return False  # "Base Bid, $10,000", "Annual Maintenance $2,000": a line of a price form
     return _LIST_BEFORE.search(text[max(0, tokens[i].start() - 8) : tokens[i].start()].lower()) is not None
 
 
