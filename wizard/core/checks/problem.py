@@ -33,7 +33,7 @@ Codes (all on ``problem.statement``):
   the product to acquire), by its history (a past purchase with its year: "The City
   purchased the X system in 2007"), by its trouble or its end ("problems with X", "X has
   a very high licensing fee", "end of support", « fin du support », « l'obsolescence
-  de X ») or by its holder ("still has", "the City's X"). An acquisition word before a
+  de X ») or by its holder ("still has"). An acquisition word before a
   cost noun ("licensing fee") is not a request, nor a participle used as an adjective
   ("the installed system is a X"); a past replacement or change with its year is history
   ("In 2007, X was replaced with Y": both in place). A verb of use right before a name
@@ -187,12 +187,6 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
         else:
             role[m.start] = _role(folded, m, bypassed)
         previous = m
-    decided = {m.start for m in found if m.start in replaced or m.start in aimed}
-    for a, b in zip(found[-2::-1], found[:0:-1], strict=True):
-        # backwards: a maker before its product noun and the product ("the CRW product
-        # Trakit") takes the product's role
-        if a.start not in decided and _MAKER_BEFORE.fullmatch(folded, a.end, b.start):
-            role[a.start] = "target" if role[b.start] == "aimed" else role[b.start]
     for m in found:
         if role[m.start] == "target":
             targets.append(m.name)
@@ -211,9 +205,6 @@ _LEFT_FROM = re.compile(r"\bfrom\b")
 _MAKER_LINK = re.compile(
     r",?\s+(?:a product (?:of|by)|(?:(?:developed|made|marketed|sold|offered|produced|published|distributed)"
     r"(?: and \w+)? by)|(?:developpe|concu|edite|offert|distribue)e?s? par)\s+(?:the\s+)?"
-)
-_MAKER_BEFORE = re.compile(
-    r"\s+(?:product|software|solution|platform|module|application|brand|produit|logiciel|solution|plateforme)s?\s+"
 )
 _SAME_LINK = re.compile(r"\s*\(\s*")
 _LIST_LINK = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b|\bet\b|\bou\b|\s)+\s*")
@@ -236,12 +227,12 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
        acquisition verb it is the agent of ("X to implement the new system") → "target";
        else the seller after "from" in a sentence that asks to buy, or the
        vendor of a contract made now ("execute a contract … with X") → "target";
-    4. the current system: a word of the system in place in its sentence (:data:`CURRENT`)
-       or its holder before it ("the City's X") → "incumbent";
+    4. the current system: a word of the system in place in its clause (:data:`CURRENT`)
+       → "incumbent";
     5. a contract, offer or award linked to it by the preposition right before it ("a
        contract for X", "negotiations with X", "offered by X", « confie … à X »), a choice
        word ("a contract with", "requesting its implementation", "the new system") or a
-       claim that presumes the answer ("X is an industry standard") in its sentence, or an
+       claim that presumes the answer ("X is an industry standard") in its clause, or an
        introduction with an indefinite article ("a software product titled X") →
        "target";
     6. otherwise the name is described, not bought: the system in place → "incumbent".
@@ -257,13 +248,12 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
         return "target"
     if _seller(folded, m, start) or _NEW_CONTRACT.search(folded, max(0, m.start - 90), m.start):
         return "target"
-    if CURRENT.search(folded, start, stop) or _HELD.search(folded, max(0, m.start - 40), m.start):
+    if CURRENT.search(folded, start, stop):
         return "incumbent"
-    period = _period_bounds(folded, m.start)
     if (
         _CONTRACT_LINK.search(folded, max(start, m.start - 140), m.start)
-        or CHOSEN_IN_SENTENCE.search(folded, *period)
-        or any(p.search(folded, *period) for p in PRESUME)
+        or CHOSEN_IN_SENTENCE.search(folded, start, stop)
+        or any(p.search(folded, start, stop) for p in PRESUME)
         or _INTRODUCED.search(folded, max(0, m.start - 50), m.start)
     ):
         return "target"
@@ -321,9 +311,8 @@ def _agent(folded: str, m: brands.Match, stop: int) -> bool:
 
 def _period_bounds(folded: str, pos: int, stops: re.Pattern[str] = _FULL_STOP) -> tuple[int, int]:
     """The sentence around ``pos`` up to the ``stops`` (full stops by default), not those
-    of abbreviations ("Tyler Technologies, Inc. for …"). By default a semicolon joins a
-    claim to its request ("X is an industry standard; staff is requesting its
-    implementation"); :data:`_CLAUSE_STOP` ends the clause at one."""
+    of abbreviations ("Tyler Technologies, Inc. for …"); :data:`_CLAUSE_STOP` also ends
+    it at a semicolon (the clause of a name, :func:`_role`)."""
     start, stop = 0, len(folded)
     for m in stops.finditer(folded):
         if _ABBREVIATION.search(folded, max(0, m.start() - 5), m.start()):
@@ -463,10 +452,6 @@ _COST_AFTER = re.compile(
     r"\s+(?:fees?|costs?|prices?|pricing|model|structure|terms|renewals?|cycle|agreements?|contracts?|keys?"
     r"|frais|couts?|prix|tarifs?|ententes?|contrats?)\b"
 )
-_HELD = re.compile(
-    r"\b(?:city|town|village|county|municipality|township|district|department|board)'s"
-    r" (?:[\w-]+ ){0,2}$"
-)  # "the City's Zorbix", "the Town's existing Zorbix": the holder names what it has
 
 
 def _history(folded: str, verb: re.Match[str], stop: int) -> bool:
