@@ -37,10 +37,11 @@ Codes (all on ``problem.statement``):
   cost noun ("licensing fee") is not a request, nor a participle used as an adjective
   ("the installed system is a X"); a past replacement or change with its year is history
   ("In 2007, X was replaced with Y": both in place). A verb of use right before a name
-  ("because the City currently uses X") and the extension of its contract's term ("a
-  contract amendment with X, extending the term") name the system in place, even in a
-  sentence that avoids competition; a counted plural ("123 licences X") is what the Town
-  holds.
+  ("because the City currently uses X") and a renewal, an extension or a continuation in
+  its clause ("renew the agreement with X", "the continuation of the agreements with X",
+  "a contract amendment with X, extending the term") name the system in place, even in a
+  sentence that avoids competition, and what a renewal keeps is not a request ("renewing
+  the X licences"); a counted plural ("123 licences X") is what the Town holds.
 * ``P-BYPASS`` (error): wording that avoids open competition: waived or skipped
   tenders, sole or single source, co-operative or group purchasing, piggybacking a state
   or interlocal contract, standing offers and framework agreements (« entente-cadre »,
@@ -85,6 +86,7 @@ from wizard.core.checks.problem_terms import (
     NEED,
     PAST_YEAR,
     PRESUME,
+    RENEWED,
     REPLACED,
     REPLACED_BY,
     SOLUTION,
@@ -120,11 +122,17 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
     aimed: set[int] = set()
     bypassed = _bypass_sentences(folded)
     replaced, replacing = _replacements(folded, found)
+    renewed: list[tuple[int, int]] = []  # what a renewal or an extension keeps in place
+    for word in RENEWED.finditer(folded):
+        _start, stop = _period_bounds(folded, word.start(), _CLAUSE_STOP)
+        renewed.append((word.start(), stop))
+        replaced.update(m.start for m in found if word.end() <= m.start < stop)
     for verb in ACQUIRE.finditer(folded):
         start, stop = sentence_bounds(folded, verb.start())
         window = _WINDOW.match(folded, verb.end(), stop)
         if (
             not window
+            or (any(a <= verb.start() < b for a, b in renewed) and _noun_form(folded, verb))
             or _cost(folded, verb)
             or _service(folded, verb)
             or _attributive(folded, verb)
@@ -214,9 +222,10 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
     """The role of a name no acquisition or replacement word aims at, by the structure of
     its sentence, first rule that applies:
 
-    1. its history: a past year in its sentence ("selected in 2012"), or its contract
-       extended ("a contract amendment with X, extending the term"; an amendment alone may
-       add a product: "amend the agreement with X to install cameras") → "incumbent";
+    1. its history: a past year in its clause ("selected in 2012"), or a renewal, an
+       extension or a continuation there (:data:`RENEWED`: "securing continued access",
+       "a contract amendment with X, extending the term"; an amendment alone may add a
+       product: "amend the agreement with X to install cameras") → "incumbent";
     2. the object of a verb of use or holding ("the City currently uses X", « utilise
        X ») → "incumbent", even in a sentence that avoids competition (the system in place
        is the usual reason given for a sole source); the counterparty of a bypass (a
@@ -238,7 +247,7 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
     6. otherwise the name is described, not bought: the system in place → "incumbent".
     """
     start, stop = _period_bounds(folded, m.start, _CLAUSE_STOP)  # "X Inc. on May 1, 2022"
-    if PAST_YEAR.search(folded, start, stop) or _EXTENDED_AFTER.match(folded, m.end, stop):
+    if PAST_YEAR.search(folded, start, stop) or RENEWED.search(folded, start, stop):
         return "incumbent"
     if _USED_BEFORE.search(folded, max(start, m.start - 40), m.start):
         return "incumbent"  # "sole source because the City currently uses X"
@@ -261,12 +270,6 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
 
 
 _FROM_BEFORE = re.compile(r"\bfrom (?:the )?$")
-_EXTENDED_AFTER = re.compile(
-    r"[^;!?]{0,40}?\b(?:extending|to extend|extension of|renewing|to renew|prolonge\w*|prolonger)"
-    r" (?:the |its |le |la )?(?:contract |agreement |contrat |entente )?(?:terms?|duree|contract|agreement|contrat|entente)\b"
-)
-"""After a name, the extension of its contract's term ("a contract amendment with X,
-extending the contract term"): the vendor in place, not a new deal."""
 _USED_BEFORE = re.compile(
     r"\b(?:uses|used|using|utili[sz]\w*|relies on|relying on|runs|owns|operates|possede\w*)"
     r"\s+(?:the |its |their |our |le |la |les |l'|son |sa |ses )?$"

@@ -20,7 +20,7 @@ ACQUIRE = words(
     # English
     r"buy|buys|buying|bought|purchas(?:e|es|ed)|purchasing(?! (?:program|power|cooperative|agreement|contract|division|department|manager|card|polic|network|alliance|consortium|officer|process|act|rules|manual|practice|arrangement|group|entit|schedule|vehicle))|acquir(?:e|es|ed|ing)|procur(?:e|es|ed|ing)"
     r"|replac(?:e|es|ed|ing) (?:[\w'-]+ ){1,6}?with|furnishing|install(?:s|ed|ing)?|implement(?:s|ed|ing)?|deploy(?:s|ed|ing)?|replac(?:e|es|ed|ing)"
-    r"|upgrad(?:e|es|ed|ing)(?: to)?|renew(?:s|ed|ing)?|subscrib(?:e|es|ed|ing) to"
+    r"|upgrad(?:e|es|ed|ing)(?: to)?|subscrib(?:e|es|ed|ing) to"
     r"|licen[cs](?:e|es|ed|ing)|adopt(?:s|ed|ing)?|roll(?:s|ed|ing)? out|get|obtain"
     # a move to a product, its object between ("move it to a more common platform", « basculé
     # les 600 ordinateurs … vers Linux »)
@@ -327,6 +327,13 @@ REPLACED = words(
 """A word whose object is the system being left (P-INCUMBENT): "replace X (with Y)",
 "the replacement of X", "migrate from X (to Y)", « en remplacement de X », « passant de X à
 Y », « l'abandon de X au profit de Y »."""
+
+RENEWED = words(
+    r"renew(?:s|ed|ing)?|renewals? of|extend(?:s|ed|ing)?|extensions? (?:of|to)|continu(?:e|es|ed|ing)|continuation of"
+    r"|prolong\w*|reconduction|reconduire"
+)
+"""A renewal or an extension: its object is the system in place (P-INCUMBENT), not a
+product to acquire ("renew the agreement with X", « le renouvellement du contrat avec X »)."""
 
 REPLACED_BY = words(r"with|by|to|for|into|par|a|au|aux|vers|pour|au profit (?:de|du|des|d')")
 """After the object of a :data:`REPLACED` word, the word that names what replaces it."""
