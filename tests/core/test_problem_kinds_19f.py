@@ -75,3 +75,21 @@ def test_renewal_is_not_an_acquisition_word() -> None:
     assert RENEWED.search(fold("renew the subscription"))
     assert ACQUIRE.search(fold("le renouvellement des logiciels"))
     assert not RENEWED.search(fold("the licensing renewal, then"))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a saving claimed, even as a possibility, presumes the answer (labelling rules)
+        ("Joining the state contract can result in savings for the Town.", {"P-BYPASS", "P-PRESUME"}),
+        (
+            "Buying through a cooperative purchasing agreement gives large volume discounts.",
+            {"P-BYPASS", "P-PRESUME"},
+        ),
+        # clean twins: a saving to be measured, a discount policy asked about
+        ("We need to measure whether a shared service would lower our costs.", set()),
+        ("We need to know which discounts the bidders may offer.", set()),
+    ],
+)
+def test_a_saving_claimed_presumes_the_answer(text, want):
+    assert _codes(text) == want

@@ -56,7 +56,8 @@ Codes (all on ``problem.statement``):
   not an acquisition verb, and in such a sentence a passive verb ("may only be purchased
   from X") names the object of the bypass, not a request.
 * ``P-PRESUME`` (warning): presumes the answer: the best, an industry standard, the most
-  robust, proven, a saving ("saves time and money", « génèrent des économies de volume »),
+  robust, proven, a saving, even as a possibility ("saves time and money", "can result in savings",
+  "volume discounts", « génèrent des économies de volume »),
   the cheapest, or licence-only costs.
 * ``P-NEED`` (info): no need verb ("I need to", "j'ai besoin de", "evaluate the
   benefits and feasibility of").

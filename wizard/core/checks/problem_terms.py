@@ -197,7 +197,8 @@ PRESUME = (
         r"|proven|better (?:business )?practices|will save|saves? (?:the (?:city|town) )?(?:money|significantly)"
         # a saving claimed before the market scan ("a savings of about $100,000")
         r"|(?:a |significant |substantial |considerable )?savings? of|significant(?:ly)? (?:savings?|less)"
-        r"|sav(?:e|es|ing) (?:\w+ ){0,5}?(?:money|costs?|dollars)|(?<!can )(?<!could )(?<!may )(?:results?|resulting) in (?:\w+ )?savings?"
+        r"|sav(?:e|es|ing) (?:\w+ ){0,5}?(?:money|costs?|dollars)|(?:results?|resulting) in (?:\w+ )?savings?"
+        r"|(?:large |deep |significant |substantial )?volume discounts?"
     ),
     words(
         r"faible cout|bas cout|a moindre cout|peu couteu\w*|(?:le |la )?moins ch[eè]re?s?"
