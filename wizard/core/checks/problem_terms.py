@@ -25,11 +25,16 @@ ACQUIRE = words(
     # a move to a product, its object between ("move it to a more common platform", « basculé
     # les 600 ordinateurs … vers Linux »)
     r"|(?:migrat(?:e|es|ed|ing)|switch(?:es|ed|ing)?|mov(?:e|es|ed|ing)|transition(?:s|ed|ing)?)"
-    r"(?: (?:it|them|everything|(?:the|our|its|their|all|these|those|all of (?:the|our)) (?:[\w-]+ ){0,3}?[\w-]+))? to"
+    r"(?: (?:it|them|everything|(?:the|our|its|their|all|these|those|all of (?:the|our)) (?:[\w-]+ ){0,3}?[\w-]+))?"
+    r"(?: from(?: [\w'-]+){1,5}?)? to"
     r"|standardi[sz](?:e|es|ed|ing) on"
     # a product to acquire named as a noun or a wish ("the procurement of X", "an investment in X")
     r"|(?:procurement|implementation|acquisition|introduction|deployment|purchase|replacement|adoption) of"
     r"|(?:an )?investments? in|(?:desires?|desired|wish(?:es)?) (?:a|an|to acquire|to purchase|to obtain)"
+    # money given to it ("to pay for 60 cameras", "the allocation of funds for X software")
+    # and its introduction ("a proponent of introducing a body worn camera program")
+    r"|pay(?:s|ing)? for|(?:allocat\w*|appropriat\w*|earmark\w*) (?:of )?(?:the )?(?:funds?|funding|monies|money) for"
+    r"|introduc(?:e|es|ing)"
     r"|enter(?:s|ing)? into (?:a|an) (?:[\w-]+ ){0,3}?(?:contract|agreement|lease) with"
     r"|invit(?:e|es|ing) (?:sealed )?(?:bids|proposals) for"
     # French
@@ -152,6 +157,9 @@ BYPASS = (
     words(
         r"ententes?-cadres?|regroupements? d'achats?|achats? regroupes?|centre d'acquisitions\w*"
         r"|par l'entremise (?:du|de la|des|de l')|fournisseurs? exclusifs?|droits exclusifs"
+        # exclusive rights as the reason for a negotiated procedure (« titulaire de droits
+        # d'exclusivité », « disposait d'un droit d'exclusivité »)
+        r"|droits? d'exclusivite"
         r"|aucun autre fournisseur|n'a pas a lancer (?:un )?(?:nouvel )?appel d'offres"
         # sole source in French: « marché d'exclusivité », « appel d'offres unique »
         r"|(?:uniquement|seulement|exclusivement) (?:aupres (?:de|d'|du|des)|chez|par l'entremise (?:de|d'|du|des))"
@@ -199,6 +207,12 @@ PRESUME = (
         r"|(?:a |significant |substantial |considerable )?savings? of|significant(?:ly)? (?:savings?|less)"
         r"|sav(?:e|es|ing) (?:\w+ ){0,5}?(?:money|costs?|dollars)|(?:results?|resulting) in (?:\w+ )?savings?"
         r"|(?:large |deep |significant |substantial )?volume discounts?"
+        # savings and standards claimed in the plural or by a verb ("yield substantial
+        # savings", "meets industry standards", "less costly", "to save on maintenance")
+        r"|(?:significant|substantial|considerable|major|important|large|huge|tremendous|dramatic)"
+        r" (?:cost |annual |operational |operating |long[- ]term )?savings?"
+        r"|(?:yield|generat|produc|achiev|realiz|realis|deliver|bring|offer)\w* (?:\w+ ){0,3}?savings?"
+        r"|(?:less|least) costly|sav(?:e|es|ing) on|industry[- ]standards"
     ),
     words(
         r"faible cout|bas cout|a moindre cout|peu couteu\w*|(?:le |la )?moins ch[eè]re?s?"
@@ -209,7 +223,12 @@ PRESUME = (
         r"|(?:le |la )?meilleure?s? (?:solution|produit|systeme|choix|outil|pratique)s?|la norme de l'industrie"
         r"|norme (?:reconnue )?de l'industrie|standard de l'industrie|le plus (?:robuste|fiable|performant|complet)"
         r"|la plus (?:robuste|fiable|performante|complete|adaptee)|le mieux adapte\w*|le plus adapte|eprouve\w*|fera economiser|permettra d'economiser"
-        r"|(?:gener\w*|realis\w*|procur\w*|entrain\w*) (?:des |d'importantes |de grandes )?economies"
+        r"|(?:gener\w*|realis\w*|procur\w*|entrain\w*|fai(?:re|t|sons|ra|ront|sait)|degag\w*)"
+        r" (?:des |d'importantes |de grandes )?economies"
+        # a saving claimed by a verb (« la région économise environ 100 000 euros », « nous
+        # allons économiser 500 000 euros », « en gagnant de l'argent »)
+        r"|econom(?:ise|isent|iser|isera|iseront|iserait|isons|isez|ie) (?:environ |pres de |plus de |jusqu'a "
+        r"|au moins |quelque )?(?:\d+|un|une|des|demi\w*|de l'argent)|gagn\w* (?:de l'|du )?argent"
         r"|economies? d'echelle|economies? de volume|(?:une |des )?economies? (?:annuelles? )?(?:de |d')(?:\d|plus|pres)"
         r"|epargn\w+ (?:un |une |des |plus |pres )?(?:\d|demi|million|milliers)"
         r"|(?:d')?(?:importantes|grandes|substantielles|considerables) economies|economies (?:importantes|substantielles|considerables)"
