@@ -10,7 +10,9 @@ Codes (all on ``problem.statement``):
   frame ("evaluate the feasibility of migrating to a cloud suite") a solution *type*
   is accepted; a brand never is.
   A product to acquire may be named as a noun ("the implementation of X", "the adoption
-  of X", "an investment in X"), chosen ("selected X", "X, the low bidder", "a contract
+  of X", "an investment in X"), by the money given to it ("to pay for X", "the allocation
+  of funds for X"), by its introduction ("introducing X") or by a move to it ("migrate
+  from our servers to X"), chosen ("selected X", "X, the low bidder", "a contract
   with X", "X to implement the new system", « le nouveau système hébergé chez X »), linked
   to a deal by the preposition right before it ("a contract for X", "negotiations with
   X", "offered by X", "$40,000 set aside for X", « confie … à X »), carried by a list
@@ -50,14 +52,17 @@ Codes (all on ``problem.statement``):
   exception to the bidding process, a contract awarded by another agency or bids taken
   by one, one supplier named as the only one ("sole distributor", "a single supplier",
   "no third party product", « seule la société »), the purchasing rules waived
-  ("Purchasing By-law … be waived"), « marché complémentaire », a product
+  ("Purchasing By-law … be waived"), « marché complémentaire », exclusive rights as the
+  reason for a negotiated procedure (« droits d'exclusivité »), a product
   that "may only be purchased from" one vendor (« uniquement auprès de »). "Purchasing"
   before an organisation noun ("Cooperative Purchasing Program", "purchasing power") is
   not an acquisition verb, and in such a sentence a passive verb ("may only be purchased
   from X") names the object of the bypass, not a request.
-* ``P-PRESUME`` (warning): presumes the answer: the best, an industry standard, the most
-  robust, proven, a saving, even as a possibility ("saves time and money", "can result in savings",
-  "volume discounts", « génèrent des économies de volume »),
+* ``P-PRESUME`` (warning): presumes the answer: the best, an industry standard (or
+  "meets industry standards"), the most robust, proven, a saving, even as a possibility
+  ("saves time and money", "can result in savings", "yield substantial savings", "less
+  costly", "save on maintenance", "volume discounts", « génèrent des économies de volume »,
+  « faire des économies », « économise 100 000 $ »),
   the cheapest, or licence-only costs.
 * ``P-NEED`` (info): no need verb ("I need to", "j'ai besoin de", "evaluate the
   benefits and feasibility of").
