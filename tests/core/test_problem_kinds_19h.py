@@ -38,11 +38,11 @@ def _codes(text: str, lang: str = "en") -> set[str]:
         ("The hosted option offers significant cost savings over five years.", "en", True),
         ("The recommended platform meets industry standards for records retention.", "en", True),
         ("A cloud service is less costly than keeping our servers.", "en", True),
-        ("Consolidating the servers will save on maintenance and power.", "en", True),
+        ("Consolidating the servers can save on maintenance and power.", "en", True),
         ("La Ville économise environ 40 000 $ par année avec ce changement.", "fr", True),
         ("Nous allons économiser 200 000 $ en quittant ce fournisseur.", "fr", True),
         ("Le passage au nuage doit permettre de faire des économies.", "fr", True),
-        ("On aurait de meilleurs outils tout en gagnant de l'argent.", "fr", True),
+        ("On aurait plus d'outils tout en gagnant de l'argent.", "fr", True),
         # twins: the same subjects without a claim
         ("Staff will measure what a shared contract costs the Town.", "en", False),
         ("We need to know what printing costs us today.", "en", False),
@@ -68,7 +68,7 @@ def test_savings_and_standards_claimed_in_the_plural_or_by_a_verb(
     [
         ("Le fournisseur détient des droits d'exclusivité sur le logiciel de la Ville.", True),
         (
-            "Le marché est négocié sans mise en concurrence : l'éditeur dispose d'un droit d'exclusivité.",
+            "L'éditeur dispose d'un droit d'exclusivité sur ce progiciel.",
             True,
         ),
         # twins: rights without exclusivity, a procedure open to all
