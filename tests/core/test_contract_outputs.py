@@ -407,3 +407,70 @@ def test_a_document_quoting_no_entry_says_nothing_of_their_language(tmp_path):
         award(f)
         files = _outputs(f)
     assert "original language" not in _text(files["contract-summary-en.docx"])
+
+
+def _words(element) -> str:
+    from docx.oxml.ns import qn
+
+    return "".join(t.text or "" for t in element.iter(qn("w:t")))
+
+
+def _closing(data: bytes):
+    """The last block of a DOCX's body (its final ``w:sectPr`` apart)."""
+    from docx.oxml.ns import qn
+
+    body = Docx(io.BytesIO(data)).element.body
+    return [element for element in body if element.tag != qn("w:sectPr")][-2:]
+
+
+def test_a_document_ending_with_a_table_ends_with_a_one_point_line():
+    """A walk's spending document (training example) ended on a page holding only its
+    header: the blank spacer after its last table did not fit under it. The spacer after
+    a final table is now 1 pt high with no spacing; a document ending with text keeps its
+    last paragraph as it is."""
+    from docx.oxml.ns import qn
+
+    from wizard.core.documents.blocks import Document, Paragraph, Table
+    from wizard.core.documents.docx.writer import docx_bytes
+
+    def doc(*blocks):
+        return docx_bytes(
+            Document("en", "T", "Town", "R-1", "Header", "Page {page} of {pages}", list(blocks))
+        )
+
+    table = Table([["A", "B"]], [["1", "2"]])
+    before, last = _closing(doc(Paragraph("Intro"), table))
+    assert before.tag == qn("w:tbl") and last.tag == qn("w:p") and _words(last) == ""
+    spacing = last.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+    assert (spacing.get(qn("w:line")), spacing.get(qn("w:lineRule")), spacing.get(qn("w:after"))) == (
+        "20",
+        "exact",
+        "0",
+    )
+    assert last.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:sz')}").get(qn("w:val")) == "2"
+    # the clean twin: text after the table, the spacer between them left a normal line
+    spacer, last = _closing(doc(table, Paragraph("The end.")))
+    assert _words(last) == "The end." and last.find(f".//{qn('w:spacing')}") is None
+    assert spacer.tag == qn("w:p") and spacer.find(qn("w:pPr")) is None
+
+
+def test_the_spending_chart_caption_does_not_repeat_its_title(pf):
+    """The chart draws its title ("Spending by contract year (CAD, before taxes)"); the
+    caption under it said the same words again. It now says how to read the chart; the
+    document ends on its unit prices' table with the 1 pt closing line."""
+    from docx.oxml.ns import qn
+
+    files = _outputs(pf)
+    for lang, title, caption in (
+        (
+            "en",
+            "Spending by contract year (CAD, before taxes)",
+            "The bars are what was paid in each contract year",
+        ),
+        ("fr", "Dépenses par année du contrat ($ CA, avant taxes)", "Les barres indiquent ce qui a été payé"),
+    ):
+        data = files[f"spending-{lang}.docx"]
+        captions = [p.text for p in Docx(io.BytesIO(data)).paragraphs if p.style.name == "Caption"]
+        assert len(captions) == 1 and captions[0].startswith(caption) and title not in captions[0], lang
+        table, last = _closing(data)
+        assert table.tag == qn("w:tbl") and last.find(f".//{qn('w:sz')}").get(qn("w:val")) == "2", lang

@@ -364,7 +364,18 @@ def spending_blocks(project: Project, follow: FollowUp, lang: str, chart_png: by
         ),
     ]
     if chart_png:
-        blocks.append(Image(chart_png, 16.0, tr("Spending by contract year (CAD, before taxes)", lang)))
+        # the chart draws its own title: the caption says how to read it, never the title again
+        blocks.append(
+            Image(
+                chart_png,
+                16.0,
+                tr(
+                    "The bars are what was paid in each contract year; the lines, the forecast and the "
+                    "winning bid's prices for the same year.",
+                    lang,
+                ),
+            )
+        )
     blocks.append(Heading(1, tr("Payments", lang)))
     if c.payments:
         blocks.append(

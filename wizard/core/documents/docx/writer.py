@@ -424,6 +424,27 @@ def _break_before(document: Any, body: Any, index: int) -> None:
     element.addprevious(paragraph._p)
 
 
+def _shrink_closing_paragraph(body: Any) -> None:
+    """A document ending with a table ends with the blank spacer paragraph written after
+    every table; a table filling its last page pushed that line alone onto a page of its
+    own, a page holding only the running header. Word keeps a paragraph after a final
+    table, so the spacer stays, 1 pt high with no space before or after: it fits under
+    the table. A document ending with text is left as it is."""
+    content = [element for element in body if element.tag != _W_SECTPR]
+    if len(content) < 2 or not _is_blank(content[-1]) or content[-2].tag != _W_TBL:
+        return
+    content[-1].append(
+        parse_xml(
+            f'<w:pPr {nsdecls("w")}><w:spacing w:before="0" w:after="0" w:line="{_CLOSING_TWIPS}" '
+            f'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr>'
+        )
+    )
+
+
+_CLOSING_TWIPS = 20  # 1 pt: the closing paragraph's exact line height (twentieths of a point)
+_W_TBL = qn("w:tbl")
+
+
 def _is_blank(element: Any) -> bool:
     return element.tag == _W_P and not any(True for _ in element.iter(_W_R)) and element.pPr is None
 
@@ -522,6 +543,7 @@ def _build(doc: Document, splice: bool) -> Any:
         if page_break and _content_count(body) > start:
             _break_before(document, body, start)
             page_break = False
+    _shrink_closing_paragraph(body)
     _header_footer(document, doc)  # after the blocks: every section gets one
     return document
 
