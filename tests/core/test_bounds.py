@@ -156,7 +156,7 @@ def _texts(files: dict[str, bytes]) -> dict[str, str]:
 
 def assert_clean(files: dict[str, bytes]) -> None:
     for name, text in _texts(files).items():
-        for word in ("NaN", "Infinity", "Traceback", "-0,00\u00a0$", "-$0.00"):
+        for word in ("NaN", "Infinity", "Traceback", "-0,00\u00a0$", "\u22120,00\u00a0$", "-$0.00"):
             assert word not in text, (name, word)
 
 

@@ -474,3 +474,21 @@ def test_the_spending_chart_caption_does_not_repeat_its_title(pf):
         assert len(captions) == 1 and captions[0].startswith(caption) and title not in captions[0], lang
         table, last = _closing(data)
         assert table.tag == qn("w:tbl") and last.find(f".//{qn('w:sz')}").get(qn("w:val")) == "2", lang
+
+
+def test_a_reduction_has_the_minus_sign_in_french_and_a_hyphen_in_the_data(pf):
+    """An amendment reducing the value: the French summary writes "−500,00 $" with the
+    minus sign (U+2212, ``formats.MINUS``), the English one "-$500.00"; the CSV keeps the
+    machine value "-500.00" and the OCDS release its number. The increase (+1 800 $)
+    beside it has no sign."""
+    from wizard.core.contract import operations
+
+    operations.add_amendment(pf, amended_on="2027-11-01", reason="Une séance annulée", value_change="-500")
+    files = _outputs(pf)
+    french = _text(files["contract-summary-fr.docx"])
+    assert "| \u2212500,00\u00a0$ |" in french and "| 1\u00a0800,00\u00a0$ |" in french
+    assert "-500" not in french
+    assert "| -$500.00 |" in _text(files["contract-summary-en.docx"])
+    assert [r["value_change"] for r in _rows(files["contract-amendments.csv"])] == ["1800.00", "-500.00"]
+    assert "\u2212" not in files["contract-amendments.csv"].decode("utf-8-sig")
+    assert "\u2212" not in files["ocds-release-package.json"].decode("utf-8")

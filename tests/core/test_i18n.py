@@ -277,6 +277,27 @@ def test_one_percent_formatter():
     assert (percent(Decimal("10"), "en", 1), percent(Decimal("12.65"), "fr", 1)) == ("10.0%", "12,7\u00a0%")
 
 
+def test_french_negative_amounts_have_the_minus_sign():
+    """A walk's contract documents wrote a reduction "-1 234,56 $" with the hyphen-minus:
+    French writes the minus sign (U+2212), grouped by no-break spaces (U+00A0, OQLF's
+    spacing for word processors; ``formats.MINUS``), in the one money formatter and the
+    one percentage formatter. English and the positive twins are unchanged."""
+    from decimal import Decimal
+
+    from wizard.core.documents.record_tco import money
+    from wizard.core.i18n.formats import percent
+
+    assert money(Decimal("-1234.56"), "fr") == "\u22121\u00a0234,56\u00a0$"
+    assert money(Decimal("-1500"), "fr", cents=False) == "\u22121\u00a0500\u00a0$"
+    assert percent(Decimal("-2.5"), "fr") == "\u22122,5\u00a0%"
+    assert (
+        money(Decimal("1234.56"), "fr") == "1\u00a0234,56\u00a0$"
+        and percent(Decimal("2.5"), "fr") == "2,5\u00a0%"
+    )
+    assert (money(Decimal("-1234.56"), "en"), percent(Decimal("-2.5"), "en")) == ("-$1,234.56", "-2.5%")
+    assert money(Decimal("-0.001"), "fr") == "0,00\u00a0$"  # a zero has no sign at all
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_documents_write_percentages_one_way(lang):
     """Every pinned document of the examples (tests/data/documents, which

@@ -7,7 +7,9 @@ operation and exit — not licence prices.
 * ``money(amount, lang, cents=True) -> str``: CAD for display ("120 000,00 $",
   "$120,000.00"); the only place amounts are rounded (to the cent, half up). It never
   raises: an amount too large to write to the cent (beyond :data:`MONEY_LIMIT`, which the
-  bounded inputs of ``tco`` cannot reach) or not a number is shown as "—".
+  bounded inputs of ``tco`` cannot reach) or not a number is shown as "—". A negative
+  amount in French has the minus sign ("\u22121 800,00 $", ``formats.MINUS``); English
+  writes "-$1,800.00".
 * ``percent(rate, lang) -> str``: "9,975 %" / "9.975%".
 * ``totals_table``, ``years_table``, ``breakdown_table``, ``settings_rows``: ``Table``
   blocks built from ``tco.compute_tco`` (amounts in CAD, before taxes; taxes apart).
@@ -65,11 +67,14 @@ def money(amount: Decimal | float, lang: str, cents: bool = True) -> str:
         value = abs(value)
     locale = LOCALES.get(lang, "en_CA")
     if cents:
-        return str(format_currency(value, "CAD", locale=locale))
-    return str(
-        format_currency(
-            value, "CAD", format=_WHOLE.get(lang, _WHOLE["en"]), locale=locale, currency_digits=False
-        )
+        return formats.with_minus(str(format_currency(value, "CAD", locale=locale)), lang)
+    return formats.with_minus(
+        str(
+            format_currency(
+                value, "CAD", format=_WHOLE.get(lang, _WHOLE["en"]), locale=locale, currency_digits=False
+            )
+        ),
+        lang,
     )
 
 

@@ -6,6 +6,8 @@
   "the Town of …").
 * :func:`percent`: a percentage as each language writes it ("99.5%", « 99,5 % »), the
   one formatter of every percentage the documents and messages compute.
+* :func:`with_minus`: a formatted negative number with French's minus sign (U+2212),
+  for :func:`percent` and ``documents.record_tco.money``.
 """
 
 from __future__ import annotations
@@ -42,6 +44,27 @@ def format_date(iso: str, lang: str) -> str:
     return text
 
 
+MINUS = "\u2212"
+"""The minus sign French amounts and percentages are written with ("\u22121\u00a0234,56\u00a0$"):
+the hyphen (U+002D) forms compound words and, between numbers, stands for « à » (« 16-25
+août »: Clés de la rédaction, « trait d’union »; OQLF, Grand dictionnaire terminologique,
+« trait d’union »), so it is not a number's sign. Checked 2026-12-06. The digits stay
+grouped by a no-break space (U+00A0), not the thin one (U+202F): the OQLF's table of
+spacing (« Espacement avant et après les signes de ponctuation et les symboles ») is
+written for word processors without the thin space, where every other space is a plain
+one, Clefs du français pratique groups digits with the no-break space, and CLDR's fr_CA
+(Babel) writes U+00A0 too. Machine values (CSV, OCDS) never go through the formatters:
+they keep the ASCII "-"."""
+
+
+def with_minus(text: str, lang: str) -> str:
+    """``text``, a number formatted by Babel for ``lang``, with French's minus sign
+    (:data:`MINUS`) instead of the hyphen-minus Babel writes; English keeps "-"
+    ("-$1,234.56", Canadian English usage). Only the sign changes: Babel's formatted
+    numbers hold no other hyphen."""
+    return text.replace("-", MINUS) if lang == "fr" else text
+
+
 def percent(value: Decimal | int, lang: str, decimals: int | None = None) -> str:
     """``value`` (a number of per cent: 99.5) as ``lang`` writes a percentage: "99.5%"
     in English, with no space; « 99,5 % » in French, a decimal comma and a non-breaking
@@ -59,7 +82,7 @@ def percent(value: Decimal | int, lang: str, decimals: int | None = None) -> str
         exact = number.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
         exact = abs(exact) if exact.is_zero() else exact
         text = format_decimal(exact, format="#,##0." + "0" * decimals if decimals else "#,##0", locale=locale)
-    return f"{text}\u00a0%" if lang == "fr" else f"{text}%"
+    return f"{with_minus(text, lang)}\u00a0%" if lang == "fr" else f"{text}%"
 
 
 _FR_TYPES = {
