@@ -158,13 +158,29 @@ def test_a_security_incident_notified_late(pf):
     got = codes(pf)["CT-NOTICE-LATE"]
     assert "after 25.5 hours" in got.message("en") and "within 24 hours" in got.message("en")
     assert "or never" not in got.message("en") and "2027-07-05T" not in got.message("en")
-    assert "July 5, 2027, 8:00" in got.message("en")
+    # the Town's zone, named as the contract documents name it (walk: "UTC−03:00" here,
+    # « heure de l’Atlantique » in the performance document)
+    assert "July 5, 2027, 8:00\u00a0a.m. Atlantic Time" in got.message("en")
     french = got.message("fr")
     assert (
         "après 25,5 heures" in french
-        and "du 5\u00a0juillet\u00a02027, 8\u00a0h\u00a000 (UTC−03:00)" in french
+        and "du 5\u00a0juillet\u00a02027, 8\u00a0h\u00a000 (heure de l’Atlantique)" in french
     )
+    assert "UTC" not in french and "UTC" not in got.message("en")
     assert "jamais" not in got.message("fr")
+
+
+def test_a_late_notice_in_a_project_without_a_zone_keeps_the_recorded_offset(pf):
+    """The twin: a project with no province nor zone has no zone to name; the moment
+    keeps the offset it was recorded with."""
+    operations.add_incident(
+        pf, started_at="2027-07-05T08:00:00-03:00", security=True, notified_at="2027-07-06T09:30:00-03:00"
+    )
+    info = dataclasses.replace(pf.project.info, province="", time_zone="")
+    project = dataclasses.replace(pf.project, info=info)
+    (got,) = [f for f in check_contract(project, record.read(pf), TODAY) if f.code == "CT-NOTICE-LATE"]
+    assert "du 5\u00a0juillet\u00a02027, 8\u00a0h\u00a000 (UTC\u221203:00)" in got.message("fr")
+    assert "July 5, 2027, 8:00 (UTC\u221203:00)" in got.message("en")
 
 
 def test_a_security_incident_without_notice_and_whole_hours(pf):

@@ -59,6 +59,7 @@ from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.contract.follow_up import as_of, schedule, standing
 from wizard.core.contract.record import Contract, day, field_label
 from wizard.core.documents.evaluation_common import moment
+from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import N_, Localized, Plural
 from wizard.core.i18n.formats import percent
 from wizard.core.model import Project
@@ -327,7 +328,11 @@ def _notices(project: Project, contract: Contract) -> list[Finding]:
         hours = incident.hours_to("notified_at")
         if hours is not None and hours <= limit:
             continue
-        start = Localized(fr=moment(incident.started_at, "fr"), en=moment(incident.started_at, "en"))
+        # in the Town's zone, named as the contract documents name it (« heure de l’Atlantique »)
+        zone = zone_of(project.info)
+        start = Localized(
+            fr=moment(incident.started_at, "fr", zone), en=moment(incident.started_at, "en", zone)
+        )
         if hours is None:
             text = N_(
                 "No notice to the Town is recorded for the security incident of {start}; the contract "
