@@ -275,7 +275,7 @@ def test_k31_three_optional_criteria_at_70_percent_leave_price_alone():
     project.criteria = [c for c in project.criteria if c.kind == "mandatory"] + optional[:3]
     (f,) = [f for f in run_checks(project) if f.code == "C-ALL-POINTS"]
     assert f.severity.value == "warning" and f.field == "criteria_settings.pass_threshold_pct"
-    assert f.message("en").startswith("3 of 3 optional points are needed to pass (70 %)")
+    assert f.message("en").startswith("3 of 3 optional points are needed to pass (70%)")
     assert f.message("fr").startswith(
         "Il faut 3 points facultatifs sur 3 pour qu'une soumission soit retenue (70\u00a0%)"
     )

@@ -52,7 +52,7 @@ def test_all_points_needed_is_a_warning_with_the_numbers(optional, threshold, ne
     assert f.severity.value == "warning" and f.field == "criteria_settings.pass_threshold_pct"
     points = "point is" if optional == 1 else "points are"
     assert f.message("en").startswith(
-        f"{needed} of {optional} optional {points} needed to pass ({threshold} %)"
+        f"{needed} of {optional} optional {points} needed to pass ({threshold}%)"
     )
 
 
@@ -65,7 +65,7 @@ def test_a_point_to_spare_is_not_all_points(optional, threshold):
 def test_k31_three_optional_criteria_at_70_percent():
     (f,) = only(criteria(2, 3), "C-ALL-POINTS")
     assert f.message("en") == (
-        "3 of 3 optional points are needed to pass (70 %): every qualified bid has every point, so "
+        "3 of 3 optional points are needed to pass (70%): every qualified bid has every point, so "
         "quality no longer separates the bids and price alone decides. Lower the threshold or add "
         "optional criteria."
     )

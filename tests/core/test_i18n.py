@@ -316,3 +316,28 @@ def test_the_documents_write_percentages_one_way(lang):
         assert any("70\u00a0%" in t for t in texts.values())
     else:
         assert any("70%" in t for t in texts.values())
+
+
+def test_english_messages_write_percent_without_a_space():
+    """English writes "70%" (walk 2026-12-06 point 15: the UI's help said "at least
+    70 %"); French « 70 % » with a no-break space. Every message id (the English text of
+    the UI, help, findings and documents) with a number or a placeholder before "%" has
+    no space between them, and its French has a no-break one, never a plain space that
+    could break the line."""
+    spaced = re.compile(r"(\d|\})[ \u00a0]%")
+    english: list[str] = []
+    french: list[str] = []
+    for path in PO_FILES:
+        for m in _read(path):
+            ids = m.id if isinstance(m.id, tuple) else (m.id,)
+            english += [i for i in ids if i and spaced.search(i)]
+            forms = m.string if isinstance(m.string, tuple) else (m.string,)
+            french += [s for s in forms if s and re.search(r"(\d|\}) %", s)]
+    assert english == [] and french == []
+    # the twin: the messages the walk quoted, with "%" where English puts it
+    ids = french_ids()
+    assert "A pass threshold of at least 70% of the optional criteria." in ids
+    assert "A pass threshold of {pct}% is below the 70% the guide recommends." in ids
+    assert i18n.tr("A pass threshold of at least 70% of the optional criteria.", "fr").endswith(
+        "au moins 70\u00a0% des critères facultatifs."
+    )

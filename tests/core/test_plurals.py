@@ -116,7 +116,7 @@ EXPECTED = {
         "Only 1 scanned solution meets mandatory criterion M-1: Nimbus Workspace. It may target it indirectly (red flag R007, Open Contracting Partnership).",
         "1 mandatory criterion out of 2: keep at most 10, and at most 40% of all criteria. Each one can exclude a bidder (red flag R006, Open Contracting Partnership).",
         "This cost starts after the horizon (1 year) and is not counted.",
-        "1 of 1 optional point is needed to pass (70 %): every qualified bid has every point, so quality no longer separates the bids and price alone decides. Lower the threshold or add optional criteria.",
+        "1 of 1 optional point is needed to pass (70%): every qualified bid has every point, so quality no longer separates the bids and price alone decides. Lower the threshold or add optional criteria.",
     ],
     ("fr", 2): [
         "Pour être retenue, une soumission doit satisfaire à tous les critères obligatoires et à au moins 70\u00a0% des critères facultatifs, soit 2 points sur 2.",
@@ -154,7 +154,7 @@ EXPECTED = {
         "Only 2 scanned solutions meet mandatory criterion M-1: Nimbus Workspace, Stratus Office Online. It may target them indirectly (red flag R007, Open Contracting Partnership).",
         "2 mandatory criteria out of 4: keep at most 10, and at most 40% of all criteria. Each one can exclude a bidder (red flag R006, Open Contracting Partnership).",
         "This cost starts after the horizon (2 years) and is not counted.",
-        "2 of 2 optional points are needed to pass (70 %): every qualified bid has every point, so quality no longer separates the bids and price alone decides. Lower the threshold or add optional criteria.",
+        "2 of 2 optional points are needed to pass (70%): every qualified bid has every point, so quality no longer separates the bids and price alone decides. Lower the threshold or add optional criteria.",
     ],
 }
 

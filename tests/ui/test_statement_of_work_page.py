@@ -76,7 +76,7 @@ def test_every_default_note_quotes_the_defaults(open_window):
     notes = [label.text() for label in page.findChildren(QLabel) if label.text().startswith("Defaults")]
     assert len(notes) == 6
     joined = " ".join(notes).replace("\u00a0", " ")
-    for expected in ("99.5 % availability", "$2 000 000", "2 times the contract value", "logs kept 365 days"):
+    for expected in ("99.5% availability", "$2 000 000", "2 times the contract value", "logs kept 365 days"):
         assert expected in joined, expected
     window.set_language("fr")
     notes = [

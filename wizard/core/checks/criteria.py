@@ -169,7 +169,7 @@ def _balance(project: Project) -> list[Finding]:
             finding(
                 "C-THRESHOLD",
                 Severity.ERROR,
-                N_("The pass threshold must be between 0 and 100 %."),
+                N_("The pass threshold must be between 0 and 100%."),
                 field,
                 principles.THRESHOLD,
             )
@@ -179,7 +179,7 @@ def _balance(project: Project) -> list[Finding]:
             finding(
                 "C-THRESHOLD",
                 Severity.WARNING,
-                N_("A pass threshold of {pct} % is below the 70 % the guide recommends."),
+                N_("A pass threshold of {pct}% is below the 70% the guide recommends."),
                 field,
                 principles.THRESHOLD,
                 pct=pct,
@@ -200,20 +200,20 @@ def _separation(project: Project) -> list[Finding]:
     if count and needed == count:
         if quebec:
             text = Plural(
-                "{needed} of {count} optional point is needed to pass ({pct} %): every qualified "
+                "{needed} of {count} optional point is needed to pass ({pct}%): every qualified "
                 "bid meets every optional criterion, so the optional criteria act as mandatory "
                 "ones. Lower the threshold or add optional criteria.",
-                "{needed} of {count} optional points are needed to pass ({pct} %): every qualified "
+                "{needed} of {count} optional points are needed to pass ({pct}%): every qualified "
                 "bid meets every optional criterion, so the optional criteria act as mandatory "
                 "ones. Lower the threshold or add optional criteria.",
                 count,
             )
         else:
             text = Plural(
-                "{needed} of {count} optional point is needed to pass ({pct} %): every qualified "
+                "{needed} of {count} optional point is needed to pass ({pct}%): every qualified "
                 "bid has every point, so quality no longer separates the bids and price alone "
                 "decides. Lower the threshold or add optional criteria.",
-                "{needed} of {count} optional points are needed to pass ({pct} %): every qualified "
+                "{needed} of {count} optional points are needed to pass ({pct}%): every qualified "
                 "bid has every point, so quality no longer separates the bids and price alone "
                 "decides. Lower the threshold or add optional criteria.",
                 count,

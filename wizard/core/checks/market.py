@@ -26,7 +26,7 @@ def _settings(project: Project) -> list[Finding]:
                 finding(
                     "M-SETTINGS",
                     Severity.ERROR,
-                    N_("A threshold must be between 1 and 100 %."),
+                    N_("A threshold must be between 1 and 100%."),
                     f"market.{name}",
                     principles.NEUTRAL_SCAN,
                 )

@@ -37,8 +37,8 @@ _LINE_BOUNDS = (
     (
         "escalation_pct",
         N_(
-            "The yearly increase must be between {low} and {high} %: {value} % is outside, "
-            "so the computation uses {used} %."
+            "The yearly increase must be between {low} and {high}%: {value}% is outside, "
+            "so the computation uses {used}%."
         ),
     ),
     (
@@ -82,8 +82,8 @@ def _settings(project: Project) -> list[Finding]:
                 "T-RATE",
                 Severity.ERROR,
                 N_(
-                    "The discount rate must be between {low} and {high} % a year: {value} % is "
-                    "outside, so the computation uses {used} %."
+                    "The discount rate must be between {low} and {high}% a year: {value}% is "
+                    "outside, so the computation uses {used}%."
                 ),
                 "tco.discount_rate_pct",
                 principles.TCO,
@@ -95,7 +95,7 @@ def _settings(project: Project) -> list[Finding]:
             finding(
                 "T-RATE",
                 Severity.WARNING,
-                N_("A discount rate of {rate} % is unusual; check it and its source."),
+                N_("A discount rate of {rate}% is unusual; check it and its source."),
                 "tco.discount_rate_pct",
                 principles.TCO,
                 rate=rate,

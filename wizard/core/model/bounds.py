@@ -57,11 +57,11 @@ BOUNDS: dict[str, Bound] = {
         Decimal(-20),
         Decimal(50),
         "% a year",
-        "The Treasury Board's guide recommends a 7 % real rate (3 % and 10 % for sensitivity); "
+        "The Treasury Board's guide recommends a 7% real rate (3% and 10% for sensitivity); "
         "a real rate can be a few points below zero when inflation outruns interest, and a "
-        "nominal rate in a period of high inflation stays far below 50 %. Outside 0–25 % the "
+        "nominal rate in a period of high inflation stays far below 50%. Outside 0–25% the "
         "check already calls the rate unusual. The net present value needs 1 + rate/100 > 0: "
-        "−100 % divides by zero.",
+        "−100% divides by zero.",
     ),
     "cost_lines.amount": Bound(
         Decimal(-1_000_000_000),
@@ -70,7 +70,7 @@ BOUNDS: dict[str, Bound] = {
         "One cost line of a town's IT project is thousands to a few million dollars; the "
         "largest Canadian public IT contracts are in the hundreds of millions over many "
         "years. A billion dollars per line and per year is far beyond, and keeps every total "
-        "(with 100 % escalation over 15 years) well within the 28 digits of Decimal, so "
+        "(with 100% escalation over 15 years) well within the 28 digits of Decimal, so "
         "amounts round to the cent. Negative amounts (savings) are in range but warned "
         "about (T-NEGATIVE).",
     ),
@@ -78,9 +78,9 @@ BOUNDS: dict[str, Bound] = {
         Decimal(-50),
         Decimal(100),
         "% a year",
-        "Yearly price increases run from 0 to 10 %, exceptionally 25 % or more at a "
+        "Yearly price increases run from 0 to 10%, exceptionally 25% or more at a "
         "renewal; a falling cost (storage, a licence phased out) loses a few % a year. "
-        "100 % doubles the cost every year; −50 % halves it. At −100 % every later year is "
+        "100% doubles the cost every year; −50% halves it. At −100% every later year is "
         "free and 0⁰ is undefined in Decimal.",
     ),
     "cost_lines.year": Bound(
@@ -139,7 +139,7 @@ BOUNDS: dict[str, Bound] = {
         Decimal(0),
         Decimal(10_000_000),
         "CAD or %",
-        "A fixed amount in CAD or a share of the bid price in % (usually 5 to 10 %); 0 means not stated yet.",
+        "A fixed amount in CAD or a share of the bid price in % (usually 5 to 10%); 0 means not stated yet.",
     ),
     "contract_data.last_addendum_days": Bound(
         0,
@@ -220,7 +220,7 @@ BOUNDS: dict[str, Bound] = {
         Decimal(0),
         Decimal(100),
         "%",
-        "Monthly availability is a share of the time: 0 (none stated) to 100 %.",
+        "Monthly availability is a share of the time: 0 (none stated) to 100%.",
     ),
     "statement_of_work.response_critical_hours": Bound(
         0,
@@ -274,13 +274,13 @@ BOUNDS: dict[str, Bound] = {
         Decimal(0),
         Decimal(100),
         "% of the monthly fee",
-        "A credit is a share of the month's recurring fee: 0 to 100 %.",
+        "A credit is a share of the month's recurring fee: 0 to 100%.",
     ),
     "statement_of_work.service_credit_cap_pct": Bound(
         Decimal(0),
         Decimal(100),
         "% of the monthly fee",
-        "The month's credits are at most its whole fee: 0 to 100 %.",
+        "The month's credits are at most its whole fee: 0 to 100%.",
     ),
     "statement_of_work.sla_termination_months": Bound(
         0, 12, "months in 12", "Missed months counted over twelve months: 0 (no termination trigger) to 12."
@@ -319,7 +319,7 @@ BOUNDS: dict[str, Bound] = {
         Decimal(0),
         Decimal(50),
         "%",
-        "A holdback of 5 to 15 % of one-off payments is usual; half of them would starve the vendor.",
+        "A holdback of 5 to 15% of one-off payments is usual; half of them would starve the vendor.",
     ),
     "statement_of_work.payment_days": Bound(
         0,
@@ -331,7 +331,7 @@ BOUNDS: dict[str, Bound] = {
         Decimal(0),
         Decimal(25),
         "% per year",
-        "A yearly adjustment is capped at a few per cent; 25 % is beyond any index.",
+        "A yearly adjustment is capped at a few per cent; 25% is beyond any index.",
     ),
     "statement_of_work.termination_notice_days": Bound(
         0, 365, "days", "Notice of 30 to 90 days for termination for convenience; a year is beyond any."
@@ -352,12 +352,12 @@ BOUNDS: dict[str, Bound] = {
         "provinces' practice); a year is far beyond any useful debriefing.",
     ),
     "criteria_settings.pass_threshold_pct": Bound(
-        0, 100, "%", "A share of the optional criteria's points: 0 to 100 % (the guide: at least 70 %)."
+        0, 100, "%", "A share of the optional criteria's points: 0 to 100% (the guide: at least 70%)."
     ),
     "market.common_threshold_pct": Bound(
-        1, 100, "%", "A share of the scanned solutions: 1 to 100 % (0 % would make every feature common)."
+        1, 100, "%", "A share of the scanned solutions: 1 to 100% (0% would make every feature common)."
     ),
-    "market.underperforming_pct": Bound(1, 100, "%", "A share of the common features: 1 to 100 %."),
+    "market.underperforming_pct": Bound(1, 100, "%", "A share of the common features: 1 to 100%."),
 }
 """Field address (``section.attribute`` or ``list.attribute``) → its :class:`Bound`."""
 

@@ -37,7 +37,7 @@ class CriteriaPage(StepPage):
         "criterion eliminates; if fewer than two known solutions meet it, it targets a "
         "vendor in disguise. Name no brand: describe the function or cite an open "
         "standard. Optional criteria are worth one point each, and the pass threshold "
-        "should be at least 70 %."
+        "should be at least 70%."
     )
 
     def build(self) -> None:

@@ -30,10 +30,10 @@ def summary_text(project: Any) -> str:
     names = {f.id: f.name or "…" for f in project.features}
     solutions = {s.id: s.name or "…" for s in project.solutions}
     return n_(
-        "{count} solution scanned. Common features (≥ {threshold} %), candidate mandatory "
+        "{count} solution scanned. Common features (≥ {threshold}%), candidate mandatory "
         "criteria: {common}. Differentiators, candidate optional criteria: {other}. "
         "Under-performing solutions: {weak}.",
-        "{count} solutions scanned. Common features (≥ {threshold} %), candidate mandatory "
+        "{count} solutions scanned. Common features (≥ {threshold}%), candidate mandatory "
         "criteria: {common}. Differentiators, candidate optional criteria: {other}. "
         "Under-performing solutions: {weak}.",
         summary.solutions,

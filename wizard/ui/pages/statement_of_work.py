@@ -280,10 +280,10 @@ class StatementOfWorkPage(StepPage):
         self._default_note(
             form,
             N_(
-                "Defaults: {availability} % availability each month; support hours: {hours}; "
+                "Defaults: {availability}% availability each month; support hours: {hours}; "
                 "a critical incident answered within {response} h and resolved within "
                 "{resolution} h; service back within {rto} h, losing at most {rpo} h of "
-                "data; a credit of {credit} % of the monthly fee per point of availability "
+                "data; a credit of {credit}% of the monthly fee per point of availability "
                 "missed."
             ),
             availability=d.availability_pct,
@@ -458,8 +458,8 @@ class StatementOfWorkPage(StepPage):
             form,
             N_(
                 "Defaults: one-off work paid: {terms}; recurring fees invoiced: "
-                "{period}; {holdback} % held back until final acceptance; invoices "
-                "paid within {days} days; prices adjusted yearly by at most {cap} %; {notice} "
+                "{period}; {holdback}% held back until final acceptance; invoices "
+                "paid within {days} days; prices adjusted yearly by at most {cap}%; {notice} "
                 "days' notice to end the contract for convenience."
             ),
             terms=d.payment_terms,
