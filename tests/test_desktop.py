@@ -47,7 +47,7 @@ def test_desktop_entry_opens_tender_files_with_the_gui_script():
     assert entry["Icon"] == "open-procurement-wizard"
     assert entry["Terminal"] == "false"
     assert entry["MimeType"] == f"{desktop.MIME_TYPE};"
-    assert entry["Name[fr]"] == "Assistant d'approvisionnement ouvert"  # ui.po's name of the app
+    assert entry["Name[fr]"] == "Assistant d’approvisionnement ouvert"  # ui.po's name of the app
     mime = ET.parse(DESKTOP / "open-procurement-wizard.xml").getroot()
     ns = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
     (kind,) = mime.findall("m:mime-type", ns)

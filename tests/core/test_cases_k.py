@@ -277,7 +277,7 @@ def test_k31_three_optional_criteria_at_70_percent_leave_price_alone():
     assert f.severity.value == "warning" and f.field == "criteria_settings.pass_threshold_pct"
     assert f.message("en").startswith("3 of 3 optional points are needed to pass (70%)")
     assert f.message("fr").startswith(
-        "Il faut 3 points facultatifs sur 3 pour qu'une soumission soit retenue (70\u00a0%)"
+        "Il faut 3 points facultatifs sur 3 pour qu’une soumission soit retenue (70\u00a0%)"
     )
     project.criteria += optional[3:4]  # 4 optional: ceil(2.8) = 3 of 4, a point to spare
     assert [f for f in run_checks(project) if f.code in ("C-ALL-POINTS", "C-FEW-OPTIONAL")] == []

@@ -35,7 +35,7 @@ def test_target_error_names_the_single_complying_solution():
     )
     assert f.message("fr") == (
         "Seulement 1 solution recensée satisfait au critère obligatoire OBL-1 : Alpha. Il risque de la "
-        "cibler indirectement (signal d'alerte R007, Open Contracting Partnership)."
+        "cibler indirectement (signal d’alerte R007, Open Contracting Partnership)."
     )
 
 

@@ -40,7 +40,7 @@ def test_jury_author_is_an_error(name):
     (f,) = check_evaluation(p)
     assert (f.code, f.severity.value, f.field) == ("E-JURY-AUTHOR", "error", "jury:4.name")
     assert (
-        f.message("fr") == f"{name} a rédigé l'appel d'offres et ne peut pas siéger au comité de sélection."
+        f.message("fr") == f"{name} a rédigé l’appel d’offres et ne peut pas siéger au comité de sélection."
     )
 
 

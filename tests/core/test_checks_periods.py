@@ -94,7 +94,7 @@ def test_quebec_law_15_days_is_an_error_with_the_numbers_and_the_statute():
     assert f.message("fr") == (
         "Les soumissions ne restent ouvertes que 10 jours (publication le 1er mars 2027, clôture le "
         "11 mars 2027) : moins que le minimum de 15 jours prévu par la Loi sur les cités et villes "
-        "(art. 573) et le Code municipal du Québec (art. 935) (signal d'alerte R003, Open Contracting "
+        "(art. 573) et le Code municipal du Québec (art. 935) (signal d’alerte R003, Open Contracting "
         "Partnership)."
     )
     assert "PR-PERIOD-LAW" not in found(project("QC", "2027-03-01", "2027-03-16"))  # 15 days: enough
@@ -127,11 +127,11 @@ def test_the_towns_own_minimum_and_the_default():
         "Bids are open for 10 days only (published January 18, 2027, closing January 28, 2027): fewer "
         "than the default minimum of 15 days (red flag R003, Open Contracting Partnership)."
     )
-    assert "moins que le minimum par défaut de 15 jours (signal d'alerte R003" in f.message("fr")
+    assert "moins que le minimum par défaut de 15 jours (signal d’alerte R003" in f.message("fr")
     p = project("NS", "2027-01-18", "2027-02-12", town_days=30)  # 25 days
     f = found(p)["PR-PERIOD-TOWN"]
     assert "fewer than the 30 days the Town set as its minimum" in f.message("en")
-    assert "moins que les 30 jours que la Ville s'est fixés comme minimum" in f.message("fr")
+    assert "moins que les 30 jours que la Ville s’est fixés comme minimum" in f.message("fr")
     assert "PR-PERIOD-TOWN" not in found(project("NS", "2027-01-18", "2027-02-17", town_days=30))
 
 

@@ -70,7 +70,7 @@ def test_k31_three_optional_criteria_at_70_percent():
         "optional criteria."
     )
     assert f.message("fr") == (
-        "Il faut 3 points facultatifs sur 3 pour qu'une soumission soit retenue (70\u00a0%) : toute "
+        "Il faut 3 points facultatifs sur 3 pour qu’une soumission soit retenue (70\u00a0%) : toute "
         "soumission retenue obtient tous les points, si bien que la qualité ne départage plus les "
         "soumissions et que seul le prix décide. Abaissez le seuil ou ajoutez des critères facultatifs."
     )
@@ -138,7 +138,7 @@ def test_more_than_half_of_the_quality_points_on_unverifiable_criteria():
     assert f.message("fr").startswith(
         "3 critères facultatifs sur 5 ne peuvent pas être vérifiés par le comité technique"
     )
-    assert "(signal d'alerte R021, Open Contracting Partnership)" in f.message("fr")
+    assert "(signal d’alerte R021, Open Contracting Partnership)" in f.message("fr")
     p.criteria[4].verification = "scenario"  # 2 of 5: not more than half
     assert only(p, "C-UNVERIFIABLE") == []
 
@@ -159,7 +159,7 @@ def test_a_tender_without_criteria_lacks_a_key_document():
     (f,) = check_package(new_project("en"))
     assert (f.code, f.severity.value, f.field) == ("C-NO-CRITERIA", "error", "criteria")
     assert "(red flag R005, Open Contracting Partnership)" in f.message("en")
-    assert "(signal d'alerte R005, Open Contracting Partnership)" in f.message("fr")
+    assert "(signal d’alerte R005, Open Contracting Partnership)" in f.message("fr")
     assert check_package(criteria(1, 0)) == []
     assert [code for code, *_rest in KEY_DOCUMENTS] == ["C-NO-CRITERIA"]
 

@@ -176,15 +176,15 @@ def test_only_an_earned_exclusion_reaches_the_tender(role, excluded, codes, lang
         (
             "helped_draft",
             "Acme inc. helped draft the tender: it is excluded from this tender, and the tender says so.",
-            "Acme inc. a aidé à rédiger l'appel d'offres : il est exclu de cet appel d'offres, et l'appel "
-            "d'offres l'indique.",
+            "Acme inc. a aidé à rédiger l’appel d’offres : il est exclu de cet appel d’offres, et l’appel "
+            "d’offres l’indique.",
         ),
         (
             "material_used",
             "Acme inc. supplied a template or specification that the tender used: it is excluded from "
             "this tender, and the tender says so.",
-            "Acme inc. a fourni un modèle ou un devis technique que l'appel d'offres a utilisé : il est "
-            "exclu de cet appel d'offres, et l'appel d'offres l'indique.",
+            "Acme inc. a fourni un modèle ou un devis technique que l’appel d’offres a utilisé : il est "
+            "exclu de cet appel d’offres, et l’appel d’offres l’indique.",
         ),
         (
             "material_not_used",
@@ -192,8 +192,8 @@ def test_only_an_earned_exclusion_reaches_the_tender(role, excluded, codes, lang
             "records it, but it gave no advantage, so it is not an exclusion and the tender says nothing "
             "about it.",
             "Acme inc. a fourni un modèle ou un devis technique, reçu et non utilisé : le registre le "
-            "consigne, mais il ne lui a donné aucun avantage. Ce n'est donc pas une exclusion, et l'appel "
-            "d'offres n'en dit rien.",
+            "consigne, mais il ne lui a donné aucun avantage. Ce n’est donc pas une exclusion, et l’appel "
+            "d’offres n’en dit rien.",
         ),
     ],
 )

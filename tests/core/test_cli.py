@@ -701,7 +701,7 @@ def test_lint_explain_keeps_the_code_first(capsys):
     assert sorted(line.split()[0] for line in plain) == ["P-NEED", "P-PRESUME", "P-SOLUTION"]
     by_code = {line.split()[0]: line for line in explained}
     assert by_code["P-SOLUTION"].startswith(
-        "P-SOLUTION  Microsoft 365  (ERREUR) L'énoncé cible une solution plutôt qu'un besoin"
+        "P-SOLUTION  Microsoft 365  (ERREUR) L’énoncé cible une solution plutôt qu’un besoin"
     )
     assert by_code["P-PRESUME"].startswith("P-PRESUME  (AVERTISSEMENT) ")
     assert cli.main(["lint", "--field", "criterion", "Compatible with ESRI", "--lang", "en", "-v"]) == 1

@@ -22,7 +22,7 @@ from wizard.core.project_file.store import ProjectFile
 
 ROOT = Path(__file__).resolve().parents[2]
 JURY_LINE = (
-    "E-JURY-AUTHOR jury:4.name: Priya Raman a rédigé l'appel d'offres et ne peut pas siéger au "
+    "E-JURY-AUTHOR jury:4.name: Priya Raman a rédigé l’appel d’offres et ne peut pas siéger au "
     "comité de sélection. / Priya Raman wrote the tender and may not sit on the selection committee."
 )
 

@@ -68,13 +68,7 @@ def test_catalogue_is_clean(path):
     assert not duplicates, f"{path.name}: defined twice: {duplicates}"
 
 
-STRAIGHT_APOSTROPHES_LEFT = {"checks.po", "pages.po", "statement_of_work.po", "ui.po"}
-"""Catalogues whose French still writes ' (to convert with the tests that quote them)."""
-
-
-@pytest.mark.parametrize(
-    "path", [p for p in PO_FILES if p.name not in STRAIGHT_APOSTROPHES_LEFT], ids=lambda p: p.name
-)
+@pytest.mark.parametrize("path", PO_FILES, ids=lambda p: p.name)
 def test_the_french_writes_the_typographic_apostrophe(path):
     """The house rule of the documents (’, never ') holds for the command line's messages
     too: « n’est pas un choix possible » beside « L’archive n’a pas pu être écrite » (walk

@@ -27,11 +27,11 @@ def test_example_chooser_shows_title_town_and_language(window, monkeypatch, tmp_
     [items] = asked
     assert len(items) == len(example_names())
     perimeter = load_example("emergency-perimeter")
-    expected = f"{perimeter.info.title}\nVille de Saint-Aurèle — appel d'offres en français"
+    expected = f"{perimeter.info.title}\nVille de Saint-Aurèle — appel d’offres en français"
     assert expected in items
     assert "emergency-perimeter" not in "".join(items)
     office = next(item for item in items if "Cobequid" in item)
-    assert office.endswith("Town of Cobequid Harbour — appel d'offres en anglais")
+    assert office.endswith("Town of Cobequid Harbour — appel d’offres en anglais")
     first = example_names()[0]
     assert window.ctx.pf.path == target
     assert window.ctx.project.info.title == load_example(first).info.title

@@ -93,7 +93,7 @@ def test_in_french_with_a_real_rfp_text(window, monkeypatch, qtbot):
         )
     )
     assert (
-        dialog.windowTitle() == "Vérification d'un document d'appel d'offres \u2014 licences-autocad-fr.txt"
+        dialog.windowTitle() == "Vérification d’un document d’appel d’offres \u2014 licences-autocad-fr.txt"
     )
 
 

@@ -163,7 +163,7 @@ def test_the_dialog_in_french_counts_repeats(qtbot, window):
     project.info.province = ""  # the governing-law clause names it several times
     dialog, items = _dialog(qtbot, project, ["fr"])
     texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
-    assert dialog.windowTitle() == "Avant d'exporter"
+    assert dialog.windowTitle() == "Avant d’exporter"
     assert dialog.export_button.text() == "Exporter quand même"
     law = next(t for t in texts if "Droit applicable" in t)
     assert law.startswith("À compléter — <info.province>\nL’appel d’offres en français, section « ")

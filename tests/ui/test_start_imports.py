@@ -97,7 +97,7 @@ def test_the_welcome_screen_loads_no_project_machinery(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_a_french_start_compiles_the_catalogue_once(tmp_path: Path) -> None:
     first = _start(tmp_path, "fr")
-    assert first["welcome_shown"] is True and first["title"] == "Assistant d'approvisionnement ouvert"
+    assert first["welcome_shown"] is True and first["title"] == "Assistant d’approvisionnement ouvert"
     assert first["loaded"] == ["babel"]  # a checkout: the .po files compiled, then cached
     assert list((tmp_path / "cache" / "open-procurement-wizard" / "locale").glob("fr-*.mo"))
     again = _start(tmp_path, "fr")

@@ -226,7 +226,7 @@ def test_french_labels_on_the_vendors_page(open_window, qtbot):
     ]
     _choose(page, "helped_draft")
     assert open_window.ctx.project.find("vendor_exchanges", row.id).drafting == "helped_draft"
-    assert page.excluded.text() == "Exclus de cet appel d'offres (nommés dans son annexe) : Initech"
+    assert page.excluded.text() == "Exclus de cet appel d’offres (nommés dans son annexe) : Initech"
     assert page.tables["publication_items"].table.item(0, 0).text() == "L’appel d’offres"
 
 
