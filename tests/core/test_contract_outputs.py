@@ -492,3 +492,28 @@ def test_a_reduction_has_the_minus_sign_in_french_and_a_hyphen_in_the_data(pf):
     assert [r["value_change"] for r in _rows(files["contract-amendments.csv"])] == ["1800.00", "-500.00"]
     assert "\u2212" not in files["contract-amendments.csv"].decode("utf-8-sig")
     assert "\u2212" not in files["ocds-release-package.json"].decode("utf-8")
+
+
+def test_the_unit_prices_heading_never_stands_alone(pf):
+    """A bid without unit-rate lines and payments billed on its fixed lines only: the
+    spending document's "Unit prices" heading says so instead of ending the document on a
+    bare heading. The clean twin, the sample's unit rates, shows the table."""
+    import dataclasses
+
+    from wizard.core.documents.blocks import Heading, Paragraph, Table
+    from wizard.core.documents.follow_up import spending_blocks
+
+    follow = record.follow_up(pf)
+    contract = dataclasses.replace(
+        follow.contract,
+        payments=tuple(dataclasses.replace(p, line_key="") for p in follow.contract.payments),
+    )
+    bare = dataclasses.replace(follow, rates={}, contract=contract)
+    for lang, said in (
+        ("en", "No payment was billed at a unit price of the bid."),
+        ("fr", "Aucun paiement n’a été facturé à un prix unitaire de la soumission."),
+    ):
+        blocks = spending_blocks(pf.project, bare, lang)
+        assert isinstance(blocks[-2], Heading) and isinstance(blocks[-1], Paragraph), lang
+        assert blocks[-1].text == said, lang
+        assert isinstance(spending_blocks(pf.project, follow, lang)[-1], Table), lang

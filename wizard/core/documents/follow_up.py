@@ -452,6 +452,8 @@ def spending_blocks(project: Project, follow: FollowUp, lang: str, chart_png: by
                 right=(1, 2, 3, 4, 5),
             )
         )
+    elif not withheld:
+        blocks.append(Paragraph(tr("No payment was billed at a unit price of the bid.", lang)))
     return blocks
 
 
