@@ -58,7 +58,7 @@ def municipal():
         ),
         ("Renew the OpenGov budgeting platform and the ClearGov budget book.", ["OpenGov", "ClearGov"]),
         ("Parking tickets are issued with T2 Systems handhelds.", ["T2 Systems"]),
-        ("The library uses OverDrive and Libby for eBooks.", ["OverDrive"]),
+        ("The library uses OverDrive and Libby for eBooks.", ["OverDrive", "Libby"]),
         ("Patrons borrow eBooks in the Libby app.", ["Libby"]),
         ("Social media posts are archived by ArchiveSocial.", ["ArchiveSocial"]),
         (

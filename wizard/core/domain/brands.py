@@ -52,7 +52,7 @@ from typing import Any
 from wizard.core.paths import resource_path
 
 _TOKEN = re.compile(r"\w+")
-_SEPARATOR = re.compile(r"[ \t\u00a0\u202f\-‐‑–/.&]{1,3}")
+_SEPARATOR = re.compile(r"[ \t\u00a0\u202f\-‐‑–/.&'’]{1,3}")
 _DOMAIN = re.compile(
     r"[\w-]+(?:\.[\w-]+)*\.(?:com|ca|org|net|io|gov|gouv|gc|qc|on|bc|ab|info|biz|app|cloud|dev|fr|us|eu|co)\b",
     re.IGNORECASE,
@@ -251,6 +251,9 @@ def _contextual_at(
                 _SEPARATOR.fullmatch(text, tokens[k - 1].end(), tokens[k].start())
                 for k in range(i + 1, i + 1 + n)
             ):
+                if any(folded[k] in _bundled_starters() for k in range(i + 1, i + 1 + n)):
+                    # "OverDrive and Libby": the phrase holds another name, reported on its own
+                    return rule.canonical, end
                 return rule.canonical, tokens[i + n].end()
         if rule.vendor and _VENDOR_RELATION.search(
             fold(text[max(0, tokens[i].start() - 40) : tokens[i].start()])

@@ -162,6 +162,24 @@ _NAMING = re.compile(
     r"|intitul[ée]e?s?)"
     r"[ \u00a0\u202f«\"“'‘]{1,3}"
 )
+_TITLED = re.compile(r"(?i)(?:en)?titled|intitul")
+_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:reports?|documents?|sections?|articles?|chapters?|codes?|ordinances?|by-?laws?|polic(?:y|ies)"
+    r"|plans?|stud(?:y|ies)|memos?|memorandums?|presentations?|items?|resolutions?|motions?|books?"
+    r"|rapports?|etudes?|chapitres?|reglements?|politiques?|preavis|points?|projets?|avis)\b"
+)
+
+
+def _titled_document(low: str, naming: re.Match[str]) -> bool:
+    """Whether ``naming`` is "entitled" / « intitulé » after a document word within
+    48 characters ("the report entitled “Award of Proposal …”", "Section 35.18 of the
+    City's Code of Ordinances is titled …"): the title of a document, not a product's
+    name (K34)."""
+    if not _TITLED.match(naming.group()):
+        return False
+    return _DOCUMENT_BEFORE.search(fold(low[max(0, naming.start() - 48) : naming.start()])) is not None
+
+
 _TRADE = frozenset(
     [
         "software",
@@ -550,7 +568,7 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
     # the ends of explicit naming words ("called", "known as", « appelé »)
     low = text.lower()
     named = (
-        {m.end() for m in _NAMING.finditer(text)}
+        {m.end() for m in _NAMING.finditer(text) if not _titled_document(low, m)}
         if any(
             h in low
             for h in ("call", "named", "known", "brand", "titled", "appel", "nomm", "baptis", "intitul")
