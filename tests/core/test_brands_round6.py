@@ -48,3 +48,16 @@ def test_a_product_titled_or_called_is_still_named():
     # clean twin: a naming word after a product word still names it
     assert possible("a software application titled “Card Manager Plus” is used") == ["Card Manager Plus"]
     assert possible("an application called “Zorbix Desk” for permits") == ["Zorbix Desk"]
+
+
+def test_platforms_family_names_are_found():
+    assert canon("All tenders were posted on MERX.") == ["MERX"]
+    assert canon("Code Navision : MLI170521T") == ["Navision"]
+    assert canon("La société Aastra conteste l'attribution à NextiraOne.") == ["Aastra", "NextiraOne"]
+    assert canon("comme dans le cas d’IMIO") == ["iMio"]
+    assert canon("the Dolibarr instance and wallabag") == ["Dolibarr", "wallabag"]
+
+
+def test_platforms_family_clean_twins():
+    assert canon("Tenders are posted on the public tendering service.") == []
+    assert canon("La société conteste l'attribution du marché de téléphonie.") == []
