@@ -39,7 +39,10 @@ def test_an_after_phrase_of_ordinary_words_stays_whole():
 
 
 def test_the_title_of_a_document_is_not_a_product():
-    assert possible("That the report entitled “Award of Proposal 191-R-21 Data Centre Refresh” be received") == []
+    assert (
+        possible("That the report entitled “Award of Proposal 191-R-21 Data Centre Refresh” be received")
+        == []
+    )
     assert possible('Section 35.18 of the Code of Ordinances is titled "COMPETITIVE BIDDING REQUIRED".') == []
     assert possible("Le rapport intitulé « Bilan Annuel Zorbix » est déposé.") == []
 
