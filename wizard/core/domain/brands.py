@@ -7,6 +7,8 @@ The bundled list is ``resources/brands/brands.json``:
 
 * ``entries``: names always flagged, each with its aliases ("Microsoft 365", "M365",
   "O365", "MS Office" …);
+  An entry marked ``cased`` is a name made of ordinary words ("World Wide Technology",
+  "Absolute Software", "Spare Labs"): found only when each of its words has its capital.
 * ``contextual``: product names that are also common words, places or people ("Teams",
   "Word", "Windows", "Office", "Sage", "Bell" …), flagged only in product context
   (docs/cases.md K34, K35): right after a context word ("MS Teams"), after that word
@@ -74,6 +76,7 @@ class Match:
 class _Alias:
     tokens: tuple[str, ...]
     canonical: str | None  # None: a standard, consumed but never reported
+    cased: bool = False  # found only with each word's capital ("World Wide Technology")
 
 
 def fold(word: str) -> str:
@@ -97,7 +100,7 @@ def _index(aliases: Iterable[_Alias]) -> dict[str, list[_Alias]]:
             continue
         index.setdefault(alias.tokens[0], []).append(alias)
         if len(alias.tokens) > 1:
-            joined = _Alias(("".join(alias.tokens),), alias.canonical)
+            joined = _Alias(("".join(alias.tokens),), alias.canonical, alias.cased)
             index.setdefault(joined.tokens[0], []).append(joined)
     for candidates in index.values():
         candidates.sort(key=lambda a: (-len(a.tokens), a.canonical is None))
@@ -162,12 +165,13 @@ def _bundled_aliases() -> list[_Alias]:
     data = load_list()
     aliases: list[_Alias] = []
     for entry in data["entries"]:
+        cased = bool(entry.get("cased"))
         for phrase in [entry["name"], *entry.get("aliases", [])]:
             tokens = _tokens(phrase)
-            aliases.append(_Alias(tokens, entry["name"]))
+            aliases.append(_Alias(tokens, entry["name"], cased))
             if len(tokens) > 1 and tokens[-1] in _PLURAL_TRADE:
                 # "New World System" for "New World Systems": the vendor's name, either number
-                aliases.append(_Alias((*tokens[:-1], _PLURAL_TRADE[tokens[-1]]), entry["name"]))
+                aliases.append(_Alias((*tokens[:-1], _PLURAL_TRADE[tokens[-1]]), entry["name"], cased))
     for entry in data.get("contextual", []):
         for context in entry["context"]:
             for word in entry["words"]:
@@ -406,6 +410,8 @@ def _match_at(
         n = len(alias.tokens)
         if i + n > len(tokens):
             continue
+        if alias.cased and any(t.group()[:1].islower() for t in tokens[i : i + n]):
+            continue  # "world wide technology", "absolute software": ordinary words
         ok = True
         for k in range(1, n):
             if folded[i + k] != alias.tokens[k] or not _SEPARATOR.fullmatch(

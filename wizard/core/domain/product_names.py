@@ -642,6 +642,7 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
             and unknown[0] == i + 1
             and _fold_word(words[i]) in _LEAD_TRADE
             and _fold_word(words[i + 1]) not in _PLACES
+            and not _public(words[i + 1])
         ):
             add(i, unknown[-1])  # « Groupe CLR », « Technologies Carecity »: the trade word first
         elif (
@@ -711,6 +712,7 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
             unknown == [i]
             and j == i
             and not _ACRONYM.fullmatch(words[i])
+            and not _public(words[i])
             and studying
             and _STUDY_BY.search(_context(text, tokens[i].start(), 64))
         ):
@@ -759,6 +761,7 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
                     and r + 1 <= j
                     and _SHORT_MODEL.fullmatch(words[r + 1])
                     and not _POSTAL.fullmatch(words[r + 1])
+                    and not _public(words[r])
                 ):
                     first = r
                     while first > i and first - 1 in unknown:
@@ -825,6 +828,8 @@ _PRICE_WORDS = frozenset(
         "allowance",
         "contingency",
     ]
+    + ["reserve", "reserves", "charge", "charges", "fund", "funds", "funding", "levy", "levies"]
+    + ["reserve", "fonds", "subvention", "subventions", "redevance", "redevances", "contribution"]
     + ["grant", "tax", "taxes", "year", "years", "annual", "monthly", "phase", "lot", "item", "unit", "units"]
     + ["maintenance", "support", "license", "licenses", "licence", "licences", "hardware", "software"]
     + ["implementation", "training", "installation", "service", "services", "subscription", "hosting"]
@@ -872,6 +877,7 @@ def _maker(words: list[str], first: int, model: int) -> int:
         if (
             folded not in _NOT_MAKER
             and folded not in _DOCUMENT_WORDS
+            and not _public(words[k])
             and not _shaped(words[k])
             and (not _known(words[k]) or words[k].isupper())
         ):
@@ -940,6 +946,21 @@ _PUBLIC_BODY = frozenset(
         "agglomeration",
     ]
 )
+_PUBLIC_NAMES = frozenset(
+    ["hydro-quebec", "hydroquebec", "hydro", "umq", "fqm", "bnq", "cspq", "sqi", "cag", "mamh", "ramq"]
+    + ["artm", "cmm", "amt", "cra", "arc", "cnesst", "saaq", "statcan", "statistique", "statistics"]
+)
+"""Public bodies and utilities a tender names as such (Hydro-Québec, the Union des
+municipalités du Québec, the Bureau de normalisation du Québec, the Canada Revenue
+Agency): a study made by one, a group or a maker named by one, is no vendor."""
+
+
+def _public(word: str) -> bool:
+    """True when ``word`` (or its first part before a hyphen) names a public body."""
+    folded = _fold_word(word)
+    return folded in _PUBLIC_NAMES or folded.split("-")[0] in _PUBLIC_NAMES
+
+
 _APPOSITIVE_TRADE = re.compile(
     r",\s+(?:a|an|un|une)\s+(?:(?!(?:of|de|du|des|for|pour)\b)[\w-]+\s+){0,4}?"
     r"(?:reseller|var|vendor|distributor|integrator|manufacturer|supplier|subsidiary"
