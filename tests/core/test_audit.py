@@ -128,6 +128,16 @@ def test_the_bundled_examples_hold_one_requirement_per_criterion():
         ("Mise en contexte", "problem"),
         ("Contract clauses", "text"),
         ("Excluded vendors", "excluded"),
+        ("INSTRUCTIONS TO BIDDERS", "channel"),
+        ("Instructions aux soumissionnaires", "channel"),
+        ("2. Dépôt des soumissions", "channel"),
+        ("Questions", "channel"),
+        ("Submission of bids", "channel"),
+        ("Publication de l’avis", "channel"),
+        ("Submission requirements", "criterion"),
+        ("Évaluation des soumissions", "text"),
+        ("Installation instructions", "text"),
+        ("Online payment portal", None),
         ("Cobequid Harbour", None),
     ],
 )
@@ -168,6 +178,53 @@ def test_a_sub_heading_keeps_its_section_role_and_a_paragraph_outside_sections_i
         (1, "", ["C-BRAND"]),
         (4, "Scheduling", ["C-BRAND"]),
         (6, "Contract clauses", ["C-BRAND"]),
+    ]
+
+
+_PORTALS = """INSTRUCTIONS TO BIDDERS
+
+Bids must be submitted electronically through the Bonfire portal before the closing time.
+
+Bids must be submitted on MERX or on Biddingo; the Town does not accept bids by e-mail.
+
+Les soumissions doivent être déposées sur le SEAO ou par la plateforme SAP Ariba du Centre d'acquisitions gouvernementales.
+
+Questions must be sent to the clerk at clerk@town.example.ca, using Microsoft Forms or Google Forms.
+"""
+
+
+def test_instructions_to_bidders_name_the_portal_and_the_channel_for_questions_unflagged(tmp_path, capsys):
+    # walk 3 #11: "describe the function instead" is false for the channel a bidder must use
+    path = tmp_path / "portals.txt"
+    path.write_text(_PORTALS, encoding="utf-8")
+    assert cli.main(["lint", "--file", str(path), "--lang", "en"]) == 0
+    assert capsys.readouterr().out == ""
+    # the clean twin: the same sentences under a requirement heading are still checked
+    path.write_text(_PORTALS.replace("INSTRUCTIONS TO BIDDERS", "MANDATORY REQUIREMENTS"), encoding="utf-8")
+    assert cli.main(["lint", "--file", str(path), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert "C-BRAND  MERX" in out
+    assert "C-BRAND  Microsoft Forms, Google Forms" in out
+
+
+def test_a_requirement_section_under_the_instructions_is_still_checked():
+    def para(text, n, level=0):
+        return Paragraph(text, Location(paragraph=n), heading=bool(level), level=level)
+
+    audited = audit_paragraphs(
+        [
+            para("Instructions aux soumissionnaires", 1, 1),
+            para("Les soumissions doivent être déposées sur MERX.", 2),
+            para("Exigences obligatoires", 3, 2),
+            para("Le système doit fonctionner sur ArcGIS Enterprise.", 4),
+            para("Questions", 5, 2),
+            para("Les questions sont posées par Microsoft Forms.", 6),
+        ],
+        "fr",
+    )
+    assert [a.role for a in audited] == ["skipped", "skipped", "text", "criterion", "skipped", "skipped"]
+    assert [(a.location.paragraph, [f.code for f in a.findings]) for a in with_findings(audited)] == [
+        (4, ["C-BRAND"])
     ]
 
 

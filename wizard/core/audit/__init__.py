@@ -15,9 +15,14 @@ checks ``lint`` runs on one text (:func:`wizard.core.checks.lint.lint_text`):
   objective: the problem checks that judge a sentence (P-SOLUTION, P-INCUMBENT,
   P-BYPASS, P-PRESUME and the possible names); P-NEED, P-SCOPE and P-MISSING speak of a
   project's whole statement and are left out.
-* ``text``: anything else (headings, instructions, contract clauses, dates, the list of
-  excluded vendors): only a named brand or product, and only outside a section that
-  lists excluded vendors, where naming them is the point.
+* ``text``: anything else (headings, contract clauses, dates, evaluation): only a named
+  brand or product.
+* skipped: a section that lists excluded vendors, or one of instructions to bidders,
+  submission of bids, questions, the portal or publication ("Instructions to bidders",
+  « Dépôt des soumissions », "Questions"): naming the vendors, the tender portal (MERX,
+  SEAO, SAP Ariba) or the channel for questions (Microsoft Forms) is the point there,
+  and "describe the function instead" would be false. A requirement section under it
+  ("Mandatory requirements") is still checked.
 
 A section's role comes from its heading's words and holds for its sub-headings unless
 one of them names another role. The same text found twice (a criterion repeated in a
@@ -62,6 +67,22 @@ _SECTION_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "channel",
+        re.compile(
+            r"^\W*[\d.]*\s*(?:instructions?|submissions?|questions?)\W*$"
+            r"|\binstructions? (?:to|for|aux|pour les|a l'intention des) (?:bidders|proponents|respondents"
+            r"|tenderers|proposers|soumissionnaires)\b"
+            r"|\b(?:bid|proposal|tender)s? submission\b|\bsubmission of (?:bids|proposals|tenders|offers)\b"
+            r"|\bsubmitting (?:a |your )?(?:bid|proposal)s?\b|\bhow to (?:bid|submit)\b"
+            r"|\b(?:depot|remise|transmission) des (?:soumissions|offres)\b"
+            r"|\bquestions?\b|\binquir\w*|\benquir\w*|\bdemandes? de renseignements\b"
+            r"|\b(?:tender|tendering|bid|bidding|procurement|purchasing|e-?tendering) portals?\b"
+            r"|\bportails? (?:d'appels? d'offres|des fournisseurs|electroniques?)\b|\bseao\b"
+            r"|\bplateformes? (?:d'appels? d'offres|electroniques? d'appels? d'offres)\b"
+            r"|\bpublication (?:of the (?:tender|call|notice|bid)|de l'appel|de l'avis|des avis)\b"
+        ),
+    ),
+    (
         "text",
         re.compile(
             r"\b(?:clauses?|contract\w*|contrat\w*|terms|conditions|instructions?|submission|soumissions?"
@@ -71,7 +92,10 @@ _SECTION_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
-"""Heading words → the role of the section (first match wins; "excluded" lists vendors)."""
+"""Heading words → the role of the section (first match wins; "excluded" lists vendors,
+"channel" tells bidders how to submit or ask: both name vendors or portals on purpose)."""
+
+_SKIPPED_SECTIONS = frozenset({"excluded", "channel"})
 
 _REQUIREMENT = re.compile(
     r"\b(?:must|shall|(?:is|are|will be) required to|required|doi(?:t|vent)|devr(?:a|ont)|exige\w*|obligatoire)\b"
@@ -84,8 +108,8 @@ _TEXT_CODES = frozenset({"C-BRAND"})
 @dataclass(frozen=True)
 class AuditedParagraph:
     """One paragraph of the document, the ``role`` it was checked as (one of
-    :data:`ROLES`, or ``"skipped"`` for text without words or in a list of excluded
-    vendors), its ``findings`` and the ``section`` it is in (the text of the nearest
+    :data:`ROLES`, or ``"skipped"`` for text without words, in a list of excluded
+    vendors or in instructions to bidders), its ``findings`` and the ``section`` it is in (the text of the nearest
     heading before it, '' before the first)."""
 
     paragraph: Paragraph
@@ -104,7 +128,7 @@ class AuditedParagraph:
 
 def section_role(heading: str) -> str | None:
     """The role a heading gives its section ("criterion", "scenario", "problem", "text",
-    ``"excluded"``), or ``None`` when its words say nothing."""
+    ``"excluded"``, ``"channel"``), or ``None`` when its words say nothing."""
     folded = fold(heading)
     for role, pattern in _SECTION_ROLES:
         if pattern.search(folded):
@@ -154,8 +178,8 @@ def audit_document(path: Path, lang: str = "en", role: str | None = None) -> lis
 
 def _role(para: Paragraph, section: str | None) -> str:
     if para.heading:
-        return "skipped" if section == "excluded" else "text"
-    if section == "excluded":
+        return "skipped" if section in _SKIPPED_SECTIONS else "text"
+    if section in _SKIPPED_SECTIONS:
         return "skipped"
     if section in ROLES:
         return section
