@@ -63,3 +63,19 @@ def test_cancel_does_nothing(brands_page, window, monkeypatch):
     brands_page.brands_import_button.click()
     brands_page.brands_export_button.click()
     assert [b.name for b in window.ctx.project.extra_brands] == ["PermisPlus", "Zorbix Pro"]
+
+
+def test_a_list_with_an_open_quote_imports_nothing_and_names_the_line(
+    brands_page, window, tmp_path, monkeypatch, errors
+):
+    # walk 3 #8: the button runs the same parse as `brands --import`, all or none
+    window.actions_by_name["lang_fr"].trigger()
+    bad = tmp_path / "voisin.csv"
+    bad.write_bytes('name\nIdenticarte\n"unterminated\nAccès Cité Finances\n'.encode())
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a, **k: bad)
+    brands_page.brands_import_button.click()
+    assert errors == [
+        "Rien n\u2019a été importé.\nLa ligne 3 ouvre des guillemets qui ne sont pas fermés sur cette "
+        "ligne : fermez-les et gardez chaque nom sur une seule ligne."
+    ]
+    assert [b.name for b in window.ctx.project.extra_brands] == ["PermisPlus", "Zorbix Pro"]

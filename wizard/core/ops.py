@@ -196,8 +196,10 @@ def merge_matrix(pf: ProjectFile, /, *, table: Any) -> Any:
 def import_brands(pf: ProjectFile, /, *, data: bytes) -> list[str]:
     """Add a shared brand list's names (CSV or one name a line, ``domain/brand_csv.py``)
     that the project does not hold yet to its extra brand names, all or none; returns
-    the names added. Raises its ``BrandCsvError`` for a file it cannot read (nothing
-    changed)."""
+    the names added. Raises its ``BrandCsvError``, naming the line, for a file it cannot
+    take whole (not text, a quote left open, more fields than the first line, a first
+    line of several columns that is not a name header, a name the brand check never
+    finds): nothing changed, never a name lost or merged."""
     from wizard.core.domain import brand_csv
 
     return brand_csv.import_brands(pf, data)

@@ -9,10 +9,12 @@ does not know (a local reseller, a regional ERP) can pass them on:
   leading apostrophe before a formula start).
 * ``parse_brands(data: bytes) -> list[str]``: the names of such a file, or of any file
   of one name a line: the first column, comma or semicolon separated (a French
-  spreadsheet writes semicolons), UTF-8 or Windows-1252; a ``name`` / ``nom`` header,
-  blank lines and ``#`` comments skipped; duplicates (case and accents aside) once.
-  Raises :class:`BrandCsvError` for a file that is not text, too large, or holds a name
-  longer than :data:`MAX_NAME` characters.
+  spreadsheet writes semicolons), UTF-8 or Windows-1252; a ``name`` / ``nom`` /
+  ``brand`` / ``marque`` header, blank lines and ``#`` comments skipped; duplicates
+  (case and accents aside) once. All or none: raises :class:`BrandCsvError`, naming the
+  line, for a file that is not text or too large, a quote left open, a line with more
+  fields than the first, a first line of several columns that is not a name header, a
+  name longer than :data:`MAX_NAME` characters or one the brand check never finds.
 * ``import_brands(pf, data) -> list[str]``: the names not already in the project,
   added all or none (the ``ops.import_brands`` operation); returns them.
 """
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from typing import Any
 
 from wizard.core.csv_cells import to_csv
@@ -32,7 +35,9 @@ from wizard.core.project_file.store import ProjectFile
 
 MAX_BYTES = 1024 * 1024
 MAX_NAME = 120
-HEADERS = frozenset({"name", "nom", "names", "noms", "brand", "marque"})
+MIN_NAME = 3
+"""The shortest name the brand check looks for (``checks/known_names.py``)."""
+HEADERS = frozenset({"name", "nom", "names", "noms", "brand", "brands", "marque", "marques"})
 
 
 class BrandCsvError(ValueError):
@@ -54,7 +59,15 @@ def export_brands(project: Project) -> bytes:
 
 def parse_brands(data: bytes) -> list[str]:
     """The distinct names of a brand-list file, in order (see the module docstring).
-    Raises :class:`BrandCsvError`."""
+
+    The file is taken whole or refused whole: a list that loses or merges a name without
+    a word would leave the town believing a name is checked when it is not. Raises
+    :class:`BrandCsvError`, naming the line, for a quote left open or a name broken over
+    two lines, a line with more fields than the first line (an unquoted comma or
+    semicolon in a name), a first line of several columns that is not a name header
+    (another CSV of the app, such as ``criteria.csv``), and a name the brand check can
+    never find (shorter than :data:`MIN_NAME` characters, or without a letter: see
+    :func:`wizard.core.checks.known_names.known_names`)."""
     if len(data) > MAX_BYTES:
         raise BrandCsvError(N_("This brand list is too large (over 1 MB)."))
     if b"\x00" in data:
@@ -63,17 +76,46 @@ def parse_brands(data: bytes) -> list[str]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", "replace")
-    first = text.split("\n", 1)[0]
+    first = next(
+        (line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")), ""
+    )
     delimiter = ";" if first.count(";") > first.count(",") else ","
     names: list[str] = []
     seen: set[str] = set()
-    for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), 1):
-        if not row:
+    width = 0  # the number of fields of the first line; 0 before it
+    lines = io.StringIO(text, newline="").readlines()
+    for number, row in _rows(text, delimiter):
+        if not row or not "".join(row).strip() or row[0].strip().startswith("#"):
             continue
+        if any("\n" in cell or "\r" in cell for cell in row):
+            raise BrandCsvError(_OPEN_QUOTE, line=number)
+        if not width:
+            width = len(row)
+            if fold(" ".join(row[0].split())) in HEADERS:
+                continue
+            if width > 1:
+                raise BrandCsvError(
+                    N_(
+                        "Line {line} holds several columns but no header naming the column of names "
+                        "(name, nom, brand or marque): is it a list of brand names?"
+                    ),
+                    line=number,
+                )
+        count = len(row) if width > 1 else _fields(lines[number - 1])
+        if count > width:
+            raise BrandCsvError(
+                N_(
+                    "Line {line} holds more fields ({count}) than the first line ({max}): put a name that "
+                    "holds a comma or a semicolon in double quotes, one name a line."
+                ),
+                line=number,
+                count=count,
+                max=width,
+            )
         name = " ".join(row[0].split())
         if name.startswith("'") and name[1:2] in ("=", "+", "-", "@"):
             name = name[1:]  # the apostrophe our own CSV writes before a formula start
-        if not name or name.startswith("#") or (number == 1 and fold(name) in HEADERS):
+        if not name:
             continue
         if len(name) > MAX_NAME:
             raise BrandCsvError(
@@ -81,11 +123,48 @@ def parse_brands(data: bytes) -> list[str]:
                 line=number,
                 max=MAX_NAME,
             )
+        if len(name) < MIN_NAME or not any(ch.isalpha() for ch in name):
+            raise BrandCsvError(
+                N_(
+                    "Line {line}: the brand check can never find “{name}” (a name needs at least "
+                    "{min} characters and a letter)."
+                ),
+                line=number,
+                name=name,
+                min=MIN_NAME,
+            )
         key = fold(name)
         if key not in seen:
             seen.add(key)
             names.append(name)
     return names
+
+
+_OPEN_QUOTE = N_(
+    "Line {line} opens a double quote that is not closed on that line: close it, and keep each name on one line."
+)
+
+
+def _rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """Each CSV row of ``text`` with the number of the line it starts on (from 1).
+    Raises :class:`BrandCsvError` for a quote left open or a malformed quoted field."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    start = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            raise BrandCsvError(_OPEN_QUOTE, line=start) from None
+        yield start, row
+        start = reader.line_num + 1
+
+
+def _fields(line: str) -> int:
+    """How many fields a line of a one-column list holds when cut at a comma or at a
+    semicolon (quotes respected): more than one is a name cut in two."""
+    return max(len(next(csv.reader([line.rstrip("\r\n")], delimiter=d), [""])) for d in ",;")
 
 
 def import_brands(pf: ProjectFile, data: bytes) -> list[str]:
