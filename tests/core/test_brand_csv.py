@@ -205,3 +205,18 @@ def test_an_imported_name_is_a_brand_error_in_a_criterion(project_file):
     codes = [f.code for f in checks.run_checks(project) if f.field == "criteria:1.text"]
     assert "C-BRAND" in codes
     assert "C-BRAND" not in [f.code for f in lint_text("criterion", "Compatible avec GeoCite Pro", "fr")]
+
+
+def test_export_leaves_out_names_the_detector_never_finds_so_the_round_trip_holds():
+    """A town typed "HP" and "42" in its list: the detector ignores names shorter than 3
+    characters or without a letter, and the import refuses them, so the export leaves
+    them out and a neighbour imports the file whole."""
+    project = new_project("en")
+    project.extra_brands = [
+        ExtraBrand(id=1, name="HP"),
+        ExtraBrand(id=2, name="PermisPlus"),
+        ExtraBrand(id=3, name="42"),
+        ExtraBrand(id=4, name="  Acme   Cloud "),
+    ]
+    assert export_brands(project) == "\ufeffname\r\nPermisPlus\r\nAcme Cloud\r\n".encode()
+    assert parse_brands(export_brands(project)) == ["PermisPlus", "Acme Cloud"]

@@ -53,8 +53,15 @@ class BrandCsvError(ValueError):
 
 def export_brands(project: Project) -> bytes:
     """The project's extra names as CSV bytes: a ``name`` header, one name a row, in
-    the project's order."""
-    return to_csv([["name"], *([b.name] for b in project.extra_brands if b.name.strip())])
+    the project's order; a name the detector can never find (shorter than
+    :data:`MIN_NAME` characters, or without a letter) is left out, so that the file a
+    neighbour imports is never refused for it."""
+    names = (" ".join(b.name.split()) for b in project.extra_brands)
+    return to_csv([["name"], *([n] for n in names if _usable(n))])
+
+
+def _usable(name: str) -> bool:
+    return len(name) >= MIN_NAME and any(ch.isalpha() for ch in name)
 
 
 def parse_brands(data: bytes) -> list[str]:
@@ -123,7 +130,7 @@ def parse_brands(data: bytes) -> list[str]:
                 line=number,
                 max=MAX_NAME,
             )
-        if len(name) < MIN_NAME or not any(ch.isalpha() for ch in name):
+        if not _usable(name):
             raise BrandCsvError(
                 N_(
                     "Line {line}: the brand check can never find “{name}” (a name needs at least "
