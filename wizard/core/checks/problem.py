@@ -32,7 +32,7 @@ Codes (all on ``problem.statement``):
   the criteria. The current system is also named without the word "current": as the
   object of a replacement ("replace X with Y", "the replacement of X", "migrate from X",
   « en remplacement de X », « passant de X à Y », « l'abandon de X au profit de Y »: Y is
-  the product to acquire), by its history (a past purchase with its year: "The City
+  the product to acquire, even when X is no name: "replace our payroll software with Y"), by its history (a past purchase with its year: "The City
   purchased the X system in 2007"), by its trouble or its end ("problems with X", "X has
   a very high licensing fee", "end of support", « fin du support », « l'obsolescence
   de X ») or by its holder ("still has"). An acquisition word before a
@@ -127,7 +127,7 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
     targets: list[str] = []
     aimed: set[int] = set()
     bypassed = _bypass_sentences(folded)
-    replaced, replacing = _replacements(folded, found)
+    replaced, replacing = _replacements(statement, folded, found)
     renewed: list[tuple[int, int]] = []  # what a renewal or an extension keeps in place
     for word in RENEWED.finditer(folded):
         _start, stop = _period_bounds(folded, word.start(), _CLAUSE_STOP)
@@ -166,7 +166,10 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
             hit = [m for m in hit if m.start < left.end()]
         if hit:
             aimed.update(m.start for m in hit)
-            targets.append(statement[verb.start() : hit[-1].end])
+            left_names = [m for m in found if verb.start() <= m.start < hit[0].start and m.start in replaced]
+            # "Replace X with Y": the target is Y, the system left (X) is no target
+            first = hit[0].start if left_names else verb.start()
+            targets.append(statement[first : hit[-1].end])
             continue
         noun = SOLUTION.search(folded, window.start(), window.end())
         framed = EVALUATION_FRAME.search(folded, start, verb.start())
@@ -353,7 +356,7 @@ town with X", « conclure une entente avec X »): the vendor chosen, even where 
 sentence speaks of the system it replaces."""
 
 
-def _replacements(folded: str, found: list[brands.Match]) -> tuple[set[int], set[int]]:
+def _replacements(statement: str, folded: str, found: list[brands.Match]) -> tuple[set[int], set[int]]:
     """(replaced, replacing): the starts of the names a replacement word leaves and of
     those it brings. The object of "replace", "the replacement of", "migrate from",
     « en remplacement de », « passant de », « l'abandon de » is the system in place
@@ -374,6 +377,19 @@ def _replacements(folded: str, found: list[brands.Match]) -> tuple[set[int], set
             bucket = replaced if _past_with_year(folded, word, _start, stop) else replacing
             bucket.update(m.start for m in inside)
             continue
+        ahead = _BY_AHEAD.search(folded, word.end(), inside[0].start)
+        if (
+            ahead
+            and (" " in word.group() or _ahead_ok(ahead))
+            and not _CAPITALIZED.search(statement, word.end(), ahead.start())
+        ):
+            # "replace our payroll software with Y", « remplacer le logiciel de paie par Y »:
+            # the system left is no name, the first name comes after the "with"
+            after = _WINDOW.match(folded, ahead.end(), stop)
+            if after:
+                bucket = replaced if _past_with_year(folded, word, _start, stop) else replacing
+                bucket.update(m.start for m in found if after.start() <= m.start < after.end())
+            continue
         by = REPLACED_BY.search(folded, inside[0].end, window.end())
         first = [m for m in inside if m.start < (by.start() if by else window.end())]
         replaced.update(m.start for m in first)
@@ -387,6 +403,19 @@ def _replacements(folded: str, found: list[brands.Match]) -> tuple[set[int], set
 
 
 _BY_FIRST = re.compile(r"\s+(?:with|by|par)\b")
+_CAPITALIZED = re.compile(r"\b[A-Z]\w")
+"""A capitalized word: between "replace" and "with", a name the lists may not know
+("replace Keystone (current software) with Y"), so "with" does not settle the roles."""
+_BY_AHEAD = re.compile(r"\b(?:with|par|au profit (?:de|du|des|d')|vers|to|into|a|au|aux)\b")
+"""Between a replacement word and its first name, the word that names what replaces it:
+the system left is not named ("replace our payroll software with Y")."""
+
+
+def _ahead_ok(ahead: re.Match[str]) -> bool:
+    """ "with", « par », « au profit de » name what replaces after any replacement word; "to",
+    « à », « vers » only after a word of departure ("migrate from … to Y", « passer de …
+    à Y »), whose match holds a space: a bare "replace" then "to" is a purpose."""
+    return ahead.group() in ("with", "par", "vers") or ahead.group().startswith("au profit")
 
 
 def _past_with_year(folded: str, word: re.Match[str], start: int, stop: int) -> bool:

@@ -1,0 +1,55 @@
+"""The third walk's problem-statement defects (walk3-report 3, 4, 5, 16, 17).
+
+Each trigger is the walk's own input; each has a clean twin the fix must keep.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.core.checks.base import brands_of
+from wizard.core.checks.lint import detected_names, lint_text
+
+
+def _named(text: str, lang: str = "en") -> dict[str, list[str]]:
+    """code → the names it reports, for the problem codes."""
+    found = lint_text("problem", text, lang)
+    return {
+        f.code: detected_names(f) if f.code == "P-SOLUTION" else brands_of(f)
+        for f in found
+        if f.code in {"P-SOLUTION", "P-INCUMBENT", "P-BYPASS"}
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Replace our payroll software with Nethris.", "en"),
+        ("Remplacer le logiciel de paie par Nethris.", "fr"),
+    ],
+)
+def test_the_product_after_with_is_the_one_to_acquire(text, lang):
+    # "replace X with Y": Y is bought, even when X is no name
+    assert _named(text, lang) == {"P-SOLUTION": ["Nethris"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Replace Accès Cité with Nethris.", "en"),
+        ("Remplacer Accès Cité par Nethris.", "fr"),
+    ],
+)
+def test_replace_names_left_and_brought_each_once(text, lang):
+    assert _named(text, lang) == {"P-SOLUTION": ["Nethris"], "P-INCUMBENT": ["Accès Cité"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Our payroll runs on Nethris and we need to be able to pay staff every week.", "en"),
+        ("Le logiciel de paie actuel, Nethris, ne permet plus de payer les employés.", "fr"),
+    ],
+)
+def test_a_name_in_place_stays_the_incumbent(text, lang):
+    assert _named(text, lang) == {"P-INCUMBENT": ["Nethris"]}
