@@ -53,3 +53,35 @@ def test_replace_names_left_and_brought_each_once(text, lang):
 )
 def test_a_name_in_place_stays_the_incumbent(text, lang):
     assert _named(text, lang) == {"P-INCUMBENT": ["Nethris"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "words"),
+    [
+        ("Nous adhérerons au regroupement de l'UMQ pour Microsoft 365.", "fr", "adhérerons au regroupement"),
+        ("Nous adhérerons à l'entente de l'UMQ pour Microsoft 365.", "fr", "adhérerons à l'entente"),
+        (
+            "La Ville se joindra au consortium des municipalités pour ses photocopieurs.",
+            "fr",
+            "se joindra au consortium",
+        ),
+        ("We will join the UMQ group purchase for Microsoft 365.", "en", "group purchase"),
+        ("The Town will join the regional buying group for copiers.", "en", "join the regional buying group"),
+    ],
+)
+def test_joining_a_purchasing_group_or_an_agreement_avoids_competition(text, lang, words):
+    found = {f.code: f for f in lint_text("problem", text, lang)}
+    assert found["P-BYPASS"].param("words") == words
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Les employés participent à la formation sur le logiciel de paie.", "fr"),
+        ("Nous devons pouvoir gérer l'entente avec la MRC.", "fr"),
+        ("Staff need to join the meeting from any device.", "en"),
+        ("We need to be able to participate in council meetings remotely.", "en"),
+    ],
+)
+def test_joining_anything_else_is_no_bypass(text, lang):
+    assert "P-BYPASS" not in {f.code for f in lint_text("problem", text, lang)}

@@ -47,7 +47,8 @@ Codes (all on ``problem.statement``):
 * ``P-BYPASS`` (error): wording that avoids open competition: waived or skipped
   tenders, sole or single source, co-operative or group purchasing, piggybacking a state
   or interlocal contract, standing offers and framework agreements (« entente-cadre »,
-  « regroupement d'achats »), proprietary justification, « fournisseur exclusif »;
+  « regroupement d'achats »), joining a purchasing group or another body's agreement ("join
+  the UMQ group purchase", « adhérer au regroupement de l'UMQ », « à l'entente du CAG »), proprietary justification, « fournisseur exclusif »;
   co-operative, joint or intergovernmental procurement agreements and programs, an
   exception to the bidding process, a contract awarded by another agency or bids taken
   by one, one supplier named as the only one ("sole distributor", "a single supplier",

@@ -177,6 +177,15 @@ BYPASS = (
         r"|emergency (?:purchase|procurement|contract|acquisition)s?|a single (?:quote|quotation)"
         r"|achat d'urgence|une seule soumission"
     ),
+    # joining a purchasing group or another body's agreement ("join the UMQ group purchase",
+    # « adhérer au regroupement de l'UMQ », « participer à l'entente du CAG »)
+    re.compile(
+        r"\b(?:join(?:s|ed|ing)?|participat\w* in|take part in|taking part in|sign\w* on to|enrol\w* in"
+        r"|opt\w* into|adher\w*|particip\w*|(?:se |nous )?join\w*|rejoind\w*|s'inscri\w*|nous inscri\w*)"
+        r" (?:a |au |aux |to )?(?:[\w'-]+ ){0,4}?(?:(?:l')?(?:group (?:purchas\w*|buy\w*)|purchasing (?:group|program)"
+        r"|buying group|cooperative|co-operative|consortium|(?:joint|collective|cooperative) (?:purchas\w*|procurement)"
+        r"|regroupements?|(?:l')?ententes?|achats? regroupes?|cooperatives?|consortiums?|mandats? (?:d'achat|regroupe)))\b"
+    ),
     # buying through a group purchasing organisation (U.S. and Canadian cooperatives, the
     # Ontario Vendor of Record arrangements, Québec's Collecto and CAG)
     re.compile(
