@@ -85,3 +85,53 @@ def test_joining_a_purchasing_group_or_an_agreement_avoids_competition(text, lan
 )
 def test_joining_anything_else_is_no_bypass(text, lang):
     assert "P-BYPASS" not in {f.code for f in lint_text("problem", text, lang)}
+
+
+FR = "J'ai besoin d'évaluer les avantages et la faisabilité "
+EN = "I need to evaluate the benefits and feasibility of "
+OFFICE_SUITE_CONTEXT = (
+    "The shared-services agreement would skip open competition and assumes that cloud "
+    "subscriptions cost less than a competitive tender, and that moving to another product "
+    "would cost more."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "suggestion"),
+    [
+        # the object of "remplacer X par" names nothing: « de remplacer une nouvelle version »
+        (
+            "Nous devons remplacer notre système Accès Cité Finances par une nouvelle version.",
+            "fr",
+            FR + "de \u2026",
+        ),
+        # its twin names a solution type: evaluating its use
+        (
+            "Nous devons remplacer notre système Accès Cité Finances par un logiciel de paie infonuagique.",
+            "fr",
+            FR + "d'utiliser un logiciel de paie infonuagique.",
+        ),
+        # a need verb but a name chosen: the input repeated is no suggestion
+        (
+            "Le conseil a déjà choisi Tyler Technologies; il faut signer d'ici le 1er mars.",
+            "fr",
+            FR + "de \u2026",
+        ),
+        # its twin states a need and names nothing: kept as it is
+        ("Il faut réduire nos coûts de formation.", "fr", "Il faut réduire nos coûts de formation."),
+        # a purpose that is a clause: "ways to another product would cost more"
+        (OFFICE_SUITE_CONTEXT, "en", EN + "\u2026"),
+        # its twin's purpose is an infinitive phrase
+        ("We want to buy a new system to reduce labour costs.", "en", EN + "ways to reduce labour costs."),
+        (
+            "Replace our payroll software with a cloud payroll system.",
+            "en",
+            EN + "using a cloud payroll system.",
+        ),
+        ("Replace our payroll software.", "en", EN + "replacing our payroll software."),
+    ],
+)
+def test_a_suggestion_is_a_clean_sentence_or_the_template(text, lang, suggestion):
+    from wizard.core.checks.restate import suggest_restatement
+
+    assert suggest_restatement(text, lang) == suggestion

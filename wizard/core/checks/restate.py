@@ -11,7 +11,7 @@ import re
 
 from wizard.core.checks.problem_terms import ACQUIRE, BYPASS, NEED, PRESUME, SOLUTION
 from wizard.core.checks.wording import any_match, fold
-from wizard.core.domain import brands
+from wizard.core.domain import brands, product_names
 
 _PURPOSE = {
     "en": re.compile(r"\b(?:in order to|so as to|so that we can|to) (?=\w)"),
@@ -50,10 +50,27 @@ _FORMS = {
         "none": "de \u2026",
     },
 }
+_VAGUE = re.compile(
+    r"^(?:(?:a|an|the|un|une|la|le|les|l'|des|d'|de)\s*)?(?:another|other|autres?"
+    r"|(?:new|newer|latest) (?:version|release|one)|(?:nouvelles?|derniere) (?:version|mouture)s?)\b"
+)
+"""An object or purpose that names nothing the Town could evaluate ("another product",
+« une nouvelle version »): the suggestion falls back to the template's "…"."""
+_FINITE = re.compile(
+    r"\b(?:would|will|could|should|can|cannot|must|may|might|is|are|was|were|has|have|had|does|did"
+    r"|est|sont|etait|serait|seraient|sera|seront|ont|peut|peuvent|pourrait|doit|doivent|coute\w*)\b"
+)
+"""A finite verb: the fragment is a clause, not a noun phrase or an infinitive."""
 _FR_WORDS = re.compile(
     r"\b(?:le|la|les|des|du|de|et|un|une|nous|notre|nos|pour|avec|est|sont|j'ai|qui|dans|sur|ville)\b"
 )
 _EN_WORDS = re.compile(r"\b(?:the|and|of|to|a|an|we|our|for|with|is|are|i|who|in|on|town|city)\b")
+
+
+def _names(statement: str) -> bool:
+    """True when ``statement`` names a brand, product or vendor (a listed or possible name)."""
+    known = brands.detect_brands(statement)
+    return bool(known or product_names.possible_names(statement, known))
 
 
 def guess_language(text: str, default: str = "en") -> str:
@@ -72,13 +89,26 @@ def _clean(fragment: str, lang: str) -> str:
     return _TRAILING.sub("", fragment)
 
 
+def _usable(fragment: str, statement: str) -> bool:
+    """True when ``fragment`` can end the template as a clean phrase: it names something
+    (not "another product", « une nouvelle version »), holds no finite verb ("… would cost
+    more") and is not the statement itself."""
+    folded = fold(fragment)
+    return bool(
+        fragment.strip()
+        and not _VAGUE.search(folded)
+        and not _FINITE.search(folded)
+        and folded.strip(" .") != fold(statement).strip(" .")
+    )
+
+
 def _purpose(statement: str, folded: str, lang: str, start: int) -> str:
     found = _PURPOSE[lang].search(folded, start)
     if not found:
         return ""
     end = _CLAUSE_END.search(folded, found.end())
     purpose = _clean(statement[found.end() : end.start() if end else len(statement)], lang)
-    return "" if any_match(BYPASS, fold(purpose)) else purpose
+    return "" if any_match(BYPASS, fold(purpose)) or not _usable(purpose, statement) else purpose
 
 
 def _object(statement: str, folded: str, lang: str, verb: re.Match[str]) -> str:
@@ -89,7 +119,8 @@ def _object(statement: str, folded: str, lang: str, verb: re.Match[str]) -> str:
         phrase = phrase[: judged.start()]
     if brands.detect_brands(phrase) or not SOLUTION.search(fold(phrase)):
         return ""
-    return _clean(" ".join(phrase.split()[:_MAX_WORDS]), lang)
+    target = _clean(" ".join(phrase.split()[:_MAX_WORDS]), lang)
+    return target if _usable(target, statement) else ""
 
 
 def suggest_restatement(statement: str, lang: str) -> str:
@@ -97,13 +128,16 @@ def suggest_restatement(statement: str, lang: str) -> str:
 
     From a purpose clause ("… to reduce labour costs") it suggests evaluating ways to
     reach that purpose; from a solution type ("buy an e-learning software") it suggests
-    evaluating its use; otherwise the bare template ending in "…". A statement that
-    already states a need and targets no product is returned unchanged.
+    evaluating its use ("replace X with a cloud payroll system": using what replaces);
+    otherwise the bare template ending in "…", also when the purpose or the object is no
+    clean phrase ("another product would cost more", « une nouvelle version »). A
+    statement that already states a need and names no product is returned unchanged;
+    one that names a product never is (it would repeat what the check faults).
     """
     lang = lang if lang in _TEMPLATE else "en"
     folded = fold(statement)
     verb = ACQUIRE.search(folded)
-    if statement.strip() and any_match(NEED, folded) and not verb:
+    if statement.strip() and any_match(NEED, folded) and not verb and not _names(statement):
         return statement.strip()
     forms = _FORMS[lang]
     purpose = _purpose(statement, folded, lang, verb.end() if verb else 0)
@@ -111,7 +145,9 @@ def suggest_restatement(statement: str, lang: str) -> str:
         de = "d'" if fold(purpose[:1]) in "aeiouyh" else "de "
         return _TEMPLATE[lang].format(what=forms["purpose"].format(what=purpose, de=de)) + "."
     target = _object(statement, folded, lang, verb) if verb else ""
-    if target:
-        form = "replace" if verb and verb.group().startswith(("replac", "remplac")) else "use"
+    if verb and target:
+        # "replace X with Y": Y is used; a bare "replace Y": Y is replaced
+        head = verb.group().strip()
+        form = "replace" if " " not in head and head.startswith(("replac", "remplac")) else "use"
         return _TEMPLATE[lang].format(what=forms[form].format(what=target)) + "."
     return _TEMPLATE[lang].format(what=forms["none"])
