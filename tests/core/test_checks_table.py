@@ -224,7 +224,7 @@ RESTATEMENTS = [
     (
         GUIDE_3_WRONG,
         "fr",
-        "J'ai besoin d'évaluer les avantages et la faisabilité de réduire nos coûts de main-d'oeuvre.",
+        "J’ai besoin d’évaluer les avantages et la faisabilité de réduire nos coûts de main-d'oeuvre.",
     ),
     (
         "Replace our permitting software and waive competitive bidding for the upgrade",
@@ -239,7 +239,7 @@ RESTATEMENTS = [
     (
         "Acquérir un progiciel de gestion intégré de gré à gré.",
         "fr",
-        "J'ai besoin d'évaluer les avantages et la faisabilité d'utiliser un progiciel de gestion intégré.",
+        "J’ai besoin d’évaluer les avantages et la faisabilité d’utiliser un progiciel de gestion intégré.",
     ),
     (
         "We need to buy a new dispatch system without a tender.",
@@ -250,12 +250,12 @@ RESTATEMENTS = [
     (
         "ACHETER Microsoft 365 POUR TOUT LE PERSONNEL.",
         "fr",
-        "J'ai besoin d'évaluer les avantages et la faisabilité de \u2026",
+        "J’ai besoin d’évaluer les avantages et la faisabilité de \u2026",
     ),
     (
         "Acheter des tablettes pour les pompiers afin de réduire la paperasse.",
         "fr",
-        "J'ai besoin d'évaluer les avantages et la faisabilité de réduire la paperasse.",
+        "J’ai besoin d’évaluer les avantages et la faisabilité de réduire la paperasse.",
     ),
     (GUIDE_1_RIGHT, "fr", GUIDE_1_RIGHT),  # already a need: unchanged
 ]

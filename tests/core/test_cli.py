@@ -711,7 +711,7 @@ def test_lint_explain_keeps_the_code_first(capsys):
 def test_lint_lang_sets_the_suggestion_language_of_an_unclear_text(capsys):
     text = "Install SAP S/4HANA"  # as French as it is English
     cli.main(["lint", "--field", "problem", text, "--lang", "fr", "--explain"])
-    assert "par exemple : J'ai besoin d'évaluer" in capsys.readouterr().out
+    assert "par exemple : J’ai besoin d’évaluer" in capsys.readouterr().out
     cli.main(["lint", "--field", "problem", text, "--lang", "en", "--explain"])
     assert "for example: I need to evaluate" in capsys.readouterr().out
 

@@ -77,7 +77,7 @@ def test_problem_messages_follow_the_language():
         "L’énoncé cible une solution plutôt qu’un besoin : « Acheter un logiciel »"
     )
     assert f.message("fr").endswith(
-        "J'ai besoin d'évaluer les avantages et la faisabilité de réduire les coûts."
+        "J’ai besoin d’évaluer les avantages et la faisabilité de réduire les coûts."
     )
     assert f.principle_text("en") == "Define the problem first: a need to meet, not a product to buy."
 

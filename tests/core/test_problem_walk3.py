@@ -87,7 +87,7 @@ def test_joining_anything_else_is_no_bypass(text, lang):
     assert "P-BYPASS" not in {f.code for f in lint_text("problem", text, lang)}
 
 
-FR = "J'ai besoin d'évaluer les avantages et la faisabilité "
+FR = "J’ai besoin d’évaluer les avantages et la faisabilité "
 EN = "I need to evaluate the benefits and feasibility of "
 OFFICE_SUITE_CONTEXT = (
     "The shared-services agreement would skip open competition and assumes that cloud "
@@ -109,7 +109,7 @@ OFFICE_SUITE_CONTEXT = (
         (
             "Nous devons remplacer notre système Accès Cité Finances par un logiciel de paie infonuagique.",
             "fr",
-            FR + "d'utiliser un logiciel de paie infonuagique.",
+            FR + "d’utiliser un logiciel de paie infonuagique.",
         ),
         # a need verb but a name chosen: the input repeated is no suggestion
         (
@@ -135,3 +135,23 @@ def test_a_suggestion_is_a_clean_sentence_or_the_template(text, lang, suggestion
     from wizard.core.checks.restate import suggest_restatement
 
     assert suggest_restatement(text, lang) == suggestion
+
+
+def test_the_french_suggestion_and_p_need_share_the_typographic_apostrophe():
+    found = {f.code: f for f in lint_text("problem", "Acheter un logiciel de paie.", "fr")}
+    assert (
+        found["P-SOLUTION"]
+        .message("fr")
+        .endswith("J’ai besoin d’évaluer les avantages et la faisabilité d’utiliser un logiciel de paie.")
+    )
+    assert "« J’ai besoin d’évaluer" in found["P-NEED"].message("fr")
+
+
+def test_the_french_wording_of_scope_and_binary_findings_is_natural():
+    scope = {
+        f.code: f
+        for f in lint_text("problem", "Le service des incendies a besoin de réduire ses coûts.", "fr")
+    }
+    assert scope["P-SCOPE"].message("fr").startswith("L’énoncé ne concerne qu’une unité. ")
+    binary = {f.code: f for f in lint_text("criterion", "Le logiciel doit être convivial.", "fr")}
+    assert "ne permet pas de répondre par « conforme / non conforme »" in binary["C-NOT-BINARY"].message("fr")

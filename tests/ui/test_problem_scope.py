@@ -96,7 +96,7 @@ def test_suggestion_follows_the_statement_language_and_leaves_a_blank(open_windo
     page, statement = _problem_page(open_window, qtbot)
     statement.setPlainText("Nous voulons migrer vers ArcGIS Online.")
     open_window.ctx.flush()
-    assert page.suggestion.text() == "J'ai besoin d'évaluer les avantages et la faisabilité de \u2026"
+    assert page.suggestion.text() == "J’ai besoin d’évaluer les avantages et la faisabilité de \u2026"
     page.binder.widgets["problem.request_as_received"].setPlainText("Migrer vers ArcGIS")
     open_window.ctx.flush()
     page.use_suggestion.click()
@@ -106,7 +106,7 @@ def test_suggestion_follows_the_statement_language_and_leaves_a_blank(open_windo
     problem = open_window.ctx.project.problem
     assert (
         problem.statement
-        == "J'ai besoin d'évaluer les avantages et la faisabilité de partager les couches entre les services"
+        == "J’ai besoin d’évaluer les avantages et la faisabilité de partager les couches entre les services"
     )
     assert problem.request_as_received == "Migrer vers ArcGIS"  # an existing request is not overwritten
 

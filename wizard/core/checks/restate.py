@@ -34,7 +34,7 @@ _POSSESSIVE = {
 }
 _TEMPLATE = {
     "en": "I need to evaluate the benefits and feasibility of {what}",
-    "fr": "J'ai besoin d'évaluer les avantages et la faisabilité {what}",
+    "fr": "J’ai besoin d’évaluer les avantages et la faisabilité {what}",
 }
 _FORMS = {
     "en": {
@@ -45,7 +45,7 @@ _FORMS = {
     },
     "fr": {
         "purpose": "{de}{what}",
-        "use": "d'utiliser {what}",
+        "use": "d’utiliser {what}",
         "replace": "de remplacer {what}",
         "none": "de \u2026",
     },
@@ -142,7 +142,7 @@ def suggest_restatement(statement: str, lang: str) -> str:
     forms = _FORMS[lang]
     purpose = _purpose(statement, folded, lang, verb.end() if verb else 0)
     if purpose:
-        de = "d'" if fold(purpose[:1]) in "aeiouyh" else "de "
+        de = "d’" if fold(purpose[:1]) in "aeiouyh" else "de "
         return _TEMPLATE[lang].format(what=forms["purpose"].format(what=purpose, de=de)) + "."
     target = _object(statement, folded, lang, verb) if verb else ""
     if verb and target:
