@@ -44,6 +44,20 @@ def test_replace_names_left_and_brought_each_once(text, lang):
     assert _named(text, lang) == {"P-SOLUTION": ["Nethris"], "P-INCUMBENT": ["Accès Cité"]}
 
 
+def test_a_solution_type_replacing_a_name_does_not_list_the_name():
+    text = "Nous devons remplacer notre système Accès Cité Finances par une nouvelle version."
+    found = {f.code: f for f in lint_text("problem", text, "fr")}
+    assert found["P-SOLUTION"].param("target") == "une nouvelle version"
+    assert detected_names(found["P-SOLUTION"]) == []
+    assert brands_of(found["P-INCUMBENT"]) == ["Accès Cité"]
+    # its twin without a name left keeps the whole request as the target
+    twin = {
+        f.code: f
+        for f in lint_text("problem", "Nous devons remplacer le système de paie par un logiciel.", "fr")
+    }
+    assert twin["P-SOLUTION"].param("target") == "remplacer le système de paie par un logiciel"
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [

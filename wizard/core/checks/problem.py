@@ -175,7 +175,9 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
         noun = SOLUTION.search(folded, window.start(), window.end())
         framed = EVALUATION_FRAME.search(folded, start, verb.start())
         if noun and not framed:
-            targets.append(statement[verb.start() : noun.end()])
+            # "remplacer X par une nouvelle version": the system left (X) is no target
+            left_behind = any(verb.start() <= m.start < window.start() and m.start in replaced for m in found)
+            targets.append(statement[window.start() if left_behind else verb.start() : noun.end()].strip())
     for m in found:
         if m.start in replacing and m.start not in aimed:
             aimed.add(m.start)
