@@ -32,7 +32,9 @@ ignored (``CityWorks`` = ``Cityworks``); French elision understood (``d'Esri``,
 ("Office365" = "Office 365"); a one-word name written in two capitalised words is found
 ("VM Ware" = "VMware", "Central Square" = "CentralSquare"); a one-word name after a title,
 directly or after a given name ("Trustee Michelle Harris", "Mr. Harris") is a person and is
-not reported (K34); a contextual word in lower
+not reported (K34); a one-word name that is also an ordinary English or French word
+(``resources/brands/lowercase_words.txt``: "adds", "slack", "workday", « munis ») only
+when written with its capital; a contextual word in lower
 case only before "operating system" or "OS" ("windows operating system servers"), in a
 list right after a name found ("sharepoint, outlook and teams") or after a file action
 ("export to excel"). Nothing inside a URL, an e-mail address or a domain
@@ -402,14 +404,35 @@ def _in_address(text: str, pos: int) -> bool:
     return domain is not None and domain.start() <= pos - start
 
 
+@cache
+def lowercase_words() -> frozenset[str]:
+    """Folded one-word names of the list that are also ordinary English or French words
+    ("adds", "slack", "workday", « munis »), from ``resources/brands/lowercase_words.txt``
+    (written by ``tools/brand_words.py`` from the system dictionaries). Such a name is a
+    brand only when written with its capital: in lower case it is the word."""
+    path = resource_path("brands", "lowercase_words.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
 def _match_at(
-    tokens: list[re.Match[str]], folded: list[str], i: int, text: str, candidates: list[_Alias]
+    tokens: list[re.Match[str]],
+    folded: list[str],
+    i: int,
+    text: str,
+    candidates: list[_Alias],
+    bundled: bool = False,
 ) -> tuple[_Alias, int] | None:
-    """The longest alias starting at token ``i``, with the index of its last token."""
+    """The longest alias starting at token ``i``, with the index of its last token.
+
+    For the ``bundled`` list, a one-word name that is an ordinary word
+    (:func:`lowercase_words`) written in lower case is the word, not the name."""
     for alias in candidates:
         n = len(alias.tokens)
         if i + n > len(tokens):
             continue
+        if bundled and n == 1 and tokens[i].group()[:1].islower() and alias.tokens[0] in lowercase_words():
+            continue  # "the clerk adds", "leave slack", « munis d'un terminal »: ordinary words
         if alias.cased and any(t.group()[:1].islower() for t in tokens[i : i + n]):
             continue  # "world wide technology", "absolute software": ordinary words
         ok = True
@@ -468,9 +491,9 @@ def detect_brands(text: str, extra: Iterable[Any] = ()) -> list[Match]:
                 free = i + 2
             continue
         best: tuple[_Alias, int] | None = None
-        for index in indexes:
+        for k, index in enumerate(indexes):
             candidates = index.get(word)
-            hit = _match_at(tokens, folded, i, text, candidates) if candidates else None
+            hit = _match_at(tokens, folded, i, text, candidates, k == 0) if candidates else None
             if hit and (best is None or hit[1] > best[1]):
                 best = hit
         if best is None:
