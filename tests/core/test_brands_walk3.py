@@ -78,3 +78,33 @@ def test_lowercase_words_file_is_a_subset_of_the_lists_names() -> None:
 def test_lowercase_words_file_is_current() -> None:
     written = resource_path("brands", "lowercase_words.txt").read_text(encoding="utf-8")
     assert written == _tool().render()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The system must export to Excel.", ["Microsoft Excel"]),
+        ("Users open it in Word.", ["Microsoft Word"]),
+        ("Staff open the invitation in Outlook.", ["Microsoft Outlook"]),
+        ("Staff run Excel macros every month.", ["Microsoft Excel"]),
+        ("The teams export to Word and Excel.", ["Microsoft Word", "Microsoft Excel"]),
+        ("L'employé ouvre Excel puis colle le tableau dans Word.", ["Microsoft Excel", "Microsoft Word"]),
+        ("export to excel.", ["Microsoft Excel"]),
+    ],
+)
+def test_capitalised_product_after_a_file_action(text: str, expected: list[str]) -> None:
+    assert canon(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The system must export to a spreadsheet.",
+        "In a Word, the answer is no.",
+        "Open windows in the hall must be closed.",
+        "Esri and Access to the building are separate lots.",
+        "The clerk opens the office at nine.",
+    ],
+)
+def test_clean_twins_of_the_file_action(text: str) -> None:
+    assert canon(text) == [c for c in canon(text) if c == "Esri"]

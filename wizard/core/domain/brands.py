@@ -19,7 +19,10 @@ The bundled list is ``resources/brands/brands.json``:
   « hébergé chez Bell »), before a product noun up to four capitalised words later
   ("Windows servers", "Windows, SQL compatible"; a lower-case word stops the look: "Access
   control servers"), in a list that ends with the vendor ("Windows ou Microsoft Office") or
-  joined by a slash to a name of the list ("Edge/Chrome"); all but the first only when
+  joined by a slash to a name of the list ("Edge/Chrome"), after a file action ("export
+  to Excel", "open it in Word", « ouvre Excel », « colle dans Word ») or before "macros"
+  ("run Excel macros"), in a list right after another contextual product ("Word and
+  Excel"); all but the first only when
   the word is written with its capital. A versioned product found by its vendor keeps its
   version ("Microsoft Windows 10"); a vendor's name ending in "Systems", "Technologies"
   or "Solutions" is also found in the singular ("New World System");
@@ -261,6 +264,9 @@ def _contextual_at(
                     # "OverDrive and Libby": the phrase holds another name, reported on its own
                     return rule.canonical, end
                 return rule.canonical, tokens[i + n].end()
+        if not rule.vendor and _file_action_before(text, tokens[i].start()):
+            # "export to Excel", "open it in Word", « ouvre Excel », "run Excel macros"
+            return rule.canonical, end
         if rule.vendor and _VENDOR_RELATION.search(
             fold(text[max(0, tokens[i].start() - 40) : tokens[i].start()])
         ):
@@ -327,16 +333,51 @@ _FILE_ACTION = re.compile(
 _LOWER_END = re.compile(r"\s*(?:$|[.,;:!?)]|(?:and|or|et|ou|files?|format|fichiers?|spreadsheets?)\b)")
 
 
+@cache
+def _contextual_names() -> frozenset[str]:
+    """The canonical names of the contextual entries ("Microsoft Word", "Bell Canada")."""
+    return frozenset(r.canonical for rules in _bundled_contextual().values() for r in rules)
+
+
+def _after_found(text: str, tokens: list[re.Match[str]], i: int, found: list[Match]) -> bool:
+    """Token ``i`` follows the last name found, joined by a comma, "and", "or" or a slash."""
+    start = tokens[i].start()
+    return (
+        bool(found)
+        and found[-1].end <= start
+        and _LOWER_LIST.fullmatch(text, found[-1].end, start) is not None
+    )
+
+
 def _lower_product(text: str, tokens: list[re.Match[str]], i: int, found: list[Match]) -> bool:
     """A contextual word in lower case is a product in two contexts only: in a list right
     after a name found ("sharepoint, outlook and teams"), or after a file action, then
     the clause's end or a file word ("export reports to excel", « exporter en excel »).
     Elsewhere it is the ordinary word ("teams across departments", "in a word")."""
     start = tokens[i].start()
-    if found and found[-1].end <= start and _LOWER_LIST.fullmatch(text, found[-1].end, start):
+    if _after_found(text, tokens, i, found):
         return True
     low = text[max(0, start - 40) : start].lower()
     return bool(_FILE_ACTION.search(low)) and bool(_LOWER_END.match(text, tokens[i].end()))
+
+
+_CAP_ACTION = re.compile(
+    r"\b(?:(?:open(?:s|ed|ing)?|launch\w*|run(?:s|ning)?|ouvr\w*|lanc\w*)(?: (?:ms|microsoft))?"
+    r"|(?:past\w*|cop(?:y|ies|ied|ying)|coll\w*|copi\w*) (?:[\w-]+ ){0,3}?(?:into|in|to|dans|vers))"
+    r" $"
+)
+_MACROS = re.compile(r"[ \u00a0](?:macros?|VBA)\b", re.IGNORECASE)
+
+
+def _file_action_before(text: str, start: int) -> bool:
+    """A capitalised product word after a file action ("export to Excel", "open it in
+    Word", "paste into Word", « ouvre Excel », « colle dans Word ») or before "macros"
+    ("run Excel macros"): the application, not the ordinary word."""
+    low = text[max(0, start - 40) : start].lower()
+    if _FILE_ACTION.search(low) or _CAP_ACTION.search(low):
+        return True
+    end = _TOKEN.match(text, start)
+    return end is not None and _MACROS.match(text, end.end()) is not None
 
 
 def _os_follows(folded: list[str], i: int) -> bool:
@@ -513,6 +554,14 @@ def detect_brands(text: str, extra: Iterable[Any] = ()) -> list[Match]:
                 continue
             seen = set(folded[clause.start_of(i) : i])
             found_here = _contextual_at(text, tokens, folded, i, seen)
+            if (
+                found_here is None
+                and tokens[i].group()[0].isupper()
+                and _after_found(text, tokens, i, found)
+                and found[-1].canonical in _contextual_names()
+            ):
+                # "export to Word and Excel": a list right after a contextual product carries it
+                found_here = contextual[word][0].canonical, tokens[i].end()
             if found_here and not _in_address(text, tokens[i].start()):
                 canonical, end = found_here
                 found.append(Match(text[tokens[i].start() : end], tokens[i].start(), end, canonical))
