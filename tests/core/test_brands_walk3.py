@@ -108,3 +108,26 @@ def test_capitalised_product_after_a_file_action(text: str, expected: list[str])
 )
 def test_clean_twins_of_the_file_action(text: str) -> None:
     assert canon(text) == [c for c in canon(text) if c == "Esri"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le fournisseur détient une attestation SOC 2 de type II.",
+        "Un rapport SOC 2 de type 2 est exigé.",
+        "The vendor holds a SOC 2 Type 2 report.",
+        "The vendor holds a SOC 2 Type II report.",
+        "Phase II starts in May.",
+    ],
+)
+def test_standard_variants_and_roman_numerals_are_no_names(text: str) -> None:
+    from wizard.core.domain.product_names import possible_list
+
+    assert canon(text) == []
+    assert possible_list(text) == []
+
+
+def test_a_name_beside_a_roman_numeral_is_still_possible() -> None:
+    from wizard.core.domain.product_names import possible_list
+
+    assert possible_list("Le fournisseur doit fournir NovaTrak de type II.") == ["NovaTrak"]

@@ -475,6 +475,10 @@ def _standard_words() -> frozenset[str]:
     )
 
 
+_ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
+"""A roman numeral up to XXXIX in capitals ("II", "IV", "XII")."""
+
+
 @lru_cache(maxsize=8192)
 def _known(word: str) -> bool:
     """An ordinary word, a standard's word or a document word (never a possible name)."""
@@ -483,6 +487,8 @@ def _known(word: str) -> bool:
         return True  # "Le", "La", "In", "On": function words; two-letter names are acronyms ("HP")
     if low in ordinary_words() or low in _standard_words() or low in _DOCUMENT_WORDS:
         return True
+    if _ROMAN.fullmatch(word):
+        return True  # "Type II", « de type II », "Phase IV": a numeral, no product's name
     if _inflected(low):
         return True  # "Licensed", "Tickets": an inflection of an ordinary word
     parts = low.split("-")
