@@ -131,3 +131,20 @@ def test_a_name_beside_a_roman_numeral_is_still_possible() -> None:
     from wizard.core.domain.product_names import possible_list
 
     assert possible_list("Le fournisseur doit fournir NovaTrak de type II.") == ["NovaTrak"]
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("The system must import from QuickBooks.", None),
+        ("The system must import from QuickBooks and be quick.", "quick"),
+        ("Quick access to reports is required.", "Quick"),
+        ("The system must be quick.", "quick"),
+    ],
+)
+def test_vague_word_not_inside_a_product_name(text: str, vague: str | None) -> None:
+    from wizard.core.checks.criteria_text import is_subjective
+    from wizard.core.model import Criterion
+
+    found = is_subjective(Criterion(1, text, kind="mandatory"))
+    assert (text[found.start() : found.end()] if found else None) == vague

@@ -181,10 +181,27 @@ def _subjective(text: str) -> re.Match[str] | None:
     """:func:`is_subjective` of a text, cached on it: the checks and the red flags ask
     it of every criterion on every run, and a text rarely changes between two runs."""
     folded = fold(text)
-    vague = VAGUE.search(folded)
+    vague = _outside_names(VAGUE, folded, text)
     if not vague and not any(ch.isdigit() for ch in folded):
-        vague = QUALITATIVE.search(folded)
+        vague = _outside_names(QUALITATIVE, folded, text)
     return vague
+
+
+def _outside_names(pattern: re.Pattern[str], folded: str, text: str) -> re.Match[str] | None:
+    """The first match of ``pattern`` in ``folded`` that lies outside every product name
+    of ``text``: "QuickBooks" or "FastTrack" name a product; "quick" or "fast" in them is
+    not the vague word (the brand checks report the name)."""
+    names: list[tuple[int, int]] | None = None
+    for found in pattern.finditer(folded):
+        if not text[found.start()].isupper():
+            return found
+        if names is None:
+            known = brands.detected(text)
+            names = [(m.start, m.end) for m in known]
+            names += [(m.start, m.end) for m in product_names.possible_names(text, known)]
+        if not any(start <= found.start() and found.end() <= end for start, end in names):
+            return found
+    return None
 
 
 def binary_findings(criterion: Criterion, labels: Labels) -> list[Finding]:
