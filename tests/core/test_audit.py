@@ -203,7 +203,8 @@ def test_instructions_to_bidders_name_the_portal_and_the_channel_for_questions_u
     path.write_text(_PORTALS.replace("INSTRUCTIONS TO BIDDERS", "MANDATORY REQUIREMENTS"), encoding="utf-8")
     assert cli.main(["lint", "--file", str(path), "--lang", "en"]) == 1
     out = capsys.readouterr().out
-    assert "C-BRAND  MERX" in out
+    assert "C-BRAND  SAP" in out
+    assert "MERX" not in out  # a tendering portal is no brand of the list (resources/brands/README.md)
     assert "C-BRAND  Microsoft Forms, Google Forms" in out
 
 
