@@ -81,7 +81,7 @@ class Match:
 class _Alias:
     tokens: tuple[str, ...]
     canonical: str | None  # None: a standard, consumed but never reported
-    cased: bool = False  # found only with each word's capital ("World Wide Technology")
+    cased: bool = False  # only with each word's capital ("World Wide Technology", "Slack")
 
 
 def fold(word: str) -> str:
@@ -97,15 +97,20 @@ def _tokens(phrase: str) -> tuple[str, ...]:
     return tuple(fold(t) for t in _TOKEN.findall(phrase))
 
 
-def _index(aliases: Iterable[_Alias]) -> dict[str, list[_Alias]]:
-    """First token → aliases, longest first. Multi-word aliases are also indexed joined."""
+def _index(aliases: Iterable[_Alias], words: frozenset[str] = frozenset()) -> dict[str, list[_Alias]]:
+    """First token → aliases, longest first. Multi-word aliases are also indexed joined.
+    A one-word form (as written or joined) that is one of ``words`` (ordinary words,
+    :func:`lowercase_words`) is ``cased``: found only with its capital."""
     index: dict[str, list[_Alias]] = {}
     for alias in aliases:
         if not alias.tokens:
             continue
+        if len(alias.tokens) == 1 and alias.tokens[0] in words:
+            alias = _Alias(alias.tokens, alias.canonical, True)
         index.setdefault(alias.tokens[0], []).append(alias)
         if len(alias.tokens) > 1:
-            joined = _Alias(("".join(alias.tokens),), alias.canonical, alias.cased)
+            joined_word = "".join(alias.tokens)
+            joined = _Alias((joined_word,), alias.canonical, alias.cased or joined_word in words)
             index.setdefault(joined.tokens[0], []).append(joined)
     for candidates in index.values():
         candidates.sort(key=lambda a: (-len(a.tokens), a.canonical is None))
@@ -188,7 +193,7 @@ def _bundled_aliases() -> list[_Alias]:
 
 @cache
 def _bundled_index() -> dict[str, list[_Alias]]:
-    return _index(_bundled_aliases())
+    return _index(_bundled_aliases(), lowercase_words())
 
 
 @dataclass(frozen=True)
@@ -462,20 +467,15 @@ def _match_at(
     i: int,
     text: str,
     candidates: list[_Alias],
-    bundled: bool = False,
 ) -> tuple[_Alias, int] | None:
-    """The longest alias starting at token ``i``, with the index of its last token.
-
-    For the ``bundled`` list, a one-word name that is an ordinary word
-    (:func:`lowercase_words`) written in lower case is the word, not the name."""
+    """The longest alias starting at token ``i``, with the index of its last token; a
+    ``cased`` alias only with each word's capital."""
     for alias in candidates:
         n = len(alias.tokens)
         if i + n > len(tokens):
             continue
-        if bundled and n == 1 and tokens[i].group()[:1].islower() and alias.tokens[0] in lowercase_words():
-            continue  # "the clerk adds", "leave slack", « munis d'un terminal »: ordinary words
         if alias.cased and any(t.group()[:1].islower() for t in tokens[i : i + n]):
-            continue  # "world wide technology", "absolute software": ordinary words
+            continue  # "the clerk adds", « munis d'un terminal », "world wide technology": words
         ok = True
         for k in range(1, n):
             if folded[i + k] != alias.tokens[k] or not _SEPARATOR.fullmatch(
@@ -532,9 +532,9 @@ def detect_brands(text: str, extra: Iterable[Any] = ()) -> list[Match]:
                 free = i + 2
             continue
         best: tuple[_Alias, int] | None = None
-        for k, index in enumerate(indexes):
+        for index in indexes:
             candidates = index.get(word)
-            hit = _match_at(tokens, folded, i, text, candidates, k == 0) if candidates else None
+            hit = _match_at(tokens, folded, i, text, candidates) if candidates else None
             if hit and (best is None or hit[1] > best[1]):
                 best = hit
         if best is None:
