@@ -36,7 +36,7 @@ from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.checks.criteria_text import number_of
 from wizard.core.clauses.library import included_clauses
 from wizard.core.domain.numbering import criterion_labels, localized_clause
-from wizard.core.i18n import N_, Localized, tr
+from wizard.core.i18n import N_, Localized
 from wizard.core.i18n.languages import binding_language
 from wizard.core.model import Project
 
@@ -184,7 +184,7 @@ def check_obligations(project: Project) -> list[Finding]:
                     f"criteria:{criterion.id}.text",
                     principles.FEW_MANDATORY,
                     criterion=number_of(labels, criterion),
-                    topic=Localized(fr=tr(obligation.topic, "fr"), en=tr(obligation.topic, "en")),
+                    topic=Localized.of(obligation.topic),
                     clause=localized_clause(project, obligation.clause),
                 )
             )

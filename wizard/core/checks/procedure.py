@@ -27,7 +27,7 @@ from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.domain import funding
 from wizard.core.domain import legal_framework as legal
-from wizard.core.i18n import N_, Localized, tr
+from wizard.core.i18n import N_, Localized
 from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
 from wizard.core.textclean import one_line
@@ -63,9 +63,7 @@ def thresholds(project: Project) -> list[tuple[Localized, legal.Threshold]]:
     found: list[tuple[Localized, legal.Threshold]] = []
     frame = legal.FRAMEWORKS.get(code)
     if frame is not None and frame.public_call_threshold is not None:
-        found.append(
-            (Localized(fr=tr(PUBLIC_CALL, "fr"), en=tr(PUBLIC_CALL, "en")), frame.public_call_threshold)
-        )
+        found.append((Localized.of(PUBLIC_CALL), frame.public_call_threshold))
     for agreement in legal.agreements_for(code):
         it = agreement.lowest_it_threshold() or agreement.thresholds["services"]
         found.append((Localized(fr=agreement.name_fr, en=agreement.name_en), it))

@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Literal
 
 from wizard.core.bids import record as bids_record
-from wizard.core.i18n import N_, Localized, tr
+from wizard.core.i18n import N_, Localized
 from wizard.core.model.bounds import clamp
 from wizard.core.opendata.milestones import parse_moment
 
@@ -133,7 +133,7 @@ def field_label(field: str) -> Localized:
     text = FIELD_LABELS.get(field)
     if text is None:
         return Localized(fr=field, en=field)
-    return Localized(fr=tr(text, "fr"), en=tr(text, "en"))
+    return Localized.of(text)
 
 
 @dataclass(frozen=True)

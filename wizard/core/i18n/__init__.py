@@ -74,6 +74,11 @@ class Localized:
         """The text in ``lang`` ("fr", else English)."""
         return self.fr if lang == "fr" else self.en
 
+    @classmethod
+    def of(cls, text: str | Plural, **params: object) -> Localized:
+        """The message id ``text`` translated into each language (:func:`tr`)."""
+        return cls(fr=tr(text, "fr", **params), en=tr(text, "en", **params))
+
     def __str__(self) -> str:
         return self.en
 

@@ -43,7 +43,7 @@ def os_reason(exc: BaseException) -> Localized:
     number = getattr(exc, "errno", None)
     if isinstance(number, int) and number in REASONS:
         text = REASONS[number]
-        return Localized(fr=tr(text, "fr"), en=tr(text, "en"))
+        return Localized.of(text)
     if isinstance(exc, OSError) and isinstance(number, int):
         code = errno.errorcode.get(number, str(number))
         return Localized(fr=tr(OTHER, "fr", code=code), en=exc.strerror or tr(OTHER, "en", code=code))

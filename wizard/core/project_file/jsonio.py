@@ -55,7 +55,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from wizard.core.i18n import N_, Localized, tr
+from wizard.core.i18n import N_, Localized
 from wizard.core.model import ENTITIES, SECTIONS, Project
 from wizard.core.project_file import codec
 from wizard.core.project_file.migrations import FOREIGN_KEYS
@@ -113,8 +113,9 @@ def syntax_error(exc: ValueError | RecursionError, text: str) -> Localized:
     """Why the JSON reader refused ``text``, in each language: the kind of error in plain
     words and, for a ``json.JSONDecodeError``, its line and column as the language
     writes them ("at line 3, column 5, a comma is missing between two values", « à la
-    ligne 3, colonne 5, il manque une virgule entre deux valeurs »); an empty file, JSON nested too deeply or a number of more than
-    4,300 digits (Python's limit) said as such."""
+    ligne 3, colonne 5, il manque une virgule entre deux valeurs »); an empty file, JSON
+    nested too deeply or a number of more than 4,300 digits (Python's limit) said as
+    such."""
     if isinstance(exc, RecursionError):
         kind = N_("the JSON is nested too deeply")
     elif not text.strip():
@@ -126,11 +127,8 @@ def syntax_error(exc: ValueError | RecursionError, text: str) -> Localized:
             (said for start, said in _SYNTAX if exc.msg.startswith(start)), N_("the text is not valid JSON")
         )
         where = N_("at line {line}, column {column}, {kind}")
-        return Localized(
-            fr=tr(where, "fr", kind=tr(kind, "fr"), line=exc.lineno, column=exc.colno),
-            en=tr(where, "en", kind=tr(kind, "en"), line=exc.lineno, column=exc.colno),
-        )
-    return Localized(fr=tr(kind, "fr"), en=tr(kind, "en"))
+        return Localized.of(where, kind=Localized.of(kind), line=exc.lineno, column=exc.colno)
+    return Localized.of(kind)
 
 
 def to_dict(
@@ -327,7 +325,7 @@ def load_file_with_records(path: str | Path) -> tuple[Project, dict[str, Any] | 
     try:
         text = Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise ProjectJsonError(NOT_UTF8, Localized(fr=tr(NOT_UTF8, "fr"), en=NOT_UTF8)) from exc
+        raise ProjectJsonError(NOT_UTF8, Localized.of(NOT_UTF8)) from exc
     return loads_with_records(text)
 
 
@@ -347,5 +345,5 @@ def load_file_with_contract(path: str | Path) -> Records:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise ProjectJsonError(NOT_UTF8, Localized(fr=tr(NOT_UTF8, "fr"), en=NOT_UTF8)) from exc
+        raise ProjectJsonError(NOT_UTF8, Localized.of(NOT_UTF8)) from exc
     return loads_with_contract(text)
