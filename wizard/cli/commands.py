@@ -210,7 +210,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     after the field as the documents write it in that language (``COLON``: French puts a
     no-break space before it)."""
     from wizard.core.checks import Severity, run_checks
-    from wizard.core.documents.evaluation_report import COLON
+    from wizard.core.i18n.formats import COLON
 
     lang = args.lang or system_language()
     project, _changed, record = _read_for_export(args.file)

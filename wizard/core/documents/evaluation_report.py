@@ -45,7 +45,7 @@ from wizard.core.domain.evaluation import QUEBEC_MIN_INTERIM, points_needed_clam
 from wizard.core.domain.numbering import criterion_numbers, scenario_numbers
 from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import N_, Plural, tr
-from wizard.core.i18n.formats import format_date
+from wizard.core.i18n.formats import COLON, format_date
 from wizard.core.i18n.labels import severity_word
 from wizard.core.model import Project, QualityGridItem
 from wizard.core.opendata.awards import standstill_end
@@ -684,10 +684,6 @@ def _findings(project: Project, record: BidsRecord, lang: str) -> list[Block]:
             )
         )
     return blocks
-
-
-COLON = {"fr": "\u00a0: ", "en": ": "}
-"""The colon after a label, as each language writes it."""
 
 
 def _recommendation(view: EvaluationView, lang: str) -> list[Block]:

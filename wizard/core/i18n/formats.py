@@ -6,6 +6,7 @@
   "the Town of …").
 * :func:`percent`: a percentage as each language writes it ("99.5%", « 99,5 % »), the
   one formatter of every percentage the documents and messages compute.
+* :data:`COLON`: the colon after a label in each language.
 * :func:`with_minus`: a formatted negative number with French's minus sign (U+2212),
   for :func:`percent` and ``documents.record_tco.money``.
 """
@@ -43,6 +44,9 @@ def format_date(iso: str, lang: str) -> str:
         text = "1er " + text[2:]
     return text
 
+
+COLON = {"fr": "\u00a0: ", "en": ": "}
+"""The colon after a label, as each language writes it (French: a no-break space before)."""
 
 MINUS = "\u2212"
 """The minus sign French amounts and percentages are written with ("\u22121\u00a0234,56\u00a0$"):
