@@ -109,8 +109,8 @@ _TEXT_CODES = frozenset({"C-BRAND"})
 class AuditedParagraph:
     """One paragraph of the document, the ``role`` it was checked as (one of
     :data:`ROLES`, or ``"skipped"`` for text without words, in a list of excluded
-    vendors or in instructions to bidders), its ``findings`` and the ``section`` it is in (the text of the nearest
-    heading before it, '' before the first)."""
+    vendors or in instructions to bidders), its ``findings`` and the ``section`` it is
+    in (the text of the nearest heading before it, '' before the first)."""
 
     paragraph: Paragraph
     role: str

@@ -32,8 +32,9 @@ Codes (all on ``problem.statement``):
   the criteria. The current system is also named without the word "current": as the
   object of a replacement ("replace X with Y", "the replacement of X", "migrate from X",
   « en remplacement de X », « passant de X à Y », « l'abandon de X au profit de Y »: Y is
-  the product to acquire, even when X is no name: "replace our payroll software with Y"), by its history (a past purchase with its year: "The City
-  purchased the X system in 2007"), by its trouble or its end ("problems with X", "X has
+  the product to acquire, even when X is no name: "replace our payroll software with Y"),
+  by its history (a past purchase with its year: "The City purchased the X system in
+  2007"), by its trouble or its end ("problems with X", "X has
   a very high licensing fee", "end of support", « fin du support », « l'obsolescence
   de X ») or by its holder ("still has"). An acquisition word before a
   cost noun ("licensing fee") is not a request, nor a participle used as an adjective
@@ -48,7 +49,8 @@ Codes (all on ``problem.statement``):
   tenders, sole or single source, co-operative or group purchasing, piggybacking a state
   or interlocal contract, standing offers and framework agreements (« entente-cadre »,
   « regroupement d'achats »), joining a purchasing group or another body's agreement ("join
-  the UMQ group purchase", « adhérer au regroupement de l'UMQ », « à l'entente du CAG »), proprietary justification, « fournisseur exclusif »;
+  the UMQ group purchase", « adhérer au regroupement de l'UMQ », « à l'entente du CAG »),
+  proprietary justification, « fournisseur exclusif »;
   co-operative, joint or intergovernmental procurement agreements and programs, an
   exception to the bidding process, a contract awarded by another agency or bids taken
   by one, one supplier named as the only one ("sole distributor", "a single supplier",

@@ -68,9 +68,9 @@ _EN_WORDS = re.compile(r"\b(?:the|and|of|to|a|an|we|our|for|with|is|are|i|who|in
 
 
 def _names(statement: str) -> bool:
-    """True when ``statement`` names a brand, product or vendor (a listed or possible name)."""
-    known = brands.detect_brands(statement)
-    return bool(known or product_names.possible_names(statement, known))
+    """True when ``statement`` names a brand, product or vendor (a listed or possible name;
+    the cached detections the problem checks already made of it)."""
+    return bool(brands.detected(statement) or product_names.possible_list(statement))
 
 
 def guess_language(text: str, default: str = "en") -> str:

@@ -299,8 +299,8 @@ def add_amendment(
 ) -> int:
     """Record an amendment; returns its id. ``value_change`` in CAD (negative for a
     reduction), ``term_change_months`` (negative for a shorter term). Raises
-    :class:`ContractError`: no contract, no reason or one over ``codec.MAX_TEXT`` characters, a date that is not one or before
-    the signature, an amount that is not one, an amendment that changes nothing, that
+    :class:`ContractError`: no contract, no reason or one over ``codec.MAX_TEXT``
+    characters, a date that is not one or before the signature, an amount that is not one, an amendment that changes nothing, that
     brings the value to zero or below, or that ends the term before its own date."""
     contract = signed(pf)
     when = _date(amended_on)

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from wizard.core.csv_cells import to_csv
-from wizard.core.domain.brands import fold
+from wizard.core.domain.brands import MIN_NAME, fold
 from wizard.core.i18n import N_, tr
 from wizard.core.model import Project
 from wizard.core.project_file.batch import batch
@@ -35,8 +35,6 @@ from wizard.core.project_file.store import ProjectFile
 
 MAX_BYTES = 1024 * 1024
 MAX_NAME = 120
-MIN_NAME = 3
-"""The shortest name the brand check looks for (``checks/known_names.py``)."""
 HEADERS = frozenset({"name", "nom", "names", "noms", "brand", "brands", "marque", "marques"})
 
 

@@ -58,6 +58,10 @@ from typing import Any
 
 from wizard.core.paths import resource_path
 
+MIN_NAME = 3
+"""The shortest name of a town's own list the brand check looks for: a shorter one is
+too likely an ordinary word or an acronym ("HP", "AB")."""
+
 _TOKEN = re.compile(r"\w+")
 _SEPARATOR = re.compile(r"[ \t\u00a0\u202f\-‐‑–/.&'’]{1,3}")
 _DOMAIN = re.compile(

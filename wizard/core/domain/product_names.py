@@ -835,7 +835,7 @@ _PRICE_WORDS = frozenset(
         "contingency",
     ]
     + ["reserve", "reserves", "charge", "charges", "fund", "funds", "funding", "levy", "levies"]
-    + ["reserve", "fonds", "subvention", "subventions", "redevance", "redevances", "contribution"]
+    + ["fonds", "subvention", "subventions", "redevance", "redevances", "contribution", "contributions"]
     + ["grant", "tax", "taxes", "year", "years", "annual", "monthly", "phase", "lot", "item", "unit", "units"]
     + ["maintenance", "support", "license", "licenses", "licence", "licences", "hardware", "software"]
     + ["implementation", "training", "installation", "service", "services", "subscription", "hosting"]
