@@ -116,8 +116,23 @@ def test_bad_json_names_the_problem(text, named):
         ("", "le fichier est vide", "the file is empty"),
         (
             '{"format": "open-procurement-wizard",}',
-            "à la ligne 1, colonne 38, un nom entre guillemets droits est attendu",
-            "at line 1, column 38, a name in double quotes is expected",
+            "à la ligne 1, colonne 37, une virgule n’est suivie d’aucune valeur",
+            "at line 1, column 37, a comma is followed by no value",
+        ),
+        (
+            '{"criteria": [1, 2,\n  ]}',
+            "à la ligne 1, colonne 19, une virgule n’est suivie d’aucune valeur",
+            "at line 1, column 19, a comma is followed by no value",
+        ),
+        (
+            '{"format", 1}',
+            "à la ligne 1, colonne 10, il manque le deux-points après un nom",
+            "at line 1, column 10, a colon is missing after a name",
+        ),
+        (
+            "{format: 1}",
+            "à la ligne 1, colonne 2, un nom entre guillemets droits est attendu",
+            "at line 1, column 2, a name in double quotes is expected",
         ),
         (
             '{\n  "format" "open-procurement-wizard"}',

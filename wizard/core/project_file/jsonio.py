@@ -105,8 +105,20 @@ _SYNTAX: list[tuple[str, str]] = [
     ("Extra data", N_("more text follows the end of the JSON")),
     ("Illegal trailing comma", N_("a comma is followed by no value")),
 ]
-"""The JSON reader's English messages (``json.JSONDecodeError.msg``, Python 3.11–3.13),
+"""The JSON reader's English messages (``json.JSONDecodeError.msg``, Python 3.10–3.13),
 by their beginning, and the kind of error they mean in our own words."""
+
+
+def _trailing_comma(exc: json.JSONDecodeError) -> int | None:
+    """The position of a comma just before a closing brace or bracket that the JSON
+    reader refused (``None``: the error is another one)."""
+    doc, pos = exc.doc, exc.pos
+    if doc[pos : pos + 1] == ",":
+        return pos if exc.msg.startswith("Illegal trailing comma") else None
+    if doc[pos : pos + 1] not in ("}", "]"):
+        return None
+    before = doc[:pos].rstrip()
+    return len(before) - 1 if before.endswith(",") else None
 
 
 def syntax_error(exc: ValueError | RecursionError, text: str) -> Localized:
@@ -126,8 +138,16 @@ def syntax_error(exc: ValueError | RecursionError, text: str) -> Localized:
         kind = next(
             (said for start, said in _SYNTAX if exc.msg.startswith(start)), N_("the text is not valid JSON")
         )
+        line, column = exc.lineno, exc.colno
+        comma = _trailing_comma(exc)
+        if comma is not None:
+            # Python 3.13 says "Illegal trailing comma" at the comma; 3.10-3.12 expect a
+            # name or a value at the closing brace: the same error, said the same way.
+            kind = N_("a comma is followed by no value")
+            line = exc.doc.count("\n", 0, comma) + 1
+            column = comma - exc.doc.rfind("\n", 0, comma)
         where = N_("at line {line}, column {column}, {kind}")
-        return Localized.of(where, kind=Localized.of(kind), line=exc.lineno, column=exc.colno)
+        return Localized.of(where, kind=Localized.of(kind), line=line, column=column)
     return Localized.of(kind)
 
 
