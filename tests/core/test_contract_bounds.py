@@ -429,6 +429,11 @@ _LONGEST = "x" * 100_000
             "Le numéro de facture est trop long",
             "The invoice number is too long",
         ),
+        (
+            lambda f, text: operations.set_terms(f, notes=text),
+            "Les notes du contrat sont trop longues",
+            "The contract's notes are too long",
+        ),
     ],
 )
 def test_a_free_text_over_the_project_limit_is_refused_and_its_twin_taken(signed, call, french, english):
@@ -444,7 +449,7 @@ def test_a_free_text_over_the_project_limit_is_refused_and_its_twin_taken(signed
     contract = record.read(signed)
     texts = [a.reason for a in contract.amendments] + [i.description for i in contract.incidents]
     texts += [r.notes for r in contract.reports] + [p.notes for p in contract.payments]
-    texts += [p.invoice_number for p in contract.payments]
+    texts += [p.invoice_number for p in contract.payments] + [contract.notes]
     assert _LONGEST in texts
 
 

@@ -108,7 +108,7 @@ def test_a_row_pointing_at_a_missing_row_is_refused(tmp_path, capsys):
     [
         (lambda d: d["cost_lines"][0].update(year=2**70), "cost_lines[0].year"),
         (lambda d: d["criteria"][0].update(feature_ids=[2**64]), "criteria[0].feature_ids"),
-        (lambda d: d["criteria"].append(dict(d["criteria"][0])), "duplicate id"),
+        (lambda d: d["criteria"].append(dict(d["criteria"][0])), "repeats the id"),
         (lambda d: d["problem"].update(statement="x" * (codec.MAX_TEXT + 1)), "problem.statement"),
     ],
 )

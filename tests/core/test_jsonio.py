@@ -81,7 +81,10 @@ def _doc(**sections):
         (json.dumps({"format": "other", "version": 1}), "not an Open Procurement Wizard project"),
         (json.dumps({"format": "open-procurement-wizard", "version": 99}), "newer version"),
         (json.dumps({"format": "open-procurement-wizard", "version": 8}), "newer version"),
-        (json.dumps({"format": "open-procurement-wizard", "version": "1"}), "newer version"),
+        (
+            json.dumps({"format": "open-procurement-wizard", "version": "1"}),
+            "the field version must be a whole",
+        ),
         (_doc(info={"province": 5}), "info.province"),
         (_doc(scope={"mission_critical": "yes"}), "scope.mission_critical"),
         (_doc(tco={"horizon_years": 5.5}), "tco.horizon_years"),
@@ -91,7 +94,7 @@ def _doc(**sections):
         (_doc(criteria={"id": 1}), "criteria"),
         (_doc(criteria=[{"id": 1}, "text"]), "criteria[1]"),
         (_doc(criteria=[{"id": 1, "feature_ids": [1, "2"]}]), "criteria[0].feature_ids"),
-        (_doc(criteria=[{"id": 1}, {"id": 1}]), "criteria.id"),
+        (_doc(criteria=[{"id": 1}, {"id": 1}]), "criteria[1].id"),
         (_doc(cost_lines=[{"id": 1, "option_id": 7}]), "cost_lines[0].option_id"),
         (
             _doc(vendor_exchanges=[{"id": 1}, {"id": 2, "helped_drafting": "yes"}]),

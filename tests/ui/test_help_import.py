@@ -64,8 +64,25 @@ def test_a_json_syntax_error_is_said_in_the_apps_language(window, monkeypatch, e
     finally:
         apply_language("en")
     assert errors == [
-        "Ce fichier JSON ne peut pas être chargé : à la ligne 1, colonne 38, un nom entre guillemets droits est "
-        "attendu (une virgule de trop avant une accolade fermante, ou un nom sans guillemets)\n" + str(source)
+        "Ce fichier JSON ne peut pas être chargé : à la ligne 1, colonne 37, une virgule n’est suivie d’aucune "
+        "valeur\n" + str(source)
+    ]
+
+
+def test_a_field_of_the_wrong_shape_is_named_in_the_apps_language(window, monkeypatch, errors, tmp_path):
+    from wizard.ui.language import apply_language
+
+    source = tmp_path / "shape.json"
+    source.write_text('{"format": "open-procurement-wizard", "version": 7, "criteria": {}}', encoding="utf-8")
+    _answer(monkeypatch, source, tmp_path / "never.tender")
+    apply_language("fr")
+    try:
+        window.actions_by_name["import_json"].trigger()
+    finally:
+        apply_language("en")
+    assert errors == [
+        "Ce fichier JSON ne peut pas être chargé : le champ criteria doit être une liste d’objets JSON "
+        "(entre crochets)\n" + str(source)
     ]
 
 

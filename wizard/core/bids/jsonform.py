@@ -37,7 +37,8 @@ import hashlib
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from wizard.core.project_file import jsonio
+from wizard.core.i18n import N_
+from wizard.core.project_file import expected, jsonio
 from wizard.core.project_file.store import BIDS_TABLES, ProjectFile
 
 _BIDDER = ("legal_name", "business_number", "address", "contact_name", "contact_email", "contact_phone")
@@ -147,7 +148,7 @@ def _text(data: dict[str, Any], key: str, where: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise jsonio.ProjectJsonError(f"{where}.{key}: expected text")
+        raise jsonio.ProjectJsonError.must_be(f"{where}.{key}", expected.TEXT)
     return value
 
 
@@ -158,28 +159,28 @@ def _int(data: dict[str, Any], key: str, where: str, optional: bool = False) -> 
     if isinstance(value, bool) and key == "passed":
         return int(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise jsonio.ProjectJsonError(f"{where}.{key}: expected a whole number")
+        raise jsonio.ProjectJsonError.must_be(f"{where}.{key}", expected.WHOLE)
     return value
 
 
 def _flag(data: dict[str, Any], key: str, where: str) -> int:
     value = data.get(key, False)
     if not isinstance(value, bool):
-        raise jsonio.ProjectJsonError(f"{where}.{key}: expected true or false")
+        raise jsonio.ProjectJsonError.must_be(f"{where}.{key}", expected.FLAG)
     return int(value)
 
 
 def _list(data: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
     value = data.get(key) or []
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise jsonio.ProjectJsonError(f"{where}.{key}: expected a list of objects")
+        raise jsonio.ProjectJsonError.must_be(f"{where}.{key}", expected.OBJECTS)
     return value
 
 
 def _object(data: dict[str, Any], key: str, where: str) -> dict[str, Any] | None:
     value = data.get(key)
     if value is not None and not isinstance(value, dict):
-        raise jsonio.ProjectJsonError(f"{where}.{key}: expected an object")
+        raise jsonio.ProjectJsonError.must_be(f"{where}.{key}", expected.OBJECT)
     return value
 
 
@@ -187,9 +188,9 @@ def _decimal_text(value: str, where: str) -> str:
     try:
         amount = Decimal(value)
     except InvalidOperation:
-        raise jsonio.ProjectJsonError(f"{where}: not an amount") from None
+        raise jsonio.ProjectJsonError.must_be(where, expected.AMOUNT_NOT_NEGATIVE) from None
     if not amount.is_finite() or amount < 0:
-        raise jsonio.ProjectJsonError(f"{where}: not an amount")
+        raise jsonio.ProjectJsonError.must_be(where, expected.AMOUNT_NOT_NEGATIVE)
     return value
 
 
@@ -204,7 +205,9 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         bid_id = _int(bid, "id", at)
         assert bid_id is not None
         if any(r["id"] == bid_id for r in tables["bids"]):
-            raise jsonio.ProjectJsonError(f"{at}.id: duplicate id")
+            raise jsonio.ProjectJsonError.of(
+                jsonio.DUPLICATE_ID, field=f"{at}.id", id=bid_id, rows=f"{where}.bids"
+            )
         bidder = _object(bid, "bidder", at) or {}
         tables["bidders"].append({"id": bid_id, **{k: _text(bidder, k, f"{at}.bidder") for k in _BIDDER}})
         tables["bids"].append(
@@ -219,17 +222,19 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         if not isinstance(numbers, list) or not all(
             isinstance(n, int) and not isinstance(n, bool) for n in numbers
         ):
-            raise jsonio.ProjectJsonError(f"{at}.acknowledged: expected a list of addendum numbers")
+            raise jsonio.ProjectJsonError.must_be(f"{at}.acknowledged", expected.ADDENDUM_NUMBERS)
         tables["bid_acknowledgements"] += [{"bid_id": bid_id, "addendum_number": n} for n in numbers]
         workbook = _object(bid, "workbook", at)
         if workbook is not None:
             try:
                 content = base64.b64decode(_text(workbook, "content", f"{at}.workbook"), validate=True)
             except (binascii.Error, ValueError) as exc:
-                raise jsonio.ProjectJsonError(f"{at}.workbook.content: not base64") from exc
+                raise jsonio.ProjectJsonError.must_be(f"{at}.workbook.content", expected.BASE64) from exc
             digest = _text(workbook, "sha256", f"{at}.workbook")
             if not content or hashlib.sha256(content).hexdigest() != digest:
-                raise jsonio.ProjectJsonError(f"{at}.workbook.sha256: does not match the content")
+                raise jsonio.ProjectJsonError.of(
+                    jsonio.NOT_FINGERPRINT, field=f"{at}.workbook.sha256", content=f"{at}.workbook.content"
+                )
             sealed[bid_id] = digest
             tables["sealed_workbooks"].append(
                 {
@@ -245,7 +250,9 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     def linked(row: dict[str, Any], at: str) -> int:
         bid_id = _int(row, "bid_id", at)
         if bid_id not in ids:
-            raise jsonio.ProjectJsonError(f"{at}.bid_id: no such bid")
+            raise jsonio.ProjectJsonError.of(
+                jsonio.NO_SUCH_ROW, field=f"{at}.bid_id", id=bid_id, rows="bids.bids"
+            )
         assert bid_id is not None
         return bid_id
 
@@ -277,7 +284,11 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             bid_id = linked(row, here)
             digest = _text(row, "sha256", here)
             if sealed.get(bid_id) != digest:
-                raise jsonio.ProjectJsonError(f"{here}.sha256: not the fingerprint of the sealed workbook")
+                raise jsonio.ProjectJsonError.of(
+                    N_("the field {field} is not the fingerprint of the workbook sealed for the bid {bid}"),
+                    field=f"{here}.sha256",
+                    bid=bid_id,
+                )
             tables["opened_workbooks"].append(
                 {
                     "bid_id": bid_id,
@@ -335,6 +346,8 @@ def record_tables(
         tables.update(publishing_rows(publishing))
     if bids is not None:
         if publishing is None:
-            raise jsonio.ProjectJsonError("bids: a project with bids is a published one (no publishing)")
+            raise jsonio.ProjectJsonError.of(
+                N_("the file holds bids but no publishing: bids are received only for a published tender")
+            )
         tables.update(table_rows(bids))
     return tables or None

@@ -25,7 +25,9 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from wizard.core.project_file import jsonio
+from wizard.core.i18n import N_
+from wizard.core.project_file import expected, jsonio
+from wizard.core.project_file.codec import MAX_TEXT
 from wizard.core.project_file.store import ProjectFile
 
 _TABLES: dict[str, tuple[str, dict[str, type], tuple[str, ...]]] = {
@@ -112,21 +114,28 @@ def to_json(pf: ProjectFile) -> dict[str, Any] | None:
 
 
 def _value(row: dict[str, Any], name: str, kind: type, where: str, decimal: bool) -> Any:
+    """The value of ``row[name]`` checked against its column's type and, for a text,
+    against :data:`codec.MAX_TEXT` (the limit the follow-up's operations apply to its
+    free texts, ``contract.operations._free_text``). Raises ``jsonio.ProjectJsonError``
+    naming ``where.name``."""
     value = row.get(name)
+    field = f"{where}.{name}"
     if name == "report_id" and value is None:
         return None
     if name == "security" and isinstance(value, bool):
         return int(value)
     if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
-        raise jsonio.ProjectJsonError(f"{where}.{name}: expected a whole number")
+        raise jsonio.ProjectJsonError.must_be(field, expected.FLAG if name == "security" else expected.WHOLE)
     if kind is str and not isinstance(value, str):
-        raise jsonio.ProjectJsonError(f"{where}.{name}: expected text")
+        raise jsonio.ProjectJsonError.must_be(field, expected.AMOUNT if decimal else expected.TEXT)
+    if isinstance(value, str) and len(value) > MAX_TEXT:
+        raise jsonio.ProjectJsonError.too_long(field, len(value))
     if decimal and value != "":
         try:
             if not Decimal(str(value)).is_finite():
                 raise InvalidOperation
         except InvalidOperation:
-            raise jsonio.ProjectJsonError(f"{where}.{name}: not an amount: {value!r}") from None
+            raise jsonio.ProjectJsonError.must_be(field, expected.AMOUNT) from None
     return value
 
 
@@ -134,12 +143,12 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """The rows of each schema-7 table for the ``contract`` object ``data`` (module
     docstring). Raises ``jsonio.ProjectJsonError``."""
     if not isinstance(data, dict):
-        raise jsonio.ProjectJsonError("contract: expected an object")
+        raise jsonio.ProjectJsonError.must_be("contract", expected.OBJECT)
     tables: dict[str, list[dict[str, Any]]] = {"contract": []}
     terms = data.get("terms")
     if terms is not None:
         if not isinstance(terms, dict):
-            raise jsonio.ProjectJsonError("contract.terms: expected an object")
+            raise jsonio.ProjectJsonError.must_be("contract.terms", expected.OBJECT)
         row = {
             name: _value(terms, name, kind, "contract.terms", name in ("amendment_share_pct", "monthly_fee"))
             for name, kind in _TERMS.items()
@@ -148,12 +157,12 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     for key, (table, columns, decimals) in _TABLES.items():
         items = data.get(key, [])
         if not isinstance(items, list):
-            raise jsonio.ProjectJsonError(f"contract.{key}: expected a list")
+            raise jsonio.ProjectJsonError.must_be(f"contract.{key}", expected.OBJECTS)
         rows = []
         for i, item in enumerate(items):
             where = f"contract.{key}[{i}]"
             if not isinstance(item, dict):
-                raise jsonio.ProjectJsonError(f"{where}: expected an object")
+                raise jsonio.ProjectJsonError.must_be(where, expected.OBJECT)
             rows.append(
                 {name: _value(item, name, kind, where, name in decimals) for name, kind in columns.items()}
             )
@@ -161,7 +170,12 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     reports = {row["id"] for row in tables["performance_reports"]}
     for i, row in enumerate(tables["incidents"]):
         if row["report_id"] is not None and row["report_id"] not in reports:
-            raise jsonio.ProjectJsonError(f"contract.incidents[{i}].report_id: no report {row['report_id']}")
+            raise jsonio.ProjectJsonError.of(
+                jsonio.NO_SUCH_ROW,
+                field=f"contract.incidents[{i}].report_id",
+                id=row["report_id"],
+                rows="contract.reports",
+            )
     return tables
 
 
@@ -177,6 +191,8 @@ def all_tables(
     tables = dict(record_tables(publishing, bids) or {})
     if contract is not None:
         if bids is None:
-            raise jsonio.ProjectJsonError("contract: a project that follows a contract has bids (no bids)")
+            raise jsonio.ProjectJsonError.of(
+                N_("the file follows a contract but holds no bids: a contract is awarded to a bid")
+            )
         tables.update(table_rows(contract))
     return tables or None

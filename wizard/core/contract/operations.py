@@ -127,6 +127,7 @@ _TOO_LONG: dict[str, str] = {
     "description": N_("The incident's description is too long: {count} characters, at most {limit}."),
     "invoice_number": N_("The invoice number is too long: {count} characters, at most {limit}."),
     "payment_notes": N_("The payment's notes are too long: {count} characters, at most {limit}."),
+    "terms_notes": N_("The contract's notes are too long: {count} characters, at most {limit}."),
 }
 """The refusal of each free text of the follow-up over :data:`codec.MAX_TEXT`, named as
 the user typed it."""
@@ -281,7 +282,7 @@ def set_terms(pf: ProjectFile, /, **changes: Any) -> list[str]:
             fee = _amount(value, blank=True)
             row[name] = "" if fee is None else str(fee)
         else:
-            row[name] = str(value)
+            row[name] = _free_text(value, "terms_notes")
     if "start_on" in row:
         _start_fits(contract, row["start_on"])
     _term_months(contract, **{k: v for k, v in row.items() if k in ("term_years", "renewals_exercised")})

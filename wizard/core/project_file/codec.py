@@ -18,8 +18,9 @@ from dataclasses import fields
 from decimal import Decimal, InvalidOperation
 from typing import Any, get_type_hints
 
-from wizard.core.i18n import N_, bilingual
+from wizard.core.i18n import N_, Localized, bilingual
 from wizard.core.model.choices import literal_values
+from wizard.core.project_file import expected
 
 MAX_TEXT = 100_000
 """The most characters a text field holds (docs/file-format.md, "Limits"): about 40
@@ -34,15 +35,50 @@ _SHOWN = 60  # characters of a refused value quoted in a message
 
 
 class CodecError(ValueError):
-    """A stored value does not fit its field; ``field`` names it."""
+    """A stored value does not fit its field; ``field`` names it. ``expected``: the
+    message id of what the field holds (:mod:`.expected`), or ``detail``: the whole
+    refusal in each language; :meth:`localized` gives the one ``load`` shows."""
 
-    def __init__(self, field: str, value: object, message: str = "") -> None:
-        shown = repr(value)
-        if len(shown) > _SHOWN:
-            shown = shown[:_SHOWN] + f"… ({len(shown)} characters)"
-        super().__init__(message or f"{field}: unexpected value {shown}")
+    def __init__(
+        self,
+        field: str,
+        value: object,
+        message: str = "",
+        *,
+        expected: str = "",
+        detail: Localized | None = None,
+    ) -> None:
+        super().__init__(message or f"{field}: unexpected value {_shown(value)}")
         self.field = field
         self.value = value
+        self.expected = expected
+        self.detail = detail
+
+    def localized(self) -> Localized:
+        """The refusal in each language, naming the field as the file writes it: its
+        ``detail``, else « le champ F doit être … » / "the field F must be …", else the
+        value it cannot hold."""
+        if self.detail is not None:
+            return self.detail
+        if self.expected:
+            return Localized.of(expected.MUST_BE, field=self.field, expected=Localized.of(self.expected))
+        return Localized.of(
+            N_("the field {field} cannot hold the value {value}"), field=self.field, value=_shown(self.value)
+        )
+
+
+def _shown(value: object) -> str:
+    """``value`` as a message quotes it, cut after :data:`_SHOWN` characters."""
+    shown = repr(value)
+    if len(shown) > _SHOWN:
+        shown = shown[:_SHOWN] + f"… ({len(shown)} characters)"
+    return shown
+
+
+def count_text(n: int) -> Localized:
+    """``n`` as each language groups its digits ("100,000", « 100 000 », a no-break
+    space)."""
+    return Localized(fr=f"{n:,}".replace(",", "\u00a0"), en=f"{n:,}")
 
 
 class TextTooLong(CodecError):
@@ -54,7 +90,10 @@ class TextTooLong(CodecError):
             count=f"{length:,}".replace(",", " "),
             limit=f"{MAX_TEXT:,}".replace(",", " "),
         )
-        super().__init__(field, length, f"{text} ({field})")
+        detail = Localized.of(
+            expected.TOO_LONG, field=field, count=count_text(length), limit=count_text(MAX_TEXT)
+        )
+        super().__init__(field, length, f"{text} ({field})", detail=detail)
 
 
 def decode_json(text: object, field: str) -> Any:
@@ -62,7 +101,7 @@ def decode_json(text: object, field: str) -> Any:
     6 × :data:`MAX_TEXT` characters (a longest text with every character escaped),
     nesting Python can follow. Raises :class:`CodecError` naming ``field``."""
     if not isinstance(text, str):
-        raise CodecError(field, text)
+        raise CodecError(field, text, expected=expected.TEXT)
     if len(text) > 6 * MAX_TEXT + 2:
         raise TextTooLong(field, len(text))
     try:
@@ -99,7 +138,17 @@ def stored_type(kind: Any) -> Any:
 
 
 def python_value(value: object, kind: Any, name: str) -> object:
-    """A stored (SQLite or JSON) ``value`` as the Python value of type ``kind``."""
+    """A stored (SQLite or JSON) ``value`` as the Python value of type ``kind``. Raises
+    :class:`CodecError` naming ``name``, with what the field holds."""
+    try:
+        return _python_value(value, kind, name)
+    except CodecError as exc:
+        if exc.expected or exc.detail is not None:
+            raise
+        raise CodecError(name, value, str(exc), expected=expected.for_type(kind)) from exc.__cause__
+
+
+def _python_value(value: object, kind: Any, name: str) -> object:
     try:
         if kind is bool:
             if isinstance(value, bool):
@@ -182,7 +231,7 @@ def from_mapping(cls: type, data: dict[str, Any], where: str) -> Any:
     """Build ``cls`` from a row or JSON object; unknown keys are ignored, missing
     keys take their defaults. Raises :class:`CodecError` naming ``where.<field>``."""
     if not isinstance(data, dict):
-        raise CodecError(where, data)
+        raise CodecError(where, data, expected=expected.OBJECT)
     kwargs = {
         name: python_value(data[name], kind, f"{where}.{name}")
         for name, kind in field_types(cls).items()

@@ -57,7 +57,7 @@ from typing import Any
 
 from wizard.core.i18n import N_, Localized
 from wizard.core.model import ENTITIES, SECTIONS, Project
-from wizard.core.project_file import codec
+from wizard.core.project_file import codec, expected
 from wizard.core.project_file.migrations import FOREIGN_KEYS
 
 FORMAT = "open-procurement-wizard"
@@ -75,6 +75,35 @@ class ProjectJsonError(ValueError):
     def __init__(self, message: str, detail: Localized | None = None) -> None:
         super().__init__(message)
         self.detail = detail if detail is not None else Localized(fr=message, en=message)
+
+    @classmethod
+    def of(cls, text: str, **params: object) -> ProjectJsonError:
+        """The refusal of message id ``text`` (:meth:`Localized.of`), its English the
+        exception's message."""
+        detail = Localized.of(text, **params)
+        return cls(detail.en, detail)
+
+    @classmethod
+    def must_be(cls, field: str, what: str) -> ProjectJsonError:
+        """The refusal of ``field`` (its path, as the file writes it) holding another
+        thing than ``what`` (a message id of :mod:`.expected`): « le champ F doit être
+        … » / "the field F must be …"."""
+        return cls.of(expected.MUST_BE, field=field, expected=Localized.of(what))
+
+    @classmethod
+    def too_long(cls, field: str, length: int) -> ProjectJsonError:
+        """The refusal of a text of ``length`` characters in ``field``, over
+        :data:`codec.MAX_TEXT`, the field and the limit named."""
+        return cls(*_pair(codec.TextTooLong(field, length).localized()))
+
+    @classmethod
+    def from_codec(cls, exc: codec.CodecError) -> ProjectJsonError:
+        """The refusal of a value the codec refused, naming its field."""
+        return cls(*_pair(exc.localized()))
+
+
+def _pair(detail: Localized) -> tuple[str, Localized]:
+    return detail.en, detail
 
 
 NOT_UTF8 = N_("the file is not UTF-8 text")
@@ -151,6 +180,17 @@ def syntax_error(exc: ValueError | RecursionError, text: str) -> Localized:
     return Localized.of(kind)
 
 
+DUPLICATE_ID = N_("the field {field} repeats the id {id} of an earlier row of {rows}: each row needs its own")
+"""Two rows of one list with one id."""
+
+NOT_FINGERPRINT = N_("the field {field} is not the SHA-256 fingerprint of {content}")
+"""A published document or a sealed workbook whose bytes are not those its fingerprint
+was taken of."""
+
+NO_SUCH_ROW = N_("the field {field} names the row {id}, which {rows} does not hold")
+"""A row pointing at a row of another list that is not there."""
+
+
 def to_dict(
     project: Project,
     publishing: dict[str, Any] | None = None,
@@ -196,7 +236,7 @@ def publishing_of(data: Any) -> dict[str, Any] | None:
         return None
     found = data["publishing"]
     if not isinstance(found, dict):
-        raise ProjectJsonError("publishing: expected an object")
+        raise ProjectJsonError.must_be("publishing", expected.OBJECT)
     return found
 
 
@@ -208,7 +248,7 @@ def bids_of(data: Any) -> dict[str, Any] | None:
         return None
     found = data["bids"]
     if not isinstance(found, dict):
-        raise ProjectJsonError("bids: expected an object")
+        raise ProjectJsonError.must_be("bids", expected.OBJECT)
     return found
 
 
@@ -220,35 +260,50 @@ def contract_of(data: Any) -> dict[str, Any] | None:
         return None
     found = data["contract"]
     if not isinstance(found, dict):
-        raise ProjectJsonError("contract: expected an object")
+        raise ProjectJsonError.must_be("contract", expected.OBJECT)
     return found
 
 
-def from_dict(data: Any) -> Project:
-    """A project from JSON data. Raises :class:`ProjectJsonError`."""
+def from_dict(data: Any, prefix: str = "") -> Project:
+    """A project from JSON data; ``prefix`` leads the path of each field a refusal
+    names (``"publishing.model."`` for the published baseline). Raises
+    :class:`ProjectJsonError`."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ProjectJsonError("not an Open Procurement Wizard project")
-    if not isinstance(data.get("version"), int) or data["version"] > VERSION:
-        raise ProjectJsonError("made by a newer version of the app")
+        raise ProjectJsonError.of(
+            N_("the field {field} must be “{format}”: this is not an Open Procurement Wizard project"),
+            field=f"{prefix}format",
+            format=FORMAT,
+        )
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise ProjectJsonError.must_be(f"{prefix}version", expected.WHOLE)
+    if version > VERSION:
+        raise ProjectJsonError.of(
+            N_(
+                "the file was made by a newer version of the app (its version {version}, this app reads up to {max})"
+            ),
+            version=version,
+            max=VERSION,
+        )
     try:
-        data = _read_old_keys(data)
+        data = _read_old_keys(data, prefix)
         project = Project()
         for name, cls in SECTIONS.items():
             if name in data:
-                setattr(project, name, codec.from_mapping(cls, data[name], name))
+                setattr(project, name, codec.from_mapping(cls, data[name], f"{prefix}{name}"))
         for kind, cls in ENTITIES.items():
             rows = data.get(kind, [])
             if not isinstance(rows, list):
-                raise codec.CodecError(kind, rows)
-            built = [codec.from_mapping(cls, row, f"{kind}[{i}]") for i, row in enumerate(rows)]
+                raise codec.CodecError(f"{prefix}{kind}", rows, expected=expected.OBJECTS)
+            built = [codec.from_mapping(cls, row, f"{prefix}{kind}[{i}]") for i, row in enumerate(rows)]
             setattr(project, kind, built)
-        validate(project)
+        validate(project, prefix)
     except codec.CodecError as exc:
-        raise ProjectJsonError(str(exc)) from exc
+        raise ProjectJsonError.from_codec(exc) from exc
     return project
 
 
-def _read_old_keys(data: dict[str, Any]) -> dict[str, Any]:
+def _read_old_keys(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     """``data`` with the keys of earlier JSON versions read as today's (a copy; the
     input is not changed): a register row's ``helped_drafting`` without ``drafting``
     becomes ``drafting`` ``helped_draft`` (true) or ``none`` (false), like migration 2
@@ -260,7 +315,8 @@ def _read_old_keys(data: dict[str, Any]) -> dict[str, Any]:
     read = []
     for i, row in enumerate(rows):
         if isinstance(row, dict) and "drafting" not in row and row.get("helped_drafting") is not None:
-            flag = codec.python_value(row["helped_drafting"], bool, f"vendor_exchanges[{i}].helped_drafting")
+            where = f"{prefix}vendor_exchanges[{i}].helped_drafting"
+            flag = codec.python_value(row["helped_drafting"], bool, where)
             row = {**row, "drafting": "helped_draft" if flag else "none"}
         read.append(row)
     return {**data, "vendor_exchanges": read}
@@ -283,24 +339,41 @@ def _text_language(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "info": {**info, "text_language": lang}}
 
 
-def validate(project: Project) -> None:
+def validate(project: Project, prefix: str = "") -> None:
     """Raise :class:`codec.CodecError` for what no project may hold: two rows of a
     list with one id, a row pointing at a missing parent row (a matrix cell without
     its solution, a cost line without its option). ``load`` and the project file's
-    reading both run it, so a file that opens dumps to JSON that loads."""
+    reading both run it, so a file that opens dumps to JSON that loads. ``prefix`` leads
+    the path of the field named (:func:`from_dict`)."""
     for kind in ENTITIES:
         listed = [row.id for row in project.rows(kind)]
-        if len(set(listed)) != len(listed):
-            raise codec.CodecError(f"{kind}.id", "duplicate id")
+        twice = next((i for i, row_id in enumerate(listed) if row_id in listed[:i]), None)
+        if twice is not None:
+            field = f"{prefix}{kind}[{twice}].id"
+            detail = Localized.of(DUPLICATE_ID, field=field, id=listed[twice], rows=f"{prefix}{kind}")
+            raise codec.CodecError(field, "duplicate id", detail=detail)
     versions = [(row.address, row.lang) for row in project.translations]
-    if len(set(versions)) != len(versions):
-        raise codec.CodecError("translations.address", "two versions of one text in one language")
+    twice = next((i for i, v in enumerate(versions) if v in versions[:i]), None)
+    if twice is not None:
+        field = f"{prefix}translations[{twice}]"
+        detail = Localized.of(
+            N_(
+                "the field {field} is a second version of the text {address} in the language {language}: keep one"
+            ),
+            field=field,
+            address=versions[twice][0],
+            language=versions[twice][1],
+        )
+        raise codec.CodecError(field, "two versions of one text in one language", detail=detail)
     for kind, links in FOREIGN_KEYS.items():
         for column, parent in links:
             ids = {row.id for row in project.rows(parent)}
             for i, row in enumerate(project.rows(kind)):
                 if getattr(row, column) not in ids:
-                    raise codec.CodecError(f"{kind}[{i}].{column}", getattr(row, column))
+                    field = f"{prefix}{kind}[{i}].{column}"
+                    value = getattr(row, column)
+                    detail = Localized.of(NO_SUCH_ROW, field=field, id=value, rows=f"{prefix}{parent}")
+                    raise codec.CodecError(field, value, detail=detail)
 
 
 def loads(text: str) -> Project:

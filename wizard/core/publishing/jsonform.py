@@ -28,7 +28,8 @@ import hashlib
 import json
 from typing import Any, get_args
 
-from wizard.core.project_file import jsonio
+from wizard.core.i18n import N_
+from wizard.core.project_file import expected, jsonio
 from wizard.core.project_file.store import ProjectFile
 from wizard.core.publishing.record import ChangeKind, document_bytes, read
 
@@ -74,14 +75,14 @@ def _text(data: dict[str, Any], key: str, where: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise jsonio.ProjectJsonError(f"{where}.{key}: expected text")
+        raise jsonio.ProjectJsonError.must_be(f"{where}.{key}", expected.TEXT)
     return value
 
 
 def _list(data: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
     value = data.get(key) or []
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise jsonio.ProjectJsonError(f"{where}.{key}: expected a list of objects")
+        raise jsonio.ProjectJsonError.must_be(f"{where}.{key}", expected.OBJECTS)
     return value
 
 
@@ -90,10 +91,12 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     docstring). Raises ``jsonio.ProjectJsonError``."""
     where = "publishing"
     model = data.get("model")
-    jsonio.from_dict(model)  # a project, or ProjectJsonError
+    if not isinstance(model, dict):
+        raise jsonio.ProjectJsonError.must_be(f"{where}.model", expected.OBJECT)
+    jsonio.from_dict(model, f"{where}.model.")  # a project, or ProjectJsonError
     release = data.get("release")
     if not isinstance(release, dict):
-        raise jsonio.ProjectJsonError(f"{where}.release: expected an object")
+        raise jsonio.ProjectJsonError.must_be(f"{where}.release", expected.OBJECT)
     tables: dict[str, list[dict[str, Any]]] = {
         "publication": [
             {
@@ -114,21 +117,30 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         try:
             content = base64.b64decode(_text(doc, "content", at), validate=True)
         except (binascii.Error, ValueError) as exc:
-            raise jsonio.ProjectJsonError(f"{at}.content: not base64") from exc
+            raise jsonio.ProjectJsonError.must_be(f"{at}.content", expected.BASE64) from exc
         row = {key: _text(doc, key, at) for key in _DOCUMENT}
         if hashlib.sha256(content).hexdigest() != row["sha256"]:
-            raise jsonio.ProjectJsonError(f"{at}.sha256: does not match the content")
+            raise jsonio.ProjectJsonError.of(
+                jsonio.NOT_FINGERPRINT, field=f"{at}.sha256", content=f"{at}.content"
+            )
         tables["published_documents"].append({"id": i, **row, "content": content})
     q_id = c_id = 0
     for i, addendum in enumerate(_list(data, "addenda", where), 1):
         at = f"{where}.addenda[{i - 1}]"
         state = _text(addendum, "state", at)
         number = addendum.get("number")
-        if state not in ("draft", "issued") or (number is not None and not isinstance(number, int)):
-            raise jsonio.ProjectJsonError(f"{at}: unexpected state or number")
+        if state not in ("draft", "issued"):
+            raise jsonio.ProjectJsonError.must_be(f"{at}.state", expected.STATE)
+        if number is not None and (isinstance(number, bool) or not isinstance(number, int)):
+            raise jsonio.ProjectJsonError.must_be(f"{at}.number", expected.WHOLE)
         issued_release = addendum.get("release")
         if state == "issued" and not isinstance(issued_release, dict):
-            raise jsonio.ProjectJsonError(f"{at}.release: an issued addendum has its release")
+            raise jsonio.ProjectJsonError.of(
+                N_(
+                    "the field {field} must be a JSON object (in braces): an issued addendum keeps its release"
+                ),
+                field=f"{at}.release",
+            )
         tables["addenda"].append(
             {
                 "id": i,
@@ -138,15 +150,21 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                 "release": json.dumps(issued_release, ensure_ascii=False) if issued_release else "",
             }
         )
-        for q in _list(addendum, "questions", at):
+        for k, q in enumerate(_list(addendum, "questions", at)):
             q_id += 1
+            here = f"{at}.questions[{k}]"
             tables["addendum_questions"].append(
-                {"id": q_id, "addendum_id": i, **{key: _text(q, key, f"{at}.questions") for key in _QUESTION}}
+                {"id": q_id, "addendum_id": i, **{key: _text(q, key, here) for key in _QUESTION}}
             )
-        for c in _list(addendum, "changes", at):
+        for k, c in enumerate(_list(addendum, "changes", at)):
             c_id += 1
-            row = {key: _text(c, key, f"{at}.changes") for key in _CHANGE}
+            here = f"{at}.changes[{k}]"
+            row = {key: _text(c, key, here) for key in _CHANGE}
             if row["kind"] not in get_args(ChangeKind):
-                raise jsonio.ProjectJsonError(f"{at}.changes.kind: unexpected value {row['kind']!r}")
+                raise jsonio.ProjectJsonError.of(
+                    N_("the field {field} must be one of: {choices}"),
+                    field=f"{here}.kind",
+                    choices=", ".join(f"“{kind}”" for kind in get_args(ChangeKind)),
+                )
             tables["addendum_changes"].append({"id": c_id, "addendum_id": i, **row})
     return tables

@@ -1,0 +1,188 @@
+"""``load`` refuses a field of the wrong shape naming it, in each language, in plain
+words (wizard/core/project_file/expected.py), and a follow-up text over the limit the
+contract's operations apply (``codec.MAX_TEXT``), leaving no file behind."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from wizard.cli import main as cli_main
+from wizard.core.contract import operations
+from wizard.core.contract.jsonform import all_tables
+from wizard.core.paths import resource_path
+from wizard.core.project_file import codec, jsonio
+
+TRAINING = resource_path("examples", "training.json")
+
+
+def _data() -> dict:
+    """The bundled training example (published, bids, a contract followed) as JSON data."""
+    return json.loads(TRAINING.read_text(encoding="utf-8"))
+
+
+def _refusal(data: dict) -> jsonio.ProjectJsonError:
+    text = json.dumps(data, ensure_ascii=False)
+    with pytest.raises(jsonio.ProjectJsonError) as info:
+        project, publishing, bids, contract = jsonio.loads_with_contract(text)
+        all_tables(publishing, bids, contract)
+    return info.value
+
+
+def test_the_example_loads_whole():
+    """The clean twin of every refusal below."""
+    project, publishing, bids, contract = jsonio.loads_with_contract(TRAINING.read_text(encoding="utf-8"))
+    tables = all_tables(publishing, bids, contract)
+    assert tables is not None and len(tables["payments"]) == 7 and len(tables["incidents"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "french", "english"),
+    [
+        (
+            lambda d: d["contract"].update(terms=[]),
+            "le champ contract.terms doit être un objet JSON (entre accolades)",
+            "the field contract.terms must be a JSON object (in braces)",
+        ),
+        (
+            lambda d: d["contract"].update(payments={"id": 1}),
+            "le champ contract.payments doit être une liste d’objets JSON (entre crochets)",
+            "the field contract.payments must be a list of JSON objects (in square brackets)",
+        ),
+        (
+            lambda d: d["contract"]["payments"][2].update(amount=12000),
+            "le champ contract.payments[2].amount doit être un montant : un nombre décimal entre guillemets droits",
+            "the field contract.payments[2].amount must be an amount: a decimal number in double quotes",
+        ),
+        (
+            lambda d: d["contract"]["reports"][1].update(credits_due="beaucoup"),
+            "le champ contract.reports[1].credits_due doit être un montant : un nombre décimal entre guillemets",
+            "the field contract.reports[1].credits_due must be an amount: a decimal number in double quotes",
+        ),
+        (
+            lambda d: d["contract"]["amendments"][0].update(term_change_months="3"),
+            "le champ contract.amendments[0].term_change_months doit être un nombre entier",
+            "the field contract.amendments[0].term_change_months must be a whole number",
+        ),
+        (
+            lambda d: d["contract"]["incidents"][0].update(security="no"),
+            "le champ contract.incidents[0].security doit être true (vrai) ou false (faux)",
+            "the field contract.incidents[0].security must be true or false",
+        ),
+        (
+            lambda d: d["contract"]["incidents"][0].update(report_id=9),
+            "le champ contract.incidents[0].report_id désigne la ligne 9, que la liste contract.reports ne",
+            "the field contract.incidents[0].report_id names the row 9, which contract.reports does not hold",
+        ),
+        (
+            lambda d: d["bids"]["bids"][0].update(late="no"),
+            "le champ bids.bids[0].late doit être true (vrai) ou false (faux)",
+            "the field bids.bids[0].late must be true or false",
+        ),
+        (
+            lambda d: d["bids"]["bids"][0].update(acknowledged=["1"]),
+            "le champ bids.bids[0].acknowledged doit être une liste de numéros d’addenda",
+            "the field bids.bids[0].acknowledged must be a list of addendum numbers",
+        ),
+        (
+            lambda d: d["bids"]["bids"][0]["workbook"].update(content="pas du base64!"),
+            "le champ bids.bids[0].workbook.content doit être le contenu du fichier en base64",
+            "the field bids.bids[0].workbook.content must be the file's content in base64",
+        ),
+        (
+            lambda d: d["publishing"]["addenda"][0].update(state="sent"),
+            "le champ publishing.addenda[0].state doit être « draft » (brouillon) ou « issued » (émis)",
+            "the field publishing.addenda[0].state must be “draft” or “issued”",
+        ),
+        (
+            lambda d: d["publishing"]["model"]["info"].update(title=["a", "list"]),
+            "le champ publishing.model.info.title doit être un texte entre guillemets droits",
+            "the field publishing.model.info.title must be a text in double quotes",
+        ),
+        (
+            lambda d: d["criteria"][1].update(id=d["criteria"][0]["id"]),
+            "le champ criteria[1].id reprend l’identifiant",
+            "the field criteria[1].id repeats the id",
+        ),
+        (
+            lambda d: d["tco"].update(horizon_years=5.5),
+            "le champ tco.horizon_years doit être un nombre entier",
+            "the field tco.horizon_years must be a whole number",
+        ),
+        (
+            lambda d: d.update(version="7"),
+            "le champ version doit être un nombre entier",
+            "the field version must be a whole number",
+        ),
+    ],
+)
+def test_a_field_of_the_wrong_shape_is_named_in_each_language(change, french, english):
+    data = _data()
+    change(data)
+    refused = _refusal(data)
+    assert refused.detail.fr.startswith(french)
+    assert refused.detail.en.startswith(english)
+    assert str(refused) == refused.detail.en
+
+
+def test_the_command_line_says_it_in_french_first(tmp_path, capsys):
+    """The CLI writes one bilingual line, French then English (README, "Command line")."""
+    data = _data()
+    data["contract"]["terms"] = "none"
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    target = tmp_path / "out.tender"
+    assert cli_main(["load", str(source), str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "Ce fichier JSON ne peut pas être chargé : le champ contract.terms doit être un objet JSON "
+        "(entre accolades) / This JSON file cannot be loaded: the field contract.terms must be a JSON "
+        f"object (in braces) ({source})\n"
+    )
+    assert not target.exists()
+
+
+_LONG = codec.MAX_TEXT + 1
+
+
+@pytest.mark.parametrize(
+    ("key", "index", "name"),
+    [
+        ("amendments", 0, "reason"),
+        ("reports", 1, "notes"),
+        ("incidents", 0, "description"),
+        ("payments", 3, "invoice_number"),
+        ("payments", 6, "notes"),
+        ("terms", None, "notes"),
+    ],
+)
+def test_a_follow_up_text_over_the_limit_is_refused_and_nothing_written(tmp_path, capsys, key, index, name):
+    """The operations refuse these texts over ``codec.MAX_TEXT`` (``operations._TOO_LONG``);
+    a JSON file used to carry them into the file."""
+    assert operations.MAX_TEXT == codec.MAX_TEXT
+    data = _data()
+    where = data["contract"][key]
+    (where if index is None else where[index])[name] = "x" * _LONG
+    field = f"contract.{key}.{name}" if index is None else f"contract.{key}[{index}].{name}"
+    refused = _refusal(data)
+    assert refused.detail.fr == f"le champ {field} compte 100\u00a0001 caractères, au plus 100\u00a0000"
+    assert refused.detail.en == f"the field {field} holds 100,001 characters, at most 100,000"
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    target = tmp_path / "out.tender"
+    assert cli_main(["load", str(source), str(target)]) == 2
+    err = capsys.readouterr().err
+    assert f"le champ {field} compte 100\u00a0001 caractères, au plus 100\u00a0000 / " in err
+    assert not target.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["in.json"]
+
+
+def test_a_follow_up_text_at_the_limit_loads(tmp_path):
+    """The clean twin: exactly ``codec.MAX_TEXT`` characters, as the operations take."""
+    data = _data()
+    data["contract"]["reports"][1]["notes"] = "x" * codec.MAX_TEXT
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert cli_main(["load", str(source), str(tmp_path / "out.tender")]) == 0
+    assert Path(tmp_path / "out.tender").is_file()
