@@ -10,10 +10,20 @@ the Debian package ``wamerican``, ``/usr/share/dict/french`` from ``wfrench``) a
 ``resources/brands/ordinary_words.txt``, all folded (lower case, no accents). Run
 ``python tools/brand_words.py`` after adding names to the list; a dictionary that is
 missing is reported and skipped.
+
+It also writes ``resources/brands/dictionary_words.txt.gz``: every word of those
+dictionaries (not of ``ordinary_words.txt``, which holds the made-up vendors of the
+examples and the docs; folded, at least ``MIN_NAME`` letters, one a
+line, sorted, gzip without a time stamp so that a second run writes the same bytes). A
+town's own name that is one of them ("Office", « Bureau ») is found only with its
+capital, like a name of ``lowercase_words.txt`` (``brands.ordinary_word``). The words are
+those of ``wamerican`` (SCOWL, a permissive licence) and ``wfrench`` (GPL-2+, which the
+app's AGPL-3.0-or-later takes in).
 """
 
 from __future__ import annotations
 
+import gzip
 import re
 import sys
 from pathlib import Path
@@ -21,9 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from wizard.core.domain.brands import fold, load_list  # noqa: E402
+from wizard.core.domain.brands import MIN_NAME, fold, load_list  # noqa: E402
 
 TARGET = ROOT / "resources" / "brands" / "lowercase_words.txt"
+DICTIONARY_TARGET = ROOT / "resources" / "brands" / "dictionary_words.txt.gz"
 DICTIONARIES = (Path("/usr/share/dict/american-english"), Path("/usr/share/dict/french"))
 ORDINARY = ROOT / "resources" / "brands" / "ordinary_words.txt"
 _LOWER_WORD = re.compile(r"[^\W\d_A-Z]+")
@@ -39,8 +50,9 @@ def one_word_names() -> set[str]:
     return found
 
 
-def dictionary_words() -> set[str]:
-    """Folded words written in lower case in the dictionaries (proper nouns left out)."""
+def dictionary_words(ordinary: bool = True) -> set[str]:
+    """Folded words written in lower case in the dictionaries (proper nouns left out),
+    and with ``ordinary``, the words of ``ordinary_words.txt``."""
     words: set[str] = set()
     for path in DICTIONARIES:
         if not path.exists():
@@ -50,6 +62,8 @@ def dictionary_words() -> set[str]:
             word = line.strip()
             if _LOWER_WORD.fullmatch(word) and word == word.lower():
                 words.add(fold(word))
+    if not ordinary:
+        return words
     for line in ORDINARY.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             words.add(line.strip())
@@ -68,7 +82,15 @@ def render() -> str:
     return header + "\n".join(words) + "\n"
 
 
+def render_dictionary() -> bytes:
+    """The gzip bytes of ``dictionary_words.txt.gz`` (module docstring)."""
+    words = sorted(w for w in dictionary_words(ordinary=False) if len(w) >= MIN_NAME and w.isalpha())
+    return gzip.compress(("\n".join(words) + "\n").encode("utf-8"), compresslevel=9, mtime=0)
+
+
 if __name__ == "__main__":
     text = render()
     TARGET.write_text(text, encoding="utf-8")
     print(f"{TARGET.relative_to(ROOT)}: {sum(1 for x in text.splitlines() if not x.startswith('#'))} words")
+    DICTIONARY_TARGET.write_bytes(render_dictionary())
+    print(f"{DICTIONARY_TARGET.relative_to(ROOT)}: {DICTIONARY_TARGET.stat().st_size} bytes")

@@ -8,7 +8,7 @@ import pytest
 from wizard import cli
 from wizard.core import ops
 from wizard.core.checks.lint import lint_text
-from wizard.core.domain.brand_csv import BrandCsvError, export_brands, parse_brands
+from wizard.core.domain.brand_csv import BrandCsvError, cased_names, cased_report, export_brands, parse_brands
 from wizard.core.model import ExtraBrand
 from wizard.core.model.defaults import new_project
 from wizard.core.project_file.store import ProjectFile
@@ -220,3 +220,76 @@ def test_export_leaves_out_names_the_detector_never_finds_so_the_round_trip_hold
     ]
     assert export_brands(project) == "\ufeffname\r\nPermisPlus\r\nAcme Cloud\r\n".encode()
     assert parse_brands(export_brands(project)) == ["PermisPlus", "Acme Cloud"]
+
+
+# A town's name that is also an ordinary word ("Office", « Bureau », "Teams", "Word") is
+# kept, found only with a capital as the bundled list's are, and the import says which.
+
+_ORDINARY = b"name\nOffice\nBureau\nTeams\nGeoCite Pro\nWord\n"
+
+
+def test_an_ordinary_word_is_kept_cased_and_the_report_names_it(project_file):
+    with ProjectFile.open(project_file) as pf:
+        added = ops.import_brands(pf, data=_ORDINARY)
+        project = pf.project
+    assert added == ["Office", "Bureau", "Teams", "GeoCite Pro", "Word"]
+    assert cased_names(added) == ["Office", "Bureau", "Teams", "Word"]
+    assert cased_report(added, "fr") == (
+        "4 noms sont aussi des mots courants : la vérification des marques ne les trouve qu’écrits avec "
+        "une majuscule (« Office », « Bureau », « Teams », « Word »)."
+    )
+    assert cased_report(added, "en") == (
+        "4 names are also ordinary words: the brand check finds them only when written with a capital "
+        "(“Office”, “Bureau”, “Teams”, “Word”)."
+    )
+    assert cased_report(["Bureau"], "en") == (
+        "1 name is also an ordinary word: the brand check finds it only when written with a capital (“Bureau”)."
+    )
+    assert cased_report(["GeoCite Pro", "PermisPlus"], "fr") == ""
+    from wizard.core import checks
+    from wizard.core.model import Criterion
+
+    project.criteria = [
+        Criterion(id=1, text="Le bureau de la greffière reçoit les demandes en ligne.", kind="optional"),
+        Criterion(id=2, text="Our teams draft every word of a report at the office.", kind="optional"),
+        Criterion(id=3, text="Compatible avec Bureau et les documents Word.", kind="optional"),
+        Criterion(id=4, text="Compatible avec geocite pro.", kind="optional"),
+    ]
+    found = checks.run_checks(project)
+    brands = {f.field for f in found if f.code == "C-BRAND"}
+    assert brands == {"criteria:3.text", "criteria:4.text"}
+
+
+def test_ordinary_word_decides_by_the_word_not_the_case():
+    from wizard.core.domain.brands import detect_brands, ordinary_word
+
+    assert [ordinary_word(n) for n in ("Office", "bureau", "Teams", "Word", "Munis")] == [True] * 5
+    # clean twins: made-up names, a surname, names of several words stay found in lower case
+    assert [ordinary_word(n) for n in ("GeoCite Pro", "PermisPlus", "Tyler", "SécuriZone", "Esri")] == [
+        False
+    ] * 5
+    assert [m.name for m in detect_brands("le bureau, le Bureau", ["Bureau"])] == ["Bureau"]
+    assert [m.name for m in detect_brands("permisplus et PermisPlus", ["PermisPlus"])] == [
+        "permisplus",
+        "PermisPlus",
+    ]
+
+
+def test_cli_brands_import_says_which_names_need_their_capital(project_file, tmp_path, capsys):
+    shared = tmp_path / "voisin.csv"
+    shared.write_bytes(_ORDINARY)
+    assert cli.main(["brands", str(project_file), "--import", str(shared), "--lang", "fr"]) == 0
+    assert capsys.readouterr().out == (
+        "5 noms de marque ajoutés.\n"
+        "4 noms sont aussi des mots courants : la vérification des marques ne les trouve qu’écrits avec "
+        "une majuscule (« Office », « Bureau », « Teams », « Word »).\n"
+    )
+    shared.write_bytes(b"Slack\nZorbix Pro\n")
+    assert cli.main(["brands", str(project_file), "--import", str(shared), "--lang", "en"]) == 0
+    assert capsys.readouterr().out == (
+        "2 brand names added.\n"
+        "1 name is also an ordinary word: the brand check finds it only when written with a capital (“Slack”).\n"
+    )
+    shared.write_bytes(b"Evalweb Pro\n")
+    assert cli.main(["brands", str(project_file), "--import", str(shared), "--lang", "en"]) == 0
+    assert capsys.readouterr().out == "1 brand name added.\n"

@@ -79,3 +79,25 @@ def test_a_list_with_an_open_quote_imports_nothing_and_names_the_line(
         "ligne : fermez-les et gardez chaque nom sur une seule ligne."
     ]
     assert [b.name for b in window.ctx.project.extra_brands] == ["PermisPlus", "Zorbix Pro"]
+
+
+def test_the_import_says_which_names_are_found_only_with_a_capital(
+    brands_page, window, tmp_path, monkeypatch
+):
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, message: shown.append(message))
+    window.actions_by_name["lang_fr"].trigger()
+    shared = tmp_path / "voisin.csv"
+    shared.write_bytes(b"nom\nBureau\nGeoCite Pro\n")
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a, **k: shared)
+    brands_page.brands_import_button.click()
+    assert [b.name for b in window.ctx.project.extra_brands] == [
+        "PermisPlus",
+        "Zorbix Pro",
+        "Bureau",
+        "GeoCite Pro",
+    ]
+    assert shown == [
+        "2 noms de marque ajoutés.\n1 nom est aussi un mot courant : la vérification des marques ne le trouve "
+        "qu’écrit avec une majuscule (« Bureau »)."
+    ]

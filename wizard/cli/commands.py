@@ -338,7 +338,8 @@ def _audit_json(path: str, lang: str, audited: list[AuditedParagraph]) -> dict[s
 
 def cmd_brands(args: argparse.Namespace) -> int:
     """The project's extra brand names, one a line; ``--import CSV`` first adds a shared
-    list's new names (all or none) and says how many, ``--export CSV`` writes them
+    list's new names (all or none) and says how many, and which of them the brand check
+    finds only with a capital (ordinary words: ``brand_csv.cased_report``), ``--export CSV`` writes them
     (refused if the file exists, unless ``--force``)."""
     from wizard.core import ops
     from wizard.core.domain import brand_csv
@@ -366,6 +367,9 @@ def cmd_brands(args: argparse.Namespace) -> int:
                 raise CliError(exc.msgid, source, **exc.params) from None
             project = pf.project
         print(ntr("{count} brand name added.", "{count} brand names added.", len(added), lang))
+        cased = brand_csv.cased_report(added, lang)
+        if cased:
+            print(cased)
     else:
         project = _read(args.file)
     if args.export_csv:

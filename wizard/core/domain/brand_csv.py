@@ -17,6 +17,11 @@ does not know (a local reseller, a regional ERP) can pass them on:
   name longer than :data:`MAX_NAME` characters or one the brand check never finds.
 * ``import_brands(pf, data) -> list[str]``: the names not already in the project,
   added all or none (the ``ops.import_brands`` operation); returns them.
+* ``cased_report(names, lang) -> str``: the import's report of the names that are
+  also ordinary words ("Office", « Bureau », "Teams", "Word";
+  :func:`wizard.core.domain.brands.ordinary_word`). Such a name is kept: the brand check
+  finds it only when written with a capital, as it finds the bundled list's, so that it
+  does not flag the word in every sentence; the report tells the town which.
 """
 
 from __future__ import annotations
@@ -27,8 +32,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from wizard.core.csv_cells import to_csv
-from wizard.core.domain.brands import MIN_NAME, fold
-from wizard.core.i18n import N_, tr
+from wizard.core.domain.brands import MIN_NAME, fold, ordinary_word
+from wizard.core.i18n import N_, Localized, ntr, tr
 from wizard.core.model import Project
 from wizard.core.project_file.batch import batch
 from wizard.core.project_file.store import ProjectFile
@@ -185,4 +190,31 @@ def import_brands(pf: ProjectFile, data: bytes) -> list[str]:
     return new
 
 
-__all__ = ["BrandCsvError", "export_brands", "import_brands", "parse_brands"]
+def cased_names(names: list[str]) -> list[str]:
+    """The names of ``names`` that are also ordinary words, in order: the brand check
+    finds them only when written with a capital (:func:`brands.ordinary_word`)."""
+    return [name for name in names if ordinary_word(name)]
+
+
+def cased_report(names: list[str], lang: str) -> str:
+    """The line of an import's report, in ``lang``, naming the names of ``names`` that
+    the brand check finds only with a capital ('' when there is none): "2 names are also
+    ordinary words: the brand check finds them only when written with a capital (“Office”,
+    “Bureau”)." """
+    cased = cased_names(names)
+    if not cased:
+        return ""
+    quoted = Localized(
+        fr=", ".join(f"« {name} »" for name in cased),
+        en=", ".join(f"“{name}”" for name in cased),
+    )
+    return ntr(
+        "{count} name is also an ordinary word: the brand check finds it only when written with a capital ({names}).",
+        "{count} names are also ordinary words: the brand check finds them only when written with a capital ({names}).",
+        len(cased),
+        lang,
+        names=quoted,
+    )
+
+
+__all__ = ["BrandCsvError", "cased_names", "cased_report", "export_brands", "import_brands", "parse_brands"]

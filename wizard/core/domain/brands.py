@@ -37,7 +37,8 @@ ignored (``CityWorks`` = ``Cityworks``); French elision understood (``d'Esri``,
 directly or after a given name ("Trustee Michelle Harris", "Mr. Harris") is a person and is
 not reported (K34); a one-word name that is also an ordinary English or French word
 (``resources/brands/lowercase_words.txt``: "adds", "slack", "workday", « munis ») only
-when written with its capital; a contextual word in lower
+when written with its capital, and so is a town's own one-word name that is an ordinary
+word ("Office", « Bureau »: :func:`ordinary_word`); a contextual word in lower
 case only before "operating system" or "OS" ("windows operating system servers"), in a
 list right after a name found ("sharepoint, outlook and teams") or after a file action
 ("export to excel"). Nothing inside a URL, an e-mail address or a domain
@@ -425,7 +426,47 @@ def _split_at(text: str, tokens: list[re.Match[str]], folded: list[str], i: int)
 
 @lru_cache(maxsize=32)
 def _extra_index(names: tuple[str, ...]) -> dict[str, list[_Alias]]:
-    return _index(_Alias(_tokens(n), n.strip()) for n in names if n.strip())
+    """The index of a town's own names; one that is an ordinary word ("Office", « Bureau »:
+    :func:`ordinary_word`) is ``cased``, as the bundled list's are."""
+    return _index((_Alias(_tokens(n), n.strip()) for n in names if n.strip()), _OrdinaryWords())
+
+
+class _OrdinaryWords(frozenset[str]):
+    """The folded words :func:`ordinary_word` takes, for :func:`_index`: asked word by
+    word, so that the dictionary is read only when a town's name is a single word."""
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and _ordinary(word)
+
+
+def ordinary_word(name: str) -> bool:
+    """Whether ``name`` is one word that is also an ordinary English or French word
+    ("Office", « Bureau », "Teams", "Word"): a one-word name of
+    ``resources/brands/lowercase_words.txt``, a word of a contextual entry of the list, or
+    a word of the dictionaries (``resources/brands/dictionary_words.txt.gz``, written by
+    ``tools/brand_words.py`` from ``wamerican`` and ``wfrench``). The brand check finds
+    such a name of the town's own list only when written with a capital: in lower case
+    it is the word, in every sentence."""
+    tokens = _tokens(name)
+    return len(tokens) == 1 and _ordinary(tokens[0])
+
+
+def _ordinary(word: str) -> bool:
+    if word in lowercase_words() or word in _bundled_contextual():
+        return True
+    words = _dictionary_words()
+    at = bisect_left(words, word)
+    return at < len(words) and words[at] == word
+
+
+@cache
+def _dictionary_words() -> list[str]:
+    """The sorted folded words of ``dictionary_words.txt.gz`` (about 380,000, read in
+    some 40 ms, once)."""
+    import gzip
+
+    data = gzip.decompress(resource_path("brands", "dictionary_words.txt.gz").read_bytes())
+    return data.decode("utf-8").split()
 
 
 def brand_names() -> list[str]:

@@ -351,7 +351,9 @@ class CriteriaPage(StepPage):
         added = self.ctx.do(ops.import_brands, data=data)
         self.tables["extra_brands"].reload()
         if added is not None:
-            dialogs.show_info(self, n_("{count} brand name added.", "{count} brand names added.", len(added)))
+            said = n_("{count} brand name added.", "{count} brand names added.", len(added))
+            cased = brand_csv.cased_report(added, ui_language())
+            dialogs.show_info(self, f"{said}\n{cased}" if cased else said)
 
     def draft(self) -> None:
         """Add draft criteria from the common features and the differentiators."""
