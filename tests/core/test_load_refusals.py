@@ -107,6 +107,18 @@ def test_the_example_loads_whole():
             "the field criteria[1].id repeats the id",
         ),
         (
+            lambda d: d["contract"]["payments"].append(dict(d["contract"]["payments"][0])),
+            "le champ contract.payments[7].id reprend l’identifiant 1 d’une ligne précédente de la liste "
+            "contract.payments : chaque ligne a besoin du sien",
+            "the field contract.payments[7].id repeats the id 1 of an earlier row of contract.payments: each row "
+            "needs its own",
+        ),
+        (
+            lambda d: d["publishing"]["addenda"][0]["changes"].append({"kind": "rewrite"}),
+            "le champ publishing.addenda[0].changes[1].kind doit valoir l’un de : « date », « text », « clause »",
+            "the field publishing.addenda[0].changes[1].kind must be one of: “date”, “text”, “clause”",
+        ),
+        (
             lambda d: d["tco"].update(horizon_years=5.5),
             "le champ tco.horizon_years doit être un nombre entier",
             "the field tco.horizon_years must be a whole number",

@@ -158,14 +158,17 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         items = data.get(key, [])
         if not isinstance(items, list):
             raise jsonio.ProjectJsonError.must_be(f"contract.{key}", expected.OBJECTS)
-        rows = []
+        rows: list[dict[str, Any]] = []
         for i, item in enumerate(items):
             where = f"contract.{key}[{i}]"
             if not isinstance(item, dict):
                 raise jsonio.ProjectJsonError.must_be(where, expected.OBJECT)
-            rows.append(
-                {name: _value(item, name, kind, where, name in decimals) for name, kind in columns.items()}
-            )
+            row = {name: _value(item, name, kind, where, name in decimals) for name, kind in columns.items()}
+            if any(earlier["id"] == row["id"] for earlier in rows):
+                raise jsonio.ProjectJsonError.of(
+                    jsonio.DUPLICATE_ID, field=f"{where}.id", id=row["id"], rows=f"contract.{key}"
+                )
+            rows.append(row)
         tables[table] = rows
     reports = {row["id"] for row in tables["performance_reports"]}
     for i, row in enumerate(tables["incidents"]):

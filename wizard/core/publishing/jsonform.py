@@ -28,7 +28,7 @@ import hashlib
 import json
 from typing import Any, get_args
 
-from wizard.core.i18n import N_
+from wizard.core.i18n import N_, Localized
 from wizard.core.project_file import expected, jsonio
 from wizard.core.project_file.store import ProjectFile
 from wizard.core.publishing.record import ChangeKind, document_bytes, read
@@ -164,7 +164,10 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                 raise jsonio.ProjectJsonError.of(
                     N_("the field {field} must be one of: {choices}"),
                     field=f"{here}.kind",
-                    choices=", ".join(f"“{kind}”" for kind in get_args(ChangeKind)),
+                    choices=Localized(
+                        fr=", ".join(f"« {kind} »" for kind in get_args(ChangeKind)),
+                        en=", ".join(f"“{kind}”" for kind in get_args(ChangeKind)),
+                    ),
                 )
             tables["addendum_changes"].append({"id": c_id, "addendum_id": i, **row})
     return tables
