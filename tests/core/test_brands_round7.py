@@ -1,0 +1,30 @@
+"""Issue 19, seventh round, brand side: each kind kept with its trigger and its clean twin
+(tests/corpus/README.md, "A seventh round, brand side")."""
+
+from __future__ import annotations
+
+from wizard.core.domain.brands import detect_brands
+from wizard.core.domain.product_names import possible_names
+
+
+def canon(text):
+    return [m.canonical for m in detect_brands(text)]
+
+
+def possible(text):
+    return [m.name for m in possible_names(text, detect_brands(text))]
+
+
+def test_a_vendor_of_ordinary_words_after_a_vendor_word_or_a_firm_noun():
+    assert possible("A single bid for copiers came from Copy Products, with toner.") == ["Copy Products"]
+    assert possible("L’entreprise Decimal Technologies a été la seule à soumissionner.") == [
+        "Decimal Technologies"
+    ]
+    assert possible("The contract went to the firm Summit Solutions last year.") == ["Summit Solutions"]
+
+
+def test_ordinary_words_without_a_vendor_word_or_a_trade_word_stay_words():
+    # clean twins: a department after "by", a firm noun before no trade word
+    assert possible("The report by the Engineering Department was received.") == []
+    assert possible("Une lettre de la société Decimal a été reçue.") == []
+    assert possible("Public Products were discussed at length.") == []
