@@ -28,3 +28,18 @@ def test_ordinary_words_without_a_vendor_word_or_a_trade_word_stay_words():
     assert possible("The report by the Engineering Department was received.") == []
     assert possible("Une lettre de la société Decimal a été reçue.") == []
     assert possible("Public Products were discussed at length.") == []
+
+
+def test_names_the_twentieth_pass_showed_are_in_the_families():
+    found = detect_brands("THAT Canada Post be requested to review the mailing address.")
+    assert [(m.name, m.canonical) for m in found] == [("Canada Post", "Canada Post")]
+    assert canon("Postes Canada livre le courrier.") == ["Canada Post"]
+    assert canon("the purchase of three Gateway notebook computers") == ["Gateway"]
+    assert canon("funding will be used to purchase the APX radios") == ["Motorola APX"]
+
+
+def test_the_families_words_in_other_senses_stay_words():
+    # clean twins: a post office in lower case, a gateway that is a place, APX alone
+    assert canon("Residents may rent a Canada post office box.") == []
+    assert canon("The Gateway Park trail opens in May.") == []
+    assert canon("The APX index was discussed.") == []
