@@ -43,3 +43,15 @@ def test_the_families_words_in_other_senses_stay_words():
     assert canon("Residents may rent a Canada post office box.") == []
     assert canon("The Gateway Park trail opens in May.") == []
     assert canon("The APX index was discussed.") == []
+
+
+def test_ford_is_a_vendor_after_a_bid_or_vehicle_word_or_before_a_model():
+    assert canon("Council approved two new Ford Explorers for the police department.") == ["Ford"]
+    assert canon("Elle n’avait reçu qu’une soumission, celle de Saint-Georges Ford.") == ["Ford"]
+
+
+def test_ford_the_surname_stays_a_person():
+    # clean twins: a premier, a founder, a foundation; the vehicle word after the name
+    assert canon("Premier Doug Ford announced funding for electric vehicles.") == []
+    assert canon("Henry Ford founded a company.") == []
+    assert canon("The Ford Foundation grant was received.") == []
