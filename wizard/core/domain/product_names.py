@@ -92,7 +92,10 @@ _TITLE_END = frozenset(
         "etude",
     ]
 )  # "the Integrated Systems Project": the title of a project, not a vendor
-_VENDOR_BEFORE = re.compile(r"\b(?:from|by|par|with|avec|aupres de|chez|to)\s+$")
+_VENDOR_BEFORE = re.compile(
+    r"\b(?:from|by|par|with|avec|aupres de|chez|to"
+    r"|(?:the|a) (?:firm|company|contractor|vendor)|l[’']entreprise|(?:la )?soci[ée]t[ée]|(?:la )?firme)\s+$"
+)  # "from", « par », or a firm noun: « l'entreprise Decimal Technologies »
 _LEFT_BEFORE = re.compile(
     r"(?:\b(?:(?:migrat|mov|switch|upgrad|convert|transition)\w* (?:away )?from|replac\w*|remplac\w*(?: de| du| des)?"
     r"|en remplacement (?:de|du|des)|(?:passant|migr\w*|bascul\w*) (?:de|du|des)|au profit (?:de|du|des)"
@@ -202,7 +205,10 @@ _VERSION = re.compile(r"[Vv]\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*")
 _EDITION = frozenset(
     ["pro", "plus", "enterprise", "cloud", "online", "premium", "professional", "express", "mobile", "server"]
 )  # "Routefinder Pro", "Zorbix Cloud": an unknown word and its edition
-_TRADE_RUN = _TRADE | {"group", "groupe", "associates", "partners"}
+_TRADE_RUN = _TRADE | {"group", "groupe", "associates", "partners", "products"}
+"""Trade words that end a vendor's name made of ordinary words after a vendor word or a firm
+noun ("from Copy Products", « l'entreprise Decimal Technologies »)."""
+
 _CAMEL_PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[a-z]+")
 _PLACES = frozenset(
     [
@@ -1009,7 +1015,7 @@ def _noun_ahead(words: list[str], j: int) -> bool:
 
 def _vendor_before(low: str, start: int) -> bool:
     """True when a word that introduces a vendor ("from", "by", « par ») ends at ``start``."""
-    return _VENDOR_BEFORE.search(low, max(0, start - 12), start) is not None
+    return _VENDOR_BEFORE.search(low, max(0, start - 18), start) is not None
 
 
 def _trade_end(
