@@ -13,7 +13,8 @@ Codes (all on ``problem.statement``):
   of X", "an investment in X"), by the money given to it ("to pay for X", "the allocation
   of funds for X"), by its introduction ("introducing X") or by a move to it ("migrate
   from our servers to X"), chosen ("selected X", "X, the low bidder", "a contract
-  with X", "X to implement the new system", « le nouveau système hébergé chez X »), linked
+  with X", "X to implement the new system", "a model in which X will host the
+  application", « le nouveau système hébergé chez X »), linked
   to a deal by the preposition right before it ("a contract for X", "negotiations with
   X", "offered by X", "$40,000 set aside for X", « confie … à X »), carried by a list
   ("the purchase of X and Y") or advocated by a claim that presumes the answer ("X rises
@@ -22,7 +23,11 @@ Codes (all on ``problem.statement``):
   its mere presence: a name no acquisition, replacement or choice word aims at is
   described, not bought, and taken as the system in place.
   Not a request: the history of the current system (a past verb then a date: "Installed
-  in 2016, these switches …"), a change argued against (a gerund then a hardship:
+  in 2016, these switches …", a date with its month: "In September 2015, X, Inc.
+  acquired Y", the pluperfect: « la Ville avait acheté X », an infinitive governed by a
+  past tense in a dated sentence: "On January 26, 2018, Council approved a modification
+  to upgrade the system"), how the Town buys today ("The City currently purchases X
+  products under an agreement"), a change argued against (a gerund then a hardship:
   "transitioning to X would be costly"), and, in a sentence that avoids competition, a
   purchase named as a noun or a vendor no verb aims at (the object and the counterparty
   of the bypass: P-BYPASS says it once).
@@ -31,12 +36,13 @@ Codes (all on ``problem.statement``):
   justified on its own: describe the needs, not the incumbent, and keep the name out of
   the criteria. The current system is also named without the word "current": as the
   object of a replacement ("replace X with Y", "the replacement of X", "migrate from X",
-  « en remplacement de X », « passant de X à Y », « l'abandon de X au profit de Y »: Y is
+  « en remplacement de X », « passant de X à Y », « l'abandon de X au profit de Y »,
+  « quitter X pour passer sur Y », « troquer X pour Y »: Y is
   the product to acquire, even when X is no name: "replace our payroll software with Y"),
   by its history (a past purchase with its year: "The City purchased the X system in
-  2007"), by its trouble or its end ("problems with X", "X has
-  a very high licensing fee", "end of support", « fin du support », « l'obsolescence
-  de X ») or by its holder ("still has"). An acquisition word before a
+  2007", a choice in the pluperfect: « nous avions retenu X »), by its trouble or its
+  end ("problems with X", "X has a very high licensing fee", "end of support", « fin du
+  support », « l'obsolescence de X ») or by its holder ("still has"). An acquisition word before a
   cost noun ("licensing fee") is not a request, nor a participle used as an adjective
   ("the installed system is a X"); a past replacement or change with its year is history
   ("In 2007, X was replaced with Y": both in place). A verb of use right before a name
@@ -57,7 +63,12 @@ Codes (all on ``problem.statement``):
   "no third party product", « seule la société »), the purchasing rules waived
   ("Purchasing By-law … be waived"), « marché complémentaire », exclusive rights as the
   reason for a negotiated procedure (« droits d'exclusivité »), a product
-  that "may only be purchased from" one vendor (« uniquement auprès de »). "Purchasing"
+  that "may only be purchased from" one vendor (« uniquement auprès de »), a waiver whose
+  object is a competitive rule ("Waive Board Policy A-87, which requires competitive
+  procurement"), a state contract or bid under any name ("the State Purchasing Contract",
+  "Western State Contracting Alliance", "through State bid"), a public framework ("the
+  Government Procurement Service framework"), pooled buying power, an urgency invoked
+  (« invoquant une situation d'urgence »). "Purchasing"
   before an organisation noun ("Cooperative Purchasing Program", "purchasing power") is
   not an acquisition verb, and in such a sentence a passive verb ("may only be purchased
   from X") names the object of the bypass, not a request.
@@ -65,7 +76,9 @@ Codes (all on ``problem.statement``):
   "meets industry standards"), the most robust, proven, a saving, even as a possibility
   ("saves time and money", "can result in savings", "yield substantial savings", "less
   costly", "save on maintenance", "volume discounts", « génèrent des économies de volume »,
-  « faire des économies », « économise 100 000 $ »),
+  « faire des économies », « économise 100 000 $ », « une économie importante », « des
+  économies de câblage »), the best by a verb ("best meets the needs"), a discount
+  ("discounted pricing"),
   the cheapest, or licence-only costs.
 * ``P-NEED`` (info): no need verb ("I need to", "j'ai besoin de", "evaluate the
   benefits and feasibility of").
@@ -148,7 +161,7 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
             or _counted(folded, verb)
         ):
             continue
-        if _history(folded, verb, stop):
+        if _history(folded, verb, stop) or _past_infinitive(folded, verb) or _habitual(folded, verb):
             # a name of the current system's history is an incumbent
             replaced.update(m.start for m in found if window.start() <= m.start < window.end())
             continue
@@ -236,7 +249,8 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
     """The role of a name no acquisition or replacement word aims at, by the structure of
     its sentence, first rule that applies:
 
-    1. its history: a past year in its clause ("selected in 2012"), or a renewal, an
+    1. its history: a past year in its clause ("selected in 2012", "placed with X in April
+       2005"), a choice or a purchase in the pluperfect (« nous avions retenu X »), or a renewal, an
        extension or a continuation there (:data:`RENEWED`: "securing continued access",
        "a contract amendment with X, extending the term"; an amendment alone may add a
        product: "amend the agreement with X to install cameras") → "incumbent";
@@ -255,14 +269,17 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
     5. a contract, offer or award linked to it by the preposition right before it ("a
        contract for X", "negotiations with X", "offered by X", « confie … à X »), a choice
        word ("a contract with", "requesting its implementation", "the new system") or a
-       claim that presumes the answer ("X is an industry standard") in its clause, or an
-       introduction with an indefinite article ("a software product titled X") →
-       "target";
+       claim that presumes the answer ("X is an industry standard") in its clause, an
+       introduction with an indefinite article ("a software product titled X"), or a
+       future right after it, the name being the subject of what is to come ("X will
+       host the application") → "target";
     6. otherwise the name is described, not bought: the system in place → "incumbent".
     """
     start, stop = _period_bounds(folded, m.start, _CLAUSE_STOP)  # "X Inc. on May 1, 2022"
     if PAST_YEAR.search(folded, start, stop) or RENEWED.search(folded, start, stop):
         return "incumbent"
+    if _PLUPERFECT.search(folded, start, m.start):
+        return "incumbent"  # « nous avions retenu X », "the City had selected X"
     if _USED_BEFORE.search(folded, max(start, m.start - 40), m.start):
         return "incumbent"  # "sole source because the City currently uses X"
     if sentence_bounds(folded, m.start) in bypassed or _period_bounds(folded, m.start) in bypassed:
@@ -278,9 +295,26 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
         or CHOSEN_IN_SENTENCE.search(folded, start, stop)
         or any(p.search(folded, start, stop) for p in PRESUME)
         or _INTRODUCED.search(folded, max(0, m.start - 50), m.start)
+        or _FUTURE_AFTER.match(folded, m.end, stop)
     ):
         return "target"
     return "incumbent"
+
+
+_FUTURE_AFTER = re.compile(
+    r"(?:\s*\([^)]{0,40}\))?,?\s+(?:will|shall|would|is to|are to|va|vont|pourra|pourront|devra|devront)\b"
+)
+"""Right after a name, a future or a modal: the name is the subject of what is to come
+("a model in which X will host the application", « X va fournir »), the vendor chosen."""
+_PLUPERFECT = re.compile(
+    r"\b(?:had|avait|avaient|avions|aviez|avais)(?: (?:deja|already|previously|alors))? (?:been |ete )?"
+    r"(?:[\w'-]+ )?(?:select\w*|chose\w*|award\w*|purchas\w*|acquir\w*|bought|install\w*|implement\w*|deploy\w*"
+    r"|retenu\w*|choisi\w*|achete\w*|acqui\w*|implant\w*|deploye\w*|adopte\w*|accorde\w*|octroye\w*"
+    r"|attribue\w*|confie\w*|adjuge\w*|signe\w*)\b"
+)
+"""Before a name in its clause, a choice or a purchase in the pluperfect (« nous avions
+retenu X », "the City had selected X"): told as the past of the story, the system in
+place."""
 
 
 _FROM_BEFORE = re.compile(r"\bfrom (?:the )?$")
@@ -505,6 +539,8 @@ def _history(folded: str, verb: re.Match[str], stop: int) -> bool:
     it a plan ("will be installed in 2027"). The perfect is done, not asked for ("the City
     has been purchasing computers from X", "has installed X")."""
     head = verb.group().split()[0]
+    if _PLUPERFECT_AUX.search(folded, max(0, verb.start() - 30), verb.start()):
+        return True  # « la Ville avait acheté X »: the pluperfect tells the past
     if head.endswith(("ed", "ing", "ought")) and _PERFECT.search(
         folded, max(0, verb.start() - 30), verb.start()
     ):
@@ -517,9 +553,40 @@ def _history(folded: str, verb: re.Match[str], stop: int) -> bool:
         return False
     if _YEAR_LATER.match(folded, verb.end(), stop):
         return True
-    # a past year earlier in the sentence ("In 2016, the vendor transitioned to X")
+    # a past year earlier in the sentence ("In 2016, the vendor transitioned to X"), whose
+    # full stops of abbreviations do not end it ("In September 2015, X, Inc. acquired Y")
     start, _stop = sentence_bounds(folded, verb.start())
+    start = min(start, _period_bounds(folded, verb.start())[0])
     return bool(PAST_YEAR.search(folded, start, verb.start()))
+
+
+_PLUPERFECT_AUX = re.compile(
+    r"\b(?:avait|avaient|avions|aviez|avais)(?: (?:deja|alors))? (?:ete )?(?:[\w'-]+ )?$"
+)
+_GOVERNING_PAST = re.compile(
+    r"\b(?:\w+ed|approved|authori[sz]ed|decided|agreed|voted|began|chose|sought"
+    r"|embarked on (?:a|an) (?:[\w-]+ )?(?:project|plan|effort))(?: (?:[\w#()'-]+ ){0,8}?)?to $"
+)
+_HABITUAL_BEFORE = re.compile(
+    r"\b(?:currently|presently|already|typically|usually|normally|routinely|actuellement|presentement|deja)\s+$"
+)
+
+
+def _past_infinitive(folded: str, verb: re.Match[str]) -> bool:
+    """An infinitive of acquisition governed by a past tense in a sentence dated in the past
+    ("On January 26, 2018, Council approved a modification to upgrade the system"): the
+    history of what the Town has, not a request."""
+    if not _GOVERNING_PAST.search(folded, max(0, verb.start() - 80), verb.start()):
+        return False
+    start, stop = _period_bounds(folded, verb.start())
+    return bool(PAST_YEAR.search(folded, start, stop))
+
+
+def _habitual(folded: str, verb: re.Match[str]) -> bool:
+    """An acquisition verb right after an adverb of the present state ("The City currently
+    purchases X under an agreement", « déjà acheté »): how the Town buys today, what
+    it has, not a request."""
+    return bool(_HABITUAL_BEFORE.search(folded, max(0, verb.start() - 30), verb.start()))
 
 
 _PERFECT = re.compile(r"\b(?:has|have|had)(?: (?:already|previously|always|long|recently))? (?:been )?$")

@@ -46,7 +46,7 @@ ACQUIRE = words(
     r"|mise en place (?:de|d'|des|du)"
     r"|(?:migr(?:er|ons|ez|ation)|bascul(?:er|ons|ement)) (?:vers|a|au|aux)"
     r"|(?:migr|bascul)\w* (?:les|ses|nos|leurs|son|sa|notre|leur|tous les|toutes les) (?:[\w'-]+ ){0,8}?vers"
-    r"|(?:faire )?pass(?:er|e|ons|ez|ent|age) (?:a|au|aux|vers)|faire passer"
+    r"|(?:faire )?pass(?:er|e|ons|ez|ent|age) (?:a|au|aux|vers|sur)|faire passer"
     r"|(?:l')?(?:introduction|implantation|adoption) (?:d'|de|du|des)|(?:un )?investissement dans"
     r"|invest(?:ir|it|issons|ira|iront)? (?:[\w'$]+ ){0,4}?(?:pour|dans|in)"
 )
@@ -177,6 +177,20 @@ BYPASS = (
         r"|emergency (?:purchase|procurement|contract|acquisition)s?|a single (?:quote|quotation)"
         r"|achat d'urgence|une seule soumission"
     ),
+    # competition avoided under other names (issue 19, seventh round): a waiver whose object
+    # is a competitive rule ("Waive Board Policy A-87, which requires competitive
+    # procurement"), a state contract or bid under any name ("the Oklahoma State Purchasing
+    # Contract", "Western State Contracting Alliance", "through State bid"), a public
+    # framework ("the Government Procurement Service framework"), pooled buying power, an
+    # urgency invoked (« invoquant une situation d'urgence et un cas de force majeure »)
+    words(
+        r"waiv\w*(?: [\w#.,'-]+){0,6}? (?:competitive|competition|bid|bids|bidding|tender\w*)"
+        r"|state (?:(?:purchasing|procurement|cooperative|master|price|pricing|term|replacement|negotiated"
+        r"|awarded|wide) )?(?:contracts?|contracting)|(?:through|under|via|from) (?:the )?state bids?"
+        r"|(?:procurement|purchasing|buying)(?: [\w-]+){0,2}? frameworks?"
+        r"|(?:pool\w*|leverag\w*|combin\w*|aggregat\w*) (?:the |their |our |its )?(?:buying|purchasing) power"
+        r"|invoqu\w*\W+(?:[\w']+\W+){0,3}?(?:d')?(?:urgence|force majeure)|on (?:an|the) emergency basis"
+    ),
     # joining a purchasing group or another body's agreement ("join the UMQ group purchase",
     # « adhérer au regroupement de l'UMQ », « participer à l'entente du CAG »)
     re.compile(
@@ -222,6 +236,8 @@ PRESUME = (
         r" (?:cost |annual |operational |operating |long[- ]term )?savings?"
         r"|(?:yield|generat|produc|achiev|realiz|realis|deliver|bring|offer)\w* (?:\w+ ){0,3}?savings?"
         r"|(?:less|least) costly|sav(?:e|es|ing) on|industry[- ]standards"
+        # the best by a verb, a discount ("best meets the needs", "discounted pricing")
+        r"|best (?:meets?|suits?|serves?|fits?|satisf\w*|address\w*)|discounted pric\w*"
     ),
     words(
         r"faible cout|bas cout|a moindre cout|peu couteu\w*|(?:le |la )?moins ch[eè]re?s?"
@@ -241,6 +257,10 @@ PRESUME = (
         r"|economies? d'echelle|economies? de volume|(?:une |des )?economies? (?:annuelles? )?(?:de |d')(?:\d|plus|pres)"
         r"|epargn\w+ (?:un |une |des |plus |pres )?(?:\d|demi|million|milliers)"
         r"|(?:d')?(?:importantes|grandes|substantielles|considerables) economies|economies (?:importantes|substantielles|considerables)"
+        # a saving in the singular, savings of a kind (« une économie importante », « des
+        # économies de câblage »)
+        r"|(?:une |l')?economie (?:importante|substantielle|considerable|significative)"
+        r"|(?:des|d'importantes|de grandes) economies (?:de|d') ?[a-z]\w*"
     ),
 )
 """Wording that presumes the solution is the best or cheapest, or costs only licences."""
@@ -267,15 +287,21 @@ NEED = (
 )
 """A need verb (P-NEED: its absence is reported)."""
 
+_MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+)
 _PAST_YEAR = (
     r"(?:(?:in|since|during|until|en|depuis|durant|jusqu'en|debut|fin|early|late|mid-?)"
     r" (?:(?:early|late|mid|fiscal|the year|l'annee) )?"
+    rf"(?:(?:{_MONTHS})(?: of)? )?"
     r"|on (?:january|february|march|april|may|june|july|august|september|october|november|december)"
     r" \d{1,2},? |le \d{1,2}(?:er)? (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre"
     r"|novembre|decembre) )(?:19\d\d|20[01]\d|202[0-5])"
 )
 PAST_YEAR = words(_PAST_YEAR)
-"""A past year or date ("in 2012", "on February 1, 2022", « début 2008 », « le 3 mai 2019 »):
+"""A past year or date ("in 2012", "in April 2005", "on February 1, 2022", « début 2008 »,
+« en mars 2019 », « le 3 mai 2019 »):
 the history of what the Town has."""
 
 CURRENT = words(
@@ -352,10 +378,11 @@ REPLACED = words(
     r"|remplac(?:er|e|es|ons|ez|ent|ant|ement)(?: (?:de|du|des|d'))?|en remplacement (?:de|du|des|d')"
     r"|(?:migr\w*|pass(?:er|e|ant|ons|ez|ent)|bascul\w*|sortir|sortie) (?:de|du|des|d')"
     r"|(?:l')?abandon (?:de|du|des|d')|abandonn\w*|retrait (?:de|du|des|d')"
+    r"|quitt(?:er|e|ons|ez|ent|ant)|troqu(?:er|e|ons|ez|ent|ant)"
 )
 """A word whose object is the system being left (P-INCUMBENT): "replace X (with Y)",
 "the replacement of X", "migrate from X (to Y)", « en remplacement de X », « passant de X à
-Y », « l'abandon de X au profit de Y »."""
+Y », « l'abandon de X au profit de Y », « quitter X pour passer sur Y », « troquer X pour Y »."""
 
 RENEWED = words(
     r"renew(?:s|ed|ing)?|renewals? of|extend(?:s|ed|ing)?|extensions? (?:of|to)|continu(?:e|es|ed|ing)|continuation of"
