@@ -10,7 +10,8 @@ checked.
 Paragraphs of a PDF or a text file are the blocks between blank lines; a line that
 starts a list item ("1.", "a)", "•", "-") starts a new paragraph, so a numbered list of
 requirements is checked item by item. A block of one short line without a final full
-stop is taken as a heading.
+stop is taken as a heading. A word cut by a hyphen at a line end is joined again
+(:func:`join_lines`).
 
 Every failure is a :class:`DocumentError` whose message is an English message id with
 its French in ``core.po``: the command line and the app show it in both languages and
@@ -313,9 +314,50 @@ def _split_heading(lines: list[str], start: int) -> list[tuple[list[str], int]]:
 
 
 def _block_paragraph(lines: list[str], location: Location) -> Paragraph:
-    text = _clean(" ".join(lines))
+    text = _clean(join_lines(lines))
     level = _text_heading_level(lines, text)
     return Paragraph(text, location, heading=bool(level), level=level)
+
+
+_CUT = re.compile(r"([^\W\d_]*[a-zà-ÿ])[-\u2010\u00ad]$")
+"""A line that ends with a word cut by a hyphen (a lower-case letter, then "-", the
+Unicode hyphen or a soft hyphen): the word's first half."""
+_REST = re.compile(r"[a-zà-ÿ][^\W\d_]*")
+
+
+def join_lines(lines: list[str]) -> str:
+    """The stripped ``lines`` of one paragraph joined by spaces, a word cut by a hyphen at
+    a line end joined again ("l'infor-" / "mation" → "l'information").
+
+    A line ends with a lower-case letter and a hyphen and the next starts with a
+    lower-case letter: the hyphen goes when the joined word is an ordinary word
+    (``resources/brands/ordinary_words.txt``) or when neither half is one (a word the
+    list does not know, cut where a typesetter cuts: "interopé-" / "rabilité"); it stays
+    when the joined word is unknown and a half is a word: a compound cut at its own
+    hyphen (« porte- » / « parole », "third-" / "party"). A soft hyphen always goes.
+    Paragraphs and lines are not renumbered: the cut is inside one paragraph."""
+    out = ""
+    for line in lines:
+        cut = _CUT.search(out)
+        rest = _REST.match(line)
+        if cut is None or rest is None:
+            out = f"{out} {line}" if out else line
+        elif out.endswith("\u00ad") or not _compound(cut.group(1), rest.group()):
+            out = out[: cut.end(1)] + line
+        else:
+            out = out[: cut.end(1)] + "-" + line
+    return out
+
+
+def _compound(first: str, second: str) -> bool:
+    """True when ``first``-``second`` is a compound word, not one word cut in two."""
+    from wizard.core.checks.wording import fold
+    from wizard.core.domain.product_names import ordinary_words
+
+    words = ordinary_words()
+    if fold(first + second) in words:
+        return False
+    return fold(first) in words or fold(second) in words
 
 
 def _text_heading_level(lines: list[str], text: str) -> int:
