@@ -83,3 +83,69 @@ def test_a_hyphenated_word_in_a_pdf_is_no_vendor_and_keeps_its_page(tmp_path, ca
         "The system must keep all information in Canada.",
     )
     assert with_findings([first]) == []
+
+
+# -- a running header or footer is no heading ----------------------------------------------
+
+HEADER = "TOWN OF EXAMPLE - RFP 2027-01"
+
+
+def _paged(bodies: list[list[str]]) -> list[list[str]]:
+    """Each page's body under the running header and above "Page N of M"."""
+    return [[HEADER, "", *body, "", f"Page {n} of {len(bodies)}"] for n, body in enumerate(bodies, 1)]
+
+
+@needs_pdftotext
+def test_a_running_header_and_footer_neither_open_a_section_nor_are_checked(tmp_path, capsys):
+    path = tmp_path / "rfp.pdf"
+    path.write_bytes(
+        make_pdf(
+            _paged(
+                [
+                    ["Instructions to bidders", "", "Bids must be submitted through SAP Ariba."],
+                    ["Questions must be sent through Microsoft Forms."],
+                    ["Technical requirements", "", "The system must run on ArcGIS Enterprise."],
+                    ["Integration with Microsoft Teams.", "", "The system must run on ArcGIS Enterprise."],
+                ]
+            )
+        )
+    )
+    code, lines, err = lint_file(capsys, path, "--lang", "en")
+    assert (code, err) == (1, "")
+    # the portal and the channel for questions stay in the instructions on page 2; the
+    # requirement section holds on page 4; a sentence repeated mid-page is checked each time
+    assert lines == [
+        "page 3, paragraph 2 (Technical requirements)  C-BRAND  ArcGIS Enterprise",
+        "page 4, paragraph 1 (Technical requirements)  C-BRAND  Microsoft Teams",
+        "page 4, paragraph 2 (Technical requirements)  C-BRAND  ArcGIS Enterprise",
+    ]
+    texts = [a.text for a in audit_document(path, "en")]
+    assert not any(HEADER in t or t.startswith("Page ") for t in texts)
+
+
+def test_running_lines_need_most_pages_and_three_at_the_same_place():
+    pages = [
+        "Town of Example\n\nRequirements\n\nText one.\n\nPage 1 of 4\n",
+        "Town of Example\n\nText two.\n\nPage 2 of 4\n",
+        "Cover notes\n\nTown of Example\n\nText three.\n\nPage 3 of 4",
+        "Town of Example\n\nText four.\n\nPage 4 of 4\n",
+        "",
+    ]
+    kept = reader_module.without_running_lines(pages)
+    assert [[line for line in page.split("\n") if line] for page in kept] == [
+        ["Requirements", "Text one."],
+        ["Text two."],
+        ["Cover notes", "Town of Example", "Text three."],  # second from the top: another place
+        ["Text four."],
+        [],
+    ]
+    # the same line on top of two pages (of two, or of four) may be a heading: it stays
+    two = pages[:2]
+    assert reader_module.without_running_lines(two) == two
+    half = [pages[0], pages[1], "Other\n\nText.\n", "Other\n\nText.\n"]
+    assert [page.split("\n")[0] for page in reader_module.without_running_lines(half)] == [
+        "Town of Example",
+        "Town of Example",
+        "Other",
+        "Other",
+    ]

@@ -11,7 +11,8 @@ Paragraphs of a PDF or a text file are the blocks between blank lines; a line th
 starts a list item ("1.", "a)", "•", "-") starts a new paragraph, so a numbered list of
 requirements is checked item by item. A block of one short line without a final full
 stop is taken as a heading. A word cut by a hyphen at a line end is joined again
-(:func:`join_lines`).
+(:func:`join_lines`); a PDF's running headers and footers are dropped
+(:func:`without_running_lines`).
 
 Every failure is a :class:`DocumentError` whose message is an English message id with
 its French in ``core.po``: the command line and the app show it in both languages and
@@ -248,10 +249,56 @@ def _read_pdf(path: Path) -> list[Paragraph]:
         raise DocumentError(N_("This PDF document cannot be read: {detail}"), path, detail=detail)
     text = result.stdout.decode("utf-8", "replace")
     out: list[Paragraph] = []
-    for page, page_text in enumerate(text.split("\f"), 1):
+    for page, page_text in enumerate(without_running_lines(text.split("\f")), 1):
         for n, (block, _line) in enumerate(_blocks(page_text), 1):
             out.append(_block_paragraph(block, Location(page=page, paragraph=n)))
     return out
+
+
+RUNNING_PLACES = 2
+"""How many lines at the top and at the bottom of a page may be a running header or
+footer."""
+
+_DIGITS = re.compile(r"\d+")
+
+
+def without_running_lines(pages: list[str]) -> list[str]:
+    """``pages`` (the text of each page) with their running headers and footers blanked:
+    a line among the first or last :data:`RUNNING_PLACES` lines with text of a page that
+    recurs at the same place (the same rank from the top, or from the bottom) on most
+    pages with text (more than half, and three at least), numbers aside ("Town of
+    Cobequid Harbour — CH-IT-2027-01", "Page 3 of 35"). A document of fewer than three
+    pages with text has none: one line on two pages may be a heading. A blanked line becomes an empty line, so the
+    paragraphs around it stay apart and the others keep their numbers within the page."""
+    places = [_places(page) for page in pages]
+    counted = [p for p in places if p]
+    if len(counted) < 3:
+        return pages
+    seen: dict[tuple[int, str], int] = {}
+    for page_places in counted:
+        for key in {(place, text) for place, (_index, text) in page_places.items()}:
+            seen[key] = seen.get(key, 0) + 1
+    running = {key for key, count in seen.items() if count >= 3 and 2 * count > len(counted)}
+    out = []
+    for page, page_places in zip(pages, places, strict=True):
+        lines = page.split("\n")
+        for place, (index, text) in page_places.items():
+            if (place, text) in running:
+                lines[index] = ""
+        out.append("\n".join(lines))
+    return out
+
+
+def _places(page: str) -> dict[int, tuple[int, str]]:
+    """Place (0, 1 from the top; -1, -2 from the bottom) → (the line's index, its text
+    with numbers as "#" and spaces collapsed) for the lines with text at a page's edges."""
+    filled = [(i, " ".join(_DIGITS.sub("#", line).split())) for i, line in enumerate(page.split("\n"))]
+    filled = [(i, text) for i, text in filled if text]
+    places: dict[int, tuple[int, str]] = {}
+    for rank in range(min(RUNNING_PLACES, len(filled))):
+        places[rank] = filled[rank]
+        places[-1 - rank] = filled[-1 - rank]
+    return places
 
 
 def _read_text(path: Path) -> list[Paragraph]:
