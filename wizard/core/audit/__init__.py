@@ -16,7 +16,8 @@ checks ``lint`` runs on one text (:func:`wizard.core.checks.lint.lint_text`):
   P-BYPASS, P-PRESUME and the possible names); P-NEED, P-SCOPE and P-MISSING speak of a
   project's whole statement and are left out.
 * ``text``: anything else (headings, contract clauses, dates, evaluation): only a named
-  brand or product.
+  brand or product (C-BRAND), or a product's file format asked of bids
+  (C-SUBMISSION-FORMAT).
 * skipped: a section that lists excluded vendors, or one of instructions to bidders,
   submission of bids, questions, the portal or publication ("Instructions to bidders",
   « Dépôt des soumissions », "Questions"): naming the vendors, the tender portal (MERX,
@@ -102,7 +103,7 @@ _REQUIREMENT = re.compile(
 )
 
 _PROBLEM_CODES = frozenset({"P-SOLUTION", "P-INCUMBENT", "P-BYPASS", "P-PRESUME", "P-POSSIBLE-BRAND"})
-_TEXT_CODES = frozenset({"C-BRAND"})
+_TEXT_CODES = frozenset({"C-BRAND", "C-SUBMISSION-FORMAT"})
 
 
 @dataclass(frozen=True)
