@@ -3,12 +3,17 @@ a word cut by a hyphen at a line end, a page's running header or footer."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.core.test_audit import lint_file, make_pdf
 from wizard.core.audit import audit_document, with_findings
 from wizard.core.audit import reader as reader_module
 from wizard.core.audit.reader import join_lines
+from wizard.core.examples import example_names, load_example
+from wizard.core.export import tender_bytes
+from wizard.core.pdf import soffice, to_pdf
 
 needs_pdftotext = pytest.mark.skipif(
     reader_module.shutil.which("pdftotext") is None, reason="poppler-utils not installed"
@@ -149,3 +154,83 @@ def test_running_lines_need_most_pages_and_three_at_the_same_place():
         "Other",
         "Other",
     ]
+
+
+# -- a heading run into its paragraph ------------------------------------------------------
+
+
+def test_a_capitalised_heading_run_into_its_paragraph_gets_its_section(tmp_path):
+    path = tmp_path / "rfp.txt"
+    path.write_text(
+        "Instructions to bidders\n"
+        "Timetable\n"
+        "Bids must be submitted through SAP Ariba before the closing date and time.\n\n"
+        "Context\n"
+        "Our old Cityworks system can no longer cope with the number of work orders.\n\n"
+        # twins: two table rows, a line broken mid-sentence, a short line then a short one
+        "Name          Daniel MacIsaac\n"
+        "Position      Director of Information Technology\n\n"
+        "The system must\n"
+        "export every layer as GeoJSON for the open data portal of the Town.\n\n"
+        "Mandatory criteria\n"
+        "The solution must integrate with Microsoft Teams for every meeting of council.\n",
+        encoding="utf-8",
+    )
+    audited = audit_document(path, "en")
+    # a heading whose words say nothing continues the section before it: "Timetable"
+    assert [(a.location.line, a.paragraph.heading, a.role, a.section) for a in audited] == [
+        (1, True, "skipped", ""),
+        (2, True, "skipped", "Instructions to bidders"),
+        (3, False, "skipped", "Timetable"),
+        (5, True, "text", "Timetable"),
+        (6, False, "problem", "Context"),
+        (8, False, "problem", "Context"),
+        (11, False, "problem", "Context"),
+        (14, True, "text", "Context"),
+        (15, False, "criterion", "Mandatory criteria"),
+    ]
+    assert [(a.location.line, [f.code for f in a.findings]) for a in with_findings(audited)] == [
+        (6, ["P-INCUMBENT"]),
+        (15, ["C-BRAND"]),
+    ]
+
+
+@pytest.fixture(scope="module")
+def example_pdfs(tmp_path_factory) -> dict[tuple[str, str], Path]:
+    """Each bundled example's tender in each language, as LibreOffice prints it."""
+    documents = {
+        f"{name}--{lang}.docx": tender_bytes(load_example(name), lang)
+        for name in example_names()
+        for lang in ("fr", "en")
+    }
+    folder = tmp_path_factory.mktemp("pdf")
+    out = {}
+    for file_name, data in to_pdf(documents).items():
+        name, lang = Path(file_name).stem.split("--")
+        out[name, lang] = folder / file_name
+        out[name, lang].write_bytes(data)
+    return out
+
+
+@pytest.mark.slow
+@needs_pdftotext
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice not installed")
+@pytest.mark.parametrize("name", example_names())
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_town_s_own_tenders_as_pdf_get_no_finding_and_their_sections(name, lang, example_pdfs):
+    """Printed to PDF, a tender has a running header and footer on every page and its
+    headings run into their paragraphs: its need is still read as a problem, its criteria
+    as criteria, and nothing is found."""
+    audited = audit_document(example_pdfs[name, lang], lang)
+    assert [
+        (a.location.describe("en"), a.section, [f.code for f in a.findings]) for a in with_findings(audited)
+    ] == []
+    roles = {a.section: a.role for a in audited if not a.paragraph.heading}
+    need = {"fr": "Énoncé du besoin", "en": "Problem statement"}[lang]
+    mandatory = {"fr": "Critères obligatoires", "en": "Mandatory criteria"}[lang]
+    assert (roles[need], roles[mandatory]) == ("problem", "criterion")
+    assert not any(
+        a.text.startswith(("Page ", "Appel d’offres", "Call for tenders "))
+        for a in audited
+        if a.paragraph.heading
+    )

@@ -344,20 +344,48 @@ in capitals ("SCOPE OF WORK")."""
 
 
 def _split_heading(lines: list[str], start: int) -> list[tuple[list[str], int]]:
-    """A heading line that a PDF or a text file runs into its first paragraph (no blank
-    line between) becomes a paragraph of its own: short, numbered or in capitals, no
-    final punctuation, and followed by a line that starts a sentence."""
-    first = lines[0]
-    if (
-        len(lines) > 1
-        and len(first) <= 60
-        and len(first.split()) <= 8
-        and first[-1] not in ".;:,"
-        and _HEADING_LINE.fullmatch(first)
-        and (lines[1][0].isupper() or lines[1][0].isdigit() or lines[1][0] in _BULLETS)
-    ):
-        return [([first], start), (lines[1:], start + 1)]
-    return [(lines, start)]
+    """Heading lines that a PDF or a text file runs into their first paragraph (no blank
+    line between) become paragraphs of their own: short, no final punctuation, and
+    followed by a line that starts a sentence. One numbered line or one in capitals is
+    enough; a plainly capitalised line ("Context", "Instructions to bidders" then
+    "Timetable": two at most) needs a paragraph line longer by :data:`LONGER` characters
+    at least after it, as a heading is over its paragraph's first full line."""
+    heads = _leading_headings(lines)
+    return [([lines[k]], start + k) for k in range(heads)] + [(lines[heads:], start + heads)]
+
+
+LONGER = 20
+"""How much longer than a plainly capitalised heading the first line of its paragraph
+is (characters)."""
+
+
+def _leading_headings(lines: list[str]) -> int:
+    """How many of the first lines of ``lines`` are headings run into a paragraph (0-2)."""
+    for count in (1, 2):
+        if len(lines) <= count or not _starts_sentence(lines[count]):
+            continue
+        heads = lines[:count]
+        if not all(_heading_like(h) for h in heads):
+            return 0
+        if count == 1 and _HEADING_LINE.fullmatch(heads[0]):
+            return 1
+        if len(lines[count]) >= max(len(h) for h in heads) + LONGER:
+            return count
+    return 0
+
+
+def _heading_like(line: str) -> bool:
+    return (
+        len(line) <= 60
+        and len(line.split()) <= 8
+        and line[-1] not in ".;:,"
+        and (line[0].isupper() or line[0].isdigit())
+        and "_" not in line
+    )
+
+
+def _starts_sentence(line: str) -> bool:
+    return line[0].isupper() or line[0].isdigit() or line[0] in _BULLETS
 
 
 def _block_paragraph(lines: list[str], location: Location) -> Paragraph:
