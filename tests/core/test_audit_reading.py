@@ -234,3 +234,33 @@ def test_the_town_s_own_tenders_as_pdf_get_no_finding_and_their_sections(name, l
         for a in audited
         if a.paragraph.heading
     )
+
+
+# -- a paragraph cut by a page break ----------------------------------------------------------
+
+
+@needs_pdftotext
+@pytest.mark.parametrize(
+    ("end", "start", "lines"),
+    [
+        # one criterion over two pages: two requirements, reported on its first page
+        (
+            "The system must export every layer as GeoJSON and",
+            "must keep every layer in Canada.",
+            ["page 1, paragraph 2 (Technical requirements)  C-SEVERAL-REQUIREMENTS"],
+        ),
+        # its twin: two paragraphs, one requirement each
+        ("The system must export every layer as GeoJSON.", "The system must keep every layer in Canada.", []),
+    ],
+)
+def test_a_paragraph_cut_by_a_page_break_is_one_paragraph(end, start, lines, tmp_path, capsys):
+    path = tmp_path / "rfp.pdf"
+    path.write_bytes(
+        make_pdf([["Technical requirements", "", end], [start, "", "The system must publish a WMS service."]])
+    )
+    code, found, err = lint_file(capsys, path, "--lang", "en")
+    assert (found, err) == (lines, "")
+    audited = audit_document(path, "en")
+    # the paragraph after the continued part keeps the number a reader counts on page 2
+    assert audited[-1].location.as_dict() == {"page": 2, "paragraph": 2}
+    assert len(audited) == (3 if lines else 4)

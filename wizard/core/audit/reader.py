@@ -12,7 +12,8 @@ starts a list item ("1.", "a)", "•", "-") starts a new paragraph, so a numbere
 requirements is checked item by item. A block of one short line without a final full
 stop is taken as a heading. A word cut by a hyphen at a line end is joined again
 (:func:`join_lines`); a PDF's running headers and footers are dropped
-(:func:`without_running_lines`).
+(:func:`without_running_lines`) and a paragraph a page break cuts is one again
+(:func:`pdf_paragraphs`).
 
 Every failure is a :class:`DocumentError` whose message is an English message id with
 its French in ``core.po``: the command line and the app show it in both languages and
@@ -248,11 +249,37 @@ def _read_pdf(path: Path) -> list[Paragraph]:
         detail = " ".join(result.stderr.decode("utf-8", "replace").split())[:200] or result.returncode
         raise DocumentError(N_("This PDF document cannot be read: {detail}"), path, detail=detail)
     text = result.stdout.decode("utf-8", "replace")
+    return pdf_paragraphs(text.split("\f"))
+
+
+def pdf_paragraphs(pages: list[str]) -> list[Paragraph]:
+    """The paragraphs of a PDF's ``pages`` (the text of each, from ``pdftotext -layout``),
+    its running headers and footers dropped (:func:`without_running_lines`).
+
+    A paragraph that a page break cuts is one paragraph again, at its first page's place:
+    the last paragraph of a page ends without a full stop, a colon or a semicolon and the
+    first of the next page starts with a lower-case letter. The continued part still
+    counts as the next page's paragraph 1, so that the paragraphs after it keep the
+    numbers a reader counts on that page."""
     out: list[Paragraph] = []
-    for page, page_text in enumerate(without_running_lines(text.split("\f")), 1):
-        for n, (block, _line) in enumerate(_blocks(page_text), 1):
+    last: tuple[list[str], int] | None = None  # the lines of the page's last paragraph, its index
+    for page, page_text in enumerate(without_running_lines(pages), 1):
+        blocks = _blocks(page_text)
+        for n, (block, _line) in enumerate(blocks, 1):
+            if n == 1 and last is not None and _continues(last[0], block):
+                lines = last[0] + block
+                out[last[1]] = _block_paragraph(lines, out[last[1]].location)
+                last = (lines, last[1])
+                continue
             out.append(_block_paragraph(block, Location(page=page, paragraph=n)))
+            last = (block, len(out) - 1)
     return out
+
+
+def _continues(before: list[str], block: list[str]) -> bool:
+    """A paragraph ending ``before`` goes on in ``block`` (a short last one included: it
+    looked like a heading only because the break cut it)."""
+    return before[-1][-1] not in ".!?:;" and block[0][:1].islower()
 
 
 RUNNING_PLACES = 2
