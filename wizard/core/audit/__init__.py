@@ -16,7 +16,8 @@ checks ``lint`` runs on one text (:func:`wizard.core.checks.lint.lint_text`):
   P-BYPASS, P-PRESUME and the possible names); P-NEED, P-SCOPE and P-MISSING speak of a
   project's whole statement and are left out.
 * ``text``: anything else (headings, contract clauses, dates, evaluation): only a named
-  brand or product.
+  brand or product (C-BRAND), or a product's file format asked of bids
+  (C-SUBMISSION-FORMAT).
 * skipped: a section that lists excluded vendors, or one of instructions to bidders,
   submission of bids, questions, the portal or publication ("Instructions to bidders",
   « Dépôt des soumissions », "Questions"): naming the vendors, the tender portal (MERX,
@@ -25,7 +26,10 @@ checks ``lint`` runs on one text (:func:`wizard.core.checks.lint.lint_text`):
   ("Mandatory requirements") is still checked.
 
 A section's role comes from its heading's words and holds for its sub-headings unless
-one of them names another role. The same text found twice (a criterion repeated in a
+one of them names another role. A PDF or a text file shows no depth for a plain
+capitalised heading (:data:`~wizard.core.audit.reader.UNNUMBERED_LEVEL`): one whose
+words say nothing ("Timetable" after "Instructions to bidders") continues the section
+before it. The same text found twice (a criterion repeated in a
 traceability table) is checked once and reported at each place. Messages cite the
 paragraph's place ("paragraph 12", "table 3, row 2, cell 2"), never the throw-away
 project's criterion number (:mod:`wizard.core.audit.wording`).
@@ -37,7 +41,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from wizard.core.audit.reader import DocumentError, Location, Paragraph, read_document
+from wizard.core.audit.reader import UNNUMBERED_LEVEL, DocumentError, Location, Paragraph, read_document
 from wizard.core.audit.wording import located
 from wizard.core.checks.base import Finding
 from wizard.core.checks.lint import lint_text
@@ -102,7 +106,7 @@ _REQUIREMENT = re.compile(
 )
 
 _PROBLEM_CODES = frozenset({"P-SOLUTION", "P-INCUMBENT", "P-BYPASS", "P-PRESUME", "P-POSSIBLE-BRAND"})
-_TEXT_CODES = frozenset({"C-BRAND"})
+_TEXT_CODES = frozenset({"C-BRAND", "C-SUBMISSION-FORMAT"})
 
 
 @dataclass(frozen=True)
@@ -152,8 +156,11 @@ def audit_paragraphs(
     out: list[AuditedParagraph] = []
     for para in paragraphs:
         if para.heading:
+            said = section_role(para.text)
+            if said is None and para.level == UNNUMBERED_LEVEL:
+                said = sections.get(para.level)  # "Timetable" after "Instructions to bidders"
             sections = {lvl: r for lvl, r in sections.items() if lvl < para.level}
-            sections[para.level] = section_role(para.text)
+            sections[para.level] = said
         where = heading
         if para.heading:
             heading = para.text

@@ -10,7 +10,10 @@ checked.
 Paragraphs of a PDF or a text file are the blocks between blank lines; a line that
 starts a list item ("1.", "a)", "•", "-") starts a new paragraph, so a numbered list of
 requirements is checked item by item. A block of one short line without a final full
-stop is taken as a heading.
+stop is taken as a heading. A word cut by a hyphen at a line end is joined again
+(:func:`join_lines`); a PDF's running headers and footers are dropped
+(:func:`without_running_lines`) and a paragraph a page break cuts is one again
+(:func:`pdf_paragraphs`).
 
 Every failure is a :class:`DocumentError` whose message is an English message id with
 its French in ``core.po``: the command line and the app show it in both languages and
@@ -246,11 +249,83 @@ def _read_pdf(path: Path) -> list[Paragraph]:
         detail = " ".join(result.stderr.decode("utf-8", "replace").split())[:200] or result.returncode
         raise DocumentError(N_("This PDF document cannot be read: {detail}"), path, detail=detail)
     text = result.stdout.decode("utf-8", "replace")
+    return pdf_paragraphs(text.split("\f"))
+
+
+def pdf_paragraphs(pages: list[str]) -> list[Paragraph]:
+    """The paragraphs of a PDF's ``pages`` (the text of each, from ``pdftotext -layout``),
+    its running headers and footers dropped (:func:`without_running_lines`).
+
+    A paragraph that a page break cuts is one paragraph again, at its first page's place:
+    the last paragraph of a page ends without a full stop, a colon or a semicolon and the
+    first of the next page starts with a lower-case letter. The continued part still
+    counts as the next page's paragraph 1, so that the paragraphs after it keep the
+    numbers a reader counts on that page."""
     out: list[Paragraph] = []
-    for page, page_text in enumerate(text.split("\f"), 1):
-        for n, (block, _line) in enumerate(_blocks(page_text), 1):
+    last: tuple[list[str], int] | None = None  # the lines of the page's last paragraph, its index
+    for page, page_text in enumerate(without_running_lines(pages), 1):
+        blocks = _blocks(page_text)
+        for n, (block, _line) in enumerate(blocks, 1):
+            if n == 1 and last is not None and _continues(last[0], block):
+                lines = last[0] + block
+                out[last[1]] = _block_paragraph(lines, out[last[1]].location)
+                last = (lines, last[1])
+                continue
             out.append(_block_paragraph(block, Location(page=page, paragraph=n)))
+            last = (block, len(out) - 1)
     return out
+
+
+def _continues(before: list[str], block: list[str]) -> bool:
+    """A paragraph ending ``before`` goes on in ``block`` (a short last one included: it
+    looked like a heading only because the break cut it)."""
+    return before[-1][-1] not in ".!?:;" and block[0][:1].islower()
+
+
+RUNNING_PLACES = 2
+"""How many lines at the top and at the bottom of a page may be a running header or
+footer."""
+
+_DIGITS = re.compile(r"\d+")
+
+
+def without_running_lines(pages: list[str]) -> list[str]:
+    """``pages`` (the text of each page) with their running headers and footers blanked:
+    a line among the first or last :data:`RUNNING_PLACES` lines with text of a page that
+    recurs at the same place (the same rank from the top, or from the bottom) on most
+    pages with text (more than half, and three at least), numbers aside ("Town of
+    Cobequid Harbour — CH-IT-2027-01", "Page 3 of 35"). A document of fewer than three
+    pages with text has none: one line on two pages may be a heading. A blanked line becomes an empty line, so the
+    paragraphs around it stay apart and the others keep their numbers within the page."""
+    places = [_places(page) for page in pages]
+    counted = [p for p in places if p]
+    if len(counted) < 3:
+        return pages
+    seen: dict[tuple[int, str], int] = {}
+    for page_places in counted:
+        for key in {(place, text) for place, (_index, text) in page_places.items()}:
+            seen[key] = seen.get(key, 0) + 1
+    running = {key for key, count in seen.items() if count >= 3 and 2 * count > len(counted)}
+    out = []
+    for page, page_places in zip(pages, places, strict=True):
+        lines = page.split("\n")
+        for place, (index, text) in page_places.items():
+            if (place, text) in running:
+                lines[index] = ""
+        out.append("\n".join(lines))
+    return out
+
+
+def _places(page: str) -> dict[int, tuple[int, str]]:
+    """Place (0, 1 from the top; -1, -2 from the bottom) → (the line's index, its text
+    with numbers as "#" and spaces collapsed) for the lines with text at a page's edges."""
+    filled = [(i, " ".join(_DIGITS.sub("#", line).split())) for i, line in enumerate(page.split("\n"))]
+    filled = [(i, text) for i, text in filled if text]
+    places: dict[int, tuple[int, str]] = {}
+    for rank in range(min(RUNNING_PLACES, len(filled))):
+        places[rank] = filled[rank]
+        places[-1 - rank] = filled[-1 - rank]
+    return places
 
 
 def _read_text(path: Path) -> list[Paragraph]:
@@ -296,26 +371,95 @@ in capitals ("SCOPE OF WORK")."""
 
 
 def _split_heading(lines: list[str], start: int) -> list[tuple[list[str], int]]:
-    """A heading line that a PDF or a text file runs into its first paragraph (no blank
-    line between) becomes a paragraph of its own: short, numbered or in capitals, no
-    final punctuation, and followed by a line that starts a sentence."""
-    first = lines[0]
-    if (
-        len(lines) > 1
-        and len(first) <= 60
-        and len(first.split()) <= 8
-        and first[-1] not in ".;:,"
-        and _HEADING_LINE.fullmatch(first)
-        and (lines[1][0].isupper() or lines[1][0].isdigit() or lines[1][0] in _BULLETS)
-    ):
-        return [([first], start), (lines[1:], start + 1)]
-    return [(lines, start)]
+    """Heading lines that a PDF or a text file runs into their first paragraph (no blank
+    line between) become paragraphs of their own: short, no final punctuation, and
+    followed by a line that starts a sentence. One numbered line or one in capitals is
+    enough; a plainly capitalised line ("Context", "Instructions to bidders" then
+    "Timetable": two at most) needs a paragraph line longer by :data:`LONGER` characters
+    at least after it, as a heading is over its paragraph's first full line."""
+    heads = _leading_headings(lines)
+    return [([lines[k]], start + k) for k in range(heads)] + [(lines[heads:], start + heads)]
+
+
+LONGER = 20
+"""How much longer than a plainly capitalised heading the first line of its paragraph
+is (characters)."""
+
+
+def _leading_headings(lines: list[str]) -> int:
+    """How many of the first lines of ``lines`` are headings run into a paragraph (0-2)."""
+    for count in (1, 2):
+        if len(lines) <= count or not _starts_sentence(lines[count]):
+            continue
+        heads = lines[:count]
+        if not all(_heading_like(h) for h in heads):
+            return 0
+        if count == 1 and _HEADING_LINE.fullmatch(heads[0]):
+            return 1
+        if len(lines[count]) >= max(len(h) for h in heads) + LONGER:
+            return count
+    return 0
+
+
+def _heading_like(line: str) -> bool:
+    return (
+        len(line) <= 60
+        and len(line.split()) <= 8
+        and line[-1] not in ".;:,"
+        and (line[0].isupper() or line[0].isdigit())
+        and "_" not in line
+    )
+
+
+def _starts_sentence(line: str) -> bool:
+    return line[0].isupper() or line[0].isdigit() or line[0] in _BULLETS
 
 
 def _block_paragraph(lines: list[str], location: Location) -> Paragraph:
-    text = _clean(" ".join(lines))
+    text = _clean(join_lines(lines))
     level = _text_heading_level(lines, text)
     return Paragraph(text, location, heading=bool(level), level=level)
+
+
+_CUT = re.compile(r"([^\W\d_]*[a-zà-ÿ])[-\u2010\u00ad]$")
+"""A line that ends with a word cut by a hyphen (a lower-case letter, then "-", the
+Unicode hyphen or a soft hyphen): the word's first half."""
+_REST = re.compile(r"[a-zà-ÿ][^\W\d_]*")
+
+
+def join_lines(lines: list[str]) -> str:
+    """The stripped ``lines`` of one paragraph joined by spaces, a word cut by a hyphen at
+    a line end joined again ("l'infor-" / "mation" → "l'information").
+
+    A line ends with a lower-case letter and a hyphen and the next starts with a
+    lower-case letter: the hyphen goes when the joined word is an ordinary word
+    (``resources/brands/ordinary_words.txt``) or when neither half is one (a word the
+    list does not know, cut where a typesetter cuts: "interopé-" / "rabilité"); it stays
+    when the joined word is unknown and a half is a word: a compound cut at its own
+    hyphen (« porte- » / « parole », "third-" / "party"). A soft hyphen always goes.
+    Paragraphs and lines are not renumbered: the cut is inside one paragraph."""
+    out = ""
+    for line in lines:
+        cut = _CUT.search(out)
+        rest = _REST.match(line)
+        if cut is None or rest is None:
+            out = f"{out} {line}" if out else line
+        elif out.endswith("\u00ad") or not _compound(cut.group(1), rest.group()):
+            out = out[: cut.end(1)] + line
+        else:
+            out = out[: cut.end(1)] + "-" + line
+    return out
+
+
+def _compound(first: str, second: str) -> bool:
+    """True when ``first``-``second`` is a compound word, not one word cut in two."""
+    from wizard.core.checks.wording import fold
+    from wizard.core.domain.product_names import ordinary_words
+
+    words = ordinary_words()
+    if fold(first + second) in words:
+        return False
+    return fold(first) in words or fold(second) in words
 
 
 def _text_heading_level(lines: list[str], text: str) -> int:

@@ -4,6 +4,9 @@ Codes:
 
 * ``C-BRAND`` (error): a brand, product or vendor name; "or equivalent" does not excuse
   it. Once justified, ``C-EQUIVALENT`` (error) until the text carries "or equivalent".
+* ``C-SUBMISSION-FORMAT`` (info): a product named only as the file format bidders send
+  their bid in ("submitted in Microsoft Word format"): not what the Town buys, so no
+  C-BRAND; accept an open format too (:mod:`.submission_format`).
 * ``C-TARGET``: a mandatory criterion met by fewer than 2 scanned solutions → error,
   by exactly 2 → warning; the message names them (red flag R007, tailored
   specifications). A criterion's solutions are those supporting ALL its linked features

@@ -12,6 +12,7 @@ from functools import lru_cache
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, brand_finding, finding
 from wizard.core.checks.known_names import known_names
+from wizard.core.checks.submission_format import submission_format_names
 from wizard.core.checks.wording import fold, words
 from wizard.core.domain import brands, product_names
 from wizard.core.domain.numbering import criterion_labels
@@ -97,7 +98,9 @@ def number_of(labels: Labels, criterion: Criterion) -> Localized:
 
 def brand_findings(criterion: Criterion, project: Project, labels: Labels | None = None) -> list[Finding]:
     """C-BRAND (error) and, once justified, C-EQUIVALENT (error without "or equivalent");
-    the project's own brand names count too. C-POSSIBLE-BRAND (warning): words shaped
+    the project's own brand names count too. C-SUBMISSION-FORMAT (info) instead of
+    C-BRAND for a name that is only the file format bidders send their bid in
+    (:mod:`wizard.core.checks.submission_format`). C-POSSIBLE-BRAND (warning): words shaped
     like a product, vendor or model name that the list does not know
     (:mod:`wizard.core.domain.product_names`). ``labels``: ``criterion_labels(project)``,
     computed here when not given."""
@@ -106,8 +109,22 @@ def brand_findings(criterion: Criterion, project: Project, labels: Labels | None
     found_in = seen.get(criterion.text)
     if found_in is None:
         found_in = seen[criterion.text] = _names_in(criterion.text, per_pass(project, known_names))
-    possible, names = found_in
+    possible, names, sent = found_in
     found: list[Finding] = []
+    if sent:
+        found.append(
+            brand_finding(
+                "C-SUBMISSION-FORMAT",
+                Severity.INFO,
+                N_(
+                    "File format of a bid named by its product: {brands}. What bidders send is not what "
+                    "the Town buys, so this is no brand requirement; accept an open format as well (PDF, "
+                    "OpenDocument), so that every bidder can answer with the software it has."
+                ),
+                field,
+                list(sent),
+            )
+        )
     if possible:
         found.append(
             brand_finding(
@@ -156,17 +173,25 @@ def brand_findings(criterion: Criterion, project: Project, labels: Labels | None
     return found
 
 
-def _texts_seen(_project: Project) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+def _texts_seen(_project: Project) -> dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
     """A new dict, once per pass: text → :func:`_names_in` during that pass."""
     return {}
 
 
 @lru_cache(maxsize=8192)
-def _names_in(text: str, known: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(possible product names, listed brand names) of ``text``, the project's ``known``
-    names counted: cached on both, as a criterion's text rarely changes between two
-    check runs."""
-    return tuple(product_names.possible_list(text, known)), tuple(brands.brand_list(text, known))
+def _names_in(text: str, known: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(possible product names, listed brand names, listed names that are only the file
+    format of a bid, :mod:`.submission_format`) of ``text``, the project's ``known`` names
+    counted: cached on both, as a criterion's text rarely changes between two check runs."""
+    listed = brands.brand_list(text, known)
+    sent = (
+        submission_format_names(text, brands.detected(text, brands.extra_names(known))) if listed else set()
+    )
+    return (
+        tuple(product_names.possible_list(text, known)),
+        tuple(n for n in listed if n not in sent),
+        tuple(n for n in listed if n in sent),
+    )
 
 
 def is_subjective(criterion: Criterion) -> re.Match[str] | None:

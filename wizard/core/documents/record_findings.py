@@ -139,6 +139,20 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
         (("brands",), N_("A criterion names a brand or product: {brands}.")),
         ((), N_("A criterion names a brand or product.")),
     ),
+    "C-SUBMISSION-FORMAT": (
+        (
+            ("brands",),
+            N_(
+                "A criterion asks bidders to send a file in a product's format: {brands}; an open format is not offered."
+            ),
+        ),
+        (
+            (),
+            N_(
+                "A criterion asks bidders to send a file in a product's format; an open format is not offered."
+            ),
+        ),
+    ),
     "C-COMPLIANT": (
         (
             ("count",),

@@ -614,7 +614,7 @@ def detect_brands(text: str, extra: Iterable[Any] = ()) -> list[Match]:
                     free += 1
             continue
         alias, last = best
-        if last == i and _person_at(text, tokens, folded, i):
+        if last == i and (_person_at(text, tokens, folded, i) or _person_with_role_at(text, tokens, i)):
             free = i + 1  # "Trustee Michelle Harris", "Mr. Harris": a person, not the vendor
             continue
         start, end = tokens[i].start(), tokens[last].end()
@@ -683,6 +683,75 @@ def _person_at(text: str, tokens: list[re.Match[str]], folded: list[str], i: int
     if k < 0 or folded[k] not in _PERSON_TITLES:
         return False
     return text[tokens[k].end() : tokens[k + 1].start()] in (" ", ". ")
+
+
+_ROLES = frozenset(
+    [
+        "manager",
+        "director",
+        "clerk",
+        "officer",
+        "coordinator",
+        "coordinatrice",
+        "coordonnateur",
+        "coordonnatrice",
+        "chief",
+        "head",
+        "analyst",
+        "administrator",
+        "treasurer",
+        "engineer",
+        "supervisor",
+        "specialist",
+        "technician",
+        "advisor",
+        "adviser",
+        "secretary",
+        "president",
+        "superintendent",
+        "directeur",
+        "directrice",
+        "greffier",
+        "greffiere",
+        "gestionnaire",
+        "responsable",
+        "conseiller",
+        "conseillere",
+        "tresorier",
+        "tresoriere",
+        "technicien",
+        "technicienne",
+        "analyste",
+        "chef",
+        "adjoint",
+        "adjointe",
+        "ingenieur",
+        "ingenieure",
+        "secretaire",
+        "presidente",
+    ]
+)
+"""Words of a person's position: "Manager", « directrice »."""
+
+_ROLE_AFTER = re.compile(r" ?[(,] ?([^(),;]{1,60})")
+
+
+def _person_with_role_at(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """Whether the capitalised one-word name at token ``i`` is a person's given name: a
+    capitalised surname follows it, then the person's position in parentheses or after a
+    comma, its first or last word a position ("Amanda Chisholm (Human Resources
+    Manager)", "Amanda Chisholm, Director of Finance"). "Amanda (permitting)" and
+    "Amanda Permits (building department)" stay the product."""
+    if i + 1 >= len(tokens) or not tokens[i].group()[:1].isupper():
+        return False
+    surname = tokens[i + 1].group()
+    if not (
+        surname[:1].isupper() and surname.isalpha() and text[tokens[i].end() : tokens[i + 1].start()] == " "
+    ):
+        return False
+    role = _ROLE_AFTER.match(text, tokens[i + 1].end())
+    words = re.findall(r"\w+", fold(role.group(1))) if role else []
+    return bool(words) and (words[0] in _ROLES or words[-1] in _ROLES)
 
 
 @lru_cache(maxsize=16384)
