@@ -310,6 +310,21 @@ def _addendum_again(data: dict, **changes: object) -> None:
             "the field bids.consensus[20] repeats the bid 1 and the criterion 6 of bids.consensus[0]:",
         ),
         (
+            lambda d: d["bids"]["grid_sheets"].extend(
+                [{"bid_id": 3, "jury_member_id": 2, "item_id": 4, "points": 5, "reason": ""}] * 2
+            ),
+            "le champ bids.grid_sheets[1] reprend la soumission 3, le membre 2 du comité de sélection et le "
+            "critère 4 de la grille de bids.grid_sheets[0] :",
+            "the field bids.grid_sheets[1] repeats the bid 3, the jury member 2 and the grid item 4 of "
+            "bids.grid_sheets[0]:",
+        ),
+        (
+            lambda d: d["bids"]["grid_consensus"].extend([{"bid_id": 1, "item_id": 2, "points": 8}] * 2),
+            "le champ bids.grid_consensus[1] reprend la soumission 1 et le critère 2 de la grille de "
+            "bids.grid_consensus[0] :",
+            "the field bids.grid_consensus[1] repeats the bid 1 and the grid item 2 of bids.grid_consensus[0]:",
+        ),
+        (
             _again("workbooks", 1),
             "le champ bids.opening.workbooks[3] reprend la soumission 2 de bids.opening.workbooks[1] :",
             "the field bids.opening.workbooks[3] repeats the bid 2 of bids.opening.workbooks[1]:",
@@ -375,6 +390,9 @@ def test_a_repeated_row_of_the_bids_or_the_publication_is_named_in_each_language
         _again("mandatory", 0, bid_id=4),  # the same criterion for another bid
         _again("sheets", 0, jury_member_id=3),  # the same bid and criterion on another sheet
         _again("amounts", 0, year=1),  # the same line in another year
+        lambda d: d["bids"]["grid_consensus"].extend(
+            [{"bid_id": 1, "item_id": 2, "points": 8}, {"bid_id": 3, "item_id": 2, "points": 6}]
+        ),
         lambda d: d["bids"]["bids"][3].update(acknowledged=[1]),
         lambda d: _addendum_again(d, number=2),
         lambda d: _addendum_again(d, number=None, state="draft", release=None, questions=[]),
