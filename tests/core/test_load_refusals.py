@@ -198,3 +198,217 @@ def test_a_follow_up_text_at_the_limit_loads(tmp_path):
     source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert cli_main(["load", str(source), str(tmp_path / "out.tender")]) == 0
     assert Path(tmp_path / "out.tender").is_file()
+
+
+# The bids and the publication: a text over codec.MAX_TEXT, as their operations refuse it
+# (bids.common.TOO_LONG, publishing.addenda.TOO_LONG), and a row that repeats another
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        ("bids", "bids", 2, "notes"),
+        ("bids", "bids", 0, "rejected"),
+        ("bids", "bids", 1, "bidder", "legal_name"),
+        ("bids", "mandatory", 3, "evidence"),
+        ("bids", "verifications", 4, "notes"),
+        ("bids", "sheets", 5, "reason"),
+        ("bids", "consensus", 6, "reason"),
+        ("bids", "quality_lock", "locked_by"),
+        ("bids", "opening", "witnesses"),
+        ("bids", "award", "reason_if_not_top"),
+        ("bids", "award", "signatory"),
+        ("publishing", "addenda", 0, "questions", 0, "answer_en"),
+        ("publishing", "addenda", 0, "questions", 0, "question_fr"),
+        ("publishing", "addenda", 0, "changes", 0, "new_fr"),
+    ],
+)
+def test_a_bids_or_publishing_text_over_the_limit_is_refused_and_nothing_written(tmp_path, capsys, path):
+    data = _data()
+    where = data
+    for step in path[:-1]:
+        where = where[step]
+    where[path[-1]] = "x" * _LONG
+    field = "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in path).lstrip(".")
+    refused = _refusal(data)
+    assert refused.detail.fr == f"le champ {field} compte 100\u00a0001 caractères, au plus 100\u00a0000"
+    assert refused.detail.en == f"the field {field} holds 100,001 characters, at most 100,000"
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    target = tmp_path / "out.tender"
+    assert cli_main(["load", str(source), str(target)]) == 2
+    assert (
+        f"le champ {field} compte 100\u00a0001 caractères, au plus 100\u00a0000 / " in capsys.readouterr().err
+    )
+    assert not target.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["in.json"]
+
+
+def test_bids_and_publishing_texts_at_the_limit_load_whole(tmp_path):
+    """The clean twin: exactly ``codec.MAX_TEXT`` characters load, and stay whole."""
+    from wizard.core.bids.record import read as read_bids
+    from wizard.core.project_file.store import ProjectFile
+    from wizard.core.publishing.record import read as read_publishing
+
+    data = _data()
+    data["bids"]["bids"][2]["notes"] = "n" * codec.MAX_TEXT
+    data["bids"]["award"]["signatory"] = "s" * codec.MAX_TEXT
+    data["publishing"]["addenda"][0]["questions"][0]["answer_en"] = "a" * codec.MAX_TEXT
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert cli_main(["load", str(source), str(tmp_path / "out.tender")]) == 0
+    with ProjectFile.open(tmp_path / "out.tender", read_only=True) as f:
+        bids = read_bids(f)
+        assert bids.bids[2].notes == "n" * codec.MAX_TEXT
+        assert bids.award is not None and bids.award.signatory == "s" * codec.MAX_TEXT
+        assert read_publishing(f).addenda[0].questions[0].answer_en == "a" * codec.MAX_TEXT
+
+
+def _again(key: str, index: int, **changes: object):
+    """Append to ``bids[key]`` a copy of its row ``index`` with ``changes``."""
+
+    def change(data: dict) -> None:
+        rows = data["bids"][key] if key not in ("workbooks", "amounts") else data["bids"]["opening"][key]
+        rows.append({**rows[index], **changes})
+
+    return change
+
+
+def _addendum_again(data: dict, **changes: object) -> None:
+    addenda = data["publishing"]["addenda"]
+    addenda.append({**json.loads(json.dumps(addenda[0])), **changes})
+
+
+@pytest.mark.parametrize(
+    ("change", "french", "english"),
+    [
+        (
+            _again("mandatory", 0),
+            "le champ bids.mandatory[15] reprend la soumission 1 et le critère 1 de bids.mandatory[0] : "
+            "n’en gardez qu’un des deux",
+            "the field bids.mandatory[15] repeats the bid 1 and the criterion 1 of bids.mandatory[0]: keep one "
+            "of the two",
+        ),
+        (
+            _again("mandatory", 7, passed=False, evidence="autre"),
+            "le champ bids.mandatory[15] reprend la soumission 3 et le critère 3 de bids.mandatory[7] :",
+            "the field bids.mandatory[15] repeats the bid 3 and the criterion 3 of bids.mandatory[7]:",
+        ),
+        (
+            _again("verifications", 14),
+            "le champ bids.verifications[15] reprend la soumission 3 et le scénario 5 de bids.verifications[14] :",
+            "the field bids.verifications[15] repeats the bid 3 and the scenario 5 of bids.verifications[14]:",
+        ),
+        (
+            _again("sheets", 11, points=0),
+            "le champ bids.sheets[40] reprend la soumission 1, le membre 2 du comité de sélection et le "
+            "critère 7 de bids.sheets[11] :",
+            "the field bids.sheets[40] repeats the bid 1, the jury member 2 and the criterion 7 of bids.sheets[11]:",
+        ),
+        (
+            _again("consensus", 0, reason="autre"),
+            "le champ bids.consensus[20] reprend la soumission 1 et le critère 6 de bids.consensus[0] :",
+            "the field bids.consensus[20] repeats the bid 1 and the criterion 6 of bids.consensus[0]:",
+        ),
+        (
+            lambda d: d["bids"]["grid_sheets"].extend(
+                [{"bid_id": 3, "jury_member_id": 2, "item_id": 4, "points": 5, "reason": ""}] * 2
+            ),
+            "le champ bids.grid_sheets[1] reprend la soumission 3, le membre 2 du comité de sélection et le "
+            "critère 4 de la grille de bids.grid_sheets[0] :",
+            "the field bids.grid_sheets[1] repeats the bid 3, the jury member 2 and the grid item 4 of "
+            "bids.grid_sheets[0]:",
+        ),
+        (
+            lambda d: d["bids"]["grid_consensus"].extend([{"bid_id": 1, "item_id": 2, "points": 8}] * 2),
+            "le champ bids.grid_consensus[1] reprend la soumission 1 et le critère 2 de la grille de "
+            "bids.grid_consensus[0] :",
+            "the field bids.grid_consensus[1] repeats the bid 1 and the grid item 2 of bids.grid_consensus[0]:",
+        ),
+        (
+            _again("workbooks", 1),
+            "le champ bids.opening.workbooks[3] reprend la soumission 2 de bids.opening.workbooks[1] :",
+            "the field bids.opening.workbooks[3] repeats the bid 2 of bids.opening.workbooks[1]:",
+        ),
+        (
+            _again("amounts", 0, amount="1"),
+            "le champ bids.opening.amounts[72] reprend la soumission 1, la ligne one_off.implementation et "
+            "l’année 0 de bids.opening.amounts[0] :",
+            "the field bids.opening.amounts[72] repeats the bid 1, the line one_off.implementation and the "
+            "year 0 of bids.opening.amounts[0]:",
+        ),
+        (
+            lambda d: d["bids"]["bids"][3].update(acknowledged=[1, 1]),
+            "le champ bids.bids[3].acknowledged[1] reprend le numéro d’addenda 1 de bids.bids[3].acknowledged[0] :",
+            "the field bids.bids[3].acknowledged[1] repeats the addendum number 1 of bids.bids[3].acknowledged[0]:",
+        ),
+        (
+            _addendum_again,
+            "le champ publishing.addenda[1].number reprend le numéro d’addenda 1 de publishing.addenda[0].number :",
+            "the field publishing.addenda[1].number repeats the addendum number 1 of publishing.addenda[0].number:",
+        ),
+        (
+            lambda d: [
+                _addendum_again(d, number=None, state="draft", release=None, questions=[], changes=[])
+                for _ in range(2)
+            ],
+            "le champ publishing.addenda[2].state reprend l’état « draft » (brouillon : on prépare un seul "
+            "addenda à la fois) de publishing.addenda[1].state :",
+            "the field publishing.addenda[2].state repeats the state “draft” (one addendum is prepared at a "
+            "time) of publishing.addenda[1].state:",
+        ),
+        (
+            lambda d: d["publishing"]["addenda"][0]["changes"].append(
+                {
+                    **d["publishing"]["addenda"][0]["changes"][0],
+                    "new_fr": "2027-04-23",
+                    "new_en": "2027-04-23",
+                }
+            ),
+            "le champ publishing.addenda[0].changes[1].field reprend la modification du champ info.closing_date "
+            "de publishing.addenda[0].changes[0].field :",
+            "the field publishing.addenda[0].changes[1].field repeats the change of the field info.closing_date "
+            "of publishing.addenda[0].changes[0].field:",
+        ),
+    ],
+)
+def test_a_repeated_row_of_the_bids_or_the_publication_is_named_in_each_language(change, french, english):
+    """The operations keep one row of each (an entry replaces the previous one for the
+    same bid and criterion, one number per issued addendum, one draft, one change of a
+    field per addendum); the database has no UNIQUE constraint on these tables, so a file
+    holding both loaded and the app read one of them."""
+    data = _data()
+    change(data)
+    refused = _refusal(data)
+    assert refused.detail.fr.startswith(french)
+    assert refused.detail.en.startswith(english)
+    assert refused.detail.en.endswith(": keep one of the two")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        _again("mandatory", 0, bid_id=4),  # the same criterion for another bid
+        _again("sheets", 0, jury_member_id=3),  # the same bid and criterion on another sheet
+        _again("amounts", 0, year=1),  # the same line in another year
+        lambda d: d["bids"]["grid_consensus"].extend(
+            [{"bid_id": 1, "item_id": 2, "points": 8}, {"bid_id": 3, "item_id": 2, "points": 6}]
+        ),
+        lambda d: d["bids"]["bids"][3].update(acknowledged=[1]),
+        lambda d: _addendum_again(d, number=2),
+        lambda d: _addendum_again(d, number=None, state="draft", release=None, questions=[]),
+        lambda d: d["publishing"]["addenda"][0]["changes"].append(
+            {
+                "kind": "date",
+                "field": "info.questions_deadline",
+                "new_fr": "2027-04-09",
+                "new_en": "2027-04-09",
+            }
+        ),
+    ],
+)
+def test_a_near_repeat_is_not_refused(change):
+    """The clean twins: rows that share part of what identifies one."""
+    data = _data()
+    change(data)
+    project, publishing, bids, contract = jsonio.loads_with_contract(json.dumps(data, ensure_ascii=False))
+    assert all_tables(publishing, bids, contract) is not None

@@ -208,3 +208,45 @@ def test_the_history_names_a_drafts_question(window, tmp_path):
     text = field_labels.describe(entry["field"], pf.project, {}, row)
     assert text == "Addenda › Question and answer “Séances à distance?”"
     assert field_labels.value_text(entry["new"]) == "Séances à distance?"
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("fr", "La question est trop longue : 100\u00a0001 caractères, au plus 100\u00a0000."),
+        ("en", "The question is too long: 100,001 characters, at most 100,000."),
+    ],
+)
+def test_a_question_over_the_limit_is_refused_in_the_apps_language(
+    window, qtbot, tmp_path, monkeypatch, lang, message
+):
+    """An addendum's refusal is the core's message in the app's language, as a bids or
+    contract refusal is (``context.refusal``), not the bilingual text under "could not be
+    saved"; nothing is saved and the text stays in the editor. Its twin, at the limit,
+    is taken."""
+    from wizard.core.project_file.codec import MAX_TEXT
+    from wizard.core.publishing.publish import publish
+
+    project = load_example("training")
+    project.info.closing_date = "2027-04-02"
+    pf = ProjectFile.create(tmp_path / "t.tender", project)
+    publish(pf, published_on="2027-03-01", moment="2027-03-01T14:00:00+00:00")
+    window.set_project(pf)
+    window.actions_by_name[f"lang_{lang}"].trigger()
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, text: errors.append(text))
+
+    def run(dialog: AddendaDialog) -> int:
+        dialog.question_edits["fr"].setPlainText("q" * (MAX_TEXT + 1))
+        dialog.add_question()
+        assert errors == [message]
+        assert read(pf).draft is None and dialog.question_edits["fr"].toPlainText() == "q" * (MAX_TEXT + 1)
+        dialog.question_edits["fr"].setPlainText("q" * MAX_TEXT)
+        dialog.add_question()
+        assert errors == [message] and [q.question_fr for q in read(pf).draft.questions] == ["q" * MAX_TEXT]
+        dialog.close()
+        return 0
+
+    monkeypatch.setattr(dialogs, "run_dialog", run)
+    window.actions_by_name["addenda"].trigger()
+    apply_language("en")

@@ -27,6 +27,7 @@ from wizard.core.contract import ContractError
 from wizard.core.i18n import _, tr, ui_language
 from wizard.core.model import Project
 from wizard.core.project_file.store import ProjectFile
+from wizard.core.publishing import PublishingError
 
 DEBOUNCE_MS = 300
 P = ParamSpec("P")
@@ -34,8 +35,8 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
-def refusal(exc: BidsError | ContractError) -> str:
-    """The message of a refused bids or contract action in the app's language: the core's message,
+def refusal(exc: BidsError | ContractError | PublishingError) -> str:
+    """The message of a refused bids, contract or addendum action in the app's language: the core's message,
     and its cause when it has one (``opening.WorkbookRefused``: why the workbook is
     refused)."""
     lang = ui_language()
@@ -128,7 +129,7 @@ class ProjectContext(QObject):
 
         log.warning("save failed: %s", exc)
         if isinstance(
-            exc, (BidsError, ContractError)
+            exc, (BidsError, ContractError, PublishingError)
         ):  # a refusal: the core's message, in the app's language
             dialogs.show_error(self.window, refusal(exc))
             return

@@ -14,6 +14,7 @@ from wizard.core.bids import BidsError
 from wizard.core.bids.record import Bid, BidsRecord, read
 from wizard.core.i18n import N_
 from wizard.core.opendata.milestones import parse_moment
+from wizard.core.project_file.codec import MAX_TEXT, count_text
 from wizard.core.project_file.store import ProjectFile
 
 BIDS_MARKER = "bids"
@@ -63,3 +64,40 @@ def writing(pf: ProjectFile, op: str, **details: Any) -> Iterator[None]:
     with pf.transaction():
         yield
         pf.mark(BIDS_MARKER, {"op": op, **details})
+
+
+TOO_LONG: dict[str, str] = {
+    "legal_name": N_("The bidder's legal name is too long: {count} characters, at most {limit}."),
+    "business_number": N_("The bidder's business number is too long: {count} characters, at most {limit}."),
+    "address": N_("The bidder's address is too long: {count} characters, at most {limit}."),
+    "contact_name": N_("The contact's name is too long: {count} characters, at most {limit}."),
+    "contact_email": N_("The contact's email is too long: {count} characters, at most {limit}."),
+    "contact_phone": N_("The contact's telephone is too long: {count} characters, at most {limit}."),
+    "rejected": N_("The reason for rejecting the bid is too long: {count} characters, at most {limit}."),
+    "trade_secret": N_("The trade-secret designation is too long: {count} characters, at most {limit}."),
+    "notes": N_("The bid's notes are too long: {count} characters, at most {limit}."),
+    "workbook_name": N_("The workbook's file name is too long: {count} characters, at most {limit}."),
+    "evidence": N_("The evidence is too long: {count} characters, at most {limit}."),
+    "verification_notes": N_("The verification's notes are too long: {count} characters, at most {limit}."),
+    "reason": N_("The reason for the points is too long: {count} characters, at most {limit}."),
+    "locked_by": N_("Who locks the quality scores is too long: {count} characters, at most {limit}."),
+    "opened_by": N_("Who opens the price envelopes is too long: {count} characters, at most {limit}."),
+    "witnesses": N_("The witnesses are too long: {count} characters, at most {limit}."),
+    "reason_if_not_top": N_("The reason for the award is too long: {count} characters, at most {limit}."),
+    "resolution_number": N_("The resolution number is too long: {count} characters, at most {limit}."),
+    "signatory": N_("The signatory is too long: {count} characters, at most {limit}."),
+    "delegated_authority": N_("The delegated authority is too long: {count} characters, at most {limit}."),
+}
+"""The refusal of each free text of the bids over :data:`codec.MAX_TEXT`, named as the
+user typed it (as ``contract.operations`` names the follow-up's)."""
+
+
+def free_text(value: object, which: str) -> str:
+    """``value`` as text (``None`` is ''); raises :class:`BidsError` (:data:`TOO_LONG`
+    ``[which]``) for one over :data:`codec.MAX_TEXT` characters, the limit of every
+    other text of the project (docs/file-format.md, "Limits") that ``load`` applies too,
+    before anything is saved."""
+    text = "" if value is None else str(value)
+    if len(text) > MAX_TEXT:
+        raise BidsError(TOO_LONG[which], count=count_text(len(text)), limit=count_text(MAX_TEXT))
+    return text

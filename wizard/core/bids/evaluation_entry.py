@@ -28,7 +28,7 @@ from decimal import Decimal, InvalidOperation
 
 from wizard.core.bids import BidsError
 from wizard.core.bids.award_rule import NOT_TOP, needs_reason
-from wizard.core.bids.common import bid_of, moment, now, published_record, writing
+from wizard.core.bids.common import bid_of, free_text, moment, now, published_record, writing
 from wizard.core.bids.intake import closing
 from wizard.core.bids.record import VERIFICATION_RESULTS, Award, Bid, BidsRecord
 from wizard.core.i18n import N_
@@ -80,6 +80,7 @@ def set_mandatory(
     (``None``: not assessed yet) and where the bid shows it. Raises :class:`BidsError`."""
     _open_for_scores(pf, bid_id)
     _criterion(pf, criterion_id, "mandatory")
+    evidence = free_text(evidence, "evidence")
     with writing(pf, "set_mandatory", bid=bid_id, criterion=criterion_id, passed=passed):
         pf.db.execute(
             "DELETE FROM mandatory_results WHERE bid_id = ? AND criterion_id = ?", (bid_id, criterion_id)
@@ -117,6 +118,7 @@ def set_verification(
         raise BidsError(N_("“{value}” is not a date (YYYY-MM-DD)."), value=verified_on)
     if committee_member_id is not None and not any(m.id == committee_member_id for m in pf.project.committee):
         raise BidsError(N_("There is no member {id} of the technical committee."), id=committee_member_id)
+    notes = free_text(notes, "verification_notes")
     with writing(pf, "set_verification", bid=bid_id, scenario=scenario_id, result=result):
         pf.db.execute(
             "DELETE FROM scenario_verifications WHERE bid_id = ? AND scenario_id = ?", (bid_id, scenario_id)
@@ -151,6 +153,7 @@ def set_sheet_score(
         raise BidsError(N_("There is no member {id} of the selection committee."), id=jury_member_id)
     _criterion(pf, criterion_id, "optional")
     value = _points(points)
+    reason = free_text(reason, "reason")
     with writing(
         pf, "set_sheet_score", bid=bid_id, member=jury_member_id, criterion=criterion_id, points=value
     ):
@@ -177,6 +180,7 @@ def set_consensus(
     _open_for_scores(pf, bid_id)
     _criterion(pf, criterion_id, "optional")
     value = _points(points)
+    reason = free_text(reason, "reason")
     with writing(pf, "set_consensus", bid=bid_id, criterion=criterion_id, points=value):
         pf.db.execute(
             "DELETE FROM consensus_scores WHERE bid_id = ? AND criterion_id = ?", (bid_id, criterion_id)
@@ -232,6 +236,7 @@ def set_grid_sheet_score(
     if not any(m.id == jury_member_id for m in pf.project.jury):
         raise BidsError(N_("There is no member {id} of the selection committee."), id=jury_member_id)
     value = _grid_points(_grid_item(pf, item_id), points)
+    reason = free_text(reason, "reason")
     with writing(pf, "set_grid_sheet_score", bid=bid_id, member=jury_member_id, item=item_id, points=value):
         pf.db.execute(
             "DELETE FROM grid_sheet_scores WHERE bid_id = ? AND jury_member_id = ? AND item_id = ?",
@@ -256,6 +261,7 @@ def set_grid_consensus(
     the total of these points. Raises :class:`BidsError` as :func:`set_grid_sheet_score`."""
     _open_for_scores(pf, bid_id)
     value = _grid_points(_grid_item(pf, item_id), points)
+    reason = free_text(reason, "reason")
     with writing(pf, "set_grid_consensus", bid=bid_id, item=item_id, points=value):
         pf.db.execute("DELETE FROM grid_consensus_scores WHERE bid_id = ? AND item_id = ?", (bid_id, item_id))
         pf.db.table("grid_consensus_scores").insert(
@@ -280,6 +286,7 @@ def lock_quality(pf: ProjectFile, /, *, locked_by: str = "", at: str = "") -> st
     when = at.strip() or now()
     if moment(when) < closing(pf):
         raise BidsError(N_("The quality scores cannot be locked before the closing."))
+    locked_by = free_text(locked_by, "locked_by")
     with writing(pf, "lock_quality", at=when):
         pf.db.table("quality_lock").insert({"id": 1, "locked_at": when, "locked_by": locked_by.strip()})
     return when
@@ -345,22 +352,28 @@ def set_award(
                 )
             value = str(amount)
 
-    def kept(given: str | None, current: str, day: bool = False) -> str:
+    def kept(given: str | None, current: str, day: bool = False, which: str = "") -> str:
         if given is None:
             return current
-        return _day(given) if day else given.strip()
+        return _day(given) if day else free_text(given, which).strip()
 
-    reason = kept(reason_if_not_top, before.reason_if_not_top if before.bid_id == bid_id else "")
+    reason = kept(
+        reason_if_not_top,
+        before.reason_if_not_top if before.bid_id == bid_id else "",
+        which="reason_if_not_top",
+    )
     if needs_reason(pf.project, record, bid_id, reason):
         raise BidsError(NOT_TOP)
     row = {
         "id": 1,
         "bid_id": bid_id,
         "reason_if_not_top": reason,
-        "resolution_number": kept(resolution_number, before.resolution_number),
+        "resolution_number": kept(resolution_number, before.resolution_number, which="resolution_number"),
         "resolution_date": kept(resolution_date, before.resolution_date, day=True),
-        "signatory": kept(signatory, before.signatory),
-        "delegated_authority": kept(delegated_authority, before.delegated_authority),
+        "signatory": kept(signatory, before.signatory, which="signatory"),
+        "delegated_authority": kept(
+            delegated_authority, before.delegated_authority, which="delegated_authority"
+        ),
         "standstill_days": before.standstill_days if standstill_days is None else standstill_days,
         "awarded_on": kept(awarded_on, before.awarded_on, day=True),
         "contract_signed_on": kept(contract_signed_on, before.contract_signed_on, day=True),

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from wizard.core.bids import BidsError
-from wizard.core.bids.common import bid_of, moment, now, published_record, writing
+from wizard.core.bids.common import bid_of, free_text, moment, now, published_record, writing
 from wizard.core.bids.record import Bidder
 from wizard.core.domain.timezones import closing_datetime
 from wizard.core.i18n import N_
@@ -95,7 +95,7 @@ def _check_received(pf: ProjectFile, received_at: str) -> str:
 
 
 def _check_bidder(bidder: Bidder) -> Bidder:
-    cleaned = Bidder(**{name: str(getattr(bidder, name)).strip() for name in BIDDER_FIELDS})
+    cleaned = Bidder(**{name: free_text(getattr(bidder, name), name).strip() for name in BIDDER_FIELDS})
     if not cleaned.legal_name:
         raise BidsError(N_("A bid needs the bidder's legal name."))
     return cleaned
@@ -125,6 +125,8 @@ def add_bid(
     received_at = _check_received(pf, received_at)
     late = is_late(pf, received_at)
     numbers = _check_acknowledged(pf, acknowledged)
+    trade_secret = free_text(trade_secret, "trade_secret")
+    notes = free_text(notes, "notes")
     with writing(pf, "add_bid", bidder=bidder.legal_name, late=late):
         bidder_id = pf.db.table("bidders").insert(dataclasses.asdict(bidder)).last_rowid
         bid_id = int(
@@ -171,7 +173,7 @@ def set_bid(pf: ProjectFile, /, bid_id: int, **changes: Any) -> None:
     bidder_changes = {k: v for k, v in changes.items() if k in BIDDER_FIELDS}
     bidder = _check_bidder(dataclasses.replace(bid.bidder, **bidder_changes))
     row: dict[str, Any] = {k: int(bool(v)) for k, v in changes.items() if k in BID_FLAGS}
-    row.update({k: str(v).strip() for k, v in changes.items() if k in BID_TEXTS})
+    row.update({k: free_text(v, k).strip() for k, v in changes.items() if k in BID_TEXTS})
     if "received_at" in changes:
         row["received_at"] = _check_received(pf, str(changes["received_at"]))
         row["late"] = int(is_late(pf, row["received_at"]))
@@ -232,6 +234,7 @@ def attach_workbook(
         raise BidsError(N_("This price workbook is larger than 20 MB."))
     if not data.startswith(ZIP_MAGIC):
         raise BidsError(N_("This file is not a spreadsheet workbook (XLSX): {name}."), name=name or "?")
+    name = free_text(name, "workbook_name")
     if bid.workbook_sha256 and not replace:
         raise BidsError(ALREADY_ATTACHED, sha256=bid.workbook_sha256[:12])
     digest = hashlib.sha256(data).hexdigest()

@@ -25,7 +25,9 @@ The JSON is a whole copy of the file (``dump`` is a backup): a sealed workbook t
 as its bytes, never as figures. :func:`to_json` reads it from an open file;
 :func:`table_rows` checks it (a workbook whose bytes do not match its SHA-256, an opened
 workbook whose fingerprint is not the sealed one, a link to no bid, a value of the wrong
-type are refused with ``jsonio.ProjectJsonError`` naming it) and gives the rows of the
+type, a text over ``codec.MAX_TEXT``, a row repeating another where the operations keep
+one (:data:`_REPEATS`, ``jsonio.REPEATED``) are refused with ``jsonio.ProjectJsonError``
+naming it) and gives the rows of the
 schema-6 and schema-8 tables that ``ProjectFile.create(..., tables=...)`` writes with the project.
 """
 
@@ -39,6 +41,7 @@ from typing import Any
 
 from wizard.core.i18n import N_
 from wizard.core.project_file import expected, jsonio
+from wizard.core.project_file.codec import MAX_TEXT
 from wizard.core.project_file.store import BIDS_TABLES, ProjectFile
 
 _BIDDER = ("legal_name", "business_number", "address", "contact_name", "contact_email", "contact_phone")
@@ -58,6 +61,24 @@ _LISTS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "grid_sheets": ("grid_sheet_scores", ("bid_id", "jury_member_id", "item_id"), ("reason",)),
     "grid_consensus": ("grid_consensus_scores", ("bid_id", "item_id"), ("reason",)),
 }
+_REPEATS: dict[str, tuple[tuple[str, ...], str]] = {
+    # JSON key → (what identifies a row, how a repeat is named): the operations keep one
+    # row of each (``evaluation_entry``: each entry replaces the previous one)
+    "mandatory": (("bid_id", "criterion_id"), N_("the bid {bid_id} and the criterion {criterion_id}")),
+    "verifications": (("bid_id", "scenario_id"), N_("the bid {bid_id} and the scenario {scenario_id}")),
+    "sheets": (
+        ("bid_id", "jury_member_id", "criterion_id"),
+        N_("the bid {bid_id}, the jury member {jury_member_id} and the criterion {criterion_id}"),
+    ),
+    "consensus": (("bid_id", "criterion_id"), N_("the bid {bid_id} and the criterion {criterion_id}")),
+    "grid_sheets": (
+        ("bid_id", "jury_member_id", "item_id"),
+        N_("the bid {bid_id}, the jury member {jury_member_id} and the grid item {item_id}"),
+    ),
+    "grid_consensus": (("bid_id", "item_id"), N_("the bid {bid_id} and the grid item {item_id}")),
+}
+ADDENDUM_NUMBER = N_("the addendum number {number}")
+"""How a repeated addendum number is named (:data:`jsonio.REPEATED`)."""
 _OPTIONAL_INT = {
     "mandatory": "passed",
     "verifications": "committee_member_id",
@@ -143,12 +164,18 @@ def to_json(pf: ProjectFile) -> dict[str, Any] | None:
     return data
 
 
-def _text(data: dict[str, Any], key: str, where: str) -> str:
+def _text(data: dict[str, Any], key: str, where: str, *, limit: bool = True) -> str:
+    """The text ``data[key]`` ('' when absent), at most :data:`codec.MAX_TEXT`
+    characters unless ``limit`` is false (a workbook's base64 content): the limit the
+    operations apply to every text a user types (``bids.common.free_text``). Raises
+    ``jsonio.ProjectJsonError`` naming ``where.key``."""
     value = data.get(key, "")
     if value is None:
         return ""
     if not isinstance(value, str):
         raise jsonio.ProjectJsonError.must_be(f"{where}.{key}", expected.TEXT)
+    if limit and len(value) > MAX_TEXT:
+        raise jsonio.ProjectJsonError.too_long(f"{where}.{key}", len(value))
     return value
 
 
@@ -223,11 +250,16 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             isinstance(n, int) and not isinstance(n, bool) for n in numbers
         ):
             raise jsonio.ProjectJsonError.must_be(f"{at}.acknowledged", expected.ADDENDUM_NUMBERS)
+        acknowledged: dict[Any, str] = {}
+        for k, number in enumerate(numbers):
+            jsonio.once(acknowledged, number, f"{at}.acknowledged[{k}]", ADDENDUM_NUMBER, number=number)
         tables["bid_acknowledgements"] += [{"bid_id": bid_id, "addendum_number": n} for n in numbers]
         workbook = _object(bid, "workbook", at)
         if workbook is not None:
             try:
-                content = base64.b64decode(_text(workbook, "content", f"{at}.workbook"), validate=True)
+                content = base64.b64decode(
+                    _text(workbook, "content", f"{at}.workbook", limit=False), validate=True
+                )
             except (binascii.Error, ValueError) as exc:
                 raise jsonio.ProjectJsonError.must_be(f"{at}.workbook.content", expected.BASE64) from exc
             digest = _text(workbook, "sha256", f"{at}.workbook")
@@ -257,13 +289,17 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         return bid_id
 
     for key, (table, ints, texts) in _LISTS.items():
+        identity, repeat = _REPEATS[key]
+        seen: dict[Any, str] = {}
         for i, row in enumerate(_list(data, key, where)):
             at = f"{where}.{key}[{i}]"
             linked(row, at)
             optional = _OPTIONAL_INT[key]
+            values = {k: _int(row, k, at) for k in ints}
+            jsonio.once(seen, tuple(values[k] for k in identity), at, repeat, **values)
             tables[table].append(
                 {
-                    **{k: _int(row, k, at) for k in ints},
+                    **values,
                     **{k: _text(row, k, at) for k in texts},
                     optional: _int(row, optional, at, optional=True),
                 }
@@ -279,9 +315,11 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         tables["envelope_opening"].append(
             {"id": 1, **{k: _text(opening, k, at) for k in ("opened_at", "opened_by", "witnesses")}}
         )
+        opened: dict[Any, str] = {}
         for i, row in enumerate(_list(opening, "workbooks", at)):
             here = f"{at}.workbooks[{i}]"
             bid_id = linked(row, here)
+            jsonio.once(opened, bid_id, here, N_("the bid {bid_id}"), bid_id=bid_id)
             digest = _text(row, "sha256", here)
             if sealed.get(bid_id) != digest:
                 raise jsonio.ProjectJsonError.of(
@@ -299,19 +337,25 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                     ),
                 }
             )
+        cells: dict[Any, str] = {}
         for i, row in enumerate(_list(opening, "amounts", at)):
             here = f"{at}.amounts[{i}]"
             amount = row.get("amount")
             if amount is not None:
                 amount = _decimal_text(_text(row, "amount", here), f"{here}.amount")
-            tables["opened_amounts"].append(
-                {
-                    "bid_id": linked(row, here),
-                    "line_key": _text(row, "line_key", here),
-                    "year": _int(row, "year", here),
-                    "amount": amount,
-                }
+            cell = {
+                "bid_id": linked(row, here),
+                "line_key": _text(row, "line_key", here),
+                "year": _int(row, "year", here),
+            }
+            jsonio.once(
+                cells,
+                tuple(cell.values()),
+                here,
+                N_("the bid {bid_id}, the line {line_key} and the year {year}"),
+                **cell,
             )
+            tables["opened_amounts"].append({**cell, "amount": amount})
     award = _object(data, "award", where)
     if award is not None:
         at = f"{where}.award"

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from wizard.core.bids import BidsError
-from wizard.core.bids.common import moment, now, published_record, writing
+from wizard.core.bids.common import free_text, moment, now, published_record, writing
 from wizard.core.bids.intake import closing
 from wizard.core.bids.record import BidsRecord, read
 from wizard.core.documents.price_workbook import PriceWorkbookError, read_amounts
@@ -105,6 +105,8 @@ def open_envelope(
         raise BidsError(N_("The price envelopes are already open."))
     if not opened_by.strip():
         raise BidsError(N_("Say who opens the price envelopes."))
+    opened_by = free_text(opened_by, "opened_by")
+    witnesses = free_text(witnesses, "witnesses")
     if pf.project.evaluation.quebec_weighted and not record.locked:
         raise BidsError(
             N_(

@@ -190,6 +190,23 @@ was taken of."""
 NO_SUCH_ROW = N_("the field {field} names the row {id}, which {rows} does not hold")
 """A row pointing at a row of another list that is not there."""
 
+REPEATED = N_("the field {field} repeats {repeat} of {earlier}: keep one of the two")
+"""Two rows of one list (or two numbers of one list) that say the same thing where
+the app keeps one: a bid's result for one mandatory criterion entered twice, one
+addendum number given to two addenda. ``repeat`` names what they share (a
+``Localized``), ``earlier`` the first of the two as the file writes it."""
+
+
+def once(seen: dict[Any, str], key: Any, field: str, repeat: str, **params: object) -> None:
+    """Remember ``key`` as said by ``field``; raise :class:`ProjectJsonError`
+    (:data:`REPEATED`, ``repeat`` a message id filled with ``params``) when an earlier
+    field of ``seen`` said it already."""
+    earlier = seen.setdefault(key, field)
+    if earlier != field:
+        raise ProjectJsonError.of(
+            REPEATED, field=field, earlier=earlier, repeat=Localized.of(repeat, **params)
+        )
+
 
 def to_dict(
     project: Project,

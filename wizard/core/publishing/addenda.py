@@ -37,6 +37,7 @@ from wizard.core.i18n.languages import tender_languages
 from wizard.core.model import Project, translatable
 from wizard.core.opendata.milestones import parse_moment, valid_day
 from wizard.core.project_file.baseline import is_baseline
+from wizard.core.project_file.codec import MAX_TEXT, count_text
 from wizard.core.project_file.store import ProjectFile
 from wizard.core.publishing import PublishingError
 from wizard.core.publishing.publish import now_utc
@@ -51,6 +52,25 @@ from wizard.core.publishing.record import (
     workbook_in_force,
     workbook_version,
 )
+
+TOO_LONG: dict[str, str] = {
+    "question": N_("The question is too long: {count} characters, at most {limit}."),
+    "answer": N_("The answer is too long: {count} characters, at most {limit}."),
+    "new": N_("The new text is too long: {count} characters, at most {limit}."),
+}
+"""The refusal of a text of an addendum over :data:`codec.MAX_TEXT` (the question,
+its answer, a change's new text in either language), as ``load`` refuses it."""
+
+
+def _free_text(texts: dict[str, object]) -> None:
+    """Raise :class:`PublishingError` (:data:`TOO_LONG`) for a text of ``texts``
+    (``question_fr``, ``answer_en``, ``new_fr`` …) over :data:`codec.MAX_TEXT`
+    characters, before anything is saved."""
+    for name, value in texts.items():
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            raise PublishingError(
+                TOO_LONG[name.rsplit("_", 1)[0]], count=count_text(len(value)), limit=count_text(MAX_TEXT)
+            )
 
 
 def _published(pf: ProjectFile) -> Record:
@@ -108,6 +128,14 @@ def add_question(
     is not one)."""
     if not (question_fr.strip() or question_en.strip()):
         raise PublishingError(N_("A question needs its text."))
+    _free_text(
+        {
+            "question_fr": question_fr,
+            "question_en": question_en,
+            "answer_fr": answer_fr,
+            "answer_en": answer_en,
+        }
+    )
     if received_on and valid_day(received_on) is None:
         raise PublishingError(N_("“{value}” is not a date (YYYY-MM-DD)."), value=received_on)
     with pf.transaction():
@@ -145,6 +173,7 @@ def set_question(pf: ProjectFile, /, *, question_id: int, **texts: str) -> None:
     new = {**row, **texts}
     if not (str(new["question_fr"]).strip() or str(new["question_en"]).strip()):
         raise PublishingError(N_("A question needs its text."))
+    _free_text({k: v for k, v in texts.items() if k != "received_on"})
     if new["received_on"] and valid_day(str(new["received_on"])) is None:
         raise PublishingError(N_("“{value}” is not a date (YYYY-MM-DD)."), value=new["received_on"])
     if new != row:
@@ -210,6 +239,7 @@ def add_change(
 
 def _add_change(pf: ProjectFile, addendum_id: int, field: str, new_fr: str, new_en: str) -> int:
     _draft(pf, addendum_id)
+    _free_text({"new_fr": new_fr, "new_en": new_en})
     project = pf.project
     if field in DATE_FIELDS:
         day = valid_day(new_fr or new_en)

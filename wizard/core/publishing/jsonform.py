@@ -16,7 +16,9 @@ Shape::
 :func:`to_json` reads it from an open file; :func:`table_rows` checks it and gives the
 rows of the schema-5 tables that ``ProjectFile.create(..., tables=...)`` writes with
 the project. Row ids are renumbered; a document whose bytes do not match its SHA-256,
-a baseline model that is not a project, or a value of the wrong type is refused with
+a baseline model that is not a project, a value of the wrong type, a text over
+``codec.MAX_TEXT``, one number given to two addenda, a second draft or two changes of one
+field in one addendum (``addenda.add_change`` replaces the first) is refused with
 ``jsonio.ProjectJsonError`` naming it.
 """
 
@@ -30,6 +32,7 @@ from typing import Any, get_args
 
 from wizard.core.i18n import N_, Localized
 from wizard.core.project_file import expected, jsonio
+from wizard.core.project_file.codec import MAX_TEXT
 from wizard.core.project_file.store import ProjectFile
 from wizard.core.publishing.record import ChangeKind, document_bytes, read
 
@@ -70,12 +73,18 @@ def to_json(pf: ProjectFile) -> dict[str, Any] | None:
     }
 
 
-def _text(data: dict[str, Any], key: str, where: str) -> str:
+def _text(data: dict[str, Any], key: str, where: str, *, limit: bool = True) -> str:
+    """The text ``data[key]`` ('' when absent), at most :data:`codec.MAX_TEXT`
+    characters unless ``limit`` is false (a document's base64 content): the limit the
+    addenda's operations apply to the texts a user types. Raises
+    ``jsonio.ProjectJsonError`` naming ``where.key``."""
     value = data.get(key, "")
     if value is None:
         return ""
     if not isinstance(value, str):
         raise jsonio.ProjectJsonError.must_be(f"{where}.{key}", expected.TEXT)
+    if limit and len(value) > MAX_TEXT:
+        raise jsonio.ProjectJsonError.too_long(f"{where}.{key}", len(value))
     return value
 
 
@@ -115,7 +124,7 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     for i, doc in enumerate(_list(data, "documents", where), 1):
         at = f"{where}.documents[{i - 1}]"
         try:
-            content = base64.b64decode(_text(doc, "content", at), validate=True)
+            content = base64.b64decode(_text(doc, "content", at, limit=False), validate=True)
         except (binascii.Error, ValueError) as exc:
             raise jsonio.ProjectJsonError.must_be(f"{at}.content", expected.BASE64) from exc
         row = {key: _text(doc, key, at) for key in _DOCUMENT}
@@ -125,6 +134,8 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             )
         tables["published_documents"].append({"id": i, **row, "content": content})
     q_id = c_id = 0
+    numbers: dict[Any, str] = {}
+    drafts: dict[Any, str] = {}
     for i, addendum in enumerate(_list(data, "addenda", where), 1):
         at = f"{where}.addenda[{i - 1}]"
         state = _text(addendum, "state", at)
@@ -133,6 +144,12 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             raise jsonio.ProjectJsonError.must_be(f"{at}.state", expected.STATE)
         if number is not None and (isinstance(number, bool) or not isinstance(number, int)):
             raise jsonio.ProjectJsonError.must_be(f"{at}.number", expected.WHOLE)
+        if number is not None:
+            jsonio.once(numbers, number, f"{at}.number", N_("the addendum number {number}"), number=number)
+        if state == "draft":
+            jsonio.once(
+                drafts, state, f"{at}.state", N_("the state “draft” (one addendum is prepared at a time)")
+            )
         issued_release = addendum.get("release")
         if state == "issued" and not isinstance(issued_release, dict):
             raise jsonio.ProjectJsonError.of(
@@ -156,10 +173,18 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             tables["addendum_questions"].append(
                 {"id": q_id, "addendum_id": i, **{key: _text(q, key, here) for key in _QUESTION}}
             )
+        changed: dict[Any, str] = {}
         for k, c in enumerate(_list(addendum, "changes", at)):
             c_id += 1
             here = f"{at}.changes[{k}]"
             row = {key: _text(c, key, here) for key in _CHANGE}
+            jsonio.once(
+                changed,
+                row["field"],
+                f"{here}.field",
+                N_("the change of the field {name}"),
+                name=row["field"],
+            )
             if row["kind"] not in get_args(ChangeKind):
                 raise jsonio.ProjectJsonError.of(
                     N_("the field {field} must be one of: {choices}"),
