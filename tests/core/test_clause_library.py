@@ -263,3 +263,53 @@ def test_golden_public_code_limited_to_what_the_town_pays_for():
     )
     assert "licence non exclusive, perpétuelle, irrévocable et sans redevance supplémentaire" in fr[2]
     assert not any("exclusive property" in t or "adapte" in t for t in en + fr)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_force_majeure_is_titled_and_worded_by_the_province_legal_system(code):
+    # the walk's input: Nova Scotia's tender titled the clause "Superior force (force
+    # majeure)", the Civil Code's term (art. 1470), in a common-law province
+    p = _project(province=code)
+    item = clauses.clause("force-majeure")
+    en, fr = clauses.render_clause(p, item, "en"), clauses.render_clause(p, item, "fr")
+    assert fr.title == "Force majeure"
+    if code == "QC":
+        assert en.title == "Superior force (force majeure)"
+        assert "superior force within the meaning of" in en.paragraphs[0][1]
+        assert "force majeure au sens de" in fr.paragraphs[0][1]
+    else:
+        assert en.title == "Force majeure"
+        assert "superior force" not in " ".join(t for _, t in en.paragraphs).lower()
+        assert en.paragraphs[0][1].startswith(
+            "Neither party is liable for a delay or failure to perform, to the extent and for as long "
+            "as it is caused by an event beyond its reasonable control"
+        )
+        assert "(a force majeure event)" in en.paragraphs[0][1]
+        assert "does not excuse the payment of an amount already due" in en.paragraphs[0][1]
+        assert "(un cas de force majeure)" in fr.paragraphs[0][1]
+        assert "art. 1470" not in fr.paragraphs[0][1]
+
+
+def test_a_clause_title_without_a_project_is_the_common_law_one():
+    item = clauses.clause("force-majeure")
+    assert item.title("en") == "Force majeure"
+    assert item.title("en", _project(province="QC")) == "Superior force (force majeure)"
+    assert item.title("en", _project(province="NS")) == "Force majeure"
+    # a clause without title_quebec keeps its one title in Québec
+    law = clauses.clause("governing-law")
+    assert law.title("en", _project(province="QC")) == law.title("en")
+
+
+def test_title_quebec_is_the_only_optional_front_matter_key():
+    meta = {
+        "id": "x",
+        "family": "force_majeure",
+        "title": "T",
+        "status": "recommended",
+        "condition": "always",
+        "order": "1",
+    }
+    assert clauses.validate_metadata({**meta, "title_quebec": "Q"}) == []
+    assert clauses.validate_metadata({**meta, "title_ontario": "O"}) == [
+        "<clause>: unknown key 'title_ontario'"
+    ]

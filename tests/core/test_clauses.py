@@ -22,7 +22,10 @@ def test_catalogue_covers_every_family_in_both_languages():
     assert len(catalogue) == 34
     assert {c.family for c in catalogue.values()} == set(FAMILIES)
     for item in catalogue.values():
-        assert item.titles["fr"] and item.titles["en"] and item.titles["fr"] != item.titles["en"]
+        assert item.titles["fr"] and item.titles["en"]
+        # "Force majeure" is the term of French and of common-law English alike (the
+        # Québec title differs: test_clause_library); every other title is translated
+        assert item.titles["fr"] != item.titles["en"] or item.id == "force-majeure", item.id
         assert item.bodies["fr"].strip() and item.bodies["en"].strip()
 
 

@@ -8,6 +8,11 @@ Each clause lives in ``templates/clauses/<lang>/<id>.j2``: a front matter betwee
 * ``status`` — ``required`` | ``recommended`` | ``optional``;
 * ``condition`` — ``always`` or a project flag of :data:`CONDITIONS`.
 
+One key is optional: ``title_quebec`` — the heading of a Québec project's tender, where
+the civil law names the thing otherwise (the English "Superior force (force majeure)" of
+C.c.Q. art. 1470, against "Force majeure" in the common-law provinces); without it the
+``title`` serves every province.
+
 In the body, each non-blank line is one paragraph of the clause (numbered 1.1, 1.2 …);
 a line starting with ``- `` is a sub-item (1.1.1). Bodies render in Jinja's sandbox with
 ``StrictUndefined`` (:mod:`wizard.core.clauses.render`).
@@ -20,7 +25,7 @@ The library files are never modified.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from jinja2 import meta
@@ -62,9 +67,11 @@ __all__ = [
     "render_clause",
     "render_clauses",
     "excluded_vendor_names",
+    "is_quebec",
 ]
 
 _KEYS = ("id", "family", "title", "status", "condition", "order")
+_OPTIONAL_KEYS = ("title_quebec",)
 
 
 class ClauseFormatError(ValueError):
@@ -73,7 +80,8 @@ class ClauseFormatError(ValueError):
 
 @dataclass(frozen=True)
 class Clause:
-    """One library clause in both languages. ``titles`` / ``bodies``: lang → text."""
+    """One library clause in both languages. ``titles`` / ``bodies``: lang → text;
+    ``quebec_titles``: lang → the heading of a Québec project's tender, where it differs."""
 
     id: str
     family: str
@@ -82,10 +90,20 @@ class Clause:
     order: int
     titles: dict[str, str]
     bodies: dict[str, str]
+    quebec_titles: dict[str, str] = field(default_factory=dict)
 
-    def title(self, lang: str) -> str:
-        """The clause heading in ``lang``."""
+    def title(self, lang: str, project: Project | None = None) -> str:
+        """The clause heading in ``lang``; with ``project``, the one its province's
+        legal system uses (``title_quebec`` for a Québec project, module doc)."""
+        if project is not None and is_quebec(project):
+            return self.quebec_titles.get(lang, self.titles[lang])
         return self.titles[lang]
+
+
+def is_quebec(project: Project) -> bool:
+    """Whether the project's town is in Québec, the civil-law province (the ``quebec``
+    variable of the clauses, ``render.clause_context``)."""
+    return project.info.province.strip().upper() == "QC"
 
 
 def parse_clause(text: str, origin: str = "<clause>") -> tuple[dict[str, str], str]:
@@ -123,7 +141,7 @@ def validate_metadata(metadata: dict[str, str], origin: str = "<clause>") -> lis
             problems.append(f"{origin}: {key} {value!r} is not one of {', '.join(allowed)}")
     if metadata.get("order") and not metadata["order"].isdigit():
         problems.append(f"{origin}: order {metadata['order']!r} is not a whole number")
-    unknown = set(metadata) - set(_KEYS)
+    unknown = set(metadata) - set(_KEYS) - set(_OPTIONAL_KEYS)
     problems.extend(f"{origin}: unknown key {key!r}" for key in sorted(unknown))
     return problems
 
@@ -166,6 +184,11 @@ def catalogue() -> dict[str, Clause]:
                 int(meta_fr["order"]),
                 {"fr": meta_fr["title"], "en": meta_en["title"]},
                 {"fr": body_fr, "en": body_en},
+                {
+                    lang: meta["title_quebec"]
+                    for lang, meta in (("fr", meta_fr), ("en", meta_en))
+                    if meta.get("title_quebec")
+                },
             )
         )
     return {c.id: c for c in sorted(clauses, key=lambda c: (c.order, c.id))}
@@ -303,7 +326,7 @@ def render_clause(project: Project, item: Clause, lang: str) -> RenderedClause:
     """Render one clause for ``project`` in ``lang``. Raises :class:`ClauseRenderError`."""
     context = clause_context(project, lang, excluded_vendor_names(project))
     text = render_source(clause_source(project, item, lang), context, item.id)
-    return RenderedClause(item.id, item.title(lang), split_paragraphs(text))
+    return RenderedClause(item.id, item.title(lang, project), split_paragraphs(text))
 
 
 def render_problem(project: Project, clause_id: str, lang: str, source: str) -> ClauseRenderError | None:
@@ -327,9 +350,11 @@ def render_clauses(project: Project, lang: str, languages: list[str] | None = No
     for item in included_clauses(project):
         try:
             text = render_source(clause_source(project, item, lang), context, item.id)
-            rendered.append(RenderedClause(item.id, item.title(lang), split_paragraphs(text)))
+            rendered.append(RenderedClause(item.id, item.title(lang, project), split_paragraphs(text)))
         except ClauseRenderError as exc:
             rendered.append(
-                RenderedClause(item.id, item.title(lang), [(2, f"{PLACEHOLDER} ({exc.detail})")], exc)
+                RenderedClause(
+                    item.id, item.title(lang, project), [(2, f"{PLACEHOLDER} ({exc.detail})")], exc
+                )
             )
     return rendered

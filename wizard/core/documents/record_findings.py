@@ -705,7 +705,7 @@ def _params(project: Project, f: Finding, lang: str) -> dict[str, object]:
         clause_id = f.param("clause_id") or f.param("clause")
         known = clauses.catalogue().get(clause_id)
         if known is not None:
-            params["title"] = known.title(lang)
+            params["title"] = known.title(lang, project)
     if address.kind == "governance" and address.row:
         item = next((g for g in project.governance if str(g.id) == address.row), None)
         if item is not None and item.key in GOVERNANCE_ITEMS:
@@ -749,7 +749,7 @@ def subject(project: Project, field: str, lang: str) -> str:
     if address.kind == "clause_choices":
         choice = next((c for c in project.clause_choices if str(c.id) == address.row), None)
         known = clauses.catalogue().get(choice.clause_id) if choice else None
-        return known.title(lang) if known else ""
+        return known.title(lang, project) if known else ""
     return ""
 
 

@@ -90,7 +90,7 @@ def clause_label(project: Project, clause_id: str, lang: str) -> str:
     applicable"); its title alone when the tender leaves it out; the id itself for a
     clause the library does not know."""
     try:
-        title = library.clause(clause_id).title(lang)
+        title = library.clause(clause_id).title(lang, project)
     except KeyError:
         return clause_id
     number = clause_numbers(project).get(clause_id)

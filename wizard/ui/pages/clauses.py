@@ -154,7 +154,7 @@ class ClausesPage(StepPage):
         try:
             for clause_id, item in self.clause_items().items():
                 clause = lib.clause(clause_id)
-                item.setText(0, clause.title(lang))
+                item.setText(0, clause.title(lang, project))
                 item.setToolTip(0, _(CONDITION_LABELS.get(clause.condition, "")))
                 flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                 if clause_id in applicable:

@@ -72,7 +72,7 @@ def preview_html(project: Project, item: clauses.Clause, langs: list[str]) -> tu
         except clauses.ClauseRenderError as exc:
             errors.append(render_error(item, exc))
             failed = f'<p style="color:#b00020">{escape(PLACEHOLDER)}</p>'
-            parts.append(html.clause_html(item.title(lang), [], number) + failed)
+            parts.append(html.clause_html(item.title(lang, project), [], number) + failed)
             continue
         parts.append(html.clause_html(rendered.title, rendered.paragraphs, number))
     joined = "<hr>".join(parts)
