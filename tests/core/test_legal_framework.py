@@ -64,7 +64,7 @@ def test_every_fact_has_a_source_a_checked_date_and_says_when_it_is_unconfirmed(
     assert len(found) > 40
     for path, fact in found:
         assert fact["source"].strip(), path
-        assert dt.date.fromisoformat(fact["checked"]) == dt.date(2026, 12, 6), path
+        assert dt.date.fromisoformat(fact["checked"]) in (dt.date(2026, 12, 6), dt.date(2026, 12, 7)), path
         if fact.get("confirmed", True) is False:
             assert fact["source"].startswith("To be confirmed by counsel"), path
             if "en" in fact and "value" not in fact:
@@ -359,3 +359,97 @@ def test_new_brunswick_open_competition_from_100000_dollars():
         "La règle provinciale sur les appels d’offres publics : seuil de 100\u00a0000\u00a0$, non atteint : le règlement"
         in text
     )
+
+
+# -- the language of the call for tenders (a lawyer's walk, 2026-12-07) ----------------
+
+LANGUAGE_SENTENCES = {
+    ("NB", "en"): (
+        "As to the language of the call for tenders and of the Contract, New Brunswick's Official "
+        "Languages Act (S.N.B. 2002, c. O-0.5) requires a city, and a municipality whose "
+        "official-language minority population is at least 20% of its total population, to adopt "
+        "and publish its by-laws in both official languages (s. 35) and to offer in both languages "
+        "the services and communications prescribed by regulation (s. 36), among them public notices "
+        "of a general nature, tender notifications included (N.B. Reg. 2002-63, Schedule A, item "
+        "1(a)); whether the Town is such a municipality, and whether a rule sets the language of the "
+        "tender documents and of the Contract themselves, is [to be confirmed by counsel]."
+    ),
+    ("NB", "fr"): (
+        "Quant à la langue de l’appel d’offres et du Contrat, la Loi sur les langues officielles du "
+        "Nouveau-Brunswick (L.N.-B. 2002, c. O-0.5) oblige une cité, et une municipalité dont la "
+        "population de langue officielle minoritaire atteint au moins 20\u00a0% de la population totale, "
+        "à adopter et publier ses arrêtés dans les deux langues officielles (art. 35) et à offrir dans "
+        "les deux langues les services et communications prescrits par règlement (art. 36), dont les "
+        "avis publics de nature générale, y compris les avis d’appel d’offres (Règl. du N.-B. 2002-63, "
+        "annexe A, point 1a)); que la Ville soit une telle municipalité, et que la langue des documents "
+        "d’appel d’offres et du Contrat eux-mêmes soit fixée par une règle, reste [à faire confirmer "
+        "par les conseillers juridiques]."
+    ),
+    ("QC", "en"): (
+        "As to the language of the call for tenders and of the Contract, the Charter of the French "
+        "Language (CQLR, c. C-11) requires contracts entered into by the civil administration, "
+        "subcontracts included, to be drawn up exclusively in the official language, French (s. 21), "
+        "subject to the exceptions of s. 21.6 for writings relating to a contract; that the Town is "
+        "part of the civil administration (Schedule A) and the language of the tender documents "
+        "remain [to be confirmed by counsel]."
+    ),
+    ("QC", "fr"): (
+        "Quant à la langue de l’appel d’offres et du Contrat, la Charte de la langue française (RLRQ, "
+        "c. C-11) veut que les contrats conclus par l’Administration, y compris ceux qui s’y "
+        "rattachent en sous-traitance, soient rédigés exclusivement dans la langue officielle "
+        "(art. 21), sous réserve des exceptions de l’art. 21.6 pour les écrits relatifs à un contrat; "
+        "que la Ville fasse partie de l’Administration (annexe A) et la langue des documents d’appel "
+        "d’offres restent [à faire confirmer par les conseillers juridiques]."
+    ),
+    ("NS", "en"): (
+        "As to the language of the call for tenders and of the Contract, no Nova Scotia statute that "
+        "sets the language of a municipality's call for tenders or contract was found [to be "
+        "confirmed by counsel]."
+    ),
+    ("NS", "fr"): (
+        "Quant à la langue de l’appel d’offres et du Contrat, aucune loi de la Nouvelle-Écosse fixant "
+        "la langue de l’appel d’offres ou du contrat d’une municipalité n’a été trouvée [à faire "
+        "confirmer par les conseillers juridiques]."
+    ),
+}
+
+
+@pytest.mark.parametrize(("code", "lang"), sorted(LANGUAGE_SENTENCES))
+def test_the_tender_states_the_language_rule_of_the_province_with_its_source(code, lang):
+    text = texts(framework_blocks(project_in(code), lang))
+    assert LANGUAGE_SENTENCES[code, lang] in text.split("\n")
+
+
+@pytest.mark.parametrize("code", EXPECTED_CODES)
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_province_hedges_its_language_rule_with_if_any(code, lang):
+    # the walk's input: "subject to New Brunswick's rules on the language of municipal
+    # documents, if any"; every province now states a rule or that none was found
+    text = texts(framework_blocks(project_in(code), lang))
+    hedge = {"en": ("if any", "rules on the language"), "fr": ("s’il en est", "règles")}[lang]
+    line = next(x for x in text.split("\n") if x.startswith(("As to the language", "Quant à la langue")))
+    assert not any(h in line for h in hedge), line
+    assert line.endswith(MARK[lang] + "."), line
+
+
+def test_only_new_brunswick_cites_its_official_languages_act():
+    # twin: Nova Scotia is a common-law province next door with no such statute on file
+    nb = texts(framework_blocks(project_in("NB"), "en"))
+    ns = texts(framework_blocks(project_in("NS"), "en"))
+    assert "Official Languages Act (S.N.B. 2002, c. O-0.5)" in nb and "tender notifications" in nb
+    assert "Official Languages Act" not in ns and "tender notifications" not in ns
+    assert "Charter of the French Language" not in nb + ns
+
+
+def test_the_language_facts_read_on_2026_12_07_name_their_provisions():
+    data = raw()["provinces"]
+    nb, qc, nu = (data[c]["language_law"] for c in ("NB", "QC", "NU"))
+    assert (
+        "s. 35(1)–(5)" in nb["source"]
+        and "N.B. Reg. 2002-63" in nb["source"]
+        and "Schedule A, item 1(a)" in nb["source"]
+    )
+    assert "s. 21 " in qc["source"] and "s. 21.6" in qc["source"]
+    assert "S.Nu. 2008, c. 17, s. 3(1)" in nu["source"]
+    for code in EXPECTED_CODES:
+        assert data[code]["language_law"]["checked"] == "2026-12-07", code

@@ -131,9 +131,9 @@ def framework_blocks(project: Project, lang: str) -> list[Block]:
         Heading(2, tr("Language", lang)),
         Paragraph(
             tr(
-                "The language of the call for tenders and of the Contract is subject to {law}.",
+                "As to the language of the call for tenders and of the Contract, {rule}.",
                 lang,
-                law=frame.language.text(lang),
+                rule=frame.language.text(lang),
             )
         ),
     ]
