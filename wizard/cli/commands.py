@@ -303,7 +303,7 @@ def _lint_file(args: argparse.Namespace, lang: str) -> int:
     try:
         audited = audit_document(Path(args.file), lang, args.field)
     except DocumentError as exc:
-        raise CliError(exc.text, exc.path, **exc.params) from None
+        raise CliError(exc.text, exc.path, **exc.params).with_output(exc.output) from None
     flagged = with_findings(audited)
     if args.format == "json":
         print(json.dumps(_audit_json(args.file, lang, audited), ensure_ascii=False, indent=2))
