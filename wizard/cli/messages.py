@@ -5,6 +5,8 @@ One rule for every line the command line writes:
 * errors and warnings go to stderr as ONE bilingual line, "French / English", like the
   project-file errors (:func:`wizard.core.i18n.bilingual`), followed by the path in
   parentheses when there is one: ``Ce fichier existe déjà… / This file already exists… (out.json)``;
+  a program's own untranslated words, when they help, come as a detail on the line below
+  (``pdftotext: Syntax Error: …``, :meth:`CliError.with_output`), never inside it;
 * results (findings, lint codes, written paths) go to stdout in ``--lang`` or, without
   it, in the system language (:func:`wizard.core.i18n.system_language`).
 

@@ -17,7 +17,8 @@ stop is taken as a heading. A word cut by a hyphen at a line end is joined again
 
 Every failure is a :class:`DocumentError` whose message is an English message id with
 its French in ``core.po``: the command line and the app show it in both languages and
-never a traceback.
+never a traceback, nor a library's or a program's English inside the message
+(pdftotext's own words come at most as a detail below it, :func:`program_output`).
 """
 
 from __future__ import annotations
