@@ -458,7 +458,11 @@ def test_field_forces_one_role_for_every_paragraph(capsys):
     [
         (b"", "empty.txt", "This document holds no text to check."),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "old.doc", "This is an old Word document (.doc)"),
-        (b"PK\x03\x04 not really a zip", "broken.docx", "This DOCX document cannot be read"),
+        (
+            b"PK\x03\x04 not really a zip",
+            "broken.docx",
+            "This DOCX document cannot be read: it is damaged or not a DOCX document.",
+        ),
         (b"\x00\x01\x02binary", "blob.bin", "This file is not a DOCX, PDF or text document."),
     ],
 )
@@ -470,6 +474,89 @@ def test_unreadable_documents_get_one_bilingual_line(content, name, english, tmp
     assert english in err and " / " in err and "Traceback" not in err
     with pytest.raises(DocumentError):
         read_document(path)
+
+
+# A document that cannot be read is said in each language's own words, decided by the
+# file's content: never a library's or a program's English pasted into the French half.
+
+DAMAGED_DOCX_FR = "Ce document DOCX ne peut pas être lu : il est endommagé ou n’est pas un document DOCX."
+NOT_A_DOCUMENT = (
+    "Ce fichier n’est pas un document DOCX, PDF ou texte. / This file is not a DOCX, PDF or text document."
+)
+
+
+def _workbook() -> bytes:
+    from wizard.core.documents.price_workbook import price_workbook_bytes
+
+    return price_workbook_bytes(load_example("office-suite"), "fr")
+
+
+@pytest.mark.parametrize("name", ["price-form-fr.xlsx", "price-form-fr.docx", "price-form"])
+def test_an_exported_workbook_is_not_a_document_whatever_its_name(name, tmp_path, capsys):
+    path = tmp_path / name
+    path.write_bytes(_workbook())
+    code, lines, err = lint_file(capsys, path, "--lang", "fr")
+    assert (code, lines, err) == (2, [], f"{NOT_A_DOCUMENT} ({path})\n")
+
+
+def test_a_word_document_is_read_whatever_its_name(tmp_path, capsys):
+    """The clean twin: a real DOCX without its suffix is still read as one."""
+    path = tmp_path / "tender-copy"
+    path.write_bytes(tender_bytes(load_example("office-suite"), "fr"))
+    code, _lines, err = lint_file(capsys, path, "--lang", "fr")
+    assert err == "" and code in (0, 1)
+    assert len(read_document(path)) > 20
+
+
+@pytest.mark.parametrize("content", [b"not a zip at all\n", b"PK\x03\x04\x14\x00 cut short"])
+def test_a_fake_docx_is_damaged_not_missing(content, tmp_path, capsys):
+    path = tmp_path / "fake.docx"
+    path.write_bytes(content)
+    code, lines, err = lint_file(capsys, path, "--lang", "fr")
+    assert (code, lines) == (2, [])
+    assert err == (
+        f"{DAMAGED_DOCX_FR} / This DOCX document cannot be read: it is damaged or not a DOCX document. ({path})\n"
+    )
+    assert "Package" not in err and "not found" not in err
+
+
+@pytest.mark.skipif(reader_module.shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+@pytest.mark.parametrize("content", [b"%PDF-1.4\n" + b"garbage garbage garbage\n" * 30, b"not a PDF\x01\x02"])
+def test_a_garbage_pdf_gets_a_plain_sentence_and_the_program_words_apart(content, tmp_path, capsys):
+    path = tmp_path / "garbage.pdf"
+    path.write_bytes(content)
+    code, lines, err = lint_file(capsys, path, "--lang", "fr")
+    assert (code, lines) == (2, [])
+    first, detail = err.rstrip("\n").split("\n")
+    assert first == (
+        "Ce document PDF ne peut pas être lu : il est endommagé ou n’est pas un PDF. / "
+        f"This PDF document cannot be read: it is damaged or not a PDF. ({path})"
+    )
+    assert detail.startswith("pdftotext: ") and "Error" in detail
+
+
+def test_program_output_keeps_whole_lines_and_words():
+    from wizard.core.audit.reader import OUTPUT_WIDTH, program_output
+
+    said = (
+        "Syntax Error (553): Illegal character <2f> in hex string\n" * 3
+        + "Syntax Error: Couldn't read xref table\n"
+    )
+    assert program_output("pdftotext", said) == (
+        "pdftotext: Syntax Error (553): Illegal character <2f> in hex string; "
+        "Syntax Error: Couldn't read xref table"
+    )
+    long_line = " ".join(["word"] * 60)  # 299 characters
+    cut = program_output("pdftotext", long_line)
+    assert cut == "pdftotext: " + " ".join(["word"] * 32) + " …"
+    assert len(cut) <= len("pdftotext: ") + OUTPUT_WIDTH + 2
+    assert program_output("pdftotext", "a\nb\nc\nd\n") == "pdftotext: a; b; c; …"
+    # clean twins: nothing said is nothing shown; a short line is kept whole
+    assert program_output("pdftotext", "  \n") == ""
+    assert (
+        program_output("pdftotext", "I/O Error: Couldn't open file")
+        == "pdftotext: I/O Error: Couldn't open file"
+    )
 
 
 def test_lint_needs_a_text_or_a_file_but_not_both(capsys, tmp_path):

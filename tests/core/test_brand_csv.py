@@ -182,7 +182,9 @@ def test_cli_brands_exports_imports_and_lists(project_file, tmp_path, capsys):
     shared = tmp_path / "voisin.csv"
     shared.write_text("nom;type\nGeoCite Pro;produit\nPermisPlus;produit\n", encoding="utf-8")
     assert cli.main(["brands", str(project_file), "--import", str(shared), "--lang", "fr"]) == 0
-    assert capsys.readouterr().out == "1 nom de marque ajouté.\n"
+    assert capsys.readouterr().out == (
+        "1 nom de marque ajouté.\n1 nom du fichier était déjà dans la liste du projet.\n"
+    )
     assert cli.main(["brands", str(project_file)]) == 0
     assert capsys.readouterr().out.splitlines() == ["PermisPlus", "=Évalweb", "GeoCite Pro"]
 
@@ -235,15 +237,22 @@ def test_an_ordinary_word_is_kept_cased_and_the_report_names_it(project_file):
     assert added == ["Office", "Bureau", "Teams", "GeoCite Pro", "Word"]
     assert cased_names(added) == ["Office", "Bureau", "Teams", "Word"]
     assert cased_report(added, "fr") == (
-        "4 noms sont aussi des mots courants : la vérification des marques ne les trouve qu’écrits avec "
-        "une majuscule (« Office », « Bureau », « Teams », « Word »)."
+        "4 noms sont aussi des mots courants (« Office », « Bureau », « Teams », « Word ») : la vérification "
+        "des marques ne les trouve qu’écrits avec une majuscule, mais alors aussi en début de phrase et dans "
+        "un nom propre comme « le Bureau du greffier », où ils ne désignent pas le produit. Si possible, "
+        "inscrivez plutôt le nom complet de chaque produit (« Microsoft Office » et non « Office »)."
     )
     assert cased_report(added, "en") == (
-        "4 names are also ordinary words: the brand check finds them only when written with a capital "
-        "(“Office”, “Bureau”, “Teams”, “Word”)."
+        "4 names are also ordinary words (“Office”, “Bureau”, “Teams”, “Word”): the brand check finds them "
+        "only when written with a capital, but then also at the start of a sentence and in a proper noun "
+        "such as “the Clerk's Office”, where they are not the product. Where you can, list each product's "
+        "full name instead (“Microsoft Office”, not “Office”)."
     )
     assert cased_report(["Bureau"], "en") == (
-        "1 name is also an ordinary word: the brand check finds it only when written with a capital (“Bureau”)."
+        "1 name is also an ordinary word (“Bureau”): the brand check finds it only when written with a "
+        "capital, but then also at the start of a sentence and in a proper noun such as “the Clerk's Office”, "
+        "where it is not the product. Where you can, list the product's full name instead "
+        "(“Microsoft Office”, not “Office”)."
     )
     assert cased_report(["GeoCite Pro", "PermisPlus"], "fr") == ""
     from wizard.core import checks
@@ -281,15 +290,75 @@ def test_cli_brands_import_says_which_names_need_their_capital(project_file, tmp
     assert cli.main(["brands", str(project_file), "--import", str(shared), "--lang", "fr"]) == 0
     assert capsys.readouterr().out == (
         "5 noms de marque ajoutés.\n"
-        "4 noms sont aussi des mots courants : la vérification des marques ne les trouve qu’écrits avec "
-        "une majuscule (« Office », « Bureau », « Teams », « Word »).\n"
+        "4 noms sont aussi des mots courants (« Office », « Bureau », « Teams », « Word ») : la vérification "
+        "des marques ne les trouve qu’écrits avec une majuscule, mais alors aussi en début de phrase et dans "
+        "un nom propre comme « le Bureau du greffier », où ils ne désignent pas le produit. Si possible, "
+        "inscrivez plutôt le nom complet de chaque produit (« Microsoft Office » et non « Office »).\n"
     )
     shared.write_bytes(b"Slack\nZorbix Pro\n")
     assert cli.main(["brands", str(project_file), "--import", str(shared), "--lang", "en"]) == 0
     assert capsys.readouterr().out == (
         "2 brand names added.\n"
-        "1 name is also an ordinary word: the brand check finds it only when written with a capital (“Slack”).\n"
+        "1 name is also an ordinary word (“Slack”): the brand check finds it only when written with a "
+        "capital, but then also at the start of a sentence and in a proper noun such as “the Clerk's Office”, "
+        "where it is not the product. Where you can, list the product's full name instead "
+        "(“Microsoft Office”, not “Office”).\n"
     )
     shared.write_bytes(b"Evalweb Pro\n")
     assert cli.main(["brands", str(project_file), "--import", str(shared), "--lang", "en"]) == 0
     assert capsys.readouterr().out == "1 brand name added.\n"
+
+
+# A list whose names the project already holds: the report says so, not only "0 added".
+
+
+def test_cli_brands_import_says_how_many_names_were_already_in_the_list(project_file, tmp_path, capsys):
+    shared = tmp_path / "voisin.csv"
+    shared.write_text("nom\nPermisPlus\n=Évalweb\n", encoding="utf-8")
+    assert cli.main(["brands", str(project_file), "--import", str(shared), "--lang", "fr"]) == 0
+    assert capsys.readouterr().out == (
+        "0 nom de marque ajouté.\n2 noms du fichier étaient déjà dans la liste du projet.\n"
+    )
+    shared.write_text("name\npermisplus\nGeoCite Pro\n", encoding="utf-8")
+    assert cli.main(["brands", str(project_file), "--import", str(shared), "--lang", "en"]) == 0
+    assert capsys.readouterr().out == (
+        "1 brand name added.\n1 name of the file was already in the project's list.\n"
+    )
+    # the clean twin: a list of new names only says how many were added
+    shared.write_text("name\nZorbix Pro\n", encoding="utf-8")
+    assert cli.main(["brands", str(project_file), "--import", str(shared), "--lang", "en"]) == 0
+    assert capsys.readouterr().out == "1 brand name added.\n"
+
+
+def test_import_report_counts_the_names_held_and_names_the_ordinary_words():
+    from wizard.core.domain.brand_csv import import_report
+
+    assert import_report(["Office", "GeoCite Pro", "PermisPlus"], ["Office"], "fr").splitlines() == [
+        "2 noms du fichier étaient déjà dans la liste du projet.",
+        cased_report(["Office"], "fr"),
+    ]
+    assert import_report(["PermisPlus"], [], "en") == "1 name of the file was already in the project's list."
+    assert import_report(["GeoCite Pro"], ["GeoCite Pro"], "en") == ""
+
+
+def test_the_report_says_a_capital_is_enough_as_the_check_does():
+    """What the report promises is what the check does: a town's "Office" or « Bureau » is
+    flagged in a proper noun and at a sentence's start, not in lower case; the full
+    product name is flagged in lower case too."""
+    from wizard.core.domain.brands import detect_brands
+
+    extra = ["Office", "Bureau"]
+    flagged = [
+        "The Clerk's Office receives the requests.",
+        "Le Bureau du greffier reçoit les demandes.",
+        "Office staff answer the phone.",
+    ]
+    assert [[m.name for m in detect_brands(t, extra)] for t in flagged] == [
+        ["Office"],
+        ["Bureau"],
+        ["Office"],
+    ]
+    # clean twins: the ordinary words in lower case
+    clean = ["The clerk's office receives the requests.", "Le bureau du greffier reçoit les demandes."]
+    assert [detect_brands(t, extra) for t in clean] == [[], []]
+    assert [m.canonical for m in detect_brands("compatible with microsoft office", [])] == ["Microsoft 365"]

@@ -4,6 +4,7 @@ their findings, with no project open."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,38 @@ def test_an_unreadable_document_gets_a_message(window, monkeypatch, errors, tmp_
     monkeypatch.setattr(dialogs, "ask_document_path", lambda parent, title: path)
     window.actions_by_name["check_document"].trigger()
     assert errors == [f"This is an old Word document (.doc): save it as DOCX, then check it.\n{path}"]
+
+
+def test_a_workbook_or_a_fake_docx_is_said_in_french(window, monkeypatch, errors, tmp_path):
+    """A workbook is not a document and a fake DOCX is damaged: said in the app's language,
+    never with python-docx's English ("is not a Word file", "Package not found")."""
+    from wizard.core.documents.price_workbook import price_workbook_bytes
+
+    window.actions_by_name["lang_fr"].trigger()
+    workbook = tmp_path / "price-form-fr.xlsx"
+    workbook.write_bytes(price_workbook_bytes(load_example("office-suite"), "fr"))
+    fake = tmp_path / "fake.docx"
+    fake.write_bytes(b"not a zip")
+    for path in (workbook, fake):
+        monkeypatch.setattr(dialogs, "ask_document_path", lambda parent, title, path=path: path)
+        window.actions_by_name["check_document"].trigger()
+    assert errors == [
+        f"Ce fichier n’est pas un document DOCX, PDF ou texte.\n{workbook}",
+        f"Ce document DOCX ne peut pas être lu : il est endommagé ou n’est pas un document DOCX.\n{fake}",
+    ]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_a_garbage_pdf_is_said_in_french_with_pdftotext_words_below(window, monkeypatch, errors, tmp_path):
+    window.actions_by_name["lang_fr"].trigger()
+    path = tmp_path / "garbage.pdf"
+    path.write_bytes(b"%PDF-1.4\n" + b"garbage\n" * 40)
+    monkeypatch.setattr(dialogs, "ask_document_path", lambda parent, title: path)
+    window.actions_by_name["check_document"].trigger()
+    (error,) = errors
+    message, detail = error.split("\n\n")
+    assert message == f"Ce document PDF ne peut pas être lu : il est endommagé ou n’est pas un PDF.\n{path}"
+    assert detail.startswith("pdftotext: ")
 
 
 def test_cancel_does_nothing(window, monkeypatch):

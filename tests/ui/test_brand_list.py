@@ -39,7 +39,7 @@ def test_export_then_import_into_another_project(brands_page, window, tmp_path, 
     page.brands_import_button.click()
     assert [b.name for b in window.ctx.project.extra_brands] == ["Zorbix Pro", "PermisPlus"]
     assert page.tables["extra_brands"].table.rowCount() == 2
-    assert shown[-1] == "1 brand name added."
+    assert shown[-1] == "1 brand name added.\n1 name of the file was already in the project's list."
     # saved in the project file, not only on screen
     window.close_project()
     reopened = ProjectFile.open(tmp_path / "neighbour.tender", read_only=True)
@@ -98,6 +98,12 @@ def test_the_import_says_which_names_are_found_only_with_a_capital(
         "GeoCite Pro",
     ]
     assert shown == [
-        "2 noms de marque ajoutés.\n1 nom est aussi un mot courant : la vérification des marques ne le trouve "
-        "qu’écrit avec une majuscule (« Bureau »)."
+        "2 noms de marque ajoutés.\n1 nom est aussi un mot courant (« Bureau ») : la vérification des marques "
+        "ne le trouve qu’écrit avec une majuscule, mais alors aussi en début de phrase et dans un nom propre "
+        "comme « le Bureau du greffier », où il ne désigne pas le produit. Si possible, inscrivez plutôt le "
+        "nom complet du produit (« Microsoft Office » et non « Office »)."
     ]
+    # the same list again: nothing added, and the report says the names were already there
+    brands_page.brands_import_button.click()
+    assert shown[1] == "0 nom de marque ajouté.\n2 noms du fichier étaient déjà dans la liste du projet."
+    assert len(window.ctx.project.extra_brands) == 4

@@ -303,7 +303,7 @@ def _lint_file(args: argparse.Namespace, lang: str) -> int:
     try:
         audited = audit_document(Path(args.file), lang, args.field)
     except DocumentError as exc:
-        raise CliError(exc.text, exc.path, **exc.params) from None
+        raise CliError(exc.text, exc.path, **exc.params).with_output(exc.output) from None
     flagged = with_findings(audited)
     if args.format == "json":
         print(json.dumps(_audit_json(args.file, lang, audited), ensure_ascii=False, indent=2))
@@ -338,8 +338,9 @@ def _audit_json(path: str, lang: str, audited: list[AuditedParagraph]) -> dict[s
 
 def cmd_brands(args: argparse.Namespace) -> int:
     """The project's extra brand names, one a line; ``--import CSV`` first adds a shared
-    list's new names (all or none) and says how many, and which of them the brand check
-    finds only with a capital (ordinary words: ``brand_csv.cased_report``), ``--export CSV`` writes them
+    list's new names (all or none) and says how many, how many the project already held
+    and which of them the brand check finds only with a capital (ordinary words:
+    ``brand_csv.import_report``), ``--export CSV`` writes them
     (refused if the file exists, unless ``--force``)."""
     from wizard.core import ops
     from wizard.core.domain import brand_csv
@@ -362,14 +363,15 @@ def cmd_brands(args: argparse.Namespace) -> int:
             raise CliError(N_("This file does not exist."), source) from None
         with ProjectFile.open(_project_path(args.file)) as pf:
             try:
+                names = brand_csv.parse_brands(data)
                 added = ops.import_brands(pf, data=data)
             except brand_csv.BrandCsvError as exc:
                 raise CliError(exc.msgid, source, **exc.params) from None
             project = pf.project
         print(ntr("{count} brand name added.", "{count} brand names added.", len(added), lang))
-        cased = brand_csv.cased_report(added, lang)
-        if cased:
-            print(cased)
+        report = brand_csv.import_report(names, added, lang)
+        if report:
+            print(report)
     else:
         project = _read(args.file)
     if args.export_csv:

@@ -5,6 +5,8 @@ One rule for every line the command line writes:
 * errors and warnings go to stderr as ONE bilingual line, "French / English", like the
   project-file errors (:func:`wizard.core.i18n.bilingual`), followed by the path in
   parentheses when there is one: ``Ce fichier existe déjà… / This file already exists… (out.json)``;
+  a program's own untranslated words, when they help, come as a detail on the line below
+  (``pdftotext: Syntax Error: …``, :meth:`CliError.with_output`), never inside it;
 * results (findings, lint codes, written paths) go to stdout in ``--lang`` or, without
   it, in the system language (:func:`wizard.core.i18n.system_language`).
 
@@ -26,12 +28,20 @@ class CliError(Exception):
 
     ``text`` is an English message id or a :class:`Plural` (French in ``core.po``),
     ``params`` fill its ``{placeholders}``; ``path``, when given, is shown in parentheses
-    after the message.
+    after the message. :meth:`with_output` adds a program's own words on a line below.
     """
 
     def __init__(self, text: str | Plural, path: str | Path | None = None, **params: object) -> None:
         line = bilingual(text, **params)
         super().__init__(f"{line} ({path})" if path is not None else line)
+
+    def with_output(self, output: str) -> CliError:
+        """This error with ``output``, a program's own untranslated words ("pdftotext:
+        …"), on a second line as a detail, never inside the bilingual line; unchanged
+        when ``output`` is ''."""
+        if output:
+            self.args = (f"{self.args[0]}\n{output}",)
+        return self
 
 
 def severity_word(severity: str, lang: str) -> str:

@@ -179,6 +179,8 @@ def check_document(window: MainWindow) -> None:
         error = ""
     except DocumentError as exc:
         audited, error = None, exc.message(ui_language()) + f"\n{exc.path}"
+        if exc.output:  # a program's own words: a detail below, not in the message
+            error += f"\n\n{exc.output}"
     finally:
         QApplication.restoreOverrideCursor()
     if audited is None:

@@ -17,7 +17,8 @@ stop is taken as a heading. A word cut by a hyphen at a line end is joined again
 
 Every failure is a :class:`DocumentError` whose message is an English message id with
 its French in ``core.po``: the command line and the app show it in both languages and
-never a traceback.
+never a traceback, nor a library's or a program's English inside the message
+(pdftotext's own words come at most as a detail below it, :func:`program_output`).
 """
 
 from __future__ import annotations
@@ -47,13 +48,17 @@ SUFFIXES = (".docx", ".pdf", ".txt", ".md", ".text")
 
 class DocumentError(Exception):
     """A document that cannot be read: ``text`` is an English message id (French in
-    ``core.po``), ``params`` fill its placeholders, ``path`` is the file."""
+    ``core.po``), ``params`` fill its placeholders, ``path`` is the file. ``output`` is
+    a program's own words, untranslated ("pdftotext: Syntax Error: …", whole lines,
+    :func:`program_output`), or ''; it is shown as a detail on a line of its own, never
+    inside the message."""
 
-    def __init__(self, text: str, path: Path, **params: object) -> None:
+    def __init__(self, text: str, path: Path, *, output: str = "", **params: object) -> None:
         super().__init__(tr(text, "en", **params))
         self.text = text
         self.path = path
         self.params = params
+        self.output = output
 
     def message(self, lang: str) -> str:
         """The message in ``lang`` ("fr" or "en")."""
@@ -115,11 +120,12 @@ class Paragraph:
 def read_document(path: Path) -> list[Paragraph]:
     """The paragraphs of the DOCX, PDF or text file at ``path``, in reading order.
 
-    The kind is chosen by the suffix (``.docx``, ``.pdf``), else by the first bytes (a
-    ZIP is read as DOCX, ``%PDF`` as PDF), else the file is read as text (UTF-8, or
-    Windows-1252 when it is not UTF-8). Raises :class:`DocumentError` for a folder, a
-    missing, empty, too large or unreadable file, a legacy ``.doc``, or a PDF without
-    ``pdftotext``."""
+    The kind is chosen by the first bytes, then the suffix: a ZIP is read as DOCX when
+    it is a Word document (:func:`_word_package`; another ZIP, such as an exported
+    workbook, is not a document), ``%PDF`` or ``.pdf`` as PDF, ``.docx`` as DOCX;
+    else the file is read as text (UTF-8, or Windows-1252 when it is not UTF-8). Raises
+    :class:`DocumentError` for a folder, a missing, empty, too large or unreadable
+    file, a legacy ``.doc``, a damaged DOCX or PDF, or a PDF without ``pdftotext``."""
     path = Path(path)
     if path.is_dir():
         raise DocumentError(N_("This is a folder, not a document."), path)
@@ -138,10 +144,10 @@ def read_document(path: Path) -> list[Paragraph]:
     suffix = path.suffix.lower()
     if suffix == ".doc" or head.startswith(b"\xd0\xcf\x11\xe0"):
         raise DocumentError(N_("This is an old Word document (.doc): save it as DOCX, then check it."), path)
-    if suffix == ".pdf" or head.startswith(b"%PDF"):
+    if head.startswith(b"PK") or (suffix == ".docx" and not head.startswith(b"%PDF")):
+        paragraphs = _read_docx(path, suffix)
+    elif suffix == ".pdf" or head.startswith(b"%PDF"):
         paragraphs = _read_pdf(path)
-    elif suffix == ".docx" or head.startswith(b"PK"):
-        paragraphs = _read_docx(path)
     else:
         paragraphs = _read_text(path)
     if not paragraphs:
@@ -165,17 +171,47 @@ def _heading_level(style_name: str) -> int:
     return int(found.group(1) or 1)
 
 
-def _read_docx(path: Path) -> list[Paragraph]:
+NOT_A_DOCUMENT = N_("This file is not a DOCX, PDF or text document.")
+DAMAGED_DOCX = N_("This DOCX document cannot be read: it is damaged or not a DOCX document.")
+DAMAGED_PDF = N_("This PDF document cannot be read: it is damaged or not a PDF.")
+
+_WORD_MAIN = b"wordprocessingml.document.main+xml"
+"""The content type of a DOCX's main part, in its ``[Content_Types].xml``."""
+
+
+def _word_package(path: Path) -> bool | None:
+    """Whether the ZIP at ``path`` is a Word document (its ``[Content_Types].xml`` names
+    a DOCX main part); ``False`` for another ZIP (a workbook, a presentation, an
+    OpenDocument file, an archive), ``None`` when it is not a readable ZIP."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            types = package.read("[Content_Types].xml")
+    except KeyError:
+        return False
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
+        return None
+    return _WORD_MAIN in types
+
+
+def _read_docx(path: Path, suffix: str) -> list[Paragraph]:
+    """The paragraphs of a DOCX. A ZIP that is not a Word document is not a document;
+    a ``.docx`` that is not a readable ZIP, or whose XML python-docx cannot read, is a
+    damaged DOCX (the library's words, "Package not found", never reach the user)."""
     import docx
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph as DocxParagraph
 
+    word = _word_package(path)
+    if word is False or (word is None and suffix != ".docx"):
+        raise DocumentError(NOT_A_DOCUMENT, path)
+    if word is None:
+        raise DocumentError(DAMAGED_DOCX, path)
     try:
         document = docx.Document(str(path))
-    except Exception as exc:  # noqa: BLE001 - any damage to the ZIP or its XML
-        raise DocumentError(
-            N_("This DOCX document cannot be read: {detail}"), path, detail=" ".join(str(exc).split())[:200]
-        ) from None
+    except Exception:  # noqa: BLE001 - any damage to the ZIP or its XML
+        raise DocumentError(DAMAGED_DOCX, path) from None
     out: list[Paragraph] = []
     number = 0
     tables = 0
@@ -243,13 +279,52 @@ def _read_pdf(path: Path) -> list[Paragraph]:
             timeout=PDF_TIMEOUT_S,
             check=False,
         )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise DocumentError(N_("This PDF document cannot be read: {detail}"), path, detail=exc) from None
+    except subprocess.TimeoutExpired:
+        raise DocumentError(
+            N_("This PDF document cannot be read: pdftotext did not finish within {seconds} seconds."),
+            path,
+            seconds=PDF_TIMEOUT_S,
+        ) from None
+    except OSError as exc:
+        raise DocumentError(
+            N_("This PDF document cannot be read: {detail}"), path, detail=os_reason(exc)
+        ) from None
     if result.returncode != 0:
-        detail = " ".join(result.stderr.decode("utf-8", "replace").split())[:200] or result.returncode
-        raise DocumentError(N_("This PDF document cannot be read: {detail}"), path, detail=detail)
+        output = program_output("pdftotext", result.stderr.decode("utf-8", "replace"))
+        raise DocumentError(DAMAGED_PDF, path, output=output)
     text = result.stdout.decode("utf-8", "replace")
     return pdf_paragraphs(text.split("\f"))
+
+
+OUTPUT_LINES = 3
+"""How many distinct lines of a program's own words :func:`program_output` keeps."""
+
+OUTPUT_WIDTH = 160
+"""How many characters of each such line it keeps, cut at a word's end."""
+
+
+def program_output(program: str, stderr: str) -> str:
+    """A program's own words as a detail: ``"pdftotext: line; line"``, its first
+    :data:`OUTPUT_LINES` distinct lines, each whole or cut after a whole word with "…"
+    (:data:`OUTPUT_WIDTH`); '' when it said nothing."""
+    lines: list[str] = []
+    for raw in stderr.splitlines():
+        line = " ".join(raw.split())
+        if line and line not in lines:
+            lines.append(line)
+    if not lines:
+        return ""
+    kept = [_cut_at_word(line, OUTPUT_WIDTH) for line in lines[:OUTPUT_LINES]]
+    more = "; …" if len(lines) > OUTPUT_LINES else ""
+    return f"{program}: " + "; ".join(kept) + more
+
+
+def _cut_at_word(line: str, width: int) -> str:
+    """``line`` when it fits in ``width`` characters, else its words that fit and "…"."""
+    if len(line) <= width:
+        return line
+    cut = line[: width + 1].rsplit(" ", 1)[0] if " " in line[:width] else line[:width]
+    return cut.rstrip() + " …"
 
 
 def pdf_paragraphs(pages: list[str]) -> list[Paragraph]:
@@ -331,7 +406,7 @@ def _places(page: str) -> dict[int, tuple[int, str]]:
 def _read_text(path: Path) -> list[Paragraph]:
     data = path.read_bytes()
     if b"\x00" in data[:4096]:
-        raise DocumentError(N_("This file is not a DOCX, PDF or text document."), path)
+        raise DocumentError(NOT_A_DOCUMENT, path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -17,11 +17,15 @@ does not know (a local reseller, a regional ERP) can pass them on:
   name longer than :data:`MAX_NAME` characters or one the brand check never finds.
 * ``import_brands(pf, data) -> list[str]``: the names not already in the project,
   added all or none (the ``ops.import_brands`` operation); returns them.
+* ``import_report(names, added, lang) -> str``: the import's report after its count:
+  how many names of the file the project already held, then ``cased_report``.
 * ``cased_report(names, lang) -> str``: the import's report of the names that are
   also ordinary words ("Office", « Bureau », "Teams", "Word";
   :func:`wizard.core.domain.brands.ordinary_word`). Such a name is kept: the brand check
   finds it only when written with a capital, as it finds the bundled list's, so that it
-  does not flag the word in every sentence; the report tells the town which.
+  does not flag the word in every sentence; the report tells the town which, and that
+  a capital is enough (a sentence's first word, "the Clerk’s Office"), so that the
+  product's full name ("Microsoft Office") is the better entry.
 """
 
 from __future__ import annotations
@@ -198,9 +202,10 @@ def cased_names(names: list[str]) -> list[str]:
 
 def cased_report(names: list[str], lang: str) -> str:
     """The line of an import's report, in ``lang``, naming the names of ``names`` that
-    the brand check finds only with a capital ('' when there is none): "2 names are also
-    ordinary words: the brand check finds them only when written with a capital (“Office”,
-    “Bureau”)." """
+    the brand check finds only with a capital ('' when there is none), and saying that a
+    capital is enough: a sentence's first word and a proper noun ("the Clerk’s Office",
+    « le Bureau du greffier ») are flagged too, so the product's full name ("Microsoft
+    Office") is the better entry."""
     cased = cased_names(names)
     if not cased:
         return ""
@@ -209,12 +214,48 @@ def cased_report(names: list[str], lang: str) -> str:
         en=", ".join(f"“{name}”" for name in cased),
     )
     return ntr(
-        "{count} name is also an ordinary word: the brand check finds it only when written with a capital ({names}).",
-        "{count} names are also ordinary words: the brand check finds them only when written with a capital ({names}).",
+        "{count} name is also an ordinary word ({names}): the brand check finds it only when written "
+        "with a capital, but then also at the start of a sentence and in a proper noun such as "
+        "“the Clerk's Office”, where it is not the product. Where you can, list the product's full "
+        "name instead (“Microsoft Office”, not “Office”).",
+        "{count} names are also ordinary words ({names}): the brand check finds them only when written "
+        "with a capital, but then also at the start of a sentence and in a proper noun such as "
+        "“the Clerk's Office”, where they are not the product. Where you can, list each product's full "
+        "name instead (“Microsoft Office”, not “Office”).",
         len(cased),
         lang,
         names=quoted,
     )
 
 
-__all__ = ["BrandCsvError", "cased_names", "cased_report", "export_brands", "import_brands", "parse_brands"]
+def import_report(names: list[str], added: list[str], lang: str) -> str:
+    """The lines of an import's report after the count of names added, in ``lang``:
+    how many of the file's distinct ``names`` the project already held (the import
+    added the others, ``added``), then :func:`cased_report` of ``added``; '' when
+    there is nothing to say."""
+    held = len(names) - len(added)
+    lines = []
+    if held > 0:
+        lines.append(
+            ntr(
+                "{count} name of the file was already in the project's list.",
+                "{count} names of the file were already in the project's list.",
+                held,
+                lang,
+            )
+        )
+    cased = cased_report(added, lang)
+    if cased:
+        lines.append(cased)
+    return "\n".join(lines)
+
+
+__all__ = [
+    "BrandCsvError",
+    "cased_names",
+    "cased_report",
+    "export_brands",
+    "import_brands",
+    "import_report",
+    "parse_brands",
+]

@@ -338,7 +338,7 @@ class CriteriaPage(StepPage):
             return
         try:
             data = path.read_bytes()
-            brand_csv.parse_brands(data)
+            names = brand_csv.parse_brands(data)
         except OSError as exc:
             dialogs.show_error(
                 self, _("The file could not be read:") + f"\n{path}\n{os_reason(exc).text(ui_language())}"
@@ -352,8 +352,8 @@ class CriteriaPage(StepPage):
         self.tables["extra_brands"].reload()
         if added is not None:
             said = n_("{count} brand name added.", "{count} brand names added.", len(added))
-            cased = brand_csv.cased_report(added, ui_language())
-            dialogs.show_info(self, f"{said}\n{cased}" if cased else said)
+            report = brand_csv.import_report(names, added, ui_language())
+            dialogs.show_info(self, f"{said}\n{report}" if report else said)
 
     def draft(self) -> None:
         """Add draft criteria from the common features and the differentiators."""
