@@ -322,7 +322,7 @@ def test_the_record_compares_the_estimate_and_lists_the_facts_to_confirm(monkeyp
         in text
     )
     table = next(b for b in blocks if isinstance(b, Table))
-    assert ["New Brunswick", "lobbying law", "December 6, 2026"] in table.rows
+    assert ["New Brunswick", "lobbying law", "December 7, 2026"] in table.rows
     assert [
         "the Atlantic Procurement Agreement",
         "coverage of municipalities",
@@ -453,3 +453,101 @@ def test_the_language_facts_read_on_2026_12_07_name_their_provisions():
     assert "S.Nu. 2008, c. 17, s. 3(1)" in nu["source"]
     for code in EXPECTED_CODES:
         assert data[code]["language_law"]["checked"] == "2026-12-07", code
+
+
+# -- lobbying the Town (a lawyer's walk, 2026-12-07) -----------------------------------
+
+LOBBYING_SENTENCES = {
+    ("NL", "en"): (
+        "As to lobbying the Town's officers and council about this call for tenders, Newfoundland and "
+        "Labrador's Lobbyist Registration Act (2004) applies to the lobbying of the province's public "
+        "office holders and, since 1 January 2009, of the City of St. John's (its council, officers and "
+        "employees), and, as read, not to another municipality's officers and council; whether the Town "
+        "has its own rules on lobbying, and what they require, is [to be confirmed by counsel]."
+    ),
+    ("NL", "fr"): (
+        "Quant au lobbyisme auprès des fonctionnaires et du conseil de la Ville au sujet du présent appel "
+        "d’offres, la Lobbyist Registration Act de Terre-Neuve-et-Labrador (2004) s’applique au lobbyisme "
+        "auprès des titulaires de charges publiques de la province et, depuis le 1er janvier 2009, de la "
+        "Ville de St. John’s (son conseil, ses cadres et ses employés), et, telle qu’elle a été lue, non "
+        "aux fonctionnaires et au conseil d’une autre municipalité; que la Ville ait ses propres règles "
+        "sur le lobbyisme, et ce qu’elles exigent, reste [à faire confirmer par les conseillers juridiques]."
+    ),
+    ("SK", "en"): (
+        "As to lobbying the Town's officers and council about this call for tenders, Saskatchewan's "
+        "Lobbyists Act (S.S. 2014, c. L-27.01) applies to the lobbying of the province's public office "
+        "holders, a definition that, as the Registrar of Lobbyists reads it, excludes a municipality's "
+        "elected officials; whether the Town has its own rules on lobbying, and what they require, is "
+        "[to be confirmed by counsel]."
+    ),
+    ("SK", "fr"): (
+        "Quant au lobbyisme auprès des fonctionnaires et du conseil de la Ville au sujet du présent appel "
+        "d’offres, la Lobbyists Act de la Saskatchewan (S.S. 2014, c. L-27.01) s’applique au lobbyisme "
+        "auprès des titulaires de charges publiques de la province, une définition dont le registraire "
+        "des lobbyistes exclut les élus d’une municipalité; que la Ville ait ses propres règles sur le "
+        "lobbyisme, et ce qu’elles exigent, reste [à faire confirmer par les conseillers juridiques]."
+    ),
+    ("QC", "en"): (
+        "As to lobbying the Town's officers and council about this call for tenders, the Lobbying "
+        "Transparency and Ethics Act (CQLR, c. T-11.011) applies to the lobbying of municipal public "
+        "office holders, the Town's included, and covers communications meant to influence a "
+        "municipality's award of a contract otherwise than in the context of a public call for tenders; "
+        "whether a later act has replaced it is [to be confirmed by counsel]."
+    ),
+    ("QC", "fr"): (
+        "Quant au lobbyisme auprès des fonctionnaires et du conseil de la Ville au sujet du présent appel "
+        "d’offres, la Loi sur la transparence et l’éthique en matière de lobbyisme (RLRQ, c. T-11.011) "
+        "s’applique au lobbyisme auprès des titulaires de charges publiques des municipalités, ceux de la "
+        "Ville compris, et vise les communications destinées à influencer l’attribution d’un contrat par "
+        "une municipalité autrement que dans le cadre d’un appel d’offres public; qu’une loi plus récente "
+        "l’ait remplacée reste [à faire confirmer par les conseillers juridiques]."
+    ),
+}
+
+
+def _lobbying_line(code: str, lang: str) -> str:
+    text = texts(framework_blocks(project_in(code), lang))
+    return next(x for x in text.split("\n") if x.startswith(("As to lobbying", "Quant au lobbyisme")))
+
+
+@pytest.mark.parametrize(("code", "lang"), sorted(LOBBYING_SENTENCES))
+def test_the_tender_states_the_lobbying_rule_of_the_province_with_its_statute(code, lang):
+    assert _lobbying_line(code, lang) == LOBBYING_SENTENCES[code, lang]
+
+
+@pytest.mark.parametrize("code", EXPECTED_CODES)
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_province_hedges_its_lobbying_rule_with_if_any(code, lang):
+    # the walk's input: "Alberta's rules on lobbying municipalities, if any, and the Town's own
+    # rules"; every province now names its statute and what it reaches, or that none was found
+    line = _lobbying_line(code, lang)
+    hedge = {
+        "en": ("if any", "if it ", "rules on lobbying municipalities"),
+        "fr": ("s’il en est", "si elle en a"),
+    }[lang]
+    assert not any(h in line for h in hedge), line
+    # Québec's statute names municipalities, but a later act may have replaced it (the
+    # fact's note); elsewhere the Town's own rules stay open
+    assert line.endswith(MARK[lang] + "."), line
+    data = raw()["provinces"][code]["lobbying_law"]
+    assert data["checked"] == "2026-12-07", code
+    assert "if any" not in data["source"] and "if any" not in data.get("note", ""), code
+
+
+def test_only_newfoundland_names_st_johns_and_only_quebec_includes_the_town():
+    # twins: Nova Scotia has a provincial-only statute; Nunavut has none on file
+    nl, ns, nu, qc = (_lobbying_line(c, "en") for c in ("NL", "NS", "NU", "QC"))
+    assert "City of St. John's" in nl and "St. John's" not in ns + nu + qc
+    assert "Lobbyists' Registration Act (S.N.S. 2001, c. 34)" in ns and "not include a municipality's" in ns
+    assert "no Nunavut statute on lobbying was found" in nu and "Act" not in nu
+    assert "the Town's included" in qc and "the Town's included" not in nl + ns + nu
+
+
+def test_the_lobbying_facts_read_on_2026_12_07_name_their_sources():
+    data = raw()["provinces"]
+    assert "https://www.sasklobbyistregistry.ca/public-office-holder/" in data["SK"]["lobbying_law"]["source"]
+    assert "https://www.gov.nl.ca/snl/registries/lobby/lobby-notice/" in data["NL"]["lobbying_law"]["source"]
+    assert "https://laws.gnb.ca/en/document/cs/2014-C.11" in data["NB"]["lobbying_law"]["source"]
+    assert "s. 223.9(1)" in data["ON"]["lobbying_law"]["source"]
+    for code in ("NT", "NU"):
+        assert "https://opencouncil.ca/lobbyist-registries-ontario" in data[code]["lobbying_law"]["source"]

@@ -123,9 +123,9 @@ def framework_blocks(project: Project, lang: str) -> list[Block]:
         Heading(2, tr("Lobbying", lang)),
         Paragraph(
             tr(
-                "Communications with the Town's officers and council about this call for tenders are subject to {law}.",
+                "As to lobbying the Town's officers and council about this call for tenders, {rule}.",
                 lang,
-                law=frame.lobbying.text(lang),
+                rule=frame.lobbying.text(lang),
             )
         ),
         Heading(2, tr("Language", lang)),
