@@ -27,6 +27,7 @@ from wizard.core.checks import run_checks
 from wizard.core.examples import load_example
 from wizard.core.export import export_all
 from wizard.core.i18n import tr
+from wizard.core.model.choices import choice_fields
 from wizard.core.project_file import codec
 from wizard.core.project_file.migrations import FOREIGN_KEYS
 from wizard.core.project_file.store import BUSY_TIMEOUT_MS, ProjectFile
@@ -87,6 +88,8 @@ def _full_row(kind: str, row_id: int) -> object:
     values = {}
     for name, typ in codec.field_types(model.ENTITIES[kind]).items():
         values[name] = _SAMPLE.get(typ, [1, 2])
+    for name, allowed in choice_fields(model.ENTITIES[kind]).items():
+        values[name] = allowed[-1]  # a choice takes a value of its set (the last: not the default)
     values.update(id=row_id, **{column: 1 for column, _parent in FOREIGN_KEYS.get(kind, [])})
     if kind == "translations":  # one version per text and language (a unique index)
         values["address"] = f"criteria:{row_id}.text"
@@ -124,8 +127,16 @@ def test_k3_no_save_ever_sends_a_partial_row(project_file, monkeypatch):
     for kind in model.ENTITIES:  # parents come first in ENTITIES
         project_file.save_row(kind, _full_row(kind, 1))
         project_file.save_row(kind, _full_row(kind, 2))
-        first_text = next(n for n, t in codec.field_types(model.ENTITIES[kind]).items() if t is str)
-        project_file.update_row(kind, 2, **{first_text: "changée"})
+        cls = model.ENTITIES[kind]
+        changes = [
+            (n, "changée")
+            for n, t in codec.field_types(cls).items()
+            if t is str and n not in choice_fields(cls)
+        ]
+        changes += [
+            (n, allowed[0]) for n, allowed in choice_fields(cls).items()
+        ]  # a matrix cell has only its level
+        project_file.update_row(kind, 2, **dict(changes[:1]))
     columns = {kind: set(codec.field_types(cls)) for kind, cls in model.ENTITIES.items()}
     entity_rows = [(table, keys) for table, keys in sent if table in columns]
     assert len(entity_rows) == 3 * len(columns)

@@ -3,7 +3,8 @@
 A misspelt value must fail a test or mypy, not a user: every choice field of the model
 is a ``Literal``, every bundled example and stored test file holds only values of the
 sets, every value has a French and an English label, and a value outside its set read
-from a file is kept as stored (the one fallback rule, docs/file-format.md).
+from a file is kept as stored (the one fallback rule, docs/file-format.md); ``load`` and
+the operations refuse one (tests/core/test_load_choices.py).
 """
 
 from __future__ import annotations
@@ -215,12 +216,16 @@ def test_every_choice_value_has_a_french_and_an_english_label(field, value):
 # -- the one fallback rule ---------------------------------------------------------
 
 
-def test_a_value_outside_its_set_is_kept_as_stored_by_json(tmp_path):
+def test_a_value_outside_its_set_is_refused_by_load_and_kept_by_the_apps_own_json():
+    """``load`` refuses it, naming the field (tests/core/test_load_choices.py); the app's
+    own JSON (an undo snapshot, a stored baseline) keeps it, as the file does."""
     project = load_example("training")
     project.criteria[0].kind = "mandatry"  # type: ignore[assignment]  # a hand-edited file
     project.info.tender_languages = "klingon"  # type: ignore[assignment]
     text = jsonio.dumps(project)
-    loaded = jsonio.loads(text)
+    with pytest.raises(jsonio.ProjectJsonError, match=r"info\.tender_languages must be one of"):
+        jsonio.loads(text)
+    loaded = jsonio.loads(text, strict=False)
     assert loaded.criteria[0].kind == "mandatry"
     assert loaded.info.tender_languages == "klingon"
     assert jsonio.dumps(loaded) == text

@@ -36,7 +36,7 @@ for n in range(start, start + 100000):
         pf.add_row("criteria", text=f"critère {n} {padding}")
     else:
         first = pf.project.criteria[0]
-        pf.update_row("criteria", first.id, verification=f"vérifié {n}")
+        pf.update_row("criteria", first.id, text=f"critère {first.text.split()[1]} vérifié {n}")
     print(f"committed {n}", flush=True)
 """
 
@@ -78,7 +78,7 @@ def _check(path: Path, reported: list[int]) -> None:
     with ProjectFile.open(path, read_only=True) as pf:
         texts = {c.text.split()[1] for c in pf.project.criteria}
         context = pf.project.problem.context
-        verification = pf.project.criteria[0].verification
+        updated = pf.project.criteria[0].text
         journal = {h["field"] for h in pf.history(limit=1_000_000)}
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -91,8 +91,8 @@ def _check(path: Path, reported: list[int]) -> None:
     last_context = max(n for n in reported if n % 3 == 0)
     assert int(context.split()[1]) >= last_context
     last_check = max(n for n in reported if n % 3 == 2)
-    assert int(verification.split()[1]) >= last_check
-    assert "problem.context" in journal and "criteria:1.verification" in journal
+    assert int(updated.split()[3]) >= last_check
+    assert "problem.context" in journal and "criteria:1.text" in journal
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")

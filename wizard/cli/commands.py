@@ -159,17 +159,22 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    """Create ``args.file`` from the JSON file ``args.json_file``."""
+    """Create ``args.file`` from the JSON file ``args.json_file``; then, on stderr, one
+    bilingual line per key of the JSON the load did not read (``jsonio.ignored``)."""
+    import json
+
     from wizard.core.project_file import jsonio  # sqlite-utils: only for commands that need it
     from wizard.core.project_file.store import ProjectFile
 
     source = Path(args.json_file)
     if source.is_dir():
         raise CliError(N_("This is a folder, not a JSON file."), source)
-    from wizard.core.contract.jsonform import all_tables
+    from wizard.core.contract.jsonform import all_tables, ignored_keys
+    from wizard.core.project_file import expected
 
     try:
-        project, publishing, bids, contract = jsonio.load_file_with_contract(source)
+        text = jsonio.read_text(source)
+        project, publishing, bids, contract = jsonio.loads_with_contract(text)
         tables = all_tables(publishing, bids, contract)
     except FileNotFoundError:
         raise CliError(N_("This file does not exist."), source) from None
@@ -177,6 +182,8 @@ def cmd_load(args: argparse.Namespace) -> int:
         raise CliError(N_("This JSON file cannot be loaded: {detail}"), source, detail=exc.detail) from None
     ProjectFile.create(_new_target(args.file), project, origin="loaded", tables=tables).close()
     print(args.file)
+    for key in ignored_keys(json.loads(text)):  # after the load: the file is read without them
+        print(bilingual(expected.IGNORED, field=key), file=sys.stderr)
     return 0
 
 

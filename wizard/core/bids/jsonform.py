@@ -39,6 +39,7 @@ import hashlib
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from wizard.core.bids.record import VERIFICATION_RESULTS
 from wizard.core.i18n import N_
 from wizard.core.project_file import expected, jsonio
 from wizard.core.project_file.codec import MAX_TEXT
@@ -97,6 +98,30 @@ _AWARD_TEXTS = (
     "contract_signed_on",
     "contract_value",
 )
+
+
+def shape() -> jsonio.Shape:
+    """The keys of the ``bids`` object :func:`table_rows` reads (``jsonio.ignored``)."""
+    lists: jsonio.Shape = {
+        key: [dict.fromkeys((*ints, *texts, _OPTIONAL_INT[key]))] for key, (_t, ints, texts) in _LISTS.items()
+    }
+    return {
+        "bids": [
+            {
+                **dict.fromkeys(("id", *_BID_TEXTS, *_BID_FLAGS, "acknowledged")),
+                "bidder": dict.fromkeys(_BIDDER),
+                "workbook": dict.fromkeys(("name", "sha256", "attached_at", "content")),
+            }
+        ],
+        **lists,
+        "quality_lock": dict.fromkeys(("locked_at", "locked_by")),
+        "opening": {
+            **dict.fromkeys(("opened_at", "opened_by", "witnesses")),
+            "workbooks": [dict.fromkeys(("bid_id", "sha256", "version", "evaluated_price"))],
+            "amounts": [dict.fromkeys(("bid_id", "line_key", "year", "amount"))],
+        },
+        "award": dict.fromkeys(("bid_id", *_AWARD_TEXTS, "standstill_days")),
+    }
 
 
 def _rows(pf: ProjectFile, sql: str) -> list[dict[str, Any]]:
@@ -297,13 +322,10 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             optional = _OPTIONAL_INT[key]
             values = {k: _int(row, k, at) for k in ints}
             jsonio.once(seen, tuple(values[k] for k in identity), at, repeat, **values)
-            tables[table].append(
-                {
-                    **values,
-                    **{k: _text(row, k, at) for k in texts},
-                    optional: _int(row, optional, at, optional=True),
-                }
-            )
+            read = {k: _text(row, k, at) for k in texts}
+            if key == "verifications" and read["result"] not in VERIFICATION_RESULTS:
+                raise jsonio.ProjectJsonError.one_of(f"{at}.result", VERIFICATION_RESULTS)
+            tables[table].append({**values, **read, optional: _int(row, optional, at, optional=True)})
     lock = _object(data, "quality_lock", where)
     if lock is not None:
         tables["quality_lock"].append(

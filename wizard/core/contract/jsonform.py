@@ -25,6 +25,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from wizard.core.contract.record import SEVERITIES
 from wizard.core.i18n import N_
 from wizard.core.project_file import expected, jsonio
 from wizard.core.project_file.codec import MAX_TEXT
@@ -164,6 +165,8 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
             if not isinstance(item, dict):
                 raise jsonio.ProjectJsonError.must_be(where, expected.OBJECT)
             row = {name: _value(item, name, kind, where, name in decimals) for name, kind in columns.items()}
+            if key == "incidents" and row["severity"] not in SEVERITIES:
+                raise jsonio.ProjectJsonError.one_of(f"{where}.severity", SEVERITIES)
             if any(earlier["id"] == row["id"] for earlier in rows):
                 raise jsonio.ProjectJsonError.of(
                     jsonio.DUPLICATE_ID, field=f"{where}.id", id=row["id"], rows=f"contract.{key}"
@@ -180,6 +183,30 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                 rows="contract.reports",
             )
     return tables
+
+
+def shape() -> jsonio.Shape:
+    """The keys of the ``contract`` object :func:`table_rows` reads (``jsonio.ignored``)."""
+    return {
+        "terms": dict.fromkeys(_TERMS),
+        **{key: [dict.fromkeys(columns)] for key, (_table, columns, _decimals) in _TABLES.items()},
+    }
+
+
+def ignored_keys(data: Any) -> list[str]:
+    """The path of each key of the JSON data of a project (``main.py load``) that the
+    load does not read, in the file's order (``jsonio.ignored``): the project's, then
+    those of its ``publishing``, ``bids`` and ``contract`` objects."""
+    from wizard.core.bids.jsonform import shape as bids_shape
+    from wizard.core.publishing.jsonform import shape as publishing_shape
+
+    whole = {
+        **jsonio.project_shape(),
+        "publishing": publishing_shape(),
+        "bids": bids_shape(),
+        "contract": shape(),
+    }
+    return jsonio.ignored(data, whole)
 
 
 def all_tables(

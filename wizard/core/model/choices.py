@@ -6,8 +6,10 @@ the code writes it (``criterion.kind = "mandatry"``). The tuple beside each alia
 its values in display order (``typing.get_args``); the model's ``ClassVar`` tuples
 (``Criterion.KINDS`` …) are these tuples.
 
-A value read from a file outside its set (a hand-edited JSON file, a file written by a
-newer version) is kept as stored: nothing is lost and a round trip gives the same file;
+A value outside its set given by a user is refused: by ``load`` (a hand-edited JSON
+file) and by the operations (``codec.check_choices``). One already in a project file
+(written by an earlier app) is kept as stored: nothing is lost and a round trip gives the
+same file;
 the checks report the ones that matter (PR-PROVINCE, PR-LANGUAGES,
 PR-BINDING-LANGUAGE), labels show the raw value, and the tender languages are read
 through :mod:`wizard.core.i18n.languages` with one fallback (docs/file-format.md,

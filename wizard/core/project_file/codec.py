@@ -6,9 +6,10 @@ array). Values that do not fit raise :class:`CodecError` with the field's name, 
 hand-edited or foreign JSON file gets a clear message instead of a wrong project.
 
 A choice (a ``Literal`` of strings, ``model/choices.py``) is stored as its string. A
-string outside the set is kept as stored, never replaced: nothing is lost, ``dump`` →
-``load`` → ``dump`` stays identical, and the checks report it (docs/file-format.md,
-"Choice values"). Any other type for a choice raises :class:`CodecError` like a ``str``.
+string outside the set read from a project file is kept as stored, never replaced:
+nothing is lost and the checks report it (docs/file-format.md, "Choice values"); one
+given by an operation or by ``load`` is refused (:func:`check_choices`). Any other type
+for a choice raises :class:`CodecError` like a ``str``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, get_type_hints
 
 from wizard.core.i18n import N_, Localized, bilingual
-from wizard.core.model.choices import literal_values
+from wizard.core.model.choices import choice_fields, literal_values
 from wizard.core.project_file import expected
 
 MAX_TEXT = 100_000
@@ -94,6 +95,27 @@ class TextTooLong(CodecError):
             expected.TOO_LONG, field=field, count=count_text(length), limit=count_text(MAX_TEXT)
         )
         super().__init__(field, length, f"{text} ({field})", detail=detail)
+
+
+class NotInSet(CodecError):
+    """A choice (``model/choices.py``) given a value outside its set; the message is
+    bilingual, ``detail`` names the field and the values it may hold
+    (:data:`expected.ONE_OF`)."""
+
+    def __init__(self, field: str, value: object, values: tuple[str, ...]) -> None:
+        detail = Localized.of(expected.ONE_OF, field=field, choices=expected.choices(values))
+        super().__init__(field, value, f"{detail.fr} / {detail.en}", detail=detail)
+
+
+def check_choices(obj: object, where: str, before: object = None) -> None:
+    """Raise :class:`NotInSet` for the first choice field of ``obj`` (an entity or a
+    section) holding a value outside its set, named ``where.<field>``; with ``before``
+    (the row or section as saved), only for a field whose value changed: a value kept
+    as stored (docs/file-format.md, "Choice values") stays when the row is saved again."""
+    for name, values in choice_fields(type(obj)).items():
+        value = getattr(obj, name)
+        if value not in values and (before is None or getattr(before, name) != value):
+            raise NotInSet(f"{where}.{name}", value, values)
 
 
 def decode_json(text: object, field: str) -> Any:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from wizard.core.i18n import N_
+from wizard.core.i18n import N_, Localized
 
 MUST_BE = N_("the field {field} must be {expected}")
 """A field of the wrong shape: ``field`` as the file writes it, ``expected`` one of the
@@ -21,6 +21,14 @@ message ids below (a ``Localized``)."""
 
 TOO_LONG = N_("the field {field} holds {count} characters, at most {limit}")
 """A text over its limit (``codec.MAX_TEXT``), the counts as the language writes them."""
+
+ONE_OF = N_("the field {field} must be one of: {choices}")
+"""A value outside its closed set (a choice of the model, a state, a severity…):
+``choices`` the values it may hold, as :func:`choices` quotes them."""
+
+IGNORED = N_("The key {field} is not one the app reads: its value was not loaded.")
+"""A key ``load`` does not know (a typo, a newer app's field), said after the load
+succeeded: the file is read without it (forward compatibility)."""
 
 OBJECT = N_("a JSON object (in braces)")
 LIST = N_("a list (in square brackets)")
@@ -49,3 +57,12 @@ def for_type(kind: Any) -> str:
     if kind is str:
         return TEXT
     return WHOLE_NUMBERS
+
+
+def choices(values: tuple[str, ...] | list[str]) -> Localized:
+    """``values`` as a refusal lists them, each quoted as the language quotes: « fr »,
+    « en » / “fr”, “en” (the empty value too: « » / “”)."""
+    return Localized(
+        fr=", ".join(f"« {v} »" if v else "« »" for v in values),
+        en=", ".join(f"“{v}”" for v in values),
+    )

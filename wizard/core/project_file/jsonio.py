@@ -91,6 +91,13 @@ class ProjectJsonError(ValueError):
         return cls.of(expected.MUST_BE, field=field, expected=Localized.of(what))
 
     @classmethod
+    def one_of(cls, field: str, values: tuple[str, ...] | list[str]) -> ProjectJsonError:
+        """The refusal of ``field`` holding a value outside ``values`` (its closed set):
+        « le champ F doit valoir l’un de : « a », « b » » / "the field F must be one of:
+        “a”, “b”"."""
+        return cls.of(expected.ONE_OF, field=field, choices=expected.choices(values))
+
+    @classmethod
     def too_long(cls, field: str, length: int) -> ProjectJsonError:
         """The refusal of a text of ``length`` characters in ``field``, over
         :data:`codec.MAX_TEXT`, the field and the limit named."""
@@ -208,6 +215,46 @@ def once(seen: dict[Any, str], key: Any, field: str, repeat: str, **params: obje
         )
 
 
+Shape = dict[str, Any]
+"""The keys ``load`` reads in a JSON object: key → ``None`` (a value read whole), a
+``Shape`` (an object) or ``[Shape]`` (a list of objects)."""
+
+
+def project_shape() -> Shape:
+    """The keys of the project's JSON that :func:`from_dict` reads: ``format``,
+    ``version``, each section's attributes, each list's row attributes (and a version-1
+    register row's ``helped_drafting``, :func:`_read_old_keys`)."""
+    shape: Shape = {"format": None, "version": None}
+    for name, cls in SECTIONS.items():
+        shape[name] = dict.fromkeys(codec.field_types(cls))
+    for kind, cls in ENTITIES.items():
+        shape[kind] = [dict.fromkeys(codec.field_types(cls))]
+    shape["vendor_exchanges"][0]["helped_drafting"] = None
+    return shape
+
+
+def ignored(data: Any, shape: Shape, where: str = "") -> list[str]:
+    """The path, as the file writes it (``problem.notes``, ``criteria[1].wieght``), of
+    each key of the JSON object ``data`` that ``shape`` does not name, in the file's
+    order: ``load`` reads the file without them (a newer app's field, or a typo whose
+    text is lost) and says so (:data:`expected.IGNORED`). Values of the wrong type are
+    not walked (the load refuses them)."""
+    if not isinstance(data, dict):
+        return []
+    found: list[str] = []
+    for key, value in data.items():
+        at = f"{where}.{key}" if where else str(key)
+        inner = shape.get(key, ...)
+        if inner is ...:
+            found.append(at)
+        elif isinstance(inner, dict):
+            found += ignored(value, inner, at)
+        elif isinstance(inner, list) and isinstance(value, list):
+            for i, item in enumerate(value):
+                found += ignored(item, inner[0], f"{at}[{i}]")
+    return found
+
+
 def to_dict(
     project: Project,
     publishing: dict[str, Any] | None = None,
@@ -281,9 +328,13 @@ def contract_of(data: Any) -> dict[str, Any] | None:
     return found
 
 
-def from_dict(data: Any, prefix: str = "") -> Project:
+def from_dict(data: Any, prefix: str = "", *, strict: bool = True) -> Project:
     """A project from JSON data; ``prefix`` leads the path of each field a refusal
-    names (``"publishing.model."`` for the published baseline). Raises
+    names (``"publishing.model."`` for the published baseline). ``strict`` (``load``,
+    the app's import): a choice of the model outside its set (``criteria[0].kind``
+    ``"required"``) is refused, naming the field and the values it may hold; not strict
+    (the app's own JSON: an undo snapshot, a stored baseline), it is kept as stored,
+    like the project file keeps it (docs/file-format.md, "Choice values"). Raises
     :class:`ProjectJsonError`."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ProjectJsonError.of(
@@ -308,11 +359,16 @@ def from_dict(data: Any, prefix: str = "") -> Project:
         for name, cls in SECTIONS.items():
             if name in data:
                 setattr(project, name, codec.from_mapping(cls, data[name], f"{prefix}{name}"))
+                if strict:
+                    codec.check_choices(getattr(project, name), f"{prefix}{name}")
         for kind, cls in ENTITIES.items():
             rows = data.get(kind, [])
             if not isinstance(rows, list):
                 raise codec.CodecError(f"{prefix}{kind}", rows, expected=expected.OBJECTS)
             built = [codec.from_mapping(cls, row, f"{prefix}{kind}[{i}]") for i, row in enumerate(rows)]
+            if strict:
+                for i, row in enumerate(built):
+                    codec.check_choices(row, f"{prefix}{kind}[{i}]")
             setattr(project, kind, built)
         validate(project, prefix)
     except codec.CodecError as exc:
@@ -393,14 +449,15 @@ def validate(project: Project, prefix: str = "") -> None:
                     raise codec.CodecError(field, value, detail=detail)
 
 
-def loads(text: str) -> Project:
-    """A project from JSON text. Raises :class:`ProjectJsonError`."""
+def loads(text: str, *, strict: bool = True) -> Project:
+    """A project from JSON text (``strict``: as :func:`from_dict`). Raises
+    :class:`ProjectJsonError`."""
     try:
         data = json.loads(text)
     except (RecursionError, ValueError) as exc:  # JSONDecodeError, or a number of more than 4300 digits
         detail = syntax_error(exc, text)
         raise ProjectJsonError(f"invalid JSON: {detail.en}", detail) from exc
-    return from_dict(data)
+    return from_dict(data, strict=strict)
 
 
 def load_file(path: str | Path) -> Project:
@@ -449,11 +506,16 @@ def loads_with_contract(text: str) -> Records:
     return project, publishing, bids, contract_of(json.loads(text))
 
 
+def read_text(path: str | Path) -> str:
+    """The text of a JSON file. Raises :class:`ProjectJsonError` (not UTF-8) or
+    ``OSError``."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProjectJsonError(NOT_UTF8, Localized.of(NOT_UTF8)) from exc
+
+
 def load_file_with_contract(path: str | Path) -> Records:
     """:func:`loads_with_contract` of a file. Raises :class:`ProjectJsonError` or
     ``OSError``."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ProjectJsonError(NOT_UTF8, Localized.of(NOT_UTF8)) from exc
-    return loads_with_contract(text)
+    return loads_with_contract(read_text(path))

@@ -37,6 +37,7 @@ from typing import Any
 import sqlite_utils
 
 from wizard.core.model import ENTITIES, SECTIONS, Project, translatable
+from wizard.core.model.choices import choice_fields
 from wizard.core.project_file import codec, jsonio, schemas
 from wizard.core.project_file.atomic import atomic_path
 from wizard.core.project_file.baseline import BaselineField, is_baseline
@@ -523,13 +524,18 @@ class ProjectFile:
 
     def set_field(self, section: str, name: str, value: object) -> None:
         """Set ``project.<section>.<name>`` and save it. Raises ``KeyError`` for an
-        unknown field, :class:`codec.CodecError` for a value of the wrong type."""
+        unknown field, :class:`codec.CodecError` for a value of the wrong type,
+        :class:`codec.NotInSet` for a choice given a value outside its set (one kept as
+        stored may stay, docs/file-format.md, "Choice values")."""
         cls = SECTIONS[section]
         kind = codec.field_types(cls)[name]
         self._guard(f"{section}.{name}")
         target = getattr(self.project, section)
         old = codec.json_value(getattr(target, name), kind)
         new_value = codec.python_value(codec.json_value(value, kind), kind, f"{section}.{name}")
+        values = choice_fields(cls).get(name)
+        if values is not None and new_value not in values and new_value != getattr(target, name):
+            raise codec.NotInSet(f"{section}.{name}", new_value, values)
         if kind is str:
             new_value = _storable_text(new_value)  # type: ignore[arg-type]
         new = codec.json_value(new_value, kind)
@@ -550,7 +556,9 @@ class ProjectFile:
         return row
 
     def save_row(self, kind: str, row: Any) -> None:
-        """Insert or replace the whole row ``row`` (matched by id) in list ``kind``."""
+        """Insert or replace the whole row ``row`` (matched by id) in list ``kind``.
+        Raises :class:`codec.CodecError` for a value the file does not take, and
+        :class:`codec.NotInSet` for a choice changed to a value outside its set."""
         if not isinstance(row, ENTITIES[kind]):
             raise TypeError(f"{kind} expects {ENTITIES[kind].__name__}")
         self._guard(
@@ -560,6 +568,7 @@ class ProjectFile:
         codec.check_values(row, kind)
         rows = self.project.rows(kind)
         index = next((i for i, r in enumerate(rows) if r.id == row.id), None)
+        codec.check_choices(row, kind, rows[index] if index is not None else None)
         old = codec.to_json(rows[index]) if index is not None else None
         new = codec.to_json(row)
         if old == new:

@@ -214,7 +214,7 @@ def _put(pf: ProjectFile, address: str, value: Any) -> None:
     """Make the project hold ``value`` (a JSON value, ``None`` for no row) at
     ``address``: a section field, a row's attribute, a whole row, or ``project``."""
     if address == "project":
-        pf.replace_project(jsonio.from_dict(value))
+        pf.replace_project(jsonio.from_dict(value, strict=False))
         return
     if ":" not in address:
         section, name = address.split(".", 1)

@@ -30,7 +30,8 @@ import hashlib
 import json
 from typing import Any, get_args
 
-from wizard.core.i18n import N_, Localized
+from wizard.core.i18n import N_
+from wizard.core.model.choices import LANGUAGES
 from wizard.core.project_file import expected, jsonio
 from wizard.core.project_file.codec import MAX_TEXT
 from wizard.core.project_file.store import ProjectFile
@@ -39,6 +40,28 @@ from wizard.core.publishing.record import ChangeKind, document_bytes, read
 _QUESTION = ("received_on", "question_fr", "question_en", "answer_fr", "answer_en")
 _CHANGE = ("kind", "field", "old_fr", "old_en", "new_fr", "new_en")
 _DOCUMENT = ("name", "lang", "kind", "media_type", "sha256", "attached_on")
+_DOCUMENT_SETS: dict[str, tuple[str, ...]] = {"lang": LANGUAGES, "kind": ("tender", "price_form")}
+"""The closed sets of a published document's fields (``publish.publish``: a tender
+document in one language, or the price workbook kept with it)."""
+
+
+def shape() -> jsonio.Shape:
+    """The keys of the ``publishing`` object :func:`table_rows` reads (``jsonio.ignored``);
+    ``release`` is the OCDS release, kept whole."""
+    return {
+        "published_on": None,
+        "recorded_at": None,
+        "model": jsonio.project_shape(),
+        "release": None,
+        "documents": [dict.fromkeys((*_DOCUMENT, "content"))],
+        "addenda": [
+            {
+                **dict.fromkeys(("number", "state", "issued_on", "release")),
+                "questions": [dict.fromkeys(_QUESTION)],
+                "changes": [dict.fromkeys(_CHANGE)],
+            }
+        ],
+    }
 
 
 def to_json(pf: ProjectFile) -> dict[str, Any] | None:
@@ -112,7 +135,7 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                 "id": 1,
                 "published_on": _text(data, "published_on", where),
                 "recorded_at": _text(data, "recorded_at", where),
-                "model": jsonio.dumps(jsonio.from_dict(model)),
+                "model": jsonio.dumps(jsonio.from_dict(model, strict=False)),
                 "release": json.dumps(release, ensure_ascii=False),
             }
         ],
@@ -128,6 +151,9 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         except (binascii.Error, ValueError) as exc:
             raise jsonio.ProjectJsonError.must_be(f"{at}.content", expected.BASE64) from exc
         row = {key: _text(doc, key, at) for key in _DOCUMENT}
+        for key, values in _DOCUMENT_SETS.items():
+            if row[key] not in values:
+                raise jsonio.ProjectJsonError.one_of(f"{at}.{key}", values)
         if hashlib.sha256(content).hexdigest() != row["sha256"]:
             raise jsonio.ProjectJsonError.of(
                 jsonio.NOT_FINGERPRINT, field=f"{at}.sha256", content=f"{at}.content"
@@ -186,13 +212,6 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                 name=row["field"],
             )
             if row["kind"] not in get_args(ChangeKind):
-                raise jsonio.ProjectJsonError.of(
-                    N_("the field {field} must be one of: {choices}"),
-                    field=f"{here}.kind",
-                    choices=Localized(
-                        fr=", ".join(f"« {kind} »" for kind in get_args(ChangeKind)),
-                        en=", ".join(f"“{kind}”" for kind in get_args(ChangeKind)),
-                    ),
-                )
+                raise jsonio.ProjectJsonError.one_of(f"{here}.kind", get_args(ChangeKind))
             tables["addendum_changes"].append({"id": c_id, "addendum_id": i, **row})
     return tables

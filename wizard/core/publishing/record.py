@@ -253,7 +253,7 @@ def workbook_in_force(record: Record) -> str:
         return ""
     from wizard.core.project_file import jsonio
 
-    return workbook_version(jsonio.loads(record.baseline.model))
+    return workbook_version(jsonio.loads(record.baseline.model, strict=False))
 
 
 def document_bytes(pf: ProjectFile, document_id: int) -> bytes:
