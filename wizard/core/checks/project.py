@@ -6,7 +6,8 @@ legal text).
 
 Codes: ``PR-ORGANIZATION``, ``PR-TITLE``, ``PR-CLOSING-DATE`` (warnings), ``PR-PROVINCE``
 (warning: missing; error: not one of the 13 codes), ``PR-BINDING-LANGUAGE`` (error: the
-binding version is not a tender language), ``PR-DATE`` (error: not ``YYYY-MM-DD``),
+binding version is not a tender language), ``PR-DATE`` (error: not ``YYYY-MM-DD``, or no such
+day: ``2027-02-30``),
 ``PR-DATE-ORDER`` (warning), ``PR-AUTHORS`` (info: no author, so the jury conflict
 rule cannot be checked). Closing time, time zone, submission and contact:
 ``checks/logistics.py`` (``PR-CLOSING-TIME``, ``PR-SUBMISSION``, ``PR-CONTACT-EMAIL``,
@@ -24,7 +25,9 @@ import datetime as dt
 from wizard.core.checks import contract_data, logistics, periods, principles
 from wizard.core.checks.base import Finding, Severity, blank_info_findings, finding
 from wizard.core.domain import provinces
-from wizard.core.i18n import N_
+from wizard.core.domain.days import day_problem, days_in_month, parse_day
+from wizard.core.i18n import N_, Localized
+from wizard.core.i18n.formats import month_name
 from wizard.core.model import Project
 from wizard.core.model.choices import LANGUAGES, TENDER_LANGUAGES
 
@@ -38,10 +41,43 @@ _ORDER = (
 
 
 def _parse(value: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        return None
+    return parse_day(value)
+
+
+def _not_a_day(value: str, address: str) -> Finding:
+    """PR-DATE for ``value``: what is wrong with it, the shape or the calendar."""
+    problem = day_problem(value)
+    month = days_in_month(value) if problem == "day" else None
+    if month is not None:
+        year, number, days = month
+        first = dt.date(year, number, 1).isoformat()
+        return finding(
+            "PR-DATE",
+            Severity.ERROR,
+            N_("\u201c{value}\u201d does not exist: the days of {month} go from 1 to {days}."),
+            address,
+            principles.COMPLETE,
+            value=value,
+            month=Localized(fr=month_name(first, "fr"), en=month_name(first, "en")),
+            days=days,
+        )
+    if problem == "month":
+        return finding(
+            "PR-DATE",
+            Severity.ERROR,
+            N_("\u201c{value}\u201d does not exist: the months go from 01 to 12 (YYYY-MM-DD)."),
+            address,
+            principles.COMPLETE,
+            value=value,
+        )
+    return finding(
+        "PR-DATE",
+        Severity.ERROR,
+        N_("\u201c{value}\u201d is not a date (expected YYYY-MM-DD)."),
+        address,
+        principles.COMPLETE,
+        value=value,
+    )
 
 
 _REQUIRED = (
@@ -75,16 +111,7 @@ def _dates(project: Project) -> list[Finding]:
             continue
         date = _parse(value)
         if date is None:
-            found.append(
-                finding(
-                    "PR-DATE",
-                    Severity.ERROR,
-                    N_("\u201c{value}\u201d is not a date (expected YYYY-MM-DD)."),
-                    f"info.{name}",
-                    principles.COMPLETE,
-                    value=value,
-                )
-            )
+            found.append(_not_a_day(value, f"info.{name}"))
         else:
             parsed[name] = date
     for first, second in _ORDER:
