@@ -20,7 +20,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
 
-from wizard.core.domain.days import parse_day
+from wizard.core.domain.days import day_problem, days_in_month, parse_day
+from wizard.core.i18n import N_, Localized
 from wizard.core.textclean import clean_text
 
 PLACEHOLDER = "[À COMPLÉTER / TO BE COMPLETED]"
@@ -59,6 +60,33 @@ def month_name(iso: str, lang: str) -> str:
     if day is None:
         return PLACEHOLDER
     return babel_format_date(day, format="MMMM y", locale="fr_CA" if lang == "fr" else "en_CA")
+
+
+NOT_A_DATE = N_("\u201c{value}\u201d is not a date (YYYY-MM-DD).")
+"""The message of a text that is no ``YYYY-MM-DD`` at all (in ``core.po``)."""
+
+
+def no_day(value: str, not_a_date: str = NOT_A_DATE) -> tuple[str, dict[str, object]]:
+    """Why ``value`` is no day, as ``(message id, params)`` for a finding or a refusal:
+    the shape right but no such day ("“2027-02-30” does not exist: the days of February
+    2027 go from 1 to 28"), no such month, else ``not_a_date`` (the format). A clerk who
+    typed the format asked for is never told that the format is wrong."""
+    problem = day_problem(value)
+    month = days_in_month(value) if problem == "day" else None
+    if month is not None:
+        year, number, days = month
+        first = f"{year:04d}-{number:02d}-01"
+        name = Localized(fr=month_name(first, "fr"), en=month_name(first, "en"))
+        return N_("\u201c{value}\u201d does not exist: the days of {month} go from 1 to {days}."), {
+            "value": value,
+            "month": name,
+            "days": days,
+        }
+    if problem == "month":
+        return N_("\u201c{value}\u201d does not exist: the months go from 01 to 12 (YYYY-MM-DD)."), {
+            "value": value
+        }
+    return not_a_date, {"value": value}
 
 
 COLON = {"fr": "\u00a0: ", "en": ": "}
