@@ -139,6 +139,9 @@ def _blank(project: Project, entry) -> list[str]:
             for row in project.rows(entry.kind):
                 setattr(row, entry.attribute, "")
             return [f"{entry.kind}:{row.id}.{entry.attribute}" for row in project.rows(entry.kind)]
+        if entry.attribute == "closing_time":
+            info.closing_time = ""
+            return ["info.closing_time"]
         if entry.attribute == "province":
             info.province = ""
             return ["info.province"]
@@ -235,6 +238,20 @@ def test_a_closing_date_that_is_no_day_prints_the_placeholders_of_a_blank_one(ty
         quoted = (f"\u201c{typed}\u201d", f"\u00ab\u00a0{typed}\u00a0\u00bb", f"\u00ab {typed} \u00bb")
         said = [t for t in _all_text(record_document(bad, lang).blocks) if typed in t]
         assert said and all(any(q in t for q in quoted) for t in said), said  # PR-DATE quotes it, alone
+
+
+@pytest.mark.parametrize("typed", ["25:00", "2 pm", "14:60"])
+def test_a_closing_time_that_is_no_time_prints_the_placeholder_of_a_blank_one(typed):
+    blank, bad = load_example("emergency-perimeter"), load_example("emergency-perimeter")
+    blank.info.closing_time, bad.info.closing_time = "", typed
+    items = [(i.document, i.lang, i.field) for i in _placeholders(bad, ["fr", "en"])]
+    assert items == [(i.document, i.lang, i.field) for i in _placeholders(blank, ["fr", "en"])]
+    assert items and {field for _d, _l, field in items} == {"info.closing_time"}
+    for lang in ("fr", "en"):
+        assert not [t for t in _all_text(tender_document(bad, lang, ["fr", "en"]).blocks) if typed in t]
+    twin = load_example("emergency-perimeter")  # its real time prints
+    assert twin.info.closing_time == "14:00"
+    assert "8 mars 2027, 14 h 00 (heure de l’Est)" in _all_text(tender_document(twin, "fr", ["fr"]).blocks)
 
 
 def test_a_real_closing_date_prints_no_placeholder():

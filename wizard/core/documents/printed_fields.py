@@ -31,6 +31,7 @@ from typing import Any
 
 from wizard.core.domain.days import parse_day
 from wizard.core.domain.provinces import PROVINCES
+from wizard.core.domain.timezones import parse_time
 from wizard.core.model import (
     Author,
     Criterion,
@@ -154,6 +155,10 @@ def _a_day(attribute: str) -> Callable[[Project, Any], None]:
     return fill
 
 
+def _closing_time(_project: Project, info: Any) -> None:
+    info.closing_time = "14:00"
+
+
 DAYS: set[tuple[str, str]] = set()
 """``(kind, attribute)`` of every date of :data:`PRINTED` (each made by :func:`_day`)."""
 
@@ -239,7 +244,7 @@ PRINTED: list[Printed] = [
     Text("info", "reference"),
     Value("info", "province", lambda _p, info: not PROVINCES.get(info.province.strip().upper()), _province),
     _day("info", "closing_date"),
-    Text("info", "closing_time"),
+    Value("info", "closing_time", lambda _p, info: parse_time(info.closing_time) is None, _closing_time),
     _day("info", "publication_date"),
     _day("info", "questions_deadline"),
     _day("info", "award_date"),
