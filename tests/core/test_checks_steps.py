@@ -206,3 +206,54 @@ def test_quebec_tender_with_an_english_binding_version_is_flagged():
     project.info.province = "ON"
     project.info.binding_language = "en"
     assert "PR-QC-FRENCH" not in {f.code for f in check_project(project)}
+
+
+@pytest.mark.parametrize(
+    ("typed", "en", "fr"),
+    [
+        (  # the shape the field asks for, but no such day: say so, not "the format"
+            "2027-02-30",
+            "“2027-02-30” does not exist: the days of February 2027 go from 1 to 28.",
+            "« 2027-02-30 » n’existe pas : les jours de février 2027 vont de 1 à 28.",
+        ),
+        (
+            "2028-02-30",
+            "“2028-02-30” does not exist: the days of February 2028 go from 1 to 29.",
+            "« 2028-02-30 » n’existe pas : les jours de février 2028 vont de 1 à 29.",
+        ),
+        (
+            "2027-04-00",
+            "“2027-04-00” does not exist: the days of April 2027 go from 1 to 30.",
+            "« 2027-04-00 » n’existe pas : les jours d’avril 2027 vont de 1 à 30.",
+        ),
+        (
+            "2027-13-01",
+            "“2027-13-01” does not exist: the months go from 01 to 12 (YYYY-MM-DD).",
+            "« 2027-13-01 » n’existe pas : les mois vont de 01 à 12 (AAAA-MM-JJ).",
+        ),
+        (  # another shape: then the format is what is wrong
+            "8 mars 2027",
+            "“8 mars 2027” is not a date (expected YYYY-MM-DD).",
+            "« 8 mars 2027 » n’est pas une date (format attendu : AAAA-MM-JJ).",
+        ),
+        (  # Python 3.11's fromisoformat reads it, 3.10's does not: one answer on each (K27)
+            "20270308",
+            "“20270308” is not a date (expected YYYY-MM-DD).",
+            "« 20270308 » n’est pas une date (format attendu : AAAA-MM-JJ).",
+        ),
+    ],
+)
+def test_a_date_that_is_no_day_says_what_is_wrong(typed, en, fr):
+    p = new_project("en")
+    p.info.closing_date = typed
+    (found,) = [f for f in check_project(p) if f.code == "PR-DATE"]
+    assert (found.severity.value, found.field) == ("error", "info.closing_date")
+    assert (found.message("en"), found.message("fr")) == (en, fr)
+
+
+@pytest.mark.parametrize("typed", ["2027-02-28", "2028-02-29", " 2027-03-08 "])
+def test_a_real_day_is_no_pr_date(typed):
+    """The twin: the last day of February, a leap day, spaces around."""
+    p = new_project("en")
+    p.info.closing_date = typed
+    assert [f for f in check_project(p) if f.code == "PR-DATE"] == []

@@ -293,7 +293,9 @@ def test_a_wrong_as_of_is_refused_before_anything_is_printed(tmp_path, capsys):
     capsys.readouterr()
     assert cli_main(["contract", str(path), "show", "--as-of", "2027-13-45"]) == 2
     printed = capsys.readouterr()
-    assert printed.out == "" and "“2027-13-45” is not a date (YYYY-MM-DD)." in printed.err
+    assert printed.out == "" and "“2027-13-45” does not exist: the months go from 01 to 12" in printed.err
+    assert cli_main(["contract", str(path), "show", "--as-of", "20270513"]) == 2  # 3.11 reads it, 3.10 not
+    assert "“20270513” is not a date (YYYY-MM-DD)." in capsys.readouterr().err
 
 
 # Walk defect 14: the red flags' numbers are data; no note to ourselves in a message

@@ -445,3 +445,14 @@ def test_any_unicode_gives_a_valid_package(title, org, statement, vendor, refere
     package = build_package(project)
     assert validation_errors(package) == []
     json.dumps(package, ensure_ascii=False).encode("utf-8")  # no lone surrogate left
+
+
+@pytest.mark.parametrize("typed", ["2025-02-30", "20250530", "2025-13-01"])
+def test_an_impossible_closing_day_never_reaches_the_tender_period(typed):
+    project = rich_project()
+    assert "endDate" in release_of(project)["tender"]["tenderPeriod"]  # the twin: a real day
+    project.info.closing_date = typed
+    release = release_of(project)
+    assert "endDate" not in release["tender"]["tenderPeriod"]
+    assert typed not in json.dumps(build_package(project))
+    assert validation_errors(build_package(project)) == []

@@ -23,7 +23,7 @@ from wizard.core.documents.gate import (
     placeholder_items,
     publishing_gate,
 )
-from wizard.core.documents.printed_fields import PRINTED, Rows, Text, Value
+from wizard.core.documents.printed_fields import DAYS, PRINTED, Rows, Text, Value
 from wizard.core.documents.record import record_document
 from wizard.core.documents.tender import tender_document
 from wizard.core.documents.tender_publication import publication_blocks
@@ -132,6 +132,16 @@ def _blank(project: Project, entry) -> list[str]:
             rows = [u for u in rows if u.role != "not_concerned"]
         return [f"{entry.kind}:{row.id}.{entry.attribute}" for row in rows]
     if isinstance(entry, Value):
+        if (entry.kind, entry.attribute) in DAYS:  # a date prints only when it is a real day
+            if entry.kind in SECTIONS:
+                setattr(getattr(project, entry.kind), entry.attribute, "")
+                return [f"{entry.kind}.{entry.attribute}"]
+            for row in project.rows(entry.kind):
+                setattr(row, entry.attribute, "")
+            return [f"{entry.kind}:{row.id}.{entry.attribute}" for row in project.rows(entry.kind)]
+        if entry.attribute == "closing_time":
+            info.closing_time = ""
+            return ["info.closing_time"]
         if entry.attribute == "province":
             info.province = ""
             return ["info.province"]
@@ -174,7 +184,7 @@ def _entry_id(entry) -> str:
 def test_blanking_a_listed_field_names_it(name, entry):
     project = load_example(name)
     listed_rows = entry.kind in SECTIONS or entry.kind == "quality_grid" or project.rows(entry.kind)
-    if isinstance(entry, Text) and not listed_rows:
+    if (isinstance(entry, Text) or (entry.kind, getattr(entry, "attribute", "")) in DAYS) and not listed_rows:
         pytest.skip(f"{name} has no {entry.kind}")
     expected = _blank(project, entry)
     langs = ["fr", "en"]
@@ -208,6 +218,49 @@ def test_everything_blank_at_once_in_an_example():
     items = _placeholders(project, ["fr", "en"])
     assert Counter((i.document, i.lang) for i in items) == _occurrences(project, ["fr", "en"])
     assert [i for i in items if not i.field] == []
+
+
+@pytest.mark.parametrize("typed", ["2027-02-30", "8 avril 2027", "2027-13-01", "20270308"])
+def test_a_closing_date_that_is_no_day_prints_the_placeholders_of_a_blank_one(typed):
+    """Every sentence worked out from an impossible closing date (the bid validity, the last
+    addendum, the scenario sessions, the public opening) shows the placeholder of a
+    missing date, as with no date at all, and each is named ``info.closing_date``."""
+    blank, bad = load_example("emergency-perimeter"), load_example("emergency-perimeter")
+    blank.info.closing_date, bad.info.closing_date = "", typed
+    langs = ["fr", "en"]
+    items = [(i.document, i.lang, i.field, i.section_text("en")) for i in _placeholders(bad, langs)]
+    assert items == [(i.document, i.lang, i.field, i.section_text("en")) for i in _placeholders(blank, langs)]
+    assert {field for _d, _l, field, _s in items} == {"info.closing_date"}
+    assert len(items) == 22
+    assert _occurrences(bad, langs) == _occurrences(blank, langs)
+    for lang in langs:
+        assert not [t for t in _all_text(tender_document(bad, lang, langs).blocks) if typed in t]
+        quoted = (f"\u201c{typed}\u201d", f"\u00ab\u00a0{typed}\u00a0\u00bb", f"\u00ab {typed} \u00bb")
+        said = [t for t in _all_text(record_document(bad, lang).blocks) if typed in t]
+        assert said and all(any(q in t for q in quoted) for t in said), said  # PR-DATE quotes it, alone
+
+
+@pytest.mark.parametrize("typed", ["25:00", "2 pm", "14:60"])
+def test_a_closing_time_that_is_no_time_prints_the_placeholder_of_a_blank_one(typed):
+    blank, bad = load_example("emergency-perimeter"), load_example("emergency-perimeter")
+    blank.info.closing_time, bad.info.closing_time = "", typed
+    items = [(i.document, i.lang, i.field) for i in _placeholders(bad, ["fr", "en"])]
+    assert items == [(i.document, i.lang, i.field) for i in _placeholders(blank, ["fr", "en"])]
+    assert items and {field for _d, _l, field in items} == {"info.closing_time"}
+    for lang in ("fr", "en"):
+        assert not [t for t in _all_text(tender_document(bad, lang, ["fr", "en"]).blocks) if typed in t]
+    twin = load_example("emergency-perimeter")  # its real time prints
+    assert twin.info.closing_time == "14:00"
+    assert "8 mars 2027, 14 h 00 (heure de l’Est)" in _all_text(tender_document(twin, "fr", ["fr"]).blocks)
+
+
+def test_a_real_closing_date_prints_no_placeholder():
+    """The twin: the same example with its real closing date prints every derived date."""
+    project = load_example("emergency-perimeter")
+    assert project.info.closing_date == "2027-03-08"
+    assert [i for i in _placeholders(project, ["fr", "en"]) if i.field == "info.closing_date"] == []
+    text = "\n".join(_all_text(tender_document(project, "en", ["fr", "en"]).blocks))
+    assert "until July 6, 2027 inclusive" in text  # 120 days after March 8, 2027
 
 
 def test_an_empty_reference_names_its_place_in_each_document():

@@ -483,3 +483,22 @@ def test_the_record_states_a_typed_date_for_the_bids():
         "Le plan de publication indiquait le 9 mars 2027 pour les soumissions reçues et les "
         "soumissionnaires; les documents donnent le jour de l’ouverture publique, le 8 mars 2027."
     )
+
+
+@pytest.mark.parametrize("closing", ["2027-02-30", "8 avril 2027", ""])
+def test_no_v_bids_date_without_a_real_closing_day(closing):
+    """An impossible closing date opens the bids on no day: V-BIDS-DATE does not advise
+    typing it (it did: "Type 2027-02-30, or clear the date"); PR-DATE says what is wrong,
+    and the plan's row prints the date typed in it, as with no closing date."""
+    from wizard.core.checks import run_checks
+    from wizard.core.domain.publication_plan import opening_date, planned_date
+
+    project = load_example("emergency-perimeter")
+    row = next(i for i in project.publication_items if i.key == "bids_and_bidders")
+    row.planned_date = "2027-03-09"
+    assert "V-BIDS-DATE" in [f.code for f in run_checks(project)]  # the twin: a real closing day
+    project.info.closing_date = closing
+    found = run_checks(project)
+    assert "V-BIDS-DATE" not in [f.code for f in found]
+    assert not [f for f in found if closing and closing in f.message("en") and f.code != "PR-DATE"]
+    assert (opening_date(project), planned_date(project, row)) == ("", "2027-03-09")

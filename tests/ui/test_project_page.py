@@ -155,3 +155,28 @@ def test_contract_data_defaults_shown_and_edits_saved(open_window, qtbot):
             "5",
             "Salle du conseil",
         )
+
+
+def _panel(page) -> dict[str, str]:
+    from wizard.ui.widgets.findings_panel import FINDING_ROLE
+
+    items = [page.findings.list.item(i) for i in range(page.findings.list.count())]
+    return {i.data(FINDING_ROLE).code: i.text() for i in items if i.data(FINDING_ROLE) is not None}
+
+
+def test_an_impossible_closing_day_is_kept_and_said_on_the_page(open_window, qtbot):
+    """The field's mask lets 2027-02-30 through: it is kept as typed (never lost), and the
+    page says at once that the day does not exist, not that the format is wrong."""
+    page = open_window.wizard.currentPage()
+    edit = page.binder.widgets["info.closing_date"]
+    type_text(qtbot, edit, "2027-02-30")
+    open_window.ctx.flush()
+    assert open_window.ctx.project.info.closing_date == "2027-02-30"
+    assert "the days of February 2027 go from 1 to 28" in _panel(page)["PR-DATE"]
+    open_window.set_language("fr")
+    assert "les jours de février 2027 vont de 1 à 28" in _panel(open_window.wizard.currentPage())["PR-DATE"]
+    edit.clear()
+    type_text(qtbot, edit, "2027-02-28")  # the twin: the month's last day
+    open_window.ctx.flush()
+    assert open_window.ctx.project.info.closing_date == "2027-02-28"
+    assert "PR-DATE" not in _panel(open_window.wizard.currentPage())

@@ -70,16 +70,17 @@ def _as_of(value: str | None) -> str:
     """``--as-of``: a day (YYYY-MM-DD), ``today``, or '' (not given: the follow-up's
     latest entry, ``contract.follow_up.as_of``); raises :class:`CliError` for anything
     else."""
-    import datetime as dt
 
     text = (value or "").strip()
     if text == "today":
         return _today()
     if text:
-        try:
-            dt.date.fromisoformat(text)
-        except ValueError:
-            raise CliError(N_("“{value}” is not a date (YYYY-MM-DD)."), value=text) from None
+        from wizard.core.domain.days import parse_day
+        from wizard.core.i18n.formats import no_day
+
+        if parse_day(text) is None:
+            message, params = no_day(text)
+            raise CliError(message, None, **params)
     return text
 
 

@@ -32,6 +32,7 @@ from wizard.core.bids.common import bid_of, free_text, moment, now, published_re
 from wizard.core.bids.intake import closing
 from wizard.core.bids.record import VERIFICATION_RESULTS, Award, Bid, BidsRecord
 from wizard.core.i18n import N_
+from wizard.core.i18n.formats import no_day
 from wizard.core.model.entities import QualityGridItem
 from wizard.core.opendata.milestones import valid_day
 from wizard.core.project_file.store import ProjectFile
@@ -115,7 +116,8 @@ def set_verification(
     if result not in VERIFICATION_RESULTS:
         raise BidsError(N_("A verification is confirmed, refuted or pending (given: {value})."), value=result)
     if verified_on.strip() and valid_day(verified_on) is None:
-        raise BidsError(N_("“{value}” is not a date (YYYY-MM-DD)."), value=verified_on)
+        text, params = no_day(verified_on)
+        raise BidsError(text, **params)
     if committee_member_id is not None and not any(m.id == committee_member_id for m in pf.project.committee):
         raise BidsError(N_("There is no member {id} of the technical committee."), id=committee_member_id)
     notes = free_text(notes, "verification_notes")
@@ -294,7 +296,8 @@ def lock_quality(pf: ProjectFile, /, *, locked_by: str = "", at: str = "") -> st
 
 def _day(value: str) -> str:
     if value.strip() and valid_day(value) is None:
-        raise BidsError(N_("“{value}” is not a date (YYYY-MM-DD)."), value=value)
+        text, params = no_day(value)
+        raise BidsError(text, **params)
     return value.strip()
 
 

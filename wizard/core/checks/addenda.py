@@ -32,6 +32,7 @@ import datetime as dt
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.domain import submission_periods as periods
+from wizard.core.domain.days import parse_day
 from wizard.core.i18n import N_, Plural
 from wizard.core.i18n.languages import tender_languages
 from wizard.core.model import Project
@@ -40,10 +41,7 @@ from wizard.core.publishing.record import Addendum, Record, workbook_in_force, w
 
 
 def _day(value: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        return None
+    return parse_day(value)
 
 
 def _minimum(project: Project) -> int:

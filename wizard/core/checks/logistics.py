@@ -20,6 +20,7 @@ import datetime as dt
 
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, blank_info_findings, finding
+from wizard.core.domain.days import parse_day
 from wizard.core.domain.timezones import parse_time, tzinfo
 from wizard.core.i18n import N_, Localized, Plural
 from wizard.core.i18n.formats import format_date
@@ -57,10 +58,7 @@ REPORTED_WHEN_BLANK = frozenset(f"info.{name}" for _code, name, _text in _REQUIR
 
 
 def _day(iso: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(iso.strip())
-    except ValueError:
-        return None
+    return parse_day(iso)
 
 
 def pilot_end(project: Project) -> tuple[dt.date, dt.date] | None:

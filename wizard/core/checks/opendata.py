@@ -41,7 +41,7 @@ from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.domain.publication_plan import typed_opening_date
 from wizard.core.i18n import N_, Localized
-from wizard.core.i18n.formats import format_date
+from wizard.core.i18n.formats import typed_date
 from wizard.core.model import Project
 from wizard.core.opendata.identity import normal_prefix, prefix_state
 from wizard.core.opendata.schema import codelist, is_web_address
@@ -280,7 +280,7 @@ def _documents(project: Project) -> list[Finding]:
 
 def _day(value: str) -> Localized:
     """A date as each language prints it (a text that is no date, as typed)."""
-    return Localized(fr=format_date(value, "fr"), en=format_date(value, "en"))
+    return Localized(fr=typed_date(value, "fr"), en=typed_date(value, "en"))
 
 
 def _bids_date(project: Project) -> list[Finding]:

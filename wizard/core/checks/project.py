@@ -6,7 +6,8 @@ legal text).
 
 Codes: ``PR-ORGANIZATION``, ``PR-TITLE``, ``PR-CLOSING-DATE`` (warnings), ``PR-PROVINCE``
 (warning: missing; error: not one of the 13 codes), ``PR-BINDING-LANGUAGE`` (error: the
-binding version is not a tender language), ``PR-DATE`` (error: not ``YYYY-MM-DD``),
+binding version is not a tender language), ``PR-DATE`` (error: not ``YYYY-MM-DD``, or no such
+day: ``2027-02-30``),
 ``PR-DATE-ORDER`` (warning), ``PR-AUTHORS`` (info: no author, so the jury conflict
 rule cannot be checked). Closing time, time zone, submission and contact:
 ``checks/logistics.py`` (``PR-CLOSING-TIME``, ``PR-SUBMISSION``, ``PR-CONTACT-EMAIL``,
@@ -24,7 +25,9 @@ import datetime as dt
 from wizard.core.checks import contract_data, logistics, periods, principles
 from wizard.core.checks.base import Finding, Severity, blank_info_findings, finding
 from wizard.core.domain import provinces
+from wizard.core.domain.days import parse_day
 from wizard.core.i18n import N_
+from wizard.core.i18n.formats import no_day
 from wizard.core.model import Project
 from wizard.core.model.choices import LANGUAGES, TENDER_LANGUAGES
 
@@ -38,10 +41,23 @@ _ORDER = (
 
 
 def _parse(value: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        return None
+    return parse_day(value)
+
+
+def _not_a_day(value: str, address: str) -> Finding:
+    """PR-DATE for ``value``: what is wrong with it, the calendar or the shape
+    (``formats.no_day`` gives the message; each is spelled here for docs/checks.md)."""
+    text, params = no_day(value, _NOT_A_DATE)
+    days_text = N_("\u201c{value}\u201d does not exist: the days of {month} go from 1 to {days}.")
+    months_text = N_("\u201c{value}\u201d does not exist: the months go from 01 to 12 (YYYY-MM-DD).")
+    if text == days_text:
+        return finding("PR-DATE", Severity.ERROR, days_text, address, principles.COMPLETE, **params)
+    if text == months_text:
+        return finding("PR-DATE", Severity.ERROR, months_text, address, principles.COMPLETE, **params)
+    return finding("PR-DATE", Severity.ERROR, _NOT_A_DATE, address, principles.COMPLETE, **params)
+
+
+_NOT_A_DATE = N_("\u201c{value}\u201d is not a date (expected YYYY-MM-DD).")
 
 
 _REQUIRED = (
@@ -75,16 +91,7 @@ def _dates(project: Project) -> list[Finding]:
             continue
         date = _parse(value)
         if date is None:
-            found.append(
-                finding(
-                    "PR-DATE",
-                    Severity.ERROR,
-                    N_("\u201c{value}\u201d is not a date (expected YYYY-MM-DD)."),
-                    f"info.{name}",
-                    principles.COMPLETE,
-                    value=value,
-                )
-            )
+            found.append(_not_a_day(value, f"info.{name}"))
         else:
             parsed[name] = date
     for first, second in _ORDER:

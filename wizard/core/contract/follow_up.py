@@ -36,6 +36,7 @@ from wizard.core.contract.record import LAST_DAY, Contract, add_months, day
 from wizard.core.domain import funding, tco
 from wizard.core.domain.price_form import cents
 from wizard.core.i18n import N_
+from wizard.core.i18n.formats import no_day
 from wizard.core.model import Project
 from wizard.core.model.bounds import clamp
 from wizard.core.opendata.milestones import parse_moment
@@ -75,7 +76,8 @@ def given_day(contract: Contract, text: str) -> str:
         return ""
     found = day(value)
     if found is None:
-        raise ContractError(N_("“{value}” is not a date (YYYY-MM-DD)."), value=value)
+        text, params = no_day(value)
+        raise ContractError(text, **params)
     signed = day(contract.signed_on)
     if (signed is not None and found < signed) or found > LAST_DAY:
         raise ContractError(

@@ -47,6 +47,7 @@ from wizard.core.contract.record import (
 )
 from wizard.core.domain.price_form import cents, price_form
 from wizard.core.i18n import N_, Localized
+from wizard.core.i18n.formats import no_day
 from wizard.core.opendata.milestones import parse_moment
 from wizard.core.project_file.codec import MAX_TEXT
 from wizard.core.project_file.store import ProjectFile
@@ -89,7 +90,8 @@ def _date(value: str, required: bool = True) -> str:
         return ""
     when = day(text)
     if when is None:
-        raise ContractError(N_("“{value}” is not a date (YYYY-MM-DD)."), value=text)
+        text, params = no_day(text)
+        raise ContractError(text, **params)
     _within(when)
     return text
 

@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Literal
 
 from wizard.core.bids import record as bids_record
+from wizard.core.domain.days import parse_day
 from wizard.core.i18n import N_, Localized
 from wizard.core.model.bounds import clamp
 from wizard.core.opendata.milestones import parse_moment
@@ -307,10 +308,7 @@ class Contract:
 
 def day(value: str) -> dt.date | None:
     """``value`` (YYYY-MM-DD) as a date, ``None`` for anything else."""
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        return None
+    return parse_day(value)
 
 
 def add_months(start: dt.date, months: int) -> dt.date:

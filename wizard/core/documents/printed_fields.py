@@ -9,10 +9,12 @@ removes a placeholder is named): a row's own value before the list it belongs to
 
 :data:`PRINTED` rows:
 
-* :class:`Text` — a text or date the documents print as typed when set (a unique mark
-  put in it shows where it prints, so every text field is tried in one rebuild);
+* :class:`Text` — a text the documents print as typed when set (a unique mark put in
+  it shows where it prints, so every text field is tried in one rebuild);
 * :class:`Value` — a value whose blank prints a placeholder but which is printed
-  transformed (a province, ids of other rows): filled with a real value, one at a time;
+  transformed (a province, a date, ids of other rows): filled with a real value, one at
+  a time. A date that is no real day (``2027-02-30``) counts as blank: the documents
+  print the placeholder for it, never the text nor a date worked out from it;
 * :class:`Rows` — a list with no row (or no row that counts) where one is printed.
 
 ``tests/core/test_publishing_gate.py`` keeps the table honest: for each bundled example,
@@ -27,7 +29,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from wizard.core.domain.days import parse_day
 from wizard.core.domain.provinces import PROVINCES
+from wizard.core.domain.timezones import parse_time
 from wizard.core.model import (
     Author,
     Criterion,
@@ -37,6 +41,9 @@ from wizard.core.model import (
     TcoOption,
 )
 from wizard.core.model.project import SECTIONS
+
+FILLED_DAY = "2027-03-15"
+"""The real day a date's fill writes (a date prints only when it is one, ``domain.days``)."""
 
 FILLED = "Filled"
 """The text a :class:`Value` or :class:`Rows` fill writes where a name is needed."""
@@ -135,6 +142,33 @@ class Rows:
         yield Candidate(self.kind, (self.kind, *self.kinds), lambda p, _token: self.add(p), False)
 
 
+def _no_day(attribute: str) -> Callable[[Project, Any], bool]:
+    """A date is missing for the documents when it is no real day: they print the
+    placeholder for a blank and for a text such as ``2027-02-30`` alike."""
+    return lambda _project, target: parse_day(getattr(target, attribute)) is None
+
+
+def _a_day(attribute: str) -> Callable[[Project, Any], None]:
+    def fill(_project: Project, target: Any) -> None:
+        setattr(target, attribute, FILLED_DAY)
+
+    return fill
+
+
+def _closing_time(_project: Project, info: Any) -> None:
+    info.closing_time = "14:00"
+
+
+DAYS: set[tuple[str, str]] = set()
+"""``(kind, attribute)`` of every date of :data:`PRINTED` (each made by :func:`_day`)."""
+
+
+def _day(kind: str, attribute: str) -> Value:
+    """A date the documents print (:func:`_no_day`), filled with :data:`FILLED_DAY`."""
+    DAYS.add((kind, attribute))
+    return Value(kind, attribute, _no_day(attribute), _a_day(attribute))
+
+
 # -- fills -------------------------------------------------------------------------------
 
 
@@ -209,12 +243,12 @@ PRINTED: list[Printed] = [
     Text("info", "title"),
     Text("info", "reference"),
     Value("info", "province", lambda _p, info: not PROVINCES.get(info.province.strip().upper()), _province),
-    Text("info", "closing_date"),
-    Text("info", "closing_time"),
-    Text("info", "publication_date"),
-    Text("info", "questions_deadline"),
-    Text("info", "award_date"),
-    Text("info", "contract_start"),
+    _day("info", "closing_date"),
+    Value("info", "closing_time", lambda _p, info: parse_time(info.closing_time) is None, _closing_time),
+    _day("info", "publication_date"),
+    _day("info", "questions_deadline"),
+    _day("info", "award_date"),
+    _day("info", "contract_start"),
     Text("info", "submission_method"),
     Text("info", "officer_name"),
     Text("info", "officer_title"),
@@ -248,7 +282,7 @@ PRINTED: list[Printed] = [
     # the statement of work
     Text("statement_of_work", "object"),
     # vendors and publication
-    Text("vendor_exchanges", "date"),
+    _day("vendor_exchanges", "date"),
     Text("vendor_exchanges", "vendor"),
     Text("vendor_exchanges", "staff_name"),
     Text("vendor_exchanges", "subject"),

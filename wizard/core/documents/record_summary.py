@@ -21,6 +21,7 @@ from wizard.core.documents.blocks import Block, Heading, Paragraph
 from wizard.core.documents.record_findings import sentence
 from wizard.core.documents.record_funding import estimate_text, funding_statements
 from wizard.core.domain import market
+from wizard.core.domain.days import parse_day
 from wizard.core.i18n import N_, counts, ntr, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date
 from wizard.core.model import Project
@@ -85,9 +86,9 @@ def _proposed(project: Project, lang: str) -> str:
 
 def _schedule(project: Project, lang: str) -> str:
     steps = [
-        tr(text, lang, date=format_date(getattr(project.info, name).strip(), lang))
+        tr(text, lang, date=format_date(getattr(project.info, name), lang))
         for name, text in _SCHEDULE
-        if getattr(project.info, name).strip()
+        if parse_day(getattr(project.info, name)) is not None  # a bad date: PR-DATE, just below
     ]
     if not steps:
         return tr("The calendar is not set.", lang)

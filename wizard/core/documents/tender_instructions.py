@@ -44,6 +44,7 @@ from wizard.core.documents.tender_framework import TO_CONFIRM
 from wizard.core.documents.tender_submission import format_deadline, submission_blocks, submission_means
 from wizard.core.domain import funding, quebec
 from wizard.core.domain import legal_framework as legal
+from wizard.core.domain.days import parse_day
 from wizard.core.domain.provinces import Source
 from wizard.core.domain.publication_plan import opening_date as opening_date
 from wizard.core.domain.publication_plan import public_opening as public_opening
@@ -74,10 +75,8 @@ _LANGUAGE_NAMES = {
 def shifted(iso: str, days: int) -> str:
     """The ISO date ``days`` after ``iso`` (before it when negative); '' when ``iso`` is
     not a date."""
-    try:
-        return (dt.date.fromisoformat(iso.strip()) + dt.timedelta(days=days)).isoformat()
-    except ValueError:
-        return ""
+    day = parse_day(iso)
+    return (day + dt.timedelta(days=days)).isoformat() if day is not None else ""
 
 
 def _days(project: Project, name: str) -> int:

@@ -48,7 +48,7 @@ def submission_means(project: Project) -> SubmissionMeans:
 def _time(info: ProjectInfo, lang: str) -> str:
     time = parse_time(info.closing_time)
     if time is None:
-        return one_line(info.closing_time) or PLACEHOLDER
+        return PLACEHOLDER  # blank or no time of day ("25:00"): PR-TIME says which
     text = str(format_time(time, format="short", locale="fr_CA" if lang == "fr" else "en_CA"))
     return text.replace("\u202f", "\u00a0")  # CLDR's narrow space: missing from some fonts
 
@@ -57,8 +57,9 @@ def format_deadline(info: ProjectInfo, lang: str) -> str:
     """The bid deadline in ``lang`` ("fr" or "en"), see the module doc.
 
     No closing date → :data:`PLACEHOLDER` alone. No time → the placeholder in its place;
-    no zone (no province, no ``time_zone``) → the placeholder in the zone's place; an
-    unreadable time is shown as typed (``PR-TIME`` reports it).
+    no zone (no province, no ``time_zone``) → the placeholder in the zone's place; a
+    time that is no time of day ("25:00") is a missing one (``PR-TIME`` reports it):
+    a legal text never states a deadline that cannot be.
     """
     date = format_date(info.closing_date, lang)
     if date == PLACEHOLDER:

@@ -11,6 +11,7 @@ whatever date was typed in it; a typed date that differs is not used, and the fi
 
 from __future__ import annotations
 
+from wizard.core.domain.days import parse_day
 from wizard.core.model import Project
 from wizard.core.model.entities import PublicationItem
 from wizard.core.textclean import one_line
@@ -28,12 +29,14 @@ def public_opening(project: Project) -> bool:
 def opening_date(project: Project) -> str:
     """The day of the public opening of bids, ISO (``YYYY-MM-DD``): the closing date,
     since bids are opened immediately after the closing time; '' when the tender
-    announces no public opening (:func:`public_opening`) or has no closing date.
+    announces no public opening (:func:`public_opening`) or has no closing date (blank,
+    or not a real day: PR-DATE says so, and no date is worked out from it).
 
     Every sentence that dates the opening (the timetable, the publication plan's
     "Bids received and the bidders") takes it from here, so the tender states one day.
     """
-    return project.info.closing_date.strip() if public_opening(project) else ""
+    closing = project.info.closing_date
+    return closing.strip() if public_opening(project) and parse_day(closing) is not None else ""
 
 
 def planned_date(project: Project, item: PublicationItem) -> str:

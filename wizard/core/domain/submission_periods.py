@@ -20,11 +20,11 @@ every problem.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from wizard.core.domain.days import parse_day
 from wizard.core.domain.provinces import (
     EXPECTED_CODES,
     LegalDataError,
@@ -173,9 +173,7 @@ def period_days(publication: str, closing: str) -> int | None:
     """Whole days from the ``publication`` date to the ``closing`` date (ISO
     ``YYYY-MM-DD``): 2027-03-01 → 2027-03-16 is 15. ``None`` when either is blank or not
     a date (PR-DATE reports it)."""
-    try:
-        start = dt.date.fromisoformat(publication.strip())
-        end = dt.date.fromisoformat(closing.strip())
-    except ValueError:
+    start, end = parse_day(publication), parse_day(closing)
+    if start is None or end is None:
         return None
     return (end - start).days

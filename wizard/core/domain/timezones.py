@@ -29,6 +29,7 @@ from functools import cache
 
 from babel.dates import get_timezone_name
 
+from wizard.core.domain.days import parse_day
 from wizard.core.model import ProjectInfo
 
 DEFAULT_ZONES: dict[str, str] = {
@@ -113,9 +114,8 @@ def closing_datetime(info: ProjectInfo) -> dt.datetime | None:
     consumer of the open data is never told that bids close earlier than the tender
     says. ``None`` when the closing date is not a real day or no zone is known.
     """
-    try:
-        day = dt.date.fromisoformat(info.closing_date.strip())
-    except ValueError:
+    day = parse_day(info.closing_date)
+    if day is None:
         return None
     zone = tzinfo(zone_of(info))
     if zone is None:

@@ -1,7 +1,8 @@
 """How the documents write project values in each language.
 
 * :data:`PLACEHOLDER`: the visible mark left where project data is missing.
-* :func:`format_date`: an ISO date as a long date ("1er mars 2026", "March 1, 2026").
+* :func:`format_date`: an ISO date as a long date ("1er mars 2026", "March 1, 2026"),
+  in a document; :func:`typed_date`, the same in a message, which quotes a bad date.
 * :func:`town_name`: the organization as it reads in the definitions ("la Ville de …",
   "the Town of …").
 * :func:`percent`: a percentage as each language writes it ("99.5%", « 99,5 % »), the
@@ -13,13 +14,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
 
+from wizard.core.domain.days import day_problem, days_in_month, parse_day
+from wizard.core.i18n import N_, Localized
 from wizard.core.textclean import clean_text
 
 PLACEHOLDER = "[À COMPLÉTER / TO BE COMPLETED]"
@@ -30,19 +32,61 @@ def format_date(iso: str, lang: str) -> str:
     """An ISO date as a long date in ``lang`` ("15 mars 2026", "1er mars 2026",
     "March 15, 2026"): French writes the first day of a month as an ordinal.
 
-    An empty date gives :data:`PLACEHOLDER`; an unreadable one is shown as typed.
+    A date that is blank or no real day (``2027-02-30``, "8 mars 2027": PR-DATE says so)
+    gives :data:`PLACEHOLDER`: a document never states a date it cannot read, nor one
+    worked out from it (``domain.days``).
     """
-    text = clean_text(iso).strip()
-    if not text:
+    day = parse_day(clean_text(iso))
+    if day is None:
         return PLACEHOLDER
-    try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        return text
     text = babel_format_date(day, format="long", locale="fr_CA" if lang == "fr" else "en_CA")
     if lang == "fr" and day.day == 1 and text.startswith("1 "):
         text = "1er " + text[2:]
     return text
+
+
+def typed_date(value: str, lang: str) -> str:
+    """A date in a message: as :func:`format_date` writes a real day, else as typed (on
+    one line), so that the message quotes what is wrong; :data:`PLACEHOLDER` when blank."""
+    if parse_day(clean_text(value)) is not None:
+        return format_date(value, lang)
+    return " ".join(clean_text(value).split()) or PLACEHOLDER
+
+
+def month_name(iso: str, lang: str) -> str:
+    """The month and year of a real day in ``lang`` ("février 2027", "February 2027"),
+    :data:`PLACEHOLDER` for anything else."""
+    day = parse_day(clean_text(iso))
+    if day is None:
+        return PLACEHOLDER
+    return babel_format_date(day, format="MMMM y", locale="fr_CA" if lang == "fr" else "en_CA")
+
+
+NOT_A_DATE = N_("\u201c{value}\u201d is not a date (YYYY-MM-DD).")
+"""The message of a text that is no ``YYYY-MM-DD`` at all (in ``core.po``)."""
+
+
+def no_day(value: str, not_a_date: str = NOT_A_DATE) -> tuple[str, dict[str, object]]:
+    """Why ``value`` is no day, as ``(message id, params)`` for a finding or a refusal:
+    the shape right but no such day ("“2027-02-30” does not exist: the days of February
+    2027 go from 1 to 28"), no such month, else ``not_a_date`` (the format). A clerk who
+    typed the format asked for is never told that the format is wrong."""
+    problem = day_problem(value)
+    month = days_in_month(value) if problem == "day" else None
+    if month is not None:
+        year, number, days = month
+        first = f"{year:04d}-{number:02d}-01"
+        name = Localized(fr=month_name(first, "fr"), en=month_name(first, "en"))
+        return N_("\u201c{value}\u201d does not exist: the days of {month} go from 1 to {days}."), {
+            "value": value,
+            "month": name,
+            "days": days,
+        }
+    if problem == "month":
+        return N_("\u201c{value}\u201d does not exist: the months go from 01 to 12 (YYYY-MM-DD)."), {
+            "value": value
+        }
+    return not_a_date, {"value": value}
 
 
 COLON = {"fr": "\u00a0: ", "en": ": "}

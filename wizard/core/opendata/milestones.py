@@ -29,15 +29,14 @@ depends on the clock, so exporting an unchanged project gives the same file.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
+from wizard.core.domain.days import parse_day
 from wizard.core.domain.timezones import closing_datetime, tzinfo, zone_of
 from wizard.core.i18n import N_, tr
 from wizard.core.model import Project, ProjectInfo
 
 FALLBACK_DAY = "2000-01-01"
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 START = dt.time(0, 0, 0)
 END = dt.time(23, 59, 59)
 
@@ -53,14 +52,7 @@ KEY_DATES: tuple[tuple[str, str, str, str], ...] = (
 
 def valid_day(value: str) -> str | None:
     """``value`` stripped when it is a real ``YYYY-MM-DD`` calendar day, else ``None``."""
-    value = value.strip()
-    if not _DAY.fullmatch(value):
-        return None
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-    return value
+    return value.strip() if parse_day(value) is not None else None
 
 
 def local_zone(info: ProjectInfo) -> dt.tzinfo:

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wizard.core.i18n import N_
+from wizard.core.i18n.formats import no_day
 from wizard.core.i18n.languages import tender_languages
 from wizard.core.model import Project, translatable
 from wizard.core.opendata.milestones import parse_moment, valid_day
@@ -137,7 +138,8 @@ def add_question(
         }
     )
     if received_on and valid_day(received_on) is None:
-        raise PublishingError(N_("“{value}” is not a date (YYYY-MM-DD)."), value=received_on)
+        text, params = no_day(received_on)
+        raise PublishingError(text, **params)
     with pf.transaction():
         addendum_id = new_draft(pf).id if addendum_id is None else addendum_id
         _draft(pf, addendum_id)
@@ -175,7 +177,8 @@ def set_question(pf: ProjectFile, /, *, question_id: int, **texts: str) -> None:
         raise PublishingError(N_("A question needs its text."))
     _free_text({k: v for k, v in texts.items() if k != "received_on"})
     if new["received_on"] and valid_day(str(new["received_on"])) is None:
-        raise PublishingError(N_("“{value}” is not a date (YYYY-MM-DD)."), value=new["received_on"])
+        text, params = no_day(str(new["received_on"]))
+        raise PublishingError(text, **params)
     if new != row:
         _put(pf, "addendum_questions", question_id, new)
 
@@ -244,7 +247,8 @@ def _add_change(pf: ProjectFile, addendum_id: int, field: str, new_fr: str, new_
     if field in DATE_FIELDS:
         day = valid_day(new_fr or new_en)
         if day is None:
-            raise PublishingError(N_("“{value}” is not a date (YYYY-MM-DD)."), value=new_fr or new_en)
+            text, params = no_day(str(new_fr or new_en))
+            raise PublishingError(text, **params)
         kind, new_fr, new_en = "date", day, day
     elif field.startswith(CLAUSE_PREFIX) and field.removeprefix(CLAUSE_PREFIX) in _included(project):
         kind = "clause"
@@ -386,7 +390,7 @@ def plan_issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str) -> Issue
     problems: list[tuple[str, dict[str, object]]] = []
     day = valid_day(issued_on)
     if day is None:
-        problems.append((N_("“{value}” is not a date (YYYY-MM-DD)."), {"value": issued_on}))
+        problems.append(no_day(issued_on))
         day = ""
     before = project.info.closing_date
     moved = next((c.new_fr for c in addendum.changes if c.field == "info.closing_date"), before)

@@ -30,6 +30,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from wizard.core.i18n import N_
+from wizard.core.i18n.formats import no_day
 from wizard.core.model.choices import LANGUAGES
 from wizard.core.opendata.milestones import valid_day
 from wizard.core.project_file import jsonio
@@ -115,7 +116,8 @@ def publish(
         raise PublishingError(N_("This tender is already marked as published."))
     day = valid_day(published_on)
     if day is None:
-        raise PublishingError(N_("“{value}” is not a date (YYYY-MM-DD)."), value=published_on)
+        text, params = no_day(published_on)
+        raise PublishingError(text, **params)
     closing = valid_day(pf.project.info.closing_date)
     if closing is not None and day > closing:
         raise PublishingError(

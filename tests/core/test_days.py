@@ -1,0 +1,61 @@
+"""One strict reading of the project's days (wizard.core.domain.days) and how documents
+and messages write them (i18n.formats): a date that is no real day never prints."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from wizard.core.domain.days import day_problem, days_in_month, parse_day
+from wizard.core.i18n.formats import PLACEHOLDER, format_date, month_name, typed_date
+
+
+@pytest.mark.parametrize(
+    ("typed", "day", "problem"),
+    [
+        ("2027-03-08", dt.date(2027, 3, 8), None),
+        (" 2028-02-29\n", dt.date(2028, 2, 29), None),
+        ("", None, None),
+        ("2027-02-29", None, "day"),
+        ("2027-02-30", None, "day"),
+        ("2027-06-31", None, "day"),
+        ("2027-04-00", None, "day"),
+        ("2027-13-01", None, "month"),
+        ("2027-00-10", None, "month"),
+        ("0000-01-01", None, "shape"),
+        ("8 mars 2027", None, "shape"),
+        ("2027/03/08", None, "shape"),
+        ("20270308", None, "shape"),  # fromisoformat reads it from Python 3.11 only (K27)
+        ("2027-W10-1", None, "shape"),
+        ("2027-03-08T00:00", None, "shape"),
+        ("٢٠٢٧-٠٣-٠٨", None, "shape"),  # digits of another script: \d would take them
+    ],
+)
+def test_parse_day_is_strict(typed, day, problem):
+    assert (parse_day(typed), day_problem(typed)) == (day, problem)
+
+
+def test_days_in_month():
+    assert days_in_month("2027-02-30") == (2027, 2, 28)
+    assert days_in_month("2100-02-29") == (2100, 2, 28)
+    assert days_in_month("2027-13-01") is None and days_in_month("mars") is None
+
+
+@pytest.mark.parametrize("typed", ["", "2027-02-30", "8 mars 2027", "20270308", "2027-13-01"])
+def test_a_document_prints_the_placeholder_for_a_date_that_is_no_day(typed):
+    assert format_date(typed, "fr") == format_date(typed, "en") == PLACEHOLDER
+    assert month_name(typed, "en") == PLACEHOLDER
+
+
+def test_a_document_prints_a_real_day_long():
+    assert format_date("2027-03-01", "fr") == "1er mars 2027"
+    assert format_date("2027-03-08", "en") == "March 8, 2027"
+    assert month_name("2027-02-01", "fr") == "février 2027"
+
+
+def test_a_message_quotes_what_was_typed():
+    assert typed_date("2027-02-30", "en") == "2027-02-30"
+    assert typed_date(" 8 mars\n2027 ", "fr") == "8 mars 2027"
+    assert typed_date("2027-03-08", "fr") == "8 mars 2027"
+    assert typed_date("", "en") == PLACEHOLDER
