@@ -414,7 +414,9 @@ def test_a_date_that_is_not_one_is_said_as_everywhere_else(tmp_path, capsys):
     assert main(["new", "--example", "office-suite", str(path)]) == 0
     capsys.readouterr()
     assert main(["publish", str(path), "--date", "2027-13-45"]) == 2
-    said = "« 2027-13-45 » n’est pas une date (AAAA-MM-JJ). / “2027-13-45” is not a date (YYYY-MM-DD)."
+    said = (
+        "«\u00a02027-13-45\u00a0» n’est pas une date (AAAA-MM-JJ). / “2027-13-45” is not a date (YYYY-MM-DD)."
+    )
     assert capsys.readouterr().err.startswith(said)
     assert main(["publish", str(path)]) == 0  # the clean twin: the planned date
     question = ["addendum", str(path), "question", "--question", "SSO?", "--answer", "Yes."]

@@ -76,7 +76,7 @@ def test_a_list_with_an_open_quote_imports_nothing_and_names_the_line(
     brands_page.brands_import_button.click()
     assert errors == [
         "Rien n\u2019a été importé.\nLa ligne 3 ouvre des guillemets qui ne sont pas fermés sur cette "
-        "ligne : fermez-les et gardez chaque nom sur une seule ligne."
+        "ligne\u00a0: fermez-les et gardez chaque nom sur une seule ligne."
     ]
     assert [b.name for b in window.ctx.project.extra_brands] == ["PermisPlus", "Zorbix Pro"]
 
@@ -98,6 +98,6 @@ def test_the_import_says_which_names_are_found_only_with_a_capital(
         "GeoCite Pro",
     ]
     assert shown == [
-        "2 noms de marque ajoutés.\n1 nom est aussi un mot courant : la vérification des marques ne le trouve "
-        "qu’écrit avec une majuscule (« Bureau »)."
+        "2 noms de marque ajoutés.\n1 nom est aussi un mot courant\u00a0: la vérification des marques ne le trouve "
+        "qu’écrit avec une majuscule («\u00a0Bureau\u00a0»)."
     ]

@@ -190,7 +190,7 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                     N_("the field {field} must be one of: {choices}"),
                     field=f"{here}.kind",
                     choices=Localized(
-                        fr=", ".join(f"« {kind} »" for kind in get_args(ChangeKind)),
+                        fr=", ".join(f"«\u00a0{kind}\u00a0»" for kind in get_args(ChangeKind)),
                         en=", ".join(f"“{kind}”" for kind in get_args(ChangeKind)),
                     ),
                 )
