@@ -57,7 +57,7 @@ def test_addendum_names_the_vendor_who_helped_draft(lang, tmp_path):
     body = "\n".join(text for _s, text in paragraphs)
     assert body.count("Identicarte Systèmes inc.") == 1
     clause = {
-        "fr": "Les entreprises nommées à l’annexe « Fournisseurs exclus »",
+        "fr": "Les entreprises nommées à l’annexe «\u00a0Fournisseurs exclus\u00a0»",
         "en": "The businesses named in the appendix “Excluded suppliers”",
     }[lang]
     assert any(text.startswith(clause) for style, text in paragraphs if style == "List Number")

@@ -96,7 +96,7 @@ def test_a_folder_that_cannot_be_created_gives_the_reason_in_each_language(path,
     blocker.write_text("x", encoding="utf-8")
     assert cli_main(["archive", str(path), "--out", str(blocker / "2027" / "dossier")]) == 2
     assert capsys.readouterr().err == (
-        "Ce dossier ne peut pas être créé : une partie du chemin n’est pas un dossier / "
+        "Ce dossier ne peut pas être créé\u00a0: une partie du chemin n’est pas un dossier / "
         f"This folder cannot be created: part of the path is not a folder ({blocker / '2027'})\n"
     )
     assert cli_main(["archive", str(path), "--out", str(blocker / "dossier.zip")]) == 2
@@ -133,7 +133,7 @@ def test_the_documents_as_published_are_kept_byte_for_byte(tmp_path, capsys):
     assert "Missing" not in published and "Manque" not in published
     documents = files["documents/README.txt"].decode("utf-8")
     assert "- No evaluation report: no bid is recorded." in documents
-    assert "- Aucun rapport d’évaluation : aucune soumission n’est consignée." in documents
+    assert "- Aucun rapport d’évaluation\u00a0: aucune soumission n’est consignée." in documents
 
 
 @pytest.fixture
@@ -173,7 +173,7 @@ def test_every_folder_is_there_with_its_readme_in_both_languages(bare, tmp_path)
     fr, en = files["published/README.txt"].decode("utf-8").split("\n----\n")
     assert fr.startswith("published/\n\nChaque document tel qu’il a été publié")
     assert (
-        "Manque :\n- Aucun document n’a été conservé tel que publié : l’appel d’offres a été publié sans"
+        "Manque\u00a0:\n- Aucun document n’a été conservé tel que publié\u00a0: l’appel d’offres a été publié sans"
         in fr
     )
     assert en.startswith("\npublished/\n\nEach document exactly as published")

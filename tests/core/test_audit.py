@@ -104,7 +104,9 @@ def test_several_requirements_is_a_warning_on_the_criterion_in_both_languages():
     (f,) = lint_text(
         "criterion", "Le système doit exporter en CSV et doit permettre la signature unique.", "fr"
     )
-    assert f.message("fr").startswith("Le critère OBL-1 contient plusieurs exigences (« doit … doit »)")
+    assert f.message("fr").startswith(
+        "Le critère OBL-1 contient plusieurs exigences («\u00a0doit … doit\u00a0»)"
+    )
     assert lint_text("criterion", "Le système doit exporter les couches en GeoJSON.", "fr") == []
 
 
@@ -123,7 +125,7 @@ def test_the_bundled_examples_hold_one_requirement_per_criterion():
         ("Mandatory criteria", "criterion"),
         ("4.0 TECHNICAL SPECIFICATIONS", "criterion"),
         ("Exigences fonctionnelles", "criterion"),
-        ("Scénario S-1 : Recertification à la caserne", "scenario"),
+        ("Scénario S-1\u00a0: Recertification à la caserne", "scenario"),
         ("Problem statement", "problem"),
         ("Mise en contexte", "problem"),
         ("Contract clauses", "text"),
@@ -331,7 +333,7 @@ def test_lint_file_on_a_real_english_rfp_flags_joined_requirements(capsys):
     code, lines, _ = lint_file(capsys, DATA / "extra-duty-en.txt", "--lang", "fr", "--explain")
     assert lines[0].startswith(
         "paragraphe 1, ligne 1  C-SEVERAL-REQUIREMENTS  (AVERTISSEMENT) Ce passage (paragraphe 1, "
-        "ligne 1) contient plusieurs exigences (« must … must … must »)"
+        "ligne 1) contient plusieurs exigences («\u00a0must … must … must\u00a0»)"
     )
 
 
@@ -658,7 +660,7 @@ def test_findings_of_a_document_cite_the_paragraph_in_english(tmp_path):
 def test_findings_of_a_document_cite_the_paragraph_in_french(tmp_path):
     (text, possible) = _audit_text(
         tmp_path,
-        "Contexte\n\nRéf. : licences autoCAD Map 3D pour le service de géomatique.\n\n"
+        "Contexte\n\nRéf.\u00a0: licences autoCAD Map 3D pour le service de géomatique.\n\n"
         "Exigences\n\nLe logiciel doit lire les fichiers du module Zorbix Pro 7000.\n",
         "fr",
     )
@@ -668,7 +670,7 @@ def test_findings_of_a_document_cite_the_paragraph_in_french(tmp_path):
     assert "C-POSSIBLE-BRAND" in codes
     g = next(g for g in possible.findings if g.code == "C-POSSIBLE-BRAND")
     assert g.message("fr").startswith(
-        "Nom possible de produit, de fournisseur ou de modèle dans ce passage (paragraphe 4, ligne 7) : "
+        "Nom possible de produit, de fournisseur ou de modèle dans ce passage (paragraphe 4, ligne 7)\u00a0: "
         "Zorbix Pro 7000."
     )
     assert "dans un critère" not in g.message("fr") and "OBL-1" not in g.message("fr")

@@ -250,7 +250,7 @@ def test_invalid_time_zone_and_email_are_errors():
     assert found["PR-TIME-ZONE"].severity.value == "error"
     assert (
         found["PR-TIME"].message("fr")
-        == "« 25:00 » n’est pas une heure (format attendu : HH:MM sur 24 heures, p. ex. 14:00)."
+        == "«\u00a025:00\u00a0» n’est pas une heure (format attendu\u00a0: HH:MM sur 24 heures, p. ex. 14:00)."
     )
     assert "PR-CLOSING-TIME" not in found
 

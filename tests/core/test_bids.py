@@ -158,14 +158,14 @@ def test_evaluation_entries_and_their_bounds(pf):
     bid_id = _bid(pf)
     evaluation_entry.set_mandatory(pf, bid_id, 1, True, "Réponse, p. 4; scénario 1")
     evaluation_entry.set_mandatory(pf, bid_id, 1, False, "Scénario 1 réfuté")  # replaces
-    evaluation_entry.set_verification(pf, bid_id, 1, "refuted", "Hors ligne : échec", "2027-05-03", 1)
+    evaluation_entry.set_verification(pf, bid_id, 1, "refuted", "Hors ligne\u00a0: échec", "2027-05-03", 1)
     evaluation_entry.set_sheet_score(pf, bid_id, 1, 6, 1, "Classe virtuelle démontrée")
     evaluation_entry.set_sheet_score(pf, bid_id, 2, 6, 0, "Enregistrement incomplet")
     evaluation_entry.set_consensus(pf, bid_id, 6, 1, "Démontré au scénario 5")
     got = record.read(pf)
     assert got.mandatory == (record.MandatoryResult(bid_id, 1, False, "Scénario 1 réfuté"),)
     assert got.verifications == (
-        record.ScenarioVerification(bid_id, 1, "refuted", "Hors ligne : échec", "2027-05-03", 1),
+        record.ScenarioVerification(bid_id, 1, "refuted", "Hors ligne\u00a0: échec", "2027-05-03", 1),
     )
     assert [(s.jury_member_id, s.points) for s in got.sheets] == [(1, 1), (2, 0)]
     assert got.consensus == (record.ConsensusScore(bid_id, 6, 1, "Démontré au scénario 5"),)
@@ -463,7 +463,7 @@ def test_the_command_line_records_bids_seals_a_workbook_and_opens_the_envelopes(
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "Soumission\tSoumissionnaire\tReçue le\tAddendas dont la réception est accusée\tStatut"
     assert out[1] == f"1\tFormation Acadie inc.\t{ON_TIME}\t1\tprix évalué 95\u00a0502,70\u00a0$"
-    assert out[3].endswith("rejetée : Formulaire périmé")
+    assert out[3].endswith("rejetée\u00a0: Formulaire périmé")
     assert out[-1] == f"Enveloppes de prix ouvertes le {OPENED_AT} par Martin Thériault."
 
 
@@ -646,7 +646,7 @@ def test_the_command_line_enters_the_evaluation_and_the_award(pf, tmp_path, caps
     assert (
         cli_main([*run, "score", str(bid_id), "1", "OPT-1", "1", "--reason", "Démontré", "--lang", "fr"]) == 0
     )
-    assert capsys.readouterr().out.splitlines()[0] == "Inscrit : soumission 1, membre 1, OPT-1 : 1."
+    assert capsys.readouterr().out.splitlines()[0] == "Inscrit\u00a0: soumission 1, membre 1, OPT-1\u00a0: 1."
     assert cli_main([*run, "score", str(bid_id), "2", "o-1", "0", "--reason", "Incomplet", *en]) == 0
     assert capsys.readouterr().out.splitlines()[0] == "Recorded: bid 1, member 2, OPT-1: 0."
     consensus = [*run, "consensus", str(bid_id), "OPT-1", "1", "--reason", "Démontré au scénario 5", *en]
@@ -816,7 +816,7 @@ def test_bid_show_labels_its_columns_with_the_points_and_rank_once_scored(tmp_pa
         "Rang",
         "Statut",
     ]
-    assert "Recommandée : 1 (Apprentissage Fundy inc.)" in out
+    assert "Recommandée\u00a0: 1 (Apprentissage Fundy inc.)" in out
 
 
 def test_addendum_show_prints_its_questions_answers_and_changes(tmp_path, capsys):

@@ -350,7 +350,7 @@ def test_the_report_shows_the_grid_points_the_interim_and_final_scores_and_the_r
     assert "Member 1: 21, Member 2: 14, Member 3: 21." in body
     consensus = _table(report, "Criterion", "Reason")
     french = report_document(project, record, "fr")
-    assert "Grille de pondération : consensus du comité de sélection" in "\n".join(
+    assert "Grille de pondération\u00a0: consensus du comité de sélection" in "\n".join(
         p.text for p in Document(io.BytesIO(docx_bytes(french))).paragraphs
     )
     assert consensus[1] == ["Company experience", "25 of 30", "Accord A1"]  # bid 1's consensus

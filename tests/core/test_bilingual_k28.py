@@ -67,7 +67,9 @@ def test_k28_check_names_every_missing_text_in_the_published_language():
         "5 texts have no French version yet: Title of the call for tenders; Statement of the need; "
         "Criterion OBL-1; Scenario's title S-1; Scenario's steps S-1."
     )
-    assert found.message("fr").startswith("5 textes n’ont pas encore de version française : Titre de l’appel")
+    assert found.message("fr").startswith(
+        "5 textes n’ont pas encore de version française\u00a0: Titre de l’appel"
+    )
     assert "Critère OBL-1" in found.message("fr")
     project.info.tender_languages = "en"  # a one-language tender asks for no translation
     assert [f for f in run_checks(project) if f.code == "PR-TRANSLATION"] == []

@@ -80,7 +80,7 @@ def test_two_authors_left_empty_are_findings_and_never_print():
         "This author row is empty: fill it in or delete it. It is left out of the documents."
     )
     assert found[0].message("fr") == (
-        "Cette ligne d’auteur est vide : remplissez-la ou supprimez-la. Elle est omise des documents."
+        "Cette ligne d’auteur est vide\u00a0: remplissez-la ou supprimez-la. Elle est omise des documents."
     )
     record = _text(output_files(p, "fr")["decision-record-fr.docx"])
     assert (

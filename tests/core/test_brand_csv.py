@@ -50,7 +50,7 @@ def test_parse_refuses_what_is_not_a_list_of_names():
     with pytest.raises(BrandCsvError) as info:
         parse_brands(b"okay\n" + b"x" * 200 + b"\n")
     assert info.value.message("fr") == (
-        "La ligne 2 contient un nom de plus de 120 caractères : s’agit-il bien d’une liste de noms?"
+        "La ligne 2 contient un nom de plus de 120 caractères\u00a0: s’agit-il bien d’une liste de noms?"
     )
     with pytest.raises(BrandCsvError, match="not a text file"):
         parse_brands(b"PK\x03\x04\x00\x00")
@@ -62,27 +62,27 @@ def test_parse_refuses_what_is_not_a_list_of_names():
         (  # walk 3 #8: an open quote merged two lines into one name
             'name\nIdenticarte\n"unterminated\nAccès Cité Finances\n'.encode(),
             "Line 3 opens a double quote that is not closed on that line: close it, and keep each name on one line.",
-            "La ligne 3 ouvre des guillemets qui ne sont pas fermés sur cette ligne : fermez-les et gardez "
+            "La ligne 3 ouvre des guillemets qui ne sont pas fermés sur cette ligne\u00a0: fermez-les et gardez "
             "chaque nom sur une seule ligne.",
         ),
         (  # a quote closed on a later line: a name with a line break
             b'name\n"Geo\nCite",x\n',
             "Line 2 opens a double quote that is not closed on that line: close it, and keep each name on one line.",
-            "La ligne 2 ouvre des guillemets qui ne sont pas fermés sur cette ligne : fermez-les et gardez "
+            "La ligne 2 ouvre des guillemets qui ne sont pas fermés sur cette ligne\u00a0: fermez-les et gardez "
             "chaque nom sur une seule ligne.",
         ),
         (  # walk 3 #12: a semicolon in a comma file was kept inside one name
             "name\nIdenticarte\nPérimètre Pro;SécuriZone\n".encode(),
             "Line 3 holds more fields (2) than the first line (1): put a name that holds a comma or a "
             "semicolon in double quotes, one name a line.",
-            "La ligne 3 compte plus de champs (2) que la première ligne (1) : mettez entre guillemets droits "
+            "La ligne 3 compte plus de champs (2) que la première ligne (1)\u00a0: mettez entre guillemets droits "
             "un nom qui contient une virgule ou un point-virgule, un nom par ligne.",
         ),
         (  # a two-column file with a third field on one line
             b"name,kind\nFooSoft,vendor\nBarWare,product,extra\n",
             "Line 3 holds more fields (3) than the first line (2): put a name that holds a comma or a "
             "semicolon in double quotes, one name a line.",
-            "La ligne 3 compte plus de champs (3) que la première ligne (2) : mettez entre guillemets droits "
+            "La ligne 3 compte plus de champs (3) que la première ligne (2)\u00a0: mettez entre guillemets droits "
             "un nom qui contient une virgule ou un point-virgule, un nom par ligne.",
         ),
         (  # walk 3 #12: "Alpha1,Beta1" kept Alpha1 and dropped Beta1
@@ -90,25 +90,25 @@ def test_parse_refuses_what_is_not_a_list_of_names():
             "Line 1 holds several columns but no header naming the column of names (name, nom, brand or "
             "marque): is it a list of brand names?",
             "La ligne 1 compte plusieurs colonnes, mais aucun en-tête ne désigne la colonne des noms (name, "
-            "nom, brand ou marque) : s’agit-il bien d’une liste de noms de marques?",
+            "nom, brand ou marque)\u00a0: s’agit-il bien d’une liste de noms de marques?",
         ),
         (  # walk 3 #9: another CSV of the app (criteria.csv) added "criterion_id", "1" … "12"
             b"criterion_id,kind,text\n1,mandatory,Hosting in Canada\n",
             "Line 1 holds several columns but no header naming the column of names (name, nom, brand or "
             "marque): is it a list of brand names?",
             "La ligne 1 compte plusieurs colonnes, mais aucun en-tête ne désigne la colonne des noms (name, "
-            "nom, brand ou marque) : s’agit-il bien d’une liste de noms de marques?",
+            "nom, brand ou marque)\u00a0: s’agit-il bien d’une liste de noms de marques?",
         ),
         (  # walk 3 #9: stored but never detected
             b"# our list\nIdenticarte\nHP\n",
             "Line 3: the brand check can never find “HP” (a name needs at least 3 characters and a letter).",
-            "Ligne 3 : la vérification des marques ne peut jamais trouver « HP » (un nom doit compter au "
+            "Ligne 3\u00a0: la vérification des marques ne peut jamais trouver «\u00a0HP\u00a0» (un nom doit compter au "
             "moins 3 caractères, dont une lettre).",
         ),
         (
             b"nom;type\nGeoCite;produit\n12345;produit\n",
             "Line 3: the brand check can never find “12345” (a name needs at least 3 characters and a letter).",
-            "Ligne 3 : la vérification des marques ne peut jamais trouver « 12345 » (un nom doit compter au "
+            "Ligne 3\u00a0: la vérification des marques ne peut jamais trouver «\u00a012345\u00a0» (un nom doit compter au "
             "moins 3 caractères, dont une lettre).",
         ),
     ],

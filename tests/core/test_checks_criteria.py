@@ -34,7 +34,7 @@ def test_target_error_names_the_single_complying_solution():
         "(red flag R007, Open Contracting Partnership)."
     )
     assert f.message("fr") == (
-        "Seulement 1 solution recensée satisfait au critère obligatoire OBL-1 : Alpha. Il risque de la "
+        "Seulement 1 solution recensée satisfait au critère obligatoire OBL-1\u00a0: Alpha. Il risque de la "
         "cibler indirectement (signal d’alerte R007, Open Contracting Partnership)."
     )
 
@@ -168,7 +168,7 @@ def test_near_duplicates_are_reported_on_the_later_criterion():
         == "Criterion OPT-3 nearly repeats criterion OPT-1: merge them or make the difference clear."
     )
     assert f.message("fr") == (
-        "Le critère OPT-3 répète presque le critère OPT-1 : fusionnez-les ou précisez la différence."
+        "Le critère OPT-3 répète presque le critère OPT-1\u00a0: fusionnez-les ou précisez la différence."
     )
 
 

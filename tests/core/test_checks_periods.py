@@ -93,7 +93,7 @@ def test_quebec_law_15_days_is_an_error_with_the_numbers_and_the_statute():
     )
     assert f.message("fr") == (
         "Les soumissions ne restent ouvertes que 10 jours (publication le 1er mars 2027, clôture le "
-        "11 mars 2027) : moins que le minimum de 15 jours prévu par la Loi sur les cités et villes "
+        "11 mars 2027)\u00a0: moins que le minimum de 15 jours prévu par la Loi sur les cités et villes "
         "(art. 573) et le Code municipal du Québec (art. 935) (signal d’alerte R003, Open Contracting "
         "Partnership)."
     )

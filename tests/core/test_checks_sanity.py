@@ -70,7 +70,7 @@ def test_k31_three_optional_criteria_at_70_percent():
         "optional criteria."
     )
     assert f.message("fr") == (
-        "Il faut 3 points facultatifs sur 3 pour qu’une soumission soit retenue (70\u00a0%) : toute "
+        "Il faut 3 points facultatifs sur 3 pour qu’une soumission soit retenue (70\u00a0%)\u00a0: toute "
         "soumission retenue obtient tous les points, si bien que la qualité ne départage plus les "
         "soumissions et que seul le prix décide. Abaissez le seuil ou ajoutez des critères facultatifs."
     )
@@ -99,7 +99,7 @@ def test_few_optional_criteria_with_a_point_to_spare():
     (f,) = only(criteria(2, 3, threshold=60), "C-FEW-OPTIONAL")
     assert (f.severity.value, f.field) == ("warning", "criteria")
     assert f.message("en").startswith("Only 3 optional criteria: with fewer than 4,")
-    assert f.message("fr").startswith("Seulement 3 critères facultatifs : avec moins de 4,")
+    assert f.message("fr").startswith("Seulement 3 critères facultatifs\u00a0: avec moins de 4,")
     assert only(criteria(2, 4), "C-FEW-OPTIONAL") == []
 
 
@@ -184,7 +184,7 @@ def test_brand_names_red_flag_r007_and_the_criterion_number():
         "Partnership)."
     )
     assert f.message("fr").startswith(
-        "Nom de marque ou de produit dans le critère OBL-2 : Microsoft Entra ID."
+        "Nom de marque ou de produit dans le critère OBL-2\u00a0: Microsoft Entra ID."
     )
 
 

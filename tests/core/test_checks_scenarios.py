@@ -48,10 +48,10 @@ def test_cover_names_each_uncovered_criterion_by_its_number_optional_ones_too():
     ]
     assert [f.message("fr") for f in found] == [
         "Le critère OBL-3 doit être vérifié par un scénario, mais aucun scénario ne le couvre, si bien "
-        "que l’appel d’offres affiche un espace à compléter : ajoutez un scénario ou choisissez un autre "
+        "que l’appel d’offres affiche un espace à compléter\u00a0: ajoutez un scénario ou choisissez un autre "
         "mode de vérification.",
         "Le critère OPT-1 doit être vérifié par un scénario, mais aucun scénario ne le couvre, si bien "
-        "que l’appel d’offres affiche un espace à compléter : ajoutez un scénario ou choisissez un autre "
+        "que l’appel d’offres affiche un espace à compléter\u00a0: ajoutez un scénario ou choisissez un autre "
         "mode de vérification.",
     ]
 
@@ -92,7 +92,7 @@ def test_orphan_and_brand_name_the_scenario_by_its_number():
     messages = {f.code: (f.message("en"), f.message("fr")) for f in found}
     assert messages["S-ORPHAN"] == (
         "Scenario S-2 tests no criterion: link it to the criteria it verifies.",
-        "Le scénario S-2 ne teste aucun critère : reliez-le aux critères qu’il vérifie.",
+        "Le scénario S-2 ne teste aucun critère\u00a0: reliez-le aux critères qu’il vérifie.",
     )
     assert messages["S-BRAND"][0].startswith("Brand or product name in scenario S-2: Okta.")
 
@@ -114,7 +114,7 @@ def test_k36_the_training_example_optional_criterion_without_scenario():
         (
             "scenarios",
             "Le critère OPT-1 doit être vérifié par un scénario, mais aucun scénario ne le couvre, si bien "
-            "que l’appel d’offres affiche un espace à compléter : ajoutez un scénario ou choisissez un "
+            "que l’appel d’offres affiche un espace à compléter\u00a0: ajoutez un scénario ou choisissez un "
             "autre mode de vérification.",
         )
     ]

@@ -176,14 +176,14 @@ def test_only_an_earned_exclusion_reaches_the_tender(role, excluded, codes, lang
         (
             "helped_draft",
             "Acme inc. helped draft the tender: it is excluded from this tender, and the tender says so.",
-            "Acme inc. a aidé à rédiger l’appel d’offres : il est exclu de cet appel d’offres, et l’appel "
+            "Acme inc. a aidé à rédiger l’appel d’offres\u00a0: il est exclu de cet appel d’offres, et l’appel "
             "d’offres l’indique.",
         ),
         (
             "material_used",
             "Acme inc. supplied a template or specification that the tender used: it is excluded from "
             "this tender, and the tender says so.",
-            "Acme inc. a fourni un modèle ou un devis technique que l’appel d’offres a utilisé : il est "
+            "Acme inc. a fourni un modèle ou un devis technique que l’appel d’offres a utilisé\u00a0: il est "
             "exclu de cet appel d’offres, et l’appel d’offres l’indique.",
         ),
         (
@@ -191,7 +191,7 @@ def test_only_an_earned_exclusion_reaches_the_tender(role, excluded, codes, lang
             "Acme inc. supplied a template or specification that was received and not used: the register "
             "records it, but it gave no advantage, so it is not an exclusion and the tender says nothing "
             "about it.",
-            "Acme inc. a fourni un modèle ou un devis technique, reçu et non utilisé : le registre le "
+            "Acme inc. a fourni un modèle ou un devis technique, reçu et non utilisé\u00a0: le registre le "
             "consigne, mais il ne lui a donné aucun avantage. Ce n’est donc pas une exclusion, et l’appel "
             "d’offres n’en dit rien.",
         ),

@@ -107,7 +107,7 @@ def test_golden_excluded_vendors_states_the_rule_and_points_to_the_annex():
     en = clauses.render_clause(p, clauses.clause("excluded-vendors"), "en").paragraphs
     assert [level for level, _t in fr] == [level for level, _t in en] == [2, 2]
     assert fr[0][1].startswith(
-        "Les entreprises nommées à l’annexe « Fournisseurs exclus » du présent appel d’offres"
+        "Les entreprises nommées à l’annexe «\u00a0Fournisseurs exclus\u00a0» du présent appel d’offres"
     )
     assert en[0][1].startswith(
         "The businesses named in the appendix “Excluded suppliers” of this call for tenders"

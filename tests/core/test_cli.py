@@ -260,7 +260,7 @@ def test_unknown_example_lists_the_names(tmp_path, capsys):
     assert cli.main(["new", "--example", "nope", str(tmp_path / "n.tender")]) == 2
     err = capsys.readouterr().err
     assert err == (
-        "Exemple inconnu : nope; choisissez parmi : emergency-perimeter, office-suite, training. / "
+        "Exemple inconnu\u00a0: nope; choisissez parmi\u00a0: emergency-perimeter, office-suite, training. / "
         "Unknown example nope; choose one of: emergency-perimeter, office-suite, training.\n"
     )
     assert not (tmp_path / "n.tender").exists()
@@ -587,10 +587,10 @@ def test_a_project_path_starts_the_app_and_a_word_does_not(tmp_path, monkeypatch
     assert started == []
     lines = capsys.readouterr().err.splitlines()
     assert lines == [
-        "Commande ou fichier inconnu : frobnicate. Essayez main.py --help. / "
+        "Commande ou fichier inconnu\u00a0: frobnicate. Essayez main.py --help. / "
         "Unknown command or file: frobnicate. Try main.py --help.",
         f"C’est un dossier, pas un fichier de projet. / This is a folder, not a project file. ({tmp_path})",
-        "Commande ou fichier inconnu : expotr. Essayez main.py --help. / "
+        "Commande ou fichier inconnu\u00a0: expotr. Essayez main.py --help. / "
         "Unknown command or file: expotr. Try main.py --help.",
     ]
 
@@ -610,7 +610,7 @@ def test_process_unknown_word_does_not_start_qt(tmp_path):
     )
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.splitlines() == [
-        "Commande ou fichier inconnu : frobnicate. Essayez main.py --help. / "
+        "Commande ou fichier inconnu\u00a0: frobnicate. Essayez main.py --help. / "
         "Unknown command or file: frobnicate. Try main.py --help."
     ]
 
@@ -711,7 +711,7 @@ def test_lint_explain_keeps_the_code_first(capsys):
 def test_lint_lang_sets_the_suggestion_language_of_an_unclear_text(capsys):
     text = "Install SAP S/4HANA"  # as French as it is English
     cli.main(["lint", "--field", "problem", text, "--lang", "fr", "--explain"])
-    assert "par exemple : J’ai besoin d’évaluer" in capsys.readouterr().out
+    assert "par exemple\u00a0: J’ai besoin d’évaluer" in capsys.readouterr().out
     cli.main(["lint", "--field", "problem", text, "--lang", "en", "--explain"])
     assert "for example: I need to evaluate" in capsys.readouterr().out
 

@@ -48,7 +48,7 @@ def test_strict_refuses_an_author_on_the_jury_and_writes_nothing(tmp_path, capsy
     assert captured.out == ""
     assert captured.err.splitlines() == [
         JURY_LINE,
-        "Rien n’a été écrit : il reste 1 erreur et 0 mention à compléter (voir ci-dessus). Corrigez-les, "
+        "Rien n’a été écrit\u00a0: il reste 1 erreur et 0 mention à compléter (voir ci-dessus). Corrigez-les, "
         "ou marquez les erreurs comme justifiées, puis exportez de nouveau. / Nothing written: 1 error "
         "and 0 placeholders remain (listed above). Correct them, or mark the errors justified, then "
         "export again.",
@@ -110,7 +110,7 @@ def test_an_empty_reference_alone_blocks_strict(tmp_path, capsys):
     lines = capsys.readouterr().err.splitlines()
     assert [line.split(":")[0] for line in lines[:-1]] == ["placeholder info.reference"] * 9
     assert lines[0] == (
-        "placeholder info.reference: L’appel d’offres en anglais, section « En-tête de page » : le document "
+        "placeholder info.reference: L’appel d’offres en anglais, section «\u00a0En-tête de page\u00a0»\u00a0: le document "
         f"affiche {PLACEHOLDER} à la place de cette valeur. / The tender in English, section “Page header”: "
         f"the document prints {PLACEHOLDER} where this value goes."
     )

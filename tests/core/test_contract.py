@@ -106,7 +106,7 @@ def test_entries_that_do_not_add_up_are_refused(signed):
         operations.add_payment(
             signed, invoice_number="T-6", paid_on="2027-07-01", amount="10", line_key="unit.day"
         )
-    assert "Le bordereau de prix n’a pas de ligne « unit.day »" in str(caught.value)
+    assert "Le bordereau de prix n’a pas de ligne «\u00a0unit.day\u00a0»" in str(caught.value)
     assert record.read(signed).payments == () and record.read(signed).amendments == ()
     # what adds up is taken: the same invoice with its credit, a value brought to 0.01 $
     operations.add_payment(
@@ -315,7 +315,7 @@ def test_the_command_line_says_what_is_missing(tmp_path, capsys):
     capsys.readouterr()
     assert cli_main(["contract", str(path), "pay", "--amount", "100"]) == 2
     err = capsys.readouterr().err
-    assert "« pay » exige --date." in err and "“pay” needs --date." in err
+    assert "«\u00a0pay\u00a0» exige --date." in err and "“pay” needs --date." in err
     started = ["--started", "2027-07-20T08:00:00-03:00", "--severity", "major"]
     assert cli_main(["contract", str(path), "incident", *started, "--report", "R1"]) == 0
     assert cli_main(["contract", str(path), "incident", *started, "--report", "2"]) == 0

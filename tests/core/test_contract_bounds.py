@@ -141,7 +141,7 @@ def test_a_stored_value_out_of_bounds_is_set_aside_as_a_finding(tmp_path, capsys
     assert "The contract's terms hold a value the follow-up cannot use (Initial term (years): “8000”)" in out
     assert cli_main(["check", str(loaded), "--lang", "fr"]) == 1
     out = capsys.readouterr().out
-    assert "(Durée initiale (années) : « 8000 »)" in out and "term_years" not in out
+    assert "(Durée initiale (années)\u00a0: «\u00a08000\u00a0»)" in out and "term_years" not in out
     assert cli_main(["contract", str(loaded), "show", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "CT-ENTRY-INVALID" in out
@@ -229,13 +229,13 @@ def test_the_command_line_removes_an_entry(tmp_path, capsys):
     assert cli_main(["contract", str(path), "remove"]) == 2
     err = capsys.readouterr().err
     assert "“remove” needs the kind of entry, amendment, report, incident or payment, then its number." in err
-    assert ": ." not in err and ": »" not in err
+    assert ": ." not in err and ":\u00a0»" not in err
     assert cli_main(["contract", str(path), "remove", "payment"]) == 2
     err = capsys.readouterr().err
     assert "“remove payment” needs the entry's number as “contract show” lists it (P3 or 3)." in err
     assert ": ." not in err
     assert cli_main(["contract", str(path), "remove", "payment", "R2"]) == 2
-    assert "« remove payment » exige le numéro de l’inscription" in capsys.readouterr().err
+    assert "«\u00a0remove payment\u00a0» exige le numéro de l’inscription" in capsys.readouterr().err
     with ProjectFile.open(path, read_only=True) as f:
         assert len(record.read(f).payments) == 6
 
@@ -320,7 +320,10 @@ def test_a_whole_number_option_is_refused_in_both_languages(tmp_path, capsys):
         == 2
     )
     err = capsys.readouterr().err
-    assert "--months prend un nombre entier : « 1.5 ». / --months takes a whole number: “1.5”." in err
+    assert (
+        "--months prend un nombre entier\u00a0: «\u00a01.5\u00a0». / --months takes a whole number: “1.5”."
+        in err
+    )
     assert "invalid int" not in err
     assert cli_main(["contract", str(path), "terms", "--term-years", "abc"]) == 2
     assert "--term-years takes a whole number: “abc”." in capsys.readouterr().err
@@ -384,7 +387,7 @@ def test_terms_confirm_what_they_set(tmp_path, capsys):
     )
     assert cli_main([*argv, "--lang", "fr"]) == 0
     assert capsys.readouterr().out.startswith(
-        "Conditions inscrites : Frais mensuels, Délai de remise d’un rapport après son mois (jours).\n"
+        "Conditions inscrites\u00a0: Frais mensuels, Délai de remise d’un rapport après son mois (jours).\n"
     )
     # show confirms nothing
     assert cli_main(["contract", str(path), "show", "--lang", "en"]) == 0
@@ -442,7 +445,7 @@ def test_a_free_text_over_the_project_limit_is_refused_and_its_twin_taken(signed
     with pytest.raises(ContractError) as caught:
         call(signed, _LONG)
     assert str(caught.value) == (
-        f"{french} : 100\u00a0001 caractères, au plus 100\u00a0000. / "
+        f"{french}\u00a0: 100\u00a0001 caractères, au plus 100\u00a0000. / "
         f"{english}: 100,001 characters, at most 100,000."
     )
     contract = record.read(signed)
@@ -462,7 +465,9 @@ def test_the_command_line_refuses_a_long_description_in_one_bilingual_line(tmp_p
     capsys.readouterr()
     assert cli_main([*incident, "minor", "--description", _LONG]) == 2
     (line,) = capsys.readouterr().err.splitlines()
-    assert line.startswith("La description de l’incident est trop longue : 100\u00a0001 caractères, au plus")
+    assert line.startswith(
+        "La description de l’incident est trop longue\u00a0: 100\u00a0001 caractères, au plus"
+    )
     assert f"/ The incident's description is too long: 100,001 characters, at most 100,000. ({path})" in line
     assert cli_main([*incident, "minor", "--description", "Lenteur du portail"]) == 0
     with ProjectFile.open(path, read_only=True) as f:

@@ -107,7 +107,7 @@ def test_a_trade_secret_withholds_the_bids_rates_not_what_was_paid(pf):
     assert units["unit.hour"]["amount_billed"] == "950.00"
     text = _text(files["spending-en.docx"])
     assert "Unit rates of section D" in text and "$95.00" not in text
-    intake.set_bid(pf, contract.bid_id, trade_secret="Annexe C : architecture technique et sécurité")
+    intake.set_bid(pf, contract.bid_id, trade_secret="Annexe C\u00a0: architecture technique et sécurité")
     units = {r["line"]: r for r in _rows(_outputs(pf)["unit-prices.csv"])}
     assert units["unit.hour"]["bid_rate"] == "95.00" and units["unit.hour"]["withheld"] == ""
 
@@ -353,7 +353,10 @@ def test_check_and_show_stand_at_today_an_export_at_the_latest_entry(tmp_path, c
     assert f"The performance reports for {missing} are past due" in capsys.readouterr().out
     assert cli_main(["contract", str(path), "show", "--lang", "fr"]) == 0
     out = capsys.readouterr().out
-    assert "Constats en date du 2028-04-20 :" in out and f"Les rapports de rendement de {missing} sont" in out
+    assert (
+        "Constats en date du 2028-04-20\u00a0:" in out
+        and f"Les rapports de rendement de {missing} sont" in out
+    )
     assert cli_main(["export", str(path), "--out", str(tmp_path / "a"), "--lang", "en"]) == 0
     monkeypatch.setattr(commands, "_today", lambda: "2029-01-01")
     assert cli_main(["export", str(path), "--out", str(tmp_path / "b"), "--lang", "en"]) == 0

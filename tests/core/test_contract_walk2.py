@@ -104,7 +104,7 @@ def test_every_command_refuses_a_day_before_the_signature(tmp_path, capsys, comm
         (
             lambda f: operations.add_payment(f, paid_on="2027-10-01", amount="0.004", invoice_number="N1"),
             "“0.004” has more than two decimals",
-            "« 0.004 » compte plus de deux décimales",
+            "«\u00a00.004\u00a0» compte plus de deux décimales",
         ),
         (
             lambda f: operations.add_payment(

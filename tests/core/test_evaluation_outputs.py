@@ -722,7 +722,7 @@ def test_the_draft_resolution_never_cites_itself_as_its_delegation(lang):
     assert body.count("Résolution 2027-05-112 du conseil municipal") == 1  # the table's row only
     other = text(report_document(project(), awarded(), lang))
     cited = {
-        "fr": "(délégation de pouvoir : le règlement de délégation 2019-04).",
+        "fr": "(délégation de pouvoir\u00a0: le règlement de délégation 2019-04).",
         "en": "(delegated authority: le règlement de délégation 2019-04).",
     }
     assert cited[lang] in other

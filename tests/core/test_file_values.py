@@ -144,7 +144,7 @@ def test_load_refuses_json_python_cannot_follow(tmp_path, capsys, text, said):
     source = tmp_path / "in.json"
     source.write_text(text, encoding="utf-8")
     assert cli_main(["load", str(source), str(tmp_path / "out.tender")]) == 2
-    assert capsys.readouterr().err == f"Ce fichier JSON ne peut pas être chargé : {said} ({source})\n"
+    assert capsys.readouterr().err == f"Ce fichier JSON ne peut pas être chargé\u00a0: {said} ({source})\n"
 
 
 # -- point 8: the size of a text -----------------------------------------------------------

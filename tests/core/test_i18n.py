@@ -85,7 +85,9 @@ def test_the_command_line_writes_one_apostrophe(tmp_path, capsys):
     from wizard import cli
 
     assert cli.main(["export", str(tmp_path / "x.tender"), "--out", str(tmp_path), "--lang", "de"]) == 2
-    assert capsys.readouterr().err.startswith("--lang : de n’est pas un choix possible; choisissez parmi")
+    assert capsys.readouterr().err.startswith(
+        "--lang\u00a0: de n’est pas un choix possible; choisissez parmi"
+    )
     assert cli.main(["dump", str(tmp_path)]) == 2
     assert capsys.readouterr().err.startswith(
         "C’est un dossier, pas un fichier de projet. / This is a folder"
@@ -131,9 +133,12 @@ def test_defaults_and_step_titles_in_french():
 
 def test_tr_formats_and_falls_back():
     text = "Unknown example {name}; choose one of: {names}."
-    assert i18n.tr(text, "fr", name="x", names="a, b") == "Exemple inconnu : x; choisissez parmi : a, b."
+    assert (
+        i18n.tr(text, "fr", name="x", names="a, b")
+        == "Exemple inconnu\u00a0: x; choisissez parmi\u00a0: a, b."
+    )
     assert i18n.tr("Never translated {x}", "fr", x=1) == "Never translated 1"
-    assert i18n.tr(text, "fr", name="x") == "Exemple inconnu : {name}; choisissez parmi : {names}."
+    assert i18n.tr(text, "fr", name="x") == "Exemple inconnu\u00a0: {name}; choisissez parmi\u00a0: {names}."
     assert i18n.tr("Project", "de") == "Project"
 
 
@@ -162,7 +167,7 @@ def test_a_value_that_ends_a_sentence_with_its_period_takes_no_second_one():
     """Walk defect 15: "par M. T.." in a sentence ending on a name with an initial."""
     text = "The price envelopes were opened on {moment} by {by}; witnesses: {witnesses}."
     got = i18n.tr(text, "fr", moment="2027-05-05", by="M. T.", witnesses="L. M.")
-    assert got.endswith("témoins : L. M.") and ".." not in got
+    assert got.endswith("témoins\u00a0: L. M.") and ".." not in got
     assert i18n.tr(text, "en", moment="x", by="y", witnesses="Luc Melanson").endswith("Luc Melanson.")
 
 

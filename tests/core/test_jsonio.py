@@ -184,7 +184,7 @@ def test_the_json_readers_errors_are_said_in_each_language(text, french, english
     source.write_text(text, encoding="utf-8")
     assert cli_main(["load", str(source), str(tmp_path / "out.tender")]) == 2
     assert capsys.readouterr().err == (
-        f"Ce fichier JSON ne peut pas être chargé : {detail.fr} / "
+        f"Ce fichier JSON ne peut pas être chargé\u00a0: {detail.fr} / "
         f"This JSON file cannot be loaded: {detail.en} ({source})\n"
     )
 
@@ -201,7 +201,7 @@ def test_a_file_not_utf8_is_said_in_each_language(tmp_path, capsys):
     source.write_bytes('{"info": {"title": "Côté"}}'.encode("latin-1"))
     assert cli_main(["load", str(source), str(tmp_path / "out.tender")]) == 2
     assert capsys.readouterr().err == (
-        "Ce fichier JSON ne peut pas être chargé : le fichier n’est pas du texte UTF-8 / "
+        "Ce fichier JSON ne peut pas être chargé\u00a0: le fichier n’est pas du texte UTF-8 / "
         f"This JSON file cannot be loaded: the file is not UTF-8 text ({source})\n"
     )
 

@@ -223,7 +223,7 @@ def test_the_framework_block_sits_in_the_tender_and_states_confirmed_periods():
         in en
     )
     assert (
-        "L’Accord de libre-échange canadien (ALEC), chapitre cinq : seuils [à faire confirmer par les conseillers juridiques] (en vigueur du 1er janvier 2026 au 31 décembre 2027)."
+        "L’Accord de libre-échange canadien (ALEC), chapitre cinq\u00a0: seuils [à faire confirmer par les conseillers juridiques] (en vigueur du 1er janvier 2026 au 31 décembre 2027)."
         in fr
     )
     assert en.index("Legal framework") < en.index("Instructions to bidders") < en.index("Timetable")
@@ -337,7 +337,7 @@ def test_the_record_compares_the_estimate_and_lists_the_facts_to_confirm(monkeyp
     project.tco.estimate_cad = Decimal("50000")
     text = texts(record_framework(project, "fr"))
     assert (
-        "L’Accord de libre-échange canadien (ALEC), chapitre cinq : seuil de 100\u00a0000\u00a0$, non atteint."
+        "L’Accord de libre-échange canadien (ALEC), chapitre cinq\u00a0: seuil de 100\u00a0000\u00a0$, non atteint."
         in text
     )
 
@@ -356,7 +356,7 @@ def test_new_brunswick_open_competition_from_100000_dollars():
     ]
     text = texts(record_framework(project, "fr"))
     assert (
-        "La règle provinciale sur les appels d’offres publics : seuil de 100\u00a0000\u00a0$, non atteint : le règlement"
+        "La règle provinciale sur les appels d’offres publics\u00a0: seuil de 100\u00a0000\u00a0$, non atteint\u00a0: le règlement"
         in text
     )
 

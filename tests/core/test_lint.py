@@ -74,7 +74,7 @@ def test_problem_messages_follow_the_language():
         if f.code == "P-SOLUTION"
     ]
     assert f.message("fr").startswith(
-        "L’énoncé cible une solution plutôt qu’un besoin : « Acheter un logiciel »"
+        "L’énoncé cible une solution plutôt qu’un besoin\u00a0: «\u00a0Acheter un logiciel\u00a0»"
     )
     assert f.message("fr").endswith(
         "J’ai besoin d’évaluer les avantages et la faisabilité de réduire les coûts."

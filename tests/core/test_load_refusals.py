@@ -53,12 +53,12 @@ def test_the_example_loads_whole():
         ),
         (
             lambda d: d["contract"]["payments"][2].update(amount=12000),
-            "le champ contract.payments[2].amount doit être un montant : un nombre décimal entre guillemets droits",
+            "le champ contract.payments[2].amount doit être un montant\u00a0: un nombre décimal entre guillemets droits",
             "the field contract.payments[2].amount must be an amount: a decimal number in double quotes",
         ),
         (
             lambda d: d["contract"]["reports"][1].update(credits_due="beaucoup"),
-            "le champ contract.reports[1].credits_due doit être un montant : un nombre décimal entre guillemets",
+            "le champ contract.reports[1].credits_due doit être un montant\u00a0: un nombre décimal entre guillemets",
             "the field contract.reports[1].credits_due must be an amount: a decimal number in double quotes",
         ),
         (
@@ -93,7 +93,7 @@ def test_the_example_loads_whole():
         ),
         (
             lambda d: d["publishing"]["addenda"][0].update(state="sent"),
-            "le champ publishing.addenda[0].state doit être « draft » (brouillon) ou « issued » (émis)",
+            "le champ publishing.addenda[0].state doit être «\u00a0draft\u00a0» (brouillon) ou «\u00a0issued\u00a0» (émis)",
             "the field publishing.addenda[0].state must be “draft” or “issued”",
         ),
         (
@@ -109,13 +109,13 @@ def test_the_example_loads_whole():
         (
             lambda d: d["contract"]["payments"].append(dict(d["contract"]["payments"][0])),
             "le champ contract.payments[7].id reprend l’identifiant 1 d’une ligne précédente de la liste "
-            "contract.payments : chaque ligne a besoin du sien",
+            "contract.payments\u00a0: chaque ligne a besoin du sien",
             "the field contract.payments[7].id repeats the id 1 of an earlier row of contract.payments: each row "
             "needs its own",
         ),
         (
             lambda d: d["publishing"]["addenda"][0]["changes"].append({"kind": "rewrite"}),
-            "le champ publishing.addenda[0].changes[1].kind doit valoir l’un de : « date », « text », « clause »",
+            "le champ publishing.addenda[0].changes[1].kind doit valoir l’un de\u00a0: «\u00a0date\u00a0», «\u00a0text\u00a0», «\u00a0clause\u00a0»",
             "the field publishing.addenda[0].changes[1].kind must be one of: “date”, “text”, “clause”",
         ),
         (
@@ -149,7 +149,7 @@ def test_the_command_line_says_it_in_french_first(tmp_path, capsys):
     assert cli_main(["load", str(source), str(target)]) == 2
     err = capsys.readouterr().err
     assert err == (
-        "Ce fichier JSON ne peut pas être chargé : le champ contract.terms doit être un objet JSON "
+        "Ce fichier JSON ne peut pas être chargé\u00a0: le champ contract.terms doit être un objet JSON "
         "(entre accolades) / This JSON file cannot be loaded: the field contract.terms must be a JSON "
         f"object (in braces) ({source})\n"
     )
@@ -283,30 +283,30 @@ def _addendum_again(data: dict, **changes: object) -> None:
     [
         (
             _again("mandatory", 0),
-            "le champ bids.mandatory[15] reprend la soumission 1 et le critère 1 de bids.mandatory[0] : "
+            "le champ bids.mandatory[15] reprend la soumission 1 et le critère 1 de bids.mandatory[0]\u00a0: "
             "n’en gardez qu’un des deux",
             "the field bids.mandatory[15] repeats the bid 1 and the criterion 1 of bids.mandatory[0]: keep one "
             "of the two",
         ),
         (
             _again("mandatory", 7, passed=False, evidence="autre"),
-            "le champ bids.mandatory[15] reprend la soumission 3 et le critère 3 de bids.mandatory[7] :",
+            "le champ bids.mandatory[15] reprend la soumission 3 et le critère 3 de bids.mandatory[7]\u00a0:",
             "the field bids.mandatory[15] repeats the bid 3 and the criterion 3 of bids.mandatory[7]:",
         ),
         (
             _again("verifications", 14),
-            "le champ bids.verifications[15] reprend la soumission 3 et le scénario 5 de bids.verifications[14] :",
+            "le champ bids.verifications[15] reprend la soumission 3 et le scénario 5 de bids.verifications[14]\u00a0:",
             "the field bids.verifications[15] repeats the bid 3 and the scenario 5 of bids.verifications[14]:",
         ),
         (
             _again("sheets", 11, points=0),
             "le champ bids.sheets[40] reprend la soumission 1, le membre 2 du comité de sélection et le "
-            "critère 7 de bids.sheets[11] :",
+            "critère 7 de bids.sheets[11]\u00a0:",
             "the field bids.sheets[40] repeats the bid 1, the jury member 2 and the criterion 7 of bids.sheets[11]:",
         ),
         (
             _again("consensus", 0, reason="autre"),
-            "le champ bids.consensus[20] reprend la soumission 1 et le critère 6 de bids.consensus[0] :",
+            "le champ bids.consensus[20] reprend la soumission 1 et le critère 6 de bids.consensus[0]\u00a0:",
             "the field bids.consensus[20] repeats the bid 1 and the criterion 6 of bids.consensus[0]:",
         ),
         (
@@ -314,36 +314,36 @@ def _addendum_again(data: dict, **changes: object) -> None:
                 [{"bid_id": 3, "jury_member_id": 2, "item_id": 4, "points": 5, "reason": ""}] * 2
             ),
             "le champ bids.grid_sheets[1] reprend la soumission 3, le membre 2 du comité de sélection et le "
-            "critère 4 de la grille de bids.grid_sheets[0] :",
+            "critère 4 de la grille de bids.grid_sheets[0]\u00a0:",
             "the field bids.grid_sheets[1] repeats the bid 3, the jury member 2 and the grid item 4 of "
             "bids.grid_sheets[0]:",
         ),
         (
             lambda d: d["bids"]["grid_consensus"].extend([{"bid_id": 1, "item_id": 2, "points": 8}] * 2),
             "le champ bids.grid_consensus[1] reprend la soumission 1 et le critère 2 de la grille de "
-            "bids.grid_consensus[0] :",
+            "bids.grid_consensus[0]\u00a0:",
             "the field bids.grid_consensus[1] repeats the bid 1 and the grid item 2 of bids.grid_consensus[0]:",
         ),
         (
             _again("workbooks", 1),
-            "le champ bids.opening.workbooks[3] reprend la soumission 2 de bids.opening.workbooks[1] :",
+            "le champ bids.opening.workbooks[3] reprend la soumission 2 de bids.opening.workbooks[1]\u00a0:",
             "the field bids.opening.workbooks[3] repeats the bid 2 of bids.opening.workbooks[1]:",
         ),
         (
             _again("amounts", 0, amount="1"),
             "le champ bids.opening.amounts[72] reprend la soumission 1, la ligne one_off.implementation et "
-            "l’année 0 de bids.opening.amounts[0] :",
+            "l’année 0 de bids.opening.amounts[0]\u00a0:",
             "the field bids.opening.amounts[72] repeats the bid 1, the line one_off.implementation and the "
             "year 0 of bids.opening.amounts[0]:",
         ),
         (
             lambda d: d["bids"]["bids"][3].update(acknowledged=[1, 1]),
-            "le champ bids.bids[3].acknowledged[1] reprend le numéro d’addenda 1 de bids.bids[3].acknowledged[0] :",
+            "le champ bids.bids[3].acknowledged[1] reprend le numéro d’addenda 1 de bids.bids[3].acknowledged[0]\u00a0:",
             "the field bids.bids[3].acknowledged[1] repeats the addendum number 1 of bids.bids[3].acknowledged[0]:",
         ),
         (
             _addendum_again,
-            "le champ publishing.addenda[1].number reprend le numéro d’addenda 1 de publishing.addenda[0].number :",
+            "le champ publishing.addenda[1].number reprend le numéro d’addenda 1 de publishing.addenda[0].number\u00a0:",
             "the field publishing.addenda[1].number repeats the addendum number 1 of publishing.addenda[0].number:",
         ),
         (
@@ -351,8 +351,8 @@ def _addendum_again(data: dict, **changes: object) -> None:
                 _addendum_again(d, number=None, state="draft", release=None, questions=[], changes=[])
                 for _ in range(2)
             ],
-            "le champ publishing.addenda[2].state reprend l’état « draft » (brouillon : on prépare un seul "
-            "addenda à la fois) de publishing.addenda[1].state :",
+            "le champ publishing.addenda[2].state reprend l’état «\u00a0draft\u00a0» (brouillon\u00a0: on prépare un seul "
+            "addenda à la fois) de publishing.addenda[1].state\u00a0:",
             "the field publishing.addenda[2].state repeats the state “draft” (one addendum is prepared at a "
             "time) of publishing.addenda[1].state:",
         ),
@@ -365,7 +365,7 @@ def _addendum_again(data: dict, **changes: object) -> None:
                 }
             ),
             "le champ publishing.addenda[0].changes[1].field reprend la modification du champ info.closing_date "
-            "de publishing.addenda[0].changes[0].field :",
+            "de publishing.addenda[0].changes[0].field\u00a0:",
             "the field publishing.addenda[0].changes[1].field repeats the change of the field info.closing_date "
             "of publishing.addenda[0].changes[0].field:",
         ),

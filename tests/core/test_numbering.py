@@ -19,7 +19,7 @@ def test_localized_parameters_are_said_in_the_language_of_the_message():
         "fr",
         criterion=value,
         other=Localized("OBL-1", "M-1"),
-    ) == ("Le critère OBL-2 répète presque le critère OBL-1 : fusionnez-les ou précisez la différence.")
+    ) == ("Le critère OBL-2 répète presque le critère OBL-1\u00a0: fusionnez-les ou précisez la différence.")
     assert str(value) == "M-2"
 
 

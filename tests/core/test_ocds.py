@@ -400,7 +400,7 @@ def test_names_published_when_opted_in():
     release = release_of(project)
     assert release["parties"][0]["contactPoint"] == {"name": OFFICER}
     assert (
-        "Auteurs : François Lévesque (Analyste); Zoë Côté (Conseillère juridique)."
+        "Auteurs\u00a0: François Lévesque (Analyste); Zoë Côté (Conseillère juridique)."
         in (documents_of(release)["biddingDocuments"]["description"])
     )
     assert validation_errors(build_package(project)) == []

@@ -36,7 +36,7 @@ def test_each_common_cause_in_each_language(number):
     reason = os_reason(_error(number, Path("x")))
     assert (reason.fr, reason.en) == (fr, en)
     assert bilingual("This folder cannot be created: {detail}", detail=reason) == (
-        f"Ce dossier ne peut pas être créé : {fr} / This folder cannot be created: {en}"
+        f"Ce dossier ne peut pas être créé\u00a0: {fr} / This folder cannot be created: {en}"
     )
 
 
@@ -74,7 +74,7 @@ def test_dump_names_the_target_in_both_languages(number, example, tmp_path, monk
     assert cli.main(["dump", str(example), "--out", str(target)]) == 2
     err = capsys.readouterr().err
     assert err == (
-        f"Ce fichier ou dossier ne peut pas être utilisé : {fr} / "
+        f"Ce fichier ou dossier ne peut pas être utilisé\u00a0: {fr} / "
         f"This file or folder cannot be used: {en} ({target})\n"
     )
     assert ".tmp" not in err and os.strerror(number) not in err
@@ -134,7 +134,9 @@ def test_export_folder_not_created(number, example, tmp_path, monkeypatch, capsy
     capsys.readouterr()
     assert cli.main(["export", str(example), "--out", str(out), "--lang", "fr"]) == 2
     last = capsys.readouterr().err.splitlines()[-1]
-    assert last == f"Ce dossier ne peut pas être créé : {fr} / This folder cannot be created: {en} ({out})"
+    assert (
+        last == f"Ce dossier ne peut pas être créé\u00a0: {fr} / This folder cannot be created: {en} ({out})"
+    )
 
 
 @pytest.mark.skipif(

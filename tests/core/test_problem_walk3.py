@@ -158,7 +158,7 @@ def test_the_french_suggestion_and_p_need_share_the_typographic_apostrophe():
         .message("fr")
         .endswith("J’ai besoin d’évaluer les avantages et la faisabilité d’utiliser un logiciel de paie.")
     )
-    assert "« J’ai besoin d’évaluer" in found["P-NEED"].message("fr")
+    assert "«\u00a0J’ai besoin d’évaluer" in found["P-NEED"].message("fr")
 
 
 def test_the_french_wording_of_scope_and_binary_findings_is_natural():
@@ -168,4 +168,6 @@ def test_the_french_wording_of_scope_and_binary_findings_is_natural():
     }
     assert scope["P-SCOPE"].message("fr").startswith("L’énoncé ne concerne qu’une unité. ")
     binary = {f.code: f for f in lint_text("criterion", "Le logiciel doit être convivial.", "fr")}
-    assert "ne permet pas de répondre par « conforme / non conforme »" in binary["C-NOT-BINARY"].message("fr")
+    assert "ne permet pas de répondre par «\u00a0conforme / non conforme\u00a0»" in binary[
+        "C-NOT-BINARY"
+    ].message("fr")

@@ -284,7 +284,7 @@ def test_an_empty_reference_names_its_place_in_each_document():
         "[À COMPLÉTER / TO BE COMPLETED] where this value goes."
     )
     assert items[6].message("fr") == (
-        "Le dossier de décision en anglais, section « Page couverture » : le document affiche "
+        "Le dossier de décision en anglais, section «\u00a0Page couverture\u00a0»\u00a0: le document affiche "
         "[À COMPLÉTER / TO BE COMPLETED] à la place de cette valeur."
     )
 
@@ -444,5 +444,5 @@ def test_the_placeholder_ocds_prefix_is_a_placeholder_of_the_open_data(prefix):
     project.publication.ocid_prefix = prefix
     [item] = [i for i in publishing_gate(project, ["en"]) if i.code == PLACEHOLDER_CODE]
     assert (item.field, item.document, item.step) == ("publication.ocid_prefix", "", Step.VENDORS)
-    assert item.message("fr").startswith("Les données ouvertes : chaque identifiant utiliserait")
+    assert item.message("fr").startswith("Les données ouvertes\u00a0: chaque identifiant utiliserait")
     assert publishing_gate(load_example("office-suite"), ["en"]) == []

@@ -204,7 +204,7 @@ def test_record_docx_holds_chart_and_tables():
         media = [n for n in package.namelist() if n.startswith("word/media/") and n.endswith(".png")]
     assert len(media) == 1
     document = docx.Document(io.BytesIO(data))
-    assert document.core_properties.title.startswith("Dossier de décision : ")
+    assert document.core_properties.title.startswith("Dossier de décision\u00a0: ")
     assert document.core_properties.language == "fr-CA"
     text = _docx_text(data)
     (first, second) = tco.compute_tco(p)

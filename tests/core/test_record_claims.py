@@ -216,7 +216,7 @@ def test_every_example_record_opens_with_a_summary_and_a_recommendation(name):
         text = record_text(p, lang)
         assert "[À COMPLÉTER / TO BE COMPLETED]" not in text.split(tr("Table of contents", lang))[0]
     french = record_text(p, "fr")
-    assert "Il est proposé par ____________, appuyé par ____________, et résolu :" in french
+    assert "Il est proposé par ____________, appuyé par ____________, et résolu\u00a0:" in french
     assert f"D’autoriser le lancement de l’appel d’offres {p.info.reference}," in french
     assert "De financer cette dépense, estimée à " in french and " à même " in french
     english = record_text(p, "en")

@@ -127,7 +127,7 @@ def test_a_bids_text_over_the_limit_is_refused_and_its_twin_taken(pf, stage, cal
     with pytest.raises(BidsError) as caught:
         call(pf, bid_id, _LONG)
     assert str(caught.value) == (
-        f"{french} : 100\u00a0001 caractères, au plus 100\u00a0000. / "
+        f"{french}\u00a0: 100\u00a0001 caractères, au plus 100\u00a0000. / "
         f"{english}: 100,001 characters, at most 100,000."
     )
     assert record.read(pf) == before
@@ -166,7 +166,7 @@ def test_an_addendum_text_over_the_limit_is_refused_and_its_twin_taken(pf, call,
     with pytest.raises(PublishingError) as caught:
         call(pf, _LONG)
     assert str(caught.value) == (
-        f"{french} : 100\u00a0001 caractères, au plus 100\u00a0000. / "
+        f"{french}\u00a0: 100\u00a0001 caractères, au plus 100\u00a0000. / "
         f"{english}: 100,001 characters, at most 100,000."
     )
     draft = publishing_record.read(pf).draft

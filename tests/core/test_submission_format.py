@@ -84,7 +84,7 @@ def test_the_submission_format_message_teaches_an_open_format_in_both_languages(
     assert (f.code, f.severity.value) == (SENT, "info")
     assert {
         "en": "File format of a bid named by its product: Microsoft Word. What bidders send is not what the Town buys",
-        "fr": "Format de fichier d’une soumission désigné par son produit : Microsoft Word. Ce que les "
+        "fr": "Format de fichier d’une soumission désigné par son produit\u00a0: Microsoft Word. Ce que les "
         "soumissionnaires envoient n’est pas ce que la Ville achète",
     }[lang] in f.message(lang)
     assert "OpenDocument" in f.message(lang)

@@ -107,6 +107,6 @@ def test_empty_option():
     p = Project()
     p.tco_options = [TcoOption(id=1, name="A"), TcoOption(id=2, name="B")]
     assert [(f.code, f.message("fr")) for f in check_tco(p)] == [
-        ("T-EMPTY", "A : aucune ligne de coût pour l’instant."),
-        ("T-EMPTY", "B : aucune ligne de coût pour l’instant."),
+        ("T-EMPTY", "A\u00a0: aucune ligne de coût pour l’instant."),
+        ("T-EMPTY", "B\u00a0: aucune ligne de coût pour l’instant."),
     ]

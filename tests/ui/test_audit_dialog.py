@@ -91,7 +91,7 @@ def test_in_french_with_a_real_rfp_text(window, monkeypatch, qtbot):
         dialog.findings.item(0)
         .text()
         .startswith(
-            "Erreur : Nom de marque ou de produit dans ce passage (paragraphe 2, ligne 2) : autoCAD Map 3D."
+            "Erreur\u00a0: Nom de marque ou de produit dans ce passage (paragraphe 2, ligne 2)\u00a0: autoCAD Map 3D."
         )
     )
     assert (

@@ -299,7 +299,7 @@ def test_the_bundled_example_shows_its_whole_evaluation(window, qtbot, tmp_path,
     dialog.show_tab(3)
     states = dict(zip(_cells(dialog.opening.prices, 0), _cells(dialog.opening.prices, 1), strict=True))
     late = next(text for name, text in states.items() if "Campus Express inc." in name)
-    assert late == ("En retard : jamais ouverte" if lang == "fr" else "Late: never opened")
+    assert late == ("En retard\u00a0: jamais ouverte" if lang == "fr" else "Late: never opened")
     assert not dialog.opening.open_button.isEnabled()
     dialog.show_tab(2)
     assert not dialog.jury.lock_button.isEnabled() and not dialog.jury.points.cellWidget(0, 1).isEnabled()

@@ -76,7 +76,7 @@ def test_a_list_with_an_open_quote_imports_nothing_and_names_the_line(
     brands_page.brands_import_button.click()
     assert errors == [
         "Rien n\u2019a été importé.\nLa ligne 3 ouvre des guillemets qui ne sont pas fermés sur cette "
-        "ligne : fermez-les et gardez chaque nom sur une seule ligne."
+        "ligne\u00a0: fermez-les et gardez chaque nom sur une seule ligne."
     ]
     assert [b.name for b in window.ctx.project.extra_brands] == ["PermisPlus", "Zorbix Pro"]
 

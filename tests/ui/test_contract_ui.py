@@ -231,7 +231,7 @@ def test_a_description_over_the_project_limit_is_refused_in_the_app(window, qtbo
         dialog.description.setText("x" * 100_001)
         qtbot.mouseClick(dialog.incident_button, Qt.MouseButton.LeftButton)
         assert shown == [
-            "La description de l’incident est trop longue : 100\u00a0001 caractères, au plus 100\u00a0000."
+            "La description de l’incident est trop longue\u00a0: 100\u00a0001 caractères, au plus 100\u00a0000."
         ]
         assert len(record.read(pf).incidents) == 1 and len(dialog.description.text()) == 100_001
         dialog.description.setText("x" * 100_000)

@@ -166,7 +166,7 @@ def test_the_dialog_in_french_counts_repeats(qtbot, window):
     assert dialog.windowTitle() == "Avant d’exporter"
     assert dialog.export_button.text() == "Exporter quand même"
     law = next(t for t in texts if "Droit applicable" in t)
-    assert law.startswith("À compléter — <info.province>\nL’appel d’offres en français, section « ")
+    assert law.startswith("À compléter — <info.province>\nL’appel d’offres en français, section «\u00a0")
     count = sum(1 for i in items if "Droit applicable" in i.section_text("fr"))
     assert count > 1 and law.endswith(f"({count} fois)")
     QApplication.processEvents()

@@ -64,7 +64,7 @@ def test_a_json_syntax_error_is_said_in_the_apps_language(window, monkeypatch, e
     finally:
         apply_language("en")
     assert errors == [
-        "Ce fichier JSON ne peut pas être chargé : à la ligne 1, colonne 37, une virgule n’est suivie d’aucune "
+        "Ce fichier JSON ne peut pas être chargé\u00a0: à la ligne 1, colonne 37, une virgule n’est suivie d’aucune "
         "valeur\n" + str(source)
     ]
 
@@ -81,7 +81,7 @@ def test_a_field_of_the_wrong_shape_is_named_in_the_apps_language(window, monkey
     finally:
         apply_language("en")
     assert errors == [
-        "Ce fichier JSON ne peut pas être chargé : le champ criteria doit être une liste d’objets JSON "
+        "Ce fichier JSON ne peut pas être chargé\u00a0: le champ criteria doit être une liste d’objets JSON "
         "(entre crochets)\n" + str(source)
     ]
 

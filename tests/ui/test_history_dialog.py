@@ -18,7 +18,7 @@ TEXTS = {
     "fr": {
         "title": "Historique du projet",
         "headers": ["Quand", "Quoi", "Avant", "Après"],
-        "show": "Afficher :",
+        "show": "Afficher\u00a0:",
         "all": "Toutes les étapes",
         "restore": "&Rétablir cette version",
         "added": "(ligne ajoutée)",
@@ -126,7 +126,7 @@ def test_a_long_text_changed_at_its_end_shows_the_change():
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("fr", "Soumissions : une inscription au registre des soumissions (jamais annulée)"),
+        ("fr", "Soumissions\u00a0: une inscription au registre des soumissions (jamais annulée)"),
         ("en", "Bids: an entry of the bids record (never undone)"),
     ],
 )
@@ -150,7 +150,7 @@ def test_a_bids_entry_is_named_in_the_history(window, tmp_path, monkeypatch, lan
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("fr", "Contrat : une inscription du suivi du contrat (jamais annulée)"),
+        ("fr", "Contrat\u00a0: une inscription du suivi du contrat (jamais annulée)"),
         ("en", "Contract: an entry of the contract's follow-up (never undone)"),
     ],
 )

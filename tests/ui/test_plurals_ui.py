@@ -62,9 +62,9 @@ def test_matrix_import_message(ui_lang, n):
 
 
 STEP = {
-    ("fr", 0): "Constats ouverts : 0 erreur, 0 avertissement, 0 information.",
-    ("fr", 1): "Constats ouverts : 1 erreur, 1 avertissement, 1 information.",
-    ("fr", 2): "Constats ouverts : 2 erreurs, 2 avertissements, 2 informations.",
+    ("fr", 0): "Constats ouverts\u00a0: 0 erreur, 0 avertissement, 0 information.",
+    ("fr", 1): "Constats ouverts\u00a0: 1 erreur, 1 avertissement, 1 information.",
+    ("fr", 2): "Constats ouverts\u00a0: 2 erreurs, 2 avertissements, 2 informations.",
     ("en", 0): "Open findings: 0 errors, 0 warnings, 0 information.",
     ("en", 1): "Open findings: 1 error, 1 warning, 1 information.",
     ("en", 2): "Open findings: 2 errors, 2 warnings, 2 information.",

@@ -124,7 +124,7 @@ def test_the_towns_minimum_submission_period_says_its_default(open_window):
     assert open_window.ctx.project.info.min_submission_days == 30 and box.text() == "30 days"
     open_window.actions_by_name["lang_fr"].trigger()
     box.setValue(0)
-    assert box.text() == "Par défaut : 15 jours"
+    assert box.text() == "Par défaut\u00a0: 15 jours"
 
 
 def test_contract_data_defaults_shown_and_edits_saved(open_window, qtbot):

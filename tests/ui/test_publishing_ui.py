@@ -213,7 +213,7 @@ def test_the_history_names_a_drafts_question(window, tmp_path):
 @pytest.mark.parametrize(
     ("lang", "message"),
     [
-        ("fr", "La question est trop longue : 100\u00a0001 caractères, au plus 100\u00a0000."),
+        ("fr", "La question est trop longue\u00a0: 100\u00a0001 caractères, au plus 100\u00a0000."),
         ("en", "The question is too long: 100,001 characters, at most 100,000."),
     ],
 )

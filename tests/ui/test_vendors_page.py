@@ -222,11 +222,11 @@ def test_french_labels_on_the_vendors_page(open_window, qtbot):
         "Aucune participation à l’appel d’offres",
         "A participé à la rédaction de l’appel d’offres",
         "A fourni un modèle ou un devis technique qui a été utilisé",
-        "A fourni un modèle ou un devis technique : reçu, non utilisé",
+        "A fourni un modèle ou un devis technique\u00a0: reçu, non utilisé",
     ]
     _choose(page, "helped_draft")
     assert open_window.ctx.project.find("vendor_exchanges", row.id).drafting == "helped_draft"
-    assert page.excluded.text() == "Exclus de cet appel d’offres (nommés dans son annexe) : Initech"
+    assert page.excluded.text() == "Exclus de cet appel d’offres (nommés dans son annexe)\u00a0: Initech"
     assert page.tables["publication_items"].table.item(0, 0).text() == "L’appel d’offres"
 
 

@@ -42,8 +42,8 @@ _LOCATED: dict[str, str] = {
         "its own."
     ),
     "C-EQUIVALENT": N_(
-        "This passage ({where}): a justified brand name must be followed by \u201cor "
-        "equivalent\u201d, as the trade agreements require."
+        "This passage ({where}): a justified brand name must be followed by "
+        "\u201c{equivalent}\u201d, as the trade agreements require."
     ),
     "S-BRAND": N_(
         "Brand or product name in this passage ({where}): {brands}. Describe the task, not a product "

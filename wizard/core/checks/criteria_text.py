@@ -12,14 +12,18 @@ from functools import lru_cache
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, brand_finding, finding
 from wizard.core.checks.known_names import known_names
+from wizard.core.checks.restate import guess_language
 from wizard.core.checks.submission_format import submission_format_names
 from wizard.core.checks.wording import fold, words
 from wizard.core.domain import brands, product_names
 from wizard.core.domain.numbering import criterion_labels
 from wizard.core.i18n import N_, Localized
+from wizard.core.i18n.languages import binding_language
 from wizard.core.memo import per_pass
 from wizard.core.model import Criterion, Project
 
+OR_EQUIVALENT = {"en": "or equivalent", "fr": "ou l’équivalent"}
+"""The words C-EQUIVALENT asks a criterion to add after a justified brand, by language."""
 EQUIVALENT = words(r"or (?:an? )?equivalent|or equal|ou (?:l'|un |une )?equivalent\w*")
 """"or equivalent" / "ou l'équivalent": required beside a justified brand (CFTA, CETA)."""
 
@@ -162,12 +166,14 @@ def brand_findings(criterion: Criterion, project: Project, labels: Labels | None
                 "C-EQUIVALENT",
                 Severity.ERROR,
                 N_(
-                    "Criterion {criterion}: a justified brand name must be followed by \u201cor "
-                    "equivalent\u201d, as the trade agreements require."
+                    "Criterion {criterion}: a justified brand name must be followed by "
+                    "\u201c{equivalent}\u201d, as the trade agreements require."
                 ),
                 field,
                 principles.FAIRNESS,
                 criterion=number,
+                # the words to add, in the criterion's language (as P-SOLUTION's suggestion)
+                equivalent=OR_EQUIVALENT[guess_language(criterion.text, binding_language(project))],
             )
         )
     return found

@@ -114,7 +114,7 @@ from wizard.core.checks.problem_terms import (
     SOLUTION,
     UNITS,
 )
-from wizard.core.checks.restate import guess_language, suggest_restatement
+from wizard.core.checks.restate import NEED_WORDINGS, guess_language, suggest_restatement
 from wizard.core.checks.wording import any_match, fold, sentence_bounds
 from wizard.core.domain import brands, product_names
 from wizard.core.i18n import N_
@@ -683,6 +683,8 @@ def check_problem(project: Project) -> list[Finding]:
             )
         ]
     folded = fold(statement)
+    # a suggested wording is in the statement's language, whatever the message's
+    wording_language = guess_language(statement, binding_language(project))
     found: list[Finding] = []
     targets, incumbents = solution_targets(statement, known_names(project))
     if targets:
@@ -697,9 +699,7 @@ def check_problem(project: Project) -> list[Finding]:
                 FIELD,
                 principles.NEED,
                 target=targets[0],
-                suggestion=suggest_restatement(
-                    statement, guess_language(statement, binding_language(project))
-                ),
+                suggestion=suggest_restatement(statement, wording_language),
             )
         )
     if incumbents:
@@ -751,12 +751,11 @@ def check_problem(project: Project) -> list[Finding]:
             finding(
                 "P-NEED",
                 Severity.INFO,
-                N_(
-                    "State the need with a need verb: \u201cWe need to be able to \u2026\u201d or "
-                    "\u201cI need to evaluate the benefits and feasibility of \u2026\u201d."
-                ),
+                N_("State the need with a need verb: \u201c{need}\u201d or \u201c{evaluate}\u201d."),
                 FIELD,
                 principles.NEED,
+                need=NEED_WORDINGS[wording_language][0],
+                evaluate=NEED_WORDINGS[wording_language][1],
             )
         )
     scope = _scope_finding(project, folded)

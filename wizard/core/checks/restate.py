@@ -36,6 +36,12 @@ _TEMPLATE = {
     "en": "I need to evaluate the benefits and feasibility of {what}",
     "fr": "J’ai besoin d’évaluer les avantages et la faisabilité {what}",
 }
+NEED_WORDINGS = {
+    "en": ("We need to be able to \u2026", "I need to evaluate the benefits and feasibility of \u2026"),
+    "fr": ("Nous devons pouvoir \u2026", "J’ai besoin d’évaluer les avantages et la faisabilité de \u2026"),
+}
+"""The two need-shaped openings P-NEED suggests, in the language of the statement they
+would begin (:func:`guess_language`), as :func:`suggest_restatement`'s template."""
 _FORMS = {
     "en": {
         "purpose": "ways to {what}",

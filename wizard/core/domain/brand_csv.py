@@ -210,7 +210,7 @@ def cased_report(names: list[str], lang: str) -> str:
     if not cased:
         return ""
     quoted = Localized(
-        fr=", ".join(f"« {name} »" for name in cased),
+        fr=", ".join(f"«\u00a0{name}\u00a0»" for name in cased),
         en=", ".join(f"“{name}”" for name in cased),
     )
     return ntr(

@@ -15,6 +15,11 @@ the English source. Every domain must declare the same ``Plural-Forms``.
   ``.po`` file (or a change here) is compiled again: a cached catalogue is never stale.
   Reading or writing the cache never fails: on ``OSError`` it compiles in memory.
 
+* ``french_spacing(text) -> str``: French punctuation spacing, applied to every French
+  ``msgstr`` as it is compiled, so that each message the app shows (findings, CLI
+  output, dialogs, document labels) is spaced alike without a hand edit of the ``.po``
+  files; it lives here so that a change of the rule changes the cache's hash.
+
 This module imports only Babel and the standard library: the wheel's build hook
 (``hatch_build.py``) loads it by path to compile the catalogues it ships.
 """
@@ -23,6 +28,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 import zlib
 from collections.abc import Sequence
@@ -31,6 +37,25 @@ from pathlib import Path
 CACHE_KEPT = 4
 """How many compiled catalogues a cache folder keeps (the newest): a few checkouts or
 branches of the sources can share it without compiling at each switch."""
+
+
+_BEFORE_COLON = re.compile(r" (?=[:»])")
+_AFTER_GUILLEMET = re.compile(r"« ")
+_BEFORE_MARK = re.compile(r"(?<=[\w)\]}»’”…]) (?=[;?!](?:\s|$|»|\)))")
+
+
+def french_spacing(text: str) -> str:
+    """``text`` (French) spaced as the OQLF's table « Espacement avant et après les signes
+    de ponctuation et les symboles » writes it for word processors (Vitrine linguistique,
+    checked 2026-12-07): a no-break space (U+00A0) before « : » and « » » and after « « »,
+    so that neither drops alone onto the next line; none before « ; », « ? » and « ! »
+    (the table's thin space, which word processors lack; the catalogues already write
+    « faire; par exemple »). Only plain spaces (U+0020) change: a placeholder's value
+    (``{words}``: the user's text) is filled in later and keeps its own characters, and
+    "14:00" or "https://" hold no space to change."""
+    text = _BEFORE_COLON.sub("\u00a0", text)
+    text = _AFTER_GUILLEMET.sub("«\u00a0", text)
+    return _BEFORE_MARK.sub("", text)
 
 
 def cache_folder() -> Path:
@@ -102,6 +127,14 @@ def compile_po(po_files: Sequence[Path]) -> bytes:
                 merged[message.id] = message
     if merged is None:
         raise ValueError("no .po file to compile")
+    if po_files[0].parent.parent.name == "fr":
+        for message in merged:
+            if message.id and message.string:
+                strings = (
+                    tuple(message.string) if isinstance(message.string, (list, tuple)) else (message.string,)
+                )
+                spaced = tuple(french_spacing(part) for part in strings)
+                message.string = spaced if isinstance(message.string, (list, tuple)) else spaced[0]
     out = io.BytesIO()
     write_mo(out, merged)
     return out.getvalue()

@@ -72,8 +72,10 @@ _LANGUAGE_NAMES = {"fr": N_("French"), "en": N_("English")}
 
 
 def _list_sep(lang: str) -> str:
-    """The separator of a list of items that may hold commas (French spaces its ';')."""
-    return " ; " if lang == "fr" else "; "
+    """The separator of a list of items that may hold commas: "; " in both languages (the
+    French catalogue writes no space before ';', as the OQLF's table without a thin space:
+    ``i18n.compile.french_spacing``)."""
+    return "; "
 
 
 def _doc(code: str, title: str, description: str, lang: str) -> Document:

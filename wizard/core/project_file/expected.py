@@ -61,8 +61,9 @@ def for_type(kind: Any) -> str:
 
 def choices(values: tuple[str, ...] | list[str]) -> Localized:
     """``values`` as a refusal lists them, each quoted as the language quotes: « fr »,
-    « en » / “fr”, “en” (the empty value too: « » / “”)."""
+    « en » with no-break spaces inside the guillemets / “fr”, “en” (the empty value too:
+    « » / “”)."""
     return Localized(
-        fr=", ".join(f"« {v} »" if v else "« »" for v in values),
+        fr=", ".join(f"«\u00a0{v}\u00a0»" if v else "«\u00a0»" for v in values),
         en=", ".join(f"“{v}”" for v in values),
     )
