@@ -481,7 +481,9 @@ def test_unreadable_documents_get_one_bilingual_line(content, name, english, tmp
 # A document that cannot be read is said in each language's own words, decided by the
 # file's content: never a library's or a program's English pasted into the French half.
 
-DAMAGED_DOCX_FR = "Ce document DOCX ne peut pas être lu : il est endommagé ou n’est pas un document DOCX."
+DAMAGED_DOCX_FR = (
+    "Ce document DOCX ne peut pas être lu\u00a0: il est endommagé ou n’est pas un document DOCX."
+)
 NOT_A_DOCUMENT = (
     "Ce fichier n’est pas un document DOCX, PDF ou texte. / This file is not a DOCX, PDF or text document."
 )
@@ -531,7 +533,7 @@ def test_a_garbage_pdf_gets_a_plain_sentence_and_the_program_words_apart(content
     assert (code, lines) == (2, [])
     first, detail = err.rstrip("\n").split("\n")
     assert first == (
-        "Ce document PDF ne peut pas être lu : il est endommagé ou n’est pas un PDF. / "
+        "Ce document PDF ne peut pas être lu\u00a0: il est endommagé ou n’est pas un PDF. / "
         f"This PDF document cannot be read: it is damaged or not a PDF. ({path})"
     )
     assert detail.startswith("pdftotext: ") and "Error" in detail

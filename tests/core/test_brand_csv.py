@@ -237,10 +237,10 @@ def test_an_ordinary_word_is_kept_cased_and_the_report_names_it(project_file):
     assert added == ["Office", "Bureau", "Teams", "GeoCite Pro", "Word"]
     assert cased_names(added) == ["Office", "Bureau", "Teams", "Word"]
     assert cased_report(added, "fr") == (
-        "4 noms sont aussi des mots courants (« Office », « Bureau », « Teams », « Word ») : la vérification "
+        "4 noms sont aussi des mots courants («\u00a0Office\u00a0», «\u00a0Bureau\u00a0», «\u00a0Teams\u00a0», «\u00a0Word\u00a0»)\u00a0: la vérification "
         "des marques ne les trouve qu’écrits avec une majuscule, mais alors aussi en début de phrase et dans "
-        "un nom propre comme « le Bureau du greffier », où ils ne désignent pas le produit. Si possible, "
-        "inscrivez plutôt le nom complet de chaque produit (« Microsoft Office » et non « Office »)."
+        "un nom propre comme «\u00a0le Bureau du greffier\u00a0», où ils ne désignent pas le produit. Si possible, "
+        "inscrivez plutôt le nom complet de chaque produit («\u00a0Microsoft Office\u00a0» et non «\u00a0Office\u00a0»)."
     )
     assert cased_report(added, "en") == (
         "4 names are also ordinary words (“Office”, “Bureau”, “Teams”, “Word”): the brand check finds them "
@@ -290,10 +290,10 @@ def test_cli_brands_import_says_which_names_need_their_capital(project_file, tmp
     assert cli.main(["brands", str(project_file), "--import", str(shared), "--lang", "fr"]) == 0
     assert capsys.readouterr().out == (
         "5 noms de marque ajoutés.\n"
-        "4 noms sont aussi des mots courants (« Office », « Bureau », « Teams », « Word ») : la vérification "
+        "4 noms sont aussi des mots courants («\u00a0Office\u00a0», «\u00a0Bureau\u00a0», «\u00a0Teams\u00a0», «\u00a0Word\u00a0»)\u00a0: la vérification "
         "des marques ne les trouve qu’écrits avec une majuscule, mais alors aussi en début de phrase et dans "
-        "un nom propre comme « le Bureau du greffier », où ils ne désignent pas le produit. Si possible, "
-        "inscrivez plutôt le nom complet de chaque produit (« Microsoft Office » et non « Office »).\n"
+        "un nom propre comme «\u00a0le Bureau du greffier\u00a0», où ils ne désignent pas le produit. Si possible, "
+        "inscrivez plutôt le nom complet de chaque produit («\u00a0Microsoft Office\u00a0» et non «\u00a0Office\u00a0»).\n"
     )
     shared.write_bytes(b"Slack\nZorbix Pro\n")
     assert cli.main(["brands", str(project_file), "--import", str(shared), "--lang", "en"]) == 0

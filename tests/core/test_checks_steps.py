@@ -214,32 +214,32 @@ def test_quebec_tender_with_an_english_binding_version_is_flagged():
         (  # the shape the field asks for, but no such day: say so, not "the format"
             "2027-02-30",
             "“2027-02-30” does not exist: the days of February 2027 go from 1 to 28.",
-            "« 2027-02-30 » n’existe pas : les jours de février 2027 vont de 1 à 28.",
+            "«\u00a02027-02-30\u00a0» n’existe pas\u00a0: les jours de février 2027 vont de 1 à 28.",
         ),
         (
             "2028-02-30",
             "“2028-02-30” does not exist: the days of February 2028 go from 1 to 29.",
-            "« 2028-02-30 » n’existe pas : les jours de février 2028 vont de 1 à 29.",
+            "«\u00a02028-02-30\u00a0» n’existe pas\u00a0: les jours de février 2028 vont de 1 à 29.",
         ),
         (
             "2027-04-00",
             "“2027-04-00” does not exist: the days of April 2027 go from 1 to 30.",
-            "« 2027-04-00 » n’existe pas : les jours d’avril 2027 vont de 1 à 30.",
+            "«\u00a02027-04-00\u00a0» n’existe pas\u00a0: les jours d’avril 2027 vont de 1 à 30.",
         ),
         (
             "2027-13-01",
             "“2027-13-01” does not exist: the months go from 01 to 12 (YYYY-MM-DD).",
-            "« 2027-13-01 » n’existe pas : les mois vont de 01 à 12 (AAAA-MM-JJ).",
+            "«\u00a02027-13-01\u00a0» n’existe pas\u00a0: les mois vont de 01 à 12 (AAAA-MM-JJ).",
         ),
         (  # another shape: then the format is what is wrong
             "8 mars 2027",
             "“8 mars 2027” is not a date (expected YYYY-MM-DD).",
-            "« 8 mars 2027 » n’est pas une date (format attendu : AAAA-MM-JJ).",
+            "«\u00a08 mars 2027\u00a0» n’est pas une date (format attendu\u00a0: AAAA-MM-JJ).",
         ),
         (  # Python 3.11's fromisoformat reads it, 3.10's does not: one answer on each (K27)
             "20270308",
             "“20270308” is not a date (expected YYYY-MM-DD).",
-            "« 20270308 » n’est pas une date (format attendu : AAAA-MM-JJ).",
+            "«\u00a020270308\u00a0» n’est pas une date (format attendu\u00a0: AAAA-MM-JJ).",
         ),
     ],
 )

@@ -66,15 +66,18 @@ def test_a_criterion_of_an_unknown_kind_is_refused_in_each_language_and_nothing_
     data = _data()
     data["criteria"][0]["kind"] = "required"
     refused = _refusal(data)
-    assert refused.detail.fr == "le champ criteria[0].kind doit valoir l’un de : « mandatory », « optional »"
+    assert (
+        refused.detail.fr
+        == "le champ criteria[0].kind doit valoir l’un de\u00a0: «\u00a0mandatory\u00a0», «\u00a0optional\u00a0»"
+    )
     assert refused.detail.en == "the field criteria[0].kind must be one of: “mandatory”, “optional”"
     source = tmp_path / "in.json"
     source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     target = tmp_path / "out.tender"
     assert cli_main(["load", str(source), str(target)]) == 2
     assert capsys.readouterr().err == (
-        "Ce fichier JSON ne peut pas être chargé : le champ criteria[0].kind doit valoir l’un de : "
-        "« mandatory », « optional » / This JSON file cannot be loaded: the field criteria[0].kind must "
+        "Ce fichier JSON ne peut pas être chargé\u00a0: le champ criteria[0].kind doit valoir l’un de\u00a0: "
+        "«\u00a0mandatory\u00a0», «\u00a0optional\u00a0» / This JSON file cannot be loaded: the field criteria[0].kind must "
         f"be one of: “mandatory”, “optional” ({source})\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.json"]
@@ -100,9 +103,9 @@ def test_every_choice_of_the_model_is_refused_outside_its_set(where, field, valu
     assert _at(data, where)[field] in values  # the example holds a value of the set
     _at(data, where)[field] = values[-1].upper() + "x"  # near, not in the set
     refused = _refusal(data)
-    quoted_fr = ", ".join(f"« {v} »" if v else "« »" for v in values)
+    quoted_fr = ", ".join(f"«\u00a0{v}\u00a0»" if v else "«\u00a0»" for v in values)
     quoted_en = ", ".join(f"“{v}”" for v in values)
-    assert refused.detail.fr == f"le champ {where}.{field} doit valoir l’un de : {quoted_fr}"
+    assert refused.detail.fr == f"le champ {where}.{field} doit valoir l’un de\u00a0: {quoted_fr}"
     assert refused.detail.en == f"the field {where}.{field} must be one of: {quoted_en}"
 
 
@@ -146,29 +149,35 @@ def test_the_published_baseline_is_read_the_same_way():
             ("bids", "verifications", 0, "result"),
             "passed",
             "refuted",
-            "« confirmed », « refuted », « pending »",
+            "«\u00a0confirmed\u00a0», «\u00a0refuted\u00a0», «\u00a0pending\u00a0»",
             "“confirmed”, “refuted”, “pending”",
         ),
         (
             ("contract", "incidents", 0, "severity"),
             "high",
             "critical",
-            "« critical », « major », « minor »",
+            "«\u00a0critical\u00a0», «\u00a0major\u00a0», «\u00a0minor\u00a0»",
             "“critical”, “major”, “minor”",
         ),
-        (("publishing", "documents", 0, "lang"), "fr-CA", "en", "« fr », « en »", "“fr”, “en”"),
+        (
+            ("publishing", "documents", 0, "lang"),
+            "fr-CA",
+            "en",
+            "«\u00a0fr\u00a0», «\u00a0en\u00a0»",
+            "“fr”, “en”",
+        ),
         (
             ("publishing", "documents", 0, "kind"),
             "tender_document",
             "tender",
-            "« tender », « price_form »",
+            "«\u00a0tender\u00a0», «\u00a0price_form\u00a0»",
             "“tender”, “price_form”",
         ),
         (
             ("publishing", "addenda", 0, "changes", 0, "kind"),
             "deadline",
             "date",
-            "« date », « text », « clause », « price_form »",
+            "«\u00a0date\u00a0», «\u00a0text\u00a0», «\u00a0clause\u00a0», «\u00a0price_form\u00a0»",
             "“date”, “text”, “clause”, “price_form”",
         ),
     ],
@@ -181,7 +190,7 @@ def test_a_records_value_outside_its_set_is_refused_and_its_twin_loads(path, bad
         where = where[step]
     where[path[-1]] = bad
     refused = _refusal(data)
-    assert refused.detail.fr == f"le champ {field} doit valoir l’un de : {french}"
+    assert refused.detail.fr == f"le champ {field} doit valoir l’un de\u00a0: {french}"
     assert refused.detail.en == f"the field {field} must be one of: {english}"
     where[path[-1]] = good
     _load(data)
@@ -201,7 +210,7 @@ def test_the_operations_refuse_a_value_outside_its_set_and_save_nothing(pf, tmp_
     with pytest.raises(codec.NotInSet) as caught:
         ops.update(pf, Criterion, first.id, kind="required")
     assert str(caught.value) == (
-        "le champ criteria.kind doit valoir l’un de : « mandatory », « optional » / "
+        "le champ criteria.kind doit valoir l’un de\u00a0: «\u00a0mandatory\u00a0», «\u00a0optional\u00a0» / "
         "the field criteria.kind must be one of: “mandatory”, “optional”"
     )
     with pytest.raises(codec.NotInSet, match="info.tender_languages must be one of"):
@@ -291,7 +300,7 @@ def test_each_ignored_key_is_named_after_the_load_in_each_language(tmp_path, cap
         "comment",
     ]
     assert out.err.splitlines() == [
-        f"La clé {key} n’est pas une de celles que l’application lit : sa valeur n’a pas été chargée. / "
+        f"La clé {key} n’est pas une de celles que l’application lit\u00a0: sa valeur n’a pas été chargée. / "
         f"The key {key} is not one the app reads: its value was not loaded."
         for key in keys
     ]

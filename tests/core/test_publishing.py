@@ -414,17 +414,19 @@ def test_a_date_that_is_not_one_is_said_as_everywhere_else(tmp_path, capsys):
     assert main(["new", "--example", "office-suite", str(path)]) == 0
     capsys.readouterr()
     assert main(["publish", str(path), "--date", "13/03/2027"]) == 2
-    said = "« 13/03/2027 » n’est pas une date (AAAA-MM-JJ). / “13/03/2027” is not a date (YYYY-MM-DD)."
+    said = (
+        "«\u00a013/03/2027\u00a0» n’est pas une date (AAAA-MM-JJ). / “13/03/2027” is not a date (YYYY-MM-DD)."
+    )
     assert capsys.readouterr().err.startswith(said)
     # the format asked for, but no such day or month: say that, not "the format" (walk 8)
     assert main(["publish", str(path), "--date", "2027-02-30"]) == 2
     assert capsys.readouterr().err.startswith(
-        "« 2027-02-30 » n’existe pas : les jours de février 2027 vont de 1 à 28. / "
+        "«\u00a02027-02-30\u00a0» n’existe pas\u00a0: les jours de février 2027 vont de 1 à 28. / "
         "“2027-02-30” does not exist: the days of February 2027 go from 1 to 28."
     )
     assert main(["publish", str(path), "--date", "2027-13-45"]) == 2
     said = (
-        "« 2027-13-45 » n’existe pas : les mois vont de 01 à 12 (AAAA-MM-JJ). / "
+        "«\u00a02027-13-45\u00a0» n’existe pas\u00a0: les mois vont de 01 à 12 (AAAA-MM-JJ). / "
         "“2027-13-45” does not exist: the months go from 01 to 12 (YYYY-MM-DD)."
     )
     assert capsys.readouterr().err.startswith(said)

@@ -122,7 +122,7 @@ def test_a_workbook_or_a_fake_docx_is_said_in_french(window, monkeypatch, errors
         window.actions_by_name["check_document"].trigger()
     assert errors == [
         f"Ce fichier n’est pas un document DOCX, PDF ou texte.\n{workbook}",
-        f"Ce document DOCX ne peut pas être lu : il est endommagé ou n’est pas un document DOCX.\n{fake}",
+        f"Ce document DOCX ne peut pas être lu\u00a0: il est endommagé ou n’est pas un document DOCX.\n{fake}",
     ]
 
 
@@ -135,7 +135,9 @@ def test_a_garbage_pdf_is_said_in_french_with_pdftotext_words_below(window, monk
     window.actions_by_name["check_document"].trigger()
     (error,) = errors
     message, detail = error.split("\n\n")
-    assert message == f"Ce document PDF ne peut pas être lu : il est endommagé ou n’est pas un PDF.\n{path}"
+    assert (
+        message == f"Ce document PDF ne peut pas être lu\u00a0: il est endommagé ou n’est pas un PDF.\n{path}"
+    )
     assert detail.startswith("pdftotext: ")
 
 

@@ -98,10 +98,10 @@ def test_the_import_says_which_names_are_found_only_with_a_capital(
         "GeoCite Pro",
     ]
     assert shown == [
-        "2 noms de marque ajoutés.\n1 nom est aussi un mot courant (« Bureau ») : la vérification des marques "
+        "2 noms de marque ajoutés.\n1 nom est aussi un mot courant («\u00a0Bureau\u00a0»)\u00a0: la vérification des marques "
         "ne le trouve qu’écrit avec une majuscule, mais alors aussi en début de phrase et dans un nom propre "
-        "comme « le Bureau du greffier », où il ne désigne pas le produit. Si possible, inscrivez plutôt le "
-        "nom complet du produit (« Microsoft Office » et non « Office »)."
+        "comme «\u00a0le Bureau du greffier\u00a0», où il ne désigne pas le produit. Si possible, inscrivez plutôt le "
+        "nom complet du produit («\u00a0Microsoft Office\u00a0» et non «\u00a0Office\u00a0»)."
     ]
     # the same list again: nothing added, and the report says the names were already there
     brands_page.brands_import_button.click()
