@@ -412,6 +412,17 @@ def _text_language(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "info": {**info, "text_language": lang}}
 
 
+def _second(values: list[Any]) -> int | None:
+    """The index of the first value that ``values`` already held before it (``None``:
+    all distinct), in one pass: a project file's matrix has tens of thousands of cells."""
+    seen: set[Any] = set()
+    for i, value in enumerate(values):
+        if value in seen:
+            return i
+        seen.add(value)
+    return None
+
+
 def validate(project: Project, prefix: str = "") -> None:
     """Raise :class:`codec.CodecError` for what no project may hold: two rows of a
     list with one id, a row pointing at a missing parent row (a matrix cell without
@@ -420,13 +431,13 @@ def validate(project: Project, prefix: str = "") -> None:
     the path of the field named (:func:`from_dict`)."""
     for kind in ENTITIES:
         listed = [row.id for row in project.rows(kind)]
-        twice = next((i for i, row_id in enumerate(listed) if row_id in listed[:i]), None)
+        twice = _second(listed)
         if twice is not None:
             field = f"{prefix}{kind}[{twice}].id"
             detail = Localized.of(DUPLICATE_ID, field=field, id=listed[twice], rows=f"{prefix}{kind}")
             raise codec.CodecError(field, "duplicate id", detail=detail)
     versions = [(row.address, row.lang) for row in project.translations]
-    twice = next((i for i, v in enumerate(versions) if v in versions[:i]), None)
+    twice = _second(versions)
     if twice is not None:
         field = f"{prefix}translations[{twice}]"
         detail = Localized.of(
