@@ -370,8 +370,9 @@ def without_running_lines(pages: list[str]) -> list[str]:
     recurs at the same place (the same rank from the top, or from the bottom) on most
     pages with text (more than half, and three at least), numbers aside ("Town of
     Cobequid Harbour — CH-IT-2027-01", "Page 3 of 35"). A document of fewer than three
-    pages with text has none: one line on two pages may be a heading. A blanked line becomes an empty line, so the
-    paragraphs around it stay apart and the others keep their numbers within the page."""
+    pages with text has none: one line on two pages may be a heading. A blanked line
+    becomes an empty line, so the paragraphs around it stay apart and the others keep
+    their numbers within the page."""
     places = [_places(page) for page in pages]
     counted = [p for p in places if p]
     if len(counted) < 3:

@@ -52,7 +52,7 @@ import json
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -102,20 +102,20 @@ def _tokens(phrase: str) -> tuple[str, ...]:
     return tuple(fold(t) for t in _TOKEN.findall(phrase))
 
 
-def _index(aliases: Iterable[_Alias], words: frozenset[str] = frozenset()) -> dict[str, list[_Alias]]:
+def _index(aliases: Iterable[_Alias], ordinary: Callable[[str], bool]) -> dict[str, list[_Alias]]:
     """First token → aliases, longest first. Multi-word aliases are also indexed joined.
-    A one-word form (as written or joined) that is one of ``words`` (ordinary words,
-    :func:`lowercase_words`) is ``cased``: found only with its capital."""
+    A one-word form (as written or joined) that is an ordinary word by ``ordinary``
+    (asked of a folded word) is ``cased``: found only with its capital."""
     index: dict[str, list[_Alias]] = {}
     for alias in aliases:
         if not alias.tokens:
             continue
-        if len(alias.tokens) == 1 and alias.tokens[0] in words:
+        if len(alias.tokens) == 1 and ordinary(alias.tokens[0]):
             alias = _Alias(alias.tokens, alias.canonical, True)
         index.setdefault(alias.tokens[0], []).append(alias)
         if len(alias.tokens) > 1:
             joined_word = "".join(alias.tokens)
-            joined = _Alias((joined_word,), alias.canonical, alias.cased or joined_word in words)
+            joined = _Alias((joined_word,), alias.canonical, alias.cased or ordinary(joined_word))
             index.setdefault(joined.tokens[0], []).append(joined)
     for candidates in index.values():
         candidates.sort(key=lambda a: (-len(a.tokens), a.canonical is None))
@@ -198,7 +198,7 @@ def _bundled_aliases() -> list[_Alias]:
 
 @cache
 def _bundled_index() -> dict[str, list[_Alias]]:
-    return _index(_bundled_aliases(), lowercase_words())
+    return _index(_bundled_aliases(), lowercase_words().__contains__)
 
 
 @dataclass(frozen=True)
@@ -428,15 +428,8 @@ def _split_at(text: str, tokens: list[re.Match[str]], folded: list[str], i: int)
 def _extra_index(names: tuple[str, ...]) -> dict[str, list[_Alias]]:
     """The index of a town's own names; one that is an ordinary word ("Office", « Bureau »:
     :func:`ordinary_word`) is ``cased``, as the bundled list's are."""
-    return _index((_Alias(_tokens(n), n.strip()) for n in names if n.strip()), _OrdinaryWords())
-
-
-class _OrdinaryWords(frozenset[str]):
-    """The folded words :func:`ordinary_word` takes, for :func:`_index`: asked word by
-    word, so that the dictionary is read only when a town's name is a single word."""
-
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and _ordinary(word)
+    # asked word by word: the dictionary is read only when a town's name is one word
+    return _index((_Alias(_tokens(n), n.strip()) for n in names if n.strip()), _ordinary)
 
 
 def ordinary_word(name: str) -> bool:
