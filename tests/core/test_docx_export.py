@@ -37,7 +37,7 @@ def fr_docx():
 
 def test_k5_toc_field_and_update_fields(fr_docx):
     _data, document, parts = fr_docx
-    assert 'TOC \\o "1-3" \\h \\z \\u' in parts["word/document.xml"]
+    assert 'TOC \\o "1-2" \\h \\z \\u' in parts["word/document.xml"]
     settings = document.settings.element
     update = settings.find(qn("w:updateFields"))
     assert update is not None and update.get(qn("w:val")) == "true"

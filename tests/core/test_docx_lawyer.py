@@ -152,7 +152,7 @@ def test_update_fields_and_toc_field(fr):
     document, parts = fr
     update = document.settings.element.find(qn("w:updateFields"))
     assert update is not None and update.get(qn("w:val")) == "true"
-    assert 'TOC \\o "1-3" \\h \\z \\u' in parts["word/document.xml"]
+    assert 'TOC \\o "1-2" \\h \\z \\u' in parts["word/document.xml"]
 
 
 def test_a_header_and_footer_on_every_section_and_a_bare_cover(fr):

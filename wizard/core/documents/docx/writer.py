@@ -341,11 +341,20 @@ def _image(document: Any, block: Image) -> None:
         caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
+TOC_DEPTH = 2
+"""The heading levels a TOC lists, 1 to this: the sections, their parts and the clauses;
+never the level-3 headings of a signature block ("For the Town")."""
+TOC_FIELD = f'TOC \\o "1-{TOC_DEPTH}" \\h \\z \\u'
+"""The TOC field's instruction: outline levels 1 to :data:`TOC_DEPTH`, entries linked to
+their headings, no page numbers in Web view, paragraphs' own outline levels used."""
+
+
 def toc_entries(blocks: list[Block]) -> list[tuple[int, str]]:
-    """``[(level, text)]`` of the headings a TOC field lists (clause numbers included)."""
+    """``[(level, text)]`` of the headings a TOC field lists (clause numbers included):
+    what Word and LibreOffice list when they update :data:`TOC_FIELD`."""
     entries: list[tuple[int, str]] = []
     for block, number in zip(blocks, clause_numbers(blocks), strict=True):
-        if isinstance(block, Heading) and block.level <= 2:
+        if isinstance(block, Heading) and block.level <= TOC_DEPTH:
             entries.append((block.level, block.text))
         elif isinstance(block, ClauseHeading):
             entries.append((2, f"{number} {block.text}"))
@@ -372,7 +381,7 @@ def _toc(document: Any, block: Toc, entries: list[tuple[int, str]]) -> None:
     reader that does not update fields still sees the plan; Word refreshes it (K5)."""
     entries = entries or [(1, "")]
     paragraphs = [styled_paragraph(document, _toc_style(document, level)) for level, _ in entries]
-    docx_xml.add_multi_paragraph_field(paragraphs, 'TOC \\o "1-3" \\h \\z \\u', [t for _, t in entries])
+    docx_xml.add_multi_paragraph_field(paragraphs, TOC_FIELD, [t for _, t in entries])
     note = _plain_paragraph(document)
     note.add_run(block.note).italic = True
     docx_xml.hide_paragraph(note)  # for the editors: hidden text, never printed
