@@ -155,11 +155,13 @@ def test_page_labels_cover_every_bound_field(open_window):
 
 def test_export_writes_pdf_copies_when_asked(example_open, monkeypatch, tmp_path):
     from wizard.core import export as core_export
+    from wizard.core import pdf
 
     converted = []
 
-    def fake_pdf(documents):
+    def fake_pdf(documents, notices=None):
         converted.append(sorted(documents))
+        notices.append(pdf.MISSING_FONT)  # said once, after the count of files
         return {name.replace(".docx", ".pdf"): b"%PDF-1.7 copy" for name in documents}
 
     monkeypatch.setattr(core_export, "to_pdf", fake_pdf)
@@ -173,13 +175,14 @@ def test_export_writes_pdf_copies_when_asked(example_open, monkeypatch, tmp_path
     assert converted == [["decision-record-en.docx", "tender-en.docx"]]
     assert [p.name for p in written][-2:] == ["tender-en.pdf", "decision-record-en.pdf"]
     assert (folder / "tender-en.pdf").read_bytes() == b"%PDF-1.7 copy" and questions == [] and infos
+    assert infos[-1].count("The Carlito font") == 1 and infos[-1].endswith("laid out as in Word.")
 
 
 def test_a_failed_pdf_conversion_writes_nothing(example_open, monkeypatch, tmp_path, errors):
     from wizard.core import export as core_export
     from wizard.core import pdf
 
-    def failing(documents):
+    def failing(documents, notices=None):
         raise pdf.PdfError(pdf.FAILED, name="tender-en.docx", detail="exit 1")
 
     monkeypatch.setattr(core_export, "to_pdf", failing)

@@ -489,6 +489,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     removed = remove_leftovers(out)
     if removed:
         print(bilingual(LEFTOVERS_REMOVED, names=", ".join(p.name for p in removed)), file=sys.stderr)
+    notices: list[str] = []  # about the PDFs, said once below (pdf.MISSING_FONT …)
     try:
         written = export_all(
             project,
@@ -499,6 +500,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             record=record,
             bids=bids,
             follow=follow,
+            notices=notices,
         )
     except ExportWriteError as exc:
         text, params = failure_message(exc)
@@ -507,6 +509,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CliError(exc.text, out, **exc.params) from None
     for path in written:
         print(path)
+    for notice in notices:
+        print(bilingual(notice), file=sys.stderr)
     if gate:
         print(bilingual(GATE_WRITTEN, **_gate_totals(gate)), file=sys.stderr)
     others = untranslated_languages(project, tender_languages(project, args.lang))

@@ -346,6 +346,7 @@ def export_all(
     record: Any = None,
     bids: Any = None,
     follow: Any = None,
+    notices: list[str] | None = None,
 ) -> list[Path]:
     """Write every output into ``out_dir`` (created if missing); returns the paths written.
     ``changed``: the moment of the project's latest change (``ProjectFile.last_change``),
@@ -358,11 +359,13 @@ def export_all(
 
     With ``pdf``, a PDF of each Word document is written too (``pdf.to_pdf``, by
     LibreOffice), after the others; ``pdf.PdfError`` when LibreOffice is missing or
-    fails, before anything is written.
+    fails, before anything is written. ``notices`` receives what the user should read
+    once about those PDFs (message ids: ``pdf.MISSING_FONT``, ``pdf.TOC_NOT_UPDATED``).
     """
     files = output_files(project, lang, changed, record, bids, follow)
     if pdf:
-        files.update(to_pdf({name: data for name, data in files.items() if name.endswith(".docx")}))
+        docx = {name: data for name, data in files.items() if name.endswith(".docx")}
+        files.update(to_pdf(docx, notices))
     return write_files(files, out_dir)
 
 

@@ -312,6 +312,7 @@ def export(window: MainWindow) -> list[Path]:
         from wizard.core.publishing.record import read
 
         pf = window.ctx.pf
+        notices: list[str] = []  # about the PDFs (core.pdf.MISSING_FONT …), said once
         paths = list(
             export_all(
                 project,
@@ -321,6 +322,7 @@ def export(window: MainWindow) -> list[Path]:
                 record=read(pf),
                 bids=read_bids(pf),
                 follow=follow_up(pf),
+                notices=notices,
             )
         )
     except core.ExportWriteError as exc:  # names exactly what was written
@@ -344,6 +346,8 @@ def export(window: MainWindow) -> list[Path]:
     )
     if removed:
         message += "\n\n" + _(core.LEFTOVERS_REMOVED, names=", ".join(p.name for p in removed))
+    for notice in notices:
+        message += "\n\n" + _(notice)
     dialogs.show_info(window, message)
     return paths
 
