@@ -643,6 +643,8 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
             add(first, j)
         elif tokens[i].start() in named:
             add(i, j)  # "a software application called “Card Manager Plus”": named, ordinary words or not
+        elif unknown and (partners := _associates_end(text, tokens, words, j)) is not None:
+            add(i, partners)  # "John Dorsey and Associates", "Connerly & Associates": a firm of partners
         elif (
             quoting
             and (quoting == 2 or _fold_word(words[j]) in _TRADE_RUN)
@@ -791,6 +793,21 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
 
 
 _SLASHED = re.compile(r"/([A-Z][A-Za-z0-9]+)")
+
+
+def _associates_end(text: str, tokens: list[re.Match[str]], words: list[str], j: int) -> int | None:
+    """The index of "Associates" when a capitalised run ending at ``j`` is followed by
+    " and Associates" or " & Associates" ("John Dorsey and Associates", "Connerly &
+    Associates"), or ``None``: the run and the word name a firm of partners, a person's
+    name included."""
+    for step in (1, 2):
+        k = j + step
+        if k >= len(words) or words[k] != "Associates":
+            continue
+        gap = text[tokens[j].end() : tokens[k].start()]
+        if (step == 1 and gap == " & ") or (step == 2 and words[j + 1] == "and" and gap == " and "):
+            return k
+    return None
 
 
 _QUOTING = re.compile(r"\b(?:quotes?|quoted|quotations?|bids?|bidders?|proposals?)\b")
