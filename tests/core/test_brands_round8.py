@@ -23,3 +23,22 @@ def test_associates_in_lower_case_or_alone_stay_words():
     assert possible("Dr. Quintal and associates presented the study.") == []
     assert possible("Associates of the library met in May.") == []
     assert possible("Harvey Quintal and Mary Brown presented the study.") == []
+
+
+def test_a_vendor_in_apposition_to_a_vendor_noun():
+    assert possible("The contract with the former vendor, Zorbitek, ends in May.") == ["Zorbitek"]
+    assert possible("Support for the contractor (Quarrystone Earthworks) is included.") == [
+        "Quarrystone Earthworks"
+    ]
+    assert possible("The review was a suggestion of Varnholt, the consulting firm that audited us.") == [
+        "Varnholt"
+    ]
+    assert possible("Le mandat revient à Quintalis, la firme de génie retenue.") == ["Quintalis"]
+    assert possible("Quintalis, l’entreprise retenue, livrera en mai.") == ["Quintalis"]
+
+
+def test_persons_and_bodies_next_to_a_vendor_noun_stay_words():
+    # clean twins: a company's officer, a list after a vendor noun, a person of the firm
+    assert possible("Jane Smith, the company's president, spoke to Council.") == []
+    assert possible("The vendor, City staff and the Mayor met in May.") == []
+    assert possible("Marc Tremblay, le président de la firme, a répondu.") == []

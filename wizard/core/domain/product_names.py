@@ -223,6 +223,14 @@ _PLACES = frozenset(
         "acadie",
     ]
 )
+_APPOSED_BEFORE = re.compile(
+    r"\b(?:vendor|vender|contractor|supplier|reseller|dealer|integrator|manufacturer|firm|company"
+    r"|fournisseur|revendeur|integrateur|fabricant|prestataire|firme|societe|entreprise|compagnie)"
+    r"(?:, | \()$"
+)
+"""A vendor noun, then a comma or an opening parenthesis, right before a capitalised run
+("the original vendor, Cofile, …", "the contractor (Titan Earthworks)", « le fournisseur,
+X, … »): the run is the vendor's name in apposition."""
 _INTRODUCER_END = re.compile(rf"(?:^|\W)(?:{_INTRODUCERS})[ \u00a0\u202f«\"“']{{1,3}}$")
 _JOINERS = frozenset(" \u00a0-/&")
 _OPENING = ("«", '"', "“")
@@ -683,6 +691,13 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
         elif unknown and _INTRODUCER_END.search(_context(text, tokens[i].start())):
             add(i, j)
         elif (
+            unknown
+            and _APPOSED_BEFORE.search(_context(text, tokens[i].start()))
+            and text[tokens[j].end() : tokens[j].end() + 1] in (",", ")", ".", "")
+            and _fold_word(words[i]) not in _NOT_NAMES
+        ):
+            add(i, j)  # "the original vendor, Cofile,", "the contractor (Titan Earthworks)": in apposition
+        elif (
             leaving
             and unknown
             and unknown[0] == i
@@ -991,12 +1006,16 @@ def _public(word: str) -> bool:
 
 
 _APPOSITIVE_TRADE = re.compile(
-    r",\s+(?:a|an|un|une)\s+(?:(?!(?:of|de|du|des|for|pour)\b)[\w-]+\s+){0,4}?"
+    r",\s+(?:(?:a|an|un|une)\s+(?:(?!(?:of|de|du|des|for|pour)\b)[\w-]+\s+){0,4}?"
     r"(?:reseller|var|vendor|distributor|integrator|manufacturer|supplier|subsidiary"
     r"|revendeur|distributeur|fournisseur|integrateur|fabricant|filiale)s?\b"
+    r"|(?:a|an|the|la|une|l['\u2019])\s*(?:(?!(?:of|de|du|des|for|pour)\b)[\w-]+\s+){0,2}?"
+    r"(?:firm|company|firme|soci[eé]t[eé]|entreprise|compagnie)(?![\w'\u2019]))"
 )
 """After a capitalised run, an apposition that names a trade ("X, a Lenovo Computer VAR",
-« X, un revendeur Dell »): the run is a firm's name, ordinary words or not."""
+« X, un revendeur Dell ») or a firm ("Kroll, the consultancy firm that …", « X, la firme
+de génie … »; not "the company's president"): the run is a firm's name, ordinary words or
+not."""
 _DETERMINED = re.compile(
     r"\b(?:a|an|the|its|our|their|this|existing|integrated|new|un|une|le|la|les|du|des|notre|leur)\s+$"
 )
