@@ -42,3 +42,17 @@ def test_persons_and_bodies_next_to_a_vendor_noun_stay_words():
     assert possible("Jane Smith, the company's president, spoke to Council.") == []
     assert possible("The vendor, City staff and the Mayor met in May.") == []
     assert possible("Marc Tremblay, le président de la firme, a répondu.") == []
+
+
+def test_a_french_firm_noun_with_its_trade_or_legal_form():
+    assert possible("La firme d’arpenteurs-géomètres Quintal Bérubé a remporté l’appel d’offres.") == [
+        "Quintal Bérubé"
+    ]
+    assert possible("La société par actions simplifiée (SAS) Zorbitek a déposé un recours.") == ["Zorbitek"]
+
+
+def test_a_firm_noun_before_a_place_or_a_public_body_stays_words():
+    # clean twins: a transit company of a city, a public utility, a known word
+    assert possible("La société de transport de Laval a reçu la subvention.") == []
+    assert possible("L’entreprise d’électricité Hydro-Québec a coupé le courant.") == []
+    assert possible("La firme de génie Conseil a été consultée.") == []

@@ -223,6 +223,16 @@ _PLACES = frozenset(
         "acadie",
     ]
 )
+_FIRM_QUALIFIED = re.compile(
+    r"(?:^|\W)(?:firme|societe|entreprise|compagnie|maison) (?:de |d'|par |en )(?:[a-z-]+ ){0,2}([a-z-]+) "
+    r"(?:\([a-z]{2,5}\) )?$"
+)
+"""A French firm noun and its trade or its legal form, then a capitalised run (« la firme
+d'arpenteurs-géomètres Tremblay Laliberté », « la société par actions simplifiée (SAS)
+Atemis »): the run is the firm's name."""
+_NOT_QUALIFIER = frozenset(["de", "du", "des", "la", "le", "les", "et", "a", "au", "aux", "en", "par"])
+"""A qualifier ends in a noun or an adjective; « la société de transport de Laval » ends in
+a preposition before a place."""
 _APPOSED_BEFORE = re.compile(
     r"\b(?:vendor|vender|contractor|supplier|reseller|dealer|integrator|manufacturer|firm|company"
     r"|fournisseur|revendeur|integrateur|fabricant|prestataire|firme|societe|entreprise|compagnie)"
@@ -690,6 +700,16 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
             add(i, j)  # « le programme « E-COURRIER » »: quoted after a product word, ordinary words or not
         elif unknown and _INTRODUCER_END.search(_context(text, tokens[i].start())):
             add(i, j)
+        elif (
+            unknown
+            and (qualified := _FIRM_QUALIFIED.search(_context(text, tokens[i].start(), 60)))
+            and qualified.group(1) not in _NOT_QUALIFIER
+            and _fold_word(words[i]) not in _PLACES
+            and not _public(words[i])
+        ):
+            add(
+                i, j
+            )  # « la firme d'arpenteurs-géomètres Tremblay Laliberté », « la société par actions (SAS) X »
         elif (
             unknown
             and _APPOSED_BEFORE.search(_context(text, tokens[i].start()))
