@@ -56,3 +56,20 @@ def test_a_firm_noun_before_a_place_or_a_public_body_stays_words():
     assert possible("La société de transport de Laval a reçu la subvention.") == []
     assert possible("L’entreprise d’électricité Hydro-Québec a coupé le courant.") == []
     assert possible("La firme de génie Conseil a été consultée.") == []
+
+
+def canon(text):
+    return [m.canonical for m in detect_brands(text)]
+
+
+def test_platforms_a_town_publishes_or_streams_through():
+    assert canon("La Ville dispose d’une page Facebook pour ses avis.") == ["Facebook"]
+    assert canon("Council meetings are streamed on YouTube and Instagram.") == ["YouTube", "Instagram"]
+    assert canon("Residents may join the meeting via Zoom.") == ["Zoom"]
+    assert canon("La séance est diffusée sur Zoom.") == ["Zoom"]
+
+
+def test_zoom_the_word_stays_a_word():
+    # clean twins: the verb, in either language, with or without its capital
+    assert canon("Zoom in on the map to see the parcel.") == []
+    assert canon("Il faut faire un zoom sur la carte.") == []
