@@ -73,3 +73,16 @@ def test_zoom_the_word_stays_a_word():
     # clean twins: the verb, in either language, with or without its capital
     assert canon("Zoom in on the map to see the parcel.") == []
     assert canon("Il faut faire un zoom sur la carte.") == []
+
+
+def test_a_coined_name_before_a_product_noun_at_the_start_of_a_text():
+    assert possible("Zorbitek Forms Designer software is used to print the bills.") == [
+        "Zorbitek Forms Designer"
+    ]
+    assert possible("The Licences+ system was bought in 1998.") == ["Licences+"]
+
+
+def test_dictionary_words_at_the_start_of_a_text_stay_words():
+    # clean twins: every word has its capital at the start; no coined word, no name
+    assert possible("The Public Sector system includes a permitting module.") == []
+    assert possible("Tributary Accounting software is needed.") == []

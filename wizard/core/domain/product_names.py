@@ -66,7 +66,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache, partial
 
-from wizard.core.domain.brands import Match, _in_address, extra_names, fold, load_list
+from wizard.core.domain.brands import Match, _in_address, extra_names, fold, load_list, ordinary_word
 from wizard.core.paths import resource_path
 
 _TOKEN = re.compile(r"\w[\w+]*(?:[-/.]\w[\w+]*)*\+?")
@@ -774,7 +774,7 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
             unknown
             and unknown[-1] == j
             and not _ACRONYM.fullmatch(words[j])
-            and tokens[i].start() > 0
+            and (tokens[i].start() > 0 or _coined(words, unknown))
             and (
                 (nxt in _PRODUCT_NOUN and text[tokens[j].end() : tokens[j + 1].start()] == " ")
                 or (
@@ -1054,6 +1054,14 @@ def _noun_soon(words: list[str], tokens: list[re.Match[str]], text: str, j: int)
         if k > j + 1 and _fold_word(words[k]) in _PRODUCT_NOUN:
             return True
     return False
+
+
+def _coined(words: list[str], unknown: list[int]) -> bool:
+    """Whether a word of ``unknown`` is in neither dictionary ("Lytrod") or ends in a plus
+    sign ("Permits+"): at the start of a text every word has its capital, so only a coined
+    word makes the run before a product noun a name there ("Lytrod Proform Designer
+    software", "The Permits+ system"; not "The Public Sector system")."""
+    return any(words[r].endswith("+") or not ordinary_word(words[r]) for r in unknown)
 
 
 def _noun_ahead(words: list[str], j: int) -> bool:
