@@ -86,3 +86,16 @@ def test_dictionary_words_at_the_start_of_a_text_stay_words():
     # clean twins: every word has its capital at the start; no coined word, no name
     assert possible("The Public Sector system includes a permitting module.") == []
     assert possible("Tributary Accounting software is needed.") == []
+
+
+def test_office_machines_in_their_product_context():
+    assert canon("The auction lists a Canon fax machine and a desk.") == ["Canon"]
+    assert canon("Le lot comprend la maintenance des postes Dell et Mac.") == ["Dell", "Mac"]
+    assert canon("Staff use Windows and Mac computers.") == ["Mac"]
+
+
+def test_canon_and_mac_in_other_senses_stay_words():
+    # clean twins: a person, a sandwich, a rule of a church, the canon of a city
+    assert canon("Mac Smith spoke at the meeting.") == []
+    assert canon("The Big Mac was on the menu.") == []
+    assert canon("Le canon de la ville a été restauré.") == []
