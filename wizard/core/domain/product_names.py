@@ -611,6 +611,10 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
     # vendors ("quote- IT Right, $325/ Office Depot, $166"); in a list of prices without a
     # quote word, only a trade name ("Z Solutions $1062/ …"; not "Parks $3,000")
     quoting = 0 if "$" not in text else 2 if _QUOTING.search(low) else 1 if text.count("$") > 1 else 0
+    # a firm of partners ("John Dorsey and Associates")
+    associates = "Associates" in text
+    # a French firm noun that may take its trade before the name (« la firme d'arpenteurs X »)
+    firm_noun = any(h in low for h in ("firme", "soci", "entreprise", "compagnie", "maison"))
     # a study made by a firm ("an assessment conducted by Gartner")
     studying = any(h in low for h in _STUDY_HINTS)
     # the starts of quoted words ("« E-COURRIER »", "“Card Manager”")
@@ -661,7 +665,7 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
             add(first, j)
         elif tokens[i].start() in named:
             add(i, j)  # "a software application called “Card Manager Plus”": named, ordinary words or not
-        elif unknown and (partners := _associates_end(text, tokens, words, j)) is not None:
+        elif unknown and associates and (partners := _associates_end(text, tokens, words, j)) is not None:
             add(i, partners)  # "John Dorsey and Associates", "Connerly & Associates": a firm of partners
         elif (
             quoting
@@ -702,6 +706,7 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
             add(i, j)
         elif (
             unknown
+            and firm_noun
             and (qualified := _FIRM_QUALIFIED.search(_context(text, tokens[i].start(), 60)))
             and qualified.group(1) not in _NOT_QUALIFIER
             and _fold_word(words[i]) not in _PLACES
@@ -712,6 +717,7 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
             )  # « la firme d'arpenteurs-géomètres Tremblay Laliberté », « la société par actions (SAS) X »
         elif (
             unknown
+            and text[max(0, tokens[i].start() - 2) : tokens[i].start()] in (", ", " (")
             and _APPOSED_BEFORE.search(_context(text, tokens[i].start()))
             and text[tokens[j].end() : tokens[j].end() + 1] in (",", ")", ".", "")
             and _fold_word(words[i]) not in _NOT_NAMES
