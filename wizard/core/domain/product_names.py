@@ -66,7 +66,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache, partial
 
-from wizard.core.domain.brands import Match, _in_address, extra_names, fold, load_list
+from wizard.core.domain.brands import Match, _in_address, extra_names, fold, load_list, ordinary_word
 from wizard.core.paths import resource_path
 
 _TOKEN = re.compile(r"\w[\w+]*(?:[-/.]\w[\w+]*)*\+?")
@@ -223,6 +223,24 @@ _PLACES = frozenset(
         "acadie",
     ]
 )
+_FIRM_QUALIFIED = re.compile(
+    r"(?:^|\W)(?:firme|societe|entreprise|compagnie|maison) (?:de |d'|par |en )(?:[a-z-]+ ){0,2}([a-z-]+) "
+    r"(?:\([a-z]{2,5}\) )?$"
+)
+"""A French firm noun and its trade or its legal form, then a capitalised run (« la firme
+d'arpenteurs-géomètres Tremblay Laliberté », « la société par actions simplifiée (SAS)
+Atemis »): the run is the firm's name."""
+_NOT_QUALIFIER = frozenset(["de", "du", "des", "la", "le", "les", "et", "a", "au", "aux", "en", "par"])
+"""A qualifier ends in a noun or an adjective; « la société de transport de Laval » ends in
+a preposition before a place."""
+_APPOSED_BEFORE = re.compile(
+    r"\b(?:vendor|vender|contractor|supplier|reseller|dealer|integrator|manufacturer|firm|company"
+    r"|fournisseur|revendeur|integrateur|fabricant|prestataire|firme|societe|entreprise|compagnie)"
+    r"(?:, | \()$"
+)
+"""A vendor noun, then a comma or an opening parenthesis, right before a capitalised run
+("the original vendor, Cofile, …", "the contractor (Titan Earthworks)", « le fournisseur,
+X, … »): the run is the vendor's name in apposition."""
 _INTRODUCER_END = re.compile(rf"(?:^|\W)(?:{_INTRODUCERS})[ \u00a0\u202f«\"“']{{1,3}}$")
 _JOINERS = frozenset(" \u00a0-/&")
 _OPENING = ("«", '"', "“")
@@ -593,6 +611,10 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
     # vendors ("quote- IT Right, $325/ Office Depot, $166"); in a list of prices without a
     # quote word, only a trade name ("Z Solutions $1062/ …"; not "Parks $3,000")
     quoting = 0 if "$" not in text else 2 if _QUOTING.search(low) else 1 if text.count("$") > 1 else 0
+    # a firm of partners ("John Dorsey and Associates")
+    associates = "Associates" in text
+    # a French firm noun that may take its trade before the name (« la firme d'arpenteurs X »)
+    firm_noun = any(h in low for h in ("firme", "soci", "entreprise", "compagnie", "maison"))
     # a study made by a firm ("an assessment conducted by Gartner")
     studying = any(h in low for h in _STUDY_HINTS)
     # the starts of quoted words ("« E-COURRIER »", "“Card Manager”")
@@ -643,6 +665,8 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
             add(first, j)
         elif tokens[i].start() in named:
             add(i, j)  # "a software application called “Card Manager Plus”": named, ordinary words or not
+        elif unknown and associates and (partners := _associates_end(text, tokens, words, j)) is not None:
+            add(i, partners)  # "John Dorsey and Associates", "Connerly & Associates": a firm of partners
         elif (
             quoting
             and (quoting == 2 or _fold_word(words[j]) in _TRADE_RUN)
@@ -680,6 +704,25 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
             add(i, j)  # « le programme « E-COURRIER » »: quoted after a product word, ordinary words or not
         elif unknown and _INTRODUCER_END.search(_context(text, tokens[i].start())):
             add(i, j)
+        elif (
+            unknown
+            and firm_noun
+            and (qualified := _FIRM_QUALIFIED.search(_context(text, tokens[i].start(), 60)))
+            and qualified.group(1) not in _NOT_QUALIFIER
+            and _fold_word(words[i]) not in _PLACES
+            and not _public(words[i])
+        ):
+            add(
+                i, j
+            )  # « la firme d'arpenteurs-géomètres Tremblay Laliberté », « la société par actions (SAS) X »
+        elif (
+            unknown
+            and text[max(0, tokens[i].start() - 2) : tokens[i].start()] in (", ", " (")
+            and _APPOSED_BEFORE.search(_context(text, tokens[i].start()))
+            and text[tokens[j].end() : tokens[j].end() + 1] in (",", ")", ".", "")
+            and _fold_word(words[i]) not in _NOT_NAMES
+        ):
+            add(i, j)  # "the original vendor, Cofile,", "the contractor (Titan Earthworks)": in apposition
         elif (
             leaving
             and unknown
@@ -737,7 +780,7 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
             unknown
             and unknown[-1] == j
             and not _ACRONYM.fullmatch(words[j])
-            and tokens[i].start() > 0
+            and (tokens[i].start() > 0 or _coined(words, unknown))
             and (
                 (nxt in _PRODUCT_NOUN and text[tokens[j].end() : tokens[j + 1].start()] == " ")
                 or (
@@ -791,6 +834,21 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
 
 
 _SLASHED = re.compile(r"/([A-Z][A-Za-z0-9]+)")
+
+
+def _associates_end(text: str, tokens: list[re.Match[str]], words: list[str], j: int) -> int | None:
+    """The index of "Associates" when a capitalised run ending at ``j`` is followed by
+    " and Associates" or " & Associates" ("John Dorsey and Associates", "Connerly &
+    Associates"), or ``None``: the run and the word name a firm of partners, a person's
+    name included."""
+    for step in (1, 2):
+        k = j + step
+        if k >= len(words) or words[k] != "Associates":
+            continue
+        gap = text[tokens[j].end() : tokens[k].start()]
+        if (step == 1 and gap == " & ") or (step == 2 and words[j + 1] == "and" and gap == " and "):
+            return k
+    return None
 
 
 _QUOTING = re.compile(r"\b(?:quotes?|quoted|quotations?|bids?|bidders?|proposals?)\b")
@@ -974,12 +1032,16 @@ def _public(word: str) -> bool:
 
 
 _APPOSITIVE_TRADE = re.compile(
-    r",\s+(?:a|an|un|une)\s+(?:(?!(?:of|de|du|des|for|pour)\b)[\w-]+\s+){0,4}?"
+    r",\s+(?:(?:a|an|un|une)\s+(?:(?!(?:of|de|du|des|for|pour)\b)[\w-]+\s+){0,4}?"
     r"(?:reseller|var|vendor|distributor|integrator|manufacturer|supplier|subsidiary"
     r"|revendeur|distributeur|fournisseur|integrateur|fabricant|filiale)s?\b"
+    r"|(?:a|an|the|la|une|l['\u2019])\s*(?:(?!(?:of|de|du|des|for|pour)\b)[\w-]+\s+){0,2}?"
+    r"(?:firm|company|firme|soci[eé]t[eé]|entreprise|compagnie)(?![\w'\u2019]))"
 )
 """After a capitalised run, an apposition that names a trade ("X, a Lenovo Computer VAR",
-« X, un revendeur Dell »): the run is a firm's name, ordinary words or not."""
+« X, un revendeur Dell ») or a firm ("Kroll, the consultancy firm that …", « X, la firme
+de génie … »; not "the company's president"): the run is a firm's name, ordinary words or
+not."""
 _DETERMINED = re.compile(
     r"\b(?:a|an|the|its|our|their|this|existing|integrated|new|un|une|le|la|les|du|des|notre|leur)\s+$"
 )
@@ -998,6 +1060,14 @@ def _noun_soon(words: list[str], tokens: list[re.Match[str]], text: str, j: int)
         if k > j + 1 and _fold_word(words[k]) in _PRODUCT_NOUN:
             return True
     return False
+
+
+def _coined(words: list[str], unknown: list[int]) -> bool:
+    """Whether a word of ``unknown`` is in neither dictionary ("Lytrod") or ends in a plus
+    sign ("Permits+"): at the start of a text every word has its capital, so only a coined
+    word makes the run before a product noun a name there ("Lytrod Proform Designer
+    software", "The Permits+ system"; not "The Public Sector system")."""
+    return any(words[r].endswith("+") or not ordinary_word(words[r]) for r in unknown)
 
 
 def _noun_ahead(words: list[str], j: int) -> bool:
