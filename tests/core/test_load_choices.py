@@ -174,6 +174,16 @@ def test_the_published_baseline_is_read_the_same_way():
             "“tender”, “price_form”",
         ),
         (
+            ("publishing", "documents", 0, "media_type"),
+            "application/msword",
+            "application/pdf",
+            "«\u00a0application/vnd.openxmlformats-officedocument.wordprocessingml.document\u00a0», "
+            "«\u00a0application/pdf\u00a0», "
+            "«\u00a0application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\u00a0»",
+            "“application/vnd.openxmlformats-officedocument.wordprocessingml.document”, “application/pdf”, "
+            "“application/vnd.openxmlformats-officedocument.spreadsheetml.sheet”",
+        ),
+        (
             ("publishing", "addenda", 0, "changes", 0, "kind"),
             "deadline",
             "date",
