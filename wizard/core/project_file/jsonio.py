@@ -255,6 +255,14 @@ def ignored(data: Any, shape: Shape, where: str = "") -> list[str]:
     return found
 
 
+def unread_keys(text: str) -> list[str]:
+    """The keys of the JSON text of a project that :func:`loads` does not read
+    (:func:`ignored`), the project alone: a ``publishing``, ``bids`` or ``contract``
+    object is named whole (the app's *Import a project (JSON)* copies the project, not
+    the records of its publication). Call it after the text loaded."""
+    return ignored(json.loads(text), project_shape())
+
+
 def to_dict(
     project: Project,
     publishing: dict[str, Any] | None = None,
