@@ -94,7 +94,7 @@ def test_one_key_not_read_is_said_in_the_singular(window, monkeypatch, tmp_path)
     monkeypatch.setattr(dialogs, "show_info", lambda parent, message: shown.append(message))
     window.actions_by_name["import_json"].trigger()
     assert shown == [
-        "The project was imported, except one key of the file that the app does not read: its value was "
+        "The project was imported, except 1 key of the file that the app does not read: its value was "
         "not loaded, every other value was.\ninfo.titel"
     ]
 

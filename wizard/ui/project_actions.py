@@ -175,7 +175,7 @@ def unread_message(keys: list[str]) -> str:
     """What an import says after it succeeded when the JSON held keys it did not read
     (``jsonio.unread_keys``), one per line, in the interface language."""
     return n_(
-        "The project was imported, except one key of the file that the app does not read: its value was "
+        "The project was imported, except {count} key of the file that the app does not read: its value was "
         "not loaded, every other value was.\n{keys}",
         "The project was imported, except {count} keys of the file that the app does not read: their values "
         "were not loaded, every other value was.\n{keys}",
