@@ -72,7 +72,7 @@ def test_an_import_names_the_keys_it_did_not_read_once_the_project_is_created(wi
     assert window.ctx.project == load_example("office-suite")  # every value it reads
     assert shown == [
         "The project was imported, except 3 keys of the file that the app does not read: their values were "
-        "not loaded, every other value was.\nproblem.notes\ncriteria[1].wieght\nbids"
+        "not loaded, every other value was.\nproblem.notes\nwieght in criteria, row 2 (id 2)\nbids"
     ]
 
 
@@ -80,7 +80,7 @@ def test_an_import_names_the_keys_it_did_not_read_in_french(window, monkeypatch,
     shown, _target = _import_with_typos(window, monkeypatch, tmp_path, "fr")
     assert shown == [
         "Le projet a été importé, sauf 3 clés du fichier que l’application ne lit pas\u00a0: leurs valeurs "
-        "n’ont pas été chargées, toutes les autres l’ont été.\nproblem.notes\ncriteria[1].wieght\nbids"
+        "n’ont pas été chargées, toutes les autres l’ont été.\nproblem.notes\nwieght dans criteria, 2e ligne (id 2)\nbids"
     ]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wizard.core.examples import example_names, load_example
-from wizard.core.i18n import N_, _, n_, tr, ui_language
+from wizard.core.i18n import N_, Localized, _, n_, tr, ui_language
 from wizard.core.i18n.os_errors import os_reason
 from wizard.core.model import Project, defaults
 from wizard.core.pdf import PdfError
@@ -123,7 +123,7 @@ def new_from_example(window: MainWindow) -> None:
         _create(window, path, project, all_tables(publishing, bids, contract))
 
 
-def _read_project(window: MainWindow, path: Path) -> tuple[Project, list[str]] | None:
+def _read_project(window: MainWindow, path: Path) -> tuple[Project, list[Localized]] | None:
     """The values of a colleague's project: a JSON export or a ``.tender`` file (read
     only, never changed), and the path of each key of the JSON that was not read
     (``jsonio.unread_keys``: a typo, a newer app's field, the records of a published
@@ -171,7 +171,7 @@ def import_project(window: MainWindow, suffix: str = ".json") -> None:
         dialogs.show_info(window, unread_message(unread))
 
 
-def unread_message(keys: list[str]) -> str:
+def unread_message(keys: list[Localized]) -> str:
     """What an import says after it succeeded when the JSON held keys it did not read
     (``jsonio.unread_keys``), one per line, in the interface language."""
     return n_(
@@ -180,7 +180,7 @@ def unread_message(keys: list[str]) -> str:
         "The project was imported, except {count} keys of the file that the app does not read: their values "
         "were not loaded, every other value was.\n{keys}",
         len(keys),
-        keys="\n".join(keys),
+        keys="\n".join(key.text(ui_language()) for key in keys),
     )
 
 
