@@ -183,7 +183,8 @@ def cmd_load(args: argparse.Namespace) -> int:
         raise CliError(N_("This JSON file cannot be loaded: {detail}"), source, detail=exc.detail) from None
     ProjectFile.create(_new_target(args.file), project, origin="loaded", tables=tables).close()
     print(args.file)
-    for key in ignored_keys(json.loads(text)):  # after the load: the file is read without them
+    data = json.loads(text)
+    for key in jsonio.named_keys(ignored_keys(data), data):  # after the load: the file is read without them
         print(bilingual(expected.IGNORED, field=key), file=sys.stderr)
     return 0
 

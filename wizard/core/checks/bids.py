@@ -34,6 +34,8 @@ beside the project, and the evaluation computed from both
   points: it can never be ranked.
 * ``BD-NOT-TOP`` (error): the award goes to a bid other than the one ranked first
   without a written reason.
+* ``BD-REPEATED``, ``BD-CHOICE`` (errors): an entry a project file keeps that ``load``
+  refuses (``checks/bids_stored.py``).
 
 Fields: ``bids:{id}.<attribute>`` for one bid, ``bids.opening``, ``bids.award``,
 ``bids.quality_locked_at``, ``jury:{id}.…`` for a member: none is a step's field, so
@@ -51,6 +53,7 @@ from wizard.core.bids.record import Bid, BidsRecord
 from wizard.core.bids.scoring_input import evaluation_input
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
+from wizard.core.checks.bids_stored import check_bids_stored
 from wizard.core.checks.evaluation import person_key
 from wizard.core.domain import bid_scoring
 from wizard.core.domain.numbering import criterion_labels
@@ -579,4 +582,5 @@ def check_bids(project: Project, record: BidsRecord) -> list[Finding]:
         + _scores(project, record, inp)
         + _grid(project, record, inp)
         + _unscored(project, record, ev)
+        + check_bids_stored(project, record)
     )
