@@ -195,9 +195,9 @@ def translation_languages(project: Project, langs: list[str]) -> list[Language]:
 
 
 _WRITTEN_AMBIGUOUS = frozenset(["a", "an", "on", "or", "son", "sa", "ne", "que", "pas", "est"])
-"""Words of :data:`_FRENCH` or :data:`_ENGLISH` that the other language also writes
-(« il a », « on », « or », "son", "pas" …): they tell neither language apart in one short
-text."""
+"""Words of :data:`_FRENCH` or :data:`_ENGLISH` that the other language also writes or
+abbreviates (« il a », « on », « or », "son", "pas de deux", "2 p.m. EST", "NE corner",
+"que" in a query): they tell neither language apart in one short text."""
 _WRITTEN = {
     "fr": (_FRENCH | {"oui", "non", "il", "elle", "ils", "nous", "vous", "sera", "peut", "heures", "jour"})
     - _WRITTEN_AMBIGUOUS,
