@@ -555,9 +555,25 @@ def cmd_publish(args: argparse.Namespace) -> int:
             record = publish(pf, published_on=args.date or planned or _today(), attachments=attached)
     except PublishingError as exc:
         raise CliError(exc.text, args.file, **exc.params) from None
+    lang = getattr(args, "lang", None) or system_language()
+    if record.baseline is not None:  # the date recorded, which the documents and open data state
+        print(tr(N_("Marked as published on {date}."), lang, date=record.baseline.published_on))
     for doc in record.documents:
         print(f"{doc.name}\t{doc.lang}\t{doc.sha256}")
     return 0
+
+
+ADDENDUM_LANGUAGE_REFUSED = N_(
+    "Nothing issued: a text of this addendum is not in the language of its version (said above). "
+    "Correct it (discard the draft and add it again), or issue it as it is with --force."
+)
+"""``addendum issue`` refused: a text reads as the other language (``addenda.language_slips``)."""
+
+
+def _language_slips(slips: Any) -> None:
+    """Each text of a draft addendum in the other language, one bilingual line on stderr."""
+    for text, params in slips:
+        print(bilingual(text, **params), file=sys.stderr)
 
 
 def cmd_addendum(args: argparse.Namespace) -> int:
@@ -586,6 +602,9 @@ def cmd_addendum(args: argparse.Namespace) -> int:
                     for lang in ("fr", "en")
                 }
                 addenda.add_question(pf, addendum_id=draft.id, received_on=args.date or "", **texts)
+                added = read(pf).draft
+                if added is not None:  # said at once, not first when the addendum is issued
+                    _language_slips(addenda.language_slips(pf.project, added))
             elif args.action == "discard":
                 pending = read(pf).draft
                 if pending is None:
@@ -612,6 +631,10 @@ def cmd_addendum(args: argparse.Namespace) -> int:
                     raise CliError(N_("There is no draft addendum to issue."), args.file)
                 day = args.date or _today()
                 plan = addenda.plan_issue(pf, addendum_id=pending.id, issued_on=day)
+                if plan.warnings and not plan.problems:  # an issue cannot be taken back
+                    _language_slips(plan.warnings)
+                    if not getattr(args, "force", False):
+                        raise CliError(ADDENDUM_LANGUAGE_REFUSED, args.file)
                 addenda.issue(pf, addendum_id=pending.id, issued_on=day)
                 if plan.extended:  # said once the addendum is issued, never before a refusal
                     print(
@@ -637,19 +660,30 @@ def cmd_addendum(args: argparse.Namespace) -> int:
                         file=sys.stderr,
                     )
             record = read(pf)
+            slips = addenda.language_slips(pf.project, record.draft) if record.draft else []
     except PublishingError as exc:
         raise CliError(exc.text, args.file, **exc.params) from None
     if args.action == "show" and getattr(args, "number", None) is not None:
         chosen = [a for a in record.addenda if a.number == args.number]
+        # the draft is shown by the number it will take once issued, as the list names it
+        upcoming = 1 + max((a.number or 0 for a in record.issued), default=0)
+        if not chosen and record.draft is not None and args.number == upcoming:
+            _print_addendum(record.draft, lang, number=upcoming, slips=slips)
+            return 0
         if not chosen:
             raise CliError(N_("There is no addendum {number} in this file."), args.file, number=args.number)
         _print_addendum(chosen[0], lang)
         return 0
     if not record.addenda:
         print(tr("No addendum yet.", lang))
+    upcoming = 1 + max((a.number or 0 for a in record.issued), default=0)
     for a in record.addenda:
         state = tr("issued on {date}", lang, date=a.issued_on) if a.issued else tr("draft", lang)
-        name = tr("Addendum {number}", lang, number=a.number) if a.number else tr("Draft addendum", lang)
+        name = (
+            tr("Addendum {number}", lang, number=a.number)
+            if a.number
+            else tr(N_("Draft addendum {number}"), lang, number=upcoming)
+        )
         print(
             f"{name}\t{state}\t"
             + ntr("{count} question", "{count} questions", len(a.questions), lang)
@@ -659,13 +693,18 @@ def cmd_addendum(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_addendum(addendum: Any, lang: str) -> None:
+def _print_addendum(addendum: Any, lang: str, number: int | None = None, slips: Any = ()) -> None:
     """One addendum whole (``addendum FILE show N``): its state, each question with its
     answer in ``lang`` (the other language when ``lang``'s is blank), each change with
-    the value before (once issued) and after."""
+    the value before (once issued) and after. The draft is shown under ``number``, the
+    one it takes once issued, with ``slips``: its texts in the other language than the
+    version they fill (``addenda.language_slips``), for review before the issue."""
     other = "en" if lang == "fr" else "fr"
-    state = tr("issued on {date}", lang, date=addendum.issued_on) if addendum.issued else tr("draft", lang)
-    print(f"{tr('Addendum {number}', lang, number=addendum.number)}\t{state}")
+    if addendum.issued:
+        state = tr("issued on {date}", lang, date=addendum.issued_on)
+        print(f"{tr('Addendum {number}', lang, number=addendum.number)}\t{state}")
+    else:
+        print(f"{tr(N_('Draft addendum {number}'), lang, number=number)}\t{tr('draft', lang)}")
     for n, q in enumerate(addendum.questions, start=1):
         print(
             tr(
@@ -691,6 +730,8 @@ def _print_addendum(addendum: Any, lang: str) -> None:
             )
         else:
             print(tr("Change to {field}: {after}", lang, field=change.field, after=after))
+    for text, params in slips:
+        print(tr(N_("Warning: {message}"), lang, message=tr(text, lang, **params)))
 
 
 def _bids_error(exc: Exception, path: str) -> CliError:

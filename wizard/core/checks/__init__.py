@@ -136,19 +136,22 @@ def _run_checks(
         log.exception("the checks of the translations failed")
         found.append(check_failed(STEPS[Step.PROJECT].owns[0], _error(exc)))
     if publication is not None and publication.published:
-        found.extend(_addenda_findings(project, publication, today))
+        found.extend(_addenda_findings(project, publication, today, record))
     return sorted(found, key=lambda f: (f.step, f.severity.rank, f.code, f.field))
 
 
-def _addenda_findings(project: Project, record: Record, today: str | None) -> list[Finding]:
+def _addenda_findings(
+    project: Project, record: Record, today: str | None, bids: BidsRecord | None = None
+) -> list[Finding]:
     """The findings on the addenda of a published tender, judged on ``today`` (default:
-    the computer's date); one ``CHECK-FAILED`` on the project's step if they raise."""
+    the computer's date), with the bids' acknowledgements (``bids``); one
+    ``CHECK-FAILED`` on the project's step if they raise."""
     import datetime as dt
 
     from wizard.core.checks.addenda import check_addenda
 
     try:
-        return check_addenda(project, record, today or dt.date.today().isoformat())
+        return check_addenda(project, record, today or dt.date.today().isoformat(), bids)
     except Exception as exc:
         log.exception("the checks of the addenda failed")
         return [check_failed(STEPS[Step.PROJECT].owns[0], _error(exc))]
