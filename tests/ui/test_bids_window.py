@@ -367,6 +367,6 @@ def test_the_award_panel_records_the_dates_and_value_that_start_the_follow_up(
     assert award.resolution_number == "2027-05-118" and award.standstill_days == 10
     contract = read_contract(pf)
     assert contract is not None and contract.signed_on == "2027-05-25"
-    assert ranking.contract_value.text() == "95502.70"
+    assert ranking.contract_value.text() == "95,502.70"  # the English grouping
     _click(qtbot, ranking.award_button)
     assert read(pf).award == award

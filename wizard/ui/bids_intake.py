@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from wizard.core.bids import intake
 from wizard.core.bids.record import Bid, Bidder, read
 from wizard.core.domain.timezones import closing_datetime, zone_label, zone_of
-from wizard.core.i18n import _, ui_language
+from wizard.core.i18n import N_, _, ui_language
 from wizard.core.i18n.os_errors import os_reason
 from wizard.core.publishing.record import read as read_publishing
 from wizard.ui import dialogs
@@ -50,6 +50,15 @@ from wizard.ui.bids_common import (
 
 if TYPE_CHECKING:
     from wizard.ui.context import ProjectContext
+
+
+NO_NEW_BID = N_("The price envelopes are open: no bid can be added any more.")
+"""The core's refusal (``intake.add_bid``), the tooltip of what it disables."""
+FIXED_AT_OPENING = N_(
+    "The price envelopes are open: when a bid was received, and whether it was withdrawn or rejected, "
+    "can no longer change."
+)
+"""The core's refusal (``intake.set_bid``) for ``intake.FIXED_AT_OPENING``."""
 
 
 def bid_line(bid: Bid) -> str:
@@ -232,8 +241,6 @@ class BidsTab(QWidget):
         self.response_form.setChecked(bool(bid and bid.response_form))
         self.withdrawn.setChecked(bool(bid and bid.withdrawn))
         self.rejected.setText(bid.rejected if bid else "")
-        for widget in (self.withdrawn, self.rejected):  # what happens to a bid once recorded
-            widget.setEnabled(bid is not None)
         self.save_button.setText(_("Save the changes") if bid else _("Record the bid"))
         if bid is None:
             self.late_label.setText(_("The app decides whether a bid is late, against the closing in force."))
@@ -252,7 +259,22 @@ class BidsTab(QWidget):
         self.sealed_label.setText(self.sealed_text(bid))
         record = read(self.ctx.pf)
         self.remove_button.setEnabled(bid is not None and not (record.locked or record.opened))
-        self.attach_button.setEnabled(bid is not None and not bid.late and not read(self.ctx.pf).opened)
+        self.attach_button.setEnabled(bid is not None and not bid.late and not record.opened)
+        self._after_opening(bid is not None, record.opened)
+
+    def _after_opening(self, shown: bool, opened: bool) -> None:
+        """Once the envelopes are open, what the core refuses is disabled, its message
+        as the tooltip: a new bid, and the receipt, withdrawal and rejection of a bid
+        (``intake.FIXED_AT_OPENING``); the bidder's details stay editable."""
+        no_new = _(NO_NEW_BID) if opened else ""
+        self.new_button.setEnabled(not opened)
+        self.new_button.setToolTip(no_new)
+        self.save_button.setEnabled(shown or not opened)
+        self.save_button.setToolTip("" if shown else no_new)
+        fixed = _(FIXED_AT_OPENING) if opened else ""
+        for widget in (self.received_day, self.received_time, self.withdrawn, self.rejected):
+            widget.setEnabled(not opened and (shown or widget in (self.received_day, self.received_time)))
+            widget.setToolTip(fixed)
 
     def closing_text(self) -> str:
         """The closing in force, in the town's zone (:data:`NONE` when unknown)."""
