@@ -204,3 +204,39 @@ def test_published_pages_show_their_texts_and_grid_as_read_only(window, tmp_path
     assert _looks_read_only(grid) is published
     other = page.binder.bilingual["evaluation.tie_break"].other if published else None
     assert other is None or _looks_read_only(other)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "label"),
+    [
+        (
+            "en",
+            "Bid 3: Gamma Savoir inc. — prices sealed: interim score under 70",
+            "Left sealed at the opening: interim score under 70. Fingerprint (SHA-256):",
+        ),
+        (
+            "fr",
+            "Soumission 3\u00a0: Gamma Savoir inc. — prix scellés\u00a0: pointage intérimaire inférieur à 70",
+            "Laissé scellé à l’ouverture\u00a0: pointage intérimaire inférieur à 70. Empreinte (SHA-256)\u00a0:",
+        ),
+    ],
+)
+def test_the_bids_list_says_why_a_workbook_stayed_sealed(window, qtbot, tmp_path, lang, line, label):
+    _sample(window, tmp_path, opened=True)
+    apply_language(lang)
+    bids = _dialog(window, qtbot).bids
+    assert bids.bid_list.item(2).text() == line
+    bids.bid_list.setCurrentRow(2)
+    assert bids.sealed_label.text().startswith(label)
+    bids.bid_list.setCurrentRow(0)  # the clean twin: an opened workbook
+    assert bids.sealed_label.text().startswith("Ouvert." if lang == "fr" else "Opened.")
+
+
+def test_before_the_opening_the_list_gives_no_reason(window, qtbot, tmp_path):
+    _sample(window, tmp_path, opened=False)
+    bids = _dialog(window, qtbot).bids
+    assert bids.bid_list.item(2).text() == "Bid 3: Gamma Savoir inc. — prices sealed"
+    bids.bid_list.setCurrentRow(2)
+    assert bids.sealed_label.text().startswith(
+        "Sealed: its prices stay unread until the price envelope is opened."
+    )

@@ -47,6 +47,7 @@ from wizard.ui.bids_common import (
     short_field,
     shown_moment,
 )
+from wizard.ui.bids_opening import sealed_reasons
 
 if TYPE_CHECKING:
     from wizard.ui.context import ProjectContext
@@ -61,9 +62,10 @@ FIXED_AT_OPENING = N_(
 """The core's refusal (``intake.set_bid``) for ``intake.FIXED_AT_OPENING``."""
 
 
-def bid_line(bid: Bid) -> str:
+def bid_line(bid: Bid, kept_sealed: str = "") -> str:
     """How the list shows a bid: its name and what stands out (late, withdrawn, the
-    workbook sealed or opened)."""
+    workbook sealed or opened; ``kept_sealed``: why the opening left it sealed,
+    ``bids_opening.sealed_reasons``)."""
     if bid.late:
         state = _("late: never opened")
     elif bid.withdrawn:
@@ -73,7 +75,7 @@ def bid_line(bid: Bid) -> str:
     elif bid.opened:
         state = _("prices opened")
     elif bid.workbook_sha256:
-        state = _("prices sealed")
+        state = _("prices sealed: {reason}", reason=kept_sealed) if kept_sealed else _("prices sealed")
     else:
         state = _("no price workbook")
     return f"{bid_name(bid)} — {state}"
@@ -86,6 +88,7 @@ class BidsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.bid_ids: list[int] = []
+        self.kept_sealed: dict[int, str] = {}  # bid id → why the opening left it sealed
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         self.bid_list = QListWidget()
@@ -200,8 +203,9 @@ class BidsTab(QWidget):
         self.bid_list.blockSignals(True)
         self.bid_list.clear()
         self.bid_ids = [b.id for b in record.bids]
+        self.kept_sealed = sealed_reasons(self.ctx.project, record)
         for bid in record.bids:
-            self.bid_list.addItem(bid_line(bid))
+            self.bid_list.addItem(bid_line(bid, self.kept_sealed.get(bid.id, "")))
         row = self.bid_ids.index(wanted) if wanted in self.bid_ids else -1
         self.bid_list.setCurrentRow(row)
         self.bid_list.blockSignals(False)
@@ -256,7 +260,7 @@ class BidsTab(QWidget):
                 _("Received before the closing ({closing}).", closing=self.closing_text())
             )
         self.late_label.setStyleSheet("color: #b00020; font-weight: bold;" if bid and bid.late else "")
-        self.sealed_label.setText(self.sealed_text(bid))
+        self.sealed_label.setText(self.sealed_text(bid, self.kept_sealed.get(bid.id, "") if bid else ""))
         record = read(self.ctx.pf)
         self.remove_button.setEnabled(bid is not None and not (record.locked or record.opened))
         self.attach_button.setEnabled(bid is not None and not bid.late and not record.opened)
@@ -282,7 +286,9 @@ class BidsTab(QWidget):
         return shown_moment(self.ctx.project.info, found.isoformat()) if found else NONE
 
     @staticmethod
-    def sealed_text(bid: Bid | None) -> str:
+    def sealed_text(bid: Bid | None, kept_sealed: str = "") -> str:
+        """The price workbook of ``bid``: none yet, sealed (``kept_sealed``: why the
+        opening left it so), or opened; with its fingerprint."""
         if bid is None:
             return _("Record the bid first.")
         if bid.late:
@@ -291,6 +297,12 @@ class BidsTab(QWidget):
             return _("No price workbook received yet.")
         if bid.opened:
             return _("Opened. Fingerprint (SHA-256): {sha}", sha=fingerprint(bid.workbook_sha256))
+        if kept_sealed:
+            return _(
+                "Left sealed at the opening: {reason}. Fingerprint (SHA-256): {sha}",
+                reason=kept_sealed,
+                sha=fingerprint(bid.workbook_sha256),
+            )
         return _(
             "Sealed: its prices stay unread until the price envelope is opened. Fingerprint (SHA-256): {sha}",
             sha=fingerprint(bid.workbook_sha256),
