@@ -183,7 +183,8 @@ def cmd_load(args: argparse.Namespace) -> int:
         raise CliError(N_("This JSON file cannot be loaded: {detail}"), source, detail=exc.detail) from None
     ProjectFile.create(_new_target(args.file), project, origin="loaded", tables=tables).close()
     print(args.file)
-    for key in ignored_keys(json.loads(text)):  # after the load: the file is read without them
+    data = json.loads(text)
+    for key in jsonio.named_keys(ignored_keys(data), data):  # after the load: the file is read without them
         print(bilingual(expected.IGNORED, field=key), file=sys.stderr)
     return 0
 
@@ -1042,10 +1043,34 @@ def _entry(pf: Any, args: argparse.Namespace, lang: str) -> None:
         )
 
 
-def _award(pf: Any, args: argparse.Namespace) -> None:
-    """``award BID|none`` with the resolution, the signatory, the dates and the value; an
+AWARD_FINDINGS = (
+    "BD-NOT-TOP",
+    "BD-NOT-BEST-SCORE",
+    "BD-VALUE-NOT-BID",
+    "BD-SIGNED-BEFORE-AWARD",
+    "BD-SIGNED-IN-STANDSTILL",
+)
+"""The findings ``bid … award`` says on stderr once recorded (walk 2026-12-07): what the
+award itself gets wrong is told when it is typed, not only by ``check``."""
+
+
+def _warn_bids(pf: Any, lang: str, codes: tuple[str, ...]) -> None:
+    """The findings of ``checks.bids`` among ``codes``, on stderr, as ``check`` words them."""
+    from wizard.core.bids.record import read as read_bids
+    from wizard.core.checks.bids import check_bids
+    from wizard.core.i18n.formats import COLON
+
+    for f in check_bids(pf.project, read_bids(pf)):
+        if f.code in codes:
+            word = severity_word(f.severity.value, lang)
+            print(f"{word} {f.code} {f.field}{COLON[lang]}{f.message(lang)}", file=sys.stderr)
+
+
+def _award(pf: Any, args: argparse.Namespace, lang: str) -> None:
+    """``award BID|none`` with the resolution, the signatory, the dates and the value (left
+    out: the awarded bid's evaluated price, kept while the same bid stays awarded); an
     option left out keeps what the award holds (a correction never erases the signed
-    contract)."""
+    contract). What the award gets wrong is said on stderr (:data:`AWARD_FINDINGS`)."""
     from wizard.core.bids import evaluation_entry as ev
 
     (word,) = _numbers(args, ("BID",))
@@ -1062,6 +1087,7 @@ def _award(pf: Any, args: argparse.Namespace) -> None:
         contract_signed_on=args.signed_on,
         contract_value=args.value,
     )
+    _warn_bids(pf, lang, AWARD_FINDINGS)
 
 
 def cmd_bid(args: argparse.Namespace) -> int:
@@ -1107,6 +1133,7 @@ def cmd_bid(args: argparse.Namespace) -> int:
                 late = read_bids(pf).bid(added)
                 if late is not None and late.late:
                     print(bilingual(LATE_BID, bid=added, received=args.received), file=sys.stderr)
+                _warn_bids(pf, lang, ("BD-SAME-BIDDER",))
             elif args.action == "workbook":
                 bid_id = _bid_number(args)
                 if len(args.rest) < 2:
@@ -1153,7 +1180,7 @@ def cmd_bid(args: argparse.Namespace) -> int:
             elif args.action == "lock":
                 evaluation_entry.lock_quality(pf, locked_by=args.by, at=args.at)
             elif args.action == "award":
-                _award(pf, args)
+                _award(pf, args, lang)
             shown = _bid_number(args) if args.action == "show" and args.rest else None
             _print_bids(pf, lang, shown)
     except BidsError as exc:
