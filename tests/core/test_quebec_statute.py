@@ -38,7 +38,7 @@ def test_every_fact_has_a_source_and_a_date():
                 assert "counsel" in (fact["source"] + fact.get("note", "")) or "parallel" in fact["source"], (
                     key
                 )
-    assert count == 21
+    assert count == 22
 
 
 def test_code_constants_are_the_data_file():

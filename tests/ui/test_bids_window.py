@@ -2,7 +2,7 @@
 clerk records bids (one late), attaches a sealed price workbook, the committee passes
 the mandatory criteria, two members fill their own sheets, the consensus settles the
 divergence, the quality scores are locked, the price envelope is opened, and the
-ranking and its sensitivity follow. Screenshots of every tab at 1366×768 in both
+ranking and its sensitivity follow. Screenshots of every tab as on a 1366×768 screen, in both
 languages are written where ``OPW_SHOTS`` says (a folder), to look at.
 
 The expected figures, by hand: 10 optional criteria, weights 70/30. Bid 1 (Formation
@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from wizard.core.bids import evaluation_entry, intake
@@ -28,7 +28,7 @@ from wizard.core.examples import load_example_with_publishing
 from wizard.core.project_file.store import ProjectFile
 from wizard.core.publishing.jsonform import table_rows
 from wizard.ui import dialogs
-from wizard.ui.bids_window import BidsWindow
+from wizard.ui.bids_window import BidsWindow, fitted
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
 from bids_sample import fill  # noqa: E402
@@ -39,6 +39,10 @@ PRICES = {
     "Formation Acadie inc.": {"one_off.implementation": [50000], "recurring.subscriptions": [10000] * 5},
     "Numérique Chaleur ltée": {"one_off.implementation": [40000], "recurring.subscriptions": [8000] * 5},
 }
+
+
+LAPTOP = fitted(QSize(1366, 768))
+"""The window as it opens on a 1366×768 screen, whatever the test's screen."""
 
 
 def _shot(widget, name: str) -> None:
@@ -106,6 +110,7 @@ def test_bids_sheets_lock_opening_ranking_and_sensitivity_with_the_real_buttons(
     checked: list[str] = []
 
     def drive(dialog: BidsWindow) -> int:
+        dialog.resize(LAPTOP)
         dialog.show()
         qtbot.waitExposed(dialog)
         bids = dialog.bids
@@ -285,6 +290,7 @@ def test_the_bundled_example_shows_its_whole_evaluation(window, qtbot, tmp_path,
     window.actions_by_name[f"lang_{lang}"].trigger()
     dialog = BidsWindow(window.ctx, window)
     qtbot.addWidget(dialog)
+    dialog.resize(LAPTOP)
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.show_tab(4)
@@ -351,7 +357,7 @@ def test_the_award_panel_records_the_dates_and_value_that_start_the_follow_up(
     assert (ranking.awarded_on.text(), ranking.signed_on.text(), ranking.contract_value.text()) == (
         "",
         "",
-        "95502.70",
+        "95,502.70",  # in the app language (English here)
     )
     ranking.awarded_on.setText("2027-05-11")
     ranking.signed_on.setText("2027-05-25")
@@ -368,6 +374,6 @@ def test_the_award_panel_records_the_dates_and_value_that_start_the_follow_up(
     assert award.resolution_number == "2027-05-118" and award.standstill_days == 10
     contract = read_contract(pf)
     assert contract is not None and contract.signed_on == "2027-05-25"
-    assert ranking.contract_value.text() == "95502.70"
+    assert ranking.contract_value.text() == "95,502.70"  # the English grouping
     _click(qtbot, ranking.award_button)
     assert read(pf).award == award

@@ -3,7 +3,7 @@
 grid's items instead of the optional criteria; two members fill their own grid sheets,
 the consensus takes the points they agree on and settles the one they do not, the
 quality scores are locked, the price envelopes opened, and the ranking follows.
-Screenshots at 1366×768 in both languages where ``OPW_SHOTS`` says.
+Screenshots as on a 1366×768 screen in both languages where ``OPW_SHOTS`` says.
 
 The figures, by hand (tests/core/quebec_bids_sample.py): bid A (1) 25 + 24 + 16 + 15 =
 80 at $100,000 → (80 + 50) × 10 000 ÷ 100 000 = 13; bid B (2) 20 + 21 + 15 + 16 = 72
@@ -17,12 +17,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QComboBox
 
 from wizard.core.bids.record import read
 from wizard.ui import dialogs
-from wizard.ui.bids_window import BidsWindow
+from wizard.ui.bids_window import BidsWindow, fitted
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
 from quebec_bids_sample import CONSENSUS, GRID, create, record_bid  # noqa: E402
@@ -65,7 +65,7 @@ def test_two_grid_sheets_a_consensus_and_the_ranking_with_the_real_buttons(
     asked: list[str] = []
 
     def drive(dialog: BidsWindow) -> int:
-        dialog.resize(1366, 768)
+        dialog.resize(fitted(QSize(1366, 768)))  # as on a 1366×768 screen
         dialog.show()
         qtbot.waitExposed(dialog)
         dialog.show_tab(4)

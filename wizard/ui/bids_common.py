@@ -10,19 +10,23 @@ and a time goes to the core as typed, and the core's refusal is shown.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from babel.numbers import format_decimal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem
 
 from wizard.core.bids.record import Bid
 from wizard.core.documents.record_tco import money
 from wizard.core.domain.timezones import parse_time, tzinfo, zone_of
 from wizard.core.i18n import _, ui_language
+from wizard.core.i18n.formats import MINUS, with_minus
 from wizard.core.model.sections import ProjectInfo
 from wizard.core.opendata.milestones import parse_moment
+from wizard.ui.widgets.fields import parse_decimal
 
 NONE = "—"
 """A value not known yet (a sealed price, a score not given)."""
@@ -85,6 +89,30 @@ def bid_name(bid: Bid) -> str:
 def amount(value: Decimal | None) -> str:
     """An amount in CAD in the app's language; :data:`NONE` for an unknown one."""
     return NONE if value is None else money(value, ui_language())
+
+
+def amount_field(value: Decimal | None) -> str:
+    """An amount in CAD as an editor shows it in the app's language, grouped, to the
+    cent, without the currency sign: « 30 120,45 » (no-break space), "30,120.45"; ''
+    for none. :func:`parse_amount` reads it back."""
+    if value is None:
+        return ""
+    locale = "fr_CA" if ui_language() == "fr" else "en_CA"
+    return with_minus(format_decimal(value, format="#,##0.00", locale=locale), ui_language())
+
+
+_EN_GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d*)?$")
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """An amount as typed in the app's language: « 30 120,45 » or « 30120.45 » in
+    French, "30,120.45" or "30120.45" in English (a comma there groups thousands when it
+    does, "1,234"; otherwise it is read as a decimal mark, "95502,70"); spaces of any
+    kind and a "$" ignored. ``None`` when not a number."""
+    cleaned = re.sub(r"[\s\u00a0\u202f$]", "", text).replace(MINUS, "-")
+    if ui_language() != "fr" and _EN_GROUPED.match(cleaned):
+        cleaned = cleaned.replace(",", "")
+    return parse_decimal(cleaned)
 
 
 def score(value: Fraction | None, places: int = 2) -> str:

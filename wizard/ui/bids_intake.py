@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from wizard.core.bids import intake
 from wizard.core.bids.record import Bid, Bidder, read
 from wizard.core.domain.timezones import closing_datetime, zone_label, zone_of
-from wizard.core.i18n import _, ui_language
+from wizard.core.i18n import N_, _, ui_language
 from wizard.core.i18n.os_errors import os_reason
 from wizard.core.publishing.record import read as read_publishing
 from wizard.ui import dialogs
@@ -47,14 +47,25 @@ from wizard.ui.bids_common import (
     short_field,
     shown_moment,
 )
+from wizard.ui.bids_opening import sealed_reasons
 
 if TYPE_CHECKING:
     from wizard.ui.context import ProjectContext
 
 
-def bid_line(bid: Bid) -> str:
+NO_NEW_BID = N_("The price envelopes are open: no bid can be added any more.")
+"""The core's refusal (``intake.add_bid``), the tooltip of what it disables."""
+FIXED_AT_OPENING = N_(
+    "The price envelopes are open: when a bid was received, and whether it was withdrawn or rejected, "
+    "can no longer change."
+)
+"""The core's refusal (``intake.set_bid``) for ``intake.FIXED_AT_OPENING``."""
+
+
+def bid_line(bid: Bid, kept_sealed: str = "") -> str:
     """How the list shows a bid: its name and what stands out (late, withdrawn, the
-    workbook sealed or opened)."""
+    workbook sealed or opened; ``kept_sealed``: why the opening left it sealed,
+    ``bids_opening.sealed_reasons``)."""
     if bid.late:
         state = _("late: never opened")
     elif bid.withdrawn:
@@ -64,7 +75,7 @@ def bid_line(bid: Bid) -> str:
     elif bid.opened:
         state = _("prices opened")
     elif bid.workbook_sha256:
-        state = _("prices sealed")
+        state = _("prices sealed: {reason}", reason=kept_sealed) if kept_sealed else _("prices sealed")
     else:
         state = _("no price workbook")
     return f"{bid_name(bid)} — {state}"
@@ -77,6 +88,7 @@ class BidsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.bid_ids: list[int] = []
+        self.kept_sealed: dict[int, str] = {}  # bid id → why the opening left it sealed
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         self.bid_list = QListWidget()
@@ -191,8 +203,9 @@ class BidsTab(QWidget):
         self.bid_list.blockSignals(True)
         self.bid_list.clear()
         self.bid_ids = [b.id for b in record.bids]
+        self.kept_sealed = sealed_reasons(self.ctx.project, record)
         for bid in record.bids:
-            self.bid_list.addItem(bid_line(bid))
+            self.bid_list.addItem(bid_line(bid, self.kept_sealed.get(bid.id, "")))
         row = self.bid_ids.index(wanted) if wanted in self.bid_ids else -1
         self.bid_list.setCurrentRow(row)
         self.bid_list.blockSignals(False)
@@ -232,8 +245,6 @@ class BidsTab(QWidget):
         self.response_form.setChecked(bool(bid and bid.response_form))
         self.withdrawn.setChecked(bool(bid and bid.withdrawn))
         self.rejected.setText(bid.rejected if bid else "")
-        for widget in (self.withdrawn, self.rejected):  # what happens to a bid once recorded
-            widget.setEnabled(bid is not None)
         self.save_button.setText(_("Save the changes") if bid else _("Record the bid"))
         if bid is None:
             self.late_label.setText(_("The app decides whether a bid is late, against the closing in force."))
@@ -249,10 +260,25 @@ class BidsTab(QWidget):
                 _("Received before the closing ({closing}).", closing=self.closing_text())
             )
         self.late_label.setStyleSheet("color: #b00020; font-weight: bold;" if bid and bid.late else "")
-        self.sealed_label.setText(self.sealed_text(bid))
+        self.sealed_label.setText(self.sealed_text(bid, self.kept_sealed.get(bid.id, "") if bid else ""))
         record = read(self.ctx.pf)
         self.remove_button.setEnabled(bid is not None and not (record.locked or record.opened))
-        self.attach_button.setEnabled(bid is not None and not bid.late and not read(self.ctx.pf).opened)
+        self.attach_button.setEnabled(bid is not None and not bid.late and not record.opened)
+        self._after_opening(bid is not None, record.opened)
+
+    def _after_opening(self, shown: bool, opened: bool) -> None:
+        """Once the envelopes are open, what the core refuses is disabled, its message
+        as the tooltip: a new bid, and the receipt, withdrawal and rejection of a bid
+        (``intake.FIXED_AT_OPENING``); the bidder's details stay editable."""
+        no_new = _(NO_NEW_BID) if opened else ""
+        self.new_button.setEnabled(not opened)
+        self.new_button.setToolTip(no_new)
+        self.save_button.setEnabled(shown or not opened)
+        self.save_button.setToolTip("" if shown else no_new)
+        fixed = _(FIXED_AT_OPENING) if opened else ""
+        for widget in (self.received_day, self.received_time, self.withdrawn, self.rejected):
+            widget.setEnabled(not opened and (shown or widget in (self.received_day, self.received_time)))
+            widget.setToolTip(fixed)
 
     def closing_text(self) -> str:
         """The closing in force, in the town's zone (:data:`NONE` when unknown)."""
@@ -260,7 +286,9 @@ class BidsTab(QWidget):
         return shown_moment(self.ctx.project.info, found.isoformat()) if found else NONE
 
     @staticmethod
-    def sealed_text(bid: Bid | None) -> str:
+    def sealed_text(bid: Bid | None, kept_sealed: str = "") -> str:
+        """The price workbook of ``bid``: none yet, sealed (``kept_sealed``: why the
+        opening left it so), or opened; with its fingerprint."""
         if bid is None:
             return _("Record the bid first.")
         if bid.late:
@@ -269,6 +297,12 @@ class BidsTab(QWidget):
             return _("No price workbook received yet.")
         if bid.opened:
             return _("Opened. Fingerprint (SHA-256): {sha}", sha=fingerprint(bid.workbook_sha256))
+        if kept_sealed:
+            return _(
+                "Left sealed at the opening: {reason}. Fingerprint (SHA-256): {sha}",
+                reason=kept_sealed,
+                sha=fingerprint(bid.workbook_sha256),
+            )
         return _(
             "Sealed: its prices stay unread until the price envelope is opened. Fingerprint (SHA-256): {sha}",
             sha=fingerprint(bid.workbook_sha256),

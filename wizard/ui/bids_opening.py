@@ -26,8 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.bids import opening
-from wizard.core.bids.record import Bid, read
-from wizard.core.i18n import _
+from wizard.core.bids.record import Bid, BidsRecord, read
+from wizard.core.bids.scoring_input import evaluation_input
+from wizard.core.domain import bid_scoring
+from wizard.core.domain.evaluation import QUEBEC_MIN_INTERIM
+from wizard.core.domain.numbering import criterion_numbers
+from wizard.core.i18n import _, ui_language
+from wizard.core.model import Project
 from wizard.ui import dialogs
 from wizard.ui.bids_common import (
     amount,
@@ -44,8 +49,9 @@ if TYPE_CHECKING:
     from wizard.ui.context import ProjectContext
 
 
-def envelope_state(bid: Bid) -> str:
-    """What became of a bid's price envelope."""
+def envelope_state(bid: Bid, kept_sealed: str = "") -> str:
+    """What became of a bid's price envelope; ``kept_sealed``: why the opening left it
+    sealed (:func:`sealed_reasons`), said after "Sealed"."""
     if bid.late:
         return _("Late: never opened")
     if bid.withdrawn:
@@ -55,8 +61,37 @@ def envelope_state(bid: Bid) -> str:
     if bid.opened:
         return _("Opened")
     if bid.workbook_sha256:
-        return _("Sealed")
+        return _("Sealed: {reason}", reason=kept_sealed) if kept_sealed else _("Sealed")
     return _("No price workbook")
+
+
+def sealed_reasons(project: Project, record: BidsRecord) -> dict[int, str]:
+    """Bid id → why the opening left its workbook sealed, for each bid it could have
+    opened and did not: a mandatory criterion failed (its numbers, as the tender prints
+    them), the interim score under Québec's minimum or the pass threshold, or the Town's
+    choice at the opening (``opening.open_envelope(unopened=...)``). Empty before the
+    opening."""
+    if not record.opened:
+        return {}
+    results = {r.key: r for r in bid_scoring.evaluate(evaluation_input(project, record)).results}
+    numbers = criterion_numbers(project, ui_language())
+    reasons: dict[int, str] = {}
+    for bid in record.bids:
+        if bid.opened or not bid.openable:
+            continue
+        result = results.get(bid.id)
+        if result is not None and result.status == "non_compliant":
+            failed = ", ".join(numbers.get(c, str(c)) for c in result.failed)
+            reasons[bid.id] = _("mandatory criterion not met: {numbers}", numbers=failed)
+        elif result is not None and result.status == "below_threshold":
+            reasons[bid.id] = (
+                _("interim score under {minimum}", minimum=QUEBEC_MIN_INTERIM)
+                if project.evaluation.quebec_weighted
+                else _("below the pass threshold")
+            )
+        else:
+            reasons[bid.id] = _("left unopened at the opening")
+    return reasons
 
 
 class OpeningTab(QWidget):
@@ -127,12 +162,13 @@ class OpeningTab(QWidget):
         opened = record.opened
         for widget in (self.opened_by, self.witnesses, self.day, self.time, self.open_button):
             widget.setEnabled(not opened and not self.ctx.read_only)
+        reasons = sealed_reasons(self.ctx.project, record)
         fill(
             self.prices,
             [
                 [
                     f"{bid.id}. {bid.bidder.legal_name}",
-                    envelope_state(bid),
+                    envelope_state(bid, reasons.get(bid.id, "")),
                     fingerprint(bid.workbook_sha256),
                     amount(bid.evaluated_price),
                 ]

@@ -36,8 +36,7 @@ from wizard.core.domain import bid_scoring
 from wizard.core.domain.bid_scoring import PRICE_FORMULA_NOTE, STATUS_LABELS, TIE_TEXTS, Evaluation, Variant
 from wizard.core.i18n import _
 from wizard.ui import dialogs
-from wizard.ui.bids_common import NONE, done, fill, score, table
-from wizard.ui.widgets.fields import parse_decimal
+from wizard.ui.bids_common import NONE, amount_field, done, fill, parse_amount, score, table
 
 if TYPE_CHECKING:
     from wizard.ui.context import ProjectContext
@@ -220,7 +219,7 @@ class RankingTab(QWidget):
             self.standstill.setValue(award.standstill_days)
             self.awarded_on.setText(award.awarded_on)
             self.signed_on.setText(award.contract_signed_on)
-            self.contract_value.setText("" if award.contract_value is None else str(award.contract_value))
+            self.contract_value.setText(amount_field(award.contract_value))
             self.award_status.setText(
                 _(
                     "Award recorded: {bid}",
@@ -234,11 +233,11 @@ class RankingTab(QWidget):
     # -- editing ------------------------------------------------------------------
 
     def _value(self) -> str:
-        """The contract value as typed, its spaces and decimal comma read (``"95 502,70"``
-        → ``"95502.70"``); what is not a number goes to the core as typed, which refuses
-        it with its message."""
+        """The contract value as typed, read in the app's language (``bids_common.
+        parse_amount``: « 95 502,70 », "95,502.70" → ``"95502.70"``); what is not a number
+        goes to the core as typed, which refuses it with its message."""
         text = self.contract_value.text().strip()
-        value = parse_decimal(text) if text else None
+        value = parse_amount(text) if text else None
         return text if value is None else str(value)
 
     def record_award(self) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
 from wizard.core.i18n import _
@@ -26,6 +27,25 @@ from wizard.ui.bids_verification import VerificationTab
 if TYPE_CHECKING:
     from wizard.ui.context import ProjectContext
     from wizard.ui.main_window import MainWindow
+
+
+WANTED = QSize(1366, 768)
+"""The size the tabs are laid out for (a laptop's screen)."""
+FRAME = QSize(40, 80)
+"""Room left on the screen for the window's frame, title bar and the desktop's panels
+(as the History window, ``views.history_dialog``)."""
+
+
+def fitted(available: QSize | None) -> QSize:
+    """The window's size: :data:`WANTED`, no larger than the ``available`` part of its
+    screen less :data:`FRAME` (a 1366×768 screen gives 1326×688, its frame included
+    within the screen); :data:`WANTED` when the screen is unknown."""
+    if available is None:
+        return QSize(WANTED)
+    return QSize(
+        min(WANTED.width(), available.width() - FRAME.width()),
+        min(WANTED.height(), available.height() - FRAME.height()),
+    )
 
 
 class BidsWindow(QDialog):
@@ -56,7 +76,7 @@ class BidsWindow(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(1366, 768)
+        self.resize(fitted(self.screen().availableGeometry().size() if self.screen() else None))
 
     def refresh(self, _index: int = -1) -> None:
         """Read the record again into the tab shown."""

@@ -9,15 +9,18 @@ needed; every evaluated bid, its own points on each optional criterion with the
 selection committee's reason, and the winner's points beside them (under Québec's
 statutory system, its points on each criterion of the quality grid, out of the
 criterion's points, with the reason, beside the winner's); then its own scores and
-rank, and the winner's.
+rank, and the winner's; the recourse open to it (:func:`_recourse`). As a municipal
+letter: the bidder's address (the placeholder when none is recorded), a salutation, a
+closing and the signature of the officer named in the tender (:func:`_signature`).
 
 Nothing confidential (principle: a debriefing explains the bidder's own result without
 giving away another bidder's bid): no other bidder's name except the winner's (public
 with the award), no price but the bidder's own and the awarded value (public with the
-award), never the reasons written about another bid, and no personal name: the letter
-is addressed to the bidder (the business) and signed by the Town, and every name of a
-person the project or the bids hold is withheld from the reasons and findings it quotes
-(``[name withheld]``), whatever the open-data setting.
+award), never the reasons written about another bid, and no personal name but the
+signatory's, the single point of contact the tender already names: the letter is
+addressed to the bidder (the business), and every name of a person the project or the
+bids hold is withheld from the reasons and findings it quotes (``[name withheld]``),
+whatever the open-data setting.
 """
 
 from __future__ import annotations
@@ -40,15 +43,19 @@ from wizard.core.documents.evaluation_common import (
     notes_language_note,
     number,
 )
-from wizard.core.documents.tender import user_text
+from wizard.core.documents.tender import user_paragraphs, user_text
+from wizard.core.documents.tender_instructions import bid_disputes, marked
 from wizard.core.documents.tender_submission import format_deadline
+from wizard.core.domain import quebec
 from wizard.core.domain.evaluation import QUEBEC_MIN_INTERIM, points_needed_clamped
 from wizard.core.domain.numbering import criterion_numbers
+from wizard.core.domain.publication_plan import public_opening
 from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import N_, Plural, tr
 from wizard.core.model import Project
 from wizard.core.opendata.awards import award_value, decision_day, standstill_end
 from wizard.core.opendata.common import WITHHELD, Scrubber
+from wizard.core.textclean import one_line
 
 
 class _Names:
@@ -93,6 +100,19 @@ def unsuccessful(record: BidsRecord) -> list[Bid]:
     if award is None or award.bid_id is None or record.bid(award.bid_id) is None:
         return []
     return [b for b in record.bids if b.id != award.bid_id and not b.withdrawn]
+
+
+def _below_interim(view: EvaluationView, bid: Bid) -> bool:
+    """Whether ``bid`` stays under Québec's interim score: its outcome then says itself
+    that its price envelope was not opened (:data:`ENVELOPE_NOT_OPENED` is not repeated)."""
+    result = view.result(bid.id)
+    return (
+        result is not None
+        and result.status == "below_threshold"
+        and view.inp.method == "quebec"
+        and result.quality_score is not None
+        and result.quality_score < QUEBEC_MIN_INTERIM
+    )
 
 
 def _outcome(view: EvaluationView, bid: Bid, lang: str, names: _Names) -> list[Block]:
@@ -152,13 +172,7 @@ def _outcome(view: EvaluationView, bid: Bid, lang: str, names: _Names) -> list[B
         return blocks
     optional = len(view.inp.optional_ids)
     needed = points_needed_clamped(view.inp.threshold_pct, optional)
-    interim = result.quality_score
-    if (
-        result.status == "below_threshold"
-        and view.inp.method == "quebec"
-        and interim is not None
-        and interim < QUEBEC_MIN_INTERIM
-    ):
+    if _below_interim(view, bid):
         return [
             Paragraph(
                 tr(
@@ -166,7 +180,7 @@ def _outcome(view: EvaluationView, bid: Bid, lang: str, names: _Names) -> list[B
                     "the call for tenders requires {minimum}. As the call for tenders states, its price "
                     "envelope was not opened and it is not ranked.",
                     lang,
-                    interim=number(interim, lang, 0),
+                    interim=number(result.quality_score, lang, 0),
                     minimum=number(QUEBEC_MIN_INTERIM, lang, 0),
                 )
             )
@@ -344,8 +358,7 @@ def letter_blocks(
         Paragraph(long_date(day, lang) if day else ""),
         Paragraph(bidder_name(bid)),
     ]
-    address = [" ".join(line.split()) for line in bid.bidder.address.splitlines() if line.strip()]
-    blocks += [Paragraph(line) for line in address]
+    blocks += user_paragraphs(bid.bidder.address)  # the placeholder when none is recorded
     blocks.append(
         Paragraph(
             tr(
@@ -357,6 +370,7 @@ def letter_blocks(
             label="",
         )
     )
+    blocks.append(Paragraph(tr("Madam, Sir,", lang)))
     blocks.append(Paragraph(tr("The Town thanks you for your bid.", lang)))
     adopted = award.resolution_number.strip() and award.resolution_date.strip()
     blocks.append(
@@ -383,7 +397,13 @@ def letter_blocks(
     if note:
         blocks.append(Paragraph(note))
     blocks += _outcome(view, bid, lang, names)
-    if record.opened and not bid.late and not bid.withdrawn and bid.evaluated_price is None:
+    if (
+        record.opened
+        and not bid.late
+        and not bid.withdrawn
+        and bid.evaluated_price is None
+        and not _below_interim(view, bid)
+    ):
         blocks.append(Paragraph(tr(ENVELOPE_NOT_OPENED, lang)))
     blocks += _points_table(view, bid, winner, lang, names)
     blocks += _grid_table(view, bid, winner, lang, names)
@@ -410,8 +430,47 @@ def letter_blocks(
             )
         )
     )
-    blocks.append(Paragraph(user_text(info.organization)))
+    blocks += _recourse(view.project, lang)
+    blocks.append(Paragraph(tr("Yours truly,", lang)))
+    blocks += _signature(view.project)
     return blocks
+
+
+def _recourse(project: Project, lang: str) -> list[Block]:
+    """Where the bidder may take the result: in Québec, the communication of
+    information to the Autorité des marchés publics once the contract is awarded
+    (``resources/legal/quebec.json``, ``complaints.after_award``, to be confirmed by
+    counsel); elsewhere the Town's own complaint procedure as the tender states it
+    (``tender_instructions``, "Complaints and debriefing") and, where the tender prints
+    one, a trade agreement's bid-dispute procedure."""
+    label = tr("Recourse:", lang)
+    if public_opening(project):
+        rule = marked(quebec.fact("complaints", "after_award"), lang)
+        return [Paragraph(tr("Under the law, {rule}.", lang, rule=rule), label=label)]
+    text = tr(
+        "As the call for tenders states under “Complaints and debriefing”, a bidder that considers "
+        "this call for tenders or its conduct unfair may complain in writing to the single point of "
+        "contact, stating the facts and the rule it relies on; the Town answers in writing.",
+        lang,
+    )
+    if bid_disputes(project, lang):
+        text += " " + tr(
+            "Where a trade agreement covers this call for tenders, the bid-dispute procedure stated in "
+            "the same section is also available.",
+            lang,
+        )
+    return [Paragraph(text, label=label)]
+
+
+def _signature(project: Project) -> list[Block]:
+    """Who signs: the officer the tender names as the single point of contact, the
+    title, the Town, and how to reach them (``info.officer_name``, ``officer_title``,
+    ``contact_email``, ``contact_phone``); the name and title print the placeholder
+    when they are not recorded, never another person's."""
+    info = project.info
+    lines = [user_text(info.officer_name), user_text(info.officer_title), user_text(info.organization)]
+    lines += [one_line(v) for v in (info.contact_email, info.contact_phone) if one_line(v)]
+    return [Paragraph(line) for line in lines]
 
 
 def letter_document(project: Project, record: BidsRecord, bid: Bid, lang: str) -> Document:

@@ -488,6 +488,12 @@ def _disputes(project: Project, lang: str) -> list[Block]:
     return blocks
 
 
+marked = _marked
+"""A legal fact in a language with its counsel mark (the debriefing letter's recourse)."""
+bid_disputes = _disputes
+"""The bid-dispute paragraphs the tender prints (the debriefing letter cites them)."""
+
+
 def _complaints(project: Project, lang: str) -> list[Block]:
     blocks: list[Block] = [Heading(2, tr("Complaints and debriefing", lang))]
     if public_opening(project):  # Québec: the procedure of the law on the AMP

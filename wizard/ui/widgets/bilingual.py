@@ -37,6 +37,7 @@ from wizard.core.i18n import N_, _
 from wizard.core.i18n.languages import tender_languages, text_language
 from wizard.core.model.translatable import needs_translation, other_language, text_in
 from wizard.ui.context import ProjectContext
+from wizard.ui.widgets.read_only import show_read_only
 
 TextEditor = QLineEdit | QPlainTextEdit
 
@@ -155,6 +156,7 @@ class BilingualField(QWidget):
             self._loading = False
         editable = address is not None and not self.ctx.locked(address)
         self.other.setReadOnly(not editable)
+        show_read_only(self.other, not editable)
         self.other.setEnabled(address is not None)
         self.copy_button.setEnabled(editable)
         self.other.setMinimumHeight(self.primary.minimumHeight())

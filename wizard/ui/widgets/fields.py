@@ -32,6 +32,7 @@ from wizard.core.project_file.store import ProjectFile
 from wizard.ui.context import ProjectContext
 from wizard.ui.labels import label
 from wizard.ui.widgets.bilingual import BilingualField
+from wizard.ui.widgets.read_only import show_read_only
 from wizard.ui.widgets.texts import Texts
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -214,5 +215,6 @@ class FieldBinder:
         for widget in self.widgets.values():
             if isinstance(widget, (QLineEdit, QPlainTextEdit)):
                 widget.setReadOnly(read_only)
+                show_read_only(widget, read_only)
             else:
                 widget.setEnabled(not read_only)

@@ -69,6 +69,7 @@ from wizard.ui.labels import label
 from wizard.ui.widgets import table_sizing
 from wizard.ui.widgets.bilingual import LANGUAGE_NAMES, MISSING_IN, BilingualField, editor_text, is_bilingual
 from wizard.ui.widgets.fields import DECIMAL_PATTERN, parse_decimal
+from wizard.ui.widgets.read_only import show_read_only
 from wizard.ui.widgets.texts import Texts
 
 LONG_TEXTS = frozenset({"text", "description", "notes", "reason", "subject", "documents"})
@@ -291,6 +292,7 @@ class EntityTable(QWidget):
             finally:
                 field.primary.blockSignals(False)
             field.primary.setReadOnly(row is None or self.ctx.locked(self.kind))
+            show_read_only(field.primary, row is None or self.ctx.locked(self.kind))
             field.primary.setEnabled(row is not None)
             field.load()
 
@@ -480,6 +482,7 @@ class EntityTable(QWidget):
         self._fit_height()
         self.add_button.setEnabled(not self.ctx.locked(self.kind))
         self.delete_button.setEnabled(not self.ctx.locked(self.kind))
+        show_read_only(self.table, self.ctx.locked(self.kind))
         if current is not None:
             self.focus_row(current, None, focus=False)
         self.load_translations()

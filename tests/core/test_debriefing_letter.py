@@ -1,0 +1,149 @@
+"""What a debriefing letter holds as a Canadian municipal letter does (walk of the bids
+phase, 2026-12-07): the bidder's address, a salutation, the recourse open to the bidder
+(Québec: the Autorité des marchés publics, ``resources/legal/quebec.json``
+``complaints.after_award``; elsewhere the Town's own complaint procedure in the tender),
+a closing and the signatory's name and title; a missing fact prints the placeholder,
+never an invented one; and a sealed price envelope said once."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from quebec_bids_sample import LOCKED, OPENED, create, record_bid
+from test_evaluation_outputs import awarded, project, text
+
+from wizard.core.bids import evaluation_entry, opening
+from wizard.core.bids.record import read
+from wizard.core.documents.debriefing import ENVELOPE_NOT_OPENED, letter_document
+from wizard.core.i18n import tr
+from wizard.core.i18n.formats import PLACEHOLDER
+
+
+def _lines(project_, record, bid_id: int, lang: str) -> list[str]:
+    return text(letter_document(project_, record, record.bid(bid_id), lang)).split("\n")
+
+
+def _after(lines: list[str], first: str, count: int) -> list[str]:
+    at = lines.index(first)
+    return lines[at + 1 : at + 1 + count]
+
+
+@pytest.mark.parametrize(
+    ("lang", "closing", "title"),
+    [
+        ("en", "Yours truly,", "Director of Information Technology"),
+        (
+            "fr",
+            "Veuillez agréer, Madame, Monsieur, nos salutations distinguées.",
+            "Directeur des technologies de l'information",
+        ),
+    ],
+)
+def test_the_officer_named_in_the_tender_signs(lang, closing, title):
+    lines = _lines(project(), awarded(), 5, lang)
+    assert _after(lines, closing, 5) == [
+        "Martin Thériault",
+        title,
+        "Ville de Rivière-aux-Pins",
+        "approvisionnement@riviere-aux-pins.example.ca",
+        "506 555-0123",
+    ]
+    assert ("Madame, Monsieur," if lang == "fr" else "Madam, Sir,") in lines
+
+
+def test_a_signatory_not_recorded_prints_the_placeholder():
+    p = project()
+    p.info = replace(p.info, officer_name=" ", officer_title="", contact_email="", contact_phone="")
+    lines = _lines(p, awarded(), 5, "fr")  # the French text binds: its title is the one cleared
+    closing = "Veuillez agréer, Madame, Monsieur, nos salutations distinguées."
+    assert _after(lines, closing, 4) == [PLACEHOLDER, PLACEHOLDER, "Ville de Rivière-aux-Pins", "Critère"]
+    assert "approvisionnement" not in "\n".join(lines)  # no contact line invented
+
+
+def test_the_bidders_address_or_the_placeholder():
+    record = awarded()
+    lines = _lines(project(), record, 5, "en")
+    assert _after(lines, "Epsilon Inc.", 1) == ["5 rue Principale"]
+    bids = tuple(replace(b, bidder=replace(b.bidder, address="")) if b.id == 5 else b for b in record.bids)
+    lines = _lines(project(), replace(record, bids=bids), 5, "en")
+    assert _after(lines, "Epsilon Inc.", 2) == [
+        PLACEHOLDER,
+        "Subject: call for tenders RAP-2027-TI-07, Online training platform for municipal staff",
+    ]
+
+
+def test_outside_quebec_the_recourse_is_the_towns_own_procedure():
+    body = "\n".join(_lines(project(), awarded(), 5, "en"))
+    assert (
+        "Recourse: As the call for tenders states under “Complaints and debriefing”, a bidder that "
+        "considers this call for tenders or its conduct unfair may complain in writing to the single "
+        "point of contact" in body
+    )
+    assert "Autorité des marchés publics" not in body and "to be confirmed by counsel" not in body
+    fr = "\n".join(_lines(project(), awarded(), 5, "fr"))
+    assert (
+        "Recours\u00a0: Comme l’indique l’appel d’offres sous «\u00a0Plaintes et rencontre de compte rendu\u00a0»"
+        in fr
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "Recourse: Under the law, once the contract is awarded, a bidder that believes the Town did not "
+            "follow the applicable rules in the call for tenders or the award may communicate that "
+            "information to the Autorité des marchés publics (amp.quebec)",
+        ),
+        (
+            "fr",
+            "Recours\u00a0: En vertu de la loi, une fois le contrat adjugé, le soumissionnaire qui estime que "
+            "la Ville n’a pas respecté les règles applicables",
+        ),
+    ],
+)
+def test_in_quebec_the_recourse_is_the_amp_to_be_confirmed_by_counsel(lang, said):
+    p = project()
+    p.info = replace(p.info, province="QC")
+    body = "\n".join(_lines(p, awarded(), 5, lang))
+    assert said in body
+    mark = (
+        "[à faire confirmer par les conseillers juridiques]"
+        if lang == "fr"
+        else "[to be confirmed by counsel]"
+    )
+    assert mark in body
+    assert "single point of contact, stating the facts" not in body
+
+
+@pytest.fixture
+def quebec_record(tmp_path):
+    """The Québec sample awarded to A; B fails OBL-4, C stays under the interim 70:
+    both envelopes sealed at the opening."""
+    pf = create(tmp_path / "qc.tender")
+    a, b, c = (record_bid(pf, key) for key in "ABC")
+    evaluation_entry.set_mandatory(pf, b, 4, False, evidence="Hébergement hors Canada")
+    evaluation_entry.lock_quality(pf, locked_by="M", at=LOCKED)
+    opening.open_envelope(pf, opened_by="M", at=OPENED)
+    evaluation_entry.set_award(pf, a, awarded_on="2027-05-01", contract_value="100000")
+    yield pf.project, read(pf)
+    pf.close()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_under_the_interim_score_the_sealed_envelope_is_said_once(quebec_record, lang):
+    p, record = quebec_record
+    body = "\n".join(_lines(p, record, 3, lang))
+    envelope = "enveloppe de prix" if lang == "fr" else "price envelope"
+    assert body.count(envelope) == 1
+    assert tr(ENVELOPE_NOT_OPENED, lang) not in body
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_failed_mandatory_criterion_still_says_the_envelope_stayed_sealed(quebec_record, lang):
+    p, record = quebec_record
+    body = "\n".join(_lines(p, record, 2, lang))
+    assert tr(ENVELOPE_NOT_OPENED, lang) in body
+    assert body.count(tr(ENVELOPE_NOT_OPENED, lang)) == 1
