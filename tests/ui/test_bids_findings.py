@@ -20,7 +20,10 @@ def _published(tmp_path) -> ProjectFile:
 
 def test_the_findings_of_a_published_tender_include_its_bids(tmp_path):
     pf = _published(tmp_path)
-    intake.add_bid(pf, bidder=Bidder("Formation Acadie inc."), received_at="2027-04-16T10:12:00-03:00")
+    # the bid acknowledges the example's addendum 1, else BD-UNACKNOWLEDGED joins in
+    intake.add_bid(
+        pf, bidder=Bidder("Formation Acadie inc."), received_at="2027-04-16T10:12:00-03:00", acknowledged=[1]
+    )
     ctx = ProjectContext(pf)
     try:
         [single] = [f for f in ctx.findings() if f.code.startswith("BD-")]

@@ -240,3 +240,43 @@ def test_before_the_opening_the_list_gives_no_reason(window, qtbot, tmp_path):
     assert bids.sealed_label.text().startswith(
         "Sealed: its prices stay unread until the price envelope is opened."
     )
+
+
+def _two_opened(window, tmp_path):
+    """The sample with A and B both passing and opened (C under 70 stays sealed)."""
+    pf = create(tmp_path / "qc.tender")
+    a, b, _c = (record_bid(pf, key) for key in "ABC")
+    evaluation_entry.lock_quality(pf, locked_by="Martin Thériault", at=LOCKED)
+    opening.open_envelope(pf, opened_by="Martin Thériault", at=OPENED)
+    window.set_project(pf)
+    return pf, a, b
+
+
+def test_another_bidder_chosen_shows_and_records_that_bids_price(window, qtbot, tmp_path):
+    """Walk 2026-12-07: the panel sent the value shown for the bid chosen before, so the
+    award to another bid recorded the first bid's price as a value stated for it."""
+    pf, a, b = _two_opened(window, tmp_path)
+    evaluation_entry.set_award(pf, a, reason_if_not_top="Motif consigné au dossier du conseil")
+    prices = {bid.id: bid.evaluated_price for bid in read(pf).bids}
+    assert prices[a] != prices[b]
+    dialog = _dialog(window, qtbot)
+    dialog.show_tab(4)
+    ranking = dialog.ranking
+    assert ranking.contract_value.text() == amount_field(prices[a])
+    ranking.award_bid.setCurrentIndex(ranking.award_bid.findData(b))
+    assert ranking.contract_value.text() == amount_field(prices[b])
+    ranking.reason.setText("Meilleure offre pour le service de garde")
+    ranking.record_award()
+    award = read(pf).award
+    assert award.bid_id == b and award.contract_value == prices[b]
+
+
+def test_a_value_the_user_typed_stays_when_the_bidder_changes(window, qtbot, tmp_path):
+    pf, a, b = _two_opened(window, tmp_path)
+    evaluation_entry.set_award(pf, a, reason_if_not_top="Motif consigné au dossier du conseil")
+    dialog = _dialog(window, qtbot)
+    dialog.show_tab(4)
+    ranking = dialog.ranking
+    ranking.contract_value.setText("12345.67")
+    ranking.award_bid.setCurrentIndex(ranking.award_bid.findData(b))
+    assert ranking.contract_value.text() == "12345.67"

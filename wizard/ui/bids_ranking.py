@@ -82,6 +82,7 @@ class RankingTab(QWidget):
         form = QFormLayout(group)
         self.award_bid = QComboBox()
         self.award_bid.setObjectName("award-bid")
+        self.award_bid.currentIndexChanged.connect(self._bid_chosen)
         form.addRow(_("Bidder"), self.award_bid)
         self.reason = QLineEdit()
         self.reason.setObjectName("award-reason")
@@ -117,6 +118,8 @@ class RankingTab(QWidget):
         self.contract_value = QLineEdit()
         self.contract_value.setObjectName("contract-value")
         self.contract_value.setPlaceholderText(_("CAD before taxes"))
+        self._prices: dict[int, str] = {}
+        self._filled_value = ""  # what the panel last put in the value field
         form.addRow(_("Contract value"), self.contract_value)
         self.award_button = QPushButton(_("Record the award"))
         self.award_button.setObjectName("record-award")
@@ -202,6 +205,8 @@ class RankingTab(QWidget):
 
     def _award(self, record: BidsRecord, evaluation: Evaluation, names: dict[int, str]) -> None:
         current = self.award_bid.currentData()
+        self._prices = {bid.id: amount_field(bid.evaluated_price) for bid in record.bids if bid.opened}
+        self.award_bid.blockSignals(True)  # the value is filled below, from the award
         self.award_bid.clear()
         self.award_bid.addItem(_("No award"), None)
         for bid in record.bids:
@@ -210,6 +215,9 @@ class RankingTab(QWidget):
         award = record.award
         chosen = award.bid_id if award is not None else (current or evaluation.recommended)
         self.award_bid.setCurrentIndex(max(self.award_bid.findData(chosen), 0))
+        self.award_bid.blockSignals(False)
+        if award is None:
+            self._fill_value(self._prices.get(self.award_bid.currentData(), ""))
         if award is not None:
             self.reason.setText(award.reason_if_not_top)
             self.resolution_number.setText(award.resolution_number)
@@ -219,7 +227,7 @@ class RankingTab(QWidget):
             self.standstill.setValue(award.standstill_days)
             self.awarded_on.setText(award.awarded_on)
             self.signed_on.setText(award.contract_signed_on)
-            self.contract_value.setText(amount_field(award.contract_value))
+            self._fill_value(amount_field(award.contract_value))
             self.award_status.setText(
                 _(
                     "Award recorded: {bid}",
@@ -231,6 +239,18 @@ class RankingTab(QWidget):
         self.award_button.setEnabled(record.opened and not self.ctx.read_only)
 
     # -- editing ------------------------------------------------------------------
+
+    def _fill_value(self, text: str) -> None:
+        self.contract_value.setText(text)
+        self._filled_value = text
+
+    def _bid_chosen(self) -> None:
+        """Another bidder chosen: the contract value shows that bid's evaluated price,
+        unless the user typed a value of their own (walk 2026-12-07: a value kept from
+        the bid chosen before was recorded as stated for this one, and the documents
+        gave it as this bid's price)."""
+        if self.contract_value.text().strip() == self._filled_value.strip():
+            self._fill_value(self._prices.get(self.award_bid.currentData(), ""))
 
     def _value(self) -> str:
         """The contract value as typed, read in the app's language (``bids_common.
