@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from wizard.core.bids import evaluation_entry
 from wizard.core.bids.evaluation_entry import MAX_POINTS
 from wizard.core.bids.record import BidsRecord, read
-from wizard.core.bids.scoring_input import evaluation_input
+from wizard.core.bids.scoring_input import evaluation_input, missing_scores, missing_text
 from wizard.core.domain import bid_scoring
 from wizard.core.domain.numbering import criterion_numbers
 from wizard.core.i18n import _, ui_language
@@ -131,6 +131,7 @@ class JuryTab(QWidget):
         lock = QGroupBox(_("Lock"))
         box = QHBoxLayout(lock)
         self.lock_status = QLabel()
+        self.lock_status.setWordWrap(True)
         self.lock_status.setObjectName("lock-status")
         self.lock_status.setWordWrap(True)
         box.addWidget(self.lock_status, 2)
@@ -202,6 +203,10 @@ class JuryTab(QWidget):
             )
         else:
             self.lock_status.setText(_("Not locked: the sheets and the consensus can still change."))
+        missing = () if record.locked else missing_scores(self.ctx.project, record)
+        if missing:  # the core refuses the lock then (lock_quality): say what it waits for
+            what = missing_text(self.ctx.project, missing).text(ui_language())
+            self.lock_status.setText(_("Not locked. Still missing before the lock: {missing}.", missing=what))
         self.lock_button.setEnabled(not record.locked and bool(record.bids) and not self.ctx.read_only)
         for widget in (self.locked_by, self.lock_day, self.lock_time):
             widget.setEnabled(not record.locked and not self.ctx.read_only)
@@ -340,7 +345,14 @@ class JuryTab(QWidget):
             self.refresh()
 
     def lock(self) -> None:
-        """*Lock quality scores*, after a confirmation."""
+        """*Lock quality scores*, after a confirmation; while scores are missing, the
+        core's refusal (``evaluation_entry.LOCK_MISSING``) without asking first."""
+        missing = missing_scores(self.ctx.project, read(self.ctx.pf))
+        if missing:
+            what = missing_text(self.ctx.project, missing).text(ui_language())
+            dialogs.show_error(self, _(evaluation_entry.LOCK_MISSING, missing=what))
+            self.refresh()
+            return
         if not dialogs.ask_yes_no(
             self,
             _(
