@@ -177,3 +177,28 @@ def test_an_entry_prints_its_echo_and_one_line_of_state_not_the_table(pf, capsys
     assert out[1].startswith("Nothing missing: the quality scores can be locked") and len(out) == 3
     assert cli_main(["bid", str(path), "lock", "--by", "Greffière", "--at", LOCKED, "--lang", "en"]) == 0
     assert capsys.readouterr().out.splitlines()[0] == f"Quality scores locked on {LOCKED}."
+
+
+def test_points_corrected_without_reason_keep_the_reason(pf, capsys):
+    """The kind of defect 4 on the sheets and the consensus: a correction of the points
+    alone used to erase the reason; ``--reason ""`` still clears it."""
+    bid_id = intake.add_bid(pf, bidder=Bidder("Delta inc."), received_at=ON_TIME, acknowledged=[1])
+    path = pf.path
+    pf.close()
+    base = ["bid", str(path)]
+    for args in (
+        ["consensus", str(bid_id), "G-2", "18", "--grid", "--reason", "Plan de relève détaillé"],
+        ["consensus", str(bid_id), "G-2", "20", "--grid"],
+        ["score", str(bid_id), "2", "OPT-1", "1", "--reason", "Démontré"],
+        ["score", str(bid_id), "2", "OPT-1", "0"],
+        ["consensus", str(bid_id), "OPT-2", "1", "--reason", "Vu en démo"],
+        ["consensus", str(bid_id), "OPT-2", "1", "--reason", ""],
+    ):
+        assert cli_main([*base, *args]) == 0
+    with ProjectFile.open(path, read_only=True) as f:
+        record = read(f)
+    assert [(g.item_id, g.points, g.reason) for g in record.grid_consensus] == [
+        (2, 20, "Plan de relève détaillé")
+    ]
+    assert [(s.points, s.reason) for s in record.sheets] == [(0, "Démontré")]
+    assert [(c.points, c.reason) for c in record.consensus] == [(1, "")]

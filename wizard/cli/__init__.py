@@ -224,8 +224,8 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--reason",
-        default="",
-        help="reject: why the bid is set aside; score, consensus: the reason for the points; "
+        help="reject: why the bid is set aside; score, consensus: the reason for the points (left out: "
+        "kept); "
         "award: why the bid is not the top-ranked one",
     )
     p.add_argument(

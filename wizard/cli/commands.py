@@ -1244,7 +1244,7 @@ def cmd_bid(args: argparse.Namespace) -> int:
                 intake.acknowledge(pf, bid_id, numbers)
             elif args.action == "reject":
                 missing = (["BID"] if not args.rest else []) + (
-                    ["--reason"] if not args.reason.strip() else []
+                    ["--reason"] if not (args.reason or "").strip() else []
                 )
                 if missing:
                     raise CliError(

@@ -24,7 +24,9 @@ raises :class:`~wizard.core.bids.BidsError` (nothing saved) and the store's
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from wizard.core.bids import BidsError
 from wizard.core.bids.award_rule import NOT_TOP, needs_reason
@@ -185,17 +187,21 @@ def set_sheet_score(
     jury_member_id: int,
     criterion_id: int,
     points: int | None,
-    reason: str = "",
+    reason: str | None = None,
 ) -> None:
     """Record a jury member's points for an optional criterion of a bid, on their own
-    sheet, with the reason (``points`` ``None``: not scored yet). Raises
+    sheet, with the reason (``points`` ``None``: not scored yet; ``reason`` ``None``:
+    the entry's reason kept). Raises
     :class:`BidsError`: points outside ``0..MAX_POINTS``, an unknown member or
     criterion, a late bid, the scores locked."""
-    _open_for_scores(pf, bid_id)
+    record, _bid = _open_for_scores(pf, bid_id)
     if not any(m.id == jury_member_id for m in pf.project.jury):
         raise BidsError(N_("There is no member {id} of the selection committee."), id=jury_member_id)
     _criterion(pf, criterion_id, "optional")
     value = _points(points)
+    reason = _kept_reason(
+        reason, record.sheets, bid_id=bid_id, jury_member_id=jury_member_id, criterion_id=criterion_id
+    )
     reason = free_text(reason, "reason")
     with writing(
         pf, "set_sheet_score", bid=bid_id, member=jury_member_id, criterion=criterion_id, points=value
@@ -216,14 +222,16 @@ def set_sheet_score(
 
 
 def set_consensus(
-    pf: ProjectFile, /, bid_id: int, criterion_id: int, points: int | None, reason: str = ""
+    pf: ProjectFile, /, bid_id: int, criterion_id: int, points: int | None, reason: str | None = None
 ) -> None:
     """Record the points the jury agreed for an optional criterion of a bid, with the
     reason. Raises :class:`BidsError` as :func:`set_sheet_score`."""
-    _open_for_scores(pf, bid_id)
+    record, _bid = _open_for_scores(pf, bid_id)
     _criterion(pf, criterion_id, "optional")
     value = _points(points)
-    reason = free_text(reason, "reason")
+    reason = free_text(
+        _kept_reason(reason, record.consensus, bid_id=bid_id, criterion_id=criterion_id), "reason"
+    )
     with writing(pf, "set_consensus", bid=bid_id, criterion=criterion_id, points=value):
         pf.db.execute(
             "DELETE FROM consensus_scores WHERE bid_id = ? AND criterion_id = ?", (bid_id, criterion_id)
@@ -231,6 +239,16 @@ def set_consensus(
         pf.db.table("consensus_scores").insert(
             {"bid_id": bid_id, "criterion_id": criterion_id, "points": value, "reason": reason.strip()}
         )
+
+
+def _kept_reason(reason: str | None, rows: Iterable[Any], **key: int) -> str:
+    """``reason``, or with ``None`` the reason of the entry of ``rows`` that matches
+    ``key`` (its fields), '' when there is none: a correction of the points alone keeps
+    the reason, as ``set_award`` keeps what it is not given."""
+    if reason is not None:
+        return reason
+    found = next((r for r in rows if all(getattr(r, k) == v for k, v in key.items())), None)
+    return found.reason if found is not None else ""
 
 
 def _grid_item(pf: ProjectFile, item_id: int) -> QualityGridItem:
@@ -266,7 +284,7 @@ def set_grid_sheet_score(
     jury_member_id: int,
     item_id: int,
     points: int | None,
-    reason: str = "",
+    reason: str | None = None,
 ) -> None:
     """Québec's statutory system: record a selection committee member's points for item
     ``item_id`` of the quality grid for a bid, on their own sheet, with the reason
@@ -275,10 +293,13 @@ def set_grid_sheet_score(
     ``min_committee``). Raises :class:`BidsError`: a tender without the statutory system,
     an unknown member or item, points outside ``0..`` the item's points, a late bid, the
     scores locked."""
-    _open_for_scores(pf, bid_id)
+    record, _bid = _open_for_scores(pf, bid_id)
     if not any(m.id == jury_member_id for m in pf.project.jury):
         raise BidsError(N_("There is no member {id} of the selection committee."), id=jury_member_id)
     value = _grid_points(_grid_item(pf, item_id), points)
+    reason = _kept_reason(
+        reason, record.grid_sheets, bid_id=bid_id, jury_member_id=jury_member_id, item_id=item_id
+    )
     reason = free_text(reason, "reason")
     with writing(pf, "set_grid_sheet_score", bid=bid_id, member=jury_member_id, item=item_id, points=value):
         pf.db.execute(
@@ -297,14 +318,14 @@ def set_grid_sheet_score(
 
 
 def set_grid_consensus(
-    pf: ProjectFile, /, bid_id: int, item_id: int, points: int | None, reason: str = ""
+    pf: ProjectFile, /, bid_id: int, item_id: int, points: int | None, reason: str | None = None
 ) -> None:
     """Québec's statutory system: record the points the selection committee agreed for
     item ``item_id`` of the quality grid for a bid, with the reason; the interim score is
     the total of these points. Raises :class:`BidsError` as :func:`set_grid_sheet_score`."""
-    _open_for_scores(pf, bid_id)
+    record, _bid = _open_for_scores(pf, bid_id)
     value = _grid_points(_grid_item(pf, item_id), points)
-    reason = free_text(reason, "reason")
+    reason = free_text(_kept_reason(reason, record.grid_consensus, bid_id=bid_id, item_id=item_id), "reason")
     with writing(pf, "set_grid_consensus", bid=bid_id, item=item_id, points=value):
         pf.db.execute("DELETE FROM grid_consensus_scores WHERE bid_id = ? AND item_id = ?", (bid_id, item_id))
         pf.db.table("grid_consensus_scores").insert(
