@@ -38,7 +38,7 @@ from wizard.core.bids.evaluation_entry import MAX_POINTS
 from wizard.core.bids.record import BidsRecord, read
 from wizard.core.bids.scoring_input import evaluation_input, missing_scores, missing_text
 from wizard.core.domain import bid_scoring
-from wizard.core.domain.numbering import criterion_numbers
+from wizard.core.domain.numbering import criterion_numbers, grid_numbers
 from wizard.core.i18n import _, ui_language
 from wizard.core.project_file.store import ProjectFile
 from wizard.ui import dialogs
@@ -216,7 +216,11 @@ class JuryTab(QWidget):
         numbers = criterion_numbers(self.ctx.project, ui_language())
         names = {m.id: m.name for m in self.ctx.project.jury}
         bids = {b.id: b.bidder.legal_name for b in record.bids}
-        items = {i.id: " ".join(i.label.split()) or f"#{i.id}" for i in self.ctx.project.quality_grid}
+        grid = grid_numbers(self.ctx.project)
+        items = {
+            i.id: f"{grid.get(i.id, '')} {' '.join(i.label.split()) or f'#{i.id}'}".strip()
+            for i in self.ctx.project.quality_grid
+        }
         settled = {(c.bid_id, c.criterion_id) for c in record.consensus if c.points is not None and c.reason}
         grid_settled = {
             (g.bid_id, g.item_id) for g in record.grid_consensus if g.points is not None and g.reason
@@ -253,8 +257,10 @@ class JuryTab(QWidget):
         numbers = criterion_numbers(project, ui_language())
         rows: list[tuple[str, int, str, int]] = []
         if project.evaluation.quebec_weighted:
+            grid = grid_numbers(project)  # G-1 …, as `bid show` and `--grid` name them
             for item in project.quality_grid:  # as typed, like the criteria's texts
                 label = " ".join(item.label.split()) or f"#{item.id}"
+                label = f"{grid[item.id]}  {label}" if item.id in grid else label
                 rows.append(
                     (GRID, item.id, _("{item} (out of {most})", item=label, most=item.points), item.points)
                 )
