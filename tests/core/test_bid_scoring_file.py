@@ -94,7 +94,7 @@ def test_four_bids_recorded_ranked_and_checked(pf):
     evaluation_entry.set_award(pf, winner)
     assert read(pf).award.reason_if_not_top == ""  # the reason went with the former choice
     # a file that holds such an award anyway (older, or loaded from JSON): the check says it
-    unexplained = replace(read(pf), award=replace(read(pf).award, bid_id=second))
+    unexplained = replace(read(pf), award=replace(read(pf).award, bid_id=second, contract_value=None))
     assert [f.code for f in check_bids(pf.project, unexplained)] == ["BD-LOWEST-DISQUALIFIED", "BD-NOT-TOP"]
     s = sensitivity(evaluation_input(pf.project, read(pf)))
     assert s.holds and {v.kind for v in s.variants} == {"without_member", "linear_price"}

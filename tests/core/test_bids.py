@@ -373,7 +373,9 @@ def test_a_correction_of_the_award_changes_only_the_fields_it_gives(pf):
     )
     evaluation_entry.set_award(pf, first, contract_value="", standstill_days=0)
     got = record.read(pf).award
-    assert (got.contract_value, got.standstill_days, got.contract_signed_on) == (None, 0, "2027-05-25")
+    # a cleared value is the awarded bid's evaluated price again (walk 2026-12-07, defect 1)
+    price = record.read(pf).bid(first).evaluated_price
+    assert (got.contract_value, got.standstill_days, got.contract_signed_on) == (price, 0, "2027-05-25")
     evaluation_entry.set_award(pf, second, reason_if_not_top="Meilleur prix", contract_value="80000")
     got = record.read(pf).award
     assert (got.bid_id, got.reason_if_not_top, got.contract_value) == (second, "Meilleur prix", 80000)

@@ -87,7 +87,11 @@ def test_load_bad_json_names_the_field(tmp_path, capsys):
     bad.write_text(json.dumps(data), encoding="utf-8")
     assert cli.main(["load", str(bad), str(tmp_path / "x.tender")]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "criteria[2].kind" in err
+    assert (
+        err.count("\n") == 1
+        and "kind dans criteria, 3e ligne (id 3)" in err
+        and "kind in criteria, row 3 (id 3)" in err
+    )
     assert not (tmp_path / "x.tender").exists()
 
 

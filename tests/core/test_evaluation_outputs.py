@@ -295,7 +295,8 @@ def test_the_award_and_contract_releases():
     releases = package(awarded())["releases"]
     assert [r["tag"] for r in releases] == [["tender"], ["award"], ["contract"]]
     award, contract = releases[1], releases[2]
-    assert award["date"] == "2027-05-10T00:00:00-03:00"
+    assert award["date"] == "2027-05-10T23:59:59-03:00"  # a day on which something happened: its end
+    assert award["tender"]["status"] == "complete"
     (entry,) = award["awards"]
     assert entry["value"] == {"amount": 123456.78, "currency": "CAD"}
     assert entry["suppliers"] == [{"id": "CA-CRA_ACR-123456784", "name": "Delta Numérique"}]
@@ -313,7 +314,7 @@ def test_the_award_and_contract_releases():
         "endDate": "2027-05-20T23:59:59-03:00",
     }
     (deal,) = contract["contracts"]
-    assert deal["awardID"] == "1" and deal["dateSigned"] == "2027-05-25T00:00:00-03:00"
+    assert deal["awardID"] == "1" and deal["dateSigned"] == "2027-05-25T23:59:59-03:00"
     assert deal["value"] == {"amount": 123456.78, "currency": "CAD"}
     assert CONTACT not in json.dumps(releases)
     assert len({r["id"] for r in releases}) == 3
@@ -324,7 +325,7 @@ def test_no_award_release_without_an_award_and_no_contract_before_signing():
     unsigned = package(awarded(contract_signed_on=""))["releases"]
     assert [r["tag"] for r in unsigned] == [["tender"], ["award"]]
     immediate = package(awarded(standstill_days=0))["releases"][1]
-    assert immediate["tender"]["awardPeriod"] == {"endDate": "2027-05-10T00:00:00-03:00"}
+    assert immediate["tender"]["awardPeriod"] == {"endDate": "2027-05-10T23:59:59-03:00"}
     assert "description" not in immediate["awards"][0]
 
 

@@ -92,18 +92,21 @@ def _doc(**sections):
         (_doc(tco={"discount_rate_pct": "NaN"}), "tco.discount_rate_pct"),
         (_doc(problem=["not", "an", "object"]), "problem"),
         (_doc(criteria={"id": 1}), "criteria"),
-        (_doc(criteria=[{"id": 1}, "text"]), "criteria[1]"),
-        (_doc(criteria=[{"id": 1, "feature_ids": [1, "2"]}]), "criteria[0].feature_ids"),
-        (_doc(criteria=[{"id": 1}, {"id": 1}]), "criteria[1].id"),
-        (_doc(cost_lines=[{"id": 1, "option_id": 7}]), "cost_lines[0].option_id"),
+        (_doc(criteria=[{"id": 1}, "text"]), "criteria, row 2"),  # a row that is no object: its number alone
+        (_doc(criteria=[{"id": 1, "feature_ids": [1, "2"]}]), "feature_ids in criteria, row 1 (id 1)"),
+        (_doc(criteria=[{"id": 1}, {"id": 1}]), "id in criteria, row 2 (id 1)"),
+        (_doc(cost_lines=[{"id": 1, "option_id": 7}]), "option_id in cost_lines, row 1 (id 1)"),
         (
             _doc(vendor_exchanges=[{"id": 1}, {"id": 2, "helped_drafting": "yes"}]),
-            "vendor_exchanges[1].helped_drafting",
+            "helped_drafting in vendor_exchanges, row 2 (id 2)",
         ),
-        (_doc(vendor_exchanges=[{"id": 1, "helped_drafting": 2}]), "vendor_exchanges[0].helped_drafting"),
+        (
+            _doc(vendor_exchanges=[{"id": 1, "helped_drafting": 2}]),
+            "helped_drafting in vendor_exchanges, row 1 (id 1)",
+        ),
         (
             _doc(solutions=[{"id": 1}], support=[{"id": 1, "solution_id": 1, "feature_id": 3}]),
-            "support[0].feature_id",
+            "feature_id in support, row 1 (id 1)",
         ),
     ],
 )

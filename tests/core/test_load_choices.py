@@ -68,17 +68,21 @@ def test_a_criterion_of_an_unknown_kind_is_refused_in_each_language_and_nothing_
     refused = _refusal(data)
     assert (
         refused.detail.fr
-        == "le champ criteria[0].kind doit valoir l’un de\u00a0: «\u00a0mandatory\u00a0», «\u00a0optional\u00a0»"
+        == "le champ kind dans criteria, 1re ligne (id 1) doit valoir l’un de\u00a0: «\u00a0mandatory\u00a0», "
+        "«\u00a0optional\u00a0»"
     )
-    assert refused.detail.en == "the field criteria[0].kind must be one of: “mandatory”, “optional”"
+    assert (
+        refused.detail.en
+        == "the field kind in criteria, row 1 (id 1) must be one of: “mandatory”, “optional”"
+    )
     source = tmp_path / "in.json"
     source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     target = tmp_path / "out.tender"
     assert cli_main(["load", str(source), str(target)]) == 2
     assert capsys.readouterr().err == (
-        "Ce fichier JSON ne peut pas être chargé\u00a0: le champ criteria[0].kind doit valoir l’un de\u00a0: "
-        "«\u00a0mandatory\u00a0», «\u00a0optional\u00a0» / This JSON file cannot be loaded: the field criteria[0].kind must "
-        f"be one of: “mandatory”, “optional” ({source})\n"
+        "Ce fichier JSON ne peut pas être chargé\u00a0: le champ kind dans criteria, 1re ligne (id 1) doit valoir "
+        "l’un de\u00a0: «\u00a0mandatory\u00a0», «\u00a0optional\u00a0» / This JSON file cannot be loaded: the field "
+        f"kind in criteria, row 1 (id 1) must be one of: “mandatory”, “optional” ({source})\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.json"]
 
@@ -105,8 +109,14 @@ def test_every_choice_of_the_model_is_refused_outside_its_set(where, field, valu
     refused = _refusal(data)
     quoted_fr = ", ".join(f"«\u00a0{v}\u00a0»" if v else "«\u00a0»" for v in values)
     quoted_en = ", ".join(f"“{v}”" for v in values)
-    assert refused.detail.fr == f"le champ {where}.{field} doit valoir l’un de\u00a0: {quoted_fr}"
-    assert refused.detail.en == f"the field {where}.{field} must be one of: {quoted_en}"
+    if where.endswith("[0]"):  # a row: its number from 1 and its id, as check names it
+        row_id = _at(data, where)["id"]
+        named_fr = f"{field} dans {where[:-3]}, 1re ligne (id {row_id})"
+        named_en = f"{field} in {where[:-3]}, row 1 (id {row_id})"
+    else:
+        named_fr = named_en = f"{where}.{field}"
+    assert refused.detail.fr == f"le champ {named_fr} doit valoir l’un de\u00a0: {quoted_fr}"
+    assert refused.detail.en == f"the field {named_en} must be one of: {quoted_en}"
 
 
 def test_the_model_choices_walked_are_all_of_them():
@@ -134,12 +144,41 @@ def test_the_published_baseline_is_read_the_same_way():
     data = _data()
     data["publishing"]["model"]["criteria"][2]["verification"] = "interview"
     assert _refusal(data).detail.en == (
-        "the field publishing.model.criteria[2].verification must be one of: "
+        "the field verification in publishing.model.criteria, row 3 (id 3) must be one of: "
         "“document”, “scenario”, “software_access”"
     )
 
 
 # -- the records' closed sets ----------------------------------------------------------
+
+
+_NAMED = {
+    ("verifications", 0, "result"): (
+        "result dans bids.verifications, 1re ligne",
+        "result in bids.verifications, row 1",
+    ),
+    ("incidents", 0, "severity"): (
+        "severity dans contract.incidents, 1re ligne (id 1)",
+        "severity in contract.incidents, row 1 (id 1)",
+    ),
+    ("documents", 0, "lang"): (
+        "lang dans publishing.documents, 1re ligne",
+        "lang in publishing.documents, row 1",
+    ),
+    ("documents", 0, "kind"): (
+        "kind dans publishing.documents, 1re ligne",
+        "kind in publishing.documents, row 1",
+    ),
+    ("documents", 0, "media_type"): (
+        "media_type dans publishing.documents, 1re ligne",
+        "media_type in publishing.documents, row 1",
+    ),
+    ("addenda", 0, "changes", 0, "kind"): (
+        "kind dans publishing.addenda, 1re ligne, changes, 1re ligne",
+        "kind in publishing.addenda, row 1, changes, row 1",
+    ),
+}
+"""How each refusal names its row: from 1, with the row's id when it has one."""
 
 
 @pytest.mark.parametrize(
@@ -174,6 +213,16 @@ def test_the_published_baseline_is_read_the_same_way():
             "“tender”, “price_form”",
         ),
         (
+            ("publishing", "documents", 0, "media_type"),
+            "application/msword",
+            "application/pdf",
+            "«\u00a0application/vnd.openxmlformats-officedocument.wordprocessingml.document\u00a0», "
+            "«\u00a0application/pdf\u00a0», "
+            "«\u00a0application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\u00a0»",
+            "“application/vnd.openxmlformats-officedocument.wordprocessingml.document”, “application/pdf”, "
+            "“application/vnd.openxmlformats-officedocument.spreadsheetml.sheet”",
+        ),
+        (
             ("publishing", "addenda", 0, "changes", 0, "kind"),
             "deadline",
             "date",
@@ -183,15 +232,15 @@ def test_the_published_baseline_is_read_the_same_way():
     ],
 )
 def test_a_records_value_outside_its_set_is_refused_and_its_twin_loads(path, bad, good, french, english):
-    field = "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in path).lstrip(".")
     data = _data()
+    fr, en = _NAMED[path[1:]]
     where = data
     for step in path[:-1]:
         where = where[step]
     where[path[-1]] = bad
     refused = _refusal(data)
-    assert refused.detail.fr == f"le champ {field} doit valoir l’un de\u00a0: {french}"
-    assert refused.detail.en == f"the field {field} must be one of: {english}"
+    assert refused.detail.fr == f"le champ {fr} doit valoir l’un de\u00a0: {french}"
+    assert refused.detail.en == f"the field {en} must be one of: {english}"
     where[path[-1]] = good
     _load(data)
 
@@ -292,17 +341,17 @@ def test_each_ignored_key_is_named_after_the_load_in_each_language(tmp_path, cap
     out = capsys.readouterr()
     assert out.out == f"{target}\n"
     keys = [
-        "problem.notes",
-        "criteria[1].wieght",
-        "publishing.model.info.town",
-        "bids.bids[0].bidder.nmae",
-        "contract.terms.note",
-        "comment",
+        ("problem.notes", "problem.notes"),
+        ("wieght dans criteria, 2e ligne (id 2)", "wieght in criteria, row 2 (id 2)"),
+        ("publishing.model.info.town", "publishing.model.info.town"),
+        ("bidder.nmae dans bids.bids, 1re ligne (id 1)", "bidder.nmae in bids.bids, row 1 (id 1)"),
+        ("contract.terms.note", "contract.terms.note"),
+        ("comment", "comment"),
     ]
     assert out.err.splitlines() == [
-        f"La clé {key} n’est pas une de celles que l’application lit\u00a0: sa valeur n’a pas été chargée. / "
-        f"The key {key} is not one the app reads: its value was not loaded."
-        for key in keys
+        f"La clé {fr} n’est pas une de celles que l’application lit\u00a0: sa valeur n’a pas été chargée. / "
+        f"The key {en} is not one the app reads: its value was not loaded."
+        for fr, en in keys
     ]
     with ProjectFile.open(target, read_only=True) as pf:  # the load succeeded, without them
         assert pf.project.problem.statement == data["problem"]["statement"]

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from row_names import named
 
 from wizard.cli import main as cli_main
 from wizard.core.contract import operations
@@ -53,48 +54,48 @@ def test_the_example_loads_whole():
         ),
         (
             lambda d: d["contract"]["payments"][2].update(amount=12000),
-            "le champ contract.payments[2].amount doit être un montant\u00a0: un nombre décimal entre guillemets droits",
-            "the field contract.payments[2].amount must be an amount: a decimal number in double quotes",
+            "le champ amount dans contract.payments, 3e ligne (id 3) doit être un montant\u00a0: un nombre décimal entre guillemets droits",
+            "the field amount in contract.payments, row 3 (id 3) must be an amount: a decimal number in double quotes",
         ),
         (
             lambda d: d["contract"]["reports"][1].update(credits_due="beaucoup"),
-            "le champ contract.reports[1].credits_due doit être un montant\u00a0: un nombre décimal entre guillemets",
-            "the field contract.reports[1].credits_due must be an amount: a decimal number in double quotes",
+            "le champ credits_due dans contract.reports, 2e ligne (id 2) doit être un montant\u00a0: un nombre décimal entre guillemets",
+            "the field credits_due in contract.reports, row 2 (id 2) must be an amount: a decimal number in double quotes",
         ),
         (
             lambda d: d["contract"]["amendments"][0].update(term_change_months="3"),
-            "le champ contract.amendments[0].term_change_months doit être un nombre entier",
-            "the field contract.amendments[0].term_change_months must be a whole number",
+            "le champ term_change_months dans contract.amendments, 1re ligne (id 1) doit être un nombre entier",
+            "the field term_change_months in contract.amendments, row 1 (id 1) must be a whole number",
         ),
         (
             lambda d: d["contract"]["incidents"][0].update(security="no"),
-            "le champ contract.incidents[0].security doit être true (vrai) ou false (faux)",
-            "the field contract.incidents[0].security must be true or false",
+            "le champ security dans contract.incidents, 1re ligne (id 1) doit être true (vrai) ou false (faux)",
+            "the field security in contract.incidents, row 1 (id 1) must be true or false",
         ),
         (
             lambda d: d["contract"]["incidents"][0].update(report_id=9),
-            "le champ contract.incidents[0].report_id désigne la ligne 9, que la liste contract.reports ne",
-            "the field contract.incidents[0].report_id names the row 9, which contract.reports does not hold",
+            "le champ report_id dans contract.incidents, 1re ligne (id 1) désigne la ligne 9, que la liste contract.reports ne",
+            "the field report_id in contract.incidents, row 1 (id 1) names the row 9, which contract.reports does not hold",
         ),
         (
             lambda d: d["bids"]["bids"][0].update(late="no"),
-            "le champ bids.bids[0].late doit être true (vrai) ou false (faux)",
-            "the field bids.bids[0].late must be true or false",
+            "le champ late dans bids.bids, 1re ligne (id 1) doit être true (vrai) ou false (faux)",
+            "the field late in bids.bids, row 1 (id 1) must be true or false",
         ),
         (
             lambda d: d["bids"]["bids"][0].update(acknowledged=["1"]),
-            "le champ bids.bids[0].acknowledged doit être une liste de numéros d’addenda",
-            "the field bids.bids[0].acknowledged must be a list of addendum numbers",
+            "le champ acknowledged dans bids.bids, 1re ligne (id 1) doit être une liste de numéros d’addenda",
+            "the field acknowledged in bids.bids, row 1 (id 1) must be a list of addendum numbers",
         ),
         (
             lambda d: d["bids"]["bids"][0]["workbook"].update(content="pas du base64!"),
-            "le champ bids.bids[0].workbook.content doit être le contenu du fichier en base64",
-            "the field bids.bids[0].workbook.content must be the file's content in base64",
+            "le champ workbook.content dans bids.bids, 1re ligne (id 1) doit être le contenu du fichier en base64",
+            "the field workbook.content in bids.bids, row 1 (id 1) must be the file's content in base64",
         ),
         (
             lambda d: d["publishing"]["addenda"][0].update(state="sent"),
-            "le champ publishing.addenda[0].state doit être «\u00a0draft\u00a0» (brouillon) ou «\u00a0issued\u00a0» (émis)",
-            "the field publishing.addenda[0].state must be “draft” or “issued”",
+            "le champ state dans publishing.addenda, 1re ligne doit être «\u00a0draft\u00a0» (brouillon) ou «\u00a0issued\u00a0» (émis)",
+            "the field state in publishing.addenda, row 1 must be “draft” or “issued”",
         ),
         (
             lambda d: d["publishing"]["model"]["info"].update(title=["a", "list"]),
@@ -103,20 +104,20 @@ def test_the_example_loads_whole():
         ),
         (
             lambda d: d["criteria"][1].update(id=d["criteria"][0]["id"]),
-            "le champ criteria[1].id reprend l’identifiant",
-            "the field criteria[1].id repeats the id",
+            "le champ id dans criteria, 2e ligne (id 1) reprend l’identifiant",
+            "the field id in criteria, row 2 (id 1) repeats the id",
         ),
         (
             lambda d: d["contract"]["payments"].append(dict(d["contract"]["payments"][0])),
-            "le champ contract.payments[7].id reprend l’identifiant 1 d’une ligne précédente de la liste "
+            "le champ id dans contract.payments, 8e ligne (id 1) reprend l’identifiant 1 d’une ligne précédente de la liste "
             "contract.payments\u00a0: chaque ligne a besoin du sien",
-            "the field contract.payments[7].id repeats the id 1 of an earlier row of contract.payments: each row "
+            "the field id in contract.payments, row 8 (id 1) repeats the id 1 of an earlier row of contract.payments: each row "
             "needs its own",
         ),
         (
             lambda d: d["publishing"]["addenda"][0]["changes"].append({"kind": "rewrite"}),
-            "le champ publishing.addenda[0].changes[1].kind doit valoir l’un de\u00a0: «\u00a0date\u00a0», «\u00a0text\u00a0», «\u00a0clause\u00a0»",
-            "the field publishing.addenda[0].changes[1].kind must be one of: “date”, “text”, “clause”",
+            "le champ kind dans publishing.addenda, 1re ligne, changes, 2e ligne doit valoir l’un de\u00a0: «\u00a0date\u00a0», «\u00a0text\u00a0», «\u00a0clause\u00a0»",
+            "the field kind in publishing.addenda, row 1, changes, row 2 must be one of: “date”, “text”, “clause”",
         ),
         (
             lambda d: d["tco"].update(horizon_years=5.5),
@@ -177,10 +178,10 @@ def test_a_follow_up_text_over_the_limit_is_refused_and_nothing_written(tmp_path
     data = _data()
     where = data["contract"][key]
     (where if index is None else where[index])[name] = "x" * _LONG
-    field = f"contract.{key}.{name}" if index is None else f"contract.{key}[{index}].{name}"
+    field, english = named(data, ("contract", key, name) if index is None else ("contract", key, index, name))
     refused = _refusal(data)
     assert refused.detail.fr == f"le champ {field} compte 100\u00a0001 caractères, au plus 100\u00a0000"
-    assert refused.detail.en == f"the field {field} holds 100,001 characters, at most 100,000"
+    assert refused.detail.en == f"the field {english} holds 100,001 characters, at most 100,000"
     source = tmp_path / "in.json"
     source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     target = tmp_path / "out.tender"
@@ -229,10 +230,10 @@ def test_a_bids_or_publishing_text_over_the_limit_is_refused_and_nothing_written
     for step in path[:-1]:
         where = where[step]
     where[path[-1]] = "x" * _LONG
-    field = "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in path).lstrip(".")
+    field, english = named(data, path)
     refused = _refusal(data)
     assert refused.detail.fr == f"le champ {field} compte 100\u00a0001 caractères, au plus 100\u00a0000"
-    assert refused.detail.en == f"the field {field} holds 100,001 characters, at most 100,000"
+    assert refused.detail.en == f"the field {english} holds 100,001 characters, at most 100,000"
     source = tmp_path / "in.json"
     source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     target = tmp_path / "out.tender"
@@ -283,78 +284,78 @@ def _addendum_again(data: dict, **changes: object) -> None:
     [
         (
             _again("mandatory", 0),
-            "le champ bids.mandatory[15] reprend la soumission 1 et le critère 1 de bids.mandatory[0]\u00a0: "
+            "le champ bids.mandatory, 16e ligne reprend la soumission 1 et le critère 1 de bids.mandatory, 1re ligne\u00a0: "
             "n’en gardez qu’un des deux",
-            "the field bids.mandatory[15] repeats the bid 1 and the criterion 1 of bids.mandatory[0]: keep one "
+            "the field bids.mandatory, row 16 repeats the bid 1 and the criterion 1 of bids.mandatory, row 1: keep one "
             "of the two",
         ),
         (
             _again("mandatory", 7, passed=False, evidence="autre"),
-            "le champ bids.mandatory[15] reprend la soumission 3 et le critère 3 de bids.mandatory[7]\u00a0:",
-            "the field bids.mandatory[15] repeats the bid 3 and the criterion 3 of bids.mandatory[7]:",
+            "le champ bids.mandatory, 16e ligne reprend la soumission 3 et le critère 3 de bids.mandatory, 8e ligne\u00a0:",
+            "the field bids.mandatory, row 16 repeats the bid 3 and the criterion 3 of bids.mandatory, row 8:",
         ),
         (
             _again("verifications", 14),
-            "le champ bids.verifications[15] reprend la soumission 3 et le scénario 5 de bids.verifications[14]\u00a0:",
-            "the field bids.verifications[15] repeats the bid 3 and the scenario 5 of bids.verifications[14]:",
+            "le champ bids.verifications, 16e ligne reprend la soumission 3 et le scénario 5 de bids.verifications, 15e ligne\u00a0:",
+            "the field bids.verifications, row 16 repeats the bid 3 and the scenario 5 of bids.verifications, row 15:",
         ),
         (
             _again("sheets", 11, points=0),
-            "le champ bids.sheets[40] reprend la soumission 1, le membre 2 du comité de sélection et le "
-            "critère 7 de bids.sheets[11]\u00a0:",
-            "the field bids.sheets[40] repeats the bid 1, the jury member 2 and the criterion 7 of bids.sheets[11]:",
+            "le champ bids.sheets, 41e ligne reprend la soumission 1, le membre 2 du comité de sélection et le "
+            "critère 7 de bids.sheets, 12e ligne\u00a0:",
+            "the field bids.sheets, row 41 repeats the bid 1, the jury member 2 and the criterion 7 of bids.sheets, row 12:",
         ),
         (
             _again("consensus", 0, reason="autre"),
-            "le champ bids.consensus[20] reprend la soumission 1 et le critère 6 de bids.consensus[0]\u00a0:",
-            "the field bids.consensus[20] repeats the bid 1 and the criterion 6 of bids.consensus[0]:",
+            "le champ bids.consensus, 21e ligne reprend la soumission 1 et le critère 6 de bids.consensus, 1re ligne\u00a0:",
+            "the field bids.consensus, row 21 repeats the bid 1 and the criterion 6 of bids.consensus, row 1:",
         ),
         (
             lambda d: d["bids"]["grid_sheets"].extend(
                 [{"bid_id": 3, "jury_member_id": 2, "item_id": 4, "points": 5, "reason": ""}] * 2
             ),
-            "le champ bids.grid_sheets[1] reprend la soumission 3, le membre 2 du comité de sélection et le "
-            "critère 4 de la grille de bids.grid_sheets[0]\u00a0:",
-            "the field bids.grid_sheets[1] repeats the bid 3, the jury member 2 and the grid item 4 of "
-            "bids.grid_sheets[0]:",
+            "le champ bids.grid_sheets, 2e ligne reprend la soumission 3, le membre 2 du comité de sélection et le "
+            "critère 4 de la grille de bids.grid_sheets, 1re ligne\u00a0:",
+            "the field bids.grid_sheets, row 2 repeats the bid 3, the jury member 2 and the grid item 4 of "
+            "bids.grid_sheets, row 1:",
         ),
         (
             lambda d: d["bids"]["grid_consensus"].extend([{"bid_id": 1, "item_id": 2, "points": 8}] * 2),
-            "le champ bids.grid_consensus[1] reprend la soumission 1 et le critère 2 de la grille de "
-            "bids.grid_consensus[0]\u00a0:",
-            "the field bids.grid_consensus[1] repeats the bid 1 and the grid item 2 of bids.grid_consensus[0]:",
+            "le champ bids.grid_consensus, 2e ligne reprend la soumission 1 et le critère 2 de la grille de "
+            "bids.grid_consensus, 1re ligne\u00a0:",
+            "the field bids.grid_consensus, row 2 repeats the bid 1 and the grid item 2 of bids.grid_consensus, row 1:",
         ),
         (
             _again("workbooks", 1),
-            "le champ bids.opening.workbooks[3] reprend la soumission 2 de bids.opening.workbooks[1]\u00a0:",
-            "the field bids.opening.workbooks[3] repeats the bid 2 of bids.opening.workbooks[1]:",
+            "le champ bids.opening.workbooks, 4e ligne reprend la soumission 2 de bids.opening.workbooks, 2e ligne\u00a0:",
+            "the field bids.opening.workbooks, row 4 repeats the bid 2 of bids.opening.workbooks, row 2:",
         ),
         (
             _again("amounts", 0, amount="1"),
-            "le champ bids.opening.amounts[72] reprend la soumission 1, la ligne one_off.implementation et "
-            "l’année 0 de bids.opening.amounts[0]\u00a0:",
-            "the field bids.opening.amounts[72] repeats the bid 1, the line one_off.implementation and the "
-            "year 0 of bids.opening.amounts[0]:",
+            "le champ bids.opening.amounts, 73e ligne reprend la soumission 1, la ligne one_off.implementation et "
+            "l’année 0 de bids.opening.amounts, 1re ligne\u00a0:",
+            "the field bids.opening.amounts, row 73 repeats the bid 1, the line one_off.implementation and the "
+            "year 0 of bids.opening.amounts, row 1:",
         ),
         (
             lambda d: d["bids"]["bids"][3].update(acknowledged=[1, 1]),
-            "le champ bids.bids[3].acknowledged[1] reprend le numéro d’addenda 1 de bids.bids[3].acknowledged[0]\u00a0:",
-            "the field bids.bids[3].acknowledged[1] repeats the addendum number 1 of bids.bids[3].acknowledged[0]:",
+            "le champ bids.bids, 4e ligne (id 4), acknowledged, 2e ligne reprend le numéro d’addenda 1 de bids.bids, 4e ligne (id 4), acknowledged, 1re ligne\u00a0:",
+            "the field bids.bids, row 4 (id 4), acknowledged, row 2 repeats the addendum number 1 of bids.bids, row 4 (id 4), acknowledged, row 1:",
         ),
         (
             _addendum_again,
-            "le champ publishing.addenda[1].number reprend le numéro d’addenda 1 de publishing.addenda[0].number\u00a0:",
-            "the field publishing.addenda[1].number repeats the addendum number 1 of publishing.addenda[0].number:",
+            "le champ number dans publishing.addenda, 2e ligne reprend le numéro d’addenda 1 de number dans publishing.addenda, 1re ligne\u00a0:",
+            "the field number in publishing.addenda, row 2 repeats the addendum number 1 of number in publishing.addenda, row 1:",
         ),
         (
             lambda d: [
                 _addendum_again(d, number=None, state="draft", release=None, questions=[], changes=[])
                 for _ in range(2)
             ],
-            "le champ publishing.addenda[2].state reprend l’état «\u00a0draft\u00a0» (brouillon\u00a0: on prépare un seul "
-            "addenda à la fois) de publishing.addenda[1].state\u00a0:",
-            "the field publishing.addenda[2].state repeats the state “draft” (one addendum is prepared at a "
-            "time) of publishing.addenda[1].state:",
+            "le champ state dans publishing.addenda, 3e ligne reprend l’état «\u00a0draft\u00a0» (brouillon\u00a0: on prépare un seul "
+            "addenda à la fois) de state dans publishing.addenda, 2e ligne\u00a0:",
+            "the field state in publishing.addenda, row 3 repeats the state “draft” (one addendum is prepared at a "
+            "time) of state in publishing.addenda, row 2:",
         ),
         (
             lambda d: d["publishing"]["addenda"][0]["changes"].append(
@@ -364,10 +365,10 @@ def _addendum_again(data: dict, **changes: object) -> None:
                     "new_en": "2027-04-23",
                 }
             ),
-            "le champ publishing.addenda[0].changes[1].field reprend la modification du champ info.closing_date "
-            "de publishing.addenda[0].changes[0].field\u00a0:",
-            "the field publishing.addenda[0].changes[1].field repeats the change of the field info.closing_date "
-            "of publishing.addenda[0].changes[0].field:",
+            "le champ field dans publishing.addenda, 1re ligne, changes, 2e ligne reprend la modification du champ info.closing_date "
+            "de field dans publishing.addenda, 1re ligne, changes, 1re ligne\u00a0:",
+            "the field field in publishing.addenda, row 1, changes, row 2 repeats the change of the field info.closing_date "
+            "of field in publishing.addenda, row 1, changes, row 1:",
         ),
     ],
 )

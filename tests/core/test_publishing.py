@@ -388,7 +388,7 @@ def test_addendum_questions_in_the_text_language_and_a_draft_discarded(tmp_path,
     assert capsys.readouterr().out == "No addendum yet.\n"
     question = ["addendum", str(path), "question", "--question", "Is SSO required?", "--answer", "Yes."]
     assert main(question) == 0
-    assert "Draft addendum\tdraft\t1 question" in capsys.readouterr().out
+    assert "Draft addendum 1\tdraft\t1 question" in capsys.readouterr().out
     with ProjectFile.open(path, read_only=True) as f:
         (q,) = read(f).draft.questions
         assert f.project.info.text_language == "en"

@@ -348,10 +348,11 @@ def test_the_award_panel_records_the_dates_and_value_that_start_the_follow_up(
     qtbot.addWidget(dialog)
     dialog.show_tab(4)
     ranking = dialog.ranking
+    # a value cleared is the awarded bid's evaluated price again (walk 2026-12-07, defect 1)
     assert (ranking.awarded_on.text(), ranking.signed_on.text(), ranking.contract_value.text()) == (
         "",
         "",
-        "",
+        "95502.70",
     )
     ranking.awarded_on.setText("2027-05-11")
     ranking.signed_on.setText("2027-05-25")

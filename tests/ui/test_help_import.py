@@ -3,6 +3,7 @@ and About (issue 24, deliver 2), and the welcome page of a first start."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from wizard import __version__
@@ -40,6 +41,86 @@ def test_import_json_from_the_file_menu_creates_a_project_with_every_value(windo
     window.close_project()
     with ProjectFile.open(target, read_only=True) as pf:
         assert pf.project == example  # every value, in the file itself
+
+
+def _import_with_typos(window, monkeypatch, tmp_path, lang="en") -> tuple[list[str], Path]:
+    """Import the office-suite example's JSON with a misspelt key in a section and in a
+    criterion, and a ``bids`` object (the records a copy does not take)."""
+    from wizard.ui.language import apply_language
+
+    data = jsonio.to_dict(load_example("office-suite"))
+    data["problem"]["notes"] = "Nos notes de la rencontre du conseil"
+    data["criteria"][1]["wieght"] = 20
+    data["bids"] = {"bids": []}
+    source = tmp_path / "voisine.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    target = tmp_path / "ours.tender"
+    _answer(monkeypatch, source, target)
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, message: shown.append(message))
+    apply_language(lang)
+    try:
+        window.actions_by_name["import_json"].trigger()
+    finally:
+        apply_language("en")
+    return shown, target
+
+
+def test_an_import_names_the_keys_it_did_not_read_once_the_project_is_created(window, monkeypatch, tmp_path):
+    shown, target = _import_with_typos(window, monkeypatch, tmp_path)
+    assert window.ctx is not None and window.ctx.pf.path == target
+    assert window.ctx.project == load_example("office-suite")  # every value it reads
+    assert shown == [
+        "The project was imported, except 3 keys of the file that the app does not read: their values were "
+        "not loaded, every other value was.\nproblem.notes\nwieght in criteria, row 2 (id 2)\nbids"
+    ]
+
+
+def test_an_import_names_the_keys_it_did_not_read_in_french(window, monkeypatch, tmp_path):
+    shown, _target = _import_with_typos(window, monkeypatch, tmp_path, "fr")
+    assert shown == [
+        "Le projet a été importé, sauf 3 clés du fichier que l’application ne lit pas\u00a0: leurs valeurs "
+        "n’ont pas été chargées, toutes les autres l’ont été.\nproblem.notes\nwieght dans criteria, 2e ligne (id 2)\nbids"
+    ]
+
+
+def test_one_key_not_read_is_said_in_the_singular(window, monkeypatch, tmp_path):
+    data = jsonio.to_dict(load_example("training"))
+    data["info"]["titel"] = "Formation"
+    source = tmp_path / "voisine.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    _answer(monkeypatch, source, tmp_path / "ours.tender")
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, message: shown.append(message))
+    window.actions_by_name["import_json"].trigger()
+    assert shown == [
+        "The project was imported, except 1 key of the file that the app does not read: its value was "
+        "not loaded, every other value was.\ninfo.titel"
+    ]
+
+
+def test_an_import_that_reads_every_key_says_nothing_more(window, monkeypatch, tmp_path):
+    """The clean twin: the app's own export has no key it does not read (the conftest
+    fails the test on any dialog)."""
+    source = tmp_path / "voisine.json"
+    source.write_text(jsonio.dumps(load_example("office-suite")), encoding="utf-8")
+    _answer(monkeypatch, source, tmp_path / "ours.tender")
+    window.actions_by_name["import_json"].trigger()
+    assert window.ctx is not None
+
+
+def test_an_import_refused_names_no_key(window, monkeypatch, errors, tmp_path):
+    """A refused import creates nothing and lists nothing: only the refusal is said."""
+    data = jsonio.to_dict(load_example("training"))
+    data["info"]["titel"] = "Formation"
+    data["criteria"][0]["kind"] = "required"
+    source = tmp_path / "voisine.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    target = tmp_path / "ours.tender"
+    _answer(monkeypatch, source, target)
+    window.actions_by_name["import_json"].trigger()
+    assert len(errors) == 1 and "criteria" in errors[0]
+    assert not target.exists() and window.ctx is None
 
 
 def test_a_bad_json_file_says_why_and_creates_nothing(window, monkeypatch, errors, tmp_path):

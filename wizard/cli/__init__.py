@@ -9,8 +9,8 @@
     python main.py lint --field problem|criterion|scenario "TEXT" [--lang fr|en] [--explain] [--format json]
     python main.py lint --file DOC [--field …] [--lang fr|en] [--explain] [--format json]
     python main.py brands FILE.tender [--import CSV] [--export CSV [--force]] [--lang fr|en]
-    python main.py publish FILE.tender [--attach DOCX/PDF ...] [--date YYYY-MM-DD]
-    python main.py addendum FILE.tender [show [N]|question|change|issue|discard] [--question … --answer … | --field … --value …] [--date …]
+    python main.py publish FILE.tender [--attach DOCX/PDF ...] [--date YYYY-MM-DD] [--lang fr|en]
+    python main.py addendum FILE.tender [show [N]|question|change|issue|discard] [--question … --answer … | --field … --value …] [--date …] [--force]
     python main.py bid FILE.tender [show|add|workbook|ack|reject|lock] [BID] [XLSX|N ...] [--name … --received …]
     python main.py envelope FILE.tender open --by NAME [--witnesses …] [--at ISO-8601]
     python main.py --version | --help
@@ -155,6 +155,7 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
         "--date",
         help="the publication date, YYYY-MM-DD (default: the planned publication date, else today)",
     )
+    p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
     p = sub.add_parser("addendum", help="prepare and issue addenda of a published tender")
     p.add_argument("file")
     p.add_argument(
@@ -175,6 +176,11 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     p.add_argument("--value", help="the new date, or the new text in French")
     p.add_argument("--value-en", help="the new text in English")
     p.add_argument("--date", help="issue: the date of issue; question: the date received (YYYY-MM-DD)")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="issue: issue even when a text reads as the other language than its version's",
+    )
     p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
     p = sub.add_parser("bid", help="record the bids received on a published tender (docs/bids.md)")
     p.add_argument("file")

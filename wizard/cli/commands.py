@@ -183,7 +183,8 @@ def cmd_load(args: argparse.Namespace) -> int:
         raise CliError(N_("This JSON file cannot be loaded: {detail}"), source, detail=exc.detail) from None
     ProjectFile.create(_new_target(args.file), project, origin="loaded", tables=tables).close()
     print(args.file)
-    for key in ignored_keys(json.loads(text)):  # after the load: the file is read without them
+    data = json.loads(text)
+    for key in jsonio.named_keys(ignored_keys(data), data):  # after the load: the file is read without them
         print(bilingual(expected.IGNORED, field=key), file=sys.stderr)
     return 0
 
@@ -554,9 +555,25 @@ def cmd_publish(args: argparse.Namespace) -> int:
             record = publish(pf, published_on=args.date or planned or _today(), attachments=attached)
     except PublishingError as exc:
         raise CliError(exc.text, args.file, **exc.params) from None
+    lang = getattr(args, "lang", None) or system_language()
+    if record.baseline is not None:  # the date recorded, which the documents and open data state
+        print(tr(N_("Marked as published on {date}."), lang, date=record.baseline.published_on))
     for doc in record.documents:
         print(f"{doc.name}\t{doc.lang}\t{doc.sha256}")
     return 0
+
+
+ADDENDUM_LANGUAGE_REFUSED = N_(
+    "Nothing issued: a text of this addendum is not in the language of its version (said above). "
+    "Correct it (discard the draft and add it again), or issue it as it is with --force."
+)
+"""``addendum issue`` refused: a text reads as the other language (``addenda.language_slips``)."""
+
+
+def _language_slips(slips: Any) -> None:
+    """Each text of a draft addendum in the other language, one bilingual line on stderr."""
+    for text, params in slips:
+        print(bilingual(text, **params), file=sys.stderr)
 
 
 def cmd_addendum(args: argparse.Namespace) -> int:
@@ -585,6 +602,9 @@ def cmd_addendum(args: argparse.Namespace) -> int:
                     for lang in ("fr", "en")
                 }
                 addenda.add_question(pf, addendum_id=draft.id, received_on=args.date or "", **texts)
+                added = read(pf).draft
+                if added is not None:  # said at once, not first when the addendum is issued
+                    _language_slips(addenda.language_slips(pf.project, added))
             elif args.action == "discard":
                 pending = read(pf).draft
                 if pending is None:
@@ -611,6 +631,10 @@ def cmd_addendum(args: argparse.Namespace) -> int:
                     raise CliError(N_("There is no draft addendum to issue."), args.file)
                 day = args.date or _today()
                 plan = addenda.plan_issue(pf, addendum_id=pending.id, issued_on=day)
+                if plan.warnings and not plan.problems:  # an issue cannot be taken back
+                    _language_slips(plan.warnings)
+                    if not getattr(args, "force", False):
+                        raise CliError(ADDENDUM_LANGUAGE_REFUSED, args.file)
                 addenda.issue(pf, addendum_id=pending.id, issued_on=day)
                 if plan.extended:  # said once the addendum is issued, never before a refusal
                     print(
@@ -636,19 +660,30 @@ def cmd_addendum(args: argparse.Namespace) -> int:
                         file=sys.stderr,
                     )
             record = read(pf)
+            slips = addenda.language_slips(pf.project, record.draft) if record.draft else []
     except PublishingError as exc:
         raise CliError(exc.text, args.file, **exc.params) from None
     if args.action == "show" and getattr(args, "number", None) is not None:
         chosen = [a for a in record.addenda if a.number == args.number]
+        # the draft is shown by the number it will take once issued, as the list names it
+        upcoming = 1 + max((a.number or 0 for a in record.issued), default=0)
+        if not chosen and record.draft is not None and args.number == upcoming:
+            _print_addendum(record.draft, lang, number=upcoming, slips=slips)
+            return 0
         if not chosen:
             raise CliError(N_("There is no addendum {number} in this file."), args.file, number=args.number)
         _print_addendum(chosen[0], lang)
         return 0
     if not record.addenda:
         print(tr("No addendum yet.", lang))
+    upcoming = 1 + max((a.number or 0 for a in record.issued), default=0)
     for a in record.addenda:
         state = tr("issued on {date}", lang, date=a.issued_on) if a.issued else tr("draft", lang)
-        name = tr("Addendum {number}", lang, number=a.number) if a.number else tr("Draft addendum", lang)
+        name = (
+            tr("Addendum {number}", lang, number=a.number)
+            if a.number
+            else tr(N_("Draft addendum {number}"), lang, number=upcoming)
+        )
         print(
             f"{name}\t{state}\t"
             + ntr("{count} question", "{count} questions", len(a.questions), lang)
@@ -658,13 +693,18 @@ def cmd_addendum(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_addendum(addendum: Any, lang: str) -> None:
+def _print_addendum(addendum: Any, lang: str, number: int | None = None, slips: Any = ()) -> None:
     """One addendum whole (``addendum FILE show N``): its state, each question with its
     answer in ``lang`` (the other language when ``lang``'s is blank), each change with
-    the value before (once issued) and after."""
+    the value before (once issued) and after. The draft is shown under ``number``, the
+    one it takes once issued, with ``slips``: its texts in the other language than the
+    version they fill (``addenda.language_slips``), for review before the issue."""
     other = "en" if lang == "fr" else "fr"
-    state = tr("issued on {date}", lang, date=addendum.issued_on) if addendum.issued else tr("draft", lang)
-    print(f"{tr('Addendum {number}', lang, number=addendum.number)}\t{state}")
+    if addendum.issued:
+        state = tr("issued on {date}", lang, date=addendum.issued_on)
+        print(f"{tr('Addendum {number}', lang, number=addendum.number)}\t{state}")
+    else:
+        print(f"{tr(N_('Draft addendum {number}'), lang, number=number)}\t{tr('draft', lang)}")
     for n, q in enumerate(addendum.questions, start=1):
         print(
             tr(
@@ -690,6 +730,8 @@ def _print_addendum(addendum: Any, lang: str) -> None:
             )
         else:
             print(tr("Change to {field}: {after}", lang, field=change.field, after=after))
+    for text, params in slips:
+        print(tr(N_("Warning: {message}"), lang, message=tr(text, lang, **params)))
 
 
 def _bids_error(exc: Exception, path: str) -> CliError:
@@ -1149,10 +1191,34 @@ def _entry(pf: Any, args: argparse.Namespace, lang: str) -> None:
         )
 
 
-def _award(pf: Any, args: argparse.Namespace) -> None:
-    """``award BID|none`` with the resolution, the signatory, the dates and the value; an
+AWARD_FINDINGS = (
+    "BD-NOT-TOP",
+    "BD-NOT-BEST-SCORE",
+    "BD-VALUE-NOT-BID",
+    "BD-SIGNED-BEFORE-AWARD",
+    "BD-SIGNED-IN-STANDSTILL",
+)
+"""The findings ``bid … award`` says on stderr once recorded (walk 2026-12-07): what the
+award itself gets wrong is told when it is typed, not only by ``check``."""
+
+
+def _warn_bids(pf: Any, lang: str, codes: tuple[str, ...]) -> None:
+    """The findings of ``checks.bids`` among ``codes``, on stderr, as ``check`` words them."""
+    from wizard.core.bids.record import read as read_bids
+    from wizard.core.checks.bids import check_bids
+    from wizard.core.i18n.formats import COLON
+
+    for f in check_bids(pf.project, read_bids(pf)):
+        if f.code in codes:
+            word = severity_word(f.severity.value, lang)
+            print(f"{word} {f.code} {f.field}{COLON[lang]}{f.message(lang)}", file=sys.stderr)
+
+
+def _award(pf: Any, args: argparse.Namespace, lang: str) -> None:
+    """``award BID|none`` with the resolution, the signatory, the dates and the value (left
+    out: the awarded bid's evaluated price, kept while the same bid stays awarded); an
     option left out keeps what the award holds (a correction never erases the signed
-    contract)."""
+    contract). What the award gets wrong is said on stderr (:data:`AWARD_FINDINGS`)."""
     from wizard.core.bids import evaluation_entry as ev
 
     (word,) = _numbers(args, ("BID",))
@@ -1169,6 +1235,7 @@ def _award(pf: Any, args: argparse.Namespace) -> None:
         contract_signed_on=args.signed_on,
         contract_value=args.value,
     )
+    _warn_bids(pf, lang, AWARD_FINDINGS)
 
 
 def cmd_bid(args: argparse.Namespace) -> int:
@@ -1214,6 +1281,7 @@ def cmd_bid(args: argparse.Namespace) -> int:
                 late = read_bids(pf).bid(added)
                 if late is not None and late.late:
                     print(bilingual(LATE_BID, bid=added, received=args.received), file=sys.stderr)
+                _warn_bids(pf, lang, ("BD-SAME-BIDDER",))
             elif args.action == "workbook":
                 bid_id = _bid_number(args)
                 if len(args.rest) < 2:
@@ -1261,7 +1329,7 @@ def cmd_bid(args: argparse.Namespace) -> int:
                 when = evaluation_entry.lock_quality(pf, locked_by=args.by, at=args.at)
                 print(tr("Quality scores locked on {moment}.", lang, moment=when))
             elif args.action == "award":
-                _award(pf, args)
+                _award(pf, args, lang)
             if args.action in ENTRIES or args.action == "lock":
                 _print_state(pf, args, lang)  # the echo above, one line of state: not the whole table
             else:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wizard.core.examples import example_names, load_example
-from wizard.core.i18n import N_, _, n_, tr, ui_language
+from wizard.core.i18n import N_, Localized, _, n_, tr, ui_language
 from wizard.core.i18n.os_errors import os_reason
 from wizard.core.model import Project, defaults
 from wizard.core.pdf import PdfError
@@ -60,16 +60,19 @@ def open_file(window: MainWindow, path: Path, read_only: bool = False) -> Projec
 
 def _create(
     window: MainWindow, path: Path, project: Project, tables: dict[str, list[dict[str, Any]]] | None = None
-) -> None:
+) -> bool:
+    """Create ``path`` holding ``project`` and open it; ``False``, the reason shown, when
+    it cannot be."""
     if window.ctx is not None and path.resolve() == window.ctx.pf.path.resolve():
         dialogs.show_error(window, _("This project is open; choose another name."))
-        return
+        return False
     try:
         pf = ProjectFile.create(path, project, tables=tables)
     except (ProjectFileError, OSError) as exc:
         dialogs.show_error(window, _("The project could not be created:") + f"\n{path}\n{exc}")
-        return
+        return False
     window.set_project(pf)
+    return True
 
 
 def new_project(window: MainWindow) -> None:
@@ -120,9 +123,12 @@ def new_from_example(window: MainWindow) -> None:
         _create(window, path, project, all_tables(publishing, bids, contract))
 
 
-def _read_project(window: MainWindow, path: Path) -> Project | None:
+def _read_project(window: MainWindow, path: Path) -> tuple[Project, list[Localized]] | None:
     """The values of a colleague's project: a JSON export or a ``.tender`` file (read
-    only, never changed). ``None``, with the reason shown, when it cannot be read."""
+    only, never changed), and the path of each key of the JSON that was not read
+    (``jsonio.unread_keys``: a typo, a newer app's field, the records of a published
+    tender, which a copy does not take). ``None``, with the reason shown, when it cannot
+    be read."""
     from wizard.core.project_file import jsonio
 
     if path.suffix.lower() == SUFFIX:
@@ -130,11 +136,12 @@ def _read_project(window: MainWindow, path: Path) -> Project | None:
         if pf is None:
             return None
         try:
-            return pf.project
+            return pf.project, []
         finally:
             pf.close()
     try:
-        return jsonio.load_file(path)
+        text = jsonio.read_text(path)
+        return jsonio.loads(text), jsonio.unread_keys(text)
     except jsonio.ProjectJsonError as exc:
         dialogs.show_error(
             window, _("This JSON file cannot be loaded: {detail}", detail=exc.detail) + f"\n{path}"
@@ -149,17 +156,32 @@ def _read_project(window: MainWindow, path: Path) -> Project | None:
 def import_project(window: MainWindow, suffix: str = ".json") -> None:
     """A new project holding every value of a colleague's or a neighbouring town's
     project (a JSON export, or a ``.tender`` file when ``suffix`` is ``.tender``), in a
-    new file the user names; their file is only read. Cancel at any point: nothing."""
+    new file the user names; their file is only read. Cancel at any point: nothing. Once
+    created, the keys of a JSON file that were not read are listed (:func:`unread_message`)."""
     title = _("Import a project (JSON)") if suffix == ".json" else _("New from a colleague's project")
     source = dialogs.ask_open_path(window, title, suffix)
     if source is None:
         return
-    project = _read_project(window, source)
-    if project is None:
+    read = _read_project(window, source)
+    if read is None:
         return
+    project, unread = read
     path = dialogs.ask_save_path(window, _("New project"), SUFFIX, source.stem + SUFFIX)
-    if path is not None:
-        _create(window, path, project)
+    if path is not None and _create(window, path, project) and unread:
+        dialogs.show_info(window, unread_message(unread))
+
+
+def unread_message(keys: list[Localized]) -> str:
+    """What an import says after it succeeded when the JSON held keys it did not read
+    (``jsonio.unread_keys``), one per line, in the interface language."""
+    return n_(
+        "The project was imported, except {count} key of the file that the app does not read: its value was "
+        "not loaded, every other value was.\n{keys}",
+        "The project was imported, except {count} keys of the file that the app does not read: their values "
+        "were not loaded, every other value was.\n{keys}",
+        len(keys),
+        keys="\n".join(key.text(ui_language()) for key in keys),
+    )
 
 
 def export_json(window: MainWindow) -> Path | None:

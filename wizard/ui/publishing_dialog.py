@@ -395,6 +395,7 @@ class AddendaDialog(QDialog):
                 )
             )
         lines += [tr(text, ui_language(), **params) for text, params in plan.problems]
+        lines += [tr(text, ui_language(), **params) for text, params in plan.warnings]
         return "\n".join(lines)
 
     # -- editing ------------------------------------------------------------------

@@ -1,5 +1,12 @@
-"""The one rule of the award that every entry point shares (walk 2026-12-06, defect 8):
-an award to a bid that the evaluation does not rank first needs a written reason.
+"""The rules of the award that every entry point shares.
+
+* An award to a bid that the evaluation does not rank first needs a written reason
+  (walk 2026-12-06, defect 8).
+* The contract value is the awarded bid's evaluated price unless the Town states
+  another (walk 2026-12-07, defect 1): :func:`contract_value` gives the value an award
+  holds, reset to the new bid's price when the awarded bid changes, and the check
+  ``BD-VALUE-NOT-BID`` reports a value that differs from the bid's price, so that no
+  document calls it "its bid" unchecked.
 
 :func:`evaluation_entry.set_award <wizard.core.bids.evaluation_entry.set_award>` refuses
 such an award (so the command line and the app refuse it alike), the app's award panel
@@ -12,7 +19,9 @@ committee's ranking says why, in writing, in the resolution's file.
 
 from __future__ import annotations
 
-from wizard.core.bids.record import BidsRecord
+from decimal import Decimal
+
+from wizard.core.bids.record import Award, BidsRecord
 from wizard.core.bids.scoring_input import evaluation_input
 from wizard.core.domain import bid_scoring
 from wizard.core.i18n import N_
@@ -35,3 +44,36 @@ def needs_reason(project: Project, record: BidsRecord, bid_id: int | None, reaso
     if bid_id is None or reason.strip():
         return False
     return not ranked_first(bid_scoring.evaluate(evaluation_input(project, record)), bid_id)
+
+
+def contract_value(record: BidsRecord, before: Award, bid_id: int | None, given: str | None) -> str:
+    """The contract value an award of bid ``bid_id`` holds, as stored (a decimal text,
+    '' for none): ``given`` when the user states one (already checked; '' clears it back
+    to the bid's price); otherwise the value held before when the awarded bid stays the
+    same, else the new bid's evaluated price (a value stated for another bid is never
+    carried over to this one). No award (``bid_id`` ``None``): none."""
+    if bid_id is None:
+        return ""
+    bid = record.bid(bid_id)
+    price = "" if bid is None or bid.evaluated_price is None else str(bid.evaluated_price)
+    if given is not None:
+        return given or price
+    if before.bid_id == bid_id and before.contract_value is not None:
+        return str(before.contract_value)
+    return price
+
+
+def value_differs(record: BidsRecord) -> tuple[Decimal, Decimal] | None:
+    """``(contract value, evaluated price)`` when the award states a contract value
+    other than the awarded bid's evaluated price; ``None`` otherwise (no award, no value
+    stated, a bid not opened, or the same amount to the cent)."""
+    award = record.award
+    if award is None or award.bid_id is None or award.contract_value is None:
+        return None
+    bid = record.bid(award.bid_id)
+    if bid is None or bid.evaluated_price is None:
+        return None
+    cent = Decimal("0.01")
+    if award.contract_value.quantize(cent) == bid.evaluated_price.quantize(cent):
+        return None
+    return award.contract_value, bid.evaluated_price

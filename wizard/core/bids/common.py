@@ -12,7 +12,9 @@ from typing import Any
 
 from wizard.core.bids import BidsError
 from wizard.core.bids.record import Bid, BidsRecord, read
+from wizard.core.domain.days import day_problem
 from wizard.core.i18n import N_
+from wizard.core.i18n.formats import no_day
 from wizard.core.opendata.milestones import parse_moment
 from wizard.core.project_file.codec import MAX_TEXT, count_text
 from wizard.core.project_file.store import ProjectFile
@@ -39,8 +41,14 @@ def bid_of(record: BidsRecord, bid_id: int) -> Bid:
 def moment(value: str, what: str = "") -> dt.datetime:
     """An aware ``datetime`` from ISO 8601 with its offset (``2027-04-16T10:12:00-03:00``);
     raises :class:`BidsError` for anything else: a moment without its offset is
-    ambiguous (which zone?), and the closing is a moment."""
+    ambiguous (which zone?), and the closing is a moment. A moment whose day does not
+    exist (``2027-02-30T10:00:00-04:00``) is told so, as a day is (``no_day``: "the
+    days of February 2027 go from 1 to 28"), never that its shape is wrong."""
     found = parse_moment(value)
+    head, rest = value.strip()[:10], value.strip()[10:]
+    if found is None and rest[:1] in ("T", " ") and day_problem(head) in ("day", "month"):
+        text, params = no_day(head)
+        raise BidsError(text, **params)
     if found is None:
         raise BidsError(
             N_(

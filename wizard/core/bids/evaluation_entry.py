@@ -30,6 +30,7 @@ from typing import Any
 
 from wizard.core.bids import BidsError
 from wizard.core.bids.award_rule import NOT_TOP, needs_reason
+from wizard.core.bids.award_rule import contract_value as award_value
 from wizard.core.bids.common import bid_of, free_text, moment, now, published_record, writing
 from wizard.core.bids.intake import closing
 from wizard.core.bids.record import VERIFICATION_RESULTS, Award, Bid, BidsRecord
@@ -388,7 +389,8 @@ def set_award(
     """Record the award: the bid (``None``: no award), the written reason when it is not
     the top-ranked bid, council's resolution, who signs and under which delegated
     authority, the standstill period (days), the dates (YYYY-MM-DD) and the contract
-    value (CAD before taxes; '' clears it).
+    value (CAD before taxes; left out: the awarded bid's evaluated price, kept while the
+    same bid stays awarded; '' sets it back to that price: :func:`.award_rule.contract_value`).
 
     A field left ``None`` keeps what the award already holds (empty for a first award):
     a correction changes only the fields it gives, so a second ``award`` never erases
@@ -409,7 +411,7 @@ def set_award(
         isinstance(standstill_days, bool) or not isinstance(standstill_days, int) or standstill_days < 0
     ):
         raise BidsError(N_("The standstill period is a number of days, 0 or more."))
-    value = "" if before.contract_value is None else str(before.contract_value)
+    value: str | None = None  # the value left out: award_rule.contract_value decides
     if contract_value is not None:
         value = ""
         if str(contract_value).strip():
@@ -449,7 +451,7 @@ def set_award(
         "standstill_days": before.standstill_days if standstill_days is None else standstill_days,
         "awarded_on": kept(awarded_on, before.awarded_on, day=True),
         "contract_signed_on": kept(contract_signed_on, before.contract_signed_on, day=True),
-        "contract_value": value,
+        "contract_value": award_value(record, before, bid_id, value),
     }
     with writing(pf, "set_award", bid=bid_id):
         pf.db.execute("DELETE FROM award")

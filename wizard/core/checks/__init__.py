@@ -33,6 +33,7 @@ from wizard.core.checks import (
     scenarios,
     scope,
     statement_of_work,
+    stored,
     tco,
     text,
     translations,
@@ -95,7 +96,8 @@ def run_checks(
 
     The step checks see the project without its blank rows, as every document prints it
     (so M-5 in a message is the tender's M-5, and an empty author row is no jury
-    conflict); :func:`rows.check_rows` reports the blank rows themselves. Row ids never
+    conflict); :func:`rows.check_rows` reports the blank rows themselves, and
+    :func:`stored.check_stored` the values a file keeps that no form would give. Row ids never
     change, so every address is valid in the project as saved.
 
     ``publication``: the publication record (``publishing.record.read``); once the tender is
@@ -117,9 +119,9 @@ def _run_checks(
         log.exception("the blank rows could not be left out")
         shown = project
     try:  # on the project as saved: a blank row's other fields are still in the file
-        found.extend(rows.check_rows(project) + text.check_text(project))
+        found.extend(rows.check_rows(project) + text.check_text(project) + stored.check_stored(project))
     except Exception as exc:
-        log.exception("the blank-row or text check failed")
+        log.exception("the blank-row, text or stored-value check failed")
         found.append(check_failed(STEPS[Step.REVIEW].owns[0], _error(exc)))
     found.extend(_step_findings(shown))
     if record is not None and record.bids:
@@ -134,19 +136,22 @@ def _run_checks(
         log.exception("the checks of the translations failed")
         found.append(check_failed(STEPS[Step.PROJECT].owns[0], _error(exc)))
     if publication is not None and publication.published:
-        found.extend(_addenda_findings(project, publication, today))
+        found.extend(_addenda_findings(project, publication, today, record))
     return sorted(found, key=lambda f: (f.step, f.severity.rank, f.code, f.field))
 
 
-def _addenda_findings(project: Project, record: Record, today: str | None) -> list[Finding]:
+def _addenda_findings(
+    project: Project, record: Record, today: str | None, bids: BidsRecord | None = None
+) -> list[Finding]:
     """The findings on the addenda of a published tender, judged on ``today`` (default:
-    the computer's date); one ``CHECK-FAILED`` on the project's step if they raise."""
+    the computer's date), with the bids' acknowledgements (``bids``); one
+    ``CHECK-FAILED`` on the project's step if they raise."""
     import datetime as dt
 
     from wizard.core.checks.addenda import check_addenda
 
     try:
-        return check_addenda(project, record, today or dt.date.today().isoformat())
+        return check_addenda(project, record, today or dt.date.today().isoformat(), bids)
     except Exception as exc:
         log.exception("the checks of the addenda failed")
         return [check_failed(STEPS[Step.PROJECT].owns[0], _error(exc))]

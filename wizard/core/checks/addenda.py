@@ -21,6 +21,17 @@ checks stay pure, the caller says what day it is):
   the cost study changed its lines since. An addendum replaces the workbook (issuing
   says so and names the new version); until then bidders price the old one.
 
+* ``PR-ADDENDUM-LANGUAGE`` (warning): a text of the draft addendum (a question, its
+  answer, a changed text) reads as the other language than the version it fills
+  (``publishing.addenda.language_slips``): the English answer in the French binding
+  addendum. Issuing would send it to every bidder as written; ``addendum issue``
+  refuses without ``--force`` and the app asks first.
+* ``BD-UNACKNOWLEDGED`` (warning): a bid received on time does not acknowledge an issued
+  addendum. Each bidder acknowledges every addendum in its form of offer, and the
+  tender's instructions say that "a bid that does not acknowledge an addendum may be
+  declared non-compliant" (``documents/tender_instructions.py``): the committee decides;
+  the finding names the bid, the addendum and that rule, on ``bids:{id}.acknowledged_addenda``.
+
 Each finding points at the field to look at (``info.closing_date``,
 ``info.questions_deadline``, ``cost_lines``).
 """
@@ -28,6 +39,7 @@ Each finding points at the field to look at (``info.closing_date``,
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
@@ -38,6 +50,9 @@ from wizard.core.i18n.languages import tender_languages
 from wizard.core.model import Project
 from wizard.core.model.bounds import clamp
 from wizard.core.publishing.record import Addendum, Record, workbook_in_force, workbook_version
+
+if TYPE_CHECKING:
+    from wizard.core.bids.record import BidsRecord
 
 
 def _day(value: str) -> dt.date | None:
@@ -168,8 +183,60 @@ def _price_form(project: Project, record: Record) -> list[Finding]:
     ]
 
 
-def check_addenda(project: Project, record: Record, today: str) -> list[Finding]:
-    """The findings on the addenda (module docstring); none before publication."""
+def _language(project: Project, record: Record) -> list[Finding]:
+    from wizard.core.publishing.addenda import language_slips
+
+    if record.draft is None:
+        return []
+    return [
+        finding(
+            "PR-ADDENDUM-LANGUAGE",
+            Severity.WARNING,
+            text,
+            "info.questions_deadline",
+            principles.EQUAL_INFORMATION,
+            **params,
+        )
+        for text, params in language_slips(project, record.draft)
+    ]
+
+
+def _unacknowledged(record: Record, bids: BidsRecord | None) -> list[Finding]:
+    if bids is None:
+        return []
+    found: list[Finding] = []
+    for bid in bids.bids:
+        if bid.late or bid.withdrawn or bid.rejected:  # never opened: nothing to decide
+            continue
+        for addendum in record.issued:
+            if addendum.number is None or addendum.number in bid.acknowledged_addenda:
+                continue
+            found.append(
+                finding(
+                    "BD-UNACKNOWLEDGED",
+                    Severity.WARNING,
+                    N_(
+                        "Bid {bid} ({bidder}) does not acknowledge addendum {number}. The tender's "
+                        "instructions say that each bidder acknowledges every addendum in its form of "
+                        "offer (Form 1) and that a bid that does not may be declared non-compliant: "
+                        "check its form and record the acknowledgement if it is there, else the "
+                        "committee decides whether to declare the bid non-compliant."
+                    ),
+                    f"bids:{bid.id}.acknowledged_addenda",
+                    principles.EQUAL_INFORMATION,
+                    bid=bid.id,
+                    bidder=bid.bidder.legal_name,
+                    number=addendum.number,
+                )
+            )
+    return found
+
+
+def check_addenda(
+    project: Project, record: Record, today: str, bids: BidsRecord | None = None
+) -> list[Finding]:
+    """The findings on the addenda (module docstring); none before publication.
+    ``bids``: the bids received (``bids.record.BidsRecord``), for ``BD-UNACKNOWLEDGED``."""
     day = _day(today)
     if not record.published or day is None:
         return []
@@ -178,4 +245,6 @@ def check_addenda(project: Project, record: Record, today: str) -> list[Finding]
         + _late(project, record)
         + _shortened(project, record)
         + _price_form(project, record)
+        + _language(project, record)
+        + _unacknowledged(record, bids)
     )

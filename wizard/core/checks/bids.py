@@ -37,6 +37,19 @@ beside the project, and the evaluation computed from both
   refused until they are recorded.
 * ``BD-NOT-TOP`` (error): the award goes to a bid other than the one ranked first
   without a written reason.
+* ``BD-REPEATED``, ``BD-CHOICE`` (errors): an entry a project file keeps that ``load``
+  refuses (``checks/bids_stored.py``).
+* ``BD-NOT-BEST-SCORE`` (error): under Québec's statutory weighted system, the award goes
+  to a bid other than the one with the best final score, reason or not: the statute
+  gives the contract to that bid (``resources/legal/quebec.json``,
+  ``evaluation.award_best_score``, to be confirmed by counsel).
+* ``BD-VALUE-NOT-BID`` (warning): the contract value differs from the awarded bid's
+  evaluated price: the resolution and the letters would state a price nobody bid.
+* ``BD-SIGNED-BEFORE-AWARD`` (error): the contract is signed before the award decision.
+* ``BD-SIGNED-IN-STANDSTILL`` (warning): the contract is signed on or before the last
+  day of the standstill period the award states.
+* ``BD-SAME-BIDDER`` (warning): two bids or more under the same legal name or business
+  number.
 
 Fields: ``bids:{id}.<attribute>`` for one bid, ``bids.opening``, ``bids.award``,
 ``bids.quality_locked_at``, ``jury:{id}.…`` for a member: none is a step's field, so
@@ -49,16 +62,19 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 
-from wizard.core.bids.award_rule import ranked_first
+from wizard.core.bids.award_rule import ranked_first, value_differs
 from wizard.core.bids.record import Bid, BidsRecord
 from wizard.core.bids.scoring_input import evaluation_input, missing_labels, missing_scores
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
+from wizard.core.checks.bids_stored import check_bids_stored
 from wizard.core.checks.evaluation import person_key
 from wizard.core.domain import bid_scoring
 from wizard.core.domain.numbering import criterion_labels
 from wizard.core.i18n import N_, Localized
 from wizard.core.model import Project, QualityGridItem
+from wizard.core.opendata.awards import decision_day, standstill_end
+from wizard.core.opendata.milestones import valid_day
 
 RED_FLAGS: dict[str, tuple[str, str, bool]] = {
     "R018": (
@@ -318,15 +334,17 @@ def _competition(
     return found
 
 
-def _award(record: BidsRecord, ev: bid_scoring.Evaluation) -> list[Finding]:
-    """The awarded bid: on time (R030), passing (R056), the first ranked or a reason."""
+def _award(record: BidsRecord, ev: bid_scoring.Evaluation, quebec: bool = False) -> list[Finding]:
+    """The awarded bid: on time (R030), passing (R056), the first ranked or a reason
+    (under Québec's statutory system, the best final score: ``quebec``); its value and
+    the contract's signature (:func:`_award_terms`)."""
     award = record.award
     if award is None or award.bid_id is None:
         return []
     bid = record.bid(award.bid_id)
     if bid is None:
         return []
-    found: list[Finding] = []
+    found: list[Finding] = _award_terms(record, bid)
     if bid.late:
         found.append(
             finding(
@@ -359,7 +377,24 @@ def _award(record: BidsRecord, ev: bid_scoring.Evaluation) -> list[Finding]:
                 name=_name(bid),
             )
         )
-    if not ranked_first(ev, bid.id) and not award.reason_if_not_top.strip():  # award_rule
+    if quebec and not ranked_first(ev, bid.id):
+        found.append(
+            finding(
+                "BD-NOT-BEST-SCORE",
+                Severity.ERROR,
+                N_(
+                    "The award goes to {name}, which does not have the best final score, under "
+                    "Québec's statutory weighted system: the statute gives the contract to the bid "
+                    "with the best final score, a written reason does not change that (to be "
+                    "confirmed by counsel). Award the bid ranked first, or ask counsel before council "
+                    "decides."
+                ),
+                "bids.award",
+                principles.PUBLISHED_RULES,
+                name=_name(bid),
+            )
+        )
+    elif not ranked_first(ev, bid.id) and not award.reason_if_not_top.strip():  # award_rule
         found.append(
             finding(
                 "BD-NOT-TOP",
@@ -371,6 +406,113 @@ def _award(record: BidsRecord, ev: bid_scoring.Evaluation) -> list[Finding]:
                 "bids.award",
                 principles.PUBLISHED_RULES,
                 name=_name(bid),
+            )
+        )
+    return found
+
+
+def _award_terms(record: BidsRecord, bid: Bid) -> list[Finding]:
+    """The award's value and dates: a contract value that is not the awarded bid's price
+    (walk 2026-12-07, defect 1), a contract signed before the award or inside the
+    standstill period (defect 3)."""
+    award = record.award
+    assert award is not None
+    found: list[Finding] = []
+    differs = value_differs(record)
+    if differs is not None:
+        found.append(
+            finding(
+                "BD-VALUE-NOT-BID",
+                Severity.WARNING,
+                N_(
+                    "The contract value, {value}, is not the evaluated price of the bid of {name}, "
+                    "{price}: the resolution and the letters would state a price nobody bid. Record "
+                    "the bid's price, or write in the council's file why the contract is for another "
+                    "amount."
+                ),
+                "bids.award",
+                principles.PUBLISHED_RULES,
+                value=cad_cents(differs[0]),
+                name=_name(bid),
+                price=cad_cents(differs[1]),
+            )
+        )
+    signed, decided = valid_day(award.contract_signed_on), decision_day(record)
+    if signed is None or decided is None:
+        return found
+    if signed < decided:
+        found.append(
+            finding(
+                "BD-SIGNED-BEFORE-AWARD",
+                Severity.ERROR,
+                N_(
+                    "The contract with {name} is signed on {signed}, before the award decided on "
+                    "{decided}: a contract is signed once the award is made. Correct the date, or "
+                    "record in the council's file how the contract came to be signed first."
+                ),
+                "bids.award",
+                principles.PUBLISHED_RULES,
+                name=_name(bid),
+                signed=signed,
+                decided=decided,
+            )
+        )
+        return found
+    end = standstill_end(record)
+    if end is not None and signed <= end:
+        found.append(
+            finding(
+                "BD-SIGNED-IN-STANDSTILL",
+                Severity.WARNING,
+                N_(
+                    "The contract with {name} is signed on {signed}, inside the standstill period of "
+                    "{days} days that ends on {end}: the bidders not retained had until then to "
+                    "challenge the award. Sign after {end}, or record why it could not wait."
+                ),
+                "bids.award",
+                principles.PUBLISHED_RULES,
+                name=_name(bid),
+                signed=signed,
+                days=award.standstill_days,
+                end=end,
+            )
+        )
+    return found
+
+
+def _same_bidder(record: BidsRecord) -> list[Finding]:
+    """Two bids or more from the same bidder: the same legal name (without case, accents
+    or spaces) or the same business number (walk 2026-12-07, defect 7)."""
+    groups: dict[str, list[Bid]] = {}
+    for bid in record.bids:
+        if bid.withdrawn:
+            continue
+        keys = {person_key(bid.bidder.legal_name)} - {""}
+        number = "".join(bid.bidder.business_number.split()).upper()
+        if number:
+            keys.add(f"#{number}")
+        for key in keys:
+            groups.setdefault(key, []).append(bid)
+    found: list[Finding] = []
+    seen: set[tuple[int, ...]] = set()
+    for same in groups.values():
+        ids = tuple(sorted(b.id for b in same))
+        if len(ids) < 2 or ids in seen:
+            continue
+        seen.add(ids)
+        found.append(
+            finding(
+                "BD-SAME-BIDDER",
+                Severity.WARNING,
+                N_(
+                    "Bids {bids} come from the same bidder, {name}: a bidder submits one bid. Check "
+                    "whether one replaces the other (record the first as withdrawn) or whether two "
+                    "firms share a name or a business number, before the opening."
+                ),
+                f"bids:{ids[-1]}.bidder",
+                principles.COMPETITION,
+                bids=", ".join(str(i) for i in ids),
+                name=_name(same[0]),
             )
         )
     return found
@@ -601,9 +743,11 @@ def check_bids(project: Project, record: BidsRecord) -> list[Finding]:
         _committee(project, record)
         + _opening(project, record)
         + _competition(record, ev, on_time, disqualified)
-        + _award(record, ev)
+        + _same_bidder(record)
+        + _award(record, ev, inp.method == "quebec")
         + _scores(project, record, inp)
         + _grid(project, record, inp)
         + _unscored(project, record, ev)
         + _to_lock(project, record)
+        + check_bids_stored(project, record)
     )

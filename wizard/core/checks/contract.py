@@ -30,6 +30,9 @@ opened price workbook; empty when unknown).
   (renewals and amendments included): a payment for services after the term needs a
   renewal or an amendment recorded first, or its date is a typing error; without this
   finding the documents would silently stand at that later day.
+* ``CT-PAID-BEFORE-START`` (warning): a payment dated before the contract's start
+  (``Contract.start_on``): nothing is owed for services not yet begun, so it is an
+  advance the contract must provide for, or its date is a typing error.
 * ``CT-UNIT-PRICE`` (warning): an invoice bills a unit-price line above the winning
   bid's rate.
 * ``CT-NOTICE-LATE`` (warning): a security incident notified to the Town later than the
@@ -289,6 +292,30 @@ def _after_end(contract: Contract) -> list[Finding]:
     ]
 
 
+def _before_start(contract: Contract) -> list[Finding]:
+    start = day(contract.start_on)
+    if start is None:
+        return []
+    return [
+        finding(
+            "CT-PAID-BEFORE-START",
+            Severity.WARNING,
+            N_(
+                "Invoice {invoice} was paid on {date}, before the contract's start ({start}): nothing "
+                "is owed for services not yet begun. Correct the date, or record the advance the "
+                "contract provides for in the contract's notes."
+            ),
+            "contract.payments",
+            principles.FOLLOW_UP,
+            invoice=p.invoice_number or f"P{p.id}",
+            date=p.paid_on,
+            start=contract.start_on,
+        )
+        for p in contract.payments
+        if (paid := day(p.paid_on)) is not None and paid < start
+    ]
+
+
 def _unit_prices(project: Project, contract: Contract, rates: Mapping[str, Decimal]) -> list[Finding]:
     from wizard.core.documents.follow_up import line_label  # the price form's label, as the documents say it
 
@@ -424,6 +451,7 @@ def check_contract(
         + _payments(contract)
         + _reports(contract, when)
         + _credits(contract)
+        + _before_start(contract)
         + _after_end(contract)
         + _unit_prices(project, contract, rates or {})
         + _notices(project, contract)

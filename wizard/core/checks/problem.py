@@ -19,13 +19,19 @@ Codes (all on ``problem.statement``):
   X", "offered by X", "$40,000 set aside for X", « confie … à X »), carried by a list
   ("the purchase of X and Y") or advocated by a claim that presumes the answer ("X rises
   above all others"); possible product names (:mod:`wizard.core.domain.product_names`)
-  count too. A name's role rests on the structure of its sentence (:func:`_role`), not on
-  its mere presence: a name no acquisition, replacement or choice word aims at is
+  count too, and so does an English noun compound whose head is a purchase ("the permit
+  software selection", "the payroll system implementation"). A name's role rests on the
+  structure of its sentence (:func:`_role`), not on its mere presence: a name no acquisition, replacement or choice word aims at is
   described, not bought, and taken as the system in place.
   Not a request: the history of the current system (a past verb then a date: "Installed
   in 2016, these switches …", a date with its month: "In September 2015, X, Inc.
   acquired Y", the pluperfect: « la Ville avait acheté X », an infinitive governed by a
   past tense in a dated sentence: "On January 26, 2018, Council approved a modification
+  to upgrade the system"), a French past governing the acquisition word (« a procédé à la
+  migration … afin de remplacer X », « était une des premières à adopter … »; a past
+  decision or award still asks unless the sentence is dated in the past: « a décidé de
+  troquer X pour Y »), a participle after the noun it describes ("X installed on the
+  workstations", « les équipements achetés lors de la transition vers X », "the firm hired
   to upgrade the system"), how the Town buys today ("The City currently purchases X
   products under an agreement"), a change argued against (a gerund then a hardship:
   "transitioning to X would be costly"), and, in a sentence that avoids competition, a
@@ -40,7 +46,8 @@ Codes (all on ``problem.statement``):
   « quitter X pour passer sur Y », « troquer X pour Y »: Y is
   the product to acquire, even when X is no name: "replace our payroll software with Y"),
   by its history (a past purchase with its year: "The City purchased the X system in
-  2007", a choice in the pluperfect: « nous avions retenu X »), by its trouble or its
+  2007", a choice in the pluperfect: « nous avions retenu X »), by a termination ("terminate
+  its contract with X", « résilier le contrat avec X », « délaisser X au profit de Y »), by its trouble or its
   end ("problems with X", "X has a very high licensing fee", "end of support", « fin du
   support », « l'obsolescence de X ») or by its holder ("still has"). An acquisition word before a
   cost noun ("licensing fee") is not a request, nor a participle used as an adjective
@@ -50,7 +57,12 @@ Codes (all on ``problem.statement``):
   its clause ("renew the agreement with X", "the continuation of the agreements with X",
   "a contract amendment with X, extending the term") name the system in place, even in a
   sentence that avoids competition, and what a renewal keeps is not a request ("renewing
-  the X licences"); a counted plural ("123 licences X") is what the Town holds.
+  the X licences"); a counted plural ("123 licences X") is what the Town holds. An extension
+  keeps the system in place only when it renews it now: an option in a new contract ("with
+  the option to extend the term"), the extension of a project under way ("extend the project
+  by eight months", "the project extension to complete go-live of the new X") and its planned
+  dates ("go-live … in April 2022") are the acquisition, and an amendment or a change order
+  with a vendor ("a change order with X") is a deal made now.
 * ``P-BYPASS`` (error): wording that avoids open competition: waived or skipped
   tenders, sole or single source, co-operative or group purchasing, piggybacking a state
   or interlocal contract, standing offers and framework agreements (« entente-cadre »,
@@ -68,7 +80,8 @@ Codes (all on ``problem.statement``):
   procurement"), a state contract or bid under any name ("the State Purchasing Contract",
   "Western State Contracting Alliance", "through State bid"), a public framework ("the
   Government Procurement Service framework"), pooled buying power, an urgency invoked
-  (« invoquant une situation d'urgence »). "Purchasing"
+  (« invoquant une situation d'urgence »), one supplier by exclusive availability or
+  ownership ("available only through X", "the owner of the proprietary software"). "Purchasing"
   before an organisation noun ("Cooperative Purchasing Program", "purchasing power") is
   not an acquisition verb, and in such a sentence a passive verb ("may only be purchased
   from X") names the object of the bypass, not a request.
@@ -79,7 +92,8 @@ Codes (all on ``problem.statement``):
   « faire des économies », « économise 100 000 $ », « une économie importante », « des
   économies de câblage »), the best by a verb ("best meets the needs"), a discount
   ("discounted pricing"),
-  the cheapest, or licence-only costs.
+  the cheapest, or licence-only costs, a saving stated as an amount in any tense ("will save
+  $40,000", « 76 500 € seront économisés », « un gain de 150 euros par poste »).
 * ``P-NEED`` (info): no need verb ("I need to", "j'ai besoin de", "evaluate the
   benefits and feasibility of").
 * ``P-SCOPE`` (warning): the statement names one unit while fewer than two units are
@@ -90,6 +104,7 @@ Codes (all on ``problem.statement``):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, brand_finding, finding
@@ -102,6 +117,7 @@ from wizard.core.checks.problem_terms import (
     CHOSEN_BEFORE,
     CHOSEN_IN_SENTENCE,
     CURRENT,
+    ENDED,
     EVALUATION_FRAME,
     HARDSHIP,
     HISTORY,
@@ -145,7 +161,7 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
     bypassed = _bypass_sentences(folded)
     replaced, replacing = _replacements(statement, folded, found)
     renewed: list[tuple[int, int]] = []  # what a renewal or an extension keeps in place
-    for word in RENEWED.finditer(folded):
+    for word in _renewals(folded, 0, len(folded)):
         _start, stop = _period_bounds(folded, word.start(), _CLAUSE_STOP)
         renewed.append((word.start(), stop))
         replaced.update(m.start for m in found if word.end() <= m.start < stop)
@@ -161,7 +177,13 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
             or _counted(folded, verb)
         ):
             continue
-        if _history(folded, verb, stop) or _past_infinitive(folded, verb) or _habitual(folded, verb):
+        if (
+            _history(folded, verb, stop)
+            or _past_infinitive(folded, verb)
+            or _habitual(folded, verb)
+            or _postposed(statement, folded, verb)
+            or ((start, stop) not in bypassed and _french_past(statement, folded, verb, start))
+        ):
             # a name of the current system's history is an incumbent
             replaced.update(m.start for m in found if window.start() <= m.start < window.end())
             continue
@@ -193,6 +215,7 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
             # "remplacer X par une nouvelle version": the system left (X) is no target
             left_behind = any(verb.start() <= m.start < window.start() and m.start in replaced for m in found)
             targets.append(statement[window.start() if left_behind else verb.start() : noun.end()].strip())
+    targets.extend(_compounds(statement, folded, bypassed))
     for m in found:
         if m.start in replacing and m.start not in aimed:
             aimed.add(m.start)
@@ -230,6 +253,35 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
     return targets, list(dict.fromkeys(incumbents))
 
 
+_COMPOUND_HEAD = re.compile(
+    r"s?\s+(?:implementation|selection|procurement|acquisition|purchase|replacement|upgrade|deployment|rollout"
+    r"|roll-out|migration|installation|conversion|refresh)\b"
+)
+
+
+def _compounds(statement: str, folded: str, bypassed: set[tuple[int, int]]) -> list[str]:
+    """Solution types named by an English noun compound whose head is a purchase ("the
+    permit software selection", "the payroll system implementation", "a phone system
+    replacement"): the head comes last, so they ask for the type as "the selection of
+    software" does. Not in a sentence that avoids competition (its object), nor one dated in
+    the past, nor before a cost noun ("system implementation costs")."""
+    found: list[str] = []
+    for noun in SOLUTION.finditer(folded):
+        head = _COMPOUND_HEAD.match(folded, noun.end())
+        if not head:
+            continue
+        start, stop = sentence_bounds(folded, noun.start())
+        if (
+            (start, stop) in bypassed
+            or _dated(folded, start, stop)
+            or EVALUATION_FRAME.search(folded, start, noun.start())
+            or _COST_AFTER.match(folded, head.end(), head.end() + 14)
+        ):
+            continue
+        found.append(statement[noun.start() : head.end()])
+    return found
+
+
 _ABBREVIATION = re.compile(r"\b(?:inc|ltd|corp|co|no|st|mr|mrs|dr|vs|e\.g|i\.e|ltee|cie|art)$")
 _FULL_STOP = re.compile(r"[.!?\n]+(?:\s|$)")
 _CLAUSE_STOP = re.compile(r"[.;!?\n]+(?:\s|$)")
@@ -253,7 +305,9 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
        2005"), a choice or a purchase in the pluperfect (« nous avions retenu X »), or a renewal, an
        extension or a continuation there (:data:`RENEWED`: "securing continued access",
        "a contract amendment with X, extending the term"; an amendment alone may add a
-       product: "amend the agreement with X to install cameras") → "incumbent";
+       product: "amend the agreement with X to install cameras"; an option of a new
+       contract or the extension of a project under way is none, :func:`_renewals`, and a
+       year told as a plan is no history, :func:`_future_date`) → "incumbent";
     2. the object of a verb of use or holding ("the City currently uses X", « utilise
        X ») → "incumbent", even in a sentence that avoids competition (the system in place
        is the usual reason given for a sole source); the counterparty of a bypass (a
@@ -266,8 +320,9 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
        vendor of a contract made now ("execute a contract … with X") → "target";
     4. the current system: a word of the system in place in its clause (:data:`CURRENT`)
        → "incumbent";
-    5. a contract, offer or award linked to it by the preposition right before it ("a
-       contract for X", "negotiations with X", "offered by X", « confie … à X »), a choice
+    5. a contract, offer, award, amendment or change order linked to it by the preposition
+       right before it ("a contract for X", "negotiations with X", "offered by X", « confie …
+       à X », "a change order with X"), a choice
        word ("a contract with", "requesting its implementation", "the new system") or a
        claim that presumes the answer ("X is an industry standard") in its clause, an
        introduction with an indefinite article ("a software product titled X"), or a
@@ -276,7 +331,7 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
     6. otherwise the name is described, not bought: the system in place → "incumbent".
     """
     start, stop = _period_bounds(folded, m.start, _CLAUSE_STOP)  # "X Inc. on May 1, 2022"
-    if PAST_YEAR.search(folded, start, stop) or RENEWED.search(folded, start, stop):
+    if _dated(folded, start, stop) or next(_renewals(folded, start, stop), None):
         return "incumbent"
     if _PLUPERFECT.search(folded, start, m.start):
         return "incumbent"  # « nous avions retenu X », "the City had selected X"
@@ -288,10 +343,11 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
         return "target"
     if _seller(folded, m, start) or _NEW_CONTRACT.search(folded, max(0, m.start - 90), m.start):
         return "target"
-    if CURRENT.search(folded, start, stop):
+    if any(not _future_date(folded, c, start) for c in CURRENT.finditer(folded, start, stop)):
         return "incumbent"
     if (
         _CONTRACT_LINK.search(folded, max(start, m.start - 140), m.start)
+        or _AMENDMENT_LINK.search(folded, max(start, m.start - 140), m.start)
         or CHOSEN_IN_SENTENCE.search(folded, start, stop)
         or any(p.search(folded, start, stop) for p in PRESUME)
         or _INTRODUCED.search(folded, max(0, m.start - 50), m.start)
@@ -299,6 +355,32 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
     ):
         return "target"
     return "incumbent"
+
+
+_OPTIONAL_BEFORE = re.compile(
+    r"\b(?:options?|optional|potential|possible|possibly|may|might|could|can|automatic(?:ally)?|renewable"
+    r"|eventuel\w*|possibilite|pourra|pourront|peut|peuvent)\b[^.;]{0,40}$"
+)
+_PROJECT_AFTER = re.compile(
+    r"(?:\s+(?:the|this|its|our|a|an|le|la|les|du|de|l')\b)?(?:\s+[\w'-]+){0,3}?\s+(?:project|implementation|go-live"
+    r"|rollout|roll-out|deployment|schedule|timeline|projet|implantation|deploiement|echeancier)s?\b"
+)
+
+
+def _renewals(folded: str, start: int, stop: int) -> Iterator[re.Match[str]]:
+    """The renewal and extension words between ``start`` and ``stop`` that keep the system
+    in place. Not one that is a term of a new contract ("with the option to extend the
+    term", "two potential one-year extensions", "may be renewed"), nor one whose object is
+    a project under way ("extend the project by eight months", "the project extension to
+    complete go-live of the new X"): what a project brings is still to acquire."""
+    for word in RENEWED.finditer(folded, start, stop):
+        if _OPTIONAL_BEFORE.search(folded, max(0, word.start() - 50), word.start()):
+            continue
+        if _PROJECT_AFTER.match(folded, word.end()) or re.search(
+            r"\b(?:project|projet)s?\s+$", folded[max(0, word.start() - 12) : word.start()]
+        ):
+            continue
+        yield word
 
 
 _FUTURE_AFTER = re.compile(
@@ -315,6 +397,26 @@ _PLUPERFECT = re.compile(
 """Before a name in its clause, a choice or a purchase in the pluperfect (« nous avions
 retenu X », "the City had selected X"): told as the past of the story, the system in
 place."""
+
+
+_FUTURE_MARK = re.compile(
+    r"\b(?:will|shall|expected|scheduled|planned|targeted|anticipated|slated|intends?|go-live|go live"
+    r"|prevue?s?|d'ici|devra|devront|sera|seront)\b"
+)
+
+
+def _future_date(folded: str, date: re.Match[str], start: int) -> bool:
+    """A year told as a plan: a future or a word of schedule before it in its clause
+    ("to complete go-live of the new X in April 2022", "expected to go live in 2024"),
+    not the history of what the Town has."""
+    if not PAST_YEAR.fullmatch(folded, date.start(), date.end()):
+        return False
+    return bool(_FUTURE_MARK.search(folded, max(start, date.start() - 80), date.start()))
+
+
+def _dated(folded: str, start: int, stop: int) -> bool:
+    """A past year or date in the clause, not one told as a plan (:func:`_future_date`)."""
+    return any(not _future_date(folded, d, start) for d in PAST_YEAR.finditer(folded, start, stop))
 
 
 _FROM_BEFORE = re.compile(r"\bfrom (?:the )?$")
@@ -334,6 +436,13 @@ before it ("a software contract for X", "negotiations with X", "the proposal …
 X", "award a contract for the supply of … to X", « confie … à X »): the name is the
 counterparty of a deal made now, the vendor chosen (a deal of the system in place says so
 with a word of :data:`CURRENT`, tested first)."""
+_AMENDMENT_LINK = re.compile(
+    r"\b(?:change orders?|amendments?|addend(?:um|a)|avenants?|modifications? (?:au|du) contrat|contracts?"
+    r"|agreements?|contrats?|ententes?)\b(?:[^.;:!?]|(?<=\bno)\.|(?<=\binc)\.|(?<=\bltd)\.){0,120}?"
+    r"\b(?:with|to|for|avec|a|au|aux)\s+(?:the\s+|la\s+|le\s+|l')?$"
+)
+"""Before a name, an amendment or a change order linked to it ("a change order with X",
+"Amendment No. 1 to the agreement with X"): a deal made now, like a contract."""
 _BUY = re.compile(r"\b(?:buy|purchase|acquire|procure|order|lease|obtain)\b")
 _INTRODUCED = re.compile(
     r"\b(?:a|an|un|une) (?:[\w-]+ ){0,3}?(?:titled|called|named|known as|appele\w*|nomme\w*|intitule\w*)\s+\W?$"
@@ -403,6 +512,12 @@ def _replacements(statement: str, folded: str, found: list[brands.Match]) -> tup
     within eight words is the product to acquire (P-SOLUTION)."""
     replaced: set[int] = set()
     replacing: set[int] = set()
+    for word in ENDED.finditer(folded):
+        # what a termination ends, and its partner after "with", is the system in place
+        _start, stop = sentence_bounds(folded, word.start())
+        window = _WINDOW.match(folded, word.end(), stop)
+        if window:
+            replaced.update(m.start for m in found if window.start() <= m.start < window.end())
     for word in REPLACED.finditer(folded):
         _start, stop = sentence_bounds(folded, word.start())
         window = _WINDOW.match(folded, word.end(), stop)
@@ -582,6 +697,42 @@ def _past_infinitive(folded: str, verb: re.Match[str]) -> bool:
     return bool(PAST_YEAR.search(folded, start, stop))
 
 
+_FRENCH_PAST = re.compile(
+    r"\b(?:(?:a|ont|avait|avaient)(?: (?:deja|egalement|aussi|alors|donc|ainsi|recemment))? (\w+)"
+    r"|etait|etaient|fut|furent)\b"
+)
+_IRREGULAR_PARTICIPLE = frozenset(
+    {"fait", "permis", "pris", "mis", "eu", "entrepris", "acquis", "conclu", "obtenu", "su"}
+)
+_DECISION = re.compile(
+    r"\b(?:decid|choisi|retenu|opt[ea]|resolu|vot[ea]|approuv|autoris|adopt|accept|demand|propos|enterin|ratifi"
+    r"|octroy|accord|adjug|confi[ea]|sign[ea]|mandat|lanc|entam|amorc|prepar|commenc|initi)\w*"
+)
+_FRENCH_LATER = re.compile(r"\b(?:\w+(?:ra|ront|rait|raient)|va|vont|doit|doivent|faudrait|faut)\b")
+
+
+def _french_past(statement: str, folded: str, verb: re.Match[str], start: int) -> bool:
+    """An acquisition word governed by a French past earlier in its sentence (a passé
+    composé, a pluperfect or an imperfect: « a procédé à la migration … afin de remplacer
+    … », « a fait migrer … vers X », « était une des premières à adopter … en 2018 »): the
+    history of what the Town has. A past decision or award (« a décidé de troquer », « a
+    entériné un contrat pour … ») still asks, unless the sentence is dated in the past
+    (« Début 2008, la Ville a accordé deux contrats à X pour le déploiement de … »)."""
+    past = None
+    end = verb.start()
+    for m in _FRENCH_PAST.finditer(folded, start, end):
+        word = m.group(1)
+        original = statement[m.start(1) : m.end(1)] if word else ""
+        if word is None or original.endswith(("é", "ée", "és", "ées", "É")) or word in _IRREGULAR_PARTICIPLE:
+            past = m
+    if past is None or _FRENCH_LATER.search(folded, past.end(), verb.start()):
+        return False
+    if _DECISION.search(folded, past.start(), end):
+        sentence = _period_bounds(folded, verb.start())
+        return _dated(folded, *sentence)
+    return True
+
+
 def _habitual(folded: str, verb: re.Match[str]) -> bool:
     """An acquisition verb right after an adverb of the present state ("The City currently
     purchases X under an agreement", « déjà acheté »): how the Town buys today, what
@@ -617,6 +768,43 @@ def _attributive(folded: str, verb: re.Match[str]) -> bool:
         and word.endswith("ed")
         and bool(_DETERMINER_BEFORE.search(folded, max(0, verb.start() - 8), verb.start()))
     )
+
+
+_AUXILIARY_BEFORE = re.compile(
+    r"\b(?:be|been|being|is|are|was|were|am|has|have|had|having|will|would|shall|should|can|could|may|might"
+    r"|must|to|not|never|also|and|or|but|which|that|who|it|we|they|he|she|i|you|staff|council|city|town|county"
+    r"|board|district|department|village|township|municipality|we've|they've"
+    r"|a|ont|avait|avaient|avons|avez|ai|as|eu|ete|est|sont|etait|etaient|sera|seront|etre|avoir|fut|soit|ne|pas"
+    r"|qui|que|qu'il|elle|ils|elles|nous|vous|on|ville|municipalite|commune|conseil)\W*$"
+)
+_PREPOSITION_AFTER = re.compile(
+    r"\s*(?:,|\(|\b(?:on|in|at|during|by|from|under|for|through|since|with|over|as|last|previously|earlier"
+    r"|originally|lors|en|par|pour|avec|dans|sur|depuis|chez|aupres|il y a)\b)"
+)
+_FRENCH_PARTICIPLE = re.compile(r"(?:é|ée|és|ées|acquis|acquise|acquises)$", re.IGNORECASE)
+
+
+def _postposed(statement: str, folded: str, verb: re.Match[str]) -> bool:
+    """A past participle of acquisition right after the noun it describes, then a
+    preposition ("the equipment purchased during the transition to X", "currently has X
+    installed on the workstations", « les équipements achetés lors de … »): a reduced
+    relative clause, what the Town has or had, not a request. A finite past or a passive
+    has its subject or auxiliary right before it ("the City purchased", "was installed")."""
+    head = verb.group().split()[0]
+    original = statement[verb.start() : verb.start() + len(head)]
+    governing = re.search(r"\b(\w+ed) to $", folded[max(0, verb.start() - 30) : verb.start()])
+    if governing and not _AUXILIARY_BEFORE.search(
+        folded[max(0, verb.start() - 60) : verb.start() - len(governing.group())]
+    ):
+        return True  # "the software company hired to upgrade the system": its mission, told
+    if not (head.endswith("ed") or head == "bought" or _FRENCH_PARTICIPLE.search(original)):
+        return False
+    if " " in verb.group() and not head.endswith("ed"):
+        return False
+    before = folded[max(0, verb.start() - 30) : verb.start()]
+    if not re.search(r"[\w)\"'»”]\s+$", before) or _AUXILIARY_BEFORE.search(before):
+        return False
+    return bool(_PREPOSITION_AFTER.match(folded, verb.start() + len(head)))
 
 
 _NUMBER_BEFORE = re.compile(r"\b\d+(?:[ ,.]\d+)*\s+$")

@@ -62,6 +62,7 @@ SOLUTION = words(
     r"|logiciels?|systemes?|plateformes?|outils?|abonnements?|produits?|progiciels?|pgi|sig"
     r"|portails?|bases? de donnees|infonuagique|nuage|equipements?|materiels?|serveurs?"
     r"|tablettes?|appareils?|capteurs?|bornes?|postes? de travail|gestion electronique des documents|ged"
+    r"|equipment|infrastructures?"
 )
 """A solution type (software, system, platform … / logiciel, système, plateforme …)."""
 
@@ -200,6 +201,15 @@ BYPASS = (
         r"|buying group|cooperative|co-operative|consortium|(?:joint|collective|cooperative) (?:purchas\w*|procurement)"
         r"|regroupements?|(?:l')?ententes?|achats? regroupes?|cooperatives?|consortiums?|mandats? (?:d'achat|regroupe)))\b"
     ),
+    # one supplier by exclusive availability or ownership ("available only through X",
+    # "the owner of the proprietary software", « disponible uniquement chez X »)
+    re.compile(
+        r"\b(?:(?:available|sold|supplied|obtainable|offered|provided|distributed)(?: only| exclusively| solely)"
+        r"|(?:only|exclusively|solely) (?:available|sold|supplied|obtainable|offered|provided|distributed)"
+        r"|(?:disponibles?|vendue?s?|offerte?s?|distribuee?s?|fournie?s?) (?:uniquement|exclusivement|seulement))"
+        r" (?:from|through|by|via|par|chez|aupres)\b"
+        r"|\b(?:owners?|owns|holders?|holds)(?: of)? (?:the |all )?(?:proprietary|exclusive|sole|intellectual property)\b"
+    ),
     # buying through a group purchasing organisation (U.S. and Canadian cooperatives, the
     # Ontario Vendor of Record arrangements, Québec's Collecto and CAG)
     re.compile(
@@ -210,6 +220,11 @@ BYPASS = (
     ),
 )
 """Wording that avoids open competition (P-BYPASS)."""
+
+_AMOUNT = (
+    r"(?:\$ ?\d|\d[\d .,']*\s?(?:\$|\u20ac|euros?|dollars?|francs?|fr\.|chf|millions?|milliers)"
+    r"|plus d'un million|un million)"
+)  # an amount of money (P-PRESUME: a saving stated as an amount)
 
 PRESUME = (
     words(
@@ -261,6 +276,14 @@ PRESUME = (
         # économies de câblage »)
         r"|(?:une |l')?economie (?:importante|substantielle|considerable|significative)"
         r"|(?:des|d'importantes|de grandes) economies (?:de|d') ?[a-z]\w*"
+    ),
+    # a saving stated as an amount, in any tense ("will save $40,000 a year", « 76 500 €
+    # qui seront ainsi économisés », « faire économiser un million », « un gain de 150 euros »)
+    re.compile(
+        rf"\b(?:econom(?:is|isa)\w*|sav(?:e|es|ed|ing)) (?:[\w'-]+ ){{0,5}}?{_AMOUNT}"
+        rf"|{_AMOUNT}\s(?:[\w'-]+ ){{0,5}}?(?:economis\w*|saved|saving)\b"
+        r"|\bfaire economiser\b"
+        rf"|\bgains? (?:[\w'-]+ ){{0,2}}?(?:est |sont |of |de |d')?(?:de |d'|of )?{_AMOUNT}"
     ),
 )
 """Wording that presumes the solution is the best or cheapest, or costs only licences."""
@@ -378,11 +401,20 @@ REPLACED = words(
     r"|remplac(?:er|e|es|ons|ez|ent|ant|ement)(?: (?:de|du|des|d'))?|en remplacement (?:de|du|des|d')"
     r"|(?:migr\w*|pass(?:er|e|ant|ons|ez|ent)|bascul\w*|sortir|sortie) (?:de|du|des|d')"
     r"|(?:l')?abandon (?:de|du|des|d')|abandonn\w*|retrait (?:de|du|des|d')"
-    r"|quitt(?:er|e|ons|ez|ent|ant)|troqu(?:er|e|ons|ez|ent|ant)"
+    r"|quitt(?:er|e|ons|ez|ent|ant)|troqu(?:er|e|ons|ez|ent|ant)|delaiss\w*|se (?:defaire|separer) (?:de|du|des|d')"
 )
 """A word whose object is the system being left (P-INCUMBENT): "replace X (with Y)",
 "the replacement of X", "migrate from X (to Y)", « en remplacement de X », « passant de X à
-Y », « l'abandon de X au profit de Y », « quitter X pour passer sur Y », « troquer X pour Y »."""
+Y », « l'abandon de X au profit de Y », « quitter X pour passer sur Y », « troquer X pour Y », « délaisser X au profit de Y »."""
+
+ENDED = words(
+    r"terminat(?:e|es|ed|ing|ion of)|cancel(?:s|ed|led|ing|ling|lation of)?|discontinu(?:e|es|ed|ing) (?:the )?use of"
+    r"|(?:end|ending|ended) (?:the|its|our|their) (?:contract|agreement|relationship|subscription)s? with"
+    r"|resili\w*|resiliation (?:de|du|des|d')|(?:mettre|mis|met|mettant) (?:fin|un terme) (?:a|au|aux)"
+)
+"""A word that ends a contract or a use ("terminate its contract with X", « résilier le
+contrat avec X »): what it ends, and its partner after "with", is the system in place
+(P-INCUMBENT)."""
 
 RENEWED = words(
     r"renew(?:s|ed|ing)?|renewals? of|extend(?:s|ed|ing)?|extensions? (?:of|to)|continu(?:e|es|ed|ing)|continuation of"

@@ -215,7 +215,17 @@ def all_tables(
     """The rows of the publication, bids and contract tables for the JSON objects
     (``None`` when none), for ``ProjectFile.create(..., tables=...)``. Raises
     ``jsonio.ProjectJsonError`` (a contract without bids, or as :func:`table_rows` and
-    ``bids.jsonform.record_tables``)."""
+    ``bids.jsonform.record_tables``), a row named by its number and id
+    (``ProjectJsonError.named``)."""
+    try:
+        return _all_tables(publishing, bids, contract)
+    except jsonio.ProjectJsonError as exc:  # a row named by its number and id, as the file holds it
+        raise exc.named({"publishing": publishing, "bids": bids, "contract": contract}) from exc
+
+
+def _all_tables(
+    publishing: dict[str, Any] | None, bids: dict[str, Any] | None, contract: dict[str, Any] | None
+) -> dict[str, list[dict[str, Any]]] | None:
     from wizard.core.bids.jsonform import record_tables
 
     tables = dict(record_tables(publishing, bids) or {})

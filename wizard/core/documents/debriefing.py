@@ -278,7 +278,7 @@ def _scores_table(view: EvaluationView, bid: Bid, winner: Bid, lang: str) -> lis
     if mine is None or bid.late or mine.status == "non_compliant" or won is None:
         return []
     quebec = view.inp.method == "quebec"
-    value = award_value(view.record)
+    value = winner.evaluated_price  # the price it bid, never the contract value (walk 2026-12-07)
     rows = []
     if not (quebec and not view.inp.optional_ids):  # Québec without optional criteria: the grid only
         rows.append(

@@ -20,6 +20,7 @@ project's jury list), never by name, on every page, as in the sheets' divergence
 
 from __future__ import annotations
 
+from wizard.core.bids.award_rule import value_differs
 from wizard.core.bids.record import Bid, BidsRecord
 from wizard.core.bids.scoring_input import statute_differs
 from wizard.core.checks.bids import check_bids
@@ -772,16 +773,18 @@ def _recommendation(view: EvaluationView, lang: str) -> list[Block]:
     award = record.award
     value = (
         award.contract_value
-        if award is not None and award.contract_value is not None
+        if award is not None and award.contract_value is not None and award.bid_id == bid.id
         else bid.evaluated_price
     )
+    # the resolution says "its bid" only of the bid's own price (walk 2026-12-07, defect 1)
+    bid_price = value is None or bid.evaluated_price is None or value_differs(record) is None
     first = result is not None and result.rank == 1
     # the committee recommends the bid it ranked first, never another one (walk defect 8)
     params = {
         "bidder": bidder_name(bid),
         "rank": result.rank if result is not None and result.rank is not None else NOT_OPENED,
         "total": number(result.total if result else None, lang),
-        "amount": money(value, lang),
+        "amount": money(bid.evaluated_price if bid.evaluated_price is not None else value, lang),
     }
     if first:
         text = tr(
@@ -818,10 +821,20 @@ def _recommendation(view: EvaluationView, lang: str) -> list[Block]:
     blocks.append(
         Paragraph(
             tr(
-                "THAT council award the contract of the call for tenders {reference}, {title}, to "
-                "{bidder}, business number {number}, {position}, for {amount} before taxes, "
-                "in accordance with its bid and the call for tenders;",
+                N_(
+                    "THAT council award the contract of the call for tenders {reference}, {title}, to "
+                    "{bidder}, business number {number}, {position}, for {amount} before taxes, "
+                    "in accordance with its bid and the call for tenders;"
+                )
+                if bid_price
+                else N_(
+                    "THAT council award the contract of the call for tenders {reference}, {title}, to "
+                    "{bidder}, business number {number}, {position}, for {amount} before taxes, an "
+                    "amount other than the evaluated price of its bid, {price}, in accordance with the "
+                    "call for tenders;"
+                ),
                 lang,
+                price=money(bid.evaluated_price, lang),
                 reference=reference,
                 title=title,
                 bidder=bidder_name(bid),

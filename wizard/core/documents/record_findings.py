@@ -455,6 +455,9 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
         ),
     ),
     "PR-ADDENDUM-SHORTENED": (((), FACT),),
+    "PR-ADDENDUM-LANGUAGE": (
+        ((), N_("A text of the draft addendum was typed in the other language than its version's.")),
+    ),
     "BD-AUTHOR-SCORING": (
         ((), N_("An author of the tender scored bids as a member of the selection committee.")),
     ),
@@ -511,6 +514,23 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
         ),
     ),
     "BD-NOT-TOP": (((), N_("The award goes to a bid not ranked first, without a written reason.")),),
+    "BD-NOT-BEST-SCORE": (
+        (
+            (),
+            N_(
+                "The award goes to a bid without the best final score, under Québec's statutory "
+                "weighted system (to be confirmed by counsel)."
+            ),
+        ),
+    ),
+    "BD-VALUE-NOT-BID": (((), N_("The contract value is not the awarded bid's evaluated price.")),),
+    "BD-SIGNED-BEFORE-AWARD": (((), N_("The contract was signed before the award decision.")),),
+    "BD-SIGNED-IN-STANDSTILL": (((), N_("The contract was signed inside the standstill period.")),),
+    "BD-SAME-BIDDER": (((), N_("Two bids or more come from the same bidder.")),),
+    "BD-UNACKNOWLEDGED": (
+        (("bid", "number"), N_("Bid {bid} did not acknowledge addendum {number}.")),
+        ((), N_("A bid did not acknowledge an addendum.")),
+    ),
     "BD-EVIDENCE": (((), N_("A mandatory criterion was decided for a bid without its evidence.")),),
     "BD-SCALE": (((), N_("A score is outside the scale of its criterion.")),),
     "BD-DIVERGENT": (
@@ -584,6 +604,12 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
         (
             ("taken", "due"),
             N_("The payments deducted {taken} of service credits, more than the {due} the reports give."),
+        ),
+    ),
+    "CT-PAID-BEFORE-START": (
+        (
+            ("invoice", "start"),
+            N_("Invoice {invoice} was paid before the contract's start ({start})."),
         ),
     ),
     "CT-PAID-AFTER-END": (

@@ -192,3 +192,31 @@ def translation_languages(project: Project, langs: list[str]) -> list[Language]:
     translations for information, in :data:`LANGUAGES` order: ``["en"]`` for a
     French-only tender exported in both languages, ``[]`` for a bilingual tender."""
     return [lang for lang in LANGUAGES if lang in langs and is_translation(project, lang)]
+
+
+_WRITTEN_AMBIGUOUS = frozenset(["a", "an", "on", "or", "son", "sa", "ne", "que", "pas", "est"])
+"""Words of :data:`_FRENCH` or :data:`_ENGLISH` that the other language also writes or
+abbreviates (« il a », « on », « or », "son", "pas de deux", "2 p.m. EST", "NE corner",
+"que" in a query): they tell neither language apart in one short text."""
+_WRITTEN = {
+    "fr": (_FRENCH | {"oui", "non", "il", "elle", "ils", "nous", "vous", "sera", "peut", "heures", "jour"})
+    - _WRITTEN_AMBIGUOUS,
+    "en": (_ENGLISH | {"yes", "no", "it", "will", "can", "does", "do", "has", "have", "hours", "day"})
+    - _WRITTEN_AMBIGUOUS,
+}
+
+
+def written_language(text: str) -> Language | None:
+    """ "fr" or "en" when the words of ``text`` (one question, one answer) are plainly of
+    that language: at least two of its common short words ("the", "for", "yes" / « le »,
+    « pour », « oui ») and at least three times as many as of the other's; ``None`` when
+    they say too little or both (a French sentence quoting an English title). A name or a
+    figure is no word of either."""
+    french = english = 0
+    for word in _WORDS.findall(text.lower().replace("’", "'")):
+        french += word in _WRITTEN["fr"]
+        english += word in _WRITTEN["en"]
+    for lang, mine, other in (("fr", french, english), ("en", english, french)):
+        if mine >= 2 and mine >= 3 * other:
+            return "fr" if lang == "fr" else "en"
+    return None

@@ -10,8 +10,8 @@ A value outside its set given by a user is refused: by ``load`` (a hand-edited J
 file) and by the operations (``codec.check_choices``). One already in a project file
 (written by an earlier app) is kept as stored: nothing is lost and a round trip gives the
 same file;
-the checks report the ones that matter (PR-PROVINCE, PR-LANGUAGES,
-PR-BINDING-LANGUAGE), labels show the raw value, and the tender languages are read
+the checks report each one (PR-PROVINCE, PR-LANGUAGES, PR-BINDING-LANGUAGE, and
+``checks/stored.py`` for every other choice: C-CHOICE …), labels show the raw value, and the tender languages are read
 through :mod:`wizard.core.i18n.languages` with one fallback (docs/file-format.md,
 "Choice values").
 

@@ -6,7 +6,10 @@ published and its addenda, or the tender as it stands), two releases of the same
 each a whole picture of the process at its date:
 
 * ``award`` (tag ``award``, dated by the award decision: ``Award.awarded_on``, else the
-  resolution's date, at the start of the day in the Town's zone): every bidder as a
+  resolution's date, at the end of the day in the Town's zone, as every day on which
+  something happened is written: ``milestones``): ``tender.status`` ``complete`` (the
+  codelist's "the tender process is complete": the bids are in, evaluated and the
+  award made; OCDS's own award sample says the same), every bidder as a
   party with the role ``tenderer`` and the winner also ``supplier``;
   ``tender.tenderers`` and ``tender.numberOfTenderers`` (the bids received and not
   withdrawn, late ones included: they were submitted); one ``awards`` entry, status
@@ -17,9 +20,10 @@ each a whole picture of the process at its date:
   signed (OCDS: its end date "should be the date on which an award decision is due to
   be finalized"), and the award's description says so; without one, it ends at the
   award decision (the tender's planned award date is replaced by the actual one).
-* ``contract`` (tag ``contract``, dated by ``Award.contract_signed_on``): the same, and
-  one ``contracts`` entry, status ``active``, linked to the award, with its value, its
-  signature date and the tender's contract start. Only once the contract is signed: a
+* ``contract`` (tag ``contract``, dated by ``Award.contract_signed_on`` at the end of
+  that day): the same, and one ``contracts`` entry, status ``active``, linked to the
+  award, with its value, its signature date (``dateSigned``, the end of the day, as
+  the implementation release writes it) and the tender's contract start. Only once the contract is signed: a
   contract that does not exist yet is not published (OCDS guidance, "Mapping awards and
   contracts").
 
@@ -179,7 +183,7 @@ def award_releases(project: Project, record: BidsRecord, base: dict[str, Any]) -
     info = project.info
     lang = export_language(project)
     view = evaluation_view(project, record)
-    decided = start_of(info, day)
+    decided = end_of(info, day)  # a day on which something happened: its end (milestones)
     assert decided is not None  # a valid day
     submitted = [b for b in record.bids if not b.withdrawn]
     release = _next_release(base, "award", decided)
@@ -192,12 +196,13 @@ def award_releases(project: Project, record: BidsRecord, base: dict[str, Any]) -
         parties.append(_party(bid, ["tenderer", "supplier"] if bid.id == winner.id else ["tenderer"]))
     release["parties"] = parties
     tender = release.setdefault("tender", {})
+    tender["status"] = "complete"
     tender["numberOfTenderers"] = len(submitted)
     tender["tenderers"] = [{"id": p["id"], "name": p["name"]} for p in parties if "tenderer" in p["roles"]]
     if award.standstill_days > 0:
         end_day = standstill_end(record)
         assert end_day is not None
-        tender["awardPeriod"] = {"startDate": decided, "endDate": end_of(info, end_day)}
+        tender["awardPeriod"] = {"startDate": start_of(info, day), "endDate": end_of(info, end_day)}
     else:
         tender["awardPeriod"] = {"endDate": decided}
     result = view.result(winner.id)
@@ -233,7 +238,7 @@ def award_releases(project: Project, record: BidsRecord, base: dict[str, Any]) -
     releases = [with_id(release)]
     signed = valid_day(award.contract_signed_on)
     if signed:
-        signed_at = start_of(info, signed)
+        signed_at = end_of(info, signed)
         assert signed_at is not None
         contract = _next_release(release, "contract", signed_at)
         deal: dict[str, Any] = {

@@ -332,6 +332,8 @@ def implementation_release(
     release.pop("id", None)
     release["tag"] = ["implementation", "contractAmendment"] if c.amendments else ["implementation"]
     release["date"] = _later(end_of(info, today_of(c).isoformat()), previous.get("date", ""))
+    if isinstance(release.get("tender"), dict):
+        release["tender"]["status"] = "complete"  # awarded and signed (opendata/awards.py)
     buyer = release.get("buyer") or {"id": "buyer", "name": info.organization}
     awards = release.get("awards") or []
     found = (release.get("contracts") or [None])[0]

@@ -14,6 +14,12 @@ UTC offset (``timezones.zone_of``: the project's zone, else its province's):
   ``2027-02-05T23:59:59-04:00``, never the evening before;
 * the bid deadline is the stated closing time on the closing day (``closing_time``,
   ``timezones.closing_datetime``), or the end of that day without a time.
+* a day on which something **happened**, given without a time (the award decision, the
+  contract's signature ``dateSigned``, an amendment, a payment, a report received), is
+  that day at 23:59:59 local, as OCDS reads a day without a time, in every release that
+  states it (the award's, the contract's, the implementation's), and a release dated by
+  such a day carries the same moment: one value, never 00:00:00 in one release and
+  23:59:59 in the next.
 
 Without any zone (no province and no ``time_zone``) the same clock times are given in
 UTC (``T23:59:59Z``); check ``PR-PROVINCE`` asks for the province. A value that is not a

@@ -1,7 +1,8 @@
 """What a field of the project's JSON must hold, said in plain words (``load``).
 
-A refusal of ``load`` names the field as the file writes it (``contract.terms``,
-``criteria[2].weight``) and says what it must be, in each language: « le champ
+A refusal of ``load`` names the field as the file writes it (``contract.terms``; a row's
+field by the row's number from 1 and its id, « weight dans criteria, 3e ligne (id 5) »,
+:mod:`.rownames`) and says what it must be, in each language: « le champ
 contract.terms doit être un objet JSON (entre accolades) » / "the field contract.terms
 must be a JSON object (in braces)". The message ids below are the "what"; the codec
 (:mod:`.codec`) picks one for each type of the model, the readers of the ``publishing``,

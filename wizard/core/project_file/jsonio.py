@@ -57,7 +57,7 @@ from typing import Any
 
 from wizard.core.i18n import N_, Localized
 from wizard.core.model import ENTITIES, SECTIONS, Project
-from wizard.core.project_file import codec, expected
+from wizard.core.project_file import codec, expected, rownames
 from wizard.core.project_file.migrations import FOREIGN_KEYS
 
 FORMAT = "open-procurement-wizard"
@@ -107,6 +107,13 @@ class ProjectJsonError(ValueError):
     def from_codec(cls, exc: codec.CodecError) -> ProjectJsonError:
         """The refusal of a value the codec refused, naming its field."""
         return cls(*_pair(exc.localized()))
+
+    def named(self, data: Any, prefix: str = "") -> ProjectJsonError:
+        """This refusal with each row of the JSON ``data`` it names by its path
+        (``criteria[0].kind``) named as a user finds it: « kind dans criteria, 1re ligne
+        (id 7) » / "kind in criteria, row 1 (id 7)" (:func:`rownames.name_rows`;
+        ``prefix``: as :func:`from_dict`)."""
+        return ProjectJsonError(*_pair(rownames.name_rows(self.detail, data, prefix)))
 
 
 def _pair(detail: Localized) -> tuple[str, Localized]:
@@ -255,6 +262,22 @@ def ignored(data: Any, shape: Shape, where: str = "") -> list[str]:
     return found
 
 
+def named_keys(keys: list[str], data: Any) -> list[Localized]:
+    """Each path of ``keys`` (:func:`ignored` of ``data``) as a user finds it: a row by
+    its 1-based number and its id (« wieght dans criteria, 2e ligne (id 4) » / "wieght
+    in criteria, row 2 (id 4)", :func:`rownames.field_name`), another key as it is."""
+    return [rownames.field_name(key, data) or Localized(fr=key, en=key) for key in keys]
+
+
+def unread_keys(text: str) -> list[Localized]:
+    """The keys of the JSON text of a project that :func:`loads` does not read
+    (:func:`ignored`, :func:`named_keys`), the project alone: a ``publishing``, ``bids``
+    or ``contract`` object is named whole (the app's *Import a project (JSON)* copies the
+    project, not the records of its publication). Call it after the text loaded."""
+    data = json.loads(text)
+    return named_keys(ignored(data, project_shape()), data)
+
+
 def to_dict(
     project: Project,
     publishing: dict[str, Any] | None = None,
@@ -335,7 +358,15 @@ def from_dict(data: Any, prefix: str = "", *, strict: bool = True) -> Project:
     ``"required"``) is refused, naming the field and the values it may hold; not strict
     (the app's own JSON: an undo snapshot, a stored baseline), it is kept as stored,
     like the project file keeps it (docs/file-format.md, "Choice values"). Raises
-    :class:`ProjectJsonError`."""
+    :class:`ProjectJsonError`, a row named by its 1-based number and its id
+    (:func:`ProjectJsonError.named`)."""
+    try:
+        return _from_dict(data, prefix, strict)
+    except ProjectJsonError as exc:
+        raise exc.named(data, prefix) from exc
+
+
+def _from_dict(data: Any, prefix: str, strict: bool) -> Project:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ProjectJsonError.of(
             N_("the field {field} must be “{format}”: this is not an Open Procurement Wizard project"),

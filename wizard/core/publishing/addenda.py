@@ -32,9 +32,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from wizard.core.i18n import N_
+from wizard.core.i18n import N_, Localized
 from wizard.core.i18n.formats import no_day
-from wizard.core.i18n.languages import tender_languages
+from wizard.core.i18n.languages import tender_languages, written_language
 from wizard.core.model import Project, translatable
 from wizard.core.opendata.milestones import parse_moment, valid_day
 from wizard.core.project_file.baseline import is_baseline
@@ -348,13 +348,77 @@ def _exists(project: Project, address: str) -> bool:
     return where.row_id is None or project.find(where.kind, where.row_id) is not None
 
 
+LANGUAGE_NAMES = {"fr": Localized(fr="français", en="French"), "en": Localized(fr="anglais", en="English")}
+"""A language as a message names it: « rédigé en anglais », "reads as English"."""
+VERSION_NAMES = {"fr": Localized(fr="française", en="French"), "en": Localized(fr="anglaise", en="English")}
+"""A version as a message names it: « la version française », "the French version"."""
+
+SLIPS = {
+    "question": N_(
+        "The text of question {number} reads as {found}, yet it is the addendum's {version} "
+        "version, which bidders receive as written: type it in {language}."
+    ),
+    "answer": N_(
+        "The answer to question {number} reads as {found}, yet it is the addendum's {version} "
+        "version, which bidders receive as written: type it in {language}."
+    ),
+    "new": N_(
+        "The new text of {field} reads as {found}, yet it is the addendum's {version} version, "
+        "which bidders receive as written: type it in {language}."
+    ),
+}
+"""What :func:`language_slips` says of a text of an addendum typed in the other language."""
+
+
+def language_slips(project: Project, addendum: Addendum) -> list[tuple[str, dict[str, object]]]:
+    """``(message id, parameters)`` for each text of ``addendum`` (a question, its
+    answer, a changed text or clause) whose version in a tender language plainly reads as
+    the other language (``languages.written_language``): the English answer typed where
+    the French binding addendum takes its text. Each addendum goes to every bidder as
+    written, so issuing would publish it; ``plan_issue`` lists them as warnings and
+    ``PR-ADDENDUM-LANGUAGE`` says so before the issue. A text too short to tell (« Oui. »,
+    "SSO?") says nothing."""
+    from wizard.core.documents.addendum import change_name
+
+    found: list[tuple[str, dict[str, object]]] = []
+
+    def slip(kind: str, text: str, lang: str, **params: object) -> None:
+        seen = written_language(text)
+        if seen is not None and seen != lang:
+            found.append(
+                (
+                    SLIPS[kind],
+                    {
+                        **params,
+                        "found": LANGUAGE_NAMES[seen],
+                        "version": VERSION_NAMES[lang],
+                        "language": LANGUAGE_NAMES[lang],
+                    },
+                )
+            )
+
+    langs = tender_languages(project)
+    for number, question in enumerate(addendum.questions, 1):
+        for kind in ("question", "answer"):
+            for lang in langs:
+                slip(kind, question.text(kind, lang), lang, number=number)
+    for change in addendum.changes:
+        if change.kind in ("text", "clause"):
+            field = Localized(fr=change_name(project, change, "fr"), en=change_name(project, change, "en"))
+            for lang in langs:
+                slip("new", change.new(lang), lang, field=field)
+    return found
+
+
 @dataclass(frozen=True)
 class IssuePlan:
     """What :func:`issue` will do, shown before issuing: the addendum's ``number``, its
     ``issued_on`` date, the closing date before and after (``closing_after`` differs
     when the addendum moves it or the Town's rule extends it), ``extended`` (the rule
     extends it), ``minimum_days`` (the Town's rule) and ``problems`` (English message
-    ids with their parameters that stop the issue; empty when it can go);
+    ids with their parameters that stop the issue; empty when it can go); ``warnings``
+    (the same, for what the issue would publish as it is but the Town should look at:
+    a text in the other language, :func:`language_slips`);
     ``workbook_before`` and ``workbook_after``: the version of the price workbook in
     force and after the issue (they differ when the addendum replaces it)."""
 
@@ -367,6 +431,7 @@ class IssuePlan:
     problems: tuple[tuple[str, dict[str, object]], ...] = ()
     workbook_before: str = ""
     workbook_after: str = ""
+    warnings: tuple[tuple[str, dict[str, object]], ...] = ()
 
     @property
     def replaces_workbook(self) -> bool:
@@ -438,6 +503,7 @@ def plan_issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str) -> Issue
         tuple(problems),
         workbook_before,
         workbook_after,
+        tuple(language_slips(project, addendum)),
     )
 
 
@@ -503,7 +569,14 @@ def issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str, moment: str |
     }
     lists = {
         kind: list(pf.project.rows(kind))
-        for kind in ("criteria", "scenarios", "quality_grid", "translations", "clause_choices")
+        for kind in (
+            "criteria",
+            "scenarios",
+            "quality_grid",
+            "translations",
+            "clause_choices",
+            "publication_items",
+        )
     }
     try:
         with pf.transaction(), pf.amending():
@@ -599,6 +672,8 @@ def _apply(pf: ProjectFile, change: Change) -> None:
     if change.kind == "date":
         section, name = change.field.split(".", 1)
         pf.set_field(section, name, change.new_fr)
+        if change.field == "info.closing_date":
+            _move_opening_row(pf, old["fr"], change.new_fr)
         return
     if change.kind == "clause":
         from wizard.core.clauses import library
@@ -613,6 +688,22 @@ def _apply(pf: ProjectFile, change: Change) -> None:
         return
     for lang in tender_languages(project):
         ops.set_translation(pf, address=change.field, lang=lang, text=change.new(lang))
+
+
+def _move_opening_row(pf: ProjectFile, before: str, after: str) -> None:
+    """Move the publication plan's "Bids received and the bidders" date along with the
+    closing: the bids are made public at the opening, right after the closing
+    (``domain/publication_plan.py``), so a row dated by the closing an addendum moves is
+    moved with it (``V-BIDS-DATE`` would otherwise ask the Town to type a date on a page a
+    published tender no longer lets it edit). A row typed with another date stays as
+    typed."""
+    from wizard.core.domain.publication_plan import OPENING_ITEM, public_opening
+
+    if not public_opening(pf.project) or not before.strip():
+        return
+    for item in list(pf.project.publication_items):
+        if item.key == OPENING_ITEM and item.planned_date.strip() == before.strip():
+            pf.update_row("publication_items", item.id, planned_date=after)
 
 
 def _release(pf: ProjectFile, number: int, moment: str | None) -> dict[str, Any]:

@@ -35,14 +35,19 @@ from wizard.core.model.choices import LANGUAGES
 from wizard.core.project_file import expected, jsonio
 from wizard.core.project_file.codec import MAX_TEXT
 from wizard.core.project_file.store import ProjectFile
+from wizard.core.publishing.publish import MEDIA_TYPES, WORKBOOK_TYPE
 from wizard.core.publishing.record import ChangeKind, document_bytes, read
 
 _QUESTION = ("received_on", "question_fr", "question_en", "answer_fr", "answer_en")
 _CHANGE = ("kind", "field", "old_fr", "old_en", "new_fr", "new_en")
 _DOCUMENT = ("name", "lang", "kind", "media_type", "sha256", "attached_on")
-_DOCUMENT_SETS: dict[str, tuple[str, ...]] = {"lang": LANGUAGES, "kind": ("tender", "price_form")}
+_DOCUMENT_SETS: dict[str, tuple[str, ...]] = {
+    "lang": LANGUAGES,
+    "kind": ("tender", "price_form"),
+    "media_type": (*MEDIA_TYPES.values(), WORKBOOK_TYPE),
+}
 """The closed sets of a published document's fields (``publish.publish``: a tender
-document in one language, or the price workbook kept with it)."""
+document in one language, as Word or PDF, or the price workbook kept with it)."""
 
 
 def shape() -> jsonio.Shape:

@@ -1,0 +1,172 @@
+"""Issue 19, eighth round, problem side: cues that decide a name's role by grammar.
+
+Each kind was kept because, switched on alone over the kinds already kept, it fixed
+tuning statements of the corpus in two folds or more and broke none (tests/corpus/README.md,
+"An eighth round, problem side"):
+
+* a participle after the noun it describes, then a preposition, is what the Town has
+  ("X installed on the workstations", « les équipements achetés lors de … »), and so is
+  the mission of a firm told by a participle ("the firm hired to upgrade …");
+* a termination ends the system in place ("terminate its contract with X", « résilier »),
+  and « délaisser X au profit de Y » leaves X for Y;
+* what an extension keeps: a renewal now names the system in place, but an option in a new
+  contract ("with the option to extend the term"), the extension of a project under way,
+  its planned dates and the amendment or change order with the vendor name what is acquired;
+* "equipment" and "infrastructure" are solution types, and an English noun compound whose
+  head is a purchase ("the permit software selection") asks for the type;
+* a French past governing an acquisition word is history, unless it is a decision not dated
+  in the past;
+* one supplier by exclusive availability or ownership (P-BYPASS);
+* a saving stated as an amount, in any tense (P-PRESUME).
+
+Each trigger has a clean twin: the same sentence as a request, as a renewal, or without the
+bypass or the claim.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.core.checks.lint import lint_text
+
+CODES = {"P-SOLUTION", "P-INCUMBENT", "P-BYPASS", "P-PRESUME"}
+
+
+def _codes(text: str, lang: str = "en") -> set[str]:
+    return {f.code for f in lint_text("problem", text, lang)} & CODES
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "codes"),
+    [
+        # a participle after its noun: what the Town has
+        ("The Town currently has Microsoft Office installed on every workstation.", "en", {"P-INCUMBENT"}),
+        ("Il faudra jeter les serveurs achetés lors du passage à Microsoft Exchange.", "fr", {"P-INCUMBENT"}),
+        # twins: the same products asked for
+        ("The Town needs to install Microsoft Office on every workstation.", "en", {"P-SOLUTION"}),
+        ("Il faut acheter des serveurs pour le passage à Microsoft Exchange.", "fr", {"P-SOLUTION"}),
+    ],
+)
+def test_participle_after_its_noun(text: str, lang: str, codes: set[str]) -> None:
+    assert _codes(text, lang) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "codes"),
+    [
+        (
+            "Council voted to terminate its contract with Tyler Technologies, the firm hired to upgrade "
+            "the permitting system.",
+            "en",
+            {"P-INCUMBENT"},
+        ),
+        ("La Ville a résilié son contrat avec Genetec.", "fr", {"P-INCUMBENT"}),
+        ("La Ville délaisse Microsoft Office au profit de LibreOffice.", "fr", {"P-INCUMBENT", "P-SOLUTION"}),
+        # twin: a contract signed now, to upgrade
+        (
+            "Council voted to sign a contract with Tyler Technologies to upgrade the permitting system.",
+            "en",
+            {"P-SOLUTION"},
+        ),
+    ],
+)
+def test_termination_ends_the_system_in_place(text: str, lang: str, codes: set[str]) -> None:
+    assert _codes(text, lang) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        (
+            "Approve Amendment No. 3 to the agreement with Axon for additional body cameras, with the option "
+            "to extend the term for one year.",
+            {"P-SOLUTION"},
+        ),
+        (
+            "Approve a change order with Tyler Technologies to extend the project by six months to complete "
+            "go-live of the new Munis ERP in April 2025.",
+            {"P-SOLUTION"},
+        ),
+        # twins: a renewal now, a go-live done
+        (
+            "Approve a two-year extension of the existing agreement with Axon for body cameras.",
+            {"P-INCUMBENT"},
+        ),
+        ("In April 2015 the Town went live with Tyler Munis.", {"P-INCUMBENT"}),
+    ],
+)
+def test_what_an_extension_keeps(text: str, codes: set[str]) -> None:
+    assert _codes(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Staff recommend the replacement of network equipment at the library.", {"P-SOLUTION"}),
+        ("The budget moves forward with the permit software selection.", {"P-SOLUTION"}),
+        # twins: no solution type, a selection of the past
+        ("Staff recommend the replacement of the roof at the library.", set()),
+        ("The permit software selection was completed in 2019.", set()),
+    ],
+)
+def test_solution_types_and_compounds(text: str, codes: set[str]) -> None:
+    assert _codes(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        (
+            "En 2016, la Ville a accordé un contrat à Telus pour le déploiement d'un réseau de téléphonie.",
+            {"P-INCUMBENT"},
+        ),
+        (
+            "La Ville a procédé à la migration des postes afin de remplacer Microsoft Office par une solution libre.",
+            {"P-INCUMBENT"},
+        ),
+        # twins: the same acts asked for, a decision of the past not dated
+        (
+            "La Ville accordera un contrat à Telus pour le déploiement d'un réseau de téléphonie.",
+            {"P-SOLUTION"},
+        ),
+        (
+            "La Ville veut procéder à la migration des postes afin de remplacer Microsoft Office par une solution "
+            "libre.",
+            {"P-INCUMBENT", "P-SOLUTION"},
+        ),
+        (
+            "La Ville a décidé de troquer Microsoft Exchange pour Google Workspace.",
+            {"P-INCUMBENT", "P-SOLUTION"},
+        ),
+        ("La Ville a lancé un appel d'offres pour acquérir un logiciel de paie.", {"P-SOLUTION"}),
+    ],
+)
+def test_french_past_tells_history(text: str, codes: set[str]) -> None:
+    assert _codes(text, "fr") == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("The software is available only through Granicus.", {"P-BYPASS"}),
+        ("Progress Software is the owner of the proprietary platform.", {"P-BYPASS"}),
+        # twins: several resellers, a complaint about a proprietary system
+        ("The software is available through several resellers.", set()),
+        ("Our current system is proprietary and hard to maintain.", set()),
+    ],
+)
+def test_exclusive_availability_avoids_competition(text: str, codes: set[str]) -> None:
+    assert _codes(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Pas moins de 76 500 € seront ainsi économisés chaque année.", {"P-PRESUME"}),
+        ("Le gain théorique est de 150 euros par poste.", {"P-PRESUME"}),
+        # twin: saving paper is no claimed saving of money
+        ("Il faut économiser le papier dans les bureaux.", set()),
+    ],
+)
+def test_saving_stated_as_an_amount(text: str, codes: set[str]) -> None:
+    assert _codes(text, "fr") == codes
