@@ -50,3 +50,19 @@ def fill(
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def score_all(pf, bid_id: int, *, passed: bool = True, points: int = 1) -> None:
+    """Every score the quality lock freezes, for bid ``bid_id`` (``lock_quality`` refuses
+    while one is missing): each mandatory criterion ``passed``, the consensus ``points``
+    on each optional criterion, and each item of Québec's quality grid at its points."""
+    from wizard.core.bids import evaluation_entry
+
+    for c in pf.project.criteria:
+        if c.kind == "mandatory":
+            evaluation_entry.set_mandatory(pf, bid_id, c.id, passed, evidence="Section")
+        elif passed:
+            evaluation_entry.set_consensus(pf, bid_id, c.id, points, reason="Accord")
+    if passed and pf.project.evaluation.quebec_weighted:
+        for item in pf.project.quality_grid:
+            evaluation_entry.set_grid_consensus(pf, bid_id, item.id, item.points, reason="Accord")

@@ -9,7 +9,7 @@ import hashlib
 from decimal import Decimal
 
 import pytest
-from bids_sample import fill
+from bids_sample import fill, score_all
 
 from wizard.core.bids import BidsError, evaluation_entry, intake, opening, record
 from wizard.core.bids.award_rule import NOT_TOP
@@ -188,7 +188,7 @@ def test_evaluation_entries_and_their_bounds(pf):
 
 def test_locked_quality_scores_no_longer_change(pf):
     bid_id = _bid(pf)
-    evaluation_entry.set_consensus(pf, bid_id, 6, 1)
+    score_all(pf, bid_id)
     at = evaluation_entry.lock_quality(pf, locked_by="Martin Thériault", at="2027-05-10T09:00:00-03:00")
     assert record.read(pf).quality_locked_at == at == "2027-05-10T09:00:00-03:00"
     for call in (
@@ -208,6 +208,7 @@ def test_a_filled_workbook_is_read_exactly_and_the_price_recomputed(pf):
     from them: a bidder's figure over the total formula changes nothing."""
     bid_id = intake.add_bid(pf, bidder=bidder(), received_at=ON_TIME)
     intake.attach_workbook(pf, bid_id, fill(pf.project, AMOUNTS, total=1))
+    score_all(pf, bid_id)
     evaluation_entry.lock_quality(pf, at="2027-04-16T13:00:00-03:00")
     opened = opening.open_envelope(pf, opened_by="Martin Thériault", witnesses="Éric Savoie", at=OPENED_AT)
     bid = opened.bid(bid_id)
@@ -287,7 +288,7 @@ def test_late_withdrawn_and_unopened_bids_are_never_opened(pf):
 
 
 def test_the_envelopes_open_only_after_the_closing_and_after_the_lock_with_two_envelopes(pf):
-    _bid(pf)
+    score_all(pf, _bid(pf))
     with pytest.raises(BidsError, match="before the closing"):
         opening.open_envelope(pf, opened_by="Martin Thériault", at="2027-04-16T10:59:00-03:00")
     with pf.transaction(), pf.amending():
@@ -602,7 +603,7 @@ def test_the_stored_schema_6_file_reads_its_bids(tmp_path):
 
 
 def test_the_lock_and_the_opening_come_in_order(pf):
-    _bid(pf)
+    score_all(pf, _bid(pf))
     with pytest.raises(BidsError, match="cannot be locked before the closing"):
         evaluation_entry.lock_quality(pf, at="2027-04-16T10:00:00-03:00")
     evaluation_entry.lock_quality(pf, at="2027-05-04T15:00:00-03:00")
@@ -621,6 +622,7 @@ def test_a_bid_recorded_by_mistake_is_removed_until_the_lock(pf):
     assert [b.id for b in got.bids] == [kept] and got.mandatory == ()
     assert pf.db.execute("SELECT count(*) FROM sealed_workbooks").fetchone()[0] == 1
     assert pf.db.execute("SELECT count(*) FROM bidders").fetchone()[0] == 1
+    score_all(pf, kept)
     evaluation_entry.lock_quality(pf, at="2027-05-04T15:00:00-03:00")
     with pytest.raises(BidsError, match="can no longer be removed"):
         intake.remove_bid(pf, kept)
@@ -666,7 +668,17 @@ def test_the_command_line_enters_the_evaluation_and_the_award(pf, tmp_path, caps
     assert "between 0 and 1 (given: 3)" in err and "de 0 à 1" in err and "Traceback" not in err
     assert cli_main([*run, "mandatory", str(bid_id), "OBL-2", "maybe"]) == 2
     assert "pass, fail, unknown" in capsys.readouterr().err
-    assert cli_main([*run, "lock", "--by", "Martin Thériault", "--at", "2027-04-16T13:00:00-03:00"]) == 0
+    lock = [*run, "lock", "--by", "Martin Thériault", "--at", "2027-04-16T13:00:00-03:00"]
+    # walk 2026-12-07, defect 1: the lock refuses while a score it freezes is missing
+    assert cli_main([*lock, "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "bid 1 (Formation Acadie inc.): OBL-2 (not assessed), OBL-3 (not assessed)" in err
+    assert "OPT-2, OPT-3" in err and "OPT-1," not in err and "soumission 1 (Formation Acadie inc.)" in err
+    for criterion in ("OBL-2", "OBL-3", "OBL-4", "OBL-5"):
+        assert cli_main([*run, "mandatory", str(bid_id), criterion, "fail", "--evidence", "Absent"]) == 0
+    # failing a mandatory criterion, the bid needs no quality scores: nothing is missing
+    assert "Nothing missing: the quality scores can be locked" in capsys.readouterr().out
+    assert cli_main(lock) == 0
     assert cli_main(["envelope", str(path), "open", "--by", "Martin Thériault", "--at", OPENED_AT]) == 0
     award = ["award", str(bid_id), "--resolution", "2027-05-118", "--resolution-date", "2027-05-10"]
     capsys.readouterr()
@@ -684,7 +696,10 @@ def test_the_command_line_enters_the_evaluation_and_the_award(pf, tmp_path, caps
     assert out[-1] == "Awarded to bid 1 (Formation Acadie inc.), resolution 2027-05-118 of 2027-05-10."
     with ProjectFile.open(path, read_only=True) as f:
         got = record.read(f)
-    assert got.mandatory == (record.MandatoryResult(bid_id, 1, True, "Scénario 1"),)
+    assert got.mandatory == (
+        record.MandatoryResult(bid_id, 1, True, "Scénario 1"),
+        *(record.MandatoryResult(bid_id, c, False, "Absent") for c in (2, 3, 4, 5)),
+    )
     assert got.verifications[0] == record.ScenarioVerification(bid_id, 1, "confirmed", "", "2027-04-26", 1)
     assert [(s.jury_member_id, s.criterion_id, s.points, s.reason) for s in got.sheets] == [
         (1, 6, 1, "Démontré"),
@@ -771,6 +786,8 @@ def test_the_command_line_says_what_stops_it(pf, tmp_path, capsys):
     assert out[0] == "Bid\tBidder\tReceived\tAddenda acknowledged\tStatus"
     assert out[1].startswith("1\tFormation Acadie inc.") and out[2] == "Business number\t123456789RC0001"
     assert not any(line.startswith("2\t") for line in out)
+    with ProjectFile.open(path) as f:
+        score_all(f, 1)
     assert (
         cli_main(["bid", str(path), "lock", "--by", "Martin Thériault", "--at", "2027-04-16T13:00:00-03:00"])
         == 0

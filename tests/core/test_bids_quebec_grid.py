@@ -14,6 +14,7 @@ from fractions import Fraction
 
 import pytest
 from bids_record_sample import bid as sample_bid
+from bids_sample import score_all
 from docx import Document
 from quebec_bids_sample import (
     CONSENSUS,
@@ -137,6 +138,7 @@ def test_grid_points_are_refused_for_a_late_bid_and_once_locked(pf):
     with pytest.raises(BidsError, match="received late"):
         evaluation_entry.set_grid_consensus(pf, late, 1, 10)
     bid_id = _published_bid(pf)
+    score_all(pf, bid_id)
     evaluation_entry.lock_quality(pf, at=LOCKED)
     with pytest.raises(BidsError, match="locked"):
         evaluation_entry.set_grid_sheet_score(pf, bid_id, 1, 1, 10)
@@ -422,10 +424,10 @@ def test_bid_show_lists_each_members_grid_points_and_the_consensus(pf, capsys, t
     start = lines.index("Grille de qualité, soumission 2 (Bêta Formation ltée)")
     assert lines[start + 1 : start + 7] == [
         "Critère\tMembre\u00a01\tMembre\u00a02\tMembre\u00a03\tConsensus\tRaison",
-        "Expérience de l’entreprise (sur 30)\t20\t20\t20\t20\tAccord du comité",
-        "Méthodologie proposée (sur 30)\t21\t14\t21\t21\tAccord du comité",
-        "Équipe (sur 20)\t15\t15\t15\t15\tAccord du comité",
-        "Soutien (sur 20)\t16\t16\t16\t16\tAccord du comité",
+        "G-1 Expérience de l’entreprise (sur 30)\t20\t20\t20\t20\tAccord du comité",
+        "G-2 Méthodologie proposée (sur 30)\t21\t14\t21\t21\tAccord du comité",
+        "G-3 Équipe (sur 20)\t15\t15\t15\t15\tAccord du comité",
+        "G-4 Soutien (sur 20)\t16\t16\t16\t16\tAccord du comité",
         "Pointage intérimaire /100\t\t\t\t72\t",
     ]
     assert "Grille de qualité, soumission 1 (Alpha Conseil inc.)" in lines
@@ -435,7 +437,7 @@ def test_bid_show_lists_each_members_grid_points_and_the_consensus(pf, capsys, t
     assert "Quality grid, bid 1 (Alpha Conseil inc.)" in lines and "Quality grid, bid 2" not in "\n".join(
         lines
     )
-    assert "Company experience (out of 30)\t25\t25\t25\t25\tAccord du comité" in lines
+    assert "G-1 Company experience (out of 30)\t25\t25\t25\t25\tAccord du comité" in lines
     # the clean twin: the weighted method prints its quality points and no grid
     weighted = tmp_path / "t.tender"
     assert cli_main(["new", "--example", "training", str(weighted)]) == 0

@@ -6,7 +6,7 @@ it whole. ``load`` refuses the same texts in a JSON file (test_load_refusals.py)
 from __future__ import annotations
 
 import pytest
-from bids_sample import fill
+from bids_sample import fill, score_all
 from test_bids import AMOUNTS, ON_TIME, OPENED_AT, bidder
 
 from wizard.core.bids import BidsError, evaluation_entry, intake, opening, record
@@ -35,6 +35,12 @@ def pf(tmp_path):
 def _bid(pf) -> int:
     bid_id = intake.add_bid(pf, bidder=bidder(), received_at=ON_TIME, acknowledged=[1])
     intake.attach_workbook(pf, bid_id, fill(pf.project, AMOUNTS), name="prix.xlsx", at=ON_TIME)
+    return bid_id
+
+
+def _scored(pf) -> int:
+    bid_id = _bid(pf)
+    score_all(pf, bid_id)
     return bid_id
 
 
@@ -94,7 +100,7 @@ _BIDS = [
         "The reason for the points is too long",
     ),
     (
-        _bid,
+        _scored,  # every score in: the lock refuses an incomplete evaluation (walk 2026-12-07)
         lambda pf, b, text: evaluation_entry.lock_quality(pf, locked_by=text, at=OPENED_AT),
         "Le nom de qui verrouille les notes de qualité est trop long",
         "Who locks the quality scores is too long",

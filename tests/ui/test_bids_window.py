@@ -31,7 +31,7 @@ from wizard.ui import dialogs
 from wizard.ui.bids_window import BidsWindow, fitted
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
-from bids_sample import fill  # noqa: E402
+from bids_sample import fill, score_all  # noqa: E402
 
 OPTIONAL = list(range(6, 16))
 MANDATORY = [1, 2, 3, 4, 5]
@@ -269,6 +269,7 @@ def test_opening_before_the_lock_is_refused_with_the_core_message(
     _click(qtbot, dialog.opening.open_button)
     assert len(errors) == 1 and errors[0].startswith(expected) and "Traceback" not in errors[0]
     assert read(pf).opening is None
+    score_all(pf, bid_id)
     evaluation_entry.lock_quality(pf, at="2027-04-16T13:00:00-03:00")
     dialog.show_tab(3)
     _click(qtbot, dialog.opening.open_button)

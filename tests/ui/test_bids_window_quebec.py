@@ -77,7 +77,7 @@ def test_two_grid_sheets_a_consensus_and_the_ranking_with_the_real_buttons(
         header = jury.points.horizontalHeaderItem(0).text()
         assert header == ("Critère" if lang == "fr" else "Criterion")
         labels = _cells(jury.points, 0)
-        assert len(labels) == len(GRID) and labels[0].startswith("Expérience de l’entreprise")
+        assert len(labels) == len(GRID) and labels[0].startswith("G-1  Expérience de l’entreprise")
         assert ("(sur 30)" if lang == "fr" else "(out of 30)") in labels[0]
         combo = jury.points.cellWidget(0, 1)
         assert [combo.itemData(i) for i in range(combo.count())] == [None, *range(31)]

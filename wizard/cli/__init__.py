@@ -230,8 +230,8 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--reason",
-        default="",
-        help="reject: why the bid is set aside; score, consensus: the reason for the points; "
+        help="reject: why the bid is set aside; score, consensus: the reason for the points (left out: "
+        "kept); "
         "award: why the bid is not the top-ranked one",
     )
     p.add_argument(
@@ -240,10 +240,13 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
         help="score, consensus: the criterion is an item of Québec's quality grid (the statutory "
         "weighted system), points from 0 to the item's points",
     )
-    p.add_argument("--evidence", default="", help="mandatory: where the bid shows it")
-    p.add_argument("--notes", default="", help="verify: the committee's notes")
-    p.add_argument("--date", default="", help="verify: the day of the verification (YYYY-MM-DD)")
-    p.add_argument("--member", type=int, help="verify: the committee member who reports it")
+    p.add_argument("--evidence", help="mandatory: where the bid shows it (left out: kept; '' clears it)")
+    p.add_argument("--notes", help="verify: the committee's notes (left out: kept; '' clears them)")
+    p.add_argument(
+        "--date",
+        help="verify: the day of the verification (YYYY-MM-DD, not before the closing; left out: kept)",
+    )
+    p.add_argument("--member", type=int, help="verify: the committee member who reports it (left out: kept)")
     p.add_argument("--resolution", help="award: council's resolution number")
     p.add_argument("--resolution-date", help="award: the resolution's date (YYYY-MM-DD)")
     p.add_argument("--signatory", help="award: who signs the contract")

@@ -875,6 +875,30 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
             )
 
 
+STILL_MISSING = N_("Still missing before the lock: {missing}.")
+READY_TO_LOCK = N_("Nothing missing: the quality scores can be locked ({command}).")
+WHOLE_TABLE = N_("The whole table: {command}.")
+"""The one line of state after an evaluation entry or the lock (walk 2026-12-07, defect
+5: each entry used to reprint every bid and every grid)."""
+
+
+def _print_state(pf: Any, args: argparse.Namespace, lang: str) -> None:
+    """After an evaluation entry or the lock: what the lock still waits for
+    (``scoring_input.missing_scores``), or that nothing is missing; then where the whole
+    table is (``bid FILE show``)."""
+    from wizard.core.bids.record import read
+    from wizard.core.bids.scoring_input import missing_scores, missing_text
+
+    record = read(pf)
+    if not record.locked:
+        missing = missing_scores(pf.project, record)
+        if missing:
+            print(tr(STILL_MISSING, lang, missing=missing_text(pf.project, missing)))
+        else:
+            print(tr(READY_TO_LOCK, lang, command=f"{args.prog} bid {args.file} lock --by …"))
+    print(tr(WHOLE_TABLE, lang, command=f"{args.prog} bid {args.file} show"))
+
+
 def _print_grid(
     project: Project, record: Any, inp: Any, results: dict[int, Any], lang: str, only: int | None = None
 ) -> None:
@@ -886,6 +910,7 @@ def _print_grid(
     ``—`` where no points are recorded. Nothing outside the statutory system, nor for a
     bid with no grid points yet; ``only``: that bid alone."""
     from wizard.core.documents.evaluation_common import NOT_OPENED, number
+    from wizard.core.domain.numbering import grid_numbers
     from wizard.core.model.translatable import localized
     from wizard.core.textclean import drop_blank_rows
 
@@ -893,6 +918,7 @@ def _print_grid(
         return
     shown = localized(drop_blank_rows(project), lang)  # the grid and the jury as the report numbers them
     items = [i for i in shown.quality_grid if i.id in inp.grid_max]
+    grid = grid_numbers(shown)  # G-1 …: what `score/consensus --grid` take
     numbers = {m.id: n for n, m in enumerate(shown.jury, start=1)}
     for bid in record.bids:
         if only is not None and bid.id != only:
@@ -917,8 +943,9 @@ def _print_grid(
                 "\t".join(
                     [
                         tr(
-                            "{item} (out of {most})",
+                            "{number} {item} (out of {most})",
                             lang,
+                            number=grid.get(item.id, f"#{item.id}"),
                             item=" ".join(item.label.split()) or f"#{item.id}",
                             most=item.points,
                         ),
@@ -930,9 +957,32 @@ def _print_grid(
             )
         result = results.get(bid.id)
         interim = result.quality_score if result is not None else None
+        why = _interim_why(project, record, bid.id, result, lang) if interim is None else ""
         print(
-            "\t".join([tr("Interim score /100", lang), *([""] * len(members)), number(interim, lang, 0), ""])
+            "\t".join([tr("Interim score /100", lang), *([""] * len(members)), number(interim, lang, 0), why])
         )
+
+
+INTERIM_FAILS = N_("not computed: the bid fails {criteria}, its quality is not scored")
+INTERIM_MISSING = N_("not computed until these have their consensus points: {items}")
+"""Why ``bid show`` prints the interim score as "—" (walk 2026-12-07, defect 1): the
+optional criteria count toward the pass threshold, so the score waits for them too."""
+
+
+def _interim_why(project: Project, record: Any, bid_id: int, result: Any, lang: str) -> str:
+    """Why bid ``bid_id`` has no interim score yet: it fails a mandatory criterion, or
+    what it still lacks (``scoring_input.missing_scores``); '' when neither says."""
+    from wizard.core.bids.scoring_input import missing_labels, missing_scores
+    from wizard.core.domain.numbering import criterion_numbers
+
+    if result is not None and result.failed:
+        labels = criterion_numbers(project, lang)
+        failed = ", ".join(labels.get(c, f"#{c}") for c in result.failed)
+        return tr(INTERIM_FAILS, lang, criteria=failed)
+    missing = next((m for m in missing_scores(project, record) if m.bid_id == bid_id), None)
+    if missing is None:
+        return ""
+    return tr(INTERIM_MISSING, lang, items=missing_labels(project, missing).text(lang))
 
 
 LATE_BID = N_(
@@ -1007,11 +1057,67 @@ def _criterion(pf: Any, value: str, kind: str) -> tuple[int, str]:
     raise CliError(NOT_A_CRITERION[kind], labels=", ".join(labels.values()) or "—", value=value)
 
 
-def _grid_label(pf: Any, item_id: int) -> str:
-    """How the report names item ``item_id`` of the quality grid: its label (``#id``
-    when blank or unknown; the core refuses an unknown one)."""
-    item = next((i for i in pf.project.quality_grid if i.id == item_id), None)
-    return (" ".join(item.label.split()) if item is not None else "") or f"#{item_id}"
+NOT_A_SCENARIO = N_("Name the scenario by its number, one of {labels} (given: {value}).")
+VERIFIED = N_("Recorded: bid {bid}, {scenario}: {result}")
+VERIFIED_ON = N_("on {day}")
+VERIFIED_BY = N_("reported by {member}")
+VERIFIED_NOTES = N_("notes: {notes}")
+"""``verify`` echoes what it recorded, its notes kept (walk 2026-12-07, defect 4)."""
+
+
+def _scenario(pf: Any, value: str) -> tuple[int, str]:
+    """The scenario named as the tender numbers it, "S-3" (any case) or "3" → (its id,
+    "S-3"); refused with the list of numbers, never taken as a row id of the file."""
+    from wizard.core.domain.numbering import scenario_numbers
+
+    numbers = scenario_numbers(pf.project)
+    wanted = "".join(value.split()).upper()
+    for sid, label in numbers.items():
+        if wanted in {label, label.split("-", 1)[1]}:
+            return sid, label
+    raise CliError(NOT_A_SCENARIO, labels=", ".join(numbers.values()) or "—", value=value)
+
+
+def _echo_verification(pf: Any, bid_id: int, scenario_id: int, label: str, lang: str) -> None:
+    """One line: the verification as recorded, with the date, the member and the notes
+    it holds (those kept from before included)."""
+    from wizard.core.bids.record import read
+    from wizard.core.documents.evaluation_report import RESULT_LABELS
+
+    v = next(v for v in read(pf).verifications if v.bid_id == bid_id and v.scenario_id == scenario_id)
+    parts = [tr(VERIFIED, lang, bid=bid_id, scenario=label, result=tr(RESULT_LABELS[v.result], lang))]
+    if v.verified_on:
+        parts.append(tr(VERIFIED_ON, lang, day=v.verified_on))
+    member = next((m for m in pf.project.committee if m.id == v.committee_member_id), None)
+    if member is not None:
+        parts.append(tr(VERIFIED_BY, lang, member=member.name.strip() or f"#{member.id}"))
+    if v.notes:
+        parts.append(tr(VERIFIED_NOTES, lang, notes=" ".join(v.notes.split())))
+    print(", ".join(parts) + ".")
+
+
+NOT_A_GRID_ITEM = N_("Name the item of the quality grid by its number, one of {labels} (given: {value}).")
+"""The refusal of ``--grid`` with no such item: the valid numbers listed (walk
+2026-12-07, defect 3)."""
+
+
+def _grid_item(pf: Any, value: str) -> tuple[int, str]:
+    """The item of Québec's quality grid named by its number as ``bid show`` prints it,
+    "G-2" (any case) or "2" → (its id, "G-2 label"). Refused with the list of numbers
+    (:data:`NOT_A_GRID_ITEM`); outside the statutory system the core refuses
+    (``set_grid_consensus``), so an unknown item is passed on as id 0 then."""
+    from wizard.core.domain.numbering import grid_label, grid_numbers
+
+    project = pf.project
+    numbers = grid_numbers(project)
+    wanted = "".join(value.split()).upper()
+    for item in project.quality_grid:
+        label = numbers.get(item.id)
+        if label is not None and wanted in {label, label.split("-", 1)[1]}:
+            return item.id, f"{label} {' '.join(item.label.split())}".strip()
+    if not project.evaluation.quebec_weighted:
+        return 0, grid_label(0)
+    raise CliError(NOT_A_GRID_ITEM, labels=", ".join(numbers.values()) or "—", value=value)
 
 
 def _entry(pf: Any, args: argparse.Namespace, lang: str) -> None:
@@ -1043,13 +1149,15 @@ def _entry(pf: Any, args: argparse.Namespace, lang: str) -> None:
             )
         )
     elif args.action == "verify":
-        ev.set_verification(pf, bid_id, _whole(values[1]), values[2], args.notes, args.date, args.member)
+        sid, scenario = _scenario(pf, values[1])
+        member: Any = ev.KEEP if args.member is None else args.member
+        ev.set_verification(pf, bid_id, sid, values[2], args.notes, args.date, member)
+        _echo_verification(pf, bid_id, sid, scenario, lang)
     elif args.action == "score":
         points = None if values[3] == "-" else _whole(values[3])
         member = _whole(values[1])
         if args.grid:
-            cid = _whole(values[2])
-            label = _grid_label(pf, cid)
+            cid, label = _grid_item(pf, values[2])
             ev.set_grid_sheet_score(pf, bid_id, member, cid, points, args.reason)
         else:
             cid, label = _criterion(pf, values[2], "optional")
@@ -1067,8 +1175,7 @@ def _entry(pf: Any, args: argparse.Namespace, lang: str) -> None:
     else:
         points = None if values[2] == "-" else _whole(values[2])
         if args.grid:
-            cid = _whole(values[1])
-            label = _grid_label(pf, cid)
+            cid, label = _grid_item(pf, values[1])
             ev.set_grid_consensus(pf, bid_id, cid, points, args.reason)
         else:
             cid, label = _criterion(pf, values[1], "optional")
@@ -1205,7 +1312,7 @@ def cmd_bid(args: argparse.Namespace) -> int:
                 intake.acknowledge(pf, bid_id, numbers)
             elif args.action == "reject":
                 missing = (["BID"] if not args.rest else []) + (
-                    ["--reason"] if not args.reason.strip() else []
+                    ["--reason"] if not (args.reason or "").strip() else []
                 )
                 if missing:
                     raise CliError(
@@ -1219,11 +1326,15 @@ def cmd_bid(args: argparse.Namespace) -> int:
             elif args.action in ENTRIES:
                 _entry(pf, args, lang)
             elif args.action == "lock":
-                evaluation_entry.lock_quality(pf, locked_by=args.by, at=args.at)
+                when = evaluation_entry.lock_quality(pf, locked_by=args.by, at=args.at)
+                print(tr("Quality scores locked on {moment}.", lang, moment=when))
             elif args.action == "award":
                 _award(pf, args, lang)
-            shown = _bid_number(args) if args.action == "show" and args.rest else None
-            _print_bids(pf, lang, shown)
+            if args.action in ENTRIES or args.action == "lock":
+                _print_state(pf, args, lang)  # the echo above, one line of state: not the whole table
+            else:
+                shown = _bid_number(args) if args.action == "show" and args.rest else None
+                _print_bids(pf, lang, shown)
     except BidsError as exc:
         raise _bids_error(exc, args.file) from None
     return 0

@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
 from wizard.core.bids import evaluation_entry
 from wizard.core.bids.evaluation_entry import MAX_POINTS
 from wizard.core.bids.record import BidsRecord, read
-from wizard.core.bids.scoring_input import evaluation_input
+from wizard.core.bids.scoring_input import evaluation_input, missing_scores, missing_text
 from wizard.core.domain import bid_scoring
-from wizard.core.domain.numbering import criterion_numbers
+from wizard.core.domain.numbering import criterion_numbers, grid_numbers
 from wizard.core.i18n import _, ui_language
 from wizard.core.project_file.store import ProjectFile
 from wizard.ui import dialogs
@@ -131,6 +131,7 @@ class JuryTab(QWidget):
         lock = QGroupBox(_("Lock"))
         box = QHBoxLayout(lock)
         self.lock_status = QLabel()
+        self.lock_status.setWordWrap(True)
         self.lock_status.setObjectName("lock-status")
         self.lock_status.setWordWrap(True)
         box.addWidget(self.lock_status, 2)
@@ -202,6 +203,10 @@ class JuryTab(QWidget):
             )
         else:
             self.lock_status.setText(_("Not locked: the sheets and the consensus can still change."))
+        missing = () if record.locked else missing_scores(self.ctx.project, record)
+        if missing:  # the core refuses the lock then (lock_quality): say what it waits for
+            what = missing_text(self.ctx.project, missing).text(ui_language())
+            self.lock_status.setText(_("Not locked. Still missing before the lock: {missing}.", missing=what))
         self.lock_button.setEnabled(not record.locked and bool(record.bids) and not self.ctx.read_only)
         for widget in (self.locked_by, self.lock_day, self.lock_time):
             widget.setEnabled(not record.locked and not self.ctx.read_only)
@@ -211,7 +216,11 @@ class JuryTab(QWidget):
         numbers = criterion_numbers(self.ctx.project, ui_language())
         names = {m.id: m.name for m in self.ctx.project.jury}
         bids = {b.id: b.bidder.legal_name for b in record.bids}
-        items = {i.id: " ".join(i.label.split()) or f"#{i.id}" for i in self.ctx.project.quality_grid}
+        grid = grid_numbers(self.ctx.project)
+        items = {
+            i.id: f"{grid.get(i.id, '')} {' '.join(i.label.split()) or f'#{i.id}'}".strip()
+            for i in self.ctx.project.quality_grid
+        }
         settled = {(c.bid_id, c.criterion_id) for c in record.consensus if c.points is not None and c.reason}
         grid_settled = {
             (g.bid_id, g.item_id) for g in record.grid_consensus if g.points is not None and g.reason
@@ -248,8 +257,10 @@ class JuryTab(QWidget):
         numbers = criterion_numbers(project, ui_language())
         rows: list[tuple[str, int, str, int]] = []
         if project.evaluation.quebec_weighted:
+            grid = grid_numbers(project)  # G-1 …, as `bid show` and `--grid` name them
             for item in project.quality_grid:  # as typed, like the criteria's texts
                 label = " ".join(item.label.split()) or f"#{item.id}"
+                label = f"{grid[item.id]}  {label}" if item.id in grid else label
                 rows.append(
                     (GRID, item.id, _("{item} (out of {most})", item=label, most=item.points), item.points)
                 )
@@ -340,7 +351,14 @@ class JuryTab(QWidget):
             self.refresh()
 
     def lock(self) -> None:
-        """*Lock quality scores*, after a confirmation."""
+        """*Lock quality scores*, after a confirmation; while scores are missing, the
+        core's refusal (``evaluation_entry.LOCK_MISSING``) without asking first."""
+        missing = missing_scores(self.ctx.project, read(self.ctx.pf))
+        if missing:
+            what = missing_text(self.ctx.project, missing).text(ui_language())
+            dialogs.show_error(self, _(evaluation_entry.LOCK_MISSING, missing=what))
+            self.refresh()
+            return
         if not dialogs.ask_yes_no(
             self,
             _(

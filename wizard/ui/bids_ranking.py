@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 from wizard.core.bids import award_rule, evaluation_entry
 from wizard.core.bids.record import BidsRecord, read
 from wizard.core.bids.scoring_input import evaluation_input
+from wizard.core.documents.evaluation_report import threshold_texts
 from wizard.core.domain import bid_scoring
 from wizard.core.domain.bid_scoring import PRICE_FORMULA_NOTE, STATUS_LABELS, TIE_TEXTS, Evaluation, Variant
-from wizard.core.i18n import _
+from wizard.core.i18n import _, ui_language
 from wizard.ui import dialogs
 from wizard.ui.bids_common import NONE, amount_field, done, fill, parse_amount, score, table
 
@@ -54,6 +55,10 @@ class RankingTab(QWidget):
             [_("Rank"), _("Bid"), _("Status"), _("Quality"), _("Price score"), _("Total")], 1
         )
         self.results.setObjectName("results-table")
+        self.rules = QLabel()  # every threshold that applies, as the evaluation report states them
+        self.rules.setObjectName("thresholds")
+        self.rules.setWordWrap(True)
+        left.addWidget(self.rules)
         left.addWidget(self.results, 2)
         self.recommended = QLabel()
         self.recommended.setObjectName("recommended")
@@ -138,6 +143,7 @@ class RankingTab(QWidget):
         inp = evaluation_input(self.ctx.project, record)
         result = bid_scoring.sensitivity(inp)
         names = {b.id: f"{b.id}. {b.bidder.legal_name}" for b in record.bids}
+        self.rules.setText("\n".join(threshold_texts(inp, ui_language())))
         self._results(result.base, names)
         self._variants(result.variants, names)
         if not result.variants:

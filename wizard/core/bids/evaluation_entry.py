@@ -24,7 +24,9 @@ raises :class:`~wizard.core.bids.BidsError` (nothing saved) and the store's
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from wizard.core.bids import BidsError
 from wizard.core.bids.award_rule import NOT_TOP, needs_reason
@@ -32,11 +34,18 @@ from wizard.core.bids.award_rule import contract_value as award_value
 from wizard.core.bids.common import bid_of, free_text, moment, now, published_record, writing
 from wizard.core.bids.intake import closing
 from wizard.core.bids.record import VERIFICATION_RESULTS, Award, Bid, BidsRecord
+from wizard.core.bids.scoring_input import missing_scores, missing_text
 from wizard.core.i18n import N_
 from wizard.core.i18n.formats import no_day
 from wizard.core.model.entities import QualityGridItem
 from wizard.core.opendata.milestones import valid_day
 from wizard.core.project_file.store import ProjectFile
+
+LOCK_MISSING = N_(
+    "The quality scores cannot be locked while scores are missing: once locked, none can be "
+    "entered. Still missing (the consensus points, or a mandatory criterion's result): {missing}."
+)
+"""The lock's refusal while the evaluation is incomplete (walk 2026-12-07, defect 1)."""
 
 MAX_POINTS = 1
 """Points of one optional criterion (SPEC: optional criteria are worth exactly one point)."""
@@ -76,12 +85,19 @@ def _points(points: int | None) -> int | None:
 
 
 def set_mandatory(
-    pf: ProjectFile, /, bid_id: int, criterion_id: int, passed: bool | None, evidence: str = ""
+    pf: ProjectFile, /, bid_id: int, criterion_id: int, passed: bool | None, evidence: str | None = None
 ) -> None:
     """Record whether bid ``bid_id`` meets mandatory criterion ``criterion_id``
-    (``None``: not assessed yet) and where the bid shows it. Raises :class:`BidsError`."""
-    _open_for_scores(pf, bid_id)
+    (``None``: not assessed yet) and where the bid shows it (``evidence`` ``None``: keep
+    what the entry holds, as a correction of the result alone; '' clears it). Raises
+    :class:`BidsError`."""
+    record, _bid = _open_for_scores(pf, bid_id)
     _criterion(pf, criterion_id, "mandatory")
+    if evidence is None:
+        before = next(
+            (m for m in record.mandatory if m.bid_id == bid_id and m.criterion_id == criterion_id), None
+        )
+        evidence = before.evidence if before is not None else ""
     evidence = free_text(evidence, "evidence")
     with writing(pf, "set_mandatory", bid=bid_id, criterion=criterion_id, passed=passed):
         pf.db.execute(
@@ -97,28 +113,55 @@ def set_mandatory(
         )
 
 
+VERIFIED_BEFORE_CLOSING = N_(
+    "A verification follows the closing, when the bids are opened: {day} is before the closing ({closing})."
+)
+"""The refusal of a verification dated before the closing (walk 2026-12-07, defect 4):
+no bid can be verified before it is opened, so such a date is a typing error, and a
+record dated so would tell the auditor a bid was examined before the closing."""
+
+KEEP = object()
+"""A value left out of :func:`set_verification`: the entry keeps what it holds."""
+
+
 def set_verification(
     pf: ProjectFile,
     /,
     bid_id: int,
     scenario_id: int,
     result: str,
-    notes: str = "",
-    verified_on: str = "",
-    committee_member_id: int | None = None,
+    notes: str | None = None,
+    verified_on: str | None = None,
+    committee_member_id: int | None | object = KEEP,
 ) -> None:
     """Record the committee's verification of scenario ``scenario_id`` for a bid:
     ``result`` ``confirmed``, ``refuted`` or ``pending``; ``verified_on`` YYYY-MM-DD or
-    ''; ``committee_member_id`` a member of the committee, or ``None`` for the
-    committee as a whole. Raises :class:`BidsError`."""
-    _open_for_scores(pf, bid_id)
+    '', not before the closing's day (:data:`VERIFIED_BEFORE_CLOSING`);
+    ``committee_member_id`` a member of the committee, or ``None`` for the committee as a
+    whole. ``notes`` / ``verified_on`` ``None`` and ``committee_member_id`` left out keep
+    what the entry holds (empty for a first one): a correction of the result never erases
+    the notes, as ``set_award`` keeps what it is not given. Raises :class:`BidsError`."""
+    record, _bid = _open_for_scores(pf, bid_id)
     if not any(s.id == scenario_id for s in pf.project.scenarios):
         raise BidsError(N_("There is no scenario {id} in the tender."), id=scenario_id)
     if result not in VERIFICATION_RESULTS:
         raise BidsError(N_("A verification is confirmed, refuted or pending (given: {value})."), value=result)
+    before = next(
+        (v for v in record.verifications if v.bid_id == bid_id and v.scenario_id == scenario_id), None
+    )
+    notes = (before.notes if before is not None else "") if notes is None else notes
+    verified_on = (before.verified_on if before is not None else "") if verified_on is None else verified_on
+    if committee_member_id is KEEP:
+        committee_member_id = before.committee_member_id if before is not None else None
     if verified_on.strip() and valid_day(verified_on) is None:
         text, params = no_day(verified_on)
         raise BidsError(text, **params)
+    if verified_on.strip():
+        closes = closing(pf)
+        if verified_on.strip() < closes.date().isoformat():
+            raise BidsError(
+                VERIFIED_BEFORE_CLOSING, day=verified_on.strip(), closing=closes.date().isoformat()
+            )
     if committee_member_id is not None and not any(m.id == committee_member_id for m in pf.project.committee):
         raise BidsError(N_("There is no member {id} of the technical committee."), id=committee_member_id)
     notes = free_text(notes, "verification_notes")
@@ -145,17 +188,21 @@ def set_sheet_score(
     jury_member_id: int,
     criterion_id: int,
     points: int | None,
-    reason: str = "",
+    reason: str | None = None,
 ) -> None:
     """Record a jury member's points for an optional criterion of a bid, on their own
-    sheet, with the reason (``points`` ``None``: not scored yet). Raises
+    sheet, with the reason (``points`` ``None``: not scored yet; ``reason`` ``None``:
+    the entry's reason kept). Raises
     :class:`BidsError`: points outside ``0..MAX_POINTS``, an unknown member or
     criterion, a late bid, the scores locked."""
-    _open_for_scores(pf, bid_id)
+    record, _bid = _open_for_scores(pf, bid_id)
     if not any(m.id == jury_member_id for m in pf.project.jury):
         raise BidsError(N_("There is no member {id} of the selection committee."), id=jury_member_id)
     _criterion(pf, criterion_id, "optional")
     value = _points(points)
+    reason = _kept_reason(
+        reason, record.sheets, bid_id=bid_id, jury_member_id=jury_member_id, criterion_id=criterion_id
+    )
     reason = free_text(reason, "reason")
     with writing(
         pf, "set_sheet_score", bid=bid_id, member=jury_member_id, criterion=criterion_id, points=value
@@ -176,14 +223,16 @@ def set_sheet_score(
 
 
 def set_consensus(
-    pf: ProjectFile, /, bid_id: int, criterion_id: int, points: int | None, reason: str = ""
+    pf: ProjectFile, /, bid_id: int, criterion_id: int, points: int | None, reason: str | None = None
 ) -> None:
     """Record the points the jury agreed for an optional criterion of a bid, with the
     reason. Raises :class:`BidsError` as :func:`set_sheet_score`."""
-    _open_for_scores(pf, bid_id)
+    record, _bid = _open_for_scores(pf, bid_id)
     _criterion(pf, criterion_id, "optional")
     value = _points(points)
-    reason = free_text(reason, "reason")
+    reason = free_text(
+        _kept_reason(reason, record.consensus, bid_id=bid_id, criterion_id=criterion_id), "reason"
+    )
     with writing(pf, "set_consensus", bid=bid_id, criterion=criterion_id, points=value):
         pf.db.execute(
             "DELETE FROM consensus_scores WHERE bid_id = ? AND criterion_id = ?", (bid_id, criterion_id)
@@ -191,6 +240,16 @@ def set_consensus(
         pf.db.table("consensus_scores").insert(
             {"bid_id": bid_id, "criterion_id": criterion_id, "points": value, "reason": reason.strip()}
         )
+
+
+def _kept_reason(reason: str | None, rows: Iterable[Any], **key: int) -> str:
+    """``reason``, or with ``None`` the reason of the entry of ``rows`` that matches
+    ``key`` (its fields), '' when there is none: a correction of the points alone keeps
+    the reason, as ``set_award`` keeps what it is not given."""
+    if reason is not None:
+        return reason
+    found = next((r for r in rows if all(getattr(r, k) == v for k, v in key.items())), None)
+    return found.reason if found is not None else ""
 
 
 def _grid_item(pf: ProjectFile, item_id: int) -> QualityGridItem:
@@ -226,7 +285,7 @@ def set_grid_sheet_score(
     jury_member_id: int,
     item_id: int,
     points: int | None,
-    reason: str = "",
+    reason: str | None = None,
 ) -> None:
     """Québec's statutory system: record a selection committee member's points for item
     ``item_id`` of the quality grid for a bid, on their own sheet, with the reason
@@ -235,10 +294,13 @@ def set_grid_sheet_score(
     ``min_committee``). Raises :class:`BidsError`: a tender without the statutory system,
     an unknown member or item, points outside ``0..`` the item's points, a late bid, the
     scores locked."""
-    _open_for_scores(pf, bid_id)
+    record, _bid = _open_for_scores(pf, bid_id)
     if not any(m.id == jury_member_id for m in pf.project.jury):
         raise BidsError(N_("There is no member {id} of the selection committee."), id=jury_member_id)
     value = _grid_points(_grid_item(pf, item_id), points)
+    reason = _kept_reason(
+        reason, record.grid_sheets, bid_id=bid_id, jury_member_id=jury_member_id, item_id=item_id
+    )
     reason = free_text(reason, "reason")
     with writing(pf, "set_grid_sheet_score", bid=bid_id, member=jury_member_id, item=item_id, points=value):
         pf.db.execute(
@@ -257,14 +319,14 @@ def set_grid_sheet_score(
 
 
 def set_grid_consensus(
-    pf: ProjectFile, /, bid_id: int, item_id: int, points: int | None, reason: str = ""
+    pf: ProjectFile, /, bid_id: int, item_id: int, points: int | None, reason: str | None = None
 ) -> None:
     """Québec's statutory system: record the points the selection committee agreed for
     item ``item_id`` of the quality grid for a bid, with the reason; the interim score is
     the total of these points. Raises :class:`BidsError` as :func:`set_grid_sheet_score`."""
-    _open_for_scores(pf, bid_id)
+    record, _bid = _open_for_scores(pf, bid_id)
     value = _grid_points(_grid_item(pf, item_id), points)
-    reason = free_text(reason, "reason")
+    reason = free_text(_kept_reason(reason, record.grid_consensus, bid_id=bid_id, item_id=item_id), "reason")
     with writing(pf, "set_grid_consensus", bid=bid_id, item=item_id, points=value):
         pf.db.execute("DELETE FROM grid_consensus_scores WHERE bid_id = ? AND item_id = ?", (bid_id, item_id))
         pf.db.table("grid_consensus_scores").insert(
@@ -275,7 +337,11 @@ def set_grid_consensus(
 def lock_quality(pf: ProjectFile, /, *, locked_by: str = "", at: str = "") -> str:
     """Lock the quality scores (module docstring) at ``at`` (ISO 8601 with offset;
     default now); returns the moment recorded. Raises :class:`BidsError`: no bid, already
-    locked, the envelopes already opened, a moment before the closing."""
+    locked, the envelopes already opened, a moment before the closing, and
+    :data:`LOCK_MISSING` while a bid evaluated lacks a score the lock would freeze
+    (:func:`~wizard.core.bids.scoring_input.missing_scores`: a mandatory result, the
+    consensus on an optional criterion or a grid item), naming each bid and what it
+    lacks: locked so, the bid could never be ranked (``BD-LOCKED-UNSCORED``)."""
     record = published_record(pf)
     if not record.bids:
         raise BidsError(N_("There is no bid to evaluate."))
@@ -289,6 +355,9 @@ def lock_quality(pf: ProjectFile, /, *, locked_by: str = "", at: str = "") -> st
     when = at.strip() or now()
     if moment(when) < closing(pf):
         raise BidsError(N_("The quality scores cannot be locked before the closing."))
+    missing = missing_scores(pf.project, record)
+    if missing:
+        raise BidsError(LOCK_MISSING, missing=missing_text(pf.project, missing))
     locked_by = free_text(locked_by, "locked_by")
     with writing(pf, "lock_quality", at=when):
         pf.db.table("quality_lock").insert({"id": 1, "locked_at": when, "locked_by": locked_by.strip()})

@@ -10,11 +10,14 @@ rule, as the documents print them: blank rows left out); the record decides the 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from wizard.core.bids.record import BidsRecord
 from wizard.core.domain import bid_scoring
 from wizard.core.domain import evaluation as rules
 from wizard.core.domain.bid_scoring import BidInput, EvaluationInput, Method
+from wizard.core.domain.numbering import criterion_labels, grid_numbers
+from wizard.core.i18n import N_, Localized, tr
 from wizard.core.model import Project
 from wizard.core.model.bounds import clamp
 from wizard.core.textclean import drop_blank_rows
@@ -110,3 +113,88 @@ def evaluation_input(project: Project, record: BidsRecord) -> EvaluationInput:
 def evaluate_bids(project: Project, record: BidsRecord) -> bid_scoring.Evaluation:
     """:func:`wizard.core.domain.bid_scoring.evaluate` of :func:`evaluation_input`."""
     return bid_scoring.evaluate(evaluation_input(project, record))
+
+
+@dataclass(frozen=True)
+class MissingScores:
+    """What bid ``bid_id`` still lacks before its quality can be scored: the mandatory
+    criteria not assessed, the optional criteria and the items of Québec's quality grid
+    without consensus points (ids; :func:`missing_scores`)."""
+
+    bid_id: int
+    name: str
+    mandatory: tuple[int, ...] = ()
+    optional: tuple[int, ...] = ()
+    grid: tuple[int, ...] = ()
+
+
+def missing_scores(project: Project, record: BidsRecord) -> tuple[MissingScores, ...]:
+    """The bids the evaluation still waits for, in the record's order, each with what it
+    lacks (:class:`MissingScores`): a mandatory result not assessed, an optional
+    criterion or a grid item (Québec's statutory system) without consensus points —
+    what the quality lock would freeze unfinished (``lock_quality`` refuses then; the
+    check ``BD-LOCK-MISSING`` says so before). Left out: a late, withdrawn or rejected
+    bid, and a bid that fails a mandatory criterion (it is set aside whatever its
+    quality; Québec's two envelopes leave it sealed). Pure."""
+    inp = evaluation_input(project, record)
+    found: list[MissingScores] = []
+    for bid in inp.bids:
+        if bid.late or any(bid.mandatory.get(m) is False for m in inp.mandatory_ids):
+            continue
+        missing = MissingScores(
+            bid.key,
+            bid.name,
+            tuple(m for m in inp.mandatory_ids if bid.mandatory.get(m) is None),
+            tuple(c for c in inp.optional_ids if bid.consensus.get(c) is None),
+            tuple(g for g in inp.grid_max if bid.grid.get(g) is None),
+        )
+        if missing.mandatory or missing.optional or missing.grid:
+            found.append(missing)
+    return tuple(found)
+
+
+def missing_labels(project: Project, missing: MissingScores) -> Localized:
+    """What ``missing`` lacks as the documents number it, in both languages: "OBL-2 (not
+    assessed), OPT-1, OPT-2, G-3" (the mandatory criteria, then the optional ones and
+    the grid's items)."""
+    shown = drop_blank_rows(project)
+    labels = criterion_labels(shown)
+    grid = grid_numbers(shown)
+
+    def label(i: int) -> Localized:
+        return labels.get(i) or Localized(fr=f"#{i}", en=f"#{i}")
+
+    def joined(lang: str) -> str:
+        parts = [tr(NOT_ASSESSED, lang, criterion=label(m).text(lang)) for m in missing.mandatory]
+        parts += [label(c).text(lang) for c in missing.optional]
+        parts += [grid.get(g, f"#{g}") for g in missing.grid]
+        return ", ".join(parts)
+
+    return Localized(fr=joined("fr"), en=joined("en"))
+
+
+NOT_ASSESSED = N_("{criterion} (not assessed)")
+"""A mandatory criterion without its result, in :func:`missing_labels`."""
+
+
+def missing_text(project: Project, missing: tuple[MissingScores, ...]) -> Localized:
+    """Every bid of ``missing`` and what it lacks, in both languages: "bid 1 (Alpha
+    inc.): OPT-1, OPT-2; bid 2 (Bêta ltée): G-3"."""
+
+    def joined(lang: str) -> str:
+        return "; ".join(
+            tr(
+                BID_MISSING,
+                lang,
+                bid=m.bid_id,
+                name=m.name,
+                items=missing_labels(project, m).text(lang),
+            )
+            for m in missing
+        )
+
+    return Localized(fr=joined("fr"), en=joined("en"))
+
+
+BID_MISSING = N_("bid {bid} ({name}): {items}")
+"""One bid's missing scores in :func:`missing_text`."""

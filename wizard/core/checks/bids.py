@@ -32,6 +32,9 @@ beside the project, and the evaluation computed from both
 * ``BD-LOCKED-UNSCORED`` (error): the quality scores are locked while a bid evaluated
   still has an optional criterion or an item of Québec's quality grid without consensus
   points: it can never be ranked.
+* ``BD-LOCK-MISSING`` (warning): before the lock, a bid evaluated still lacks a
+  mandatory result or consensus points (``scoring_input.missing_scores``): the lock is
+  refused until they are recorded.
 * ``BD-NOT-TOP`` (error): the award goes to a bid other than the one ranked first
   without a written reason.
 * ``BD-REPEATED``, ``BD-CHOICE`` (errors): an entry a project file keeps that ``load``
@@ -61,7 +64,7 @@ from decimal import Decimal
 
 from wizard.core.bids.award_rule import ranked_first, value_differs
 from wizard.core.bids.record import Bid, BidsRecord
-from wizard.core.bids.scoring_input import evaluation_input
+from wizard.core.bids.scoring_input import evaluation_input, missing_labels, missing_scores
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.checks.bids_stored import check_bids_stored
@@ -701,6 +704,29 @@ def _unscored(project: Project, record: BidsRecord, ev: bid_scoring.Evaluation) 
     return found
 
 
+def _to_lock(project: Project, record: BidsRecord) -> list[Finding]:
+    """Before the lock: each bid evaluated and what it still lacks, as the lock's refusal
+    names it (``lock_quality``)."""
+    if record.locked:
+        return []
+    return [
+        finding(
+            "BD-LOCK-MISSING",
+            Severity.WARNING,
+            N_(
+                "The bid of {name} still lacks {items}: the quality scores cannot be locked, nor "
+                "the bid ranked, until the consensus points (or the mandatory results) are "
+                "recorded."
+            ),
+            f"bids:{m.bid_id}.consensus",
+            principles.PUBLISHED_RULES,
+            name=m.name.strip() or f"#{m.bid_id}",
+            items=missing_labels(project, m),
+        )
+        for m in missing_scores(project, record)
+    ]
+
+
 def check_bids(project: Project, record: BidsRecord) -> list[Finding]:
     """Findings on ``record``, the bids of ``project`` (module docstring: the codes).
     ``project`` as the documents print it (blank rows left out), as ``run_checks`` gives
@@ -722,5 +748,6 @@ def check_bids(project: Project, record: BidsRecord) -> list[Finding]:
         + _scores(project, record, inp)
         + _grid(project, record, inp)
         + _unscored(project, record, ev)
+        + _to_lock(project, record)
         + check_bids_stored(project, record)
     )

@@ -88,9 +88,44 @@ def _bid_label(bid: Bid, lang: str) -> str:
     return tr("Bid {number} \u2013 {name}", lang, number=bid.id, name=bidder_name(bid))
 
 
+def threshold_texts(inp: bid_scoring.EvaluationInput, lang: str) -> list[str]:
+    """Every threshold the evaluation applies, in ``lang``, as the report's rules state
+    them and the app's Ranking tab repeats them: the weighted method's pass threshold
+    with its weights; Québec's method and interim score of at least
+    ``QUEBEC_MIN_INTERIM``, then :data:`OPTIONAL_THRESHOLD` when the tender has optional
+    criteria (both apply: ``bid_scoring._before_price``)."""
+    optional = len(inp.optional_ids)
+    if inp.method != "quebec":
+        return [
+            tr(
+                "Threshold: a bid must obtain {percent}% of the optional points, {needed} of "
+                "{count}. Weights: quality {quality} points, price {price} points, out of 100. "
+                "Price score = {price} × lowest evaluated price ÷ the bid's evaluated price, the "
+                "lowest among the bids that pass.",
+                lang,
+                percent=inp.threshold_pct,
+                needed=points_needed_clamped(inp.threshold_pct, optional),
+                count=optional,
+                quality=inp.quality_weight,
+                price=inp.price_weight,
+            )
+        ]
+    texts = [
+        tr(
+            "Method: Québec's weighted system. The interim score is out of 100; the price "
+            "envelope of a bid below {minimum} is not opened; the final score is (interim "
+            "score + 50) × 10 000 ÷ the evaluated price.",
+            lang,
+            minimum=number(QUEBEC_MIN_INTERIM, lang, 0),
+        )
+    ]
+    if optional:
+        texts.append(_optional_threshold(inp, lang))
+    return texts
+
+
 def _rules(view: EvaluationView, lang: str) -> list[Block]:
     project, inp = view.project, view.inp
-    optional = len(inp.optional_ids)
     blocks: list[Block] = [Heading(1, tr("The call for tenders and its rules", lang))]
     blocks.append(
         Paragraph(
@@ -104,37 +139,11 @@ def _rules(view: EvaluationView, lang: str) -> list[Block]:
             )
         )
     )
-    if inp.method == "quebec":
-        blocks.append(
-            Paragraph(
-                tr(
-                    "Method: Québec's weighted system. The interim score is out of 100; the price "
-                    "envelope of a bid below {minimum} is not opened; the final score is (interim "
-                    "score + 50) × 10 000 ÷ the evaluated price.",
-                    lang,
-                    minimum=number(QUEBEC_MIN_INTERIM, lang, 0),
-                )
-            )
-        )
-        if inp.grid_max:
-            blocks.append(Paragraph(_statute_text(project, lang)))
-    else:
-        blocks.append(
-            Paragraph(
-                tr(
-                    "Threshold: a bid must obtain {percent}% of the optional points, {needed} of "
-                    "{count}. Weights: quality {quality} points, price {price} points, out of 100. "
-                    "Price score = {price} × lowest evaluated price ÷ the bid's evaluated price, the "
-                    "lowest among the bids that pass.",
-                    lang,
-                    percent=inp.threshold_pct,
-                    needed=points_needed_clamped(inp.threshold_pct, optional),
-                    count=optional,
-                    quality=inp.quality_weight,
-                    price=inp.price_weight,
-                )
-            )
-        )
+    thresholds = threshold_texts(inp, lang)
+    blocks.append(Paragraph(thresholds[0]))
+    if inp.method == "quebec" and inp.grid_max:
+        blocks.append(Paragraph(_statute_text(project, lang)))
+    blocks += [Paragraph(text) for text in thresholds[1:]]
     if project.evaluation.tie_break.strip():
         blocks.append(
             Paragraph(
@@ -157,6 +166,28 @@ def _rules(view: EvaluationView, lang: str) -> list[Block]:
             )
         )
     return blocks
+
+
+OPTIONAL_THRESHOLD = N_(
+    "Threshold on the optional criteria: a bid must also obtain {percent}% of the optional points, "
+    "{needed} of {count}; below it, the bid is under the pass threshold whatever its interim score, "
+    "and its price envelope is not opened."
+)
+"""Québec's system with optional criteria: the second threshold the evaluation applies
+(``bid_scoring._before_price``), stated where the rules are (walk 2026-12-07, defect 2:
+a bid at 72/100 was "below the pass threshold" while the rules named only 70)."""
+
+
+def _optional_threshold(inp: bid_scoring.EvaluationInput, lang: str) -> str:
+    """:data:`OPTIONAL_THRESHOLD` for ``inp``'s optional criteria."""
+    count = len(inp.optional_ids)
+    return tr(
+        OPTIONAL_THRESHOLD,
+        lang,
+        percent=inp.threshold_pct,
+        needed=points_needed_clamped(inp.threshold_pct, count),
+        count=count,
+    )
 
 
 GRID_RULE = N_(
@@ -353,7 +384,11 @@ def _each_bid(view: EvaluationView, bid: Bid, lang: str) -> list[Block]:
                 [7.0, 2.0, 7.0],
             )
         )
-    checks = [v for v in record.verifications if v.bid_id == bid.id and v.scenario_id in scenarios]
+    order = {sid: n for n, sid in enumerate(scenarios)}  # as the tender numbers them: S-3 before S-4
+    checks = sorted(
+        (v for v in record.verifications if v.bid_id == bid.id and v.scenario_id in scenarios),
+        key=lambda v: order[v.scenario_id],
+    )
     if checks:
         blocks.append(Heading(3, tr("Scenarios verified by the technical committee", lang)))
         blocks.append(
@@ -432,6 +467,52 @@ def _each_bid(view: EvaluationView, bid: Bid, lang: str) -> list[Block]:
     return blocks
 
 
+SCORED_ON_SHEETS = {
+    "grid": N_("the items of the quality grid"),
+    "optional": N_("the optional criteria"),
+    "both": N_("the items of the quality grid and the optional criteria"),
+}
+NOT_ON_SHEETS = N_("No member scored {what} on a sheet: only the consensus records them.")
+
+
+def _sheets_said(view: EvaluationView, members: list[int], lang: str) -> list[Block]:
+    """What the members really scored on their own sheets (walk 2026-12-07, defect 2:
+    the report said every member scored each bid while no sheet held an optional
+    criterion): the grid's items, the optional criteria or both, and what no sheet
+    holds."""
+    inp, record = view.inp, view.record
+    optional = bool(inp.optional_ids) and any(
+        s.points is not None and s.criterion_id in inp.optional_ids for s in record.sheets
+    )
+    grid = bool(inp.grid_max) and any(
+        g.points is not None and g.item_id in inp.grid_max for g in record.grid_sheets
+    )
+    blocks: list[Block] = []
+    if members and (optional or grid):
+        what = "both" if optional and grid else "grid" if grid else "optional"
+        blocks.append(
+            Paragraph(
+                tr(
+                    Plural(
+                        "{count} member of the selection committee scored {what} on an independent "
+                        "sheet before the consensus.",
+                        "{count} members of the selection committee scored {what} on independent "
+                        "sheets before the consensus.",
+                        len(members),
+                    ),
+                    lang,
+                    count=len(members),
+                    what=tr(SCORED_ON_SHEETS[what], lang),
+                )
+            )
+        )
+    unscored = [k for k, on in (("grid", grid), ("optional", optional)) if not on]
+    unscored = [k for k in unscored if (inp.grid_max if k == "grid" else inp.optional_ids)]
+    for k in unscored:
+        blocks.append(Paragraph(tr(NOT_ON_SHEETS, lang, what=tr(SCORED_ON_SHEETS[k], lang))))
+    return blocks
+
+
 def _evaluations(view: EvaluationView, lang: str) -> list[Block]:
     evaluated = [b for b in view.record.bids if not (b.late or b.withdrawn or b.rejected)]
     if not evaluated:
@@ -441,22 +522,7 @@ def _evaluations(view: EvaluationView, lang: str) -> list[Block]:
     )
     numbers = view.jury_numbers()
     blocks: list[Block] = [Heading(1, tr("Evaluation of each bid", lang))]
-    if members:
-        blocks.append(
-            Paragraph(
-                tr(
-                    Plural(
-                        "{count} member of the selection committee scored each bid on an independent "
-                        "sheet before the consensus.",
-                        "{count} members of the selection committee scored each bid on independent "
-                        "sheets before the consensus.",
-                        len(members),
-                    ),
-                    lang,
-                    count=len(members),
-                )
-            )
-        )
+    blocks += _sheets_said(view, members, lang)
     divergences = bid_scoring.divergences(view.inp) + bid_scoring.grid_divergences(view.inp)
     if divergences:
         criteria = criterion_numbers(view.project, lang)

@@ -550,6 +550,15 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
             ),
         ),
     ),
+    "BD-LOCK-MISSING": (
+        (
+            (),
+            N_(
+                "Before the lock, a bid evaluated still lacked consensus points or a mandatory "
+                "criterion's result."
+            ),
+        ),
+    ),
     "V-BIDS-DATE": (
         (
             ("typed", "opening"),

@@ -8,7 +8,8 @@ Blank rows (:func:`wizard.core.textclean.is_blank_row`) are not printed, so they
 number: the numbers here are those of the documents, which are built from the project
 without them (``textclean.clean_project``).
 
-* :func:`criterion_numbers`, :func:`scenario_numbers`, :func:`clause_numbers`: row id
+* :func:`criterion_numbers`, :func:`scenario_numbers`, :func:`grid_numbers` (Québec's
+  quality grid, "G-1"), :func:`clause_numbers`: row id
   (clause id) → number, for a whole list.
 * :func:`label_of` ``(project, address, lang)``: how the documents in ``lang`` name the
   row of a model address ("criteria:8.text" → "M-5"; "scenarios:3" → "S-2";
@@ -77,6 +78,20 @@ def scenario_numbers(project: Project) -> dict[int, str]:
     English."""
     shown = [s for s in project.scenarios if not is_blank_row("scenarios", s)]
     return {s.id: scenario_label(n) for n, s in enumerate(shown, start=1)}
+
+
+def grid_label(number: int) -> str:
+    """The short id of the ``number``-th item of Québec's quality grid: "G-1", "G-2" …
+    (grille / grid: the same in French and English)."""
+    return f"G-{number}"
+
+
+def grid_numbers(project: Project) -> dict[int, str]:
+    """Quality-grid item id → its label ("G-1" …), in the order the tender's grid table
+    prints the items; a blank item is not printed and has no number. The command line's
+    ``--grid`` entries, the jury tab and the evaluation report use it."""
+    shown = [i for i in project.quality_grid if not is_blank_row("quality_grid", i)]
+    return {i.id: grid_label(n) for n, i in enumerate(shown, start=1)}
 
 
 def clause_numbers(project: Project) -> dict[str, int]:
