@@ -63,7 +63,8 @@ def _codes(pf, today="2027-02-10", bids=None):
 def test_english_texts_in_the_french_addendum_are_found_before_the_issue(pf):
     addenda.add_question(pf, question_fr=QUESTION_EN, answer_fr=ANSWER_EN)
     found = [f for f in check_addenda(pf.project, read(pf), "2027-02-10") if f.code == "PR-ADDENDUM-LANGUAGE"]
-    assert [(f.severity.value, f.field) for f in found] == [("warning", "info.questions_deadline")] * 2
+    draft = read(pf).draft.id
+    assert [(f.severity.value, f.field) for f in found] == [("warning", f"addenda:{draft}")] * 2
     assert found[1].message("en") == (
         "The answer to question 1 reads as English, yet it is the addendum's French version, "
         "which bidders receive as written: type it in French."
@@ -148,6 +149,29 @@ def test_a_bid_that_does_not_acknowledge_an_issued_addendum(pf):
     ]
     intake.acknowledge(pf, silent, [1])  # the clean twin: acknowledged
     assert "BD-UNACKNOWLEDGED" not in _codes(pf, "2027-03-16", read_bids(pf))
+
+
+def test_a_bid_received_before_the_addendum_could_not_acknowledge_it(pf):
+    """Review 2026-12-07: a bid in before the addendum was told to look in its form for
+    an acknowledgement it could not hold."""
+    early = intake.add_bid(pf, bidder=_bidder("Bêta inc."), received_at="2027-02-11T10:00:00-05:00")
+    addenda.add_question(pf, question_fr=QUESTION_FR, answer_fr=ANSWER_FR)
+    addenda.issue(pf, addendum_id=read(pf).draft.id, issued_on="2027-02-12")
+    after = intake.add_bid(pf, bidder=_bidder("Gamma inc."), received_at="2027-02-12T09:00:00-05:00")
+    found = {
+        f.field: f
+        for f in check_addenda(pf.project, read(pf), "2027-03-16", read_bids(pf))
+        if f.code == "BD-UNACKNOWLEDGED"
+    }
+    assert found[f"bids:{early}.acknowledged_addenda"].message("en") == (
+        f"Bid {early} (Bêta inc.) was received on 2027-02-11, before addendum 1 was issued on "
+        "2027-02-12: it could not acknowledge it. Record the bid that replaced it if the bidder "
+        "sent one before the closing; else the committee decides, with counsel, how the "
+        "addendum bears on this bid."
+    )
+    assert "ne pouvait pas en accuser réception" in found[f"bids:{early}.acknowledged_addenda"].message("fr")
+    # the twin: received on the day of the issue, it could have acknowledged it
+    assert "does not acknowledge addendum 1" in found[f"bids:{after}.acknowledged_addenda"].message("en")
 
 
 def test_the_closing_moved_by_an_addendum_moves_the_public_opening_row(pf):

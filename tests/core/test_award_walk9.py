@@ -162,6 +162,17 @@ def test_a_contract_signed_inside_the_standstill_period(opened, signed, inside):
         )
 
 
+def test_a_standstill_of_one_day_is_said_in_the_singular(opened):
+    """Review 2026-12-07: « délai d'attente de 1 jours » / "of 1 days"."""
+    pf, _a, b = opened
+    evaluation_entry.set_award(
+        pf, b, awarded_on="2027-04-12", standstill_days=1, contract_signed_on="2027-04-13"
+    )
+    found = _finding(pf, "BD-SIGNED-IN-STANDSTILL")
+    assert "inside the standstill period of 1 day that ends on 2027-04-13" in found.message("en")
+    assert "pendant le délai d’attente de 1 jour qui prend fin le 2027-04-13" in found.message("fr")
+
+
 def test_no_standstill_no_finding_on_the_day_of_the_award(opened):
     pf, _a, b = opened
     evaluation_entry.set_award(pf, b, awarded_on="2027-04-12", contract_signed_on="2027-04-12")
@@ -397,3 +408,18 @@ def test_the_documents_never_call_a_contract_value_its_bid(opened):
     evaluation_entry.set_award(pf, b, contract_value="")
     report = _paragraphs(report_document(pf.project, read(pf), "en"))
     assert "for $90,000.00 before taxes, in accordance with its bid and the call for tenders;" in report
+
+
+def test_the_award_command_says_an_award_to_a_bid_that_fails(tmp_path, capsys):
+    """Review 2026-12-07: an award to a bid that fails a mandatory criterion (the
+    training example's bid 2) said nothing on stderr; the winner that passes is the twin."""
+    from wizard.cli import main as cli_main
+
+    path = tmp_path / "training.tender"
+    assert cli_main(["new", "--example", "training", str(path)]) == 0
+    capsys.readouterr()
+    assert cli_main(["bid", str(path), "award", "2", "--reason", "Motif", "--lang", "en"]) == 0
+    err = capsys.readouterr().err
+    assert "ERROR BD-WINNER-FAILS bids.award: The award goes to" in err
+    assert cli_main(["bid", str(path), "award", "1", "--lang", "en"]) == 0
+    assert "BD-WINNER-FAILS" not in capsys.readouterr().err

@@ -561,8 +561,26 @@ def json_without_journal(text: str) -> dict:
         (lambda d: d["sheets"][0].update(bid_id=99), "bids.sheets[0].bid_id"),
         (lambda d: d["consensus"][0].update(points="1"), "bids.consensus[0].points"),
         (lambda d: d["bids"][0].update(late="no"), "bids.bids[0].late"),
+        # review 2026-12-07: a moment that is none was loaded and shown as typed
+        (lambda d: d["bids"][0].update(received_at="x"), "bids.bids[0].received_at"),
+        (lambda d: d["bids"][1].update(received_at="2027-04-16 10:12"), "bids.bids[1].received_at"),
+        (lambda d: d["opening"].update(opened_at="hier"), "bids.opening.opened_at"),
+        (
+            lambda d: d["quality_lock"].update(locked_at="2027-02-30T10:00:00-04:00"),
+            "bids.quality_lock.locked_at",
+        ),
     ],
-    ids=["workbook-hash", "opened-fingerprint", "dangling-bid", "points-text", "flag-text"],
+    ids=[
+        "workbook-hash",
+        "opened-fingerprint",
+        "dangling-bid",
+        "points-text",
+        "flag-text",
+        "received-not-a-moment",
+        "received-without-offset",
+        "opened-not-a-moment",
+        "locked-day-missing",
+    ],
 )
 def test_json_bids_that_do_not_hold_together_are_refused(edit, named):
     import copy
@@ -575,6 +593,24 @@ def test_json_bids_that_do_not_hold_together_are_refused(edit, named):
     edit(data)
     with pytest.raises(jsonio.ProjectJsonError, match=named.replace("[", r"\[").replace("]", r"\]")):
         table_rows(data)
+
+
+def test_a_moment_that_is_none_is_refused_in_each_language():
+    import copy
+
+    from wizard.core.bids.jsonform import table_rows
+    from wizard.core.examples import load_example_with_records
+    from wizard.core.project_file import jsonio
+
+    data = copy.deepcopy(load_example_with_records("training")[2])
+    data["bids"][0]["received_at"] = "x"
+    with pytest.raises(jsonio.ProjectJsonError) as caught:
+        table_rows(data)
+    assert caught.value.detail.en.endswith(
+        "must be a date and time with its offset from UTC, in double quotes: “2027-04-16T10:12:00-03:00”"
+    )
+    assert "une date et une heure avec leur décalage par rapport à l’UTC" in caught.value.detail.fr
+    table_rows(copy.deepcopy(load_example_with_records("training")[2]))  # the twin: the example loads
 
 
 def test_the_stored_schema_6_file_reads_its_bids(tmp_path):

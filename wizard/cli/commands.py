@@ -1192,6 +1192,8 @@ def _entry(pf: Any, args: argparse.Namespace, lang: str) -> None:
 
 
 AWARD_FINDINGS = (
+    "BD-LATE-WINNER",
+    "BD-WINNER-FAILS",
     "BD-NOT-TOP",
     "BD-NOT-BEST-SCORE",
     "BD-VALUE-NOT-BID",

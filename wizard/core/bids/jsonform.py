@@ -41,6 +41,7 @@ from typing import Any
 
 from wizard.core.bids.record import VERIFICATION_RESULTS
 from wizard.core.i18n import N_
+from wizard.core.opendata.milestones import parse_moment
 from wizard.core.project_file import expected, jsonio
 from wizard.core.project_file.codec import MAX_TEXT
 from wizard.core.project_file.store import BIDS_TABLES, ProjectFile
@@ -270,6 +271,8 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                 **{k: _flag(bid, k, at) for k in _BID_FLAGS},
             }
         )
+        if parse_moment(tables["bids"][-1]["received_at"]) is None:  # a bid's moment decides late
+            raise jsonio.ProjectJsonError.must_be(f"{at}.received_at", expected.MOMENT)
         numbers = bid.get("acknowledged") or []
         if not isinstance(numbers, list) or not all(
             isinstance(n, int) and not isinstance(n, bool) for n in numbers
@@ -331,12 +334,16 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         tables["quality_lock"].append(
             {"id": 1, **{k: _text(lock, k, f"{where}.quality_lock") for k in ("locked_at", "locked_by")}}
         )
+        if parse_moment(tables["quality_lock"][0]["locked_at"]) is None:
+            raise jsonio.ProjectJsonError.must_be(f"{where}.quality_lock.locked_at", expected.MOMENT)
     opening = _object(data, "opening", where)
     if opening is not None:
         at = f"{where}.opening"
         tables["envelope_opening"].append(
             {"id": 1, **{k: _text(opening, k, at) for k in ("opened_at", "opened_by", "witnesses")}}
         )
+        if parse_moment(tables["envelope_opening"][0]["opened_at"]) is None:
+            raise jsonio.ProjectJsonError.must_be(f"{at}.opened_at", expected.MOMENT)
         opened: dict[Any, str] = {}
         for i, row in enumerate(_list(opening, "workbooks", at)):
             here = f"{at}.workbooks[{i}]"

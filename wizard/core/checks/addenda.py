@@ -33,7 +33,8 @@ checks stay pure, the caller says what day it is):
   the finding names the bid, the addendum and that rule, on ``bids:{id}.acknowledged_addenda``.
 
 Each finding points at the field to look at (``info.closing_date``,
-``info.questions_deadline``, ``cost_lines``).
+``info.questions_deadline``, ``cost_lines``), or at the draft addendum
+(``addenda:{id}``, no step's field: shown with the review's findings).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ from wizard.core.model.bounds import clamp
 from wizard.core.publishing.record import Addendum, Record, workbook_in_force, workbook_version
 
 if TYPE_CHECKING:
-    from wizard.core.bids.record import BidsRecord
+    from wizard.core.bids.record import Bid, BidsRecord
 
 
 def _day(value: str) -> dt.date | None:
@@ -193,7 +194,7 @@ def _language(project: Project, record: Record) -> list[Finding]:
             "PR-ADDENDUM-LANGUAGE",
             Severity.WARNING,
             text,
-            "info.questions_deadline",
+            f"addenda:{record.draft.id}",  # the draft, not a step's field: shown with the review's
             principles.EQUAL_INFORMATION,
             **params,
         )
@@ -210,6 +211,11 @@ def _unacknowledged(record: Record, bids: BidsRecord | None) -> list[Finding]:
             continue
         for addendum in record.issued:
             if addendum.number is None or addendum.number in bid.acknowledged_addenda:
+                continue
+            received = bid.received_at[:10]
+            issued = parse_day(addendum.issued_on)
+            if issued is not None and parse_day(received) is not None and received < issued.isoformat():
+                found.append(_received_before(bid, addendum.number, received, addendum.issued_on))
                 continue
             found.append(
                 finding(
@@ -230,6 +236,29 @@ def _unacknowledged(record: Record, bids: BidsRecord | None) -> list[Finding]:
                 )
             )
     return found
+
+
+def _received_before(bid: Bid, number: int, received: str, issued: str) -> Finding:
+    """``BD-UNACKNOWLEDGED`` for a bid received before the addendum was issued: it could
+    not acknowledge it, so the advice to look for the acknowledgement in its form would
+    be false (review 2026-12-07)."""
+    return finding(
+        "BD-UNACKNOWLEDGED",
+        Severity.WARNING,
+        N_(
+            "Bid {bid} ({bidder}) was received on {received}, before addendum {number} was "
+            "issued on {issued}: it could not acknowledge it. Record the bid that replaced it "
+            "if the bidder sent one before the closing; else the committee decides, with "
+            "counsel, how the addendum bears on this bid."
+        ),
+        f"bids:{bid.id}.acknowledged_addenda",
+        principles.EQUAL_INFORMATION,
+        bid=bid.id,
+        bidder=bid.bidder.legal_name,
+        number=number,
+        received=received,
+        issued=issued,
+    )
 
 
 def check_addenda(

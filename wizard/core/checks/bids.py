@@ -71,7 +71,7 @@ from wizard.core.checks.bids_stored import check_bids_stored
 from wizard.core.checks.evaluation import person_key
 from wizard.core.domain import bid_scoring
 from wizard.core.domain.numbering import criterion_labels
-from wizard.core.i18n import N_, Localized
+from wizard.core.i18n import N_, Localized, Plural
 from wizard.core.model import Project, QualityGridItem
 from wizard.core.opendata.awards import decision_day, standstill_end
 from wizard.core.opendata.milestones import valid_day
@@ -464,16 +464,19 @@ def _award_terms(record: BidsRecord, bid: Bid) -> list[Finding]:
             finding(
                 "BD-SIGNED-IN-STANDSTILL",
                 Severity.WARNING,
-                N_(
+                Plural(
                     "The contract with {name} is signed on {signed}, inside the standstill period of "
-                    "{days} days that ends on {end}: the bidders not retained had until then to "
-                    "challenge the award. Sign after {end}, or record why it could not wait."
+                    "{count} day that ends on {end}: the bidders not retained had until then to "
+                    "challenge the award. Sign after {end}, or record why it could not wait.",
+                    "The contract with {name} is signed on {signed}, inside the standstill period of "
+                    "{count} days that ends on {end}: the bidders not retained had until then to "
+                    "challenge the award. Sign after {end}, or record why it could not wait.",
+                    award.standstill_days,
                 ),
                 "bids.award",
                 principles.PUBLISHED_RULES,
                 name=_name(bid),
                 signed=signed,
-                days=award.standstill_days,
                 end=end,
             )
         )
