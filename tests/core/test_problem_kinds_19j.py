@@ -21,6 +21,9 @@ tuning statements of the corpus in two folds or more and broke none (tests/corpu
 
 Each trigger has a clean twin: the same sentence as a request, as a renewal, or without the
 bypass or the claim.
+
+Two defects of that round are kept here too: a French preposition « à » read as the
+auxiliary « a » (the text is folded) or a past inside a relative clause hid P-SOLUTION.
 """
 
 from __future__ import annotations
@@ -169,4 +172,58 @@ def test_exclusive_availability_avoids_competition(text: str, codes: set[str]) -
     ],
 )
 def test_saving_stated_as_an_amount(text: str, codes: set[str]) -> None:
+    assert _codes(text, "fr") == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # « à » folds to "a": a preposition, not the auxiliary of a passé composé
+        (
+            "Le service à côté de la mairie souhaite remplacer le logiciel Accèsgestion.",
+            {"P-SOLUTION", "P-INCUMBENT"},
+        ),
+        (
+            "Le service situé à proximité de la mairie souhaite remplacer le logiciel Accèsgestion.",
+            {"P-SOLUTION", "P-INCUMBENT"},
+        ),
+        # twin: the auxiliary « a » beside a preposition « à » still tells the history
+        (
+            "Le service a procédé à la migration des postes afin de remplacer le logiciel Accèsgestion.",
+            {"P-INCUMBENT"},
+        ),
+    ],
+)
+def test_french_preposition_a_is_no_auxiliary(text: str, codes: set[str]) -> None:
+    assert _codes(text, "fr") == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a past inside a relative clause closed by a comma tells of the antecedent
+        (
+            "La Ville, qui était satisfaite d'Accèsgestion jusqu'ici, souhaite remplacer Accèsgestion par une "
+            "solution infonuagique.",
+            {"P-SOLUTION", "P-INCUMBENT"},
+        ),
+        (
+            "La Ville, qui a utilisé Accèsgestion pendant dix ans, souhaite remplacer Accèsgestion par une "
+            "solution infonuagique.",
+            {"P-SOLUTION", "P-INCUMBENT"},
+        ),
+        # twins: the same past in the main clause is history
+        (
+            "La Ville, qui était satisfaite d'Accèsgestion jusqu'ici, a procédé à la migration afin de remplacer "
+            "Accèsgestion par une solution infonuagique.",
+            {"P-INCUMBENT"},
+        ),
+        (
+            "La Ville était satisfaite d'Accèsgestion et a voulu remplacer Accèsgestion par une solution "
+            "infonuagique.",
+            {"P-INCUMBENT"},
+        ),
+    ],
+)
+def test_french_past_in_a_relative_clause_is_not_the_main_clause(text: str, codes: set[str]) -> None:
     assert _codes(text, "fr") == codes
