@@ -23,14 +23,27 @@ Each trigger has a clean twin: the same sentence as a request, as a renewal, or 
 bypass or the claim.
 
 Two defects of that round are kept here too: a French preposition « à » read as the
-auxiliary « a » (the text is folded) or a past inside a relative clause hid P-SOLUTION.
+auxiliary « a » (the text is folded) or a past inside a relative clause hid P-SOLUTION, and
+the amount of P-PRESUME was quadratic on a long run of figures.
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
 
 from wizard.core.checks.lint import lint_text
+from wizard.core.checks.problem_terms import _AMOUNT
+
+if sys.version_info >= (3, 11):
+    from re import _constants as sre_constants
+    from re import _parser as sre_parse
+else:  # pragma: no cover - Python 3.10
+    import sre_constants
+    import sre_parse
 
 CODES = {"P-SOLUTION", "P-INCUMBENT", "P-BYPASS", "P-PRESUME"}
 
@@ -226,4 +239,42 @@ def test_french_preposition_a_is_no_auxiliary(text: str, codes: set[str]) -> Non
     ],
 )
 def test_french_past_in_a_relative_clause_is_not_the_main_clause(text: str, codes: set[str]) -> None:
+    assert _codes(text, "fr") == codes
+
+
+def _unbounded_repeats(tree: Any) -> Iterator[Any]:
+    """Every repeat without an upper bound in a parsed regular expression."""
+    for op, arg in tree:
+        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            _low, high, sub = arg
+            if high == sre_constants.MAXREPEAT:
+                yield sub
+            yield from _unbounded_repeats(sub)
+        elif op == sre_constants.SUBPATTERN:
+            yield from _unbounded_repeats(arg[-1])
+        elif op == sre_constants.BRANCH:
+            for branch in arg[1]:
+                yield from _unbounded_repeats(branch)
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            yield from _unbounded_repeats(arg[1])
+
+
+def test_amount_run_of_figures_is_bounded() -> None:
+    """The amount of P-PRESUME opens an alternative tried at every figure of a statement:
+    an unbounded run of figures made a long run without a currency quadratic ("gain de "
+    and 3,600 figures: 750 ms on each keystroke). Its time is measured in tests/benchmark.py
+    ("problem check, a run of figures"); here, the cause cannot come back."""
+    assert list(_unbounded_repeats(sre_parse.parse(_AMOUNT))) == []
+    assert list(_unbounded_repeats(sre_parse.parse(r"\d[\d .,']*\$"))) != []  # the test sees one
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Un gain de 1 250 000,00 $ par année est prévu.", {"P-PRESUME"}),
+        # the worst shape: a run of figures without a currency is no amount
+        ("gain de " + "1 " * 3600, set()),
+    ],
+)
+def test_saving_amount_long_run_of_figures(text: str, codes: set[str]) -> None:
     assert _codes(text, "fr") == codes
