@@ -26,6 +26,9 @@ CPU time, or as a ratio to a *floor* measured in the same run:
 * *all checks*: ``run_checks`` right after an edit (≤ 20 ms CPU; at 4×, ≤ 80 ms CPU
   and linear: ≤ 5× the 1× figure);
 * *brand detection*: ``detect_brands`` on 5,000 characters (≤ 2 ms);
+* *problem check, a run of figures*: ``lint --field problem`` on "gain de " and a run of
+  3,600 figures without a currency (the worst shape of the saving stated as an amount,
+  P-PRESUME) vs the same with 900 (linear: ≤ 5×; an unbounded run was quadratic);
 * *app start*: from launching a process to the first paint of its first page vs a bare
   ``QWizard`` holding as many pages as the app has steps (≤ 1.5×, wall clock: a start
   is waiting, not computing); English and French, the French start reading the
@@ -72,6 +75,7 @@ from benchmark_brands import SAMPLE  # noqa: E402
 from largegen import large_project, scaled_counts  # noqa: E402
 
 from wizard.core.checks import run_checks  # noqa: E402
+from wizard.core.checks.lint import lint_text  # noqa: E402
 from wizard.core.documents import blocks as b  # noqa: E402
 from wizard.core.domain.brands import detect_brands  # noqa: E402
 from wizard.core.export import export_all, record_files, tender_files, write_files  # noqa: E402
@@ -455,6 +459,19 @@ def brand_figure(runs: int) -> Figure:
     found = len(detect_brands(texts[0]))
     timing = median_of(runs, lambda i: detect_brands(texts[i]))
     return timed("brand detection, 5,000 characters", timing, 2, "ms", f"{found} matches")
+
+
+def problem_figures(runs: int) -> list[Figure]:
+    """A problem statement of "gain de " and a run of figures without a currency, at 900
+    and 3,600 figures: the checks run on each keystroke, so 4× the text is ≤ 5× the time."""
+    short, long = ("gain de " + "1 " * n for n in (900, 3600))
+    lint_text("problem", short, "fr")
+    small = median_of(runs, lambda _i: lint_text("problem", short, "fr"))
+    large = median_of(runs, lambda _i: lint_text("problem", long, "fr"))
+    return [
+        timed("problem check, a run of 3,600 figures", large, None, "ms"),
+        ratio("  3,600 figures ÷ 900 (linear: 4)", large, small, 5.0),
+    ]
 
 
 # -- processes: app start, CLI start, peak memory ----------------------------------
@@ -912,6 +929,7 @@ def main(argv: list[str] | None = None) -> int:
         run("project file", lambda: file_figures(path, work, runs))
         run("checks", lambda: check_figures(saved, 3 * runs))
         run("brand detection", lambda: [brand_figure(30 * runs)])
+        run("problem check", lambda: problem_figures(3 * runs))
         run("app start", lambda: start_figures(path, work, runs))
         run("CLI start", lambda: cli_figures(path, work, runs))
         print("\nGrowth, 0.25× to 4× (CPU times; ratio to 1×)")

@@ -698,9 +698,10 @@ def _past_infinitive(folded: str, verb: re.Match[str]) -> bool:
 
 
 _FRENCH_PAST = re.compile(
-    r"\b(?:(?:a|ont|avait|avaient)(?: (?:deja|egalement|aussi|alors|donc|ainsi|recemment))? (\w+)"
+    r"\b(?:(a|ont|avait|avaient)(?: (?:deja|egalement|aussi|alors|donc|ainsi|recemment))? (\w+)"
     r"|etait|etaient|fut|furent)\b"
 )
+_RELATIVE_OPEN = re.compile(r"\b(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\b[^,;:.!?]*$")
 _IRREGULAR_PARTICIPLE = frozenset(
     {"fait", "permis", "pris", "mis", "eu", "entrepris", "acquis", "conclu", "obtenu", "su"}
 )
@@ -721,8 +722,13 @@ def _french_past(statement: str, folded: str, verb: re.Match[str], start: int) -
     past = None
     end = verb.start()
     for m in _FRENCH_PAST.finditer(folded, start, end):
-        word = m.group(1)
-        original = statement[m.start(1) : m.end(1)] if word else ""
+        # ``fold`` keeps the length: a position in ``folded`` is the same in ``statement``
+        if m.group(1) == "a" and statement[m.start(1)] not in "aA":
+            continue  # « à côté », « à proximité »: a preposition, not the auxiliary « a »
+        if _relative(folded, m, start, end):
+            continue  # « la Ville, qui était satisfaite de X, souhaite … »: not the main clause
+        word = m.group(2)
+        original = statement[m.start(2) : m.end(2)] if word else ""
         if word is None or original.endswith(("é", "ée", "és", "ées", "É")) or word in _IRREGULAR_PARTICIPLE:
             past = m
     if past is None or _FRENCH_LATER.search(folded, past.end(), verb.start()):
@@ -731,6 +737,13 @@ def _french_past(statement: str, folded: str, verb: re.Match[str], start: int) -
         sentence = _period_bounds(folded, verb.start())
         return _dated(folded, *sentence)
     return True
+
+
+def _relative(folded: str, past: re.Match[str], start: int, end: int) -> bool:
+    """A French past inside a relative clause that a comma closes before ``end`` (« La
+    Ville, qui était satisfaite de X jusqu’ici, souhaite remplacer … »): it tells of the
+    antecedent, and leaves the main clause's tense to the main verb."""
+    return bool(_RELATIVE_OPEN.search(folded, start, past.start())) and "," in folded[past.end() : end]
 
 
 def _habitual(folded: str, verb: re.Match[str]) -> bool:
