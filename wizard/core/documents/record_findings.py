@@ -559,6 +559,20 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
             ),
         ),
     ),
+    "PR-CHOICE": (((), N_("A value kept in the project file is not one of the choices the app offers.")),),
+    "SC-CHOICE": (((), N_("A value kept in the project file is not one of the choices the app offers.")),),
+    "M-CHOICE": (((), N_("A value kept in the project file is not one of the choices the app offers.")),),
+    "C-CHOICE": (((), N_("A value kept in the project file is not one of the choices the app offers.")),),
+    "T-CHOICE": (((), N_("A value kept in the project file is not one of the choices the app offers.")),),
+    "SW-CHOICE": (((), N_("A value kept in the project file is not one of the choices the app offers.")),),
+    "V-CHOICE": (((), N_("A value kept in the project file is not one of the choices the app offers.")),),
+    "V-DATE": (((), N_("A date of the vendor register or of the publication plan does not exist.")),),
+    "BD-CHOICE": (
+        ((), N_("A scenario verification holds a result other than confirmed, refuted or pending.")),
+    ),
+    "BD-REPEATED": (
+        ((), N_("A bid's result, verification or consensus points are entered more than once in the file.")),
+    ),
     "V-BIDS-DATE": (
         (
             ("typed", "opening"),
