@@ -110,6 +110,8 @@ def test_two_grid_sheets_a_consensus_and_the_ranking_with_the_real_buttons(
         )
         settled = [jury.divergences.item(i).text() for i in range(jury.divergences.count())]
         assert settled[0].endswith("consensus")  # "settled by the consensus"
+        # the lock's line follows each score saved: nothing is missing any more (it said G-2)
+        assert "G-2" not in jury.lock_status.text() and "G-" not in jury.lock_status.text()
         jury.locked_by.setText("Martin Thériault")
         jury.lock_day.setText("2027-04-16")
         jury.lock_time.setText("13:30")

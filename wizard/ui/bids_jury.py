@@ -195,6 +195,12 @@ class JuryTab(QWidget):
         if consensus:
             self._divergences(record)
         self._fill(record, member)
+        self._lock_state(record)
+        self.agree_button.setEnabled(not record.locked and self.bid_id() is not None)
+
+    def _lock_state(self, record: BidsRecord) -> None:
+        """The lock's line and button: locked (when, by whom), or what the lock still waits
+        for, said again after each score saved so that it never lags behind the table."""
         info = self.ctx.project.info
         if record.locked:
             by = f" — {record.quality_locked_by}" if record.quality_locked_by else ""
@@ -210,7 +216,6 @@ class JuryTab(QWidget):
         self.lock_button.setEnabled(not record.locked and bool(record.bids) and not self.ctx.read_only)
         for widget in (self.locked_by, self.lock_day, self.lock_time):
             widget.setEnabled(not record.locked and not self.ctx.read_only)
-        self.agree_button.setEnabled(not record.locked and self.bid_id() is not None)
 
     def _divergences(self, record: BidsRecord) -> None:
         numbers = criterion_numbers(self.ctx.project, ui_language())
@@ -337,7 +342,9 @@ class JuryTab(QWidget):
         if member == CONSENSUS:
             agreed = evaluation_entry.set_grid_consensus if grid else evaluation_entry.set_consensus
             self.ctx.do(agreed, bid_id, criterion_id, points, reason.text())
-            self._divergences(read(self.ctx.pf))  # a divergence settled says so
+            record = read(self.ctx.pf)
+            self._divergences(record)  # a divergence settled says so
+            self._lock_state(record)  # and what the lock waits for
         else:
             sheet = evaluation_entry.set_grid_sheet_score if grid else evaluation_entry.set_sheet_score
             self.ctx.do(sheet, bid_id, member, criterion_id, points, reason.text())

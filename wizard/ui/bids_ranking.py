@@ -35,7 +35,7 @@ from wizard.core.bids.scoring_input import evaluation_input
 from wizard.core.documents.evaluation_report import threshold_texts
 from wizard.core.domain import bid_scoring
 from wizard.core.domain.bid_scoring import PRICE_FORMULA_NOTE, STATUS_LABELS, TIE_TEXTS, Evaluation, Variant
-from wizard.core.i18n import _, ui_language
+from wizard.core.i18n import _, n_, ui_language
 from wizard.ui import dialogs
 from wizard.ui.bids_common import NONE, amount_field, done, fill, parse_amount, score, table
 
@@ -110,7 +110,8 @@ class RankingTab(QWidget):
         self.standstill = QSpinBox()
         self.standstill.setObjectName("standstill-days")
         self.standstill.setRange(0, 365)
-        self.standstill.setSuffix(" " + _("days"))
+        self.standstill.valueChanged.connect(self._standstill_suffix)
+        self._standstill_suffix(0)
         form.addRow(_("Standstill"), self.standstill)
         self.awarded_on = QLineEdit()
         self.awarded_on.setObjectName("awarded-on")
@@ -245,6 +246,10 @@ class RankingTab(QWidget):
         self.award_button.setEnabled(record.opened and not self.ctx.read_only)
 
     # -- editing ------------------------------------------------------------------
+
+    def _standstill_suffix(self, days: int) -> None:
+        """« 0 jour », « 2 jours », "1 day", "10 days": the suffix agrees with the count."""
+        self.standstill.setSuffix(n_(" day", " days", days))
 
     def _fill_value(self, text: str) -> None:
         self.contract_value.setText(text)
