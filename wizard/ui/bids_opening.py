@@ -151,6 +151,8 @@ class OpeningTab(QWidget):
                 who=o.opened_by,
                 witnesses=o.witnesses or "—",
             )
+            why = opening.none_opened(self.ctx.project, record)
+            text += f" {_(why)}" if why is not None else ""
         elif record.locked:
             text = _(
                 "Quality scores locked on {moment}: the price envelope may be opened.",
