@@ -126,6 +126,7 @@ def test_the_command_line_says_none_passed_then_records_no_award(tmp_path, capsy
     assert cli_main(["envelope", str(path), "open", "--by", "Greffière", "--at", OPENED, "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "No price envelope was opened: no bid passed the quality evaluation" in out
+    assert "Opening of the price envelopes held on" in out and "Price envelopes opened on" not in out
     assert "No bid passes the quality evaluation so far" not in out
     assert cli_main(["bid", str(path), "award", "none", "--lang", "fr"]) == 0
     with ProjectFile.open(path, read_only=True) as f:

@@ -41,6 +41,8 @@ def test_the_tabs_say_no_bid_passed(window, qtbot, tmp_path, lang, keys):
     sealed, ranking = TEXTS[lang]
     none_passes = keys == ("C",)
     assert (sealed in dialog.opening.status.text()) is none_passes
+    held = "Opening held on" if lang == "en" else "Séance d’ouverture tenue le"
+    assert dialog.opening.status.text().startswith(held) is none_passes
     text = dialog.ranking.recommended.text()
     assert (text == ranking) is none_passes
     assert "ranked first alone" not in text and "seule au premier rang" not in text

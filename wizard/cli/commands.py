@@ -847,15 +847,17 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
     if record.quality_locked_at:
         print(tr("Quality scores locked on {moment}.", lang, moment=record.quality_locked_at))
     if record.opening is not None:
+        why = opening.none_opened(pf.project, record)
         print(
             tr(
-                "Price envelopes opened on {moment} by {name}.",
+                N_("Price envelopes opened on {moment} by {name}.")
+                if why is None
+                else N_("Opening of the price envelopes held on {moment} by {name}."),
                 lang,
                 moment=record.opening.opened_at,
                 name=record.opening.opened_by,
             )
         )
-        why = opening.none_opened(pf.project, record)
         if why is not None:
             print(tr(why, lang))
     elif scored and opening.none_pass(pf.project, record):
