@@ -254,7 +254,7 @@ def test_the_command_line_publishes_drafts_and_issues(tmp_path, capsys):
 
     path = tmp_path / "t.tender"
     project = load_example("training")
-    project.info.closing_date = "2027-04-02"
+    project.info.closing_date = "2027-04-12"  # the addendum is issued on that day, not after
     (tmp_path / "t.json").write_text(jsonio.dumps(project), encoding="utf-8")
     assert main(["load", str(tmp_path / "t.json"), str(path)]) == 0
     final = tmp_path / "final-en.docx"

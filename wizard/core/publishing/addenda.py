@@ -23,6 +23,12 @@ default, which the tender itself announces): bidders need that many days after t
 last addendum to take it into account. An addendum issued later than that before the
 closing extends the closing to ``issue date + last_addendum_days``
 (:func:`plan_issue`, shown before issuing; :func:`issue` adds the change itself).
+
+**An addendum is issued before the closing** in force (the one bidders know, not the
+one the addendum moves it to): :func:`plan_issue` refuses an issue dated after it, and
+any issue once the tender has closed: a bid recorded as received after the closing,
+the envelopes opened, the quality scores locked or the award recorded (:func:`closed`).
+A bid received before the closing stops nothing.
 """
 
 from __future__ import annotations
@@ -445,9 +451,55 @@ def minimum_days(project: Project) -> int:
     return clamp("contract_data.last_addendum_days", project.contract_data.last_addendum_days)
 
 
+AFTER_CLOSING = N_(
+    "An addendum is issued before the closing: {date} is after the closing in force ({closing}). Issue it on or before that day."
+)
+"""The refusal of an issue dated after the closing in force (before the addendum's own
+change: an addendum moving the closing later is still issued before the one bidders
+know)."""
+LATE_BID = N_(
+    "The tender has closed: a bid was received at {received}, after the closing in force ({closing}). An addendum can no longer be issued."
+)
+"""The refusal of any issue once a bid is recorded as received after the closing in
+force: the closing has passed, whatever date the addendum would bear."""
+EVALUATING = N_(
+    "The tender has closed ({closing}) and its bids are being evaluated (the envelopes opened, the quality scores locked or the award recorded). An addendum can no longer be issued."
+)
+"""The refusal of any issue once the evaluation has begun."""
+
+
+def closing_named(project: Project) -> str:
+    """The closing in force as a refusal names it: ``2027-03-08 14:00`` (its day alone
+    without a time)."""
+    return f"{project.info.closing_date} {project.info.closing_time}".strip()
+
+
+def closed(pf: ProjectFile) -> list[tuple[str, dict[str, object]]]:
+    """Why no addendum can be issued any more (empty while the tender is open): the
+    envelopes opened, the quality scores locked or the award recorded
+    (:data:`EVALUATING`), else a bid received after the closing in force
+    (:data:`LATE_BID`). A bid received before the closing stops nothing: an addendum
+    dated before the closing is then still due to every bidder."""
+    from wizard.core.bids.record import read as read_bids
+    from wizard.core.domain.timezones import closing_datetime
+
+    bids = read_bids(pf)
+    closing = closing_named(pf.project)
+    if bids.opened or bids.locked or bids.award is not None:
+        return [(EVALUATING, {"closing": closing})]
+    deadline = closing_datetime(pf.project.info)
+    for bid in bids.bids:
+        received = parse_moment(bid.received_at)
+        if deadline is not None and received is not None and received > deadline:
+            return [(LATE_BID, {"received": bid.received_at, "closing": closing})]
+    return []
+
+
 def plan_issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str) -> IssuePlan:
     """The :class:`IssuePlan` of issuing the draft ``addendum_id`` on ``issued_on``
-    (reads only). Raises :class:`PublishingError` for no such draft."""
+    (reads only). Raises :class:`PublishingError` for no such draft. Its problems refuse
+    an issue dated after the closing in force (:data:`AFTER_CLOSING`) and any issue once
+    the tender has closed (:func:`closed`)."""
     addendum = _draft(pf, addendum_id)
     record = read(pf)
     project = pf.project
@@ -471,9 +523,12 @@ def plan_issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str) -> Issue
                     {"date": max(latest)},
                 )
             )
+        if valid_day(before) and day > before:
+            problems.append((AFTER_CLOSING, {"date": day, "closing": closing_named(project)}))
         required = (dt.date.fromisoformat(day) + dt.timedelta(days=minimum)).isoformat()
         if valid_day(moved) and moved < required:
             after, extended = required, True
+    problems += closed(pf)
     changes = [c for c in addendum.changes if c.kind != "price_form"]
     workbook_before, workbook_after = workbook_in_force(record), workbook_version(amended(project, changes))
     if not addendum.questions and not changes and workbook_before == workbook_after:
