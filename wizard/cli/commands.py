@@ -1733,6 +1733,9 @@ def cmd_contract(args: argparse.Namespace) -> int:
     # today, or the latest entry when later, unless --as-of says (follow_up.as_of)
     judged = as_of(dataclasses.replace(contract, as_of=as_of_day), dt.date.fromisoformat(_today()))
     print(tr(N_("Findings as of {day}:"), lang, day=judged.isoformat()))
-    for f in _contract_findings(args.file, as_of_day):
+    findings = _contract_findings(args.file, as_of_day)
+    for f in findings:
         print(f"{f.code} {f.message(lang)}")
+    if not findings:
+        print(tr(N_("No finding."), lang))  # never a heading followed by nothing
     return 0

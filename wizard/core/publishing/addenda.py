@@ -42,12 +42,11 @@ from wizard.core.i18n import N_, Localized
 from wizard.core.i18n.formats import no_day
 from wizard.core.i18n.languages import tender_languages, written_language
 from wizard.core.model import Project, translatable
-from wizard.core.opendata.milestones import parse_moment, valid_day
+from wizard.core.opendata.milestones import end_of, parse_moment, valid_day
 from wizard.core.project_file.baseline import is_baseline
 from wizard.core.project_file.codec import MAX_TEXT, count_text
 from wizard.core.project_file.store import ProjectFile
 from wizard.core.publishing import PublishingError
-from wizard.core.publishing.publish import now_utc
 from wizard.core.publishing.record import (
     CLAUSE_PREFIX,
     DATE_FIELDS,
@@ -598,12 +597,12 @@ def amended(project: Project, changes: list[Change]) -> Project:
     return result
 
 
-def issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str, moment: str | None = None) -> Addendum:
+def issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str) -> Addendum:
     """Issue the draft ``addendum_id`` on ``issued_on`` (module docstring): the closing
     extended when the Town's rule requires it (a change added), every change applied
     to the project (its ``old_*`` values recorded), the ``tenderUpdate`` release built
     (``opendata.identity.tender_update`` of the previous published release, dated
-    ``moment``, default now, always after it), the number and date set, and the
+    by the issue day, at its end in the town's zone, always after it), the number and date set, and the
     ``published`` marker journalled. All in one transaction; returns the issued
     addendum. Raises :class:`PublishingError` with the plan's first problem."""
     plan = plan_issue(pf, addendum_id=addendum_id, issued_on=issued_on)
@@ -642,7 +641,7 @@ def issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str, moment: str |
             for change in addendum.changes:
                 _apply(pf, change)
             _replace_workbook(pf, addendum_id)
-            release = _release(pf, plan.number, moment)
+            release = _release(pf, plan.number, plan.issued_on)
             pf.db.table("addenda").update(
                 addendum_id,
                 {
@@ -761,10 +760,11 @@ def _move_opening_row(pf: ProjectFile, before: str, after: str) -> None:
             pf.update_row("publication_items", item.id, planned_date=after)
 
 
-def _release(pf: ProjectFile, number: int, moment: str | None) -> dict[str, Any]:
+def _release(pf: ProjectFile, number: int, issued_on: str) -> dict[str, Any]:
     """The ``tenderUpdate`` release of addendum ``number``: the project as amended now,
-    amending the latest published release, dated ``moment`` or now, at least a second
-    after it."""
+    amending the latest published release, dated by the issue day ``issued_on`` at its
+    end in the town's zone (``opendata.milestones``: a day on which something
+    happened), at least a second after the release it amends."""
     from wizard.core.opendata.identity import tender_update
     from wizard.core.opendata.release import build_package
     from wizard.core.textclean import clean_project
@@ -772,7 +772,7 @@ def _release(pf: ProjectFile, number: int, moment: str | None) -> dict[str, Any]
     record = read(pf)
     assert record.baseline is not None
     previous = record.issued[-1].release_data() if record.issued else record.baseline.release_data()
-    when = parse_moment(moment or now_utc())
+    when = parse_moment(end_of(pf.project.info, issued_on))
     last = parse_moment(previous.get("date"))
     assert when is not None
     if last is not None and when <= last:
