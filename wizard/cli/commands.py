@@ -477,7 +477,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     findings = run_checks(project, bids, publication=record, today=_today()) + _contract_findings(
         args.file, _as_of(args.as_of)
     )
-    gate = publishing_gate(project, tender_languages(project, args.lang), findings)
+    gate = publishing_gate(
+        project, tender_languages(project, args.lang), findings, record=record, bids=bids, follow=follow
+    )
     for item in gate:
         print(gate_line(item), file=sys.stderr)
     if gate and args.strict:
