@@ -206,7 +206,7 @@ def _training(tmp_path: Path, *sql: str) -> Path:
 LETTER_LINE = (
     "placeholder bids:2.bidder: debriefing-2-fr.docx, section «\u00a0Début du document\u00a0»\u00a0: le document "
     f"affiche {PLACEHOLDER} là où une valeur manque\u00a0: complétez-la avant d’envoyer le document. / "
-    "debriefing-2-fr.docx, section “Opening”: the document prints "
+    "debriefing-2-fr.docx, section “Start of the document”: the document prints "
     f"{PLACEHOLDER} where a value is missing; complete it before sending the document."
 )
 

@@ -88,7 +88,7 @@ OTHER_MISSING_TRANSLATION = N_(
     "{document}, section “{section}”: the document prints {marker}: a text has no version in the "
     "document's language yet."
 )
-START = N_("Opening")
+START = N_("Start of the document")
 """The section of a placeholder before any heading of a document other than the tender
 and the record (a letter's address block)."""
 
@@ -151,7 +151,7 @@ class GateItem:
 
     def section_text(self, lang: str) -> str:
         """The headings joined by " › ", or "Cover page" / "Page header" in ``lang``
-        ("Opening" before any heading of a document other than the tender and the record)."""
+        ("Start of the document" before any heading of a document other than the tender and the record)."""
         if self.section == IN_HEADER:
             return tr(PAGE_HEADER, lang)
         if not self.section and (self.document, self.lang) not in DOCUMENTS:
