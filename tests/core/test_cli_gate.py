@@ -190,3 +190,68 @@ def test_every_example_exports_strict_in_both_languages(name, tmp_path):
     assert [p.name for p in documents] == sorted(expected)
     for path in documents:
         assert PLACEHOLDER not in docx_text(path), path.name
+
+
+def _training(tmp_path: Path, *sql: str) -> Path:
+    """The training example (published with addendum 1, awarded to bid 1: letters to
+    bids 2-4) as ``new --example`` makes it, then ``sql`` run on its file."""
+    path = tmp_path / "training.tender"
+    assert cli.main(["new", "--example", "training", str(path)]) == 0
+    with ProjectFile.open(path) as pf, pf.transaction():
+        for statement in sql:
+            pf.db.execute(statement)
+    return path
+
+
+LETTER_LINE = (
+    "placeholder bids:2.bidder: debriefing-2-fr.docx, section «\u00a0Début du document\u00a0»\u00a0: le document "
+    f"affiche {PLACEHOLDER} là où une valeur manque\u00a0: complétez-la avant d’envoyer le document. / "
+    "debriefing-2-fr.docx, section “Start of the document”: the document prints "
+    f"{PLACEHOLDER} where a value is missing; complete it before sending the document."
+)
+
+
+@pytest.mark.parametrize("late", [0, 1])
+def test_strict_refuses_a_letter_without_the_bidders_address(tmp_path, capsys, late):
+    """Walk 2026-12-07, defect 1: a bid added without ``--address`` got a debriefing
+    letter printing the placeholder where the address goes, yet ``export --strict``
+    wrote it (exit 0, stderr empty): the gate read the tender and the record only. A
+    late bid's letter is sent too, so its address matters as much."""
+    path = _training(
+        tmp_path,
+        "UPDATE bidders SET address = '' WHERE id = 2",
+        f"UPDATE bids SET late = {late} WHERE id = 2",
+    )
+    out = tmp_path / "out"
+    assert cli.main(["export", str(path), "--out", str(out), "--strict", "--lang", "fr"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert LETTER_LINE in err  # (a late bid opened is an error of its own: BD-LATE-OPENED)
+    assert [line for line in err if line.startswith("placeholder")] == [LETTER_LINE]
+    assert "et 1 mention à compléter" in err[-1]
+    assert not out.exists()
+
+
+def test_strict_writes_the_letters_once_every_address_is_there(tmp_path, capsys):
+    """The clean twin: bid 2's address written (one character is enough), the export runs."""
+    path = _training(tmp_path, "UPDATE bidders SET address = 'x' WHERE id = 2")
+    out = tmp_path / "out"
+    assert cli.main(["export", str(path), "--out", str(out), "--strict", "--lang", "fr"]) == 0
+    assert "placeholder" not in capsys.readouterr().err
+    assert (out / "debriefing-2-fr.docx").is_file()
+
+
+def test_strict_refuses_an_addendum_printing_a_missing_translation(tmp_path, capsys):
+    """Walk 2026-12-07, defect 1: the French addendum printed ``[TRADUCTION À FAIRE]``
+    (a question with no French version) with no notice; each marker is now an item."""
+    path = _training(tmp_path, "UPDATE addendum_questions SET question_fr = '' WHERE id = 1")
+    out = tmp_path / "out"
+    assert cli.main(["export", str(path), "--out", str(out), "--strict", "--lang", "both"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (
+        "placeholder addenda: addendum-1-fr.docx, section «\u00a0Questions et réponses › Question 1\u00a0»\u00a0: "
+        "le document affiche [TRADUCTION À FAIRE / TRANSLATION MISSING]\u00a0: un texte n’a pas encore de "
+        "version dans la langue du document. / addendum-1-fr.docx, section “Questions et réponses › "
+        "Question 1”: the document prints [TRADUCTION À FAIRE / TRANSLATION MISSING]: a text has no "
+        "version in the document's language yet."
+    )
+    assert len(err) == 2 and "1 mention à compléter" in err[1]

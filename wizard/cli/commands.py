@@ -477,7 +477,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     findings = run_checks(project, bids, publication=record, today=_today()) + _contract_findings(
         args.file, _as_of(args.as_of)
     )
-    gate = publishing_gate(project, tender_languages(project, args.lang), findings)
+    gate = publishing_gate(
+        project, tender_languages(project, args.lang), findings, record=record, bids=bids, follow=follow
+    )
     for item in gate:
         print(gate_line(item), file=sys.stderr)
     if gate and args.strict:
@@ -994,8 +996,8 @@ def _interim_why(project: Project, record: Any, bid_id: int, result: Any, lang: 
 
 
 LATE_BID = N_(
-    "Bid {bid} was received at {received}, after the closing: it is recorded as late and its "
-    "price workbook will never be opened."
+    "Bid {bid} was received at {received}, after the closing at {closing} (that is {typed} at the "
+    "offset typed): it is recorded as late and its price workbook will never be opened."
 )
 
 ENTRIES = {
@@ -1290,7 +1292,8 @@ def cmd_bid(args: argparse.Namespace) -> int:
 
                 late = read_bids(pf).bid(added)
                 if late is not None and late.late:
-                    print(bilingual(LATE_BID, bid=added, received=args.received), file=sys.stderr)
+                    closing = intake.closing_as_typed(pf, args.received)
+                    print(bilingual(LATE_BID, bid=added, received=args.received, **closing), file=sys.stderr)
                 _warn_bids(pf, lang, ("BD-SAME-BIDDER",))
             elif args.action == "workbook":
                 bid_id = _bid_number(args)

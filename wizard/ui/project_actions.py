@@ -277,15 +277,27 @@ def confirm_gate(window: MainWindow) -> bool:
     """``True`` when the publishing gate (``documents/gate.py``) is empty, or the user
     chooses to export anyway. Clicking an item of the list goes to its field instead
     (``False``: the export waits until the user asks again)."""
+    from wizard.core.bids.record import read as read_bids
+    from wizard.core.contract.record import follow_up
     from wizard.core.documents.gate import publishing_gate
     from wizard.core.export import tender_languages
+    from wizard.core.publishing.record import read
 
     if window.ctx is None:
         return False
     project = window.ctx.project
     try:
-        # the findings the panel shows: the bids' and the contract's too (BD-NOT-TOP …)
-        items = publishing_gate(project, tender_languages(project), window.ctx.findings())
+        # the findings the panel shows: the bids' and the contract's too (BD-NOT-TOP …);
+        # the placeholders of every document the export writes (the letters too)
+        pf = window.ctx.pf
+        items = publishing_gate(
+            project,
+            tender_languages(project),
+            window.ctx.findings(),
+            record=read(pf),
+            bids=read_bids(pf),
+            follow=follow_up(pf),
+        )
     except Exception:  # a defect of the gate must not stop an export: the export still runs
         log.warning("the publishing gate failed", exc_info=True)
         return True

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 from wizard.core.bids import BidsError
@@ -38,12 +39,26 @@ def bid_of(record: BidsRecord, bid_id: int) -> Bid:
     return bid
 
 
-def moment(value: str, what: str = "") -> dt.datetime:
+EXAMPLE_MOMENT = "2027-04-16T10:12:00-03:00"
+"""The example of a moment in its refusal when the project's zone is unknown."""
+
+
+def example_moment(zone: dt.tzinfo | None) -> str:
+    """The example of a moment in its refusal: :data:`EXAMPLE_MOMENT` with ``zone``'s
+    offset on that day (``-04:00`` in Québec), so that the example is never a wrong
+    offset for the town; :data:`EXAMPLE_MOMENT` itself when ``zone`` is ``None``."""
+    if zone is None:
+        return EXAMPLE_MOMENT
+    return dt.datetime(2027, 4, 16, 10, 12, tzinfo=zone).isoformat()
+
+
+def moment(value: str, what: str = "", example: str = EXAMPLE_MOMENT) -> dt.datetime:
     """An aware ``datetime`` from ISO 8601 with its offset (``2027-04-16T10:12:00-03:00``);
     raises :class:`BidsError` for anything else: a moment without its offset is
     ambiguous (which zone?), and the closing is a moment. A moment whose day does not
     exist (``2027-02-30T10:00:00-04:00``) is told so, as a day is (``no_day``: "the
-    days of February 2027 go from 1 to 28"), never that its shape is wrong."""
+    days of February 2027 go from 1 to 28"), never that its shape is wrong. ``example``:
+    the moment the refusal shows (:func:`example_moment`: the town's offset when known)."""
     found = parse_moment(value)
     head, rest = value.strip()[:10], value.strip()[10:]
     if found is None and rest[:1] in ("T", " ") and day_problem(head) in ("day", "month"):
@@ -51,10 +66,9 @@ def moment(value: str, what: str = "") -> dt.datetime:
         raise BidsError(text, **params)
     if found is None:
         raise BidsError(
-            N_(
-                "“{value}” is not a date and time with its offset from UTC (for example 2027-04-16T10:12:00-03:00)."
-            ),
+            N_("“{value}” is not a date and time with its offset from UTC (for example {example})."),
             value=value,
+            example=example,
         )
     return found
 
@@ -109,3 +123,23 @@ def free_text(value: object, which: str) -> str:
     if len(text) > MAX_TEXT:
         raise BidsError(TOO_LONG[which], count=count_text(len(text)), limit=count_text(MAX_TEXT))
     return text
+
+
+AMOUNT_FORMS = "150000, 150000.00, 150 000,00"
+"""How an amount may be typed, as the refusal shows it (the contract's reader:
+spaces group the digits, a comma or a point starts the cents)."""
+
+
+def amount(value: object, refusal: str) -> Decimal | None:
+    """An amount in dollars typed on the command line or in a field, read as the
+    contract's follow-up reads one (``contract.operations._amount``: « 150 000,00 »,
+    "150000.00"; 0 or more, at most two decimals); ``None`` for a blank one. Raises
+    :class:`BidsError` ``refusal`` (with ``{value}`` and the accepted ``{forms}``)
+    for anything else."""
+    from wizard.core.contract import ContractError
+    from wizard.core.contract.operations import _amount  # one reader for every amount typed
+
+    try:
+        return _amount(value, blank=True)
+    except ContractError:
+        raise BidsError(refusal, value=value, forms=AMOUNT_FORMS) from None

@@ -25,13 +25,13 @@ raises :class:`~wizard.core.bids.BidsError` (nothing saved) and the store's
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from wizard.core.bids import BidsError
 from wizard.core.bids.award_rule import NOT_TOP, needs_reason
 from wizard.core.bids.award_rule import contract_value as award_value
-from wizard.core.bids.common import bid_of, free_text, moment, now, published_record, writing
+from wizard.core.bids.common import amount, bid_of, free_text, moment, now, published_record, writing
 from wizard.core.bids.intake import closing
 from wizard.core.bids.record import VERIFICATION_RESULTS, Award, Bid, BidsRecord
 from wizard.core.bids.scoring_input import missing_scores, missing_text
@@ -112,6 +112,12 @@ def set_mandatory(
             }
         )
 
+
+VALUE_REFUSED = N_(
+    "The contract value is an amount in dollars, 0 or more, with at most two decimals, typed "
+    "as {forms}: “{value}” is not one."
+)
+"""The award's value refused (read as every amount typed: :func:`.common.amount`)."""
 
 VERIFIED_BEFORE_CLOSING = N_(
     "A verification follows the closing, when the bids are opened: {day} is before the closing ({closing})."
@@ -442,18 +448,8 @@ def set_award(
         raise BidsError(N_("The standstill period is a number of days, 0 or more."))
     value: str | None = None  # the value left out: award_rule.contract_value decides
     if contract_value is not None:
-        value = ""
-        if str(contract_value).strip():
-            try:
-                amount = Decimal(str(contract_value).strip())
-            except InvalidOperation:
-                amount = Decimal(-1)
-            if not amount.is_finite() or amount < 0:
-                raise BidsError(
-                    N_("The contract value is an amount in dollars, 0 or more: {value}."),
-                    value=contract_value,
-                )
-            value = str(amount)
+        typed = amount(contract_value, VALUE_REFUSED)
+        value = "" if typed is None else str(typed)
 
     def kept(given: str | None, current: str, day: bool = False, which: str = "") -> str:
         if given is None:

@@ -25,9 +25,17 @@ from collections.abc import Iterable
 from typing import Any
 
 from wizard.core.bids import BidsError
-from wizard.core.bids.common import bid_of, free_text, moment, now, published_record, writing
+from wizard.core.bids.common import (
+    bid_of,
+    example_moment,
+    free_text,
+    moment,
+    now,
+    published_record,
+    writing,
+)
 from wizard.core.bids.record import Bidder
-from wizard.core.domain.timezones import closing_datetime
+from wizard.core.domain.timezones import closing_datetime, tzinfo, zone_of
 from wizard.core.i18n import N_
 from wizard.core.project_file.store import ProjectFile
 from wizard.core.publishing.record import read as read_publishing
@@ -63,7 +71,23 @@ def is_late(pf: ProjectFile, received_at: str) -> bool:
     """Whether a bid received at ``received_at`` (ISO 8601 with offset) came after the
     closing in force. Raises :class:`BidsError` as :func:`closing` and for a moment
     without its offset."""
-    return moment(received_at) > closing(pf)
+    return moment(received_at, example=town_example(pf)) > closing(pf)
+
+
+def town_example(pf: ProjectFile) -> str:
+    """The example of a moment for this project's refusals: its zone's offset when the
+    project knows its zone (:func:`.common.example_moment`)."""
+    return example_moment(tzinfo(zone_of(pf.project.info)))
+
+
+def closing_as_typed(pf: ProjectFile, received_at: str) -> dict[str, str]:
+    """The closing in force as the town states it (``closing``: ISO 8601 in its zone)
+    and at the offset ``received_at`` was typed with (``typed``), for the message of a
+    late bid: a clerk who typed −05:00 for a town at −04:00 sees the closing at 13:00 in
+    their own offset and the bid at 13:30. Raises :class:`BidsError` as :func:`closing`."""
+    end = closing(pf)
+    received = moment(received_at, example=town_example(pf))
+    return {"closing": end.isoformat(), "typed": end.astimezone(received.tzinfo).isoformat()}
 
 
 def _issued_numbers(pf: ProjectFile) -> set[int]:
@@ -84,7 +108,7 @@ def _check_acknowledged(pf: ProjectFile, numbers: Iterable[int]) -> list[int]:
 def _check_received(pf: ProjectFile, received_at: str) -> str:
     """``received_at`` stripped, checked: a moment with its offset, not before the
     publication."""
-    when = moment(received_at.strip())
+    when = moment(received_at.strip(), example=town_example(pf))
     published = read_publishing(pf).baseline
     if published is not None and when.date() < dt.date.fromisoformat(published.published_on):
         raise BidsError(

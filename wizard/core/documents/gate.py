@@ -15,7 +15,10 @@ publish (docs/documents.md, "The publishing gate").
   filling the fields of :data:`~wizard.core.documents.printed_fields.PRINTED` on a copy
   and rebuilding (:mod:`wizard.core.documents.placeholders`). A clause that fails to
   render (K-RENDER) points at the clause. A placeholder no field explains still counts:
-  it names the step of its section.
+  it names the step of its section;
+* with the publication, bids and follow-up records, every placeholder and missing
+  translation's marker of the export's other documents (the addenda, the evaluation
+  report, the debriefing letters, the follow-up), named by file (:func:`other_document_items`).
 
 Every placeholder of the documents is one item, so an empty gate means a document with
 no placeholder. The app asks before exporting while the gate has items; ``main.py
@@ -30,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from wizard.core.checks import Finding, Severity, open_findings, run_checks
 from wizard.core.clauses import library as clauses
@@ -76,6 +80,17 @@ MISSING_TRANSLATION = N_(
 UNEXPLAINED = N_(
     "{document}, section “{section}”: the document prints {placeholder}; complete the step “{step}”."
 )
+OTHER_FOUND = N_(
+    "{document}, section “{section}”: the document prints {placeholder} where a value is missing; "
+    "complete it before sending the document."
+)
+OTHER_MISSING_TRANSLATION = N_(
+    "{document}, section “{section}”: the document prints {marker}: a text has no version in the "
+    "document's language yet."
+)
+START = N_("Start of the document")
+"""The section of a placeholder before any heading of a document other than the tender
+and the record (a letter's address block)."""
 
 SECTION_STEPS: dict[str, Step] = {
     # the tender
@@ -135,9 +150,12 @@ class GateItem:
         return self.field or STEPS[self.step].owns[0]
 
     def section_text(self, lang: str) -> str:
-        """The headings joined by " › ", or "Cover page" / "Page header" in ``lang``."""
+        """The headings joined by " › ", or "Cover page" / "Page header" in ``lang``
+        ("Start of the document" before any heading of a document other than the tender and the record)."""
         if self.section == IN_HEADER:
             return tr(PAGE_HEADER, lang)
+        if not self.section and (self.document, self.lang) not in DOCUMENTS:
+            return tr(START, lang)
         return " › ".join(self.section) or tr(COVER, lang)
 
     def message(self, lang: str) -> str:
@@ -147,7 +165,9 @@ class GateItem:
         return tr(
             self.text,
             lang,
-            document=tr(DOCUMENTS[(self.document, self.lang)], lang),
+            document=tr(DOCUMENTS[(self.document, self.lang)], lang)
+            if (self.document, self.lang) in DOCUMENTS
+            else self.document,  # another document: its file name
             section=self.section_text(lang),
             placeholder=PLACEHOLDER,
             marker=translatable.MARKER,
@@ -378,16 +398,95 @@ def placeholder_items(project: Project, langs: list[str]) -> list[GateItem]:
     return items
 
 
+def other_documents(
+    project: Project, langs: list[str], record: Any = None, bids: Any = None, follow: Any = None
+) -> dict[str, Document]:
+    """{file name: document} of every document an export in ``langs`` writes besides
+    the tenders and the records (``export.output_files``): the addenda, the evaluation
+    report, the debriefing letters and the contract's follow-up, each as the export
+    builds it (the spending chart left out: a picture holds no text)."""
+    from wizard.core.documents.addendum import addendum_document, addendum_file
+    from wizard.core.documents.debriefing import debriefing_file, letter_document, unsuccessful
+    from wizard.core.documents.evaluation_report import report_document, report_file
+
+    docs: dict[str, Document] = {}
+    if record is not None and record.published:
+        for a in record.issued:
+            docs.update({addendum_file(a.number, x): addendum_document(project, a, x) for x in langs})
+    if bids is not None and bids.bids:
+        docs.update({report_file(x): report_document(project, bids, x) for x in langs})
+        for bid in unsuccessful(bids):
+            docs.update({debriefing_file(bid.id, x): letter_document(project, bids, bid, x) for x in langs})
+    if follow is not None:
+        from wizard.core.documents.follow_up import KINDS, follow_up_document, follow_up_file
+
+        for x in langs:
+            docs.update({follow_up_file(k, x): follow_up_document(project, follow, k, x) for k in KINDS})
+    return docs
+
+
+def _sections(doc: Document, marker: str) -> list[tuple[str, ...]]:
+    """The section of each ``marker`` in ``doc``, page header first (:data:`IN_HEADER`)."""
+    found: list[tuple[str, ...]] = [IN_HEADER] * doc.header.count(marker)
+    path: list[tuple[int, str]] = []
+    for block in doc.blocks:
+        if isinstance(block, (Heading, ClauseHeading)):
+            level = block.level if isinstance(block, Heading) else 2
+            path = [(lvl, text) for lvl, text in path if lvl < level] + [(level, block.text)]
+        section = tuple(text for _lvl, text in path)
+        found += [section for text in block_texts(block) for _n in range(text.count(marker))]
+    return found
+
+
+def other_document_items(
+    project: Project, langs: list[str], record: Any = None, bids: Any = None, follow: Any = None
+) -> list[GateItem]:
+    """One item per placeholder and per missing translation's marker that the other
+    documents of an export (:func:`other_documents`) print, in file order: a letter
+    sent with ``[À COMPLÉTER]`` where the bidder's address goes is as unfit to send as
+    a tender to publish. ``document`` is the file name; ``field`` what the document
+    shows (:func:`_document_field`; the review step)."""
+    items = []
+    for name, doc in other_documents(clean_project(project), list(langs), record, bids, follow).items():
+        lang = name.rsplit("-", 1)[-1].split(".")[0]
+        field = _document_field(name)
+        for text, marker in ((OTHER_FOUND, PLACEHOLDER), (OTHER_MISSING_TRANSLATION, translatable.MARKER)):
+            items += [
+                GateItem(PLACEHOLDER_CODE, field, step_of_field(field), text, (), name, lang, section)
+                for section in _sections(doc, marker)
+            ]
+    return items
+
+
+def _document_field(name: str) -> str:
+    """What a document other than the tender and the record shows, by its file name:
+    ``bids:3.bidder`` for ``debriefing-3-fr.docx`` (the bidder it is sent to),
+    ``bids`` for the evaluation report, ``addenda`` for an addendum, ``contract`` for
+    the follow-up."""
+    parts = name.split("-")
+    if parts[0] == "debriefing":
+        return f"bids:{parts[1]}.bidder"
+    return {"evaluation": "bids", "addendum": "addenda"}.get(parts[0], "contract")
+
+
 def publishing_gate(
-    project: Project, langs: list[str], findings: list[Finding] | None = None
+    project: Project,
+    langs: list[str],
+    findings: list[Finding] | None = None,
+    record: Any = None,
+    bids: Any = None,
+    follow: Any = None,
 ) -> list[GateItem]:
     """The open errors (of ``findings`` when given, :func:`error_items`), then every
-    placeholder of the documents in ``langs`` (see the module doc). Empty: the export
-    is fit to publish. Raises ``ValueError`` for a language other than "fr" and "en"."""
+    placeholder of the documents in ``langs`` (see the module doc), then those of the
+    other documents the export writes with ``record``, ``bids`` and ``follow``
+    (:func:`other_document_items`). Empty: the export is fit to publish. Raises
+    ``ValueError`` for a language other than "fr" and "en"."""
     return (
         error_items(project, findings)
         + placeholder_items(project, langs)
         + missing_translation_items(clean_project(project), langs)
+        + other_document_items(project, langs, record, bids, follow)
         + open_data_items(project)
     )
 
