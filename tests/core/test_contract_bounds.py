@@ -368,13 +368,20 @@ def test_a_stored_incident_out_of_range_is_set_aside_naming_its_field(signed):
 
 
 def test_an_award_value_beyond_a_billion_is_set_aside(tmp_path):
-    """The award's value comes from the bids' record, which keeps any finite amount: the
-    follow-up shows none rather than fail its documents, and says why."""
+    """The award's value comes from the bids' record, which a file of an earlier version
+    may hold as any finite amount (the award itself now refuses "1e400", as every amount
+    typed: walk 2026-12-07): the follow-up shows none rather than fail its documents,
+    and says why."""
+    from wizard.core.bids import BidsError, evaluation_entry
     from wizard.core.export import output_files
     from wizard.core.publishing.record import read as read_publishing
 
     with published(tmp_path) as f:
-        award(f, value="1e400")
+        bid_id = award(f, value="1000")
+        with pytest.raises(BidsError):
+            evaluation_entry.set_award(f, bid_id, contract_value="1e400")
+        with f.transaction():  # as an earlier version stored it
+            f.db.execute("UPDATE award SET contract_value = '1e400'")
         contract = record.read(f)
         assert contract.value is None and contract.current_value is None
         found = {x.code: x for x in check_contract(f.project, contract)}
