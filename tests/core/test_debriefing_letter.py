@@ -147,3 +147,34 @@ def test_a_failed_mandatory_criterion_still_says_the_envelope_stayed_sealed(queb
     body = "\n".join(_lines(p, record, 2, lang))
     assert tr(ENVELOPE_NOT_OPENED, lang) in body
     assert body.count(tr(ENVELOPE_NOT_OPENED, lang)) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "The award departs from the ranking: the contract goes to a bid ranked below yours. "
+            "Reason recorded for this choice: Local supplier with better support",
+        ),
+        (
+            "fr",
+            "L’adjudication s’écarte du classement\xa0: le contrat va à une soumission classée après "
+            "la vôtre. Motif consigné pour ce choix\xa0: Local supplier with better support",
+        ),
+    ],
+)
+def test_the_bid_ranked_first_learns_the_award_departs_and_why(lang, said):
+    record = awarded(bid_id=5, reason_if_not_top="Local supplier with better support")
+    assert said in _lines(project(), record, 4, lang)
+    # the clean twin: the award follows the ranking, the bid ranked second reads no departure
+    body = "\n".join(_lines(project(), awarded(), 5, lang))
+    assert "ranking:" not in body and "classement\xa0:" not in body
+
+
+def test_a_departure_without_a_reason_says_none_is_recorded():
+    lines = _lines(project(), awarded(bid_id=5), 4, "en")
+    assert (
+        "The award departs from the ranking: the contract goes to a bid ranked below yours. "
+        "No reason for this choice is recorded yet." in lines
+    )

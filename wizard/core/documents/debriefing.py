@@ -215,6 +215,33 @@ def _outcome(view: EvaluationView, bid: Bid, lang: str, names: _Names) -> list[B
     return []
 
 
+def _departure(
+    view: EvaluationView, bid: Bid, winner: Bid, reason: str, lang: str, names: _Names
+) -> list[Block]:
+    """A bid ranked above the winner learns that the award departs from the ranking, and
+    the reason recorded for it (walk 2026-12-07: the bid ranked first read only its rank
+    and a total above the winner's); the evaluation report gives the same reason."""
+    mine, won = view.result(bid.id), view.result(winner.id)
+    if (
+        mine is None
+        or mine.rank is None
+        or bid.late
+        or (won is not None and won.rank is not None and won.rank <= mine.rank)
+    ):
+        return []
+    text = tr(
+        "The award departs from the ranking: the contract goes to a bid ranked below yours.",
+        lang,
+    )
+    reason = names(reason)
+    text += " " + (
+        tr("Reason recorded for this choice: {reason}", lang, reason=reason)
+        if reason
+        else tr("No reason for this choice is recorded yet.", lang)
+    )
+    return [Paragraph(text)]
+
+
 def _points_table(view: EvaluationView, bid: Bid, winner: Bid, lang: str, names: _Names) -> list[Block]:
     """Each optional criterion: the bid's consensus points and reason, the winner's points."""
     result = view.result(bid.id)
@@ -397,6 +424,7 @@ def letter_blocks(
     if note:
         blocks.append(Paragraph(note))
     blocks += _outcome(view, bid, lang, names)
+    blocks += _departure(view, bid, winner, award.reason_if_not_top, lang, names)
     if (
         record.opened
         and not bid.late
