@@ -215,6 +215,32 @@ def _outcome(view: EvaluationView, bid: Bid, lang: str, names: _Names) -> list[B
     return []
 
 
+def _quotes(view: EvaluationView, bid: Bid) -> bool:
+    """Whether the letter to ``bid`` quotes a note the evaluators wrote (the reason it was
+    set aside, the evidence of a criterion it fails, a consensus reason): the sentence on
+    the notes' language goes only in such a letter (walk 2026-12-07: a late bid's letter,
+    which quotes none, said the notes quoted were in French)."""
+    record, inp = view.record, view.inp
+    result = view.result(bid.id)
+    if bid.late:
+        return False
+    if bid.rejected.strip():
+        return True
+    if result is None:
+        return False
+    if result.status == "non_compliant":
+        return any(
+            m.bid_id == bid.id and m.criterion_id in result.failed and m.evidence.strip()
+            for m in record.mandatory
+        )
+    return any(
+        c.bid_id == bid.id and c.criterion_id in inp.optional_ids and c.reason.strip()
+        for c in record.consensus
+    ) or any(
+        g.bid_id == bid.id and g.item_id in inp.grid_max and g.reason.strip() for g in record.grid_consensus
+    )
+
+
 def _departure(
     view: EvaluationView, bid: Bid, winner: Bid, reason: str, lang: str, names: _Names
 ) -> list[Block]:
@@ -420,11 +446,12 @@ def letter_blocks(
         )
     )
     names = _Names(view.project, record, lang)
+    departure = _departure(view, bid, winner, award.reason_if_not_top, lang, names)
     note = notes_language_note(notes_lang, lang)
-    if note:
+    if note and (_quotes(view, bid) or (departure and award.reason_if_not_top.strip())):
         blocks.append(Paragraph(note))
     blocks += _outcome(view, bid, lang, names)
-    blocks += _departure(view, bid, winner, award.reason_if_not_top, lang, names)
+    blocks += departure
     if (
         record.opened
         and not bid.late

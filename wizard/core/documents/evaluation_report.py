@@ -280,7 +280,7 @@ def _received(view: EvaluationView, lang: str) -> list[Block]:
             str(bid.id),
             bidder_name(bid),
             moment(bid.received_at, lang, zone_of(view.project.info)),
-            ", ".join(str(n) for n in bid.acknowledged_addenda) or tr("none", lang),
+            ", ".join(str(n) for n in bid.acknowledged_addenda) or tr("no addendum", lang),
             status_text(bid, view.result(bid.id), lang),
         ]
         for bid in record.bids
@@ -359,7 +359,7 @@ def _opening(view: EvaluationView, lang: str) -> list[Block]:
                 lang,
                 moment=moment(opening.opened_at, lang, zone_of(view.project.info)),
                 by=" ".join(opening.opened_by.split()) or NOT_OPENED,
-                witnesses=" ".join(opening.witnesses.split()) or tr("none", lang),
+                witnesses=" ".join(opening.witnesses.split()) or tr("no witness", lang),
             )
         )
     )
@@ -868,24 +868,46 @@ def _recommendation(view: EvaluationView, lang: str) -> list[Block]:
     params = {
         "bidder": bidder_name(bid),
         "rank": result.rank if result is not None and result.rank is not None else NOT_OPENED,
-        "total": number(result.total if result else None, lang),
         "amount": money(bid.evaluated_price if bid.evaluated_price is not None else value, lang),
     }
+    # Québec ranks by the statute's final score, not a total out of 100 (walk 2026-12-07)
+    quebec_score = view.inp.method == "quebec"
+    params["total"] = number(result.total if result else None, lang, 4 if quebec_score else 2)
     if first:
-        text = tr(
-            "The selection committee recommends awarding the contract to {bidder}, in rank {rank} "
-            "with a total of {total}, for {amount} before taxes.",
-            lang,
-            **params,
+        text = (
+            tr(
+                "The selection committee recommends awarding the contract to {bidder}, in rank {rank} "
+                "with a final score of {total}, for {amount} before taxes.",
+                lang,
+                **params,
+            )
+            if quebec_score
+            else tr(
+                "The selection committee recommends awarding the contract to {bidder}, in rank {rank} "
+                "with a total of {total}, for {amount} before taxes.",
+                lang,
+                **params,
+            )
         )
     else:
         ranked_first = [b for b in record.bids if (r := view.result(b.id)) is not None and r.rank == 1]
-        text = tr(
-            "The award proposed goes to {bidder}, in rank {rank} with a total of {total}, for {amount} "
-            "before taxes; the selection committee ranked {first} first.",
-            lang,
-            first=", ".join(bidder_name(b) for b in ranked_first) or NOT_OPENED,
-            **params,
+        first_names = ", ".join(bidder_name(b) for b in ranked_first) or NOT_OPENED
+        text = (
+            tr(
+                "The award proposed goes to {bidder}, in rank {rank} with a final score of {total}, for "
+                "{amount} before taxes; the selection committee ranked {first} first.",
+                lang,
+                first=first_names,
+                **params,
+            )
+            if quebec_score
+            else tr(
+                "The award proposed goes to {bidder}, in rank {rank} with a total of {total}, for {amount} "
+                "before taxes; the selection committee ranked {first} first.",
+                lang,
+                first=first_names,
+                **params,
+            )
         )
     blocks.append(Paragraph(text))
     if not first and award is not None:
