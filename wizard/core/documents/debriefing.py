@@ -9,9 +9,11 @@ needed; every evaluated bid, its own points on each optional criterion with the
 selection committee's reason, and the winner's points beside them (under Québec's
 statutory system, its points on each criterion of the quality grid, out of the
 criterion's points, with the reason, beside the winner's); then its own scores and
-rank, and the winner's; the recourse open to it (:func:`_recourse`). As a municipal
-letter: the bidder's address (the placeholder when none is recorded), a salutation, a
-closing and the signature of the officer named in the tender (:func:`_signature`).
+rank, and the winner's; to a bid ranked above the winner, that the award departs
+from the ranking and the reason recorded (:func:`_departure`); the recourse open to
+it (:func:`_recourse`). As a municipal letter: the bidder's address (the placeholder
+when none is recorded), a salutation, a closing and the signature of the officer
+named in the tender (:func:`_signature`).
 
 Nothing confidential (principle: a debriefing explains the bidder's own result without
 giving away another bidder's bid): no other bidder's name except the winner's (public
