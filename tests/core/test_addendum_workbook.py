@@ -70,9 +70,7 @@ def test_an_addendum_replaces_the_price_workbook_with_a_new_version(pf):
     plan = addenda.plan_issue(pf, addendum_id=draft.id, issued_on="2027-03-10")
     assert plan.problems == ()  # the workbook replaced is content enough
     assert (plan.workbook_before, plan.workbook_after, plan.replaces_workbook) == (before, after, True)
-    issued = addenda.issue(
-        pf, addendum_id=draft.id, issued_on="2027-03-10", moment="2027-03-10T15:00:00+00:00"
-    )
+    issued = addenda.issue(pf, addendum_id=draft.id, issued_on="2027-03-10")
     (change,) = issued.changes
     assert (change.kind, change.field, change.old_fr, change.new_fr) == (
         "price_form",

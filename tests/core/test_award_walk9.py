@@ -418,6 +418,16 @@ def test_the_award_command_says_an_award_to_a_bid_that_fails(tmp_path, capsys):
     path = tmp_path / "training.tender"
     assert cli_main(["new", "--example", "training", str(path)]) == 0
     capsys.readouterr()
+    # walk 2026-12-07: the example's contract holds its follow-up, which another bid would hide
+    assert cli_main(["bid", str(path), "award", "2", "--reason", "Motif", "--lang", "en"]) == 2
+    assert "remove them first" in capsys.readouterr().err
+    from wizard.core.contract import operations
+    from wizard.core.project_file.store import ProjectFile
+
+    kinds = {"A": "amendment", "R": "report", "I": "incident", "P": "payment"}
+    with ProjectFile.open(path) as pf:
+        for entry in evaluation_entry.follow_up_entries(pf):
+            operations.remove(pf, kinds[entry[0]], int(entry[1:]))
     assert cli_main(["bid", str(path), "award", "2", "--reason", "Motif", "--lang", "en"]) == 0
     err = capsys.readouterr().err
     assert "ERROR BD-WINNER-FAILS bids.award: The award goes to" in err

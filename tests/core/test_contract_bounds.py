@@ -267,6 +267,20 @@ def test_contract_show_has_headers_labels_and_the_languages_numbers(tmp_path, ca
     )
 
 
+def test_contract_show_says_when_there_is_no_finding(tmp_path, capsys):
+    path = tmp_path / "t.tender"
+    assert cli_main(["new", "--example", "training", str(path)]) == 0
+    capsys.readouterr()
+    assert cli_main(["contract", str(path), "show", "--as-of", "2027-06-14", "--lang", "fr"]) == 0
+    assert capsys.readouterr().out.endswith("Constats en date du 2027-06-14\u00a0:\nAucun constat.\n")
+    assert cli_main(["contract", str(path), "show", "--as-of", "2027-06-14", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.endswith("Findings as of 2027-06-14:\nNo finding.\n")
+    # the clean twin: a day with findings lists them, without "No finding."
+    assert cli_main(["contract", str(path), "show", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "\nCT-REPORT-MISSING" in out and "No finding." not in out
+
+
 @pytest.mark.parametrize(
     ("args", "option"),
     [

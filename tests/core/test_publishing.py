@@ -17,7 +17,6 @@ from test_cove import cove, needs_cove, needs_zip, problems
 
 from wizard.core import export, ops
 from wizard.core.examples import load_example
-from wizard.core.opendata.milestones import parse_moment
 from wizard.core.project_file import jsonio, undo
 from wizard.core.project_file.baseline import BaselineField, is_baseline
 from wizard.core.project_file.store import ProjectFile
@@ -64,7 +63,7 @@ def test_publishing_keeps_the_exported_tenders_with_their_hashes(pf):
     assert "Date de clôture" in _docx_text(document_bytes(pf, record.documents[0].id))
     assert jsonio.loads(record.baseline.model) == pf.project
     release = record.baseline.release_data()
-    assert release["tag"] == ["tender"] and parse_moment(release["date"]) == parse_moment(MOMENT)
+    assert release["tag"] == ["tender"] and release["date"] == "2027-03-01T23:59:59-04:00"  # the day given
     assert release["id"].startswith(release["ocid"] + "-tender-")
 
 
@@ -138,6 +137,22 @@ def _answered(pf) -> int:
     return draft.id
 
 
+def test_releases_are_dated_by_the_publication_and_issue_days_not_the_clock(pf):
+    # marked as published on 6 December 2026 for a publication on 1 March 2027: the
+    # release is dated by the day given, at its end as the award and contract releases
+    publish(pf, published_on="2027-03-01", moment="2026-12-06T15:00:00+00:00")
+    record = read(pf)
+    assert record.baseline is not None and record.baseline.recorded_at == "2026-12-06T15:00:00+00:00"
+    assert record.baseline.release_data()["date"] == "2027-03-01T23:59:59-04:00"
+    addenda.issue(pf, addendum_id=_answered(pf), issued_on="2027-03-12")
+    update = read(pf).issued[0].release_data()
+    assert update["tag"] == ["tenderUpdate"] and update["date"] == "2027-03-12T23:59:59-04:00"
+    assert update["tender"]["amendments"][0]["date"] == "2027-03-12T23:59:59-04:00"
+    # a second addendum the same day comes a second after the first
+    addenda.issue(pf, addendum_id=_answered(pf), issued_on="2027-03-12")
+    assert read(pf).issued[1].release_data()["date"] == "2027-03-13T00:00:00-04:00"
+
+
 def test_issuing_moves_the_closing_everywhere(pf, tmp_path):
     publish(pf, published_on="2027-03-01", moment=MOMENT)
     draft_id = _answered(pf)
@@ -148,9 +163,7 @@ def test_issuing_moves_the_closing_everywhere(pf, tmp_path):
         "2027-04-16",
         False,
     )
-    issued = addenda.issue(
-        pf, addendum_id=draft_id, issued_on="2027-03-12", moment="2027-03-12T15:00:00+00:00"
-    )
+    issued = addenda.issue(pf, addendum_id=draft_id, issued_on="2027-03-12")
     assert (issued.number, issued.state, issued.issued_on) == (1, "issued", "2027-03-12")
     assert pf.project.info.closing_date == "2027-04-16"
     assert read(pf).baseline is not None
@@ -241,7 +254,7 @@ def test_the_command_line_publishes_drafts_and_issues(tmp_path, capsys):
 
     path = tmp_path / "t.tender"
     project = load_example("training")
-    project.info.closing_date = "2027-04-02"
+    project.info.closing_date = "2027-04-12"  # the addendum is issued on that day, not after
     (tmp_path / "t.json").write_text(jsonio.dumps(project), encoding="utf-8")
     assert main(["load", str(tmp_path / "t.json"), str(path)]) == 0
     final = tmp_path / "final-en.docx"

@@ -152,3 +152,31 @@ def test_development_section_names_the_checks_ci_runs():
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     markers = pyproject["tool"]["pytest"]["ini_options"]["markers"]
     assert any(marker.startswith("slow:") for marker in markers)
+
+
+def test_the_export_row_names_every_file_export_writes(tmp_path, capsys):
+    """The training example (bids, an award, a signed contract followed, an addendum):
+    each file ``export`` writes is named in the README's ``export`` row, with
+    ``<lang>``, ``<bid>`` and ``<n>`` for the parts that vary (walk 2026-12-07: the
+    follow-up's documents and CSVs were missing)."""
+    row = next(line for line in README.splitlines() if line.startswith("| `python main.py export "))
+    path = tmp_path / "t.tender"
+    assert cli.main(["new", "--example", "training", str(path)]) == 0
+    assert cli.main(["export", str(path), "--out", str(tmp_path / "out")]) == 0
+    capsys.readouterr()
+    shapes = set()
+    for written in (tmp_path / "out").iterdir():
+        name = re.sub(r"^debriefing-\d+-", "debriefing-<bid>-", written.name)
+        name = re.sub(r"^addendum-\d+-", "addendum-<n>-", name)
+        shapes.add(re.sub(r"-(fr|en)\.(docx|xlsx)$", r"-<lang>.\2", name))
+    assert {"contract.csv", "performance-<lang>.docx", "debriefing-<bid>-<lang>.docx"} <= shapes
+    assert sorted(name for name in shapes if f"`{name}`" not in row) == []
+
+
+def test_the_contract_row_lists_the_severities_and_the_security_flag():
+    from wizard.core.contract.record import SEVERITIES
+
+    row = next(line for line in README.splitlines() if line.startswith("| `python main.py contract "))
+    assert SEVERITIES == ("critical", "major", "minor")
+    assert "`incident --started --severity " + "\\|".join(SEVERITIES) + "`" in row
+    assert "`--security` (a flag" in row

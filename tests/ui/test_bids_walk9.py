@@ -280,3 +280,45 @@ def test_a_value_the_user_typed_stays_when_the_bidder_changes(window, qtbot, tmp
     ranking.contract_value.setText("12345.67")
     ranking.award_bid.setCurrentIndex(ranking.award_bid.findData(b))
     assert ranking.contract_value.text() == "12345.67"
+
+
+def _fits(view, text: str, width: int, height: int) -> bool:
+    """``text`` wrapped to ``width`` pixels takes no more than ``height``: shown whole."""
+    from PySide6.QtCore import QRect
+
+    flags = int(Qt.TextFlag.TextWordWrap.value)
+    return view.fontMetrics().boundingRect(QRect(0, 0, width, 10**6), flags, text).height() <= height
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_at_1366_by_768_the_scenario_titles_and_sealed_reasons_are_whole(window, qtbot, tmp_path, lang):
+    """Walk 2026-12-07: the Verification tab cut the scenarios' titles after about 25
+    characters beside a wide, empty Notes column; the Bids list cut the reason an
+    envelope stayed sealed."""
+    _sample(window, tmp_path, opened=True)
+    apply_language(lang)
+    dialog = _dialog(window, qtbot)
+    dialog.resize(fitted(QSize(1366, 768)))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.show_tab(1)
+    view = dialog.verification.scenarios
+    titles = _cells(view, 0)
+    assert titles and max(len(t) for t in titles) > 30  # long enough to have been cut
+    assert view.columnWidth(0) > view.columnWidth(2)  # the title has the room, not the notes
+    margin = 2 * view.style().pixelMetric(view.style().PixelMetric.PM_FocusFrameHMargin) + 8
+    for r, title in enumerate(titles):
+        assert _fits(view, title, view.columnWidth(0) - margin, view.rowHeight(r)), title
+    dialog.show_tab(0)
+    listing = dialog.bids.bid_list
+    sealed = [listing.item(r) for r in range(listing.count()) if "OBL-4" in listing.item(r).text()]
+    assert len(sealed) == 1
+    rect = listing.visualItemRect(sealed[0])
+    assert _fits(listing, sealed[0].text(), rect.width() - 8, rect.height()), sealed[0].text()
+    import os
+
+    if os.environ.get("OPW_SHOTS"):  # to look at: OPW_SHOTS=DIR
+        dialog.show_tab(1)
+        dialog.grab().save(str(Path(os.environ["OPW_SHOTS"]) / f"walk12-verification-{lang}.png"))
+        dialog.show_tab(0)
+        dialog.grab().save(str(Path(os.environ["OPW_SHOTS"]) / f"walk12-bids-{lang}.png"))

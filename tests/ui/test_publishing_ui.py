@@ -32,7 +32,7 @@ def test_publish_draft_and_issue_an_addendum_with_the_real_buttons(
     window, qtbot, tmp_path, monkeypatch, lang
 ):
     project = load_example("training")
-    project.info.closing_date = "2027-04-02"  # as first published (the example's addendum moved it)
+    project.info.closing_date = "2027-04-12"  # as first published (the example's addendum moved it)
     window.set_project(ProjectFile.create(tmp_path / "t.tender", project))
     window.actions_by_name[f"lang_{lang}"].trigger()
     infos: list[str] = []
@@ -71,7 +71,16 @@ def test_publish_draft_and_issue_an_addendum_with_the_real_buttons(
         dialog.new_date.setText("2027-04-16")
         qtbot.mouseClick(dialog.add_change_button, Qt.MouseButton.LeftButton)
         assert dialog.change_list.count() == 1
+        dialog.issue_date.setText("2027-04-13")  # after the closing in force: the core refuses it
+        refusal = {
+            "en": "An addendum is issued before the closing: 2027-04-13 is after the closing in force "
+            "(2027-04-12 11:00).",
+            "fr": "Un addenda est émis avant la clôture\u00a0: le 2027-04-13 est après la clôture en vigueur "
+            "(2027-04-12 11:00).",
+        }[lang]
+        assert refusal in dialog.plan.text()
         dialog.issue_date.setText("2027-04-12")  # late: the Town's rule extends the closing
+        assert "2027-04-13 is after" not in dialog.plan.text() and "le 2027-04-13" not in dialog.plan.text()
         assert "2027-04-19" in dialog.plan.text()
         _shot(dialog, f"addenda-{lang}")
         monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, message: asked.append(message) or True)

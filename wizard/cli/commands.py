@@ -786,6 +786,7 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
     consensus is in), then the lock, the opening, the recommended bid and the award;
     ``only``: the bid of that number alone, with its particulars (:class:`CliError`
     when unknown)."""
+    from wizard.core.bids import opening
     from wizard.core.bids.record import read
     from wizard.core.bids.scoring_input import evaluation_input
     from wizard.core.documents.evaluation_common import NOT_OPENED, money, number
@@ -846,14 +847,21 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
     if record.quality_locked_at:
         print(tr("Quality scores locked on {moment}.", lang, moment=record.quality_locked_at))
     if record.opening is not None:
+        why = opening.none_opened(pf.project, record)
         print(
             tr(
-                "Price envelopes opened on {moment} by {name}.",
+                N_("Price envelopes opened on {moment} by {name}.")
+                if why is None
+                else N_("Opening of the price envelopes held on {moment} by {name}."),
                 lang,
                 moment=record.opening.opened_at,
                 name=record.opening.opened_by,
             )
         )
+        if why is not None:
+            print(tr(why, lang))
+    elif scored and opening.none_pass(pf.project, record):
+        print(tr(opening.NONE_PASS, lang))
     recommended = record.bid(evaluation.recommended) if evaluation.recommended is not None else None
     if recommended is not None:
         print(tr("Recommended: {bid}", lang, bid=f"{recommended.id} ({recommended.bidder.legal_name})"))
@@ -1725,6 +1733,9 @@ def cmd_contract(args: argparse.Namespace) -> int:
     # today, or the latest entry when later, unless --as-of says (follow_up.as_of)
     judged = as_of(dataclasses.replace(contract, as_of=as_of_day), dt.date.fromisoformat(_today()))
     print(tr(N_("Findings as of {day}:"), lang, day=judged.isoformat()))
-    for f in _contract_findings(args.file, as_of_day):
+    findings = _contract_findings(args.file, as_of_day)
+    for f in findings:
         print(f"{f.code} {f.message(lang)}")
+    if not findings:
+        print(tr(N_("No finding."), lang))  # never a heading followed by nothing
     return 0

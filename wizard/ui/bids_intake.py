@@ -93,6 +93,8 @@ class BidsTab(QWidget):
         left = QVBoxLayout()
         self.bid_list = QListWidget()
         self.bid_list.setObjectName("bid-list")
+        self.bid_list.setWordWrap(True)  # a sealed envelope's reason whole, on more lines
+        self.bid_list.setSpacing(2)  # a wrapped line apart from the next bid
         self.bid_list.currentRowChanged.connect(self.show_bid)
         left.addWidget(self.bid_list)
         self.new_button = QPushButton(_("New bid"))

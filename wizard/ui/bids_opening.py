@@ -31,7 +31,7 @@ from wizard.core.bids.scoring_input import evaluation_input
 from wizard.core.domain import bid_scoring
 from wizard.core.domain.evaluation import QUEBEC_MIN_INTERIM
 from wizard.core.domain.numbering import criterion_numbers
-from wizard.core.i18n import _, ui_language
+from wizard.core.i18n import N_, _, ui_language
 from wizard.core.model import Project
 from wizard.ui import dialogs
 from wizard.ui.bids_common import (
@@ -145,12 +145,16 @@ class OpeningTab(QWidget):
         info = self.ctx.project.info
         if record.opening is not None:
             o = record.opening
+            why = opening.none_opened(self.ctx.project, record)
             text = _(
-                "Opened on {moment} by {who}; witnesses: {witnesses}.",
+                N_("Opened on {moment} by {who}; witnesses: {witnesses}.")
+                if why is None
+                else N_("Opening held on {moment} by {who}; witnesses: {witnesses}."),
                 moment=shown_moment(info, o.opened_at),
                 who=o.opened_by,
                 witnesses=o.witnesses or "—",
             )
+            text += f" {_(why)}" if why is not None else ""
         elif record.locked:
             text = _(
                 "Quality scores locked on {moment}: the price envelope may be opened.",

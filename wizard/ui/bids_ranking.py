@@ -187,6 +187,8 @@ class RankingTab(QWidget):
             text = _("Recommended: {bid}", bid=names.get(evaluation.recommended, ""))
         elif not evaluation.complete:
             text = _("No recommendation yet: a bid is still being evaluated or its price is sealed.")
+        elif not any(r.status == "ranked" for r in evaluation.results):
+            text = _("No recommendation: no bid passed the quality evaluation.")
         else:
             text = _("No recommendation: no bid is ranked first alone.")
         tie = TIE_TEXTS.get(evaluation.tie, "")

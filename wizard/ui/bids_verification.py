@@ -109,8 +109,15 @@ class VerificationTab(QWidget):
 
         scenarios = QGroupBox(_("Scenarios verified by the technical committee"))
         box = QVBoxLayout(scenarios)
+        # the scenario's title takes the free width and wraps, the notes a line of their
+        # own width: at 1366×768 the titles were cut after 25 characters beside an empty
+        # Notes column (walk 2026-12-07)
         self.scenarios = table(
-            [_("Scenario"), _("Result"), _("Notes"), _("Date"), _("Reported by")], 2, {0: 40, 3: 14}
+            [_("Scenario"), _("Result"), _("Notes"), _("Date"), _("Reported by")], 0, {2: 24, 3: 14}
+        )
+        self.scenarios.setWordWrap(True)
+        self.scenarios.horizontalHeader().sectionResized.connect(
+            lambda *_a: self.scenarios.resizeRowsToContents()
         )
         self.scenarios.setObjectName("scenario-table")
         box.addWidget(self.scenarios)
@@ -187,6 +194,7 @@ class VerificationTab(QWidget):
             member.currentIndexChanged.connect(save)
             on_edit(notes, save)
             on_edit(day, save)
+        self.scenarios.resizeRowsToContents()  # a long title on two lines, whole
 
     def save_mandatory(self, criterion_id: int, combo: QComboBox, evidence: QLineEdit) -> None:
         bid_id = self.bid_id()

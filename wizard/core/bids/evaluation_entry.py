@@ -371,6 +371,28 @@ def _day(value: str) -> str:
     return value.strip()
 
 
+FOLLOW_UP_HELD = N_(
+    "The contract's follow-up holds entries ({entries}): remove them first (Contract follow-up, or "
+    "“contract remove”) before withdrawing the award or awarding another bid."
+)
+_FOLLOW_UP = (
+    ("A", "contract_amendments"),
+    ("R", "performance_reports"),
+    ("I", "incidents"),
+    ("P", "payments"),
+)
+
+
+def follow_up_entries(pf: ProjectFile) -> list[str]:
+    """The contract's follow-up entries, numbered as ``contract show`` lists them (A1,
+    R2, I3, P4): amendments, performance reports, incidents, payments."""
+    return [
+        f"{letter}{row[0]}"
+        for letter, table in _FOLLOW_UP
+        for row in pf.db.execute(f'SELECT id FROM "{table}" ORDER BY id')
+    ]
+
+
 def set_award(
     pf: ProjectFile,
     /,
@@ -396,7 +418,10 @@ def set_award(
     a correction changes only the fields it gives, so a second ``award`` never erases
     the signed contract the follow-up rests on. The reason belongs to the choice of bid:
     when the bid changes and no reason is given, the former one is dropped. Raises
-    :class:`BidsError`: before the opening, a bid that was not opened, a bid the
+    :class:`BidsError`: before the opening, a bid that was not opened, a change of the
+    awarded bid or no award while the contract's follow-up
+    holds entries (:data:`FOLLOW_UP_HELD`: its payments, amendments, reports and
+    incidents would be hidden, and come back on a later award), a bid the
     evaluation does not rank first without a reason (:mod:`.award_rule`, ``NOT_TOP``), a
     date that is not one, a negative period or value."""
     record = published_record(pf)
@@ -407,6 +432,10 @@ def set_award(
             N_("The price workbook of bid {bid} was not opened: it cannot be awarded."), bid=bid_id
         )
     before = record.award or Award(None)
+    if before.bid_id is not None and bid_id != before.bid_id:
+        entries = follow_up_entries(pf)
+        if entries:
+            raise BidsError(FOLLOW_UP_HELD, entries=", ".join(entries))
     if standstill_days is not None and (
         isinstance(standstill_days, bool) or not isinstance(standstill_days, int) or standstill_days < 0
     ):

@@ -17,7 +17,10 @@ who opened them, when, the witnesses and each workbook's fingerprint. For each o
 
 Where the method separates quality and price (Québec's weighted system: two envelopes,
 ``evaluation.quebec_weighted``), the envelopes are opened only once the quality scores
-are locked. Late, withdrawn and rejected bids are never opened. Anything refused
+are locked. Late, withdrawn and rejected bids are never opened. When every envelope
+stays sealed (no bid passed the quality evaluation), the opening is still recorded,
+with no workbook opened (:func:`none_opened` says why), so that the award can record
+that there is none. Anything refused
 leaves nothing recorded: the Town records the faulty bid as rejected
 (``intake.set_bid(..., rejected=...)``) and opens again.
 """
@@ -42,6 +45,13 @@ ALTERED = N_(
     "The price workbook of {bidder} is not the one received: its fingerprint differs from the one taken at intake. It is not opened."
 )
 REFUSED = N_("The price workbook of {bidder} cannot be opened.")
+NONE_PASSED = N_(
+    "No price envelope was opened: no bid passed the quality evaluation, so every envelope stays sealed."
+)
+NONE_OPENED = N_("No price envelope was opened: every envelope stays sealed.")
+NONE_PASS = N_(
+    "No bid passes the quality evaluation so far: at the opening, every price envelope would stay sealed."
+)
 
 
 class WorkbookRefused(BidsError):
@@ -97,7 +107,7 @@ def open_envelope(
 
     Raises :class:`BidsError`: not published, already opened, no one named as opening,
     the quality scores not locked where the method separates quality and price, a
-    moment before the closing, no bid to open, a workbook altered since intake
+    moment before the closing, no bid with a sealed workbook at all, a workbook altered since intake
     (:data:`ALTERED`); :class:`WorkbookRefused` for a workbook of another version or
     structure. Nothing is recorded then."""
     record = published_record(pf)
@@ -123,7 +133,7 @@ def open_envelope(
         )
     skipped = set(unopened) | set(set_aside(pf.project, record))
     to_open = [b for b in record.bids if b.openable and b.id not in skipped]
-    if not to_open:
+    if not any(b.openable for b in record.bids):
         raise BidsError(N_("There is no price workbook to open."))
     form = price_form.price_form(pf.project)
     opened: list[tuple[int, str, dict[str, list[Decimal | None]], str]] = []
@@ -158,3 +168,21 @@ def open_envelope(
                         }
                     )
     return read(pf)
+
+
+def none_opened(project: Project, record: BidsRecord) -> str | None:
+    """Why the recorded opening opened no envelope, ``None`` when it opened one (or is
+    not recorded): :data:`NONE_PASSED` when the tender's rule kept every envelope sealed
+    (:func:`set_aside`: no bid passed), else :data:`NONE_OPENED` (the Town's choice)."""
+    if record.opening is None or any(b.opened for b in record.bids):
+        return None
+    kept = set(set_aside(project, record))
+    passed = [b for b in record.bids if b.openable and b.id not in kept]
+    return NONE_OPENED if passed else NONE_PASSED
+
+
+def none_pass(project: Project, record: BidsRecord) -> bool:
+    """Whether, before the opening, bids could be opened yet the tender's rule keeps
+    every one sealed on the quality scores as they stand (:func:`set_aside`)."""
+    openable = {b.id for b in record.bids if b.openable}
+    return record.opening is None and bool(openable) and openable <= set(set_aside(project, record))

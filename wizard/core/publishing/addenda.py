@@ -23,6 +23,12 @@ default, which the tender itself announces): bidders need that many days after t
 last addendum to take it into account. An addendum issued later than that before the
 closing extends the closing to ``issue date + last_addendum_days``
 (:func:`plan_issue`, shown before issuing; :func:`issue` adds the change itself).
+
+**An addendum is issued before the closing** in force (the one bidders know, not the
+one the addendum moves it to): :func:`plan_issue` refuses an issue dated after it, and
+any issue once the tender has closed: a bid recorded as received after the closing,
+the envelopes opened, the quality scores locked or the award recorded (:func:`closed`).
+A bid received before the closing stops nothing.
 """
 
 from __future__ import annotations
@@ -36,12 +42,11 @@ from wizard.core.i18n import N_, Localized
 from wizard.core.i18n.formats import no_day
 from wizard.core.i18n.languages import tender_languages, written_language
 from wizard.core.model import Project, translatable
-from wizard.core.opendata.milestones import parse_moment, valid_day
+from wizard.core.opendata.milestones import end_of, parse_moment, valid_day
 from wizard.core.project_file.baseline import is_baseline
 from wizard.core.project_file.codec import MAX_TEXT, count_text
 from wizard.core.project_file.store import ProjectFile
 from wizard.core.publishing import PublishingError
-from wizard.core.publishing.publish import now_utc
 from wizard.core.publishing.record import (
     CLAUSE_PREFIX,
     DATE_FIELDS,
@@ -446,9 +451,55 @@ def minimum_days(project: Project) -> int:
     return clamp("contract_data.last_addendum_days", project.contract_data.last_addendum_days)
 
 
+AFTER_CLOSING = N_(
+    "An addendum is issued before the closing: {date} is after the closing in force ({closing}). Issue it on or before that day."
+)
+"""The refusal of an issue dated after the closing in force (before the addendum's own
+change: an addendum moving the closing later is still issued before the one bidders
+know)."""
+LATE_BID = N_(
+    "The tender has closed: a bid was received at {received}, after the closing in force ({closing}). An addendum can no longer be issued."
+)
+"""The refusal of any issue once a bid is recorded as received after the closing in
+force: the closing has passed, whatever date the addendum would bear."""
+EVALUATING = N_(
+    "The tender has closed ({closing}) and its bids are being evaluated (the envelopes opened, the quality scores locked or the award recorded). An addendum can no longer be issued."
+)
+"""The refusal of any issue once the evaluation has begun."""
+
+
+def closing_named(project: Project) -> str:
+    """The closing in force as a refusal names it: ``2027-03-08 14:00`` (its day alone
+    without a time)."""
+    return f"{project.info.closing_date} {project.info.closing_time}".strip()
+
+
+def closed(pf: ProjectFile) -> list[tuple[str, dict[str, object]]]:
+    """Why no addendum can be issued any more (empty while the tender is open): the
+    envelopes opened, the quality scores locked or the award recorded
+    (:data:`EVALUATING`), else a bid received after the closing in force
+    (:data:`LATE_BID`). A bid received before the closing stops nothing: an addendum
+    dated before the closing is then still due to every bidder."""
+    from wizard.core.bids.record import read as read_bids
+    from wizard.core.domain.timezones import closing_datetime
+
+    bids = read_bids(pf)
+    closing = closing_named(pf.project)
+    if bids.opened or bids.locked or bids.award is not None:
+        return [(EVALUATING, {"closing": closing})]
+    deadline = closing_datetime(pf.project.info)
+    for bid in bids.bids:
+        received = parse_moment(bid.received_at)
+        if deadline is not None and received is not None and received > deadline:
+            return [(LATE_BID, {"received": bid.received_at, "closing": closing})]
+    return []
+
+
 def plan_issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str) -> IssuePlan:
     """The :class:`IssuePlan` of issuing the draft ``addendum_id`` on ``issued_on``
-    (reads only). Raises :class:`PublishingError` for no such draft."""
+    (reads only). Raises :class:`PublishingError` for no such draft. Its problems refuse
+    an issue dated after the closing in force (:data:`AFTER_CLOSING`) and any issue once
+    the tender has closed (:func:`closed`)."""
     addendum = _draft(pf, addendum_id)
     record = read(pf)
     project = pf.project
@@ -472,9 +523,12 @@ def plan_issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str) -> Issue
                     {"date": max(latest)},
                 )
             )
+        if valid_day(before) and day > before:
+            problems.append((AFTER_CLOSING, {"date": day, "closing": closing_named(project)}))
         required = (dt.date.fromisoformat(day) + dt.timedelta(days=minimum)).isoformat()
         if valid_day(moved) and moved < required:
             after, extended = required, True
+    problems += closed(pf)
     changes = [c for c in addendum.changes if c.kind != "price_form"]
     workbook_before, workbook_after = workbook_in_force(record), workbook_version(amended(project, changes))
     if not addendum.questions and not changes and workbook_before == workbook_after:
@@ -543,12 +597,12 @@ def amended(project: Project, changes: list[Change]) -> Project:
     return result
 
 
-def issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str, moment: str | None = None) -> Addendum:
+def issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str) -> Addendum:
     """Issue the draft ``addendum_id`` on ``issued_on`` (module docstring): the closing
     extended when the Town's rule requires it (a change added), every change applied
     to the project (its ``old_*`` values recorded), the ``tenderUpdate`` release built
     (``opendata.identity.tender_update`` of the previous published release, dated
-    ``moment``, default now, always after it), the number and date set, and the
+    by the issue day, at its end in the town's zone, always after it), the number and date set, and the
     ``published`` marker journalled. All in one transaction; returns the issued
     addendum. Raises :class:`PublishingError` with the plan's first problem."""
     plan = plan_issue(pf, addendum_id=addendum_id, issued_on=issued_on)
@@ -587,7 +641,7 @@ def issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str, moment: str |
             for change in addendum.changes:
                 _apply(pf, change)
             _replace_workbook(pf, addendum_id)
-            release = _release(pf, plan.number, moment)
+            release = _release(pf, plan.number, plan.issued_on)
             pf.db.table("addenda").update(
                 addendum_id,
                 {
@@ -706,10 +760,11 @@ def _move_opening_row(pf: ProjectFile, before: str, after: str) -> None:
             pf.update_row("publication_items", item.id, planned_date=after)
 
 
-def _release(pf: ProjectFile, number: int, moment: str | None) -> dict[str, Any]:
+def _release(pf: ProjectFile, number: int, issued_on: str) -> dict[str, Any]:
     """The ``tenderUpdate`` release of addendum ``number``: the project as amended now,
-    amending the latest published release, dated ``moment`` or now, at least a second
-    after it."""
+    amending the latest published release, dated by the issue day ``issued_on`` at its
+    end in the town's zone (``opendata.milestones``: a day on which something
+    happened), at least a second after the release it amends."""
     from wizard.core.opendata.identity import tender_update
     from wizard.core.opendata.release import build_package
     from wizard.core.textclean import clean_project
@@ -717,7 +772,7 @@ def _release(pf: ProjectFile, number: int, moment: str | None) -> dict[str, Any]
     record = read(pf)
     assert record.baseline is not None
     previous = record.issued[-1].release_data() if record.issued else record.baseline.release_data()
-    when = parse_moment(moment or now_utc())
+    when = parse_moment(end_of(pf.project.info, issued_on))
     last = parse_moment(previous.get("date"))
     assert when is not None
     if last is not None and when <= last:

@@ -32,7 +32,7 @@ from pathlib import Path
 from wizard.core.i18n import N_
 from wizard.core.i18n.formats import no_day
 from wizard.core.model.choices import LANGUAGES
-from wizard.core.opendata.milestones import valid_day
+from wizard.core.opendata.milestones import end_of, valid_day
 from wizard.core.project_file import jsonio
 from wizard.core.project_file.store import ProjectFile
 from wizard.core.publishing import PublishingError
@@ -102,7 +102,9 @@ def publish(
 ) -> Record:
     """Mark the project as published on ``published_on`` (YYYY-MM-DD) and keep the
     documents (module docstring); returns the new :class:`Record`. ``moment``: the UTC
-    moment that dates the baseline release (default: now).
+    moment the publication is recorded at (default: now). The baseline release is
+    dated by the publication day, at its end in the town's zone as every day on which
+    something happened (``opendata.milestones``), never by the clock.
 
     Raises :class:`PublishingError` (already published, a date that is not one, an
     attachment in an unknown language), the store's ``ReadOnlyFile`` /
@@ -149,7 +151,7 @@ def publish(
                 (export.price_workbook_file(lang), lang, workbooks[export.price_workbook_file(lang)])
                 for lang in langs
             ]
-            release = build_package(project, moment)["releases"][0]
+            release = build_package(project, end_of(project.info, day))["releases"][0]
             pf.db.table("publication").insert(
                 {
                     "id": 1,
