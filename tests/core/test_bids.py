@@ -464,7 +464,7 @@ def test_the_command_line_records_bids_seals_a_workbook_and_opens_the_envelopes(
         == 0
     )
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "Soumission\tSoumissionnaire\tReçue le\tAddendas dont la réception est accusée\tStatut"
+    assert out[0] == "Soumission\tSoumissionnaire\tReçue le\tAddenda dont la réception est accusée\tStatut"
     assert out[1] == f"1\tFormation Acadie inc.\t{ON_TIME}\t1\tprix évalué 95\u00a0502,70\u00a0$"
     assert out[3].endswith("rejetée\u00a0: Formulaire périmé")
     assert out[-1] == f"Enveloppes de prix ouvertes le {OPENED_AT} par Martin Thériault."
@@ -866,7 +866,7 @@ def test_bid_show_labels_its_columns_with_the_points_and_rank_once_scored(tmp_pa
     assert cli_main(["bid", str(path), "show", "--lang", "fr"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].split("\t")[3:] == [
-        "Addendas dont la réception est accusée",
+        "Addenda dont la réception est accusée",
         "Points de qualité",
         "Rang",
         "Statut",

@@ -290,3 +290,15 @@ def test_check_on_the_command_line_reads_the_bids(tmp_path, capsys):
         "BD-ALL-BUT-WINNER" in lines[0]
         and "from Apprentissage Fundy inc., was set aside (red flag R035" in lines[0]
     )
+
+
+def test_consensus_for_a_bid_no_sheet_scores():
+    clean = sample.clean()
+    record = replace(clean, sheets=tuple(s for s in clean.sheets if s.bid_id != 5))
+    f = _one(record)
+    assert (f.code, f.field, f.severity.value) == ("BD-NO-SHEET", "bids:5.sheets", "warning")
+    assert f.message("en").startswith("The consensus gives points to Epsilon Inc. while no member")
+    assert f.message("fr").startswith("Le consensus attribue des points à Epsilon Inc. alors qu’aucun membre")
+    # the clean twin: one score on one sheet is a sheet for the bid
+    one = replace(clean, sheets=tuple(s for s in clean.sheets if s.bid_id != 5 or s == clean.sheets[-1]))
+    assert _found(one) == []

@@ -147,3 +147,68 @@ def test_a_failed_mandatory_criterion_still_says_the_envelope_stayed_sealed(queb
     body = "\n".join(_lines(p, record, 2, lang))
     assert tr(ENVELOPE_NOT_OPENED, lang) in body
     assert body.count(tr(ENVELOPE_NOT_OPENED, lang)) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "The award departs from the ranking: the contract goes to a bid ranked below yours. "
+            "Reason recorded for this choice: Local supplier with better support",
+        ),
+        (
+            "fr",
+            "L’adjudication s’écarte du classement\xa0: le contrat va à une soumission classée après "
+            "la vôtre. Motif consigné pour ce choix\xa0: Local supplier with better support",
+        ),
+    ],
+)
+def test_the_bid_ranked_first_learns_the_award_departs_and_why(lang, said):
+    record = awarded(bid_id=5, reason_if_not_top="Local supplier with better support")
+    assert said in _lines(project(), record, 4, lang)
+    # the clean twin: the award follows the ranking, the bid ranked second reads no departure
+    body = "\n".join(_lines(project(), awarded(), 5, lang))
+    assert "ranking:" not in body and "classement\xa0:" not in body
+
+
+def test_a_departure_without_a_reason_says_none_is_recorded():
+    lines = _lines(project(), awarded(bid_id=5), 4, "en")
+    assert (
+        "The award departs from the ranking: the contract goes to a bid ranked below yours. "
+        "No reason for this choice is recorded yet." in lines
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "not_said"),
+    [
+        ("fr", "au rang 1 avec un pointage final de ", "au rang 1 avec un total de"),
+        ("en", "in rank 1 with a final score of ", "in rank 1 with a total of"),
+    ],
+)
+def test_a_quebec_recommendation_gives_the_final_score(quebec_record, lang, said, not_said):
+    from wizard.core.documents.evaluation_report import report_document
+
+    p, record = quebec_record
+    body = text(report_document(p, record, lang))
+    assert said in body and not_said not in body
+    # the clean twin: outside Québec the recommendation gives the total out of 100
+    outside = text(report_document(project(), awarded(), lang))
+    assert not_said in outside and said not in outside
+
+
+def test_the_addenda_column_agrees_in_french():
+    from wizard.core.documents.evaluation_report import report_document
+
+    record = awarded()
+    bids = tuple(replace(b, acknowledged_addenda=()) if b.id == 5 else b for b in record.bids)
+    body = text(report_document(project(), replace(record, bids=bids), "fr")).split("\n")
+    assert (
+        "Addenda dont la réception est accusée" in body
+        and "Addendas dont la réception est accusée" not in body
+    )
+    assert "aucun" in body and "aucune" not in body
+    # one word for one thing, as Québec's texts say it: « pointages de qualité »
+    assert "Les pointages de qualité ont été verrouillés le" in "\n".join(body)
+    assert "notes de qualité" not in "\n".join(body)

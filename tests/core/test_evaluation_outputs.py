@@ -552,6 +552,9 @@ def test_english_documents_say_the_notes_are_in_french(tmp_path):
     )
     assert sentence in text(report_document(project, record, "en")).split("\n")
     assert sentence in text(letter_document(project, record, record.bids[2], "en")).split("\n")
+    # a late bid's letter quotes no note: it says nothing of their language (walk 2026-12-07)
+    late = next(b for b in record.bids if b.late)
+    assert sentence not in text(letter_document(project, record, late, "en")).split("\n")
     french = text(report_document(project, record, "fr"))
     assert "langue d’origine" not in french
     assert "Démontré lors" not in french
@@ -598,7 +601,7 @@ def test_the_wording_of_the_training_outputs(tmp_path):
         for line in english
     )
     assert "16\u00a0avril\u00a02027, 9\u00a0h\u00a015 (heure de l’Atlantique)" in french
-    assert "Addendas dont la réception est accusée" in french
+    assert "Addenda dont la réception est accusée" in french
     assert "Le classement reste le même dans chacun de ces cas." in french
     assert "Ouverte, bordereau PF1\u201127147c2c60" in french
     assert any(line.startswith("Threshold: a bid must obtain 70% of the optional points") for line in english)

@@ -102,7 +102,7 @@ _BIDS = [
     (
         _scored,  # every score in: the lock refuses an incomplete evaluation (walk 2026-12-07)
         lambda pf, b, text: evaluation_entry.lock_quality(pf, locked_by=text, at=OPENED_AT),
-        "Le nom de qui verrouille les notes de qualité est trop long",
+        "Le nom de qui verrouille les pointages de qualité est trop long",
         "Who locks the quality scores is too long",
     ),
     (

@@ -247,7 +247,7 @@ def test_the_menu_entry_waits_for_the_publication(open_window):
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
-    [("fr", "Verrouillez les notes de qualité"), ("en", "Lock the quality scores before opening")],
+    [("fr", "Verrouillez les pointages de qualité"), ("en", "Lock the quality scores before opening")],
 )
 def test_opening_before_the_lock_is_refused_with_the_core_message(
     window, qtbot, tmp_path, errors, lang, expected

@@ -29,6 +29,9 @@ beside the project, and the evaluation computed from both
   to the item's points on Québec's quality grid).
 * ``BD-DIVERGENT`` (warning): members' sheets differ on a criterion (or a grid item) not
   yet settled by a consensus with its reason.
+* ``BD-NO-SHEET`` (warning): the consensus gives a bid points (an optional criterion or
+  a grid item) while no member's sheet scores that bid at all: the guide has each member
+  score each bid on an independent sheet before the consensus.
 * ``BD-LOCKED-UNSCORED`` (error): the quality scores are locked while a bid evaluated
   still has an optional criterion or an item of Québec's quality grid without consensus
   points: it can never be ranked.
@@ -597,7 +600,34 @@ def _scores(project: Project, record: BidsRecord, inp: bid_scoring.EvaluationInp
                 points=", ".join(f"{names.get(m, m)}: {p}" for m, p in d.points),
             )
         )
-    return found
+    return found + _no_sheet(record)
+
+
+def _no_sheet(record: BidsRecord) -> list[Finding]:
+    """``BD-NO-SHEET``: consensus points for a bid no member's sheet scores (walk
+    2026-12-07: the report then said the consensus followed independent sheets)."""
+    sheeted = {s.bid_id for s in record.sheets if s.points is not None} | {
+        g.bid_id for g in record.grid_sheets if g.points is not None
+    }
+    agreed = {c.bid_id for c in record.consensus if c.points is not None} | {
+        g.bid_id for g in record.grid_consensus if g.points is not None
+    }
+    return [
+        finding(
+            "BD-NO-SHEET",
+            Severity.WARNING,
+            N_(
+                "The consensus gives points to {name} while no member of the selection committee "
+                "scored this bid on a sheet: have each member score it on an independent sheet "
+                "before the consensus, so the consensus can be checked against their scores."
+            ),
+            f"bids:{bid.id}.sheets",
+            principles.PUBLISHED_RULES,
+            name=_name(bid),
+        )
+        for bid in record.bids
+        if bid.id in agreed and bid.id not in sheeted
+    ]
 
 
 def _grid_label(item: QualityGridItem) -> Localized:

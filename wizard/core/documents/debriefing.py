@@ -9,9 +9,11 @@ needed; every evaluated bid, its own points on each optional criterion with the
 selection committee's reason, and the winner's points beside them (under Québec's
 statutory system, its points on each criterion of the quality grid, out of the
 criterion's points, with the reason, beside the winner's); then its own scores and
-rank, and the winner's; the recourse open to it (:func:`_recourse`). As a municipal
-letter: the bidder's address (the placeholder when none is recorded), a salutation, a
-closing and the signature of the officer named in the tender (:func:`_signature`).
+rank, and the winner's; to a bid ranked above the winner, that the award departs
+from the ranking and the reason recorded (:func:`_departure`); the recourse open to
+it (:func:`_recourse`). As a municipal letter: the bidder's address (the placeholder
+when none is recorded), a salutation, a closing and the signature of the officer
+named in the tender (:func:`_signature`).
 
 Nothing confidential (principle: a debriefing explains the bidder's own result without
 giving away another bidder's bid): no other bidder's name except the winner's (public
@@ -215,6 +217,59 @@ def _outcome(view: EvaluationView, bid: Bid, lang: str, names: _Names) -> list[B
     return []
 
 
+def _quotes(view: EvaluationView, bid: Bid) -> bool:
+    """Whether the letter to ``bid`` quotes a note the evaluators wrote (the reason it was
+    set aside, the evidence of a criterion it fails, a consensus reason): the sentence on
+    the notes' language goes only in such a letter (walk 2026-12-07: a late bid's letter,
+    which quotes none, said the notes quoted were in French)."""
+    record, inp = view.record, view.inp
+    result = view.result(bid.id)
+    if bid.late:
+        return False
+    if bid.rejected.strip():
+        return True
+    if result is None:
+        return False
+    if result.status == "non_compliant":
+        return any(
+            m.bid_id == bid.id and m.criterion_id in result.failed and m.evidence.strip()
+            for m in record.mandatory
+        )
+    return any(
+        c.bid_id == bid.id and c.criterion_id in inp.optional_ids and c.reason.strip()
+        for c in record.consensus
+    ) or any(
+        g.bid_id == bid.id and g.item_id in inp.grid_max and g.reason.strip() for g in record.grid_consensus
+    )
+
+
+def _departure(
+    view: EvaluationView, bid: Bid, winner: Bid, reason: str, lang: str, names: _Names
+) -> list[Block]:
+    """A bid ranked above the winner learns that the award departs from the ranking, and
+    the reason recorded for it (walk 2026-12-07: the bid ranked first read only its rank
+    and a total above the winner's); the evaluation report gives the same reason."""
+    mine, won = view.result(bid.id), view.result(winner.id)
+    if (
+        mine is None
+        or mine.rank is None
+        or bid.late
+        or (won is not None and won.rank is not None and won.rank <= mine.rank)
+    ):
+        return []
+    text = tr(
+        "The award departs from the ranking: the contract goes to a bid ranked below yours.",
+        lang,
+    )
+    reason = names(reason)
+    text += " " + (
+        tr("Reason recorded for this choice: {reason}", lang, reason=reason)
+        if reason
+        else tr("No reason for this choice is recorded yet.", lang)
+    )
+    return [Paragraph(text)]
+
+
 def _points_table(view: EvaluationView, bid: Bid, winner: Bid, lang: str, names: _Names) -> list[Block]:
     """Each optional criterion: the bid's consensus points and reason, the winner's points."""
     result = view.result(bid.id)
@@ -393,10 +448,12 @@ def letter_blocks(
         )
     )
     names = _Names(view.project, record, lang)
+    departure = _departure(view, bid, winner, award.reason_if_not_top, lang, names)
     note = notes_language_note(notes_lang, lang)
-    if note:
+    if note and (_quotes(view, bid) or (departure and award.reason_if_not_top.strip())):
         blocks.append(Paragraph(note))
     blocks += _outcome(view, bid, lang, names)
+    blocks += departure
     if (
         record.opened
         and not bid.late

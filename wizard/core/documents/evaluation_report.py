@@ -124,12 +124,53 @@ def threshold_texts(inp: bid_scoring.EvaluationInput, lang: str) -> list[str]:
     return texts
 
 
+class SheetCover:
+    """What the members' sheets hold beside the consensus (walk 2026-12-07: the report
+    said the consensus came "after each member scored on an independent sheet" while no
+    sheet, or one score, was recorded): each consensus score with points (``("optional",
+    bid, criterion)`` or ``("grid", bid, item)``), those some sheet also scores, and the
+    scores each member's sheet holds."""
+
+    def __init__(self, view: EvaluationView) -> None:
+        inp, record = view.inp, view.record
+        self.agreed = {
+            ("optional", c.bid_id, c.criterion_id)
+            for c in record.consensus
+            if c.points is not None and c.criterion_id in inp.optional_ids
+        } | {
+            ("grid", g.bid_id, g.item_id)
+            for g in record.grid_consensus
+            if g.points is not None and g.item_id in inp.grid_max
+        }
+        self.by_member: dict[int, set[tuple[str, int, int]]] = {}
+        for s in record.sheets:
+            if s.points is not None and s.criterion_id in inp.optional_ids:
+                self.by_member.setdefault(s.jury_member_id, set()).add(("optional", s.bid_id, s.criterion_id))
+        for g in record.grid_sheets:
+            if g.points is not None and g.item_id in inp.grid_max:
+                self.by_member.setdefault(g.jury_member_id, set()).add(("grid", g.bid_id, g.item_id))
+        self.sheeted = set().union(*self.by_member.values()) if self.by_member else set()
+
+    def unsheeted(self, kind: str) -> bool:
+        """Whether a consensus score of ``kind`` ("optional" or "grid") has no sheet beside it."""
+        return any(k[0] == kind and k not in self.sheeted for k in self.agreed)
+
+
 def _rules(view: EvaluationView, lang: str) -> list[Block]:
     project, inp = view.project, view.inp
+    cover = SheetCover(view)
     blocks: list[Block] = [Heading(1, tr("The call for tenders and its rules", lang))]
     blocks.append(
         Paragraph(
             tr(
+                "The bids are evaluated as the call for tenders states: each mandatory criterion is "
+                "met or not, and a bid that fails one is set aside; each optional criterion met is "
+                "worth one point, by the consensus of the selection committee; the technical "
+                "committee verifies each scenario for the selection committee.",
+                lang,
+            )
+            if cover.unsheeted("optional")
+            else tr(
                 "The bids are evaluated as the call for tenders states: each mandatory criterion is "
                 "met or not, and a bid that fails one is set aside; each optional criterion met is "
                 "worth one point, by the consensus of the selection committee after each member "
@@ -142,7 +183,7 @@ def _rules(view: EvaluationView, lang: str) -> list[Block]:
     thresholds = threshold_texts(inp, lang)
     blocks.append(Paragraph(thresholds[0]))
     if inp.method == "quebec" and inp.grid_max:
-        blocks.append(Paragraph(_statute_text(project, lang)))
+        blocks.append(Paragraph(_statute_text(project, lang, sheets=not cover.unsheeted("grid"))))
     blocks += [Paragraph(text) for text in thresholds[1:]]
     if project.evaluation.tie_break.strip():
         blocks.append(
@@ -197,8 +238,15 @@ GRID_RULE = N_(
     "{formula}."
 )
 
+GRID_RULE_AGREED = N_(
+    "The interim score is the total of the points the selection committee agreed by consensus on "
+    "each criterion of the quality grid, out of {total}, without knowing the prices. The final "
+    "score is given by the formula of {law}: {formula}."
+)
+""":data:`GRID_RULE` when a consensus score of the grid has no member's sheet beside it."""
 
-def _statute_text(project: Project, lang: str) -> str:
+
+def _statute_text(project: Project, lang: str, sheets: bool = True) -> str:
     """:data:`GRID_RULE` with the provision and the formula of ``resources/legal/quebec.json``
     (``evaluation.formula``; the professional-services article or the one for other
     contracts), marked "to be confirmed by counsel" while either is unconfirmed."""
@@ -207,7 +255,7 @@ def _statute_text(project: Project, lang: str) -> str:
     if not (quebec.fact("evaluation", key).confirmed and quebec.fact("evaluation", "formula").confirmed):
         law = f"{law} {tr(COUNSEL_MARK, lang)}"
     return tr(
-        GRID_RULE,
+        GRID_RULE if sheets else GRID_RULE_AGREED,
         lang,
         total=sum(max(i.points, 0) for i in project.quality_grid),
         law=law,
@@ -232,7 +280,7 @@ def _received(view: EvaluationView, lang: str) -> list[Block]:
             str(bid.id),
             bidder_name(bid),
             moment(bid.received_at, lang, zone_of(view.project.info)),
-            ", ".join(str(n) for n in bid.acknowledged_addenda) or tr("none", lang),
+            ", ".join(str(n) for n in bid.acknowledged_addenda) or tr("no addendum", lang),
             status_text(bid, view.result(bid.id), lang),
         ]
         for bid in record.bids
@@ -311,7 +359,7 @@ def _opening(view: EvaluationView, lang: str) -> list[Block]:
                 lang,
                 moment=moment(opening.opened_at, lang, zone_of(view.project.info)),
                 by=" ".join(opening.opened_by.split()) or NOT_OPENED,
-                witnesses=" ".join(opening.witnesses.split()) or tr("none", lang),
+                witnesses=" ".join(opening.witnesses.split()) or tr("no witness", lang),
             )
         )
     )
@@ -488,8 +536,32 @@ def _sheets_said(view: EvaluationView, members: list[int], lang: str) -> list[Bl
         g.points is not None and g.item_id in inp.grid_max for g in record.grid_sheets
     )
     blocks: list[Block] = []
-    if members and (optional or grid):
-        what = "both" if optional and grid else "grid" if grid else "optional"
+    cover = SheetCover(view)
+    what = "both" if optional and grid else "grid" if grid else "optional"
+    kinds = {k for k, on in (("grid", grid), ("optional", optional)) if on}
+    agreed = {k for k in cover.agreed if k[0] in kinds}  # a kind no sheet holds: NOT_ON_SHEETS
+    if members and agreed - cover.sheeted:
+        blocks.append(
+            Paragraph(
+                tr(
+                    Plural(
+                        "{count} member of the selection committee scored on an independent sheet "
+                        "{sheeted} of the {total} scores the consensus records on {what}; the others "
+                        "were agreed without an individual sheet.",
+                        "{count} members of the selection committee scored on independent sheets "
+                        "{sheeted} of the {total} scores the consensus records on {what}; the others "
+                        "were agreed without an individual sheet.",
+                        len(members),
+                    ),
+                    lang,
+                    count=len(members),
+                    sheeted=len(agreed & cover.sheeted),
+                    total=len(agreed),
+                    what=tr(SCORED_ON_SHEETS[what], lang),
+                )
+            )
+        )
+    elif members and (optional or grid):
         blocks.append(
             Paragraph(
                 tr(
@@ -689,6 +761,7 @@ def _sensitivity(view: EvaluationView, lang: str) -> list[Block]:
     if not ranked:
         return []
     numbers = view.jury_numbers()
+    cover = SheetCover(view)
     blocks: list[Block] = [Heading(1, tr("Sensitivity of the ranking", lang))]
     blocks.append(
         Paragraph(
@@ -701,10 +774,22 @@ def _sensitivity(view: EvaluationView, lang: str) -> list[Block]:
     )
     for variant in view.sensitivity.variants:
         if variant.kind == "without_member":
-            what = tr(
-                "Without the sheet of member {number}",
-                lang,
-                number=numbers.get(variant.member_id or 0, variant.member_id),
+            held = len(cover.by_member.get(variant.member_id or 0, set()) & cover.agreed)
+            what = (
+                tr(
+                    "Without the sheet of member {number}, which holds {held} of the {total} scores "
+                    "the consensus records",
+                    lang,
+                    number=numbers.get(variant.member_id or 0, variant.member_id),
+                    held=held,
+                    total=len(cover.agreed),
+                )
+                if held < len(cover.agreed)
+                else tr(
+                    "Without the sheet of member {number}",
+                    lang,
+                    number=numbers.get(variant.member_id or 0, variant.member_id),
+                )
             )
         else:
             what = tr("With the linear price formula, weight × (1 − (price − lowest) ÷ lowest)", lang)
@@ -783,24 +868,46 @@ def _recommendation(view: EvaluationView, lang: str) -> list[Block]:
     params = {
         "bidder": bidder_name(bid),
         "rank": result.rank if result is not None and result.rank is not None else NOT_OPENED,
-        "total": number(result.total if result else None, lang),
         "amount": money(bid.evaluated_price if bid.evaluated_price is not None else value, lang),
     }
+    # Québec ranks by the statute's final score, not a total out of 100 (walk 2026-12-07)
+    quebec_score = view.inp.method == "quebec"
+    params["total"] = number(result.total if result else None, lang, 4 if quebec_score else 2)
     if first:
-        text = tr(
-            "The selection committee recommends awarding the contract to {bidder}, in rank {rank} "
-            "with a total of {total}, for {amount} before taxes.",
-            lang,
-            **params,
+        text = (
+            tr(
+                "The selection committee recommends awarding the contract to {bidder}, in rank {rank} "
+                "with a final score of {total}, for {amount} before taxes.",
+                lang,
+                **params,
+            )
+            if quebec_score
+            else tr(
+                "The selection committee recommends awarding the contract to {bidder}, in rank {rank} "
+                "with a total of {total}, for {amount} before taxes.",
+                lang,
+                **params,
+            )
         )
     else:
         ranked_first = [b for b in record.bids if (r := view.result(b.id)) is not None and r.rank == 1]
-        text = tr(
-            "The award proposed goes to {bidder}, in rank {rank} with a total of {total}, for {amount} "
-            "before taxes; the selection committee ranked {first} first.",
-            lang,
-            first=", ".join(bidder_name(b) for b in ranked_first) or NOT_OPENED,
-            **params,
+        first_names = ", ".join(bidder_name(b) for b in ranked_first) or NOT_OPENED
+        text = (
+            tr(
+                "The award proposed goes to {bidder}, in rank {rank} with a final score of {total}, for "
+                "{amount} before taxes; the selection committee ranked {first} first.",
+                lang,
+                first=first_names,
+                **params,
+            )
+            if quebec_score
+            else tr(
+                "The award proposed goes to {bidder}, in rank {rank} with a total of {total}, for {amount} "
+                "before taxes; the selection committee ranked {first} first.",
+                lang,
+                first=first_names,
+                **params,
+            )
         )
     blocks.append(Paragraph(text))
     if not first and award is not None:

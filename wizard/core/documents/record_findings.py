@@ -541,6 +541,7 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
             ),
         ),
     ),
+    "BD-NO-SHEET": (((), N_("The consensus scored a bid that no member scored on a sheet.")),),
     "BD-LOCKED-UNSCORED": (
         (
             (),
