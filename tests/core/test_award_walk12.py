@@ -143,3 +143,39 @@ def test_bid_show_says_nothing_of_a_dead_end_while_a_bid_passes(tmp_path, capsys
     capsys.readouterr()
     assert cli_main(["bid", str(path), "show", "--lang", "en"]) == 0
     assert "passes the quality evaluation" not in capsys.readouterr().out
+
+
+def _paragraphs(document) -> list[str]:
+    return [getattr(b, "text", "") for b in document.blocks]
+
+
+@pytest.mark.parametrize(
+    ("lang", "held", "reason"),
+    [
+        ("en", "The opening of the price envelopes was held on", "no bid passed the quality evaluation"),
+        ("fr", "L’ouverture des enveloppes de prix a eu lieu le", "aucune soumission n’a réussi"),
+    ],
+)
+def test_the_report_says_the_opening_was_held_with_every_envelope_sealed(qc, lang, held, reason):
+    """Walk 2026-12-07: after an opening that opened nothing, the evaluation report said
+    the envelopes "were opened" and that each workbook was fingerprinted at the opening."""
+    from wizard.core.documents.evaluation_report import report_document
+
+    quebec_bid(qc, "C")  # under 70: its envelope stays sealed
+    evaluation_entry.lock_quality(qc, locked_by="Greffière", at=LOCKED)
+    opening.open_envelope(qc, opened_by="Greffière", at=OPENED)
+    texts = _paragraphs(report_document(qc.project, read(qc), lang))
+    [line] = [t for t in texts if t.startswith(held)]
+    assert reason in line
+    assert not any("fingerprinted" in t or "empreinte" in t and "ouverture" in t for t in texts)
+
+
+def test_the_report_of_an_opening_that_opened_a_bid_says_it_was_opened(qc):
+    from wizard.core.documents.evaluation_report import report_document
+
+    quebec_bid(qc, "A")  # 80: opened
+    evaluation_entry.lock_quality(qc, locked_by="Greffière", at=LOCKED)
+    opening.open_envelope(qc, opened_by="Greffière", at=OPENED)
+    texts = _paragraphs(report_document(qc.project, read(qc), "en"))
+    assert any(t.startswith("The price envelopes were opened on") for t in texts)
+    assert any("fingerprinted" in t for t in texts)

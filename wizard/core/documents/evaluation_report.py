@@ -21,6 +21,7 @@ project's jury list), never by name, on every page, as in the sheets' divergence
 from __future__ import annotations
 
 from wizard.core.bids.award_rule import value_differs
+from wizard.core.bids.opening import none_opened
 from wizard.core.bids.record import Bid, BidsRecord
 from wizard.core.bids.scoring_input import statute_differs
 from wizard.core.checks.bids import check_bids
@@ -352,17 +353,26 @@ def _opening(view: EvaluationView, lang: str) -> list[Block]:
     if opening is None:
         blocks.append(Paragraph(tr("The price envelopes are not opened yet: no price is known.", lang)))
         return blocks
+    sealed = none_opened(view.project, record)
+    held = (
+        N_("The price envelopes were opened on {moment} by {by}; witnesses: {witnesses}.")
+        if sealed is None
+        else N_("The opening of the price envelopes was held on {moment} by {by}; witnesses: {witnesses}.")
+    )
     blocks.append(
         Paragraph(
             tr(
-                "The price envelopes were opened on {moment} by {by}; witnesses: {witnesses}.",
+                held,
                 lang,
                 moment=moment(opening.opened_at, lang, zone_of(view.project.info)),
                 by=" ".join(opening.opened_by.split()) or NOT_OPENED,
                 witnesses=" ".join(opening.witnesses.split()) or tr("no witness", lang),
             )
+            + ("" if sealed is None else " " + tr(sealed, lang))
         )
     )
+    if sealed is not None:  # no workbook opened: nothing was fingerprinted at the opening
+        return blocks
     blocks.append(
         Paragraph(
             tr(
