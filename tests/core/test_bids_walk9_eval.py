@@ -176,7 +176,14 @@ def test_an_entry_prints_its_echo_and_one_line_of_state_not_the_table(pf, capsys
     out = capsys.readouterr().out.splitlines()
     assert out[1].startswith("Nothing missing: the quality scores can be locked") and len(out) == 3
     assert cli_main(["bid", str(path), "lock", "--by", "Greffière", "--at", LOCKED, "--lang", "en"]) == 0
-    assert capsys.readouterr().out.splitlines()[0] == f"Quality scores locked on {LOCKED}."
+    assert (
+        capsys.readouterr().out.splitlines()[0] == f"Quality scores locked on {LOCKED}. Locked by: Greffière."
+    )
+    assert cli_main(["bid", str(path), "show", "--lang", "fr"]) == 0
+    assert (
+        f"Pointages de qualité verrouillés le {LOCKED}. Verrouillés par\u00a0: Greffière."
+        in capsys.readouterr().out
+    )
 
 
 def test_points_corrected_without_reason_keep_the_reason(pf, capsys):

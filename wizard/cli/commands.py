@@ -783,6 +783,14 @@ def _print_bid_details(bid: Any, lang: str) -> None:
         print(f"{tr('Price workbook', lang)}\t{bid.workbook_sha256}")
 
 
+def _locked_line(moment: str, by: str, lang: str) -> str:
+    """ "Quality scores locked on MOMENT. Locked by: NAME." (who, when one was recorded:
+    walk 2026-12-07, the line left out who locked them)."""
+    name = " ".join(by.split())
+    line = tr("Quality scores locked on {moment}.", lang, moment=moment)
+    return line + (" " + tr("Locked by: {name}.", lang, name=name) if name else "")
+
+
 def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
     """A header, the bids as one line each (the quality points and the rank once the
     consensus is in), then the lock, the opening, the recommended bid and the award;
@@ -847,7 +855,7 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
             return
     _print_grid(pf.project, record, inp, results, lang)
     if record.quality_locked_at:
-        print(tr("Quality scores locked on {moment}.", lang, moment=record.quality_locked_at))
+        print(_locked_line(record.quality_locked_at, record.quality_locked_by, lang))
     if record.opening is not None:
         why = opening.none_opened(pf.project, record)
         print(
@@ -1340,7 +1348,7 @@ def cmd_bid(args: argparse.Namespace) -> int:
                 _entry(pf, args, lang)
             elif args.action == "lock":
                 when = evaluation_entry.lock_quality(pf, locked_by=args.by, at=args.at)
-                print(tr("Quality scores locked on {moment}.", lang, moment=when))
+                print(_locked_line(when, args.by, lang))
             elif args.action == "award":
                 _award(pf, args, lang)
             if args.action in ENTRIES or args.action == "lock":
