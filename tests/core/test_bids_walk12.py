@@ -16,7 +16,7 @@ from wizard.core.bids import BidsError, evaluation_entry, intake, opening
 from wizard.core.bids.common import amount, example_moment
 from wizard.core.bids.record import Bidder, read
 from wizard.core.contract import ContractError
-from wizard.core.contract.operations import _amount
+from wizard.core.contract.operations import typed_amount
 from wizard.core.i18n import tr
 
 
@@ -42,7 +42,7 @@ def test_the_awards_value_is_read_as_a_payment_is(opened, typed, value):
     """Walk 2026-12-07, defect 2: ``contract pay --amount "2 500,00"`` was accepted and
     ``bid award --value "150 000,00"`` refused: the award now reads as the contract does."""
     pf, _a, b = opened
-    assert _amount(typed) == Decimal(value)  # the contract's reader
+    assert typed_amount(typed) == Decimal(value)  # the contract's reader
     evaluation_entry.set_award(pf, b, contract_value=typed)
     assert read(pf).award.contract_value == Decimal(value)
 
@@ -52,7 +52,7 @@ def test_a_value_no_amount_reader_takes_shows_the_accepted_forms(opened, typed):
     """The refusal names the forms accepted; the contract refuses each one as well."""
     pf, _a, b = opened
     with pytest.raises(ContractError):
-        _amount(typed)
+        typed_amount(typed)
     with pytest.raises(BidsError) as info:
         evaluation_entry.set_award(pf, b, contract_value=typed)
     assert tr(info.value.text, "en", **info.value.params) == (

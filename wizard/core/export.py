@@ -157,20 +157,31 @@ def open_data_files(
     return build(project, changed, record, bids, follow)
 
 
-def addendum_files(project: Project, langs: list[str], record: Any = None) -> dict[str, bytes]:
-    """``addendum-<n>-<lang>.docx`` for each issued addendum of ``record``
+def addendum_documents(project: Project, langs: list[str], record: Any = None) -> dict[str, Any]:
+    """``{addendum-<n>-<lang>.docx: Document}`` for each issued addendum of ``record``
     (``publishing.record.Record``) in each language of ``langs`` (the export's: ``--lang``
-    or else the tender's languages; each document whole in its language)."""
+    or else the tender's languages; each document whole in its language); what
+    :func:`addendum_files` writes and the export gate reads (``documents/gate.py``)."""
     from wizard.core.documents.addendum import addendum_document, addendum_file
-    from wizard.core.documents.docx.writer import docx_bytes
 
     if record is None or not record.published:
         return {}
     return {
-        addendum_file(a.number, lang): docx_bytes(addendum_document(project, a, lang))
+        addendum_file(a.number, lang): addendum_document(project, a, lang)
         for a in record.issued
         for lang in langs
     }
+
+
+def addendum_files(project: Project, langs: list[str], record: Any = None) -> dict[str, bytes]:
+    """The DOCX of each :func:`addendum_documents`."""
+    return _docx(addendum_documents(project, langs, record))
+
+
+def _docx(documents: dict[str, Any]) -> dict[str, bytes]:
+    from wizard.core.documents.docx.writer import docx_bytes  # the DOCX stack only when writing one
+
+    return {name: docx_bytes(doc) for name, doc in documents.items()}
 
 
 def evaluation_names(project: Project, langs: list[str], bids: Any = None) -> list[str]:
@@ -184,44 +195,57 @@ def evaluation_names(project: Project, langs: list[str], bids: Any = None) -> li
     return names + [debriefing_file(b.id, lang) for b in unsuccessful(bids) for lang in langs]
 
 
-def evaluation_files(project: Project, langs: list[str], bids: Any = None) -> dict[str, bytes]:
+def evaluation_documents(project: Project, langs: list[str], bids: Any = None) -> dict[str, Any]:
     """Once bids are recorded (``bids``: ``bids.record.BidsRecord``), the evaluation
     report ``evaluation-report-<lang>.docx`` and, once awarded, a debriefing letter
-    ``debriefing-<bid>-<lang>.docx`` per unsuccessful bid, in each language of ``langs``."""
+    ``debriefing-<bid>-<lang>.docx`` per unsuccessful bid, in each language of ``langs``:
+    ``{file name: Document}``, what :func:`evaluation_files` writes and the gate reads."""
     from wizard.core.documents.debriefing import debriefing_file, letter_document, unsuccessful
-    from wizard.core.documents.docx.writer import docx_bytes
     from wizard.core.documents.evaluation_report import report_document, report_file
 
     if bids is None or not bids.bids:
         return {}
-    files = {report_file(lang): docx_bytes(report_document(project, bids, lang)) for lang in langs}
+    docs: dict[str, Any] = {report_file(lang): report_document(project, bids, lang) for lang in langs}
     for bid in unsuccessful(bids):
         for lang in langs:
-            files[debriefing_file(bid.id, lang)] = docx_bytes(letter_document(project, bids, bid, lang))
-    return files
+            docs[debriefing_file(bid.id, lang)] = letter_document(project, bids, bid, lang)
+    return docs
 
 
-def follow_up_files(project: Project, langs: list[str], follow: Any = None) -> dict[str, bytes]:
+def evaluation_files(project: Project, langs: list[str], bids: Any = None) -> dict[str, bytes]:
+    """The DOCX of each :func:`evaluation_documents`."""
+    return _docx(evaluation_documents(project, langs, bids))
+
+
+def follow_up_documents(
+    project: Project, langs: list[str], follow: Any = None, *, chart: bool = True
+) -> dict[str, Any]:
     """Once a contract is signed (``follow``: ``contract.record.FollowUp``), the
     follow-up's documents (``documents/follow_up.py``: ``contract-summary-<lang>.docx``,
-    ``performance-<lang>.docx``, ``spending-<lang>.docx`` with its chart) in each
-    language of ``langs``."""
+    ``performance-<lang>.docx``, ``spending-<lang>.docx`` with its chart, left out when
+    not ``chart``: a picture holds no text for the gate) in each language of ``langs``:
+    ``{file name: Document}``, what :func:`follow_up_files` writes and the gate reads."""
     if follow is None:
         return {}
     from wizard.core.contract.follow_up import spending_by_year, standing
-    from wizard.core.documents.docx.writer import docx_bytes  # the DOCX stack only when writing one
     from wizard.core.documents.follow_up import KINDS, follow_up_document, follow_up_file
-    from wizard.core.documents.spending_chart import spending_chart_png  # matplotlib only when exporting
 
-    years = spending_by_year(project, standing(follow.contract), follow.yearly)
-    files: dict[str, bytes] = {}
+    years = spending_by_year(project, standing(follow.contract), follow.yearly) if chart else None
+    docs: dict[str, Any] = {}
     for lang in langs:
-        chart = spending_chart_png(years, lang)
+        png = b""
+        if years is not None:
+            from wizard.core.documents.spending_chart import spending_chart_png  # matplotlib only then
+
+            png = spending_chart_png(years, lang)
         for kind in KINDS:
-            files[follow_up_file(kind, lang)] = docx_bytes(
-                follow_up_document(project, follow, kind, lang, chart)
-            )
-    return files
+            docs[follow_up_file(kind, lang)] = follow_up_document(project, follow, kind, lang, png)
+    return docs
+
+
+def follow_up_files(project: Project, langs: list[str], follow: Any = None) -> dict[str, bytes]:
+    """The DOCX of each :func:`follow_up_documents`, the spending chart drawn."""
+    return _docx(follow_up_documents(project, langs, follow))
 
 
 BUILDERS: list[Builder] = [

@@ -132,14 +132,14 @@ spaces group the digits, a comma or a point starts the cents)."""
 
 def amount(value: object, refusal: str) -> Decimal | None:
     """An amount in dollars typed on the command line or in a field, read as the
-    contract's follow-up reads one (``contract.operations._amount``: « 150 000,00 »,
+    contract's follow-up reads one (``contract.operations.typed_amount``: « 150 000,00 »,
     "150000.00"; 0 or more, at most two decimals); ``None`` for a blank one. Raises
     :class:`BidsError` ``refusal`` (with ``{value}`` and the accepted ``{forms}``)
     for anything else."""
     from wizard.core.contract import ContractError
-    from wizard.core.contract.operations import _amount  # one reader for every amount typed
+    from wizard.core.contract.operations import typed_amount  # one reader for every amount typed
 
     try:
-        return _amount(value, blank=True)
+        return typed_amount(value, blank=True)
     except ContractError:
         raise BidsError(refusal, value=value, forms=AMOUNT_FORMS) from None

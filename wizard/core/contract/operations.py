@@ -153,10 +153,12 @@ def _count_text(n: int) -> Localized:
     return Localized(fr=format_decimal(n, locale="fr_CA"), en=format_decimal(n, locale="en_CA"))
 
 
-def _amount(
+def typed_amount(
     value: object, *, negative: bool = False, blank: bool = False, money: bool = True
 ) -> Decimal | None:
-    """An amount typed by a user, ``None`` for a blank one when ``blank``; a sum of
+    """An amount typed by a user (« 150 000,00 », "150000.00"; the one reader of typed
+    amounts, the award's value included: ``bids.common.amount``), ``None`` for a blank
+    one when ``blank``; a sum of
     ``money`` (dollars) has at most two decimals: a fraction of a cent would make the
     follow-up's totals and its CSVs, which round to the cent, disagree (second walk)."""
     text = str(value if value is not None else "").strip().replace(" ", "").replace("\u00a0", "")
@@ -281,7 +283,7 @@ def set_terms(pf: ProjectFile, /, **changes: Any) -> list[str]:
                 raise ContractError(N_("The share for amendments is a percentage above 0 and at most 100."))
             row[name] = str(share)
         elif name == "monthly_fee":
-            fee = _amount(value, blank=True)
+            fee = typed_amount(value, blank=True)
             row[name] = "" if fee is None else str(fee)
         else:
             row[name] = _free_text(value, "terms_notes")
@@ -314,7 +316,7 @@ def add_amendment(
     reason = _free_text(reason, "reason")
     if not reason.strip():
         raise ContractError(N_("An amendment needs its reason."))
-    change = _amount(value_change, negative=True) or Decimal(0)
+    change = typed_amount(value_change, negative=True) or Decimal(0)
     if isinstance(term_change_months, bool) or not isinstance(term_change_months, int):
         raise ContractError(N_("“{value}” is not a whole number of months."), value=term_change_months)
     if change == 0 and term_change_months == 0:
@@ -394,7 +396,7 @@ def add_report(
             date=month_end.isoformat(),
         )
     availability = _pct(availability_pct, blank=True)
-    due = _amount(credits_due, blank=True)
+    due = typed_amount(credits_due, blank=True)
     if due is None:
         due = expected_credit(pf.project, contract, availability) or Decimal(0)
     with writing(pf, "add_report", period=text):
@@ -494,10 +496,10 @@ def add_payment(
             N_("A payment cannot precede the contract's signature ({date})."), date=contract.signed_on
         )
     invoiced = _date(invoiced_on, required=False)
-    total = _amount(amount) or Decimal(0)
-    taken = _amount(credit, blank=True) or Decimal(0)
-    count = _amount(quantity, blank=True, money=False)
-    price = _amount(unit_price, blank=True)
+    total = typed_amount(amount) or Decimal(0)
+    taken = typed_amount(credit, blank=True) or Decimal(0)
+    count = typed_amount(quantity, blank=True, money=False)
+    price = typed_amount(unit_price, blank=True)
     key = line_key.strip()
     if key and key not in {line.key for line in price_form(pf.project).lines}:
         raise ContractError(N_("The price form has no line “{value}”."), value=key)

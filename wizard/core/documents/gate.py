@@ -31,7 +31,7 @@ complete and true, or the town decides, knowingly, to publish it as it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -349,9 +349,10 @@ def missing_translation_items(project: Project, langs: list[str]) -> list[GateIt
     return items
 
 
-def _marker_slots(doc: Document) -> list[tuple[tuple[str, ...], str]]:
-    """(section, address) of each addressed marker of ``doc``, page header first."""
-    found: list[tuple[tuple[str, ...], str]] = [(IN_HEADER, m) for m in _ADDRESSED.findall(doc.header)]
+def _section_texts(doc: Document) -> Iterator[tuple[tuple[str, ...], str]]:
+    """(section, text) of the page header (:data:`IN_HEADER`), then of each block's
+    texts, its section being the headings above it (a clause heading at level 2)."""
+    yield IN_HEADER, doc.header
     path: list[tuple[int, str]] = []
     for block in doc.blocks:
         if isinstance(block, (Heading, ClauseHeading)):
@@ -359,8 +360,12 @@ def _marker_slots(doc: Document) -> list[tuple[tuple[str, ...], str]]:
             path = [(lvl, text) for lvl, text in path if lvl < level] + [(level, block.text)]
         section = tuple(text for _lvl, text in path)
         for text in block_texts(block):
-            found += [(section, m) for m in _ADDRESSED.findall(text)]
-    return found
+            yield section, text
+
+
+def _marker_slots(doc: Document) -> list[tuple[tuple[str, ...], str]]:
+    """(section, address) of each addressed marker of ``doc``, page header first."""
+    return [(section, m) for section, text in _section_texts(doc) for m in _ADDRESSED.findall(text)]
 
 
 def _section_step(slot: Slot, lang: str) -> Step:
@@ -402,40 +407,21 @@ def other_documents(
     project: Project, langs: list[str], record: Any = None, bids: Any = None, follow: Any = None
 ) -> dict[str, Document]:
     """{file name: document} of every document an export in ``langs`` writes besides
-    the tenders and the records (``export.output_files``): the addenda, the evaluation
-    report, the debriefing letters and the contract's follow-up, each as the export
-    builds it (the spending chart left out: a picture holds no text)."""
-    from wizard.core.documents.addendum import addendum_document, addendum_file
-    from wizard.core.documents.debriefing import debriefing_file, letter_document, unsuccessful
-    from wizard.core.documents.evaluation_report import report_document, report_file
+    the tenders and the records, built by the export's own builders (``export.py``:
+    the addenda, the evaluation report and debriefing letters, the contract's follow-up
+    without its chart: a picture holds no text)."""
+    from wizard.core import export  # export reads the gate's findings: imported when used
 
-    docs: dict[str, Document] = {}
-    if record is not None and record.published:
-        for a in record.issued:
-            docs.update({addendum_file(a.number, x): addendum_document(project, a, x) for x in langs})
-    if bids is not None and bids.bids:
-        docs.update({report_file(x): report_document(project, bids, x) for x in langs})
-        for bid in unsuccessful(bids):
-            docs.update({debriefing_file(bid.id, x): letter_document(project, bids, bid, x) for x in langs})
-    if follow is not None:
-        from wizard.core.documents.follow_up import KINDS, follow_up_document, follow_up_file
-
-        for x in langs:
-            docs.update({follow_up_file(k, x): follow_up_document(project, follow, k, x) for k in KINDS})
-    return docs
+    return {
+        **export.addendum_documents(project, langs, record),
+        **export.evaluation_documents(project, langs, bids),
+        **export.follow_up_documents(project, langs, follow, chart=False),
+    }
 
 
 def _sections(doc: Document, marker: str) -> list[tuple[str, ...]]:
     """The section of each ``marker`` in ``doc``, page header first (:data:`IN_HEADER`)."""
-    found: list[tuple[str, ...]] = [IN_HEADER] * doc.header.count(marker)
-    path: list[tuple[int, str]] = []
-    for block in doc.blocks:
-        if isinstance(block, (Heading, ClauseHeading)):
-            level = block.level if isinstance(block, Heading) else 2
-            path = [(lvl, text) for lvl, text in path if lvl < level] + [(level, block.text)]
-        section = tuple(text for _lvl, text in path)
-        found += [section for text in block_texts(block) for _n in range(text.count(marker))]
-    return found
+    return [section for section, text in _section_texts(doc) for _n in range(text.count(marker))]
 
 
 def other_document_items(
