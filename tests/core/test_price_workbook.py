@@ -121,6 +121,18 @@ def test_same_project_same_bytes():
         price_workbook_bytes(hand_project(), "de")
 
 
+def test_no_clock_time_in_the_workbook():
+    """Two exports a second apart once differed (CI, stop 32): openpyxl's save stamps
+    the clock on the properties and the zip on every entry. Neither may reach the bytes."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(price_workbook_bytes(hand_project(), "fr"))) as package:
+        assert {part.date_time for part in package.infolist()} == {(2026, 1, 1, 0, 0, 0)}
+        core = package.read("docProps/core.xml").decode()
+    assert 'W3CDTF">2026-01-01T00:00:00Z</dcterms:modified>' in core
+    assert 'W3CDTF">2026-01-01T00:00:00Z</dcterms:created>' in core
+
+
 def test_export_writes_one_workbook_per_language():
     assert price_workbook_files in BUILDERS
     files = price_workbook_files(hand_project(), ["fr", "en"])

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from decimal import Decimal
 
 from openpyxl import Workbook, load_workbook
@@ -45,6 +46,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from wizard.core.documents.record_tco import TAX_NAMES, percent
 from wizard.core.documents.tender_price_form import RULES
@@ -356,8 +358,18 @@ def price_workbook_bytes(project: Project, lang: str) -> bytes:
     props.created = props.modified = FIXED_DATE
     props.lastModifiedBy = "Open Procurement Wizard"
     wb.custom_doc_props.append(StringProperty(name="PriceFormVersion", value=form.version))
+    # Not ``wb.save``: it stamps the save's clock time on the properties, and the zip
+    # stamps it on every entry; the same project must give the same bytes any day (the
+    # project file keeps the published workbook and compares it with a new export).
+    written = io.BytesIO()
+    with zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(wb, archive).write_data()
     out = io.BytesIO()
-    wb.save(out)
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for part in source.infolist():
+            dated = zipfile.ZipInfo(part.filename, FIXED_DATE.timetuple()[:6])
+            dated.compress_type, dated.external_attr = zipfile.ZIP_DEFLATED, part.external_attr
+            target.writestr(dated, source.read(part))
     return out.getvalue()
 
 
