@@ -166,3 +166,51 @@ def test_a_published_tender_without_bids_speaks_of_the_launch_as_done():
     assert not any(t in texts for t in ("Bids received", "Award of the contract"))
     unpublished = _texts(None, publication=Record())
     assert "Recommendation" in unpublished and "Recommendation at launch" not in unpublished
+
+
+def test_quebec_award_says_the_final_score_and_sealed_envelopes_before(tmp_path):
+    from quebec_bids_sample import LOCKED, OPENED, create, record_bid
+
+    from wizard.core.bids import evaluation_entry, opening
+    from wizard.core.bids.record import read
+
+    def texts(pf, lang):
+        return [
+            t
+            for block in record_blocks(pf.project, lang, bids=read(pf))
+            for t in (
+                [block.text]
+                if isinstance(block, Heading | Paragraph)
+                else [" | ".join(r) for r in block.header + block.rows]
+                if isinstance(block, Table)
+                else []
+            )
+        ]
+
+    with create(tmp_path / "qc.tender") as pf:
+        record_bid(pf, "A")
+        beta = record_bid(pf, "B")
+        record_bid(pf, "C")
+        before = texts(pf, "en")
+        assert "1 | Alpha Conseil inc. | Price envelope still sealed | — | —" in before
+        assert (
+            "No contract is awarded. The evaluation report gives each bid's evaluation and the award recommendation."
+            in before
+        )
+        evaluation_entry.lock_quality(pf, locked_by="Greffière", at=LOCKED)
+        opening.open_envelope(pf, opened_by="Greffière", at=OPENED)
+        evaluation_entry.set_award(
+            pf, beta, resolution_number="CM-2027-88", resolution_date="2027-05-03", standstill_days=1
+        )
+        after = texts(pf, "fr")
+    assert (
+        "Par la résolution CM-2027-88 du 3 mai 2027, le conseil a adjugé le contrat à Bêta Formation ltée, "
+        "numéro d’entreprise à confirmer, pour 90 000,00 $ avant taxes."
+    ) in [t.replace("\u00a0", " ") for t in after]
+    assert (
+        "Le comité de sélection a classé cette soumission au premier rang, avec un pointage final de 13,5556."
+        in after
+    )
+    assert "N° | Soumissionnaire | Statut | Prix évalué | Pointage final" in after
+    assert "Délai d’attente | 1 jour suivant la décision d’adjudication, jusqu’au 4 mai 2027" in after
+    assert "Contrat signé le | pas encore signé" in after

@@ -2,7 +2,9 @@
 
 ``record_document(project, lang, chart_png=b"") -> Document`` ("fr" or "en"): a council
 report. The first page holds the title block, the executive summary and the
-recommendation (before bids, the resolution that launches the call for tenders); then the
+recommendation (before bids, the resolution that launches the call for tenders; once
+the call is out, the same resolution as the recommendation at launch, and with bids, on
+a page before it, the bids received and the award decision, :mod:`.record_award`); then the
 table of contents, the problem as received and as defined, scope and governance, the
 market scan (counts, never the names of compliant products before award), the criteria,
 the evaluation method and the selection committee, the total cost of ownership with its
