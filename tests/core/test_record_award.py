@@ -60,9 +60,34 @@ AWARDED = {
         "Schedule of the call for tenders: ",
     ],
 }
+CONTRACT = {
+    "fr": [
+        "Le contrat adjugé dure 3 ans à compter du 1er juin 2027.",
+        "Sa valeur à l’adjudication est de 95 502,70 $ avant taxes; l’estimation de la section sur le "
+        "financement était de 172 502,43 $ avant taxes sur 5 ans.",
+        "Selon la valeur adjugée, le plafond est de 191 005,40 $.",
+    ],
+    "en": [
+        "The contract awarded runs for 3 years from June 1, 2027.",
+        "Its value as awarded is $95,502.70 before taxes; the estimate of the funding section was "
+        "$172,502.43 before taxes over 5 years.",
+        "On the value awarded, the cap is $191,005.40.",
+    ],
+}
+"""The section "The contract" once awarded: the contract awarded, its value, the cap on it."""
 LAUNCH = {
     "fr": ["Il est recommandé au conseil d’adopter la résolution suivante :", "Ce qui est proposé : "],
     "en": ["It is recommended that Council adopt the following resolution:", "What is proposed: "],
+}
+LAUNCH_CONTRACT = {
+    "fr": [
+        "Le contrat durerait 3 ans à compter du 1er juin 2027.",
+        "Selon l’estimation, le plafond serait de 345 004,86 $.",
+    ],
+    "en": [
+        "The contract would run for 3 years from June 1, 2027.",
+        "On the estimate, the cap would be $345,004.86.",
+    ],
 }
 
 
@@ -78,9 +103,9 @@ def _docx_lines(tmp_path: Path, lang: str, with_bids: bool) -> list[str]:
 def test_the_exported_record_of_an_awarded_tender_says_the_award(tmp_path, lang):
     lines = _docx_lines(tmp_path, lang, with_bids=True)
     text = "\n".join(lines)
-    for expected in AWARDED[lang]:
+    for expected in AWARDED[lang] + CONTRACT[lang]:
         assert expected in text, expected
-    for launch_time in LAUNCH[lang]:
+    for launch_time in LAUNCH[lang] + LAUNCH_CONTRACT[lang]:
         assert launch_time not in text
     # the award comes before the launch's recommendation, which keeps its resolution
     assert lines.index(AWARDED[lang][0]) < lines.index(AWARDED[lang][-4])
@@ -90,9 +115,10 @@ def test_the_exported_record_of_an_awarded_tender_says_the_award(tmp_path, lang)
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_launch_record_has_no_award_and_recommends_the_launch(tmp_path, lang):
     text = "\n".join(_docx_lines(tmp_path, lang, with_bids=False))
-    for launch_time in LAUNCH[lang]:
+    for launch_time in LAUNCH[lang] + LAUNCH_CONTRACT[lang]:
         assert launch_time in text
     assert AWARDED[lang][0] not in text and AWARDED[lang][-4] not in text
+    assert not any(sentence in text for sentence in CONTRACT[lang])
 
 
 def _texts(record, lang: str = "en", publication: Record | None = None) -> list[str]:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from wizard.core.checks import run_checks
 from wizard.core.documents.blocks import Block, Document, PageBreak, Paragraph, Table
-from wizard.core.documents.record_award import award_blocks, launched
+from wizard.core.documents.record_award import award_blocks, awarded_value, launched
 from wizard.core.documents.record_context import label, problem_blocks, scope_blocks
 from wizard.core.documents.record_contract import contract_blocks
 from wizard.core.documents.record_framework import framework_blocks
@@ -125,7 +125,7 @@ def record_blocks(
         PageBreak(),
         *tco_blocks(project, lang, chart_png),
         *funding_blocks(project, lang),
-        *contract_blocks(project, lang),
+        *contract_blocks(project, lang, awarded_value(bids)),
         *legal_blocks(project, lang),
         *framework_blocks(project, lang),
         *risks_blocks(project, lang, found),

@@ -18,6 +18,7 @@ the record and the report never disagree; the report gives each bid's evaluation
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from wizard.core.bids.award_rule import value_differs
@@ -62,6 +63,11 @@ def awarded(bids: BidsRecord | None) -> Bid | None:
     if bids is None or bids.award is None or bids.award.bid_id is None:
         return None
     return bids.bid(bids.award.bid_id)
+
+
+def awarded_value(bids: BidsRecord | None) -> Decimal | None:
+    """The value of the contract awarded (CAD before taxes), ``None`` before the award."""
+    return award_value(bids) if awarded(bids) is not None and bids is not None else None
 
 
 def _lower_first(text: str) -> str:
