@@ -105,6 +105,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, brand_finding, finding
@@ -153,10 +154,39 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
     ``incumbents``: brands named in a sentence about the current system (:data:`CURRENT`)
     without being aimed at. Possible product names count as brands.
     """
+    reading = read_statement(statement, extra)
+    return reading.targets, reading.incumbents
+
+
+@dataclass(frozen=True)
+class NameRole:
+    """A name found in a statement, the role it was given and the rule that gave it."""
+
+    match: brands.Match
+    listed: bool  # a name of the list (or the project's own), not a possible name
+    role: str  # "target", "incumbent" or "" (neither)
+    rule: str  # which step decided: "replaced", "aimed", "replacing", "list", or a :func:`_role` rule
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What :func:`solution_targets` read in a statement: its targets and incumbents, each
+    name with its role, and the solution types an acquisition word aims at (no name)."""
+
+    targets: list[str]
+    incumbents: list[str]
+    names: list[NameRole]
+    types: list[str]
+
+
+def read_statement(statement: str, extra: object = ()) -> Reading:
+    """:func:`solution_targets` with the role of each name and the rule that decided it
+    (the corpus's counts of causes, ``tests/corpus/measure.py --confusion``)."""
     folded = fold(statement)
     known = brands.detect_brands(statement, extra)  # type: ignore[arg-type]
     found = sorted([*known, *product_names.possible_names(statement, known)], key=lambda m: m.start)
     targets: list[str] = []
+    types: list[str] = []
     aimed: set[int] = set()
     bypassed = _bypass_sentences(folded)
     replaced, replacing = _replacements(statement, folded, found)
@@ -215,19 +245,23 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
             # "remplacer X par une nouvelle version": the system left (X) is no target
             left_behind = any(verb.start() <= m.start < window.start() and m.start in replaced for m in found)
             targets.append(statement[window.start() if left_behind else verb.start() : noun.end()].strip())
-    targets.extend(_compounds(statement, folded, bypassed))
+            types.append(targets[-1])
+    compounds = _compounds(statement, folded, bypassed)
+    targets.extend(compounds)
+    types.extend(compounds)
     for m in found:
         if m.start in replacing and m.start not in aimed:
             aimed.add(m.start)
             targets.append(m.name)
     incumbents: list[str] = []
     role: dict[int, str] = {}  # a name's start → "target", "incumbent" or "" (neither)
+    rule: dict[int, str] = {}  # a name's start → the step that decided its role
     previous: brands.Match | None = None
     for m in found:
         if m.start in replaced:
-            role[m.start] = "incumbent"
+            role[m.start], rule[m.start] = "incumbent", "replaced"
         elif m.start in aimed:
-            role[m.start] = "aimed"
+            role[m.start], rule[m.start] = "aimed", "replacing" if m.start in replacing else "aimed"
         elif (
             previous is not None
             and role.get(previous.start)
@@ -241,16 +275,26 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
             # product its maker's ("X, developed and marketed by Y"), an acronym in brackets
             # the name it abbreviates ("a contract for Environmental Systems Research
             # Institute (ESRI)")
-            role[m.start] = role[previous.start]
+            role[m.start], rule[m.start] = role[previous.start], "list"
         else:
-            role[m.start] = _role(folded, m, bypassed)
+            role[m.start], rule[m.start] = _role(folded, m, bypassed)
         previous = m
     for m in found:
         if role[m.start] == "target":
             targets.append(m.name)
         elif role[m.start] == "incumbent":
             incumbents.append(m.name)
-    return targets, list(dict.fromkeys(incumbents))
+    listed = {m.start for m in known}
+    names = [
+        NameRole(
+            m,
+            m.start in listed,
+            "target" if role[m.start] in ("target", "aimed") else role[m.start],
+            rule[m.start],
+        )
+        for m in found
+    ]
+    return Reading(targets, list(dict.fromkeys(incumbents)), names, types)
 
 
 _COMPOUND_HEAD = re.compile(
@@ -297,7 +341,7 @@ _SAME_LINK = re.compile(r"\s*\(\s*")
 _LIST_LINK = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b|\bet\b|\bou\b|\s)+\s*")
 
 
-def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
+def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> tuple[str, str]:
     """The role of a name no acquisition or replacement word aims at, by the structure of
     its sentence, first rule that applies:
 
@@ -329,32 +373,36 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
        future right after it, the name being the subject of what is to come ("X will
        host the application") → "target";
     6. otherwise the name is described, not bought: the system in place → "incumbent".
+
+    Returns the role and the rule that gave it ("dated", "pluperfect", "used", "bypass",
+    "chosen", "deal", "current", "choice", "claimed", "future", "fallback").
     """
     start, stop = _period_bounds(folded, m.start, _CLAUSE_STOP)  # "X Inc. on May 1, 2022"
     if _dated(folded, start, stop) or next(_renewals(folded, start, stop), None):
-        return "incumbent"
+        return "incumbent", "dated"
     if _PLUPERFECT.search(folded, start, m.start):
-        return "incumbent"  # « nous avions retenu X », "the City had selected X"
+        return "incumbent", "pluperfect"  # « nous avions retenu X », "the City had selected X"
     if _USED_BEFORE.search(folded, max(start, m.start - 40), m.start):
-        return "incumbent"  # "sole source because the City currently uses X"
+        return "incumbent", "used"  # "sole source because the City currently uses X"
     if sentence_bounds(folded, m.start) in bypassed or _period_bounds(folded, m.start) in bypassed:
-        return ""
+        return "", "bypass"
     if _chosen(folded, m) or _agent(folded, m, stop):
-        return "target"
+        return "target", "chosen"
     if _seller(folded, m, start) or _NEW_CONTRACT.search(folded, max(0, m.start - 90), m.start):
-        return "target"
+        return "target", "deal"
     if any(not _future_date(folded, c, start) for c in CURRENT.finditer(folded, start, stop)):
-        return "incumbent"
-    if (
-        _CONTRACT_LINK.search(folded, max(start, m.start - 140), m.start)
-        or _AMENDMENT_LINK.search(folded, max(start, m.start - 140), m.start)
-        or CHOSEN_IN_SENTENCE.search(folded, start, stop)
-        or any(p.search(folded, start, stop) for p in PRESUME)
-        or _INTRODUCED.search(folded, max(0, m.start - 50), m.start)
-        or _FUTURE_AFTER.match(folded, m.end, stop)
+        return "incumbent", "current"
+    if _CONTRACT_LINK.search(folded, max(start, m.start - 140), m.start) or _AMENDMENT_LINK.search(
+        folded, max(start, m.start - 140), m.start
     ):
-        return "target"
-    return "incumbent"
+        return "target", "deal"
+    if CHOSEN_IN_SENTENCE.search(folded, start, stop):
+        return "target", "choice"
+    if any(p.search(folded, start, stop) for p in PRESUME):
+        return "target", "claimed"
+    if _INTRODUCED.search(folded, max(0, m.start - 50), m.start) or _FUTURE_AFTER.match(folded, m.end, stop):
+        return "target", "future"
+    return "incumbent", "fallback"
 
 
 _OPTIONAL_BEFORE = re.compile(
