@@ -311,6 +311,92 @@ def brand_causes(items: list[Item]) -> list[str]:
     return [f"  {key}: {value}" for key, value in sorted(counts.items())]
 
 
+def problem_causes(items: list[Item]) -> list[str]:
+    """Counts without text of why problem statements are wrong: for each P-INCUMBENT or
+    P-SOLUTION missing or extra, whether no name was found at all (the detector's fault),
+    a name was found and given the other role or none (the role rules'), or a role was
+    given to a possible name off the list (perhaps no product: a person, a place, the
+    town's body), with the rule of :func:`wizard.core.checks.problem.read_statement` that
+    decided; and for the statements right and wrong, how many hold a past, a future, a
+    modal or a negation (rough word patterns). Safe to print for the held-out set."""
+    import re
+
+    from wizard.core.checks.problem import read_statement
+    from wizard.core.checks.problem_terms import ACQUIRE
+    from wizard.core.checks.wording import fold as fold_words
+
+    grammar = {
+        "past": {
+            # a participle after "be", "is" or "are" is a passive, not a past
+            "en": r"\b(?:was|were|had|did|bought|chose|began)\b|(?<!\bbe )(?<!\bis )(?<!\bare )\b\w{3,}ed\b",
+            "fr": r"\b(?:(?:a|ont|avait|avaient|avons) (?:\w+ )?\w+(?:e|es|ee|ees|is|it|u|us)|etait|etaient|fut|\w{3,}aient|\w{3,}ait)\b",
+        },
+        "future": {
+            "en": r"\b(?:will|shall|going to)\b",
+            "fr": r"\b(?:\w{3,}(?:ra|ront|rons)|vont|va (?:\w+er))\b",
+        },
+        "modal": {
+            "en": r"\b(?:can|could|may|might|must|should|would)\b",
+            "fr": r"\b(?:peut|peuvent|pourrait|pourraient|doit|doivent|devrait|devraient|faut|faudrait)\b",
+        },
+        "negation": {
+            "en": r"\b(?:not|no|never|none)\b|n't",
+            "fr": r"\b(?:pas|jamais|aucun|aucune|ni)\b",
+        },
+    }
+    counts: dict[str, int] = {}
+
+    def add(key: str) -> None:
+        counts[key] = counts.get(key, 0) + 1
+
+    for item in items:
+        if item.kind != "problem":
+            continue
+        codes = {f.code for f in lint_text("problem", item.text, item.lang)} & PROBLEM_CODES
+        want = set(item.label)
+        state = "right" if codes == want else "wrong"
+        folded = fold_words(item.text)
+        for feature, pattern in grammar.items():
+            if re.search(pattern[item.lang], folded):
+                add(f"statements {state} with a {feature} {item.lang}")
+        if state == "right":
+            continue
+        reading = read_statement(item.text)
+        names = reading.names
+        both = " (both codes wanted)" if {"P-INCUMBENT", "P-SOLUTION"} <= want else ""
+        for code, role, other in (
+            ("P-INCUMBENT", "incumbent", "target"),
+            ("P-SOLUTION", "target", "incumbent"),
+        ):
+            if code in want and code not in codes:
+                if not names:
+                    acquire = "an acquisition word" if ACQUIRE.search(folded) else "no acquisition word"
+                    cause = f"no name detected ({acquire})" if code == "P-SOLUTION" else "no name detected"
+                else:
+                    given = [n for n in names if n.role == other]
+                    none = [n for n in names if not n.role]
+                    if given:
+                        cause = f"every name given the other role ({other}, by {given[0].rule}){both}"
+                    else:
+                        cause = f"a name detected, no role given (by {(none or names)[0].rule})"
+                add(f"{code} missing: {cause} {item.lang}")
+            elif code in codes and code not in want:
+                mine = [n for n in names if n.role == role]
+                if not mine:
+                    add(f"{code} extra: a solution type aimed at, no name {item.lang}")
+                    continue
+                wanted = (
+                    "the other code wanted"
+                    if ({"P-INCUMBENT", "P-SOLUTION"} - {code}) & want
+                    else "neither wanted"
+                )
+                kind = (
+                    "a listed name" if any(n.listed for n in mine) else "a possible name only (off the list)"
+                )
+                add(f"{code} extra: {kind} given the role, by {mine[0].rule}; {wanted} {item.lang}")
+    return [f"  {key}: {value}" for key, value in sorted(counts.items())]
+
+
 def measure(items: list[Item], misses: list[str] | None = None) -> Figures:
     """The figures on ``items``; a line per miss is appended to ``misses`` if given."""
     fig = Figures()
@@ -382,6 +468,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{name} counts:")
                 print("\n".join(confusion(group)))
                 print("\n".join(brand_causes(group)))
+                print("\n".join(problem_causes(group)))
     for line in misses:
         print(line)
     return 0
