@@ -664,6 +664,28 @@ def test_a_bid_recorded_by_mistake_is_removed_until_the_lock(pf):
         intake.remove_bid(pf, kept)
 
 
+def test_a_removed_bids_number_is_never_given_again(pf):
+    """Bids 1, 2, 3; bid 3 (the highest) removed, then bid 2: the next bid is 4, not 2
+    nor 3, the numbers the opening's minutes or a letter may already name."""
+    first, second, third = (_bid(pf, name, amounts=None) for name in ("A inc.", "B inc.", "C inc."))
+    assert (first, second, third) == (1, 2, 3)
+    intake.remove_bid(pf, third)
+    intake.remove_bid(pf, second)
+    assert intake.removed_numbers(pf) == {2, 3}
+    fourth = _bid(pf, "D inc.", amounts=None)
+    assert fourth == 4
+    assert [(b.id, b.bidder.legal_name) for b in record.read(pf).bids] == [(1, "A inc."), (4, "D inc.")]
+    pf.close()
+    with ProjectFile.open(pf.path) as again:  # the journal is the file's: kept across sessions
+        assert _bid(again, "E inc.", amounts=None) == 5
+
+
+def test_bid_numbers_follow_on_without_a_removal(pf):
+    """The clean twin: no bid removed, the numbers are 1, 2, 3 and nothing is skipped."""
+    assert [_bid(pf, name, amounts=None) for name in ("A inc.", "B inc.", "C inc.")] == [1, 2, 3]
+    assert intake.removed_numbers(pf) == set()
+
+
 def test_the_command_line_enters_the_evaluation_and_the_award(pf, tmp_path, capsys):
     """``bid … mandatory|verify|score|consensus|lock|award`` reach the same operations,
     with the same bounds and bilingual refusals."""

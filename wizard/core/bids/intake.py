@@ -21,11 +21,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Iterable
 from typing import Any
 
 from wizard.core.bids import BidsError
 from wizard.core.bids.common import (
+    BIDS_MARKER,
     bid_of,
     example_moment,
     free_text,
@@ -125,6 +127,32 @@ def _check_bidder(bidder: Bidder) -> Bidder:
     return cleaned
 
 
+def removed_numbers(pf: ProjectFile) -> set[int]:
+    """The numbers of the bids removed from this project (:func:`remove_bid`), as the
+    journal keeps them (the marker ``bids``, ``{"op": "remove_bid", "bid": N, …}``):
+    a removed number was public (an acknowledgement, the opening's minutes, a letter)
+    and is never given again. Reads only."""
+    found: set[int] = set()
+    for (new,) in pf.db.execute(
+        "SELECT new FROM journal WHERE field = ? AND new LIKE ?", (BIDS_MARKER, '%"remove_bid"%')
+    ):
+        try:
+            entry = json.loads(new)
+        except ValueError:
+            continue
+        if isinstance(entry, dict) and entry.get("op") == "remove_bid" and isinstance(entry.get("bid"), int):
+            found.add(entry["bid"])
+    return found
+
+
+def next_number(pf: ProjectFile) -> int:
+    """The number the next bid recorded gets: one more than every bid recorded, the
+    removed ones included (:func:`removed_numbers`), so that bid 2 removed and a bid
+    added is bid 3, never a second bid 2. Reads only."""
+    (highest,) = pf.db.execute("SELECT coalesce(max(id), 0) FROM bids").fetchone()
+    return max({int(highest), *removed_numbers(pf)}) + 1
+
+
 def add_bid(
     pf: ProjectFile,
     /,
@@ -138,7 +166,8 @@ def add_bid(
     notes: str = "",
 ) -> int:
     """Record a bid received at ``received_at`` (ISO 8601 with its offset); returns its
-    id. ``late`` is decided here (module docstring). Raises :class:`BidsError`: the
+    id, its public number (:func:`next_number`: a removed bid's number is never given
+    again). ``late`` is decided here (module docstring). Raises :class:`BidsError`: the
     tender not published, the envelopes already opened, no legal name, a moment without
     its offset or before the publication, an acknowledged addendum that was not issued,
     the closing unknown."""
@@ -157,6 +186,7 @@ def add_bid(
             pf.db.table("bids")
             .insert(
                 {
+                    "id": next_number(pf),
                     "bidder_id": bidder_id,
                     "received_at": received_at,
                     "late": int(late),
@@ -273,7 +303,8 @@ def attach_workbook(
 def remove_bid(pf: ProjectFile, /, bid_id: int) -> None:
     """Remove a bid recorded by mistake (entered twice, or on the wrong project) with
     its bidder, acknowledgements, sealed workbook and evaluation entries; the journal
-    keeps that it was recorded and removed. A bid the bidder withdrew stays on record
+    keeps that it was recorded and removed, and its number is never given again
+    (:func:`next_number`). A bid the bidder withdrew stays on record
     (:func:`set_bid` ``withdrawn=True``). Raises :class:`BidsError` once the envelopes
     are open or the quality scores locked: from then on the record is what the
     evaluation relied on."""
