@@ -757,6 +757,29 @@ def _bid_number(args: argparse.Namespace, position: int = 0) -> int:
         raise CliError(N_("“{value}” is not the number of a bid."), value=args.rest[position]) from None
 
 
+BLANK_DAY = N_(
+    "{option} is empty: give a date (YYYY-MM-DD), or leave the option out to keep the one recorded."
+)
+"""The refusal of a date option given empty or blank (``--signed-on ""``): erasing a
+date is no value a clerk types, and an empty day of signature hides the contract's
+follow-up, so nothing is changed and the message says how to keep the date."""
+
+
+def _day_option(args: argparse.Namespace, dest: str, option: str) -> str | None:
+    """The date option ``option`` (``args.<dest>``): ``None`` when left out, the day as
+    typed otherwise; raises :class:`CliError` (:data:`BLANK_DAY`) for an empty or blank
+    one. Every date option of ``bid`` reads its value here (``--date``,
+    ``--resolution-date``, ``--awarded-on``, ``--signed-on``); the moments ``--at`` of
+    ``lock`` and ``envelope open`` take a blank one as left out (now), as their help says,
+    and ``add`` names a blank ``--received`` as missing."""
+    value = getattr(args, dest, None)
+    if value is None:
+        return None
+    if not str(value).strip():
+        raise CliError(BLANK_DAY, option=option)
+    return str(value)
+
+
 ALREADY_ATTACHED_CLI = N_(
     "This bid already has its price workbook (fingerprint {sha256}). If the bidder replaced its "
     "bid before the closing, attach the new workbook with --replace."
@@ -1169,7 +1192,9 @@ def _entry(pf: Any, args: argparse.Namespace, lang: str) -> None:
     elif args.action == "verify":
         sid, scenario = _scenario(pf, values[1])
         member: Any = ev.KEEP if args.member is None else args.member
-        ev.set_verification(pf, bid_id, sid, values[2], args.notes, args.date, member)
+        ev.set_verification(
+            pf, bid_id, sid, values[2], args.notes, _day_option(args, "date", "--date"), member
+        )
         _echo_verification(pf, bid_id, sid, scenario, lang)
     elif args.action == "score":
         points = None if values[3] == "-" else _whole(values[3])
@@ -1247,12 +1272,12 @@ def _award(pf: Any, args: argparse.Namespace, lang: str) -> None:
         None if word == "none" else _bid_number(args),
         reason_if_not_top=args.reason or None,
         resolution_number=args.resolution,
-        resolution_date=args.resolution_date,
+        resolution_date=_day_option(args, "resolution_date", "--resolution-date"),
         signatory=args.signatory,
         delegated_authority=args.authority,
         standstill_days=args.standstill,
-        awarded_on=args.awarded_on,
-        contract_signed_on=args.signed_on,
+        awarded_on=_day_option(args, "awarded_on", "--awarded-on"),
+        contract_signed_on=_day_option(args, "signed_on", "--signed-on"),
         contract_value=args.value,
     )
     _warn_bids(pf, lang, AWARD_FINDINGS)
@@ -1279,7 +1304,7 @@ def cmd_bid(args: argparse.Namespace) -> int:
                 missing = [
                     name
                     for name, value in (("--name", args.name), ("--received", args.received))
-                    if not value
+                    if not (value or "").strip()
                 ]
                 if missing:
                     raise CliError(

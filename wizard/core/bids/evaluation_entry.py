@@ -381,6 +381,13 @@ FOLLOW_UP_HELD = N_(
     "The contract's follow-up holds entries ({entries}): remove them first (Contract follow-up, or "
     "“contract remove”) before withdrawing the award or awarding another bid."
 )
+SIGNED_ON_HELD = N_(
+    "The contract's follow-up holds entries ({entries}): the day the contract was signed cannot be "
+    "erased, as the follow-up rests on it; correct it with another date."
+)
+"""The refusal of an award that erases the day of signature while the follow-up holds
+entries: without it the contract's follow-up is hidden (``contract``), its payments,
+amendments, reports and incidents with it."""
 _FOLLOW_UP = (
     ("A", "contract_amendments"),
     ("R", "performance_reports"),
@@ -427,7 +434,8 @@ def set_award(
     :class:`BidsError`: before the opening, a bid that was not opened, a change of the
     awarded bid or no award while the contract's follow-up
     holds entries (:data:`FOLLOW_UP_HELD`: its payments, amendments, reports and
-    incidents would be hidden, and come back on a later award), a bid the
+    incidents would be hidden, and come back on a later award), the day of signature
+    erased while it holds entries (:data:`SIGNED_ON_HELD`), a bid the
     evaluation does not rank first without a reason (:mod:`.award_rule`, ``NOT_TOP``), a
     date that is not one, a negative period or value."""
     record = published_record(pf)
@@ -478,6 +486,10 @@ def set_award(
         "contract_signed_on": kept(contract_signed_on, before.contract_signed_on, day=True),
         "contract_value": award_value(record, before, bid_id, value),
     }
+    if before.contract_signed_on and not row["contract_signed_on"]:
+        entries = follow_up_entries(pf)
+        if entries:
+            raise BidsError(SIGNED_ON_HELD, entries=", ".join(entries))
     with writing(pf, "set_award", bid=bid_id):
         pf.db.execute("DELETE FROM award")
         pf.db.table("award").insert(row)
