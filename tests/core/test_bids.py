@@ -404,9 +404,11 @@ def test_a_second_award_on_the_command_line_keeps_the_signed_contract(tmp_path, 
     capsys.readouterr()
     assert cli_main(["contract", str(path), "show", "--lang", "en"]) == 0
     assert "Apprentissage Fundy inc.\t2027-05-25\t" in capsys.readouterr().out
-    assert cli_main(["bid", str(path), "award", "1", "--signed-on", ""]) == 0
-    assert cli_main(["contract", str(path), "show", "--lang", "en"]) == 2
-    assert "Record the award with the date the contract was signed" in capsys.readouterr().err
+    # an empty --signed-on is refused (walk 2026-12-07): it used to hide the follow-up
+    assert cli_main(["bid", str(path), "award", "1", "--signed-on", "", "--lang", "en"]) == 2
+    assert "--signed-on is empty" in capsys.readouterr().err
+    assert cli_main(["contract", str(path), "show", "--lang", "en"]) == 0
+    assert "Apprentissage Fundy inc.\t2027-05-25\t" in capsys.readouterr().out
 
 
 def test_bid_operations_are_journalled_and_undo_passes_over_them(pf):
