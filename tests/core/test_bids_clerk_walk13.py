@@ -95,3 +95,97 @@ def test_the_signature_day_is_erased_when_no_follow_up_rests_on_it(signed):
     pf, bid_id = signed
     evaluation_entry.set_award(pf, bid_id, contract_signed_on="")
     assert read(pf).award.contract_signed_on == ""
+
+
+# -- 3. the late status follows the closing in force and the time received -------------
+
+
+@pytest.fixture
+def perimeter(tmp_path):
+    """emergency-perimeter (Québec, closing 2027-03-08 14:00, −05:00), published, with
+    bid 1 received 2027-03-05 10:00 and bid 2 on 2027-03-03 10:00, both on time."""
+    from wizard.core.bids import intake
+    from wizard.core.bids.record import Bidder
+    from wizard.core.examples import load_example
+    from wizard.core.publishing.publish import publish
+
+    with ProjectFile.create(tmp_path / "e.tender", load_example("emergency-perimeter")) as f:
+        publish(f, published_on="2027-02-01", moment="2027-02-01T14:00:00+00:00")
+        for name, at in (
+            ("Sécuri-Zone inc.", "2027-03-05T10:00:00-05:00"),
+            ("Clôtures B.", "2027-03-03T10:00:00-05:00"),
+        ):
+            intake.add_bid(f, bidder=Bidder(legal_name=name), received_at=at)
+        yield f
+
+
+def _move_closing(pf, day: str, issued_on: str = "2027-02-10") -> None:
+    from wizard.core.publishing import addenda
+    from wizard.core.publishing.record import read as read_publishing
+
+    addenda.add_change(pf, field="info.closing_date", new_fr=day)
+    addenda.issue(pf, addendum_id=read_publishing(pf).draft.id, issued_on=issued_on)
+    assert pf.project.info.closing_date == day
+
+
+def test_an_addendum_moving_the_closing_earlier_makes_a_bid_received_after_it_late(perimeter):
+    """Bid 1 (March 5) was on time when recorded; addendum 1 moves the closing to March 4
+    at 14:00: bid 1 is late for the record, the checks, the workbook and ``bid show``;
+    bid 2 (March 3) stays on time, the clean twin."""
+    from wizard.core.bids import intake
+    from wizard.core.checks.bids import check_bids
+
+    assert [b.late for b in read(perimeter).bids] == [False, False]
+    assert "BD-SINGLE-BID" not in {f.code for f in check_bids(perimeter.project, read(perimeter))}
+    _move_closing(perimeter, "2027-03-04")
+    record = read(perimeter)
+    assert [(b.id, b.late) for b in record.bids] == [(1, True), (2, False)]
+    with pytest.raises(BidsError, match="received late"):
+        intake.attach_workbook(perimeter, 1, b"PK\x03\x04 workbook")
+    single = [f for f in check_bids(perimeter.project, record) if f.code == "BD-SINGLE-BID"]
+    assert len(single) == 1 and "from Clôtures B." in single[0].message("en")
+
+
+def test_bid_show_says_late_after_the_addendum(perimeter, capsys):
+    from wizard.cli import main as cli_main
+
+    _move_closing(perimeter, "2027-03-04")
+    path = perimeter.path
+    perimeter.close()
+    capsys.readouterr()
+    assert cli_main(["bid", str(path), "show", "--lang", "en"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    one = next(line for line in lines if "Sécuri-Zone" in line)
+    two = next(line for line in lines if "Clôtures B." in line)
+    assert "late, never opened" in one and "late" not in two
+
+
+def test_a_corrected_received_time_moves_the_bid_across_the_closing_both_ways(perimeter):
+    from wizard.core.bids import intake
+
+    intake.set_bid(perimeter, 2, received_at="2027-03-08T14:00:01-05:00")
+    assert read(perimeter).bid(2).late is True
+    intake.set_bid(perimeter, 2, received_at="2027-03-08T13:59:59-05:00")
+    assert read(perimeter).bid(2).late is False
+
+
+def test_a_stale_late_flag_in_the_file_is_not_believed(perimeter):
+    """A file written before the status was derived may hold a ``late`` decided against
+    an earlier closing: the record reads the one in force."""
+    perimeter.db.execute("UPDATE bids SET late = 1 WHERE id = 2")  # on time: March 3
+    perimeter.db.execute("UPDATE bids SET late = 0 WHERE id = 1")
+    _move_closing(perimeter, "2027-03-04")
+    assert [(b.id, b.late) for b in read(perimeter).bids] == [(1, True), (2, False)]
+
+
+@pytest.mark.parametrize("version", ["v6", "v7", "v8"])
+def test_the_stored_training_files_read_the_same_late_bid(tmp_path, version):
+    """Files of earlier versions: bid 4 (11:07, closing 11:00 −03:00) late, 1 to 3 on time,
+    as their column says."""
+    import shutil
+    from pathlib import Path
+
+    copy = tmp_path / "training.tender"
+    shutil.copy(Path(__file__).parents[1] / "data" / version / "training.tender", copy)
+    with ProjectFile.open(copy) as f:
+        assert [(b.id, b.late) for b in read(f).bids] == [(1, False), (2, False), (3, False), (4, True)]

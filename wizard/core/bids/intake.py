@@ -2,9 +2,10 @@
 
 * :func:`add_bid` records a bid: its bidder, the moment it was received, the addenda it
   acknowledges, the trade-secret designation and the opt-in to publish personal names.
-  Whether it is **late** is decided against the closing in the project (the date an
-  addendum moved it to, at the stated closing time in the town's zone:
-  ``timezones.closing_datetime``), never against the computer's clock: the Town may
+  Whether it is **late** is derived against the closing in force whenever the record
+  is read (``record.late_against``: the date an addendum moved it to, at the stated
+  closing time in the town's zone, ``timezones.closing_datetime``; the column written
+  here is the status at intake), never against the computer's clock: the Town may
   record on Monday a bid received on Friday morning. A late bid is kept on record and
   never opened.
 * :func:`set_bid` corrects what was recorded; :func:`acknowledge` the addenda
@@ -167,7 +168,8 @@ def add_bid(
 ) -> int:
     """Record a bid received at ``received_at`` (ISO 8601 with its offset); returns its
     id, its public number (:func:`next_number`: a removed bid's number is never given
-    again). ``late`` is decided here (module docstring). Raises :class:`BidsError`: the
+    again). ``late`` is written as it stands at intake, and derived on reading
+    (module docstring). Raises :class:`BidsError`: the
     tender not published, the envelopes already opened, no legal name, a moment without
     its offset or before the publication, an acknowledged addendum that was not issued,
     the closing unknown."""
@@ -208,7 +210,7 @@ def add_bid(
 
 def set_bid(pf: ProjectFile, /, bid_id: int, **changes: Any) -> None:
     """Change what was recorded of a bid: the bidder's fields (``legal_name`` …),
-    ``received_at`` (late decided again), ``withdrawn``, ``rejected`` (the reason it is
+    ``received_at`` (late derived from it), ``withdrawn``, ``rejected`` (the reason it is
     set aside before the opening, '' = not), ``trade_secret``, ``publish_names``,
     ``response_form``, ``notes``, ``acknowledged`` (addendum numbers). Raises
     :class:`BidsError` (as :func:`add_bid`; once the envelopes are open,
