@@ -189,3 +189,45 @@ def test_the_stored_training_files_read_the_same_late_bid(tmp_path, version):
     shutil.copy(Path(__file__).parents[1] / "data" / version / "training.tender", copy)
     with ProjectFile.open(copy) as f:
         assert [(b.id, b.late) for b in read(f).bids] == [(1, False), (2, False), (3, False), (4, True)]
+
+
+# -- 2. one language in the echo of a grid entry and in bid show ------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "echo", "row"),
+    [
+        (
+            "en",
+            "Recorded: bid 1, consensus on G-2 Proposed methodology: 24.",
+            "G-2 Proposed methodology (out of 30)",
+        ),
+        (
+            "fr",
+            "Inscrit\u00a0: soumission 1, consensus sur G-2 Méthodologie proposée\u00a0: 24.",
+            "G-2 Méthodologie proposée (sur 30)",
+        ),
+    ],
+)
+def test_a_grid_entry_echoes_its_item_in_the_language_bid_show_prints(tmp_path, capsys, lang, echo, row):
+    """The grid is typed in French with its English version: with ``--lang en`` the echo
+    said "Méthodologie proposée" where ``bid show`` says "Proposed methodology"; the
+    French run is the clean twin (both French)."""
+    from quebec_bids_sample import create, record_bid
+
+    from wizard.cli import main as cli_main
+
+    path = tmp_path / "qc.tender"
+    with create(path) as pf:
+        record_bid(pf, "A")
+    capsys.readouterr()
+    run = ["bid", str(path)]
+    assert cli_main([*run, "consensus", "1", "G-2", "24", "--grid", "--reason", "ok", "--lang", lang]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == echo
+    assert cli_main([*run, "score", "1", "1", "G-2", "24", "--grid", "--lang", lang]) == 0
+    assert row.split(" (")[0] in capsys.readouterr().out.splitlines()[0]
+    assert cli_main([*run, "show", "1", "--lang", lang]) == 0
+    shown = capsys.readouterr().out
+    assert row in shown
+    other = "Méthodologie proposée" if lang == "en" else "Proposed methodology"
+    assert other not in shown

@@ -1142,14 +1142,17 @@ NOT_A_GRID_ITEM = N_("Name the item of the quality grid by its number, one of {l
 2026-12-07, defect 3)."""
 
 
-def _grid_item(pf: Any, value: str) -> tuple[int, str]:
+def _grid_item(pf: Any, value: str, lang: str) -> tuple[int, str]:
     """The item of Québec's quality grid named by its number as ``bid show`` prints it,
-    "G-2" (any case) or "2" → (its id, "G-2 label"). Refused with the list of numbers
-    (:data:`NOT_A_GRID_ITEM`); outside the statutory system the core refuses
-    (``set_grid_consensus``), so an unknown item is passed on as id 0 then."""
+    "G-2" (any case) or "2" → (its id, "G-2 label"), the label in ``lang`` as ``bid
+    show`` prints it (``localized``: the echo and the table in the user's one language,
+    walk 2026-12-07). Refused with the list of numbers (:data:`NOT_A_GRID_ITEM`);
+    outside the statutory system the core refuses (``set_grid_consensus``), so an
+    unknown item is passed on as id 0 then."""
     from wizard.core.domain.numbering import grid_label, grid_numbers
+    from wizard.core.model.translatable import localized
 
-    project = pf.project
+    project = localized(pf.project, lang)
     numbers = grid_numbers(project)
     wanted = "".join(value.split()).upper()
     for item in project.quality_grid:
@@ -1200,7 +1203,7 @@ def _entry(pf: Any, args: argparse.Namespace, lang: str) -> None:
         points = None if values[3] == "-" else _whole(values[3])
         member = _whole(values[1])
         if args.grid:
-            cid, label = _grid_item(pf, values[2])
+            cid, label = _grid_item(pf, values[2], lang)
             ev.set_grid_sheet_score(pf, bid_id, member, cid, points, args.reason)
         else:
             cid, label = _criterion(pf, values[2], "optional")
@@ -1218,7 +1221,7 @@ def _entry(pf: Any, args: argparse.Namespace, lang: str) -> None:
     else:
         points = None if values[2] == "-" else _whole(values[2])
         if args.grid:
-            cid, label = _grid_item(pf, values[1])
+            cid, label = _grid_item(pf, values[1], lang)
             ev.set_grid_consensus(pf, bid_id, cid, points, args.reason)
         else:
             cid, label = _criterion(pf, values[1], "optional")
