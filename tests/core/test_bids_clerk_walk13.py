@@ -231,3 +231,75 @@ def test_a_grid_entry_echoes_its_item_in_the_language_bid_show_prints(tmp_path, 
     assert row in shown
     other = "Méthodologie proposée" if lang == "en" else "Proposed methodology"
     assert other not in shown
+
+
+# -- 5. the town's offset in the example of every moment's refusal ----------------------
+
+TORONTO = "(for example 2027-04-16T10:12:00-04:00)"
+"""The example at the offset of a Québec or Ontario town on 2027-04-16 (EDT, −04:00)."""
+MONCTON = "(for example 2027-04-16T10:12:00-03:00)"
+"""The clean twin: New Brunswick (ADT, −03:00)."""
+
+
+@pytest.fixture
+def two_towns(tmp_path):
+    """A Québec file (America/Toronto) and the training example (New Brunswick), each
+    with one bid on time and its workbook, not locked; ``locked``: the Québec one locked
+    (its opening needs the lock first)."""
+    from bids_sample import fill
+    from contract_sample import AMOUNTS, ON_TIME
+    from quebec_bids_sample import LOCKED, create, record_bid
+
+    from wizard.core.bids import intake
+    from wizard.core.bids.record import Bidder
+
+    quebec, locked = tmp_path / "qc.tender", tmp_path / "qc-locked.tender"
+    for path in (quebec, locked):
+        with create(path) as pf:
+            record_bid(pf, "A")
+            if path == locked:
+                evaluation_entry.lock_quality(pf, locked_by="Greffière", at=LOCKED)
+    with published(tmp_path) as pf:
+        bid = intake.add_bid(pf, bidder=Bidder("Formation Acadie inc."), received_at=ON_TIME)
+        intake.attach_workbook(pf, bid, fill(pf.project, AMOUNTS), name="b.xlsx", at=ON_TIME)
+        moncton = pf.path
+    return {"lock": (quebec, moncton), "envelope": (locked, moncton)}
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["bid", "{path}", "lock", "--by", "Greffière", "--at", "2027-04-20 09:00"],
+        ["envelope", "{path}", "open", "--by", "Greffière", "--at", "2027-04-20 14:00"],
+    ],
+)
+def test_the_lock_and_the_opening_show_the_town_s_offset(two_towns, capsys, command):
+    """A moment typed without its offset: the example is at the town's offset, as
+    ``bid add`` gave it; New Brunswick's file is the twin."""
+    from wizard.cli import main as cli_main
+
+    quebec, moncton = two_towns["lock" if command[0] == "bid" else "envelope"]
+    for path, example in ((quebec, TORONTO), (moncton, MONCTON)):
+        capsys.readouterr()
+        assert cli_main([part.replace("{path}", str(path)) for part in command] + ["--lang", "en"]) == 2
+        err = capsys.readouterr().err
+        assert "is not a date and time with its offset from UTC" in err and example in err, err
+
+
+def test_an_incident_s_moment_shows_the_town_s_offset(tmp_path, training, capsys):
+    """The contract follow-up's moments (``contract incident --started …``): an Ontario
+    town's example is at −04:00; the training example (New Brunswick) the twin."""
+    from wizard.cli import main as cli_main
+    from wizard.core.examples import load_example_with_publishing
+    from wizard.core.publishing.jsonform import table_rows
+
+    project, publishing = load_example_with_publishing("training")
+    project.info.province, project.info.time_zone = "ON", "America/Toronto"
+    path = tmp_path / "on.tender"
+    with ProjectFile.create(path, project, origin="example", tables=table_rows(publishing)) as f:
+        award(f)
+    for where, example in ((path, TORONTO), (training, MONCTON)):
+        capsys.readouterr()
+        run = ["contract", str(where), "incident", "--started", "2027-07-19 07:40", "--severity", "major"]
+        assert cli_main([*run, "--lang", "en"]) == 2
+        assert example in capsys.readouterr().err

@@ -259,14 +259,16 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
         "--replace", action="store_true", help="workbook: the bidder replaced its bid before the closing"
     )
     p.add_argument("--by", default="", help="lock: who locks the quality scores")
-    p.add_argument("--at", default="", help="lock: when, ISO 8601 with its offset (default: now)")
+    p.add_argument(
+        "--at", default="", help="lock: when, ISO 8601 with the town's offset from UTC (default: now)"
+    )
     p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
     p = sub.add_parser("envelope", help="open the price envelopes of the bids (docs/bids.md)")
     p.add_argument("file")
     p.add_argument("action", choices=("open",))
     p.add_argument("--by", required=True, help="who opens the envelopes")
     p.add_argument("--witnesses", default="", help="who witnesses the opening")
-    p.add_argument("--at", default="", help="when, ISO 8601 with its offset (default: now)")
+    p.add_argument("--at", default="", help="when, ISO 8601 with the town's offset from UTC (default: now)")
     p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
     p = sub.add_parser(
         "archive",

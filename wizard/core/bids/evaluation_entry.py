@@ -32,7 +32,7 @@ from wizard.core.bids import BidsError
 from wizard.core.bids.award_rule import NOT_TOP, needs_reason
 from wizard.core.bids.award_rule import contract_value as award_value
 from wizard.core.bids.common import amount, bid_of, free_text, moment, now, published_record, writing
-from wizard.core.bids.intake import closing
+from wizard.core.bids.intake import closing, town_example
 from wizard.core.bids.record import VERIFICATION_RESULTS, Award, Bid, BidsRecord
 from wizard.core.bids.scoring_input import missing_scores, missing_text
 from wizard.core.i18n import N_
@@ -359,7 +359,7 @@ def lock_quality(pf: ProjectFile, /, *, locked_by: str = "", at: str = "") -> st
     if record.opened:
         raise BidsError(N_("The price envelopes are already open."))
     when = at.strip() or now()
-    if moment(when) < closing(pf):
+    if moment(when, example=town_example(pf)) < closing(pf):
         raise BidsError(N_("The quality scores cannot be locked before the closing."))
     missing = missing_scores(pf.project, record)
     if missing:
