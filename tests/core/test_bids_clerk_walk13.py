@@ -303,3 +303,119 @@ def test_an_incident_s_moment_shows_the_town_s_offset(tmp_path, training, capsys
         run = ["contract", str(where), "incident", "--started", "2027-07-19 07:40", "--severity", "major"]
         assert cli_main([*run, "--lang", "en"]) == 2
         assert example in capsys.readouterr().err
+
+
+# -- 6. a draft addendum's question corrected alone ------------------------------------
+
+QUESTION_EN = "Does the system need to work offline during a power outage?"
+ANSWER_EN = "Yes, for four hours on battery."
+QUESTION_FR = "Le système doit-il fonctionner hors ligne pendant une panne de courant?"
+ANSWER_FR = "Oui, pendant quatre heures sur batterie."
+SECOND_FR = "La clôture doit-elle être anti-escalade?"
+SECOND_ANSWER_FR = "Oui, selon la section 4."
+
+
+@pytest.fixture
+def perimeter_cli(tmp_path, capsys):
+    """emergency-perimeter (French only) published, its draft addendum holding question 1
+    typed in English, question 2 in French and a change of the closing date."""
+    from wizard.cli import main as cli_main
+
+    path = tmp_path / "demo.tender"
+    assert cli_main(["new", "--example", "emergency-perimeter", str(path)]) == 0
+    assert cli_main(["publish", str(path), "--lang", "en"]) == 0
+    run = ["addendum", str(path)]
+    assert cli_main([*run, "question", "--question", QUESTION_EN, "--answer", ANSWER_EN]) == 0
+    assert cli_main([*run, "question", "--question", SECOND_FR, "--answer", SECOND_ANSWER_FR]) == 0
+    assert cli_main([*run, "change", "--field", "info.closing_date", "--value", "2027-03-15"]) == 0
+    capsys.readouterr()
+    return path
+
+
+def _draft(path):
+    from wizard.core.publishing.record import read as read_publishing
+
+    with ProjectFile.open(path, read_only=True) as f:
+        return read_publishing(f).draft
+
+
+def test_the_language_refusal_names_the_way_out_that_keeps_the_draft(perimeter_cli, capsys):
+    from wizard.cli import main as cli_main
+
+    assert cli_main(["addendum", str(perimeter_cli), "issue", "--date", "2027-02-12", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "Correct that text alone, the rest of the draft kept: “addendum edit N” with --question-fr" in err
+    assert "Corrigez ce texte seul, le reste du projet d’addenda conservé" in err
+    assert "discard the draft" not in err
+
+
+def test_edit_replaces_one_question_and_the_draft_issues(perimeter_cli, capsys):
+    """``edit 1`` retypes question 1 in French; question 2 and the change stay, and the
+    addendum issues without --force."""
+    from wizard.cli import main as cli_main
+
+    run = ["addendum", str(perimeter_cli)]
+    assert cli_main([*run, "edit", "1", "--question-fr", QUESTION_FR, "--answer-fr", ANSWER_FR]) == 0
+    assert "reads as" not in capsys.readouterr().err
+    draft = _draft(perimeter_cli)
+    assert [(q.question_fr, q.answer_fr) for q in draft.questions] == [
+        (QUESTION_FR, ANSWER_FR),
+        (SECOND_FR, SECOND_ANSWER_FR),
+    ]
+    assert [(c.field, c.new_fr) for c in draft.changes] == [("info.closing_date", "2027-03-15")]
+    assert cli_main([*run, "issue", "--date", "2027-02-12", "--lang", "en"]) == 0
+
+
+def test_edit_of_the_answer_alone_keeps_the_question_and_still_says_the_slip(perimeter_cli, capsys):
+    """The twin: only --answer given (the typed language, French), the English question
+    stays and is said again at once."""
+    from wizard.cli import main as cli_main
+
+    assert cli_main(["addendum", str(perimeter_cli), "edit", "1", "--answer", ANSWER_FR, "--lang", "en"]) == 0
+    err = capsys.readouterr().err
+    assert "The text of question 1 reads as English" in err and "The answer to question 1" not in err
+    (first, _second) = _draft(perimeter_cli).questions
+    assert (first.question_fr, first.answer_fr) == (QUESTION_EN, ANSWER_FR)
+
+
+def test_remove_takes_out_one_question_or_one_change(perimeter_cli, capsys):
+    from wizard.cli import main as cli_main
+
+    run = ["addendum", str(perimeter_cli)]
+    assert cli_main([*run, "remove", "1"]) == 0
+    draft = _draft(perimeter_cli)
+    assert [q.question_fr for q in draft.questions] == [SECOND_FR] and len(draft.changes) == 1
+    assert cli_main([*run, "remove", "--field", "info.closing_date"]) == 0
+    draft = _draft(perimeter_cli)
+    assert [q.question_fr for q in draft.questions] == [SECOND_FR] and draft.changes == ()
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["edit", "3", "--answer", "Oui."], "one of 1, 2 (given: 3)"),
+        (["edit", "--answer", "Oui."], "one of 1, 2 (given: —)"),
+        (["remove", "0"], "one of 1, 2 (given: 0)"),
+        (["edit", "1"], "Missing argument: --question, --answer"),
+        (["edit", "1", "--answer", "Oui.", "--date", " "], "--date is empty"),
+        (["remove", "--field", "info.award_date"], "The draft addendum has no change of info.award_date."),
+    ],
+)
+def test_edit_and_remove_refusals_change_nothing(perimeter_cli, capsys, args, said):
+    from wizard.cli import main as cli_main
+
+    before = _draft(perimeter_cli)
+    assert cli_main(["addendum", str(perimeter_cli), *args, "--lang", "en"]) == 2
+    assert said in capsys.readouterr().err
+    assert _draft(perimeter_cli) == before
+
+
+def test_edit_without_a_draft_says_an_issued_addendum_stays(perimeter_cli, capsys):
+    from wizard.cli import main as cli_main
+
+    run = ["addendum", str(perimeter_cli)]
+    assert cli_main([*run, "issue", "--date", "2027-02-12", "--force"]) == 0
+    assert cli_main([*run, "edit", "1", "--answer", ANSWER_FR, "--lang", "en"]) == 2
+    assert "There is no draft addendum: an issued addendum was published and stays as it is." in (
+        capsys.readouterr().err
+    )

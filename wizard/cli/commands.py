@@ -567,9 +567,49 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 ADDENDUM_LANGUAGE_REFUSED = N_(
     "Nothing issued: a text of this addendum is not in the language of its version (said above). "
-    "Correct it (discard the draft and add it again), or issue it as it is with --force."
+    "Correct that text alone, the rest of the draft kept: “addendum edit N” with --question-fr, "
+    "--answer-fr, --question-en or --answer-en for question N, “addendum change” again with the "
+    "same --field for a changed text; or issue it as it is with --force."
 )
-"""``addendum issue`` refused: a text reads as the other language (``addenda.language_slips``)."""
+"""``addendum issue`` refused: a text reads as the other language (``addenda.language_slips``).
+The way out keeps the draft: ``edit N`` replaces a text of question N, a second ``change``
+of a field replaces the first (``addenda.add_change``); ``remove N`` takes a question out."""
+
+NO_DRAFT_TO_EDIT = N_("There is no draft addendum: an issued addendum was published and stays as it is.")
+NOT_A_DRAFT_QUESTION = N_(
+    "Name the question by its number in the draft addendum, one of {numbers} (given: {value})."
+)
+NO_DRAFT_CHANGE = N_("The draft addendum has no change of {field}.")
+QUESTION_TEXTS = ("question_fr", "question_en", "answer_fr", "answer_en")
+
+
+def _draft_question(draft: Any, number: int | None) -> Any:
+    """Question ``number`` of ``draft``, numbered from 1 as ``addendum show`` and the
+    language slips number them; refused with the numbers it has."""
+    numbers = list(range(1, len(draft.questions) + 1))
+    if number is None or number not in numbers:
+        raise CliError(
+            NOT_A_DRAFT_QUESTION,
+            numbers=", ".join(str(n) for n in numbers) or "—",
+            value="—" if number is None else number,
+        )
+    return draft.questions[number - 1]
+
+
+def _question_texts(args: argparse.Namespace, typed: str) -> dict[str, str]:
+    """The texts of a question given on the command line, by field (``question_fr`` …):
+    ``--question`` and ``--answer`` in ``typed``, the language the project's texts are
+    typed in, ``-fr``/``-en`` explicitly (they win). Only those given: '' is given."""
+    texts: dict[str, str] = {}
+    for kind in ("question", "answer"):
+        for lang in ("fr", "en"):
+            explicit = getattr(args, f"{kind}_{lang}")
+            plain = getattr(args, kind) if lang == typed else None
+            if explicit is not None:
+                texts[f"{kind}_{lang}"] = explicit
+            elif plain is not None:
+                texts[f"{kind}_{lang}"] = plain
+    return texts
 
 
 def _language_slips(slips: Any) -> None:
@@ -581,6 +621,8 @@ def _language_slips(slips: Any) -> None:
 def cmd_addendum(args: argparse.Namespace) -> int:
     """Prepare and issue addenda (``publishing.addenda``): ``show`` (default) lists
     them; ``question`` adds a question and its answer to the draft (created if none);
+    ``edit N`` replaces the texts given of question N of the draft, ``remove N`` takes
+    it out (``remove --field F``: the change of F), the rest of the draft kept;
     ``change`` adds a change (``--field info.closing_date --value 2027-04-16``, or a
     text with ``--value`` and ``--value-en``); ``issue`` issues the draft on ``--date``
     (default today), after printing the closing it leaves."""
@@ -607,6 +649,34 @@ def cmd_addendum(args: argparse.Namespace) -> int:
                 added = read(pf).draft
                 if added is not None:  # said at once, not first when the addendum is issued
                     _language_slips(addenda.language_slips(pf.project, added))
+            elif args.action in ("edit", "remove"):
+                pending = read(pf).draft
+                if pending is None:
+                    raise CliError(NO_DRAFT_TO_EDIT, args.file)
+                if args.action == "remove" and args.field:
+                    change = next((c for c in pending.changes if c.field == args.field), None)
+                    if change is None:
+                        raise CliError(NO_DRAFT_CHANGE, args.file, field=args.field)
+                    addenda.remove(pf, table="addendum_changes", row_id=change.id)
+                elif args.action == "remove":
+                    question = _draft_question(pending, args.number)
+                    addenda.remove(pf, table="addendum_questions", row_id=question.id)
+                else:
+                    question = _draft_question(pending, args.number)
+                    texts = _question_texts(args, text_language(pf.project))
+                    received = _day_option(args, "date", "--date")
+                    if received is not None:
+                        texts["received_on"] = received
+                    if not texts:
+                        raise CliError(
+                            N_("Missing argument: {names}. Try {help}."),
+                            names="--question, --answer, --question-fr, --question-en, --answer-fr, --answer-en",
+                            help=f"{args.prog} addendum --help",
+                        )
+                    addenda.set_question(pf, question_id=question.id, **texts)
+                    edited = read(pf).draft
+                    if edited is not None:  # what still reads as the other language, at once
+                        _language_slips(addenda.language_slips(pf.project, edited))
             elif args.action == "discard":
                 pending = read(pf).draft
                 if pending is None:
