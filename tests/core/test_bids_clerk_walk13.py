@@ -419,3 +419,12 @@ def test_edit_without_a_draft_says_an_issued_addendum_stays(perimeter_cli, capsy
     assert "There is no draft addendum: an issued addendum was published and stays as it is." in (
         capsys.readouterr().err
     )
+
+
+def test_the_json_copy_says_the_late_status_the_app_reads(perimeter):
+    """``dump`` after the addendum: bid 1 late, bid 2 on time, as ``read`` says, not the
+    column written at intake."""
+    from wizard.core.bids.jsonform import to_json
+
+    _move_closing(perimeter, "2027-03-04")
+    assert [(b["id"], b["late"]) for b in to_json(perimeter)["bids"]] == [(1, True), (2, False)]
