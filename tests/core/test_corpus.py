@@ -55,3 +55,30 @@ def test_brand_recall_and_false_alarms_meet_the_goals(figures):
 def test_problem_codes_meet_the_goal(figures):
     tune, _ = figures
     assert tune.rate("problems") >= measure.GOALS["problems"]
+
+
+def test_problem_causes_count_why_statements_are_wrong():
+    item = measure.Item
+    items = [
+        # the current system, named by no name at all: the detector's miss
+        item("problem", "en", ("P-INCUMBENT",), "Our current phone system can no longer be repaired.", "s"),
+        # a listed product asked for where the label wants nothing
+        item("problem", "en", (), "We need to buy Microsoft 365.", "s"),
+        # a solution type asked for where the label wants nothing
+        item("problem", "en", (), "We need to buy a new phone system.", "s"),
+        # right: counted only by its grammar
+        item("problem", "en", ("P-INCUMBENT",), "The City currently uses Microsoft Outlook for e-mail.", "s"),
+        item(
+            "problem", "fr", ("P-SOLUTION",), "La Ville a décidé d’acheter un nouveau logiciel de paie.", "s"
+        ),
+        # not a problem statement: not counted
+        item("brand", "en", ("Microsoft",), "Microsoft Word", "s"),
+    ]
+    assert measure.problem_causes(items) == [
+        "  P-INCUMBENT missing: no name detected en: 1",
+        "  P-SOLUTION extra: a listed name given the role, by aimed; neither wanted en: 1",
+        "  P-SOLUTION extra: a solution type aimed at, no name en: 1",
+        "  statements right with a past fr: 1",
+        "  statements wrong with a modal en: 1",
+        "  statements wrong with a negation en: 1",
+    ]

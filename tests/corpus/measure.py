@@ -218,6 +218,185 @@ def confusion(items: list[Item]) -> list[str]:
     return [f"  {key}: {value}" for key, value in sorted(counts.items())]
 
 
+import re  # noqa: E402  (the brand side's counts below: one block of their own)
+
+_SYMBOL = re.compile(r"[+&.@/]|\w\.\w")
+_MODEL = re.compile(r"\d")
+
+
+def name_shape(name: str) -> str:
+    """The shape of a name, the first that applies: ``"domain or symbol"`` (+, &, ., @,
+    /), ``"digit or model number"``, ``"all-caps or acronym"`` (a word of two capitals or
+    more and no lower-case letter), ``"inner capital"`` (camelCase, "iPad"),
+    ``"lower-case"`` (its first letter), ``"several words"``, ``"one capitalised word"``."""
+    words = re.findall(r"[^\W\d_]+", re.sub(r"['’]s\b", "", name))
+    if _SYMBOL.search(name):
+        return "domain or symbol"
+    if _MODEL.search(name):
+        return "digit or model number"
+    if any(len(w) >= 2 and w.isupper() for w in words):
+        return "all-caps or acronym"
+    if any(any(c.isupper() for c in w[1:]) and not w.isupper() for w in words):
+        return "inner capital"
+    if name[:1].islower():
+        return "lower-case"
+    return "several words" if len(words) > 1 else "one capitalised word"
+
+
+def _squash(phrase: str) -> str:
+    """``phrase`` folded with its spacing, hyphens, apostrophes and dots removed and a final
+    possessive or plural "s" dropped ("Sales-Force's" → "salesforce")."""
+    squashed = re.sub(r"[\W_]+", "", fold(re.sub(r"['’]s\b", "", phrase)))
+    return squashed[:-1] if len(squashed) > 3 and squashed.endswith("s") else squashed
+
+
+_LEGAL_FORM = re.compile(
+    r"[\s,]+(?:inc|incorporated|ltd|lt[ée]e|limited|llc|corp|corporation|co|company|sa|sas|plc|gmbh)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _list_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """The bundled list's names, aliases and contextual words, folded (as the detector
+    tokenises them) and squashed (:func:`_squash`, also without a final legal form: "AT&T
+    Inc." → "att")."""
+    from wizard.core.domain.brands import load_list
+
+    data = load_list()
+    phrases = [p for e in data["entries"] for p in (e["name"], *e.get("aliases", []))]
+    phrases += [p for e in data.get("contextual", []) for p in (e["name"], *e["words"])]
+    folded = frozenset(" ".join(fold(t) for t in re.findall(r"\w+", p)) for p in phrases)
+    return folded, frozenset(_squash(f) for p in phrases for f in (p, _LEGAL_FORM.sub("", p)))
+
+
+def name_cause(name: str, listed: tuple[frozenset[str], frozenset[str]]) -> str:
+    """Why a missed name was missed, by the list alone: ``"listed, rule did not fire"`` when
+    the name, or a run of its words, is a name, alias or contextual word of the list as the
+    detector reads it (its context rule, its capital or a guard kept it quiet);
+    ``"alias variant not matched"`` when it is one only once spacing, hyphens, accents, a
+    plural or a possessive are set aside; ``"not in any list"`` otherwise."""
+    folded, squashed = listed
+    words = [fold(t) for t in re.findall(r"\w+", name)]
+    runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    if runs & folded:
+        return "listed, rule did not fire"
+    if _squash(name) in squashed:
+        return "alias variant not matched"
+    return "not in any list"
+
+
+def brand_causes(items: list[Item]) -> list[str]:
+    """Counts without text: each name of a brand sentence that no brand finding names, by
+    language, shape (:func:`name_shape`) and cause (:func:`name_cause`); each name raised on
+    a neutral sentence, by language and shape. Safe to print for the held-out set."""
+    listed = _list_forms()
+    counts: dict[str, int] = {}
+    for item in items:
+        if item.kind not in ("brand", "neutral"):
+            continue
+        names = [n for f in brand_findings(item.text, item.lang) for n in detected_names(f)]
+        if item.kind == "neutral":
+            for name in names:
+                key = f"alarm name {item.lang} {name_shape(name)}"
+                counts[key] = counts.get(key, 0) + 1
+            continue
+        for label in item.label:
+            if not _named(label, names):
+                for key in (
+                    f"missed name {item.lang} {name_shape(label)} / {name_cause(label, listed)}",
+                    f"missed name {item.lang} by shape: {name_shape(label)}",
+                    f"missed name {item.lang} by cause: {name_cause(label, listed)}",
+                ):
+                    counts[key] = counts.get(key, 0) + 1
+    return [f"  {key}: {value}" for key, value in sorted(counts.items())]
+
+
+def problem_causes(items: list[Item]) -> list[str]:
+    """Counts without text of why problem statements are wrong: for each P-INCUMBENT or
+    P-SOLUTION missing or extra, whether no name was found at all (the detector's fault),
+    a name was found and given the other role or none (the role rules'), or a role was
+    given to a possible name off the list (perhaps no product: a person, a place, the
+    town's body), with the rule of :func:`wizard.core.checks.problem.read_statement` that
+    decided; and for the statements right and wrong, how many hold a past, a future, a
+    modal or a negation (rough word patterns). Safe to print for the held-out set."""
+    import re
+
+    from wizard.core.checks.problem import read_statement
+    from wizard.core.checks.problem_terms import ACQUIRE
+    from wizard.core.checks.wording import fold as fold_words
+
+    grammar = {
+        "past": {
+            # a participle after "be", "is" or "are" is a passive, not a past
+            "en": r"\b(?:was|were|had|did|bought|chose|began)\b|(?<!\bbe )(?<!\bis )(?<!\bare )\b\w{3,}ed\b",
+            "fr": r"\b(?:(?:a|ont|avait|avaient|avons) (?:\w+ )?\w+(?:e|es|ee|ees|is|it|u|us)|etait|etaient|fut|\w{3,}aient|\w{3,}ait)\b",
+        },
+        "future": {
+            "en": r"\b(?:will|shall|going to)\b",
+            "fr": r"\b(?:\w{3,}(?:ra|ront|rons)|vont|va (?:\w+er))\b",
+        },
+        "modal": {
+            "en": r"\b(?:can|could|may|might|must|should|would)\b",
+            "fr": r"\b(?:peut|peuvent|pourrait|pourraient|doit|doivent|devrait|devraient|faut|faudrait)\b",
+        },
+        "negation": {
+            "en": r"\b(?:not|no|never|none)\b|n't",
+            "fr": r"\b(?:pas|jamais|aucun|aucune|ni)\b",
+        },
+    }
+    counts: dict[str, int] = {}
+
+    def add(key: str) -> None:
+        counts[key] = counts.get(key, 0) + 1
+
+    for item in items:
+        if item.kind != "problem":
+            continue
+        codes = {f.code for f in lint_text("problem", item.text, item.lang)} & PROBLEM_CODES
+        want = set(item.label)
+        state = "right" if codes == want else "wrong"
+        folded = fold_words(item.text)
+        for feature, pattern in grammar.items():
+            if re.search(pattern[item.lang], folded):
+                add(f"statements {state} with a {feature} {item.lang}")
+        if state == "right":
+            continue
+        reading = read_statement(item.text)
+        names = reading.names
+        both = " (both codes wanted)" if {"P-INCUMBENT", "P-SOLUTION"} <= want else ""
+        for code, role, other in (
+            ("P-INCUMBENT", "incumbent", "target"),
+            ("P-SOLUTION", "target", "incumbent"),
+        ):
+            if code in want and code not in codes:
+                if not names:
+                    acquire = "an acquisition word" if ACQUIRE.search(folded) else "no acquisition word"
+                    cause = f"no name detected ({acquire})" if code == "P-SOLUTION" else "no name detected"
+                else:
+                    given = [n for n in names if n.role == other]
+                    none = [n for n in names if not n.role]
+                    if given:
+                        cause = f"every name given the other role ({other}, by {given[0].rule}){both}"
+                    else:
+                        cause = f"a name detected, no role given (by {(none or names)[0].rule})"
+                add(f"{code} missing: {cause} {item.lang}")
+            elif code in codes and code not in want:
+                mine = [n for n in names if n.role == role]
+                if not mine:
+                    add(f"{code} extra: a solution type aimed at, no name {item.lang}")
+                    continue
+                wanted = (
+                    "the other code wanted"
+                    if ({"P-INCUMBENT", "P-SOLUTION"} - {code}) & want
+                    else "neither wanted"
+                )
+                kind = (
+                    "a listed name" if any(n.listed for n in mine) else "a possible name only (off the list)"
+                )
+                add(f"{code} extra: {kind} given the role, by {mine[0].rule}; {wanted} {item.lang}")
+    return [f"  {key}: {value}" for key, value in sorted(counts.items())]
+
+
 def measure(items: list[Item], misses: list[str] | None = None) -> Figures:
     """The figures on ``items``; a line per miss is appended to ``misses`` if given."""
     fig = Figures()
@@ -288,6 +467,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.split in (key, "all"):
                 print(f"{name} counts:")
                 print("\n".join(confusion(group)))
+                print("\n".join(brand_causes(group)))
+                print("\n".join(problem_causes(group)))
     for line in misses:
         print(line)
     return 0

@@ -16,10 +16,12 @@ Codes (all on ``problem.statement``):
   with X", "X to implement the new system", "a model in which X will host the
   application", « le nouveau système hébergé chez X »), linked
   to a deal by the preposition right before it ("a contract for X", "negotiations with
-  X", "offered by X", "$40,000 set aside for X", « confie … à X »), carried by a list
+  X", "offered by X", « confie … à X »), priced in its clause ("the X software package would
+  cost $217,718", « 192 951,20 EUR … pour 400 licences X »), carried by a list
   ("the purchase of X and Y") or advocated by a claim that presumes the answer ("X rises
   above all others"); possible product names (:mod:`wizard.core.domain.product_names`)
-  count too, and so does an English noun compound whose head is a purchase ("the permit
+  count too, and so do names no list knows right after the words of who makes, offers or
+  provides a product ("the platform offered by X", « en ayant recours à X »), and so does an English noun compound whose head is a purchase ("the permit
   software selection", "the payroll system implementation"). A name's role rests on the
   structure of its sentence (:func:`_role`), not on its mere presence: a name no acquisition, replacement or choice word aims at is
   described, not bought, and taken as the system in place.
@@ -105,6 +107,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, brand_finding, finding
@@ -153,11 +156,42 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
     ``incumbents``: brands named in a sentence about the current system (:data:`CURRENT`)
     without being aimed at. Possible product names count as brands.
     """
+    reading = read_statement(statement, extra)
+    return reading.targets, reading.incumbents
+
+
+class NameRole(NamedTuple):
+    """A name found in a statement, the role it was given and the rule that gave it."""
+
+    match: brands.Match
+    listed: bool  # a name of the list (or the project's own), not a possible name
+    role: str  # "target", "incumbent" or "" (neither)
+    rule: str  # which step decided: "replaced", "aimed", "replacing", "list", or a :func:`_role` rule
+
+
+class Reading(NamedTuple):
+    """What :func:`solution_targets` read in a statement: its targets and incumbents, each
+    name with its role, and the solution types an acquisition word aims at (no name)."""
+
+    targets: list[str]
+    incumbents: list[str]
+    names: list[NameRole]
+    types: list[str]
+
+
+def read_statement(statement: str, extra: object = ()) -> Reading:
+    """:func:`solution_targets` with the role of each name and the rule that decided it
+    (the corpus's counts of causes, ``tests/corpus/measure.py --confusion``)."""
     folded = fold(statement)
     known = brands.detect_brands(statement, extra)  # type: ignore[arg-type]
     found = sorted([*known, *product_names.possible_names(statement, known)], key=lambda m: m.start)
+    made = _maker_names(statement, folded, found)
+    if made:
+        found = sorted([*found, *made], key=lambda m: m.start)
     targets: list[str] = []
+    types: list[str] = []
     aimed: set[int] = set()
+    silenced: set[int] = set()  # aimed at, asked for by nobody: a bypass's object, a change argued against
     bypassed = _bypass_sentences(folded)
     replaced, replacing = _replacements(statement, folded, found)
     renewed: list[tuple[int, int]] = []  # what a renewal or an extension keeps in place
@@ -190,7 +224,9 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
         if (
             (start, stop) in bypassed and (_noun_form(folded, verb) or _passive(folded, verb))
         ) or _argued_against(folded, verb, stop):
-            aimed.update(m.start for m in found if window.start() <= m.start < window.end())
+            held_back = [m.start for m in found if window.start() <= m.start < window.end()]
+            aimed.update(held_back)
+            silenced.update(held_back)
             continue
         hit = [m for m in found if window.start() <= m.start < window.end() and m.start not in replaced]
         left = (
@@ -215,19 +251,23 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
             # "remplacer X par une nouvelle version": the system left (X) is no target
             left_behind = any(verb.start() <= m.start < window.start() and m.start in replaced for m in found)
             targets.append(statement[window.start() if left_behind else verb.start() : noun.end()].strip())
-    targets.extend(_compounds(statement, folded, bypassed))
+            types.append(targets[-1])
+    compounds = _compounds(statement, folded, bypassed)
+    targets.extend(compounds)
+    types.extend(compounds)
     for m in found:
         if m.start in replacing and m.start not in aimed:
             aimed.add(m.start)
             targets.append(m.name)
     incumbents: list[str] = []
     role: dict[int, str] = {}  # a name's start → "target", "incumbent" or "" (neither)
+    rule: dict[int, str] = {}  # a name's start → the step that decided its role
     previous: brands.Match | None = None
     for m in found:
         if m.start in replaced:
-            role[m.start] = "incumbent"
+            role[m.start], rule[m.start] = "incumbent", "replaced"
         elif m.start in aimed:
-            role[m.start] = "aimed"
+            role[m.start], rule[m.start] = "aimed", "replacing" if m.start in replacing else "aimed"
         elif (
             previous is not None
             and role.get(previous.start)
@@ -241,16 +281,55 @@ def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], lis
             # product its maker's ("X, developed and marketed by Y"), an acronym in brackets
             # the name it abbreviates ("a contract for Environmental Systems Research
             # Institute (ESRI)")
-            role[m.start] = role[previous.start]
+            role[m.start], rule[m.start] = role[previous.start], "list"
         else:
-            role[m.start] = _role(folded, m, bypassed)
+            role[m.start], rule[m.start] = _role(folded, m, bypassed)
         previous = m
     for m in found:
         if role[m.start] == "target":
             targets.append(m.name)
         elif role[m.start] == "incumbent":
             incumbents.append(m.name)
-    return targets, list(dict.fromkeys(incumbents))
+    listed = {m.start for m in known}
+    names: list[NameRole] = []
+    for m in found:
+        if role[m.start] == "aimed" and m.start in silenced and not any(m.name in t for t in targets):
+            names.append(NameRole(m, m.start in listed, "", "silenced"))
+        else:
+            given = "target" if role[m.start] in ("target", "aimed") else role[m.start]
+            names.append(NameRole(m, m.start in listed, given, rule[m.start]))
+    return Reading(targets, list(dict.fromkeys(incumbents)), names, types)
+
+
+_MADE_BY_WORDS = (
+    r"\b(?:(?:made|developed|offered|provided|supplied|sold|supported|hosted|maintained|built|designed)"
+    r"(?: and \w+)? by|(?:offert|fourni|developpe|concu|heberge|maintenu|edite|distribue|vendu)e?s? par"
+    r"|(?:recours|appel) (?:a|au))\s+"
+)
+_MADE_BY = re.compile(_MADE_BY_WORDS + r"(?:the |le |la |les |l')?$")
+_MADE_BY_ANYWHERE = re.compile(_MADE_BY_WORDS)
+"""Right before a name, who makes, offers or provides it ("the platform offered by X",
+« en ayant recours à X »): the place of a vendor's name."""
+_NAME_RUN = re.compile(r"[A-Z][\w&+]*(?:[-.][\w&+]+)*(?:\s+[A-Z][\w&+]*(?:[-.][\w&+]+)*){0,3}")
+
+
+def _maker_names(statement: str, folded: str, found: list[brands.Match]) -> list[brands.Match]:
+    """Names no list knows where a problem statement puts a vendor: right after the words of
+    who makes, offers or provides a product ("la plateforme offerte par X", « en ayant
+    recours à X », "developed by X"): a capitalised run whose first word is in neither
+    dictionary. Their role is then read like any name's (:func:`_role`)."""
+    if not _MADE_BY_ANYWHERE.search(folded):
+        return []
+    taken = [(m.start, m.end) for m in found]
+    names: list[brands.Match] = []
+    for run in _NAME_RUN.finditer(statement):
+        if any(s < run.end() and run.start() < e for s, e in taken):
+            continue
+        if brands.ordinary_word(run.group().split()[0]):
+            continue
+        if _MADE_BY.search(folded, max(0, run.start() - 60), run.start()):
+            names.append(brands.Match(run.group(), run.start(), run.end(), run.group()))
+    return names
 
 
 _COMPOUND_HEAD = re.compile(
@@ -297,7 +376,7 @@ _SAME_LINK = re.compile(r"\s*\(\s*")
 _LIST_LINK = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b|\bet\b|\bou\b|\s)+\s*")
 
 
-def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
+def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> tuple[str, str]:
     """The role of a name no acquisition or replacement word aims at, by the structure of
     its sentence, first rule that applies:
 
@@ -328,35 +407,47 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> str:
        introduction with an indefinite article ("a software product titled X"), or a
        future right after it, the name being the subject of what is to come ("X will
        host the application") → "target";
-    6. otherwise the name is described, not bought: the system in place → "incumbent".
+    6. an amount of money in its clause, the price of a deal made now ("the X software
+       package would cost $217,718") → "target" (a price of the system in place says so
+       with a word of :data:`CURRENT` or a past year, tested first);
+    7. otherwise the name is described, not bought: the system in place → "incumbent".
+
+    Returns the role and the rule that gave it ("dated", "pluperfect", "used", "bypass",
+    "chosen", "deal", "current", "choice", "claimed", "future", "priced", "fallback").
     """
     start, stop = _period_bounds(folded, m.start, _CLAUSE_STOP)  # "X Inc. on May 1, 2022"
     if _dated(folded, start, stop) or next(_renewals(folded, start, stop), None):
-        return "incumbent"
+        return "incumbent", "dated"
     if _PLUPERFECT.search(folded, start, m.start):
-        return "incumbent"  # « nous avions retenu X », "the City had selected X"
+        return "incumbent", "pluperfect"  # « nous avions retenu X », "the City had selected X"
     if _USED_BEFORE.search(folded, max(start, m.start - 40), m.start):
-        return "incumbent"  # "sole source because the City currently uses X"
+        return "incumbent", "used"  # "sole source because the City currently uses X"
     if sentence_bounds(folded, m.start) in bypassed or _period_bounds(folded, m.start) in bypassed:
-        return ""
+        return "", "bypass"
     if _chosen(folded, m) or _agent(folded, m, stop):
-        return "target"
+        return "target", "chosen"
     if _seller(folded, m, start) or _NEW_CONTRACT.search(folded, max(0, m.start - 90), m.start):
-        return "target"
+        return "target", "deal"
     if any(not _future_date(folded, c, start) for c in CURRENT.finditer(folded, start, stop)):
-        return "incumbent"
-    if (
-        _CONTRACT_LINK.search(folded, max(start, m.start - 140), m.start)
-        or _AMENDMENT_LINK.search(folded, max(start, m.start - 140), m.start)
-        or CHOSEN_IN_SENTENCE.search(folded, start, stop)
-        or any(p.search(folded, start, stop) for p in PRESUME)
-        or _INTRODUCED.search(folded, max(0, m.start - 50), m.start)
-        or _FUTURE_AFTER.match(folded, m.end, stop)
+        return "incumbent", "current"
+    if _CONTRACT_LINK.search(folded, max(start, m.start - 140), m.start) or _AMENDMENT_LINK.search(
+        folded, max(start, m.start - 140), m.start
     ):
-        return "target"
-    return "incumbent"
+        return "target", "deal"
+    if CHOSEN_IN_SENTENCE.search(folded, start, stop):
+        return "target", "choice"
+    if any(p.search(folded, start, stop) for p in PRESUME):
+        return "target", "claimed"
+    if _INTRODUCED.search(folded, max(0, m.start - 50), m.start) or _FUTURE_AFTER.match(folded, m.end, stop):
+        return "target", "future"
+    if _PRICED.search(folded, start, stop):
+        return "target", "priced"  # "the X software package would cost $217,718"
+    return "incumbent", "fallback"
 
 
+_PRICED = re.compile(r"[$€]\s?\d|\d(?:[\d,.]|\s(?=\d))*\s?(?:\$|€|eur\b|euros\b|francs\b|chf\b|dollars\b)")
+"""An amount of money ("$217,718", « 192.951,20 EUR », « 134 000 $ »): in the clause of a name
+no other word decides, the price of a deal made now, the name the one chosen."""
 _OPTIONAL_BEFORE = re.compile(
     r"\b(?:options?|optional|potential|possible|possibly|may|might|could|can|automatic(?:ally)?|renewable"
     r"|eventuel\w*|possibilite|pourra|pourront|peut|peuvent)\b[^.;]{0,40}$"
@@ -384,7 +475,8 @@ def _renewals(folded: str, start: int, stop: int) -> Iterator[re.Match[str]]:
 
 
 _FUTURE_AFTER = re.compile(
-    r"(?:\s*\([^)]{0,40}\))?,?\s+(?:will|shall|would|is to|are to|va|vont|pourra|pourront|devra|devront)\b"
+    r"(?:\s*\([^)]{0,40}\))?"
+    + r",?\s+(?:will|shall|would|is to|are to|va|vont|pourra|pourront|devra|devront)\b"
 )
 """Right after a name, a future or a modal: the name is the subject of what is to come
 ("a model in which X will host the application", « X va fournir »), the vendor chosen."""
@@ -428,7 +520,7 @@ _USED_BEFORE = re.compile(
 _CONTRACT_LINK = re.compile(
     r"\b(?:contracts?|agreements?|proposals?|quotes?|quotations?|bids?|offers?|awards?|awarded|negotiations?"
     r"|purchase orders?|subscriptions?|leases?|sign(?:s|ed|ing)?|contrats?|ententes?|mandats?|soumissions?|offres?"
-    r"|confi\w*|sign(?:er|e|ons|ent)|set aside|allocated|budgeted|earmarked|appropriated|reserve[ds]?"
+    r"|confi\w*|sign(?:er|e|ons|ent)"
     r"|octroi\w*|adjug\w*)\b[^.;:!?]{0,120}?\b(?:with|for|to|from|by|avec|a|au|aux|par)\s+(?:the\s+|la\s+|le\s+|l')?$"
 )
 """Before a name, a contract, an offer or an award linked to it by the preposition right

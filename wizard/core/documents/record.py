@@ -2,7 +2,9 @@
 
 ``record_document(project, lang, chart_png=b"") -> Document`` ("fr" or "en"): a council
 report. The first page holds the title block, the executive summary and the
-recommendation (before bids, the resolution that launches the call for tenders); then the
+recommendation (before bids, the resolution that launches the call for tenders; once
+the call is out, the same resolution as the recommendation at launch, and with bids, on
+a page before it, the bids received and the award decision, :mod:`.record_award`); then the
 table of contents, the problem as received and as defined, scope and governance, the
 market scan (counts, never the names of compliant products before award), the criteria,
 the evaluation method and the selection committee, the total cost of ownership with its
@@ -27,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from wizard.core.checks import run_checks
 from wizard.core.documents.blocks import Block, Document, PageBreak, Paragraph, Table
+from wizard.core.documents.record_award import award_blocks, awarded_value, launched
 from wizard.core.documents.record_context import label, problem_blocks, scope_blocks
 from wizard.core.documents.record_contract import contract_blocks
 from wizard.core.documents.record_framework import framework_blocks
@@ -45,6 +48,7 @@ from wizard.core.documents.tender import contents_blocks, user_text
 from wizard.core.domain.provinces import PROVINCES
 from wizard.core.i18n import tr
 from wizard.core.i18n.formats import PLACEHOLDER
+from wizard.core.i18n.languages import text_language
 from wizard.core.model import Project
 from wizard.core.model.translatable import localized
 from wizard.core.textclean import one_line
@@ -52,6 +56,7 @@ from wizard.core.textclean import one_line
 PROPERTY_LIMIT = 200  # Word's document properties hold at most 255 characters
 
 if TYPE_CHECKING:
+    from wizard.core.bids.record import BidsRecord
     from wizard.core.publishing.record import Record
 
 __all__ = ["label", "record_blocks", "record_document"]
@@ -86,19 +91,29 @@ def _cover(project: Project, lang: str) -> list[Block]:
 
 
 def record_blocks(
-    project: Project, lang: str, chart_png: bytes = b"", publication: Record | None = None
+    project: Project,
+    lang: str,
+    chart_png: bytes = b"",
+    publication: Record | None = None,
+    bids: BidsRecord | None = None,
 ) -> list[Block]:
     """Every block of the decision record in ``lang``, in document order: the findings
     are those of ``project`` (the same in both languages; with ``publication``, the
-    publication record of a published tender, those on its addenda too), every user
-    text is read in ``lang`` (``model.translatable.localized``: a missing version prints
-    ``translatable.MARKER``)."""
-    found = run_checks(project, publication=publication)
+    publication record of a published tender, those on its addenda too; with ``bids``,
+    the bids record, those on the bids), every user text is read in ``lang``
+    (``model.translatable.localized``: a missing version prints ``translatable.MARKER``).
+    Once the call is out (published, or bids recorded) the launch's recommendation is
+    said as the launch's; with bids, the bids and the award follow the summary
+    (:mod:`.record_award`)."""
+    found = run_checks(project, bids, publication=publication)
+    out = launched(publication, bids)
+    notes_lang = text_language(project)
     project = localized(project, lang)
     blocks: list[Block] = [
         *_cover(project, lang),
-        *summary_blocks(project, lang, found),
-        *recommendation_blocks(project, lang, found),
+        *summary_blocks(project, lang, found, launched=out),
+        *award_blocks(project, bids, lang, notes_lang),
+        *recommendation_blocks(project, lang, found, launched=out),
         PageBreak(),
         *contents_blocks(lang),
         *problem_blocks(project, lang),
@@ -110,7 +125,7 @@ def record_blocks(
         PageBreak(),
         *tco_blocks(project, lang, chart_png),
         *funding_blocks(project, lang),
-        *contract_blocks(project, lang),
+        *contract_blocks(project, lang, awarded_value(bids)),
         *legal_blocks(project, lang),
         *framework_blocks(project, lang),
         *risks_blocks(project, lang, found),
@@ -123,10 +138,15 @@ def record_blocks(
 
 
 def record_document(
-    project: Project, lang: str, chart_png: bytes = b"", publication: Record | None = None
+    project: Project,
+    lang: str,
+    chart_png: bytes = b"",
+    publication: Record | None = None,
+    bids: BidsRecord | None = None,
 ) -> Document:
     """The whole decision record in ``lang``; ``chart_png`` is the TCO chart (none if empty);
-    ``publication``: the publication record once published (:func:`record_blocks`).
+    ``publication``: the publication record once published; ``bids``: the bids record
+    (:func:`record_blocks`).
 
     Raises ``ValueError`` for a ``lang`` other than "fr" or "en".
     """
@@ -141,5 +161,5 @@ def record_document(
         reference=reference,
         header=tr("Decision record {reference}", lang, reference=reference),
         footer_page=tr("Page {page} of {pages}", lang),
-        blocks=record_blocks(project, lang, chart_png, publication),
+        blocks=record_blocks(project, lang, chart_png, publication, bids),
     )

@@ -2,9 +2,11 @@
 and the insurance asked of the vendor, in words a council member follows
 (docs/documents.md).
 
-``contract_blocks(project, lang) -> list[Block]``: the section "The contract", built
-from the statement of work (``model.sections.StatementOfWork``) and the funding's
-estimate (:func:`wizard.core.documents.record_funding.estimate_text`). The liability
+``contract_blocks(project, lang, awarded=None) -> list[Block]``: the section "The
+contract", built from the statement of work (``model.sections.StatementOfWork``) and the
+funding's estimate (:func:`wizard.core.documents.record_funding.estimate_text`); once
+awarded (``awarded``: the value of the contract awarded), the term and the cap are said
+of the contract awarded and its value beside the estimate. The liability
 and the term against the estimate's horizon are claims (docs/claims.md,
 ``record.liability-capped``, ``record.term-within-horizon``); the other sentences print
 the project's values. Amounts are CAD before taxes.
@@ -52,9 +54,10 @@ def _years(count: int, lang: str) -> str:
     return ntr("{count} year", "{count} years", count, lang)
 
 
-def term_sentence(project: Project, lang: str) -> str:
+def term_sentence(project: Project, lang: str, awarded: bool = False) -> str:
     """ "The contract would run for 3 years from June 1, 2027; the Town may then renew it
-    2 times, 1 year each: 5 years at most." """
+    2 times, 1 year each: 5 years at most." Once ``awarded``: "The contract awarded runs
+    for 3 years …" """
     work = project.statement_of_work
     initial = int(clamp("statement_of_work.term_years", work.term_years))
     renewals = int(clamp("statement_of_work.renewals", work.renewals))
@@ -62,13 +65,21 @@ def term_sentence(project: Project, lang: str) -> str:
     start = project.info.contract_start
     if start:
         text = tr(
-            "The contract would run for {term} from {start}.",
+            N_("The contract awarded runs for {term} from {start}.")
+            if awarded
+            else N_("The contract would run for {term} from {start}."),
             lang,
             term=_years(initial, lang),
             start=format_date(start, lang),
         )
     else:
-        text = tr("The contract would run for {term} from its start.", lang, term=_years(initial, lang))
+        text = tr(
+            N_("The contract awarded runs for {term} from its start.")
+            if awarded
+            else N_("The contract would run for {term} from its start."),
+            lang,
+            term=_years(initial, lang),
+        )
     if renewals <= 0:
         return f"{text} {tr('It provides for no renewal.', lang)}"
     total = _years(term_years(project), lang)
@@ -109,12 +120,29 @@ def insurance_sentence(project: Project, lang: str) -> str:
     return tr("The vendor must carry {insurance}.", lang, insurance=listed)
 
 
-def contract_blocks(project: Project, lang: str) -> list[Block]:
-    """The section "The contract": term, estimated value, liability and insurance."""
+def contract_blocks(project: Project, lang: str, awarded: Decimal | None = None) -> list[Block]:
+    """The section "The contract": term, estimated value, liability and insurance; once
+    awarded (``awarded``, the value of the contract awarded, CAD before taxes), the value
+    awarded beside the estimate and the cap on that value."""
     work = project.statement_of_work
-    blocks: list[Block] = [Heading(1, tr(HEADING, lang)), Paragraph(term_sentence(project, lang))]
+    blocks: list[Block] = [
+        Heading(1, tr(HEADING, lang)),
+        Paragraph(term_sentence(project, lang, awarded is not None)),
+    ]
     estimate = estimate_text(project, lang)
-    if estimate:
+    if awarded is not None:
+        value = (
+            tr(
+                "Its value as awarded is {value} before taxes; the estimate of the funding section was {estimate}.",
+                lang,
+                value=money(awarded, lang),
+                estimate=estimate,
+            )
+            if estimate
+            else tr("Its value as awarded is {value} before taxes.", lang, value=money(awarded, lang))
+        )
+        blocks.append(Paragraph(f"{value} {statement(project, claims.TERM_WITHIN_HORIZON.id, lang)}".strip()))
+    elif estimate:
         value = tr(
             "Its estimated value is the estimate of the funding section: {estimate}.",
             lang,
@@ -124,12 +152,14 @@ def contract_blocks(project: Project, lang: str) -> list[Block]:
     # the documents use the nearest limit of a multiple out of bounds (SW-RANGE tells)
     multiple = clamp("statement_of_work.liability_cap_multiple", Decimal(work.liability_cap_multiple))
     liability = statement(project, claims.LIABILITY_CAPPED.id, lang, multiple=number(multiple, lang))
-    amount = funding.estimate(project)
+    amount = funding.estimate(project) if awarded is None else awarded
     printable = amount is not None and amount.is_finite() and abs(amount) <= MONEY_LIMIT
     if claims.LIABILITY_CAPPED.holds(project) and amount is not None and printable:
-        cents = amount.quantize(Decimal("0.01"), ROUND_HALF_UP)  # the estimate as printed
+        cents = amount.quantize(Decimal("0.01"), ROUND_HALF_UP)  # the amount as printed
         liability += " " + tr(
-            "On the estimate, the cap would be {amount}.",
+            N_("On the estimate, the cap would be {amount}.")
+            if awarded is None
+            else N_("On the value awarded, the cap is {amount}."),
             lang,
             amount=money(cents * multiple, lang),  # a reader's own product; money() caps the size
         )

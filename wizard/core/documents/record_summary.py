@@ -3,11 +3,13 @@
 
 * ``summary_blocks(project, lang)``: the need in one paragraph, what is proposed, the
   estimated cost and horizon, the funding, the market in counts, the schedule.
-* ``recommendation_blocks(project, lang)``: before bids, the resolution council is asked
-  to adopt to launch the call for tenders, written as Canadian councils write them ("Moved
-  by …, seconded by …, THAT Council authorize …"; « Il est proposé par …, appuyé par …,
-  et résolu d'autoriser le lancement de l'appel d'offres … »). The award recommendation
-  comes with the evaluation of the bids.
+* ``recommendation_blocks(project, lang)``: the resolution council is asked to adopt
+  to launch the call for tenders, written as Canadian councils write them ("Moved by …,
+  seconded by …, THAT Council authorize …"; « Il est proposé par …, appuyé par …, et
+  résolu d'autoriser le lancement de l'appel d'offres … »). Once the call is out
+  (``launched``), the same resolution is said as the one recommended at launch, and the
+  summary's proposal, schedule and open errors speak of the call as launched; the award
+  comes with the evaluation of the bids (:mod:`.record_award`).
 
 Every statement of fact goes through a claim (:mod:`wizard.core.claims.record`).
 """
@@ -102,9 +104,12 @@ def open_errors(project: Project, found: list[Finding]) -> list[Finding]:
     return [f for f in found if f.severity.value == "error" and not f.is_justified(project)]
 
 
-def summary_blocks(project: Project, lang: str, found: list[Finding] | None = None) -> list[Block]:
+def summary_blocks(
+    project: Project, lang: str, found: list[Finding] | None = None, *, launched: bool = False
+) -> list[Block]:
     """The executive summary: need, proposal, cost, funding, market, schedule, and the
-    errors still open in ``found`` (the project's findings), stated in words."""
+    errors still open in ``found`` (the project's findings), stated in words; once the
+    call is ``launched``, what was launched and the call's schedule."""
     estimate = estimate_text(project, lang)
     market_text = " ".join(
         x
@@ -117,24 +122,37 @@ def summary_blocks(project: Project, lang: str, found: list[Finding] | None = No
     return [
         Heading(1, tr("Executive summary", lang)),
         Paragraph(_need(project), label=tr("The need:", lang)),
-        Paragraph(_proposed(project, lang), label=tr("What is proposed:", lang)),
+        Paragraph(
+            _proposed(project, lang),
+            label=tr("What was launched:", lang) if launched else tr("What is proposed:", lang),
+        ),
         Paragraph(
             f"{estimate}." if estimate else PLACEHOLDER,
             label=tr("Estimated cost:", lang),
         ),
         Paragraph(" ".join(funding_statements(project, lang)), label=tr("Funding:", lang)),
         Paragraph(market_text, label=tr("Market:", lang)),
-        Paragraph(_schedule(project, lang), label=tr("Schedule:", lang)),
-        *_errors_blocks(project, lang, open_errors(project, found or [])),
+        Paragraph(
+            _schedule(project, lang),
+            label=tr("Schedule of the call for tenders:", lang) if launched else tr("Schedule:", lang),
+        ),
+        *_errors_blocks(project, lang, open_errors(project, found or []), launched),
     ]
 
 
-def _errors_blocks(project: Project, lang: str, errors: list[Finding]) -> list[Block]:
+def _errors_blocks(project: Project, lang: str, errors: list[Finding], launched: bool) -> list[Block]:
     if not errors:
         return []
     return [
         Paragraph(
             ntr(
+                "{count} error found by the checks is still open:",
+                "{count} errors found by the checks are still open:",
+                len(errors),
+                lang,
+            )
+            if launched
+            else ntr(
                 "{count} error found by the checks is still open and must be corrected before the call for tenders is launched:",
                 "{count} errors found by the checks are still open and must be corrected before the call for tenders is launched:",
                 len(errors),
@@ -146,9 +164,12 @@ def _errors_blocks(project: Project, lang: str, errors: list[Finding]) -> list[B
     ]
 
 
-def recommendation_blocks(project: Project, lang: str, found: list[Finding] | None = None) -> list[Block]:
+def recommendation_blocks(
+    project: Project, lang: str, found: list[Finding] | None = None, *, launched: bool = False
+) -> list[Block]:
     """The recommendation: the resolution that launches the call for tenders; while
-    errors of ``found`` are open, it is recommended only once they are corrected."""
+    errors of ``found`` are open, it is recommended only once they are corrected. Once
+    the call is ``launched``, the same resolution as the one recommended at launch."""
     reference = one_line(project.info.reference) or PLACEHOLDER
     title = one_line(project.info.title) or PLACEHOLDER
     source = one_line(project.tco.funding_source) or PLACEHOLDER
@@ -163,16 +184,25 @@ def recommendation_blocks(project: Project, lang: str, found: list[Finding] | No
         if estimate
         else tr("THAT the expenditure be funded from {source}.", lang, source=source)
     )
-    return [
-        Heading(1, tr("Recommendation", lang)),
-        Paragraph(
+    if launched:
+        heading = tr("Recommendation at launch", lang)
+        lead = tr(
+            "To launch the call for tenders, it was recommended that Council adopt the following resolution:",
+            lang,
+        )
+    else:
+        heading = tr("Recommendation", lang)
+        lead = (
             tr(
                 "It is recommended that Council adopt the following resolution once the open errors listed above are corrected:",
                 lang,
             )
             if open_errors(project, found or [])
             else tr("It is recommended that Council adopt the following resolution:", lang)
-        ),
+        )
+    return [
+        Heading(1, heading),
+        Paragraph(lead),
         Paragraph(
             tr("Moved by {mover}, seconded by {seconder}:", lang, mover=BLANK, seconder=BLANK), "Quote"
         ),

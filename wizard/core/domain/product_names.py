@@ -205,6 +205,7 @@ _VERSION = re.compile(r"[Vv]\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*")
 _EDITION = frozenset(
     ["pro", "plus", "enterprise", "cloud", "online", "premium", "professional", "express", "mobile", "server"]
 )  # "Routefinder Pro", "Zorbix Cloud": an unknown word and its edition
+_LINE_END = frozenset(["plus", "series"])
 _TRADE_RUN = _TRADE | {"group", "groupe", "associates", "partners", "products"}
 """Trade words that end a vendor's name made of ordinary words after a vendor word or a firm
 noun ("from Copy Products", « l'entreprise Decimal Technologies »)."""
@@ -613,6 +614,8 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
     quoting = 0 if "$" not in text else 2 if _QUOTING.search(low) else 1 if text.count("$") > 1 else 0
     # a firm of partners ("John Dorsey and Associates")
     associates = "Associates" in text
+    # a product line's last word ("the Performance Series System", « licences Select Plus »)
+    lined = "Plus" in text or "Series" in text
     # a French firm noun that may take its trade before the name (« la firme d'arpenteurs X »)
     firm_noun = any(h in low for h in ("firme", "soci", "entreprise", "compagnie", "maison"))
     # a study made by a firm ("an assessment conducted by Gartner")
@@ -752,6 +755,15 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
             and not _ACRONYM.fullmatch(words[unknown[-1]])
         ):
             add(unknown[0], unknown[-1] + 1)  # "Routefinder Pro", "Zorbix Cloud"
+        elif (
+            lined
+            and j > i
+            and tokens[i].start() > 0
+            and all(_fold_word(words[r]) in _LINE_END for r in unknown)
+            and (line := _line_end(words, i, j)) is not None
+            and _fold_word(words[i]) not in _NOT_NAMES
+        ):
+            add(i, line)  # "the Performance Series System", « licences Select Plus »: a product line
         elif unknown and (version := _version_at(words, unknown, j, tokens, text)) is not None:
             add(unknown[0], version)  # "OK-MARCHE V2.2", "Permits Plus version 7.1"
         elif (
@@ -834,6 +846,19 @@ def possible_names(text: str, known: Iterable[Match] = ()) -> list[Match]:
 
 
 _SLASHED = re.compile(r"/([A-Z][A-Za-z0-9]+)")
+
+
+def _line_end(words: list[str], i: int, j: int) -> int | None:
+    """The index of a product line's last word ("Plus", "Series") after one capitalised word
+    or more of the run ``i``..``j``, with a product noun right after it ("the Performance
+    Series System") or right before the run (« licences Select Plus »), or ``None``: "the
+    Summer Concert Series", « le Service Plus aux aînés » stay words."""
+    before = i > 0 and _fold_word(words[i - 1]) in _PRODUCT_NOUN
+    for k in range(i + 1, j + 1):
+        after = k + 1 < len(words) and _fold_word(words[k + 1]) in _PRODUCT_NOUN
+        if _fold_word(words[k]) in _LINE_END and (after or before and k == j):
+            return k
+    return None
 
 
 def _associates_end(text: str, tokens: list[re.Match[str]], words: list[str], j: int) -> int | None:

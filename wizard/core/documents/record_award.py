@@ -1,0 +1,311 @@
+"""The decision record once bids are in: the bids received and, once awarded, council's
+award decision (docs/documents.md, "The decision record").
+
+* ``launched(publication, bids)``: whether the call for tenders is out (published, or
+  bids recorded). The launch's sentences then speak of the launch as done: the
+  recommendation that launched it is kept, under "Recommendation at launch".
+* ``award_blocks(project, bids, lang)``: nothing before bids; with bids and no award,
+  how many came in, where each stands and that no contract is awarded; once awarded,
+  the decision (resolution, date, bidder, business number, value before taxes), its
+  place in the ranking and, when it departs from it, the reason recorded, the
+  standstill period, the signatory and the signature of the contract, then the bids.
+  The section opens a page of its own, after the executive summary.
+
+Every fact is read from the bids record (:mod:`wizard.core.bids.record`) and computed
+as the evaluation report computes it (:func:`evaluation_common.evaluation_view`), so
+the record and the report never disagree; the report gives each bid's evaluation.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from wizard.core.bids.award_rule import value_differs
+from wizard.core.bids.record import Bid, BidsRecord
+from wizard.core.documents.blocks import Block, Heading, PageBreak, Paragraph, Table
+from wizard.core.documents.evaluation_common import (
+    NOT_OPENED,
+    EvaluationView,
+    bidder_name,
+    evaluation_view,
+    money,
+    notes_language_note,
+    number,
+    status_text,
+)
+from wizard.core.documents.tender_submission import format_deadline
+from wizard.core.i18n import N_, Plural, tr
+from wizard.core.i18n.formats import format_date
+from wizard.core.model import Project
+from wizard.core.opendata.awards import award_value, decision_day, standstill_end
+
+if TYPE_CHECKING:
+    from wizard.core.publishing.record import Record
+
+NOT_RECORDED = N_("not recorded")
+"""A fact of the award the project file does not hold (a resolution number, a date)."""
+
+SEE_REPORT = N_(
+    "The evaluation report gives each bid's evaluation: the mandatory criteria, the scores "
+    "and their reasons, the opening of the price envelopes and the findings."
+)
+
+
+def launched(publication: Record | None, bids: BidsRecord | None) -> bool:
+    """Whether the call for tenders is out: marked as published, or bids recorded."""
+    published = publication is not None and publication.published
+    return published or (bids is not None and bool(bids.bids))
+
+
+def awarded(bids: BidsRecord | None) -> Bid | None:
+    """The awarded bid, ``None`` before the award or without one."""
+    if bids is None or bids.award is None or bids.award.bid_id is None:
+        return None
+    return bids.bid(bids.award.bid_id)
+
+
+def awarded_value(bids: BidsRecord | None) -> Decimal | None:
+    """The value of the contract awarded (CAD before taxes), ``None`` before the award."""
+    return award_value(bids) if awarded(bids) is not None and bids is not None else None
+
+
+def _lower_first(text: str) -> str:
+    """A status label inside a sentence: "(below the pass threshold)"."""
+    return text[:1].lower() + text[1:]
+
+
+def _quebec(view: EvaluationView) -> bool:
+    return view.inp.method == "quebec"
+
+
+def _total(view: EvaluationView, bid: Bid, lang: str) -> str:
+    result = view.result(bid.id)
+    return number(result.total if result else None, lang, 4 if _quebec(view) else 2)
+
+
+def _bids_table(view: EvaluationView, lang: str) -> list[Block]:
+    rows = [
+        [
+            str(bid.id),
+            bidder_name(bid),
+            status_text(bid, view.result(bid.id), lang),
+            money(bid.evaluated_price, lang),
+            _total(view, bid, lang),
+        ]
+        for bid in view.record.bids
+    ]
+    header = [
+        tr("No.", lang),
+        tr("Bidder", lang),
+        tr("Status", lang),
+        tr("Evaluated price", lang),
+        tr("Final score", lang) if _quebec(view) else tr("Total /100", lang),
+    ]
+    return [Table([header], rows, [1.2, 5.0, 4.3, 3.0, 2.5], right=(3, 4))]
+
+
+def _received(view: EvaluationView, lang: str) -> Paragraph:
+    bids = view.record.bids
+    return Paragraph(
+        tr(
+            Plural(
+                "{count} bid was received, {late} of them after the closing set for {closing}.",
+                "{count} bids were received, {late} of them after the closing set for {closing}.",
+                len(bids),
+            ),
+            lang,
+            count=len(bids),
+            late=sum(1 for b in bids if b.late),
+            closing=format_deadline(view.project.info, lang),
+        )
+    )
+
+
+def _decision(view: EvaluationView, bid: Bid, lang: str) -> str:
+    award = view.record.award
+    assert award is not None
+    params = {
+        "bidder": bidder_name(bid),
+        "number": " ".join(bid.bidder.business_number.split()) or tr("to be confirmed", lang),
+        "amount": money(award_value(view.record), lang),
+    }
+    resolution = " ".join(award.resolution_number.split())
+    day = decision_day(view.record)
+    if resolution and day:
+        return tr(
+            "By resolution {resolution} of {date}, Council awarded the contract to {bidder}, business "
+            "number {number}, for {amount} before taxes.",
+            lang,
+            resolution=resolution,
+            date=format_date(day, lang),
+            **params,
+        )
+    if day:
+        return tr(
+            "On {date}, the contract was awarded to {bidder}, business number {number}, for {amount} "
+            "before taxes.",
+            lang,
+            date=format_date(day, lang),
+            **params,
+        )
+    return tr(
+        "The contract was awarded to {bidder}, business number {number}, for {amount} before taxes; "
+        "the day of the decision is not recorded.",
+        lang,
+        **params,
+    )
+
+
+def _ranking(view: EvaluationView, bid: Bid, lang: str) -> list[str]:
+    """Where the awarded bid stands in the committee's ranking; a departure with the reason
+    recorded (or that none is)."""
+    award = view.record.award
+    assert award is not None
+    result = view.result(bid.id)
+    total = _total(view, bid, lang)
+    if result is not None and result.rank == 1:
+        return [
+            tr(
+                "The selection committee ranked this bid first, with a final score of {total}.",
+                lang,
+                total=total,
+            )
+            if _quebec(view)
+            else tr(
+                "The selection committee ranked this bid first, with a total of {total}.", lang, total=total
+            )
+        ]
+    first = [b for b in view.record.bids if (r := view.result(b.id)) is not None and r.rank == 1]
+    names = ", ".join(bidder_name(b) for b in first) or NOT_OPENED
+    texts = [
+        tr(
+            "The award departs from the ranking: the selection committee ranked {first} first and this "
+            "bid in rank {rank}.",
+            lang,
+            first=names,
+            rank=result.rank,
+        )
+        if result is not None and result.rank is not None
+        else tr(
+            "The award departs from the ranking: the selection committee ranked {first} first and did not "
+            "rank this bid ({status}).",
+            lang,
+            first=names,
+            status=_lower_first(status_text(bid, result, lang)),
+        )
+    ]
+    reason = " ".join(award.reason_if_not_top.split())
+    texts.append(
+        tr("Reason recorded for the departure: {reason}", lang, reason=reason)
+        if reason
+        else tr("No reason is recorded for this departure.", lang)
+    )
+    return texts
+
+
+def _award_table(view: EvaluationView, lang: str) -> Table:
+    award = view.record.award
+    assert award is not None
+    signatory = " ".join(award.signatory.split())
+    authority = " ".join(award.delegated_authority.split())
+    end = standstill_end(view.record)
+    if award.standstill_days <= 0:
+        standstill = tr("no standstill period", lang)
+    elif end:
+        standstill = tr(
+            Plural(
+                "{days} day after the award decision, until {date}",
+                "{days} days after the award decision, until {date}",
+                award.standstill_days,
+            ),
+            lang,
+            days=award.standstill_days,
+            date=format_date(end, lang),
+        )
+    else:
+        standstill = tr(
+            Plural(
+                "{days} day after the award decision",
+                "{days} days after the award decision",
+                award.standstill_days,
+            ),
+            lang,
+            days=award.standstill_days,
+        )
+    rows = [
+        [tr("Resolution number", lang), " ".join(award.resolution_number.split()) or tr(NOT_RECORDED, lang)],
+        [
+            tr("Adopted on", lang),
+            format_date(award.resolution_date, lang)
+            if award.resolution_date.strip()
+            else tr(NOT_RECORDED, lang),
+        ],
+        [tr("Standstill period", lang), standstill],
+        [
+            tr("Signs under delegated authority", lang),
+            ", ".join(x for x in (signatory, authority) if x) or tr(NOT_RECORDED, lang),
+        ],
+        [
+            tr("Contract signed on", lang),
+            format_date(award.contract_signed_on, lang)
+            if award.contract_signed_on.strip()
+            else tr("not signed yet", lang),
+        ],
+    ]
+    return Table([], rows, [6.0, 10.0])
+
+
+def _notes(bids: BidsRecord, notes_lang: str | None, lang: str) -> list[Block]:
+    """The sentence saying the notes quoted (a reason for setting a bid aside, the
+    signatory's title, the departure's reason) are in their original language."""
+    quoted = bids.award is not None and bids.award.bid_id is not None or any(b.rejected for b in bids.bids)
+    note = notes_language_note(notes_lang, lang) if quoted else ""
+    return [Paragraph(note)] if note else []
+
+
+def award_blocks(
+    project: Project, bids: BidsRecord | None, lang: str, notes_lang: str | None = None
+) -> list[Block]:
+    """The bids and the award, in ``lang``, from a ``project`` whose texts are in ``lang``;
+    nothing without bids (module docstring). ``notes_lang``: the language the evaluators'
+    notes were typed in (the project's text language)."""
+    if bids is None or not bids.bids:
+        return []
+    view = evaluation_view(project, bids)
+    bid = awarded(bids)
+    if bid is None:
+        return [
+            PageBreak(),
+            Heading(1, tr("Bids received", lang)),
+            *_notes(bids, notes_lang, lang),
+            _received(view, lang),
+            Paragraph(
+                tr("No contract is awarded.", lang)
+                + " "
+                + tr("The evaluation report gives each bid's evaluation and the award recommendation.", lang)
+            ),
+            *_bids_table(view, lang),
+        ]
+    blocks: list[Block] = [
+        PageBreak(),
+        Heading(1, tr("Award of the contract", lang)),
+        *_notes(bids, notes_lang, lang),
+        Paragraph(_decision(view, bid, lang)),
+    ]
+    differs = value_differs(bids)
+    if differs is not None:
+        blocks.append(
+            Paragraph(
+                tr(
+                    "This amount is not the evaluated price of its bid, {price}.",
+                    lang,
+                    price=money(differs[1], lang),
+                )
+            )
+        )
+    blocks += [Paragraph(text) for text in _ranking(view, bid, lang)]
+    blocks.append(_award_table(view, lang))
+    blocks += [Heading(2, tr("Bids and ranking", lang)), _received(view, lang), *_bids_table(view, lang)]
+    blocks.append(Paragraph(tr(SEE_REPORT, lang)))
+    return blocks
