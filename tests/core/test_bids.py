@@ -404,9 +404,11 @@ def test_a_second_award_on_the_command_line_keeps_the_signed_contract(tmp_path, 
     capsys.readouterr()
     assert cli_main(["contract", str(path), "show", "--lang", "en"]) == 0
     assert "Apprentissage Fundy inc.\t2027-05-25\t" in capsys.readouterr().out
-    assert cli_main(["bid", str(path), "award", "1", "--signed-on", ""]) == 0
-    assert cli_main(["contract", str(path), "show", "--lang", "en"]) == 2
-    assert "Record the award with the date the contract was signed" in capsys.readouterr().err
+    # an empty --signed-on is refused (walk 2026-12-07): it used to hide the follow-up
+    assert cli_main(["bid", str(path), "award", "1", "--signed-on", "", "--lang", "en"]) == 2
+    assert "--signed-on is empty" in capsys.readouterr().err
+    assert cli_main(["contract", str(path), "show", "--lang", "en"]) == 0
+    assert "Apprentissage Fundy inc.\t2027-05-25\t" in capsys.readouterr().out
 
 
 def test_bid_operations_are_journalled_and_undo_passes_over_them(pf):
@@ -662,6 +664,28 @@ def test_a_bid_recorded_by_mistake_is_removed_until_the_lock(pf):
     evaluation_entry.lock_quality(pf, at="2027-05-04T15:00:00-03:00")
     with pytest.raises(BidsError, match="can no longer be removed"):
         intake.remove_bid(pf, kept)
+
+
+def test_a_removed_bids_number_is_never_given_again(pf):
+    """Bids 1, 2, 3; bid 3 (the highest) removed, then bid 2: the next bid is 4, not 2
+    nor 3, the numbers the opening's minutes or a letter may already name."""
+    first, second, third = (_bid(pf, name, amounts=None) for name in ("A inc.", "B inc.", "C inc."))
+    assert (first, second, third) == (1, 2, 3)
+    intake.remove_bid(pf, third)
+    intake.remove_bid(pf, second)
+    assert intake.removed_numbers(pf) == {2, 3}
+    fourth = _bid(pf, "D inc.", amounts=None)
+    assert fourth == 4
+    assert [(b.id, b.bidder.legal_name) for b in record.read(pf).bids] == [(1, "A inc."), (4, "D inc.")]
+    pf.close()
+    with ProjectFile.open(pf.path) as again:  # the journal is the file's: kept across sessions
+        assert _bid(again, "E inc.", amounts=None) == 5
+
+
+def test_bid_numbers_follow_on_without_a_removal(pf):
+    """The clean twin: no bid removed, the numbers are 1, 2, 3 and nothing is skipped."""
+    assert [_bid(pf, name, amounts=None) for name in ("A inc.", "B inc.", "C inc.")] == [1, 2, 3]
+    assert intake.removed_numbers(pf) == set()
 
 
 def test_the_command_line_enters_the_evaluation_and_the_award(pf, tmp_path, capsys):

@@ -109,8 +109,8 @@ def test_grid_items_are_named_g2_or_2_and_a_wrong_one_lists_them(pf, capsys):
     capsys.readouterr()
     assert cli_main([*base, "score", str(bid_id), "1", "G-2", "20", "--grid", "--lang", "en"]) == 0
     assert capsys.readouterr().out.splitlines()[0] == (
-        f"Recorded: bid {bid_id}, member 1, G-2 Méthodologie proposée: 20."
-    )
+        f"Recorded: bid {bid_id}, member 1, G-2 Proposed methodology: 20."
+    )  # the item in English, as `bid show --lang en` prints it (walk 2026-12-07)
     assert cli_main([*base, "consensus", str(bid_id), "g-3", "15", "--grid"]) == 0
     assert cli_main([*base, "consensus", str(bid_id), "4", "12", "--grid"]) == 0
     capsys.readouterr()

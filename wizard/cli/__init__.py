@@ -10,7 +10,7 @@
     python main.py lint --file DOC [--field …] [--lang fr|en] [--explain] [--format json]
     python main.py brands FILE.tender [--import CSV] [--export CSV [--force]] [--lang fr|en]
     python main.py publish FILE.tender [--attach DOCX/PDF ...] [--date YYYY-MM-DD] [--lang fr|en]
-    python main.py addendum FILE.tender [show [N]|question|change|issue|discard] [--question … --answer … | --field … --value …] [--date …] [--force]
+    python main.py addendum FILE.tender [show [N]|question|edit N|remove N|change|issue|discard] [--question … --answer … | --field … --value …] [--date …] [--force]
     python main.py bid FILE.tender [show|add|workbook|ack|reject|lock] [BID] [XLSX|N ...] [--name … --received …]
     python main.py envelope FILE.tender open --by NAME [--witnesses …] [--at ISO-8601]
     python main.py --version | --help
@@ -159,10 +159,17 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     p = sub.add_parser("addendum", help="prepare and issue addenda of a published tender")
     p.add_argument("file")
     p.add_argument(
-        "action", nargs="?", default="show", choices=("show", "question", "change", "issue", "discard")
+        "action",
+        nargs="?",
+        default="show",
+        choices=("show", "question", "edit", "remove", "change", "issue", "discard"),
     )
     p.add_argument(
-        "number", nargs="?", type=int, help="show: the addendum's number (its questions, answers and changes)"
+        "number",
+        nargs="?",
+        type=int,
+        help="show: the addendum's number (its questions, answers and changes); edit, remove: the "
+        "question's number in the draft, as 'show' numbers it",
     )
     p.add_argument("--question", help="the question, in the language the project's texts are typed in")
     p.add_argument("--question-fr", help="the question in French")
@@ -171,11 +178,13 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     p.add_argument("--answer-fr", help="the answer in French")
     p.add_argument("--answer-en", help="the answer in English")
     p.add_argument(
-        "--field", help="what a change changes: info.closing_date, criteria:3.text, clauses:governing-law …"
+        "--field",
+        help="what a change changes: info.closing_date, criteria:3.text, clauses:governing-law …; "
+        "remove: the change to take out of the draft",
     )
     p.add_argument("--value", help="the new date, or the new text in French")
     p.add_argument("--value-en", help="the new text in English")
-    p.add_argument("--date", help="issue: the date of issue; question: the date received (YYYY-MM-DD)")
+    p.add_argument("--date", help="issue: the date of issue; question, edit: the date received (YYYY-MM-DD)")
     p.add_argument(
         "--force",
         action="store_true",
@@ -259,14 +268,16 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
         "--replace", action="store_true", help="workbook: the bidder replaced its bid before the closing"
     )
     p.add_argument("--by", default="", help="lock: who locks the quality scores")
-    p.add_argument("--at", default="", help="lock: when, ISO 8601 with its offset (default: now)")
+    p.add_argument(
+        "--at", default="", help="lock: when, ISO 8601 with the town's offset from UTC (default: now)"
+    )
     p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
     p = sub.add_parser("envelope", help="open the price envelopes of the bids (docs/bids.md)")
     p.add_argument("file")
     p.add_argument("action", choices=("open",))
     p.add_argument("--by", required=True, help="who opens the envelopes")
     p.add_argument("--witnesses", default="", help="who witnesses the opening")
-    p.add_argument("--at", default="", help="when, ISO 8601 with its offset (default: now)")
+    p.add_argument("--at", default="", help="when, ISO 8601 with the town's offset from UTC (default: now)")
     p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
     p = sub.add_parser(
         "archive",

@@ -567,9 +567,49 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 ADDENDUM_LANGUAGE_REFUSED = N_(
     "Nothing issued: a text of this addendum is not in the language of its version (said above). "
-    "Correct it (discard the draft and add it again), or issue it as it is with --force."
+    "Correct that text alone, the rest of the draft kept: “addendum edit N” with --question-fr, "
+    "--answer-fr, --question-en or --answer-en for question N, “addendum change” again with the "
+    "same --field for a changed text; or issue it as it is with --force."
 )
-"""``addendum issue`` refused: a text reads as the other language (``addenda.language_slips``)."""
+"""``addendum issue`` refused: a text reads as the other language (``addenda.language_slips``).
+The way out keeps the draft: ``edit N`` replaces a text of question N, a second ``change``
+of a field replaces the first (``addenda.add_change``); ``remove N`` takes a question out."""
+
+NO_DRAFT_TO_EDIT = N_("There is no draft addendum: an issued addendum was published and stays as it is.")
+NOT_A_DRAFT_QUESTION = N_(
+    "Name the question by its number in the draft addendum, one of {numbers} (given: {value})."
+)
+NO_DRAFT_CHANGE = N_("The draft addendum has no change of {field}.")
+QUESTION_TEXTS = ("question_fr", "question_en", "answer_fr", "answer_en")
+
+
+def _draft_question(draft: Any, number: int | None) -> Any:
+    """Question ``number`` of ``draft``, numbered from 1 as ``addendum show`` and the
+    language slips number them; refused with the numbers it has."""
+    numbers = list(range(1, len(draft.questions) + 1))
+    if number is None or number not in numbers:
+        raise CliError(
+            NOT_A_DRAFT_QUESTION,
+            numbers=", ".join(str(n) for n in numbers) or "—",
+            value="—" if number is None else number,
+        )
+    return draft.questions[number - 1]
+
+
+def _question_texts(args: argparse.Namespace, typed: str) -> dict[str, str]:
+    """The texts of a question given on the command line, by field (``question_fr`` …):
+    ``--question`` and ``--answer`` in ``typed``, the language the project's texts are
+    typed in, ``-fr``/``-en`` explicitly (they win). Only those given: '' is given."""
+    texts: dict[str, str] = {}
+    for kind in ("question", "answer"):
+        for lang in ("fr", "en"):
+            explicit = getattr(args, f"{kind}_{lang}")
+            plain = getattr(args, kind) if lang == typed else None
+            if explicit is not None:
+                texts[f"{kind}_{lang}"] = explicit
+            elif plain is not None:
+                texts[f"{kind}_{lang}"] = plain
+    return texts
 
 
 def _language_slips(slips: Any) -> None:
@@ -581,6 +621,8 @@ def _language_slips(slips: Any) -> None:
 def cmd_addendum(args: argparse.Namespace) -> int:
     """Prepare and issue addenda (``publishing.addenda``): ``show`` (default) lists
     them; ``question`` adds a question and its answer to the draft (created if none);
+    ``edit N`` replaces the texts given of question N of the draft, ``remove N`` takes
+    it out (``remove --field F``: the change of F), the rest of the draft kept;
     ``change`` adds a change (``--field info.closing_date --value 2027-04-16``, or a
     text with ``--value`` and ``--value-en``); ``issue`` issues the draft on ``--date``
     (default today), after printing the closing it leaves."""
@@ -607,6 +649,34 @@ def cmd_addendum(args: argparse.Namespace) -> int:
                 added = read(pf).draft
                 if added is not None:  # said at once, not first when the addendum is issued
                     _language_slips(addenda.language_slips(pf.project, added))
+            elif args.action in ("edit", "remove"):
+                pending = read(pf).draft
+                if pending is None:
+                    raise CliError(NO_DRAFT_TO_EDIT, args.file)
+                if args.action == "remove" and args.field:
+                    change = next((c for c in pending.changes if c.field == args.field), None)
+                    if change is None:
+                        raise CliError(NO_DRAFT_CHANGE, args.file, field=args.field)
+                    addenda.remove(pf, table="addendum_changes", row_id=change.id)
+                elif args.action == "remove":
+                    question = _draft_question(pending, args.number)
+                    addenda.remove(pf, table="addendum_questions", row_id=question.id)
+                else:
+                    question = _draft_question(pending, args.number)
+                    texts = _question_texts(args, text_language(pf.project))
+                    received = _day_option(args, "date", "--date")
+                    if received is not None:
+                        texts["received_on"] = received
+                    if not texts:
+                        raise CliError(
+                            N_("Missing argument: {names}. Try {help}."),
+                            names="--question, --answer, --question-fr, --question-en, --answer-fr, --answer-en",
+                            help=f"{args.prog} addendum --help",
+                        )
+                    addenda.set_question(pf, question_id=question.id, **texts)
+                    edited = read(pf).draft
+                    if edited is not None:  # what still reads as the other language, at once
+                        _language_slips(addenda.language_slips(pf.project, edited))
             elif args.action == "discard":
                 pending = read(pf).draft
                 if pending is None:
@@ -755,6 +825,29 @@ def _bid_number(args: argparse.Namespace, position: int = 0) -> int:
         return int(args.rest[position])
     except ValueError:
         raise CliError(N_("“{value}” is not the number of a bid."), value=args.rest[position]) from None
+
+
+BLANK_DAY = N_(
+    "{option} is empty: give a date (YYYY-MM-DD), or leave the option out to keep the one recorded."
+)
+"""The refusal of a date option given empty or blank (``--signed-on ""``): erasing a
+date is no value a clerk types, and an empty day of signature hides the contract's
+follow-up, so nothing is changed and the message says how to keep the date."""
+
+
+def _day_option(args: argparse.Namespace, dest: str, option: str) -> str | None:
+    """The date option ``option`` (``args.<dest>``): ``None`` when left out, the day as
+    typed otherwise; raises :class:`CliError` (:data:`BLANK_DAY`) for an empty or blank
+    one. Every date option of ``bid`` reads its value here (``--date``,
+    ``--resolution-date``, ``--awarded-on``, ``--signed-on``); the moments ``--at`` of
+    ``lock`` and ``envelope open`` take a blank one as left out (now), as their help says,
+    and ``add`` names a blank ``--received`` as missing."""
+    value = getattr(args, dest, None)
+    if value is None:
+        return None
+    if not str(value).strip():
+        raise CliError(BLANK_DAY, option=option)
+    return str(value)
 
 
 ALREADY_ATTACHED_CLI = N_(
@@ -1119,14 +1212,17 @@ NOT_A_GRID_ITEM = N_("Name the item of the quality grid by its number, one of {l
 2026-12-07, defect 3)."""
 
 
-def _grid_item(pf: Any, value: str) -> tuple[int, str]:
+def _grid_item(pf: Any, value: str, lang: str) -> tuple[int, str]:
     """The item of Québec's quality grid named by its number as ``bid show`` prints it,
-    "G-2" (any case) or "2" → (its id, "G-2 label"). Refused with the list of numbers
-    (:data:`NOT_A_GRID_ITEM`); outside the statutory system the core refuses
-    (``set_grid_consensus``), so an unknown item is passed on as id 0 then."""
+    "G-2" (any case) or "2" → (its id, "G-2 label"), the label in ``lang`` as ``bid
+    show`` prints it (``localized``: the echo and the table in the user's one language,
+    walk 2026-12-07). Refused with the list of numbers (:data:`NOT_A_GRID_ITEM`);
+    outside the statutory system the core refuses (``set_grid_consensus``), so an
+    unknown item is passed on as id 0 then."""
     from wizard.core.domain.numbering import grid_label, grid_numbers
+    from wizard.core.model.translatable import localized
 
-    project = pf.project
+    project = localized(pf.project, lang)
     numbers = grid_numbers(project)
     wanted = "".join(value.split()).upper()
     for item in project.quality_grid:
@@ -1169,13 +1265,15 @@ def _entry(pf: Any, args: argparse.Namespace, lang: str) -> None:
     elif args.action == "verify":
         sid, scenario = _scenario(pf, values[1])
         member: Any = ev.KEEP if args.member is None else args.member
-        ev.set_verification(pf, bid_id, sid, values[2], args.notes, args.date, member)
+        ev.set_verification(
+            pf, bid_id, sid, values[2], args.notes, _day_option(args, "date", "--date"), member
+        )
         _echo_verification(pf, bid_id, sid, scenario, lang)
     elif args.action == "score":
         points = None if values[3] == "-" else _whole(values[3])
         member = _whole(values[1])
         if args.grid:
-            cid, label = _grid_item(pf, values[2])
+            cid, label = _grid_item(pf, values[2], lang)
             ev.set_grid_sheet_score(pf, bid_id, member, cid, points, args.reason)
         else:
             cid, label = _criterion(pf, values[2], "optional")
@@ -1193,7 +1291,7 @@ def _entry(pf: Any, args: argparse.Namespace, lang: str) -> None:
     else:
         points = None if values[2] == "-" else _whole(values[2])
         if args.grid:
-            cid, label = _grid_item(pf, values[1])
+            cid, label = _grid_item(pf, values[1], lang)
             ev.set_grid_consensus(pf, bid_id, cid, points, args.reason)
         else:
             cid, label = _criterion(pf, values[1], "optional")
@@ -1247,12 +1345,12 @@ def _award(pf: Any, args: argparse.Namespace, lang: str) -> None:
         None if word == "none" else _bid_number(args),
         reason_if_not_top=args.reason or None,
         resolution_number=args.resolution,
-        resolution_date=args.resolution_date,
+        resolution_date=_day_option(args, "resolution_date", "--resolution-date"),
         signatory=args.signatory,
         delegated_authority=args.authority,
         standstill_days=args.standstill,
-        awarded_on=args.awarded_on,
-        contract_signed_on=args.signed_on,
+        awarded_on=_day_option(args, "awarded_on", "--awarded-on"),
+        contract_signed_on=_day_option(args, "signed_on", "--signed-on"),
         contract_value=args.value,
     )
     _warn_bids(pf, lang, AWARD_FINDINGS)
@@ -1279,7 +1377,7 @@ def cmd_bid(args: argparse.Namespace) -> int:
                 missing = [
                     name
                     for name, value in (("--name", args.name), ("--received", args.received))
-                    if not value
+                    if not (value or "").strip()
                 ]
                 if missing:
                     raise CliError(

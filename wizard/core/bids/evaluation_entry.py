@@ -32,7 +32,7 @@ from wizard.core.bids import BidsError
 from wizard.core.bids.award_rule import NOT_TOP, needs_reason
 from wizard.core.bids.award_rule import contract_value as award_value
 from wizard.core.bids.common import amount, bid_of, free_text, moment, now, published_record, writing
-from wizard.core.bids.intake import closing
+from wizard.core.bids.intake import closing, town_example
 from wizard.core.bids.record import VERIFICATION_RESULTS, Award, Bid, BidsRecord
 from wizard.core.bids.scoring_input import missing_scores, missing_text
 from wizard.core.i18n import N_
@@ -359,7 +359,7 @@ def lock_quality(pf: ProjectFile, /, *, locked_by: str = "", at: str = "") -> st
     if record.opened:
         raise BidsError(N_("The price envelopes are already open."))
     when = at.strip() or now()
-    if moment(when) < closing(pf):
+    if moment(when, example=town_example(pf)) < closing(pf):
         raise BidsError(N_("The quality scores cannot be locked before the closing."))
     missing = missing_scores(pf.project, record)
     if missing:
@@ -381,6 +381,13 @@ FOLLOW_UP_HELD = N_(
     "The contract's follow-up holds entries ({entries}): remove them first (Contract follow-up, or "
     "“contract remove”) before withdrawing the award or awarding another bid."
 )
+SIGNED_ON_HELD = N_(
+    "The contract's follow-up holds entries ({entries}): the day the contract was signed cannot be "
+    "erased, as the follow-up rests on it; correct it with another date."
+)
+"""The refusal of an award that erases the day of signature while the follow-up holds
+entries: without it the contract's follow-up is hidden (``contract``), its payments,
+amendments, reports and incidents with it."""
 _FOLLOW_UP = (
     ("A", "contract_amendments"),
     ("R", "performance_reports"),
@@ -427,7 +434,8 @@ def set_award(
     :class:`BidsError`: before the opening, a bid that was not opened, a change of the
     awarded bid or no award while the contract's follow-up
     holds entries (:data:`FOLLOW_UP_HELD`: its payments, amendments, reports and
-    incidents would be hidden, and come back on a later award), a bid the
+    incidents would be hidden, and come back on a later award), the day of signature
+    erased while it holds entries (:data:`SIGNED_ON_HELD`), a bid the
     evaluation does not rank first without a reason (:mod:`.award_rule`, ``NOT_TOP``), a
     date that is not one, a negative period or value."""
     record = published_record(pf)
@@ -478,6 +486,10 @@ def set_award(
         "contract_signed_on": kept(contract_signed_on, before.contract_signed_on, day=True),
         "contract_value": award_value(record, before, bid_id, value),
     }
+    if before.contract_signed_on and not row["contract_signed_on"]:
+        entries = follow_up_entries(pf)
+        if entries:
+            raise BidsError(SIGNED_ON_HELD, entries=", ".join(entries))
     with writing(pf, "set_award", bid=bid_id):
         pf.db.execute("DELETE FROM award")
         pf.db.table("award").insert(row)

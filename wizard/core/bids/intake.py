@@ -2,9 +2,10 @@
 
 * :func:`add_bid` records a bid: its bidder, the moment it was received, the addenda it
   acknowledges, the trade-secret designation and the opt-in to publish personal names.
-  Whether it is **late** is decided against the closing in the project (the date an
-  addendum moved it to, at the stated closing time in the town's zone:
-  ``timezones.closing_datetime``), never against the computer's clock: the Town may
+  Whether it is **late** is derived against the closing in force whenever the record
+  is read (``record.late_against``: the date an addendum moved it to, at the stated
+  closing time in the town's zone, ``timezones.closing_datetime``; the column written
+  here is the status at intake), never against the computer's clock: the Town may
   record on Monday a bid received on Friday morning. A late bid is kept on record and
   never opened.
 * :func:`set_bid` corrects what was recorded; :func:`acknowledge` the addenda
@@ -21,11 +22,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Iterable
 from typing import Any
 
 from wizard.core.bids import BidsError
 from wizard.core.bids.common import (
+    BIDS_MARKER,
     bid_of,
     example_moment,
     free_text,
@@ -125,6 +128,32 @@ def _check_bidder(bidder: Bidder) -> Bidder:
     return cleaned
 
 
+def removed_numbers(pf: ProjectFile) -> set[int]:
+    """The numbers of the bids removed from this project (:func:`remove_bid`), as the
+    journal keeps them (the marker ``bids``, ``{"op": "remove_bid", "bid": N, …}``):
+    a removed number was public (an acknowledgement, the opening's minutes, a letter)
+    and is never given again. Reads only."""
+    found: set[int] = set()
+    for (new,) in pf.db.execute(
+        "SELECT new FROM journal WHERE field = ? AND new LIKE ?", (BIDS_MARKER, '%"remove_bid"%')
+    ):
+        try:
+            entry = json.loads(new)
+        except ValueError:
+            continue
+        if isinstance(entry, dict) and entry.get("op") == "remove_bid" and isinstance(entry.get("bid"), int):
+            found.add(entry["bid"])
+    return found
+
+
+def next_number(pf: ProjectFile) -> int:
+    """The number the next bid recorded gets: one more than every bid recorded, the
+    removed ones included (:func:`removed_numbers`), so that bid 2 removed and a bid
+    added is bid 3, never a second bid 2. Reads only."""
+    (highest,) = pf.db.execute("SELECT coalesce(max(id), 0) FROM bids").fetchone()
+    return max({int(highest), *removed_numbers(pf)}) + 1
+
+
 def add_bid(
     pf: ProjectFile,
     /,
@@ -138,7 +167,9 @@ def add_bid(
     notes: str = "",
 ) -> int:
     """Record a bid received at ``received_at`` (ISO 8601 with its offset); returns its
-    id. ``late`` is decided here (module docstring). Raises :class:`BidsError`: the
+    id, its public number (:func:`next_number`: a removed bid's number is never given
+    again). ``late`` is written as it stands at intake, and derived on reading
+    (module docstring). Raises :class:`BidsError`: the
     tender not published, the envelopes already opened, no legal name, a moment without
     its offset or before the publication, an acknowledged addendum that was not issued,
     the closing unknown."""
@@ -157,6 +188,7 @@ def add_bid(
             pf.db.table("bids")
             .insert(
                 {
+                    "id": next_number(pf),
                     "bidder_id": bidder_id,
                     "received_at": received_at,
                     "late": int(late),
@@ -178,7 +210,7 @@ def add_bid(
 
 def set_bid(pf: ProjectFile, /, bid_id: int, **changes: Any) -> None:
     """Change what was recorded of a bid: the bidder's fields (``legal_name`` …),
-    ``received_at`` (late decided again), ``withdrawn``, ``rejected`` (the reason it is
+    ``received_at`` (late derived from it), ``withdrawn``, ``rejected`` (the reason it is
     set aside before the opening, '' = not), ``trade_secret``, ``publish_names``,
     ``response_form``, ``notes``, ``acknowledged`` (addendum numbers). Raises
     :class:`BidsError` (as :func:`add_bid`; once the envelopes are open,
@@ -273,7 +305,8 @@ def attach_workbook(
 def remove_bid(pf: ProjectFile, /, bid_id: int) -> None:
     """Remove a bid recorded by mistake (entered twice, or on the wrong project) with
     its bidder, acknowledgements, sealed workbook and evaluation entries; the journal
-    keeps that it was recorded and removed. A bid the bidder withdrew stays on record
+    keeps that it was recorded and removed, and its number is never given again
+    (:func:`next_number`). A bid the bidder withdrew stays on record
     (:func:`set_bid` ``withdrawn=True``). Raises :class:`BidsError` once the envelopes
     are open or the quality scores locked: from then on the record is what the
     evaluation relied on."""

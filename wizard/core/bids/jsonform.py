@@ -39,7 +39,8 @@ import hashlib
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from wizard.core.bids.record import VERIFICATION_RESULTS
+from wizard.core.bids.record import VERIFICATION_RESULTS, late_against
+from wizard.core.domain.timezones import closing_datetime
 from wizard.core.i18n import N_
 from wizard.core.opendata.milestones import parse_moment
 from wizard.core.project_file import expected, jsonio
@@ -141,6 +142,7 @@ def to_json(pf: ProjectFile) -> dict[str, Any] | None:
     for r in _rows(pf, "SELECT bid_id, addendum_number FROM bid_acknowledgements ORDER BY addendum_number"):
         acks.setdefault(r["bid_id"], []).append(r["addendum_number"])
     sealed = {r.pop("bid_id"): r for r in _rows(pf, "SELECT * FROM sealed_workbooks ORDER BY id")}
+    deadline = closing_datetime(pf.project.info)
     out: list[dict[str, Any]] = []
     for bid in bids:
         workbook = sealed.get(bid["id"])
@@ -150,6 +152,8 @@ def to_json(pf: ProjectFile) -> dict[str, Any] | None:
                 "bidder": bidders[bid["bidder_id"]],
                 **{k: bid[k] for k in _BID_TEXTS},
                 **{k: bool(bid[k]) for k in _BID_FLAGS},
+                # the status the app reads, derived against the closing in force
+                "late": late_against(bid["received_at"], bool(bid["late"]), deadline),
                 "acknowledged": acks.get(bid["id"], []),
                 "workbook": {
                     "name": workbook["name"],

@@ -33,7 +33,7 @@ from decimal import Decimal
 
 from wizard.core.bids import BidsError
 from wizard.core.bids.common import free_text, moment, now, published_record, writing
-from wizard.core.bids.intake import closing
+from wizard.core.bids.intake import closing, town_example
 from wizard.core.bids.record import BidsRecord, read
 from wizard.core.documents.price_workbook import PriceWorkbookError, read_amounts
 from wizard.core.domain import price_form
@@ -124,7 +124,7 @@ def open_envelope(
             )
         )
     when = at.strip() or now()
-    if moment(when) < closing(pf):
+    if moment(when, example=town_example(pf)) < closing(pf):
         raise BidsError(N_("The price envelopes cannot be opened before the closing."))
     if record.locked and moment(when) < moment(record.quality_locked_at):
         raise BidsError(

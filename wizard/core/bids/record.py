@@ -18,6 +18,7 @@ the guide's separation of quality and price).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -48,7 +49,8 @@ class Bid:
     """One bid received.
 
     ``received_at``: ISO 8601 with its offset; ``late``: received after the closing in
-    force when it was recorded (never opened); ``withdrawn``: withdrawn by the bidder
+    force, derived when the record is read (:func:`late_against`: an addendum moving the
+    closing, or the time corrected, changes it; never opened); ``withdrawn``: withdrawn by the bidder
     before the closing (never opened); ``rejected``: why the bid was set aside before the
     opening ('' = not rejected; never opened); ``acknowledged_addenda``: the numbers of
     the issued addenda the bidder acknowledges, sorted; ``trade_secret``: the bidder's
@@ -227,8 +229,28 @@ def _decimal(text: str | None) -> Decimal | None:
     return None if text is None or text == "" else Decimal(text)
 
 
+def late_against(received_at: str, recorded: bool, deadline: dt.datetime | None) -> bool:
+    """Whether a bid received at ``received_at`` is late: received after ``deadline``,
+    the closing in force (``timezones.closing_datetime``: the date the addenda moved it
+    to, at the closing time in the town's zone). Derived on every reading, never a
+    flag decided once: an addendum that moves the closing after the bid was recorded,
+    or its received time corrected, changes it for the checks, the letters and the
+    report alike. ``recorded`` (the file's ``late`` column, written at intake) only
+    when the closing or the moment cannot be read."""
+    from wizard.core.opendata.milestones import parse_moment
+
+    received = parse_moment(received_at)
+    if deadline is None or received is None:
+        return recorded
+    return received > deadline
+
+
 def read(pf: ProjectFile) -> BidsRecord:
-    """The :class:`BidsRecord` of ``pf`` (reads only). Sealed prices stay ``None``."""
+    """The :class:`BidsRecord` of ``pf`` (reads only). Sealed prices stay ``None``;
+    each bid's ``late`` is derived against the closing in force (:func:`late_against`)."""
+    from wizard.core.domain.timezones import closing_datetime
+
+    deadline = closing_datetime(pf.project.info)
     db = pf.db
     bidders = {
         r[0]: Bidder(*r[1:])
@@ -273,7 +295,7 @@ def read(pf: ProjectFile) -> BidsRecord:
                 id=bid_id,
                 bidder=bidders.get(r[1], Bidder()),
                 received_at=r[2],
-                late=bool(r[3]),
+                late=late_against(r[2], bool(r[3]), deadline),
                 withdrawn=bool(r[4]),
                 acknowledged_addenda=tuple(sorted(acks.get(bid_id, ()))),
                 trade_secret=r[6],

@@ -107,17 +107,20 @@ def _within(when: dt.date) -> None:
         )
 
 
-def _moment(value: str, required: bool = True) -> str:
+def _moment(value: str, required: bool = True, example: str = "") -> str:
+    """``value`` stripped, a moment with its offset ('' when not ``required``); the
+    refusal shows ``example``, the town's offset (``bids.common.example_moment``)."""
+    from wizard.core.bids.common import EXAMPLE_MOMENT
+
     text = str(value or "").strip()
     if not text and not required:
         return ""
     moment = parse_moment(text)
     if moment is None:
         raise ContractError(
-            N_(
-                "“{value}” is not a date and time with its offset from UTC (for example 2027-04-16T10:12:00-03:00)."
-            ),
+            N_("“{value}” is not a date and time with its offset from UTC (for example {example})."),
             value=text,
+            example=example or EXAMPLE_MOMENT,
         )
     _within(moment.date())
     return text
@@ -439,14 +442,18 @@ def add_incident(
         raise ContractError(N_("The severity is critical, major or minor: {value}."), value=severity)
     if report_id is not None and not any(r.id == report_id for r in contract.reports):
         raise ContractError(N_("There is no performance report {report}."), report=report_id)
-    start = _moment(started_at)
+    from wizard.core.bids.common import example_moment
+    from wizard.core.domain.timezones import tzinfo, zone_of
+
+    example = example_moment(tzinfo(zone_of(pf.project.info)))
+    start = _moment(started_at, example=example)
     row: dict[str, Any] = {"started_at": start}
     for name, value in (
         ("notified_at", notified_at),
         ("responded_at", responded_at),
         ("resolved_at", resolved_at),
     ):
-        row[name] = _moment(value, required=False)
+        row[name] = _moment(value, required=False, example=example)
         moment = parse_moment(row[name])
         begin = parse_moment(start)
         if moment is not None and begin is not None and moment < begin:
