@@ -51,6 +51,9 @@ def canon(text):
             ["HP DesignJet", "Konica Minolta bizhub"],
         ),
         ("A lease with OfficeTECH/Xerox for ten copiers.", ["OfficeTECH", "Xerox"]),
+        ("The clerk's office has a VersaLink C405 and a TASKalfa.", ["Xerox VersaLink", "Kyocera TASKalfa"]),
+        ("Fire crews carry Tait Communications P25 portables.", ["Tait Communications"]),
+        ("The yard cameras are Lorex, the lobby ones Axis ARTPEC-9.", ["Lorex", "Axis ARTPEC"]),
     ],
 )
 def test_model_lines_are_found(text, expected):
@@ -71,6 +74,12 @@ def test_model_lines_are_found(text, expected):
         ("The website loads the UserWay and accessiBe widgets.", ["UserWay", "accessiBe"]),
         ("Card payments are processed by Elavon or Chase Paymentech.", ["Elavon", "Chase Paymentech"]),
         ("Payroll moved to Rippling in 2024.", ["Rippling"]),
+        ("Les congés sont gérés dans le logiciel Lucca et la paie dans PayFit.", ["Lucca", "PayFit"]),
+        ("Field crews fill KoboToolbox forms; the site runs on Strapi.", ["KoboToolbox", "Strapi"]),
+        (
+            "Les iPhone sont gérés dans MaaS360 et les contrats signés avec Universign.",
+            ["Apple", "IBM MaaS360", "Universign"],
+        ),
     ],
 )
 def test_enterprise_software_is_found(text, expected):
@@ -96,6 +105,9 @@ def test_enterprise_software_is_found(text, expected):
         "Open the chrome remote desktop session for the clerk.",
         "The office tech team moved to the second floor.",
         "We see a benchmark business solutions case study every year.",
+        "La ville de Lucca est jumelée avec une commune toscane.",
+        "The officer set his phaser to stun in the old series.",
+        "Mr. Tait asked about the radio budget.",
     ],
 )
 def test_clean_twins_stay_quiet(text):
