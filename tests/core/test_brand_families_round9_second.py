@@ -53,6 +53,14 @@ def canon(text):
         ("A lease with OfficeTECH/Xerox for ten copiers.", ["OfficeTECH", "Xerox"]),
         ("The clerk's office has a VersaLink C405 and a TASKalfa.", ["Xerox VersaLink", "Kyocera TASKalfa"]),
         ("Fire crews carry Tait Communications P25 portables.", ["Tait Communications"]),
+        (
+            "Deputies carry Kenwood NX-5000 portables and two BKR5000.",
+            ["Kenwood NX-5000", "BK Technologies BKR"],
+        ),
+        (
+            "The firewall is a Sophos XGS; the UPS a CyberPower CP685AVR.",
+            ["Sophos XG Firewall", "CyberPower", "CyberPower"],
+        ),
         ("The yard cameras are Lorex, the lobby ones Axis ARTPEC-9.", ["Lorex", "Axis ARTPEC"]),
     ],
 )
@@ -76,6 +84,11 @@ def test_model_lines_are_found(text, expected):
         ("Payroll moved to Rippling in 2024.", ["Rippling"]),
         ("Les congés sont gérés dans le logiciel Lucca et la paie dans PayFit.", ["Lucca", "PayFit"]),
         ("Field crews fill KoboToolbox forms; the site runs on Strapi.", ["KoboToolbox", "Strapi"]),
+        (
+            "Le parc est inventorié par OCS Inventory et supervisé par Pandora FMS.",
+            ["OCS Inventory", "Pandora FMS"],
+        ),
+        ("Staff moved from RoboForm to NordPass.", ["RoboForm", "NordPass"]),
         (
             "Les iPhone sont gérés dans MaaS360 et les contrats signés avec Universign.",
             ["Apple", "IBM MaaS360", "Universign"],
@@ -108,6 +121,8 @@ def test_enterprise_software_is_found(text, expected):
         "La ville de Lucca est jumelée avec une commune toscane.",
         "The officer set his phaser to stun in the old series.",
         "Mr. Tait asked about the radio budget.",
+        "Pandora opened the box in the old story.",
+        "Proton pass rates rose in the physics lab.",
     ],
 )
 def test_clean_twins_stay_quiet(text):
