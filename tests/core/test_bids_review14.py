@@ -371,3 +371,15 @@ def test_issue_refuses_without_force_then_issues_with_it(moved, capsys):
     assert cli_main([*run, "--force"]) == 0
     with ProjectFile.open(path, read_only=True) as pf:
         assert len(read_publishing(pf).issued) == 2 and read_bids(pf).bids[0].late
+
+
+def test_check_names_the_bid_the_draft_makes_late(moved):
+    from wizard.core.checks.addenda import check_addenda
+
+    for day, expected in (("2027-04-13", ["PR-ADDENDUM-MAKES-LATE"]), ("2027-04-15", [])):
+        with moved(day) as pf:
+            found = check_addenda(pf.project, read_publishing(pf), "2027-04-01", read_bids(pf))
+        late = [f for f in found if f.code == "PR-ADDENDUM-MAKES-LATE"]
+        assert [f.code for f in late] == expected
+        if late:
+            assert late[0].message("en") == MADE_LATE_EN and late[0].field.startswith("addenda:")

@@ -510,7 +510,8 @@ MADE_LATE = N_(
 def made_late(project: Project, bids: BidsRecord, closing_after: str) -> list[tuple[str, dict[str, object]]]:
     """The bids received on time, not withdrawn, that the closing moved to the day
     ``closing_after`` (at the closing time in the town's zone) would make late, each as
-    :data:`MADE_LATE` with its parameters: ``plan_issue`` warns of them before the issue. A
+    :data:`MADE_LATE` with its parameters: ``plan_issue`` warns of them before the issue
+    and the check ``PR-ADDENDUM-MAKES-LATE`` on the draft (``checks/addenda.py``). A
     late bid is never opened, so the Town sees which bids before it issues. Pure."""
     from wizard.core.bids.record import late_against
     from wizard.core.domain.timezones import closing_datetime
