@@ -3,6 +3,8 @@ the banner of page 1 stayed English. Every page's banner follows the language sw
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
 from wizard.core.examples import load_example
 from wizard.core.project_file.store import ProjectFile
 from wizard.core.publishing.publish import publish
@@ -44,3 +46,25 @@ def test_an_unpublished_project_shows_no_banner_in_either_language(open_window):
     assert not page.published_banner.isVisible() and page.published_banner.text() == ""
     open_window.actions_by_name["lang_fr"].trigger()
     assert not page.published_banner.isVisible() and page.published_banner.text() == ""
+
+
+def _shown_texts(window) -> dict[int, tuple[str, str]]:
+    """id → (object name, text) of every label, button and group box title of the
+    window longer than a word or two (names and numbers do not change with the language)."""
+    found: dict[int, tuple[str, str]] = {}
+    for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
+        if len(widget.text()) > 12:
+            found[id(widget)] = (widget.objectName(), widget.text())
+    for box in window.findChildren(QGroupBox):
+        if len(box.title()) > 12:
+            found[id(box)] = (box.objectName(), box.title())
+    return found
+
+
+def test_no_text_of_a_published_project_stays_english_after_the_switch(window, tmp_path):
+    _published(window, tmp_path)
+    before = _shown_texts(window)
+    assert any(name == "published-banner" for name, _text in before.values())
+    window.actions_by_name["lang_fr"].trigger()
+    after = _shown_texts(window)
+    assert [before[k] for k in before if k in after and after[k] == before[k]] == []
