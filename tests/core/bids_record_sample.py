@@ -8,7 +8,8 @@ jury members 1, 2, 3 (declarations signed); authors Chantal Robichaud, Éric Sav
 The clean record: bid 1 late (never opened); bid 2 fails mandatory criterion 3; bid 3
 has 6 points (below the threshold); bid 4 has 9 points at $123,456.78 and is awarded;
 bid 5 has 7 points at $100,000 (the lowest). Two sheets (members 1 and 2) agree with
-the consensus. Weighted 70/30: bid 4 = 63 + 30 × 100 000 ÷ 123 456.78, bid 5 = 49 + 30.
+the consensus. The technical committee confirmed scenarios 1–5 for bids 3, 4 and 5 (bid 2
+is set aside by its mandatory criterion). Weighted 70/30: bid 4 = 63 + 30 × 100 000 ÷ 123 456.78, bid 5 = 49 + 30.
 """
 
 from __future__ import annotations
@@ -23,12 +24,14 @@ from wizard.core.bids.record import (
     ConsensusScore,
     MandatoryResult,
     Opening,
+    ScenarioVerification,
     SheetScore,
 )
 from wizard.core.examples import load_example
 
 MANDATORY = (1, 2, 3, 4, 5)
 OPTIONAL = tuple(range(6, 16))
+SCENARIOS = (1, 2, 3, 4, 5)
 NAMES = {
     1: "Alpha Logiciels inc.",
     2: "Bêta Solutions ltée",
@@ -81,6 +84,11 @@ def clean() -> BidsRecord:
             for c in OPTIONAL
         ),
         consensus=tuple(ConsensusScore(b, c, points(b, c), "Agreed") for b in on_time for c in OPTIONAL),
+        verifications=tuple(
+            ScenarioVerification(b, s, "confirmed", "As shown", "2027-04-20", 1)
+            for b in (3, 4, 5)
+            for s in SCENARIOS
+        ),
         quality_locked_at="2027-04-25T10:00:00-03:00",
         opening=Opening(
             "2027-04-26T14:00:00-03:00", "Greffière", "Deux témoins", {b: f"{b:064x}" for b in on_time}

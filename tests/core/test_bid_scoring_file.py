@@ -53,6 +53,8 @@ def _bid(pf, name, price, points, *, at=ON_TIME, fails=()):
             for member in (1, 2):
                 evaluation_entry.set_sheet_score(pf, bid_id, member, c, int(i < points), reason="Vu")
             evaluation_entry.set_consensus(pf, bid_id, c, int(i < points), reason="Accord")
+        for s in pf.project.scenarios:  # the technical committee's verification (BD-UNVERIFIED)
+            evaluation_entry.set_verification(pf, bid_id, s.id, "confirmed", verified_on="2027-04-19")
     return bid_id
 
 

@@ -40,6 +40,7 @@ from wizard.core.bids.record import (
     GridSheetScore,
     MandatoryResult,
     Opening,
+    ScenarioVerification,
     read,
 )
 from wizard.core.bids.scoring_input import evaluate_bids, evaluation_input
@@ -94,7 +95,11 @@ def test_three_bids_scored_on_the_grid_and_ranked_by_the_statutory_formula(pf):
     assert ev.result(b).total == adjusted(72, PRICES["B"]) == Fraction(122, 9)
     assert ev.result(c).status == "below_threshold" and ev.result(c).total is None
     assert ev.ranking() == (b, a) and ev.recommended == b
-    assert check_bids(pf.project, record) == []
+    # locked with no scenario verified (walk 2026-12-07): one warning per bid scored
+    assert [(f.code, f.field, f.param("scenarios")) for f in check_bids(pf.project, record)] == [
+        ("BD-UNVERIFIED", f"bids:{key}.verifications", "S-1, S-2, S-3, S-4, S-5") for key in (a, b, c)
+    ]
+    # its clean twin, every scenario confirmed: test_the_clean_quebec_record_has_no_finding…
     # without member 1's (or 3's) sheet, B's item 2 is (14 + 21) ÷ 2: 68.5 < 70, B falls out
     s = sensitivity(evaluation_input(pf.project, record))
     by_member = {v.member_id: v for v in s.variants}
@@ -186,6 +191,14 @@ def test_the_grid_points_travel_in_the_json_and_older_json_loads_without_them(pf
 # -- the findings, on records built in code -----------------------------------------------
 
 
+def _verified(*bid_ids: int) -> tuple[ScenarioVerification, ...]:
+    """Every scenario of the Québec project confirmed by the technical committee for ``bid_ids``."""
+    scenarios = [s.id for s in quebec_project()[0].scenarios]
+    return tuple(
+        ScenarioVerification(b, s, "confirmed", "Vu", "2027-04-20", None) for b in bid_ids for s in scenarios
+    )
+
+
 def _record(**changes) -> BidsRecord:
     """Bid 4 of the sample (opened, 123 456,78 $) on the Québec project, every mandatory
     criterion met, the grid scored 25/24/16/15 by the consensus and two members."""
@@ -201,6 +214,7 @@ def _record(**changes) -> BidsRecord:
         grid_consensus=tuple(
             GridConsensusScore(4, i, p, "Accord") for i, p in zip(items, CONSENSUS["A"], strict=True)
         ),
+        verifications=_verified(4),
         quality_locked_at=LOCKED,
     )
     return BidsRecord(**{**base.__dict__, **changes})
@@ -305,6 +319,7 @@ def _awarded() -> BidsRecord:
             for n, key in keys.items()
             for i, p in zip(items, CONSENSUS[key], strict=True)
         ),
+        verifications=_verified(1, 2, 3),
         quality_locked_at=LOCKED,
         opening=Opening(OPENED, "Greffière", "", {1: bids[0].workbook_sha256, 2: bids[1].workbook_sha256}),
         award=Award(2, resolution_number="2027-05-77", resolution_date="2027-05-10"),

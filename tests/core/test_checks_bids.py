@@ -302,3 +302,66 @@ def test_consensus_for_a_bid_no_sheet_scores():
     # the clean twin: one score on one sheet is a sheet for the bid
     one = replace(clean, sheets=tuple(s for s in clean.sheets if s.bid_id != 5 or s == clean.sheets[-1]))
     assert _found(one) == []
+
+
+def _without_verifications(record: BidsRecord, bid_id: int, result: str | None = None) -> BidsRecord:
+    """``record`` with bid ``bid_id``'s verifications taken out, or set to ``result``."""
+    kept = [v for v in record.verifications if v.bid_id != bid_id]
+    if result is not None:
+        kept += [replace(v, result=result) for v in record.verifications if v.bid_id == bid_id]
+    return replace(record, verifications=tuple(kept))
+
+
+def test_locked_with_no_scenario_verified():
+    # walk 2026-12-07: no `verify` recorded, the lock and the award went through silently
+    f = _one(_without_verifications(sample.clean(), 4))
+    assert (f.code, f.field, f.severity.value) == ("BD-UNVERIFIED", "bids:4.verifications", "warning")
+    assert f.message("en").startswith(
+        "The quality scores are locked while the technical committee's verification of "
+        "S-1, S-2, S-3, S-4, S-5 was never recorded for the bid of Delta Numérique"
+    )
+    assert "le comité technique" in f.message("fr")
+    # "pending" is no verification either
+    assert _found(_without_verifications(sample.clean(), 4, "pending")) == [
+        ("BD-UNVERIFIED", "bids:4.verifications")
+    ]
+    # a refuted scenario is verified: the clean twin
+    assert _found(_without_verifications(sample.clean(), 4, "refuted")) == []
+
+
+def test_one_scenario_left_pending_is_named_alone():
+    record = sample.clean()
+    record = replace(
+        record,
+        verifications=tuple(
+            replace(v, result="pending") if (v.bid_id, v.scenario_id) == (5, 3) else v
+            for v in record.verifications
+        ),
+    )
+    (f,) = check_bids(sample.project(), record)
+    assert (f.field, f.param("scenarios")) == ("bids:5.verifications", "S-3")
+
+
+def test_awarded_without_lock_and_unverified_says_to_record_them():
+    record = replace(_without_verifications(sample.clean(), 4), quality_locked_at="")
+    found = [f for f in check_bids(sample.project(), record) if f.code == "BD-UNVERIFIED"]
+    assert [f.field for f in found] == ["bids:4.verifications"]
+    assert (
+        found[0]
+        .message("en")
+        .startswith("The award is recorded while the technical committee's verification")
+    )
+
+
+def test_before_the_lock_and_the_award_pending_verifications_are_no_finding():
+    record = replace(sample.clean(), verifications=(), quality_locked_at="", opening=None, award=None)
+    assert "BD-UNVERIFIED" not in [code for code, _field in _found(record)]
+
+
+def test_a_bid_set_aside_needs_no_verification():
+    # bid 2 fails mandatory criterion 3 and bid 1 is late: neither has a verification
+    assert {v.bid_id for v in sample.clean().verifications} == {3, 4, 5}
+    assert _found(sample.clean()) == []
+    # bid 3 rejected before the opening: its missing verifications are no finding
+    record = _with_bid(_without_verifications(sample.clean(), 3), 3, rejected="Unsigned")
+    assert "BD-UNVERIFIED" not in [code for code, _field in _found(record)]

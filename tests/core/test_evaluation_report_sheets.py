@@ -12,9 +12,9 @@ from test_evaluation_outputs import project, text
 
 from wizard.core.documents.evaluation_report import report_document
 
-SHEETED_EN = "by the consensus of the selection committee after each member scored on an independent sheet;"
+SHEETED_EN = "by the consensus of the selection committee after each member scored on an independent sheet."
 SHEETED_FR = (
-    "par consensus du comité de sélection après que chaque membre a évalué sur une grille individuelle;"
+    "par consensus du comité de sélection après que chaque membre a évalué sur une grille individuelle."
 )
 
 
@@ -25,8 +25,8 @@ def _body(record, lang: str) -> str:
 @pytest.mark.parametrize(
     ("lang", "agreed", "sheeted"),
     [
-        ("en", "by the consensus of the selection committee; the technical committee", SHEETED_EN),
-        ("fr", "par consensus du comité de sélection; le comité technique", SHEETED_FR),
+        ("en", "by the consensus of the selection committee. The technical committee", SHEETED_EN),
+        ("fr", "par consensus du comité de sélection. Le comité technique", SHEETED_FR),
     ],
 )
 def test_consensus_without_any_sheet_claims_no_sheet(lang, agreed, sheeted):

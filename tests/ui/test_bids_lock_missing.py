@@ -63,3 +63,47 @@ def test_the_jury_tab_says_what_the_lock_waits_for(
     jury.lock_time.setText("13:30")
     qtbot.mouseClick(jury.lock_button, Qt.MouseButton.LeftButton)
     assert read(pf).quality_locked_at == "2027-04-16T13:30:00-03:00" and len(asked) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "The technical committee's verification is not recorded for bid 1 (S-1, S-2, S-3, S-4, S-5): "
+            "once the scores are locked, it can no longer be recorded.",
+        ),
+        (
+            "fr",
+            "La vérification du comité technique n’est pas consignée pour soumission 1 (S-1, S-2, S-3, "
+            "S-4, S-5)\u00a0: une fois les pointages verrouillés, elle ne pourra plus l’être.",
+        ),
+    ],
+)
+def test_the_lock_question_names_the_scenarios_not_verified(window, qtbot, tmp_path, monkeypatch, lang, said):
+    # walk 2026-12-07 (f14): no `verify` recorded, and the lock went through without a word
+    from wizard.core.bids import evaluation_entry
+
+    project, publishing = load_example_with_publishing("training")
+    pf = ProjectFile.create(tmp_path / "t.tender", project, origin="example", tables=table_rows(publishing))
+    window.set_project(pf)
+    window.actions_by_name[f"lang_{lang}"].trigger()
+    bid_id = intake.add_bid(
+        pf, bidder=Bidder("Formation Acadie inc."), received_at="2027-04-16T10:12:00-03:00"
+    )
+    score_all(pf, bid_id)
+    dialog = BidsWindow(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show_tab(2)
+    jury = dialog.jury
+    jury.lock_day.setText("2027-04-16")
+    jury.lock_time.setText("13:30")
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, message: asked.append(message) or False)
+    qtbot.mouseClick(jury.lock_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and asked[0].startswith(said) and not read(pf).locked
+    # the clean twin: every scenario verified, the question is the lock's alone
+    for s in pf.project.scenarios:
+        evaluation_entry.set_verification(pf, bid_id, s.id, "confirmed", verified_on="2027-04-16")
+    qtbot.mouseClick(jury.lock_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2 and asked[1].startswith(("Lock the quality scores?", "Verrouiller"))

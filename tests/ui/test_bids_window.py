@@ -219,7 +219,16 @@ def test_bids_sheets_lock_opening_ranking_and_sensitivity_with_the_real_buttons(
         assert _cells(ranking.results, 0)[:2] == ["1", "2"]
         assert _cells(ranking.results, 1)[:2] == ["1. Formation Acadie inc.", "2. Numérique Chaleur ltée"]
         decimal = "," if lang == "fr" else "."
-        assert _cells(ranking.results, 5)[:2] == [f"87{decimal}00", f"79{decimal}00"]
+        assert _cells(ranking.results, 6)[:2] == [f"87{decimal}00", f"79{decimal}00"]
+        # the evaluated price, as the evaluation report's scores table gives it (walk 2026-12-07)
+        assert ranking.results.horizontalHeaderItem(4).text() == (
+            "Prix évalué" if lang == "fr" else "Evaluated price"
+        )
+        assert _cells(ranking.results, 4) == (
+            ["100\xa0000,00\xa0$", "80\xa0000,00\xa0$", "—"]
+            if lang == "fr"
+            else ["$100,000.00", "$80,000.00", "—"]
+        )
         assert "Formation Acadie inc." in ranking.recommended.text()
         after = _cells(ranking.variants, 1)
         assert before == ["—"] and after == ["1. Formation Acadie inc."] * 3

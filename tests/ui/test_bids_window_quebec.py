@@ -133,8 +133,12 @@ def test_two_grid_sheets_a_consensus_and_the_ranking_with_the_real_buttons(
         assert _cells(ranking.results, 0) == ["1", "2"]
         assert _cells(ranking.results, 1) == ["2. Bêta Formation ltée", "1. Alpha Conseil inc."]
         assert _cells(ranking.results, 3) == [f"72{decimal}00", f"80{decimal}00"]
-        assert _cells(ranking.results, 5) == [f"13{decimal}56", f"13{decimal}00"]
-        assert ranking.results.horizontalHeaderItem(5).text() == (
+        assert _cells(ranking.results, 6) == [f"13{decimal}56", f"13{decimal}00"]
+        assert _cells(ranking.results, 4) == (
+            ["90\xa0000,00\xa0$", "100\xa0000,00\xa0$"] if lang == "fr" else ["$90,000.00", "$100,000.00"]
+        )
+        assert ranking.results.isColumnHidden(5) and not ranking.results.isColumnHidden(4)
+        assert ranking.results.horizontalHeaderItem(6).text() == (
             "Pointage final" if lang == "fr" else "Final score"
         )
         assert "Bêta Formation ltée" in ranking.recommended.text()

@@ -37,6 +37,7 @@ from wizard.core.bids import evaluation_entry
 from wizard.core.bids.evaluation_entry import MAX_POINTS
 from wizard.core.bids.record import BidsRecord, read
 from wizard.core.bids.scoring_input import evaluation_input, missing_scores, missing_text
+from wizard.core.checks.bids import pending_verifications
 from wizard.core.domain import bid_scoring
 from wizard.core.domain.numbering import criterion_numbers, grid_numbers
 from wizard.core.i18n import _, ui_language
@@ -366,13 +367,25 @@ class JuryTab(QWidget):
             dialogs.show_error(self, _(evaluation_entry.LOCK_MISSING, missing=what))
             self.refresh()
             return
-        if not dialogs.ask_yes_no(
-            self,
-            _(
-                "Lock the quality scores? The sheets, the consensus and the verification can no "
-                "longer change, and the price envelope may then be opened."
-            ),
-        ):
+        question = _(
+            "Lock the quality scores? The sheets, the consensus and the verification can no "
+            "longer change, and the price envelope may then be opened."
+        )
+        pending = pending_verifications(self.ctx.project, read(self.ctx.pf))
+        if pending:  # walk 2026-12-07: locked with no scenario verified, without a word (BD-UNVERIFIED)
+            question = (
+                _(
+                    "The technical committee's verification is not recorded for {scenarios}: once the "
+                    "scores are locked, it can no longer be recorded.",
+                    scenarios="; ".join(
+                        _("bid {number} ({labels})", number=bid_id, labels=", ".join(labels))
+                        for bid_id, labels in pending.items()
+                    ),
+                )
+                + "\n\n"
+                + question
+            )
+        if not dialogs.ask_yes_no(self, question):
             return
         when = moment_text(self.ctx.project.info, self.lock_day.text(), self.lock_time.text())
         if self.ctx.do(evaluation_entry.lock_quality, locked_by=self.locked_by.text(), at=when):

@@ -13,6 +13,7 @@ bid ranked first.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -37,7 +38,7 @@ from wizard.core.domain import bid_scoring
 from wizard.core.domain.bid_scoring import PRICE_FORMULA_NOTE, STATUS_LABELS, TIE_TEXTS, Evaluation, Variant
 from wizard.core.i18n import _, n_, ui_language
 from wizard.ui import dialogs
-from wizard.ui.bids_common import NONE, amount_field, done, fill, parse_amount, score, table
+from wizard.ui.bids_common import NONE, amount, amount_field, done, fill, parse_amount, score, table
 
 if TYPE_CHECKING:
     from wizard.ui.context import ProjectContext
@@ -52,7 +53,16 @@ class RankingTab(QWidget):
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         self.results = table(
-            [_("Rank"), _("Bid"), _("Status"), _("Quality"), _("Price score"), _("Total")], 1
+            [
+                _("Rank"),
+                _("Bid"),
+                _("Status"),
+                _("Quality"),
+                _("Evaluated price"),
+                _("Price score"),
+                _("Total"),
+            ],
+            1,
         )
         self.results.setObjectName("results-table")
         self.rules = QLabel()  # every threshold that applies, as the evaluation report states them
@@ -145,7 +155,8 @@ class RankingTab(QWidget):
         result = bid_scoring.sensitivity(inp)
         names = {b.id: f"{b.id}. {b.bidder.legal_name}" for b in record.bids}
         self.rules.setText("\n".join(threshold_texts(inp, ui_language())))
-        self._results(result.base, names)
+        prices = {b.id: b.evaluated_price for b in record.bids}  # None while sealed
+        self._results(result.base, names, prices)
         self._variants(result.variants, names)
         if not result.variants:
             self.holds.setText(_("No variant to compare yet: enter the members' sheets."))
@@ -159,14 +170,19 @@ class RankingTab(QWidget):
             )
         self._award(record, result.base, names)
 
-    def _results(self, evaluation: Evaluation, names: dict[int, str]) -> None:
+    def _results(
+        self, evaluation: Evaluation, names: dict[int, str], prices: dict[int, Decimal | None]
+    ) -> None:
+        """The ranking table: each bid's rank, status, quality, evaluated price (once its
+        envelope is opened, as the evaluation report's scores table shows it), price score
+        and total (walk 2026-12-07: the tab had no price column)."""
         quebec = self.ctx.project.evaluation.quebec_weighted  # the statute's interim and final scores
         for column, label in (
             (3, _("Interim score /100") if quebec else _("Quality")),
-            (5, _("Final score") if quebec else _("Total")),
+            (6, _("Final score") if quebec else _("Total")),
         ):
             self.results.setHorizontalHeaderItem(column, QTableWidgetItem(label))
-        self.results.setColumnHidden(4, quebec)  # the statute's final score has no price score
+        self.results.setColumnHidden(5, quebec)  # the statute's final score has no price score
         self.formula_note.setVisible(not quebec)  # its formula is set by statute, not chosen
         ordered = sorted(evaluation.results, key=lambda r: (r.rank is None, r.rank or 0, r.key))
         fill(
@@ -177,6 +193,7 @@ class RankingTab(QWidget):
                     names.get(r.key, str(r.key)),
                     _(STATUS_LABELS[r.status]),
                     score(r.quality_score),
+                    amount(prices.get(r.key)),
                     score(r.price_score),
                     score(r.total),
                 ]

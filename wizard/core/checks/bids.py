@@ -53,6 +53,12 @@ beside the project, and the evaluation computed from both
   day of the standstill period the award states.
 * ``BD-SAME-BIDDER`` (warning): two bids or more under the same legal name or business
   number.
+* ``BD-UNVERIFIED`` (warning): the quality scores are locked, or the award recorded,
+  while a bid evaluated still has a scenario of the tender without the technical
+  committee's verification (confirmed or refuted: :func:`pending_verifications`); the
+  evaluation report then says for which bids the verification is recorded (walk
+  2026-12-07: it said "the technical committee verifies each scenario" with none
+  recorded and the lock and award went through without a word).
 
 Fields: ``bids:{id}.<attribute>`` for one bid, ``bids.opening``, ``bids.award``,
 ``bids.quality_locked_at``, ``jury:{id}.…`` for a member: none is a step's field, so
@@ -73,7 +79,7 @@ from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.checks.bids_stored import check_bids_stored
 from wizard.core.checks.evaluation import person_key
 from wizard.core.domain import bid_scoring
-from wizard.core.domain.numbering import criterion_labels
+from wizard.core.domain.numbering import criterion_labels, scenario_numbers
 from wizard.core.i18n import N_, Localized, Plural
 from wizard.core.model import Project, QualityGridItem
 from wizard.core.opendata.awards import decision_day, standstill_end
@@ -760,6 +766,66 @@ def _to_lock(project: Project, record: BidsRecord) -> list[Finding]:
     ]
 
 
+def verified_bids(record: BidsRecord) -> list[Bid]:
+    """The bids whose scenarios the technical committee verifies: every bid on time, not
+    withdrawn, not rejected before the opening and failing no mandatory criterion (a bid
+    set aside is never scored, so its scenarios are not looked at), in number order."""
+    failed = {m.bid_id for m in record.mandatory if m.passed is False}
+    return [b for b in record.bids if not (b.late or b.withdrawn or b.rejected.strip() or b.id in failed)]
+
+
+def pending_verifications(project: Project, record: BidsRecord) -> dict[int, list[str]]:
+    """Bid id → the labels (S-1 …) of the tender's scenarios whose verification is not
+    recorded for it (no entry, or "pending"), for each bid of :func:`verified_bids` that
+    has one; ``{}`` when every scenario is confirmed or refuted, or the tender has none.
+    ``project`` as the documents print it (blank scenarios have no number)."""
+    scenarios = scenario_numbers(project)
+    done = {(v.bid_id, v.scenario_id) for v in record.verifications if v.result in ("confirmed", "refuted")}
+    pending: dict[int, list[str]] = {}
+    for bid in verified_bids(record):
+        labels = [label for sid, label in scenarios.items() if (bid.id, sid) not in done]
+        if labels:
+            pending[bid.id] = labels
+    return pending
+
+
+def _unverified(project: Project, record: BidsRecord) -> list[Finding]:
+    """``BD-UNVERIFIED``: locked, or awarded, with a scenario not verified for a bid."""
+    if not (record.locked or record.award is not None):
+        return []
+    message = (
+        N_(
+            "The quality scores are locked while the technical committee's verification of "
+            "{scenarios} was never recorded for the bid of {name}: its scores rest on claims "
+            "nobody verified. State in the evaluation report why, and ask counsel before the "
+            "award whether the evaluation stands."
+        )
+        if record.locked
+        else N_(
+            "The award is recorded while the technical committee's verification of "
+            "{scenarios} is not recorded for the bid of {name}: record each result (confirmed "
+            "or refuted), or state in the evaluation report why it was not done."
+        )
+    )
+    found: list[Finding] = []
+    for bid_id, labels in pending_verifications(project, record).items():
+        bid = record.bid(bid_id)
+        if bid is None:
+            continue
+        found.append(
+            finding(
+                "BD-UNVERIFIED",
+                Severity.WARNING,
+                message,
+                f"bids:{bid_id}.verifications",
+                principles.SCENARIOS,
+                name=_name(bid),
+                scenarios=", ".join(labels),
+            )
+        )
+    return found
+
+
 def check_bids(project: Project, record: BidsRecord) -> list[Finding]:
     """Findings on ``record``, the bids of ``project`` (module docstring: the codes).
     ``project`` as the documents print it (blank rows left out), as ``run_checks`` gives
@@ -782,5 +848,6 @@ def check_bids(project: Project, record: BidsRecord) -> list[Finding]:
         + _grid(project, record, inp)
         + _unscored(project, record, ev)
         + _to_lock(project, record)
+        + _unverified(project, record)
         + check_bids_stored(project, record)
     )

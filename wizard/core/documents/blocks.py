@@ -25,12 +25,16 @@ class Paragraph:
     """Body text. ``style`` is a Word built-in style name ("Normal", "Title",
     "Subtitle", "List Bullet", "Quote" …). ``label`` is an optional bold lead-in.
     ``number`` > 0 makes it item ``number`` of a numbered list (scenario steps), a new
-    list starting at each ``number`` 1: Word numbers it, the text holds no number."""
+    list starting at each ``number`` 1: Word numbers it, the text holds no number.
+    ``keep_with_next``: on the same page as the next paragraph, and never split itself
+    (a letter's closing and signature block: walk 2026-12-07, the phone number alone on
+    page 2)."""
 
     text: str
     style: str = "Normal"
     label: str = ""
     number: int = 0
+    keep_with_next: bool = False
 
 
 @dataclass(frozen=True)

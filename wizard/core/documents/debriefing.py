@@ -488,7 +488,7 @@ def letter_blocks(
         )
     )
     blocks += _recourse(view.project, lang)
-    blocks.append(Paragraph(tr("Yours truly,", lang)))
+    blocks.append(Paragraph(tr("Yours truly,", lang), keep_with_next=True))
     blocks += _signature(view.project)
     return blocks
 
@@ -527,7 +527,8 @@ def _signature(project: Project) -> list[Block]:
     info = project.info
     lines = [user_text(info.officer_name), user_text(info.officer_title), user_text(info.organization)]
     lines += [one_line(v) for v in (info.contact_email, info.contact_phone) if one_line(v)]
-    return [Paragraph(line) for line in lines]
+    # one block on one page with the closing before it: each line kept with the next
+    return [Paragraph(line, keep_with_next=n < len(lines)) for n, line in enumerate(lines, start=1)]
 
 
 def letter_document(project: Project, record: BidsRecord, bid: Bid, lang: str) -> Document:

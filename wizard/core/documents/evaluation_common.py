@@ -25,7 +25,7 @@ from wizard.core.documents.blocks import Block, Document
 from wizard.core.domain import bid_scoring
 from wizard.core.domain.bid_scoring import BidResult, Evaluation, EvaluationInput, Sensitivity
 from wizard.core.domain.timezones import tzinfo, zone_label
-from wizard.core.i18n import N_, tr
+from wizard.core.i18n import N_, Plural, tr
 from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
 from wizard.core.model.translatable import localized
@@ -104,6 +104,35 @@ def notes_language_note(notes_lang: str | None, lang: str) -> str:
     if notes_lang not in NOTES_IN or notes_lang == lang:
         return ""
     return tr(NOTES_IN[notes_lang], lang)
+
+
+def removed_numbers(record: BidsRecord) -> list[int]:
+    """The bid numbers missing from ``record``'s numbering, in order: each number from 1
+    to the highest recorded that no bid holds. A bid is numbered one more than every
+    number given (``bids.intake.next_number``) and only its removal as entered by mistake
+    (``bids.intake.remove_bid``, which the project's journal keeps) takes a number out, so
+    a gap is a removed bid (walk 2026-12-07: bids 2–5 listed, nothing on bid 1). A removed
+    highest number leaves no gap to explain until a later bid is numbered after it."""
+    held = {b.id for b in record.bids}
+    return [n for n in range(1, max(held, default=0)) if n not in held]
+
+
+def removed_text(record: BidsRecord, lang: str) -> str:
+    """The sentence on ``record``'s :func:`removed_numbers` in ``lang``; '' without a gap."""
+    gaps = removed_numbers(record)
+    if not gaps:
+        return ""
+    return tr(
+        Plural(
+            "Bid number {numbers} is not in this register: it was removed from it, having been "
+            "entered by mistake; the project's journal keeps its entry and its removal.",
+            "Bid numbers {numbers} are not in this register: they were removed from it, having "
+            "been entered by mistake; the project's journal keeps their entry and their removal.",
+            len(gaps),
+        ),
+        lang,
+        numbers=", ".join(str(n) for n in gaps),
+    )
 
 
 def evaluation_view(project: Project, record: BidsRecord) -> EvaluationView:

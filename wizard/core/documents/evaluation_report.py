@@ -24,7 +24,7 @@ from wizard.core.bids.award_rule import value_differs
 from wizard.core.bids.opening import none_opened
 from wizard.core.bids.record import Bid, BidsRecord
 from wizard.core.bids.scoring_input import statute_differs
-from wizard.core.checks.bids import check_bids
+from wizard.core.checks.bids import check_bids, pending_verifications, verified_bids
 from wizard.core.documents.blocks import Block, Document, Heading, Paragraph, Table
 from wizard.core.documents.evaluation_common import (
     NOT_OPENED,
@@ -36,6 +36,7 @@ from wizard.core.documents.evaluation_common import (
     money,
     notes_language_note,
     number,
+    removed_text,
     status_text,
 )
 from wizard.core.documents.tender import user_text
@@ -161,26 +162,22 @@ def _rules(view: EvaluationView, lang: str) -> list[Block]:
     project, inp = view.project, view.inp
     cover = SheetCover(view)
     blocks: list[Block] = [Heading(1, tr("The call for tenders and its rules", lang))]
-    blocks.append(
-        Paragraph(
-            tr(
-                "The bids are evaluated as the call for tenders states: each mandatory criterion is "
-                "met or not, and a bid that fails one is set aside; each optional criterion met is "
-                "worth one point, by the consensus of the selection committee; the technical "
-                "committee verifies each scenario for the selection committee.",
-                lang,
-            )
-            if cover.unsheeted("optional")
-            else tr(
-                "The bids are evaluated as the call for tenders states: each mandatory criterion is "
-                "met or not, and a bid that fails one is set aside; each optional criterion met is "
-                "worth one point, by the consensus of the selection committee after each member "
-                "scored on an independent sheet; the technical committee verifies each scenario "
-                "for the selection committee.",
-                lang,
-            )
-        )
+    evaluated = tr(
+        "The bids are evaluated as the call for tenders states: each mandatory criterion is "
+        "met or not, and a bid that fails one is set aside; each optional criterion met is "
+        "worth one point, by the consensus of the selection committee.",
+        lang,
     )
+    if not cover.unsheeted("optional"):
+        evaluated = tr(
+            "The bids are evaluated as the call for tenders states: each mandatory criterion is "
+            "met or not, and a bid that fails one is set aside; each optional criterion met is "
+            "worth one point, by the consensus of the selection committee after each member "
+            "scored on an independent sheet.",
+            lang,
+        )
+    verified = verification_text(view, lang)
+    blocks.append(Paragraph(f"{evaluated} {verified}" if verified else evaluated))
     thresholds = threshold_texts(inp, lang)
     blocks.append(Paragraph(thresholds[0]))
     if inp.method == "quebec" and inp.grid_max:
@@ -208,6 +205,41 @@ def _rules(view: EvaluationView, lang: str) -> list[Block]:
             )
         )
     return blocks
+
+
+VERIFIED_ALL = N_("The technical committee verified each scenario for each bid evaluated.")
+VERIFIED_NONE = N_("No verification of the scenarios by the technical committee is recorded for any bid.")
+VERIFIED_SOME = N_(
+    "The technical committee's verification of every scenario is recorded for the bids numbered "
+    "{done}; it is not recorded for every scenario of the bids numbered {pending} (the evaluation "
+    "of each bid below gives the results recorded)."
+)
+VERIFIED_NO_BID = N_(
+    "No verification of every scenario by the technical committee is recorded for the bids "
+    "numbered {pending} (the evaluation of each bid below gives the results recorded)."
+)
+
+
+def verification_text(view: EvaluationView, lang: str) -> str:
+    """What the technical committee's verification of the scenarios really covers, in
+    ``lang`` (walk 2026-12-07: the rules said "the technical committee verifies each
+    scenario" while no verification was recorded): each scenario confirmed or refuted for
+    every bid evaluated (:func:`~wizard.core.checks.bids.verified_bids`), for some of
+    them, or none at all; '' when the tender has no scenario or no bid is evaluated."""
+    bids = [b.id for b in verified_bids(view.record)]
+    if not bids or not scenario_numbers(view.project):
+        return ""
+    pending = pending_verifications(view.project, view.record)
+    if not pending:
+        return tr(VERIFIED_ALL, lang)
+    recorded = {v.bid_id for v in view.record.verifications if v.result in ("confirmed", "refuted")}
+    if not recorded & set(bids):
+        return tr(VERIFIED_NONE, lang)
+    done = [str(b) for b in bids if b not in pending]
+    missing = ", ".join(str(b) for b in bids if b in pending)
+    if not done:
+        return tr(VERIFIED_NO_BID, lang, pending=missing)
+    return tr(VERIFIED_SOME, lang, done=", ".join(done), pending=missing)
 
 
 OPTIONAL_THRESHOLD = N_(
@@ -301,6 +333,11 @@ def _received(view: EvaluationView, lang: str) -> list[Block]:
                 closing=format_deadline(view.project.info, lang),
             )
         ),
+    ]
+    removed = removed_text(record, lang)
+    if removed:
+        blocks.append(Paragraph(removed))
+    blocks += [
         Table(
             [
                 [

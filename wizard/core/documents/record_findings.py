@@ -533,6 +533,15 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
     "BD-SIGNED-BEFORE-AWARD": (((), N_("The contract was signed before the award decision.")),),
     "BD-SIGNED-IN-STANDSTILL": (((), N_("The contract was signed inside the standstill period.")),),
     "BD-SAME-BIDDER": (((), N_("Two bids or more come from the same bidder.")),),
+    "BD-UNVERIFIED": (
+        (
+            (),
+            N_(
+                "The quality scores were locked, or the award made, while the technical "
+                "committee's verification of a scenario was not recorded for a bid."
+            ),
+        ),
+    ),
     "BD-UNACKNOWLEDGED": (
         (("bid", "number"), N_("Bid {bid} did not acknowledge addendum {number}.")),
         ((), N_("A bid did not acknowledge an addendum.")),

@@ -34,7 +34,14 @@ from wizard.core.opendata.csv_export import Column, header
 BIDS_FILE = "bids.csv"
 
 BIDS_COLUMNS: tuple[Column, ...] = (
-    Column("bid", N_("Number of the bid in the order it was recorded.")),
+    Column(
+        "bid",
+        N_(
+            "Number of the bid in the order it was recorded. A number missing from the sequence is a "
+            "bid removed from the register because it had been entered by mistake (the project's "
+            "journal keeps its entry and its removal); a number is never given twice."
+        ),
+    ),
     Column("bidder", N_("Legal name of the bidder.")),
     Column(
         "business_number",

@@ -203,6 +203,19 @@ class StepPage(QWizardPage):
 
     def _load(self) -> None:
         self.binder.load()
+        locked = self.show_published_banner()
+        self.binder.set_read_only(self.ctx.read_only or locked)
+        for editor in self.tables.values():
+            editor.reload()
+        self.load_extra()
+        self.load_translations()
+        self.findings.refresh()
+
+    def show_published_banner(self) -> bool:
+        """Show the banner of a published tender in the interface language when this page
+        edits what it printed (:meth:`baseline_locked`), hide it otherwise; whether it
+        shows. Called on loading and on a language switch (walk 2026-12-07: the English
+        banner stayed after Langue ▸ Français)."""
         locked = self.baseline_locked()
         self.published_banner.setVisible(locked)
         if locked:
@@ -213,12 +226,7 @@ class StepPage(QWizardPage):
                     date=self.ctx.project.info.publication_date,
                 )
             )
-        self.binder.set_read_only(self.ctx.read_only or locked)
-        for editor in self.tables.values():
-            editor.reload()
-        self.load_extra()
-        self.load_translations()
-        self.findings.refresh()
+        return locked
 
     def load_translations(self) -> None:
         """Show the translations of the detail form's texts (the selected row's)."""
@@ -245,6 +253,7 @@ class StepPage(QWizardPage):
     def retranslate(self) -> None:
         """Show the page in the new interface language."""
         self.texts.apply()
+        self.show_published_banner()
         self.binder.retranslate()
         for editor in self.tables.values():
             editor.reload()

@@ -152,6 +152,9 @@ def _paragraph(document: Any, block: Paragraph, lists: list[int]) -> None:
         if block.number == 1 or not lists:
             lists.append(docx_xml.new_step_list(document))
         docx_xml.set_numbering(paragraph, lists[-1], 0)
+    if block.keep_with_next:
+        paragraph.paragraph_format.keep_with_next = True
+        paragraph.paragraph_format.keep_together = True
     if block.label:
         paragraph.add_run(block.label + " ").bold = True
     _add_text(paragraph, block.text)

@@ -1,0 +1,61 @@
+"""Walk 2026-12-07 (f14): the French late-bid letter (``debriefing-4-fr.pdf``) left the
+Town's phone number alone on page 2. The closing and the signature block are kept on
+one page: each of their paragraphs is kept with the next and never split."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from docx import Document
+from test_evaluation_outputs import awarded, project
+
+from wizard.core.documents.blocks import Document as Blocks
+from wizard.core.documents.blocks import Paragraph
+from wizard.core.documents.debriefing import letter_document
+from wizard.core.documents.docx.writer import docx_bytes
+
+
+def _kept(document) -> list[tuple[str, bool, bool]]:
+    """(text, keep with next, keep together) of each body paragraph, as Word reads them."""
+    doc = Document(io.BytesIO(docx_bytes(document)))
+    return [
+        (p.text, bool(p.paragraph_format.keep_with_next), bool(p.paragraph_format.keep_together))
+        for p in doc.paragraphs
+        if p.text.strip()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "closing"),
+    [("fr", "Veuillez agréer, Madame, Monsieur, nos salutations distinguées."), ("en", "Yours truly,")],
+)
+def test_the_late_bids_letter_keeps_its_signature_block_together(lang, closing):
+    record = awarded()
+    late = record.bid(1)
+    assert late is not None and late.late  # the walk's letter: the late bid's
+    kept = _kept(letter_document(project(), record, late, lang))
+    start = [text for text, _next, _together in kept].index(closing)
+    block = kept[start:]
+    info = project().info
+    texts = [text for text, _n, _t in block]
+    assert len(texts) == 6 and texts[1] == info.officer_name == "Martin Thériault"
+    assert texts[-2:] == [info.contact_email, info.contact_phone] and texts[-1] == "506 555-0123"
+    # every line but the last is kept with the next one: the phone never stands alone
+    assert [n for _text, n, _t in block] == [True] * 5 + [False]
+    assert [t for _text, _n, t in block[:-1]] == [True] * 5
+    # the clean twin: the paragraph before the closing flows as before
+    assert kept[start - 1][1:] == (False, False)
+
+
+def test_the_writer_keeps_a_paragraph_with_the_next_only_when_asked():
+    doc = Blocks(
+        lang="en",
+        title="t",
+        organization="Town",
+        reference="R-1",
+        header="",
+        footer_page="Page {page} of {pages}",
+        blocks=[Paragraph("kept", keep_with_next=True), Paragraph("free"), Paragraph("last")],
+    )
+    assert _kept(doc) == [("kept", True, True), ("free", False, False), ("last", False, False)]
