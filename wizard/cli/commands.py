@@ -1101,6 +1101,43 @@ LATE_BID = N_(
     "offset typed): it is recorded as late and its price workbook will never be opened."
 )
 
+OFFSET_TYPED = N_(
+    "Check the offset: bid {bid} was typed at {typed}, but the town is at {town} on {day}, so it is "
+    "recorded as received at {local}, town time, and judged on time or late at that moment. If "
+    "{clock_time} was read on a clock of the town, remove it ({remove}) and add it again with "
+    "--received {corrected}."
+)
+"""Said at once by ``bid … add`` (walk 2026-12-07: ``--received 2027-03-08T14:30-04:00``
+for a town at −05:00 that day was recorded as 13:30, on time, without a word); ``check``
+keeps saying it as ``BD-OFFSET`` while the moment stays so."""
+
+
+def _warn_offset(pf: Any, args: argparse.Namespace, bid_id: int) -> None:
+    """:data:`OFFSET_TYPED` on stderr, one bilingual line, when ``--received`` has
+    another offset than the town's on that day (``timezones.offset_slip``)."""
+    from wizard.core.domain.timezones import moment_text, offset_slip
+    from wizard.core.opendata.milestones import parse_moment
+
+    when = parse_moment(args.received.strip())
+    slip = offset_slip(pf.project.info, when) if when is not None else None
+    if slip is None:
+        return
+    print(
+        bilingual(
+            OFFSET_TYPED,
+            bid=bid_id,
+            typed=slip.typed,
+            town=slip.town,
+            day=slip.local.date().isoformat(),
+            local=moment_text(slip.local),
+            clock_time=slip.clock.strftime("%H:%M"),
+            remove=f"{args.prog} bid {args.file} remove {bid_id}",
+            corrected=slip.clock.isoformat(timespec="minutes"),
+        ),
+        file=sys.stderr,
+    )
+
+
 ENTRIES = {
     "mandatory": ("BID", "CRITERION", "RESULT"),
     "verify": ("BID", "SCENARIO", "RESULT"),
@@ -1400,6 +1437,7 @@ def cmd_bid(args: argparse.Namespace) -> int:
                 if late is not None and late.late:
                     closing = intake.closing_as_typed(pf, args.received)
                     print(bilingual(LATE_BID, bid=added, received=args.received, **closing), file=sys.stderr)
+                _warn_offset(pf, args, added)
                 _warn_bids(pf, lang, ("BD-SAME-BIDDER",))
             elif args.action == "workbook":
                 bid_id = _bid_number(args)

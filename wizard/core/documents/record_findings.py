@@ -527,6 +527,13 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
     "BD-SIGNED-BEFORE-AWARD": (((), N_("The contract was signed before the award decision.")),),
     "BD-SIGNED-IN-STANDSTILL": (((), N_("The contract was signed inside the standstill period.")),),
     "BD-SAME-BIDDER": (((), N_("Two bids or more come from the same bidder.")),),
+    "BD-OFFSET": (
+        (
+            ("bid",),
+            N_("Bid {bid} is recorded as received at another UTC offset than the town's on that day."),
+        ),
+        ((), N_("A bid is recorded as received at another UTC offset than the town's on that day.")),
+    ),
     "BD-UNACKNOWLEDGED": (
         (("bid", "number"), N_("Bid {bid} did not acknowledge addendum {number}.")),
         ((), N_("A bid did not acknowledge an addendum.")),

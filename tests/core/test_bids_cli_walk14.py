@@ -1,0 +1,112 @@
+"""A new user's walk of the bids phase on the command line (2026-12-07, f14-cli): a bid
+typed at a neighbour's UTC offset said at once and kept as a finding (``BD-OFFSET``), an
+empty text option of the award or of ``publish`` refused, why a bid is unranked in ``bid
+show``, the addenda's warnings in the user's language, ``addendum question`` after the
+award, received moments printed in the town's time, and the members listed when one is
+unknown."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from wizard.core.bids.record import read
+from wizard.core.project_file.store import ProjectFile
+
+
+def _cli(*args):
+    from wizard.cli import main as cli_main
+
+    return cli_main([str(a) for a in args])
+
+
+@pytest.fixture
+def quebec(tmp_path, capsys):
+    """The Québec example published, no bid yet (its closing: 2027-03-08 14:00, the town
+    at −05:00 that day, before daylight saving time on 14 March)."""
+    path = tmp_path / "q.tender"
+    assert _cli("new", "--example", "emergency-perimeter", path) == 0
+    assert _cli("publish", path) == 0
+    capsys.readouterr()
+    return path
+
+
+def _codes(path):
+    from wizard.core.checks.bids import check_bids
+
+    with ProjectFile.open(path, read_only=True) as f:
+        return [(x.code, x.field) for x in check_bids(f.project, read(f))]
+
+
+# 1. a moment typed at another offset than the town's on that day
+
+
+def test_offset_slip_names_both_offsets_and_the_town_time():
+    from wizard.core.domain.timezones import moment_text, offset_slip
+    from wizard.core.model import ProjectInfo
+
+    info = ProjectInfo(province="QC")
+    slip = offset_slip(info, dt.datetime.fromisoformat("2027-03-08T14:30-04:00"))
+    assert slip is not None
+    assert (slip.typed, slip.town) == ("-04:00", "-05:00")
+    assert moment_text(slip.local) == "2027-03-08 13:30 -05:00"
+    assert moment_text(slip.clock) == "2027-03-08 14:30 -05:00"
+    # clean twins: the town's own offset that day, and −04:00 once daylight time began
+    assert offset_slip(info, dt.datetime.fromisoformat("2027-03-08T14:30-05:00")) is None
+    assert offset_slip(info, dt.datetime.fromisoformat("2027-03-15T14:30-04:00")) is None
+    # a server's UTC timestamp is no slip of a town clock
+    assert offset_slip(info, dt.datetime.fromisoformat("2027-03-08T19:30:00+00:00")) is None
+    # Nova Scotia: −04:00 in winter is right, −05:00 is the slip
+    ns = ProjectInfo(province="NS")
+    assert offset_slip(ns, dt.datetime.fromisoformat("2027-03-08T14:30-04:00")) is None
+    assert offset_slip(ns, dt.datetime.fromisoformat("2027-03-08T14:30-05:00")).town == "-04:00"
+
+
+def test_a_bid_typed_at_a_wrong_offset_is_said_at_once_in_both_languages(quebec, capsys):
+    assert (
+        _cli("bid", quebec, "add", "--name", "A", "--received", "2027-03-08T14:30-04:00", "--lang", "en") == 0
+    )
+    err = capsys.readouterr().err
+    assert (
+        "Check the offset: bid 1 was typed at -04:00, but the town is at -05:00 on 2027-03-08, so it is "
+        "recorded as received at 2027-03-08 13:30 -05:00, town time" in err
+    )
+    assert "add it again with --received 2027-03-08T14:30-05:00." in err
+    assert "Vérifiez le décalage\u00a0: la soumission 1 a été écrite à -04:00" in err
+    assert _codes(quebec).count(("BD-OFFSET", "bids:1.received_at")) == 1
+
+
+def test_a_bid_typed_at_the_town_offset_says_nothing_of_it(quebec, capsys):
+    """The clean twin: the same time at −05:00 (late, as it is: 14:30 after 14:00)."""
+    assert (
+        _cli("bid", quebec, "add", "--name", "A", "--received", "2027-03-08T13:30-05:00", "--lang", "en") == 0
+    )
+    assert "Check the offset" not in capsys.readouterr().err
+    assert "BD-OFFSET" not in [code for code, _field in _codes(quebec)]
+
+
+def test_the_offset_finding_words_the_town_time(quebec, capsys):
+    from wizard.core.checks.bids import check_bids
+
+    _cli("bid", quebec, "add", "--name", "A", "--received", "2027-03-08T14:30-04:00")
+    with ProjectFile.open(quebec, read_only=True) as f:
+        (found,) = [x for x in check_bids(f.project, read(f)) if x.code == "BD-OFFSET"]
+    assert found.severity.value == "warning"
+    assert found.message("en").startswith(
+        "Bid 1 (A) is recorded as received at 2027-03-08T14:30-04:00: the offset -04:00 is not the "
+        "town's on that day (-05:00), so the bid came at 2027-03-08 13:30 -05:00, town time."
+    )
+    assert "le décalage -04:00 n’est pas celui de la ville ce jour-là (-05:00)" in found.message("fr")
+
+
+def test_the_record_states_the_offset_finding():
+    from wizard.core.documents.record_findings import SENTENCES
+    from wizard.core.i18n import tr
+
+    (with_bid, plain) = SENTENCES["BD-OFFSET"]
+    assert with_bid[0] == ("bid",)
+    assert tr(with_bid[1], "fr", bid=2) == (
+        "La soumission 2 est consignée comme reçue à un autre décalage UTC que celui de la ville ce jour-là."
+    )
+    assert plain[0] == ()
