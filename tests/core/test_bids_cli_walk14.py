@@ -110,3 +110,58 @@ def test_the_record_states_the_offset_finding():
         "La soumission 2 est consignée comme reçue à un autre décalage UTC que celui de la ville ce jour-là."
     )
     assert plain[0] == ()
+
+
+# 2. an empty text option of the award, an empty publication date
+
+
+@pytest.fixture
+def training(tmp_path, capsys):
+    """The training example as the command line creates it: bid 1 awarded, resolution
+    and signatory recorded, the contract signed."""
+    path = tmp_path / "training.tender"
+    assert _cli("new", "--example", "training", path) == 0
+    capsys.readouterr()
+    return path
+
+
+def _award(path):
+    with ProjectFile.open(path, read_only=True) as f:
+        return read(f).award
+
+
+@pytest.mark.parametrize("option", ["--resolution", "--signatory", "--authority", "--reason"])
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_an_empty_text_option_of_the_award_is_refused_and_keeps_the_text(training, capsys, option, blank):
+    before = _award(training)
+    assert before.resolution_number and before.signatory
+    assert _cli("bid", training, "award", "1", option, blank, "--lang", "en") == 2
+    err = capsys.readouterr().err
+    assert f"{option} is empty: give its text, or leave the option out to keep the one recorded." in err
+    assert (
+        f"{option} est vide\u00a0: donnez son texte, ou omettez l’option pour garder celui qui est enregistré."
+        in err
+    )
+    assert _award(training) == before
+
+
+def test_a_text_option_given_a_text_still_corrects_the_award(training, capsys):
+    """The clean twin: a real number is recorded, the options left out keep theirs."""
+    before = _award(training)
+    assert _cli("bid", training, "award", "1", "--resolution", "2027-04-99", "--lang", "en") == 0
+    after = _award(training)
+    assert after.resolution_number == "2027-04-99"
+    assert (after.signatory, after.resolution_date) == (before.signatory, before.resolution_date)
+
+
+def test_an_empty_publication_date_is_refused(tmp_path, capsys):
+    path = tmp_path / "o.tender"
+    assert _cli("new", "--example", "office-suite", path) == 0
+    assert _cli("publish", path, "--date", " ", "--lang", "en") == 2
+    err = capsys.readouterr().err
+    assert "--date is empty: give the publication date (YYYY-MM-DD), or leave the option out" in err
+    with ProjectFile.open(path, read_only=True) as f:
+        assert not f.published
+    # the clean twin: a real day is the publication date
+    assert _cli("publish", path, "--date", "2027-02-03", "--lang", "en") == 0
+    assert "Marked as published on 2027-02-03." in capsys.readouterr().out

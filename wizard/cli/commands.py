@@ -542,6 +542,13 @@ def _today() -> str:
     return dt.date.today().isoformat()
 
 
+BLANK_PUBLICATION_DAY = N_(
+    "{option} is empty: give the publication date (YYYY-MM-DD), or leave the option out for the "
+    "planned publication date (else today)."
+)
+"""``publish --date ""`` used to take the default silently (walk 2026-12-07)."""
+
+
 def cmd_publish(args: argparse.Namespace) -> int:
     """Mark the project as published (``publishing.publish``): the date (``--date``,
     default today), the documents attached (``--attach``, DOCX or PDF, repeated) or
@@ -554,6 +561,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
         attached = [attachment(Path(a)) for a in args.attach or []]
         with ProjectFile.open(_project_path(args.file)) as pf:
             planned = pf.project.info.publication_date.strip()
+            if args.date is not None and not args.date.strip():
+                raise CliError(BLANK_PUBLICATION_DAY, option="--date")
             record = publish(pf, published_on=args.date or planned or _today(), attachments=attached)
     except PublishingError as exc:
         raise CliError(exc.text, args.file, **exc.params) from None
@@ -833,6 +842,31 @@ BLANK_DAY = N_(
 """The refusal of a date option given empty or blank (``--signed-on ""``): erasing a
 date is no value a clerk types, and an empty day of signature hides the contract's
 follow-up, so nothing is changed and the message says how to keep the date."""
+
+
+BLANK_TEXT = N_("{option} is empty: give its text, or leave the option out to keep the one recorded.")
+"""The refusal of a text option of ``award`` given empty or blank (``--resolution ""``):
+it used to erase the resolution number silently, exit 0 (walk 2026-12-07 on the
+command line); the award's texts are corrected, never erased by an empty word."""
+AWARD_TEXTS = (
+    ("resolution", "--resolution"),
+    ("signatory", "--signatory"),
+    ("authority", "--authority"),
+    ("reason", "--reason"),
+)
+"""The text options of ``award`` refused blank (:data:`BLANK_TEXT`). ``--value ''`` is
+not among them: it sets the value back to the awarded bid's price, as its help says."""
+
+
+def _text_option(args: argparse.Namespace, dest: str, option: str) -> str | None:
+    """The text option ``option`` (``args.<dest>``): ``None`` when left out, the text as
+    typed otherwise; raises :class:`CliError` (:data:`BLANK_TEXT`) for a blank one."""
+    value = getattr(args, dest, None)
+    if value is None:
+        return None
+    if not str(value).strip():
+        raise CliError(BLANK_TEXT, option=option)
+    return str(value)
 
 
 def _day_option(args: argparse.Namespace, dest: str, option: str) -> str | None:
@@ -1377,14 +1411,15 @@ def _award(pf: Any, args: argparse.Namespace, lang: str) -> None:
     from wizard.core.bids import evaluation_entry as ev
 
     (word,) = _numbers(args, ("BID",))
+    texts = {dest: _text_option(args, dest, option) for dest, option in AWARD_TEXTS}
     ev.set_award(
         pf,
         None if word == "none" else _bid_number(args),
-        reason_if_not_top=args.reason or None,
-        resolution_number=args.resolution,
+        reason_if_not_top=texts["reason"],
+        resolution_number=texts["resolution"],
         resolution_date=_day_option(args, "resolution_date", "--resolution-date"),
-        signatory=args.signatory,
-        delegated_authority=args.authority,
+        signatory=texts["signatory"],
+        delegated_authority=texts["authority"],
         standstill_days=args.standstill,
         awarded_on=_day_option(args, "awarded_on", "--awarded-on"),
         contract_signed_on=_day_option(args, "signed_on", "--signed-on"),
