@@ -165,3 +165,103 @@ def test_an_empty_publication_date_is_refused(tmp_path, capsys):
     # the clean twin: a real day is the publication date
     assert _cli("publish", path, "--date", "2027-02-03", "--lang", "en") == 0
     assert "Marked as published on 2027-02-03." in capsys.readouterr().out
+
+
+# 7. an unknown member: the members listed
+
+
+@pytest.fixture
+def quebec_bid(quebec, capsys):
+    """The Québec example with bid 1 received on time (13:00 at the town's −05:00)."""
+    assert _cli("bid", quebec, "add", "--name", "A", "--received", "2027-03-08T13:00-05:00") == 0
+    capsys.readouterr()
+    return quebec
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [["score", "1", "9", "O-1", "1"], ["score", "1", "9", "G-1", "3", "--grid"]],
+)
+def test_an_unknown_jury_member_is_refused_with_the_members_listed(quebec_bid, capsys, entry):
+    assert _cli("bid", quebec_bid, *entry, "--lang", "en") == 2
+    err = capsys.readouterr().err
+    assert (
+        "There is no member 9 of the selection committee; its members: 1 (Isabelle Roy), "
+        "2 (Patrick Côté), 3 (Karim Haddad)." in err
+    )
+    assert "Le comité de sélection ne compte aucun membre 9" in err
+
+
+def test_an_unknown_committee_member_is_refused_with_the_members_listed(quebec_bid, capsys):
+    assert _cli("bid", quebec_bid, "verify", "1", "S-1", "confirmed", "--member", "9", "--lang", "en") == 2
+    assert (
+        "There is no member 9 of the technical committee; its members: 1 (Hugo Pelletier), "
+        "2 (Catherine Ouellet), 3 (Samir Benali)." in capsys.readouterr().err
+    )
+
+
+def test_a_known_member_is_recorded(quebec_bid, capsys):
+    """The clean twin: member 3 exists."""
+    assert _cli("bid", quebec_bid, "score", "1", "3", "O-1", "1", "--lang", "en") == 0
+    assert "Recorded: bid 1, member 3, OPT-1: 1." in capsys.readouterr().out
+
+
+def test_members_text_names_each_member_and_none():
+    from wizard.core.bids.evaluation_entry import members_text
+    from wizard.core.model.entities import JuryMember
+
+    assert (
+        members_text([JuryMember(id=2, name="  Ada  Lovelace "), JuryMember(id=5)]) == "2 (Ada Lovelace), 5"
+    )
+    assert members_text([]) == "—"
+
+
+# 3. why a bid is not ranked, in `bid show BID`
+
+
+def _show(path, bid, lang="en"):
+    assert _cli("bid", path, "show", bid, "--lang", lang) == 0
+
+
+def test_show_says_the_mandatory_criterion_a_bid_fails(training, capsys):
+    _show(training, 2)
+    out = capsys.readouterr().out.splitlines()
+    assert "Mandatory criteria\tOBL-1: Pass, OBL-2: Pass, OBL-3: Pass, OBL-4: Fail, OBL-5: Pass" in out
+    assert "Not ranked\tfails OBL-4" in out
+    _show(training, 2, "fr")
+    out = capsys.readouterr().out.splitlines()
+    assert "Non classée\tnon conforme à OBL-4" in out
+    assert "OBL-4\u00a0: Non conforme" in out[-2] or any("OBL-4\u00a0: Non conforme" in line for line in out)
+
+
+def test_show_says_the_points_below_the_pass_threshold(training, capsys):
+    _show(training, 3)
+    out = capsys.readouterr().out.splitlines()
+    assert "Not ranked\tbelow the pass threshold (5 of 10 optional points; 7 needed, 70%)" in out
+    _show(training, 3, "fr")
+    assert (
+        "Non classée\tsous le seuil de passage (5 des 10 points facultatifs; 7 requis, 70\u00a0%)"
+        in capsys.readouterr().out.splitlines()
+    )
+
+
+def test_show_of_a_ranked_or_late_bid_gives_no_reason(training, capsys):
+    """The clean twins: bid 1 is ranked first, bid 4 late (its status says it)."""
+    _show(training, 1)
+    out = capsys.readouterr().out
+    assert "Mandatory criteria\tOBL-1: Pass" in out and "Not ranked" not in out
+    _show(training, 4)
+    out = capsys.readouterr().out
+    assert "late, never opened" in out and "Not ranked" not in out and "Mandatory criteria" not in out
+
+
+def test_show_says_what_a_pending_bid_still_lacks(quebec_bid, capsys):
+    _show(quebec_bid, 1)
+    out = capsys.readouterr().out.splitlines()
+    assert (
+        "Mandatory criteria\tOBL-1: Not assessed, OBL-2: Not assessed, OBL-3: Not assessed, OBL-4: Not assessed"
+        in out
+    )
+    assert any(
+        line.startswith("Not ranked\tthe evaluation is not complete: OBL-1 (not assessed)") for line in out
+    )

@@ -978,6 +978,7 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
         print("\t".join([*cells, state]))
         if only is not None:
             _print_bid_details(bid, lang)
+            _print_standing(pf.project, record, inp, bid, results.get(bid.id), lang)
             _print_grid(pf.project, record, inp, results, lang, only)
             return
     _print_grid(pf.project, record, inp, results, lang)
@@ -1018,6 +1019,75 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
                     date=award.resolution_date or "-",
                 )
             )
+
+
+MANDATORY_RESULTS = N_("Mandatory criteria")
+NOT_RANKED = N_("Not ranked")
+WHY_FAILS = N_("fails {criteria}")
+WHY_BELOW = N_("below the pass threshold ({points} of {count} optional points; {needed} needed, {percent}%)")
+WHY_BELOW_INTERIM = N_("below the pass threshold (interim score {interim} of 100; {minimum} needed)")
+WHY_PENDING = N_("the evaluation is not complete: {missing}")
+"""``bid show BID``: the bid's mandatory results and why it is not ranked, as the
+evaluation report and the letters say it (walk 2026-12-07 on the command line: the
+rank was "—" with no reason)."""
+
+
+def _print_standing(project: Project, record: Any, inp: Any, bid: Any, result: Any, lang: str) -> None:
+    """Two labelled lines of ``bid show BID``: each mandatory criterion's result ("OBL-1:
+    Pass, OBL-2: Fail"), and why the bid is not ranked (:data:`NOT_RANKED`): the
+    mandatory criteria it fails, its points below the pass threshold ("5 of 10 optional
+    points; 7 needed, 70%"), Québec's interim score below its minimum, what it still
+    lacks, or its status (sealed, a price of 0). Nothing of it for a ranked bid, nor for
+    a bid late, withdrawn or rejected (the status column says why)."""
+    from wizard.core.bids.scoring_input import missing_labels, missing_scores
+    from wizard.core.documents.evaluation_common import number
+    from wizard.core.domain import bid_scoring
+    from wizard.core.domain.evaluation import QUEBEC_MIN_INTERIM, points_needed_clamped
+    from wizard.core.domain.numbering import criterion_numbers
+    from wizard.core.i18n.formats import COLON
+
+    labels = criterion_numbers(project, lang)
+    given = {m.criterion_id: m.passed for m in record.mandatory if m.bid_id == bid.id}
+    if result is not None and result.status != "late" and inp.mandatory_ids:
+        words = {True: PASSED_WORDS["pass"], False: PASSED_WORDS["fail"], None: PASSED_WORDS["unknown"]}
+        shown = [
+            f"{labels.get(c, f'#{c}')}{COLON[lang]}{tr(words[given.get(c)], lang)}" for c in inp.mandatory_ids
+        ]
+        print(f"{tr(MANDATORY_RESULTS, lang)}\t{', '.join(shown)}")
+    if result is None or result.status in ("ranked", "late") or bid.withdrawn or bid.rejected:
+        return  # the status column says it: "late, never opened", "withdrawn", "rejected: …"
+    optional = len(inp.optional_ids)
+    if result.status == "non_compliant":
+        why = tr(WHY_FAILS, lang, criteria=", ".join(labels.get(c, f"#{c}") for c in result.failed))
+    elif result.status == "below_threshold" and (
+        inp.method == "quebec"
+        and result.quality_score is not None
+        and result.quality_score < QUEBEC_MIN_INTERIM
+    ):
+        why = tr(
+            WHY_BELOW_INTERIM,
+            lang,
+            interim=number(result.quality_score, lang, 0),
+            minimum=number(QUEBEC_MIN_INTERIM, lang, 0),
+        )
+    elif result.status == "below_threshold":
+        why = tr(
+            WHY_BELOW,
+            lang,
+            points=number(result.quality_points, lang, 0),
+            count=optional,
+            needed=points_needed_clamped(inp.threshold_pct, optional),
+            percent=inp.threshold_pct,
+        )
+    elif result.status == "pending":
+        missing = next((m for m in missing_scores(project, record) if m.bid_id == bid.id), None)
+        lacks = missing_labels(project, missing).text(lang) if missing is not None else ""
+        status = tr(bid_scoring.STATUS_LABELS["pending"], lang)
+        why = tr(WHY_PENDING, lang, missing=lacks) if lacks else status[:1].lower() + status[1:]
+    else:
+        status = tr(bid_scoring.STATUS_LABELS[result.status], lang)
+        why = status[:1].lower() + status[1:]
+    print(f"{tr(NOT_RANKED, lang)}\t{why}")
 
 
 STILL_MISSING = N_("Still missing before the lock: {missing}.")
