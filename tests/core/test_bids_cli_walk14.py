@@ -265,3 +265,91 @@ def test_show_says_what_a_pending_bid_still_lacks(quebec_bid, capsys):
     assert any(
         line.startswith("Not ranked\tthe evaluation is not complete: OBL-1 (not assessed)") for line in out
     )
+
+
+# 4. the language slips of a draft in `addendum show N`, in the user's language
+
+
+@pytest.fixture
+def office(tmp_path, capsys):
+    """The office-suite example (Nova Scotia, an English tender) published, a draft
+    addendum whose answer is typed in French."""
+    path = tmp_path / "o.tender"
+    assert _cli("new", "--example", "office-suite", path) == 0
+    assert _cli("publish", path) == 0
+    assert (
+        _cli(
+            "addendum",
+            path,
+            "question",
+            "--question",
+            "What is the deadline for questions about the requirements of the tender?",
+            "--answer",
+            "La date limite est le cinquième jour ouvrable avant la date de clôture, comme le disent "
+            "les instructions aux soumissionnaires.",
+        )
+        == 0
+    )
+    capsys.readouterr()
+    return path
+
+
+@pytest.mark.parametrize("how", [["--lang", "fr"], []])
+def test_addendum_show_says_the_slip_in_french(office, capsys, monkeypatch, how):
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "fr_CA.UTF-8")  # the system's language when --lang is left out
+    assert _cli("addendum", office, "show", "1", *how) == 0
+    out = capsys.readouterr().out
+    assert (
+        "Avertissement\u00a0: La réponse à la question 1 est rédigée en français, alors qu’elle forme "
+        "la version anglaise de l’addenda" in out
+    )
+    assert "reads as French" not in out
+
+
+def test_addendum_show_says_the_slip_in_english(office, capsys):
+    """The twin: in English with --lang en, and no French line."""
+    assert _cli("addendum", office, "show", "1", "--lang", "en") == 0
+    out = capsys.readouterr().out
+    assert (
+        "Warning: The answer to question 1 reads as French, yet it is the addendum's English version" in out
+    )
+    assert "rédigée" not in out
+
+
+# 5. a question added after the award; an empty draft to edit
+
+
+def test_a_question_added_after_the_award_says_it_can_never_be_issued(training, capsys):
+    question = "Les séances peuvent-elles se tenir le samedi matin, avec le comité au complet?"
+    assert _cli("addendum", training, "question", "--question", question, "--lang", "en") == 0
+    err = capsys.readouterr().err
+    assert "The tender has closed (2027-04-16 11:00) and its bids are being evaluated" in err
+    assert "An addendum can no longer be issued." in err and "Un addenda ne peut plus être émis." in err
+    assert _cli("addendum", training, "change", "--field", "info.closing_date", "--value", "2027-06-01") == 0
+    assert "An addendum can no longer be issued." in capsys.readouterr().err
+
+
+def test_a_question_added_while_the_tender_is_open_says_nothing_of_it(office, capsys):
+    """The clean twin: the office-suite tender is open, no bid yet."""
+    question = "Can the training sessions be held on Saturday mornings for the whole staff?"
+    assert _cli("addendum", office, "question", "--question", question, "--lang", "en") == 0
+    assert "no longer be issued" not in capsys.readouterr().err
+
+
+def test_editing_a_question_of_an_empty_draft_says_there_is_none(office, capsys):
+    assert _cli("addendum", office, "remove", "1", "--lang", "en") == 0
+    capsys.readouterr()
+    assert _cli("addendum", office, "edit", "1", "--answer", "Yes.", "--lang", "en") == 2
+    err = capsys.readouterr().err
+    assert "The draft addendum has no question yet: add one with “" in err
+    assert f"addendum {office} question”." in err
+    assert "Le projet d’addenda ne contient encore aucune question" in err
+    assert "(given: 1)" not in err
+
+
+def test_editing_a_question_that_is_not_in_the_draft_lists_those_it_has(office, capsys):
+    """The twin: a draft with one question names it."""
+    assert _cli("addendum", office, "edit", "2", "--answer", "Yes.", "--lang", "en") == 2
+    assert "one of 1 (given: 2)" in capsys.readouterr().err

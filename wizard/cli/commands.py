@@ -589,13 +589,16 @@ NOT_A_DRAFT_QUESTION = N_(
     "Name the question by its number in the draft addendum, one of {numbers} (given: {value})."
 )
 NO_DRAFT_CHANGE = N_("The draft addendum has no change of {field}.")
+NO_DRAFT_QUESTION = N_("The draft addendum has no question yet: add one with {help}.")
 QUESTION_TEXTS = ("question_fr", "question_en", "answer_fr", "answer_en")
 
 
-def _draft_question(draft: Any, number: int | None) -> Any:
+def _draft_question(draft: Any, number: int | None, command: str = "addendum question") -> Any:
     """Question ``number`` of ``draft``, numbered from 1 as ``addendum show`` and the
     language slips number them; refused with the numbers it has."""
     numbers = list(range(1, len(draft.questions) + 1))
+    if not numbers:  # walk 2026-12-07: "one of — (given: 1)" named nothing to choose from
+        raise CliError(NO_DRAFT_QUESTION, help=f"“{command}”")
     if number is None or number not in numbers:
         raise CliError(
             NOT_A_DRAFT_QUESTION,
@@ -622,7 +625,10 @@ def _question_texts(args: argparse.Namespace, typed: str) -> dict[str, str]:
 
 
 def _language_slips(slips: Any) -> None:
-    """Each text of a draft addendum in the other language, one bilingual line on stderr."""
+    """Each ``(message id, parameters)``, one bilingual line on stderr: a text of a draft
+    addendum in the other language (``addenda.language_slips``), or why no addendum can
+    be issued any more (``addenda.closed``: said when a question or a change is added to
+    a draft after the closing, walk 2026-12-07, not first when the issue is refused)."""
     for text, params in slips:
         print(bilingual(text, **params), file=sys.stderr)
 
@@ -658,6 +664,7 @@ def cmd_addendum(args: argparse.Namespace) -> int:
                 added = read(pf).draft
                 if added is not None:  # said at once, not first when the addendum is issued
                     _language_slips(addenda.language_slips(pf.project, added))
+                _language_slips(addenda.closed(pf))  # a draft that can never be issued, said now
             elif args.action in ("edit", "remove"):
                 pending = read(pf).draft
                 if pending is None:
@@ -668,10 +675,14 @@ def cmd_addendum(args: argparse.Namespace) -> int:
                         raise CliError(NO_DRAFT_CHANGE, args.file, field=args.field)
                     addenda.remove(pf, table="addendum_changes", row_id=change.id)
                 elif args.action == "remove":
-                    question = _draft_question(pending, args.number)
+                    question = _draft_question(
+                        pending, args.number, f"{args.prog} addendum {args.file} question"
+                    )
                     addenda.remove(pf, table="addendum_questions", row_id=question.id)
                 else:
-                    question = _draft_question(pending, args.number)
+                    question = _draft_question(
+                        pending, args.number, f"{args.prog} addendum {args.file} question"
+                    )
                     texts = _question_texts(args, text_language(pf.project))
                     received = _day_option(args, "date", "--date")
                     if received is not None:
@@ -706,6 +717,7 @@ def cmd_addendum(args: argparse.Namespace) -> int:
                     new_fr=args.value or "",
                     new_en=args.value_en or "",
                 )
+                _language_slips(addenda.closed(pf))  # as for a question: never to be issued
             elif args.action == "issue":
                 pending = read(pf).draft
                 if pending is None:
