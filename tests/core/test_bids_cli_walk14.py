@@ -353,3 +353,61 @@ def test_editing_a_question_that_is_not_in_the_draft_lists_those_it_has(office, 
     """The twin: a draft with one question names it."""
     assert _cli("addendum", office, "edit", "2", "--answer", "Yes.", "--lang", "en") == 2
     assert "one of 1 (given: 2)" in capsys.readouterr().err
+
+
+# 6. received moments in the town's time, the stored form shown as the evidence
+
+
+def test_in_town_time_reads_each_typed_form():
+    from wizard.core.domain.timezones import in_town_time
+    from wizard.core.model import ProjectInfo
+
+    qc = ProjectInfo(province="QC")
+    assert in_town_time(qc, "2027-03-08T14:30-04:00") == "2027-03-08 13:30 -05:00"
+    assert in_town_time(qc, "2027-03-08T19:30:00Z") == "2027-03-08 14:30 -05:00"
+    assert in_town_time(qc, "2027-03-08T19:30:00Z", iso=True) == "2027-03-08T14:30:00-05:00"
+    assert in_town_time(qc, " 2027-03-08T13:30:15-05:00 ") == "2027-03-08 13:30:15 -05:00"
+    # nothing invented: no zone known, or no moment with its offset
+    assert in_town_time(ProjectInfo(), "2027-03-08T14:30-04:00") == "2027-03-08T14:30-04:00"
+    assert in_town_time(qc, "2027-03-08T14:30") == "2027-03-08T14:30"
+
+
+def test_bid_show_prints_the_town_time_and_the_stored_form_as_evidence(quebec, capsys):
+    for name, typed in (
+        ("A", "2027-03-08T14:30-04:00"),
+        ("B", "2027-03-08T13:30-05:00"),
+        ("C", "2027-03-08T18:30:00Z"),
+    ):
+        assert _cli("bid", quebec, "add", "--name", name, "--received", typed) == 0
+    capsys.readouterr()
+    _show_all = _cli("bid", quebec, "show", "--lang", "en")
+    assert _show_all == 0
+    rows = [line.split("\t")[:3] for line in capsys.readouterr().out.splitlines()[1:4]]
+    assert rows == [
+        ["1", "A", "2027-03-08 13:30 -05:00"],
+        ["2", "B", "2027-03-08 13:30 -05:00"],
+        ["3", "C", "2027-03-08 13:30 -05:00"],
+    ]
+    _show(quebec, 1)
+    assert (
+        "Received, as recorded\t2027-03-08T14:30-04:00 (the moment the file keeps as evidence, typed at "
+        "another offset than the town's)" in capsys.readouterr().out
+    )
+    _show(quebec, 3, "fr")
+    assert (
+        "Reçue, telle que consignée\t2027-03-08T18:30:00Z (le moment que le fichier garde comme preuve"
+        in (capsys.readouterr().out)
+    )
+    _show(quebec, 2)  # the clean twin: typed at the town's offset, nothing more to say
+    assert "as recorded" not in capsys.readouterr().out
+
+
+def test_bids_csv_gives_the_town_time(quebec, capsys):
+    from wizard.core.opendata.bids_csv import bids_rows
+
+    _cli("bid", quebec, "add", "--name", "A", "--received", "2027-03-08T14:30-04:00")
+    _cli("bid", quebec, "add", "--name", "B", "--received", "2027-03-08T13:15:00-05:00")
+    with ProjectFile.open(quebec, read_only=True) as f:
+        rows = bids_rows(f.project, read(f))
+    column = rows[0].index("received_at")
+    assert [r[column] for r in rows[1:]] == ["2027-03-08T13:30:00-05:00", "2027-03-08T13:15:00-05:00"]

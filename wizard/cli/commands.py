@@ -922,6 +922,34 @@ def _print_bid_details(bid: Any, lang: str) -> None:
         print(f"{tr('Price workbook', lang)}\t{bid.workbook_sha256}")
 
 
+AS_RECORDED = N_("Received, as recorded")
+AS_RECORDED_NOTE = N_("the moment the file keeps as evidence, typed at another offset than the town's")
+"""``bid show BID``: the moment of receipt as the file stores it, beside the town's time
+the table prints, when its offset is not the town's that day (``BD-OFFSET``, or a UTC
+timestamp): the evidence the clerk typed stays visible."""
+
+
+def _print_as_recorded(project: Project, bid: Any, lang: str) -> None:
+    """The line :data:`AS_RECORDED` of ``bid show BID``, when the stored moment's
+    offset is not the town's on that day; nothing otherwise."""
+    from wizard.core.domain.timezones import in_town_time
+
+    typed = bid.received_at.strip()
+    town = in_town_time(project.info, typed, iso=True)
+    if town == typed or not _offset_of(typed) or _offset_of(town) == _offset_of(typed):
+        return  # no moment, no zone known, or the town's own offset: the table's time says it
+    print(f"{tr(AS_RECORDED, lang)}\t{typed} ({tr(AS_RECORDED_NOTE, lang)})")
+
+
+def _offset_of(moment: str) -> str:
+    """The offset of an ISO 8601 moment as typed, ``-04:00`` (``Z``: ``+00:00``)."""
+    from wizard.core.domain.timezones import offset_text
+    from wizard.core.opendata.milestones import parse_moment
+
+    found = parse_moment(moment)
+    return offset_text(found.utcoffset()) if found is not None else ""
+
+
 def _locked_line(moment: str, by: str, lang: str) -> str:
     """ "Quality scores locked on MOMENT. Locked by: NAME." (who, when one was recorded:
     walk 2026-12-07, the line left out who locked them)."""
@@ -940,6 +968,7 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
     from wizard.core.bids.scoring_input import evaluation_input
     from wizard.core.documents.evaluation_common import NOT_OPENED, money, number
     from wizard.core.domain import bid_scoring
+    from wizard.core.domain.timezones import in_town_time
 
     record = read(pf)
     if only is not None and record.bid(only) is None:
@@ -979,7 +1008,8 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
         else:
             state = tr("no price workbook", lang)
         addenda = ", ".join(str(n) for n in bid.acknowledged_addenda) or "-"
-        cells = [str(bid.id), bid.bidder.legal_name, bid.received_at, addenda]
+        # the town's clock with its offset that day, whatever offset was typed (walk 2026-12-07)
+        cells = [str(bid.id), bid.bidder.legal_name, in_town_time(pf.project.info, bid.received_at), addenda]
         if scored:
             result = results.get(bid.id)
             points = result.quality_points if result is not None else None
@@ -990,6 +1020,7 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
         print("\t".join([*cells, state]))
         if only is not None:
             _print_bid_details(bid, lang)
+            _print_as_recorded(pf.project, bid, lang)
             _print_standing(pf.project, record, inp, bid, results.get(bid.id), lang)
             _print_grid(pf.project, record, inp, results, lang, only)
             return

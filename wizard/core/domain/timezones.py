@@ -196,3 +196,19 @@ def offset_slip(info: ProjectInfo, when: dt.datetime) -> OffsetSlip | None:
     zone = tzinfo(zone_of(info))
     clock = when.replace(tzinfo=None).replace(tzinfo=zone)
     return OffsetSlip(offset_text(when.utcoffset()), offset_text(local.utcoffset()), local, clock)
+
+
+def in_town_time(info: ProjectInfo, text: str, *, iso: bool = False) -> str:
+    """A moment stored as typed (``2027-03-08T14:30-04:00``, ``…T19:30:00Z``) as the town's
+    clock reads it, with its offset that day: ``2027-03-08 13:30 -05:00``
+    (:func:`moment_text`, for a reader) or, ``iso``, ``2027-03-08T13:30:00-05:00`` (open
+    data). ``text`` stripped as it is when it is no moment with its offset or no zone is
+    known: nothing is invented."""
+    try:  # as opendata.milestones.parse_moment reads one ("Z" before Python 3.11 too)
+        found: dt.datetime | None = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        found = None
+    local = town_moment(info, found) if found is not None and found.utcoffset() is not None else None
+    if local is None:
+        return text.strip()
+    return local.isoformat(timespec="seconds") if iso else moment_text(local)
