@@ -215,7 +215,7 @@ def test_a_payment_before_the_contracts_start_is_a_finding(tmp_path):
         (
             "2027-02-28T10:00:00",
             "“2027-02-28T10:00:00” is not a date and time with its offset from UTC "
-            "(for example 2027-04-16T10:12:00-03:00).",
+            "(for example 2027-02-28T10:12:00-04:00).",  # New Brunswick's offset that day (AST)
         ),
     ],
 )

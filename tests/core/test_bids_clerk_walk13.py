@@ -235,9 +235,10 @@ def test_a_grid_entry_echoes_its_item_in_the_language_bid_show_prints(tmp_path, 
 
 # -- 5. the town's offset in the example of every moment's refusal ----------------------
 
-TORONTO = "(for example 2027-04-16T10:12:00-04:00)"
-"""The example at the offset of a Québec or Ontario town on 2027-04-16 (EDT, −04:00)."""
-MONCTON = "(for example 2027-04-16T10:12:00-03:00)"
+TORONTO = "(for example {day}T10:12:00-04:00)"
+"""The example at the offset of a Québec or Ontario town on the day typed (EDT, −04:00),
+which :func:`intake.town_example` takes from the moment refused."""
+MONCTON = "(for example {day}T10:12:00-03:00)"
 """The clean twin: New Brunswick (ADT, −03:00)."""
 
 
@@ -283,6 +284,7 @@ def test_the_lock_and_the_opening_show_the_town_s_offset(two_towns, capsys, comm
         capsys.readouterr()
         assert cli_main([part.replace("{path}", str(path)) for part in command] + ["--lang", "en"]) == 2
         err = capsys.readouterr().err
+        example = example.format(day="2027-04-20")  # the day typed, its offset that day
         assert "is not a date and time with its offset from UTC" in err and example in err, err
 
 
@@ -302,7 +304,7 @@ def test_an_incident_s_moment_shows_the_town_s_offset(tmp_path, training, capsys
         capsys.readouterr()
         run = ["contract", str(where), "incident", "--started", "2027-07-19 07:40", "--severity", "major"]
         assert cli_main([*run, "--lang", "en"]) == 2
-        assert example in capsys.readouterr().err
+        assert example.format(day="2027-07-19") in capsys.readouterr().err
 
 
 # -- 6. a draft addendum's question corrected alone ------------------------------------

@@ -44,7 +44,7 @@ def canon(text):
         ("Pay stations from Flowbird and meters from IPS Group were compared.", ["Flowbird", "IPS Group"]),
         ("Fuel is dispensed through Syntech FuelMaster at six sites.", ["FuelMaster"]),
         # local services
-        ("Le SIGB Paprika sera remplacé par Koha.", ["Paprika", "Koha"]),
+        ("Le SIGB Syracuse d'Archimed remplace Aloès.", ["Syracuse", "Archimed", "Aloès"]),
         ("The library moved to the Apollo ILS from Biblionix.", ["Biblionix", "Biblionix"]),
         ("Registration runs on Vermont Systems RecTrac and WebTrac.", ["RecTrac", "WebTrac"]),
         ("Les horaires sont faits dans Agendrix et la paie dans Employeur D.", ["Agendrix", "Employeur D"]),

@@ -5,6 +5,7 @@ false; the launch record keeps its recommendation as it was."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from decimal import Decimal
 from pathlib import Path
@@ -43,9 +44,9 @@ AWARDED = {
     ],
     "en": [
         "Award of the contract",
-        "The evaluators' notes quoted in this document (reasons, evidence, scenario results, witnesses, "
-        "titles) are reproduced in their original language, French, as they were recorded during the "
-        "evaluation.",
+        "The notes quoted in this record (the reasons for setting a bid aside, for departing from the "
+        "ranking or for not awarding, the signatory's title) are reproduced in their original language, "
+        "French, as they were recorded during the evaluation.",
         "By resolution 2027-05-118 of May 10, 2027, Council awarded the contract to Apprentissage Fundy "
         "inc., business number 845123679RC0001, for $95,502.70 before taxes.",
         "The selection committee ranked this bid first, with a total of 93.00.",
@@ -240,3 +241,242 @@ def test_quebec_award_says_the_final_score_and_sealed_envelopes_before(tmp_path)
     assert "N° | Soumissionnaire | Statut | Prix évalué | Pointage final" in after
     assert "Délai d’attente | 1 jour suivant la décision d’adjudication, jusqu’au 4 mai 2027" in after
     assert "Contrat signé le | pas encore signé" in after
+
+
+# -- the review of the record after the award (2026-12-07) ------------------------------
+
+
+@contextlib.contextmanager
+def _training(tmp_path: Path, follow_up: bool = True):
+    """A project file of the training example, as ``new --example training`` makes it
+    (without its contract's follow-up entries when not ``follow_up``)."""
+    from wizard.core.contract.jsonform import all_tables
+    from wizard.core.examples import load_example_with_contract
+    from wizard.core.project_file.store import ProjectFile
+
+    project, publishing, bids, contract = load_example_with_contract("training")
+    tables = all_tables(publishing, bids, contract if follow_up else None)
+    with ProjectFile.create(tmp_path / "training.tender", project, origin="example", tables=tables) as pf:
+        yield pf
+
+
+def _exported(tmp_path: Path, pf, lang: str, published: bool = True, bids=None) -> dict[str, str]:
+    """The texts of the decision record and the contract summary ``export_all`` writes
+    from ``pf`` as the CLI's export reads it (no-break spaces as spaces)."""
+    from wizard.core.bids.record import read as read_bids
+    from wizard.core.contract.record import follow_up
+    from wizard.core.export import export_all
+    from wizard.core.publishing.record import read as read_publication
+
+    out = tmp_path / f"out-{lang}-{published}"
+    paths = export_all(
+        pf.project,
+        out,
+        lang,
+        record=read_publication(pf) if published else None,
+        bids=bids or read_bids(pf),
+        follow=follow_up(pf),
+    )
+    names = {p.name: p for p in paths}
+    return {
+        kind: docx_text(names[f"{kind}-{lang}.docx"]).replace("\u00a0", " ")
+        for kind in ("decision-record", "contract-summary")
+        if f"{kind}-{lang}.docx" in names
+    }
+
+
+AWARD_DATED = {
+    "fr": (
+        "Par la résolution 2027-05-118 du 10 mai 2027, le conseil a adjugé le contrat à Apprentissage Fundy "
+        "inc., numéro d’entreprise 845123679RC0001, pour 95 502,70 $ avant taxes. L’adjudication est datée "
+        "du 12 mai 2027."
+    ),
+    "en": (
+        "By resolution 2027-05-118 of May 10, 2027, Council awarded the contract to Apprentissage Fundy inc., "
+        "business number 845123679RC0001, for $95,502.70 before taxes. The award is dated May 12, 2027."
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_resolution_keeps_its_date_when_the_award_is_dated_later(tmp_path, lang):
+    from wizard.core.bids.evaluation_entry import set_award
+
+    with _training(tmp_path) as pf:
+        set_award(pf, 1, awarded_on="2027-05-12")
+        lines = _exported(tmp_path, pf, lang)["decision-record"].splitlines()
+        assert AWARD_DATED[lang] in lines
+        assert not any("2027-05-118 of May 12" in x or "2027-05-118 du 12 mai" in x for x in lines)
+        # the clean twin: awarded the day the resolution was adopted, one date
+        set_award(pf, 1, awarded_on="2027-05-10")
+        lines = _exported(tmp_path / "same", pf, lang)["decision-record"].splitlines()
+    assert AWARD_DATED[lang].rsplit(". ", 1)[0] + "." in lines
+    assert not any("May 12, 2027" in x or "12 mai 2027" in x for x in lines)
+
+
+LAUNCH_ESTIMATE = {
+    "fr": ("De financer cette dépense, estimée à 172 502,43 $", "Coût estimé : 345 004,85 $"),
+    "en": ("THAT the expenditure, estimated at $172,502.43", "Estimated cost: $345,004.85"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_recommendation_at_launch_keeps_the_published_estimate(tmp_path, lang):
+    from wizard.core import ops
+    from wizard.core.model.entities import CostLine
+
+    launch, today = LAUNCH_ESTIMATE[lang]
+    with _training(tmp_path) as pf:
+        for line in pf.project.cost_lines:  # the cost study stays editable after publication
+            ops.update(pf, CostLine, line.id, amount=line.amount * 2)
+        text = _exported(tmp_path, pf, lang)["decision-record"]
+        assert launch in text  # the published model's estimate
+        assert today in text  # the summary says today's
+        # the clean twin: bids recorded without a publication record: today's estimate
+        unpublished = _exported(tmp_path, pf, lang, published=False)["decision-record"]
+    assert launch not in unpublished
+    assert launch.replace("172 502,43", "345 004,85").replace("172,502.43", "345,004.85") in unpublished
+
+
+CONTRACT_TERMS = {
+    "fr": ("Le contrat adjugé dure 2 ans à compter du 26 mai 2027.", "26 mai 2027", "2 ans"),
+    "en": ("The contract awarded runs for 2 years from May 26, 2027.", "May 26, 2027", "2 years"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_record_says_the_contracts_terms_as_the_contract_summary(tmp_path, lang):
+    from wizard.core.contract.operations import set_terms
+
+    sentence, start, term = CONTRACT_TERMS[lang]
+    with _training(tmp_path) as pf:
+        before = _exported(tmp_path, pf, lang)
+        set_terms(pf, start_on="2027-05-26", term_years=2)
+        after = _exported(tmp_path / "terms", pf, lang)
+    # the clean twin: before the follow-up sets its terms, the tender's plan
+    assert any(x.startswith(CONTRACT[lang][0] + " ") for x in before["decision-record"].splitlines())
+    assert sentence not in before["decision-record"]
+    summary = after["contract-summary"].splitlines()
+    assert summary[summary.index(start) - 1] in ("Début", "Start")
+    assert summary[summary.index(term) - 1] in ("Durée initiale", "Initial term")
+    record = after["decision-record"].splitlines()
+    assert any(x.startswith(sentence + " ") for x in record)
+    assert not any(x.startswith(CONTRACT[lang][0]) for x in record)
+
+
+NO_AWARD = {
+    "fr": [
+        "Par la résolution 2027-05-120 du 10 mai 2027, le conseil a décidé de ne pas adjuger le contrat.",
+        "Motif consigné de cette décision : Les prix dépassent le budget disponible.",
+        "Le rapport d’évaluation présente l’évaluation de chaque soumission et la recommandation "
+        "d’adjudication.",
+    ],
+    "en": [
+        "The notes quoted in this record (the reasons for setting a bid aside, for departing from the ranking "
+        "or for not awarding, the signatory's title) are reproduced in their original language, French, as "
+        "they were recorded during the evaluation.",
+        "By resolution 2027-05-120 of May 10, 2027, Council decided not to award the contract.",
+        "Reason recorded for this decision: Les prix dépassent le budget disponible.",
+        "The evaluation report gives each bid's evaluation and the award recommendation.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_decision_not_to_award_says_the_resolution_and_its_reason(tmp_path, lang):
+    from wizard.core.bids.evaluation_entry import set_award
+
+    with _training(tmp_path, follow_up=False) as pf:
+        set_award(
+            pf,
+            None,
+            resolution_number="2027-05-120",
+            resolution_date="2027-05-10",
+            reason_if_not_top="Les prix dépassent le budget disponible.",
+        )
+        lines = _exported(tmp_path, pf, lang)["decision-record"].splitlines()
+        for expected in NO_AWARD[lang]:
+            assert expected in lines, expected
+        assert not any(x.startswith(("No contract is awarded", "Aucun contrat n’est adjugé")) for x in lines)
+        # the clean twin: bids and no decision yet
+        set_award(pf, None, resolution_number="", resolution_date="", reason_if_not_top="")
+        from wizard.core.bids.record import read as read_bids
+
+        undecided = read_bids(pf)
+        twin = _exported(tmp_path / "twin", pf, lang, bids=dataclasses.replace(undecided, award=None))
+    lines = twin["decision-record"].splitlines()
+    assert not any("not to award" in x or "ne pas adjuger" in x for x in lines)
+    assert any(x.startswith(("No contract is awarded.", "Aucun contrat n’est adjugé.")) for x in lines)
+
+
+def test_a_decision_not_to_award_without_its_resolution_says_what_is_not_recorded():
+    texts = _texts(_award(bid_id=None, awarded_on="2027-05-10"))
+    assert (
+        "On May 10, 2027, it was decided not to award the contract; the number of the resolution is not "
+        "recorded."
+    ) in texts
+    assert not any(t.startswith("Reason recorded") for t in texts)
+    texts = _texts(_award(bid_id=None, resolution_number="R-9"), "fr")
+    assert (
+        "Par la résolution R-9, le conseil a décidé de ne pas adjuger le contrat; la date de la résolution "
+        "n’est pas consignée."
+    ) in texts
+    assert (
+        "Il a été décidé de ne pas adjuger le contrat; la résolution et sa date ne sont pas consignées."
+        in (_texts(_award(bid_id=None), "fr"))
+    )
+
+
+RECEIVED = {
+    # bids kept: what the record says of them
+    (1, 2, 3): (
+        "3 bids were received, all before the closing set for April 16, 2027, 11:00 a.m. Atlantic Time.",
+        "3 soumissions ont été reçues, toutes avant la clôture fixée au 16 avril 2027, 11 h 00 (heure de "
+        "l’Atlantique).",
+    ),
+    (1,): (
+        "1 bid was received, before the closing set for April 16, 2027, 11:00 a.m. Atlantic Time.",
+        "1 soumission a été reçue, avant la clôture fixée au 16 avril 2027, 11 h 00 (heure de l’Atlantique).",
+    ),
+    (4,): (
+        "1 bid was received, after the closing set for April 16, 2027, 11:00 a.m. Atlantic Time.",
+        "1 soumission a été reçue, après la clôture fixée au 16 avril 2027, 11 h 00 (heure de l’Atlantique).",
+    ),
+    # the clean twin: one late among four
+    (1, 2, 3, 4): (
+        "4 bids were received, 1 of them after the closing set for April 16, 2027, 11:00 a.m. Atlantic Time.",
+        "4 soumissions ont été reçues, dont 1 après la clôture fixée au 16 avril 2027, 11 h 00 (heure de "
+        "l’Atlantique).",
+    ),
+}
+
+
+@pytest.mark.parametrize("kept", list(RECEIVED))
+def test_the_bids_received_are_counted_in_words_when_none_or_all_are_late(tmp_path, kept):
+    bids = example_bids("training", tmp_path)
+    bids = dataclasses.replace(bids, bids=tuple(b for b in bids.bids if b.id in kept))
+    project = clean_project(load_example("training"))
+    for lang, expected in zip(("en", "fr"), RECEIVED[kept], strict=True):
+        path = tmp_path / f"record-{lang}.docx"
+        path.write_bytes(record_bytes(project, lang, None, bids))
+        lines = docx_text(path).replace("\u00a0", " ").splitlines()
+        assert expected in lines
+        assert not any(" 0 of them" in x or "dont 0" in x for x in lines)
+
+
+def test_an_award_when_no_bid_is_ranked_says_so():
+    record = _award(bid_id=3)  # below the pass threshold; bids 4 and 5, the ranked ones, taken out
+    texts = _texts(dataclasses.replace(record, bids=tuple(b for b in record.bids if b.id < 4)))
+    assert (
+        "The award departs from the evaluation: the selection committee ranked no bid, this one included "
+        "(below the pass threshold)."
+    ) in texts
+    assert not any("ranked — first" in t for t in texts)
+    # the clean twin: bid 5 ranked first, named
+    texts = _texts(dataclasses.replace(record, bids=tuple(b for b in record.bids if b.id != 4)), "fr")
+    assert any(
+        t.replace("\u00a0", " ").startswith(
+            "L’adjudication s’écarte du classement : le comité de sélection a classé Epsilon Inc. au premier"
+        )
+        for t in texts
+    )

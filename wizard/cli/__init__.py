@@ -184,11 +184,16 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     )
     p.add_argument("--value", help="the new date, or the new text in French")
     p.add_argument("--value-en", help="the new text in English")
-    p.add_argument("--date", help="issue: the date of issue; question, edit: the date received (YYYY-MM-DD)")
+    p.add_argument(
+        "--date",
+        help="issue: the date of issue (left out: today); question, edit: the date the question was "
+        "received (left out: none, edit: kept); YYYY-MM-DD, never empty",
+    )
     p.add_argument(
         "--force",
         action="store_true",
-        help="issue: issue even when a text reads as the other language than its version's",
+        help="issue: issue even when a text reads as the other language than its version's, or when "
+        "the closing moved earlier makes a bid received on time late",
     )
     p.add_argument("--lang", choices=("fr", "en"), help="default: the system language")
     p = sub.add_parser("bid", help="record the bids received on a published tender (docs/bids.md)")
@@ -228,7 +233,8 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
     p.add_argument("--phone", default="", help="add: the contact's telephone")
     p.add_argument(
         "--received",
-        help="add: when the bid was received, ISO 8601 with its offset (2027-04-16T10:12:00-03:00)",
+        help="add: when the bid was received, ISO 8601 with the town's offset from UTC on that day "
+        "(2027-03-08T13:30:00-05:00 in Québec before daylight time, 2027-04-16T10:12:00-04:00 after)",
     )
     p.add_argument(
         "--ack", type=int, action="append", default=[], metavar="N", help="add: an addendum acknowledged"

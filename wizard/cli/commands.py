@@ -136,6 +136,7 @@ def _new_target(path: str) -> Path:
 def cmd_new(args: argparse.Namespace) -> int:
     """Create ``args.file``: from the bundled example ``args.example``, or an empty
     project in ``args.lang`` (its tender language and its default texts)."""
+    from wizard.core.bids.jsonform import keep_removed
     from wizard.core.contract.jsonform import all_tables
     from wizard.core.examples import UnknownExample, example_names, load_example_with_contract
     from wizard.core.model.defaults import new_project
@@ -154,7 +155,8 @@ def cmd_new(args: argparse.Namespace) -> int:
             names=", ".join(example_names()),
         ) from None
     tables = all_tables(publishing, bids, contract)
-    ProjectFile.create(_new_target(args.file), project, origin="example", tables=tables).close()
+    with ProjectFile.create(_new_target(args.file), project, origin="example", tables=tables) as pf:
+        keep_removed(pf, bids)  # a removed bid's number, never given again
     print(args.file)
     return 0
 
@@ -170,6 +172,7 @@ def cmd_load(args: argparse.Namespace) -> int:
     source = Path(args.json_file)
     if source.is_dir():
         raise CliError(N_("This is a folder, not a JSON file."), source)
+    from wizard.core.bids.jsonform import keep_removed
     from wizard.core.contract.jsonform import all_tables, ignored_keys
     from wizard.core.project_file import expected
 
@@ -181,7 +184,8 @@ def cmd_load(args: argparse.Namespace) -> int:
         raise CliError(N_("This file does not exist."), source) from None
     except jsonio.ProjectJsonError as exc:
         raise CliError(N_("This JSON file cannot be loaded: {detail}"), source, detail=exc.detail) from None
-    ProjectFile.create(_new_target(args.file), project, origin="loaded", tables=tables).close()
+    with ProjectFile.create(_new_target(args.file), project, origin="loaded", tables=tables) as pf:
+        keep_removed(pf, bids)  # a removed bid's number, never given again
     print(args.file)
     data = json.loads(text)
     for key in jsonio.named_keys(ignored_keys(data), data):  # after the load: the file is read without them
@@ -574,6 +578,12 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return 0
 
 
+ADDENDUM_MADE_LATE_REFUSED = N_(
+    "Nothing issued: this addendum moves the closing before a bid received on time, which would make it late and never opened (said above). Move the closing no earlier than that bid with “addendum change --field info.closing_date --value …”, or issue it as it is with --force."
+)
+"""``addendum issue`` refused: the closing moved earlier makes a bid received on time
+late (``addenda.made_late``), as a text in the other language refuses it: an issue
+cannot be taken back."""
 ADDENDUM_LANGUAGE_REFUSED = N_(
     "Nothing issued: a text of this addendum is not in the language of its version (said above). "
     "Correct that text alone, the rest of the draft kept: “addendum edit N” with --question-fr, "
@@ -650,7 +660,8 @@ def cmd_addendum(args: argparse.Namespace) -> int:
     try:
         with ProjectFile.open(_project_path(args.file), read_only=args.action == "show") as pf:
             if args.action == "question":
-                draft = addenda.new_draft(pf)
+                received_on = _day_option(args, "date", "--date", BLANK_QUESTION_DAY) or ""
+                draft = addenda.new_draft(pf)  # created if none: after every refusal of the options
                 # --question and --answer are in the language the texts are typed in
                 typed = text_language(pf.project)
                 texts = {
@@ -660,7 +671,7 @@ def cmd_addendum(args: argparse.Namespace) -> int:
                     for kind in ("question", "answer")
                     for lang in ("fr", "en")
                 }
-                addenda.add_question(pf, addendum_id=draft.id, received_on=args.date or "", **texts)
+                addenda.add_question(pf, addendum_id=draft.id, received_on=received_on, **texts)
                 added = read(pf).draft
                 if added is not None:  # said at once, not first when the addendum is issued
                     _language_slips(addenda.language_slips(pf.project, added))
@@ -690,7 +701,8 @@ def cmd_addendum(args: argparse.Namespace) -> int:
                     if not texts:
                         raise CliError(
                             N_("Missing argument: {names}. Try {help}."),
-                            names="--question, --answer, --question-fr, --question-en, --answer-fr, --answer-en",
+                            names="--question, --answer, --question-fr, --question-en, --answer-fr, "
+                            "--answer-en, --date",
                             help=f"{args.prog} addendum --help",
                         )
                     addenda.set_question(pf, question_id=question.id, **texts)
@@ -722,12 +734,13 @@ def cmd_addendum(args: argparse.Namespace) -> int:
                 pending = read(pf).draft
                 if pending is None:
                     raise CliError(N_("There is no draft addendum to issue."), args.file)
-                day = args.date or _today()
+                day = _day_option(args, "date", "--date", BLANK_ISSUE_DAY) or _today()
                 plan = addenda.plan_issue(pf, addendum_id=pending.id, issued_on=day)
                 if plan.warnings and not plan.problems:  # an issue cannot be taken back
                     _language_slips(plan.warnings)
                     if not getattr(args, "force", False):
-                        raise CliError(ADDENDUM_LANGUAGE_REFUSED, args.file)
+                        refused = ADDENDUM_MADE_LATE_REFUSED if plan.made_late else ADDENDUM_LANGUAGE_REFUSED
+                        raise CliError(refused, args.file)
                 addenda.issue(pf, addendum_id=pending.id, issued_on=day)
                 if plan.extended:  # said once the addendum is issued, never before a refusal
                     print(
@@ -881,18 +894,32 @@ def _text_option(args: argparse.Namespace, dest: str, option: str) -> str | None
     return str(value)
 
 
-def _day_option(args: argparse.Namespace, dest: str, option: str) -> str | None:
+BLANK_QUESTION_DAY = N_(
+    "{option} is empty: give the date the question was received (YYYY-MM-DD), or leave the option out to record the question without that date."
+)
+"""``addendum question --date ""``: :data:`BLANK_DAY`'s rule, the option left out
+meaning no date received."""
+BLANK_ISSUE_DAY = N_(
+    "{option} is empty: give the date of issue (YYYY-MM-DD), or leave the option out to issue the addendum today."
+)
+"""``addendum issue --date "  "``: :data:`BLANK_DAY`'s rule, the option left out meaning
+today (an issue cannot be taken back, so a blank date is never read as today)."""
+
+
+def _day_option(args: argparse.Namespace, dest: str, option: str, blank: str = BLANK_DAY) -> str | None:
     """The date option ``option`` (``args.<dest>``): ``None`` when left out, the day as
-    typed otherwise; raises :class:`CliError` (:data:`BLANK_DAY`) for an empty or blank
+    typed otherwise; raises :class:`CliError` (``blank``, which says what leaving the
+    option out does: :data:`BLANK_DAY` keeps the one recorded) for an empty or blank
     one. Every date option of ``bid`` reads its value here (``--date``,
-    ``--resolution-date``, ``--awarded-on``, ``--signed-on``); the moments ``--at`` of
+    ``--resolution-date``, ``--awarded-on``, ``--signed-on``), and every one of
+    ``addendum`` (``question``, ``edit`` and ``issue --date``); the moments ``--at`` of
     ``lock`` and ``envelope open`` take a blank one as left out (now), as their help says,
     and ``add`` names a blank ``--received`` as missing."""
     value = getattr(args, dest, None)
     if value is None:
         return None
     if not str(value).strip():
-        raise CliError(BLANK_DAY, option=option)
+        raise CliError(blank, option=option)
     return str(value)
 
 

@@ -103,11 +103,15 @@ def tender_bytes(project: Project, lang: str, languages: list[str] | None = None
         return docx_bytes(tender_document(project, lang, languages))
 
 
-def record_bytes(project: Project, lang: str, record: Any = None, bids: Any = None) -> bytes:
+def record_bytes(
+    project: Project, lang: str, record: Any = None, bids: Any = None, follow: Any = None
+) -> bytes:
     """The decision record in ``lang`` as DOCX bytes (with the TCO chart when there are
     options), from a clean project; ``record``: the publication record once published
     (its addenda's findings join the others); ``bids``: the bids record (the bids and
-    the award, and their findings). Raises ``ValueError`` for another ``lang``."""
+    the award, and their findings); ``follow``: the contract's follow-up once signed
+    (the contract's terms, as the contract summary reads them). Raises ``ValueError``
+    for another ``lang``."""
     from wizard.core.documents.chart import cumulative_chart_png  # matplotlib only when exporting
     from wizard.core.documents.docx.writer import docx_bytes
     from wizard.core.documents.record import record_document
@@ -116,7 +120,8 @@ def record_bytes(project: Project, lang: str, record: Any = None, bids: Any = No
         raise ValueError(f"unsupported language: {lang!r}")
     with one_pass():
         chart = cumulative_chart_png(localized(project, lang), lang) if project.tco_options else b""
-        return docx_bytes(record_document(project, lang, chart, record, bids))
+        contract = follow.contract if follow is not None else None
+        return docx_bytes(record_document(project, lang, chart, record, bids, contract))
 
 
 def tender_files(project: Project, langs: list[str]) -> dict[str, bytes]:
@@ -126,13 +131,14 @@ def tender_files(project: Project, langs: list[str]) -> dict[str, bytes]:
 
 
 def record_files(
-    project: Project, langs: list[str], record: Any = None, bids: Any = None
+    project: Project, langs: list[str], record: Any = None, bids: Any = None, follow: Any = None
 ) -> dict[str, bytes]:
     """``decision-record-<lang>.docx`` for each language (with the findings on the
     addenda of ``record``, the publication record, once published; with the bids and
-    the award of ``bids``, the bids record)."""
+    the award of ``bids``, the bids record; with the signed contract's terms of
+    ``follow``, the follow-up)."""
     with one_pass():
-        return {record_file(lang): record_bytes(project, lang, record, bids) for lang in langs}
+        return {record_file(lang): record_bytes(project, lang, record, bids, follow) for lang in langs}
 
 
 def price_workbook_files(project: Project, langs: list[str]) -> dict[str, bytes]:
@@ -292,7 +298,7 @@ def output_files(
             elif build is addendum_files:
                 build = partial(build, record=record)
             elif build is record_files:
-                build = partial(build, record=record, bids=bids)
+                build = partial(build, record=record, bids=bids, follow=follow)
             elif build is evaluation_files:
                 build = partial(evaluation_files, bids=bids)
             elif build is follow_up_files:

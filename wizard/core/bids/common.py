@@ -41,15 +41,20 @@ def bid_of(record: BidsRecord, bid_id: int) -> Bid:
 
 EXAMPLE_MOMENT = "2027-04-16T10:12:00-03:00"
 """The example of a moment in its refusal when the project's zone is unknown."""
+EXAMPLE_DAY = dt.date(2027, 4, 16)
+"""The day of :data:`EXAMPLE_MOMENT`, the example's day when no other is known."""
 
 
-def example_moment(zone: dt.tzinfo | None) -> str:
-    """The example of a moment in its refusal: :data:`EXAMPLE_MOMENT` with ``zone``'s
-    offset on that day (``-04:00`` in Québec), so that the example is never a wrong
-    offset for the town; :data:`EXAMPLE_MOMENT` itself when ``zone`` is ``None``."""
+def example_moment(zone: dt.tzinfo | None, day: dt.date | None = None) -> str:
+    """The example of a moment in its refusal: 10:12 on ``day`` (:data:`EXAMPLE_DAY`
+    when ``None``) at ``zone``'s offset **on that day**, so that the example is never a
+    wrong offset for the town: ``2027-03-08T10:12:00-05:00`` in Québec before daylight
+    time begins, ``2027-04-16T10:12:00-04:00`` after; :data:`EXAMPLE_MOMENT` itself when
+    ``zone`` is ``None``."""
     if zone is None:
         return EXAMPLE_MOMENT
-    return dt.datetime(2027, 4, 16, 10, 12, tzinfo=zone).isoformat()
+    on = day or EXAMPLE_DAY
+    return dt.datetime(on.year, on.month, on.day, 10, 12, tzinfo=zone).isoformat()
 
 
 def moment(value: str, what: str = "", example: str = EXAMPLE_MOMENT) -> dt.datetime:

@@ -374,7 +374,7 @@ def lock_quality(pf: ProjectFile, /, *, locked_by: str = "", at: str = "") -> st
     if record.opened:
         raise BidsError(N_("The price envelopes are already open."))
     when = at.strip() or now()
-    if moment(when, example=town_example(pf)) < closing(pf):
+    if moment(when, example=town_example(pf, when)) < closing(pf):
         raise BidsError(N_("The quality scores cannot be locked before the closing."))
     missing = missing_scores(pf.project, record)
     if missing:

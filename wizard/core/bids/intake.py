@@ -37,7 +37,8 @@ from wizard.core.bids.common import (
     published_record,
     writing,
 )
-from wizard.core.bids.record import Bidder
+from wizard.core.bids.record import Bidder, late_against
+from wizard.core.domain.days import parse_day
 from wizard.core.domain.timezones import closing_datetime, tzinfo, zone_of
 from wizard.core.i18n import N_
 from wizard.core.project_file.store import ProjectFile
@@ -72,15 +73,22 @@ def closing(pf: ProjectFile) -> dt.datetime:
 
 def is_late(pf: ProjectFile, received_at: str) -> bool:
     """Whether a bid received at ``received_at`` (ISO 8601 with offset) came after the
-    closing in force. Raises :class:`BidsError` as :func:`closing` and for a moment
+    closing in force: the rule the record reads with (``record.late_against``), here
+    with its refusals. Raises :class:`BidsError` as :func:`closing` and for a moment
     without its offset."""
-    return moment(received_at, example=town_example(pf)) > closing(pf)
+    moment(received_at, example=town_example(pf, received_at))
+    return late_against(received_at, False, closing(pf))
 
 
-def town_example(pf: ProjectFile) -> str:
-    """The example of a moment for this project's refusals: its zone's offset when the
-    project knows its zone (:func:`.common.example_moment`)."""
-    return example_moment(tzinfo(zone_of(pf.project.info)))
+def town_example(pf: ProjectFile, about: str = "") -> str:
+    """The example of a moment for this project's refusals (:func:`.common.example_moment`):
+    its zone's offset when the project knows its zone, on the day the moment is about,
+    the day ``about`` begins with when it names one (``2027-03-08T13:30`` typed without
+    its offset: ``2027-03-08T10:12:00-05:00`` in Québec), else the closing's day (a bid
+    is received near it), else :data:`.common.EXAMPLE_DAY`."""
+    info = pf.project.info
+    day = parse_day(about.strip()[:10]) or parse_day(info.closing_date)
+    return example_moment(tzinfo(zone_of(info)), day)
 
 
 def closing_as_typed(pf: ProjectFile, received_at: str) -> dict[str, str]:
@@ -89,7 +97,7 @@ def closing_as_typed(pf: ProjectFile, received_at: str) -> dict[str, str]:
     late bid: a clerk who typed −05:00 for a town at −04:00 sees the closing at 13:00 in
     their own offset and the bid at 13:30. Raises :class:`BidsError` as :func:`closing`."""
     end = closing(pf)
-    received = moment(received_at, example=town_example(pf))
+    received = moment(received_at, example=town_example(pf, received_at))
     return {"closing": end.isoformat(), "typed": end.astimezone(received.tzinfo).isoformat()}
 
 
@@ -111,7 +119,7 @@ def _check_acknowledged(pf: ProjectFile, numbers: Iterable[int]) -> list[int]:
 def _check_received(pf: ProjectFile, received_at: str) -> str:
     """``received_at`` stripped, checked: a moment with its offset, not before the
     publication."""
-    when = moment(received_at.strip(), example=town_example(pf))
+    when = moment(received_at.strip(), example=town_example(pf, received_at))
     published = read_publishing(pf).baseline
     if published is not None and when.date() < dt.date.fromisoformat(published.published_on):
         raise BidsError(

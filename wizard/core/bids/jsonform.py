@@ -19,7 +19,14 @@ Shape (ids as in the file; each ``bid_id`` names a bid of the list)::
      "opening": {"opened_at", "opened_by", "witnesses",
                  "workbooks": [{"bid_id", "sha256", "version", "evaluated_price"}],
                  "amounts": [{"bid_id", "line_key", "year", "amount"}]} or null,
-     "award": {"bid_id", "reason_if_not_top", …, "contract_value"} or null}
+     "award": {"bid_id", "reason_if_not_top", …, "contract_value"} or null,
+     "removed": [6]}
+
+``removed`` (optional, written only when a bid was removed; a copy written before it
+existed loads as none removed) lists the numbers of the bids removed from the project
+(``intake.remove_bid``): the project file keeps them in its journal, which the copy does
+not carry, and a removed bid's number is never given again, after a ``load`` too
+(:func:`keep_removed`, ``intake.next_number``).
 
 The JSON is a whole copy of the file (``dump`` is a backup): a sealed workbook travels
 as its bytes, never as figures. :func:`to_json` reads it from an open file;
@@ -123,6 +130,7 @@ def shape() -> jsonio.Shape:
             "amounts": [dict.fromkeys(("bid_id", "line_key", "year", "amount"))],
         },
         "award": dict.fromkeys(("bid_id", *_AWARD_TEXTS, "standstill_days")),
+        "removed": None,
     }
 
 
@@ -133,9 +141,13 @@ def _rows(pf: ProjectFile, sql: str) -> list[dict[str, Any]]:
 
 
 def to_json(pf: ProjectFile) -> dict[str, Any] | None:
-    """The bids record of ``pf`` as JSON-ready data, ``None`` when no bid is recorded."""
+    """The bids record of ``pf`` as JSON-ready data, ``None`` when no bid is recorded
+    and none was removed (``removed``: module docstring)."""
+    from wizard.core.bids.intake import removed_numbers
+
     bids = _rows(pf, "SELECT * FROM bids ORDER BY id")
-    if not bids:
+    removed = sorted(removed_numbers(pf))
+    if not bids and not removed:
         return None
     bidders = {r.pop("id"): r for r in _rows(pf, "SELECT * FROM bidders ORDER BY id")}
     acks: dict[int, list[int]] = {}
@@ -191,7 +203,56 @@ def to_json(pf: ProjectFile) -> dict[str, Any] | None:
     if award:
         del award[0]["id"]
     data["award"] = award[0] if award else None
+    if removed:  # optional: a copy without it is one where no bid was removed
+        data["removed"] = removed
     return data
+
+
+REMOVED_IS_RECORDED = N_(
+    "the field {field} names the bid {bid}, which the file holds: a removed bid's number is never that of a bid recorded"
+)
+REMOVED_NOT_NUMBER = N_("the field {field} must be the number of a bid, 1 or more: {value}")
+
+
+def removed_of(data: dict[str, Any]) -> list[int]:
+    """The numbers of the removed bids of the ``bids`` object ``data`` (its optional
+    ``removed`` list; empty without it), sorted. Raises ``jsonio.ProjectJsonError``:
+    not a list of whole numbers, a number under 1, one said twice, one that is the
+    number of a bid the object holds."""
+    where = "bids.removed"
+    numbers = data.get("removed") or []
+    if not isinstance(numbers, list) or not all(
+        isinstance(n, int) and not isinstance(n, bool) for n in numbers
+    ):
+        raise jsonio.ProjectJsonError.must_be(where, expected.WHOLE_NUMBERS)
+    held = {bid.get("id") for bid in _list(data, "bids", "bids")}
+    seen: dict[Any, str] = {}
+    for k, number in enumerate(numbers):
+        at = f"{where}[{k}]"
+        if number < 1:
+            raise jsonio.ProjectJsonError.of(REMOVED_NOT_NUMBER, field=at, value=number)
+        jsonio.once(seen, number, at, N_("the bid {bid_id}"), bid_id=number)
+        if number in held:
+            raise jsonio.ProjectJsonError.of(REMOVED_IS_RECORDED, field=at, bid=number)
+    return sorted(numbers)
+
+
+def keep_removed(pf: ProjectFile, data: dict[str, Any] | None) -> None:
+    """Journal, in the project ``pf`` just created from the ``bids`` object ``data``
+    (``None``: nothing), each removed bid's number as its removal is journalled (the
+    marker ``bids``, ``{"op": "remove_bid", "bid": N, "loaded": true}``), so that
+    ``intake.next_number`` never gives it again. Every creation from JSON calls it after
+    ``ProjectFile.create`` (``load``, ``new --example``). Raises
+    ``jsonio.ProjectJsonError`` as :func:`removed_of` (already checked by
+    :func:`table_rows`), the store's ``ReadOnlyFile`` / ``WriteFailed``."""
+    from wizard.core.bids.common import BIDS_MARKER
+
+    numbers = removed_of(data) if data is not None else []
+    if not numbers:
+        return
+    with pf.transaction():
+        for number in numbers:
+            pf.mark(BIDS_MARKER, {"op": "remove_bid", "bid": number, "loaded": True})
 
 
 def _text(data: dict[str, Any], key: str, where: str, *, limit: bool = True) -> str:
@@ -389,6 +450,7 @@ def table_rows(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                 **cell,
             )
             tables["opened_amounts"].append({**cell, "amount": amount})
+    removed_of(data)  # refused here, before anything is written (:func:`keep_removed`)
     award = _object(data, "award", where)
     if award is not None:
         at = f"{where}.award"

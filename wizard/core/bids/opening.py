@@ -124,7 +124,7 @@ def open_envelope(
             )
         )
     when = at.strip() or now()
-    if moment(when, example=town_example(pf)) < closing(pf):
+    if moment(when, example=town_example(pf, when)) < closing(pf):
         raise BidsError(N_("The price envelopes cannot be opened before the closing."))
     if record.locked and moment(when) < moment(record.quality_locked_at):
         raise BidsError(

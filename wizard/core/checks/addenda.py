@@ -26,6 +26,10 @@ checks stay pure, the caller says what day it is):
   (``publishing.addenda.language_slips``): the English answer in the French binding
   addendum. Issuing would send it to every bidder as written; ``addendum issue``
   refuses without ``--force`` and the app asks first.
+* ``PR-ADDENDUM-MAKES-LATE`` (warning): the draft addendum moves the closing earlier
+  than a bid already received on time (``publishing.addenda.made_late``): once issued,
+  that bid is late, kept on record and never opened. Said before the issue, which
+  ``addendum issue`` refuses without ``--force`` and the app asks about first.
 * ``BD-UNACKNOWLEDGED`` (warning): a bid received on time does not acknowledge an issued
   addendum. Each bidder acknowledges every addendum in its form of offer, and the
   tender's instructions say that "a bid that does not acknowledge an addendum may be
@@ -202,6 +206,26 @@ def _language(project: Project, record: Record) -> list[Finding]:
     ]
 
 
+def _makes_late(project: Project, record: Record, bids: BidsRecord | None) -> list[Finding]:
+    from wizard.core.publishing.addenda import made_late
+
+    draft = record.draft
+    moved = next((c.new_fr for c in draft.changes if c.field == "info.closing_date"), "") if draft else ""
+    if draft is None or bids is None or _day(moved) is None:
+        return []
+    return [
+        finding(
+            "PR-ADDENDUM-MAKES-LATE",
+            Severity.WARNING,
+            text,
+            f"addenda:{draft.id}",  # the draft, as PR-ADDENDUM-LANGUAGE
+            principles.COMPETITION,
+            **params,
+        )
+        for text, params in made_late(project, bids, moved)
+    ]
+
+
 def _unacknowledged(record: Record, bids: BidsRecord | None) -> list[Finding]:
     if bids is None:
         return []
@@ -265,7 +289,8 @@ def check_addenda(
     project: Project, record: Record, today: str, bids: BidsRecord | None = None
 ) -> list[Finding]:
     """The findings on the addenda (module docstring); none before publication.
-    ``bids``: the bids received (``bids.record.BidsRecord``), for ``BD-UNACKNOWLEDGED``."""
+    ``bids``: the bids received (``bids.record.BidsRecord``), for ``BD-UNACKNOWLEDGED``
+    and ``PR-ADDENDUM-MAKES-LATE``."""
     day = _day(today)
     if not record.published or day is None:
         return []
@@ -275,5 +300,6 @@ def check_addenda(
         + _shortened(project, record)
         + _price_form(project, record)
         + _language(project, record)
+        + _makes_late(project, record, bids)
         + _unacknowledged(record, bids)
     )

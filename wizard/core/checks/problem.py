@@ -16,12 +16,16 @@ Codes (all on ``problem.statement``):
   with X", "X to implement the new system", "a model in which X will host the
   application", « le nouveau système hébergé chez X »), linked
   to a deal by the preposition right before it ("a contract for X", "negotiations with
-  X", "offered by X", « confie … à X »), priced in its clause ("the X software package would
-  cost $217,718", « 192 951,20 EUR … pour 400 licences X »), carried by a list
+  X", "offered by X", « confie … à X »), priced as a deal made now in its clause (a
+  conditional or a future before the amount, or a quote, a proposal, an offer, money set
+  aside: "the X software package would cost $217,718", « l'engagement de la somme de
+  192 951,20 EUR … pour 400 licences X »; "X licences cost $40,000 a year" is the price of
+  the system in place), carried by a list
   ("the purchase of X and Y") or advocated by a claim that presumes the answer ("X rises
   above all others"); possible product names (:mod:`wizard.core.domain.product_names`)
   count too, and so do names no list knows right after the words of who makes, offers or
-  provides a product ("the platform offered by X", « en ayant recours à X »), and so does an English noun compound whose head is a purchase ("the permit
+  provides a product ("the platform offered by X", « en ayant recours à X »; not a public
+  body: « offerte par Emploi-Québec », "offered by Fundy Community College"), and so does an English noun compound whose head is a purchase ("the permit
   software selection", "the payroll system implementation"). A name's role rests on the
   structure of its sentence (:func:`_role`), not on its mere presence: a name no acquisition, replacement or choice word aims at is
   described, not bought, and taken as the system in place.
@@ -311,13 +315,40 @@ _MADE_BY_ANYWHERE = re.compile(_MADE_BY_WORDS)
 """Right before a name, who makes, offers or provides it ("the platform offered by X",
 « en ayant recours à X »): the place of a vendor's name."""
 _NAME_RUN = re.compile(r"[A-Z][\w&+]*(?:[-.][\w&+]+)*(?:\s+[A-Z][\w&+]*(?:[-.][\w&+]+)*){0,3}")
+_ORGANISATION = frozenset(
+    ["college", "university", "universite", "cegep", "school", "ecole", "institute", "institut", "ministry"]
+    + ["ministere", "agency", "agence", "commission", "board", "service", "services", "department"]
+    + ["government", "gouvernement", "authority", "council", "conseil", "hospital", "hopital", "library"]
+)
+"""The head of an organisation's name ("Fundy Community College", « Cégep », "Ministry"): a
+public body or a school, whose name after "offered by" is no vendor."""
+
+
+def _public_run(run: str) -> bool:
+    """True when a capitalised run names a public body rather than a vendor, read as the brand
+    side reads one (:mod:`wizard.core.domain.product_names`): a word of a public body or a
+    utility (county, city, town, « MRC », "Hydro-…", UMQ …) or an organisation's head
+    (College, Université, Cégep, Ministry, Service …) anywhere in it, or a place joined to a
+    word by a hyphen (« Emploi-Québec », « Loto-Québec »)."""
+    for word in run.split():
+        folded = fold(word)
+        parts = folded.split("-")
+        if product_names._public(word) or any(
+            p in product_names._PUBLIC_BODY or p in _ORGANISATION for p in parts
+        ):
+            return True
+        if len(parts) > 1 and any(p in product_names._PLACES for p in parts):
+            return True
+    return False
 
 
 def _maker_names(statement: str, folded: str, found: list[brands.Match]) -> list[brands.Match]:
     """Names no list knows where a problem statement puts a vendor: right after the words of
     who makes, offers or provides a product ("la plateforme offerte par X", « en ayant
     recours à X », "developed by X"): a capitalised run whose first word is in neither
-    dictionary. Their role is then read like any name's (:func:`_role`)."""
+    dictionary and that names no public body (:func:`_public_run`: « offerte par Emploi-Québec »,
+    "offered by Fundy Community College"). Their role is then read like any name's
+    (:func:`_role`)."""
     if not _MADE_BY_ANYWHERE.search(folded):
         return []
     taken = [(m.start, m.end) for m in found]
@@ -325,7 +356,7 @@ def _maker_names(statement: str, folded: str, found: list[brands.Match]) -> list
     for run in _NAME_RUN.finditer(statement):
         if any(s < run.end() and run.start() < e for s, e in taken):
             continue
-        if brands.ordinary_word(run.group().split()[0]):
+        if brands.ordinary_word(run.group().split()[0]) or _public_run(run.group()):
             continue
         if _MADE_BY.search(folded, max(0, run.start() - 60), run.start()):
             names.append(brands.Match(run.group(), run.start(), run.end(), run.group()))
@@ -407,9 +438,12 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> tuple
        introduction with an indefinite article ("a software product titled X"), or a
        future right after it, the name being the subject of what is to come ("X will
        host the application") → "target";
-    6. an amount of money in its clause, the price of a deal made now ("the X software
-       package would cost $217,718") → "target" (a price of the system in place says so
-       with a word of :data:`CURRENT` or a past year, tested first);
+    6. an amount of money in its clause, the price of a deal made now: a conditional or a
+       future right before it ("the X software package would cost $217,718", « coûterait »)
+       or a deal word in the clause (a quote, a proposal, an offer, a bid, money set aside or
+       budgeted, « soumission », « l'engagement de la somme de ») → "target"; a present or
+       past price ("X licences cost $40,000 a year", "X fees rose to $9,500") is what the
+       system in place costs, no deal (:func:`_priced`);
     7. otherwise the name is described, not bought: the system in place → "incumbent".
 
     Returns the role and the rule that gave it ("dated", "pluperfect", "used", "bypass",
@@ -440,14 +474,44 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> tuple
         return "target", "claimed"
     if _INTRODUCED.search(folded, max(0, m.start - 50), m.start) or _FUTURE_AFTER.match(folded, m.end, stop):
         return "target", "future"
-    if _PRICED.search(folded, start, stop):
+    if _priced(folded, start, stop):
         return "target", "priced"  # "the X software package would cost $217,718"
     return "incumbent", "fallback"
 
 
-_PRICED = re.compile(r"[$€]\s?\d|\d(?:[\d,.]|\s(?=\d))*\s?(?:\$|€|eur\b|euros\b|francs\b|chf\b|dollars\b)")
-"""An amount of money ("$217,718", « 192.951,20 EUR », « 134 000 $ »): in the clause of a name
-no other word decides, the price of a deal made now, the name the one chosen."""
+_MONEY = r"(?:[$€]\s?\d|\d(?:[\d,.]|\s(?=\d))*\s?(?:\$|€|eur\b|euros\b|francs\b|chf\b|dollars\b))"
+_PRICED = re.compile(_MONEY)
+"""An amount of money ("$217,718", « 192.951,20 EUR », « 134 000 $ »)."""
+_PRICE_TO_COME = re.compile(
+    r"\b(?:(?:would|will|shall|is to|are to|(?:is|are) (?:expected|estimated) to)\s+(?:\w+\s+){0,2}?"
+    r"(?:cost|total|be|amount to|come to|run)"
+    r"|(?:couter|s'elever|ser)(?:ait|aient|a|ont)|(?:va|vont|devrait|devraient) (?:couter|s'elever|etre))\b"
+    rf"[^.;:!?]{{0,30}}?{_MONEY}"
+)
+"""A price to come: a conditional or a future right before the amount ("the X software package
+would cost $217,718", "will total $9,000", « coûterait 3 000 $ », « le coût sera de 3 000 $ »)."""
+_PRICE_DEAL = re.compile(
+    r"\b(?:quot(?:e|es|ed|ation|ations)|proposals?|offers?|bids?|set aside|allocated|budgeted|earmarked|appropriated"
+    r"|reserved|soumissions?|offres?|propositions?|devis|engagement (?:de|d'une|des) (?:la )?(?:somme|depense|credit)s?"
+    r"|(?:reserv|affect|prev)(?:e|ee|es|ees) (?:pour|a|au|aux))\b"
+)
+"""A deal made now, the amount in its clause being its price: a quote, a proposal, an offer, a
+bid, money set aside or budgeted (« soumission », « offre », « proposition », « devis »,
+« l'engagement de la somme de … », « réservée pour »). A provider's participle is no offer:
+"offered by", « offerte par »."""
+
+
+def _priced(folded: str, start: int, stop: int) -> bool:
+    """True when the clause ``folded[start:stop]`` prices a deal made now: an amount of money
+    with a conditional or a future before it (:data:`_PRICE_TO_COME`), or an amount and a
+    deal word (:data:`_PRICE_DEAL`). A present or past price is what the system in place
+    costs ("X licences cost $40,000 a year", "X charges $8 per employee", "X fees rose to
+    $9,500"), no deal: the name is left to the fallback."""
+    if not _PRICED.search(folded, start, stop):
+        return False
+    return bool(_PRICE_TO_COME.search(folded, start, stop) or _PRICE_DEAL.search(folded, start, stop))
+
+
 _OPTIONAL_BEFORE = re.compile(
     r"\b(?:options?|optional|potential|possible|possibly|may|might|could|can|automatic(?:ally)?|renewable"
     r"|eventuel\w*|possibilite|pourra|pourront|peut|peuvent)\b[^.;]{0,40}$"

@@ -21,6 +21,15 @@ _PURPOSE = {
         r"(?=(?:s'|se |les |le |la |l'|en |y )?\w+(?:er|ir|re|oir)\b)"
     ),
 }
+_COMPLEMENT_BEFORE = re.compile(
+    r"\b(?:hard|harder|easy|easier|difficult|simple|slow|quick|fast|costly|expensive|cheap|tedious"
+    r"|complicated|complex|impossible|confusing|intuitive|awkward|cumbersome|challenging|time-consuming"
+    r"|too \w+|\w+ enough|trop \w+|assez \w+)"
+    r"(?: for (?:[\w'-]+ ){1,3}?)? ?$"
+)
+"""Right before "to" or « pour », an adjective whose complement the infinitive is, not a
+purpose: "staff find them hard to use", "too slow to respond", « trop lent pour répondre ».
+("a system able to track work orders" keeps its purpose: what the town must be able to do.)"""
 _CLAUSE_END = re.compile(r"[,.;:!?\n]|\b(?:because|since|as|puisque|parce|car|lorsque|quand)\b")
 _NOUN_END = re.compile(
     r"[,.;:!?\n]|\b(?:to|for|from|with|because|and|or|in|on|by|while|that|which|who"
@@ -75,8 +84,13 @@ _EN_WORDS = re.compile(r"\b(?:the|and|of|to|a|an|we|our|for|with|is|are|i|who|in
 
 def _names(statement: str) -> bool:
     """True when ``statement`` names a brand, product or vendor (a listed or possible name;
-    the cached detections the problem checks already made of it)."""
-    return bool(brands.detected(statement) or product_names.possible_list(statement))
+    the cached detections the problem checks already made of it), or a name the problem
+    check finds where a statement puts a vendor ("la plateforme offerte par X")."""
+    if brands.detected(statement) or product_names.possible_list(statement):
+        return True
+    from wizard.core.checks.problem import read_statement  # the problem check imports this module
+
+    return bool(read_statement(statement).names)
 
 
 def guess_language(text: str, default: str = "en") -> str:
@@ -109,7 +123,14 @@ def _usable(fragment: str, statement: str) -> bool:
 
 
 def _purpose(statement: str, folded: str, lang: str, start: int) -> str:
-    found = _PURPOSE[lang].search(folded, start)
+    found = next(
+        (
+            p
+            for p in _PURPOSE[lang].finditer(folded, start)
+            if not _COMPLEMENT_BEFORE.search(folded, max(0, p.start() - 60), p.start())
+        ),
+        None,
+    )
     if not found:
         return ""
     end = _CLAUSE_END.search(folded, found.end())

@@ -45,6 +45,7 @@ from wizard.core.contract.record import (
     in_range,
     read,
 )
+from wizard.core.domain.days import parse_day
 from wizard.core.domain.price_form import cents, price_form
 from wizard.core.i18n import N_, Localized
 from wizard.core.i18n.formats import no_day
@@ -442,10 +443,9 @@ def add_incident(
         raise ContractError(N_("The severity is critical, major or minor: {value}."), value=severity)
     if report_id is not None and not any(r.id == report_id for r in contract.reports):
         raise ContractError(N_("There is no performance report {report}."), report=report_id)
-    from wizard.core.bids.common import example_moment
-    from wizard.core.domain.timezones import tzinfo, zone_of
+    from wizard.core.bids.intake import town_example
 
-    example = example_moment(tzinfo(zone_of(pf.project.info)))
+    example = town_example(pf, started_at)  # the town's offset on the incident's day
     start = _moment(started_at, example=example)
     row: dict[str, Any] = {"started_at": start}
     for name, value in (
@@ -453,7 +453,8 @@ def add_incident(
         ("responded_at", responded_at),
         ("resolved_at", resolved_at),
     ):
-        row[name] = _moment(value, required=False, example=example)
+        day_named = parse_day(str(value or "").strip()[:10]) is not None
+        row[name] = _moment(value, required=False, example=town_example(pf, value) if day_named else example)
         moment = parse_moment(row[name])
         begin = parse_moment(start)
         if moment is not None and begin is not None and moment < begin:

@@ -51,12 +51,13 @@ from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.i18n.languages import text_language
 from wizard.core.model import Project
 from wizard.core.model.translatable import localized
-from wizard.core.textclean import one_line
+from wizard.core.textclean import clean_project, one_line
 
 PROPERTY_LIMIT = 200  # Word's document properties hold at most 255 characters
 
 if TYPE_CHECKING:
     from wizard.core.bids.record import BidsRecord
+    from wizard.core.contract.record import Contract
     from wizard.core.publishing.record import Record
 
 __all__ = ["label", "record_blocks", "record_document"]
@@ -90,12 +91,28 @@ def _cover(project: Project, lang: str) -> list[Block]:
     ]
 
 
+def launch_project(publication: Record | None, project: Project) -> Project:
+    """The project as the call for tenders was launched: the model stored when it was
+    marked as published (the cost study stays editable afterwards, docs/publishing.md),
+    its texts cleaned as the export cleans them; ``project`` itself when there is no
+    such model (bids recorded without a publication) or it cannot be read."""
+    if publication is None or publication.baseline is None:
+        return project
+    from wizard.core.project_file import jsonio
+
+    try:
+        return clean_project(jsonio.loads(publication.baseline.model, strict=False))
+    except jsonio.ProjectJsonError:
+        return project
+
+
 def record_blocks(
     project: Project,
     lang: str,
     chart_png: bytes = b"",
     publication: Record | None = None,
     bids: BidsRecord | None = None,
+    contract: Contract | None = None,
 ) -> list[Block]:
     """Every block of the decision record in ``lang``, in document order: the findings
     are those of ``project`` (the same in both languages; with ``publication``, the
@@ -103,17 +120,20 @@ def record_blocks(
     the bids record, those on the bids), every user text is read in ``lang``
     (``model.translatable.localized``: a missing version prints ``translatable.MARKER``).
     Once the call is out (published, or bids recorded) the launch's recommendation is
-    said as the launch's; with bids, the bids and the award follow the summary
-    (:mod:`.record_award`)."""
+    said as the launch's, from the project as published (:func:`launch_project`); with
+    bids, the bids and the award follow the summary (:mod:`.record_award`); with
+    ``contract`` (the follow-up's, once signed), the contract's start and term are its
+    terms (:mod:`.record_contract`)."""
     found = run_checks(project, bids, publication=publication)
     out = launched(publication, bids)
     notes_lang = text_language(project)
+    at_launch = localized(launch_project(publication, project), lang) if out else None
     project = localized(project, lang)
     blocks: list[Block] = [
         *_cover(project, lang),
         *summary_blocks(project, lang, found, launched=out),
         *award_blocks(project, bids, lang, notes_lang),
-        *recommendation_blocks(project, lang, found, launched=out),
+        *recommendation_blocks(at_launch or project, lang, found, launched=out),
         PageBreak(),
         *contents_blocks(lang),
         *problem_blocks(project, lang),
@@ -125,7 +145,7 @@ def record_blocks(
         PageBreak(),
         *tco_blocks(project, lang, chart_png),
         *funding_blocks(project, lang),
-        *contract_blocks(project, lang, awarded_value(bids)),
+        *contract_blocks(project, lang, awarded_value(bids), contract),
         *legal_blocks(project, lang),
         *framework_blocks(project, lang),
         *risks_blocks(project, lang, found),
@@ -143,10 +163,11 @@ def record_document(
     chart_png: bytes = b"",
     publication: Record | None = None,
     bids: BidsRecord | None = None,
+    contract: Contract | None = None,
 ) -> Document:
     """The whole decision record in ``lang``; ``chart_png`` is the TCO chart (none if empty);
-    ``publication``: the publication record once published; ``bids``: the bids record
-    (:func:`record_blocks`).
+    ``publication``: the publication record once published; ``bids``: the bids record;
+    ``contract``: the follow-up's contract once signed (:func:`record_blocks`).
 
     Raises ``ValueError`` for a ``lang`` other than "fr" or "en".
     """
@@ -161,5 +182,5 @@ def record_document(
         reference=reference,
         header=tr("Decision record {reference}", lang, reference=reference),
         footer_page=tr("Page {page} of {pages}", lang),
-        blocks=record_blocks(project, lang, chart_png, publication, bids),
+        blocks=record_blocks(project, lang, chart_png, publication, bids, contract),
     )

@@ -25,12 +25,10 @@ from wizard.core.bids.award_rule import value_differs
 from wizard.core.bids.record import Bid, BidsRecord
 from wizard.core.documents.blocks import Block, Heading, PageBreak, Paragraph, Table
 from wizard.core.documents.evaluation_common import (
-    NOT_OPENED,
     EvaluationView,
     bidder_name,
     evaluation_view,
     money,
-    notes_language_note,
     number,
     status_text,
 )
@@ -39,6 +37,7 @@ from wizard.core.i18n import N_, Plural, tr
 from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
 from wizard.core.opendata.awards import award_value, decision_day, standstill_end
+from wizard.core.opendata.milestones import valid_day
 
 if TYPE_CHECKING:
     from wizard.core.publishing.record import Record
@@ -106,23 +105,38 @@ def _bids_table(view: EvaluationView, lang: str) -> list[Block]:
 
 
 def _received(view: EvaluationView, lang: str) -> Paragraph:
+    """How many bids came in and how many after the closing: "4 bids were received, 1 of
+    them after …", "3 bids were received, all before …" (none late), "1 bid was received,
+    after …" (all late)."""
     bids = view.record.bids
-    return Paragraph(
-        tr(
-            Plural(
-                "{count} bid was received, {late} of them after the closing set for {closing}.",
-                "{count} bids were received, {late} of them after the closing set for {closing}.",
-                len(bids),
-            ),
-            lang,
-            count=len(bids),
-            late=sum(1 for b in bids if b.late),
-            closing=format_deadline(view.project.info, lang),
+    count = len(bids)
+    late = sum(1 for b in bids if b.late)
+    if late == 0:
+        plural = Plural(
+            "{count} bid was received, before the closing set for {closing}.",
+            "{count} bids were received, all before the closing set for {closing}.",
+            count,
         )
+    elif late == count:
+        plural = Plural(
+            "{count} bid was received, after the closing set for {closing}.",
+            "{count} bids were received, all after the closing set for {closing}.",
+            count,
+        )
+    else:
+        plural = Plural(
+            "{count} bid was received, {late} of them after the closing set for {closing}.",
+            "{count} bids were received, {late} of them after the closing set for {closing}.",
+            count,
+        )
+    return Paragraph(
+        tr(plural, lang, count=count, late=late, closing=format_deadline(view.project.info, lang))
     )
 
 
 def _decision(view: EvaluationView, bid: Bid, lang: str) -> str:
+    """Council's decision: the resolution with the day it was adopted, then the day of
+    the award when it is another (``awarded_on``)."""
     award = view.record.award
     assert award is not None
     params = {
@@ -131,17 +145,26 @@ def _decision(view: EvaluationView, bid: Bid, lang: str) -> str:
         "amount": money(award_value(view.record), lang),
     }
     resolution = " ".join(award.resolution_number.split())
+    adopted = valid_day(award.resolution_date)
     day = decision_day(view.record)
-    if resolution and day:
-        return tr(
+    if resolution and adopted:
+        text = tr(
             "By resolution {resolution} of {date}, Council awarded the contract to {bidder}, business "
             "number {number}, for {amount} before taxes.",
             lang,
             resolution=resolution,
-            date=format_date(day, lang),
+            date=format_date(adopted, lang),
             **params,
         )
-    if day:
+    elif resolution:
+        text = tr(
+            "By resolution {resolution}, Council awarded the contract to {bidder}, business number "
+            "{number}, for {amount} before taxes.",
+            lang,
+            resolution=resolution,
+            **params,
+        )
+    elif day:
         return tr(
             "On {date}, the contract was awarded to {bidder}, business number {number}, for {amount} "
             "before taxes.",
@@ -149,12 +172,61 @@ def _decision(view: EvaluationView, bid: Bid, lang: str) -> str:
             date=format_date(day, lang),
             **params,
         )
-    return tr(
-        "The contract was awarded to {bidder}, business number {number}, for {amount} before taxes; "
-        "the day of the decision is not recorded.",
-        lang,
-        **params,
-    )
+    else:
+        return tr(
+            "The contract was awarded to {bidder}, business number {number}, for {amount} before taxes; "
+            "the day of the decision is not recorded.",
+            lang,
+            **params,
+        )
+    if day and day != adopted:
+        return text + " " + tr("The award is dated {date}.", lang, date=format_date(day, lang))
+    if not day:
+        return text + " " + tr("The day of the decision is not recorded.", lang)
+    return text
+
+
+def _no_award(view: EvaluationView, lang: str) -> list[str]:
+    """Council's decision not to award: its resolution and date (or that they are not
+    recorded) and the reason recorded; before any decision, that no contract is awarded."""
+    award = view.record.award
+    see = tr("The evaluation report gives each bid's evaluation and the award recommendation.", lang)
+    if award is None:
+        return [tr("No contract is awarded.", lang) + " " + see]
+    resolution = " ".join(award.resolution_number.split())
+    adopted = valid_day(award.resolution_date)
+    day = decision_day(view.record)
+    if resolution and adopted:
+        text = tr(
+            "By resolution {resolution} of {date}, Council decided not to award the contract.",
+            lang,
+            resolution=resolution,
+            date=format_date(adopted, lang),
+        )
+    elif resolution:
+        text = tr(
+            "By resolution {resolution}, Council decided not to award the contract; the date of the "
+            "resolution is not recorded.",
+            lang,
+            resolution=resolution,
+        )
+    elif day:
+        text = tr(
+            "On {date}, it was decided not to award the contract; the number of the resolution is not "
+            "recorded.",
+            lang,
+            date=format_date(day, lang),
+        )
+    else:
+        text = tr(
+            "It was decided not to award the contract; the resolution and its date are not recorded.", lang
+        )
+    reason = " ".join(award.reason_if_not_top.split())
+    texts = [text]
+    if reason:
+        texts.append(tr("Reason recorded for this decision: {reason}", lang, reason=reason))
+    texts.append(see)
+    return texts
 
 
 def _ranking(view: EvaluationView, bid: Bid, lang: str) -> list[str]:
@@ -177,9 +249,16 @@ def _ranking(view: EvaluationView, bid: Bid, lang: str) -> list[str]:
             )
         ]
     first = [b for b in view.record.bids if (r := view.result(b.id)) is not None and r.rank == 1]
-    names = ", ".join(bidder_name(b) for b in first) or NOT_OPENED
+    names = ", ".join(bidder_name(b) for b in first)
     texts = [
         tr(
+            "The award departs from the evaluation: the selection committee ranked no bid, this one "
+            "included ({status}).",
+            lang,
+            status=_lower_first(status_text(bid, result, lang)),
+        )
+        if not names
+        else tr(
             "The award departs from the ranking: the selection committee ranked {first} first and this "
             "bid in rank {rank}.",
             lang,
@@ -256,12 +335,32 @@ def _award_table(view: EvaluationView, lang: str) -> Table:
     return Table([], rows, [6.0, 10.0])
 
 
+NOTES_IN = {
+    "fr": N_(
+        "The notes quoted in this record (the reasons for setting a bid aside, for departing from the "
+        "ranking or for not awarding, the signatory's title) are reproduced in their original language, "
+        "French, as they were recorded during the evaluation."
+    ),
+    "en": N_(
+        "The notes quoted in this record (the reasons for setting a bid aside, for departing from the "
+        "ranking or for not awarding, the signatory's title) are reproduced in their original language, "
+        "English, as they were recorded during the evaluation."
+    ),
+}
+"""What the record quotes of the bids record, in the language it was typed in: only the
+reasons and the signatory's title (the evaluation report quotes more, and says so)."""
+
+
 def _notes(bids: BidsRecord, notes_lang: str | None, lang: str) -> list[Block]:
-    """The sentence saying the notes quoted (a reason for setting a bid aside, the
-    signatory's title, the departure's reason) are in their original language."""
-    quoted = bids.award is not None and bids.award.bid_id is not None or any(b.rejected for b in bids.bids)
-    note = notes_language_note(notes_lang, lang) if quoted else ""
-    return [Paragraph(note)] if note else []
+    """The sentence saying the notes quoted (a reason for setting a bid aside, for a
+    departure or for not awarding, the signatory's title) are in their original
+    language, when the record quotes any and they are in another language."""
+    award = bids.award
+    quoted = award is not None and (award.bid_id is not None or bool(award.reason_if_not_top.strip()))
+    quoted = quoted or any(b.rejected for b in bids.bids)
+    if not quoted or notes_lang not in NOTES_IN or notes_lang == lang:
+        return []
+    return [Paragraph(tr(NOTES_IN[notes_lang], lang))]
 
 
 def award_blocks(
@@ -280,11 +379,7 @@ def award_blocks(
             Heading(1, tr("Bids received", lang)),
             *_notes(bids, notes_lang, lang),
             _received(view, lang),
-            Paragraph(
-                tr("No contract is awarded.", lang)
-                + " "
-                + tr("The evaluation report gives each bid's evaluation and the award recommendation.", lang)
-            ),
+            *(Paragraph(text) for text in _no_award(view, lang)),
             *_bids_table(view, lang),
         ]
     blocks: list[Block] = [

@@ -6,7 +6,9 @@ and the insurance asked of the vendor, in words a council member follows
 contract", built from the statement of work (``model.sections.StatementOfWork``) and the
 funding's estimate (:func:`wizard.core.documents.record_funding.estimate_text`); once
 awarded (``awarded``: the value of the contract awarded), the term and the cap are said
-of the contract awarded and its value beside the estimate. The liability
+of the contract awarded and its value beside the estimate; once signed (``contract``:
+the follow-up's :class:`~wizard.core.contract.record.Contract`), the start and the
+initial term are the contract's terms, as the contract summary says them. The liability
 and the term against the estimate's horizon are claims (docs/claims.md,
 ``record.liability-capped``, ``record.term-within-horizon``); the other sentences print
 the project's values. Amounts are CAD before taxes.
@@ -18,8 +20,8 @@ what it may cost, and who bears the risk.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
-from wizard.core.checks.statement_of_work import term_years
 from wizard.core.claims import record as claims
 from wizard.core.claims import statement
 from wizard.core.documents.blocks import Block, Heading, Paragraph
@@ -30,6 +32,9 @@ from wizard.core.i18n import N_, ntr, tr
 from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
 from wizard.core.model.bounds import clamp
+
+if TYPE_CHECKING:
+    from wizard.core.contract.record import Contract
 
 HEADING = N_("The contract")
 
@@ -54,15 +59,20 @@ def _years(count: int, lang: str) -> str:
     return ntr("{count} year", "{count} years", count, lang)
 
 
-def term_sentence(project: Project, lang: str, awarded: bool = False) -> str:
+def term_sentence(
+    project: Project, lang: str, awarded: bool = False, contract: Contract | None = None
+) -> str:
     """ "The contract would run for 3 years from June 1, 2027; the Town may then renew it
     2 times, 1 year each: 5 years at most." Once ``awarded``: "The contract awarded runs
-    for 3 years …" """
+    for 3 years …"; once signed, the start and the initial term of ``contract`` (the
+    follow-up's terms, ``contract.record.read``: the contract summary reads the same)."""
     work = project.statement_of_work
     initial = int(clamp("statement_of_work.term_years", work.term_years))
     renewals = int(clamp("statement_of_work.renewals", work.renewals))
     each = int(clamp("statement_of_work.renewal_years", work.renewal_years))
     start = project.info.contract_start
+    if contract is not None:
+        initial, start = contract.term_years, contract.start_on or start
     if start:
         text = tr(
             N_("The contract awarded runs for {term} from {start}.")
@@ -82,7 +92,7 @@ def term_sentence(project: Project, lang: str, awarded: bool = False) -> str:
         )
     if renewals <= 0:
         return f"{text} {tr('It provides for no renewal.', lang)}"
-    total = _years(term_years(project), lang)
+    total = _years(initial + renewals * each, lang)
     if renewals == 1:
         renew = tr(
             "The Town may then renew it once, for {each}: {total} at most.",
@@ -120,14 +130,19 @@ def insurance_sentence(project: Project, lang: str) -> str:
     return tr("The vendor must carry {insurance}.", lang, insurance=listed)
 
 
-def contract_blocks(project: Project, lang: str, awarded: Decimal | None = None) -> list[Block]:
+def contract_blocks(
+    project: Project, lang: str, awarded: Decimal | None = None, contract: Contract | None = None
+) -> list[Block]:
     """The section "The contract": term, estimated value, liability and insurance; once
     awarded (``awarded``, the value of the contract awarded, CAD before taxes), the value
-    awarded beside the estimate and the cap on that value."""
+    awarded beside the estimate and the cap on that value; once signed (``contract``, the
+    follow-up's contract), its start and initial term."""
     work = project.statement_of_work
     blocks: list[Block] = [
         Heading(1, tr(HEADING, lang)),
-        Paragraph(term_sentence(project, lang, awarded is not None)),
+        Paragraph(
+            term_sentence(project, lang, awarded is not None, contract if awarded is not None else None)
+        ),
     ]
     estimate = estimate_text(project, lang)
     if awarded is not None:

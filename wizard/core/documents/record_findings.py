@@ -458,6 +458,12 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
     "PR-ADDENDUM-LANGUAGE": (
         ((), N_("A text of the draft addendum was typed in the other language than its version's.")),
     ),
+    "PR-ADDENDUM-MAKES-LATE": (
+        (
+            ("bid",),
+            N_("The draft addendum moved the closing earlier than bid {bid}, which was received on time."),
+        ),
+    ),
     "BD-AUTHOR-SCORING": (
         ((), N_("An author of the tender scored bids as a member of the selection committee.")),
     ),

@@ -35,8 +35,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from wizard.core.i18n import N_, Localized
 from wizard.core.i18n.formats import no_day
@@ -58,6 +58,9 @@ from wizard.core.publishing.record import (
     workbook_in_force,
     workbook_version,
 )
+
+if TYPE_CHECKING:
+    from wizard.core.bids.record import BidsRecord
 
 TOO_LONG: dict[str, str] = {
     "question": N_("The question is too long: {count} characters, at most {limit}."),
@@ -423,7 +426,9 @@ class IssuePlan:
     extends it), ``minimum_days`` (the Town's rule) and ``problems`` (English message
     ids with their parameters that stop the issue; empty when it can go); ``warnings``
     (the same, for what the issue would publish as it is but the Town should look at:
-    a text in the other language, :func:`language_slips`);
+    a text in the other language, :func:`language_slips`, and a bid received on time
+    that the closing moved earlier makes late, :func:`made_late`, those also in
+    ``made_late``);
     ``workbook_before`` and ``workbook_after``: the version of the price workbook in
     force and after the issue (they differ when the addendum replaces it)."""
 
@@ -437,6 +442,7 @@ class IssuePlan:
     workbook_before: str = ""
     workbook_after: str = ""
     warnings: tuple[tuple[str, dict[str, object]], ...] = ()
+    made_late: tuple[tuple[str, dict[str, object]], ...] = ()
 
     @property
     def replaces_workbook(self) -> bool:
@@ -480,6 +486,7 @@ def closed(pf: ProjectFile) -> list[tuple[str, dict[str, object]]]:
     (:data:`EVALUATING`), else a bid received after the closing in force
     (:data:`LATE_BID`). A bid received before the closing stops nothing: an addendum
     dated before the closing is then still due to every bidder."""
+    from wizard.core.bids.record import late_against
     from wizard.core.bids.record import read as read_bids
     from wizard.core.domain.timezones import closing_datetime
 
@@ -488,11 +495,49 @@ def closed(pf: ProjectFile) -> list[tuple[str, dict[str, object]]]:
     if bids.opened or bids.locked or bids.award is not None:
         return [(EVALUATING, {"closing": closing})]
     deadline = closing_datetime(pf.project.info)
-    for bid in bids.bids:
-        received = parse_moment(bid.received_at)
-        if deadline is not None and received is not None and received > deadline:
+    for bid in bids.bids:  # the one rule of a late bid, the closing unknown stopping nothing
+        if late_against(bid.received_at, False, deadline):
             return [(LATE_BID, {"received": bid.received_at, "closing": closing})]
     return []
+
+
+MADE_LATE = N_(
+    "Bid {bid} ({bidder}) was received at {received}, before the closing in force ({closing}); this addendum moves the closing earlier, to {after}, which makes that bid late: it would be kept on record and never opened."
+)
+"""The warning of an addendum moving the closing before a bid received on time."""
+
+
+def made_late(project: Project, bids: BidsRecord, closing_after: str) -> list[tuple[str, dict[str, object]]]:
+    """The bids received on time, not withdrawn, that the closing moved to the day
+    ``closing_after`` (at the closing time in the town's zone) would make late, each as
+    :data:`MADE_LATE` with its parameters: ``plan_issue`` warns of them before the issue
+    and the check ``PR-ADDENDUM-MAKES-LATE`` on the draft (``checks/addenda.py``). A
+    late bid is never opened, so the Town sees which bids before it issues. Pure."""
+    from wizard.core.bids.record import late_against
+    from wizard.core.domain.timezones import closing_datetime
+
+    now, after = (
+        closing_datetime(project.info),
+        closing_datetime(replace(project.info, closing_date=closing_after)),
+    )
+    if now is None or after is None or after >= now:
+        return []
+    return [
+        (
+            MADE_LATE,
+            {
+                "bid": bid.id,
+                "bidder": bid.bidder.legal_name,
+                "received": bid.received_at,
+                "closing": closing_named(project),
+                "after": f"{closing_after} {project.info.closing_time}".strip(),
+            },
+        )
+        for bid in bids.bids
+        if not bid.withdrawn
+        and not late_against(bid.received_at, False, now)
+        and late_against(bid.received_at, False, after)
+    ]
 
 
 def plan_issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str) -> IssuePlan:
@@ -529,6 +574,9 @@ def plan_issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str) -> Issue
         if valid_day(moved) and moved < required:
             after, extended = required, True
     problems += closed(pf)
+    from wizard.core.bids.record import read as read_bids
+
+    late = tuple(made_late(project, read_bids(pf), after)) if valid_day(after) else ()
     changes = [c for c in addendum.changes if c.kind != "price_form"]
     workbook_before, workbook_after = workbook_in_force(record), workbook_version(amended(project, changes))
     if not addendum.questions and not changes and workbook_before == workbook_after:
@@ -557,7 +605,8 @@ def plan_issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str) -> Issue
         tuple(problems),
         workbook_before,
         workbook_after,
-        tuple(language_slips(project, addendum)),
+        tuple(language_slips(project, addendum)) + late,
+        late,
     )
 
 
