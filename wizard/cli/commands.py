@@ -561,12 +561,12 @@ def cmd_publish(args: argparse.Namespace) -> int:
     from wizard.core.publishing import PublishingError
     from wizard.core.publishing.publish import attachment, publish
 
+    if args.date is not None and not args.date.strip():  # before the file is opened for writing
+        raise CliError(BLANK_PUBLICATION_DAY, option="--date")
     try:
         attached = [attachment(Path(a)) for a in args.attach or []]
         with ProjectFile.open(_project_path(args.file)) as pf:
             planned = pf.project.info.publication_date.strip()
-            if args.date is not None and not args.date.strip():
-                raise CliError(BLANK_PUBLICATION_DAY, option="--date")
             record = publish(pf, published_on=args.date or planned or _today(), attachments=attached)
     except PublishingError as exc:
         raise CliError(exc.text, args.file, **exc.params) from None
