@@ -23,9 +23,9 @@ from wizard.core.model import Project, QualityGridItem, Translation
 from wizard.core.project_file.store import ProjectFile
 from wizard.core.publishing.jsonform import table_rows
 
-ON_TIME = "2027-04-16T10:12:00-03:00"
-LOCKED = "2027-04-20T09:00:00-03:00"
-OPENED = "2027-04-20T14:00:00-03:00"
+ON_TIME = "2027-04-16T10:12:00-04:00"  # the town's offset in April (BD-OFFSET otherwise)
+LOCKED = "2027-04-20T09:00:00-04:00"
+OPENED = "2027-04-20T14:00:00-04:00"
 ENGLISH = {1: "Company experience", 2: "Proposed methodology", 3: "Team", 4: "Support"}
 """The English version of each grid item's label (the tender is in both languages)."""
 GRID = (

@@ -352,11 +352,11 @@ def test_the_add_command_says_the_same_bidder_twice(tmp_path, capsys):
     assert cli_main(["publish", str(path)]) == 0
     add = ["bid", str(path), "add", "--name", "Sécuri-Zone inc.", "--lang", "en", "--received"]
     capsys.readouterr()
-    assert cli_main([*add, "2027-03-01T10:00:00-04:00"]) == 0
+    assert cli_main([*add, "2027-03-01T10:00:00-05:00"]) == 0
     assert capsys.readouterr().err == ""
-    assert cli_main([*add, "2027-03-01T11:00:00-04:00"]) == 0
+    assert cli_main([*add, "2027-03-01T11:00:00-05:00"]) == 0
     assert capsys.readouterr().err.startswith("WARNING BD-SAME-BIDDER bids:2.bidder: Bids 1, 2 come from")
-    assert cli_main([*add, "2027-02-30T10:00:00-04:00"]) == 2
+    assert cli_main([*add, "2027-02-30T10:00:00-05:00"]) == 2
     err = capsys.readouterr().err
     assert "“2027-02-30” does not exist: the days of February 2027 go from 1 to 28." in err
     assert "«\u00a02027-02-30\u00a0» n’existe pas\u00a0: les jours de février 2027 vont de 1 à 28." in err

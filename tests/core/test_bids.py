@@ -23,6 +23,9 @@ ON_TIME = "2027-04-16T10:12:00-03:00"
 """The closing is 2027-04-16 at 11:00 in New Brunswick (Atlantic daylight time, −03:00),
 moved there from April 2 by addendum 1."""
 LATE = "2027-04-16T11:04:00-03:00"
+ON_TIME_SHOWN = "2027-04-16 10:12 -03:00"
+LATE_SHOWN = "2027-04-16 11:04 -03:00"
+"""ON_TIME and LATE as `bid show` prints them: the town's time with its offset."""
 OPENED_AT = "2027-04-16T14:00:00-03:00"
 
 AMOUNTS = {
@@ -445,9 +448,9 @@ def test_the_command_line_records_bids_seals_a_workbook_and_opens_the_envelopes(
     out = capsys.readouterr().out.splitlines()
     digest = hashlib.sha256((tmp_path / "prix.xlsx").read_bytes()).hexdigest()
     assert out[-3:] == [
-        f"1\tFormation Acadie inc.\t{ON_TIME}\t1\tprice workbook sealed ({digest[:12]})",
-        f"2\tTardif inc.\t{LATE}\t1\tlate, never opened",
-        f"3\tVieux Formulaire inc.\t{ON_TIME}\t1\tprice workbook sealed ("
+        f"1\tFormation Acadie inc.\t{ON_TIME_SHOWN}\t1\tprice workbook sealed ({digest[:12]})",
+        f"2\tTardif inc.\t{LATE_SHOWN}\t1\tlate, never opened",
+        f"3\tVieux Formulaire inc.\t{ON_TIME_SHOWN}\t1\tprice workbook sealed ("
         + hashlib.sha256((tmp_path / "vieux.xlsx").read_bytes()).hexdigest()[:12]
         + ")",
     ]
@@ -467,7 +470,7 @@ def test_the_command_line_records_bids_seals_a_workbook_and_opens_the_envelopes(
     )
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "Soumission\tSoumissionnaire\tReçue le\tAddenda dont la réception est accusée\tStatut"
-    assert out[1] == f"1\tFormation Acadie inc.\t{ON_TIME}\t1\tprix évalué 95\u00a0502,70\u00a0$"
+    assert out[1] == f"1\tFormation Acadie inc.\t{ON_TIME_SHOWN}\t1\tprix évalué 95\u00a0502,70\u00a0$"
     assert out[3].endswith("rejetée\u00a0: Formulaire périmé")
     assert out[-1] == f"Enveloppes de prix ouvertes le {OPENED_AT} par Martin Thériault."
 
@@ -880,7 +883,7 @@ def test_bid_show_labels_its_columns_with_the_points_and_rank_once_scored(tmp_pa
     assert out[1].split("\t") == [
         "1",
         "Apprentissage Fundy inc.",
-        "2027-04-16T09:15:00-03:00",
+        "2027-04-16 09:15 -03:00",  # the town's time, as bid show prints it
         "1",
         "9",
         "1",

@@ -157,7 +157,7 @@ def test_a_weighted_tender_has_no_grid_to_score(tmp_path):
     project, publishing = load_example_with_publishing("training")
     project.quality_grid = quebec_project()[0].quality_grid  # a grid left from a draft
     with ProjectFile.create(tmp_path / "w.tender", project, tables=publishing_rows(publishing)) as pf:
-        bid_id = _published_bid(pf)
+        bid_id = _published_bid(pf, at="2027-04-16T10:12:00-03:00")  # New Brunswick
         with pytest.raises(BidsError, match="weighted system") as refused:
             evaluation_entry.set_grid_sheet_score(pf, bid_id, 1, 1, 10)
         assert "pondération" in str(refused.value)
@@ -204,7 +204,8 @@ def _record(**changes) -> BidsRecord:
     criterion met, the grid scored 25/24/16/15 by the consensus and two members."""
     items = [i for i, _label, _points in GRID]
     base = BidsRecord(
-        bids=(sample_bid(4, "123456.78"),),
+        # the sample's moment at Québec's offset that April day (New Brunswick's is −03:00)
+        bids=(replace(sample_bid(4, "123456.78"), received_at="2027-04-15T09:00:00-04:00"),),
         mandatory=tuple(MandatoryResult(4, c, True, "Section") for c in (1, 2, 3, 4, 5)),
         grid_sheets=tuple(
             GridSheetScore(4, m, i, p, "Vu")
@@ -301,6 +302,7 @@ def _awarded() -> BidsRecord:
             sample_bid(4, None if key == "C" else PRICES[key]),
             id=n,
             bidder=Bidder(NAMES[key], business_number=f"88888888{n}"),
+            received_at="2027-04-15T09:00:00-04:00",  # Québec's offset that day
         )
         for n, key in enumerate(("A", "B", "C"), start=1)
     )
@@ -428,7 +430,7 @@ def test_bid_show_lists_each_members_grid_points_and_the_consensus(pf, capsys, t
 
     quebec_bid(pf, "A")
     quebec_bid(pf, "B")
-    intake.add_bid(pf, bidder=Bidder("Delta inc."), received_at="2027-04-16T10:30:00-03:00", acknowledged=[1])
+    intake.add_bid(pf, bidder=Bidder("Delta inc."), received_at="2027-04-16T10:30:00-04:00", acknowledged=[1])
     path = pf.path
     pf.close()
     capsys.readouterr()

@@ -247,7 +247,7 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
         "--reason",
         help="reject: why the bid is set aside; score, consensus: the reason for the points (left out: "
         "kept); "
-        "award: why the bid is not the top-ranked one",
+        "award: why the bid is not the top-ranked one (left out: kept)",
     )
     p.add_argument(
         "--grid",
@@ -262,14 +262,19 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
         help="verify: the day of the verification (YYYY-MM-DD, not before the closing; left out: kept)",
     )
     p.add_argument("--member", type=int, help="verify: the committee member who reports it (left out: kept)")
-    p.add_argument("--resolution", help="award: council's resolution number")
+    p.add_argument("--resolution", help="award: council's resolution number (left out: kept)")
     p.add_argument("--resolution-date", help="award: the resolution's date (YYYY-MM-DD)")
-    p.add_argument("--signatory", help="award: who signs the contract")
-    p.add_argument("--authority", help="award: the delegated authority the signatory acts under")
+    p.add_argument("--signatory", help="award: who signs the contract (left out: kept)")
+    p.add_argument(
+        "--authority", help="award: the delegated authority the signatory acts under (left out: kept)"
+    )
     p.add_argument("--standstill", type=int, help="award: the standstill period in days")
     p.add_argument("--awarded-on", help="award: the day of the award (YYYY-MM-DD)")
     p.add_argument("--signed-on", help="award: the day the contract was signed (YYYY-MM-DD)")
-    p.add_argument("--value", help="award: the contract value, CAD before taxes")
+    p.add_argument(
+        "--value",
+        help="award: the contract value, CAD before taxes (left out: kept; '': the awarded bid's price)",
+    )
     p.add_argument(
         "--replace", action="store_true", help="workbook: the bidder replaced its bid before the closing"
     )

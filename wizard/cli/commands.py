@@ -546,6 +546,13 @@ def _today() -> str:
     return dt.date.today().isoformat()
 
 
+BLANK_PUBLICATION_DAY = N_(
+    "{option} is empty: give the publication date (YYYY-MM-DD), or leave the option out for the "
+    "planned publication date (else today)."
+)
+"""``publish --date ""`` used to take the default silently (walk 2026-12-07)."""
+
+
 def cmd_publish(args: argparse.Namespace) -> int:
     """Mark the project as published (``publishing.publish``): the date (``--date``,
     default today), the documents attached (``--attach``, DOCX or PDF, repeated) or
@@ -554,6 +561,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
     from wizard.core.publishing import PublishingError
     from wizard.core.publishing.publish import attachment, publish
 
+    if args.date is not None and not args.date.strip():  # before the file is opened for writing
+        raise CliError(BLANK_PUBLICATION_DAY, option="--date")
     try:
         attached = [attachment(Path(a)) for a in args.attach or []]
         with ProjectFile.open(_project_path(args.file)) as pf:
@@ -590,13 +599,16 @@ NOT_A_DRAFT_QUESTION = N_(
     "Name the question by its number in the draft addendum, one of {numbers} (given: {value})."
 )
 NO_DRAFT_CHANGE = N_("The draft addendum has no change of {field}.")
+NO_DRAFT_QUESTION = N_("The draft addendum has no question yet: add one with {help}.")
 QUESTION_TEXTS = ("question_fr", "question_en", "answer_fr", "answer_en")
 
 
-def _draft_question(draft: Any, number: int | None) -> Any:
+def _draft_question(draft: Any, number: int | None, command: str = "addendum question") -> Any:
     """Question ``number`` of ``draft``, numbered from 1 as ``addendum show`` and the
     language slips number them; refused with the numbers it has."""
     numbers = list(range(1, len(draft.questions) + 1))
+    if not numbers:  # walk 2026-12-07: "one of — (given: 1)" named nothing to choose from
+        raise CliError(NO_DRAFT_QUESTION, help=f"“{command}”")
     if number is None or number not in numbers:
         raise CliError(
             NOT_A_DRAFT_QUESTION,
@@ -623,7 +635,10 @@ def _question_texts(args: argparse.Namespace, typed: str) -> dict[str, str]:
 
 
 def _language_slips(slips: Any) -> None:
-    """Each text of a draft addendum in the other language, one bilingual line on stderr."""
+    """Each ``(message id, parameters)``, one bilingual line on stderr: a text of a draft
+    addendum in the other language (``addenda.language_slips``), or why no addendum can
+    be issued any more (``addenda.closed``: said when a question or a change is added to
+    a draft after the closing, walk 2026-12-07, not first when the issue is refused)."""
     for text, params in slips:
         print(bilingual(text, **params), file=sys.stderr)
 
@@ -660,6 +675,7 @@ def cmd_addendum(args: argparse.Namespace) -> int:
                 added = read(pf).draft
                 if added is not None:  # said at once, not first when the addendum is issued
                     _language_slips(addenda.language_slips(pf.project, added))
+                _language_slips(addenda.closed(pf))  # a draft that can never be issued, said now
             elif args.action in ("edit", "remove"):
                 pending = read(pf).draft
                 if pending is None:
@@ -670,10 +686,14 @@ def cmd_addendum(args: argparse.Namespace) -> int:
                         raise CliError(NO_DRAFT_CHANGE, args.file, field=args.field)
                     addenda.remove(pf, table="addendum_changes", row_id=change.id)
                 elif args.action == "remove":
-                    question = _draft_question(pending, args.number)
+                    question = _draft_question(
+                        pending, args.number, f"{args.prog} addendum {args.file} question"
+                    )
                     addenda.remove(pf, table="addendum_questions", row_id=question.id)
                 else:
-                    question = _draft_question(pending, args.number)
+                    question = _draft_question(
+                        pending, args.number, f"{args.prog} addendum {args.file} question"
+                    )
                     texts = _question_texts(args, text_language(pf.project))
                     received = _day_option(args, "date", "--date")
                     if received is not None:
@@ -709,6 +729,7 @@ def cmd_addendum(args: argparse.Namespace) -> int:
                     new_fr=args.value or "",
                     new_en=args.value_en or "",
                 )
+                _language_slips(addenda.closed(pf))  # as for a question: never to be issued
             elif args.action == "issue":
                 pending = read(pf).draft
                 if pending is None:
@@ -848,6 +869,31 @@ date is no value a clerk types, and an empty day of signature hides the contract
 follow-up, so nothing is changed and the message says how to keep the date."""
 
 
+BLANK_TEXT = N_("{option} is empty: give its text, or leave the option out to keep the one recorded.")
+"""The refusal of a text option of ``award`` given empty or blank (``--resolution ""``):
+it used to erase the resolution number silently, exit 0 (walk 2026-12-07 on the
+command line); the award's texts are corrected, never erased by an empty word."""
+AWARD_TEXTS = (
+    ("resolution", "--resolution"),
+    ("signatory", "--signatory"),
+    ("authority", "--authority"),
+    ("reason", "--reason"),
+)
+"""The text options of ``award`` refused blank (:data:`BLANK_TEXT`). ``--value ''`` is
+not among them: it sets the value back to the awarded bid's price, as its help says."""
+
+
+def _text_option(args: argparse.Namespace, dest: str, option: str) -> str | None:
+    """The text option ``option`` (``args.<dest>``): ``None`` when left out, the text as
+    typed otherwise; raises :class:`CliError` (:data:`BLANK_TEXT`) for a blank one."""
+    value = getattr(args, dest, None)
+    if value is None:
+        return None
+    if not str(value).strip():
+        raise CliError(BLANK_TEXT, option=option)
+    return str(value)
+
+
 BLANK_QUESTION_DAY = N_(
     "{option} is empty: give the date the question was received (YYYY-MM-DD), or leave the option out to record the question without that date."
 )
@@ -903,6 +949,34 @@ def _print_bid_details(bid: Any, lang: str) -> None:
         print(f"{tr('Price workbook', lang)}\t{bid.workbook_sha256}")
 
 
+AS_RECORDED = N_("Received, as recorded")
+AS_RECORDED_NOTE = N_("the moment the file keeps as evidence, typed at another offset than the town's")
+"""``bid show BID``: the moment of receipt as the file stores it, beside the town's time
+the table prints, when its offset is not the town's that day (``BD-OFFSET``, or a UTC
+timestamp): the evidence the clerk typed stays visible."""
+
+
+def _print_as_recorded(project: Project, bid: Any, lang: str) -> None:
+    """The line :data:`AS_RECORDED` of ``bid show BID``, when the stored moment's
+    offset is not the town's on that day; nothing otherwise."""
+    from wizard.core.domain.timezones import in_town_time
+
+    typed = bid.received_at.strip()
+    town = in_town_time(project.info, typed, iso=True)
+    if town == typed or not _offset_of(typed) or _offset_of(town) == _offset_of(typed):
+        return  # no moment, no zone known, or the town's own offset: the table's time says it
+    print(f"{tr(AS_RECORDED, lang)}\t{typed} ({tr(AS_RECORDED_NOTE, lang)})")
+
+
+def _offset_of(moment: str) -> str:
+    """The offset of an ISO 8601 moment as typed, ``-04:00`` (``Z``: ``+00:00``)."""
+    from wizard.core.domain.timezones import offset_text
+    from wizard.core.opendata.milestones import parse_moment
+
+    found = parse_moment(moment)
+    return offset_text(found.utcoffset()) if found is not None else ""
+
+
 def _locked_line(moment: str, by: str, lang: str) -> str:
     """ "Quality scores locked on MOMENT. Locked by: NAME." (who, when one was recorded:
     walk 2026-12-07, the line left out who locked them)."""
@@ -921,6 +995,7 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
     from wizard.core.bids.scoring_input import evaluation_input
     from wizard.core.documents.evaluation_common import NOT_OPENED, money, number
     from wizard.core.domain import bid_scoring
+    from wizard.core.domain.timezones import in_town_time
 
     record = read(pf)
     if only is not None and record.bid(only) is None:
@@ -960,7 +1035,8 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
         else:
             state = tr("no price workbook", lang)
         addenda = ", ".join(str(n) for n in bid.acknowledged_addenda) or "-"
-        cells = [str(bid.id), bid.bidder.legal_name, bid.received_at, addenda]
+        # the town's clock with its offset that day, whatever offset was typed (walk 2026-12-07)
+        cells = [str(bid.id), bid.bidder.legal_name, in_town_time(pf.project.info, bid.received_at), addenda]
         if scored:
             result = results.get(bid.id)
             points = result.quality_points if result is not None else None
@@ -971,6 +1047,8 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
         print("\t".join([*cells, state]))
         if only is not None:
             _print_bid_details(bid, lang)
+            _print_as_recorded(pf.project, bid, lang)
+            _print_standing(pf.project, record, inp, bid, results.get(bid.id), lang)
             _print_grid(pf.project, record, inp, results, lang, only)
             return
     _print_grid(pf.project, record, inp, results, lang)
@@ -1011,6 +1089,75 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
                     date=award.resolution_date or "-",
                 )
             )
+
+
+MANDATORY_RESULTS = N_("Mandatory criteria")
+NOT_RANKED = N_("Not ranked")
+WHY_FAILS = N_("fails {criteria}")
+WHY_BELOW = N_("below the pass threshold ({points} of {count} optional points; {needed} needed, {percent}%)")
+WHY_BELOW_INTERIM = N_("below the pass threshold (interim score {interim} of 100; {minimum} needed)")
+WHY_PENDING = N_("the evaluation is not complete: {missing}")
+"""``bid show BID``: the bid's mandatory results and why it is not ranked, as the
+evaluation report and the letters say it (walk 2026-12-07 on the command line: the
+rank was "—" with no reason)."""
+
+
+def _print_standing(project: Project, record: Any, inp: Any, bid: Any, result: Any, lang: str) -> None:
+    """Two labelled lines of ``bid show BID``: each mandatory criterion's result ("OBL-1:
+    Pass, OBL-2: Fail"), and why the bid is not ranked (:data:`NOT_RANKED`): the
+    mandatory criteria it fails, its points below the pass threshold ("5 of 10 optional
+    points; 7 needed, 70%"), Québec's interim score below its minimum, what it still
+    lacks, or its status (sealed, a price of 0). Nothing of it for a ranked bid, nor for
+    a bid late, withdrawn or rejected (the status column says why)."""
+    from wizard.core.bids.scoring_input import missing_labels, missing_scores
+    from wizard.core.documents.evaluation_common import number
+    from wizard.core.domain import bid_scoring
+    from wizard.core.domain.evaluation import QUEBEC_MIN_INTERIM, points_needed_clamped
+    from wizard.core.domain.numbering import criterion_numbers
+    from wizard.core.i18n.formats import COLON
+
+    labels = criterion_numbers(project, lang)
+    given = {m.criterion_id: m.passed for m in record.mandatory if m.bid_id == bid.id}
+    if result is not None and result.status != "late" and inp.mandatory_ids:
+        words = {True: PASSED_WORDS["pass"], False: PASSED_WORDS["fail"], None: PASSED_WORDS["unknown"]}
+        shown = [
+            f"{labels.get(c, f'#{c}')}{COLON[lang]}{tr(words[given.get(c)], lang)}" for c in inp.mandatory_ids
+        ]
+        print(f"{tr(MANDATORY_RESULTS, lang)}\t{', '.join(shown)}")
+    if result is None or result.status in ("ranked", "late") or bid.withdrawn or bid.rejected:
+        return  # the status column says it: "late, never opened", "withdrawn", "rejected: …"
+    optional = len(inp.optional_ids)
+    if result.status == "non_compliant":
+        why = tr(WHY_FAILS, lang, criteria=", ".join(labels.get(c, f"#{c}") for c in result.failed))
+    elif result.status == "below_threshold" and (
+        inp.method == "quebec"
+        and result.quality_score is not None
+        and result.quality_score < QUEBEC_MIN_INTERIM
+    ):
+        why = tr(
+            WHY_BELOW_INTERIM,
+            lang,
+            interim=number(result.quality_score, lang, 0),
+            minimum=number(QUEBEC_MIN_INTERIM, lang, 0),
+        )
+    elif result.status == "below_threshold":
+        why = tr(
+            WHY_BELOW,
+            lang,
+            points=number(result.quality_points, lang, 0),
+            count=optional,
+            needed=points_needed_clamped(inp.threshold_pct, optional),
+            percent=inp.threshold_pct,
+        )
+    elif result.status == "pending":
+        missing = next((m for m in missing_scores(project, record) if m.bid_id == bid.id), None)
+        lacks = missing_labels(project, missing).text(lang) if missing is not None else ""
+        status = tr(bid_scoring.STATUS_LABELS["pending"], lang)
+        why = tr(WHY_PENDING, lang, missing=lacks) if lacks else status[:1].lower() + status[1:]
+    else:
+        status = tr(bid_scoring.STATUS_LABELS[result.status], lang)
+        why = status[:1].lower() + status[1:]
+    print(f"{tr(NOT_RANKED, lang)}\t{why}")
 
 
 STILL_MISSING = N_("Still missing before the lock: {missing}.")
@@ -1127,6 +1274,43 @@ LATE_BID = N_(
     "Bid {bid} was received at {received}, after the closing at {closing} (that is {typed} at the "
     "offset typed): it is recorded as late and its price workbook will never be opened."
 )
+
+OFFSET_TYPED = N_(
+    "Check the offset: bid {bid} was typed at {typed}, but the town is at {town} on {day}, so it is "
+    "recorded as received at {local}, town time, and judged on time or late at that moment. If "
+    "{clock_time} was read on a clock of the town, remove it ({remove}) and add it again with "
+    "--received {corrected}."
+)
+"""Said at once by ``bid … add`` (walk 2026-12-07: ``--received 2027-03-08T14:30-04:00``
+for a town at −05:00 that day was recorded as 13:30, on time, without a word); ``check``
+keeps saying it as ``BD-OFFSET`` while the moment stays so."""
+
+
+def _warn_offset(pf: Any, args: argparse.Namespace, bid_id: int) -> None:
+    """:data:`OFFSET_TYPED` on stderr, one bilingual line, when ``--received`` has
+    another offset than the town's on that day (``timezones.offset_slip``)."""
+    from wizard.core.domain.timezones import moment_text, offset_slip
+    from wizard.core.opendata.milestones import parse_moment
+
+    when = parse_moment(args.received.strip())
+    slip = offset_slip(pf.project.info, when) if when is not None else None
+    if slip is None:
+        return
+    print(
+        bilingual(
+            OFFSET_TYPED,
+            bid=bid_id,
+            typed=slip.typed,
+            town=slip.town,
+            day=slip.local.date().isoformat(),
+            local=moment_text(slip.local),
+            clock_time=slip.clock.strftime("%H:%M"),
+            remove=f"{args.prog} bid {args.file} remove {bid_id}",
+            corrected=slip.clock.isoformat(timespec="minutes"),
+        ),
+        file=sys.stderr,
+    )
+
 
 ENTRIES = {
     "mandatory": ("BID", "CRITERION", "RESULT"),
@@ -1367,14 +1551,15 @@ def _award(pf: Any, args: argparse.Namespace, lang: str) -> None:
     from wizard.core.bids import evaluation_entry as ev
 
     (word,) = _numbers(args, ("BID",))
+    texts = {dest: _text_option(args, dest, option) for dest, option in AWARD_TEXTS}
     ev.set_award(
         pf,
         None if word == "none" else _bid_number(args),
-        reason_if_not_top=args.reason or None,
-        resolution_number=args.resolution,
+        reason_if_not_top=texts["reason"],
+        resolution_number=texts["resolution"],
         resolution_date=_day_option(args, "resolution_date", "--resolution-date"),
-        signatory=args.signatory,
-        delegated_authority=args.authority,
+        signatory=texts["signatory"],
+        delegated_authority=texts["authority"],
         standstill_days=args.standstill,
         awarded_on=_day_option(args, "awarded_on", "--awarded-on"),
         contract_signed_on=_day_option(args, "signed_on", "--signed-on"),
@@ -1427,6 +1612,7 @@ def cmd_bid(args: argparse.Namespace) -> int:
                 if late is not None and late.late:
                     closing = intake.closing_as_typed(pf, args.received)
                     print(bilingual(LATE_BID, bid=added, received=args.received, **closing), file=sys.stderr)
+                _warn_offset(pf, args, added)
                 _warn_bids(pf, lang, ("BD-SAME-BIDDER",))
             elif args.action == "workbook":
                 bid_id = _bid_number(args)

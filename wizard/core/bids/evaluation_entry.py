@@ -169,7 +169,9 @@ def set_verification(
                 VERIFIED_BEFORE_CLOSING, day=verified_on.strip(), closing=closes.date().isoformat()
             )
     if committee_member_id is not None and not any(m.id == committee_member_id for m in pf.project.committee):
-        raise BidsError(N_("There is no member {id} of the technical committee."), id=committee_member_id)
+        raise BidsError(
+            NO_COMMITTEE_MEMBER, id=committee_member_id, members=members_text(pf.project.committee)
+        )
     notes = free_text(notes, "verification_notes")
     with writing(pf, "set_verification", bid=bid_id, scenario=scenario_id, result=result):
         pf.db.execute(
@@ -185,6 +187,19 @@ def set_verification(
                 "committee_member_id": committee_member_id,
             }
         )
+
+
+NO_JURY_MEMBER = N_("There is no member {id} of the selection committee; its members: {members}.")
+NO_COMMITTEE_MEMBER = N_("There is no member {id} of the technical committee; its members: {members}.")
+"""The refusal of an unknown member, the valid ones listed (walk 2026-12-07 on the
+command line: "There is no member 9" left the user to guess)."""
+
+
+def members_text(members: Iterable[Any]) -> str:
+    """The members a refusal lists, by the number the entries take and their name:
+    "1 (Ada Lovelace), 2 (Alan Turing)"; "—" for none."""
+    shown = [f"{m.id} ({' '.join(m.name.split())})" if m.name.strip() else str(m.id) for m in members]
+    return ", ".join(shown) or "—"
 
 
 def set_sheet_score(
@@ -203,7 +218,7 @@ def set_sheet_score(
     criterion, a late bid, the scores locked."""
     record, _bid = _open_for_scores(pf, bid_id)
     if not any(m.id == jury_member_id for m in pf.project.jury):
-        raise BidsError(N_("There is no member {id} of the selection committee."), id=jury_member_id)
+        raise BidsError(NO_JURY_MEMBER, id=jury_member_id, members=members_text(pf.project.jury))
     _criterion(pf, criterion_id, "optional")
     value = _points(points)
     reason = _kept_reason(
@@ -302,7 +317,7 @@ def set_grid_sheet_score(
     scores locked."""
     record, _bid = _open_for_scores(pf, bid_id)
     if not any(m.id == jury_member_id for m in pf.project.jury):
-        raise BidsError(N_("There is no member {id} of the selection committee."), id=jury_member_id)
+        raise BidsError(NO_JURY_MEMBER, id=jury_member_id, members=members_text(pf.project.jury))
     value = _grid_points(_grid_item(pf, item_id), points)
     reason = _kept_reason(
         reason, record.grid_sheets, bid_id=bid_id, jury_member_id=jury_member_id, item_id=item_id

@@ -59,6 +59,10 @@ beside the project, and the evaluation computed from both
   evaluation report then says for which bids the verification is recorded (walk
   2026-12-07: it said "the technical committee verifies each scenario" with none
   recorded and the lock and award went through without a word).
+* ``BD-OFFSET`` (warning): a bid's moment of receipt is stored with another UTC offset
+  than the town's on that day (``timezones.offset_slip``): typed −04:00 for a town at
+  −05:00, 14:30 on the town's clock is recorded as 13:30, and judged on time or late
+  at that moment.
 
 Fields: ``bids:{id}.<attribute>`` for one bid, ``bids.opening``, ``bids.award``,
 ``bids.quality_locked_at``, ``jury:{id}.…`` for a member: none is a step's field, so
@@ -530,6 +534,42 @@ def _same_bidder(record: BidsRecord) -> list[Finding]:
     return found
 
 
+def _offsets(project: Project, record: BidsRecord) -> list[Finding]:
+    """Each bid received at another offset than the town's on that day (walk 2026-12-07
+    on the command line: a bid typed at −04:00 for a town at −05:00 was silently
+    recorded an hour early, on time, and could be awarded)."""
+    from wizard.core.domain.timezones import moment_text, offset_slip
+
+    found: list[Finding] = []
+    for bid in record.bids:
+        when = _moment(bid.received_at)
+        slip = offset_slip(project.info, when) if when is not None else None
+        if slip is None:
+            continue
+        found.append(
+            finding(
+                "BD-OFFSET",
+                Severity.WARNING,
+                N_(
+                    "Bid {bid} ({name}) is recorded as received at {received}: the offset {typed} "
+                    "is not the town's on that day ({town}), so the bid came at {local}, town "
+                    "time. If the time was read on a clock of the town, it came at {clock} and "
+                    "whether it is late depends on it: correct the moment before the opening."
+                ),
+                f"bids:{bid.id}.received_at",
+                principles.SEALED_PRICES,
+                bid=bid.id,
+                name=_name(bid),
+                received=bid.received_at.strip(),
+                typed=slip.typed,
+                town=slip.town,
+                local=moment_text(slip.local),
+                clock=moment_text(slip.clock),
+            )
+        )
+    return found
+
+
 def _scores(project: Project, record: BidsRecord, inp: bid_scoring.EvaluationInput) -> list[Finding]:
     """Mandatory evidence, the scale of the points, divergent sheets."""
     labels = criterion_labels(project)
@@ -843,6 +883,7 @@ def check_bids(project: Project, record: BidsRecord) -> list[Finding]:
         + _opening(project, record)
         + _competition(record, ev, on_time, disqualified)
         + _same_bidder(record)
+        + _offsets(project, record)
         + _award(record, ev, inp.method == "quebec")
         + _scores(project, record, inp)
         + _grid(project, record, inp)

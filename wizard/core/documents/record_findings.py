@@ -542,6 +542,13 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
             ),
         ),
     ),
+    "BD-OFFSET": (
+        (
+            ("bid",),
+            N_("Bid {bid} is recorded as received at another UTC offset than the town's on that day."),
+        ),
+        ((), N_("A bid is recorded as received at another UTC offset than the town's on that day.")),
+    ),
     "BD-UNACKNOWLEDGED": (
         (("bid", "number"), N_("Bid {bid} did not acknowledge addendum {number}.")),
         ((), N_("A bid did not acknowledge an addendum.")),

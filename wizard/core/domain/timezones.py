@@ -22,6 +22,7 @@ return ``None`` or ``''``; the project checks report bad values (``PR-TIME``,
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import zoneinfo
@@ -140,3 +141,74 @@ def zone_label(zone: str, lang: str) -> str:
         return str(get_timezone_name(tz, width="long", locale="fr_CA" if lang == "fr" else "en_CA"))
     except (LookupError, ValueError):
         return zone
+
+
+def offset_text(offset: dt.timedelta | None) -> str:
+    """A UTC offset as ISO 8601 writes it: ``-05:00``, ``+00:00``, ``-03:30`` (''
+    for ``None``)."""
+    if offset is None:
+        return ""
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}:{rest:02d}"
+
+
+def moment_text(when: dt.datetime) -> str:
+    """An aware moment as the command line and the bids' CSV print it:
+    ``2027-03-08 13:30 -05:00`` (seconds shown only when there are some)."""
+    shape = "%Y-%m-%d %H:%M:%S" if when.second else "%Y-%m-%d %H:%M"
+    return f"{when.strftime(shape)} {offset_text(when.utcoffset())}"
+
+
+def town_moment(info: ProjectInfo, when: dt.datetime) -> dt.datetime | None:
+    """The aware moment ``when`` in the project's zone (its offset the town's on that
+    day, daylight saving time included); ``None`` when no zone is known."""
+    zone = tzinfo(zone_of(info))
+    return None if zone is None else when.astimezone(zone)
+
+
+@dataclasses.dataclass(frozen=True)
+class OffsetSlip:
+    """A moment typed at another offset than the town's on that day (``offset_slip``):
+    ``typed`` and ``town`` the two offsets (``-04:00``, ``-05:00``), ``local`` the moment
+    recorded as the town's clock reads it, ``clock`` the moment it would be had the time
+    typed been read on a clock of the town (the same hour at the town's offset)."""
+
+    typed: str
+    town: str
+    local: dt.datetime
+    clock: dt.datetime
+
+
+def offset_slip(info: ProjectInfo, when: dt.datetime) -> OffsetSlip | None:
+    """``when`` (aware) when its offset is not the town's at that moment (zoneinfo of
+    :func:`zone_of`): ``2027-03-08T14:30-04:00`` for a town at ``-05:00`` that day is
+    13:30 in the town, and judged on time against a 14:00 closing. ``None`` when the
+    offsets agree, ``when`` is naive or in UTC (``Z``, ``+00:00``: a server's timestamp,
+    never a town clock read at a neighbour's offset; it is printed in the town's time), or
+    no zone is known."""
+    if not when.utcoffset():  # None (naive) or zero (UTC)
+        return None
+    local = town_moment(info, when)
+    if local is None or local.utcoffset() == when.utcoffset():
+        return None
+    zone = tzinfo(zone_of(info))
+    clock = when.replace(tzinfo=None).replace(tzinfo=zone)
+    return OffsetSlip(offset_text(when.utcoffset()), offset_text(local.utcoffset()), local, clock)
+
+
+def in_town_time(info: ProjectInfo, text: str, *, iso: bool = False) -> str:
+    """A moment stored as typed (``2027-03-08T14:30-04:00``, ``…T19:30:00Z``) as the town's
+    clock reads it, with its offset that day: ``2027-03-08 13:30 -05:00``
+    (:func:`moment_text`, for a reader) or, ``iso``, ``2027-03-08T13:30:00-05:00`` (open
+    data). ``text`` stripped as it is when it is no moment with its offset or no zone is
+    known: nothing is invented."""
+    try:  # as opendata.milestones.parse_moment reads one ("Z" before Python 3.11 too)
+        found: dt.datetime | None = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        found = None
+    local = town_moment(info, found) if found is not None and found.utcoffset() is not None else None
+    if local is None:
+        return text.strip()
+    return local.isoformat(timespec="seconds") if iso else moment_text(local)

@@ -2,7 +2,8 @@
 docs/open-data.md "Bids").
 
 One row per bid recorded, in the order received: the bidder (a business: its legal name
-and business number), when the bid was received, whether it was late or withdrawn, its
+and business number), when the bid was received (in the town's time, whatever offset
+the moment was typed with: the project file keeps it as typed, the evidence), whether it was late or withdrawn, its
 status in the evaluation, its evaluated price once the price envelopes are opened, its
 scores, its rank and whether it won. The CSV format is :mod:`.csv_export`'s (UTF-8 with
 a byte-order mark, comma, CRLF, stable machine names in the header, codes for choices,
@@ -27,6 +28,7 @@ from __future__ import annotations
 from wizard.core.bids.record import BidsRecord
 from wizard.core.csv_cells import to_csv
 from wizard.core.documents.evaluation_common import decimal_of, evaluation_view
+from wizard.core.domain.timezones import in_town_time
 from wizard.core.i18n import N_
 from wizard.core.model import Project
 from wizard.core.opendata.csv_export import Column, header
@@ -53,7 +55,13 @@ BIDS_COLUMNS: tuple[Column, ...] = (
         "contact_name",
         N_("The bidder's contact person, only when the bidder agreed to its publication; empty otherwise."),
     ),
-    Column("received_at", N_("When the bid was received (ISO 8601, with the offset from UTC).")),
+    Column(
+        "received_at",
+        N_(
+            "When the bid was received, in the town's time (ISO 8601, with its offset from UTC that "
+            "day); the project file keeps the moment as the Town recorded it."
+        ),
+    ),
     Column("late", N_("true: received after the closing; recorded and never opened."), "boolean"),
     Column("withdrawn", N_("true: withdrawn by the bidder before the closing; not evaluated."), "boolean"),
     Column(
@@ -121,7 +129,7 @@ def bids_rows(project: Project, record: BidsRecord) -> list[list[str]]:
                 " ".join(bid.bidder.legal_name.split()),
                 " ".join(bid.bidder.business_number.split()),
                 " ".join(bid.bidder.contact_name.split()) if bid.publish_names else "",
-                bid.received_at.strip(),
+                in_town_time(project.info, bid.received_at, iso=True),
                 "true" if bid.late else "false",
                 "true" if bid.withdrawn else "false",
                 status,
