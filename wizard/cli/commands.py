@@ -1531,6 +1531,19 @@ AWARD_FINDINGS = (
 award itself gets wrong is told when it is typed, not only by ``check``."""
 
 
+DECISION_OPTIONS = {
+    "reason_if_not_top": "--reason",
+    "resolution_number": "--resolution",
+    "resolution_date": "--resolution-date",
+    "awarded_on": "--awarded-on",
+    "contract_signed_on": "--signed-on",
+}
+DECISION_DROPPED = N_(
+    "The award now records another decision: what the former one held for {options} is not kept "
+    "(it was that decision's); give them again for this one."
+)
+
+
 def _warn_bids(pf: Any, lang: str, codes: tuple[str, ...]) -> None:
     """The findings of ``checks.bids`` among ``codes``, on stderr, as ``check`` words them."""
     from wizard.core.bids.record import read as read_bids
@@ -1549,22 +1562,31 @@ def _award(pf: Any, args: argparse.Namespace, lang: str) -> None:
     option left out keeps what the award holds (a correction never erases the signed
     contract). What the award gets wrong is said on stderr (:data:`AWARD_FINDINGS`)."""
     from wizard.core.bids import evaluation_entry as ev
+    from wizard.core.bids.record import read as read_bids
 
     (word,) = _numbers(args, ("BID",))
     texts = {dest: _text_option(args, dest, option) for dest, option in AWARD_TEXTS}
+    chosen = None if word == "none" else _bid_number(args)
+    decision = {
+        "reason_if_not_top": texts["reason"],
+        "resolution_number": texts["resolution"],
+        "resolution_date": _day_option(args, "resolution_date", "--resolution-date"),
+        "awarded_on": _day_option(args, "awarded_on", "--awarded-on"),
+        "contract_signed_on": _day_option(args, "signed_on", "--signed-on"),
+    }
+    dropped = ev.dropped_with_decision(read_bids(pf).award, chosen, decision)
     ev.set_award(
         pf,
-        None if word == "none" else _bid_number(args),
-        reason_if_not_top=texts["reason"],
-        resolution_number=texts["resolution"],
-        resolution_date=_day_option(args, "resolution_date", "--resolution-date"),
+        chosen,
         signatory=texts["signatory"],
         delegated_authority=texts["authority"],
         standstill_days=args.standstill,
-        awarded_on=_day_option(args, "awarded_on", "--awarded-on"),
-        contract_signed_on=_day_option(args, "signed_on", "--signed-on"),
         contract_value=args.value,
+        **decision,
     )
+    if dropped:
+        options = ", ".join(DECISION_OPTIONS[f] for f in dropped)
+        print(bilingual(DECISION_DROPPED, options=options), file=sys.stderr)
     _warn_bids(pf, lang, AWARD_FINDINGS)
 
 

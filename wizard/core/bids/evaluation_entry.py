@@ -24,7 +24,7 @@ raises :class:`~wizard.core.bids.BidsError` (nothing saved) and the store's
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -421,6 +421,20 @@ def follow_up_entries(pf: ProjectFile) -> list[str]:
     ]
 
 
+DECISION_FIELDS = ("resolution_number", "resolution_date", "awarded_on", "contract_signed_on")
+"""The award's fields that belong to one decision (:func:`set_award` drops them with it)."""
+
+
+def dropped_with_decision(before: Award | None, bid_id: int | None, given: Mapping[str, object]) -> list[str]:
+    """The fields of :data:`DECISION_FIELDS` (and ``reason_if_not_top``) that ``before``
+    holds and an award of ``bid_id`` drops: the bid changes and ``given`` (field → value,
+    ``None`` when left out) does not restate them. Empty for the same bid or no award."""
+    if before is None or before.bid_id == bid_id:
+        return []
+    fields = ("reason_if_not_top",) + DECISION_FIELDS
+    return [f for f in fields if getattr(before, f) and given.get(f) is None]
+
+
 def set_award(
     pf: ProjectFile,
     /,
@@ -444,8 +458,11 @@ def set_award(
 
     A field left ``None`` keeps what the award already holds (empty for a first award):
     a correction changes only the fields it gives, so a second ``award`` never erases
-    the signed contract the follow-up rests on. The reason belongs to the choice of bid:
-    when the bid changes and no reason is given, the former one is dropped. Raises
+    the signed contract the follow-up rests on. The reason, the resolution (number and
+    date), the award's day and the signature's belong to the decision: when the bid
+    changes (or becomes ``None``) and they are not given, the former ones are dropped
+    (:func:`dropped_with_decision` names them); the signatory, the authority and the
+    standstill period are the Town's and are kept. Raises
     :class:`BidsError`: before the opening, a bid that was not opened, a change of the
     awarded bid or no award while the contract's follow-up
     holds entries (:data:`FOLLOW_UP_HELD`: its payments, amendments, reports and
@@ -486,19 +503,25 @@ def set_award(
     )
     if needs_reason(pf.project, record, bid_id, reason):
         raise BidsError(NOT_TOP)
+    # The resolution and the days belong to a decision: another bid (or none) is a new
+    # decision, and the former one's are not carried to it (a record would otherwise
+    # quote the resolution that awarded bid 2 as the one that decided not to award).
+    same = before.bid_id == bid_id
     row = {
         "id": 1,
         "bid_id": bid_id,
         "reason_if_not_top": reason,
-        "resolution_number": kept(resolution_number, before.resolution_number, which="resolution_number"),
-        "resolution_date": kept(resolution_date, before.resolution_date, day=True),
+        "resolution_number": kept(
+            resolution_number, before.resolution_number if same else "", which="resolution_number"
+        ),
+        "resolution_date": kept(resolution_date, before.resolution_date if same else "", day=True),
         "signatory": kept(signatory, before.signatory, which="signatory"),
         "delegated_authority": kept(
             delegated_authority, before.delegated_authority, which="delegated_authority"
         ),
         "standstill_days": before.standstill_days if standstill_days is None else standstill_days,
-        "awarded_on": kept(awarded_on, before.awarded_on, day=True),
-        "contract_signed_on": kept(contract_signed_on, before.contract_signed_on, day=True),
+        "awarded_on": kept(awarded_on, before.awarded_on if same else "", day=True),
+        "contract_signed_on": kept(contract_signed_on, before.contract_signed_on if same else "", day=True),
         "contract_value": award_value(record, before, bid_id, value),
     }
     if before.contract_signed_on and not row["contract_signed_on"]:
