@@ -90,6 +90,19 @@ def test_the_hand_computed_totals():
 # --- the evaluation report --------------------------------------------------------------
 
 
+def test_the_report_counts_the_bids_in_words_when_none_is_late():
+    """The decision record's wording, shared (review 2026-12-07: "3 bids were received,
+    0 of them after the closing"); the clean twin above keeps "1 of them"."""
+    record = awarded()
+    on_time = replace(record, bids=tuple(b for b in record.bids if not b.late))
+    assert len(on_time.bids) == len(record.bids) - 1
+    english = text(report_document(project(), on_time, "en"))
+    french = text(report_document(project(), on_time, "fr")).replace("\u00a0", " ")
+    assert f"{len(on_time.bids)} bids were received, all before the closing set for" in english
+    assert f"{len(on_time.bids)} soumissions ont été reçues, toutes avant la clôture" in french
+    assert "0 of them" not in english and "dont 0" not in french
+
+
 def test_the_report_ranks_and_scores_the_bids():
     report = report_document(project(), awarded(), "en")
     rows = table_rows(report, "Rank")

@@ -135,6 +135,37 @@ def removed_text(record: BidsRecord, lang: str) -> str:
     )
 
 
+def received_sentence(view: EvaluationView, lang: str) -> str:
+    """How many bids came in and how many after the closing, as the evaluation report
+    and the decision record both say it: "4 bids were received, 1 of them after …", "3
+    bids were received, all before …" (none late), "1 bid was received, after …" (all
+    late); a bid is late against the closing in force (``Bid.late``)."""
+    from wizard.core.documents.tender_submission import format_deadline
+
+    bids = view.record.bids
+    count = len(bids)
+    late = sum(1 for b in bids if b.late)
+    if late == 0:
+        plural = Plural(
+            "{count} bid was received, before the closing set for {closing}.",
+            "{count} bids were received, all before the closing set for {closing}.",
+            count,
+        )
+    elif late == count:
+        plural = Plural(
+            "{count} bid was received, after the closing set for {closing}.",
+            "{count} bids were received, all after the closing set for {closing}.",
+            count,
+        )
+    else:
+        plural = Plural(
+            "{count} bid was received, {late} of them after the closing set for {closing}.",
+            "{count} bids were received, {late} of them after the closing set for {closing}.",
+            count,
+        )
+    return tr(plural, lang, count=count, late=late, closing=format_deadline(view.project.info, lang))
+
+
 def evaluation_view(project: Project, record: BidsRecord) -> EvaluationView:
     """:class:`EvaluationView` of ``record`` on ``project`` (pure)."""
     shown = drop_blank_rows(project)

@@ -36,6 +36,7 @@ from wizard.core.documents.evaluation_common import (
     money,
     notes_language_note,
     number,
+    received_sentence,
     removed_text,
     status_text,
 )
@@ -307,7 +308,6 @@ def _item_label(item: QualityGridItem) -> str:
 
 def _received(view: EvaluationView, lang: str) -> list[Block]:
     record = view.record
-    late = sum(1 for b in record.bids if b.late)
     rows = [
         [
             str(bid.id),
@@ -320,19 +320,7 @@ def _received(view: EvaluationView, lang: str) -> list[Block]:
     ]
     blocks: list[Block] = [
         Heading(1, tr("Bids received", lang)),
-        Paragraph(
-            tr(
-                Plural(
-                    "{count} bid was received, {late} of them after the closing set for {closing}.",
-                    "{count} bids were received, {late} of them after the closing set for {closing}.",
-                    len(record.bids),
-                ),
-                lang,
-                count=len(record.bids),
-                late=late,
-                closing=format_deadline(view.project.info, lang),
-            )
-        ),
+        Paragraph(received_sentence(view, lang)),
     ]
     removed = removed_text(record, lang)
     if removed:
@@ -352,7 +340,7 @@ def _received(view: EvaluationView, lang: str) -> list[Block]:
             [1.2, 4.3, 4.0, 2.5, 4.0],
         ),
     ]
-    if late:
+    if any(b.late for b in record.bids):
         blocks.append(
             Paragraph(
                 tr(

@@ -30,9 +30,9 @@ from wizard.core.documents.evaluation_common import (
     evaluation_view,
     money,
     number,
+    received_sentence,
     status_text,
 )
-from wizard.core.documents.tender_submission import format_deadline
 from wizard.core.i18n import N_, Plural, tr
 from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
@@ -102,36 +102,6 @@ def _bids_table(view: EvaluationView, lang: str) -> list[Block]:
         tr("Final score", lang) if _quebec(view) else tr("Total /100", lang),
     ]
     return [Table([header], rows, [1.2, 5.0, 4.3, 3.0, 2.5], right=(3, 4))]
-
-
-def _received(view: EvaluationView, lang: str) -> Paragraph:
-    """How many bids came in and how many after the closing: "4 bids were received, 1 of
-    them after …", "3 bids were received, all before …" (none late), "1 bid was received,
-    after …" (all late)."""
-    bids = view.record.bids
-    count = len(bids)
-    late = sum(1 for b in bids if b.late)
-    if late == 0:
-        plural = Plural(
-            "{count} bid was received, before the closing set for {closing}.",
-            "{count} bids were received, all before the closing set for {closing}.",
-            count,
-        )
-    elif late == count:
-        plural = Plural(
-            "{count} bid was received, after the closing set for {closing}.",
-            "{count} bids were received, all after the closing set for {closing}.",
-            count,
-        )
-    else:
-        plural = Plural(
-            "{count} bid was received, {late} of them after the closing set for {closing}.",
-            "{count} bids were received, {late} of them after the closing set for {closing}.",
-            count,
-        )
-    return Paragraph(
-        tr(plural, lang, count=count, late=late, closing=format_deadline(view.project.info, lang))
-    )
 
 
 def _decision(view: EvaluationView, bid: Bid, lang: str) -> str:
@@ -378,7 +348,7 @@ def award_blocks(
             PageBreak(),
             Heading(1, tr("Bids received", lang)),
             *_notes(bids, notes_lang, lang),
-            _received(view, lang),
+            Paragraph(received_sentence(view, lang)),
             *(Paragraph(text) for text in _no_award(view, lang)),
             *_bids_table(view, lang),
         ]
@@ -401,6 +371,10 @@ def award_blocks(
         )
     blocks += [Paragraph(text) for text in _ranking(view, bid, lang)]
     blocks.append(_award_table(view, lang))
-    blocks += [Heading(2, tr("Bids and ranking", lang)), _received(view, lang), *_bids_table(view, lang)]
+    blocks += [
+        Heading(2, tr("Bids and ranking", lang)),
+        Paragraph(received_sentence(view, lang)),
+        *_bids_table(view, lang),
+    ]
     blocks.append(Paragraph(tr(SEE_REPORT, lang)))
     return blocks
