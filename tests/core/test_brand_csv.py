@@ -362,3 +362,55 @@ def test_the_report_says_a_capital_is_enough_as_the_check_does():
     clean = ["The clerk's office receives the requests.", "Le bureau du greffier reçoit les demandes."]
     assert [detect_brands(t, extra) for t in clean] == [[], []]
     assert [m.canonical for m in detect_brands("compatible with microsoft office", [])] == ["Microsoft 365"]
+
+
+def test_add_brand_names_adds_the_new_ones_all_or_none_and_the_check_finds_them(project_file):
+    # issue 19: a possible name's warning, confirmed by the town, becomes a brand error
+    from wizard.core import checks
+    from wizard.core.model import Criterion
+
+    text = "The solution must integrate with Zorbex Cloud."
+    assert [f.code for f in lint_text("criterion", text)] == ["C-POSSIBLE-BRAND"]
+    with ProjectFile.open(project_file) as pf:
+        assert ops.add_brand_names(pf, names=["Zorbex  Cloud", "permisplus", "zorbex cloud"]) == [
+            "Zorbex Cloud"
+        ]
+        assert ops.add_brand_names(pf, names=["Zorbex Cloud"]) == []
+        for bad in (["Geo Pro", "X1"], ["Geo Pro", "123"], ["Geo Pro", "y" * 121]):
+            with pytest.raises(BrandCsvError):
+                ops.add_brand_names(pf, names=bad)
+        assert [b.name for b in pf.project.extra_brands] == ["PermisPlus", "=Évalweb", "Zorbex Cloud"]
+        project = pf.project
+    with ProjectFile.open(project_file, read_only=True) as pf:
+        assert [b.name for b in pf.project.extra_brands][-1] == "Zorbex Cloud"
+    project.criteria.append(Criterion(id=1, text=text, kind="mandatory"))
+    found = [f for f in checks.run_checks(project) if f.field == "criteria:1.text"]
+    assert [(f.code, f.param("brands")) for f in found] == [("C-BRAND", "Zorbex Cloud")]
+
+
+@pytest.mark.parametrize(
+    ("name", "english", "french"),
+    [
+        (
+            "X1",
+            "The brand check can never find “X1” (a name needs at least 3 characters and a letter).",
+            "La vérification des marques ne peut jamais trouver «\u00a0X1\u00a0» (un nom doit compter au moins 3 "
+            "caractères, dont une lettre).",
+        ),
+        (
+            "1234",
+            "The brand check can never find “1234” (a name needs at least 3 characters and a letter).",
+            "La vérification des marques ne peut jamais trouver «\u00a0"
+            + "1234"
+            + "\u00a0» (un nom doit compter "
+            "au moins 3 caractères, dont une lettre).",
+        ),
+    ],
+)
+def test_check_names_refuses_a_name_the_check_never_finds(name, english, french):
+    from wizard.core.domain.brand_csv import check_names
+
+    with pytest.raises(BrandCsvError) as refused:
+        check_names(["Zorbex Cloud", name])
+    assert (refused.value.message("en"), refused.value.message("fr")) == (english, french)
+    assert check_names(["Zor"]) == ["Zor"]  # the clean twin: 3 characters, a letter

@@ -13,7 +13,8 @@ hang on this layer, and no screen re-implements a rule of the core.
 * The market matrix: :func:`set_support`; its CSV: :func:`import_matrix`,
   :func:`merge_matrix`; criteria drafted from the scan: :func:`draft_criteria`,
   :func:`add_criteria`.
-* Extra brand names: a shared list's CSV, :func:`import_brands`.
+* Extra brand names: a shared list's CSV, :func:`import_brands`; names confirmed from
+  a possible-brand warning, :func:`add_brand_names`.
 * Clauses: :func:`set_clause_included`, :func:`set_clause_text`, :func:`revert_clause`.
 * Findings: :func:`justify_finding`.
 * The scope's first roles: :func:`mark_requesting_unit` (:func:`requesting_unit_to_mark`).
@@ -203,6 +204,17 @@ def import_brands(pf: ProjectFile, /, *, data: bytes) -> list[str]:
     from wizard.core.domain import brand_csv
 
     return brand_csv.import_brands(pf, data)
+
+
+def add_brand_names(pf: ProjectFile, /, *, names: list[str]) -> list[str]:
+    """Add ``names`` (the names a possible-brand warning detected, confirmed by the
+    user) that the project does not hold yet to its extra brand names, all or none
+    (``domain/brand_csv.py``); returns the names added. The brand check then reports
+    them as C-BRAND / S-BRAND. Raises its ``BrandCsvError`` for a name the brand check
+    never finds (under 3 characters, no letter) or too long: nothing changed."""
+    from wizard.core.domain import brand_csv
+
+    return brand_csv.add_names(pf, names)
 
 
 def add_criteria(pf: ProjectFile, /, *, drafts: list[Criterion]) -> list[Criterion]:

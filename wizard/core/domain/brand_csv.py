@@ -17,6 +17,9 @@ does not know (a local reseller, a regional ERP) can pass them on:
   name longer than :data:`MAX_NAME` characters or one the brand check never finds.
 * ``import_brands(pf, data) -> list[str]``: the names not already in the project,
   added all or none (the ``ops.import_brands`` operation); returns them.
+* ``add_names(pf, names) -> list[str]``: names the town confirms one by one (the app's
+  findings panel, "Add to the brand list" on a possible name's warning), added the same
+  way, all or none; a name the brand check never finds is refused, as in a file.
 * ``import_report(names, added, lang) -> str``: the import's report after its count:
   how many names of the file the project already held, then ``cased_report``.
 * ``cased_report(names, lang) -> str``: the import's report of the names that are
@@ -194,6 +197,46 @@ def import_brands(pf: ProjectFile, data: bytes) -> list[str]:
     return new
 
 
+def check_names(names: list[str]) -> list[str]:
+    """``names`` with their spaces collapsed, each once (case and accents aside), in
+    order. Raises :class:`BrandCsvError` for a name longer than :data:`MAX_NAME`
+    characters or one the brand check never finds (shorter than :data:`MIN_NAME`
+    characters, or without a letter): the names are taken all or none."""
+    cleaned: list[str] = []
+    seen: set[str] = set()
+    for raw in names:
+        name = " ".join(raw.split())
+        if len(name) > MAX_NAME:
+            raise BrandCsvError(
+                N_("“{name}” is longer than {max} characters: is it a name?"), name=name, max=MAX_NAME
+            )
+        if not _usable(name):
+            raise BrandCsvError(
+                N_(
+                    "The brand check can never find “{name}” (a name needs at least {min} characters "
+                    "and a letter)."
+                ),
+                name=name,
+                min=MIN_NAME,
+            )
+        if fold(name) not in seen:
+            seen.add(fold(name))
+            cleaned.append(name)
+    return cleaned
+
+
+def add_names(pf: ProjectFile, names: list[str]) -> list[str]:
+    """Add the ``names`` (:func:`check_names`) that the project does not hold yet, all
+    or none; returns the names added. Raises :class:`BrandCsvError` (nothing changed),
+    or the store's ``ReadOnlyFile`` / ``WriteFailed``."""
+    held = {fold(b.name.strip()) for b in pf.project.extra_brands}
+    new = [n for n in check_names(names) if fold(n) not in held]
+    with batch(pf, ("extra_brands",)):
+        for name in new:
+            pf.add_row("extra_brands", name=name)
+    return new
+
+
 def cased_names(names: list[str]) -> list[str]:
     """The names of ``names`` that are also ordinary words, in order: the brand check
     finds them only when written with a capital (:func:`brands.ordinary_word`)."""
@@ -252,8 +295,10 @@ def import_report(names: list[str], added: list[str], lang: str) -> str:
 
 __all__ = [
     "BrandCsvError",
+    "add_names",
     "cased_names",
     "cased_report",
+    "check_names",
     "export_brands",
     "import_brands",
     "import_report",
