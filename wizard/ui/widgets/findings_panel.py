@@ -4,6 +4,11 @@ Clicking a finding asks to focus the field it points at (:attr:`FindingsPanel.fo
 "Mark justified…" asks a written reason and keeps it in the project
 (``justifications``), which the decision record lists. Justified findings are listed
 after the open ones, greyed.
+
+On a possible product name's warning (C-POSSIBLE-BRAND, S-POSSIBLE-BRAND), "Add to the
+brand list" adds the name(s) it detected to the project's own brand names
+(``ops.add_brand_names``, undone as one action): the town knows that "Zorbex" is a
+product when no shape rule can, and the check then reports it as a brand everywhere.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton,
 
 from wizard.core import ops
 from wizard.core.checks import Finding, justified_findings, open_findings
+from wizard.core.checks.lint import detected_names
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.i18n.labels import severity_label
 from wizard.core.steps import Step
@@ -23,6 +29,13 @@ from wizard.ui.widgets.texts import Texts
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 ICON_ROLE = Qt.ItemDataRole.UserRole + 1  # the icon kind shown ("error", "warning", "info")
+POSSIBLE_BRAND_CODES = frozenset({"C-POSSIBLE-BRAND", "S-POSSIBLE-BRAND"})  # "Add to the brand list"
+
+
+def names_to_add(f: Finding | None) -> list[str]:
+    """The names "Add to the brand list" would add for ``f``: those a possible-brand
+    warning detected ([] for any other finding)."""
+    return detected_names(f) if f is not None and f.code in POSSIBLE_BRAND_CODES else []
 
 
 def finding_text(f: Finding, justified: bool) -> str:
@@ -69,10 +82,16 @@ class FindingsPanel(QWidget):
         self.justify_button = QPushButton()
         texts.add(self.justify_button.setText, N_("Mark justified…"))
         self.justify_button.clicked.connect(self.justify_current)
+        self.brand_button = QPushButton()
+        self.brand_button.setObjectName("add_brand")
+        texts.add(self.brand_button.setText, N_("Add to the brand list"))
+        self.brand_button.clicked.connect(self.add_current_brands)
+        self.brand_button.hide()
         layout.addWidget(self.title)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.principle)
         layout.addWidget(self.justify_button)
+        layout.addWidget(self.brand_button)
 
     def findings(self) -> list[Finding]:
         found = self.ctx.findings()
@@ -107,6 +126,18 @@ class FindingsPanel(QWidget):
         text = f.principle_text(ui_language()) if f else ""
         self.principle.setText(_("Guide principle: {principle}", principle=text) if text else "")
         self.justify_button.setEnabled(f is not None and not self.ctx.read_only)
+        names = names_to_add(f)
+        self.brand_button.setVisible(bool(names))
+        self.brand_button.setEnabled(bool(names) and not self.ctx.read_only)
+        self.brand_button.setToolTip(
+            _(
+                "Add {names} to the project's own brand names (Criteria step): the brand check then "
+                "reports each as a brand name in every text.",
+                names=", ".join(names),
+            )
+            if names
+            else ""
+        )
 
     def _clicked(self, item: QListWidgetItem) -> None:
         f = item.data(FINDING_ROLE)
@@ -128,3 +159,32 @@ class FindingsPanel(QWidget):
         if reason is None:
             return
         self.ctx.do(ops.justify_finding, code=f.code, field=f.field, reason=reason)
+
+    def add_current_brands(self) -> None:
+        """Add the names the selected possible-brand warning detected to the project's
+        extra brand names (one undoable action); a name the check never finds is
+        refused with the domain's message, nothing added."""
+        from wizard.core.domain import brand_csv
+        from wizard.ui import dialogs
+
+        names = names_to_add(self.current())
+        if not names or self.ctx.read_only:
+            return
+        try:
+            brand_csv.check_names(names)  # refused before the edit, in the app's language
+        except brand_csv.BrandCsvError as exc:
+            dialogs.show_error(self, _("Nothing was added.") + "\n" + exc.message(ui_language()))
+            return
+        self.ctx.flush()
+        if self.ctx.do(ops.add_brand_names, names=names) is not None:
+            self._show_brand_table()
+
+    def _show_brand_table(self) -> None:
+        """The Criteria step's table of extra brand names shows the names added."""
+        widget = self.parentWidget()
+        while widget is not None and not hasattr(widget, "step_pages"):
+            widget = widget.parentWidget()
+        page = getattr(widget, "step_pages", {}).get(Step.CRITERIA)
+        table = getattr(page, "tables", {}).get("extra_brands")
+        if table is not None:
+            table.reload()

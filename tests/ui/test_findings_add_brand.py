@@ -1,0 +1,122 @@
+"""Findings panel: "Add to the brand list" on a possible product name's warning (issue 19).
+
+The town knows that "Zorbex" is a product when no shape rule can: one click puts the
+name the warning detected in the project's own brand list, and the check then reports
+it as the C-BRAND error. Any other finding shows no such button.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.core.checks.base import Severity, brand_finding
+from wizard.core.model import Criterion, Scenario
+from wizard.core.model.defaults import new_project
+from wizard.core.project_file.store import ProjectFile
+from wizard.core.steps import Step
+from wizard.ui.widgets.findings_panel import FINDING_ROLE
+
+UNKNOWN = "The solution must integrate with Zorbex Cloud."
+CLEAN = "The solution must integrate with the Town’s accounting system."
+
+
+@pytest.fixture
+def criteria_page(window, tmp_path):
+    project = new_project("en")
+    project.criteria = [Criterion(id=1, text="Works offline.")]
+    window.set_project(ProjectFile.create(tmp_path / "town.tender", project))
+    window.wizard.go_to(Step.CRITERIA)
+    return window.wizard.currentPage()
+
+
+def _found(panel):
+    items = [panel.list.item(i) for i in range(panel.list.count())]
+    return [item.data(FINDING_ROLE) for item in items if item.data(FINDING_ROLE) is not None]
+
+
+def _select(panel, code, field):
+    [row] = [i for i, f in enumerate(_found(panel)) if (f.code, f.field) == (code, field)]
+    panel.list.setCurrentRow(row)
+    return panel.current()
+
+
+def _stored(window):
+    with ProjectFile.open(window.ctx.pf.path, read_only=True) as pf:
+        return pf.project
+
+
+def test_add_a_possible_name_to_the_brand_list_makes_it_a_brand_error(criteria_page, window):
+    panel = criteria_page.findings
+    criteria_page.tables["criteria"].set_value(1, "text", UNKNOWN)
+    window.ctx.flush()
+    field = "criteria:1.text"
+    assert [f.code for f in _found(panel) if f.field == field] == ["C-POSSIBLE-BRAND"]
+    _select(panel, "C-POSSIBLE-BRAND", field)
+    button = panel.brand_button
+    assert button.isVisibleTo(panel) and button.isEnabled()
+    assert button.text() == "Add to the brand list"
+    assert "Zorbex Cloud" in button.toolTip()
+    button.click()
+    assert [b.name for b in window.ctx.project.extra_brands] == ["Zorbex Cloud"]
+    assert [b.name for b in _stored(window).extra_brands] == ["Zorbex Cloud"]  # saved in the file
+    here = [f for f in _found(panel) if f.field == field]
+    assert [f.code for f in here] == ["C-BRAND"]
+    assert here[0].severity == Severity.ERROR and "Zorbex Cloud" in here[0].param("brands")
+    # the Criteria step's own list shows the name
+    table = criteria_page.tables["extra_brands"]
+    assert table.table.rowCount() == 1
+    # one action, undone as the others
+    window.actions_by_name["undo"].trigger()
+    assert [b.name for b in _stored(window).extra_brands] == []
+    assert [f.code for f in _found(criteria_page.findings) if f.field == field] == ["C-POSSIBLE-BRAND"]
+
+
+def test_the_clean_twin_and_other_findings_show_no_button(criteria_page, window):
+    panel = criteria_page.findings
+    criteria_page.tables["criteria"].set_value(1, "text", CLEAN)
+    window.ctx.flush()
+    found = _found(panel)
+    assert found and not [f for f in found if f.code.endswith("POSSIBLE-BRAND")]
+    for row in range(len(found)):
+        panel.list.setCurrentRow(row)
+        assert not panel.brand_button.isVisibleTo(panel), found[row].code
+        assert not panel.brand_button.isEnabled()
+    panel.brand_button.click()  # even if reached: nothing added
+    assert window.ctx.project.extra_brands == []
+
+
+def test_a_scenario_s_possible_name_in_french(window, tmp_path):
+    project = new_project("fr")
+    project.scenarios = [Scenario(id=1, title="Payer", steps=UNKNOWN)]
+    window.set_project(ProjectFile.create(tmp_path / "ville.tender", project))
+    window.actions_by_name["lang_fr"].trigger()
+    window.wizard.go_to(Step.SCENARIOS)
+    panel = window.wizard.currentPage().findings
+    _select(panel, "S-POSSIBLE-BRAND", "scenarios:1.steps")
+    assert panel.brand_button.text() == "Ajouter à la liste des marques"
+    assert panel.brand_button.toolTip().startswith(
+        "Ajouter Zorbex Cloud aux noms de marques propres au projet"
+    )
+    panel.brand_button.click()
+    assert [b.name for b in window.ctx.project.extra_brands] == ["Zorbex Cloud"]
+    assert [f.code for f in _found(panel) if f.field == "scenarios:1.steps"] == ["S-BRAND"]
+
+
+def test_a_name_the_check_never_finds_is_refused_in_the_app_s_language(
+    criteria_page, window, errors, monkeypatch
+):
+    window.actions_by_name["lang_fr"].trigger()
+    panel = criteria_page.findings
+    short = brand_finding(
+        "C-POSSIBLE-BRAND", Severity.WARNING, "Possible: {brands}", "criteria:1.text", ["X1"]
+    )
+    monkeypatch.setattr(panel, "findings", lambda: [short])
+    panel.refresh()
+    panel.list.setCurrentRow(0)
+    assert panel.brand_button.isEnabled()
+    panel.brand_button.click()
+    assert errors == [
+        "Rien n\u2019a été ajouté.\nLa vérification des marques ne peut jamais trouver «\u00a0X1\u00a0» "
+        "(un nom doit compter au moins 3 caractères, dont une lettre)."
+    ]
+    assert window.ctx.project.extra_brands == []
