@@ -115,6 +115,7 @@ class StepPage(QWizardPage):
             self.texts.add(self.help_label.setText, self.HELP)
         self.findings = FindingsPanel(self.ctx, None if self.STEP == Step.REVIEW else self.STEP, self.texts)
         self.findings.focus_field.connect(self.focus_requested)
+        self.findings.brands_added.connect(self.load)  # the Criteria step's table of brand names
         help_scroll = QScrollArea()
         help_scroll.setWidgetResizable(True)
         help_scroll.setFrameShape(QScrollArea.Shape.NoFrame)

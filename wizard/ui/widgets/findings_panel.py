@@ -62,6 +62,7 @@ class FindingsPanel(QWidget):
     """Findings of ``step`` (all steps when ``None``), refreshed by :meth:`refresh`."""
 
     focus_field = Signal(str)
+    brands_added = Signal()  # "Add to the brand list" saved names: the page shows them again
 
     def __init__(self, ctx: ProjectContext, step: Step | None, texts: Texts) -> None:
         super().__init__()
@@ -177,14 +178,4 @@ class FindingsPanel(QWidget):
             return
         self.ctx.flush()
         if self.ctx.do(ops.add_brand_names, names=names) is not None:
-            self._show_brand_table()
-
-    def _show_brand_table(self) -> None:
-        """The Criteria step's table of extra brand names shows the names added."""
-        widget = self.parentWidget()
-        while widget is not None and not hasattr(widget, "step_pages"):
-            widget = widget.parentWidget()
-        page = getattr(widget, "step_pages", {}).get(Step.CRITERIA)
-        table = getattr(page, "tables", {}).get("extra_brands")
-        if table is not None:
-            table.reload()
+            self.brands_added.emit()
