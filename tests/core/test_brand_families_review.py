@@ -47,8 +47,17 @@ ORDINARY_PHRASES = {
         [("Desktops were bought from Tiger Direct.", ["TigerDirect"])],
     ),
     "model_lines": (
-        ["The museum shows alien ware from the film."],
-        [("Staff laptops are Alienware models.", ["Alienware"])],
+        [
+            "The museum shows alien ware from the film.",
+            "Access is checked by an identity services engine of the province.",
+        ],
+        [
+            ("Staff laptops are Alienware models.", ["Alienware"]),
+            (
+                "Network access goes through Cisco Identity Services Engine.",
+                ["Cisco Identity Services Engine"],
+            ),
+        ],
     ),
     "enterprise_it": (
         [
@@ -59,6 +68,7 @@ ORDINARY_PHRASES = {
             "The lab keeps a fusion inventory of parts.",
             "Staff worry about rippling payroll costs.",
             "Sugar on-demand is sold at the café.",
+            "The park counts its elk stack of antlers.",
         ],
         [
             (
