@@ -24,6 +24,7 @@ from wizard.core.bids import BidsError
 from wizard.core.bids.record import BidsRecord
 from wizard.core.checks import Finding, run_checks
 from wizard.core.contract import ContractError
+from wizard.core.domain.brand_csv import BrandCsvError
 from wizard.core.i18n import _, tr, ui_language
 from wizard.core.model import Project
 from wizard.core.project_file.store import ProjectFile
@@ -132,6 +133,9 @@ class ProjectContext(QObject):
             exc, (BidsError, ContractError, PublishingError)
         ):  # a refusal: the core's message, in the app's language
             dialogs.show_error(self.window, refusal(exc))
+            return
+        if isinstance(exc, BrandCsvError):  # names refused all or none, in the app's language
+            dialogs.show_error(self.window, _("Nothing was added.") + "\n" + exc.message(ui_language()))
             return
         dialogs.show_error(self.window, _("The change could not be saved:") + f"\n{exc}")
 

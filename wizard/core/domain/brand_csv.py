@@ -188,13 +188,7 @@ def import_brands(pf: ProjectFile, data: bytes) -> list[str]:
     """Add the names of ``data`` that the project does not hold yet (case and accents
     aside), all or none; returns the names added. Raises :class:`BrandCsvError`
     (nothing changed), or the store's ``ReadOnlyFile`` / ``WriteFailed``."""
-    names = parse_brands(data)
-    held = {fold(b.name.strip()) for b in pf.project.extra_brands}
-    new = [n for n in names if fold(n) not in held]
-    with batch(pf, ("extra_brands",)):
-        for name in new:
-            pf.add_row("extra_brands", name=name)
-    return new
+    return add_names(pf, parse_brands(data))
 
 
 def check_names(names: list[str]) -> list[str]:

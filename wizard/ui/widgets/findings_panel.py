@@ -164,17 +164,9 @@ class FindingsPanel(QWidget):
     def add_current_brands(self) -> None:
         """Add the names the selected possible-brand warning detected to the project's
         extra brand names (one undoable action); a name the check never finds is
-        refused with the domain's message, nothing added."""
-        from wizard.core.domain import brand_csv
-        from wizard.ui import dialogs
-
+        refused with the domain's message, nothing added (``ProjectContext.do``)."""
         names = names_to_add(self.current())
         if not names or self.ctx.read_only:
-            return
-        try:
-            brand_csv.check_names(names)  # refused before the edit, in the app's language
-        except brand_csv.BrandCsvError as exc:
-            dialogs.show_error(self, _("Nothing was added.") + "\n" + exc.message(ui_language()))
             return
         self.ctx.flush()
         if self.ctx.do(ops.add_brand_names, names=names) is not None:
