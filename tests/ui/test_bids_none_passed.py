@@ -46,3 +46,26 @@ def test_the_tabs_say_no_bid_passed(window, qtbot, tmp_path, lang, keys):
     text = dialog.ranking.recommended.text()
     assert (text == ranking) is none_passes
     assert "ranked first alone" not in text and "seule au premier rang" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_only_late_bids_are_not_said_to_fail_the_quality_evaluation(window, qtbot, tmp_path, lang):
+    """Review 2026-12-07: a late bid is never evaluated, so "no bid passed the quality
+    evaluation" would be false; the tab says no bid can be ranked."""
+    from wizard.core.bids import intake
+    from wizard.core.bids.record import Bidder
+
+    pf = create(tmp_path / "qc.tender")
+    intake.add_bid(pf, bidder=Bidder("Delta Tardive inc."), received_at="2027-05-03T10:00:00-04:00")
+    window.set_project(pf)
+    window.actions_by_name[f"lang_{lang}"].trigger()
+    dialog = BidsWindow(window.ctx, window)
+    qtbot.addWidget(dialog)
+    text = dialog.ranking.recommended.text()
+    expected = {
+        "en": "No recommendation: no bid can be ranked; the table gives each bid's status.",
+        "fr": "Aucune recommandation\u00a0: aucune soumission ne peut être classée; le tableau donne "
+        "l’état de chacune.",
+    }[lang]
+    assert text == expected
+    assert TEXTS[lang][1] not in text
