@@ -71,7 +71,6 @@ the findings show with the review's (:func:`wizard.core.steps.step_of_field`).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -84,6 +83,7 @@ from wizard.core.checks.bids_stored import check_bids_stored
 from wizard.core.checks.evaluation import person_key
 from wizard.core.domain import bid_scoring
 from wizard.core.domain.numbering import criterion_labels, scenario_numbers
+from wizard.core.domain.timezones import parse_moment
 from wizard.core.i18n import N_, Localized, Plural
 from wizard.core.model import Project, QualityGridItem
 from wizard.core.opendata.awards import decision_day, standstill_end
@@ -121,15 +121,6 @@ confirmed, so its message says so."""
 DISQUALIFIED = ("non_compliant", "below_threshold", "zero_price")
 """Evaluation statuses (:data:`wizard.core.domain.bid_scoring.Status`) that set a bid
 aside; a bid rejected before the opening (``Bid.rejected``) is set aside too."""
-
-
-def _moment(text: str) -> dt.datetime | None:
-    """An ISO 8601 moment with its offset, ``None`` when blank, unreadable or naive."""
-    try:
-        moment = dt.datetime.fromisoformat(text.strip())
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
 
 
 def cad_cents(amount: Decimal) -> Localized:
@@ -191,7 +182,7 @@ def _opening(project: Project, record: BidsRecord) -> list[Finding]:
     found: list[Finding] = []
     opening = record.opening
     if opening is not None:
-        locked, opened = _moment(record.quality_locked_at), _moment(opening.opened_at)
+        locked, opened = parse_moment(record.quality_locked_at), parse_moment(opening.opened_at)
         if not record.quality_locked_at.strip() or (locked and opened and opened < locked):
             if project.evaluation.quebec_weighted:
                 found.append(
@@ -542,7 +533,7 @@ def _offsets(project: Project, record: BidsRecord) -> list[Finding]:
 
     found: list[Finding] = []
     for bid in record.bids:
-        when = _moment(bid.received_at)
+        when = parse_moment(bid.received_at)
         slip = offset_slip(project.info, when) if when is not None else None
         if slip is None:
             continue

@@ -155,9 +155,7 @@ def contract_blocks(
         horizon = ""
     blocks: list[Block] = [
         Heading(1, tr(HEADING, lang)),
-        Paragraph(
-            term_sentence(project, lang, awarded is not None, signed)
-        ),
+        Paragraph(term_sentence(project, lang, awarded is not None, signed)),
     ]
     estimate = estimate_text(project, lang)
     if awarded is not None:

@@ -198,17 +198,27 @@ def offset_slip(info: ProjectInfo, when: dt.datetime) -> OffsetSlip | None:
     return OffsetSlip(offset_text(when.utcoffset()), offset_text(local.utcoffset()), local, clock)
 
 
+def parse_moment(value: str | None) -> dt.datetime | None:
+    """An aware ``datetime`` from an ISO 8601 moment with an offset (the project file's
+    journal writes ``2027-01-10T14:03:22+00:00``; "Z" read as UTC on every Python);
+    ``None`` for anything else (blank, unreadable, no offset)."""
+    if not value:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
 def in_town_time(info: ProjectInfo, text: str, *, iso: bool = False) -> str:
     """A moment stored as typed (``2027-03-08T14:30-04:00``, ``…T19:30:00Z``) as the town's
     clock reads it, with its offset that day: ``2027-03-08 13:30 -05:00``
     (:func:`moment_text`, for a reader) or, ``iso``, ``2027-03-08T13:30:00-05:00`` (open
     data). ``text`` stripped as it is when it is no moment with its offset or no zone is
     known: nothing is invented."""
-    try:  # as opendata.milestones.parse_moment reads one ("Z" before Python 3.11 too)
-        found: dt.datetime | None = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
-        found = None
-    local = town_moment(info, found) if found is not None and found.utcoffset() is not None else None
+    found = parse_moment(text)
+    local = town_moment(info, found) if found is not None else None
     if local is None:
         return text.strip()
     return local.isoformat(timespec="seconds") if iso else moment_text(local)

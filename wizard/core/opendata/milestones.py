@@ -39,6 +39,7 @@ from typing import Any
 
 from wizard.core.domain.days import parse_day
 from wizard.core.domain.timezones import closing_datetime, tzinfo, zone_of
+from wizard.core.domain.timezones import parse_moment as parse_moment  # its readers import it from here
 from wizard.core.i18n import N_, tr
 from wizard.core.model import Project, ProjectInfo
 
@@ -104,18 +105,6 @@ def _project_days(project: Project) -> list[str]:
 
     values += [planned_date(project, row) for row in project.publication_items]
     return [day for day in map(valid_day, values) if day]
-
-
-def parse_moment(value: str | None) -> dt.datetime | None:
-    """An aware ``datetime`` from an ISO 8601 moment with an offset (the project file's
-    journal writes ``2027-01-10T14:03:22+00:00``); ``None`` for anything else."""
-    if not value:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
 
 
 def release_datetime(project: Project, changed: str | None = None) -> str:
