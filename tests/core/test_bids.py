@@ -681,6 +681,7 @@ def test_a_removed_bids_number_is_never_given_again(pf):
     fourth = _bid(pf, "D inc.", amounts=None)
     assert fourth == 4
     assert [(b.id, b.bidder.legal_name) for b in record.read(pf).bids] == [(1, "A inc."), (4, "D inc.")]
+    assert record.read(pf).removed == (2, 3)  # what the reports say, from the journal
     pf.close()
     with ProjectFile.open(pf.path) as again:  # the journal is the file's: kept across sessions
         assert _bid(again, "E inc.", amounts=None) == 5
@@ -690,6 +691,17 @@ def test_bid_numbers_follow_on_without_a_removal(pf):
     """The clean twin: no bid removed, the numbers are 1, 2, 3 and nothing is skipped."""
     assert [_bid(pf, name, amounts=None) for name in ("A inc.", "B inc.", "C inc.")] == [1, 2, 3]
     assert intake.removed_numbers(pf) == set()
+    assert record.read(pf).removed == ()
+
+
+def test_a_removed_highest_number_is_in_the_record(pf):
+    """Bids 1, 2, 3; bid 3 removed: no gap shows it, the journal does, and the record
+    read carries it for the evaluation report."""
+    for name in ("A inc.", "B inc.", "C inc."):
+        _bid(pf, name, amounts=None)
+    intake.remove_bid(pf, 3)
+    got = record.read(pf)
+    assert ([b.id for b in got.bids], got.removed) == ([1, 2], (3,))
 
 
 def test_the_command_line_enters_the_evaluation_and_the_award(pf, tmp_path, capsys):

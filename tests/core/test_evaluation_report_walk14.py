@@ -9,7 +9,7 @@ import bids_record_sample as sample
 import pytest
 from test_evaluation_outputs import project, text
 
-from wizard.core.documents.evaluation_common import removed_numbers
+from wizard.core.documents.evaluation_common import removed_text
 from wizard.core.documents.evaluation_report import report_document
 from wizard.core.opendata.bids_csv import BIDS_COLUMNS, bids_rows
 
@@ -61,15 +61,29 @@ def test_some_bids_verified_are_named():
 
 
 def _removed(record, *numbers: int):
-    return replace(record, bids=tuple(b for b in record.bids if b.id not in numbers))
+    """``record`` with the bids ``numbers`` removed, as ``bids.record.read`` gives it
+    once the journal holds their removal."""
+    return replace(record, bids=tuple(b for b in record.bids if b.id not in numbers), removed=numbers)
 
 
-def test_removed_numbers_are_the_gaps():
-    assert removed_numbers(sample.clean()) == []
-    assert removed_numbers(_removed(sample.clean(), 1)) == [1]
-    assert removed_numbers(_removed(sample.clean(), 2, 3)) == [2, 3]
-    # the highest removed leaves no gap: nothing shows it yet
-    assert removed_numbers(_removed(sample.clean(), 5)) == []
+def test_the_removed_numbers_are_the_records_not_the_gaps():
+    assert removed_text(sample.clean(), "en") == ""
+    assert "Bid number 1 is" in removed_text(_removed(sample.clean(), 1), "en")
+    assert "Bid numbers 2, 3 are" in removed_text(_removed(sample.clean(), 2, 3), "en")
+    # a gap with no removal recorded (a record built by hand) says nothing: no guess
+    gap = replace(sample.clean(), bids=tuple(b for b in sample.clean().bids if b.id != 1))
+    assert removed_text(gap, "en") == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", "Bid number 5 is not in this register"), ("fr", "La soumission numéro 5 ne figure pas")],
+)
+def test_a_removed_highest_number_is_named(lang, said):
+    # bid 5, the highest, removed: no gap shows it, the journal does
+    body = _body(_removed(sample.clean(), 5), lang)
+    assert said in body
+    assert said not in _body(sample.clean(), lang)
 
 
 @pytest.mark.parametrize(

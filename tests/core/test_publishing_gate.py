@@ -446,3 +446,22 @@ def test_the_placeholder_ocds_prefix_is_a_placeholder_of_the_open_data(prefix):
     assert (item.field, item.document, item.step) == ("publication.ocid_prefix", "", Step.VENDORS)
     assert item.message("fr").startswith("Les données ouvertes\u00a0: chaque identifiant utiliserait")
     assert publishing_gate(load_example("office-suite"), ["en"]) == []
+
+
+def _award_items(tmp_path, **award_changes) -> list:
+    from test_document_texts import example_bids
+
+    bids = example_bids("training", tmp_path)
+    bids = dataclasses.replace(bids, award=dataclasses.replace(bids.award, **award_changes))
+    return placeholder_items(load_example("training"), ["en"], None, bids)
+
+
+def test_a_placeholder_in_the_award_section_is_a_gate_item(tmp_path):
+    # the record the export writes with the bids record: an adoption date that is no
+    # day prints the placeholder in the award's table, and the gate reads that record
+    [item] = _award_items(tmp_path, resolution_date="2027-02-30")
+    assert (item.document, item.lang, item.section[0]) == ("record", "en", "Award of the contract")
+
+
+def test_a_real_award_date_prints_no_placeholder_in_the_award_section(tmp_path):
+    assert _award_items(tmp_path, resolution_date="2027-05-10") == []

@@ -114,14 +114,25 @@ def record_bytes(
     for another ``lang``."""
     from wizard.core.documents.chart import cumulative_chart_png  # matplotlib only when exporting
     from wizard.core.documents.docx.writer import docx_bytes
-    from wizard.core.documents.record import record_document
 
     if lang not in ("fr", "en"):
         raise ValueError(f"unsupported language: {lang!r}")
     with one_pass():
         chart = cumulative_chart_png(localized(project, lang), lang) if project.tco_options else b""
-        contract = follow.contract if follow is not None else None
-        return docx_bytes(record_document(project, lang, chart, record, bids, contract))
+        return docx_bytes(record_for_export(project, lang, chart, record, bids, follow))
+
+
+def record_for_export(
+    project: Project, lang: str, chart: bytes = b"", record: Any = None, bids: Any = None, follow: Any = None
+) -> Any:
+    """The decision record in ``lang`` as the export writes it: with the publication
+    ``record``, the ``bids`` record and the contract of ``follow`` (the award section,
+    the launch's wording). The publishing gate reads this same document, so that what
+    it checks is what the export prints."""
+    from wizard.core.documents.record import record_document
+
+    contract = follow.contract if follow is not None else None
+    return record_document(project, lang, chart, record, bids, contract)
 
 
 def tender_files(project: Project, langs: list[str]) -> dict[str, bytes]:

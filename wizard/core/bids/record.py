@@ -199,7 +199,9 @@ class Award:
 class BidsRecord:
     """Everything the file holds about the bids (module docstring). ``quality_locked_at``:
     ISO 8601 moment the quality scores were locked ('' = not locked); ``grid_sheets`` /
-    ``grid_consensus``: the points on Québec's quality grid (schema 8)."""
+    ``grid_consensus``: the points on Québec's quality grid (schema 8); ``removed``: the
+    numbers of the bids removed as entered by mistake, in order, as the journal keeps
+    them (``intake.removed_numbers``; a highest number removed too)."""
 
     bids: tuple[Bid, ...] = ()
     mandatory: tuple[MandatoryResult, ...] = ()
@@ -212,6 +214,7 @@ class BidsRecord:
     quality_locked_by: str = field(default="")
     grid_sheets: tuple[GridSheetScore, ...] = ()
     grid_consensus: tuple[GridConsensusScore, ...] = ()
+    removed: tuple[int, ...] = ()
 
     @property
     def locked(self) -> bool:
@@ -248,6 +251,7 @@ def late_against(received_at: str, recorded: bool, deadline: dt.datetime | None)
 def read(pf: ProjectFile) -> BidsRecord:
     """The :class:`BidsRecord` of ``pf`` (reads only). Sealed prices stay ``None``;
     each bid's ``late`` is derived against the closing in force (:func:`late_against`)."""
+    from wizard.core.bids.intake import removed_numbers  # intake imports this module
     from wizard.core.domain.timezones import closing_datetime
 
     deadline = closing_datetime(pf.project.info)
@@ -382,4 +386,5 @@ def read(pf: ProjectFile) -> BidsRecord:
         quality_locked_by=lock[1] if lock else "",
         grid_sheets=grid_sheets,
         grid_consensus=grid_consensus,
+        removed=tuple(sorted(removed_numbers(pf))),
     )

@@ -106,20 +106,11 @@ def notes_language_note(notes_lang: str | None, lang: str) -> str:
     return tr(NOTES_IN[notes_lang], lang)
 
 
-def removed_numbers(record: BidsRecord) -> list[int]:
-    """The bid numbers missing from ``record``'s numbering, in order: each number from 1
-    to the highest recorded that no bid holds. A bid is numbered one more than every
-    number given (``bids.intake.next_number``) and only its removal as entered by mistake
-    (``bids.intake.remove_bid``, which the project's journal keeps) takes a number out, so
-    a gap is a removed bid (walk 2026-12-07: bids 2–5 listed, nothing on bid 1). A removed
-    highest number leaves no gap to explain until a later bid is numbered after it."""
-    held = {b.id for b in record.bids}
-    return [n for n in range(1, max(held, default=0)) if n not in held]
-
-
 def removed_text(record: BidsRecord, lang: str) -> str:
-    """The sentence on ``record``'s :func:`removed_numbers` in ``lang``; '' without a gap."""
-    gaps = removed_numbers(record)
+    """The sentence on the bids removed from ``record`` as entered by mistake
+    (``BidsRecord.removed``, which the journal keeps: a removed highest number too) in
+    ``lang``; '' when none was removed."""
+    gaps = record.removed
     if not gaps:
         return ""
     return tr(

@@ -47,7 +47,6 @@ from wizard.core.documents.placeholders import (
     slot_text,
 )
 from wizard.core.documents.printed_fields import Candidate, candidates, filled_copy
-from wizard.core.documents.record import record_document
 from wizard.core.documents.tender import tender_document
 from wizard.core.i18n import N_, Localized, Plural, tr
 from wizard.core.i18n.formats import PLACEHOLDER
@@ -200,15 +199,21 @@ def _tender_builder(lang: str, langs: list[str]) -> Builder:
     return lambda project: tender_document(project, lang, langs)
 
 
-def _record_builder(lang: str) -> Builder:
-    return lambda project: record_document(project, lang)
+def _record_builder(lang: str, record: Any, bids: Any, follow: Any) -> Builder:
+    from wizard.core import export  # export reads the gate's findings: imported when used
+
+    return lambda project: export.record_for_export(project, lang, b"", record, bids, follow)
 
 
-def _builders(langs: list[str]) -> dict[DocKey, Builder]:
+def _builders(
+    langs: list[str], record: Any = None, bids: Any = None, follow: Any = None
+) -> dict[DocKey, Builder]:
     """The documents an export in ``langs`` writes, in its order (the record without
-    its chart: a picture holds no text)."""
+    its chart: a picture holds no text; with the publication ``record``, the ``bids``
+    record and the contract of ``follow``, as the export writes it: its award section
+    prints what they hold)."""
     builders: dict[DocKey, Builder] = {("tender", lang): _tender_builder(lang, langs) for lang in langs}
-    builders.update({("record", lang): _record_builder(lang) for lang in langs})
+    builders.update({("record", lang): _record_builder(lang, record, bids, follow) for lang in langs})
     return builders
 
 
@@ -251,9 +256,11 @@ def _first_mark(text: str | None, marks: dict[str, str]) -> str | None:
 class _Attribution:
     """The placeholders of each document and the field found for each so far."""
 
-    def __init__(self, project: Project, langs: list[str]) -> None:
+    def __init__(
+        self, project: Project, langs: list[str], record: Any = None, bids: Any = None, follow: Any = None
+    ) -> None:
         self.project = project
-        self.builders = _builders(langs)
+        self.builders = _builders(langs, record, bids, follow)
         self.documents = {key: build(project) for key, build in self.builders.items()}
         self.slots = {key: placeholder_slots(doc) for key, doc in self.documents.items()}
         self.fields: dict[tuple[DocKey, Slot], str] = {}
@@ -321,13 +328,15 @@ def _addressed_marker(address: str) -> str:
     return f"{translatable.MARKER}\ue004{address}\ue005"
 
 
-def missing_translation_items(project: Project, langs: list[str]) -> list[GateItem]:
+def missing_translation_items(
+    project: Project, langs: list[str], record: Any = None, bids: Any = None, follow: Any = None
+) -> list[GateItem]:
     """One item per :data:`translatable.MARKER` in the documents an export in ``langs``
     writes (a text without its version in the document's language), in document order,
     each naming the text's address; the app's and ``--strict``'s placeholder count
     includes them. ``project`` is cleaned as the export cleans it."""
     items = []
-    for key, build in _builders(list(langs)).items():
+    for key, build in _builders(list(langs), record, bids, follow).items():
         document, lang = key
         if not translatable.missing(project, lang):
             continue
@@ -375,11 +384,15 @@ def _section_step(slot: Slot, lang: str) -> Step:
     return next((step for msgid, step in SECTION_STEPS.items() if tr(msgid, lang) == top), Step.REVIEW)
 
 
-def placeholder_items(project: Project, langs: list[str]) -> list[GateItem]:
+def placeholder_items(
+    project: Project, langs: list[str], record: Any = None, bids: Any = None, follow: Any = None
+) -> list[GateItem]:
     """One item per placeholder in the documents an export in ``langs`` writes, in
-    document order (tenders, then records), from a project cleaned as the export
-    cleans it. Raises ``ValueError`` for a language other than "fr" and "en"."""
-    found = _Attribution(clean_project(project), list(langs))
+    document order (tenders, then records: with the publication ``record``, the
+    ``bids`` record and the contract of ``follow``, as the export writes them), from a
+    project cleaned as the export cleans it. Raises ``ValueError`` for a language
+    other than "fr" and "en"."""
+    found = _Attribution(clean_project(project), list(langs), record, bids, follow)
     found.run()
     items = []
     for key, slots in found.slots.items():
@@ -470,8 +483,8 @@ def publishing_gate(
     ``ValueError`` for a language other than "fr" and "en"."""
     return (
         error_items(project, findings)
-        + placeholder_items(project, langs)
-        + missing_translation_items(clean_project(project), langs)
+        + placeholder_items(project, langs, record, bids, follow)
+        + missing_translation_items(clean_project(project), langs, record, bids, follow)
         + other_document_items(project, langs, record, bids, follow)
         + open_data_items(project)
     )
