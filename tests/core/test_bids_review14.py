@@ -195,7 +195,16 @@ def test_the_json_moment_refusal_names_the_town_s_offset():
 
     assert "-03:00" not in expected.MOMENT and "town's offset" in expected.MOMENT
     french = tr(expected.MOMENT, "fr")
-    assert "décalage de la municipalité ce jour-là" in french and french.endswith("-04:00\xa0» au Québec)")
+    assert "décalage de la municipalité par rapport à l’UTC ce jour-là" in french
+    assert french.endswith("(«\xa0-05:00\xa0» au Québec en hiver, «\xa0-04:00\xa0» en été)")
+
+
+def test_the_json_moment_text_gives_quebec_s_winter_and_summer_offsets():
+    """Review 2026-12-07: “-04:00 in Québec” was false from November to March (−05:00 then)."""
+    from wizard.core.project_file import expected
+
+    assert expected.MOMENT.endswith("(“-05:00” in Québec in winter, “-04:00” in summer)")
+    assert "(“-04:00” in Québec)" not in expected.MOMENT  # the twin: the old, half-true text is gone
 
 
 # -- 3. one rule of a late bid ------------------------------------------------------------
