@@ -392,3 +392,25 @@ def test_check_names_the_bid_the_draft_makes_late(moved):
         assert [f.code for f in late] == expected
         if late:
             assert late[0].message("en") == MADE_LATE_EN and late[0].field.startswith("addenda:")
+
+
+@pytest.mark.parametrize(("removed", "kept", "next_bid"), [([5, 6], {5, 6}, 7), (None, set(), 5)])
+def test_a_file_created_from_json_parts_keeps_the_removed_numbers(tmp_path, removed, kept, next_bid):
+    """Review 2026-12-07: the app's *New from an example* wrote the tables without the
+    removed numbers (only the command line kept them); ``create_file`` is the one way now.
+    The twin: a copy without ``removed`` keeps none, the next bid follows the four recorded."""
+    import copy
+
+    from wizard.core.contract.jsonform import create_file
+    from wizard.core.examples import load_example_with_contract
+
+    project, publishing, bids, contract = copy.deepcopy(load_example_with_contract("training"))
+    assert bids is not None and len(bids["bids"]) == 4
+    if removed is not None:
+        bids["removed"] = removed
+    pf = create_file(tmp_path / "t.tender", project, publishing, bids, contract, origin="example")
+    try:
+        assert intake.removed_numbers(pf) == kept
+        assert intake.next_number(pf) == next_bid
+    finally:
+        pf.close()

@@ -136,8 +136,7 @@ def _new_target(path: str) -> Path:
 def cmd_new(args: argparse.Namespace) -> int:
     """Create ``args.file``: from the bundled example ``args.example``, or an empty
     project in ``args.lang`` (its tender language and its default texts)."""
-    from wizard.core.bids.jsonform import keep_removed
-    from wizard.core.contract.jsonform import all_tables
+    from wizard.core.contract.jsonform import create_file
     from wizard.core.examples import UnknownExample, example_names, load_example_with_contract
     from wizard.core.model.defaults import new_project
     from wizard.core.project_file.store import ProjectFile
@@ -154,9 +153,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             name=args.example,
             names=", ".join(example_names()),
         ) from None
-    tables = all_tables(publishing, bids, contract)
-    with ProjectFile.create(_new_target(args.file), project, origin="example", tables=tables) as pf:
-        keep_removed(pf, bids)  # a removed bid's number, never given again
+    create_file(_new_target(args.file), project, publishing, bids, contract, origin="example").close()
     print(args.file)
     return 0
 
@@ -167,25 +164,25 @@ def cmd_load(args: argparse.Namespace) -> int:
     import json
 
     from wizard.core.project_file import jsonio  # sqlite-utils: only for commands that need it
-    from wizard.core.project_file.store import ProjectFile
 
     source = Path(args.json_file)
     if source.is_dir():
         raise CliError(N_("This is a folder, not a JSON file."), source)
-    from wizard.core.bids.jsonform import keep_removed
-    from wizard.core.contract.jsonform import all_tables, ignored_keys
+    from wizard.core.contract.jsonform import create_file, ignored_keys
     from wizard.core.project_file import expected
 
     try:
         text = jsonio.read_text(source)
         project, publishing, bids, contract = jsonio.loads_with_contract(text)
-        tables = all_tables(publishing, bids, contract)
     except FileNotFoundError:
         raise CliError(N_("This file does not exist."), source) from None
     except jsonio.ProjectJsonError as exc:
         raise CliError(N_("This JSON file cannot be loaded: {detail}"), source, detail=exc.detail) from None
-    with ProjectFile.create(_new_target(args.file), project, origin="loaded", tables=tables) as pf:
-        keep_removed(pf, bids)  # a removed bid's number, never given again
+    target = _new_target(args.file)
+    try:  # the rows of the publication, bids and contract are checked before anything is written
+        create_file(target, project, publishing, bids, contract, origin="loaded").close()
+    except jsonio.ProjectJsonError as exc:
+        raise CliError(N_("This JSON file cannot be loaded: {detail}"), source, detail=exc.detail) from None
     print(args.file)
     data = json.loads(text)
     for key in jsonio.named_keys(ignored_keys(data), data):  # after the load: the file is read without them
