@@ -414,3 +414,19 @@ def test_a_file_created_from_json_parts_keeps_the_removed_numbers(tmp_path, remo
         assert intake.next_number(pf) == next_bid
     finally:
         pf.close()
+
+
+@pytest.mark.parametrize(("day", "late"), [("2027-04-13", 1), ("2027-04-15", 0)])
+def test_the_plan_reads_the_bids_record_once(moved, monkeypatch, day, late):
+    """Review 2026-12-07: ``plan_issue`` runs on each keystroke of the issue's date and
+    read the bids record twice (``closed``, then ``made_late``). Once now, the bid made
+    late still named (2027-04-13) and the twin still on time (2027-04-15)."""
+    from wizard.core.bids import record as bids_record
+
+    reads = []
+    real = bids_record.read
+    monkeypatch.setattr(bids_record, "read", lambda pf: reads.append(1) or real(pf))
+    with moved(day) as pf:
+        draft = read_publishing(pf).draft
+        plan = addenda.plan_issue(pf, addendum_id=draft.id, issued_on="2027-04-01")
+    assert len(reads) == 1 and len(plan.made_late) == late and plan.problems == ()
