@@ -176,6 +176,17 @@ def test_the_example_is_on_the_day_typed():
     assert intake.town_example(pf, "hier") == "2027-04-16T10:12:00-04:00"  # no day: the closing's
 
 
+def test_the_example_falls_back_on_the_day_given():
+    """Review 2026-12-07: ``fallback`` (an incident's start) is the day when the moment
+    names none; the day typed still wins, and the closing's comes last."""
+    pf = _project("2027-04-16")
+    assert (
+        intake.town_example(pf, "hier", fallback="2027-03-08T09:00:00-05:00") == "2027-03-08T10:12:00-05:00"
+    )
+    assert intake.town_example(pf, "2027-04-20T09:00", fallback="2027-03-08") == "2027-04-20T10:12:00-04:00"
+    assert intake.town_example(pf, "hier", fallback="demain") == "2027-04-16T10:12:00-04:00"
+
+
 def test_example_moment_by_day_and_without_zone():
     assert example_moment(QUEBEC, dt.date(2027, 3, 8)) == "2027-03-08T10:12:00-05:00"
     assert example_moment(QUEBEC) == "2027-04-16T10:12:00-04:00"
@@ -249,6 +260,9 @@ def test_an_incident_s_example_is_on_its_own_day(tmp_path):
         with pytest.raises(ContractError) as caught:
             add_incident(pf, started_at="2027-12-01T07:40:00-04:00", resolved_at="2027-07-02 09:00")
         assert caught.value.params["example"] == "2027-07-02T10:12:00-03:00"  # ADT in July
+        with pytest.raises(ContractError) as caught:  # no day typed: the incident's, not the closing's
+            add_incident(pf, started_at="2027-12-01T07:40:00-04:00", resolved_at="hier")
+        assert caught.value.params["example"] == "2027-12-01T10:12:00-04:00"  # AST, not April's ADT
 
 
 # -- 4. one rule for every addendum date option ---------------------------------------
