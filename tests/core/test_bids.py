@@ -613,7 +613,7 @@ def test_a_moment_that_is_none_is_refused_in_each_language():
         table_rows(data)
     assert caught.value.detail.en.endswith(
         "must be a date and time with its offset from UTC, in double quotes: “2027-04-16T10:12:00” followed "
-        "by the town's offset on that day (“-04:00” in Québec)"
+        "by the town's offset from UTC on that day (“-05:00” in Québec in winter, “-04:00” in summer)"
     )
     assert "une date et une heure avec leur décalage par rapport à l’UTC" in caught.value.detail.fr
     table_rows(copy.deepcopy(load_example_with_records("training")[2]))  # the twin: the example loads

@@ -176,6 +176,17 @@ def test_the_example_is_on_the_day_typed():
     assert intake.town_example(pf, "hier") == "2027-04-16T10:12:00-04:00"  # no day: the closing's
 
 
+def test_the_example_falls_back_on_the_day_given():
+    """Review 2026-12-07: ``fallback`` (an incident's start) is the day when the moment
+    names none; the day typed still wins, and the closing's comes last."""
+    pf = _project("2027-04-16")
+    assert (
+        intake.town_example(pf, "hier", fallback="2027-03-08T09:00:00-05:00") == "2027-03-08T10:12:00-05:00"
+    )
+    assert intake.town_example(pf, "2027-04-20T09:00", fallback="2027-03-08") == "2027-04-20T10:12:00-04:00"
+    assert intake.town_example(pf, "hier", fallback="demain") == "2027-04-16T10:12:00-04:00"
+
+
 def test_example_moment_by_day_and_without_zone():
     assert example_moment(QUEBEC, dt.date(2027, 3, 8)) == "2027-03-08T10:12:00-05:00"
     assert example_moment(QUEBEC) == "2027-04-16T10:12:00-04:00"
@@ -195,7 +206,16 @@ def test_the_json_moment_refusal_names_the_town_s_offset():
 
     assert "-03:00" not in expected.MOMENT and "town's offset" in expected.MOMENT
     french = tr(expected.MOMENT, "fr")
-    assert "décalage de la municipalité ce jour-là" in french and french.endswith("-04:00\xa0» au Québec)")
+    assert "décalage de la municipalité par rapport à l’UTC ce jour-là" in french
+    assert french.endswith("(«\xa0-05:00\xa0» au Québec en hiver, «\xa0-04:00\xa0» en été)")
+
+
+def test_the_json_moment_text_gives_quebec_s_winter_and_summer_offsets():
+    """Review 2026-12-07: “-04:00 in Québec” was false from November to March (−05:00 then)."""
+    from wizard.core.project_file import expected
+
+    assert expected.MOMENT.endswith("(“-05:00” in Québec in winter, “-04:00” in summer)")
+    assert "(“-04:00” in Québec)" not in expected.MOMENT  # the twin: the old, half-true text is gone
 
 
 # -- 3. one rule of a late bid ------------------------------------------------------------
@@ -240,6 +260,9 @@ def test_an_incident_s_example_is_on_its_own_day(tmp_path):
         with pytest.raises(ContractError) as caught:
             add_incident(pf, started_at="2027-12-01T07:40:00-04:00", resolved_at="2027-07-02 09:00")
         assert caught.value.params["example"] == "2027-07-02T10:12:00-03:00"  # ADT in July
+        with pytest.raises(ContractError) as caught:  # no day typed: the incident's, not the closing's
+            add_incident(pf, started_at="2027-12-01T07:40:00-04:00", resolved_at="hier")
+        assert caught.value.params["example"] == "2027-12-01T10:12:00-04:00"  # AST, not April's ADT
 
 
 # -- 4. one rule for every addendum date option ---------------------------------------
@@ -383,3 +406,41 @@ def test_check_names_the_bid_the_draft_makes_late(moved):
         assert [f.code for f in late] == expected
         if late:
             assert late[0].message("en") == MADE_LATE_EN and late[0].field.startswith("addenda:")
+
+
+@pytest.mark.parametrize(("removed", "kept", "next_bid"), [([5, 6], {5, 6}, 7), (None, set(), 5)])
+def test_a_file_created_from_json_parts_keeps_the_removed_numbers(tmp_path, removed, kept, next_bid):
+    """Review 2026-12-07: the app's *New from an example* wrote the tables without the
+    removed numbers (only the command line kept them); ``create_file`` is the one way now.
+    The twin: a copy without ``removed`` keeps none, the next bid follows the four recorded."""
+    import copy
+
+    from wizard.core.contract.jsonform import create_file
+    from wizard.core.examples import load_example_with_contract
+
+    project, publishing, bids, contract = copy.deepcopy(load_example_with_contract("training"))
+    assert bids is not None and len(bids["bids"]) == 4
+    if removed is not None:
+        bids["removed"] = removed
+    pf = create_file(tmp_path / "t.tender", project, publishing, bids, contract, origin="example")
+    try:
+        assert intake.removed_numbers(pf) == kept
+        assert intake.next_number(pf) == next_bid
+    finally:
+        pf.close()
+
+
+@pytest.mark.parametrize(("day", "late"), [("2027-04-13", 1), ("2027-04-15", 0)])
+def test_the_plan_reads_the_bids_record_once(moved, monkeypatch, day, late):
+    """Review 2026-12-07: ``plan_issue`` runs on each keystroke of the issue's date and
+    read the bids record twice (``closed``, then ``made_late``). Once now, the bid made
+    late still named (2027-04-13) and the twin still on time (2027-04-15)."""
+    from wizard.core.bids import record as bids_record
+
+    reads = []
+    real = bids_record.read
+    monkeypatch.setattr(bids_record, "read", lambda pf: reads.append(1) or real(pf))
+    with moved(day) as pf:
+        draft = read_publishing(pf).draft
+        plan = addenda.plan_issue(pf, addendum_id=draft.id, issued_on="2027-04-01")
+    assert len(reads) == 1 and len(plan.made_late) == late and plan.problems == ()

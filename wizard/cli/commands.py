@@ -136,8 +136,7 @@ def _new_target(path: str) -> Path:
 def cmd_new(args: argparse.Namespace) -> int:
     """Create ``args.file``: from the bundled example ``args.example``, or an empty
     project in ``args.lang`` (its tender language and its default texts)."""
-    from wizard.core.bids.jsonform import keep_removed
-    from wizard.core.contract.jsonform import all_tables
+    from wizard.core.contract.jsonform import create_file
     from wizard.core.examples import UnknownExample, example_names, load_example_with_contract
     from wizard.core.model.defaults import new_project
     from wizard.core.project_file.store import ProjectFile
@@ -154,9 +153,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             name=args.example,
             names=", ".join(example_names()),
         ) from None
-    tables = all_tables(publishing, bids, contract)
-    with ProjectFile.create(_new_target(args.file), project, origin="example", tables=tables) as pf:
-        keep_removed(pf, bids)  # a removed bid's number, never given again
+    create_file(_new_target(args.file), project, publishing, bids, contract, origin="example").close()
     print(args.file)
     return 0
 
@@ -167,25 +164,25 @@ def cmd_load(args: argparse.Namespace) -> int:
     import json
 
     from wizard.core.project_file import jsonio  # sqlite-utils: only for commands that need it
-    from wizard.core.project_file.store import ProjectFile
 
     source = Path(args.json_file)
     if source.is_dir():
         raise CliError(N_("This is a folder, not a JSON file."), source)
-    from wizard.core.bids.jsonform import keep_removed
-    from wizard.core.contract.jsonform import all_tables, ignored_keys
+    from wizard.core.contract.jsonform import create_file, ignored_keys
     from wizard.core.project_file import expected
 
     try:
         text = jsonio.read_text(source)
         project, publishing, bids, contract = jsonio.loads_with_contract(text)
-        tables = all_tables(publishing, bids, contract)
     except FileNotFoundError:
         raise CliError(N_("This file does not exist."), source) from None
     except jsonio.ProjectJsonError as exc:
         raise CliError(N_("This JSON file cannot be loaded: {detail}"), source, detail=exc.detail) from None
-    with ProjectFile.create(_new_target(args.file), project, origin="loaded", tables=tables) as pf:
-        keep_removed(pf, bids)  # a removed bid's number, never given again
+    target = _new_target(args.file)
+    try:  # the rows of the publication, bids and contract are checked before anything is written
+        create_file(target, project, publishing, bids, contract, origin="loaded").close()
+    except jsonio.ProjectJsonError as exc:
+        raise CliError(N_("This JSON file cannot be loaded: {detail}"), source, detail=exc.detail) from None
     print(args.file)
     data = json.loads(text)
     for key in jsonio.named_keys(ignored_keys(data), data):  # after the load: the file is read without them
@@ -612,7 +609,7 @@ def _draft_question(draft: Any, number: int | None, command: str = "addendum que
     if number is None or number not in numbers:
         raise CliError(
             NOT_A_DRAFT_QUESTION,
-            numbers=", ".join(str(n) for n in numbers) or "—",
+            numbers=", ".join(str(n) for n in numbers),
             value="—" if number is None else number,
         )
     return draft.questions[number - 1]
@@ -660,7 +657,7 @@ def cmd_addendum(args: argparse.Namespace) -> int:
     try:
         with ProjectFile.open(_project_path(args.file), read_only=args.action == "show") as pf:
             if args.action == "question":
-                received_on = _day_option(args, "date", "--date", BLANK_QUESTION_DAY) or ""
+                received_on = _option(args, "date", "--date", BLANK_QUESTION_DAY) or ""
                 draft = addenda.new_draft(pf)  # created if none: after every refusal of the options
                 # --question and --answer are in the language the texts are typed in
                 typed = text_language(pf.project)
@@ -695,7 +692,7 @@ def cmd_addendum(args: argparse.Namespace) -> int:
                         pending, args.number, f"{args.prog} addendum {args.file} question"
                     )
                     texts = _question_texts(args, text_language(pf.project))
-                    received = _day_option(args, "date", "--date")
+                    received = _option(args, "date", "--date", BLANK_DAY)
                     if received is not None:
                         texts["received_on"] = received
                     if not texts:
@@ -734,7 +731,7 @@ def cmd_addendum(args: argparse.Namespace) -> int:
                 pending = read(pf).draft
                 if pending is None:
                     raise CliError(N_("There is no draft addendum to issue."), args.file)
-                day = _day_option(args, "date", "--date", BLANK_ISSUE_DAY) or _today()
+                day = _option(args, "date", "--date", BLANK_ISSUE_DAY) or _today()
                 plan = addenda.plan_issue(pf, addendum_id=pending.id, issued_on=day)
                 if plan.warnings and not plan.problems:  # an issue cannot be taken back
                     _language_slips(plan.warnings)
@@ -883,17 +880,6 @@ AWARD_TEXTS = (
 not among them: it sets the value back to the awarded bid's price, as its help says."""
 
 
-def _text_option(args: argparse.Namespace, dest: str, option: str) -> str | None:
-    """The text option ``option`` (``args.<dest>``): ``None`` when left out, the text as
-    typed otherwise; raises :class:`CliError` (:data:`BLANK_TEXT`) for a blank one."""
-    value = getattr(args, dest, None)
-    if value is None:
-        return None
-    if not str(value).strip():
-        raise CliError(BLANK_TEXT, option=option)
-    return str(value)
-
-
 BLANK_QUESTION_DAY = N_(
     "{option} is empty: give the date the question was received (YYYY-MM-DD), or leave the option out to record the question without that date."
 )
@@ -906,15 +892,16 @@ BLANK_ISSUE_DAY = N_(
 today (an issue cannot be taken back, so a blank date is never read as today)."""
 
 
-def _day_option(args: argparse.Namespace, dest: str, option: str, blank: str = BLANK_DAY) -> str | None:
-    """The date option ``option`` (``args.<dest>``): ``None`` when left out, the day as
-    typed otherwise; raises :class:`CliError` (``blank``, which says what leaving the
-    option out does: :data:`BLANK_DAY` keeps the one recorded) for an empty or blank
-    one. Every date option of ``bid`` reads its value here (``--date``,
-    ``--resolution-date``, ``--awarded-on``, ``--signed-on``), and every one of
-    ``addendum`` (``question``, ``edit`` and ``issue --date``); the moments ``--at`` of
-    ``lock`` and ``envelope open`` take a blank one as left out (now), as their help says,
-    and ``add`` names a blank ``--received`` as missing."""
+def _option(args: argparse.Namespace, dest: str, option: str, blank: str) -> str | None:
+    """The text or date option ``option`` (``args.<dest>``): ``None`` when left out, the
+    value as typed otherwise; raises :class:`CliError` (``blank``, which says what leaving
+    the option out does: :data:`BLANK_TEXT` and :data:`BLANK_DAY` keep the one recorded)
+    for an empty or blank one. The text options of ``award`` (:data:`AWARD_TEXTS`) and
+    every date option of ``bid`` read their value here (``--date``, ``--resolution-date``,
+    ``--awarded-on``, ``--signed-on``), and every one of ``addendum`` (``question``,
+    ``edit`` and ``issue --date``); the moments ``--at`` of ``lock`` and ``envelope open``
+    take a blank one as left out (now), as their help says, and ``add`` names a blank
+    ``--received`` as missing."""
     value = getattr(args, dest, None)
     if value is None:
         return None
@@ -1477,7 +1464,7 @@ def _entry(pf: Any, args: argparse.Namespace, lang: str) -> None:
         sid, scenario = _scenario(pf, values[1])
         member: Any = ev.KEEP if args.member is None else args.member
         ev.set_verification(
-            pf, bid_id, sid, values[2], args.notes, _day_option(args, "date", "--date"), member
+            pf, bid_id, sid, values[2], args.notes, _option(args, "date", "--date", BLANK_DAY), member
         )
         _echo_verification(pf, bid_id, sid, scenario, lang)
     elif args.action == "score":
@@ -1565,14 +1552,14 @@ def _award(pf: Any, args: argparse.Namespace, lang: str) -> None:
     from wizard.core.bids.record import read as read_bids
 
     (word,) = _numbers(args, ("BID",))
-    texts = {dest: _text_option(args, dest, option) for dest, option in AWARD_TEXTS}
+    texts = {dest: _option(args, dest, option, BLANK_TEXT) for dest, option in AWARD_TEXTS}
     chosen = None if word == "none" else _bid_number(args)
     decision = {
         "reason_if_not_top": texts["reason"],
         "resolution_number": texts["resolution"],
-        "resolution_date": _day_option(args, "resolution_date", "--resolution-date"),
-        "awarded_on": _day_option(args, "awarded_on", "--awarded-on"),
-        "contract_signed_on": _day_option(args, "signed_on", "--signed-on"),
+        "resolution_date": _option(args, "resolution_date", "--resolution-date", BLANK_DAY),
+        "awarded_on": _option(args, "awarded_on", "--awarded-on", BLANK_DAY),
+        "contract_signed_on": _option(args, "signed_on", "--signed-on", BLANK_DAY),
     }
     dropped = ev.dropped_with_decision(read_bids(pf).award, chosen, decision)
     ev.set_award(

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from wizard.core.examples import example_names, load_example
 from wizard.core.i18n import N_, Localized, _, n_, tr, ui_language
@@ -58,16 +59,15 @@ def open_file(window: MainWindow, path: Path, read_only: bool = False) -> Projec
     return None
 
 
-def _create(
-    window: MainWindow, path: Path, project: Project, tables: dict[str, list[dict[str, Any]]] | None = None
-) -> bool:
-    """Create ``path`` holding ``project`` and open it; ``False``, the reason shown, when
-    it cannot be."""
+def _create(window: MainWindow, path: Path, project: Project | Callable[[], ProjectFile]) -> bool:
+    """Create ``path`` holding ``project`` (or with ``project()``, which creates it from
+    a JSON copy's parts: ``contract.jsonform.create_file``) and open it; ``False``, the
+    reason shown, when it cannot be."""
     if window.ctx is not None and path.resolve() == window.ctx.pf.path.resolve():
         dialogs.show_error(window, _("This project is open; choose another name."))
         return False
     try:
-        pf = ProjectFile.create(path, project, tables=tables)
+        pf = project() if callable(project) else ProjectFile.create(path, project)
     except (ProjectFileError, OSError) as exc:
         dialogs.show_error(window, _("The project could not be created:") + f"\n{path}\n{exc}")
         return False
@@ -116,11 +116,13 @@ def new_from_example(window: MainWindow) -> None:
     name, project = examples[index]
     path = dialogs.ask_save_path(window, _("New project"), SUFFIX, name + SUFFIX)
     if path is not None:
-        from wizard.core.contract.jsonform import all_tables
+        from wizard.core.contract.jsonform import create_file
         from wizard.core.examples import load_example_with_contract
 
         _project, publishing, bids, contract = load_example_with_contract(name)
-        _create(window, path, project, all_tables(publishing, bids, contract))
+        _create(
+            window, path, lambda: create_file(path, project, publishing, bids, contract, origin="example")
+        )
 
 
 def _read_project(window: MainWindow, path: Path) -> tuple[Project, list[Localized]] | None:

@@ -80,14 +80,19 @@ def is_late(pf: ProjectFile, received_at: str) -> bool:
     return late_against(received_at, False, closing(pf))
 
 
-def town_example(pf: ProjectFile, about: str = "") -> str:
+def town_example(pf: ProjectFile, about: str = "", fallback: str = "") -> str:
     """The example of a moment for this project's refusals (:func:`.common.example_moment`):
     its zone's offset when the project knows its zone, on the day the moment is about,
     the day ``about`` begins with when it names one (``2027-03-08T13:30`` typed without
-    its offset: ``2027-03-08T10:12:00-05:00`` in Québec), else the closing's day (a bid
-    is received near it), else :data:`.common.EXAMPLE_DAY`."""
+    its offset: ``2027-03-08T10:12:00-05:00`` in Québec), else the day ``fallback``
+    begins with (an incident's answer: the day it started), else the closing's day (a
+    bid is received near it), else :data:`.common.EXAMPLE_DAY`."""
     info = pf.project.info
-    day = parse_day(about.strip()[:10]) or parse_day(info.closing_date)
+    day = (
+        parse_day(str(about or "").strip()[:10])
+        or parse_day(str(fallback or "").strip()[:10])
+        or parse_day(info.closing_date)
+    )
     return example_moment(tzinfo(zone_of(info)), day)
 
 

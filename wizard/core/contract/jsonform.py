@@ -23,13 +23,17 @@ tables that ``ProjectFile.create(..., tables=...)`` writes with the project;
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from wizard.core.contract.record import SEVERITIES
 from wizard.core.i18n import N_
 from wizard.core.project_file import expected, jsonio
 from wizard.core.project_file.codec import MAX_TEXT
 from wizard.core.project_file.store import ProjectFile
+
+if TYPE_CHECKING:
+    from wizard.core.model import Project
 
 _TABLES: dict[str, tuple[str, dict[str, type], tuple[str, ...]]] = {
     # JSON key → (table, column → type, decimal columns)
@@ -221,6 +225,34 @@ def all_tables(
         return _all_tables(publishing, bids, contract)
     except jsonio.ProjectJsonError as exc:  # a row named by its number and id, as the file holds it
         raise exc.named({"publishing": publishing, "bids": bids, "contract": contract}) from exc
+
+
+def create_file(
+    path: str | Path,
+    project: Project,
+    publishing: dict[str, Any] | None,
+    bids: dict[str, Any] | None,
+    contract: dict[str, Any] | None,
+    *,
+    origin: str,
+) -> ProjectFile:
+    """A new project file at ``path`` from the parts of a JSON copy (``jsonio.loads_with_contract``,
+    ``examples.load_example_with_contract``): the project, the rows of its publication, bids
+    and contract (:func:`all_tables`), and each removed bid's number kept
+    (``bids.jsonform.keep_removed``), so that the next bid never takes it again. The one way
+    ``load``, ``new --example`` and the app's *New from an example* create a file from JSON.
+    Returns the open file (the caller closes it). Raises ``jsonio.ProjectJsonError`` as
+    :func:`all_tables` (nothing written), the store's ``ProjectFileError`` or ``OSError``."""
+    from wizard.core.bids.jsonform import keep_removed
+
+    tables = all_tables(publishing, bids, contract)
+    pf = ProjectFile.create(path, project, origin=origin, tables=tables)
+    try:
+        keep_removed(pf, bids)
+    except BaseException:
+        pf.close()
+        raise
+    return pf
 
 
 def _all_tables(

@@ -45,7 +45,6 @@ from wizard.core.contract.record import (
     in_range,
     read,
 )
-from wizard.core.domain.days import parse_day
 from wizard.core.domain.price_form import cents, price_form
 from wizard.core.i18n import N_, Localized
 from wizard.core.i18n.formats import no_day
@@ -453,8 +452,7 @@ def add_incident(
         ("responded_at", responded_at),
         ("resolved_at", resolved_at),
     ):
-        day_named = parse_day(str(value or "").strip()[:10]) is not None
-        row[name] = _moment(value, required=False, example=town_example(pf, value) if day_named else example)
+        row[name] = _moment(value, required=False, example=town_example(pf, value, fallback=started_at))
         moment = parse_moment(row[name])
         begin = parse_moment(start)
         if moment is not None and begin is not None and moment < begin:

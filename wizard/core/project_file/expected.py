@@ -45,7 +45,7 @@ AMOUNT_NOT_NEGATIVE = N_("an amount of 0 or more: a decimal number in double quo
 BASE64 = N_("the file's content in base64, as the app writes it")
 STATE = N_("“draft” or “issued”")
 MOMENT = N_(
-    "a date and time with its offset from UTC, in double quotes: “2027-04-16T10:12:00” followed by the town's offset on that day (“-04:00” in Québec)"
+    "a date and time with its offset from UTC, in double quotes: “2027-04-16T10:12:00” followed by the town's offset from UTC on that day (“-05:00” in Québec in winter, “-04:00” in summer)"
 )
 
 

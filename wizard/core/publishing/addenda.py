@@ -480,17 +480,19 @@ def closing_named(project: Project) -> str:
     return f"{project.info.closing_date} {project.info.closing_time}".strip()
 
 
-def closed(pf: ProjectFile) -> list[tuple[str, dict[str, object]]]:
+def closed(pf: ProjectFile, bids: BidsRecord | None = None) -> list[tuple[str, dict[str, object]]]:
     """Why no addendum can be issued any more (empty while the tender is open): the
     envelopes opened, the quality scores locked or the award recorded
     (:data:`EVALUATING`), else a bid received after the closing in force
     (:data:`LATE_BID`). A bid received before the closing stops nothing: an addendum
-    dated before the closing is then still due to every bidder."""
+    dated before the closing is then still due to every bidder. ``bids``: the bids
+    record of ``pf`` when the caller has read it (``plan_issue``), else read here."""
     from wizard.core.bids.record import late_against
     from wizard.core.bids.record import read as read_bids
     from wizard.core.domain.timezones import closing_datetime
 
-    bids = read_bids(pf)
+    if bids is None:
+        bids = read_bids(pf)
     closing = closing_named(pf.project)
     if bids.opened or bids.locked or bids.award is not None:
         return [(EVALUATING, {"closing": closing})]
@@ -512,7 +514,9 @@ def made_late(project: Project, bids: BidsRecord, closing_after: str) -> list[tu
     ``closing_after`` (at the closing time in the town's zone) would make late, each as
     :data:`MADE_LATE` with its parameters: ``plan_issue`` warns of them before the issue
     and the check ``PR-ADDENDUM-MAKES-LATE`` on the draft (``checks/addenda.py``). A
-    late bid is never opened, so the Town sees which bids before it issues. Pure."""
+    late bid is never opened, so the Town sees which bids before it issues. ``bids`` as
+    ``bids.record.read`` gives them (each ``late`` against the closing in force of
+    ``project``); only the lateness against the moved closing is computed here. Pure."""
     from wizard.core.bids.record import late_against
     from wizard.core.domain.timezones import closing_datetime
 
@@ -535,7 +539,7 @@ def made_late(project: Project, bids: BidsRecord, closing_after: str) -> list[tu
         )
         for bid in bids.bids
         if not bid.withdrawn
-        and not late_against(bid.received_at, False, now)
+        and not bid.late  # derived by the record against the closing in force (``now``)
         and late_against(bid.received_at, False, after)
     ]
 
@@ -573,10 +577,11 @@ def plan_issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str) -> Issue
         required = (dt.date.fromisoformat(day) + dt.timedelta(days=minimum)).isoformat()
         if valid_day(moved) and moved < required:
             after, extended = required, True
-    problems += closed(pf)
     from wizard.core.bids.record import read as read_bids
 
-    late = tuple(made_late(project, read_bids(pf), after)) if valid_day(after) else ()
+    bids = read_bids(pf)  # once, on each keystroke of the issue's date in the app
+    problems += closed(pf, bids)
+    late = tuple(made_late(project, bids, after)) if valid_day(after) else ()
     changes = [c for c in addendum.changes if c.kind != "price_form"]
     workbook_before, workbook_after = workbook_in_force(record), workbook_version(amended(project, changes))
     if not addendum.questions and not changes and workbook_before == workbook_after:
