@@ -241,8 +241,9 @@ def keep_removed(pf: ProjectFile, data: dict[str, Any] | None) -> None:
     """Journal, in the project ``pf`` just created from the ``bids`` object ``data``
     (``None``: nothing), each removed bid's number as its removal is journalled (the
     marker ``bids``, ``{"op": "remove_bid", "bid": N, "loaded": true}``), so that
-    ``intake.next_number`` never gives it again. Every creation from JSON calls it after
-    ``ProjectFile.create`` (``load``, ``new --example``). Raises
+    ``intake.next_number`` never gives it again. ``contract.jsonform.create_file``, the
+    one creation from JSON parts (``load``, ``new --example``, the app's *New from an
+    example*), calls it after ``ProjectFile.create``. Raises
     ``jsonio.ProjectJsonError`` as :func:`removed_of` (already checked by
     :func:`table_rows`), the store's ``ReadOnlyFile`` / ``WriteFailed``."""
     from wizard.core.bids.common import BIDS_MARKER
