@@ -59,6 +59,15 @@ def _years(count: int, lang: str) -> str:
     return ntr("{count} year", "{count} years", count, lang)
 
 
+def _terms(project: Project) -> tuple[int, int]:
+    """The statement of work's initial term and renewal length (years), as printed."""
+    work = project.statement_of_work
+    return (
+        int(clamp("statement_of_work.term_years", work.term_years)),
+        int(clamp("statement_of_work.renewal_years", work.renewal_years)),
+    )
+
+
 def term_sentence(
     project: Project, lang: str, awarded: bool = False, contract: Contract | None = None
 ) -> str:
@@ -73,6 +82,7 @@ def term_sentence(
     start = project.info.contract_start
     if contract is not None:
         initial, start = contract.term_years, contract.start_on or start
+        each = contract.renewal_years
     if start:
         text = tr(
             N_("The contract awarded runs for {term} from {start}.")
@@ -138,11 +148,14 @@ def contract_blocks(
     awarded beside the estimate and the cap on that value; once signed (``contract``, the
     follow-up's contract), its start and initial term."""
     work = project.statement_of_work
+    signed = contract if awarded is not None else None
+    horizon = statement(project, claims.TERM_WITHIN_HORIZON.id, lang)
+    if signed is not None and _terms(project) != (signed.term_years, signed.renewal_years):
+        # the claim judges the statement of work's term, not the one signed (review 2026-12-07)
+        horizon = ""
     blocks: list[Block] = [
         Heading(1, tr(HEADING, lang)),
-        Paragraph(
-            term_sentence(project, lang, awarded is not None, contract if awarded is not None else None)
-        ),
+        Paragraph(term_sentence(project, lang, awarded is not None, signed)),
     ]
     estimate = estimate_text(project, lang)
     if awarded is not None:
@@ -156,14 +169,14 @@ def contract_blocks(
             if estimate
             else tr("Its value as awarded is {value} before taxes.", lang, value=money(awarded, lang))
         )
-        blocks.append(Paragraph(f"{value} {statement(project, claims.TERM_WITHIN_HORIZON.id, lang)}".strip()))
+        blocks.append(Paragraph(f"{value} {horizon}".strip()))
     elif estimate:
         value = tr(
             "Its estimated value is the estimate of the funding section: {estimate}.",
             lang,
             estimate=estimate,
         )
-        blocks.append(Paragraph(f"{value} {statement(project, claims.TERM_WITHIN_HORIZON.id, lang)}".strip()))
+        blocks.append(Paragraph(f"{value} {horizon}".strip()))
     # the documents use the nearest limit of a multiple out of bounds (SW-RANGE tells)
     multiple = clamp("statement_of_work.liability_cap_multiple", Decimal(work.liability_cap_multiple))
     liability = statement(project, claims.LIABILITY_CAPPED.id, lang, multiple=number(multiple, lang))
