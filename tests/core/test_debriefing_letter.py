@@ -181,6 +181,34 @@ def test_a_departure_without_a_reason_says_none_is_recorded():
 
 
 @pytest.mark.parametrize(
+    ("lang", "said", "false"),
+    [
+        (
+            "en",
+            "The award departs from the ranking: the contract goes to a bid that was not ranked. "
+            "Reason recorded for this choice: Local supplier",
+            "ranked below yours",
+        ),
+        (
+            "fr",
+            "L’adjudication s’écarte du classement\xa0: le contrat va à une soumission qui n’a pas été "
+            "classée. Motif consigné pour ce choix\xa0: Local supplier",
+            "classée après la vôtre",
+        ),
+    ],
+)
+def test_an_award_to_a_bid_not_ranked_does_not_say_it_ranks_below(lang, said, false):
+    """Review 2026-12-07: bid 2 fails a mandatory criterion, so it has no rank; the letter
+    to the bid ranked first said the contract went to a bid ranked below it."""
+    lines = _lines(project(), awarded(bid_id=2, reason_if_not_top="Local supplier"), 4, lang)
+    assert said in lines
+    assert false not in "\n".join(lines)
+    # the clean twin: an award to a ranked bid below still says so
+    twin = "\n".join(_lines(project(), awarded(bid_id=5, reason_if_not_top="Local supplier"), 4, lang))
+    assert false in twin and said not in twin
+
+
+@pytest.mark.parametrize(
     ("lang", "said", "not_said"),
     [
         ("fr", "au rang 1 avec un pointage final de ", "au rang 1 avec un total de"),

@@ -480,3 +480,77 @@ def test_an_award_when_no_bid_is_ranked_says_so():
         )
         for t in texts
     )
+
+
+NOTES_EN = (
+    "The notes quoted in this record (the reasons for setting a bid aside, for departing from the ranking "
+    "or for not awarding, the signatory's title) are reproduced in their original language, French, as "
+    "they were recorded during the evaluation."
+)
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", NOTES_EN)])
+def test_the_notes_sentence_only_when_a_typed_note_is_quoted(lang, said):
+    """Review 2026-12-07: an award with its signatory, delegated authority and every reason
+    blank quotes nothing typed, yet said the notes quoted were in French."""
+    blank = _texts(_award(signatory=" ", delegated_authority="", reason_if_not_top="  "), lang)
+    assert said not in blank
+    # the clean twins: a signatory's title, or a reason for setting a bid aside, is quoted
+    assert said in _texts(_award(signatory="la directrice générale"), lang)
+    record = sample.clean()
+    rejected = dataclasses.replace(record.bids[1], rejected="Hors délai de validité")
+    bids = (record.bids[0], rejected, *record.bids[2:])
+    assert said in _texts(dataclasses.replace(record, bids=bids, award=Award(bid_id=4)), lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "head", "adopted", "signed"),
+    [
+        ("en", "Adopted on", "not recorded", "not signed yet"),
+        ("fr", "Adoptée le", "non consigné", "pas encore signé"),
+    ],
+)
+def test_an_invalid_stored_date_reads_as_not_recorded_in_the_award_table(lang, head, adopted, signed):
+    """Review 2026-12-07: the decision's sentence read an invalid date as not recorded, the
+    award table printed the placeholder for it."""
+    texts = _texts(_award(resolution_date="2027-02-30", contract_signed_on="25/05/2027"), lang)
+    assert texts[texts.index(head) + 1] == adopted
+    sign = "Contract signed on" if lang == "en" else "Contrat signé le"
+    assert texts[texts.index(sign) + 1] == signed
+    # the clean twin: valid dates are printed
+    valid = _texts(_award(resolution_date="2027-05-09", contract_signed_on="2027-05-25"), lang)
+    assert valid[valid.index(sign) + 1] == ("May 25, 2027" if lang == "en" else "25 mai 2027")
+    assert valid[valid.index(head) + 1] == ("May 9, 2027" if lang == "en" else "9 mai 2027")
+
+
+SIGNED_LONGER = {
+    "fr": (
+        "Le contrat adjugé dure 4 ans à compter du 26 mai 2027.",
+        "6 ans au plus",
+        "L’estimation couvre toutes les années que peut durer le contrat, renouvellements compris.",
+    ),
+    "en": (
+        "The contract awarded runs for 4 years from May 26, 2027.",
+        "6 years at most",
+        "The estimate covers every year the contract may run, renewals included.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_signed_term_other_than_the_plan_is_not_judged_on_the_plans_horizon(tmp_path, lang):
+    """Review 2026-12-07: the signed contract's term (4 years, 2 renewals of 1: 6 years)
+    went past the 5-year horizon, yet the record kept the claim judged on the plan's 3
+    years (5 with renewals) that the estimate covers every year."""
+    from wizard.core.contract.operations import set_terms
+
+    sentence, total, horizon = SIGNED_LONGER[lang]
+    with _training(tmp_path) as pf:
+        before = _exported(tmp_path, pf, lang)["decision-record"]
+        set_terms(pf, start_on="2027-05-26", term_years=4)
+        after = _exported(tmp_path / "terms", pf, lang)["decision-record"]
+    term = next(x for x in after.splitlines() if x.startswith(sentence + " "))
+    assert total in term
+    assert horizon not in after
+    # the clean twin: on the plan's terms the claim holds and is said
+    assert horizon in before

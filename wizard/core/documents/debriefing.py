@@ -261,6 +261,8 @@ def _departure(
         "The award departs from the ranking: the contract goes to a bid ranked below yours.",
         lang,
     )
+    if won is None or won.rank is None:  # non-compliant or below the threshold (review 2026-12-07)
+        text = tr("The award departs from the ranking: the contract goes to a bid that was not ranked.", lang)
     reason = names(reason)
     text += " " + (
         tr("Reason recorded for this choice: {reason}", lang, reason=reason)

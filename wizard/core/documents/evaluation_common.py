@@ -97,13 +97,16 @@ translations (docs/bilingual.md covers the project's texts, not the evaluators' 
 so a reason typed in French stays French in the English report and letters."""
 
 
-def notes_language_note(notes_lang: str | None, lang: str) -> str:
+def notes_language_note(notes_lang: str | None, lang: str, sentences: dict[str, str] | None = None) -> str:
     """The sentence saying the evaluators' notes are in ``notes_lang`` ("fr" | "en", the
     project's text language), in ``lang``; '' when they are the same language or
-    ``notes_lang`` is unknown (None)."""
-    if notes_lang not in NOTES_IN or notes_lang == lang:
+    ``notes_lang`` is unknown (None). ``sentences``: the sentence per notes language
+    (msgids), :data:`NOTES_IN` by default (the decision record passes its own, which
+    names what it quotes)."""
+    table = NOTES_IN if sentences is None else sentences
+    if notes_lang not in table or notes_lang == lang:
         return ""
-    return tr(NOTES_IN[notes_lang], lang)
+    return tr(table[notes_lang], lang)
 
 
 def removed_text(record: BidsRecord, lang: str) -> str:

@@ -29,6 +29,7 @@ from wizard.core.documents.evaluation_common import (
     bidder_name,
     evaluation_view,
     money,
+    notes_language_note,
     number,
     received_sentence,
     status_text,
@@ -66,7 +67,9 @@ def awarded(bids: BidsRecord | None) -> Bid | None:
 
 def awarded_value(bids: BidsRecord | None) -> Decimal | None:
     """The value of the contract awarded (CAD before taxes), ``None`` before the award."""
-    return award_value(bids) if awarded(bids) is not None and bids is not None else None
+    if bids is None or awarded(bids) is None:
+        return None
+    return award_value(bids)
 
 
 def _lower_first(text: str) -> str:
@@ -287,7 +290,7 @@ def _award_table(view: EvaluationView, lang: str) -> Table:
         [
             tr("Adopted on", lang),
             format_date(award.resolution_date, lang)
-            if award.resolution_date.strip()
+            if valid_day(award.resolution_date)
             else tr(NOT_RECORDED, lang),
         ],
         [tr("Standstill period", lang), standstill],
@@ -298,7 +301,7 @@ def _award_table(view: EvaluationView, lang: str) -> Table:
         [
             tr("Contract signed on", lang),
             format_date(award.contract_signed_on, lang)
-            if award.contract_signed_on.strip()
+            if valid_day(award.contract_signed_on)
             else tr("not signed yet", lang),
         ],
     ]
@@ -324,13 +327,19 @@ reasons and the signatory's title (the evaluation report quotes more, and says s
 def _notes(bids: BidsRecord, notes_lang: str | None, lang: str) -> list[Block]:
     """The sentence saying the notes quoted (a reason for setting a bid aside, for a
     departure or for not awarding, the signatory's title) are in their original
-    language, when the record quotes any and they are in another language."""
+    language, when the record quotes any typed text (not blank) and they are in another
+    language (review 2026-12-07: an award with every note blank still said notes were
+    quoted)."""
     award = bids.award
-    quoted = award is not None and (award.bid_id is not None or bool(award.reason_if_not_top.strip()))
-    quoted = quoted or any(b.rejected for b in bids.bids)
-    if not quoted or notes_lang not in NOTES_IN or notes_lang == lang:
+    typed = [b.rejected for b in bids.bids]
+    if award is not None:
+        typed.append(award.reason_if_not_top)
+        if award.bid_id is not None:  # the award table quotes the signatory
+            typed += [award.signatory, award.delegated_authority]
+    if not any(t.strip() for t in typed):
         return []
-    return [Paragraph(tr(NOTES_IN[notes_lang], lang))]
+    note = notes_language_note(notes_lang, lang, NOTES_IN)
+    return [Paragraph(note)] if note else []
 
 
 def award_blocks(
