@@ -204,8 +204,12 @@ class RankingTab(QWidget):
             text = _("Recommended: {bid}", bid=names.get(evaluation.recommended, ""))
         elif not evaluation.complete:
             text = _("No recommendation yet: a bid is still being evaluated or its price is sealed.")
-        elif not any(r.status == "ranked" for r in evaluation.results):
+        elif evaluation.results and all(
+            r.status in ("non_compliant", "below_threshold") for r in evaluation.results
+        ):  # each bid was evaluated and none passed
             text = _("No recommendation: no bid passed the quality evaluation.")
+        elif not any(r.status == "ranked" for r in evaluation.results):  # late, priced 0, none
+            text = _("No recommendation: no bid can be ranked; the table gives each bid's status.")
         else:
             text = _("No recommendation: no bid is ranked first alone.")
         tie = TIE_TEXTS.get(evaluation.tie, "")
