@@ -457,11 +457,14 @@ def _award_items(tmp_path, **award_changes) -> list:
 
 
 def test_a_placeholder_in_the_award_section_is_a_gate_item(tmp_path):
-    # the record the export writes with the bids record: an adoption date that is no
-    # day prints the placeholder in the award's table, and the gate reads that record
-    [item] = _award_items(tmp_path, resolution_date="2027-02-30")
+    # the record the export writes with the bids record: a signatory left as a copied
+    # template's placeholder prints it in the award's table, and the gate reads that
+    # record (an invalid date now reads "not recorded" there, record_award._award_table)
+    from wizard.core.i18n.formats import PLACEHOLDER
+
+    [item] = _award_items(tmp_path, signatory=PLACEHOLDER)
     assert (item.document, item.lang, item.section[0]) == ("record", "en", "Award of the contract")
 
 
-def test_a_real_award_date_prints_no_placeholder_in_the_award_section(tmp_path):
-    assert _award_items(tmp_path, resolution_date="2027-05-10") == []
+def test_a_real_signatory_prints_no_placeholder_in_the_award_section(tmp_path):
+    assert _award_items(tmp_path, signatory="Martin Thériault", resolution_date="2027-02-30") == []
