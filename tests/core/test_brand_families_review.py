@@ -153,53 +153,6 @@ MIRROR_HOSTS = (
     "dimaggio-old.heartlight.org",
 )
 
-# Entries of the older lists (before the ninth round) that still cite such a host: they
-# are to be replaced with a record or the maker's page, and none may be added. The test
-# below fails when one of them is fixed and not removed from here, so the set only shrinks.
-OLDER_MIRROR_SOURCES = {
-    "brands.json": {
-        "Infor Public Sector",
-        "Cegid",
-        "Dell EMC",
-        "Agresso",
-        "Teranet",
-        "iPLANcorp",
-        "Sage",
-        "Bell Canada",
-    },
-    "infrastructure.json": {
-        "Aruba Instant",
-        "HP ProCurve",
-        "Dell PowerVault",
-        "FlexPod",
-        "Grandstream",
-        "Extron",
-        "Galaxy Control Systems",
-        "Pro-Watch",
-        "WIN-PAK",
-        "Continental Access",
-        "NAPCO Security",
-        "GE iFIX",
-        "Infortrend",
-        "Sangoma",
-        "Rosslare AxTraxNG",
-        "EXgarde",
-        "HID Global",
-        "Kantech",
-        "Cisco Firepower",
-        "Ruckus Networks",
-        "Brother",
-    },
-    "municipal.json": {
-        "Verity Voting",
-        "Firehouse Software",
-        "Timmons Group",
-        "Ecolane",
-        "RouteMatch",
-        "Mobilitat",
-    },
-}
-
 
 def _host(source):
     url = source.split(" ", 1)[0]
@@ -225,11 +178,10 @@ FILES = ["brands.json"] + sorted(
 @pytest.mark.parametrize("path", FILES)
 def test_no_source_is_a_mirror_or_aggregator(path):
     data = json.loads(resource_path("brands", *path.split("/")).read_text(encoding="utf-8"))
-    known = OLDER_MIRROR_SOURCES.get(path.rsplit("/", 1)[-1], set())
     mirrored = {
         entry["name"]
         for part in ("entries", "contextual")
         for entry in data.get(part, [])
         if _mirror(_host(entry.get("source", "")))
     }
-    assert mirrored == known
+    assert mirrored == set()
