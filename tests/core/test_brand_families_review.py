@@ -151,6 +151,55 @@ MIRROR_HOSTS = (
     "lifewirear.pages.dev",
     "lovgifs.com",
     "dimaggio-old.heartlight.org",
+    # A second scan (2026-12-07) of every source left after the first: more document and
+    # manual mirrors, newsfeed and hashtag aggregators, a library that copies books; the 38
+    # sources found there were replaced or their names dropped. The lines after the first
+    # 22 are the same kind of site, seen in searches and refused before anyone cites them.
+    "businessdocbox.com",
+    "hobbydocbox.com",
+    "homedocbox.com",
+    "docsbay.net",
+    "documents.pub",
+    "vdocument.in",
+    "readkong.com",
+    "5y1.org",
+    "zbook.org",
+    "techylib.com",
+    "documentine.com",
+    "manual-pdf.com",
+    "manualspro.net",
+    "manuzoid.com",
+    "manualsonline.com",
+    "easymanua.ls",
+    "hitpages.com",
+    "feedreader.com",
+    "daily8.com",
+    "tellerreport.com",
+    "newsbreak.com",
+    "library.tebyan.net",
+    "estatedocbox.com",
+    "technodocbox.com",
+    "fdocuments.us",
+    "fdocuments.net",
+    "vdocuments.fr",
+    "vdocuments.site",
+    "docecity.com",
+    "vdoc.tips",
+    "studylibfr.com",
+    "yumpu.com",
+    "manualzilla.com",
+    "manuals.online",
+    "cupdf.com",
+    "kipdf.com",
+    "fdokument.com",
+    "fdokumen.com",
+    "studyres.com",
+    "paperzz.com",
+    "docstoc.com",
+    "slashdot.mozz.us",
+    "moam.info",
+    "vdoc.pub",
+    "pdfdrive.to",
 )
 
 
@@ -168,6 +217,9 @@ def test_the_mirror_check_knows_a_mirror():
     assert _mirror(_host("http://38.142.81.21:8001/manual/x (a) (checked 2026-12-07)"))
     assert not _mirror(_host("https://crtc.gc.ca/eng/archive/1992/PT92-45.htm (a) (checked 2026-12-07)"))
     assert not _mirror(_host("https://notscribd.com/x"))
+    assert _mirror(_host("https://fr.readkong.com/page/x (a) (checked 2026-12-07)"))
+    assert _mirror(_host("https://online.documentine.com/x (a) (checked 2026-12-07)"))
+    assert not _mirror(_host("https://slashdot.org/story/06/12/25/1518226 (a) (checked 2026-12-07)"))
 
 
 FILES = ["brands.json"] + sorted(
