@@ -36,16 +36,16 @@ EN = [
     "9:00\u00a0a.m. Atlantic Time, for $123,456.78 before taxes.",
     "As the call for tenders states under “Award and signature of the Contract”, please provide the Town, "
     "within 10 days of this notice, that is by May 20, 2027, with:",
-    "the Contract, signed by the person authorized to bind your business;",
-    "a certificate of each insurance policy the Contract requires: commercial general liability insurance "
+    "the contract, signed by the person authorized to bind your business;",
+    "a certificate of each insurance policy the contract requires: commercial general liability insurance "
     "of at least $2,000,000 per occurrence, professional liability (errors and omissions) insurance of at "
     "least $1,000,000 per claim and cyber and privacy liability insurance of at least $1,000,000 per claim;",
-    "any other proof the Contract requires before it starts.",
-    "If you do not provide them in time, the Town may cancel the award and award the Contract to the "
+    "any other proof the contract requires before it starts.",
+    "If you do not provide them in time, the Town may cancel the award and award the contract to the "
     "bidder ranked next, or cancel the call for tenders. The contract will not be signed before the end "
-    "of the standstill period of 10 days, on May 20, 2027. The Contract binds the Town only once both "
+    "of the standstill period of 10 days, on May 20, 2027. The contract binds the Town only once both "
     "parties have signed it; this notice does not allow work to begin. The call for tenders sets the "
-    "start of the Contract on June 1, 2027.",
+    "start of the contract on June 1, 2027.",
     "For any question about this notice, write to the single point of contact named in the call for "
     "tenders, quoting its reference.",
     "Yours truly,",
@@ -62,7 +62,7 @@ FR_BODY = [
     "15\u00a0avril\u00a02027, 9\u00a0h\u00a000 (heure de l’Atlantique), pour 123\u00a0456,78\u00a0$ avant taxes.",
     "Comme le prévoit l’appel d’offres sous «\u00a0Adjudication et signature du Contrat\u00a0», veuillez "
     "remettre à la Ville, dans les 10 jours du présent avis, soit au plus tard le 20\u00a0mai\u00a02027\u00a0:",
-    "le Contrat, signé par la personne autorisée à engager votre entreprise;",
+    "le contrat, signé par la personne autorisée à engager votre entreprise;",
 ]
 
 
@@ -92,7 +92,7 @@ def test_the_exported_notices_read_whole_in_each_language(tmp_path):
         "Veuillez agréer, Madame, Monsieur, nos salutations distinguées.",
         "Martin Thériault",
     ]
-    assert not [line for line in fr if any(w in line for w in ("Notice", "bid ", "Contract,", "Yours"))]
+    assert not [line for line in fr if any(w in line for w in ("Notice", "bid ", "contract", "Yours"))]
 
 
 @pytest.mark.parametrize(
@@ -174,8 +174,8 @@ def test_a_tender_without_its_insurance_clause_asks_no_certificate():
     assert lines[8:11] == [
         "As the call for tenders states under “Award and signature of the Contract”, please provide the Town, "
         "within 10 days of this notice, that is by May 20, 2027, with:",
-        "the Contract, signed by the person authorized to bind your business;",
-        "the proofs the Contract requires before it starts.",
+        "the contract, signed by the person authorized to bind your business;",
+        "the proofs the contract requires before it starts.",
     ]
     assert lines[11].startswith("If you do not provide them in time")
 
@@ -197,21 +197,21 @@ def test_the_clean_twin_one_amount_asks_its_certificate_only():
         p.statement_of_work, insurance_professional_cad=Decimal(0), insurance_cyber_cad=Decimal(0)
     )
     assert _insurance_lines(p) == [
-        "a certificate of each insurance policy the Contract requires: commercial general liability insurance "
+        "a certificate of each insurance policy the contract requires: commercial general liability insurance "
         "of at least $2,000,000 per occurrence;"
     ]
     assert _insurance_lines(p, "fr") == [
-        "une attestation de chaque police d’assurance qu’exige le Contrat\u00a0: une assurance responsabilité "
+        "une attestation de chaque police d’assurance qu’exige le contrat\u00a0: une assurance responsabilité "
         "civile générale d’au moins 2\u00a0000\u00a0000\u00a0$ par sinistre;"
     ]
 
 
-def test_an_edited_insurance_clause_is_cited_in_the_tenders_own_words():
+def test_an_edited_insurance_clause_is_cited_as_the_tenders_award_section_does():
     p = project()
-    text = "The Contractor carries the insurance the Town names in its purchase order."
+    text = "The contractor carries the insurance the Town names in its purchase order."
     p.clause_choices = [*p.clause_choices, ClauseChoice(id=99, clause_id="insurance", custom_en=text)]
     assert _insurance_lines(p) == [
-        "the proofs the Contract requires before it starts, such as its certificates of insurance."
+        "the proofs the contract requires before it starts, such as certificates of insurance."
     ]
     assert "par sinistre" in " ".join(_insurance_lines(p, "fr"))  # the French text is the library's
 
@@ -224,9 +224,9 @@ def test_a_bid_security_is_said_only_when_the_tender_asks_for_one():
     )
     lines = [line for line in _notice(p=p) if "security" in line]
     assert len(lines) == 1 and lines[0].startswith(
-        "The Town returns your bid security once you have signed the Contract and provided these documents. "
+        "The Town returns your bid security once you have signed the contract and provided these documents. "
         "If you do not provide them in time, the Town may cancel the award, keep your bid security and award "
-        "the Contract to the bidder ranked next, or cancel the call for tenders. The contract will not be "
+        "the contract to the bidder ranked next, or cancel the call for tenders. The contract will not be "
         "signed before"
     )
 
@@ -234,16 +234,16 @@ def test_a_bid_security_is_said_only_when_the_tender_asks_for_one():
 def test_no_standstill_sentence_without_a_period_nor_a_start_already_past():
     lines = _notice(awarded(standstill_days=0))
     assert lines[12] == (
-        "If you do not provide them in time, the Town may cancel the award and award the Contract to the "
-        "bidder ranked next, or cancel the call for tenders. The Contract binds the Town only once both "
+        "If you do not provide them in time, the Town may cancel the award and award the contract to the "
+        "bidder ranked next, or cancel the call for tenders. The contract binds the Town only once both "
         "parties have signed it; this notice does not allow work to begin. The call for tenders sets the "
-        "start of the Contract on June 1, 2027."
+        "start of the contract on June 1, 2027."
     )
     p = project()
     p.info = replace(p.info, contract_start="2027-05-15")  # before the standstill period ends
     lines = _notice(p=p)
     assert lines[12].endswith(
-        "on May 20, 2027. The Contract binds the Town only once both parties have "
+        "on May 20, 2027. The contract binds the Town only once both parties have "
         "signed it; this notice does not allow work to begin."
     )
 

@@ -13,8 +13,8 @@ Every sentence is read from the model, none promised that the project does not h
   Contract" states it (``contract_data.award_documents_days`` from the notice, whose
   date is the letter's): the signed Contract; a certificate of each insurance the
   Contract requires only when its clause "Insurance" is in the tender, as the library
-  writes it, with amounts above 0 (an edited clause: the tender's own words, "such as
-  its certificates of insurance"; removed, or no amount: none); the other proofs the
+  writes it, with amounts above 0 (an edited clause: the proofs "such as certificates of
+  insurance", as the tender's award section says; removed, or no amount: none); the other proofs the
   Contract requires before it starts;
 * what follows a failure, the bid security (kept or returned) only when the tender asks
   for one; the standstill period's end when the award records one; that the notice does
@@ -111,7 +111,7 @@ def _insurance(project: Project, lang: str) -> list[str]:
     if choice is not None and getattr(choice, f"custom_{lang}").strip():  # the town's own text
         return [
             tr(
-                "the proofs the Contract requires before it starts, such as its certificates of insurance.",
+                "the proofs the contract requires before it starts, such as certificates of insurance.",
                 lang,
             )
         ]
@@ -125,11 +125,11 @@ def _insurance(project: Project, lang: str) -> list[str]:
     )
     return [
         tr(
-            "a certificate of each insurance policy the Contract requires: {insurance};",
+            "a certificate of each insurance policy the contract requires: {insurance};",
             lang,
             insurance=listed,
         ),
-        tr("any other proof the Contract requires before it starts.", lang),
+        tr("any other proof the contract requires before it starts.", lang),
     ]
 
 
@@ -137,8 +137,8 @@ def _documents(project: Project, record: BidsRecord, lang: str) -> list[Block]:
     """What the bidder provides, and by when."""
     days = clamp("contract_data.award_documents_days", project.contract_data.award_documents_days)
     day = decision_day(record) or ""
-    items = [tr("the Contract, signed by the person authorized to bind your business;", lang)]
-    items += _insurance(project, lang) or [tr("the proofs the Contract requires before it starts.", lang)]
+    items = [tr("the contract, signed by the person authorized to bind your business;", lang)]
+    items += _insurance(project, lang) or [tr("the proofs the contract requires before it starts.", lang)]
     return [
         Paragraph(
             tr(
@@ -158,14 +158,14 @@ def _failure(project: Project, lang: str) -> str:
     asks for one."""
     if project.contract_data.bid_security != "security_none":
         return tr(
-            "The Town returns your bid security once you have signed the Contract and provided these "
+            "The Town returns your bid security once you have signed the contract and provided these "
             "documents. If you do not provide them in time, the Town may cancel the award, keep your "
-            "bid security and award the Contract to the bidder ranked next, or cancel the call for "
+            "bid security and award the contract to the bidder ranked next, or cancel the call for "
             "tenders.",
             lang,
         )
     return tr(
-        "If you do not provide them in time, the Town may cancel the award and award the Contract "
+        "If you do not provide them in time, the Town may cancel the award and award the contract "
         "to the bidder ranked next, or cancel the call for tenders.",
         lang,
     )
@@ -179,7 +179,7 @@ def _start(project: Project, record: BidsRecord, lang: str) -> str:
     if start is None or after is None or start <= after:
         return ""
     return tr(
-        "The call for tenders sets the start of the Contract on {date}.", lang, date=long_date(start, lang)
+        "The call for tenders sets the start of the contract on {date}.", lang, date=long_date(start, lang)
     )
 
 
@@ -196,7 +196,7 @@ def notice_blocks(project: Project, record: BidsRecord, lang: str) -> list[Block
     blocks.append(Paragraph(f"{pleased} {_award(record, bid, project, lang)}"))
     blocks += _documents(project, record, lang)
     binds = tr(
-        "The Contract binds the Town only once both parties have signed it; this notice does not "
+        "The contract binds the Town only once both parties have signed it; this notice does not "
         "allow work to begin.",
         lang,
     )
