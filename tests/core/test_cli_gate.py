@@ -170,10 +170,11 @@ def test_every_example_exports_strict_in_both_languages(name, tmp_path):
     documents = sorted(out.glob("*.docx"))
     # the training example is published with addendum 1 (issue 21), carries the bids,
     # their evaluation and the award (issue 22: a letter for each of bids 2-4, the
-    # winner being bid 1) and the contract's follow-up (issue 23)
+    # winner being bid 1, and the notice of award to bid 1) and the contract's follow-up (issue 23)
     both = ("en", "fr")
     later = (
         [f"addendum-1-{x}.docx" for x in both]
+        + [f"award-notice-1-{x}.docx" for x in both]
         + [f"contract-summary-{x}.docx" for x in both]
         + [f"debriefing-{n}-{x}.docx" for n in (2, 3, 4) for x in both]
         if name == "training"

@@ -207,26 +207,30 @@ def _docx(documents: dict[str, Any]) -> dict[str, bytes]:
 
 def evaluation_names(project: Project, langs: list[str], bids: Any = None) -> list[str]:
     """The evaluation documents' file names (:func:`evaluation_files`) in ``langs``, in order."""
+    from wizard.core.documents.award_notice import notice_names
     from wizard.core.documents.debriefing import debriefing_file, unsuccessful
     from wizard.core.documents.evaluation_report import report_file
 
     if bids is None or not bids.bids:
         return []
-    names = [report_file(lang) for lang in langs]
+    names = [report_file(lang) for lang in langs] + notice_names(bids, langs)
     return names + [debriefing_file(b.id, lang) for b in unsuccessful(bids) for lang in langs]
 
 
 def evaluation_documents(project: Project, langs: list[str], bids: Any = None) -> dict[str, Any]:
     """Once bids are recorded (``bids``: ``bids.record.BidsRecord``), the evaluation
-    report ``evaluation-report-<lang>.docx`` and, once awarded, a debriefing letter
+    report ``evaluation-report-<lang>.docx`` and, once awarded, the notice of award
+    ``award-notice-<bid>-<lang>.docx`` to the successful bidder and a debriefing letter
     ``debriefing-<bid>-<lang>.docx`` per unsuccessful bid, in each language of ``langs``:
     ``{file name: Document}``, what :func:`evaluation_files` writes and the gate reads."""
+    from wizard.core.documents.award_notice import notice_documents
     from wizard.core.documents.debriefing import debriefing_file, letter_document, unsuccessful
     from wizard.core.documents.evaluation_report import report_document, report_file
 
     if bids is None or not bids.bids:
         return {}
     docs: dict[str, Any] = {report_file(lang): report_document(project, bids, lang) for lang in langs}
+    docs.update(notice_documents(project, bids, langs))
     for bid in unsuccessful(bids):
         for lang in langs:
             docs[debriefing_file(bid.id, lang)] = letter_document(project, bids, bid, lang)
