@@ -156,6 +156,14 @@ def canon(text):
             "Tevora Business Solutions and CyberDefenses assessed the network.",
             ["Tevora Business Solutions", "CyberDefenses"],
         ),
+        (
+            "Utility billing ran on SCT Banner; Flock Group Inc. leased the plate readers.",
+            ["SCT Utility Systems", "Flock Group"],
+        ),
+        (
+            "Coast Business Communications rewired the chamber; Capco Telecom and Gudenkauf Corporation laid fiber.",
+            ["Coast Business Communications", "Capco Telecom", "Gudenkauf Corporation"],
+        ),
     ],
 )
 def test_names_of_the_council_purchases_family_are_found(text, expected):
@@ -189,6 +197,8 @@ def test_names_of_the_council_purchases_family_are_found(text, expected):
         "The pace systems of change are slow.",
         "The social pinpoint of the map was wrong.",
         "A full court press by staff.",
+        "A flock group of birds crossed the road.",
+        "The magic wave productions of the band were loud.",
     ],
 )
 def test_clean_twins_stay_quiet(text):
