@@ -253,3 +253,12 @@ def test_each_entry_has_kind_category_and_a_dated_record_or_maker_page():
                 assert all(not w[0].isalpha() or w[0].isupper() for w in phrase.replace("-", " ").split()), (
                     phrase
                 )
+
+
+def test_every_name_of_the_family_detects_itself():
+    # written as the name, an alias finds its entry ("Bellefeuil, Szur & Associates" with its
+    # comma did not: a comma is not a separator inside a name, so the entry drops it)
+    data = json.loads(resource_path("brands", "families", f"{FAMILY}.json").read_text(encoding="utf-8"))
+    for entry in data["entries"]:
+        for phrase in [entry["name"], *entry["aliases"]]:
+            assert canon(f"The city uses {phrase} here.") == [entry["name"]], phrase
