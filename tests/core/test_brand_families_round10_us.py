@@ -69,8 +69,8 @@ def canon(text):
             ["Convergint Technologies", "Post Alarm Systems"],
         ),
         (
-            "Bulldog Fire and Security and Mikala Telecom & Network Solutions installed the CCTV.",
-            ["Bulldog Fire and Security", "Mikala Telecom & Network Solutions"],
+            "Bulldog Fire and Security and Terracom Systems installed the CCTV.",
+            ["Bulldog Fire and Security", "Terracom Systems"],
         ),
         (
             "Norshore Alarm monitors the panels; keys sit in Traka cabinets.",
