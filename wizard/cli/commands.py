@@ -445,6 +445,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         existing_outputs,
         export_all,
         failure_message,
+        other_documents,
         remove_leftovers,
         tender_languages,
     )
@@ -479,8 +480,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     findings = run_checks(project, bids, publication=record, today=_today()) + _contract_findings(
         args.file, _as_of(args.as_of)
     )
+    langs = tender_languages(project, args.lang)
+    # the addenda, letters and follow-up built once: the gate reads them, the export writes them
+    documents = other_documents(project, langs, record, bids, follow)
     gate = publishing_gate(
-        project, tender_languages(project, args.lang), findings, record=record, bids=bids, follow=follow
+        project, langs, findings, record=record, bids=bids, follow=follow, documents=documents
     )
     for item in gate:
         print(gate_line(item), file=sys.stderr)
@@ -506,6 +510,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             bids=bids,
             follow=follow,
             notices=notices,
+            documents=documents,
         )
     except ExportWriteError as exc:
         text, params = failure_message(exc)
@@ -518,7 +523,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(bilingual(notice), file=sys.stderr)
     if gate:
         print(bilingual(GATE_WRITTEN, **_gate_totals(gate)), file=sys.stderr)
-    others = untranslated_languages(project, tender_languages(project, args.lang))
+    others = untranslated_languages(project, langs)
     if others:
         names = ", ".join(p.name for p in written if any(p.name.endswith(f"-{x}.docx") for x in others))
         print(
