@@ -151,54 +151,56 @@ MIRROR_HOSTS = (
     "lifewirear.pages.dev",
     "lovgifs.com",
     "dimaggio-old.heartlight.org",
+    # A second scan (2026-12-07) of every source left after the first: more document and
+    # manual mirrors, newsfeed and hashtag aggregators, a library that copies books; the 38
+    # sources found there were replaced or their names dropped. The lines after the first
+    # 22 are the same kind of site, seen in searches and refused before anyone cites them.
+    "businessdocbox.com",
+    "hobbydocbox.com",
+    "homedocbox.com",
+    "docsbay.net",
+    "documents.pub",
+    "vdocument.in",
+    "readkong.com",
+    "5y1.org",
+    "zbook.org",
+    "techylib.com",
+    "documentine.com",
+    "manual-pdf.com",
+    "manualspro.net",
+    "manuzoid.com",
+    "manualsonline.com",
+    "easymanua.ls",
+    "hitpages.com",
+    "feedreader.com",
+    "daily8.com",
+    "tellerreport.com",
+    "newsbreak.com",
+    "library.tebyan.net",
+    "estatedocbox.com",
+    "technodocbox.com",
+    "fdocuments.us",
+    "fdocuments.net",
+    "vdocuments.fr",
+    "vdocuments.site",
+    "docecity.com",
+    "vdoc.tips",
+    "studylibfr.com",
+    "yumpu.com",
+    "manualzilla.com",
+    "manuals.online",
+    "cupdf.com",
+    "kipdf.com",
+    "fdokument.com",
+    "fdokumen.com",
+    "studyres.com",
+    "paperzz.com",
+    "docstoc.com",
+    "slashdot.mozz.us",
+    "moam.info",
+    "vdoc.pub",
+    "pdfdrive.to",
 )
-
-# Entries of the older lists (before the ninth round) that still cite such a host: they
-# are to be replaced with a record or the maker's page, and none may be added. The test
-# below fails when one of them is fixed and not removed from here, so the set only shrinks.
-OLDER_MIRROR_SOURCES = {
-    "brands.json": {
-        "Infor Public Sector",
-        "Cegid",
-        "Dell EMC",
-        "Agresso",
-        "Teranet",
-        "iPLANcorp",
-        "Sage",
-        "Bell Canada",
-    },
-    "infrastructure.json": {
-        "Aruba Instant",
-        "HP ProCurve",
-        "Dell PowerVault",
-        "FlexPod",
-        "Grandstream",
-        "Extron",
-        "Galaxy Control Systems",
-        "Pro-Watch",
-        "WIN-PAK",
-        "Continental Access",
-        "NAPCO Security",
-        "GE iFIX",
-        "Infortrend",
-        "Sangoma",
-        "Rosslare AxTraxNG",
-        "EXgarde",
-        "HID Global",
-        "Kantech",
-        "Cisco Firepower",
-        "Ruckus Networks",
-        "Brother",
-    },
-    "municipal.json": {
-        "Verity Voting",
-        "Firehouse Software",
-        "Timmons Group",
-        "Ecolane",
-        "RouteMatch",
-        "Mobilitat",
-    },
-}
 
 
 def _host(source):
@@ -215,6 +217,9 @@ def test_the_mirror_check_knows_a_mirror():
     assert _mirror(_host("http://38.142.81.21:8001/manual/x (a) (checked 2026-12-07)"))
     assert not _mirror(_host("https://crtc.gc.ca/eng/archive/1992/PT92-45.htm (a) (checked 2026-12-07)"))
     assert not _mirror(_host("https://notscribd.com/x"))
+    assert _mirror(_host("https://fr.readkong.com/page/x (a) (checked 2026-12-07)"))
+    assert _mirror(_host("https://online.documentine.com/x (a) (checked 2026-12-07)"))
+    assert not _mirror(_host("https://slashdot.org/story/06/12/25/1518226 (a) (checked 2026-12-07)"))
 
 
 FILES = ["brands.json"] + sorted(
@@ -225,11 +230,10 @@ FILES = ["brands.json"] + sorted(
 @pytest.mark.parametrize("path", FILES)
 def test_no_source_is_a_mirror_or_aggregator(path):
     data = json.loads(resource_path("brands", *path.split("/")).read_text(encoding="utf-8"))
-    known = OLDER_MIRROR_SOURCES.get(path.rsplit("/", 1)[-1], set())
     mirrored = {
         entry["name"]
         for part in ("entries", "contextual")
         for entry in data.get(part, [])
         if _mirror(_host(entry.get("source", "")))
     }
-    assert mirrored == known
+    assert mirrored == set()

@@ -171,10 +171,11 @@ def test_every_example_exports_strict_in_both_languages(name, tmp_path):
     documents = sorted(out.glob("*.docx"))
     # the training example is published with addendum 1 (issue 21), carries the bids,
     # their evaluation and the award (issue 22: a letter for each of bids 2-4, the
-    # winner being bid 1) and the contract's follow-up (issue 23)
+    # winner being bid 1, and the notice of award to bid 1) and the contract's follow-up (issue 23)
     both = ("en", "fr")
     later = (
         [f"addendum-1-{x}.docx" for x in both]
+        + [f"award-notice-1-{x}.docx" for x in both]
         + [f"contract-summary-{x}.docx" for x in both]
         + [f"debriefing-{n}-{x}.docx" for n in (2, 3, 4) for x in both]
         if name == "training"
@@ -260,7 +261,8 @@ def test_strict_refuses_an_addendum_printing_a_missing_translation(tmp_path, cap
 
 def _count_builds(monkeypatch) -> Counter:
     """Count each build of an addendum, evaluation report, debriefing letter and
-    follow-up document (``documents/exported.py``, what the gate reads and the export writes)."""
+    follow-up document, and of the notices of award (all of them at once), in
+    ``documents/exported.py``: what the gate reads and the export writes."""
     from wizard.core.documents import exported
 
     built: Counter = Counter()
@@ -274,7 +276,13 @@ def _count_builds(monkeypatch) -> Counter:
 
         return counted
 
-    for name in ("addendum_document", "report_document", "letter_document", "follow_up_document"):
+    for name in (
+        "addendum_document",
+        "report_document",
+        "letter_document",
+        "follow_up_document",
+        "notice_documents",
+    ):
         monkeypatch.setattr(exported, name, counting(name))
     return built
 
@@ -298,5 +306,7 @@ def test_an_export_builds_the_other_documents_once(tmp_path, capsys, monkeypatch
         "report_document": written("evaluation-report-"),
         "letter_document": written("debriefing-"),
         "follow_up_document": written("contract-summary-", "performance-", "spending-"),
+        "notice_documents": 1 if written("award-notice-") else 0,
     }
-    assert list(built.values()) == [2, 2, 6, 6]  # addendum 1, the report, bids 2-4, three follow-ups
+    # addendum 1, the report, the notices to bid 1, the letters to bids 2-4, three follow-ups
+    assert list(built.values()) == [2, 2, 1, 6, 6]

@@ -111,7 +111,7 @@ def _training_file(tmp_path):
 def _training_names(lang: str) -> list[str]:
     """Every file an export of the training example writes in ``lang`` ("fr", "en")."""
     docs = [f"tender-{lang}.docx", f"price-form-{lang}.xlsx", f"decision-record-{lang}.docx"]
-    evaluation = [f"addendum-1-{lang}.docx", f"evaluation-report-{lang}.docx"]
+    evaluation = [f"addendum-1-{lang}.docx", f"evaluation-report-{lang}.docx", f"award-notice-1-{lang}.docx"]
     evaluation += [f"debriefing-{bid}-{lang}.docx" for bid in (2, 3, 4)]
     follow = [f"{kind}-{lang}.docx" for kind in ("contract-summary", "performance", "spending")]
     return docs + evaluation + follow

@@ -176,10 +176,11 @@ def test_the_export_row_names_every_file_export_writes(tmp_path, capsys):
     capsys.readouterr()
     shapes = set()
     for written in (tmp_path / "out").iterdir():
-        name = re.sub(r"^debriefing-\d+-", "debriefing-<bid>-", written.name)
+        name = re.sub(r"^(debriefing|award-notice)-\d+-", r"\1-<bid>-", written.name)
         name = re.sub(r"^addendum-\d+-", "addendum-<n>-", name)
         shapes.add(re.sub(r"-(fr|en)\.(docx|xlsx)$", r"-<lang>.\2", name))
     assert {"contract.csv", "performance-<lang>.docx", "debriefing-<bid>-<lang>.docx"} <= shapes
+    assert "award-notice-<bid>-<lang>.docx" in shapes
     assert sorted(name for name in shapes if f"`{name}`" not in row) == []
 
 

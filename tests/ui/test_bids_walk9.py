@@ -102,7 +102,7 @@ def test_an_envelope_left_sealed_at_the_opening_says_why(window, qtbot, tmp_path
     apply_language(lang)
     dialog = _dialog(window, qtbot)
     dialog.show_tab(3)
-    assert _cells(dialog.opening.prices, 1) == expected
+    assert _cells(dialog.opening.prices, 2) == expected
     assert [b.opened for b in read(pf).bids] == [True, False, False]
 
 
@@ -110,7 +110,7 @@ def test_before_the_opening_a_sealed_envelope_gives_no_reason_yet(window, qtbot,
     _sample(window, tmp_path, opened=False)
     dialog = _dialog(window, qtbot)
     dialog.show_tab(3)
-    assert _cells(dialog.opening.prices, 1) == ["Sealed", "Sealed", "Sealed"]
+    assert _cells(dialog.opening.prices, 2) == ["Sealed", "Sealed", "Sealed"]
 
 
 @pytest.mark.parametrize(("lang", "shown"), [("fr", "30\u00a0120,45"), ("en", "30,120.45")])

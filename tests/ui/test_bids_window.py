@@ -210,7 +210,7 @@ def test_bids_sheets_lock_opening_ranking_and_sensitivity_with_the_real_buttons(
         assert record.opening is not None and record.opening.opened_at == "2027-04-16T14:00:00-03:00"
         assert [str(b.evaluated_price) for b in record.bids[:2]] == ["100000", "80000"]
         assert record.bids[2].evaluated_price is None  # late: never opened
-        prices = _cells(opening.prices, 3)
+        prices = _cells(opening.prices, 4)
         assert "100" in prices[0] and "80" in prices[1] and prices[2] == "—"
         _shot(dialog, f"bids-opening-{lang}")
 
@@ -313,7 +313,7 @@ def test_the_bundled_example_shows_its_whole_evaluation(window, qtbot, tmp_path,
     assert ranking.resolution_number.text() == "2027-05-118" and ranking.standstill.value() == 10
     _shot(dialog, f"bids-ranking-example-{lang}")
     dialog.show_tab(3)
-    states = dict(zip(_cells(dialog.opening.prices, 0), _cells(dialog.opening.prices, 1), strict=True))
+    states = dict(zip(_cells(dialog.opening.prices, 0), _cells(dialog.opening.prices, 2), strict=True))
     late = next(text for name, text in states.items() if "Campus Express inc." in name)
     assert late == ("En retard\u00a0: jamais ouverte" if lang == "fr" else "Late: never opened")
     assert not dialog.opening.open_button.isEnabled()
@@ -336,8 +336,8 @@ def test_a_bid_set_aside_before_the_opening_stays_sealed(window, qtbot, tmp_path
     assert read(pf).bids[0].rejected == "Bordereau non signé"
     assert "rejected" in bids.bid_list.item(0).text()
     dialog.show_tab(3)
-    assert _cells(dialog.opening.prices, 1) == ["Rejected: Bordereau non signé"]
-    assert _cells(dialog.opening.prices, 3) == ["—"]
+    assert _cells(dialog.opening.prices, 2) == ["Rejected: Bordereau non signé"]
+    assert _cells(dialog.opening.prices, 4) == ["—"]
 
 
 def test_the_award_panel_records_the_dates_and_value_that_start_the_follow_up(

@@ -120,3 +120,82 @@ def test_a_name_the_check_never_finds_is_refused_in_the_app_s_language(
         "(un nom doit compter au moins 3 caractères, dont une lettre)."
     ]
     assert window.ctx.project.extra_brands == []
+
+
+# The problem statement has no possible-name warning of its own: the problem check counts
+# a possible name as a brand, the product aimed at (P-SOLUTION) or the system in place
+# (P-INCUMBENT), and a listed name the same way. The button shows on those two findings
+# while the name is one no list holds; once added, the finding stays (the same code, the
+# same name) and the button goes: there is nothing left to add.
+STATEMENTS = {
+    "en": (
+        "The Town currently uses Zorbex Cloud, which can no longer meet our payroll needs.",
+        "P-INCUMBENT",
+        "Add to the brand list",
+    ),
+    "fr": (
+        "La Ville doit acheter Zorbex Cloud pour payer ses employés.",
+        "P-SOLUTION",
+        "Ajouter à la liste des marques",
+    ),
+}
+
+
+def _statement_page(window, tmp_path, lang, statement):
+    project = new_project(lang)
+    project.problem.statement = statement
+    project.criteria = [Criterion(id=1, text="The solution must export pay slips from Zorbex Cloud.")]
+    window.set_project(ProjectFile.create(tmp_path / "town.tender", project))
+    window.actions_by_name[f"lang_{lang}"].trigger()
+    window.wizard.go_to(Step.PROBLEM)
+    return window.wizard.currentPage()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_possible_name_in_the_statement_goes_to_the_brand_list(window, tmp_path, lang):
+    statement, code, label = STATEMENTS[lang]
+    page = _statement_page(window, tmp_path, lang, statement)
+    panel = page.findings
+    field = "problem.statement"
+    before = [(f.code, f.param("brands") or f.param("target")) for f in _found(panel) if f.field == field]
+    assert (code, "Zorbex Cloud" if code == "P-INCUMBENT" else "acheter Zorbex Cloud") in before
+    _select(panel, code, field)
+    button = panel.brand_button
+    assert button.isVisibleTo(panel) and button.isEnabled() and button.text() == label
+    assert "Zorbex Cloud" in button.toolTip()
+    button.click()
+    assert [b.name for b in window.ctx.project.extra_brands] == ["Zorbex Cloud"]
+    assert [b.name for b in _stored(window).extra_brands] == ["Zorbex Cloud"]
+    # a listed name: the statement's findings are what they were, the button is gone
+    after = [(f.code, f.param("brands") or f.param("target")) for f in _found(panel) if f.field == field]
+    assert after == before
+    _select(panel, code, field)
+    assert not panel.brand_button.isVisibleTo(panel) and not panel.brand_button.isEnabled()
+    # the criterion that names it is now a brand requirement (keep the name out of the criteria)
+    criteria = [f.code for f in window.ctx.findings() if f.field == "criteria:1.text"]
+    assert "C-BRAND" in criteria and "C-POSSIBLE-BRAND" not in criteria
+    window.actions_by_name["undo"].trigger()  # one action
+    assert [b.name for b in _stored(window).extra_brands] == []
+    _select(page.findings, code, field)
+    assert page.findings.brand_button.isVisibleTo(page.findings)
+
+
+@pytest.mark.parametrize(
+    ("statement", "code"),
+    [
+        # a name of the bundled list: the check knows it already
+        ("The Town currently uses Microsoft Exchange, which can no longer meet our needs.", "P-INCUMBENT"),
+        # a solution type, no name
+        ("The Town must buy a payroll system.", "P-SOLUTION"),
+    ],
+)
+def test_a_statement_finding_without_a_possible_name_has_no_button(window, tmp_path, statement, code):
+    page = _statement_page(window, tmp_path, "en", statement)
+    panel = page.findings
+    found = [f for f in _found(panel) if f.field == "problem.statement"]
+    assert code in [f.code for f in found]
+    for row in range(len(_found(panel))):
+        panel.list.setCurrentRow(row)
+        assert not panel.brand_button.isVisibleTo(panel), _found(panel)[row].code
+    panel.brand_button.click()  # even if reached: nothing added
+    assert window.ctx.project.extra_brands == []

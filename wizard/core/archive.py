@@ -71,8 +71,8 @@ FOLDERS: dict[str, str] = {
     ),
     "documents": N_(
         "What the project file gives today, as the export writes it: the tender as amended, its price "
-        "workbooks, the decision record, each addendum, the evaluation report and the debriefing letters, and "
-        "the contract's follow-up (summary, performance, spending)."
+        "workbooks, the decision record, each addendum, the evaluation report, the notice of award and the "
+        "debriefing letters, and the contract's follow-up (summary, performance, spending)."
     ),
     "open-data": N_(
         "The open data: the OCDS release package (ocds-release-package.json) and the CSV files, personal "
@@ -85,6 +85,12 @@ MISSING: dict[str, tuple[tuple[str, str], ...]] = {
     "documents": (
         ("addendum-", N_("No addendum: none was issued.")),
         ("evaluation-report-", N_("No evaluation report: no bid is recorded.")),
+        (
+            "award-notice-",
+            N_(
+                "No notice of award: no award names a bid, or the date of the award decision is not recorded."
+            ),
+        ),
         ("debriefing-", N_("No debriefing letter: no award names a bid, or no other bid was evaluated.")),
         (
             "contract-summary-",

@@ -181,12 +181,13 @@ def _docx(documents: dict[str, Document]) -> dict[str, bytes]:
 
 def evaluation_names(project: Project, langs: list[str], bids: Any = None) -> list[str]:
     """The evaluation documents' file names (``exported.evaluation_documents``) in ``langs``, in order."""
+    from wizard.core.documents.award_notice import notice_names
     from wizard.core.documents.debriefing import debriefing_file, unsuccessful
     from wizard.core.documents.evaluation_report import report_file
 
     if bids is None or not bids.bids:
         return []
-    names = [report_file(lang) for lang in langs]
+    names = [report_file(lang) for lang in langs] + notice_names(bids, langs)
     return names + [debriefing_file(b.id, lang) for b in unsuccessful(bids) for lang in langs]
 
 
@@ -199,7 +200,8 @@ def other_files(
     documents: dict[str, Document] | None = None,
 ) -> dict[str, bytes]:
     """The DOCX of each of :func:`other_documents` (the addenda of ``record``, the
-    evaluation report and debriefing letters of ``bids``, the follow-up of ``follow``):
+    evaluation report, notice of award and debriefing letters of ``bids``, the follow-up
+    of ``follow``):
     ``documents`` when given, the same documents already built for the publishing gate,
     else built here."""
     return _docx(other_documents(project, langs, record, bids, follow) if documents is None else documents)

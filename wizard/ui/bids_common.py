@@ -5,6 +5,11 @@ A moment is typed as a date (YYYY-MM-DD) and a time (HH:MM) in the town's zone, 
 zone of the closing (``timezones.zone_of``); the core receives ISO 8601 with the offset
 of that zone on that day, so a clerk never types an offset. Text that is not a date
 and a time goes to the core as typed, and the core's refusal is shown.
+
+A stored moment (receipt, closing, lock, opening) is shown as the town's clock reads it,
+in the app's language and named as the evaluation report names it (:func:`shown_moment`);
+the stored value never changes, and one typed at another offset than the town's that
+day is shown beside, as recorded (:func:`as_recorded`), as ``bid show`` prints it.
 """
 
 from __future__ import annotations
@@ -20,9 +25,10 @@ from babel.numbers import format_decimal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem
 
 from wizard.core.bids.record import Bid
+from wizard.core.documents.evaluation_common import moment
 from wizard.core.documents.record_tco import money
-from wizard.core.domain.timezones import parse_time, tzinfo, zone_of
-from wizard.core.i18n import _, ui_language
+from wizard.core.domain.timezones import parse_time, town_moment, tzinfo, zone_of
+from wizard.core.i18n import N_, _, ui_language
 from wizard.core.i18n.formats import MINUS, with_minus
 from wizard.core.model.sections import ProjectInfo
 from wizard.core.opendata.milestones import parse_moment
@@ -76,9 +82,48 @@ def now_parts(info: ProjectInfo) -> tuple[str, str]:
 
 
 def shown_moment(info: ProjectInfo, iso: str) -> str:
-    """``2027-04-16 10:12`` in the town's zone; :data:`NONE` for no moment."""
-    day, time = local_parts(info, iso)
-    return f"{day} {time}" if day else NONE
+    """The stored moment ``iso`` as the town's clock reads it that day, in the app's
+    language, as the evaluation report writes it (``evaluation_common.moment``): « 16 avril
+    2027, 11 h 07 (heure de l’Atlantique) », "April 16, 2027, 11:07 a.m. Atlantic Time";
+    at its own offset when no zone is known ("… (UTC−03:00)"); the text as stored when it
+    is no moment with its offset; :data:`NONE` for none. The same instant as the command
+    line's ``timezones.in_town_time``, whatever offset was typed."""
+    found = parse_moment(iso) if iso else None
+    if found is None:
+        return iso.strip() or NONE
+    return moment(found.isoformat(), ui_language(), zone_of(info))
+
+
+def as_recorded(info: ProjectInfo, iso: str) -> str:
+    """``iso`` as stored when its offset is not the town's on that day (a moment typed at
+    a neighbour's offset, a UTC timestamp): the evidence the file keeps, shown beside the
+    town's time as ``bid show`` prints it; '' when the offsets agree, for no moment, or
+    when no zone is known."""
+    found = parse_moment(iso) if iso else None
+    local = town_moment(info, found) if found is not None else None
+    if found is None or local is None or local.utcoffset() == found.utcoffset():
+        return ""
+    return iso.strip()
+
+
+RECORDED = N_(
+    "As recorded: {moment} (the moment the file keeps as evidence, typed at another offset than the town's)."
+)
+"""Beside a moment shown in the town's time when the file stores it at another offset."""
+
+
+def recorded_note(info: ProjectInfo, iso: str) -> str:
+    """:data:`RECORDED` in the app's language for ``iso`` (:func:`as_recorded`); ''
+    when the stored moment is at the town's offset."""
+    typed = as_recorded(info, iso)
+    return _(RECORDED, moment=typed) if typed else ""
+
+
+def with_recorded(text: str, info: ProjectInfo, iso: str) -> str:
+    """``text`` then, when ``iso`` is stored at another offset than the town's,
+    :func:`recorded_note` after a space."""
+    note = recorded_note(info, iso)
+    return f"{text} {note}" if note else text
 
 
 def bid_name(bid: Bid) -> str:

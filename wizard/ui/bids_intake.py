@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -44,6 +45,7 @@ from wizard.ui.bids_common import (
     fingerprint,
     local_parts,
     moment_text,
+    recorded_note,
     short_field,
     shown_moment,
 )
@@ -146,6 +148,11 @@ class BidsTab(QWidget):
         self.late_label.setObjectName("bid-late")
         self.late_label.setWordWrap(True)
         form.addRow(self.late_label)
+        self.recorded_label = QLabel()
+        self.recorded_label.setObjectName("bid-as-recorded")
+        self.recorded_label.setWordWrap(True)
+        self.recorded_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.recorded_label)
         self.addenda_box = QHBoxLayout()
         self.addenda_checks: dict[int, QCheckBox] = {}
         form.addRow(_("Addenda acknowledged"), self.addenda_box)
@@ -248,19 +255,9 @@ class BidsTab(QWidget):
         self.withdrawn.setChecked(bool(bid and bid.withdrawn))
         self.rejected.setText(bid.rejected if bid else "")
         self.save_button.setText(_("Save the changes") if bid else _("Record the bid"))
-        if bid is None:
-            self.late_label.setText(_("The app decides whether a bid is late, against the closing in force."))
-        elif bid.late:
-            self.late_label.setText(
-                _(
-                    "Received after the closing ({closing}): kept on record and never opened.",
-                    closing=self.closing_text(),
-                )
-            )
-        else:
-            self.late_label.setText(
-                _("Received before the closing ({closing}).", closing=self.closing_text())
-            )
+        self.late_label.setText(self.receipt_text(bid))
+        self.recorded_label.setText(recorded_note(info, bid.received_at) if bid else "")
+        self.recorded_label.setVisible(bool(self.recorded_label.text()))
         self.late_label.setStyleSheet("color: #b00020; font-weight: bold;" if bid and bid.late else "")
         self.sealed_label.setText(self.sealed_text(bid, self.kept_sealed.get(bid.id, "") if bid else ""))
         record = read(self.ctx.pf)
@@ -286,6 +283,25 @@ class BidsTab(QWidget):
         """The closing in force, in the town's zone (:data:`NONE` when unknown)."""
         found = closing_datetime(self.ctx.project.info)
         return shown_moment(self.ctx.project.info, found.isoformat()) if found else NONE
+
+    def receipt_text(self, bid: Bid | None) -> str:
+        """When ``bid`` was received and the closing in force, both as the town's clock
+        reads them in the app's language (``bids_common.shown_moment``); whether it is
+        late is the core's decision."""
+        if bid is None:
+            return _("The app decides whether a bid is late, against the closing in force.")
+        received = shown_moment(self.ctx.project.info, bid.received_at)
+        if bid.late:
+            return _(
+                "Received on {received}, after the closing of {closing}: kept on record and never opened.",
+                received=received,
+                closing=self.closing_text(),
+            )
+        return _(
+            "Received on {received}, before the closing of {closing}.",
+            received=received,
+            closing=self.closing_text(),
+        )
 
     @staticmethod
     def sealed_text(bid: Bid | None, kept_sealed: str = "") -> str:

@@ -43,7 +43,16 @@ from wizard.core.domain.numbering import criterion_numbers, grid_numbers
 from wizard.core.i18n import _, ui_language
 from wizard.core.project_file.store import ProjectFile
 from wizard.ui import dialogs
-from wizard.ui.bids_common import NONE, clear_cells, moment_text, now_parts, short_field, shown_moment, table
+from wizard.ui.bids_common import (
+    NONE,
+    clear_cells,
+    moment_text,
+    now_parts,
+    short_field,
+    shown_moment,
+    table,
+    with_recorded,
+)
 from wizard.ui.bids_verification import bid_combo, line, on_edit, text_item
 
 if TYPE_CHECKING:
@@ -205,9 +214,8 @@ class JuryTab(QWidget):
         info = self.ctx.project.info
         if record.locked:
             by = f" — {record.quality_locked_by}" if record.quality_locked_by else ""
-            self.lock_status.setText(
-                _("Locked on {moment}.", moment=shown_moment(info, record.quality_locked_at)) + by
-            )
+            locked = _("Locked on {moment}.", moment=shown_moment(info, record.quality_locked_at)) + by
+            self.lock_status.setText(with_recorded(locked, info, record.quality_locked_at))
         else:
             self.lock_status.setText(_("Not locked: the sheets and the consensus can still change."))
         missing = () if record.locked else missing_scores(self.ctx.project, record)

@@ -7,7 +7,8 @@ quality scores are locked where the tender keeps quality and price in two envelo
 workbook altered since intake, or one of another version or structure, with its own
 message. Where the tender allows opening before the lock, the window asks first: the
 guide's principle is that the price must not colour the quality scores. Before the
-opening, the table shows each bid's fingerprint and never a price.
+opening, the table shows each bid's fingerprint and never a price; it shows when each
+bid was received, as the town's clock reads it (``bids_common.shown_moment``).
 """
 
 from __future__ import annotations
@@ -43,10 +44,14 @@ from wizard.ui.bids_common import (
     short_field,
     shown_moment,
     table,
+    with_recorded,
 )
 
 if TYPE_CHECKING:
     from wizard.ui.context import ProjectContext
+
+RECEIVED_COLUMN = 1
+"""The prices table's column of when each bid was received, in the town's time."""
 
 
 def envelope_state(bid: Bid, kept_sealed: str = "") -> str:
@@ -134,7 +139,8 @@ class OpeningTab(QWidget):
         form.addRow(self.open_button)
         layout.addWidget(group)
         self.prices = table(
-            [_("Bid"), _("Price envelope"), _("Fingerprint (SHA-256)"), _("Evaluated price")], 0
+            [_("Bid"), _("Received"), _("Price envelope"), _("Fingerprint (SHA-256)"), _("Evaluated price")],
+            0,
         )
         self.prices.setObjectName("price-table")
         layout.addWidget(self.prices, 1)
@@ -155,10 +161,15 @@ class OpeningTab(QWidget):
                 witnesses=o.witnesses or "—",
             )
             text += f" {_(why)}" if why is not None else ""
+            text = with_recorded(text, info, o.opened_at)
         elif record.locked:
-            text = _(
-                "Quality scores locked on {moment}: the price envelope may be opened.",
-                moment=shown_moment(info, record.quality_locked_at),
+            text = with_recorded(
+                _(
+                    "Quality scores locked on {moment}: the price envelope may be opened.",
+                    moment=shown_moment(info, record.quality_locked_at),
+                ),
+                info,
+                record.quality_locked_at,
             )
         else:
             text = _("The quality scores are not locked yet (Selection committee tab).")
@@ -172,6 +183,7 @@ class OpeningTab(QWidget):
             [
                 [
                     f"{bid.id}. {bid.bidder.legal_name}",
+                    shown_moment(info, bid.received_at),
                     envelope_state(bid, reasons.get(bid.id, "")),
                     fingerprint(bid.workbook_sha256),
                     amount(bid.evaluated_price),
@@ -179,6 +191,10 @@ class OpeningTab(QWidget):
                 for bid in record.bids
             ],
         )
+        for row, bid in enumerate(record.bids):  # the moment as stored, when typed at another offset
+            cell = self.prices.item(row, RECEIVED_COLUMN)
+            if cell is not None:
+                cell.setToolTip(with_recorded(cell.text(), info, bid.received_at))
 
     def open_envelope(self) -> None:
         """*Open the price envelope* (module docstring)."""

@@ -105,7 +105,7 @@ _REQUIREMENT = re.compile(
     r"\b(?:must|shall|(?:is|are|will be) required to|required|doi(?:t|vent)|devr(?:a|ont)|exige\w*|obligatoire)\b"
 )
 
-_PROBLEM_CODES = frozenset({"P-SOLUTION", "P-INCUMBENT", "P-BYPASS", "P-PRESUME", "P-POSSIBLE-BRAND"})
+_PROBLEM_CODES = frozenset({"P-SOLUTION", "P-INCUMBENT", "P-BYPASS", "P-PRESUME"})
 _TEXT_CODES = frozenset({"C-BRAND", "C-SUBMISSION-FORMAT"})
 
 

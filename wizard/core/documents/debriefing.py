@@ -13,7 +13,7 @@ rank, and the winner's; to a bid ranked above the winner, that the award departs
 from the ranking and the reason recorded (:func:`_departure`); the recourse open to
 it (:func:`_recourse`). As a municipal letter: the bidder's address (the placeholder
 when none is recorded), a salutation, a closing and the signature of the officer
-named in the tender (:func:`_signature`).
+named in the tender (:func:`.letters.signature`).
 
 Nothing confidential (principle: a debriefing explains the bidder's own result without
 giving away another bidder's bid): no other bidder's name except the winner's (public
@@ -45,7 +45,7 @@ from wizard.core.documents.evaluation_common import (
     notes_language_note,
     number,
 )
-from wizard.core.documents.tender import user_paragraphs, user_text
+from wizard.core.documents.letters import letterhead, signature, standstill
 from wizard.core.documents.tender_instructions import bid_disputes, marked
 from wizard.core.documents.tender_submission import format_deadline
 from wizard.core.domain import quebec
@@ -55,9 +55,8 @@ from wizard.core.domain.publication_plan import public_opening
 from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import N_, Plural, tr
 from wizard.core.model import Project
-from wizard.core.opendata.awards import award_value, decision_day, standstill_end
+from wizard.core.opendata.awards import award_value, decision_day
 from wizard.core.opendata.common import WITHHELD, Scrubber
-from wizard.core.textclean import one_line
 
 
 class _Names:
@@ -393,6 +392,8 @@ def _scores_table(view: EvaluationView, bid: Bid, winner: Bid, lang: str) -> lis
     ]
 
 
+TITLE = N_("Result of the evaluation of your bid")
+
 ENVELOPE_NOT_OPENED = N_("As the call for tenders states, the price envelope of your bid was not opened.")
 
 
@@ -407,27 +408,7 @@ def letter_blocks(
     award = record.award
     if winner is None or award is None:
         raise ValueError("a debriefing letter follows an award")
-    info = view.project.info
-    day = decision_day(record)
-    blocks: list[Block] = [
-        Paragraph(user_text(info.organization), "Subtitle"),
-        Paragraph(tr("Result of the evaluation of your bid", lang), "Title"),
-        Paragraph(long_date(day, lang) if day else ""),
-        Paragraph(bidder_name(bid)),
-    ]
-    blocks += user_paragraphs(bid.bidder.address)  # the placeholder when none is recorded
-    blocks.append(
-        Paragraph(
-            tr(
-                "Subject: call for tenders {reference}, {title}",
-                lang,
-                reference=user_text(info.reference),
-                title=user_text(info.title),
-            ),
-            label="",
-        )
-    )
-    blocks.append(Paragraph(tr("Madam, Sir,", lang)))
+    blocks = letterhead(view.project, bid, TITLE, decision_day(record), lang)
     blocks.append(Paragraph(tr("The Town thanks you for your bid.", lang)))
     adopted = award.resolution_number.strip() and award.resolution_date.strip()
     blocks.append(
@@ -467,19 +448,7 @@ def letter_blocks(
     blocks += _points_table(view, bid, winner, lang, names)
     blocks += _grid_table(view, bid, winner, lang, names)
     blocks += _scores_table(view, bid, winner, lang)
-    end = standstill_end(record)
-    if end:
-        blocks.append(
-            Paragraph(
-                tr(
-                    "The contract will not be signed before the end of the standstill period of {days} "
-                    "days, on {date}.",
-                    lang,
-                    days=award.standstill_days,
-                    date=long_date(end, lang),
-                )
-            )
-        )
+    blocks += [Paragraph(text) for text in [standstill(record, lang)] if text]
     blocks.append(
         Paragraph(
             tr(
@@ -490,9 +459,7 @@ def letter_blocks(
         )
     )
     blocks += _recourse(view.project, lang)
-    blocks.append(Paragraph(tr("Yours truly,", lang), keep_with_next=True))
-    blocks += _signature(view.project)
-    return blocks
+    return blocks + signature(view.project, lang)
 
 
 def _recourse(project: Project, lang: str) -> list[Block]:
@@ -521,24 +488,12 @@ def _recourse(project: Project, lang: str) -> list[Block]:
     return [Paragraph(text, label=label)]
 
 
-def _signature(project: Project) -> list[Block]:
-    """Who signs: the officer the tender names as the single point of contact, the
-    title, the Town, and how to reach them (``info.officer_name``, ``officer_title``,
-    ``contact_email``, ``contact_phone``); the name and title print the placeholder
-    when they are not recorded, never another person's."""
-    info = project.info
-    lines = [user_text(info.officer_name), user_text(info.officer_title), user_text(info.organization)]
-    lines += [one_line(v) for v in (info.contact_email, info.contact_phone) if one_line(v)]
-    # one block on one page with the closing before it: each line kept with the next
-    return [Paragraph(line, keep_with_next=n < len(lines)) for n, line in enumerate(lines, start=1)]
-
-
 def letter_document(project: Project, record: BidsRecord, bid: Bid, lang: str) -> Document:
     """The letter to ``bid`` in ``lang`` ("fr" or "en"). Raises ``ValueError`` for
     another language or without an award."""
     return evaluation_document(
         project,
         lang,
-        N_("Result of the evaluation of your bid"),
+        TITLE,
         lambda shown, notes_lang: letter_blocks(shown, record, bid, lang, notes_lang),
     )

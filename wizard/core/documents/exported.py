@@ -5,8 +5,8 @@ prints (docs/documents.md, "The publishing gate").
 * :func:`record_for_export` — the decision record in one language, with the
   publication, bids and follow-up records (the gate rebuilds it with fields filled);
 * :func:`other_documents` — every document besides the tenders, the price workbooks and
-  the decision records: the addenda (:func:`addendum_documents`), the evaluation report
-  and the debriefing letters (:func:`evaluation_documents`), the contract's follow-up
+  the decision records: the addenda (:func:`addendum_documents`), the evaluation report,
+  the notice of award and the debriefing letters (:func:`evaluation_documents`), the contract's follow-up
   with its spending chart (:func:`follow_up_documents`), ``{file name: Document}``.
 
 Built once per export: ``main.py export`` and the app's Export build
@@ -21,6 +21,7 @@ from typing import Any
 
 from wizard.core.contract.follow_up import spending_by_year, standing
 from wizard.core.documents.addendum import addendum_document, addendum_file
+from wizard.core.documents.award_notice import notice_documents
 from wizard.core.documents.blocks import Document
 from wizard.core.documents.debriefing import debriefing_file, letter_document, unsuccessful
 from wizard.core.documents.evaluation_report import report_document, report_file
@@ -57,12 +58,14 @@ def addendum_documents(project: Project, langs: list[str], record: Any = None) -
 
 def evaluation_documents(project: Project, langs: list[str], bids: Any = None) -> dict[str, Document]:
     """Once bids are recorded (``bids``: ``bids.record.BidsRecord``), the evaluation
-    report ``evaluation-report-<lang>.docx`` and, once awarded, a debriefing letter
+    report ``evaluation-report-<lang>.docx`` and, once awarded, the notice of award
+    ``award-notice-<bid>-<lang>.docx`` to the successful bidder and a debriefing letter
     ``debriefing-<bid>-<lang>.docx`` per unsuccessful bid, in each language of ``langs``,
     from a clean project: ``{file name: Document}``."""
     if bids is None or not bids.bids:
         return {}
     docs: dict[str, Document] = {report_file(lang): report_document(project, bids, lang) for lang in langs}
+    docs.update(notice_documents(project, bids, langs))
     for bid in unsuccessful(bids):
         for lang in langs:
             docs[debriefing_file(bid.id, lang)] = letter_document(project, bids, bid, lang)

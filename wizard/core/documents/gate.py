@@ -452,12 +452,12 @@ def other_document_items(
 
 def _document_field(name: str) -> str:
     """What a document other than the tender and the record shows, by its file name:
-    ``bids:3.bidder`` for ``debriefing-3-fr.docx`` (the bidder it is sent to),
-    ``bids`` for the evaluation report, ``addenda`` for an addendum, ``contract`` for
-    the follow-up."""
+    ``bids:3.bidder`` for ``debriefing-3-fr.docx`` and ``award-notice-3-fr.docx`` (the
+    bidder it is sent to), ``bids`` for the evaluation report, ``addenda`` for an
+    addendum, ``contract`` for the follow-up."""
     parts = name.split("-")
-    if parts[0] == "debriefing":
-        return f"bids:{parts[1]}.bidder"
+    if parts[0] == "debriefing" or parts[:2] == ["award", "notice"]:
+        return f"bids:{parts[-2]}.bidder"
     return {"evaluation": "bids", "addendum": "addenda"}.get(parts[0], "contract")
 
 

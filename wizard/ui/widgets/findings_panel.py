@@ -9,6 +9,9 @@ On a possible product name's warning (C-POSSIBLE-BRAND, S-POSSIBLE-BRAND), "Add 
 brand list" adds the name(s) it detected to the project's own brand names
 (``ops.add_brand_names``, undone as one action): the town knows that "Zorbex" is a
 product when no shape rule can, and the check then reports it as a brand everywhere.
+The problem statement has no warning of its own for such a name: the problem check
+counts a possible name as a brand (P-SOLUTION, P-INCUMBENT), so the same button shows on
+those two findings while the name they are about is one no list holds yet.
 """
 
 from __future__ import annotations
@@ -19,9 +22,12 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton,
 
 from wizard.core import ops
 from wizard.core.checks import Finding, justified_findings, open_findings
+from wizard.core.checks.known_names import known_names
 from wizard.core.checks.lint import detected_names
+from wizard.core.checks.problem import read_statement
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.i18n.labels import severity_label
+from wizard.core.model import Project
 from wizard.core.steps import Step
 from wizard.ui.context import ProjectContext
 from wizard.ui.widgets.icons import icon
@@ -30,12 +36,24 @@ from wizard.ui.widgets.texts import Texts
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 ICON_ROLE = Qt.ItemDataRole.UserRole + 1  # the icon kind shown ("error", "warning", "info")
 POSSIBLE_BRAND_CODES = frozenset({"C-POSSIBLE-BRAND", "S-POSSIBLE-BRAND"})  # "Add to the brand list"
+STATEMENT_NAME_ROLES = {"P-SOLUTION": "target", "P-INCUMBENT": "incumbent"}
+"""The problem statement's findings about a name, and the role its name has there
+(``problem.read_statement``): "Add to the brand list" while that name is a possible one."""
 
 
-def names_to_add(f: Finding | None) -> list[str]:
+def names_to_add(f: Finding | None, project: Project) -> list[str]:
     """The names "Add to the brand list" would add for ``f``: those a possible-brand
-    warning detected ([] for any other finding)."""
-    return detected_names(f) if f is not None and f.code in POSSIBLE_BRAND_CODES else []
+    warning detected, or the possible names (no list holds them yet) that a statement's
+    P-SOLUTION aims at or its P-INCUMBENT names; [] for any other finding."""
+    if f is None:
+        return []
+    if f.code in POSSIBLE_BRAND_CODES:
+        return detected_names(f)
+    role = STATEMENT_NAME_ROLES.get(f.code)
+    if role is None:
+        return []
+    reading = read_statement(project.problem.statement, known_names(project))
+    return list(dict.fromkeys(n.match.name for n in reading.names if n.role == role and not n.listed))
 
 
 def finding_text(f: Finding, justified: bool) -> str:
@@ -127,7 +145,7 @@ class FindingsPanel(QWidget):
         text = f.principle_text(ui_language()) if f else ""
         self.principle.setText(_("Guide principle: {principle}", principle=text) if text else "")
         self.justify_button.setEnabled(f is not None and not self.ctx.read_only)
-        names = names_to_add(f)
+        names = names_to_add(f, self.ctx.project)
         self.brand_button.setVisible(bool(names))
         self.brand_button.setEnabled(bool(names) and not self.ctx.read_only)
         self.brand_button.setToolTip(
@@ -165,7 +183,7 @@ class FindingsPanel(QWidget):
         """Add the names the selected possible-brand warning detected to the project's
         extra brand names (one undoable action); a name the check never finds is
         refused with the domain's message, nothing added (``ProjectContext.do``)."""
-        names = names_to_add(self.current())
+        names = names_to_add(self.current(), self.ctx.project)
         if not names or self.ctx.read_only:
             return
         self.ctx.flush()

@@ -1,0 +1,218 @@
+"""The notice of award to the successful bidder: ``award-notice-<bid>-<lang>.docx``, whole
+in each tender language, once the award names a bid and the day of its decision is
+recorded (:func:`awarded_bid`); the unsuccessful bidders get a debriefing letter
+(:mod:`.debriefing`), from the same letterhead and signature (:mod:`.letters`).
+
+Every sentence is read from the model, none promised that the project does not hold:
+
+* the award: by resolution (its number and date, the placeholder for the one missing)
+  when one is recorded, else on the day of the decision (``Award.awarded_on``); the bid
+  (received on …, as the debriefing letter writes a moment) and the awarded value
+  before taxes (``awards.award_value``: the contract value, else the bid's price);
+* what the bidder provides, and by when, as the tender's "Award and signature of the
+  Contract" states it (``contract_data.award_documents_days`` from the notice, whose
+  date is the letter's): the signed Contract; a certificate of each insurance the
+  Contract requires only when its clause "Insurance" is in the tender, as the library
+  writes it, with amounts above 0 (an edited clause: the proofs "such as certificates of
+  insurance", as the tender's award section says; removed, or no amount: none); the other proofs the
+  Contract requires before it starts;
+* what follows a failure, the bid security (kept or returned) only when the tender asks
+  for one; the standstill period's end when the award records one; that the notice does
+  not allow work to begin; the Contract's start as the tender sets it, when it falls
+  after the decision (and the standstill period).
+
+No award, an award to no bid, or one whose day of decision is not recorded (neither
+``awarded_on`` nor the resolution's date): no notice (the municipal file's README says
+why: ``archive.MISSING``).
+"""
+
+from __future__ import annotations
+
+from wizard.core.bids.record import Bid, BidsRecord
+from wizard.core.clauses.library import choice_for, included_clauses
+from wizard.core.clauses.terms import contract_terms
+from wizard.core.documents.blocks import Block, Document, Paragraph
+from wizard.core.documents.evaluation_common import evaluation_document, long_date, moment, money
+from wizard.core.documents.letters import letterhead, signature, standstill
+from wizard.core.documents.tender_instructions import shifted
+from wizard.core.domain.timezones import zone_of
+from wizard.core.i18n import N_, tr
+from wizard.core.i18n.formats import PLACEHOLDER
+from wizard.core.model import Project
+from wizard.core.model.bounds import clamp
+from wizard.core.opendata.awards import award_value, decision_day, standstill_end
+from wizard.core.opendata.milestones import valid_day
+
+TITLE = N_("Notice of award")
+
+
+def award_notice_file(bid_id: int, lang: str) -> str:
+    """``award-notice-1-fr.docx``."""
+    return f"award-notice-{bid_id}-{lang}.docx"
+
+
+def awarded_bid(record: BidsRecord | None) -> Bid | None:
+    """The bid that gets the notice: the one the award names, once the day of the
+    decision is recorded; ``None`` otherwise (no award, an award to no bid, a decision
+    without a day)."""
+    if record is None or record.award is None or record.award.bid_id is None or decision_day(record) is None:
+        return None
+    return record.bid(record.award.bid_id)
+
+
+def notice_names(record: BidsRecord | None, langs: list[str]) -> list[str]:
+    """The notice's file name in each language of ``langs`` ([] without a notice)."""
+    bid = awarded_bid(record)
+    return [award_notice_file(bid.id, lang) for lang in langs] if bid is not None else []
+
+
+def notice_documents(project: Project, record: BidsRecord | None, langs: list[str]) -> dict[str, Document]:
+    """``{award-notice-<bid>-<lang>.docx: Document}`` in each language of ``langs``;
+    ``{}`` without a notice (:func:`awarded_bid`)."""
+    bid = awarded_bid(record)
+    if bid is None or record is None:
+        return {}
+    return {award_notice_file(bid.id, lang): notice_document(project, record, lang) for lang in langs}
+
+
+def _award(record: BidsRecord, bid: Bid, project: Project, lang: str) -> str:
+    """Who awarded the contract, when, for which bid and amount."""
+    award = record.award
+    assert award is not None
+    params = {
+        "received": moment(bid.received_at, lang, zone_of(project.info)) or PLACEHOLDER,
+        "amount": money(award_value(record), lang) if award_value(record) is not None else PLACEHOLDER,
+    }
+    number = " ".join(award.resolution_number.split())
+    adopted = valid_day(award.resolution_date)
+    if number or award.resolution_date.strip():
+        return tr(
+            "By resolution {number} of {date}, council awarded you the contract in accordance with your "
+            "bid received on {received}, for {amount} before taxes.",
+            lang,
+            number=number or PLACEHOLDER,
+            date=long_date(adopted, lang) if adopted else PLACEHOLDER,
+            **params,
+        )
+    return tr(
+        "On {date}, the Town awarded you the contract in accordance with your bid received on "
+        "{received}, for {amount} before taxes.",
+        lang,
+        date=long_date(decision_day(record) or "", lang),
+        **params,
+    )
+
+
+def _insurance(project: Project, lang: str) -> list[str]:
+    """The bullets on insurance: the certificates the Contract requires (module docstring)."""
+    if not any(c.id == "insurance" for c in included_clauses(project)):
+        return []
+    choice = choice_for(project, "insurance")
+    if choice is not None and getattr(choice, f"custom_{lang}").strip():  # the town's own text
+        return [
+            tr(
+                "the proofs the contract requires before it starts, such as certificates of insurance.",
+                lang,
+            )
+        ]
+    kinds = contract_terms(project, lang)["insurance"]
+    if not kinds:
+        return []
+    listed = (
+        kinds[0]
+        if len(kinds) == 1
+        else tr("{items} and {last}", lang, items=", ".join(kinds[:-1]), last=kinds[-1])
+    )
+    return [
+        tr(
+            "a certificate of each insurance policy the contract requires: {insurance};",
+            lang,
+            insurance=listed,
+        ),
+        tr("any other proof the contract requires before it starts.", lang),
+    ]
+
+
+def _documents(project: Project, record: BidsRecord, lang: str) -> list[Block]:
+    """What the bidder provides, and by when."""
+    days = clamp("contract_data.award_documents_days", project.contract_data.award_documents_days)
+    day = decision_day(record) or ""
+    items = [tr("the contract, signed by the person authorized to bind your business;", lang)]
+    items += _insurance(project, lang) or [tr("the proofs the contract requires before it starts.", lang)]
+    return [
+        Paragraph(
+            tr(
+                "As the call for tenders states under “Award and signature of the Contract”, please "
+                "provide the Town, within {days} days of this notice, that is by {date}, with:",
+                lang,
+                days=days,
+                date=long_date(shifted(day, days), lang),
+            )
+        ),
+        *(Paragraph(item, "List Bullet") for item in items),
+    ]
+
+
+def _failure(project: Project, lang: str) -> str:
+    """What follows documents not provided in time; the bid security only when the tender
+    asks for one."""
+    if project.contract_data.bid_security != "security_none":
+        return tr(
+            "The Town returns your bid security once you have signed the contract and provided these "
+            "documents. If you do not provide them in time, the Town may cancel the award, keep your "
+            "bid security and award the contract to the bidder ranked next, or cancel the call for "
+            "tenders.",
+            lang,
+        )
+    return tr(
+        "If you do not provide them in time, the Town may cancel the award and award the contract "
+        "to the bidder ranked next, or cancel the call for tenders.",
+        lang,
+    )
+
+
+def _start(project: Project, record: BidsRecord, lang: str) -> str:
+    """The Contract's start as the tender sets it, when it is still to come once the
+    decision is final (after the standstill period): a start already past is left out."""
+    start = valid_day(project.info.contract_start)
+    after = standstill_end(record) or decision_day(record)
+    if start is None or after is None or start <= after:
+        return ""
+    return tr(
+        "The call for tenders sets the start of the contract on {date}.", lang, date=long_date(start, lang)
+    )
+
+
+def notice_blocks(project: Project, record: BidsRecord, lang: str) -> list[Block]:
+    """Every block of the notice in ``lang``, from a ``project`` whose texts are in
+    ``lang`` (module docstring). Raises ``ValueError`` without a notice to write.
+    What follows the list of documents shares one paragraph, which keeps a short notice
+    on one page."""
+    bid = awarded_bid(record)
+    if bid is None:
+        raise ValueError("a notice of award follows an award decision to a bid")
+    blocks = letterhead(project, bid, TITLE, decision_day(record), lang)
+    pleased = tr("The Town is pleased to inform you that your bid is successful.", lang)
+    blocks.append(Paragraph(f"{pleased} {_award(record, bid, project, lang)}"))
+    blocks += _documents(project, record, lang)
+    binds = tr(
+        "The contract binds the Town only once both parties have signed it; this notice does not "
+        "allow work to begin.",
+        lang,
+    )
+    follows = [_failure(project, lang), standstill(record, lang), binds, _start(project, record, lang)]
+    blocks.append(Paragraph(" ".join(text for text in follows if text)))
+    question = tr(
+        "For any question about this notice, write to the single point of contact named in the call "
+        "for tenders, quoting its reference.",
+        lang,
+    )
+    # kept with the closing: a page never holds the signature alone (the training
+    # example's PDF, in both languages, left it alone on page 2)
+    return [*blocks, Paragraph(question, keep_with_next=True), *signature(project, lang)]
+
+
+def notice_document(project: Project, record: BidsRecord, lang: str) -> Document:
+    """The notice of award in ``lang`` ("fr" or "en"). Raises ``ValueError`` for another
+    language or without a notice to write (:func:`awarded_bid`)."""
+    return evaluation_document(project, lang, TITLE, lambda shown, _notes: notice_blocks(shown, record, lang))

@@ -1,0 +1,77 @@
+"""What the Town's letters to a bidder share (docs/documents.md, "Evaluation outputs"):
+the debriefing letter to an unsuccessful bidder (:mod:`.debriefing`) and the notice of
+award to the successful one (:mod:`.award_notice`) open, identify the bid and close the
+same way, as a Canadian municipal letter does.
+
+* :func:`letterhead`: the Town, the letter's title, its date (the day of the award
+  decision), the bidder (its legal name and address: the placeholder when no address is
+  recorded), the subject (the call for tenders' reference and title) and the salutation;
+* :func:`standstill`: the end of the standstill period, when the award records one;
+* :func:`signature`: the closing and the officer the tender names as the single point of
+  contact, kept together on one page.
+"""
+
+from __future__ import annotations
+
+from wizard.core.bids.record import Bid, BidsRecord
+from wizard.core.documents.blocks import Block, Paragraph
+from wizard.core.documents.evaluation_common import bidder_name, long_date
+from wizard.core.documents.tender import user_paragraphs, user_text
+from wizard.core.i18n import tr
+from wizard.core.model import Project
+from wizard.core.opendata.awards import standstill_end
+from wizard.core.textclean import one_line
+
+
+def letterhead(project: Project, bid: Bid, title: str, day: str | None, lang: str) -> list[Block]:
+    """The letter's head in ``lang``: the Town, ``title`` (an English message id), the
+    date ``day`` (YYYY-MM-DD; an empty line when ``None``), the bidder's name and address,
+    the subject and the salutation. ``project``: localized in ``lang``."""
+    info = project.info
+    blocks: list[Block] = [
+        Paragraph(user_text(info.organization), "Subtitle"),
+        Paragraph(tr(title, lang), "Title"),
+        Paragraph(long_date(day, lang) if day else ""),
+        Paragraph(bidder_name(bid)),
+    ]
+    blocks += user_paragraphs(bid.bidder.address)  # the placeholder when none is recorded
+    blocks.append(
+        Paragraph(
+            tr(
+                "Subject: call for tenders {reference}, {title}",
+                lang,
+                reference=user_text(info.reference),
+                title=user_text(info.title),
+            ),
+            label="",
+        )
+    )
+    blocks.append(Paragraph(tr("Madam, Sir,", lang)))
+    return blocks
+
+
+def standstill(record: BidsRecord, lang: str) -> str:
+    """The sentence on the standstill period's end (``awards.standstill_end``); '' without
+    a period or a day of decision."""
+    end = standstill_end(record)
+    if not end or record.award is None:
+        return ""
+    return tr(
+        "The contract will not be signed before the end of the standstill period of {days} days, on {date}.",
+        lang,
+        days=record.award.standstill_days,
+        date=long_date(end, lang),
+    )
+
+
+def signature(project: Project, lang: str) -> list[Block]:
+    """The closing, then who signs: the officer the tender names as the single point of
+    contact, the title, the Town, and how to reach them (``info.officer_name``,
+    ``officer_title``, ``contact_email``, ``contact_phone``); the name and title print the
+    placeholder when they are not recorded, never another person's."""
+    info = project.info
+    lines = [user_text(info.officer_name), user_text(info.officer_title), user_text(info.organization)]
+    lines += [one_line(v) for v in (info.contact_email, info.contact_phone) if one_line(v)]
+    # one block on one page with the closing before it: each line kept with the next
+    blocks: list[Block] = [Paragraph(tr("Yours truly,", lang), keep_with_next=True)]
+    return blocks + [Paragraph(line, keep_with_next=n < len(lines)) for n, line in enumerate(lines, start=1)]
