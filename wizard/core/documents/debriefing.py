@@ -39,7 +39,6 @@ from wizard.core.documents.evaluation_common import (
     bidder_name,
     evaluation_document,
     evaluation_view,
-    long_date,
     moment,
     money,
     notes_language_note,
@@ -54,6 +53,7 @@ from wizard.core.domain.numbering import criterion_numbers
 from wizard.core.domain.publication_plan import public_opening
 from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import N_, Plural, tr
+from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
 from wizard.core.opendata.awards import award_value, decision_day
 from wizard.core.opendata.common import WITHHELD, Scrubber
@@ -417,7 +417,7 @@ def letter_blocks(
                 "By resolution {number} of {date}, council awarded the contract to {winner}, for {amount} before taxes.",
                 lang,
                 number=" ".join(award.resolution_number.split()),
-                date=long_date(award.resolution_date, lang),
+                date=format_date(award.resolution_date, lang),
                 winner=bidder_name(winner),
                 amount=money(award_value(record), lang),
             )

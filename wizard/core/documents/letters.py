@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from wizard.core.bids.record import Bid, BidsRecord
 from wizard.core.documents.blocks import Block, Paragraph
-from wizard.core.documents.evaluation_common import bidder_name, long_date
+from wizard.core.documents.evaluation_common import bidder_name
 from wizard.core.documents.tender import user_paragraphs, user_text
 from wizard.core.i18n import tr
+from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
 from wizard.core.opendata.awards import standstill_end
 from wizard.core.textclean import one_line
@@ -31,7 +32,7 @@ def letterhead(project: Project, bid: Bid, title: str, day: str | None, lang: st
     blocks: list[Block] = [
         Paragraph(user_text(info.organization), "Subtitle"),
         Paragraph(tr(title, lang), "Title"),
-        Paragraph(long_date(day, lang) if day else ""),
+        Paragraph(format_date(day, lang) if day else ""),
         Paragraph(bidder_name(bid)),
     ]
     blocks += user_paragraphs(bid.bidder.address)  # the placeholder when none is recorded
@@ -60,7 +61,7 @@ def standstill(record: BidsRecord, lang: str) -> str:
         "The contract will not be signed before the end of the standstill period of {days} days, on {date}.",
         lang,
         days=record.award.standstill_days,
-        date=long_date(end, lang),
+        date=format_date(end, lang),
     )
 
 
