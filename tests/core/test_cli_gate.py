@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -256,3 +257,56 @@ def test_strict_refuses_an_addendum_printing_a_missing_translation(tmp_path, cap
         "version in the document's language yet."
     )
     assert len(err) == 2 and "1 mention à compléter" in err[1]
+
+
+def _count_builds(monkeypatch) -> Counter:
+    """Count each build of an addendum, evaluation report, debriefing letter and
+    follow-up document, and of the notices of award (all of them at once), in
+    ``documents/exported.py``: what the gate reads and the export writes."""
+    from wizard.core.documents import exported
+
+    built: Counter = Counter()
+
+    def counting(name: str):
+        real = getattr(exported, name)
+
+        def counted(*args, **kwargs):
+            built[name] += 1
+            return real(*args, **kwargs)
+
+        return counted
+
+    for name in (
+        "addendum_document",
+        "report_document",
+        "letter_document",
+        "follow_up_document",
+        "notice_documents",
+    ):
+        monkeypatch.setattr(exported, name, counting(name))
+    return built
+
+
+def test_an_export_builds_the_other_documents_once(tmp_path, capsys, monkeypatch):
+    """The gate reads the addenda, the letters and the follow-up the export writes: one
+    build each, handed to both (the gate built its own copy, then the export built them
+    again; a letter's placeholder item still shows the gate read them)."""
+    path = _training(tmp_path, "UPDATE bidders SET address = '' WHERE id = 2")
+    built = _count_builds(monkeypatch)
+    out = tmp_path / "out"
+    assert cli.main(["export", str(path), "--out", str(out), "--lang", "both"]) == 0
+    assert LETTER_LINE in capsys.readouterr().err.splitlines()
+    names = [p.name for p in out.iterdir()]
+
+    def written(*starts: str) -> int:
+        return sum(1 for n in names if n.startswith(starts))
+
+    assert built == {
+        "addendum_document": written("addendum-"),
+        "report_document": written("evaluation-report-"),
+        "letter_document": written("debriefing-"),
+        "follow_up_document": written("contract-summary-", "performance-", "spending-"),
+        "notice_documents": 1 if written("award-notice-") else 0,
+    }
+    # addendum 1, the report, the notices to bid 1, the letters to bids 2-4, three follow-ups
+    assert list(built.values()) == [2, 2, 1, 6, 6]

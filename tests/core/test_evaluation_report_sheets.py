@@ -58,3 +58,25 @@ def test_one_sheet_score_is_not_a_whole_sheet():
     clean = _body(record, "en")
     assert "Without the sheet of member 1: the same ranking." in clean
     assert "which holds" not in clean
+
+
+def test_the_report_reads_the_sheets_once(monkeypatch):
+    """What the sheets hold is computed once per report: the rules, the evaluation of
+    each bid and the sensitivity read the same :class:`SheetCover` (it was built three
+    times, once in each)."""
+    from wizard.core.documents import evaluation_report
+
+    built = []
+
+    class Counted(evaluation_report.SheetCover):
+        def __init__(self, view):
+            built.append(view)
+            super().__init__(view)
+
+    monkeypatch.setattr(evaluation_report, "SheetCover", Counted)
+    record = sample.clean()
+    body = _body(replace(record, sheets=record.sheets[:1]), "en")
+    assert "Without the sheet of member 1, which holds 1 of the" in body  # the sensitivity read it
+    assert "scored on an independent sheet 1 of the" in body  # the evaluations read it
+    assert SHEETED_EN not in body  # the rules read it
+    assert len(built) == 1

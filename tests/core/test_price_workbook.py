@@ -334,3 +334,23 @@ def test_a_tampered_total_does_not_change_what_the_town_reads():
         "Les totaux de ce classeur aident le soumissionnaire à vérifier ses chiffres\u00a0: la Ville recalcule "
         "chaque total, et le prix évalué, à partir des montants inscrits, et ne lit pas les cellules de total."
     ) in instructions
+
+
+def test_the_workbook_is_zipped_once(monkeypatch):
+    """openpyxl's writer adds its parts through the fixed-date ZIP itself: no second
+    archive to copy them into with their dates fixed (it was written, read and written
+    again)."""
+    import zipfile
+
+    opened = []
+    real = zipfile.ZipFile.__init__
+
+    def counted(self, file, mode="r", *args, **kwargs):
+        opened.append(mode)
+        real(self, file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "__init__", counted)
+    data = price_workbook_bytes(hand_project(), "fr")
+    assert opened == ["w"]
+    monkeypatch.undo()
+    assert load_workbook(io.BytesIO(data)).sheetnames == ["Directives", "Bordereau de prix"]

@@ -193,3 +193,23 @@ def test_the_gate_lists_the_contracts_errors_too(window, monkeypatch, tmp_path):
     window.actions_by_name["export"].trigger()  # ask_folder would fail the test
     [(items, _describe)] = calls
     assert "CT-ENTRY-INVALID" in {item.code for item in items}
+
+
+def test_the_app_builds_the_other_documents_once(window, monkeypatch, tmp_path):
+    """The app's Export reads the gate and writes the files from one build of the
+    addenda, the letters and the follow-up (the gate built its own, then the export)."""
+    from tests.core.test_cli_gate import _count_builds
+    from wizard.cli import main as cli_main
+
+    source = tmp_path / "t.tender"
+    assert cli_main(["new", "--example", "training", str(source)]) == 0
+    window.set_project(ProjectFile.open(source))
+    built = _count_builds(monkeypatch)
+    out = tmp_path / "out"
+    monkeypatch.setattr(dialogs, "ask_folder", lambda parent, title: out)
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, message: None)
+    window.actions_by_name["export"].trigger()  # the example has no gate item: no question
+    names = [p.name for p in out.iterdir()]
+    assert built["follow_up_document"] == sum(1 for n in names if n.startswith("spending-")) * 3 > 0
+    assert built["letter_document"] == sum(1 for n in names if n.startswith("debriefing-")) > 0
+    assert built["addendum_document"] == sum(1 for n in names if n.startswith("addendum-")) > 0

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wizard.cli.messages import JUSTIFIED, CliError, severity_word
+from wizard.core.contract.entries import AMENDMENT, BY_NAME, ENTRY_KINDS, INCIDENT, PAYMENT, REPORT, kind_of
 from wizard.core.i18n import N_, Plural, bilingual, counts, ntr, system_language, tr
 from wizard.core.i18n.os_errors import os_reason
 from wizard.core.model import Project
@@ -444,6 +445,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         existing_outputs,
         export_all,
         failure_message,
+        other_documents,
         remove_leftovers,
         tender_languages,
     )
@@ -478,8 +480,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     findings = run_checks(project, bids, publication=record, today=_today()) + _contract_findings(
         args.file, _as_of(args.as_of)
     )
+    langs = tender_languages(project, args.lang)
+    # the addenda, letters and follow-up built once: the gate reads them, the export writes them
+    documents = other_documents(project, langs, record, bids, follow)
     gate = publishing_gate(
-        project, tender_languages(project, args.lang), findings, record=record, bids=bids, follow=follow
+        project, langs, findings, record=record, bids=bids, follow=follow, documents=documents
     )
     for item in gate:
         print(gate_line(item), file=sys.stderr)
@@ -505,6 +510,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             bids=bids,
             follow=follow,
             notices=notices,
+            documents=documents,
         )
     except ExportWriteError as exc:
         text, params = failure_message(exc)
@@ -517,7 +523,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(bilingual(notice), file=sys.stderr)
     if gate:
         print(bilingual(GATE_WRITTEN, **_gate_totals(gate)), file=sys.stderr)
-    others = untranslated_languages(project, tender_languages(project, args.lang))
+    others = untranslated_languages(project, langs)
     if others:
         names = ", ".join(p.name for p in written if any(p.name.endswith(f"-{x}.docx") for x in others))
         print(
@@ -1760,7 +1766,7 @@ def _report_number(value: str | None) -> int | None:
     text = (value or "").strip()
     if not text:
         return None
-    digits = text[1:] if text[:1] in "Rr" else text
+    digits = text[1:] if text[:1].upper() == REPORT.letter else text
     if not digits.isdigit():
         raise CliError(
             N_(
@@ -1803,7 +1809,13 @@ def _print_contract(project: Project, contract: Any, lang: str) -> None:
             N_("Amendments"),
             [N_("No."), N_("Date"), N_("Value change"), N_("Term change (months)"), N_("Reason")],
             [
-                [f"A{a.id}", a.amended_on, money(a.value_change, lang), str(a.term_change_months), a.reason]
+                [
+                    AMENDMENT.number(a.id),
+                    a.amended_on,
+                    money(a.value_change, lang),
+                    str(a.term_change_months),
+                    a.reason,
+                ]
                 for a in contract.amendments
             ],
         ),
@@ -1811,7 +1823,13 @@ def _print_contract(project: Project, contract: Any, lang: str) -> None:
             N_("Performance reports"),
             [N_("No."), N_("Month"), N_("Received on"), N_("Availability"), N_("Credits due")],
             [
-                [f"R{r.id}", r.period, r.received_on, pct(r.availability_pct), money(r.credits_due, lang)]
+                [
+                    REPORT.number(r.id),
+                    r.period,
+                    r.received_on,
+                    pct(r.availability_pct),
+                    money(r.credits_due, lang),
+                ]
                 for r in contract.reports
             ],
         ),
@@ -1828,13 +1846,13 @@ def _print_contract(project: Project, contract: Any, lang: str) -> None:
             ],
             [
                 [
-                    f"I{i.id}",
+                    INCIDENT.number(i.id),
                     i.started_at,
                     tr(SEVERITY_LABELS[i.severity], lang)
                     + (" — " + tr("security", lang) if i.security else ""),
                     i.notified_at or "—",
                     i.resolved_at or "—",
-                    f"R{i.report_id}" if i.report_id is not None else "—",
+                    REPORT.number(i.report_id) if i.report_id is not None else "—",
                     i.description,
                 ]
                 for i in contract.incidents
@@ -1845,7 +1863,7 @@ def _print_contract(project: Project, contract: Any, lang: str) -> None:
             [N_("No."), N_("Paid on"), N_("Invoice"), N_("Line"), N_("Amount"), N_("Credit")],
             [
                 [
-                    f"P{p.id}",
+                    PAYMENT.number(p.id),
                     p.paid_on,
                     p.invoice_number or "—",
                     line_label(project, p.line_key, lang),
@@ -1858,10 +1876,10 @@ def _print_contract(project: Project, contract: Any, lang: str) -> None:
     ]
     # an entry set aside (CT-ENTRY-INVALID) is listed in its section, so that it can be
     # found and taken out with ``remove`` (second walk)
-    letters = {"A": 0, "R": 1, "I": 2, "P": 3}
     for entry in contract.set_aside:
-        if entry.entry[:1] in letters and entry.entry[1:].isdigit():
-            section = sections[letters[entry.entry[:1]]]
+        kind = kind_of(entry.entry)
+        if kind is not None:
+            section = sections[ENTRY_KINDS.index(kind)]  # the sections follow ENTRY_KINDS
             section[2].append(
                 [
                     entry.entry,
@@ -1906,9 +1924,6 @@ _KIND_LABELS = {
 }
 """Each kind of entry as ``remove`` confirms it ("Removed: payment P5.")."""
 
-_ENTRY_KINDS = {"amendment": "A", "report": "R", "incident": "I", "payment": "P"}
-"""``contract remove KIND N``: each kind of entry and the letter ``show`` numbers it with."""
-
 
 def _contract_entry(kind: str | None, number: str | None) -> tuple[Any, int]:
     """``remove KIND N``: the kind (amendment, report, incident, payment) and the entry's
@@ -1918,14 +1933,14 @@ def _contract_entry(kind: str | None, number: str | None) -> tuple[Any, int]:
         raise CliError(
             N_("“remove” needs the kind of entry, amendment, report, incident or payment, then its number.")
         )
-    if text not in _ENTRY_KINDS:
+    if text not in BY_NAME:
         raise CliError(
             N_(
                 "“remove” needs the kind of entry, amendment, report, incident or payment, then its number: {value}."
             ),
             value=kind or "",
         )
-    letter = _ENTRY_KINDS[text]
+    letter = BY_NAME[text].letter
     digits = (number or "").strip()
     digits = digits[1:] if digits[:1].upper() == letter else digits
     if not digits:
@@ -2044,7 +2059,7 @@ def cmd_contract(args: argparse.Namespace) -> int:
                     N_("Removed: {kind} {letter}{number}."),
                     lang,
                     kind=tr(_KIND_LABELS[removed[0]], lang),
-                    letter=_ENTRY_KINDS[removed[0]],
+                    letter=BY_NAME[removed[0]].letter,
                     number=removed[1],
                 )
             contract = read(pf)

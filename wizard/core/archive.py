@@ -40,12 +40,12 @@ import os
 import shutil
 import sqlite3
 import tempfile
-import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wizard.core.csv_cells import to_csv
+from wizard.core.fixed_zip import FixedDateZip
 from wizard.core.i18n import N_, tr
 
 if TYPE_CHECKING:
@@ -54,9 +54,9 @@ if TYPE_CHECKING:
 MANIFEST_JSON = "manifest.json"
 MANIFEST_CSV = "manifest.csv"
 MANIFEST_FORMAT = "open-procurement-wizard-archive/1"
-ZIP_TIME = (2000, 1, 1, 0, 0, 0)
-"""The time stamp of every ZIP entry: the same files give the same archive bytes; the
-moment the archive was made is in the manifest."""
+ZIP_TIME = dt.datetime(2000, 1, 1)
+"""The time stamp of every ZIP entry (:class:`~wizard.core.fixed_zip.FixedDateZip`): the
+same files give the same archive bytes; the moment the archive was made is in the manifest."""
 
 
 FOLDERS: dict[str, str] = {
@@ -241,12 +241,9 @@ def write_archive(files: dict[str, bytes], target: Path) -> Path:
         handle, name = tempfile.mkstemp(prefix=".opw-archive-", suffix=".zip", dir=parent)
         os.close(handle)
         try:
-            with zipfile.ZipFile(name, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            with FixedDateZip(name, ZIP_TIME) as archive:
                 for path, data in files.items():
-                    info = zipfile.ZipInfo(path, ZIP_TIME)
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    info.external_attr = 0o644 << 16
-                    archive.writestr(info, data)
+                    archive.writestr(path, data)
             os.replace(name, target)
         except BaseException:
             Path(name).unlink(missing_ok=True)

@@ -9,7 +9,11 @@ and the open data (OCDS release package, vendor register and criteria CSVs), and
 
 The project's text is cleaned of XML-illegal characters once, here
 (``textclean.clean_project``); the builders in ``documents/`` and ``opendata/`` take it
-clean. Every file is built in memory first, so a failing builder writes nothing. The set
+clean. The documents besides the tenders, price workbooks and records (addenda,
+evaluation report and letters, the contract's follow-up) are built by
+``documents/exported.other_documents``, once per export: the caller that runs the
+publishing gate first hands the same documents to :func:`export_all` (``documents=``).
+Every file is built in memory first, so a failing builder writes nothing. The set
 is then written all or nothing through a staging folder beside the outputs
 (``output_folder.py``): an export killed mid-way is recognised and cleaned by the next
 one, and the files it had moved in do not count as existing outputs (no ``--force``). The
@@ -22,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wizard.core.i18n import languages
 from wizard.core.memo import one_pass
@@ -53,6 +57,9 @@ from wizard.core.output_folder import (
 from wizard.core.pdf import pdf_name, to_pdf
 from wizard.core.project_file.atomic import write_bytes_atomic
 from wizard.core.textclean import clean_project
+
+if TYPE_CHECKING:
+    from wizard.core.documents.blocks import Document
 
 Builder = Callable[[Project, list[str]], dict[str, bytes]]
 """``(clean project, languages) -> {file name: content}`` for one kind of output."""
@@ -114,25 +121,13 @@ def record_bytes(
     for another ``lang``."""
     from wizard.core.documents.chart import cumulative_chart_png  # matplotlib only when exporting
     from wizard.core.documents.docx.writer import docx_bytes
+    from wizard.core.documents.exported import record_for_export
 
     if lang not in ("fr", "en"):
         raise ValueError(f"unsupported language: {lang!r}")
     with one_pass():
         chart = cumulative_chart_png(localized(project, lang), lang) if project.tco_options else b""
         return docx_bytes(record_for_export(project, lang, chart, record, bids, follow))
-
-
-def record_for_export(
-    project: Project, lang: str, chart: bytes = b"", record: Any = None, bids: Any = None, follow: Any = None
-) -> Any:
-    """The decision record in ``lang`` as the export writes it: with the publication
-    ``record``, the ``bids`` record and the contract of ``follow`` (the award section,
-    the launch's wording). The publishing gate reads this same document, so that what
-    it checks is what the export prints."""
-    from wizard.core.documents.record import record_document
-
-    contract = follow.contract if follow is not None else None
-    return record_document(project, lang, chart, record, bids, contract)
 
 
 def tender_files(project: Project, langs: list[str]) -> dict[str, bytes]:
@@ -178,35 +173,14 @@ def open_data_files(
     return build(project, changed, record, bids, follow)
 
 
-def addendum_documents(project: Project, langs: list[str], record: Any = None) -> dict[str, Any]:
-    """``{addendum-<n>-<lang>.docx: Document}`` for each issued addendum of ``record``
-    (``publishing.record.Record``) in each language of ``langs`` (the export's: ``--lang``
-    or else the tender's languages; each document whole in its language); what
-    :func:`addendum_files` writes and the export gate reads (``documents/gate.py``)."""
-    from wizard.core.documents.addendum import addendum_document, addendum_file
-
-    if record is None or not record.published:
-        return {}
-    return {
-        addendum_file(a.number, lang): addendum_document(project, a, lang)
-        for a in record.issued
-        for lang in langs
-    }
-
-
-def addendum_files(project: Project, langs: list[str], record: Any = None) -> dict[str, bytes]:
-    """The DOCX of each :func:`addendum_documents`."""
-    return _docx(addendum_documents(project, langs, record))
-
-
-def _docx(documents: dict[str, Any]) -> dict[str, bytes]:
+def _docx(documents: dict[str, Document]) -> dict[str, bytes]:
     from wizard.core.documents.docx.writer import docx_bytes  # the DOCX stack only when writing one
 
     return {name: docx_bytes(doc) for name, doc in documents.items()}
 
 
 def evaluation_names(project: Project, langs: list[str], bids: Any = None) -> list[str]:
-    """The evaluation documents' file names (:func:`evaluation_files`) in ``langs``, in order."""
+    """The evaluation documents' file names (``exported.evaluation_documents``) in ``langs``, in order."""
     from wizard.core.documents.award_notice import notice_names
     from wizard.core.documents.debriefing import debriefing_file, unsuccessful
     from wizard.core.documents.evaluation_report import report_file
@@ -217,60 +191,32 @@ def evaluation_names(project: Project, langs: list[str], bids: Any = None) -> li
     return names + [debriefing_file(b.id, lang) for b in unsuccessful(bids) for lang in langs]
 
 
-def evaluation_documents(project: Project, langs: list[str], bids: Any = None) -> dict[str, Any]:
-    """Once bids are recorded (``bids``: ``bids.record.BidsRecord``), the evaluation
-    report ``evaluation-report-<lang>.docx`` and, once awarded, the notice of award
-    ``award-notice-<bid>-<lang>.docx`` to the successful bidder and a debriefing letter
-    ``debriefing-<bid>-<lang>.docx`` per unsuccessful bid, in each language of ``langs``:
-    ``{file name: Document}``, what :func:`evaluation_files` writes and the gate reads."""
-    from wizard.core.documents.award_notice import notice_documents
-    from wizard.core.documents.debriefing import debriefing_file, letter_document, unsuccessful
-    from wizard.core.documents.evaluation_report import report_document, report_file
-
-    if bids is None or not bids.bids:
-        return {}
-    docs: dict[str, Any] = {report_file(lang): report_document(project, bids, lang) for lang in langs}
-    docs.update(notice_documents(project, bids, langs))
-    for bid in unsuccessful(bids):
-        for lang in langs:
-            docs[debriefing_file(bid.id, lang)] = letter_document(project, bids, bid, lang)
-    return docs
+def other_files(
+    project: Project,
+    langs: list[str],
+    record: Any = None,
+    bids: Any = None,
+    follow: Any = None,
+    documents: dict[str, Document] | None = None,
+) -> dict[str, bytes]:
+    """The DOCX of each of :func:`other_documents` (the addenda of ``record``, the
+    evaluation report, notice of award and debriefing letters of ``bids``, the follow-up
+    of ``follow``):
+    ``documents`` when given, the same documents already built for the publishing gate,
+    else built here."""
+    return _docx(other_documents(project, langs, record, bids, follow) if documents is None else documents)
 
 
-def evaluation_files(project: Project, langs: list[str], bids: Any = None) -> dict[str, bytes]:
-    """The DOCX of each :func:`evaluation_documents`."""
-    return _docx(evaluation_documents(project, langs, bids))
+def other_documents(
+    project: Project, langs: list[str], record: Any = None, bids: Any = None, follow: Any = None
+) -> dict[str, Document]:
+    """``{file name: Document}`` of the documents an export in ``langs`` writes besides
+    the tenders, price workbooks and records (``documents/exported.other_documents``:
+    ``project`` cleaned there). ``main.py export`` and the app build them once, hand them
+    to the publishing gate and then to :func:`export_all` (``documents=``)."""
+    from wizard.core.documents.exported import other_documents as build  # the builders only when exporting
 
-
-def follow_up_documents(
-    project: Project, langs: list[str], follow: Any = None, *, chart: bool = True
-) -> dict[str, Any]:
-    """Once a contract is signed (``follow``: ``contract.record.FollowUp``), the
-    follow-up's documents (``documents/follow_up.py``: ``contract-summary-<lang>.docx``,
-    ``performance-<lang>.docx``, ``spending-<lang>.docx`` with its chart, left out when
-    not ``chart``: a picture holds no text for the gate) in each language of ``langs``:
-    ``{file name: Document}``, what :func:`follow_up_files` writes and the gate reads."""
-    if follow is None:
-        return {}
-    from wizard.core.contract.follow_up import spending_by_year, standing
-    from wizard.core.documents.follow_up import KINDS, follow_up_document, follow_up_file
-
-    years = spending_by_year(project, standing(follow.contract), follow.yearly) if chart else None
-    docs: dict[str, Any] = {}
-    for lang in langs:
-        png = b""
-        if years is not None:
-            from wizard.core.documents.spending_chart import spending_chart_png  # matplotlib only then
-
-            png = spending_chart_png(years, lang)
-        for kind in KINDS:
-            docs[follow_up_file(kind, lang)] = follow_up_document(project, follow, kind, lang, png)
-    return docs
-
-
-def follow_up_files(project: Project, langs: list[str], follow: Any = None) -> dict[str, bytes]:
-    """The DOCX of each :func:`follow_up_documents`, the spending chart drawn."""
-    return _docx(follow_up_documents(project, langs, follow))
+    return build(project, langs, record, bids, follow)
 
 
 BUILDERS: list[Builder] = [
@@ -278,9 +224,7 @@ BUILDERS: list[Builder] = [
     price_workbook_files,
     record_files,
     open_data_files,
-    addendum_files,
-    evaluation_files,
-    follow_up_files,
+    other_files,
 ]
 """Every kind of output, in the order the files are listed and written."""
 
@@ -292,6 +236,7 @@ def output_files(
     record: Any = None,
     bids: Any = None,
     follow: Any = None,
+    documents: dict[str, Document] | None = None,
 ) -> dict[str, bytes]:
     """``{file name: content}`` of every output, built in memory from ``project`` (its
     text cleaned once here). ``changed``: the moment of the project's latest change
@@ -299,9 +244,11 @@ def output_files(
     ``record``: the publication record (``publishing.record.read``) once published: the
     addenda and the published releases. The published documents themselves stay in the
     project file, never written over. ``bids``: the bids record (``bids.record.read``):
-    the evaluation outputs (:func:`evaluation_files`, ``bids.csv``, the award releases).
+    the evaluation outputs (the evaluation report and letters, ``bids.csv``, the award releases).
     ``follow``: the contract's follow-up (``contract.record.follow_up``) once signed: its
-    documents, CSVs and implementation release. Raises ``ValueError`` for an
+    documents, CSVs and implementation release. ``documents``: the other documents
+    (:func:`other_documents`) when already built with the same arguments, for the
+    publishing gate: written as they are, not built again. Raises ``ValueError`` for an
     unsupported ``lang``."""
     langs = tender_languages(project, lang)
     project = clean_project(project)
@@ -310,14 +257,10 @@ def output_files(
         for build in BUILDERS:
             if build is open_data_files:  # the one builder that the latest change dates
                 build = partial(open_data_files, changed=changed, record=record, bids=bids, follow=follow)
-            elif build is addendum_files:
-                build = partial(build, record=record)
             elif build is record_files:
                 build = partial(build, record=record, bids=bids, follow=follow)
-            elif build is evaluation_files:
-                build = partial(evaluation_files, bids=bids)
-            elif build is follow_up_files:
-                build = partial(follow_up_files, follow=follow)
+            elif build is other_files:
+                build = partial(other_files, record=record, bids=bids, follow=follow, documents=documents)
             files.update(build(project, langs))
     return files
 
@@ -398,11 +341,13 @@ def export_all(
     bids: Any = None,
     follow: Any = None,
     notices: list[str] | None = None,
+    documents: dict[str, Document] | None = None,
 ) -> list[Path]:
     """Write every output into ``out_dir`` (created if missing); returns the paths written.
     ``changed``: the moment of the project's latest change (``ProjectFile.last_change``),
     which dates the OCDS release; reading it leaves the project file untouched.
-    ``record`` / ``bids``: the publication and bids records (:func:`output_files`).
+    ``record`` / ``bids``: the publication and bids records (:func:`output_files`);
+    ``documents``: the other documents already built for the gate (:func:`output_files`).
 
     Raises ``ValueError`` for an unsupported ``lang`` (nothing written),
     ``opendata.outputs.OpenDataError`` when the OCDS package is invalid (nothing written)
@@ -413,7 +358,7 @@ def export_all(
     fails, before anything is written. ``notices`` receives what the user should read
     once about those PDFs (message ids: ``pdf.MISSING_FONT``, ``pdf.TOC_NOT_UPDATED``).
     """
-    files = output_files(project, lang, changed, record, bids, follow)
+    files = output_files(project, lang, changed, record, bids, follow, documents)
     if pdf:
         docx = {name: data for name, data in files.items() if name.endswith(".docx")}
         files.update(to_pdf(docx, notices))

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from wizard.core.checks.contract import check_contract
 from wizard.core.contract import ContractError, operations
+from wizard.core.contract.entries import AMENDMENT, INCIDENT, PAYMENT, REPORT
 from wizard.core.contract.follow_up import as_of, given_day, spending_by_year, standing
 from wizard.core.contract.record import SEVERITIES, FollowUp, day, follow_up, local_moment
 from wizard.core.documents.evaluation_common import moment
@@ -394,7 +395,11 @@ class ContractDialog(QDialog):
                         "term shortened by {count} month", "term shortened by {count} months", -n, count=-n
                     )
                 )
-            _add(self.amendment_list, a.id, f"A{a.id} — {a.amended_on} — {', '.join(effect)} — {a.reason}")
+            _add(
+                self.amendment_list,
+                a.id,
+                f"{AMENDMENT.number(a.id)} — {a.amended_on} — {', '.join(effect)} — {a.reason}",
+            )
         self.incident_list.clear()
         for i in c.incidents:
             parts = [
@@ -415,21 +420,21 @@ class ContractDialog(QDialog):
             _add(
                 self.incident_list,
                 i.id,
-                " — ".join([f"I{i.id}", *parts, *([i.description] if i.description else [])]),
+                " — ".join([INCIDENT.number(i.id), *parts, *([i.description] if i.description else [])]),
             )
         self.report_list.clear()
         for r in c.reports:
             _add(
                 self.report_list,
                 r.id,
-                f"R{r.id} — {r.period} — {r.received_on} — {money(r.credits_due, lang)}",
+                f"{REPORT.number(r.id)} — {r.period} — {r.received_on} — {money(r.credits_due, lang)}",
             )
         self.payment_list.clear()
         for p in c.payments:
             _add(
                 self.payment_list,
                 p.id,
-                f"P{p.id} — {p.paid_on} — {p.invoice_number or '—'} — {money(p.amount, lang)}",
+                f"{PAYMENT.number(p.id)} — {p.paid_on} — {p.invoice_number or '—'} — {money(p.amount, lang)}",
             )
         current = self.incident_report.currentData()
         self.incident_report.clear()

@@ -8,7 +8,7 @@ import importlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wizard.core.examples import example_names, load_example
 from wizard.core.i18n import N_, Localized, _, n_, tr, ui_language
@@ -246,19 +246,20 @@ def save_as(window: MainWindow) -> None:
     window.open_path(written)
 
 
-def confirm_replace(window: MainWindow, project: Project, folder: Path, pdf: bool = False) -> bool:
+def confirm_replace(
+    window: MainWindow,
+    project: Project,
+    folder: Path,
+    pdf: bool = False,
+    records: dict[str, Any] | None = None,
+) -> bool:
     """``True`` when nothing would be replaced, or the user agrees to replace the
     existing files (a DOCX the lawyers edited is never lost silently); ``pdf``: the
-    export writes PDF copies too."""
-    from wizard.core.bids.record import read as read_bids
-    from wizard.core.contract.record import follow_up
+    export writes PDF copies too; ``records``: as :func:`export_records` reads them."""
     from wizard.core.export import existing_outputs
-    from wizard.core.publishing.record import read
 
-    record = read(window.ctx.pf) if window.ctx is not None else None
-    bids = read_bids(window.ctx.pf) if window.ctx is not None else None
-    follow = follow_up(window.ctx.pf) if window.ctx is not None else None
-    existing = existing_outputs(project, folder, pdf=pdf, record=record, bids=bids, follow=follow)
+    records = export_records(window) if records is None else records
+    existing = existing_outputs(project, folder, pdf=pdf, **records)
     if not existing:
         return True
     names = "\n".join(path.name for path in existing)
@@ -275,15 +276,30 @@ def confirm_replace(window: MainWindow, project: Project, folder: Path, pdf: boo
     )
 
 
-def confirm_gate(window: MainWindow) -> bool:
-    """``True`` when the publishing gate (``documents/gate.py``) is empty, or the user
-    chooses to export anyway. Clicking an item of the list goes to its field instead
-    (``False``: the export waits until the user asks again)."""
+def export_records(window: MainWindow) -> dict[str, Any]:
+    """What an export reads beside the project, from the open file: the publication
+    ``record``, the ``bids`` record and the contract's ``follow`` (``export_all``'s
+    arguments)."""
     from wizard.core.bids.record import read as read_bids
     from wizard.core.contract.record import follow_up
+    from wizard.core.publishing.record import read
+
+    if window.ctx is None:
+        return {}
+    pf = window.ctx.pf
+    return {"record": read(pf), "bids": read_bids(pf), "follow": follow_up(pf)}
+
+
+def confirm_gate(
+    window: MainWindow, records: dict[str, Any] | None = None, documents: dict[str, Any] | None = None
+) -> bool:
+    """``True`` when the publishing gate (``documents/gate.py``) is empty, or the user
+    chooses to export anyway. Clicking an item of the list goes to its field instead
+    (``False``: the export waits until the user asks again). ``records``: as
+    :func:`export_records` reads them; ``documents``: the export's other documents
+    (``export.other_documents``) when :func:`export` built them, read as they are."""
     from wizard.core.documents.gate import publishing_gate
     from wizard.core.export import tender_languages
-    from wizard.core.publishing.record import read
 
     if window.ctx is None:
         return False
@@ -291,14 +307,12 @@ def confirm_gate(window: MainWindow) -> bool:
     try:
         # the findings the panel shows: the bids' and the contract's too (BD-NOT-TOP …);
         # the placeholders of every document the export writes (the letters too)
-        pf = window.ctx.pf
         items = publishing_gate(
             project,
             tender_languages(project),
             window.ctx.findings(),
-            record=read(pf),
-            bids=read_bids(pf),
-            follow=follow_up(pf),
+            documents=documents,
+            **(export_records(window) if records is None else records),
         )
     except Exception:  # a defect of the gate must not stop an export: the export still runs
         log.warning("the publishing gate failed", exc_info=True)
@@ -330,35 +344,37 @@ def export(window: MainWindow) -> list[Path]:
     except (ImportError, AttributeError):
         dialogs.show_error(window, _("Export is not available in this version."))
         return []
-    if not confirm_gate(window):
+    project = window.ctx.project
+    try:
+        records = export_records(window)
+        # the addenda, letters and follow-up built once: the gate reads them, the export writes them
+        documents = core.other_documents(project, core.tender_languages(project), **records)
+    except Exception as exc:  # any failure: a message, never a traceback
+        log.warning("export failed", exc_info=True)
+        dialogs.show_error(window, _("The export failed:") + f"\n{exc}")
+        return []
+    if not confirm_gate(window, records, documents):
         return []
     folder = dialogs.ask_folder(window, _("Export to folder"))
     if folder is None:
         return []
-    project = window.ctx.project
     removed: list[Path] = []
     toggle = window.actions_by_name.get("pdf")
     pdf = toggle is not None and toggle.isEnabled() and toggle.isChecked()
     try:
-        if not confirm_replace(window, project, folder, pdf):
+        if not confirm_replace(window, project, folder, pdf, records):
             return []
         removed = core.remove_leftovers(folder)
-        from wizard.core.bids.record import read as read_bids
-        from wizard.core.contract.record import follow_up
-        from wizard.core.publishing.record import read
-
-        pf = window.ctx.pf
         notices: list[str] = []  # about the PDFs (core.pdf.MISSING_FONT …), said once
         paths = list(
             export_all(
                 project,
                 folder,
-                changed=pf.last_change(),
+                changed=window.ctx.pf.last_change(),
                 pdf=pdf,
-                record=read(pf),
-                bids=read_bids(pf),
-                follow=follow_up(pf),
                 notices=notices,
+                documents=documents,
+                **records,
             )
         )
     except core.ExportWriteError as exc:  # names exactly what was written

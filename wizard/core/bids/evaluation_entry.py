@@ -35,6 +35,7 @@ from wizard.core.bids.common import amount, bid_of, free_text, moment, now, publ
 from wizard.core.bids.intake import closing, town_example
 from wizard.core.bids.record import VERIFICATION_RESULTS, Award, Bid, BidsRecord
 from wizard.core.bids.scoring_input import missing_scores, missing_text
+from wizard.core.contract.entries import ENTRY_KINDS
 from wizard.core.i18n import N_
 from wizard.core.i18n.formats import no_day
 from wizard.core.model.entities import QualityGridItem
@@ -403,21 +404,15 @@ SIGNED_ON_HELD = N_(
 """The refusal of an award that erases the day of signature while the follow-up holds
 entries: without it the contract's follow-up is hidden (``contract``), its payments,
 amendments, reports and incidents with it."""
-_FOLLOW_UP = (
-    ("A", "contract_amendments"),
-    ("R", "performance_reports"),
-    ("I", "incidents"),
-    ("P", "payments"),
-)
 
 
 def follow_up_entries(pf: ProjectFile) -> list[str]:
     """The contract's follow-up entries, numbered as ``contract show`` lists them (A1,
     R2, I3, P4): amendments, performance reports, incidents, payments."""
     return [
-        f"{letter}{row[0]}"
-        for letter, table in _FOLLOW_UP
-        for row in pf.db.execute(f'SELECT id FROM "{table}" ORDER BY id')
+        kind.number(row[0])
+        for kind in ENTRY_KINDS
+        for row in pf.db.execute(f'SELECT id FROM "{kind.table}" ORDER BY id')
     ]
 
 

@@ -59,6 +59,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
+from wizard.core.contract.entries import PAYMENT, kind_of
 from wizard.core.contract.follow_up import as_of, schedule, standing
 from wizard.core.contract.record import Contract, day, field_label
 from wizard.core.documents.evaluation_common import moment
@@ -283,7 +284,7 @@ def _after_end(contract: Contract) -> list[Finding]:
             ),
             "contract.payments",
             principles.FOLLOW_UP,
-            invoice=p.invoice_number or f"P{p.id}",
+            invoice=p.invoice_number or PAYMENT.number(p.id),
             date=p.paid_on,
             end=contract.end_on,
         )
@@ -307,7 +308,7 @@ def _before_start(contract: Contract) -> list[Finding]:
             ),
             "contract.payments",
             principles.FOLLOW_UP,
-            invoice=p.invoice_number or f"P{p.id}",
+            invoice=p.invoice_number or PAYMENT.number(p.id),
             date=p.paid_on,
             start=contract.start_on,
         )
@@ -385,12 +386,13 @@ def _notices(project: Project, contract: Contract) -> list[Finding]:
     return found
 
 
-_TABLE_FIELDS = {
-    "A": "contract.amendments",
-    "R": "contract.reports",
-    "I": "contract.incidents",
-    "P": "contract.payments",
-}
+def _set_aside_field(entry: str) -> str:
+    """Where CT-ENTRY-INVALID points for a value set aside in ``entry`` (``SetAside.entry``):
+    the award, the kind of an entry (``P5`` → ``contract.payments``), else the terms."""
+    if entry == "award":
+        return "bids.award"
+    kind = kind_of(entry)
+    return kind.field if kind is not None else "contract.terms"
 
 
 def _set_aside(contract: Contract) -> list[Finding]:
@@ -416,9 +418,7 @@ def _set_aside(contract: Contract) -> list[Finding]:
                 "CT-ENTRY-INVALID",
                 Severity.ERROR,
                 text,
-                "bids.award"
-                if entry.entry == "award"
-                else _TABLE_FIELDS.get(entry.entry[:1], "contract.terms"),
+                _set_aside_field(entry.entry),
                 principles.FOLLOW_UP,
                 entry=entry.entry,
                 name=field_label(entry.field),

@@ -25,9 +25,10 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
-from typing import Any, Literal
+from typing import Any
 
 from wizard.core.contract import ContractError
+from wizard.core.contract.entries import BY_NAME, Kind
 from wizard.core.contract.follow_up import contract_year, expected_credit
 from wizard.core.contract.record import (
     FIRST_DAY,
@@ -56,14 +57,6 @@ CONTRACT_MARKER = "contract"
 """The journal marker of every contract operation (``new``: ``{"op": …, …}``)."""
 
 PERIOD = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
-
-Kind = Literal["amendment", "report", "incident", "payment"]
-TABLES: dict[str, str] = {
-    "amendment": "contract_amendments",
-    "report": "performance_reports",
-    "incident": "incidents",
-    "payment": "payments",
-}
 
 
 def signed(pf: ProjectFile) -> Contract:
@@ -564,7 +557,7 @@ def remove(pf: ProjectFile, /, kind: Kind, row_id: int) -> None:
     incidents stay, no longer attached to it. Raises :class:`ContractError` for an
     unknown one."""
     signed(pf)
-    table = TABLES[kind]
+    table = BY_NAME[kind].table
     if pf.db.execute(f'SELECT 1 FROM "{table}" WHERE id = ?', (row_id,)).fetchone() is None:
         raise ContractError(_NO_ENTRY[kind], number=row_id)
     with writing(pf, "remove", kind=kind, id=row_id):

@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Literal
 
 from wizard.core.bids import record as bids_record
+from wizard.core.contract.entries import AMENDMENT, INCIDENT, PAYMENT, REPORT
 from wizard.core.domain.days import parse_day
 from wizard.core.i18n import N_, Localized
 from wizard.core.model.bounds import clamp
@@ -462,7 +463,7 @@ def read_with(pf: ProjectFile, award: bids_record.Award) -> Contract:
         "SELECT id, amended_on, reason, value_change, term_change_months FROM contract_amendments"
         " ORDER BY amended_on, id"
     ):
-        entry = f"A{r[0]}"
+        entry = AMENDMENT.number(r[0])
         try:
             when = read.day(entry, "amended_on", r[1])
             change = read.amount(entry, "value_change", r[3]) or Decimal(0)
@@ -479,7 +480,7 @@ def read_with(pf: ProjectFile, award: bids_record.Award) -> Contract:
         "SELECT id, period, received_on, availability_pct, credits_due, notes FROM performance_reports"
         " ORDER BY period, id"
     ):
-        entry = f"R{r[0]}"
+        entry = REPORT.number(r[0])
         try:
             read.day(entry, "period", f"{r[1]}-01")
             if str(r[1]) < start[:7]:  # a month before the contract's start is no month of it
@@ -510,7 +511,7 @@ def read_with(pf: ProjectFile, award: bids_record.Award) -> Contract:
         if r[2] not in SEVERITIES:
             wrong.insert(0, ("severity", r[2]))
         if wrong:
-            read.bad(f"I{r[0]}", *wrong[0])
+            read.bad(INCIDENT.number(r[0]), *wrong[0])
             continue
         incidents.append(Incident(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], r[7], r[8]))
     payments: list[Payment] = []
@@ -518,7 +519,7 @@ def read_with(pf: ProjectFile, award: bids_record.Award) -> Contract:
         "SELECT id, invoice_number, invoiced_on, paid_on, amount, credit, line_key, quantity, unit_price,"
         " year, notes FROM payments ORDER BY paid_on, id"
     ):
-        entry = f"P{r[0]}"
+        entry = PAYMENT.number(r[0])
         try:
             paid_on = read.day(entry, "paid_on", r[3])
             amount = read.amount(entry, "amount", r[4], low=Decimal(0)) or Decimal(0)

@@ -158,10 +158,13 @@ class SheetCover:
         """Whether a consensus score of ``kind`` ("optional" or "grid") has no sheet beside it."""
         return any(k[0] == kind and k not in self.sheeted for k in self.agreed)
 
+    def on_sheets(self, kind: str) -> bool:
+        """Whether some member's sheet scores ``kind`` ("optional" or "grid") with points."""
+        return any(k[0] == kind for k in self.sheeted)
 
-def _rules(view: EvaluationView, lang: str) -> list[Block]:
+
+def _rules(view: EvaluationView, cover: SheetCover, lang: str) -> list[Block]:
     project, inp = view.project, view.inp
-    cover = SheetCover(view)
     blocks: list[Block] = [Heading(1, tr("The call for tenders and its rules", lang))]
     evaluated = tr(
         "The bids are evaluated as the call for tenders states: each mandatory criterion is "
@@ -558,20 +561,14 @@ SCORED_ON_SHEETS = {
 NOT_ON_SHEETS = N_("No member scored {what} on a sheet: only the consensus records them.")
 
 
-def _sheets_said(view: EvaluationView, members: list[int], lang: str) -> list[Block]:
+def _sheets_said(view: EvaluationView, cover: SheetCover, members: list[int], lang: str) -> list[Block]:
     """What the members really scored on their own sheets (walk 2026-12-07, defect 2:
     the report said every member scored each bid while no sheet held an optional
     criterion): the grid's items, the optional criteria or both, and what no sheet
     holds."""
-    inp, record = view.inp, view.record
-    optional = bool(inp.optional_ids) and any(
-        s.points is not None and s.criterion_id in inp.optional_ids for s in record.sheets
-    )
-    grid = bool(inp.grid_max) and any(
-        g.points is not None and g.item_id in inp.grid_max for g in record.grid_sheets
-    )
+    inp = view.inp
+    optional, grid = cover.on_sheets("optional"), cover.on_sheets("grid")
     blocks: list[Block] = []
-    cover = SheetCover(view)
     what = "both" if optional and grid else "grid" if grid else "optional"
     kinds = {k for k, on in (("grid", grid), ("optional", optional)) if on}
     agreed = {k for k in cover.agreed if k[0] in kinds}  # a kind no sheet holds: NOT_ON_SHEETS
@@ -620,7 +617,7 @@ def _sheets_said(view: EvaluationView, members: list[int], lang: str) -> list[Bl
     return blocks
 
 
-def _evaluations(view: EvaluationView, lang: str) -> list[Block]:
+def _evaluations(view: EvaluationView, cover: SheetCover, lang: str) -> list[Block]:
     evaluated = [b for b in view.record.bids if not (b.late or b.withdrawn or b.rejected)]
     if not evaluated:
         return []
@@ -629,7 +626,7 @@ def _evaluations(view: EvaluationView, lang: str) -> list[Block]:
     )
     numbers = view.jury_numbers()
     blocks: list[Block] = [Heading(1, tr("Evaluation of each bid", lang))]
-    blocks += _sheets_said(view, members, lang)
+    blocks += _sheets_said(view, cover, members, lang)
     divergences = bid_scoring.divergences(view.inp) + bid_scoring.grid_divergences(view.inp)
     if divergences:
         criteria = criterion_numbers(view.project, lang)
@@ -791,12 +788,11 @@ def _grid_table(view: EvaluationView, bids: list[Bid], lang: str) -> list[Block]
     ]
 
 
-def _sensitivity(view: EvaluationView, lang: str) -> list[Block]:
+def _sensitivity(view: EvaluationView, cover: SheetCover, lang: str) -> list[Block]:
     ranked = view.evaluation.ranking()
     if not ranked:
         return []
     numbers = view.jury_numbers()
-    cover = SheetCover(view)
     blocks: list[Block] = [Heading(1, tr("Sensitivity of the ranking", lang))]
     blocks.append(
         Paragraph(
@@ -1060,6 +1056,7 @@ def report_blocks(
     were typed in (the project's text language): another one than ``lang`` adds the
     sentence saying they are quoted in that language."""
     view = evaluation_view(project, record)
+    cover = SheetCover(view)  # what the sheets hold: the rules, the evaluations and the sensitivity say it
     info = view.project.info
     blocks: list[Block] = [
         Paragraph(user_text(info.organization), "Subtitle"),
@@ -1078,13 +1075,13 @@ def report_blocks(
     note = notes_language_note(notes_lang, lang)
     if note:
         blocks.append(Paragraph(note))
-    blocks += _rules(view, lang)
+    blocks += _rules(view, cover, lang)
     blocks += _received(view, lang)
     blocks += _opening(view, lang)
-    blocks += _evaluations(view, lang)
+    blocks += _evaluations(view, cover, lang)
     if record.opened:
         blocks += _scores(view, lang)
-        blocks += _sensitivity(view, lang)
+        blocks += _sensitivity(view, cover, lang)
     blocks += _findings(view.project, record, lang)
     blocks += _recommendation(view, lang)
     return blocks

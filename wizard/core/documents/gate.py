@@ -18,7 +18,9 @@ publish (docs/documents.md, "The publishing gate").
   it names the step of its section;
 * with the publication, bids and follow-up records, every placeholder and missing
   translation's marker of the export's other documents (the addenda, the evaluation
-  report, the debriefing letters, the follow-up), named by file (:func:`other_document_items`).
+  report, the debriefing letters, the follow-up), named by file (:func:`other_document_items`):
+  the documents the export writes (``exported.other_documents``), handed over when the
+  caller builds them for the export too (``documents=``), else built here.
 
 Every placeholder of the documents is one item, so an empty gate means a document with
 no placeholder. The app asks before exporting while the gate has items; ``main.py
@@ -38,6 +40,7 @@ from typing import Any
 from wizard.core.checks import Finding, Severity, open_findings, run_checks
 from wizard.core.clauses import library as clauses
 from wizard.core.documents.blocks import ClauseHeading, Document, Heading
+from wizard.core.documents.exported import other_documents, record_for_export
 from wizard.core.documents.placeholders import (
     HEADER,
     Slot,
@@ -200,9 +203,7 @@ def _tender_builder(lang: str, langs: list[str]) -> Builder:
 
 
 def _record_builder(lang: str, record: Any, bids: Any, follow: Any) -> Builder:
-    from wizard.core import export  # export reads the gate's findings: imported when used
-
-    return lambda project: export.record_for_export(project, lang, b"", record, bids, follow)
+    return lambda project: record_for_export(project, lang, b"", record, bids, follow)
 
 
 def _builders(
@@ -416,37 +417,29 @@ def placeholder_items(
     return items
 
 
-def other_documents(
-    project: Project, langs: list[str], record: Any = None, bids: Any = None, follow: Any = None
-) -> dict[str, Document]:
-    """{file name: document} of every document an export in ``langs`` writes besides
-    the tenders and the records, built by the export's own builders (``export.py``:
-    the addenda, the evaluation report and debriefing letters, the contract's follow-up
-    without its chart: a picture holds no text)."""
-    from wizard.core import export  # export reads the gate's findings: imported when used
-
-    return {
-        **export.addendum_documents(project, langs, record),
-        **export.evaluation_documents(project, langs, bids),
-        **export.follow_up_documents(project, langs, follow, chart=False),
-    }
-
-
 def _sections(doc: Document, marker: str) -> list[tuple[str, ...]]:
     """The section of each ``marker`` in ``doc``, page header first (:data:`IN_HEADER`)."""
     return [section for section, text in _section_texts(doc) for _n in range(text.count(marker))]
 
 
 def other_document_items(
-    project: Project, langs: list[str], record: Any = None, bids: Any = None, follow: Any = None
+    project: Project,
+    langs: list[str],
+    record: Any = None,
+    bids: Any = None,
+    follow: Any = None,
+    documents: dict[str, Document] | None = None,
 ) -> list[GateItem]:
     """One item per placeholder and per missing translation's marker that the other
-    documents of an export (:func:`other_documents`) print, in file order: a letter
-    sent with ``[À COMPLÉTER]`` where the bidder's address goes is as unfit to send as
-    a tender to publish. ``document`` is the file name; ``field`` what the document
-    shows (:func:`_document_field`; the review step)."""
+    documents of an export print (``documents``, as ``exported.other_documents`` built
+    them for the export; built here from the other arguments when not given), in file
+    order: a letter sent with ``[À COMPLÉTER]`` where the bidder's address goes is as
+    unfit to send as a tender to publish. ``document`` is the file name; ``field`` what
+    the document shows (:func:`_document_field`; the review step)."""
+    if documents is None:
+        documents = other_documents(project, list(langs), record, bids, follow)
     items = []
-    for name, doc in other_documents(clean_project(project), list(langs), record, bids, follow).items():
+    for name, doc in documents.items():
         lang = name.rsplit("-", 1)[-1].split(".")[0]
         field = _document_field(name)
         for text, marker in ((OTHER_FOUND, PLACEHOLDER), (OTHER_MISSING_TRANSLATION, translatable.MARKER)):
@@ -475,17 +468,19 @@ def publishing_gate(
     record: Any = None,
     bids: Any = None,
     follow: Any = None,
+    documents: dict[str, Document] | None = None,
 ) -> list[GateItem]:
     """The open errors (of ``findings`` when given, :func:`error_items`), then every
     placeholder of the documents in ``langs`` (see the module doc), then those of the
     other documents the export writes with ``record``, ``bids`` and ``follow``
-    (:func:`other_document_items`). Empty: the export is fit to publish. Raises
-    ``ValueError`` for a language other than "fr" and "en"."""
+    (:func:`other_document_items`; ``documents``: those documents when the caller built
+    them for the export, ``export.other_documents``). Empty: the export is fit to
+    publish. Raises ``ValueError`` for a language other than "fr" and "en"."""
     return (
         error_items(project, findings)
         + placeholder_items(project, langs, record, bids, follow)
         + missing_translation_items(clean_project(project), langs, record, bids, follow)
-        + other_document_items(project, langs, record, bids, follow)
+        + other_document_items(project, langs, record, bids, follow, documents)
         + open_data_items(project)
     )
 

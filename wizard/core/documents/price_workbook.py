@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from decimal import Decimal
 
 from openpyxl import Workbook, load_workbook
@@ -52,6 +51,7 @@ from wizard.core.documents.record_tco import TAX_NAMES, percent
 from wizard.core.documents.tender_price_form import RULES
 from wizard.core.domain import price_form as pf
 from wizard.core.domain import tco
+from wizard.core.fixed_zip import FixedDateZip
 from wizard.core.i18n import N_, tr
 from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.model import Project
@@ -361,15 +361,9 @@ def price_workbook_bytes(project: Project, lang: str) -> bytes:
     # Not ``wb.save``: it stamps the save's clock time on the properties, and the zip
     # stamps it on every entry; the same project must give the same bytes any day (the
     # project file keeps the published workbook and compares it with a new export).
-    written = io.BytesIO()
-    with zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(wb, archive).write_data()
     out = io.BytesIO()
-    with zipfile.ZipFile(written) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for part in source.infolist():
-            dated = zipfile.ZipInfo(part.filename, FIXED_DATE.timetuple()[:6])
-            dated.compress_type, dated.external_attr = zipfile.ZIP_DEFLATED, part.external_attr
-            target.writestr(dated, source.read(part))
+    with FixedDateZip(out, FIXED_DATE) as archive:
+        ExcelWriter(wb, archive).write_data()
     return out.getvalue()
 
 
