@@ -34,7 +34,7 @@ from wizard.core.clauses.library import is_edited, requires_insurance
 from wizard.core.clauses.terms import contract_terms
 from wizard.core.documents.blocks import Block, Document, Paragraph
 from wizard.core.documents.evaluation_common import evaluation_document, long_date, moment, money
-from wizard.core.documents.letters import letterhead, signature, standstill
+from wizard.core.documents.letters import letterhead, resolution, signature, standstill
 from wizard.core.documents.tender_instructions import shifted
 from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import N_, tr
@@ -84,15 +84,13 @@ def _award(record: BidsRecord, bid: Bid, project: Project, lang: str) -> str:
         "received": moment(bid.received_at, lang, zone_of(project.info)) or PLACEHOLDER,
         "amount": money(award_value(record), lang) if award_value(record) is not None else PLACEHOLDER,
     }
-    number = " ".join(award.resolution_number.split())
-    adopted = valid_day(award.resolution_date)
-    if number or award.resolution_date.strip():
+    cited = resolution(award, lang)
+    if cited is not None:
         return tr(
             "By resolution {number} of {date}, council awarded you the contract in accordance with your "
             "bid received on {received}, for {amount} before taxes.",
             lang,
-            number=number or PLACEHOLDER,
-            date=long_date(adopted, lang) if adopted else PLACEHOLDER,
+            **cited,
             **params,
         )
     return tr(

@@ -2,7 +2,8 @@
 not win, whole in each tender language, ``debriefing-<bid>-<lang>.docx``.
 
 Written once the contract is awarded (``BidsRecord.award`` with a bid), to each bid
-recorded except the winner's and the withdrawn ones: a late bid learns that it was
+recorded except the winner's and the withdrawn ones; the resolution cited as the notice
+of award cites it (:func:`.letters.resolution`): a late bid learns that it was
 refused unopened; a bid set aside before the opening, why; a bid that fails a
 mandatory criterion, which ones; a bid below the threshold, its points and the points
 needed; every evaluated bid, its own points on each optional criterion with the
@@ -39,13 +40,12 @@ from wizard.core.documents.evaluation_common import (
     bidder_name,
     evaluation_document,
     evaluation_view,
-    long_date,
     moment,
     money,
     notes_language_note,
     number,
 )
-from wizard.core.documents.letters import letterhead, signature, standstill
+from wizard.core.documents.letters import letterhead, resolution, signature, standstill
 from wizard.core.documents.tender_instructions import bid_disputes, marked
 from wizard.core.documents.tender_submission import format_deadline
 from wizard.core.domain import quebec
@@ -410,18 +410,17 @@ def letter_blocks(
         raise ValueError("a debriefing letter follows an award")
     blocks = letterhead(view.project, bid, TITLE, decision_day(record), lang)
     blocks.append(Paragraph(tr("The Town thanks you for your bid.", lang)))
-    adopted = award.resolution_number.strip() and award.resolution_date.strip()
+    cited = resolution(award, lang)  # the notice of award's: a date that is no day, the placeholder
     blocks.append(
         Paragraph(
             tr(
                 "By resolution {number} of {date}, council awarded the contract to {winner}, for {amount} before taxes.",
                 lang,
-                number=" ".join(award.resolution_number.split()),
-                date=long_date(award.resolution_date, lang),
+                **cited,
                 winner=bidder_name(winner),
                 amount=money(award_value(record), lang),
             )
-            if adopted
+            if cited is not None
             else tr(
                 "The contract is awarded to {winner}, for {amount} before taxes.",
                 lang,
