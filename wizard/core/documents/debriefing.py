@@ -457,11 +457,14 @@ def letter_blocks(
             )
         )
     )
-    blocks += _recourse(view.project, lang)
+    # kept with the closing, as the notice of award's last paragraph: a page never holds
+    # the signature alone (the training example's PDF left it alone on page 2 in three of
+    # its six letters)
+    blocks.append(dataclasses.replace(_recourse(view.project, lang), keep_with_next=True))
     return blocks + signature(view.project, lang)
 
 
-def _recourse(project: Project, lang: str) -> list[Block]:
+def _recourse(project: Project, lang: str) -> Paragraph:
     """Where the bidder may take the result: in Québec, the communication of
     information to the Autorité des marchés publics once the contract is awarded
     (``resources/legal/quebec.json``, ``complaints.after_award``, to be confirmed by
@@ -471,7 +474,7 @@ def _recourse(project: Project, lang: str) -> list[Block]:
     label = tr("Recourse:", lang)
     if public_opening(project):
         rule = marked(quebec.fact("complaints", "after_award"), lang)
-        return [Paragraph(tr("Under the law, {rule}.", lang, rule=rule), label=label)]
+        return Paragraph(tr("Under the law, {rule}.", lang, rule=rule), label=label)
     text = tr(
         "As the call for tenders states under “Complaints and debriefing”, a bidder that considers "
         "this call for tenders or its conduct unfair may complain in writing to the single point of "
@@ -484,7 +487,7 @@ def _recourse(project: Project, lang: str) -> list[Block]:
             "the same section is also available.",
             lang,
         )
-    return [Paragraph(text, label=label)]
+    return Paragraph(text, label=label)
 
 
 def letter_document(project: Project, record: BidsRecord, bid: Bid, lang: str) -> Document:
