@@ -140,7 +140,7 @@ def test_installed_package_finds_its_data_outside_the_checkout(wheel, tmp_path):
         "emergency-perimeter,office-suite,training",
         "Ville de Saint-Aurèle",
         "Veille de marché",
-        "0 point 2 ans",
+        "0 point 2\u00a0ans",
         "False",
         "True",
         "Superior Court of Quebec",

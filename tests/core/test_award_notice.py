@@ -61,7 +61,7 @@ FR_BODY = [
     "du 9\u00a0mai\u00a02027, le conseil vous a adjugé le contrat conformément à votre soumission reçue le "
     "15\u00a0avril\u00a02027, 9\u00a0h\u00a000 (heure de l’Atlantique), pour 123\u00a0456,78\u00a0$ avant taxes.",
     "Comme le prévoit l’appel d’offres sous «\u00a0Adjudication et signature du Contrat\u00a0», veuillez "
-    "remettre à la Ville, dans les 10 jours du présent avis, soit au plus tard le 20\u00a0mai\u00a02027\u00a0:",
+    "remettre à la Ville, dans les 10\u00a0jours du présent avis, soit au plus tard le 20\u00a0mai\u00a02027\u00a0:",
     "le contrat, signé par la personne autorisée à engager votre entreprise;",
 ]
 

@@ -170,7 +170,7 @@ def test_a_standstill_of_one_day_is_said_in_the_singular(opened):
     )
     found = _finding(pf, "BD-SIGNED-IN-STANDSTILL")
     assert "inside the standstill period of 1 day that ends on 2027-04-13" in found.message("en")
-    assert "pendant le délai d’attente de 1 jour qui prend fin le 2027-04-13" in found.message("fr")
+    assert "pendant le délai d’attente de 1\u00a0jour qui prend fin le 2027-04-13" in found.message("fr")
 
 
 def test_no_standstill_no_finding_on_the_day_of_the_award(opened):
@@ -236,7 +236,7 @@ def test_the_lock_and_the_opening_tell_a_day_that_does_not_exist(tmp_path):
         assert tr(error.text, "en", **error.params) == (
             "“2027-04-31” does not exist: the days of April 2027 go from 1 to 30."
         )
-        assert "les jours d’avril 2027 vont de 1 à 30" in tr(error.text, "fr", **error.params)
+        assert "les jours d’avril\u00a02027 vont de 1 à 30" in tr(error.text, "fr", **error.params)
         assert not read(pf).locked
         evaluation_entry.lock_quality(pf, locked_by="X", at=LOCKED)
         with pytest.raises(BidsError) as caught:
@@ -359,7 +359,9 @@ def test_the_add_command_says_the_same_bidder_twice(tmp_path, capsys):
     assert cli_main([*add, "2027-02-30T10:00:00-05:00"]) == 2
     err = capsys.readouterr().err
     assert "“2027-02-30” does not exist: the days of February 2027 go from 1 to 28." in err
-    assert "«\u00a02027-02-30\u00a0» n’existe pas\u00a0: les jours de février 2027 vont de 1 à 28." in err
+    assert (
+        "«\u00a02027-02-30\u00a0» n’existe pas\u00a0: les jours de février\u00a02027 vont de 1 à 28." in err
+    )
 
 
 # the documents: "its bid" only of the bid's own price; the letters give the price bid

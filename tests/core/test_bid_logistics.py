@@ -111,12 +111,12 @@ def test_without_the_iana_database_a_standard_offset_is_used(monkeypatch):
 
 def test_deadline_in_the_tender_in_both_languages():
     info = ProjectInfo(province="QC", closing_date="2027-03-08", closing_time="14:00")
-    assert format_deadline(info, "fr") == "8 mars 2027, 14 h 00 (heure de l’Est)"
+    assert format_deadline(info, "fr") == "8\u00a0mars\u00a02027, 14\u00a0h\u00a000 (heure de l’Est)"
     assert format_deadline(info, "en") == "March 8, 2027, 2:00\u00a0p.m. Eastern Time"
     info.province, info.closing_time = "YT", "09:30"
     assert format_deadline(info, "en") == "March 8, 2027, 9:30\u00a0a.m. Yukon Time"
     assert (
-        format_deadline(info, "fr") == "8 mars 2027, 09 h 30 (heure du Yukon)"
+        format_deadline(info, "fr") == "8\u00a0mars\u00a02027, 9\u00a0h\u00a030 (heure du Yukon)"
     )  # CLDR fr_CA: two-digit hour
 
 
@@ -124,7 +124,7 @@ def test_k10_missing_time_zone_or_date_shows_the_placeholder():
     info = ProjectInfo(province="NS", closing_date="2027-03-08")
     assert format_deadline(info, "en") == f"March 8, 2027, {PLACEHOLDER} Atlantic Time"
     info.province, info.closing_time = "", "14:00"
-    assert format_deadline(info, "fr") == f"8 mars 2027, 14 h 00 ({PLACEHOLDER})"
+    assert format_deadline(info, "fr") == f"8\u00a0mars\u00a02027, 14\u00a0h\u00a000 ({PLACEHOLDER})"
     info.closing_date = ""
     assert format_deadline(info, "fr") == PLACEHOLDER
 
@@ -132,7 +132,9 @@ def test_k10_missing_time_zone_or_date_shows_the_placeholder():
 def test_french_tender_docx_states_deadline_submission_and_contact():
     project = load_example("emergency-perimeter")
     text = _docx_text(project, "fr")
-    assert text.count("8 mars 2027, 14 h 00 (heure de l’Est)") >= 3  # cover, calendar, submission
+    assert (
+        text.count("8\u00a0mars\u00a02027, 14\u00a0h\u00a000 (heure de l’Est)") >= 3
+    )  # cover, calendar, submission
     assert "Dépôt des soumissions" in text and "Personne-ressource unique" in text
     assert "Par voie électronique sur le SEAO (www.seao.gouv.qc.ca) seulement." in text
     assert "Les soumissions en retard sont refusées" in text
@@ -141,7 +143,7 @@ def test_french_tender_docx_states_deadline_submission_and_contact():
         "Hôtel de ville de Saint-Aurèle, Direction des technologies de l'information, 250, rue Principale"
         in text
     )
-    assert "jusqu’au 22 février 2027" in text
+    assert "jusqu’au 22\u00a0février\u00a02027" in text
 
 
 def test_english_tender_docx_states_deadline_submission_and_contact():
@@ -250,7 +252,7 @@ def test_invalid_time_zone_and_email_are_errors():
     assert found["PR-TIME-ZONE"].severity.value == "error"
     assert (
         found["PR-TIME"].message("fr")
-        == "«\u00a025:00\u00a0» n’est pas une heure (format attendu\u00a0: HH:MM sur 24 heures, p. ex. 14:00)."
+        == "«\u00a025:00\u00a0» n’est pas une heure (format attendu\u00a0: HH:MM sur 24\u00a0heures, p. ex. 14:00)."
     )
     assert "PR-CLOSING-TIME" not in found
 
@@ -297,7 +299,7 @@ def _pilot_project(validity_days: int):
         ),
         (
             "fr",
-            "Les soumissions ne lient leurs soumissionnaires que jusqu’au 6 juin 2027, mais le projet pilote rémunéré, qui commence le 12 avril 2027, ne peut se terminer avant le 7 juin 2027\u00a0: le Contrat complet serait adjugé sur la foi de soumissions échues. Portez le délai de validité des soumissions à au moins 91 jours après la date limite de dépôt.",
+            "Les soumissions ne lient leurs soumissionnaires que jusqu’au 6\u00a0juin\u00a02027, mais le projet pilote rémunéré, qui commence le 12\u00a0avril\u00a02027, ne peut se terminer avant le 7\u00a0juin\u00a02027\u00a0: le Contrat complet serait adjugé sur la foi de soumissions échues. Portez le délai de validité des soumissions à au moins 91\u00a0jours après la date limite de dépôt.",
         ),
     ],
 )
@@ -332,7 +334,7 @@ def test_the_record_states_the_pilot_validity_finding():
     )
     assert (
         sentence(project, found, "fr")
-        == "Les soumissions échoient le 6 juin 2027, avant que le projet pilote rémunéré puisse se terminer le 7 juin 2027\u00a0: le délai de validité des soumissions est trop court."
+        == "Les soumissions échoient le 6\u00a0juin\u00a02027, avant que le projet pilote rémunéré puisse se terminer le 7\u00a0juin\u00a02027\u00a0: le délai de validité des soumissions est trop court."
     )
 
 
@@ -345,7 +347,7 @@ def test_the_record_states_the_pilot_validity_finding():
         ),
         (
             "fr",
-            "Le Contrat commence le 3 mai 2027, mais le projet pilote rémunéré, qui commence le 12 avril 2027, ne se termine que le 7 juin 2027\u00a0: le Contrat complet est adjugé après que le projet pilote a montré si la solution convient; il ne peut donc pas commencer avant. Reportez le début du Contrat au 7 juin 2027 ou plus tard, ou raccourcissez le projet pilote.",
+            "Le Contrat commence le 3\u00a0mai\u00a02027, mais le projet pilote rémunéré, qui commence le 12\u00a0avril\u00a02027, ne se termine que le 7\u00a0juin\u00a02027\u00a0: le Contrat complet est adjugé après que le projet pilote a montré si la solution convient; il ne peut donc pas commencer avant. Reportez le début du Contrat au 7\u00a0juin\u00a02027 ou plus tard, ou raccourcissez le projet pilote.",
         ),
     ],
 )
@@ -374,7 +376,7 @@ def test_a_contract_starting_after_the_pilot_is_clean():
     )
     assert (
         sentence(project, found, "fr")
-        == "Le début du Contrat était prévu le 6 juin 2027, avant la fin du projet pilote rémunéré, le 7 juin 2027."
+        == "Le début du Contrat était prévu le 6\u00a0juin\u00a02027, avant la fin du projet pilote rémunéré, le 7\u00a0juin\u00a02027."
     )
     project.evaluation.pilot_enabled = False  # no pilot: nothing to wait for
     assert "PR-PILOT-CONTRACT-START" not in [f.code for f in check_logistics(project)]

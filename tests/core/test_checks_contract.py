@@ -164,7 +164,7 @@ def test_a_security_incident_notified_late(pf):
     assert "July 5, 2027, 8:00\u00a0a.m. Atlantic Time" in got.message("en")
     french = got.message("fr")
     assert (
-        "après 25,5 heures" in french
+        "après 25,5\u00a0heures" in french
         and "du 5\u00a0juillet\u00a02027, 8\u00a0h\u00a000 (heure de l’Atlantique)" in french
     )
     assert "UTC" not in french and "UTC" not in got.message("en")
@@ -189,7 +189,7 @@ def test_a_security_incident_without_notice_and_whole_hours(pf):
         pf, started_at="2027-07-05T08:00:00-03:00", security=True, notified_at="2027-07-09T08:00:00-03:00"
     )
     got = codes(pf)["CT-NOTICE-LATE"]
-    assert "après 96 heures" in got.message("fr") and "96.00" not in got.message("en")
+    assert "après 96\u00a0heures" in got.message("fr") and "96.00" not in got.message("en")
     operations.remove(pf, "incident", record.read(pf).incidents[0].id)
     operations.add_incident(pf, started_at="2027-07-05T08:00:00-03:00", security=True)
     got = codes(pf)["CT-NOTICE-LATE"]

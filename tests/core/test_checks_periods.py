@@ -92,8 +92,8 @@ def test_quebec_law_15_days_is_an_error_with_the_numbers_and_the_statute():
         "Québec (art. 935) (red flag R003, Open Contracting Partnership)."
     )
     assert f.message("fr") == (
-        "Les soumissions ne restent ouvertes que 10 jours (publication le 1er mars 2027, clôture le "
-        "11 mars 2027)\u00a0: moins que le minimum de 15 jours prévu par la Loi sur les cités et villes "
+        "Les soumissions ne restent ouvertes que 10\u00a0jours (publication le 1er\u00a0mars\u00a02027, clôture le "
+        "11\u00a0mars\u00a02027)\u00a0: moins que le minimum de 15\u00a0jours prévu par la Loi sur les cités et villes "
         "(art. 573) et le Code municipal du Québec (art. 935) (signal d’alerte R003, Open Contracting "
         "Partnership)."
     )
@@ -103,7 +103,7 @@ def test_quebec_law_15_days_is_an_error_with_the_numbers_and_the_statute():
 def test_one_day_is_said_in_the_singular():
     f = found(project("QC", "2027-03-01", "2027-03-02"))["PR-PERIOD-LAW"]
     assert f.message("en").startswith("Bids are open for 1 day only")
-    assert f.message("fr").startswith("Les soumissions ne restent ouvertes que 1 jour ")
+    assert f.message("fr").startswith("Les soumissions ne restent ouvertes que 1\u00a0jour ")
 
 
 def test_a_trade_agreement_is_information_to_be_confirmed_by_counsel():
@@ -127,11 +127,11 @@ def test_the_towns_own_minimum_and_the_default():
         "Bids are open for 10 days only (published January 18, 2027, closing January 28, 2027): fewer "
         "than the default minimum of 15 days (red flag R003, Open Contracting Partnership)."
     )
-    assert "moins que le minimum par défaut de 15 jours (signal d’alerte R003" in f.message("fr")
+    assert "moins que le minimum par défaut de 15\u00a0jours (signal d’alerte R003" in f.message("fr")
     p = project("NS", "2027-01-18", "2027-02-12", town_days=30)  # 25 days
     f = found(p)["PR-PERIOD-TOWN"]
     assert "fewer than the 30 days the Town set as its minimum" in f.message("en")
-    assert "moins que les 30 jours que la Ville s’est fixés comme minimum" in f.message("fr")
+    assert "moins que les 30\u00a0jours que la Ville s’est fixés comme minimum" in f.message("fr")
     assert "PR-PERIOD-TOWN" not in found(project("NS", "2027-01-18", "2027-02-17", town_days=30))
 
 
@@ -140,7 +140,7 @@ def test_the_towns_minimum_out_of_its_bounds(value):
     p = project("NS", "2027-01-18", "2027-01-20", town_days=value)
     f = found(p)["PR-RANGE"]
     assert (f.severity.value, f.field) == ("error", "info.min_submission_days")
-    assert "between 0 and 365 days" in f.message("en") and "entre 0 et 365 jours" in f.message("fr")
+    assert "between 0 and 365 days" in f.message("en") and "entre 0 et 365\u00a0jours" in f.message("fr")
     assert "PR-PERIOD-TOWN" not in found(p)
     p.info.closing_date = ""
     assert [f.code for f in check_periods(p)] == ["PR-RANGE"]

@@ -214,17 +214,17 @@ def test_quebec_tender_with_an_english_binding_version_is_flagged():
         (  # the shape the field asks for, but no such day: say so, not "the format"
             "2027-02-30",
             "“2027-02-30” does not exist: the days of February 2027 go from 1 to 28.",
-            "«\u00a02027-02-30\u00a0» n’existe pas\u00a0: les jours de février 2027 vont de 1 à 28.",
+            "«\u00a02027-02-30\u00a0» n’existe pas\u00a0: les jours de février\u00a02027 vont de 1 à 28.",
         ),
         (
             "2028-02-30",
             "“2028-02-30” does not exist: the days of February 2028 go from 1 to 29.",
-            "«\u00a02028-02-30\u00a0» n’existe pas\u00a0: les jours de février 2028 vont de 1 à 29.",
+            "«\u00a02028-02-30\u00a0» n’existe pas\u00a0: les jours de février\u00a02028 vont de 1 à 29.",
         ),
         (
             "2027-04-00",
             "“2027-04-00” does not exist: the days of April 2027 go from 1 to 30.",
-            "«\u00a02027-04-00\u00a0» n’existe pas\u00a0: les jours d’avril 2027 vont de 1 à 30.",
+            "«\u00a02027-04-00\u00a0» n’existe pas\u00a0: les jours d’avril\u00a02027 vont de 1 à 30.",
         ),
         (
             "2027-13-01",

@@ -222,9 +222,9 @@ def test_privacy_clause_names_the_provincial_statute():
 @pytest.mark.parametrize(
     ("iso", "lang", "expected"),
     [
-        ("2027-02-01", "fr", "1er février 2027"),
-        ("2027-02-11", "fr", "11 février 2027"),
-        ("2027-02-21", "fr", "21 février 2027"),
+        ("2027-02-01", "fr", "1er\u00a0février\u00a02027"),
+        ("2027-02-11", "fr", "11\u00a0février\u00a02027"),
+        ("2027-02-21", "fr", "21\u00a0février\u00a02027"),
         ("2027-02-01", "en", "February 1, 2027"),
     ],
 )

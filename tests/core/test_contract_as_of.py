@@ -75,7 +75,7 @@ def test_export_as_of_stands_at_the_day(training, tmp_path):
         cli_main(["export", str(training), "--out", str(out), "--lang", "fr", "--as-of", "2027-09-20"]) == 0
     )
     summary = _text(out / "contract-summary-fr.docx")
-    assert "À jour au | 20 septembre 2027" in summary
+    assert "À jour au | 20\u00a0septembre\u00a02027" in summary
     assert "Valeur modifiée (avant taxes) | 95\u00a0502,70\u00a0$" in summary
     assert "Payé à ce jour (avant taxes) | 38\u00a0820,75\u00a0$" in summary
     assert "Le contrat n’a pas été modifié." in summary

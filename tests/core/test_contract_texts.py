@@ -93,7 +93,7 @@ def test_terms_are_written_in_each_language():
         "10%",
     )
     assert (fr["term"], fr["renewal_times"], fr["availability"], fr["holdback_pct"]) == (
-        "3 ans",
+        "3\u00a0ans",
         "1 fois",
         "99,5\u00a0%",
         "10\u00a0%",
@@ -133,10 +133,10 @@ def test_golden_termination_quebec_resiliation_and_sla_trigger():
     qc = _text(_project("QC"), "termination", "fr")
     assert qc[0][1].startswith(
         "La Ville peut résilier unilatéralement le Contrat en tout temps, même si son exécution est commencée, "
-        "par un avis écrit à l’Adjudicataire qui prend effet 30 jours après sa réception, comme le permettent "
+        "par un avis écrit à l’Adjudicataire qui prend effet 30\u00a0jours après sa réception, comme le permettent "
         "les articles 2125 et 2129 du Code civil du Québec."
     )
-    assert "pendant 3 mois au cours d’une période de douze (12) mois consécutifs" in qc[2][1]
+    assert "pendant 3\u00a0mois au cours d’une période de douze (12) mois consécutifs" in qc[2][1]
     on = _text(_project("NS", termination_notice_days=60), "termination", "en")
     assert on[0][1].startswith("The Town may terminate the Contract for convenience at any time")
     assert "takes effect 60 days after it is received" in on[0][1]
@@ -151,8 +151,8 @@ def test_golden_payment_renewal_and_insurance():
     assert "invoiced each quarter" in pay[3] and "within 45 days of receiving it" in pay[4]
     assert "facturés chaque trimestre" in _text(p, "payment-invoicing", "fr")[3][1]
     term = _text(p, "term-renewal", "fr")
-    assert term[0][1] == "Le Contrat débute le 3 mai 2027 et sa durée initiale est de 3 ans."
-    assert "renouveler le Contrat au plus 2 fois, pour 1 an chaque fois" in term[1][1]
+    assert term[0][1] == "Le Contrat débute le 3\u00a0mai\u00a02027 et sa durée initiale est de 3\u00a0ans."
+    assert "renouveler le Contrat au plus 2 fois, pour 1\u00a0an chaque fois" in term[1][1]
     none = _project(
         "NB",
         insurance_general_cad=Decimal(0),

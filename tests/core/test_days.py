@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from wizard.core.domain.days import day_problem, days_in_month, parse_day
-from wizard.core.i18n.formats import PLACEHOLDER, format_date, month_name, typed_date
+from wizard.core.i18n.formats import PLACEHOLDER, format_clock, format_date, month_name, typed_date
 
 
 @pytest.mark.parametrize(
@@ -49,13 +49,33 @@ def test_a_document_prints_the_placeholder_for_a_date_that_is_no_day(typed):
 
 
 def test_a_document_prints_a_real_day_long():
-    assert format_date("2027-03-01", "fr") == "1er mars 2027"
+    """French joins the words of a date with no-break spaces (U+00A0), so that a line never
+    ends inside it; English keeps its ordinary spaces."""
+    assert format_date("2027-03-01", "fr") == "1er\u00a0mars\u00a02027"
+    assert format_date("2027-05-12", "fr") == "12\u00a0mai\u00a02027"
     assert format_date("2027-03-08", "en") == "March 8, 2027"
-    assert month_name("2027-02-01", "fr") == "février 2027"
+    assert month_name("2027-02-01", "fr") == "février\u00a02027"
+    assert month_name("2027-02-01", "en") == "February 2027"
+
+
+@pytest.mark.parametrize(
+    ("time", "fr", "en"),
+    [
+        (dt.time(11, 7), "11\u00a0h\u00a007", "11:07\u00a0a.m."),
+        (dt.time(9, 5), "9\u00a0h\u00a005", "9:05\u00a0a.m."),  # never CLDR's « 09 h 05 »
+        (dt.time(14, 0, 30), "14\u00a0h\u00a000", "2:00\u00a0p.m."),
+        (dt.time(0, 0), "0\u00a0h\u00a000", "12:00\u00a0a.m."),
+    ],
+)
+def test_a_time_of_day_never_splits(time, fr, en):
+    """One formatter of every time the documents write: no-break spaces in French
+    (« 11 h 07 »), and in English before "a.m." where CLDR has a narrow one (U+202F,
+    missing from some fonts)."""
+    assert (format_clock(time, "fr"), format_clock(time, "en")) == (fr, en)
 
 
 def test_a_message_quotes_what_was_typed():
     assert typed_date("2027-02-30", "en") == "2027-02-30"
-    assert typed_date(" 8 mars\n2027 ", "fr") == "8 mars 2027"
-    assert typed_date("2027-03-08", "fr") == "8 mars 2027"
+    assert typed_date(" 8 mars\n2027 ", "fr") == "8 mars 2027"  # as typed: not a date
+    assert typed_date("2027-03-08", "fr") == "8\u00a0mars\u00a02027"
     assert typed_date("", "en") == PLACEHOLDER

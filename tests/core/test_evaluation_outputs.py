@@ -257,7 +257,7 @@ def test_the_letter_of_the_second_bid():
 def test_the_letters_of_the_late_and_the_failing_bids():
     record = awarded()
     late = text(letter_document(project(), record, record.bid(1), "fr"))
-    assert "après la clôture fixée au 16 avril 2027" in late and "ni ouverte ni évaluée" in late
+    assert "après la clôture fixée au 16\u00a0avril\u00a02027" in late and "ni ouverte ni évaluée" in late
     failing = text(letter_document(project(), record, record.bid(2), "en"))
     assert "does not meet the following mandatory criterion;" in failing
     assert (
@@ -637,7 +637,7 @@ def test_the_award_and_contract_releases_in_both_tender_languages(tmp_path):
     award = releases[2]["awards"][0]
     assert award["title"] == "Adjudication de l’appel d’offres RAP-2027-TI-07"
     assert award["title_en"] == "Award of the call for tenders RAP-2027-TI-07"
-    assert award["description"].startswith("Délai d’attente de 10 jours")
+    assert award["description"].startswith("Délai d’attente de 10\u00a0jours")
     assert award["description_en"] == (
         "Standstill period of 10 days: the award decision becomes final and the contract may be "
         "signed at the end of May 20, 2027."

@@ -223,7 +223,7 @@ def test_the_framework_block_sits_in_the_tender_and_states_confirmed_periods():
         in en
     )
     assert (
-        "L’Accord de libre-échange canadien (ALEC), chapitre cinq\u00a0: seuils [à faire confirmer par les conseillers juridiques] (en vigueur du 1er janvier 2026 au 31 décembre 2027)."
+        "L’Accord de libre-échange canadien (ALEC), chapitre cinq\u00a0: seuils [à faire confirmer par les conseillers juridiques] (en vigueur du 1er\u00a0janvier\u00a02026 au 31\u00a0décembre\u00a02027)."
         in fr
     )
     assert en.index("Legal framework") < en.index("Instructions to bidders") < en.index("Timetable")

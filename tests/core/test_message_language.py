@@ -97,6 +97,18 @@ def test_english_finding_untouched_and_user_text_keeps_its_characters():
         ("séparées par « ; ».", f"séparées par «{NBSP};{NBSP}»."),  # a quoted mark keeps its space
         ("✗ non offerte, ? inconnu.", "✗ non offerte, ? inconnu."),  # a sign, not a question
         ("à 14:00, voir https://example.org", "à 14:00, voir https://example.org"),
+        # a count and its unit of time: « 30 jours » never ends a line between them
+        ("dans les {days} jours suivant", f"dans les {{days}}{NBSP}jours suivant"),
+        ("{count} an, {count} ans, 12 mois", f"{{count}}{NBSP}an, {{count}}{NBSP}ans, 12{NBSP}mois"),
+        ("de 8 h à 17 h (heure)", f"de 8{NBSP}h à 17{NBSP}h (heure)"),
+        ("{low} et {high} semaines; 24 heures", f"{{low}} et {{high}}{NBSP}semaines; 24{NBSP}heures"),
+        # twins: no number before the word, or a longer word that starts like a unit
+        ("les jours fériés, chaque mois", "les jours fériés, chaque mois"),
+        (
+            "{count} annonces, 2 fois, 3 heureux, {name} hors",
+            "{count} annonces, 2 fois, 3 heureux, {name} hors",
+        ),
+        ("(30) jours, trente jours", "(30) jours, trente jours"),
     ],
 )
 def test_french_spacing(text, spaced):

@@ -198,7 +198,7 @@ def test_documents_map_to_the_spec_types():
     docs = documents_of(release)
     assert docs["conflictOfInterest"]["description"].endswith(": شركة المثال.")
     assert "3 solutions (dont 1 à code source ouvert)" in docs["marketStudies"]["description"]
-    assert "2 options (Infonuagique, Sur place) sur 5 ans" in docs["feasibilityStudy"]["description"]
+    assert "2 options (Infonuagique, Sur place) sur 5\u00a0ans" in docs["feasibilityStudy"]["description"]
     assert "et 1 ligne de coûts de sortie prévue au budget." in docs["contractArrangements"]["description"]
 
 

@@ -178,11 +178,11 @@ def test_issuing_moves_the_closing_everywhere(pf, tmp_path):
     names = [p.name for p in written]
     assert names == [p.name for p in export.planned_outputs(pf.project, out, record=read(pf))]
     assert {"addendum-1-fr.docx", "addendum-1-en.docx", "addenda.csv"} <= set(names)
-    assert "16 avril 2027" in _docx_text((out / "tender-fr.docx").read_bytes())
+    assert "16\u00a0avril\u00a02027" in _docx_text((out / "tender-fr.docx").read_bytes())
     assert "April 16, 2027" in _docx_text((out / "tender-en.docx").read_bytes())
     fr = _docx_text((out / "addendum-1-fr.docx").read_bytes())
     assert "Addenda 1" in fr and "Le délai de clôture peut-il être reporté?" in fr
-    assert "16 avril 2027" in fr and "2 avril 2027" in fr
+    assert "16\u00a0avril\u00a02027" in fr and "2\u00a0avril\u00a02027" in fr
     en = _docx_text((out / "addendum-1-en.docx").read_bytes())
     assert "Addendum 1" in en and "Can the closing be postponed?" in en and "April 16, 2027" in en
     package = json.loads((out / "ocds-release-package.json").read_text(encoding="utf-8"))
@@ -434,7 +434,7 @@ def test_a_date_that_is_not_one_is_said_as_everywhere_else(tmp_path, capsys):
     # the format asked for, but no such day or month: say that, not "the format" (walk 8)
     assert main(["publish", str(path), "--date", "2027-02-30"]) == 2
     assert capsys.readouterr().err.startswith(
-        "«\u00a02027-02-30\u00a0» n’existe pas\u00a0: les jours de février 2027 vont de 1 à 28. / "
+        "«\u00a02027-02-30\u00a0» n’existe pas\u00a0: les jours de février\u00a02027 vont de 1 à 28. / "
         "“2027-02-30” does not exist: the days of February 2027 go from 1 to 28."
     )
     assert main(["publish", str(path), "--date", "2027-13-45"]) == 2

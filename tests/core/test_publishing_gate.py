@@ -251,7 +251,9 @@ def test_a_closing_time_that_is_no_time_prints_the_placeholder_of_a_blank_one(ty
         assert not [t for t in _all_text(tender_document(bad, lang, ["fr", "en"]).blocks) if typed in t]
     twin = load_example("emergency-perimeter")  # its real time prints
     assert twin.info.closing_time == "14:00"
-    assert "8 mars 2027, 14 h 00 (heure de l’Est)" in _all_text(tender_document(twin, "fr", ["fr"]).blocks)
+    assert "8\u00a0mars\u00a02027, 14\u00a0h\u00a000 (heure de l’Est)" in _all_text(
+        tender_document(twin, "fr", ["fr"]).blocks
+    )
 
 
 def test_a_real_closing_date_prints_no_placeholder():
@@ -421,7 +423,7 @@ def test_a_new_project_plans_nothing_and_prints_no_plan():
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("fr", [["À déterminer", "À déterminer"], ["1er juin 2027", "Site Web"]]),
+        ("fr", [["À déterminer", "À déterminer"], ["1er\u00a0juin\u00a02027", "Site Web"]]),
         ("en", [["To be determined", "To be determined"], ["June 1, 2027", "Site Web"]]),
     ],
 )

@@ -239,7 +239,10 @@ def test_quebec_award_says_the_final_score_and_sealed_envelopes_before(tmp_path)
         in after
     )
     assert "N° | Soumissionnaire | Statut | Prix évalué | Pointage final" in after
-    assert "Délai d’attente | 1 jour suivant la décision d’adjudication, jusqu’au 4 mai 2027" in after
+    assert (
+        "Délai d’attente | 1\u00a0jour suivant la décision d’adjudication, jusqu’au 4\u00a0mai\u00a02027"
+        in after
+    )
     assert "Contrat signé le | pas encore signé" in after
 
 
@@ -519,8 +522,8 @@ def test_an_invalid_stored_date_reads_as_not_recorded_in_the_award_table(lang, h
     assert texts[texts.index(sign) + 1] == signed
     # the clean twin: valid dates are printed
     valid = _texts(_award(resolution_date="2027-05-09", contract_signed_on="2027-05-25"), lang)
-    assert valid[valid.index(sign) + 1] == ("May 25, 2027" if lang == "en" else "25 mai 2027")
-    assert valid[valid.index(head) + 1] == ("May 9, 2027" if lang == "en" else "9 mai 2027")
+    assert valid[valid.index(sign) + 1] == ("May 25, 2027" if lang == "en" else "25\u00a0mai\u00a02027")
+    assert valid[valid.index(head) + 1] == ("May 9, 2027" if lang == "en" else "9\u00a0mai\u00a02027")
 
 
 SIGNED_LONGER = {

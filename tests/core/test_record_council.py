@@ -24,7 +24,7 @@ def test_the_estimate_is_the_tco_of_the_option_with_the_lowest_npv_by_default():
     assert funding.estimate_from_tco(p)
     assert funding.estimate(p) == tco.compute_tco(p)[0].nominal  # "Stay on premises"
     assert estimate_text(p, "en") == "$354,226.71 before taxes over 5 years"
-    assert estimate_text(p, "fr") == "354\u00a0226,71\u00a0$ avant taxes sur 5 ans"
+    assert estimate_text(p, "fr") == "354\u00a0226,71\u00a0$ avant taxes sur 5\u00a0ans"
     text = _texts(funding_blocks(p, "en"))
     assert (
         "It is the nominal total of “Stay on premises”, the option with the lowest net present value "

@@ -60,7 +60,7 @@ def test_a_file_holding_what_load_refuses_opens_and_says_it_on_its_rows(tmp_path
     }
     assert _said(found, "V-DATE") == {
         f"vendor_exchanges:{entry}.date": (
-            "«\u00a02027-02-30\u00a0» n’existe pas\u00a0: les jours de février 2027 vont de 1 à 28.",
+            "«\u00a02027-02-30\u00a0» n’existe pas\u00a0: les jours de février\u00a02027 vont de 1 à 28.",
             "“2027-02-30” does not exist: the days of February 2027 go from 1 to 28.",
         )
     }

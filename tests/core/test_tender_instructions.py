@@ -51,10 +51,10 @@ def test_the_french_instructions_of_the_quebec_example():
     text = "\n".join(_texts(load_example("emergency-perimeter"), "fr"))
     for expected in (
         "Instructions aux soumissionnaires",
-        "Fin du délai de validité des soumissions\n6 juillet 2027",
-        "Dernier addenda\n1er mars 2027",
-        "La soumission est irrévocable pendant 120 jours après la date limite de dépôt, soit jusqu’au 6 juillet 2027 inclusivement.",
-        "Aucun addenda n’est émis moins de 7 jours avant la date limite de dépôt, soit après le 1er mars 2027, à moins qu’il ne reporte aussi la date limite de dépôt de façon qu’au moins 7 jours séparent l’addenda de la nouvelle date limite.",
+        "Fin du délai de validité des soumissions\n6\u00a0juillet\u00a02027",
+        "Dernier addenda\n1er\u00a0mars\u00a02027",
+        "La soumission est irrévocable pendant 120\u00a0jours après la date limite de dépôt, soit jusqu’au 6\u00a0juillet\u00a02027 inclusivement.",
+        "Aucun addenda n’est émis moins de 7\u00a0jours avant la date limite de dépôt, soit après le 1er\u00a0mars\u00a02027, à moins qu’il ne reporte aussi la date limite de dépôt de façon qu’au moins 7\u00a0jours séparent l’addenda de la nouvelle date limite.",
         "Aucune garantie de soumission n’est exigée.",
         "Les soumissions sont ouvertes publiquement à la date limite de dépôt",
         "La Ville ne s’engage à accepter ni la soumission la plus basse ni aucune des soumissions reçues.",
@@ -62,7 +62,7 @@ def test_the_french_instructions_of_the_quebec_example():
         "Plainte à l’Autorité des marchés publics\u00a0: En vertu de la loi, le plaignant qui est en désaccord avec la décision de la Ville peut porter plainte auprès de l’Autorité des marchés publics au plus tard trois jours après l’avoir reçue",
         "au plus tard à la date limite de réception des plaintes indiquée dans le SEAO",
         "Langue des soumissions\u00a0: Les soumissions et les documents qui les accompagnent sont rédigés en français.",
-        "Au plus tard le 28 mars 2027",  # scenario sessions: closing + 20 days
+        "Au plus tard le 28\u00a0mars\u00a02027",  # scenario sessions: closing + 20 days
     ):
         assert expected in text, expected
 
@@ -110,7 +110,7 @@ def test_the_forms_in_french_name_the_reference_and_validity():
     assert "Formulaire 1 – Formulaire de soumission" in text
     assert "Le soumissionnaire a pris connaissance de l’appel d’offres" in text
     assert (
-        "La présente soumission est irrévocable pendant 90 jours après la date limite de dépôt, soit jusqu’au 15 juillet 2027 inclusivement."
+        "La présente soumission est irrévocable pendant 90\u00a0jours après la date limite de dépôt, soit jusqu’au 15\u00a0juillet\u00a02027 inclusivement."
         in text
     )
     assert "Absence de collusion" in text and "Aucune participation à la rédaction" in text
@@ -311,8 +311,8 @@ def test_quebec_complaints_follow_the_data_and_mark_the_unconfirmed_rule():
         ),
         (
             "fr",
-            "Ouverture publique des soumissions\n15 avril 2027, immédiatement après l’heure limite de dépôt",
-            "Les soumissions reçues et les soumissionnaires\n15 avril 2027\n",
+            "Ouverture publique des soumissions\n15\u00a0avril\u00a02027, immédiatement après l’heure limite de dépôt",
+            "Les soumissions reçues et les soumissionnaires\n15\u00a0avril\u00a02027\n",
         ),
     ],
 )
@@ -322,7 +322,9 @@ def test_the_opening_and_the_publication_of_the_bids_give_one_date(lang, opening
     text = "\n".join(_texts(project, lang))
     assert opening in text
     assert published in text
-    assert "2027-03-09" not in text and ("March 9, 2027" not in text) and ("9 mars 2027" not in text)
+    assert (
+        "2027-03-09" not in text and ("March 9, 2027" not in text) and ("9\u00a0mars\u00a02027" not in text)
+    )
 
 
 @pytest.mark.parametrize(
@@ -453,7 +455,10 @@ def test_a_typed_date_for_the_bids_is_not_replaced_silently():
         "The date typed for publishing the bids received and the bidders (March 9, 2027) is not the day "
         "of the public opening (March 8, 2027)"
     )
-    assert "(9 mars 2027) n’est pas celle de l’ouverture publique (8 mars 2027)" in found.message("fr")
+    assert (
+        "(9\u00a0mars\u00a02027) n’est pas celle de l’ouverture publique (8\u00a0mars\u00a02027)"
+        in found.message("fr")
+    )
     assert planned_date(project, row) == "2027-03-08"
     text = "\n".join(_texts(project, "en"))
     assert "Bids received and the bidders\nMarch 8, 2027\n" in text and "March 9, 2027" not in text
@@ -480,8 +485,8 @@ def test_the_record_states_a_typed_date_for_the_bids():
         "give the public opening's day, March 8, 2027."
     )
     assert sentence(project, found, "fr") == (
-        "Le plan de publication indiquait le 9 mars 2027 pour les soumissions reçues et les "
-        "soumissionnaires; les documents donnent le jour de l’ouverture publique, le 8 mars 2027."
+        "Le plan de publication indiquait le 9\u00a0mars\u00a02027 pour les soumissions reçues et les "
+        "soumissionnaires; les documents donnent le jour de l’ouverture publique, le 8\u00a0mars\u00a02027."
     )
 
 

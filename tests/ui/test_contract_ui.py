@@ -157,7 +157,7 @@ def test_record_an_amendment_an_incident_and_the_terms_with_the_buttons(
         qtbot.mouseClick(dialog.incident_button, Qt.MouseButton.LeftButton)
         assert shown == [REFUSED[lang]]
         (late,) = [f for f in _findings(dialog) if f.startswith("CT-NOTICE-LATE")]
-        assert ("29.5 hours" if lang == "en" else "29,5 heures") in late, late
+        assert ("29.5 hours" if lang == "en" else "29,5\u00a0heures") in late, late
         assert dialog.started_at.text() == "" and dialog.incident_list.count() == 2
         _shot(dialog, f"contract-incident-{lang}")
 

@@ -94,7 +94,7 @@ def test_french_labels(open_window, qtbot):
     assert zone.itemText(zone.findData("America/Halifax")) == "heure de l’Atlantique (America/Halifax)"
     texts = {lbl.text() for lbl in page.findChildren(type(page.help_label))}
     assert {
-        "Heure de clôture (24 h)",
+        "Heure de clôture (24\u00a0h)",
         "Fuseau horaire",
         "Courriel de la personne-ressource",
         "Adresse postale",
@@ -124,7 +124,7 @@ def test_the_towns_minimum_submission_period_says_its_default(open_window):
     assert open_window.ctx.project.info.min_submission_days == 30 and box.text() == "30 days"
     open_window.actions_by_name["lang_fr"].trigger()
     box.setValue(0)
-    assert box.text() == "Par défaut\u00a0: 15 jours"
+    assert box.text() == "Par défaut\u00a0: 15\u00a0jours"
 
 
 def test_contract_data_defaults_shown_and_edits_saved(open_window, qtbot):
@@ -174,7 +174,9 @@ def test_an_impossible_closing_day_is_kept_and_said_on_the_page(open_window, qtb
     assert open_window.ctx.project.info.closing_date == "2027-02-30"
     assert "the days of February 2027 go from 1 to 28" in _panel(page)["PR-DATE"]
     open_window.set_language("fr")
-    assert "les jours de février 2027 vont de 1 à 28" in _panel(open_window.wizard.currentPage())["PR-DATE"]
+    assert (
+        "les jours de février\u00a02027 vont de 1 à 28" in _panel(open_window.wizard.currentPage())["PR-DATE"]
+    )
     edit.clear()
     type_text(qtbot, edit, "2027-02-28")  # the twin: the month's last day
     open_window.ctx.flush()

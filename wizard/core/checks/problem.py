@@ -69,6 +69,12 @@ Codes (all on ``problem.statement``):
   by eight months", "the project extension to complete go-live of the new X") and its planned
   dates ("go-live … in April 2022") are the acquisition, and an amendment or a change order
   with a vendor ("a change order with X") is a deal made now.
+  A name no list knows (:func:`_unlisted_names`: capitalised words in neither dictionary,
+  not at a clause's start, no acronym, person, place, date or word of the town's own name)
+  counts only as the system in place, and only with a cue of it: the object of a
+  replacement, a renewal or a termination, a verb of use right before it, a word of the
+  current system just before it ("the two programs currently used, X and Y", "an extension
+  of the existing service agreement with X").
 * ``P-BYPASS`` (error): wording that avoids open competition: waived or skipped
   tenders, sole or single source, co-operative or group purchasing, piggybacking a state
   or interlocal contract, standing offers and framework agreements (« entente-cadre »,
@@ -128,6 +134,7 @@ from wizard.core.checks.problem_terms import (
     EVALUATION_FRAME,
     HARDSHIP,
     HISTORY,
+    MONTHS,
     NEED,
     PAST_YEAR,
     PRESUME,
@@ -152,15 +159,17 @@ _PAST = re.compile(r"(?:ed|ought|e|ee|es|ees|is)$")
 __all__ = ["check_problem", "guess_language", "solution_targets", "suggest_restatement"]
 
 
-def solution_targets(statement: str, extra: object = ()) -> tuple[list[str], list[str]]:
+def solution_targets(statement: str, extra: object = (), own: str = "") -> tuple[list[str], list[str]]:
     """(targets, incumbents) in a statement.
 
     ``targets``: the words an acquisition verb aims at (a brand or a solution type), and
     brands named outside any sentence about the current system;
     ``incumbents``: brands named in a sentence about the current system (:data:`CURRENT`)
-    without being aimed at. Possible product names count as brands.
+    without being aimed at. Possible product names count as brands; ``own`` is the town's
+    own name (:attr:`~wizard.core.model.sections.ProjectInfo.organization`), none of whose
+    words is a product's.
     """
-    reading = read_statement(statement, extra)
+    reading = read_statement(statement, extra, own)
     return reading.targets, reading.incumbents
 
 
@@ -183,13 +192,16 @@ class Reading(NamedTuple):
     types: list[str]
 
 
-def read_statement(statement: str, extra: object = ()) -> Reading:
+def read_statement(statement: str, extra: object = (), own: str = "") -> Reading:
     """:func:`solution_targets` with the role of each name and the rule that decided it
     (the corpus's counts of causes, ``tests/corpus/measure.py --confusion``)."""
     folded = fold(statement)
     known = brands.detect_brands(statement, extra)  # type: ignore[arg-type]
     found = sorted([*known, *product_names.possible_names(statement, known)], key=lambda m: m.start)
     made = _maker_names(statement, folded, found)
+    new = _unlisted_names(statement, folded, [*found, *made], own)
+    unlisted = {m.start for m in new}  # names no list knows: only a cue of the system in place decides them
+    made += new
     if made:
         found = sorted([*found, *made], key=lambda m: m.start)
     targets: list[str] = []
@@ -232,7 +244,13 @@ def read_statement(statement: str, extra: object = ()) -> Reading:
             aimed.update(held_back)
             silenced.update(held_back)
             continue
-        hit = [m for m in found if window.start() <= m.start < window.end() and m.start not in replaced]
+        hit = [
+            m
+            for m in found
+            if window.start() <= m.start < window.end()
+            and m.start not in replaced
+            and m.start not in unlisted
+        ]
         left = (
             _LEFT_FROM.search(folded, hit[0].end, window.end())
             if hit and _CHANGE.match(verb.group())
@@ -260,7 +278,7 @@ def read_statement(statement: str, extra: object = ()) -> Reading:
     targets.extend(compounds)
     types.extend(compounds)
     for m in found:
-        if m.start in replacing and m.start not in aimed:
+        if m.start in replacing and m.start not in aimed and m.start not in unlisted:
             aimed.add(m.start)
             targets.append(m.name)
     incumbents: list[str] = []
@@ -288,6 +306,8 @@ def read_statement(statement: str, extra: object = ()) -> Reading:
             role[m.start], rule[m.start] = role[previous.start], "list"
         else:
             role[m.start], rule[m.start] = _role(folded, m, bypassed)
+        if m.start in unlisted and not _cued(folded, m, role[m.start], rule[m.start]):
+            role[m.start] = ""  # no cue of the system in place: no name for this check
         previous = m
     for m in found:
         if role[m.start] == "target":
@@ -297,6 +317,8 @@ def read_statement(statement: str, extra: object = ()) -> Reading:
     listed = {m.start for m in known}
     names: list[NameRole] = []
     for m in found:
+        if m.start in unlisted and not role[m.start]:
+            continue
         if role[m.start] == "aimed" and m.start in silenced and not any(m.name in t for t in targets):
             names.append(NameRole(m, m.start in listed, "", "silenced"))
         else:
@@ -360,6 +382,103 @@ def _maker_names(statement: str, folded: str, found: list[brands.Match]) -> list
             continue
         if _MADE_BY.search(folded, max(0, run.start() - 60), run.start()):
             names.append(brands.Match(run.group(), run.start(), run.end(), run.group()))
+    return names
+
+
+_CUES = frozenset(["replaced", "used", "list"])
+_CURRENT_NEAR = re.compile(
+    r"\b(?:current(?:ly)?|existing|legacy|old|outdated|obsolete|in use|actuel\w*|existant\w*|en place)\b"
+)
+
+
+def _cued(folded: str, m: brands.Match, role: str, rule: str) -> bool:
+    """Whether a cue of the system in place decides a name no list knows (:func:`_unlisted_names`):
+    the object of a replacement, a renewal or a termination ("replaced"), a verb of use right
+    before it ("used"), a list whose first name is one of these ("list"), or a word of the
+    current system in the 40 characters before it ("The two programs currently used, Recpro
+    and Recware"); the looser words of the system in place anywhere in its clause ("our",
+    "does not", "support of") are no cue for a name a shape alone found."""
+    if role != "incumbent":
+        return False
+    if rule in _CUES:
+        return True
+    return rule == "current" and bool(_CURRENT_NEAR.search(folded, max(0, m.start - 40), m.start))
+
+
+_UNLISTED_RUN = re.compile(r"[A-Z][\w&+’']*(?:[-.][\w&+]+)*(?: [A-Z][\w&+’']*(?:[-.][\w&+]+)*){0,3}")
+_CLAUSE_OPENING = ".:;!?•-–—«\"“'’("
+_PERSON_BEFORE = re.compile(
+    r"\b(?:mr|mrs|ms|dr|m|mme|mlle|director|mayor|manager|chief|councill?or|commissioner|superintendent|president"
+    r"|supervisor|clerk|officer|chair|according to|selon|maire|mairesse|directeur|directrice|conseillere?"
+    r"|elue?|deputee?|ministre|presidente?)\.?,?\s+$"
+)
+_PERSON_AFTER = re.compile(
+    r",?\s+(?:said|says|told|explained|added|noted|stated|wrote|asked|a dit|a declare|a explique|a souligne"
+    r"|a indique|explique|souligne|precise)\b"
+)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:(?:in|at|near|a|en|rue|avenue|boulevard|chemin|route|rang)"
+    r"|(?:city|town|county|village|township|state|province|region|district|university|ville|municipalite|commune"
+    r"|mrc|comte|canton|agglomeration|universite|departement|conseil general) (?:of|de|du|des|d'))\s*(?:la |le |l')?$"
+)
+_STREET_AFTER = re.compile(r"\s+(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|lane|way)\b")
+_CALENDAR = frozenset(
+    [*MONTHS.split("|"), "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    + ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+)
+"""Months (:data:`~wizard.core.checks.problem_terms.MONTHS`), their abbreviations and days: a
+date, not a name ("Nov. 23")."""
+
+
+def _unlisted_names(
+    statement: str, folded: str, found: list[brands.Match], own: str = ""
+) -> list[brands.Match]:
+    """Candidate product names no list knows, for the problem check only: a run of
+    capitalised words, not at the start of a sentence or a clause, whose first word is in
+    neither dictionary and not a word of the town's own name (``own``), not an acronym in
+    capitals alone (a department, a programme or a standard as often as a product: "ICT",
+    "PBX", "SDLN"), not of ordinary parts ("In-house"), no public body
+    (:func:`_public_run`), no date ("Nov."), no person (a title or a role before it,
+    "said" after it, two plain words: "Director Don Vogt", "Matthieu Theurier") and no
+    place (after "in", "of", « à », « de », a street: "on Bruce Street"). They are read like
+    any name, but :func:`read_statement` keeps one only when a cue of the system in place
+    decides it (:data:`_CUES`: "The two programs currently used, Recpro and Recware",
+    "an extension of an existing IT service agreement with HLB System Solutions"); no
+    acquisition word aims at one, and one no cue decides is no name at all: a shape alone
+    cannot tell a product from a person or a place (tests/corpus/README.md, "A tenth round,
+    problem side")."""
+    taken = [(m.start, m.end) for m in found]
+    own_words = {fold(w) for w in re.findall(r"\w+", own)}
+    names: list[brands.Match] = []
+    for run in _UNLISTED_RUN.finditer(statement):
+        text = run.group()
+        words = text.split()
+        first = words[0]
+        before = statement[max(0, run.start() - 12) : run.start()].rstrip()
+        if (
+            not before  # the start of the statement
+            or before[-1] in _CLAUSE_OPENING
+            or text.replace(" ", "").isupper()
+            or any(s < run.end() and run.start() < e for s, e in taken)
+            or brands.ordinary_word(first)
+            or product_names._known(first)
+            or all(len(p) <= 2 or brands.ordinary_word(p) for p in re.split(r"[-.’']", first))
+            or any(fold(w).strip(".") in _CALENDAR or fold(w) in own_words for w in words)
+            or _public_run(text)
+        ):
+            continue
+        if (
+            _PERSON_BEFORE.search(folded, max(0, run.start() - 30), run.start())
+            or _PERSON_AFTER.match(folded, run.end())
+            or (len(words) > 1 and all(w[:1].isupper() and w[1:].islower() for w in words))
+        ):
+            continue
+        if _PLACE_BEFORE.search(folded, max(0, run.start() - 16), run.start()) or _STREET_AFTER.match(
+            folded, run.end()
+        ):
+            continue
+        names.append(brands.Match(text, run.start(), run.end(), text))
     return names
 
 
@@ -1043,7 +1162,7 @@ def check_problem(project: Project) -> list[Finding]:
     # a suggested wording is in the statement's language, whatever the message's
     wording_language = guess_language(statement, binding_language(project))
     found: list[Finding] = []
-    targets, incumbents = solution_targets(statement, known_names(project))
+    targets, incumbents = solution_targets(statement, known_names(project), project.info.organization)
     if targets:
         found.append(
             finding(

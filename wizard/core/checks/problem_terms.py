@@ -313,14 +313,15 @@ NEED = (
 )
 """A need verb (P-NEED: its absence is reported)."""
 
-_MONTHS = (
+MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december"
     r"|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
 )
+"""The months in English and French, folded, ``|``-separated."""
 _PAST_YEAR = (
     r"(?:(?:in|since|during|until|en|depuis|durant|jusqu'en|debut|fin|early|late|mid-?)"
     r" (?:(?:early|late|mid|fiscal|the year|l'annee) )?"
-    rf"(?:(?:{_MONTHS})(?: of)? )?"
+    rf"(?:(?:{MONTHS})(?: of)? )?"
     r"|on (?:january|february|march|april|may|june|july|august|september|october|november|december)"
     r" \d{1,2},? |le \d{1,2}(?:er)? (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre"
     r"|novembre|decembre) )(?:19\d\d|20[01]\d|202[0-5])"

@@ -33,12 +33,12 @@ from wizard.core.bids.record import Bid, BidsRecord
 from wizard.core.clauses.library import is_edited, requires_insurance
 from wizard.core.clauses.terms import contract_terms
 from wizard.core.documents.blocks import Block, Document, Paragraph
-from wizard.core.documents.evaluation_common import evaluation_document, long_date, moment, money
+from wizard.core.documents.evaluation_common import evaluation_document, moment, money
 from wizard.core.documents.letters import letterhead, resolution, signature, standstill
 from wizard.core.documents.tender_instructions import shifted
 from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import N_, tr
-from wizard.core.i18n.formats import PLACEHOLDER
+from wizard.core.i18n.formats import PLACEHOLDER, format_date
 from wizard.core.model import Project
 from wizard.core.model.bounds import clamp
 from wizard.core.opendata.awards import award_value, decision_day, standstill_end
@@ -97,7 +97,7 @@ def _award(record: BidsRecord, bid: Bid, project: Project, lang: str) -> str:
         "On {date}, the Town awarded you the contract in accordance with your bid received on "
         "{received}, for {amount} before taxes.",
         lang,
-        date=long_date(decision_day(record) or "", lang),
+        date=format_date(decision_day(record) or "", lang),
         **params,
     )
 
@@ -142,7 +142,7 @@ def _documents(project: Project, record: BidsRecord, lang: str) -> list[Block]:
                 "provide the Town, within {days} days of this notice, that is by {date}, with:",
                 lang,
                 days=days,
-                date=long_date(shifted(day, days), lang),
+                date=format_date(shifted(day, days), lang),
             )
         ),
         *(Paragraph(item, "List Bullet") for item in items),
@@ -175,7 +175,7 @@ def _start(project: Project, record: BidsRecord, lang: str) -> str:
     if start is None or after is None or start <= after:
         return ""
     return tr(
-        "The call for tenders sets the start of the contract on {date}.", lang, date=long_date(start, lang)
+        "The call for tenders sets the start of the contract on {date}.", lang, date=format_date(start, lang)
     )
 
 

@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 
-from babel.dates import format_time
-
 from wizard.core.bids.record import Bid, BidsRecord
 from wizard.core.bids.scoring_input import evaluation_input
 from wizard.core.documents.blocks import Block, Document
@@ -26,7 +24,7 @@ from wizard.core.domain import bid_scoring
 from wizard.core.domain.bid_scoring import BidResult, Evaluation, EvaluationInput, Sensitivity
 from wizard.core.domain.timezones import tzinfo, zone_label
 from wizard.core.i18n import N_, Plural, tr
-from wizard.core.i18n.formats import format_date
+from wizard.core.i18n.formats import format_clock, format_date
 from wizard.core.model import Project
 from wizard.core.model.translatable import localized
 from wizard.core.textclean import drop_blank_rows
@@ -194,13 +192,6 @@ def money(amount: Decimal | None, lang: str) -> str:
     return formatted(amount, lang)
 
 
-def long_date(iso: str, lang: str) -> str:
-    """``formats.format_date`` with no-break spaces in French ("20\u00a0mai\u00a02027"), so
-    a letter's or the report's date never splits across lines."""
-    text = format_date(iso, lang)
-    return text.replace(" ", "\u00a0") if lang == "fr" else text
-
-
 def moment(iso: str, lang: str, zone: str = "") -> str:
     """An ISO 8601 moment as ``lang`` writes it. With the Town's IANA ``zone``
     (``timezones.zone_of``), in that zone and named as the tender names its closing:
@@ -215,18 +206,12 @@ def moment(iso: str, lang: str, zone: str = "") -> str:
     tz = tzinfo(zone) if zone and value.tzinfo is not None else None
     if tz is not None:
         local = value.astimezone(tz)
-        clock = str(format_time(local.time(), format="short", locale="fr_CA" if lang == "fr" else "en_CA"))
-        day = long_date(local.date().isoformat(), lang)
-        clock = clock.replace("\u202f", "\u00a0")  # CLDR's narrow space: missing from some fonts
-        if lang == "fr":  # « 9 h 15 », never CLDR's « 09 h 15 »
-            clock = f"{local.hour}\u00a0h\u00a0{local.minute:02d}"
+        day, clock = format_date(local.date().isoformat(), lang), format_clock(local.time(), lang)
         if lang == "fr":
             return f"{day}, {clock} ({zone_label(zone, lang)})"
         return f"{day}, {clock} {zone_label(zone, lang)}"
-    day = long_date(value.date().isoformat(), lang)
-    clock = (
-        f"{value.hour}\u00a0h\u00a0{value.minute:02d}" if lang == "fr" else f"{value.hour}:{value.minute:02d}"
-    )
+    day = format_date(value.date().isoformat(), lang)
+    clock = format_clock(value.time(), lang) if lang == "fr" else f"{value.hour}:{value.minute:02d}"
     offset = value.utcoffset()
     if offset is None:
         return f"{day}, {clock}"

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from wizard.core.bids.record import Award, Bid, BidsRecord
 from wizard.core.documents.blocks import Block, Paragraph
-from wizard.core.documents.evaluation_common import bidder_name, long_date
+from wizard.core.documents.evaluation_common import bidder_name
 from wizard.core.documents.tender import user_paragraphs, user_text
 from wizard.core.i18n import tr
-from wizard.core.i18n.formats import PLACEHOLDER
+from wizard.core.i18n.formats import PLACEHOLDER, format_date
 from wizard.core.model import Project
 from wizard.core.opendata.awards import standstill_end
 from wizard.core.opendata.milestones import valid_day
@@ -35,7 +35,7 @@ def letterhead(project: Project, bid: Bid, title: str, day: str | None, lang: st
     blocks: list[Block] = [
         Paragraph(user_text(info.organization), "Subtitle"),
         Paragraph(tr(title, lang), "Title"),
-        Paragraph(long_date(day, lang) if day else ""),
+        Paragraph(format_date(day, lang) if day else ""),
         Paragraph(bidder_name(bid)),
     ]
     blocks += user_paragraphs(bid.bidder.address)  # the placeholder when none is recorded
@@ -63,7 +63,7 @@ def resolution(award: Award, lang: str) -> dict[str, str] | None:
     if not number and not award.resolution_date.strip():
         return None
     adopted = valid_day(award.resolution_date)
-    return {"number": number or PLACEHOLDER, "date": long_date(adopted, lang) if adopted else PLACEHOLDER}
+    return {"number": number or PLACEHOLDER, "date": format_date(adopted, lang) if adopted else PLACEHOLDER}
 
 
 def standstill(record: BidsRecord, lang: str) -> str:
@@ -76,7 +76,7 @@ def standstill(record: BidsRecord, lang: str) -> str:
         "The contract will not be signed before the end of the standstill period of {days} days, on {date}.",
         lang,
         days=record.award.standstill_days,
-        date=long_date(end, lang),
+        date=format_date(end, lang),
     )
 
 

@@ -2,7 +2,8 @@
 
 * :func:`format_deadline` — the closing date with its time and time zone, as the tender
   prints it: "8 mars 2027, 14 h 00 (heure de l’Est)", "March 8, 2027, 2:00 p.m. Eastern
-  Time" (Babel formats the time; ``timezones.zone_label`` names the zone).
+  Time" (``formats.format_date`` and ``format_clock``, no-break spaces in French;
+  ``timezones.zone_label`` names the zone).
 * :func:`submission_blocks` — how and where bids are submitted, the deadline again, the
   rule that late bids are refused, and the contact block (name, position, e-mail,
   telephone, postal address) of the one person bidders may write to.
@@ -19,12 +20,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from babel.dates import format_time
-
 from wizard.core.documents.blocks import Block, Heading, Paragraph, Table
 from wizard.core.domain.timezones import parse_time, zone_label, zone_of
 from wizard.core.i18n import tr
-from wizard.core.i18n.formats import PLACEHOLDER, format_date
+from wizard.core.i18n.formats import PLACEHOLDER, format_clock, format_date
 from wizard.core.model import Project, ProjectInfo
 from wizard.core.textclean import one_line
 
@@ -49,8 +48,7 @@ def _time(info: ProjectInfo, lang: str) -> str:
     time = parse_time(info.closing_time)
     if time is None:
         return PLACEHOLDER  # blank or no time of day ("25:00"): PR-TIME says which
-    text = str(format_time(time, format="short", locale="fr_CA" if lang == "fr" else "en_CA"))
-    return text.replace("\u202f", "\u00a0")  # CLDR's narrow space: missing from some fonts
+    return format_clock(time, lang)
 
 
 def format_deadline(info: ProjectInfo, lang: str) -> str:

@@ -42,19 +42,25 @@ branches of the sources can share it without compiling at each switch."""
 _BEFORE_COLON = re.compile(r" (?=[:»])")
 _AFTER_GUILLEMET = re.compile(r"« ")
 _BEFORE_MARK = re.compile(r"(?<=[\w)\]}»’”…]) (?=[;?!](?:\s|$|»|\)))")
+_BEFORE_UNIT = re.compile(r"(?<=[\d}]) (?=(?:jours?|semaines?|mois|ans?|heures?|minutes?|h)(?![\w’'-]))")
+"""The space between a number (digits, or a placeholder that a count fills in) and a unit
+of time: « {days} jours », « 12 mois », « de 8 h à 17 h »."""
 
 
 def french_spacing(text: str) -> str:
     """``text`` (French) spaced as the OQLF's table « Espacement avant et après les signes
     de ponctuation et les symboles » writes it for word processors (Vitrine linguistique,
     checked 2026-12-07): a no-break space (U+00A0) before « : » and « » » and after « « »,
-    so that neither drops alone onto the next line; none before « ; », « ? » and « ! »
-    (the table's thin space, which word processors lack; the catalogues already write
-    « faire; par exemple »). Only plain spaces (U+0020) change: a placeholder's value
+    so that neither drops alone onto the next line; the same between a number and its unit
+    of time (« {days}\u00a0jours », « 12\u00a0mois », « 8\u00a0h », as ``formats.NBSP``
+    says), so that a count never ends a line without its unit; none before « ; », « ? »
+    and « ! » (the table's thin space, which word processors lack; the catalogues already
+    write « faire; par exemple »). Only plain spaces (U+0020) change: a placeholder's value
     (``{words}``: the user's text) is filled in later and keeps its own characters, and
     "14:00" or "https://" hold no space to change."""
     text = _BEFORE_COLON.sub("\u00a0", text)
     text = _AFTER_GUILLEMET.sub("«\u00a0", text)
+    text = _BEFORE_UNIT.sub("\u00a0", text)
     return _BEFORE_MARK.sub("", text)
 
 

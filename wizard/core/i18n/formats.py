@@ -1,8 +1,13 @@
 """How the documents write project values in each language.
 
 * :data:`PLACEHOLDER`: the visible mark left where project data is missing.
-* :func:`format_date`: an ISO date as a long date ("1er mars 2026", "March 1, 2026"),
-  in a document; :func:`typed_date`, the same in a message, which quotes a bad date.
+* :data:`NBSP`: the no-break space French writes inside a date, a time and between a
+  number and its unit.
+* :func:`format_date`: an ISO date as a long date (« 1er\u00a0mars\u00a02026 », "March 1,
+  2026"), the one formatter of every date the documents and messages write;
+  :func:`typed_date`, the same in a message, which quotes a bad date.
+* :func:`format_clock`: a time of day (« 14\u00a0h\u00a000 », "2:00\u00a0p.m."), the one
+  formatter of every time the documents write.
 * :func:`town_name`: the organization as it reads in the definitions ("la Ville de …",
   "the Town of …").
 * :func:`percent`: a percentage as each language writes it ("99.5%", « 99,5 % »), the
@@ -14,10 +19,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date as babel_format_date
+from babel.dates import format_time
 from babel.numbers import format_decimal
 
 from wizard.core.domain.days import day_problem, days_in_month, parse_day
@@ -27,10 +34,22 @@ from wizard.core.textclean import clean_text
 PLACEHOLDER = "[À COMPLÉTER / TO BE COMPLETED]"
 """Shown in the tender where project data is missing (docs/cases.md K10)."""
 
+NBSP = "\u00a0"
+"""The no-break space (U+00A0) of French typography inside a date (« 12\u00a0mai\u00a02027 »),
+a time (« 11\u00a0h\u00a007 ») and between a number and its unit (« 30\u00a0jours »,
+« 1\u00a0000\u00a0$ », « 99,5\u00a0% »), so that a line never ends between them: the OQLF's
+table « Espacement avant et après les signes de ponctuation et les symboles » asks for
+it between a number and its unit or symbol, and in a date that a word processor must not
+split. U+00A0, not the narrow U+202F, as for amounts (:data:`MINUS`). English keeps its
+ordinary spaces ("May 12, 2027")."""
+
 
 def format_date(iso: str, lang: str) -> str:
-    """An ISO date as a long date in ``lang`` ("15 mars 2026", "1er mars 2026",
-    "March 15, 2026"): French writes the first day of a month as an ordinal.
+    """An ISO date as a long date in ``lang`` (« 15\u00a0mars\u00a02026 »,
+    « 1er\u00a0mars\u00a02026 », "March 15, 2026"): French writes the first day of a month
+    as an ordinal, and its words joined by :data:`NBSP`, so the date never splits across
+    lines. Every date a document or message writes goes through here; machine outputs
+    (CSV, JSON, OCDS dates) keep ISO dates and never do.
 
     A date that is blank or no real day (``2027-02-30``, "8 mars 2027": PR-DATE says so)
     gives :data:`PLACEHOLDER`: a document never states a date it cannot read, nor one
@@ -40,9 +59,21 @@ def format_date(iso: str, lang: str) -> str:
     if day is None:
         return PLACEHOLDER
     text = babel_format_date(day, format="long", locale="fr_CA" if lang == "fr" else "en_CA")
-    if lang == "fr" and day.day == 1 and text.startswith("1 "):
+    if lang != "fr":
+        return text
+    if day.day == 1 and text.startswith("1 "):
         text = "1er " + text[2:]
-    return text
+    return text.replace(" ", NBSP)
+
+
+def format_clock(time: dt.time, lang: str) -> str:
+    """A time of day as ``lang`` writes it: « 9\u00a0h\u00a005 », « 14\u00a0h\u00a000 » in
+    French (the hour without CLDR's leading zero, every space :data:`NBSP`); "9:05\u00a0a.m.",
+    "2:00\u00a0p.m." in English (CLDR's short time, its narrow space U+202F made U+00A0:
+    some fonts lack U+202F). Seconds are never written."""
+    if lang == "fr":
+        return f"{time.hour}{NBSP}h{NBSP}{time.minute:02d}"
+    return str(format_time(time, format="short", locale="en_CA")).replace("\u202f", NBSP)
 
 
 def typed_date(value: str, lang: str) -> str:
@@ -54,12 +85,14 @@ def typed_date(value: str, lang: str) -> str:
 
 
 def month_name(iso: str, lang: str) -> str:
-    """The month and year of a real day in ``lang`` ("février 2027", "February 2027"),
+    """The month and year of a real day in ``lang`` (« février\u00a02027 », "February 2027"),
     :data:`PLACEHOLDER` for anything else."""
     day = parse_day(clean_text(iso))
     if day is None:
         return PLACEHOLDER
-    return babel_format_date(day, format="MMMM y", locale="fr_CA" if lang == "fr" else "en_CA")
+    if lang == "fr":
+        return str(babel_format_date(day, format="MMMM y", locale="fr_CA")).replace(" ", NBSP)
+    return babel_format_date(day, format="MMMM y", locale="en_CA")
 
 
 NOT_A_DATE = N_("\u201c{value}\u201d is not a date (YYYY-MM-DD).")
