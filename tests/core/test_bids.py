@@ -472,7 +472,8 @@ def test_the_command_line_records_bids_seals_a_workbook_and_opens_the_envelopes(
     assert out[0] == "Soumission\tSoumissionnaire\tReçue le\tAddenda dont la réception est accusée\tStatut"
     assert out[1] == f"1\tFormation Acadie inc.\t{ON_TIME_SHOWN}\t1\tprix évalué 95\u00a0502,70\u00a0$"
     assert out[3].endswith("rejetée\u00a0: Formulaire périmé")
-    assert out[-1] == f"Enveloppes de prix ouvertes le {OPENED_AT} par Martin Thériault."
+    # OPENED_AT in the town's time, as the receipt
+    assert out[-1] == "Enveloppes de prix ouvertes le 2027-04-16 14:00 -03:00 par Martin Thériault."
 
 
 # -- the bundled example and the JSON form ----------------------------------------------

@@ -177,11 +177,12 @@ def test_an_entry_prints_its_echo_and_one_line_of_state_not_the_table(pf, capsys
     assert out[1].startswith("Nothing missing: the quality scores can be locked") and len(out) == 3
     assert cli_main(["bid", str(path), "lock", "--by", "Greffière", "--at", LOCKED, "--lang", "en"]) == 0
     assert (
-        capsys.readouterr().out.splitlines()[0] == f"Quality scores locked on {LOCKED}. Locked by: Greffière."
+        capsys.readouterr().out.splitlines()[0]
+        == "Quality scores locked on 2027-04-20 09:00 -04:00. Locked by: Greffière."  # LOCKED, the town's time
     )
     assert cli_main(["bid", str(path), "show", "--lang", "fr"]) == 0
     assert (
-        f"Pointages de qualité verrouillés le {LOCKED}. Verrouillés par\u00a0: Greffière."
+        "Pointages de qualité verrouillés le 2027-04-20 09:00 -04:00. Verrouillés par\u00a0: Greffière."
         in capsys.readouterr().out
     )
 

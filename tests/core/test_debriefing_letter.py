@@ -240,3 +240,68 @@ def test_the_addenda_column_agrees_in_french():
     # one word for one thing, as Québec's texts say it: « pointages de qualité »
     assert "Les pointages de qualité ont été verrouillés le" in "\n".join(body)
     assert "notes de qualité" not in "\n".join(body)
+
+
+# Fix s10 (2026-12-07): the letter took its resolution date without checking it is a
+# real day, and left the resolution out when one of its number and date was missing,
+# where the notice of award prints the placeholder; both letters now cite it through
+# letters.resolution.
+@pytest.mark.parametrize(
+    ("changes", "en", "fr"),
+    [
+        (
+            {"resolution_date": "2027-02-30"},
+            f"By resolution 2027-05-112 of {PLACEHOLDER}, council awarded the contract to Delta Numérique",
+            f"Par sa résolution 2027-05-112 du {PLACEHOLDER}, le conseil a adjugé le contrat à Delta Numérique",
+        ),
+        (
+            {"resolution_number": "", "resolution_date": "2027-02-30"},
+            f"By resolution {PLACEHOLDER} of {PLACEHOLDER}, council awarded",
+            f"Par sa résolution {PLACEHOLDER} du {PLACEHOLDER}, le conseil",
+        ),
+        (
+            {"resolution_date": " "},
+            f"By resolution 2027-05-112 of {PLACEHOLDER}, council awarded",
+            f"Par sa résolution 2027-05-112 du {PLACEHOLDER}, le conseil",
+        ),
+        (
+            {"resolution_number": ""},
+            f"By resolution {PLACEHOLDER} of May 9, 2027, council awarded",
+            f"Par sa résolution {PLACEHOLDER} du 9\u00a0mai\u00a02027, le conseil",
+        ),
+    ],
+    ids=["no-real-day", "no-number-no-real-day", "no-date", "no-number"],
+)
+def test_a_resolution_date_that_is_no_day_prints_the_placeholder_as_the_notice(changes, en, fr):
+    from test_award_notice import _notice
+
+    record = awarded(**changes)
+    assert en in "\n".join(_lines(project(), record, 1, "en"))
+    assert fr in "\n".join(_lines(project(), record, 1, "fr"))
+    start = en.split(PLACEHOLDER)[0]  # the notice cites the resolution the same way
+    assert any(line.startswith("The Town is pleased") and start in line for line in _notice(record))
+
+
+def test_the_clean_twin_a_real_day_or_no_resolution_at_all():
+    lines = _lines(project(), awarded(), 1, "en")
+    said = "By resolution 2027-05-112 of May 9, 2027, council awarded the contract to Delta Numérique, for"
+    assert any(line.startswith(said) for line in lines) and PLACEHOLDER not in "\n".join(lines)
+    lines = _lines(project(), awarded(resolution_number=" ", resolution_date=""), 1, "fr")
+    assert any(line.startswith("Le contrat est adjugé à Delta Numérique, pour") for line in lines)
+    assert not [line for line in lines if "résolution" in line or PLACEHOLDER in line]
+
+
+def test_the_gate_names_each_debriefing_letter_of_a_resolution_date_that_is_no_day():
+    """The French letter wrote the placeholder with no-break spaces (``long_date`` of no
+    day), which the gate did not read as the placeholder: it let the letter through."""
+    import bids_record_sample as sample
+
+    from wizard.core.documents.gate import other_document_items
+
+    def named(record) -> list[str]:
+        items = other_document_items(sample.project(), ["fr", "en"], bids=record)
+        return sorted(i.document for i in items if i.document.startswith("debriefing-"))
+
+    letters = [f"debriefing-{n}-{lang}.docx" for n in (1, 2, 3, 5) for lang in ("en", "fr")]
+    assert named(awarded(resolution_date="2027-02-30")) == sorted(letters)
+    assert named(awarded()) == []  # the clean twin: a real day

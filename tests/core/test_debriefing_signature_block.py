@@ -1,6 +1,7 @@
 """Walk 2026-12-07 (f14): the French late-bid letter (``debriefing-4-fr.pdf``) left the
 Town's phone number alone on page 2. The closing and the signature block are kept on
-one page: each of their paragraphs is kept with the next and never split."""
+one page: each of their paragraphs is kept with the next and never split; and with
+them the letter's last paragraph (s10: the whole block alone on page 2 otherwise)."""
 
 from __future__ import annotations
 
@@ -44,8 +45,13 @@ def test_the_late_bids_letter_keeps_its_signature_block_together(lang, closing):
     # every line but the last is kept with the next one: the phone never stands alone
     assert [n for _text, n, _t in block] == [True] * 5 + [False]
     assert [t for _text, _n, t in block[:-1]] == [True] * 5
-    # the clean twin: the paragraph before the closing flows as before
-    assert kept[start - 1][1:] == (False, False)
+    # s10 (2026-12-07): the training example's PDF then held the closing and signature
+    # alone on page 2 in three of its six letters; the recourse, the letter's last
+    # paragraph, is kept with the closing as the notice of award keeps its own
+    assert kept[start - 1][0].startswith(("Recourse:", "Recours"))
+    assert kept[start - 1][1:] == (True, True)
+    # the clean twin: the paragraph before it flows as before (only what is asked is kept)
+    assert kept[start - 2][1:] == (False, False)
 
 
 def test_the_writer_keeps_a_paragraph_with_the_next_only_when_asked():

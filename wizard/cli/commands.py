@@ -970,11 +970,14 @@ def _offset_of(moment: str) -> str:
     return offset_text(found.utcoffset()) if found is not None else ""
 
 
-def _locked_line(moment: str, by: str, lang: str) -> str:
+def _locked_line(project: Project, moment: str, by: str, lang: str) -> str:
     """ "Quality scores locked on MOMENT. Locked by: NAME." (who, when one was recorded:
-    walk 2026-12-07, the line left out who locked them)."""
+    walk 2026-12-07, the line left out who locked them); the moment in the town's time,
+    as the bids' receipt is printed (``2027-05-04 15:00 -03:00``)."""
+    from wizard.core.domain.timezones import in_town_time
+
     name = " ".join(by.split())
-    line = tr("Quality scores locked on {moment}.", lang, moment=moment)
+    line = tr("Quality scores locked on {moment}.", lang, moment=in_town_time(project.info, moment))
     return line + (" " + tr("Locked by: {name}.", lang, name=name) if name else "")
 
 
@@ -1046,7 +1049,7 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
             return
     _print_grid(pf.project, record, inp, results, lang)
     if record.quality_locked_at:
-        print(_locked_line(record.quality_locked_at, record.quality_locked_by, lang))
+        print(_locked_line(pf.project, record.quality_locked_at, record.quality_locked_by, lang))
     if record.opening is not None:
         why = opening.none_opened(pf.project, record)
         print(
@@ -1055,7 +1058,7 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
                 if why is None
                 else N_("Opening of the price envelopes held on {moment} by {name}."),
                 lang,
-                moment=record.opening.opened_at,
+                moment=in_town_time(pf.project.info, record.opening.opened_at),
                 name=record.opening.opened_by,
             )
         )
@@ -1674,7 +1677,7 @@ def cmd_bid(args: argparse.Namespace) -> int:
                 _entry(pf, args, lang)
             elif args.action == "lock":
                 when = evaluation_entry.lock_quality(pf, locked_by=args.by, at=args.at)
-                print(_locked_line(when, args.by, lang))
+                print(_locked_line(pf.project, when, args.by, lang))
             elif args.action == "award":
                 _award(pf, args, lang)
             if args.action in ENTRIES or args.action == "lock":

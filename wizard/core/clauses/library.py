@@ -38,6 +38,7 @@ from wizard.core.clauses.render import (
     render_source,
     split_paragraphs,
 )
+from wizard.core.clauses.terms import contract_terms
 from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.memo import per_pass
 from wizard.core.model import ClauseChoice, Project, VendorExchange
@@ -272,6 +273,16 @@ def is_edited(project: Project, clause_id: str, lang: str) -> bool:
     """Whether the project replaced the library text of ``clause_id`` in ``lang``."""
     choice = choice_for(project, clause_id)
     return bool(choice and getattr(choice, f"custom_{lang}").strip())
+
+
+def requires_insurance(project: Project, lang: str) -> bool:
+    """Whether the tender in ``lang`` requires insurance of the Contractor: its clause
+    "Insurance" is included and either the town's own text in ``lang`` (read as
+    requiring some) or the library's with an amount above 0. The tender's award section
+    and the notice of award ask for certificates of insurance only then."""
+    if not any(c.id == "insurance" for c in included_clauses(project)):
+        return False
+    return is_edited(project, "insurance", lang) or bool(contract_terms(project, lang)["insurance"])
 
 
 def clause_source(project: Project, item: Clause, lang: str) -> str:

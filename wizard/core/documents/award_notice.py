@@ -14,8 +14,9 @@ Every sentence is read from the model, none promised that the project does not h
   date is the letter's): the signed Contract; a certificate of each insurance the
   Contract requires only when its clause "Insurance" is in the tender, as the library
   writes it, with amounts above 0 (an edited clause: the proofs "such as certificates of
-  insurance", as the tender's award section says; removed, or no amount: none); the other proofs the
-  Contract requires before it starts;
+  insurance", as the tender's award section says; removed, or no amount: none, as the
+  tender says it too: ``library.requires_insurance``); the other proofs the Contract
+  requires before it starts;
 * what follows a failure, the bid security (kept or returned) only when the tender asks
   for one; the standstill period's end when the award records one; that the notice does
   not allow work to begin; the Contract's start as the tender sets it, when it falls
@@ -29,11 +30,11 @@ why: ``archive.MISSING``).
 from __future__ import annotations
 
 from wizard.core.bids.record import Bid, BidsRecord
-from wizard.core.clauses.library import choice_for, included_clauses
+from wizard.core.clauses.library import is_edited, requires_insurance
 from wizard.core.clauses.terms import contract_terms
 from wizard.core.documents.blocks import Block, Document, Paragraph
 from wizard.core.documents.evaluation_common import evaluation_document, moment, money
-from wizard.core.documents.letters import letterhead, signature, standstill
+from wizard.core.documents.letters import letterhead, resolution, signature, standstill
 from wizard.core.documents.tender_instructions import shifted
 from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import N_, tr
@@ -83,15 +84,13 @@ def _award(record: BidsRecord, bid: Bid, project: Project, lang: str) -> str:
         "received": moment(bid.received_at, lang, zone_of(project.info)) or PLACEHOLDER,
         "amount": money(award_value(record), lang) if award_value(record) is not None else PLACEHOLDER,
     }
-    number = " ".join(award.resolution_number.split())
-    adopted = valid_day(award.resolution_date)
-    if number or award.resolution_date.strip():
+    cited = resolution(award, lang)
+    if cited is not None:
         return tr(
             "By resolution {number} of {date}, council awarded you the contract in accordance with your "
             "bid received on {received}, for {amount} before taxes.",
             lang,
-            number=number or PLACEHOLDER,
-            date=format_date(adopted, lang) if adopted else PLACEHOLDER,
+            **cited,
             **params,
         )
     return tr(
@@ -105,10 +104,9 @@ def _award(record: BidsRecord, bid: Bid, project: Project, lang: str) -> str:
 
 def _insurance(project: Project, lang: str) -> list[str]:
     """The bullets on insurance: the certificates the Contract requires (module docstring)."""
-    if not any(c.id == "insurance" for c in included_clauses(project)):
+    if not requires_insurance(project, lang):
         return []
-    choice = choice_for(project, "insurance")
-    if choice is not None and getattr(choice, f"custom_{lang}").strip():  # the town's own text
+    if is_edited(project, "insurance", lang):  # the town's own text
         return [
             tr(
                 "the proofs the contract requires before it starts, such as certificates of insurance.",
@@ -116,8 +114,6 @@ def _insurance(project: Project, lang: str) -> list[str]:
             )
         ]
     kinds = contract_terms(project, lang)["insurance"]
-    if not kinds:
-        return []
     listed = (
         kinds[0]
         if len(kinds) == 1

@@ -2,7 +2,8 @@
 not win, whole in each tender language, ``debriefing-<bid>-<lang>.docx``.
 
 Written once the contract is awarded (``BidsRecord.award`` with a bid), to each bid
-recorded except the winner's and the withdrawn ones: a late bid learns that it was
+recorded except the winner's and the withdrawn ones; the resolution cited as the notice
+of award cites it (:func:`.letters.resolution`): a late bid learns that it was
 refused unopened; a bid set aside before the opening, why; a bid that fails a
 mandatory criterion, which ones; a bid below the threshold, its points and the points
 needed; every evaluated bid, its own points on each optional criterion with the
@@ -44,7 +45,7 @@ from wizard.core.documents.evaluation_common import (
     notes_language_note,
     number,
 )
-from wizard.core.documents.letters import letterhead, signature, standstill
+from wizard.core.documents.letters import letterhead, resolution, signature, standstill
 from wizard.core.documents.tender_instructions import bid_disputes, marked
 from wizard.core.documents.tender_submission import format_deadline
 from wizard.core.domain import quebec
@@ -53,7 +54,6 @@ from wizard.core.domain.numbering import criterion_numbers
 from wizard.core.domain.publication_plan import public_opening
 from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import N_, Plural, tr
-from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
 from wizard.core.opendata.awards import award_value, decision_day
 from wizard.core.opendata.common import WITHHELD, Scrubber
@@ -410,18 +410,17 @@ def letter_blocks(
         raise ValueError("a debriefing letter follows an award")
     blocks = letterhead(view.project, bid, TITLE, decision_day(record), lang)
     blocks.append(Paragraph(tr("The Town thanks you for your bid.", lang)))
-    adopted = award.resolution_number.strip() and award.resolution_date.strip()
+    cited = resolution(award, lang)  # the notice of award's: a date that is no day, the placeholder
     blocks.append(
         Paragraph(
             tr(
                 "By resolution {number} of {date}, council awarded the contract to {winner}, for {amount} before taxes.",
                 lang,
-                number=" ".join(award.resolution_number.split()),
-                date=format_date(award.resolution_date, lang),
+                **cited,
                 winner=bidder_name(winner),
                 amount=money(award_value(record), lang),
             )
-            if adopted
+            if cited is not None
             else tr(
                 "The contract is awarded to {winner}, for {amount} before taxes.",
                 lang,
@@ -458,11 +457,14 @@ def letter_blocks(
             )
         )
     )
-    blocks += _recourse(view.project, lang)
+    # kept with the closing, as the notice of award's last paragraph: a page never holds
+    # the signature alone (the training example's PDF left it alone on page 2 in three of
+    # its six letters)
+    blocks.append(dataclasses.replace(_recourse(view.project, lang), keep_with_next=True))
     return blocks + signature(view.project, lang)
 
 
-def _recourse(project: Project, lang: str) -> list[Block]:
+def _recourse(project: Project, lang: str) -> Paragraph:
     """Where the bidder may take the result: in Québec, the communication of
     information to the Autorité des marchés publics once the contract is awarded
     (``resources/legal/quebec.json``, ``complaints.after_award``, to be confirmed by
@@ -472,7 +474,7 @@ def _recourse(project: Project, lang: str) -> list[Block]:
     label = tr("Recourse:", lang)
     if public_opening(project):
         rule = marked(quebec.fact("complaints", "after_award"), lang)
-        return [Paragraph(tr("Under the law, {rule}.", lang, rule=rule), label=label)]
+        return Paragraph(tr("Under the law, {rule}.", lang, rule=rule), label=label)
     text = tr(
         "As the call for tenders states under “Complaints and debriefing”, a bidder that considers "
         "this call for tenders or its conduct unfair may complain in writing to the single point of "
@@ -485,7 +487,7 @@ def _recourse(project: Project, lang: str) -> list[Block]:
             "the same section is also available.",
             lang,
         )
-    return [Paragraph(text, label=label)]
+    return Paragraph(text, label=label)
 
 
 def letter_document(project: Project, record: BidsRecord, bid: Bid, lang: str) -> Document:

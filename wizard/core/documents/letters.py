@@ -6,6 +6,8 @@ same way, as a Canadian municipal letter does.
 * :func:`letterhead`: the Town, the letter's title, its date (the day of the award
   decision), the bidder (its legal name and address: the placeholder when no address is
   recorded), the subject (the call for tenders' reference and title) and the salutation;
+* :func:`resolution`: the number and date of the resolution that awarded the contract,
+  the placeholder for the one not recorded or a date that is no real day;
 * :func:`standstill`: the end of the standstill period, when the award records one;
 * :func:`signature`: the closing and the officer the tender names as the single point of
   contact, kept together on one page.
@@ -13,14 +15,15 @@ same way, as a Canadian municipal letter does.
 
 from __future__ import annotations
 
-from wizard.core.bids.record import Bid, BidsRecord
+from wizard.core.bids.record import Award, Bid, BidsRecord
 from wizard.core.documents.blocks import Block, Paragraph
 from wizard.core.documents.evaluation_common import bidder_name
 from wizard.core.documents.tender import user_paragraphs, user_text
 from wizard.core.i18n import tr
-from wizard.core.i18n.formats import format_date
+from wizard.core.i18n.formats import PLACEHOLDER, format_date
 from wizard.core.model import Project
 from wizard.core.opendata.awards import standstill_end
+from wizard.core.opendata.milestones import valid_day
 from wizard.core.textclean import one_line
 
 
@@ -49,6 +52,18 @@ def letterhead(project: Project, bid: Bid, title: str, day: str | None, lang: st
     )
     blocks.append(Paragraph(tr("Madam, Sir,", lang)))
     return blocks
+
+
+def resolution(award: Award, lang: str) -> dict[str, str] | None:
+    """The resolution that awarded the contract as a letter cites it, ``{"number": …,
+    "date": …}`` in ``lang``: the placeholder for the one not recorded and for a date that
+    is no real day (``2027-02-30``: the gate then names the letter); ``None`` when neither
+    is recorded (the letter says the award without a resolution)."""
+    number = " ".join(award.resolution_number.split())
+    if not number and not award.resolution_date.strip():
+        return None
+    adopted = valid_day(award.resolution_date)
+    return {"number": number or PLACEHOLDER, "date": format_date(adopted, lang) if adopted else PLACEHOLDER}
 
 
 def standstill(record: BidsRecord, lang: str) -> str:

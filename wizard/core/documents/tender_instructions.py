@@ -7,7 +7,8 @@ submission of bids (``tender_submission.py``), questions and addenda, the format
 content and language of a bid (no incorporation by reference), withdrawal and amendment
 of a bid before closing, bid validity, bid security, the public opening (Québec),
 irregularities, the reservation of rights, eligibility, award and signature of the
-Contract (conditions of award), complaints and debriefing (the Town's procedure,
+Contract (conditions of award; certificates of insurance only when the tender requires
+insurance, ``library.requires_insurance``), complaints and debriefing (the Town's procedure,
 Québec's AMP route and a trade agreement's bid-dispute procedure from
 ``resources/legal/``).
 
@@ -38,6 +39,7 @@ from __future__ import annotations
 import datetime as dt
 
 from wizard.core.claims import statement
+from wizard.core.clauses.library import requires_insurance
 from wizard.core.documents.blocks import Block, Heading, Paragraph, Table
 from wizard.core.documents.record_tco import money
 from wizard.core.documents.tender_framework import TO_CONFIRM
@@ -417,7 +419,9 @@ def _award(project: Project, lang: str) -> list[Block]:
     # where the Contract requires it, in its declarations (Form 2), at the closing date.
     documents = [
         tr("the Contract, signed by the person authorized to bind the bidder;", lang),
-        tr("the proofs the Contract requires before it starts, such as its certificates of insurance.", lang),
+        tr("the proofs the Contract requires before it starts, such as its certificates of insurance.", lang)
+        if requires_insurance(project, lang)
+        else tr("the proofs the Contract requires before it starts.", lang),
     ]
     security = project.contract_data.bid_security != "security_none"
     return [
