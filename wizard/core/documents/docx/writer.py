@@ -260,7 +260,7 @@ class _RowTemplate:
         """Append the rows of ``pending`` to ``table`` (then empty it). When the
         document is being written to bytes (:func:`docx_bytes`), the rows stay text: a
         comment marks their place and the saved ``document.xml`` gets them there
-        (:func:`_splice_rows`), so the rows of a 40,000-cell table never become a
+        (:func:`_repack`), so the rows of a 40,000-cell table never become a
         tree of half a million elements (the peak memory of a large export)."""
         if not pending:
             return
