@@ -26,8 +26,6 @@ def _parts(project: Project) -> dict[str, bytes]:
     for name, data in {**tender_files(clean, ["fr", "en"]), **record_files(clean, ["fr", "en"])}.items():
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             for part in package.namelist():
-                if part == "docProps/core.xml":  # created / modified: the time of writing
-                    continue
                 raw = package.read(part)
                 if part.endswith((".xml", ".rels")):
                     raw = etree.tostring(etree.fromstring(raw), method="c14n")

@@ -3,9 +3,10 @@
 ``zipfile`` stamps each entry with the moment it is written (``writestr`` with a name)
 or with the file's modification time (``write``), and with the file's permissions.
 :class:`FixedDateZip` stamps every entry with one given date, deflated, readable by
-all (``0o644``), whichever way a writer adds it: the municipal file (``archive.py``)
-and the price workbook, whose writer (openpyxl's ``ExcelWriter``) adds its parts both
-ways (``documents/price_workbook.py``), write through it.
+all (``0o644``), whichever way a writer adds it: the municipal file (``archive.py``),
+the price workbook, whose writer (openpyxl's ``ExcelWriter``) adds its parts both
+ways (``documents/price_workbook.py``), and the Word documents, repacked once after
+python-docx's save (``documents/docx/writer.py: docx_bytes``), write through it.
 """
 
 from __future__ import annotations

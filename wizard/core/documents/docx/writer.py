@@ -5,9 +5,11 @@ clause numbering 1 / 1.1 / 1.1.1 from one multilevel list, a TOC field refreshed
 open (``w:updateFields``), the reference number in the header, "page X of Y" in the
 footer, tables built row by row with ``add_row().cells`` (never ``table.cell(i, j)``,
 which is quadratic) with repeating header rows, clickable links, document properties
-(title, organization as author, language) and the text language (fr-CA / en-CA);
+(title, organization as author, language; a fixed date, never the clock) and the text
+language (fr-CA / en-CA);
 ``compatibilityMode`` 15 (Word opens it in its current mode), scenario steps as Word
-numbered lists restarting at 1, the TOC's note to editors as hidden text.
+numbered lists restarting at 1, the TOC's note to editors as hidden text. The same
+blocks give the same bytes: the package is repacked once through ``FixedDateZip``.
 
 * ``build_docx(doc: Document) -> docx.Document``
 * ``docx_bytes(doc: Document) -> bytes``
@@ -53,10 +55,15 @@ from wizard.core.documents.blocks import (
 )
 from wizard.core.documents.docx import xml as docx_xml
 from wizard.core.documents.table_layout import TABLE_FONT_PT, TEXT_WIDTH_CM, column_widths
+from wizard.core.fixed_zip import FixedDateZip
 
 LANGUAGE_TAGS = {"fr": "fr-CA", "en": "en-CA"}
 TABLE_FONT = Pt(TABLE_FONT_PT)
 BODY_FONT = "Calibri"  # sans serif everywhere, tables included (LibreOffice: Carlito or DejaVu Sans)
+FIXED_DATE = dt.datetime(2026, 1, 1)
+"""The documents' creation and modification dates and every zip entry's date: fixed,
+as the price workbook's (``price_workbook.FIXED_DATE``), so the same project gives the
+same bytes; a clock time made two exports differ and a checksum useless."""
 
 
 def _add_text(paragraph: Any, text: str) -> None:
@@ -253,7 +260,7 @@ class _RowTemplate:
         """Append the rows of ``pending`` to ``table`` (then empty it). When the
         document is being written to bytes (:func:`docx_bytes`), the rows stay text: a
         comment marks their place and the saved ``document.xml`` gets them there
-        (:func:`_splice_rows`), so the rows of a 40,000-cell table never become a
+        (:func:`_repack`), so the rows of a 40,000-cell table never become a
         tree of half a million elements (the peak memory of a large export)."""
         if not pending:
             return
@@ -510,9 +517,9 @@ def _properties(document: Any, doc: Document) -> None:
     props.language = LANGUAGE_TAGS[doc.lang]
     props.keywords = doc.reference[:255]
     props.comments = ""
-    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-    props.created = now
-    props.modified = now
+    # Never the clock: the same project gives the same bytes (a checksum tells whether a
+    # published tender changed). The blocks carry no date of their own, so the fixed one.
+    props.created = props.modified = FIXED_DATE
     props.revision = 1
     docx_xml.set_app_properties(document, doc.organization, "Open Procurement Wizard")
     package = document.part.package
@@ -561,34 +568,36 @@ def _build(doc: Document, splice: bool) -> Any:
 
 
 def docx_bytes(doc: Document) -> bytes:
-    """``doc`` as the bytes of a ``.docx`` file."""
+    """``doc`` as the bytes of a ``.docx`` file: the same ``doc`` gives the same bytes any
+    day (no clock time in the properties, :data:`FIXED_DATE` on every zip entry)."""
     buffer = io.BytesIO()
     document = _build(doc, splice=True)
     spliced: list[str] = document.__dict__.get("_opw_spliced") or []
     document.save(buffer)
     del document  # its tree goes before the rows are put in the saved text
-    return _splice_rows(buffer.getvalue(), spliced) if spliced else buffer.getvalue()
+    return _repack(buffer.getvalue(), spliced)
 
 
 _SPLICE = "opw-rows-"
 _DOCUMENT_PART = "word/document.xml"
 
 
-def _splice_rows(package: bytes, spliced: list[str]) -> bytes:
-    """The ``.docx`` bytes ``package`` with each ``<!--opw-rows-N-->`` comment of its
-    ``word/document.xml`` replaced by the rows ``spliced[N]`` (XML text, prefix ``w:``
-    as the document root declares it). Every other part is copied as it is, with its
-    zip entry's name, date and compression."""
+def _repack(package: bytes, spliced: list[str]) -> bytes:
+    """The ``.docx`` bytes ``package`` (as python-docx saved it) written again once,
+    through :class:`FixedDateZip`: every part in the same order, under the same name,
+    dated :data:`FIXED_DATE` (python-docx's zip stamps each entry with the clock time of
+    the save); each ``<!--opw-rows-N-->`` comment of ``word/document.xml`` replaced by
+    the rows ``spliced[N]`` (XML text, prefix ``w:`` as the document root declares it)."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w") as target:
+    with zipfile.ZipFile(io.BytesIO(package)) as source, FixedDateZip(out, FIXED_DATE) as target:
         for info in source.infolist():
             data = source.read(info)
-            if info.filename == _DOCUMENT_PART:
+            if spliced and info.filename == _DOCUMENT_PART:
                 pieces = _SPLICE_MARK.split(data)  # text, number, text, number …, text
                 for n in range(1, len(pieces), 2):
                     pieces[n] = spliced[int(pieces[n])].encode("utf-8")
                 data = b"".join(pieces)
-            target.writestr(info, data)
+            target.writestr(info.filename, data)
     return out.getvalue()
 
 
