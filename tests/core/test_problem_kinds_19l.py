@@ -124,6 +124,7 @@ def test_no_acquisition_word_aims_at_a_name_no_list_knows() -> None:
             "fr",
         ),
         ("Les employés utilisent actuellement le chiffrier de Gagnon, qui est désuet.", "fr"),
+        ("La version actuelle du portail de Dieppe ne répond plus.", "fr"),
         # an owner by a possessive
         ("The clerks currently use Excel and Moncton's portal to book rooms.", "en"),
         ("Staff currently use LeBlanc's paper binder to track bookings.", "en"),
@@ -147,6 +148,7 @@ def test_no_name_for_a_place_an_owner_a_facility_or_someone_called(text: str, la
         ("The Town will complete the replacement of Zorbix.", "en", ["Zorbix"]),
         ("The current version of Zorbix is no longer supported.", "en", ["Zorbix"]),
         ("Council approved the renewal of Quillet for two years.", "en", ["Quillet"]),
+        ("La version actuelle de Zorbix ne répond plus aux besoins.", "fr", ["Zorbix"]),
         ("Les employés utilisent actuellement Zorbix, qui tombe souvent en panne.", "fr", ["Zorbix"]),
         ("Staff currently use Zorbix to schedule ice time.", "en", ["Zorbix"]),
         ("Staff currently use Zorbix for the library.", "en", ["Zorbix"]),

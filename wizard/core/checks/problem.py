@@ -431,10 +431,11 @@ _PRODUCT_OF = re.compile(
     r"\b(?:replacements?|renewals?|extensions?|continuation|termination|cancellation|use|versions?|release"
     r"|licen[cs]es?|subscriptions?|installation|instance|remplacement|renouvellement|prolongation|reconduction"
     r"|resiliation|abandon|retrait|migration|utilisation|sortie|licences?|abonnements?)"
-    r"\s+(?:of|de|du|des|d')\s*(?:the |la |le |l')?$"
+    r"(?:\s+(?:actuel|existant|ancien|install)\w*)?\s+(?:of|de|du|des|d')\s*(?:the |la |le |l')?$"
 )
 """Before "of" / « de », a noun whose complement is a product, not a place or an owner ("the
-replacement of X", "the current version of X", « le remplacement de X »)."""
+replacement of X", "the current version of X", « le remplacement de X », « la version actuelle
+de X »)."""
 _POSSESSIVE = re.compile(r"\w['’]s$")
 _FACILITIES = frozenset(
     ["arena", "rink", "pool", "library", "hall", "park", "museum", "cemetery", "marina", "airport"]
