@@ -87,6 +87,10 @@ def test_catalogue_products_are_found(text, expected):
         "Windows embedded in the wall of the hall were replaced.",
         "A raspberry pie was served at the bake sale.",
         "Settlers could one day terraform Mars.",
+        # lower case: Postfix, NVIDIA's lines and Visual COBOL are cased (review of the tenth round)
+        "The calculator accepts addresses written in postfix form.",
+        "The workstation needs a quadro or equivalent graphics card.",
+        "A visual COBOL editor is not required.",
     ],
 )
 def test_clean_twins_stay_quiet(text):

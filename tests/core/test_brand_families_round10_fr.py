@@ -30,7 +30,7 @@ def canon(text):
         ),
         ("Les radios seront fournies et entretenues par Sécurgence inc.", ["Sécurgence"]),
         (
-            "Les rapports d'intervention sont saisis dans Première Ligne et BeeOn.",
+            "Les rapports d'intervention sont saisis dans le logiciel Première Ligne et BeeOn.",
             ["Première Ligne", "BeeOn"],
         ),
         ("Le logiciel de ICO Technologies est utilisé par le service incendie.", ["ICO Technologies"]),
@@ -81,6 +81,9 @@ def test_names_of_the_tenth_round_families_are_found(text, expected):
     [
         # clean twins: the same words as words, places or people
         "Les pompiers de première ligne sont intervenus rapidement.",
+        # an ordinary phrase in title case: Première Ligne is contextual (review of the tenth round)
+        "Le soutien de Première Ligne doit être offert en français.",
+        "Le Soutien de Première Ligne est assuré par la Ville.",
         "Un produit de marque est souvent plus cher.",
         "L'entreprise se démarque par son service.",
         "Le plan de communication plus large sera présenté en mai.",

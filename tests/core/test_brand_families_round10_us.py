@@ -199,6 +199,11 @@ def test_names_of_the_council_purchases_family_are_found(text, expected):
         "A full court press by staff.",
         "A flock group of birds crossed the road.",
         "The magic wave productions of the band were loud.",
+        # ordinary phrases in lower case: these names are cased (review of the tenth round)
+        "All net proceeds go to the library fund.",
+        "The system offers mobile vision for field crews.",
+        "Provide a smart UPS with a network management card.",
+        "The hyper-reach of the new antenna covers the township.",
     ],
 )
 def test_clean_twins_stay_quiet(text):

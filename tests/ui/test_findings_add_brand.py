@@ -10,11 +10,12 @@ from __future__ import annotations
 import pytest
 
 from wizard.core.checks.base import Severity, brand_finding
+from wizard.core.checks.problem import check_problem
 from wizard.core.model import Criterion, Scenario
 from wizard.core.model.defaults import new_project
 from wizard.core.project_file.store import ProjectFile
 from wizard.core.steps import Step
-from wizard.ui.widgets.findings_panel import FINDING_ROLE
+from wizard.ui.widgets.findings_panel import FINDING_ROLE, names_to_add
 
 UNKNOWN = "The solution must integrate with Zorbex Cloud."
 CLEAN = "The solution must integrate with the Town’s accounting system."
@@ -199,3 +200,32 @@ def test_a_statement_finding_without_a_possible_name_has_no_button(window, tmp_p
         assert not panel.brand_button.isVisibleTo(panel), _found(panel)[row].code
     panel.brand_button.click()  # even if reached: nothing added
     assert window.ctx.project.extra_brands == []
+
+
+def _offered(statement: str, organization: str = "") -> dict[str, list[str]]:
+    project = new_project("en")
+    project.info.organization = organization
+    project.problem.statement = statement
+    return {
+        f.code: names_to_add(f, project)
+        for f in check_problem(project)
+        if f.code in ("P-SOLUTION", "P-INCUMBENT")
+    }
+
+
+def test_the_button_offers_the_finding_s_own_names_never_the_town_s_name() -> None:
+    # the town's own name is no product: the statement is read with the organization
+    statement = "Staff currently use Civicus, and the existing Dorchester arena kiosk breaks down weekly."
+    assert _offered(statement, "Village of Dorchester") == {"P-INCUMBENT": ["Civicus"]}
+    # clean twin: another town, the same names offered
+    assert _offered(
+        "Staff currently use Civicus, and the kiosk breaks down weekly.", "Village of Dorchester"
+    ) == {"P-INCUMBENT": ["Civicus"]}
+
+
+def test_the_button_offers_only_the_target_the_finding_reports() -> None:
+    # P-SOLUTION reports its first target: a name aimed at in another sentence is not offered
+    assert _offered("We must buy Zorbex Cloud. We must also buy Quillex Pay.") == {
+        "P-SOLUTION": ["Zorbex Cloud"]
+    }
+    assert _offered("We must buy Zorbex Cloud.") == {"P-SOLUTION": ["Zorbex Cloud"]}

@@ -70,7 +70,8 @@ Codes (all on ``problem.statement``):
   dates ("go-live … in April 2022") are the acquisition, and an amendment or a change order
   with a vendor ("a change order with X") is a deal made now.
   A name no list knows (:func:`_unlisted_names`: capitalised words in neither dictionary,
-  not at a clause's start, no acronym, person, place, date or word of the town's own name)
+  not at a clause's start, no acronym, person, place, owner (after a bare "of" or « de », a
+  possessive), facility of the Town's, date or word of the town's own name)
   counts only as the system in place, and only with a cue of it: the object of a
   replacement, a renewal or a termination, a verb of use right before it, a word of the
   current system just before it ("the two programs currently used, X and Y", "an extension
@@ -167,7 +168,9 @@ def solution_targets(statement: str, extra: object = (), own: str = "") -> tuple
     ``incumbents``: brands named in a sentence about the current system (:data:`CURRENT`)
     without being aimed at. Possible product names count as brands; ``own`` is the town's
     own name (:attr:`~wizard.core.model.sections.ProjectInfo.organization`), none of whose
-    words is a product's.
+    words is a product's: a name no list holds (a possible name, a maker's, an unlisted one)
+    with a word of it is no name here ("the current Shediac portal" in the Town of Shediac);
+    a listed brand stays one.
     """
     reading = read_statement(statement, extra, own)
     return reading.targets, reading.incumbents
@@ -197,9 +200,11 @@ def read_statement(statement: str, extra: object = (), own: str = "") -> Reading
     (the corpus's counts of causes, ``tests/corpus/measure.py --confusion``)."""
     folded = fold(statement)
     known = brands.detect_brands(statement, extra)  # type: ignore[arg-type]
-    found = sorted([*known, *product_names.possible_names(statement, known)], key=lambda m: m.start)
-    made = _maker_names(statement, folded, found)
-    new = _unlisted_names(statement, folded, [*found, *made], own)
+    own_words = _own_words(own)
+    possible = [m for m in product_names.possible_names(statement, known) if not _owned(m, own_words)]
+    found = sorted([*known, *possible], key=lambda m: m.start)
+    made = [m for m in _maker_names(statement, folded, found) if not _owned(m, own_words)]
+    new = _unlisted_names(statement, folded, [*found, *made], own_words)
     unlisted = {m.start for m in new}  # names no list knows: only a cue of the system in place decides them
     made += new
     if made:
@@ -421,6 +426,43 @@ _PLACE_BEFORE = re.compile(
     r"|(?:city|town|county|village|township|state|province|region|district|university|ville|municipalite|commune"
     r"|mrc|comte|canton|agglomeration|universite|departement|conseil general) (?:of|de|du|des|d'))\s*(?:la |le |l')?$"
 )
+_OF_BEFORE = re.compile(r"\b(?:of|de|du|des|d')\s*(?:the |la |le |l')?$")
+_PRODUCT_OF = re.compile(
+    r"\b(?:replacements?|renewals?|extensions?|continuation|termination|cancellation|use|versions?|release"
+    r"|licen[cs]es?|subscriptions?|installation|instance|remplacement|renouvellement|prolongation|reconduction"
+    r"|resiliation|abandon|retrait|migration|utilisation|sortie|licences?|abonnements?)"
+    r"(?:\s+(?:actuel|existant|ancien|install)\w*)?\s+(?:of|de|du|des|d')\s*(?:the |la |le |l')?$"
+)
+"""Before "of" / « de », a noun whose complement is a product, not a place or an owner ("the
+replacement of X", "the current version of X", « le remplacement de X », « la version actuelle
+de X »)."""
+_POSSESSIVE = re.compile(r"\w['’]s$")
+_FACILITIES = frozenset(
+    ["arena", "rink", "pool", "library", "hall", "park", "museum", "cemetery", "marina", "airport"]
+    + ["courthouse", "landfill", "school", "reservoir", "depot", "garage", "yard", "campus", "clinic"]
+)
+"""A facility of a town: after a name or in its run ("the Greenfield arena", "Westlake Memorial
+Arena"), the name is the Town's place, not a product's."""
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:(?!(?:to|for|and|or|in|on|at|by|with|from|the|a|an|is|are|was|were|which|that|who)\s)[a-z]+\s+)?"
+    r"(?:"
+    + "|".join(sorted(_FACILITIES | {"portal", "kiosk", "schedule", "binder", "centre", "center", "station"}))
+    + r")s?\b"
+)
+"""Right after a name, perhaps after one word of what it is, a facility or a thing of the
+Town's (:data:`_FACILITIES`, a portal, a kiosk, a schedule, a binder, a centre, a station: "the
+existing Westmorland arena kiosk", "the current Greenfield arena schedule")."""
+_VISITED_BEFORE = re.compile(
+    r"\b(?:call|calls|called|calling|phone|phones|phoned|phoning|telephone|telephones|telephoned|visit|visits"
+    r"|visited|visiting|email|emails|emailed|e-mail|e-mails|e-mailed|contact|contacts|contacted|contacting|fax"
+    r"|faxes|faxed|(?:drive|drives|drove|driving|travel|travels|travelled|traveled|go|goes|went|walk|walks"
+    r"|walked|commute|commutes) to|appeler|appelle|appellent|appele|appeles|telephoner a|telephone a"
+    r"|telephonent a|contacter|contacte|contactent|joindre|joignent|visiter|visite|visitent"
+    r"|communiquer avec|communique avec|communiquent avec|se rendre a|se rendent a|se rend a)"
+    r"\s+(?:the |le |la |les |l')?$"
+)
+"""Right before a name, a verb whose object is a person or a place ("call", "visit", "drive to",
+« appeler », « se rendre à »): "Staff currently call Bathurst" names no product."""
 _STREET_AFTER = re.compile(r"\s+(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|lane|way)\b")
 _CALENDAR = frozenset(
     [*MONTHS.split("|"), "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
@@ -431,17 +473,36 @@ _CALENDAR = frozenset(
 date, not a name ("Nov. 23")."""
 
 
+def _own_words(own: str) -> frozenset[str]:
+    """The words of the town's own name (``own``, the organization) that could be taken for a
+    product's: longer than two letters and in no dictionary ("Shediac" of "Town of Shediac";
+    not "Town" nor "of", which a vendor's name may hold)."""
+    return frozenset(fold(w) for w in re.findall(r"\w+", own) if len(w) > 2 and not brands.ordinary_word(w))
+
+
+def _owned(m: brands.Match, own_words: frozenset[str]) -> bool:
+    """Whether a name no list holds has a word of the town's own name (:func:`_own_words`):
+    "the current Shediac portal" in the Town of Shediac is the Town's, no product."""
+    return bool(own_words) and any(fold(w) in own_words for w in re.findall(r"\w+", m.name))
+
+
 def _unlisted_names(
-    statement: str, folded: str, found: list[brands.Match], own: str = ""
+    statement: str, folded: str, found: list[brands.Match], own_words: frozenset[str] = frozenset()
 ) -> list[brands.Match]:
     """Candidate product names no list knows, for the problem check only: a run of
     capitalised words, not at the start of a sentence or a clause, whose first word is in
-    neither dictionary and not a word of the town's own name (``own``), not an acronym in
+    neither dictionary and no word of the town's own name (``own_words``), not an acronym in
     capitals alone (a department, a programme or a standard as often as a product: "ICT",
     "PBX", "SDLN"), not of ordinary parts ("In-house"), no public body
     (:func:`_public_run`), no date ("Nov."), no person (a title or a role before it,
-    "said" after it, two plain words: "Director Don Vogt", "Matthieu Theurier") and no
-    place (after "in", "of", « à », « de », a street: "on Bruce Street"). They are read like
+    "said" after it, two plain words: "Director Don Vogt", "Matthieu Theurier"), no place
+    (after "in", « à », a street: "on Bruce Street"), no place or owner after a bare "of" or
+    « de » (« le portail de Dieppe », « le chiffrier de Gagnon »; not after a noun whose
+    complement is the product: "the replacement of X", "the current version of X",
+    :data:`_PRODUCT_OF`), no owner by a possessive ("Moncton's portal", "LeBlanc's binder"),
+    no name of a facility of the Town's (:data:`_FACILITY_AFTER`: "the existing Westmorland
+    arena kiosk"), and no person or place one calls, visits or drives to ("Staff currently
+    call Bathurst", :data:`_VISITED_BEFORE`). They are read like
     any name, but :func:`read_statement` keeps one only when a cue of the system in place
     decides it (:data:`_CUES`: "The two programs currently used, Recpro and Recware",
     "an extension of an existing IT service agreement with HLB System Solutions"); no
@@ -449,7 +510,6 @@ def _unlisted_names(
     cannot tell a product from a person or a place (tests/corpus/README.md, "A tenth round,
     problem side")."""
     taken = [(m.start, m.end) for m in found]
-    own_words = {fold(w) for w in re.findall(r"\w+", own)}
     names: list[brands.Match] = []
     for run in _UNLISTED_RUN.finditer(statement):
         text = run.group()
@@ -464,7 +524,8 @@ def _unlisted_names(
             or brands.ordinary_word(first)
             or product_names._known(first)
             or all(len(p) <= 2 or brands.ordinary_word(p) for p in re.split(r"[-.’']", first))
-            or any(fold(w).strip(".") in _CALENDAR or fold(w) in own_words for w in words)
+            or any(fold(w).strip(".") in _CALENDAR for w in words)
+            or any(fold(w) in own_words for w in re.findall(r"\w+", text))
             or _public_run(text)
         ):
             continue
@@ -477,6 +538,16 @@ def _unlisted_names(
         if _PLACE_BEFORE.search(folded, max(0, run.start() - 16), run.start()) or _STREET_AFTER.match(
             folded, run.end()
         ):
+            continue
+        if _OF_BEFORE.search(folded, max(0, run.start() - 8), run.start()) and not _PRODUCT_OF.search(
+            folded, max(0, run.start() - 30), run.start()
+        ):
+            continue
+        if _POSSESSIVE.search(text):
+            continue
+        if _FACILITY_AFTER.match(folded, run.end()) or any(fold(w) in _FACILITIES for w in words[1:]):
+            continue
+        if _VISITED_BEFORE.search(folded, max(0, run.start() - 24), run.start()):
             continue
         names.append(brands.Match(text, run.start(), run.end(), text))
     return names

@@ -16,12 +16,15 @@ those two findings while the name they are about is one no list holds yet.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from wizard.core import ops
 from wizard.core.checks import Finding, justified_findings, open_findings
+from wizard.core.checks.base import brands_of
 from wizard.core.checks.known_names import known_names
 from wizard.core.checks.lint import detected_names
 from wizard.core.checks.problem import read_statement
@@ -44,7 +47,10 @@ STATEMENT_NAME_ROLES = {"P-SOLUTION": "target", "P-INCUMBENT": "incumbent"}
 def names_to_add(f: Finding | None, project: Project) -> list[str]:
     """The names "Add to the brand list" would add for ``f``: those a possible-brand
     warning detected, or the possible names (no list holds them yet) that a statement's
-    P-SOLUTION aims at or its P-INCUMBENT names; [] for any other finding."""
+    P-SOLUTION aims at (in its ``target``) or its P-INCUMBENT names (its ``brands``); [] for
+    any other finding. Only the finding's own names: the statement is read as the check
+    reads it, with the town's own name (no word of which is a product's), and a name of
+    another sentence or role is not offered."""
     if f is None:
         return []
     if f.code in POSSIBLE_BRAND_CODES:
@@ -52,8 +58,19 @@ def names_to_add(f: Finding | None, project: Project) -> list[str]:
     role = STATEMENT_NAME_ROLES.get(f.code)
     if role is None:
         return []
-    reading = read_statement(project.problem.statement, known_names(project))
-    return list(dict.fromkeys(n.match.name for n in reading.names if n.role == role and not n.listed))
+    reading = read_statement(project.problem.statement, known_names(project), project.info.organization)
+    if f.code == "P-INCUMBENT":
+        own_names = set(brands_of(f))
+        shown = [n.match.name for n in reading.names if n.match.name in own_names]
+    else:
+        target = f.param("target")
+        shown = [
+            n.match.name
+            for n in reading.names
+            if re.search(rf"(?<!\w){re.escape(n.match.name)}(?!\w)", target)
+        ]
+    candidates = {n.match.name for n in reading.names if n.role == role and not n.listed}
+    return list(dict.fromkeys(name for name in shown if name in candidates))
 
 
 def finding_text(f: Finding, justified: bool) -> str:
