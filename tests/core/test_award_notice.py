@@ -112,7 +112,7 @@ def test_no_notice_without_an_award_decision_to_a_bid(record):
     assert "evaluation-report-fr.docx" in names
     with pytest.raises(ValueError):
         notice_document(project(), record, "en")
-    said = "- No notice of award: no award names a bid, or the date of the award decision is not recorded."
+    said = "- No notice of award: no award names a bid, or the date of the award decision is not recorded or falls before the closing."
     assert said in readme("documents", sorted(names), published=True).decode("utf-8")
 
 
@@ -311,6 +311,10 @@ def test_no_notice_of_award_dated_before_the_closing(changes, notice):
     names = output_files(sample.project(), "both", bids=record)
     assert bool([n for n in names if n.startswith("award-notice-")]) is notice
     assert (awarded_bid(record, project()) is not None) is notice
+    said = (
+        "No notice of award: no award names a bid, or the date of the award decision is not recorded or falls"
+    )
+    assert (said in readme("documents", sorted(names), published=True).decode("utf-8")) is not notice
     found = [f for f in check_bids(project(), record) if f.code == "BD-DECIDED-BEFORE-CLOSING"]
     assert bool(found) is not notice
     if found:
@@ -405,7 +409,7 @@ def test_the_standstill_sentence_says_who_will_not_sign(days, en, fr):
     ],
 )
 def test_the_tender_s_days_to_provide_the_documents_in_the_singular(days, en, fr):
-    """"within 1 days of the notice of award" in the tender's award section and its bid
+    """ "within 1 days of the notice of award" in the tender's award section and its bid
     form (review of 2026-12-07), as in the notice."""
     from test_evaluation_outputs import text
 
