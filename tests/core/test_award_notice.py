@@ -18,7 +18,7 @@ from test_evaluation_outputs import awarded, project
 from wizard.core.archive import readme
 from wizard.core.documents.award_notice import awarded_bid, notice_document
 from wizard.core.documents.docx.writer import docx_bytes
-from wizard.core.documents.gate import _document_field, other_document_items
+from wizard.core.documents.gate import IN_HEADER, _document_field, other_document_items
 from wizard.core.export import export_all, output_files, planned_outputs
 from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.model.entities import ClauseChoice
@@ -42,7 +42,7 @@ EN = [
     "least $1,000,000 per claim and cyber and privacy liability insurance of at least $1,000,000 per claim;",
     "any other proof the contract requires before it starts.",
     "If you do not provide them in time, the Town may cancel the award and award the contract to the "
-    "bidder ranked next, or cancel the call for tenders. The contract will not be signed before the end "
+    "bidder ranked next, or cancel the call for tenders. The Town will not sign the contract before the end "
     "of the standstill period of 10 days, on May 20, 2027. The contract binds the Town only once both "
     "parties have signed it; this notice does not allow work to begin. The call for tenders sets the "
     "start of the contract on June 1, 2027.",
@@ -112,7 +112,7 @@ def test_no_notice_without_an_award_decision_to_a_bid(record):
     assert "evaluation-report-fr.docx" in names
     with pytest.raises(ValueError):
         notice_document(project(), record, "en")
-    said = "- No notice of award: no award names a bid, or the date of the award decision is not recorded."
+    said = "- No notice of award: no award names a bid, or the date of the award decision is not recorded or falls before the closing."
     assert said in readme("documents", sorted(names), published=True).decode("utf-8")
 
 
@@ -151,7 +151,37 @@ def test_a_resolution_half_recorded_prints_the_placeholder(changes, said):
         for i in other_document_items(sample.project(), ["en"], bids=record)
         if i.document.startswith("award")
     ]
-    assert [(i.document, i.field) for i in items] == [("award-notice-4-en.docx", "bids:4.bidder")]
+    # the award's field, not the bidder's (review of 2026-12-07)
+    assert [(i.document, i.field) for i in items] == [("award-notice-4-en.docx", "bids.award")]
+
+
+def test_each_placeholder_of_a_letter_points_at_its_own_field():
+    """The gate sent every placeholder of the notice of award to the bidder (review of
+    2026-12-07): the signatory, the subject and the address each name their field."""
+    p = sample.project()
+    p.info = replace(p.info, officer_name="", reference="")
+    record = awarded(resolution_date="2027-02-30")  # no real day: the placeholder
+    record = replace(
+        record, bids=tuple(replace(b, bidder=replace(b.bidder, address="")) for b in record.bids)
+    )
+    items = [
+        i for i in other_document_items(p, ["en"], bids=record) if i.document == "award-notice-4-en.docx"
+    ]
+    assert [(i.field, i.section) for i in items] == [
+        ("info.reference", IN_HEADER),  # "Call for tenders [TO BE COMPLETED]"
+        ("bids:4.bidder", ()),  # the address
+        ("info.reference", ()),  # the subject
+        ("bids.award", ()),  # "By resolution 2027-05-112 of [TO BE COMPLETED]"
+        ("info.officer_name", ()),  # who signs
+    ]
+    letters = [
+        i for i in other_document_items(p, ["en"], bids=record) if i.document.startswith("debriefing-")
+    ]
+    assert {i.field for i in letters if i.document == "debriefing-1-en.docx"} >= {
+        "bids:1.bidder",
+        "info.reference",
+        "info.officer_name",
+    }
 
 
 def test_the_gate_finds_nothing_in_a_complete_notice():
@@ -226,8 +256,8 @@ def test_a_bid_security_is_said_only_when_the_tender_asks_for_one():
     assert len(lines) == 1 and lines[0].startswith(
         "The Town returns your bid security once you have signed the contract and provided these documents. "
         "If you do not provide them in time, the Town may cancel the award, keep your bid security and award "
-        "the contract to the bidder ranked next, or cancel the call for tenders. The contract will not be "
-        "signed before"
+        "the contract to the bidder ranked next, or cancel the call for tenders. The Town will not sign the "
+        "contract before"
     )
 
 
@@ -260,3 +290,133 @@ def test_the_signature_block_is_kept_together():
         True,
     )
     assert kept[start - 2][1] is False  # the clean twin: the paragraph before it flows
+
+
+# review of 2026-12-07
+
+
+@pytest.mark.parametrize(
+    ("changes", "notice"),
+    [
+        ({"awarded_on": "2027-01-01", "resolution_date": "2027-01-01"}, False),  # the review's input
+        ({"awarded_on": "2027-04-15", "resolution_date": ""}, False),  # the day before the closing
+        ({"awarded_on": "", "resolution_date": "2027-04-15"}, False),  # by the resolution's date
+        ({"awarded_on": "2027-04-16", "resolution_date": ""}, True),  # the closing's day: the clean twin
+    ],
+)
+def test_no_notice_of_award_dated_before_the_closing(changes, notice):
+    from wizard.core.checks.bids import check_bids
+
+    record = awarded(**changes)
+    names = output_files(sample.project(), "both", bids=record)
+    assert bool([n for n in names if n.startswith("award-notice-")]) is notice
+    assert (awarded_bid(record, project()) is not None) is notice
+    said = (
+        "No notice of award: no award names a bid, or the date of the award decision is not recorded or falls"
+    )
+    assert (said in readme("documents", sorted(names), published=True).decode("utf-8")) is not notice
+    found = [f for f in check_bids(project(), record) if f.code == "BD-DECIDED-BEFORE-CLOSING"]
+    assert bool(found) is not notice
+    if found:
+        assert found[0].severity.value == "error" and found[0].field == "bids.award"
+        assert (
+            found[0]
+            .message("en")
+            .startswith(
+                f"The award is decided on {changes['awarded_on'] or changes['resolution_date']}, before the "
+                "closing of the call for tenders on 2027-04-16"
+            )
+        )
+        assert "avant la clôture de l’appel d’offres le 2027-04-16" in found[0].message("fr")
+
+
+@pytest.mark.parametrize(
+    ("days", "en", "fr"),
+    [
+        (
+            1,
+            "within 1 day of this notice, that is by May 11, 2027",
+            "dans un délai de 1\u00a0jour suivant le présent avis, soit au plus tard le 11\u00a0mai\u00a02027",
+        ),
+        (
+            2,  # the clean twin
+            "within 2 days of this notice, that is by May 12, 2027",
+            "dans les 2\u00a0jours du présent avis, soit au plus tard le 12\u00a0mai\u00a02027",
+        ),
+    ],
+)
+def test_one_day_to_provide_the_documents_is_said_in_the_singular(days, en, fr):
+    p = project()
+    p.contract_data = replace(p.contract_data, award_documents_days=days)
+    assert en in " ".join(_notice(p=p))
+    assert fr in " ".join(_notice(p=p, lang="fr"))
+
+
+@pytest.mark.parametrize(
+    ("days", "en", "fr"),
+    [
+        (
+            10,
+            "The Town will not sign the contract before the end of the standstill period of 10 days, on "
+            "May 20, 2027.",
+            "La Ville ne signera pas le contrat avant la fin du délai d’attente de 10\u00a0jours, soit le "
+            "20\u00a0mai\u00a02027.",
+        ),
+        (
+            1,
+            "The Town will not sign the contract before the end of the standstill period of 1 day, on "
+            "May 11, 2027.",
+            "La Ville ne signera pas le contrat avant la fin du délai d’attente de 1\u00a0jour, soit le "
+            "11\u00a0mai\u00a02027.",
+        ),
+    ],
+)
+def test_the_standstill_sentence_says_who_will_not_sign(days, en, fr):
+    """The notice asks the winner to return the contract signed: "the contract will not be
+    signed before" read as if the winner could not sign it either (review of 2026-12-07)."""
+    record = awarded(standstill_days=days)
+    assert en in " ".join(_notice(record))
+    french = " ".join(_notice(record, lang="fr"))
+    assert fr in french and "Le contrat ne sera pas signé" not in french
+    assert "The contract will not be signed" not in " ".join(_notice(record))
+
+
+@pytest.mark.parametrize(
+    ("days", "en", "fr"),
+    [
+        (
+            1,
+            [
+                "Within 1 day of the notice of award, the successful bidder provides the Town with:",
+                "“Award and signature of the Contract” within 1 day of the notice of award.",
+            ],
+            [
+                "Dans un délai de 1\u00a0jour suivant l’avis d’adjudication, l’adjudicataire remet à la Ville\u00a0:",
+                "dans un délai de 1\u00a0jour suivant l’avis d’adjudication.",
+            ],
+        ),
+        (
+            10,  # the clean twin
+            [
+                "Within 10 days of the notice of award, the successful bidder provides the Town with:",
+                "“Award and signature of the Contract” within 10 days of the notice of award.",
+            ],
+            [
+                "Dans les 10\u00a0jours de l’avis d’adjudication, l’adjudicataire remet à la Ville\u00a0:",
+                "dans les 10\u00a0jours de l’avis d’adjudication.",
+            ],
+        ),
+    ],
+)
+def test_the_tender_s_days_to_provide_the_documents_in_the_singular(days, en, fr):
+    """ "within 1 days of the notice of award" in the tender's award section and its bid
+    form (review of 2026-12-07), as in the notice."""
+    from test_evaluation_outputs import text
+
+    from wizard.core.documents.tender import tender_document
+
+    p = project()
+    p.contract_data = replace(p.contract_data, award_documents_days=days)
+    english, french = text(tender_document(p, "en")), text(tender_document(p, "fr"))
+    assert all(line in english for line in en) and "1 days" not in english
+    assert all(line in french for line in fr) and "les 1\u00a0jours" not in french

@@ -132,23 +132,23 @@ def test_outside_quebec_a_written_reason_still_suffices(tmp_path):
 def test_a_contract_signed_before_the_award_is_an_error(opened):
     pf, _a, b = opened
     evaluation_entry.set_award(
-        pf, b, awarded_on="2027-04-12", standstill_days=10, contract_signed_on="2027-04-10"
+        pf, b, awarded_on="2027-04-19", standstill_days=10, contract_signed_on="2027-04-17"
     )
     found = _finding(pf, "BD-SIGNED-BEFORE-AWARD")
     assert found.severity.value == "error"
     assert found.message("en").startswith(
-        "The contract with Bêta Formation ltée is signed on 2027-04-10, before the award decided on 2027-04-12"
+        "The contract with Bêta Formation ltée is signed on 2027-04-17, before the award decided on 2027-04-19"
     )
     assert "BD-SIGNED-IN-STANDSTILL" not in _codes(pf)
 
 
 @pytest.mark.parametrize(
     ("signed", "inside"),
-    [("2027-04-12", True), ("2027-04-22", True), ("2027-04-23", False)],
+    [("2027-04-19", True), ("2027-04-29", True), ("2027-04-30", False)],
 )
 def test_a_contract_signed_inside_the_standstill_period(opened, signed, inside):
     pf, _a, b = opened
-    evaluation_entry.set_award(pf, b, awarded_on="2027-04-12", standstill_days=10, contract_signed_on=signed)
+    evaluation_entry.set_award(pf, b, awarded_on="2027-04-19", standstill_days=10, contract_signed_on=signed)
     assert ("BD-SIGNED-IN-STANDSTILL" in _codes(pf)) is inside
     assert "BD-SIGNED-BEFORE-AWARD" not in _codes(pf)
     if inside:
@@ -157,7 +157,7 @@ def test_a_contract_signed_inside_the_standstill_period(opened, signed, inside):
             .message("en")
             .startswith(
                 f"The contract with Bêta Formation ltée is signed on {signed}, inside the standstill period "
-                "of 10 days that ends on 2027-04-22"
+                "of 10 days that ends on 2027-04-29"
             )
         )
 
@@ -166,16 +166,16 @@ def test_a_standstill_of_one_day_is_said_in_the_singular(opened):
     """Review 2026-12-07: « délai d'attente de 1 jours » / "of 1 days"."""
     pf, _a, b = opened
     evaluation_entry.set_award(
-        pf, b, awarded_on="2027-04-12", standstill_days=1, contract_signed_on="2027-04-13"
+        pf, b, awarded_on="2027-04-19", standstill_days=1, contract_signed_on="2027-04-20"
     )
     found = _finding(pf, "BD-SIGNED-IN-STANDSTILL")
-    assert "inside the standstill period of 1 day that ends on 2027-04-13" in found.message("en")
-    assert "pendant le délai d’attente de 1\u00a0jour qui prend fin le 2027-04-13" in found.message("fr")
+    assert "inside the standstill period of 1 day that ends on 2027-04-20" in found.message("en")
+    assert "pendant le délai d’attente de 1\u00a0jour qui prend fin le 2027-04-20" in found.message("fr")
 
 
 def test_no_standstill_no_finding_on_the_day_of_the_award(opened):
     pf, _a, b = opened
-    evaluation_entry.set_award(pf, b, awarded_on="2027-04-12", contract_signed_on="2027-04-12")
+    evaluation_entry.set_award(pf, b, awarded_on="2027-04-19", contract_signed_on="2027-04-19")
     assert not {"BD-SIGNED-IN-STANDSTILL", "BD-SIGNED-BEFORE-AWARD"} & set(_codes(pf))
 
 
@@ -435,3 +435,49 @@ def test_the_award_command_says_an_award_to_a_bid_that_fails(tmp_path, capsys):
     assert "ERROR BD-WINNER-FAILS bids.award: The award goes to" in err
     assert cli_main(["bid", str(path), "award", "1", "--lang", "en"]) == 0
     assert "BD-WINNER-FAILS" not in capsys.readouterr().err
+
+
+def test_an_award_decided_before_the_closing_is_refused_and_said(tmp_path, capsys):
+    """Review of 2026-12-07: ``award 1 --awarded-on 2027-01-01 --resolution-date
+    2027-01-01`` on the training example (closing 2027-04-16) was recorded, and ``export``
+    wrote a notice of award dated January 1 for a bid received April 16. Refused now, in
+    both languages, with the closing's day; a file that already holds one is told by
+    ``check`` and gets no notice."""
+    from wizard.cli import main as cli_main
+    from wizard.core.project_file.store import ProjectFile
+
+    path = tmp_path / "training.tender"
+    assert cli_main(["new", "--example", "training", str(path)]) == 0
+    run = ["bid", str(path), "award", "1"]
+    capsys.readouterr()
+    assert (
+        cli_main([*run, "--awarded-on", "2027-01-01", "--resolution-date", "2027-01-01", "--lang", "en"]) == 2
+    )
+    err = capsys.readouterr().err
+    assert (
+        "The day of the award, 2027-01-01, is before the closing of the call for tenders on 2027-04-16" in err
+    )
+    assert (
+        "Le jour de l’adjudication, 2027-01-01, précède la clôture de l’appel d’offres le 2027-04-16" in err
+    )
+    assert cli_main([*run, "--resolution-date", "2027-04-15", "--lang", "en"]) == 2
+    assert "The resolution's date, 2027-04-15, is before the closing" in capsys.readouterr().err
+    with ProjectFile.open(path, read_only=True) as pf:
+        assert (read(pf).award.awarded_on, read(pf).award.resolution_date) == ("2027-05-10", "2027-05-10")
+    # the clean twin: the closing's day itself
+    assert cli_main([*run, "--resolution-date", "2027-04-16", "--lang", "en"]) == 0
+    assert "BD-DECIDED-BEFORE-CLOSING" not in capsys.readouterr().err
+    # a file that already holds one (recorded before this check): check says it, no notice
+    with ProjectFile.open(path) as pf, pf.transaction():
+        pf.db.execute("UPDATE award SET awarded_on = '2027-01-01', resolution_date = '2027-01-01'")
+    assert cli_main(["check", str(path), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    (line,) = [line for line in out.splitlines() if "BD-DECIDED-BEFORE-CLOSING" in line]
+    assert line.startswith("ERROR") and line.split(None, 1)[1].startswith(
+        "BD-DECIDED-BEFORE-CLOSING bids.award: The award is decided on 2027-01-01, before the closing of "
+        "the call for tenders on 2027-04-16"
+    )
+    assert cli_main(["export", str(path), "--out", str(tmp_path / "out"), "--lang", "en"]) == 0
+    written = sorted(p.name for p in (tmp_path / "out").rglob("*.docx"))
+    assert "evaluation-report-en.docx" in written
+    assert not [n for n in written if n.startswith("award-notice-")]

@@ -181,7 +181,7 @@ def test_a_late_notice_in_a_project_without_a_zone_keeps_the_recorded_offset(pf)
     project = dataclasses.replace(pf.project, info=info)
     (got,) = [f for f in check_contract(project, record.read(pf), TODAY) if f.code == "CT-NOTICE-LATE"]
     assert "du 5\u00a0juillet\u00a02027, 8\u00a0h\u00a000 (UTC\u221203:00)" in got.message("fr")
-    assert "July 5, 2027, 8:00 (UTC\u221203:00)" in got.message("en")
+    assert "July 5, 2027, 8:00\u00a0a.m. (UTC\u221203:00)" in got.message("en")
 
 
 def test_a_security_incident_without_notice_and_whole_hours(pf):

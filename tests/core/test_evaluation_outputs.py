@@ -514,6 +514,11 @@ def test_a_moment_in_the_towns_zone_as_the_tender_writes_its_closing():
     )
     assert moment(typed, "en", "America/Halifax") == "April 16, 2027, 11:07\u00a0a.m. Atlantic Time"
     assert moment(typed, "fr") == "16\u00a0avril\u00a02027, 10\u00a0h\u00a007 (UTC−04:00)"
+    # without a zone, the same clock style as with one (review of 2026-12-07: "15:15")
+    assert moment("2027-04-16T15:15:00-03:00", "en") == "April 16, 2027, 3:15\u00a0p.m. (UTC−03:00)"
+    assert moment("2027-04-16T15:15:00-03:00", "en", "America/Halifax") == (
+        "April 16, 2027, 3:15\u00a0p.m. Atlantic Time"
+    )
     assert moment("yesterday", "en", "America/Halifax") == "yesterday"
 
 

@@ -95,7 +95,9 @@ def test_the_opening_table_shows_each_receipt_in_the_town_s_time(window, qtbot, 
     tips = [prices.item(r, RECEIVED_COLUMN).toolTip() for r in range(prices.rowCount())]
     assert tips[0] == SHOWN[lang][0]  # at the town's offset: nothing more to say
     assert tips[1] == SHOWN[lang][1] + " " + RECORDED[lang].format(moment=RECEIVED["B ltée"])
-    assert tips[2] == SHOWN[lang][2] + " " + RECORDED[lang].format(moment=RECEIVED["C inc."])
+    # a UTC stamp is the app's own (a lock or an opening without --at): never "typed at
+    # another offset" (review of 2026-12-07), as BD-OFFSET reads it
+    assert tips[2] == SHOWN[lang][2]
 
 
 def test_a_language_switch_shows_the_moments_again_in_the_other_language(window, qtbot, three_bids):
@@ -133,7 +135,7 @@ def test_the_bids_tab_says_when_and_shows_a_moment_typed_at_another_offset_as_re
         "fr": f"Reçue le {{r}}, après la clôture du {{c}}{NBSP}: conservée au dossier et jamais ouverte.",
     }
     assert tab.late_label.text() == late[lang].format(r=SHOWN[lang][2], c=CLOSING[lang])
-    assert tab.recorded_label.text() == RECORDED[lang].format(moment="2027-04-16T14:05:00Z")
+    assert not tab.recorded_label.isVisibleTo(tab) and tab.recorded_label.text() == ""
     tab.bid_list.setCurrentRow(0)  # A, at the town's offset: the clean twin
     assert not tab.recorded_label.isVisibleTo(tab) and tab.recorded_label.text() == ""
 
@@ -177,3 +179,19 @@ def test_the_bundled_example_s_lock_and_opening_in_the_town_s_time(
     # shown, never rewritten
     assert read(pf).quality_locked_at == stored.quality_locked_at == "2027-05-04T15:00:00-03:00"
     assert [b.received_at for b in read(pf).bids] == [b.received_at for b in stored.bids]
+
+
+@pytest.mark.parametrize(
+    ("iso", "note"),
+    [
+        ("2027-05-04T18:00:00Z", ""),  # the lock stamped by the app (now()), no --at
+        ("2027-05-04T18:00:00+00:00", ""),
+        ("2027-05-04T14:00:00-04:00", "2027-05-04T14:00:00-04:00"),  # typed at a neighbour's offset
+        ("2027-05-04T15:00:00-03:00", ""),  # the town's offset: the clean twin
+    ],
+)
+def test_a_utc_stamp_is_not_shown_as_typed_at_another_offset(iso, note):
+    from wizard.core.examples import load_example
+    from wizard.ui.bids_common import as_recorded
+
+    assert as_recorded(load_example("training").info, iso) == note

@@ -88,7 +88,7 @@ MISSING: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "award-notice-",
             N_(
-                "No notice of award: no award names a bid, or the date of the award decision is not recorded."
+                "No notice of award: no award names a bid, or the date of the award decision is not recorded or falls before the closing."
             ),
         ),
         ("debriefing-", N_("No debriefing letter: no award names a bid, or no other bid was evaluated.")),

@@ -187,7 +187,7 @@ def evaluation_names(project: Project, langs: list[str], bids: Any = None) -> li
 
     if bids is None or not bids.bids:
         return []
-    names = [report_file(lang) for lang in langs] + notice_names(bids, langs)
+    names = [report_file(lang) for lang in langs] + notice_names(bids, langs, project)
     return names + [debriefing_file(b.id, lang) for b in unsuccessful(bids) for lang in langs]
 
 

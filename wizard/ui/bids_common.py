@@ -96,12 +96,16 @@ def shown_moment(info: ProjectInfo, iso: str) -> str:
 
 def as_recorded(info: ProjectInfo, iso: str) -> str:
     """``iso`` as stored when its offset is not the town's on that day (a moment typed at
-    a neighbour's offset, a UTC timestamp): the evidence the file keeps, shown beside the
-    town's time as ``bid show`` prints it; '' when the offsets agree, for no moment, or
-    when no zone is known."""
+    a neighbour's offset): the evidence the file keeps, shown beside the town's time as
+    ``bid show`` prints it; '' when the offsets agree, for no moment, when no zone is
+    known, and for a UTC moment (``Z``, ``+00:00``): the stamp the app writes itself for a
+    lock or an opening made without ``--at`` (``bids.common.now``), never a clock typed at
+    a neighbour's offset, as ``BD-OFFSET`` (``timezones.offset_slip``) reads it."""
     found = parse_moment(iso) if iso else None
-    local = town_moment(info, found) if found is not None else None
-    if found is None or local is None or local.utcoffset() == found.utcoffset():
+    if found is None or not found.utcoffset():  # UTC (Z, +00:00): the app's own stamp (now()), no slip
+        return ""
+    local = town_moment(info, found)
+    if local is None or local.utcoffset() == found.utcoffset():
         return ""
     return iso.strip()
 

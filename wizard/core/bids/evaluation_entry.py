@@ -430,6 +430,29 @@ def dropped_with_decision(before: Award | None, bid_id: int | None, given: Mappi
     return [f for f in fields if getattr(before, f) and given.get(f) is None]
 
 
+AWARDED_BEFORE_CLOSING = N_(
+    "The day of the award, {day}, is before the closing of the call for tenders on {closing}: an award "
+    "is decided once the bids are received and opened. Correct the date."
+)
+RESOLVED_BEFORE_CLOSING = N_(
+    "The resolution's date, {day}, is before the closing of the call for tenders on {closing}: council "
+    "decides the award once the bids are received and opened. Correct the date."
+)
+
+
+def _decided_after_closing(pf: ProjectFile, *, awarded_on: str = "", resolution_date: str = "") -> None:
+    """Refuse a day of decision given (``awarded_on``, ``resolution_date``: YYYY-MM-DD,
+    '' when not given) before the day of the closing in force, in the town's zone (review
+    2026-12-07: a notice of award dated January 1 for a bid received April 16). Nothing
+    when the closing is not known; the day of the closing itself is allowed."""
+    from wizard.core.opendata.awards import closing_day
+
+    end = closing_day(pf.project)
+    for day, text in ((awarded_on, AWARDED_BEFORE_CLOSING), (resolution_date, RESOLVED_BEFORE_CLOSING)):
+        if day and end and day < end:
+            raise BidsError(text, day=day, closing=end)
+
+
 def set_award(
     pf: ProjectFile,
     /,
@@ -464,7 +487,9 @@ def set_award(
     incidents would be hidden, and come back on a later award), the day of signature
     erased while it holds entries (:data:`SIGNED_ON_HELD`), a bid the
     evaluation does not rank first without a reason (:mod:`.award_rule`, ``NOT_TOP``), a
-    date that is not one, a negative period or value."""
+    date that is not one, a day of award or a resolution's date given before the closing's
+    day (:data:`AWARDED_BEFORE_CLOSING`, :data:`RESOLVED_BEFORE_CLOSING`), a negative
+    period or value."""
     record = published_record(pf)
     if not record.opened:
         raise BidsError(N_("Open the price envelopes before recording the award."))
@@ -519,6 +544,11 @@ def set_award(
         "contract_signed_on": kept(contract_signed_on, before.contract_signed_on if same else "", day=True),
         "contract_value": award_value(record, before, bid_id, value),
     }
+    _decided_after_closing(
+        pf,
+        awarded_on=str(row["awarded_on"]) if awarded_on is not None else "",
+        resolution_date=str(row["resolution_date"]) if resolution_date is not None else "",
+    )
     if before.contract_signed_on and not row["contract_signed_on"]:
         entries = follow_up_entries(pf)
         if entries:

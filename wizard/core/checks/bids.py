@@ -86,7 +86,7 @@ from wizard.core.domain.numbering import criterion_labels, scenario_numbers
 from wizard.core.domain.timezones import parse_moment
 from wizard.core.i18n import N_, Localized, Plural
 from wizard.core.model import Project, QualityGridItem
-from wizard.core.opendata.awards import decision_day, standstill_end
+from wizard.core.opendata.awards import closing_day, decided_before_closing, decision_day, standstill_end
 from wizard.core.opendata.milestones import valid_day
 
 RED_FLAGS: dict[str, tuple[str, str, bool]] = {
@@ -413,6 +413,30 @@ def _award(record: BidsRecord, ev: bid_scoring.Evaluation, quebec: bool = False)
             )
         )
     return found
+
+
+def _decided_early(project: Project, record: BidsRecord) -> list[Finding]:
+    """An award decided before the closing in force (review 2026-12-07: decided January 1
+    for bids received April 16): the day of the award, else the resolution's date, before
+    the closing's day in the town's zone. ``bid award`` refuses it now; a file recorded
+    earlier, or whose closing an addendum moved, may still hold one."""
+    if not decided_before_closing(project, record):
+        return []
+    return [
+        finding(
+            "BD-DECIDED-BEFORE-CLOSING",
+            Severity.ERROR,
+            N_(
+                "The award is decided on {decided}, before the closing of the call for tenders on "
+                "{closing}: an award is decided once the bids are received and opened. Correct the day "
+                "of the award or the resolution's date; no notice of award is written until then."
+            ),
+            "bids.award",
+            principles.PUBLISHED_RULES,
+            decided=decision_day(record) or "",
+            closing=closing_day(project) or "",
+        )
+    ]
 
 
 def _award_terms(record: BidsRecord, bid: Bid) -> list[Finding]:
@@ -876,6 +900,7 @@ def check_bids(project: Project, record: BidsRecord) -> list[Finding]:
         + _same_bidder(record)
         + _offsets(project, record)
         + _award(record, ev, inp.method == "quebec")
+        + _decided_early(project, record)
         + _scores(project, record, inp)
         + _grid(project, record, inp)
         + _unscored(project, record, ev)

@@ -37,11 +37,11 @@ from wizard.core.documents.evaluation_common import evaluation_document, moment,
 from wizard.core.documents.letters import letterhead, resolution, signature, standstill
 from wizard.core.documents.tender_instructions import shifted
 from wizard.core.domain.timezones import zone_of
-from wizard.core.i18n import N_, tr
+from wizard.core.i18n import N_, Plural, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date
 from wizard.core.model import Project
-from wizard.core.model.bounds import clamp
-from wizard.core.opendata.awards import award_value, decision_day, standstill_end
+from wizard.core.model.bounds import clamp, show
+from wizard.core.opendata.awards import award_value, decided_before_closing, decision_day, standstill_end
 from wizard.core.opendata.milestones import valid_day
 
 TITLE = N_("Notice of award")
@@ -52,25 +52,29 @@ def award_notice_file(bid_id: int, lang: str) -> str:
     return f"award-notice-{bid_id}-{lang}.docx"
 
 
-def awarded_bid(record: BidsRecord | None) -> Bid | None:
+def awarded_bid(record: BidsRecord | None, project: Project | None = None) -> Bid | None:
     """The bid that gets the notice: the one the award names, once the day of the
     decision is recorded; ``None`` otherwise (no award, an award to no bid, a decision
-    without a day)."""
+    without a day and, with ``project``, a decision before the closing's day:
+    ``BD-DECIDED-BEFORE-CLOSING``, a notice dated before the bids came in)."""
     if record is None or record.award is None or record.award.bid_id is None or decision_day(record) is None:
+        return None
+    if project is not None and decided_before_closing(project, record):
         return None
     return record.bid(record.award.bid_id)
 
 
-def notice_names(record: BidsRecord | None, langs: list[str]) -> list[str]:
-    """The notice's file name in each language of ``langs`` ([] without a notice)."""
-    bid = awarded_bid(record)
+def notice_names(record: BidsRecord | None, langs: list[str], project: Project | None = None) -> list[str]:
+    """The notice's file name in each language of ``langs`` ([] without a notice:
+    :func:`awarded_bid` with ``project``)."""
+    bid = awarded_bid(record, project)
     return [award_notice_file(bid.id, lang) for lang in langs] if bid is not None else []
 
 
 def notice_documents(project: Project, record: BidsRecord | None, langs: list[str]) -> dict[str, Document]:
     """``{award-notice-<bid>-<lang>.docx: Document}`` in each language of ``langs``;
     ``{}`` without a notice (:func:`awarded_bid`)."""
-    bid = awarded_bid(record)
+    bid = awarded_bid(record, project)
     if bid is None or record is None:
         return {}
     return {award_notice_file(bid.id, lang): notice_document(project, record, lang) for lang in langs}
@@ -138,10 +142,15 @@ def _documents(project: Project, record: BidsRecord, lang: str) -> list[Block]:
     return [
         Paragraph(
             tr(
-                "As the call for tenders states under “Award and signature of the Contract”, please "
-                "provide the Town, within {days} days of this notice, that is by {date}, with:",
+                Plural(
+                    "As the call for tenders states under “Award and signature of the Contract”, please "
+                    "provide the Town, within {count} day of this notice, that is by {date}, with:",
+                    "As the call for tenders states under “Award and signature of the Contract”, please "
+                    "provide the Town, within {count} days of this notice, that is by {date}, with:",
+                    days,
+                ),
                 lang,
-                days=days,
+                count=show(days),
                 date=format_date(shifted(day, days), lang),
             )
         ),
@@ -189,7 +198,7 @@ def notice_blocks(project: Project, record: BidsRecord, lang: str) -> list[Block
         raise ValueError("a notice of award follows an award decision to a bid")
     blocks = letterhead(project, bid, TITLE, decision_day(record), lang)
     pleased = tr("The Town is pleased to inform you that your bid is successful.", lang)
-    blocks.append(Paragraph(f"{pleased} {_award(record, bid, project, lang)}"))
+    blocks.append(Paragraph(f"{pleased} {_award(record, bid, project, lang)}", source="bids.award"))
     blocks += _documents(project, record, lang)
     binds = tr(
         "The contract binds the Town only once both parties have signed it; this notice does not "

@@ -28,13 +28,16 @@ class Paragraph:
     list starting at each ``number`` 1: Word numbers it, the text holds no number.
     ``keep_with_next``: on the same page as the next paragraph, and never split itself
     (a letter's closing and signature block: walk 2026-12-07, the phone number alone on
-    page 2)."""
+    page 2). ``source``: the model address the paragraph prints, where the publishing
+    gate sends a placeholder in it (a letter's signature: ``info.officer_name``; its
+    resolution: ``bids.award``); '' for the document's own (never printed)."""
 
     text: str
     style: str = "Normal"
     label: str = ""
     number: int = 0
     keep_with_next: bool = False
+    source: str = ""
 
 
 @dataclass(frozen=True)

@@ -426,7 +426,8 @@ def letter_blocks(
                 lang,
                 winner=bidder_name(winner),
                 amount=money(award_value(record), lang),
-            )
+            ),
+            source="bids.award",  # a placeholder there is the award's (its resolution)
         )
     )
     names = _Names(view.project, record, lang)

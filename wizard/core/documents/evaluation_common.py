@@ -196,7 +196,8 @@ def moment(iso: str, lang: str, zone: str = "") -> str:
     """An ISO 8601 moment as ``lang`` writes it. With the Town's IANA ``zone``
     (``timezones.zone_of``), in that zone and named as the tender names its closing:
     "16 avril 2027, 11 h 07 (heure de l’Atlantique)", "April 16, 2027, 11:07 a.m.
-    Atlantic Time"; else in its own offset: "April 16, 2027, 11:07 (UTC−03:00)". As
+    Atlantic Time"; else in its own offset, the same clock: "April 16, 2027, 11:07 a.m.
+    (UTC−03:00)". As
     typed when unreadable."""
     text = iso.strip()
     try:
@@ -211,7 +212,7 @@ def moment(iso: str, lang: str, zone: str = "") -> str:
             return f"{day}, {clock} ({zone_label(zone, lang)})"
         return f"{day}, {clock} {zone_label(zone, lang)}"
     day = format_date(value.date().isoformat(), lang)
-    clock = format_clock(value.time(), lang) if lang == "fr" else f"{value.hour}:{value.minute:02d}"
+    clock = format_clock(value.time(), lang)  # the clock style of the zone's case: "3:15 p.m."
     offset = value.utcoffset()
     if offset is None:
         return f"{day}, {clock}"

@@ -39,7 +39,7 @@ from typing import Any
 
 from wizard.core.checks import Finding, Severity, open_findings, run_checks
 from wizard.core.clauses import library as clauses
-from wizard.core.documents.blocks import ClauseHeading, Document, Heading
+from wizard.core.documents.blocks import ClauseHeading, Document, Heading, Paragraph
 from wizard.core.documents.exported import other_documents, record_for_export
 from wizard.core.documents.placeholders import (
     HEADER,
@@ -417,11 +417,6 @@ def placeholder_items(
     return items
 
 
-def _sections(doc: Document, marker: str) -> list[tuple[str, ...]]:
-    """The section of each ``marker`` in ``doc``, page header first (:data:`IN_HEADER`)."""
-    return [section for section, text in _section_texts(doc) for _n in range(text.count(marker))]
-
-
 def other_document_items(
     project: Project,
     langs: list[str],
@@ -441,13 +436,33 @@ def other_document_items(
     items = []
     for name, doc in documents.items():
         lang = name.rsplit("-", 1)[-1].split(".")[0]
-        field = _document_field(name)
         for text, marker in ((OTHER_FOUND, PLACEHOLDER), (OTHER_MISSING_TRANSLATION, translatable.MARKER)):
             items += [
                 GateItem(PLACEHOLDER_CODE, field, step_of_field(field), text, (), name, lang, section)
-                for section in _sections(doc, marker)
+                for section, field in _sourced_sections(doc, marker, _document_field(name))
             ]
     return items
+
+
+def _sourced_sections(doc: Document, marker: str, field: str) -> list[tuple[tuple[str, ...], str]]:
+    """(section, field) of each ``marker`` in ``doc``, page header first
+    (:data:`IN_HEADER`), its section the headings above it: the field is the paragraph's ``source`` when it names one (a
+    letter's resolution: ``bids.award``, its signatory: ``info.officer_name``), else
+    ``field``, the document's (review 2026-12-07: every placeholder of the notice of
+    award sent the user to the bidder); in the page header of the evaluation documents,
+    the reference (``evaluation_common.evaluation_document``: "Call for tenders …")."""
+    evaluation = field.startswith("bids")  # the evaluation report and the letters
+    found: list[tuple[tuple[str, ...], str]] = [(IN_HEADER, "info.reference" if evaluation else field)]
+    found *= doc.header.count(marker)
+    path: list[tuple[int, str]] = []
+    for block in doc.blocks:
+        if isinstance(block, (Heading, ClauseHeading)):
+            level = block.level if isinstance(block, Heading) else 2
+            path = [(lvl, text) for lvl, text in path if lvl < level] + [(level, block.text)]
+        section = tuple(text for _lvl, text in path)
+        source = (block.source if isinstance(block, Paragraph) else "") or field
+        found += [(section, source)] * sum(text.count(marker) for text in block_texts(block))
+    return found
 
 
 def _document_field(name: str) -> str:

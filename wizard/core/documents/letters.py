@@ -15,13 +15,16 @@ same way, as a Canadian municipal letter does.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from wizard.core.bids.record import Award, Bid, BidsRecord
 from wizard.core.documents.blocks import Block, Paragraph
 from wizard.core.documents.evaluation_common import bidder_name
 from wizard.core.documents.tender import user_paragraphs, user_text
-from wizard.core.i18n import tr
+from wizard.core.i18n import Plural, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date
 from wizard.core.model import Project
+from wizard.core.model.bounds import show
 from wizard.core.opendata.awards import standstill_end
 from wizard.core.opendata.milestones import valid_day
 from wizard.core.textclean import one_line
@@ -32,13 +35,15 @@ def letterhead(project: Project, bid: Bid, title: str, day: str | None, lang: st
     date ``day`` (YYYY-MM-DD; an empty line when ``None``), the bidder's name and address,
     the subject and the salutation. ``project``: localized in ``lang``."""
     info = project.info
+    bidder = f"bids:{bid.id}.bidder"
     blocks: list[Block] = [
-        Paragraph(user_text(info.organization), "Subtitle"),
+        Paragraph(user_text(info.organization), "Subtitle", source="info.organization"),
         Paragraph(tr(title, lang), "Title"),
-        Paragraph(format_date(day, lang) if day else ""),
-        Paragraph(bidder_name(bid)),
+        Paragraph(format_date(day, lang) if day else "", source="bids.award"),
+        Paragraph(bidder_name(bid), source=bidder),
     ]
-    blocks += user_paragraphs(bid.bidder.address)  # the placeholder when none is recorded
+    # the placeholder when none is recorded
+    blocks += [replace(p, source=bidder) for p in user_paragraphs(bid.bidder.address)]
     blocks.append(
         Paragraph(
             tr(
@@ -48,6 +53,7 @@ def letterhead(project: Project, bid: Bid, title: str, day: str | None, lang: st
                 title=user_text(info.title),
             ),
             label="",
+            source="info.title" if one_line(info.reference) else "info.reference",
         )
     )
     blocks.append(Paragraph(tr("Madam, Sir,", lang)))
@@ -72,10 +78,17 @@ def standstill(record: BidsRecord, lang: str) -> str:
     end = standstill_end(record)
     if not end or record.award is None:
         return ""
+    days = record.award.standstill_days
     return tr(
-        "The contract will not be signed before the end of the standstill period of {days} days, on {date}.",
+        Plural(
+            "The Town will not sign the contract before the end of the standstill period of {count} day, "
+            "on {date}.",
+            "The Town will not sign the contract before the end of the standstill period of {count} days, "
+            "on {date}.",
+            days,
+        ),
         lang,
-        days=record.award.standstill_days,
+        count=show(days),
         date=format_date(end, lang),
     )
 
@@ -86,8 +99,15 @@ def signature(project: Project, lang: str) -> list[Block]:
     ``officer_title``, ``contact_email``, ``contact_phone``); the name and title print the
     placeholder when they are not recorded, never another person's."""
     info = project.info
-    lines = [user_text(info.officer_name), user_text(info.officer_title), user_text(info.organization)]
-    lines += [one_line(v) for v in (info.contact_email, info.contact_phone) if one_line(v)]
+    lines = [
+        (user_text(info.officer_name), "info.officer_name"),
+        (user_text(info.officer_title), "info.officer_title"),
+        (user_text(info.organization), "info.organization"),
+    ]
+    lines += [(one_line(v), "") for v in (info.contact_email, info.contact_phone) if one_line(v)]
     # one block on one page with the closing before it: each line kept with the next
     blocks: list[Block] = [Paragraph(tr("Yours truly,", lang), keep_with_next=True)]
-    return blocks + [Paragraph(line, keep_with_next=n < len(lines)) for n, line in enumerate(lines, start=1)]
+    return blocks + [
+        Paragraph(line, keep_with_next=n < len(lines), source=source)
+        for n, (line, source) in enumerate(lines, start=1)
+    ]

@@ -530,6 +530,9 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
         ),
     ),
     "BD-VALUE-NOT-BID": (((), N_("The contract value is not the awarded bid's evaluated price.")),),
+    "BD-DECIDED-BEFORE-CLOSING": (
+        ((), N_("The award was decided before the closing of the call for tenders.")),
+    ),
     "BD-SIGNED-BEFORE-AWARD": (((), N_("The contract was signed before the award decision.")),),
     "BD-SIGNED-IN-STANDSTILL": (((), N_("The contract was signed inside the standstill period.")),),
     "BD-SAME-BIDDER": (((), N_("Two bids or more come from the same bidder.")),),

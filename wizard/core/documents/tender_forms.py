@@ -23,7 +23,7 @@ from wizard.core.documents.tender_instructions import (
     public_opening,
     two_envelopes,
 )
-from wizard.core.i18n import N_, tr
+from wizard.core.i18n import N_, Plural, tr
 from wizard.core.i18n.formats import PLACEHOLDER
 from wizard.core.model import Project
 from wizard.core.model.bounds import clamp, show
@@ -85,6 +85,7 @@ def _blank_table(header: list[str], widths: list[float]) -> Table:
 def _offer(project: Project, lang: str) -> list[Block]:
     reference = one_line(project.info.reference) or PLACEHOLDER
     end = end_of_validity(project)
+    award_days = clamp("contract_data.award_documents_days", project.contract_data.award_documents_days)
     identity = (
         N_("Legal name of the bidder:"),
         N_("Address:"),
@@ -119,11 +120,13 @@ def _offer(project: Project, lang: str) -> list[Block]:
         ),
         Paragraph(
             tr(
-                "If awarded the Contract, the bidder undertakes to sign it and to provide the documents listed under “Award and signature of the Contract” within {days} days of the notice of award.",
-                lang,
-                days=show(
-                    clamp("contract_data.award_documents_days", project.contract_data.award_documents_days)
+                Plural(
+                    "If awarded the Contract, the bidder undertakes to sign it and to provide the documents listed under “Award and signature of the Contract” within {count} day of the notice of award.",
+                    "If awarded the Contract, the bidder undertakes to sign it and to provide the documents listed under “Award and signature of the Contract” within {count} days of the notice of award.",
+                    award_days,
                 ),
+                lang,
+                count=show(award_days),
             )
         ),
         Paragraph(tr("The bidder acknowledges having received the following addenda:", lang)),

@@ -50,7 +50,7 @@ from wizard.core.domain.days import parse_day
 from wizard.core.domain.provinces import Source
 from wizard.core.domain.publication_plan import opening_date as opening_date
 from wizard.core.domain.publication_plan import public_opening as public_opening
-from wizard.core.i18n import N_, tr
+from wizard.core.i18n import N_, Plural, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date
 from wizard.core.i18n.languages import tender_languages
 from wizard.core.model import Project
@@ -429,9 +429,14 @@ def _award(project: Project, lang: str) -> list[Block]:
         Paragraph(whole),
         Paragraph(
             tr(
-                "Within {days} days of the notice of award, the successful bidder provides the Town with:",
+                Plural(
+                    "Within {count} day of the notice of award, the successful bidder provides the Town with:",
+                    "Within {count} days of the notice of award, the successful bidder provides the Town "
+                    "with:",
+                    days,
+                ),
                 lang,
-                days=show(days),
+                count=show(days),
             )
         ),
         *(Paragraph(item, "List Bullet") for item in documents),

@@ -103,6 +103,23 @@ def decision_day(record: BidsRecord) -> str | None:
     return valid_day(award.awarded_on) or valid_day(award.resolution_date)
 
 
+def closing_day(project: Project) -> str | None:
+    """The day of the closing in force (YYYY-MM-DD) in the town's zone
+    (``timezones.closing_datetime``); ``None`` when the closing or the zone is unknown."""
+    from wizard.core.domain.timezones import closing_datetime
+
+    found = closing_datetime(project.info)
+    return None if found is None else found.date().isoformat()
+
+
+def decided_before_closing(project: Project, record: BidsRecord) -> bool:
+    """Whether the award's day of decision (:func:`decision_day`) falls before the day of
+    the closing in force (:func:`closing_day`): an award decided before the bids came in
+    (``BD-DECIDED-BEFORE-CLOSING``), which no notice of award states."""
+    day, end = decision_day(record), closing_day(project)
+    return day is not None and end is not None and day < end
+
+
 def initial_term_end(project: Project) -> str | None:
     """The last day of the contract's initial term (YYYY-MM-DD): ``info.contract_start``
     plus ``statement_of_work.term_years`` years, less one day (renewals are the Town's
