@@ -40,6 +40,8 @@ from wizard.core.documents.evaluation_common import (
     removed_text,
     status_text,
 )
+from wizard.core.documents.letters import signed_standstill
+from wizard.core.documents.record_findings import sentence
 from wizard.core.documents.tender import user_text
 from wizard.core.documents.tender_criteria import COUNSEL_MARK
 from wizard.core.documents.tender_instructions import two_envelopes
@@ -53,6 +55,7 @@ from wizard.core.i18n.formats import COLON, format_date
 from wizard.core.i18n.labels import severity_word
 from wizard.core.model import Project, QualityGridItem
 from wizard.core.opendata.awards import standstill_end
+from wizard.core.opendata.milestones import valid_day
 
 RESULT_LABELS = {
     "confirmed": N_("Confirmed"),
@@ -846,10 +849,19 @@ def _sensitivity(view: EvaluationView, cover: SheetCover, lang: str) -> list[Blo
     return blocks
 
 
+REPORT_SATISFIES = frozenset({"BD-ALL-BUT-WINNER"})
+"""Findings whose only demand this report meets itself, left out of it: every bid set aside
+has its reason in "Each bid" (walk 2026-12-07: the report told council it "must give the
+reason for each" while giving them)."""
+
+
 def _findings(project: Project, record: BidsRecord, lang: str) -> list[Block]:
-    """The findings of ``checks.bids``, each jury member's name replaced by their number
-    (the checks run on the names as typed: an author who scored is still found)."""
-    found = check_bids(project, record)
+    """The findings of ``checks.bids`` as the decision record states them
+    (:func:`record_findings.sentence`: facts, never the advice meant for the clerk, walk
+    2026-12-07), but those of :data:`REPORT_SATISFIES`; each jury member's name replaced by
+    their number (the checks run on the names as typed: an author who scored is still
+    found)."""
+    found = [f for f in check_bids(project, record) if f.code not in REPORT_SATISFIES]
     blocks: list[Block] = [Heading(1, tr("Findings on the evaluation", lang))]
     if not found:
         blocks.append(Paragraph(tr("The checks of the evaluation find nothing to report.", lang)))
@@ -857,7 +869,7 @@ def _findings(project: Project, record: BidsRecord, lang: str) -> list[Block]:
     members = [(" ".join(m.name.split()), n) for n, m in enumerate(project.jury, start=1) if m.name.strip()]
     members.sort(key=lambda pair: -len(pair[0]))
     for f in found:
-        message = f.message(lang)
+        message = sentence(project, f, lang)
         for name, n in members:
             message = message.replace(name, tr("Member {number}", lang, number=n))
         blocks.append(
@@ -1004,7 +1016,11 @@ def _recommendation(view: EvaluationView, lang: str) -> list[Block]:
             )
         )
     )
-    if award is not None and award.standstill_days > 0:
+    signed = valid_day(award.contract_signed_on) if award is not None else None
+    if signed is not None and signed_standstill(record, lang):
+        # the signature recorded, said as a fact: never "is not signed before" (walk defect)
+        blocks.append(Paragraph(signed_standstill(record, lang)))
+    elif award is not None and award.standstill_days > 0 and signed is None:
         end = standstill_end(record)
         blocks.append(
             Paragraph(

@@ -1,0 +1,104 @@
+"""The evaluation report and the letters after the award state the record (walk
+2026-12-07, wf-b): a recorded signature is said as a fact, never promised against; the
+report's findings are facts for council, without the advice meant for the clerk."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from test_document_texts import example_bids
+
+from wizard.core.documents.blocks import Paragraph
+from wizard.core.documents.debriefing import letter_document
+from wizard.core.documents.evaluation_report import report_document
+from wizard.core.documents.letters import standstill
+from wizard.core.examples import load_example
+
+
+@pytest.fixture(scope="module")
+def training():
+    with tempfile.TemporaryDirectory() as tmp:
+        bids = example_bids("training", Path(tmp))
+    assert bids is not None and bids.award is not None
+    return load_example("training"), bids
+
+
+def _signed(bids, day: str):
+    award = replace(bids.award, awarded_on="2027-05-10", standstill_days=10, contract_signed_on=day)
+    return replace(bids, award=award)
+
+
+def _texts(document) -> list[str]:
+    """The paragraphs, French no-break spaces read as spaces."""
+    return [b.text.replace("\u00a0", " ") for b in document.blocks if isinstance(b, Paragraph)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            "The Town signed the contract on May 12, 2027, before the end of the standstill period of 10 days, on May 20, 2027.",
+        ),
+        (
+            "fr",
+            "La Ville a signé le contrat le 12 mai 2027, avant la fin du délai d’attente de 10 jours, soit le 20 mai 2027.",
+        ),
+    ],
+)
+def test_signed_inside_the_standstill_is_said_as_a_fact(training, lang: str, expected: str) -> None:
+    project, bids = training
+    record = _signed(bids, "2027-05-12")
+    assert standstill(record, lang).replace("\u00a0", " ") == expected
+    report = _texts(report_document(project, record, lang))
+    assert expected in report
+    assert not [t for t in report if "not signed before" in t or "pas signé avant" in t]
+    # the finding says it too, as a fact
+    assert any("BD-SIGNED-IN-STANDSTILL" in t and "inside the standstill" in t for t in report) == (
+        lang == "en"
+    )
+    loser = next(b for b in record.bids if b.id != record.award.bid_id)
+    assert expected in _texts(letter_document(project, record, loser, lang))
+
+
+def test_signed_after_the_standstill(training) -> None:
+    project, bids = training
+    record = _signed(bids, "2027-05-25")
+    assert standstill(record, "en") == (
+        "The Town signed the contract on May 25, 2027, after the end of the standstill period of 10 days, "
+        "on May 20, 2027."
+    )
+    assert not any("BD-SIGNED-IN-STANDSTILL" in t for t in _texts(report_document(project, record, "en")))
+
+
+def test_unsigned_keeps_the_standstill_promise(training) -> None:
+    """The clean twin: no signature recorded, the period's end is what the letters say."""
+    project, bids = training
+    record = _signed(bids, "")
+    assert "not be signed before the end of the standstill period of 10 days, on May 20, 2027" in (
+        standstill(record, "en")
+    )
+    report = _texts(report_document(project, record, "en"))
+    assert not [t for t in report if "signed the contract on" in t]
+
+
+def test_report_findings_state_facts_without_advice(training) -> None:
+    project, bids = training
+    record = _signed(bids, "2027-05-12")
+    for lang in ("en", "fr"):
+        report = _texts(report_document(project, record, lang))
+        findings = [t for t in report if "BD-" in t]
+        assert findings and not [t for t in findings if "BD-ALL-BUT-WINNER" in t]
+        assert not [t for t in findings if "Sign after" in t or "Signez après" in t]
+    en = _texts(report_document(project, record, "en"))
+    assert "WARNING BD-SIGNED-IN-STANDSTILL: The contract was signed inside the standstill period." in en
+
+
+def test_report_without_finding_says_so(training) -> None:
+    """BD-ALL-BUT-WINNER, which the report satisfies, alone: nothing else to report."""
+    project, bids = training
+    report = _texts(report_document(project, _signed(bids, "2027-05-25"), "en"))
+    assert "The checks of the evaluation find nothing to report." in report
