@@ -102,3 +102,68 @@ def test_report_without_finding_says_so(training) -> None:
     project, bids = training
     report = _texts(report_document(project, _signed(bids, "2027-05-25"), "en"))
     assert "The checks of the evaluation find nothing to report." in report
+
+
+# --- the signatory and the authority, typed in the project's language -------------------
+
+
+def _en(project):
+    from wizard.core.model.translatable import localized
+
+    return localized(project, "en")
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown", "quoted"),
+    [
+        # the tender's contact with the title typed: the English title the project has
+        (
+            "Martin Thériault, directeur des technologies de l’information",
+            "Martin Thériault, Director of Information Technology",
+            False,
+        ),
+        ("Martin Thériault", "Martin Thériault", False),  # a name has no language
+        ("2027-05-118", "2027-05-118", False),  # nor a number
+        # another title than the contact's, another person: quoted as typed
+        ("Martin Thériault, directeur général", "\u201cMartin Thériault, directeur général\u201d", True),
+        ("la directrice générale", "\u201cla directrice générale\u201d", True),
+        (
+            "Résolution 2027-05-118 du conseil municipal",
+            "\u201cRésolution 2027-05-118 du conseil municipal\u201d",
+            True,
+        ),
+    ],
+)
+def test_award_typed_in_english(training, typed: str, shown: str, quoted: bool) -> None:
+    from wizard.core.documents.evaluation_report import award_typed
+
+    project, _ = training
+    assert award_typed(_en(project), typed, "fr", "en") == (shown, quoted)
+    # the clean twin: the report in the language it was typed in prints it as typed
+    assert award_typed(project, typed, "fr", "fr") == (typed, False)
+
+
+def test_english_report_of_a_french_project_has_no_half_french_sentence(training) -> None:
+    project, bids = training
+    en = _texts(report_document(project, bids, "en"))
+    assert (
+        "THAT Martin Thériault, Director of Information Technology, be authorized to sign the contract for the Town."
+        in en
+    )
+    assert any(t.startswith("The evaluators' notes quoted in this document") and "French" in t for t in en)
+    fr = _texts(report_document(project, bids, "fr"))
+    assert any(
+        t.startswith("QUE le conseil autorise Martin Thériault, directeur des technologies") for t in fr
+    )
+
+
+def test_a_title_without_its_english_version_is_quoted(training) -> None:
+    project, bids = training
+    bare = replace(
+        project, translations=[t for t in project.translations if t.address != "info.officer_title"]
+    )
+    en = _texts(report_document(bare, bids, "en"))
+    assert (
+        "THAT \u201cMartin Thériault, directeur des technologies de l'information\u201d be authorized to sign "
+        "the contract for the Town." in en
+    )

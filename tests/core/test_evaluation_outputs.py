@@ -137,8 +137,9 @@ def test_the_report_records_the_opening_and_the_resolution():
         "bidder ranked first, for $123,456.78 before taxes" in body
     )
     assert (
-        "THAT la directrice générale be authorized to sign the contract for the Town (delegated "
-        "authority: le règlement de délégation 2019-04)." in body
+        # typed in French, quoted as typed in the English report (walk, wf-b)
+        "THAT \u201cla directrice générale\u201d be authorized to sign the contract for the Town (delegated "
+        "authority: \u201cle règlement de délégation 2019-04\u201d)." in body
     )
     assert "2027-05-112" in body and "May 9, 2027" in body
     # the signature recorded is said as a fact, never promised against (walk, wf-b)
@@ -619,9 +620,11 @@ def test_the_wording_of_the_training_outputs(tmp_path):
     ) in french
     assert not any("(e)" in line for line in french)
     assert any(
-        line.startswith("THAT Martin Thériault, directeur des technologies de l'information, be authorized")
+        # the tender's contact: the title in English, as the project has it (walk, wf-b)
+        line.startswith("THAT Martin Thériault, Director of Information Technology, be authorized")
         for line in english
     )
+    assert not any("directeur des technologies" in line for line in english)
     assert "16\u00a0avril\u00a02027, 9\u00a0h\u00a015 (heure de l’Atlantique)" in french
     assert "Addenda dont la réception est accusée" in french
     assert "Le classement reste le même dans chacun de ces cas." in french
@@ -747,6 +750,6 @@ def test_the_draft_resolution_never_cites_itself_as_its_delegation(lang):
     other = text(report_document(project(), awarded(), lang))
     cited = {
         "fr": "(délégation de pouvoir\u00a0: le règlement de délégation 2019-04).",
-        "en": "(delegated authority: le règlement de délégation 2019-04).",
+        "en": "(delegated authority: \u201cle règlement de délégation 2019-04\u201d).",
     }
     assert cited[lang] in other
