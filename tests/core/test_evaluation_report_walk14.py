@@ -40,8 +40,13 @@ def test_pending_results_are_no_verification():
     pending = replace(record, verifications=tuple(replace(v, result="pending") for v in record.verifications))
     body = _body(pending, "en")
     assert NONE_EN in body
-    # and the finding says so in the report's findings
-    assert "was never recorded for the bid of Delta Numérique" in body
+    # and the finding says so in the report's findings, as a fact for council: never the
+    # advice meant for the clerk (walk, wf-b: "State in the evaluation report why, …")
+    assert (
+        "BD-UNVERIFIED: The quality scores were locked, or the award made, while the technical "
+        "committee's verification of a scenario was not recorded for a bid." in body
+    )
+    assert "State in the evaluation report" not in body and "ask counsel" not in body
 
 
 def test_some_bids_verified_are_named():

@@ -40,6 +40,8 @@ from wizard.core.documents.evaluation_common import (
     removed_text,
     status_text,
 )
+from wizard.core.documents.letters import signed_standstill
+from wizard.core.documents.record_findings import sentence
 from wizard.core.documents.tender import user_text
 from wizard.core.documents.tender_criteria import COUNSEL_MARK
 from wizard.core.documents.tender_instructions import two_envelopes
@@ -52,7 +54,9 @@ from wizard.core.i18n import N_, Plural, tr
 from wizard.core.i18n.formats import COLON, format_date
 from wizard.core.i18n.labels import severity_word
 from wizard.core.model import Project, QualityGridItem
+from wizard.core.model.translatable import MARKER, needs_translation
 from wizard.core.opendata.awards import standstill_end
+from wizard.core.opendata.milestones import valid_day
 
 RESULT_LABELS = {
     "confirmed": N_("Confirmed"),
@@ -846,10 +850,19 @@ def _sensitivity(view: EvaluationView, cover: SheetCover, lang: str) -> list[Blo
     return blocks
 
 
+REPORT_SATISFIES = frozenset({"BD-ALL-BUT-WINNER"})
+"""Findings whose only demand this report meets itself, left out of it: every bid set aside
+has its reason in "Each bid" (walk 2026-12-07: the report told council it "must give the
+reason for each" while giving them)."""
+
+
 def _findings(project: Project, record: BidsRecord, lang: str) -> list[Block]:
-    """The findings of ``checks.bids``, each jury member's name replaced by their number
-    (the checks run on the names as typed: an author who scored is still found)."""
-    found = check_bids(project, record)
+    """The findings of ``checks.bids`` as the decision record states them
+    (:func:`record_findings.sentence`: facts, never the advice meant for the clerk, walk
+    2026-12-07), but those of :data:`REPORT_SATISFIES`; each jury member's name replaced by
+    their number (the checks run on the names as typed: an author who scored is still
+    found)."""
+    found = [f for f in check_bids(project, record) if f.code not in REPORT_SATISFIES]
     blocks: list[Block] = [Heading(1, tr("Findings on the evaluation", lang))]
     if not found:
         blocks.append(Paragraph(tr("The checks of the evaluation find nothing to report.", lang)))
@@ -857,7 +870,7 @@ def _findings(project: Project, record: BidsRecord, lang: str) -> list[Block]:
     members = [(" ".join(m.name.split()), n) for n, m in enumerate(project.jury, start=1) if m.name.strip()]
     members.sort(key=lambda pair: -len(pair[0]))
     for f in found:
-        message = f.message(lang)
+        message = sentence(project, f, lang)
         for name, n in members:
             message = message.replace(name, tr("Member {number}", lang, number=n))
         blocks.append(
@@ -869,7 +882,47 @@ def _findings(project: Project, record: BidsRecord, lang: str) -> list[Block]:
     return blocks
 
 
-def _recommendation(view: EvaluationView, lang: str) -> list[Block]:
+def _quoted(text: str, lang: str) -> str:
+    """``text`` in the quotation marks of ``lang``: « … » with no-break spaces, “…”."""
+    return f"\u00ab\u00a0{text}\u00a0\u00bb" if lang == "fr" else f"\u201c{text}\u201d"
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").split()).casefold()
+
+
+def award_typed(project: Project, typed: str, notes_lang: str | None, lang: str) -> tuple[str, bool]:
+    """What the report in ``lang`` prints of an award's ``typed`` signatory or delegated
+    authority, typed in ``notes_lang`` (the project's text language), and whether it is
+    quoted: as typed in that language, or when it says nothing in words (a number); the
+    tender's contact with the title typed ("Martin Thériault, directeur des technologies
+    de l'information"), with the contact's title in ``lang`` when the project has it
+    (``project``: localized in ``lang``, its translations holding the typed language);
+    otherwise quoted as typed, which the notes' sentence covers (walk 2026-12-07: an
+    English report read "THAT Martin Thériault, directeur … be authorized")."""
+    typed = " ".join(typed.split())
+    if not typed or notes_lang in (None, lang) or not needs_translation(typed):
+        return typed, False
+    info = project.info
+    name = " ".join(info.officer_name.split())
+    if name and typed == name:  # a name has no language
+        return typed, False
+    if name and typed.startswith(name + ","):
+        source = next(
+            (
+                t.text
+                for t in project.translations
+                if t.address == "info.officer_title" and t.lang == notes_lang
+            ),
+            "",
+        )
+        title = " ".join(info.officer_title.split())
+        if source.strip() and title and title != MARKER and _fold(typed[len(name) + 1 :]) == _fold(source):
+            return f"{name}, {title}", False
+    return _quoted(typed, lang), True
+
+
+def _recommendation(view: EvaluationView, lang: str, notes_lang: str | None = None) -> list[Block]:
     project, record = view.project, view.record
     info = project.info
     blocks: list[Block] = [Heading(1, tr("Award recommendation", lang))]
@@ -984,19 +1037,21 @@ def _recommendation(view: EvaluationView, lang: str) -> list[Block]:
             )
         )
     )
-    signatory = " ".join(award.signatory.split()) if award else ""
-    authority = " ".join(award.delegated_authority.split()) if award else ""
+    # typed in the project's language: the contact's title in ``lang``, else quoted
+    signatory, quoted = award_typed(project, award.signatory, notes_lang, lang) if award else ("", False)
+    typed_authority = " ".join(award.delegated_authority.split()) if award else ""
+    authority = award_typed(project, typed_authority, notes_lang, lang)[0]
     number_itself = " ".join(award.resolution_number.split()) if award else ""
     # the draft of a resolution never cites itself as the delegation it acts under (walk
     # defect 16): the resolution is itself the authorization; the table below keeps it
-    cited = "" if number_itself and number_itself in authority else authority
+    cited = "" if number_itself and number_itself in typed_authority else authority
     blocks.append(
         Paragraph(
             tr(
                 "THAT {signatory} be authorized to sign the contract for the Town{authority}.",
                 lang,
                 # "Martin Thériault, directeur …," : the title is an apposition, closed by a comma
-                signatory=(signatory + ("," if "," in signatory else ""))
+                signatory=(signatory + ("," if "," in signatory and not quoted else ""))
                 or tr("[the person designated]", lang),
                 authority=(" " + tr("(delegated authority: {authority})", lang, authority=cited))
                 if cited
@@ -1004,7 +1059,11 @@ def _recommendation(view: EvaluationView, lang: str) -> list[Block]:
             )
         )
     )
-    if award is not None and award.standstill_days > 0:
+    signed = valid_day(award.contract_signed_on) if award is not None else None
+    if signed is not None and signed_standstill(record, lang):
+        # the signature recorded, said as a fact: never "is not signed before" (walk defect)
+        blocks.append(Paragraph(signed_standstill(record, lang)))
+    elif award is not None and award.standstill_days > 0 and signed is None:
         end = standstill_end(record)
         blocks.append(
             Paragraph(
@@ -1083,7 +1142,7 @@ def report_blocks(
         blocks += _scores(view, lang)
         blocks += _sensitivity(view, cover, lang)
     blocks += _findings(view.project, record, lang)
-    blocks += _recommendation(view, lang)
+    blocks += _recommendation(view, lang, notes_lang)
     return blocks
 
 

@@ -8,7 +8,8 @@ same way, as a Canadian municipal letter does.
   recorded), the subject (the call for tenders' reference and title) and the salutation;
 * :func:`resolution`: the number and date of the resolution that awarded the contract,
   the placeholder for the one not recorded or a date that is no real day;
-* :func:`standstill`: the end of the standstill period, when the award records one;
+* :func:`standstill`: the end of the standstill period, when the award records one, and
+  the signature once recorded (:func:`signed_standstill`);
 * :func:`signature`: the closing and the officer the tender names as the single point of
   contact, kept together on one page.
 """
@@ -25,7 +26,7 @@ from wizard.core.i18n import Plural, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date
 from wizard.core.model import Project
 from wizard.core.model.bounds import show
-from wizard.core.opendata.awards import standstill_end
+from wizard.core.opendata.awards import decision_day, standstill_end
 from wizard.core.opendata.milestones import valid_day
 from wizard.core.textclean import one_line
 
@@ -72,12 +73,55 @@ def resolution(award: Award, lang: str) -> dict[str, str] | None:
     return {"number": number or PLACEHOLDER, "date": format_date(adopted, lang) if adopted else PLACEHOLDER}
 
 
+def signed_standstill(record: BidsRecord, lang: str) -> str:
+    """The contract's signature as recorded (``Award.contract_signed_on``), said against
+    the standstill period's end (``awards.standstill_end``): before it or after it, as a
+    fact (walk 2026-12-07: a document promised "will not be signed before" the end of a
+    period the record shows it was signed in; finding ``BD-SIGNED-IN-STANDSTILL``); ''
+    without a signature, a period or a day of decision."""
+    end = standstill_end(record)
+    award = record.award
+    signed = valid_day(award.contract_signed_on) if award is not None else None
+    if not end or award is None or signed is None:
+        return ""
+    days = award.standstill_days
+    inside = Plural(
+        "The Town signed the contract on {signed}, before the end of the standstill period of {count} day, "
+        "on {date}.",
+        "The Town signed the contract on {signed}, before the end of the standstill period of {count} days, "
+        "on {date}.",
+        days,
+    )
+    after = Plural(
+        "The Town signed the contract on {signed}, after the end of the standstill period of {count} day, "
+        "on {date}.",
+        "The Town signed the contract on {signed}, after the end of the standstill period of {count} days, "
+        "on {date}.",
+        days,
+    )
+    return tr(
+        inside if signed <= end else after,
+        lang,
+        count=show(days),
+        signed=format_date(signed, lang),
+        date=format_date(end, lang),
+    )
+
+
 def standstill(record: BidsRecord, lang: str) -> str:
-    """The sentence on the standstill period's end (``awards.standstill_end``); '' without
-    a period or a day of decision."""
+    """The letters' sentence on the standstill period's end (``awards.standstill_end``):
+    the Town's promise not to sign before it; when the signature recorded falls on or
+    before the day the letters are dated (``awards.decision_day``), what
+    :func:`signed_standstill` says of it instead. A signature after that day is not
+    told: a letter dated May 10 cannot report a signature of May 25 (review
+    2026-12-07). '' without a period or a day of decision."""
     end = standstill_end(record)
     if not end or record.award is None:
         return ""
+    signed = valid_day(record.award.contract_signed_on)
+    dated = decision_day(record)  # the day the letters are dated (``letterhead``)
+    if signed is not None and dated and signed <= dated:
+        return signed_standstill(record, lang)
     days = record.award.standstill_days
     return tr(
         Plural(
