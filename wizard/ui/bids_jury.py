@@ -53,7 +53,7 @@ from wizard.ui.bids_common import (
     table,
     with_recorded,
 )
-from wizard.ui.bids_verification import bid_combo, line, on_edit, text_item
+from wizard.ui.bids_verification import bid_combo, line, lock_line, on_edit, text_item
 
 if TYPE_CHECKING:
     from wizard.ui.context import ProjectContext
@@ -329,8 +329,8 @@ class JuryTab(QWidget):
             reason = line(reason_text)
             reason.setObjectName(f"{prefix}reason-{key}")
             reason.setPlaceholderText(_("Why (the part of the bid that shows it)"))
-            for widget in (combo, reason):
-                widget.setEnabled(editable)
+            combo.setEnabled(editable)
+            lock_line(reason, editable)
             combo.currentIndexChanged.connect(
                 lambda _i, k=kind, c=key, b=combo, e=reason: self.save(c, b, e, k)
             )

@@ -29,6 +29,8 @@ from wizard.core.bids.record import BidsRecord, read
 from wizard.core.domain.numbering import criterion_numbers, scenario_numbers
 from wizard.core.i18n import N_, _, ui_language
 from wizard.ui.bids_common import bid_name, clear_cells, table
+from wizard.ui.widgets.line_start import keep_start
+from wizard.ui.widgets.read_only import show_read_only
 
 PASSED = [(None, N_("Not assessed")), (True, N_("Passes")), (False, N_("Fails"))]
 RESULTS = ["pending", "confirmed", "refuted"]
@@ -68,10 +70,19 @@ def on_edit(edit: QLineEdit, save: Callable[[], object]) -> None:
 
 
 def line(text: str) -> QLineEdit:
-    """A line edit showing ``text``, remembered as saved (:func:`edited`)."""
+    """A line edit showing ``text`` from its start, whole in its tooltip (a long evidence
+    or reason in a narrow cell showed its end: ``line_start``), remembered as saved
+    (:func:`edited`)."""
     edit = QLineEdit(text)
     edit.setProperty("saved", text)
-    return edit
+    return keep_start(edit)
+
+
+def lock_line(edit: QLineEdit, editable: bool) -> None:
+    """``edit`` read-only (not disabled) when it cannot change: its text can still be
+    scrolled, selected and copied, and its tooltip shows it whole."""
+    edit.setReadOnly(not editable)
+    show_read_only(edit, not editable)
 
 
 def text_item(text: str) -> QTableWidgetItem:
@@ -154,8 +165,8 @@ class VerificationTab(QWidget):
                 combo.addItem(_(label), value)
             combo.setCurrentIndex([v for v, _l in PASSED].index(found.passed if found else None))
             evidence = line(found.evidence if found else "")
-            for widget in (combo, evidence):
-                widget.setEnabled(editable)
+            combo.setEnabled(editable)
+            lock_line(evidence, editable)
             combo.currentIndexChanged.connect(
                 lambda _i, c=criterion.id, b=combo, e=evidence: self.save_mandatory(c, b, e)
             )
@@ -187,7 +198,10 @@ class VerificationTab(QWidget):
             member.setCurrentIndex(max(member.findData(done.committee_member_id) if done else 0, 0))
             widgets = (result, notes, day, member)
             for c, widget in enumerate(widgets, 1):
-                widget.setEnabled(editable)
+                if isinstance(widget, QLineEdit):
+                    lock_line(widget, editable)
+                else:
+                    widget.setEnabled(editable)
                 self.scenarios.setCellWidget(r, c, widget)
             save = lambda *_a, s=scenario.id, w=widgets: self.save_verification(s, *w)  # noqa: E731
             result.currentIndexChanged.connect(save)
