@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -85,6 +86,14 @@ def lock_line(edit: QLineEdit, editable: bool) -> None:
     show_read_only(edit, not editable)
 
 
+def wrapped(view: QTableWidget) -> QTableWidget:
+    """``view``'s texts wrapped, each row as tall as its text whenever a column is
+    resized."""
+    view.setWordWrap(True)
+    view.horizontalHeader().sectionResized.connect(lambda *_a: view.resizeRowsToContents())
+    return view
+
+
 def text_item(text: str) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setToolTip(text)
@@ -111,9 +120,13 @@ class VerificationTab(QWidget):
 
         mandatory = QGroupBox(_("Mandatory criteria"))
         box = QVBoxLayout(mandatory)
+        # the evidence takes the free width, the criterion wraps in 60 characters: at
+        # 1366×768 a long evidence showed 50 characters beside a half-empty column (walk
+        # 2026-12-07)
         self.mandatory = table(
-            [_("Criterion"), _("Result"), _("Evidence (where the bid shows it)")], 0, {2: 50}
+            [_("Criterion"), _("Result"), _("Evidence (where the bid shows it)")], 2, {0: 60}
         )
+        wrapped(self.mandatory)
         self.mandatory.setObjectName("mandatory-table")
         box.addWidget(self.mandatory)
         layout.addWidget(mandatory, 3)
@@ -126,10 +139,7 @@ class VerificationTab(QWidget):
         self.scenarios = table(
             [_("Scenario"), _("Result"), _("Notes"), _("Date"), _("Reported by")], 0, {2: 24, 3: 14}
         )
-        self.scenarios.setWordWrap(True)
-        self.scenarios.horizontalHeader().sectionResized.connect(
-            lambda *_a: self.scenarios.resizeRowsToContents()
-        )
+        wrapped(self.scenarios)
         self.scenarios.setObjectName("scenario-table")
         box.addWidget(self.scenarios)
         layout.addWidget(scenarios, 2)
@@ -173,6 +183,7 @@ class VerificationTab(QWidget):
             on_edit(evidence, partial(self.save_mandatory, criterion.id, combo, evidence))
             self.mandatory.setCellWidget(r, 1, combo)
             self.mandatory.setCellWidget(r, 2, evidence)
+        self.mandatory.resizeRowsToContents()  # a long criterion on two lines, whole
 
     def _fill_scenarios(self, record: BidsRecord, bid_id: int | None, editable: bool) -> None:
         numbers = scenario_numbers(self.ctx.project)
