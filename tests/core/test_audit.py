@@ -200,7 +200,7 @@ def test_instructions_to_bidders_name_the_portal_and_the_channel_for_questions_u
     path = tmp_path / "portals.txt"
     path.write_text(_PORTALS, encoding="utf-8")
     assert cli.main(["lint", "--file", str(path), "--lang", "en"]) == 0
-    assert capsys.readouterr().out == ""
+    assert capsys.readouterr().out.startswith("No finding in portals.txt: ")
     # the clean twin: the same sentences under a requirement heading are still checked
     path.write_text(_PORTALS.replace("INSTRUCTIONS TO BIDDERS", "MANDATORY REQUIREMENTS"), encoding="utf-8")
     assert cli.main(["lint", "--file", str(path), "--lang", "en"]) == 1
@@ -351,7 +351,10 @@ def test_lint_file_on_a_real_french_tender_names_the_product(capsys):
 )
 def test_real_requirement_lists_without_brands_are_clean_and_read_item_by_item(name, lang, capsys):
     code, lines, _ = lint_file(capsys, DATA / name, "--lang", lang)
-    assert (code, lines) == (0, [])
+    assert code == 0 and len(lines) == 1
+    assert lines[0].startswith(
+        {"fr": f"Aucun constat dans {name}\u00a0: ", "en": f"No finding in {name}: "}[lang]
+    )
     audited = audit_document(DATA / name, lang)
     items = [a for a in audited if a.text[:2] in ("• ", "1.", "2.", "3.")]
     assert len(items) >= 3
@@ -451,8 +454,15 @@ def test_field_forces_one_role_for_every_paragraph(capsys):
     code, lines, _ = lint_file(
         capsys, DATA / "police-scheduling-en.txt", "--lang", "en", "--field", "problem"
     )
-    assert code == 0
-    assert all("P-" in line for line in lines)
+    checked = [
+        a for a in audit_document(DATA / "police-scheduling-en.txt", "en", "problem") if a.role != "skipped"
+    ]
+    assert {a.role for a in checked} == {"problem"} and len(checked) > 5
+    # no problem finding there: the line says so (all() of no line could not fail)
+    assert (code, lines) == (
+        0,
+        [f"No finding in police-scheduling-en.txt: {len(checked)} paragraphs, 0 table cells checked."],
+    )
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ from wizard.core.i18n.os_errors import os_reason
 from wizard.core.model import Project
 
 if TYPE_CHECKING:
-    from wizard.core.audit import AuditedParagraph
+    from wizard.core.audit import AuditedParagraph, Paragraph
     from wizard.core.checks.base import Finding
     from wizard.core.documents.gate import GateItem
 
@@ -303,21 +303,55 @@ def _finding_json(f: Finding, lang: str) -> dict[str, object]:
     }
 
 
+CLEAN_DOCUMENT = N_("No finding in {file}: {paragraphs}, {cells} checked.")
+"""``lint --file``'s one line on a document without any finding: what was read."""
+
+
+def document_language(paragraphs: list[Paragraph]) -> str | None:
+    """The language most of ``paragraphs`` plainly read as, by the reader the addenda
+    check uses on each text (``languages.written_language``): "fr" or "en"; ``None``
+    when no paragraph tells or as many tell each."""
+    from wizard.core.i18n.languages import written_language
+
+    said = [written_language(p.text) for p in paragraphs]
+    french, english = said.count("fr"), said.count("en")
+    if french == english:
+        return None
+    return "fr" if french > english else "en"
+
+
 def _lint_file(args: argparse.Namespace, lang: str) -> int:
     """``lint --file``: ``LOCATION  CODE  names`` per finding (``--explain``: severity
-    and message too), or the JSON object of :func:`_audit_json`."""
+    and message too), or one line saying that nothing was found in how many paragraphs
+    and table cells (:data:`CLEAN_DOCUMENT`); or the JSON object of :func:`_audit_json`.
+    The checks read the document in its own language (:func:`document_language`; ``lang``
+    when it does not tell), the lines are written in ``lang``."""
     import json
 
-    from wizard.core.audit import DocumentError, audit_document, with_findings
+    from wizard.core.audit import DocumentError, audit_paragraphs, read_document, with_findings
     from wizard.core.checks.base import Severity
 
     try:
-        audited = audit_document(Path(args.file), lang, args.field)
+        paragraphs = read_document(Path(args.file))
     except DocumentError as exc:
         raise CliError(exc.text, exc.path, **exc.params).with_output(exc.output) from None
+    written = document_language(paragraphs) or lang
+    audited = audit_paragraphs(paragraphs, written, args.field)
     flagged = with_findings(audited)
     if args.format == "json":
-        print(json.dumps(_audit_json(args.file, lang, audited), ensure_ascii=False, indent=2))
+        print(json.dumps(_audit_json(args.file, lang, audited, written), ensure_ascii=False, indent=2))
+    elif not flagged:
+        checked = [a for a in audited if a.role != "skipped"]
+        cells = sum(1 for a in checked if a.location.table)
+        print(
+            tr(
+                CLEAN_DOCUMENT,
+                lang,
+                file=Path(args.file).name,
+                paragraphs=ntr("{count} paragraph", "{count} paragraphs", len(checked) - cells, lang),
+                cells=ntr("{count} table cell", "{count} table cells", cells, lang),
+            )
+        )
     else:
         for item in flagged:
             where = item.location.describe(lang)
@@ -328,10 +362,14 @@ def _lint_file(args: argparse.Namespace, lang: str) -> int:
     return 1 if any(f.severity == Severity.ERROR for a in flagged for f in a.findings) else 0
 
 
-def _audit_json(path: str, lang: str, audited: list[AuditedParagraph]) -> dict[str, object]:
-    """``{"file", "lang", "paragraphs": count, "findings": [{"location": {"table": 3,
-    "row": 2, "cell": 2}, "where": "table 3, row 2, cell 2", "role": "criterion",
-    "text": …, "code", "severity", "names", "message"}, …]}``."""
+def _audit_json(
+    path: str, lang: str, audited: list[AuditedParagraph], written: str | None = None
+) -> dict[str, object]:
+    """``{"file", "lang": the document's language, "message_lang": the messages',
+    "paragraphs": count, "findings": [{"location": {"table": 3, "row": 2, "cell": 2},
+    "where": "table 3, row 2, cell 2", "role": "criterion", "text": …, "code",
+    "severity", "names", "message"}, …]}``; ``written`` (the document's language)
+    defaults to ``lang``."""
     findings = [
         {
             "location": item.location.as_dict(),
@@ -344,7 +382,13 @@ def _audit_json(path: str, lang: str, audited: list[AuditedParagraph]) -> dict[s
         for item in audited
         for f in item.findings
     ]
-    return {"file": str(path), "lang": lang, "paragraphs": len(audited), "findings": findings}
+    return {
+        "file": str(path),
+        "lang": written or lang,
+        "message_lang": lang,
+        "paragraphs": len(audited),
+        "findings": findings,
+    }
 
 
 def cmd_brands(args: argparse.Namespace) -> int:

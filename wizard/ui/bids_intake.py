@@ -155,6 +155,12 @@ class BidsTab(QWidget):
         form.addRow(self.recorded_label)
         self.addenda_box = QHBoxLayout()
         self.addenda_checks: dict[int, QCheckBox] = {}
+        # with no addendum issued the line said nothing (walk 2026-12-07): it says so
+        self.no_addenda = QLabel(_("No addendum issued"))
+        self.no_addenda.setObjectName("bid-no-addendum")
+        self.no_addenda.setStyleSheet("color: palette(dark)")
+        self.addenda_box.addWidget(self.no_addenda)
+        self.addenda_box.addStretch(1)
         form.addRow(_("Addenda acknowledged"), self.addenda_box)
         self.trade_secret = QLineEdit()
         self.trade_secret.setObjectName("bid-trade-secret")
@@ -223,20 +229,17 @@ class BidsTab(QWidget):
     def _addenda_checks(self) -> None:
         numbers = [a.number for a in read_publishing(self.ctx.pf).issued if a.number is not None]
         if sorted(self.addenda_checks) == numbers:
+            self.no_addenda.setVisible(not numbers)
             return
         for check in self.addenda_checks.values():
             check.deleteLater()
         self.addenda_checks = {}
-        for number in numbers:
+        for i, number in enumerate(numbers):
             check = QCheckBox(_("Addendum {number}", number=number))
             check.setObjectName(f"bid-addendum-{number}")
             self.addenda_checks[number] = check
-            self.addenda_box.addWidget(check)
-        if not numbers:
-            check = QCheckBox(_("No addendum issued"))
-            check.setEnabled(False)
-            self.addenda_checks[0] = check
-            self.addenda_box.addWidget(check)
+            self.addenda_box.insertWidget(i, check)
+        self.no_addenda.setVisible(not numbers)
 
     def show_bid(self, row: int) -> None:
         bid = self.current_bid() if row >= 0 else None
@@ -338,7 +341,7 @@ class BidsTab(QWidget):
         return {
             **{name: edit.text() for name, edit in self.fields.items()},
             "received_at": moment_text(info, self.received_day.text(), self.received_time.text()),
-            "acknowledged": [n for n, c in self.addenda_checks.items() if n and c.isChecked()],
+            "acknowledged": [n for n, c in self.addenda_checks.items() if c.isChecked()],
             "trade_secret": self.trade_secret.text(),
             "publish_names": self.publish_names.isChecked(),
             "response_form": self.response_form.isChecked(),

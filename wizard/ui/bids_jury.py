@@ -53,7 +53,7 @@ from wizard.ui.bids_common import (
     table,
     with_recorded,
 )
-from wizard.ui.bids_verification import bid_combo, line, on_edit, text_item
+from wizard.ui.bids_verification import bid_combo, line, lock_line, on_edit, text_item, wrapped
 
 if TYPE_CHECKING:
     from wizard.ui.context import ProjectContext
@@ -129,7 +129,9 @@ class JuryTab(QWidget):
         self.divergences.setObjectName("divergences")
         self.divergences.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
         layout.addWidget(self.divergences)
-        self.points = table([_("Optional criterion"), _("Points"), _("Reason")], 0, {2: 50})
+        # the reason takes the free width, the criterion wraps in 60 characters (walk
+        # 2026-12-07: a reason showed 50 characters beside a half-empty column)
+        self.points = wrapped(table([_("Optional criterion"), _("Points"), _("Reason")], 2, {0: 60}))
         self.rows: list[tuple[str, int]] = []
         """What each row of :attr:`points` scores: (:data:`GRID` or :data:`CRITERION`, id)."""
         self.points.setObjectName("points-table")
@@ -329,14 +331,15 @@ class JuryTab(QWidget):
             reason = line(reason_text)
             reason.setObjectName(f"{prefix}reason-{key}")
             reason.setPlaceholderText(_("Why (the part of the bid that shows it)"))
-            for widget in (combo, reason):
-                widget.setEnabled(editable)
+            combo.setEnabled(editable)
+            lock_line(reason, editable)
             combo.currentIndexChanged.connect(
                 lambda _i, k=kind, c=key, b=combo, e=reason: self.save(c, b, e, k)
             )
             on_edit(reason, partial(self.save, key, combo, reason, kind))
             self.points.setCellWidget(r, 1, combo)
             self.points.setCellWidget(r, 2, reason)
+        self.points.resizeRowsToContents()
 
     # -- editing ------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,8 @@ from wizard.core.bids.record import BidsRecord, read
 from wizard.core.domain.numbering import criterion_numbers, scenario_numbers
 from wizard.core.i18n import N_, _, ui_language
 from wizard.ui.bids_common import bid_name, clear_cells, table
+from wizard.ui.widgets.line_start import keep_start
+from wizard.ui.widgets.read_only import show_read_only
 
 PASSED = [(None, N_("Not assessed")), (True, N_("Passes")), (False, N_("Fails"))]
 RESULTS = ["pending", "confirmed", "refuted"]
@@ -68,10 +71,27 @@ def on_edit(edit: QLineEdit, save: Callable[[], object]) -> None:
 
 
 def line(text: str) -> QLineEdit:
-    """A line edit showing ``text``, remembered as saved (:func:`edited`)."""
+    """A line edit showing ``text`` from its start, whole in its tooltip (a long evidence
+    or reason in a narrow cell showed its end: ``line_start``), remembered as saved
+    (:func:`edited`)."""
     edit = QLineEdit(text)
     edit.setProperty("saved", text)
-    return edit
+    return keep_start(edit)
+
+
+def lock_line(edit: QLineEdit, editable: bool) -> None:
+    """``edit`` read-only (not disabled) when it cannot change: its text can still be
+    scrolled, selected and copied, and its tooltip shows it whole."""
+    edit.setReadOnly(not editable)
+    show_read_only(edit, not editable)
+
+
+def wrapped(view: QTableWidget) -> QTableWidget:
+    """``view``'s texts wrapped, each row as tall as its text whenever a column is
+    resized."""
+    view.setWordWrap(True)
+    view.horizontalHeader().sectionResized.connect(lambda *_a: view.resizeRowsToContents())
+    return view
 
 
 def text_item(text: str) -> QTableWidgetItem:
@@ -100,9 +120,13 @@ class VerificationTab(QWidget):
 
         mandatory = QGroupBox(_("Mandatory criteria"))
         box = QVBoxLayout(mandatory)
+        # the evidence takes the free width, the criterion wraps in 60 characters: at
+        # 1366×768 a long evidence showed 50 characters beside a half-empty column (walk
+        # 2026-12-07)
         self.mandatory = table(
-            [_("Criterion"), _("Result"), _("Evidence (where the bid shows it)")], 0, {2: 50}
+            [_("Criterion"), _("Result"), _("Evidence (where the bid shows it)")], 2, {0: 60}
         )
+        wrapped(self.mandatory)
         self.mandatory.setObjectName("mandatory-table")
         box.addWidget(self.mandatory)
         layout.addWidget(mandatory, 3)
@@ -115,10 +139,7 @@ class VerificationTab(QWidget):
         self.scenarios = table(
             [_("Scenario"), _("Result"), _("Notes"), _("Date"), _("Reported by")], 0, {2: 24, 3: 14}
         )
-        self.scenarios.setWordWrap(True)
-        self.scenarios.horizontalHeader().sectionResized.connect(
-            lambda *_a: self.scenarios.resizeRowsToContents()
-        )
+        wrapped(self.scenarios)
         self.scenarios.setObjectName("scenario-table")
         box.addWidget(self.scenarios)
         layout.addWidget(scenarios, 2)
@@ -154,14 +175,15 @@ class VerificationTab(QWidget):
                 combo.addItem(_(label), value)
             combo.setCurrentIndex([v for v, _l in PASSED].index(found.passed if found else None))
             evidence = line(found.evidence if found else "")
-            for widget in (combo, evidence):
-                widget.setEnabled(editable)
+            combo.setEnabled(editable)
+            lock_line(evidence, editable)
             combo.currentIndexChanged.connect(
                 lambda _i, c=criterion.id, b=combo, e=evidence: self.save_mandatory(c, b, e)
             )
             on_edit(evidence, partial(self.save_mandatory, criterion.id, combo, evidence))
             self.mandatory.setCellWidget(r, 1, combo)
             self.mandatory.setCellWidget(r, 2, evidence)
+        self.mandatory.resizeRowsToContents()  # a long criterion on two lines, whole
 
     def _fill_scenarios(self, record: BidsRecord, bid_id: int | None, editable: bool) -> None:
         numbers = scenario_numbers(self.ctx.project)
@@ -187,7 +209,10 @@ class VerificationTab(QWidget):
             member.setCurrentIndex(max(member.findData(done.committee_member_id) if done else 0, 0))
             widgets = (result, notes, day, member)
             for c, widget in enumerate(widgets, 1):
-                widget.setEnabled(editable)
+                if isinstance(widget, QLineEdit):
+                    lock_line(widget, editable)
+                else:
+                    widget.setEnabled(editable)
                 self.scenarios.setCellWidget(r, c, widget)
             save = lambda *_a, s=scenario.id, w=widgets: self.save_verification(s, *w)  # noqa: E731
             result.currentIndexChanged.connect(save)

@@ -37,6 +37,7 @@ from wizard.core.i18n import N_, _
 from wizard.core.i18n.languages import tender_languages, text_language
 from wizard.core.model.translatable import needs_translation, other_language, text_in
 from wizard.ui.context import ProjectContext
+from wizard.ui.widgets.line_start import keep_start, show_start
 from wizard.ui.widgets.read_only import show_read_only
 
 TextEditor = QLineEdit | QPlainTextEdit
@@ -70,6 +71,7 @@ def editor_text(edit: TextEditor) -> str:
 def set_editor_text(edit: TextEditor, text: str) -> None:
     if isinstance(edit, QLineEdit):
         edit.setText(text)
+        show_start(edit)  # its start shown, not its end (line_start)
     else:
         edit.setPlainText(text)
 
@@ -83,6 +85,8 @@ class BilingualField(QWidget):
         self.other: TextEditor = QLineEdit() if isinstance(primary, QLineEdit) else QPlainTextEdit()
         if isinstance(self.other, QPlainTextEdit):
             self.other.setTabChangesFocus(True)
+        else:
+            keep_start(self.other)
         self._loading = False
         self.source: str = "fr"  # the text language shown at the last load
         self.primary_head = QLabel()

@@ -32,6 +32,7 @@ from wizard.core.project_file.store import ProjectFile
 from wizard.ui.context import ProjectContext
 from wizard.ui.labels import label
 from wizard.ui.widgets.bilingual import BilingualField
+from wizard.ui.widgets.line_start import keep_start, show_start
 from wizard.ui.widgets.read_only import show_read_only
 from wizard.ui.widgets.texts import Texts
 
@@ -87,8 +88,13 @@ class FieldBinder:
         if placeholder:
             self.texts.add(edit.setPlaceholderText, placeholder)
         edit.textChanged.connect(lambda text: self._set_later(section, name, text))
-        self._register(section, name, edit, lambda: edit.setText(self._value(section, name)))
-        self._translatable(section, name, edit)
+
+        def load() -> None:
+            edit.setText(self._value(section, name))
+            show_start(edit)  # a long title read from its start, whole in the tooltip
+
+        self._register(section, name, edit, load)
+        self._translatable(section, name, keep_start(edit))
         return edit
 
     def _translatable(self, section: str, name: str, edit: QLineEdit | QPlainTextEdit) -> None:
