@@ -305,3 +305,16 @@ def test_the_gate_names_each_debriefing_letter_of_a_resolution_date_that_is_no_d
     letters = [f"debriefing-{n}-{lang}.docx" for n in (1, 2, 3, 5) for lang in ("en", "fr")]
     assert named(awarded(resolution_date="2027-02-30")) == sorted(letters)
     assert named(awarded()) == []  # the clean twin: a real day
+
+
+def test_the_french_letter_names_the_contact_as_the_tender_does():
+    """The tender and the notice of award say « personne-ressource unique »; the letter
+    said « responsable unique », a role the tender never names (walk, 2026-12-07)."""
+    fr = "\n".join(_lines(project(), awarded(), 5, "fr"))
+    assert (
+        "Pour toute question sur ce résultat, ou pour demander une rencontre, écrivez à la "
+        "personne-ressource unique désignée dans l’appel d’offres en indiquant son numéro de référence."
+    ) in fr.split("\n")
+    assert "responsable unique" not in fr
+    en = "\n".join(_lines(project(), awarded(), 5, "en"))  # the English source keeps its words
+    assert "write to the single point of contact named in the call for tenders" in en
