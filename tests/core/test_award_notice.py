@@ -52,6 +52,9 @@ EN = [
     "Martin Thériault",
     "Director of Information Technology",
     "Ville de Rivière-aux-Pins",
+    "Rivière-aux-Pins Town Hall",  # the postal address's English version
+    "40, rue du Moulin",
+    "Rivière-aux-Pins NB E4A 1B2",
     "approvisionnement@riviere-aux-pins.example.ca",
     "506 555-0123",
 ]
@@ -88,7 +91,7 @@ def test_the_exported_notices_read_whole_in_each_language(tmp_path):
     fr = _paragraphs((tmp_path / "award-notice-4-fr.docx").read_bytes())
     assert fr[:3] == ["Ville de Rivière-aux-Pins", "Avis d’adjudication", "10\u00a0mai\u00a02027"]
     assert fr[7:10] == FR_BODY
-    assert fr[-6:-4] == [
+    assert fr[-9:-7] == [
         "Veuillez agréer, Madame, Monsieur, nos salutations distinguées.",
         "Martin Thériault",
     ]
@@ -282,7 +285,7 @@ def test_the_signature_block_is_kept_together():
     doc = Document(io.BytesIO(docx_bytes(notice_document(project(), awarded(), "fr"))))
     kept = [(p.text, bool(p.paragraph_format.keep_with_next)) for p in doc.paragraphs if p.text.strip()]
     start = [t for t, _n in kept].index("Veuillez agréer, Madame, Monsieur, nos salutations distinguées.")
-    assert [n for _t, n in kept[start:]] == [True] * 5 + [False]
+    assert [n for _t, n in kept[start:]] == [True] * 8 + [False]  # with 3 address lines
     # the last paragraph goes with them: a page never holds the signature alone
     assert kept[start - 1] == (
         "Pour toute question sur le présent avis, écrivez à la personne-ressource unique désignée dans "

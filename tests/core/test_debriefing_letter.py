@@ -15,6 +15,7 @@ from test_evaluation_outputs import awarded, project, text
 
 from wizard.core.bids import evaluation_entry, opening
 from wizard.core.bids.record import read
+from wizard.core.documents.award_notice import notice_document
 from wizard.core.documents.debriefing import ENVELOPE_NOT_OPENED, letter_document
 from wizard.core.i18n import tr
 from wizard.core.i18n.formats import PLACEHOLDER
@@ -30,22 +31,33 @@ def _after(lines: list[str], first: str, count: int) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("lang", "closing", "title"),
+    ("lang", "closing", "title", "hall", "town"),
     [
-        ("en", "Yours truly,", "Director of Information Technology"),
+        (
+            "en",
+            "Yours truly,",
+            "Director of Information Technology",
+            "Rivière-aux-Pins Town Hall",
+            "Rivière-aux-Pins NB E4A 1B2",
+        ),
         (
             "fr",
             "Veuillez agréer, Madame, Monsieur, nos salutations distinguées.",
             "Directeur des technologies de l'information",
+            "Hôtel de ville de Rivière-aux-Pins",
+            "Rivière-aux-Pins (Nouveau-Brunswick) E4A 1B2",
         ),
     ],
 )
-def test_the_officer_named_in_the_tender_signs(lang, closing, title):
+def test_the_officer_named_in_the_tender_signs(lang, closing, title, hall, town):
     lines = _lines(project(), awarded(), 5, lang)
-    assert _after(lines, closing, 5) == [
+    assert _after(lines, closing, 8) == [
         "Martin Thériault",
         title,
         "Ville de Rivière-aux-Pins",
+        hall,  # the Town's postal address in the letter's language, line by line
+        "40, rue du Moulin",
+        town,
         "approvisionnement@riviere-aux-pins.example.ca",
         "506 555-0123",
     ]
@@ -54,7 +66,9 @@ def test_the_officer_named_in_the_tender_signs(lang, closing, title):
 
 def test_a_signatory_not_recorded_prints_the_placeholder():
     p = project()
-    p.info = replace(p.info, officer_name=" ", officer_title="", contact_email="", contact_phone="")
+    p.info = replace(
+        p.info, officer_name=" ", officer_title="", contact_email="", contact_phone="", contact_address=""
+    )
     lines = _lines(p, awarded(), 5, "fr")  # the French text binds: its title is the one cleared
     closing = "Veuillez agréer, Madame, Monsieur, nos salutations distinguées."
     assert _after(lines, closing, 4) == [PLACEHOLDER, PLACEHOLDER, "Ville de Rivière-aux-Pins", "Critère"]
@@ -305,3 +319,62 @@ def test_the_gate_names_each_debriefing_letter_of_a_resolution_date_that_is_no_d
     letters = [f"debriefing-{n}-{lang}.docx" for n in (1, 2, 3, 5) for lang in ("en", "fr")]
     assert named(awarded(resolution_date="2027-02-30")) == sorted(letters)
     assert named(awarded()) == []  # the clean twin: a real day
+
+
+def test_the_french_letter_names_the_contact_as_the_tender_does():
+    """The tender and the notice of award say « personne-ressource unique »; the letter
+    said « responsable unique », a role the tender never names (walk, 2026-12-07)."""
+    fr = "\n".join(_lines(project(), awarded(), 5, "fr"))
+    assert (
+        "Pour toute question sur ce résultat, ou pour demander une rencontre, écrivez à la "
+        "personne-ressource unique désignée dans l’appel d’offres en indiquant son numéro de référence."
+    ) in fr.split("\n")
+    assert "responsable unique" not in fr
+    en = "\n".join(_lines(project(), awarded(), 5, "en"))  # the English source keeps its words
+    assert "write to the single point of contact named in the call for tenders" in en
+
+
+ADDRESS = "Case postale 7\n\n  12,  rue de l’Église \nRivière-aux-Pins (N.-B.)  E4A 1B2\n"
+
+
+def _addressed(address: str):
+    """The sample project with ``address`` as its postal address in both languages."""
+    p = project()
+    p.info = replace(p.info, contact_address=address)
+    p.translations = [
+        replace(t, text=address) if t.address == "info.contact_address" else t for t in p.translations
+    ]
+    return p
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_towns_postal_address_signs_both_letters(lang):
+    """The letters gave the Town's e-mail and telephone but no postal address though the
+    project holds one (walk, 2026-12-07): its lines, as recorded (blank lines and runs
+    of spaces dropped), follow the Town's name."""
+    p = _addressed(ADDRESS)
+    record = awarded()
+    closing = (
+        "Yours truly," if lang == "en" else "Veuillez agréer, Madame, Monsieur, nos salutations distinguées."
+    )
+    block = [
+        "Ville de Rivière-aux-Pins",
+        "Case postale 7",
+        "12, rue de l’Église",
+        "Rivière-aux-Pins (N.-B.) E4A 1B2",
+        "approvisionnement@riviere-aux-pins.example.ca",
+        "506 555-0123",
+    ]
+    assert _after(_lines(p, record, 5, lang), closing, 8)[2:] == block
+    notice = text(notice_document(p, record, lang)).split("\n")
+    assert _after(notice, closing, 8)[2:] == block
+
+
+@pytest.mark.parametrize("blank", ["", " \n\t\n"])
+def test_the_clean_twin_no_address_recorded_prints_no_line(blank):
+    p = _addressed(blank)
+    assert _after(_lines(p, awarded(), 5, "en"), "Yours truly,", 5)[2:] == [
+        "Ville de Rivière-aux-Pins",
+        "approvisionnement@riviere-aux-pins.example.ca",
+        "506 555-0123",
+    ]

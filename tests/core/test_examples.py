@@ -99,7 +99,7 @@ def test_problem_is_a_need_and_scope_is_wide(example):
         "emergency-perimeter": "Lors d'une situation d'urgence, j'ai besoin de sécuriser un périmètre à "
         "plusieurs niveaux et de savoir en temps réel où se trouvent les intervenants.",
         "office-suite": "We need to evaluate the benefits and feasibility of using a cloud office suite.",
-        "training": "J'ai besoin d'évaluer les avantages et la faisabilité de réduire mes coûts de formation.",
+        "training": "La Ville a besoin d'évaluer les avantages et la faisabilité de réduire ses coûts de formation.",
     }
     assert p.problem.statement == statements[name]
     assert p.problem.request_as_received and p.problem.requesting_unit and len(p.problem.context) > 200
@@ -284,3 +284,27 @@ def test_every_text_is_in_french_and_in_english(example):
         for t in p.translations
         if len(t.text) >= 40
     )
+
+
+def test_the_training_need_is_the_towns_and_its_alert_evidence_agrees_with_the_pass():
+    """Walk 2026-12-07: the decision record read "The need: I need to … my training
+    costs" (the guide's first person, not the Town's), and OBL-2 ("at least 60 days in
+    advance") was passed on « alerte reçue 59 jours avant l'échéance », which a losing
+    bidder reads as a fail."""
+    import json
+
+    from wizard.core.paths import resource_path
+
+    p = load_example("training")
+    (english,) = [t.text for t in p.translations if t.address == "problem.statement"]
+    assert (
+        english == "The Town needs to evaluate the benefits and feasibility of reducing its training costs."
+    )
+    assert not re.search(r"\b(I|my|j'ai|mes)\b", f"{p.problem.statement} {english}", re.IGNORECASE)
+    data = json.loads(resource_path("examples", "training.json").read_text(encoding="utf-8"))
+    obl2 = next(c for c in data["criteria"] if "au moins 60 jours" in c["text"])
+    rows = [m for m in data["bids"]["mandatory"] if m["criterion_id"] == obl2["id"]]
+    assert rows and all(m["passed"] for m in rows)  # the clean twin: a pass each
+    for m in rows:
+        (days,) = re.findall(r"(\d+) jours avant", m["evidence"])
+        assert int(days) >= 60, m["evidence"]

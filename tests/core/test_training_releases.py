@@ -16,8 +16,8 @@ from wizard.core.opendata.identity import release_digest
 from wizard.core.paths import resource_path
 
 TOOL = Path(__file__).resolve().parents[2] / "tools" / "training_releases.py"
-TENDER_ID = "ocds-213czf-RAP-2027-TI-07-tender-0ec614947047"
-UPDATE_ID = "ocds-213czf-RAP-2027-TI-07-tenderUpdate-1ed51d376948"
+TENDER_ID = "ocds-213czf-RAP-2027-TI-07-tender-13177529a8b4"
+UPDATE_ID = "ocds-213czf-RAP-2027-TI-07-tenderUpdate-925ab27aca7c"
 
 
 def _tool():

@@ -11,7 +11,7 @@ same way, as a Canadian municipal letter does.
 * :func:`standstill`: the end of the standstill period, when the award records one, and
   the signature once recorded (:func:`signed_standstill`);
 * :func:`signature`: the closing and the officer the tender names as the single point of
-  contact, kept together on one page.
+  contact, with the Town's postal address when recorded, kept together on one page.
 """
 
 from __future__ import annotations
@@ -140,14 +140,17 @@ def standstill(record: BidsRecord, lang: str) -> str:
 def signature(project: Project, lang: str) -> list[Block]:
     """The closing, then who signs: the officer the tender names as the single point of
     contact, the title, the Town, and how to reach them (``info.officer_name``,
-    ``officer_title``, ``contact_email``, ``contact_phone``); the name and title print the
-    placeholder when they are not recorded, never another person's."""
+    ``officer_title``; the Town's postal address ``contact_address`` line by line, then
+    ``contact_email``, ``contact_phone``); the name and title print the placeholder when
+    they are not recorded, never another person's; an address, e-mail or telephone not
+    recorded prints no line."""
     info = project.info
     lines = [
         (user_text(info.officer_name), "info.officer_name"),
         (user_text(info.officer_title), "info.officer_title"),
         (user_text(info.organization), "info.organization"),
     ]
+    lines += [(line, "") for line in one_line(info.contact_address, "\n").split("\n") if line]
     lines += [(one_line(v), "") for v in (info.contact_email, info.contact_phone) if one_line(v)]
     # one block on one page with the closing before it: each line kept with the next
     blocks: list[Block] = [Paragraph(tr("Yours truly,", lang), keep_with_next=True)]
