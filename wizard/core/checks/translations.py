@@ -27,6 +27,7 @@ language; a bilingual tender is two whole documents.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
@@ -67,7 +68,9 @@ MIN_WORDS = 4
 """The fewest words a text must have before ``PR-TEXT-LANGUAGE`` reads its language: a
 name, a criterion’s number, a figure or a title of two or three words never fires."""
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_HYPHENATED = re.compile(r"[^\s-]+(?:-[^\s-]+)+")
+"""A hyphenated name (« Rivière-aux-Pins », « Nouveau-Brunswick »), code or date: a place's
+name keeps its words in any language, so it is read as no word of either."""
 
 LANGUAGE_NAMES = {"fr": Localized(fr="français", en="French"), "en": Localized(fr="anglais", en="English")}
 """The language a text reads as, as the messages say it."""
@@ -79,21 +82,23 @@ WRONG_LANGUAGE = N_(
 """``PR-TEXT-LANGUAGE``: a text of the tender typed in the other language."""
 
 
-_COMPOUND = re.compile(r"\S*\w-\w\S*")
-"""A hyphenated name (« Rivière-aux-Pins », « Nouveau-Brunswick »): a place's name keeps
-its words in any language."""
-
 NOT_READ = frozenset(["info.contact_address"])
 """Fields whose words are names in either version: a postal address keeps its street
 (« 40, rue du Moulin ») in the English tender."""
 
 
+@lru_cache(maxsize=16384)
 def text_reads_as(text: str) -> str | None:
     """The language (``"fr"``/``"en"``) ``text`` plainly reads as, or ``None`` when it is
     shorter than :data:`MIN_WORDS` words or its words say too little or both. Hyphenated
-    names are no words of either language."""
-    text = _COMPOUND.sub(" ", text)
-    if len(_WORD.findall(text)) < MIN_WORDS:
+    names are no words of either language. Cached on the text: the checks ask it of
+    every text on every run."""
+    if "-" in text:
+        text = _HYPHENATED.sub(" ", text)
+    words = text.split(None, 2 * MIN_WORDS)
+    if len(words) < 2 * MIN_WORDS:  # a short text: its figures are no words
+        words = [word for word in words if any(ch.isalpha() for ch in word)]
+    if len(words) < MIN_WORDS:
         return None
     return written_language(text)
 
@@ -105,9 +110,14 @@ def _clause_name(project: Project, address: str, lang: str) -> str:
 def printed_texts(project: Project, lang: str) -> list[tuple[str, str]]:
     """``(address, text)`` of every text the documents in ``lang`` print: each
     translatable field's version in ``lang`` and the clauses' own texts in ``lang``."""
-    found = [
-        (address, translatable.text_in(project, address, lang)) for address, _t in translatable.texts(project)
-    ]
+    if lang == translatable.source_language(project):
+        found = list(translatable.texts(project))
+    else:
+        versions: dict[str, str] = {}
+        for row in project.translations:  # the first row of an address, as text_in reads it
+            if row.lang == lang:
+                versions.setdefault(row.address, row.text)
+        found = [(address, versions.get(address, "")) for address, _t in translatable.texts(project)]
     attr = f"custom_{lang}"
     found += [(f"clause_choices:{c.id}.{attr}", getattr(c, attr)) for c in project.clause_choices]
     return found
