@@ -12,6 +12,7 @@ import pytest
 from wizard import cli
 from wizard.core.checks import run_checks
 from wizard.core.checks.base import Severity
+from wizard.core.checks.lint import lint_text
 from wizard.core.checks.translations import MIN_WORDS, printed_texts, text_reads_as
 from wizard.core.documents.gate import publishing_gate
 from wizard.core.examples import example_names, load_example
@@ -213,3 +214,13 @@ def test_place_names_and_addresses_are_no_words():
     project = load_example("training")  # its English contact address keeps « 40, rue du Moulin »
     assert "rue du Moulin" in translatable.text_in(project, "info.contact_address", "en")
     assert _ours(project) == []
+
+
+def test_lint_reads_no_text_language(capsys):
+    """``lint``'s language is the messages', not the text's: an English criterion linted
+    with French messages is no text in the wrong language (the tender check still is)."""
+    english = "The solution keeps every document of the Town in Canada and returns it at the end."
+    assert text_reads_as(english) == "en"
+    assert "PR-TEXT-LANGUAGE" not in {f.code for f in lint_text("criterion", english, "fr")}
+    assert cli.main(["lint", "--field", "criterion", "--lang", "fr", english]) == 0
+    assert "PR-TEXT-LANGUAGE" not in capsys.readouterr().out
