@@ -82,6 +82,10 @@ WRONG_LANGUAGE = N_(
 """``PR-TEXT-LANGUAGE``: a text of the tender typed in the other language."""
 
 
+_TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.DOTALL)
+"""A clause's template tags (« {% for v in excluded_vendors %} », « {{ organization }} »):
+their words (for, in, and, not) are the template language's, not English."""
+
 NOT_READ = frozenset(["info.contact_address"])
 """Fields whose words are names in either version: a postal address keeps its street
 (« 40, rue du Moulin ») in the English tender."""
@@ -109,7 +113,8 @@ def _clause_name(project: Project, address: str, lang: str) -> str:
 
 def printed_texts(project: Project, lang: str) -> list[tuple[str, str]]:
     """``(address, text)`` of every text the documents in ``lang`` print: each
-    translatable field's version in ``lang`` and the clauses' own texts in ``lang``."""
+    translatable field's version in ``lang`` and the clauses' own texts in ``lang``,
+    without their template tags."""
     if lang == translatable.source_language(project):
         found = list(translatable.texts(project))
     else:
@@ -119,7 +124,10 @@ def printed_texts(project: Project, lang: str) -> list[tuple[str, str]]:
                 versions.setdefault(row.address, row.text)
         found = [(address, versions.get(address, "")) for address, _t in translatable.texts(project)]
     attr = f"custom_{lang}"
-    found += [(f"clause_choices:{c.id}.{attr}", getattr(c, attr)) for c in project.clause_choices]
+    found += [
+        (f"clause_choices:{c.id}.{attr}", _TEMPLATE.sub(" ", getattr(c, attr)))
+        for c in project.clause_choices
+    ]
     return found
 
 
