@@ -57,7 +57,10 @@ log = logging.getLogger(__name__)
 
 CHECKS: dict[Step, Callable[[Project, market_index.SupportIndex], list[Finding]]] = {
     Step.PROJECT: lambda p, _index: (
-        project.check_project(p) + translations.check_translations(p) + procedure.check_procedure(p)
+        project.check_project(p)
+        + translations.check_translations(p)
+        + translations.check_text_languages(p)
+        + procedure.check_procedure(p)
     ),
     Step.PROBLEM: lambda p, _index: problem.check_problem(p),
     Step.SCOPE: lambda p, _index: scope.check_scope(p),
@@ -203,7 +206,7 @@ def version_findings(
             said = {(f.code, f.field, f.message("fr"), f.message("en")) for f in found}
         version = translatable.localized(project, lang, marker="")
         for f in run(version):
-            if f.field not in translated or f.code == "PR-TRANSLATION":
+            if f.field not in translated or f.code in ("PR-TRANSLATION", "PR-TEXT-LANGUAGE"):
                 continue
             if (f.code, f.field, f.message("fr"), f.message("en")) in said:
                 continue

@@ -3,7 +3,10 @@
 ``lint_text(field, text, lang)`` puts ``text`` in a throw-away project — as the problem
 statement, a mandatory criterion or a scenario's steps — runs every check and keeps the
 findings that point at that text. Project-level findings (too many mandatory criteria,
-an unlinked scenario …) are left out: they say nothing about the sentence.
+an unlinked scenario …) are left out: they say nothing about the sentence. So is
+``PR-TEXT-LANGUAGE``: ``lang`` is the language of the messages (``lint --lang``, else the
+system's), not a tender language the text was written for, so an English sentence linted
+with French messages is no text in the wrong language.
 ``lint_line(finding)`` is the line the command prints: the code, then the brand,
 product or vendor names it detected (``"C-BRAND  Microsoft Entra ID"``);
 ``explain_line(finding, lang)`` adds the severity and the message (``lint --explain``).
@@ -17,6 +20,9 @@ from wizard.core.domain import brands
 from wizard.core.i18n.labels import severity_word
 from wizard.core.model import Criterion, Scenario
 from wizard.core.model.defaults import new_project
+
+NOT_LINTED = frozenset(["PR-TEXT-LANGUAGE"])
+"""Codes about the project a text is put in, not about the text (see the module doc)."""
 
 FIELDS = {"problem": "problem.statement", "criterion": "criteria:1.text", "scenario": "scenarios:1.steps"}
 
@@ -37,7 +43,7 @@ def lint_text(field: str, text: str, lang: str = "en") -> list[Finding]:
     else:
         project.scenarios.append(Scenario(id=1, steps=text))
     address = FIELDS[field]
-    return [f for f in checks.run_checks(project) if f.field == address]
+    return [f for f in checks.run_checks(project) if f.field == address and f.code not in NOT_LINTED]
 
 
 def detected_names(f: Finding) -> list[str]:

@@ -46,6 +46,7 @@ PRIVACY = N_("Personal information: keep it in-house where possible and protect 
 COMPLETE = N_("A complete tender: every party, date and rule is stated.")
 EXIT = N_("Plan the exit: data extraction, migration out and dual running have a cost.")
 LANGUAGE = N_("One legally binding version, in a language of the tender.")
+LANGUAGE_WHOLE = N_("Every bidder reads the same tender: a bilingual tender is whole in each language.")
 SEALED_PRICES = N_(
     "Quality before price: the price envelopes stay sealed until the quality scores are final, "
     "and a late bid is never opened."

@@ -12,6 +12,13 @@
   translated text (a brand name, a P-code, C-NOT-BINARY …) that the text language's
   version does not already give says which version it concerns ("In the English
   version: …"). Same code, same field: a justification covers both versions.
+* ``PR-TEXT-LANGUAGE`` (error for a language the tender is published in, warning for a
+  version kept in another): a translatable text (a criterion, a scenario, the statement
+  of the need …) or a clause's own text whose version in one language plainly reads as
+  the other (``languages.written_language``, the reader of ``PR-ADDENDUM-LANGUAGE``):
+  the French criterion typed in the English tender's field. The documents print it as
+  it is, so the publishing gate and ``export --strict`` stop on it. A text of fewer
+  than :data:`MIN_WORDS` words (a name, a number, a code, a short title) says nothing.
 
 Guide principle: every supplier reads the same call for tenders, whatever its
 language; a bilingual tender is two whole documents.
@@ -19,12 +26,15 @@ language; a bilingual tender is two whole documents.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.domain.addresses import parse_address
 from wizard.core.domain.numbering import label_of
 from wizard.core.i18n import N_, Localized, Plural, tr
-from wizard.core.i18n.languages import tender_languages
+from wizard.core.i18n.languages import tender_languages, written_language
 from wizard.core.model import Project, translatable
 
 SHOWN = 12
@@ -52,6 +62,100 @@ def describe(project: Project, address: str, lang: str) -> str:
         ids = [row.id for row in project.rows(where.kind)] if where.kind in translatable.TRANSLATABLE else []
         number = f"{ids.index(where.row_id) + 1}" if where.row_id in ids else f"#{where.row_id}"
     return f"{name} {number}"
+
+
+MIN_WORDS = 4
+"""The fewest words a text must have before ``PR-TEXT-LANGUAGE`` reads its language: a
+name, a criterion’s number, a figure or a title of two or three words never fires."""
+
+_HYPHENATED = re.compile(r"[^\s-]+(?:-[^\s-]+)+")
+"""A hyphenated name (« Rivière-aux-Pins », « Nouveau-Brunswick »), code or date: a place's
+name keeps its words in any language, so it is read as no word of either."""
+
+LANGUAGE_NAMES = {"fr": Localized(fr="français", en="French"), "en": Localized(fr="anglais", en="English")}
+"""The language a text reads as, as the messages say it."""
+
+WRONG_LANGUAGE = N_(
+    "{subject} reads as {found}, yet it is the tender's {version} version, which bidders read "
+    "as it is written: type it in {language}."
+)
+"""``PR-TEXT-LANGUAGE``: a text of the tender typed in the other language."""
+
+
+_TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.DOTALL)
+"""A clause's template tags (« {% for v in excluded_vendors %} », « {{ organization }} »):
+their words (for, in, and, not) are the template language's, not English."""
+
+NOT_READ = frozenset(["info.contact_address"])
+"""Fields whose words are names in either version: a postal address keeps its street
+(« 40, rue du Moulin ») in the English tender."""
+
+
+@lru_cache(maxsize=16384)
+def text_reads_as(text: str) -> str | None:
+    """The language (``"fr"``/``"en"``) ``text`` plainly reads as, or ``None`` when it is
+    shorter than :data:`MIN_WORDS` words or its words say too little or both. Hyphenated
+    names are no words of either language. Cached on the text: the checks ask it of
+    every text on every run."""
+    if "-" in text:
+        text = _HYPHENATED.sub(" ", text)
+    words = text.split(None, 2 * MIN_WORDS)
+    if len(words) < 2 * MIN_WORDS:  # a short text: its figures are no words
+        words = [word for word in words if any(ch.isalpha() for ch in word)]
+    if len(words) < MIN_WORDS:
+        return None
+    return written_language(text)
+
+
+def _clause_name(project: Project, address: str, lang: str) -> str:
+    return f"{tr(N_('Clause'), lang)} {label_of(project, address, lang)}".strip()
+
+
+def printed_texts(project: Project, lang: str) -> list[tuple[str, str]]:
+    """``(address, text)`` of every text the documents in ``lang`` print: each
+    translatable field's version in ``lang`` and the clauses' own texts in ``lang``,
+    without their template tags."""
+    if lang == translatable.source_language(project):
+        found = list(translatable.texts(project))
+    else:
+        versions: dict[str, str] = {}
+        for row in project.translations:  # the first row of an address, as text_in reads it
+            if row.lang == lang:
+                versions.setdefault(row.address, row.text)
+        found = [(address, versions.get(address, "")) for address, _t in translatable.texts(project)]
+    attr = f"custom_{lang}"
+    found += [
+        (f"clause_choices:{c.id}.{attr}", _TEMPLATE.sub(" ", getattr(c, attr)))
+        for c in project.clause_choices
+    ]
+    return found
+
+
+def check_text_languages(project: Project) -> list[Finding]:
+    """``PR-TEXT-LANGUAGE`` for each text whose version in a language reads as the other."""
+    published = tender_languages(project)
+    found = []
+    for lang in ("fr", "en"):
+        for address, text in printed_texts(project, lang):
+            seen = None if address in NOT_READ else text_reads_as(text)
+            if seen is None or seen == lang:
+                continue
+            named = _clause_name if address.startswith("clause_choices:") else describe
+            found.append(
+                finding(
+                    "PR-TEXT-LANGUAGE",
+                    Severity.ERROR if lang in published else Severity.WARNING,
+                    WRONG_LANGUAGE,
+                    address,
+                    principles.LANGUAGE_WHOLE,
+                    subject=Localized(fr=named(project, address, "fr"), en=named(project, address, "en")),
+                    found=LANGUAGE_NAMES[seen],
+                    version=LANGUAGE_ADJECTIVES[lang],
+                    language=LANGUAGE_NAMES[lang],
+                    version_lang=lang,
+                )
+            )
+    return found
 
 
 def _listing(project: Project, addresses: list[str]) -> Localized:
