@@ -80,7 +80,7 @@ def test_the_late_bids_message_gives_the_closing_in_both_offsets(tmp_path, capsy
     assert cli.main(["new", "--example", "office-suite", str(path)]) == 0
     assert cli.main(["publish", str(path), "--date", "2027-01-20"]) == 0
     capsys.readouterr()
-    added = ["bid", str(path), "add", "--name", "X inc.", "--received"]
+    added = ["bid", str(path), "add", "--name", "X inc.", "--address", "1 Main St", "--received"]
     assert cli.main([*added, "2027-02-19T13:30:00-05:00"]) == 0
     assert capsys.readouterr().err.splitlines()[0] == (
         "La soumission 1 a été reçue à 2027-02-19T13:30:00-05:00, après la clôture à "

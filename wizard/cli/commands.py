@@ -1586,11 +1586,61 @@ def _award(pf: Any, args: argparse.Namespace, lang: str) -> None:
     _warn_bids(pf, lang, AWARD_FINDINGS)
 
 
+BIDDER_OPTIONS = {
+    "--name": ("name", "legal_name"),
+    "--bn": ("bn", "business_number"),
+    "--address": ("address", "address"),
+    "--contact": ("contact", "contact_name"),
+    "--email": ("email", "contact_email"),
+    "--phone": ("phone", "contact_phone"),
+}
+"""The bidder's particulars on the command line: option → (its ``args`` name, the
+``record.Bidder`` field), for ``add`` and ``set``."""
+SET_OPTIONS = {
+    **BIDDER_OPTIONS,
+    "--received": ("received", "received_at"),
+    "--trade-secret": ("trade_secret", "trade_secret"),
+}
+"""What ``bid … set`` corrects: what the app's bid form edits of a bid's text
+(``intake.set_bid``; the moment of receipt refused by the core once the envelopes are open)."""
+NO_ADDRESS = N_(
+    "Bid {bid} has no address for its bidder: the letters to the bidders need it. Add it with {set}."
+)
+"""Said by ``bid … add`` without ``--address`` (walk 2026-12-07: the export's gate then
+named ``bids:2.bidder`` and every letter printed the placeholder for the address)."""
+
+
+def _set_hint(args: argparse.Namespace, bid_id: int) -> str:
+    return f'{args.prog} bid {args.file} set {bid_id} --address "…"'
+
+
+def _set_bid(pf: Any, args: argparse.Namespace) -> None:
+    """``set BID [--name …] [--address …] …`` (:data:`SET_OPTIONS`): what was recorded
+    of a bid, corrected through ``intake.set_bid`` as the app's bid form does; an option
+    left out keeps its value. Refused without one option."""
+    from wizard.core.bids import intake
+
+    bid_id = _bid_number(args)
+    changes = {
+        field: getattr(args, dest) for dest, field in SET_OPTIONS.values() if getattr(args, dest) is not None
+    }
+    if not changes:
+        raise CliError(
+            N_("Missing argument: {names}. Try {help}."),
+            names=" | ".join(SET_OPTIONS),
+            help=f"{args.prog} bid --help",
+        )
+    intake.set_bid(pf, bid_id, **changes)
+    if "received_at" in changes:
+        _warn_offset(pf, args, bid_id)
+
+
 def cmd_bid(args: argparse.Namespace) -> int:
     """The bids of a published tender (``wizard/core/bids/``, docs/bids.md): ``show``
     (default) lists them (id, bidder, received at, addenda acknowledged, state: late,
     sealed with its fingerprint, or the evaluated price once opened); ``add`` records one
     (``--name``, ``--received`` …; late decided against the closing in the project);
+    ``set BID --address …`` corrects what was recorded of it (:data:`SET_OPTIONS`);
     ``workbook BID XLSX`` keeps its price workbook sealed; ``ack BID N …`` the addenda it
     acknowledges; ``reject BID --reason …`` sets it aside before the opening; ``remove
     BID`` removes one recorded by mistake; the evaluation entries ``mandatory``,
@@ -1615,13 +1665,15 @@ def cmd_bid(args: argparse.Namespace) -> int:
                         names=", ".join(missing),
                         help=f"{args.prog} bid --help",
                     )
-                bidder = Bidder(args.name, args.bn, args.address, args.contact, args.email, args.phone)
+                bidder = Bidder(
+                    **{field: getattr(args, dest) or "" for dest, field in BIDDER_OPTIONS.values()}
+                )
                 added = intake.add_bid(
                     pf,
                     bidder=bidder,
                     received_at=args.received,
                     acknowledged=args.ack,
-                    trade_secret=args.trade_secret,
+                    trade_secret=args.trade_secret or "",
                     publish_names=args.publish_names,
                 )
                 from wizard.core.bids.record import read as read_bids
@@ -1632,6 +1684,10 @@ def cmd_bid(args: argparse.Namespace) -> int:
                     print(bilingual(LATE_BID, bid=added, received=args.received, **closing), file=sys.stderr)
                 _warn_offset(pf, args, added)
                 _warn_bids(pf, lang, ("BD-SAME-BIDDER",))
+                if not bidder.address.strip():
+                    print(bilingual(NO_ADDRESS, bid=added, set=_set_hint(args, added)), file=sys.stderr)
+            elif args.action == "set":
+                _set_bid(pf, args)
             elif args.action == "workbook":
                 bid_id = _bid_number(args)
                 if len(args.rest) < 2:
@@ -1683,7 +1739,7 @@ def cmd_bid(args: argparse.Namespace) -> int:
             if args.action in ENTRIES or args.action == "lock":
                 _print_state(pf, args, lang)  # the echo above, one line of state: not the whole table
             else:
-                shown = _bid_number(args) if args.action == "show" and args.rest else None
+                shown = _bid_number(args) if args.action in ("show", "set") and args.rest else None
                 _print_bids(pf, lang, shown)
     except BidsError as exc:
         raise _bids_error(exc, args.file) from None
