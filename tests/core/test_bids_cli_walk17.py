@@ -129,3 +129,70 @@ def test_set_before_the_opening_moves_the_receipt(office, capsys):
 def test_set_without_an_option_is_refused(training, capsys):
     assert _cli("bid", training, "set", "2") == 2
     assert "Missing argument: --name | --bn | --address" in capsys.readouterr().err
+
+
+# 2. an award to a bid the published rules set aside
+
+
+def _without_follow_up(path):
+    from wizard.core.bids import evaluation_entry
+    from wizard.core.contract import operations
+
+    kinds = {"A": "amendment", "R": "report", "I": "incident", "P": "payment"}
+    with ProjectFile.open(path) as pf:
+        for entry in evaluation_entry.follow_up_entries(pf):
+            operations.remove(pf, kinds[entry[0]], int(entry[1:]))
+
+
+def _award(path):
+    with ProjectFile.open(path, read_only=True) as f:
+        return read(f).award
+
+
+def test_an_award_to_a_bid_failing_a_mandatory_criterion_is_refused(training, capsys):
+    _without_follow_up(training)
+    before = _award(training)
+    assert _cli("bid", training, "award", "2", "--reason", "Local supplier") == 2
+    assert capsys.readouterr().err == (
+        "La soumission 2 échoue au critère obligatoire OBL-4\u00a0: les règles publiées l’écartent, le "
+        "contrat ne peut pas lui être adjugé. / Bid 2 fails the mandatory criterion OBL-4: the published "
+        f"rules set it aside, it cannot be awarded. ({training})\n"
+    )
+    assert _award(training) == before
+    # below the pass threshold: set aside too
+    assert _cli("bid", training, "award", "3", "--reason", "Local supplier") == 2
+    assert "Bid 3 does not reach the pass threshold" in capsys.readouterr().err
+    # the twin: bid 1 passes every mandatory criterion
+    assert _cli("bid", training, "award", "1", "--resolution", "2027-05-119", "--lang", "en") == 0
+
+
+def test_a_file_holding_such_an_award_still_gets_bd_winner_fails(training, capsys):
+    with ProjectFile.open(training) as pf:
+        pf.db.execute("UPDATE award SET bid_id = 2, reason_if_not_top = 'Local supplier'")
+        pf.db.conn.commit()
+    _cli("check", training, "--lang", "en")
+    assert "BD-WINNER-FAILS" in capsys.readouterr().out
+
+
+def test_show_says_no_resolution_recorded_instead_of_dashes(training, capsys):
+    _without_follow_up(training)
+    assert _cli("bid", training, "award", "none") == 0
+    assert _cli("bid", training, "award", "1") == 0
+    capsys.readouterr()
+    assert _cli("bid", training, "--lang", "en") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "Awarded to bid 1 (Apprentissage Fundy inc.), no resolution recorded."
+    assert _cli("bid", training, "--lang", "fr") == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "Contrat adjugé à la soumission 1 (Apprentissage Fundy inc.), aucune résolution consignée."
+    )
+    # the twin: a resolution recorded is given with its date
+    assert (
+        _cli("bid", training, "award", "1", "--resolution", "2027-05-118", "--resolution-date", "2027-05-10")
+        == 0
+    )
+    capsys.readouterr()
+    assert _cli("bid", training, "--lang", "en") == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "Awarded to bid 1 (Apprentissage Fundy inc.), resolution 2027-05-118 of 2027-05-10."
+    )

@@ -1075,16 +1075,19 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
         if winner is None:
             print(tr("No award.", lang))
         else:
-            print(
-                tr(
-                    "Awarded to bid {bid} ({name}), resolution {number} of {date}.",
-                    lang,
-                    bid=winner.id,
-                    name=winner.bidder.legal_name,
-                    number=award.resolution_number or "-",
-                    date=award.resolution_date or "-",
-                )
-            )
+            resolution, on = award.resolution_number, award.resolution_date
+            text = AWARDED_TO[(bool(resolution), bool(on))]
+            print(tr(text, lang, bid=winner.id, name=winner.bidder.legal_name, number=resolution, date=on))
+
+
+AWARDED_TO = {
+    (True, True): N_("Awarded to bid {bid} ({name}), resolution {number} of {date}."),
+    (True, False): N_("Awarded to bid {bid} ({name}), resolution {number} (its date not recorded)."),
+    (False, True): N_("Awarded to bid {bid} ({name}), resolution of {date} (its number not recorded)."),
+    (False, False): N_("Awarded to bid {bid} ({name}), no resolution recorded."),
+}
+"""The award's line of ``bid show``, by (resolution number recorded, its date recorded):
+never "resolution - of -" (walk 2026-12-07)."""
 
 
 MANDATORY_RESULTS = N_("Mandatory criteria")
