@@ -196,3 +196,21 @@ def test_show_says_no_resolution_recorded_instead_of_dashes(training, capsys):
     assert capsys.readouterr().out.splitlines()[-1] == (
         "Awarded to bid 1 (Apprentissage Fundy inc.), resolution 2027-05-118 of 2027-05-10."
     )
+
+
+# 3. the command line's messages
+
+
+def test_the_late_bid_at_the_towns_offset_says_the_closing_once_in_its_time(office, capsys):
+    added = ("--name", "A inc.", "--address", "x", "--received", "2027-02-19T14:30:00-04:00")
+    assert _cli("bid", office, "add", *added) == 0
+    assert capsys.readouterr().err == (
+        "La soumission 1 a été reçue à 2027-02-19 14:30 -04:00, après la clôture à 2027-02-19 14:00 "
+        "-04:00\u00a0: elle est consignée comme tardive et son bordereau de prix ne sera jamais ouvert. / "
+        "Bid 1 was received at 2027-02-19 14:30 -04:00, after the closing at 2027-02-19 14:00 -04:00: "
+        "it is recorded as late and its price workbook will never be opened.\n"
+    )
+    # the twin: a minute before the closing, nothing said
+    added = ("--name", "B inc.", "--address", "x", "--received", "2027-02-19T13:59:00-04:00")
+    assert _cli("bid", office, "add", *added) == 0
+    assert capsys.readouterr().err == ""

@@ -1274,6 +1274,34 @@ LATE_BID = N_(
     "offset typed): it is recorded as late and its price workbook will never be opened."
 )
 
+LATE_BID_SAME = N_(
+    "Bid {bid} was received at {received}, after the closing at {closing}: it is recorded as late "
+    "and its price workbook will never be opened."
+)
+""":data:`LATE_BID` when the moment was typed at the town's offset (walk 2026-12-07: the
+message repeated the same moment twice, in raw ISO 8601)."""
+
+
+def _late_bid(pf: Any, bid_id: int, received: str) -> str:
+    """The late bid's bilingual line: the moment and the closing in the town's time, as
+    ``bid show`` gives them; the closing at the offset typed too, only when it differs."""
+    from wizard.core.bids import intake
+    from wizard.core.domain.timezones import in_town_time, moment_text
+    from wizard.core.opendata.milestones import parse_moment
+
+    info = pf.project.info
+    end = intake.closing(pf)
+    typed = parse_moment(received.strip())
+    shown = {
+        "bid": bid_id,
+        "received": in_town_time(info, received),
+        "closing": in_town_time(info, end.isoformat()),
+    }
+    if typed is None or typed.utcoffset() == end.utcoffset():
+        return bilingual(LATE_BID_SAME, **shown)
+    return bilingual(LATE_BID, typed=moment_text(end.astimezone(typed.tzinfo)), **shown)
+
+
 OFFSET_TYPED = N_(
     "Check the offset: bid {bid} was typed at {typed}, but the town is at {town} on {day}, so it is "
     "recorded as received at {local}, town time, and judged on time or late at that moment. If "
@@ -1683,8 +1711,7 @@ def cmd_bid(args: argparse.Namespace) -> int:
 
                 late = read_bids(pf).bid(added)
                 if late is not None and late.late:
-                    closing = intake.closing_as_typed(pf, args.received)
-                    print(bilingual(LATE_BID, bid=added, received=args.received, **closing), file=sys.stderr)
+                    print(_late_bid(pf, added, args.received), file=sys.stderr)
                 _warn_offset(pf, args, added)
                 _warn_bids(pf, lang, ("BD-SAME-BIDDER",))
                 if not bidder.address.strip():
