@@ -214,3 +214,26 @@ def test_the_late_bid_at_the_towns_offset_says_the_closing_once_in_its_time(offi
     added = ("--name", "B inc.", "--address", "x", "--received", "2027-02-19T13:59:00-04:00")
     assert _cli("bid", office, "add", *added) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_a_lock_refused_by_the_clock_names_at(office, capsys, monkeypatch):
+    from wizard.core.bids import common, evaluation_entry
+
+    monkeypatch.setattr(common, "now", lambda: "2027-02-19T17:00:00+00:00")
+    monkeypatch.setattr(evaluation_entry, "now", lambda: "2027-02-19T17:00:00+00:00")
+    added = ("--name", "A inc.", "--address", "x", "--received", "2027-02-19T12:00:00-04:00")
+    assert _cli("bid", office, "add", *added) == 0
+    capsys.readouterr()
+    assert _cli("bid", office, "lock", "--by", "Jo") == 2
+    err = capsys.readouterr().err
+    assert err.endswith(
+        "/ The quality scores cannot be locked before the closing (2027-02-19 14:00 -04:00): without "
+        "--at the lock is dated now (2027-02-19 13:00 -04:00). Give the moment the committee locked "
+        f"them with --at, ISO 8601 with the town's offset. ({office})\n"
+    )
+    assert err.startswith(
+        "Les pointages de qualité ne peuvent pas être verrouillés avant la clôture (2027-02-19 14:00 -04:00)"
+    )
+    # the twin: --at before the closing is the core's own refusal, --at is already given
+    assert _cli("bid", office, "lock", "--by", "Jo", "--at", "2027-02-19T13:00:00-04:00") == 2
+    assert "The quality scores cannot be locked before the closing. (" in capsys.readouterr().err

@@ -1666,6 +1666,35 @@ def _set_bid(pf: Any, args: argparse.Namespace) -> None:
         _warn_offset(pf, args, bid_id)
 
 
+LOCK_NEEDS_AT = N_(
+    "The quality scores cannot be locked before the closing ({closing}): without --at the lock is "
+    "dated now ({now}). Give the moment the committee locked them with --at, ISO 8601 with the "
+    "town's offset."
+)
+"""``bid … lock`` without ``--at`` refused by the clock (walk 2026-12-07: the refusal did
+not say that the lock's moment can be given)."""
+
+
+def _lock(pf: Any, args: argparse.Namespace) -> str:
+    """``lock --by … [--at …]`` (``evaluation_entry.lock_quality``); returns its moment."""
+    from wizard.core.bids import BidsError, evaluation_entry, intake
+    from wizard.core.bids.common import now
+    from wizard.core.domain.timezones import in_town_time
+
+    try:
+        return evaluation_entry.lock_quality(pf, locked_by=args.by, at=args.at)
+    except BidsError as exc:
+        if exc.text != evaluation_entry.LOCK_BEFORE_CLOSING or args.at.strip():
+            raise
+        info = pf.project.info
+        raise CliError(
+            LOCK_NEEDS_AT,
+            args.file,
+            closing=in_town_time(info, intake.closing(pf).isoformat()),
+            now=in_town_time(info, now()),
+        ) from None
+
+
 def cmd_bid(args: argparse.Namespace) -> int:
     """The bids of a published tender (``wizard/core/bids/``, docs/bids.md): ``show``
     (default) lists them (id, bidder, received at, addenda acknowledged, state: late,
@@ -1677,7 +1706,7 @@ def cmd_bid(args: argparse.Namespace) -> int:
     BID`` removes one recorded by mistake; the evaluation entries ``mandatory``,
     ``verify``, ``score``, ``consensus`` (:data:`ENTRIES`); ``lock`` locks the quality
     scores; ``award BID|none`` records the award."""
-    from wizard.core.bids import BidsError, evaluation_entry, intake
+    from wizard.core.bids import BidsError, intake
     from wizard.core.bids.record import Bidder
     from wizard.core.project_file.store import ProjectFile
 
@@ -1762,7 +1791,7 @@ def cmd_bid(args: argparse.Namespace) -> int:
             elif args.action in ENTRIES:
                 _entry(pf, args, lang)
             elif args.action == "lock":
-                when = evaluation_entry.lock_quality(pf, locked_by=args.by, at=args.at)
+                when = _lock(pf, args)
                 print(_locked_line(pf.project, when, args.by, lang))
             elif args.action == "award":
                 _award(pf, args, lang)

@@ -356,6 +356,10 @@ def set_grid_consensus(
         )
 
 
+LOCK_BEFORE_CLOSING = N_("The quality scores cannot be locked before the closing.")
+"""The refusal of a lock dated before the closing (the command line adds its ``--at``)."""
+
+
 def lock_quality(pf: ProjectFile, /, *, locked_by: str = "", at: str = "") -> str:
     """Lock the quality scores (module docstring) at ``at`` (ISO 8601 with offset;
     default now); returns the moment recorded. Raises :class:`BidsError`: no bid, already
@@ -376,7 +380,7 @@ def lock_quality(pf: ProjectFile, /, *, locked_by: str = "", at: str = "") -> st
         raise BidsError(N_("The price envelopes are already open."))
     when = at.strip() or now()
     if moment(when, example=town_example(pf, when)) < closing(pf):
-        raise BidsError(N_("The quality scores cannot be locked before the closing."))
+        raise BidsError(LOCK_BEFORE_CLOSING)
     missing = missing_scores(pf.project, record)
     if missing:
         raise BidsError(LOCK_MISSING, missing=missing_text(pf.project, missing))
