@@ -237,3 +237,18 @@ def test_a_lock_refused_by_the_clock_names_at(office, capsys, monkeypatch):
     # the twin: --at before the closing is the core's own refusal, --at is already given
     assert _cli("bid", office, "lock", "--by", "Jo", "--at", "2027-02-19T13:00:00-04:00") == 2
     assert "The quality scores cannot be locked before the closing. (" in capsys.readouterr().err
+
+
+def test_one_option_dropped_with_the_decision_is_given_again_in_the_singular(training, capsys):
+    _without_follow_up(training)
+    assert _cli("bid", training, "award", "none") == 0
+    assert "give them again for this one." in capsys.readouterr().err  # the twin: several
+    assert _cli("bid", training, "award", "1", "--resolution", "2027-05-119") == 0
+    capsys.readouterr()
+    assert _cli("bid", training, "award", "none") == 0
+    assert capsys.readouterr().err == (
+        "L’adjudication consigne maintenant une autre décision\u00a0: ce que la précédente contenait pour "
+        "--resolution n’est pas gardé (c’était propre à cette décision); donnez-le de nouveau pour "
+        "celle-ci. / The award now records another decision: what the former one held for --resolution "
+        "is not kept (it was that decision's); give it again for this one.\n"
+    )

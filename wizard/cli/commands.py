@@ -1565,10 +1565,18 @@ DECISION_OPTIONS = {
     "awarded_on": "--awarded-on",
     "contract_signed_on": "--signed-on",
 }
-DECISION_DROPPED = N_(
-    "The award now records another decision: what the former one held for {options} is not kept "
-    "(it was that decision's); give them again for this one."
-)
+
+
+def decision_dropped(count: int) -> Plural:
+    """The award's former decision dropped: ``count`` options named, "give it again" for
+    one (walk 2026-12-07: "give them again" for one option)."""
+    return Plural(
+        "The award now records another decision: what the former one held for {options} is not kept "
+        "(it was that decision's); give it again for this one.",
+        "The award now records another decision: what the former one held for {options} is not kept "
+        "(it was that decision's); give them again for this one.",
+        count,
+    )
 
 
 def _warn_bids(pf: Any, lang: str, codes: tuple[str, ...]) -> None:
@@ -1613,7 +1621,7 @@ def _award(pf: Any, args: argparse.Namespace, lang: str) -> None:
     )
     if dropped:
         options = ", ".join(DECISION_OPTIONS[f] for f in dropped)
-        print(bilingual(DECISION_DROPPED, options=options), file=sys.stderr)
+        print(bilingual(decision_dropped(len(dropped)), options=options), file=sys.stderr)
     _warn_bids(pf, lang, AWARD_FINDINGS)
 
 
