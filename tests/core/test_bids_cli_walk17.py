@@ -252,3 +252,16 @@ def test_one_option_dropped_with_the_decision_is_given_again_in_the_singular(tra
         "celle-ci. / The award now records another decision: what the former one held for --resolution "
         "is not kept (it was that decision's); give it again for this one.\n"
     )
+
+
+def test_a_payment_on_an_unknown_line_lists_the_lines(training, capsys):
+    pay = ("contract", training, "pay", "--date", "2027-08-01", "--amount", "10", "--invoice", "F-1")
+    assert _cli(*pay, "--line", "nonexistent") == 2
+    err = capsys.readouterr().err
+    assert (
+        "/ The price form has no line “nonexistent”; its lines: one_off.implementation, one_off.migration_in, "
+        "one_off.training, one_off.hosting, recurring.subscriptions, recurring.support, recurring.hosting, "
+        "exit.exit_documentation, exit.exit_migration, exit.exit_dual_running, unit.hour, unit.user. ("
+    ) in err
+    # the twin: a line the form has is taken
+    assert _cli(*pay, "--line", "one_off.training") == 0
