@@ -265,3 +265,16 @@ def test_a_payment_on_an_unknown_line_lists_the_lines(training, capsys):
     ) in err
     # the twin: a line the form has is taken
     assert _cli(*pay, "--line", "one_off.training") == 0
+
+
+def test_the_incidents_moments_are_shown_in_the_towns_time(training, capsys):
+    assert _cli("contract", training, "--lang", "en") == 0
+    assert (
+        "I1\t2027-07-19 07:40 -03:00\tCritical\t—\t2027-07-19 13:10 -03:00\tR2\t" in capsys.readouterr().out
+    )
+    # a moment typed in UTC reads as the town's clock read it
+    incident = ("--severity", "minor", "--description", "Lent", "--started", "2027-08-02T13:00:00Z")
+    assert _cli("contract", training, "incident", *incident) == 0
+    capsys.readouterr()
+    assert _cli("contract", training, "--lang", "en") == 0
+    assert "I2\t2027-08-02 10:00 -03:00\tMinor\t—\t—\t—\tLent" in capsys.readouterr().out

@@ -1907,11 +1907,13 @@ def _print_contract(project: Project, contract: Any, lang: str) -> None:
     """``contract show``: the contract, then each kind of entry under its heading and a
     header line, tab-separated, numbered as ``remove`` and ``--report`` take them (A1,
     R2, I1, P5); amounts and percentages as ``lang`` writes them, price-form lines by
-    their label, an incident with the report that accounts for it, an entry set aside
+    their label, an incident with the report that accounts for it and its moments in the
+    town's time (as ``bid show`` gives a receipt), an entry set aside
     (``record.SetAside``) by its number, "set aside" and why."""
     from wizard.core.contract.record import field_label
     from wizard.core.documents.follow_up import SEVERITY_LABELS, line_label
     from wizard.core.documents.record_tco import money
+    from wizard.core.domain.timezones import in_town_time
 
     def row(*cells: object) -> None:
         print("\t".join(str(c) for c in cells))
@@ -1973,11 +1975,11 @@ def _print_contract(project: Project, contract: Any, lang: str) -> None:
             [
                 [
                     INCIDENT.number(i.id),
-                    i.started_at,
+                    in_town_time(project.info, i.started_at),
                     tr(SEVERITY_LABELS[i.severity], lang)
                     + (" — " + tr("security", lang) if i.security else ""),
-                    i.notified_at or "—",
-                    i.resolved_at or "—",
+                    in_town_time(project.info, i.notified_at) if i.notified_at else "—",
+                    in_town_time(project.info, i.resolved_at) if i.resolved_at else "—",
                     REPORT.number(i.report_id) if i.report_id is not None else "—",
                     i.description,
                 ]
