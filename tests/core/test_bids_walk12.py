@@ -80,14 +80,14 @@ def test_the_late_bids_message_gives_the_closing_in_both_offsets(tmp_path, capsy
     assert cli.main(["new", "--example", "office-suite", str(path)]) == 0
     assert cli.main(["publish", str(path), "--date", "2027-01-20"]) == 0
     capsys.readouterr()
-    added = ["bid", str(path), "add", "--name", "X inc.", "--received"]
+    added = ["bid", str(path), "add", "--name", "X inc.", "--address", "1 Main St", "--received"]
     assert cli.main([*added, "2027-02-19T13:30:00-05:00"]) == 0
     assert capsys.readouterr().err.splitlines()[0] == (
-        "La soumission 1 a été reçue à 2027-02-19T13:30:00-05:00, après la clôture à "
-        "2027-02-19T14:00:00-04:00 (soit 2027-02-19T13:00:00-05:00 au décalage écrit)\u00a0: elle est "
+        "La soumission 1 a été reçue à 2027-02-19 14:30 -04:00, après la clôture à "
+        "2027-02-19 14:00 -04:00 (soit 2027-02-19 13:00 -05:00 au décalage écrit)\u00a0: elle est "
         "consignée comme tardive et son bordereau de prix ne sera jamais ouvert. / Bid 1 was received "
-        "at 2027-02-19T13:30:00-05:00, after the closing at 2027-02-19T14:00:00-04:00 (that is "
-        "2027-02-19T13:00:00-05:00 at the offset typed): it is recorded as late and its price "
+        "at 2027-02-19 14:30 -04:00, after the closing at 2027-02-19 14:00 -04:00 (that is "
+        "2027-02-19 13:00 -05:00 at the offset typed): it is recorded as late and its price "
         "workbook will never be opened."
     )
     # the twin: the same moment at the town's offset is on time, and nothing is said

@@ -253,7 +253,7 @@ def test_contract_show_has_headers_labels_and_the_languages_numbers(tmp_path, ca
     assert "Apprentissage Fundy inc.\t2027-05-25\t2027-06-01 → 2030-05-31\t97\u00a0302,70\u00a0$" in out
     assert "Rapports de rendement\nN°\tMois\tReçu le\tDisponibilité\tCrédits dus\n" in out
     assert "R2\t2027-07\t2027-08-13\t98,4\u00a0%\t50,00\u00a0$" in out  # never "98.4"
-    assert "I1\t2027-07-19T07:40:00-03:00\tCritique\t—\t2027-07-19T13:10:00-03:00\tR2\t" in out
+    assert "I1\t2027-07-19 07:40 -03:00\tCritique\t—\t2027-07-19 13:10 -03:00\tR2\t" in out
     assert "P1\t2027-06-15\tF-2027-000\tAbonnements\t12\u00a0000,00\u00a0$" in out
     assert "recurring.subscriptions" not in out and "unit.hour" not in out
     assert "\nCT-REPORT-MISSING" in out

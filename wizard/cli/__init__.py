@@ -205,6 +205,7 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
         choices=(
             "show",
             "add",
+            "set",
             "workbook",
             "ack",
             "reject",
@@ -225,21 +226,22 @@ def _parser(prog: str = PROGRAM) -> argparse.ArgumentParser:
         "and confirmed|refuted|pending; a jury member, a criterion and points; a criterion and points "
         "(a criterion as the documents number it: OBL-2, OPT-7, or M-2, O-7)",
     )
-    p.add_argument("--name", help="add: the bidder's legal name")
-    p.add_argument("--bn", default="", help="add: the bidder's business number")
-    p.add_argument("--address", default="", help="add: the bidder's address")
-    p.add_argument("--contact", default="", help="add: the contact's name")
-    p.add_argument("--email", default="", help="add: the contact's email")
-    p.add_argument("--phone", default="", help="add: the contact's telephone")
+    p.add_argument("--name", help="add, set: the bidder's legal name")
+    p.add_argument("--bn", "--business-number", dest="bn", help="add, set: the bidder's business number")
+    p.add_argument("--address", help="add, set: the bidder's address (the letters need it)")
+    p.add_argument("--contact", help="add, set: the contact's name")
+    p.add_argument("--email", help="add, set: the contact's email")
+    p.add_argument("--phone", help="add, set: the contact's telephone")
     p.add_argument(
         "--received",
-        help="add: when the bid was received, ISO 8601 with the town's offset from UTC on that day "
-        "(2027-03-08T13:30:00-05:00 in Québec before daylight time, 2027-04-16T10:12:00-04:00 after)",
+        help="add, set (until the opening): when the bid was received, ISO 8601 with the town's offset "
+        "from UTC on that day (2027-03-08T13:30:00-05:00 in Québec before daylight time, "
+        "2027-04-16T10:12:00-04:00 after)",
     )
     p.add_argument(
         "--ack", type=int, action="append", default=[], metavar="N", help="add: an addendum acknowledged"
     )
-    p.add_argument("--trade-secret", default="", help="add: what the bidder designates as trade secret")
+    p.add_argument("--trade-secret", help="add, set: what the bidder designates as trade secret")
     p.add_argument(
         "--publish-names", action="store_true", help="add: the bidder agrees to publish personal names"
     )

@@ -1119,16 +1119,19 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
         if winner is None:
             print(tr("No award.", lang))
         else:
-            print(
-                tr(
-                    "Awarded to bid {bid} ({name}), resolution {number} of {date}.",
-                    lang,
-                    bid=winner.id,
-                    name=winner.bidder.legal_name,
-                    number=award.resolution_number or "-",
-                    date=award.resolution_date or "-",
-                )
-            )
+            resolution, on = award.resolution_number, award.resolution_date
+            text = AWARDED_TO[(bool(resolution), bool(on))]
+            print(tr(text, lang, bid=winner.id, name=winner.bidder.legal_name, number=resolution, date=on))
+
+
+AWARDED_TO = {
+    (True, True): N_("Awarded to bid {bid} ({name}), resolution {number} of {date}."),
+    (True, False): N_("Awarded to bid {bid} ({name}), resolution {number} (its date not recorded)."),
+    (False, True): N_("Awarded to bid {bid} ({name}), resolution of {date} (its number not recorded)."),
+    (False, False): N_("Awarded to bid {bid} ({name}), no resolution recorded."),
+}
+"""The award's line of ``bid show``, by (resolution number recorded, its date recorded):
+never "resolution - of -" (walk 2026-12-07)."""
 
 
 MANDATORY_RESULTS = N_("Mandatory criteria")
@@ -1314,6 +1317,34 @@ LATE_BID = N_(
     "Bid {bid} was received at {received}, after the closing at {closing} (that is {typed} at the "
     "offset typed): it is recorded as late and its price workbook will never be opened."
 )
+
+LATE_BID_SAME = N_(
+    "Bid {bid} was received at {received}, after the closing at {closing}: it is recorded as late "
+    "and its price workbook will never be opened."
+)
+""":data:`LATE_BID` when the moment was typed at the town's offset (walk 2026-12-07: the
+message repeated the same moment twice, in raw ISO 8601)."""
+
+
+def _late_bid(pf: Any, bid_id: int, received: str) -> str:
+    """The late bid's bilingual line: the moment and the closing in the town's time, as
+    ``bid show`` gives them; the closing at the offset typed too, only when it differs."""
+    from wizard.core.bids import intake
+    from wizard.core.domain.timezones import in_town_time, moment_text
+    from wizard.core.opendata.milestones import parse_moment
+
+    info = pf.project.info
+    end = intake.closing(pf)
+    typed = parse_moment(received.strip())
+    shown = {
+        "bid": bid_id,
+        "received": in_town_time(info, received),
+        "closing": in_town_time(info, end.isoformat()),
+    }
+    if typed is None or typed.utcoffset() == end.utcoffset():
+        return bilingual(LATE_BID_SAME, **shown)
+    return bilingual(LATE_BID, typed=moment_text(end.astimezone(typed.tzinfo)), **shown)
+
 
 OFFSET_TYPED = N_(
     "Check the offset: bid {bid} was typed at {typed}, but the town is at {town} on {day}, so it is "
@@ -1579,10 +1610,18 @@ DECISION_OPTIONS = {
     "awarded_on": "--awarded-on",
     "contract_signed_on": "--signed-on",
 }
-DECISION_DROPPED = N_(
-    "The award now records another decision: what the former one held for {options} is not kept "
-    "(it was that decision's); give them again for this one."
-)
+
+
+def decision_dropped(count: int) -> Plural:
+    """The award's former decision dropped: ``count`` options named, "give it again" for
+    one (walk 2026-12-07: "give them again" for one option)."""
+    return Plural(
+        "The award now records another decision: what the former one held for {options} is not kept "
+        "(it was that decision's); give it again for this one.",
+        "The award now records another decision: what the former one held for {options} is not kept "
+        "(it was that decision's); give them again for this one.",
+        count,
+    )
 
 
 def _warn_bids(pf: Any, lang: str, codes: tuple[str, ...]) -> None:
@@ -1627,8 +1666,86 @@ def _award(pf: Any, args: argparse.Namespace, lang: str) -> None:
     )
     if dropped:
         options = ", ".join(DECISION_OPTIONS[f] for f in dropped)
-        print(bilingual(DECISION_DROPPED, options=options), file=sys.stderr)
+        print(bilingual(decision_dropped(len(dropped)), options=options), file=sys.stderr)
     _warn_bids(pf, lang, AWARD_FINDINGS)
+
+
+BIDDER_OPTIONS = {
+    "--name": ("name", "legal_name"),
+    "--bn": ("bn", "business_number"),
+    "--address": ("address", "address"),
+    "--contact": ("contact", "contact_name"),
+    "--email": ("email", "contact_email"),
+    "--phone": ("phone", "contact_phone"),
+}
+"""The bidder's particulars on the command line: option → (its ``args`` name, the
+``record.Bidder`` field), for ``add`` and ``set``."""
+SET_OPTIONS = {
+    **BIDDER_OPTIONS,
+    "--received": ("received", "received_at"),
+    "--trade-secret": ("trade_secret", "trade_secret"),
+}
+"""What ``bid … set`` corrects: what the app's bid form edits of a bid's text
+(``intake.set_bid``; the moment of receipt refused by the core once the envelopes are open)."""
+NO_ADDRESS = N_(
+    "Bid {bid} has no address for its bidder: the letters to the bidders need it. Add it with {set}."
+)
+"""Said by ``bid … add`` without ``--address`` (walk 2026-12-07: the export's gate then
+named ``bids:2.bidder`` and every letter printed the placeholder for the address)."""
+
+
+def _set_hint(args: argparse.Namespace, bid_id: int) -> str:
+    return f'{args.prog} bid {args.file} set {bid_id} --address "…"'
+
+
+def _set_bid(pf: Any, args: argparse.Namespace) -> None:
+    """``set BID [--name …] [--address …] …`` (:data:`SET_OPTIONS`): what was recorded
+    of a bid, corrected through ``intake.set_bid`` as the app's bid form does; an option
+    left out keeps its value. Refused without one option."""
+    from wizard.core.bids import intake
+
+    bid_id = _bid_number(args)
+    changes = {
+        field: getattr(args, dest) for dest, field in SET_OPTIONS.values() if getattr(args, dest) is not None
+    }
+    if not changes:
+        raise CliError(
+            N_("Missing argument: {names}. Try {help}."),
+            names=" | ".join(SET_OPTIONS),
+            help=f"{args.prog} bid --help",
+        )
+    intake.set_bid(pf, bid_id, **changes)
+    if "received_at" in changes:
+        _warn_offset(pf, args, bid_id)
+
+
+LOCK_NEEDS_AT = N_(
+    "The quality scores cannot be locked before the closing ({closing}): without --at the lock is "
+    "dated now ({now}). Give the moment the committee locked them with --at, ISO 8601 with the "
+    "town's offset."
+)
+"""``bid … lock`` without ``--at`` refused by the clock (walk 2026-12-07: the refusal did
+not say that the lock's moment can be given)."""
+
+
+def _lock(pf: Any, args: argparse.Namespace) -> str:
+    """``lock --by … [--at …]`` (``evaluation_entry.lock_quality``); returns its moment."""
+    from wizard.core.bids import BidsError, evaluation_entry, intake
+    from wizard.core.bids.common import now
+    from wizard.core.domain.timezones import in_town_time
+
+    try:
+        return evaluation_entry.lock_quality(pf, locked_by=args.by, at=args.at)
+    except BidsError as exc:
+        if exc.text != evaluation_entry.LOCK_BEFORE_CLOSING or args.at.strip():
+            raise
+        info = pf.project.info
+        raise CliError(
+            LOCK_NEEDS_AT,
+            args.file,
+            closing=in_town_time(info, intake.closing(pf).isoformat()),
+            now=in_town_time(info, now()),
+        ) from None
 
 
 def cmd_bid(args: argparse.Namespace) -> int:
@@ -1636,12 +1753,13 @@ def cmd_bid(args: argparse.Namespace) -> int:
     (default) lists them (id, bidder, received at, addenda acknowledged, state: late,
     sealed with its fingerprint, or the evaluated price once opened); ``add`` records one
     (``--name``, ``--received`` …; late decided against the closing in the project);
+    ``set BID --address …`` corrects what was recorded of it (:data:`SET_OPTIONS`);
     ``workbook BID XLSX`` keeps its price workbook sealed; ``ack BID N …`` the addenda it
     acknowledges; ``reject BID --reason …`` sets it aside before the opening; ``remove
     BID`` removes one recorded by mistake; the evaluation entries ``mandatory``,
     ``verify``, ``score``, ``consensus`` (:data:`ENTRIES`); ``lock`` locks the quality
     scores; ``award BID|none`` records the award."""
-    from wizard.core.bids import BidsError, evaluation_entry, intake
+    from wizard.core.bids import BidsError, intake
     from wizard.core.bids.record import Bidder
     from wizard.core.project_file.store import ProjectFile
 
@@ -1660,23 +1778,28 @@ def cmd_bid(args: argparse.Namespace) -> int:
                         names=", ".join(missing),
                         help=f"{args.prog} bid --help",
                     )
-                bidder = Bidder(args.name, args.bn, args.address, args.contact, args.email, args.phone)
+                bidder = Bidder(
+                    **{field: getattr(args, dest) or "" for dest, field in BIDDER_OPTIONS.values()}
+                )
                 added = intake.add_bid(
                     pf,
                     bidder=bidder,
                     received_at=args.received,
                     acknowledged=args.ack,
-                    trade_secret=args.trade_secret,
+                    trade_secret=args.trade_secret or "",
                     publish_names=args.publish_names,
                 )
                 from wizard.core.bids.record import read as read_bids
 
                 late = read_bids(pf).bid(added)
                 if late is not None and late.late:
-                    closing = intake.closing_as_typed(pf, args.received)
-                    print(bilingual(LATE_BID, bid=added, received=args.received, **closing), file=sys.stderr)
+                    print(_late_bid(pf, added, args.received), file=sys.stderr)
                 _warn_offset(pf, args, added)
                 _warn_bids(pf, lang, ("BD-SAME-BIDDER",))
+                if not bidder.address.strip():
+                    print(bilingual(NO_ADDRESS, bid=added, set=_set_hint(args, added)), file=sys.stderr)
+            elif args.action == "set":
+                _set_bid(pf, args)
             elif args.action == "workbook":
                 bid_id = _bid_number(args)
                 if len(args.rest) < 2:
@@ -1721,14 +1844,14 @@ def cmd_bid(args: argparse.Namespace) -> int:
             elif args.action in ENTRIES:
                 _entry(pf, args, lang)
             elif args.action == "lock":
-                when = evaluation_entry.lock_quality(pf, locked_by=args.by, at=args.at)
+                when = _lock(pf, args)
                 print(_locked_line(pf.project, when, args.by, lang))
             elif args.action == "award":
                 _award(pf, args, lang)
             if args.action in ENTRIES or args.action == "lock":
                 _print_state(pf, args, lang)  # the echo above, one line of state: not the whole table
             else:
-                shown = _bid_number(args) if args.action == "show" and args.rest else None
+                shown = _bid_number(args) if args.action in ("show", "set") and args.rest else None
                 _print_bids(pf, lang, shown)
     except BidsError as exc:
         raise _bids_error(exc, args.file) from None
@@ -1829,11 +1952,13 @@ def _print_contract(project: Project, contract: Any, lang: str) -> None:
     """``contract show``: the contract, then each kind of entry under its heading and a
     header line, tab-separated, numbered as ``remove`` and ``--report`` take them (A1,
     R2, I1, P5); amounts and percentages as ``lang`` writes them, price-form lines by
-    their label, an incident with the report that accounts for it, an entry set aside
+    their label, an incident with the report that accounts for it and its moments in the
+    town's time (as ``bid show`` gives a receipt), an entry set aside
     (``record.SetAside``) by its number, "set aside" and why."""
     from wizard.core.contract.record import field_label
     from wizard.core.documents.follow_up import SEVERITY_LABELS, line_label
     from wizard.core.documents.record_tco import money
+    from wizard.core.domain.timezones import in_town_time
 
     def row(*cells: object) -> None:
         print("\t".join(str(c) for c in cells))
@@ -1895,11 +2020,11 @@ def _print_contract(project: Project, contract: Any, lang: str) -> None:
             [
                 [
                     INCIDENT.number(i.id),
-                    i.started_at,
+                    in_town_time(project.info, i.started_at),
                     tr(SEVERITY_LABELS[i.severity], lang)
                     + (" — " + tr("security", lang) if i.security else ""),
-                    i.notified_at or "—",
-                    i.resolved_at or "—",
+                    in_town_time(project.info, i.notified_at) if i.notified_at else "—",
+                    in_town_time(project.info, i.resolved_at) if i.resolved_at else "—",
                     REPORT.number(i.report_id) if i.report_id is not None else "—",
                     i.description,
                 ]

@@ -356,6 +356,10 @@ def set_grid_consensus(
         )
 
 
+LOCK_BEFORE_CLOSING = N_("The quality scores cannot be locked before the closing.")
+"""The refusal of a lock dated before the closing (the command line adds its ``--at``)."""
+
+
 def lock_quality(pf: ProjectFile, /, *, locked_by: str = "", at: str = "") -> str:
     """Lock the quality scores (module docstring) at ``at`` (ISO 8601 with offset;
     default now); returns the moment recorded. Raises :class:`BidsError`: no bid, already
@@ -376,7 +380,7 @@ def lock_quality(pf: ProjectFile, /, *, locked_by: str = "", at: str = "") -> st
         raise BidsError(N_("The price envelopes are already open."))
     when = at.strip() or now()
     if moment(when, example=town_example(pf, when)) < closing(pf):
-        raise BidsError(N_("The quality scores cannot be locked before the closing."))
+        raise BidsError(LOCK_BEFORE_CLOSING)
     missing = missing_scores(pf.project, record)
     if missing:
         raise BidsError(LOCK_MISSING, missing=missing_text(pf.project, missing))
@@ -453,6 +457,46 @@ def _decided_after_closing(pf: ProjectFile, *, awarded_on: str = "", resolution_
             raise BidsError(text, day=day, closing=end)
 
 
+SET_ASIDE_FAILS = (
+    N_(
+        "Bid {bid} fails the mandatory criterion {criteria}: the published rules set it aside, it "
+        "cannot be awarded."
+    ),
+    N_(
+        "Bid {bid} fails the mandatory criteria {criteria}: the published rules set it aside, it "
+        "cannot be awarded."
+    ),
+)
+SET_ASIDE_OTHER = N_(
+    "Bid {bid} does not reach the pass threshold or breaks the price rule: the published rules set "
+    "it aside, it cannot be awarded."
+)
+"""Refusing an award to a bid the evaluation sets aside (walk 2026-12-07: such an award
+was recorded with only the error BD-WINNER-FAILS, while the late bid was refused); the
+check keeps BD-WINNER-FAILS for a file that holds one already."""
+
+
+def _check_not_set_aside(pf: ProjectFile, record: Any, bid_id: int) -> None:
+    """Raise :class:`BidsError` when the evaluation of ``record`` under the published
+    rules sets bid ``bid_id`` aside: a mandatory criterion failed (named as the tender
+    numbers it), the pass threshold, or the price rule."""
+    from wizard.core.bids.scoring_input import evaluation_input
+    from wizard.core.domain import bid_scoring
+    from wizard.core.domain.numbering import criterion_numbers
+
+    ev = bid_scoring.evaluate(evaluation_input(pf.project, record))
+    result = next((r for r in ev.results if r.key == bid_id), None)
+    if result is None:
+        return
+    if result.status == "non_compliant":
+        labels = criterion_numbers(pf.project, "en")
+        failed = [labels.get(c, f"#{c}") for c in result.failed]
+        text = SET_ASIDE_FAILS[0] if len(failed) == 1 else SET_ASIDE_FAILS[1]
+        raise BidsError(text, bid=bid_id, criteria=", ".join(failed))
+    if result.status in ("below_threshold", "zero_price"):
+        raise BidsError(SET_ASIDE_OTHER, bid=bid_id)
+
+
 def set_award(
     pf: ProjectFile,
     /,
@@ -485,7 +529,8 @@ def set_award(
     awarded bid or no award while the contract's follow-up
     holds entries (:data:`FOLLOW_UP_HELD`: its payments, amendments, reports and
     incidents would be hidden, and come back on a later award), the day of signature
-    erased while it holds entries (:data:`SIGNED_ON_HELD`), a bid the
+    erased while it holds entries (:data:`SIGNED_ON_HELD`), a bid the published rules
+    set aside (:data:`SET_ASIDE_FAILS`, :data:`SET_ASIDE_OTHER`), a bid the
     evaluation does not rank first without a reason (:mod:`.award_rule`, ``NOT_TOP``), a
     date that is not one, a day of award or a resolution's date given before the closing's
     day (:data:`AWARDED_BEFORE_CLOSING`, :data:`RESOLVED_BEFORE_CLOSING`), a negative
@@ -502,6 +547,8 @@ def set_award(
         entries = follow_up_entries(pf)
         if entries:
             raise BidsError(FOLLOW_UP_HELD, entries=", ".join(entries))
+    if bid_id is not None:
+        _check_not_set_aside(pf, record, bid_id)
     if standstill_days is not None and (
         isinstance(standstill_days, bool) or not isinstance(standstill_days, int) or standstill_days < 0
     ):

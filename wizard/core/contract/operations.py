@@ -455,6 +455,11 @@ def add_incident(
         return int(pf.db.table("incidents").insert(row).last_rowid or 0)
 
 
+NO_LINE = N_("The price form has no line “{value}”; its lines: {lines}.")
+"""A payment's line unknown, with the keys it takes (walk 2026-12-07: ``contract pay
+--line nonexistent`` did not say which lines there are)."""
+
+
 def add_payment(
     pf: ProjectFile,
     /,
@@ -500,8 +505,9 @@ def add_payment(
     count = typed_amount(quantity, blank=True, money=False)
     price = typed_amount(unit_price, blank=True)
     key = line_key.strip()
-    if key and key not in {line.key for line in price_form(pf.project).lines}:
-        raise ContractError(N_("The price form has no line “{value}”."), value=key)
+    keys = [line.key for line in price_form(pf.project).lines]
+    if key and key not in keys:
+        raise ContractError(NO_LINE, value=key, lines=", ".join(keys))
     if key.startswith("unit.") and (count is None or price is None):
         raise ContractError(N_("A unit-price line needs its quantity and its unit price."))
     if count is not None and price is not None and cents(count * price) != cents(total + taken):
