@@ -23,19 +23,6 @@ def _family(name):
     return json.loads(resource_path("brands", "families", f"{name}.json").read_text(encoding="utf-8"))
 
 
-def _names(data):
-    found = set()
-    for part in ("entries", "contextual", "standards"):
-        for entry in data.get(part, []):
-            if isinstance(entry, str):
-                found.add(entry.lower())
-                continue
-            found.add(entry["name"].lower())
-            found.update(a.lower() for a in entry.get("aliases", []))
-            found.update(w.lower() for w in entry.get("words", []))
-    return found
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -104,20 +91,6 @@ def test_each_entry_has_kind_category_and_a_dated_source():
         assert entry["kind"] in {"vendor", "product", "reseller"}, entry["name"]
         assert entry["category"], entry["name"]
         assert entry["source"].startswith("http") and entry["source"].endswith("(checked 2026-12-07)")
-
-
-def test_no_name_repeats_another_family():
-    # the family adds names only: none of its names, aliases or words is in another file
-    ours = _names(_family("lifecycle"))
-    others = set()
-    for path in ["brands.json"] + sorted(
-        f"families/{p.name}" for p in resource_path("brands", "families").glob("*.json")
-    ):
-        if path != "families/lifecycle.json":
-            others |= _names(
-                json.loads(resource_path("brands", *path.split("/")).read_text(encoding="utf-8"))
-            )
-    assert ours and not ours & others, sorted(ours & others)
 
 
 def test_sources_are_the_makers_pages_named_by_the_catalogue():

@@ -6,6 +6,7 @@ documents as its source (resources/brands/README.md: "a public record or officia
 from __future__ import annotations
 
 import json
+import unicodedata
 from urllib.parse import urlparse
 
 import pytest
@@ -237,3 +238,23 @@ def test_no_source_is_a_mirror_or_aggregator(path):
         if _mirror(_host(entry.get("source", "")))
     }
     assert mirrored == set()
+
+
+def _folded(text):
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def test_no_name_is_in_two_files():
+    """Each name, alias or word of the brand data is in one file only (accents and case
+    folded): a family adds names, it never repeats another's, whose kind, category or
+    context rule would then depend on the order the files are read in."""
+    where: dict[str, set[str]] = {}
+    for path in FILES:
+        data = json.loads(resource_path("brands", *path.split("/")).read_text(encoding="utf-8"))
+        for part in ("entries", "contextual"):
+            for entry in data.get(part, []):
+                for name in [entry["name"], *entry.get("aliases", []), *entry.get("words", [])]:
+                    where.setdefault(_folded(name), set()).add(path)
+    assert len(where) > 3000
+    assert {name: files for name, files in where.items() if len(files) > 1} == {}

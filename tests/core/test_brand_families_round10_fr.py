@@ -6,7 +6,6 @@ clean twin (tests/corpus/README.md, "A tenth round, Québec and Canadian municip
 from __future__ import annotations
 
 import json
-import unicodedata
 
 import pytest
 
@@ -105,35 +104,6 @@ def test_names_of_the_tenth_round_families_are_found(text, expected):
 )
 def test_clean_twins_stay_quiet(text):
     assert canon(text) == []
-
-
-def _fold(text):
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _names(path):
-    data = json.loads(path.read_text(encoding="utf-8"))
-    names = set()
-    for part in ("entries", "contextual"):
-        for entry in data.get(part, []):
-            names.update(
-                _fold(n) for n in [entry["name"], *entry.get("aliases", []), *entry.get("words", [])]
-            )
-    for phrase in data.get("standards", []):
-        names.add(_fold(phrase))
-    return names
-
-
-def test_no_name_of_the_round_is_already_in_another_file():
-    # the round adds names no other file knows, as entries or aliases (accents folded)
-    families = resource_path("brands", "families")
-    others = _names(resource_path("brands", "brands.json"))
-    for path in sorted(families.glob("*.json")):
-        if path.stem not in FAMILIES:
-            others |= _names(path)
-    for family in FAMILIES:
-        assert not _names(families / f"{family}.json") & others, family
 
 
 @pytest.mark.parametrize("family", FAMILIES)

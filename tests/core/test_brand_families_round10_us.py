@@ -6,7 +6,6 @@ a trigger sentence and, for names made of ordinary words, places or people, a cl
 from __future__ import annotations
 
 import json
-import unicodedata
 from urllib.parse import urlparse
 
 import pytest
@@ -208,34 +207,6 @@ def test_names_of_the_council_purchases_family_are_found(text, expected):
 )
 def test_clean_twins_stay_quiet(text):
     assert canon(text) == []
-
-
-def _fold(text):
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _names(path):
-    data = json.loads(path.read_text(encoding="utf-8"))
-    names = set()
-    for part in ("entries", "contextual"):
-        for entry in data.get(part, []):
-            names.update(
-                _fold(n) for n in [entry["name"], *entry.get("aliases", []), *entry.get("words", [])]
-            )
-    for phrase in data.get("standards", []):
-        names.add(_fold(phrase))
-    return names
-
-
-def test_no_name_of_the_family_is_already_in_another_file():
-    # the family adds names no other file knows, as entries or aliases (accents folded)
-    families = resource_path("brands", "families")
-    others = _names(resource_path("brands", "brands.json"))
-    for path in sorted(families.glob("*.json")):
-        if path.stem != FAMILY:
-            others |= _names(path)
-    assert not _names(families / f"{FAMILY}.json") & others
 
 
 def test_each_entry_has_kind_category_and_a_dated_record_or_maker_page():
