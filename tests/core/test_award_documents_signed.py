@@ -198,3 +198,22 @@ def test_a_title_without_its_english_version_is_quoted(training) -> None:
         "THAT \u201cMartin Thériault, directeur des technologies de l'information\u201d be authorized to sign "
         "the contract for the Town." in en
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            "The Town signed the contract on May 20, 2027, the last day of the standstill period of 10 days.",
+        ),
+        ("fr", "La Ville a signé le contrat le 20 mai 2027, dernier jour du délai d’attente de 10 jours."),
+    ],
+)
+def test_signed_on_the_last_day_of_the_standstill(training, lang: str, expected: str) -> None:
+    """The period's end is its last day: a signature that day is neither "before the end
+    …, on May 20" of May 20 nor after it (review 2026-12-07); the day before is before."""
+    _project, bids = training
+    assert signed_standstill(_signed(bids, "2027-05-20"), lang).replace("\u00a0", " ") == expected
+    assert "before the end" in signed_standstill(_signed(bids, "2027-05-19"), "en")
+    assert "after the end" in signed_standstill(_signed(bids, "2027-05-21"), "en")

@@ -75,7 +75,9 @@ def resolution(award: Award, lang: str) -> dict[str, str] | None:
 
 def signed_standstill(record: BidsRecord, lang: str) -> str:
     """The contract's signature as recorded (``Award.contract_signed_on``), said against
-    the standstill period's end (``awards.standstill_end``): before it or after it, as a
+    the standstill period's end (``awards.standstill_end``, its last day): before it, on
+    that last day (still inside the period, as the finding counts it: "before the end …,
+    on May 20" for May 20 read as a riddle, review 2026-12-07) or after it, as a
     fact (walk 2026-12-07: a document promised "will not be signed before" the end of a
     period the record shows it was signed in; finding ``BD-SIGNED-IN-STANDSTILL``); ''
     without a signature, a period or a day of decision."""
@@ -99,8 +101,13 @@ def signed_standstill(record: BidsRecord, lang: str) -> str:
         "on {date}.",
         days,
     )
+    last = Plural(
+        "The Town signed the contract on {signed}, the last day of the standstill period of {count} day.",
+        "The Town signed the contract on {signed}, the last day of the standstill period of {count} days.",
+        days,
+    )
     return tr(
-        inside if signed <= end else after,
+        last if signed == end else inside if signed < end else after,
         lang,
         count=show(days),
         signed=format_date(signed, lang),
