@@ -1659,8 +1659,8 @@ def _warn_bids(pf: Any, lang: str, codes: tuple[str, ...]) -> None:
 
 
 SET_ASIDE_WHY = N_("Bid {bid} is not ranked, {why}: the published rules set it aside, it cannot be awarded.")
-"""``award`` refusing a bid below the pass threshold or at a price of 0
-(``evaluation_entry.SET_ASIDE_OTHER``) with the reason ``bid show BID`` prints
+"""``award`` refusing a bid below the pass threshold (``evaluation_entry.SET_ASIDE_OTHER``)
+with the reason ``bid show BID`` prints
 (:func:`_not_ranked_why`; review 2026-12-07: "the pass threshold or the price rule")."""
 
 
@@ -1720,8 +1720,8 @@ def _award(pf: Any, args: argparse.Namespace, lang: str) -> None:
             **decision,
         )
     except BidsError as exc:
-        if exc.text not in ev.SET_ASIDE_OTHER.values() or chosen is None:
-            raise
+        if exc.text != ev.SET_ASIDE_OTHER["below_threshold"] or chosen is None:
+            raise  # a price of 0 is said by the core's own line: "has an evaluated price of 0"
         raise _set_aside_why(pf, chosen, args.file) from None
     if dropped:
         options = ", ".join(DECISION_OPTIONS[f] for f in dropped)
