@@ -161,7 +161,7 @@ def test_an_award_to_a_bid_failing_a_mandatory_criterion_is_refused(training, ca
     assert _award(training) == before
     # below the pass threshold: set aside too
     assert _cli("bid", training, "award", "3", "--reason", "Local supplier") == 2
-    assert "Bid 3 does not reach the pass threshold" in capsys.readouterr().err
+    assert "Bid 3 is not ranked, below the pass threshold (5 of 10" in capsys.readouterr().err
     # the twin: bid 1 passes every mandatory criterion
     assert _cli("bid", training, "award", "1", "--resolution", "2027-05-119", "--lang", "en") == 0
 

@@ -1152,10 +1152,6 @@ def _print_standing(project: Project, record: Any, inp: Any, bid: Any, result: A
     points; 7 needed, 70%"), Québec's interim score below its minimum, what it still
     lacks, or its status (sealed, a price of 0). Nothing of it for a ranked bid, nor for
     a bid late, withdrawn or rejected (the status column says why)."""
-    from wizard.core.bids.scoring_input import missing_labels, missing_scores
-    from wizard.core.documents.evaluation_common import number
-    from wizard.core.domain import bid_scoring
-    from wizard.core.domain.evaluation import QUEBEC_MIN_INTERIM, points_needed_clamped
     from wizard.core.domain.numbering import criterion_numbers
     from wizard.core.i18n.formats import COLON
 
@@ -1169,6 +1165,20 @@ def _print_standing(project: Project, record: Any, inp: Any, bid: Any, result: A
         print(f"{tr(MANDATORY_RESULTS, lang)}\t{', '.join(shown)}")
     if result is None or result.status in ("ranked", "late") or bid.withdrawn or bid.rejected:
         return  # the status column says it: "late, never opened", "withdrawn", "rejected: …"
+    print(f"{tr(NOT_RANKED, lang)}\t{_not_ranked_why(project, record, inp, bid.id, result, lang)}")
+
+
+def _not_ranked_why(project: Project, record: Any, inp: Any, bid_id: int, result: Any, lang: str) -> str:
+    """Why bid ``bid_id`` (its evaluation ``result``) is not ranked, in ``lang``: the
+    second cell of ``bid show BID``'s :data:`NOT_RANKED` line, and the reason ``award``
+    gives when it refuses such a bid (:data:`SET_ASIDE_WHY`)."""
+    from wizard.core.bids.scoring_input import missing_labels, missing_scores
+    from wizard.core.documents.evaluation_common import number
+    from wizard.core.domain import bid_scoring
+    from wizard.core.domain.evaluation import QUEBEC_MIN_INTERIM, points_needed_clamped
+    from wizard.core.domain.numbering import criterion_numbers
+
+    labels = criterion_numbers(project, lang)
     optional = len(inp.optional_ids)
     if result.status == "non_compliant":
         why = tr(WHY_FAILS, lang, criteria=", ".join(labels.get(c, f"#{c}") for c in result.failed))
@@ -1193,14 +1203,14 @@ def _print_standing(project: Project, record: Any, inp: Any, bid: Any, result: A
             percent=inp.threshold_pct,
         )
     elif result.status == "pending":
-        missing = next((m for m in missing_scores(project, record) if m.bid_id == bid.id), None)
+        missing = next((m for m in missing_scores(project, record) if m.bid_id == bid_id), None)
         lacks = missing_labels(project, missing).text(lang) if missing is not None else ""
         status = tr(bid_scoring.STATUS_LABELS["pending"], lang)
         why = tr(WHY_PENDING, lang, missing=lacks) if lacks else status[:1].lower() + status[1:]
     else:
         status = tr(bid_scoring.STATUS_LABELS[result.status], lang)
         why = status[:1].lower() + status[1:]
-    print(f"{tr(NOT_RANKED, lang)}\t{why}")
+    return why
 
 
 STILL_MISSING = N_("Still missing before the lock: {missing}.")
@@ -1357,9 +1367,19 @@ for a town at −05:00 that day was recorded as 13:30, on time, without a word);
 keeps saying it as ``BD-OFFSET`` while the moment stays so."""
 
 
+OFFSET_TYPED_SET = N_(
+    "Check the offset: bid {bid} was typed at {typed}, but the town is at {town} on {day}, so it is "
+    "recorded as received at {local}, town time, and judged on time or late at that moment. If "
+    "{clock_time} was read on a clock of the town, correct it: {set}."
+)
+""":data:`OFFSET_TYPED` said by ``bid … set --received`` (review 2026-12-07: a moment
+corrected with ``set`` was advised to be removed and added again)."""
+
+
 def _warn_offset(pf: Any, args: argparse.Namespace, bid_id: int) -> None:
     """:data:`OFFSET_TYPED` on stderr, one bilingual line, when ``--received`` has
-    another offset than the town's on that day (``timezones.offset_slip``)."""
+    another offset than the town's on that day (``timezones.offset_slip``);
+    :data:`OFFSET_TYPED_SET` for ``set``, which corrects the moment in place."""
     from wizard.core.domain.timezones import moment_text, offset_slip
     from wizard.core.opendata.milestones import parse_moment
 
@@ -1367,9 +1387,10 @@ def _warn_offset(pf: Any, args: argparse.Namespace, bid_id: int) -> None:
     slip = offset_slip(pf.project.info, when) if when is not None else None
     if slip is None:
         return
+    corrected = slip.clock.isoformat(timespec="minutes")
     print(
         bilingual(
-            OFFSET_TYPED,
+            OFFSET_TYPED_SET if args.action == "set" else OFFSET_TYPED,
             bid=bid_id,
             typed=slip.typed,
             town=slip.town,
@@ -1377,7 +1398,8 @@ def _warn_offset(pf: Any, args: argparse.Namespace, bid_id: int) -> None:
             local=moment_text(slip.local),
             clock_time=slip.clock.strftime("%H:%M"),
             remove=f"{args.prog} bid {args.file} remove {bid_id}",
-            corrected=slip.clock.isoformat(timespec="minutes"),
+            corrected=corrected,
+            set=f"{args.prog} bid {args.file} set {bid_id} --received {corrected}",
         ),
         file=sys.stderr,
     )
@@ -1636,11 +1658,43 @@ def _warn_bids(pf: Any, lang: str, codes: tuple[str, ...]) -> None:
             print(f"{word} {f.code} {f.field}{COLON[lang]}{f.message(lang)}", file=sys.stderr)
 
 
+SET_ASIDE_WHY = N_("Bid {bid} is not ranked, {why}: the published rules set it aside, it cannot be awarded.")
+"""``award`` refusing a bid below the pass threshold (``evaluation_entry.SET_ASIDE_OTHER``)
+with the reason ``bid show BID`` prints
+(:func:`_not_ranked_why`; review 2026-12-07: "the pass threshold or the price rule")."""
+
+
+def _set_aside_why(pf: Any, bid_id: int, path: str) -> CliError:
+    """:data:`SET_ASIDE_WHY` for bid ``bid_id``, its reason in each language."""
+    from wizard.core.bids.record import read as read_bids
+    from wizard.core.bids.scoring_input import evaluation_input
+    from wizard.core.domain import bid_scoring
+
+    record = read_bids(pf)
+    inp = evaluation_input(pf.project, record)
+    result = next(r for r in bid_scoring.evaluate(inp).results if r.key == bid_id)
+    error = CliError(SET_ASIDE_WHY, path)
+    error.args = (
+        " / ".join(
+            tr(
+                SET_ASIDE_WHY,
+                lang,
+                bid=bid_id,
+                why=_not_ranked_why(pf.project, record, inp, bid_id, result, lang),
+            )
+            for lang in ("fr", "en")
+        )
+        + f" ({path})",
+    )
+    return error
+
+
 def _award(pf: Any, args: argparse.Namespace, lang: str) -> None:
     """``award BID|none`` with the resolution, the signatory, the dates and the value (left
     out: the awarded bid's evaluated price, kept while the same bid stays awarded); an
     option left out keeps what the award holds (a correction never erases the signed
     contract). What the award gets wrong is said on stderr (:data:`AWARD_FINDINGS`)."""
+    from wizard.core.bids import BidsError
     from wizard.core.bids import evaluation_entry as ev
     from wizard.core.bids.record import read as read_bids
 
@@ -1655,15 +1709,20 @@ def _award(pf: Any, args: argparse.Namespace, lang: str) -> None:
         "contract_signed_on": _option(args, "signed_on", "--signed-on", BLANK_DAY),
     }
     dropped = ev.dropped_with_decision(read_bids(pf).award, chosen, decision)
-    ev.set_award(
-        pf,
-        chosen,
-        signatory=texts["signatory"],
-        delegated_authority=texts["authority"],
-        standstill_days=args.standstill,
-        contract_value=args.value,
-        **decision,
-    )
+    try:
+        ev.set_award(
+            pf,
+            chosen,
+            signatory=texts["signatory"],
+            delegated_authority=texts["authority"],
+            standstill_days=args.standstill,
+            contract_value=args.value,
+            **decision,
+        )
+    except BidsError as exc:
+        if exc.text != ev.SET_ASIDE_OTHER["below_threshold"] or chosen is None:
+            raise  # a price of 0 is said by the core's own line: "has an evaluated price of 0"
+        raise _set_aside_why(pf, chosen, args.file) from None
     if dropped:
         options = ", ".join(DECISION_OPTIONS[f] for f in dropped)
         print(bilingual(decision_dropped(len(dropped)), options=options), file=sys.stderr)
@@ -1687,6 +1746,11 @@ SET_OPTIONS = {
 }
 """What ``bid … set`` corrects: what the app's bid form edits of a bid's text
 (``intake.set_bid``; the moment of receipt refused by the core once the envelopes are open)."""
+SET_KEPT = ("--name", "--bn", "--address", "--contact", "--received")
+"""The options of ``set`` refused empty or blank (:data:`BLANK_TEXT`, as ``award``'s): the
+letters and documents print them (review 2026-12-07: ``--address ""`` erased the address
+silently, then every letter printed the placeholder). ``--email``, ``--phone`` and
+``--trade-secret`` may be emptied: no document needs them."""
 NO_ADDRESS = N_(
     "Bid {bid} has no address for its bidder: the letters to the bidders need it. Add it with {set}."
 )
@@ -1706,7 +1770,9 @@ def _set_bid(pf: Any, args: argparse.Namespace) -> None:
 
     bid_id = _bid_number(args)
     changes = {
-        field: getattr(args, dest) for dest, field in SET_OPTIONS.values() if getattr(args, dest) is not None
+        field: _option(args, dest, option, BLANK_TEXT) if option in SET_KEPT else getattr(args, dest)
+        for option, (dest, field) in SET_OPTIONS.items()
+        if getattr(args, dest) is not None
     }
     if not changes:
         raise CliError(
@@ -1716,6 +1782,11 @@ def _set_bid(pf: Any, args: argparse.Namespace) -> None:
         )
     intake.set_bid(pf, bid_id, **changes)
     if "received_at" in changes:
+        from wizard.core.bids.record import read as read_bids
+
+        bid = read_bids(pf).bid(bid_id)
+        if bid is not None and bid.late:
+            print(_late_bid(pf, bid_id, args.received), file=sys.stderr)
         _warn_offset(pf, args, bid_id)
 
 

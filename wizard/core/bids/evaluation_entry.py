@@ -467,11 +467,16 @@ SET_ASIDE_FAILS = (
         "cannot be awarded."
     ),
 )
-SET_ASIDE_OTHER = N_(
-    "Bid {bid} does not reach the pass threshold or breaks the price rule: the published rules set "
-    "it aside, it cannot be awarded."
-)
-"""Refusing an award to a bid the evaluation sets aside (walk 2026-12-07: such an award
+SET_ASIDE_OTHER = {
+    "below_threshold": N_(
+        "Bid {bid} is below the pass threshold: the published rules set it aside, it cannot be awarded."
+    ),
+    "zero_price": N_(
+        "Bid {bid} has an evaluated price of 0: the published rules set it aside, it cannot be awarded."
+    ),
+}
+"""One refusal per status the evaluation sets aside (review 2026-12-07: one message said
+"the pass threshold or the price rule" while ``result.status`` knew which). Refusing an award to a bid the evaluation sets aside (walk 2026-12-07: such an award
 was recorded with only the error BD-WINNER-FAILS, while the late bid was refused); the
 check keeps BD-WINNER-FAILS for a file that holds one already."""
 
@@ -493,8 +498,8 @@ def _check_not_set_aside(pf: ProjectFile, record: Any, bid_id: int) -> None:
         failed = [labels.get(c, f"#{c}") for c in result.failed]
         text = SET_ASIDE_FAILS[0] if len(failed) == 1 else SET_ASIDE_FAILS[1]
         raise BidsError(text, bid=bid_id, criteria=", ".join(failed))
-    if result.status in ("below_threshold", "zero_price"):
-        raise BidsError(SET_ASIDE_OTHER, bid=bid_id)
+    if result.status in SET_ASIDE_OTHER:
+        raise BidsError(SET_ASIDE_OTHER[result.status], bid=bid_id)
 
 
 def set_award(
