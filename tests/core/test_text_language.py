@@ -330,6 +330,8 @@ def test_platform_and_place_names_keep_their_language():
     assert text_reads_as(platform) == "fr"
     project.publication.provincial_platform = platform
     project.publication_items[0].place = platform
+    project.problem.requesting_unit = "Service des travaux publics et de l’eau potable de la Ville"
+    project.cost_lines[0].payer = "Ministère des Affaires municipales et de l’Habitation du Québec"
     assert _ours(project) == []
 
 

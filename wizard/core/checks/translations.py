@@ -135,10 +135,12 @@ their words (for, in, and, not) are the template language's, not English."""
 NOT_READ = frozenset(
     [
         "info.contact_address",
+        "problem.requesting_unit",
         "business_units.name",
         "partners.name",
         "features.name",
         "tco_options.name",
+        "cost_lines.payer",
         "contract_data.opening_place",
         "publication.provincial_platform",
         "publication.free_platforms",
