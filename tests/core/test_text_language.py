@@ -13,7 +13,15 @@ from wizard import cli
 from wizard.core.checks import run_checks
 from wizard.core.checks.base import Severity
 from wizard.core.checks.lint import lint_text
-from wizard.core.checks.translations import MIN_WORDS, printed_texts, text_reads_as
+from wizard.core.checks.translations import (
+    MIN_WORDS,
+    NOT_READ,
+    TENDER_FIELDS,
+    WRONG_LANGUAGE,
+    field_of,
+    printed_texts,
+    text_reads_as,
+)
 from wizard.core.documents.gate import publishing_gate
 from wizard.core.examples import example_names, load_example
 from wizard.core.i18n.languages import written_language
@@ -224,3 +232,121 @@ def test_lint_reads_no_text_language(capsys):
     assert "PR-TEXT-LANGUAGE" not in {f.code for f in lint_text("criterion", english, "fr")}
     assert cli.main(["lint", "--field", "criterion", "--lang", "fr", english]) == 0
     assert "PR-TEXT-LANGUAGE" not in capsys.readouterr().out
+
+
+def test_the_tender_fields_are_those_the_tender_prints():
+    """``TENDER_FIELDS`` is the list of translatable fields whose text the tender prints:
+    each field of each example, given a unique mark, shows in the tender's blocks in both
+    languages exactly when it is listed (names the check does not read aside)."""
+    from wizard.core.documents.tender import tender_blocks
+
+    printed: set[str] = set()
+    tried: set[str] = set()
+    for name in example_names():
+        project = load_example(name)
+        marks = {address: f"QZMARK{i}QZ" for i, (address, _t) in enumerate(translatable.texts(project))}
+        marked = translatable._with_texts(project, marks)
+        for lang in ("fr", "en"):
+            out = repr(tender_blocks(marked, lang))
+            for address, mark in marks.items():
+                tried.add(field_of(address))
+                if mark in out:
+                    printed.add(field_of(address))
+    assert printed - NOT_READ == set(TENDER_FIELDS)
+    assert {"justifications.reason", "vendor_exchanges.subject", "features.description"} <= tried - printed
+
+
+def test_a_text_only_the_decision_record_prints_is_a_warning(tmp_path, capsys):
+    """A justification's reason typed in English in a French-only tender: the decision
+    record prints it, bidders never read it; a warning that names the record, which
+    neither the gate nor ``export --strict`` stops on."""
+    project = load_example("emergency-perimeter")  # French, published in French
+    reason = project.justifications[0]
+    reason.reason = "The Town keeps this clause because the supplier hosts the data in Canada."
+    address = f"justifications:{reason.id}.reason"
+    found = _ours(project)
+    assert [(f.field, f.severity) for f in found] == [(address, Severity.WARNING)]
+    assert (
+        found[0]
+        .message("en")
+        .endswith(
+            "reads as English, yet it is its French version, which the decision record prints as it is "
+            "written: type it in French."
+        )
+    )
+    assert "que le dossier de décision imprime tel quel" in found[0].message("fr")
+    assert "bidders" not in found[0].message("en")
+    assert not [i for i in publishing_gate(project, ["fr"]) if i.code == "PR-TEXT-LANGUAGE"]
+    # the clean twin: the same reason in French
+    reason.reason = "La Ville garde cette clause parce que le fournisseur héberge les données au Canada."
+    assert _ours(project) == []
+
+
+def test_a_vendor_exchange_names_the_vendor_register():
+    project = load_example("office-suite")  # English, published in English
+    exchange = project.vendor_exchanges[0]
+    exchange.subject = "Rencontre avec le fournisseur pour une démonstration de la suite."
+    found = _ours(project)
+    assert [(f.field, f.severity) for f in found] == [
+        (f"vendor_exchanges:{exchange.id}.subject", Severity.WARNING)
+    ]
+    assert "which the vendor register prints as it is written: type it in English." in found[0].message("en")
+    assert "que le registre des fournisseurs imprime tel quel" in found[0].message("fr")
+    exchange.subject = "Meeting with the vendor for a demonstration of the suite."
+    assert _ours(project) == []  # the clean twin
+
+
+def test_a_tender_text_is_still_an_error_with_the_tender_message():
+    project = load_example("office-suite")
+    project.scenarios[
+        0
+    ].steps = "Ouvrir le document partagé et le modifier avec deux collègues en même temps."
+    found = _ours(project)
+    assert [(f.severity, f.text) for f in found] == [(Severity.ERROR, WRONG_LANGUAGE)]
+
+
+@pytest.mark.parametrize(
+    ("kind", "attr", "name"),
+    [
+        ("partners", "name", "Service des travaux publics et de l’eau potable de la Ville"),
+        ("business_units", "name", "Service des loisirs, de la culture et de la vie communautaire"),
+    ],
+)
+def test_legal_names_keep_their_language(kind, attr, name):
+    """A unit's or a partner's legal name stays French in the English tender."""
+    project = load_example("office-suite")  # English, published in English
+    row = getattr(project, kind)[0]
+    setattr(row, attr, name)
+    assert text_reads_as(name) == "fr"
+    assert _ours(project) == []
+    # the clean twin: a French sentence in the same row's notes does fire
+    row.notes = "Le service utilise la suite tous les jours pour les dossiers de la Ville."
+    assert [f.field for f in _ours(project)] == [f"{kind}:{row.id}.notes"]
+
+
+def test_platform_and_place_names_keep_their_language():
+    project = load_example("office-suite")
+    platform = "Système électronique d’appel d’offres (SEAO) du gouvernement du Québec"
+    assert text_reads_as(platform) == "fr"
+    project.publication.provincial_platform = platform
+    project.publication_items[0].place = platform
+    project.problem.requesting_unit = "Service des travaux publics et de l’eau potable de la Ville"
+    project.cost_lines[0].payer = "Ministère des Affaires municipales et de l’Habitation du Québec"
+    assert _ours(project) == []
+
+
+def test_a_quoted_title_is_no_word_of_the_text():
+    sentence = "Le cours « Introduction to Cyber Security for the Public Sector » est offert."
+    assert text_reads_as(sentence) is None  # was "en": the title's words outnumbered the French
+    for quoted in (
+        "Le cours « Introduction to Cyber Security for the Public Sector » est offert aux employés de la Ville.",
+        "Le cours “Introduction to Cyber Security for the Public Sector” est offert aux employés de la Ville.",
+        'Le cours "Introduction to Cyber Security for the Public Sector" est offert aux employés de la Ville.',
+    ):
+        assert text_reads_as(quoted) == "fr"
+    project = load_example("emergency-perimeter")  # French
+    project.problem.statement = sentence
+    assert _ours(project) == []
+    # the clean twin: the same words unquoted are read, and fire
+    project.problem.statement = "Le cours Introduction to Cyber Security for the Public Sector est offert."
+    assert [f.field for f in _ours(project)] == ["problem.statement"]

@@ -12,13 +12,17 @@
   translated text (a brand name, a P-code, C-NOT-BINARY …) that the text language's
   version does not already give says which version it concerns ("In the English
   version: …"). Same code, same field: a justification covers both versions.
-* ``PR-TEXT-LANGUAGE`` (error for a language the tender is published in, warning for a
-  version kept in another): a translatable text (a criterion, a scenario, the statement
-  of the need …) or a clause's own text whose version in one language plainly reads as
+* ``PR-TEXT-LANGUAGE``: a translatable text (a criterion, a scenario, the statement of
+  the need …) or a clause's own text whose version in one language plainly reads as
   the other (``languages.written_language``, the reader of ``PR-ADDENDUM-LANGUAGE``):
-  the French criterion typed in the English tender's field. The documents print it as
-  it is, so the publishing gate and ``export --strict`` stop on it. A text of fewer
-  than :data:`MIN_WORDS` words (a name, a number, a code, a short title) says nothing.
+  the French criterion typed in the English tender's field. For a text the tender
+  prints (:data:`TENDER_FIELDS`, a clause's) it is an error for a language the tender
+  is published in, so the publishing gate and ``export --strict`` stop on it, and a
+  warning for a version kept in another; for a text only the decision record or the
+  vendor register prints (a justification's reason, a vendor exchange's subject) a
+  warning that names that document. A text of fewer than :data:`MIN_WORDS` words (a
+  name, a number, a code, a short title), a quoted title and the fields of names and
+  places (:data:`NOT_READ`) say nothing.
 
 Guide principle: every supplier reads the same call for tenders, whatever its
 language; a bilingual tender is two whole documents.
@@ -81,14 +85,85 @@ WRONG_LANGUAGE = N_(
 )
 """``PR-TEXT-LANGUAGE``: a text of the tender typed in the other language."""
 
+WRONG_LANGUAGE_ELSEWHERE = N_(
+    "{subject} reads as {found}, yet it is its {version} version, which the {document} prints "
+    "as it is written: type it in {language}."
+)
+"""``PR-TEXT-LANGUAGE`` (a warning): a text only the decision record or the vendor register
+prints, typed in the other language; bidders never read it."""
+
+TENDER_FIELDS = frozenset(
+    [
+        "info.title",
+        "info.officer_title",
+        "info.submission_method",
+        "problem.statement",
+        "problem.context",
+        "evaluation.tie_break",
+        "evaluation.pilot_description",
+        "statement_of_work.object",
+        "statement_of_work.quantities_notes",
+        "statement_of_work.other_deliverables",
+        "publication.translation_notes",
+        "criteria.text",
+        "quality_grid.label",
+        "scenarios.title",
+        "scenarios.context",
+        "scenarios.steps",
+        "scenarios.expected_result",
+        "scenarios.evidence",
+    ]
+)
+"""The translatable fields (``kind.attribute``) that the tender, and so its addenda, prints
+(``documents.tender``; ``tests/core/test_text_language.py`` keeps the list honest). Every
+other field prints only in the decision record, and the vendor exchanges in the vendor
+register too: a version in the other language there is a warning."""
+
+ELSEWHERE = {
+    "vendor_exchanges": Localized(fr="registre des fournisseurs", en="vendor register"),
+}
+"""The document named for a field outside :data:`TENDER_FIELDS`, by its list; the
+decision record for any other."""
+
+DECISION_RECORD = Localized(fr="dossier de décision", en="decision record")
+
 
 _TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.DOTALL)
 """A clause's template tags (« {% for v in excluded_vendors %} », « {{ organization }} »):
 their words (for, in, and, not) are the template language's, not English."""
 
-NOT_READ = frozenset(["info.contact_address"])
-"""Fields whose words are names in either version: a postal address keeps its street
-(« 40, rue du Moulin ») in the English tender."""
+NOT_READ = frozenset(
+    [
+        "info.contact_address",
+        "problem.requesting_unit",
+        "business_units.name",
+        "partners.name",
+        "features.name",
+        "tco_options.name",
+        "cost_lines.payer",
+        "contract_data.opening_place",
+        "publication.provincial_platform",
+        "publication.free_platforms",
+        "publication_items.place",
+    ]
+)
+"""Fields (``kind.attribute``) whose words are names or places in either version: a
+postal address keeps its street (« 40, rue du Moulin ») in the English tender, a unit or
+a partner its legal name (« Service des travaux publics et de l’eau potable »), a
+platform its own (« Système électronique d’appel d’offres (SEAO) du gouvernement du
+Québec »)."""
+
+_QUOTED = re.compile(r'«[^«»]*»|“[^“”]*”|"[^"\n]*"')
+"""A quoted title (« Introduction to Cyber Security for the Public Sector », “Guide de
+l’usager”, "Plan directeur", on one line): its words are the title's language, not the
+text's, so they are dropped before the words are counted, as template tags are."""
+
+
+def field_of(address: str) -> str:
+    """``kind.attribute`` of a row's or a section's address (``criteria:3.text`` →
+    ``criteria.text``)."""
+    kind, _sep, rest = address.partition(":")
+    return f"{kind}.{rest.rpartition('.')[2]}" if _sep else address
 
 
 @lru_cache(maxsize=16384)
@@ -96,7 +171,9 @@ def text_reads_as(text: str) -> str | None:
     """The language (``"fr"``/``"en"``) ``text`` plainly reads as, or ``None`` when it is
     shorter than :data:`MIN_WORDS` words or its words say too little or both. Hyphenated
     names are no words of either language. Cached on the text: the checks ask it of
-    every text on every run."""
+    every text on every run. A quoted title (« … », “ … ”, "…") is no word of the
+    sentence."""
+    text = _QUOTED.sub(" ", text)
     if "-" in text:
         text = _HYPHENATED.sub(" ", text)
     words = text.split(None, 2 * MIN_WORDS)
@@ -137,24 +214,44 @@ def check_text_languages(project: Project) -> list[Finding]:
     found = []
     for lang in ("fr", "en"):
         for address, text in printed_texts(project, lang):
-            seen = None if address in NOT_READ else text_reads_as(text)
+            field = field_of(address)
+            seen = None if field in NOT_READ else text_reads_as(text)
             if seen is None or seen == lang:
                 continue
-            named = _clause_name if address.startswith("clause_choices:") else describe
-            found.append(
-                finding(
-                    "PR-TEXT-LANGUAGE",
-                    Severity.ERROR if lang in published else Severity.WARNING,
-                    WRONG_LANGUAGE,
-                    address,
-                    principles.LANGUAGE_WHOLE,
-                    subject=Localized(fr=named(project, address, "fr"), en=named(project, address, "en")),
-                    found=LANGUAGE_NAMES[seen],
-                    version=LANGUAGE_ADJECTIVES[lang],
-                    language=LANGUAGE_NAMES[lang],
-                    version_lang=lang,
+            clause = address.startswith("clause_choices:")
+            named = _clause_name if clause else describe
+            said = {
+                "subject": Localized(fr=named(project, address, "fr"), en=named(project, address, "en")),
+                "found": LANGUAGE_NAMES[seen],
+                "version": LANGUAGE_ADJECTIVES[lang],
+                "language": LANGUAGE_NAMES[lang],
+                "version_lang": lang,
+            }
+            if clause or field in TENDER_FIELDS:
+                severity = Severity.ERROR if lang in published else Severity.WARNING
+                found.append(
+                    finding(
+                        "PR-TEXT-LANGUAGE",
+                        severity,
+                        WRONG_LANGUAGE,
+                        address,
+                        principles.LANGUAGE_WHOLE,
+                        **said,
+                    )
                 )
-            )
+            else:  # bidders never read it: the decision record or the vendor register prints it
+                document = ELSEWHERE.get(field.partition(".")[0], DECISION_RECORD)
+                found.append(
+                    finding(
+                        "PR-TEXT-LANGUAGE",
+                        Severity.WARNING,
+                        WRONG_LANGUAGE_ELSEWHERE,
+                        address,
+                        principles.LANGUAGE_WHOLE,
+                        document=document,
+                        **said,
+                    )
+                )
     return found
 
 

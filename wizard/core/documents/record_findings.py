@@ -57,9 +57,7 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
     "PR-LANGUAGES": (((), N_("The tender languages are not French, English or both.")),),
     "PR-ORGANIZATION": (((), N_("The organization issuing the tender is not named.")),),
     "PR-TRANSLATION": (((), FACT),),
-    "PR-TEXT-LANGUAGE": (
-        ((), N_("A text of the tender was typed in the other language than its version's.")),
-    ),
+    "PR-TEXT-LANGUAGE": (((), N_("A text was typed in the other language than its version's.")),),
     "PR-PROVINCE": (
         (("value",), FACT),
         (
