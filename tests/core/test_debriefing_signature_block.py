@@ -40,11 +40,15 @@ def test_the_late_bids_letter_keeps_its_signature_block_together(lang, closing):
     block = kept[start:]
     info = project().info
     texts = [text for text, _n, _t in block]
-    assert len(texts) == 6 and texts[1] == info.officer_name == "Martin Thériault"
+    assert texts[1] == info.officer_name == "Martin Thériault"
     assert texts[-2:] == [info.contact_email, info.contact_phone] and texts[-1] == "506 555-0123"
+    # the Town's postal address between its name and the e-mail, in the letter's language
+    town_hall = {"fr": "Hôtel de ville de Rivière-aux-Pins", "en": "Rivière-aux-Pins Town Hall"}[lang]
+    assert texts[3] == "Ville de Rivière-aux-Pins" and texts[4] == town_hall
+    assert len(texts) == 9 and texts[5] == "40, rue du Moulin"
     # every line but the last is kept with the next one: the phone never stands alone
-    assert [n for _text, n, _t in block] == [True] * 5 + [False]
-    assert [t for _text, _n, t in block[:-1]] == [True] * 5
+    assert [n for _text, n, _t in block] == [True] * 8 + [False]
+    assert [t for _text, _n, t in block[:-1]] == [True] * 8
     # s10 (2026-12-07): the training example's PDF then held the closing and signature
     # alone on page 2 in three of its six letters; the recourse, the letter's last
     # paragraph, is kept with the closing as the notice of award keeps its own
