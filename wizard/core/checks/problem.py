@@ -121,7 +121,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from wizard.core.checks import principles
-from wizard.core.checks.base import Finding, Severity, brand_finding, finding
+from wizard.core.checks.base import Finding, Severity, brand_finding, brands_of, finding
 from wizard.core.checks.known_names import known_names
 from wizard.core.checks.problem_terms import (
     ACQUIRE,
@@ -1309,3 +1309,32 @@ def check_problem(project: Project) -> list[Finding]:
     if scope:
         found.append(scope)
     return found
+
+
+STATEMENT_NAME_ROLES = {"P-SOLUTION": "target", "P-INCUMBENT": "incumbent"}
+"""The statement's findings about a name, and the role its name has (:class:`Reading`)."""
+
+
+def unlisted_names_of(f: Finding, project: Project) -> list[str]:
+    """The names no list holds yet that the statement's P-SOLUTION aims at (in its
+    ``target``) or its P-INCUMBENT names (its ``brands``), in order: what the town may
+    confirm as brands (the findings panel's "Add to the brand list"); [] for any other
+    finding. Only the finding's own names: the statement is read as the check reads it,
+    with the town's own name (no word of which is a product's), and a name of another
+    sentence or role is not offered."""
+    role = STATEMENT_NAME_ROLES.get(f.code)
+    if role is None:
+        return []
+    reading = read_statement(project.problem.statement, known_names(project), project.info.organization)
+    if f.code == "P-INCUMBENT":
+        own_names = set(brands_of(f))
+        shown = [n.match.name for n in reading.names if n.match.name in own_names]
+    else:
+        target = f.param("target")
+        shown = [
+            n.match.name
+            for n in reading.names
+            if re.search(rf"(?<!\w){re.escape(n.match.name)}(?!\w)", target)
+        ]
+    candidates = {n.match.name for n in reading.names if n.role == role and not n.listed}
+    return list(dict.fromkeys(name for name in shown if name in candidates))

@@ -16,18 +16,14 @@ those two findings while the name they are about is one no list holds yet.
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from wizard.core import ops
 from wizard.core.checks import Finding, justified_findings, open_findings
-from wizard.core.checks.base import brands_of
-from wizard.core.checks.known_names import known_names
 from wizard.core.checks.lint import detected_names
-from wizard.core.checks.problem import read_statement
+from wizard.core.checks.problem import unlisted_names_of
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.i18n.labels import severity_label
 from wizard.core.model import Project
@@ -39,38 +35,17 @@ from wizard.ui.widgets.texts import Texts
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 ICON_ROLE = Qt.ItemDataRole.UserRole + 1  # the icon kind shown ("error", "warning", "info")
 POSSIBLE_BRAND_CODES = frozenset({"C-POSSIBLE-BRAND", "S-POSSIBLE-BRAND"})  # "Add to the brand list"
-STATEMENT_NAME_ROLES = {"P-SOLUTION": "target", "P-INCUMBENT": "incumbent"}
-"""The problem statement's findings about a name, and the role its name has there
-(``problem.read_statement``): "Add to the brand list" while that name is a possible one."""
 
 
 def names_to_add(f: Finding | None, project: Project) -> list[str]:
     """The names "Add to the brand list" would add for ``f``: those a possible-brand
-    warning detected, or the possible names (no list holds them yet) that a statement's
-    P-SOLUTION aims at (in its ``target``) or its P-INCUMBENT names (its ``brands``); [] for
-    any other finding. Only the finding's own names: the statement is read as the check
-    reads it, with the town's own name (no word of which is a product's), and a name of
-    another sentence or role is not offered."""
+    warning detected, or the possible names a problem statement's P-SOLUTION or
+    P-INCUMBENT is about (``problem.unlisted_names_of``); [] for any other finding."""
     if f is None:
         return []
     if f.code in POSSIBLE_BRAND_CODES:
         return detected_names(f)
-    role = STATEMENT_NAME_ROLES.get(f.code)
-    if role is None:
-        return []
-    reading = read_statement(project.problem.statement, known_names(project), project.info.organization)
-    if f.code == "P-INCUMBENT":
-        own_names = set(brands_of(f))
-        shown = [n.match.name for n in reading.names if n.match.name in own_names]
-    else:
-        target = f.param("target")
-        shown = [
-            n.match.name
-            for n in reading.names
-            if re.search(rf"(?<!\w){re.escape(n.match.name)}(?!\w)", target)
-        ]
-    candidates = {n.match.name for n in reading.names if n.role == role and not n.listed}
-    return list(dict.fromkeys(name for name in shown if name in candidates))
+    return unlisted_names_of(f, project)
 
 
 def finding_text(f: Finding, justified: bool) -> str:
