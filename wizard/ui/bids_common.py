@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableW
 from wizard.core.bids.record import Bid
 from wizard.core.documents.evaluation_common import moment
 from wizard.core.documents.record_tco import money
-from wizard.core.domain.timezones import parse_time, town_moment, tzinfo, zone_of
+from wizard.core.domain.timezones import offset_slip, parse_time, tzinfo, zone_of
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.i18n.formats import MINUS, with_minus
 from wizard.core.model.sections import ProjectInfo
@@ -102,12 +102,7 @@ def as_recorded(info: ProjectInfo, iso: str) -> str:
     lock or an opening made without ``--at`` (``bids.common.now``), never a clock typed at
     a neighbour's offset, as ``BD-OFFSET`` (``timezones.offset_slip``) reads it."""
     found = parse_moment(iso) if iso else None
-    if found is None or not found.utcoffset():  # UTC (Z, +00:00): the app's own stamp (now()), no slip
-        return ""
-    local = town_moment(info, found)
-    if local is None or local.utcoffset() == found.utcoffset():
-        return ""
-    return iso.strip()
+    return iso.strip() if found is not None and offset_slip(info, found) is not None else ""
 
 
 RECORDED = N_(
