@@ -76,12 +76,21 @@ def fold_of(text: str) -> int:
     return hashlib.sha1(text.encode("utf-8")).digest()[1] % FOLDS
 
 
+def problem_codes(item: Item) -> set[str]:
+    """The problem codes (:data:`PROBLEM_CODES`) ``lint --field problem`` gives ``item``."""
+    return {f.code for f in lint_text("problem", item.text, item.lang)} & PROBLEM_CODES
+
+
+def problem_right(item: Item, codes: set[str]) -> bool:
+    """Whether ``codes`` are right for the problem statement ``item``: exactly its label."""
+    return set(codes) == set(item.label)
+
+
 def right(item: Item) -> bool:
     """Whether the checks get ``item`` right: a problem statement's exact codes, a neutral
     sentence quiet, a brand sentence with all its names found."""
     if item.kind == "problem":
-        codes = {f.code for f in lint_text("problem", item.text, item.lang)} & PROBLEM_CODES
-        return codes == set(item.label)
+        return problem_right(item, problem_codes(item))
     names = [n for f in brand_findings(item.text, item.lang) for n in detected_names(f)]
     if item.kind == "neutral":
         return not names
@@ -196,7 +205,7 @@ def confusion(items: list[Item]) -> list[str]:
 
     for item in items:
         if item.kind == "problem":
-            codes = {f.code for f in lint_text("problem", item.text, item.lang)} & PROBLEM_CODES
+            codes = problem_codes(item)
             want = set(item.label)
             for code in sorted(PROBLEM_CODES):
                 state = {
@@ -352,7 +361,7 @@ def problem_causes(items: list[Item]) -> list[str]:
     for item in items:
         if item.kind != "problem":
             continue
-        codes = {f.code for f in lint_text("problem", item.text, item.lang)} & PROBLEM_CODES
+        codes = problem_codes(item)
         want = set(item.label)
         state = "right" if codes == want else "wrong"
         folded = fold_words(item.text)
@@ -402,9 +411,9 @@ def measure(items: list[Item], misses: list[str] | None = None) -> Figures:
     fig = Figures()
     for item in items:
         if item.kind == "problem":
-            codes = {f.code for f in lint_text("problem", item.text, item.lang)} & PROBLEM_CODES
+            codes = problem_codes(item)
             fig.problems += 1
-            if codes == set(item.label):
+            if problem_right(item, codes):
                 fig.problems_right += 1
             elif misses is not None:
                 misses.append(f"PROBLEM want {sorted(item.label)} got {sorted(codes)}: {item.text}")

@@ -624,7 +624,9 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> tuple
        right before it ("a contract for X", "negotiations with X", "offered by X", « confie …
        à X », "a change order with X"), a choice
        word ("a contract with", "requesting its implementation", "the new system") or a
-       claim that presumes the answer ("X is an industry standard") in its clause, an
+       claim that presumes the answer ("X is an industry standard") in its clause, unless
+       told as a finding or a result before it (:data:`_CLAIM_DONE`: "staff has found that
+       X's systems are very reliable": the system in place), an
        introduction with an indefinite article ("a software product titled X"), or a
        future right after it, the name being the subject of what is to come ("X will
        host the application") → "target";
@@ -660,13 +662,26 @@ def _role(folded: str, m: brands.Match, bypassed: set[tuple[int, int]]) -> tuple
         return "target", "deal"
     if CHOSEN_IN_SENTENCE.search(folded, start, stop):
         return "target", "choice"
-    if any(p.search(folded, start, stop) for p in PRESUME):
+    if any(
+        (claim := p.search(folded, start, stop)) and not _CLAIM_DONE.search(folded, start, claim.start())
+        for p in PRESUME
+    ):
         return "target", "claimed"
     if _INTRODUCED.search(folded, max(0, m.start - 50), m.start) or _FUTURE_AFTER.match(folded, m.end, stop):
         return "target", "future"
     if _priced(folded, start, stop):
         return "target", "priced"  # "the X software package would cost $217,718"
     return "incumbent", "fallback"
+
+
+_CLAIM_DONE = re.compile(
+    r"\b(?:(?:has|have|had) (?:\w+ )?(?:found|saved|allowed|enabled|proven|proved|shown|been)"
+    r"|(?:found|saved|allowed|enabled|proved|showed) (?:that|the|us|it)"
+    r"|(?:a|ont|avait|avaient) (?:\w+ )?(?:permis|fait|genere|realise|degage|economise|montre|prouve))\b"
+)
+"""A claim told as a finding or a result, before it in its clause ("Staff has found that X's
+systems are very reliable", « cette bascule vers X a permis de faire économiser »): what is
+told is the system in place, no choice."""
 
 
 _MONEY = r"(?:[$€]\s?\d|\d(?:[\d,.]|\s(?=\d))*\s?(?:\$|€|eur\b|euros\b|francs\b|chf\b|dollars\b))"
