@@ -1659,7 +1659,7 @@ def _warn_bids(pf: Any, lang: str, codes: tuple[str, ...]) -> None:
 
 
 SET_ASIDE_WHY = N_("Bid {bid} is not ranked, {why}: the published rules set it aside, it cannot be awarded.")
-"""``award`` refusing a bid below the pass threshold (``evaluation_entry.SET_ASIDE_OTHER``)
+"""``award`` refusing a bid below the pass threshold (``award_rule.SET_ASIDE_OTHER``)
 with the reason ``bid show BID`` prints
 (:func:`_not_ranked_why`; review 2026-12-07: "the pass threshold or the price rule")."""
 
@@ -1696,6 +1696,7 @@ def _award(pf: Any, args: argparse.Namespace, lang: str) -> None:
     contract). What the award gets wrong is said on stderr (:data:`AWARD_FINDINGS`)."""
     from wizard.core.bids import BidsError
     from wizard.core.bids import evaluation_entry as ev
+    from wizard.core.bids.award_rule import SET_ASIDE_OTHER
     from wizard.core.bids.record import read as read_bids
 
     (word,) = _numbers(args, ("BID",))
@@ -1720,7 +1721,7 @@ def _award(pf: Any, args: argparse.Namespace, lang: str) -> None:
             **decision,
         )
     except BidsError as exc:
-        if exc.text != ev.SET_ASIDE_OTHER["below_threshold"] or chosen is None:
+        if exc.text != SET_ASIDE_OTHER["below_threshold"] or chosen is None:
             raise  # a price of 0 is said by the core's own line: "has an evaluated price of 0"
         raise _set_aside_why(pf, chosen, args.file) from None
     if dropped:
