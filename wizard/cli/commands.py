@@ -21,7 +21,7 @@ from wizard.core.i18n.os_errors import os_reason
 from wizard.core.model import Project
 
 if TYPE_CHECKING:
-    from wizard.core.audit import AuditedParagraph, Paragraph
+    from wizard.core.audit import AuditedParagraph
     from wizard.core.checks.base import Finding
     from wizard.core.documents.gate import GateItem
 
@@ -307,28 +307,21 @@ CLEAN_DOCUMENT = N_("No finding in {file}: {paragraphs}, {cells} checked.")
 """``lint --file``'s one line on a document without any finding: what was read."""
 
 
-def document_language(paragraphs: list[Paragraph]) -> str | None:
-    """The language most of ``paragraphs`` plainly read as, by the reader the addenda
-    check uses on each text (``languages.written_language``): "fr" or "en"; ``None``
-    when no paragraph tells or as many tell each."""
-    from wizard.core.i18n.languages import written_language
-
-    said = [written_language(p.text) for p in paragraphs]
-    french, english = said.count("fr"), said.count("en")
-    if french == english:
-        return None
-    return "fr" if french > english else "en"
-
-
 def _lint_file(args: argparse.Namespace, lang: str) -> int:
     """``lint --file``: ``LOCATION  CODE  names`` per finding (``--explain``: severity
     and message too), or one line saying that nothing was found in how many paragraphs
     and table cells (:data:`CLEAN_DOCUMENT`); or the JSON object of :func:`_audit_json`.
-    The checks read the document in its own language (:func:`document_language`; ``lang``
-    when it does not tell), the lines are written in ``lang``."""
+    The checks read the document in its own language (``audit.document_language``;
+    ``lang`` when it does not tell), the lines are written in ``lang``."""
     import json
 
-    from wizard.core.audit import DocumentError, audit_paragraphs, read_document, with_findings
+    from wizard.core.audit import (
+        DocumentError,
+        audit_paragraphs,
+        document_language,
+        read_document,
+        with_findings,
+    )
     from wizard.core.checks.base import Severity
 
     try:
