@@ -29,7 +29,10 @@ def test_only_the_bid_the_rules_keep_can_be_awarded(training):
     choices = award_rule.award_choices(training.project, read(training))
     assert choices.awardable == (1,)
     assert [(r.bid_id, tr(r.text, "en", **r.params)) for r in choices.refused] == [
-        (2, "Bid 2 fails the mandatory criterion OBL-4: the published rules set it aside, it cannot be awarded."),
+        (
+            2,
+            "Bid 2 fails the mandatory criterion OBL-4: the published rules set it aside, it cannot be awarded.",
+        ),
         (3, "Bid 3 is below the pass threshold: the published rules set it aside, it cannot be awarded."),
         (4, "The price workbook of bid 4 was not opened: it cannot be awarded."),
     ]

@@ -982,29 +982,19 @@ def _print_bid_details(bid: Any, lang: str) -> None:
 AS_RECORDED = N_("Received, as recorded")
 AS_RECORDED_NOTE = N_("the moment the file keeps as evidence, typed at another offset than the town's")
 """``bid show BID``: the moment of receipt as the file stores it, beside the town's time
-the table prints, when its offset is not the town's that day (``BD-OFFSET``, or a UTC
-timestamp): the evidence the clerk typed stays visible."""
+the table prints, when its offset is not the town's that day (``BD-OFFSET``; a UTC
+timestamp is the same instant, no slip): the evidence the clerk typed stays visible."""
 
 
 def _print_as_recorded(project: Project, bid: Any, lang: str) -> None:
-    """The line :data:`AS_RECORDED` of ``bid show BID``, when the stored moment's
-    offset is not the town's on that day; nothing otherwise."""
-    from wizard.core.domain.timezones import in_town_time
+    """The line :data:`AS_RECORDED` of ``bid show BID`` when the stored moment is a slip
+    of offset (``timezones.as_recorded``, the rule of ``BD-OFFSET`` and of the bids
+    window: a UTC stamp is none); nothing otherwise."""
+    from wizard.core.domain.timezones import as_recorded
 
-    typed = bid.received_at.strip()
-    town = in_town_time(project.info, typed, iso=True)
-    if town == typed or not _offset_of(typed) or _offset_of(town) == _offset_of(typed):
-        return  # no moment, no zone known, or the town's own offset: the table's time says it
-    print(f"{tr(AS_RECORDED, lang)}\t{typed} ({tr(AS_RECORDED_NOTE, lang)})")
-
-
-def _offset_of(moment: str) -> str:
-    """The offset of an ISO 8601 moment as typed, ``-04:00`` (``Z``: ``+00:00``)."""
-    from wizard.core.domain.timezones import offset_text
-    from wizard.core.opendata.milestones import parse_moment
-
-    found = parse_moment(moment)
-    return offset_text(found.utcoffset()) if found is not None else ""
+    typed = as_recorded(project.info, bid.received_at)
+    if typed:
+        print(f"{tr(AS_RECORDED, lang)}\t{typed} ({tr(AS_RECORDED_NOTE, lang)})")
 
 
 def _locked_line(project: Project, moment: str, by: str, lang: str) -> str:
@@ -1352,27 +1342,20 @@ def _late_bid(pf: Any, bid_id: int, received: str) -> str:
 OFFSET_TYPED = N_(
     "Check the offset: bid {bid} was typed at {typed}, but the town is at {town} on {day}, so it is "
     "recorded as received at {local}, town time, and judged on time or late at that moment. If "
-    "{clock_time} was read on a clock of the town, remove it ({remove}) and add it again with "
-    "--received {corrected}."
-)
-"""Said at once by ``bid … add`` (walk 2026-12-07: ``--received 2027-03-08T14:30-04:00``
-for a town at −05:00 that day was recorded as 13:30, on time, without a word); ``check``
-keeps saying it as ``BD-OFFSET`` while the moment stays so."""
-
-
-OFFSET_TYPED_SET = N_(
-    "Check the offset: bid {bid} was typed at {typed}, but the town is at {town} on {day}, so it is "
-    "recorded as received at {local}, town time, and judged on time or late at that moment. If "
     "{clock_time} was read on a clock of the town, correct it: {set}."
 )
-""":data:`OFFSET_TYPED` said by ``bid … set --received`` (review 2026-12-07: a moment
-corrected with ``set`` was advised to be removed and added again)."""
+"""Said at once by ``bid … add`` and ``bid … set --received`` (walk 2026-12-07:
+``--received 2027-03-08T14:30-04:00`` for a town at −05:00 that day was recorded as
+13:30, on time, without a word); ``check`` keeps saying it as ``BD-OFFSET`` while the
+moment stays so. The advice names the command that fixes it, ``set --received``, for
+both (review 2026-12-07: ``set`` was advised to remove the bid and add it again, and
+``add`` still is once ``set`` existed)."""
 
 
 def _warn_offset(pf: Any, args: argparse.Namespace, bid_id: int) -> None:
     """:data:`OFFSET_TYPED` on stderr, one bilingual line, when ``--received`` has
-    another offset than the town's on that day (``timezones.offset_slip``);
-    :data:`OFFSET_TYPED_SET` for ``set``, which corrects the moment in place."""
+    another offset than the town's on that day (``timezones.offset_slip``): for ``add``
+    and ``set`` alike, ``set --received`` corrects the moment in place."""
     from wizard.core.domain.timezones import moment_text, offset_slip
     from wizard.core.opendata.milestones import parse_moment
 
@@ -1383,15 +1366,13 @@ def _warn_offset(pf: Any, args: argparse.Namespace, bid_id: int) -> None:
     corrected = slip.clock.isoformat(timespec="minutes")
     print(
         bilingual(
-            OFFSET_TYPED_SET if args.action == "set" else OFFSET_TYPED,
+            OFFSET_TYPED,
             bid=bid_id,
             typed=slip.typed,
             town=slip.town,
             day=slip.local.date().isoformat(),
             local=moment_text(slip.local),
             clock_time=slip.clock.strftime("%H:%M"),
-            remove=f"{args.prog} bid {args.file} remove {bid_id}",
-            corrected=corrected,
             set=f"{args.prog} bid {args.file} set {bid_id} --received {corrected}",
         ),
         file=sys.stderr,
