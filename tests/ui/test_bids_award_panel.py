@@ -65,3 +65,26 @@ def test_recording_the_offered_bid_meets_no_refusal(window, qtbot, tmp_path, err
     assert errors == []
     assert read(pf).award.resolution_number == "2027-05-119"
     assert [ranking.award_bid.itemData(i) for i in range(ranking.award_bid.count())] == [None, 1]
+
+
+def test_an_award_an_older_file_holds_on_a_set_aside_bid_stays_shown(window, qtbot, tmp_path):
+    """A file recorded before the refusal may hold an award to bid 3 (below the pass
+    threshold; BD-WINNER-FAILS): the panel shows that award as it is, with the reason
+    below, rather than "No award", which a click on the button would then record."""
+    project, publishing, bids = load_example_with_records("training")
+    pf = ProjectFile.create(
+        tmp_path / "t.tender", project, origin="example", tables=record_tables(publishing, bids)
+    )
+    with pf.db.conn:
+        pf.db.execute("UPDATE award SET bid_id = 3")
+    assert read(pf).award.bid_id == 3
+    window.set_project(pf)
+    dialog = BidsWindow(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.show_tab(4)
+    ranking = dialog.ranking
+    combo = ranking.award_bid
+    assert [combo.itemData(i) for i in range(combo.count())] == [None, 1, 3]
+    assert combo.currentData() == 3
+    assert SET_ASIDE["en"][1] in ranking.set_aside.text().split("\n")
