@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from wizard.core.bids import award_rule
 from wizard.core.bids.record import read
 from wizard.core.project_file.store import ProjectFile
 
@@ -65,7 +66,6 @@ def _bid(path, bid_id):
 
 
 def test_award_below_the_threshold_says_the_points_as_show_does(training, capsys):
-    from wizard.core.bids import evaluation_entry
 
     with ProjectFile.open(training, read_only=True) as f:
         before = read(f).award
@@ -79,7 +79,7 @@ def test_award_below_the_threshold_says_the_points_as_show_does(training, capsys
     with ProjectFile.open(training, read_only=True) as f:
         assert read(f).award == before
     # the core says the status it knows, one message each
-    assert set(evaluation_entry.SET_ASIDE_OTHER) == {"below_threshold", "zero_price"}
+    assert set(award_rule.SET_ASIDE_OTHER) == {"below_threshold", "zero_price"}
     # the twin: bid 1, ranked, is awarded
     assert _cli("bid", training, "award", "1", "--resolution", "2027-05-119", "--lang", "en") == 0
     assert "cannot be awarded" not in capsys.readouterr().err
@@ -90,7 +90,7 @@ def test_the_core_refusal_names_the_status(training):
 
     with ProjectFile.open(training) as pf, pytest.raises(BidsError) as caught:
         evaluation_entry.set_award(pf, 3, reason_if_not_top="Local supplier")
-    assert caught.value.text == evaluation_entry.SET_ASIDE_OTHER["below_threshold"]
+    assert caught.value.text == award_rule.SET_ASIDE_OTHER["below_threshold"]
     assert str(caught.value) == (
         "La soumission 3 est sous le seuil de passage\u00a0: les règles publiées l’écartent, le contrat "
         "ne peut pas lui être adjugé. / Bid 3 is below the pass threshold: the published rules set it "

@@ -72,7 +72,12 @@ def test_a_bid_typed_at_a_wrong_offset_is_said_at_once_in_both_languages(quebec,
         "Check the offset: bid 1 was typed at -04:00, but the town is at -05:00 on 2027-03-08, so it is "
         "recorded as received at 2027-03-08 13:30 -05:00, town time" in err
     )
-    assert "add it again with --received 2027-03-08T14:30-05:00." in err
+    # the command that fixes it, as for set (remove and add again was advised once set existed)
+    assert (
+        f"If 14:30 was read on a clock of the town, correct it: main.py bid {quebec} set 1 --received "
+        "2027-03-08T14:30-05:00." in err
+    )
+    assert "remove" not in err
     assert "Vérifiez le décalage\u00a0: la soumission 1 a été écrite à -04:00" in err
     assert _codes(quebec).count(("BD-OFFSET", "bids:1.received_at")) == 1
 
@@ -393,13 +398,39 @@ def test_bid_show_prints_the_town_time_and_the_stored_form_as_evidence(quebec, c
         "Received, as recorded\t2027-03-08T14:30-04:00 (the moment the file keeps as evidence, typed at "
         "another offset than the town's)" in capsys.readouterr().out
     )
+    # a UTC stamp (a platform's) is the same instant as the town's time printed: no slip,
+    # as BD-OFFSET and the bids window read it (timezones.as_recorded; it was noted as
+    # "typed at another offset", which invited a wrong correction)
     _show(quebec, 3, "fr")
-    assert (
-        "Reçue, telle que consignée\t2027-03-08T18:30:00Z (le moment que le fichier garde comme preuve"
-        in (capsys.readouterr().out)
-    )
+    out = capsys.readouterr().out
+    assert "2027-03-08 13:30 -05:00" in out and "telle que consignée" not in out
     _show(quebec, 2)  # the clean twin: typed at the town's offset, nothing more to say
     assert "as recorded" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("2027-03-08T14:30-04:00", True),  # a neighbour's offset: the slip BD-OFFSET reports
+        ("2027-03-08T18:30:00Z", False),  # a platform's UTC stamp
+        ("2027-03-08T18:30:00+00:00", False),
+        ("2027-03-08T13:30-05:00", False),  # the town's offset: the clean twin
+    ],
+)
+def test_bid_show_and_the_bids_window_note_the_same_moments(quebec, capsys, typed, shown):
+    """One rule (``timezones.as_recorded`` on ``offset_slip``): ``bid show BID``, the
+    window's note and BD-OFFSET agree on which stored moment is a slip."""
+    from wizard.core.checks.bids import check_bids
+    from wizard.core.domain.timezones import as_recorded
+
+    assert _cli("bid", quebec, "add", "--name", "A", "--received", typed) == 0
+    capsys.readouterr()
+    _show(quebec, 1)
+    printed = "Received, as recorded" in capsys.readouterr().out
+    with ProjectFile.open(quebec, read_only=True) as f:
+        noted = as_recorded(f.project.info, typed)
+        offset = any(x.code == "BD-OFFSET" for x in check_bids(f.project, read(f)))
+    assert (printed, bool(noted), offset) == (shown, shown, shown)
 
 
 def test_bids_csv_gives_the_town_time(quebec, capsys):

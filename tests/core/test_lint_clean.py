@@ -12,8 +12,7 @@ import docx
 import pytest
 
 from wizard import cli
-from wizard.cli.commands import document_language
-from wizard.core.audit import Location, Paragraph, audit_document
+from wizard.core.audit import Location, Paragraph, audit_document, document_language
 from wizard.core.examples import example_names, load_example
 from wizard.core.export import tender_bytes
 

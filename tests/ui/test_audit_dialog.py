@@ -71,6 +71,7 @@ def test_the_action_needs_no_project_and_lists_the_flagged_paragraphs(window, mo
     assert dialog.summary.text().splitlines() == [
         str(tender),
         "6 findings in 6 of the 814 paragraphs and table cells.",
+        "Checked as an English document: most of its paragraphs are in English.",
     ]
     # the whole document at one click
     dialog.only_flagged.setChecked(False)
@@ -96,6 +97,71 @@ def test_in_french_with_a_real_rfp_text(window, monkeypatch, qtbot):
     )
     assert (
         dialog.windowTitle() == "Vérification d’un document d’appel d’offres \u2014 licences-autocad-fr.txt"
+    )
+
+
+def _checked_in(monkeypatch) -> list[str]:
+    """The language each check of a document ran in (the core's own function, spied on)."""
+    from wizard.ui import audit_dialog
+
+    langs: list[str] = []
+    real = audit_dialog.audit_paragraphs
+
+    def spy(paragraphs, lang="en", role=None):
+        langs.append(lang)
+        return real(paragraphs, lang, role)
+
+    monkeypatch.setattr(audit_dialog, "audit_paragraphs", spy)
+    return langs
+
+
+def test_a_french_document_is_read_in_french_in_the_english_app(window, monkeypatch, qtbot):
+    """As ``lint --file``: the checks read the document in its own language, the messages
+    are in the app's language (``lint --lang``), and the summary says which language was
+    read (the app read a French tender as English when it ran in English)."""
+    langs = _checked_in(monkeypatch)
+    dialog = open_check(window, monkeypatch, DATA / "licences-autocad-fr.txt")
+    qtbot.addWidget(dialog)
+    assert langs == ["fr"] and dialog.read_in == "fr"
+    assert dialog.summary.text().splitlines()[-1] == (
+        "Checked as a French document: most of its paragraphs are in French."
+    )
+    assert (
+        dialog.findings.item(0)
+        .text()
+        .startswith("Error: Brand or product name in this passage (paragraph 2, line 2): autoCAD Map 3D.")
+    )
+
+
+def test_an_english_document_is_read_in_english_in_the_french_app(window, monkeypatch, qtbot):
+    """The twin: the app in French, an English document read as English, said in French."""
+    window.actions_by_name["lang_fr"].trigger()
+    langs = _checked_in(monkeypatch)
+    dialog = open_check(window, monkeypatch, DATA / "extra-duty-en.txt")
+    qtbot.addWidget(dialog)
+    assert langs == ["en"]
+    assert dialog.summary.text().splitlines()[-1] == (
+        "Vérifié comme document en anglais\u00a0: la plupart de ses paragraphes sont en anglais."
+    )
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_document_that_does_not_tell_is_read_in_the_app_s_language(
+    window, monkeypatch, qtbot, tmp_path, lang
+):
+    window.actions_by_name[f"lang_{lang}"].trigger()
+    path = tmp_path / "codes.txt"
+    path.write_text("Microsoft Teams\n\n2027-04-16\n\nRAP-2027-TI-07\n", encoding="utf-8")
+    langs = _checked_in(monkeypatch)
+    dialog = open_check(window, monkeypatch, path)
+    qtbot.addWidget(dialog)
+    assert langs == [lang]
+    assert (
+        dialog.summary.text().splitlines()[-1]
+        == {
+            "en": "Its paragraphs do not tell its language: checked as English, the app's language.",
+            "fr": "Ses paragraphes ne disent pas sa langue\u00a0: vérifié en français, la langue de l’application.",
+        }[lang]
     )
 
 

@@ -21,7 +21,7 @@ from wizard.core.i18n.os_errors import os_reason
 from wizard.core.model import Project
 
 if TYPE_CHECKING:
-    from wizard.core.audit import AuditedParagraph, Paragraph
+    from wizard.core.audit import AuditedParagraph
     from wizard.core.checks.base import Finding
     from wizard.core.documents.gate import GateItem
 
@@ -307,28 +307,21 @@ CLEAN_DOCUMENT = N_("No finding in {file}: {paragraphs}, {cells} checked.")
 """``lint --file``'s one line on a document without any finding: what was read."""
 
 
-def document_language(paragraphs: list[Paragraph]) -> str | None:
-    """The language most of ``paragraphs`` plainly read as, by the reader the addenda
-    check uses on each text (``languages.written_language``): "fr" or "en"; ``None``
-    when no paragraph tells or as many tell each."""
-    from wizard.core.i18n.languages import written_language
-
-    said = [written_language(p.text) for p in paragraphs]
-    french, english = said.count("fr"), said.count("en")
-    if french == english:
-        return None
-    return "fr" if french > english else "en"
-
-
 def _lint_file(args: argparse.Namespace, lang: str) -> int:
     """``lint --file``: ``LOCATION  CODE  names`` per finding (``--explain``: severity
     and message too), or one line saying that nothing was found in how many paragraphs
     and table cells (:data:`CLEAN_DOCUMENT`); or the JSON object of :func:`_audit_json`.
-    The checks read the document in its own language (:func:`document_language`; ``lang``
-    when it does not tell), the lines are written in ``lang``."""
+    The checks read the document in its own language (``audit.document_language``;
+    ``lang`` when it does not tell), the lines are written in ``lang``."""
     import json
 
-    from wizard.core.audit import DocumentError, audit_paragraphs, read_document, with_findings
+    from wizard.core.audit import (
+        DocumentError,
+        audit_paragraphs,
+        document_language,
+        read_document,
+        with_findings,
+    )
     from wizard.core.checks.base import Severity
 
     try:
@@ -989,29 +982,19 @@ def _print_bid_details(bid: Any, lang: str) -> None:
 AS_RECORDED = N_("Received, as recorded")
 AS_RECORDED_NOTE = N_("the moment the file keeps as evidence, typed at another offset than the town's")
 """``bid show BID``: the moment of receipt as the file stores it, beside the town's time
-the table prints, when its offset is not the town's that day (``BD-OFFSET``, or a UTC
-timestamp): the evidence the clerk typed stays visible."""
+the table prints, when its offset is not the town's that day (``BD-OFFSET``; a UTC
+timestamp is the same instant, no slip): the evidence the clerk typed stays visible."""
 
 
 def _print_as_recorded(project: Project, bid: Any, lang: str) -> None:
-    """The line :data:`AS_RECORDED` of ``bid show BID``, when the stored moment's
-    offset is not the town's on that day; nothing otherwise."""
-    from wizard.core.domain.timezones import in_town_time
+    """The line :data:`AS_RECORDED` of ``bid show BID`` when the stored moment is a slip
+    of offset (``timezones.as_recorded``, the rule of ``BD-OFFSET`` and of the bids
+    window: a UTC stamp is none); nothing otherwise."""
+    from wizard.core.domain.timezones import as_recorded
 
-    typed = bid.received_at.strip()
-    town = in_town_time(project.info, typed, iso=True)
-    if town == typed or not _offset_of(typed) or _offset_of(town) == _offset_of(typed):
-        return  # no moment, no zone known, or the town's own offset: the table's time says it
-    print(f"{tr(AS_RECORDED, lang)}\t{typed} ({tr(AS_RECORDED_NOTE, lang)})")
-
-
-def _offset_of(moment: str) -> str:
-    """The offset of an ISO 8601 moment as typed, ``-04:00`` (``Z``: ``+00:00``)."""
-    from wizard.core.domain.timezones import offset_text
-    from wizard.core.opendata.milestones import parse_moment
-
-    found = parse_moment(moment)
-    return offset_text(found.utcoffset()) if found is not None else ""
+    typed = as_recorded(project.info, bid.received_at)
+    if typed:
+        print(f"{tr(AS_RECORDED, lang)}\t{typed} ({tr(AS_RECORDED_NOTE, lang)})")
 
 
 def _locked_line(project: Project, moment: str, by: str, lang: str) -> str:
@@ -1359,27 +1342,20 @@ def _late_bid(pf: Any, bid_id: int, received: str) -> str:
 OFFSET_TYPED = N_(
     "Check the offset: bid {bid} was typed at {typed}, but the town is at {town} on {day}, so it is "
     "recorded as received at {local}, town time, and judged on time or late at that moment. If "
-    "{clock_time} was read on a clock of the town, remove it ({remove}) and add it again with "
-    "--received {corrected}."
-)
-"""Said at once by ``bid … add`` (walk 2026-12-07: ``--received 2027-03-08T14:30-04:00``
-for a town at −05:00 that day was recorded as 13:30, on time, without a word); ``check``
-keeps saying it as ``BD-OFFSET`` while the moment stays so."""
-
-
-OFFSET_TYPED_SET = N_(
-    "Check the offset: bid {bid} was typed at {typed}, but the town is at {town} on {day}, so it is "
-    "recorded as received at {local}, town time, and judged on time or late at that moment. If "
     "{clock_time} was read on a clock of the town, correct it: {set}."
 )
-""":data:`OFFSET_TYPED` said by ``bid … set --received`` (review 2026-12-07: a moment
-corrected with ``set`` was advised to be removed and added again)."""
+"""Said at once by ``bid … add`` and ``bid … set --received`` (walk 2026-12-07:
+``--received 2027-03-08T14:30-04:00`` for a town at −05:00 that day was recorded as
+13:30, on time, without a word); ``check`` keeps saying it as ``BD-OFFSET`` while the
+moment stays so. The advice names the command that fixes it, ``set --received``, for
+both (review 2026-12-07: ``set`` was advised to remove the bid and add it again, and
+``add`` still is once ``set`` existed)."""
 
 
 def _warn_offset(pf: Any, args: argparse.Namespace, bid_id: int) -> None:
     """:data:`OFFSET_TYPED` on stderr, one bilingual line, when ``--received`` has
-    another offset than the town's on that day (``timezones.offset_slip``);
-    :data:`OFFSET_TYPED_SET` for ``set``, which corrects the moment in place."""
+    another offset than the town's on that day (``timezones.offset_slip``): for ``add``
+    and ``set`` alike, ``set --received`` corrects the moment in place."""
     from wizard.core.domain.timezones import moment_text, offset_slip
     from wizard.core.opendata.milestones import parse_moment
 
@@ -1390,15 +1366,13 @@ def _warn_offset(pf: Any, args: argparse.Namespace, bid_id: int) -> None:
     corrected = slip.clock.isoformat(timespec="minutes")
     print(
         bilingual(
-            OFFSET_TYPED_SET if args.action == "set" else OFFSET_TYPED,
+            OFFSET_TYPED,
             bid=bid_id,
             typed=slip.typed,
             town=slip.town,
             day=slip.local.date().isoformat(),
             local=moment_text(slip.local),
             clock_time=slip.clock.strftime("%H:%M"),
-            remove=f"{args.prog} bid {args.file} remove {bid_id}",
-            corrected=corrected,
             set=f"{args.prog} bid {args.file} set {bid_id} --received {corrected}",
         ),
         file=sys.stderr,
@@ -1659,7 +1633,7 @@ def _warn_bids(pf: Any, lang: str, codes: tuple[str, ...]) -> None:
 
 
 SET_ASIDE_WHY = N_("Bid {bid} is not ranked, {why}: the published rules set it aside, it cannot be awarded.")
-"""``award`` refusing a bid below the pass threshold (``evaluation_entry.SET_ASIDE_OTHER``)
+"""``award`` refusing a bid below the pass threshold (``award_rule.SET_ASIDE_OTHER``)
 with the reason ``bid show BID`` prints
 (:func:`_not_ranked_why`; review 2026-12-07: "the pass threshold or the price rule")."""
 
@@ -1696,6 +1670,7 @@ def _award(pf: Any, args: argparse.Namespace, lang: str) -> None:
     contract). What the award gets wrong is said on stderr (:data:`AWARD_FINDINGS`)."""
     from wizard.core.bids import BidsError
     from wizard.core.bids import evaluation_entry as ev
+    from wizard.core.bids.award_rule import SET_ASIDE_OTHER
     from wizard.core.bids.record import read as read_bids
 
     (word,) = _numbers(args, ("BID",))
@@ -1720,7 +1695,7 @@ def _award(pf: Any, args: argparse.Namespace, lang: str) -> None:
             **decision,
         )
     except BidsError as exc:
-        if exc.text != ev.SET_ASIDE_OTHER["below_threshold"] or chosen is None:
+        if exc.text != SET_ASIDE_OTHER["below_threshold"] or chosen is None:
             raise  # a price of 0 is said by the core's own line: "has an evaluated price of 0"
         raise _set_aside_why(pf, chosen, args.file) from None
     if dropped:

@@ -5,6 +5,12 @@ A town can check a draft it received, or a neighbour's tender, before reusing it
 document's paragraphs and table cells (location, how each was checked, its text) beside
 the findings of the selected one; by default only the paragraphs with findings, the
 whole document at one click. No project needs to be open, and nothing is changed.
+
+As ``lint --file``, the checks read the document in its own language
+(``audit.document_language``: the language most of its paragraphs are written in; the
+app's when they do not tell), and the messages are in the app's language, as ``lint``
+writes in its ``--lang``; the summary says which language the document was read in
+(walk 2026-12-07: the app read a French tender as English when it ran in English).
 """
 
 from __future__ import annotations
@@ -29,7 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.audit import AuditedParagraph, DocumentError, audit_document
+from wizard.core.audit import (
+    AuditedParagraph,
+    DocumentError,
+    audit_paragraphs,
+    document_language,
+    read_document,
+)
 from wizard.core.i18n import N_, _, n_, ui_language
 from wizard.ui import dialogs
 from wizard.ui.widgets.findings_panel import finding_item
@@ -47,6 +59,15 @@ ROLE_LABELS = {
 }
 """How a paragraph was checked (:data:`wizard.core.audit.ROLES`), as the table says it."""
 
+READ_AS = {
+    ("fr", True): N_("Checked as a French document: most of its paragraphs are in French."),
+    ("en", True): N_("Checked as an English document: most of its paragraphs are in English."),
+    ("fr", False): N_("Its paragraphs do not tell its language: checked as French, the app's language."),
+    ("en", False): N_("Its paragraphs do not tell its language: checked as English, the app's language."),
+}
+"""The summary's line on the language the document was checked in: ``(language, told
+by the document)``."""
+
 
 def _worst(item: AuditedParagraph) -> str:
     ranks = sorted(f.severity.rank for f in item.findings)
@@ -56,11 +77,22 @@ def _worst(item: AuditedParagraph) -> str:
 class AuditDialog(QDialog):
     """The paragraphs of one document beside the findings of the selected paragraph.
 
-    ``audited`` is :func:`wizard.core.audit.audit_document`'s result for ``path``."""
+    ``audited`` is :func:`wizard.core.audit.audit_paragraphs`' result for ``path``, read
+    in ``read_in`` ("fr" or "en"), the document's own language when ``told`` (else the
+    app's)."""
 
-    def __init__(self, path: Path, audited: list[AuditedParagraph], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        audited: list[AuditedParagraph],
+        parent: QWidget | None = None,
+        *,
+        read_in: str = "en",
+        told: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.audited = audited
+        self.read_in = read_in
         lang = ui_language()
         self.setWindowTitle(_("Check of a tender document") + f" \u2014 {path.name}")
         flagged = [a for a in audited if a.findings]
@@ -76,7 +108,7 @@ class AuditDialog(QDialog):
             if count
             else _("No finding in the {total} paragraphs and table cells.", total=len(audited))
         )
-        self.summary = QLabel(f"{path}\n{summary}")
+        self.summary = QLabel(f"{path}\n{summary}\n{_(READ_AS[read_in, told])}")
         self.summary.setObjectName("audit-summary")
         self.summary.setWordWrap(True)
         self.only_flagged = QCheckBox(_("Only the paragraphs with findings"))
@@ -174,8 +206,12 @@ def check_document(window: MainWindow) -> None:
     if path is None:
         return
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    read_in, told = ui_language(), False
     try:
-        audited: list[AuditedParagraph] | None = audit_document(path, ui_language())
+        paragraphs = read_document(path)
+        written = document_language(paragraphs)  # as lint --file: the document's own language
+        read_in, told = (written, True) if written is not None else (read_in, False)
+        audited: list[AuditedParagraph] | None = audit_paragraphs(paragraphs, read_in)
         error = ""
     except DocumentError as exc:
         audited, error = None, exc.message(ui_language()) + f"\n{exc.path}"
@@ -186,4 +222,4 @@ def check_document(window: MainWindow) -> None:
     if audited is None:
         dialogs.show_error(window, error)
         return
-    dialogs.run_dialog(AuditDialog(path, audited, window))
+    dialogs.run_dialog(AuditDialog(path, audited, window, read_in=read_in, told=told))

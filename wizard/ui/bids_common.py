@@ -9,7 +9,8 @@ and a time goes to the core as typed, and the core's refusal is shown.
 A stored moment (receipt, closing, lock, opening) is shown as the town's clock reads it,
 in the app's language and named as the evaluation report names it (:func:`shown_moment`);
 the stored value never changes, and one typed at another offset than the town's that
-day is shown beside, as recorded (:func:`as_recorded`), as ``bid show`` prints it.
+day is shown beside, as recorded (``timezones.as_recorded``, the rule ``bid show`` prints
+it by).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableW
 from wizard.core.bids.record import Bid
 from wizard.core.documents.evaluation_common import moment
 from wizard.core.documents.record_tco import money
-from wizard.core.domain.timezones import offset_slip, parse_time, tzinfo, zone_of
+from wizard.core.domain.timezones import as_recorded, parse_time, tzinfo, zone_of
 from wizard.core.i18n import N_, _, ui_language
 from wizard.core.i18n.formats import MINUS, with_minus
 from wizard.core.model.sections import ProjectInfo
@@ -94,17 +95,6 @@ def shown_moment(info: ProjectInfo, iso: str) -> str:
     return moment(found.isoformat(), ui_language(), zone_of(info))
 
 
-def as_recorded(info: ProjectInfo, iso: str) -> str:
-    """``iso`` as stored when its offset is not the town's on that day (a moment typed at
-    a neighbour's offset): the evidence the file keeps, shown beside the town's time as
-    ``bid show`` prints it; '' when the offsets agree, for no moment, when no zone is
-    known, and for a UTC moment (``Z``, ``+00:00``): the stamp the app writes itself for a
-    lock or an opening made without ``--at`` (``bids.common.now``), never a clock typed at
-    a neighbour's offset, as ``BD-OFFSET`` (``timezones.offset_slip``) reads it."""
-    found = parse_moment(iso) if iso else None
-    return iso.strip() if found is not None and offset_slip(info, found) is not None else ""
-
-
 RECORDED = N_(
     "As recorded: {moment} (the moment the file keeps as evidence, typed at another offset than the town's)."
 )
@@ -112,7 +102,7 @@ RECORDED = N_(
 
 
 def recorded_note(info: ProjectInfo, iso: str) -> str:
-    """:data:`RECORDED` in the app's language for ``iso`` (:func:`as_recorded`); ''
+    """:data:`RECORDED` in the app's language for ``iso`` (``timezones.as_recorded``); ''
     when the stored moment is at the town's offset."""
     typed = as_recorded(info, iso)
     return _(RECORDED, moment=typed) if typed else ""

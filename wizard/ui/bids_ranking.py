@@ -8,7 +8,9 @@ member's sheet and with the other common price formula, beside the teaching text
 the tender's formula (``bid_scoring.PRICE_FORMULA_NOTE``: lowest ÷ price × weight is
 not linear in the price). The award is recorded with ``evaluation_entry.set_award``;
 the core and the checks (``BD-NOT-TOP``) ask for a reason when it does not go to the
-bid ranked first.
+bid ranked first. The bidder list offers only the bids the core accepts
+(``award_rule.award_choices``) and says under it why each other bid cannot be awarded,
+in the core's own refusal, so that the clerk never picks a bid only to be refused.
 """
 
 from __future__ import annotations
@@ -99,6 +101,10 @@ class RankingTab(QWidget):
         self.award_bid.setObjectName("award-bid")
         self.award_bid.currentIndexChanged.connect(self._bid_chosen)
         form.addRow(_("Bidder"), self.award_bid)
+        self.set_aside = QLabel()  # why the other bids cannot be awarded (the core's refusal)
+        self.set_aside.setObjectName("award-set-aside")
+        self.set_aside.setWordWrap(True)
+        form.addRow(self.set_aside)
         self.reason = QLineEdit()
         self.reason.setObjectName("award-reason")
         self.reason.setPlaceholderText(_("Required if not the top-ranked bid"))
@@ -239,10 +245,15 @@ class RankingTab(QWidget):
         self.award_bid.blockSignals(True)  # the value is filled below, from the award
         self.award_bid.clear()
         self.award_bid.addItem(_("No award"), None)
-        for bid in record.bids:
-            if bid.opened:
-                self.award_bid.addItem(names[bid.id], bid.id)
+        choices = award_rule.award_choices(self.ctx.project, record)
         award = record.award
+        held = award.bid_id if award is not None else None  # an older file may hold another
+        for bid in record.bids:
+            if bid.id in choices.awardable or bid.id == held:
+                self.award_bid.addItem(names[bid.id], bid.id)
+        refused = choices.refused if record.opened else ()  # before the opening, none is opened
+        self.set_aside.setText("\n".join(_(r.text, **r.params) for r in refused))
+        self.set_aside.setVisible(bool(refused))
         chosen = award.bid_id if award is not None else (current or evaluation.recommended)
         self.award_bid.setCurrentIndex(max(self.award_bid.findData(chosen), 0))
         self.award_bid.blockSignals(False)

@@ -177,6 +177,20 @@ def audit_paragraphs(
     return out
 
 
+def document_language(paragraphs: list[Paragraph]) -> str | None:
+    """The language most of ``paragraphs`` plainly read as, by the reader the addenda
+    check uses on each text (``languages.written_language``): "fr" or "en"; ``None``
+    when no paragraph tells or as many tell each. ``lint --file`` and the app's *Check
+    a tender document…* check a document in this language (the user's when ``None``)."""
+    from wizard.core.i18n.languages import written_language
+
+    said = [written_language(p.text) for p in paragraphs]
+    french, english = said.count("fr"), said.count("en")
+    if french == english:
+        return None
+    return "fr" if french > english else "en"
+
+
 def audit_document(path: Path, lang: str = "en", role: str | None = None) -> list[AuditedParagraph]:
     """:func:`audit_paragraphs` of the document at ``path``
     (:func:`~wizard.core.audit.reader.read_document`). Raises :class:`DocumentError`."""

@@ -19,6 +19,8 @@ committee's ranking says why, in writing, in the resolution's file.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 
 from wizard.core.bids.record import Award, BidsRecord
@@ -29,6 +31,101 @@ from wizard.core.model import Project
 
 NOT_TOP = N_("Give the reason for awarding a bid that is not the top-ranked one.")
 """The refusal of an award to a bid not ranked first without a reason (core and app)."""
+
+NOT_OPENED = N_("The price workbook of bid {bid} was not opened: it cannot be awarded.")
+"""The refusal of an award to a bid whose workbook was not opened (late, withdrawn,
+rejected, or kept sealed)."""
+SET_ASIDE_FAILS = (
+    N_(
+        "Bid {bid} fails the mandatory criterion {criteria}: the published rules set it aside, it "
+        "cannot be awarded."
+    ),
+    N_(
+        "Bid {bid} fails the mandatory criteria {criteria}: the published rules set it aside, it "
+        "cannot be awarded."
+    ),
+)
+SET_ASIDE_OTHER = {
+    "below_threshold": N_(
+        "Bid {bid} is below the pass threshold: the published rules set it aside, it cannot be awarded."
+    ),
+    "zero_price": N_(
+        "Bid {bid} has an evaluated price of 0: the published rules set it aside, it cannot be awarded."
+    ),
+}
+"""One refusal per status the evaluation sets aside (review 2026-12-07: one message said
+"the pass threshold or the price rule" while ``result.status`` knew which). Refusing an
+award to a bid the evaluation sets aside (walk 2026-12-07: such an award was recorded
+with only the error BD-WINNER-FAILS, while the late bid was refused); the check keeps
+BD-WINNER-FAILS for a file that holds one already."""
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why bid ``bid_id`` cannot be awarded: ``text`` an English message id (French in
+    ``core.po``), ``params`` its placeholders; the very refusal
+    :func:`~wizard.core.bids.evaluation_entry.set_award` raises for it."""
+
+    bid_id: int
+    text: str
+    params: Mapping[str, object]
+
+
+@dataclass(frozen=True)
+class AwardChoices:
+    """The bids an award can go to (``awardable``, in the record's order) and why each
+    other bid cannot (``refused``, in the record's order)."""
+
+    awardable: tuple[int, ...]
+    refused: tuple[Refusal, ...]
+
+
+def refusal(
+    project: Project, record: BidsRecord, bid_id: int, evaluation: bid_scoring.Evaluation | None = None
+) -> Refusal | None:
+    """Why the award of bid ``bid_id`` is refused whatever else is given: its workbook
+    was not opened (:data:`NOT_OPENED`: late, withdrawn, rejected or kept sealed), or the
+    evaluation of ``record`` under the published rules (``evaluation`` when the caller
+    has it) sets it aside: a mandatory criterion failed, named as the tender numbers it
+    (:data:`SET_ASIDE_FAILS`), the pass threshold or the price rule
+    (:data:`SET_ASIDE_OTHER`). ``None``: the bid can be awarded (a reason may still be
+    needed: :func:`needs_reason`), or there is no such bid."""
+    from wizard.core.domain.numbering import criterion_numbers
+
+    bid = record.bid(bid_id)
+    if bid is None:
+        return None
+    if not bid.opened:
+        return Refusal(bid_id, NOT_OPENED, {"bid": bid_id})
+    ev = evaluation or bid_scoring.evaluate(evaluation_input(project, record))
+    result = next((r for r in ev.results if r.key == bid_id), None)
+    if result is None:
+        return None
+    if result.status == "non_compliant":
+        labels = criterion_numbers(project, "en")  # the binding version's numbers, whatever the language
+        failed = [labels.get(c, f"#{c}") for c in result.failed]
+        text = SET_ASIDE_FAILS[0] if len(failed) == 1 else SET_ASIDE_FAILS[1]
+        return Refusal(bid_id, text, {"bid": bid_id, "criteria": ", ".join(failed)})
+    if result.status in SET_ASIDE_OTHER:
+        return Refusal(bid_id, SET_ASIDE_OTHER[result.status], {"bid": bid_id})
+    return None
+
+
+def award_choices(project: Project, record: BidsRecord) -> AwardChoices:
+    """Every bid of ``record`` sorted by :func:`refusal`: those an award can go to, and
+    the others with the core's refusal, so that a screen offers only what
+    :func:`~wizard.core.bids.evaluation_entry.set_award` accepts and says why not for
+    the rest (issue: the app's award panel offered bids the published rules set aside)."""
+    ev = bid_scoring.evaluate(evaluation_input(project, record))
+    awardable: list[int] = []
+    refused: list[Refusal] = []
+    for bid in record.bids:
+        found = refusal(project, record, bid.id, ev)
+        if found is None:
+            awardable.append(bid.id)
+        else:
+            refused.append(found)
+    return AwardChoices(tuple(awardable), tuple(refused))
 
 
 def ranked_first(evaluation: bid_scoring.Evaluation, bid_id: int) -> bool:

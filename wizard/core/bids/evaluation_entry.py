@@ -29,7 +29,7 @@ from decimal import Decimal
 from typing import Any
 
 from wizard.core.bids import BidsError
-from wizard.core.bids.award_rule import NOT_TOP, needs_reason
+from wizard.core.bids.award_rule import NOT_OPENED, NOT_TOP, needs_reason, refusal
 from wizard.core.bids.award_rule import contract_value as award_value
 from wizard.core.bids.common import amount, bid_of, free_text, moment, now, published_record, writing
 from wizard.core.bids.intake import closing, town_example
@@ -457,49 +457,12 @@ def _decided_after_closing(pf: ProjectFile, *, awarded_on: str = "", resolution_
             raise BidsError(text, day=day, closing=end)
 
 
-SET_ASIDE_FAILS = (
-    N_(
-        "Bid {bid} fails the mandatory criterion {criteria}: the published rules set it aside, it "
-        "cannot be awarded."
-    ),
-    N_(
-        "Bid {bid} fails the mandatory criteria {criteria}: the published rules set it aside, it "
-        "cannot be awarded."
-    ),
-)
-SET_ASIDE_OTHER = {
-    "below_threshold": N_(
-        "Bid {bid} is below the pass threshold: the published rules set it aside, it cannot be awarded."
-    ),
-    "zero_price": N_(
-        "Bid {bid} has an evaluated price of 0: the published rules set it aside, it cannot be awarded."
-    ),
-}
-"""One refusal per status the evaluation sets aside (review 2026-12-07: one message said
-"the pass threshold or the price rule" while ``result.status`` knew which). Refusing an award to a bid the evaluation sets aside (walk 2026-12-07: such an award
-was recorded with only the error BD-WINNER-FAILS, while the late bid was refused); the
-check keeps BD-WINNER-FAILS for a file that holds one already."""
-
-
-def _check_not_set_aside(pf: ProjectFile, record: Any, bid_id: int) -> None:
-    """Raise :class:`BidsError` when the evaluation of ``record`` under the published
-    rules sets bid ``bid_id`` aside: a mandatory criterion failed (named as the tender
-    numbers it), the pass threshold, or the price rule."""
-    from wizard.core.bids.scoring_input import evaluation_input
-    from wizard.core.domain import bid_scoring
-    from wizard.core.domain.numbering import criterion_numbers
-
-    ev = bid_scoring.evaluate(evaluation_input(pf.project, record))
-    result = next((r for r in ev.results if r.key == bid_id), None)
-    if result is None:
-        return
-    if result.status == "non_compliant":
-        labels = criterion_numbers(pf.project, "en")
-        failed = [labels.get(c, f"#{c}") for c in result.failed]
-        text = SET_ASIDE_FAILS[0] if len(failed) == 1 else SET_ASIDE_FAILS[1]
-        raise BidsError(text, bid=bid_id, criteria=", ".join(failed))
-    if result.status in SET_ASIDE_OTHER:
-        raise BidsError(SET_ASIDE_OTHER[result.status], bid=bid_id)
+def _check_not_set_aside(pf: ProjectFile, record: BidsRecord, bid_id: int) -> None:
+    """Raise :class:`BidsError` when the published rules set bid ``bid_id`` aside
+    (:func:`.award_rule.refusal`, the rule the app's award panel offers its bids by)."""
+    found = refusal(pf.project, record, bid_id)
+    if found is not None:
+        raise BidsError(found.text, **found.params)
 
 
 def set_award(
@@ -535,7 +498,7 @@ def set_award(
     holds entries (:data:`FOLLOW_UP_HELD`: its payments, amendments, reports and
     incidents would be hidden, and come back on a later award), the day of signature
     erased while it holds entries (:data:`SIGNED_ON_HELD`), a bid the published rules
-    set aside (:data:`SET_ASIDE_FAILS`, :data:`SET_ASIDE_OTHER`), a bid the
+    set aside (:func:`.award_rule.refusal`), a bid the
     evaluation does not rank first without a reason (:mod:`.award_rule`, ``NOT_TOP``), a
     date that is not one, a day of award or a resolution's date given before the closing's
     day (:data:`AWARDED_BEFORE_CLOSING`, :data:`RESOLVED_BEFORE_CLOSING`), a negative
@@ -544,9 +507,7 @@ def set_award(
     if not record.opened:
         raise BidsError(N_("Open the price envelopes before recording the award."))
     if bid_id is not None and not bid_of(record, bid_id).opened:
-        raise BidsError(
-            N_("The price workbook of bid {bid} was not opened: it cannot be awarded."), bid=bid_id
-        )
+        raise BidsError(NOT_OPENED, bid=bid_id)
     before = record.award or Award(None)
     if before.bid_id is not None and bid_id != before.bid_id:
         entries = follow_up_entries(pf)

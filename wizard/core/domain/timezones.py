@@ -198,6 +198,20 @@ def offset_slip(info: ProjectInfo, when: dt.datetime) -> OffsetSlip | None:
     return OffsetSlip(offset_text(when.utcoffset()), offset_text(local.utcoffset()), local, clock)
 
 
+def as_recorded(info: ProjectInfo, iso: str) -> str:
+    """``iso`` as stored when :func:`offset_slip` reads it as a slip (a moment typed at
+    a neighbour's offset): the evidence the file keeps, which ``bid show BID`` prints
+    ("Received, as recorded") and the bids window shows beside the town's time; '' when
+    the offsets agree, for no moment, when no zone is known, and for a UTC moment (``Z``,
+    ``+00:00``): a platform's or the app's own stamp (``bids.common.now``) is the same
+    instant as the town's time printed beside it, never a clock read at another offset,
+    so saying it "typed at another offset" would invite a wrong correction. One rule for
+    the command line and the app (review 2026-12-07: ``bid show`` noted a UTC moment the
+    window did not)."""
+    found = parse_moment(iso) if iso else None
+    return iso.strip() if found is not None and offset_slip(info, found) is not None else ""
+
+
 def parse_moment(value: str | None) -> dt.datetime | None:
     """An aware ``datetime`` from an ISO 8601 moment with an offset (the project file's
     journal writes ``2027-01-10T14:03:22+00:00``; "Z" read as UTC on every Python);
