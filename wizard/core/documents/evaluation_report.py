@@ -1012,7 +1012,26 @@ def _recommendation(view: EvaluationView, lang: str, notes_lang: str | None = No
     blocks.append(
         Paragraph(
             tr(
-                N_(
+                # a paid pilot: the tender awards the pilot, the full Contract only on its success
+                (
+                    N_(
+                        "THAT council award the paid pilot project of the call for tenders {reference}, "
+                        "{title}, to {bidder}, business number {number}, {position}, in accordance with "
+                        "its bid and the call for tenders, and that the full Contract, for {amount} "
+                        "before taxes, be awarded to it only if the pilot succeeds, as the call for "
+                        "tenders provides;"
+                    )
+                    if bid_price
+                    else N_(
+                        "THAT council award the paid pilot project of the call for tenders {reference}, "
+                        "{title}, to {bidder}, business number {number}, {position}, in accordance with "
+                        "the call for tenders, and that the full Contract, for {amount} before taxes, an "
+                        "amount other than the evaluated price of its bid, {price}, be awarded to it only "
+                        "if the pilot succeeds, as the call for tenders provides;"
+                    )
+                )
+                if project.evaluation.pilot_enabled
+                else N_(
                     "THAT council award the contract of the call for tenders {reference}, {title}, to "
                     "{bidder}, business number {number}, {position}, for {amount} before taxes, "
                     "in accordance with its bid and the call for tenders;"
