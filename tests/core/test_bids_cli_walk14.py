@@ -414,7 +414,7 @@ def test_bid_show_and_the_bids_window_note_the_same_moments(quebec, capsys, type
     from wizard.core.checks.bids import check_bids
     from wizard.core.domain.timezones import as_recorded
 
-    assert _cli("bid", quebec, "add", "--name", "A", "--received", typed) == 0
+    assert cli("bid", quebec, "add", "--name", "A", "--received", typed) == 0
     capsys.readouterr()
     _show(quebec, 1)
     printed = "Received, as recorded" in capsys.readouterr().out
