@@ -4,7 +4,10 @@ Built from the project as amended and the addendum's record
 (``publishing.record.Addendum``): the cover (the Town, the tender, the addendum's
 number and date, the closing as amended), the questions and answers in the language
 of the document, the asker never named, and each change as "before → now" (a new
-price workbook named with its version, ``publishing/addenda.py``). A text
+price workbook named with its version, ``publishing/addenda.py``). A closing moved
+also moves the publication plan's "Bids received and the bidders" (issuing moves it:
+``publication_plan.moved_with_closing``), so that row is listed as a change too, its
+date before worked out from the closing's move (:func:`_plan_rows`). A text
 missing in the document's language prints ``translatable.MARKER`` (the bilingual rule,
 docs/bilingual.md); issuing refuses a question or a change without every tender
 language, so an issued addendum has none.
@@ -16,10 +19,13 @@ from wizard.core.documents.blocks import Block, Document, Heading, Paragraph, Ta
 from wizard.core.documents.tender import user_paragraphs, user_text
 from wizard.core.documents.tender_price_form import workbook_file
 from wizard.core.documents.tender_submission import format_deadline
+from wizard.core.domain.days import parse_day
 from wizard.core.domain.numbering import clause_label, label_of
+from wizard.core.domain.publication_plan import OPENING_ITEM, planned_date
 from wizard.core.i18n import tr
 from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
+from wizard.core.model.defaults import PUBLICATION_ITEMS
 from wizard.core.model.translatable import MARKER, label, localized
 from wizard.core.publishing.addenda import CLAUSE_NAME
 from wizard.core.publishing.record import CLAUSE_PREFIX, DATE_FIELDS, PRICE_FORM_LABEL, Addendum, Change
@@ -71,6 +77,27 @@ def _value(project: Project, change: Change, lang: str, old: bool) -> str:
     return user_text(value) or (tr("(none)", lang) if old else MARKER)
 
 
+def _plan_rows(project: Project, addendum: Addendum, lang: str) -> list[list[str]]:
+    """The plan's "Bids received and the bidders" as a change of ``addendum``, when the
+    addendum moved the closing and the row followed it: issuing moved the row by the
+    closing's move (or to the new closing, with a public opening), so a planned row dated
+    on or after the new closing was moved, and its date before is its date less the move.
+    A row left before the closing (``V-PLAN-BEFORE-CLOSING``) is not listed."""
+    moved = next((c for c in addendum.changes if c.field == "info.closing_date"), None)
+    old, new = (parse_day(moved.old_fr), parse_day(moved.new_fr)) if moved else (None, None)
+    if old is None or new is None or old == new:
+        return []
+    rows = []
+    for item in project.publication_items:
+        now = parse_day(planned_date(project, item))
+        if item.key != OPENING_ITEM or not item.planned or now is None or now < new:
+            continue
+        name = tr("Publication plan: {item}", lang, item=tr(PUBLICATION_ITEMS[OPENING_ITEM], lang))
+        before = (now - (new - old)).isoformat()
+        rows.append([name, format_date(before, lang), format_date(now.isoformat(), lang)])
+    return rows
+
+
 def addendum_blocks(project: Project, addendum: Addendum, lang: str) -> list[Block]:
     """Every block of ``addendum`` in ``lang``, from the amended ``project`` (texts in
     ``lang``)."""
@@ -118,6 +145,7 @@ def addendum_blocks(project: Project, addendum: Addendum, lang: str) -> list[Blo
             ]
             for c in addendum.changes
         ]
+        rows += _plan_rows(project, addendum, lang)
         blocks.append(
             Table([[tr("What changes", lang), tr("Before", lang), tr("Now", lang)]], rows, [5.0, 5.5, 5.5])
         )
