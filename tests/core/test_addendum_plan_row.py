@@ -21,7 +21,9 @@ from wizard.core.publishing.record import read
 def _changes(f, lang):
     (addendum,) = read(f).issued
     (table,) = [
-        b for b in addendum_document(f.project, addendum, lang).blocks if isinstance(b, Table) and b.header
+        b
+        for b in addendum_document(f.project, read(f), addendum, lang).blocks
+        if isinstance(b, Table) and b.header
     ]
     return table.rows
 
