@@ -60,12 +60,12 @@ def test_addendum_1_states_what_it_did_after_addendum_2(two):
     docs = _exported(two)
     cover, changes = docs["addendum-1-en.docx"]
     assert (cover["Date of issue"], cover["Closing date"]) == (
-        "January 25, 2027",
-        f"February 26, 2027, 2:00{NBSP}p.m. Atlantic Time",
+        "January\u00a025, 2027",
+        f"February\u00a026, 2027, 2:00{NBSP}p.m. Atlantic Time",
     )
     assert changes == [
-        ["Closing date", "February 19, 2027", "February 26, 2027"],
-        [PLAN_EN, "February 22, 2027", "March 1, 2027"],
+        ["Closing date", "February\u00a019, 2027", "February\u00a026, 2027"],
+        [PLAN_EN, "February\u00a022, 2027", "March\u00a01, 2027"],
     ]
     cover, changes = docs["addendum-1-fr.docx"]
     assert cover["Date de clôture"].startswith(f"26{NBSP}février{NBSP}2027")
@@ -79,12 +79,12 @@ def test_addendum_2_states_the_closing_in_force(two):
     docs = _exported(two)
     cover, changes = docs["addendum-2-en.docx"]
     assert (cover["Date of issue"], cover["Closing date"]) == (
-        "February 1, 2027",
-        f"March 5, 2027, 2:00{NBSP}p.m. Atlantic Time",
+        "February\u00a01, 2027",
+        f"March\u00a05, 2027, 2:00{NBSP}p.m. Atlantic Time",
     )
     assert changes == [
-        ["Closing date", "February 26, 2027", "March 5, 2027"],
-        [PLAN_EN, "March 1, 2027", "March 8, 2027"],
+        ["Closing date", "February\u00a026, 2027", "March\u00a05, 2027"],
+        [PLAN_EN, "March\u00a01, 2027", "March\u00a08, 2027"],
     ]
     cover, changes = docs["addendum-2-fr.docx"]
     assert cover["Date de clôture"].startswith(f"5{NBSP}mars{NBSP}2027")
@@ -137,11 +137,11 @@ def test_the_clean_twin_a_later_addendum_that_keeps_the_closing(tmp_path):
         _issue(f, "2027-01-25", new="2027-02-26")
         _issue(f, "2027-02-01", field="info.contract_start", new="2027-05-03")
         cover, changes = _exported(f)["addendum-1-en.docx"]
-        assert cover["Closing date"] == f"February 26, 2027, 2:00{NBSP}p.m. Atlantic Time"
-        assert changes[1] == [PLAN_EN, "February 22, 2027", "March 1, 2027"]
+        assert cover["Closing date"] == f"February\u00a026, 2027, 2:00{NBSP}p.m. Atlantic Time"
+        assert changes[1] == [PLAN_EN, "February\u00a022, 2027", "March\u00a01, 2027"]
         cover, changes = _exported(f)["addendum-2-en.docx"]
-        assert cover["Closing date"] == f"February 26, 2027, 2:00{NBSP}p.m. Atlantic Time"
-        assert changes == [["Contract start", "April 5, 2027", "May 3, 2027"]]
+        assert cover["Closing date"] == f"February\u00a026, 2027, 2:00{NBSP}p.m. Atlantic Time"
+        assert changes == [["Contract start", "April\u00a05, 2027", "May\u00a03, 2027"]]
 
 
 def test_a_clause_changed_by_addendum_1_prints_its_own_closing(tmp_path):
@@ -152,9 +152,9 @@ def test_a_clause_changed_by_addendum_1_prints_its_own_closing(tmp_path):
         _issue(f, "2027-01-25", field="clauses:data-ownership", **body)
         _issue(f, "2027-02-01", new="2027-03-05")
         (_name, _before, now) = _exported(f)["addendum-1-en.docx"][1][0]
-        assert now == "Bids close on February 19, 2027."
+        assert now == "Bids close on February\u00a019, 2027."
         (_name, _before, now) = _exported(f)["addendum-2-en.docx"][1][0]
-        assert now == "March 5, 2027"
+        assert now == "March\u00a05, 2027"
 
 
 def test_the_draft_states_the_project_now(two):
@@ -164,4 +164,4 @@ def test_the_draft_states_the_project_now(two):
     )
     record = read(two)
     cover, _changes = _tables(addendum_document(two.project, record, record.draft, "en"))
-    assert cover["Closing date"] == f"March 5, 2027, 2:00{NBSP}p.m. Atlantic Time"
+    assert cover["Closing date"] == f"March\u00a05, 2027, 2:00{NBSP}p.m. Atlantic Time"

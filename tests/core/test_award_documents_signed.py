@@ -97,8 +97,8 @@ def test_signed_after_the_standstill(training) -> None:
     project, bids = training
     record = _signed(bids, "2027-05-25")
     assert signed_standstill(record, "en") == (
-        "The Town signed the contract on May 25, 2027, after the end of the standstill period of 10 days, "
-        "on May 20, 2027."
+        "The Town signed the contract on May\u00a025, 2027, after the end of the standstill period of 10 days, "
+        "on May\u00a020, 2027."
     )
     assert not any("BD-SIGNED-IN-STANDSTILL" in t for t in _texts(report_document(project, record, "en")))
 
@@ -108,7 +108,7 @@ def test_unsigned_keeps_the_standstill_promise(training) -> None:
     project, bids = training
     record = _signed(bids, "")
     assert (
-        "will not sign the contract before the end of the standstill period of 10 days, on May 20, 2027"
+        "will not sign the contract before the end of the standstill period of 10 days, on May\u00a020, 2027"
         in (standstill(record, "en"))
     )
     assert signed_standstill(record, "en") == ""

@@ -26,16 +26,16 @@ from wizard.core.model.entities import ClauseChoice
 EN = [
     "Ville de Rivière-aux-Pins",
     "Notice of award",
-    "May 10, 2027",
+    "May\u00a010, 2027",
     "Delta Numérique",
     "4 rue Principale",
     "Subject: call for tenders RAP-2027-TI-07, Online training platform for municipal staff",
     "Madam, Sir,",
-    "The Town is pleased to inform you that your bid is successful. By resolution 2027-05-112 of May 9, "
-    "2027, council awarded you the contract in accordance with your bid received on April 15, 2027, "
+    "The Town is pleased to inform you that your bid is successful. By resolution 2027-05-112 of May\u00a09, "
+    "2027, council awarded you the contract in accordance with your bid received on April\u00a015, 2027, "
     "9:00\u00a0a.m. Atlantic Time, for $123,456.78 before taxes.",
     "As the call for tenders states under “Award and signature of the Contract”, please provide the Town, "
-    "within 10 days of this notice, that is by May 20, 2027, with:",
+    "within 10 days of this notice, that is by May\u00a020, 2027, with:",
     "the contract, signed by the person authorized to bind your business;",
     "a certificate of each insurance policy the contract requires: commercial general liability insurance "
     "of at least $2,000,000 per occurrence, professional liability (errors and omissions) insurance of at "
@@ -43,9 +43,9 @@ EN = [
     "any other proof the contract requires before it starts.",
     "If you do not provide them in time, the Town may cancel the award and award the contract to the "
     "bidder ranked next, or cancel the call for tenders. The Town will not sign the contract before the end "
-    "of the standstill period of 10 days, on May 20, 2027. The contract binds the Town only once both "
+    "of the standstill period of 10 days, on May\u00a020, 2027. The contract binds the Town only once both "
     "parties have signed it; this notice does not allow work to begin. The call for tenders sets the "
-    "start of the contract on June 1, 2027.",
+    "start of the contract on June\u00a01, 2027.",
     "For any question about this notice, write to the single point of contact named in the call for "
     "tenders, quoting its reference.",
     "Yours truly,",
@@ -127,8 +127,8 @@ def test_the_clean_twin_a_decision_by_its_award_day_alone_gets_its_notice():
     assert "No notice of award" not in readme("documents", names, published=True).decode("utf-8")
     lines = _notice(record)
     assert lines[7].endswith(
-        "successful. On May 10, 2027, the Town awarded you the contract in accordance with your bid received "
-        "on April 15, 2027, 9:00\u00a0a.m. Atlantic Time, for $123,456.78 before taxes."
+        "successful. On May\u00a010, 2027, the Town awarded you the contract in accordance with your bid received "
+        "on April\u00a015, 2027, 9:00\u00a0a.m. Atlantic Time, for $123,456.78 before taxes."
     )
     assert not [line for line in lines if "resolution" in line or PLACEHOLDER in line]
 
@@ -140,13 +140,13 @@ def test_the_clean_twin_a_decision_by_its_award_day_alone_gets_its_notice():
             {"resolution_date": ""},
             f"By resolution 2027-05-112 of {PLACEHOLDER}, council awarded you the contract",
         ),
-        ({"resolution_number": " "}, f"By resolution {PLACEHOLDER} of May 9, 2027, council awarded you"),
+        ({"resolution_number": " "}, f"By resolution {PLACEHOLDER} of May\u00a09, 2027, council awarded you"),
     ],
 )
 def test_a_resolution_half_recorded_prints_the_placeholder(changes, said):
     record = awarded(**changes)
     lines = _notice(record)
-    assert lines[2] == "May 10, 2027"  # the day of the award, recorded
+    assert lines[2] == "May\u00a010, 2027"  # the day of the award, recorded
     assert said in lines[7]
     assert [line for line in lines if PLACEHOLDER in line] == [lines[7]]
     items = [
@@ -206,7 +206,7 @@ def test_a_tender_without_its_insurance_clause_asks_no_certificate():
     lines = _notice(p=p)
     assert lines[8:11] == [
         "As the call for tenders states under “Award and signature of the Contract”, please provide the Town, "
-        "within 10 days of this notice, that is by May 20, 2027, with:",
+        "within 10 days of this notice, that is by May\u00a020, 2027, with:",
         "the contract, signed by the person authorized to bind your business;",
         "the proofs the contract requires before it starts.",
     ]
@@ -270,13 +270,13 @@ def test_no_standstill_sentence_without_a_period_nor_a_start_already_past():
         "If you do not provide them in time, the Town may cancel the award and award the contract to the "
         "bidder ranked next, or cancel the call for tenders. The contract binds the Town only once both "
         "parties have signed it; this notice does not allow work to begin. The call for tenders sets the "
-        "start of the contract on June 1, 2027."
+        "start of the contract on June\u00a01, 2027."
     )
     p = project()
     p.info = replace(p.info, contract_start="2027-05-15")  # before the standstill period ends
     lines = _notice(p=p)
     assert lines[12].endswith(
-        "on May 20, 2027. The contract binds the Town only once both parties have "
+        "on May\u00a020, 2027. The contract binds the Town only once both parties have "
         "signed it; this notice does not allow work to begin."
     )
 
@@ -338,12 +338,12 @@ def test_no_notice_of_award_dated_before_the_closing(changes, notice):
     [
         (
             1,
-            "within 1 day of this notice, that is by May 11, 2027",
+            "within 1 day of this notice, that is by May\u00a011, 2027",
             "dans un délai de 1\u00a0jour suivant le présent avis, soit au plus tard le 11\u00a0mai\u00a02027",
         ),
         (
             2,  # the clean twin
-            "within 2 days of this notice, that is by May 12, 2027",
+            "within 2 days of this notice, that is by May\u00a012, 2027",
             "dans les 2\u00a0jours du présent avis, soit au plus tard le 12\u00a0mai\u00a02027",
         ),
     ],
@@ -361,14 +361,14 @@ def test_one_day_to_provide_the_documents_is_said_in_the_singular(days, en, fr):
         (
             10,
             "The Town will not sign the contract before the end of the standstill period of 10 days, on "
-            "May 20, 2027.",
+            "May\u00a020, 2027.",
             "La Ville ne signera pas le contrat avant la fin du délai d’attente de 10\u00a0jours, soit le "
             "20\u00a0mai\u00a02027.",
         ),
         (
             1,
             "The Town will not sign the contract before the end of the standstill period of 1 day, on "
-            "May 11, 2027.",
+            "May\u00a011, 2027.",
             "La Ville ne signera pas le contrat avant la fin du délai d’attente de 1\u00a0jour, soit le "
             "11\u00a0mai\u00a02027.",
         ),

@@ -112,9 +112,9 @@ def test_without_the_iana_database_a_standard_offset_is_used(monkeypatch):
 def test_deadline_in_the_tender_in_both_languages():
     info = ProjectInfo(province="QC", closing_date="2027-03-08", closing_time="14:00")
     assert format_deadline(info, "fr") == "8\u00a0mars\u00a02027, 14\u00a0h\u00a000 (heure de l’Est)"
-    assert format_deadline(info, "en") == "March 8, 2027, 2:00\u00a0p.m. Eastern Time"
+    assert format_deadline(info, "en") == "March\u00a08, 2027, 2:00\u00a0p.m. Eastern Time"
     info.province, info.closing_time = "YT", "09:30"
-    assert format_deadline(info, "en") == "March 8, 2027, 9:30\u00a0a.m. Yukon Time"
+    assert format_deadline(info, "en") == "March\u00a08, 2027, 9:30\u00a0a.m. Yukon Time"
     assert (
         format_deadline(info, "fr") == "8\u00a0mars\u00a02027, 9\u00a0h\u00a030 (heure du Yukon)"
     )  # CLDR fr_CA: two-digit hour
@@ -122,7 +122,7 @@ def test_deadline_in_the_tender_in_both_languages():
 
 def test_k10_missing_time_zone_or_date_shows_the_placeholder():
     info = ProjectInfo(province="NS", closing_date="2027-03-08")
-    assert format_deadline(info, "en") == f"March 8, 2027, {PLACEHOLDER} Atlantic Time"
+    assert format_deadline(info, "en") == f"March\u00a08, 2027, {PLACEHOLDER} Atlantic Time"
     info.province, info.closing_time = "", "14:00"
     assert format_deadline(info, "fr") == f"8\u00a0mars\u00a02027, 14\u00a0h\u00a000 ({PLACEHOLDER})"
     info.closing_date = ""
@@ -148,7 +148,7 @@ def test_french_tender_docx_states_deadline_submission_and_contact():
 
 def test_english_tender_docx_states_deadline_submission_and_contact():
     text = _docx_text(load_example("office-suite"), "en")
-    assert "February 19, 2027, 2:00\u00a0p.m. Atlantic Time" in text
+    assert "February\u00a019, 2027, 2:00\u00a0p.m. Atlantic Time" in text
     assert "Submission of bids" in text and "Single point of contact" in text
     assert (
         "Late bids are refused" in text
@@ -295,7 +295,7 @@ def _pilot_project(validity_days: int):
     [
         (
             "en",
-            "The bids bind their bidders only until June 6, 2027, but the paid pilot, from April 12, 2027, cannot end before June 7, 2027: the full Contract would be awarded on bids that have lapsed. Raise the bid validity to at least 91 days after closing.",
+            "The bids bind their bidders only until June\u00a06, 2027, but the paid pilot, from April\u00a012, 2027, cannot end before June\u00a07, 2027: the full Contract would be awarded on bids that have lapsed. Raise the bid validity to at least 91 days after closing.",
         ),
         (
             "fr",
@@ -330,7 +330,7 @@ def test_the_record_states_the_pilot_validity_finding():
     (found,) = [f for f in check_logistics(project) if f.code == "PR-PILOT-VALIDITY"]
     assert (
         sentence(project, found, "en")
-        == "The bids lapse on June 6, 2027, before the paid pilot can end on June 7, 2027: the bid validity is too short."
+        == "The bids lapse on June\u00a06, 2027, before the paid pilot can end on June\u00a07, 2027: the bid validity is too short."
     )
     assert (
         sentence(project, found, "fr")
@@ -343,7 +343,7 @@ def test_the_record_states_the_pilot_validity_finding():
     [
         (
             "en",
-            "The Contract starts on May 3, 2027, but the paid pilot, from April 12, 2027, ends only on June 7, 2027: the full Contract is awarded after the pilot shows whether the solution works, so it cannot start before then. Move the contract start to June 7, 2027 or later, or shorten the pilot.",
+            "The Contract starts on May\u00a03, 2027, but the paid pilot, from April\u00a012, 2027, ends only on June\u00a07, 2027: the full Contract is awarded after the pilot shows whether the solution works, so it cannot start before then. Move the contract start to June\u00a07, 2027 or later, or shorten the pilot.",
         ),
         (
             "fr",
@@ -372,7 +372,7 @@ def test_a_contract_starting_after_the_pilot_is_clean():
     (found,) = [f for f in check_logistics(project) if f.code == "PR-PILOT-CONTRACT-START"]
     assert (
         sentence(project, found, "en")
-        == "The Contract was planned to start on June 6, 2027, before the paid pilot ends on June 7, 2027."
+        == "The Contract was planned to start on June\u00a06, 2027, before the paid pilot ends on June\u00a07, 2027."
     )
     assert (
         sentence(project, found, "fr")

@@ -87,7 +87,7 @@ def test_quebec_law_15_days_is_an_error_with_the_numbers_and_the_statute():
     f = found(p)["PR-PERIOD-LAW"]
     assert (f.severity.value, f.field) == ("error", "info.closing_date")
     assert f.message("en") == (
-        "Bids are open for 10 days only (published March 1, 2027, closing March 11, 2027): fewer than "
+        "Bids are open for 10 days only (published March\u00a01, 2027, closing March\u00a011, 2027): fewer than "
         "the minimum of 15 days set by the Cities and Towns Act (s. 573) and the Municipal Code of "
         "Québec (art. 935) (red flag R003, Open Contracting Partnership)."
     )
@@ -124,7 +124,7 @@ def test_the_towns_own_minimum_and_the_default():
     f = found(p)["PR-PERIOD-TOWN"]
     assert (f.severity.value, f.field) == ("warning", "info.closing_date")
     assert f.message("en") == (
-        "Bids are open for 10 days only (published January 18, 2027, closing January 28, 2027): fewer "
+        "Bids are open for 10 days only (published January\u00a018, 2027, closing January\u00a028, 2027): fewer "
         "than the default minimum of 15 days (red flag R003, Open Contracting Partnership)."
     )
     assert "moins que le minimum par défaut de 15\u00a0jours (signal d’alerte R003" in f.message("fr")

@@ -225,7 +225,7 @@ def test_privacy_clause_names_the_provincial_statute():
         ("2027-02-01", "fr", "1er\u00a0février\u00a02027"),
         ("2027-02-11", "fr", "11\u00a0février\u00a02027"),
         ("2027-02-21", "fr", "21\u00a0février\u00a02027"),
-        ("2027-02-01", "en", "February 1, 2027"),
+        ("2027-02-01", "en", "February\u00a01, 2027"),
     ],
 )
 def test_french_dates_write_the_first_of_the_month_as_an_ordinal(iso, lang, expected):

@@ -384,7 +384,7 @@ def test_the_follow_up_documents_read_as_an_auditor_expects(pf):
     assert "1,9\u00a0%" in _text(files["contract-summary-fr.docx"])
     assert "N° | Date | Motif de la modification | Valeur | Durée" in _text(files["contract-summary-fr.docx"])
     performance = _text(files["performance-en.docx"])
-    assert "July 19, 2027, 7:40\u00a0a.m. Atlantic Time | Critical" in performance
+    assert "July\u00a019, 2027, 7:40\u00a0a.m. Atlantic Time | Critical" in performance
     assert "at least 99.5% of the time" in performance and "| 99.82% |" in performance
     assert " %" not in performance and " %" not in summary
     french = _text(files["performance-fr.docx"]).replace("\u00a0", " ")

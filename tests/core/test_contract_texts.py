@@ -196,7 +196,7 @@ def test_statement_of_work_in_the_third_person_with_the_values():
     [table] = [b for b in blocks if isinstance(b, Table)]
     assert table.rows == [["Users", "120"], ["Records", "2,500"]]
     assert (
-        "The Contract begins on May 3, 2027 for an initial term of 3 years. The Town may renew it, at its option, "
+        "The Contract begins on May\u00a03, 2027 for an initial term of 3 years. The Town may renew it, at its option, "
         "2 times at most, for 1 year each time." in texts
     )
     assert any(t.startswith("Integrations:") for t in texts)
@@ -245,7 +245,7 @@ def test_service_level_appendix_prints_the_numbers():
     agreement = tables[2].rows
     assert agreement[2] == [
         "Term",
-        "From May 3, 2027, for 3 years, renewable at the Town's option 2 times at most, for 1 year each time",
+        "From May\u00a03, 2027, for 3 years, renewable at the Town's option 2 times at most, for 1 year each time",
     ]
 
 

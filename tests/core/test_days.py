@@ -50,12 +50,40 @@ def test_a_document_prints_the_placeholder_for_a_date_that_is_no_day(typed):
 
 def test_a_document_prints_a_real_day_long():
     """French joins the words of a date with no-break spaces (U+00A0), so that a line never
-    ends inside it; English keeps its ordinary spaces."""
+    ends inside it; English joins its month and day, the year may follow the comma."""
     assert format_date("2027-03-01", "fr") == "1er\u00a0mars\u00a02027"
     assert format_date("2027-05-12", "fr") == "12\u00a0mai\u00a02027"
-    assert format_date("2027-03-08", "en") == "March 8, 2027"
+    assert format_date("2027-03-08", "en") == "March\u00a08, 2027"
     assert month_name("2027-02-01", "fr") == "février\u00a02027"
     assert month_name("2027-02-01", "en") == "February 2027"
+
+
+@pytest.mark.parametrize(
+    ("iso", "text"),
+    [
+        ("2026-12-07", "December\u00a07, 2026"),  # the break reported: "December" ending a line
+        ("2027-02-01", "February\u00a01, 2027"),
+        ("2027-05-31", "May\u00a031, 2027"),
+        ("2028-02-29", "February\u00a029, 2028"),
+    ],
+)
+def test_an_english_date_keeps_its_month_and_day_together(iso, text):
+    assert format_date(iso, "en") == format_date(iso, "en", into="text") == text
+    assert typed_date(iso, "en") == text  # a message quotes it as a document writes it
+    # the clean twin: a machine output's text (the OCDS award) keeps what it always wrote
+    assert format_date(iso, "en", into="data") == text.replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize("iso", ["2026-12-07", "2027-03-01", "2027-05-12"])
+def test_french_dates_are_the_same_in_a_document_and_in_data(iso):
+    """French has joined every word of a date from the start, in the OCDS text too."""
+    assert format_date(iso, "fr", into="data") == format_date(iso, "fr") == typed_date(iso, "fr")
+    assert " " not in format_date(iso, "fr")
+
+
+def test_a_bad_date_is_the_placeholder_or_quoted_wherever_it_is_written():
+    assert format_date("2027-02-30", "en", into="data") == PLACEHOLDER
+    assert typed_date("December 7 2026", "en") == "December 7 2026"  # as typed, not rewritten
 
 
 @pytest.mark.parametrize(

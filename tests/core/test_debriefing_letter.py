@@ -280,7 +280,7 @@ def test_the_addenda_column_agrees_in_french():
         ),
         (
             {"resolution_number": ""},
-            f"By resolution {PLACEHOLDER} of May 9, 2027, council awarded",
+            f"By resolution {PLACEHOLDER} of May\u00a09, 2027, council awarded",
             f"Par sa résolution {PLACEHOLDER} du 9\u00a0mai\u00a02027, le conseil",
         ),
     ],
@@ -298,7 +298,9 @@ def test_a_resolution_date_that_is_no_day_prints_the_placeholder_as_the_notice(c
 
 def test_the_clean_twin_a_real_day_or_no_resolution_at_all():
     lines = _lines(project(), awarded(), 1, "en")
-    said = "By resolution 2027-05-112 of May 9, 2027, council awarded the contract to Delta Numérique, for"
+    said = (
+        "By resolution 2027-05-112 of May\u00a09, 2027, council awarded the contract to Delta Numérique, for"
+    )
     assert any(line.startswith(said) for line in lines) and PLACEHOLDER not in "\n".join(lines)
     lines = _lines(project(), awarded(resolution_number=" ", resolution_date=""), 1, "fr")
     assert any(line.startswith("Le contrat est adjugé à Delta Numérique, pour") for line in lines)

@@ -128,7 +128,8 @@ def test_the_report_ranks_and_scores_the_bids():
 def test_the_report_records_the_opening_and_the_resolution():
     body = text(report_document(project(), awarded(), "en"))
     assert (
-        "The price envelopes were opened on April 26, 2027, 2:00\u00a0p.m. Atlantic Time by Greffière" in body
+        "The price envelopes were opened on April\u00a026, 2027, 2:00\u00a0p.m. Atlantic Time by Greffière"
+        in body
     )
     assert "0000000000000000 0000000000000000 0000000000000000 0000000000000004" in body
     assert (
@@ -141,11 +142,11 @@ def test_the_report_records_the_opening_and_the_resolution():
         "THAT \u201cla directrice générale\u201d be authorized to sign the contract for the Town (delegated "
         "authority: \u201cle règlement de délégation 2019-04\u201d)." in body
     )
-    assert "2027-05-112" in body and "May 9, 2027" in body
+    assert "2027-05-112" in body and "May\u00a09, 2027" in body
     # the signature recorded is said as a fact, never promised against (walk, wf-b)
     assert (
-        "The Town signed the contract on May 25, 2027, after the end of the standstill period of 10 days, "
-        "on May 20, 2027." in body
+        "The Town signed the contract on May\u00a025, 2027, after the end of the standstill period of 10 days, "
+        "on May\u00a020, 2027." in body
     )
     assert "is not signed before" not in body
     assert "Without the sheet of member 1: the same ranking." in body
@@ -246,9 +247,12 @@ def test_the_letter_of_the_second_bid():
     record = awarded()
     letter = letter_document(project(), record, record.bid(5), "en")
     body = text(letter)
-    assert "By resolution 2027-05-112 of May 9, 2027, council awarded the contract to Delta Numérique" in body
+    assert (
+        "By resolution 2027-05-112 of May\u00a09, 2027, council awarded the contract to Delta Numérique"
+        in body
+    )
     assert "It is ranked 2 of 2 bids ranked." in body
-    assert "standstill period of 10 days, on May 20, 2027" in body
+    assert "standstill period of 10 days, on May\u00a020, 2027" in body
     rows = table_rows(letter, "")
     assert rows[1:] == [
         ["Quality points", "7", "9"],
@@ -522,12 +526,12 @@ def test_a_moment_in_the_towns_zone_as_the_tender_writes_its_closing():
         moment(nine, "fr", "America/Halifax")
         == "16\u00a0avril\u00a02027, 9\u00a0h\u00a015 (heure de l’Atlantique)"
     )
-    assert moment(typed, "en", "America/Halifax") == "April 16, 2027, 11:07\u00a0a.m. Atlantic Time"
+    assert moment(typed, "en", "America/Halifax") == "April\u00a016, 2027, 11:07\u00a0a.m. Atlantic Time"
     assert moment(typed, "fr") == "16\u00a0avril\u00a02027, 10\u00a0h\u00a007 (UTC−04:00)"
     # without a zone, the same clock style as with one (review of 2026-12-07: "15:15")
-    assert moment("2027-04-16T15:15:00-03:00", "en") == "April 16, 2027, 3:15\u00a0p.m. (UTC−03:00)"
+    assert moment("2027-04-16T15:15:00-03:00", "en") == "April\u00a016, 2027, 3:15\u00a0p.m. (UTC−03:00)"
     assert moment("2027-04-16T15:15:00-03:00", "en", "America/Halifax") == (
-        "April 16, 2027, 3:15\u00a0p.m. Atlantic Time"
+        "April\u00a016, 2027, 3:15\u00a0p.m. Atlantic Time"
     )
     assert moment("yesterday", "en", "America/Halifax") == "yesterday"
 

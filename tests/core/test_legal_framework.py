@@ -122,7 +122,7 @@ def test_the_cfta_bid_dispute_procedure_is_on_file_with_its_article():
     assert [
         "the Canadian Free Trade Agreement (CFTA), Chapter Five",
         "authority that receives bid disputes",
-        "December 6, 2026",
+        "December\u00a06, 2026",
     ] in table.rows
     lonely = raw()
     del lonely["agreements"]["CFTA"]["bid_dispute_authority"]
@@ -219,7 +219,7 @@ def test_the_framework_block_sits_in_the_tender_and_states_confirmed_periods():
     en = texts(tender_blocks(project, "en"))
     fr = texts(tender_blocks(project, "fr"))
     assert (
-        "The Canadian Free Trade Agreement (CFTA), Chapter Five: thresholds [to be confirmed by counsel] (in force from January 1, 2026 to December 31, 2027)."
+        "The Canadian Free Trade Agreement (CFTA), Chapter Five: thresholds [to be confirmed by counsel] (in force from January\u00a01, 2026 to December\u00a031, 2027)."
         in en
     )
     assert (
@@ -293,7 +293,9 @@ def test_an_expired_threshold_is_a_finding(monkeypatch):
     project.info.publication_date = "2026-02-01"
     found = [f for f in check_procedure(project) if f.code == "PR-THRESHOLD-EXPIRED"]
     assert len(found) == 1 and found[0].field == "info.province"
-    assert "were in force until December 31, 2025, before February 1, 2026" in found[0].message("en")
+    assert "were in force until December\u00a031, 2025, before February\u00a01, 2026" in found[0].message(
+        "en"
+    )
     project.info.publication_date = "2025-06-01"
     assert "PR-THRESHOLD-EXPIRED" not in _codes(project)
     project.info.publication_date = ""
@@ -322,11 +324,11 @@ def test_the_record_compares_the_estimate_and_lists_the_facts_to_confirm(monkeyp
         in text
     )
     table = next(b for b in blocks if isinstance(b, Table))
-    assert ["New Brunswick", "lobbying law", "December 7, 2026"] in table.rows
+    assert ["New Brunswick", "lobbying law", "December\u00a07, 2026"] in table.rows
     assert [
         "the Atlantic Procurement Agreement",
         "coverage of municipalities",
-        "December 6, 2026",
+        "December\u00a06, 2026",
     ] in table.rows
     monkeypatch.setattr(legal, "AGREEMENTS", _confirmed("100000"))
     text = texts(record_framework(project, "en"))

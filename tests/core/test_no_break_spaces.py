@@ -1,11 +1,13 @@
 """A French date, time or count of days never splits across lines (i18n.formats.NBSP):
 the exported DOCX's XML and the HTML preview hold no-break spaces (U+00A0) inside
-« 16 avril 2027 », « 11 h 00 » and « 90 jours »; the English twin keeps its ordinary
-spaces; the machine outputs keep their ISO dates."""
+« 16 avril 2027 », « 11 h 00 » and « 90 jours »; an English long date joins its month
+and day ("April\u00a016, 2027"), its other spaces ordinary; the machine outputs keep
+their ISO dates, and the OCDS award's English text, with its release id, as before."""
 
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 
@@ -27,13 +29,15 @@ EXPECTED = {
         f"irrévocable pendant 90{NBSP}jours après la date limite de dépôt, soit jusqu’au 15{NBSP}juillet{NBSP}2027",
     ),
     "en": (
-        f"April 16, 2027, 11:00{NBSP}a.m. Atlantic Time",  # CLDR's space before a.m., as before
-        "irrevocable for 90 days after the closing date, that is until July 15, 2027",
+        f"April\u00a016, 2027, 11:00{NBSP}a.m. Atlantic Time",  # CLDR's space before a.m., as before
+        "irrevocable for 90 days after the closing date, that is until July\u00a015, 2027",
     ),
 }
 UNSPACED = {
     "fr": ("16 avril 2027", "11 h 00", "90 jours"),
-    "en": (f"April{NBSP}16", f"16,{NBSP}2027", f"90{NBSP}days", f"July{NBSP}15"),
+    # English joins a long date's month and day, and nothing else: the year may follow the
+    # comma onto the next line, a count keeps its ordinary space
+    "en": ("April 16", f"16,{NBSP}2027", f"90{NBSP}days", "July 15"),
 }
 
 
@@ -67,3 +71,31 @@ def test_the_ocds_release_keeps_its_iso_dates():
     period = release["tender"]["tenderPeriod"]
     assert re.fullmatch(r"2027-03-01T\d\d:\d\d:\d\d[-+]\d\d:\d\d", period["startDate"])
     assert period["endDate"] == "2027-04-16T11:00:00-03:00"
+
+
+TRAINING_AWARD_ID = "ocds-213czf-RAP-2027-TI-07-award-f5fb56540285"
+TRAINING_CONTRACT_ID = "ocds-213czf-RAP-2027-TI-07-contract-7832d1d3af0b"
+"""The ids of the award and contract releases of the training example as ``export``
+writes them (its contract record included), as before English dates were joined:
+open-data users follow a release by its id, so an unchanged project gives them again.
+(Without the contract record: tests/data/documents/training/*/ocds-release-package.json.txt.)"""
+
+
+def test_the_letters_join_the_date_and_the_ocds_award_keeps_its_text_and_id(tmp_path):
+    from wizard.cli import main
+
+    target, out = tmp_path / "training.tender", tmp_path / "out"
+    assert main(["new", str(target), "--example", "training"]) == 0
+    assert main(["export", str(target), "--out", str(out)]) == 0
+    letter = "\n".join(_xml_paragraphs((out / "debriefing-2-en.docx").read_bytes()))
+    assert f"the standstill period of 10 days, on May{NBSP}20, 2027" in letter
+    assert "May 20" not in letter and "May\n20" not in letter
+    notice = "\n".join(_xml_paragraphs((out / "award-notice-1-en.docx").read_bytes()))
+    assert f"that is by May{NBSP}20, 2027, with:" in notice
+    french = "\n".join(_xml_paragraphs((out / "debriefing-2-fr.docx").read_bytes()))
+    assert f"soit le 20{NBSP}mai{NBSP}2027" in french  # French as before
+    releases = json.loads((out / "ocds-release-package.json").read_text(encoding="utf-8"))["releases"]
+    award, contract = releases[2], releases[3]
+    assert (award["id"], contract["id"]) == (TRAINING_AWARD_ID, TRAINING_CONTRACT_ID)
+    assert award["awards"][0]["description_en"].endswith("signed at the end of May 20, 2027.")
+    assert award["awards"][0]["description"].endswith(f"à la fin du 20{NBSP}mai{NBSP}2027.")

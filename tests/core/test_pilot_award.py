@@ -27,8 +27,8 @@ def pilot_project():
 
 
 NOTICE_EN = (
-    "The Town is pleased to inform you that your bid is successful. By resolution 2027-05-112 of May 9, "
-    "2027, council awarded you the paid pilot project in accordance with your bid received on April 15, "
+    "The Town is pleased to inform you that your bid is successful. By resolution 2027-05-112 of May\u00a09, "
+    "2027, council awarded you the paid pilot project in accordance with your bid received on April\u00a015, "
     "2027, 9:00\u00a0a.m. Atlantic Time. The full Contract, for $123,456.78 before taxes, will be awarded "
     "to you only if the pilot succeeds, as the call for tenders states under “Pilot project: price, "
     "success and failure”."
@@ -53,7 +53,7 @@ def test_the_notice_awards_the_pilot_and_conditions_the_full_contract(lang, expe
 def test_the_notice_without_a_resolution_names_the_day_of_the_decision():
     record = awarded(resolution_number="", resolution_date="")
     (said,) = [t for t in _notice(record, pilot_project()) if "paid pilot project" in t]
-    assert "On May 10, 2027, the Town awarded you the paid pilot project in accordance with" in said
+    assert "On May\u00a010, 2027, the Town awarded you the paid pilot project in accordance with" in said
     assert "The full Contract, for $123,456.78 before taxes, will be awarded to you only if" in said
     french = " ".join(_notice(record, pilot_project(), "fr"))
     assert "Le 10\u00a0mai\u00a02027, la Ville vous a adjugé le projet pilote rémunéré" in french
@@ -156,7 +156,7 @@ def test_the_clean_twin_recommendation_without_a_pilot():
 
 
 DEBRIEFING = {
-    "en": "By resolution 2027-05-112 of May 9, 2027, council awarded the paid pilot project to Delta Numérique; "
+    "en": "By resolution 2027-05-112 of May\u00a09, 2027, council awarded the paid pilot project to Delta Numérique; "
     "the full Contract, for $123,456.78 before taxes, will be awarded to it only if the pilot succeeds.",
     "fr": "Par sa résolution 2027-05-112 du 9\u00a0mai\u00a02027, le conseil a adjugé le projet pilote "
     "rémunéré à Delta Numérique; le Contrat complet, pour 123\u00a0456,78\u00a0$ avant taxes, ne lui sera "
@@ -181,14 +181,14 @@ def test_the_clean_twin_debriefing_without_a_pilot():
     record = awarded()
     said = _paragraphs(letter_blocks(project(), record, record.bid(5), "en"))
     assert (
-        "By resolution 2027-05-112 of May 9, 2027, council awarded the contract to Delta Numérique, for "
+        "By resolution 2027-05-112 of May\u00a09, 2027, council awarded the contract to Delta Numérique, for "
         "$123,456.78 before taxes." in said
     )
 
 
 RECORD = {
-    "en": "By resolution 2027-05-112 of May 9, 2027, Council awarded the paid pilot project to Delta Numérique, "
-    "business number 123456784. The award is dated May 10, 2027. The full Contract, for $123,456.78 before "
+    "en": "By resolution 2027-05-112 of May\u00a09, 2027, Council awarded the paid pilot project to Delta Numérique, "
+    "business number 123456784. The award is dated May\u00a010, 2027. The full Contract, for $123,456.78 before "
     "taxes, will be awarded only if the pilot succeeds, as the call for tenders provides.",
     "fr": "Par la résolution 2027-05-112 du 9\u00a0mai\u00a02027, le conseil a adjugé le projet pilote "
     "rémunéré à Delta Numérique, numéro d’entreprise 123456784. L’adjudication est datée du 10\u00a0mai\u00a0"
@@ -209,7 +209,7 @@ def test_the_decision_record_says_council_awarded_the_pilot(lang):
 def test_the_decision_record_without_a_resolution_with_a_pilot():
     said = _paragraphs(award_blocks(pilot_project(), awarded(resolution_number="", resolution_date=""), "en"))
     assert (
-        "On May 10, 2027, the paid pilot project was awarded to Delta Numérique, business number 123456784. "
+        "On May\u00a010, 2027, the paid pilot project was awarded to Delta Numérique, business number 123456784. "
         "The full Contract, for $123,456.78 before taxes, will be awarded only if the pilot succeeds, as the "
         "call for tenders provides." in said
     )
@@ -218,15 +218,15 @@ def test_the_decision_record_without_a_resolution_with_a_pilot():
 def test_the_clean_twin_decision_record_without_a_pilot():
     said = _paragraphs(award_blocks(project(), awarded(), "en"))
     assert (
-        "By resolution 2027-05-112 of May 9, 2027, Council awarded the contract to Delta Numérique, business "
-        "number 123456784, for $123,456.78 before taxes. The award is dated May 10, 2027." in said
+        "By resolution 2027-05-112 of May\u00a09, 2027, Council awarded the contract to Delta Numérique, business "
+        "number 123456784, for $123,456.78 before taxes. The award is dated May\u00a010, 2027." in said
     )
 
 
 CLOSING = {
     "en": "The contract binds the Town only once both parties have signed it, and beyond the pilot only if the "
     "pilot succeeds; this notice does not allow work to begin, not even on the pilot. The call for tenders "
-    "sets the start of the full Contract on June 1, 2027, if the pilot succeeds.",
+    "sets the start of the full Contract on June\u00a01, 2027, if the pilot succeeds.",
     "fr": "Le contrat ne lie la Ville qu’une fois signé par les deux parties, et au-delà du projet pilote "
     "seulement si celui-ci est réussi; le présent avis ne permet pas de commencer les travaux, pas même ceux "
     "du projet pilote. L’appel d’offres fixe le début du Contrat complet au 1er\u00a0juin\u00a02027, si le "
@@ -244,7 +244,7 @@ def test_the_clean_twin_notice_closing_without_a_pilot():
     body = "\n".join(_notice())
     assert (
         "The contract binds the Town only once both parties have signed it; this notice does not allow work "
-        "to begin. The call for tenders sets the start of the contract on June 1, 2027." in body
+        "to begin. The call for tenders sets the start of the contract on June\u00a01, 2027." in body
     )
 
 

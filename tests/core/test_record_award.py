@@ -154,7 +154,7 @@ def test_an_award_to_the_first_ranked_says_no_departure():
     assert "The selection committee ranked this bid first, with a total of 87.30." in texts
     assert not any("departs from the ranking" in t for t in texts)
     assert (
-        "On May 10, 2027, the contract was awarded to Delta Numérique, business number 123456784, for "
+        "On May\u00a010, 2027, the contract was awarded to Delta Numérique, business number 123456784, for "
         "$123,456.78 before taxes."
     ) in texts
 
@@ -415,7 +415,7 @@ def test_a_decision_not_to_award_says_the_resolution_and_its_reason(tmp_path, la
 def test_a_decision_not_to_award_without_its_resolution_says_what_is_not_recorded():
     texts = _texts(_award(bid_id=None, awarded_on="2027-05-10"))
     assert (
-        "On May 10, 2027, it was decided not to award the contract; the number of the resolution is not "
+        "On May\u00a010, 2027, it was decided not to award the contract; the number of the resolution is not "
         "recorded."
     ) in texts
     assert not any(t.startswith("Reason recorded") for t in texts)
@@ -522,8 +522,8 @@ def test_an_invalid_stored_date_reads_as_not_recorded_in_the_award_table(lang, h
     assert texts[texts.index(sign) + 1] == signed
     # the clean twin: valid dates are printed
     valid = _texts(_award(resolution_date="2027-05-09", contract_signed_on="2027-05-25"), lang)
-    assert valid[valid.index(sign) + 1] == ("May 25, 2027" if lang == "en" else "25\u00a0mai\u00a02027")
-    assert valid[valid.index(head) + 1] == ("May 9, 2027" if lang == "en" else "9\u00a0mai\u00a02027")
+    assert valid[valid.index(sign) + 1] == ("May\u00a025, 2027" if lang == "en" else "25\u00a0mai\u00a02027")
+    assert valid[valid.index(head) + 1] == ("May\u00a09, 2027" if lang == "en" else "9\u00a0mai\u00a02027")
 
 
 SIGNED_LONGER = {

@@ -21,7 +21,7 @@ def test_the_training_example_in_both_languages():
     heading, term, value, liability, insurance = texts(p, "en")
     assert heading == "The contract"
     assert term == (
-        "The contract would run for 3 years from June 1, 2027. The Town may then renew it up to "
+        "The contract would run for 3 years from June\u00a01, 2027. The Town may then renew it up to "
         "2 times, for 1 year each time: 5 years at most."
     )
     assert value.startswith("Its estimated value is the estimate of the funding section: $172,502.43")
@@ -47,7 +47,7 @@ def test_no_renewal_no_insurance_and_an_unlimited_liability():
     work.renewals, work.term_years, work.liability_cap = 0, 4, "cap_unlimited"
     work.insurance_general_cad = work.insurance_professional_cad = work.insurance_cyber_cad = Decimal(0)
     _heading, term, _value, liability, insurance = texts(p, "en")
-    assert term == "The contract would run for 4 years from April 5, 2027. It provides for no renewal."
+    assert term == "The contract would run for 4 years from April\u00a05, 2027. It provides for no renewal."
     assert (
         liability == "The contract does not cap the vendor's liability at a multiple of the contract value."
     )

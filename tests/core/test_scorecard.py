@@ -51,7 +51,7 @@ def test_office_suite_as_bundled():
     assert s["personal_information"].status == "attention"  # hosted by the vendor, in Canada
     assert s["quality"].action_text("fr") == "La qualité compte pour 70 points et le prix pour 30 points."
     assert s["publish_tender"].action_text("en") == (
-        "Planned for January 18, 2027: Nova Scotia Procurement Portal and Town website."
+        "Planned for January\u00a018, 2027: Nova Scotia Procurement Portal and Town website."
     )  # as the tender writes dates
     assert counts(list(s.values()))["problem"] == 0
 

@@ -71,7 +71,7 @@ def test_the_english_instructions_outside_quebec_have_no_public_opening():
     project = load_example("office-suite")  # Nova Scotia, English
     text = "\n".join(_texts(project, "en"))
     assert (
-        "A bid is irrevocable for 90 days after the closing date, that is until May 20, 2027 inclusive."
+        "A bid is irrevocable for 90 days after the closing date, that is until May\u00a020, 2027 inclusive."
         in text
     )
     assert "The Town is not bound to accept the lowest bid or any bid." in text
@@ -306,8 +306,8 @@ def test_quebec_complaints_follow_the_data_and_mark_the_unconfirmed_rule():
     [
         (
             "en",
-            "Public opening of bids\nApril 15, 2027, immediately after the closing time",
-            "Bids received and the bidders\nApril 15, 2027\n",
+            "Public opening of bids\nApril\u00a015, 2027, immediately after the closing time",
+            "Bids received and the bidders\nApril\u00a015, 2027\n",
         ),
         (
             "fr",
@@ -323,7 +323,9 @@ def test_the_opening_and_the_publication_of_the_bids_give_one_date(lang, opening
     assert opening in text
     assert published in text
     assert (
-        "2027-03-09" not in text and ("March 9, 2027" not in text) and ("9\u00a0mars\u00a02027" not in text)
+        "2027-03-09" not in text
+        and ("March\u00a09, 2027" not in text)
+        and ("9\u00a0mars\u00a02027" not in text)
     )
 
 
@@ -452,8 +454,8 @@ def test_a_typed_date_for_the_bids_is_not_replaced_silently():
     (found,) = [f for f in run_checks(project) if f.code == "V-BIDS-DATE"]
     assert (found.severity.value, found.field) == ("warning", f"publication_items:{row.id}.planned_date")
     assert found.message("en").startswith(
-        "The date typed for publishing the bids received and the bidders (March 9, 2027) is not the day "
-        "of the public opening (March 8, 2027)"
+        "The date typed for publishing the bids received and the bidders (March\u00a09, 2027) is not the day "
+        "of the public opening (March\u00a08, 2027)"
     )
     assert (
         "(9\u00a0mars\u00a02027) n’est pas celle de l’ouverture publique (8\u00a0mars\u00a02027)"
@@ -461,7 +463,7 @@ def test_a_typed_date_for_the_bids_is_not_replaced_silently():
     )
     assert planned_date(project, row) == "2027-03-08"
     text = "\n".join(_texts(project, "en"))
-    assert "Bids received and the bidders\nMarch 8, 2027\n" in text and "March 9, 2027" not in text
+    assert "Bids received and the bidders\nMarch\u00a08, 2027\n" in text and "March\u00a09, 2027" not in text
     (practice,) = [p for p in scorecard(project) if p.key == "publish_bids_and_bidders"]
     assert dict(practice.params)["date"] == "2027-03-08"
     project.info.publication_date = ""  # the OCDS release is then dated by the project's days
@@ -481,8 +483,8 @@ def test_the_record_states_a_typed_date_for_the_bids():
     next(i for i in project.publication_items if i.key == "bids_and_bidders").planned_date = "2027-03-09"
     (found,) = [f for f in run_checks(project) if f.code == "V-BIDS-DATE"]
     assert sentence(project, found, "en") == (
-        "The publication plan typed March 9, 2027 for the bids received and the bidders; the documents "
-        "give the public opening's day, March 8, 2027."
+        "The publication plan typed March\u00a09, 2027 for the bids received and the bidders; the documents "
+        "give the public opening's day, March\u00a08, 2027."
     )
     assert sentence(project, found, "fr") == (
         "Le plan de publication indiquait le 9\u00a0mars\u00a02027 pour les soumissions reçues et les "

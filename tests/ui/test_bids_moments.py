@@ -31,9 +31,9 @@ RECEIVED = {
 }
 SHOWN = {
     "en": [
-        f"April 16, 2027, 9:15{NBSP}a.m. Atlantic Time",
-        f"April 16, 2027, 10:30{NBSP}a.m. Atlantic Time",
-        f"April 16, 2027, 11:05{NBSP}a.m. Atlantic Time",
+        f"April\u00a016, 2027, 9:15{NBSP}a.m. Atlantic Time",
+        f"April\u00a016, 2027, 10:30{NBSP}a.m. Atlantic Time",
+        f"April\u00a016, 2027, 11:05{NBSP}a.m. Atlantic Time",
     ],
     "fr": [
         f"16{NBSP}avril{NBSP}2027, 9{NBSP}h{NBSP}15 (heure de l’Atlantique)",
@@ -42,7 +42,7 @@ SHOWN = {
     ],
 }
 CLOSING = {
-    "en": f"April 16, 2027, 11:00{NBSP}a.m. Atlantic Time",
+    "en": f"April\u00a016, 2027, 11:00{NBSP}a.m. Atlantic Time",
     "fr": f"16{NBSP}avril{NBSP}2027, 11{NBSP}h{NBSP}00 (heure de l’Atlantique)",
 }
 RECORDED = {
@@ -145,8 +145,8 @@ def test_the_bids_tab_says_when_and_shows_a_moment_typed_at_another_offset_as_re
     [
         (
             "en",
-            f"Locked on May 4, 2027, 3:00{NBSP}p.m. Atlantic Time. — Martin Thériault",
-            f"Opened on May 5, 2027, 10:00{NBSP}a.m. Atlantic Time by Martin Thériault;",
+            f"Locked on May\u00a04, 2027, 3:00{NBSP}p.m. Atlantic Time. — Martin Thériault",
+            f"Opened on May\u00a05, 2027, 10:00{NBSP}a.m. Atlantic Time by Martin Thériault;",
         ),
         (
             "fr",
@@ -172,7 +172,7 @@ def test_the_bundled_example_s_lock_and_opening_in_the_town_s_time(
     dialog.show_tab(3)
     assert dialog.opening.status.text().startswith(opened)
     assert _cells(dialog.opening.prices, RECEIVED_COLUMN)[0] == (
-        f"April 16, 2027, 9:15{NBSP}a.m. Atlantic Time"
+        f"April\u00a016, 2027, 9:15{NBSP}a.m. Atlantic Time"
         if lang == "en"
         else f"16{NBSP}avril{NBSP}2027, 9{NBSP}h{NBSP}15 (heure de l’Atlantique)"
     )

@@ -3,8 +3,8 @@
 * :data:`PLACEHOLDER`: the visible mark left where project data is missing.
 * :data:`NBSP`: the no-break space French writes inside a date, a time and between a
   number and its unit.
-* :func:`format_date`: an ISO date as a long date (« 1er\u00a0mars\u00a02026 », "March 1,
-  2026"), the one formatter of every date the documents and messages write;
+* :func:`format_date`: an ISO date as a long date (« 1er\u00a0mars\u00a02026 »,
+  "March\u00a01, 2026"), the one formatter of every date the documents and messages write;
   :func:`typed_date`, the same in a message, which quotes a bad date.
 * :func:`format_clock`: a time of day (« 14\u00a0h\u00a000 », "2:00\u00a0p.m."), the one
   formatter of every time the documents write.
@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
 
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_time
@@ -40,16 +41,35 @@ a time (« 11\u00a0h\u00a007 ») and between a number and its unit (« 30\u00a0j
 « 1\u00a0000\u00a0$ », « 99,5\u00a0% »), so that a line never ends between them: the OQLF's
 table « Espacement avant et après les signes de ponctuation et les symboles » asks for
 it between a number and its unit or symbol, and in a date that a word processor must not
-split. U+00A0, not the narrow U+202F, as for amounts (:data:`MINUS`). English keeps its
-ordinary spaces ("May 12, 2027")."""
+split. U+00A0, not the narrow U+202F, as for amounts (:data:`MINUS`). English joins with
+it only a long date's month and day ("May\u00a012, 2027": :func:`format_date`)."""
 
 
-def format_date(iso: str, lang: str) -> str:
+DateUse = Literal["text", "data"]
+"""Where :func:`format_date` writes: ``"text"``, what a person reads (the documents, and
+the messages that a record quotes); ``"data"``, the text inside a machine output (an
+OCDS release's description), which keeps what it has always written."""
+
+
+def format_date(iso: str, lang: str, *, into: DateUse = "text") -> str:
     """An ISO date as a long date in ``lang`` (« 15\u00a0mars\u00a02026 »,
-    « 1er\u00a0mars\u00a02026 », "March 15, 2026"): French writes the first day of a month
-    as an ordinal, and its words joined by :data:`NBSP`, so the date never splits across
-    lines. Every date a document or message writes goes through here; machine outputs
-    (CSV, JSON, OCDS dates) keep ISO dates and never do.
+    « 1er\u00a0mars\u00a02026 », "March\u00a015, 2026"): French writes the first day of a
+    month as an ordinal, and its words joined by :data:`NBSP`, so the date never splits
+    across lines. English joins the month and the day by :data:`NBSP` and lets the year
+    follow the comma onto the next line ("December" alone at a line's end, "7, 2026" on the
+    next, was the break). The Translation Bureau's The Canadian Style, 2.17 "Word
+    division" (TERMIUM Plus, archived into Writing Tips Plus, "hyphens: word division";
+    checked 2026-12-07), takes "text comprehension and readability" as the guides of a
+    line's end and keeps numbers, and the symbols used with them, whole; the parts of it
+    found state no rule for a date itself. The month-day join and the break allowed
+    before the year follow the UCAR style guide, "Line Breaks" (checked 2026-12-07): no
+    break between day and month, one between month and year acceptable.
+
+    Every date a document or message writes goes through here. ``into="data"``: the text
+    of a machine output (the OCDS award's description): English keeps its plain spaces
+    there, as it always has, so that the release of an unchanged project, and its id
+    (``opendata.identity``), stay the same on a new export; French is the same in both.
+    Machine outputs' own dates (CSV, JSON, OCDS dates) stay ISO and never come here.
 
     A date that is blank or no real day (``2027-02-30``, "8 mars 2027": PR-DATE says so)
     gives :data:`PLACEHOLDER`: a document never states a date it cannot read, nor one
@@ -60,7 +80,7 @@ def format_date(iso: str, lang: str) -> str:
         return PLACEHOLDER
     text = babel_format_date(day, format="long", locale="fr_CA" if lang == "fr" else "en_CA")
     if lang != "fr":
-        return text
+        return text if into == "data" else text.replace(" ", NBSP, 1)  # "March\u00a015, 2026"
     if day.day == 1 and text.startswith("1 "):
         text = "1er " + text[2:]
     return text.replace(" ", NBSP)

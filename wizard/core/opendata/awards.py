@@ -154,7 +154,8 @@ def _texts(
     notes = [tr(PILOT, lang)] if project.evaluation.pilot_enabled else []
     if award.standstill_days > 0:
         end_day = standstill_end(record)
-        notes.append(tr(STANDSTILL, lang, days=award.standstill_days, end=format_date(end_day or "", lang)))
+        end = format_date(end_day or "", lang, into="data")  # the release's text, and id, as before
+        notes.append(tr(STANDSTILL, lang, days=award.standstill_days, end=end))
     if business_number(winner) is None:
         notes.append(tr(ID_TO_CONFIRM, lang))
     if rank != 1 and award.reason_if_not_top.strip():
