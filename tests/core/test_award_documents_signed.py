@@ -166,7 +166,7 @@ def _en(project):
     ],
 )
 def test_award_typed_in_english(training, typed: str, shown: str, quoted: bool) -> None:
-    from wizard.core.documents.evaluation_report import award_typed
+    from wizard.core.documents.evaluation_report.award import award_typed
 
     project, _ = training
     assert award_typed(_en(project), typed, "fr", "en") == (shown, quoted)

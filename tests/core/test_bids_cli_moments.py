@@ -8,26 +8,18 @@ from __future__ import annotations
 import json
 
 import pytest
+from bids_cli_sample import cli, example
 
 from wizard.core.paths import resource_path
 
 
-def _cli(*args):
-    from wizard.cli import main as cli_main
-
-    return cli_main([str(a) for a in args])
-
-
 @pytest.fixture
 def training(tmp_path, capsys):
-    path = tmp_path / "training.tender"
-    assert _cli("new", "--example", "training", path) == 0
-    capsys.readouterr()
-    return path
+    return example(tmp_path, capsys, "training")
 
 
 def _tail(path, capsys, lang: str) -> list[str]:
-    assert _cli("bid", path, "show", "--lang", lang) == 0
+    assert cli("bid", path, "show", "--lang", lang) == 0
     return capsys.readouterr().out.splitlines()
 
 
@@ -53,13 +45,13 @@ def test_moments_typed_at_another_offset_read_in_the_towns_time(tmp_path, capsys
     source = tmp_path / "utc.json"
     source.write_text(text, encoding="utf-8")
     path = tmp_path / "utc.tender"
-    assert _cli("load", source, path) == 0
+    assert cli("load", source, path) == 0
     capsys.readouterr()
     out = _tail(path, capsys, "en")
     assert "Quality scores locked on 2027-05-04 15:00 -03:00. Locked by: Martin Thériault." in out
     assert "Price envelopes opened on 2027-05-05 10:00 -03:00 by Martin Thériault." in out
     # the clean twin: the dumped JSON keeps the moments as typed, in ISO 8601
-    assert _cli("dump", path) == 0
+    assert cli("dump", path) == 0
     dumped = capsys.readouterr().out
     assert '"2027-05-04T18:00:00Z"' in dumped and '"2027-05-05T09:00:00-04:00"' in dumped
     assert "2027-05-04 15:00 -03:00" not in dumped

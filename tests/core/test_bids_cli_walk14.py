@@ -10,26 +10,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from bids_cli_sample import cli, example
 
 from wizard.core.bids.record import read
 from wizard.core.project_file.store import ProjectFile
-
-
-def _cli(*args):
-    from wizard.cli import main as cli_main
-
-    return cli_main([str(a) for a in args])
 
 
 @pytest.fixture
 def quebec(tmp_path, capsys):
     """The Québec example published, no bid yet (its closing: 2027-03-08 14:00, the town
     at −05:00 that day, before daylight saving time on 14 March)."""
-    path = tmp_path / "q.tender"
-    assert _cli("new", "--example", "emergency-perimeter", path) == 0
-    assert _cli("publish", path) == 0
-    capsys.readouterr()
-    return path
+    return example(tmp_path, capsys, "emergency-perimeter", "q.tender", publish=())
 
 
 def _codes(path):
@@ -65,7 +56,7 @@ def test_offset_slip_names_both_offsets_and_the_town_time():
 
 def test_a_bid_typed_at_a_wrong_offset_is_said_at_once_in_both_languages(quebec, capsys):
     assert (
-        _cli("bid", quebec, "add", "--name", "A", "--received", "2027-03-08T14:30-04:00", "--lang", "en") == 0
+        cli("bid", quebec, "add", "--name", "A", "--received", "2027-03-08T14:30-04:00", "--lang", "en") == 0
     )
     err = capsys.readouterr().err
     assert (
@@ -85,7 +76,7 @@ def test_a_bid_typed_at_a_wrong_offset_is_said_at_once_in_both_languages(quebec,
 def test_a_bid_typed_at_the_town_offset_says_nothing_of_it(quebec, capsys):
     """The clean twin: the same time at −05:00 (late, as it is: 14:30 after 14:00)."""
     assert (
-        _cli("bid", quebec, "add", "--name", "A", "--received", "2027-03-08T13:30-05:00", "--lang", "en") == 0
+        cli("bid", quebec, "add", "--name", "A", "--received", "2027-03-08T13:30-05:00", "--lang", "en") == 0
     )
     assert "Check the offset" not in capsys.readouterr().err
     assert "BD-OFFSET" not in [code for code, _field in _codes(quebec)]
@@ -94,7 +85,7 @@ def test_a_bid_typed_at_the_town_offset_says_nothing_of_it(quebec, capsys):
 def test_the_offset_finding_words_the_town_time(quebec, capsys):
     from wizard.core.checks.bids import check_bids
 
-    _cli("bid", quebec, "add", "--name", "A", "--received", "2027-03-08T14:30-04:00")
+    cli("bid", quebec, "add", "--name", "A", "--received", "2027-03-08T14:30-04:00")
     with ProjectFile.open(quebec, read_only=True) as f:
         (found,) = [x for x in check_bids(f.project, read(f)) if x.code == "BD-OFFSET"]
     assert found.severity.value == "warning"
@@ -126,7 +117,7 @@ def training(tmp_path, capsys):
     """The training example as the command line creates it: bid 1 awarded, resolution
     and signatory recorded, the contract signed."""
     path = tmp_path / "training.tender"
-    assert _cli("new", "--example", "training", path) == 0
+    assert cli("new", "--example", "training", path) == 0
     capsys.readouterr()
     return path
 
@@ -141,7 +132,7 @@ def _award(path):
 def test_an_empty_text_option_of_the_award_is_refused_and_keeps_the_text(training, capsys, option, blank):
     before = _award(training)
     assert before.resolution_number and before.signatory
-    assert _cli("bid", training, "award", "1", option, blank, "--lang", "en") == 2
+    assert cli("bid", training, "award", "1", option, blank, "--lang", "en") == 2
     err = capsys.readouterr().err
     assert f"{option} is empty: give its text, or leave the option out to keep the one recorded." in err
     assert (
@@ -154,7 +145,7 @@ def test_an_empty_text_option_of_the_award_is_refused_and_keeps_the_text(trainin
 def test_a_text_option_given_a_text_still_corrects_the_award(training, capsys):
     """The clean twin: a real number is recorded, the options left out keep theirs."""
     before = _award(training)
-    assert _cli("bid", training, "award", "1", "--resolution", "2027-04-99", "--lang", "en") == 0
+    assert cli("bid", training, "award", "1", "--resolution", "2027-04-99", "--lang", "en") == 0
     after = _award(training)
     assert after.resolution_number == "2027-04-99"
     assert (after.signatory, after.resolution_date) == (before.signatory, before.resolution_date)
@@ -162,14 +153,14 @@ def test_a_text_option_given_a_text_still_corrects_the_award(training, capsys):
 
 def test_an_empty_publication_date_is_refused(tmp_path, capsys):
     path = tmp_path / "o.tender"
-    assert _cli("new", "--example", "office-suite", path) == 0
-    assert _cli("publish", path, "--date", " ", "--lang", "en") == 2
+    assert cli("new", "--example", "office-suite", path) == 0
+    assert cli("publish", path, "--date", " ", "--lang", "en") == 2
     err = capsys.readouterr().err
     assert "--date is empty: give the publication date (YYYY-MM-DD), or leave the option out" in err
     with ProjectFile.open(path, read_only=True) as f:
         assert not f.published
     # the clean twin: a real day is the publication date
-    assert _cli("publish", path, "--date", "2027-02-03", "--lang", "en") == 0
+    assert cli("publish", path, "--date", "2027-02-03", "--lang", "en") == 0
     assert "Marked as published on 2027-02-03." in capsys.readouterr().out
 
 
@@ -179,7 +170,7 @@ def test_an_empty_publication_date_is_refused(tmp_path, capsys):
 @pytest.fixture
 def quebec_bid(quebec, capsys):
     """The Québec example with bid 1 received on time (13:00 at the town's −05:00)."""
-    assert _cli("bid", quebec, "add", "--name", "A", "--received", "2027-03-08T13:00-05:00") == 0
+    assert cli("bid", quebec, "add", "--name", "A", "--received", "2027-03-08T13:00-05:00") == 0
     capsys.readouterr()
     return quebec
 
@@ -189,7 +180,7 @@ def quebec_bid(quebec, capsys):
     [["score", "1", "9", "O-1", "1"], ["score", "1", "9", "G-1", "3", "--grid"]],
 )
 def test_an_unknown_jury_member_is_refused_with_the_members_listed(quebec_bid, capsys, entry):
-    assert _cli("bid", quebec_bid, *entry, "--lang", "en") == 2
+    assert cli("bid", quebec_bid, *entry, "--lang", "en") == 2
     err = capsys.readouterr().err
     assert (
         "There is no member 9 of the selection committee; its members: 1 (Isabelle Roy), "
@@ -199,7 +190,7 @@ def test_an_unknown_jury_member_is_refused_with_the_members_listed(quebec_bid, c
 
 
 def test_an_unknown_committee_member_is_refused_with_the_members_listed(quebec_bid, capsys):
-    assert _cli("bid", quebec_bid, "verify", "1", "S-1", "confirmed", "--member", "9", "--lang", "en") == 2
+    assert cli("bid", quebec_bid, "verify", "1", "S-1", "confirmed", "--member", "9", "--lang", "en") == 2
     assert (
         "There is no member 9 of the technical committee; its members: 1 (Hugo Pelletier), "
         "2 (Catherine Ouellet), 3 (Samir Benali)." in capsys.readouterr().err
@@ -208,7 +199,7 @@ def test_an_unknown_committee_member_is_refused_with_the_members_listed(quebec_b
 
 def test_a_known_member_is_recorded(quebec_bid, capsys):
     """The clean twin: member 3 exists."""
-    assert _cli("bid", quebec_bid, "score", "1", "3", "O-1", "1", "--lang", "en") == 0
+    assert cli("bid", quebec_bid, "score", "1", "3", "O-1", "1", "--lang", "en") == 0
     assert "Recorded: bid 1, member 3, OPT-1: 1." in capsys.readouterr().out
 
 
@@ -226,7 +217,7 @@ def test_members_text_names_each_member_and_none():
 
 
 def _show(path, bid, lang="en"):
-    assert _cli("bid", path, "show", bid, "--lang", lang) == 0
+    assert cli("bid", path, "show", bid, "--lang", lang) == 0
 
 
 def test_show_says_the_mandatory_criterion_a_bid_fails(training, capsys):
@@ -281,10 +272,10 @@ def office(tmp_path, capsys):
     """The office-suite example (Nova Scotia, an English tender) published, a draft
     addendum whose answer is typed in French."""
     path = tmp_path / "o.tender"
-    assert _cli("new", "--example", "office-suite", path) == 0
-    assert _cli("publish", path) == 0
+    assert cli("new", "--example", "office-suite", path) == 0
+    assert cli("publish", path) == 0
     assert (
-        _cli(
+        cli(
             "addendum",
             path,
             "question",
@@ -305,7 +296,7 @@ def test_addendum_show_says_the_slip_in_french(office, capsys, monkeypatch, how)
     for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "fr_CA.UTF-8")  # the system's language when --lang is left out
-    assert _cli("addendum", office, "show", "1", *how) == 0
+    assert cli("addendum", office, "show", "1", *how) == 0
     out = capsys.readouterr().out
     assert (
         "Avertissement\u00a0: La réponse à la question 1 est rédigée en français, alors qu’elle forme "
@@ -316,7 +307,7 @@ def test_addendum_show_says_the_slip_in_french(office, capsys, monkeypatch, how)
 
 def test_addendum_show_says_the_slip_in_english(office, capsys):
     """The twin: in English with --lang en, and no French line."""
-    assert _cli("addendum", office, "show", "1", "--lang", "en") == 0
+    assert cli("addendum", office, "show", "1", "--lang", "en") == 0
     out = capsys.readouterr().out
     assert (
         "Warning: The answer to question 1 reads as French, yet it is the addendum's English version" in out
@@ -329,25 +320,25 @@ def test_addendum_show_says_the_slip_in_english(office, capsys):
 
 def test_a_question_added_after_the_award_says_it_can_never_be_issued(training, capsys):
     question = "Les séances peuvent-elles se tenir le samedi matin, avec le comité au complet?"
-    assert _cli("addendum", training, "question", "--question", question, "--lang", "en") == 0
+    assert cli("addendum", training, "question", "--question", question, "--lang", "en") == 0
     err = capsys.readouterr().err
     assert "The tender has closed (2027-04-16 11:00) and its bids are being evaluated" in err
     assert "An addendum can no longer be issued." in err and "Un addenda ne peut plus être émis." in err
-    assert _cli("addendum", training, "change", "--field", "info.closing_date", "--value", "2027-06-01") == 0
+    assert cli("addendum", training, "change", "--field", "info.closing_date", "--value", "2027-06-01") == 0
     assert "An addendum can no longer be issued." in capsys.readouterr().err
 
 
 def test_a_question_added_while_the_tender_is_open_says_nothing_of_it(office, capsys):
     """The clean twin: the office-suite tender is open, no bid yet."""
     question = "Can the training sessions be held on Saturday mornings for the whole staff?"
-    assert _cli("addendum", office, "question", "--question", question, "--lang", "en") == 0
+    assert cli("addendum", office, "question", "--question", question, "--lang", "en") == 0
     assert "no longer be issued" not in capsys.readouterr().err
 
 
 def test_editing_a_question_of_an_empty_draft_says_there_is_none(office, capsys):
-    assert _cli("addendum", office, "remove", "1", "--lang", "en") == 0
+    assert cli("addendum", office, "remove", "1", "--lang", "en") == 0
     capsys.readouterr()
-    assert _cli("addendum", office, "edit", "1", "--answer", "Yes.", "--lang", "en") == 2
+    assert cli("addendum", office, "edit", "1", "--answer", "Yes.", "--lang", "en") == 2
     err = capsys.readouterr().err
     assert "The draft addendum has no question yet: add one with “" in err
     assert f"addendum {office} question”." in err
@@ -357,7 +348,7 @@ def test_editing_a_question_of_an_empty_draft_says_there_is_none(office, capsys)
 
 def test_editing_a_question_that_is_not_in_the_draft_lists_those_it_has(office, capsys):
     """The twin: a draft with one question names it."""
-    assert _cli("addendum", office, "edit", "2", "--answer", "Yes.", "--lang", "en") == 2
+    assert cli("addendum", office, "edit", "2", "--answer", "Yes.", "--lang", "en") == 2
     assert "one of 1 (given: 2)" in capsys.readouterr().err
 
 
@@ -384,9 +375,9 @@ def test_bid_show_prints_the_town_time_and_the_stored_form_as_evidence(quebec, c
         ("B", "2027-03-08T13:30-05:00"),
         ("C", "2027-03-08T18:30:00Z"),
     ):
-        assert _cli("bid", quebec, "add", "--name", name, "--received", typed) == 0
+        assert cli("bid", quebec, "add", "--name", name, "--received", typed) == 0
     capsys.readouterr()
-    _show_all = _cli("bid", quebec, "show", "--lang", "en")
+    _show_all = cli("bid", quebec, "show", "--lang", "en")
     assert _show_all == 0
     rows = [line.split("\t")[:3] for line in capsys.readouterr().out.splitlines()[1:4]]
     assert rows == [
@@ -424,7 +415,7 @@ def test_bid_show_and_the_bids_window_note_the_same_moments(quebec, capsys, type
     from wizard.core.checks.bids import check_bids
     from wizard.core.domain.timezones import as_recorded
 
-    assert _cli("bid", quebec, "add", "--name", "A", "--received", typed) == 0
+    assert cli("bid", quebec, "add", "--name", "A", "--received", typed) == 0
     capsys.readouterr()
     _show(quebec, 1)
     printed = "Received, as recorded" in capsys.readouterr().out
@@ -437,8 +428,8 @@ def test_bid_show_and_the_bids_window_note_the_same_moments(quebec, capsys, type
 def test_bids_csv_gives_the_town_time(quebec, capsys):
     from wizard.core.opendata.bids_csv import bids_rows
 
-    _cli("bid", quebec, "add", "--name", "A", "--received", "2027-03-08T14:30-04:00")
-    _cli("bid", quebec, "add", "--name", "B", "--received", "2027-03-08T13:15:00-05:00")
+    cli("bid", quebec, "add", "--name", "A", "--received", "2027-03-08T14:30-04:00")
+    cli("bid", quebec, "add", "--name", "B", "--received", "2027-03-08T13:15:00-05:00")
     with ProjectFile.open(quebec, read_only=True) as f:
         rows = bids_rows(f.project, read(f))
     column = rows[0].index("received_at")

@@ -1471,7 +1471,7 @@ def _echo_verification(pf: Any, bid_id: int, scenario_id: int, label: str, lang:
     """One line: the verification as recorded, with the date, the member and the notes
     it holds (those kept from before included)."""
     from wizard.core.bids.record import read
-    from wizard.core.documents.evaluation_report import RESULT_LABELS
+    from wizard.core.documents.evaluation_report.bids import RESULT_LABELS
 
     v = next(v for v in read(pf).verifications if v.bid_id == bid_id and v.scenario_id == scenario_id)
     parts = [tr(VERIFIED, lang, bid=bid_id, scenario=label, result=tr(RESULT_LABELS[v.result], lang))]

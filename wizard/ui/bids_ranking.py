@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from wizard.core.bids import award_rule, evaluation_entry
 from wizard.core.bids.record import BidsRecord, read
 from wizard.core.bids.scoring_input import evaluation_input
-from wizard.core.documents.evaluation_report import threshold_texts
+from wizard.core.documents.evaluation_report.rules import threshold_texts
 from wizard.core.domain import bid_scoring
 from wizard.core.domain.bid_scoring import PRICE_FORMULA_NOTE, STATUS_LABELS, TIE_TEXTS, Evaluation, Variant
 from wizard.core.i18n import _, n_, ui_language

@@ -27,7 +27,11 @@ Codes, on ``publication.*``:
 * ``V-BIDS-DATE`` (warning, on the plan's "Bids received and the bidders" row): a
   date typed there differs from the public opening's (the closing date), which the
   tender, the decision record and the OCDS package print instead
-  (``domain/publication_plan.py``: one event, one date).
+  (``domain/publication_plan.py``: one event, one date);
+* ``V-PLAN-BEFORE-CLOSING`` (warning, on a plan row's date): the bids and the bidders,
+  the winner, the contract, its unit prices, performance or spending promised on a day
+  before the closing in force, when none of it exists yet (``publication_plan.AFTER_CLOSING``;
+  a file whose addendum moved the closing before the plan's row moved with it).
 
 The app never goes online: the prefix, the licence and the identifiers are checked for
 their form only.
@@ -39,10 +43,11 @@ import re
 
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
-from wizard.core.domain.publication_plan import typed_opening_date
+from wizard.core.domain.publication_plan import before_closing, typed_opening_date
 from wizard.core.i18n import N_, Localized
 from wizard.core.i18n.formats import typed_date
 from wizard.core.model import Project
+from wizard.core.model.defaults import PUBLICATION_ITEMS
 from wizard.core.opendata.identity import normal_prefix, prefix_state
 from wizard.core.opendata.schema import codelist, is_web_address
 
@@ -306,6 +311,28 @@ def _bids_date(project: Project) -> list[Finding]:
     ]
 
 
+def _before_closing(project: Project) -> list[Finding]:
+    return [
+        finding(
+            "V-PLAN-BEFORE-CLOSING",
+            Severity.WARNING,
+            N_(
+                "The publication plan promises \u201c{item}\u201d on {day}, before the closing "
+                "({closing}): until the closing the bids are sealed, and there is no winner nor "
+                "contract to publish. Date it on or after the closing. Once the tender is "
+                "published, bidders hold this date: publish nothing of it before the closing, "
+                "and give the date kept in the next addendum."
+            ),
+            f"publication_items:{item.id}.planned_date",
+            principles.OPEN_DATA,
+            item=Localized.of(PUBLICATION_ITEMS[item.key]),
+            day=_day(day),
+            closing=_day(project.info.closing_date.strip()),
+        )
+        for item, day in before_closing(project)
+    ]
+
+
 def check_opendata(project: Project) -> list[Finding]:
     """Every finding of the module doc."""
     return [
@@ -316,4 +343,5 @@ def check_opendata(project: Project) -> list[Finding]:
         *_item(project),
         *_documents(project),
         *_bids_date(project),
+        *_before_closing(project),
     ]

@@ -8,7 +8,10 @@ Every sentence is read from the model, none promised that the project does not h
 * the award: by resolution (its number and date, the placeholder for the one missing)
   when one is recorded, else on the day of the decision (``Award.awarded_on``); the bid
   (received on …, as the debriefing letter writes a moment) and the awarded value
-  before taxes (``awards.award_value``: the contract value, else the bid's price);
+  before taxes (``awards.award_value``: the contract value, else the bid's price). With
+  a paid pilot (``evaluation.pilot_enabled``) the tender awards the full Contract only
+  after the pilot succeeds: the notice says the pilot is awarded, and the full Contract,
+  for that value, only if the pilot succeeds;
 * what the bidder provides, and by when, as the tender's "Award and signature of the
   Contract" states it (``contract_data.award_documents_days`` from the notice, whose
   date is the letter's): the signed Contract; a certificate of each insurance the
@@ -89,6 +92,31 @@ def _award(record: BidsRecord, bid: Bid, project: Project, lang: str) -> str:
         "amount": money(award_value(record), lang) if award_value(record) is not None else PLACEHOLDER,
     }
     cited = resolution(award, lang)
+    if project.evaluation.pilot_enabled:  # the tender awards the pilot first (module docstring)
+        awarded = (
+            tr(
+                "By resolution {number} of {date}, council awarded you the paid pilot project in "
+                "accordance with your bid received on {received}.",
+                lang,
+                **cited,
+                **params,
+            )
+            if cited is not None
+            else tr(
+                "On {date}, the Town awarded you the paid pilot project in accordance with your bid "
+                "received on {received}.",
+                lang,
+                date=format_date(decision_day(record) or "", lang),
+                **params,
+            )
+        )
+        condition = tr(
+            "The full Contract, for {amount} before taxes, will be awarded to you only if the pilot "
+            "succeeds, as the call for tenders states under “Pilot project: price, success and failure”.",
+            lang,
+            **params,
+        )
+        return f"{awarded} {condition}"
     if cited is not None:
         return tr(
             "By resolution {number} of {date}, council awarded you the contract in accordance with your "

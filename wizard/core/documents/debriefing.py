@@ -40,6 +40,8 @@ from wizard.core.documents.evaluation_common import (
     bidder_name,
     evaluation_document,
     evaluation_view,
+    grid_points,
+    item_label,
     moment,
     money,
     notes_language_note,
@@ -306,7 +308,7 @@ def _grid_table(view: EvaluationView, bid: Bid, winner: Bid, lang: str, names: _
     """Québec's statutory system: each criterion of the quality grid, the bid's
     consensus points out of the criterion's points and the reason, the winner's points."""
     result = view.result(bid.id)
-    items = [i for i in view.project.quality_grid if i.id in view.inp.grid_max]
+    items = view.grid_items()
     if result is None or result.status in ("late", "non_compliant") or bid.late or not items:
         return []
     own = {g.item_id: g for g in view.record.grid_consensus if g.bid_id == bid.id}
@@ -316,13 +318,8 @@ def _grid_table(view: EvaluationView, bid: Bid, winner: Bid, lang: str, names: _
         mine = own.get(item.id)
         rows.append(
             [
-                " ".join(item.label.split()) or f"#{item.id}",
-                tr(
-                    "{points} of {most}",
-                    lang,
-                    points=NOT_OPENED if mine is None or mine.points is None else mine.points,
-                    most=item.points,
-                ),
+                item_label(item),
+                grid_points(mine, item, lang),
                 names(mine.reason) if mine is not None else "",
                 NOT_OPENED if theirs.get(item.id) is None else str(theirs[item.id]),
             ]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 
-from wizard.core.bids.record import Bid, BidsRecord
+from wizard.core.bids.record import Bid, BidsRecord, GridConsensusScore
 from wizard.core.bids.scoring_input import evaluation_input
 from wizard.core.documents.blocks import Block, Document
 from wizard.core.domain import bid_scoring
@@ -25,7 +25,7 @@ from wizard.core.domain.bid_scoring import BidResult, Evaluation, EvaluationInpu
 from wizard.core.domain.timezones import tzinfo, zone_label
 from wizard.core.i18n import N_, Plural, tr
 from wizard.core.i18n.formats import format_clock, format_date
-from wizard.core.model import Project
+from wizard.core.model import Project, QualityGridItem
 from wizard.core.model.translatable import localized
 from wizard.core.textclean import drop_blank_rows
 
@@ -76,6 +76,10 @@ class EvaluationView:
         """Jury member id → their number in the jury list (1, 2 …): documents name the
         members by number, never by name."""
         return {m.id: n for n, m in enumerate(self.project.jury, start=1)}
+
+    def grid_items(self) -> list[QualityGridItem]:
+        """The items of the quality grid the evaluation counts, in the grid's order."""
+        return [i for i in self.project.quality_grid if i.id in self.inp.grid_max]
 
 
 NOTES_IN = {
@@ -239,6 +243,23 @@ def status_text(bid: Bid, result: BidResult | None, lang: str) -> str:
 def bidder_name(bid: Bid) -> str:
     """The bidder's legal name, or "#<id>" when it has none."""
     return " ".join(bid.bidder.legal_name.split()) or f"#{bid.id}"
+
+
+def bid_label(bid: Bid, lang: str) -> str:
+    """A bid as the report names it in ``lang``: "Bid 2 – Bluenose IT Ltd."."""
+    return tr("Bid {number} \u2013 {name}", lang, number=bid.id, name=bidder_name(bid))
+
+
+def item_label(item: QualityGridItem) -> str:
+    """A quality grid item's label as printed, or "#<id>" when it has none."""
+    return " ".join(item.label.split()) or f"#{item.id}"
+
+
+def grid_points(score: GridConsensusScore | None, item: QualityGridItem, lang: str) -> str:
+    """The consensus ``score`` of a bid on a quality grid ``item`` out of the item's
+    points, in ``lang``: "7 of 10"; "— of 10" without points."""
+    points = NOT_OPENED if score is None or score.points is None else score.points
+    return tr("{points} of {most}", lang, points=points, most=item.points)
 
 
 def evaluation_document(

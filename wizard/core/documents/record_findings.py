@@ -626,6 +626,12 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
             ),
         ),
     ),
+    "V-PLAN-BEFORE-CLOSING": (
+        (
+            ("item", "day", "closing"),
+            N_("The publication plan promised \u201c{item}\u201d on {day}, before the closing ({closing})."),
+        ),
+    ),
     "PR-ADDENDUM-PRICE-FORM": (
         (
             ("before", "after"),

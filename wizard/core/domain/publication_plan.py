@@ -7,9 +7,18 @@ bids are opened right after the closing: that day is the closing date. So the pl
 "Bids received and the bidders" row is dated by the opening (:func:`planned_date`),
 whatever date was typed in it; a typed date that differs is not used, and the finding
 ``V-BIDS-DATE`` (``checks/opendata.py``) says so instead of replacing it silently.
+
+Without a public opening the row keeps the date typed, but what it publishes still
+comes after the closing, as do the winner, the contract and what follows it
+(:data:`AFTER_CLOSING`): before the closing the bids are sealed, and there is no winner
+nor contract. A closing moved by an addendum moves that row with it
+(:func:`moved_with_closing`), and ``V-PLAN-BEFORE-CLOSING`` says a planned date of
+these rows that falls before the closing in force (:func:`before_closing`).
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from wizard.core.domain.days import parse_day
 from wizard.core.model import Project
@@ -62,3 +71,44 @@ def typed_opening_date(project: Project) -> tuple[PublicationItem, str, str] | N
         if item.key == OPENING_ITEM and item.planned and typed and typed != opening:
             return item, typed, opening
     return None
+
+
+AFTER_CLOSING = ("bids_and_bidders", "winner", "contract", "unit_prices", "contract_performance", "spending")
+"""The keys of the plan's rows whose content exists only after the closing: the bids
+and their bidders (sealed until then), the winning bidder, the contract, its unit
+prices, its performance and its spending (module docstring)."""
+
+
+def moved_with_closing(project: Project, item: PublicationItem, before: str, after: str) -> str | None:
+    """The date the row ``item`` takes when an addendum moves the closing from ``before``
+    to ``after`` (ISO days), or ``None`` when it stays as typed.
+
+    Only the row "Bids received and the bidders" follows the closing (the others follow
+    the award and the contract start, which an addendum moves on their own). With a
+    public opening it is dated by the opening, so a row typed with the old closing takes
+    the new one and a row typed with another day stays (``V-BIDS-DATE`` says it).
+    Without one, a row dated on or after the old closing keeps its distance from it
+    (three days after the closing stays three days after); a row dated before the old
+    closing stays, and ``V-PLAN-BEFORE-CLOSING`` says it."""
+    old, new, typed = parse_day(before), parse_day(after), parse_day(item.planned_date.strip())
+    if item.key != OPENING_ITEM or old is None or new is None or typed is None:
+        return None
+    if public_opening(project):
+        return new.isoformat() if typed == old else None
+    return (typed + (new - old)).isoformat() if typed >= old else None
+
+
+def before_closing(project: Project) -> list[tuple[PublicationItem, str]]:
+    """``(row, day)`` for each planned row of :data:`AFTER_CLOSING` whose date, as the
+    tender prints it (:func:`planned_date`), is a day before the closing date in force;
+    none when the closing is no day."""
+    closing = parse_day(project.info.closing_date.strip())
+    if closing is None:
+        return []
+    found: list[tuple[PublicationItem, str]] = []
+    for item in project.publication_items:
+        day = planned_date(project, item)
+        parsed: dt.date | None = parse_day(day)
+        if item.planned and item.key in AFTER_CLOSING and parsed is not None and parsed < closing:
+            found.append((item, day))
+    return found

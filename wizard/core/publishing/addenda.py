@@ -800,18 +800,17 @@ def _apply(pf: ProjectFile, change: Change) -> None:
 
 def _move_opening_row(pf: ProjectFile, before: str, after: str) -> None:
     """Move the publication plan's "Bids received and the bidders" date along with the
-    closing: the bids are made public at the opening, right after the closing
-    (``domain/publication_plan.py``), so a row dated by the closing an addendum moves is
-    moved with it (``V-BIDS-DATE`` would otherwise ask the Town to type a date on a page a
-    published tender no longer lets it edit). A row typed with another date stays as
-    typed."""
-    from wizard.core.domain.publication_plan import OPENING_ITEM, public_opening
+    closing (``domain/publication_plan.moved_with_closing``): the bids are made public
+    after the closing, so a row that followed the closing an addendum moves still follows
+    it (V-BIDS-DATE would otherwise ask the Town to type a date on a page a published
+    tender no longer lets it edit, and outside Québec the amended tender promised the
+    bids before the closing). A row typed otherwise stays as typed."""
+    from wizard.core.domain.publication_plan import moved_with_closing
 
-    if not public_opening(pf.project) or not before.strip():
-        return
     for item in list(pf.project.publication_items):
-        if item.key == OPENING_ITEM and item.planned_date.strip() == before.strip():
-            pf.update_row("publication_items", item.id, planned_date=after)
+        moved = moved_with_closing(pf.project, item, before, after)
+        if moved is not None:
+            pf.update_row("publication_items", item.id, planned_date=moved)
 
 
 def _release(pf: ProjectFile, number: int, issued_on: str) -> dict[str, Any]:
