@@ -179,3 +179,70 @@ def test_withdrawn_and_rejected_name_their_status(training):
     # the clean twin: on time, not withdrawn nor rejected, kept sealed: the general text
     sealed = award_rule.not_opened(on_time)
     assert sealed.text == award_rule.NOT_OPENED
+
+
+# 3. under two envelopes, the addenda acknowledged are read from Form 1 in envelope 2
+
+
+def _received_rows(pf, lang="fr"):
+    """The "Bids received" table of the evaluation report: bid number → its cells."""
+    from wizard.core.documents.blocks import Table
+    from wizard.core.documents.evaluation_common import evaluation_view
+    from wizard.core.documents.evaluation_report.opening import received_blocks
+
+    blocks = received_blocks(evaluation_view(pf.project, read(pf)), lang)
+    (table,) = [b for b in blocks if isinstance(b, Table)]
+    texts = [getattr(b, "text", "") for b in blocks]
+    return {row[0]: row for row in table.rows}, texts
+
+
+def _unacknowledged(pf):
+    from wizard.core.checks.addenda import check_addenda
+    from wizard.core.publishing.record import read as read_publishing
+
+    found = check_addenda(pf.project, read_publishing(pf), "2027-04-20", read(pf))
+    return sorted(f.field for f in found if f.code == "BD-UNACKNOWLEDGED")
+
+
+def test_two_envelopes_show_and_judge_acknowledgements_only_once_envelope_2_is_open(tmp_path):
+    """The walk's emergency-perimeter: a late bid printed "Addenda dont la réception est
+    accusée: 1", and BD-UNACKNOWLEDGED was judged while Form 1 was sealed."""
+    from quebec_bids_sample import LOCKED, OPENED, create
+    from quebec_bids_sample import record_bid as quebec_bid
+
+    from wizard.core.bids import evaluation_entry, intake, opening
+    from wizard.core.bids.record import Bidder
+
+    with create(tmp_path / "qc.tender") as pf:
+        a = quebec_bid(pf, "A")  # 80 points: envelope 2 opened
+        c = quebec_bid(pf, "C")  # 65 points: envelope 2 stays sealed
+        intake.set_bid(pf, c, acknowledged=[])
+        late = intake.add_bid(
+            pf, bidder=Bidder("Delta Tardif inc."), received_at="2027-04-16T15:00:00-04:00", acknowledged=[1]
+        )
+        rows, texts = _received_rows(pf)
+        assert [rows[str(i)][3] for i in (a, c, late)] == ["—", "—", "—"]
+        assert any("placé dans l’enveloppe no 2 (prix)" in t for t in texts)
+        assert _unacknowledged(pf) == []  # Form 1 unread: nothing judged yet
+        evaluation_entry.lock_quality(pf, locked_by="Greffière", at=LOCKED)
+        opening.open_envelope(pf, opened_by="Greffière", at=OPENED)
+        rows, texts = _received_rows(pf, "en")
+        assert [rows[str(i)][3] for i in (a, c, late)] == ["1", "—", "—"]
+        assert _unacknowledged(pf) == []  # C's envelope 2 stays sealed: never judged
+        intake.set_bid(pf, a, acknowledged=[])
+        assert _unacknowledged(pf) == [f"bids:{a}.acknowledged_addenda"]
+        assert _received_rows(pf, "en")[0][str(a)][3] == "no addendum"
+
+
+def test_one_envelope_shows_and_judges_acknowledgements_of_bids_on_time(office):
+    """The clean twin: one envelope (Nova Scotia): Form 1 is read with the bid, before the
+    price workbooks are opened; only the late bid, never opened, shows a dash."""
+    from wizard.core.bids import intake
+    from wizard.core.bids.record import Bidder
+
+    with ProjectFile.open(office) as pf:
+        on_time = intake.add_bid(pf, bidder=Bidder("A"), received_at="2027-02-19T10:00:00-04:00")
+        late = intake.add_bid(pf, bidder=Bidder("L"), received_at="2027-02-19T15:00:00-04:00")
+        rows, texts = _received_rows(pf, "en")
+        assert rows[str(on_time)][3] == "no addendum" and rows[str(late)][3] == "—"
+        assert not any("envelope 2" in t for t in texts)
