@@ -246,3 +246,27 @@ def test_one_envelope_shows_and_judges_acknowledgements_of_bids_on_time(office):
         rows, texts = _received_rows(pf, "en")
         assert rows[str(on_time)][3] == "no addendum" and rows[str(late)][3] == "—"
         assert not any("envelope 2" in t for t in texts)
+
+
+def test_the_report_to_council_states_an_open_offset_and_leaves_out_a_settled_one(office):
+    """The report ended with a bare "WARNING BD-OFFSET: … another UTC offset …": a bid on
+    time either way is left out; one whose lateness depends on the clock says the two
+    moments, the closing and what settles it."""
+    from wizard.core.documents.evaluation_report.findings import finding_blocks
+
+    def said(lang="en"):
+        with ProjectFile.open(office, read_only=True) as f:
+            return [getattr(b, "text", "") for b in finding_blocks(f.project, read(f), lang)]
+
+    assert _cli("bid", office, "add", "--name", "A", "--received", "2027-02-19T12:30:00-05:00") == 0
+    assert not any("BD-OFFSET" in t for t in said())
+    assert _cli("bid", office, "add", "--name", "B", "--received", "2027-02-19T13:30-05:00") == 0
+    (line,) = [t for t in said() if "BD-OFFSET" in t]
+    assert line.startswith(
+        "WARNING BD-OFFSET: Bid 2 is recorded as received at 2027-02-19 14:30 -04:00, town time"
+    )
+    assert line.endswith(
+        "which the evidence of receipt (the time stamped on the envelope, the platform's receipt) establishes."
+    )
+    (ligne,) = [t for t in said("fr") if "BD-OFFSET" in t]
+    assert "ce qu’établit la preuve de réception" in ligne
