@@ -64,9 +64,9 @@ def test_an_addendum_changes_a_clause_in_both_languages(pf):
 
     tender = _text(tender_bytes(pf.project, "en", ["fr", "en"]))
     assert EN in tender and "is the exclusive property of the Town." not in tender
-    en = _text(docx_bytes(addendum_document(pf.project, issued, "en")))
+    en = _text(docx_bytes(addendum_document(pf.project, read(pf), issued, "en")))
     assert f"Clause {label} | The data supplied by the Town" in en and EN in en
-    fr = _text(docx_bytes(addendum_document(pf.project, issued, "fr")))
+    fr = _text(docx_bytes(addendum_document(pf.project, read(pf), issued, "fr")))
     assert f"Clause {clause_label(pf.project, 'data-ownership', 'fr')} |" in fr and FR in fr
 
     data = jsonform.to_json(pf)  # the record's JSON keeps the clause change

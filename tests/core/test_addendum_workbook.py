@@ -82,13 +82,13 @@ def test_an_addendum_replaces_the_price_workbook_with_a_new_version(pf):
     assert workbook_in_force(record) == after
     assert "PR-ADDENDUM-PRICE-FORM" not in [f.code for f in run_checks(pf.project, publication=record)]
 
-    en = _docx_text(docx_bytes(addendum_document(pf.project, issued, "en")))
+    en = _docx_text(docx_bytes(addendum_document(pf.project, read(pf), issued, "en")))
     assert f"Price workbook (version) | {before} | {after}" in en
     assert (
         f"The price workbook is replaced: version {before} no longer applies. Bidders fill in the new "
         f"workbook, the file price-form-en.xlsx, version {after}, supplied with this addendum"
     ) in en
-    fr = _docx_text(docx_bytes(addendum_document(pf.project, issued, "fr")))
+    fr = _docx_text(docx_bytes(addendum_document(pf.project, read(pf), issued, "fr")))
     assert f"Classeur du bordereau de prix (version) | {before} | {after}" in fr
     assert f"le fichier price-form-fr.xlsx, version {after}, fourni avec le présent addenda" in fr
 

@@ -6,13 +6,18 @@ changes. The award itself stays one operation (``bids.evaluation_entry.set_award
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
 from test_award_notice import _notice
 from test_evaluation_outputs import awarded, project, text
 
+from wizard.core.documents.blocks import Paragraph
+from wizard.core.documents.debriefing import letter_blocks
 from wizard.core.documents.evaluation_report import report_document
+from wizard.core.documents.record_award import award_blocks
+from wizard.core.opendata.awards import award_releases
 
 
 def pilot_project():
@@ -99,3 +104,157 @@ def test_the_clean_twin_report_without_a_pilot():
     body = text(report_document(project(), awarded(), "en"))
     assert "THAT council award the contract of the call for tenders RAP-2027-TI-07" in body
     assert "paid pilot project" not in body
+
+
+# Follow-up: every other document that speaks of the award says the pilot is awarded.
+
+
+def _paragraphs(blocks) -> list[str]:
+    return [b.text for b in blocks if isinstance(b, Paragraph)]
+
+
+RECOMMENDATION = {
+    "en": "The selection committee recommends awarding the paid pilot project to Delta Numérique, in rank 1 "
+    "with a total of 87.30, and the full Contract, for $123,456.78 before taxes, only if the pilot succeeds.",
+    "fr": "Le comité de sélection recommande d’adjuger le projet pilote rémunéré à Delta Numérique, au rang 1 "
+    "avec un total de 87,30, et le Contrat complet, pour 123\u00a0456,78\u00a0$ avant taxes, seulement si le "
+    "projet pilote est réussi.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_report_recommendation_awards_the_pilot(lang):
+    body = text(report_document(pilot_project(), awarded(), lang))
+    assert RECOMMENDATION[lang] in body
+    assert "recommends awarding the contract" not in body and "recommande d’adjuger le contrat" not in body
+
+
+def test_the_report_recommendation_of_a_bid_not_ranked_first_with_a_pilot():
+    p = pilot_project()
+    record = awarded(bid_id=5, reason_if_not_top="Lower price.")
+    body = text(report_document(p, record, "en"))
+    assert (
+        "The award proposed goes to Epsilon Inc., in rank 2 with a total of 79.00: the paid pilot "
+        "project, and the full Contract, for $100,000.00 before taxes, only if the pilot succeeds; the "
+        "selection committee ranked Delta Numérique first." in body
+    )
+    twin = text(report_document(project(), record, "en"))  # the clean twin, without a pilot
+    assert (
+        "The award proposed goes to Epsilon Inc., in rank 2 with a total of 79.00, for $100,000.00 before "
+        "taxes; the selection committee ranked Delta Numérique first." in twin
+    )
+
+
+def test_the_clean_twin_recommendation_without_a_pilot():
+    assert (
+        "The selection committee recommends awarding the contract to Delta Numérique, in rank 1 with a "
+        "total of 87.30, for $123,456.78 before taxes." in text(report_document(project(), awarded(), "en"))
+    )
+    assert "recommande d’adjuger le contrat à Delta Numérique" in text(
+        report_document(project(), awarded(), "fr")
+    )
+
+
+DEBRIEFING = {
+    "en": "By resolution 2027-05-112 of May 9, 2027, council awarded the paid pilot project to Delta Numérique; "
+    "the full Contract, for $123,456.78 before taxes, will be awarded to it only if the pilot succeeds.",
+    "fr": "Par sa résolution 2027-05-112 du 9\u00a0mai\u00a02027, le conseil a adjugé le projet pilote "
+    "rémunéré à Delta Numérique; le Contrat complet, pour 123\u00a0456,78\u00a0$ avant taxes, ne lui sera "
+    "adjugé que si le projet pilote est réussi.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_debriefing_letter_says_the_pilot_is_awarded(lang):
+    record = awarded()
+    said = _paragraphs(letter_blocks(pilot_project(), record, record.bid(5), lang))
+    assert DEBRIEFING[lang] in said
+    without = awarded(resolution_number="", resolution_date="")
+    assert (
+        "The paid pilot project is awarded to Delta Numérique; the full Contract, for $123,456.78 before "
+        "taxes, will be awarded to it only if the pilot succeeds."
+        in _paragraphs(letter_blocks(pilot_project(), without, without.bid(5), "en"))
+    )
+
+
+def test_the_clean_twin_debriefing_without_a_pilot():
+    record = awarded()
+    said = _paragraphs(letter_blocks(project(), record, record.bid(5), "en"))
+    assert (
+        "By resolution 2027-05-112 of May 9, 2027, council awarded the contract to Delta Numérique, for "
+        "$123,456.78 before taxes." in said
+    )
+
+
+RECORD = {
+    "en": "By resolution 2027-05-112 of May 9, 2027, Council awarded the paid pilot project to Delta Numérique, "
+    "business number 123456784. The award is dated May 10, 2027. The full Contract, for $123,456.78 before "
+    "taxes, will be awarded only if the pilot succeeds, as the call for tenders provides.",
+    "fr": "Par la résolution 2027-05-112 du 9\u00a0mai\u00a02027, le conseil a adjugé le projet pilote "
+    "rémunéré à Delta Numérique, numéro d’entreprise 123456784. L’adjudication est datée du 10\u00a0mai\u00a0"
+    "2027. Le Contrat complet, pour 123\u00a0456,78\u00a0$ avant taxes, ne sera adjugé que si le projet "
+    "pilote est réussi, comme le prévoit l’appel d’offres.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_decision_record_says_council_awarded_the_pilot(lang):
+    said = _paragraphs(award_blocks(pilot_project(), awarded(), lang))
+    assert RECORD[lang] in said
+    assert not [
+        t for t in said if "Council awarded the contract" in t or "le conseil a adjugé le contrat" in t
+    ]
+
+
+def test_the_decision_record_without_a_resolution_with_a_pilot():
+    said = _paragraphs(award_blocks(pilot_project(), awarded(resolution_number="", resolution_date=""), "en"))
+    assert (
+        "On May 10, 2027, the paid pilot project was awarded to Delta Numérique, business number 123456784. "
+        "The full Contract, for $123,456.78 before taxes, will be awarded only if the pilot succeeds, as the "
+        "call for tenders provides." in said
+    )
+
+
+def test_the_clean_twin_decision_record_without_a_pilot():
+    said = _paragraphs(award_blocks(project(), awarded(), "en"))
+    assert (
+        "By resolution 2027-05-112 of May 9, 2027, Council awarded the contract to Delta Numérique, business "
+        "number 123456784, for $123,456.78 before taxes. The award is dated May 10, 2027." in said
+    )
+
+
+CLOSING = {
+    "en": "The contract binds the Town only once both parties have signed it, and beyond the pilot only if the "
+    "pilot succeeds; this notice does not allow work to begin, not even on the pilot. The call for tenders "
+    "sets the start of the full Contract on June 1, 2027, if the pilot succeeds.",
+    "fr": "Le contrat ne lie la Ville qu’une fois signé par les deux parties, et au-delà du projet pilote "
+    "seulement si celui-ci est réussi; le présent avis ne permet pas de commencer les travaux, pas même ceux "
+    "du projet pilote. L’appel d’offres fixe le début du Contrat complet au 1er\u00a0juin\u00a02027, si le "
+    "projet pilote est réussi.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_notice_closing_binds_and_starts_the_full_contract_on_the_pilot(lang):
+    (closing,) = [t for t in _notice(p=pilot_project(), lang=lang) if CLOSING[lang] in t]
+    assert closing.endswith(CLOSING[lang])
+
+
+def test_the_clean_twin_notice_closing_without_a_pilot():
+    body = "\n".join(_notice())
+    assert (
+        "The contract binds the Town only once both parties have signed it; this notice does not allow work "
+        "to begin. The call for tenders sets the start of the contract on June 1, 2027." in body
+    )
+
+
+def test_the_award_release_says_the_pilot_is_awarded():
+    base = {"id": "x", "ocid": "o", "tender": {}}
+    (award, _contract) = award_releases(pilot_project(), awarded(), base)
+    assert award["awards"][0]["description"].startswith(
+        "L’adjudication porte sur le projet pilote rémunéré\u00a0: le Contrat complet, pour cette valeur, "
+        "n’est adjugé que si le projet pilote est réussi, comme le prévoit l’appel d’offres. Délai d’attente"
+    )
+    (twin, _contract) = award_releases(project(), awarded(), base)
+    assert twin["awards"][0]["description"].startswith("Délai d’attente de 10\u00a0jours")
+    assert "pilote" not in json.dumps(twin, ensure_ascii=False)

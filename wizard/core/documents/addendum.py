@@ -1,10 +1,15 @@
 """An issued addendum as a document (issue 21): one whole document per tender language.
 
-Built from the project as amended and the addendum's record
-(``publishing.record.Addendum``): the cover (the Town, the tender, the addendum's
-number and date, the closing as amended), the questions and answers in the language
-of the document, the asker never named, and each change as "before → now" (a new
-price workbook named with its version, ``publishing/addenda.py``). A text
+Built from the addendum's record (``publishing.record.Addendum``) and the project as
+that addendum left it (``addenda.as_issued``: an issued addendum is a document sent to
+bidders, so a later addendum never changes what it states): the cover (the Town, the
+tender, the addendum's number and date, the closing as amended by it and the addenda
+before it), the questions and answers in the language of the document, the asker
+never named, and each change as "before → now" (a new price workbook named with its
+version, ``publishing/addenda.py``). A closing moved also moves the publication plan's
+"Bids received and the bidders" (issuing moves it:
+``publication_plan.moved_with_closing``), so that row is listed as a change too, its
+date before and after the addendum (:func:`_plan_rows`). A text
 missing in the document's language prints ``translatable.MARKER`` (the bilingual rule,
 docs/bilingual.md); issuing refuses a question or a change without every tender
 language, so an issued addendum has none.
@@ -16,13 +21,23 @@ from wizard.core.documents.blocks import Block, Document, Heading, Paragraph, Ta
 from wizard.core.documents.tender import user_paragraphs, user_text
 from wizard.core.documents.tender_price_form import workbook_file
 from wizard.core.documents.tender_submission import format_deadline
+from wizard.core.domain.days import parse_day
 from wizard.core.domain.numbering import clause_label, label_of
+from wizard.core.domain.publication_plan import OPENING_ITEM, planned_date
 from wizard.core.i18n import tr
 from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
+from wizard.core.model.defaults import PUBLICATION_ITEMS
 from wizard.core.model.translatable import MARKER, label, localized
-from wizard.core.publishing.addenda import CLAUSE_NAME
-from wizard.core.publishing.record import CLAUSE_PREFIX, DATE_FIELDS, PRICE_FORM_LABEL, Addendum, Change
+from wizard.core.publishing.addenda import CLAUSE_NAME, as_issued, undone
+from wizard.core.publishing.record import (
+    CLAUSE_PREFIX,
+    DATE_FIELDS,
+    PRICE_FORM_LABEL,
+    Addendum,
+    Change,
+    Record,
+)
 
 
 def addendum_file(number: int, lang: str) -> str:
@@ -71,9 +86,29 @@ def _value(project: Project, change: Change, lang: str, old: bool) -> str:
     return user_text(value) or (tr("(none)", lang) if old else MARKER)
 
 
-def addendum_blocks(project: Project, addendum: Addendum, lang: str) -> list[Block]:
-    """Every block of ``addendum`` in ``lang``, from the amended ``project`` (texts in
-    ``lang``)."""
+def _plan_rows(before: Project, project: Project, addendum: Addendum, lang: str) -> list[list[str]]:
+    """The plan's "Bids received and the bidders" as a change of ``addendum``, when the
+    addendum moved the closing and the row followed it: its date in ``before`` (the
+    project before the addendum) and in ``project`` (as the addendum left it). A row
+    left before the closing (``V-PLAN-BEFORE-CLOSING``) is not moved, so not listed."""
+    if not any(c.field == "info.closing_date" for c in addendum.changes):
+        return []
+    then = {item.id: planned_date(before, item) for item in before.publication_items}
+    rows = []
+    for item in project.publication_items:
+        old, now = parse_day(then.get(item.id, "")), parse_day(planned_date(project, item))
+        if item.key != OPENING_ITEM or not item.planned or old is None or now is None or old == now:
+            continue
+        name = tr("Publication plan: {item}", lang, item=tr(PUBLICATION_ITEMS[OPENING_ITEM], lang))
+        rows.append([name, format_date(old.isoformat(), lang), format_date(now.isoformat(), lang)])
+    return rows
+
+
+def addendum_blocks(
+    project: Project, addendum: Addendum, lang: str, before: Project | None = None
+) -> list[Block]:
+    """Every block of ``addendum`` in ``lang``, from ``project`` as the addendum left it
+    and ``before`` it (texts in ``lang``; ``None``: ``project``, nothing moved)."""
     info = project.info
     number = addendum.number or 0
     blocks: list[Block] = [
@@ -118,6 +153,7 @@ def addendum_blocks(project: Project, addendum: Addendum, lang: str) -> list[Blo
             ]
             for c in addendum.changes
         ]
+        rows += _plan_rows(project if before is None else before, project, addendum, lang)
         blocks.append(
             Table([[tr("What changes", lang), tr("Before", lang), tr("Now", lang)]], rows, [5.0, 5.5, 5.5])
         )
@@ -139,10 +175,17 @@ def addendum_blocks(project: Project, addendum: Addendum, lang: str) -> list[Blo
     return blocks
 
 
-def addendum_document(project: Project, addendum: Addendum, lang: str) -> Document:
-    """The addendum in ``lang`` ("fr" or "en"). Raises ``ValueError`` for another."""
+def addendum_document(project: Project, record: Record, addendum: Addendum, lang: str) -> Document:
+    """The addendum in ``lang`` ("fr" or "en"), from ``project`` as amended by every
+    issued addendum of ``record``: an issued one states the project as it left it
+    (``addenda.as_issued``), a draft the project now. Raises ``ValueError`` for
+    another language."""
     if lang not in ("fr", "en"):
         raise ValueError(f"unsupported language: {lang!r}")
+    before = None
+    if addendum.issued and addendum.number is not None:
+        project = as_issued(project, record, addendum.number)
+        before = localized(undone(project, addendum.changes), lang)
     project = localized(project, lang)
     reference = user_text(project.info.reference)
     return Document(
@@ -154,5 +197,5 @@ def addendum_document(project: Project, addendum: Addendum, lang: str) -> Docume
         + " \u2013 "
         + tr("Addendum {number}", lang, number=addendum.number or 0),
         footer_page=tr("Page {page} of {pages}", lang),
-        blocks=addendum_blocks(project, addendum, lang),
+        blocks=addendum_blocks(project, addendum, lang, before),
     )

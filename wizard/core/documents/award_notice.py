@@ -23,7 +23,8 @@ Every sentence is read from the model, none promised that the project does not h
 * what follows a failure, the bid security (kept or returned) only when the tender asks
   for one; the standstill period's end when the award records one; that the notice does
   not allow work to begin; the Contract's start as the tender sets it, when it falls
-  after the decision (and the standstill period).
+  after the decision (and the standstill period). With a paid pilot, the contract binds
+  the Town for the full Contract, and starts it, only if the pilot succeeds.
 
 No award, an award to no bid, or one whose day of decision is not recorded (neither
 ``awarded_on`` nor the resolution's date): no notice (the municipal file's README says
@@ -212,7 +213,11 @@ def _start(project: Project, record: BidsRecord, lang: str) -> str:
     if start is None or after is None or start <= after:
         return ""
     return tr(
-        "The call for tenders sets the start of the contract on {date}.", lang, date=format_date(start, lang)
+        N_("The call for tenders sets the start of the full Contract on {date}, if the pilot succeeds.")
+        if project.evaluation.pilot_enabled  # the full Contract follows the pilot (module docstring)
+        else N_("The call for tenders sets the start of the contract on {date}."),
+        lang,
+        date=format_date(start, lang),
     )
 
 
@@ -229,8 +234,15 @@ def notice_blocks(project: Project, record: BidsRecord, lang: str) -> list[Block
     blocks.append(Paragraph(f"{pleased} {_award(record, bid, project, lang)}", source="bids.award"))
     blocks += _documents(project, record, lang)
     binds = tr(
-        "The contract binds the Town only once both parties have signed it; this notice does not "
-        "allow work to begin.",
+        N_(
+            "The contract binds the Town only once both parties have signed it, and beyond the pilot only "
+            "if the pilot succeeds; this notice does not allow work to begin, not even on the pilot."
+        )
+        if project.evaluation.pilot_enabled  # the full Contract follows the pilot (module docstring)
+        else N_(
+            "The contract binds the Town only once both parties have signed it; this notice does not "
+            "allow work to begin."
+        ),
         lang,
     )
     follows = [_failure(project, lang), standstill(record, lang), binds, _start(project, record, lang)]

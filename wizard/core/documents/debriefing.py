@@ -3,7 +3,8 @@ not win, whole in each tender language, ``debriefing-<bid>-<lang>.docx``.
 
 Written once the contract is awarded (``BidsRecord.award`` with a bid), to each bid
 recorded except the winner's and the withdrawn ones; the resolution cited as the notice
-of award cites it (:func:`.letters.resolution`): a late bid learns that it was
+of award cites it (:func:`.letters.resolution`), and with a paid pilot the pilot
+awarded, the full Contract only on its success, as the notice says: a late bid learns that it was
 refused unopened; a bid set aside before the opening, why; a bid that fails a
 mandatory criterion, which ones; a bid below the threshold, its points and the points
 needed; every evaluated bid, its own points on each optional criterion with the
@@ -408,10 +409,19 @@ def letter_blocks(
     blocks = letterhead(view.project, bid, TITLE, decision_day(record), lang)
     blocks.append(Paragraph(tr("The Town thanks you for your bid.", lang)))
     cited = resolution(award, lang)  # the notice of award's: a date that is no day, the placeholder
+    pilot = project.evaluation.pilot_enabled  # the tender awards the pilot, the full Contract on its success
     blocks.append(
         Paragraph(
             tr(
-                "By resolution {number} of {date}, council awarded the contract to {winner}, for {amount} before taxes.",
+                N_(
+                    "By resolution {number} of {date}, council awarded the paid pilot project to {winner}; the "
+                    "full Contract, for {amount} before taxes, will be awarded to it only if the pilot succeeds."
+                )
+                if pilot
+                else N_(
+                    "By resolution {number} of {date}, council awarded the contract to {winner}, for {amount} "
+                    "before taxes."
+                ),
                 lang,
                 **cited,
                 winner=bidder_name(winner),
@@ -419,7 +429,12 @@ def letter_blocks(
             )
             if cited is not None
             else tr(
-                "The contract is awarded to {winner}, for {amount} before taxes.",
+                N_(
+                    "The paid pilot project is awarded to {winner}; the full Contract, for {amount} before "
+                    "taxes, will be awarded to it only if the pilot succeeds."
+                )
+                if pilot
+                else N_("The contract is awarded to {winner}, for {amount} before taxes."),
                 lang,
                 winner=bidder_name(winner),
                 amount=money(award_value(record), lang),

@@ -50,7 +50,7 @@ def addendum_documents(project: Project, langs: list[str], record: Any = None) -
     if record is None or not record.published:
         return {}
     return {
-        addendum_file(a.number, lang): addendum_document(project, a, lang)
+        addendum_file(a.number, lang): addendum_document(project, record, a, lang)
         for a in record.issued
         for lang in langs
     }

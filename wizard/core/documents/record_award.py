@@ -108,8 +108,25 @@ def _bids_table(view: EvaluationView, lang: str) -> list[Block]:
 
 
 def _decision(view: EvaluationView, bid: Bid, lang: str) -> str:
+    """Council's decision (:func:`_decided`); with a paid pilot, as the tender awards the
+    full Contract only once the pilot succeeds, the pilot is what was awarded and the
+    full Contract, for the awarded value, follows only on its success."""
+    decided = _decided(view, bid, lang)
+    if not view.project.evaluation.pilot_enabled:
+        return decided
+    condition = tr(
+        "The full Contract, for {amount} before taxes, will be awarded only if the pilot succeeds, as the "
+        "call for tenders provides.",
+        lang,
+        amount=money(award_value(view.record), lang),
+    )
+    return f"{decided} {condition}"
+
+
+def _decided(view: EvaluationView, bid: Bid, lang: str) -> str:
     """Council's decision: the resolution with the day it was adopted, then the day of
     the award when it is another (``awarded_on``)."""
+    pilot = view.project.evaluation.pilot_enabled  # the pilot is awarded (:func:`_decision`)
     award = view.record.award
     assert award is not None
     params = {
@@ -122,8 +139,15 @@ def _decision(view: EvaluationView, bid: Bid, lang: str) -> str:
     day = decision_day(view.record)
     if resolution and adopted:
         text = tr(
-            "By resolution {resolution} of {date}, Council awarded the contract to {bidder}, business "
-            "number {number}, for {amount} before taxes.",
+            N_(
+                "By resolution {resolution} of {date}, Council awarded the paid pilot project to {bidder}, "
+                "business number {number}."
+            )
+            if pilot
+            else N_(
+                "By resolution {resolution} of {date}, Council awarded the contract to {bidder}, business "
+                "number {number}, for {amount} before taxes."
+            ),
             lang,
             resolution=resolution,
             date=format_date(adopted, lang),
@@ -131,24 +155,41 @@ def _decision(view: EvaluationView, bid: Bid, lang: str) -> str:
         )
     elif resolution:
         text = tr(
-            "By resolution {resolution}, Council awarded the contract to {bidder}, business number "
-            "{number}, for {amount} before taxes.",
+            N_(
+                "By resolution {resolution}, Council awarded the paid pilot project to {bidder}, business number {number}."
+            )
+            if pilot
+            else N_(
+                "By resolution {resolution}, Council awarded the contract to {bidder}, business number "
+                "{number}, for {amount} before taxes."
+            ),
             lang,
             resolution=resolution,
             **params,
         )
     elif day:
         return tr(
-            "On {date}, the contract was awarded to {bidder}, business number {number}, for {amount} "
-            "before taxes.",
+            N_("On {date}, the paid pilot project was awarded to {bidder}, business number {number}.")
+            if pilot
+            else N_(
+                "On {date}, the contract was awarded to {bidder}, business number {number}, for {amount} "
+                "before taxes."
+            ),
             lang,
             date=format_date(day, lang),
             **params,
         )
     else:
         return tr(
-            "The contract was awarded to {bidder}, business number {number}, for {amount} before taxes; "
-            "the day of the decision is not recorded.",
+            N_(
+                "The paid pilot project was awarded to {bidder}, business number {number}; the day of the "
+                "decision is not recorded."
+            )
+            if pilot
+            else N_(
+                "The contract was awarded to {bidder}, business number {number}, for {amount} before taxes; "
+                "the day of the decision is not recorded."
+            ),
             lang,
             **params,
         )

@@ -20,6 +20,10 @@ each a whole picture of the process at its date:
   signed (OCDS: its end date "should be the date on which an award decision is due to
   be finalized"), and the award's description says so; without one, it ends at the
   award decision (the tender's planned award date is replaced by the actual one).
+  With a paid pilot (``evaluation.pilot_enabled``), the tender awards the full Contract
+  only once the pilot succeeds: the award's description says first that the pilot is
+  what is awarded and that the full Contract, for the award's value, follows only on
+  its success (the release of a project without a pilot is as before).
 * ``contract`` (tag ``contract``, dated by ``Award.contract_signed_on`` at the end of
   that day): the same, and one ``contracts`` entry, status ``active``, linked to the
   award, with its value, its signature date (``dateSigned``, the end of the day, as
@@ -63,6 +67,10 @@ _BN = re.compile(r"(\d{9})(?:[A-Z]{2}\d{4})?")
 STANDSTILL = N_(
     "Standstill period of {days} days: the award decision becomes final and the contract may be "
     "signed at the end of {end}."
+)
+PILOT = N_(
+    "The award is of the paid pilot project: the full Contract, for this value, is awarded only if the "
+    "pilot succeeds, as the call for tenders provides."
 )
 ID_TO_CONFIRM = N_(
     "The supplier's organization identifier is to be confirmed: its business number is not recorded."
@@ -143,7 +151,7 @@ def _texts(
 ) -> dict[str, str]:
     """The award's title and description and the contract's title in ``lang``."""
     info = project.info
-    notes = []
+    notes = [tr(PILOT, lang)] if project.evaluation.pilot_enabled else []
     if award.standstill_days > 0:
         end_day = standstill_end(record)
         notes.append(tr(STANDSTILL, lang, days=award.standstill_days, end=format_date(end_day or "", lang)))

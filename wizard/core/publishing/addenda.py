@@ -651,6 +651,42 @@ def amended(project: Project, changes: list[Change]) -> Project:
     return result
 
 
+def as_issued(project: Project, record: Record, number: int) -> Project:
+    """``project`` (the project as amended by every issued addendum of ``record``) as it
+    stood once addendum ``number`` was issued (0: as published), for what an issued
+    addendum states: a copy with the changes of each later addendum undone, the last
+    first, from the values before they recorded (:func:`undone`). ``project`` is left as
+    it is; returned as it is when no later addendum was issued."""
+    for addendum in reversed(record.issued):
+        if (addendum.number or 0) <= number:
+            break
+        project = undone(project, addendum.changes)
+    return project
+
+
+def undone(project: Project, changes: tuple[Change, ...] | list[Change]) -> Project:
+    """A copy of ``project`` with issued ``changes`` undone: each takes back the value
+    it recorded before (``old_*``), and a closing moved back moves the plan's "Bids
+    received and the bidders" back as issuing moved it
+    (``publication_plan.moved_with_closing``, from the new closing to the old)."""
+    from wizard.core.domain.publication_plan import moved_with_closing
+
+    back = [
+        replace(c, old_fr=c.new_fr, old_en=c.new_en, new_fr=c.old_fr, new_en=c.old_en)
+        for c in reversed(changes)
+        if c.kind != "price_form"
+    ]
+    result = amended(project, back)
+    for change in back:
+        if change.field != "info.closing_date":
+            continue
+        for item in result.publication_items:
+            moved = moved_with_closing(result, item, change.old_fr, change.new_fr)
+            if moved is not None:
+                item.planned_date = moved
+    return result
+
+
 def issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str) -> Addendum:
     """Issue the draft ``addendum_id`` on ``issued_on`` (module docstring): the closing
     extended when the Town's rule requires it (a change added), every change applied

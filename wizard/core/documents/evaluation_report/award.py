@@ -156,6 +156,38 @@ def _recommended(view: EvaluationView, bid: Bid, lang: str) -> list[Block]:
                 **params,
             )
         )
+    if view.project.evaluation.pilot_enabled:  # the tender awards the pilot, the full Contract on its success
+        text = tr(
+            (
+                N_(
+                    "The selection committee recommends awarding the paid pilot project to {bidder}, in rank "
+                    "{rank} with a final score of {total}, and the full Contract, for {amount} before taxes, "
+                    "only if the pilot succeeds."
+                )
+                if quebec_score
+                else N_(
+                    "The selection committee recommends awarding the paid pilot project to {bidder}, in rank "
+                    "{rank} with a total of {total}, and the full Contract, for {amount} before taxes, only "
+                    "if the pilot succeeds."
+                )
+            )
+            if first
+            else N_(
+                "The award proposed goes to {bidder}, in rank {rank} with a final score of {total}: the paid "
+                "pilot project, and the full Contract, for {amount} before taxes, only if the pilot "
+                "succeeds; the selection committee ranked {first} first."
+            )
+            if quebec_score
+            else N_(
+                "The award proposed goes to {bidder}, in rank {rank} with a total of {total}: the paid pilot "
+                "project, and the full Contract, for {amount} before taxes, only if the pilot succeeds; the "
+                "selection committee ranked {first} first."
+            ),
+            lang,
+            first=", ".join(bidder_name(b) for b in record.bids if (r := view.result(b.id)) and r.rank == 1)
+            or NOT_OPENED,
+            **params,
+        )
     blocks: list[Block] = [Paragraph(text)]
     if not first and award is not None:
         reason = " ".join(award.reason_if_not_top.split())
