@@ -378,6 +378,7 @@ def test_the_report_shows_the_grid_points_the_interim_and_final_scores_and_the_r
     assert _table(french, "Critère", "Soumission 2")[7][1] == "13,56"
     assert ranking[1][-1] == "13.56"
     assert "rounded to two decimals for display only" in body
+    assert "with a final score of 13.56" in body and "13.5556" not in body  # the recommendation too
     # the statutory formula has no other: the sensitivity asks only what its lines answer
     # (walk 2026-12-07, item 7; the weighted training report keeps the whole question)
     assert "Would the result change if one member's sheet were left out? Each line" in body
