@@ -7,6 +7,9 @@ and ``publish`` saying the date it recorded. Each input that broke has its clean
 
 from __future__ import annotations
 
+import dataclasses
+from decimal import Decimal
+
 import pytest
 
 from wizard.core.bids import intake
@@ -117,6 +120,20 @@ def _bidder(name):
     return Bidder(name)
 
 
+def _opened(pf):
+    """The bids as read once envelope 2 is opened: emergency-perimeter has two envelopes,
+    and Form 1, which acknowledges the addenda, is in envelope 2 (walk 2026-12-07, item 5:
+    BD-UNACKNOWLEDGED is judged only then)."""
+    record = read_bids(pf)
+    return dataclasses.replace(
+        record,
+        bids=tuple(
+            b if b.late or b.withdrawn or b.rejected else dataclasses.replace(b, evaluated_price=Decimal(1))
+            for b in record.bids
+        ),
+    )
+
+
 def test_a_bid_that_does_not_acknowledge_an_issued_addendum(pf):
     addenda.add_question(pf, question_fr=QUESTION_FR, answer_fr=ANSWER_FR)
     addenda.add_change(pf, field="info.closing_date", new_fr="2027-03-15")
@@ -126,9 +143,10 @@ def test_a_bid_that_does_not_acknowledge_an_issued_addendum(pf):
     )
     silent = intake.add_bid(pf, bidder=_bidder("Gamma inc."), received_at="2027-03-14T11:00:00-04:00")
     intake.add_bid(pf, bidder=_bidder("Delta inc."), received_at="2027-03-15T14:05:00-04:00")  # late
+    assert "BD-UNACKNOWLEDGED" not in _codes(pf, "2027-03-16", read_bids(pf))  # Form 1 still sealed
     found = [
         f
-        for f in check_addenda(pf.project, read(pf), "2027-03-16", read_bids(pf))
+        for f in check_addenda(pf.project, read(pf), "2027-03-16", _opened(pf))
         if f.code == "BD-UNACKNOWLEDGED"
     ]
     assert [(f.severity.value, f.field) for f in found] == [
@@ -145,10 +163,10 @@ def test_a_bid_that_does_not_acknowledge_an_issued_addendum(pf):
     assert "peut être déclarée non conforme" in found[0].message("fr")
     # run_checks passes the bids along
     assert "BD-UNACKNOWLEDGED" in [
-        f.code for f in run_checks(pf.project, read_bids(pf), publication=read(pf), today="2027-03-16")
+        f.code for f in run_checks(pf.project, _opened(pf), publication=read(pf), today="2027-03-16")
     ]
     intake.acknowledge(pf, silent, [1])  # the clean twin: acknowledged
-    assert "BD-UNACKNOWLEDGED" not in _codes(pf, "2027-03-16", read_bids(pf))
+    assert "BD-UNACKNOWLEDGED" not in _codes(pf, "2027-03-16", _opened(pf))
 
 
 def test_a_bid_received_before_the_addendum_could_not_acknowledge_it(pf):
@@ -160,7 +178,7 @@ def test_a_bid_received_before_the_addendum_could_not_acknowledge_it(pf):
     after = intake.add_bid(pf, bidder=_bidder("Gamma inc."), received_at="2027-02-12T09:00:00-05:00")
     found = {
         f.field: f
-        for f in check_addenda(pf.project, read(pf), "2027-03-16", read_bids(pf))
+        for f in check_addenda(pf.project, read(pf), "2027-03-16", _opened(pf))
         if f.code == "BD-UNACKNOWLEDGED"
     }
     assert found[f"bids:{early}.acknowledged_addenda"].message("en") == (

@@ -34,7 +34,11 @@ def test_only_the_bid_the_rules_keep_can_be_awarded(training):
             "Bid 2 fails the mandatory criterion OBL-4: the published rules set it aside, it cannot be awarded.",
         ),
         (3, "Bid 3 is below the pass threshold: the published rules set it aside, it cannot be awarded."),
-        (4, "The price workbook of bid 4 was not opened: it cannot be awarded."),
+        (
+            4,
+            "Bid 4 was received after the closing: it is kept on record, its price workbook was never "
+            "opened, and it cannot be awarded.",
+        ),
     ]
     assert tr(choices.refused[0].text, "fr", **choices.refused[0].params) == (
         "La soumission 2 échoue au critère obligatoire OBL-4\u00a0: les règles publiées l’écartent, le "

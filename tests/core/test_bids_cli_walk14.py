@@ -100,7 +100,8 @@ def test_the_record_states_the_offset_finding():
     from wizard.core.documents.record_findings import SENTENCES
     from wizard.core.i18n import tr
 
-    (with_bid, plain) = SENTENCES["BD-OFFSET"]
+    (either, straddles, with_bid, plain) = SENTENCES["BD-OFFSET"]
+    assert either[0] == ("bid", "either") and straddles[0] == ("bid", "local", "clock", "closing")
     assert with_bid[0] == ("bid",)
     assert tr(with_bid[1], "fr", bid=2) == (
         "La soumission 2 est consignée comme reçue à un autre décalage UTC que celui de la ville ce jour-là."

@@ -351,11 +351,12 @@ def test_the_report_shows_the_grid_points_the_interim_and_final_scores_and_the_r
         ["Support (out of 20)", "16", "15", "13"],
         ["Interim score /100", "72", "80", "65"],
         ["Evaluated price", "$90,000.00", "$100,000.00", "—"],
-        # 122 × 10 000 ÷ 90 000 = 13.5556; 130 × 10 000 ÷ 100 000 = 13
-        ["Final score", str(decimal_of(adjusted(72, "90000"), 4)), "13.0000", "—"],
+        # 122 × 10 000 ÷ 90 000 = 13.5556 shown to two decimals, as the report says and
+        # bids.csv gives it (walk 2026-12-07, item 6); 130 × 10 000 ÷ 100 000 = 13
+        ["Final score", str(decimal_of(adjusted(72, "90000"), 2)), "13.00", "—"],
         ["Rank", "1", "2", "—"],
     ]
-    assert rows[7][1] == "13.5556"
+    assert rows[7][1] == "13.56"
     ranking = _table(report, "Rank", "Final score")
     assert ranking[0] == ["Rank", "Bid", "Interim score /100", "Evaluated price", "Final score"]
     assert ranking[1][:2] == ["1", "Bid 2 – Bêta Formation ltée"] and ranking[2][0] == "2"
@@ -374,7 +375,25 @@ def test_the_report_shows_the_grid_points_the_interim_and_final_scores_and_the_r
     )
     assert consensus[1] == ["Company experience", "25 of 30", "Accord A1"]  # bid 1's consensus
     assert consensus[-1] == ["Interim score", "80 of 100", ""]
-    assert _table(french, "Critère", "Soumission 2")[7][1] == "13,5556"
+    assert _table(french, "Critère", "Soumission 2")[7][1] == "13,56"
+    assert ranking[1][-1] == "13.56"
+    assert "rounded to two decimals for display only" in body
+    assert "with a final score of 13.56" in body and "13.5556" not in body  # the recommendation too
+    # the statutory formula has no other: the sensitivity asks only what its lines answer
+    # (walk 2026-12-07, item 7; the weighted training report keeps the whole question)
+    assert "Would the result change if one member's sheet were left out? Each line" in body
+    assert "price formula?" not in body
+    french_body = "\n".join(
+        p.text for p in Document(io.BytesIO(docx_bytes(report_document(project, record, "fr")))).paragraphs
+    )
+    assert "Le résultat changerait-il sans la grille d’un membre? Chaque ligne" in french_body
+    assert "autre formule de prix" not in french_body
+    # the open data gives the same figure for the same bid
+    from wizard.core.opendata.bids_csv import bids_rows
+
+    csv = bids_rows(project, record)
+    total = csv[0].index("total")
+    assert {row[0]: row[total] for row in csv[1:]}["2"] == "13.56"
 
 
 def test_the_letters_give_the_bidders_own_grid_points_and_the_winners():
@@ -394,7 +413,7 @@ def test_the_letters_give_the_bidders_own_grid_points_and_the_winners():
     assert scores[1:] == [
         ["Interim score /100", "80.00", "72.00"],
         ["Evaluated price", "$100,000.00", "$90,000.00"],
-        ["Final score", "13.0000", "13.5556"],
+        ["Final score", "13.00", "13.56"],
         ["Rank", "2", "1"],
     ]
     below = letter_document(project, record, record.bid(3), "fr")

@@ -234,8 +234,9 @@ def test_quebec_award_says_the_final_score_and_sealed_envelopes_before(tmp_path)
         "Par la résolution CM-2027-88 du 3 mai 2027, le conseil a adjugé le contrat à Bêta Formation ltée, "
         "numéro d’entreprise à confirmer, pour 90 000,00 $ avant taxes."
     ) in [t.replace("\u00a0", " ") for t in after]
+    # two decimals, as the evaluation report and bids.csv give it (walk 2026-12-07, item 6)
     assert (
-        "Le comité de sélection a classé cette soumission au premier rang, avec un pointage final de 13,5556."
+        "Le comité de sélection a classé cette soumission au premier rang, avec un pointage final de 13,56."
         in after
     )
     assert "N° | Soumissionnaire | Statut | Prix évalué | Pointage final" in after

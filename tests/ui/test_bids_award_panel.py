@@ -18,15 +18,16 @@ SET_ASIDE = {
     "en": [
         "Bid 2 fails the mandatory criterion OBL-4: the published rules set it aside, it cannot be awarded.",
         "Bid 3 is below the pass threshold: the published rules set it aside, it cannot be awarded.",
-        "The price workbook of bid 4 was not opened: it cannot be awarded.",
+        "Bid 4 was received after the closing: it is kept on record, its price workbook was never "
+        "opened, and it cannot be awarded.",
     ],
     "fr": [
         "La soumission 2 échoue au critère obligatoire OBL-4\u00a0: les règles publiées l’écartent, le "
         "contrat ne peut pas lui être adjugé.",
         "La soumission 3 est sous le seuil de passage\u00a0: les règles publiées l’écartent, le contrat ne "
         "peut pas lui être adjugé.",
-        "Le bordereau de prix de la soumission 4 n’a pas été ouvert\u00a0: le contrat ne peut pas lui être "
-        "adjugé.",
+        "La soumission 4 a été reçue après la clôture\u00a0: elle est consignée au dossier, son bordereau "
+        "de prix n’a jamais été ouvert et le contrat ne peut pas lui être adjugé.",
     ],
 }
 

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from wizard.core.bids.record import Award, BidsRecord
+from wizard.core.bids.record import Award, Bid, BidsRecord
 from wizard.core.bids.scoring_input import evaluation_input
 from wizard.core.domain import bid_scoring
 from wizard.core.i18n import N_
@@ -33,8 +33,24 @@ NOT_TOP = N_("Give the reason for awarding a bid that is not the top-ranked one.
 """The refusal of an award to a bid not ranked first without a reason (core and app)."""
 
 NOT_OPENED = N_("The price workbook of bid {bid} was not opened: it cannot be awarded.")
-"""The refusal of an award to a bid whose workbook was not opened (late, withdrawn,
-rejected, or kept sealed)."""
+"""The refusal of an award to a bid whose workbook was not opened for another reason
+than :data:`NEVER_OPENED` names (kept sealed, or none received)."""
+NEVER_OPENED = {
+    "late": N_(
+        "Bid {bid} was received after the closing: it is kept on record, its price workbook was "
+        "never opened, and it cannot be awarded."
+    ),
+    "withdrawn": N_(
+        "Bid {bid} was withdrawn by the bidder: its price workbook was never opened, and it cannot be awarded."
+    ),
+    "rejected": N_(
+        "Bid {bid} was rejected before the opening ({reason}): its price workbook was never "
+        "opened, and it cannot be awarded."
+    ),
+}
+"""The refusal of an award to a bid never opened, naming why (walk 2026-12-07: a late
+bid was refused with :data:`NOT_OPENED`, which did not say it was late)."""
+
 SET_ASIDE_FAILS = (
     N_(
         "Bid {bid} fails the mandatory criterion {criteria}: the published rules set it aside, it "
@@ -71,6 +87,20 @@ class Refusal:
     params: Mapping[str, object]
 
 
+def not_opened(bid: Bid) -> Refusal:
+    """Why the award of ``bid``, whose workbook was not opened, is refused: late,
+    withdrawn, rejected with its reason (:data:`NEVER_OPENED`, in that order), else
+    :data:`NOT_OPENED`."""
+    if bid.late:
+        return Refusal(bid.id, NEVER_OPENED["late"], {"bid": bid.id})
+    if bid.withdrawn:
+        return Refusal(bid.id, NEVER_OPENED["withdrawn"], {"bid": bid.id})
+    if bid.rejected.strip():
+        reason = " ".join(bid.rejected.split())
+        return Refusal(bid.id, NEVER_OPENED["rejected"], {"bid": bid.id, "reason": reason})
+    return Refusal(bid.id, NOT_OPENED, {"bid": bid.id})
+
+
 @dataclass(frozen=True)
 class AwardChoices:
     """The bids an award can go to (``awardable``, in the record's order) and why each
@@ -84,7 +114,7 @@ def refusal(
     project: Project, record: BidsRecord, bid_id: int, evaluation: bid_scoring.Evaluation | None = None
 ) -> Refusal | None:
     """Why the award of bid ``bid_id`` is refused whatever else is given: its workbook
-    was not opened (:data:`NOT_OPENED`: late, withdrawn, rejected or kept sealed), or the
+    was not opened (:func:`not_opened`: late, withdrawn, rejected or kept sealed), or the
     evaluation of ``record`` under the published rules (``evaluation`` when the caller
     has it) sets it aside: a mandatory criterion failed, named as the tender numbers it
     (:data:`SET_ASIDE_FAILS`), the pass threshold or the price rule
@@ -96,7 +126,7 @@ def refusal(
     if bid is None:
         return None
     if not bid.opened:
-        return Refusal(bid_id, NOT_OPENED, {"bid": bid_id})
+        return not_opened(bid)
     ev = evaluation or bid_scoring.evaluate(evaluation_input(project, record))
     result = next((r for r in ev.results if r.key == bid_id), None)
     if result is None:

@@ -228,6 +228,21 @@ class BidsRecord:
         return next((b for b in self.bids if b.id == bid_id), None)
 
 
+def acknowledgement_read(bid: Bid, two_envelopes: bool) -> bool:
+    """Whether the Town has read ``bid``'s acknowledgement of the addenda: the tender has
+    each bidder acknowledge them in its form of offer (Form 1, ``documents/tender_forms``),
+    which a late or withdrawn bid never has opened; under two envelopes (Québec's weighted
+    system, ``evaluation.quebec_weighted``) Form 1 is in the price envelope 2
+    (``tender_instructions._content``), read only once that envelope is opened
+    (``bid.opened``), never for a bid whose envelope stays sealed. The evaluation report
+    prints the addenda acknowledged, and ``BD-UNACKNOWLEDGED`` judges them, only then
+    (walk 2026-12-07, item 5: "Addenda acknowledged: 1" was printed for a late bid never
+    opened, and judged before the opening)."""
+    if bid.late or bid.withdrawn:
+        return False
+    return bid.opened if two_envelopes else True
+
+
 def _decimal(text: str | None) -> Decimal | None:
     return None if text is None or text == "" else Decimal(text)
 

@@ -31,7 +31,8 @@ checks stay pure, the caller says what day it is):
   that bid is late, kept on record and never opened. Said before the issue, which
   ``addendum issue`` refuses without ``--force`` and the app asks about first.
 * ``BD-UNACKNOWLEDGED`` (warning): a bid received on time does not acknowledge an issued
-  addendum. Each bidder acknowledges every addendum in its form of offer, and the
+  addendum, judged once its form of offer is read (``bids.record.acknowledgement_read``:
+  under two envelopes, Form 1 is in envelope 2, so only once that envelope is opened). Each bidder acknowledges every addendum in its form of offer, and the
   tender's instructions say that "a bid that does not acknowledge an addendum may be
   declared non-compliant" (``documents/tender_instructions.py``): the committee decides;
   the finding names the bid, the addendum and that rule, on ``bids:{id}.acknowledged_addenda``.
@@ -46,6 +47,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from wizard.core.bids.record import acknowledgement_read
 from wizard.core.checks import principles
 from wizard.core.checks.base import Finding, Severity, finding
 from wizard.core.domain import submission_periods as periods
@@ -226,12 +228,15 @@ def _makes_late(project: Project, record: Record, bids: BidsRecord | None) -> li
     ]
 
 
-def _unacknowledged(record: Record, bids: BidsRecord | None) -> list[Finding]:
+def _unacknowledged(project: Project, record: Record, bids: BidsRecord | None) -> list[Finding]:
+    """``BD-UNACKNOWLEDGED`` for each bid whose form of offer the Town has read
+    (``record.acknowledgement_read``: under two envelopes, once envelope 2 is opened)."""
     if bids is None:
         return []
+    two = project.evaluation.quebec_weighted
     found: list[Finding] = []
     for bid in bids.bids:
-        if bid.late or bid.withdrawn or bid.rejected:  # never opened: nothing to decide
+        if bid.rejected or not acknowledgement_read(bid, two):  # nothing read: nothing to decide
             continue
         for addendum in record.issued:
             if addendum.number is None or addendum.number in bid.acknowledged_addenda:
@@ -301,5 +306,5 @@ def check_addenda(
         + _price_form(project, record)
         + _language(project, record)
         + _makes_late(project, record, bids)
-        + _unacknowledged(record, bids)
+        + _unacknowledged(project, record, bids)
     )

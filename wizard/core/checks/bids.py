@@ -59,10 +59,12 @@ beside the project, and the evaluation computed from both
   evaluation report then says for which bids the verification is recorded (walk
   2026-12-07: it said "the technical committee verifies each scenario" with none
   recorded and the lock and award went through without a word).
-* ``BD-OFFSET`` (warning): a bid's moment of receipt is stored with another UTC offset
-  than the town's on that day (``timezones.offset_slip``): typed −04:00 for a town at
-  −05:00, 14:30 on the town's clock is recorded as 13:30, and judged on time or late
-  at that moment.
+* ``BD-OFFSET``: a bid's moment of receipt is stored with another UTC offset than the
+  town's on that day (``timezones.offset_slip``): typed −04:00 for a town at −05:00,
+  14:30 on the town's clock is recorded as 13:30, and judged on time or late at that
+  moment. A warning when the two readings fall on either side of the closing (after the
+  opening, worded for what can still be done); an information before the opening when
+  both give the same status, nothing after it (:data:`OFFSET_ON_TIME`).
 
 Fields: ``bids:{id}.<attribute>`` for one bid, ``bids.opening``, ``bids.award``,
 ``bids.quality_locked_at``, ``jury:{id}.…`` for a member: none is a step's field, so
@@ -549,28 +551,79 @@ def _same_bidder(record: BidsRecord) -> list[Finding]:
     return found
 
 
+OFFSET_DEPENDS = N_(
+    "Bid {bid} ({name}) is recorded as received at {received}: the offset {typed} is not the "
+    "town's on that day ({town}), so the bid came at {local}, town time. If the time was read "
+    "on a clock of the town, it came at {clock}. One of these moments is before the closing "
+    "({closing}) and the other after, so whether the bid is late depends on the clock read: "
+    "correct the moment of receipt before the opening."
+)
+OFFSET_DEPENDS_OPENED = N_(
+    "Bid {bid} ({name}) is recorded as received at {received}: the offset {typed} is not the "
+    "town's on that day ({town}), so the bid came at {local}, town time. If the time was read "
+    "on a clock of the town, it came at {clock}. One of these moments is before the closing "
+    "({closing}) and the other after, so whether the bid was late depends on the clock read. "
+    "The envelopes are open and the moment can no longer be corrected: establish from the "
+    "evidence of receipt (the time stamped on the envelope, the platform's receipt) which clock "
+    "was read, and tell council before the award."
+)
+OFFSET_ON_TIME = N_(
+    "Bid {bid} ({name}) is recorded as received at {received}: the offset {typed} is not the "
+    "town's on that day ({town}), so the bid came at {local}, town time, or at {clock} if the "
+    "time was read on a clock of the town. Both are before the closing ({closing}): the bid "
+    "is on time either way, and only the hour the documents print depends on it. If the clock "
+    "was the town's, correct the moment of receipt before the opening."
+)
+OFFSET_LATE = N_(
+    "Bid {bid} ({name}) is recorded as received at {received}: the offset {typed} is not the "
+    "town's on that day ({town}), so the bid came at {local}, town time, or at {clock} if the "
+    "time was read on a clock of the town. Both are after the closing ({closing}): the bid "
+    "is late either way, and only the hour the documents print depends on it. If the clock "
+    "was the town's, correct the moment of receipt before the opening."
+)
+"""``BD-OFFSET``'s messages (walk 2026-12-07, item 4: "whether it is late depends on it"
+was said of a bid typed 12:30 −05:00 for a town at −04:00, on time at 12:30 and at 13:30
+against a 14:00 closing, and the advice to correct it stayed after the opening, when the
+moment can no longer change). A warning when the two readings fall on either side of the
+closing; when both give the same status, an information before the opening (the hour the
+minutes, the report and the open data print may be an hour off, and can still be
+corrected) and nothing after it: nothing depends on it and nothing can be done."""
+EITHER_WAY = {
+    False: Localized(fr="à temps", en="on time"),
+    True: Localized(fr="en retard", en="late"),
+}
+"""The status an information ``BD-OFFSET`` carries as ``either``, for the sentence the
+reports print (``record_findings.SENTENCES``)."""
+
+
 def _offsets(project: Project, record: BidsRecord) -> list[Finding]:
     """Each bid received at another offset than the town's on that day (walk 2026-12-07
     on the command line: a bid typed at −04:00 for a town at −05:00 was silently
-    recorded an hour early, on time, and could be awarded)."""
-    from wizard.core.domain.timezones import moment_text, offset_slip
+    recorded an hour early, on time, and could be awarded), as :data:`OFFSET_ON_TIME`
+    says; none while the closing is unknown (no bid is judged late then, and the
+    project's checks ask for the closing)."""
+    from wizard.core.domain.timezones import closing_datetime, moment_text, offset_slip
 
+    end = closing_datetime(project.info)
     found: list[Finding] = []
     for bid in record.bids:
         when = parse_moment(bid.received_at)
         slip = offset_slip(project.info, when) if when is not None else None
-        if slip is None:
+        if end is None or when is None or slip is None:
             continue
+        same = (when > end) == (slip.clock > end)
+        if same and record.opened:
+            continue
+        late = when > end
+        either = {"either": EITHER_WAY[late]} if same else {}
+        severity = Severity.INFO if same else Severity.WARNING
+        depends = OFFSET_DEPENDS_OPENED if record.opened else OFFSET_DEPENDS
+        text = (OFFSET_LATE if late else OFFSET_ON_TIME) if same else depends
         found.append(
             finding(
                 "BD-OFFSET",
-                Severity.WARNING,
-                N_(
-                    "Bid {bid} ({name}) is recorded as received at {received}: the offset {typed} "
-                    "is not the town's on that day ({town}), so the bid came at {local}, town "
-                    "time. If the time was read on a clock of the town, it came at {clock} and "
-                    "whether it is late depends on it: correct the moment before the opening."
-                ),
+                severity,
+                text,
                 f"bids:{bid.id}.received_at",
                 principles.SEALED_PRICES,
                 bid=bid.id,
@@ -580,6 +633,8 @@ def _offsets(project: Project, record: BidsRecord) -> list[Finding]:
                 town=slip.town,
                 local=moment_text(slip.local),
                 clock=moment_text(slip.clock),
+                closing=moment_text(end.astimezone(slip.local.tzinfo)),
+                **either,
             )
         )
     return found

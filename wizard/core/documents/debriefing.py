@@ -367,7 +367,7 @@ def _scores_table(view: EvaluationView, bid: Bid, winner: Bid, lang: str) -> lis
         [tr("Evaluated price", lang), money(bid.evaluated_price, lang), money(value, lang)],
     ]
     if quebec:
-        rows.append([tr("Final score", lang), number(mine.total, lang, 4), number(won.total, lang, 4)])
+        rows.append([tr("Final score", lang), number(mine.total, lang), number(won.total, lang)])
     else:
         rows += [
             [

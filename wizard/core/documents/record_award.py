@@ -83,7 +83,7 @@ def _quebec(view: EvaluationView) -> bool:
 
 def _total(view: EvaluationView, bid: Bid, lang: str) -> str:
     result = view.result(bid.id)
-    return number(result.total if result else None, lang, 4 if _quebec(view) else 2)
+    return number(result.total if result else None, lang)  # two decimals, as the report and bids.csv
 
 
 def _bids_table(view: EvaluationView, lang: str) -> list[Block]:

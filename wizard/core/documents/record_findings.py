@@ -548,6 +548,23 @@ SENTENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
     ),
     "BD-OFFSET": (
         (
+            ("bid", "either"),
+            N_(
+                "Bid {bid} is recorded as received at another UTC offset than the town's on that "
+                "day; it is {either} whichever clock was read."
+            ),
+        ),
+        (
+            ("bid", "local", "clock", "closing"),
+            N_(
+                "Bid {bid} is recorded as received at {local}, town time, at another UTC offset "
+                "than the town's on that day; read on a clock of the town, it came at {clock}. "
+                "One of these moments is before the closing ({closing}) and the other after: "
+                "whether the bid was on time depends on the clock read, which the evidence of "
+                "receipt (the time stamped on the envelope, the platform's receipt) establishes."
+            ),
+        ),
+        (
             ("bid",),
             N_("Bid {bid} is recorded as received at another UTC offset than the town's on that day."),
         ),

@@ -9,7 +9,7 @@ SHA-256 fingerprint, the same at its receipt and at the opening).
 from __future__ import annotations
 
 from wizard.core.bids.opening import none_opened
-from wizard.core.bids.record import Bid, Opening
+from wizard.core.bids.record import Bid, Opening, acknowledgement_read
 from wizard.core.documents.blocks import Block, Heading, Paragraph, Table
 from wizard.core.documents.evaluation_common import (
     NOT_OPENED,
@@ -29,6 +29,24 @@ def _grouped(digest: str) -> str:
     return " ".join(digest[i : i + 16] for i in range(0, len(digest), 16))
 
 
+UNREAD_ENVELOPE_2 = N_(
+    "Each bidder acknowledges the addenda in its form of offer (Form 1), which is in envelope 2 "
+    "(price): the addenda acknowledged are shown for the bids whose envelope 2 was opened, and a "
+    "dash for the others."
+)
+"""Under two envelopes, said under "Bids received" while a bid on time has its envelope 2
+unopened (walk 2026-12-07, item 5)."""
+
+
+def _acknowledged(view: EvaluationView, bid: Bid, lang: str) -> str:
+    """The addenda ``bid`` acknowledges, as its form of offer says once read
+    (``record.acknowledgement_read``: never a late or withdrawn bid; under two envelopes,
+    only once envelope 2 is opened), else :data:`NOT_OPENED`."""
+    if not acknowledgement_read(bid, view.project.evaluation.quebec_weighted):
+        return NOT_OPENED
+    return ", ".join(str(n) for n in bid.acknowledged_addenda) or tr("no addendum", lang)
+
+
 def received_blocks(view: EvaluationView, lang: str) -> list[Block]:
     """The section "Bids received": each bid's receipt, addenda and status, in ``lang``."""
     record = view.record
@@ -37,7 +55,7 @@ def received_blocks(view: EvaluationView, lang: str) -> list[Block]:
             str(bid.id),
             bidder_name(bid),
             moment(bid.received_at, lang, zone_of(view.project.info)),
-            ", ".join(str(n) for n in bid.acknowledged_addenda) or tr("no addendum", lang),
+            _acknowledged(view, bid, lang),
             status_text(bid, view.result(bid.id), lang),
         ]
         for bid in record.bids
@@ -64,6 +82,9 @@ def received_blocks(view: EvaluationView, lang: str) -> list[Block]:
             [1.2, 4.3, 4.0, 2.5, 4.0],
         ),
     ]
+    two = view.project.evaluation.quebec_weighted
+    if two and any(not b.late and not b.withdrawn and not b.opened for b in record.bids):
+        blocks.append(Paragraph(tr(UNREAD_ENVELOPE_2, lang)))
     if any(b.late for b in record.bids):
         blocks.append(
             Paragraph(

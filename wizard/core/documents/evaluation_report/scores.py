@@ -70,7 +70,10 @@ def score_blocks(view: EvaluationView, lang: str) -> list[Block]:
 def _score_table(view: EvaluationView, bids: list[Bid], lang: str) -> Table:
     """Each bid's rank, quality points and score, evaluated price and price score and
     total out of 100; under Québec's system the interim score and the final score (the
-    quality points only with optional criteria)."""
+    quality points only with optional criteria). Every score to two decimals, as the
+    sentence under the table says and ``bids.csv`` gives them (walk 2026-12-07, item 6:
+    the final score showed four, "30,2174" under "rounded to two decimals", 30.22 in the
+    open data); the rank follows the exact scores."""
     inp = view.inp
     quebec = inp.method == "quebec"
     points_column = not (quebec and not inp.optional_ids)  # Québec without optional criteria: the grid only
@@ -106,7 +109,7 @@ def _score_table(view: EvaluationView, bids: list[Bid], lang: str) -> Table:
             number(r.quality_score, lang),
             money(bid.evaluated_price, lang),
         ]
-        row += [number(r.total, lang, 4)] if quebec else [number(r.price_score, lang), number(r.total, lang)]
+        row += [number(r.total, lang)] if quebec else [number(r.price_score, lang), number(r.total, lang)]
         rows.append(row)
     if quebec:
         widths = [1.2, 4.6, 2.0, 2.4, 3.2, 2.6] if points_column else [1.2, 6.0, 2.6, 3.6, 2.6]
@@ -135,7 +138,7 @@ def _grid_table(view: EvaluationView, bids: list[Bid], lang: str) -> list[Block]
         [tr("Interim score /100", lang)] + [number(r.quality_score if r else None, lang, 0) for r in results]
     )
     rows.append([tr("Evaluated price", lang)] + [money(b.evaluated_price, lang) for b in bids])
-    rows.append([tr("Final score", lang)] + [number(r.total if r else None, lang, 4) for r in results])
+    rows.append([tr("Final score", lang)] + [number(r.total if r else None, lang) for r in results])
     rows.append(
         [tr("Rank", lang)]
         + [str(r.rank) if r is not None and r.rank is not None else NOT_OPENED for r in results]
@@ -163,6 +166,19 @@ LINEARITY = N_(
 )
 
 
+QUESTION_FORMULA = N_(
+    "Would the result change if one member's sheet were left out, or with the other "
+    "common price formula? Each line evaluates the bids again under one change."
+)
+QUESTION_SHEETS = N_(
+    "Would the result change if one member's sheet were left out? Each line evaluates the "
+    "bids again without one sheet."
+)
+"""The question "Sensitivity of the ranking" asks: the price formula's half only when a
+line answers it (walk 2026-12-07, item 7: Québec's statutory formula has no other, and
+the question was asked with no line to answer it)."""
+
+
 def sensitivity_blocks(view: EvaluationView, cover: SheetCover, lang: str) -> list[Block]:
     """The section "Sensitivity of the ranking" in ``lang``, each left-out sheet with
     the share of the consensus scores it holds (``cover``); nothing while no bid is ranked."""
@@ -171,15 +187,8 @@ def sensitivity_blocks(view: EvaluationView, cover: SheetCover, lang: str) -> li
         return []
     numbers = view.jury_numbers()
     blocks: list[Block] = [Heading(1, tr("Sensitivity of the ranking", lang))]
-    blocks.append(
-        Paragraph(
-            tr(
-                "Would the result change if one member's sheet were left out, or with the other "
-                "common price formula? Each line evaluates the bids again under one change.",
-                lang,
-            )
-        )
-    )
+    other_formula = any(v.kind != "without_member" for v in view.sensitivity.variants)
+    blocks.append(Paragraph(tr(QUESTION_FORMULA if other_formula else QUESTION_SHEETS, lang)))
     for variant in view.sensitivity.variants:
         if variant.kind == "without_member":
             held = len(cover.by_member.get(variant.member_id or 0, set()) & cover.agreed)
