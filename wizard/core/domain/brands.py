@@ -387,8 +387,9 @@ _PLACE_BEFORE = re.compile(r"(?:(?<![\w’'-])[a-zà-ÿ][a-zà-ÿ’'-]*|,) (?:i
 capitalised word of a contextual product marked ``place`` ("shares it in Teams", "runs
 on Windows", « le partage dans Teams »): mid-sentence the capital makes it the product (walk 2026-12-07, item 11).
 A title-cased heading ("Services in Exchange for Fees") or the sentence's first words
-("In Teams of four") are not read so; nor are "Office", "Access", "Exchange", which
-are not marked (« in Office », "in Exchange for", "on Access Day")."""
+("In Teams of four") are not read so; nor are "Office", "Access", "Exchange", "Word",
+which are not marked (« in Office », "in Exchange for", "on Access Day", "in Word
+documents": a file format, tests/core/test_checks_table.py)."""
 _MACROS = re.compile(r"[ \u00a0](?:macros?|VBA)\b", re.IGNORECASE)
 
 
