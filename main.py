@@ -6,4 +6,4 @@ import sys
 from wizard.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main(prog="main.py"))
+    sys.exit(main(prog="python main.py"))

@@ -140,7 +140,7 @@ def test_french_tender_docx_states_deadline_submission_and_contact():
     assert "Les soumissions en retard sont refusées" in text
     assert "appels-offres@saint-aurele.example.ca" in text and "418 555-0142, poste 2210" in text
     assert (
-        "Hôtel de ville de Saint-Aurèle, Direction des technologies de l'information, 250, rue Principale"
+        "Hôtel de ville de Saint-Aurèle, Direction des technologies de l’information, 250, rue Principale"
         in text
     )
     assert "jusqu’au 22\u00a0février\u00a02027" in text

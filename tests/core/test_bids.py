@@ -468,11 +468,18 @@ def test_the_command_line_records_bids_seals_a_workbook_and_opens_the_envelopes(
         )
         == 0
     )
+    # OPENED_AT in the town's time, as the receipt; the bid opened and its price, not the
+    # whole table (the late bid and the rejected one are never opened)
+    assert capsys.readouterr().out.splitlines() == [
+        "Enveloppes de prix ouvertes le 2027-04-16 14:00 -03:00 par Martin Thériault.",
+        "1\tFormation Acadie inc.\tprix évalué 95\u00a0502,70\u00a0$",
+        f"Le tableau complet\u00a0: python main.py bid {path} show.",
+    ]
+    assert cli_main(["bid", str(path), "show", "--lang", "fr"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "Soumission\tSoumissionnaire\tReçue le\tAddenda dont la réception est accusée\tStatut"
     assert out[1] == f"1\tFormation Acadie inc.\t{ON_TIME_SHOWN}\t1\tprix évalué 95\u00a0502,70\u00a0$"
     assert out[3].endswith("rejetée\u00a0: Formulaire périmé")
-    # OPENED_AT in the town's time, as the receipt
     assert out[-1] == "Enveloppes de prix ouvertes le 2027-04-16 14:00 -03:00 par Martin Thériault."
 
 
@@ -808,7 +815,7 @@ def test_a_missing_argument_is_named(pf, capsys, rest, missing):
     pf.close()
     assert cli_main(["bid", str(path), *rest, "--lang", "en"]) == 2
     err = capsys.readouterr().err
-    assert f"/ Missing argument: {missing}. Try main.py bid --help." in err
+    assert f"/ Missing argument: {missing}. Try python main.py bid --help." in err
     full = {"verify": ["1", "confirmed"], "score": ["1", "OPT-1", "1"], "mandatory": ["OBL-1", "pass"]}
     if rest[0] in full:
         assert cli_main(["bid", str(path), rest[0], str(bid_id), *full[rest[0]]]) == 0

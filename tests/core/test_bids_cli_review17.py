@@ -115,11 +115,11 @@ def test_set_received_at_a_wrong_offset_advises_set(quebec, capsys):
     assert cli("bid", quebec, "set", "1", "--received", "2027-03-08T13:30-04:00") == 0
     err = capsys.readouterr().err
     assert err.endswith(
-        "If 13:30 was read on a clock of the town, correct it: main.py bid "
+        "If 13:30 was read on a clock of the town, correct it: python main.py bid "
         f"{quebec} set 1 --received 2027-03-08T13:30-05:00.\n"
     )
     assert (
-        "Si 13:30 a été lu sur une horloge de la ville, corrigez-le\u00a0: main.py bid "
+        "Si 13:30 a été lu sur une horloge de la ville, corrigez-le\u00a0: python main.py bid "
         f"{quebec} set 1 --received 2027-03-08T13:30-05:00. / Check the offset" in err
     )
     assert "remove" not in err

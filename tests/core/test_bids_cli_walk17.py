@@ -40,8 +40,8 @@ def test_add_without_an_address_says_the_letters_need_it(office, capsys):
     err = capsys.readouterr().err
     assert err.splitlines() == [
         "La soumission 1 n’a pas d’adresse pour son soumissionnaire\u00a0: les lettres aux soumissionnaires "
-        f'en ont besoin. Ajoutez-la avec main.py bid {office} set 1 --address "…". / Bid 1 has no '
-        "address for its bidder: the letters to the bidders need it. Add it with main.py bid "
+        f'en ont besoin. Ajoutez-la avec python main.py bid {office} set 1 --address "…". / Bid 1 has no '
+        "address for its bidder: the letters to the bidders need it. Add it with python main.py bid "
         f'{office} set 1 --address "…".'
     ]
 

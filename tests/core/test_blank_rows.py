@@ -84,7 +84,7 @@ def test_two_authors_left_empty_are_findings_and_never_print():
     )
     record = _text(output_files(p, "fr")["decision-record-fr.docx"])
     assert (
-        "Chantal Robichaud, Analyste en technologies de l'information; Éric Savoie, Agent d'approvisionnement"
+        "Chantal Robichaud, Analyste en technologies de l’information; Éric Savoie, Agent d’approvisionnement"
         in record
     )
     assert "; ;" not in record and ";;" not in record

@@ -176,6 +176,14 @@ def _brand_names(text: str, lang: str = "en") -> list[str]:
         ("Upgrade from Microsoft Windows 10 to Windows 11.", ["Microsoft Windows 10", "Windows 11"]),
         # a vendor's name in the other number
         ("The New World System handles dispatch.", ["New World System"]),
+        # a place one shares into, mid-sentence, with its capital (walk 2026-12-07, item 11)
+        ("The clerk shares the spreadsheet in Teams with the council.", ["Teams"]),
+        (
+            "The bidder demonstrates how a user opens a spreadsheet in Excel and shares it in Teams.",
+            ["Excel", "Teams"],
+        ),
+        ("The agenda is sent via Outlook, and the servers run on Windows.", ["Outlook", "Windows"]),
+        ("Les employés partagent le classeur dans Teams.", ["Teams"]),
     ],
 )
 def test_k35_bare_product_words_in_product_context(text, names):
@@ -201,6 +209,12 @@ def test_k35_bare_product_words_in_product_context(text, names):
         # clean twins of the product-context rules: a lower-case word stops the look
         "Access control servers log every badge.",
         "Windows and doors of the fire hall are replaced.",
+        # twins of the place rule: the ordinary word, a sentence's start, a title-cased
+        # heading, and the words not marked "place"
+        "The clerk shares the spreadsheet with the teams of the council.",
+        "In Teams of two, inspectors visit every site.",
+        "Services in Exchange for Fees",
+        "The councillors in Office on that day signed it; residents on Access Day came too.",
         # reference, invitation and street numbers are not models; e-words are generic
         "La demande de prix (invitation no BPM011334) vise des commutateurs.",
         "Purchase order #PO2024117 covers the cabling.",

@@ -220,8 +220,8 @@ def test_process_lint_k17():
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["dump"], "Missing argument: file. Try main.py dump --help."),
-        (["new"], "Missing argument: file. Try main.py new --help."),
+        (["dump"], "Missing argument: file. Try python main.py dump --help."),
+        (["new"], "Missing argument: file. Try python main.py new --help."),
         (["export", "x.tender"], "Missing argument: --out."),
         (["check", "x.tender", "--lang", "de"], "--lang: de is not a choice; choose one of: fr, en."),
         (["lint", "--field", "budget", "text"], "--field: budget is not a choice"),
@@ -548,7 +548,7 @@ def test_python_m_wizard_is_the_same_command_line():
     code, out, err = run("exprot")
     as_main = run_main("exprot")
     # the same answer, naming the program as it was started
-    assert (code, out, err.replace("python -m wizard", "main.py")) == (
+    assert (code, out, err.replace("python -m wizard", "python main.py")) == (
         as_main.returncode,
         as_main.stdout,
         as_main.stderr,
@@ -568,7 +568,7 @@ def test_each_entry_point_names_itself_in_its_hints(monkeypatch, capsys):
     assert cli.main(["lint"], prog="python -m wizard") == 2
     assert "Try python -m wizard lint --help." in capsys.readouterr().err
     assert cli.main(["dump"]) == 2
-    assert "Try main.py dump --help." in capsys.readouterr().err
+    assert "Try python main.py dump --help." in capsys.readouterr().err
     monkeypatch.setattr(sys, "argv", ["open-procurement-wizard-app", "exprot"])
     assert cli.gui_main() == 2
     assert "Try open-procurement-wizard-app --help." in capsys.readouterr().err
@@ -591,11 +591,11 @@ def test_a_project_path_starts_the_app_and_a_word_does_not(tmp_path, monkeypatch
     assert started == []
     lines = capsys.readouterr().err.splitlines()
     assert lines == [
-        "Commande ou fichier inconnu\u00a0: frobnicate. Essayez main.py --help. / "
-        "Unknown command or file: frobnicate. Try main.py --help.",
+        "Commande ou fichier inconnu\u00a0: frobnicate. Essayez python main.py --help. / "
+        "Unknown command or file: frobnicate. Try python main.py --help.",
         f"C’est un dossier, pas un fichier de projet. / This is a folder, not a project file. ({tmp_path})",
-        "Commande ou fichier inconnu\u00a0: expotr. Essayez main.py --help. / "
-        "Unknown command or file: expotr. Try main.py --help.",
+        "Commande ou fichier inconnu\u00a0: expotr. Essayez python main.py --help. / "
+        "Unknown command or file: expotr. Try python main.py --help.",
     ]
 
 
@@ -614,8 +614,8 @@ def test_process_unknown_word_does_not_start_qt(tmp_path):
     )
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.splitlines() == [
-        "Commande ou fichier inconnu\u00a0: frobnicate. Essayez main.py --help. / "
-        "Unknown command or file: frobnicate. Try main.py --help."
+        "Commande ou fichier inconnu\u00a0: frobnicate. Essayez python main.py --help. / "
+        "Unknown command or file: frobnicate. Try python main.py --help."
     ]
 
 

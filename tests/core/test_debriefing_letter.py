@@ -43,7 +43,7 @@ def _after(lines: list[str], first: str, count: int) -> list[str]:
         (
             "fr",
             "Veuillez agréer, Madame, Monsieur, nos salutations distinguées.",
-            "Directeur des technologies de l'information",
+            "Directeur des technologies de l’information",  # typed l'information (walk 2026-12-07)
             "Hôtel de ville de Rivière-aux-Pins",
             "Rivière-aux-Pins (Nouveau-Brunswick) E4A 1B2",
         ),

@@ -221,7 +221,7 @@ def test_language_of_the_text(fr, en):
 def test_core_and_app_properties(fr):
     document, parts = fr
     props = document.core_properties
-    assert props.title == "Gestion des périmètres d'urgence"
+    assert props.title == "Gestion des périmètres d’urgence"
     assert props.author == "Ville de Saint-Exemple" and props.keywords == "SE-TI-2027-004"
     assert props.subject == "Appel d’offres SE-TI-2027-004"
     assert "<Company>Ville de Saint-Exemple</Company>" in parts["docProps/app.xml"]

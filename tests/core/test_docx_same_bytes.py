@@ -107,7 +107,7 @@ def test_what_file_properties_show_is_kept():
     """File ▸ Properties still names the tender, the town and the reference."""
     document = docx.Document(io.BytesIO(tender_bytes(clean_project(tender_project()), "fr")))
     props = document.core_properties
-    assert props.title == "Gestion des périmètres d'urgence"
+    assert props.title == "Gestion des périmètres d’urgence"
     assert props.author == props.last_modified_by == "Ville de Saint-Exemple"
     assert props.subject == "Appel d’offres SE-TI-2027-004"
     assert props.keywords == "SE-TI-2027-004"

@@ -627,7 +627,7 @@ def test_the_wording_of_the_training_outputs(tmp_path):
     french = text(report_document(project, record, "fr")).split("\n")
     english = text(report_document(project, record, "en")).split("\n")
     assert (
-        "QUE le conseil autorise Martin Thériault, directeur des technologies de l'information, à signer "
+        "QUE le conseil autorise Martin Thériault, directeur des technologies de l’information, à signer "
         "le contrat pour la Ville."  # not its own number as the delegation (walk defect 16)
     ) in french
     assert not any("(e)" in line for line in french)

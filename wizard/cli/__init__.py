@@ -65,8 +65,10 @@ class _Parser(argparse.ArgumentParser):
         raise usage_error(self.prog, message)
 
 
-PROGRAM = "main.py"
-"""The program name of usage hints when none is given (``python main.py``)."""
+PROGRAM = "python main.py"
+"""The program name of usage hints when none is given: from a checkout, the command as
+it is typed, so that a hint's line can be pasted (walk 2026-12-07, item 9: "main.py bid
+…" could not); the installed scripts give their own names."""
 
 
 def _example_names() -> list[str]:
@@ -431,7 +433,7 @@ def _dispatch(argv: list[str], prog: str) -> int:
 
 def main(argv: Sequence[str] | None = None, prog: str = PROGRAM) -> int:
     """Entry point: returns the process exit code. ``prog`` is the program name that
-    usage hints give ("main.py", "python -m wizard", "open-procurement-wizard")."""
+    usage hints give ("python main.py", "python -m wizard", "open-procurement-wizard")."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         code = _dispatch(argv, prog)

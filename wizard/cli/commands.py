@@ -268,13 +268,13 @@ def cmd_lint(args: argparse.Namespace) -> int:
     if args.text is None:
         raise CliError(
             N_("Missing argument: a text to check, or --file DOC. Try {help}."),
-            help=f"{getattr(args, 'prog', 'main.py')} lint --help",
+            help=f"{getattr(args, 'prog', 'python main.py')} lint --help",
         )
     if not args.field:
         raise CliError(
             N_("Missing argument: {names}. Try {help}."),
             names="--field",
-            help=f"{getattr(args, 'prog', 'main.py')} lint --help",
+            help=f"{getattr(args, 'prog', 'python main.py')} lint --help",
         )
     found = lint_text(args.field, args.text, lang)
     if args.format == "json":
@@ -1078,33 +1078,51 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
     if record.quality_locked_at:
         print(_locked_line(pf.project, record.quality_locked_at, record.quality_locked_by, lang))
     if record.opening is not None:
-        why = opening.none_opened(pf.project, record)
-        print(
-            tr(
-                N_("Price envelopes opened on {moment} by {name}.")
-                if why is None
-                else N_("Opening of the price envelopes held on {moment} by {name}."),
-                lang,
-                moment=in_town_time(pf.project.info, record.opening.opened_at),
-                name=record.opening.opened_by,
-            )
-        )
-        if why is not None:
-            print(tr(why, lang))
+        _print_opening(pf.project, record, lang)
     elif scored and opening.none_pass(pf.project, record):
         print(tr(opening.NONE_PASS, lang))
+    _print_recommended(record, evaluation, lang)
+    if record.award is not None:
+        print(_award_line(record, lang))
+
+
+def _print_opening(project: Project, record: Any, lang: str) -> None:
+    """The opening's line of ``bid show`` and of ``envelope open`` (when, by whom), then why
+    no envelope was opened, if none was."""
+    from wizard.core.bids import opening
+    from wizard.core.domain.timezones import in_town_time
+
+    why = opening.none_opened(project, record)
+    print(
+        tr(
+            N_("Price envelopes opened on {moment} by {name}.")
+            if why is None
+            else N_("Opening of the price envelopes held on {moment} by {name}."),
+            lang,
+            moment=in_town_time(project.info, record.opening.opened_at),
+            name=record.opening.opened_by,
+        )
+    )
+    if why is not None:
+        print(tr(why, lang))
+
+
+def _print_recommended(record: Any, evaluation: Any, lang: str) -> None:
     recommended = record.bid(evaluation.recommended) if evaluation.recommended is not None else None
     if recommended is not None:
         print(tr("Recommended: {bid}", lang, bid=f"{recommended.id} ({recommended.bidder.legal_name})"))
+
+
+def _award_line(record: Any, lang: str) -> str:
+    """The award's line (:data:`AWARDED_TO`, or "No award."), in ``bid show`` and after
+    ``award``."""
     award = record.award
-    if award is not None:
-        winner = record.bid(award.bid_id) if award.bid_id is not None else None
-        if winner is None:
-            print(tr("No award.", lang))
-        else:
-            resolution, on = award.resolution_number, award.resolution_date
-            text = AWARDED_TO[(bool(resolution), bool(on))]
-            print(tr(text, lang, bid=winner.id, name=winner.bidder.legal_name, number=resolution, date=on))
+    winner = record.bid(award.bid_id) if award.bid_id is not None else None
+    if winner is None:
+        return tr("No award.", lang)
+    resolution, on = award.resolution_number, award.resolution_date
+    text = AWARDED_TO[(bool(resolution), bool(on))]
+    return tr(text, lang, bid=winner.id, name=winner.bidder.legal_name, number=resolution, date=on)
 
 
 AWARDED_TO = {
@@ -1217,6 +1235,35 @@ def _print_state(pf: Any, args: argparse.Namespace, lang: str) -> None:
             print(tr(STILL_MISSING, lang, missing=missing_text(pf.project, missing)))
         else:
             print(tr(READY_TO_LOCK, lang, command=f"{args.prog} bid {args.file} lock --by …"))
+    print(tr(WHOLE_TABLE, lang, command=f"{args.prog} bid {args.file} show"))
+
+
+def _print_award_state(pf: Any, args: argparse.Namespace, lang: str) -> None:
+    """After ``award``: the award's line as ``bid show`` gives it (:func:`_award_line`),
+    then where the whole table is; its findings are on stderr (walk 2026-12-07, item 9:
+    every bid and every quality grid were printed again)."""
+    from wizard.core.bids.record import read
+
+    print(_award_line(read(pf), lang))
+    print(tr(WHOLE_TABLE, lang, command=f"{args.prog} bid {args.file} show"))
+
+
+def _print_opened(pf: Any, args: argparse.Namespace, lang: str) -> None:
+    """After ``envelope open``: the opening's line, one line per bid opened with its
+    evaluated price (what the opening reads out), the recommended bid, then where the
+    whole table is (walk 2026-12-07, item 9: the whole table with every quality grid)."""
+    from wizard.core.bids.record import read
+    from wizard.core.bids.scoring_input import evaluation_input
+    from wizard.core.documents.evaluation_common import money
+    from wizard.core.domain import bid_scoring
+
+    record = read(pf)
+    _print_opening(pf.project, record, lang)
+    for bid in record.bids:
+        if bid.evaluated_price is not None and not (bid.late or bid.withdrawn or bid.rejected):
+            price = tr("evaluated price {amount}", lang, amount=money(bid.evaluated_price, lang))
+            print(f"{bid.id}\t{bid.bidder.legal_name}\t{price}")
+    _print_recommended(record, bid_scoring.evaluate(evaluation_input(pf.project, record)), lang)
     print(tr(WHOLE_TABLE, lang, command=f"{args.prog} bid {args.file} show"))
 
 
@@ -1896,6 +1943,8 @@ def cmd_bid(args: argparse.Namespace) -> int:
                 _award(pf, args, lang)
             if args.action in ENTRIES or args.action == "lock":
                 _print_state(pf, args, lang)  # the echo above, one line of state: not the whole table
+            elif args.action == "award":
+                _print_award_state(pf, args, lang)
             else:
                 shown = _bid_number(args) if args.action in ("show", "set") and args.rest else None
                 _print_bids(pf, lang, shown)
@@ -1907,8 +1956,9 @@ def cmd_bid(args: argparse.Namespace) -> int:
 def cmd_envelope(args: argparse.Namespace) -> int:
     """``envelope FILE open --by NAME``: open the price envelopes (``bids.opening``):
     each sealed workbook checked against its fingerprint, its version and structure, the
-    evaluated price recomputed; then the bids are listed as ``bid show`` does. Nothing is
-    recorded when a workbook is refused (the message names the bidder)."""
+    evaluated price recomputed; then the opening's line, each opened bid's evaluated
+    price, the recommended bid and where the whole table is (:func:`_print_opened`).
+    Nothing is recorded when a workbook is refused (the message names the bidder)."""
     from wizard.core.bids import BidsError, opening
     from wizard.core.project_file.store import ProjectFile
 
@@ -1916,7 +1966,7 @@ def cmd_envelope(args: argparse.Namespace) -> int:
     try:
         with ProjectFile.open(_project_path(args.file)) as pf:
             opening.open_envelope(pf, opened_by=args.by, witnesses=args.witnesses, at=args.at)
-            _print_bids(pf, lang)
+            _print_opened(pf, args, lang)
     except BidsError as exc:
         raise _bids_error(exc, args.file) from None
     return 0

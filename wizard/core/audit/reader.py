@@ -9,7 +9,9 @@ checked.
 
 Paragraphs of a PDF or a text file are the blocks between blank lines; a line that
 starts a list item ("1.", "a)", "•", "-") starts a new paragraph, so a numbered list of
-requirements is checked item by item. A block of one short line without a final full
+requirements is checked item by item, and so does a line that starts a sentence after a
+line that ends one where the break is no wrap (one criterion per line,
+:func:`_one_line_items`). A block of one short line without a final full
 stop is taken as a heading. A word cut by a hyphen at a line end is joined again
 (:func:`join_lines`); a PDF's running headers and footers are dropped
 (:func:`without_running_lines`) and a paragraph a page break cuts is one again
@@ -436,7 +438,43 @@ def _blocks(text: str) -> list[tuple[list[str], int]]:
             current.append(line)
     if current:
         blocks.append((current, start))
-    return [part for block in blocks for part in _split_heading(*block)]
+    return [item for block in blocks for part in _split_heading(*block) for item in _one_line_items(*part)]
+
+
+_SENTENCE_END = re.compile(r"[.!?;](?:[\"”’'»)\]]|\u00a0»)?$")
+"""A line that ends a sentence (". ", "!", "?", ";", a closing quote or bracket after it)."""
+
+_STARTS_ITEM = re.compile(r"[A-ZÀ-Þ]|[•▪◦·\-–—*(]|\d{1,3}(?:\.\d{1,3})*\.?\s+\S")
+"""A line that may start an item: a capital, a bullet, or a number that labels it ("5.2
+Unit rates"), not a number that goes on from the line before ("2.1, level AA.")."""
+
+ROOM = 0.85
+"""Wrapped prose breaks a line where its next word does not fit: a line that ends a
+sentence with the next line's first word fitting within this share of the block's
+longest line was broken on purpose (an item of its own)."""
+
+
+def _one_line_items(lines: list[str], start: int) -> list[tuple[list[str], int]]:
+    """The block's lines grouped into items (walk 2026-12-07, item 10: three criteria on
+    consecutive lines were one paragraph, every name located at its first line, and a
+    false C-SEVERAL-REQUIREMENTS). A new item starts at a line that starts a sentence
+    after a line that ends one, when either every line of the block ends a sentence (a
+    criterion per line) or the new line's first word would have fitted on the line
+    before (:data:`ROOM`: a hard break, not a wrap). Wrapped prose, broken where the
+    next word does not fit, stays one paragraph."""
+    if len(lines) < 2:
+        return [(lines, start)]
+    every = all(_SENTENCE_END.search(x) for x in lines)
+    width = max(len(x) for x in lines)
+    items: list[tuple[list[str], int]] = [([lines[0]], start)]
+    for k in range(1, len(lines)):
+        before, line = lines[k - 1], lines[k]
+        fits = len(before) + 1 + len(line.split()[0]) <= ROOM * width
+        if _SENTENCE_END.search(before) and _STARTS_ITEM.match(line) and (every or fits):
+            items.append(([line], start + k))
+        else:
+            items[-1][0].append(line)
+    return items
 
 
 _HEADING_LINE = re.compile(

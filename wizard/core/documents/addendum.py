@@ -127,7 +127,7 @@ def addendum_blocks(
         Paragraph(
             tr(
                 "This addendum forms part of the call for tenders and is sent to every bidder. "
-                "Each bidder acknowledges it in its bid form.",
+                "Each bidder acknowledges it in its form of offer (Form 1).",
                 lang,
             )
         ),

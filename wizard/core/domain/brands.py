@@ -21,8 +21,9 @@ The bundled list is ``resources/brands/brands.json``:
   control servers"), in a list that ends with the vendor ("Windows ou Microsoft Office") or
   joined by a slash to a name of the list ("Edge/Chrome"), after a file action ("export
   to Excel", "open it in Word", « ouvre Excel », « colle dans Word ») or before "macros"
-  ("run Excel macros"), in a list right after another contextual product ("Word and
-  Excel"); all but the first only when
+  ("run Excel macros"), for an entry marked ``place``, after "in", "on", "via", "through",
+  "using", « dans » or « sur » mid-sentence ("shares it in Teams"), in a list right after another
+  contextual product ("Word and Excel"); all but the first only when
   the word is written with its capital. A versioned product found by its vendor keeps its
   version ("Microsoft Windows 10"); a vendor's name ending in "Systems", "Technologies"
   or "Solutions" is also found in the singular ("New World System");
@@ -208,6 +209,7 @@ class _Contextual:
     after: tuple[tuple[str, ...], ...]
     versioned: bool
     vendor: bool = False
+    place: bool = False
 
 
 _VERSION = re.compile(
@@ -239,6 +241,7 @@ def _bundled_contextual() -> dict[str, list[_Contextual]]:
             tuple(_tokens(a) for a in entry.get("after", [])),
             bool(entry.get("versioned")),
             entry.get("kind") == "vendor",
+            bool(entry.get("place")),
         )
         for word in entry["words"]:
             tokens = _tokens(word)
@@ -276,6 +279,9 @@ def _contextual_at(
                 return rule.canonical, tokens[i + n].end()
         if not rule.vendor and _file_action_before(text, tokens[i].start()):
             # "export to Excel", "open it in Word", « ouvre Excel », "run Excel macros"
+            return rule.canonical, end
+        if rule.place and _PLACE_BEFORE.search(text, max(0, tokens[i].start() - 40), tokens[i].start()):
+            # "shares the spreadsheet in Teams": a capital after "in"/"on"/"via" mid-sentence
             return rule.canonical, end
         if rule.vendor and _VENDOR_RELATION.search(
             fold(text[max(0, tokens[i].start() - 40) : tokens[i].start()])
@@ -376,6 +382,14 @@ _CAP_ACTION = re.compile(
     r"|(?:past\w*|cop(?:y|ies|ied|ying)|coll\w*|copi\w*) (?:[\w-]+ ){0,3}?(?:into|in|to|dans|vers))"
     r" $"
 )
+_PLACE_BEFORE = re.compile(r"(?:(?<![\w’'-])[a-zà-ÿ][a-zà-ÿ’'-]*|,) (?:in|on|via|through|using|dans|sur) $")
+"""A place one works or shares in, after a word all in lower case or a comma, before the
+capitalised word of a contextual product marked ``place`` ("shares it in Teams", "runs
+on Windows", « le partage dans Teams »): mid-sentence the capital makes it the product (walk 2026-12-07, item 11).
+A title-cased heading ("Services in Exchange for Fees") or the sentence's first words
+("In Teams of four") are not read so; nor are "Office", "Access", "Exchange", "Word",
+which are not marked (« in Office », "in Exchange for", "on Access Day", "in Word
+documents": a file format, tests/core/test_checks_table.py)."""
 _MACROS = re.compile(r"[ \u00a0](?:macros?|VBA)\b", re.IGNORECASE)
 
 

@@ -55,6 +55,7 @@ from wizard.core.documents.blocks import (
 )
 from wizard.core.documents.docx import xml as docx_xml
 from wizard.core.documents.table_layout import TABLE_FONT_PT, TEXT_WIDTH_CM, column_widths
+from wizard.core.documents.typography import french_document
 from wizard.core.fixed_zip import FixedDateZip
 
 LANGUAGE_TAGS = {"fr": "fr-CA", "en": "en-CA"}
@@ -535,7 +536,9 @@ def build_docx(doc: Document) -> Any:
 
 def _build(doc: Document, splice: bool) -> Any:
     """:func:`build_docx`; with ``splice``, the table rows written from a template stay
-    text until the document is saved (:func:`docx_bytes`)."""
+    text until the document is saved (:func:`docx_bytes`). A French document's straight
+    apostrophes between letters are written ’ (``typography.french_document``)."""
+    doc = french_document(doc)
     document = docx.Document()
     if splice and FAST:
         document.__dict__["_opw_spliced"] = []
