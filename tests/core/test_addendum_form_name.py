@@ -43,7 +43,7 @@ def issued(tmp_path):
 )
 def test_the_addendum_names_the_form_of_offer_as_the_tender_does(issued, lang, name, other):
     f, addendum = issued
-    text = _text(docx_bytes(addendum_document(f.project, addendum, lang)))
+    text = _text(docx_bytes(addendum_document(f.project, read(f), addendum, lang)))
     tender = _text(tender_bytes(f.project, lang, ["fr", "en"]))
     assert name in tender  # the tender's own term, the twin the addendum follows
     sentence = {

@@ -65,7 +65,7 @@ def test_a_bid_typed_at_a_wrong_offset_is_said_at_once_in_both_languages(quebec,
     )
     # the command that fixes it, as for set (remove and add again was advised once set existed)
     assert (
-        f"If 14:30 was read on a clock of the town, correct it: main.py bid {quebec} set 1 --received "
+        f"If 14:30 was read on a clock of the town, correct it: python main.py bid {quebec} set 1 --received "
         "2027-03-08T14:30-05:00." in err
     )
     assert "remove" not in err
