@@ -17,6 +17,7 @@ from wizard.core.documents.blocks import Paragraph
 from wizard.core.documents.debriefing import letter_blocks
 from wizard.core.documents.evaluation_report import report_document
 from wizard.core.documents.record_award import award_blocks
+from wizard.core.documents.record_contract import contract_blocks
 from wizard.core.opendata.awards import award_releases
 
 
@@ -225,12 +226,12 @@ def test_the_clean_twin_decision_record_without_a_pilot():
 
 CLOSING = {
     "en": "The contract binds the Town only once both parties have signed it, and beyond the pilot only if the "
-    "pilot succeeds; this notice does not allow work to begin, not even on the pilot. The call for tenders "
-    "sets the start of the full Contract on June\u00a01, 2027, if the pilot succeeds.",
+    "pilot succeeds; this notice does not allow work to begin, not even on the pilot. If the pilot succeeds, "
+    "the full Contract starts once the pilot has ended.",
     "fr": "Le contrat ne lie la Ville qu’une fois signé par les deux parties, et au-delà du projet pilote "
     "seulement si celui-ci est réussi; le présent avis ne permet pas de commencer les travaux, pas même ceux "
-    "du projet pilote. L’appel d’offres fixe le début du Contrat complet au 1er\u00a0juin\u00a02027, si le "
-    "projet pilote est réussi.",
+    "du projet pilote. Si le projet pilote est réussi, le Contrat complet commence une fois le projet "
+    "pilote terminé.",
 }
 
 
@@ -258,3 +259,103 @@ def test_the_award_release_says_the_pilot_is_awarded():
     (twin, _contract) = award_releases(project(), awarded(), base)
     assert twin["awards"][0]["description"].startswith("Délai d’attente de 10\u00a0jours")
     assert "pilote" not in json.dumps(twin, ensure_ascii=False)
+
+
+# Review 2026-12-07 (w20): the start, the failure and the record's contract section.
+# The fixture's pilot is awarded on May 10, 2027; the tender sets the start on June 1.
+
+
+def _weeks(weeks: int):
+    p = pilot_project()
+    p.evaluation.pilot_weeks = weeks
+    return p
+
+
+def test_the_notice_never_starts_the_full_contract_before_the_pilot_ends():
+    # 6 weeks from May 10 end on June 21: June 1 falls inside the pilot, no date is printed
+    (closing,) = [t for t in _notice(p=_weeks(6)) if "binds the Town" in t]
+    assert closing.endswith("If the pilot succeeds, the full Contract starts once the pilot has ended.")
+    assert "June\u00a01, 2027" not in closing
+    french = " ".join(_notice(p=_weeks(6), lang="fr"))
+    assert (
+        "Si le projet pilote est réussi, le Contrat complet commence une fois le projet pilote terminé."
+        in french
+    )
+    assert "1er\u00a0juin" not in french
+
+
+def test_the_notice_keeps_a_start_after_the_pilot_ends():
+    # 3 weeks from May 10 end on May 31: June 1 follows the pilot, as the tender's timetable
+    (closing,) = [t for t in _notice(p=_weeks(3)) if "binds the Town" in t]
+    assert closing.endswith(
+        "The call for tenders sets the start of the full Contract on June\u00a01, 2027, if the pilot succeeds."
+    )
+
+
+FAILURE = {
+    "en": "If you do not provide them in time, the Town may cancel the award and offer the pilot to the bidder "
+    "ranked next, or cancel the call for tenders.",
+    "fr": "À défaut de les remettre à temps, la Ville peut annuler l’adjudication et offrir le projet pilote au "
+    "soumissionnaire classé au rang suivant, ou annuler l’appel d’offres.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_notice_offers_the_pilot_to_the_next_bidder_as_the_tender_says(lang):
+    body = " ".join(_notice(p=pilot_project(), lang=lang))
+    assert FAILURE[lang] in body
+    assert "award the contract to the bidder ranked next" not in body
+    assert "adjuger le contrat au soumissionnaire" not in body
+
+
+def test_the_notice_with_a_bid_security_and_a_pilot():
+    p = pilot_project()
+    p.contract_data.bid_security = "security_percent"
+    body = " ".join(_notice(p=p))
+    assert (
+        "the Town may cancel the award, keep your bid security and offer the pilot to the bidder ranked next, "
+        "or cancel the call for tenders." in body
+    )
+
+
+def test_the_clean_twin_notice_awards_the_contract_to_the_next_bidder():
+    body = " ".join(_notice())
+    assert (
+        "If you do not provide them in time, the Town may cancel the award and award the contract to the "
+        "bidder ranked next, or cancel the call for tenders." in body
+    )
+
+
+CONTRACT = {
+    "en": [
+        "If the pilot succeeds, the full Contract runs for 3 years from its start, once the pilot has ended.",
+        "The value awarded is $95,502.70 before taxes, the price of the paid pilot included; beyond that "
+        "price, the Town is bound only if the pilot succeeds.",
+    ],
+    "fr": [
+        "Si le projet pilote est réussi, le Contrat complet dure 3\u00a0ans à compter de son début, une fois "
+        "le projet pilote terminé.",
+        "La valeur adjugée est de 95\u00a0502,70\u00a0$ avant taxes, prix du projet pilote rémunéré compris; "
+        "au-delà de ce prix, la Ville n’est liée que si le projet pilote est réussi.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_record_contract_section_speaks_of_the_full_contract(lang):
+    said = " ".join(_paragraphs(contract_blocks(_weeks(6), lang, awarded=Decimal("95502.70"))))
+    for sentence in CONTRACT[lang]:
+        assert sentence in said
+    assert "The contract awarded runs" not in said and "Its value as awarded" not in said
+
+
+def test_the_record_contract_section_keeps_a_start_after_the_pilot():
+    said = " ".join(_paragraphs(contract_blocks(_weeks(3), "en", awarded=Decimal("95502.70"))))
+    assert "If the pilot succeeds, the full Contract runs for 3 years from June\u00a01, 2027." in said
+
+
+def test_the_clean_twin_record_contract_section_without_a_pilot():
+    said = " ".join(_paragraphs(contract_blocks(project(), "en", awarded=Decimal("95502.70"))))
+    assert "The contract awarded runs for 3 years from June\u00a01, 2027." in said
+    assert "Its value as awarded is $95,502.70 before taxes" in said
+    assert "pilot" not in said

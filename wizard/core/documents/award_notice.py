@@ -24,7 +24,11 @@ Every sentence is read from the model, none promised that the project does not h
   for one; the standstill period's end when the award records one; that the notice does
   not allow work to begin; the Contract's start as the tender sets it, when it falls
   after the decision (and the standstill period). With a paid pilot, the contract binds
-  the Town for the full Contract, and starts it, only if the pilot succeeds.
+  the Town for the full Contract, and starts it, only if the pilot succeeds: on the
+  tender's start only when it falls on or after the pilot's end (``pilot_end``), else
+  "once the pilot has ended"; documents not provided in time let the Town offer the
+  pilot to the bidder ranked next, as the tender's "Pilot project: price, success and
+  failure" says, never the full Contract.
 
 No award, an award to no bid, or one whose day of decision is not recorded (neither
 ``awarded_on`` nor the resolution's date): no notice (the municipal file's README says
@@ -34,6 +38,7 @@ why: ``archive.MISSING``).
 from __future__ import annotations
 
 from wizard.core.bids.record import Bid, BidsRecord
+from wizard.core.checks.logistics import pilot_end
 from wizard.core.clauses.library import is_edited, requires_insurance
 from wizard.core.clauses.terms import contract_terms
 from wizard.core.documents.blocks import Block, Document, Paragraph
@@ -190,6 +195,20 @@ def _documents(project: Project, record: BidsRecord, lang: str) -> list[Block]:
 def _failure(project: Project, lang: str) -> str:
     """What follows documents not provided in time; the bid security only when the tender
     asks for one."""
+    pilot = project.evaluation.pilot_enabled  # the tender offers the pilot, never the full Contract
+    if project.contract_data.bid_security != "security_none" and pilot:
+        return tr(
+            "The Town returns your bid security once you have signed the contract and provided these "
+            "documents. If you do not provide them in time, the Town may cancel the award, keep your "
+            "bid security and offer the pilot to the bidder ranked next, or cancel the call for tenders.",
+            lang,
+        )
+    if pilot:
+        return tr(
+            "If you do not provide them in time, the Town may cancel the award and offer the pilot to "
+            "the bidder ranked next, or cancel the call for tenders.",
+            lang,
+        )
     if project.contract_data.bid_security != "security_none":
         return tr(
             "The Town returns your bid security once you have signed the contract and provided these "
@@ -210,14 +229,20 @@ def _start(project: Project, record: BidsRecord, lang: str) -> str:
     decision is final (after the standstill period): a start already past is left out."""
     start = valid_day(project.info.contract_start)
     after = standstill_end(record) or decision_day(record)
+    if project.evaluation.pilot_enabled:  # the full Contract follows the pilot (module docstring)
+        span = pilot_end(project)
+        if start is None or span is None or start < span[1].isoformat():
+            # never a start before the pilot ends (PR-PILOT-CONTRACT-START): it follows its success
+            return tr("If the pilot succeeds, the full Contract starts once the pilot has ended.", lang)
+        return tr(
+            "The call for tenders sets the start of the full Contract on {date}, if the pilot succeeds.",
+            lang,
+            date=format_date(start, lang),
+        )
     if start is None or after is None or start <= after:
         return ""
     return tr(
-        N_("The call for tenders sets the start of the full Contract on {date}, if the pilot succeeds.")
-        if project.evaluation.pilot_enabled  # the full Contract follows the pilot (module docstring)
-        else N_("The call for tenders sets the start of the contract on {date}."),
-        lang,
-        date=format_date(start, lang),
+        "The call for tenders sets the start of the contract on {date}.", lang, date=format_date(start, lang)
     )
 
 

@@ -8,7 +8,11 @@ funding's estimate (:func:`wizard.core.documents.record_funding.estimate_text`);
 awarded (``awarded``: the value of the contract awarded), the term and the cap are said
 of the contract awarded and its value beside the estimate; once signed (``contract``:
 the follow-up's :class:`~wizard.core.contract.record.Contract`), the start and the
-initial term are the contract's terms, as the contract summary says them. The liability
+initial term are the contract's terms, as the contract summary says them. With a paid
+pilot, once awarded, the term and the value are said of the full Contract that follows
+the pilot's success: its start only when it falls on or after the pilot's end
+(``checks.logistics.pilot_end``), the value awarded with the pilot's price in it (the
+evaluated price counts its line, which the Town pays whatever the result). The liability
 and the term against the estimate's horizon are claims (docs/claims.md,
 ``record.liability-capped``, ``record.term-within-horizon``); the other sentences print
 the project's values. Amounts are CAD before taxes.
@@ -22,6 +26,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
+from wizard.core.checks.logistics import pilot_end
 from wizard.core.claims import record as claims
 from wizard.core.claims import statement
 from wizard.core.documents.blocks import Block, Heading, Paragraph
@@ -83,7 +88,24 @@ def term_sentence(
     if contract is not None:
         initial, start = contract.term_years, contract.start_on or start
         each = contract.renewal_years
-    if start:
+    if awarded and project.evaluation.pilot_enabled:
+        # the tender awards the pilot; the full Contract follows its success, never before it ends
+        span = pilot_end(project)
+        text = (
+            tr(
+                "If the pilot succeeds, the full Contract runs for {term} from {start}.",
+                lang,
+                term=_years(initial, lang),
+                start=format_date(start, lang),
+            )
+            if start and span is not None and start >= span[1].isoformat()
+            else tr(
+                "If the pilot succeeds, the full Contract runs for {term} from its start, once the pilot has ended.",
+                lang,
+                term=_years(initial, lang),
+            )
+        )
+    elif start:
         text = tr(
             N_("The contract awarded runs for {term} from {start}.")
             if awarded
@@ -158,7 +180,27 @@ def contract_blocks(
         Paragraph(term_sentence(project, lang, awarded is not None, signed)),
     ]
     estimate = estimate_text(project, lang)
-    if awarded is not None:
+    if awarded is not None and project.evaluation.pilot_enabled:
+        # the evaluated price counts the pilot's line, which the Town pays whatever its result
+        value = (
+            tr(
+                "The value awarded is {value} before taxes, the price of the paid pilot included; beyond "
+                "that price, the Town is bound only if the pilot succeeds. The estimate of the funding "
+                "section was {estimate}.",
+                lang,
+                value=money(awarded, lang),
+                estimate=estimate,
+            )
+            if estimate
+            else tr(
+                "The value awarded is {value} before taxes, the price of the paid pilot included; beyond "
+                "that price, the Town is bound only if the pilot succeeds.",
+                lang,
+                value=money(awarded, lang),
+            )
+        )
+        blocks.append(Paragraph(f"{value} {horizon}".strip()))
+    elif awarded is not None:
         value = (
             tr(
                 "Its value as awarded is {value} before taxes; the estimate of the funding section was {estimate}.",
