@@ -6,6 +6,7 @@ changes. The award itself stays one operation (``bids.evaluation_entry.set_award
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from decimal import Decimal
 
@@ -18,6 +19,7 @@ from wizard.core.documents.debriefing import letter_blocks
 from wizard.core.documents.evaluation_report import report_document
 from wizard.core.documents.record_award import award_blocks
 from wizard.core.documents.record_contract import contract_blocks
+from wizard.core.domain.price_form import PILOT_LINE
 from wizard.core.opendata.awards import award_releases
 
 
@@ -359,3 +361,56 @@ def test_the_clean_twin_record_contract_section_without_a_pilot():
     assert "The contract awarded runs for 3 years from June\u00a01, 2027." in said
     assert "Its value as awarded is $95,502.70 before taxes" in said
     assert "pilot" not in said
+
+
+def _with_pilot_line(record, price: str = "4500"):
+    """``record`` whose awarded bid holds the pilot's own price line (section A), counted
+    in its evaluated price of $123,456.78 (the fixture's amount)."""
+    bids = tuple(
+        dataclasses.replace(b, amounts={**(b.amounts or {}), PILOT_LINE: Decimal(price)})
+        if b.id == record.award.bid_id
+        else b
+        for b in record.bids
+    )
+    return dataclasses.replace(record, bids=bids)
+
+
+PRICED = {
+    "en": "The Town pays the pilot's price, $4,500.00 before taxes, once the pilot has been carried out, "
+    "whatever its result. The full Contract, for $123,456.78 before taxes, the pilot's price included, will "
+    "be awarded to you only if the pilot succeeds",
+    "fr": "La Ville paie le prix du projet pilote, 4\u00a0500,00\u00a0$ avant taxes, une fois le projet pilote "
+    "réalisé, quel qu’en soit le résultat. Le Contrat complet, pour 123\u00a0456,78\u00a0$ avant taxes, prix "
+    "du projet pilote compris, ne vous sera adjugé que si le projet pilote est réussi",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_notice_states_the_pilot_price_the_bid_holds(lang):
+    body = " ".join(_notice(_with_pilot_line(awarded()), pilot_project(), lang))
+    assert PRICED[lang] in body
+
+
+def test_the_decision_record_states_the_pilot_price_the_bid_holds():
+    said = _paragraphs(award_blocks(pilot_project(), _with_pilot_line(awarded()), "en"))
+    assert [
+        t
+        for t in said
+        if t.endswith(
+            "The award is dated May\u00a010, 2027. The Town pays the pilot's price, $4,500.00 before taxes, once the "
+            "pilot has been carried out, whatever its result. The full Contract, for $123,456.78 before taxes, the "
+            "pilot's price included, will be awarded only if the pilot succeeds, as the call for tenders provides."
+        )
+    ]
+    french = " ".join(_paragraphs(award_blocks(pilot_project(), _with_pilot_line(awarded()), "fr")))
+    assert (
+        "La Ville paie le prix du projet pilote, 4\u00a0500,00\u00a0$ avant taxes, une fois le projet pilote "
+        "réalisé, quel qu’en soit le résultat. Le Contrat complet, pour 123\u00a0456,78\u00a0$ avant taxes, "
+        "prix du projet pilote compris, ne sera adjugé que si le projet pilote est réussi" in french
+    )
+
+
+def test_the_clean_twin_pilot_line_without_a_pilot_says_nothing_of_it():
+    body = " ".join(_notice(_with_pilot_line(awarded())))
+    assert "pilot" not in body
+    assert "council awarded you the contract in accordance with your bid" in body

@@ -45,6 +45,7 @@ from wizard.core.documents.blocks import Block, Document, Paragraph
 from wizard.core.documents.evaluation_common import evaluation_document, moment, money
 from wizard.core.documents.letters import letterhead, resolution, signature, standstill
 from wizard.core.documents.tender_instructions import shifted
+from wizard.core.domain.price_form import pilot_price
 from wizard.core.domain.timezones import zone_of
 from wizard.core.i18n import N_, Plural, tr
 from wizard.core.i18n.formats import PLACEHOLDER, format_date
@@ -116,11 +117,25 @@ def _award(record: BidsRecord, bid: Bid, project: Project, lang: str) -> str:
                 **params,
             )
         )
-        condition = tr(
-            "The full Contract, for {amount} before taxes, will be awarded to you only if the pilot "
-            "succeeds, as the call for tenders states under “Pilot project: price, success and failure”.",
-            lang,
-            **params,
+        price = pilot_price(bid.amounts)  # the pilot's own line, paid whatever its result
+        condition = (
+            tr(
+                "The Town pays the pilot's price, {pilot} before taxes, once the pilot has been carried "
+                "out, whatever its result. The full "
+                "Contract, for {amount} before taxes, the pilot's price included, will be awarded to you only "
+                "if the pilot succeeds, as the call for tenders states under “Pilot project: price, success "
+                "and failure”.",
+                lang,
+                pilot=money(price, lang),
+                **params,
+            )
+            if price is not None
+            else tr(
+                "The full Contract, for {amount} before taxes, will be awarded to you only if the pilot "
+                "succeeds, as the call for tenders states under “Pilot project: price, success and failure”.",
+                lang,
+                **params,
+            )
         )
         return f"{awarded} {condition}"
     if cited is not None:

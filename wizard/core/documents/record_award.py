@@ -34,6 +34,7 @@ from wizard.core.documents.evaluation_common import (
     received_sentence,
     status_text,
 )
+from wizard.core.domain.price_form import pilot_price
 from wizard.core.i18n import N_, Plural, tr
 from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
@@ -114,11 +115,24 @@ def _decision(view: EvaluationView, bid: Bid, lang: str) -> str:
     decided = _decided(view, bid, lang)
     if not view.project.evaluation.pilot_enabled:
         return decided
-    condition = tr(
-        "The full Contract, for {amount} before taxes, will be awarded only if the pilot succeeds, as the "
-        "call for tenders provides.",
-        lang,
-        amount=money(award_value(view.record), lang),
+    price = pilot_price(bid.amounts)  # the pilot's own line, paid whatever its result
+    condition = (
+        tr(
+            "The Town pays the pilot's price, {pilot} before taxes, once the pilot has been carried out, "
+            "whatever its result. The full Contract, "
+            "for {amount} before taxes, the pilot's price included, will be awarded only if the pilot "
+            "succeeds, as the call for tenders provides.",
+            lang,
+            pilot=money(price, lang),
+            amount=money(award_value(view.record), lang),
+        )
+        if price is not None
+        else tr(
+            "The full Contract, for {amount} before taxes, will be awarded only if the pilot succeeds, as the "
+            "call for tenders provides.",
+            lang,
+            amount=money(award_value(view.record), lang),
+        )
     )
     return f"{decided} {condition}"
 

@@ -123,6 +123,16 @@ def free_data_export(project: Project) -> bool:
 
 
 PILOT = N_("Paid pilot project")
+PILOT_LINE = "one_off.pilot"
+"""The key of the pilot's own price line (section A), which the evaluated price counts."""
+
+
+def pilot_price(amounts: Mapping[str, Decimal] | None) -> Decimal | None:
+    """The price a bid gives its pilot's line, ``None`` when the bid holds no such line
+    (sealed, or opened on a price form without a pilot)."""
+    return None if amounts is None else amounts.get(PILOT_LINE)
+
+
 HOURLY = N_("Additional services ordered by the Town")
 PER_HOUR = N_("per hour")
 PER_USER = N_("One additional user")
@@ -213,7 +223,7 @@ def price_form(project: Project) -> PriceForm:
         if cat in found["one_off"]
     ]
     if project.evaluation.pilot_enabled:
-        lines.append(PriceLine("one_off.pilot", "one_off", PILOT, 1))
+        lines.append(PriceLine(PILOT_LINE, "one_off", PILOT, 1))
     lines += [
         PriceLine(f"recurring.{cat}", "recurring", label, horizon)
         for cat, label in RECURRING.items()
