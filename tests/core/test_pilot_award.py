@@ -331,14 +331,14 @@ def test_the_clean_twin_notice_awards_the_contract_to_the_next_bidder():
 CONTRACT = {
     "en": [
         "If the pilot succeeds, the full Contract runs for 3 years from its start, once the pilot has ended.",
-        "The value awarded is $95,502.70 before taxes, the price of the paid pilot included; beyond that "
-        "price, the Town is bound only if the pilot succeeds.",
+        "The value awarded is $95,502.70 before taxes; beyond the price of the paid pilot, the Town is bound "
+        "only if the pilot succeeds.",
     ],
     "fr": [
         "Si le projet pilote est réussi, le Contrat complet dure 3\u00a0ans à compter de son début, une fois "
         "le projet pilote terminé.",
-        "La valeur adjugée est de 95\u00a0502,70\u00a0$ avant taxes, prix du projet pilote rémunéré compris; "
-        "au-delà de ce prix, la Ville n’est liée que si le projet pilote est réussi.",
+        "La valeur adjugée est de 95\u00a0502,70\u00a0$ avant taxes; au-delà du prix du projet pilote "
+        "rémunéré, la Ville n’est liée que si le projet pilote est réussi.",
     ],
 }
 

@@ -11,8 +11,8 @@ the follow-up's :class:`~wizard.core.contract.record.Contract`), the start and t
 initial term are the contract's terms, as the contract summary says them. With a paid
 pilot, once awarded, the term and the value are said of the full Contract that follows
 the pilot's success: its start only when it falls on or after the pilot's end
-(``checks.logistics.pilot_end``), the value awarded with the pilot's price in it (the
-evaluated price counts its line, which the Town pays whatever the result). The liability
+(``checks.logistics.pilot_end``), the value awarded binding the Town beyond the pilot's
+price (which it pays whatever the result) only if the pilot succeeds. The liability
 and the term against the estimate's horizon are claims (docs/claims.md,
 ``record.liability-capped``, ``record.term-within-horizon``); the other sentences print
 the project's values. Amounts are CAD before taxes.
@@ -184,8 +184,8 @@ def contract_blocks(
         # the evaluated price counts the pilot's line, which the Town pays whatever its result
         value = (
             tr(
-                "The value awarded is {value} before taxes, the price of the paid pilot included; beyond "
-                "that price, the Town is bound only if the pilot succeeds. The estimate of the funding "
+                "The value awarded is {value} before taxes; beyond the price of the paid pilot, the Town is "
+                "bound only if the pilot succeeds. The estimate of the funding "
                 "section was {estimate}.",
                 lang,
                 value=money(awarded, lang),
@@ -193,8 +193,8 @@ def contract_blocks(
             )
             if estimate
             else tr(
-                "The value awarded is {value} before taxes, the price of the paid pilot included; beyond "
-                "that price, the Town is bound only if the pilot succeeds.",
+                "The value awarded is {value} before taxes; beyond the price of the paid pilot, the Town is "
+                "bound only if the pilot succeeds.",
                 lang,
                 value=money(awarded, lang),
             )
