@@ -20,6 +20,7 @@ from wizard.core.documents.evaluation_report import report_document
 from wizard.core.documents.record_award import award_blocks
 from wizard.core.documents.record_contract import contract_blocks
 from wizard.core.domain.price_form import PILOT_LINE
+from wizard.core.examples import load_example
 from wizard.core.opendata.awards import award_releases
 
 
@@ -414,3 +415,55 @@ def test_the_clean_twin_pilot_line_without_a_pilot_says_nothing_of_it():
     body = " ".join(_notice(_with_pilot_line(awarded())))
     assert "pilot" not in body
     assert "council awarded you the contract in accordance with your bid" in body
+
+
+@pytest.mark.parametrize(
+    ("pilot", "security", "lang", "expected"),
+    [
+        (
+            True,
+            "security_none",
+            "en",
+            "If it does not, the Town may cancel the award and offer the pilot project to the bidder "
+            "ranked next, or cancel this call for tenders.",
+        ),
+        (
+            True,
+            "security_none",
+            "fr",
+            "À défaut, la Ville peut annuler l’adjudication et offrir le projet pilote au soumissionnaire "
+            "classé au rang suivant, ou annuler le présent appel d’offres.",
+        ),
+        (
+            True,
+            "security_percent",
+            "en",
+            "If it does not, the Town may cancel the award, keep its bid security and offer the pilot "
+            "project to the bidder ranked next, or cancel this call for tenders.",
+        ),
+        # the clean twin: without a pilot, the Contract goes to the bidder ranked next
+        (
+            False,
+            "security_none",
+            "en",
+            "If it does not, the Town may cancel the award and award the Contract to the bidder ranked "
+            "next, or cancel this call for tenders.",
+        ),
+    ],
+)
+def test_the_tender_offers_the_pilot_to_the_next_bidder_when_the_winner_defaults(
+    pilot, security, lang, expected
+):
+    """The tender's award section said "award the Contract to the bidder ranked next" of a
+    winner that does not provide its documents, although with a paid pilot the full
+    Contract follows only a pilot's success (review 2026-12-07)."""
+    from wizard.core.documents.tender_instructions import _default_of_winner
+
+    base = load_example("emergency-perimeter")
+    assert base.evaluation.pilot_enabled  # the bundled example that prints it
+    changed = dataclasses.replace(
+        base,
+        evaluation=dataclasses.replace(base.evaluation, pilot_enabled=pilot),
+        contract_data=dataclasses.replace(base.contract_data, bid_security=security),
+    )
+    assert _default_of_winner(changed, security != "security_none", lang) == expected

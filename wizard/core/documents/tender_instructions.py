@@ -402,6 +402,36 @@ def _eligibility(project: Project, lang: str) -> list[Block]:
     return blocks
 
 
+def _default_of_winner(project: Project, security: bool, lang: str) -> str:
+    """What the Town may do when the successful bidder does not provide its documents in
+    time: award the Contract to the bidder ranked next, or, with a paid pilot, offer it the
+    pilot, since the full Contract follows only a pilot's success (the section "Pilot
+    project: price, success and failure"; the notice of award says the same)."""
+    if project.evaluation.pilot_enabled:
+        return (
+            tr(
+                "If it does not, the Town may cancel the award, keep its bid security and offer the pilot project to the bidder ranked next, or cancel this call for tenders.",
+                lang,
+            )
+            if security
+            else tr(
+                "If it does not, the Town may cancel the award and offer the pilot project to the bidder ranked next, or cancel this call for tenders.",
+                lang,
+            )
+        )
+    return (
+        tr(
+            "If it does not, the Town may cancel the award, keep its bid security and award the Contract to the bidder ranked next, or cancel this call for tenders.",
+            lang,
+        )
+        if security
+        else tr(
+            "If it does not, the Town may cancel the award and award the Contract to the bidder ranked next, or cancel this call for tenders.",
+            lang,
+        )
+    )
+
+
 def _award(project: Project, lang: str) -> list[Block]:
     days = _days(project, "award_documents_days")
     whole = (
@@ -440,17 +470,7 @@ def _award(project: Project, lang: str) -> list[Block]:
             )
         ),
         *(Paragraph(item, "List Bullet") for item in documents),
-        Paragraph(
-            tr(
-                "If it does not, the Town may cancel the award, keep its bid security and award the Contract to the bidder ranked next, or cancel this call for tenders.",
-                lang,
-            )
-            if security
-            else tr(
-                "If it does not, the Town may cancel the award and award the Contract to the bidder ranked next, or cancel this call for tenders.",
-                lang,
-            )
-        ),
+        Paragraph(_default_of_winner(project, security, lang)),
         Paragraph(
             tr(
                 "The Contract binds the Town only once both parties have signed it; the notice of award does not allow work to begin.",
