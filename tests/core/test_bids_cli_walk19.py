@@ -81,3 +81,37 @@ def test_a_hint_from_the_installed_command_keeps_its_name(locked, monkeypatch, c
         capsys.readouterr().out.splitlines()[-1]
         == f"The whole table: open-procurement-wizard bid {locked} show."
     )
+
+
+def _acknowledged(out: str) -> dict[str, str]:
+    """Bid number → its "Addenda acknowledged" cell in ``bid show``'s table."""
+    lines = out.splitlines()
+    header = lines[0].split("\t")
+    column = header.index(
+        "Addenda acknowledged"
+        if "Addenda acknowledged" in header
+        else "Addenda dont la réception est accusée"
+    )
+    return {
+        cells[0]: cells[column] for cells in (line.split("\t") for line in lines[1:]) if cells[0].isdigit()
+    }
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_bid_show_prints_the_addenda_acknowledged_only_once_read(locked, capsys, lang):
+    # review 2026-12-07: bid show printed "1" for a late bid never opened, and for every
+    # bid under two envelopes before envelope 2 (Form 1's) was opened
+    from wizard.core.bids import intake
+    from wizard.core.bids.record import Bidder
+    from wizard.core.project_file.store import ProjectFile
+
+    with ProjectFile.open(locked) as pf:
+        late = intake.add_bid(pf, bidder=Bidder("Delta Tardive inc."), received_at=OPENED, acknowledged=[1])
+    assert _cli("bid", locked, "show", "--lang", lang) == 0
+    assert _acknowledged(capsys.readouterr().out) == {"1": "-", "2": "-", "3": "-", str(late): "-"}
+    assert _cli("envelope", locked, "open", "--by", "Greffière", "--at", OPENED) == 0
+    capsys.readouterr()
+    assert _cli("bid", locked, "show", "--lang", lang) == 0
+    # the twin: envelope 2 opened, Form 1 read for A and B; C's (below 70) stays sealed,
+    # the late bid is never opened
+    assert _acknowledged(capsys.readouterr().out) == {"1": "1", "2": "1", "3": "-", str(late): "-"}
