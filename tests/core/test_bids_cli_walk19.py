@@ -81,3 +81,86 @@ def test_a_hint_from_the_installed_command_keeps_its_name(locked, monkeypatch, c
         capsys.readouterr().out.splitlines()[-1]
         == f"The whole table: open-procurement-wizard bid {locked} show."
     )
+
+
+def _acknowledged(out: str) -> dict[str, str]:
+    """Bid number → its "Addenda acknowledged" cell in ``bid show``'s table."""
+    lines = out.splitlines()
+    header = lines[0].split("\t")
+    column = header.index(
+        "Addenda acknowledged"
+        if "Addenda acknowledged" in header
+        else "Addenda dont la réception est accusée"
+    )
+    return {
+        cells[0]: cells[column] for cells in (line.split("\t") for line in lines[1:]) if cells[0].isdigit()
+    }
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_bid_show_prints_the_addenda_acknowledged_only_once_read(locked, capsys, lang):
+    # review 2026-12-07: bid show printed "1" for a late bid never opened, and for every
+    # bid under two envelopes before envelope 2 (Form 1's) was opened
+    from wizard.core.bids import intake
+    from wizard.core.bids.record import Bidder
+    from wizard.core.project_file.store import ProjectFile
+
+    with ProjectFile.open(locked) as pf:
+        late = intake.add_bid(pf, bidder=Bidder("Delta Tardive inc."), received_at=OPENED, acknowledged=[1])
+    assert _cli("bid", locked, "show", "--lang", lang) == 0
+    assert _acknowledged(capsys.readouterr().out) == {"1": "-", "2": "-", "3": "-", str(late): "-"}
+    assert _cli("envelope", locked, "open", "--by", "Greffière", "--at", OPENED) == 0
+    capsys.readouterr()
+    assert _cli("bid", locked, "show", "--lang", lang) == 0
+    # the twin: envelope 2 opened, Form 1 read for A and B; C's (below 70) stays sealed,
+    # the late bid is never opened
+    assert _acknowledged(capsys.readouterr().out) == {"1": "1", "2": "1", "3": "-", str(late): "-"}
+
+
+def test_award_of_a_bid_below_the_threshold_names_the_threshold(locked, capsys):
+    # review 2026-12-07: C's interim score 65 is under the statute's 70, its envelope 2
+    # stays sealed, and its award was refused as "The price workbook of bid 3 was not opened"
+    from wizard.core.bids.award_rule import award_choices
+    from wizard.core.project_file.store import ProjectFile
+
+    assert _cli("envelope", locked, "open", "--by", "Greffière", "--at", OPENED) == 0
+    capsys.readouterr()
+    award = ("award", "3", "--resolution", "CM-2027-04-087", "--resolution-date", "2027-04-26")
+    assert _cli("bid", locked, *award, "--lang", "en") == 2
+    err = capsys.readouterr().err
+    assert (
+        "Bid 3 is below the pass threshold (interim score 65 of 100; 70 needed): as the published rules "
+        "provide, its price envelope was not opened, and it cannot be awarded."
+    ) in err
+    assert (
+        "La soumission 3 est sous le seuil de passage (pointage intérimaire de 65 sur 100; 70 requis) : "
+        "comme le prévoient les règles publiées, son enveloppe de prix n’a pas été ouverte"
+    ) in err.replace("\u00a0", " ")
+    assert "was not opened: it cannot be awarded" not in err
+    # the app's award panel lists the same refusal; the twins: A and B, opened, can be awarded
+    with ProjectFile.open(locked, read_only=True) as pf:
+        from wizard.core.bids.record import read
+
+        choices = award_choices(pf.project, read(pf))
+    assert choices.awardable == (1, 2)
+    assert [(r.bid_id, dict(r.params)) for r in choices.refused] == [
+        (3, {"bid": 3, "interim": 65, "minimum": 70})
+    ]
+
+
+def test_award_of_a_late_bid_keeps_its_own_refusal(locked, capsys):
+    # the twin of the threshold: a late bid's refusal says it is late, not the threshold
+    from wizard.core.bids import intake
+    from wizard.core.bids.record import Bidder
+    from wizard.core.project_file.store import ProjectFile
+
+    with ProjectFile.open(locked) as pf:
+        late = intake.add_bid(pf, bidder=Bidder("Delta Tardive inc."), received_at=OPENED, acknowledged=[1])
+    assert _cli("envelope", locked, "open", "--by", "Greffière", "--at", OPENED) == 0
+    capsys.readouterr()
+    assert (
+        _cli("bid", locked, "award", str(late), "--resolution", "CM-1", "--resolution-date", "2027-04-26")
+        == 2
+    )
+    err = capsys.readouterr().err
+    assert f"Bid {late} was received after the closing" in err and "pass threshold" not in err

@@ -482,3 +482,60 @@ def test_bid_show_lists_each_members_grid_points_and_the_consensus(pf, capsys, t
     out = capsys.readouterr().out
     assert "Points de qualité" in out.splitlines()[0] and "Grille de qualité" not in out
     assert "Pointage intérimaire" not in out
+
+
+@pytest.mark.parametrize(
+    ("price", "places", "won", "lost", "said"),
+    [
+        # review 2026-12-07: exact 13.0034 and 13.0000 printed "13.00 | 13.00", ranked 1 and 2
+        ("93820", 3, "13.004", "13.000", True),
+        # the twin: 13.56 and 13.00 part at two decimals, and nothing more is said
+        ("90000", 2, "13.56", "13.00", False),
+    ],
+)
+def test_final_scores_of_different_ranks_never_print_alike(monkeypatch, price, places, won, lost, said):
+    from test_document_texts import docx_text
+
+    from wizard.core.documents.evaluation_common import evaluation_view
+    from wizard.core.export import record_bytes
+    from wizard.core.opendata.bids_csv import bids_rows
+
+    monkeypatch.setitem(PRICES, "B", price)
+    project = quebec_project()[0]
+    record = _awarded()
+    assert evaluation_view(project, record).total_places() == places
+    csv = bids_rows(project, record)
+    total, rank = csv[0].index("total"), csv[0].index("rank")
+    assert [(row[total], row[rank]) for row in csv[1:3]] == [(lost, "2"), (won, "1")]
+    fr = {"won": won.replace(".", ","), "lost": lost.replace(".", ",")}
+    more_en = (
+        f"The final scores are shown to {places} decimals: at two, bids of different ranks would print alike."
+    )
+    more_fr = (
+        f"Les pointages finaux sont affichés à {places} décimales : à deux, des soumissions de rangs "
+        "différents paraîtraient égales."
+    )
+    # the report, the letter and the record: the same figures, and the same words
+    for lang, figures, more in (("en", {"won": won, "lost": lost}, more_en), ("fr", fr, more_fr)):
+        report = report_document(project, record, lang)
+        ranking = _table(
+            report, "Rang" if lang == "fr" else "Rank", "Pointage final" if lang == "fr" else "Final score"
+        )
+        assert [row[-1] for row in ranking[1:3]] == [figures["won"], figures["lost"]]
+        letter = letter_document(project, record, record.bid(1), lang)
+        scores = _table(letter, "", "Soumission retenue" if lang == "fr" else "Winning bid")
+        assert scores[-2][1:] == [figures["lost"], figures["won"]]
+        texts = {
+            "report": "\n".join(p.text for p in Document(io.BytesIO(docx_bytes(report))).paragraphs),
+            "letter": "\n".join(p.text for p in Document(io.BytesIO(docx_bytes(letter))).paragraphs),
+            "record": docx_text(io.BytesIO(record_bytes(project, lang, bids=record))),
+        }
+        rounded = (
+            "Les pointages sont calculés de façon exacte et arrondis à deux décimales pour l’affichage seulement."
+            if lang == "fr"
+            else "Scores are computed exactly and rounded to two decimals for display only."
+        )
+        for name, text in texts.items():
+            assert rounded in text, name
+            assert (more in text.replace("\u00a0", " ")) is said, name  # the French colon's space
+        assert f" {figures['won']}." in texts["record"]  # the record's "with a final score of …"

@@ -1014,7 +1014,7 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
     ``only``: the bid of that number alone, with its particulars (:class:`CliError`
     when unknown)."""
     from wizard.core.bids import opening
-    from wizard.core.bids.record import read
+    from wizard.core.bids.record import acknowledgement_read, read
     from wizard.core.bids.scoring_input import evaluation_input
     from wizard.core.documents.evaluation_common import NOT_OPENED, money, number
     from wizard.core.domain import bid_scoring
@@ -1057,7 +1057,10 @@ def _print_bids(pf: Any, lang: str, only: int | None = None) -> None:
             state = tr("price workbook sealed ({sha256})", lang, sha256=bid.workbook_sha256[:12])
         else:
             state = tr("no price workbook", lang)
-        addenda = ", ".join(str(n) for n in bid.acknowledged_addenda) or "-"
+        # as the report: only once its form of offer is read (never a late or withdrawn bid;
+        # under two envelopes, once envelope 2 is opened), "-" otherwise (review 2026-12-07)
+        form_read = acknowledgement_read(bid, pf.project.evaluation.quebec_weighted)
+        addenda = (", ".join(str(n) for n in bid.acknowledged_addenda) if form_read else "") or "-"
         # the town's clock with its offset that day, whatever offset was typed (walk 2026-12-07)
         cells = [str(bid.id), bid.bidder.legal_name, in_town_time(pf.project.info, bid.received_at), addenda]
         if scored:

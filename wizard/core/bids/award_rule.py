@@ -19,6 +19,7 @@ committee's ranking says why, in writing, in the resolution's file.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -76,6 +77,15 @@ with only the error BD-WINNER-FAILS, while the late bid was refused); the check 
 BD-WINNER-FAILS for a file that holds one already."""
 
 
+BELOW_INTERIM = N_(
+    "Bid {bid} is below the pass threshold (interim score {interim} of 100; {minimum} needed): as "
+    "the published rules provide, its price envelope was not opened, and it cannot be awarded."
+)
+"""The refusal of an award to a bid whose price envelope Québec's two envelopes keep
+sealed for an interim score below the statute's minimum (review 2026-12-07: it was
+refused with :data:`NOT_OPENED`, which named neither the threshold nor why)."""
+
+
 @dataclass(frozen=True)
 class Refusal:
     """Why bid ``bid_id`` cannot be awarded: ``text`` an English message id (French in
@@ -125,10 +135,16 @@ def refusal(
     bid = record.bid(bid_id)
     if bid is None:
         return None
-    if not bid.opened:
-        return not_opened(bid)
     ev = evaluation or bid_scoring.evaluate(evaluation_input(project, record))
     result = next((r for r in ev.results if r.key == bid_id), None)
+    if not bid.opened:
+        if not (bid.late or bid.withdrawn or bid.rejected.strip()) and result is not None:
+            below = _below_interim(result)
+            if below is not None:
+                return below
+            if result.status == "below_threshold":  # sealed for the optional criteria's threshold
+                return Refusal(bid_id, SET_ASIDE_OTHER["below_threshold"], {"bid": bid_id})
+        return not_opened(bid)
     if result is None:
         return None
     if result.status == "non_compliant":
@@ -139,6 +155,19 @@ def refusal(
     if result.status in SET_ASIDE_OTHER:
         return Refusal(bid_id, SET_ASIDE_OTHER[result.status], {"bid": bid_id})
     return None
+
+
+def _below_interim(result: bid_scoring.BidResult) -> Refusal | None:
+    """:data:`BELOW_INTERIM` for a result below Québec's minimum interim score, else ``None``."""
+    from wizard.core.domain.evaluation import QUEBEC_MIN_INTERIM
+
+    interim = result.quality_score
+    if result.status != "below_threshold" or interim is None or interim >= QUEBEC_MIN_INTERIM:
+        return None
+    shown = math.floor(interim)  # never rounded up to the minimum it misses
+    return Refusal(
+        result.key, BELOW_INTERIM, {"bid": result.key, "interim": shown, "minimum": QUEBEC_MIN_INTERIM}
+    )
 
 
 def award_choices(project: Project, record: BidsRecord) -> AwardChoices:

@@ -29,7 +29,7 @@ from decimal import Decimal
 from typing import Any
 
 from wizard.core.bids import BidsError
-from wizard.core.bids.award_rule import NOT_TOP, needs_reason, not_opened, refusal
+from wizard.core.bids.award_rule import NOT_TOP, needs_reason, refusal
 from wizard.core.bids.award_rule import contract_value as award_value
 from wizard.core.bids.common import amount, bid_of, free_text, moment, now, published_record, writing
 from wizard.core.bids.intake import closing, town_example
@@ -507,8 +507,7 @@ def set_award(
     if not record.opened:
         raise BidsError(N_("Open the price envelopes before recording the award."))
     if bid_id is not None and not bid_of(record, bid_id).opened:
-        sealed = not_opened(bid_of(record, bid_id))
-        raise BidsError(sealed.text, **sealed.params)
+        _check_not_set_aside(pf, record, bid_id)  # why it was not opened: late, below the threshold …
     before = record.award or Award(None)
     if before.bid_id is not None and bid_id != before.bid_id:
         entries = follow_up_entries(pf)

@@ -47,6 +47,7 @@ from wizard.core.documents.evaluation_common import (
     money,
     notes_language_note,
     number,
+    rounded_sentence,
 )
 from wizard.core.documents.letters import letterhead, resolution, signature, standstill
 from wizard.core.documents.tender_instructions import bid_disputes, marked
@@ -346,6 +347,7 @@ def _scores_table(view: EvaluationView, bid: Bid, winner: Bid, lang: str) -> lis
     if mine is None or bid.late or mine.status == "non_compliant" or won is None:
         return []
     quebec = view.inp.method == "quebec"
+    places = view.total_places()  # as the report and bids.csv
     value = winner.evaluated_price  # the price it bid, never the contract value (walk 2026-12-07)
     rows = []
     if not (quebec and not view.inp.optional_ids):  # Québec without optional criteria: the grid only
@@ -367,7 +369,9 @@ def _scores_table(view: EvaluationView, bid: Bid, winner: Bid, lang: str) -> lis
         [tr("Evaluated price", lang), money(bid.evaluated_price, lang), money(value, lang)],
     ]
     if quebec:
-        rows.append([tr("Final score", lang), number(mine.total, lang), number(won.total, lang)])
+        rows.append(
+            [tr("Final score", lang), number(mine.total, lang, places), number(won.total, lang, places)]
+        )
     else:
         rows += [
             [
@@ -375,7 +379,7 @@ def _scores_table(view: EvaluationView, bid: Bid, winner: Bid, lang: str) -> lis
                 number(mine.price_score, lang),
                 number(won.price_score, lang),
             ],
-            [tr("Total /100", lang), number(mine.total, lang), number(won.total, lang)],
+            [tr("Total /100", lang), number(mine.total, lang, places), number(won.total, lang, places)],
         ]
     rows.append(
         [
@@ -387,6 +391,7 @@ def _scores_table(view: EvaluationView, bid: Bid, winner: Bid, lang: str) -> lis
     return [
         Paragraph(tr("Your scores and those of the winning bid:", lang)),
         Table([["", tr("Your bid", lang), tr("Winning bid", lang)]], rows, [7.0, 4.5, 4.5], right=(1, 2)),
+        Paragraph(rounded_sentence(view, lang)),
     ]
 
 

@@ -6,7 +6,8 @@ The outputs (:mod:`.evaluation_report`, :mod:`.debriefing`,
 :mod:`wizard.core.opendata.bids_csv`, :mod:`wizard.core.opendata.awards`) are pure
 functions of the project and its :class:`~wizard.core.bids.record.BidsRecord`; the
 arithmetic is :mod:`wizard.core.domain.bid_scoring`'s, exact, rounded here only for
-display (half up, two decimals).
+display (half up, two decimals; more for the totals where two would print two bids of
+different ranks alike, :meth:`EvaluationView.total_places`).
 """
 
 from __future__ import annotations
@@ -71,6 +72,11 @@ class EvaluationView:
             return self.evaluation.result(bid_id)
         except KeyError:
             return None
+
+    def total_places(self) -> int:
+        """The decimals every document and ``bids.csv`` print the totals (Québec's final
+        scores) to: :func:`score_places` of this evaluation's results."""
+        return score_places(self.evaluation.results)
 
     def jury_numbers(self) -> dict[int, int]:
         """Jury member id → their number in the jury list (1, 2 …): documents name the
@@ -177,6 +183,53 @@ def decimal_of(value: Fraction | Decimal, places: int = 2) -> Decimal:
             Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else value
         )
         return exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+
+
+MAX_PLACES = 6
+"""The most decimals :func:`score_places` gives a total."""
+
+
+def score_places(results: tuple[BidResult, ...] | list[BidResult]) -> int:
+    """The decimals the totals are printed to: two, or the fewest (up to
+    :data:`MAX_PLACES`) at which no two ranked bids of different ranks and different exact
+    totals print the same figure (review 2026-12-07: 13.0034 and 13.0000, "13.00 | 13.00"
+    ranked 1 and 2). Bids of equal exact totals parted by the tie-break print alike at
+    any number of decimals, and the tie sentence says why."""
+    ranked = [r for r in results if r.rank is not None and r.total is not None]
+    places = 2
+    while (
+        places < MAX_PLACES
+        and any(
+            a.rank != b.rank
+            and a.total != b.total
+            and decimal_of(a.total, places) == decimal_of(b.total, places)  # type: ignore[arg-type]
+            for n, a in enumerate(ranked)
+            for b in ranked[n + 1 :]
+        )
+    ):
+        places += 1
+    return places
+
+
+ROUNDED = N_("Scores are computed exactly and rounded to two decimals for display only.")
+"""The sentence the report, the debriefing letters and the decision record print under
+their scores (:func:`rounded_sentence`)."""
+MORE_PLACES = {
+    "quebec": N_(
+        "The final scores are shown to {places} decimals: at two, bids of different ranks would print alike."
+    ),
+    "": N_("The totals are shown to {places} decimals: at two, bids of different ranks would print alike."),
+}
+"""Said after :data:`ROUNDED` when :meth:`EvaluationView.total_places` is more than two."""
+
+
+def rounded_sentence(view: EvaluationView, lang: str) -> str:
+    """:data:`ROUNDED`, then which totals show more decimals and why (:data:`MORE_PLACES`)."""
+    places = view.total_places()
+    if places == 2:
+        return tr(ROUNDED, lang)
+    more = MORE_PLACES["quebec" if view.inp.method == "quebec" else ""]
+    return f"{tr(ROUNDED, lang)} {tr(more, lang, places=places)}"
 
 
 def number(value: Fraction | Decimal | int | None, lang: str, places: int = 2) -> str:

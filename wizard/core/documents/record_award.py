@@ -32,6 +32,7 @@ from wizard.core.documents.evaluation_common import (
     notes_language_note,
     number,
     received_sentence,
+    rounded_sentence,
     status_text,
 )
 from wizard.core.domain.price_form import pilot_price
@@ -84,7 +85,7 @@ def _quebec(view: EvaluationView) -> bool:
 
 def _total(view: EvaluationView, bid: Bid, lang: str) -> str:
     result = view.result(bid.id)
-    return number(result.total if result else None, lang)  # two decimals, as the report and bids.csv
+    return number(result.total if result else None, lang, view.total_places())  # as the report and bids.csv
 
 
 def _bids_table(view: EvaluationView, lang: str) -> list[Block]:
@@ -105,7 +106,10 @@ def _bids_table(view: EvaluationView, lang: str) -> list[Block]:
         tr("Evaluated price", lang),
         tr("Final score", lang) if _quebec(view) else tr("Total /100", lang),
     ]
-    return [Table([header], rows, [1.2, 5.0, 4.3, 3.0, 2.5], right=(3, 4))]
+    return [
+        Table([header], rows, [1.2, 5.0, 4.3, 3.0, 2.5], right=(3, 4)),
+        Paragraph(rounded_sentence(view, lang)),
+    ]
 
 
 def _decision(view: EvaluationView, bid: Bid, lang: str) -> str:

@@ -88,7 +88,11 @@ BIDS_COLUMNS: tuple[Column, ...] = (
         N_("Price score by the tender's formula, in points out of the price weight (two decimals)."),
     ),
     Column(
-        "total", N_("Total score out of 100, or the final score of Québec's weighted system (two decimals).")
+        "total",
+        N_(
+            "Total score out of 100, or the final score of Québec's weighted system (two decimals, or "
+            "as many as show two bids of different ranks apart, the same in every row)."
+        ),
     ),
     Column("rank", N_("Rank of the bid among the bids evaluated (1 = first); empty if not ranked.")),
     Column("awarded", N_("true: the contract is awarded to this bid."), "boolean"),
@@ -104,10 +108,10 @@ BIDS_COLUMNS: tuple[Column, ...] = (
 """The columns of ``bids.csv``, in order."""
 
 
-def _value(value: object) -> str:
+def _value(value: object, places: int = 2) -> str:
     if value is None:
         return ""
-    return str(decimal_of(value))  # type: ignore[arg-type]
+    return str(decimal_of(value, places))  # type: ignore[arg-type]
 
 
 def bids_rows(project: Project, record: BidsRecord) -> list[list[str]]:
@@ -137,7 +141,7 @@ def bids_rows(project: Project, record: BidsRecord) -> list[list[str]]:
                 _value(result.quality_points if result else None),
                 _value(result.quality_score if result else None),
                 _value(result.price_score if result else None),
-                _value(result.total if result else None),
+                _value(result.total if result else None, view.total_places()),
                 str(result.rank) if result is not None and result.rank is not None else "",
                 "true" if awarded is not None and awarded.id == bid.id else "false",
                 "true" if bid.trade_secret.strip() else "false",

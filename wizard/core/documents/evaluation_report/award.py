@@ -119,7 +119,9 @@ def _recommended(view: EvaluationView, bid: Bid, lang: str) -> list[Block]:
     }
     # Québec ranks by the statute's final score, not a total out of 100 (walk 2026-12-07)
     quebec_score = view.inp.method == "quebec"
-    params["total"] = number(result.total if result else None, lang)  # two decimals, as the scores table
+    params["total"] = number(
+        result.total if result else None, lang, view.total_places()
+    )  # as the scores table
     if first:
         text = (
             tr(

@@ -17,6 +17,7 @@ from wizard.core.documents.evaluation_common import (
     item_label,
     money,
     number,
+    rounded_sentence,
 )
 from wizard.core.documents.evaluation_report.sheets import SheetCover
 from wizard.core.documents.tender_instructions import two_envelopes
@@ -45,11 +46,9 @@ def score_blocks(view: EvaluationView, lang: str) -> list[Block]:
         *_grid_table(view, bids, lang),
         _score_table(view, bids, lang),
         Paragraph(
-            tr(
-                "Scores are computed exactly and rounded to two decimals for display only. A bid "
-                "without a rank is set aside; the reason is in the table of bids received.",
-                lang,
-            )
+            rounded_sentence(view, lang)
+            + " "
+            + tr("A bid without a rank is set aside; the reason is in the table of bids received.", lang)
         ),
     ]
     set_aside = [
@@ -70,10 +69,11 @@ def score_blocks(view: EvaluationView, lang: str) -> list[Block]:
 def _score_table(view: EvaluationView, bids: list[Bid], lang: str) -> Table:
     """Each bid's rank, quality points and score, evaluated price and price score and
     total out of 100; under Québec's system the interim score and the final score (the
-    quality points only with optional criteria). Every score to two decimals, as the
-    sentence under the table says and ``bids.csv`` gives them (walk 2026-12-07, item 6:
-    the final score showed four, "30,2174" under "rounded to two decimals", 30.22 in the
-    open data); the rank follows the exact scores."""
+    quality points only with optional criteria). Every score to two decimals, the totals
+    to :meth:`~.EvaluationView.total_places`, as the sentence under the table says and
+    ``bids.csv`` gives them (walk 2026-12-07, item 6: the final score showed four,
+    "30,2174" under "rounded to two decimals", 30.22 in the open data); the rank follows
+    the exact scores."""
     inp = view.inp
     quebec = inp.method == "quebec"
     points_column = not (quebec and not inp.optional_ids)  # Québec without optional criteria: the grid only
@@ -109,7 +109,8 @@ def _score_table(view: EvaluationView, bids: list[Bid], lang: str) -> Table:
             number(r.quality_score, lang),
             money(bid.evaluated_price, lang),
         ]
-        row += [number(r.total, lang)] if quebec else [number(r.price_score, lang), number(r.total, lang)]
+        total = number(r.total, lang, view.total_places())
+        row += [total] if quebec else [number(r.price_score, lang), total]
         rows.append(row)
     if quebec:
         widths = [1.2, 4.6, 2.0, 2.4, 3.2, 2.6] if points_column else [1.2, 6.0, 2.6, 3.6, 2.6]
@@ -138,7 +139,10 @@ def _grid_table(view: EvaluationView, bids: list[Bid], lang: str) -> list[Block]
         [tr("Interim score /100", lang)] + [number(r.quality_score if r else None, lang, 0) for r in results]
     )
     rows.append([tr("Evaluated price", lang)] + [money(b.evaluated_price, lang) for b in bids])
-    rows.append([tr("Final score", lang)] + [number(r.total if r else None, lang) for r in results])
+    rows.append(
+        [tr("Final score", lang)]
+        + [number(r.total if r else None, lang, view.total_places()) for r in results]
+    )
     rows.append(
         [tr("Rank", lang)]
         + [str(r.rank) if r is not None and r.rank is not None else NOT_OPENED for r in results]
