@@ -108,7 +108,7 @@ def test_an_addendum_that_leaves_the_price_form_keeps_its_version(pf):
     assert plan.problems[0][0].startswith("This addendum is empty")
     addenda.add_change(pf, addendum_id=draft.id, field="info.closing_date", new_fr="2027-04-16")
     issued = addenda.issue(pf, addendum_id=draft.id, issued_on="2027-03-10")
-    assert [c.kind for c in issued.changes] == ["date"]
+    assert [c.kind for c in issued.changes] == ["date", "plan"]  # the bids row followed
     assert workbook_in_force(read(pf)) == workbook_version(pf.project)
 
 

@@ -168,8 +168,9 @@ def test_issuing_moves_the_closing_everywhere(pf, tmp_path):
     assert pf.project.info.closing_date == "2027-04-16"
     assert read(pf).baseline is not None
     assert jsonio.loads(read(pf).baseline.model).info.closing_date == "2027-04-02"  # the baseline stays
-    (change,) = issued.changes
+    change, row = issued.changes  # the closing, and the plan's bids row that followed it
     assert (change.old_fr, change.new_fr) == ("2027-04-02", "2027-04-16")
+    assert (row.kind, row.old_fr, row.new_fr) == ("plan", "2027-04-19", "2027-05-03")
     with pytest.raises(undo.NothingToUndo):
         ops.undo(pf)
 
@@ -196,6 +197,7 @@ def test_issuing_moves_the_closing_everywhere(pf, tmp_path):
     assert rows == [
         ["addendum", "issued_on", "field", "before", "after"],
         ["1", "2027-03-12", "info.closing_date", "2027-04-02", "2027-04-16"],
+        ["1", "2027-03-12", "publication_items:2.planned_date", "2027-04-19", "2027-05-03"],
     ]
 
 
@@ -214,7 +216,11 @@ def test_a_late_addendum_extends_the_closing_by_the_towns_rule(pf):
     assert (plan.closing_after, plan.extended, plan.minimum_days) == ("2027-04-06", True, 7)
     issued = addenda.issue(pf, addendum_id=draft.id, issued_on="2027-03-30")
     assert pf.project.info.closing_date == "2027-04-06"
-    assert [c.field for c in issued.changes] == [f"criteria:{criterion.id}.text", "info.closing_date"]
+    assert [c.field for c in issued.changes] == [
+        f"criteria:{criterion.id}.text",
+        "info.closing_date",
+        "publication_items:2.planned_date",  # the bids row followed the closing
+    ]
     assert pf.project.find("criteria", criterion.id).text.endswith("sous-titrés.")
 
 
@@ -272,7 +278,7 @@ def test_the_command_line_publishes_drafts_and_issues(tmp_path, capsys):
     assert main(["addendum", str(path), "issue", "--date", "2027-04-12", "--lang", "fr"]) == 0
     captured = capsys.readouterr()
     assert "reporte la clôture au 2027-04-19" in captured.err
-    assert "Addenda 1\témis le 2027-04-12\t1 question\t1 modification" in captured.out
+    assert "Addenda 1\témis le 2027-04-12\t1 question\t2 modifications" in captured.out  # and the bids row
     with ProjectFile.open(path, read_only=True) as pf:
         assert pf.project.info.closing_date == "2027-04-19"
     assert main(["addendum", str(path), "issue"]) == 2

@@ -6,10 +6,10 @@ bidders, so a later addendum never changes what it states): the cover (the Town,
 tender, the addendum's number and date, the closing as amended by it and the addenda
 before it), the questions and answers in the language of the document, the asker
 never named, and each change as "before → now" (a new price workbook named with its
-version, ``publishing/addenda.py``). A closing moved also moves the publication plan's
-"Bids received and the bidders" (issuing moves it:
-``publication_plan.moved_with_closing``), so that row is listed as a change too, its
-date before and after the addendum (:func:`_plan_rows`). A text
+version, ``publishing/addenda.py``). A closing moved may also move the publication
+plan's "Bids received and the bidders" (issuing moves it:
+``publication_plan.moved_with_closing``, and stores the move as a ``plan`` change), so
+that row is listed as a change too, as stored: nothing is worked out here. A text
 missing in the document's language prints ``translatable.MARKER`` (the bilingual rule,
 docs/bilingual.md); issuing refuses a question or a change without every tender
 language, so an issued addendum has none.
@@ -21,15 +21,14 @@ from wizard.core.documents.blocks import Block, Document, Heading, Paragraph, Ta
 from wizard.core.documents.tender import user_paragraphs, user_text
 from wizard.core.documents.tender_price_form import workbook_file
 from wizard.core.documents.tender_submission import format_deadline
-from wizard.core.domain.days import parse_day
 from wizard.core.domain.numbering import clause_label, label_of
-from wizard.core.domain.publication_plan import OPENING_ITEM, planned_date
+from wizard.core.domain.publication_plan import OPENING_ITEM
 from wizard.core.i18n import tr
 from wizard.core.i18n.formats import format_date
 from wizard.core.model import Project
 from wizard.core.model.defaults import PUBLICATION_ITEMS
 from wizard.core.model.translatable import MARKER, label, localized
-from wizard.core.publishing.addenda import CLAUSE_NAME, as_issued, undone
+from wizard.core.publishing.addenda import CLAUSE_NAME, as_issued
 from wizard.core.publishing.record import (
     CLAUSE_PREFIX,
     DATE_FIELDS,
@@ -37,6 +36,7 @@ from wizard.core.publishing.record import (
     Addendum,
     Change,
     Record,
+    plan_item,
 )
 
 
@@ -59,6 +59,10 @@ def change_name(project: Project, change: Change, lang: str) -> str:
     if change.kind == "clause":
         clause_id = change.field.removeprefix(CLAUSE_PREFIX)
         return tr(CLAUSE_NAME, lang, clause=clause_label(project, clause_id, lang))
+    if change.kind == "plan":
+        item = project.find("publication_items", plan_item(change.field) or 0)
+        key = item.key if item is not None and item.key in PUBLICATION_ITEMS else OPENING_ITEM
+        return tr("Publication plan: {item}", lang, item=tr(PUBLICATION_ITEMS[key], lang))
     field = tr(label(change.field), lang) if label(change.field) else change.field
     number = label_of(project, change.field, lang)
     return f"{number} ({field})" if number else field
@@ -77,7 +81,7 @@ def _clause_text(project: Project, clause_id: str, body: str, lang: str) -> str:
 
 def _value(project: Project, change: Change, lang: str, old: bool) -> str:
     value = change.old(lang) if old else change.new(lang)
-    if change.kind == "date":
+    if change.kind in ("date", "plan"):
         return format_date(value, lang)
     if change.kind == "price_form":
         return value
@@ -86,29 +90,9 @@ def _value(project: Project, change: Change, lang: str, old: bool) -> str:
     return user_text(value) or (tr("(none)", lang) if old else MARKER)
 
 
-def _plan_rows(before: Project, project: Project, addendum: Addendum, lang: str) -> list[list[str]]:
-    """The plan's "Bids received and the bidders" as a change of ``addendum``, when the
-    addendum moved the closing and the row followed it: its date in ``before`` (the
-    project before the addendum) and in ``project`` (as the addendum left it). A row
-    left before the closing (``V-PLAN-BEFORE-CLOSING``) is not moved, so not listed."""
-    if not any(c.field == "info.closing_date" for c in addendum.changes):
-        return []
-    then = {item.id: planned_date(before, item) for item in before.publication_items}
-    rows = []
-    for item in project.publication_items:
-        old, now = parse_day(then.get(item.id, "")), parse_day(planned_date(project, item))
-        if item.key != OPENING_ITEM or not item.planned or old is None or now is None or old == now:
-            continue
-        name = tr("Publication plan: {item}", lang, item=tr(PUBLICATION_ITEMS[OPENING_ITEM], lang))
-        rows.append([name, format_date(old.isoformat(), lang), format_date(now.isoformat(), lang)])
-    return rows
-
-
-def addendum_blocks(
-    project: Project, addendum: Addendum, lang: str, before: Project | None = None
-) -> list[Block]:
+def addendum_blocks(project: Project, addendum: Addendum, lang: str) -> list[Block]:
     """Every block of ``addendum`` in ``lang``, from ``project`` as the addendum left it
-    and ``before`` it (texts in ``lang``; ``None``: ``project``, nothing moved)."""
+    (texts in ``lang``); its changes as stored."""
     info = project.info
     number = addendum.number or 0
     blocks: list[Block] = [
@@ -153,7 +137,6 @@ def addendum_blocks(
             ]
             for c in addendum.changes
         ]
-        rows += _plan_rows(project if before is None else before, project, addendum, lang)
         blocks.append(
             Table([[tr("What changes", lang), tr("Before", lang), tr("Now", lang)]], rows, [5.0, 5.5, 5.5])
         )
@@ -182,10 +165,8 @@ def addendum_document(project: Project, record: Record, addendum: Addendum, lang
     another language."""
     if lang not in ("fr", "en"):
         raise ValueError(f"unsupported language: {lang!r}")
-    before = None
     if addendum.issued and addendum.number is not None:
         project = as_issued(project, record, addendum.number)
-        before = localized(undone(project, addendum.changes), lang)
     project = localized(project, lang)
     reference = user_text(project.info.reference)
     return Document(
@@ -197,5 +178,5 @@ def addendum_document(project: Project, record: Record, addendum: Addendum, lang
         + " \u2013 "
         + tr("Addendum {number}", lang, number=addendum.number or 0),
         footer_page=tr("Page {page} of {pages}", lang),
-        blocks=addendum_blocks(project, addendum, lang, before),
+        blocks=addendum_blocks(project, addendum, lang),
     )

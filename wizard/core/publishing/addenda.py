@@ -54,6 +54,8 @@ from wizard.core.publishing.record import (
     Addendum,
     Change,
     Record,
+    plan_field,
+    plan_item,
     read,
     workbook_in_force,
     workbook_version,
@@ -633,6 +635,11 @@ def amended(project: Project, changes: list[Change]) -> Project:
         if change.kind == "clause":
             _set_clause(result, change)
             continue
+        if change.kind == "plan":
+            item = result.find("publication_items", plan_item(change.field) or 0)
+            if item is not None:
+                item.planned_date = change.new_fr
+            continue
         if change.kind != "text":
             continue
         where = parse_address(change.field)
@@ -666,25 +673,16 @@ def as_issued(project: Project, record: Record, number: int) -> Project:
 
 def undone(project: Project, changes: tuple[Change, ...] | list[Change]) -> Project:
     """A copy of ``project`` with issued ``changes`` undone: each takes back the value
-    it recorded before (``old_*``), and a closing moved back moves the plan's "Bids
-    received and the bidders" back as issuing moved it
-    (``publication_plan.moved_with_closing``, from the new closing to the old)."""
-    from wizard.core.domain.publication_plan import moved_with_closing
-
+    it recorded before (``old_*``), a row of the publication plan issuing moved with the
+    closing included (a ``plan`` change, stored at issue). Nothing is worked out: an
+    addendum that stored no ``plan`` change (one issued before they were stored) moves
+    no row back."""
     back = [
         replace(c, old_fr=c.new_fr, old_en=c.new_en, new_fr=c.old_fr, new_en=c.old_en)
         for c in reversed(changes)
         if c.kind != "price_form"
     ]
-    result = amended(project, back)
-    for change in back:
-        if change.field != "info.closing_date":
-            continue
-        for item in result.publication_items:
-            moved = moved_with_closing(result, item, change.old_fr, change.new_fr)
-            if moved is not None:
-                item.planned_date = moved
-    return result
+    return amended(project, back)
 
 
 def issue(pf: ProjectFile, /, *, addendum_id: int, issued_on: str) -> Addendum:
@@ -808,7 +806,7 @@ def _apply(pf: ProjectFile, change: Change) -> None:
     """Record the value before and apply ``change`` to the project (through the store)."""
     from wizard.core import ops
 
-    if change.kind == "price_form":  # recorded by _replace_workbook, nothing to apply
+    if change.kind in ("price_form", "plan"):  # recorded at issue, nothing to apply
         return
     project = pf.project
     old = {lang: current_text(project, change.field, lang) for lang in ("fr", "en")}
@@ -817,7 +815,7 @@ def _apply(pf: ProjectFile, change: Change) -> None:
         section, name = change.field.split(".", 1)
         pf.set_field(section, name, change.new_fr)
         if change.field == "info.closing_date":
-            _move_opening_row(pf, old["fr"], change.new_fr)
+            _move_opening_row(pf, change.addendum_id, old["fr"], change.new_fr)
         return
     if change.kind == "clause":
         from wizard.core.clauses import library
@@ -834,19 +832,44 @@ def _apply(pf: ProjectFile, change: Change) -> None:
         ops.set_translation(pf, address=change.field, lang=lang, text=change.new(lang))
 
 
-def _move_opening_row(pf: ProjectFile, before: str, after: str) -> None:
+MOVE_PLAN_ROWS = True
+"""Whether issuing moves the plan's rows with the closing (:func:`_move_opening_row`);
+tests switch it off to build a file as an earlier version issued it."""
+
+
+def _move_opening_row(pf: ProjectFile, addendum_id: int, before: str, after: str) -> None:
     """Move the publication plan's "Bids received and the bidders" date along with the
     closing (``domain/publication_plan.moved_with_closing``): the bids are made public
     after the closing, so a row that followed the closing an addendum moves still follows
     it (V-BIDS-DATE would otherwise ask the Town to type a date on a page a published
     tender no longer lets it edit, and outside Québec the amended tender promised the
-    bids before the closing). A row typed otherwise stays as typed."""
+    bids before the closing). A row typed otherwise stays as typed. Each row moved is
+    stored as a ``plan`` change of addendum ``addendum_id`` (its days before and after):
+    the addendum lists it, ``addenda.csv`` and ``undone`` read it, never a guess."""
     from wizard.core.domain.publication_plan import moved_with_closing
 
+    if not MOVE_PLAN_ROWS:
+        return
     for item in list(pf.project.publication_items):
         moved = moved_with_closing(pf.project, item, before, after)
-        if moved is not None:
-            pf.update_row("publication_items", item.id, planned_date=moved)
+        if moved is None or moved == item.planned_date:
+            continue
+        field = plan_field(item.id)
+        pf.db.execute(
+            "DELETE FROM addendum_changes WHERE addendum_id = ? AND field = ?", (addendum_id, field)
+        )
+        pf.db.table("addendum_changes").insert(
+            {
+                "addendum_id": addendum_id,
+                "kind": "plan",
+                "field": field,
+                "old_fr": item.planned_date,
+                "old_en": item.planned_date,
+                "new_fr": moved,
+                "new_en": moved,
+            }
+        )
+        pf.update_row("publication_items", item.id, planned_date=moved)
 
 
 def _release(pf: ProjectFile, number: int, issued_on: str) -> dict[str, Any]:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from wizard.core.model import Project
     from wizard.core.project_file.store import ProjectFile
 
-ChangeKind = Literal["date", "text", "clause", "price_form"]
+ChangeKind = Literal["date", "text", "clause", "price_form", "plan"]
 AddendumState = Literal["draft", "issued"]
 
 DATE_FIELDS: dict[str, str] = {
@@ -31,6 +31,21 @@ DATE_FIELDS: dict[str, str] = {
     "info.contract_start": N_("Contract start"),
 }
 """The dates an addendum may move (address → label, an English message id)."""
+
+PLAN_PREFIX = "publication_items:"
+"""The field of a ``plan`` change starts so: ``publication_items:<id>.planned_date``."""
+
+
+def plan_field(item_id: int) -> str:
+    """The field of a ``plan`` change of the publication plan's row ``item_id``."""
+    return f"{PLAN_PREFIX}{item_id}.planned_date"
+
+
+def plan_item(field: str) -> int | None:
+    """The row id of a ``plan`` change's ``field`` (:func:`plan_field`), else ``None``."""
+    rest = field.removeprefix(PLAN_PREFIX).removesuffix(".planned_date")
+    return int(rest) if field.startswith(PLAN_PREFIX) and rest.isdigit() else None
+
 
 CLAUSE_PREFIX = "clauses:"
 """The field of a ``clause`` change: ``clauses:<clause id>`` (``clauses:governing-law``)."""
@@ -103,8 +118,11 @@ class Change:
     body in each language, as the clauses page edits it: its source, variables
     included) or ``price_form`` (``field`` :data:`PRICE_FORM`: the price workbook
     replaced, the versions in ``old_*`` and ``new_*``; issuing adds it when the
-    addendum changes what the form lays out). ``old_*``: the value before, recorded
-    when the addendum is issued."""
+    addendum changes what the form lays out) or ``plan`` (``field``
+    ``publication_items:<id>.planned_date``, :func:`plan_field`: a row of the publication
+    plan issuing moved with the closing, its days before and after in ``old_*`` and
+    ``new_*``; issuing adds it, stored so that the addendum lists only what it did).
+    ``old_*``: the value before, recorded when the addendum is issued."""
 
     id: int
     addendum_id: int
