@@ -449,7 +449,7 @@ def test_the_command_line_records_bids_seals_a_workbook_and_opens_the_envelopes(
     digest = hashlib.sha256((tmp_path / "prix.xlsx").read_bytes()).hexdigest()
     assert out[-3:] == [
         f"1\tFormation Acadie inc.\t{ON_TIME_SHOWN}\t1\tprice workbook sealed ({digest[:12]})",
-        f"2\tTardif inc.\t{LATE_SHOWN}\t1\tlate, never opened",
+        f"2\tTardif inc.\t{LATE_SHOWN}\t-\tlate, never opened",
         f"3\tVieux Formulaire inc.\t{ON_TIME_SHOWN}\t1\tprice workbook sealed ("
         + hashlib.sha256((tmp_path / "vieux.xlsx").read_bytes()).hexdigest()[:12]
         + ")",

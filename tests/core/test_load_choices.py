@@ -226,8 +226,8 @@ _NAMED = {
             ("publishing", "addenda", 0, "changes", 0, "kind"),
             "deadline",
             "date",
-            "«\u00a0date\u00a0», «\u00a0text\u00a0», «\u00a0clause\u00a0», «\u00a0price_form\u00a0»",
-            "“date”, “text”, “clause”, “price_form”",
+            "«\u00a0date\u00a0», «\u00a0text\u00a0», «\u00a0clause\u00a0», «\u00a0price_form\u00a0», «\u00a0plan\u00a0»",
+            "“date”, “text”, “clause”, “price_form”, “plan”",
         ),
     ],
 )
